@@ -1,0 +1,178 @@
+"""``python -m bot bench``: speed and memory at 1k-100k FAQ entries, against a naive baseline.
+
+For each size, synthetic FAQ entries are generated from the sample knowledge's
+own words (so term frequencies look like real Japanese FAQ text) and written
+as a real faq.yaml beside the sample manual and cases. Every measurement runs
+in a fresh child process, so peak memory (max RSS) is that measurement's own:
+
+- ours, cold: load the YAML, validate, analyse, index, write the cache; then queries;
+- ours, warm: load again with the index cache (the files are unchanged);
+- baseline: rapidfuzz ``process.extract`` with WRatio over every question and
+  phrasing string, the naive approach, timed on the same queries in the same run.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.config import PROJECT_ROOT, Settings
+from bot.knowledge import load_knowledge
+
+__all__ = ["run_bench", "synthetic_faq"]
+
+_TEMPLATES = (
+    "{a}の{b}はどうすればよいですか？",
+    "{a}で{b}を{c}したい",
+    "{a}について{b}の担当に聞きたい",
+    "{a}と{b}の違いを教えてください",
+    "{a}の{b}に{c}は使えますか",
+    "{a}を{b}するときの注意点は？",
+)
+_ANSWERS = (
+    "{a}は{b}の手順で進めます。",
+    "詳しくは{a}の{b}を確認してください。",
+    "{a}の場合は{b}に相談してください。",
+    "{a}と{b}を組み合わせると{c}が減ります。",
+)
+
+
+def _word_pool() -> list[str]:
+    """Content words of the sample knowledge, with their real frequencies."""
+    from bot.search.analyzer import Analyzer
+
+    kb = load_knowledge(Settings.from_env().faq_path, Settings.from_env().knowledge_dir)
+    analyzer = Analyzer()
+    words: list[str] = []
+    texts = [e.question for e in kb.faq] + [e.answer for e in kb.faq] + [p for e in kb.faq for p in e.phrasings]
+    for text in texts:
+        words += [t[2:] for t in analyzer.analyze(text).terms if t.startswith("w:") and len(t) > 3]
+    return words
+
+
+def synthetic_faq(size: int, pool: list[str], seed: int = 7) -> list[dict[str, Any]]:
+    """``size`` FAQ entries of plausible shape: a question, 4 phrasings, keywords, an answer."""
+    rng = random.Random(seed)
+
+    def fill(template: str) -> str:
+        return template.format(a=rng.choice(pool), b=rng.choice(pool), c=rng.choice(pool))
+
+    return [
+        {
+            "id": f"synthetic-{number}",
+            "category": "ツール",
+            "question": fill(rng.choice(_TEMPLATES)),
+            "answer": "".join(fill(rng.choice(_ANSWERS)) for _ in range(3)),
+            "phrasings": [fill(rng.choice(_TEMPLATES)) for _ in range(4)],
+            "keywords": rng.sample(pool, 4),
+        }
+        for number in range(size)
+    ]
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _peak_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str]) -> dict[str, float]:
+    """One measurement in this (fresh) process."""
+    if mode == "baseline":
+        from rapidfuzz import fuzz, process
+
+        data = yaml.load(faq.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        started = time.perf_counter()
+        choices = [text for entry in data for text in (entry["question"], *entry["phrasings"])]
+        load = time.perf_counter() - started
+        latencies = []
+        for query in queries:
+            started = time.perf_counter()
+            process.extract(query, choices, scorer=fuzz.WRatio, limit=5)
+            latencies.append(time.perf_counter() - started)
+    else:
+        from bot.search import Searcher
+
+        started = time.perf_counter()
+        searcher = Searcher.load(faq, knowledge, cache)
+        load = time.perf_counter() - started
+        for query in queries[:5]:
+            searcher.search(query)
+        latencies = []
+        for query in queries:
+            started = time.perf_counter()
+            searcher.search(query)
+            latencies.append(time.perf_counter() - started)
+    return {
+        "load_s": load,
+        "median_ms": statistics.median(latencies) * 1000,
+        "p99_ms": _percentile(latencies, 0.99) * 1000,
+        "peak_mib": _peak_mib(),
+    }
+
+
+def _measure(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str]) -> dict[str, float]:
+    payload = json.dumps({"mode": mode, "faq": str(faq), "knowledge": str(knowledge), "cache": str(cache), "queries": queries})
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, bot.bench as b; b._child_main(sys.stdin.read())"],
+        input=payload,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=PROJECT_ROOT,
+    )
+    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+def _child_main(payload: str) -> None:
+    args = json.loads(payload)
+    figures = _child(args["mode"], Path(args["faq"]), Path(args["knowledge"]), Path(args["cache"]), args["queries"])
+    print(json.dumps(figures))
+
+
+def run_bench(settings: Settings, sizes: list[int], n_queries: int, n_baseline: int) -> int:
+    """Print one row per size and measurement; figures are for this machine, now."""
+    from bot.evaluation import DEFAULT_QUERIES, load_queries
+
+    pool = _word_pool()
+    labelled = [q.q for q in load_queries(DEFAULT_QUERIES)]
+    queries = [labelled[i % len(labelled)] for i in range(n_queries)]
+    header = f"{'entries':>8} {'engine':<10} {'load s':>8} {'median ms':>10} {'p99 ms':>8} {'peak MiB':>9} {'speed-up':>9}"
+    print(header)
+    print("-" * len(header))
+    with tempfile.TemporaryDirectory(prefix="kaizen-bench-") as temp:
+        root = Path(temp)
+        knowledge = root / "knowledge"
+        shutil.copytree(settings.knowledge_dir, knowledge)
+        for size in sizes:
+            faq = root / f"faq-{size}.yaml"
+            real = yaml.safe_load(settings.faq_path.read_text(encoding="utf-8"))
+            entries = real + synthetic_faq(max(size - len(real), 0), pool)
+            faq.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            cache = root / f"cache-{size}"
+            cold = _measure("cold", faq, knowledge, cache, queries)
+            warm = _measure("warm", faq, knowledge, cache, queries)
+            base = _measure("baseline", faq, knowledge, cache, queries[:n_baseline])
+            for name, row in (("ours cold", cold), ("ours warm", warm), ("baseline", base)):
+                ratio = base["median_ms"] / row["median_ms"] if name != "baseline" else 1.0
+                print(
+                    f"{size:>8} {name:<10} {row['load_s']:>8.2f} {row['median_ms']:>10.3f} "
+                    f"{row['p99_ms']:>8.3f} {row['peak_mib']:>9.0f} {ratio:>8.0f}x",
+                    flush=True,
+                )
+    return 0

@@ -1,0 +1,129 @@
+"""The command line: check, ask, eval, bench.
+
+Global options come before the subcommand and override the environment.
+Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
+knowledge that cannot be loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from bot.config import Settings
+from bot.knowledge import KnowledgeError, load_knowledge
+from bot.search import Searcher, SearchResult
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="kaizen-bot: 業務改善相談bot")
+    parser.add_argument("--faq", help="FAQ file (env KAIZEN_FAQ)")
+    parser.add_argument("--knowledge", help="knowledge directory (env KAIZEN_KNOWLEDGE)")
+    parser.add_argument("--database", help="database URL (env DATABASE_URL)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("check", help="check the knowledge files; print file:line: message for each problem")
+
+    ask = commands.add_parser("ask", help="answer queries (arguments, or one per line of standard input)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per line (see DESIGN.md)")
+    ask.add_argument("queries", nargs="*", metavar="QUERY")
+
+    evaluate = commands.add_parser("eval", help="measure search quality on a labelled query set")
+    evaluate.add_argument("file", nargs="?", type=Path, help="query set (default: tests/data/queries_dev.yaml)")
+    evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
+    evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+
+    bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
+    bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
+    bench.add_argument("--queries", type=int, default=200, help="queries per size")
+    bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; return the process exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = Settings.from_env(KAIZEN_FAQ=args.faq, KAIZEN_KNOWLEDGE=args.knowledge, DATABASE_URL=args.database)
+    except ValueError as exc:
+        print(f"設定エラー: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return _run(args, settings)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"知識ファイルに{len(exc.problems)}件の問題があります。python -m bot check で確認してください。",
+            file=sys.stderr,
+        )
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "check":
+        return _check(settings)
+    if args.command == "ask":
+        return _ask(settings, args.queries, as_json=args.json)
+    if args.command == "eval":
+        from bot.evaluation import run_eval
+
+        return run_eval(_searcher(settings), args.file, show_errors=args.errors, as_json=args.json)
+    if args.command == "bench":
+        from bot.bench import run_bench
+
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+        return run_bench(settings, sizes, args.queries, args.baseline_queries)
+    raise AssertionError(args.command)
+
+
+def _searcher(settings: Settings) -> Searcher:
+    return Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+
+
+def _check(settings: Settings) -> int:
+    try:
+        kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem)
+        print(f"{len(exc.problems)}件の問題が見つかりました。", file=sys.stderr)
+        return 1
+    sections = sum(len(c.sections) for c in kb.chapters)
+    print(
+        f"問題はありません: FAQ {len(kb.faq)}件、マニュアル {len(kb.chapters)}章 {sections}節、"
+        f"事例 {len(kb.cases)}件、案内先 {len(kb.referrals)}件、雑談 {len(kb.smalltalk)}件、"
+        f"同義語 {len(kb.synonyms)}グループ"
+    )
+    return 0
+
+
+def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
+    searcher = _searcher(settings)
+    lines: Iterable[str] = queries if queries else (line.rstrip("\n") for line in sys.stdin)
+    for query in lines:
+        result = searcher.search(query)
+        if as_json:
+            print(json.dumps(result.as_json(), ensure_ascii=False), flush=True)
+        else:
+            print(_describe(result), flush=True)
+    return 0
+
+
+_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "DX推進課へ相談"}
+
+
+def _describe(result: SearchResult) -> str:
+    lines = [f"{result.query} → {_DECISIONS[result.decision]}（確信度 {result.confidence:.2f}）"]
+    for number, hit in enumerate(result.hits, start=1):
+        lines.append(f"  {number}. [{hit.entry.kind}] {hit.entry.id}: {hit.entry.title} ({hit.score:.3f})")
+    return "\n".join(lines)

@@ -1,0 +1,144 @@
+"""``python -m bot eval``: search quality on a labelled query set.
+
+Each query has ``q``, ``expect`` and ``style``. ``expect`` is an FAQ id, a
+referral id, ``smalltalk``, or ``none`` (nothing should be answered).
+
+Figures, per style and overall:
+
+- answered right: decision ``answer`` with the expected entry first;
+- found: answered right, or the expected entry among the first 3 of a ``clarify``;
+- confident wrong: decision ``answer`` with anything other than what was expected;
+- MRR: reciprocal rank of the expected entry among the results (0 when absent);
+- for out-of-scope queries, *handled*: not answered, or answered with the
+  expected referral or small talk.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, TypeAdapter
+
+from bot.config import PROJECT_ROOT
+from bot.knowledge.yamlsrc import read_yaml
+from bot.search import Searcher, SearchResult
+
+__all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval"]
+
+DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
+OUT_OF_SCOPE = "out-of-scope"
+
+
+class LabelledQuery(BaseModel):
+    """One query of a labelled set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    q: str
+    expect: str
+    style: str
+
+
+_queries_adapter = TypeAdapter(list[LabelledQuery])
+
+
+def load_queries(path: Path) -> list[LabelledQuery]:
+    """Read a query set (YAML list of q/expect/style)."""
+    return _queries_adapter.validate_python(read_yaml(path).data or [])
+
+
+@dataclass
+class Scores:
+    """Counters for one group of queries."""
+
+    in_scope: int = 0
+    right: int = 0
+    found: int = 0
+    wrong: int = 0
+    reciprocal_ranks: float = 0.0
+    out_of_scope: int = 0
+    handled: int = 0
+    total: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def add(self, query: LabelledQuery, result: SearchResult) -> None:
+        """Score one query."""
+        self.total += 1
+        ids = [h.entry.id for h in result.hits]
+        kinds = [h.entry.kind for h in result.hits]
+        answered = result.decision == "answer"
+        expected_first = bool(ids) and (ids[0] == query.expect or (query.expect == "smalltalk" and kinds[0] == "smalltalk"))
+        if query.style == OUT_OF_SCOPE:
+            self.out_of_scope += 1
+            ok = not answered or (query.expect != "none" and expected_first)
+            self.handled += ok
+        else:
+            self.in_scope += 1
+            rank = ids.index(query.expect) + 1 if query.expect in ids else 0
+            self.reciprocal_ranks += 1 / rank if rank else 0.0
+            ok = answered and expected_first
+            self.right += ok
+            self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
+        if answered and not expected_first:
+            self.wrong += 1
+        if not ok:
+            got = f"{result.decision} {ids[:3]}"
+            self.errors.append(f"[{query.style}] {query.q!r}: expected {query.expect}, got {got}")
+
+    def figures(self) -> dict[str, float | int]:
+        """Shares rather than counts."""
+        share = lambda n, d: round(n / d, 3) if d else 0.0  # noqa: E731
+        return {
+            "queries": self.total,
+            "answered_right": share(self.right, self.in_scope),
+            "found": share(self.found, self.in_scope),
+            "mrr": share(self.reciprocal_ranks, self.in_scope),
+            "confident_wrong": share(self.wrong, self.total),
+            "out_of_scope_handled": share(self.handled, self.out_of_scope),
+        }
+
+
+def evaluate(searcher: Searcher, queries: Iterable[LabelledQuery]) -> dict[str, Scores]:
+    """Scores per style, plus ``overall``."""
+    groups: dict[str, Scores] = defaultdict(Scores)
+    for query in queries:
+        result = searcher.search(query.q)
+        groups[query.style].add(query, result)
+        groups["overall"].add(query, result)
+    return dict(groups)
+
+
+def _table(groups: dict[str, Scores]) -> str:
+    header = f"{'style':<14}{'n':>5}{'right':>8}{'found':>8}{'MRR':>7}{'wrong':>8}{'oos ok':>8}"
+    rows = [header, "-" * len(header)]
+    order = sorted((s for s in groups if s != "overall"), key=lambda s: (s == OUT_OF_SCOPE, s))
+    for style in [*order, "overall"]:
+        f = groups[style].figures()
+        scores = groups[style]
+        in_scope = f"{f['answered_right']:>8.3f}{f['found']:>8.3f}{f['mrr']:>7.3f}" if scores.in_scope else " " * 23
+        oos = f"{f['out_of_scope_handled']:>8.3f}" if scores.out_of_scope else ""
+        rows.append(f"{style:<14}{scores.total:>5}{in_scope}{f['confident_wrong']:>8.3f}{oos}")
+    return "\n".join(rows)
+
+
+def run_eval(searcher: Searcher, path: Path | None, *, show_errors: bool, as_json: bool) -> int:
+    """Print the figures; exit code 0 (the test suite holds the floors)."""
+    queries = load_queries(path or DEFAULT_QUERIES)
+    groups = evaluate(searcher, queries)
+    if as_json:
+        print(json.dumps({style: s.figures() for style, s in groups.items()}, ensure_ascii=False, indent=2))
+    else:
+        print(_table(groups))
+        print("right = 回答して正解, found = 回答または候補3件以内に正解, wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合")
+    if show_errors:
+        for line in _errors(groups["overall"].errors):
+            print(line)
+    return 0
+
+
+def _errors(errors: Sequence[str]) -> list[str]:
+    return ["", f"{len(errors)} queries went wrong:", *errors] if errors else []

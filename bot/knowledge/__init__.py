@@ -1,0 +1,21 @@
+"""Knowledge files: schema, loading and checking (faq.yaml and knowledge/)."""
+
+from bot.knowledge.loader import KnowledgeBase, knowledge_files, load_knowledge
+from bot.knowledge.manual import Chapter, Section
+from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.schema import TOOLS, Case, FaqEntry, Referral, SmallTalk
+
+__all__ = [
+    "TOOLS",
+    "Case",
+    "Chapter",
+    "FaqEntry",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "Problem",
+    "Referral",
+    "Section",
+    "SmallTalk",
+    "knowledge_files",
+    "load_knowledge",
+]

@@ -1,0 +1,276 @@
+"""Load and check the whole knowledge: faq.yaml and the knowledge/ directory.
+
+`load_knowledge` either returns a consistent `KnowledgeBase` or raises
+`KnowledgeError` listing every problem with its file and line; it never
+returns half-checked data, so a failed reload can keep the previous
+knowledge in service.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from bot.knowledge.manual import Chapter, Section, parse_chapter
+from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
+from bot.knowledge.yamlsrc import YamlDocument, line_of, read_yaml
+
+__all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge"]
+
+M = TypeVar("M", bound=BaseModel)
+_synonyms_adapter: TypeAdapter[SynonymGroup] = TypeAdapter(SynonymGroup)
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    """Everything the bot answers from, checked and cross-referenced."""
+
+    faq: tuple[FaqEntry, ...]
+    chapters: tuple[Chapter, ...]
+    cases: tuple[Case, ...]
+    referrals: tuple[Referral, ...]
+    smalltalk: tuple[SmallTalk, ...]
+    synonyms: tuple[tuple[str, ...], ...]
+    fingerprint: str = ""
+    sections: dict[str, Section] = field(default_factory=dict)
+
+    def section(self, ref: str) -> Section | None:
+        """Return the manual section ``chapter#section``, or None."""
+        return self.sections.get(ref)
+
+
+def knowledge_files(faq_path: Path, knowledge_dir: Path) -> list[Path]:
+    """Every file the knowledge is read from, in a stable order."""
+    files = [faq_path]
+    for name in ("referrals.yaml", "smalltalk.yaml", "synonyms.yaml"):
+        if (knowledge_dir / name).exists():
+            files.append(knowledge_dir / name)
+    files += sorted((knowledge_dir / "manual").glob("*.md"))
+    files += sorted((knowledge_dir / "cases").glob("*.yaml"))
+    return files
+
+
+def fingerprint_of(files: Iterable[Path]) -> str:
+    """A digest of the files' names and bytes: the key of the index cache."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
+    """Load, validate and cross-check; raise `KnowledgeError` on any problem."""
+    problems: list[Problem] = []
+    if not knowledge_dir.is_dir():
+        raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
+
+    faq = _load_list(faq_path, FaqEntry, problems)
+    referrals = _load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
+    smalltalk = _load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
+    synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
+    chapters = _load_chapters(knowledge_dir / "manual", problems)
+    cases = _load_cases(knowledge_dir / "cases", problems)
+
+    sections = {s.ref: s for chapter in chapters for s in chapter.sections}
+    case_ids = {case.id for case, _ in cases}
+    _check_unique_ids(
+        [(e.id, p) for e, p in faq]
+        + [(e.id, p) for e, p in referrals]
+        + [(e.id, p) for e, p in smalltalk]
+        + [(c.id, p) for c, p in cases],
+        problems,
+    )
+    for entry, (path, line) in faq:
+        _check_refs(path, line, entry.manual, sections, "マニュアルの節", problems)
+        _check_refs(path, line, entry.cases, case_ids, "事例", problems)
+    for case, (path, line) in cases:
+        _check_refs(path, line, case.manual, sections, "マニュアルの節", problems)
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(
+        faq=tuple(e for e, _ in faq),
+        chapters=tuple(chapters),
+        cases=tuple(c for c, _ in cases),
+        referrals=tuple(e for e, _ in referrals),
+        smalltalk=tuple(e for e, _ in smalltalk),
+        synonyms=tuple(synonyms),
+        fingerprint=fingerprint_of(knowledge_files(faq_path, knowledge_dir)),
+        sections=sections,
+    )
+
+
+Located = tuple[Path, int]
+
+
+def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
+    try:
+        return read_yaml(path)
+    except KnowledgeError as exc:
+        problems.extend(exc.problems)
+        return None
+
+
+def _load_list(
+    path: Path, model: type[M], problems: list[Problem], *, optional: bool = False
+) -> list[tuple[M, Located]]:
+    if optional and not path.exists():
+        return []
+    doc = _read(path, problems)
+    if doc is None:
+        return []
+    if doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.append(Problem(path, line_of(doc.node, ()), "項目のリスト（「- id: …」の並び）にしてください"))
+        return []
+    loaded: list[tuple[M, Located]] = []
+    for index, item in enumerate(doc.data):
+        entry = _validate(doc, (index,), item, model, problems)
+        if entry is not None:
+            loaded.append((entry, (path, line_of(doc.node, (index,)))))
+    return loaded
+
+
+def _validate(
+    doc: YamlDocument, loc: tuple[int | str, ...], item: Any, model: type[M], problems: list[Problem]
+) -> M | None:
+    try:
+        return model.model_validate(item)
+    except ValidationError as exc:
+        for error in exc.errors():
+            where = loc + tuple(error["loc"])
+            problems.append(Problem(doc.path, line_of(doc.node, where), _describe(error, item)))
+        return None
+
+
+def _describe(error: Any, item: Any) -> str:
+    """Turn a pydantic error into a message a knowledge editor understands."""
+    field_name = ".".join(str(p) for p in error["loc"]) or "項目"
+    kind = error["type"]
+    entry_id = item.get("id") if isinstance(item, dict) else None
+    prefix = f"{entry_id}: " if isinstance(entry_id, str) else ""
+    messages = {
+        "missing": f"「{field_name}」がありません",
+        "extra_forbidden": f"「{field_name}」という項目は使えません（綴りを確認してください）",
+        "string_type": f"「{field_name}」は文字列にしてください",
+        "list_type": f"「{field_name}」はリストにしてください",
+        "model_type": "項目は「キー: 値」の形で書いてください",
+        "model_attributes_type": "項目は「キー: 値」の形で書いてください",
+        "string_too_short": f"「{field_name}」が空です",
+        "too_short": f"「{field_name}」の要素が足りません",
+        "string_pattern_mismatch": f"「{field_name}」の形式が正しくありません（{error.get('input')!r}）",
+        "string_too_long": f"「{field_name}」が長すぎます",
+        "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません（{error['ctx']['expected']}）"
+        if "ctx" in error
+        else f"「{field_name}」の値が使えません",
+    }
+    return prefix + messages.get(kind, f"「{field_name}」: {error['msg']}")
+
+
+def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]:
+    if not path.exists():
+        return []
+    doc = _read(path, problems)
+    if doc is None or doc.data is None:
+        return []
+    if not isinstance(doc.data, list):
+        problems.append(Problem(path, 1, "同義語のグループのリスト（「- [語, 語]」の並び）にしてください"))
+        return []
+    groups: list[tuple[str, ...]] = []
+    seen: dict[str, int] = {}
+    for index, raw in enumerate(doc.data):
+        line = line_of(doc.node, (index,))
+        try:
+            group = _synonyms_adapter.validate_python(raw, strict=True)
+        except ValidationError:
+            problems.append(Problem(path, line, "同義語のグループは2語以上の文字列のリストにしてください"))
+            continue
+        for word in group:
+            key = word.casefold()
+            if key in seen and seen[key] != line:
+                problems.append(Problem(path, line, f"「{word}」は{seen[key]}行目のグループにもあります"))
+            seen.setdefault(key, line)
+        groups.append(tuple(group))
+    return groups
+
+
+def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:
+    chapters: list[Chapter] = []
+    ids: dict[str, Path] = {}
+    for path in sorted(directory.glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            problems.append(Problem(path, 1, "UTF-8 として読めません"))
+            continue
+        chapter, found = parse_chapter(path, text)
+        problems.extend(found)
+        if chapter is None:
+            continue
+        if chapter.id in ids:
+            problems.append(Problem(path, 1, f"章id「{chapter.id}」が {ids[chapter.id].name} と重複しています"))
+            continue
+        ids[chapter.id] = path
+        chapters.append(chapter)
+    return sorted(chapters, key=lambda c: c.order)
+
+
+def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Located]]:
+    cases: list[tuple[Case, Located]] = []
+    for path in sorted(directory.glob("*.yaml")):
+        doc = _read(path, problems)
+        if doc is None:
+            continue
+        case = _validate(doc, (), doc.data, Case, problems)
+        if case is None:
+            continue
+        if case.id != path.stem:
+            problems.append(Problem(path, line_of(doc.node, ("id",)), f"id「{case.id}」をファイル名と同じにしてください"))
+        cases.append((case, (path, 1)))
+    return cases
+
+
+def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -> None:
+    first: dict[str, Located] = {}
+    for entry_id, (path, line) in ids:
+        if entry_id in first:
+            other_path, other_line = first[entry_id]
+            problems.append(
+                Problem(path, line, f"id「{entry_id}」が重複しています（{other_path.name}:{other_line} と同じ）")
+            )
+        else:
+            first[entry_id] = (path, line)
+
+
+def _check_refs(
+    path: Path, line: int, refs: Iterable[str], known: Iterable[str], what: str, problems: list[Problem]
+) -> None:
+    known_set = set(known)
+    for ref in refs:
+        if ref not in known_set:
+            problems.append(Problem(path, line, f"関連する{what}「{ref}」が見つかりません"))
+
+
+def iter_texts(kb: KnowledgeBase) -> Iterator[str]:
+    """Every text of the knowledge, for building vocabularies and synthetic data."""
+    for entry in kb.faq:
+        yield entry.question
+        yield from entry.phrasings
+        yield entry.answer
+    for chapter in kb.chapters:
+        for section in chapter.sections:
+            yield section.title
+            yield section.body
+    for case in kb.cases:
+        yield case.title
+        yield case.problem
+        yield case.actions

@@ -1,0 +1,112 @@
+"""Typed schema of every knowledge file kind.
+
+Models forbid unknown keys, so a misspelt key (``phrasing:``) is reported
+instead of silently ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+__all__ = [
+    "CATEGORIES",
+    "TOOLS",
+    "Case",
+    "FaqEntry",
+    "Referral",
+    "SmallTalk",
+    "SynonymGroup",
+]
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
+SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
+
+CATEGORIES = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
+Category = Literal["相談", "進め方", "ツール", "ルール", "研修", "事例", "方針"]
+
+TOOLS = (
+    "RPA",
+    "AI-OCR",
+    "電子申請",
+    "ノーコード",
+    "Excel",
+    "オンライン会議",
+    "ビジネスチャット",
+    "ペーパーレス",
+    "生成AI",
+    "タブレット",
+    "LINE",
+)
+Tool = Literal[
+    "RPA",
+    "AI-OCR",
+    "電子申請",
+    "ノーコード",
+    "Excel",
+    "オンライン会議",
+    "ビジネスチャット",
+    "ペーパーレス",
+    "生成AI",
+    "タブレット",
+    "LINE",
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class FaqEntry(_Model):
+    """One curated question and its answer (faq.yaml)."""
+
+    id: EntryId
+    category: Category
+    question: Text
+    answer: Text
+    phrasings: list[Text] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list)
+    manual: list[SectionRef] = Field(default_factory=list)
+    cases: list[EntryId] = Field(default_factory=list)
+
+
+class Case(_Model):
+    """One improvement case (knowledge/cases/<id>.yaml)."""
+
+    id: EntryId
+    title: Text
+    section: Text
+    problem: Text
+    actions: Text
+    tools: list[Tool]
+    effect: list[Text] = Field(min_length=1)
+    period: Text
+    contact: Text
+    keywords: list[Text] = Field(default_factory=list)
+    manual: list[SectionRef] = Field(default_factory=list)
+
+
+class Referral(_Model):
+    """An area the DX team does not handle, and the office that does."""
+
+    id: EntryId
+    topic: Text
+    office: Text
+    contact: Text
+    portal: Text | None = None
+    answer: Text
+    phrasings: list[Text] = Field(default_factory=list)
+    keywords: list[Text] = Field(default_factory=list)
+
+
+class SmallTalk(_Model):
+    """A greeting, thanks or chit-chat, answered without a search."""
+
+    id: EntryId
+    phrasings: list[Text] = Field(min_length=1)
+    answer: Text
+
+
+SynonymGroup = Annotated[list[Text], Field(min_length=2)]

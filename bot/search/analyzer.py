@@ -1,0 +1,140 @@
+"""Turn Japanese text into index terms.
+
+Four views of the same text, so that one of them survives whatever way it
+was written:
+
+- ``w:`` content words in SudachiPy's normalised form (申込み → 申し込み), both
+  the long units and their short parts (申請方法 → 申請方法, 申請, 方法);
+- ``s:`` synonym groups (ロボット → the RPA group), from knowledge/synonyms.yaml;
+- ``g:`` character bigrams of the kana-folded text, for unknown words and typos;
+- ``r:`` trigrams of the reading, so たなおろし meets 棚卸し and えくせる meets Excel.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from bot.search.normalize import fold_kana, gram_text, normalize
+
+__all__ = ["Analysis", "Analyzer", "TERM_KINDS"]
+
+TERM_KINDS = ("w", "s", "g", "r")
+
+_CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接尾辞", "接頭辞"}
+_NOUN_POS = {"名詞"}
+# Sudachi splits hiragana-typed words unpredictably (ろぼっと → 鹵簿 + と): such "nouns" prove nothing.
+_HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+# Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
+_STOP_LEMMAS = frozenset(
+    """
+    為る 有る 居る 成る 出来る 言う 思う 行く 来る 見る 遣る 呉れる 貰う 下さる 頂く 致す 御座る 参る
+    事 物 為 様 方 件 所 時 中 感じ 的 等 的 化 さ 御 ご お 達 頃 今 何 色々 良い 無い 好い
+    教える 知る 分かる 聞く 欲しい 可能 場合 方法 やり方 仕方 遣り方 必要 大丈夫 ん の
+    です ます 一寸 ちょっと 本当 全然 多分 自分 私 僕 俺 うち 皆 皆さん 人 今回 今度 最近 以下 以上
+    困る 良く いい 宜しい 有難い 済む 頑張る 出る 入る 付く 付ける 持つ 取る 使える 問題 関係 ところ
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The terms of one text; ``nouns`` are the content nouns, for unknown-word checks."""
+
+    normalized: str
+    terms: tuple[str, ...]
+    nouns: tuple[str, ...]
+    fuzzy_text: str
+
+
+class Analyzer:
+    """Analyse text with SudachiPy; safe to share between threads."""
+
+    def __init__(self, synonyms: Iterable[Sequence[str]] = ()) -> None:
+        from sudachipy import Dictionary, SplitMode
+
+        self._dictionary: Any = Dictionary(dict="core")
+        self._mode_c = SplitMode.C
+        self._mode_a = SplitMode.A
+        self._local = threading.local()
+        self._synonym_index: dict[tuple[str, ...], int] = {}
+        self._synonym_longest = 1
+        for group_id, group in enumerate(synonyms):
+            for word in group:
+                key = tuple(self._lemmas(normalize(word)))
+                if key:
+                    self._synonym_index.setdefault(key, group_id)
+                    self._synonym_longest = max(self._synonym_longest, len(key))
+
+    def _tokenizer(self) -> Any:
+        tokenizer = getattr(self._local, "tokenizer", None)
+        if tokenizer is None:
+            tokenizer = self._dictionary.create()
+            self._local.tokenizer = tokenizer
+        return tokenizer
+
+    def _lemmas(self, normalized: str) -> list[str]:
+        """Every morpheme's normalised form (mode C), punctuation left out."""
+        return [
+            m.normalized_form()
+            for m in self._tokenizer().tokenize(normalized, self._mode_c)
+            if m.part_of_speech()[0] not in ("補助記号", "空白")
+        ]
+
+    def analyze(self, text: str) -> Analysis:
+        """Return the terms of ``text`` in every view."""
+        normalized = normalize(text)
+        terms: list[str] = []
+        nouns: list[str] = []
+        lemmas: list[str] = []
+        reading: list[str] = []
+        for morpheme in self._tokenizer().tokenize(normalized, self._mode_c):
+            pos = morpheme.part_of_speech()
+            if pos[0] in ("補助記号", "空白"):
+                reading.append(" ")
+                continue
+            lemma = morpheme.normalized_form()
+            lemmas.append(lemma)
+            reading.append(morpheme.reading_form() if morpheme.reading_form() else morpheme.surface())
+            if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
+                continue
+            terms.append("w:" + lemma)
+            if pos[0] in _NOUN_POS and len(lemma) > 1 and not _HIRAGANA_ONLY.match(morpheme.surface()):
+                nouns.append(lemma)
+            if len(morpheme) > 2:
+                for part in morpheme.split(self._mode_a):
+                    part_lemma = part.normalized_form()
+                    part_pos = part.part_of_speech()[0]
+                    if part_lemma != lemma and part_pos in _CONTENT_POS and part_lemma not in _STOP_LEMMAS:
+                        terms.append("w:" + part_lemma)
+                        lemmas.append(part_lemma)
+        terms += self._synonym_terms(lemmas)
+        grams = gram_text(normalized)
+        terms += ["g:" + g for g in _ngrams(grams, 2)]
+        terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
+        return Analysis(normalized, tuple(terms), tuple(nouns), grams)
+
+    def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
+        found: list[str] = []
+        if not self._synonym_index:
+            return found
+        for start in range(len(lemmas)):
+            for size in range(1, self._synonym_longest + 1):
+                group = self._synonym_index.get(tuple(lemmas[start : start + size]))
+                if group is not None:
+                    found.append(f"s:{group}")
+        return found
+
+
+def _ngrams(text: str, n: int) -> list[str]:
+    """Character n-grams within each space-separated chunk; short chunks count whole."""
+    grams: list[str] = []
+    for chunk in text.split():
+        if len(chunk) <= n:
+            grams.append(chunk)
+        else:
+            grams += [chunk[i : i + n] for i in range(len(chunk) - n + 1)]
+    return grams

@@ -1,0 +1,49 @@
+"""Japanese text normalisation shared by indexing and querying.
+
+Both sides go through the same functions, so whatever variant staff type
+(half-width kana, full-width letters, ＲＰＡ, ぺーぱーれす, 〜 for ー) meets
+the same form as the knowledge.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["MAX_QUERY_CHARS", "fold_kana", "gram_text", "normalize"]
+
+MAX_QUERY_CHARS = 1000
+"""Longer input is cut: the question is near the end of long stories, so the tail is kept."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+_SPACES = re.compile(r"\s+")
+# Wave dashes and hyphens written where a long-vowel mark was meant (コンピュ〜タ, メ-ル).
+_KANA_DASH = re.compile(r"(?<=[\u3041-\u3096\u30a1-\u30fa])[〜～\-‐‑–—―−]")
+# A run of hiragana with a long-vowel mark is almost always a katakana word typed in hiragana.
+_HIRAGANA_LOANWORD = re.compile(r"[\u3041-\u3096]*[\u3041-\u3096]ー[\u3041-\u3096ー]*")
+_HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_NOT_GRAM = re.compile(r"[^0-9a-z\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆]+")
+
+
+def normalize(text: str) -> str:
+    """NFKC, lower case, one long-vowel mark, hiragana loanwords as katakana."""
+    text = _CONTROL.sub(" ", text)
+    if len(text) > MAX_QUERY_CHARS * 4:
+        text = text[-MAX_QUERY_CHARS * 4 :]
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = _KANA_DASH.sub("ー", text)
+    text = _HIRAGANA_LOANWORD.sub(lambda m: m.group(0).translate(_HIRA_TO_KATA), text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def fold_kana(text: str) -> str:
+    """Hiragana to katakana, so ろぼっと and ロボット share their n-grams."""
+    return text.translate(_HIRA_TO_KATA)
+
+
+def gram_text(normalized: str) -> str:
+    """The form character n-grams are taken from: kana folded, ー and punctuation dropped.
+
+    Dropping ー makes ペーパレス (a common slip) meet ペーパーレス.
+    """
+    return _NOT_GRAM.sub(" ", fold_kana(normalized).replace("ー", "")).strip()
