@@ -55,7 +55,9 @@ def _word_pool() -> list[str]:
     kb = load_knowledge(Settings.from_env().faq_path, Settings.from_env().knowledge_dir)
     analyzer = Analyzer()
     words: list[str] = []
-    texts = [e.question for e in kb.faq] + [e.answer for e in kb.faq] + [p for e in kb.faq for p in e.phrasings]
+    texts = (
+        [e.question for e in kb.faq] + [e.answer for e in kb.faq] + [p for e in kb.faq for p in e.phrasings]
+    )
     for text in texts:
         words += [t[2:] for t in analyzer.analyze(text).terms if t.startswith("w:") and len(t) > 3]
     return words
@@ -95,7 +97,9 @@ def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str
     if mode == "baseline":
         from rapidfuzz import fuzz, process
 
-        data = yaml.load(faq.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = yaml.load(
+            faq.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
         started = time.perf_counter()
         choices = [text for entry in data for text in (entry["question"], *entry["phrasings"])]
         load = time.perf_counter() - started
@@ -126,7 +130,9 @@ def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str
 
 
 def _measure(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str]) -> dict[str, float]:
-    payload = json.dumps({"mode": mode, "faq": str(faq), "knowledge": str(knowledge), "cache": str(cache), "queries": queries})
+    payload = json.dumps(
+        {"mode": mode, "faq": str(faq), "knowledge": str(knowledge), "cache": str(cache), "queries": queries}
+    )
     done = subprocess.run(
         [sys.executable, "-c", "import sys, bot.bench as b; b._child_main(sys.stdin.read())"],
         input=payload,
@@ -141,7 +147,9 @@ def _measure(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[s
 
 def _child_main(payload: str) -> None:
     args = json.loads(payload)
-    figures = _child(args["mode"], Path(args["faq"]), Path(args["knowledge"]), Path(args["cache"]), args["queries"])
+    figures = _child(
+        args["mode"], Path(args["faq"]), Path(args["knowledge"]), Path(args["cache"]), args["queries"]
+    )
     print(json.dumps(figures))
 
 
@@ -152,7 +160,8 @@ def run_bench(settings: Settings, sizes: list[int], n_queries: int, n_baseline: 
     pool = _word_pool()
     labelled = [q.q for q in load_queries(DEFAULT_QUERIES)]
     queries = [labelled[i % len(labelled)] for i in range(n_queries)]
-    header = f"{'entries':>8} {'engine':<10} {'load s':>8} {'median ms':>10} {'p99 ms':>8} {'peak MiB':>9} {'speed-up':>9}"
+    columns = ("entries", "engine", "load s", "median ms", "p99 ms", "peak MiB", "speed-up")
+    header = "{:>8} {:<10} {:>8} {:>10} {:>8} {:>9} {:>9}".format(*columns)
     print(header)
     print("-" * len(header))
     with tempfile.TemporaryDirectory(prefix="kaizen-bench-") as temp:

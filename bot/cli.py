@@ -35,7 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("queries", nargs="*", metavar="QUERY")
 
     evaluate = commands.add_parser("eval", help="measure search quality on a labelled query set")
-    evaluate.add_argument("file", nargs="?", type=Path, help="query set (default: tests/data/queries_dev.yaml)")
+    evaluate.add_argument(
+        "file", nargs="?", type=Path, help="query set (default: tests/data/queries_dev.yaml)"
+    )
     evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
 
@@ -50,7 +52,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     args = _parser().parse_args(argv)
     try:
-        settings = Settings.from_env(KAIZEN_FAQ=args.faq, KAIZEN_KNOWLEDGE=args.knowledge, DATABASE_URL=args.database)
+        settings = Settings.from_env(
+            KAIZEN_FAQ=args.faq, KAIZEN_KNOWLEDGE=args.knowledge, DATABASE_URL=args.database
+        )
     except ValueError as exc:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2

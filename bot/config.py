@@ -32,7 +32,9 @@ def _default_cache_dir() -> str:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("KAIZEN_FAQ", str(PROJECT_ROOT / "faq.yaml"), "The FAQ file (same as --faq)."),
-    Setting("KAIZEN_KNOWLEDGE", str(PROJECT_ROOT / "knowledge"), "The knowledge directory (same as --knowledge)."),
+    Setting(
+        "KAIZEN_KNOWLEDGE", str(PROJECT_ROOT / "knowledge"), "The knowledge directory (same as --knowledge)."
+    ),
     Setting(
         "DATABASE_URL",
         f"sqlite:///{PROJECT_ROOT / 'var' / 'kaizen.db'}",

@@ -31,6 +31,10 @@ __all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval"]
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
+_LEGEND = (
+    "right = 回答して正解, found = 回答または候補3件以内に正解, "
+    "wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合"
+)
 
 
 class LabelledQuery(BaseModel):
@@ -71,7 +75,9 @@ class Scores:
         ids = [h.entry.id for h in result.hits]
         kinds = [h.entry.kind for h in result.hits]
         answered = result.decision == "answer"
-        expected_first = bool(ids) and (ids[0] == query.expect or (query.expect == "smalltalk" and kinds[0] == "smalltalk"))
+        expected_first = bool(ids) and (
+            ids[0] == query.expect or (query.expect == "smalltalk" and kinds[0] == "smalltalk")
+        )
         if query.style == OUT_OF_SCOPE:
             self.out_of_scope += 1
             ok = not answered or (query.expect != "none" and expected_first)
@@ -91,15 +97,18 @@ class Scores:
 
     def figures(self) -> dict[str, float | int]:
         """Shares rather than counts."""
-        share = lambda n, d: round(n / d, 3) if d else 0.0  # noqa: E731
         return {
             "queries": self.total,
-            "answered_right": share(self.right, self.in_scope),
-            "found": share(self.found, self.in_scope),
-            "mrr": share(self.reciprocal_ranks, self.in_scope),
-            "confident_wrong": share(self.wrong, self.total),
-            "out_of_scope_handled": share(self.handled, self.out_of_scope),
+            "answered_right": _share(self.right, self.in_scope),
+            "found": _share(self.found, self.in_scope),
+            "mrr": _share(self.reciprocal_ranks, self.in_scope),
+            "confident_wrong": _share(self.wrong, self.total),
+            "out_of_scope_handled": _share(self.handled, self.out_of_scope),
         }
+
+
+def _share(count: float, total: int) -> float:
+    return round(count / total, 3) if total else 0.0
 
 
 def evaluate(searcher: Searcher, queries: Iterable[LabelledQuery]) -> dict[str, Scores]:
@@ -119,7 +128,9 @@ def _table(groups: dict[str, Scores]) -> str:
     for style in [*order, "overall"]:
         f = groups[style].figures()
         scores = groups[style]
-        in_scope = f"{f['answered_right']:>8.3f}{f['found']:>8.3f}{f['mrr']:>7.3f}" if scores.in_scope else " " * 23
+        in_scope = (
+            f"{f['answered_right']:>8.3f}{f['found']:>8.3f}{f['mrr']:>7.3f}" if scores.in_scope else " " * 23
+        )
         oos = f"{f['out_of_scope_handled']:>8.3f}" if scores.out_of_scope else ""
         rows.append(f"{style:<14}{scores.total:>5}{in_scope}{f['confident_wrong']:>8.3f}{oos}")
     return "\n".join(rows)
@@ -133,7 +144,7 @@ def run_eval(searcher: Searcher, path: Path | None, *, show_errors: bool, as_jso
         print(json.dumps({style: s.figures() for style, s in groups.items()}, ensure_ascii=False, indent=2))
     else:
         print(_table(groups))
-        print("right = 回答して正解, found = 回答または候補3件以内に正解, wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合")
+        print(_LEGEND)
     if show_errors:
         for line in _errors(groups["overall"].errors):
             print(line)

@@ -130,7 +130,9 @@ def _load_list(
     if doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        problems.append(Problem(path, line_of(doc.node, ()), "項目のリスト（「- id: …」の並び）にしてください"))
+        problems.append(
+            Problem(path, line_of(doc.node, ()), "項目のリスト（「- id: …」の並び）にしてください")
+        )
         return []
     loaded: list[tuple[M, Located]] = []
     for index, item in enumerate(doc.data):
@@ -169,9 +171,8 @@ def _describe(error: Any, item: Any) -> str:
         "too_short": f"「{field_name}」の要素が足りません",
         "string_pattern_mismatch": f"「{field_name}」の形式が正しくありません（{error.get('input')!r}）",
         "string_too_long": f"「{field_name}」が長すぎます",
-        "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません（{error['ctx']['expected']}）"
-        if "ctx" in error
-        else f"「{field_name}」の値が使えません",
+        "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません"
+        + (f"（{error['ctx']['expected']}）" if "ctx" in error else ""),
     }
     return prefix + messages.get(kind, f"「{field_name}」: {error['msg']}")
 
@@ -217,7 +218,9 @@ def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:
         if chapter is None:
             continue
         if chapter.id in ids:
-            problems.append(Problem(path, 1, f"章id「{chapter.id}」が {ids[chapter.id].name} と重複しています"))
+            problems.append(
+                Problem(path, 1, f"章id「{chapter.id}」が {ids[chapter.id].name} と重複しています")
+            )
             continue
         ids[chapter.id] = path
         chapters.append(chapter)
@@ -234,7 +237,9 @@ def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Lo
         if case is None:
             continue
         if case.id != path.stem:
-            problems.append(Problem(path, line_of(doc.node, ("id",)), f"id「{case.id}」をファイル名と同じにしてください"))
+            problems.append(
+                Problem(path, line_of(doc.node, ("id",)), f"id「{case.id}」をファイル名と同じにしてください")
+            )
         cases.append((case, (path, 1)))
     return cases
 
@@ -245,7 +250,9 @@ def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -
         if entry_id in first:
             other_path, other_line = first[entry_id]
             problems.append(
-                Problem(path, line, f"id「{entry_id}」が重複しています（{other_path.name}:{other_line} と同じ）")
+                Problem(
+                    path, line, f"id「{entry_id}」が重複しています（{other_path.name}:{other_line} と同じ）"
+                )
             )
         else:
             first[entry_id] = (path, line)

@@ -28,6 +28,7 @@ class Section:
 
     @property
     def ref(self) -> str:
+        """The section's address, ``chapter#section``."""
         return f"{self.chapter_id}#{self.id}"
 
 
@@ -79,10 +80,14 @@ def parse_chapter(path: Path, text: str) -> tuple[Chapter | None, list[Problem]]
         body = []
         sec_id = heading["id"]
         if sec_id is None:
-            problems.append(Problem(path, number, "節の見出しの末尾に {#id} を付けてください（例: ## 進め方 {#steps}）"))
+            problems.append(
+                Problem(path, number, "節の見出しの末尾に {#id} を付けてください（例: ## 進め方 {#steps}）")
+            )
             sec_id = f"section-{len(sections) + 1}"
         elif not _SECTION_ID.match(sec_id):
-            problems.append(Problem(path, number, f"節のid「{sec_id}」は半角英小文字・数字・ハイフンで書いてください"))
+            problems.append(
+                Problem(path, number, f"節のid「{sec_id}」は半角英小文字・数字・ハイフンで書いてください")
+            )
         if sec_id in seen:
             problems.append(Problem(path, number, f"節のid「{sec_id}」が{seen[sec_id]}行目と重複しています"))
         seen.setdefault(sec_id, number)

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.search.normalize import fold_kana, gram_text, normalize
 
-__all__ = ["Analysis", "Analyzer", "TERM_KINDS"]
+__all__ = ["TERM_KINDS", "Analysis", "Analyzer"]
 
 TERM_KINDS = ("w", "s", "g", "r")
 
@@ -31,22 +31,29 @@ _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
 # Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
 _STOP_LEMMAS = frozenset(
     """
-    為る 有る 居る 成る 出来る 言う 思う 行く 来る 見る 遣る 呉れる 貰う 下さる 頂く 致す 御座る 参る
-    事 物 為 様 方 件 所 時 中 感じ 的 等 的 化 さ 御 ご お 達 頃 今 何 色々 良い 無い 好い
-    教える 知る 分かる 聞く 欲しい 可能 場合 方法 やり方 仕方 遣り方 必要 大丈夫 ん の
-    です ます 一寸 ちょっと 本当 全然 多分 自分 私 僕 俺 うち 皆 皆さん 人 今回 今度 最近 以下 以上
-    困る 良く いい 宜しい 有難い 済む 頑張る 出る 入る 付く 付ける 持つ 取る 使える 問題 関係 ところ
+    為る 有る 居る 成る 出来る 言う 思う 行く 来る 見る 遣る 呉れる 貰う 下さる
+    頂く 致す 御座る 参る 事 物 為 様 方 件 所 時 中 感じ 的 等 化 さ 御 ご
+    お 達 頃 今 何 色々 良い 無い 好い 教える 知る 分かる 聞く 欲しい 可能 場合
+    方法 やり方 仕方 遣り方 必要 大丈夫 ん の です ます 一寸 ちょっと 本当 全然
+    多分 自分 私 僕 俺 うち 皆 皆さん 人 今回 今度 最近 以下 以上 困る 良く
+    いい 宜しい 有難い 済む 頑張る 出る 入る 付く 付ける 持つ 取る 使える 問題
+    関係 ところ
     """.split()
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Analysis:
-    """The terms of one text; ``nouns`` are the content nouns, for unknown-word checks."""
+    """The terms of one text.
+
+    ``nouns`` are its content nouns (for unknown-word checks) and ``noun_terms``,
+    in the same order, the terms any of which shows that an entry mentions that noun.
+    """
 
     normalized: str
     terms: tuple[str, ...]
     nouns: tuple[str, ...]
+    noun_terms: tuple[tuple[str, ...], ...]
     fuzzy_text: str
 
 
@@ -89,6 +96,7 @@ class Analyzer:
         normalized = normalize(text)
         terms: list[str] = []
         nouns: list[str] = []
+        noun_terms: list[tuple[str, ...]] = []
         lemmas: list[str] = []
         reading: list[str] = []
         for morpheme in self._tokenizer().tokenize(normalized, self._mode_c):
@@ -101,21 +109,24 @@ class Analyzer:
             reading.append(morpheme.reading_form() if morpheme.reading_form() else morpheme.surface())
             if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
                 continue
-            terms.append("w:" + lemma)
-            if pos[0] in _NOUN_POS and len(lemma) > 1 and not _HIRAGANA_ONLY.match(morpheme.surface()):
-                nouns.append(lemma)
+            own = ["w:" + lemma]
             if len(morpheme) > 2:
                 for part in morpheme.split(self._mode_a):
                     part_lemma = part.normalized_form()
                     part_pos = part.part_of_speech()[0]
                     if part_lemma != lemma and part_pos in _CONTENT_POS and part_lemma not in _STOP_LEMMAS:
-                        terms.append("w:" + part_lemma)
+                        own.append("w:" + part_lemma)
                         lemmas.append(part_lemma)
+            terms += own
+            if pos[0] in _NOUN_POS and len(lemma) > 1 and not _HIRAGANA_ONLY.match(morpheme.surface()):
+                nouns.append(lemma)
+                groups = (self._synonym_index.get((t[2:],)) for t in own)
+                noun_terms.append((*own, *(f"s:{g}" for g in groups if g is not None)))
         terms += self._synonym_terms(lemmas)
         grams = gram_text(normalized)
         terms += ["g:" + g for g in _ngrams(grams, 2)]
         terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
-        return Analysis(normalized, tuple(terms), tuple(nouns), grams)
+        return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams)
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
         found: list[str] = []

@@ -46,6 +46,7 @@ class Source:
     entry: Entry
     units: tuple[str, ...]
     body: str
+    links: tuple[str, ...] = ()
 
 
 def sources_of(kb: KnowledgeBase) -> list[Source]:
@@ -53,7 +54,8 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
     sources: list[Source] = []
     for faq in kb.faq:
         units = (faq.question, *faq.phrasings, *_keywords_unit(faq.keywords))
-        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer))
+        links = (*faq.manual, *faq.cases)
+        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer, links))
     for chapter in kb.chapters:
         for section in chapter.sections:
             title = f"{chapter.title}「{section.title}」"
@@ -86,6 +88,8 @@ class SearchIndex:
     unit_starts: npt.NDArray[np.int64]
     unit_texts: tuple[str, ...]
     whole: Postings
+    curated: dict[int, tuple[int, ...]]
+    """Manual sections and cases → the FAQ entries that link to them (the curated answers)."""
 
     @property
     def nbytes(self) -> int:
@@ -98,7 +102,9 @@ class SearchIndex:
         return range(int(self.unit_starts[entry]), int(end))
 
 
-def build_index(sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterable[Sequence[str]]) -> SearchIndex:
+def build_index(
+    sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterable[Sequence[str]]
+) -> SearchIndex:
     """Analyse every text and build the postings."""
     unit_texts = [unit for source in sources for unit in source.units]
     bodies = [source.body for source in sources]
@@ -120,6 +126,13 @@ def build_index(sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterabl
         whole_docs.append(whole + ids(body.terms))
         position += len(source.units)
 
+    numbers = {source.entry.id: n for n, source in enumerate(sources)}
+    curated: dict[int, list[int]] = {}
+    for number, source in enumerate(sources):
+        for link in source.links:
+            if link in numbers:
+                curated.setdefault(numbers[link], []).append(number)
+
     n_terms = len(vocabulary)
     df = np.zeros(n_terms, dtype=np.float64)
     for doc in whole_docs:
@@ -135,6 +148,7 @@ def build_index(sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterabl
         unit_starts=unit_starts,
         unit_texts=tuple(a.fuzzy_text for a in unit_analyses),
         whole=bm25_postings(whole_docs, n_terms, idf),
+        curated={k: tuple(v) for k, v in curated.items()},
     )
 
 
@@ -142,7 +156,7 @@ _worker_analyzer: Analyzer | None = None
 
 
 def _init_worker(synonyms: list[list[str]]) -> None:
-    global _worker_analyzer  # noqa: PLW0603 - one analyzer per worker process
+    global _worker_analyzer
     _worker_analyzer = Analyzer(synonyms)
 
 

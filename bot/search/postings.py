@@ -29,12 +29,11 @@ class Postings:
 
     @property
     def nbytes(self) -> int:
+        """Bytes held by the arrays."""
         return int(self.indptr.nbytes + self.docs.nbytes + self.weights.nbytes)
 
 
-def bm25_postings(
-    documents: Sequence[Sequence[int]], n_terms: int, idf: npt.NDArray[np.float32]
-) -> Postings:
+def bm25_postings(documents: Sequence[Sequence[int]], n_terms: int, idf: npt.NDArray[np.float32]) -> Postings:
     """BM25 weights of every (term, document) pair, precomputed.
 
     The weight is query-independent, so a query's score is a plain sum of

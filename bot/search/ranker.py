@@ -1,19 +1,22 @@
-"""Score a query against the index, rerank the best with rapidfuzz, and gather the
-evidence the decision needs.
+"""Score a query against the index, rerank the best with rapidfuzz, gather evidence.
+
+The evidence (coverage, unknown words, fuzzy similarity) is what the decision needs.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from bot.search.analyzer import Analysis, Analyzer
-from bot.search.normalize import gram_text, normalize
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
+from bot.search.normalize import gram_text, normalize
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
@@ -23,7 +26,7 @@ VIEW_WEIGHTS = {"w": 1.0, "s": 0.8, "g": 0.35, "r": 0.2}
 KIND_WEIGHTS: dict[Kind, float] = {
     "faq": 1.0,
     "referral": 1.0,
-    "smalltalk": 1.0,
+    "smalltalk": 0.8,
     "manual": 0.85,
     "case": 0.8,
 }
@@ -35,6 +38,11 @@ WHOLE_WEIGHT = 0.35
 _KIND_WEIGHT_ARRAY = np.array([KIND_WEIGHTS[k] for k in KINDS], dtype=np.float32)
 
 RERANK_DEPTH = 12
+CURATED_RATIO = 0.6
+
+FOCUS_MIN_CHARS = 40
+FOCUS_BOOST = 1.8
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,8 @@ class Candidate:
     relevance: float
     coverage: float
     fuzzy: float
+    explained: float
+    """Share of the query's content nouns that the entry mentions (1.0 when it has none)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,22 +70,40 @@ class Ranking:
     unknown_nouns: tuple[str, ...]
 
 
-def _query_terms(index: SearchIndex, analysis: Analysis) -> list[tuple[int, float, str]]:
-    """Known query terms with their weights: ``(term id, weight, view)``."""
+def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> list[tuple[int, float, str]]:
+    """Known query terms with their weights: ``(term id, weight, view)``.
+
+    Terms of the ``focus`` (the closing question of a long message) weigh more.
+    """
     counts = Counter(analysis.terms)
+    focused = Counter(focus.terms) if focus is not None else Counter()
     terms = []
     for term, count in counts.items():
         term_id = index.vocabulary.get(term)
         if term_id is None:
             continue
-        terms.append((term_id, VIEW_WEIGHTS[term[0]] * (1.0 + math.log(count)), term[0]))
+        boost = FOCUS_BOOST if term in focused else 1.0
+        terms.append((term_id, VIEW_WEIGHTS[term[0]] * (1.0 + math.log(count)) * boost, term[0]))
     return terms
+
+
+def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
+    """The closing sentences of a long message, where staff put their question."""
+    if len(analysis.normalized) < FOCUS_MIN_CHARS:
+        return None
+    sentences = [s for s in _SENTENCE_END.split(analysis.normalized) if s.strip()]
+    if len(sentences) < 2:
+        return None
+    tail = sentences[-1]
+    if len(tail) < 12:
+        tail = sentences[-2] + "。" + tail
+    return analyzer.analyze(tail)
 
 
 def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input."""
     analysis = analyzer.analyze(query)
-    terms = _query_terms(index, analysis)
+    terms = _query_terms(index, analysis, _focus(analyzer, analysis))
     unknown = _unknown_nouns(index, analysis)
     nouns = set(analysis.nouns)
     unknown_share = len(unknown) / len(nouns) if nouns else 0.0
@@ -97,8 +125,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
             covered[docs] += weight * idf
             query_weight += weight * idf
     # Words of the query the index has never seen still count against coverage.
-    for noun in unknown:
-        query_weight += VIEW_WEIGHTS["w"] * float(index.idf.max(initial=1.0))
+    query_weight += len(unknown) * VIEW_WEIGHTS["w"] * float(index.idf.max(initial=1.0))
 
     best_unit = np.maximum.reduceat(unit_scores, index.unit_starts)
     scores = (best_unit + WHOLE_WEIGHT * whole_scores) * _KIND_WEIGHT_ARRAY[index.kinds]
@@ -107,9 +134,10 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     top = top[np.argsort(-scores[top], kind="stable")]
     top = top[scores[top] > 0]
 
+    top_list = _prefer_curated(index, top.tolist(), scores)
     norm = _self_score(index, terms)
     candidates = []
-    for number in top.tolist():
+    for number in top_list:
         fuzzy = max(
             (fuzz.partial_ratio(analysis.fuzzy_text, index.unit_texts[u]) for u in index.entry_units(number)),
             default=0.0,
@@ -117,9 +145,45 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         relevance = float(scores[number]) / norm if norm else 0.0
         coverage = float(covered[number]) / query_weight if query_weight else 0.0
         final = relevance * (0.75 + 0.5 * fuzzy / 100)
-        candidates.append(Candidate(index.entries[number], number, final, relevance, coverage, fuzzy / 100))
+        explained = _explained(index, analysis, number)
+        candidates.append(
+            Candidate(index.entries[number], number, final, relevance, coverage, fuzzy / 100, explained)
+        )
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), query_weight, unknown_share, unknown)
+
+
+def _prefer_curated(index: SearchIndex, top: list[int], scores: npt.NDArray[np.float32]) -> list[int]:
+    """Let an FAQ entry that links to a better-scoring section or case take its score.
+
+    The manual and the cases explain; the FAQ entry that cites them is the
+    curated answer to the question, so it should come first when it fits nearly as well.
+    """
+    for number in top:
+        for faq in index.curated.get(number, ()):
+            if scores[faq] >= CURATED_RATIO * scores[number] and scores[faq] < scores[number]:
+                scores[faq] = scores[number] * 1.001
+                if faq not in top:
+                    top.append(faq)
+    return top
+
+
+def _explained(index: SearchIndex, analysis: Analysis, number: int) -> float:
+    """Share of the query's nouns the entry mentions, by word, word part or synonym."""
+    if not analysis.noun_terms:
+        return 1.0
+    explained = 0
+    for options in analysis.noun_terms:
+        for term in options:
+            term_id = index.vocabulary.get(term)
+            if term_id is None:
+                continue
+            docs, _ = index.whole.of(term_id)
+            at = int(np.searchsorted(docs, number))
+            if at < len(docs) and docs[at] == number:
+                explained += 1
+                break
+    return explained / len(analysis.noun_terms)
 
 
 def _self_score(index: SearchIndex, terms: list[tuple[int, float, str]]) -> float:

@@ -58,7 +58,9 @@ class SearchResult:
 class Searcher:
     """Knowledge, analyzer and index together; thread-safe for concurrent searches."""
 
-    def __init__(self, kb: KnowledgeBase, index: SearchIndex, analyzer: Analyzer, policy: Policy = DEFAULT_POLICY):
+    def __init__(
+        self, kb: KnowledgeBase, index: SearchIndex, analyzer: Analyzer, policy: Policy = DEFAULT_POLICY
+    ):
         self.kb = kb
         self.index = index
         self.analyzer = analyzer
@@ -108,7 +110,7 @@ def _cache_version() -> str:
 def _read_cache(path: Path) -> tuple[KnowledgeBase, SearchIndex] | None:
     try:
         with path.open("rb") as handle:
-            kb, index = pickle.load(handle)  # noqa: S301 - our own cache directory
+            kb, index = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail

@@ -1,0 +1,114 @@
+"""Recognise the few kinds of text the engine handles before (or instead of) a search.
+
+Only short, unambiguous messages are recognised here: a menu request, a
+follow-up to the previous answer, a request to see cases ("OCRの事例"), and
+the exact phrasings of small talk. Everything else is a question for the
+search, so a real question that merely contains "事例" still gets searched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.knowledge import Case, KnowledgeBase
+from bot.search.normalize import normalize
+
+__all__ = ["Followup", "CaseQuery", "case_query", "followup", "is_menu", "key_of", "match_cases", "smalltalk_of"]
+
+Followup = Literal["detail", "other"]
+
+_PUNCTUATION = re.compile(r"[\s。、，．,.!！?？・…〜~♪「」『』()（）]+")
+
+_MENU = frozenset(
+    key
+    for word in ("メニュー", "めにゅー", "ヘルプ", "へるぷ", "menu", "help", "使い方", "はじめから", "最初から", "トップ")
+    for key in (word, f"{word}を見せて", f"{word}を表示", f"{word}をください")
+)
+
+_DETAIL = re.compile(r"^(もっと|もう少し|さらに)?(詳しく|くわしく|詳細)(を)?(教えて(ください|ほしい|下さい)?|知りたい|お願いします|見たい)?$")
+_OTHER = re.compile(r"^(他|ほか|その他|そのほか)(に|には|の|のは|にも)?(ある|あります|ありますか|は|を|の候補|の情報)?(教えて|見たい)?$")
+
+_CASE = re.compile(
+    r"^(?P<topic>.*?)(の|に関する|についての|を使った|を使った改善)?(改善)?(事例|実例|ケース)(一覧)?"
+    r"(を|が|は)?(見たい|見せて|教えて|知りたい|探して|ください|ありますか|ある|をください)?(ください)?$"
+)
+_TOPIC_FILLER = re.compile(r"^(ほかの課の|他の課の|他課の|ほかの|他の|よその)")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseQuery:
+    """A request to see cases; ``topic`` is empty for "事例を見たい" alone."""
+
+    topic: str
+
+
+def key_of(text: str) -> str:
+    """The comparison form of a short message: normalised, punctuation and spaces removed."""
+    return _PUNCTUATION.sub("", normalize(text))
+
+
+def is_menu(text: str) -> bool:
+    """Whether the message asks for the menu or help."""
+    return key_of(text) in _MENU
+
+
+def followup(text: str) -> Followup | None:
+    """"もっと詳しく" → ``detail``, "他には？" → ``other``, else None."""
+    key = key_of(text)
+    if _DETAIL.match(key):
+        return "detail"
+    if _OTHER.match(key):
+        return "other"
+    return None
+
+
+def case_query(text: str) -> CaseQuery | None:
+    """A request to see cases ("OCRの事例", "事例を見たい", "税務課の事例"), or None."""
+    match = _CASE.match(key_of(text))
+    if match is None:
+        return None
+    return CaseQuery(_TOPIC_FILLER.sub("", match["topic"]))
+
+
+def smalltalk_of(kb: KnowledgeBase, text: str) -> str | None:
+    """The id of the small-talk entry one of whose phrasings is exactly the message."""
+    key = key_of(text)
+    if not key:
+        return None
+    for talk in kb.smalltalk:
+        if any(key_of(p) == key for p in talk.phrasings):
+            return talk.id
+    return None
+
+
+def match_cases(kb: KnowledgeBase, topic: str) -> tuple[Case, ...]:
+    """Cases about ``topic``: by tool (synonyms count), by section, else by words in the case.
+
+    The most specific reading wins: a tool name is a tool, a section name is a section.
+    """
+    key = key_of(topic)
+    if not key:
+        return kb.cases
+    tools = _tools_meaning(kb, key)
+    if tools:
+        return tuple(c for c in kb.cases if tools.intersection(c.tools))
+    by_section = tuple(c for c in kb.cases if key in (key_of(c.section), key_of(c.section).removesuffix("課")))
+    if by_section:
+        return by_section
+    return tuple(c for c in kb.cases if key in _case_text(c))
+
+
+def _tools_meaning(kb: KnowledgeBase, key: str) -> set[str]:
+    found = set()
+    for tool in sorted({t for c in kb.cases for t in c.tools}):
+        names: Iterable[str] = [tool, *next((g for g in kb.synonyms if tool in g), ())]
+        if any(key_of(name) == key for name in names):
+            found.add(tool)
+    return found
+
+
+def _case_text(case: Case) -> str:
+    return key_of(" ".join((case.title, case.section, case.problem, case.actions, *case.keywords)))

@@ -1,0 +1,127 @@
+"""What the engine remembers between two messages of one conversation.
+
+The state is a small immutable value, stored as JSON by the conversation
+store. Buttons whose meaning depends on the moment they were shown (解決しない
+after this answer, どれでもない for this question) carry a short token
+``t:<n>``; the token's meaning is kept here, and only the most recent ones
+are kept, so an old button becomes "stale" rather than doing something
+unexpected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal, get_args
+
+__all__ = ["MAX_TOKENS", "Op", "Pending", "State"]
+
+MAX_TOKENS = 40
+"""Tokens kept per conversation; older buttons get the polite "start again"."""
+
+Op = Literal["solved", "unsolved", "none", "consult", "list"]
+_OPS: tuple[str, ...] = get_args(Op)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """What a token button does when pressed.
+
+    - ``solved`` / ``unsolved``: feedback on the answer ``ref`` to ``query``;
+      ``refs`` are the other candidates to offer when it did not help.
+    - ``none``: none of the candidates fitted ``query``.
+    - ``consult``: the user wants to consult the DX team about ``query``.
+    - ``list``: show the entries ``refs`` (the rest of a long list).
+    """
+
+    op: Op
+    query: str = ""
+    ref: str = ""
+    refs: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict; `from_json` reads it back."""
+        return {"op": self.op, "query": self.query, "ref": self.ref, "refs": list(self.refs)}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Pending | None:
+        """Read a stored token; None when it is not one we understand."""
+        op, query, ref, refs = data.get("op"), data.get("query", ""), data.get("ref", ""), data.get("refs", [])
+        if op not in _OPS or not isinstance(query, str) or not isinstance(ref, str):
+            return None
+        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+            return None
+        return cls(op, query, ref, tuple(refs))
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """A conversation's memory.
+
+    ``shown`` is the entry last shown in detail (for "もっと詳しく"), ``more``
+    the entries found but not shown yet (for "他には？"), ``query`` the last
+    question searched for, ``tokens`` the live token buttons, oldest first,
+    and ``counter`` numbers new tokens so they never repeat within a
+    conversation.
+    """
+
+    shown: str | None = None
+    more: tuple[str, ...] = ()
+    query: str = ""
+    tokens: tuple[tuple[str, Pending], ...] = field(default=())
+    counter: int = 0
+
+    def issue(self, pending: Pending) -> tuple[State, str]:
+        """Remember ``pending`` under a new token; return the new state and the button action."""
+        token = _base36(self.counter)
+        tokens = (*self.tokens, (token, pending))[-MAX_TOKENS:]
+        return replace(self, tokens=tokens, counter=self.counter + 1), f"t:{token}"
+
+    def pending(self, token: str) -> Pending | None:
+        """What the token button ``t:<token>`` does; None when unknown or expired."""
+        for key, pending in self.tokens:
+            if key == token:
+                return pending
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict for the store; `from_json` reads it back."""
+        return {
+            "shown": self.shown,
+            "more": list(self.more),
+            "query": self.query,
+            "tokens": [[key, pending.to_json()] for key, pending in self.tokens],
+            "counter": self.counter,
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any] | None) -> State:
+        """Read stored state; anything unreadable is dropped rather than failing the conversation."""
+        if not data:
+            return cls()
+        shown, more, query, counter = data.get("shown"), data.get("more"), data.get("query"), data.get("counter")
+        if not isinstance(counter, int) or counter < 0:
+            counter, data = 0, {}  # without a counter, new tokens could repeat old ones: drop them
+        tokens: list[tuple[str, Pending]] = []
+        for item in data.get("tokens") or []:
+            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict):
+                pending = Pending.from_json(item[1])
+                if pending is not None:
+                    tokens.append((item[0], pending))
+        return cls(
+            shown=shown if isinstance(shown, str) else None,
+            more=tuple(r for r in more if isinstance(r, str)) if isinstance(more, list) else (),
+            query=query if isinstance(query, str) else "",
+            tokens=tuple(tokens),
+            counter=counter,
+        )
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if number == 0:
+            return text

@@ -1,0 +1,153 @@
+"""The loader reports every problem as file:line: message, and never returns half-checked data."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeBase, KnowledgeError, load_knowledge
+from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
+
+GOOD_FAQ = """\
+- id: tool-rpa-basics
+  category: ツール
+  question: RPAとは何ですか？
+  answer: パソコンの定型作業を自動化する仕組みです。
+  phrasings: [RPAってなに？]
+  manual: [remedy#rpa]
+  cases: [rpa-one]
+"""
+
+GOOD_CASE = """\
+id: rpa-one
+title: 入力作業をRPAで自動化
+section: 子育て支援課
+problem: 毎月800件を手入力していました。
+actions: RPAで入力を自動化しました。
+tools: [RPA]
+effect: [年間320時間削減]
+period: 2025年4月〜9月
+contact: 子育て支援課（内線 3120）
+"""
+
+GOOD_CHAPTER = """\
+<!-- サンプル -->
+# 第5章 改善策を選ぶ
+
+この章では改善策を選びます。
+
+## RPA {#rpa}
+
+RPAは定型作業に向いています。
+"""
+
+
+def write_kb(root: Path, faq: str = GOOD_FAQ, case: str = GOOD_CASE, chapter: str = GOOD_CHAPTER) -> tuple[Path, Path]:
+    knowledge = root / "knowledge"
+    (knowledge / "manual").mkdir(parents=True)
+    (knowledge / "cases").mkdir()
+    (root / "faq.yaml").write_text(faq, encoding="utf-8")
+    (knowledge / "cases" / "rpa-one.yaml").write_text(case, encoding="utf-8")
+    (knowledge / "manual" / "05-remedy.md").write_text(chapter, encoding="utf-8")
+    return root / "faq.yaml", knowledge
+
+
+def problems_of(faq: Path, knowledge: Path) -> list[str]:
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(faq, knowledge)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_a_small_consistent_knowledge_loads(tmp_path: Path) -> None:
+    kb = load_knowledge(*write_kb(tmp_path))
+    assert [e.id for e in kb.faq] == ["tool-rpa-basics"]
+    assert kb.section("remedy#rpa") is not None
+    assert kb.section("remedy#rpa").body == "RPAは定型作業に向いています。"  # type: ignore[union-attr]
+    assert kb.cases[0].effect == ("年間320時間削減",) or list(kb.cases[0].effect) == ["年間320時間削減"]
+    assert len(kb.fingerprint) == 64
+
+
+def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
+    broken = GOOD_FAQ + "- id: broken\n  question: [unclosed\n  answer: x\n"
+    faq, knowledge = write_kb(tmp_path, faq=broken)
+    [problem] = problems_of(faq, knowledge)
+    assert problem.startswith(f"{faq}:")
+    line = int(problem.split(":")[1])
+    assert 9 <= line <= 11
+    assert "YAML" in problem
+
+
+def test_missing_field_and_unknown_key_point_at_their_lines(tmp_path: Path) -> None:
+    faq_text = GOOD_FAQ + "- id: tool-ocr-basics\n  category: ツール\n  question: OCRとは？\n  phrasing: [typo]\n"
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    found = problems_of(faq, knowledge)
+    assert any(p.startswith(f"{faq}:8:") and "answer" in p for p in found), found
+    assert any(p.startswith(f"{faq}:11:") and "phrasing" in p for p in found), found
+
+
+def test_dangling_references_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
+    faq_text = GOOD_FAQ.replace("remedy#rpa", "remedy#nowhere").replace("rpa-one]", "no-such-case]")
+    faq_text += GOOD_FAQ.replace("manual: [remedy#rpa]\n", "").replace("  cases: [rpa-one]\n", "")
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    found = problems_of(faq, knowledge)
+    assert any("remedy#nowhere" in p for p in found)
+    assert any("no-such-case" in p for p in found)
+    assert any(p.startswith(f"{faq}:8:") and "重複" in p for p in found), found
+
+
+def test_bad_case_and_manual_are_reported_with_lines(tmp_path: Path) -> None:
+    case = GOOD_CASE.replace("tools: [RPA]", "tools: [ロボ]").replace("id: rpa-one", "id: other-id")
+    chapter = GOOD_CHAPTER + "\n## 見出しだけ\n\n本文\n\n## 空 {#empty}\n"
+    faq, knowledge = write_kb(tmp_path, case=case, chapter=chapter)
+    found = problems_of(faq, knowledge)
+    case_path = knowledge / "cases" / "rpa-one.yaml"
+    manual_path = knowledge / "manual" / "05-remedy.md"
+    assert any(p.startswith(f"{case_path}:6:") and "ロボ" in p for p in found), found
+    assert any(p.startswith(f"{manual_path}:10:") and "{#id}" in p for p in found), found
+    assert any(p.startswith(f"{manual_path}:14:") and "本文がありません" in p for p in found), found
+
+
+def test_a_synonym_in_two_groups_is_an_error(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    (knowledge / "synonyms.yaml").write_text("- [RPA, ロボット]\n- [ロボット, 自動化]\n- [ひとつ]\n", encoding="utf-8")
+    found = problems_of(faq, knowledge)
+    assert any(":2:" in p and "ロボット" in p for p in found), found
+    assert any(":3:" in p for p in found), found
+
+
+def test_check_command_prints_problems_without_a_traceback(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ + "- {id: 12, question: [}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(knowledge), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert f"{faq}:" in done.stdout
+
+
+def test_the_sample_knowledge_passes_check() -> None:
+    done = subprocess.run([sys.executable, "-m", "bot", "check"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "問題はありません" in done.stdout
+
+
+def test_a_copy_with_one_broken_file_still_names_it(tmp_path: Path) -> None:
+    shutil.copy(FAQ_PATH, tmp_path / "faq.yaml")
+    shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge")
+    broken = tmp_path / "knowledge" / "referrals.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\n- id: [\n", encoding="utf-8")
+    found = problems_of(tmp_path / "faq.yaml", tmp_path / "knowledge")
+    assert found and all(p.startswith(str(broken)) for p in found)
+
+
+def test_sample_knowledge_is_consistent(kb: KnowledgeBase) -> None:
+    text = "\n".join([e.answer for e in kb.faq] + [r.answer for r in kb.referrals])
+    assert "内線 2345" in text
+    assert "DX推進課" in text
