@@ -16,7 +16,16 @@ from typing import Literal
 from bot.knowledge import Case, KnowledgeBase
 from bot.search.normalize import normalize
 
-__all__ = ["Followup", "CaseQuery", "case_query", "followup", "is_menu", "key_of", "match_cases", "smalltalk_of"]
+__all__ = [
+    "CaseQuery",
+    "Followup",
+    "case_query",
+    "followup",
+    "is_menu",
+    "key_of",
+    "match_cases",
+    "smalltalk_of",
+]
 
 Followup = Literal["detail", "other"]
 
@@ -24,18 +33,24 @@ _PUNCTUATION = re.compile(r"[\s。、，．,.!！?？・…〜~♪「」『』()
 
 _MENU = frozenset(
     key
-    for word in ("メニュー", "めにゅー", "ヘルプ", "へるぷ", "menu", "help", "使い方", "はじめから", "最初から", "トップ")
+    for word in ("メニュー", "ヘルプ", "menu", "help", "はじめから", "最初から", "トップ")
     for key in (word, f"{word}を見せて", f"{word}を表示", f"{word}をください")
 )
 
-_DETAIL = re.compile(r"^(もっと|もう少し|さらに)?(詳しく|くわしく|詳細)(を)?(教えて(ください|ほしい|下さい)?|知りたい|お願いします|見たい)?$")
-_OTHER = re.compile(r"^(他|ほか|その他|そのほか)(に|には|の|のは|にも)?(ある|あります|ありますか|は|を|の候補|の情報)?(教えて|見たい)?$")
+_DETAIL = re.compile(
+    r"^(もっと|もう少し|さらに)?(詳しく|くわしく|詳細)(を)?(教えて(ください|ほしい|下さい)?|知りたい|お願いします|見たい)?$"
+)
+_OTHER = re.compile(
+    r"^((他|ほか|その他|そのほか)(に|には|の|のは|にも)?(ある|あります|ありますか|は|を|の候補|の情報)?"
+    r"|(次|つぎ|続き|つづき)(を|は)?)(教えて|見たい|見せて|お願いします)?$"
+)
 
 _CASE = re.compile(
     r"^(?P<topic>.*?)(の|に関する|についての|を使った|を使った改善)?(改善)?(事例|実例|ケース)(一覧)?"
     r"(を|が|は)?(見たい|見せて|教えて|知りたい|探して|ください|ありますか|ある|をください)?(ください)?$"
 )
-_TOPIC_FILLER = re.compile(r"^(ほかの課の|他の課の|他課の|ほかの|他の|よその)")
+_TOPIC_FILLER = re.compile(r"^(ほかの|他の|よその|他|いろいろな|色々な)")
+_ANY_SECTION = frozenset({"", "課", "部署", "所属", "職場", "区役所"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +71,7 @@ def is_menu(text: str) -> bool:
 
 
 def followup(text: str) -> Followup | None:
-    """"もっと詳しく" → ``detail``, "他には？" → ``other``, else None."""
+    """Recognise a follow-up: "もっと詳しく" → ``detail``, "他には？" → ``other``, else None."""
     key = key_of(text)
     if _DETAIL.match(key):
         return "detail"
@@ -70,7 +85,8 @@ def case_query(text: str) -> CaseQuery | None:
     match = _CASE.match(key_of(text))
     if match is None:
         return None
-    return CaseQuery(_TOPIC_FILLER.sub("", match["topic"]))
+    topic = _TOPIC_FILLER.sub("", match["topic"])
+    return CaseQuery("" if topic in _ANY_SECTION else topic)
 
 
 def smalltalk_of(kb: KnowledgeBase, text: str) -> str | None:
@@ -84,25 +100,32 @@ def smalltalk_of(kb: KnowledgeBase, text: str) -> str | None:
     return None
 
 
-def match_cases(kb: KnowledgeBase, topic: str) -> tuple[Case, ...]:
-    """Cases about ``topic``: by tool (synonyms count), by section, else by words in the case.
+def match_cases(kb: KnowledgeBase, topic: str) -> tuple[str, tuple[Case, ...]]:
+    """Cases about a non-empty ``topic``, and the name of what matched.
 
-    The most specific reading wins: a tool name is a tool, a section name is a section.
+    The most specific reading wins: a tool (its synonyms count) is a tool, a
+    section name is a section; otherwise any case that mentions the topic.
     """
     key = key_of(topic)
-    if not key:
-        return kb.cases
     tools = _tools_meaning(kb, key)
     if tools:
-        return tuple(c for c in kb.cases if tools.intersection(c.tools))
-    by_section = tuple(c for c in kb.cases if key in (key_of(c.section), key_of(c.section).removesuffix("課")))
+        return "・".join(sorted(tools)), tuple(c for c in kb.cases if tools.intersection(c.tools))
+    by_section = tuple(
+        c for c in kb.cases if key in (key_of(c.section), key_of(c.section).removesuffix("課"))
+    )
     if by_section:
-        return by_section
-    return tuple(c for c in kb.cases if key in _case_text(c))
+        return by_section[0].section, by_section
+    return topic, tuple(c for c in kb.cases if key in _case_text(c))
+
+
+def _section_keys(case: Case) -> tuple[str, str]:
+    """A section as staff name it: 税務課, or just 税務."""
+    key = key_of(case.section)
+    return key, key.removesuffix("課")
 
 
 def _tools_meaning(kb: KnowledgeBase, key: str) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for tool in sorted({t for c in kb.cases for t in c.tools}):
         names: Iterable[str] = [tool, *next((g for g in kb.synonyms if tool in g), ())]
         if any(key_of(name) == key for name in names):

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_args
 
 __all__ = ["MAX_TOKENS", "Op", "Pending", "State"]
 
-MAX_TOKENS = 40
+MAX_TOKENS = 20
 """Tokens kept per conversation; older buttons get the polite "start again"."""
 
 Op = Literal["solved", "unsolved", "none", "consult", "list"]
@@ -46,7 +46,12 @@ class Pending:
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> Pending | None:
         """Read a stored token; None when it is not one we understand."""
-        op, query, ref, refs = data.get("op"), data.get("query", ""), data.get("ref", ""), data.get("refs", [])
+        op, query, ref, refs = (
+            data.get("op"),
+            data.get("query", ""),
+            data.get("ref", ""),
+            data.get("refs", []),
+        )
         if op not in _OPS or not isinstance(query, str) or not isinstance(ref, str):
             return None
         if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
@@ -99,12 +104,22 @@ class State:
         """Read stored state; anything unreadable is dropped rather than failing the conversation."""
         if not data:
             return cls()
-        shown, more, query, counter = data.get("shown"), data.get("more"), data.get("query"), data.get("counter")
+        shown, more, query, counter = (
+            data.get("shown"),
+            data.get("more"),
+            data.get("query"),
+            data.get("counter"),
+        )
         if not isinstance(counter, int) or counter < 0:
             counter, data = 0, {}  # without a counter, new tokens could repeat old ones: drop them
         tokens: list[tuple[str, Pending]] = []
         for item in data.get("tokens") or []:
-            if isinstance(item, list) and len(item) == 2 and isinstance(item[0], str) and isinstance(item[1], dict):
+            if (
+                isinstance(item, list)
+                and len(item) == 2
+                and isinstance(item[0], str)
+                and isinstance(item[1], dict)
+            ):
                 pending = Pending.from_json(item[1])
                 if pending is not None:
                     tokens.append((item[0], pending))

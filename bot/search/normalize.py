@@ -28,8 +28,8 @@ _NOT_GRAM = re.compile(r"[^0-9a-z\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆]+
 def normalize(text: str) -> str:
     """NFKC, lower case, one long-vowel mark, hiragana loanwords as katakana."""
     text = _CONTROL.sub(" ", text)
-    if len(text) > MAX_QUERY_CHARS * 4:
-        text = text[-MAX_QUERY_CHARS * 4 :]
+    if len(text) > MAX_QUERY_CHARS:
+        text = text[-MAX_QUERY_CHARS:]
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _KANA_DASH.sub("ー", text)
     text = _HIRAGANA_LOANWORD.sub(lambda m: m.group(0).translate(_HIRA_TO_KATA), text)

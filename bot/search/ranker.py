@@ -20,7 +20,7 @@ from bot.search.normalize import gram_text, normalize
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
-VIEW_WEIGHTS = {"w": 1.0, "s": 0.8, "g": 0.35, "r": 0.2}
+VIEW_WEIGHTS = {"w": 1.0, "s": 0.5, "g": 0.35, "r": 0.35}
 """Weight of each term view in a query; words carry meaning, n-grams are the safety net."""
 
 KIND_WEIGHTS: dict[Kind, float] = {
@@ -32,7 +32,7 @@ KIND_WEIGHTS: dict[Kind, float] = {
 }
 """The FAQ is the curated answer: when a manual section fits as well, the FAQ ranks first."""
 
-WHOLE_WEIGHT = 0.35
+WHOLE_WEIGHT = 0.5
 """Weight of the entry's whole text (answer, body) against its best unit."""
 
 _KIND_WEIGHT_ARRAY = np.array([KIND_WEIGHTS[k] for k in KINDS], dtype=np.float32)
@@ -56,7 +56,10 @@ class Candidate:
     coverage: float
     fuzzy: float
     explained: float
-    """Share of the query's content nouns that the entry mentions (1.0 when it has none)."""
+    """Share of the query's content nouns that the entry mentions (1.0 when it has none).
+
+    For a long message, the better of the whole message and its closing question.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +73,9 @@ class Ranking:
     unknown_nouns: tuple[str, ...]
 
 
-def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> list[tuple[int, float, str]]:
+def _query_terms(
+    index: SearchIndex, analysis: Analysis, focus: Analysis | None
+) -> list[tuple[int, float, str]]:
     """Known query terms with their weights: ``(term id, weight, view)``.
 
     Terms of the ``focus`` (the closing question of a long message) weigh more.
@@ -103,7 +108,8 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
 def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input."""
     analysis = analyzer.analyze(query)
-    terms = _query_terms(index, analysis, _focus(analyzer, analysis))
+    focus = _focus(analyzer, analysis)
+    terms = _query_terms(index, analysis, focus)
     unknown = _unknown_nouns(index, analysis)
     nouns = set(analysis.nouns)
     unknown_share = len(unknown) / len(nouns) if nouns else 0.0
@@ -125,7 +131,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
             covered[docs] += weight * idf
             query_weight += weight * idf
     # Words of the query the index has never seen still count against coverage.
-    query_weight += len(unknown) * VIEW_WEIGHTS["w"] * float(index.idf.max(initial=1.0))
+    query_weight += len(unknown) * VIEW_WEIGHTS["w"] * _max_idf(index)
 
     best_unit = np.maximum.reduceat(unit_scores, index.unit_starts)
     scores = (best_unit + WHOLE_WEIGHT * whole_scores) * _KIND_WEIGHT_ARRAY[index.kinds]
@@ -146,6 +152,9 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         coverage = float(covered[number]) / query_weight if query_weight else 0.0
         final = relevance * (0.75 + 0.5 * fuzzy / 100)
         explained = _explained(index, analysis, number)
+        if focus is not None:
+            explained = max(explained, _explained(index, focus, number))
+            coverage = max(coverage, _coverage(index, focus, number))
         candidates.append(
             Candidate(index.entries[number], number, final, relevance, coverage, fuzzy / 100, explained)
         )
@@ -168,6 +177,32 @@ def _prefer_curated(index: SearchIndex, top: list[int], scores: npt.NDArray[np.f
     return top
 
 
+def _contains(index: SearchIndex, term_id: int, number: int) -> bool:
+    docs, _ = index.whole.of(term_id)
+    at = int(np.searchsorted(docs, number))
+    return at < len(docs) and int(docs[at]) == number
+
+
+def _coverage(index: SearchIndex, analysis: Analysis, number: int) -> float:
+    """Idf-weighted share of the words (and synonyms) of ``analysis`` that the entry contains."""
+    total = covered = 0.0
+    for term in set(analysis.terms):
+        if term[0] not in ("w", "s"):
+            continue
+        term_id = index.vocabulary.get(term)
+        weight = VIEW_WEIGHTS[term[0]] * (
+            float(index.idf[term_id]) if term_id is not None else _max_idf(index)
+        )
+        total += weight
+        if term_id is not None and _contains(index, term_id, number):
+            covered += weight
+    return covered / total if total else 0.0
+
+
+def _max_idf(index: SearchIndex) -> float:
+    return float(index.idf.max(initial=1.0))
+
+
 def _explained(index: SearchIndex, analysis: Analysis, number: int) -> float:
     """Share of the query's nouns the entry mentions, by word, word part or synonym."""
     if not analysis.noun_terms:
@@ -178,9 +213,7 @@ def _explained(index: SearchIndex, analysis: Analysis, number: int) -> float:
             term_id = index.vocabulary.get(term)
             if term_id is None:
                 continue
-            docs, _ = index.whole.of(term_id)
-            at = int(np.searchsorted(docs, number))
-            if at < len(docs) and docs[at] == number:
+            if _contains(index, term_id, number):
                 explained += 1
                 break
     return explained / len(analysis.noun_terms)

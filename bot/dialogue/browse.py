@@ -1,0 +1,149 @@
+"""Replies for finding one's way without a question: the menu, cases, the manual, FAQ by category.
+
+Browsing buttons carry stateless actions (``tool:RPA``, ``ch:remedy``), so
+they keep working however old the message they sit on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.dialogue.library import MANUAL, Library, Shown, ref_of
+from bot.dialogue.model import MAX_CARDS, Card, Choice, Reply
+from bot.dialogue.views import MENU, button_cards, card_of, excerpt
+from bot.knowledge import TOOLS
+
+__all__ = [
+    "CATEGORY_LABELS",
+    "CONSULT",
+    "case_menu",
+    "chapter_page",
+    "chapters",
+    "department_list",
+    "list_page",
+    "menu",
+    "restart",
+    "tool_list",
+]
+
+CONSULT = Choice("DX推進課に相談する", "consult")
+
+CATEGORY_LABELS = {
+    "相談": "相談のしかた",
+    "進め方": "改善の進め方",
+    "ツール": "ツールの使い方",
+    "ルール": "ルール・手続き",
+    "研修": "研修・学習",
+    "事例": "事例の共有",
+    "方針": "DXの方針",
+}
+"""Button labels for the FAQ categories, as staff would look for them."""
+
+
+def menu(lib: Library) -> Reply:
+    """What the bot can do, with a way into each part."""
+    categories = [c for c in CATEGORY_LABELS if any(e.category == c for e in lib.kb.faq)]
+    buttons = [Choice(CATEGORY_LABELS[c], f"cat:{c}") for c in categories]
+    return Reply(
+        "ご用件をお選びください。知りたいことをそのまま入力していただいてもかまいません"
+        "（例：「RPAを使いたい」「業務の棚卸しのやり方」「OCRの事例」）。",
+        (Choice("改善事例を見る", "cases"), Choice("手引きを読む", "manual"), CONSULT),
+        button_cards("よくある質問から探す", "分野を選んでください。", buttons),
+        kind="menu",
+    )
+
+
+def restart() -> Reply:
+    """The polite answer to a button we no longer understand (old, or from another version)."""
+    return Reply(
+        "申し訳ありません。このボタンは有効期限が切れたか、内容を確認できませんでした。"
+        "お手数ですが、メニューからもう一度お試しいただくか、知りたいことを入力してください。",
+        kind="restart",
+    )
+
+
+def list_page(lib: Library, text: str, entries: Sequence[Shown]) -> Reply:
+    """The first ten of ``entries`` as cards; the engine offers the rest."""
+    cards = tuple(card_of(lib, e) for e in entries[:MAX_CARDS])
+    return Reply(text, (MENU,), cards, kind="list")
+
+
+def case_menu(lib: Library) -> Reply:
+    """Ways into the cases: by tool, by section, or by typing a topic."""
+    return Reply(
+        f"改善事例は{len(lib.kb.cases)}件あります。使ったツールや担当の課から探せます。"
+        "「OCRの事例」「税務課の事例」のように入力して探すこともできます。",
+        (Choice("ツールから探す", "tools"), Choice("課から探す", "depts"), MENU),
+        kind="menu",
+    )
+
+
+def tool_list(lib: Library) -> Reply:
+    """Every tool used in some case, with how many cases use it."""
+    counts = {tool: sum(tool in c.tools for c in lib.kb.cases) for tool in _tools(lib)}
+    buttons = [Choice(f"{tool}（{n}件）", f"tool:{tool}") for tool, n in counts.items()]
+    return Reply(
+        "どのツールの事例をご覧になりますか？",
+        (Choice("課から探す", "depts"), MENU),
+        button_cards("ツールから探す", "ツールを選んでください。", buttons),
+        kind="menu",
+    )
+
+
+def department_list(lib: Library) -> Reply:
+    """Every section with a case; a button names the section by one of its cases (short and stable)."""
+    first: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for case in lib.kb.cases:
+        first.setdefault(case.section, case.id)
+        counts[case.section] = counts.get(case.section, 0) + 1
+    buttons = [Choice(f"{name}（{counts[name]}件）", f"dept:{first[name]}") for name in sorted(first)]
+    return Reply(
+        "どの課の事例をご覧になりますか？",
+        (Choice("ツールから探す", "tools"), MENU),
+        button_cards("課から探す", "課を選んでください。", buttons),
+        kind="menu",
+    )
+
+
+def chapters(lib: Library) -> Reply:
+    """The manual's table of contents, a card per chapter."""
+    items = lib.kb.chapters
+    if len(items) <= MAX_CARDS:
+        cards = tuple(
+            Card(c.title, excerpt(c.lead, 60), (Choice("この章を読む", f"ch:{c.id}"),)) for c in items
+        )
+    else:
+        cards = button_cards("目次", "章を選んでください。", [Choice(c.title, f"ch:{c.id}") for c in items])
+    return Reply(
+        f"{MANUAL}は全{len(items)}章です。読みたい章を選んでください。",
+        (Choice("改善事例を見る", "cases"), MENU),
+        cards,
+        kind="menu",
+    )
+
+
+def chapter_page(lib: Library, chapter_id: str) -> Reply | None:
+    """One chapter: its lead and a card per section; None for an unknown chapter."""
+    chapter = lib.chapters.get(chapter_id)
+    if chapter is None:
+        return None
+    sections = chapter.sections
+    if len(sections) <= MAX_CARDS:
+        cards = tuple(
+            Card(s.title, excerpt(s.body, 60), (Choice("この節を読む", ref_of(s)),)) for s in sections
+        )
+    else:
+        cards = button_cards("節", "節を選んでください。", [Choice(s.title, ref_of(s)) for s in sections])
+    return Reply(
+        f"■ {chapter.title}\n\n{chapter.lead}" if chapter.lead else f"■ {chapter.title}",
+        (Choice("最初の節から読む", ref_of(sections[0])), Choice("手引きの目次", "manual"), MENU),
+        cards,
+        kind="menu",
+    )
+
+
+def _tools(lib: Library) -> list[str]:
+    """The tools some case uses, in the vocabulary's order."""
+    used = {t for c in lib.kb.cases for t in c.tools}
+    return [t for t in TOOLS if t in used]

@@ -1,0 +1,344 @@
+"""The conversation engine: one `Incoming` and the conversation's `State` in, replies and new state out.
+
+`Engine.step` does no I/O: it reads the knowledge, runs the (CPU-bound,
+in-memory) search, and returns a `Turn`. Callers load and store the state
+and deliver the replies; the server runs `step` off the event loop.
+
+Text is handled in this order: blank → a prompt; "メニュー"/"ヘルプ" → the
+menu; an exact small-talk phrasing → its answer (no search); "もっと詳しく" /
+"他には？" → a follow-up to the previous answer; "〇〇の事例" → matching cases;
+anything else → a search, whose decision (answer / clarify / escalate) is
+taken as given. A button's action that is unknown or whose token has
+expired gets a polite "start again" and the menu, never an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from bot.dialogue import browse, views
+from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.dialogue.library import Library, Shown, entry_ref, ref_of
+from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
+from bot.dialogue.state import Pending, State
+from bot.knowledge import Case, FaqEntry, KnowledgeBase, Referral, Section
+from bot.search import SearchResult
+
+__all__ = ["Engine", "Search", "Turn"]
+
+MAX_CANDIDATES = 5
+MAX_STORED_QUERY = 300
+"""Characters of a question kept in the state, to quote it back when the user consults."""
+
+
+class Search(Protocol):
+    """What the engine needs from the search: the knowledge, and a decision per query."""
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge searched."""
+
+    def search(self, query: str) -> SearchResult:
+        """Rank the knowledge for ``query`` and decide answer / clarify / escalate."""
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """What one step produced: the replies, in order, and the state to store."""
+
+    replies: tuple[Reply, ...]
+    state: State
+
+
+class Engine:
+    """Turns messages into replies over one knowledge base; safe to share between threads."""
+
+    def __init__(self, searcher: Search) -> None:
+        self.searcher = searcher
+        self.lib = Library.of(searcher.kb)
+
+    def step(self, incoming: Incoming, state: State) -> Turn:
+        """Answer one message or button press."""
+        if incoming.action is not None:
+            return self._on_action(incoming.action.strip(), state)
+        return self._on_text(incoming.text or "", state)
+
+    # -- text ---------------------------------------------------------------
+
+    def _on_text(self, text: str, state: State) -> Turn:
+        if not text.strip():
+            menu = browse.menu(self.lib)
+            prompt = Reply("ご質問やご用件を入力してください。", menu.choices, kind="prompt")
+            return Turn((prompt,), state)
+        if is_menu(text):
+            return self._menu(state)
+        talk = smalltalk_of(self.lib.kb, text)
+        if talk is not None:
+            return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
+        match followup(text):
+            case "detail":
+                return self._detail(state)
+            case "other":
+                return self._other(state)
+        wanted = case_query(text)
+        if wanted is not None:
+            return self._find_cases(wanted.topic, text, state)
+        return self._on_result(self.searcher.search(text), state)
+
+    def _on_result(self, result: SearchResult, state: State) -> Turn:
+        query = result.query[:MAX_STORED_QUERY]
+        top = result.hits[0].entry if result.hits else None
+        if result.decision == "answer" and top is not None and top.kind == "smalltalk":
+            talk = self.lib.smalltalk[top.id]
+            return Turn((views.smalltalk(talk, browse.menu(self.lib)),), state)
+        found = self._entries(entry_ref(h.entry) for h in result.hits)
+        if result.decision == "answer" and found:
+            return self._answer(found[0], query, found[1:], state)
+        if result.decision == "clarify" and found:
+            state, none = state.issue(Pending("none", query))
+            reply = views.clarify(
+                self.lib,
+                found[:MAX_CANDIDATES],
+                Choice("どれでもない", none),
+                "もしかして、次のどれかについてのご質問でしょうか？",
+            )
+            return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
+        state, consult = state.issue(Pending("consult", query))
+        reply = Reply(
+            f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・手引き・"
+            "改善事例の中に見つかりませんでした。言い換えて入力していただくと見つかることもあります。\n"
+            "DX推進課の担当者に直接ご相談いただくこともできます。",
+            (Choice("DX推進課に相談する", consult), views.MENU),
+            kind="escalate",
+        )
+        return Turn((reply,), replace(state, shown=None, more=(), query=query))
+
+    def _answer(self, shown: Shown, query: str, others: Sequence[Shown], state: State) -> Turn:
+        ref = ref_of(shown)
+        rest = tuple(r for r in _refs(others) if r != ref)
+        state, solved = state.issue(Pending("solved", query, ref))
+        state, unsolved = state.issue(Pending("unsolved", query, ref, rest))
+        feedback = (Choice("解決した", solved), Choice("解決しない", unsolved))
+        reply = views.answer(self.lib, shown, feedback)
+        return Turn((reply,), replace(state, shown=ref, more=rest, query=query))
+
+    def _find_cases(self, topic: str, text: str, state: State) -> Turn:
+        if not topic:
+            return Turn((browse.case_menu(self.lib),), replace(state, shown=None, more=()))
+        name, cases = match_cases(self.lib.kb, topic)
+        if not cases:
+            found = self._entries(entry_ref(h.entry) for h in self.searcher.search(text).hits)
+            cases = tuple(e for e in found if isinstance(e, Case))
+        if not cases:
+            reply = Reply(
+                f"「{topic}」に関する改善事例は見つかりませんでした。ツールや担当の課から探してみてください。",
+                (Choice("ツールから探す", "tools"), Choice("課から探す", "depts"), views.MENU),
+                kind="list",
+            )
+            return Turn((reply,), replace(state, shown=None, more=()))
+        return self._list(f"「{name}」の改善事例が{len(cases)}件見つかりました。", cases, state)
+
+    def _detail(self, state: State) -> Turn:
+        """Answer "もっと詳しく": what the previous answer links to, or an offer to consult."""
+        shown = self.lib.get(state.shown) if state.shown else None
+        if shown is None:
+            reply = Reply(
+                "どの内容について詳しくお知りになりたいか、分かりませんでした。"
+                "知りたいことを入力するか、メニューからお選びください。",
+                browse.menu(self.lib).choices,
+                kind="prompt",
+            )
+            return Turn((reply,), state)
+        linked = self._linked(shown)
+        if not linked:
+            return self._offer_consult(
+                f"「{self.lib.title(shown)}」について、これ以上詳しい資料は用意していません。"
+                "DX推進課の担当者に直接ご相談いただけます。",
+                state,
+            )
+        lead = f"「{self.lib.title(shown)}」について、関連する資料をご紹介します。"
+        if len(linked) > 1:
+            lead += "ほかにもあります。「他には」と入力するとご覧いただけます。"
+        page = _page(self.lib, linked[0])
+        return Turn(
+            (Reply(lead, kind="prompt"), page), replace(state, shown=page.ref, more=_refs(linked[1:]))
+        )
+
+    def _other(self, state: State) -> Turn:
+        """Answer "他には？": the entries found but not shown yet, or an offer to consult."""
+        entries = self._entries(state.more)
+        if not entries:
+            return self._offer_consult(
+                "申し訳ありません。ほかにお示しできる情報は見つかりませんでした。"
+                "言い換えて入力していただくか、DX推進課に直接ご相談ください。",
+                state,
+            )
+        return self._list("ほかに、次の情報があります。", entries, state)
+
+    def _offer_consult(self, text: str, state: State) -> Turn:
+        state, consult = state.issue(Pending("consult", state.query))
+        reply = Reply(text, (Choice("DX推進課に相談する", consult), views.MENU), kind="escalate")
+        return Turn((reply,), state)
+
+    def _list(self, text: str, entries: Sequence[Shown], state: State) -> Turn:
+        """Up to ten entries as cards; the rest behind "続きを見る" (and "他には")."""
+        page = browse.list_page(self.lib, text, entries)
+        rest = _refs(entries[MAX_CARDS:])
+        if rest:
+            state, more = state.issue(Pending("list", refs=rest))
+            page = replace(
+                page,
+                text=f"{page.text}\n（ほかに{len(rest)}件あります。「続きを見る」でご覧いただけます。）",
+                choices=(Choice("続きを見る", more), views.MENU),
+            )
+        return Turn((page,), replace(state, shown=None, more=rest))
+
+    # -- buttons ------------------------------------------------------------
+
+    def _on_action(self, action: str, state: State) -> Turn:
+        kind, _, arg = action.partition(":")
+        turn: Turn | None = None
+        if kind == "t":
+            pending = state.pending(arg)
+            turn = self._on_pending(pending, state) if pending is not None else None
+        elif kind in ("faq", "sec", "case", "ref"):
+            shown = self.lib.get(action)
+            turn = self._show(shown, state) if shown is not None else None
+        elif not arg:
+            turn = self._on_plain(kind, state)
+        else:
+            turn = self._on_browse(kind, arg, state)
+        return turn if turn is not None else self._restart(state)
+
+    def _on_plain(self, kind: str, state: State) -> Turn | None:
+        pages: dict[str, Callable[[Library], Reply]] = {
+            "menu": browse.menu,
+            "cases": browse.case_menu,
+            "tools": browse.tool_list,
+            "depts": browse.department_list,
+            "manual": browse.chapters,
+            "consult": lambda lib: views.contact(lib),
+        }
+        view = pages.get(kind)
+        return Turn((view(self.lib),), replace(state, shown=None, more=())) if view else None
+
+    def _on_browse(self, kind: str, arg: str, state: State) -> Turn | None:
+        kb = self.lib.kb
+        if kind == "ch":
+            page = browse.chapter_page(self.lib, arg)
+            return Turn((page,), replace(state, shown=None, more=())) if page else None
+        if kind == "consult":
+            case = self.lib.get(arg)
+            return Turn((views.contact(self.lib, case=case),), state) if isinstance(case, Case) else None
+        if kind == "tool":
+            cases = tuple(c for c in kb.cases if arg in c.tools)
+            return (
+                self._list(f"「{arg}」を使った改善事例です（{len(cases)}件）。", cases, state)
+                if cases
+                else None
+            )
+        if kind == "dept":
+            anchor = self.lib.cases.get(arg)
+            if anchor is None:
+                return None
+            cases = tuple(c for c in kb.cases if c.section == anchor.section)
+            return self._list(f"{anchor.section}の改善事例です（{len(cases)}件）。", cases, state)
+        if kind == "cat":
+            entries = tuple(e for e in kb.faq if e.category == arg)
+            label = browse.CATEGORY_LABELS.get(arg, arg)
+            return self._list(f"「{label}」のよくある質問です。", entries, state) if entries else None
+        return None
+
+    def _show(self, shown: Shown, state: State) -> Turn:
+        """An entry chosen by button.
+
+        One of the candidates for the last question is an answer to it, with
+        feedback buttons; so is any FAQ entry or referral (asked for through
+        its title). A section or case picked while browsing is just shown.
+        """
+        ref = ref_of(shown)
+        if ref in state.more:
+            return self._answer(shown, state.query, self._entries(state.more), state)
+        if isinstance(shown, FaqEntry | Referral):
+            return self._answer(shown, self.lib.title(shown), (), state)
+        return Turn((_page(self.lib, shown),), replace(state, shown=ref, more=()))
+
+    def _on_pending(self, pending: Pending, state: State) -> Turn | None:
+        if pending.op == "solved":
+            reply = Reply(
+                "お役に立ててよかったです。ほかにも気になることがあれば、いつでも入力してください。",
+                (views.MENU,),
+                kind="feedback",
+                ref=pending.ref,
+            )
+            return Turn((reply,), state)
+        if pending.op == "unsolved":
+            return self._unsolved(pending, state)
+        if pending.op == "none":
+            state = replace(state, query=pending.query)
+            return self._offer_consult(
+                "お探しの情報が見つからず、申し訳ありません。DX推進課の担当者に直接ご相談いただけます。",
+                state,
+            )
+        if pending.op == "consult":
+            return Turn((views.contact(self.lib, query=pending.query),), state)
+        entries = self._entries(pending.refs)
+        return self._list("続きです。", entries, state) if entries else None
+
+    def _unsolved(self, pending: Pending, state: State) -> Turn:
+        state = replace(state, query=pending.query)
+        others = self._entries(pending.refs)
+        if not others:
+            return self._offer_consult(
+                "お役に立てず申し訳ありません。DX推進課の担当者に直接ご相談いただけます。", state
+            )
+        state, consult = state.issue(Pending("consult", pending.query))
+        reply = views.clarify(
+            self.lib,
+            others[:MAX_CANDIDATES],
+            Choice("DX推進課に相談する", consult),
+            "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
+        )
+        return Turn((reply,), replace(state, shown=None, more=_refs(others)))
+
+    def _menu(self, state: State) -> Turn:
+        return Turn((browse.menu(self.lib),), replace(state, shown=None, more=()))
+
+    def _restart(self, state: State) -> Turn:
+        return Turn((browse.restart(), browse.menu(self.lib)), replace(state, shown=None, more=()))
+
+    # -- lookups ------------------------------------------------------------
+
+    def _entries(self, refs: Iterable[str | None]) -> list[Shown]:
+        """The entries that still exist for ``refs`` (knowledge may have been reloaded since)."""
+        found: list[Shown] = []
+        for ref in refs:
+            entry = self.lib.get(ref) if ref else None
+            if entry is not None and entry not in found:
+                found.append(entry)
+        return found
+
+    def _linked(self, shown: Shown) -> list[Section | Case]:
+        """What an entry links to (manual sections, cases), for "もっと詳しく"."""
+        if isinstance(shown, FaqEntry):
+            refs = [f"sec:{r}" for r in shown.manual] + [f"case:{c}" for c in shown.cases]
+        elif isinstance(shown, Case):
+            refs = [f"sec:{r}" for r in shown.manual]
+        elif isinstance(shown, Section):
+            refs = [f"case:{c.id}" for c in self.lib.cases_of_section.get(shown.ref, ())]
+        else:
+            refs = []
+        return [e for e in self._entries(refs) if isinstance(e, Section | Case)]
+
+
+def _page(lib: Library, shown: Section | Case) -> Reply:
+    """A section or case in detail, read while browsing."""
+    if isinstance(shown, Case):
+        return views.case_detail(lib, shown)
+    return views.section_page(lib, shown)
+
+
+def _refs(entries: Sequence[Shown]) -> tuple[str, ...]:
+    return tuple(ref_of(e) for e in entries)

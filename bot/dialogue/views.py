@@ -1,0 +1,187 @@
+"""Replies that show knowledge: answers, entries in detail, and the DX team's contact.
+
+Views are pure functions of the knowledge; they never issue tokens. Where a
+reply needs a token button (feedback, どれでもない, 相談する), the engine
+issues it and passes the finished `Choice` in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.dialogue.library import MANUAL, Library, Shown, ref_of
+from bot.dialogue.model import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
+from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk
+
+__all__ = [
+    "CASE_CONSULT_LABEL",
+    "MENU",
+    "answer",
+    "button_cards",
+    "card_of",
+    "case_card",
+    "case_detail",
+    "clarify",
+    "contact",
+    "excerpt",
+    "section_page",
+    "smalltalk",
+]
+
+MENU = Choice("メニュー", "menu")
+CASE_CONSULT_LABEL = "この事例について相談する"
+
+DX_CONTACT = (
+    "・内線 2345\n"
+    "・メール dx-kaizen@city.sample.lg.jp\n"
+    "・職員ポータル「業務改善・DX」ページの「業務改善相談フォーム」"
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The start of ``text`` on one line, cut to ``limit`` characters with "…"."""
+    flat = _SPACES.sub(" ", text).strip()
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def button_cards(title: str, text: str, choices: Sequence[Choice]) -> tuple[Card, ...]:
+    """Choices beyond the three primary ones, as cards of three buttons each (at most ten cards)."""
+    groups = [tuple(choices[i : i + MAX_CARD_CHOICES]) for i in range(0, len(choices), MAX_CARD_CHOICES)]
+    groups = groups[:MAX_CARDS]
+    if len(groups) == 1:
+        return (Card(title, text, groups[0]),)
+    return tuple(Card(f"{title}（{n}/{len(groups)}）", text, group) for n, group in enumerate(groups, 1))
+
+
+def case_card(case: Case) -> Card:
+    """A case at a glance: who, and the effect in numbers."""
+    effect = "\n".join(f"・{line}" for line in case.effect)
+    return Card(
+        case.title,
+        f"{case.section}\n{effect}",
+        (Choice("詳しく見る", f"case:{case.id}"), Choice(CASE_CONSULT_LABEL, f"consult:case:{case.id}")),
+    )
+
+
+def card_of(lib: Library, shown: Shown) -> Card:
+    """Any entry as a card in a list."""
+    if isinstance(shown, Case):
+        return case_card(shown)
+    if isinstance(shown, FaqEntry):
+        return Card(shown.question, excerpt(shown.answer, 60), (Choice("回答を見る", ref_of(shown)),))
+    if isinstance(shown, Section):
+        return Card(lib.title(shown), excerpt(shown.body, 60), (Choice("この節を読む", ref_of(shown)),))
+    return Card(shown.topic, f"{shown.office}（{shown.contact}）", (Choice("案内を見る", ref_of(shown)),))
+
+
+def answer(lib: Library, shown: Shown, feedback: tuple[Choice, Choice]) -> Reply:
+    """An entry given as the answer to a question, with its source and the feedback buttons."""
+    if isinstance(shown, Section):
+        page = section_page(lib, shown)
+        before, after = lib.neighbours(shown)
+        nav = tuple(Choice(label, ref_of(s)) for label, s in (("前の節", before), ("次の節", after)) if s)
+        cards = (*page.cards, Card("手引きの前後の節", lib.title(shown), nav)) if nav else page.cards
+        return Reply(page.text, feedback, cards, page.source, "answer", page.ref)
+    if isinstance(shown, Case):
+        page = case_detail(lib, shown)
+        consult = Choice(CASE_CONSULT_LABEL, f"consult:case:{shown.id}")
+        return Reply(page.text, (*feedback, consult), page.cards, page.source, "answer", page.ref)
+    if isinstance(shown, Referral):
+        return Reply(_referral_text(shown), feedback, (), _source(lib, shown), "referral", ref_of(shown))
+    cases = tuple(case_card(lib.cases[c]) for c in shown.cases[:3])
+    cards = (*_manual_card(lib, shown.manual), *cases)
+    return Reply(shown.answer.strip(), feedback, cards, _source(lib, shown), "answer", ref_of(shown))
+
+
+def section_page(lib: Library, section: Section) -> Reply:
+    """A manual section in full, read while browsing: previous / next / table of contents."""
+    before, after = lib.neighbours(section)
+    nav = [Choice(label, ref_of(s)) for label, s in (("前の節", before), ("次の節", after)) if s]
+    nav.append(Choice("この章の目次", f"ch:{section.chapter_id}"))
+    cases = tuple(case_card(c) for c in lib.cases_of_section.get(section.ref, ())[:3])
+    return Reply(
+        f"■ {section.title}\n\n{section.body.strip()}",
+        tuple(nav[:MAX_CHOICES]),
+        cases,
+        _source(lib, section),
+        "section",
+        ref_of(section),
+    )
+
+
+def case_detail(lib: Library, case: Case) -> Reply:
+    """A case in full: problem, what was done, tools, effect, period and whom to ask."""
+    effect = "\n".join(f"・{line}" for line in case.effect)
+    text = (
+        f"■ {case.title}\n"
+        f"【担当】{case.section}\n"
+        f"【課題】{case.problem}\n"
+        f"【取り組み】{case.actions}\n"
+        f"【使ったツール】{'、'.join(case.tools)}\n"
+        f"【効果】\n{effect}\n"
+        f"【期間】{case.period}\n"
+        f"【問い合わせ先】{case.contact}"
+    )
+    choices = (
+        Choice(CASE_CONSULT_LABEL, f"consult:case:{case.id}"),
+        Choice(f"{case.tools[0]}の事例をもっと見る", f"tool:{case.tools[0]}"),
+        MENU,
+    )
+    return Reply(text, choices, _manual_card(lib, case.manual), _source(lib, case), "case", ref_of(case))
+
+
+def smalltalk(talk: SmallTalk, menu: Reply) -> Reply:
+    """A greeting, thanks or chit-chat: the short answer, and the menu's choices to go on with."""
+    return Reply(talk.answer, menu.choices, kind="smalltalk", ref=f"talk:{talk.id}")
+
+
+def clarify(lib: Library, candidates: Sequence[Shown], none: Choice, lead: str) -> Reply:
+    """Offer candidates ("もしかして") as choices, with ``none`` ("どれでもない") last among the primary ones.
+
+    Candidates beyond the first two become buttons on a card, so the reply
+    keeps to three primary choices.
+    """
+    buttons = [Choice(lib.title(c), ref_of(c)) for c in candidates]
+    lines = "\n".join(f"・{lib.title(c)}" for c in candidates)
+    primary = (*buttons[: MAX_CHOICES - 1], none)
+    rest = buttons[MAX_CHOICES - 1 :]
+    cards = button_cards("ほかの候補", "こちらの可能性もあります。", rest) if rest else ()
+    return Reply(f"{lead}\n{lines}", primary, cards, kind="clarify")
+
+
+def contact(lib: Library, *, query: str = "", case: Case | None = None) -> Reply:
+    """How to reach the DX team, with what to tell them (the question, or the case)."""
+    text = (
+        "業務改善のご相談は、DX推進課（業務改善担当）がお受けしています。"
+        f"次のいずれかでご連絡ください。\n{DX_CONTACT}"
+    )
+    if case is not None:
+        text += (
+            f"\n\nご相談の際に「改善事例『{case.title}』について」とお伝えいただくと、スムーズにご案内できます。"
+            f"取り組みの詳しい内容は、{case.contact}にお尋ねいただくこともできます。"
+        )
+    elif query:
+        text += f"\n\nご相談の際に「{excerpt(query, 40)}」の件とお伝えいただくと、スムーズにご案内できます。"
+    return Reply(text, (MENU,), kind="contact", ref=f"case:{case.id}" if case else None)
+
+
+def _referral_text(referral: Referral) -> str:
+    text = f"{referral.answer.strip()}\n\n【担当】{referral.office}（{referral.contact}）"
+    if referral.portal:
+        text += f"\n【参考】{referral.portal}"
+    return text
+
+
+def _source(lib: Library, shown: Shown) -> Choice:
+    return Choice(lib.source_label(shown), ref_of(shown))
+
+
+def _manual_card(lib: Library, refs: Sequence[str]) -> tuple[Card, ...]:
+    sections = [s for s in (lib.kb.section(r) for r in refs) if s is not None]
+    if not sections:
+        return ()
+    buttons = tuple(Choice(s.title, ref_of(s)) for s in sections[:MAX_CARD_CHOICES])
+    return (Card("手引きの関連する節", f"{MANUAL}で詳しく説明しています。", buttons),)
