@@ -101,9 +101,8 @@ def main() -> None:
             p = 1 / (1 + np.exp(-np.array([s.x for s in data]) @ w))
             none = [q for s, q in zip(data, p, strict=True) if s.query.expect == "none"]
             escalated = sum(q < c for q in none) / len(none)
-            print(
-                f"  {name} clarify>={c:.2f}: found={figures(data, w, best, c)['found']:.3f} none escalated={escalated:.2f}"
-            )
+            found = figures(data, w, best, c)["found"]
+            print(f"  {name} clarify>={c:.2f}: found={found:.3f} none escalated={escalated:.2f}")
     print("weights:", ", ".join(f"{name}={value:.2f}" for name, value in zip(FEATURES, w, strict=True)))
     print(f"Policy(weights=({', '.join(f'{v:.2f}' for v in w)}), answer={best}, clarify={clarify})")
     for name, data in (("dev", dev), ("holdout", holdout)):

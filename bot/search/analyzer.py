@@ -79,7 +79,7 @@ class Analyzer:
     def _tokenizer(self) -> Any:
         tokenizer = getattr(self._local, "tokenizer", None)
         if tokenizer is None:
-            tokenizer = self._dictionary.create()
+            tokenizer = self._dictionary.tokenizer()
             self._local.tokenizer = tokenizer
         return tokenizer
 

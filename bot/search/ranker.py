@@ -8,10 +8,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz
 
 from bot.search.analyzer import Analysis, Analyzer
@@ -140,10 +139,11 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     top = top[np.argsort(-scores[top], kind="stable")]
     top = top[scores[top] > 0]
 
-    top_list = _prefer_curated(index, top.tolist(), scores)
+    numbers = top.tolist()
+    numbers += [f for n in numbers for f in index.curated.get(n, ()) if f not in numbers]
     norm = _self_score(index, terms)
     candidates = []
-    for number in top_list:
+    for number in numbers:
         fuzzy = max(
             (fuzz.partial_ratio(analysis.fuzzy_text, index.unit_texts[u]) for u in index.entry_units(number)),
             default=0.0,
@@ -158,23 +158,24 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         candidates.append(
             Candidate(index.entries[number], number, final, relevance, coverage, fuzzy / 100, explained)
         )
+    candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), query_weight, unknown_share, unknown)
 
 
-def _prefer_curated(index: SearchIndex, top: list[int], scores: npt.NDArray[np.float32]) -> list[int]:
-    """Let an FAQ entry that links to a better-scoring section or case take its score.
+def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:
+    """Let an FAQ entry that cites a better-scoring section or case rank just above it.
 
     The manual and the cases explain; the FAQ entry that cites them is the
-    curated answer to the question, so it should come first when it fits nearly as well.
+    curated answer to the question, so it comes first when it fits nearly as well.
     """
-    for number in top:
-        for faq in index.curated.get(number, ()):
-            if scores[faq] >= CURATED_RATIO * scores[number] and scores[faq] < scores[number]:
-                scores[faq] = scores[number] * 1.001
-                if faq not in top:
-                    top.append(faq)
-    return top
+    by_number = {c.number: c for c in candidates}
+    for cited in sorted(candidates, key=lambda c: c.score):
+        for number in index.curated.get(cited.number, ()):
+            faq = by_number.get(number)
+            if faq is not None and CURATED_RATIO * cited.score <= faq.score < cited.score:
+                by_number[number] = replace(faq, score=cited.score * 1.001)
+    return list(by_number.values())
 
 
 def _contains(index: SearchIndex, term_id: int, number: int) -> bool:

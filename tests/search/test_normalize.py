@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from bot.search.normalize import MAX_QUERY_CHARS, gram_text, normalize
+
+
+@pytest.mark.parametrize(
+    ("variant", "canonical"),
+    [
+        ("ﾍﾟｰﾊﾟｰﾚｽ", "ペーパーレス"),
+        ("ＲＰＡ", "rpa"),
+        ("RPA", "rpa"),
+        ("ぺーぱーれす", "ペーパーレス"),
+        ("コンピュ〜タ", "コンピュータ"),
+        ("申請\u200bフォーム", "申請 フォーム"),
+        ("  改善\t\n相談  ", "改善 相談"),
+    ],
+)
+def test_variants_meet_one_form(variant: str, canonical: str) -> None:
+    assert normalize(variant) == canonical
+
+
+def test_grams_fold_kana_and_drop_long_vowels() -> None:
+    assert gram_text(normalize("ろぼっと")) == gram_text(normalize("ロボット"))
+    assert gram_text(normalize("ペーパレス")) == gram_text(normalize("ペーパーレス"))
+    assert gram_text(normalize("RPA、OCR！")) == "rpa ocr"
+
+
+def test_control_characters_and_length_are_bounded() -> None:
+    assert normalize("\x00\x07abc\x1b") == "abc"
+    long = "あ" * (MAX_QUERY_CHARS * 3) + "最後の質問"
+    out = normalize(long)
+    assert len(out) == MAX_QUERY_CHARS
+    assert out.endswith("最後の質問")

@@ -1,0 +1,50 @@
+"""Search quality floors, set a little under what was measured (see README "Search quality").
+
+The development set tunes the search; the held-out set is never used for tuning, so its
+floors show that the tuning generalises. Raise the floors when the search improves.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evaluation import evaluate, load_queries
+from bot.search import Searcher
+from tests.conftest import DATA_DIR
+
+FLOORS = {
+    "queries_dev.yaml": {"answered_right": 0.72, "found": 0.94, "mrr": 0.92, "out_of_scope_handled": 0.92},
+    "queries_holdout.yaml": {
+        "answered_right": 0.70,
+        "found": 0.93,
+        "mrr": 0.90,
+        "out_of_scope_handled": 0.93,
+    },
+}
+MAX_CONFIDENT_WRONG = 0.04
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_quality_floors(searcher: Searcher, name: str) -> None:
+    figures = evaluate(searcher, load_queries(DATA_DIR / name))["overall"].figures()
+    for key, floor in FLOORS[name].items():
+        assert figures[key] >= floor, (name, key, figures)
+    assert figures["confident_wrong"] <= MAX_CONFIDENT_WRONG, (name, figures)
+
+
+def test_every_style_is_found(searcher: Searcher) -> None:
+    groups = evaluate(searcher, load_queries(DATA_DIR / "queries_dev.yaml"))
+    for style, scores in groups.items():
+        if scores.in_scope:
+            assert scores.figures()["found"] >= 0.85, (style, scores.figures())
+
+
+def test_query_sets_are_well_formed() -> None:
+    dev = load_queries(DATA_DIR / "queries_dev.yaml")
+    per_id: dict[str, set[str]] = {}
+    for query in dev:
+        if query.style != "out-of-scope":
+            per_id.setdefault(query.expect, set()).add(query.style)
+    assert len(per_id) >= 48
+    assert all(len(styles) >= 5 for styles in per_id.values())
+    assert sum(q.style == "out-of-scope" for q in dev) >= 80

@@ -1,0 +1,121 @@
+"""Search behaviour on the real sample knowledge."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search import Searcher
+
+
+def top(searcher: Searcher, query: str) -> str:
+    result = searcher.search(query)
+    assert result.hits, query
+    return result.hits[0].entry.id
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RPAとは何ですか",
+        "ＲＰＡってなに？",
+        "rpaってなに",
+        "ｱｰﾙﾋﾟｰｴｰって何",
+        "ロボットで定型作業を自動化するやつって何？",
+    ],
+)
+def test_orthographic_variants_find_the_same_entry(searcher: Searcher, query: str) -> None:
+    assert top(searcher, query) == "tool-rpa-basics"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("業務の棚卸しのやり方", "method-inventory"),
+        ("業務のたなおろしのやり方", "method-inventory"),
+        ("業務の棚下ろしのやり方", "method-inventory"),
+        ("電視申請のフォームを作りたい", "tool-online-form"),
+    ],
+)
+def test_readings_rescue_kana_and_ime_slips(searcher: Searcher, query: str, expected: str) -> None:
+    assert top(searcher, query) == expected
+
+
+def test_okurigana_variants_share_their_words(searcher: Searcher) -> None:
+    analyses = [searcher.analyzer.analyze(q) for q in ("相談の申し込み", "相談の申込み", "相談の申込")]
+    words = [{t for t in a.terms if t.startswith("w:")} for a in analyses]
+    assert words[0] == words[1] == words[2]
+
+
+def test_faq_ranks_before_the_manual_section_it_cites(searcher: Searcher) -> None:
+    result = searcher.search("業務フロー図の描き方を教えてください")
+    kinds = [h.entry.kind for h in result.hits]
+    assert kinds[0] == "faq"
+    assert result.hits[0].entry.id == "method-flow"
+    assert "manual" in kinds
+
+
+def test_a_story_is_answered_by_its_closing_question(searcher: Searcher) -> None:
+    story = (
+        "うちの係では毎月800件の申請書を紙で受け付けていて、入力に丸二日かかっています。"
+        "係長とも相談して、なんとか楽にしたいと話しています。手書きの申請書を自動で読み取る仕組みはありますか？"
+    )
+    assert top(searcher, story) == "tool-ocr-basics"
+
+
+@pytest.mark.parametrize(
+    ("query", "referral"),
+    [
+        ("有給休暇の残り日数を確認したい", "ref-leave"),
+        ("プリンターが紙詰まりして動かない", "ref-printer"),
+        ("パスワードを忘れてログインできません", "ref-password"),
+        ("住民票の写しを取りたいという区民がいる", "ref-resident"),
+    ],
+)
+def test_what_others_handle_is_answered_with_a_referral(
+    searcher: Searcher, query: str, referral: str
+) -> None:
+    result = searcher.search(query)
+    assert result.decision == "answer"
+    assert result.hits[0].entry.kind == "referral"
+    assert result.hits[0].entry.id == referral
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "RPAベンダーの決算はいつ？",
+        "今日の日経平均はいくら？",
+        "区長の好きな食べ物は？",
+        "ペーパーレスの歴史を教えてください",
+    ],
+)
+def test_near_misses_get_no_confident_answer(searcher: Searcher, query: str) -> None:
+    result = searcher.search(query)
+    assert result.decision != "answer" or result.hits[0].entry.kind in ("referral", "smalltalk")
+
+
+def test_greetings_are_small_talk(searcher: Searcher) -> None:
+    result = searcher.search("ありがとうございました！")
+    assert result.decision == "answer"
+    assert result.hits[0].entry.kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "   ", "😀😀😀", "\x00\x01\x02", "あ" * 10_000, "？？？", "ーーーー", "abc ЖЖ 한국어 مرحبا"],
+)
+def test_odd_input_gets_a_sensible_decision(searcher: Searcher, query: str) -> None:
+    result = searcher.search(query)
+    assert result.decision in ("clarify", "escalate")
+    assert len(result.hits) <= 5
+
+
+def test_mixed_scripts_still_find_the_topic(searcher: Searcher) -> None:
+    assert top(searcher, "ＲＰＡ　ｼﾅﾘｵの引継ぎ（異動）") == "tool-rpa-maintenance"
+
+
+def test_results_are_capped_and_sorted(searcher: Searcher) -> None:
+    result = searcher.search("申請")
+    scores = [h.score for h in result.hits]
+    assert 1 <= len(scores) <= 5
+    assert scores == sorted(scores, reverse=True)

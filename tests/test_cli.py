@@ -1,0 +1,102 @@
+"""The command line contracts of DESIGN.md: ask --json, check, eval."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KINDS = {"faq", "manual", "case", "referral", "smalltalk"}
+
+
+def run(*args: str, stdin: str | None = None, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env_cache = {"KAIZEN_CACHE_DIR": str(cache)} if cache else {"KAIZEN_CACHE_DIR": ""}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env_cache},
+        timeout=120,
+    )
+
+
+def check_contract(line: str) -> dict[str, object]:
+    obj = json.loads(line)
+    assert set(obj) == {"query", "decision", "results"}
+    assert obj["decision"] in ("answer", "clarify", "escalate")
+    results = obj["results"]
+    assert isinstance(results, list)
+    assert len(results) <= 5
+    for result in results:
+        assert set(result) == {"id", "kind", "title", "score"}
+        assert result["kind"] in KINDS
+        assert isinstance(result["score"], float)
+        assert isinstance(result["title"], str)
+        assert result["title"]
+    scores = [r["score"] for r in results]
+    assert scores == sorted(scores, reverse=True)
+    return obj
+
+
+def test_ask_json_answers_each_argument_on_its_own_line(tmp_path: Path) -> None:
+    done = run("ask", "--json", "RPAってなに？", "有給休暇の申請方法", cache=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.strip().splitlines()
+    assert len(lines) == 2
+    first, second = (check_contract(line) for line in lines)
+    assert first["query"] == "RPAってなに？"
+    assert first["decision"] == "answer"
+    assert first["results"][0]["id"] == "tool-rpa-basics"  # type: ignore[index]
+    assert second["results"][0]["kind"] == "referral"  # type: ignore[index]
+
+
+def test_ask_json_reads_standard_input_and_uses_the_cache(tmp_path: Path) -> None:
+    queries = "業務フロー図の書き方\n\nこんにちは\n" + "😀" * 3 + "\n"
+    cold = run("ask", "--json", stdin=queries, cache=tmp_path)
+    assert cold.returncode == 0, cold.stderr
+    assert list(tmp_path.glob("index-*.pickle"))
+    warm = run("ask", "--json", stdin=queries, cache=tmp_path)
+    assert warm.stdout == cold.stdout
+    objects = [check_contract(line) for line in warm.stdout.strip().splitlines()]
+    assert [o["query"] for o in objects] == ["業務フロー図の書き方", "", "こんにちは", "😀😀😀"]
+    assert objects[1]["decision"] == "escalate"
+    assert objects[2]["results"][0]["kind"] == "smalltalk"  # type: ignore[index]
+
+
+def test_a_corrupt_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
+    assert run("ask", "--json", "RPA", cache=tmp_path).returncode == 0
+    for path in tmp_path.glob("index-*.pickle"):
+        path.write_bytes(b"not a pickle")
+    done = run("ask", "--json", "RPA", cache=tmp_path)
+    assert done.returncode == 0
+    check_contract(done.stdout.strip())
+
+
+def test_ask_with_broken_knowledge_explains_instead_of_crashing(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text("- id: x\n  question: [\n", encoding="utf-8")
+    done = run("--faq", str(faq), "ask", "--json", "RPA")
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert f"{faq}:" in done.stderr
+    assert "python -m bot check" in done.stderr
+
+
+@pytest.mark.parametrize("flag", ["--json", None])
+def test_eval_prints_figures(flag: str | None) -> None:
+    args = ["eval", "tests/data/queries_holdout.yaml"] + ([flag] if flag else [])
+    done = run(*args)
+    assert done.returncode == 0, done.stderr
+    if flag:
+        figures = json.loads(done.stdout)
+        assert {"overall", "out-of-scope", "typo"} <= set(figures)
+        assert 0.0 <= figures["overall"]["found"] <= 1.0
+    else:
+        assert "overall" in done.stdout
+        assert "MRR" in done.stdout
