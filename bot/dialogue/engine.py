@@ -133,7 +133,7 @@ class Engine:
             cases = tuple(e for e in found if isinstance(e, Case))
         if not cases:
             reply = Reply(
-                f"「{topic}」に関する改善事例は見つかりませんでした。ツールや担当の課から探してみてください。",
+                "お探しの改善事例は見つかりませんでした。ツールや担当の課から探してみてください。",
                 (Choice("ツールから探す", "tools"), Choice("課から探す", "depts"), views.MENU),
                 kind="list",
             )

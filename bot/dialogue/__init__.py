@@ -1,0 +1,34 @@
+"""The conversation engine and its channel-neutral values (no channel I/O in here)."""
+
+from bot.dialogue.engine import Engine, Search, Turn
+from bot.dialogue.model import (
+    MAX_ACTION_BYTES,
+    MAX_CARD_CHOICES,
+    MAX_CARDS,
+    MAX_CHOICES,
+    Card,
+    Choice,
+    ConversationKey,
+    Incoming,
+    Reply,
+    ReplyKind,
+)
+from bot.dialogue.state import Pending, State
+
+__all__ = [
+    "MAX_ACTION_BYTES",
+    "MAX_CARDS",
+    "MAX_CARD_CHOICES",
+    "MAX_CHOICES",
+    "Card",
+    "Choice",
+    "ConversationKey",
+    "Engine",
+    "Incoming",
+    "Pending",
+    "Reply",
+    "ReplyKind",
+    "Search",
+    "State",
+    "Turn",
+]
