@@ -1,0 +1,35 @@
+"""Bring a database to the newest schema, programmatically, at start-up.
+
+Several instances may start at once against one PostgreSQL database; a
+transaction-level advisory lock lets one migrate while the others wait and
+then find nothing to do. On SQLite the ``BEGIN IMMEDIATE`` of
+`bot.db.engine` does the same.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlalchemy as sa
+
+__all__ = ["MIGRATIONS", "upgrade"]
+
+MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+_LOCK_ID = 0x6B61697A656E  # "kaizen"
+
+
+def upgrade(engine: sa.Engine, revision: str = "head") -> None:
+    """Apply every migration up to ``revision``; a no-op when already there."""
+    # Alembic logs a line per plugin as it loads them: quieten that before importing it.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
