@@ -1,4 +1,4 @@
-"""The command line: check, ask, eval, bench.
+"""The command line: check, ask, eval, bench, serve, chat.
 
 Global options come before the subcommand and override the environment.
 Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.config import Settings
+from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.search import Searcher, SearchResult
 
@@ -45,6 +46,13 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
     bench.add_argument("--queries", type=int, default=200, help="queries per size")
     bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+
+    serve = commands.add_parser("serve", help="run the web chat and the HTTP API")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8080, env KAIZEN_PORT)")
+
+    chat = commands.add_parser("chat", help="talk to the bot in the terminal, choices numbered")
+    chat.add_argument("--user", default="terminal", help="whose conversation to continue (default: terminal)")
     return parser
 
 
@@ -52,8 +60,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     args = _parser().parse_args(argv)
     try:
+        port = getattr(args, "port", None)
         settings = Settings.from_env(
-            KAIZEN_FAQ=args.faq, KAIZEN_KNOWLEDGE=args.knowledge, DATABASE_URL=args.database
+            KAIZEN_FAQ=args.faq,
+            KAIZEN_KNOWLEDGE=args.knowledge,
+            DATABASE_URL=args.database,
+            KAIZEN_HOST=getattr(args, "host", None),
+            KAIZEN_PORT=None if port is None else str(port),
         )
     except ValueError as exc:
         print(f"設定エラー: {exc}", file=sys.stderr)
@@ -68,6 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"知識ファイルに{len(exc.problems)}件の問題があります。python -m bot check で確認してください。",
             file=sys.stderr,
         )
+        return 2
+    except StoreError as exc:
+        print(f"データベースを利用できません: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -87,6 +103,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         return run_bench(settings, sizes, args.queries, args.baseline_queries)
+    if args.command == "serve":
+        from bot.app import run_server
+
+        return run_server(settings)
+    if args.command == "chat":
+        from bot.terminal import run_chat
+
+        return run_chat(settings, args.user, sys.stdin, sys.stdout)
     raise AssertionError(args.command)
 
 

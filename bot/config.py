@@ -46,6 +46,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Where the search index cache is kept; empty disables the cache.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
+    Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
+    Setting(
+        "KAIZEN_MAX_BODY_BYTES",
+        "65536",
+        "Largest HTTP request body accepted, in bytes; a larger one gets 413.",
+    ),
 )
 
 
@@ -58,6 +65,9 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    host: str = "127.0.0.1"
+    port: int = 8080
+    max_body_bytes: int = 65536
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -79,4 +89,17 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            host=values["KAIZEN_HOST"].strip(),
+            port=_integer(values, "KAIZEN_PORT", 1, 65535),
+            max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
         )
+
+
+def _integer(values: Mapping[str, str], name: str, low: int, high: int) -> int:
+    try:
+        number = int(values[name])
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, not {values[name]!r}") from None
+    if not low <= number <= high:
+        raise ValueError(f"{name} must be between {low} and {high}, not {number}")
+    return number

@@ -1,0 +1,127 @@
+"""The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
+
+Resources start in order (database, then the warmed search index, then the
+conversations over both) before the server accepts a connection, so
+``/healthz`` answering 200 means the bot is ready to answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+
+from aiohttp import web
+
+from bot.appkeys import CONVERSATIONS, SEARCHER, SETTINGS, STORE
+from bot.config import Settings
+from bot.conversations import Conversations
+from bot.db import ConversationStore
+from bot.dialogue import Engine
+from bot.errors import StoreError
+from bot.handlers.errors import json_error
+from bot.handlers.webchat import setup as setup_webchat
+from bot.search import Searcher
+
+__all__ = ["init_app", "run_server"]
+
+log = logging.getLogger(__name__)
+
+WARM_UP_QUERY = "業務改善の相談をしたい"
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
+    """Build the application; ``searcher`` reuses an index already built (tests)."""
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
+    app[SETTINGS] = settings
+    app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_search_index(searcher))
+    app.cleanup_ctx.append(_conversations)
+    app.router.add_get("/healthz", healthz)
+    setup_webchat(app)
+    return app
+
+
+def run_server(settings: Settings) -> int:
+    """Serve until interrupted (``python -m bot serve``); return the exit code."""
+    log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
+    web.run_app(init_app(settings), host=settings.host, port=settings.port)
+    return 0
+
+
+async def _database(app: web.Application) -> AsyncIterator[None]:
+    settings = app[SETTINGS]
+    app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    log.info("database ready (%s)", settings.database_url.partition("://")[0])
+    yield
+    await asyncio.to_thread(app[STORE].close)
+
+
+def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], AsyncIterator[None]]:
+    async def search_index(app: web.Application) -> AsyncIterator[None]:
+        settings = app[SETTINGS]
+        searcher = prebuilt
+        if searcher is None:
+            searcher = await asyncio.to_thread(
+                Searcher.load, settings.faq_path, settings.knowledge_dir, settings.cache_dir
+            )
+        await asyncio.to_thread(searcher.search, WARM_UP_QUERY)  # loads the dictionary, fills caches
+        app[SEARCHER] = searcher
+        kb = searcher.kb
+        log.info(
+            "knowledge ready: %d FAQ entries, %d chapters, %d cases, %d referrals",
+            len(kb.faq),
+            len(kb.chapters),
+            len(kb.cases),
+            len(kb.referrals),
+        )
+        yield
+
+    return search_index
+
+
+async def _conversations(app: web.Application) -> AsyncIterator[None]:
+    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]))
+    yield
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """200 once the index is warm and the database answers; 503 when the database does not."""
+    try:
+        await asyncio.to_thread(request.app[STORE].ping)
+    except StoreError:
+        log.warning("health check: database unavailable", exc_info=True)
+        return web.json_response({"status": "unavailable"}, status=503)
+    kb = request.app[SEARCHER].kb
+    return web.json_response(
+        {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
+    )
+
+
+@web.middleware
+async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """JSON errors on the API, 503 when the database is down, and never a bare traceback."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if not request.path.startswith("/api/") or exc.content_type == "application/json":
+            raise
+        code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
+        return json_error(exc.status, code, message)
+    except StoreError:
+        log.exception("database error on %s %s", request.method, request.path)
+        return json_error(
+            503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
+        )
+    except Exception:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
+
+
+_HTTP_ERRORS = {
+    404: ("not_found", "そのURLは見つかりません。"),
+    405: ("method_not_allowed", "このURLではそのメソッドは使えません。"),
+    413: ("too_large", "リクエストの本文が大きすぎます。"),
+}

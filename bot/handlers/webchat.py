@@ -1,0 +1,130 @@
+"""The web chat: its page, and the JSON API it talks to (the HTTP API of DESIGN.md).
+
+- ``GET /``: the chat page (static HTML, CSS and JS; user text is only ever
+  inserted as text, and the Content-Security-Policy forbids inline script).
+- ``POST /api/v1/chat``: ``{"user", "text"}`` or ``{"user", "action"}`` →
+  ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
+- ``GET /api/v1/chat/{user}/messages?after=<id>``: messages pushed to that
+  user later (the DX team's answers), oldest first.
+
+Like every adapter: `parse` verifies and reads a request into an `Incoming`,
+`render` turns replies into the payload. The reply is the HTTP response
+itself, so there is nothing to send.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from bot.appkeys import CONVERSATIONS, SETTINGS, STORE
+from bot.dialogue import ConversationKey, Incoming, Reply
+from bot.handlers.errors import json_error, request_error
+
+__all__ = ["CHANNEL", "MAX_TEXT_CHARS", "MAX_USER_CHARS", "parse", "render", "setup"]
+
+CHANNEL = "web"
+MAX_TEXT_CHARS = 2000
+MAX_USER_CHARS = 128
+STATIC = Path(__file__).resolve().parent.parent / "static"
+
+_PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+}
+
+
+def setup(app: web.Application) -> None:
+    """Add the web chat's routes to ``app``."""
+    app.router.add_get("/", page)
+    app.router.add_post("/api/v1/chat", chat)
+    app.router.add_get("/api/v1/chat/{user}/messages", messages)
+    app.router.add_static("/static/", STATIC, append_version=True)
+
+
+async def page(_request: web.Request) -> web.FileResponse:
+    """The chat page."""
+    return web.FileResponse(STATIC / "index.html", headers=_PAGE_HEADERS)
+
+
+async def chat(request: web.Request) -> web.Response:
+    """One message or button press in, the bot's replies out."""
+    incoming = await parse(request)
+    replies = await request.app[CONVERSATIONS].reply(incoming)
+    return web.json_response(render(replies), dumps=_dumps)
+
+
+async def messages(request: web.Request) -> web.Response:
+    """Messages pushed to a user after the fact, oldest first; ``after`` skips those already seen."""
+    user = _user(request.match_info["user"])
+    try:
+        after = int(request.query.get("after", "0"))
+    except ValueError:
+        raise request_error(
+            "invalid_after", "「after」には数値（メッセージのid）を指定してください。"
+        ) from None
+    pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, user, after=max(after, 0))
+    body = {"messages": [{"id": m.id, "created_at": m.created_at.isoformat(), **m.payload} for m in pushed]}
+    return web.json_response(body, dumps=_dumps)
+
+
+async def parse(request: web.Request) -> Incoming:
+    """Check and read a chat request; raise 403, 413 or 400 (with a JSON body saying why)."""
+    origin = request.headers.get("Origin")
+    if origin is not None and urlsplit(origin).netloc != request.host:
+        raise web.HTTPForbidden(
+            text=json_error(403, "forbidden_origin", "ほかのサイトからは利用できません。").text,
+            content_type="application/json",
+        )
+    limit = request.app[SETTINGS].max_body_bytes
+    if request.content_length is not None and request.content_length > limit:
+        raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
+    try:
+        body = json.loads(await request.read())
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise request_error("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
+    if not isinstance(body, dict):
+        raise request_error("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
+    user = _user(body.get("user"))
+    text, action = body.get("text"), body.get("action")
+    if (text is None) == (action is None):
+        raise request_error(
+            "missing_field",
+            "「text」（入力した文）か「action」（ボタンの値）のどちらか一方を指定してください。",
+        )
+    if text is not None and not isinstance(text, str):
+        raise request_error("invalid_field", "「text」は文字列にしてください。")
+    if action is not None and not isinstance(action, str):
+        raise request_error("invalid_field", "「action」は文字列にしてください。")
+    if text is not None and len(text) > MAX_TEXT_CHARS:
+        raise request_error("text_too_long", f"「text」は{MAX_TEXT_CHARS}文字以内にしてください。")
+    key = ConversationKey(CHANNEL, user, user)
+    return Incoming(key, text=text) if text is not None else Incoming(key, action=action)
+
+
+def render(replies: tuple[Reply, ...]) -> dict[str, object]:
+    """The HTTP API's response body."""
+    return {"replies": [reply.as_json() for reply in replies]}
+
+
+def _user(value: object) -> str:
+    if value is None:
+        raise request_error("missing_field", "「user」（利用者のID）を指定してください。")
+    if not isinstance(value, str) or not value.strip() or len(value) > MAX_USER_CHARS:
+        raise request_error(
+            "invalid_field", f"「user」は{MAX_USER_CHARS}文字以内の空でない文字列にしてください。"
+        )
+    return value
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)

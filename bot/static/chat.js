@@ -1,0 +1,160 @@
+// The web chat: talks to POST /api/v1/chat and polls GET /api/v1/chat/{user}/messages.
+// Everything the bot or the user wrote is inserted with textContent, never as HTML.
+"use strict";
+
+(() => {
+  const log = document.getElementById("log");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("text");
+  const send = document.getElementById("send");
+  const POLL_MS = 30000;
+
+  const user = (() => {
+    const key = "kaizen-bot-user";
+    let id = localStorage.getItem(key);
+    if (!id) {
+      const bytes = crypto.getRandomValues(new Uint8Array(12));
+      id = "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+      localStorage.setItem(key, id);
+    }
+    return id;
+  })();
+  let lastPushed = Number(localStorage.getItem("kaizen-bot-pushed") || "0");
+  let busy = false;
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function button(choice, className) {
+    const node = element("button", className, choice.label);
+    node.type = "button";
+    node.dataset.action = choice.action;
+    return node;
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showUser(text) {
+    log.append(element("div", "message user", text));
+    scrollDown();
+  }
+
+  function showSystem(text) {
+    log.append(element("div", "message system", text));
+    scrollDown();
+  }
+
+  function showReply(reply) {
+    const bubble = element("div", "message bot", reply.text);
+    if (reply.source) {
+      const link = element("a", "source", "出典：" + reply.source.label);
+      link.href = "#";
+      link.dataset.action = reply.source.action;
+      link.dataset.label = reply.source.label;
+      bubble.append(link);
+    }
+    if (reply.choices && reply.choices.length) {
+      const row = element("div", "choices");
+      for (const choice of reply.choices) row.append(button(choice, "choice"));
+      bubble.append(row);
+    }
+    log.append(bubble);
+    if (reply.cards && reply.cards.length) {
+      const strip = element("div", "cards");
+      for (const card of reply.cards) {
+        const box = element("article", "card");
+        box.append(element("h2", "", card.title), element("p", "", card.text));
+        const buttons = element("div", "buttons");
+        for (const choice of card.choices || []) buttons.append(button(choice));
+        box.append(buttons);
+        strip.append(box);
+      }
+      log.append(strip);
+    }
+    scrollDown();
+  }
+
+  async function post(body) {
+    busy = true;
+    send.disabled = true;
+    try {
+      const response = await fetch("/api/v1/chat", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(Object.assign({ user }, body)),
+      });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
+        return;
+      }
+      for (const reply of data.replies) showReply(reply);
+    } catch (error) {
+      showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
+    } finally {
+      busy = false;
+      send.disabled = false;
+    }
+  }
+
+  function ask(text) {
+    const trimmed = text.trim();
+    if (!trimmed || busy) return;
+    showUser(trimmed);
+    post({ text: trimmed });
+  }
+
+  function press(action, label) {
+    if (busy) return;
+    showUser(label);
+    post({ action });
+  }
+
+  async function poll() {
+    try {
+      const response = await fetch(`/api/v1/chat/${encodeURIComponent(user)}/messages?after=${lastPushed}`);
+      if (response.ok) {
+        const data = await response.json();
+        for (const message of data.messages) {
+          showReply(message);
+          lastPushed = Math.max(lastPushed, message.id);
+        }
+        localStorage.setItem("kaizen-bot-pushed", String(lastPushed));
+      }
+    } catch (error) {
+      // Offline for a moment: the next poll tries again.
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value;
+    input.value = "";
+    ask(text);
+  });
+
+  input.addEventListener("keydown", (event) => {
+    // Enter sends; Shift+Enter breaks the line; Enter while converting kana (IME) does neither.
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing && event.keyCode !== 229) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  document.addEventListener("click", (event) => {
+    const target = event.target.closest("[data-action]");
+    if (!target) return;
+    event.preventDefault();
+    press(target.dataset.action, target.dataset.label || target.textContent);
+  });
+
+  post({ action: "menu" });
+  poll();
+  setInterval(poll, POLL_MS);
+})();
