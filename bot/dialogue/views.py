@@ -120,16 +120,17 @@ def case_detail(lib: Library, case: Case) -> Reply:
         f"【担当】{case.section}\n"
         f"【課題】{case.problem}\n"
         f"【取り組み】{case.actions}\n"
-        f"【使ったツール】{'、'.join(case.tools)}\n"
+        f"【使ったツール】{'、'.join(case.tools) or 'なし（やり方の見直しのみ）'}\n"
         f"【効果】\n{effect}\n"
         f"【期間】{case.period}\n"
         f"【問い合わせ先】{case.contact}"
     )
-    choices = (
-        Choice(CASE_CONSULT_LABEL, f"consult:case:{case.id}"),
-        Choice(f"{case.tools[0]}の事例をもっと見る", f"tool:{case.tools[0]}"),
-        MENU,
+    similar = (
+        Choice(f"{case.tools[0]}の事例をもっと見る", f"tool:{case.tools[0]}")
+        if case.tools
+        else Choice("ほかの事例を見る", "cases")
     )
+    choices = (Choice(CASE_CONSULT_LABEL, f"consult:case:{case.id}"), similar, MENU)
     return Reply(text, choices, _manual_card(lib, case.manual), _source(lib, case), "case", ref_of(case))
 
 
