@@ -1,0 +1,1 @@
+"""Shared fakes and helpers for the tests (no fixtures: those live in conftest.py)."""

@@ -1,0 +1,94 @@
+"""A throwaway PostgreSQL server for the tests: initdb in a temporary folder, listen on 127.0.0.1.
+
+Uses the server binaries Debian's ``postgresql`` package installs (CI
+installs it; see .ci/run). PostgreSQL refuses to run as root, so as root the
+server runs as the ``postgres`` system user.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+
+
+def binaries() -> Path | None:
+    """The newest installed server's bin folder, or None."""
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"), key=lambda p: int(Path(p).parent.parent.name)
+    )
+    return Path(found[-1]).parent if found else None
+
+
+@dataclass
+class PostgresServer:
+    """A running server; `url` is a plain postgresql:// URL to a fresh database."""
+
+    bin_dir: Path
+    root: Path
+    port: int
+    user: str | None
+
+    @property
+    def url(self) -> str:
+        return f"postgresql://kaizen@127.0.0.1:{self.port}/postgres"
+
+    @classmethod
+    def start(cls, bin_dir: Path, root: Path) -> PostgresServer:
+        user = "postgres" if os.geteuid() == 0 else None
+        root.mkdir(parents=True, exist_ok=True)
+        if user is not None:
+            entry = pwd.getpwnam(user)
+            os.chown(root, entry.pw_uid, entry.pw_gid)
+        server = cls(bin_dir, root, _free_port(), user)
+        data = root / "data"
+        server._run(["initdb", "-D", str(data), "-U", "kaizen", "--auth=trust", "-E", "UTF8", "--no-sync"])
+        options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} -c fsync=off"
+        server._run(
+            ["pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "-t", "60", "start"]
+        )
+        server._wait()
+        return server
+
+    def stop(self) -> None:
+        self._run(["pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop"])
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def reset(self) -> None:
+        """Drop everything the previous test created."""
+        engine = sa.create_engine(self.url.replace("postgresql://", "postgresql+psycopg://"))
+        with engine.begin() as connection:
+            connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+            connection.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+
+    def _run(self, command: Sequence[str]) -> None:
+        argv = [str(self.bin_dir / command[0]), *command[1:]]
+        if self.user is not None:
+            argv = ["runuser", "-u", self.user, "--", *argv]
+        subprocess.run(argv, check=True, capture_output=True, timeout=120)
+
+    def _wait(self) -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise RuntimeError(f"PostgreSQL did not start; see {self.root / 'log'}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

@@ -1,0 +1,87 @@
+"""Which short messages are handled before the search, and which are left to it."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.knowledge import KnowledgeBase
+
+
+@pytest.mark.parametrize(
+    "text", ["メニュー", "めにゅー", "ﾒﾆｭｰ", "ヘルプ", "help", "MENU", "メニューを見せて", " メニュー！"]
+)
+def test_menu_requests(text: str) -> None:
+    assert is_menu(text)
+
+
+@pytest.mark.parametrize("text", ["メニューの作り方", "ヘルプデスクの内線", "RPAのヘルプが欲しい"])
+def test_questions_that_mention_menu_or_help_are_questions(text: str) -> None:
+    assert not is_menu(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("もっと詳しく", "detail"),
+        ("詳しく教えてください", "detail"),
+        ("もう少し詳しく！", "detail"),
+        ("詳細", "detail"),
+        ("他には？", "other"),
+        ("ほかには", "other"),
+        ("他にある？", "other"),
+        ("その他の候補", "other"),
+        ("続きを見せて", "other"),
+        ("次", "other"),
+        ("RPAについてもっと詳しく知りたいのですが予算は？", None),
+        ("他の課の取り組みを知りたい", None),
+    ],
+)
+def test_follow_ups(text: str, kind: str | None) -> None:
+    assert followup(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("OCRの事例", "ocr"),
+        ("ＲＰＡの事例を見たい", "rpa"),
+        ("Excelを使った事例", "excel"),
+        ("税務課の改善事例", "税務課"),
+        ("事例を見たい", ""),
+        ("他の課の事例を見たい", ""),
+        ("事例一覧", ""),
+    ],
+)
+def test_case_requests(text: str, topic: str) -> None:
+    wanted = case_query(text)
+    assert wanted is not None
+    assert wanted.topic == topic
+
+
+@pytest.mark.parametrize("text", ["事例を共有したい", "自分の課の改善を事例として登録するには？", "RPA"])
+def test_other_messages_about_cases_are_questions(text: str) -> None:
+    assert case_query(text) is None
+
+
+def test_cases_by_tool_synonym_section_and_word(kb: KnowledgeBase) -> None:
+    name, cases = match_cases(kb, "ocr")
+    assert name == "AI-OCR"
+    assert cases
+    assert all("AI-OCR" in c.tools for c in cases)
+    name, cases = match_cases(kb, "エクセル")
+    assert name == "Excel"
+    assert all("Excel" in c.tools for c in cases)
+    name, cases = match_cases(kb, "税務")
+    assert name == "税務課"
+    assert [c.section for c in cases] == ["税務課"]
+    name, cases = match_cases(kb, "児童手当")
+    assert [c.id for c in cases] == ["rpa-kosodate-input"]
+    assert match_cases(kb, "宇宙開発") == ("宇宙開発", ())
+
+
+def test_small_talk_matches_exact_phrasings_only(kb: KnowledgeBase) -> None:
+    assert smalltalk_of(kb, "こんにちは") == "greeting"
+    assert smalltalk_of(kb, "ありがとうございます！！") == "thanks"
+    assert smalltalk_of(kb, "こんにちは、RPAについて教えて") is None
+    assert smalltalk_of(kb, "   ") is None

@@ -1,0 +1,227 @@
+"""The HTTP API of DESIGN.md and the web chat page, through aiohttp's test client."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import STORE
+from bot.config import Settings
+from bot.dialogue import ConversationKey, Reply
+from bot.errors import StoreError
+from bot.handlers.webchat import MAX_TEXT_CHARS
+from bot.search import Searcher
+from tests.handlers.conftest import MAX_BODY, Client
+
+pytestmark = pytest.mark.asyncio
+
+MENU = ["改善事例を見る", "手引きを読む", "DX推進課に相談する"]
+
+
+async def chat(client: TestClient[Any, Any], body: object, status: int = 200) -> dict[str, Any]:
+    response = await client.post("/api/v1/chat", json=body)
+    assert response.status == status, await response.text()
+    assert response.content_type == "application/json"
+    data: dict[str, Any] = await response.json()
+    return data
+
+
+def check_shape(data: dict[str, Any]) -> None:
+    """Exactly the contract: replies of text, and optional choices / cards / source."""
+    assert set(data) == {"replies"}
+    assert data["replies"]
+    for reply in data["replies"]:
+        assert set(reply) <= {"text", "choices", "cards", "source"}
+        assert isinstance(reply["text"], str)
+        assert reply["text"]
+        for choice in reply.get("choices", []):
+            assert set(choice) == {"label", "action"}
+        for card in reply.get("cards", []):
+            assert set(card) == {"title", "text", "choices"}
+            for choice in card["choices"]:
+                assert set(choice) == {"label", "action"}
+
+
+def labels(reply: dict[str, Any]) -> list[str]:
+    return [c["label"] for c in reply.get("choices", [])]
+
+
+def action_of(reply: dict[str, Any], label: str) -> str:
+    for choice in reply.get("choices", []) + [c for card in reply.get("cards", []) for c in card["choices"]]:
+        if choice["label"] == label:
+            action: str = choice["action"]
+            return action
+    raise AssertionError(f"no {label!r} in {reply}")
+
+
+async def test_healthz_answers_once_ready(client: Client) -> None:
+    response = await client.get("/healthz")
+    assert response.status == 200
+    body = await response.json()
+    assert body["status"] == "ok"
+    assert body["faq"] > 0
+
+
+async def test_a_question_gets_an_answer_with_source_cards_and_feedback(client: Client) -> None:
+    data = await chat(client, {"user": "staff-1", "text": "RPAとは何ですか？"})
+    check_shape(data)
+    (reply,) = data["replies"]
+    assert "定型的な操作" in reply["text"]
+    assert labels(reply) == ["解決した", "解決しない"]
+    assert reply["source"] == {
+        "label": "よくある質問「RPAとは何ですか？どんな業務に向いていますか？」",
+        "action": "faq:tool-rpa-basics",
+    }
+    assert any(card["title"] == "児童手当の申請データ入力をRPAで自動化" for card in reply["cards"])
+
+
+async def test_a_button_press_continues_the_stored_conversation(client: Client) -> None:
+    answer = (await chat(client, {"user": "staff-1", "text": "RPAとは何ですか？"}))["replies"][0]
+    unsolved = action_of(answer, "解決しない")
+    assert unsolved.startswith("t:")
+    data = await chat(client, {"user": "staff-1", "action": unsolved})
+    check_shape(data)
+    assert "お役に立てず" in data["replies"][0]["text"]
+    other = await chat(client, {"user": "staff-2", "action": unsolved})
+    assert "有効期限が切れたか" in other["replies"][0]["text"], "a token only works in its own conversation"
+
+
+async def test_two_instances_serve_one_conversation(
+    aiohttp_client: AiohttpClient, settings: Settings, searcher: Searcher
+) -> None:
+    first = await aiohttp_client(init_app(settings, searcher=searcher))
+    second = await aiohttp_client(init_app(settings, searcher=searcher))
+    answer = (await chat(first, {"user": "staff-1", "text": "RPAとは何ですか？"}))["replies"][0]
+    data = await chat(second, {"user": "staff-1", "action": action_of(answer, "解決した")})
+    assert "お役に立ててよかった" in data["replies"][0]["text"]
+
+
+async def test_the_menu_by_action(client: Client) -> None:
+    data = await chat(client, {"user": "staff-1", "action": "menu"})
+    check_shape(data)
+    assert labels(data["replies"][0]) == MENU
+
+
+async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(client: Client) -> None:
+    for action in ["t:zzz", "nonsense", "case:missing", "x" * 300, ""]:
+        data = await chat(client, {"user": "staff-1", "action": action})
+        check_shape(data)
+        restart, menu = data["replies"]
+        assert "もう一度お試しいただく" in restart["text"]
+        assert labels(menu) == MENU
+
+
+async def test_html_in_user_text_comes_back_as_plain_text(client: Client) -> None:
+    data = await chat(client, {"user": "staff-1", "text": "<script>alert(1)</script>"})
+    check_shape(data)
+    response = await client.post("/api/v1/chat", json={"user": "<img src=x>", "text": "こんにちは"})
+    assert response.status == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ({"user": "staff-1"}, "missing_field"),
+        ({"text": "こんにちは"}, "missing_field"),
+        ({"user": "staff-1", "text": "a", "action": "menu"}, "missing_field"),
+        ({"user": "", "text": "a"}, "invalid_field"),
+        ({"user": "u" * 129, "text": "a"}, "invalid_field"),
+        ({"user": 3, "text": "a"}, "invalid_field"),
+        ({"user": "staff-1", "text": 3}, "invalid_field"),
+        ({"user": "staff-1", "action": ["menu"]}, "invalid_field"),
+        ({"user": "staff-1", "text": "a" * (MAX_TEXT_CHARS + 1)}, "text_too_long"),
+        (["user", "text"], "invalid_json"),
+        ("just a string", "invalid_json"),
+    ],
+)
+async def test_bad_requests_get_400_with_a_clear_reason(client: Client, body: object, code: str) -> None:
+    data = await chat(client, body, status=400)
+    assert data["error"] == code
+    assert data["message"]
+
+
+async def test_invalid_json_gets_400(client: Client) -> None:
+    for raw in [b"{", b"\xff\xfe", b"", b"null"]:
+        response = await client.post("/api/v1/chat", data=raw, headers={"Content-Type": "application/json"})
+        assert response.status == 400
+        assert (await response.json())["error"] == "invalid_json"
+
+
+async def test_a_body_over_the_limit_gets_413(client: Client) -> None:
+    big = {"user": "staff-1", "text": "あ" * MAX_BODY}
+    response = await client.post("/api/v1/chat", json=big)
+    assert response.status == 413
+    assert (await response.json())["error"] == "too_large"
+
+    async def chunks() -> Any:
+        for _ in range(MAX_BODY // 100 + 2):
+            yield b" " * 100
+
+    response = await client.post("/api/v1/chat", data=chunks())  # no Content-Length
+    assert response.status == 413
+
+
+async def test_requests_from_another_site_are_refused(client: Client) -> None:
+    body = {"user": "staff-1", "text": "こんにちは"}
+    response = await client.post("/api/v1/chat", json=body, headers={"Origin": "https://evil.example"})
+    assert response.status == 403
+    own = f"http://{client.server.host}:{client.server.port}"
+    response = await client.post("/api/v1/chat", json=body, headers={"Origin": own})
+    assert response.status == 200
+
+
+async def test_pushed_messages_oldest_first(client: Client) -> None:
+    response = await client.get("/api/v1/chat/staff-1/messages")
+    assert response.status == 200
+    assert await response.json() == {"messages": []}
+    store = client.app[STORE]
+    key = ConversationKey("web", "staff-1", "staff-1")
+    first = await asyncio.to_thread(store.push, key, Reply("DX推進課からの回答です。"))
+    await asyncio.to_thread(store.push, key, Reply("続報です。"))
+    messages = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    assert [m["text"] for m in messages] == ["DX推進課からの回答です。", "続報です。"]
+    assert messages[0]["id"] == first
+    later = await client.get(f"/api/v1/chat/staff-1/messages?after={first}")
+    assert [m["text"] for m in (await later.json())["messages"]] == ["続報です。"]
+    assert (await (await client.get("/api/v1/chat/staff-2/messages")).json()) == {"messages": []}
+    bad = await client.get("/api/v1/chat/staff-1/messages?after=x")
+    assert bad.status == 400
+
+
+async def test_unknown_api_routes_answer_json(client: Client) -> None:
+    response = await client.get("/api/v1/nothing")
+    assert response.status == 404
+    assert (await response.json())["error"] == "not_found"
+    response = await client.get("/api/v1/chat")
+    assert response.status == 405
+
+
+async def test_a_database_failure_is_a_503_not_a_500(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise StoreError("database is down")
+
+    monkeypatch.setattr(client.app[STORE], "exchange", broken)
+    monkeypatch.setattr(client.app[STORE], "ping", broken)
+    data = await chat(client, {"user": "staff-1", "text": "こんにちは"}, status=503)
+    assert data["error"] == "unavailable"
+    assert (await client.get("/healthz")).status == 503
+
+
+async def test_the_page_is_japanese_and_locked_down(client: Client) -> None:
+    response = await client.get("/")
+    assert response.status == 200
+    html = await response.text()
+    assert '<html lang="ja">' in html
+    assert "業務改善相談bot" in html
+    assert 'name="viewport"' in html
+    policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    script = await client.get("/static/chat.js")
+    assert script.status == 200
+    assert "innerHTML" not in await script.text()

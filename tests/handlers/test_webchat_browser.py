@@ -1,0 +1,120 @@
+"""The web chat page in a real headless browser (Debian's chromium, driven by Playwright).
+
+Skips with a reason where /usr/bin/chromium is missing, except in CI, which
+installs it (.ci/run): there it always runs, and fails if chromium is absent.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from tests.auxil.server import Served, serve
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium); "
+    "CI installs it and runs this test",
+)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with serve(tmp_path_factory.mktemp("browser")) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}])
+def test_ask_click_a_choice_and_open_a_case_card(
+    served: Served, browser: Browser, viewport: dict[str, int]
+) -> None:
+    page = browser.new_page(viewport={"width": viewport["width"], "height": viewport["height"]})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.url)
+
+    # The menu greets the user.
+    menu = page.locator(".message.bot").first
+    expect(menu).to_contain_text("ご用件をお選びください")
+
+    # Ask a question: the answer comes with its source, feedback choices and case cards.
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    answer = page.locator(".message.bot", has_text="定型的な操作")
+    expect(answer).to_be_visible()
+    expect(answer.locator(".source")).to_contain_text("出典：よくある質問")
+    expect(answer.locator(".choice")).to_have_text(["解決した", "解決しない"])
+
+    # Open a case card.
+    card = page.locator(".card", has_text="児童手当の申請データ入力をRPAで自動化")
+    card.get_by_role("button", name="詳しく見る").click()
+    detail = page.locator(".message.bot", has_text="【効果】")
+    expect(detail).to_contain_text("入力作業 年間約320時間削減")
+    expect(page.locator(".message.user").last).to_have_text("詳しく見る")
+
+    # Click a choice: the consultation offer leads to the DX team's contact details.
+    detail.get_by_role("button", name="この事例について相談する").click()
+    contact = page.locator(".message.bot", has_text="内線 2345")
+    expect(contact).to_contain_text("dx-kaizen@city.sample.lg.jp")
+
+    # Nothing overflows sideways, whatever the screen.
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"]
+    assert errors == []
+    page.close()
+
+
+def test_user_text_is_shown_as_text_never_run(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    attack = '<img src=x onerror="window.hacked=1"><script>window.hacked=2</script><b>太字</b>'
+    page.fill("#text", attack)
+    page.click("#send")
+    bubble = page.locator(".message.user").last
+    expect(bubble).to_have_text(attack)
+    expect(page.locator(".message.bot")).to_have_count(2)
+    assert page.locator(".log img, .log script, .log b").count() == 0
+    assert page.evaluate("window.hacked") is None
+    page.close()
+
+
+def test_a_stale_button_gets_a_polite_restart(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    page.evaluate(
+        """() => {
+            const b = document.createElement('button');
+            b.dataset.action = 't:stale';
+            b.textContent = '古いボタン';
+            b.id = 'stale';
+            document.getElementById('log').append(b);
+        }"""
+    )
+    page.click("#stale")
+    expect(page.locator(".message.bot", has_text="有効期限が切れたか")).to_be_visible()
+    page.close()

@@ -1,0 +1,34 @@
+"""``python -m bot serve``: the contract of DESIGN.md, on a real process and port."""
+
+from __future__ import annotations
+
+import json
+import signal
+import urllib.request
+from pathlib import Path
+
+from tests.auxil.server import serve
+
+
+def post(url: str, body: dict[str, str]) -> dict[str, object]:
+    request = urllib.request.Request(
+        f"{url}/api/v1/chat", data=json.dumps(body).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        data: dict[str, object] = json.load(response)
+        return data
+
+
+def test_serve_starts_ready_answers_and_stops_cleanly(tmp_path: Path) -> None:
+    with serve(tmp_path) as served:
+        with urllib.request.urlopen(f"{served.url}/healthz", timeout=5) as response:
+            assert json.load(response)["status"] == "ok"
+        data = post(served.url, {"user": "staff-1", "text": "RPAとは何ですか？"})
+        replies = data["replies"]
+        assert isinstance(replies, list)
+        assert "定型的な操作" in replies[0]["text"]
+        with urllib.request.urlopen(f"{served.url}/", timeout=5) as response:
+            assert "業務改善相談bot" in response.read().decode()
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=30) == 0
+    assert (tmp_path / "kaizen.db").exists()
