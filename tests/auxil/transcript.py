@@ -31,6 +31,10 @@ from bot.dialogue import (
 
 KEY = ConversationKey("test", "staff-1", "staff-1")
 
+MENU_CHOICES = ("改善事例を見る", "手引きを読む", "DX推進課に相談する")
+FEEDBACK = ("解決した", "解決しない")
+DX_CONTACT = ("内線 2345", "dx-kaizen@city.sample.lg.jp", "業務改善相談フォーム")
+
 
 @dataclass(frozen=True)
 class Press:
