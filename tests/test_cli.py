@@ -27,7 +27,7 @@ def run(*args: str, stdin: str | None = None, cache: Path | None = None) -> subp
 
 
 def check_contract(line: str) -> dict[str, object]:
-    obj = json.loads(line)
+    obj: dict[str, object] = json.loads(line)
     assert set(obj) == {"query", "decision", "results"}
     assert obj["decision"] in ("answer", "clarify", "escalate")
     results = obj["results"]

@@ -9,8 +9,10 @@ weight, the entry's whole text.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from array import array
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
 
@@ -19,7 +21,7 @@ import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
 from bot.search.analyzer import Analysis, Analyzer
-from bot.search.postings import Postings, bm25_postings
+from bot.search.postings import Postings, TermCounts, bm25_postings
 
 __all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of"]
 
@@ -83,9 +85,12 @@ class SearchIndex:
     entries: tuple[Entry, ...]
     kinds: npt.NDArray[np.int8]
     vocabulary: dict[str, int]
+    df: npt.NDArray[np.int32]
     idf: npt.NDArray[np.float32]
     units: Postings
     unit_starts: npt.NDArray[np.int64]
+    unit_ends: npt.NDArray[np.int64]
+    unit_entry: npt.NDArray[np.int32]
     unit_texts: tuple[str, ...]
     whole: Postings
     curated: dict[int, tuple[int, ...]]
@@ -96,61 +101,89 @@ class SearchIndex:
         """Approximate size of the arrays, for the benchmark."""
         return int(self.units.nbytes + self.whole.nbytes + self.idf.nbytes + self.unit_starts.nbytes)
 
+    @property
+    def max_idf(self) -> float:
+        """The idf of a term only one entry has: the weight given to words no entry knows."""
+        return float(self.idf.max(initial=1.0))
+
     def entry_units(self, entry: int) -> range:
         """Unit numbers of one entry."""
-        end = self.unit_starts[entry + 1] if entry + 1 < len(self.unit_starts) else len(self.unit_texts)
-        return range(int(self.unit_starts[entry]), int(end))
+        return range(int(self.unit_starts[entry]), int(self.unit_ends[entry]))
 
 
 def build_index(
     sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterable[Sequence[str]]
 ) -> SearchIndex:
-    """Analyse every text and build the postings."""
-    unit_texts = [unit for source in sources for unit in source.units]
-    bodies = [source.body for source in sources]
-    analyses = _analyze_all([*unit_texts, *bodies], analyzer, [list(g) for g in synonyms])
-    unit_analyses, body_analyses = analyses[: len(unit_texts)], analyses[len(unit_texts) :]
+    """Analyse every text and build the postings.
 
+    Analyses are turned into term ids as they arrive, so memory holds compact
+    integer arrays rather than millions of term strings.
+    """
+    unit_counts = [len(source.units) for source in sources]
+    texts = [unit for source in sources for unit in source.units] + [source.body for source in sources]
+    n_units = sum(unit_counts)
     vocabulary: dict[str, int] = {}
+    docs: list[array[int]] = []
+    unit_texts: list[str] = []
+    for terms, fuzzy_text in _analyze_all(texts, analyzer, [list(g) for g in synonyms]):
+        docs.append(array("i", [vocabulary.setdefault(t, len(vocabulary)) for t in terms]))
+        if len(unit_texts) < n_units:
+            unit_texts.append(fuzzy_text)
 
-    def ids(terms: Iterable[str]) -> list[int]:
-        return [vocabulary.setdefault(t, len(vocabulary)) for t in terms]
-
-    unit_docs = [ids(a.terms) for a in unit_analyses]
     unit_starts = np.zeros(len(sources), dtype=np.int64)
-    whole_docs: list[list[int]] = []
-    position = 0
-    for number, (source, body) in enumerate(zip(sources, body_analyses, strict=True)):
-        unit_starts[number] = position
-        whole = [t for doc in unit_docs[position : position + len(source.units)] for t in doc]
-        whole_docs.append(whole + ids(body.terms))
-        position += len(source.units)
-
-    numbers = {source.entry.id: n for n, source in enumerate(sources)}
-    curated: dict[int, list[int]] = {}
-    for number, source in enumerate(sources):
-        for link in source.links:
-            if link in numbers:
-                curated.setdefault(numbers[link], []).append(number)
+    np.cumsum(unit_counts[:-1], out=unit_starts[1:])
+    whole_docs: list[array[int]] = []
+    for number, start in enumerate(unit_starts.tolist()):
+        whole = array("i")
+        for doc in docs[start : start + unit_counts[number]]:
+            whole.extend(doc)
+        whole.extend(docs[n_units + number])
+        whole_docs.append(whole)
 
     n_terms = len(vocabulary)
-    df = np.zeros(n_terms, dtype=np.float64)
-    for doc in whole_docs:
-        df[np.unique(np.asarray(doc, dtype=np.int64))] += 1
+    whole_counts = _counts(whole_docs)
+    df = whole_counts.document_frequency(n_terms)
     n = max(len(sources), 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
     return SearchIndex(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
         vocabulary=vocabulary,
+        df=df.astype(np.int32),
         idf=idf,
-        units=bm25_postings(unit_docs, n_terms, idf),
+        units=bm25_postings(_counts(docs[:n_units]), n_terms, idf),
         unit_starts=unit_starts,
-        unit_texts=tuple(a.fuzzy_text for a in unit_analyses),
-        whole=bm25_postings(whole_docs, n_terms, idf),
-        curated={k: tuple(v) for k, v in curated.items()},
+        unit_ends=unit_starts + np.asarray(unit_counts, dtype=np.int64),
+        unit_entry=np.repeat(np.arange(len(sources), dtype=np.int32), unit_counts),
+        unit_texts=tuple(unit_texts),
+        whole=bm25_postings(whole_counts, n_terms, idf),
+        curated=_curated(sources),
     )
 
+
+def _counts(docs: Sequence[array[int]]) -> TermCounts:
+    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
+    flat = np.frombuffer(b"".join(d.tobytes() for d in docs), dtype=np.int32).astype(np.int64)
+    return TermCounts.of(flat, lengths)
+
+
+def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
+    numbers = {source.entry.id: n for n, source in enumerate(sources)}
+    curated: dict[int, list[int]] = {}
+    for number, source in enumerate(sources):
+        for link in source.links:
+            if link in numbers:
+                curated.setdefault(numbers[link], []).append(number)
+    return {k: tuple(v) for k, v in curated.items()}
+
+
+Analysed = tuple[str, str]
+"""What indexing keeps of an analysis: its terms joined by `_SEPARATOR` (one string is far
+lighter than a tuple of short strings when thousands cross between processes), and the
+text for fuzzy matching."""
+
+_SEPARATOR = "\x1f"
+_CHUNK = 1000
 
 _worker_analyzer: Analyzer | None = None
 
@@ -160,16 +193,39 @@ def _init_worker(synonyms: list[list[str]]) -> None:
     _worker_analyzer = Analyzer(synonyms)
 
 
-def _analyze_chunk(texts: list[str]) -> list[Analysis]:
+def _analyze_chunk(texts: list[str]) -> list[Analysed]:
     assert _worker_analyzer is not None
-    return [_worker_analyzer.analyze(t) for t in texts]
+    return [_compact(_worker_analyzer.analyze(t)) for t in texts]
 
 
-def _analyze_all(texts: list[str], analyzer: Analyzer, synonyms: list[list[str]]) -> list[Analysis]:
+def _compact(analysis: Analysis) -> Analysed:
+    return _SEPARATOR.join(analysis.terms), analysis.fuzzy_text
+
+
+def _analyze_all(
+    texts: list[str], analyzer: Analyzer, synonyms: list[list[str]]
+) -> Iterator[tuple[list[str], str]]:
+    """Analyse in order; in worker processes when there are many texts (SudachiPy holds the GIL).
+
+    At most two chunks per worker are in flight, so results never pile up in memory.
+    """
     workers = min(os.cpu_count() or 1, 4)
     if len(texts) < PARALLEL_THRESHOLD or workers < 2:
-        return [analyzer.analyze(t) for t in texts]
-    size = 2000
-    chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
+        for text in texts:
+            analysis = analyzer.analyze(text)
+            yield list(analysis.terms), analysis.fuzzy_text
+        return
+    chunks = (texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(synonyms,)) as pool:
-        return [a for chunk in pool.map(_analyze_chunk, chunks) for a in chunk]
+        pending: deque[Future[list[Analysed]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_analyze_chunk, chunk))
+            if len(pending) >= 2 * workers:
+                yield from _expand(pending.popleft().result())
+        while pending:
+            yield from _expand(pending.popleft().result())
+
+
+def _expand(results: list[Analysed]) -> Iterator[tuple[list[str], str]]:
+    for joined, fuzzy_text in results:
+        yield (joined.split(_SEPARATOR) if joined else []), fuzzy_text

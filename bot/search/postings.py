@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Postings", "bm25_postings"]
+__all__ = ["Gathered", "Postings", "TermCounts", "bm25_postings", "gather"]
 
 K1 = 1.2
 B = 0.75
@@ -33,24 +32,58 @@ class Postings:
         return int(self.indptr.nbytes + self.docs.nbytes + self.weights.nbytes)
 
 
-def bm25_postings(documents: Sequence[Sequence[int]], n_terms: int, idf: npt.NDArray[np.float32]) -> Postings:
+@dataclass(frozen=True, slots=True)
+class TermCounts:
+    """Every distinct (term, document) pair of a collection with its count, sorted by term."""
+
+    terms: npt.NDArray[np.int64]
+    docs: npt.NDArray[np.int64]
+    tf: npt.NDArray[np.int64]
+    lengths: npt.NDArray[np.int64]
+
+    @classmethod
+    def of(cls, flat_terms: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> TermCounts:
+        """Count the terms of documents laid end to end (``lengths`` terms each)."""
+        n_docs = max(len(lengths), 1)
+        doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
+        keys, tf = np.unique(flat_terms * n_docs + doc_ids, return_counts=True)
+        return cls(keys // n_docs, keys % n_docs, tf, lengths)
+
+    def document_frequency(self, n_terms: int) -> npt.NDArray[np.int64]:
+        """In how many documents each term occurs."""
+        return np.bincount(self.terms, minlength=n_terms)
+
+
+def bm25_postings(counts: TermCounts, n_terms: int, idf: npt.NDArray[np.float32]) -> Postings:
     """BM25 weights of every (term, document) pair, precomputed.
 
     The weight is query-independent, so a query's score is a plain sum of
     postings: no per-query length normalisation.
     """
-    lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
-    total = int(lengths.sum())
-    term_ids = np.fromiter((t for d in documents for t in d), dtype=np.int64, count=total)
-    doc_ids = np.repeat(np.arange(len(documents), dtype=np.int64), lengths)
-    # Count each (term, doc) pair once: tf.
-    keys = term_ids * len(documents) + doc_ids
-    unique_keys, tf = np.unique(keys, return_counts=True)
-    terms = unique_keys // max(len(documents), 1)
-    docs = unique_keys % max(len(documents), 1)
-    average = float(lengths.mean()) if len(documents) else 1.0
-    norm = K1 * (1 - B + B * lengths[docs] / max(average, 1e-9))
-    weights = idf[terms] * tf * (K1 + 1) / (tf + norm)
+    lengths = counts.lengths
+    average = float(lengths.mean()) if len(lengths) else 1.0
+    norm = K1 * (1 - B + B * lengths[counts.docs] / max(average, 1e-9))
+    weights = idf[counts.terms] * counts.tf * (K1 + 1) / (counts.tf + norm)
     indptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(terms, minlength=n_terms), out=indptr[1:])
-    return Postings(indptr, docs.astype(np.int32), weights.astype(np.float32))
+    np.cumsum(np.bincount(counts.terms, minlength=n_terms), out=indptr[1:])
+    return Postings(indptr, counts.docs.astype(np.int32), weights.astype(np.float32))
+
+
+@dataclass(frozen=True, slots=True)
+class Gathered:
+    """The postings of several terms side by side: ``rows[i]`` says which term ``docs[i]`` came from."""
+
+    docs: npt.NDArray[np.int32]
+    weights: npt.NDArray[np.float32]
+    rows: npt.NDArray[np.int64]
+
+
+def gather(postings: Postings, terms: npt.NDArray[np.int64]) -> Gathered:
+    """Concatenate the postings of ``terms`` in one vectorised step (no Python loop per term)."""
+    starts = postings.indptr[terms]
+    lengths = postings.indptr[terms + 1] - starts
+    total = int(lengths.sum())
+    rows = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
+    segment_start = np.cumsum(lengths) - lengths
+    positions = np.arange(total, dtype=np.int64) - segment_start[rows] + starts[rows]
+    return Gathered(postings.docs[positions], postings.weights[positions], rows)

@@ -11,11 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 import numpy as np
-from rapidfuzz import fuzz
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
 
 from bot.search.analyzer import Analysis, Analyzer
+from bot.search.evidence import Presence, unknown_nouns
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
-from bot.search.normalize import gram_text, normalize
+from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
@@ -31,12 +33,16 @@ KIND_WEIGHTS: dict[Kind, float] = {
 }
 """The FAQ is the curated answer: when a manual section fits as well, the FAQ ranks first."""
 
-WHOLE_WEIGHT = 0.5
-"""Weight of the entry's whole text (answer, body) against its best unit."""
 
 _KIND_WEIGHT_ARRAY = np.array([KIND_WEIGHTS[k] for k in KINDS], dtype=np.float32)
 
 RERANK_DEPTH = 12
+NGRAM_VIEWS = ("g", "r")
+MAX_NGRAMS_PER_VIEW = 32
+NGRAM_MAX_DF_SHARE = 0.005
+NGRAM_MIN_DF = 50
+FUZZY_SCORER = fuzz.ratio
+"""Indel similarity: as good as partial_ratio on the query sets, at a fraction of the cost."""
 CURATED_RATIO = 0.6
 
 FOCUS_MIN_CHARS = 40
@@ -67,28 +73,40 @@ class Ranking:
 
     analysis: Analysis
     candidates: tuple[Candidate, ...]
-    query_weight: float
     unknown_share: float
     unknown_nouns: tuple[str, ...]
 
 
 def _query_terms(
     index: SearchIndex, analysis: Analysis, focus: Analysis | None
-) -> list[tuple[int, float, str]]:
-    """Known query terms with their weights: ``(term id, weight, view)``.
+) -> tuple[dict[str, int], npt.NDArray[np.float32]]:
+    """Known query terms (term → row) and their weights, row by row.
 
-    Terms of the ``focus`` (the closing question of a long message) weigh more.
+    Terms of the ``focus`` (the closing question of a long message) weigh more;
+    a repeated term counts sub-linearly. Character n-grams are the safety net
+    for typos and unknown words, so only the rarest few of each view are kept:
+    common n-grams discriminate nothing and would dominate the cost.
     """
     counts = Counter(analysis.terms)
     focused = Counter(focus.terms) if focus is not None else Counter()
-    terms = []
-    for term, count in counts.items():
-        term_id = index.vocabulary.get(term)
-        if term_id is None:
+    known = [(t, c, index.vocabulary[t]) for t, c in (counts | focused).items() if t in index.vocabulary]
+    df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
+    ngrams = sorted(
+        ((index.df[term_id], term) for term, _, term_id in known if term[0] in NGRAM_VIEWS),
+        key=lambda pair: pair[0],
+    )
+    kept: set[str] = set()
+    for view in NGRAM_VIEWS:
+        kept.update([t for df, t in ngrams if t[0] == view and df <= df_limit][:MAX_NGRAMS_PER_VIEW])
+    rows: dict[str, int] = {}
+    weights: list[float] = []
+    for term, count, _ in known:
+        if term[0] in NGRAM_VIEWS and term not in kept:
             continue
         boost = FOCUS_BOOST if term in focused else 1.0
-        terms.append((term_id, VIEW_WEIGHTS[term[0]] * (1.0 + math.log(count)) * boost, term[0]))
-    return terms
+        rows[term] = len(weights)
+        weights.append(VIEW_WEIGHTS[term[0]] * (1.0 + math.log(count)) * boost)
+    return rows, np.asarray(weights, dtype=np.float32)
 
 
 def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
@@ -108,59 +126,57 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     """Rank every entry for ``query``; never raises on odd input."""
     analysis = analyzer.analyze(query)
     focus = _focus(analyzer, analysis)
-    terms = _query_terms(index, analysis, focus)
-    unknown = _unknown_nouns(index, analysis)
-    nouns = set(analysis.nouns)
-    unknown_share = len(unknown) / len(nouns) if nouns else 0.0
-    n_entries = len(index.entries)
-    if not terms or n_entries == 0:
-        return Ranking(analysis, (), 0.0, unknown_share, unknown)
+    unknown = unknown_nouns(index, analysis)
+    unknown_share = len(unknown) / len(set(analysis.nouns)) if analysis.nouns else 0.0
+    rows, weights = _query_terms(index, analysis, focus)
+    if not rows or not len(index.entries):
+        return Ranking(analysis, (), unknown_share, unknown)
 
-    unit_scores = np.zeros(len(index.unit_texts), dtype=np.float32)
-    whole_scores = np.zeros(n_entries, dtype=np.float32)
-    covered = np.zeros(n_entries, dtype=np.float32)
-    query_weight = 0.0
-    for term_id, weight, view in terms:
-        docs, weights = index.units.of(term_id)
-        unit_scores[docs] += weight * weights
-        docs, weights = index.whole.of(term_id)
-        whole_scores[docs] += weight * weights
-        if view in ("w", "s"):
-            idf = float(index.idf[term_id])
-            covered[docs] += weight * idf
-            query_weight += weight * idf
-    # Words of the query the index has never seen still count against coverage.
-    query_weight += len(unknown) * VIEW_WEIGHTS["w"] * _max_idf(index)
-
-    best_unit = np.maximum.reduceat(unit_scores, index.unit_starts)
-    scores = (best_unit + WHOLE_WEIGHT * whole_scores) * _KIND_WEIGHT_ARRAY[index.kinds]
-    depth = min(RERANK_DEPTH, n_entries)
-    top = np.argpartition(-scores, depth - 1)[:depth]
-    top = top[np.argsort(-scores[top], kind="stable")]
-    top = top[scores[top] > 0]
-
-    numbers = top.tolist()
+    term_ids = np.asarray([index.vocabulary[term] for term in rows], dtype=np.int64)
+    scorer = EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY[index.kinds])
+    numbers = scorer.top(RERANK_DEPTH)
+    if not numbers:
+        return Ranking(analysis, (), unknown_share, unknown)
     numbers += [f for n in numbers for f in index.curated.get(n, ()) if f not in numbers]
-    norm = _self_score(index, terms)
+    scores = scorer.exact(numbers)
+
+    presence = Presence(index, rows, numbers)
+    explained = presence.explained(analysis)
+    coverage = presence.coverage(analysis, VIEW_WEIGHTS)
+    if focus is not None:
+        explained = np.maximum(explained, presence.explained(focus))
+        coverage = np.maximum(coverage, presence.coverage(focus, VIEW_WEIGHTS))
+    fuzzy = _fuzzy(index, analysis, numbers)
+    norm = float(weights @ index.idf[term_ids]) * (1 + WHOLE_WEIGHT)
     candidates = []
-    for number in numbers:
-        fuzzy = max(
-            (fuzz.partial_ratio(analysis.fuzzy_text, index.unit_texts[u]) for u in index.entry_units(number)),
-            default=0.0,
-        )
-        relevance = float(scores[number]) / norm if norm else 0.0
-        coverage = float(covered[number]) / query_weight if query_weight else 0.0
-        final = relevance * (0.75 + 0.5 * fuzzy / 100)
-        explained = _explained(index, analysis, number)
-        if focus is not None:
-            explained = max(explained, _explained(index, focus, number))
-            coverage = max(coverage, _coverage(index, focus, number))
+    for at, number in enumerate(numbers):
+        relevance = float(scores[at]) / norm if norm else 0.0
+        final = relevance * (0.75 + 0.5 * fuzzy[at])
         candidates.append(
-            Candidate(index.entries[number], number, final, relevance, coverage, fuzzy / 100, explained)
+            Candidate(
+                index.entries[number],
+                number,
+                final,
+                relevance,
+                float(coverage[at]),
+                float(fuzzy[at]),
+                float(explained[at]),
+            )
         )
     candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
-    return Ranking(analysis, tuple(candidates[:limit]), query_weight, unknown_share, unknown)
+    return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+
+
+def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.NDArray[np.float64]:
+    """Best rapidfuzz similarity (0-1) between the query and any unit of each candidate."""
+    spans = [index.entry_units(n) for n in numbers]
+    texts = [index.unit_texts[u] for span in spans for u in span]
+    if not texts or not analysis.fuzzy_text:
+        return np.zeros(len(numbers))
+    ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
+    starts = np.cumsum([0] + [len(span) for span in spans[:-1]])
+    return np.maximum.reduceat(ratios, starts).astype(np.float64) / 100
 
 
 def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:
@@ -176,64 +192,3 @@ def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Can
             if faq is not None and CURATED_RATIO * cited.score <= faq.score < cited.score:
                 by_number[number] = replace(faq, score=cited.score * 1.001)
     return list(by_number.values())
-
-
-def _contains(index: SearchIndex, term_id: int, number: int) -> bool:
-    docs, _ = index.whole.of(term_id)
-    at = int(np.searchsorted(docs, number))
-    return at < len(docs) and int(docs[at]) == number
-
-
-def _coverage(index: SearchIndex, analysis: Analysis, number: int) -> float:
-    """Idf-weighted share of the words (and synonyms) of ``analysis`` that the entry contains."""
-    total = covered = 0.0
-    for term in set(analysis.terms):
-        if term[0] not in ("w", "s"):
-            continue
-        term_id = index.vocabulary.get(term)
-        weight = VIEW_WEIGHTS[term[0]] * (
-            float(index.idf[term_id]) if term_id is not None else _max_idf(index)
-        )
-        total += weight
-        if term_id is not None and _contains(index, term_id, number):
-            covered += weight
-    return covered / total if total else 0.0
-
-
-def _max_idf(index: SearchIndex) -> float:
-    return float(index.idf.max(initial=1.0))
-
-
-def _explained(index: SearchIndex, analysis: Analysis, number: int) -> float:
-    """Share of the query's nouns the entry mentions, by word, word part or synonym."""
-    if not analysis.noun_terms:
-        return 1.0
-    explained = 0
-    for options in analysis.noun_terms:
-        for term in options:
-            term_id = index.vocabulary.get(term)
-            if term_id is None:
-                continue
-            if _contains(index, term_id, number):
-                explained += 1
-                break
-    return explained / len(analysis.noun_terms)
-
-
-def _self_score(index: SearchIndex, terms: list[tuple[int, float, str]]) -> float:
-    """What the query would score against a unit equal to itself (tf 1, average length)."""
-    return sum(weight * float(index.idf[t]) for t, weight, _ in terms) * (1 + WHOLE_WEIGHT)
-
-
-def _unknown_nouns(index: SearchIndex, analysis: Analysis) -> tuple[str, ...]:
-    """Content nouns of the query that no entry knows, as a word or by its characters."""
-    unknown = []
-    for noun in dict.fromkeys(analysis.nouns):
-        if "w:" + noun in index.vocabulary:
-            continue
-        text = gram_text(normalize(noun))
-        grams = [text[i : i + 2] for i in range(len(text) - 1)] or [text]
-        known = sum(1 for g in grams if "g:" + g in index.vocabulary)
-        if known < len(grams):
-            unknown.append(noun)
-    return tuple(unknown)

@@ -1,0 +1,85 @@
+"""Evidence about candidates that the decision weighs, computed for all candidates at once.
+
+- *explained*: share of the query's content nouns an entry mentions (by word, word part or synonym);
+- *coverage*: idf-weighted share of the query's words an entry contains;
+- *unknown nouns*: nouns of the query that nothing in the knowledge knows (決算 in RPAベンダーの決算).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.search.analyzer import Analysis
+from bot.search.index import SearchIndex
+from bot.search.normalize import gram_text, normalize
+from bot.search.scoring import contains
+
+__all__ = ["Presence", "unknown_nouns"]
+
+WORD_VIEWS = ("w", "s")
+
+
+class Presence:
+    """Which of the candidates contain which of the query's terms."""
+
+    def __init__(self, index: SearchIndex, term_rows: dict[str, int], candidates: list[int]) -> None:
+        self._index = index
+        self._rows = term_rows
+        chosen = np.asarray(candidates, dtype=np.int64)
+        self._matrix = np.zeros((len(term_rows), len(chosen)), dtype=bool)
+        for term, row in term_rows.items():
+            if term[0] in WORD_VIEWS:
+                self._matrix[row] = contains(index.whole, index.vocabulary[term], chosen)
+
+    def _row(self, term: str) -> npt.NDArray[np.bool_] | None:
+        row = self._rows.get(term)
+        return None if row is None else self._matrix[row]
+
+    def explained(self, analysis: Analysis) -> npt.NDArray[np.float64]:
+        """Per candidate, the share of ``analysis``'s nouns it mentions (1.0 when there are none)."""
+        width = self._matrix.shape[1]
+        if not analysis.noun_terms:
+            return np.ones(width)
+        count = np.zeros(width)
+        for options in analysis.noun_terms:
+            found = np.zeros(width, dtype=bool)
+            for term in options:
+                row = self._row(term)
+                if row is not None:
+                    found |= row
+            count += found
+        return count / len(analysis.noun_terms)
+
+    def coverage(self, analysis: Analysis, view_weights: dict[str, float]) -> npt.NDArray[np.float64]:
+        """Per candidate, the idf-weighted share of ``analysis``'s words (and synonyms) it contains.
+
+        Nouns that nothing in the knowledge knows count against every candidate with
+        the highest idf: they are what the query is about, and no entry explains them.
+        """
+        covered = np.zeros(self._matrix.shape[1])
+        total = 0.0
+        for term in set(analysis.terms):
+            term_id = self._index.vocabulary.get(term)
+            if term[0] not in WORD_VIEWS or term_id is None:
+                continue
+            weight = view_weights[term[0]] * float(self._index.idf[term_id])
+            total += weight
+            row = self._row(term)
+            if row is not None:
+                covered += weight * row
+        total += len(unknown_nouns(self._index, analysis)) * view_weights["w"] * self._index.max_idf
+        return covered / total if total else covered
+
+
+def unknown_nouns(index: SearchIndex, analysis: Analysis) -> tuple[str, ...]:
+    """Content nouns of the query that no entry knows, as a word or by its characters."""
+    unknown = []
+    for noun in dict.fromkeys(analysis.nouns):
+        if "w:" + noun in index.vocabulary:
+            continue
+        text = gram_text(normalize(noun))
+        grams = [text[i : i + 2] for i in range(len(text) - 1)] or [text]
+        if any("g:" + g not in index.vocabulary for g in grams):
+            unknown.append(noun)
+    return tuple(unknown)
