@@ -88,25 +88,27 @@ def _query_terms(
     common n-grams discriminate nothing and would dominate the cost.
     """
     counts = Counter(analysis.terms)
-    focused = Counter(focus.terms) if focus is not None else Counter()
-    known = [(t, c, index.vocabulary[t]) for t, c in (counts | focused).items() if t in index.vocabulary]
+    focused = set(focus.terms) if focus is not None else set()
+    for term in focused:
+        counts.setdefault(term, 1)
+    vocabulary = index.vocabulary
+    names = [t for t in counts if t in vocabulary]
+    if not names:
+        return {}, np.zeros(0, dtype=np.float32)
+    df = index.df[[vocabulary[t] for t in names]]
     df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
-    ngrams = sorted(
-        ((index.df[term_id], term) for term, _, term_id in known if term[0] in NGRAM_VIEWS),
-        key=lambda pair: pair[0],
-    )
-    kept: set[str] = set()
+    dropped: set[str] = set()
     for view in NGRAM_VIEWS:
-        kept.update([t for df, t in ngrams if t[0] == view and df <= df_limit][:MAX_NGRAMS_PER_VIEW])
-    rows: dict[str, int] = {}
-    weights: list[float] = []
-    for term, count, _ in known:
-        if term[0] in NGRAM_VIEWS and term not in kept:
-            continue
-        boost = FOCUS_BOOST if term in focused else 1.0
-        rows[term] = len(weights)
-        weights.append(VIEW_WEIGHTS[term[0]] * (1.0 + math.log(count)) * boost)
-    return rows, np.asarray(weights, dtype=np.float32)
+        grams = sorted((int(df[i]), t) for i, t in enumerate(names) if t[0] == view)
+        dropped.update(
+            t for rank, (freq, t) in enumerate(grams) if rank >= MAX_NGRAMS_PER_VIEW or freq > df_limit
+        )
+    kept = [t for t in names if t not in dropped]
+    weights = [
+        VIEW_WEIGHTS[t[0]] * (1.0 + math.log(counts[t])) * (FOCUS_BOOST if t in focused else 1.0)
+        for t in kept
+    ]
+    return {t: row for row, t in enumerate(kept)}, np.asarray(weights, dtype=np.float32)
 
 
 def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
@@ -134,11 +136,13 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
 
     term_ids = np.asarray([index.vocabulary[term] for term in rows], dtype=np.int64)
     scorer = EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY[index.kinds])
-    numbers = scorer.top(RERANK_DEPTH)
+    numbers, scores = scorer.top(RERANK_DEPTH)
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
-    numbers += [f for n in numbers for f in index.curated.get(n, ()) if f not in numbers]
-    scores = scorer.exact(numbers)
+    cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
+    if cited:
+        numbers += cited
+        scores = np.concatenate([scores, scorer.exact(cited)])
 
     presence = Presence(index, rows, numbers)
     explained = presence.explained(analysis)

@@ -20,7 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.search.index import SearchIndex
-from bot.search.postings import Postings, gather
+from bot.search.postings import Gathered, Postings, gather
 
 __all__ = ["EntryScorer", "contains"]
 
@@ -30,13 +30,16 @@ WHOLE_WEIGHT = 0.5
 STAGE_DEPTH = 64
 """Candidates that stage 1 hands to stage 2."""
 
+DENSE_FACTOR = 16
+"""Above 1/16 of the documents touched, counting into a dense array beats sorting."""
+
 COMMON_MIN_DF = 1000
 COMMON_DF_SHARE = 0.02
 """A term is common when more than max(COMMON_MIN_DF, COMMON_DF_SHARE × entries) entries hold it."""
 
 
 class EntryScorer:
-    """Scores of every entry for one query's weighted terms."""
+    """Scores of the entries a query touches, for its weighted terms."""
 
     def __init__(
         self,
@@ -47,44 +50,51 @@ class EntryScorer:
     ) -> None:
         self._index = index
         self._kind_weights = kind_weights
-        n_entries = len(index.entries)
-        common = index.df[term_ids] > max(COMMON_MIN_DF, COMMON_DF_SHARE * n_entries)
+        common = index.df[term_ids] > max(COMMON_MIN_DF, COMMON_DF_SHARE * len(index.entries))
         if common.all():
-            common[:] = False  # nothing selective: score everything exactly
+            common[np.argmin(index.df[term_ids])] = False  # the rarest term leads stage 1
         self._common = [(int(t), float(w)) for t, w in zip(term_ids[common], weights[common], strict=True)]
         selective, selective_weights = term_ids[~common], weights[~common]
-        units = gather(index.units, selective)
-        self._unit_scores = _sums(
-            units.docs, units.weights * selective_weights[units.rows], len(index.unit_texts)
-        )
-        whole = gather(index.whole, selective)
-        self._whole_scores = _sums(whole.docs, whole.weights * selective_weights[whole.rows], n_entries)
-        best_unit = np.zeros(n_entries)
-        np.maximum.at(best_unit, index.unit_entry[units.docs], self._unit_scores[units.docs])
-        self._first: npt.NDArray[np.float64] = (best_unit + WHOLE_WEIGHT * self._whole_scores) * kind_weights
 
-    def top(self, depth: int) -> list[int]:
-        """The ``depth`` best entries with a positive score, best first."""
+        self._units = _Sparse.of(gather(index.units, selective), selective_weights, len(index.unit_texts))
+        self._whole = _Sparse.of(gather(index.whole, selective), selective_weights, len(index.entries))
+        # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
+        entries = self._whole.ids
+        self._first = (self._best_units().at(entries) + WHOLE_WEIGHT * self._whole.sums) * kind_weights[
+            entries
+        ]
+
+    def _best_units(self) -> _Sparse:
+        """Each touched entry's best unit score."""
+        owners = self._index.unit_entry[self._units.ids].astype(np.int64)
+        if not len(owners):
+            return _Sparse(owners, np.zeros(0))
+        firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
+        return _Sparse(owners[firsts], np.maximum.reduceat(self._units.sums, firsts))
+
+    def top(self, depth: int) -> tuple[list[int], npt.NDArray[np.float64]]:
+        """The ``depth`` best entries with a positive score, best first, and their scores."""
         pool = min(STAGE_DEPTH if self._common else depth, len(self._first))
         if pool == 0:
-            return []
-        candidates = np.argpartition(-self._first, pool - 1)[:pool]
-        candidates = candidates[self._first[candidates] > 0]
-        exact = self.exact(candidates.tolist())
+            return [], np.zeros(0)
+        picked = np.argpartition(-self._first, pool - 1)[:pool]
+        picked = picked[self._first[picked] > 0]
+        candidates = self._whole.ids[picked]
+        exact = self.exact(candidates.tolist()) if self._common else self._first[picked]
         order = np.argsort(-exact, kind="stable")[:depth]
-        return [int(candidates[i]) for i in order]
+        return candidates[order].tolist(), exact[order]
 
     def exact(self, numbers: Sequence[int]) -> npt.NDArray[np.float64]:
         """Full scores of the given entries (common terms included)."""
         chosen = np.asarray(numbers, dtype=np.int64)
-        if not self._common or not len(chosen):
-            return self._first[chosen]
+        if not len(chosen):
+            return np.zeros(0)
         starts = self._index.unit_starts[chosen]
         lengths = self._index.unit_ends[chosen] - starts
         offsets = np.cumsum(lengths) - lengths
         units = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(offsets - starts, lengths)
-        unit_total = self._unit_scores[units]
-        whole_total = self._whole_scores[chosen]
+        unit_total = self._units.at(units)
+        whole_total = self._whole.at(chosen)
         for term_id, weight in self._common:
             _add_hits(self._index.units, term_id, weight, units, unit_total)
             _add_hits(self._index.whole, term_id, weight, chosen, whole_total)
@@ -92,11 +102,37 @@ class EntryScorer:
         return np.asarray((best + WHOLE_WEIGHT * whole_total) * self._kind_weights[chosen])
 
 
-def _sums(
-    docs: npt.NDArray[np.int32], weights: npt.NDArray[np.float32], size: int
-) -> npt.NDArray[np.float64]:
-    """Per-document sums of weights (float even when there is nothing to sum)."""
-    return np.bincount(docs, weights, minlength=size).astype(np.float64, copy=False)
+class _Sparse:
+    """Sums per document, for the documents that have one: ``ids`` sorted, ``sums`` alongside."""
+
+    __slots__ = ("ids", "sums")
+
+    def __init__(self, ids: npt.NDArray[np.int64], sums: npt.NDArray[np.float64]) -> None:
+        self.ids = ids
+        self.sums = sums
+
+    @classmethod
+    def of(cls, postings: Gathered, term_weights: npt.NDArray[np.float32], size: int) -> _Sparse:
+        """Sum the weighted postings per document (of ``size``).
+
+        Sorting the touched documents is cheap while they are few; past a share
+        of the collection, counting into a dense array is cheaper.
+        """
+        docs, weights = postings.docs, postings.weights * term_weights[postings.rows]
+        if len(docs) * DENSE_FACTOR > size:
+            dense = np.bincount(docs, weights, minlength=size).astype(np.float64, copy=False)
+            ids = np.flatnonzero(dense)
+            return cls(ids, dense[ids])
+        ids, inverse = np.unique(docs, return_inverse=True)
+        sums = np.bincount(inverse, weights, minlength=len(ids)).astype(np.float64, copy=False)
+        return cls(ids.astype(np.int64), sums)
+
+    def at(self, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """The sums of ``docs`` (0 for documents without one)."""
+        if not len(self.ids):
+            return np.zeros(len(docs))
+        where = np.minimum(np.searchsorted(self.ids, docs), len(self.ids) - 1)
+        return np.where(self.ids[where] == docs, self.sums[where], 0.0)
 
 
 def contains(postings: Postings, term_id: int, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
