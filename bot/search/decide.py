@@ -31,7 +31,7 @@ FEATURES = ("bias", "explained", "coverage", "relevance", "fuzzy", "margin", "un
 class Policy:
     """Calibrated weights (one per name in `FEATURES`) and thresholds on the confidence."""
 
-    weights: tuple[float, ...] = (-0.98, 1.63, 1.08, 0.63, 0.62, 1.14, -1.31)
+    weights: tuple[float, ...] = (-1.00, 1.68, 1.06, 0.64, 0.63, 1.15, -1.31)
     answer: float = 0.8
     clarify: float = 0.25
 

@@ -145,12 +145,13 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         scores = np.concatenate([scores, scorer.exact(cited)])
 
     presence = Presence(index, rows, numbers)
-    explained = presence.explained(analysis)
+    fuzzy = _fuzzy(index, analysis, numbers)
+    # Without content nouns (こんにちは, ふがほげ), what explains the query is how closely it reads like the entry.
+    explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
     coverage = presence.coverage(analysis, VIEW_WEIGHTS)
     if focus is not None:
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, VIEW_WEIGHTS))
-    fuzzy = _fuzzy(index, analysis, numbers)
     norm = float(weights @ index.idf[term_ids]) * (1 + WHOLE_WEIGHT)
     candidates = []
     for at, number in enumerate(numbers):

@@ -94,6 +94,16 @@ def test_near_misses_get_no_confident_answer(searcher: Searcher, query: str) -> 
     assert result.decision != "answer" or result.hits[0].entry.kind in ("referral", "smalltalk")
 
 
+@pytest.mark.parametrize("query", ["ふがほげぴよ", "qwerty asdf", "ほげほげ"])
+def test_gibberish_is_never_answered(searcher: Searcher, query: str) -> None:
+    assert searcher.search(query).decision != "answer"
+
+
+def test_staff_trying_the_bot_get_a_reply_not_an_faq(searcher: Searcher) -> None:
+    result = searcher.search("テスト")
+    assert result.hits[0].entry.kind == "smalltalk"
+
+
 def test_greetings_are_small_talk(searcher: Searcher) -> None:
     result = searcher.search("ありがとうございました！")
     assert result.decision == "answer"
