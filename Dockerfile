@@ -1,0 +1,35 @@
+# kaizen-bot: one process serving the web chat, the API and the webhooks.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+RUN useradd --create-home --uid 10001 kaizen \
+    && mkdir -p /data \
+    && chown kaizen:kaizen /data
+
+WORKDIR /app
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+RUN pip install .
+
+# The sample knowledge, baked in; mount your own over /app/knowledge and /app/faq.yaml.
+COPY faq.yaml ./
+COPY knowledge ./knowledge
+
+USER kaizen
+ENV KAIZEN_FAQ=/app/faq.yaml \
+    KAIZEN_KNOWLEDGE=/app/knowledge \
+    DATABASE_URL=sqlite:////data/kaizen.db \
+    KAIZEN_CACHE_DIR=/data/cache \
+    KAIZEN_HOST=0.0.0.0 \
+    KAIZEN_PORT=8080
+VOLUME ["/data"]
+EXPOSE 8080
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+    CMD ["python", "-c", "import sys, urllib.request; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8080/healthz', timeout=4).status == 200 else 1)"]
+
+CMD ["python", "-m", "bot", "serve"]
