@@ -10,6 +10,9 @@ from bot.knowledge.problems import Problem
 
 __all__ = ["Chapter", "Section", "parse_chapter"]
 
+MAX_REF_LENGTH = 48
+"""``chapter#section`` must fit a 64-byte button payload (Telegram's limit) with its prefix."""
+
 _FILE_NAME = re.compile(r"^(?P<order>\d{2})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.md$")
 _SECTION = re.compile(r"^##\s+(?P<title>.*?)\s*(?:\{#(?P<id>[^}]*)\})?\s*$")
 _SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -87,6 +90,14 @@ def parse_chapter(path: Path, text: str) -> tuple[Chapter | None, list[Problem]]
         elif not _SECTION_ID.match(sec_id):
             problems.append(
                 Problem(path, number, f"節のid「{sec_id}」は半角英小文字・数字・ハイフンで書いてください")
+            )
+        elif len(f"{chapter_id}#{sec_id}") > MAX_REF_LENGTH:
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    f"「{chapter_id}#{sec_id}」が長すぎます（ボタンに収めるため{MAX_REF_LENGTH}文字以内）",
+                )
             )
         if sec_id in seen:
             problems.append(Problem(path, number, f"節のid「{sec_id}」が{seen[sec_id]}行目と重複しています"))

@@ -6,7 +6,7 @@ instead of silently ignored.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -24,22 +24,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
 SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
 
-CATEGORIES = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
 Category = Literal["相談", "進め方", "ツール", "ルール", "研修", "事例", "方針"]
+CATEGORIES: tuple[str, ...] = get_args(Category)
 
-TOOLS = (
-    "RPA",
-    "AI-OCR",
-    "電子申請",
-    "ノーコード",
-    "Excel",
-    "オンライン会議",
-    "ビジネスチャット",
-    "ペーパーレス",
-    "生成AI",
-    "タブレット",
-    "LINE",
-)
 Tool = Literal[
     "RPA",
     "AI-OCR",
@@ -53,6 +40,7 @@ Tool = Literal[
     "タブレット",
     "LINE",
 ]
+TOOLS: tuple[str, ...] = get_args(Tool)
 
 
 class _Model(BaseModel):

@@ -146,7 +146,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
 
     presence = Presence(index, rows, numbers)
     fuzzy = _fuzzy(index, analysis, numbers)
-    # Without content nouns (こんにちは, ふがほげ), what explains the query is how closely it reads like the entry.
+    # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
     coverage = presence.coverage(analysis, VIEW_WEIGHTS)
     if focus is not None:

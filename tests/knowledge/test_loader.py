@@ -152,3 +152,10 @@ def test_a_copy_with_one_broken_file_still_names_it(tmp_path: Path) -> None:
     found = problems_of(tmp_path / "faq.yaml", tmp_path / "knowledge")
     assert found
     assert all(p.startswith(str(broken)) for p in found)
+
+
+def test_a_section_id_too_long_for_a_button_is_an_error(tmp_path: Path) -> None:
+    chapter = GOOD_CHAPTER + "\n## 長い {#" + "x" * 60 + "}\n\n本文\n"
+    faq, knowledge = write_kb(tmp_path, chapter=chapter)
+    found = problems_of(faq, knowledge)
+    assert any(":10:" in p and "長すぎます" in p for p in found), found
