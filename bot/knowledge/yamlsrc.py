@@ -8,7 +8,8 @@ FAQ.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from bisect import bisect_right
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +22,47 @@ __all__ = ["YamlDocument", "line_of", "read_yaml"]
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
 class YamlDocument:
-    """A parsed YAML file with its node tree, for locating values."""
+    """A parsed YAML file that can say on which line a value stands.
 
-    path: Path
-    data: Any
-    node: yaml.Node | None
+    Parsing builds plain Python data with libyaml; the node tree, which keeps a
+    position for every value and costs about ten times the memory, is composed
+    only when a problem must be located below the top level.
+    """
+
+    def __init__(self, path: Path, text: str, data: Any) -> None:
+        self.path = path
+        self.data = data
+        self._text = text
+        self._node: yaml.Node | None = None
+        self._items: list[int] | None = None
+
+    def line(self, loc: tuple[int | str, ...]) -> int:
+        """The 1-based line of the value at ``loc`` (or of its nearest parent)."""
+        if len(loc) == 1 and isinstance(loc[0], int):
+            items = self._item_lines()
+            if items is not None:
+                return items[loc[0]]
+        return line_of(self.node(), loc)
+
+    def node(self) -> yaml.Node | None:
+        """The node tree of the file, composed on first use."""
+        if self._node is None:
+            self._node = yaml.compose(self._text, Loader=_Loader)
+        return self._node
+
+    def _item_lines(self) -> list[int] | None:
+        """Lines of a top-level block list's items, found by a text scan (None if not that shape)."""
+        if self._items is None and isinstance(self.data, list):
+            found = [m.start() for m in _TOP_LEVEL_ITEM.finditer(self._text)]
+            if len(found) == len(self.data):
+                starts = [0, *(m.end() for m in _NEWLINE.finditer(self._text))]
+                self._items = [bisect_right(starts, offset) for offset in found]
+        return self._items
+
+
+_TOP_LEVEL_ITEM = re.compile(r"^-(?=[ \t\r\n])", re.MULTILINE)
+_NEWLINE = re.compile(r"\n")
 
 
 def read_yaml(path: Path) -> YamlDocument:
@@ -38,10 +73,8 @@ def read_yaml(path: Path) -> YamlDocument:
         raise KnowledgeError([Problem(path, 0, "ファイルが見つかりません")]) from None
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(path, 1, f"UTF-8 として読めません（{exc.reason}）")]) from None
-    loader = _Loader(text)
     try:
-        node = loader.get_single_node()
-        data = loader.construct_document(node) if node is not None else None
+        data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 1
@@ -49,9 +82,7 @@ def read_yaml(path: Path) -> YamlDocument:
         raise KnowledgeError([Problem(path, line, f"YAMLの書き方に誤りがあります: {reason}")]) from None
     except yaml.YAMLError as exc:
         raise KnowledgeError([Problem(path, 1, f"YAMLとして読めません: {exc}")]) from None
-    finally:
-        loader.dispose()
-    return YamlDocument(path, data, node)
+    return YamlDocument(path, text, data)
 
 
 def line_of(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:

@@ -91,8 +91,8 @@ class Analyzer:
             if m.part_of_speech()[0] not in ("補助記号", "空白")
         ]
 
-    def analyze(self, text: str) -> Analysis:
-        """Return the terms of ``text`` in every view."""
+    def analyze(self, text: str, *, ngrams: bool = True) -> Analysis:
+        """Return the terms of ``text`` in every view (words and synonyms only without ``ngrams``)."""
         normalized = normalize(text)
         terms: list[str] = []
         nouns: list[str] = []
@@ -124,8 +124,9 @@ class Analyzer:
                 noun_terms.append((*own, *(f"s:{g}" for g in groups if g is not None)))
         terms += self._synonym_terms(lemmas)
         grams = gram_text(normalized)
-        terms += ["g:" + g for g in _ngrams(grams, 2)]
-        terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
+        if ngrams:
+            terms += ["g:" + g for g in _ngrams(grams, 2)]
+            terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
         return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams)
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:

@@ -120,7 +120,9 @@ def build_index(
     integer arrays rather than millions of term strings.
     """
     unit_counts = [len(source.units) for source in sources]
-    texts = [unit for source in sources for unit in source.units] + [source.body for source in sources]
+    # Bodies (answers, sections, cases) are long: their words carry the meaning, while character
+    # n-grams, there to catch typos against short questions, would triple the index for nothing.
+    texts = [(unit, True) for source in sources for unit in source.units] + [(s.body, False) for s in sources]
     n_units = sum(unit_counts)
     vocabulary: dict[str, int] = {}
     docs: list[array[int]] = []
@@ -142,6 +144,9 @@ def build_index(
 
     n_terms = len(vocabulary)
     whole_counts = _counts(whole_docs)
+    del whole_docs
+    unit_counts_by_term = _counts(docs[:n_units])
+    del docs
     df = whole_counts.document_frequency(n_terms)
     n = max(len(sources), 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
@@ -151,7 +156,7 @@ def build_index(
         vocabulary=vocabulary,
         df=df.astype(np.int32),
         idf=idf,
-        units=bm25_postings(_counts(docs[:n_units]), n_terms, idf),
+        units=bm25_postings(unit_counts_by_term, n_terms, idf),
         unit_starts=unit_starts,
         unit_ends=unit_starts + np.asarray(unit_counts, dtype=np.int64),
         unit_entry=np.repeat(np.arange(len(sources), dtype=np.int32), unit_counts),
@@ -162,9 +167,7 @@ def build_index(
 
 
 def _counts(docs: Sequence[array[int]]) -> TermCounts:
-    lengths = np.fromiter((len(d) for d in docs), dtype=np.int64, count=len(docs))
-    flat = np.frombuffer(b"".join(d.tobytes() for d in docs), dtype=np.int32).astype(np.int64)
-    return TermCounts.of(flat, lengths)
+    return TermCounts.of([np.frombuffer(d, dtype=np.int32) for d in docs])
 
 
 def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
@@ -193,9 +196,9 @@ def _init_worker(synonyms: list[list[str]]) -> None:
     _worker_analyzer = Analyzer(synonyms)
 
 
-def _analyze_chunk(texts: list[str]) -> list[Analysed]:
+def _analyze_chunk(texts: list[tuple[str, bool]]) -> list[Analysed]:
     assert _worker_analyzer is not None
-    return [_compact(_worker_analyzer.analyze(t)) for t in texts]
+    return [_compact(_worker_analyzer.analyze(t, ngrams=n)) for t, n in texts]
 
 
 def _compact(analysis: Analysis) -> Analysed:
@@ -203,16 +206,18 @@ def _compact(analysis: Analysis) -> Analysed:
 
 
 def _analyze_all(
-    texts: list[str], analyzer: Analyzer, synonyms: list[list[str]]
+    texts: list[tuple[str, bool]], analyzer: Analyzer, synonyms: list[list[str]]
 ) -> Iterator[tuple[list[str], str]]:
-    """Analyse in order; in worker processes when there are many texts (SudachiPy holds the GIL).
+    """Analyse ``(text, with n-grams)`` pairs in order, in worker processes when there are many.
+
+    SudachiPy holds the GIL, so threads would not help.
 
     At most two chunks per worker are in flight, so results never pile up in memory.
     """
     workers = min(os.cpu_count() or 1, 4)
     if len(texts) < PARALLEL_THRESHOLD or workers < 2:
-        for text in texts:
-            analysis = analyzer.analyze(text)
+        for text, ngrams in texts:
+            analysis = analyzer.analyze(text, ngrams=ngrams)
             yield list(analysis.terms), analysis.fuzzy_text
         return
     chunks = (texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK))

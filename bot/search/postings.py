@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,24 +35,66 @@ class Postings:
 
 @dataclass(frozen=True, slots=True)
 class TermCounts:
-    """Every distinct (term, document) pair of a collection with its count, sorted by term."""
+    """Every distinct (term, document) pair of a collection with its count, sorted by term, then document."""
 
-    terms: npt.NDArray[np.int64]
-    docs: npt.NDArray[np.int64]
-    tf: npt.NDArray[np.int64]
+    terms: npt.NDArray[np.int32]
+    docs: npt.NDArray[np.int32]
+    tf: npt.NDArray[np.int32]
     lengths: npt.NDArray[np.int64]
 
     @classmethod
-    def of(cls, flat_terms: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]) -> TermCounts:
-        """Count the terms of documents laid end to end (``lengths`` terms each)."""
-        n_docs = max(len(lengths), 1)
-        doc_ids = np.repeat(np.arange(len(lengths), dtype=np.int64), lengths)
-        keys, tf = np.unique(flat_terms * n_docs + doc_ids, return_counts=True)
-        return cls(keys // n_docs, keys % n_docs, tf, lengths)
+    def of(cls, documents: Sequence[npt.NDArray[np.int32]], chunk_terms: int = 1_000_000) -> TermCounts:
+        """Count the terms of each document (an array of term ids).
+
+        Runs of documents holding about ``chunk_terms`` terms are counted
+        separately (their pairs are unique on their own), which keeps the sort's
+        scratch memory small on a large FAQ.
+        """
+        lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
+        ends = np.searchsorted(
+            np.cumsum(lengths), np.arange(chunk_terms, lengths.sum() + chunk_terms, chunk_terms)
+        )
+        terms: list[npt.NDArray[np.int32]] = []
+        docs: list[npt.NDArray[np.int32]] = []
+        tf: list[npt.NDArray[np.int32]] = []
+        start = 0
+        for end in [*np.unique(np.minimum(ends + 1, len(documents))).tolist()]:
+            if end <= start:
+                continue
+            keys, counts = np.unique(_pair_keys(documents, lengths, start, end), return_counts=True)
+            terms.append((keys // len(documents)).astype(np.int32))
+            docs.append((keys % len(documents)).astype(np.int32))
+            tf.append(counts.astype(np.int32))
+            start = end
+        if not terms:
+            empty = np.zeros(0, dtype=np.int32)
+            return cls(empty, empty, empty, lengths)
+        # Merge the chunks into term order, releasing each piece as soon as it is merged.
+        all_terms = np.concatenate(terms)
+        terms.clear()
+        order = np.argsort(all_terms, kind="stable")
+        per_term = np.bincount(all_terms)
+        del all_terms
+        sorted_docs = np.concatenate(docs)[order]
+        docs.clear()
+        sorted_tf = np.concatenate(tf)[order]
+        tf.clear()
+        del order
+        sorted_terms = np.repeat(np.arange(len(per_term), dtype=np.int32), per_term)
+        return cls(sorted_terms, sorted_docs, sorted_tf, lengths)
 
     def document_frequency(self, n_terms: int) -> npt.NDArray[np.int64]:
         """In how many documents each term occurs."""
         return np.bincount(self.terms, minlength=n_terms)
+
+
+def _pair_keys(
+    documents: Sequence[npt.NDArray[np.int32]], lengths: npt.NDArray[np.int64], start: int, end: int
+) -> npt.NDArray[np.int64]:
+    """``term × n_documents + document`` for every term occurrence in documents ``start:end``."""
+    flat = np.concatenate(documents[start:end]).astype(np.int64)
+    owners = np.repeat(np.arange(start, end, dtype=np.int64), lengths[start:end])
+    return flat * len(documents) + owners
 
 
 def bm25_postings(counts: TermCounts, n_terms: int, idf: npt.NDArray[np.float32]) -> Postings:
