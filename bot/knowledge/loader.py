@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
-from bot.knowledge.yamlsrc import YamlDocument, line_of, read_yaml
+from bot.knowledge.yamlsrc import YamlDocument, read_yaml
 
 __all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge"]
 
@@ -131,14 +131,14 @@ def _load_list(
         return []
     if not isinstance(doc.data, list):
         problems.append(
-            Problem(path, line_of(doc.node, ()), "項目のリスト（「- id: …」の並び）にしてください")
+            Problem(path, doc.line(()), "項目のリスト（「- id: …」の並び）にしてください")
         )
         return []
     loaded: list[tuple[M, Located]] = []
     for index, item in enumerate(doc.data):
         entry = _validate(doc, (index,), item, model, problems)
         if entry is not None:
-            loaded.append((entry, (path, line_of(doc.node, (index,)))))
+            loaded.append((entry, (path, doc.line((index,)))))
     return loaded
 
 
@@ -150,7 +150,7 @@ def _validate(
     except ValidationError as exc:
         for error in exc.errors():
             where = loc + tuple(error["loc"])
-            problems.append(Problem(doc.path, line_of(doc.node, where), _describe(error, item)))
+            problems.append(Problem(doc.path, doc.line(where), _describe(error, item)))
         return None
 
 
@@ -189,7 +189,7 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]
     groups: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
     for index, raw in enumerate(doc.data):
-        line = line_of(doc.node, (index,))
+        line = doc.line((index,))
         try:
             group = _synonyms_adapter.validate_python(raw, strict=True)
         except ValidationError:
@@ -238,7 +238,7 @@ def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Lo
             continue
         if case.id != path.stem:
             problems.append(
-                Problem(path, line_of(doc.node, ("id",)), f"id「{case.id}」をファイル名と同じにしてください")
+                Problem(path, doc.line(("id",)), f"id「{case.id}」をファイル名と同じにしてください")
             )
         cases.append((case, (path, 1)))
     return cases
