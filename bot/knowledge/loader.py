@@ -130,9 +130,7 @@ def _load_list(
     if doc.data is None:
         return []
     if not isinstance(doc.data, list):
-        problems.append(
-            Problem(path, doc.line(()), "項目のリスト（「- id: …」の並び）にしてください")
-        )
+        problems.append(Problem(path, doc.line(()), "項目のリスト（「- id: …」の並び）にしてください"))
         return []
     loaded: list[tuple[M, Located]] = []
     for index, item in enumerate(doc.data):
