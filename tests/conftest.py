@@ -1,14 +1,24 @@
-"""Shared fixtures: the real sample knowledge and a searcher over it (built once)."""
+"""Shared fixtures: the real sample knowledge and a searcher over it (built once), and the databases.
+
+``database_url`` runs a test on SQLite and on a real PostgreSQL server
+(started once per session where Debian's server binaries are installed;
+CI always installs them).
+"""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from bot.config import PROJECT_ROOT
+from bot.db import ConversationStore
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
+from tests.auxil.postgres import PostgresServer, binaries
 
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
@@ -23,3 +33,31 @@ def kb() -> KnowledgeBase:
 @pytest.fixture(scope="session")
 def searcher(kb: KnowledgeBase) -> Searcher:
     return Searcher.build(kb)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    bin_dir = binaries()
+    if bin_dir is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must have PostgreSQL installed (see .ci/run)")
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql); CI runs these")
+    server = PostgresServer.start(bin_dir, Path(tempfile.mkdtemp(prefix="kaizen-pg-")))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'kaizen.db'}"
+    server: PostgresServer = request.getfixturevalue("postgres")
+    server.reset()
+    return server.url
+
+
+@pytest.fixture
+def store(database_url: str) -> Iterator[ConversationStore]:
+    opened = ConversationStore.open(database_url)
+    yield opened
+    opened.close()
