@@ -1,7 +1,17 @@
-"""The database: engines from plain URLs, migrations, and the conversation store."""
+"""The database: engines from plain URLs, migrations, the conversation store, its log and the outbox."""
 
-from bot.db.conversations import ConversationStore, PushedMessage
-from bot.db.engine import create_engine, normalize_url
+from bot.db.conversations import ConversationStore, PushedMessage, Step
+from bot.db.engine import aware, create_engine, normalize_url
+from bot.db.journal import LogLine
 from bot.db.migrate import upgrade
 
-__all__ = ["ConversationStore", "PushedMessage", "create_engine", "normalize_url", "upgrade"]
+__all__ = [
+    "ConversationStore",
+    "LogLine",
+    "PushedMessage",
+    "Step",
+    "aware",
+    "create_engine",
+    "normalize_url",
+    "upgrade",
+]

@@ -2,7 +2,8 @@
 
 The store is synchronous (SQLAlchemy Core over a connection pool); async
 callers run it with `asyncio.to_thread`. Every method either succeeds or
-raises `bot.errors.StoreError`.
+raises `bot.errors.StoreError`. Each turn is also written to the
+conversation log (`bot.db.journal`), in the same transaction as the state.
 """
 
 from __future__ import annotations
@@ -16,10 +17,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.db.engine import create_engine
+from bot.db import journal
+from bot.db.engine import aware, create_engine
 from bot.db.migrate import upgrade
+from bot.db.outbox import enqueue
 from bot.db.schema import conversations, outbox
-from bot.dialogue import ConversationKey, Reply, State, Turn
+from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import StoreError
 
 __all__ = ["ConversationStore", "PushedMessage"]
@@ -27,6 +30,9 @@ __all__ = ["ConversationStore", "PushedMessage"]
 log = logging.getLogger(__name__)
 
 _ATTEMPTS = 3
+
+Step = Callable[[State, sa.Connection], Turn]
+"""One turn of the engine over the stored state, inside the store's transaction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,17 +82,21 @@ class ConversationStore:
             raise StoreError(f"could not read the conversation: {exc}") from exc
         return State.from_json(row.state if row is not None else None)
 
-    def exchange(self, key: ConversationKey, step: Callable[[State], Turn]) -> Turn:
+    def exchange(self, incoming: Incoming, step: Step) -> Turn:
         """Run ``step`` on the conversation's state and store the state it returns, atomically.
 
+        ``step`` gets the state and the transaction's connection, so whatever
+        else it writes (a consultation) commits or rolls back with the state.
         Turns of one conversation never interleave, even across processes:
         the row is locked (``SELECT … FOR UPDATE`` on PostgreSQL, ``BEGIN
-        IMMEDIATE`` on SQLite) from the read to the write. If ``step`` raises,
-        nothing is stored and the exception propagates.
+        IMMEDIATE`` on SQLite) from the read to the write. The turn is logged
+        (masked) with the state. If ``step`` raises, nothing is stored and
+        the exception propagates.
         """
+        key = incoming.key
         for attempt in range(1, _ATTEMPTS + 1):
             try:
-                return self._exchange(key, step)
+                return self._exchange(incoming, step)
             except IntegrityError as exc:  # two first messages raced to create the row: retry
                 if attempt == _ATTEMPTS:
                     raise StoreError(f"could not store the conversation: {exc}") from exc
@@ -95,11 +105,12 @@ class ConversationStore:
                 raise StoreError(f"could not store the conversation: {exc}") from exc
         raise AssertionError("unreachable")
 
-    def _exchange(self, key: ConversationKey, step: Callable[[State], Turn]) -> Turn:
+    def _exchange(self, incoming: Incoming, step: Step) -> Turn:
+        key = incoming.key
         with self.engine.begin() as connection:
             query = sa.select(conversations.c.state).where(_is(key)).with_for_update()
             row = connection.execute(query).first()
-            turn = step(State.from_json(row.state if row is not None else None))
+            turn = step(State.from_json(row.state if row is not None else None), connection)
             now = datetime.now(UTC)
             state = turn.state.to_json()
             if row is None:
@@ -115,27 +126,16 @@ class ConversationStore:
                 )
             else:
                 connection.execute(conversations.update().where(_is(key)).values(state=state, updated_at=now))
+            journal.record(connection, incoming, turn.replies, now)
         return turn
 
     def push(self, key: ConversationKey, reply: Reply) -> int:
         """Queue ``reply`` for the user of ``key``; return the message id."""
         try:
             with self.engine.begin() as connection:
-                result = connection.execute(
-                    outbox.insert().values(
-                        channel=key.channel,
-                        user_id=key.user_id,
-                        conversation_id=key.conversation_id,
-                        payload=reply.as_json(),
-                        created_at=datetime.now(UTC),
-                    )
-                )
-                inserted = result.inserted_primary_key
+                return enqueue(connection, key, reply.as_json(), datetime.now(UTC))
         except SQLAlchemyError as exc:
             raise StoreError(f"could not queue the message: {exc}") from exc
-        if inserted is None:
-            raise StoreError("the database returned no id for the queued message")
-        return int(inserted[0])
 
     def pushed(self, channel: str, user_id: str, *, after: int = 0, limit: int = 100) -> list[PushedMessage]:
         """Messages pushed to a user with an id above ``after``, oldest first, at most ``limit``."""
@@ -150,7 +150,7 @@ class ConversationStore:
                 rows = connection.execute(query).all()
         except SQLAlchemyError as exc:
             raise StoreError(f"could not read the messages: {exc}") from exc
-        return [PushedMessage(row.id, _aware(row.created_at), row.payload) for row in rows]
+        return [PushedMessage(row.id, aware(row.created_at), row.payload) for row in rows]
 
 
 def _is(key: ConversationKey) -> sa.ColumnElement[bool]:
@@ -159,8 +159,3 @@ def _is(key: ConversationKey) -> sa.ColumnElement[bool]:
         conversations.c.user_id == key.user_id,
         conversations.c.conversation_id == key.conversation_id,
     )
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without their zone; they were stored in UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -10,15 +10,21 @@ when a read turns into a write. ``postgresql://user:pass@host/db`` (or
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-__all__ = ["create_engine", "normalize_url"]
+from bot.errors import StoreError
+
+__all__ = ["aware", "create_engine", "normalize_url", "reading", "writing"]
 
 SQLITE_BUSY_TIMEOUT_MS = 30_000
 
@@ -48,6 +54,31 @@ def create_engine(url: str) -> sa.Engine:
     )
     _use_immediate_transactions(engine, wal=not memory)
     return engine
+
+
+def aware(moment: datetime) -> datetime:
+    """A timestamp read back from the database, with its zone: SQLite drops it, and we store UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
+@contextmanager
+def reading(engine: sa.Engine, what: str) -> Iterator[sa.Connection]:
+    """A connection for reads; a database failure becomes `StoreError` ("could not read {what}")."""
+    try:
+        with engine.connect() as connection:
+            yield connection
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not read {what}: {exc}") from exc
+
+
+@contextmanager
+def writing(engine: sa.Engine, what: str) -> Iterator[sa.Connection]:
+    """A transaction, committed unless the block raises; a database failure becomes `StoreError`."""
+    try:
+        with engine.begin() as connection:
+            yield connection
+    except SQLAlchemyError as exc:
+        raise StoreError(f"could not change {what}: {exc}") from exc
 
 
 def _use_immediate_transactions(engine: sa.Engine, *, wal: bool) -> None:

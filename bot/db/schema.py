@@ -7,7 +7,18 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-__all__ = ["conversations", "metadata", "outbox"]
+__all__ = [
+    "admin_sessions",
+    "admin_users",
+    "consultation_events",
+    "consultation_tags",
+    "consultations",
+    "conversations",
+    "faq_drafts",
+    "messages",
+    "metadata",
+    "outbox",
+]
 
 metadata = sa.MetaData()
 
@@ -35,6 +46,145 @@ outbox = sa.Table(
     sa.Column("conversation_id", sa.String(255), nullable=False),
     sa.Column("payload", sa.JSON(), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, server_default="sent"),
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("last_error", sa.Text(), nullable=True),
     sa.Index("ix_outbox_recipient", "channel", "user_id", "id"),
+    sa.Index("ix_outbox_due", "status", "next_attempt_at"),
 )
-"""Messages sent later than the reply (the DX team's answers), oldest first by id."""
+"""Messages sent later than the reply (the DX team's answers, notifications to the team), by id.
+
+``status`` is ``pending`` until a worker has delivered the message, then
+``sent``; messages a client fetches itself (the web chat) are ``sent`` at
+once. ``next_attempt_at`` is when a worker may (re)try: a claim pushes it
+forward by the lease, a failure by the backoff.
+"""
+
+messages = sa.Table(
+    "messages",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("user_id", sa.String(255), nullable=False),
+    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("role", sa.String(8), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("payload", sa.JSON(), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_messages_conversation", "channel", "user_id", "conversation_id", "id"),
+    sa.Index("ix_messages_created", "created_at"),
+)
+"""The conversation log, personal information masked: ``role`` is ``user``, ``button`` or ``bot``.
+
+Kept for `bot.consult` (the conversation that led to a consultation) and
+purged after the retention period.
+"""
+
+consultations = sa.Table(
+    "consultations",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("user_id", sa.String(255), nullable=False),
+    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("section", sa.String(100), nullable=False),
+    sa.Column("query", sa.Text(), nullable=False),
+    sa.Column("content", sa.Text(), nullable=False),
+    sa.Column("wanted_by", sa.String(100), nullable=False),
+    sa.Column("due_date", sa.Date(), nullable=True),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("assignee", sa.String(64), nullable=True),
+    sa.Column("masked", sa.JSON(), nullable=False),
+    sa.Column("candidates", sa.JSON(), nullable=False),
+    sa.Column("log_until", sa.BigInteger(), nullable=True),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("waiting_since", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_consultations_status", "status", "created_at"),
+    sa.Index("ix_consultations_user", "channel", "user_id", "id"),
+)
+"""One consultation: who asked (and where to deliver the answer), what, its state and who handles it.
+
+``waiting_since`` is set while the DX team owes a reply (未対応 or 再開), for
+the "waits too long" reminder; ``version`` grows with every change, so a
+form rendered from an older version (a double submit) changes nothing.
+"""
+
+consultation_tags = sa.Table(
+    "consultation_tags",
+    metadata,
+    sa.Column(
+        "consultation_id",
+        _Id,
+        sa.ForeignKey("consultations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("tag", sa.String(32), primary_key=True),
+    sa.Index("ix_consultation_tags_tag", "tag"),
+)
+
+consultation_events = sa.Table(
+    "consultation_events",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("consultation_id", _Id, sa.ForeignKey("consultations.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("text", sa.Text(), nullable=True),
+    sa.Column("data", sa.JSON(), nullable=True),
+    sa.Index("ix_consultation_events_consultation", "consultation_id", "id"),
+)
+"""The audit trail: every change to a consultation, who made it and when (never updated or deleted)."""
+
+admin_users = sa.Table(
+    "admin_users",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(64), nullable=False, unique=True),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("password_hash", sa.String(255), nullable=False),
+    sa.Column("is_editor", sa.Boolean(), nullable=False),
+    sa.Column("failed_logins", sa.Integer(), nullable=False),
+    sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+"""DX team members who may use the dashboard; editors may also approve FAQ drafts."""
+
+admin_sessions = sa.Table(
+    "admin_sessions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", _Id, sa.ForeignKey("admin_users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("csrf", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_admin_sessions_expires", "expires_at"),
+)
+"""Dashboard sessions: ``id`` is the SHA-256 of the cookie's token, so a database leak logs no one in."""
+
+faq_drafts = sa.Table(
+    "faq_drafts",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("consultation_id", _Id, sa.ForeignKey("consultations.id", ondelete="SET NULL"), nullable=True),
+    sa.Column("entry_id", sa.String(48), nullable=False),
+    sa.Column("category", sa.String(16), nullable=False),
+    sa.Column("question", sa.Text(), nullable=False),
+    sa.Column("answer", sa.Text(), nullable=False),
+    sa.Column("phrasings", sa.JSON(), nullable=False),
+    sa.Column("keywords", sa.JSON(), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("version", sa.Integer(), nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("reviewed_by", sa.String(64), nullable=True),
+    sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
+)
+"""FAQ entries drafted from answered consultations: ``draft`` → ``approved`` (by an editor) → ``exported``."""

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 
 from bot.db import ConversationStore, normalize_url
 from bot.db.schema import metadata
-from bot.dialogue import ConversationKey, Reply, State, Turn
+from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import StoreError
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -23,6 +23,10 @@ def remember(query: str) -> Turn:
     return Turn((Reply("ok"),), State(query=query))
 
 
+def said(key: ConversationKey = KEY, text: str = "こんにちは") -> Incoming:
+    return Incoming(key, text=text)
+
+
 def test_a_new_conversation_starts_from_a_fresh_state(store: ConversationStore) -> None:
     assert store.load(KEY) == State()
 
@@ -30,25 +34,25 @@ def test_a_new_conversation_starts_from_a_fresh_state(store: ConversationStore) 
 def test_exchange_stores_the_state_the_step_returns(store: ConversationStore) -> None:
     seen: list[State] = []
 
-    def step(state: State) -> Turn:
+    def step(state: State, connection: sa.Connection) -> Turn:
         seen.append(state)
         return Turn((Reply("返事"),), replace(state, query=state.query + "あ"))
 
-    assert store.exchange(KEY, step).replies == (Reply("返事"),)
-    store.exchange(KEY, step)
+    assert store.exchange(said(), step).replies == (Reply("返事"),)
+    store.exchange(said(), step)
     assert [s.query for s in seen] == ["", "あ"]
     assert store.load(KEY).query == "ああ"
     assert store.load(OTHER) == State()
 
 
 def test_a_failing_step_stores_nothing(store: ConversationStore) -> None:
-    store.exchange(KEY, lambda state: remember("before"))
+    store.exchange(said(), lambda state, connection: remember("before"))
 
-    def fail(state: State) -> Turn:
+    def fail(state: State, connection: sa.Connection) -> Turn:
         raise RuntimeError("engine bug")
 
     with pytest.raises(RuntimeError, match="engine bug"):
-        store.exchange(KEY, fail)
+        store.exchange(said(), fail)
     assert store.load(KEY).query == "before"
 
 
@@ -57,13 +61,13 @@ def test_concurrent_turns_of_one_conversation_never_lose_an_update(database_url:
     stores = [ConversationStore.open(database_url) for _ in range(2)]
     errors: list[BaseException] = []
 
-    def step(state: State) -> Turn:
+    def step(state: State, connection: sa.Connection) -> Turn:
         return Turn((Reply("ok"),), replace(state, counter=state.counter + 1))
 
     def worker(store: ConversationStore) -> None:
         try:
             for _ in range(15):
-                store.exchange(KEY, step)
+                store.exchange(said(), step)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -94,7 +98,7 @@ def test_pushed_messages_come_back_oldest_first_and_after_an_id(store: Conversat
 def test_opening_again_finds_the_schema_in_place(database_url: str) -> None:
     for _ in range(2):
         opened = ConversationStore.open(database_url)
-        opened.exchange(KEY, lambda state: remember("kept"))
+        opened.exchange(said(), lambda state, connection: remember("kept"))
         opened.close()
     reopened = ConversationStore.open(database_url)
     assert reopened.load(KEY).query == "kept"
@@ -127,7 +131,7 @@ def test_a_store_whose_database_went_away_raises_store_errors(tmp_path: object) 
     with pytest.raises(StoreError):
         opened.load(KEY)
     with pytest.raises(StoreError):
-        opened.exchange(KEY, lambda state: remember("x"))
+        opened.exchange(said(), lambda state, connection: remember("x"))
     with pytest.raises(StoreError):
         opened.push(KEY, Reply("x"))
     with pytest.raises(StoreError):

@@ -1,0 +1,120 @@
+"""The conversation log: what staff wrote or pressed and what the bot replied, masked.
+
+Written in the same transaction as the conversation's state (see
+`ConversationStore.exchange`), read by the dashboard to show the
+conversation that led to a consultation, and purged after the retention
+period. Personal information is masked before it is written
+(`bot.privacy.mask`); a button press is logged under the label the user saw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from bot.db.engine import aware
+from bot.db.schema import messages
+from bot.dialogue import ConversationKey, Incoming, Reply
+from bot.privacy import mask
+
+__all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
+
+Role = Literal["user", "button", "bot"]
+
+_RECENT_REPLIES = 8
+"""Bot messages searched for the label of a pressed button."""
+
+_PLAIN_LABELS = {"menu": "メニュー", "consult": "DX推進課に相談する", "cs:list": "相談状況を見る"}
+"""Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
+
+
+@dataclass(frozen=True, slots=True)
+class LogLine:
+    """One line of a conversation: ``choices`` are the labels of the buttons the bot offered."""
+
+    id: int
+    role: Role
+    text: str
+    choices: tuple[str, ...]
+    created_at: datetime
+
+
+def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Reply], now: datetime) -> None:
+    """Log one turn inside the caller's transaction."""
+    key = incoming.key
+    where = {"channel": key.channel, "user_id": key.user_id, "conversation_id": key.conversation_id}
+    if incoming.text is not None:
+        rows: list[dict[str, Any]] = [{"role": "user", "text": mask(incoming.text).text, "payload": None}]
+    else:
+        label = _label(connection, key, incoming.action or "")
+        rows = [{"role": "button", "text": label, "payload": {"action": incoming.action}}]
+    for reply in replies:
+        payload = reply.as_json()
+        del payload["text"]
+        rows.append({"role": "bot", "text": mask(reply.text).text, "payload": payload})
+    connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
+
+
+def last_id(connection: sa.Connection, key: ConversationKey) -> int | None:
+    """The id of the conversation's newest log line, or None for an empty log."""
+    query = sa.select(sa.func.max(messages.c.id)).where(_of(key))
+    found = connection.execute(query).scalar()
+    return None if found is None else int(found)
+
+
+def conversation(
+    connection: sa.Connection, key: ConversationKey, *, until: int | None, limit: int
+) -> list[LogLine]:
+    """The last ``limit`` lines of the conversation up to the line ``until`` (all when None), oldest first."""
+    query = sa.select(messages).where(_of(key)).order_by(messages.c.id.desc()).limit(limit)
+    if until is not None:
+        query = query.where(messages.c.id <= until)
+    lines = [
+        LogLine(row.id, row.role, row.text, _choice_labels(row.payload), aware(row.created_at))
+        for row in connection.execute(query).all()
+    ]
+    return lines[::-1]
+
+
+def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
+    """The label of the button that sends ``action``, as shown in the bot's recent replies."""
+    query = (
+        sa.select(messages.c.payload)
+        .where(_of(key), messages.c.role == "bot")
+        .order_by(messages.c.id.desc())
+        .limit(_RECENT_REPLIES)
+    )
+    for (payload,) in connection.execute(query).all():
+        for choice in _choices(payload):
+            if choice.get("action") == action and isinstance(choice.get("label"), str):
+                return str(choice["label"])
+    return _PLAIN_LABELS.get(action, f"（ボタン「{action[:40]}」）")
+
+
+def _choices(payload: Any) -> list[dict[str, Any]]:
+    if not isinstance(payload, dict):
+        return []
+    found: list[Any] = list(payload.get("choices", []))
+    for card in payload.get("cards", []):
+        found.extend(card.get("choices", []))
+    if "source" in payload:
+        found.append(payload["source"])
+    return [c for c in found if isinstance(c, dict)]
+
+
+def _choice_labels(payload: Any) -> tuple[str, ...]:
+    if not isinstance(payload, dict) or "action" in payload:
+        return ()
+    return tuple(str(c.get("label", "")) for c in payload.get("choices", []) if isinstance(c, dict))
+
+
+def _of(key: ConversationKey) -> sa.ColumnElement[bool]:
+    return sa.and_(
+        messages.c.channel == key.channel,
+        messages.c.user_id == key.user_id,
+        messages.c.conversation_id == key.conversation_id,
+    )

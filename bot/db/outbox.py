@@ -1,0 +1,132 @@
+"""The outbox: messages sent later than the reply, and their delivery state.
+
+Whatever is sent after the fact (the DX team's answer to a staff member, a
+notification to the team) is first written here, in the same transaction as
+the change that causes it, so a crash can delay a message but never lose it.
+
+Messages to channels whose client fetches them itself (`PULL_CHANNELS`: the
+web chat polls ``GET /api/v1/chat/{user}/messages``) are ``sent`` as soon as
+they are written. Every other message is ``pending`` until a worker
+(`bot.delivery.worker`) has handed it to its platform:
+
+- `claim` picks the oldest due message and moves its ``next_attempt_at`` a
+  lease ahead, so no other worker takes it meanwhile (``FOR UPDATE SKIP
+  LOCKED`` on PostgreSQL; ``BEGIN IMMEDIATE`` serialises claims on SQLite).
+  A worker that dies mid-delivery leaves the message to be claimed again
+  when the lease runs out.
+- `mark_sent` after the platform accepted it; a sent message is never
+  claimed again. `retry_later` after a failure, with the caller's backoff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.db.schema import outbox
+from bot.dialogue import ConversationKey
+
+__all__ = ["PULL_CHANNELS", "Delivery", "claim", "enqueue", "mark_sent", "pending_counts", "retry_later"]
+
+PULL_CHANNELS = frozenset({"web"})
+"""Channels whose clients fetch their messages: nothing to push."""
+
+MAX_ERROR_CHARS = 500
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    """A claimed message: where it goes, what it says, and which attempt this is (1 for the first)."""
+
+    id: int
+    key: ConversationKey
+    payload: dict[str, Any]
+    attempts: int
+
+
+def enqueue(
+    connection: sa.Connection, key: ConversationKey, payload: Mapping[str, Any], now: datetime
+) -> int:
+    """Write a message for ``key`` inside the caller's transaction; return its id."""
+    pull = key.channel in PULL_CHANNELS
+    result = connection.execute(
+        outbox.insert().values(
+            channel=key.channel,
+            user_id=key.user_id,
+            conversation_id=key.conversation_id,
+            payload=dict(payload),
+            created_at=now,
+            status="sent" if pull else "pending",
+            attempts=0,
+            next_attempt_at=None if pull else now,
+            sent_at=now if pull else None,
+        )
+    )
+    inserted = result.inserted_primary_key
+    if inserted is None:
+        raise sa.exc.InvalidRequestError("the database returned no id for the queued message")
+    return int(inserted[0])
+
+
+def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: timedelta) -> Delivery | None:
+    """Take the oldest due message for one of ``channels`` for ``lease``; None when none is due."""
+    if not channels:
+        return None
+    query = (
+        sa.select(outbox)
+        .where(
+            outbox.c.status == "pending",
+            outbox.c.channel.in_(sorted(channels)),
+            outbox.c.next_attempt_at <= now,
+        )
+        .order_by(outbox.c.id)
+        .limit(1)
+        .with_for_update(skip_locked=True)
+    )
+    with engine.begin() as connection:
+        row = connection.execute(query).first()
+        if row is None:
+            return None
+        attempts = row.attempts + 1
+        connection.execute(
+            outbox.update()
+            .where(outbox.c.id == row.id)
+            .values(attempts=attempts, next_attempt_at=now + lease)
+        )
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    return Delivery(row.id, key, row.payload, attempts)
+
+
+def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:
+    """Record that the platform accepted ``delivery``: it is never claimed again."""
+    with engine.begin() as connection:
+        connection.execute(
+            outbox.update()
+            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
+            .values(status="sent", sent_at=now, last_error=None)
+        )
+
+
+def retry_later(engine: sa.Engine, delivery: Delivery, at: datetime, error: str) -> None:
+    """Record a failed attempt; the message is due again at ``at``."""
+    with engine.begin() as connection:
+        connection.execute(
+            outbox.update()
+            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
+            .values(next_attempt_at=at, last_error=error[:MAX_ERROR_CHARS])
+        )
+
+
+def pending_counts(engine: sa.Engine) -> dict[str, int]:
+    """How many messages wait for delivery, per channel."""
+    query = (
+        sa.select(outbox.c.channel, sa.func.count())
+        .where(outbox.c.status == "pending")
+        .group_by(outbox.c.channel)
+    )
+    with engine.connect() as connection:
+        return {channel: int(count) for channel, count in connection.execute(query).all()}

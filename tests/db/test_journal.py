@@ -1,0 +1,63 @@
+"""The conversation log: every turn, masked, with pressed buttons under the label the user saw."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from bot.db import ConversationStore, Step, journal
+from bot.db.outbox import enqueue
+from bot.db.retention import purge
+from bot.db.schema import conversations, messages, outbox
+from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
+
+KEY = ConversationKey("web", "staff-1", "staff-1")
+
+
+def reply_with(*replies: Reply) -> Step:
+    def step(state: State, connection: sa.Connection) -> Turn:
+        return Turn(replies, state)
+
+    return step
+
+
+def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationStore) -> None:
+    question = Reply(
+        "どちらですか？", (Choice("RPAについて", "faq:tool-rpa-basics"), Choice("メニュー", "menu"))
+    )
+    store.exchange(Incoming(KEY, text="電話 090-1234-5678 の件です"), reply_with(question))
+    store.exchange(Incoming(KEY, action="faq:tool-rpa-basics"), reply_with(Reply("RPAとは…")))
+    store.exchange(Incoming(KEY, action="t:zz"), reply_with(Reply("期限切れです")))
+    with store.engine.connect() as connection:
+        lines = journal.conversation(connection, KEY, until=None, limit=10)
+        last = journal.last_id(connection, KEY)
+    assert [(line.role, line.text) for line in lines] == [
+        ("user", "電話 ［電話番号］ の件です"),
+        ("bot", "どちらですか？"),
+        ("button", "RPAについて"),
+        ("bot", "RPAとは…"),
+        ("button", "（ボタン「t:zz」）"),
+        ("bot", "期限切れです"),
+    ]
+    assert lines[1].choices == ("RPAについて", "メニュー")
+    assert last == lines[-1].id
+    with store.engine.connect() as connection:
+        assert len(journal.conversation(connection, KEY, until=lines[2].id, limit=2)) == 2
+        assert journal.last_id(connection, ConversationKey("web", "other", "other")) is None
+
+
+def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: ConversationStore) -> None:
+    store.exchange(Incoming(KEY, text="こんにちは"), reply_with(Reply("こんにちは")))
+    now = datetime.now(UTC)
+    old = now - timedelta(days=400)
+    with store.engine.begin() as connection:
+        connection.execute(messages.update().values(created_at=old))
+        connection.execute(conversations.update().values(updated_at=old))
+        enqueue(connection, KEY, {"text": "古い回答"}, old)
+        enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
+    counts = purge(store.engine, 365, now)
+    assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0}
+    with store.engine.connect() as connection:
+        assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
+    assert purge(store.engine, 365, now)["messages"] == 0

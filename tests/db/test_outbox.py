@@ -1,0 +1,99 @@
+"""The outbox's delivery state, on SQLite and PostgreSQL: claimed once, retried later, never lost."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from bot.db import ConversationStore
+from bot.db.outbox import claim, enqueue, mark_sent, pending_counts, retry_later
+from bot.db.schema import outbox
+from bot.dialogue import ConversationKey, Reply
+
+WEB = ConversationKey("web", "staff-1", "staff-1")
+HOOK = ConversationKey("notify-webhook", "dx-team", "dx-team")
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=60)
+
+
+def put(store: ConversationStore, key: ConversationKey, text: str, at: datetime = NOW) -> int:
+    with store.engine.begin() as connection:
+        return enqueue(connection, key, {"text": text}, at)
+
+
+def test_web_chat_messages_are_ready_at_once_and_never_claimed(store: ConversationStore) -> None:
+    put(store, WEB, "回答です")
+    assert claim(store.engine, {"web", "notify-webhook"}, NOW, LEASE) is None
+    assert [m.payload["text"] for m in store.pushed("web", "staff-1")] == ["回答です"]
+    assert pending_counts(store.engine) == {}
+
+
+def test_a_claimed_message_is_not_claimed_again_until_its_lease_runs_out(store: ConversationStore) -> None:
+    number = put(store, HOOK, "通知")
+    first = claim(store.engine, {"notify-webhook"}, NOW, LEASE)
+    assert first is not None
+    assert (first.id, first.attempts, first.payload) == (number, 1, {"text": "通知"})
+    assert claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=59), LEASE) is None
+    again = claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=61), LEASE)
+    assert again is not None
+    assert again.attempts == 2
+
+
+def test_a_sent_message_is_never_claimed_again(store: ConversationStore) -> None:
+    put(store, HOOK, "通知")
+    delivery = claim(store.engine, {"notify-webhook"}, NOW, LEASE)
+    assert delivery is not None
+    mark_sent(store.engine, delivery, NOW)
+    assert claim(store.engine, {"notify-webhook"}, NOW + timedelta(days=1), LEASE) is None
+    assert pending_counts(store.engine) == {}
+
+
+def test_a_failed_message_waits_for_its_retry_time(store: ConversationStore) -> None:
+    put(store, HOOK, "通知")
+    delivery = claim(store.engine, {"notify-webhook"}, NOW, LEASE)
+    assert delivery is not None
+    retry_later(store.engine, delivery, NOW + timedelta(seconds=5), "HTTP 503")
+    assert claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=4), LEASE) is None
+    retried = claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=5), LEASE)
+    assert retried is not None
+    with store.engine.connect() as connection:
+        row = connection.execute(sa.select(outbox.c.last_error).where(outbox.c.id == retried.id)).one()
+    assert row.last_error == "HTTP 503"
+
+
+def test_only_channels_with_a_sender_are_claimed_and_the_rest_are_counted(store: ConversationStore) -> None:
+    put(store, ConversationKey("line", "U1", "U1"), "LINEへの回答")
+    put(store, HOOK, "通知")
+    assert pending_counts(store.engine) == {"line": 1, "notify-webhook": 1}
+    delivery = claim(store.engine, {"notify-webhook"}, NOW, LEASE)
+    assert delivery is not None
+    assert delivery.key == HOOK
+    assert claim(store.engine, {"notify-webhook"}, NOW, LEASE) is None
+
+
+def test_concurrent_workers_never_claim_the_same_message(database_url: str) -> None:
+    stores = [ConversationStore.open(database_url) for _ in range(2)]
+    numbers = {put(stores[0], HOOK, f"通知{n}") for n in range(30)}
+    claimed: list[int] = []
+    lock = threading.Lock()
+
+    def worker(store: ConversationStore) -> None:
+        while (delivery := claim(store.engine, {"notify-webhook"}, NOW, LEASE)) is not None:
+            with lock:
+                claimed.append(delivery.id)
+
+    threads = [threading.Thread(target=worker, args=(s,)) for s in stores for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(claimed) == sorted(numbers)
+    for opened in stores:
+        opened.close()
+
+
+def test_pushing_to_the_web_chat_still_works(store: ConversationStore) -> None:
+    first = store.push(WEB, Reply("一通目"))
+    assert [m.id for m in store.pushed("web", "staff-1")] == [first]
