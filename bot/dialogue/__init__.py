@@ -1,5 +1,6 @@
 """The conversation engine and its channel-neutral values (no channel I/O in here)."""
 
+from bot.dialogue.desk import Candidate, Desk, NewConsultation, Ticket
 from bot.dialogue.engine import Engine, Search, Turn
 from bot.dialogue.model import (
     MAX_ACTION_BYTES,
@@ -13,22 +14,27 @@ from bot.dialogue.model import (
     Reply,
     ReplyKind,
 )
-from bot.dialogue.state import Pending, State
+from bot.dialogue.state import Intake, Pending, State
 
 __all__ = [
     "MAX_ACTION_BYTES",
     "MAX_CARDS",
     "MAX_CARD_CHOICES",
     "MAX_CHOICES",
+    "Candidate",
     "Card",
     "Choice",
     "ConversationKey",
+    "Desk",
     "Engine",
     "Incoming",
+    "Intake",
+    "NewConsultation",
     "Pending",
     "Reply",
     "ReplyKind",
     "Search",
     "State",
+    "Ticket",
     "Turn",
 ]

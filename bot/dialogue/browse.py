@@ -41,14 +41,20 @@ CATEGORY_LABELS = {
 
 
 def menu(lib: Library) -> Reply:
-    """What the bot can do, with a way into each part."""
+    """What the bot can do, with a way into each part (and to the staff member's consultations)."""
     categories = [c for c in CATEGORY_LABELS if any(e.category == c for e in lib.kb.faq)]
     buttons = [Choice(CATEGORY_LABELS[c], f"cat:{c}") for c in categories]
+    cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
+    status = Card(
+        "DX推進課へのご相談",
+        "お送りいただいたご相談の状況や、担当者からの回答を確認できます。",
+        (Choice("相談状況を見る", "cs:list"),),
+    )
     return Reply(
         "ご用件をお選びください。知りたいことをそのまま入力していただいてもかまいません"
         "（例：「RPAを使いたい」「業務の棚卸しのやり方」「OCRの事例」）。",
         (Choice("改善事例を見る", "cases"), Choice("手引きを読む", "manual"), CONSULT),
-        button_cards("よくある質問から探す", "分野を選んでください。", buttons),
+        (*cards, status),
         kind="menu",
     )
 

@@ -1,29 +1,39 @@
 """The conversation engine: one `Incoming` and the conversation's `State` in, replies and new state out.
 
-`Engine.step` does no I/O: it reads the knowledge, runs the (CPU-bound,
-in-memory) search, and returns a `Turn`. Callers load and store the state
-and deliver the replies; the server runs `step` off the event loop.
+`Engine.step` does no I/O of its own: it reads the knowledge, runs the
+(CPU-bound, in-memory) search, asks the `Desk` it is given about
+consultations, and returns a `Turn`. Callers load and store the state
+(with the desk's changes, in one transaction) and deliver the replies; the
+server runs `step` off the event loop.
 
-Text is handled in this order: blank → a prompt; "メニュー"/"ヘルプ" → the
-menu; an exact small-talk phrasing → its answer (no search); "もっと詳しく" /
-"他には？" → a follow-up to the previous answer; "〇〇の事例" → matching cases;
-anything else → a search, whose decision (answer / clarify / escalate) is
-taken as given. A button's action that is unknown or whose token has
-expired gets a polite "start again" and the menu, never an error.
+Text is handled in this order: an answer to the consultation intake's
+question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
+"メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
+consultations; an exact small-talk phrasing → its answer (no search);
+"もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
+matching cases; anything else → a search, whose decision (answer / clarify
+/ escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
+どれでもない, a case's 相談する, the menu) starts the intake. A button's
+action that is unknown or whose token has expired gets a polite "start
+again" and the menu, never an error.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import replace
+from datetime import date
 
 from bot.dialogue import browse, views
+from bot.dialogue.desk import Desk
+from bot.dialogue.intake import IntakeFlow, is_status
 from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
-from bot.knowledge import Case, FaqEntry, KnowledgeBase, Referral, Section
+from bot.dialogue.turn import Search, Turn
+from bot.knowledge import Case, FaqEntry, Referral, Section
+from bot.localtime import local_date
 from bot.search import SearchResult
 
 __all__ = ["Engine", "Search", "Turn"]
@@ -33,47 +43,33 @@ MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 
 
-class Search(Protocol):
-    """What the engine needs from the search: the knowledge, and a decision per query."""
-
-    @property
-    def kb(self) -> KnowledgeBase:
-        """The knowledge searched."""
-
-    def search(self, query: str) -> SearchResult:
-        """Rank the knowledge for ``query`` and decide answer / clarify / escalate."""
-
-
-@dataclass(frozen=True, slots=True)
-class Turn:
-    """What one step produced: the replies, in order, and the state to store."""
-
-    replies: tuple[Reply, ...]
-    state: State
-
-
 class Engine:
     """Turns messages into replies over one knowledge base; safe to share between threads."""
 
     def __init__(self, searcher: Search) -> None:
         self.searcher = searcher
         self.lib = Library.of(searcher.kb)
+        self.intake = IntakeFlow(self.lib, searcher)
 
-    def step(self, incoming: Incoming, state: State) -> Turn:
-        """Answer one message or button press."""
+    def step(self, incoming: Incoming, state: State, desk: Desk) -> Turn:
+        """Answer one message or button press of the staff member ``desk`` serves."""
         if incoming.action is not None:
-            return self._on_action(incoming.action.strip(), state)
-        return self._on_text(incoming.text or "", state)
+            return self._on_action(incoming.action.strip(), state, desk, local_date(incoming.received_at))
+        return self._on_text(incoming.text or "", state, desk)
 
     # -- text ---------------------------------------------------------------
 
-    def _on_text(self, text: str, state: State) -> Turn:
+    def _on_text(self, text: str, state: State, desk: Desk) -> Turn:
+        if state.intake is not None:
+            return self.intake.on_text(text, state, desk)
         if not text.strip():
             menu = browse.menu(self.lib)
             prompt = Reply("ご質問やご用件を入力してください。", menu.choices, kind="prompt")
             return Turn((prompt,), state)
         if is_menu(text):
             return self._menu(state)
+        if is_status(text):
+            return self.intake.status(state, desk)
         talk = smalltalk_of(self.lib.kb, text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
@@ -197,19 +193,25 @@ class Engine:
 
     # -- buttons ------------------------------------------------------------
 
-    def _on_action(self, action: str, state: State) -> Turn:
+    def _on_action(self, action: str, state: State, desk: Desk, today: date) -> Turn:
         kind, _, arg = action.partition(":")
+        if kind != "in" and state.intake is not None:
+            state = replace(state, intake=None)  # a button elsewhere leaves the intake
         turn: Turn | None = None
-        if kind == "t":
+        if kind in ("in", "cs"):
+            turn = self.intake.on_action(kind, arg, state, desk, today)
+        elif kind == "t":
             pending = state.pending(arg)
-            turn = self._on_pending(pending, state) if pending is not None else None
+            turn = self._on_pending(pending, state, desk) if pending is not None else None
         elif kind in ("faq", "sec", "case", "ref"):
             shown = self.lib.get(action)
             turn = self._show(shown, state) if shown is not None else None
+        elif action == "consult":
+            turn = self.intake.start(state, desk)
         elif not arg:
             turn = self._on_plain(kind, state)
         else:
-            turn = self._on_browse(kind, arg, state)
+            turn = self._on_browse(kind, arg, state, desk)
         return turn if turn is not None else self._restart(state)
 
     def _on_plain(self, kind: str, state: State) -> Turn | None:
@@ -219,19 +221,18 @@ class Engine:
             "tools": browse.tool_list,
             "depts": browse.department_list,
             "manual": browse.chapters,
-            "consult": lambda lib: views.contact(lib),
         }
         view = pages.get(kind)
         return Turn((view(self.lib),), replace(state, shown=None, more=())) if view else None
 
-    def _on_browse(self, kind: str, arg: str, state: State) -> Turn | None:
+    def _on_browse(self, kind: str, arg: str, state: State, desk: Desk) -> Turn | None:
         kb = self.lib.kb
         if kind == "ch":
             page = browse.chapter_page(self.lib, arg)
             return Turn((page,), replace(state, shown=None, more=())) if page else None
         if kind == "consult":
             case = self.lib.get(arg)
-            return Turn((views.contact(self.lib, case=case),), state) if isinstance(case, Case) else None
+            return self.intake.start(state, desk, case=case) if isinstance(case, Case) else None
         if kind == "tool":
             cases = tuple(c for c in kb.cases if arg in c.tools)
             return (
@@ -265,7 +266,7 @@ class Engine:
             return self._answer(shown, self.lib.title(shown), (), state)
         return Turn((_page(self.lib, shown),), replace(state, shown=ref, more=()))
 
-    def _on_pending(self, pending: Pending, state: State) -> Turn | None:
+    def _on_pending(self, pending: Pending, state: State, desk: Desk) -> Turn | None:
         if pending.op == "solved":
             reply = Reply(
                 "お役に立ててよかったです。ほかにも気になることがあれば、いつでも入力してください。",
@@ -283,7 +284,7 @@ class Engine:
                 state,
             )
         if pending.op == "consult":
-            return Turn((views.contact(self.lib, query=pending.query),), state)
+            return self.intake.start(state, desk, query=pending.query)
         entries = self._entries(pending.refs)
         return self._list("続きです。", entries, state) if entries else None
 

@@ -50,7 +50,6 @@ ReplyKind = Literal[
     "list",
     "case",
     "section",
-    "contact",
     "feedback",
     "restart",
     "prompt",

@@ -5,7 +5,8 @@ store. Buttons whose meaning depends on the moment they were shown (解決しな
 after this answer, どれでもない for this question) carry a short token
 ``t:<n>``; the token's meaning is kept here, and only the most recent ones
 are kept, so an old button becomes "stale" rather than doing something
-unexpected.
+unexpected. A consultation being written up (`Intake`) is kept here too,
+between the intake's questions.
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal, get_args
 
-__all__ = ["MAX_TOKENS", "Op", "Pending", "State"]
+from bot.dialogue.desk import Candidate
+
+__all__ = ["MAX_TOKENS", "Intake", "IntakeStep", "Op", "Pending", "State"]
 
 MAX_TOKENS = 20
 """Tokens kept per conversation; older buttons get the polite "start again"."""
 
 Op = Literal["solved", "unsolved", "none", "consult", "list"]
 _OPS: tuple[str, ...] = get_args(Op)
+
+IntakeStep = Literal["content", "section", "deadline", "confirm", "add"]
+_STEPS: tuple[str, ...] = get_args(IntakeStep)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +66,73 @@ class Pending:
 
 
 @dataclass(frozen=True, slots=True)
+class Intake:
+    """A consultation being written up, waiting for the answer to the question ``step`` asked.
+
+    ``query`` is the question that led here, ``content`` what the staff
+    member wants to improve, ``wanted_by`` by when; all masked, with the
+    kinds masked in ``masked``. ``candidates`` are the bot's best finds for
+    the question. For ``step`` ``add``, the next message is added to the
+    consultation ``number``.
+    """
+
+    step: IntakeStep
+    query: str = ""
+    content: str = ""
+    section: str = ""
+    wanted_by: str = ""
+    masked: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+    number: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict; `from_json` reads it back."""
+        return {
+            "step": self.step,
+            "query": self.query,
+            "content": self.content,
+            "section": self.section,
+            "wanted_by": self.wanted_by,
+            "masked": list(self.masked),
+            "candidates": [[c.ref, c.title, c.score] for c in self.candidates],
+            "number": self.number,
+        }
+
+    @classmethod
+    def from_json(cls, data: object) -> Intake | None:
+        """Read a stored intake; None when it is not one we understand."""
+        if not isinstance(data, dict) or data.get("step") not in _STEPS:
+            return None
+        texts = [data.get(name, "") for name in ("query", "content", "section", "wanted_by")]
+        masked, candidates, number = data.get("masked", []), data.get("candidates", []), data.get("number", 0)
+        if not all(isinstance(t, str) for t in texts) or not isinstance(number, int):
+            return None
+        if not isinstance(masked, list) or not all(isinstance(m, str) for m in masked):
+            return None
+        if not isinstance(candidates, list):
+            return None
+        found = tuple(
+            Candidate(c[0], c[1], float(c[2]))
+            for c in candidates
+            if isinstance(c, list)
+            and len(c) == 3
+            and isinstance(c[0], str)
+            and isinstance(c[1], str)
+            and isinstance(c[2], int | float)
+        )
+        query, content, section, wanted_by = texts
+        return cls(data["step"], query, content, section, wanted_by, tuple(masked), found, number)
+
+
+@dataclass(frozen=True, slots=True)
 class State:
     """A conversation's memory.
 
     ``shown`` is the entry last shown in detail (for "もっと詳しく"), ``more``
     the entries found but not shown yet (for "他には？"), ``query`` the last
     question searched for, ``tokens`` the live token buttons, oldest first,
-    and ``counter`` numbers new tokens so they never repeat within a
-    conversation.
+    ``counter`` numbers new tokens so they never repeat within a
+    conversation, and ``intake`` is the consultation being written up.
     """
 
     shown: str | None = None
@@ -75,6 +140,7 @@ class State:
     query: str = ""
     tokens: tuple[tuple[str, Pending], ...] = field(default=())
     counter: int = 0
+    intake: Intake | None = None
 
     def issue(self, pending: Pending) -> tuple[State, str]:
         """Remember ``pending`` under a new token; return the new state and the button action."""
@@ -97,6 +163,7 @@ class State:
             "query": self.query,
             "tokens": [[key, pending.to_json()] for key, pending in self.tokens],
             "counter": self.counter,
+            "intake": self.intake.to_json() if self.intake else None,
         }
 
     @classmethod
@@ -129,6 +196,7 @@ class State:
             query=query if isinstance(query, str) else "",
             tokens=tuple(tokens),
             counter=counter,
+            intake=Intake.from_json(data.get("intake")),
         )
 
 

@@ -1,8 +1,9 @@
-"""Replies that show knowledge: answers, entries in detail, and the DX team's contact.
+"""Replies that show knowledge: answers and entries in detail.
 
 Views are pure functions of the knowledge; they never issue tokens. Where a
 reply needs a token button (feedback, どれでもない, 相談する), the engine
-issues it and passes the finished `Choice` in.
+issues it and passes the finished `Choice` in. What staff read about their
+consultations is in `bot.dialogue.tickets`.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ __all__ = [
     "case_card",
     "case_detail",
     "clarify",
-    "contact",
     "excerpt",
     "section_page",
     "smalltalk",
@@ -31,12 +31,6 @@ __all__ = [
 
 MENU = Choice("メニュー", "menu")
 CASE_CONSULT_LABEL = "この事例について相談する"
-
-DX_CONTACT = (
-    "・内線 2345\n"
-    "・メール dx-kaizen@city.sample.lg.jp\n"
-    "・職員ポータル「業務改善・DX」ページの「業務改善相談フォーム」"
-)
 
 _SPACES = re.compile(r"\s+")
 
@@ -151,22 +145,6 @@ def clarify(lib: Library, candidates: Sequence[Shown], none: Choice, lead: str) 
     rest = buttons[MAX_CHOICES - 1 :]
     cards = button_cards("ほかの候補", "こちらの可能性もあります。", rest) if rest else ()
     return Reply(f"{lead}\n{lines}", primary, cards, kind="clarify")
-
-
-def contact(lib: Library, *, query: str = "", case: Case | None = None) -> Reply:
-    """How to reach the DX team, with what to tell them (the question, or the case)."""
-    text = (
-        "業務改善のご相談は、DX推進課（業務改善担当）がお受けしています。"
-        f"次のいずれかでご連絡ください。\n{DX_CONTACT}"
-    )
-    if case is not None:
-        text += (
-            f"\n\nご相談の際に「改善事例『{case.title}』について」とお伝えいただくと、スムーズにご案内できます。"
-            f"取り組みの詳しい内容は、{case.contact}にお尋ねいただくこともできます。"
-        )
-    elif query:
-        text += f"\n\nご相談の際に「{excerpt(query, 40)}」の件とお伝えいただくと、スムーズにご案内できます。"
-    return Reply(text, (MENU,), kind="contact", ref=f"case:{case.id}" if case else None)
 
 
 def _referral_text(referral: Referral) -> str:

@@ -6,12 +6,14 @@ the test uses the same payload a real client would send), or sends a raw
 action (``Action("t:zzz")``, for stale and forged payloads).
 
 After every turn the replies are held to the channel limits, and every
-button they offer is pressed once on the side (on a copy of the state) to
-check that none of them leads to the polite "start again".
+button they offer is pressed once on the side (on a copy of the state and
+of the desk) to check that none of them leads to the polite "start again".
+Consultations go to an in-memory desk (`tests.auxil.desk.MemoryDesk`).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -28,12 +30,17 @@ from bot.dialogue import (
     ReplyKind,
     State,
 )
+from tests.auxil.desk import MemoryDesk
 
 KEY = ConversationKey("test", "staff-1", "staff-1")
 
 MENU_CHOICES = ("改善事例を見る", "手引きを読む", "DX推進課に相談する")
 FEEDBACK = ("解決した", "解決しない")
-DX_CONTACT = ("内線 2345", "dx-kaizen@city.sample.lg.jp", "業務改善相談フォーム")
+INTAKE = "DX推進課へのご相談を承ります"
+ASK_CONTENT = "ご相談の内容を入力してください"
+ASK_SECTION = "ご所属（課・係名）を入力してください"
+ASK_DEADLINE = "いつごろまでに解決したいか"
+SUMMARY = "次の内容でDX推進課に相談します"
 
 
 @dataclass(frozen=True)
@@ -103,18 +110,21 @@ def check_limits(replies: Sequence[Reply]) -> None:
         assert not choice.action.lstrip().startswith(("{", "[")), choice.action
 
 
-def verify_dialog(engine: Engine, steps: Sequence[Step], *, state: State | None = None) -> State:
+def verify_dialog(
+    engine: Engine, steps: Sequence[Step], *, state: State | None = None, desk: MemoryDesk | None = None
+) -> State:
     """Play the conversation and check every turn; return the final state."""
     state = state or State()
+    desk = desk if desk is not None else MemoryDesk()
     offered: list[Choice] = []
     for number, (said, expected) in enumerate(steps, start=1):
         incoming = _incoming(said, offered, number)
-        turn = engine.step(incoming, state)
+        turn = engine.step(incoming, state, desk)
         where = f"step {number} ({said!r})"
         check_limits(turn.replies)
         _check(expected, turn.replies, where)
         for choice in buttons(turn.replies):
-            side = engine.step(Incoming(KEY, action=choice.action), turn.state)
+            side = engine.step(Incoming(KEY, action=choice.action), turn.state, copy.deepcopy(desk))
             assert all(r.kind != "restart" for r in side.replies), f"{where}: button {choice} is dead"
         state, offered = turn.state, buttons(turn.replies)
     return state

@@ -8,7 +8,21 @@ from __future__ import annotations
 
 from bot.dialogue import Engine, Incoming, State
 from bot.dialogue.state import MAX_TOKENS
-from tests.auxil.transcript import DX_CONTACT, FEEDBACK, KEY, MENU_CHOICES, Action, Bot, Press, verify_dialog
+from tests.auxil.desk import MemoryDesk
+from tests.auxil.transcript import (
+    ASK_CONTENT,
+    ASK_SECTION,
+    FEEDBACK,
+    INTAKE,
+    KEY,
+    MENU_CHOICES,
+    Action,
+    Bot,
+    Press,
+    verify_dialog,
+)
+
+STOP = ("やめる",)
 
 # -- answer -------------------------------------------------------------------
 
@@ -66,7 +80,11 @@ def test_unsolved_offers_the_next_candidates_and_a_consultation(engine: Engine) 
             ),
             (
                 Press("DX推進課に相談する"),
-                Bot(("contact",), says=(*DX_CONTACT, "「RPAとは何ですか？」の件")),
+                Bot(
+                    ("prompt",),
+                    says=(INTAKE, "「RPAとは何ですか？」について、どの業務で"),
+                    primary=("やめる",),
+                ),
             ),
         ],
     )
@@ -122,7 +140,8 @@ def test_a_case_as_the_answer_shows_its_effect_and_a_way_to_consult(scripted: En
             (
                 Press("この事例について相談する"),
                 Bot(
-                    ("contact",), says=(*DX_CONTACT, "改善事例『手書きの申請書をAI-OCRで読み取りRPAで入力』")
+                    ("prompt",),
+                    says=(INTAKE, "改善事例『手書きの申請書をAI-OCRで読み取りRPAで入力』について"),
                 ),
             ),
         ],
@@ -155,7 +174,10 @@ def test_clarify_offers_two_candidates_and_none_of_these_with_the_rest_on_a_card
                 Bot(("answer",), ref="faq:tool-rpa-request", primary=FEEDBACK),
             ),
             (Press("解決しない"), Bot(("clarify",), offers=("DX推進課に相談する",))),
-            (Press("DX推進課に相談する"), Bot(("contact",), says=("「申請のことを聞きたい」の件",))),
+            (
+                Press("DX推進課に相談する"),
+                Bot(("prompt",), says=(INTAKE, "「申請のことを聞きたい」について")),
+            ),
         ],
     )
 
@@ -169,7 +191,10 @@ def test_none_of_these_leads_to_a_consultation_offer(scripted: Engine) -> None:
                 Press("どれでもない"),
                 Bot(("escalate",), says=("申し訳ありません",), primary=("DX推進課に相談する", "メニュー")),
             ),
-            (Press("DX推進課に相談する"), Bot(("contact",), says=DX_CONTACT)),
+            (
+                Press("DX推進課に相談する"),
+                Bot(("prompt",), says=(INTAKE, "「申請のことを聞きたい」について")),
+            ),
         ],
     )
 
@@ -202,7 +227,7 @@ def test_escalate_is_honest_and_offers_the_dx_team(scripted: Engine) -> None:
             ),
             (
                 Press("DX推進課に相談する"),
-                Bot(("contact",), says=(*DX_CONTACT, "「庁舎の屋上で養蜂を始めたい」の件")),
+                Bot(("prompt",), says=(INTAKE, ASK_SECTION), not_says=(ASK_CONTENT,)),
             ),
         ],
     )
@@ -278,11 +303,12 @@ def test_unknown_or_stale_payloads_get_a_polite_restart_and_the_menu(engine: Eng
 
 
 def test_old_tokens_expire(engine: Engine) -> None:
-    first = engine.step(Incoming(KEY, text="RPAとは何ですか？"), State())
+    desk = MemoryDesk()
+    first = engine.step(Incoming(KEY, text="RPAとは何ですか？"), State(), desk)
     solved = first.replies[0].choices[0].action
     state = first.state
     for _ in range(MAX_TOKENS):
-        state = engine.step(Incoming(KEY, text="ECRSとは何ですか？"), state).state
+        state = engine.step(Incoming(KEY, text="ECRSとは何ですか？"), state, desk).state
     verify_dialog(engine, [(Action(solved), Bot(("restart", "menu")))], state=state)
 
 

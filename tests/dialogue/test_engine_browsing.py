@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 from bot.dialogue import Engine, Incoming, State
-from tests.auxil.transcript import DX_CONTACT, FEEDBACK, KEY, MENU_CHOICES, Action, Bot, Press, verify_dialog
+from tests.auxil.desk import MemoryDesk
+from tests.auxil.transcript import (
+    ASK_CONTENT,
+    FEEDBACK,
+    INTAKE,
+    KEY,
+    MENU_CHOICES,
+    Action,
+    Bot,
+    Press,
+    verify_dialog,
+)
 
 
 def test_menu_and_help_show_the_menu_with_faq_categories(engine: Engine) -> None:
@@ -12,7 +23,7 @@ def test_menu_and_help_show_the_menu_with_faq_categories(engine: Engine) -> None
         [
             ("メニュー", Bot(("menu",), primary=MENU_CHOICES, cards=("よくある質問から探す",))),
             ("ヘルプ", Bot(("menu",), primary=MENU_CHOICES, offers=("ツールの使い方", "相談のしかた"))),
-            (Press("DX推進課に相談する"), Bot(("contact",), says=DX_CONTACT)),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(INTAKE, ASK_CONTENT))),
         ],
     )
 
@@ -63,7 +74,7 @@ def test_browse_cases_by_tool_then_open_a_case_and_consult_about_it(engine: Engi
                 Press("詳しく見る"),
                 Bot(("case",), says=("【課題】", "【取り組み】", "【効果】", "【期間】", "【問い合わせ先】")),
             ),
-            (Press("この事例について相談する"), Bot(("contact",), says=(*DX_CONTACT, "改善事例『"))),
+            (Press("この事例について相談する"), Bot(("prompt",), says=(INTAKE, "改善事例『"))),
         ],
     )
 
@@ -85,7 +96,7 @@ def test_browse_cases_by_section(engine: Engine) -> None:
 
 
 def test_case_cards_show_the_effect_in_numbers(engine: Engine) -> None:
-    turn = engine.step(Incoming(KEY, action="tool:AI-OCR"), State())
+    turn = engine.step(Incoming(KEY, action="tool:AI-OCR"), State(), MemoryDesk())
     (reply,) = turn.replies
     assert len(reply.cards) == 2
     for card in reply.cards:

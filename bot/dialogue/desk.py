@@ -1,0 +1,85 @@
+"""What the engine needs from the consultation desk, and the values they exchange.
+
+The engine never touches the database: `Engine.step` gets a `Desk` bound to
+the staff member who wrote and to the transaction that stores the
+conversation's state (`bot.consult.desk.SqlDesk`), so a consultation is
+created, added to or withdrawn exactly when the turn is stored. Tests use an
+in-memory desk.
+
+A desk only ever shows a staff member their own consultations: any other
+number is "not found" (None), like a number that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Protocol
+
+__all__ = ["Candidate", "Desk", "NewConsultation", "Ticket"]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """An entry the bot found for the question, and its score: where the DX team may start."""
+
+    ref: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class NewConsultation:
+    """What the intake collected, personal information already masked (``masked`` names what was)."""
+
+    section: str
+    query: str
+    content: str
+    wanted_by: str
+    due_date: date | None = None
+    masked: tuple[str, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ticket:
+    """A consultation as its staff member sees it: ``status`` is the state's code, ``label`` its name."""
+
+    number: int
+    status: str
+    label: str
+    section: str
+    content: str
+    wanted_by: str
+    created_at: datetime
+    answer: str | None = None
+
+    @property
+    def is_open(self) -> bool:
+        """Not resolved or withdrawn."""
+        return self.status not in ("resolved", "withdrawn")
+
+
+class Desk(Protocol):
+    """The consultations of one staff member, within one turn."""
+
+    def section(self) -> str:
+        """The section given last time ("" before the first consultation)."""
+
+    def open(self, new: NewConsultation) -> Ticket:
+        """Create a consultation (and notify the DX team); return it."""
+
+    def tickets(self, limit: int) -> list[Ticket]:
+        """The staff member's consultations, newest first, at most ``limit``."""
+
+    def ticket(self, number: int) -> Ticket | None:
+        """One of the staff member's consultations, with the latest answer; None if not theirs."""
+
+    def add(self, number: int, text: str) -> Ticket | None:
+        """Add to a consultation (an answered or resolved one is reopened); None if not theirs."""
+
+    def withdraw(self, number: int) -> Ticket | None:
+        """Withdraw an open consultation; None if not theirs."""
+
+    def feedback(self, number: int, *, solved: bool) -> Ticket | None:
+        """解決した (resolve) or まだ困っている (reopen) after an answer; None if not theirs."""

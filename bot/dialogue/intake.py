@@ -1,0 +1,295 @@
+"""The staff side of consultations: the intake, 相談状況, additions, withdrawal and feedback.
+
+The intake asks only what is missing, in this order: what the staff member
+wants to improve (unless the question that led here already says it), their
+section (remembered from their last consultation), and by when (unless
+already stated); then it shows a summary to confirm, creates the
+consultation through the `Desk` and gives its number. While it waits for an
+answer, typed text answers the question asked; "やめる" or "メニュー" stops.
+
+Everything staff type here is masked (`bot.privacy.mask`) before it is kept
+in the state, let alone stored; the summary says what was masked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from bot.dialogue import tickets
+from bot.dialogue.deadline import due_date, find_deadline
+from bot.dialogue.desk import Candidate, Desk, NewConsultation, Ticket
+from bot.dialogue.intents import is_menu, key_of
+from bot.dialogue.library import Library, entry_ref, ref_of
+from bot.dialogue.model import Choice, Reply
+from bot.dialogue.state import Intake, State
+from bot.dialogue.turn import Search, Turn
+from bot.dialogue.views import MENU
+from bot.knowledge import Case
+from bot.privacy import mask
+
+__all__ = ["IntakeFlow", "is_status"]
+
+MIN_CONTENT_CHARS = 12
+"""A question at least this long already says what the staff member wants; a shorter one is asked about."""
+
+MAX_SECTION_CHARS = 60
+MAX_WANTED_BY_CHARS = 50
+MAX_CANDIDATES = 5
+MAX_TICKETS = 10
+
+_WANTED_BY = {"w": "今週中", "m": "今月中", "n": "特に急ぎません"}
+_CANCEL = frozenset({"やめる", "やめます", "やめたい", "キャンセル", "中止", "取り消し", "取消", "cancel"})
+_STATUS = frozenset(
+    {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
+)
+
+
+def is_status(text: str) -> bool:
+    """Whether the message asks for the staff member's consultations (相談状況)."""
+    return key_of(text) in _STATUS
+
+
+class IntakeFlow:
+    """Consultation conversations over one knowledge base; stateless, shared between threads."""
+
+    def __init__(self, lib: Library, searcher: Search) -> None:
+        self.lib = lib
+        self.searcher = searcher
+
+    def start(self, state: State, desk: Desk, *, query: str = "", case: Case | None = None) -> Turn:
+        """Begin an intake about ``query`` (what the staff member asked) or a case."""
+        masked = mask(query.strip())
+        if case is not None:
+            question = f"改善事例『{case.title}』について"
+            candidates: tuple[Candidate, ...] = (Candidate(ref_of(case), case.title, 1.0),)
+        else:
+            question, candidates = masked.text, self._candidates(query) if query.strip() else ()
+        content = question if case is None and len(question) >= MIN_CONTENT_CHARS else ""
+        intake = Intake(
+            "content",
+            query=question,
+            content=content,
+            section=desk.section(),
+            wanted_by=find_deadline(content) or "",
+            masked=masked.kinds,
+            candidates=candidates,
+        )
+        lead = (
+            "DX推進課へのご相談を承ります。いくつか確認させてください（「やめる」と入力すると中止できます）。"
+        )
+        return self._next(intake, state, lead)
+
+    def on_text(self, text: str, state: State, desk: Desk) -> Turn:
+        """Typed text while the intake waits for an answer."""
+        intake = state.intake
+        assert intake is not None
+        if key_of(text) in _CANCEL or is_menu(text):
+            return self._cancel(state)
+        if not text.strip():
+            return self._next(intake, state, "入力が空のようです。")
+        found = mask(text.strip())
+        kinds = tuple(dict.fromkeys((*intake.masked, *found.kinds)))
+        if intake.step == "add":
+            return self._add(intake.number, found.text, found.kinds, replace(state, intake=None), desk)
+        if intake.step == "content":
+            wanted = intake.wanted_by or find_deadline(found.text) or ""
+            candidates = intake.candidates or self._candidates(text)
+            intake = replace(intake, content=found.text, wanted_by=wanted, candidates=candidates)
+        elif intake.step == "section":
+            if len(found.text) > MAX_SECTION_CHARS:
+                return self._next(intake, state, f"ご所属は{MAX_SECTION_CHARS}文字以内で入力してください。")
+            intake = replace(intake, section=found.text)
+        elif intake.step == "deadline":
+            intake = replace(intake, wanted_by=found.text[:MAX_WANTED_BY_CHARS])
+        else:
+            intake = replace(intake, content=f"{intake.content}\n（補足）{found.text}")
+        return self._next(replace(intake, masked=kinds), state, "")
+
+    def on_action(self, kind: str, arg: str, state: State, desk: Desk, today: date) -> Turn | None:
+        """A button of the intake (``in:…``) or about a consultation (``cs:…``); None if unknown."""
+        if kind == "in":
+            return self._on_intake_button(arg, state, desk, today)
+        if arg == "list":
+            return self.status(state, desk)
+        number, _, verb = arg.partition(":")
+        if not number.isdecimal() or len(number) > 12:
+            return None
+        ticket = desk.ticket(int(number))
+        if ticket is None:
+            return Turn((_not_found(int(number)),), state)
+        if verb == "":
+            return Turn((tickets.ticket_detail(ticket),), state)
+        if verb == "add":
+            return self._ask_addition(ticket, state)
+        if verb in ("wd", "wdy"):
+            return self._withdraw(ticket, state, desk, confirmed=verb == "wdy")
+        if verb in ("ok", "ng"):
+            return self._feedback(ticket, state, desk, solved=verb == "ok")
+        return None
+
+    def status(self, state: State, desk: Desk) -> Turn:
+        """相談状況: the staff member's consultations."""
+        return Turn((tickets.ticket_list(desk.tickets(MAX_TICKETS)),), replace(state, intake=None))
+
+    # -- the intake -----------------------------------------------------------
+
+    def _on_intake_button(self, arg: str, state: State, desk: Desk, today: date) -> Turn | None:
+        intake = state.intake
+        if intake is None:
+            if arg != "send":
+                return None
+            reply = Reply(
+                "このご相談はすでに受け付けています。「相談状況」でご確認いただけます。",
+                (tickets.STATUS, MENU),
+                kind="prompt",
+            )
+            return Turn((reply,), state)
+        if arg == "stop":
+            return self._cancel(state)
+        if arg == "sec":
+            return self._next(replace(intake, section=""), state, "")
+        if arg.startswith("by:") and arg[3:] in _WANTED_BY:
+            return self._next(replace(intake, wanted_by=_WANTED_BY[arg[3:]]), state, "")
+        if arg == "send" and intake.step == "confirm":
+            new = NewConsultation(
+                section=intake.section,
+                query=intake.query,
+                content=intake.content,
+                wanted_by=intake.wanted_by,
+                due_date=due_date(intake.wanted_by, today),
+                masked=intake.masked,
+                candidates=intake.candidates,
+            )
+            ticket = desk.open(new)
+            return Turn((tickets.receipt(ticket, intake.masked),), replace(state, intake=None))
+        return self._next(intake, state, "")
+
+    def _next(self, intake: Intake, state: State, lead: str) -> Turn:
+        """Ask for the first missing item, or show the summary when nothing is missing."""
+        if not intake.content:
+            intake, reply = replace(intake, step="content"), Reply(self._ask_content(intake), (tickets.STOP,))
+        elif not intake.section:
+            intake, reply = replace(intake, step="section"), Reply(tickets.ASK_SECTION, (tickets.STOP,))
+        elif not intake.wanted_by:
+            intake, reply = replace(intake, step="deadline"), tickets.ask_deadline()
+        else:
+            intake, reply = replace(intake, step="confirm"), tickets.summary(intake)
+        if lead:
+            reply = replace(reply, text=f"{lead}\n{reply.text}")
+        return Turn((reply,), replace(state, shown=None, more=(), intake=intake))
+
+    def _ask_content(self, intake: Intake) -> str:
+        if intake.candidates and intake.query.startswith("改善事例『"):
+            return (
+                f"{intake.query}、どのようなことをご相談になりたいですか？"
+                "（例：自分の課でも同じような取り組みができるか知りたい）"
+            )
+        if intake.query:
+            return (
+                f"「{intake.query}」について、どの業務で、どのようなことを改善したいか、"
+                "もう少し詳しく教えてください。"
+            )
+        return tickets.ASK_CONTENT
+
+    def _cancel(self, state: State) -> Turn:
+        reply = Reply(
+            "ご相談の入力を中止しました。またいつでもお声がけください。",
+            (tickets.CONSULT, MENU),
+            kind="prompt",
+        )
+        return Turn((reply,), replace(state, intake=None))
+
+    def _candidates(self, query: str) -> tuple[Candidate, ...]:
+        """The bot's best finds for the question, for the DX team to start from."""
+        found: list[Candidate] = []
+        for hit in self.searcher.search(query).hits[:MAX_CANDIDATES]:
+            ref = entry_ref(hit.entry)
+            shown = self.lib.get(ref) if ref else None
+            if ref and shown is not None:
+                found.append(Candidate(ref, self.lib.title(shown), round(hit.score, 3)))
+        return tuple(found)
+
+    # -- an existing consultation ---------------------------------------------
+
+    def _ask_addition(self, ticket: Ticket, state: State) -> Turn:
+        if ticket.status == "withdrawn":
+            return Turn((_closed(ticket, "取り下げられている"),), state)
+        reply = Reply(
+            f"No.{ticket.number} のご相談に追記する内容を入力してください。担当者にお伝えします。",
+            (Choice("やめる", "cs:list"),),
+            kind="prompt",
+        )
+        return Turn((reply,), replace(state, intake=Intake("add", number=ticket.number)))
+
+    def _add(self, number: int, text: str, masked: tuple[str, ...], state: State, desk: Desk) -> Turn:
+        ticket = desk.ticket(number)
+        if ticket is None:
+            return Turn((_not_found(number),), state)
+        if ticket.status == "withdrawn":
+            return Turn((_closed(ticket, "取り下げられている"),), state)
+        desk.add(number, text)
+        message = f"No.{number} のご相談に追記しました。担当者にお伝えします。"
+        if ticket.status in ("answered", "resolved"):
+            message += "ご相談は「再開」となり、担当者が改めて確認します。"
+        if masked:
+            message += f"\n{tickets.masked_notice(masked)}"
+        return Turn((Reply(message, (tickets.STATUS, MENU), kind="prompt"),), state)
+
+    def _withdraw(self, ticket: Ticket, state: State, desk: Desk, *, confirmed: bool) -> Turn:
+        if not ticket.is_open:
+            return Turn((_closed(ticket, f"すでに「{ticket.label}」となっている"),), state)
+        if not confirmed:
+            reply = Reply(
+                f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
+                (Choice("取り下げる", f"cs:{ticket.number}:wdy"), Choice("やめる", "cs:list")),
+                kind="prompt",
+            )
+            return Turn((reply,), state)
+        desk.withdraw(ticket.number)
+        reply = Reply(
+            f"No.{ticket.number} のご相談を取り下げました。またいつでもご相談ください。",
+            (tickets.STATUS, MENU),
+            kind="feedback",
+        )
+        return Turn((reply,), state)
+
+    def _feedback(self, ticket: Ticket, state: State, desk: Desk, *, solved: bool) -> Turn:
+        n = ticket.number
+        if ticket.status == "withdrawn":
+            return Turn((_closed(ticket, "取り下げられている"),), state)
+        if solved:
+            if ticket.status == "resolved":
+                text = f"No.{n} のご相談は、すでに解決済みとなっています。ご確認ありがとうございます。"
+            else:
+                desk.feedback(n, solved=True)
+                text = (
+                    f"ご確認ありがとうございます。No.{n} のご相談を「解決」としました。"
+                    "またいつでもご相談ください。"
+                )
+            return Turn((Reply(text, (tickets.STATUS, MENU), kind="feedback"),), state)
+        if ticket.status in ("answered", "resolved"):
+            desk.feedback(n, solved=False)
+            text = f"No.{n} のご相談を再開しました。まだお困りの点を、このまま入力してください。"
+        else:
+            text = f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してください。"
+        reply = Reply(text, (Choice("やめる", "cs:list"),), kind="prompt")
+        return Turn((reply,), replace(state, intake=Intake("add", number=n)))
+
+
+def _not_found(number: int) -> Reply:
+    return Reply(
+        f"受付番号 No.{number} のご相談は見つかりませんでした。"
+        "「相談状況」でご自分のご相談をご確認ください。",
+        (tickets.STATUS, MENU),
+        kind="prompt",
+    )
+
+
+def _closed(ticket: Ticket, why: str) -> Reply:
+    return Reply(
+        f"No.{ticket.number} のご相談は{why}ため、この操作はできません。"
+        "新しいご相談として、改めてお送りください。",
+        (tickets.CONSULT, tickets.STATUS, MENU),
+        kind="prompt",
+    )

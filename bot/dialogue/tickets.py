@@ -1,0 +1,143 @@
+"""What staff read about consultations: the intake's questions, the summary, the list, an answer.
+
+Pure functions of their arguments, like `bot.dialogue.views`. Button
+actions are stateless and name the consultation (``cs:12:ok``), so they
+keep working on an answer delivered days later; the desk checks that the
+consultation belongs to whoever presses them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.dialogue.desk import Ticket
+from bot.dialogue.model import MAX_CARDS, Card, Choice, Reply
+from bot.dialogue.state import Intake
+from bot.dialogue.views import MENU, excerpt
+from bot.localtime import local
+
+__all__ = [
+    "ASK_CONTENT",
+    "ASK_SECTION",
+    "CONSULT",
+    "STATUS",
+    "answer_delivered",
+    "ask_deadline",
+    "masked_notice",
+    "receipt",
+    "summary",
+    "ticket_detail",
+    "ticket_list",
+]
+
+STATUS = Choice("相談状況を見る", "cs:list")
+CONSULT = Choice("DX推進課に相談する", "consult")
+STOP = Choice("やめる", "in:stop")
+
+ASK_CONTENT = (
+    "ご相談の内容を入力してください。どの業務で、どのようなことにお困りか、"
+    "何を改善したいかを書いていただけると、担当者が状況をつかみやすくなります。"
+    "（例：毎月の申請書の入力に丸2日かかっているので、減らしたい）"
+)
+ASK_SECTION = "ご所属（課・係名）を入力してください。次回からは入力を省略できます。（例：税務課 収納係）"
+
+
+def masked_notice(kinds: Sequence[str]) -> str:
+    """Tell staff what was masked, and why."""
+    return (
+        f"※個人情報保護のため、{'・'.join(kinds)}と思われる部分は「［{kinds[0]}］」のように"
+        "伏せてからお預かりしています。"
+    )
+
+
+def ask_deadline() -> Reply:
+    """By when: three common answers as buttons, or any text."""
+    return Reply(
+        "いつごろまでに解決したいか、ご希望の時期を選ぶか入力してください。（例：3月末まで）",
+        (Choice("今週中", "in:by:w"), Choice("今月中", "in:by:m"), Choice("特に急ぎません", "in:by:n")),
+        kind="prompt",
+    )
+
+
+def summary(intake: Intake) -> Reply:
+    """The consultation as it will be sent, to confirm; typing more adds to the content."""
+    text = (
+        "次の内容でDX推進課に相談します。よろしければ「この内容で相談する」を押してください。"
+        "補足があれば、このまま入力していただくと内容に追加します。\n\n"
+        f"【所属】{intake.section}\n【ご相談内容】{intake.content}\n【希望する時期】{intake.wanted_by}"
+    )
+    if intake.masked:
+        text += f"\n\n{masked_notice(intake.masked)}"
+    choices = (Choice("この内容で相談する", "in:send"), Choice("所属を変更する", "in:sec"), STOP)
+    return Reply(text, choices, kind="prompt")
+
+
+def receipt(ticket: Ticket, masked: Sequence[str]) -> Reply:
+    """The consultation was created: its number, and what happens next."""
+    text = (
+        f"ご相談を受け付けました。受付番号は No.{ticket.number} です。\n"
+        "DX推進課の担当者が内容を確認し、このチャットでお返事します（通常、3開庁日以内）。"
+        "ご相談の状況は「相談状況」と入力すると、いつでもご確認いただけます。"
+    )
+    if masked:
+        text += f"\n{masked_notice(masked)}"
+    return Reply(text, (STATUS, MENU), kind="escalate", ref=f"consult:{ticket.number}")
+
+
+def ticket_list(tickets: Sequence[Ticket]) -> Reply:
+    """The staff member's consultations as cards, newest first."""
+    if not tickets:
+        return Reply(
+            "これまでにDX推進課へお送りいただいたご相談はありません。",
+            (CONSULT, MENU),
+            kind="list",
+        )
+    cards = tuple(_card(t) for t in tickets[:MAX_CARDS])
+    return Reply(f"これまでのご相談です（新しい順に{len(cards)}件）。", (CONSULT, MENU), cards, kind="list")
+
+
+def ticket_detail(ticket: Ticket) -> Reply:
+    """One consultation in full, with the DX team's latest answer and what can be done next."""
+    text = (
+        f"■ No.{ticket.number}【{ticket.label}】\n"
+        f"受付日：{local(ticket.created_at):%Y年%m月%d日}\n"
+        f"【所属】{ticket.section}\n【ご相談内容】{ticket.content}\n【希望する時期】{ticket.wanted_by}"
+    )
+    if ticket.answer:
+        text += f"\n\n【DX推進課からの回答】\n{ticket.answer}"
+    n = ticket.number
+    choices: tuple[Choice, ...]
+    if ticket.status == "answered":
+        choices = (Choice("解決した", f"cs:{n}:ok"), Choice("まだ困っている", f"cs:{n}:ng"), STATUS)
+    elif ticket.is_open:
+        choices = (Choice("追記する", f"cs:{n}:add"), Choice("取り下げる", f"cs:{n}:wd"), STATUS)
+    else:
+        choices = (STATUS, MENU)
+    return Reply(text, choices, kind="list", ref=f"consult:{n}")
+
+
+def answer_delivered(number: int, content: str, answer: str) -> Reply:
+    """The DX team's answer as pushed to the staff member, with 解決した / まだ困っている."""
+    text = (
+        f"【DX推進課からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
+        "このご回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
+    )
+    choices = (Choice("解決した", f"cs:{number}:ok"), Choice("まだ困っている", f"cs:{number}:ng"))
+    return Reply(text, choices, kind="answer", ref=f"consult:{number}")
+
+
+def _card(ticket: Ticket) -> Card:
+    n = ticket.number
+    more = Choice("詳しく見る", f"cs:{n}")
+    choices: tuple[Choice, ...]
+    if ticket.status == "answered":
+        choices = (more, Choice("解決した", f"cs:{n}:ok"), Choice("まだ困っている", f"cs:{n}:ng"))
+    elif ticket.is_open:
+        choices = (more, Choice("追記する", f"cs:{n}:add"), Choice("取り下げる", f"cs:{n}:wd"))
+    else:
+        choices = (more,)
+    return Card(
+        f"No.{n}【{ticket.label}】",
+        f"{local(ticket.created_at):%Y年%m月%d日}受付\n{excerpt(ticket.content, 50)}",
+        choices,
+    )

@@ -1,0 +1,72 @@
+"""An in-memory consultation desk for engine tests: the `Desk` contract without a database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+
+from bot.dialogue import NewConsultation, Ticket
+
+LABELS = {
+    "new": "未対応",
+    "in_progress": "対応中",
+    "answered": "回答済み",
+    "resolved": "解決",
+    "reopened": "再開",
+    "withdrawn": "取り下げ",
+}
+
+
+@dataclass
+class MemoryDesk:
+    """One staff member's consultations; ``others`` belong to someone else (never shown)."""
+
+    remembered: str = ""
+    mine: dict[int, Ticket] = field(default_factory=dict)
+    others: dict[int, Ticket] = field(default_factory=dict)
+    opened: list[NewConsultation] = field(default_factory=list)
+    additions: list[tuple[int, str]] = field(default_factory=list)
+    next_number: int = 1
+
+    def section(self) -> str:
+        return self.remembered
+
+    def open(self, new: NewConsultation) -> Ticket:
+        number = self.next_number
+        self.next_number += 1
+        self.opened.append(new)
+        self.remembered = new.section
+        ticket = Ticket(
+            number, "new", LABELS["new"], new.section, new.content, new.wanted_by, datetime.now(UTC)
+        )
+        self.mine[number] = ticket
+        return ticket
+
+    def tickets(self, limit: int) -> list[Ticket]:
+        return sorted(self.mine.values(), key=lambda t: -t.number)[:limit]
+
+    def ticket(self, number: int) -> Ticket | None:
+        return self.mine.get(number)
+
+    def add(self, number: int, text: str) -> Ticket | None:
+        ticket = self.mine.get(number)
+        if ticket is None:
+            return None
+        self.additions.append((number, text))
+        if ticket.status in ("answered", "resolved"):
+            self.set(number, "reopened")
+        return self.mine[number]
+
+    def withdraw(self, number: int) -> Ticket | None:
+        return self.set(number, "withdrawn") if number in self.mine else None
+
+    def feedback(self, number: int, *, solved: bool) -> Ticket | None:
+        return self.set(number, "resolved" if solved else "reopened") if number in self.mine else None
+
+    def set(self, number: int, status: str, answer: str | None = None) -> Ticket:
+        """Change a ticket's state (as the DX team would); tests use it to set the scene."""
+        ticket = replace(self.mine[number], status=status, label=LABELS[status])
+        if answer is not None:
+            ticket = replace(ticket, answer=answer)
+        self.mine[number] = ticket
+        return ticket

@@ -1,0 +1,297 @@
+"""Transcripts of the consultation intake, 相談状況, additions, withdrawal and feedback on answers."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from bot.dialogue import Engine, Incoming, NewConsultation, State, Ticket
+from bot.dialogue.deadline import due_date
+from tests.auxil.desk import MemoryDesk
+from tests.auxil.transcript import (
+    ASK_CONTENT,
+    ASK_DEADLINE,
+    ASK_SECTION,
+    INTAKE,
+    KEY,
+    SUMMARY,
+    Action,
+    Bot,
+    Press,
+    verify_dialog,
+)
+
+CONFIRM = ("この内容で相談する", "所属を変更する", "やめる")
+DEADLINES = ("今週中", "今月中", "特に急ぎません")
+
+
+def test_an_escalation_becomes_a_consultation_asking_only_what_is_missing(scripted: Engine) -> None:
+    desk = MemoryDesk()
+    state = verify_dialog(
+        scripted,
+        [
+            ("庁舎の屋上で養蜂を始めたい", Bot(("escalate",))),
+            (
+                Press("DX推進課に相談する"),
+                Bot(("prompt",), says=(INTAKE, ASK_SECTION), not_says=(ASK_CONTENT,)),
+            ),
+            ("総務課 庶務係", Bot(("prompt",), says=(ASK_DEADLINE,), primary=DEADLINES)),
+            (
+                Press("今月中"),
+                Bot(
+                    ("prompt",),
+                    says=(
+                        SUMMARY,
+                        "【所属】総務課 庶務係",
+                        "【ご相談内容】庁舎の屋上で養蜂を始めたい",
+                        "今月中",
+                    ),
+                    primary=CONFIRM,
+                ),
+            ),
+            (
+                Press("この内容で相談する"),
+                Bot(
+                    ("escalate",),
+                    says=("受付番号は No.1 です", "3開庁日以内"),
+                    primary=("相談状況を見る", "メニュー"),
+                ),
+            ),
+        ],
+        desk=desk,
+    )
+    assert state.intake is None
+    (opened,) = desk.opened
+    assert (opened.section, opened.query, opened.content) == (
+        "総務課 庶務係",
+        *["庁舎の屋上で養蜂を始めたい"] * 2,
+    )
+    assert opened.wanted_by == "今月中"
+    assert opened.due_date is not None
+    assert opened.due_date.day >= 28
+    assert opened.masked == ()
+
+
+def test_the_section_is_remembered_and_a_stated_deadline_is_not_asked_again(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="税務課 収納係")
+    verify_dialog(
+        scripted,
+        [
+            ("メニュー", Bot(("menu",))),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            (
+                "来月末までに、口座振替の結果照合を自動化したい",
+                Bot(("prompt",), says=(SUMMARY, "【所属】税務課 収納係", "【希望する時期】来月末まで")),
+            ),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("No.1",))),
+        ],
+        desk=desk,
+    )
+    assert desk.opened[0].wanted_by == "来月末まで"
+    refs = [c.ref for c in desk.opened[0].candidates]
+    assert "case:rpa-tax-reconcile" in refs, "without a question, the content finds the candidates"
+
+
+def test_personal_information_is_masked_and_the_staff_member_is_told(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="子育て支援課")
+    verify_dialog(
+        scripted,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            (
+                "山田さん（090-1234-5678、yamada@example.jp、マイナンバー123456789018）の申請入力を減らしたい",
+                Bot(
+                    ("prompt",),
+                    says=(ASK_DEADLINE,),
+                ),
+            ),
+            (
+                Press("特に急ぎません"),
+                Bot(
+                    ("prompt",),
+                    says=("［電話番号］", "［メールアドレス］", "［マイナンバー］", "個人情報保護のため"),
+                    not_says=("090-1234-5678", "yamada@example.jp", "123456789018"),
+                ),
+            ),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("個人情報保護のため",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert "090-1234-5678" not in opened.content
+    assert set(opened.masked) == {"電話番号", "メールアドレス", "マイナンバー"}
+    assert opened.due_date is None
+
+
+def test_short_questions_and_cases_ask_what_the_staff_member_wants(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="介護保険課")
+    verify_dialog(
+        scripted,
+        [
+            (
+                Action("consult:case:ocr-kaigo-application"),
+                Bot(("prompt",), says=("どのようなことをご相談",)),
+            ),
+            ("うちの課でも使えるか知りたい", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            ("3月末まで", Bot(("prompt",), says=(SUMMARY, "【希望する時期】3月末まで"))),
+            (
+                "紙の申請書は月に200件ほどです",
+                Bot(("prompt",), says=("（補足）紙の申請書は月に200件ほどです",)),
+            ),
+            (Press("所属を変更する"), Bot(("prompt",), says=(ASK_SECTION,))),
+            ("介護保険課 認定係", Bot(("prompt",), says=(SUMMARY, "【所属】介護保険課 認定係"))),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert opened.query == "改善事例『手書きの申請書をAI-OCRで読み取りRPAで入力』について"
+    assert opened.candidates[0].ref == "case:ocr-kaigo-application"
+    assert opened.due_date == due_date("3月末まで", datetime.now(UTC).date())
+
+
+def test_the_candidates_of_a_question_go_with_the_consultation(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        engine,
+        [
+            ("RPAとは何ですか？", Bot(("answer",))),
+            (Press("解決しない"), Bot(("clarify",))),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=("「RPAとは何ですか？」について",))),
+            ("児童手当の入力作業に使えるか知りたい", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今週中"), Bot(("prompt",))),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert opened.query == "RPAとは何ですか？"
+    assert opened.content == "児童手当の入力作業に使えるか知りたい"
+    assert opened.candidates[0].ref == "faq:tool-rpa-basics"
+    assert opened.candidates[0].title.startswith("RPAとは何ですか？")
+
+
+def test_stopping_the_intake_and_leaving_it_by_another_button(engine: Engine) -> None:
+    desk = MemoryDesk()
+    state = verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("", Bot(("prompt",), says=("入力が空のようです", ASK_CONTENT))),
+            ("やめる", Bot(("prompt",), says=("中止しました",))),
+            (Action("consult"), Bot(("prompt",))),
+            (Action("cases"), Bot(("menu",))),
+            ("RPAとは何ですか？", Bot(("answer",))),
+        ],
+        desk=desk,
+    )
+    assert state.intake is None
+    assert desk.opened == []
+
+
+def test_a_second_press_of_send_creates_nothing(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",))),
+            (Press("今月中"), Bot(("prompt",))),
+            (Action("in:send"), Bot(("escalate",), says=("No.1",))),
+            (Action("in:send"), Bot(("prompt",), says=("すでに受け付けています",))),
+        ],
+        desk=desk,
+    )
+    assert len(desk.opened) == 1
+
+
+def test_status_lists_the_staff_members_consultations(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(engine, [("相談状況", Bot(("list",), says=("ご相談はありません",)))], desk=desk)
+    for text in ("会議録の作成", "庁内照会の集計"):
+        desk.open(_new(text))
+    desk.set(2, "answered", answer="集計はフォームで行えます。")
+    verify_dialog(
+        engine,
+        [
+            (
+                "相談状況",
+                Bot(("list",), says=("新しい順に2件",), cards=("No.2【回答済み】", "No.1【未対応】")),
+            ),
+            (
+                Press("詳しく見る"),
+                Bot(("list",), says=("【DX推進課からの回答】", "集計はフォームで行えます。")),
+            ),
+        ],
+        desk=desk,
+    )
+
+
+def test_answer_feedback_resolves_once_or_reopens_and_takes_an_addition(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("庁内照会の集計"))
+    desk.set(1, "answered", answer="フォームをお使いください。")
+    verify_dialog(
+        engine,
+        [
+            (Action("cs:1:ok"), Bot(("feedback",), says=("「解決」としました",))),
+            (Action("cs:1:ok"), Bot(("feedback",), says=("すでに解決済み",))),
+            (Action("cs:1:ng"), Bot(("prompt",), says=("再開しました",))),
+            ("フォームの作り方が分かりません", Bot(("prompt",), says=("追記しました",))),
+        ],
+        desk=desk,
+    )
+    assert desk.mine[1].status == "reopened"
+    assert desk.additions == [(1, "フォームの作り方が分かりません")]
+
+
+def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議録の作成"))
+    verify_dialog(
+        engine,
+        [
+            (Action("cs:1:add"), Bot(("prompt",), says=("追記する内容を入力してください",))),
+            (
+                "音声は月に10時間ほどです（担当 03-1234-5678）",
+                Bot(("prompt",), says=("追記しました", "［電話番号］")),
+            ),
+            (Action("cs:1:wd"), Bot(("prompt",), says=("取り下げます。よろしいですか",))),
+            (Press("取り下げる"), Bot(("feedback",), says=("取り下げました",))),
+            (Action("cs:1:wd"), Bot(("prompt",), says=("この操作はできません",))),
+            (Action("cs:1:add"), Bot(("prompt",), says=("取り下げられている",))),
+        ],
+        desk=desk,
+    )
+    assert desk.additions == [(1, "音声は月に10時間ほどです（担当 ［電話番号］）")]
+    assert desk.mine[1].status == "withdrawn"
+
+
+def test_another_staff_members_consultation_is_not_found(engine: Engine) -> None:
+    desk = MemoryDesk()
+    desk.others[7] = _new_ticket(7)
+    for action in ("cs:7", "cs:7:ok", "cs:7:wdy", "cs:7:add", "cs:99"):
+        turn = engine.step(Incoming(KEY, action=action), State(), desk)
+        assert "見つかりませんでした" in turn.replies[0].text
+    assert desk.others[7].status == "new"
+    restart = engine.step(Incoming(KEY, action="cs:x"), State(), desk)
+    assert restart.replies[0].kind == "restart"
+
+
+def _new(content: str) -> NewConsultation:
+    return NewConsultation(section="総務課", query=content, content=content, wanted_by="今月中")
+
+
+def _new_ticket(number: int) -> Ticket:
+    return Ticket(number, "new", "未対応", "税務課", "他人の相談", "今月中", datetime(2026, 1, 5, tzinfo=UTC))
+
+
+def test_due_dates_from_what_staff_write() -> None:
+    today = date(2026, 12, 2)
+    assert due_date("今月中", today) == date(2026, 12, 31)
+    assert due_date("来月末まで", today) == date(2027, 1, 31)
+    assert due_date("今週中", today) == date(2026, 12, 4)
+    assert due_date("3月末まで", today) == date(2027, 3, 31)
+    assert due_date("12/20", today) == date(2026, 12, 20)
+    assert due_date("年度内", today) == date(2027, 3, 31)
+    assert due_date("特に急ぎません", today) is None
+    assert due_date("2月30日", today) is None
