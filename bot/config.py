@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PROJECT_ROOT", "SETTINGS", "Setting", "Settings"]
+__all__ = ["PROJECT_ROOT", "SETTINGS", "DeliverySettings", "NotifySettings", "Setting", "Settings"]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +55,102 @@ SETTINGS: tuple[Setting, ...] = (
         "65536",
         "Largest HTTP request body accepted, in bytes; a larger one gets 413.",
     ),
+    Setting(
+        "KAIZEN_ADMIN_TOKEN",
+        "",
+        "Bearer token of the admin API (/api/v1/consultations); empty (the default) turns the API off.",
+    ),
+    Setting(
+        "KAIZEN_ADMIN_SESSION_HOURS",
+        "12",
+        "How long a dashboard login lasts, in hours.",
+    ),
+    Setting(
+        "KAIZEN_PUBLIC_URL",
+        "",
+        "The bot's address as the DX team reaches it (https://kaizen.example.lg.jp), for links in "
+        "notifications; empty leaves the links out.",
+    ),
+    Setting(
+        "KAIZEN_NOTIFY_WEBHOOK_URL",
+        "",
+        "Incoming-webhook URL (Teams Workflows, Slack or LINE WORKS) told of new and waiting "
+        "consultations; empty turns webhook notices off.",
+    ),
+    Setting(
+        "KAIZEN_NOTIFY_WEBHOOK_FORMAT",
+        "auto",
+        "Body of webhook notices: teams, slack, lineworks, or auto (chosen from the URL's host).",
+    ),
+    Setting(
+        "KAIZEN_NOTIFY_WAITING_HOURS",
+        "24",
+        "Remind the team of a consultation that has waited this many hours for a reply; 0 turns it off.",
+    ),
+    Setting("KAIZEN_SMTP_HOST", "", "SMTP server for e-mail notices; empty turns e-mail notices off."),
+    Setting("KAIZEN_SMTP_PORT", "587", "SMTP port."),
+    Setting("KAIZEN_SMTP_USER", "", "SMTP user name; empty sends without logging in."),
+    Setting("KAIZEN_SMTP_PASSWORD", "", "SMTP password, with KAIZEN_SMTP_USER; empty when not logging in."),
+    Setting("KAIZEN_SMTP_STARTTLS", "true", "Whether to use STARTTLS (true or false)."),
+    Setting("KAIZEN_SMTP_FROM", "kaizen-bot@localhost", "Sender address of e-mail notices."),
+    Setting(
+        "KAIZEN_SMTP_TO",
+        "",
+        "Recipients of e-mail notices, comma-separated; empty turns e-mail notices off.",
+    ),
+    Setting(
+        "KAIZEN_DELIVERY_BACKOFF_SECONDS",
+        "5",
+        "Wait before the first retry of a failed delivery; doubled on each further failure.",
+    ),
+    Setting(
+        "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS",
+        "3600",
+        "Longest wait between two retries of a delivery (retries never stop).",
+    ),
+    Setting(
+        "KAIZEN_DELIVERY_TIMEOUT_SECONDS",
+        "20",
+        "How long one delivery may take (HTTP or SMTP) before it counts as failed.",
+    ),
+    Setting(
+        "KAIZEN_DELIVERY_LEASE_SECONDS",
+        "120",
+        "How long a worker holds a message it is delivering; must exceed the delivery timeout, so "
+        "a message is only retried by another worker once the first has certainly given up.",
+    ),
+    Setting(
+        "KAIZEN_RETENTION_DAYS",
+        "365",
+        "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
+    ),
 )
+
+
+@dataclass(frozen=True, slots=True)
+class NotifySettings:
+    """Where notices to the DX team go; an empty URL or address list turns that channel off."""
+
+    webhook_url: str = ""
+    webhook_format: str = "auto"
+    waiting_hours: int = 24
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_starttls: bool = True
+    smtp_from: str = "kaizen-bot@localhost"
+    smtp_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DeliverySettings:
+    """How the outbox worker retries: exponential backoff, and a lease longer than any attempt."""
+
+    backoff_seconds: float = 5.0
+    backoff_max_seconds: float = 3600.0
+    timeout_seconds: float = 20.0
+    lease_seconds: float = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +165,12 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
+    admin_token: str = ""
+    admin_session_hours: int = 12
+    public_url: str = ""
+    retention_days: int = 365
+    notify: NotifySettings = field(default_factory=NotifySettings)
+    delivery: DeliverySettings = field(default_factory=DeliverySettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -92,7 +195,53 @@ class Settings:
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
+            admin_token=values["KAIZEN_ADMIN_TOKEN"].strip(),
+            admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
+            public_url=values["KAIZEN_PUBLIC_URL"].strip(),
+            retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
+            notify=_notify(values),
+            delivery=_delivery(values),
         )
+
+
+def _notify(values: Mapping[str, str]) -> NotifySettings:
+    webhook_format = values["KAIZEN_NOTIFY_WEBHOOK_FORMAT"].strip().lower()
+    if webhook_format not in WEBHOOK_FORMATS:
+        choices = ", ".join(WEBHOOK_FORMATS)
+        raise ValueError(f"KAIZEN_NOTIFY_WEBHOOK_FORMAT must be one of {choices}, not {webhook_format!r}")
+    return NotifySettings(
+        webhook_url=values["KAIZEN_NOTIFY_WEBHOOK_URL"].strip(),
+        webhook_format=webhook_format,
+        waiting_hours=_integer(values, "KAIZEN_NOTIFY_WAITING_HOURS", 0, 24 * 365),
+        smtp_host=values["KAIZEN_SMTP_HOST"].strip(),
+        smtp_port=_integer(values, "KAIZEN_SMTP_PORT", 1, 65535),
+        smtp_user=values["KAIZEN_SMTP_USER"],
+        smtp_password=values["KAIZEN_SMTP_PASSWORD"],
+        smtp_starttls=_boolean(values, "KAIZEN_SMTP_STARTTLS"),
+        smtp_from=values["KAIZEN_SMTP_FROM"].strip(),
+        smtp_to=tuple(a.strip() for a in values["KAIZEN_SMTP_TO"].split(",") if a.strip()),
+    )
+
+
+def _delivery(values: Mapping[str, str]) -> DeliverySettings:
+    delivery = DeliverySettings(
+        backoff_seconds=_integer(values, "KAIZEN_DELIVERY_BACKOFF_SECONDS", 1, 86400),
+        backoff_max_seconds=_integer(values, "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS", 1, 7 * 86400),
+        timeout_seconds=_integer(values, "KAIZEN_DELIVERY_TIMEOUT_SECONDS", 1, 600),
+        lease_seconds=_integer(values, "KAIZEN_DELIVERY_LEASE_SECONDS", 2, 7200),
+    )
+    if delivery.lease_seconds <= delivery.timeout_seconds:
+        raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
+    return delivery
+
+
+def _boolean(values: Mapping[str, str], name: str) -> bool:
+    value = values[name].strip().lower()
+    if value in ("true", "1", "yes", "on"):
+        return True
+    if value in ("false", "0", "no", "off"):
+        return False
+    raise ValueError(f"{name} must be true or false, not {values[name]!r}")
 
 
 def _integer(values: Mapping[str, str], name: str, low: int, high: int) -> int:

@@ -1,5 +1,9 @@
 """The one path every channel's message takes: load the state, step the engine, store the state.
 
+The engine's consultation desk is bound to the same transaction as the
+state, so a consultation created in a turn is stored exactly when the turn
+is, and the turn (masked) goes into the conversation log with it.
+
 `Conversations.handle` is the error boundary of one message: a failure of
 the engine is logged with the conversation key and answered with a polite
 fallback, so the user is never left without a reply; a failure of the
@@ -11,13 +15,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from functools import partial
+from collections.abc import Callable
+
+import sqlalchemy as sa
 
 from bot.db import ConversationStore
-from bot.dialogue import Choice, Engine, Incoming, Reply
+from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
 from bot.errors import BotError
 
-__all__ = ["FALLBACK", "Conversations"]
+__all__ = ["FALLBACK", "Conversations", "DeskFactory"]
 
 log = logging.getLogger(__name__)
 
@@ -29,17 +35,26 @@ FALLBACK = Reply(
 )
 
 
-class Conversations:
-    """Conversation turns over one store and one engine; safe to call from several threads."""
+DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
+"""The consultation desk of a staff member, inside a turn's transaction."""
 
-    def __init__(self, store: ConversationStore, engine: Engine) -> None:
+
+class Conversations:
+    """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
+
+    def __init__(self, store: ConversationStore, engine: Engine, desk: DeskFactory) -> None:
         self.store = store
         self.engine = engine
+        self.desk = desk
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking)."""
+
+        def step(state: State, connection: sa.Connection) -> Turn:
+            return self.engine.step(incoming, state, self.desk(connection, incoming.key))
+
         try:
-            return self.store.exchange(incoming.key, partial(self.engine.step, incoming)).replies
+            return self.store.exchange(incoming, step).replies
         except BotError:
             raise
         except Exception:

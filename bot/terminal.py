@@ -11,8 +11,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from bot.config import Settings
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.delivery import notice_channels
 from bot.dialogue import Choice, ConversationKey, Engine, Incoming, Reply
 from bot.search import Searcher
 
@@ -28,7 +31,9 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     searcher = Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
     store = ConversationStore.open(settings.database_url)
     try:
-        conversations = Conversations(store, Engine(searcher))
+        notices = Notices(notice_channels(settings.notify), settings.public_url)
+        desk = ConsultationService(store.engine, notices).desk
+        conversations = Conversations(store, Engine(searcher), desk)
         key = ConversationKey(CHANNEL, user, user)
         print(GREETING, file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)

@@ -32,7 +32,41 @@ def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:
         Settings.from_env({name: value})
 
 
-def test_every_setting_has_help_and_a_default() -> None:
+def test_every_setting_has_help_and_a_default_or_says_what_empty_means() -> None:
     for setting in SETTINGS:
         assert setting.help.strip()
-        assert setting.default.strip() or setting.name == "KAIZEN_CACHE_DIR"
+        assert setting.default.strip() or setting.name == "KAIZEN_CACHE_DIR" or "empty" in setting.help
+
+
+def test_secrets_have_no_default_and_the_admin_api_is_off_without_a_token() -> None:
+    defaults = {s.name: s.default for s in SETTINGS}
+    for secret in ("KAIZEN_ADMIN_TOKEN", "KAIZEN_SMTP_PASSWORD"):
+        assert defaults[secret] == ""
+    settings = Settings.from_env({})
+    assert settings.admin_token == ""
+    assert settings.notify.webhook_url == ""
+    assert settings.notify.smtp_to == ()
+
+
+def test_notification_and_delivery_settings_are_read_and_checked() -> None:
+    settings = Settings.from_env(
+        {
+            "KAIZEN_NOTIFY_WEBHOOK_URL": "https://hooks.slack.com/services/T/B/X",
+            "KAIZEN_NOTIFY_WEBHOOK_FORMAT": "Slack",
+            "KAIZEN_SMTP_TO": "dx@example.lg.jp, lead@example.lg.jp",
+            "KAIZEN_SMTP_STARTTLS": "false",
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS": "2",
+            "KAIZEN_RETENTION_DAYS": "90",
+        }
+    )
+    assert settings.notify.webhook_format == "slack"
+    assert settings.notify.smtp_to == ("dx@example.lg.jp", "lead@example.lg.jp")
+    assert settings.notify.smtp_starttls is False
+    assert settings.delivery.backoff_seconds == 2
+    assert settings.retention_days == 90
+    with pytest.raises(ValueError, match="KAIZEN_NOTIFY_WEBHOOK_FORMAT"):
+        Settings.from_env({"KAIZEN_NOTIFY_WEBHOOK_FORMAT": "fax"})
+    with pytest.raises(ValueError, match="true or false"):
+        Settings.from_env({"KAIZEN_SMTP_STARTTLS": "maybe"})
+    with pytest.raises(ValueError, match="LEASE"):
+        Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})

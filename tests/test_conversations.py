@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService
 from bot.conversations import FALLBACK, Conversations
 from bot.db import ConversationStore
 from bot.dialogue import ConversationKey, Engine, Incoming
@@ -19,6 +21,10 @@ from tests.auxil.searchers import BrokenSearcher
 KEY = ConversationKey("web", "staff-1", "staff-1")
 
 
+def desks(store: ConversationStore) -> ConsultationService:
+    return ConsultationService(store.engine, Notices())
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[ConversationStore]:
     opened = ConversationStore.open(f"sqlite:///{tmp_path / 'kaizen.db'}")
@@ -27,7 +33,7 @@ def store(tmp_path: Path) -> Iterator[ConversationStore]:
 
 
 def test_replies_and_state_go_through_the_store(store: ConversationStore, searcher: Searcher) -> None:
-    conversations = Conversations(store, Engine(searcher))
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
     (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
     assert answer.ref == "faq:tool-rpa-basics"
     assert store.load(KEY).shown == "faq:tool-rpa-basics"
@@ -36,7 +42,7 @@ def test_replies_and_state_go_through_the_store(store: ConversationStore, search
 def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(
     store: ConversationStore, searcher: Searcher, caplog: pytest.LogCaptureFixture
 ) -> None:
-    conversations = Conversations(store, Engine(BrokenSearcher(searcher)))
+    conversations = Conversations(store, Engine(BrokenSearcher(searcher)), desks(store).desk)
     with caplog.at_level(logging.ERROR, logger="bot.conversations"):
         replies = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
     assert replies == (FALLBACK,)
@@ -46,7 +52,7 @@ def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(
 
 
 def test_a_database_failure_propagates(store: ConversationStore, searcher: Searcher) -> None:
-    conversations = Conversations(store, Engine(searcher))
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
     with store.engine.begin() as connection:
         connection.execute(sa.text("DROP TABLE conversations"))
     with pytest.raises(StoreError):

@@ -1,0 +1,215 @@
+"""Dashboard users and their sessions.
+
+Passwords are stored as scrypt hashes (``hashlib.scrypt``, n=2¹⁴, r=8, p=1,
+a random 16-byte salt each), in the form
+``scrypt$<n>$<r>$<p>$<salt>$<hash>`` so the cost can be raised later
+without invalidating old hashes. Five wrong passwords in a row lock the
+account for 15 minutes. Users are created from the command line
+(``python -m bot admin add-user NAME``).
+
+A session is a random token in an HttpOnly cookie; the database keeps only
+its SHA-256, with the session's CSRF token and expiry.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from bot.db import aware
+from bot.db.engine import reading, writing
+from bot.db.schema import admin_sessions, admin_users
+from bot.errors import InvalidInput
+
+__all__ = ["Accounts", "Session", "User", "exists", "hash_password", "verify_password"]
+
+_N, _R, _P, _LEN = 2**14, 8, 1, 32
+MIN_PASSWORD_CHARS = 10
+MAX_FAILURES = 5
+LOCK = timedelta(minutes=15)
+_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_password(password: str) -> str:
+    """A salted scrypt hash of ``password``, self-describing."""
+    salt = secrets.token_bytes(16)
+    digest = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=_LEN)
+    return f"scrypt${_N}${_R}${_P}${_b64(salt)}${_b64(digest)}"
+
+
+def verify_password(password: str, stored: str) -> bool:
+    """Whether ``password`` matches the hash ``stored`` (constant-time comparison)."""
+    try:
+        scheme, n, r, p, salt, digest = stored.split("$")
+        expected = base64.b64decode(digest)
+        actual = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=len(expected)
+        )
+    except ValueError:
+        return False
+    return scheme == "scrypt" and hmac.compare_digest(actual, expected)
+
+
+_DUMMY_HASH = hash_password(secrets.token_hex(8))
+"""Checked against for unknown users, so a login takes as long whether the name exists or not."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """A DX team member; an editor may also approve and export FAQ drafts."""
+
+    id: int
+    name: str
+    display_name: str
+    is_editor: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """A logged-in user, the CSRF token every form must carry, and when the session ends."""
+
+    user: User
+    csrf: str
+    expires_at: datetime
+
+
+class Accounts:
+    """Users and sessions in the database; every method is blocking."""
+
+    def __init__(self, engine: sa.Engine, clock: Callable[[], datetime], session_hours: int) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.lifetime = timedelta(hours=session_hours)
+
+    def add_user(self, name: str, password: str, display_name: str = "", *, editor: bool = False) -> User:
+        """Create a user; `InvalidInput` for a bad or taken name or a short password."""
+        if not _NAME.match(name):
+            raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
+        _check_password(password)
+        with writing(self.engine, "the dashboard users") as connection:
+            if exists(connection, name):
+                raise InvalidInput(f"ユーザー「{name}」はすでに登録されています。")
+            result = connection.execute(
+                admin_users.insert().values(
+                    name=name,
+                    display_name=display_name.strip() or name,
+                    password_hash=hash_password(password),
+                    is_editor=editor,
+                    failed_logins=0,
+                    created_at=self.clock(),
+                )
+            )
+            inserted = result.inserted_primary_key
+        assert inserted is not None
+        return User(int(inserted[0]), name, display_name.strip() or name, editor)
+
+    def set_password(self, name: str, password: str) -> None:
+        """Change a user's password (and unlock the account); `InvalidInput` for an unknown user."""
+        _check_password(password)
+        with writing(self.engine, "the dashboard users") as connection:
+            result = connection.execute(
+                admin_users.update()
+                .where(admin_users.c.name == name)
+                .values(password_hash=hash_password(password), failed_logins=0, locked_until=None)
+            )
+        if result.rowcount != 1:
+            raise InvalidInput(f"ユーザー「{name}」は登録されていません。")
+
+    def user(self, name: str) -> User | None:
+        """The user called ``name``, or None."""
+        with reading(self.engine, "the dashboard users") as connection:
+            row = connection.execute(sa.select(admin_users).where(admin_users.c.name == name)).first()
+        return _user(row) if row is not None else None
+
+    def users(self) -> list[User]:
+        """Every user, by name."""
+        with reading(self.engine, "the dashboard users") as connection:
+            rows = connection.execute(sa.select(admin_users).order_by(admin_users.c.name)).all()
+        return [_user(row) for row in rows]
+
+    def login(self, name: str, password: str) -> tuple[str, Session] | None:
+        """Check the password and open a session: the cookie's token and the session; None if refused."""
+        now = self.clock()
+        with writing(self.engine, "the dashboard users") as connection:
+            row = connection.execute(
+                sa.select(admin_users).where(admin_users.c.name == name).with_for_update()
+            ).first()
+            if row is None:
+                verify_password(password, _DUMMY_HASH)
+                return None
+            if row.locked_until is not None and aware(row.locked_until) > now:
+                return None
+            if not verify_password(password, row.password_hash):
+                failures = row.failed_logins + 1
+                values = (
+                    {"failed_logins": 0, "locked_until": now + LOCK}
+                    if failures >= MAX_FAILURES
+                    else {"failed_logins": failures}
+                )
+                connection.execute(admin_users.update().where(admin_users.c.id == row.id).values(**values))
+                return None
+            connection.execute(
+                admin_users.update()
+                .where(admin_users.c.id == row.id)
+                .values(failed_logins=0, locked_until=None)
+            )
+            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+            expires = now + self.lifetime
+            connection.execute(
+                admin_sessions.insert().values(
+                    id=_digest(token), user_id=row.id, csrf=csrf, created_at=now, expires_at=expires
+                )
+            )
+        return token, Session(_user(row), csrf, expires)
+
+    def session(self, token: str) -> Session | None:
+        """The live session of a cookie's token, or None (unknown or expired)."""
+        query = (
+            sa.select(admin_sessions.c.csrf, admin_sessions.c.expires_at, admin_users)
+            .join(admin_users, admin_users.c.id == admin_sessions.c.user_id)
+            .where(admin_sessions.c.id == _digest(token))
+        )
+        with reading(self.engine, "the dashboard users") as connection:
+            row = connection.execute(query).first()
+        if row is None or aware(row.expires_at) <= self.clock():
+            return None
+        return Session(_user(row), row.csrf, aware(row.expires_at))
+
+    def logout(self, token: str) -> None:
+        """End the session of a cookie's token."""
+        with writing(self.engine, "the dashboard users") as connection:
+            connection.execute(admin_sessions.delete().where(admin_sessions.c.id == _digest(token)))
+
+
+def exists(connection: sa.Connection, name: str) -> bool:
+    """Whether a user called ``name`` exists (for assignment, inside a transaction)."""
+    query = sa.select(admin_users.c.id).where(admin_users.c.name == name)
+    return connection.execute(query).first() is not None
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_CHARS:
+        raise InvalidInput(f"パスワードは{MIN_PASSWORD_CHARS}文字以上にしてください。")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _user(row: sa.Row[tuple[object, ...]]) -> User:
+    mapping = row._mapping
+    return User(
+        int(mapping["id"]), str(mapping["name"]), str(mapping["display_name"]), bool(mapping["is_editor"])
+    )

@@ -1,0 +1,100 @@
+"""The engine's `Desk` over the database, bound to one staff member and one transaction.
+
+`bot.conversations.Conversations` builds one per turn, on the connection
+that also stores the conversation's state, so a consultation created in a
+turn commits (or not) with that turn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+import sqlalchemy as sa
+
+from bot.consult import actions, store
+from bot.consult.model import Consultation
+from bot.consult.notices import Notices
+from bot.db import journal
+from bot.dialogue import ConversationKey, NewConsultation, Ticket
+from bot.errors import NotFound
+
+__all__ = ["SqlDesk", "ticket_of"]
+
+
+def ticket_of(consultation: Consultation, answer: str | None = None) -> Ticket:
+    """What the staff member sees of a consultation."""
+    return Ticket(
+        number=consultation.id,
+        status=consultation.status.value,
+        label=consultation.label,
+        section=consultation.section,
+        content=consultation.content,
+        wanted_by=consultation.wanted_by,
+        created_at=consultation.created_at,
+        answer=answer,
+    )
+
+
+class SqlDesk:
+    """The consultations of the staff member ``owner``, inside the transaction of ``connection``."""
+
+    def __init__(
+        self, connection: sa.Connection, owner: ConversationKey, now: datetime, notices: Notices
+    ) -> None:
+        self.connection = connection
+        self.owner = owner
+        self.now = now
+        self.notices = notices
+
+    def section(self) -> str:
+        """The section given last time."""
+        return store.last_section(self.connection, self.owner)
+
+    def open(self, new: NewConsultation) -> Ticket:
+        """Create the consultation, remember how far the conversation had got, and notify the team."""
+        until = journal.last_id(self.connection, self.owner)
+        consultation = store.create(self.connection, self.owner, new, until, self.now)
+        self.notices.arrived(self.connection, consultation, self.now)
+        return ticket_of(consultation)
+
+    def tickets(self, limit: int) -> list[Ticket]:
+        """The staff member's consultations, newest first."""
+        filters = store.Filters(status="all", owner=self.owner, limit=limit)
+        return [ticket_of(c) for c in store.find(self.connection, filters, self.now)]
+
+    def ticket(self, number: int) -> Ticket | None:
+        """One of theirs, with the latest answer."""
+        try:
+            consultation = store.get(self.connection, number)
+        except NotFound:
+            return None
+        if (consultation.key.channel, consultation.key.user_id) != (self.owner.channel, self.owner.user_id):
+            return None
+        return ticket_of(consultation, store.last_answer(self.connection, number))
+
+    def add(self, number: int, text: str) -> Ticket | None:
+        """Add to one of theirs."""
+        return self._then(
+            number, lambda: actions.staff_add(self.connection, number, self.owner, text, self.now)
+        )
+
+    def withdraw(self, number: int) -> Ticket | None:
+        """Withdraw one of theirs."""
+        return self._then(
+            number, lambda: actions.staff_withdraw(self.connection, number, self.owner, self.now)
+        )
+
+    def feedback(self, number: int, *, solved: bool) -> Ticket | None:
+        """解決した or まだ困っている on one of theirs."""
+        return self._then(
+            number,
+            lambda: actions.staff_feedback(self.connection, number, self.owner, solved=solved, now=self.now),
+        )
+
+    def _then(self, number: int, change: Callable[[], None]) -> Ticket | None:
+        """Make ``change`` if the consultation is theirs; return it as changed."""
+        if self.ticket(number) is None:
+            return None
+        change()
+        return self.ticket(number)

@@ -1,0 +1,305 @@
+"""FAQ drafts: an answered consultation turned into an FAQ entry that an editor reviews and exports.
+
+"FAQに登録" on a consultation creates a draft from its question and the DX
+team's latest answer. Anyone on the team may edit a draft; an editor
+approves it (it must then be a valid `bot.knowledge.schema.FaqEntry` whose
+id is not in the FAQ yet) or sets it aside, and exports the approved ones
+as YAML in the format of ``faq.yaml`` (docs/knowledge-format.md), to be
+appended to the file and checked with ``python -m bot check``.
+
+States: 下書き (draft) → 承認済み (approved) → 書き出し済み (exported);
+見送り (rejected). Editing an approved draft makes it a draft again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import sqlalchemy as sa
+import yaml
+from pydantic import ValidationError
+
+from bot.consult import store
+from bot.db import aware
+from bot.db.engine import reading, writing
+from bot.db.schema import faq_drafts
+from bot.errors import Conflict, InvalidInput, NotFound
+from bot.knowledge.schema import FaqEntry
+from bot.localtime import local
+
+__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "to_yaml"]
+
+DraftStatus = Literal["draft", "approved", "rejected", "exported"]
+STATUS_LABELS: dict[str, str] = {
+    "draft": "下書き",
+    "approved": "承認済み",
+    "rejected": "見送り",
+    "exported": "書き出し済み",
+}
+DEFAULT_CATEGORY = "相談"
+
+_FIELD_LABELS = {
+    "id": "ID",
+    "category": "分類",
+    "question": "質問",
+    "answer": "回答",
+    "phrasings": "言い換え",
+    "keywords": "キーワード",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One FAQ draft, in the fields of faq.yaml, with who made and reviewed it."""
+
+    id: int
+    consultation_id: int | None
+    entry_id: str
+    category: str
+    question: str
+    answer: str
+    phrasings: tuple[str, ...]
+    keywords: tuple[str, ...]
+    status: DraftStatus
+    version: int
+    created_by: str
+    created_at: datetime
+    updated_by: str
+    updated_at: datetime
+    reviewed_by: str | None
+
+    @property
+    def label(self) -> str:
+        """The state's Japanese name."""
+        return STATUS_LABELS[self.status]
+
+    def entry(self) -> dict[str, Any]:
+        """The entry as faq.yaml holds it (empty lists left out)."""
+        item: dict[str, Any] = {
+            "id": self.entry_id,
+            "category": self.category,
+            "question": self.question,
+            "answer": self.answer,
+        }
+        if self.phrasings:
+            item["phrasings"] = list(self.phrasings)
+        if self.keywords:
+            item["keywords"] = list(self.keywords)
+        return item
+
+
+class FaqDrafts:
+    """FAQ drafts in the database; ``existing`` gives the ids already in the FAQ."""
+
+    def __init__(
+        self, engine: sa.Engine, clock: Callable[[], datetime], existing: Callable[[], Collection[str]]
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.existing = existing
+
+    def create_from(self, number: int, actor: str, expected: int | None = None) -> Draft:
+        """A draft from consultation ``number``'s question and latest answer (recorded on it)."""
+        now = self.clock()
+        with writing(self.engine, "the FAQ draft") as connection:
+            consultation = store.get(connection, number, lock=True)
+            answer = store.last_answer(connection, number)
+            if answer is None:
+                raise InvalidInput(
+                    f"No.{number} の相談にはまだ回答がありません。回答してから登録してください。"
+                )
+            question = consultation.content or consultation.query
+            phrasings = [consultation.query] if consultation.query and consultation.query != question else []
+            result = connection.execute(
+                faq_drafts.insert().values(
+                    consultation_id=number,
+                    entry_id=f"consult-{number}",
+                    category=DEFAULT_CATEGORY,
+                    question=question,
+                    answer=answer,
+                    phrasings=phrasings,
+                    keywords=[],
+                    status="draft",
+                    version=1,
+                    created_by=actor,
+                    created_at=now,
+                    updated_by=actor,
+                    updated_at=now,
+                )
+            )
+            inserted = result.inserted_primary_key
+            assert inserted is not None
+            draft_id = int(inserted[0])
+            store.change(
+                connection, consultation, actor, "faq", now, data={"draft": draft_id}, expected=expected
+            )
+            return self._get(connection, draft_id)
+
+    def list(self, status: str | None = None) -> list[Draft]:
+        """Drafts, newest first; only those in ``status`` when given."""
+        query = sa.select(faq_drafts).order_by(faq_drafts.c.id.desc())
+        if status:
+            query = query.where(faq_drafts.c.status == status)
+        with reading(self.engine, "the FAQ drafts") as connection:
+            return [_draft(row._mapping) for row in connection.execute(query).all()]
+
+    def get(self, draft_id: int) -> Draft:
+        """One draft; `NotFound` when there is none."""
+        with reading(self.engine, "the FAQ drafts") as connection:
+            return self._get(connection, draft_id)
+
+    def save(self, draft_id: int, fields: Mapping[str, str], actor: str, expected: int) -> Draft:
+        """Save edited fields (lists one item a line); an approved draft becomes a draft again."""
+        values = {
+            "entry_id": fields.get("entry_id", "").strip(),
+            "category": fields.get("category", "").strip(),
+            "question": fields.get("question", "").strip(),
+            "answer": fields.get("answer", "").strip(),
+            "phrasings": _lines(fields.get("phrasings", "")),
+            "keywords": _lines(fields.get("keywords", "").replace("、", "\n").replace(",", "\n")),
+        }
+        with writing(self.engine, "the FAQ draft") as connection:
+            draft = self._get(connection, draft_id)
+            if draft.status in ("exported", "rejected"):
+                raise InvalidInput(f"「{draft.label}」の下書きは編集できません。")
+            return self._update(connection, draft, actor, expected, values | {"status": "draft"})
+
+    def approve(self, draft_id: int, actor: str, expected: int) -> Draft:
+        """An editor approves: the draft must be a valid FAQ entry with a new id."""
+        with writing(self.engine, "the FAQ draft") as connection:
+            draft = self._get(connection, draft_id)
+            if draft.status != "draft":
+                raise InvalidInput(f"「{draft.label}」の下書きは承認できません。")
+            _validate(draft.entry())
+            taken = set(self.existing())
+            others = connection.execute(
+                sa.select(faq_drafts.c.entry_id).where(
+                    faq_drafts.c.status.in_(["approved", "exported"]), faq_drafts.c.id != draft_id
+                )
+            )
+            taken.update(entry_id for (entry_id,) in others)
+            if draft.entry_id in taken:
+                raise InvalidInput(f"ID「{draft.entry_id}」はすでにFAQにあります。別のIDにしてください。")
+            return self._update(connection, draft, actor, expected, {"status": "approved"}, reviewed=True)
+
+    def reject(self, draft_id: int, actor: str, expected: int) -> Draft:
+        """An editor sets the draft aside."""
+        with writing(self.engine, "the FAQ draft") as connection:
+            draft = self._get(connection, draft_id)
+            if draft.status not in ("draft", "approved"):
+                raise InvalidInput(f"「{draft.label}」の下書きは見送りにできません。")
+            return self._update(connection, draft, actor, expected, {"status": "rejected"}, reviewed=True)
+
+    def export(self) -> str:
+        """The approved drafts as YAML to append to faq.yaml ("" when there are none)."""
+        drafts = self.list("approved")
+        return to_yaml(drafts, self.clock()) if drafts else ""
+
+    def mark_exported(self, actor: str) -> int:
+        """Mark every approved draft as exported (once appended to faq.yaml); return how many."""
+        now = self.clock()
+        with writing(self.engine, "the FAQ draft") as connection:
+            result = connection.execute(
+                faq_drafts.update()
+                .where(faq_drafts.c.status == "approved")
+                .values(status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1)
+            )
+        return result.rowcount
+
+    def _get(self, connection: sa.Connection, draft_id: int) -> Draft:
+        row = connection.execute(sa.select(faq_drafts).where(faq_drafts.c.id == draft_id)).first()
+        if row is None:
+            raise NotFound(f"FAQの下書き {draft_id} は見つかりません。")
+        return _draft(row._mapping)
+
+    def _update(
+        self,
+        connection: sa.Connection,
+        draft: Draft,
+        actor: str,
+        expected: int,
+        values: Mapping[str, Any],
+        *,
+        reviewed: bool = False,
+    ) -> Draft:
+        now = self.clock()
+        extra = {"reviewed_by": actor, "reviewed_at": now} if reviewed else {}
+        result = connection.execute(
+            faq_drafts.update()
+            .where(faq_drafts.c.id == draft.id, faq_drafts.c.version == expected)
+            .values(version=expected + 1, updated_by=actor, updated_at=now, **values, **extra)
+        )
+        if result.rowcount != 1:
+            raise Conflict("この下書きは、画面を開いた後に更新されています。最新の内容をご確認ください。")
+        return self._get(connection, draft.id)
+
+
+class _BlockDumper(yaml.SafeDumper):
+    """Multi-line text as ``|`` blocks, as faq.yaml writes answers."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _represent_str)
+
+
+def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
+    """Drafts as a faq.yaml fragment, with a header saying where they come from."""
+    entries = [{**d.entry(), "answer": d.answer.rstrip() + "\n"} for d in drafts]
+    body = yaml.dump(entries, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=1000)
+    header = (
+        f"# DX推進課の回答から作成したFAQ（{local(now):%Y年%m月%d日}書き出し、{len(entries)}件）\n"
+        "# faq.yaml の末尾に追記し、python -m bot check で確認してください。\n"
+    )
+    return header + body
+
+
+def _validate(entry: Mapping[str, Any]) -> None:
+    try:
+        FaqEntry.model_validate(dict(entry))
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors():
+            name = _FIELD_LABELS.get(str(error["loc"][0]), str(error["loc"][0])) if error["loc"] else "項目"
+            problems.append(f"{name}：{_problem(error['type'])}")
+        raise InvalidInput("FAQとして登録できません。" + " ／ ".join(problems)) from None
+
+
+def _problem(kind: str) -> str:
+    return {
+        "missing": "入力してください",
+        "string_too_short": "入力してください",
+        "string_pattern_mismatch": "半角英小文字・数字と「-」で入力してください（例：tool-excel-macro）",
+        "string_too_long": "長すぎます",
+        "literal_error": "一覧から選んでください",
+    }.get(kind, "形式が正しくありません")
+
+
+def _lines(text: str) -> list[str]:
+    return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
+
+
+def _draft(row: sa.RowMapping) -> Draft:
+    return Draft(
+        id=row["id"],
+        consultation_id=row["consultation_id"],
+        entry_id=row["entry_id"],
+        category=row["category"],
+        question=row["question"],
+        answer=row["answer"],
+        phrasings=tuple(row["phrasings"] or ()),
+        keywords=tuple(row["keywords"] or ()),
+        status=row["status"],
+        version=row["version"],
+        created_by=row["created_by"],
+        created_at=aware(row["created_at"]),
+        updated_by=row["updated_by"],
+        updated_at=aware(row["updated_at"]),
+        reviewed_by=row["reviewed_by"],
+    )

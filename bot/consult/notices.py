@@ -1,0 +1,73 @@
+"""Notifications to the DX team: a consultation arrived, or has waited too long for a reply.
+
+A notice is an outbox message to the team on each configured notification
+channel (``notify-webhook``, ``notify-email``), written in the transaction
+that causes it; `bot.delivery` formats it for the platform and delivers it.
+The text carries the consultation as stored, so personal information is
+already masked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.consult.model import Consultation
+from bot.db.outbox import enqueue
+from bot.dialogue import ConversationKey
+from bot.dialogue.views import excerpt
+
+__all__ = ["NOTIFY_EMAIL", "NOTIFY_WEBHOOK", "TEAM", "Notices"]
+
+NOTIFY_WEBHOOK = "notify-webhook"
+NOTIFY_EMAIL = "notify-email"
+TEAM = "dx-team"
+"""The recipient of team notices in the outbox (the URL and addresses are settings)."""
+
+_EXCERPT_CHARS = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Notices:
+    """Which notification channels are on, and the dashboard's public address for links."""
+
+    channels: tuple[str, ...] = ()
+    public_url: str = ""
+
+    def arrived(self, connection: sa.Connection, consultation: Consultation, now: datetime) -> None:
+        """A consultation arrived."""
+        title = f"新しいご相談が届きました（No.{consultation.id}）"
+        self._send(connection, "new", title, consultation, now)
+
+    def waiting(
+        self, connection: sa.Connection, consultation: Consultation, hours: int, now: datetime
+    ) -> None:
+        """A consultation has waited ``hours`` or more for the DX team."""
+        title = f"No.{consultation.id} のご相談が{hours}時間以上、対応を待っています（{consultation.label}）"
+        self._send(connection, "waiting", title, consultation, now)
+
+    def _send(
+        self, connection: sa.Connection, event: str, title: str, consultation: Consultation, now: datetime
+    ) -> None:
+        text = (
+            f"所属：{consultation.section}\n"
+            f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}\n"
+            f"希望する時期：{consultation.wanted_by}"
+        )
+        url = (
+            f"{self.public_url.rstrip('/')}/admin/consultations/{consultation.id}"
+            if self.public_url
+            else None
+        )
+        payload: dict[str, Any] = {
+            "event": event,
+            "consultation": consultation.id,
+            "title": title,
+            "text": text,
+            "url": url,
+        }
+        for channel in self.channels:
+            enqueue(connection, ConversationKey(channel, TEAM, TEAM), payload, now)

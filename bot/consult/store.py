@@ -1,0 +1,289 @@
+"""Consultations in the database: reading them, creating one, and recording a change with its event.
+
+Functions take the caller's connection, so that a change, its audit event
+and whatever it causes (an outbox message) commit together. Every change
+goes through `change`, which bumps ``version`` only if it is still the one
+the caller saw; a form submitted twice therefore changes things once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+
+from bot.consult.model import (
+    OPEN,
+    WAITING,
+    Candidate,
+    Consultation,
+    Event,
+    EventKind,
+    NewConsultation,
+    Status,
+    parse_status,
+)
+from bot.db import aware
+from bot.db.schema import consultation_events, consultation_tags, consultations
+from bot.dialogue import ConversationKey
+from bot.errors import Conflict, NotFound
+
+__all__ = [
+    "UNASSIGNED",
+    "Filters",
+    "all_tags",
+    "change",
+    "counts",
+    "create",
+    "events",
+    "find",
+    "get",
+    "last_answer",
+    "last_section",
+    "replace_tags",
+]
+
+UNASSIGNED = "-"
+"""The assignee filter for consultations nobody has taken."""
+
+_C = consultations
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What the queue shows: ``status`` is ``open``, ``closed``, ``all`` or one state's code or name."""
+
+    status: str = "open"
+    assignee: str | None = None
+    min_age_days: int | None = None
+    tag: str | None = None
+    owner: ConversationKey | None = None
+    limit: int = 200
+
+
+def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consultation:
+    """The consultation ``number``; `NotFound` when there is none. ``lock`` locks it for a change."""
+    query = sa.select(_C).where(_C.c.id == number)
+    if lock:
+        query = query.with_for_update()
+    row = connection.execute(query).first()
+    if row is None:
+        raise NotFound(f"No.{number} の相談は見つかりません。")
+    return _consultation(row._mapping, _tags(connection, [number]).get(number, ()))
+
+
+def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Consultation]:
+    """The consultations ``filters`` select: open ones oldest first, others newest first."""
+    query = sa.select(_C).limit(filters.limit)
+    if filters.status == "open":
+        query = query.where(_C.c.status.in_([s.value for s in OPEN])).order_by(_C.c.id)
+    elif filters.status == "closed":
+        query = query.where(_C.c.status.not_in([s.value for s in OPEN])).order_by(_C.c.id.desc())
+    elif filters.status == "all":
+        query = query.order_by(_C.c.id.desc())
+    else:
+        query = query.where(_C.c.status == parse_status(filters.status).value).order_by(_C.c.id)
+    if filters.assignee == UNASSIGNED:
+        query = query.where(_C.c.assignee.is_(None))
+    elif filters.assignee:
+        query = query.where(_C.c.assignee == filters.assignee)
+    if filters.min_age_days:
+        query = query.where(_C.c.created_at <= now - timedelta(days=filters.min_age_days))
+    if filters.tag:
+        tagged = sa.select(consultation_tags.c.consultation_id).where(consultation_tags.c.tag == filters.tag)
+        query = query.where(_C.c.id.in_(tagged))
+    if filters.owner is not None:
+        query = query.where(_C.c.channel == filters.owner.channel, _C.c.user_id == filters.owner.user_id)
+    rows = connection.execute(query).all()
+    tags = _tags(connection, [row.id for row in rows])
+    return [_consultation(row._mapping, tags.get(row.id, ())) for row in rows]
+
+
+def counts(connection: sa.Connection) -> dict[Status, int]:
+    """How many consultations are in each state (every state present, zero when none)."""
+    query = sa.select(_C.c.status, sa.func.count()).group_by(_C.c.status)
+    found = {Status(status): int(count) for status, count in connection.execute(query).all()}
+    return {status: found.get(status, 0) for status in Status}
+
+
+def all_tags(connection: sa.Connection) -> list[str]:
+    """Every tag in use, sorted."""
+    query = sa.select(consultation_tags.c.tag).distinct().order_by(consultation_tags.c.tag)
+    return [tag for (tag,) in connection.execute(query).all()]
+
+
+def events(connection: sa.Connection, number: int) -> list[Event]:
+    """The audit trail of a consultation, oldest first."""
+    query = (
+        sa.select(consultation_events)
+        .where(consultation_events.c.consultation_id == number)
+        .order_by(consultation_events.c.id)
+    )
+    return [
+        Event(row.id, aware(row.at), row.actor, row.kind, row.text, dict(row.data or {}))
+        for row in connection.execute(query).all()
+    ]
+
+
+def last_answer(connection: sa.Connection, number: int) -> str | None:
+    """The DX team's latest answer to a consultation, or None before the first."""
+    query = (
+        sa.select(consultation_events.c.text)
+        .where(consultation_events.c.consultation_id == number, consultation_events.c.kind == "answer")
+        .order_by(consultation_events.c.id.desc())
+        .limit(1)
+    )
+    return connection.execute(query).scalar()
+
+
+def last_section(connection: sa.Connection, owner: ConversationKey) -> str:
+    """The section the staff member gave in their latest consultation ("" before the first)."""
+    query = (
+        sa.select(_C.c.section)
+        .where(_C.c.channel == owner.channel, _C.c.user_id == owner.user_id)
+        .order_by(_C.c.id.desc())
+        .limit(1)
+    )
+    return connection.execute(query).scalar() or ""
+
+
+def create(
+    connection: sa.Connection,
+    key: ConversationKey,
+    new: NewConsultation,
+    log_until: int | None,
+    now: datetime,
+) -> Consultation:
+    """Store a new consultation (未対応) and its ``created`` event; return it."""
+    result = connection.execute(
+        _C.insert().values(
+            channel=key.channel,
+            user_id=key.user_id,
+            conversation_id=key.conversation_id,
+            section=new.section,
+            query=new.query,
+            content=new.content,
+            wanted_by=new.wanted_by,
+            due_date=new.due_date,
+            status=Status.NEW.value,
+            assignee=None,
+            masked=list(new.masked),
+            candidates=[{"ref": c.ref, "title": c.title, "score": c.score} for c in new.candidates],
+            log_until=log_until,
+            version=1,
+            created_at=now,
+            updated_at=now,
+            waiting_since=now,
+        )
+    )
+    inserted = result.inserted_primary_key
+    if inserted is None:
+        raise sa.exc.InvalidRequestError("the database returned no id for the new consultation")
+    number = int(inserted[0])
+    _event(connection, number, "staff", "created", now, None, {"masked": list(new.masked)})
+    return get(connection, number)
+
+
+def change(
+    connection: sa.Connection,
+    consultation: Consultation,
+    actor: str,
+    kind: EventKind,
+    now: datetime,
+    *,
+    text: str | None = None,
+    data: Mapping[str, Any] | None = None,
+    values: Mapping[str, Any] | None = None,
+    expected: int | None = None,
+) -> Consultation:
+    """Apply ``values`` and record the event, if the consultation is still at version ``expected``.
+
+    ``expected`` defaults to the version of ``consultation`` as read; a
+    changed status also moves ``waiting_since``. Raise `Conflict` when
+    someone changed the consultation in between (or the form was stale).
+    """
+    version = consultation.version if expected is None else expected
+    updates: dict[str, Any] = dict(values or {})
+    if "status" in updates:
+        waiting = Status(updates["status"]) in WAITING
+        updates["waiting_since"] = now if waiting else None
+        updates["reminded_at"] = None
+    result = connection.execute(
+        _C.update()
+        .where(_C.c.id == consultation.id, _C.c.version == version)
+        .values(version=version + 1, updated_at=now, **updates)
+    )
+    if result.rowcount != 1:
+        raise Conflict(
+            f"No.{consultation.id} の相談は、この画面を開いた後に更新されています"
+            "（二重送信か、ほかの担当者の操作です）。最新の内容をご確認ください。"
+        )
+    _event(connection, consultation.id, actor, kind, now, text, data)
+    return get(connection, consultation.id)
+
+
+def replace_tags(connection: sa.Connection, number: int, tags: Iterable[str]) -> None:
+    """Make ``tags`` the consultation's tags (the caller records the change)."""
+    connection.execute(consultation_tags.delete().where(consultation_tags.c.consultation_id == number))
+    rows = [{"consultation_id": number, "tag": tag} for tag in dict.fromkeys(tags)]
+    if rows:
+        connection.execute(consultation_tags.insert(), rows)
+
+
+def _event(
+    connection: sa.Connection,
+    number: int,
+    actor: str,
+    kind: EventKind,
+    now: datetime,
+    text: str | None,
+    data: Mapping[str, Any] | None,
+) -> None:
+    connection.execute(
+        consultation_events.insert().values(
+            consultation_id=number, at=now, actor=actor, kind=kind, text=text, data=dict(data or {})
+        )
+    )
+
+
+def _tags(connection: sa.Connection, numbers: Sequence[int]) -> dict[int, tuple[str, ...]]:
+    if not numbers:
+        return {}
+    query = (
+        sa.select(consultation_tags.c.consultation_id, consultation_tags.c.tag)
+        .where(consultation_tags.c.consultation_id.in_(numbers))
+        .order_by(consultation_tags.c.tag)
+    )
+    found: dict[int, list[str]] = {}
+    for number, tag in connection.execute(query).all():
+        found.setdefault(number, []).append(tag)
+    return {number: tuple(tags) for number, tags in found.items()}
+
+
+def _consultation(row: sa.RowMapping, tags: tuple[str, ...]) -> Consultation:
+    due: date | None = row["due_date"]
+    waiting = row["waiting_since"]
+    return Consultation(
+        id=row["id"],
+        key=ConversationKey(row["channel"], row["user_id"], row["conversation_id"]),
+        section=row["section"],
+        query=row["query"],
+        content=row["content"],
+        wanted_by=row["wanted_by"],
+        due_date=due,
+        status=Status(row["status"]),
+        assignee=row["assignee"],
+        tags=tags,
+        masked=tuple(row["masked"] or ()),
+        candidates=tuple(
+            Candidate(str(c["ref"]), str(c["title"]), float(c["score"])) for c in row["candidates"] or ()
+        ),
+        log_until=row["log_until"],
+        version=row["version"],
+        created_at=aware(row["created_at"]),
+        updated_at=aware(row["updated_at"]),
+        waiting_since=aware(waiting) if waiting is not None else None,
+    )

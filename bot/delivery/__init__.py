@@ -1,0 +1,65 @@
+"""Delivery of the outbox: the worker, and the senders for each channel that pushes.
+
+`build_worker` assembles the worker from the settings: a sender for each
+configured notification channel (webhook, e-mail), and the periodic jobs
+(reminders of consultations that wait too long, the retention purge).
+Staff channels that push (messengers) add their senders here as their
+adapters arrive; the web chat needs none, its client fetches its messages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+import sqlalchemy as sa
+
+from bot.config import NotifySettings, Settings
+from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_WEBHOOK
+from bot.consult.service import ConsultationService, utcnow
+from bot.db.retention import purge
+from bot.delivery.email import EmailSender
+from bot.delivery.webhook import WebhookSender
+from bot.delivery.worker import DeliveryWorker, Periodic, Sender
+
+__all__ = ["DeliveryWorker", "Periodic", "Sender", "build_worker", "client_session", "notice_channels"]
+
+log = logging.getLogger(__name__)
+
+REMIND_EVERY = 60.0
+PURGE_EVERY = 24 * 3600.0
+
+
+def notice_channels(notify: NotifySettings) -> tuple[str, ...]:
+    """The notification channels the settings turn on."""
+    channels = []
+    if notify.webhook_url:
+        channels.append(NOTIFY_WEBHOOK)
+    if notify.smtp_host and notify.smtp_to:
+        channels.append(NOTIFY_EMAIL)
+    return tuple(channels)
+
+
+def client_session(settings: Settings) -> aiohttp.ClientSession:
+    """The HTTP session senders share; every request is cut off at the delivery timeout."""
+    timeout = aiohttp.ClientTimeout(total=settings.delivery.timeout_seconds)
+    return aiohttp.ClientSession(timeout=timeout, headers={"User-Agent": "kaizen-bot"})
+
+
+def build_worker(
+    settings: Settings, engine: sa.Engine, service: ConsultationService, session: aiohttp.ClientSession
+) -> DeliveryWorker:
+    """The worker for ``settings``, over ``engine``; ``service`` sends the reminders."""
+    notify = settings.notify
+    senders: dict[str, Sender] = {}
+    if NOTIFY_WEBHOOK in service.notices.channels:
+        senders[NOTIFY_WEBHOOK] = WebhookSender(session, notify.webhook_url, notify.webhook_format)
+    if NOTIFY_EMAIL in service.notices.channels:
+        senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds)
+    if not senders:
+        log.info("no notification channel is configured: the DX team is not notified of new consultations")
+    periodic = [
+        Periodic("reminders", REMIND_EVERY, lambda: service.remind_waiting(notify.waiting_hours)),
+        Periodic("retention", PURGE_EVERY, lambda: purge(engine, settings.retention_days, utcnow())),
+    ]
+    return DeliveryWorker(engine, senders, settings.delivery, periodic=periodic, clock=service.clock)

@@ -1,0 +1,98 @@
+"""Team notices to an incoming webhook: Teams Workflows, Slack or LINE WORKS, as JSON.
+
+Each platform wants its own body (reference/channels.md §3.9 for Teams):
+
+- ``teams``: a Workflows "Post to a channel when a webhook request is
+  received" flow takes ``{"type": "message", "attachments": [<Adaptive
+  Card>]}``; buttons other than opening a URL do not work there.
+- ``slack``: ``{"text": …}`` in Slack's mrkdwn, with ``&``, ``<`` and ``>``
+  escaped and the link as ``<url|label>``.
+- ``lineworks``: the Incoming Webhook app's ``{"title": …, "body": {"text":
+  …}}`` (from LINE WORKS' description of the app's request format; the link
+  goes in the text).
+
+``auto`` picks the format from the URL's host. Every request carries an
+``Idempotency-Key`` naming the outbox message, so a receiver that honours it
+can drop the rare repeat after a crash between its answer and our record of
+it (see `bot.db.outbox`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+
+from bot.db.outbox import Delivery
+
+__all__ = ["WebhookSender", "body_for", "format_of"]
+
+_LINK_LABEL = "ダッシュボードで開く"
+
+
+def format_of(url: str, configured: str) -> str:
+    """The body format for ``url``: ``configured``, or for ``auto`` the one its host implies."""
+    if configured != "auto":
+        return configured
+    host = (urlsplit(url).hostname or "").lower()
+    if host.endswith("slack.com"):
+        return "slack"
+    if "worksmobile" in host:
+        return "lineworks"
+    if any(part in host for part in ("powerautomate", "powerplatform", "logic.azure", "flow.microsoft")):
+        return "teams"
+    return "slack"  # {"text": ...} is what most other incoming webhooks accept
+
+
+def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """The JSON body of a notice (``title``, ``text``, optional ``url``) for the platform ``kind``."""
+    title, text, url = str(payload["title"]), str(payload["text"]), payload.get("url")
+    if kind == "teams":
+        card: dict[str, Any] = {
+            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+            "type": "AdaptiveCard",
+            "version": "1.4",
+            "body": [
+                {"type": "TextBlock", "text": title, "weight": "Bolder", "size": "Medium", "wrap": True},
+                {"type": "TextBlock", "text": text, "wrap": True},
+            ],
+        }
+        if url:
+            card["actions"] = [{"type": "Action.OpenUrl", "title": _LINK_LABEL, "url": url}]
+        attachment = {
+            "contentType": "application/vnd.microsoft.card.adaptive",
+            "contentUrl": None,
+            "content": card,
+        }
+        return {"type": "message", "attachments": [attachment]}
+    if kind == "lineworks":
+        return {"title": title, "body": {"text": f"{text}\n{url}" if url else text}}
+    message = f"*{_slack(title)}*\n{_slack(text)}"
+    if url:
+        message += f"\n<{url}|{_LINK_LABEL}>"
+    return {"text": message}
+
+
+def _slack(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class WebhookSender:
+    """POSTs notices to one incoming-webhook URL; any answer but 2xx is a failure to retry."""
+
+    def __init__(self, session: aiohttp.ClientSession, url: str, configured_format: str) -> None:
+        self.session = session
+        self.url = url
+        self.format = format_of(url, configured_format)
+
+    async def send(self, delivery: Delivery) -> None:
+        """Deliver one notice; raise on anything but a 2xx answer."""
+        headers = {"Idempotency-Key": f"kaizen-outbox-{delivery.id}"}
+        body = body_for(self.format, delivery.payload)
+        async with self.session.post(self.url, json=body, headers=headers) as response:
+            if not 200 <= response.status < 300:
+                detail = (await response.text())[:200]
+                raise aiohttp.ClientResponseError(
+                    response.request_info, (), status=response.status, message=detail or response.reason or ""
+                )

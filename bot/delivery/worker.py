@@ -1,0 +1,162 @@
+"""The delivery worker: hands outbox messages to their platforms, with retries and backoff.
+
+One worker runs inside every ``serve`` process, and ``python -m bot
+worker`` runs one on its own; any number may run against one database,
+since each message is claimed before it is sent (`bot.db.outbox.claim`).
+
+The guarantees, and their limits:
+
+- Nothing is lost: a message stays ``pending`` until its platform has
+  accepted it (a 2xx answer, an SMTP server's acceptance). A failure, a
+  timeout or an unreachable platform reschedules it after a backoff that
+  doubles up to a ceiling, and retries never stop. A worker that crashes or
+  is stopped mid-delivery leaves the message claimed until the lease runs
+  out; then any worker sends it.
+- Nothing is sent twice by us: a message is claimed by one worker at a
+  time, an attempt is cut off at the delivery timeout, which is shorter than
+  the lease, and a delivered message is never claimed again. One window is
+  left, as in every outbox: a crash after the platform accepted a message
+  and before the worker recorded it. Each request names the message
+  (``Idempotency-Key``, ``Message-ID``) so a platform that honours it drops
+  the repeat.
+
+The worker also runs periodic jobs in the same loop (reminders of
+consultations that wait too long, the retention purge).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import DeliverySettings
+from bot.consult.service import utcnow
+from bot.db.outbox import Delivery, claim, mark_sent, pending_counts, retry_later
+from bot.errors import StoreError
+
+__all__ = ["DeliveryWorker", "Periodic", "Sender"]
+
+log = logging.getLogger(__name__)
+
+POLL_SECONDS = 2.0
+
+
+class Sender(Protocol):
+    """Hands one message to its platform; returns once accepted, raises otherwise."""
+
+    async def send(self, delivery: Delivery) -> None:
+        """Deliver ``delivery``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Periodic:
+    """A blocking job the worker runs every ``every`` seconds (first at start), in a thread."""
+
+    name: str
+    every: float
+    run: Callable[[], object]
+
+
+class DeliveryWorker:
+    """Delivers the outbox of ``engine`` through ``senders`` (one per channel)."""
+
+    def __init__(
+        self,
+        engine: sa.Engine,
+        senders: Mapping[str, Sender],
+        settings: DeliverySettings,
+        *,
+        periodic: Sequence[Periodic] = (),
+        clock: Callable[[], datetime] = utcnow,
+        poll_seconds: float = POLL_SECONDS,
+    ) -> None:
+        self.engine = engine
+        self.senders = dict(senders)
+        self.settings = settings
+        self.periodic = tuple(periodic)
+        self.clock = clock
+        self.poll_seconds = poll_seconds
+        self._last_run: dict[str, float] = {}
+
+    def backoff(self, attempts: int) -> float:
+        """Seconds to wait after the ``attempts``-th failed attempt: doubling, up to the ceiling."""
+        return float(
+            min(self.settings.backoff_max_seconds, self.settings.backoff_seconds * 2 ** (attempts - 1))
+        )
+
+    async def deliver_due(self) -> int:
+        """Attempt every message that is due now, oldest first; return how many were delivered."""
+        lease = timedelta(seconds=self.settings.lease_seconds)
+        delivered = 0
+        while True:
+            delivery = await asyncio.to_thread(claim, self.engine, self.senders.keys(), self.clock(), lease)
+            if delivery is None:
+                return delivered
+            delivered += await self._attempt(delivery)
+
+    async def run(self) -> None:
+        """Deliver and run the periodic jobs until cancelled; a database outage only pauses it."""
+        reported = False
+        while True:
+            try:
+                if not reported:
+                    await asyncio.to_thread(self._report_unsendable)
+                    reported = True
+                await self.deliver_due()
+                await self._run_periodic()
+            except (StoreError, SQLAlchemyError):
+                log.warning("delivery paused: the database is unavailable", exc_info=True)
+            await asyncio.sleep(self.poll_seconds)
+
+    async def _attempt(self, delivery: Delivery) -> bool:
+        sender = self.senders[delivery.key.channel]
+        try:
+            async with asyncio.timeout(self.settings.timeout_seconds):
+                await sender.send(delivery)
+        except Exception as exc:  # any failure of the platform or the network: retry later
+            delay = self.backoff(delivery.attempts)
+            reason = "timed out" if isinstance(exc, TimeoutError) else f"{type(exc).__name__}: {exc}"
+            log.warning(
+                "delivery of message %d to %s failed (attempt %d: %s); next try in %.0f s",
+                delivery.id,
+                delivery.key.channel,
+                delivery.attempts,
+                reason,
+                delay,
+            )
+            await asyncio.to_thread(
+                retry_later, self.engine, delivery, self.clock() + timedelta(seconds=delay), reason
+            )
+            return False
+        await asyncio.to_thread(mark_sent, self.engine, delivery, self.clock())
+        log.info(
+            "delivered message %d to %s (attempt %d)", delivery.id, delivery.key.channel, delivery.attempts
+        )
+        return True
+
+    async def _run_periodic(self) -> None:
+        for job in self.periodic:
+            last = self._last_run.get(job.name)
+            if last is not None and time.monotonic() - last < job.every:
+                continue
+            self._last_run[job.name] = time.monotonic()
+            try:
+                await asyncio.to_thread(job.run)
+            except Exception:  # one failed run must not stop deliveries; the next run tries again
+                log.exception("periodic job %s failed", job.name)
+
+    def _report_unsendable(self) -> None:
+        """Say which channels have messages waiting but no sender here (their adapter is not on)."""
+        for channel, count in pending_counts(self.engine).items():
+            if channel not in self.senders:
+                log.warning(
+                    "%d message(s) wait for channel %r, which has no sender configured", count, channel
+                )

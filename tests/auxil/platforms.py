@@ -1,0 +1,134 @@
+"""Fake platforms over real sockets on 127.0.0.1: an incoming-webhook endpoint and an SMTP server.
+
+`FakeWebhook` answers each request with the next status of its script
+(503, 200, …; "hold" keeps the request open until released) and records
+every request and which ones it accepted (answered 2xx). `FakeSmtp`
+speaks just enough SMTP to take a message.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from email import message_from_bytes, policy
+from email.message import Message
+from typing import Any
+
+from aiohttp import web
+
+
+@dataclass
+class Received:
+    """One request to the fake webhook."""
+
+    body: dict[str, Any]
+    idempotency_key: str
+    accepted: bool = False
+    at: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class FakeWebhook:
+    """An incoming-webhook endpoint whose answers a test scripts."""
+
+    script: list[int | str] = field(default_factory=list)
+    port: int = 0
+    received: list[Received] = field(default_factory=list)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+    _runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/webhook"
+
+    @property
+    def accepted(self) -> list[Received]:
+        return [r for r in self.received if r.accepted]
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_post("/webhook", self._handle)
+        self._runner = web.AppRunner(app, handle_signals=False)
+        await self._runner.setup()
+        self.port = self.port or free_port()
+        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+
+    async def stop(self) -> None:
+        self.release.set()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _handle(self, request: web.Request) -> web.Response:
+        received = Received(await request.json(), request.headers.get("Idempotency-Key", ""))
+        self.received.append(received)
+        self.arrived.set()
+        step = self.script.pop(0) if self.script else 200
+        if step == "hold":
+            await self.release.wait()
+            return web.Response(status=503, text="released")
+        status = int(step)
+        received.accepted = 200 <= status < 300
+        return web.Response(status=status, text="ok" if received.accepted else "unavailable")
+
+
+@dataclass
+class FakeSmtp:
+    """A one-connection-at-a-time SMTP server that keeps what it is sent."""
+
+    port: int = 0
+    messages: list[Message] = field(default_factory=list)
+    envelopes: list[tuple[str, Sequence[str]]] = field(default_factory=list)
+    _server: asyncio.Server | None = None
+
+    async def start(self) -> None:
+        self._server = await asyncio.start_server(self._session, "127.0.0.1", 0)
+        self.port = self._server.sockets[0].getsockname()[1]
+
+    async def stop(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            await self._server.wait_closed()
+
+    async def _session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        def send(line: str) -> None:
+            writer.write(f"{line}\r\n".encode())
+
+        send("220 fake ESMTP")
+        sender, recipients = "", []
+        while line := (await reader.readline()).decode().rstrip("\r\n"):
+            verb = line.split(" ", 1)[0].upper()
+            if verb in ("EHLO", "HELO"):
+                send("250 fake")
+            elif verb == "MAIL":
+                sender = line.partition(":")[2].strip("<> ")
+                send("250 OK")
+            elif verb == "RCPT":
+                recipients.append(line.partition(":")[2].strip("<> "))
+                send("250 OK")
+            elif verb == "DATA":
+                send("354 go on")
+                data = b""
+                while (chunk := await reader.readline()) != b".\r\n":
+                    data += chunk
+                self.messages.append(message_from_bytes(data, policy=policy.default))
+                self.envelopes.append((sender, tuple(recipients)))
+                send("250 queued")
+            elif verb == "QUIT":
+                send("221 bye")
+                break
+            else:
+                send("250 OK")
+            await writer.drain()
+        await writer.drain()
+        writer.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port

@@ -1,0 +1,97 @@
+"""FAQ drafts: from an answered consultation, edited, approved by an editor, exported as faq.yaml."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.service import ConsultationService
+from bot.errors import Conflict, InvalidInput
+from bot.knowledge import KnowledgeBase, load_knowledge
+from tests.auxil.consultations import Clock, open_consultation
+from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
+
+
+@pytest.fixture
+def drafts(service: ConsultationService, clock: Clock, kb: KnowledgeBase) -> FaqDrafts:
+    return FaqDrafts(service.engine, clock, lambda: {entry.id for entry in kb.faq})
+
+
+FIELDS = {
+    "entry_id": "method-meeting-minutes",
+    "category": "進め方",
+    "question": "会議録の作成を早くするにはどうすればよいですか？",
+    "answer": "音声認識ソフトで下書きを作り、\n職員が確認して仕上げます。",
+    "phrasings": "会議録を早く作りたい\n議事録作成の時短\n会議録を早く作りたい",
+    "keywords": "会議録、議事録",
+}
+
+
+def test_a_draft_needs_an_answer_and_records_itself_on_the_consultation(
+    service: ConsultationService, drafts: FaqDrafts
+) -> None:
+    open_consultation(service)
+    with pytest.raises(InvalidInput, match="まだ回答がありません"):
+        drafts.create_from(1, "tanaka")
+    service.answer(1, "音声認識ソフトをお使いください。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    assert (draft.consultation_id, draft.status, draft.entry_id) == (1, "draft", "consult-1")
+    assert draft.question == "会議録の作成に毎回半日かかっているので減らしたい"
+    assert draft.answer == "音声認識ソフトをお使いください。"
+    assert draft.phrasings == ("会議録の作り方",)
+    assert service.events(1)[-1].kind == "faq"
+    with pytest.raises(Conflict):
+        drafts.create_from(1, "tanaka", expected=service.get(1).version - 1)
+
+
+def test_edit_approve_export_and_the_result_loads_as_faq(
+    service: ConsultationService, drafts: FaqDrafts, tmp_path: Path
+) -> None:
+    open_consultation(service)
+    service.answer(1, "回答です。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    saved = drafts.save(draft.id, FIELDS, "tanaka", draft.version)
+    assert saved.phrasings == ("会議録を早く作りたい", "議事録作成の時短")
+    assert saved.keywords == ("会議録", "議事録")
+    with pytest.raises(Conflict):
+        drafts.save(draft.id, FIELDS, "tanaka", draft.version)
+    approved = drafts.approve(draft.id, "suzuki", saved.version)
+    assert (approved.status, approved.reviewed_by) == ("approved", "suzuki")
+    exported = drafts.export()
+    assert exported.startswith("# DX推進課の回答から作成したFAQ")
+    assert "  answer: |\n    音声認識ソフトで下書きを作り、\n    職員が確認して仕上げます。\n" in exported
+
+    faq = tmp_path / "faq.yaml"
+    shutil.copy(FAQ_PATH, faq)
+    with faq.open("a", encoding="utf-8") as out:
+        out.write("\n" + exported)
+    kb = load_knowledge(faq, KNOWLEDGE_DIR)
+    entry = next(e for e in kb.faq if e.id == "method-meeting-minutes")
+    assert entry.category == "進め方"
+    assert entry.answer.startswith("音声認識ソフトで下書きを作り、")
+
+    assert drafts.mark_exported("suzuki") == 1
+    assert drafts.export() == ""
+    assert drafts.get(draft.id).status == "exported"
+
+
+def test_approval_checks_the_entry_like_the_knowledge_checker(
+    service: ConsultationService, drafts: FaqDrafts
+) -> None:
+    open_consultation(service)
+    service.answer(1, "回答です。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    bad = drafts.save(draft.id, {**FIELDS, "entry_id": "会議録", "question": ""}, "tanaka", draft.version)
+    with pytest.raises(InvalidInput, match="ID：半角英小文字") as caught:
+        drafts.approve(draft.id, "suzuki", bad.version)
+    assert "質問：入力してください" in str(caught.value)
+    taken = drafts.save(draft.id, {**FIELDS, "entry_id": "tool-rpa-basics"}, "tanaka", bad.version)
+    with pytest.raises(InvalidInput, match="すでにFAQにあります"):
+        drafts.approve(draft.id, "suzuki", taken.version)
+    rejected = drafts.reject(draft.id, "suzuki", taken.version)
+    assert rejected.status == "rejected"
+    with pytest.raises(InvalidInput, match="編集できません"):
+        drafts.save(draft.id, FIELDS, "tanaka", rejected.version)

@@ -1,0 +1,244 @@
+"""The consultation desk on SQLite and PostgreSQL: states, audit trail, delivery, filters, reminders."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from bot.consult.model import Status
+from bot.consult.notices import NOTIFY_WEBHOOK
+from bot.consult.service import ConsultationService
+from bot.consult.store import UNASSIGNED, Filters
+from bot.db import ConversationStore
+from bot.db.outbox import claim
+from bot.db.schema import outbox
+from bot.dialogue import Incoming, Reply, State, Turn
+from bot.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from tests.auxil.consultations import OTHER, STAFF, Clock, new_consultation, open_consultation
+from tests.consult.conftest import PUBLIC_URL
+
+
+def outbox_rows(service: ConsultationService) -> list[sa.Row[tuple[object, ...]]]:
+    with service.engine.connect() as connection:
+        return list(connection.execute(sa.select(outbox).order_by(outbox.c.id)).all())
+
+
+def test_a_new_consultation_is_open_recorded_and_announced(
+    service: ConsultationService, clock: Clock
+) -> None:
+    consultation = open_consultation(service)
+    assert consultation.id == 1
+    assert consultation.status == Status.NEW
+    assert consultation.label == "未対応"
+    assert consultation.key == STAFF
+    assert consultation.created_at == clock.now
+    assert consultation.candidates[0].ref == "faq:tool-rpa-basics"
+    (event,) = service.events(1)
+    assert (event.kind, event.actor, event.at) == ("created", "staff", clock.now)
+    (notice,) = outbox_rows(service)
+    assert notice.channel == NOTIFY_WEBHOOK
+    assert notice.status == "pending"
+    assert notice.payload["title"] == "新しいご相談が届きました（No.1）"
+    assert "会議録の作成" in notice.payload["text"]
+    assert notice.payload["url"] == f"{PUBLIC_URL}/admin/consultations/1"
+
+
+def test_take_answer_and_resolve_with_who_and_when_for_every_change(
+    service: ConsultationService, clock: Clock
+) -> None:
+    open_consultation(service)
+    clock.advance(hours=1)
+    taken = service.take(1, "tanaka")
+    assert (taken.status, taken.assignee) == (Status.IN_PROGRESS, "tanaka")
+    clock.advance(hours=1)
+    answered = service.answer(1, "会議録は音声認識ソフトで下書きできます。", "tanaka")
+    assert answered.status == Status.ANSWERED
+    clock.advance(hours=1)
+    resolved = service.transition(1, Status.RESOLVED, "suzuki")
+    assert resolved.status == Status.RESOLVED
+    trail = [(e.kind, e.actor, e.at.hour, e.data.get("to")) for e in service.events(1)]
+    assert trail == [
+        ("created", "staff", 0, None),
+        ("assigned", "tanaka", 1, "tanaka"),
+        ("answer", "tanaka", 2, "answered"),
+        ("status", "suzuki", 3, "resolved"),
+    ]
+    assert service.events(1)[2].text == "会議録は音声認識ソフトで下書きできます。"
+
+
+def test_the_answer_goes_to_the_staff_members_channel_with_feedback_buttons(
+    service: ConsultationService,
+) -> None:
+    open_consultation(service)
+    service.answer(1, "<b>音声認識</b>をお使いください。", "tanaka")
+    delivered = [row for row in outbox_rows(service) if row.channel == "web"]
+    (message,) = delivered
+    assert (message.user_id, message.status) == ("staff-1", "sent")
+    assert message.payload["text"].startswith("【DX推進課からの回答】No.1「")
+    assert "<b>音声認識</b>をお使いください。" in message.payload["text"]
+    assert message.payload["choices"] == [
+        {"label": "解決した", "action": "cs:1:ok"},
+        {"label": "まだ困っている", "action": "cs:1:ng"},
+    ]
+
+
+def test_a_form_submitted_twice_makes_one_change(service: ConsultationService) -> None:
+    version = open_consultation(service).version
+    service.answer(1, "回答です。", "tanaka", expected=version)
+    with pytest.raises(Conflict, match="二重送信"):
+        service.answer(1, "回答です。", "tanaka", expected=version)
+    assert [e.kind for e in service.events(1)] == ["created", "answer"]
+    assert sum(row.channel == "web" for row in outbox_rows(service)) == 1
+
+
+def test_impossible_and_unknown_changes_get_clear_errors(service: ConsultationService) -> None:
+    open_consultation(service)
+    with pytest.raises(InvalidTransition, match="回答を送ると"):
+        service.transition(1, Status.ANSWERED, "tanaka")
+    with pytest.raises(InvalidTransition, match="職員が取り下げる"):
+        service.transition(1, Status.WITHDRAWN, "tanaka")
+    with pytest.raises(InvalidTransition, match="すでに「未対応」"):
+        service.transition(1, Status.NEW, "tanaka")
+    service.transition(1, Status.RESOLVED, "tanaka")
+    with pytest.raises(
+        InvalidTransition, match="「解決」のため、「対応中」にはできません。変更できるのは「再開」"
+    ):
+        service.transition(1, Status.IN_PROGRESS, "tanaka")
+    with pytest.raises(InvalidTransition, match="回答できません"):
+        service.answer(1, "回答", "tanaka")
+    with pytest.raises(InvalidInput, match="回答を入力してください"):
+        service.answer(1, "   ", "tanaka")
+    with pytest.raises(NotFound):
+        service.answer(99, "回答", "tanaka")
+    with pytest.raises(InvalidInput, match="という担当者は登録されていません"):
+        service.assign(1, "nobody", "tanaka")
+    assert service.transition(1, Status.REOPENED, "tanaka").status == Status.REOPENED
+
+
+def test_notes_tags_and_due_dates(service: ConsultationService) -> None:
+    open_consultation(service)
+    service.note(1, "先週、庶務係長と電話で話した。", "tanaka")
+    service.set_tags(1, "会議録、音声認識 , 会議録", "tanaka")
+    service.set_due(1, date(2026, 12, 25), "tanaka")
+    consultation = service.get(1)
+    assert consultation.tags == ("会議録", "音声認識")
+    assert consultation.due_date == date(2026, 12, 25)
+    assert consultation.status == Status.NEW, "notes and tags do not change the state"
+    kinds = [(e.kind, e.text) for e in service.events(1)][1:]
+    assert kinds == [("note", "先週、庶務係長と電話で話した。"), ("tags", None), ("due", None)]
+    with pytest.raises(InvalidInput, match="10個まで"):
+        service.set_tags(1, " ".join(f"t{n}" for n in range(11)), "tanaka")
+    service.set_due(1, None, "tanaka")
+    assert service.get(1).due_date is None
+
+
+def test_the_staff_member_adds_withdraws_and_gives_feedback_on_their_own_only(
+    service: ConsultationService,
+) -> None:
+    open_consultation(service)
+    open_consultation(service, OTHER)
+    service.answer(1, "回答です。", "tanaka")
+    with service.engine.begin() as connection:
+        mine, theirs = service.desk(connection, STAFF), service.desk(connection, OTHER)
+        assert theirs.ticket(1) is None
+        assert theirs.add(1, "横から") is None
+        assert theirs.feedback(1, solved=True) is None
+        assert [t.number for t in mine.tickets(10)] == [1]
+        ticket = mine.ticket(1)
+        assert ticket is not None
+        assert ticket.answer == "回答です。"
+        added = mine.add(1, "補足です。")
+        assert added is not None
+        assert added.status == "reopened"
+    with service.engine.begin() as connection:
+        theirs = service.desk(connection, OTHER)
+        withdrawn = theirs.withdraw(2)
+        assert withdrawn is not None
+        assert withdrawn.label == "取り下げ"
+    staff_events = [(e.kind, e.text, e.data.get("to")) for e in service.events(1) if e.actor == "staff"]
+    assert staff_events[1] == ("staff", "補足です。", "reopened")
+
+
+def test_feedback_resolves_and_reopens(service: ConsultationService) -> None:
+    open_consultation(service)
+    service.answer(1, "回答です。", "tanaka")
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).feedback(1, solved=True)
+    assert service.get(1).status == Status.RESOLVED
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).feedback(1, solved=False)
+    assert service.get(1).status == Status.REOPENED
+    assert service.events(1)[-1].data == {"from": "resolved", "to": "reopened", "feedback": True}
+
+
+def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationService, clock: Clock) -> None:
+    for _ in range(3):
+        open_consultation(service)
+        clock.advance(days=2)
+    service.take(1, "tanaka")
+    service.set_tags(2, "RPA", "tanaka")
+    service.transition(3, Status.RESOLVED, "tanaka")
+
+    def ids(**filters: object) -> list[int]:
+        return [c.id for c in service.find(Filters(**filters))]  # type: ignore[arg-type]
+
+    assert ids() == [1, 2]
+    assert ids(status="closed") == [3]
+    assert ids(status="all") == [3, 2, 1]
+    assert ids(status="in_progress") == [1]
+    assert ids(status="対応中") == [1]
+    assert ids(assignee="tanaka") == [1]
+    assert ids(assignee=UNASSIGNED) == [2]
+    assert ids(tag="RPA") == [2]
+    assert ids(min_age_days=3) == [1, 2]
+    assert ids(min_age_days=5) == [1]
+    assert ids(owner=OTHER) == []
+    with pytest.raises(InvalidInput, match="という状態はありません"):
+        ids(status="bogus")
+    counts = service.counts()
+    assert (counts[Status.NEW], counts[Status.IN_PROGRESS], counts[Status.RESOLVED]) == (1, 1, 1)
+    assert service.tags() == ["RPA"]
+
+
+def test_waiting_consultations_are_reminded_of_once_per_period(
+    service: ConsultationService, clock: Clock
+) -> None:
+    open_consultation(service)
+    open_consultation(service)
+    service.take(2, "tanaka")
+    clock.advance(hours=23)
+    assert service.remind_waiting(24) == 0
+    clock.advance(hours=2)
+    assert service.remind_waiting(24) == 1
+    assert service.remind_waiting(24) == 0
+    clock.advance(hours=24)
+    assert service.remind_waiting(24) == 1
+    reminders = [r.payload for r in outbox_rows(service) if r.payload.get("event") == "waiting"]
+    assert [r["consultation"] for r in reminders] == [1, 1]
+    assert reminders[0]["title"] == "No.1 のご相談が24時間以上、対応を待っています（未対応）"
+    assert service.remind_waiting(0) == 0
+
+
+def test_the_section_is_remembered_and_the_conversation_is_kept(
+    store: ConversationStore, service: ConsultationService
+) -> None:
+    def step(state: State, connection: sa.Connection) -> Turn:
+        return Turn((Reply("承知しました"),), state)
+
+    store.exchange(Incoming(STAFF, text="会議録で困っています"), step)
+    open_consultation(service)
+    store.exchange(Incoming(STAFF, text="その後の話"), step)
+    with service.engine.connect() as connection:
+        assert service.desk(connection, STAFF).section() == "総務課 庶務係"
+        assert service.desk(connection, OTHER).section() == ""
+    lines = service.conversation(service.get(1))
+    assert [line.text for line in lines] == ["会議録で困っています", "承知しました"]
+
+
+def test_notices_wait_in_the_outbox_for_the_worker(service: ConsultationService, clock: Clock) -> None:
+    open_consultation(service, new=new_consultation("別の相談"))
+    delivery = claim(service.engine, {NOTIFY_WEBHOOK}, clock.now, timedelta(seconds=60))
+    assert delivery is not None
+    assert delivery.payload["event"] == "new"

@@ -1,0 +1,149 @@
+"""The delivery worker against a fake webhook over real HTTP: retries, backoff, timeouts, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+
+import aiohttp
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+
+from bot.config import DeliverySettings
+from bot.consult.notices import NOTIFY_WEBHOOK
+from bot.consult.service import ConsultationService
+from bot.db.schema import outbox
+from bot.delivery import DeliveryWorker, Periodic
+from bot.delivery.webhook import WebhookSender
+from tests.auxil.consultations import new_consultation, open_consultation
+from tests.auxil.platforms import FakeWebhook, free_port
+
+pytestmark = pytest.mark.asyncio
+
+FAST = DeliverySettings(backoff_seconds=0.2, backoff_max_seconds=1.0, timeout_seconds=0.5, lease_seconds=5.0)
+
+
+@pytest_asyncio.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession() as opened:
+        yield opened
+
+
+def worker_for(
+    service: ConsultationService, session: aiohttp.ClientSession, url: str, settings: DeliverySettings = FAST
+) -> DeliveryWorker:
+    sender = WebhookSender(session, url, "slack")
+    return DeliveryWorker(service.engine, {NOTIFY_WEBHOOK: sender}, settings, poll_seconds=0.05)
+
+
+def rows(service: ConsultationService) -> list[sa.Row[tuple[object, ...]]]:
+    with service.engine.connect() as connection:
+        query = sa.select(outbox).where(outbox.c.channel == NOTIFY_WEBHOOK).order_by(outbox.c.id)
+        return list(connection.execute(query).all())
+
+
+async def deliver_until_done(
+    worker: DeliveryWorker, service: ConsultationService, seconds: float = 10
+) -> None:
+    deadline = time.monotonic() + seconds
+    while any(row.status == "pending" for row in rows(service)):
+        assert time.monotonic() < deadline, "delivery did not finish"
+        await worker.deliver_due()
+        await asyncio.sleep(0.05)
+
+
+async def test_a_failing_platform_is_retried_with_backoff_until_it_accepts(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    webhook.script = [503, 500, 200]
+    open_consultation(service)
+    worker = worker_for(service, session, webhook.url)
+    started = time.monotonic()
+    await deliver_until_done(worker, service)
+    assert time.monotonic() - started >= 0.2 + 0.4, "waited 0.2 s, then 0.4 s between attempts"
+    assert len(webhook.received) == 3
+    assert len(webhook.accepted) == 1
+    assert {r.idempotency_key for r in webhook.received} == {"kaizen-outbox-1"}
+    assert webhook.accepted[0].body["text"].startswith("*新しいご相談が届きました（No.1）*")
+    (row,) = rows(service)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 3, None)
+    for _ in range(3):
+        await worker.deliver_due()
+    assert len(webhook.received) == 3, "a delivered message is never sent again"
+
+
+async def test_a_platform_that_hangs_is_cut_off_and_retried(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    webhook.script = ["hold", 200]
+    open_consultation(service)
+    worker = worker_for(service, session, webhook.url)
+    await worker.deliver_due()
+    (row,) = rows(service)
+    assert row.status == "pending"
+    assert row.last_error == "timed out"
+    await deliver_until_done(worker, service)
+    assert len(webhook.accepted) == 1
+
+
+async def test_an_unreachable_platform_delays_delivery_but_loses_nothing(
+    service: ConsultationService, session: aiohttp.ClientSession
+) -> None:
+    port = free_port()
+    open_consultation(service)
+    worker = worker_for(service, session, f"http://127.0.0.1:{port}/webhook")
+    await worker.deliver_due()
+    await asyncio.sleep(0.25)
+    await worker.deliver_due()
+    (row,) = rows(service)
+    assert (row.status, row.attempts) == ("pending", 2)
+    assert "ClientConnectorError" in row.last_error
+    late = FakeWebhook(port=port)
+    await late.start()
+    try:
+        await deliver_until_done(worker, service)
+    finally:
+        await late.stop()
+    assert len(late.accepted) == 1
+
+
+async def test_backoff_doubles_up_to_its_ceiling() -> None:
+    settings = DeliverySettings(backoff_seconds=5, backoff_max_seconds=60)
+    worker = DeliveryWorker(sa.create_engine("sqlite://"), {}, settings)
+    assert [worker.backoff(n) for n in range(1, 7)] == [5, 10, 20, 40, 60, 60]
+
+
+async def test_two_workers_deliver_every_message_exactly_once(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    for n in range(12):
+        open_consultation(service, new=new_consultation(f"相談その{n}"))
+    workers = [worker_for(service, session, webhook.url) for _ in range(2)]
+    await asyncio.gather(*(w.deliver_due() for w in workers))
+    keys = [r.idempotency_key for r in webhook.accepted]
+    assert len(keys) == 12
+    assert len(set(keys)) == 12
+    assert all(row.status == "sent" for row in rows(service))
+
+
+async def test_the_loop_runs_periodic_jobs_and_survives_their_failures(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    ran: list[str] = []
+
+    def broken() -> None:
+        ran.append("broken")
+        raise RuntimeError("job failed")
+
+    worker = worker_for(service, session, webhook.url)
+    worker.periodic = (Periodic("broken", 3600, broken), Periodic("ok", 3600, lambda: ran.append("ok")))
+    open_consultation(service)
+    task = asyncio.create_task(worker.run())
+    await asyncio.sleep(0.5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert ran == ["broken", "ok"], "each job once per period, and a failure does not stop the others"
+    assert len(webhook.accepted) == 1
