@@ -1,24 +1,34 @@
 """The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
 
 Resources start in order (database, then the warmed search index, then the
-conversations over both) before the server accepts a connection, so
-``/healthz`` answering 200 means the bot is ready to answer.
+conversations and consultations over both, then the delivery worker)
+before the server accepts a connection, so ``/healthz`` answering 200 means
+the bot is ready to answer. The dashboard is a sub-application at
+``/admin`` with its own login, CSRF and error pages.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.appkeys import CONVERSATIONS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
 from bot.config import Settings
+from bot.consult.accounts import Accounts
+from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService, utcnow
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
+from bot.handlers import admin_api
+from bot.handlers.dashboard import dashboard_app
 from bot.handlers.errors import json_error
 from bot.handlers.webchat import setup as setup_webchat
 from bot.search import Searcher
@@ -39,14 +49,19 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
+    app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
     setup_webchat(app)
+    admin_api.setup(app)
+    app.add_subapp("/admin", dashboard_app())
     return app
 
 
 def run_server(settings: Settings) -> int:
     """Serve until interrupted (``python -m bot serve``); return the exit code."""
     log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
+    if not settings.admin_token:
+        log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
     web.run_app(init_app(settings), host=settings.host, port=settings.port)
     return 0
 
@@ -83,8 +98,25 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]))
+    settings, engine = app[SETTINGS], app[STORE].engine
+    notices = Notices(notice_channels(settings.notify), settings.public_url)
+    app[CONSULT] = service = ConsultationService(engine, notices)
+    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+
+
+async def _delivery(app: web.Application) -> AsyncIterator[None]:
+    """The outbox worker, for as long as the server runs; stopping it mid-delivery loses nothing."""
+    settings = app[SETTINGS]
+    async with client_session(settings) as session:
+        worker = build_worker(settings, app[STORE].engine, app[CONSULT], session)
+        task = asyncio.create_task(worker.run(), name="delivery-worker")
+        yield
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -1,7 +1,8 @@
 """Typed keys for what the aiohttp application shares between handlers.
 
 Each resource is set by its own cleanup context in `bot.app` and read
-through these keys only: no module globals, no ``app["string"]``.
+through these keys only: no module globals, no ``app["string"]``. The
+dashboard sub-application reads them through ``request.config_dict``.
 """
 
 from __future__ import annotations
@@ -9,13 +10,19 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.config import Settings
+from bot.consult.accounts import Accounts
+from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.search import Searcher
 
-__all__ = ["CONVERSATIONS", "SEARCHER", "SETTINGS", "STORE"]
+__all__ = ["ACCOUNTS", "CONSULT", "CONVERSATIONS", "FAQ_DRAFTS", "SEARCHER", "SETTINGS", "STORE"]
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
 SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
+CONSULT = web.AppKey("consult", ConsultationService)
+ACCOUNTS = web.AppKey("accounts", Accounts)
+FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)

@@ -1,4 +1,4 @@
-"""The command line: check, ask, eval, bench, serve, chat.
+"""The command line: check, ask, eval, bench, serve, chat, and the operators' admin, worker, purge.
 
 Global options come before the subcommand and override the environment.
 Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
@@ -14,6 +14,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
@@ -53,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
     chat = commands.add_parser("chat", help="talk to the bot in the terminal, choices numbered")
     chat.add_argument("--user", default="terminal", help="whose conversation to continue (default: terminal)")
+    add_parsers(commands)
     return parser
 
 
@@ -111,6 +113,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.terminal import run_chat
 
         return run_chat(settings, args.user, sys.stdin, sys.stdout)
+    if args.command == "admin":
+        return run_admin(args, settings)
+    if args.command == "worker":
+        return run_worker(settings)
+    if args.command == "purge":
+        return run_purge(settings, args.days)
     raise AssertionError(args.command)
 
 

@@ -6,7 +6,7 @@ import json
 
 from aiohttp import web
 
-__all__ = ["json_error", "request_error"]
+__all__ = ["json_error", "json_exception", "request_error"]
 
 
 def json_error(status: int, code: str, message: str) -> web.Response:
@@ -22,3 +22,13 @@ def request_error(code: str, message: str) -> web.HTTPBadRequest:
     """A 400 to raise, carrying the same JSON body as `json_error`."""
     response = json_error(400, code, message)
     return web.HTTPBadRequest(text=response.text, content_type="application/json")
+
+
+def json_exception(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> web.HTTPException:
+    """An HTTP error of any status to raise, carrying the same JSON body as `json_error`."""
+    response = json_error(status, code, message)
+    error = web.HTTPException(text=response.text, content_type="application/json", headers=headers)
+    error.set_status(status)
+    return error

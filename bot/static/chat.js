@@ -1,4 +1,5 @@
-// The web chat: talks to POST /api/v1/chat and polls GET /api/v1/chat/{user}/messages.
+// The web chat: talks to POST /api/v1/chat and polls GET /api/v1/chat/{user}/messages
+// (the DX team's answers) every few seconds, and at once when the page comes back into view.
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
@@ -7,7 +8,7 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const send = document.getElementById("send");
-  const POLL_MS = 30000;
+  const POLL_MS = 10000;
 
   const user = (() => {
     const key = "kaizen-bot-user";
@@ -116,19 +117,26 @@
     post({ action });
   }
 
+  let polling = false;
+
   async function poll() {
+    if (polling) return; // one poll at a time, so no message is shown twice
+    polling = true;
     try {
       const response = await fetch(`/api/v1/chat/${encodeURIComponent(user)}/messages?after=${lastPushed}`);
       if (response.ok) {
         const data = await response.json();
         for (const message of data.messages) {
+          if (message.id <= lastPushed) continue;
           showReply(message);
-          lastPushed = Math.max(lastPushed, message.id);
+          lastPushed = message.id;
         }
         localStorage.setItem("kaizen-bot-pushed", String(lastPushed));
       }
     } catch (error) {
       // Offline for a moment: the next poll tries again.
+    } finally {
+      polling = false;
     }
   }
 
@@ -152,6 +160,11 @@
     if (!target) return;
     event.preventDefault();
     press(target.dataset.action, target.dataset.label || target.textContent);
+  });
+
+  window.addEventListener("focus", poll);
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden) poll();
   });
 
   post({ action: "menu" });

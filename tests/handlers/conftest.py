@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -17,6 +19,7 @@ from bot.search import Searcher
 Client = TestClient[web.Request, web.Application]
 
 MAX_BODY = 4096
+ADMIN_TOKEN = "test-admin-token-0123456789"
 
 
 @pytest.fixture
@@ -25,9 +28,32 @@ def settings(tmp_path: Path) -> Settings:
         {"KAIZEN_CACHE_DIR": ""},
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
+        KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
     )
 
 
 @pytest_asyncio.fixture
 async def client(aiohttp_client: AiohttpClient, settings: Settings, searcher: Searcher) -> Client:
     return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+async def say(client: Client, user: str, **body: str) -> list[dict[str, Any]]:
+    """One message or button press in the web chat; the bot's replies."""
+    response = await client.post("/api/v1/chat", json={"user": user, **body})
+    assert response.status == 200, await response.text()
+    replies: list[dict[str, Any]] = (await response.json())["replies"]
+    return replies
+
+
+async def consult(client: Client, user: str, content: str = "会議録の作成に毎回半日かかっています") -> int:
+    """Send a consultation through the web chat, as a staff member would; return its number."""
+    await say(client, user, action="menu")
+    await say(client, user, action="consult")
+    await say(client, user, text=content)
+    replies = await say(client, user, text="総務課 庶務係")
+    if "いつごろまでに" in replies[-1]["text"]:
+        await say(client, user, action="in:by:m")
+    receipt = (await say(client, user, action="in:send"))[-1]["text"]
+    found = re.search(r"受付番号は No\.(\d+)", receipt)
+    assert found, receipt
+    return int(found.group(1))

@@ -75,10 +75,10 @@ def test_ask_click_a_choice_and_open_a_case_card(
     expect(detail).to_contain_text("入力作業 年間約320時間削減")
     expect(page.locator(".message.user").last).to_have_text("詳しく見る")
 
-    # Click a choice: the consultation offer leads to the DX team's contact details.
+    # Click a choice: the consultation offer starts the intake, about this case.
     detail.get_by_role("button", name="この事例について相談する").click()
-    contact = page.locator(".message.bot", has_text="内線 2345")
-    expect(contact).to_contain_text("dx-kaizen@city.sample.lg.jp")
+    intake = page.locator(".message.bot", has_text="DX推進課へのご相談を承ります")
+    expect(intake).to_contain_text("改善事例『児童手当の申請データ入力をRPAで自動化』について")
 
     # Nothing overflows sideways, whatever the screen.
     width = page.evaluate("document.documentElement.scrollWidth")

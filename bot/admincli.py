@@ -1,0 +1,141 @@
+"""Commands for operators: dashboard users, the FAQ export, the delivery worker, the retention purge.
+
+- ``admin add-user NAME [--display-name 名前] [--editor] [--password-stdin]``
+- ``admin set-password NAME [--password-stdin]``, ``admin list-users``
+- ``admin export-faq``: the approved FAQ drafts as a faq.yaml fragment
+- ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
+- ``purge [--days N]``: delete conversation logs older than the retention period
+
+Passwords are read without echo (twice, to confirm), or as one line of
+standard input with ``--password-stdin`` for scripts; never from the
+command line, where other users could see them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import getpass
+import signal
+import sys
+
+from bot.config import Settings
+from bot.consult.accounts import Accounts
+from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService, utcnow
+from bot.db import ConversationStore
+from bot.db.retention import purge
+from bot.delivery import build_worker, client_session, notice_channels
+from bot.errors import InvalidInput
+from bot.knowledge import load_knowledge
+
+__all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
+
+
+def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add ``admin``, ``worker`` and ``purge`` to the command line."""
+    admin = commands.add_parser("admin", help="manage dashboard users; export approved FAQ drafts")
+    actions = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")
+    add = actions.add_parser("add-user", help="create a dashboard user")
+    add.add_argument("name", help="user name (lowercase letters, digits, . _ -)")
+    add.add_argument("--display-name", default="", help="name shown in the dashboard (e.g. 田中)")
+    add.add_argument("--editor", action="store_true", help="may approve and export FAQ drafts")
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    password = actions.add_parser("set-password", help="change a dashboard user's password")
+    password.add_argument("name")
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    actions.add_parser("list-users", help="list the dashboard users")
+    actions.add_parser("export-faq", help="print the approved FAQ drafts in faq.yaml's format")
+
+    commands.add_parser("worker", help="run the outbox delivery worker on its own")
+
+    purge_parser = commands.add_parser(
+        "purge", help="delete conversation logs older than the retention period"
+    )
+    purge_parser.add_argument(
+        "--days", type=int, help="retention period in days (default KAIZEN_RETENTION_DAYS)"
+    )
+
+
+def run_admin(args: argparse.Namespace, settings: Settings) -> int:
+    """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
+    store = ConversationStore.open(settings.database_url)
+    try:
+        accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
+        if args.admin_command == "add-user":
+            user = accounts.add_user(
+                args.name, _password(args.password_stdin), args.display_name, editor=args.editor
+            )
+            role = "（編集担当）" if user.is_editor else ""
+            print(f"ユーザー「{user.name}」（{user.display_name}）{role}を登録しました。")
+        elif args.admin_command == "set-password":
+            accounts.set_password(args.name, _password(args.password_stdin))
+            print(f"ユーザー「{args.name}」のパスワードを変更しました。")
+        elif args.admin_command == "list-users":
+            for user in accounts.users():
+                print(f"{user.name}\t{user.display_name}\t{'編集担当' if user.is_editor else '担当者'}")
+        else:
+            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+            text = FaqDrafts(store.engine, utcnow, lambda: {e.id for e in kb.faq}).export()
+            if not text:
+                print("書き出す承認済みの下書きはありません。", file=sys.stderr)
+            sys.stdout.write(text)
+    except InvalidInput as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0
+
+
+def run_worker(settings: Settings) -> int:
+    """Deliver the outbox until SIGINT or SIGTERM."""
+    return asyncio.run(_work(settings))
+
+
+def run_purge(settings: Settings, days: int | None) -> int:
+    """Delete what is older than the retention period now; print how much went."""
+    store = ConversationStore.open(settings.database_url)
+    try:
+        counts = purge(store.engine, days or settings.retention_days, utcnow())
+    finally:
+        store.close()
+    print(
+        f"会話記録 {counts['messages']}件、会話の状態 {counts['conversations']}件、"
+        f"配信済みメッセージ {counts['outbox']}件、"
+        f"期限切れのログイン {counts['admin_sessions']}件を削除しました。"
+    )
+    return 0
+
+
+async def _work(settings: Settings) -> int:
+    store = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    notices = Notices(notice_channels(settings.notify), settings.public_url)
+    service = ConsultationService(store.engine, notices)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        async with client_session(settings) as session:
+            task = asyncio.create_task(build_worker(settings, store.engine, service, session).run())
+            await stop.wait()
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+    finally:
+        await asyncio.to_thread(store.close)
+    return 0
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("パスワード: ")
+    if getpass.getpass("パスワード（確認）: ") != first:
+        raise InvalidInput("確認のパスワードが一致しません。")
+    return first

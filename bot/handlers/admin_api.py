@@ -1,0 +1,167 @@
+"""The admin API of DESIGN.md: the DX team's consultations as JSON, behind a bearer token.
+
+- ``GET /api/v1/consultations?status=open`` (also ``closed``, ``all`` or a
+  state's code; ``tag``, ``assignee`` and ``limit`` filter further) →
+  ``{"consultations": [...]}``, open ones oldest first.
+- ``GET /api/v1/consultations/{id}`` → ``{"consultation": {...}}`` with the
+  audit trail (``events``) and the conversation that led to it.
+- ``POST /api/v1/consultations/{id}/answer`` ``{"text": str}`` → answers the
+  staff member (delivered to their channel) and returns the consultation.
+- ``POST /api/v1/consultations/{id}/close`` → 解決 (resolved).
+
+Every request needs ``Authorization: Bearer $KAIZEN_ADMIN_TOKEN`` (checked
+first, in constant time): wrong or missing is 401. Without the setting the
+API is off and says so (503). An unknown id is 404; a change the state does
+not allow is 409, with a message that says why. Changes are recorded in the
+audit trail under the actor ``api``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+from collections.abc import Awaitable
+from typing import Any, TypeVar
+
+from aiohttp import web
+
+from bot.appkeys import CONSULT, SETTINGS
+from bot.consult.actions import API
+from bot.consult.model import Consultation, Status
+from bot.consult.store import Filters
+from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
+from bot.handlers.errors import json_exception, request_error
+
+__all__ = ["setup"]
+
+T = TypeVar("T")
+
+MAX_LIMIT = 500
+_STATUS_OF_ERROR: dict[type[ConsultationError], tuple[int, str]] = {
+    NotFound: (404, "not_found"),
+    InvalidInput: (400, "invalid_input"),
+    InvalidTransition: (409, "invalid_transition"),
+}
+
+
+def setup(app: web.Application) -> None:
+    """Add the admin API's routes to ``app``."""
+    app.router.add_get("/api/v1/consultations", list_consultations)
+    app.router.add_get("/api/v1/consultations/{id}", show_consultation)
+    app.router.add_post("/api/v1/consultations/{id}/answer", answer_consultation)
+    app.router.add_post("/api/v1/consultations/{id}/close", close_consultation)
+
+
+async def list_consultations(request: web.Request) -> web.Response:
+    """The consultations the query selects."""
+    _authorize(request)
+    query = request.query
+    try:
+        limit = min(int(query.get("limit", "200")), MAX_LIMIT)
+    except ValueError:
+        raise request_error("invalid_limit", "「limit」には件数を数値で指定してください。") from None
+    filters = Filters(
+        status=query.get("status", "open"),
+        assignee=query.get("assignee") or None,
+        tag=query.get("tag") or None,
+        limit=max(limit, 1),
+    )
+    found = await _call(asyncio.to_thread(request.app[CONSULT].find, filters))
+    return _json({"consultations": [c.summary_json() for c in found]})
+
+
+async def show_consultation(request: web.Request) -> web.Response:
+    """One consultation in full."""
+    _authorize(request)
+    number = _number(request)
+    service = request.app[CONSULT]
+    consultation = await _call(asyncio.to_thread(service.get, number))
+    return _json({"consultation": await _detail(request, consultation)})
+
+
+async def answer_consultation(request: web.Request) -> web.Response:
+    """Answer the staff member; the answer reaches them through the outbox."""
+    _authorize(request)
+    number = _number(request)
+    text = (await _body(request)).get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise request_error("missing_field", "「text」（回答の本文）を文字列で指定してください。")
+    service = request.app[CONSULT]
+    consultation = await _call(asyncio.to_thread(service.answer, number, text, API))
+    return _json({"consultation": await _detail(request, consultation)})
+
+
+async def close_consultation(request: web.Request) -> web.Response:
+    """Mark the consultation 解決."""
+    _authorize(request)
+    number = _number(request)
+    service = request.app[CONSULT]
+    consultation = await _call(asyncio.to_thread(service.transition, number, Status.RESOLVED, API))
+    return _json({"consultation": await _detail(request, consultation)})
+
+
+def _authorize(request: web.Request) -> None:
+    token = request.app[SETTINGS].admin_token
+    if not token:
+        raise json_exception(
+            503,
+            "admin_api_disabled",
+            "管理APIは無効です。KAIZEN_ADMIN_TOKEN を設定すると使えるようになります。",
+        )
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise json_exception(
+            401,
+            "unauthorized",
+            "認証が必要です。Authorization: Bearer <KAIZEN_ADMIN_TOKEN> を付けてください。",
+            headers={"WWW-Authenticate": 'Bearer realm="kaizen-bot"'},
+        )
+
+
+def _number(request: web.Request) -> int:
+    raw = request.match_info["id"]
+    if not raw.isdecimal() or len(raw) > 18:
+        raise json_exception(404, "not_found", f"相談「{raw[:40]}」は見つかりません。")
+    return int(raw)
+
+
+async def _body(request: web.Request) -> dict[str, Any]:
+    try:
+        body = json.loads(await request.read())
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise request_error("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
+    if not isinstance(body, dict):
+        raise request_error("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
+    return body
+
+
+async def _call(work: Awaitable[T]) -> T:
+    """Await ``work``; a consultation error becomes a JSON error with its status."""
+    try:
+        result = await work
+    except ConsultationError as exc:
+        status, code = next((v for k, v in _STATUS_OF_ERROR.items() if isinstance(exc, k)), (409, "conflict"))
+        raise json_exception(status, code, str(exc)) from None
+    return result
+
+
+async def _detail(request: web.Request, consultation: Consultation) -> dict[str, Any]:
+    service = request.app[CONSULT]
+    events = await asyncio.to_thread(service.events, consultation.id)
+    lines = await asyncio.to_thread(service.conversation, consultation)
+    return {
+        **consultation.summary_json(),
+        "query": consultation.query,
+        "masked": list(consultation.masked),
+        "candidates": [{"ref": c.ref, "title": c.title, "score": c.score} for c in consultation.candidates],
+        "version": consultation.version,
+        "events": [e.as_json() for e in events],
+        "conversation": [
+            {"role": line.role, "text": line.text, "at": line.created_at.isoformat()} for line in lines
+        ],
+    }
+
+
+def _json(body: dict[str, Any]) -> web.Response:
+    return web.json_response(body, dumps=lambda value: json.dumps(value, ensure_ascii=False))

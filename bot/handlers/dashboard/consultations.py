@@ -1,0 +1,195 @@
+"""The queue and the consultation page, and the forms on it.
+
+Every form carries the consultation's ``version`` as the page showed it;
+a form submitted twice (or after a colleague's change) is refused as a
+`Conflict` and changes nothing, and the page says so. A refused change is
+shown on the page itself, with what was typed kept; a done one redirects
+back to the page (303), so reloading does not post again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from aiohttp import web
+
+from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER
+from bot.consult.model import LABELS, OPEN, TRANSITIONS, Status, parse_status
+from bot.consult.store import UNASSIGNED, Filters
+from bot.dialogue.library import MANUAL, Library, entry_ref
+from bot.errors import ConsultationError, InvalidInput
+from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
+from bot.handlers.dashboard.describe import describe_event, kind_label
+from bot.knowledge import Case, FaqEntry, Section
+
+__all__ = ["change", "detail", "queue"]
+
+AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
+MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
+_DONE = {
+    "take": "担当者になりました。",
+    "answer": "回答を送信しました。相談者のチャットに届きます。",
+    "note": "メモを追加しました。",
+    "status": "状態を変更しました。",
+    "assign": "担当者を変更しました。",
+    "tags": "タグを変更しました。",
+    "due": "期限を変更しました。",
+}
+
+
+async def queue(request: web.Request) -> web.Response:
+    """The consultations, filtered by state, assignee, age and tag, with counts per state."""
+    query = request.query
+    me = request[SESSION].user.name
+    status = query.get("status", "open")
+    assignee = query.get("assignee", "")
+    age = query.get("age", "")
+    filters = Filters(
+        status=status,
+        assignee=me if assignee == "me" else assignee or None,
+        min_age_days=int(age) if age in AGES else None,
+        tag=query.get("tag") or None,
+    )
+    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
+    found = await asyncio.to_thread(service.find, filters)
+    counts = await asyncio.to_thread(service.counts)
+    tags = await asyncio.to_thread(service.tags)
+    users = await asyncio.to_thread(accounts.users)
+    context = {
+        "rows": found,
+        "counts": counts,
+        "open_count": sum(counts[s] for s in OPEN),
+        "labels": LABELS,
+        "statuses": list(Status),
+        "tags": tags,
+        "users": users,
+        "names": {u.name: u.display_name for u in users},
+        "ages": AGES,
+        "unassigned": UNASSIGNED,
+        "filters": {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")},
+        "now": service.clock(),
+    }
+    return render(request, "queue.html", context)
+
+
+async def detail(request: web.Request) -> web.Response:
+    """One consultation: what was asked, the conversation, the bot's candidates, the trail, the forms."""
+    return await _page(request, _number(request), "", {}, 200)
+
+
+async def change(request: web.Request) -> web.Response:
+    """One of the consultation page's forms (``/admin/consultations/{id}/{action}``)."""
+    number, action = _number(request), request.match_info["action"]
+    posted = await form(request)
+    actor = request[SESSION].user.name
+    try:
+        expected = int(posted.get("version", ""))
+        operation = _operation(request, action, posted)
+        result = await asyncio.to_thread(operation, number, actor, expected)
+    except ValueError:
+        return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
+    except ConsultationError as exc:
+        return await _page(request, number, str(exc), posted, status_of(exc))
+    if action == "faq":
+        raise see_other(f"/admin/faq/{result}?done=created")
+    raise see_other(f"/admin/consultations/{number}?done={action}")
+
+
+def _operation(
+    request: web.Request, action: str, posted: dict[str, str]
+) -> Callable[[int, str, int], object]:
+    """What the form ``action`` does, as a call of (number, actor, expected version)."""
+    service = request.config_dict[CONSULT]
+    text = posted.get("text", "")
+    operations: dict[str, Callable[[int, str, int], object]] = {
+        "take": service.take,
+        "answer": lambda n, a, v: service.answer(n, text, a, v),
+        "note": lambda n, a, v: service.note(n, text, a, v),
+        "status": lambda n, a, v: service.transition(n, parse_status(posted.get("to", "")), a, v),
+        "assign": lambda n, a, v: service.assign(n, posted.get("assignee") or None, a, v),
+        "tags": lambda n, a, v: service.set_tags(n, posted.get("tags", ""), a, v),
+        "due": lambda n, a, v: service.set_due(n, _date(posted.get("due", "")), a, v),
+        "faq": lambda n, a, v: request.config_dict[FAQ_DRAFTS].create_from(n, a, v).id,
+    }
+    if action not in operations:
+        raise web.HTTPNotFound()
+    return operations[action]
+
+
+async def _page(
+    request: web.Request, number: int, error: str, posted: dict[str, str], status: int
+) -> web.Response:
+    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
+    consultation = await asyncio.to_thread(service.get, number)
+    events = await asyncio.to_thread(service.events, number)
+    lines = await asyncio.to_thread(service.conversation, consultation)
+    users = await asyncio.to_thread(accounts.users)
+    names = {u.name: u.display_name for u in users}
+    lib = request.config_dict[CONVERSATIONS].engine.lib
+    query = request.query.get("q", "").strip()[:200]
+    found = await asyncio.to_thread(_search, request, query) if query else []
+    draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, request)
+    context: dict[str, Any] = {
+        "c": consultation,
+        "events": [describe_event(e, names) for e in events],
+        "lines": lines,
+        "candidates": [(c, kind_label(c.ref)) for c in consultation.candidates],
+        "found": found,
+        "search": query,
+        "answer_text": draft_text,
+        "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
+        "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
+        "users": users,
+        "names": names,
+        "labels": LABELS,
+        "answered": any(e.kind == "answer" for e in events),
+        "error": error,
+        "done": _DONE.get(request.query.get("done", ""), ""),
+    }
+    return render(request, "consultation.html", context, status)
+
+
+def _starting_answer(lib: Library, request: web.Request) -> str:
+    """The text an answer starts from: an FAQ answer, a manual section or a case the team picked."""
+    shown = lib.get(request.query.get("from", ""))
+    if isinstance(shown, FaqEntry):
+        return shown.answer.strip()
+    if isinstance(shown, Section):
+        return f"{MANUAL}の{lib.title(shown)}が参考になります。\n\n{shown.body.strip()}"
+    if isinstance(shown, Case):
+        return (
+            f"改善事例『{shown.title}』（{shown.section}）が参考になります。\n{shown.actions}\n"
+            f"詳しくは{shown.contact}にお尋ねいただけます。"
+        )
+    return ""
+
+
+def _search(request: web.Request, query: str) -> list[tuple[str, str, str]]:
+    """The knowledge the bot finds for ``query``: (ref, kind, title), best first."""
+    lib = request.config_dict[CONVERSATIONS].engine.lib
+    found = []
+    for hit in request.config_dict[SEARCHER].search(query).hits:
+        ref = entry_ref(hit.entry)
+        shown = lib.get(ref) if ref else None
+        if ref and shown is not None:
+            found.append((ref, kind_label(ref), lib.title(shown)))
+    return found
+
+
+def _number(request: web.Request) -> int:
+    raw = request.match_info["id"]
+    if not raw.isdecimal() or len(raw) > 18:
+        raise web.HTTPNotFound()
+    return int(raw)
+
+
+def _date(text: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput("期限は「2026-03-31」の形で入力してください。") from None

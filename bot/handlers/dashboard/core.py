@@ -1,0 +1,178 @@
+"""What every dashboard page shares: templates, the session, CSRF checks and error pages.
+
+Pages are Jinja2 templates with autoescaping on, so every text a staff
+member or a team member wrote is escaped when rendered; the
+Content-Security-Policy allows no script at all. A request is let in by
+`session_middleware` only with a live session cookie (else it is sent to
+the login page), and every POST must carry the session's CSRF token
+(`csrf_middleware`), or the login form's own token before there is a
+session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+from aiohttp import web
+
+from bot.appkeys import ACCOUNTS
+from bot.consult.accounts import Session
+from bot.errors import Conflict, ConsultationError, InvalidTransition, NotFound, StoreError
+from bot.localtime import local
+
+__all__ = [
+    "COOKIE",
+    "HEADERS",
+    "LOGIN_COOKIE",
+    "SESSION",
+    "TEMPLATES",
+    "csrf_middleware",
+    "environment",
+    "error_middleware",
+    "form",
+    "render",
+    "see_other",
+    "session_middleware",
+    "status_of",
+]
+
+log = logging.getLogger(__name__)
+
+COOKIE = "kaizen_admin"
+LOGIN_COOKIE = "kaizen_login"
+PUBLIC = frozenset({"/admin/login"})
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "admin"
+
+SESSION = web.RequestKey("session", Session)
+TEMPLATES = web.AppKey("templates", jinja2.Environment)
+
+HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+        "frame-ancestors 'none'; base-uri 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def environment() -> jinja2.Environment:
+    """The templates, with autoescaping always on."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["jst"] = _jst
+    return env
+
+
+def render(request: web.Request, name: str, context: Mapping[str, Any], status: int = 200) -> web.Response:
+    """A page from the template ``name``; the session (if any) is available to every template."""
+    template = request.app[TEMPLATES].get_template(name)
+    session = request.get(SESSION)
+    defaults = {"done": "", "error": "", "session": session, "csrf": session.csrf if session else ""}
+    html = template.render({**defaults, **context})
+    return web.Response(text=html, status=status, content_type="text/html", headers=HEADERS)
+
+
+def see_other(location: str) -> web.HTTPSeeOther:
+    """The redirect after a successful POST (so reloading the page does not post again)."""
+    return web.HTTPSeeOther(location, headers=HEADERS)
+
+
+async def form(request: web.Request) -> dict[str, str]:
+    """The posted form's text fields."""
+    posted = await request.post()
+    return {key: value for key, value in posted.items() if isinstance(value, str)}
+
+
+def status_of(error: ConsultationError) -> int:
+    """The HTTP status of a consultation error shown on a page."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, InvalidTransition | Conflict):
+        return 409
+    return 400
+
+
+@web.middleware
+async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Error pages in Japanese, never a traceback."""
+    try:
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400:
+            raise
+        own = exc.text is not None and not exc.text.startswith(f"{exc.status}:")
+        message = exc.text if own else _MESSAGES.get(exc.status, exc.reason)
+        return render(request, "error.html", {"status": exc.status, "message": message}, exc.status)
+    except ConsultationError as exc:
+        status = status_of(exc)
+        return render(request, "error.html", {"status": status, "message": str(exc)}, status)
+    except StoreError:
+        log.exception("database error on %s %s", request.method, request.path)
+        return render(request, "error.html", {"status": 503, "message": _UNAVAILABLE}, 503)
+    except Exception:
+        log.exception("unexpected error on %s %s", request.method, request.path)
+        return render(request, "error.html", {"status": 500, "message": _BROKEN}, 500)
+
+
+@web.middleware
+async def session_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Let in only a live session; anyone else goes to the login page."""
+    if request.path in PUBLIC:
+        return await handler(request)
+    token = request.cookies.get(COOKIE)
+    session = await asyncio.to_thread(request.config_dict[ACCOUNTS].session, token) if token else None
+    if session is None:
+        if request.method == "GET":
+            raise see_other("/admin/login")
+        raise web.HTTPForbidden(text=_EXPIRED)
+    request[SESSION] = session
+    return await handler(request)
+
+
+@web.middleware
+async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Every POST must come from our own pages and carry the right CSRF token."""
+    if request.method != "POST":
+        return await handler(request)
+    origin = request.headers.get("Origin")
+    if origin is not None and urlsplit(origin).netloc != request.host:
+        raise web.HTTPForbidden(text="ほかのサイトからの送信は受け付けていません。")
+    sent = (await form(request)).get("csrf", "")
+    session = request.get(SESSION)
+    expected = session.csrf if session is not None else request.cookies.get(LOGIN_COOKIE, "")
+    if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
+        raise web.HTTPForbidden(text=_EXPIRED)
+    return await handler(request)
+
+
+def _jst(moment: datetime | None) -> str:
+    return f"{local(moment):%Y/%m/%d %H:%M}" if moment is not None else ""
+
+
+_EXPIRED = "画面の有効期限が切れました。ページを読み込み直してから、もう一度お試しください。"
+_UNAVAILABLE = "データベースに接続できません。時間をおいてもう一度お試しください。"
+_BROKEN = "申し訳ありません。システムの不具合が発生しました。"
+_MESSAGES = {
+    403: _EXPIRED,
+    404: "お探しのページは見つかりません。",
+    405: "この操作はできません。",
+    413: "送信された内容が大きすぎます。",
+}

@@ -1,0 +1,130 @@
+"""FAQ drafts: the list, editing, an editor's approval, and the export to faq.yaml's format.
+
+Anyone on the team may edit a draft; approving, setting aside and
+exporting are for editors (``python -m bot admin add-user NAME --editor``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+
+from bot.appkeys import FAQ_DRAFTS
+from bot.consult.faqdrafts import STATUS_LABELS
+from bot.errors import ConsultationError
+from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
+from bot.knowledge.schema import CATEGORIES
+
+__all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
+
+_DONE = {
+    "created": "FAQの下書きを作成しました。内容を整えて保存し、編集担当者の承認を受けてください。",
+    "save": "保存しました。",
+    "approve": "承認しました。「faq.yaml形式で書き出す」から書き出せます。",
+    "reject": "見送りにしました。",
+    "exported": "承認済みの下書きを「書き出し済み」にしました。",
+}
+
+
+async def drafts(request: web.Request) -> web.Response:
+    """Every draft, newest first."""
+    found = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].list)
+    context = {
+        "drafts": found,
+        "approved": sum(d.status == "approved" for d in found),
+        "labels": STATUS_LABELS,
+        "done": _DONE.get(request.query.get("done", ""), ""),
+    }
+    return render(request, "faq_list.html", context)
+
+
+async def draft_page(request: web.Request) -> web.Response:
+    """One draft's form."""
+    return await _page(request, _id(request), "", {}, 200)
+
+
+async def draft_change(request: web.Request) -> web.Response:
+    """Save, approve or set aside a draft (``/admin/faq/{id}/{action}``)."""
+    draft_id, action = _id(request), request.match_info["action"]
+    posted = await form(request)
+    session = request[SESSION]
+    store = request.config_dict[FAQ_DRAFTS]
+    if action in ("approve", "reject") and not session.user.is_editor:
+        raise web.HTTPForbidden(text="承認と見送りは、編集担当者だけができます。")
+    if action not in ("save", "approve", "reject"):
+        raise web.HTTPNotFound()
+    try:
+        expected = int(posted.get("version", ""))
+        if action == "save":
+            await asyncio.to_thread(store.save, draft_id, posted, session.user.name, expected)
+        elif action == "approve":
+            await asyncio.to_thread(store.approve, draft_id, session.user.name, expected)
+        else:
+            await asyncio.to_thread(store.reject, draft_id, session.user.name, expected)
+    except ValueError:
+        return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400)
+    except ConsultationError as exc:
+        return await _page(request, draft_id, str(exc), posted if action == "save" else {}, status_of(exc))
+    raise see_other(f"/admin/faq/{draft_id}?done={action}")
+
+
+async def export(request: web.Request) -> web.Response:
+    """The approved drafts as a faq.yaml fragment to download (editors only)."""
+    _editor(request)
+    text = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].export)
+    if not text:
+        raise web.HTTPNotFound(text="書き出す承認済みの下書きはありません。")
+    return web.Response(
+        text=text,
+        content_type="application/yaml",
+        charset="utf-8",
+        headers={
+            "Content-Disposition": 'attachment; filename="faq-additions.yaml"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+async def mark_exported(request: web.Request) -> web.Response:
+    """Mark the approved drafts as exported, once added to faq.yaml (editors only)."""
+    _editor(request)
+    await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].mark_exported, request[SESSION].user.name)
+    raise see_other("/admin/faq?done=exported")
+
+
+async def _page(
+    request: web.Request, draft_id: int, error: str, posted: dict[str, str], status: int
+) -> web.Response:
+    draft = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].get, draft_id)
+    values: dict[str, Any] = {
+        "entry_id": draft.entry_id,
+        "category": draft.category,
+        "question": draft.question,
+        "answer": draft.answer,
+        "phrasings": "\n".join(draft.phrasings),
+        "keywords": "\n".join(draft.keywords),
+    }
+    values.update({k: v for k, v in posted.items() if k in values})
+    context = {
+        "draft": draft,
+        "values": values,
+        "categories": CATEGORIES,
+        "labels": STATUS_LABELS,
+        "error": error,
+        "done": _DONE.get(request.query.get("done", ""), ""),
+    }
+    return render(request, "faq_edit.html", context, status)
+
+
+def _editor(request: web.Request) -> None:
+    if not request[SESSION].user.is_editor:
+        raise web.HTTPForbidden(text="この操作は、編集担当者だけができます。")
+
+
+def _id(request: web.Request) -> int:
+    raw = request.match_info["id"]
+    if not raw.isdecimal() or len(raw) > 18:
+        raise web.HTTPNotFound()
+    return int(raw)

@@ -1,0 +1,128 @@
+"""The admin API of DESIGN.md: bearer token, the consultations, answering and closing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.config import Settings
+from bot.search import Searcher
+from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, say
+
+pytestmark = pytest.mark.asyncio
+
+AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+
+
+async def api(
+    client: Client, method: str, path: str, status: int = 200, body: object = None, auth: bool = True
+) -> dict[str, Any]:
+    response = await client.request(method, path, json=body, headers=AUTH if auth else {})
+    assert response.status == status, await response.text()
+    assert response.content_type == "application/json"
+    data: dict[str, Any] = await response.json()
+    return data
+
+
+async def test_a_wrong_or_missing_token_is_401_before_anything_else(client: Client) -> None:
+    for path in ("/api/v1/consultations", "/api/v1/consultations/1", "/api/v1/consultations/999"):
+        for headers in (
+            {},
+            {"Authorization": "Bearer wrong"},
+            {"Authorization": ADMIN_TOKEN},
+            {"Authorization": "Basic x"},
+        ):
+            response = await client.get(path, headers=headers)
+            assert response.status == 401
+            assert response.headers["WWW-Authenticate"].startswith("Bearer")
+            assert (await response.json())["error"] == "unauthorized"
+    response = await client.post("/api/v1/consultations/1/close")
+    assert response.status == 401
+
+
+async def test_without_a_token_setting_the_api_is_off_and_says_so(
+    aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searcher
+) -> None:
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=f"sqlite:///{tmp_path / 'off.db'}")
+    client = await aiohttp_client(init_app(settings, searcher=searcher))
+    data = await api(client, "GET", "/api/v1/consultations", status=503)
+    assert data["error"] == "admin_api_disabled"
+    assert "KAIZEN_ADMIN_TOKEN" in data["message"]
+
+
+async def test_list_show_answer_and_close(client: Client) -> None:
+    number = await consult(
+        client, "staff-1", "会議録の作成に毎回半日かかっています（内線 2345、03-1234-5678）"
+    )
+    assert number == 1
+    listed = (await api(client, "GET", "/api/v1/consultations?status=open"))["consultations"]
+    assert [(c["id"], c["status"], c["section"]) for c in listed] == [(1, "new", "総務課 庶務係")]
+    detail = (await api(client, "GET", "/api/v1/consultations/1"))["consultation"]
+    assert detail["content"] == "会議録の作成に毎回半日かかっています（内線 2345、［電話番号］）"
+    assert detail["masked"] == ["電話番号"]
+    assert detail["events"][0]["kind"] == "created"
+    said = [(line["role"], line["text"]) for line in detail["conversation"] if line["role"] != "bot"]
+    assert said[:3] == [
+        ("button", "メニュー"),
+        ("button", "DX推進課に相談する"),
+        ("user", "会議録の作成に毎回半日かかっています（内線 2345、［電話番号］）"),
+    ]
+
+    answered = await api(
+        client, "POST", "/api/v1/consultations/1/answer", body={"text": "音声認識をどうぞ。"}
+    )
+    assert answered["consultation"]["status"] == "answered"
+    assert answered["consultation"]["events"][-1]["actor"] == "api"
+    pushed = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    assert len(pushed) == 1
+    assert "音声認識をどうぞ。" in pushed[0]["text"]
+    assert [c["label"] for c in pushed[0]["choices"]] == ["解決した", "まだ困っている"]
+
+    closed = await api(client, "POST", "/api/v1/consultations/1/close")
+    assert closed["consultation"]["status"] == "resolved"
+    assert (await api(client, "GET", "/api/v1/consultations?status=open"))["consultations"] == []
+    assert len((await api(client, "GET", "/api/v1/consultations?status=closed"))["consultations"]) == 1
+    again = await api(client, "POST", "/api/v1/consultations/1/close", status=409)
+    assert again["error"] == "invalid_transition"
+    assert "すでに「解決」" in again["message"]
+    late = await api(client, "POST", "/api/v1/consultations/1/answer", status=409, body={"text": "追伸"})
+    assert "回答できません" in late["message"]
+
+
+async def test_unknown_ids_and_bad_requests(client: Client) -> None:
+    for path in (
+        "/api/v1/consultations/42",
+        "/api/v1/consultations/abc",
+        "/api/v1/consultations/" + "9" * 30,
+    ):
+        assert (await api(client, "GET", path, status=404))["error"] == "not_found"
+    assert (await api(client, "POST", "/api/v1/consultations/42/close", status=404))["error"] == "not_found"
+    await consult(client, "staff-1")
+    for body in ({}, {"text": ""}, {"text": 3}, ["text"]):
+        data = await api(client, "POST", "/api/v1/consultations/1/answer", status=400, body=body)
+        assert data["error"] in ("missing_field", "invalid_json")
+    raw = await client.post("/api/v1/consultations/1/answer", data=b"{", headers=AUTH)
+    assert raw.status == 400
+    bad_status = await api(client, "GET", "/api/v1/consultations?status=bogus", status=400)
+    assert "という状態はありません" in bad_status["message"]
+
+
+async def test_the_answer_reaches_only_its_staff_member_who_can_reply(client: Client) -> None:
+    await consult(client, "staff-1")
+    await consult(client, "staff-2", "庁内照会の集計を楽にしたい")
+    await api(client, "POST", "/api/v1/consultations/2/answer", body={"text": "フォームをどうぞ。"})
+    assert (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"] == []
+    (message,) = (await (await client.get("/api/v1/chat/staff-2/messages")).json())["messages"]
+    stuck = message["choices"][1]["action"]
+    stolen = await say(client, "staff-1", action=stuck)
+    assert "見つかりませんでした" in stolen[0]["text"], "another user's consultation is not found"
+    reopened = await say(client, "staff-2", action=stuck)
+    assert "再開しました" in reopened[0]["text"]
+    await say(client, "staff-2", text="フォームの作り方も教えてください")
+    detail = (await api(client, "GET", "/api/v1/consultations/2"))["consultation"]
+    assert detail["status"] == "reopened"
+    assert detail["events"][-1]["text"] == "フォームの作り方も教えてください"

@@ -1,0 +1,290 @@
+"""The DX team's dashboard through aiohttp's test client: login, CSRF, queue, consultation, FAQ drafts."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+
+import pytest
+
+from bot.appkeys import ACCOUNTS
+from tests.handlers.conftest import Client, consult, say
+
+pytestmark = pytest.mark.asyncio
+
+PASSWORD = "dx-team-password-1"
+ATTACK = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+async def add_user(client: Client, name: str = "tanaka", *, editor: bool = False) -> None:
+    accounts = client.app[ACCOUNTS]
+    await asyncio.to_thread(
+        accounts.add_user, name, PASSWORD, "田中" if name == "tanaka" else name, editor=editor
+    )
+
+
+def csrf_of(html: str) -> str:
+    found = re.search(r'name="csrf" value="([^"]+)"', html)
+    assert found, html[:500]
+    return found.group(1)
+
+
+def version_of(html: str) -> str:
+    found = re.search(r'name="version" value="(\d+)"', html)
+    assert found
+    return found.group(1)
+
+
+async def login(client: Client, name: str = "tanaka", password: str = PASSWORD) -> str:
+    """Log in through the form; return the session's CSRF token."""
+    page = await client.get("/admin/login")
+    form = {"csrf": csrf_of(await page.text()), "name": name, "password": password}
+    response = await client.post("/admin/login", data=form, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    assert response.headers["Location"] == "/admin/"
+    queue = await client.get("/admin/")
+    assert queue.status == 200
+    return csrf_of(await queue.text())
+
+
+async def page(client: Client, path: str, status: int = 200) -> str:
+    response = await client.get(path)
+    assert response.status == status, await response.text()
+    return await response.text()
+
+
+async def post(client: Client, path: str, data: dict[str, str], status: int = 303) -> str:
+    response = await client.post(path, data=data, allow_redirects=False)
+    assert response.status == status, await response.text()
+    return response.headers.get("Location", "") if status == 303 else await response.text()
+
+
+async def test_everything_but_the_login_page_needs_a_session(client: Client) -> None:
+    for path in ("/admin/", "/admin/consultations/1", "/admin/faq"):
+        response = await client.get(path, allow_redirects=False)
+        assert response.status == 303
+        assert response.headers["Location"] == "/admin/login"
+    response = await client.post("/admin/consultations/1/answer", data={"text": "x"})
+    assert response.status == 403
+    login_page = await client.get("/admin/login")
+    assert login_page.status == 200
+    assert "default-src 'none'" in login_page.headers["Content-Security-Policy"]
+    assert '<html lang="ja">' in await login_page.text()
+
+
+async def test_a_wrong_password_or_a_missing_login_token_is_refused(client: Client) -> None:
+    await add_user(client)
+    form = await page(client, "/admin/login")
+    refused = await post(
+        client, "/admin/login", {"csrf": csrf_of(form), "name": "tanaka", "password": "wrong-password"}, 401
+    )
+    assert "ユーザー名またはパスワードが正しくありません" in refused
+    forged = await post(
+        client, "/admin/login", {"csrf": "forged", "name": "tanaka", "password": PASSWORD}, 403
+    )
+    assert "有効期限が切れました" in forged
+
+
+async def test_forms_need_the_sessions_csrf_token_and_our_own_origin(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    version = version_of(detail)
+    await post(client, "/admin/consultations/1/take", {"version": version}, 403)
+    await post(client, "/admin/consultations/1/take", {"version": version, "csrf": "forged"}, 403)
+    response = await client.post(
+        "/admin/consultations/1/take",
+        data={"version": version, "csrf": csrf},
+        headers={"Origin": "https://evil.example"},
+        allow_redirects=False,
+    )
+    assert response.status == 403
+    assert "<dt>担当</dt><dd>未割り当て</dd>" in await page(client, "/admin/consultations/1")
+    await post(client, "/admin/consultations/1/take", {"version": version, "csrf": csrf})
+    assert "田中" in await page(client, "/admin/consultations/1")
+
+
+async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1", f"会議録の件 {ATTACK}")
+    await consult(client, "staff-2", "庁内照会の集計を楽にしたい")
+    csrf = await login(client)
+    await post(client, "/admin/consultations/2/take", {"version": "1", "csrf": csrf})
+    html = await page(client, "/admin/")
+    assert "未対応 <b>1</b>" in html
+    assert "対応中 <b>1</b>" in html
+    assert ATTACK not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    mine = await page(client, "/admin/?status=open&assignee=me")
+    assert "No.2" in mine
+    assert "No.1<" not in mine
+    unassigned = await page(client, "/admin/?status=open&assignee=-")
+    assert "No.1" in unassigned
+    assert "No.2<" not in unassigned
+    assert "該当する相談はありません" in await page(client, "/admin/?age=7")
+    bad = await page(client, "/admin/?status=bogus", 400)
+    assert "という状態はありません" in bad
+
+
+async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1", f"会議録の件 {ATTACK}")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    assert ATTACK not in detail
+    assert "ここまでの会話" in detail
+    assert "DX推進課に相談する" in detail, "the conversation that led to it, with the buttons pressed"
+    assert "botが見つけた候補" in detail
+    await post(client, "/admin/consultations/1/take", {"version": version_of(detail), "csrf": csrf})
+    detail = await page(client, "/admin/consultations/1?done=take")
+    assert "担当者になりました" in detail
+    form = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": f"回答です。{ATTACK}"}
+    location = await post(client, "/admin/consultations/1/answer", form)
+    assert location == "/admin/consultations/1?done=answer"
+    again = await post(client, "/admin/consultations/1/answer", form, 409)
+    assert "二重送信" in again
+    assert "回答です。" in again, "what was typed is kept"
+    messages = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    assert len(messages) == 1
+    assert f"回答です。{ATTACK}" in messages[0]["text"]
+    trail = await page(client, "/admin/consultations/1")
+    assert "回答しました（相談者に送信）" in trail
+    assert "田中" in trail
+
+
+async def test_state_changes_unknown_or_impossible_get_a_clear_error(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    unknown = await post(
+        client, "/admin/consultations/1/status", {"version": "1", "csrf": csrf, "to": "done"}, 400
+    )
+    assert "「done」という状態はありません" in unknown
+    await post(client, "/admin/consultations/1/status", {"version": "1", "csrf": csrf, "to": "resolved"})
+    impossible = await post(
+        client, "/admin/consultations/1/status", {"version": "2", "csrf": csrf, "to": "in_progress"}, 409
+    )
+    assert "「解決」のため、「対応中」にはできません" in impossible
+    reopened = await post(
+        client, "/admin/consultations/1/status", {"version": "2", "csrf": csrf, "to": "reopened"}
+    )
+    assert reopened.endswith("done=status")
+    await post(client, "/admin/consultations/1/nonsense", {"version": "3", "csrf": csrf}, 404)
+    await post(client, "/admin/consultations/1/note", {"version": "x", "csrf": csrf}, 400)
+
+
+async def test_unknown_consultations_are_404_pages(client: Client) -> None:
+    await add_user(client)
+    await login(client)
+    assert "見つかりません" in await page(client, "/admin/consultations/99", 404)
+    await page(client, "/admin/consultations/abc", 404)
+    await page(client, "/admin/nowhere", 404)
+
+
+async def test_notes_tags_due_and_assignment(client: Client) -> None:
+    await add_user(client)
+    await add_user(client, "suzuki")
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    steps = [
+        ("note", {"form": "note", "text": f"電話で確認済み {ATTACK}"}),
+        ("tags", {"tags": "会議録、音声認識"}),
+        ("due", {"due": "2026-12-25"}),
+        ("assign", {"assignee": "suzuki"}),
+    ]
+    for number, (action, data) in enumerate(steps, start=1):
+        await post(client, f"/admin/consultations/1/{action}", {"version": str(number), "csrf": csrf, **data})
+    html = await page(client, "/admin/consultations/1")
+    assert "2026-12-25" in html
+    assert '<span class="tag">会議録</span>' in html
+    assert "電話で確認済み &lt;script&gt;" in html
+    assert "担当者を「なし」から「suzuki」にしました" in html
+    bad_due = await post(
+        client, "/admin/consultations/1/due", {"version": "5", "csrf": csrf, "due": "来週"}, 400
+    )
+    assert "2026-03-31" in bad_due
+    tagged = await page(client, "/admin/?tag=音声認識")
+    assert "No.1" in tagged
+
+
+async def test_an_answer_can_start_from_an_faq_answer(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1", "RPAを使って入力作業を減らしたいのですが、どこから始めればよいですか")
+    await login(client)
+    html = await page(client, "/admin/consultations/1?from=faq:tool-rpa-basics")
+    textarea = re.search(r'<textarea id="answer-text"[^>]*>([^<]*)</textarea>', html)
+    assert textarea
+    assert "定型的な操作" in textarea.group(1)
+    found = await page(client, "/admin/consultations/1?q=OCR")
+    assert "この内容をもとに回答を書く" in found
+    assert "AI-OCR" in found
+
+
+async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(client: Client) -> None:
+    await add_user(client)
+    await add_user(client, "editor1", editor=True)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    assert "FAQに登録" not in detail, "only after an answer"
+    await post(
+        client,
+        "/admin/consultations/1/answer",
+        {"version": "1", "csrf": csrf, "text": "音声認識を使います。"},
+    )
+    location = await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+    assert location == "/admin/faq/1?done=created"
+    draft = await page(client, location)
+    assert "音声認識を使います。" in draft
+    fields = {
+        "csrf": csrf,
+        "version": "1",
+        "entry_id": "method-meeting-minutes",
+        "category": "進め方",
+        "question": "会議録を早く作るには？",
+        "answer": "音声認識を使います。",
+        "phrasings": "議事録を早く作りたい",
+        "keywords": "会議録",
+    }
+    await post(client, "/admin/faq/1/save", fields)
+    assert "承認と見送りは、編集担当者だけ" in await post(
+        client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"}, 403
+    )
+    await page(client, "/admin/faq/export.yaml", 403)
+
+    await client.post("/admin/logout", data={"csrf": csrf})
+    csrf = await login(client, "editor1")
+    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    listing = await page(client, "/admin/faq")
+    assert "承認済み1件" in listing
+    exported = await client.get("/admin/faq/export.yaml")
+    assert exported.status == 200
+    assert exported.headers["Content-Disposition"].startswith("attachment")
+    assert "- id: method-meeting-minutes" in await exported.text()
+    await post(client, "/admin/faq/exported", {"csrf": csrf})
+    assert "書き出し済み" in await page(client, "/admin/faq")
+
+
+async def test_logout_ends_the_session(client: Client) -> None:
+    await add_user(client)
+    csrf = await login(client)
+    await post(client, "/admin/logout", {"csrf": csrf})
+    response = await client.get("/admin/", allow_redirects=False)
+    assert response.status == 303
+
+
+async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    await post(client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": "回答です。"})
+    (message,) = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    solved = await say(client, "staff-1", action=message["choices"][0]["action"])
+    assert "「解決」としました" in solved[0]["text"]
+    again = await say(client, "staff-1", action=message["choices"][0]["action"])
+    assert "すでに解決済み" in again[0]["text"]
+    html = await page(client, "/admin/consultations/1")
+    assert "相談者（職員）" in html
+    assert "回答済み → 解決" in html
+    assert html.count("回答済み → 解決") == 1, "a double press is one change"

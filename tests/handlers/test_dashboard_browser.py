@@ -1,0 +1,126 @@
+"""End to end in a real headless browser: a staff member consults in the web chat, the DX team logs
+in to the dashboard, takes the consultation and answers it, and the answer arrives in the web chat.
+
+Skips with a reason where /usr/bin/chromium is missing, except in CI, which installs it (.ci/run).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect, sync_playwright
+
+from tests.auxil.server import Served, serve
+from tests.handlers.test_webchat_browser import ARGS, CHROMIUM
+
+pytestmark = pytest.mark.skipif(
+    not CHROMIUM.exists() and not os.environ.get("CI"),
+    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium); "
+    "CI installs it and runs this test",
+)
+
+PASSWORD = "dx-team-password-1"
+WAIT = 20_000
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    folder = tmp_path_factory.mktemp("dashboard")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--database",
+            f"sqlite:///{folder / 'kaizen.db'}",
+            "admin",
+            "add-user",
+            "tanaka",
+            "--display-name",
+            "田中",
+            "--password-stdin",
+        ],
+        input=f"{PASSWORD}\n",
+        text=True,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
+        timeout=120,
+    )
+    with serve(folder) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()
+
+
+def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(
+    served: Served, browser: Browser
+) -> None:
+    staff = browser.new_context().new_page()
+    errors: list[str] = []
+    staff.on("pageerror", lambda error: errors.append(str(error)))
+    staff.goto(served.url)
+    expect(staff.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+
+    # The staff member consults: content, section, by when, then confirms.
+    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
+    expect(staff.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
+    staff.fill("#text", "会議録の作成に毎回半日かかっています。担当は090-1234-5678です。")
+    staff.keyboard.press("Enter")
+    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
+    staff.fill("#text", "総務課 庶務係")
+    staff.keyboard.press("Enter")
+    staff.get_by_role("button", name="今月中").click()
+    summary = staff.locator(".message.bot", has_text="次の内容でDX推進課に相談します")
+    expect(summary).to_contain_text("［電話番号］")
+    expect(summary).to_contain_text("個人情報保護のため")
+    summary.get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.1 です")).to_be_visible()
+
+    # The DX team logs in, takes it and answers.
+    team = browser.new_context().new_page()
+    team.on("pageerror", lambda error: errors.append(str(error)))
+    team.goto(f"{served.url}/admin/")
+    expect(team).to_have_url(re.compile(r"/admin/login$"))
+    team.get_by_label("ユーザー名").fill("tanaka")
+    team.get_by_label("パスワード").fill(PASSWORD)
+    team.get_by_role("button", name="ログイン").click()
+    expect(team.get_by_role("heading", name="相談一覧")).to_be_visible()
+    row = team.locator("table.queue tr", has_text="会議録の作成")
+    expect(row).to_contain_text("未対応")
+    expect(row).not_to_contain_text("090-1234-5678")
+    row.get_by_role("link", name="No.1").click()
+    expect(team.locator(".conversation")).to_contain_text("総務課 庶務係")
+    team.get_by_role("button", name="担当する").click()
+    expect(team.locator(".notice.done")).to_have_text("担当者になりました。")
+    expect(team.locator("h1 .badge")).to_have_text("対応中")
+    team.get_by_label("相談者のチャットに送る回答").fill(
+        "音声認識ソフトで下書きを作ると、作成時間を半分ほどにできます。"
+    )
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_contain_text("回答を送信しました")
+    expect(team.locator("h1 .badge")).to_have_text("回答済み")
+
+    # The answer arrives in the web chat, and the staff member says it solved the problem.
+    staff.bring_to_front()
+    staff.evaluate("window.dispatchEvent(new Event('focus'))")
+    answer = staff.locator(".message.bot", has_text="【DX推進課からの回答】No.1")
+    expect(answer).to_contain_text("音声認識ソフトで下書きを作る", timeout=WAIT)
+    answer.get_by_role("button", name="解決した").click()
+    expect(staff.locator(".message.bot", has_text="「解決」としました")).to_be_visible()
+
+    team.reload()
+    expect(team.locator("h1 .badge")).to_have_text("解決")
+    expect(team.locator(".trail")).to_contain_text("相談者（職員）")
+    assert errors == []

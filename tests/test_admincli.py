@@ -1,0 +1,114 @@
+"""The operators' commands: dashboard users, the FAQ export, the retention purge."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from bot.consult.accounts import Accounts
+from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService, utcnow
+from bot.db import ConversationStore
+from bot.db.schema import admin_users, messages
+from bot.dialogue import Incoming, Reply, State, Turn
+from tests.auxil.consultations import STAFF, open_consultation
+
+
+def run(database: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "--database", f"sqlite:///{database}", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
+        timeout=120,
+    )
+
+
+def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -> None:
+    database = tmp_path / "kaizen.db"
+    done = run(
+        database,
+        "admin",
+        "add-user",
+        "tanaka",
+        "--display-name",
+        "田中",
+        "--editor",
+        "--password-stdin",
+        stdin="dx-team-password-1\n",
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ユーザー「tanaka」（田中）（編集担当）を登録しました。" in done.stdout
+    again = run(database, "admin", "add-user", "tanaka", "--password-stdin", stdin="dx-team-password-1\n")
+    assert again.returncode == 1
+    assert "すでに登録されています" in again.stderr
+    short = run(database, "admin", "add-user", "suzuki", "--password-stdin", stdin="short\n")
+    assert short.returncode == 1
+    assert "10文字以上" in short.stderr
+    listed = run(database, "admin", "list-users")
+    assert listed.stdout.splitlines() == ["tanaka\t田中\t編集担当"]
+
+    store = ConversationStore.open(f"sqlite:///{database}")
+    with store.engine.connect() as connection:
+        stored = connection.execute(sa.select(admin_users.c.password_hash)).scalar_one()
+    assert stored.startswith("scrypt$")
+    assert "dx-team-password-1" not in stored
+    assert Accounts(store.engine, utcnow, 12).login("tanaka", "dx-team-password-1") is not None
+    changed = run(database, "admin", "set-password", "tanaka", "--password-stdin", stdin="a-new-password-2\n")
+    assert changed.returncode == 0, changed.stderr
+    assert Accounts(store.engine, utcnow, 12).login("tanaka", "a-new-password-2") is not None
+    store.close()
+
+
+def test_purge_deletes_conversation_logs_older_than_the_period(tmp_path: Path) -> None:
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+
+    def step(state: State, connection: sa.Connection) -> Turn:
+        return Turn((Reply("こんにちは"),), state)
+
+    store.exchange(Incoming(STAFF, text="こんにちは"), step)
+    with store.engine.begin() as connection:
+        connection.execute(messages.update().values(created_at=datetime.now(UTC) - timedelta(days=40)))
+    kept = run(database, "purge")
+    assert "会話記録 0件" in kept.stdout
+    purged = run(database, "purge", "--days", "30")
+    assert purged.returncode == 0, purged.stderr
+    assert "会話記録 2件、会話の状態 0件" in purged.stdout
+    store.close()
+
+
+def test_export_faq_prints_the_approved_drafts(tmp_path: Path) -> None:
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    service = ConsultationService(store.engine, Notices())
+    open_consultation(service)
+    service.answer(1, "音声認識ソフトで下書きを作ります。", "tanaka")
+    drafts = FaqDrafts(store.engine, utcnow, set)
+    draft = drafts.create_from(1, "tanaka")
+    draft = drafts.save(
+        draft.id,
+        {
+            "entry_id": "method-minutes",
+            "category": "進め方",
+            "question": "会議録を早く作るには？",
+            "answer": "音声認識ソフトで下書きを作ります。",
+        },
+        "tanaka",
+        draft.version,
+    )
+    empty = run(database, "admin", "export-faq")
+    assert (empty.returncode, empty.stdout) == (0, "")
+    assert "ありません" in empty.stderr
+    drafts.approve(draft.id, "suzuki", draft.version)
+    exported = run(database, "admin", "export-faq")
+    assert "- id: method-minutes\n  category: 進め方\n" in exported.stdout
+    store.close()
