@@ -13,8 +13,8 @@ import secrets
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS
-from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, form, render, see_other
+from bot.appkeys import ACCOUNTS, SETTINGS
+from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, form, render, see_other
 
 __all__ = ["login", "login_page", "logout"]
 
@@ -35,7 +35,7 @@ async def login(request: web.Request) -> web.Response:
     opened = await asyncio.to_thread(request.config_dict[ACCOUNTS].login, name, posted.get("password", ""))
     if opened is None:
         return _form(request, _REFUSED, 401, name)
-    token, session = opened
+    token = opened[0]
     response = see_other("/admin/")
     response.set_cookie(
         COOKIE,
@@ -44,7 +44,7 @@ async def login(request: web.Request) -> web.Response:
         httponly=True,
         samesite="Strict",
         secure=request.secure,
-        expires=session.expires_at.strftime("%a, %d %b %Y %H:%M:%S GMT"),
+        max_age=request.config_dict[SETTINGS].admin_session_hours * 3600,
     )
     response.del_cookie(LOGIN_COOKIE, path="/admin")
     raise response
@@ -62,7 +62,6 @@ async def logout(request: web.Request) -> web.Response:
 
 def _form(request: web.Request, error: str, status: int, name: str = "") -> web.Response:
     token = secrets.token_urlsafe(32)
-    request.pop(SESSION, None)
     response = render(request, "login.html", {"error": error, "name": name, "login_csrf": token}, status)
     response.set_cookie(
         LOGIN_COOKIE, token, path="/admin", httponly=True, samesite="Strict", secure=request.secure
