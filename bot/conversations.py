@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
-from bot.errors import BotError
+from bot.errors import StoreError
 
 __all__ = ["FALLBACK", "Conversations", "DeskFactory"]
 
@@ -55,7 +55,7 @@ class Conversations:
 
         try:
             return self.store.exchange(incoming, step).replies
-        except BotError:
+        except StoreError:
             raise
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)

@@ -53,15 +53,16 @@ class Engine:
 
     def step(self, incoming: Incoming, state: State, desk: Desk) -> Turn:
         """Answer one message or button press of the staff member ``desk`` serves."""
+        today = local_date(incoming.received_at)
         if incoming.action is not None:
-            return self._on_action(incoming.action.strip(), state, desk, local_date(incoming.received_at))
-        return self._on_text(incoming.text or "", state, desk)
+            return self._on_action(incoming.action.strip(), state, desk, today)
+        return self._on_text(incoming.text or "", state, desk, today)
 
     # -- text ---------------------------------------------------------------
 
-    def _on_text(self, text: str, state: State, desk: Desk) -> Turn:
+    def _on_text(self, text: str, state: State, desk: Desk, today: date) -> Turn:
         if state.intake is not None:
-            return self.intake.on_text(text, state, desk)
+            return self.intake.on_text(text, state, desk, today)
         if not text.strip():
             menu = browse.menu(self.lib)
             prompt = Reply("ご質問やご用件を入力してください。", menu.choices, kind="prompt")

@@ -40,6 +40,10 @@ MAX_TICKETS = 10
 
 _WANTED_BY = {"w": "今週中", "m": "今月中", "n": "特に急ぎません"}
 _CANCEL = frozenset({"やめる", "やめます", "やめたい", "キャンセル", "中止", "取り消し", "取消", "cancel"})
+_CONFIRM = frozenset(
+    {"はい", "お願いします", "おねがいします", "それでお願いします", "送信", "送信する", "相談する", "ok"}
+    | {"この内容で相談する", "この内容でお願いします", "はいお願いします", "はいおねがいします"}
+)
 _STATUS = frozenset(
     {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
 )
@@ -80,12 +84,14 @@ class IntakeFlow:
         )
         return self._next(intake, state, lead)
 
-    def on_text(self, text: str, state: State, desk: Desk) -> Turn:
-        """Typed text while the intake waits for an answer."""
+    def on_text(self, text: str, state: State, desk: Desk, today: date) -> Turn:
+        """Typed text while the intake waits for an answer ("はい" at the summary sends it)."""
         intake = state.intake
         assert intake is not None
         if key_of(text) in _CANCEL or is_menu(text):
             return self._cancel(state)
+        if intake.step == "confirm" and key_of(text) in _CONFIRM:
+            return self._send(intake, state, desk, today)
         if not text.strip():
             return self._next(intake, state, "入力が空のようです。")
         found = mask(text.strip())
@@ -152,18 +158,21 @@ class IntakeFlow:
         if arg.startswith("by:") and arg[3:] in _WANTED_BY:
             return self._next(replace(intake, wanted_by=_WANTED_BY[arg[3:]]), state, "")
         if arg == "send" and intake.step == "confirm":
-            new = NewConsultation(
-                section=intake.section,
-                query=intake.query,
-                content=intake.content,
-                wanted_by=intake.wanted_by,
-                due_date=due_date(intake.wanted_by, today),
-                masked=intake.masked,
-                candidates=intake.candidates,
-            )
-            ticket = desk.open(new)
-            return Turn((tickets.receipt(ticket, intake.masked),), replace(state, intake=None))
+            return self._send(intake, state, desk, today)
         return self._next(intake, state, "")
+
+    def _send(self, intake: Intake, state: State, desk: Desk, today: date) -> Turn:
+        new = NewConsultation(
+            section=intake.section,
+            query=intake.query,
+            content=intake.content,
+            wanted_by=intake.wanted_by,
+            due_date=due_date(intake.wanted_by, today),
+            masked=intake.masked,
+            candidates=intake.candidates,
+        )
+        ticket = desk.open(new)
+        return Turn((tickets.receipt(ticket, intake.masked),), replace(state, intake=None))
 
     def _next(self, intake: Intake, state: State, lead: str) -> Turn:
         """Ask for the first missing item, or show the summary when nothing is missing."""

@@ -82,7 +82,7 @@ def test_the_section_is_remembered_and_a_stated_deadline_is_not_asked_again(scri
                 "来月末までに、口座振替の結果照合を自動化したい",
                 Bot(("prompt",), says=(SUMMARY, "【所属】税務課 収納係", "【希望する時期】来月末まで")),
             ),
-            (Press("この内容で相談する"), Bot(("escalate",), says=("No.1",))),
+            ("はい、お願いします", Bot(("escalate",), says=("No.1",))),
         ],
         desk=desk,
     )
