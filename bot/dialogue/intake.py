@@ -5,7 +5,8 @@ wants to improve (unless the question that led here already says it), their
 section (remembered from their last consultation), and by when (unless
 already stated); then it shows a summary to confirm, creates the
 consultation through the `Desk` and gives its number. While it waits for an
-answer, typed text answers the question asked; "やめる" or "メニュー" stops.
+answer, typed text answers the question asked; "やめる" or "メニュー" stops,
+and "相談状況" leaves it for the list.
 
 Everything staff type here is masked (`bot.privacy.mask`) before it is kept
 in the state, let alone stored; the summary says what was masked.
@@ -90,6 +91,8 @@ class IntakeFlow:
         assert intake is not None
         if key_of(text) in _CANCEL or is_menu(text):
             return self._cancel(state)
+        if is_status(text):
+            return self.status(state, desk)
         if intake.step == "confirm" and key_of(text) in _CONFIRM:
             return self._send(intake, state, desk, today)
         if not text.strip():

@@ -179,6 +179,8 @@ def test_stopping_the_intake_and_leaving_it_by_another_button(engine: Engine) ->
             ("", Bot(("prompt",), says=("入力が空のようです", ASK_CONTENT))),
             ("やめる", Bot(("prompt",), says=("中止しました",))),
             (Action("consult"), Bot(("prompt",))),
+            ("相談状況", Bot(("list",), says=("ご相談はありません",))),
+            (Action("consult"), Bot(("prompt",))),
             (Action("cases"), Bot(("menu",))),
             ("RPAとは何ですか？", Bot(("answer",))),
         ],
