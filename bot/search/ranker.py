@@ -36,7 +36,7 @@ KIND_WEIGHTS: dict[Kind, float] = {
 
 _KIND_WEIGHT_ARRAY = np.array([KIND_WEIGHTS[k] for k in KINDS], dtype=np.float32)
 
-RERANK_DEPTH = 12
+RERANK_DEPTH = 8
 NGRAM_VIEWS = ("g", "r")
 MAX_NGRAMS_PER_VIEW = 32
 NGRAM_MAX_DF_SHARE = 0.005

@@ -27,14 +27,14 @@ __all__ = ["EntryScorer", "contains"]
 WHOLE_WEIGHT = 0.5
 """Weight of the entry's whole text (answer, body) against its best unit."""
 
-STAGE_DEPTH = 64
+STAGE_DEPTH = 32
 """Candidates that stage 1 hands to stage 2."""
 
 DENSE_FACTOR = 16
 """Above 1/16 of the documents touched, counting into a dense array beats sorting."""
 
-COMMON_MIN_DF = 1000
-COMMON_DF_SHARE = 0.02
+COMMON_MIN_DF = 500
+COMMON_DF_SHARE = 0.01
 """A term is common when more than max(COMMON_MIN_DF, COMMON_DF_SHARE × entries) entries hold it."""
 
 
