@@ -31,7 +31,7 @@ from bot.consult.actions import API
 from bot.consult.model import Consultation, Status
 from bot.consult.store import Filters
 from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
-from bot.handlers.errors import json_exception, request_error
+from bot.handlers.errors import json_exception, read_json_object, request_error
 
 __all__ = ["setup"]
 
@@ -84,7 +84,7 @@ async def answer_consultation(request: web.Request) -> web.Response:
     """Answer the staff member; the answer reaches them through the outbox."""
     _authorize(request)
     number = _number(request)
-    text = (await _body(request)).get("text")
+    text = (await read_json_object(request)).get("text")
     if not isinstance(text, str) or not text.strip():
         raise request_error("missing_field", "「text」（回答の本文）を文字列で指定してください。")
     service = request.app[CONSULT]
@@ -124,16 +124,6 @@ def _number(request: web.Request) -> int:
     if not raw.isdecimal() or len(raw) > 18:
         raise json_exception(404, "not_found", f"相談「{raw[:40]}」は見つかりません。")
     return int(raw)
-
-
-async def _body(request: web.Request) -> dict[str, Any]:
-    try:
-        body = json.loads(await request.read())
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise request_error("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
-    if not isinstance(body, dict):
-        raise request_error("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
-    return body
 
 
 async def _call(work: Awaitable[T]) -> T:

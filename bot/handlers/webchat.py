@@ -23,7 +23,7 @@ from aiohttp import web
 
 from bot.appkeys import CONVERSATIONS, SETTINGS, STORE
 from bot.dialogue import ConversationKey, Incoming, Reply
-from bot.handlers.errors import json_error, request_error
+from bot.handlers.errors import json_error, read_json_object, request_error
 
 __all__ = ["CHANNEL", "MAX_TEXT_CHARS", "MAX_USER_CHARS", "parse", "render", "setup"]
 
@@ -88,12 +88,7 @@ async def parse(request: web.Request) -> Incoming:
     limit = request.app[SETTINGS].max_body_bytes
     if request.content_length is not None and request.content_length > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
-    try:
-        body = json.loads(await request.read())
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise request_error("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
-    if not isinstance(body, dict):
-        raise request_error("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
+    body = await read_json_object(request)
     user = _user(body.get("user"))
     text, action = body.get("text"), body.get("action")
     if (text is None) == (action is None):

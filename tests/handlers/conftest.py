@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -10,11 +11,13 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 from aiohttp.test_utils import TestClient
+from playwright.sync_api import Browser, sync_playwright
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
+from tests.auxil.browser import ARGS, CHROMIUM
 
 Client = TestClient[web.Request, web.Application]
 
@@ -57,3 +60,12 @@ async def consult(client: Client, user: str, content: str = "会議録の作成�
     found = re.search(r"受付番号は No\.(\d+)", receipt)
     assert found, receipt
     return int(found.group(1))
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless chromium per test module."""
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield launched
+        launched.close()

@@ -13,16 +13,12 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
+from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
-from tests.handlers.test_webchat_browser import ARGS, CHROMIUM
 
-pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists() and not os.environ.get("CI"),
-    reason="Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium); "
-    "CI installs it and runs this test",
-)
+pytestmark = needs_chromium
 
 PASSWORD = "dx-team-password-1"
 WAIT = 20_000
@@ -54,14 +50,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     )
     with serve(folder) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield launched
-        launched.close()
 
 
 def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(
