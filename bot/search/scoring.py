@@ -6,8 +6,8 @@ share of the entries (業務, 相談, 改善 in a 50k-entry FAQ) have postings f
 longer than everything else together but move the ranking little, so:
 
 1. every entry is scored with the selective terms (vectorised over postings);
-2. the best candidates then get the common terms' contributions by binary search
-   into those long postings, which touches only the candidates.
+2. the best candidates then get the common terms' contributions to their whole
+   text by binary search into those long postings, which touches only the candidates.
 
 On a small index no term is common and stage 1 is already exact.
 """
@@ -31,7 +31,8 @@ STAGE_DEPTH = 32
 """Candidates that stage 1 hands to stage 2."""
 
 DENSE_FACTOR = 16
-"""Above 1/16 of the documents touched, counting into a dense array beats sorting."""
+DENSE_MAX = 65_536
+"""Counting into a dense array beats sorting for small collections, or above 1/16 of the documents touched."""
 
 COMMON_MIN_DF = 500
 COMMON_DF_SHARE = 0.01
@@ -60,9 +61,8 @@ class EntryScorer:
         self._whole = _Sparse.of(gather(index.whole, selective), selective_weights, len(index.entries))
         # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
         entries = self._whole.ids
-        self._first = (self._best_units().at(entries) + WHOLE_WEIGHT * self._whole.sums) * kind_weights[
-            entries
-        ]
+        self._best = self._best_units()
+        self._first = (self._best.at(entries) + WHOLE_WEIGHT * self._whole.sums) * kind_weights[entries]
 
     def _best_units(self) -> _Sparse:
         """Each touched entry's best unit score."""
@@ -85,21 +85,16 @@ class EntryScorer:
         return candidates[order].tolist(), exact[order]
 
     def exact(self, numbers: Sequence[int]) -> npt.NDArray[np.float64]:
-        """Full scores of the given entries (common terms included)."""
+        """Full scores of the given entries: common terms add to their whole-text score.
+
+        Common terms discriminate poorly, so they are left out of the best unit;
+        that also halves the binary searches of stage 2.
+        """
         chosen = np.asarray(numbers, dtype=np.int64)
-        if not len(chosen):
-            return np.zeros(0)
-        starts = self._index.unit_starts[chosen]
-        lengths = self._index.unit_ends[chosen] - starts
-        offsets = np.cumsum(lengths) - lengths
-        units = np.arange(int(lengths.sum()), dtype=np.int64) - np.repeat(offsets - starts, lengths)
-        unit_total = self._units.at(units)
         whole_total = self._whole.at(chosen)
         for term_id, weight in self._common:
-            _add_hits(self._index.units, term_id, weight, units, unit_total)
             _add_hits(self._index.whole, term_id, weight, chosen, whole_total)
-        best = np.maximum.reduceat(unit_total, offsets)
-        return np.asarray((best + WHOLE_WEIGHT * whole_total) * self._kind_weights[chosen])
+        return np.asarray((self._best.at(chosen) + WHOLE_WEIGHT * whole_total) * self._kind_weights[chosen])
 
 
 class _Sparse:
@@ -119,7 +114,7 @@ class _Sparse:
         of the collection, counting into a dense array is cheaper.
         """
         docs, weights = postings.docs, postings.weights * term_weights[postings.rows]
-        if len(docs) * DENSE_FACTOR > size:
+        if size <= DENSE_MAX or len(docs) * DENSE_FACTOR > size:
             dense = np.bincount(docs, weights, minlength=size).astype(np.float64, copy=False)
             ids = np.flatnonzero(dense)
             return cls(ids, dense[ids])
