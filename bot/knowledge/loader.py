@@ -9,7 +9,7 @@ knowledge in service.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -263,19 +263,3 @@ def _check_refs(
     for ref in refs:
         if ref not in known_set:
             problems.append(Problem(path, line, f"関連する{what}「{ref}」が見つかりません"))
-
-
-def iter_texts(kb: KnowledgeBase) -> Iterator[str]:
-    """Every text of the knowledge, for building vocabularies and synthetic data."""
-    for entry in kb.faq:
-        yield entry.question
-        yield from entry.phrasings
-        yield entry.answer
-    for chapter in kb.chapters:
-        for section in chapter.sections:
-            yield section.title
-            yield section.body
-    for case in kb.cases:
-        yield case.title
-        yield case.problem
-        yield case.actions

@@ -20,9 +20,7 @@ from typing import Any
 
 from bot.search.normalize import fold_kana, gram_text, normalize
 
-__all__ = ["TERM_KINDS", "Analysis", "Analyzer"]
-
-TERM_KINDS = ("w", "s", "g", "r")
+__all__ = ["Analysis", "Analyzer"]
 
 _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接尾辞", "接頭辞"}
 _NOUN_POS = {"名詞"}

@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
@@ -51,7 +53,9 @@ class Presence:
             count += found
         return count / len(analysis.noun_terms)
 
-    def coverage(self, analysis: Analysis, view_weights: dict[str, float]) -> npt.NDArray[np.float64]:
+    def coverage(
+        self, analysis: Analysis, unknown: Sequence[str], view_weights: dict[str, float]
+    ) -> npt.NDArray[np.float64]:
         """Per candidate, the idf-weighted share of ``analysis``'s words (and synonyms) it contains.
 
         Nouns that nothing in the knowledge knows count against every candidate with
@@ -68,7 +72,7 @@ class Presence:
             row = self._row(term)
             if row is not None:
                 covered += weight * row
-        total += len(unknown_nouns(self._index, analysis)) * view_weights["w"] * self._index.max_idf
+        total += len(unknown) * view_weights["w"] * self._index.max_idf
         return covered / total if total else covered
 
 

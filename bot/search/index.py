@@ -97,11 +97,6 @@ class SearchIndex:
     """Manual sections and cases → the FAQ entries that link to them (the curated answers)."""
 
     @property
-    def nbytes(self) -> int:
-        """Approximate size of the arrays, for the benchmark."""
-        return int(self.units.nbytes + self.whole.nbytes + self.idf.nbytes + self.unit_starts.nbytes)
-
-    @property
     def max_idf(self) -> float:
         """The idf of a term only one entry has: the weight given to words no entry knows."""
         return float(self.idf.max(initial=1.0))

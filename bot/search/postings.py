@@ -27,11 +27,6 @@ class Postings:
         start, end = self.indptr[term], self.indptr[term + 1]
         return self.docs[start:end], self.weights[start:end]
 
-    @property
-    def nbytes(self) -> int:
-        """Bytes held by the arrays."""
-        return int(self.indptr.nbytes + self.docs.nbytes + self.weights.nbytes)
-
 
 @dataclass(frozen=True, slots=True)
 class TermCounts:

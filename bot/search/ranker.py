@@ -148,10 +148,10 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
-    coverage = presence.coverage(analysis, VIEW_WEIGHTS)
+    coverage = presence.coverage(analysis, unknown, VIEW_WEIGHTS)
     if focus is not None:
         explained = np.maximum(explained, presence.explained(focus))
-        coverage = np.maximum(coverage, presence.coverage(focus, VIEW_WEIGHTS))
+        coverage = np.maximum(coverage, presence.coverage(focus, unknown_nouns(index, focus), VIEW_WEIGHTS))
     norm = float(weights @ index.idf[term_ids]) * (1 + WHOLE_WEIGHT)
     candidates = []
     for at, number in enumerate(numbers):
