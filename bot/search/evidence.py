@@ -15,7 +15,6 @@ import numpy.typing as npt
 from bot.search.analyzer import Analysis
 from bot.search.index import SearchIndex
 from bot.search.normalize import gram_text, normalize
-from bot.search.scoring import contains
 
 __all__ = ["Presence", "unknown_nouns"]
 
@@ -25,14 +24,11 @@ WORD_VIEWS = ("w", "s")
 class Presence:
     """Which of the candidates contain which of the query's terms."""
 
-    def __init__(self, index: SearchIndex, term_rows: dict[str, int], candidates: list[int]) -> None:
+    def __init__(self, index: SearchIndex, term_rows: dict[str, int], held: npt.NDArray[np.bool_]) -> None:
+        """``held[row, column]``: whether candidate ``column`` holds the term of ``term_rows`` at ``row``."""
         self._index = index
         self._rows = term_rows
-        chosen = np.asarray(candidates, dtype=np.int64)
-        self._matrix = np.zeros((len(term_rows), len(chosen)), dtype=bool)
-        for term, row in term_rows.items():
-            if term[0] in WORD_VIEWS:
-                self._matrix[row] = contains(index.whole, index.vocabulary[term], chosen)
+        self._matrix = held
 
     def _row(self, term: str) -> npt.NDArray[np.bool_] | None:
         row = self._rows.get(term)

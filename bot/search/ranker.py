@@ -135,16 +135,17 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         return Ranking(analysis, (), unknown_share, unknown)
 
     term_ids = np.asarray([index.vocabulary[term] for term in rows], dtype=np.int64)
-    scorer = EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY[index.kinds])
-    numbers, scores = scorer.top(RERANK_DEPTH)
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        numbers, scores = scorer.top(RERANK_DEPTH)
+        cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
+        if cited:
+            numbers += cited
+            scores = np.concatenate([scores, scorer.exact(cited)])
+        held = scorer.held(numbers)
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
-    cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
-    if cited:
-        numbers += cited
-        scores = np.concatenate([scores, scorer.exact(cited)])
 
-    presence = Presence(index, rows, numbers)
+    presence = Presence(index, rows, held)
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy

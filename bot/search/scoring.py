@@ -10,19 +10,25 @@ longer than everything else together but move the ranking little, so:
    text by binary search into those long postings, which touches only the candidates.
 
 On a small index no term is common and stage 1 is already exact.
+
+Sums are scattered into per-thread arrays as long as the index and kept at
+zero between queries, so a query costs what it touches, not what the index
+holds: zeroing or sorting 50,000 entries would cost more than scoring them.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
+from types import TracebackType
 
 import numpy as np
 import numpy.typing as npt
 
 from bot.search.index import SearchIndex
-from bot.search.postings import Gathered, Postings, gather
+from bot.search.postings import Postings, gather
 
-__all__ = ["EntryScorer", "contains"]
+__all__ = ["EntryScorer"]
 
 WHOLE_WEIGHT = 0.5
 """Weight of the entry's whole text (answer, body) against its best unit."""
@@ -30,17 +36,17 @@ WHOLE_WEIGHT = 0.5
 STAGE_DEPTH = 32
 """Candidates that stage 1 hands to stage 2."""
 
-DENSE_FACTOR = 16
-DENSE_MAX = 65_536
-"""Counting into a dense array beats sorting for small collections, or above 1/16 of the documents touched."""
-
 COMMON_MIN_DF = 500
 COMMON_DF_SHARE = 0.01
 """A term is common when more than max(COMMON_MIN_DF, COMMON_DF_SHARE × entries) entries hold it."""
 
 
 class EntryScorer:
-    """Scores of the entries a query touches, for its weighted terms."""
+    """Scores of the entries a query touches, for its weighted terms.
+
+    Use it as a context manager: its sums live in the thread's scratch arrays,
+    which are cleared on exit (or dropped, after an error).
+    """
 
     def __init__(
         self,
@@ -49,28 +55,42 @@ class EntryScorer:
         weights: npt.NDArray[np.float32],
         kind_weights: npt.NDArray[np.float32],
     ) -> None:
+        """``kind_weights`` holds one weight per kind (indexed like ``index.kinds``' values)."""
         self._index = index
         self._kind_weights = kind_weights
         common = index.df[term_ids] > max(COMMON_MIN_DF, COMMON_DF_SHARE * len(index.entries))
         if common.all():
             common[np.argmin(index.df[term_ids])] = False  # the rarest term leads stage 1
         self._common = [(int(t), float(w)) for t, w in zip(term_ids[common], weights[common], strict=True)]
+        self._common_rows = np.flatnonzero(common)
+        self._selective_rows = np.flatnonzero(~common)
         selective, selective_weights = term_ids[~common], weights[~common]
 
-        self._units = _Sparse.of(gather(index.units, selective), selective_weights, len(index.unit_texts))
-        self._whole = _Sparse.of(gather(index.whole, selective), selective_weights, len(index.entries))
-        # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
-        entries = self._whole.ids
-        self._best = self._best_units()
-        self._first = (self._best.at(entries) + WHOLE_WEIGHT * self._whole.sums) * kind_weights[entries]
+        self._scratch = _Scratch.of(index)
+        try:
+            self._units = gather(index.units, selective)
+            self._owners = index.unit_entry[self._units.docs]
+            self._whole = gather(index.whole, selective)
+            self._entries = self._scatter(selective_weights)
+        except BaseException:
+            _Scratch.drop()
+            raise
+        self._first = self.stage_one(self._entries)
 
-    def _best_units(self) -> _Sparse:
-        """Each touched entry's best unit score."""
-        owners = self._index.unit_entry[self._units.ids].astype(np.int64)
-        if not len(owners):
-            return _Sparse(owners, np.zeros(0))
-        firsts = np.flatnonzero(np.r_[True, owners[1:] != owners[:-1]])
-        return _Sparse(owners[firsts], np.maximum.reduceat(self._units.sums, firsts))
+    def _scatter(self, term_weights: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
+        """Add the postings into the scratch sums; return the entries touched, in order."""
+        scratch, units, whole = self._scratch, self._units, self._whole
+        np.add.at(scratch.units, units.docs, units.weights * term_weights[units.rows])
+        np.maximum.at(scratch.best, self._owners, scratch.units[units.docs])
+        np.add.at(scratch.whole, whole.docs, whole.weights * term_weights[whole.rows])
+        # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
+        return np.sort(scratch.distinct(whole.docs))
+
+    def stage_one(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """Scores of ``numbers`` from the selective terms alone."""
+        scratch = self._scratch
+        total = scratch.best[numbers] + WHOLE_WEIGHT * scratch.whole[numbers]
+        return np.asarray(total * self._kind_weights[self._index.kinds[numbers]])
 
     def top(self, depth: int) -> tuple[list[int], npt.NDArray[np.float64]]:
         """The ``depth`` best entries with a positive score, best first, and their scores."""
@@ -79,58 +99,99 @@ class EntryScorer:
             return [], np.zeros(0)
         picked = np.argpartition(-self._first, pool - 1)[:pool]
         picked = picked[self._first[picked] > 0]
-        candidates = self._whole.ids[picked]
-        exact = self.exact(candidates.tolist()) if self._common else self._first[picked]
+        candidates = self._entries[picked]
+        exact = self.exact(candidates) if self._common else self._first[picked]
         order = np.argsort(-exact, kind="stable")[:depth]
         return candidates[order].tolist(), exact[order]
 
-    def exact(self, numbers: Sequence[int]) -> npt.NDArray[np.float64]:
+    def exact(self, numbers: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """Full scores of the given entries: common terms add to their whole-text score.
 
         Common terms discriminate poorly, so they are left out of the best unit;
         that also halves the binary searches of stage 2.
         """
         chosen = np.asarray(numbers, dtype=np.int64)
-        whole_total = self._whole.at(chosen)
+        scores = self.stage_one(chosen)
+        if not self._common:
+            return scores
+        extra = np.zeros(len(chosen))
         for term_id, weight in self._common:
-            _add_hits(self._index.whole, term_id, weight, chosen, whole_total)
-        return np.asarray((self._best.at(chosen) + WHOLE_WEIGHT * whole_total) * self._kind_weights[chosen])
+            _add_hits(self._index.whole, term_id, weight, chosen, extra)
+        return np.asarray(scores + WHOLE_WEIGHT * extra * self._kind_weights[self._index.kinds[chosen]])
+
+    def held(self, numbers: Sequence[int]) -> npt.NDArray[np.bool_]:
+        """Which query terms (rows, in the order of ``term_ids``) each of ``numbers`` (columns) holds.
+
+        The selective terms' postings are already at hand; only the few common
+        terms need a binary search.
+        """
+        chosen = np.asarray(numbers, dtype=np.int64)
+        matrix = np.zeros((len(self._selective_rows) + len(self._common_rows), len(chosen)), dtype=bool)
+        if not len(chosen):
+            return matrix
+        columns = self._scratch.marks  # as in `_Scratch.distinct`: only what is written here is read
+        columns[chosen] = np.arange(len(chosen))
+        docs = self._whole.docs
+        at = np.minimum(columns[docs], len(chosen) - 1)
+        hit = chosen[at] == docs
+        matrix[self._selective_rows[self._whole.rows[hit]], at[hit]] = True
+        for row, (term_id, _) in zip(self._common_rows.tolist(), self._common, strict=True):
+            matrix[row] = _contains(self._index.whole, term_id, chosen)
+        return matrix
+
+    def __enter__(self) -> EntryScorer:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        if error is not None:
+            _Scratch.drop()
+            return
+        scratch = self._scratch
+        scratch.units[self._units.docs] = 0.0
+        scratch.best[self._owners] = 0.0
+        scratch.whole[self._whole.docs] = 0.0
 
 
-class _Sparse:
-    """Sums per document, for the documents that have one: ``ids`` sorted, ``sums`` alongside."""
+class _Scratch:
+    """One thread's sum arrays for an index's units and entries, all zero between queries."""
 
-    __slots__ = ("ids", "sums")
+    __slots__ = ("best", "marks", "units", "whole")
+    _local = threading.local()
 
-    def __init__(self, ids: npt.NDArray[np.int64], sums: npt.NDArray[np.float64]) -> None:
-        self.ids = ids
-        self.sums = sums
+    def __init__(self, n_units: int, n_entries: int) -> None:
+        self.units = np.zeros(n_units)
+        self.best = np.zeros(n_entries)
+        self.whole = np.zeros(n_entries)
+        self.marks = np.zeros(n_entries, dtype=np.int64)
 
     @classmethod
-    def of(cls, postings: Gathered, term_weights: npt.NDArray[np.float32], size: int) -> _Sparse:
-        """Sum the weighted postings per document (of ``size``).
+    def of(cls, index: SearchIndex) -> _Scratch:
+        """The calling thread's scratch, (re)allocated for the index's sizes."""
+        sizes = len(index.unit_texts), len(index.entries)
+        scratch: _Scratch | None = getattr(cls._local, "scratch", None)
+        if scratch is None or (len(scratch.units), len(scratch.whole)) != sizes:
+            scratch = cls(*sizes)
+            cls._local.scratch = scratch
+        return scratch
 
-        Sorting the touched documents is cheap while they are few; past a share
-        of the collection, counting into a dense array is cheaper.
+    @classmethod
+    def drop(cls) -> None:
+        """Forget the thread's scratch, whose sums an interrupted query may have left dirty."""
+        cls._local.scratch = None
+
+    def distinct(self, docs: npt.NDArray[np.int32]) -> npt.NDArray[np.int64]:
+        """``docs`` without repeats, in linear time: each document remembers its last position.
+
+        ``marks`` is never cleared: only the positions written just before are read.
         """
-        docs, weights = postings.docs, postings.weights * term_weights[postings.rows]
-        if size <= DENSE_MAX or len(docs) * DENSE_FACTOR > size:
-            dense = np.bincount(docs, weights, minlength=size).astype(np.float64, copy=False)
-            ids = np.flatnonzero(dense)
-            return cls(ids, dense[ids])
-        ids, inverse = np.unique(docs, return_inverse=True)
-        sums = np.bincount(inverse, weights, minlength=len(ids)).astype(np.float64, copy=False)
-        return cls(ids.astype(np.int64), sums)
-
-    def at(self, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
-        """The sums of ``docs`` (0 for documents without one)."""
-        if not len(self.ids):
-            return np.zeros(len(docs))
-        where = np.minimum(np.searchsorted(self.ids, docs), len(self.ids) - 1)
-        return np.where(self.ids[where] == docs, self.sums[where], 0.0)
+        positions = np.arange(len(docs))
+        self.marks[docs] = positions
+        return np.asarray(docs[self.marks[docs] == positions], dtype=np.int64)
 
 
-def contains(postings: Postings, term_id: int, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
+def _contains(postings: Postings, term_id: int, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
     """For each of ``docs``, whether it holds ``term_id`` (binary search in the postings)."""
     held, _ = postings.of(term_id)
     if not len(held):

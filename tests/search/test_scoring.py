@@ -1,0 +1,149 @@
+"""The two-stage scorer against a brute-force reference on the sample index.
+
+The sample knowledge is small, so no term is common there; the thresholds are
+lowered here so that stage 2 (common terms by binary search) runs as it does
+on a 50k-entry FAQ.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from bot.search import Searcher, scoring
+from bot.search.index import SearchIndex
+from bot.search.ranker import _KIND_WEIGHT_ARRAY, _query_terms
+from bot.search.scoring import WHOLE_WEIGHT, EntryScorer, _Scratch
+
+QUERIES = [
+    "RPAの導入事例を知りたい",
+    "紙の申請書をAI-OCRで読み取って入力を減らしたい",
+    "業務改善の相談はどこにすればいいですか",
+    "個人情報をクラウドに保存してもいいの？",
+]
+
+
+def _terms(searcher: Searcher, query: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
+    analysis = searcher.analyzer.analyze(query)
+    rows, weights = _query_terms(searcher.index, analysis, None)
+    return np.asarray([searcher.index.vocabulary[t] for t in rows], dtype=np.int64), weights
+
+
+def _reference(
+    index: SearchIndex, term_ids: npt.NDArray[np.int64], weights: npt.NDArray[np.float32], common: set[int]
+) -> dict[int, float]:
+    """Score every entry term by term: best unit over the selective terms, whole text over all."""
+    unit_scores: dict[int, float] = {}
+    whole_scores: dict[int, float] = {}
+    for term_id, weight in zip(term_ids.tolist(), weights.tolist(), strict=True):
+        if term_id not in common:
+            docs, values = index.units.of(term_id)
+            for doc, value in zip(docs.tolist(), values.tolist(), strict=True):
+                unit_scores[doc] = unit_scores.get(doc, 0.0) + weight * value
+        docs, values = index.whole.of(term_id)
+        for doc, value in zip(docs.tolist(), values.tolist(), strict=True):
+            whole_scores[doc] = whole_scores.get(doc, 0.0) + weight * value
+    best: dict[int, float] = {}
+    for unit, score in unit_scores.items():
+        entry = int(index.unit_entry[unit])
+        best[entry] = max(best.get(entry, 0.0), score)
+    return {
+        entry: (best.get(entry, 0.0) + WHOLE_WEIGHT * whole) * float(_KIND_WEIGHT_ARRAY[index.kinds[entry]])
+        for entry, whole in whole_scores.items()
+    }
+
+
+def _common_ids(index: SearchIndex, term_ids: npt.NDArray[np.int64]) -> set[int]:
+    limit = max(scoring.COMMON_MIN_DF, scoring.COMMON_DF_SHARE * len(index.entries))
+    common = [int(t) for t in term_ids if index.df[t] > limit]
+    if len(common) == len(term_ids):
+        common.remove(min(common, key=lambda t: int(index.df[t])))
+    return set(common)
+
+
+@pytest.fixture(params=[False, True], ids=["one-stage", "two-stage"])
+def common_terms(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    if request.param:
+        monkeypatch.setattr(scoring, "COMMON_MIN_DF", 3)
+        monkeypatch.setattr(scoring, "COMMON_DF_SHARE", 0.0)
+    return bool(request.param)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_top_entries_score_as_the_reference(searcher: Searcher, common_terms: bool, query: str) -> None:
+    index = searcher.index
+    term_ids, weights = _terms(searcher, query)
+    common = _common_ids(index, term_ids)
+    assert bool(common) == common_terms
+    expected = _reference(index, term_ids, weights, common)
+
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        numbers, scores = scorer.top(8)
+        everything = scorer.exact(sorted(expected))
+
+    assert numbers, query
+    assert scores.tolist() == sorted(scores.tolist(), reverse=True)
+    for number, score in zip(numbers, scores.tolist(), strict=True):
+        assert score == pytest.approx(expected[number], rel=1e-5)
+    assert everything == pytest.approx([expected[n] for n in sorted(expected)], rel=1e-5)
+    if not common:  # stage 1 is exact: the top is the reference's top
+        best = sorted(expected, key=lambda n: -expected[n])[:8]
+        assert [expected[n] for n in numbers] == pytest.approx([expected[n] for n in best], rel=1e-5)
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_held_matches_the_postings(searcher: Searcher, common_terms: bool, query: str) -> None:
+    index = searcher.index
+    term_ids, weights = _terms(searcher, query)
+    chosen = [0, 5, 17, len(index.entries) - 1]
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        numbers, _ = scorer.top(8)
+        chosen += [n for n in numbers if n not in chosen]
+        held = scorer.held(chosen)
+
+    for row, term_id in enumerate(term_ids.tolist()):
+        docs = set(index.whole.of(term_id)[0].tolist())
+        assert held[row].tolist() == [n in docs for n in chosen]
+
+
+def test_scratch_is_clean_after_a_query_and_dropped_after_an_error(searcher: Searcher) -> None:
+    index = searcher.index
+    term_ids, weights = _terms(searcher, QUERIES[0])
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        scorer.top(8)
+    scratch = _Scratch.of(index)
+    assert not scratch.units.any()
+    assert not scratch.best.any()
+    assert not scratch.whole.any()
+
+    with pytest.raises(RuntimeError), EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY):
+        raise RuntimeError("interrupted")
+    assert _Scratch.of(index) is not scratch
+
+
+def test_threads_score_independently(searcher: Searcher) -> None:
+    index = searcher.index
+    prepared = [_terms(searcher, q) for q in QUERIES]
+
+    def scores_of(term_ids: npt.NDArray[np.int64], weights: npt.NDArray[np.float32]) -> list[float]:
+        with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+            return scorer.top(8)[1].tolist()
+
+    expected = [scores_of(*p) for p in prepared]
+    results: dict[tuple[int, int], list[float]] = {}
+
+    def work(worker: int) -> None:
+        for _ in range(20):
+            for number, p in enumerate(prepared):
+                results[worker, number] = scores_of(*p)
+
+    threads = [threading.Thread(target=work, args=(w,)) for w in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(results) == 4 * len(QUERIES)
+    assert all(results[w, n] == expected[n] for w, n in results)
