@@ -66,13 +66,15 @@ class Analyzer:
         self._mode_a = SplitMode.A
         self._local = threading.local()
         self._synonym_index: dict[tuple[str, ...], int] = {}
-        self._synonym_longest = 1
+        # First lemma of a synonym → the lemma counts of the synonyms starting with it.
+        self._synonym_sizes: dict[str, tuple[int, ...]] = {}
         for group_id, group in enumerate(synonyms):
             for word in group:
                 key = tuple(self._lemmas(normalize(word)))
                 if key:
                     self._synonym_index.setdefault(key, group_id)
-                    self._synonym_longest = max(self._synonym_longest, len(key))
+                    sizes = {*self._synonym_sizes.get(key[0], ()), len(key)}
+                    self._synonym_sizes[key[0]] = tuple(sorted(sizes))
 
     def _tokenizer(self) -> Any:
         tokenizer = getattr(self._local, "tokenizer", None)
@@ -104,7 +106,7 @@ class Analyzer:
                 continue
             lemma = morpheme.normalized_form()
             lemmas.append(lemma)
-            reading.append(morpheme.reading_form() if morpheme.reading_form() else morpheme.surface())
+            reading.append(morpheme.reading_form() or morpheme.surface())
             if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
                 continue
             own = ["w:" + lemma]
@@ -128,11 +130,10 @@ class Analyzer:
         return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams)
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
+        """The synonym groups of every run of lemmas that is a synonym (overlapping runs all count)."""
         found: list[str] = []
-        if not self._synonym_index:
-            return found
-        for start in range(len(lemmas)):
-            for size in range(1, self._synonym_longest + 1):
+        for start, lemma in enumerate(lemmas):
+            for size in self._synonym_sizes.get(lemma, ()):
                 group = self._synonym_index.get(tuple(lemmas[start : start + size]))
                 if group is not None:
                     found.append(f"s:{group}")

@@ -77,10 +77,17 @@ class Ranking:
     unknown_nouns: tuple[str, ...]
 
 
-def _query_terms(
-    index: SearchIndex, analysis: Analysis, focus: Analysis | None
-) -> tuple[dict[str, int], npt.NDArray[np.float32]]:
-    """Known query terms (term → row) and their weights, row by row.
+@dataclass(frozen=True, slots=True)
+class QueryTerms:
+    """The query's terms that the index knows; ``rows`` maps each to its place in ``ids`` and ``weights``."""
+
+    rows: dict[str, int]
+    ids: npt.NDArray[np.int64]
+    weights: npt.NDArray[np.float32]
+
+
+def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> QueryTerms:
+    """Known query terms and their weights.
 
     Terms of the ``focus`` (the closing question of a long message) weigh more;
     a repeated term counts sub-linearly. Character n-grams are the safety net
@@ -92,23 +99,27 @@ def _query_terms(
     for term in focused:
         counts.setdefault(term, 1)
     vocabulary = index.vocabulary
-    names = [t for t in counts if t in vocabulary]
-    if not names:
-        return {}, np.zeros(0, dtype=np.float32)
-    df = index.df[[vocabulary[t] for t in names]]
+    known = {t: vocabulary[t] for t in counts if t in vocabulary}
+    frequencies = index.df[list(known.values())].tolist()
     df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
-    dropped: set[str] = set()
-    for view in NGRAM_VIEWS:
-        grams = sorted((int(df[i]), t) for i, t in enumerate(names) if t[0] == view)
-        dropped.update(
-            t for rank, (freq, t) in enumerate(grams) if rank >= MAX_NGRAMS_PER_VIEW or freq > df_limit
-        )
-    kept = [t for t in names if t not in dropped]
+    grams: dict[str, list[tuple[int, str]]] = {view: [] for view in NGRAM_VIEWS}
+    for term, freq in zip(known, frequencies, strict=True):
+        if term[0] in grams:
+            grams[term[0]].append((freq, term))
+    for view_grams in grams.values():
+        view_grams.sort()
+        for rank, (freq, term) in enumerate(view_grams):
+            if rank >= MAX_NGRAMS_PER_VIEW or freq > df_limit:
+                del known[term]
     weights = [
         VIEW_WEIGHTS[t[0]] * (1.0 + math.log(counts[t])) * (FOCUS_BOOST if t in focused else 1.0)
-        for t in kept
+        for t in known
     ]
-    return {t: row for row, t in enumerate(kept)}, np.asarray(weights, dtype=np.float32)
+    return QueryTerms(
+        {t: row for row, t in enumerate(known)},
+        np.fromiter(known.values(), dtype=np.int64, count=len(known)),
+        np.asarray(weights, dtype=np.float32),
+    )
 
 
 def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
@@ -130,12 +141,11 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     focus = _focus(analyzer, analysis)
     unknown = unknown_nouns(index, analysis)
     unknown_share = len(unknown) / len(set(analysis.nouns)) if analysis.nouns else 0.0
-    rows, weights = _query_terms(index, analysis, focus)
-    if not rows or not len(index.entries):
+    terms = _query_terms(index, analysis, focus)
+    if not terms.rows or not len(index.entries):
         return Ranking(analysis, (), unknown_share, unknown)
 
-    term_ids = np.asarray([index.vocabulary[term] for term in rows], dtype=np.int64)
-    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+    with EntryScorer(index, terms.ids, terms.weights, _KIND_WEIGHT_ARRAY) as scorer:
         numbers, scores = scorer.top(RERANK_DEPTH)
         cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
         if cited:
@@ -145,7 +155,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
 
-    presence = Presence(index, rows, held)
+    presence = Presence(index, terms.rows, held)
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
@@ -153,7 +163,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     if focus is not None:
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, unknown_nouns(index, focus), VIEW_WEIGHTS))
-    norm = float(weights @ index.idf[term_ids]) * (1 + WHOLE_WEIGHT)
+    norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0

@@ -28,8 +28,8 @@ QUERIES = [
 
 def _terms(searcher: Searcher, query: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
     analysis = searcher.analyzer.analyze(query)
-    rows, weights = _query_terms(searcher.index, analysis, None)
-    return np.asarray([searcher.index.vocabulary[t] for t in rows], dtype=np.int64), weights
+    terms = _query_terms(searcher.index, analysis, None)
+    return terms.ids, terms.weights
 
 
 def _reference(
