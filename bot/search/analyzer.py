@@ -53,6 +53,8 @@ class Analysis:
     nouns: tuple[str, ...]
     noun_terms: tuple[tuple[str, ...], ...]
     fuzzy_text: str
+    noun_sounds: tuple[str, ...]
+    """The reading of each noun (as `Analyzer.sound` gives it), to tell IME slips: 予讃 reads like 予算."""
 
 
 class Analyzer:
@@ -97,6 +99,7 @@ class Analyzer:
         terms: list[str] = []
         nouns: list[str] = []
         noun_terms: list[tuple[str, ...]] = []
+        noun_sounds: list[str] = []
         lemmas: list[str] = []
         reading: list[str] = []
         for morpheme in self._tokenizer().tokenize(normalized, self._mode_c):
@@ -106,7 +109,8 @@ class Analyzer:
                 continue
             lemma = morpheme.normalized_form()
             lemmas.append(lemma)
-            reading.append(morpheme.reading_form() or morpheme.surface())
+            sound = morpheme.reading_form() or morpheme.surface()
+            reading.append(sound)
             if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
                 continue
             own = ["w:" + lemma]
@@ -122,12 +126,18 @@ class Analyzer:
                 nouns.append(lemma)
                 groups = (self._synonym_index.get((t[2:],)) for t in own)
                 noun_terms.append((*own, *(f"s:{g}" for g in groups if g is not None)))
+                noun_sounds.append(gram_text(fold_kana(sound)))
         terms += self._synonym_terms(lemmas)
         grams = gram_text(normalized)
         if ngrams:
             terms += ["g:" + g for g in _ngrams(grams, 2)]
             terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
-        return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams)
+        return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds))
+
+    def sound(self, word: str) -> str:
+        """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
+        morphemes = self._tokenizer().tokenize(normalize(word), self._mode_c)
+        return gram_text(fold_kana("".join(m.reading_form() or m.surface() for m in morphemes)))
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
         """The synonym groups of every run of lemmas that is a synonym (overlapping runs all count)."""

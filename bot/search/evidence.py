@@ -73,10 +73,10 @@ class Presence:
 
 
 def unknown_nouns(index: SearchIndex, analysis: Analysis) -> tuple[str, ...]:
-    """Content nouns of the query that no entry knows, as a word or by its characters."""
+    """Content nouns of the query that no entry knows, as a word, by its characters or by its reading."""
     unknown = []
-    for noun in dict.fromkeys(analysis.nouns):
-        if "w:" + noun in index.vocabulary:
+    for noun, sound in dict(zip(analysis.nouns, analysis.noun_sounds, strict=True)).items():
+        if "w:" + noun in index.vocabulary or sound in index.sounds:
             continue
         text = gram_text(normalize(noun))
         grams = [text[i : i + 2] for i in range(len(text) - 1)] or [text]

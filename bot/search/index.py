@@ -31,6 +31,9 @@ KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
 PARALLEL_THRESHOLD = 20_000
 """Texts above which analysis runs in worker processes (SudachiPy holds the GIL)."""
 
+MIN_SOUND_LENGTH = 3
+"""Shortest reading (in kana) by which an unknown word is matched to a known homophone."""
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -95,6 +98,8 @@ class SearchIndex:
     whole: Postings
     curated: dict[int, tuple[int, ...]]
     """Manual sections and cases → the FAQ entries that link to them (the curated answers)."""
+    sounds: dict[str, tuple[str, ...]]
+    """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
 
     @property
     def max_idf(self) -> float:
@@ -158,11 +163,23 @@ def build_index(
         unit_texts=tuple(unit_texts),
         whole=bm25_postings(whole_counts, n_terms, idf),
         curated=_curated(sources),
+        sounds=_sounds(vocabulary, analyzer),
     )
 
 
 def _counts(docs: Sequence[array[int]]) -> TermCounts:
     return TermCounts.of([np.frombuffer(d, dtype=np.int32) for d in docs])
+
+
+def _sounds(vocabulary: dict[str, int], analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
+    """Group the known words by reading; shorter readings are too ambiguous to tell a slip."""
+    sounds: dict[str, list[str]] = {}
+    for term in vocabulary:
+        if term.startswith("w:"):
+            sound = analyzer.sound(term[2:])
+            if len(sound) >= MIN_SOUND_LENGTH:
+                sounds.setdefault(sound, []).append(term[2:])
+    return {sound: tuple(words) for sound, words in sounds.items()}
 
 
 def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:

@@ -122,7 +122,7 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     )
 
 
-def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
+def _focus(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     """The closing sentences of a long message, where staff put their question."""
     if len(analysis.normalized) < FOCUS_MIN_CHARS:
         return None
@@ -132,15 +132,36 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     tail = sentences[-1]
     if len(tail) < 12:
         tail = sentences[-2] + "。" + tail
-    return analyzer.analyze(tail)
+    return _with_homophones(index, analyzer.analyze(tail))
+
+
+def _with_homophones(index: SearchIndex, analysis: Analysis) -> Analysis:
+    """Add the known words that read like an unknown noun of the query: IME slips (予讃 → 予算, 低出 → 提出).
+
+    The noun then counts as mentioned by an entry that has the word meant.
+    """
+    noun_terms = list(analysis.noun_terms)
+    extra: list[str] = []
+    for at, (noun, sound) in enumerate(zip(analysis.nouns, analysis.noun_sounds, strict=True)):
+        if "w:" + noun not in index.vocabulary and sound in index.sounds:
+            meant = ["w:" + word for word in index.sounds[sound]]
+            noun_terms[at] = (*noun_terms[at], *meant)
+            extra += meant
+    if not extra:
+        return analysis
+    return replace(analysis, terms=(*analysis.terms, *extra), noun_terms=tuple(noun_terms))
 
 
 def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input."""
-    analysis = analyzer.analyze(query)
-    focus = _focus(analyzer, analysis)
+    analysis = _with_homophones(index, analyzer.analyze(query))
+    focus = _focus(index, analyzer, analysis)
     unknown = unknown_nouns(index, analysis)
-    unknown_share = len(unknown) / len(set(analysis.nouns)) if analysis.nouns else 0.0
+    unknown_share = _share(unknown, analysis)
+    focus_unknown = unknown_nouns(index, focus) if focus is not None else ()
+    if focus is not None:
+        # The story before a closing question sets the scene; the question says what is asked.
+        unknown_share = min(unknown_share, _share(focus_unknown, focus))
     terms = _query_terms(index, analysis, focus)
     if not terms.rows or not len(index.entries):
         return Ranking(analysis, (), unknown_share, unknown)
@@ -162,7 +183,7 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     coverage = presence.coverage(analysis, unknown, VIEW_WEIGHTS)
     if focus is not None:
         explained = np.maximum(explained, presence.explained(focus))
-        coverage = np.maximum(coverage, presence.coverage(focus, unknown_nouns(index, focus), VIEW_WEIGHTS))
+        coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     candidates = []
     for at, number in enumerate(numbers):
@@ -182,6 +203,10 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+
+
+def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:
+    return len(unknown) / len(set(analysis.nouns)) if analysis.nouns else 0.0
 
 
 def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.NDArray[np.float64]:

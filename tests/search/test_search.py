@@ -81,6 +81,34 @@ def test_what_others_handle_is_answered_with_a_referral(
 
 
 @pytest.mark.parametrize(
+    ("query", "slip", "expected"),
+    [
+        ("相談って無料？予讃とかいらない？", "予讃", "consult-cost"),
+        ("改善事例を低出したい", "低出", "case-submit"),
+        ("精製AIって業務で使える？", "精製", "tool-genai"),
+    ],
+)
+def test_ime_slips_read_as_the_word_meant(searcher: Searcher, query: str, slip: str, expected: str) -> None:
+    result = searcher.search(query)
+    assert slip not in result.ranking.unknown_nouns
+    assert result.decision == "answer"
+    assert result.hits[0].entry.id == expected
+
+
+def test_known_words_are_grouped_by_reading(searcher: Searcher) -> None:
+    sounds = searcher.index.sounds
+    assert "予算" in sounds[searcher.analyzer.sound("よさん")]
+    assert "提出" in sounds[searcher.analyzer.sound("ていしゅつ")]
+    assert all(len(sound) >= 3 for sound in sounds)
+
+
+def test_a_word_no_entry_knows_stays_unknown_even_if_it_sounds_like_one(searcher: Searcher) -> None:
+    result = searcher.search("RPAベンダーの決算はいつ？")
+    assert "決算" in result.ranking.unknown_nouns
+    assert result.decision != "answer"
+
+
+@pytest.mark.parametrize(
     "query",
     [
         "RPAベンダーの決算はいつ？",
