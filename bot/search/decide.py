@@ -31,7 +31,7 @@ FEATURES = ("bias", "explained", "coverage", "relevance", "fuzzy", "margin", "un
 class Policy:
     """Calibrated weights (one per name in `FEATURES`) and thresholds on the confidence."""
 
-    weights: tuple[float, ...] = (-1.26, 1.65, 1.12, 0.62, 0.72, 1.42, -1.38)
+    weights: tuple[float, ...] = (-1.28, 1.67, 1.14, 0.59, 0.70, 1.42, -1.41)
     answer: float = 0.77
     clarify: float = 0.25
 

@@ -22,6 +22,7 @@ import numpy.typing as npt
 from bot.knowledge import KnowledgeBase
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.postings import Postings, TermCounts, bm25_postings
+from bot.search.spelling import sounds_of, spellings_of
 
 __all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of"]
 
@@ -30,9 +31,6 @@ KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
 
 PARALLEL_THRESHOLD = 20_000
 """Texts above which analysis runs in worker processes (SudachiPy holds the GIL)."""
-
-MIN_SOUND_LENGTH = 3
-"""Shortest reading (in kana) by which an unknown word is matched to a known homophone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +98,8 @@ class SearchIndex:
     """Manual sections and cases → the FAQ entries that link to them (the curated answers)."""
     sounds: dict[str, tuple[str, ...]]
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
+    spellings: dict[int, tuple[str, ...]]
+    """Lengths → the known words of that length spelled in Latin letters or katakana."""
 
     @property
     def max_idf(self) -> float:
@@ -163,23 +163,13 @@ def build_index(
         unit_texts=tuple(unit_texts),
         whole=bm25_postings(whole_counts, n_terms, idf),
         curated=_curated(sources),
-        sounds=_sounds(vocabulary, analyzer),
+        sounds=sounds_of(vocabulary, analyzer),
+        spellings=spellings_of(vocabulary),
     )
 
 
 def _counts(docs: Sequence[array[int]]) -> TermCounts:
     return TermCounts.of([np.frombuffer(d, dtype=np.int32) for d in docs])
-
-
-def _sounds(vocabulary: dict[str, int], analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
-    """Group the known words by reading; shorter readings are too ambiguous to tell a slip."""
-    sounds: dict[str, list[str]] = {}
-    for term in vocabulary:
-        if term.startswith("w:"):
-            sound = analyzer.sound(term[2:])
-            if len(sound) >= MIN_SOUND_LENGTH:
-                sounds.setdefault(sound, []).append(term[2:])
-    return {sound: tuple(words) for sound, words in sounds.items()}
 
 
 def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:

@@ -18,6 +18,7 @@ from bot.search.analyzer import Analysis, Analyzer
 from bot.search.evidence import Presence, unknown_nouns
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
+from bot.search.spelling import words_meant
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
@@ -132,19 +133,19 @@ def _focus(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analys
     tail = sentences[-1]
     if len(tail) < 12:
         tail = sentences[-2] + "。" + tail
-    return _with_homophones(index, analyzer.analyze(tail))
+    return _with_words_meant(index, analyzer.analyze(tail))
 
 
-def _with_homophones(index: SearchIndex, analysis: Analysis) -> Analysis:
-    """Add the known words that read like an unknown noun of the query: IME slips (予讃 → 予算, 低出 → 提出).
+def _with_words_meant(index: SearchIndex, analysis: Analysis) -> Analysis:
+    """Add the known words an unknown noun was meant to be (see `bot.search.spelling`).
 
-    The noun then counts as mentioned by an entry that has the word meant.
+    The noun then counts as mentioned by an entry that has a word meant.
     """
     noun_terms = list(analysis.noun_terms)
     extra: list[str] = []
     for at, (noun, sound) in enumerate(zip(analysis.nouns, analysis.noun_sounds, strict=True)):
-        if "w:" + noun not in index.vocabulary and sound in index.sounds:
-            meant = ["w:" + word for word in index.sounds[sound]]
+        meant = ["w:" + word for word in words_meant(index, noun, sound)]
+        if meant:
             noun_terms[at] = (*noun_terms[at], *meant)
             extra += meant
     if not extra:
@@ -154,7 +155,7 @@ def _with_homophones(index: SearchIndex, analysis: Analysis) -> Analysis:
 
 def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input."""
-    analysis = _with_homophones(index, analyzer.analyze(query))
+    analysis = _with_words_meant(index, analyzer.analyze(query))
     focus = _focus(index, analyzer, analysis)
     unknown = unknown_nouns(index, analysis)
     unknown_share = _share(unknown, analysis)

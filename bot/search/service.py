@@ -19,7 +19,7 @@ __all__ = ["Hit", "SearchResult", "Searcher"]
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "7"
+INDEX_FORMAT = "8"
 """Bump when analysis or index layout changes, so stale caches are ignored."""
 
 MAX_RESULTS = 5

@@ -1,0 +1,81 @@
+"""Which known words a query noun that no entry knows was meant to be.
+
+Two slips are common and safe to read back:
+
+- an IME conversion slip gives another word with the same reading (予讃 for 予算,
+  低出 for 提出): the known words that read the same;
+- a typing slip in a word spelled in Latin letters or katakana (RAP for RPA,
+  マニュアアル for マニュアル): the known words one edit away. Three-letter
+  words admit only a swap of two letters, since one changed letter turns them
+  into other real words (ゲーム is not チーム).
+
+A noun that is itself a known word is never read as another one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+if TYPE_CHECKING:
+    from bot.search.analyzer import Analyzer
+    from bot.search.index import SearchIndex
+
+__all__ = ["sounds_of", "spellings_of", "words_meant"]
+
+SPELLED = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|[ァ-ヶー]+")
+"""Words written in Latin letters or katakana, where typing slips are looked for."""
+
+MIN_SPELLED_LENGTH = 3
+MIN_SOUND_LENGTH = 3
+"""Shortest reading (in kana) matched to a known homophone; shorter ones are too ambiguous."""
+
+
+def sounds_of(vocabulary: dict[str, int], analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
+    """The known words (``w:`` terms) grouped by reading, for `SearchIndex.sounds`."""
+    sounds: dict[str, list[str]] = {}
+    for term in vocabulary:
+        if term.startswith("w:"):
+            sound = analyzer.sound(term[2:])
+            if len(sound) >= MIN_SOUND_LENGTH:
+                sounds.setdefault(sound, []).append(term[2:])
+    return {sound: tuple(words) for sound, words in sounds.items()}
+
+
+def spellings_of(vocabulary: dict[str, int]) -> dict[int, tuple[str, ...]]:
+    """The known words spelled in Latin letters or katakana, by length, for `SearchIndex.spellings`."""
+    spellings: dict[int, list[str]] = {}
+    for term in vocabulary:
+        word = term[2:]
+        if term.startswith("w:") and len(word) >= MIN_SPELLED_LENGTH and SPELLED.fullmatch(word):
+            spellings.setdefault(len(word), []).append(word)
+    return {length: tuple(words) for length, words in spellings.items()}
+
+
+def words_meant(index: SearchIndex, noun: str, sound: str) -> tuple[str, ...]:
+    """The known words ``noun`` (read ``sound``) was meant to be; empty when it is known or unclear."""
+    if "w:" + noun in index.vocabulary:
+        return ()
+    homophones = index.sounds.get(sound)
+    if homophones:
+        return homophones
+    if len(noun) < MIN_SPELLED_LENGTH or not SPELLED.fullmatch(noun):
+        return ()
+    near = [
+        word
+        for length in (len(noun) - 1, len(noun), len(noun) + 1)
+        for word, _, _ in process.extract(
+            noun,
+            index.spellings.get(length, ()),
+            scorer=OSA.distance,
+            processor=str.casefold,
+            score_cutoff=1,
+            limit=None,
+        )
+    ]
+    if len(noun) == MIN_SPELLED_LENGTH:
+        near = [word for word in near if sorted(word.casefold()) == sorted(noun.casefold())]
+    return tuple(near)

@@ -1,0 +1,57 @@
+"""Reading a noun no entry knows as the known word it was meant to be, on the sample index."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.search import Searcher
+from bot.search.spelling import words_meant
+
+
+def meant(searcher: Searcher, noun: str) -> tuple[str, ...]:
+    return words_meant(searcher.index, noun, searcher.analyzer.sound(noun))
+
+
+@pytest.mark.parametrize(
+    ("slip", "word"),
+    [
+        ("予讃", "予算"),  # IME: same reading
+        ("低出", "提出"),
+        ("rap", "RPA"),  # two letters swapped, any case
+        ("ORC", "OCR"),
+        ("マニュアアル", "マニュアル"),  # one letter too many
+        ("テンプレト", "テンプレート"),  # one too few
+    ],
+)
+def test_slips_are_read_as_the_known_word(searcher: Searcher, slip: str, word: str) -> None:
+    assert word in meant(searcher, slip)
+
+
+@pytest.mark.parametrize(
+    "noun",
+    [
+        "予算",  # a known word is never read as another
+        "RPA",
+        "決算",  # unknown, and no known word reads ケッサン
+        "ゲーム",  # three letters: one changed letter (チーム) is another word, not a slip
+        "ベンダー",
+        "カラオケ",
+    ],
+)
+def test_known_or_unrelated_nouns_are_left_alone(searcher: Searcher, noun: str) -> None:
+    assert meant(searcher, noun) == ()
+
+
+def test_typing_slips_are_answered(searcher: Searcher) -> None:
+    result = searcher.search("改善マニュアアルってどこにある？")
+    assert result.decision == "answer"
+    assert result.hits[0].entry.id == "method-manual"
+    assert result.ranking.unknown_nouns == ()
+
+
+def test_spellings_hold_latin_and_katakana_words_by_length(searcher: Searcher) -> None:
+    spellings = searcher.index.spellings
+    assert "RPA" in spellings[3]
+    assert "マニュアル" in spellings[5]
+    assert all(len(word) == length for length, words in spellings.items() for word in words)
+    assert not any("予算" in words for words in spellings.values())
