@@ -61,8 +61,10 @@ class Presence:
         covered = np.zeros(self._matrix.shape[1])
         total = 0.0
         for term in set(analysis.terms):
+            if term[0] not in WORD_VIEWS:
+                continue
             term_id = self._index.vocabulary.get(term)
-            if term[0] not in WORD_VIEWS or term_id is None:
+            if term_id is None:
                 continue
             weight = view_weights[term[0]] * float(self._index.idf[term_id])
             total += weight

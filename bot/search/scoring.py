@@ -78,7 +78,7 @@ class EntryScorer:
         self._first = self.stage_one(self._entries)
 
     def _scatter(self, term_weights: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
-        """Add the postings into the scratch sums; return the entries touched, in order.
+        """Add the postings into the scratch sums; return the entries touched.
 
         The added values must have the sums' dtype: a cast on the way makes ``ufunc.at`` 20x slower.
         """
@@ -88,7 +88,7 @@ class EntryScorer:
         np.maximum.at(scratch.best, self._owners, scratch.units[units.docs])
         np.add.at(scratch.whole, whole.docs, whole.weights * weights[whole.rows])
         # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
-        return np.sort(scratch.distinct(whole.docs))
+        return scratch.distinct(whole.docs)
 
     def stage_one(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """Scores of ``numbers`` from the selective terms alone."""
@@ -105,7 +105,7 @@ class EntryScorer:
         picked = picked[self._first[picked] > 0]
         candidates = self._entries[picked]
         exact = self.exact(candidates) if self._common else self._first[picked]
-        order = np.argsort(-exact, kind="stable")[:depth]
+        order = np.lexsort((candidates, -exact))[:depth]  # best first; ties by entry number
         return candidates[order].tolist(), exact[order]
 
     def exact(self, numbers: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
