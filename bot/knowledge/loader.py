@@ -19,11 +19,12 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
-from bot.knowledge.yamlsrc import YamlDocument, read_yaml
+from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 
 __all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge"]
 
 M = TypeVar("M", bound=BaseModel)
+_NOT_A_LIST = "項目のリスト（「- id: …」の並び）にしてください"
 _synonyms_adapter: TypeAdapter[SynonymGroup] = TypeAdapter(SynonymGroup)
 
 
@@ -122,26 +123,38 @@ def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
 def _load_list(
     path: Path, model: type[M], problems: list[Problem], *, optional: bool = False
 ) -> list[tuple[M, Located]]:
+    """Validate the items one by one as they are parsed, so a large file's raw data never lives whole.
+
+    A syntax error found part way reports only itself, as when the whole file is parsed first.
+    """
     if optional and not path.exists():
         return []
-    doc = _read(path, problems)
-    if doc is None:
-        return []
-    if doc.data is None:
-        return []
-    if not isinstance(doc.data, list):
-        problems.append(Problem(path, doc.line(()), "項目のリスト（「- id: …」の並び）にしてください"))
-        return []
+    found: list[Problem] = []
     loaded: list[tuple[M, Located]] = []
-    for index, item in enumerate(doc.data):
-        entry = _validate(doc, (index,), item, model, problems)
-        if entry is not None:
-            loaded.append((entry, (path, doc.line((index,)))))
+    try:
+        doc = read_yaml_list(path)
+        if isinstance(doc, YamlDocument) and not isinstance(doc.data, list):
+            if doc.data is not None:
+                problems.append(Problem(path, doc.line(()), _NOT_A_LIST))
+            return []
+        items: Iterable[Any] = doc.data if isinstance(doc, YamlDocument) else doc
+        for index, item in enumerate(items):
+            entry = _validate(doc, (index,), item, model, found)
+            if entry is not None:
+                loaded.append((entry, (path, doc.line((index,)))))
+    except KnowledgeError as exc:
+        problems.extend(exc.problems)
+        return []
+    problems.extend(found)
     return loaded
 
 
 def _validate(
-    doc: YamlDocument, loc: tuple[int | str, ...], item: Any, model: type[M], problems: list[Problem]
+    doc: YamlDocument | YamlList,
+    loc: tuple[int | str, ...],
+    item: Any,
+    model: type[M],
+    problems: list[Problem],
 ) -> M | None:
     try:
         return model.model_validate(item)

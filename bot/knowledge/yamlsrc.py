@@ -1,15 +1,16 @@
 """YAML reading that remembers where every value came from.
 
-Knowledge editors need ``file:line`` for each problem, so files are composed
-into a node tree (keeping marks) and constructed from it. libyaml's C loader
+Knowledge editors need ``file:line`` for each problem, so a node tree (which
+keeps marks) is composed where a problem must be located. libyaml's C loader
 is used when PyYAML was built with it: it is several times faster on a large
-FAQ.
+FAQ, which is read item by item (`YamlList`).
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import yaml
 
 from bot.knowledge.problems import KnowledgeError, Problem
 
-__all__ = ["YamlDocument", "line_of", "read_yaml"]
+__all__ = ["YamlDocument", "YamlList", "line_of", "read_yaml", "read_yaml_list"]
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -61,18 +62,133 @@ class YamlDocument:
         return self._items
 
 
+class YamlList:
+    """A file that is a plain top-level block list, parsed a few items at a time as it is iterated.
+
+    Parsed whole, a 50,000-entry FAQ holds the node tree and data of every
+    entry at once (over 600 MiB) and spends most of its time in garbage
+    collection; item by item, only what the caller keeps of each item adds up.
+    `read_yaml_list` makes one only for text where every line at column 0
+    starts an item, is blank or is a comment, and that has no anchors: each
+    item then parses as it would inside the whole document. Should a batch
+    still not parse on its own (a syntax error, or a multi-line value that
+    hides what looked like the start of an item), the whole file is parsed
+    instead, so iteration goes on with the same items or raises the
+    `KnowledgeError` that `read_yaml` would.
+    """
+
+    BATCH = 8
+    """Items per parse: one call has a fixed cost, and a larger batch a larger node tree to collect."""
+
+    def __init__(self, path: Path, text: str, starts: list[int]) -> None:
+        self.path = path
+        self._text = text
+        self._starts = starts
+        self._lines = _lines_of(text, starts)
+        self._whole: YamlDocument | None = None
+
+    def __iter__(self) -> Iterator[Any]:
+        """The items in order; raises `KnowledgeError` on a syntax error (after yielding earlier items)."""
+        bounds = [*self._starts, len(self._text)]
+        for first in range(0, len(self._starts), self.BATCH):
+            last = min(first + self.BATCH, len(self._starts))
+            items = self._parse(bounds[first], bounds[last])
+            if items is None or len(items) != last - first:
+                # Items before ``first`` parsed on their own, as they do in the whole file.
+                self._whole = _parse(self.path, self._text)
+                yield from self._whole.data[first:]
+                return
+            yield from items
+
+    def line(self, loc: tuple[int | str, ...]) -> int:
+        """The 1-based line of the value at ``loc`` (an item's number, then keys) or of its nearest parent."""
+        if self._whole is not None:
+            return self._whole.line(loc)
+        number = loc[0] if loc else None
+        if not isinstance(number, int) or not 0 <= number < len(self._starts):
+            return self._lines[0]  # the list itself, which starts with its first item
+        if len(loc) == 1:
+            return self._lines[number]
+        end = self._starts[number + 1] if number + 1 < len(self._starts) else len(self._text)
+        node = yaml.compose(self._text[self._starts[number] : end], Loader=_Loader)
+        return self._lines[number] - 1 + line_of(node, (0, *loc[1:]))
+
+    def _parse(self, start: int, end: int) -> list[Any] | None:
+        try:
+            items = yaml.load(self._text[start:end], Loader=_Loader)
+        except yaml.YAMLError:
+            return None
+        return items if isinstance(items, list) else None
+
+
 _TOP_LEVEL_ITEM = re.compile(r"^-(?=[ \t\r\n])", re.MULTILINE)
 _NEWLINE = re.compile(r"\n")
+_COLUMN_ZERO = re.compile(r"^[^ \t\r\n#]", re.MULTILINE)
+"""The first character of a line that neither is blank, indented nor a comment."""
+_OTHER_BREAK = re.compile(r"[\x85\u2028\u2029]")
+"""Line breaks to YAML that a scan by ``\\n`` would not see (reading the text made ``\\r`` one)."""
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s\[\]{},]")
+"""What may be an anchor. Anchors are the one thing items share: an alias may name another item's
+anchor, and an anchor may not be defined twice. Text such as ``R&D`` does not match."""
+_BLANK_OR_COMMENTS = re.compile(r"(?: *(?:#[^\n]*)?\n)*")
+
+
+def _block_list_items(text: str) -> list[int] | None:
+    """Offsets of the items of a plain top-level block list, or None if ``text`` is anything else.
+
+    Plain means: only blank lines and comments before the first item (no
+    document header or directive), every other line at column 0 starts an
+    item with ``-`` and a space, a tab or a line end, and no anchors.
+    """
+    starts: list[int] = []
+    for match in _COLUMN_ZERO.finditer(text):
+        if not _TOP_LEVEL_ITEM.match(text, match.start()):
+            return None
+        starts.append(match.start())
+    if not starts or not _BLANK_OR_COMMENTS.fullmatch(text, 0, starts[0]):
+        return None
+    if _OTHER_BREAK.search(text) or _ANCHOR.search(text):
+        return None
+    return starts
+
+
+def _lines_of(text: str, offsets: list[int]) -> list[int]:
+    """The 1-based line of each of the ascending ``offsets``."""
+    lines: list[int] = []
+    line, previous = 1, 0
+    for offset in offsets:
+        line += text.count("\n", previous, offset)
+        lines.append(line)
+        previous = offset
+    return lines
 
 
 def read_yaml(path: Path) -> YamlDocument:
     """Parse ``path``; raise `KnowledgeError` with the line of a syntax error."""
+    return _parse(path, _read_text(path))
+
+
+def read_yaml_list(path: Path) -> YamlDocument | YamlList:
+    """Read a file meant to be a top-level list: a plain block list as a `YamlList`, anything else whole.
+
+    Raises `KnowledgeError` if the file cannot be read or, when parsed whole, has a syntax error.
+    """
+    text = _read_text(path)
+    body = text.removeprefix("\ufeff")  # YAML ignores a byte order mark at the start
+    starts = _block_list_items(body)
+    return _parse(path, text) if starts is None else YamlList(path, body, starts)
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KnowledgeError([Problem(path, 0, "ファイルが見つかりません")]) from None
     except UnicodeDecodeError as exc:
         raise KnowledgeError([Problem(path, 1, f"UTF-8 として読めません（{exc.reason}）")]) from None
+
+
+def _parse(path: Path, text: str) -> YamlDocument:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
