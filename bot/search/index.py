@@ -21,7 +21,7 @@ import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
 from bot.search.analyzer import Analysis, Analyzer
-from bot.search.postings import Postings, TermCounts, bm25_postings
+from bot.search.postings import Postings, TermCounts
 from bot.search.spelling import sounds_of, spellings_of
 
 __all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of"]
@@ -116,8 +116,9 @@ def build_index(
 ) -> SearchIndex:
     """Analyse every text and build the postings.
 
-    Analyses are turned into term ids as they arrive, so memory holds compact
-    integer arrays rather than millions of term strings.
+    Analyses are turned into term ids as they arrive, all in one integer
+    array (rather than millions of term strings, or an array per text). An
+    entry's whole text is its units' terms and its body's, counted in place.
     """
     unit_counts = [len(source.units) for source in sources]
     # Bodies (answers, sections, cases) are long: their words carry the meaning, while character
@@ -125,51 +126,81 @@ def build_index(
     texts = [(unit, True) for source in sources for unit in source.units] + [(s.body, False) for s in sources]
     n_units = sum(unit_counts)
     vocabulary: dict[str, int] = {}
-    docs: list[array[int]] = []
+    term_ids = array("i")
+    text_lengths = array("q")
     unit_texts: list[str] = []
     for terms, fuzzy_text in _analyze_all(texts, analyzer, [list(g) for g in synonyms]):
-        docs.append(array("i", [vocabulary.setdefault(t, len(vocabulary)) for t in terms]))
+        term_ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
+        text_lengths.append(len(terms))
         if len(unit_texts) < n_units:
             unit_texts.append(fuzzy_text)
+    del texts
 
     unit_starts = np.zeros(len(sources), dtype=np.int64)
     np.cumsum(unit_counts[:-1], out=unit_starts[1:])
-    whole_docs: list[array[int]] = []
-    for number, start in enumerate(unit_starts.tolist()):
-        whole = array("i")
-        for doc in docs[start : start + unit_counts[number]]:
-            whole.extend(doc)
-        whole.extend(docs[n_units + number])
-        whole_docs.append(whole)
-
+    unit_ends = unit_starts + np.asarray(unit_counts, dtype=np.int64)
     n_terms = len(vocabulary)
-    whole_counts = _counts(whole_docs)
-    del whole_docs
-    unit_counts_by_term = _counts(docs[:n_units])
-    del docs
-    df = whole_counts.document_frequency(n_terms)
+    analysed = _Analysed(
+        np.frombuffer(term_ids, dtype=np.int32), np.frombuffer(text_lengths, dtype=np.int64), unit_starts
+    )
+    whole_counts = TermCounts(analysed.whole_lengths, n_terms, analysed.whole)
+    df = whole_counts.document_frequency
     n = max(len(sources), 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
+    whole = whole_counts.bm25_postings(idf)
+    unit_counts_by_term = TermCounts(analysed.unit_lengths, n_terms, analysed.units)
+    del analysed, term_ids  # counted: free them before the units' postings are laid out
     return SearchIndex(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
         vocabulary=vocabulary,
         df=df.astype(np.int32),
         idf=idf,
-        units=bm25_postings(unit_counts_by_term, n_terms, idf),
+        units=unit_counts_by_term.bm25_postings(idf),
         unit_starts=unit_starts,
-        unit_ends=unit_starts + np.asarray(unit_counts, dtype=np.int64),
+        unit_ends=unit_ends,
         unit_entry=np.repeat(np.arange(len(sources), dtype=np.int32), unit_counts),
         unit_texts=tuple(unit_texts),
-        whole=bm25_postings(whole_counts, n_terms, idf),
+        whole=whole,
         curated=_curated(sources),
         sounds=sounds_of(vocabulary, analyzer),
         spellings=spellings_of(vocabulary),
     )
 
 
-def _counts(docs: Sequence[array[int]]) -> TermCounts:
-    return TermCounts.of([np.frombuffer(d, dtype=np.int32) for d in docs])
+class _Analysed:
+    """The term ids of every text end to end: all entries' units (entry by entry), then their bodies.
+
+    `whole` and `units` give the term occurrences of runs of documents, for `TermCounts`.
+    """
+
+    def __init__(
+        self, terms: npt.NDArray[np.int32], lengths: npt.NDArray[np.int64], unit_starts: npt.NDArray[np.int64]
+    ) -> None:
+        self._terms = terms
+        self._n_units = len(lengths) - len(unit_starts)
+        self._offsets = np.concatenate(([0], np.cumsum(lengths)))
+        self._unit_offsets = self._offsets[np.append(unit_starts, self._n_units)]
+        """Where each entry's units' terms start, and where the last entry's end."""
+        self._body_lengths = lengths[self._n_units :]
+        self.unit_lengths = lengths[: self._n_units]
+        """Terms per unit."""
+        self.whole_lengths: npt.NDArray[np.int64] = np.diff(self._unit_offsets) + self._body_lengths
+        """Terms per entry, in its units and its body."""
+
+    def whole(self, start: int, end: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+        """The term occurrences of entries ``start:end`` (units, then bodies) and the entry of each."""
+        units = self._terms[self._unit_offsets[start] : self._unit_offsets[end]]
+        bodies = self._terms[self._offsets[self._n_units + start] : self._offsets[self._n_units + end]]
+        entries = np.arange(start, end)
+        in_units = np.repeat(entries, np.diff(self._unit_offsets[start : end + 1]))
+        in_bodies = np.repeat(entries, self._body_lengths[start:end])
+        return np.concatenate((units, bodies)), np.concatenate((in_units, in_bodies))
+
+    def units(self, start: int, end: int) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]:
+        """The term occurrences of units ``start:end`` and the unit of each."""
+        terms = self._terms[self._offsets[start] : self._offsets[end]]
+        return terms, np.repeat(np.arange(start, end), self.unit_lengths[start:end])
 
 
 def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:

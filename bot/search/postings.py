@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Gathered", "Postings", "TermCounts", "bm25_postings", "gather"]
+__all__ = ["Gathered", "Occurrences", "Postings", "TermCounts", "gather"]
 
 K1 = 1.2
 B = 0.75
+RUN = 500_000
+"""Term occurrences counted at once when building postings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,83 +32,77 @@ class Postings:
         return self.docs[start:end], self.weights[start:end]
 
 
-@dataclass(frozen=True, slots=True)
+Occurrences = Callable[[int, int], tuple[npt.NDArray[np.int32], npt.NDArray[np.int64]]]
+"""``occurrences(start, end)``: every term occurrence in documents ``start:end``, as term ids and
+the document of each."""
+
+
+_Run = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.unsignedinteger[Any]]]
+"""Counted pairs of a run of documents: how many each term has, then their documents and counts."""
+
+
 class TermCounts:
-    """Every distinct (term, document) pair of a collection with its count, sorted by term, then document."""
+    """Every distinct (term, document) pair of a collection and how often the term occurs there.
 
-    terms: npt.NDArray[np.int32]
-    docs: npt.NDArray[np.int32]
-    tf: npt.NDArray[np.int32]
-    lengths: npt.NDArray[np.int64]
-
-    @classmethod
-    def of(cls, documents: Sequence[npt.NDArray[np.int32]], chunk_terms: int = 1_000_000) -> TermCounts:
-        """Count the terms of each document (an array of term ids).
-
-        Runs of documents holding about ``chunk_terms`` terms are counted
-        separately (their pairs are unique on their own), which keeps the sort's
-        scratch memory small on a large FAQ.
-        """
-        lengths = np.fromiter((len(d) for d in documents), dtype=np.int64, count=len(documents))
-        ends = np.searchsorted(
-            np.cumsum(lengths), np.arange(chunk_terms, lengths.sum() + chunk_terms, chunk_terms)
-        )
-        terms: list[npt.NDArray[np.int32]] = []
-        docs: list[npt.NDArray[np.int32]] = []
-        tf: list[npt.NDArray[np.int32]] = []
-        start = 0
-        for end in [*np.unique(np.minimum(ends + 1, len(documents))).tolist()]:
-            if end <= start:
-                continue
-            keys, counts = np.unique(_pair_keys(documents, lengths, start, end), return_counts=True)
-            terms.append((keys // len(documents)).astype(np.int32))
-            docs.append((keys % len(documents)).astype(np.int32))
-            tf.append(counts.astype(np.int32))
-            start = end
-        if not terms:
-            empty = np.zeros(0, dtype=np.int32)
-            return cls(empty, empty, empty, lengths)
-        # Merge the chunks into term order, releasing each piece as soon as it is merged.
-        all_terms = np.concatenate(terms)
-        terms.clear()
-        order = np.argsort(all_terms, kind="stable")
-        per_term = np.bincount(all_terms)
-        del all_terms
-        sorted_docs = np.concatenate(docs)[order]
-        docs.clear()
-        sorted_tf = np.concatenate(tf)[order]
-        tf.clear()
-        del order
-        sorted_terms = np.repeat(np.arange(len(per_term), dtype=np.int32), per_term)
-        return cls(sorted_terms, sorted_docs, sorted_tf, lengths)
-
-    def document_frequency(self, n_terms: int) -> npt.NDArray[np.int64]:
-        """In how many documents each term occurs."""
-        return np.bincount(self.terms, minlength=n_terms)
-
-
-def _pair_keys(
-    documents: Sequence[npt.NDArray[np.int32]], lengths: npt.NDArray[np.int64], start: int, end: int
-) -> npt.NDArray[np.int64]:
-    """``term × n_documents + document`` for every term occurrence in documents ``start:end``."""
-    flat = np.concatenate(documents[start:end]).astype(np.int64)
-    owners = np.repeat(np.arange(start, end, dtype=np.int64), lengths[start:end])
-    return flat * len(documents) + owners
-
-
-def bm25_postings(counts: TermCounts, n_terms: int, idf: npt.NDArray[np.float32]) -> Postings:
-    """BM25 weights of every (term, document) pair, precomputed.
-
-    The weight is query-independent, so a query's score is a plain sum of
-    postings: no per-query length normalisation.
+    Runs of documents holding about a million term occurrences are counted
+    separately (their pairs are unique on their own), which keeps the sort's
+    scratch memory small on a large FAQ. A run keeps only its pairs'
+    documents and counts, in term order, until `bm25_postings` moves them to
+    their place among all the pairs.
     """
-    lengths = counts.lengths
-    average = float(lengths.mean()) if len(lengths) else 1.0
-    norm = K1 * (1 - B + B * lengths[counts.docs] / max(average, 1e-9))
-    weights = idf[counts.terms] * counts.tf * (K1 + 1) / (counts.tf + norm)
-    indptr = np.zeros(n_terms + 1, dtype=np.int64)
-    np.cumsum(np.bincount(counts.terms, minlength=n_terms), out=indptr[1:])
-    return Postings(indptr, counts.docs.astype(np.int32), weights.astype(np.float32))
+
+    def __init__(self, lengths: npt.NDArray[np.int64], n_terms: int, occurrences: Occurrences) -> None:
+        """Count the terms of documents ``0:len(lengths)``, which hold ``lengths`` term occurrences each."""
+        self.lengths = lengths
+        self.document_frequency = np.zeros(n_terms, dtype=np.int64)
+        """In how many documents each term occurs."""
+        self._runs: deque[_Run] = deque()
+        n_docs = len(lengths)
+        for start, end in _runs(lengths, RUN):
+            terms, docs = occurrences(start, end)
+            keys, tf = np.unique(terms.astype(np.int64) * n_docs + docs, return_counts=True)
+            per_term = np.bincount(keys // n_docs, minlength=n_terms).astype(np.int32)
+            self.document_frequency += per_term
+            # Counts are small: most fit a byte.
+            tf = tf.astype(np.min_scalar_type(tf.max(initial=0)))
+            self._runs.append((per_term, (keys % n_docs).astype(np.int32), tf))
+
+    def bm25_postings(self, idf: npt.NDArray[np.float32]) -> Postings:
+        """BM25 weights of every (term, document) pair, precomputed; empties the counts.
+
+        The weight is query-independent, so a query's score is a plain sum of
+        postings: no per-query length normalisation. Runs come in document
+        order, so each term's documents stay in order.
+        """
+        indptr = np.zeros(len(self.document_frequency) + 1, dtype=np.int64)
+        np.cumsum(self.document_frequency, out=indptr[1:])
+        docs = np.empty(int(indptr[-1]), dtype=np.int32)
+        weights = np.empty(int(indptr[-1]), dtype=np.float32)
+        next_free = indptr[:-1].copy()
+        average = float(self.lengths.mean()) if len(self.lengths) else 1.0
+        while self._runs:
+            per_term, run_docs, tf = self._runs.popleft()
+            terms = np.repeat(np.arange(len(per_term)), per_term)
+            run_first = np.cumsum(per_term) - per_term
+            at = next_free[terms] + np.arange(len(terms)) - run_first[terms]
+            next_free += per_term
+            norm = K1 * (1 - B + B * self.lengths[run_docs] / max(average, 1e-9))
+            docs[at] = run_docs
+            weights[at] = idf[terms].astype(np.float64) * tf * (K1 + 1) / (tf + norm)
+        return Postings(indptr, docs, weights)
+
+
+def _runs(lengths: npt.NDArray[np.int64], size: int) -> list[tuple[int, int]]:
+    """Consecutive document ranges ``(start, end)`` of about ``size`` term occurrences, or one document."""
+    ends = np.cumsum(lengths)
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(lengths):
+        before = int(ends[start - 1]) if start else 0
+        end = max(int(np.searchsorted(ends, before + size, side="right")), start + 1)
+        runs.append((start, end))
+        start = end
+    return runs
 
 
 @dataclass(frozen=True, slots=True)
