@@ -171,6 +171,7 @@ def _describe(error: Any, item: Any) -> str:
     kind = error["type"]
     entry_id = item.get("id") if isinstance(item, dict) else None
     prefix = f"{entry_id}: " if isinstance(entry_id, str) else ""
+    expected = error.get("ctx", {}).get("expected")  # only literal errors say what was expected
     messages = {
         "missing": f"「{field_name}」がありません",
         "extra_forbidden": f"「{field_name}」という項目は使えません（綴りを確認してください）",
@@ -183,7 +184,7 @@ def _describe(error: Any, item: Any) -> str:
         "string_pattern_mismatch": f"「{field_name}」の形式が正しくありません（{error.get('input')!r}）",
         "string_too_long": f"「{field_name}」が長すぎます",
         "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません"
-        + (f"（{error['ctx']['expected']}）" if "ctx" in error else ""),
+        + (f"（{expected}）" if expected else ""),
     }
     return prefix + messages.get(kind, f"「{field_name}」: {error['msg']}")
 

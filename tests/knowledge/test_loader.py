@@ -93,6 +93,15 @@ def test_missing_field_and_unknown_key_point_at_their_lines(tmp_path: Path) -> N
     assert any(p.startswith(f"{faq}:11:") and "phrasing" in p for p in found), found
 
 
+def test_empty_and_misspelt_values_are_described(tmp_path: Path) -> None:
+    faq_text = GOOD_FAQ.replace("RPAとは何ですか？", "''").replace("category: ツール", "category: 道具")
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    found = problems_of(faq, knowledge)
+    assert f"{faq}:3: tool-rpa-basics: 「question」が空です" in found, found
+    unknown = f"{faq}:2: tool-rpa-basics: 「category」の値 '道具' は使えません（"
+    assert any(p.startswith(unknown) for p in found), found
+
+
 def test_dangling_references_and_duplicate_ids_are_errors(tmp_path: Path) -> None:
     faq_text = GOOD_FAQ.replace("remedy#rpa", "remedy#nowhere").replace("rpa-one]", "no-such-case]")
     faq_text += GOOD_FAQ.replace("manual: [remedy#rpa]\n", "").replace("  cases: [rpa-one]\n", "")
