@@ -44,7 +44,7 @@ _Run = tuple[npt.NDArray[np.int32], npt.NDArray[np.int32], npt.NDArray[np.unsign
 class TermCounts:
     """Every distinct (term, document) pair of a collection and how often the term occurs there.
 
-    Runs of documents holding about a million term occurrences are counted
+    Runs of documents holding about `RUN` term occurrences are counted
     separately (their pairs are unique on their own), which keeps the sort's
     scratch memory small on a large FAQ. A run keeps only its pairs'
     documents and counts, in term order, until `bm25_postings` moves them to
