@@ -130,7 +130,7 @@ def test_threads_score_independently(searcher: Searcher) -> None:
 
     def scores_of(term_ids: npt.NDArray[np.int64], weights: npt.NDArray[np.float32]) -> list[float]:
         with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
-            return scorer.top(8)[1].tolist()
+            return [float(score) for score in scorer.top(8)[1]]
 
     expected = [scores_of(*p) for p in prepared]
     results: dict[tuple[int, int], list[float]] = {}
