@@ -26,7 +26,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.search.index import SearchIndex
-from bot.search.postings import Postings, gather
+from bot.search.postings import gather
 
 __all__ = ["EntryScorer"]
 
@@ -61,8 +61,10 @@ class EntryScorer:
         common = index.df[term_ids] > max(COMMON_MIN_DF, COMMON_DF_SHARE * len(index.entries))
         if common.all():
             common[np.argmin(index.df[term_ids])] = False  # the rarest term leads stage 1
-        self._common = [(int(t), float(w)) for t, w in zip(term_ids[common], weights[common], strict=True)]
+        self._common = term_ids[common].tolist()
+        self._common_weights = weights[common].astype(np.float64)
         self._common_rows = np.flatnonzero(common)
+        self._common_held: dict[int, npt.NDArray[np.bool_]] = {}  # entry → which common terms it holds
         self._selective_rows = np.flatnonzero(~common)
         selective, selective_weights = term_ids[~common], weights[~common]
 
@@ -118,10 +120,23 @@ class EntryScorer:
         scores = self.stage_one(chosen)
         if not self._common:
             return scores
-        extra = np.zeros(len(chosen))
-        for term_id, weight in self._common:
-            _add_hits(self._index.whole, term_id, weight, chosen, extra)
+        extra = self._common_weights @ self._common_hits(chosen)
         return np.asarray(scores + WHOLE_WEIGHT * extra * self._kind_weights[self._index.kinds[chosen]])
+
+    def _common_hits(self, chosen: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+        """The weight of each common term (rows) in the whole text of each of ``chosen`` (columns).
+
+        Binary search into the long postings; which terms each entry holds is
+        remembered for `held`.
+        """
+        values = np.zeros((len(self._common), len(chosen)))
+        for row, term_id in enumerate(self._common):
+            docs, weights = self._index.whole.of(term_id)
+            if len(docs):
+                at = np.minimum(np.searchsorted(docs, chosen), len(docs) - 1)
+                values[row] = np.where(docs[at] == chosen, weights[at], 0.0)
+        self._common_held.update(zip(chosen.tolist(), (values > 0).T, strict=True))
+        return values
 
     def held(self, numbers: Sequence[int]) -> npt.NDArray[np.bool_]:
         """Which query terms (rows, in the order of ``term_ids``) each of ``numbers`` (columns) holds.
@@ -139,8 +154,11 @@ class EntryScorer:
         at = np.minimum(columns[docs], len(chosen) - 1)
         hit = chosen[at] == docs
         matrix[self._selective_rows[self._whole.rows[hit]], at[hit]] = True
-        for row, (term_id, _) in zip(self._common_rows.tolist(), self._common, strict=True):
-            matrix[row] = _contains(self._index.whole, term_id, chosen)
+        if self._common:
+            missing = [n for n in numbers if n not in self._common_held]
+            if missing:
+                self._common_hits(np.asarray(missing, dtype=np.int64))
+            matrix[self._common_rows] = np.column_stack([self._common_held[n] for n in numbers])
         return matrix
 
     def __enter__(self) -> EntryScorer:
@@ -193,27 +211,3 @@ class _Scratch:
         positions = np.arange(len(docs))
         self.marks[docs] = positions
         return np.asarray(docs[self.marks[docs] == positions], dtype=np.int64)
-
-
-def _contains(postings: Postings, term_id: int, docs: npt.NDArray[np.int64]) -> npt.NDArray[np.bool_]:
-    """For each of ``docs``, whether it holds ``term_id`` (binary search in the postings)."""
-    held, _ = postings.of(term_id)
-    if not len(held):
-        return np.zeros(len(docs), dtype=bool)
-    at = np.minimum(np.searchsorted(held, docs), len(held) - 1)
-    return np.asarray(held[at] == docs)
-
-
-def _add_hits(
-    postings: Postings,
-    term_id: int,
-    weight: float,
-    docs: npt.NDArray[np.int64],
-    total: npt.NDArray[np.float64],
-) -> None:
-    held, weights = postings.of(term_id)
-    if not len(held):
-        return
-    at = np.minimum(np.searchsorted(held, docs), len(held) - 1)
-    hit = held[at] == docs
-    total[hit] += weight * weights[at[hit]]
