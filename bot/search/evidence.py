@@ -15,9 +15,8 @@ import numpy.typing as npt
 from bot.search.analyzer import Analysis
 from bot.search.index import SearchIndex
 from bot.search.normalize import gram_text, normalize
-from bot.search.spelling import words_meant
 
-__all__ = ["Presence", "unknown_nouns"]
+__all__ = ["Presence", "is_unknown"]
 
 WORD_VIEWS = ("w", "s")
 
@@ -75,15 +74,10 @@ class Presence:
         return covered / total if total else covered
 
 
-def unknown_nouns(index: SearchIndex, analysis: Analysis) -> tuple[str, ...]:
-    """Content nouns of the query that no entry knows: as a word, by its characters, or as a slip."""
-    unknown = []
-    vocabulary = index.vocabulary
-    for noun, sound in dict(zip(analysis.nouns, analysis.noun_sounds, strict=True)).items():
-        if "w:" + noun in vocabulary or words_meant(index, noun, sound):
-            continue
-        text = gram_text(normalize(noun))
-        grams = [text[i : i + 2] for i in range(len(text) - 1)] or [text]
-        if any("g:" + g not in vocabulary for g in grams):
-            unknown.append(noun)
-    return tuple(unknown)
+def is_unknown(index: SearchIndex, noun: str) -> bool:
+    """Whether no entry knows ``noun``: not as a word, and not by all of its characters."""
+    if "w:" + noun in index.vocabulary:
+        return False
+    text = gram_text(normalize(noun))
+    grams = [text[i : i + 2] for i in range(len(text) - 1)] or [text]
+    return any("g:" + g not in index.vocabulary for g in grams)

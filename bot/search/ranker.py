@@ -15,7 +15,7 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from bot.search.analyzer import Analysis, Analyzer
-from bot.search.evidence import Presence, unknown_nouns
+from bot.search.evidence import Presence, is_unknown
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
 from bot.search.spelling import words_meant
@@ -123,7 +123,7 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     )
 
 
-def _focus(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
+def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     """The closing sentences of a long message, where staff put their question."""
     if len(analysis.normalized) < FOCUS_MIN_CHARS:
         return None
@@ -133,34 +133,36 @@ def _focus(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analys
     tail = sentences[-1]
     if len(tail) < 12:
         tail = sentences[-2] + "。" + tail
-    return _with_words_meant(index, analyzer.analyze(tail))
+    return analyzer.analyze(tail)
 
 
-def _with_words_meant(index: SearchIndex, analysis: Analysis) -> Analysis:
-    """Add the known words an unknown noun was meant to be (see `bot.search.spelling`).
+def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
+    """The analysis with the known words its unknown nouns were meant to be, and the nouns still unknown.
 
-    The noun then counts as mentioned by an entry that has a word meant.
+    A noun read as a known word (see `bot.search.spelling`) counts as mentioned
+    by an entry that has that word, and as known.
     """
-    noun_terms = list(analysis.noun_terms)
-    extra: list[str] = []
-    for at, (noun, sound) in enumerate(zip(analysis.nouns, analysis.noun_sounds, strict=True)):
-        meant = ["w:" + word for word in words_meant(index, noun, sound)]
-        if meant:
-            noun_terms[at] = (*noun_terms[at], *meant)
-            extra += meant
+    sounds = dict(zip(analysis.nouns, analysis.noun_sounds, strict=True))
+    meant = {noun: words_meant(index, noun, sound) for noun, sound in sounds.items()}
+    unknown = tuple(noun for noun, words in meant.items() if not words and is_unknown(index, noun))
+    extra = ["w:" + word for noun in analysis.nouns for word in meant[noun]]
     if not extra:
-        return analysis
-    return replace(analysis, terms=(*analysis.terms, *extra), noun_terms=tuple(noun_terms))
+        return analysis, unknown
+    noun_terms = tuple(
+        (*terms, *("w:" + word for word in meant[noun]))
+        for noun, terms in zip(analysis.nouns, analysis.noun_terms, strict=True)
+    )
+    return replace(analysis, terms=(*analysis.terms, *extra), noun_terms=noun_terms), unknown
 
 
 def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input."""
-    analysis = _with_words_meant(index, analyzer.analyze(query))
-    focus = _focus(index, analyzer, analysis)
-    unknown = unknown_nouns(index, analysis)
+    analysis, unknown = _read(index, analyzer.analyze(query))
     unknown_share = _share(unknown, analysis)
-    focus_unknown = unknown_nouns(index, focus) if focus is not None else ()
+    focus = _focus(analyzer, analysis)
+    focus_unknown: tuple[str, ...] = ()
     if focus is not None:
+        focus, focus_unknown = _read(index, focus)
         # The story before a closing question sets the scene; the question says what is asked.
         unknown_share = min(unknown_share, _share(focus_unknown, focus))
     terms = _query_terms(index, analysis, focus)
