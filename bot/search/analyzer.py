@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.search.normalize import fold_kana, gram_text, normalize
+from bot.search.normalize import gram_text, normalize
 
 __all__ = ["Analysis", "Analyzer"]
 
@@ -109,7 +109,7 @@ class Analyzer:
                 continue
             lemma = morpheme.normalized_form()
             lemmas.append(lemma)
-            sound = morpheme.reading_form() or morpheme.surface()
+            sound = _reading(morpheme)
             reading.append(sound)
             if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
                 continue
@@ -126,18 +126,18 @@ class Analyzer:
                 nouns.append(lemma)
                 groups = (self._synonym_index.get((t[2:],)) for t in own)
                 noun_terms.append((*own, *(f"s:{g}" for g in groups if g is not None)))
-                noun_sounds.append(gram_text(fold_kana(sound)))
+                noun_sounds.append(gram_text(sound))
         terms += self._synonym_terms(lemmas)
         grams = gram_text(normalized)
         if ngrams:
             terms += ["g:" + g for g in _ngrams(grams, 2)]
-            terms += ["r:" + g for g in _ngrams(gram_text(fold_kana("".join(reading))), 3)]
+            terms += ["r:" + g for g in _ngrams(gram_text("".join(reading)), 3)]
         return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds))
 
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
         morphemes = self._tokenizer().tokenize(normalize(word), self._mode_c)
-        return gram_text(fold_kana("".join(m.reading_form() or m.surface() for m in morphemes)))
+        return gram_text("".join(_reading(m) for m in morphemes))
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
         """The synonym groups of every run of lemmas that is a synonym (overlapping runs all count)."""
@@ -148,6 +148,11 @@ class Analyzer:
                 if group is not None:
                     found.append(f"s:{group}")
         return found
+
+
+def _reading(morpheme: Any) -> str:
+    """A morpheme's reading, or its surface when the dictionary has none (Latin letters, unknown words)."""
+    return str(morpheme.reading_form() or morpheme.surface())
 
 
 def _ngrams(text: str, n: int) -> list[str]:
