@@ -74,10 +74,10 @@ class EntryScorer:
             self._owners = index.unit_entry[self._units.docs]
             self._whole = gather(index.whole, selective)
             self._entries = self._scatter(selective_weights)
-        except BaseException:
+            self._first = self._stage_one(self._entries)
+        except BaseException:  # the scratch may be half written, and no `with` will clear it
             _Scratch.drop()
             raise
-        self._first = self.stage_one(self._entries)
 
     def _scatter(self, term_weights: npt.NDArray[np.float32]) -> npt.NDArray[np.int64]:
         """Add the postings into the scratch sums; return the entries touched.
@@ -92,7 +92,7 @@ class EntryScorer:
         # A unit's terms are also in its entry's whole text, so the whole-text entries are all those touched.
         return scratch.distinct(whole.docs)
 
-    def stage_one(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
+    def _stage_one(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """Scores of ``numbers`` from the selective terms alone."""
         scratch = self._scratch
         total = scratch.best[numbers] + WHOLE_WEIGHT * scratch.whole[numbers]
@@ -117,7 +117,7 @@ class EntryScorer:
         that also halves the binary searches of stage 2.
         """
         chosen = np.asarray(numbers, dtype=np.int64)
-        scores = self.stage_one(chosen)
+        scores = self._stage_one(chosen)
         if not self._common:
             return scores
         extra = self._common_weights @ self._common_hits(chosen)
