@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, METRICS, SEARCHER, SETTINGS, STORE
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
@@ -27,10 +27,11 @@ from bot.db import ConversationStore
 from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
-from bot.handlers import admin_api
+from bot.handlers import access, admin_api
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.errors import json_error
 from bot.handlers.webchat import setup as setup_webchat
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -44,13 +45,17 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[access.request_context, _error_boundary]
+    )
     app[SETTINGS] = settings
+    app[METRICS] = Metrics(utcnow)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
+    access.setup(app)
     setup_webchat(app)
     admin_api.setup(app)
     app.add_subapp("/admin", dashboard_app())
@@ -62,13 +67,17 @@ def run_server(settings: Settings) -> int:
     log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
-    web.run_app(init_app(settings), host=settings.host, port=settings.port)
+    if not settings.metrics_token:
+        log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
+    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
+    web.run_app(init_app(settings), host=settings.host, port=settings.port, access_log=None)
     return 0
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    app[METRICS].database.engine = app[STORE].engine
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     await asyncio.to_thread(app[STORE].close)
@@ -101,7 +110,9 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, engine = app[SETTINGS], app[STORE].engine
     notices = Notices(notice_channels(settings.notify), settings.public_url)
     app[CONSULT] = service = ConsultationService(engine, notices)
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    app[CONVERSATIONS] = Conversations(
+        app[STORE], Engine(app[SEARCHER]), service.desk, app[METRICS].observe_replies
+    )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield

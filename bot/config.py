@@ -16,6 +16,7 @@ __all__ = ["PROJECT_ROOT", "SETTINGS", "DeliverySettings", "NotifySettings", "Se
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+LOG_FORMATS = ("text", "json")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,22 @@ SETTINGS: tuple[Setting, ...] = (
         "Where the search index cache is kept; empty disables the cache.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting(
+        "KAIZEN_LOG_FORMAT",
+        "text",
+        "text (one readable line each) or json (one JSON object per line, for a log collector).",
+    ),
+    Setting(
+        "KAIZEN_TRUST_REQUEST_ID",
+        "false",
+        "Take each request's id from the X-Request-Id header (true only behind a proxy that sets it); "
+        "otherwise the bot makes one.",
+    ),
+    Setting(
+        "KAIZEN_METRICS_TOKEN",
+        "",
+        "Bearer token that GET /metrics (Prometheus) requires; empty (the default) turns /metrics off.",
+    ),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
     Setting(
@@ -162,6 +179,9 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    log_format: str = "text"
+    trust_request_id: bool = False
+    metrics_token: str = ""
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
@@ -185,6 +205,9 @@ class Settings:
         level = values["KAIZEN_LOG_LEVEL"].upper()
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ValueError(f"KAIZEN_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+        log_format = values["KAIZEN_LOG_FORMAT"].strip().lower()
+        if log_format not in LOG_FORMATS:
+            raise ValueError(f"KAIZEN_LOG_FORMAT must be text or json, not {log_format!r}")
         cache = values["KAIZEN_CACHE_DIR"].strip()
         return cls(
             faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
@@ -192,6 +215,9 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            log_format=log_format,
+            trust_request_id=_boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
+            metrics_token=values["KAIZEN_METRICS_TOKEN"].strip(),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),

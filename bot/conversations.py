@@ -23,7 +23,7 @@ from bot.db import ConversationStore
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
 from bot.errors import StoreError
 
-__all__ = ["FALLBACK", "Conversations", "DeskFactory"]
+__all__ = ["FALLBACK", "Conversations", "DeskFactory", "Observer"]
 
 log = logging.getLogger(__name__)
 
@@ -38,14 +38,20 @@ FALLBACK = Reply(
 DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 """The consultation desk of a staff member, inside a turn's transaction."""
 
+Observer = Callable[[tuple[Reply, ...]], None]
+"""Told of the replies of every turn (the metrics count them)."""
+
 
 class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
 
-    def __init__(self, store: ConversationStore, engine: Engine, desk: DeskFactory) -> None:
+    def __init__(
+        self, store: ConversationStore, engine: Engine, desk: DeskFactory, observe: Observer | None = None
+    ) -> None:
         self.store = store
         self.engine = engine
         self.desk = desk
+        self.observe = observe
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking)."""
@@ -54,12 +60,15 @@ class Conversations:
             return self.engine.step(incoming, state, self.desk(connection, incoming.key))
 
         try:
-            return self.store.exchange(incoming, step).replies
+            replies = self.store.exchange(incoming, step).replies
         except StoreError:
             raise
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
-            return (FALLBACK,)
+            replies = (FALLBACK,)
+        if self.observe is not None:
+            self.observe(replies)
+        return replies
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
         """`handle` in a worker thread, so the search and the database stay off the event loop."""
