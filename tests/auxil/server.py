@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,36 +17,48 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Served:
-    """A running server: its base URL and process."""
+    """A running server: its base URL, process and log file."""
 
     url: str
     process: subprocess.Popen[bytes]
+    log: Path
 
 
 @contextmanager
 def serve(folder: Path, *extra: str) -> Iterator[Served]:
     """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after."""
-    port = _free_port()
-    log = (folder / "serve.log").open("wb")
-    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), "KAIZEN_LOG_LEVEL": "WARNING"}
-    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
-    process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
-    url = f"http://127.0.0.1:{port}"
+    served = start(folder, _free_port(), {"KAIZEN_LOG_LEVEL": "WARNING"}, *extra)
     try:
-        _wait_ready(url, process, folder / "serve.log")
-        yield Served(url, process)
+        wait_ready(served)
+        yield served
     finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        log.close()
+        stop(served)
 
 
-def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def start(folder: Path, port: int, env: Mapping[str, str], *extra: str) -> Served:
+    """Start ``serve`` on ``port`` over the SQLite file in ``folder`` (its log appended to serve.log)."""
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
+    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
+    with (folder / "serve.log").open("ab") as log:
+        process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
+    return Served(f"http://127.0.0.1:{port}", process, folder / "serve.log")
+
+
+def stop(served: Served) -> None:
+    """SIGINT, as an operator would stop it; SIGKILL if it has not stopped within 30 s."""
+    process = served.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_ready(served: Served) -> None:
+    """Block until /healthz answers 200; raise with the log if the process exits or never gets ready."""
+    url, process, log = served.url, served.process, served.log
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
