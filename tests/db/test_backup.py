@@ -119,6 +119,10 @@ def test_pg_dump_and_pg_restore_into_a_new_database(tmp_path: Path, postgres: Po
     subprocess.run(
         [str(pg / "pg_dump"), "--format=custom", f"--file={dump}", postgres.url], check=True, timeout=120
     )
+    listing = subprocess.run(
+        [str(pg / "pg_restore"), "--list", str(dump)], check=True, capture_output=True, text=True
+    ).stdout
+    assert "TABLE DATA public consultations" in listing
     subprocess.run([str(pg / "createdb"), f"--maintenance-db={postgres.url}", "kaizen_restored"], check=True)
     try:
         subprocess.run(
