@@ -29,6 +29,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import random
 import shutil
 import signal
@@ -37,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,8 +200,6 @@ def processes(commands: Sequence[list[str]], folder: Path, env: dict[str, str]) 
 
 
 def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
-    import urllib.request
-
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -216,8 +216,6 @@ def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
 @contextlib.contextmanager
 def deployment(target: str, folder: Path) -> Iterator[list[str]]:
     """The base URLs of ``target``, running until the block ends."""
-    import os
-
     env = {**os.environ, "KAIZEN_LOG_LEVEL": "WARNING", "KAIZEN_CACHE_DIR": str(folder / "cache")}
     copies = 2 if target.endswith("-x2") else 1
     if target == "bare":
@@ -393,6 +391,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(folder, ignore_errors=True)
     report(results)
     print(f"\n{len(targets)} deployments in {time.monotonic() - began:.0f} s")
+    # Whatever else runs on the machine competes with the servers and this generator: say how much.
+    print("load average (1, 5, 15 min) at the end: {:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg()))
     return 0
 
 
