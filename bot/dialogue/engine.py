@@ -34,11 +34,15 @@ from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
-from bot.search import SearchResult
+from bot.search import Hit, SearchResult
 
 __all__ = ["Engine", "Search", "Turn"]
 
 MAX_CANDIDATES = 5
+CLOSE_SHARE = 0.65
+CLOSE_SHARE_EXPLAINED = 0.4
+"""Shares of the best score a candidate needs to be offered, in general and when it mentions every
+content noun of the question (`close_hits`)."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 
@@ -90,7 +94,7 @@ class Engine:
         if result.decision == "answer" and top is not None and top.kind == "smalltalk":
             talk = self.lib.smalltalk[top.id]
             return Turn((views.smalltalk(talk, browse.menu(self.lib)),), state)
-        found = self._entries(entry_ref(h.entry) for h in result.hits)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "answer" and found:
             return self._answer(found[0], query, found[1:], state)
         if result.decision == "clarify" and found:
@@ -98,7 +102,7 @@ class Engine:
             reply = views.clarify(
                 self.lib,
                 found[:MAX_CANDIDATES],
-                Choice("どれでもない", none),
+                (Choice("どれでもない", none), views.MENU),
                 "もしかして、次のどれかについてのご質問でしょうか？",
             )
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
@@ -300,7 +304,7 @@ class Engine:
         reply = views.clarify(
             self.lib,
             others[:MAX_CANDIDATES],
-            Choice("DX推進課に相談する", consult),
+            (Choice("DX推進課に相談する", consult), views.MENU),
             "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
         )
         return Turn((reply,), replace(state, shown=None, more=_refs(others)))
@@ -340,6 +344,24 @@ def _page(lib: Library, shown: Section | Case) -> Reply:
     if isinstance(shown, Case):
         return views.case_detail(lib, shown)
     return views.section_page(lib, shown)
+
+
+def close_hits(hits: Sequence[Hit]) -> Sequence[Hit]:
+    """The hits worth offering beside or instead of the best one.
+
+    A hit is close when it scores nearly as well as the best one, or when it
+    mentions every content noun of the question and still scores fairly. A
+    runner-up that merely shares a common word with the question looks like
+    noise after 解決しない or among もしかして.
+    """
+    if not hits:
+        return hits
+    best = hits[0].score
+    return [
+        h
+        for h in hits
+        if h.score >= CLOSE_SHARE * best or (h.explained >= 1.0 and h.score >= CLOSE_SHARE_EXPLAINED * best)
+    ]
 
 
 def _refs(entries: Sequence[Shown]) -> tuple[str, ...]:
