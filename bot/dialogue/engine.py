@@ -9,7 +9,9 @@ server runs `step` off the event loop.
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
-consultations; an exact small-talk phrasing → its answer (no search);
+consultations; an explicit wish to consult ("DXの人に相談したい") → the
+intake, with what the search finds as a side note; an exact small-talk
+phrasing → its answer (no search);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
@@ -27,7 +29,15 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.dialogue.intents import (
+    ConsultWish,
+    case_query,
+    consult_wish,
+    followup,
+    is_menu,
+    match_cases,
+    smalltalk_of,
+)
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
@@ -43,6 +53,8 @@ CLOSE_SHARE = 0.65
 CLOSE_SHARE_EXPLAINED = 0.4
 """Shares of the best score a candidate needs to be offered, in general and when it mentions every
 content noun of the question (`close_hits`)."""
+SIDE_NOTES = 2
+"""Entries shown beside the intake when staff ask to consult outright."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 
@@ -75,6 +87,9 @@ class Engine:
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
+        wish = consult_wish(text)
+        if wish is not None:
+            return self._consult_directly(text, wish, state, desk)
         talk = smalltalk_of(self.lib.kb, text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
@@ -115,6 +130,25 @@ class Engine:
             kind="escalate",
         )
         return Turn((reply,), replace(state, shown=None, more=(), query=query))
+
+    def _consult_directly(self, text: str, wish: ConsultWish, state: State, desk: Desk) -> Turn:
+        """Start the intake at once, with the best find (if any) as a side note before it.
+
+        The side note is searched for by what the wish is about alone: the
+        frame (について相談したい) would only find entries about consulting.
+        """
+        turn = self.intake.start(state, desk, query=text if wish.topic else "")
+        result = self.searcher.search(wish.topic or text)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
+        if result.decision == "escalate" or not found:
+            return turn
+        note = Reply(
+            "ご参考までに、関係がありそうな情報です。相談の前にご覧いただくと、すぐに解決するかもしれません。",
+            (),
+            tuple(views.card_of(self.lib, shown) for shown in found[:SIDE_NOTES]),
+            kind="list",
+        )
+        return replace(turn, replies=(note, *turn.replies))
 
     def _answer(self, shown: Shown, query: str, others: Sequence[Shown], state: State) -> Turn:
         ref = ref_of(shown)

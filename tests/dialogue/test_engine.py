@@ -333,3 +333,41 @@ def test_unsolved_offers_each_close_candidate_once_and_no_distant_one(engine: En
     assert not any("会議" in title for title in titles), "a candidate that only shares 減らす is not offered"
     everything = [reply.text, *(c.label for c in reply.choices)]
     assert not any(title in text for title in titles for text in everything), "not repeated elsewhere"
+
+
+def test_an_explicit_wish_to_consult_starts_the_intake_with_the_faq_as_a_side_note(engine: Engine) -> None:
+    verify_dialog(
+        engine,
+        [
+            (
+                "DXの人に相談したい",
+                Bot(
+                    ("list", "prompt"),
+                    says=("ご参考までに", INTAKE, ASK_CONTENT),
+                    primary=("やめる",),
+                ),
+            ),
+        ],
+    )
+    desk = MemoryDesk()
+    turn = engine.step(Incoming(KEY, text="DXの人に相談したい"), State(), desk)
+    note, _ask = turn.replies
+    titles = [card.title for card in note.cards]
+    assert titles[0] == "DX推進課にはどんなことを相談できますか？やってもらえないことはありますか？"
+    assert len(titles) <= 2
+    assert turn.state.intake is not None
+    assert turn.state.intake.content == "", "the wish itself is not the content"
+
+
+def test_a_wish_to_consult_about_something_keeps_what_it_is_about(engine: Engine) -> None:
+    turn = engine.step(Incoming(KEY, text="RPAの導入について相談したいのですが"), State(), MemoryDesk())
+    assert turn.replies[-1].kind == "prompt"
+    assert turn.state.intake is not None
+    assert turn.state.intake.query == "RPAの導入について相談したいのですが"
+    assert any("RPA" in card.title for card in turn.replies[0].cards), "the RPA entry as a side note"
+
+
+def test_asking_whether_one_may_consult_is_a_question_not_a_wish(engine: Engine) -> None:
+    turn = engine.step(Incoming(KEY, text="小さなことでも相談できますか？"), State(), MemoryDesk())
+    assert turn.state.intake is None
+    assert turn.replies[-1].kind in ("answer", "clarify")
