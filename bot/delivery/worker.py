@@ -10,7 +10,8 @@ The guarantees, and their limits:
   accepted it (a 2xx answer, an SMTP server's acceptance). A failure, a
   timeout or an unreachable platform reschedules it after a backoff that
   doubles up to a ceiling, and retries never stop. A platform that asks
-  for a pause (429 or 503 with ``Retry-After``) is not tried again sooner. A worker that crashes or
+  for a pause (429 or 503 with ``Retry-After``, raised by the sender as
+  `PlatformRefused`) is not tried again sooner. A worker that crashes or
   is stopped mid-delivery leaves the message claimed until the lease runs
   out; then any worker sends it.
 - Nothing is sent twice by us: a message is claimed by one worker at a
