@@ -34,8 +34,8 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 HEADER = "X-Request-Id"
 UNMATCHED = "(no route)"
-CLIENT_GONE = 499
-"""The status logged when the client left before its answer (nginx's convention)."""
+CANCELLED = 499
+"""The status logged for a request cancelled before its answer (nginx's "client closed request")."""
 _VALID_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")
 
 
@@ -58,7 +58,7 @@ async def request_context(request: web.Request, handler: Handler) -> web.StreamR
         _record(request, exc.status, started)
         raise
     except asyncio.CancelledError:
-        _record(request, CLIENT_GONE, started)
+        _record(request, CANCELLED, started)
         raise
     except Exception:
         _record(request, 500, started)
