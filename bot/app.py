@@ -28,6 +28,7 @@ from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
 from bot.handlers import access, admin_api
+from bot.handlers.access import route_of
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.errors import json_error
 from bot.handlers.webchat import setup as setup_webchat
@@ -154,12 +155,12 @@ async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamR
         code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
         return json_error(exc.status, code, message)
     except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
+        log.exception("database error on %s %s", request.method, route_of(request))
         return json_error(
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
 
 

@@ -5,6 +5,9 @@ transaction started as ``BEGIN IMMEDIATE`` so that concurrent writers (two
 requests, or two processes) queue on the busy timeout instead of failing
 when a read turns into a write. ``postgresql://user:pass@host/db`` (or
 ``postgres://``) uses psycopg 3. A URL that names its driver is used as is.
+
+Errors never quote the statement's parameters (``hide_parameters``): they
+hold what staff typed, and a database error ends up in the log.
 """
 
 from __future__ import annotations
@@ -41,13 +44,14 @@ def create_engine(url: str) -> sa.Engine:
     """An engine for ``url``; a SQLite file's folder is created when missing."""
     parsed = normalize_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(parsed, pool_pre_ping=True)
+        return sa.create_engine(parsed, pool_pre_ping=True, hide_parameters=True)
     database = parsed.database or ""
     memory = database in ("", ":memory:")
     if not memory:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(
         parsed,
+        hide_parameters=True,
         connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
         # One shared connection keeps an in-memory database alive across threads.
         poolclass=StaticPool if memory else None,
