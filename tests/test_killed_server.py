@@ -157,11 +157,6 @@ async def test_killing_the_server_mid_burst_loses_and_doubles_nothing_acknowledg
     assert ledger.consultations, "some consultations were acknowledged"
     assert ledger.answers, "some answers were acknowledged"
     assert len(ledger.consultations) <= len(ledger.sent_contents) - CYCLES, "each kill cut intakes short"
-    print(
-        f"{len(ledger.consultations)}/{len(ledger.sent_contents)} consultations and "
-        f"{len(ledger.answers)}/{len(ledger.tried_answers)} answers acknowledged; "
-        f"{len(notices)} notices, {len(webhook.received)} delivery attempts"
-    )
     check_database(tmp_path, ledger)
     keys = Counter(r.idempotency_key for r in webhook.accepted)
     assert set(keys) == {f"kaizen-outbox-{n}" for n in notices}, "every notice delivered"
