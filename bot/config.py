@@ -71,7 +71,7 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_ADMIN_TOKEN",
         "",
         "Bearer token of the admin API (/api/v1/consultations), at least 32 characters (make one with "
-        "python -c \"import secrets; print(secrets.token_urlsafe(32))\"); empty (the default) turns the "
+        'python -c "import secrets; print(secrets.token_urlsafe(32))"); empty (the default) turns the '
         "API off.",
     ),
     Setting(
