@@ -100,8 +100,11 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, engine = app[SETTINGS], app[STORE].engine
     notices = Notices(notice_channels(settings.notify), settings.public_url)
-    app[CONSULT] = service = ConsultationService(engine, notices)
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    limits = settings.limits
+    app[CONSULT] = service = ConsultationService(engine, notices, per_day=limits.consultations_per_day)
+    app[CONVERSATIONS] = Conversations(
+        app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
+    )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
