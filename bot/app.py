@@ -16,9 +16,18 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import (
+    ACCOUNTS,
+    CONSULT,
+    CONVERSATIONS,
+    FAQ_DRAFTS,
+    PASSWORD_CHECKS,
+    SEARCHER,
+    SETTINGS,
+    STORE,
+)
 from bot.config import Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
@@ -106,8 +115,10 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
         app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[PASSWORD_CHECKS] = password_checker()
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+    app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:

@@ -22,11 +22,15 @@ every session of its user, and a user (or an operator) can end them all.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
+import os
 import re
 import secrets
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -49,12 +53,14 @@ __all__ = [
     "User",
     "exists",
     "hash_password",
+    "password_checker",
     "verify_password",
 ]
 
 _N, _R, _P, _LEN = 2**14, 8, 1, 32
 MIN_PASSWORD_CHARS = 10
 _LOGIN_LOCK = "kaizen-login-attempts"
+_CHECKER_NICENESS = 10
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
 
@@ -80,6 +86,23 @@ def verify_password(password: str, stored: str) -> bool:
     except ValueError:
         return False
     return scheme == "scrypt" and hmac.compare_digest(actual, expected)
+
+
+def password_checker() -> ThreadPoolExecutor:
+    """One thread, at a lower CPU priority, for the server's `Accounts.login` calls.
+
+    A check is a scrypt hash, tens of milliseconds of a core; clients
+    guessing passwords in parallel would otherwise take every core from
+    the chat. With one thread, checks wait their turn (the event loop is
+    free meanwhile), and with a lower priority (Linux: per-thread nice)
+    the chat goes first when the cores are busy.
+    """
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="password-check", initializer=_lower_priority)
+
+
+def _lower_priority() -> None:
+    with contextlib.suppress(AttributeError, OSError):  # per-thread niceness is Linux's
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _CHECKER_NICENESS)
 
 
 _DUMMY_HASH = hash_password(secrets.token_hex(8))

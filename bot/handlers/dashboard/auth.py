@@ -5,7 +5,9 @@ there is a session, its token is a random value set in a cookie and
 repeated in the form. A refused login says only that the name or password
 is wrong, and takes as long whether or not the name exists; one that comes
 too soon after repeated failures (`bot.consult.throttle`) is 429 and says
-how long to wait. Cookies are ``Secure`` whenever the request came over
+how long to wait. Each check costs one scrypt hash, so checks run on one
+low-priority thread (`bot.consult.accounts.password_checker`): guessing
+can never take more than one core from the chat. Cookies are ``Secure`` whenever the request came over
 HTTPS (``request.secure``, which reflects a trusted proxy's
 ``X-Forwarded-Proto``), and the client address throttled is
 ``request.remote`` (likewise).
@@ -14,12 +16,13 @@ HTTPS (``request.secure``, which reflects a trusted proxy's
 from __future__ import annotations
 
 import asyncio
+import functools
 import math
 import secrets
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, SETTINGS
+from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
 from bot.consult.accounts import Attempt, LoggedIn
 from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, form, render, see_other
 
@@ -47,7 +50,8 @@ async def login(request: web.Request) -> web.Response:
     posted = await form(request)
     name = posted.get("name", "").strip()
     attempt = Attempt(name, request.remote or "", request.cookies.get(DEVICE_COOKIE, ""))
-    result = await asyncio.to_thread(request.config_dict[ACCOUNTS].login, attempt, posted.get("password", ""))
+    check = functools.partial(request.config_dict[ACCOUNTS].login, attempt, posted.get("password", ""))
+    result = await asyncio.get_running_loop().run_in_executor(request.config_dict[PASSWORD_CHECKS], check)
     if not isinstance(result, LoggedIn):
         if result.retry_after:
             seconds = math.ceil(result.retry_after)
