@@ -157,6 +157,7 @@ class Accounts:
         if not _NAME.match(name):
             raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
         _check_password(password)
+        hashed = hash_password(password)  # before the transaction: no lock held while hashing
         with writing(self.engine, "the dashboard users") as connection:
             if exists(connection, name):
                 raise InvalidInput(f"ユーザー「{name}」はすでに登録されています。")
@@ -164,7 +165,7 @@ class Accounts:
                 admin_users.insert().values(
                     name=name,
                     display_name=display_name.strip() or name,
-                    password_hash=hash_password(password),
+                    password_hash=hashed,
                     is_editor=editor,
                     created_at=self.clock(),
                 )
