@@ -1,13 +1,14 @@
 """Chat throughput while clients guess dashboard passwords, against no guessing, in the same run.
 
 Usage: python benchmarks/login_contention.py [--seconds 20] [--chatters 8] [--guessers 8]
-       [--compare-with /path/to/other/checkout]
+       [--names real|many] [--compare-with /path/to/other/checkout]
 
 Starts ``python -m bot serve`` on 127.0.0.1 over a fresh SQLite database with
 one dashboard user, then measures the web chat (``POST /api/v1/chat``, each
 chatter a staff member asking questions in turn) twice: alone, and while
 ``--guessers`` clients post wrong passwords for that user to
-``/admin/login`` as fast as the server answers. Prints requests per second
+``/admin/login`` as fast as the server answers (``--names many``: a new
+name each time, as a list of stolen credentials would). Prints requests per second
 and latency percentiles of the chat, and what the guessers got (401 checked
 and refused, 429 too soon). ``--compare-with`` runs the same two phases
 against another checkout (say, the code before this change) in the same run.
@@ -126,7 +127,7 @@ async def chatter(session: aiohttp.ClientSession, base: str, n: int, until: floa
         turn += 1
 
 
-async def guesser(base: str, n: int, until: float, phase: Phase) -> None:
+async def guesser(base: str, n: int, until: float, phase: Phase, many: bool) -> None:
     jar = aiohttp.CookieJar(unsafe=True)  # a jar of its own, like a browser; unsafe: it is an IP address
     async with aiohttp.ClientSession(cookie_jar=jar) as session:
         attempt = 0
@@ -134,21 +135,22 @@ async def guesser(base: str, n: int, until: float, phase: Phase) -> None:
             async with session.get(f"{base}/admin/login") as page:
                 found = re.search(r'name="csrf" value="([^"]+)"', await page.text())
             assert found, "no CSRF token on the login page"
-            form = {"csrf": found.group(1), "name": USER, "password": f"guess-{n}-{attempt}"}
+            name = f"user{n}-{attempt}" if many else USER
+            form = {"csrf": found.group(1), "name": name, "password": f"guess-{n}-{attempt}"}
             async with session.post(f"{base}/admin/login", data=form, allow_redirects=False) as response:
                 await response.read()
                 phase.guesses[response.status] += 1
             attempt += 1
 
 
-async def run_phase(base: str, seconds: float, chatters: int, guessers: int) -> Phase:
+async def run_phase(base: str, seconds: float, chatters: int, guessers: int, many: bool = False) -> Phase:
     phase = Phase()
     connector = aiohttp.TCPConnector(limit=chatters)
     async with aiohttp.ClientSession(connector=connector) as session:
         started = time.monotonic()
         until = started + seconds
         tasks = [chatter(session, base, n, until, phase) for n in range(chatters)]
-        tasks += [guesser(base, n, until, phase) for n in range(guessers)]
+        tasks += [guesser(base, n, until, phase, many) for n in range(guessers)]
         await asyncio.gather(*tasks)
         phase.seconds = time.monotonic() - started
     return phase
@@ -183,7 +185,7 @@ async def measure(
     await wait_ready(base, server)
     await run_phase(base, 2, args.chatters, 0)  # warm up
     alone = await run_phase(base, args.seconds, args.chatters, 0)
-    guessed = await run_phase(base, args.seconds, args.chatters, args.guessers)
+    guessed = await run_phase(base, args.seconds, args.chatters, args.guessers, args.names == "many")
     return alone, guessed
 
 
@@ -194,6 +196,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each phase")
     parser.add_argument("--chatters", type=int, default=8, help="concurrent web chat clients")
     parser.add_argument("--guessers", type=int, default=8, help="concurrent password guessers")
+    parser.add_argument(
+        "--names",
+        choices=("real", "many"),
+        default="real",
+        help="guess the one user's name, or a new one each time",
+    )
     parser.add_argument("--compare-with", type=Path, help="another checkout to measure the same way")
     args = parser.parse_args()
     checkouts = [("this checkout", ROOT)]
@@ -202,7 +210,7 @@ def main() -> None:
     for label, checkout in checkouts:
         with serving(checkout) as (base, server):
             alone, guessed = asyncio.run(measure(base, server, args))
-        print(f"[{label}] {args.chatters} chat clients, {args.seconds:g} s per phase")
+        print(f"[{label}] {args.chatters} chat clients, {args.seconds:g} s per phase, names: {args.names}")
         print(alone.line("  chat alone"))
         print(guessed.line(f"  chat + {args.guessers} guessers"))
 
