@@ -26,8 +26,10 @@ import re
 __all__ = ["for_lineworks", "for_slack", "without_mentions"]
 
 _WORD_JOINER = "\u2060"
-_MASS_MENTION = re.compile(r"(?<![\w.])([@＠])(?=(?:channel|here|everyone|all)(?![\w.]))", re.IGNORECASE)
-"""``@channel`` and the like as words of their own: not the middle of an e-mail address."""
+_MASS_MENTION = re.compile(
+    r"(?<![A-Za-z0-9._%+-])([@＠])(?=(?:channel|here|everyone|all)(?![A-Za-z0-9_.-]))", re.IGNORECASE
+)
+"""``@channel`` and the like, even right after Japanese text, but not in an e-mail address."""
 
 
 def without_mentions(text: str) -> str:

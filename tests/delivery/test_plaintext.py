@@ -136,3 +136,4 @@ def test_the_escapes_leave_ordinary_text_alone() -> None:
     address = "お問い合わせ：dx@channel.example.jp、kaizen@all.example.jp"
     assert without_mentions(address) == address, "e-mail addresses are not mentions"
     assert without_mentions("@Channel、@here!") == "@\u2060Channel、@\u2060here!"
+    assert without_mentions("皆さん@channel見て") == "皆さん@\u2060channel見て"
