@@ -79,12 +79,10 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
             print(f"ユーザー「{user.name}」（{user.display_name}）{role}を登録しました。")
         elif args.admin_command == "set-password":
             ended = accounts.set_password(args.name, _password(args.password_stdin))
-            print(
-                f"ユーザー「{args.name}」のパスワードを変更し、ログイン中のセッション{ended}件を終了しました。"
-            )
+            print(f"ユーザー「{args.name}」のパスワードを変更しました。{_ended(ended)}")
         elif args.admin_command == "logout-everywhere":
             ended = accounts.logout_everywhere(args.name)
-            print(f"ユーザー「{args.name}」のセッション{ended}件を終了しました（すべての端末でログアウト）。")
+            print(f"ユーザー「{args.name}」をすべての端末でログアウトさせました。{_ended(ended)}")
         elif args.admin_command == "list-users":
             for user in accounts.users():
                 print(f"{user.name}\t{user.display_name}\t{'編集担当' if user.is_editor else '担当者'}")
@@ -141,6 +139,12 @@ async def _work(settings: Settings) -> int:
     finally:
         await asyncio.to_thread(store.close)
     return 0
+
+
+def _ended(sessions: int) -> str:
+    if not sessions:
+        return "ログイン中のセッションはありませんでした。"
+    return f"ログイン中だったセッション{sessions}件を終了しました。"
 
 
 def _password(from_stdin: bool) -> str:

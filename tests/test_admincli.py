@@ -66,7 +66,7 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
     assert isinstance(before, LoggedIn)
     changed = run(database, "admin", "set-password", "tanaka", "--password-stdin", stdin="a-new-password-2\n")
     assert changed.returncode == 0, changed.stderr
-    assert "セッション1件を終了しました" in changed.stdout
+    assert "ログイン中だったセッション1件を終了しました" in changed.stdout
     assert accounts.session(before.token) is None, "a new password ends the old sessions"
     assert isinstance(accounts.login(Attempt("tanaka", "192.0.2.1"), "a-new-password-2"), LoggedIn)
     store.close()
@@ -82,7 +82,7 @@ def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> Non
     theirs = accounts.login(Attempt("suzuki", "192.0.2.3"), "dx-team-password-2")
     done = run(database, "admin", "logout-everywhere", "tanaka")
     assert done.returncode == 0, done.stderr
-    assert "セッション2件を終了しました" in done.stdout
+    assert "ログイン中だったセッション2件を終了しました" in done.stdout
     for opened in mine:
         assert isinstance(opened, LoggedIn)
         assert accounts.session(opened.token) is None
