@@ -43,7 +43,7 @@ pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 CYCLES = 10
 STAFF_LANES = 4
 MAX_PER_LANE = 50
-ADMIN_TOKEN = "kill-test-admin-token"
+ADMIN_TOKEN = "kill-test-admin-token-0123456789-abcdef"
 
 
 @dataclass

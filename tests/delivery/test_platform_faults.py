@@ -21,7 +21,7 @@ from tests.auxil.server import start, stop, wait_ready
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
-METRICS_TOKEN = "faults-metrics-token"
+METRICS_TOKEN = "faults-metrics-token-0123456789-abcdef"
 PENDING = 'kaizen_outbox_pending{channel="notify-webhook"}'
 AGE = 'kaizen_outbox_oldest_pending_age_seconds{channel="notify-webhook"}'
 

@@ -19,7 +19,7 @@ from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, say
 
 pytestmark = pytest.mark.asyncio
 
-METRICS_TOKEN = "test-metrics-token-0123456789"
+METRICS_TOKEN = "test-metrics-token-0123456789-abcdefghij"
 
 
 def settings_with(tmp_path: Path, **env: str) -> Settings:
