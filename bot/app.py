@@ -68,7 +68,9 @@ def run_server(settings: Settings) -> int:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    app[STORE] = await asyncio.to_thread(
+        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
+    )
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     await asyncio.to_thread(app[STORE].close)
@@ -120,10 +122,14 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 once the index is warm and the database answers; 503 when the database does not."""
+    """200 once the index is warm and the database answers; 503 when it does not answer in time.
+
+    The check reads only, so giving up on it leaves nothing half done.
+    """
+    timeout = request.app[SETTINGS].db_timeout_seconds
     try:
-        await asyncio.to_thread(request.app[STORE].ping)
-    except StoreError:
+        await asyncio.wait_for(asyncio.to_thread(request.app[STORE].ping), timeout)
+    except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
     kb = request.app[SEARCHER].kb
