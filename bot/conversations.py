@@ -1,6 +1,8 @@
-"""The one path every channel's message takes: load the state, step the engine, store the state.
+"""The one path every channel's message takes: search, then load the state, step the engine, store it.
 
-The engine's consultation desk is bound to the same transaction as the
+The search runs first, outside the transaction (`Engine.ahead`), so that
+the conversation's lock (and on SQLite the one writer) is held only for
+the short step and the writes. The engine's consultation desk is bound to the same transaction as the
 state, so a consultation created in a turn is stored exactly when the turn
 is, and the turn (masked) goes into the conversation log with it.
 
@@ -49,11 +51,12 @@ class Conversations:
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking)."""
-
-        def step(state: State, connection: sa.Connection) -> Turn:
-            return self.engine.step(incoming, state, self.desk(connection, incoming.key))
-
         try:
+            engine = self.engine.ahead(incoming)
+
+            def step(state: State, connection: sa.Connection) -> Turn:
+                return engine.step(incoming, state, self.desk(connection, incoming.key))
+
             return self.store.exchange(incoming, step).replies
         except StoreError:
             raise

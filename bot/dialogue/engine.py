@@ -4,7 +4,10 @@
 (CPU-bound, in-memory) search, asks the `Desk` it is given about
 consultations, and returns a `Turn`. Callers load and store the state
 (with the desk's changes, in one transaction) and deliver the replies; the
-server runs `step` off the event loop.
+server runs `step` off the event loop. A caller that holds a lock during
+the step (the conversation's row) first calls `Engine.ahead`, so that the
+search, which depends only on the text and the knowledge, runs before the
+lock is taken.
 
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
@@ -31,7 +34,7 @@ from bot.dialogue.intents import case_query, followup, is_menu, match_cases, sma
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
-from bot.dialogue.turn import Search, Turn
+from bot.dialogue.turn import Known, Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
 from bot.search import SearchResult
@@ -46,10 +49,26 @@ MAX_STORED_QUERY = 300
 class Engine:
     """Turns messages into replies over one knowledge base; safe to share between threads."""
 
-    def __init__(self, searcher: Search) -> None:
+    def __init__(self, searcher: Search, lib: Library | None = None) -> None:
         self.searcher = searcher
-        self.lib = Library.of(searcher.kb)
+        self.lib = lib if lib is not None else Library.of(searcher.kb)
         self.intake = IntakeFlow(self.lib, searcher)
+
+    def ahead(self, incoming: Incoming) -> Engine:
+        """This engine with the search ``incoming`` will need already done: call it before taking a lock.
+
+        `step` on the engine returned gives the same turn as on this one; it
+        finds the result ready instead of searching. Only a typed message
+        that no fixed phrase answers is searched; during the consultation
+        intake such a text is searched even though only its first answer uses
+        it (a millisecond or two, and it keeps this free of the state). A
+        button that needs a search (consulting about an earlier question)
+        still searches in `step`.
+        """
+        text = incoming.text
+        if incoming.action is not None or text is None or self._fixed(text):
+            return self
+        return Engine(Known(self.searcher, text, self.searcher.search(text)), self.lib)
 
     def step(self, incoming: Incoming, state: State, desk: Desk) -> Turn:
         """Answer one message or button press of the staff member ``desk`` serves."""
@@ -83,6 +102,17 @@ class Engine:
         if wanted is not None:
             return self._find_cases(wanted.topic, text, state)
         return self._on_result(self.searcher.search(text), state)
+
+    def _fixed(self, text: str) -> bool:
+        """Whether `_on_text` answers ``text`` without searching it (outside the intake)."""
+        return (
+            not text.strip()
+            or is_menu(text)
+            or is_status(text)
+            or smalltalk_of(self.lib.kb, text) is not None
+            or followup(text) is not None
+            or case_query(text) is not None
+        )
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]

@@ -10,7 +10,7 @@ from bot.dialogue.state import State
 from bot.knowledge import KnowledgeBase
 from bot.search import SearchResult
 
-__all__ = ["Search", "Turn"]
+__all__ = ["Known", "Search", "Turn"]
 
 
 class Search(Protocol):
@@ -30,3 +30,21 @@ class Turn:
 
     replies: tuple[Reply, ...]
     state: State
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A search whose result for one query was found beforehand; any other query is searched."""
+
+    searcher: Search
+    query: str
+    result: SearchResult
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge searched."""
+        return self.searcher.kb
+
+    def search(self, query: str) -> SearchResult:
+        """The result found beforehand for its query, else a search now."""
+        return self.result if query == self.query else self.searcher.search(query)
