@@ -30,7 +30,7 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.dialogue.intents import case_query, followup, is_menu, match_cases
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
@@ -90,7 +90,7 @@ class Engine:
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
-        talk = smalltalk_of(self.lib.kb, text)
+        talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
         match followup(text):
@@ -109,7 +109,7 @@ class Engine:
             not text.strip()
             or is_menu(text)
             or is_status(text)
-            or smalltalk_of(self.lib.kb, text) is not None
+            or self.lib.smalltalk_of(text) is not None
             or followup(text) is not None
             or case_query(text) is not None
         )
