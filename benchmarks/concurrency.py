@@ -71,6 +71,8 @@ class Figures:
     latencies: list[float]
 
     def row(self, database: str, load: str) -> str:
+        if not self.latencies:
+            return f"| {database} | {load} | 0 | — | — | — | — |"
         ordered = sorted(self.latencies)
         p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
         return (
