@@ -12,7 +12,9 @@ lock is taken.
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
-consultations; an exact small-talk phrasing → its answer (no search);
+consultations; an explicit wish to consult ("DXの人に相談したい") → the
+intake, with what the search finds as a side note; an exact small-talk
+phrasing → its answer (no search);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
@@ -30,18 +32,24 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases
+from bot.dialogue.intents import ConsultWish, case_query, consult_wish, followup, is_menu, match_cases
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Known, Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
-from bot.search import SearchResult
+from bot.search import Hit, SearchResult
 
 __all__ = ["Engine", "Search", "Turn"]
 
 MAX_CANDIDATES = 5
+CLOSE_SHARE = 0.65
+CLOSE_SHARE_EXPLAINED = 0.4
+"""Shares of the best score a candidate needs to be offered, in general and when it mentions every
+content noun of the question (`close_hits`)."""
+SIDE_NOTES = 2
+"""Entries shown beside the intake when staff ask to consult outright."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 
@@ -55,10 +63,10 @@ class Engine:
         self.intake = IntakeFlow(self.lib, searcher)
 
     def ahead(self, incoming: Incoming) -> Engine:
-        """This engine with the search ``incoming`` will need already done: call it before taking a lock.
+        """This engine with the searches ``incoming`` will need already done: call it before taking a lock.
 
         `step` on the engine returned gives the same turn as on this one; it
-        finds the result ready instead of searching. Only a typed message
+        finds the results ready instead of searching. Only a typed message
         that no fixed phrase answers is searched; during the consultation
         intake such a text is searched even though only its first answer uses
         it (a millisecond or two, and it keeps this free of the state). A
@@ -66,9 +74,10 @@ class Engine:
         still searches in `step`.
         """
         text = incoming.text
-        if incoming.action is not None or text is None or self._fixed(text):
+        queries = self._searched(text) if incoming.action is None and text is not None else ()
+        if not queries:
             return self
-        return Engine(Known(self.searcher, text, self.searcher.search(text)), self.lib)
+        return Engine(Known(self.searcher, {q: self.searcher.search(q) for q in queries}), self.lib)
 
     def step(self, incoming: Incoming, state: State, desk: Desk) -> Turn:
         """Answer one message or button press of the staff member ``desk`` serves."""
@@ -90,6 +99,9 @@ class Engine:
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
+        wish = consult_wish(text)
+        if wish is not None:
+            return self._consult_directly(text, wish, state, desk)
         talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
@@ -103,16 +115,20 @@ class Engine:
             return self._find_cases(wanted.topic, text, state)
         return self._on_result(self.searcher.search(text), state)
 
-    def _fixed(self, text: str) -> bool:
-        """Whether `_on_text` answers ``text`` without searching it (outside the intake)."""
-        return (
-            not text.strip()
-            or is_menu(text)
-            or is_status(text)
-            or self.lib.smalltalk_of(text) is not None
+    def _searched(self, text: str) -> tuple[str, ...]:
+        """What `_on_text` searches for ``text`` outside the intake, in its order of checks."""
+        if not text.strip() or is_menu(text) or is_status(text):
+            return ()
+        wish = consult_wish(text)
+        if wish is not None:  # the intake's candidates, and the side note
+            return (text, wish.topic) if wish.topic else (text,)
+        if (
+            self.lib.smalltalk_of(text) is not None
             or followup(text) is not None
             or case_query(text) is not None
-        )
+        ):
+            return ()
+        return (text,)
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]
@@ -120,7 +136,7 @@ class Engine:
         if result.decision == "answer" and top is not None and top.kind == "smalltalk":
             talk = self.lib.smalltalk[top.id]
             return Turn((views.smalltalk(talk, browse.menu(self.lib)),), state)
-        found = self._entries(entry_ref(h.entry) for h in result.hits)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "answer" and found:
             return self._answer(found[0], query, found[1:], state)
         if result.decision == "clarify" and found:
@@ -128,7 +144,7 @@ class Engine:
             reply = views.clarify(
                 self.lib,
                 found[:MAX_CANDIDATES],
-                Choice("どれでもない", none),
+                (Choice("どれでもない", none), views.MENU),
                 "もしかして、次のどれかについてのご質問でしょうか？",
             )
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
@@ -141,6 +157,25 @@ class Engine:
             kind="escalate",
         )
         return Turn((reply,), replace(state, shown=None, more=(), query=query))
+
+    def _consult_directly(self, text: str, wish: ConsultWish, state: State, desk: Desk) -> Turn:
+        """Start the intake at once, with the best find (if any) as a side note before it.
+
+        The side note is searched for by what the wish is about alone: the
+        frame (について相談したい) would only find entries about consulting.
+        """
+        turn = self.intake.start(state, desk, query=text if wish.topic else "")
+        result = self.searcher.search(wish.topic or text)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
+        if result.decision == "escalate" or not found:
+            return turn
+        note = Reply(
+            "ご参考までに、関係がありそうな情報です。相談の前にご覧いただくと、すぐに解決するかもしれません。",
+            (),
+            tuple(views.card_of(self.lib, shown) for shown in found[:SIDE_NOTES]),
+            kind="list",
+        )
+        return replace(turn, replies=(note, *turn.replies))
 
     def _answer(self, shown: Shown, query: str, others: Sequence[Shown], state: State) -> Turn:
         ref = ref_of(shown)
@@ -330,7 +365,7 @@ class Engine:
         reply = views.clarify(
             self.lib,
             others[:MAX_CANDIDATES],
-            Choice("DX推進課に相談する", consult),
+            (Choice("DX推進課に相談する", consult), views.MENU),
             "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
         )
         return Turn((reply,), replace(state, shown=None, more=_refs(others)))
@@ -370,6 +405,24 @@ def _page(lib: Library, shown: Section | Case) -> Reply:
     if isinstance(shown, Case):
         return views.case_detail(lib, shown)
     return views.section_page(lib, shown)
+
+
+def close_hits(hits: Sequence[Hit]) -> Sequence[Hit]:
+    """The hits worth offering beside or instead of the best one.
+
+    A hit is close when it scores nearly as well as the best one, or when it
+    mentions every content noun of the question and still scores fairly. A
+    runner-up that merely shares a common word with the question looks like
+    noise after 解決しない or among もしかして.
+    """
+    if not hits:
+        return hits
+    best = hits[0].score
+    return [
+        h
+        for h in hits
+        if h.score >= CLOSE_SHARE * best or (h.explained >= 1.0 and h.score >= CLOSE_SHARE_EXPLAINED * best)
+    ]
 
 
 def _refs(entries: Sequence[Shown]) -> tuple[str, ...]:

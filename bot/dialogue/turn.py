@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,11 +35,10 @@ class Turn:
 
 @dataclass(frozen=True, slots=True)
 class Known:
-    """A search whose result for one query was found beforehand; any other query is searched."""
+    """A search whose results for some queries were found beforehand; any other query is searched."""
 
     searcher: Search
-    query: str
-    result: SearchResult
+    results: Mapping[str, SearchResult]
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -46,5 +46,6 @@ class Known:
         return self.searcher.kb
 
     def search(self, query: str) -> SearchResult:
-        """The result found beforehand for its query, else a search now."""
-        return self.result if query == self.query else self.searcher.search(query)
+        """The result found beforehand for ``query``, else a search now."""
+        found = self.results.get(query)
+        return found if found is not None else self.searcher.search(query)

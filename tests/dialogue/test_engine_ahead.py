@@ -60,3 +60,18 @@ def test_the_intake_uses_the_search_done_ahead_for_its_candidates(searcher: Sear
     assert counted.queries == [content]
     assert intake is not None
     assert intake.candidates
+
+
+def test_a_wish_to_consult_has_both_its_searches_done_ahead(searcher: Searcher) -> None:
+    counted = ScriptedSearcher(searcher, {})
+    engine = Engine(counted)
+    text = "RPAの導入について相談したい"
+    incoming = Incoming(KEY, text=text)
+    ready = engine.ahead(incoming)
+    searched = list(counted.queries)
+    assert len(searched) == 2
+    assert searched[0] == text
+    assert searched[1] == "rpaの導入"  # what the wish is about (normalised), for the side note
+    turn = ready.step(incoming, State(), MemoryDesk())
+    assert counted.queries == searched  # nothing searched again while the lock would be held
+    assert turn.state.intake is not None
