@@ -13,10 +13,20 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import (
+    ACCOUNTS,
+    CONSULT,
+    CONVERSATIONS,
+    FAQ_DRAFTS,
+    HEALTH_CHECKS,
+    SEARCHER,
+    SETTINGS,
+    STORE,
+)
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
@@ -71,8 +81,10 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = await asyncio.to_thread(
         ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
     )
+    app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
+    app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
     await asyncio.to_thread(app[STORE].close)
 
 
@@ -124,11 +136,12 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 async def healthz(request: web.Request) -> web.Response:
     """200 once the index is warm and the database answers; 503 when it does not answer in time.
 
-    The check reads only, so giving up on it leaves nothing half done.
+    The check reads only, on its own thread, so giving up on it leaves nothing half done.
     """
-    timeout = request.app[SETTINGS].db_timeout_seconds
+    app = request.app
+    ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
     try:
-        await asyncio.wait_for(asyncio.to_thread(request.app[STORE].ping), timeout)
+        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
     except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)

@@ -7,6 +7,8 @@ dashboard sub-application reads them through ``request.config_dict``.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from aiohttp import web
 
 from bot.config import Settings
@@ -17,10 +19,22 @@ from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.search import Searcher
 
-__all__ = ["ACCOUNTS", "CONSULT", "CONVERSATIONS", "FAQ_DRAFTS", "SEARCHER", "SETTINGS", "STORE"]
+__all__ = [
+    "ACCOUNTS",
+    "CONSULT",
+    "CONVERSATIONS",
+    "FAQ_DRAFTS",
+    "HEALTH_CHECKS",
+    "SEARCHER",
+    "SETTINGS",
+    "STORE",
+]
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
+HEALTH_CHECKS = web.AppKey("health_checks", ThreadPoolExecutor)
+"""The health check's own thread: requests queued for the shared threads (writes waiting for a busy
+database) never delay it."""
 SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)

@@ -11,6 +11,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -101,6 +102,14 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
             status, answer = ask(served, "ペーパーレスの進め方")
             assert status == 503
             assert answer["error"] == "unavailable"
+            waiting = [threading.Thread(target=ask, args=(served,)) for _ in range(12)]
+            for thread in waiting:  # more writes waiting than the server has threads for them
+                thread.start()
+            time.sleep(0.5)
+            status, health = call(f"{served.url}/healthz")
+            assert (status, health["status"]) == (200, "ok")  # the health check has a thread of its own
+            for thread in waiting:
+                thread.join(HANG_GUARD)
             assert locker.poll() is None  # still holding its write
         finally:
             locker.stdin.write("\n")
