@@ -63,6 +63,7 @@ class _Writer:
         self.holder: object = None
 
     def take(self, entry: object, timeout: float) -> None:
+        """Hold the lock for ``entry`` (already held: nothing to do); give up after ``timeout`` seconds."""
         if entry is None or self.holder is entry:
             return
         if not self._lock.acquire(timeout=timeout):
@@ -72,12 +73,15 @@ class _Writer:
         self.holder = entry
 
     def give_back(self, entry: object) -> None:
+        """Free the lock if ``entry`` holds it (called for every connection returned to the pool)."""
         if entry is not None and self.holder is entry:
             self.holder = None
             self._lock.release()
 
 
 _writers: dict[str, _Writer] = {}
+"""Process-wide on purpose: the lock belongs to the file, and every store opened on one file in this
+process must share it."""
 _writers_guard = threading.Lock()
 
 
