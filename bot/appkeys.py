@@ -25,6 +25,7 @@ __all__ = [
     "CONVERSATIONS",
     "FAQ_DRAFTS",
     "HEALTH_CHECKS",
+    "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
     "STORE",
@@ -39,4 +40,6 @@ SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
+PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
+"""The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)

@@ -2,7 +2,8 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered outbox
-messages, and expired dashboard sessions. What stays: consultations, their
+messages, expired dashboard sessions, and login failures too old to slow
+anyone down. What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -16,9 +17,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, messages, outbox
+from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox
 
 __all__ = ["BATCH", "purge"]
+
+LOGIN_FAILURES_KEPT = timedelta(days=1)
+"""Longer than the throttle's window (15 minutes), so purging never changes a delay."""
 
 BATCH = 1000
 """Rows deleted per transaction. A year of logs can be a million rows: in batches, SQLite's one writer
@@ -44,6 +48,13 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
         ),
         "admin_sessions": _delete(
             engine, admin_sessions, admin_sessions.c.expires_at < now, (admin_sessions.c.id,), batch
+        ),
+        "login_failures": _delete(
+            engine,
+            login_failures,
+            login_failures.c.at < now - LOGIN_FAILURES_KEPT,
+            (login_failures.c.id,),
+            batch,
         ),
     }
 
