@@ -82,7 +82,13 @@ def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: Conver
             conversations.update().where(conversations.c.user_id != "staff-3").values(updated_at=old)
         )
     counts = purge(store.engine, 365, now, batch=2)
-    assert counts == {"messages": 6, "conversations": 3, "outbox": 0, "admin_sessions": 0}
+    assert counts == {
+        "messages": 6,
+        "conversations": 3,
+        "outbox": 0,
+        "admin_sessions": 0,
+        "login_failures": 0,
+    }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(messages.c.user_id).distinct()).scalars().all() == ["staff-3"]
         assert connection.execute(sa.select(conversations.c.user_id)).scalars().all() == ["staff-3"]
