@@ -25,9 +25,16 @@ class Served:
 
 
 @contextmanager
-def serve(folder: Path, *extra: str) -> Iterator[Served]:
-    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after."""
-    served = start(folder, _free_port(), {"KAIZEN_LOG_LEVEL": "WARNING"}, *extra)
+def serve(
+    folder: Path, *extra: str, database: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Served]:
+    """Start the server (on a SQLite file in ``folder`` unless ``database`` is given); wait for /healthz.
+
+    ``env`` adds settings; the server is stopped with SIGINT after.
+    """
+    served = start(
+        folder, _free_port(), {"KAIZEN_LOG_LEVEL": "WARNING", **(env or {})}, *extra, database=database
+    )
     try:
         wait_ready(served)
         yield served
@@ -35,10 +42,16 @@ def serve(folder: Path, *extra: str) -> Iterator[Served]:
         stop(served)
 
 
-def start(folder: Path, port: int, env: Mapping[str, str], *extra: str) -> Served:
-    """Start ``serve`` on ``port`` over the SQLite file in ``folder`` (its log appended to serve.log)."""
+def start(
+    folder: Path, port: int, env: Mapping[str, str], *extra: str, database: str | None = None
+) -> Served:
+    """Start ``serve`` on ``port`` (on the SQLite file in ``folder`` unless ``database`` is given).
+
+    Its log is appended to ``folder``/serve.log, so restarts keep the earlier lines.
+    """
     env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
-    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
+    url = database or f"sqlite:///{folder / 'kaizen.db'}"
+    command = [sys.executable, "-m", "bot", "--database", url, "serve"]
     with (folder / "serve.log").open("ab") as log:
         process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
     return Served(f"http://127.0.0.1:{port}", process, folder / "serve.log")
