@@ -42,6 +42,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument(
+        "--without-phrasings",
+        action="store_true",
+        help="first remove every FAQ entry's phrasings and keywords, as a ward's own FAQ would come",
+    )
 
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
@@ -97,9 +102,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import run_eval
+        from bot.evaluation import run_eval, without_phrasings
 
-        return run_eval(_searcher(settings), args.file, show_errors=args.errors, as_json=args.json)
+        if args.without_phrasings:
+            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+            searcher = Searcher.build(without_phrasings(kb))
+        else:
+            searcher = _searcher(settings)
+        return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
     if args.command == "bench":
         from bot.bench import run_bench
 

@@ -100,3 +100,17 @@ def test_eval_prints_figures(flag: str | None) -> None:
     else:
         assert "overall" in done.stdout
         assert "MRR" in done.stdout
+
+
+def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.yaml"
+    queries.write_text(
+        "- q: RPAとは何ですか？\n  expect: [no-such-entry, tool-rpa-basics]\n  style: polite\n"
+        "- q: RPAとは何ですか？\n  expect: no-such-entry\n  style: polite\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--without-phrasings"]):
+        done = run("eval", *extra, "--json", str(queries))
+        assert done.returncode == 0, done.stderr
+        figures = json.loads(done.stdout)["overall"]
+        assert figures["answered_right"] == 0.5, extra

@@ -44,7 +44,8 @@ def test_query_sets_are_well_formed() -> None:
     per_id: dict[str, set[str]] = {}
     for query in dev:
         if query.style != "out-of-scope":
-            per_id.setdefault(query.expect, set()).add(query.style)
+            (expected,) = query.expected
+            per_id.setdefault(expected, set()).add(query.style)
     assert len(per_id) >= 48
     assert all(len(styles) >= 5 for styles in per_id.values())
     assert sum(q.style == "out-of-scope" for q in dev) >= 80
