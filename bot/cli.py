@@ -52,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
     bench.add_argument("--queries", type=int, default=200, help="queries per size")
     bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+    bench.add_argument(
+        "--semantic", action="store_true", help="measure with the semantic index too (slow to build at scale)"
+    )
 
     serve = commands.add_parser("serve", help="run the web chat and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
@@ -114,7 +117,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, args.queries, args.baseline_queries)
+        return run_bench(settings, sizes, args.queries, args.baseline_queries, semantic=args.semantic)
     if args.command == "serve":
         from bot.app import run_server
 
