@@ -109,7 +109,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
         if args.without_phrasings:
             kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
-            searcher = Searcher.build(without_phrasings(kb))
+            searcher = Searcher.build(
+                without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
+            )
         else:
             searcher = _searcher(settings)
         return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
@@ -136,7 +138,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _searcher(settings: Settings) -> Searcher:
-    return Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+    return Searcher.load(
+        settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
+    )
 
 
 def _check(settings: Settings) -> int:

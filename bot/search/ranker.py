@@ -185,8 +185,10 @@ def rank(
         # The story before a closing question sets the scene; the question says what is asked.
         unknown_share = min(unknown_share, _share(focus_unknown, focus))
     terms = _query_terms(index, analysis, focus)
-    if not terms.rows or not len(index.entries):
+    if not len(index.entries):
         return Ranking(analysis, (), unknown_share, unknown)
+    if not terms.rows:
+        return Ranking(analysis, _by_meaning_alone(index, analysis, meaning, limit), unknown_share, unknown)
 
     with EntryScorer(index, terms.ids, terms.weights, _KIND_WEIGHT_ARRAY) as scorer:
         numbers, scores = scorer.top(RERANK_DEPTH)
@@ -231,6 +233,34 @@ def rank(
     candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+
+
+def _by_meaning_alone(
+    index: SearchIndex, analysis: Analysis, meaning: npt.NDArray[np.float32] | None, limit: int
+) -> tuple[Candidate, ...]:
+    """Candidates for a query none of whose words the index knows: only the closest in meaning.
+
+    They explain none of the query's words, so the decision offers them at
+    most as もしかして.
+    """
+    if meaning is None:
+        return ()
+    close = [int(n) for n in np.argsort(-meaning, kind="stable")[:limit] if meaning[n] >= SEMANTIC_FLOOR]
+    fuzzy = _fuzzy(index, analysis, close)
+    explained = 0.0 if analysis.noun_terms else 1.0
+    return tuple(
+        Candidate(
+            index.entries[n],
+            n,
+            SEMANTIC_WEIGHT * (float(meaning[n]) - SEMANTIC_FLOOR),
+            0.0,
+            0.0,
+            float(fuzzy[at]),
+            explained,
+            float(meaning[n]),
+        )
+        for at, n in enumerate(close)
+    )
 
 
 def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:
