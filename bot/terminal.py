@@ -31,7 +31,7 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     searcher = Searcher.load(
         settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
     )
-    store = ConversationStore.open(settings.database_url)
+    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
     try:
         notices = Notices(notice_channels(settings.notify), settings.public_url)
         limits = settings.limits
