@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.evaluation import evaluate, load_queries, without_phrasings
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from tests.conftest import DATA_DIR
 
@@ -70,3 +70,15 @@ def test_query_sets_are_well_formed() -> None:
     assert len(per_id) >= 48
     assert all(len(styles) >= 5 for styles in per_id.values())
     assert sum(q.style == "out-of-scope" for q in dev) >= 80
+
+
+def test_the_generalisation_set_loads_and_its_labels_name_real_entries() -> None:
+    ward = DATA_DIR / "ward"
+    kb = load_knowledge(ward / "faq.yaml", ward / "knowledge")
+    ids = {entry.id for entry in kb.faq}
+    queries = load_queries(ward / "queries.yaml")
+    assert len(kb.faq) >= 500
+    assert len(queries) >= 300
+    assert sum(q.style == "out-of-scope" for q in queries) >= 50
+    for query in queries:
+        assert query.expected == ("none",) or set(query.expected) <= ids, query
