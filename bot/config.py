@@ -70,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
         "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
     ),
+    Setting(
+        "KAIZEN_SEMANTIC",
+        "true",
+        "Compare meanings too (sentence embeddings, offline); false searches by words alone, which builds "
+        "much faster for a very large FAQ.",
+    ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting(
         "KAIZEN_LOG_FORMAT",
@@ -227,6 +233,7 @@ class Settings:
     log_format: str = "text"
     trust_request_id: bool = False
     metrics_token: str = ""
+    semantic: bool = True
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
@@ -265,6 +272,7 @@ class Settings:
             log_format=log_format,
             trust_request_id=_boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
             metrics_token=_token(values, "KAIZEN_METRICS_TOKEN"),
+            semantic=_boolean(values, "KAIZEN_SEMANTIC"),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
