@@ -20,14 +20,13 @@ import getpass
 import signal
 import sys
 
+from bot import wiring
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService, utcnow
-from bot.db import ConversationStore
+from bot.consult.service import utcnow
 from bot.db.retention import purge
-from bot.delivery import build_worker, client_session, notice_channels
+from bot.delivery import client_session
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
 
@@ -63,7 +62,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
-    store = ConversationStore.open(settings.database_url)
+    store = wiring.open_store(settings)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -99,7 +98,7 @@ def run_worker(settings: Settings) -> int:
 
 def run_purge(settings: Settings, days: int | None) -> int:
     """Delete what is older than the retention period now; print how much went."""
-    store = ConversationStore.open(settings.database_url)
+    store = wiring.open_store(settings)
     try:
         counts = purge(store.engine, days or settings.retention_days, utcnow())
     finally:
@@ -113,21 +112,23 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 
 async def _work(settings: Settings) -> int:
-    store = await asyncio.to_thread(ConversationStore.open, settings.database_url)
-    notices = Notices(notice_channels(settings.notify), settings.public_url)
-    service = ConsultationService(store.engine, notices)
+    store = await asyncio.to_thread(wiring.open_store, settings)
+    service = wiring.consultations(settings, store)
+    channels = wiring.channels(settings, routes=False)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
+        await channels.start()
         async with client_session(settings) as session:
-            task = asyncio.create_task(build_worker(settings, store.engine, service, session).run())
+            task = asyncio.create_task(wiring.worker(settings, store, service, channels, session).run())
             await stop.wait()
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
     finally:
+        await channels.close()
         await asyncio.to_thread(store.close)
     return 0
 

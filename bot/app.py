@@ -1,10 +1,14 @@
 """The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
 
 Resources start in order (database, then the warmed search index, then the
-conversations and consultations over both, then the delivery worker)
-before the server accepts a connection, so ``/healthz`` answering 200 means
-the bot is ready to answer. The dashboard is a sub-application at
-``/admin`` with its own login, CSRF and error pages.
+conversations and consultations over both, the channels' clients, the
+dispatcher of webhook events, then the delivery worker) before the server
+accepts a connection, so ``/healthz`` answering 200 means
+the bot is ready to answer; they stop in reverse order, so events still
+being handled finish (`Dispatcher.drain`) before the channels and the
+database close. The channels that are on are built from the settings
+(`bot.wiring`) and add their own routes. The dashboard is a sub-application
+at ``/admin`` with its own login, CSRF and error pages.
 """
 
 from __future__ import annotations
@@ -16,21 +20,28 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot import wiring
+from bot.appkeys import (
+    ACCOUNTS,
+    CHANNELS,
+    CONSULT,
+    CONVERSATIONS,
+    DISPATCHER,
+    FAQ_DRAFTS,
+    SEARCHER,
+    SETTINGS,
+    STORE,
+)
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService, utcnow
-from bot.conversations import Conversations
-from bot.db import ConversationStore
-from bot.delivery import build_worker, client_session, notice_channels
-from bot.dialogue import Engine
+from bot.consult.service import utcnow
+from bot.delivery import client_session
 from bot.errors import StoreError
 from bot.handlers import admin_api
 from bot.handlers.dashboard import dashboard_app
+from bot.handlers.dispatch import Dispatcher
 from bot.handlers.errors import json_error
-from bot.handlers.webchat import setup as setup_webchat
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -38,6 +49,8 @@ __all__ = ["init_app", "run_server"]
 log = logging.getLogger(__name__)
 
 WARM_UP_QUERY = "業務改善の相談をしたい"
+DRAIN_SECONDS = 20.0
+"""How long a stopping server waits for webhook events still being handled."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -46,12 +59,16 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     """Build the application; ``searcher`` reuses an index already built (tests)."""
     app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
     app[SETTINGS] = settings
+    app[CHANNELS] = channels = wiring.channels(settings, routes=True)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
+    app.cleanup_ctx.append(_channels)
+    app.cleanup_ctx.append(_dispatcher)
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
-    setup_webchat(app)
+    for channel in channels.values():
+        channel.add_routes(app)
     admin_api.setup(app)
     app.add_subapp("/admin", dashboard_app())
     return app
@@ -59,7 +76,6 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
 
 def run_server(settings: Settings) -> int:
     """Serve until interrupted (``python -m bot serve``); return the exit code."""
-    log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
     web.run_app(init_app(settings), host=settings.host, port=settings.port)
@@ -68,7 +84,7 @@ def run_server(settings: Settings) -> int:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    app[STORE] = await asyncio.to_thread(wiring.open_store, settings)
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     await asyncio.to_thread(app[STORE].close)
@@ -98,20 +114,34 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
-    settings, engine = app[SETTINGS], app[STORE].engine
-    notices = Notices(notice_channels(settings.notify), settings.public_url)
-    app[CONSULT] = service = ConsultationService(engine, notices)
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    settings, store = app[SETTINGS], app[STORE]
+    engine = store.engine
+    app[CONSULT] = service = wiring.consultations(settings, store)
+    app[CONVERSATIONS] = wiring.conversations(store, app[SEARCHER], service)
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+
+
+async def _channels(app: web.Application) -> AsyncIterator[None]:
+    """The channels' platform clients, open while the server runs."""
+    await app[CHANNELS].start()
+    yield
+    await app[CHANNELS].close()
+
+
+async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
+    """Webhook events handled in the background; at shutdown, those still running may finish."""
+    app[DISPATCHER] = dispatcher = Dispatcher(app[CONVERSATIONS])
+    yield
+    await dispatcher.drain(DRAIN_SECONDS)
 
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:
     """The outbox worker, for as long as the server runs; stopping it mid-delivery loses nothing."""
     settings = app[SETTINGS]
     async with client_session(settings) as session:
-        worker = build_worker(settings, app[STORE].engine, app[CONSULT], session)
+        worker = wiring.worker(settings, app[STORE], app[CONSULT], app[CHANNELS], session)
         task = asyncio.create_task(worker.run(), name="delivery-worker")
         yield
         task.cancel()

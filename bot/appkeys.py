@@ -7,6 +7,8 @@ dashboard sub-application reads them through ``request.config_dict``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aiohttp import web
 
 from bot.config import Settings
@@ -17,7 +19,21 @@ from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.search import Searcher
 
-__all__ = ["ACCOUNTS", "CONSULT", "CONVERSATIONS", "FAQ_DRAFTS", "SEARCHER", "SETTINGS", "STORE"]
+if TYPE_CHECKING:  # the handlers import these keys: name their types without importing them here
+    from bot.handlers.dispatch import Dispatcher
+    from bot.handlers.registry import Channels
+
+__all__ = [
+    "ACCOUNTS",
+    "CHANNELS",
+    "CONSULT",
+    "CONVERSATIONS",
+    "DISPATCHER",
+    "FAQ_DRAFTS",
+    "SEARCHER",
+    "SETTINGS",
+    "STORE",
+]
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
@@ -26,3 +42,5 @@ CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+CHANNELS: web.AppKey[Channels] = web.AppKey("channels")
+DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")

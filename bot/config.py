@@ -11,7 +11,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PROJECT_ROOT", "SETTINGS", "DeliverySettings", "NotifySettings", "Setting", "Settings"]
+__all__ = [
+    "PROJECT_ROOT",
+    "SETTINGS",
+    "DeliverySettings",
+    "LineSettings",
+    "NotifySettings",
+    "Setting",
+    "Settings",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -124,6 +132,23 @@ SETTINGS: tuple[Setting, ...] = (
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
     ),
+    Setting(
+        "LINE_CHANNEL_SECRET",
+        "",
+        "The LINE channel's secret, to verify webhooks; with LINE_CHANNEL_ACCESS_TOKEN turns LINE on "
+        "(empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_CHANNEL_ACCESS_TOKEN",
+        "",
+        "The LINE channel's long-lived access token, to reply and push; with LINE_CHANNEL_SECRET turns "
+        "LINE on (empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_API_BASE_URL",
+        "https://api.line.me",
+        "Base URL of the LINE Messaging API (a local fake in tests and demos).",
+    ),
 )
 
 
@@ -154,6 +179,25 @@ class DeliverySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LineSettings:
+    """The LINE channel's settings: on when the secret and the access token are both set."""
+
+    channel_secret: str = ""
+    access_token: str = ""
+    api_base_url: str = "https://api.line.me"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn LINE on."""
+        return ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.channel_secret, self.access_token)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -171,6 +215,7 @@ class Settings:
     retention_days: int = 365
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    line: LineSettings = field(default_factory=LineSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -201,6 +246,11 @@ class Settings:
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             notify=_notify(values),
             delivery=_delivery(values),
+            line=LineSettings(
+                channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
+                access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
+                api_base_url=_base_url(values, "LINE_API_BASE_URL"),
+            ),
         )
 
 
@@ -233,6 +283,14 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
     if delivery.lease_seconds <= delivery.timeout_seconds:
         raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
     return delivery
+
+
+def _base_url(values: Mapping[str, str], name: str) -> str:
+    """An http(s) URL without its trailing slash (the SDKs append paths that begin with one)."""
+    url = values[name].strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
+    return url
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

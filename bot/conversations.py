@@ -8,22 +8,30 @@ is, and the turn (masked) goes into the conversation log with it.
 the engine is logged with the conversation key and answered with a polite
 fallback, so the user is never left without a reply; a failure of the
 database (`StoreError`) propagates, since the caller must then answer
-"try again later" in its own way (503 for HTTP).
+"try again later" in its own way (503 for HTTP). A redelivered event (its
+id seen before) gets no reply at all.
+
+`Conversations.event` takes any channel event (`bot.values.IncomingKind`):
+a message goes to the engine; a follow is greeted with the menu; a block is
+recorded so pushes stop; what the bot cannot read, and a call in a group,
+get a short polite explanation. These texts are the same on every channel.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore
+from bot.db import ConversationStore, reach
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
-from bot.errors import StoreError
+from bot.errors import DuplicateEvent, StoreError
 
-__all__ = ["FALLBACK", "Conversations", "DeskFactory"]
+__all__ = ["FALLBACK", "GREETING", "GROUP_ONLY", "TEXT_ONLY", "Conversations", "DeskFactory"]
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +40,27 @@ FALLBACK = Reply(
     "時間をおいてもう一度お試しいただくか、DX推進課（内線 2345）までご連絡ください。",
     (Choice("メニュー", "menu"),),
     kind="escalate",
+)
+
+
+GREETING = Reply(
+    "友だち追加ありがとうございます。業務改善の相談botです。\n"
+    "RPA、AI-OCR、電子申請、ペーパーレスなど、業務改善について気軽にご質問ください。"
+    "よくある質問・手引き・改善事例からお答えし、分からないことはDX推進課におつなぎします。",
+    kind="prompt",
+)
+
+TEXT_ONLY = Reply(
+    "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
+    "お手数ですが、文字で質問してください。",
+    (Choice("メニュー", "menu"),),
+    kind="prompt",
+)
+
+GROUP_ONLY = Reply(
+    "お呼びいただきありがとうございます。このbotは1対1のトークでご質問をお受けしています。"
+    "お手数ですが、botとの個別のトークからご質問ください。",
+    kind="prompt",
 )
 
 
@@ -55,11 +84,38 @@ class Conversations:
 
         try:
             return self.store.exchange(incoming, step).replies
+        except DuplicateEvent:
+            log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
+            return ()
         except StoreError:
             raise
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             return (FALLBACK,)
+
+    def event(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """The replies to any channel event (blocking); () for a redelivery and for a block."""
+        now = datetime.now(UTC)
+        match incoming.kind:
+            case "message":
+                return self.handle(incoming)
+            case "follow":
+                menu = self.handle(replace(incoming, kind="message", action="menu"))
+                return (GREETING, *menu) if menu else ()
+            case "unfollow":
+                if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    dropped = reach.block(self.store.engine, incoming.key, now)
+                    log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
+                return ()
+            case "unsupported" | "group":
+                if not reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    return ()
+                return (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+
+    def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
+        """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""
+        for reply in replies:
+            self.store.push(key, reply)
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
         """`handle` in a worker thread, so the search and the database stay off the event loop."""

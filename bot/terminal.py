@@ -10,13 +10,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from bot import wiring
 from bot.config import Settings
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService
-from bot.conversations import Conversations
-from bot.db import ConversationStore
-from bot.delivery import notice_channels
-from bot.dialogue import Choice, ConversationKey, Engine, Incoming, Reply
+from bot.dialogue import Choice, ConversationKey, Incoming, Reply
 from bot.search import Searcher
 
 __all__ = ["CHANNEL", "render", "run_chat"]
@@ -29,11 +25,9 @@ _QUIT = frozenset({"終了", "おわり", "exit", "quit", "q"})
 def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> int:
     """Talk until end of input or 「終了」; return the exit code."""
     searcher = Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
-    store = ConversationStore.open(settings.database_url)
+    store = wiring.open_store(settings)
     try:
-        notices = Notices(notice_channels(settings.notify), settings.public_url)
-        desk = ConsultationService(store.engine, notices).desk
-        conversations = Conversations(store, Engine(searcher), desk)
+        conversations = wiring.conversations(store, searcher, wiring.consultations(settings, store))
         key = ConversationKey(CHANNEL, user, user)
         print(GREETING, file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)

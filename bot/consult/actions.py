@@ -102,7 +102,7 @@ def answer(
         values={"status": Status.ANSWERED.value},
         expected=expected,
     )
-    enqueue(connection, current.key, answer_delivered(number, current.content, body).as_json(), now)
+    enqueue(connection, current.key, answer_delivered(number, current.content, body).to_record(), now)
     return changed
 
 

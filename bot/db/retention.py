@@ -1,8 +1,8 @@
 """Retention: conversation logs are purged once they are older than the retention period.
 
 What goes: the conversation log (`messages`), conversation states untouched
-for the period (a conversation then starts afresh), delivered outbox
-messages, and expired dashboard sessions. What stays: consultations, their
+for the period (a conversation then starts afresh), delivered and dropped
+outbox messages, and expired dashboard sessions. What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -26,7 +26,7 @@ def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
     deletes = {
         "messages": messages.delete().where(messages.c.created_at < cutoff),
         "conversations": conversations.delete().where(conversations.c.updated_at < cutoff),
-        "outbox": outbox.delete().where(outbox.c.status == "sent", outbox.c.created_at < cutoff),
+        "outbox": outbox.delete().where(outbox.c.status != "pending", outbox.c.created_at < cutoff),
         "admin_sessions": admin_sessions.delete().where(admin_sessions.c.expires_at < now),
     }
     with writing(engine, "the conversation logs") as connection:

@@ -29,12 +29,12 @@ from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
 from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
-from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
 from bot.search import SearchResult
+from bot.values import MAX_CARDS, Choice, Incoming, Reply
 
 __all__ = ["Engine", "Search", "Turn"]
 
@@ -82,7 +82,10 @@ class Engine:
         wanted = case_query(text)
         if wanted is not None:
             return self._find_cases(wanted.topic, text, state)
-        return self._on_result(self.searcher.search(text), state)
+        result = self.searcher.search(text)
+        turn = self._on_result(result, state)
+        decided = (replace(r, decision=result.decision, confidence=result.confidence) for r in turn.replies)
+        return Turn(tuple(decided), turn.state)
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]

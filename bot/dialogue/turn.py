@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.dialogue.model import Reply
 from bot.dialogue.state import State
 from bot.knowledge import KnowledgeBase
 from bot.search import SearchResult
+from bot.values import Reply
 
 __all__ = ["Search", "Turn"]
 

@@ -41,6 +41,9 @@ def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationS
         ("bot", "期限切れです"),
     ]
     assert lines[1].choices == ("RPAについて", "メニュー")
+    assert lines[0].reply is None
+    assert lines[1].reply is not None
+    assert lines[1].reply.choices[0].label == "RPAについて"
     assert last == lines[-1].id
     with store.engine.connect() as connection:
         assert len(journal.conversation(connection, KEY, until=lines[2].id, limit=2)) == 2
@@ -55,6 +58,7 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         connection.execute(messages.update().values(created_at=old))
         connection.execute(conversations.update().values(updated_at=old))
         enqueue(connection, KEY, {"text": "古い回答"}, old)
+        connection.execute(outbox.update().values(status="sent"))  # handed over by a worker
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
     counts = purge(store.engine, 365, now)
     assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0}

@@ -1,0 +1,58 @@
+"""The one place that builds the bot's parts from the settings: `serve`, `worker`, `chat`, `admin`.
+
+Each command takes what it needs from here, so the database, the team
+notices, the consultations, the channels and the senders are made one way
+everywhere (a channel on in `serve` is on in the standalone worker too).
+Every function is cheap and does no network I/O, except `open_store`,
+which connects and migrates.
+"""
+
+from __future__ import annotations
+
+import aiohttp
+
+from bot.config import Settings
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService
+from bot.conversations import Conversations
+from bot.db import ConversationStore
+from bot.delivery import DeliveryWorker, build_worker, notice_channels
+from bot.dialogue import Engine
+from bot.handlers.registry import Channels, build_channels
+from bot.search import Searcher
+
+__all__ = ["channels", "consultations", "conversations", "open_store", "worker"]
+
+
+def open_store(settings: Settings) -> ConversationStore:
+    """Connect to the database and migrate it (blocking)."""
+    return ConversationStore.open(settings.database_url)
+
+
+def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
+    """The consultation service, telling the team through the configured notification channels."""
+    notices = Notices(notice_channels(settings.notify), settings.public_url)
+    return ConsultationService(store.engine, notices)
+
+
+def conversations(
+    store: ConversationStore, searcher: Searcher, service: ConsultationService
+) -> Conversations:
+    """Conversation turns over the store, the search and the consultation desk."""
+    return Conversations(store, Engine(searcher), service.desk)
+
+
+def channels(settings: Settings, *, routes: bool) -> Channels:
+    """The channels that are on (one log line for each channel); ``routes`` where a server runs."""
+    return build_channels(settings, routes=routes)
+
+
+def worker(
+    settings: Settings,
+    store: ConversationStore,
+    service: ConsultationService,
+    on: Channels,
+    session: aiohttp.ClientSession,
+) -> DeliveryWorker:
+    """The outbox worker: a sender for every channel that is on, and for every notification channel."""
+    return build_worker(settings, store.engine, service, session, on.senders(store))
