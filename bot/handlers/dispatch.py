@@ -52,6 +52,11 @@ class Dispatcher:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    async def settled(self) -> None:
+        """Return once every batch accepted so far, and any accepted meanwhile, has been handled."""
+        while self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+
     async def drain(self, seconds: float) -> None:
         """Wait up to ``seconds`` for the running batches; cancel what is left (it is redelivered)."""
         if not self._tasks:
