@@ -21,6 +21,7 @@ import hmac
 import itertools
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,11 +107,16 @@ class FakeLine:
             **fields,
         }
         if kind != "unfollow":
-            event["replyToken"] = token = f"token-{next(self._tokens)}"
-            self._token_users[token] = user
+            event["replyToken"] = f"token-{next(self._tokens)}"
         return event
 
     def webhook(self, *events: dict[str, Any]) -> Webhook:
+        """A signed webhook carrying ``events``; their reply tokens answer to the chat they came from."""
+        for event in events:
+            source = event.get("source", {})
+            chat = source.get("groupId") or source.get("roomId") or source.get("userId", "")
+            if "replyToken" in event:
+                self._token_users[event["replyToken"]] = chat
         body = json.dumps({"destination": BOT_ID, "events": list(events)}, ensure_ascii=False).encode()
         return Webhook(
             "/webhooks/line", body, {"X-Line-Signature": sign(body), "Content-Type": "application/json"}
@@ -155,11 +161,15 @@ class FakeLine:
     # -- what the bot sent ----------------------------------------------------
 
     async def sent(self, user: str, count: int) -> list[Sent]:
+        await self.until(lambda: len(self.all_sent(user)) >= count)
+        return self.all_sent(user)[:count]
+
+    async def until(self, check: Callable[[], bool]) -> None:
+        """Wait (up to ten seconds) until ``check`` holds, looking again after every request."""
         async with asyncio.timeout(10):
-            while len(self.all_sent(user)) < count:
+            while not check():
                 self._changed.clear()
                 await self._changed.wait()
-        return self.all_sent(user)[:count]
 
     def all_sent(self, user: str) -> list[Sent]:
         return [s for s in self._sent if s.to == user]
