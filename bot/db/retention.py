@@ -2,7 +2,8 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered and dropped
-outbox messages, and expired dashboard sessions. What stays: consultations, their
+outbox messages, expired dashboard sessions, and the ids of webhook
+events older than a week (`SEEN_EVENTS_KEPT`). What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -15,9 +16,12 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, messages, outbox
+from bot.db.schema import admin_sessions, conversations, messages, outbox, seen_events
 
-__all__ = ["purge"]
+__all__ = ["SEEN_EVENTS_KEPT", "purge"]
+
+SEEN_EVENTS_KEPT = timedelta(days=7)
+"""Platforms redeliver within hours (LINE, Telegram within a day): a week of event ids is plenty."""
 
 
 def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
@@ -28,6 +32,7 @@ def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
         "conversations": conversations.delete().where(conversations.c.updated_at < cutoff),
         "outbox": outbox.delete().where(outbox.c.status != "pending", outbox.c.created_at < cutoff),
         "admin_sessions": admin_sessions.delete().where(admin_sessions.c.expires_at < now),
+        "seen_events": seen_events.delete().where(seen_events.c.seen_at < now - SEEN_EVENTS_KEPT),
     }
     with writing(engine, "the conversation logs") as connection:
         return {table: connection.execute(delete).rowcount for table, delete in deletes.items()}

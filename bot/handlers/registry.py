@@ -26,10 +26,19 @@ SPECS: tuple[ChannelSpec, ...] = (webchat.SPEC, line.SPEC)
 
 
 class Channels(Mapping[str, Channel[object]]):
-    """The channels that are on, by name."""
+    """The channels that are on, by name, with their titles for people (``LINE``)."""
 
-    def __init__(self, channels: Mapping[str, Channel[object]]) -> None:
+    def __init__(self, channels: Mapping[str, Channel[object]], titles: Mapping[str, str]) -> None:
         self._channels = dict(channels)
+        self._titles = dict(titles)
+
+    def title(self, name: str) -> str:
+        """The channel's name for people."""
+        return self._titles.get(name, name)
+
+    def pushing(self) -> list[str]:
+        """The channels that push messages over a platform's API (every one but the web chat)."""
+        return [name for name in self._channels if name != webchat.CHANNEL]
 
     def __getitem__(self, name: str) -> Channel[object]:
         return self._channels[name]
@@ -79,4 +88,4 @@ def build_channels(settings: Settings, *, routes: bool = True) -> Channels:
             f"webhook POST /webhooks/{spec.name}" if spec.name != webchat.CHANNEL else "/ and /api/v1/chat"
         )
         log.info("%s is on (%s)", spec.title, where if routes else "sending only")
-    return Channels(built)
+    return Channels(built, {spec.name: spec.title for spec in SPECS})

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
 from bot.db.retention import purge
-from bot.db.schema import conversations, messages, outbox
+from bot.db.schema import conversations, messages, outbox, seen_events
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -51,17 +51,19 @@ def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationS
 
 
 def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: ConversationStore) -> None:
-    store.exchange(Incoming(KEY, text="こんにちは"), reply_with(Reply("こんにちは")))
+    store.exchange(Incoming(KEY, text="こんにちは", event_id="old"), reply_with(Reply("こんにちは")))
+    store.exchange(Incoming(KEY, text="こんにちは", event_id="new"), reply_with(Reply("こんにちは")))
     now = datetime.now(UTC)
     old = now - timedelta(days=400)
     with store.engine.begin() as connection:
         connection.execute(messages.update().values(created_at=old))
+        connection.execute(seen_events.update().where(seen_events.c.event_id == "old").values(seen_at=old))
         connection.execute(conversations.update().values(updated_at=old))
         enqueue(connection, KEY, {"text": "古い回答"}, old)
         connection.execute(outbox.update().values(status="sent"))  # handed over by a worker
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
     counts = purge(store.engine, 365, now)
-    assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0}
+    assert counts == {"messages": 4, "conversations": 1, "outbox": 1, "admin_sessions": 0, "seen_events": 1}
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
     assert purge(store.engine, 365, now)["messages"] == 0

@@ -25,6 +25,7 @@ from bot.search import Searcher
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine, sign
 from tests.conftest import DATA_DIR
+from tests.handlers.test_dashboard import add_user, login
 
 pytestmark = pytest.mark.asyncio
 
@@ -174,6 +175,11 @@ async def test_pushes_are_counted_per_month_in_the_log(
             await asyncio.sleep(0.1)
     assert "pushes this month: 1" in caplog.text
     assert "pushes this month: 2" in caplog.text
+    await add_user(bot)
+    await login(bot)
+    queue = await (await bot.get("/admin/")).text()
+    assert "今月のプッシュ送信" in queue
+    assert "LINE <b>2</b>通" in queue
 
 
 async def test_a_follow_is_greeted_with_the_menu(bot: Client, line: FakeLine) -> None:
