@@ -31,7 +31,7 @@ from bot.db import ConversationStore, reach
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
 from bot.errors import DuplicateEvent, StoreError
 
-__all__ = ["FALLBACK", "GREETING", "GROUP_ONLY", "TEXT_ONLY", "Conversations", "DeskFactory"]
+__all__ = ["FALLBACK", "GREETING", "GROUP_ONLY", "TEXT_ONLY", "UNAVAILABLE", "Conversations", "DeskFactory"]
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +42,13 @@ FALLBACK = Reply(
     kind="escalate",
 )
 
+
+UNAVAILABLE = Reply(
+    "申し訳ありません。ただいまシステムが混み合っているため、お答えできませんでした。"
+    "お手数ですが、少し時間をおいてもう一度お送りください。",
+    kind="prompt",
+)
+"""When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
 
 GREETING = Reply(
     "友だち追加ありがとうございます。業務改善の相談botです。\n"

@@ -14,7 +14,9 @@ server stops. For each event, in order:
    channel's sender pushes them.
 
 One event's failure is logged with its conversation key and never stops
-the others.
+the others. When the database is unavailable the turn is not stored, and
+the person is asked to send their message again (if the platform still
+lets the channel answer: a push would need the database too).
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import asyncio
 import logging
 from collections.abc import Sequence
 
-from bot.conversations import Conversations
+from bot.conversations import UNAVAILABLE, Conversations
+from bot.errors import StoreError
 from bot.handlers.channel import Channel
 from bot.values import Incoming
 
@@ -73,7 +76,16 @@ class Dispatcher:
         """One event: indicator, turn, answer now or push later."""
         if incoming.kind == "message":
             await channel.indicate(incoming)
-        replies = await asyncio.to_thread(self.conversations.event, incoming)
+        try:
+            replies = await asyncio.to_thread(self.conversations.event, incoming)
+        except StoreError:
+            key = incoming.key
+            log.exception(
+                "the database failed on %s event %s of %s", channel.name, incoming.event_id, incoming.key
+            )
+            if not await channel.respond(incoming, (UNAVAILABLE,)):
+                log.warning("%s could not be told to send again: the event is lost", key)
+            return
         if not replies:
             return
         if await channel.respond(incoming, replies):

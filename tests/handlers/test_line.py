@@ -12,15 +12,16 @@ from typing import Any
 
 import pytest
 import pytest_asyncio
+import sqlalchemy as sa
 from aiohttp import web
 from aiohttp.test_utils import TestClient
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import CONSULT, DISPATCHER
+from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
-from bot.conversations import GREETING, GROUP_ONLY, TEXT_ONLY
+from bot.conversations import GREETING, GROUP_ONLY, TEXT_ONLY, UNAVAILABLE
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine, sign
@@ -221,3 +222,15 @@ async def test_a_consultation_from_line_names_its_channel(bot: Client, line: Fak
     await post(bot, line.press(USER, "in:send", "ev-5"))
     (consultation,) = await asyncio.to_thread(bot.app[CONSULT].find, Filters(status="all"))
     assert (consultation.key.channel, consultation.key.user_id) == ("line", USER)
+
+
+async def test_when_the_database_fails_the_person_is_asked_to_send_again(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    with bot.app[STORE].engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE conversations"))
+    with caplog.at_level(logging.ERROR):
+        assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+    (reply,) = line.all_sent(USER)
+    assert (reply.text, reply.via) == (UNAVAILABLE.text, "reply")
+    assert USER in caplog.text
