@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ def start_worker(database: Path, line: FakeLine, log: Path) -> subprocess.Popen[
     return subprocess.Popen(command, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
 
 
+def logged(log: Path, text: str) -> bool:
+    """Whether ``text`` appears in ``log`` within ten seconds."""
+    deadline = time.monotonic() + 10
+    while text not in log.read_text():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
 async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: Path) -> None:
     line = FakeLine()
     await line.start()
@@ -38,6 +49,7 @@ async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: P
     worker = start_worker(database, line, log)
     try:
         (pushed,) = await asyncio.wait_for(line.sent(USER, 1), timeout=60)
+        assert await asyncio.to_thread(logged, log, "pushes this month: 1")
     finally:
         worker.send_signal(signal.SIGTERM)
         worker.wait(timeout=30)
