@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import getpass
 import signal
 import sys
@@ -26,7 +25,6 @@ from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.db.retention import purge
-from bot.delivery import client_session
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
 
@@ -122,12 +120,8 @@ async def _work(settings: Settings) -> int:
         loop.add_signal_handler(signum, stop.set)
     try:
         await channels.start()
-        async with client_session(settings) as session:
-            task = asyncio.create_task(wiring.worker(settings, store, service, channels, session).run())
+        async with wiring.delivering(settings, store, service, channels):
             await stop.wait()
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
     finally:
         await channels.close()
         await asyncio.to_thread(store.close)

@@ -14,7 +14,6 @@ at ``/admin`` with its own login, CSRF and error pages.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -36,7 +35,6 @@ from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
-from bot.delivery import client_session
 from bot.errors import StoreError
 from bot.handlers import admin_api
 from bot.handlers.dashboard import dashboard_app
@@ -139,14 +137,8 @@ async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:
     """The outbox worker, for as long as the server runs; stopping it mid-delivery loses nothing."""
-    settings = app[SETTINGS]
-    async with client_session(settings) as session:
-        worker = wiring.worker(settings, app[STORE], app[CONSULT], app[CHANNELS], session)
-        task = asyncio.create_task(worker.run(), name="delivery-worker")
+    async with wiring.delivering(app[SETTINGS], app[STORE], app[CONSULT], app[CHANNELS]):
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 async def healthz(request: web.Request) -> web.Response:
