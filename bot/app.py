@@ -27,12 +27,13 @@ from bot.appkeys import (
     CONVERSATIONS,
     DISPATCHER,
     FAQ_DRAFTS,
+    PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
     STORE,
 )
 from bot.config import Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.errors import StoreError
@@ -115,10 +116,12 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
     app[CONSULT] = service = wiring.consultations(settings, store)
-    app[CONVERSATIONS] = wiring.conversations(store, app[SEARCHER], service)
+    app[CONVERSATIONS] = wiring.conversations(settings, store, app[SEARCHER], service)
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[PASSWORD_CHECKS] = password_checker()
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+    app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
 async def _channels(app: web.Application) -> AsyncIterator[None]:

@@ -34,14 +34,16 @@ def open_store(settings: Settings) -> ConversationStore:
 def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
     """The consultation service, telling the team through the configured notification channels."""
     notices = Notices(notice_channels(settings.notify), settings.public_url)
-    return ConsultationService(store.engine, notices)
+    return ConsultationService(store.engine, notices, per_day=settings.limits.consultations_per_day)
 
 
 def conversations(
-    store: ConversationStore, searcher: Searcher, service: ConsultationService
+    settings: Settings, store: ConversationStore, searcher: Searcher, service: ConsultationService
 ) -> Conversations:
-    """Conversation turns over the store, the search and the consultation desk."""
-    return Conversations(store, Engine(searcher), service.desk)
+    """Conversation turns over the store, the search and the consultation desk, within the message limit."""
+    return Conversations(
+        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute
+    )
 
 
 def channels(settings: Settings, *, routes: bool) -> Channels:
