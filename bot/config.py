@@ -18,6 +18,7 @@ __all__ = [
     "SETTINGS",
     "DeliverySettings",
     "Limits",
+    "LineSettings",
     "NotifySettings",
     "Setting",
     "Settings",
@@ -184,6 +185,23 @@ SETTINGS: tuple[Setting, ...] = (
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
     ),
+    Setting(
+        "LINE_CHANNEL_SECRET",
+        "",
+        "The LINE channel's secret, to verify webhooks; with LINE_CHANNEL_ACCESS_TOKEN turns LINE on "
+        "(empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_CHANNEL_ACCESS_TOKEN",
+        "",
+        "The LINE channel's long-lived access token, to reply and push; with LINE_CHANNEL_SECRET turns "
+        "LINE on (empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_API_BASE_URL",
+        "https://api.line.me",
+        "Base URL of the LINE Messaging API (a local fake in tests and demos).",
+    ),
 )
 
 
@@ -211,6 +229,25 @@ class DeliverySettings:
     backoff_max_seconds: float = 3600.0
     timeout_seconds: float = 20.0
     lease_seconds: float = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class LineSettings:
+    """The LINE channel's settings: on when the secret and the access token are both set."""
+
+    channel_secret: str = ""
+    access_token: str = ""
+    api_base_url: str = "https://api.line.me"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn LINE on."""
+        return ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.channel_secret, self.access_token)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +282,7 @@ class Settings:
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
+    line: LineSettings = field(default_factory=LineSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -286,6 +324,11 @@ class Settings:
             limits=Limits(
                 consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
                 messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
+            ),
+            line=LineSettings(
+                channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
+                access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
+                api_base_url=_base_url(values, "LINE_API_BASE_URL"),
             ),
         )
 
@@ -330,6 +373,14 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
     if delivery.lease_seconds <= delivery.timeout_seconds:
         raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
     return delivery
+
+
+def _base_url(values: Mapping[str, str], name: str) -> str:
+    """An http(s) URL without its trailing slash (the SDKs append paths that begin with one)."""
+    url = values[name].strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
+    return url
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

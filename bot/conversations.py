@@ -11,7 +11,8 @@ conversation log with it.
 the engine is logged with the conversation key and answered with a polite
 fallback, so the user is never left without a reply; a failure of the
 database (`StoreError`) propagates, since the caller must then answer
-"try again later" in its own way (503 for HTTP).
+"try again later" in its own way (503 for HTTP). A redelivered event (its
+id seen before) gets no reply at all.
 
 Every channel passes here, so this is where the limit on messages per
 person and minute is kept: counted in the database (the conversation log)
@@ -20,25 +21,40 @@ limit is answered with when to send it again, and neither answered, stored
 nor logged: it does not count, and waiting always helps. (Its text has been
 searched by then, like every message's, since the count needs the
 transaction.)
+
+`Conversations.event` takes any channel event (`bot.values.IncomingKind`):
+a message goes to the engine; a follow is greeted with the menu; a block is
+recorded so pushes stop; what the bot cannot read, and a call in a group,
+get a short polite explanation. These texts are the same on every channel.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, quota
+from bot.db import ConversationStore, quota, reach
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.limits import DX_CONTACT, messages_full
-from bot.errors import StoreError
+from bot.errors import DuplicateEvent, StoreError
 
-__all__ = ["FALLBACK", "Conversations", "DeskFactory", "Observer"]
+__all__ = [
+    "FALLBACK",
+    "GREETING",
+    "GROUP_ONLY",
+    "TEXT_ONLY",
+    "UNAVAILABLE",
+    "Conversations",
+    "DeskFactory",
+    "Observer",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +63,34 @@ FALLBACK = Reply(
     f"時間をおいてもう一度お試しいただくか、{DX_CONTACT}までご連絡ください。",
     (Choice("メニュー", "menu"),),
     kind="escalate",
+)
+
+
+UNAVAILABLE = Reply(
+    "申し訳ありません。ただいまシステムが混み合っているため、お答えできませんでした。"
+    "お手数ですが、少し時間をおいてもう一度お送りください。",
+    kind="prompt",
+)
+"""When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
+
+GREETING = Reply(
+    "友だち追加ありがとうございます。業務改善の相談botです。\n"
+    "RPA、AI-OCR、電子申請、ペーパーレスなど、業務改善について気軽にご質問ください。"
+    "よくある質問・手引き・改善事例からお答えし、分からないことはDX推進課におつなぎします。",
+    kind="prompt",
+)
+
+TEXT_ONLY = Reply(
+    "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
+    "お手数ですが、文字で質問してください。",
+    (Choice("メニュー", "menu"),),
+    kind="prompt",
+)
+
+GROUP_ONLY = Reply(
+    "お呼びいただきありがとうございます。このbotは1対1のトークでご質問をお受けしています。"
+    "お手数ですが、botとの個別のトークからご質問ください。",
+    kind="prompt",
 )
 
 
@@ -91,6 +135,9 @@ class Conversations:
         try:
             ready = self.engine.ahead(incoming)
             replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
+        except DuplicateEvent:
+            log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
+            return ()
         except StoreError:
             raise
         except _OverLimit as over:
@@ -102,6 +149,30 @@ class Conversations:
         if self.observe is not None:
             self.observe(replies)
         return replies
+
+    def event(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """The replies to any channel event (blocking); () for a redelivery and for a block."""
+        now = datetime.now(UTC)
+        match incoming.kind:
+            case "message":
+                return self.handle(incoming)
+            case "follow":
+                menu = self.handle(replace(incoming, kind="message", action="menu"))
+                return (GREETING, *menu) if menu else ()
+            case "unfollow":
+                if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    dropped = reach.block(self.store.engine, incoming.key, now)
+                    log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
+                return ()
+            case "unsupported" | "group":
+                if not reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    return ()
+                return (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+
+    def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
+        """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""
+        for reply in replies:
+            self.store.push(key, reply)
 
     def _step(self, engine: Engine, incoming: Incoming, state: State, connection: sa.Connection) -> Turn:
         """One turn inside the store's transaction: the message limit first, then the engine."""

@@ -56,7 +56,12 @@ def test_every_setting_has_help_and_a_default_or_says_what_empty_means() -> None
 
 def test_secrets_have_no_default_and_the_admin_api_is_off_without_a_token() -> None:
     defaults = {s.name: s.default for s in SETTINGS}
-    for secret in ("KAIZEN_ADMIN_TOKEN", "KAIZEN_SMTP_PASSWORD"):
+    for secret in (
+        "KAIZEN_ADMIN_TOKEN",
+        "KAIZEN_SMTP_PASSWORD",
+        "LINE_CHANNEL_SECRET",
+        "LINE_CHANNEL_ACCESS_TOKEN",
+    ):
         assert defaults[secret] == ""
     settings = Settings.from_env({})
     assert settings.admin_token == ""
