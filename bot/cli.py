@@ -18,6 +18,7 @@ from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
 
 __all__ = ["main"]
@@ -74,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)
     except KnowledgeError as exc:

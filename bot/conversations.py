@@ -1,8 +1,12 @@
 """The one path every channel's message takes: load the state, step the engine, store the state.
 
-The engine's consultation desk is bound to the same transaction as the
-state, so a consultation created in a turn is stored exactly when the turn
-is, and the turn (masked) goes into the conversation log with it.
+Personal information is masked here, as the message enters the turn
+(`Incoming.masked`): the engine, its state (the last question, the
+buttons' tokens, the consultation being written up), the consultations and
+the conversation log only ever see the masked text. The engine's
+consultation desk is bound to the same transaction as the state, so a
+consultation created in a turn is stored exactly when the turn is, and the
+turn goes into the conversation log with it.
 
 `Conversations.handle` is the error boundary of one message: a failure of
 the engine is logged with the conversation key and answered with a polite
@@ -49,6 +53,7 @@ class Conversations:
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking)."""
+        incoming = incoming.masked()
 
         def step(state: State, connection: sa.Connection) -> Turn:
             return self.engine.step(incoming, state, self.desk(connection, incoming.key))

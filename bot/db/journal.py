@@ -3,8 +3,9 @@
 Written in the same transaction as the conversation's state (see
 `ConversationStore.exchange`), read by the dashboard to show the
 conversation that led to a consultation, and purged after the retention
-period. Personal information is masked before it is written
-(`bot.privacy.mask`); a button press is logged under the label the user saw.
+period. What it is given is already masked: the message as it entered the
+turn (`Incoming.masked`), and replies made of the knowledge and of masked
+text. A button press is logged under the label the user saw.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import sqlalchemy as sa
 from bot.db.engine import aware
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Incoming, Reply
-from bot.privacy import mask
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
 
@@ -48,14 +48,14 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
     key = incoming.key
     where = {"channel": key.channel, "user_id": key.user_id, "conversation_id": key.conversation_id}
     if incoming.text is not None:
-        rows: list[dict[str, Any]] = [{"role": "user", "text": mask(incoming.text).text, "payload": None}]
+        rows: list[dict[str, Any]] = [{"role": "user", "text": incoming.text, "payload": None}]
     else:
         label = _label(connection, key, incoming.action or "")
         rows = [{"role": "button", "text": label, "payload": {"action": incoming.action}}]
     for reply in replies:
         payload = reply.as_json()
         del payload["text"]
-        rows.append({"role": "bot", "text": mask(reply.text).text, "payload": payload})
+        rows.append({"role": "bot", "text": reply.text, "payload": payload})
     connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
 
 
