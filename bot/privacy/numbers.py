@@ -16,8 +16,11 @@ longest window that is one of these is taken:
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678).
 - Postal code: ``NNN-NNNN``; after 〒 or 郵便番号, also seven digits in any grouping.
 
-A number followed by a unit (円, 件, 時, %, …) or preceded by ``#``, ``No.``,
-``第`` or a currency sign is a quantity or a reference, and stays.
+A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
+preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
+work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
+unless it is a My Number with a valid check digit: better hide a reference
+now and then than show a resident's number.
 """
 
 from __future__ import annotations
@@ -35,10 +38,11 @@ POSTAL = "郵便番号"
 _SEP = r"(?:[ \t\r\n]{0,3}[-./・()][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
 _CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
-_UNIT = re.compile(
-    r"[ \t]?(?:[円件個人回枚時分秒日月年%歳名台部冊本通点倍割週万億千百]|ページ|か所|箇所|カ所)"
+_UNIT = re.compile(r"[円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億]|個(?!人)|ページ|か所|箇所|カ所")
+_REFERENCE = re.compile(
+    r"(?:[#¥$€£]|no\.?|第|内線|(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員)番号[はが:：]?)[ \t]?$",
+    re.IGNORECASE,
 )
-_REFERENCE = re.compile(r"(?:[#¥$€£]|no\.?|第|内線)[ \t]?$", re.IGNORECASE)
 _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
 _POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
@@ -84,8 +88,7 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
     """The last group and kind of the longest personal number starting at group ``i``."""
     before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
-    if _REFERENCE.search(before):
-        return None
+    reference = _REFERENCE.search(before) is not None
     best: tuple[int, str] | None = None
     digits = ""
     for j in range(i, len(groups)):
@@ -95,7 +98,7 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
         if _UNIT.match(text, groups[j].end):
             continue
         kind = _kind(text, digits, groups[i : j + 1], before)
-        if kind is not None:
+        if kind is not None and (not reference or kind == MY_NUMBER):
             best = (j, kind)
     return best
 
