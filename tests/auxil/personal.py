@@ -189,7 +189,7 @@ def _kanji_number(n: int) -> str:
 
 
 def address(rng: random.Random) -> Written:
-    """Street addresses: 丁目・番・号, dashes, の, 条 (Sapporo), 番地, room numbers, spaced, kanji numerals."""
+    """Street addresses: 丁目・番・号, dashes, の, 条 (Sapporo), 番地, rooms, spaced, kanji numerals."""
     a, b, c = _num(rng, 9), _num(rng, 30), _num(rng, 40)
     block = rng.choice(
         (
