@@ -3,7 +3,8 @@
 Log lines carry what people typed more often than one thinks: the request
 line of the access log (a dashboard search, ``?q=090-…``), an exception's
 message quoting a value, a database error quoting the statement's
-parameters. `install` puts `MaskingFilter` on every handler of a logger
+parameters. A line with percent-encoding (a URL) is decoded before it is
+masked. `install` puts `MaskingFilter` on every handler of a logger
 (the root logger, by ``python -m bot``), so records from any library are
 masked on their way out, whatever logger they come from.
 """
@@ -11,10 +12,14 @@ masked on their way out, whatever logger they come from.
 from __future__ import annotations
 
 import logging
+import re
+from urllib.parse import unquote_plus
 
 from bot.privacy import mask
 
 __all__ = ["MaskingFilter", "install"]
+
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 class MaskingFilter(logging.Filter):
@@ -26,15 +31,22 @@ class MaskingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Replace the record's message by its masked form (the arguments are merged into it)."""
-        record.msg = mask(record.getMessage()).text
+        record.msg = _masked(record.getMessage())
         record.args = None
         if record.exc_info and not record.exc_text:
             record.exc_text = self._formatter.formatException(record.exc_info)
         if record.exc_text:
-            record.exc_text = mask(record.exc_text).text
+            record.exc_text = _masked(record.exc_text)
         if record.stack_info:
-            record.stack_info = mask(record.stack_info).text
+            record.stack_info = _masked(record.stack_info)
         return True
+
+
+def _masked(text: str) -> str:
+    """``text`` masked; percent-encoding (a URL in the access log) is decoded first, or 090%2D… would pass."""
+    if _PERCENT.search(text):
+        text = unquote_plus(text)
+    return mask(text).text
 
 
 def install(logger: logging.Logger) -> None:
