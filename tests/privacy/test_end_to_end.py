@@ -21,6 +21,7 @@ import json
 import logging
 import re
 import tempfile
+from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,14 @@ async def scenario(searcher: Searcher, folder: Path, written: list[Written]) -> 
         pushed = await client.get("/api/v1/chat/staff-1/messages")
         leaks.check("the web chat's messages", await pushed.text())
         await check_database(client, leaks, "the end")
-        assert webhook.accepted and smtp.messages, "the notices went out"
+        assert webhook.accepted, "the webhook notice went out"
+        assert smtp.messages, "the e-mail notice went out"
         for received in webhook.received:
             leaks.check("a webhook body", json.dumps(received.body, ensure_ascii=False))
+        assert "］" in json.dumps(webhook.received[0].body, ensure_ascii=False), "the masked content was sent"
         for message in smtp.messages:
-            leaks.check(
-                "an e-mail",
-                "\n".join(str(part.get_payload(decode=True), "utf-8") for part in _parts(message)),
-            )
+            assert isinstance(message, EmailMessage)
+            leaks.check("an e-mail", _body(message))
             leaks.check("an e-mail's headers", str(message.items()))
     finally:
         await client.close()
@@ -247,5 +248,5 @@ def _around(haystack: str, secret: str) -> str:
     return repr(haystack[max(0, at - 80) : at + len(secret) + 40])
 
 
-def _parts(message: Any) -> list[Any]:
-    return [part for part in message.walk() if not part.is_multipart()]
+def _body(message: EmailMessage) -> str:
+    return "\n".join(str(part.get_content()) for part in message.walk() if not part.is_multipart())
