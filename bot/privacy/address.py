@@ -11,7 +11,7 @@ An address is a weak or strong block after a municipality (…市, …区, …�
 address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
 its own, with the town name before it (八重洲二丁目1番). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
-block goes with it (1-2-3-405, …3 サンプルハイツ101号室).
+block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305).
 
 What is not an address: a municipality word that is part of another word
 (区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
@@ -49,7 +49,12 @@ _CHOME = (
 _BANCHI = rf"{_NUM}番地(?:{_DASH}?{_NUM}号?)?|{_NUM}番{_NUM}号"
 _STRONG = rf"(?:{_CHOME}|{_BANCHI})"
 _WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
-_ROOM = rf"(?:-[0-9]{{1,4}}(?![0-9]))?(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)?"
+_BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
+_ROOM = (
+    rf"(?:-[0-9]{{1,4}}(?![0-9]))?"
+    rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?)?"
+    rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)?"
+)
 _COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割章節条項号階"
 _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
 _CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"

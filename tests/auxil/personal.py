@@ -97,7 +97,10 @@ def my_number(rng: random.Random) -> Written:
     for size in sizes:
         groups.append(digits[at : at + size])
         at += size
-    written = rng.choice(_SEPARATORS).join(groups)
+    if rng.random() < 0.15:  # mixed separators: 4720-1986 0395
+        written = groups[0] + "".join(rng.choice(_SEPARATORS[1:]) + g for g in groups[1:])
+    else:
+        written = rng.choice(_SEPARATORS).join(groups)
     written = _script(rng, written)
     if rng.random() < 0.2:
         written = rng.choice(("({})", "（{}）", "[{}]", "「{}」")).format(written)
@@ -135,7 +138,7 @@ def phone(rng: random.Random) -> Written:
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
-    cue = rng.choice(("", "電話", "TEL:", "携帯 ", "連絡先は", "電話番号："))
+    cue = rng.choice(("", "電話", "TEL:", "携帯 ", "連絡先は", "電話番号：", "℡", "TEL.", "ＴＥＬ："))
     return Written("電話番号", written, _sentence(rng, cue, written), (written, national))
 
 
@@ -158,6 +161,8 @@ def email(rng: random.Random) -> Written:
     written = f"{local}{at}{domain}"
     if rng.random() < 0.2:
         written = written.replace(".", rng.choice(("[dot]", "(dot)")))
+    if rng.random() < 0.1:
+        written = written.upper()
     if rng.random() < 0.25:
         written = full_width(written)
     cue = rng.choice(("", "メール：", "メールアドレスは", "連絡先 ", "e-mail: "))
@@ -201,13 +206,17 @@ def address(rng: random.Random) -> Written:
             f"{b}番地",
             f"{_kanji_number(int(a))}丁目{b}番{c}号",
             f"{a}－{b}－{c}",
+            f"{b}番地の{c}",
+            f"{_kanji_number(int(a))}丁目{_kanji_number(int(b))}番{_kanji_number(int(c))}号",
+            f"字東{b}{c}番地",
         )
     )
     city = rng.choice(_CITIES)
     if city == "札幌市中央区" and rng.random() < 0.6:
         block = f"{rng.choice('北南')}{a}条{rng.choice('東西')}{b}丁目" + rng.choice(("", f"{c}-{a}"))
     if rng.random() < 0.25:
-        block += rng.choice((f"-{rng.randint(101, 905)}", f" サンプルハイツ{rng.randint(101, 905)}号室"))
+        room = rng.randint(101, 905)
+        block += rng.choice((f"-{room}", f" サンプルハイツ{room}号室", f" サンプルマンション{room}", f" 見本荘 {room}号"))
     parts = [rng.choice(_PREFECTURES), city, rng.choice(_TOWNS), block]
     joiner = " " if rng.random() < 0.25 else ""
     written = joiner.join(p for p in parts if p)
