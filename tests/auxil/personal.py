@@ -216,7 +216,8 @@ def address(rng: random.Random) -> Written:
         block = f"{rng.choice('北南')}{a}条{rng.choice('東西')}{b}丁目" + rng.choice(("", f"{c}-{a}"))
     if rng.random() < 0.25:
         room = rng.randint(101, 905)
-        block += rng.choice((f"-{room}", f" サンプルハイツ{room}号室", f" サンプルマンション{room}", f" 見本荘 {room}号"))
+        rooms = (f"-{room}", f" サンプルハイツ{room}号室", f" サンプルマンション{room}", f" 見本荘 {room}号")
+        block += rng.choice(rooms)
     parts = [rng.choice(_PREFECTURES), city, rng.choice(_TOWNS), block]
     joiner = " " if rng.random() < 0.25 else ""
     written = joiner.join(p for p in parts if p)

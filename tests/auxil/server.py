@@ -24,11 +24,14 @@ class Served:
 
 
 @contextmanager
-def serve(folder: Path, *extra: str) -> Iterator[Served]:
-    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after."""
+def serve(folder: Path, *extra: str, log_level: str = "WARNING") -> Iterator[Served]:
+    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after.
+
+    Its log goes to ``folder / "serve.log"``.
+    """
     port = _free_port()
     log = (folder / "serve.log").open("wb")
-    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), "KAIZEN_LOG_LEVEL": "WARNING"}
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), "KAIZEN_LOG_LEVEL": log_level}
     command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
     process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
     url = f"http://127.0.0.1:{port}"
