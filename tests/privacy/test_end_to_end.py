@@ -6,8 +6,8 @@ real delivery worker): hypothesis draws personal information in every
 writing tests/auxil/personal.py knows, and each piece is typed at another
 place: a question (kept in the state and in the buttons' tokens), a forged
 button, the consultation intake (content, deadline, supplement), an
-addition, the DX team's note, tags, answers from the dashboard and the admin
-API, an FAQ draft, a dashboard search. After every step, every table of the
+addition, the DX team's note, request for information and tags, answers
+from the dashboard and the admin API, an FAQ draft, a dashboard search. After every step, every table of the
 database (reflected, so a table added later is checked too) is searched for
 the raw values; at the end, so are the webhook and e-mail bodies, the
 messages the web chat fetches, and every log line.
@@ -42,12 +42,12 @@ from tests.handlers.conftest import ADMIN_TOKEN, Client, say
 from tests.handlers.test_dashboard import add_user, login, page, post, version_of
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-PLACES = 13
+PLACES = 14
 """Pieces of personal information typed per example, one for each place in `scenario`."""
 
 
 def pieces() -> st.SearchStrategy[list[Written]]:
-    """Thirteen pieces, every kind among them, in random order."""
+    """Fourteen pieces, every kind among them, in random order."""
     kinds = list(WRITERS.values())
     return st.tuples(*(strategy(kinds[i % len(kinds)]) for i in range(PLACES))).flatmap(
         lambda drawn: st.permutations(list(drawn))
@@ -161,7 +161,7 @@ async def staff_side(client: Client, leaks: Leaks, written: list[Written]) -> No
 
 
 async def team_side(client: Client, leaks: Leaks, written: list[Written]) -> None:
-    """A note, tags, an answer from the dashboard, a reopening, an answer by the API, an FAQ draft."""
+    """A search, a note, a request for information, tags, answers (dashboard, API), an FAQ draft."""
     await add_user(client)
     csrf = await login(client)
     detail = await page(client, f"/admin/consultations/1?q={leaks.typed(written[0])}")
@@ -171,8 +171,11 @@ async def team_side(client: Client, leaks: Leaks, written: list[Written]) -> Non
     )
     noted = await page(client, location)
     assert "と思われる部分は伏せて記録しました" in noted, "the team member is told what was masked"
+    ask = {"version": version_of(noted), "csrf": csrf, "form": "ask", "text": leaks.typed(written[6])}
+    asked = await page(client, await post(client, "/admin/consultations/1/ask", ask))
+    assert "と思われる部分は伏せて記録しました" in asked
     tags = {
-        "version": version_of(noted),
+        "version": version_of(asked),
         "csrf": csrf,
         "tags": f"要確認 {leaks.typed(written[2], bare=True)}",
     }

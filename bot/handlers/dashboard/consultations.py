@@ -157,7 +157,8 @@ async def _page(
 def _done(action: str, events: list[Event]) -> str:
     """What the form just did; and what was masked in what the team member typed, if anything."""
     done = _DONE.get(action, "")
-    masked = events[-1].data.get("masked") if done and events and action in ("answer", "ask", "note") else None
+    typed = done and events and action in ("answer", "ask", "note")
+    masked = events[-1].data.get("masked") if typed else None
     if masked:
         done += f"個人情報保護のため、{'・'.join(masked)}と思われる部分は伏せて記録しました。"
     return done
