@@ -76,17 +76,24 @@ def masked_kinds(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_PLACEHOLDER.findall(text)))
 
 
-def _resolve(found: tuple[tuple[int, int, str], ...]) -> list[tuple[int, int, str]]:
-    """Non-overlapping spans in text order; on overlap the earlier detector's kind wins, spans merge."""
-    accepted: list[list[int | str]] = []
+Span = tuple[int, int, str]
+"""A folded span ``(start, end, kind)`` as the detectors report it."""
+
+
+def _resolve(found: tuple[Span, ...]) -> list[Span]:
+    """Non-overlapping spans in text order; on overlap the earlier detector's kind wins, spans merge.
+
+    The detectors run in order of how sure they are: e-mail (whose local
+    part may hold digits), numbers, then addresses (whose block numbers
+    may touch a number).
+    """
+    accepted: list[Span] = []
     for start, end, kind in found:
-        overlapping = [a for a in accepted if start < int(a[1]) and int(a[0]) < end]
+        overlapping = [a for a in accepted if start < a[1] and a[0] < end]
         if not overlapping:
-            accepted.append([start, end, kind])
+            accepted.append((start, end, kind))
             continue
-        first = overlapping[0]
-        first[0] = min(start, *(int(a[0]) for a in overlapping))
-        first[1] = max(end, *(int(a[1]) for a in overlapping))
-        for other in overlapping[1:]:
-            accepted.remove(other)
-    return sorted((int(s), int(e), str(k)) for s, e, k in accepted)
+        merged = (min(start, *(a[0] for a in overlapping)), max(end, *(a[1] for a in overlapping)))
+        accepted = [a for a in accepted if a not in overlapping]
+        accepted.append((*merged, overlapping[0][2]))
+    return sorted(accepted)
