@@ -14,6 +14,9 @@ query of the labelled sets in tests/data/. It reports how many were changed
 at all, and lists them with what was masked; the knowledge holds no personal
 data, so every change there is either a public number (an office's phone)
 or a false positive.
+
+Worst case: the time to mask long inputs built to make regular expressions
+backtrack (runs of 区, digit groups, local parts without an @ after them).
 """
 
 from __future__ import annotations
@@ -101,12 +104,38 @@ def _excerpt(text: str, masked: str) -> str:
     return f"…{text[max(0, start - 15) : start + 30]!r} → …{masked[max(0, start - 15) : start + 20]!r}"
 
 
+ADVERSARIAL = {
+    "区 × 4000": "区" * 4000,
+    "市区町村 × 1000": "市区町村" * 1000,
+    "サンプル区 + 1- × 20, × 100": ("サンプル区" + "1-" * 20) * 100,
+    "1- × 2000": "1-" * 2000,
+    "12 × 1300 (spaced)": "12 " * 1300,
+    "一二三四 × 1000": "一二三四" * 1000,
+    "taro.yamada × 50 + @, × 10": ("taro.yamada" * 50 + "@") * 10,
+    "1丁目 × 1300": "1丁目" * 1300,
+    "a real message × 80": "東京都サンプル区中央1-2-3 090-1234-5678 taro@example.jp " * 80,
+}
+"""Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
+
+
+def worst_case() -> None:
+    print("## Worst-case inputs (a regex that backtracks exponentially would not finish)\n")
+    print("| input | chars | ms |")
+    print("| --- | ---: | ---: |")
+    for name, text in ADVERSARIAL.items():
+        start = time.perf_counter()
+        mask(text)
+        print(f"| {name} | {len(text)} | {(time.perf_counter() - start) * 1000:.0f} |")
+    print()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--samples", type=int, default=5000)
     parser.add_argument("--seed", type=int, default=20261202)
     args = parser.parse_args()
     recall(args.samples, args.seed)
+    worst_case()
     false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
     false_positives("Query sets (tests/data/)", list(query_texts()))
 

@@ -13,6 +13,10 @@ its own, with the town name before it (八重洲二丁目1番). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305).
 
+The municipality's name stops at its first 市区町村郡 and at most three
+follow one another (札幌市中央区), so no run of text can be split into
+municipalities in exponentially many ways.
+
 What is not an address: a municipality word that is part of another word
 (区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
 (3-4件, 1-2月, 3-4人).
@@ -31,6 +35,7 @@ _KANJI = r"\u4e00-\u9fff々〆ヶケ"
 _KATA = r"\u30a1-\u30fa\u30fc・"
 _HIRA = r"ぁ-ゖ"
 _NAME = rf"(?:(?![はをにでとへもや])[{_KANJI}{_KATA}{_HIRA}])"
+_PLACE_NAME = rf"(?:(?![はをにでとへもや市区町村郡])[{_KANJI}{_KATA}{_HIRA}])"
 _PLAIN_NAME = rf"[{_KANJI}{_KATA}]"
 _SP = r"[ \t]?"
 _NUM = r"(?:[0-9]{1,5}|[〇一二三四五六七八九十百千]{1,5})"
@@ -40,7 +45,7 @@ _NOT_A_PLACE = (
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
 )
 _PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_SP}"
-_MUNICIPALITY = rf"{_NAME}{{1,10}}?[市区町村郡](?!{_NOT_A_PLACE}){_SP}"
+_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_SP}"
 _TOWN = rf"(?:{_NAME}{{1,12}}?{_SP})?"
 _CHOME = (
     rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}丁目"
@@ -59,7 +64,9 @@ _COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割�
 _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
 _CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"
 
-_WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY})+{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END}")
+_WITH_PLACE = re.compile(
+    rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END}"
+)
 _AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END})")
 _STRONG_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 

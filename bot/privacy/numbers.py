@@ -143,7 +143,7 @@ def _international(groups: list[_Group], before: str) -> bool:
 
 def _widen(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
     """Take in a leading ``+``, and the other half of a parenthesis the number opens or closes."""
-    plus = _INTERNATIONAL.search(text, 0, start)
+    plus = _INTERNATIONAL.search(text, max(0, start - 2), start)
     if plus is not None and kind == PHONE:
         start = plus.start()
     balance = text.count("(", start, end) - text.count(")", start, end)

@@ -178,3 +178,18 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
     result = mask(text)
     outside = PLACEHOLDERS.sub("", result.text)
     assert all(c in text for c in outside)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区" * 3000,
+        "市区町村" * 500,
+        ("サンプル区" + "1-" * 20) * 50,
+        "1-" * 1500,
+        ("taro.yamada" * 20 + "@") * 5,
+    ],
+)
+def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
+    """No timing here (benchmarks/privacy.py has it): a masker that backtracks exponentially never returns."""
+    assert mask(text).text.count("［") <= len(text)
