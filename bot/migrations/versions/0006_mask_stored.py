@@ -5,7 +5,7 @@ typed, and consultations were masked by a narrower masker; see
 `bot.db.scrub`. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0004
 Create Date: 2026-12-02
 """
 
@@ -16,7 +16,7 @@ from alembic import op
 from bot.db.scrub import mask_stored
 
 revision = "0006"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004"
 branch_labels: str | None = None
 depends_on: str | None = None
 
