@@ -189,6 +189,9 @@ async def team_side(client: Client, leaks: Leaks, written: list[Written]) -> Non
     answered = await client.post("/api/v1/consultations/1/answer", json=body, headers=AUTH)
     assert answered.status == 200, await answered.text()
     leaks.check("the admin API", await answered.text())
+    last = (await answered.json())["consultation"]["events"][-1]
+    assert last["kind"] == "answer"
+    assert last["data"]["masked"], "the API tells what was masked"
     detail = await page(client, "/admin/consultations/1")
     location = await post(client, "/admin/consultations/1/faq", {"version": version_of(detail), "csrf": csrf})
     draft = await page(client, location)
