@@ -35,7 +35,7 @@ def test_serve_starts_ready_answers_and_stops_cleanly(tmp_path: Path) -> None:
 
 
 def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
-    with serve(tmp_path, log_level="INFO") as served:
+    with serve(tmp_path, env={"KAIZEN_LOG_LEVEL": "INFO"}) as served:
         post(served.url, {"user": "staff-1", "text": "電話 090-1234-5678 の方の件"})
         with urllib.request.urlopen(f"{served.url}/admin/login?q=090-1234-5678+taro%40example.jp", timeout=5):
             pass
