@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from bot.config import Settings
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.logs import setup_logging
+from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
 
 __all__ = ["main"]
@@ -101,6 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level, settings.log_format)
+    privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)
     except KnowledgeError as exc:

@@ -1,11 +1,17 @@
 """The one path every channel's message takes: search, then load the state, step the engine, store it.
 
+Personal information is masked here, as the message enters the turn
+(`Incoming.masked`), before anything else: the search, the engine, its
+state (the last question, the buttons' tokens, the consultation being
+written up), the consultations and the conversation log only ever see the
+masked text.
+
 The search runs first, outside the transaction (`Engine.ahead`), so that
 the conversation's lock (and on SQLite the one writer) is held only for
 the short step and the writes. The engine's consultation desk is bound to
 the same transaction as the state, so a consultation created in a turn is
-stored exactly when the turn is, and the turn (masked) goes into the
-conversation log with it.
+stored exactly when the turn is, and the turn goes into the conversation
+log with it.
 
 `Conversations.handle` is the error boundary of one message: a failure of
 the engine is logged with the conversation key and answered with a polite
@@ -132,6 +138,7 @@ class Conversations:
 
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
         """
+        incoming = incoming.masked()
         try:
             ready = self.engine.ahead(incoming)
             replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies

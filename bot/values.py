@@ -18,9 +18,11 @@ tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, Literal, get_args
+
+from bot.privacy import mask
 
 __all__ = [
     "MAX_ACTION_BYTES",
@@ -131,6 +133,20 @@ class Incoming:
             raise ValueError(f"an Incoming of kind {self.kind!r} carries neither text nor action")
         if self.received_at.tzinfo is None:
             raise ValueError("Incoming.received_at must be timezone-aware")
+
+    def masked(self) -> Incoming:
+        """This message with personal information masked (`bot.privacy.mask`) in its text or action.
+
+        Every turn starts here (`bot.conversations.Conversations.handle`), so
+        nothing a person typed reaches the engine, its state or the
+        conversation log unmasked; the placeholders tell the engine what was
+        masked (`bot.privacy.masked_kinds`).
+        """
+        if self.text is not None:
+            return replace(self, text=mask(self.text).text)
+        if self.action is not None:
+            return replace(self, action=mask(self.action).text)
+        return self
 
 
 @dataclass(frozen=True, slots=True)

@@ -154,3 +154,21 @@ def test_the_search_runs_before_the_transaction(store: ConversationStore, search
     (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
     assert answer.ref == "faq:tool-rpa-basics"
     assert watching.in_use == [0]  # searched once, holding no connection (so no lock)
+
+
+def test_what_the_staff_member_typed_is_masked_before_the_turn_stores_anything(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    raw = ("472019860395", "090-1234-5678", "taro@example.jp")
+    conversations.handle(Incoming(KEY, text=f"マイナンバー{raw[0]}、電話{raw[1]}の住民から{raw[2]}で照会"))
+    conversations.handle(Incoming(KEY, action=f"t:{raw[1]}"))
+    state = store.load(KEY)
+    assert "［マイナンバー］" in state.query
+    assert all("［電話番号］" in pending.query for _, pending in state.tokens)
+    with store.engine.connect() as connection:
+        stored = [str(row) for row in connection.execute(sa.text("SELECT * FROM conversations")).all()]
+        stored += [str(row) for row in connection.execute(sa.text("SELECT * FROM messages")).all()]
+    assert stored
+    for value in raw:
+        assert not any(value in row for row in stored), value

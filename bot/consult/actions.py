@@ -11,6 +11,10 @@ Whatever concerns the staff member (an answer, a request for more
 information, the DX team closing the consultation) is also written to the
 outbox for their channel, in the same transaction: it is delivered even if
 the process stops right after.
+
+Whatever the DX team types (answers, requests for information, notes,
+tags) is masked here (`bot.privacy.mask`) before it is stored or sent; the
+audit event names what was masked (`store.change`).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from bot.db.outbox import enqueue
 from bot.dialogue import ConversationKey
 from bot.dialogue.tickets import answer_delivered, closed_by_team, info_requested
 from bot.errors import InvalidInput, InvalidTransition, NotFound
+from bot.privacy import mask
 
 __all__ = [
     "API",
@@ -186,8 +191,11 @@ def note(
 
 
 def parse_tags(text: str) -> list[str]:
-    """Tags from what the DX team typed: separated by commas, 、 or spaces; each at most 32 characters."""
-    tags = list(dict.fromkeys(t for t in _TAG_SPLIT.split(text) if t))
+    """Tags from what the DX team typed: separated by commas, 、 or spaces; each at most 32 characters.
+
+    The text is masked before it is split, so that 090 1234 5678 is one phone number, not three tags.
+    """
+    tags = list(dict.fromkeys(t for t in _TAG_SPLIT.split(mask(text).text) if t))
     if len(tags) > MAX_TAGS:
         raise InvalidInput(f"タグは{MAX_TAGS}個までにしてください。")
     if any(len(t) > MAX_TAG_CHARS for t in tags):
@@ -261,9 +269,10 @@ def _own(connection: sa.Connection, number: int, owner: ConversationKey) -> Cons
 
 
 def _text(text: str, what: str) -> str:
+    """Typed text, checked and masked."""
     body = text.strip()
     if not body:
         raise InvalidInput(f"{what}を入力してください。")
     if len(body) > MAX_TEXT_CHARS:
         raise InvalidInput(f"{what}は{MAX_TEXT_CHARS}文字以内にしてください。")
-    return body
+    return mask(body).text

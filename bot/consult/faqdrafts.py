@@ -1,7 +1,8 @@
 """FAQ drafts: an answered consultation turned into an FAQ entry that an editor reviews and exports.
 
 "FAQに登録" on a consultation creates a draft from its question and the DX
-team's latest answer. Anyone on the team may edit a draft; an editor
+team's latest answer (both masked when they were stored); what the team
+types into a draft is masked as it is saved. Anyone on the team may edit a draft; an editor
 approves it (it must then be a valid `bot.knowledge.schema.FaqEntry` whose
 id is not in the FAQ yet) or sets it aside, and exports the approved ones
 as YAML in the format of ``faq.yaml`` (docs/knowledge-format.md), to be
@@ -29,6 +30,7 @@ from bot.db.schema import faq_drafts
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.schema import FaqEntry
 from bot.localtime import local
+from bot.privacy import mask
 
 __all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "to_yaml"]
 
@@ -40,6 +42,9 @@ STATUS_LABELS: dict[str, str] = {
     "exported": "書き出し済み",
 }
 DEFAULT_CATEGORY = "相談"
+
+_FIELD_NAMES = ("entry_id", "category", "question", "answer", "phrasings", "keywords")
+"""The fields of the draft form, each masked (`bot.privacy.mask`) before it is saved."""
 
 _FIELD_LABELS = {
     "id": "ID",
@@ -152,14 +157,15 @@ class FaqDrafts:
             return self._get(connection, draft_id)
 
     def save(self, draft_id: int, fields: Mapping[str, str], actor: str, expected: int) -> Draft:
-        """Save edited fields (lists one item a line); an approved draft becomes a draft again."""
+        """Save edited fields (lists one item a line), masked; an approved draft becomes a draft again."""
+        typed = {name: mask(fields.get(name, "")).text for name in _FIELD_NAMES}
         values = {
-            "entry_id": fields.get("entry_id", "").strip(),
-            "category": fields.get("category", "").strip(),
-            "question": fields.get("question", "").strip(),
-            "answer": fields.get("answer", "").strip(),
-            "phrasings": _lines(fields.get("phrasings", "")),
-            "keywords": _lines(fields.get("keywords", "").replace("、", "\n").replace(",", "\n")),
+            "entry_id": typed["entry_id"].strip(),
+            "category": typed["category"].strip(),
+            "question": typed["question"].strip(),
+            "answer": typed["answer"].strip(),
+            "phrasings": _lines(typed["phrasings"]),
+            "keywords": _lines(typed["keywords"].replace("、", "\n").replace(",", "\n")),
         }
         with writing(self.engine, "the FAQ draft") as connection:
             draft = self._get(connection, draft_id)

@@ -30,6 +30,7 @@ from bot.db import aware
 from bot.db.schema import consultation_events, consultation_tags, consultations
 from bot.dialogue import ConversationKey
 from bot.errors import Conflict, NotFound
+from bot.privacy import masked_kinds
 
 __all__ = [
     "UNASSIGNED",
@@ -242,9 +243,14 @@ def _event(
     text: str | None,
     data: Mapping[str, Any] | None,
 ) -> None:
+    """Record an event; one whose text had personal information masked names the kinds in ``masked``."""
+    recorded = dict(data or {})
+    kinds = masked_kinds(text or "")
+    if kinds:
+        recorded.setdefault("masked", list(kinds))
     connection.execute(
         consultation_events.insert().values(
-            consultation_id=number, at=now, actor=actor, kind=kind, text=text, data=dict(data or {})
+            consultation_id=number, at=now, actor=actor, kind=kind, text=text, data=recorded
         )
     )
 

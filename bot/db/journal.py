@@ -3,10 +3,11 @@
 Written in the same transaction as the conversation's state (see
 `ConversationStore.exchange`), read by the dashboard to show the
 conversation that led to a consultation, and purged after the retention
-period. Personal information is masked before it is written
-(`bot.privacy.mask`); a button press is logged under the label the user saw.
-A bot line keeps its reply's record (`bot.values.Reply.to_record`, the text
-in the ``text`` column) and is read back as a typed `Reply`.
+period. What it is given is already masked: the message as it entered the
+turn (`Incoming.masked`), and replies made of the knowledge and of masked
+text. A button press is logged under the label the user saw. A bot line
+keeps its reply's record (`bot.values.Reply.to_record`, the text in the
+``text`` column) and is read back as a typed `Reply`.
 """
 
 from __future__ import annotations
@@ -14,14 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
 
 from bot.db.engine import aware
 from bot.db.schema import messages
-from bot.privacy import mask
 from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
@@ -33,10 +32,6 @@ _RECENT_REPLIES = 8
 
 _PLAIN_LABELS = {"menu": "メニュー", "consult": "DX推進課に相談する", "cs:list": "相談状況を見る"}
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
-
-_masked_reply = lru_cache(maxsize=4096)(mask)
-"""`mask` of the bot's texts, remembered: most are the knowledge's own answers, the same each time, and
-the log is written while the conversation's lock is held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +54,14 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
     key = incoming.key
     where = {"channel": key.channel, "user_id": key.user_id, "conversation_id": key.conversation_id}
     if incoming.text is not None:
-        rows: list[dict[str, Any]] = [{"role": "user", "text": mask(incoming.text).text, "payload": None}]
+        rows: list[dict[str, Any]] = [{"role": "user", "text": incoming.text, "payload": None}]
     else:
         label = _label(connection, key, incoming.action or "")
         rows = [{"role": "button", "text": label, "payload": {"action": incoming.action}}]
     for reply in replies:
         record = reply.to_record()
-        del record["text"]  # the column holds it, masked
-        rows.append({"role": "bot", "text": _masked_reply(reply.text).text, "payload": record})
+        del record["text"]  # the column holds it
+        rows.append({"role": "bot", "text": reply.text, "payload": record})
     connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
 
 

@@ -8,8 +8,10 @@ consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
 and "相談状況" leaves it for the list.
 
-Everything staff type here is masked (`bot.privacy.mask`) before it is kept
-in the state, let alone stored; the summary says what was masked.
+Everything staff type arrives masked (`Incoming.masked`, as each message
+enters the turn); the placeholders say what was masked
+(`bot.privacy.masked_kinds`), and the summary, the receipt and an addition
+tell the staff member so.
 
 The desk keeps a daily limit per person: over it, no intake starts; reached
 while one was being written, the summary is kept to send the next day.
@@ -29,7 +31,7 @@ from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
 from bot.dialogue.views import MENU
 from bot.knowledge import Case
-from bot.privacy import mask
+from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
 __all__ = ["IntakeFlow", "is_status"]
@@ -74,12 +76,12 @@ class IntakeFlow:
         limit = desk.consultation_limit()
         if limit is not None:
             return Turn((limits.consultations_full(limit),), replace(state, intake=None))
-        masked = mask(query.strip())
+        query = query.strip()
         if case is not None:
             question = f"改善事例『{case.title}』について"
             candidates: tuple[Candidate, ...] = (Candidate(ref_of(case), case.title, 1.0),)
         else:
-            question, candidates = masked.text, self._candidates(query) if query.strip() else ()
+            question, candidates = query, self._candidates(query) if query else ()
         content = question if case is None and len(question) >= MIN_CONTENT_CHARS else ""
         intake = Intake(
             "content",
@@ -87,7 +89,7 @@ class IntakeFlow:
             content=content,
             section=desk.section(),
             wanted_by=find_deadline(content) or "",
-            masked=masked.kinds,
+            masked=masked_kinds(question),
             candidates=candidates,
         )
         lead = (
@@ -107,22 +109,23 @@ class IntakeFlow:
             return self._send(intake, state, desk, today)
         if not text.strip():
             return self._next(intake, state, "入力が空のようです。")
-        found = mask(text.strip())
-        kinds = tuple(dict.fromkeys((*intake.masked, *found.kinds)))
+        text = text.strip()
+        found = masked_kinds(text)
+        kinds = tuple(dict.fromkeys((*intake.masked, *found)))
         if intake.step == "add":
-            return self._add(intake.number, found.text, found.kinds, replace(state, intake=None), desk)
+            return self._add(intake.number, text, found, replace(state, intake=None), desk)
         if intake.step == "content":
-            wanted = intake.wanted_by or find_deadline(found.text) or ""
+            wanted = intake.wanted_by or find_deadline(text) or ""
             candidates = intake.candidates or self._candidates(text)
-            intake = replace(intake, content=found.text, wanted_by=wanted, candidates=candidates)
+            intake = replace(intake, content=text, wanted_by=wanted, candidates=candidates)
         elif intake.step == "section":
-            if len(found.text) > MAX_SECTION_CHARS:
+            if len(text) > MAX_SECTION_CHARS:
                 return self._next(intake, state, f"ご所属は{MAX_SECTION_CHARS}文字以内で入力してください。")
-            intake = replace(intake, section=found.text)
+            intake = replace(intake, section=text)
         elif intake.step == "deadline":
-            intake = replace(intake, wanted_by=found.text[:MAX_WANTED_BY_CHARS])
+            intake = replace(intake, wanted_by=text[:MAX_WANTED_BY_CHARS])
         else:
-            intake = replace(intake, content=f"{intake.content}\n（補足）{found.text}")
+            intake = replace(intake, content=f"{intake.content}\n（補足）{text}")
         return self._next(replace(intake, masked=kinds), state, "")
 
     def on_action(self, kind: str, arg: str, state: State, desk: Desk, today: date) -> Turn | None:

@@ -122,7 +122,7 @@ def verify_dialog(
     desk = desk if desk is not None else MemoryDesk()
     offered: Sequence[Reply] = ()
     for number, (said, expected) in enumerate(steps, start=1):
-        incoming = _incoming(said, offered, number)
+        incoming = _incoming(said, offered, number).masked()  # as Conversations.handle does
         turn = engine.step(incoming, state, desk)
         where = f"step {number} ({said!r})"
         check_limits(turn.replies)

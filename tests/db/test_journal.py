@@ -1,4 +1,4 @@
-"""The conversation log: every turn, masked, with pressed buttons under the label the user saw."""
+"""The conversation log: every turn, with pressed buttons under the label the user saw."""
 
 from __future__ import annotations
 
@@ -22,11 +22,11 @@ def reply_with(*replies: Reply) -> Step:
     return step
 
 
-def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationStore) -> None:
+def test_turns_are_logged_with_buttons_by_their_label(store: ConversationStore) -> None:
     question = Reply(
         "どちらですか？", (Choice("RPAについて", "faq:tool-rpa-basics"), Choice("メニュー", "menu"))
     )
-    store.exchange(Incoming(KEY, text="電話 090-1234-5678 の件です"), reply_with(question))
+    store.exchange(Incoming(KEY, text="電話 ［電話番号］ の件です"), reply_with(question))
     store.exchange(Incoming(KEY, action="faq:tool-rpa-basics"), reply_with(Reply("RPAとは…")))
     store.exchange(Incoming(KEY, action="t:zz"), reply_with(Reply("期限切れです")))
     with store.engine.connect() as connection:

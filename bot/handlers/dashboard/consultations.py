@@ -17,7 +17,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, STORE
-from bot.consult.model import LABELS, OPEN, TRANSITIONS, Status, parse_status
+from bot.consult.model import LABELS, OPEN, TRANSITIONS, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import MANUAL, Library, entry_ref
@@ -160,9 +160,19 @@ async def _page(
         "labels": LABELS,
         "answered": any(e.kind == "answer" for e in events),
         "error": error,
-        "done": _DONE.get(request.query.get("done", ""), ""),
+        "done": _done(request.query.get("done", ""), events),
     }
     return render(request, "consultation.html", context, status)
+
+
+def _done(action: str, events: list[Event]) -> str:
+    """What the form just did; and what was masked in what the team member typed, if anything."""
+    done = _DONE.get(action, "")
+    typed = done and events and action in ("answer", "ask", "note")
+    masked = events[-1].data.get("masked") if typed else None
+    if masked:
+        done += f"個人情報保護のため、{'・'.join(masked)}と思われる部分は伏せて記録しました。"
+    return done
 
 
 def _starting_answer(lib: Library, request: web.Request) -> str:

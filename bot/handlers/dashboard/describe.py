@@ -52,8 +52,6 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
         "due": f"期限を{data.get('to') or 'なし'}にしました",
         "faq": f"FAQの下書き（No.{data.get('draft')}）を作成しました",
     }.get(event.kind, "")
-    if event.kind == "created" and data.get("masked"):
-        what += f"（個人情報を伏せた項目：{'、'.join(data['masked'])}）"
     if event.kind == "assigned":
         before, after = data.get("from"), data.get("to")
         what = f"担当者を「{actor_name(before, names) if before else 'なし'}」から「"
@@ -65,6 +63,8 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
         what = f"{what}（{change}）" if what else change
         if data.get("feedback"):
             what += "　※相談者が「解決した／まだ困っている」で回答"
+    if data.get("masked"):
+        what += f"（個人情報を伏せた項目：{'、'.join(data['masked'])}）"
     return Described(event.at, actor_name(event.actor, names), what, event.text, event.kind)
 
 

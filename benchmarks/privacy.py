@@ -1,0 +1,154 @@
+"""How well `bot.privacy.mask` does: recall per kind, and what it changes in text that holds no one's data.
+
+Usage, from the repository root: python -m benchmarks.privacy [--samples N] [--seed S]
+
+Recall: N sentences per kind from the writers of tests/auxil/personal.py
+(every writing the tests know: groupings, separators, full width, kanji
+numerals, [at], IDN, 条・丁目, rooms, …); a sentence counts as caught when
+none of its secrets is left in the masked text, and as named when the kind
+is among those reported too.
+
+False positives: every text of the knowledge (each string in faq.yaml and
+the YAML files under knowledge/, each paragraph of the manual), every text
+of the resident FAQ in tests/data/ward/ (full of the ward's own public phone
+numbers and places), and every query of the labelled sets in tests/data/. It reports how many were changed
+at all, and lists them with what was masked; the knowledge holds no personal
+data, so every change there is either a public number (an office's phone)
+or a false positive.
+
+Worst case: the time to mask long inputs built to make regular expressions
+backtrack (runs of 区, digit groups, local parts without an @ after them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from bot.evaluation import load_queries
+from bot.privacy import mask
+from tests.auxil.personal import WRITERS, leaked
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def recall(samples: int, seed: int) -> None:
+    print(f"## Recall on generated writings ({samples} per kind, seed {seed})\n")
+    print("| kind | caught (nothing left) | named right | µs per text |")
+    print("| --- | ---: | ---: | ---: |")
+    for kind, writer in WRITERS.items():
+        rng = random.Random(seed)
+        caught = named = 0
+        misses: list[tuple[str, str]] = []
+        elapsed = 0.0
+        for _ in range(samples):
+            written = writer(rng)
+            start = time.perf_counter()
+            result = mask(written.text)
+            elapsed += time.perf_counter() - start
+            if leaked(written.secrets, result.text):
+                misses.append((written.text, result.text))
+                continue
+            caught += 1
+            named += kind in result.kinds
+        print(f"| {kind} | {caught / samples:.4f} | {named / samples:.4f} | {elapsed / samples * 1e6:.0f} |")
+        for text, masked in misses[:5]:
+            print(f"|   missed: {text!r} → {masked!r} | | | |")
+    print()
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def knowledge_texts() -> Iterator[tuple[str, str]]:
+    """(where, text) for every text of the knowledge."""
+    for path in [ROOT / "faq.yaml", *sorted((ROOT / "knowledge").rglob("*.yaml"))]:
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            yield str(path.relative_to(ROOT)), text
+    for path in sorted((ROOT / "knowledge").rglob("*.md")):
+        for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+            if paragraph.strip():
+                yield str(path.relative_to(ROOT)), paragraph
+
+
+def ward_texts() -> Iterator[tuple[str, str]]:
+    """Every text of the resident FAQ of the generalisation set (a ward's public numbers and places)."""
+    path = ROOT / "tests" / "data" / "ward" / "faq.yaml"
+    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        yield str(path.relative_to(ROOT)), text
+
+
+def query_texts() -> Iterator[tuple[str, str]]:
+    data = ROOT / "tests" / "data"
+    for path in [*sorted(data.glob("queries_*.yaml")), data / "ward" / "queries.yaml"]:
+        for query in load_queries(path):
+            yield str(path.relative_to(ROOT)), query.q
+
+
+def false_positives(title: str, texts: list[tuple[str, str]]) -> None:
+    changed = [(where, text, mask(text)) for where, text in texts]
+    changed = [(where, text, result) for where, text, result in changed if result.text != text]
+    print(f"## {title}: {len(changed)} of {len(texts)} texts changed ({len(changed) / len(texts):.2%})\n")
+    for where, text, result in changed:
+        print(f"- {where}: {', '.join(result.kinds)}: {_excerpt(text, result.text)}")
+    print()
+
+
+def _excerpt(text: str, masked: str) -> str:
+    start = next(i for i, (a, b) in enumerate(zip(text, masked, strict=False)) if a != b)
+    return f"…{text[max(0, start - 15) : start + 30]!r} → …{masked[max(0, start - 15) : start + 20]!r}"
+
+
+ADVERSARIAL = {
+    "区 × 4000": "区" * 4000,
+    "市区町村 × 1000": "市区町村" * 1000,
+    "サンプル区 + 1- × 20, × 100": ("サンプル区" + "1-" * 20) * 100,
+    "1- × 2000": "1-" * 2000,
+    "12 × 1300 (spaced)": "12 " * 1300,
+    "一二三四 × 1000": "一二三四" * 1000,
+    "taro.yamada × 50 + @, × 10": ("taro.yamada" * 50 + "@") * 10,
+    "1丁目 × 1300": "1丁目" * 1300,
+    "a real message × 80": "東京都サンプル区中央1-2-3 090-1234-5678 taro@example.jp " * 80,
+}
+"""Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
+
+
+def worst_case() -> None:
+    print("## Worst-case inputs (a regex that backtracks exponentially would not finish)\n")
+    print("| input | chars | ms |")
+    print("| --- | ---: | ---: |")
+    for name, text in ADVERSARIAL.items():
+        start = time.perf_counter()
+        mask(text)
+        print(f"| {name} | {len(text)} | {(time.perf_counter() - start) * 1000:.0f} |")
+    print()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--samples", type=int, default=5000)
+    parser.add_argument("--seed", type=int, default=20261202)
+    args = parser.parse_args()
+    recall(args.samples, args.seed)
+    worst_case()
+    false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
+    false_positives("Resident FAQ of the generalisation set (tests/data/ward/faq.yaml)", list(ward_texts()))
+    false_positives("Query sets (tests/data/)", list(query_texts()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,99 @@
+"""Masking of personal information that people type: staff about residents, the DX team in answers.
+
+`mask` replaces what looks like personal information with a bracketed label
+(``［電話番号］``) and reports which kinds it found, so the person can be
+told. It errs on the side of masking: a false positive hides a few
+characters from the DX team, a false negative leaks a resident's details.
+Matching runs on a folded copy of the text (`bot.privacy.fold`: full width,
+kanji numerals, dashes) and replaces the span as it was written.
+
+What is recognised, kind by kind: `bot.privacy.numbers` (My Number, phone
+numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`. Work
+text stays: dates, times, amounts, durations, percentages, counts (40件),
+extension numbers (内線 2345), references (#123, No.12, 第3条).
+
+Where it runs: every message and button press as it enters a turn
+(`bot.conversations`), every text the DX team types (answers, notes, tags,
+FAQ drafts), and every log line (`bot.privacy.logs`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.privacy.address import ADDRESS, find_addresses
+from bot.privacy.email import EMAIL, find_emails
+from bot.privacy.fold import fold
+from bot.privacy.numbers import MY_NUMBER, PHONE, POSTAL, find_numbers, is_my_number
+
+__all__ = [
+    "ADDRESS",
+    "EMAIL",
+    "KINDS",
+    "MY_NUMBER",
+    "PHONE",
+    "POSTAL",
+    "Masked",
+    "is_my_number",
+    "mask",
+    "masked_kinds",
+]
+
+KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS)
+"""Every kind of personal information recognised, as staff are told of it."""
+
+_PLACEHOLDER = re.compile("［(" + "|".join(KINDS) + ")］")
+
+
+@dataclass(frozen=True, slots=True)
+class Masked:
+    """The text with personal information replaced, and the kinds replaced (in order, each once)."""
+
+    text: str
+    kinds: tuple[str, ...]
+
+
+def mask(text: str) -> Masked:
+    """Replace personal information in ``text`` by ``［kind］``; masking a masked text changes nothing."""
+    folded = fold(text)
+    spans = _resolve((*find_emails(folded.text), *find_numbers(folded.text), *find_addresses(folded.text)))
+    if not spans:
+        return Masked(text, ())
+    parts: list[str] = []
+    position = 0
+    for start, end, kind in spans:
+        begin, finish = folded.span(start, end)
+        parts.append(text[position:begin])
+        parts.append(f"［{kind}］")
+        position = finish
+    parts.append(text[position:])
+    return Masked("".join(parts), tuple(dict.fromkeys(kind for _, _, kind in spans)))
+
+
+def masked_kinds(text: str) -> tuple[str, ...]:
+    """The kinds whose placeholders ``text`` holds (in order, each once): what a masked text had."""
+    return tuple(dict.fromkeys(_PLACEHOLDER.findall(text)))
+
+
+Span = tuple[int, int, str]
+"""A folded span ``(start, end, kind)`` as the detectors report it."""
+
+
+def _resolve(found: tuple[Span, ...]) -> list[Span]:
+    """Non-overlapping spans in text order; on overlap the earlier detector's kind wins, spans merge.
+
+    The detectors run in order of how sure they are: e-mail (whose local
+    part may hold digits), numbers, then addresses (whose block numbers
+    may touch a number).
+    """
+    accepted: list[Span] = []
+    for start, end, kind in found:
+        overlapping = [a for a in accepted if start < a[1] and a[0] < end]
+        if not overlapping:
+            accepted.append((start, end, kind))
+            continue
+        merged = (min(start, *(a[0] for a in overlapping)), max(end, *(a[1] for a in overlapping)))
+        accepted = [a for a in accepted if a not in overlapping]
+        accepted.append((*merged, overlapping[0][2]))
+    return sorted(accepted)

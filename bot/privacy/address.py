@@ -1,0 +1,81 @@
+"""Street addresses: a block number, with what says it is an address before it.
+
+A block number (番地) is one of (digits ASCII or kanji):
+
+- strong: ``2丁目``, ``2丁目3番4号``, ``2丁目3-4``, ``北1条西2丁目…`` (Sapporo),
+  ``12番地``, ``12番地3``, ``3番5号``;
+- weak: ``3-4-5``, ``3-4``, ``1の2の3``.
+
+An address is a weak or strong block after a municipality (…市, …区, …町,
+…村, …郡, with a prefecture before it if any), or after a word that says an
+address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
+its own, with the town name before it (八重洲二丁目1番). Parts may be
+separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
+block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305).
+
+The municipality's name stops at its first 市区町村郡 and at most three
+follow one another (札幌市中央区), so no run of text can be split into
+municipalities in exponentially many ways.
+
+What is not an address: a municipality word that is part of another word
+(区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
+(3-4件, 1-2月, 3-4人).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["ADDRESS", "find_addresses"]
+
+ADDRESS = "住所"
+
+_KANJI = r"\u4e00-\u9fff々〆ヶケ"
+_KATA = r"\u30a1-\u30fa\u30fc・"
+_HIRA = r"ぁ-ゖ"
+_NAME = rf"(?:(?![はをにでとへもや])[{_KANJI}{_KATA}{_HIRA}])"
+_PLACE_NAME = rf"(?:(?![はをにでとへもや市区町村郡])[{_KANJI}{_KATA}{_HIRA}])"
+_PLAIN_NAME = rf"[{_KANJI}{_KATA}]"
+_SP = r"[ \t]?"
+_NUM = r"(?:[0-9]{1,5}|[〇一二三四五六七八九十百千]{1,5})"
+_DASH = r"[-の]"
+_NOT_A_PLACE = (
+    r"民|役|長|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
+    r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
+)
+_PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_SP}"
+_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_SP}"
+_TOWN = rf"(?:{_NAME}{{1,12}}?{_SP})?"
+_CHOME = (
+    rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}丁目"
+    rf"(?:{_SP}{_NUM}(?:番地?|{_DASH})(?:{_NUM}号?)?(?:{_DASH}{_NUM})?)?"
+)
+_BANCHI = rf"{_NUM}番地(?:{_DASH}?{_NUM}号?)?|{_NUM}番{_NUM}号"
+_STRONG = rf"(?:{_CHOME}|{_BANCHI})"
+_WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
+_BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
+_ROOM = (
+    rf"(?:-[0-9]{{1,4}}(?![0-9]))?"
+    rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?)?"
+    rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)?"
+)
+_COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割章節条項号階"
+_END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
+_CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"
+
+_WITH_PLACE = re.compile(
+    rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END}"
+)
+_AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END})")
+_STRONG_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+
+
+def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
+    """The spans ``(start, end, kind)`` of addresses in the folded ``text`` (they may overlap)."""
+    for match in _WITH_PLACE.finditer(text):
+        yield match.start(), match.end(), ADDRESS
+    for match in _AFTER_CUE.finditer(text):
+        yield match.start(1), match.end(1), ADDRESS
+    for match in _STRONG_ALONE.finditer(text):
+        yield match.start(), match.end(), ADDRESS

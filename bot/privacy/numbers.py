@@ -1,0 +1,154 @@
+"""My Numbers, phone numbers and postal codes: digits, however they are grouped.
+
+A *chain* is a run of digit groups joined by separators: a space, a tab or
+a newline, or one of ``- . / ・ ( )`` with spaces around it if any
+(``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``). Within a
+chain, every window of consecutive groups is tried, leftmost first, and the
+longest window that is one of these is taken:
+
+- My Number: 12 digits in at most four groups of at least two digits, whose
+  last digit is the check digit (総務省令 第85号 第5条). Right after a word
+  that announces one (マイナンバー, 個人番号), any 12 digits are taken, so a
+  mistyped number is masked too.
+- Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
+  090-1234-5678, 0120-123-456), in at most five groups; or 81 with ``+``,
+  ``00`` or ``010`` before it or as a group of its own, then the national
+  number without its 0, or with it in parentheses (+81 (0)90 1234 5678).
+- Postal code: ``NNN-NNNN``; after 〒 or 郵便番号, also seven digits in any grouping.
+
+A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
+preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
+work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
+unless it is a My Number with a valid check digit: better hide a reference
+now and then than show a resident's number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+__all__ = ["MY_NUMBER", "PHONE", "POSTAL", "find_numbers", "is_my_number"]
+
+MY_NUMBER = "マイナンバー"
+PHONE = "電話番号"
+POSTAL = "郵便番号"
+
+_SEP = r"(?:[ \t\r\n]{0,3}[-./・()][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
+_CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
+_GROUP = re.compile(r"[0-9]+")
+_UNIT = re.compile(r"[円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億]|個(?!人)|ページ|か所|箇所|カ所")
+_WORK_NUMBER = r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員)番号[はが:：]?"
+_REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
+_MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
+_POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
+_INTERNATIONAL = re.compile(r"\+[ \t]?$")
+_LOOKBACK = 16
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    digits: str
+    start: int
+    end: int
+
+
+def is_my_number(text: str) -> bool:
+    """Whether ``text`` holds exactly 12 digits whose last is the My Number check digit."""
+    digits = "".join(str(int(c)) for c in text if c.isdecimal())
+    if len(digits) != 12:
+        return False
+    body = [int(c) for c in reversed(digits[:11])]  # P1 is the digit just before the check digit
+    total = sum(p * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(body, start=1))
+    remainder = total % 11
+    return int(digits[11]) == (0 if remainder <= 1 else 11 - remainder)
+
+
+def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order."""
+    for chain in _CHAIN.finditer(text):
+        groups = [
+            _Group(m.group(), chain.start() + m.start(), chain.start() + m.end())
+            for m in _GROUP.finditer(chain.group())
+        ]
+        i = 0
+        while i < len(groups):
+            found = _longest(text, groups, i)
+            if found is None:
+                i += 1
+                continue
+            j, kind = found
+            yield _widen(text, groups[i].start, groups[j].end, kind)
+            i = j + 1
+
+
+def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
+    """The last group and kind of the longest personal number starting at group ``i``."""
+    before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
+    reference = _REFERENCE.search(before) is not None
+    best: tuple[int, str] | None = None
+    digits = ""
+    for j in range(i, len(groups)):
+        digits += groups[j].digits
+        if len(digits) > 15:
+            break
+        if _UNIT.match(text, groups[j].end):
+            continue
+        kind = _kind(text, digits, groups[i : j + 1], before)
+        if kind is not None and (not reference or kind == MY_NUMBER):
+            best = (j, kind)
+    return best
+
+
+def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | None:
+    sizes = [len(g.digits) for g in groups]
+    if len(digits) == 12:
+        if _MY_NUMBER_CUE.search(before):
+            return MY_NUMBER
+        if (
+            len(groups) <= 4
+            and min(sizes) >= 2
+            and is_my_number(digits)
+            and not _international(groups, before)
+        ):
+            return MY_NUMBER
+    if _international(groups, before):
+        return PHONE
+    if len(digits) in (10, 11) and digits[0] == "0" and digits[1] != "0" and len(groups) <= 5:
+        return PHONE
+    if len(digits) == 7:
+        if _POSTAL_CUE.search(before):
+            return POSTAL
+        if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-":
+            return POSTAL  # only NNN-NNNN without 〒: other 3+4 groupings are too common
+    return None
+
+
+def _international(groups: list[_Group], before: str) -> bool:
+    """+81 …, 0081 …, 010 81 …, or 81 as a group of its own, then a national number."""
+    digits = "".join(g.digits for g in groups)
+    plus = bool(_INTERNATIONAL.search(before))
+    for prefix in ("01081", "0081", "81"):
+        if not digits.startswith(prefix):
+            continue
+        if prefix == "81" and not plus and groups[0].digits != "81":
+            return False
+        national = digits[len(prefix) :]
+        if national.startswith("0"):
+            national = national[1:]  # +81 (0)90 …
+        return 9 <= len(national) <= 10 and national[0] != "0"
+    return False
+
+
+def _widen(text: str, start: int, end: int, kind: str) -> tuple[int, int, str]:
+    """Take in a leading ``+``, and the other half of a parenthesis the number opens or closes."""
+    plus = _INTERNATIONAL.search(text, max(0, start - 2), start)
+    if plus is not None and kind == PHONE:
+        start = plus.start()
+    balance = text.count("(", start, end) - text.count(")", start, end)
+    if balance < 0 and start > 0 and text[start - 1] == "(":
+        start -= 1
+    if balance > 0 and end < len(text) and text[end] == ")":
+        end += 1
+    return start, end, kind

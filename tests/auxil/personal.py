@@ -1,0 +1,263 @@
+"""Personal information in the many ways people write it, for the privacy tests and benchmarks/privacy.py.
+
+Each writer takes a `random.Random` and returns a `Written`: the text as a
+person would type it, embedded in a Japanese sentence, and the values that
+must never be stored (the value as written, and its plain digits or plain
+ASCII form, so a half-masked or re-formatted leak is caught too). Writers
+are plain functions so that the benchmark can draw from them with a seed;
+`strategy` turns one into a hypothesis strategy.
+
+The check digit of My Numbers is computed here independently of
+`bot.privacy` (総務省令 第85号 第5条).
+"""
+
+from __future__ import annotations
+
+import random
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hypothesis import strategies as st
+
+KANJI_DIGITS = "〇一二三四五六七八九"
+
+
+@dataclass(frozen=True)
+class Written:
+    """A sentence holding one piece of personal information, its kind, and what must not leak."""
+
+    kind: str
+    value: str
+    text: str
+    secrets: tuple[str, ...]
+
+
+Writer = Callable[[random.Random], Written]
+
+
+def check_digit(eleven: str) -> int:
+    """The My Number check digit of 11 digits."""
+    total = sum(int(eleven[11 - n]) * (n + 1 if n <= 6 else n - 5) for n in range(1, 12))
+    remainder = total % 11
+    return 0 if remainder <= 1 else 11 - remainder
+
+
+def my_number_digits(rng: random.Random) -> str:
+    eleven = "".join(rng.choice("0123456789") for _ in range(11))
+    return eleven + str(check_digit(eleven))
+
+
+def full_width(text: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def kanji(text: str) -> str:
+    return "".join(KANJI_DIGITS[int(c)] if c.isdigit() else c for c in text)
+
+
+def _digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def _script(rng: random.Random, text: str) -> str:
+    """The digits as typed: half width mostly, else full width or kanji numerals."""
+    return rng.choice((lambda t: t, lambda t: t, full_width, kanji))(text)
+
+
+_SEPARATORS = ("", " ", "-", " - ", ".", "/", "\t", "\n", "　", "－", "‐", "・", "ー", " / ")
+_BEFORE = (
+    "",
+    "住民の方から、",
+    "確認のため記載します。",
+    "申請者は",
+    "窓口で",
+    "先日の件で",
+    "お問い合わせいただいた方の",
+)
+_AFTER = (
+    "",
+    "です。",
+    "の件でご相談です",
+    "でした。対応をお願いします",
+    "と書かれていました",
+    "。よろしくお願いします",
+)
+
+
+def _sentence(rng: random.Random, cue: str, written: str) -> str:
+    return f"{rng.choice(_BEFORE)}{cue}{written}{rng.choice(_AFTER)}"
+
+
+def my_number(rng: random.Random) -> Written:
+    """My Numbers with a valid check digit: plain, in groups of 4 or 3, 8+4, bracketed, any script."""
+    digits = my_number_digits(rng)
+    sizes = rng.choice(((12,), (4, 4, 4), (3, 3, 3, 3), (8, 4), (4, 8), (6, 6)))
+    groups, at = [], 0
+    for size in sizes:
+        groups.append(digits[at : at + size])
+        at += size
+    if rng.random() < 0.15:  # mixed separators: 4720-1986 0395
+        written = groups[0] + "".join(rng.choice(_SEPARATORS[1:]) + g for g in groups[1:])
+    else:
+        written = rng.choice(_SEPARATORS).join(groups)
+    written = _script(rng, written)
+    if rng.random() < 0.2:
+        written = rng.choice(("({})", "（{}）", "[{}]", "「{}」")).format(written)
+    cue = rng.choice(("", "マイナンバー", "個人番号：", "マイナンバーは", "番号 "))
+    return Written("マイナンバー", written, _sentence(rng, cue, written), (written, digits))
+
+
+def phone(rng: random.Random) -> Written:
+    """Landline, mobile, toll-free and international numbers in every common grouping and script."""
+    shape = rng.choice(("mobile", "tokyo", "city", "town", "free"))
+    parts = {
+        "mobile": [rng.choice(("090", "080", "070", "050")), _digits(rng, 4), _digits(rng, 4)],
+        "tokyo": [rng.choice(("03", "06")), _digits(rng, 4), _digits(rng, 4)],
+        "city": ["0" + rng.choice("123456789") + rng.choice("123456789"), _digits(rng, 3), _digits(rng, 4)],
+        "town": ["0" + rng.choice("123456789") + _digits(rng, 2), _digits(rng, 2), _digits(rng, 4)],
+        "free": [rng.choice(("0120", "0570")), _digits(rng, 3), _digits(rng, 3)],
+    }[shape]
+    national = "".join(parts)
+    style = rng.choice(("plain", "plain", "paren-area", "paren-middle", "international", "81", "plus0"))
+    sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐"))
+    if style == "paren-area":
+        written = f"({parts[0]}){parts[1]}{rng.choice(('', '-'))}{parts[2]}"
+    elif style == "paren-middle":
+        written = f"{parts[0]}({parts[1]}){parts[2]}"
+    elif style == "international":
+        written = (
+            rng.choice(("+81", "＋81", "0081"))
+            + rng.choice((" ", "-"))
+            + sep.join([parts[0][1:], *parts[1:]])
+        )
+    elif style == "81":
+        written = "81-" + "-".join([parts[0][1:], *parts[1:]])
+    elif style == "plus0":
+        written = f"+81 (0){parts[0][1:]} {parts[1]} {parts[2]}"
+    else:
+        written = sep.join(parts)
+    written = _script(rng, written) if style in ("plain", "paren-area") else written
+    cue = rng.choice(("", "電話", "TEL:", "携帯 ", "連絡先は", "電話番号：", "℡", "TEL.", "ＴＥＬ："))
+    return Written("電話番号", written, _sentence(rng, cue, written), (written, national))
+
+
+_LOCAL = "abcdefghijklmnopqrstuvwxyz0123456789"
+_IDN = ("例え.jp", "サンプル区.jp", "日本語.テスト", "れい.jp", "例え.テスト")
+
+
+def email(rng: random.Random) -> Written:
+    """Addresses with dots and plus signs, full width, spaces around @, [at]/(at), IDN domains."""
+    local = "".join(rng.choice(_LOCAL) for _ in range(rng.randint(1, 10)))
+    if rng.random() < 0.4:
+        local += rng.choice("._+-") + "".join(rng.choice(_LOCAL) for _ in range(rng.randint(1, 6)))
+    if rng.random() < 0.2:
+        domain = rng.choice(_IDN)
+    else:
+        labels = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))]
+        domain = ".".join([*labels, *rng.choice((["jp"], ["co", "jp"], ["lg", "jp"], ["com"], ["org"]))])
+    plain = f"{local}@{domain}"
+    at = rng.choice(("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク"))
+    written = f"{local}{at}{domain}"
+    if rng.random() < 0.2:
+        written = written.replace(".", rng.choice(("[dot]", "(dot)")))
+    if rng.random() < 0.1:
+        written = written.upper()
+    if rng.random() < 0.25:
+        written = full_width(written)
+    cue = rng.choice(("", "メール：", "メールアドレスは", "連絡先 ", "e-mail: "))
+    return Written("メールアドレス", written, _sentence(rng, cue, written), (written, plain))
+
+
+_PREFECTURES = ("東京都", "北海道", "大阪府", "神奈川県", "京都府", "")
+_CITIES = (
+    "サンプル区",
+    "札幌市中央区",
+    "横浜市港北区",
+    "千代田区",
+    "さいたま市浦和区",
+    "見本市",
+    "サンプル郡見本町",
+)
+_TOWNS = ("中央", "本町", "北", "八重洲", "緑が丘", "大字見本", "")
+
+
+def _num(rng: random.Random, top: int) -> str:
+    return str(rng.randint(1, top))
+
+
+def _kanji_number(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 0 else ("十" if tens == 1 else KANJI_DIGITS[tens] + "十")) + (
+        KANJI_DIGITS[ones] if ones else ""
+    )
+
+
+def address(rng: random.Random) -> Written:
+    """Street addresses: 丁目・番・号, dashes, の, 条 (Sapporo), 番地, rooms, spaced, kanji numerals."""
+    a, b, c = _num(rng, 9), _num(rng, 30), _num(rng, 40)
+    block = rng.choice(
+        (
+            f"{a}丁目{b}番{c}号",
+            f"{a}-{b}-{c}",
+            f"{a}の{b}の{c}",
+            f"{a}丁目{b}-{c}",
+            f"{b}番地{c}",
+            f"{b}番地",
+            f"{_kanji_number(int(a))}丁目{b}番{c}号",
+            f"{a}－{b}－{c}",
+            f"{b}番地の{c}",
+            f"{_kanji_number(int(a))}丁目{_kanji_number(int(b))}番{_kanji_number(int(c))}号",
+            f"字東{b}{c}番地",
+        )
+    )
+    city = rng.choice(_CITIES)
+    if city == "札幌市中央区" and rng.random() < 0.6:
+        block = f"{rng.choice('北南')}{a}条{rng.choice('東西')}{b}丁目" + rng.choice(("", f"{c}-{a}"))
+    if rng.random() < 0.25:
+        room = rng.randint(101, 905)
+        rooms = (f"-{room}", f" サンプルハイツ{room}号室", f" サンプルマンション{room}", f" 見本荘 {room}号")
+        block += rng.choice(rooms)
+    parts = [rng.choice(_PREFECTURES), city, rng.choice(_TOWNS), block]
+    joiner = " " if rng.random() < 0.25 else ""
+    written = joiner.join(p for p in parts if p)
+    if rng.random() < 0.15:
+        written = full_width(written) if rng.random() < 0.5 else written
+    if rng.random() < 0.2:
+        written = f"〒{rng.randint(100, 999)}-{rng.randint(0, 9999):04d} {written}"
+    cue = rng.choice(("", "住所は", "住所：", "自宅は", "現住所 "))
+    secrets = (written, block) if len(block) >= 6 else (written,)
+    return Written("住所", written, _sentence(rng, cue, written), secrets)
+
+
+def postal_code(rng: random.Random) -> Written:
+    """Postal codes with 〒, after 郵便番号, or bare NNN-NNNN; any script."""
+    code = f"{rng.randint(100, 999)}{rng.randint(0, 9999):04d}"
+    style = rng.choice(("〒{}-{}", "〒 {}-{}", "郵便番号 {}-{}", "郵便番号：{}{}", "{}-{}", "〒{}{}"))
+    written = _script(rng, style.format(code[:3], code[3:]))
+    return Written("郵便番号", written, _sentence(rng, "", written), (written, f"{code[:3]}-{code[3:]}"))
+
+
+WRITERS: dict[str, Writer] = {
+    "マイナンバー": my_number,
+    "電話番号": phone,
+    "メールアドレス": email,
+    "郵便番号": postal_code,
+    "住所": address,
+}
+
+
+def strategy(writer: Writer) -> st.SearchStrategy[Written]:
+    """A hypothesis strategy drawing from ``writer``."""
+    return st.randoms(use_true_random=False).map(writer)
+
+
+def any_written() -> st.SearchStrategy[Written]:
+    """One piece of personal information of any kind."""
+    return st.one_of(*(strategy(w) for w in WRITERS.values()))
+
+
+def leaked(secrets: tuple[str, ...], haystack: str) -> list[str]:
+    """The secrets found in ``haystack``, compared as written and in their NFKC form."""
+    folded = unicodedata.normalize("NFKC", haystack)
+    return [s for s in secrets if s.strip() and (s in haystack or unicodedata.normalize("NFKC", s) in folded)]

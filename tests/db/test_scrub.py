@@ -1,0 +1,118 @@
+"""Migration 0006: what earlier versions stored unmasked is masked on upgrade, in every table, once."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from bot.db.engine import create_engine
+from bot.db.migrate import upgrade
+from bot.db.schema import (
+    consultation_events,
+    consultation_tags,
+    consultations,
+    conversations,
+    faq_drafts,
+    messages,
+    outbox,
+)
+from bot.db.scrub import mask_stored
+
+RAW = ("472019860395", "090-1234-5678", "taro@example.jp", "札幌市中央区北1条西2丁目")
+SAID = f"マイナンバー{RAW[0]}、電話{RAW[1]}、{RAW[2]}、{RAW[3]}の方"
+NOW = datetime(2026, 12, 1, tzinfo=UTC)
+
+
+def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        upgrade(engine, "0002")
+        with engine.begin() as connection:
+            _store_raw(connection)
+        upgrade(engine)
+        with engine.connect() as connection:
+            stored = _everything(connection)
+            tags = connection.execute(sa.select(consultation_tags.c.tag)).scalars().all()
+            content = connection.execute(sa.select(consultations.c.content)).scalar_one()
+        for raw in RAW:
+            assert raw not in stored, raw
+        assert content == "マイナンバー［マイナンバー］、電話［電話番号］、［メールアドレス］、［住所］の方"
+        assert sorted(tags) == ["要確認", "［電話番号］"], "two tags that mask alike become one"
+        with engine.begin() as connection:
+            assert set(mask_stored(connection).values()) == {0}, "a second run changes nothing"
+    finally:
+        engine.dispose()
+
+
+def _store_raw(connection: sa.Connection) -> None:
+    key = {"channel": "web", "user_id": "staff-1", "conversation_id": "staff-1"}
+    state = {
+        "query": SAID,
+        "tokens": [["0", {"op": "consult", "query": SAID, "ref": "", "refs": []}]],
+        "counter": 1,
+    }
+    connection.execute(conversations.insert().values(**key, state=state, created_at=NOW, updated_at=NOW))
+    connection.execute(messages.insert().values(**key, role="user", text=SAID, payload=None, created_at=NOW))
+    connection.execute(
+        messages.insert().values(**key, role="button", text="x", payload={"action": RAW[1]}, created_at=NOW)
+    )
+    connection.execute(
+        consultations.insert().values(
+            **key,
+            section=f"総務課 {RAW[1]}",
+            query=SAID,
+            content=SAID,
+            wanted_by=RAW[2],
+            status="new",
+            masked=[],
+            candidates=[],
+            version=1,
+            created_at=NOW,
+            updated_at=NOW,
+        )
+    )
+    connection.execute(
+        consultation_events.insert().values(
+            consultation_id=1, at=NOW, actor="tanaka", kind="note", text=SAID, data={"to": [RAW[1]]}
+        )
+    )
+    for tag in ("要確認", RAW[1], "09012345678"):
+        connection.execute(consultation_tags.insert().values(consultation_id=1, tag=tag))
+    connection.execute(
+        faq_drafts.insert().values(
+            consultation_id=1,
+            entry_id=RAW[1],
+            category="相談",
+            question=SAID,
+            answer=SAID,
+            phrasings=[SAID],
+            keywords=[RAW[2]],
+            status="draft",
+            version=1,
+            created_by="tanaka",
+            created_at=NOW,
+            updated_by="tanaka",
+            updated_at=NOW,
+        )
+    )
+    connection.execute(
+        outbox.insert().values(**key, payload={"text": SAID}, created_at=NOW, status="pending")
+    )
+
+
+def _everything(connection: sa.Connection) -> str:
+    tables = (
+        conversations,
+        messages,
+        consultations,
+        consultation_events,
+        consultation_tags,
+        faq_drafts,
+        outbox,
+    )
+    rows = [row for table in tables for row in connection.execute(sa.select(table)).all()]
+    return json.dumps(
+        [[str(v) if not isinstance(v, dict | list) else v for v in row] for row in rows], ensure_ascii=False
+    )

@@ -1,0 +1,27 @@
+"""The matching form: one spelling per character, and spans that map back to what was written."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.privacy.fold import fold
+
+
+def test_width_dashes_and_kanji_numerals_fold_but_lone_kanji_digits_stay() -> None:
+    assert fold("ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ").text == "taro@example.jp"
+    assert fold("０９０ー１２３４－５６７８").text == "090-1234-5678"
+    assert fold("〇九〇‐一二三四−五六七八").text == "090-1234-5678"
+    assert fold("一番、二丁目、一部").text == "一番、二丁目、一部"
+    assert fold("コーヒー").text == "コーヒー", "a long-vowel mark between letters is not a dash"
+
+
+@given(st.text(max_size=40))
+def test_every_folded_span_maps_back_to_whole_original_characters(text: str) -> None:
+    folded = fold(text)
+    assert len(folded.origin) == len(folded.text)
+    assert list(folded.origin) == sorted(folded.origin)
+    for start in range(len(folded.text)):
+        begin, end = folded.span(start, len(folded.text))
+        assert 0 <= begin < end <= len(text)
+        assert end == len(text)

@@ -1,0 +1,195 @@
+"""Masking: every writing of the issue, generated writings of each kind, and work text left alone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.privacy import KINDS, Masked, is_my_number, mask, masked_kinds
+from tests.auxil.personal import WRITERS, Written, any_written, check_digit, leaked, strategy
+
+
+@pytest.mark.parametrize(
+    "eleven", ["12345678901", "00000000000", "98765432109", "31415926535", "27182818284"]
+)
+def test_my_number_check_digit_follows_the_official_algorithm(eleven: str) -> None:
+    good = eleven + str(check_digit(eleven))
+    assert is_my_number(good)
+    for wrong in range(10):
+        if wrong != check_digit(eleven):
+            assert not is_my_number(eleven + str(wrong))
+
+
+def test_a_known_valid_number() -> None:
+    assert is_my_number("123456789018")
+    assert not is_my_number("123456789012")
+
+
+PLACEHOLDERS = re.compile("［(" + "|".join(KINDS) + ")］")
+
+WRITINGS = [
+    # The issue's examples, one per writing.
+    ("マイナンバー472019860395、電話090-1234-5678", "マイナンバー［マイナンバー］、電話［電話番号］"),
+    ("4720 - 1986 - 0395 090.1234.5678", "［マイナンバー］ ［電話番号］"),
+    ("ｔａｒｏ３＠ｅｘａｍｐｌｅ．ｊｐ 札幌市中央区北1条西2丁目", "［メールアドレス］ ［住所］"),
+    # My Number: groups of 3, separators, brackets, kanji numerals, 8+4.
+    ("番号は472 019 860 395です", "番号は［マイナンバー］です"),
+    ("4720.1986.0395", "［マイナンバー］"),
+    ("4720/1986/0395", "［マイナンバー］"),
+    ("4720-1986-0395", "［マイナンバー］"),
+    ("4720\t1986\t0395", "［マイナンバー］"),
+    ("4720\n1986\n0395", "［マイナンバー］"),
+    ("（472019860395）", "（［マイナンバー］）"),
+    ("(4720)1986-0395", "［マイナンバー］"),
+    ("四七二〇一九八六〇三九五", "［マイナンバー］"),
+    ("四七二〇 一九八六 〇三九五の方", "［マイナンバー］の方"),
+    ("47201986 0395", "［マイナンバー］"),
+    ("１２３４－５６７８－９０１８", "［マイナンバー］"),
+    ("マイナンバーは1234 5678 9012（打ち間違い）", "マイナンバーは［マイナンバー］（打ち間違い）"),
+    # Phones.
+    ("090.1234.5678", "［電話番号］"),
+    ("+81 (0)90 1234 5678 まで", "［電話番号］ まで"),
+    ("81-90-1234-5678", "［電話番号］"),
+    ("+81-3-1234-5678", "［電話番号］"),
+    ("090/1234/5678", "［電話番号］"),
+    ("〇九〇－一二三四－五六七八", "［電話番号］"),
+    ("０９０ー１２３４ー５６７８", "［電話番号］"),
+    ("電話は03-1234-5678か090-1234-5678へ", "電話は［電話番号］か［電話番号］へ"),
+    ("(03)1234-5678、0120-123-456", "［電話番号］、［電話番号］"),
+    ("03(1234)5678", "［電話番号］"),
+    ("携帯09012345678", "携帯［電話番号］"),
+    # E-mail.
+    ("taro @ example.jp", "［メールアドレス］"),
+    ("taro＠ example.jp", "［メールアドレス］"),
+    ("taro[at]example.jp", "［メールアドレス］"),
+    ("taro(at)example.jp", "［メールアドレス］"),
+    ("taro（at）example．jp", "［メールアドレス］"),
+    ("メールは taro.yamada@example.co.jp まで", "メールは ［メールアドレス］ まで"),
+    ("info@例え.jpへ", "［メールアドレス］へ"),
+    ("taro@日本語.テスト", "［メールアドレス］"),
+    ("taro@example.jpです", "［メールアドレス］です"),
+    # Addresses and postal codes.
+    ("札幌市中央区北1条西2丁目", "［住所］"),
+    ("サンプル区中央1の2の3に住む方", "［住所］に住む方"),
+    ("サンプル区本町3-4-5-405", "［住所］"),
+    ("サンプル区本町3-4-5 サンプルハイツ101号室です", "［住所］です"),
+    ("東京都 サンプル区 中央 1-2-3", "［住所］"),
+    ("住所は中央1の2の3です", "住所は［住所］です"),
+    ("〒123-4567 東京都サンプル区中央1丁目2番3号", "〒［郵便番号］ ［住所］"),
+    ("123-4567 東京都サンプル区中央1-2-3", "［郵便番号］ ［住所］"),
+    ("郵便番号1234567", "郵便番号［郵便番号］"),
+    ("サンプル区本町3-4-5に住む方", "［住所］に住む方"),
+    ("中央区八重洲二丁目1番", "［住所］"),
+    ("見本町12番地3", "［住所］"),
+    # More than the issue listed.
+    ("4720-1986 0395", "［マイナンバー］"),
+    ("℡090-1234-5678、TEL.03.1234.5678", "℡［電話番号］、TEL.［電話番号］"),
+    ("０９０　１２３４　５６７８", "［電話番号］"),
+    ("0800-123-4567、050-1234-5678", "［電話番号］、［電話番号］"),
+    ("TARO@EXAMPLE.COM", "［メールアドレス］"),
+    ("taro (at) example (dot) jp", "［メールアドレス］"),
+    ("サンプル区中央1番地の2", "［住所］"),
+    ("サンプル区中央一丁目二番三号", "［住所］"),
+    ("サンプル区大字見本字東123番地", "［住所］"),
+    ("住所は東京都サンプル区中央1丁目2番3号 サンプルマンション305です", "住所は［住所］です"),
+    ("郵便番号は１００ー０００１", "郵便番号は［郵便番号］"),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), WRITINGS)
+def test_each_writing_is_masked_where_it_was_written(text: str, masked: str) -> None:
+    assert mask(text).text == masked
+
+
+def test_the_kinds_are_named_in_order_each_once() -> None:
+    result = mask("〒123-4567 東京都サンプル区中央1丁目2番3号、電話03-1234-5678、携帯090-1234-5678")
+    assert result.kinds == ("郵便番号", "住所", "電話番号")
+    assert masked_kinds(result.text) == result.kinds
+    assert mask("twelve digits 123456789012").kinds == ()
+
+
+WORK_TEXT = [
+    "DX推進課（内線 2345）に相談しました",
+    "内線2345、2346までどうぞ",
+    "2026-11-29に会議があります",
+    "2026/11/29 10:00-12:00 に打ち合わせ",
+    "2026.11.29から開始",
+    "令和8年4月1日から、R8.4.1施行",
+    "毎月800件、1件あたり4分かかります",
+    "区民課で3-4件の入力ミスがありました",
+    "予算は1,234,567円、約3,000万円の削減",
+    "令和8年度予算 12,345,678,901円",
+    "12.5%の削減、0.5人工",
+    "年間120時間、1日2時間×20日、9:00～17:00",
+    "平成30年度から令和7年度まで",
+    "相談 No.123 の件、FAQ #123 を見ました",
+    "40件の申請、1/3に削減",
+    "第3条第2項に基づく",
+    "手順1-2-3、区長選挙は4-5月",
+    "サンプル区役所で一番多い申請",
+    "サンプル区内の3-4か所",
+    "文書番号 123-4567",
+    "税務課の山田さんと相談",
+    "口座番号123456789012です",
+    "サンプル区本町の会議室2で、3-4人で打ち合わせ",
+]
+
+
+@pytest.mark.parametrize("text", WORK_TEXT)
+def test_work_text_is_left_alone(text: str) -> None:
+    assert mask(text) == Masked(text, ())
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_every_generated_writing_of_each_kind_is_masked_and_named(kind: str) -> None:
+    @settings(max_examples=300, deadline=None)
+    @given(strategy(WRITERS[kind]))
+    def check(written: Written) -> None:
+        result = mask(written.text)
+        assert not leaked(written.secrets, result.text), (written.text, result.text)
+        assert kind in result.kinds, (written.text, result.text)
+
+    check()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(any_written(), min_size=1, max_size=4), st.sampled_from(["、", "。", "\n", " と "]))
+def test_several_in_one_message_are_all_masked_and_masking_is_idempotent(
+    written: list[Written], joiner: str
+) -> None:
+    text = joiner.join(w.text for w in written)
+    result = mask(text)
+    for each in written:
+        assert not leaked(each.secrets, result.text), (text, result.text)
+    assert mask(result.text) == Masked(result.text, ())
+    assert set(masked_kinds(result.text)) == set(result.kinds) <= set(KINDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from("あア亜一二〇０１23-－ー.@＠ 　\t\n()（）丁目番号市区町〒+"), max_size=60
+    )
+)
+def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: str) -> None:
+    result = mask(text)
+    outside = PLACEHOLDERS.sub("", result.text)
+    assert all(c in text for c in outside)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "区" * 3000,
+        "市区町村" * 500,
+        ("サンプル区" + "1-" * 20) * 50,
+        "1-" * 1500,
+        ("taro.yamada" * 20 + "@") * 5,
+    ],
+)
+def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
+    """No timing here (benchmarks/privacy.py has it): a masker that backtracks exponentially never returns."""
+    assert mask(text).text.count("［") <= len(text)
