@@ -107,7 +107,8 @@ def run_purge(settings: Settings, days: int | None) -> int:
     print(
         f"会話記録 {counts['messages']}件、会話の状態 {counts['conversations']}件、"
         f"配信済みメッセージ {counts['outbox']}件、"
-        f"期限切れのログイン {counts['admin_sessions']}件を削除しました。"
+        f"期限切れのログイン {counts['admin_sessions']}件、"
+        f"期限切れのWebチャットのセッション {counts['web_sessions']}件を削除しました。"
     )
     return 0
 

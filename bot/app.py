@@ -13,10 +13,20 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import timedelta
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import (
+    ACCOUNTS,
+    CONSULT,
+    CONVERSATIONS,
+    FAQ_DRAFTS,
+    SEARCHER,
+    SETTINGS,
+    STORE,
+    WEB_SESSIONS,
+)
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
@@ -24,12 +34,14 @@ from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.db.websessions import WebSessions
 from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
 from bot.handlers import admin_api
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.errors import json_error
+from bot.handlers.proxy import proxy_middleware
 from bot.handlers.webchat import setup as setup_webchat
 from bot.search import Searcher
 
@@ -44,7 +56,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[proxy_middleware, _error_boundary]
+    )
     app[SETTINGS] = settings
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
@@ -62,6 +76,13 @@ def run_server(settings: Settings) -> int:
     log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
+    if not settings.chat.api_token:
+        log.info("KAIZEN_CHAT_API_TOKEN is not set: only the web page (by its session) can use the chat API")
+    if settings.proxy.trusted:
+        networks = ", ".join(str(network) for network in settings.proxy.trusted)
+        log.info("trusting X-Forwarded-* from %s", networks)
+    if settings.proxy.sso_user_header:
+        log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
     web.run_app(init_app(settings), host=settings.host, port=settings.port)
     return 0
 
@@ -103,6 +124,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     app[CONSULT] = service = ConsultationService(engine, notices)
     app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
 

@@ -15,9 +15,19 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.db.websessions import WebSessions
 from bot.search import Searcher
 
-__all__ = ["ACCOUNTS", "CONSULT", "CONVERSATIONS", "FAQ_DRAFTS", "SEARCHER", "SETTINGS", "STORE"]
+__all__ = [
+    "ACCOUNTS",
+    "CONSULT",
+    "CONVERSATIONS",
+    "FAQ_DRAFTS",
+    "SEARCHER",
+    "SETTINGS",
+    "STORE",
+    "WEB_SESSIONS",
+]
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
@@ -26,3 +36,4 @@ CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+WEB_SESSIONS = web.AppKey("web_sessions", WebSessions)

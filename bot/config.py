@@ -6,16 +6,32 @@ README's settings table is checked against `SETTINGS` by a test.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PROJECT_ROOT", "SETTINGS", "DeliverySettings", "NotifySettings", "Setting", "Settings"]
+__all__ = [
+    "PROJECT_ROOT",
+    "SETTINGS",
+    "ChatSettings",
+    "DeliverySettings",
+    "Network",
+    "NotifySettings",
+    "ProxySettings",
+    "Setting",
+    "Settings",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+MIN_TOKEN_CHARS = 32
+
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +80,30 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_ADMIN_SESSION_HOURS",
         "12",
         "How long a dashboard login lasts, in hours.",
+    ),
+    Setting(
+        "KAIZEN_CHAT_API_TOKEN",
+        "",
+        "Bearer token with which other systems call the chat API and name the user; at least 32 "
+        "characters. Empty (the default) turns that use off; the web page needs no token.",
+    ),
+    Setting(
+        "KAIZEN_CHAT_SESSION_DAYS",
+        "30",
+        "How long a web chat session lasts without use, in days (each use extends it).",
+    ),
+    Setting(
+        "KAIZEN_TRUSTED_PROXIES",
+        "",
+        "Addresses or networks (CIDR) of reverse proxies, comma-separated; only from these are "
+        "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host and the single sign-on header believed. "
+        "Empty trusts no proxy.",
+    ),
+    Setting(
+        "KAIZEN_SSO_USER_HEADER",
+        "",
+        "Header in which a trusted proxy names the signed-in user (e.g. X-Remote-User); the web chat "
+        "then uses that name. Empty turns single sign-on off; needs KAIZEN_TRUSTED_PROXIES.",
     ),
     Setting(
         "KAIZEN_PUBLIC_URL",
@@ -154,6 +194,22 @@ class DeliverySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """Who may talk in the web chat: the page's sessions, and other systems with the API token."""
+
+    api_token: str = ""
+    session_days: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ProxySettings:
+    """Which reverse proxies are believed, and the header in which they name a signed-in user."""
+
+    trusted: tuple[Network, ...] = ()
+    sso_user_header: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -171,6 +227,8 @@ class Settings:
     retention_days: int = 365
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    chat: ChatSettings = field(default_factory=ChatSettings)
+    proxy: ProxySettings = field(default_factory=ProxySettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -201,6 +259,8 @@ class Settings:
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             notify=_notify(values),
             delivery=_delivery(values),
+            chat=_chat(values),
+            proxy=_proxy(values),
         )
 
 
@@ -233,6 +293,38 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
     if delivery.lease_seconds <= delivery.timeout_seconds:
         raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
     return delivery
+
+
+def _chat(values: Mapping[str, str]) -> ChatSettings:
+    token = values["KAIZEN_CHAT_API_TOKEN"].strip()
+    if token and len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(
+            f"KAIZEN_CHAT_API_TOKEN must be at least {MIN_TOKEN_CHARS} characters "
+            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+        )
+    return ChatSettings(api_token=token, session_days=_integer(values, "KAIZEN_CHAT_SESSION_DAYS", 1, 365))
+
+
+def _proxy(values: Mapping[str, str]) -> ProxySettings:
+    trusted: list[Network] = []
+    for item in values["KAIZEN_TRUSTED_PROXIES"].split(","):
+        if item.strip():
+            try:
+                trusted.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"KAIZEN_TRUSTED_PROXIES must list addresses or networks (10.0.0.5, 10.0.0.0/24), "
+                    f"not {item.strip()!r}"
+                ) from None
+    header = values["KAIZEN_SSO_USER_HEADER"].strip()
+    if header and not trusted:
+        raise ValueError(
+            "KAIZEN_SSO_USER_HEADER needs KAIZEN_TRUSTED_PROXIES: the header is only believed from the "
+            "proxy that signs users in"
+        )
+    if header and not _HEADER_NAME.match(header):
+        raise ValueError(f"KAIZEN_SSO_USER_HEADER must be a header name (X-Remote-User), not {header!r}")
+    return ProxySettings(trusted=tuple(trusted), sso_user_header=header)
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

@@ -57,7 +57,7 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         enqueue(connection, KEY, {"text": "古い回答"}, old)
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
     counts = purge(store.engine, 365, now)
-    assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0}
+    assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0, "web_sessions": 0}
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
     assert purge(store.engine, 365, now)["messages"] == 0

@@ -23,6 +23,8 @@ Client = TestClient[web.Request, web.Application]
 
 MAX_BODY = 4096
 ADMIN_TOKEN = "test-admin-token-0123456789"
+CHAT_TOKEN = "test-chat-api-token-0123456789abcdef"
+CHAT_AUTH = {"Authorization": f"Bearer {CHAT_TOKEN}"}
 
 
 @pytest.fixture
@@ -32,6 +34,7 @@ def settings(tmp_path: Path) -> Settings:
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
+        KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )
 
 
@@ -41,11 +44,20 @@ async def client(aiohttp_client: AiohttpClient, settings: Settings, searcher: Se
 
 
 async def say(client: Client, user: str, **body: str) -> list[dict[str, Any]]:
-    """One message or button press in the web chat; the bot's replies."""
-    response = await client.post("/api/v1/chat", json={"user": user, **body})
+    """One message or button press in the chat, from another system naming ``user``; the bot's replies."""
+    response = await client.post("/api/v1/chat", json={"user": user, **body}, headers=CHAT_AUTH)
     assert response.status == 200, await response.text()
     replies: list[dict[str, Any]] = (await response.json())["replies"]
     return replies
+
+
+async def pushed(client: Client, user: str, after: int = 0) -> list[dict[str, Any]]:
+    """The messages pushed to ``user`` (the DX team's answers), as another system polls them."""
+    headers = {**CHAT_AUTH, "X-Kaizen-User": user}
+    response = await client.get(f"/api/v1/chat/messages?after={after}", headers=headers)
+    assert response.status == 200, await response.text()
+    messages: list[dict[str, Any]] = (await response.json())["messages"]
+    return messages
 
 
 async def consult(client: Client, user: str, content: str = "会議録の作成に毎回半日かかっています") -> int:
