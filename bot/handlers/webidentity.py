@@ -141,8 +141,8 @@ async def identify(
         found = started
     if not found.renewed:
         return Caller(found.user, "session")
-    max_age = int((found.expires_at - sessions.clock()).total_seconds())
-    return Caller(found.user, "session", token, max_age)
+    # New or just renewed: it ends a whole lifetime from now.
+    return Caller(found.user, "session", token, int(sessions.lifetime.total_seconds()))
 
 
 async def end_session(request: web.Request) -> web.Response:

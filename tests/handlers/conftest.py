@@ -43,24 +43,31 @@ async def client(aiohttp_client: AiohttpClient, settings: Settings, searcher: Se
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
 
-async def say(client: Client, user: str, **body: str) -> list[dict[str, Any]]:
-    """One message or button press in the chat, from another system naming ``user``; the bot's replies."""
-    response = await client.post("/api/v1/chat", json={"user": user, **body}, headers=CHAT_AUTH)
+async def say(client: Client, user: str | None, **body: str) -> list[dict[str, Any]]:
+    """One message or button press in the chat; the bot's replies.
+
+    From another system naming ``user`` with the chat API token; with ``user``
+    None, from the page under the client's session cookie (each client is one browser).
+    """
+    if user is None:
+        response = await client.post("/api/v1/chat", json=body)
+    else:
+        response = await client.post("/api/v1/chat", json={"user": user, **body}, headers=CHAT_AUTH)
     assert response.status == 200, await response.text()
     replies: list[dict[str, Any]] = (await response.json())["replies"]
     return replies
 
 
-async def pushed(client: Client, user: str, after: int = 0) -> list[dict[str, Any]]:
-    """The messages pushed to ``user`` (the DX team's answers), as another system polls them."""
-    headers = {**CHAT_AUTH, "X-Kaizen-User": user}
+async def pushed(client: Client, user: str | None, after: int = 0) -> list[dict[str, Any]]:
+    """The messages pushed to ``user`` (the DX team's answers) as another system polls them; None: the page."""
+    headers = {**CHAT_AUTH, "X-Kaizen-User": user} if user is not None else {}
     response = await client.get(f"/api/v1/chat/messages?after={after}", headers=headers)
     assert response.status == 200, await response.text()
     messages: list[dict[str, Any]] = (await response.json())["messages"]
     return messages
 
 
-async def consult(client: Client, user: str, content: str = "会議録の作成に毎回半日かかっています") -> int:
+async def consult(client: Client, user: str | None, content: str = "会議録の作成に毎回半日かかっています") -> int:
     """Send a consultation through the web chat, as a staff member would; return its number."""
     await say(client, user, action="menu")
     await say(client, user, action="consult")
