@@ -96,8 +96,8 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_TRUSTED_PROXIES",
         "",
         "Addresses or networks (CIDR) of reverse proxies, comma-separated; only from these are "
-        "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host and the single sign-on header believed. "
-        "Empty trusts no proxy.",
+        "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host and the single sign-on header believed; "
+        "empty (the default) trusts no proxy.",
     ),
     Setting(
         "KAIZEN_SSO_USER_HEADER",
