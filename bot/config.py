@@ -84,8 +84,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KAIZEN_CHAT_API_TOKEN",
         "",
-        "Bearer token with which other systems call the chat API and name the user; at least 32 "
-        "characters. Empty (the default) turns that use off; the web page needs no token.",
+        "Bearer token with which other systems call the chat API and name the user, at least 32 "
+        "characters; empty (the default) turns that use off. The web page needs no token.",
     ),
     Setting(
         "KAIZEN_CHAT_SESSION_DAYS",
