@@ -103,7 +103,7 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_SSO_USER_HEADER",
         "",
         "Header in which a trusted proxy names the signed-in user (e.g. X-Remote-User); the web chat "
-        "then uses that name. Empty turns single sign-on off; needs KAIZEN_TRUSTED_PROXIES.",
+        "then uses that name; empty (the default) turns single sign-on off. Needs KAIZEN_TRUSTED_PROXIES.",
     ),
     Setting(
         "KAIZEN_PUBLIC_URL",
