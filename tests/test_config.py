@@ -89,7 +89,7 @@ def test_trusted_proxies_and_the_single_sign_on_header_are_checked() -> None:
     assert [str(network) for network in proxy.trusted] == ["10.0.0.5/32", "192.168.0.0/16", "::1/128"]
     assert proxy.sso_user_header == "X-Remote-User"
     assert Settings.from_env({}).proxy.trusted == ()
-    with pytest.raises(ValueError, match="'proxy.lan'"):
+    with pytest.raises(ValueError, match=r"'proxy\.lan'"):
         Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5, proxy.lan"})
     with pytest.raises(ValueError, match="needs KAIZEN_TRUSTED_PROXIES"):
         Settings.from_env({"KAIZEN_SSO_USER_HEADER": "X-Remote-User"})

@@ -25,6 +25,7 @@ MAX_BODY = 4096
 ADMIN_TOKEN = "test-admin-token-0123456789"
 CHAT_TOKEN = "test-chat-api-token-0123456789abcdef"
 CHAT_AUTH = {"Authorization": f"Bearer {CHAT_TOKEN}"}
+CONTENT = "会議録の作成に毎回半日かかっています"
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ async def say(client: Client, user: str | None, **body: str) -> list[dict[str, A
 
 
 async def pushed(client: Client, user: str | None, after: int = 0) -> list[dict[str, Any]]:
-    """The messages pushed to ``user`` (the DX team's answers) as another system polls them; None: the page."""
+    """The messages pushed to ``user`` as another system polls them; None: the page."""
     headers = {**CHAT_AUTH, "X-Kaizen-User": user} if user is not None else {}
     response = await client.get(f"/api/v1/chat/messages?after={after}", headers=headers)
     assert response.status == 200, await response.text()
@@ -67,7 +68,7 @@ async def pushed(client: Client, user: str | None, after: int = 0) -> list[dict[
     return messages
 
 
-async def consult(client: Client, user: str | None, content: str = "会議録の作成に毎回半日かかっています") -> int:
+async def consult(client: Client, user: str | None, content: str = CONTENT) -> int:
     """Send a consultation through the web chat, as a staff member would; return its number."""
     await say(client, user, action="menu")
     await say(client, user, action="consult")

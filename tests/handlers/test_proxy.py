@@ -32,9 +32,8 @@ FORWARDED = {
 
 async def echo(request: web.Request) -> web.Response:
     """What the rest of the application sees of a request."""
-    return web.json_response(
-        {"secure": request.secure, "remote": request.remote, "host": request.host, "sso": request.get(SSO_USER)}
-    )
+    seen = {"secure": request.secure, "remote": request.remote, "host": request.host}
+    return web.json_response({**seen, "sso": request.get(SSO_USER)})
 
 
 @pytest.fixture
@@ -148,7 +147,8 @@ async def test_a_single_sign_on_user_keeps_the_name_the_proxy_gives(make_client:
 @pytest.mark.asyncio
 async def test_a_bad_single_sign_on_name_is_refused(make_client: MakeClient) -> None:
     client = await make_client("127.0.0.1")
-    response = await client.post("/api/v1/chat", json={"text": "こんにちは"}, headers={"X-Remote-User": "anon:x"})
+    headers = {"X-Remote-User": "anon:x"}
+    response = await client.post("/api/v1/chat", json={"text": "こんにちは"}, headers=headers)
     assert response.status == 400
     assert "X-Remote-User" in (await response.json())["message"]
 

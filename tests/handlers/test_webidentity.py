@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from http.cookies import Morsel, SimpleCookie
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import sqlalchemy as sa
@@ -78,7 +78,8 @@ async def test_the_first_message_issues_a_session_cookie_and_the_page_load_does_
     assert user.startswith("anon:")
     assert cookie.value not in user
 
-    solved = next(c["action"] for c in (await first.json())["replies"][0]["choices"] if c["label"] == "解決した")
+    choices = (await first.json())["replies"][0]["choices"]
+    solved = next(c["action"] for c in choices if c["label"] == "解決した")
     again = await post(client, {"action": solved})
     assert session_cookie(again) is None, "the cookie is set again only when the session is renewed"
     assert "お役に立ててよかった" in (await again.json())["replies"][0]["text"], "the same conversation"
@@ -90,7 +91,7 @@ async def test_another_browser_cannot_reach_a_consultation_or_its_answer(
 ) -> None:
     number = await consult(client, None)
     (alice,) = await session_users(client)
-    bob = await aiohttp_client(client.server)
+    bob = cast(Client, await aiohttp_client(client.server))  # a second browser on the same server
 
     assert (await say(bob, None, text="相談状況"))[0]["text"] == NONE_YET
     for verb in ("", ":add", ":wd", ":wdy", ":ok", ":ng"):
