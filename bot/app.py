@@ -4,7 +4,9 @@ Resources start in order (database, then the warmed search index, then the
 conversations and consultations over both, then the delivery worker)
 before the server accepts a connection, so ``/healthz`` answering 200 means
 the bot is ready to answer. The dashboard is a sub-application at
-``/admin`` with its own login, CSRF and error pages.
+``/admin`` with its own login, CSRF and error pages. Every request first
+passes `proxy_middleware`, so behind a trusted reverse proxy every handler
+sees the real scheme and client in ``request.secure`` and ``request.remote``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ notification to the team) is first written here, in the same transaction as
 the change that causes it, so a crash can delay a message but never lose it.
 
 Messages to channels whose client fetches them itself (`PULL_CHANNELS`: the
-web chat polls ``GET /api/v1/chat/{user}/messages``) are ``sent`` as soon as
+web chat polls ``GET /api/v1/chat/messages``) are ``sent`` as soon as
 they are written. Every other message is ``pending`` until a worker
 (`bot.delivery.worker`) has handed it to its platform:
 
