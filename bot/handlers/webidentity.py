@@ -7,9 +7,14 @@ In this order:
    body of a message, ``X-Kaizen-User`` when polling. A wrong token, or any
    token while the setting is empty, is 401.
 2. The user a trusted proxy's single sign-on named (`bot.handlers.proxy`).
-3. The browser's session: a random token in the ``kaizen_chat`` cookie
-   (HttpOnly, SameSite=Strict, Secure over HTTPS, sent only to
-   ``/api/v1/chat``), issued by the server on the browser's first message.
+3. The browser's session: a random token in a cookie (HttpOnly,
+   SameSite=Strict), issued by the server on the browser's first message.
+   Over HTTPS it is ``__Host-kaizen_chat`` (Secure, Path=/): the prefix
+   forbids a neighbouring subdomain to plant a session of its own in the
+   browser. Over plain HTTP it is ``kaizen_chat``, sent only to ``/api/v1/chat``.
+
+Only the ``Bearer`` scheme is ours: an ``Authorization`` header of another
+scheme (a proxy's Basic authentication passed on) is not looked at.
 
 A user named without the token is refused with 401, not ignored: ignoring it
 would quietly answer as a fresh anonymous session, and a caller who believed
@@ -39,6 +44,7 @@ __all__ = [
     "COOKIE",
     "COOKIE_PATH",
     "MAX_USER_CHARS",
+    "SECURE_COOKIE",
     "USER_HEADER",
     "Caller",
     "end_session",
@@ -49,6 +55,7 @@ __all__ = [
 
 COOKIE = "kaizen_chat"
 COOKIE_PATH = "/api/v1/chat"
+SECURE_COOKIE = "__Host-kaizen_chat"
 USER_HEADER = "X-Kaizen-User"
 MAX_USER_CHARS = 128
 
@@ -68,10 +75,11 @@ class Caller:
         """Set the session cookie on ``response`` when the session is new or was renewed."""
         if self.token is None:
             return
+        name, path = _cookie(request)
         response.set_cookie(
-            COOKIE,
+            name,
             self.token,
-            path=COOKIE_PATH,
+            path=path,
             max_age=self.max_age,
             httponly=True,
             samesite="Strict",
@@ -90,8 +98,8 @@ def verify_origin(request: web.Request) -> None:
 
 def system_call(request: web.Request) -> bool:
     """Whether another system calls with the chat API token; 401 for a wrong or unconfigured one."""
-    header = request.headers.get("Authorization")
-    if header is None:
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
         return False
     token = request.app[SETTINGS].chat.api_token
     if not token:
@@ -99,8 +107,7 @@ def system_call(request: web.Request) -> bool:
             "chat_api_disabled",
             "トークンでのご利用は無効です。KAIZEN_CHAT_API_TOKEN を設定すると使えるようになります。",
         )
-    scheme, _, given = header.partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+    if not hmac.compare_digest(given.strip().encode(), token.encode()):
         raise _unauthorized(
             "unauthorized", "認証が必要です。Authorization: Bearer <KAIZEN_CHAT_API_TOKEN> を付けてください。"
         )
@@ -132,7 +139,7 @@ async def identify(
     if sso is not None:
         return Caller(_valid_name(sso, request.app[SETTINGS].proxy.sso_user_header), "sso")
     sessions = request.app[WEB_SESSIONS]
-    token = request.cookies.get(COOKIE)
+    token = request.cookies.get(_cookie(request)[0])
     found = await asyncio.to_thread(sessions.find, token) if token else None
     if found is None:
         if not start:
@@ -162,11 +169,17 @@ async def end_session(request: web.Request) -> web.Response:
             "シングルサインオンでご利用中です。この端末での利用を終えるときは、"
             "シングルサインオンからサインアウトしてください。",
         )
-    token = request.cookies.get(COOKIE)
+    name, path = _cookie(request)
+    token = request.cookies.get(name)
     ended = bool(token) and await asyncio.to_thread(request.app[WEB_SESSIONS].end, token or "")
     response = web.json_response({"ended": ended}, headers={"Cache-Control": "no-store"})
-    response.del_cookie(COOKIE, path=COOKIE_PATH, secure=request.secure, httponly=True, samesite="Strict")
+    response.del_cookie(name, path=path, secure=request.secure, httponly=True, samesite="Strict")
     return response
+
+
+def _cookie(request: web.Request) -> tuple[str, str]:
+    """The session cookie's name and path: ``__Host-`` over HTTPS (which requires Path=/)."""
+    return (SECURE_COOKIE, "/") if request.secure else (COOKIE, COOKIE_PATH)
 
 
 def _valid_name(value: object, field: str) -> str:

@@ -102,16 +102,33 @@ async def test_anyone_else_is_not_believed(make_client: MakeClient) -> None:
 async def test_the_session_cookie_is_secure_behind_tls(make_client: MakeClient) -> None:
     client = await make_client("127.0.0.1")
     headers = {"X-Forwarded-Proto": "https"}
-    cookie = set_cookies(await client.post("/api/v1/chat", json={"action": "menu"}, headers=headers))
-    assert cookie["kaizen_chat"]["secure"] is True
-    assert cookie["kaizen_chat"]["httponly"] is True
-    assert cookie["kaizen_chat"]["samesite"] == "Strict"
+    first = await client.post("/api/v1/chat", json={"action": "menu"}, headers=headers)
+    cookie = set_cookies(first)["__Host-kaizen_chat"]
+    assert (cookie["secure"], cookie["httponly"], cookie["samesite"], cookie["path"]) == (
+        True,
+        True,
+        "Strict",
+        "/",
+    )
+    assert "kaizen_chat" not in set_cookies(first)
+    again = await client.post(
+        "/api/v1/chat",
+        json={"text": "相談状況"},
+        headers={**headers, "Cookie": f"__Host-kaizen_chat={cookie.value}"},
+    )
+    assert not set_cookies(again), "the same session, read under its secure name"
+    ended = await client.delete(
+        "/api/v1/chat/session", headers={**headers, "Cookie": f"__Host-kaizen_chat={cookie.value}"}
+    )
+    assert await ended.json() == {"ended": True}
+    assert set_cookies(ended)["__Host-kaizen_chat"]["max-age"] == "0"
     login = set_cookies(await client.get("/admin/login", headers=headers))
     assert login["kaizen_login"]["secure"] is True, "the dashboard reads the same request.secure"
 
     untrusted = await make_client("10.0.0.0/8")
-    cookie = set_cookies(await untrusted.post("/api/v1/chat", json={"action": "menu"}, headers=headers))
-    assert not cookie["kaizen_chat"]["secure"]
+    cookies = set_cookies(await untrusted.post("/api/v1/chat", json={"action": "menu"}, headers=headers))
+    assert "__Host-kaizen_chat" not in cookies
+    assert not cookies["kaizen_chat"]["secure"]
 
 
 @pytest.mark.asyncio

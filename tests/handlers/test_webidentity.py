@@ -169,7 +169,7 @@ async def test_the_chat_api_token_names_the_user(client: Client) -> None:
 
 @pytest.mark.parametrize(
     "authorization",
-    [f"Bearer {CHAT_TOKEN}x", f"Bearer {CHAT_TOKEN[:-1]}", f"Basic {CHAT_TOKEN}", "Bearer", ADMIN_TOKEN],
+    [f"Bearer {CHAT_TOKEN}x", f"Bearer {CHAT_TOKEN[:-1]}", f"bearer {ADMIN_TOKEN}", "Bearer", "Bearer  "],
 )
 async def test_a_wrong_token_is_401_before_anything_is_read(client: Client, authorization: str) -> None:
     headers = {"Authorization": authorization}
@@ -181,6 +181,19 @@ async def test_a_wrong_token_is_401_before_anything_is_read(client: Client, auth
         assert response.status == 401
         assert (await response.json())["error"] == "unauthorized"
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
+
+
+async def test_another_authorization_scheme_is_not_ours(client: Client) -> None:
+    """A proxy's Basic authentication passed on leaves the page working, and names no one."""
+    basic = {"Authorization": "Basic dGFuYWthOnNlY3JldA=="}
+    response = await post(client, {"text": "相談状況"}, basic)
+    assert response.status == 200
+    assert session_cookie(response) is not None
+    response = await post(
+        client, {"user": "tanaka", "text": "相談状況"}, {"Authorization": f"Basic {CHAT_TOKEN}"}
+    )
+    assert response.status == 401
+    assert (await response.json())["error"] == "token_required"
 
 
 async def test_the_token_needs_a_named_user(client: Client) -> None:
