@@ -7,6 +7,7 @@ the same server is a second browser (or a second person at a shared PC).
 from __future__ import annotations
 
 import asyncio
+from datetime import timedelta
 from http.cookies import Morsel, SimpleCookie
 from pathlib import Path
 from typing import Any, cast
@@ -17,7 +18,7 @@ from aiohttp import ClientResponse
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import STORE
+from bot.appkeys import STORE, WEB_SESSIONS
 from bot.config import Settings
 from bot.db.schema import web_sessions
 from bot.search import Searcher
@@ -217,3 +218,29 @@ async def test_without_the_setting_no_token_is_accepted(
     assert response.status == 401
     assert (await response.json())["error"] == "chat_api_disabled"
     assert (await post(client, {"text": "相談状況"})).status == 200, "the page needs no token"
+
+
+async def test_a_session_is_extended_by_use_and_ends_when_left_unused(client: Client) -> None:
+    sessions = client.app[WEB_SESSIONS]
+    start = sessions.clock()
+    first = await post(client, {"action": "menu"})
+    assert session_cookie(first) is not None
+    (user,) = await session_users(client)
+
+    sessions.clock = lambda: start + timedelta(hours=2)
+    renewed = await client.get("/api/v1/chat/messages")
+    cookie = session_cookie(renewed)
+    assert cookie is not None, "a poll an hour or more later sets the cookie again, for another 30 days"
+    assert cookie["max-age"] == str(30 * 86400)
+    assert await session_users(client) == [user]
+
+    sessions.clock = lambda: start + timedelta(days=30, hours=1)
+    later = await post(client, {"text": "相談状況"})
+    assert session_cookie(later) is not None, "still alive: thirty days from the last use"
+    assert await session_users(client) == [user]
+
+    sessions.clock = lambda: start + timedelta(days=62)
+    expired = await post(client, {"text": "相談状況"})
+    assert session_cookie(expired) is not None
+    assert (await expired.json())["replies"][0]["text"] == NONE_YET
+    assert set(await session_users(client)) - {user}, "a new anonymous user after expiry"
