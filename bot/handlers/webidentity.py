@@ -107,7 +107,8 @@ def system_call(request: web.Request) -> bool:
             "chat_api_disabled",
             "トークンでのご利用は無効です。KAIZEN_CHAT_API_TOKEN を設定すると使えるようになります。",
         )
-    if not hmac.compare_digest(given.strip().encode(), token.encode()):
+    # surrogatepass: a header that is not UTF-8 arrives with surrogates, and is simply a wrong token.
+    if not hmac.compare_digest(given.strip().encode("utf-8", "surrogatepass"), token.encode()):
         raise _unauthorized(
             "unauthorized", "認証が必要です。Authorization: Bearer <KAIZEN_CHAT_API_TOKEN> を付けてください。"
         )
@@ -139,7 +140,7 @@ async def identify(
     if sso is not None:
         return Caller(_valid_name(sso, request.app[SETTINGS].proxy.sso_user_header), "sso")
     sessions = request.app[WEB_SESSIONS]
-    token = request.cookies.get(_cookie(request)[0])
+    token = _token(request)
     found = await asyncio.to_thread(sessions.find, token) if token else None
     if found is None:
         if not start:
@@ -170,7 +171,7 @@ async def end_session(request: web.Request) -> web.Response:
             "シングルサインオンからサインアウトしてください。",
         )
     name, path = _cookie(request)
-    token = request.cookies.get(name)
+    token = _token(request)
     ended = bool(token) and await asyncio.to_thread(request.app[WEB_SESSIONS].end, token or "")
     response = web.json_response({"ended": ended}, headers={"Cache-Control": "no-store"})
     response.del_cookie(name, path=path, secure=request.secure, httponly=True, samesite="Strict")
@@ -180,6 +181,12 @@ async def end_session(request: web.Request) -> web.Response:
 def _cookie(request: web.Request) -> tuple[str, str]:
     """The session cookie's name and path: ``__Host-`` over HTTPS (which requires Path=/)."""
     return (SECURE_COOKIE, "/") if request.secure else (COOKIE, COOKIE_PATH)
+
+
+def _token(request: web.Request) -> str | None:
+    """The session token the cookie holds; None when there is none, or it is not one we could have issued."""
+    token = request.cookies.get(_cookie(request)[0], "")
+    return token if token.isascii() and 0 < len(token) <= 128 else None
 
 
 def _valid_name(value: object, field: str) -> str:

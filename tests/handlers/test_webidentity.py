@@ -244,3 +244,37 @@ async def test_a_session_is_extended_by_use_and_ends_when_left_unused(client: Cl
     assert session_cookie(expired) is not None
     assert (await expired.json())["replies"][0]["text"] == NONE_YET
     assert set(await session_users(client)) - {user}, "a new anonymous user after expiry"
+
+
+async def send_raw(client: Client, request: bytes) -> int:
+    """Send bytes no HTTP library would (headers that are not UTF-8); the response's status."""
+    reader, writer = await asyncio.open_connection(client.server.host, client.server.port)
+    writer.write(request)
+    await writer.drain()
+    status = int((await reader.readline()).split()[1])
+    writer.close()
+    await writer.wait_closed()
+    return status
+
+
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [
+        (b"Cookie: kaizen_chat=\xff\xfe", 200),
+        (b"Cookie: kaizen_chat=\xed\xa0\x80", 200),
+        (b"Cookie: kaizen_chat=" + b"a" * 200, 200),
+        (b"Authorization: Bearer \xff\xfe", 401),
+        (b"Authorization: Bearer \xed\xa0\x80", 401),
+    ],
+)
+async def test_credentials_that_are_not_utf8_are_refused_or_ignored(
+    client: Client, header: bytes, status: int
+) -> None:
+    body = b'{"action": "menu"}'
+    head = (
+        b"POST /api/v1/chat HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+        b"Content-Length: %d\r\n%s\r\nConnection: close\r\n\r\n" % (len(body), header)
+    )
+    assert await send_raw(client, head + body) == status
+    poll = b"GET /api/v1/chat/messages HTTP/1.1\r\nHost: x\r\n%s\r\nConnection: close\r\n\r\n" % header
+    assert await send_raw(client, poll) == status
