@@ -4,8 +4,8 @@ In this order:
 
 1. Another system, with ``Authorization: Bearer $KAIZEN_CHAT_API_TOKEN``
    (checked first, in constant time), names the user: ``"user"`` in the
-   body of a message, ``X-Kaizen-User`` when polling. A wrong token, or any
-   token while the setting is empty, is 401.
+   body of a message, ``X-Kaizen-User`` when polling. A wrong bearer token,
+   or any while the setting is empty, is 401.
 2. The user a trusted proxy's single sign-on named (`bot.handlers.proxy`).
 3. The browser's session: a random token in a cookie (HttpOnly,
    SameSite=Strict), issued by the server on the browser's first message.
@@ -30,7 +30,6 @@ import asyncio
 import hmac
 import unicodedata
 from dataclasses import dataclass
-from typing import Literal
 from urllib.parse import urlsplit
 
 from aiohttp import web
@@ -59,15 +58,12 @@ SECURE_COOKIE = "__Host-kaizen_chat"
 USER_HEADER = "X-Kaizen-User"
 MAX_USER_CHARS = 128
 
-Kind = Literal["api", "sso", "session"]
-
 
 @dataclass(frozen=True, slots=True)
 class Caller:
     """Who is talking; ``token`` is a session cookie to (re)set on the response, for ``max_age`` seconds."""
 
     user: str
-    kind: Kind
     token: str | None = None
     max_age: int = 0
 
@@ -129,7 +125,7 @@ async def identify(
             raise request_error(
                 "missing_field", f"トークンでのご利用では「{field}」（利用者のID）を指定してください。"
             )
-        return Caller(_valid_name(named, field), "api")
+        return Caller(_valid_name(named, field))
     if named is not None:
         raise _unauthorized(
             "token_required",
@@ -138,7 +134,7 @@ async def identify(
         )
     sso = request.get(SSO_USER)
     if sso is not None:
-        return Caller(_valid_name(sso, request.app[SETTINGS].proxy.sso_user_header), "sso")
+        return Caller(_valid_name(sso, request.app[SETTINGS].proxy.sso_user_header))
     sessions = request.app[WEB_SESSIONS]
     token = _token(request)
     found = await asyncio.to_thread(sessions.find, token) if token else None
@@ -148,9 +144,9 @@ async def identify(
         token, started = await asyncio.to_thread(sessions.start)
         found = started
     if not found.renewed:
-        return Caller(found.user, "session")
+        return Caller(found.user)
     # New or just renewed: it ends a whole lifetime from now.
-    return Caller(found.user, "session", token, int(sessions.lifetime.total_seconds()))
+    return Caller(found.user, token, int(sessions.lifetime.total_seconds()))
 
 
 async def end_session(request: web.Request) -> web.Response:
