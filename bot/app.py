@@ -24,13 +24,14 @@ from bot.appkeys import (
     CONSULT,
     CONVERSATIONS,
     FAQ_DRAFTS,
+    PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
     STORE,
     WEB_SESSIONS,
 )
 from bot.config import Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
@@ -123,12 +124,17 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, engine = app[SETTINGS], app[STORE].engine
     notices = Notices(notice_channels(settings.notify), settings.public_url)
-    app[CONSULT] = service = ConsultationService(engine, notices)
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    limits = settings.limits
+    app[CONSULT] = service = ConsultationService(engine, notices, per_day=limits.consultations_per_day)
+    app[CONVERSATIONS] = Conversations(
+        app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
+    )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[PASSWORD_CHECKS] = password_checker()
     app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+    app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:

@@ -7,6 +7,8 @@ dashboard sub-application reads them through ``request.config_dict``.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from aiohttp import web
 
 from bot.config import Settings
@@ -23,6 +25,7 @@ __all__ = [
     "CONSULT",
     "CONVERSATIONS",
     "FAQ_DRAFTS",
+    "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
     "STORE",
@@ -35,5 +38,7 @@ SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
+PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
+"""The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
 WEB_SESSIONS = web.AppKey("web_sessions", WebSessions)

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "MIN_TOKEN_CHARS",
     "PROJECT_ROOT",
     "SETTINGS",
     "ChatSettings",
     "DeliverySettings",
+    "Limits",
     "Network",
     "NotifySettings",
     "ProxySettings",
@@ -28,10 +30,12 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
-MIN_TOKEN_CHARS = 32
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+
+MIN_TOKEN_CHARS = 32
+"""A shorter bearer token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +78,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KAIZEN_ADMIN_TOKEN",
         "",
-        "Bearer token of the admin API (/api/v1/consultations); empty (the default) turns the API off.",
+        "Bearer token of the admin API (/api/v1/consultations), at least 32 characters (make one with "
+        'python -c "import secrets; print(secrets.token_urlsafe(32))"); empty (the default) turns the '
+        "API off.",
     ),
     Setting(
         "KAIZEN_ADMIN_SESSION_HOURS",
@@ -160,6 +166,18 @@ SETTINGS: tuple[Setting, ...] = (
         "a message is only retried by another worker once the first has certainly given up.",
     ),
     Setting(
+        "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY",
+        "10",
+        "Consultations one staff member may open per day (Japan time); more are politely declined "
+        "until the next day. 0 means no limit.",
+    ),
+    Setting(
+        "KAIZEN_LIMIT_MESSAGES_PER_MINUTE",
+        "30",
+        "Messages and button presses one staff member may send in any 60 seconds, over every channel; "
+        "more are politely declined for a moment. 0 means no limit.",
+    ),
+    Setting(
         "KAIZEN_RETENTION_DAYS",
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
@@ -191,6 +209,14 @@ class DeliverySettings:
     backoff_max_seconds: float = 3600.0
     timeout_seconds: float = 20.0
     lease_seconds: float = 120.0
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one staff member may send, over every channel together; 0 means no limit."""
+
+    consultations_per_day: int = 10
+    messages_per_minute: int = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +253,7 @@ class Settings:
     retention_days: int = 365
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    limits: Limits = field(default_factory=Limits)
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
 
@@ -253,15 +280,29 @@ class Settings:
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
-            admin_token=values["KAIZEN_ADMIN_TOKEN"].strip(),
+            admin_token=_token(values, "KAIZEN_ADMIN_TOKEN"),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             notify=_notify(values),
             delivery=_delivery(values),
+            limits=Limits(
+                consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
+                messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
+            ),
             chat=_chat(values),
             proxy=_proxy(values),
         )
+
+
+def _token(values: Mapping[str, str], name: str) -> str:
+    token = values[name].strip()
+    if token and len(token) < MIN_TOKEN_CHARS:
+        raise ValueError(
+            f"{name} must be at least {MIN_TOKEN_CHARS} characters long, not {len(token)}; "
+            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return token
 
 
 def _notify(values: Mapping[str, str]) -> NotifySettings:
@@ -296,13 +337,10 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
 
 
 def _chat(values: Mapping[str, str]) -> ChatSettings:
-    token = values["KAIZEN_CHAT_API_TOKEN"].strip()
-    if token and len(token) < MIN_TOKEN_CHARS:
-        raise ValueError(
-            f"KAIZEN_CHAT_API_TOKEN must be at least {MIN_TOKEN_CHARS} characters "
-            "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
-        )
-    return ChatSettings(api_token=token, session_days=_integer(values, "KAIZEN_CHAT_SESSION_DAYS", 1, 365))
+    return ChatSettings(
+        api_token=_token(values, "KAIZEN_CHAT_API_TOKEN"),
+        session_days=_integer(values, "KAIZEN_CHAT_SESSION_DAYS", 1, 365),
+    )
 
 
 def _proxy(values: Mapping[str, str]) -> ProxySettings:

@@ -22,7 +22,7 @@ from tests.auxil.browser import ARGS, CHROMIUM
 Client = TestClient[web.Request, web.Application]
 
 MAX_BODY = 4096
-ADMIN_TOKEN = "test-admin-token-0123456789"
+ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop"
 CHAT_TOKEN = "test-chat-api-token-0123456789abcdef"
 CHAT_AUTH = {"Authorization": f"Bearer {CHAT_TOKEN}"}
 CONTENT = "会議録の作成に毎回半日かかっています"

@@ -19,7 +19,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.handlers.proxy import SSO_USER, client_address
 from bot.search import Searcher
-from tests.handlers.conftest import CHAT_TOKEN, Client, consult, pushed, say
+from tests.handlers.conftest import ADMIN_TOKEN, CHAT_TOKEN, Client, consult, pushed, say
 
 MakeClient = Callable[..., Awaitable[Client]]
 FORWARDED = {
@@ -43,7 +43,7 @@ def make_client(aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searche
             {"KAIZEN_CACHE_DIR": ""},
             DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
             KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
-            KAIZEN_ADMIN_TOKEN="test-admin-token-0123456789",
+            KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
             KAIZEN_TRUSTED_PROXIES=trusted,
             KAIZEN_SSO_USER_HEADER="X-Remote-User",
         )
@@ -148,7 +148,7 @@ async def test_a_single_sign_on_user_keeps_the_name_the_proxy_gives(make_client:
     answered = await client.post(
         f"/api/v1/consultations/{number}/answer",
         json={"text": "回答です。"},
-        headers={"Authorization": "Bearer test-admin-token-0123456789"},
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
     )
     assert answered.status == 200
     assert await pushed(client, None) == []

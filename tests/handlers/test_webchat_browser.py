@@ -20,7 +20,7 @@ from tests.auxil.server import Served, serve
 
 pytestmark = needs_chromium
 
-ADMIN_TOKEN = "browser-admin-token-0123456789"
+ADMIN_TOKEN = "browser-admin-token-0123456789-abcdefghij"
 WAIT = 20_000
 
 

@@ -1,7 +1,7 @@
 """Web chat sessions: the identity the server issues to a browser.
 
 Revision ID: 0003
-Revises: 0002
+Revises: 0004 (relinked after main gained 0004; the id stays the one this branch was given)
 Create Date: 2026-12-02
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0003"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004"
 branch_labels: str | None = None
 depends_on: str | None = None
 
