@@ -15,6 +15,7 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from aiohttp import web
@@ -24,6 +25,7 @@ from bot.appkeys import (
     CONSULT,
     CONVERSATIONS,
     FAQ_DRAFTS,
+    HEALTH_CHECKS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -92,9 +94,13 @@ def run_server(settings: Settings) -> int:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    app[STORE] = await asyncio.to_thread(
+        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
+    )
+    app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
+    app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
     await asyncio.to_thread(app[STORE].close)
 
 
@@ -150,10 +156,15 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 once the index is warm and the database answers; 503 when the database does not."""
+    """200 once the index is warm and the database answers; 503 when it does not answer in time.
+
+    The check reads only, on its own thread, so giving up on it leaves nothing half done.
+    """
+    app = request.app
+    ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
     try:
-        await asyncio.to_thread(request.app[STORE].ping)
-    except StoreError:
+        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
+    except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
     kb = request.app[SEARCHER].kb

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "DB_TIMEOUT_SECONDS",
     "MIN_TOKEN_CHARS",
     "PROJECT_ROOT",
     "SETTINGS",
@@ -33,6 +34,9 @@ WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+
+DB_TIMEOUT_SECONDS = 5
+"""The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_TOKEN_CHARS = 32
 """A shorter bearer token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
@@ -66,6 +70,12 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_CACHE_DIR",
         "~/.cache/kaizen-bot",
         "Where the search index cache is kept; empty disables the cache.",
+    ),
+    Setting(
+        "KAIZEN_DB_TIMEOUT_SECONDS",
+        str(DB_TIMEOUT_SECONDS),
+        "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
+        "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
@@ -251,6 +261,7 @@ class Settings:
     admin_session_hours: int = 12
     public_url: str = ""
     retention_days: int = 365
+    db_timeout_seconds: int = DB_TIMEOUT_SECONDS
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
@@ -284,6 +295,7 @@ class Settings:
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
+            db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(
