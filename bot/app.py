@@ -27,6 +27,7 @@ from bot.appkeys import (
     CONVERSATIONS,
     FAQ_DRAFTS,
     HEALTH_CHECKS,
+    METRICS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -44,11 +45,13 @@ from bot.db.websessions import WebSessions
 from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
-from bot.handlers import admin_api
+from bot.handlers import access, admin_api
+from bot.handlers.access import route_of
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.errors import json_error
 from bot.handlers.proxy import proxy_middleware
 from bot.handlers.webchat import setup as setup_webchat
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -63,14 +66,17 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
     app = web.Application(
-        client_max_size=settings.max_body_bytes, middlewares=[proxy_middleware, _error_boundary]
+        client_max_size=settings.max_body_bytes,
+        middlewares=[proxy_middleware, access.request_context, _error_boundary],
     )
     app[SETTINGS] = settings
+    app[METRICS] = Metrics(utcnow)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
+    access.setup(app)
     setup_webchat(app)
     admin_api.setup(app)
     app.add_subapp("/admin", dashboard_app())
@@ -89,7 +95,10 @@ def run_server(settings: Settings) -> int:
         log.info("trusting X-Forwarded-* from %s", networks)
     if settings.proxy.sso_user_header:
         log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
-    web.run_app(init_app(settings), host=settings.host, port=settings.port)
+    if not settings.metrics_token:
+        log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
+    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
+    web.run_app(init_app(settings), host=settings.host, port=settings.port, access_log=None)
     return 0
 
 
@@ -98,6 +107,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = await asyncio.to_thread(
         ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
     )
+    app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
@@ -137,7 +147,11 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     limits = settings.limits
     app[CONSULT] = service = ConsultationService(engine, notices, per_day=limits.consultations_per_day)
     app[CONVERSATIONS] = Conversations(
-        app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
+        app[STORE],
+        Engine(app[SEARCHER]),
+        service.desk,
+        per_minute=limits.messages_per_minute,
+        observe=app[METRICS].observe_replies,
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
@@ -188,12 +202,12 @@ async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamR
         code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
         return json_error(exc.status, code, message)
     except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
+        log.exception("database error on %s %s", request.method, route_of(request))
         return json_error(
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
 
 

@@ -18,6 +18,7 @@ from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.db.websessions import WebSessions
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 __all__ = [
@@ -26,6 +27,7 @@ __all__ = [
     "CONVERSATIONS",
     "FAQ_DRAFTS",
     "HEALTH_CHECKS",
+    "METRICS",
     "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
@@ -46,3 +48,4 @@ PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
 """The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
 WEB_SESSIONS = web.AppKey("web_sessions", WebSessions)
+METRICS = web.AppKey("metrics", Metrics)
