@@ -27,6 +27,7 @@ def settings_with(tmp_path: Path, **env: str) -> Settings:
         {"KAIZEN_CACHE_DIR": "", **env},
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
+        KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )
 
 
