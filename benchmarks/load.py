@@ -52,7 +52,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.auxil.chatapi import ChatApi  # noqa: E402
+from tests.auxil.chatapi import CHAT_TOKEN, ChatApi  # noqa: E402
 from tests.auxil.postgres import PostgresServer, binaries  # noqa: E402
 
 TARGETS = ("bare", "sqlite", "sqlite-x2", "postgresql", "postgresql-x2")
@@ -216,7 +216,12 @@ def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
 @contextlib.contextmanager
 def deployment(target: str, folder: Path) -> Iterator[list[str]]:
     """The base URLs of ``target``, running until the block ends."""
-    env = {**os.environ, "KAIZEN_LOG_LEVEL": "WARNING", "KAIZEN_CACHE_DIR": str(folder / "cache")}
+    env = {
+        **os.environ,
+        "KAIZEN_LOG_LEVEL": "WARNING",
+        "KAIZEN_CACHE_DIR": str(folder / "cache"),
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+    }
     copies = 2 if target.endswith("-x2") else 1
     if target == "bare":
         port = free_port()

@@ -42,6 +42,9 @@ import aiohttp
 
 ROOT = Path(__file__).resolve().parent.parent
 USER, PASSWORD = "tanaka", "benchmark-password-1"
+CHAT_TOKEN = "benchmark-chat-api-token-0123456789abcdef"
+CHAT_AUTH = {"Authorization": f"Bearer {CHAT_TOKEN}"}
+"""The chatters are another system naming staff members (older checkouts ignore the header)."""
 QUERIES = (
     "RPAとは何ですか？",
     "電子申請を始めたい",
@@ -116,7 +119,7 @@ async def chatter(session: aiohttp.ClientSession, base: str, n: int, until: floa
         body = {"user": f"bench-{n}", "text": QUERIES[(n + turn) % len(QUERIES)]}
         started = time.monotonic()
         try:
-            async with session.post(f"{base}/api/v1/chat", json=body) as response:
+            async with session.post(f"{base}/api/v1/chat", json=body, headers=CHAT_AUTH) as response:
                 await response.read()
                 if response.status == 200:
                     phase.latencies.append(time.monotonic() - started)
@@ -168,6 +171,7 @@ def serving(checkout: Path) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
             "DATABASE_URL": database,
             "KAIZEN_LOG_LEVEL": "WARNING",
             "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0",
+            "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
         }
         server = subprocess.Popen(
             [sys.executable, "-m", "bot", "serve", "--port", str(port)], cwd=checkout, env=env

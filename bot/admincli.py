@@ -113,6 +113,7 @@ def run_purge(settings: Settings, days: int | None) -> int:
         f"会話記録 {counts['messages']}件、会話の状態 {counts['conversations']}件、"
         f"配信済みメッセージ {counts['outbox']}件、"
         f"期限切れのログイン {counts['admin_sessions']}件、"
+        f"期限切れのWebチャットのセッション {counts['web_sessions']}件、"
         f"古いログイン失敗の記録 {counts['login_failures']}件、"
         f"古いWebhookイベントの記録 {counts['seen_events']}件を削除しました。"
     )

@@ -8,7 +8,9 @@ the bot is ready to answer; they stop in reverse order, so events still
 being handled finish (`Dispatcher.drain`) before the channels and the
 database close. The channels that are on are built from the settings
 (`bot.wiring`) and add their own routes. The dashboard is a sub-application
-at ``/admin`` with its own login, CSRF and error pages.
+at ``/admin`` with its own login, CSRF and error pages. Every request first
+passes `proxy_middleware`, so behind a trusted reverse proxy every handler
+sees the real scheme and client in ``request.secure`` and ``request.remote``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 from functools import partial
 
 from aiohttp import web
@@ -35,17 +38,20 @@ from bot.appkeys import (
     SEARCHER,
     SETTINGS,
     STORE,
+    WEB_SESSIONS,
 )
 from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
+from bot.db.websessions import WebSessions
 from bot.errors import StoreError
 from bot.handlers import access, admin_api
 from bot.handlers.access import route_of
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import Dispatcher
 from bot.handlers.errors import json_error
+from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
 from bot.search import Searcher
 
@@ -63,7 +69,8 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
     app = web.Application(
-        client_max_size=settings.max_body_bytes, middlewares=[access.request_context, _error_boundary]
+        client_max_size=settings.max_body_bytes,
+        middlewares=[proxy_middleware, access.request_context, _error_boundary],
     )
     app[SETTINGS] = settings
     app[METRICS] = Metrics(utcnow)
@@ -87,6 +94,13 @@ def run_server(settings: Settings) -> int:
     """Serve until interrupted (``python -m bot serve``); return the exit code."""
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
+    if not settings.chat.api_token:
+        log.info("KAIZEN_CHAT_API_TOKEN is not set: only the web page (by its session) can use the chat API")
+    if settings.proxy.trusted:
+        networks = ", ".join(str(network) for network in settings.proxy.trusted)
+        log.info("trusting X-Forwarded-* from %s", networks)
+    if settings.proxy.sso_user_header:
+        log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
     if not settings.metrics_token:
         log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
     # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
@@ -140,6 +154,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
+    app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)

@@ -18,6 +18,7 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.db.websessions import WebSessions
 from bot.metrics import Metrics
 from bot.search import Searcher
 
@@ -38,6 +39,7 @@ __all__ = [
     "SEARCHER",
     "SETTINGS",
     "STORE",
+    "WEB_SESSIONS",
 ]
 
 SETTINGS = web.AppKey("settings", Settings)
@@ -52,6 +54,7 @@ ACCOUNTS = web.AppKey("accounts", Accounts)
 PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
 """The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+WEB_SESSIONS = web.AppKey("web_sessions", WebSessions)
 METRICS = web.AppKey("metrics", Metrics)
 CHANNELS: web.AppKey[Channels] = web.AppKey("channels")
 DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")

@@ -6,20 +6,24 @@ README's settings table is checked against `SETTINGS` by a test.
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
     "DB_TIMEOUT_SECONDS",
-    "MIN_ADMIN_TOKEN_CHARS",
     "PROJECT_ROOT",
     "SETTINGS",
+    "ChatSettings",
     "DeliverySettings",
     "Limits",
     "LineSettings",
+    "Network",
     "NotifySettings",
+    "ProxySettings",
     "Setting",
     "Settings",
 ]
@@ -29,11 +33,17 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
 LOG_FORMATS = ("text", "json")
 
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+_HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
+
 DB_TIMEOUT_SECONDS = 5
 """The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_ADMIN_TOKEN_CHARS = 32
-"""A shorter admin or metrics token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
+"""A shorter bearer token (admin, metrics, chat API) could be guessed.
+
+32 characters of token_urlsafe carry 192 bits.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +123,30 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_ADMIN_SESSION_HOURS",
         "12",
         "How long a dashboard login lasts, in hours.",
+    ),
+    Setting(
+        "KAIZEN_CHAT_API_TOKEN",
+        "",
+        "Bearer token with which other systems call the chat API and name the user, at least 32 "
+        "characters; empty (the default) turns that use off. The web page needs no token.",
+    ),
+    Setting(
+        "KAIZEN_CHAT_SESSION_DAYS",
+        "30",
+        "How long a web chat session lasts without use, in days (each use extends it).",
+    ),
+    Setting(
+        "KAIZEN_TRUSTED_PROXIES",
+        "",
+        "Addresses or networks (CIDR) of reverse proxies, comma-separated; only from these are "
+        "X-Forwarded-For, X-Forwarded-Proto, X-Forwarded-Host and the single sign-on header believed; "
+        "empty (the default) trusts no proxy.",
+    ),
+    Setting(
+        "KAIZEN_SSO_USER_HEADER",
+        "",
+        "Header in which a trusted proxy names the signed-in user (e.g. X-Remote-User); the web chat "
+        "then uses that name; empty (the default) turns single sign-on off. Needs KAIZEN_TRUSTED_PROXIES.",
     ),
     Setting(
         "KAIZEN_PUBLIC_URL",
@@ -259,6 +293,22 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
+class ChatSettings:
+    """Who may talk in the web chat: the page's sessions, and other systems with the API token."""
+
+    api_token: str = ""
+    session_days: int = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ProxySettings:
+    """Which reverse proxies are believed, and the header in which they name a signed-in user."""
+
+    trusted: tuple[Network, ...] = ()
+    sso_user_header: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -283,6 +333,8 @@ class Settings:
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
     line: LineSettings = field(default_factory=LineSettings)
+    chat: ChatSettings = field(default_factory=ChatSettings)
+    proxy: ProxySettings = field(default_factory=ProxySettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -330,6 +382,8 @@ class Settings:
                 access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
                 api_base_url=_base_url(values, "LINE_API_BASE_URL"),
             ),
+            chat=_chat(values),
+            proxy=_proxy(values),
         )
 
 
@@ -381,6 +435,35 @@ def _base_url(values: Mapping[str, str], name: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
     return url
+def _chat(values: Mapping[str, str]) -> ChatSettings:
+    return ChatSettings(
+        api_token=_token(values, "KAIZEN_CHAT_API_TOKEN"),
+        session_days=_integer(values, "KAIZEN_CHAT_SESSION_DAYS", 1, 365),
+    )
+
+
+def _proxy(values: Mapping[str, str]) -> ProxySettings:
+    trusted: list[Network] = []
+    for item in values["KAIZEN_TRUSTED_PROXIES"].split(","):
+        if item.strip():
+            try:
+                trusted.append(ipaddress.ip_network(item.strip(), strict=False))
+            except ValueError:
+                raise ValueError(
+                    f"KAIZEN_TRUSTED_PROXIES must list addresses or networks (10.0.0.5, 10.0.0.0/24), "
+                    f"not {item.strip()!r}"
+                ) from None
+    header = values["KAIZEN_SSO_USER_HEADER"].strip()
+    if header and not trusted:
+        raise ValueError(
+            "KAIZEN_SSO_USER_HEADER needs KAIZEN_TRUSTED_PROXIES: the header is only believed from the "
+            "proxy that signs users in"
+        )
+    if header and not _HEADER_NAME.match(header):
+        raise ValueError(f"KAIZEN_SSO_USER_HEADER must be a header name (X-Remote-User), not {header!r}")
+    return ProxySettings(trusted=tuple(trusted), sso_user_header=header)
+
+
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

@@ -23,7 +23,7 @@ def test_serve_starts_ready_answers_and_stops_cleanly(tmp_path: Path) -> None:
     with serve(tmp_path) as served:
         with urllib.request.urlopen(f"{served.url}/healthz", timeout=5) as response:
             assert json.load(response)["status"] == "ok"
-        data = post(served.url, {"user": "staff-1", "text": "RPAとは何ですか？"})
+        data = post(served.url, {"text": "RPAとは何ですか？"})
         replies = data["replies"]
         assert isinstance(replies, list)
         assert "定型的な操作" in replies[0]["text"]

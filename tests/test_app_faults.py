@@ -27,7 +27,10 @@ from tests.auxil.server import Served, serve
 
 pytestmark = pytest.mark.slow
 
-TIMEOUT = {"KAIZEN_DB_TIMEOUT_SECONDS": "2"}
+CHAT_TOKEN = "faults-chat-api-token-0123456789abcdef"
+TIMEOUT = {"KAIZEN_DB_TIMEOUT_SECONDS": "2", "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN}
+STAFF = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "staff-1"}
+"""Another system's calls, naming one staff member, so every request reads and writes that person's rows."""
 HANG_GUARD = 60
 OTHER = ConversationKey("web", "other", "other")
 
@@ -47,10 +50,13 @@ connection.execute("COMMIT")
 """
 
 
-def call(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, object]]:
+def call(
+    url: str, body: dict[str, str] | None = None, headers: dict[str, str] | None = None
+) -> tuple[int, dict[str, object]]:
     """GET (or POST ``body`` as JSON); the status and the JSON answer, error statuses included."""
     data = json.dumps(body).encode() if body is not None else None
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    sent = {"Content-Type": "application/json", **(headers or {})}
+    request = urllib.request.Request(url, data=data, headers=sent)
     try:
         with urllib.request.urlopen(request, timeout=HANG_GUARD) as response:
             return response.status, json.load(response)
@@ -59,7 +65,7 @@ def call(url: str, body: dict[str, str] | None = None) -> tuple[int, dict[str, o
 
 
 def ask(served: Served, text: str = "RPAとは何ですか？") -> tuple[int, dict[str, object]]:
-    return call(f"{served.url}/api/v1/chat", {"user": "staff-1", "text": text})
+    return call(f"{served.url}/api/v1/chat", {"user": "staff-1", "text": text}, STAFF)
 
 
 def assert_unavailable(served: Served) -> None:
@@ -97,7 +103,7 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
             assert locker.stdout.readline().strip() == "locked"
             status, health = call(f"{served.url}/healthz")
             assert (status, health["status"]) == (200, "ok")
-            status, polled = call(f"{served.url}/api/v1/chat/staff-1/messages")
+            status, polled = call(f"{served.url}/api/v1/chat/messages", headers=STAFF)
             assert status == 200
             assert "messages" in polled
             status, answer = ask(served, "ペーパーレスの進め方")

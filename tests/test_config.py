@@ -93,6 +93,31 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
 
 
+def test_the_chat_api_token_must_be_long_and_has_no_default() -> None:
+    assert Settings.from_env({}).chat.api_token == ""
+    with pytest.raises(ValueError, match="at least 32 characters"):
+        Settings.from_env({"KAIZEN_CHAT_API_TOKEN": "x" * 31})
+    assert Settings.from_env({"KAIZEN_CHAT_API_TOKEN": "x" * 32}).chat.api_token == "x" * 32
+    assert Settings.from_env({}).chat.session_days == 30
+    with pytest.raises(ValueError, match="KAIZEN_CHAT_SESSION_DAYS"):
+        Settings.from_env({"KAIZEN_CHAT_SESSION_DAYS": "0"})
+
+
+def test_trusted_proxies_and_the_single_sign_on_header_are_checked() -> None:
+    proxy = Settings.from_env(
+        {"KAIZEN_TRUSTED_PROXIES": "10.0.0.5, 192.168.0.0/16,::1", "KAIZEN_SSO_USER_HEADER": "X-Remote-User"}
+    ).proxy
+    assert [str(network) for network in proxy.trusted] == ["10.0.0.5/32", "192.168.0.0/16", "::1/128"]
+    assert proxy.sso_user_header == "X-Remote-User"
+    assert Settings.from_env({}).proxy.trusted == ()
+    with pytest.raises(ValueError, match=r"'proxy\.lan'"):
+        Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5, proxy.lan"})
+    with pytest.raises(ValueError, match="needs KAIZEN_TRUSTED_PROXIES"):
+        Settings.from_env({"KAIZEN_SSO_USER_HEADER": "X-Remote-User"})
+    with pytest.raises(ValueError, match="header name"):
+        Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5", "KAIZEN_SSO_USER_HEADER": "X Remote: User"})
+
+
 @pytest.mark.parametrize("token", ["x", "short-token", "a" * 31, " " + "b" * 30 + " "])
 def test_a_short_admin_token_is_refused_with_how_to_make_one(token: str) -> None:
     with pytest.raises(ValueError, match="at least 32 characters") as refused:

@@ -34,7 +34,7 @@ import sqlalchemy as sa
 from bot.consult.notices import NOTIFY_WEBHOOK
 from bot.db import create_engine
 from bot.db.schema import consultation_events, consultations, messages, outbox
-from tests.auxil.chatapi import ChatApi, Refused
+from tests.auxil.chatapi import CHAT_TOKEN, ChatApi, Refused
 from tests.auxil.platforms import FakeWebhook, free_port
 from tests.auxil.server import Served, start, stop, wait_ready
 
@@ -117,6 +117,7 @@ async def test_killing_the_server_mid_burst_loses_and_doubles_nothing_acknowledg
     env = {
         "KAIZEN_LOG_LEVEL": "INFO",
         "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
         "KAIZEN_NOTIFY_WEBHOOK_URL": webhook.url,
         "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
         "KAIZEN_DELIVERY_TIMEOUT_SECONDS": "1",

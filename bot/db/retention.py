@@ -2,8 +2,8 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered and dropped
-outbox messages, expired dashboard sessions, login failures too old to slow
-anyone down, and the ids of webhook events older than a week
+outbox messages, expired dashboard and web chat sessions, login failures too
+old to slow anyone down, and the ids of webhook events older than a week
 (`SEEN_EVENTS_KEPT`). What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
@@ -18,7 +18,15 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox, seen_events
+from bot.db.schema import (
+    admin_sessions,
+    conversations,
+    login_failures,
+    messages,
+    outbox,
+    seen_events,
+    web_sessions,
+)
 
 __all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge"]
 
@@ -52,6 +60,9 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
         ),
         "admin_sessions": _delete(
             engine, admin_sessions, admin_sessions.c.expires_at < now, (admin_sessions.c.id,), batch
+        ),
+        "web_sessions": _delete(
+            engine, web_sessions, web_sessions.c.expires_at < now, (web_sessions.c.id,), batch
         ),
         "login_failures": _delete(
             engine,

@@ -20,6 +20,7 @@ __all__ = [
     "metadata",
     "outbox",
     "seen_events",
+    "web_sessions",
 ]
 
 metadata = sa.MetaData()
@@ -221,3 +222,15 @@ faq_drafts = sa.Table(
     sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
 )
 """FAQ entries drafted from answered consultations: ``draft`` → ``approved`` (by an editor) → ``exported``."""
+
+web_sessions = sa.Table(
+    "web_sessions",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.String(255), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_web_sessions_expires", "expires_at"),
+)
+"""Web chat sessions: ``id`` is the SHA-256 of the cookie's token; ``user_id`` is the random, anonymous
+identity the session stands for (unrelated to the token), under which its conversation is kept."""

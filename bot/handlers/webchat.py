@@ -2,10 +2,15 @@
 
 - ``GET /``: the chat page (static HTML, CSS and JS; user text is only ever
   inserted as text, and the Content-Security-Policy forbids inline script).
-- ``POST /api/v1/chat``: ``{"user", "text"}`` or ``{"user", "action"}`` →
-  ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
-- ``GET /api/v1/chat/{user}/messages?after=<id>``: messages pushed to that
-  user later (the DX team's answers), oldest first.
+- ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
+  ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
+- ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
+  (the DX team's answers), oldest first.
+- ``DELETE /api/v1/chat/session``: 「この端末での利用を終了」.
+
+Who is talking is the server's decision (`bot.handlers.webidentity`): the
+page's session, the proxy's single sign-on user, or the user another system
+names with the chat API token. No user id ever appears in a URL.
 
 The web chat is one instance of the channel contract (`WebChat`,
 `bot.handlers.channel`): `parse` verifies and reads a request into an
@@ -22,7 +27,6 @@ import asyncio
 import json
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -32,13 +36,13 @@ from bot.db import ConversationStore
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
-from bot.handlers.errors import json_error, read_json_object, request_error
+from bot.handlers.errors import read_json_object, request_error
+from bot.handlers.webidentity import USER_HEADER, Caller, end_session, identify, system_call, verify_origin
 from bot.values import Card, Choice, ConversationKey, Incoming, Reply
 
 __all__ = [
     "CHANNEL",
     "MAX_TEXT_CHARS",
-    "MAX_USER_CHARS",
     "SPEC",
     "WebChat",
     "parse",
@@ -49,7 +53,6 @@ __all__ = [
 
 CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
-MAX_USER_CHARS = 128
 STATIC = Path(__file__).resolve().parent.parent / "static"
 
 _PAGE_HEADERS = {
@@ -67,7 +70,8 @@ def setup(app: web.Application) -> None:
     """Add the web chat's routes to ``app``."""
     app.router.add_get("/", page)
     app.router.add_post("/api/v1/chat", chat)
-    app.router.add_get("/api/v1/chat/{user}/messages", messages)
+    app.router.add_get("/api/v1/chat/messages", messages)
+    app.router.add_delete("/api/v1/chat/session", end_session)
     app.router.add_static("/static/", STATIC, append_version=True)
 
 
@@ -77,43 +81,47 @@ async def page(_request: web.Request) -> web.FileResponse:
 
 
 async def chat(request: web.Request) -> web.Response:
-    """One message or button press in, the bot's replies out."""
-    incoming = await parse(request)
+    """One message or button press in, the bot's replies out; a new browser gets its session cookie."""
+    caller, incoming = await parse(request)
     replies = await request.app[CONVERSATIONS].reply(incoming)
-    return web.json_response(render(replies), dumps=_dumps)
+    response = web.json_response(render(replies), dumps=_dumps)
+    caller.remember(request, response)
+    return response
 
 
 async def messages(request: web.Request) -> web.Response:
-    """Messages pushed to a user after the fact, oldest first; ``after`` skips those already seen."""
-    user = _user(request.match_info["user"])
+    """The caller's messages pushed after the fact, oldest first; ``after`` skips those already seen."""
+    system = system_call(request)
+    named = request.headers.get(USER_HEADER)
+    caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
     try:
         after = int(request.query.get("after", "0"))
     except ValueError:
         raise request_error(
             "invalid_after", "「after」には数値（メッセージのid）を指定してください。"
         ) from None
-    pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, user, after=max(after, 0))
+    pushed = []
+    if caller is not None:
+        pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, caller.user, after=max(after, 0))
     body = {
         "messages": [
             {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed
         ]
     }
-    return web.json_response(body, dumps=_dumps)
+    response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
+    if caller is not None:
+        caller.remember(request, response)
+    return response
 
 
-async def parse(request: web.Request) -> Incoming:
-    """Check and read a chat request; raise 403, 413 or 400 (with a JSON body saying why)."""
-    origin = request.headers.get("Origin")
-    if origin is not None and urlsplit(origin).netloc != request.host:
-        raise web.HTTPForbidden(
-            text=json_error(403, "forbidden_origin", "ほかのサイトからは利用できません。").text,
-            content_type="application/json",
-        )
+async def parse(request: web.Request) -> tuple[Caller, Incoming]:
+    """Check and read a chat request: who sends what; raise 401, 403, 413 or 400 (a JSON body says why)."""
+    verify_origin(request)
+    system = system_call(request)
     limit = request.app[SETTINGS].max_body_bytes
     if request.content_length is not None and request.content_length > limit:
         raise web.HTTPRequestEntityTooLarge(max_size=limit, actual_size=request.content_length)
     body = await read_json_object(request)
-    user = _user(body.get("user"))
     text, action = body.get("text"), body.get("action")
     if (text is None) == (action is None):
         raise request_error(
@@ -126,8 +134,10 @@ async def parse(request: web.Request) -> Incoming:
         raise request_error("invalid_field", "「action」は文字列にしてください。")
     if text is not None and len(text) > MAX_TEXT_CHARS:
         raise request_error("text_too_long", f"「text」は{MAX_TEXT_CHARS}文字以内にしてください。")
-    key = ConversationKey(CHANNEL, user, user)
-    return Incoming(key, text=text) if text is not None else Incoming(key, action=action)
+    caller = await identify(request, body.get("user"), system=system, start=True)
+    assert caller is not None  # start=True always finds or starts one
+    key = ConversationKey(CHANNEL, caller.user, caller.user)
+    return caller, Incoming(key, text=text) if text is not None else Incoming(key, action=action)
 
 
 def render(replies: Sequence[Reply]) -> dict[str, object]:
@@ -172,7 +182,8 @@ class WebChat:
 
     async def parse(self, request: web.Request) -> list[Incoming]:
         """The one message of a chat request."""
-        return [await parse(request)]
+        _caller, incoming = await parse(request)
+        return [incoming]
 
     def render(self, replies: Sequence[Reply]) -> dict[str, object]:
         """The HTTP API's response body."""
@@ -202,16 +213,6 @@ def _build(_settings: Settings) -> WebChat:
 
 
 SPEC = ChannelSpec(name=CHANNEL, title="The web chat", settings=None, build=_build)
-
-
-def _user(value: object) -> str:
-    if value is None:
-        raise request_error("missing_field", "「user」（利用者のID）を指定してください。")
-    if not isinstance(value, str) or not value.strip() or len(value) > MAX_USER_CHARS:
-        raise request_error(
-            "invalid_field", f"「user」は{MAX_USER_CHARS}文字以内の空でない文字列にしてください。"
-        )
-    return value
 
 
 def _dumps(value: object) -> str:

@@ -1,5 +1,8 @@
-// The web chat: talks to POST /api/v1/chat and polls GET /api/v1/chat/{user}/messages
-// (the DX team's answers) every few seconds, and at once when the page comes back into view.
+// The web chat: talks to POST /api/v1/chat and polls GET /api/v1/chat/messages (the DX team's
+// answers) every few seconds, and at once when the page comes back into view.
+// Who is talking is the server's business: it keeps the session in an HttpOnly cookie that this
+// script never sees, and no user id appears in any URL or storage. 「この端末での利用を終了」 ends
+// the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh.
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
@@ -8,20 +11,17 @@
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const send = document.getElementById("send");
+  const end = document.getElementById("end");
   const POLL_MS = 10000;
+  const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
 
-  const user = (() => {
-    const key = "kaizen-bot-user";
-    let id = localStorage.getItem(key);
-    if (!id) {
-      const bytes = crypto.getRandomValues(new Uint8Array(12));
-      id = "web-" + Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-      localStorage.setItem(key, id);
-    }
-    return id;
-  })();
-  let lastPushed = Number(localStorage.getItem("kaizen-bot-pushed") || "0");
+  // Old versions kept a client-chosen user id here; it means nothing now, so it goes.
+  localStorage.removeItem("kaizen-bot-user");
+  localStorage.removeItem(PUSHED);
+
+  let lastPushed = Number(sessionStorage.getItem(PUSHED) || "0");
   let busy = false;
+  let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -84,13 +84,16 @@
   async function post(body) {
     busy = true;
     send.disabled = true;
+    const sentIn = epoch;
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(Object.assign({ user }, body)),
+        credentials: "same-origin",
+        body: JSON.stringify(body),
       });
       const data = await response.json().catch(() => ({}));
+      if (sentIn !== epoch) return;
       if (!response.ok) {
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
         return;
@@ -122,16 +125,18 @@
   async function poll() {
     if (polling) return; // one poll at a time, so no message is shown twice
     polling = true;
+    const sentIn = epoch;
     try {
-      const response = await fetch(`/api/v1/chat/${encodeURIComponent(user)}/messages?after=${lastPushed}`);
+      const response = await fetch(`/api/v1/chat/messages?after=${lastPushed}`, { credentials: "same-origin" });
       if (response.ok) {
         const data = await response.json();
+        if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
         for (const message of data.messages) {
           if (message.id <= lastPushed) continue;
           showReply(message);
           lastPushed = message.id;
         }
-        localStorage.setItem("kaizen-bot-pushed", String(lastPushed));
+        sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {
       // Offline for a moment: the next poll tries again.
@@ -139,6 +144,40 @@
       polling = false;
     }
   }
+
+  async function endSession() {
+    const sure = window.confirm(
+      "この端末での利用を終了します。\n" +
+        "これまでの会話はこの画面から消え、この端末ではDX推進課からの回答も表示されなくなります。\n" +
+        "よろしいですか？"
+    );
+    if (!sure) return;
+    end.disabled = true;
+    try {
+      const response = await fetch("/api/v1/chat/session", { method: "DELETE", credentials: "same-origin" });
+      const data = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        showSystem(data.message || "終了できませんでした。時間をおいてもう一度お試しください。");
+        return;
+      }
+      epoch += 1;
+      lastPushed = 0;
+      sessionStorage.removeItem(PUSHED);
+      log.replaceChildren();
+      input.value = "";
+      showSystem("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
+      post({ action: "menu" });
+    } catch (error) {
+      showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
+    } finally {
+      end.disabled = false;
+    }
+  }
+
+  end.addEventListener("click", (event) => {
+    event.preventDefault();
+    endSession();
+  });
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

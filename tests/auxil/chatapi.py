@@ -13,6 +13,9 @@ from typing import Any
 
 import aiohttp
 
+CHAT_TOKEN = "shared-chat-api-token-0123456789abcdef"
+"""The chat API token the servers these tests and benchmarks start are given (KAIZEN_CHAT_API_TOKEN)."""
+
 
 class Refused(Exception):
     """The server answered, but not with 2xx."""
@@ -24,11 +27,16 @@ class Refused(Exception):
 
 @dataclass
 class ChatApi:
-    """The web chat's and the admin API's calls against ``base`` (``http://127.0.0.1:PORT``)."""
+    """The chat API's and the admin API's calls against ``base`` (``http://127.0.0.1:PORT``).
+
+    Staff are named with the chat API token, as another system names them; the
+    server must be started with ``KAIZEN_CHAT_API_TOKEN`` set to ``chat_token``.
+    """
 
     session: aiohttp.ClientSession
     base: str
     admin_token: str = ""
+    chat_token: str = CHAT_TOKEN
 
     async def say(
         self, user: str, *, text: str | None = None, action: str | None = None
@@ -59,7 +67,7 @@ class ChatApi:
 
     async def messages(self, user: str) -> list[dict[str, Any]]:
         """What was pushed to ``user`` later (the DX team's answers), oldest first."""
-        data = await self._call("GET", f"/api/v1/chat/{user}/messages", None)
+        data = await self._call("GET", "/api/v1/chat/messages", None, {"X-Kaizen-User": user})
         pushed: list[dict[str, Any]] = data["messages"]
         return pushed
 
@@ -69,8 +77,11 @@ class ChatApi:
         consultation: dict[str, Any] = data["consultation"]
         return consultation
 
-    async def _call(self, method: str, path: str, body: object) -> dict[str, Any]:
-        headers = {"Authorization": f"Bearer {self.admin_token}"} if "/consultations" in path else {}
+    async def _call(
+        self, method: str, path: str, body: object, extra: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        token = self.admin_token if "/consultations" in path else self.chat_token
+        headers = {"Authorization": f"Bearer {token}", **(extra or {})}
         async with self.session.request(method, self.base + path, json=body, headers=headers) as response:
             if not 200 <= response.status < 300:
                 raise Refused(response.status, await response.text())

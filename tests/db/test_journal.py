@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
 from bot.db.retention import purge
-from bot.db.schema import conversations, login_failures, messages, outbox, seen_events
+from bot.db.schema import conversations, login_failures, messages, outbox, seen_events, web_sessions
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -70,6 +70,7 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         "conversations": 1,
         "outbox": 1,
         "admin_sessions": 0,
+        "web_sessions": 0,
         "login_failures": 1,
         "seen_events": 1,
     }
@@ -88,15 +89,23 @@ def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: Conver
         connection.execute(
             conversations.update().where(conversations.c.user_id != "staff-3").values(updated_at=old)
         )
+        for n, expires in enumerate([old, old, old, now + timedelta(days=1)]):
+            connection.execute(
+                web_sessions.insert().values(
+                    id=f"s{n}", user_id=f"anon:{n}", created_at=old, expires_at=expires
+                )
+            )
     counts = purge(store.engine, 365, now, batch=2)
     assert counts == {
         "messages": 6,
         "conversations": 3,
         "outbox": 0,
         "admin_sessions": 0,
+        "web_sessions": 3,
         "login_failures": 0,
         "seen_events": 0,
     }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(messages.c.user_id).distinct()).scalars().all() == ["staff-3"]
         assert connection.execute(sa.select(conversations.c.user_id)).scalars().all() == ["staff-3"]
+        assert connection.execute(sa.select(web_sessions.c.user_id)).scalars().all() == ["anon:3"]

@@ -15,7 +15,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from tests.auxil.chatapi import ChatApi
+from tests.auxil.chatapi import CHAT_TOKEN, ChatApi
 from tests.auxil.platforms import FakeWebhook, free_port
 from tests.auxil.server import start, stop, wait_ready
 
@@ -45,6 +45,7 @@ async def test_every_kind_of_platform_failure_delays_the_notice_and_it_arrives_o
     env = {
         "KAIZEN_LOG_LEVEL": "INFO",
         "KAIZEN_METRICS_TOKEN": METRICS_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
         "KAIZEN_NOTIFY_WEBHOOK_URL": platform.url,
         "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
         "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS": "2",

@@ -23,6 +23,9 @@ Client = TestClient[web.Request, web.Application]
 
 MAX_BODY = 4096
 ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop"
+CHAT_TOKEN = "test-chat-api-token-0123456789abcdef"
+CHAT_AUTH = {"Authorization": f"Bearer {CHAT_TOKEN}"}
+CONTENT = "会議録の作成に毎回半日かかっています"
 
 
 @pytest.fixture
@@ -32,6 +35,7 @@ def settings(tmp_path: Path) -> Settings:
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
+        KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )
 
 
@@ -40,15 +44,31 @@ async def client(aiohttp_client: AiohttpClient, settings: Settings, searcher: Se
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
 
-async def say(client: Client, user: str, **body: str) -> list[dict[str, Any]]:
-    """One message or button press in the web chat; the bot's replies."""
-    response = await client.post("/api/v1/chat", json={"user": user, **body})
+async def say(client: Client, user: str | None, **body: str) -> list[dict[str, Any]]:
+    """One message or button press in the chat; the bot's replies.
+
+    From another system naming ``user`` with the chat API token; with ``user``
+    None, from the page under the client's session cookie (each client is one browser).
+    """
+    if user is None:
+        response = await client.post("/api/v1/chat", json=body)
+    else:
+        response = await client.post("/api/v1/chat", json={"user": user, **body}, headers=CHAT_AUTH)
     assert response.status == 200, await response.text()
     replies: list[dict[str, Any]] = (await response.json())["replies"]
     return replies
 
 
-async def consult(client: Client, user: str, content: str = "会議録の作成に毎回半日かかっています") -> int:
+async def pushed(client: Client, user: str | None, after: int = 0) -> list[dict[str, Any]]:
+    """The messages pushed to ``user`` as another system polls them; None: the page."""
+    headers = {**CHAT_AUTH, "X-Kaizen-User": user} if user is not None else {}
+    response = await client.get(f"/api/v1/chat/messages?after={after}", headers=headers)
+    assert response.status == 200, await response.text()
+    messages: list[dict[str, Any]] = (await response.json())["messages"]
+    return messages
+
+
+async def consult(client: Client, user: str | None, content: str = CONTENT) -> int:
     """Send a consultation through the web chat, as a staff member would; return its number."""
     await say(client, user, action="menu")
     await say(client, user, action="consult")

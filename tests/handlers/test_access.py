@@ -15,7 +15,7 @@ from bot.config import Settings
 from bot.logs import REQUEST_ID, RequestIdFilter
 from bot.search import Searcher
 from tests.auxil.platforms import free_port
-from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, say
+from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, Client, consult, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -27,6 +27,7 @@ def settings_with(tmp_path: Path, **env: str) -> Settings:
         {"KAIZEN_CACHE_DIR": "", **env},
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
+        KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )
 
 
@@ -76,19 +77,23 @@ async def test_the_access_log_names_routes_never_users_or_query_strings(
     client: Client, logged: pytest.LogCaptureFixture
 ) -> None:
     await say(client, "田中花子", text="RPAとは何ですか？")
-    await client.get("/api/v1/chat/田中花子/messages", params={"after": "0", "email": "hanako@example.jp"})
+    await client.get(
+        "/api/v1/chat/messages",
+        params={"after": "0", "email": "hanako@example.jp"},
+        headers={**CHAT_AUTH, "X-Kaizen-User": "tanaka"},
+    )
     await client.get("/api/v1/consultations/12345", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"})
     await client.get("/no/such/page/田中花子")
     access = [r for r in logged.records if r.name == "bot.access"]
     assert [r.getMessage().rsplit(" ", 2)[0] for r in access] == [
         "POST /api/v1/chat 200",
-        "GET /api/v1/chat/{user}/messages 200",
+        "GET /api/v1/chat/messages 200",
         "GET /api/v1/consultations/{id} 404",
         "GET (no route) 404",
     ]
     for record in access:
         text = f"{record.getMessage()} {record.__dict__}"
-        for secret in ("田中", "hanako", "12345", ADMIN_TOKEN, "after="):
+        for secret in ("田中", "tanaka", "hanako", "12345", ADMIN_TOKEN, CHAT_TOKEN, "after="):
             assert secret not in text
         assert re.fullmatch(r"[0-9a-f]{16}", record.__dict__["request_id"])
     assert len({r.__dict__["request_id"] for r in access}) == 4
@@ -97,7 +102,7 @@ async def test_the_access_log_names_routes_never_users_or_query_strings(
 async def test_lines_logged_in_a_request_carry_its_id_even_from_worker_threads(
     client: Client, logged: pytest.LogCaptureFixture
 ) -> None:
-    response = await client.post("/api/v1/chat", json={"user": "u1", "text": "RPAとは？"})
+    response = await client.post("/api/v1/chat", json={"text": "RPAとは？"})
     request_id = response.headers["X-Request-Id"]
     threaded = logging.getLogger("tests.thread")
 

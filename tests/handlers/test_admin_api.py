@@ -11,7 +11,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
-from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, say
+from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -77,10 +77,10 @@ async def test_list_show_answer_and_close(client: Client) -> None:
     )
     assert answered["consultation"]["status"] == "answered"
     assert answered["consultation"]["events"][-1]["actor"] == "api"
-    pushed = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
-    assert len(pushed) == 1
-    assert "音声認識をどうぞ。" in pushed[0]["text"]
-    assert [c["label"] for c in pushed[0]["choices"]] == ["解決した", "まだ困っている"]
+    delivered = await pushed(client, "staff-1")
+    assert len(delivered) == 1
+    assert "音声認識をどうぞ。" in delivered[0]["text"]
+    assert [c["label"] for c in delivered[0]["choices"]] == ["解決した", "まだ困っている"]
 
     closed = await api(client, "POST", "/api/v1/consultations/1/close")
     assert closed["consultation"]["status"] == "resolved"
@@ -115,8 +115,8 @@ async def test_the_answer_reaches_only_its_staff_member_who_can_reply(client: Cl
     await consult(client, "staff-1")
     await consult(client, "staff-2", "庁内照会の集計を楽にしたい")
     await api(client, "POST", "/api/v1/consultations/2/answer", body={"text": "フォームをどうぞ。"})
-    assert (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"] == []
-    (message,) = (await (await client.get("/api/v1/chat/staff-2/messages")).json())["messages"]
+    assert await pushed(client, "staff-1") == []
+    (message,) = await pushed(client, "staff-2")
     stuck = message["choices"][1]["action"]
     stolen = await say(client, "staff-1", action=stuck)
     assert "見つかりませんでした" in stolen[0]["text"], "another user's consultation is not found"

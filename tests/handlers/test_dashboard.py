@@ -9,7 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from bot.appkeys import ACCOUNTS
-from tests.handlers.conftest import Client, consult, say
+from tests.handlers.conftest import Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -146,7 +146,7 @@ async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Clie
     again = await post(client, "/admin/consultations/1/answer", form, 409)
     assert "二重送信" in again
     assert "回答です。" in again, "what was typed is kept"
-    messages = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    messages = await pushed(client, "staff-1")
     assert len(messages) == 1
     assert f"回答です。{ATTACK}" in messages[0]["text"]
     trail = await page(client, "/admin/consultations/1")
@@ -300,7 +300,7 @@ async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:
     await consult(client, "staff-1")
     csrf = await login(client)
     await post(client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": "回答です。"})
-    (message,) = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    (message,) = await pushed(client, "staff-1")
     solved = await say(client, "staff-1", action=message["choices"][0]["action"])
     assert "「解決」としました" in solved[0]["text"]
     again = await say(client, "staff-1", action=message["choices"][0]["action"])

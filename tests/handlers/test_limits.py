@@ -10,7 +10,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
-from tests.handlers.conftest import Client, consult, say
+from tests.handlers.conftest import CHAT_TOKEN, Client, consult, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -19,7 +19,8 @@ async def limited_client(
     aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path, **env: str
 ) -> Client:
     settings = Settings.from_env(
-        {"KAIZEN_CACHE_DIR": "", **env}, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}"
+        {"KAIZEN_CACHE_DIR": "", "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN, **env},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 

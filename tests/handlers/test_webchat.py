@@ -1,4 +1,9 @@
-"""The HTTP API of DESIGN.md and the web chat page, through aiohttp's test client."""
+"""The HTTP API of DESIGN.md and the web chat page, through aiohttp's test client.
+
+Each test client keeps its own cookies, like one browser: a body without
+``"user"`` is the page talking under its session. Who may be whom is tested
+in test_webidentity.py.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from bot.dialogue import ConversationKey, Reply
 from bot.errors import StoreError
 from bot.handlers.webchat import MAX_TEXT_CHARS
 from bot.search import Searcher
-from tests.handlers.conftest import MAX_BODY, Client
+from tests.handlers.conftest import CHAT_AUTH, MAX_BODY, Client, pushed
 
 pytestmark = pytest.mark.asyncio
 
@@ -24,7 +29,9 @@ MENU = ["改善事例を見る", "手引きを読む", "DX推進課に相談す�
 
 
 async def chat(client: TestClient[Any, Any], body: object, status: int = 200) -> dict[str, Any]:
-    response = await client.post("/api/v1/chat", json=body)
+    """A message from the page, under the client's session (a body naming a user adds the API token)."""
+    named = isinstance(body, dict) and "user" in body
+    response = await client.post("/api/v1/chat", json=body, headers=CHAT_AUTH if named else None)
     assert response.status == status, await response.text()
     assert response.content_type == "application/json"
     data: dict[str, Any] = await response.json()
@@ -68,7 +75,7 @@ async def test_healthz_answers_once_ready(client: Client) -> None:
 
 
 async def test_a_question_gets_an_answer_with_source_cards_and_feedback(client: Client) -> None:
-    data = await chat(client, {"user": "staff-1", "text": "RPAとは何ですか？"})
+    data = await chat(client, {"text": "RPAとは何ですか？"})
     check_shape(data)
     (reply,) = data["replies"]
     assert "定型的な操作" in reply["text"]
@@ -81,10 +88,10 @@ async def test_a_question_gets_an_answer_with_source_cards_and_feedback(client: 
 
 
 async def test_a_button_press_continues_the_stored_conversation(client: Client) -> None:
-    answer = (await chat(client, {"user": "staff-1", "text": "RPAとは何ですか？"}))["replies"][0]
+    answer = (await chat(client, {"text": "RPAとは何ですか？"}))["replies"][0]
     unsolved = action_of(answer, "解決しない")
     assert unsolved.startswith("t:")
-    data = await chat(client, {"user": "staff-1", "action": unsolved})
+    data = await chat(client, {"action": unsolved})
     check_shape(data)
     assert "お役に立てず" in data["replies"][0]["text"]
     other = await chat(client, {"user": "staff-2", "action": unsolved})
@@ -97,19 +104,20 @@ async def test_two_instances_serve_one_conversation(
     first = await aiohttp_client(init_app(settings, searcher=searcher))
     second = await aiohttp_client(init_app(settings, searcher=searcher))
     answer = (await chat(first, {"user": "staff-1", "text": "RPAとは何ですか？"}))["replies"][0]
+    # Another system (the API token) names the same user on both; a browser's cookie would do the same.
     data = await chat(second, {"user": "staff-1", "action": action_of(answer, "解決した")})
     assert "お役に立ててよかった" in data["replies"][0]["text"]
 
 
 async def test_the_menu_by_action(client: Client) -> None:
-    data = await chat(client, {"user": "staff-1", "action": "menu"})
+    data = await chat(client, {"action": "menu"})
     check_shape(data)
     assert labels(data["replies"][0]) == MENU
 
 
 async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(client: Client) -> None:
     for action in ["t:zzz", "nonsense", "case:missing", "x" * 300, ""]:
-        data = await chat(client, {"user": "staff-1", "action": action})
+        data = await chat(client, {"action": action})
         check_shape(data)
         restart, menu = data["replies"]
         assert "もう一度お試しいただく" in restart["text"]
@@ -117,24 +125,26 @@ async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(clien
 
 
 async def test_html_in_user_text_comes_back_as_plain_text(client: Client) -> None:
-    data = await chat(client, {"user": "staff-1", "text": "<script>alert(1)</script>"})
+    data = await chat(client, {"text": "<script>alert(1)</script>"})
     check_shape(data)
-    response = await client.post("/api/v1/chat", json={"user": "<img src=x>", "text": "こんにちは"})
-    assert response.status == 200
+    data = await chat(client, {"user": "<img src=x>", "text": "こんにちは"})
+    check_shape(data)
 
 
 @pytest.mark.parametrize(
     ("body", "code"),
     [
+        ({}, "missing_field"),
+        ({"text": "a", "action": "menu"}, "missing_field"),
+        ({"text": 3}, "invalid_field"),
+        ({"action": ["menu"]}, "invalid_field"),
+        ({"text": None, "action": None}, "missing_field"),
+        ({"text": "a" * (MAX_TEXT_CHARS + 1)}, "text_too_long"),
         ({"user": "staff-1"}, "missing_field"),
-        ({"text": "こんにちは"}, "missing_field"),
-        ({"user": "staff-1", "text": "a", "action": "menu"}, "missing_field"),
-        ({"user": "", "text": "a"}, "invalid_field"),
-        ({"user": "u" * 129, "text": "a"}, "invalid_field"),
-        ({"user": 3, "text": "a"}, "invalid_field"),
-        ({"user": "staff-1", "text": 3}, "invalid_field"),
-        ({"user": "staff-1", "action": ["menu"]}, "invalid_field"),
-        ({"user": "staff-1", "text": "a" * (MAX_TEXT_CHARS + 1)}, "text_too_long"),
+        ({"text": "こんにちは", "user": ""}, "invalid_field"),
+        ({"text": "a", "user": "u" * 129}, "invalid_field"),
+        ({"text": "a", "user": 3}, "invalid_field"),
+        ({"text": "a", "user": "staff\n1"}, "invalid_field"),
         (["user", "text"], "invalid_json"),
         ("just a string", "invalid_json"),
     ],
@@ -153,7 +163,7 @@ async def test_invalid_json_gets_400(client: Client) -> None:
 
 
 async def test_a_body_over_the_limit_gets_413(client: Client) -> None:
-    big = {"user": "staff-1", "text": "あ" * MAX_BODY}
+    big = {"text": "あ" * MAX_BODY}
     response = await client.post("/api/v1/chat", json=big)
     assert response.status == 413
     assert (await response.json())["error"] == "too_large"
@@ -167,30 +177,35 @@ async def test_a_body_over_the_limit_gets_413(client: Client) -> None:
 
 
 async def test_requests_from_another_site_are_refused(client: Client) -> None:
-    body = {"user": "staff-1", "text": "こんにちは"}
-    response = await client.post("/api/v1/chat", json=body, headers={"Origin": "https://evil.example"})
-    assert response.status == 403
+    body = {"text": "こんにちは"}
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        response = await client.post("/api/v1/chat", json=body, headers=headers)
+        assert response.status == 403
+        assert (await response.json())["error"] == "forbidden_origin"
+        assert "Set-Cookie" not in response.headers, "a refused request starts no session"
+        response = await client.delete("/api/v1/chat/session", headers=headers)
+        assert response.status == 403
     own = f"http://{client.server.host}:{client.server.port}"
-    response = await client.post("/api/v1/chat", json=body, headers={"Origin": own})
+    response = await client.post(
+        "/api/v1/chat", json=body, headers={"Origin": own, "Sec-Fetch-Site": "same-origin"}
+    )
     assert response.status == 200
 
 
 async def test_pushed_messages_oldest_first(client: Client) -> None:
-    response = await client.get("/api/v1/chat/staff-1/messages")
-    assert response.status == 200
-    assert await response.json() == {"messages": []}
+    assert await pushed(client, "staff-1") == []
     store = client.app[STORE]
     key = ConversationKey("web", "staff-1", "staff-1")
     first = await asyncio.to_thread(store.push, key, Reply("DX推進課からの回答です。"))
     await asyncio.to_thread(store.push, key, Reply("続報です。"))
-    messages = (await (await client.get("/api/v1/chat/staff-1/messages")).json())["messages"]
+    messages = await pushed(client, "staff-1")
     assert [m["text"] for m in messages] == ["DX推進課からの回答です。", "続報です。"]
     assert messages[0]["id"] == first
-    later = await client.get(f"/api/v1/chat/staff-1/messages?after={first}")
-    assert [m["text"] for m in (await later.json())["messages"]] == ["続報です。"]
-    assert (await (await client.get("/api/v1/chat/staff-2/messages")).json()) == {"messages": []}
-    bad = await client.get("/api/v1/chat/staff-1/messages?after=x")
+    assert [m["text"] for m in await pushed(client, "staff-1", after=first)] == ["続報です。"]
+    assert await pushed(client, "staff-2") == []
+    bad = await client.get("/api/v1/chat/messages?after=x", headers={**CHAT_AUTH, "X-Kaizen-User": "staff-1"})
     assert bad.status == 400
+    assert (await bad.json())["error"] == "invalid_after"
 
 
 async def test_unknown_api_routes_answer_json(client: Client) -> None:
@@ -199,6 +214,8 @@ async def test_unknown_api_routes_answer_json(client: Client) -> None:
     assert (await response.json())["error"] == "not_found"
     response = await client.get("/api/v1/chat")
     assert response.status == 405
+    response = await client.get("/api/v1/chat/staff-1/messages")
+    assert response.status == 404, "no user id in URLs: the old route is gone"
 
 
 async def test_a_database_failure_is_a_503_not_a_500(client: Client, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -207,7 +224,7 @@ async def test_a_database_failure_is_a_503_not_a_500(client: Client, monkeypatch
 
     monkeypatch.setattr(client.app[STORE], "exchange", broken)
     monkeypatch.setattr(client.app[STORE], "ping", broken)
-    data = await chat(client, {"user": "staff-1", "text": "こんにちは"}, status=503)
+    data = await chat(client, {"text": "こんにちは"}, status=503)
     assert data["error"] == "unavailable"
     assert (await client.get("/healthz")).status == 503
 

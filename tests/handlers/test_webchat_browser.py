@@ -6,21 +6,68 @@ installs it (.ci/run): there it always runs, and fails if chromium is absent.
 
 from __future__ import annotations
 
+import json
+import re
+import urllib.request
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Page, expect
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
 
 pytestmark = needs_chromium
 
+ADMIN_TOKEN = "browser-admin-token-0123456789-abcdefghij"
+WAIT = 20_000
+
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    with serve(tmp_path_factory.mktemp("browser")) as running:
+    with serve(tmp_path_factory.mktemp("browser"), env={"KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN}) as running:
         yield running
+
+
+def consult(page: Page, content: str) -> int:
+    """Send a consultation from the page, as a staff member would; its number."""
+    page.locator(".message.bot").last.get_by_role("button", name="DX推進課に相談する").click()
+    expect(page.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
+    page.fill("#text", content)
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
+    page.fill("#text", "総務課 庶務係")
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="今月中").click()
+    page.get_by_role("button", name="この内容で相談する").click()
+    receipt = page.locator(".message.bot", has_text="受付番号は No.")
+    expect(receipt).to_be_visible()
+    found = re.search(r"No\.(\d+)", receipt.inner_text())
+    assert found
+    return int(found.group(1))
+
+
+def answer(served: Served, number: int, text: str) -> None:
+    """The DX team answers through the admin API."""
+    request = urllib.request.Request(
+        f"{served.url}/api/v1/consultations/{number}/answer",
+        data=json.dumps({"text": text}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+
+
+def poll_now(page: Page) -> None:
+    """Make the page poll at once (as when it comes back into view) and wait for the answer."""
+    with page.expect_response(lambda r: urlsplit(r.url).path == "/api/v1/chat/messages"):
+        page.evaluate("window.dispatchEvent(new Event('focus'))")
+
+
+def session_cookie(context: BrowserContext) -> dict[str, object]:
+    (cookie,) = [c for c in context.cookies() if c["name"] == "kaizen_chat"]
+    return dict(cookie)
 
 
 @pytest.mark.parametrize("viewport", [{"width": 390, "height": 844}, {"width": 1280, "height": 900}])
@@ -94,3 +141,90 @@ def test_a_stale_button_gets_a_polite_restart(served: Served, browser: Browser) 
     page.click("#stale")
     expect(page.locator(".message.bot", has_text="有効期限が切れたか")).to_be_visible()
     page.close()
+
+
+def test_two_browsers_never_see_each_others_messages(served: Served, browser: Browser) -> None:
+    alice_context, bob_context = browser.new_context(), browser.new_context()
+    alice, bob = alice_context.new_page(), bob_context.new_page()
+    requested: list[str] = []
+    errors: list[str] = []
+    for page in (alice, bob):
+        page.on("request", lambda r: requested.append(r.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(served.url)
+        expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+
+    number = consult(alice, "会議録の作成に毎回半日かかっています。")
+    bob.fill("#text", "相談状況")
+    bob.keyboard.press("Enter")
+    expect(bob.locator(".message.bot", has_text="ご相談はありません")).to_be_visible()
+
+    answer(served, number, "音声認識ソフトで下書きを作ると、作成時間を半分ほどにできます。")
+    poll_now(alice)
+    expect(alice.locator(".message.bot", has_text="【DX推進課からの回答】")).to_contain_text(
+        "音声認識ソフト", timeout=WAIT
+    )
+    poll_now(bob)
+    expect(bob.locator(".log")).not_to_contain_text("音声認識ソフト")
+
+    # Each browser holds its own session, out of the script's reach; no id in any URL or storage.
+    alice_cookie, bob_cookie = session_cookie(alice_context), session_cookie(bob_context)
+    assert alice_cookie["value"] != bob_cookie["value"]
+    for cookie in (alice_cookie, bob_cookie):
+        assert (cookie["httpOnly"], cookie["sameSite"], cookie["path"]) == (True, "Strict", "/api/v1/chat")
+    for page in (alice, bob):
+        assert page.evaluate("document.cookie") == ""
+        assert page.evaluate("Object.keys(localStorage)") == []
+    api = {urlsplit(url).path for url in requested if "/api/" in url}
+    assert api == {"/api/v1/chat", "/api/v1/chat/messages"}
+    assert all(re.fullmatch(r"(after=\d+)?", urlsplit(url).query) for url in requested if "/api/" in url)
+    assert errors == []
+    alice_context.close()
+    bob_context.close()
+
+
+def test_ending_the_session_on_a_shared_pc(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(served.url)
+    number = consult(page, "庁内照会の集計を楽にしたい")
+    before = session_cookie(context)["value"]
+
+    # Thinking better of it changes nothing.
+    asked: list[str] = []
+
+    def dismiss(dialog: Dialog) -> None:
+        asked.append(dialog.message)
+        dialog.dismiss()
+
+    page.once("dialog", dismiss)
+    page.click("#end")
+    expect(page.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+    assert "この端末での利用を終了します" in asked[0]
+    assert session_cookie(context)["value"] == before
+
+    # Ending it: the conversation is gone from the screen and the next person starts afresh.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#end")
+    expect(page.locator(".message.system")).to_contain_text("この端末での利用を終了しました")
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(page.locator(".message.user")).to_have_count(0)
+    expect(page.locator(".log")).not_to_contain_text("庁内照会")
+    expect(page.locator(".message.bot")).to_have_count(1)
+    assert session_cookie(context)["value"] != before
+
+    page.fill("#text", "相談状況")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="ご相談はありません")).to_be_visible()
+
+    # The answer to the previous person's consultation never reaches this browser, even after a reload.
+    answer(served, number, "集計はフォームの自動集計機能で楽にできます。")
+    poll_now(page)
+    page.reload()
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    poll_now(page)
+    expect(page.locator(".log")).not_to_contain_text("自動集計")
+    assert errors == []
+    context.close()

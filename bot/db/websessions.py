@@ -1,0 +1,92 @@
+"""Web chat sessions: the identity the server issues to a browser.
+
+A session is a random token (256 bits) that the browser keeps in an HttpOnly
+cookie; the database keeps only its SHA-256, so a leaked table lets no one
+in. The session stands for an anonymous user id, random and unrelated to the
+token, under which its conversation and consultations are kept.
+
+A session lasts ``lifetime`` from its last use: a use more than `RENEW_AFTER`
+after the last renewal pushes the expiry forward (so a page that polls
+writes once an hour, not on every poll). Ending a session deletes it: the
+next request starts a new session with a new user id, so nothing of the
+previous conversation is reachable from that browser any more.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from bot.db.engine import aware, reading, writing
+from bot.db.schema import web_sessions
+
+__all__ = ["ANONYMOUS_PREFIX", "RENEW_AFTER", "WebSession", "WebSessions"]
+
+ANONYMOUS_PREFIX = "anon:"
+"""Every session's user id starts with this; a name given by single sign-on or the API never does."""
+
+RENEW_AFTER = timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    """A live session: its user id, its expiry, and whether this use renewed it (set the cookie again)."""
+
+    user: str
+    expires_at: datetime
+    renewed: bool = False
+
+
+class WebSessions:
+    """Sessions in the database; every method is blocking."""
+
+    def __init__(self, engine: sa.Engine, clock: Callable[[], datetime], lifetime: timedelta) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.lifetime = lifetime
+
+    def start(self) -> tuple[str, WebSession]:
+        """A new session for a new anonymous user: the cookie's token and the session."""
+        token = secrets.token_urlsafe(32)
+        now = self.clock()
+        session = WebSession(ANONYMOUS_PREFIX + secrets.token_hex(16), now + self.lifetime, renewed=True)
+        with writing(self.engine, "the web chat sessions") as connection:
+            connection.execute(
+                web_sessions.insert().values(
+                    id=_digest(token), user_id=session.user, created_at=now, expires_at=session.expires_at
+                )
+            )
+        return token, session
+
+    def find(self, token: str) -> WebSession | None:
+        """The live session of a cookie's token, renewed if due; None when unknown or expired."""
+        digest, now = _digest(token), self.clock()
+        with reading(self.engine, "the web chat sessions") as connection:
+            row = connection.execute(sa.select(web_sessions).where(web_sessions.c.id == digest)).first()
+        if row is None or aware(row.expires_at) <= now:
+            return None
+        expires = now + self.lifetime
+        if expires - aware(row.expires_at) < RENEW_AFTER:
+            return WebSession(row.user_id, aware(row.expires_at))
+        with writing(self.engine, "the web chat sessions") as connection:
+            connection.execute(
+                web_sessions.update()
+                .where(web_sessions.c.id == digest, web_sessions.c.expires_at > now)
+                .values(expires_at=expires)
+            )
+        return WebSession(row.user_id, expires, renewed=True)
+
+    def end(self, token: str) -> bool:
+        """End the session of a cookie's token; whether there was one."""
+        with writing(self.engine, "the web chat sessions") as connection:
+            result = connection.execute(web_sessions.delete().where(web_sessions.c.id == _digest(token)))
+        return result.rowcount > 0
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()

@@ -1,0 +1,205 @@
+"""Who is talking in the web chat: decided by the server, never by what a client claims.
+
+In this order:
+
+1. Another system, with ``Authorization: Bearer $KAIZEN_CHAT_API_TOKEN``
+   (checked first, in constant time), names the user: ``"user"`` in the
+   body of a message, ``X-Kaizen-User`` when polling. A wrong bearer token,
+   or any while the setting is empty, is 401.
+2. The user a trusted proxy's single sign-on named (`bot.handlers.proxy`).
+3. The browser's session: a random token in a cookie (HttpOnly,
+   SameSite=Strict), issued by the server on the browser's first message.
+   Over HTTPS it is ``__Host-kaizen_chat`` (Secure, Path=/): the prefix
+   forbids a neighbouring subdomain to plant a session of its own in the
+   browser. Over plain HTTP it is ``kaizen_chat``, sent only to ``/api/v1/chat``.
+
+Only the ``Bearer`` scheme is ours: an ``Authorization`` header of another
+scheme (a proxy's Basic authentication passed on) is not looked at.
+
+A user named without the token is refused with 401, not ignored: ignoring it
+would quietly answer as a fresh anonymous session, and a caller who believed
+the name counted would never learn that it did not. A name from the token or
+from single sign-on is a ward staff ID vouched for by a trusted system, so the
+same name is the same person either way; it can never be a session's
+anonymous id (`ANONYMOUS_PREFIX`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import unicodedata
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from aiohttp import web
+
+from bot.appkeys import SETTINGS, WEB_SESSIONS
+from bot.db.websessions import ANONYMOUS_PREFIX
+from bot.handlers.errors import json_exception, request_error
+from bot.handlers.proxy import SSO_USER
+
+__all__ = [
+    "COOKIE",
+    "COOKIE_PATH",
+    "MAX_USER_CHARS",
+    "SECURE_COOKIE",
+    "USER_HEADER",
+    "Caller",
+    "end_session",
+    "identify",
+    "system_call",
+    "verify_origin",
+]
+
+COOKIE = "kaizen_chat"
+COOKIE_PATH = "/api/v1/chat"
+SECURE_COOKIE = "__Host-kaizen_chat"
+USER_HEADER = "X-Kaizen-User"
+MAX_USER_CHARS = 128
+
+
+@dataclass(frozen=True, slots=True)
+class Caller:
+    """Who is talking; ``token`` is a session cookie to (re)set on the response, for ``max_age`` seconds."""
+
+    user: str
+    token: str | None = None
+    max_age: int = 0
+
+    def remember(self, request: web.Request, response: web.StreamResponse) -> None:
+        """Set the session cookie on ``response`` when the session is new or was renewed."""
+        if self.token is None:
+            return
+        name, path = _cookie(request)
+        response.set_cookie(
+            name,
+            self.token,
+            path=path,
+            max_age=self.max_age,
+            httponly=True,
+            samesite="Strict",
+            secure=request.secure,
+        )
+
+
+def verify_origin(request: web.Request) -> None:
+    """403 for a browser request sent from another site (CSRF): by ``Origin`` and ``Sec-Fetch-Site``."""
+    origin = request.headers.get("Origin")
+    site = request.headers.get("Sec-Fetch-Site", "same-origin")
+    foreign = origin is not None and urlsplit(origin).netloc != request.host
+    if foreign or site not in ("same-origin", "none"):
+        raise json_exception(403, "forbidden_origin", "ほかのサイトからは利用できません。")
+
+
+def system_call(request: web.Request) -> bool:
+    """Whether another system calls with the chat API token; 401 for a wrong or unconfigured one."""
+    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer":
+        return False
+    token = request.app[SETTINGS].chat.api_token
+    if not token:
+        raise _unauthorized(
+            "chat_api_disabled",
+            "トークンでのご利用は無効です。KAIZEN_CHAT_API_TOKEN を設定すると使えるようになります。",
+        )
+    # surrogatepass: a header that is not UTF-8 arrives with surrogates, and is simply a wrong token.
+    if not hmac.compare_digest(given.strip().encode("utf-8", "surrogatepass"), token.encode()):
+        raise _unauthorized(
+            "unauthorized", "認証が必要です。Authorization: Bearer <KAIZEN_CHAT_API_TOKEN> を付けてください。"
+        )
+    return True
+
+
+async def identify(
+    request: web.Request, named: object, *, field: str = "user", system: bool, start: bool
+) -> Caller | None:
+    """The caller of a chat request; ``named`` is the user the request names in ``field``, if any.
+
+    ``system`` is `system_call`'s verdict. With ``start``, a browser without a
+    live session gets a new one; without it, such a browser is None (it has
+    nothing to fetch yet).
+    """
+    if system:
+        if named is None:
+            raise request_error(
+                "missing_field", f"トークンでのご利用では「{field}」（利用者のID）を指定してください。"
+            )
+        return Caller(_valid_name(named, field))
+    if named is not None:
+        raise _unauthorized(
+            "token_required",
+            f"「{field}」で利用者を指定できるのは、"
+            "Authorization: Bearer <KAIZEN_CHAT_API_TOKEN> を付けた呼び出しだけです。",
+        )
+    sso = request.get(SSO_USER)
+    if sso is not None:
+        return Caller(_valid_name(sso, request.app[SETTINGS].proxy.sso_user_header))
+    sessions = request.app[WEB_SESSIONS]
+    token = _token(request)
+    found = await asyncio.to_thread(sessions.find, token) if token else None
+    if found is None:
+        if not start:
+            return None
+        token, started = await asyncio.to_thread(sessions.start)
+        found = started
+    if not found.renewed:
+        return Caller(found.user)
+    # New or just renewed: it ends a whole lifetime from now.
+    return Caller(found.user, token, int(sessions.lifetime.total_seconds()))
+
+
+async def end_session(request: web.Request) -> web.Response:
+    """End the browser's session (「この端末での利用を終了」): ``{"ended": bool}``, and the cookie is cleared.
+
+    The next message starts a new session under a new user id, so the next
+    person at a shared PC sees nothing of this conversation. A single sign-on
+    user's identity comes from the proxy, so only signing out there ends it (409).
+    """
+    verify_origin(request)
+    if system_call(request):
+        raise request_error("no_session", "トークンでのご利用には、終了するセッションはありません。")
+    if request.get(SSO_USER) is not None:
+        raise json_exception(
+            409,
+            "single_sign_on",
+            "シングルサインオンでご利用中です。この端末での利用を終えるときは、"
+            "シングルサインオンからサインアウトしてください。",
+        )
+    name, path = _cookie(request)
+    token = _token(request)
+    ended = bool(token) and await asyncio.to_thread(request.app[WEB_SESSIONS].end, token or "")
+    response = web.json_response({"ended": ended}, headers={"Cache-Control": "no-store"})
+    response.del_cookie(name, path=path, secure=request.secure, httponly=True, samesite="Strict")
+    return response
+
+
+def _cookie(request: web.Request) -> tuple[str, str]:
+    """The session cookie's name and path: ``__Host-`` over HTTPS (which requires Path=/)."""
+    return (SECURE_COOKIE, "/") if request.secure else (COOKIE, COOKIE_PATH)
+
+
+def _token(request: web.Request) -> str | None:
+    """The session token the cookie holds; None when there is none, or it is not one we could have issued."""
+    token = request.cookies.get(_cookie(request)[0], "")
+    return token if token.isascii() and 0 < len(token) <= 128 else None
+
+
+def _valid_name(value: object, field: str) -> str:
+    if (
+        not isinstance(value, str)
+        or not value.strip()
+        or len(value) > MAX_USER_CHARS
+        or any(unicodedata.category(c).startswith("C") for c in value)
+    ):
+        raise request_error(
+            "invalid_field",
+            f"「{field}」は{MAX_USER_CHARS}文字以内の、制御文字を含まない空でない文字列にしてください。",
+        )
+    if value.startswith(ANONYMOUS_PREFIX):
+        raise request_error("invalid_field", f"「{field}」に「{ANONYMOUS_PREFIX}」で始まる名前は使えません。")
+    return value.strip()
+
+
+def _unauthorized(code: str, message: str) -> web.HTTPException:
+    return json_exception(401, code, message, headers={"WWW-Authenticate": 'Bearer realm="kaizen-bot"'})

@@ -1,0 +1,89 @@
+"""Web chat sessions on each database: hashed tokens, anonymous ids, sliding expiry, ending, purging."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from bot.db import ConversationStore
+from bot.db.retention import purge
+from bot.db.schema import web_sessions
+from bot.db.websessions import ANONYMOUS_PREFIX, RENEW_AFTER, WebSessions
+from tests.auxil.consultations import Clock
+
+LIFETIME = timedelta(days=30)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def sessions(store: ConversationStore, clock: Clock) -> WebSessions:
+    return WebSessions(store.engine, clock, LIFETIME)
+
+
+def test_a_session_is_a_new_anonymous_user_and_only_its_hash_is_stored(
+    sessions: WebSessions, store: ConversationStore, clock: Clock
+) -> None:
+    token, session = sessions.start()
+    other_token, other = sessions.start()
+    assert len(token) >= 43, "256 random bits"
+    assert token != other_token
+    assert session.user.startswith(ANONYMOUS_PREFIX)
+    assert session.user != other.user
+    assert token not in session.user, "the user id says nothing about the token"
+    assert session.expires_at == clock.now + LIFETIME
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(web_sessions)).all()
+    assert len(rows) == 2
+    assert all(token not in (row.id, row.user_id) for row in rows)
+    found = sessions.find(token)
+    assert found is not None
+    assert (found.user, found.renewed) == (session.user, False)
+
+
+def test_unknown_and_expired_tokens_find_nothing(sessions: WebSessions, clock: Clock) -> None:
+    token, _ = sessions.start()
+    assert sessions.find("not-a-token") is None
+    assert sessions.find("") is None
+    clock.advance(days=30)
+    assert sessions.find(token) is None
+
+
+def test_use_extends_a_session_at_most_once_an_hour(sessions: WebSessions, clock: Clock) -> None:
+    token, session = sessions.start()
+    clock.advance(minutes=59)
+    unchanged = sessions.find(token)
+    assert unchanged is not None
+    assert not unchanged.renewed
+    assert unchanged.expires_at == session.expires_at
+    clock.advance(seconds=RENEW_AFTER.total_seconds())
+    renewed = sessions.find(token)
+    assert renewed is not None
+    assert renewed.renewed
+    assert renewed.expires_at == clock.now + LIFETIME
+    clock.advance(days=29)
+    assert sessions.find(token) is not None, "thirty days from the last use, not from the start"
+
+
+def test_ending_a_session_leaves_the_others(sessions: WebSessions) -> None:
+    token, _ = sessions.start()
+    other, _ = sessions.start()
+    assert sessions.end(token)
+    assert not sessions.end(token)
+    assert sessions.find(token) is None
+    assert sessions.find(other) is not None
+
+
+def test_expired_sessions_are_purged(sessions: WebSessions, store: ConversationStore, clock: Clock) -> None:
+    old, _ = sessions.start()
+    clock.advance(days=20)
+    live, _ = sessions.start()
+    clock.advance(days=11)
+    assert purge(store.engine, 365, clock.now)["web_sessions"] == 1
+    assert sessions.find(live) is not None
+    assert sessions.find(old) is None
