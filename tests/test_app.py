@@ -36,10 +36,11 @@ def test_serve_starts_ready_answers_and_stops_cleanly(tmp_path: Path) -> None:
 
 def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
     with serve(tmp_path, env={"KAIZEN_LOG_LEVEL": "INFO"}) as served:
-        post(served.url, {"user": "staff-1", "text": "電話 090-1234-5678 の方の件"})
+        post(served.url, {"text": "電話 090-1234-5678 の方の件"})
         with urllib.request.urlopen(f"{served.url}/admin/login?q=090-1234-5678+taro%40example.jp", timeout=5):
             pass
     log = (tmp_path / "serve.log").read_text()
-    assert "GET /admin/login?q=［電話番号］ ［メールアドレス］" in log, log[-2000:]
+    assert "POST /api/v1/chat 200" in log, log[-2000:]
+    assert "GET /admin/login 200" in log, "the access log names the route, never the query"
     for raw in ("090-1234-5678", "taro@example.jp", "taro%40example.jp"):
         assert raw not in log
