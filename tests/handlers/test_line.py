@@ -233,4 +233,4 @@ async def test_when_the_database_fails_the_person_is_asked_to_send_again(
         assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
     (reply,) = line.all_sent(USER)
     assert (reply.text, reply.via) == (UNAVAILABLE.text, "reply")
-    assert USER in caplog.text
+    assert "ev-1" in caplog.text, "the failed event is named in the log"
