@@ -19,6 +19,7 @@ __all__ = [
     "NotifySettings",
     "Setting",
     "Settings",
+    "TeamsSettings",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +150,29 @@ SETTINGS: tuple[Setting, ...] = (
         "https://api.line.me",
         "Base URL of the LINE Messaging API (a local fake in tests and demos).",
     ),
+    Setting(
+        "TEAMS_APP_ID",
+        "",
+        "The Teams bot's Microsoft App ID; with TEAMS_APP_PASSWORD and TEAMS_TENANT_ID turns Teams on, "
+        "with token checks; empty (with the other two) leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_APP_PASSWORD",
+        "",
+        "The client secret of the bot's app registration (to get the bot's own tokens from Entra); "
+        "empty leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_TENANT_ID",
+        "",
+        "The Microsoft Entra tenant the bot's app belongs to (a single-tenant app); empty leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_ANONYMOUS",
+        "false",
+        "true turns Teams on without credentials and without token checks, for a local trial with the "
+        "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
+    ),
 )
 
 
@@ -198,6 +222,28 @@ class LineSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamsSettings:
+    """The Teams channel's settings: on with all three credentials, or in anonymous mode (never both)."""
+
+    app_id: str = ""
+    app_password: str = ""
+    tenant_id: str = ""
+    anonymous: bool = False
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Teams on (``TEAMS_ANONYMOUS=true`` stands in for all three)."""
+        return ("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty; none in anonymous mode."""
+        if self.anonymous:
+            return ()
+        values = (self.app_id, self.app_password, self.tenant_id)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -216,6 +262,7 @@ class Settings:
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     line: LineSettings = field(default_factory=LineSettings)
+    teams: TeamsSettings = field(default_factory=TeamsSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -251,6 +298,7 @@ class Settings:
                 access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
                 api_base_url=_base_url(values, "LINE_API_BASE_URL"),
             ),
+            teams=_teams(values),
         )
 
 
@@ -291,6 +339,22 @@ def _base_url(values: Mapping[str, str], name: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
     return url
+
+
+def _teams(values: Mapping[str, str]) -> TeamsSettings:
+    """Teams' settings; anonymous mode together with credentials is refused (it would turn the checks off)."""
+    teams = TeamsSettings(
+        app_id=values["TEAMS_APP_ID"].strip(),
+        app_password=values["TEAMS_APP_PASSWORD"].strip(),
+        tenant_id=values["TEAMS_TENANT_ID"].strip(),
+        anonymous=_boolean(values, "TEAMS_ANONYMOUS"),
+    )
+    if teams.anonymous and (teams.app_id or teams.app_password or teams.tenant_id):
+        raise ValueError(
+            "TEAMS_ANONYMOUS=true turns Teams' token checks off: it is for a local trial only and "
+            "cannot be combined with TEAMS_APP_ID, TEAMS_APP_PASSWORD or TEAMS_TENANT_ID"
+        )
+    return teams
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

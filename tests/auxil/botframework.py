@@ -9,6 +9,12 @@
   conversation marked gone (the user blocked or removed the bot); or the
   next status of a script (503, 429, …). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
+- **login.microsoftonline.com**: the client-credentials token endpoint
+  (``/{tenant}/oauth2/v2.0/token``), which issues the bot its outgoing
+  tokens; with ``require_token`` the connector refuses (401) any post whose
+  bearer token it did not issue. `FakeEntraTokens` is the token source the
+  tests give the SDK in place of MSAL, which only talks to the real Entra
+  (https, instance discovery) and cannot run offline;
 - **login.botframework.com**: the JWKS (``/v1/.well-known/keys``) and the
   OpenID metadata pointing at it, for an RSA key made per fake, and `token`,
   which signs a channel token the way the Bot Framework does (RS256,
@@ -31,9 +37,11 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import aiohttp
 import jwt
 from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
+from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider
 
 from tests.auxil.platforms import free_port
 
@@ -81,6 +89,9 @@ class FakeBotFramework:
     gone: dict[str, int] = field(default_factory=dict)
     script: list[int] = field(default_factory=list)
     key_fetches: int = 0
+    require_token: bool = True
+    issued: set[str] = field(default_factory=set)
+    token_requests: list[dict[str, str]] = field(default_factory=list)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -109,6 +120,7 @@ class FakeBotFramework:
         app = web.Application()
         app.router.add_get("/v1/.well-known/keys", self._keys)
         app.router.add_get("/v1/.well-known/openidconfiguration", self._openid)
+        app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
         conversations = f"/{self.prefix}/v3/conversations/{{conversation}}/activities"
         app.router.add_post(conversations, self._activity)
         app.router.add_post(conversations + "/{activity}", self._activity)
@@ -216,10 +228,27 @@ class FakeBotFramework:
             }
         )
 
+    async def _token(self, request: web.Request) -> web.Response:
+        form = {key: str(value) for key, value in (await request.post()).items()}
+        self.token_requests.append(form)
+        if form.get("grant_type") != "client_credentials" or form.get("client_id") != self.app_id:
+            return web.json_response({"error": "invalid_client"}, status=401)
+        now = int(time.time())
+        claims = {"iss": "https://sts.windows.net/botframework/", "aud": BOTFRAMEWORK_ISSUER, "iat": now}
+        token = jwt.encode({**claims, "exp": now + 3600}, self.key, algorithm="RS256")
+        self.issued.add(token)
+        return web.json_response({"token_type": "Bearer", "expires_in": 3599, "access_token": token})
+
     async def _activity(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
         body = await request.json()
-        if conversation in self.gone:
+        authorization = request.headers.get("Authorization", "")
+        if self.require_token and authorization.removeprefix("Bearer ") not in self.issued:
+            status = 401
+            response = web.json_response(
+                {"error": {"code": "Unauthorized", "message": "bad token"}}, status=401
+            )
+        elif conversation in self.gone:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
         elif self.script:
@@ -234,7 +263,7 @@ class FakeBotFramework:
             conversation,
             request.match_info.get("activity"),
             body,
-            request.headers.get("Authorization", ""),
+            authorization,
             status,
         )
         async with self.changed:
@@ -246,3 +275,30 @@ class FakeBotFramework:
 def _b64(number: int) -> str:
     raw = number.to_bytes((number.bit_length() + 7) // 8, "big")
     return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+class FakeEntraTokens(AnonymousTokenProvider):
+    """The SDK's token source in tests: client credentials against the fake, as MSAL does against Entra."""
+
+    def __init__(self, fake: FakeBotFramework, configuration: AgentAuthConfiguration) -> None:
+        self.fake = fake
+        self._configuration = configuration
+
+    @property
+    def configuration(self) -> AgentAuthConfiguration:
+        return self._configuration
+
+    async def get_access_token(
+        self, resource_url: str, scopes: list[str], force_refresh: bool = False
+    ) -> str:
+        form = {
+            "grant_type": "client_credentials",
+            "client_id": self._configuration.CLIENT_ID or "",
+            "client_secret": self._configuration.CLIENT_SECRET or "",
+            "scope": " ".join(scopes),
+        }
+        url = f"{self.fake.base}/{self._configuration.TENANT_ID}/oauth2/v2.0/token"
+        async with aiohttp.ClientSession() as session, session.post(url, data=form) as response:
+            response.raise_for_status()
+            token: str = (await response.json())["access_token"]
+            return token
