@@ -7,7 +7,7 @@
   header, and answers like the real one: 201 with ``{"id"}``; 403
   ``BotNotInConversationRoster`` or 404 ``ConversationNotFound`` for a
   conversation marked gone (the user blocked or removed the bot); or the
-  next status of a script (503, 429, …). Its ``serviceUrl`` has a path, as
+  next status of a script (503, 429, …; 201 lets a post through). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
 - **login.microsoftonline.com**: the client-credentials token endpoint
   (``/{tenant}/oauth2/v2.0/token``), which issues the bot its outgoing
@@ -251,14 +251,13 @@ class FakeBotFramework:
         elif conversation in self.gone:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
-        elif self.script:
-            status = self.script.pop(0)
-            response = web.json_response(
-                {"error": {"code": "ServiceError", "message": "scripted"}}, status=status
-            )
         else:
-            status = 201
-            response = web.json_response({"id": f"1{next(self._ids):012d}"}, status=201)
+            status = self.script.pop(0) if self.script else 201
+            if status == 201:
+                response = web.json_response({"id": f"1{next(self._ids):012d}"}, status=201)
+            else:
+                error = {"error": {"code": "ServiceError", "message": "scripted"}}
+                response = web.json_response(error, status=status)
         posted = Posted(
             conversation,
             request.match_info.get("activity"),
