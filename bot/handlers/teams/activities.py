@@ -61,8 +61,15 @@ def to_incoming(activity: Activity) -> Incoming | None:
 
 
 def address_of(activity: Activity) -> str:
-    """Where to reach the person later: the conversation reference, as JSON."""
-    return activity.get_conversation_reference().model_dump_json(by_alias=True, exclude_none=True)
+    """Where to reach the person later: the conversation reference, as JSON, without their display name.
+
+    Sending needs only the ids and the ``serviceUrl``; the name is personal
+    data the bot has no use for.
+    """
+    reference = activity.get_conversation_reference()
+    if reference.user is not None:
+        reference.user = reference.user.model_copy(update={"name": None})
+    return reference.model_dump_json(by_alias=True, exclude_none=True)
 
 
 def reference_of(address: str) -> ConversationReference:

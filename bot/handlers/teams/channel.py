@@ -36,14 +36,13 @@ from pydantic import ValidationError
 from bot.appkeys import DISPATCHER
 from bot.config import Settings
 from bot.db import ConversationStore, reach
-from bot.db.engine import reading
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import read_json_object, request_error
 from bot.handlers.teams.activities import CHANNEL, reference_of, to_incoming
 from bot.handlers.teams.cards import render
 from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
-from bot.values import ConversationKey, Incoming, Reply
+from bot.values import Incoming, Reply
 
 __all__ = ["GONE_STATUSES", "WEBHOOK", "ConversationGone", "TeamsChannel", "TeamsSender"]
 
@@ -111,11 +110,11 @@ class TeamsChannel:
         request["claims_identity"] = await authorize(request, self.sdk.configuration)
         body = await read_json_object(request)
         try:
-            Activity.model_validate(body)
+            activity = Activity.model_validate(body)
         except ValidationError:
-            raise request_error(
-                "invalid_activity", "Teams のアクティビティとして読み取れませんでした。"
-            ) from None
+            activity = None
+        if activity is None or not activity.service_url:
+            raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         reader = _Reader()
         response = await self.sdk.adapter.process(request, reader)
         if response is None or response.status == HTTPStatus.ACCEPTED:
@@ -198,18 +197,13 @@ class TeamsSender:
 
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``; `Undeliverable` (and the person recorded as gone) when it can never arrive."""
-        address = await asyncio.to_thread(self._address, delivery.key)
-        if address is None:
+        if delivery.address is None:
             raise Undeliverable("no Teams conversation is known for this person")
         try:
-            await self.channel.push(address, [Reply.from_record(delivery.payload)])
+            await self.channel.push(delivery.address, [Reply.from_record(delivery.payload)])
         except ConversationGone as exc:
             await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
             raise Undeliverable(str(exc)) from exc
-
-    def _address(self, key: ConversationKey) -> str | None:
-        with reading(self.store.engine, "the conversation") as connection:
-            return reach.address_of(connection, key)
 
 
 class _Reader:

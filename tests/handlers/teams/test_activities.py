@@ -131,6 +131,7 @@ def test_the_address_is_the_conversation_reference_with_its_service_url() -> Non
     assert reference.activity_id == "1001"
     assert reference.user is not None
     assert reference.user.id == "29:1hanako-teams-id"
+    assert "区役所 花子" not in incoming.address, "the display name is not kept"
 
 
 @pytest.mark.parametrize(

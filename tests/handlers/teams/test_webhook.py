@@ -233,7 +233,12 @@ async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake
 
 @pytest.mark.parametrize(
     ("body", "code"),
-    [(b"{not json", "invalid_json"), (b"[1, 2]", "invalid_json"), (b'{"type": 5}', "invalid_activity")],
+    [
+        (b"{not json", "invalid_json"),
+        (b"[1, 2]", "invalid_json"),
+        (b'{"type": 5}', "invalid_activity"),
+        (b'{"type": "message", "id": "1", "conversation": {"id": "a:1"}, "text": "x"}', "invalid_activity"),
+    ],
 )
 async def test_a_body_that_is_not_an_activity_is_400(
     teams: Client, fake: FakeBotFramework, body: bytes, code: str
