@@ -277,11 +277,15 @@ def _b64(number: int) -> str:
 
 
 class FakeEntraTokens(AnonymousTokenProvider):
-    """The SDK's token source in tests: client credentials against the fake, as MSAL does against Entra."""
+    """The SDK's token source in tests: client credentials against the fake, as MSAL does against Entra.
+
+    Like MSAL, it keeps a token until five minutes before it expires.
+    """
 
     def __init__(self, fake: FakeBotFramework, configuration: AgentAuthConfiguration) -> None:
         self.fake = fake
         self._configuration = configuration
+        self._cache: dict[str, tuple[str, float]] = {}
 
     @property
     def configuration(self) -> AgentAuthConfiguration:
@@ -290,14 +294,20 @@ class FakeEntraTokens(AnonymousTokenProvider):
     async def get_access_token(
         self, resource_url: str, scopes: list[str], force_refresh: bool = False
     ) -> str:
+        scope = " ".join(scopes)
+        cached = self._cache.get(scope)
+        if cached is not None and not force_refresh and cached[1] > time.monotonic():
+            return cached[0]
         form = {
             "grant_type": "client_credentials",
             "client_id": self._configuration.CLIENT_ID or "",
             "client_secret": self._configuration.CLIENT_SECRET or "",
-            "scope": " ".join(scopes),
+            "scope": scope,
         }
         url = f"{self.fake.base}/{self._configuration.TENANT_ID}/oauth2/v2.0/token"
         async with aiohttp.ClientSession() as session, session.post(url, data=form) as response:
             response.raise_for_status()
-            token: str = (await response.json())["access_token"]
-            return token
+            body = await response.json()
+        token: str = body["access_token"]
+        self._cache[scope] = (token, time.monotonic() + float(body["expires_in"]) - 300)
+        return token
