@@ -149,7 +149,8 @@ class TeamsChannel:
             log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc.status)
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
-            log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc)
+            reason = str(exc) or type(exc).__name__
+            log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, reason)
             return False
         return True
 
