@@ -15,18 +15,21 @@ Which activity becomes what (`to_incoming`):
 
 The person is keyed by their Entra object id (``from.aadObjectId``), the
 same in every chat, falling back to the Teams user id; the conversation by
-its id. The address kept for later is the activity's conversation
-reference, ``serviceUrl`` included, as JSON.
+its id; the event by the activity id within its conversation. The address
+kept for later is the activity's conversation reference, ``serviceUrl``
+included, as JSON.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
 
 from bot.handlers.teams.cards import action_of
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["CHANNEL", "SUBMIT_INVOKES", "address_of", "reference_of", "to_incoming"]
+__all__ = ["CHANNEL", "SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "to_incoming"]
 
 CHANNEL = "teams"
 MAX_TEXT_CHARS = 2000
@@ -55,9 +58,20 @@ def to_incoming(activity: Activity) -> Incoming | None:
         text=text,
         action=action,
         kind=kind,
-        event_id=activity.id or None,
+        event_id=event_id_of(activity.id, conversation.id) if activity.id else None,
         address=address_of(activity),
     )
+
+
+def event_id_of(activity_id: str, conversation_id: str) -> str:
+    """The de-duplication key of an activity: its id, qualified by its conversation.
+
+    Teams message ids are timestamps unique within a conversation, not
+    across them; the conversation id (often over 100 characters) enters as a
+    short digest, so the key fits the seen-events table.
+    """
+    digest = hashlib.sha256(conversation_id.encode()).hexdigest()[:16]
+    return f"{activity_id[:200]}@{digest}"
 
 
 def address_of(activity: Activity) -> str:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from microsoft_agents.activity import Activity
 
-from bot.handlers.teams.activities import reference_of, to_incoming
+from bot.handlers.teams.activities import event_id_of, reference_of, to_incoming
 from bot.values import ConversationKey
 from tests.auxil.botframework import FakeBotFramework
 
@@ -26,7 +26,15 @@ def test_text_becomes_a_message_keyed_by_the_entra_object_id() -> None:
     assert incoming.kind == "message"
     assert incoming.text == "RPAってなに？"
     assert incoming.action is None
-    assert incoming.event_id == "1001"
+    assert incoming.event_id == event_id_of("1001", KEY.conversation_id)
+
+
+def test_the_same_activity_id_in_two_conversations_is_two_events() -> None:
+    first = _read(FAKE.activity("はい", activity_id="1701234567890"))
+    second = _read(FAKE.activity("はい", activity_id="1701234567890", conversation_id="a:1another-chat"))
+    assert first.event_id != second.event_id
+    assert first.event_id.startswith("1701234567890@")
+    assert len(event_id_of("1" * 300, "a:" + "x" * 400)) <= 255
 
 
 def test_the_bots_mention_is_removed() -> None:
