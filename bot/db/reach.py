@@ -13,7 +13,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -33,8 +33,9 @@ def first_sighting(connection: sa.Connection, channel: str, event_id: str, now: 
         insert(seen_events)
         .values(channel=channel, event_id=event_id, seen_at=now)
         .on_conflict_do_nothing(index_elements=["channel", "event_id"])
+        .returning(seen_events.c.event_id)  # psycopg reports no rowcount for ON CONFLICT
     )
-    return connection.execute(statement).rowcount == 1
+    return connection.execute(statement).first() is not None
 
 
 def seen_once(engine: sa.Engine, channel: str, event_id: str | None, now: datetime) -> bool:
@@ -88,8 +89,13 @@ def month_start(now: datetime) -> datetime:
 
 def pushes_in_month(engine: sa.Engine, channel: str, now: datetime) -> int:
     """Messages ``channel`` pushed (delivered from the outbox) in ``now``'s calendar month in Japan."""
+    start = month_start(now)
+    end = month_start(start + timedelta(days=32))
     query = sa.select(sa.func.count()).where(
-        outbox.c.channel == channel, outbox.c.status == "sent", outbox.c.sent_at >= month_start(now)
+        outbox.c.channel == channel,
+        outbox.c.status == "sent",
+        outbox.c.sent_at >= start,
+        outbox.c.sent_at < end,
     )
     with reading(engine, "the outbox") as connection:
         return int(connection.execute(query).scalar() or 0)
