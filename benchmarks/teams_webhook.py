@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import json
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -27,12 +28,15 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from bot.app import init_app
-from bot.config import PROJECT_ROOT, Settings
-from bot.search import Searcher
-from tests.auxil.botframework import TENANT_ID, FakeBotFramework
-from tests.auxil.platforms import free_port
-from tests.auxil.teams import APP_PASSWORD, offline
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.app import init_app  # noqa: E402
+from bot.config import PROJECT_ROOT, Settings  # noqa: E402
+from bot.search import Searcher  # noqa: E402
+from tests.auxil.botframework import TENANT_ID, FakeBotFramework  # noqa: E402
+from tests.auxil.platforms import free_port  # noqa: E402
+from tests.auxil.teams import APP_PASSWORD, offline  # noqa: E402
 
 QUESTIONS = [
     "RPAとは何ですか？",
