@@ -15,9 +15,9 @@
   bearer token it did not issue. `FakeEntraTokens` is the token source the
   tests give the SDK in place of MSAL, which only talks to the real Entra
   (https, instance discovery) and cannot run offline;
-- **login.botframework.com**: the JWKS (``/v1/.well-known/keys``) and the
-  OpenID metadata pointing at it, for an RSA key made per fake, and `token`,
-  which signs a channel token the way the Bot Framework does (RS256,
+- **login.botframework.com**: the JWKS (``/v1/.well-known/keys``; the SDK
+  goes to it directly, not through the OpenID metadata) of an RSA key made
+  per fake, and `token`, which signs a channel token the way the Bot Framework does (RS256,
   ``iss`` ``https://api.botframework.com``, ``aud`` the bot's app id,
   ``serviceurl``). The SDK's real validator fetches the keys over HTTP once
   `BOTFRAMEWORK_JWKS_URIS` points the issuer at this fake (the SDK has no
@@ -119,7 +119,6 @@ class FakeBotFramework:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_get("/v1/.well-known/keys", self._keys)
-        app.router.add_get("/v1/.well-known/openidconfiguration", self._openid)
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
         conversations = f"/{self.prefix}/v3/conversations/{{conversation}}/activities"
         app.router.add_post(conversations, self._activity)
@@ -216,17 +215,6 @@ class FakeBotFramework:
             "endorsements": ["msteams"],
         }
         return web.json_response({"keys": [jwk]})
-
-    async def _openid(self, _request: web.Request) -> web.Response:
-        return web.json_response(
-            {
-                "issuer": BOTFRAMEWORK_ISSUER,
-                "authorization_endpoint": f"{self.base}/v1/.well-known/authorize",
-                "jwks_uri": self.jwks_url,
-                "id_token_signing_alg_values_supported": ["RS256"],
-                "token_endpoint_auth_methods_supported": ["private_key_jwt"],
-            }
-        )
 
     async def _token(self, request: web.Request) -> web.Response:
         form = {key: str(value) for key, value in (await request.post()).items()}

@@ -26,12 +26,12 @@ import hashlib
 
 from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
 
+from bot.handlers.teams import CHANNEL
 from bot.handlers.teams.cards import action_of
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["CHANNEL", "SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "to_incoming"]
+__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "to_incoming"]
 
-CHANNEL = "teams"
 MAX_TEXT_CHARS = 2000
 SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
 """The invoke a suggested ``Action.Submit`` sends (Teams' docs spell it both ways)."""

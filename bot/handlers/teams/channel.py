@@ -39,7 +39,8 @@ from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import read_json_object, request_error
-from bot.handlers.teams.activities import CHANNEL, reference_of, to_incoming
+from bot.handlers.teams import CHANNEL
+from bot.handlers.teams.activities import reference_of, to_incoming
 from bot.handlers.teams.cards import render
 from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
 from bot.values import Incoming, Reply
