@@ -14,7 +14,6 @@ at ``/admin`` with its own login, CSRF and error pages.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 
@@ -28,15 +27,15 @@ from bot.appkeys import (
     CONVERSATIONS,
     DISPATCHER,
     FAQ_DRAFTS,
+    PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
     STORE,
 )
 from bot.config import Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
-from bot.delivery import client_session
 from bot.errors import StoreError
 from bot.handlers import admin_api
 from bot.handlers.dashboard import dashboard_app
@@ -117,10 +116,12 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
     app[CONSULT] = service = wiring.consultations(settings, store)
-    app[CONVERSATIONS] = wiring.conversations(store, app[SEARCHER], service)
+    app[CONVERSATIONS] = wiring.conversations(settings, store, app[SEARCHER], service)
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[PASSWORD_CHECKS] = password_checker()
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+    app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
 async def _channels(app: web.Application) -> AsyncIterator[None]:
@@ -139,14 +140,8 @@ async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:
     """The outbox worker, for as long as the server runs; stopping it mid-delivery loses nothing."""
-    settings = app[SETTINGS]
-    async with client_session(settings) as session:
-        worker = wiring.worker(settings, app[STORE], app[CONSULT], app[CHANNELS], session)
-        task = asyncio.create_task(worker.run(), name="delivery-worker")
+    async with wiring.delivering(app[SETTINGS], app[STORE], app[CONSULT], app[CHANNELS]):
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 async def healthz(request: web.Request) -> web.Response:

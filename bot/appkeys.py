@@ -7,6 +7,7 @@ dashboard sub-application reads them through ``request.config_dict``.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from aiohttp import web
@@ -30,6 +31,7 @@ __all__ = [
     "CONVERSATIONS",
     "DISPATCHER",
     "FAQ_DRAFTS",
+    "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
     "STORE",
@@ -41,6 +43,8 @@ SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
+PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
+"""The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
 CHANNELS: web.AppKey[Channels] = web.AppKey("channels")
 DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")

@@ -11,6 +11,12 @@ database (`StoreError`) propagates, since the caller must then answer
 "try again later" in its own way (503 for HTTP). A redelivered event (its
 id seen before) gets no reply at all.
 
+Every channel passes here, so this is where the limit on messages per
+person and minute is kept: counted in the database (the conversation log)
+under the person's lock, so that every process agrees. A message over the
+limit is answered with when to send it again, and neither read, stored nor
+logged: it does not count, and waiting always helps.
+
 `Conversations.event` takes any channel event (`bot.values.IncomingKind`):
 a message goes to the engine; a follow is greeted with the menu; a block is
 recorded so pushes stop; what the bot cannot read, and a call in a group,
@@ -27,8 +33,10 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, reach
-from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
+from bot.db import ConversationStore, quota, reach
+from bot.db.locks import serialize
+from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
+from bot.dialogue.limits import DX_CONTACT, messages_full
 from bot.errors import DuplicateEvent, StoreError
 
 __all__ = ["FALLBACK", "GREETING", "GROUP_ONLY", "TEXT_ONLY", "UNAVAILABLE", "Conversations", "DeskFactory"]
@@ -37,7 +45,7 @@ log = logging.getLogger(__name__)
 
 FALLBACK = Reply(
     "申し訳ありません。システムの不具合のため、お答えできませんでした。"
-    "時間をおいてもう一度お試しいただくか、DX推進課（内線 2345）までご連絡ください。",
+    f"時間をおいてもう一度お試しいただくか、{DX_CONTACT}までご連絡ください。",
     (Choice("メニュー", "menu"),),
     kind="escalate",
 )
@@ -75,18 +83,37 @@ DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 """The consultation desk of a staff member, inside a turn's transaction."""
 
 
+class _OverLimit(Exception):
+    """Unwinds a turn over the message limit: nothing of it is stored."""
+
+    def __init__(self, limit: Limit) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
 
-    def __init__(self, store: ConversationStore, engine: Engine, desk: DeskFactory) -> None:
+    def __init__(
+        self, store: ConversationStore, engine: Engine, desk: DeskFactory, *, per_minute: int = 0
+    ) -> None:
         self.store = store
         self.engine = engine
         self.desk = desk
+        self.per_minute = per_minute
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """The replies to one message, with the conversation's state updated atomically (blocking)."""
+        """The replies to one message, with the conversation's state updated atomically (blocking).
+
+        Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
+        """
 
         def step(state: State, connection: sa.Connection) -> Turn:
+            if self.per_minute:
+                serialize(connection, quota.person_lock(incoming.key))
+                limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
+                if limit is not None:
+                    raise _OverLimit(limit)
             return self.engine.step(incoming, state, self.desk(connection, incoming.key))
 
         try:
@@ -96,6 +123,9 @@ class Conversations:
             return ()
         except StoreError:
             raise
+        except _OverLimit as over:
+            log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
+            return (messages_full(over.limit, datetime.now(UTC)),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             return (FALLBACK,)

@@ -27,7 +27,7 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     searcher = Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
     store = wiring.open_store(settings)
     try:
-        conversations = wiring.conversations(store, searcher, wiring.consultations(settings, store))
+        conversations = wiring.conversations(settings, store, searcher, wiring.consultations(settings, store))
         key = ConversationKey(CHANNEL, user, user)
         print(GREETING, file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)

@@ -2,8 +2,9 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered and dropped
-outbox messages, expired dashboard sessions, and the ids of webhook
-events older than a week (`SEEN_EVENTS_KEPT`). What stays: consultations, their
+outbox messages, expired dashboard sessions, login failures too old to slow
+anyone down, and the ids of webhook events older than a week
+(`SEEN_EVENTS_KEPT`). What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -16,7 +17,10 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, messages, outbox, seen_events
+from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox, seen_events
+
+LOGIN_FAILURES_KEPT = timedelta(days=1)
+"""Longer than the throttle's window (15 minutes), so purging never changes a delay."""
 
 __all__ = ["SEEN_EVENTS_KEPT", "purge"]
 
@@ -32,6 +36,7 @@ def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
         "conversations": conversations.delete().where(conversations.c.updated_at < cutoff),
         "outbox": outbox.delete().where(outbox.c.status != "pending", outbox.c.created_at < cutoff),
         "admin_sessions": admin_sessions.delete().where(admin_sessions.c.expires_at < now),
+        "login_failures": login_failures.delete().where(login_failures.c.at < now - LOGIN_FAILURES_KEPT),
         "seen_events": seen_events.delete().where(seen_events.c.seen_at < now - SEEN_EVENTS_KEPT),
     }
     with writing(engine, "the conversation logs") as connection:
