@@ -8,7 +8,8 @@ Framework of the tests (tests/auxil/botframework.py) on 127.0.0.1: every
 request carries a freshly signed token that the SDK verifies, and every
 answer goes through the SDK's connector client to the fake, with the bot's
 own token. ``U`` users each send ``N / U`` questions one after another, all
-users at once. Prints, in milliseconds, the webhook's acknowledgement
+users at once (the per-person message limit is off: this measures the
+channel, not the limiter). Prints, in milliseconds, the webhook's acknowledgement
 (POST → 200, Teams allows 15 s) and the time until the answer's first
 message reached the connector, median and p99, and the throughput.
 """
@@ -59,7 +60,7 @@ async def run(messages: int, users: int) -> None:
     offline(patch, fake)
     folder = Path(tempfile.mkdtemp(prefix="teams-bench-"))
     settings = Settings.from_env(
-        {"KAIZEN_CACHE_DIR": "", "KAIZEN_LOG_LEVEL": "WARNING"},
+        {"KAIZEN_CACHE_DIR": "", "KAIZEN_LOG_LEVEL": "WARNING", "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0"},
         DATABASE_URL=f"sqlite:///{folder / 'kaizen.db'}",
         TEAMS_APP_ID=fake.app_id,
         TEAMS_APP_PASSWORD=APP_PASSWORD,
