@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from aiohttp import web
 
@@ -27,6 +28,7 @@ from bot.appkeys import (
     CONVERSATIONS,
     DISPATCHER,
     FAQ_DRAFTS,
+    HEALTH_CHECKS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -84,8 +86,10 @@ def run_server(settings: Settings) -> int:
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[STORE] = await asyncio.to_thread(wiring.open_store, settings)
+    app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
+    app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
     await asyncio.to_thread(app[STORE].close)
 
 
@@ -145,10 +149,15 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 once the index is warm and the database answers; 503 when the database does not."""
+    """200 once the index is warm and the database answers; 503 when it does not answer in time.
+
+    The check reads only, on its own thread, so giving up on it leaves nothing half done.
+    """
+    app = request.app
+    ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
     try:
-        await asyncio.to_thread(request.app[STORE].ping)
-    except StoreError:
+        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
+    except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
     kb = request.app[SEARCHER].kb

@@ -31,6 +31,7 @@ __all__ = [
     "CONVERSATIONS",
     "DISPATCHER",
     "FAQ_DRAFTS",
+    "HEALTH_CHECKS",
     "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
@@ -39,6 +40,9 @@ __all__ = [
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
+HEALTH_CHECKS = web.AppKey("health_checks", ThreadPoolExecutor)
+"""The health check's own thread: requests queued for the shared threads (writes waiting for a busy
+database) never delay it."""
 SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "DB_TIMEOUT_SECONDS",
     "MIN_ADMIN_TOKEN_CHARS",
     "PROJECT_ROOT",
     "SETTINGS",
@@ -27,6 +28,9 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+
+DB_TIMEOUT_SECONDS = 5
+"""The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_ADMIN_TOKEN_CHARS = 32
 """A shorter admin token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
@@ -60,6 +64,12 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_CACHE_DIR",
         "~/.cache/kaizen-bot",
         "Where the search index cache is kept; empty disables the cache.",
+    ),
+    Setting(
+        "KAIZEN_DB_TIMEOUT_SECONDS",
+        str(DB_TIMEOUT_SECONDS),
+        "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
+        "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
@@ -286,6 +296,7 @@ class Settings:
     admin_session_hours: int = 12
     public_url: str = ""
     retention_days: int = 365
+    db_timeout_seconds: int = DB_TIMEOUT_SECONDS
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
@@ -319,6 +330,7 @@ class Settings:
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
+            db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(

@@ -27,8 +27,8 @@ __all__ = ["channels", "consultations", "conversations", "delivering", "open_sto
 
 
 def open_store(settings: Settings) -> ConversationStore:
-    """Connect to the database and migrate it (blocking)."""
-    return ConversationStore.open(settings.database_url)
+    """Connect to the database and migrate it (blocking); no later wait on it outlasts the timeout."""
+    return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
 
 
 def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:

@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import os
 import re
+import secrets
 import statistics
 import sys
 import tempfile
@@ -35,7 +36,7 @@ from tests.auxil.line import FakeLine  # noqa: E402
 from tests.auxil.platforms import free_port  # noqa: E402
 
 USER = "Udemo0000000000000000000000000001"
-ADMIN_TOKEN = "demo-admin-token"
+ADMIN_TOKEN = secrets.token_urlsafe(32)
 
 
 class Demo:
@@ -151,7 +152,7 @@ async def main(quiet: bool) -> int:
     url = f"http://127.0.0.1:{port}"
     try:
         async with aiohttp.ClientSession() as session:
-            await _ready(session, url, server)
+            await _ready(session, url, server, folder / "serve.log")
             demo = Demo(line, url, session, quiet)
             await play(demo)
     finally:
@@ -173,11 +174,14 @@ async def main(quiet: bool) -> int:
     return 0
 
 
-async def _ready(session: aiohttp.ClientSession, url: str, server: asyncio.subprocess.Process) -> None:
+async def _ready(
+    session: aiohttp.ClientSession, url: str, server: asyncio.subprocess.Process, log: Path
+) -> None:
     async with asyncio.timeout(180):
         while True:
             if server.returncode is not None:
-                raise RuntimeError(f"the bot exited with {server.returncode}")
+                tail = (await asyncio.to_thread(log.read_text))[-2000:]
+                raise RuntimeError(f"the bot exited with {server.returncode}:\n{tail}")
             try:
                 async with session.get(f"{url}/healthz") as response:
                     if response.status == 200:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -32,6 +33,10 @@ _RECENT_REPLIES = 8
 
 _PLAIN_LABELS = {"menu": "メニュー", "consult": "DX推進課に相談する", "cs:list": "相談状況を見る"}
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
+
+_masked_reply = lru_cache(maxsize=4096)(mask)
+"""`mask` of the bot's texts, remembered: most are the knowledge's own answers, the same each time, and
+the log is written while the conversation's lock is held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,7 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
     for reply in replies:
         record = reply.to_record()
         del record["text"]  # the column holds it, masked
-        rows.append({"role": "bot", "text": mask(reply.text).text, "payload": record})
+        rows.append({"role": "bot", "text": _masked_reply(reply.text).text, "payload": record})
     connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
 
 
