@@ -17,6 +17,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 from aiohttp import web
 
@@ -99,7 +100,10 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
         searcher = prebuilt
         if searcher is None:
             searcher = await asyncio.to_thread(
-                Searcher.load, settings.faq_path, settings.knowledge_dir, settings.cache_dir
+                partial(Searcher.load, semantic=settings.semantic),
+                settings.faq_path,
+                settings.knowledge_dir,
+                settings.cache_dir,
             )
         await asyncio.to_thread(searcher.search, WARM_UP_QUERY)  # loads the dictionary, fills caches
         app[SEARCHER] = searcher

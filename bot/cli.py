@@ -42,11 +42,32 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument(
+        "--without-phrasings",
+        action="store_true",
+        help="first remove every FAQ entry's phrasings and keywords, as a ward's own FAQ would come",
+    )
+
+    imports = commands.add_parser(
+        "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx or .csv) into faq.yaml's format"
+    )
+    imports.add_argument("file", type=Path, help="the .xlsx or .csv file (CSV in UTF-8 or Shift_JIS)")
+    imports.add_argument(
+        "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
+    )
+    imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
+    for name in ("id", "category", "question", "answer", "phrasings", "keywords"):
+        imports.add_argument(
+            f"--{name}", metavar="COLUMN", help=f"the {name} column: its header, letter or number"
+        )
 
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
     bench.add_argument("--queries", type=int, default=200, help="queries per size")
     bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+    bench.add_argument(
+        "--semantic", action="store_true", help="measure with the semantic index too (slow to build at scale)"
+    )
 
     serve = commands.add_parser("serve", help="run the web chat and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
@@ -97,14 +118,23 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import run_eval
+        from bot.evaluation import run_eval, without_phrasings
 
-        return run_eval(_searcher(settings), args.file, show_errors=args.errors, as_json=args.json)
+        if args.without_phrasings:
+            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+            searcher = Searcher.build(
+                without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
+            )
+        else:
+            searcher = _searcher(settings)
+        return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
+    if args.command == "import-faq":
+        return _import_faq(args)
     if args.command == "bench":
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, args.queries, args.baseline_queries)
+        return run_bench(settings, sizes, args.queries, args.baseline_queries, semantic=args.semantic)
     if args.command == "serve":
         from bot.app import run_server
 
@@ -122,8 +152,43 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     raise AssertionError(args.command)
 
 
+def _import_faq(args: argparse.Namespace) -> int:
+    from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
+
+    columns = {
+        name: getattr(args, name)
+        for name in ("id", "category", "question", "answer", "phrasings", "keywords")
+    }
+    try:
+        imported = import_faq(read_rows(args.file, args.sheet), {k: v for k, v in columns.items() if v})
+    except ImportProblems as exc:
+        for problem in exc.problems:
+            print(
+                f"{args.file}: {problem}" if not problem.startswith(str(args.file)) else problem,
+                file=sys.stderr,
+            )
+        print(f"{len(exc.problems)}件の問題があるため、何も書き出していません。", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.file}: 読み込めません（{exc.strerror or exc}）", file=sys.stderr)
+        return 2
+    text = to_yaml(imported.entries)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        output = Path(args.output)
+        temp = output.with_name(output.name + ".tmp")
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(output)
+    skipped = f"（空の行 {imported.blank_rows} 行は飛ばしました）" if imported.blank_rows else ""
+    print(f"{len(imported.entries)}件のFAQを読み込みました{skipped}。", file=sys.stderr)
+    return 0
+
+
 def _searcher(settings: Settings) -> Searcher:
-    return Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+    return Searcher.load(
+        settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
+    )
 
 
 def _check(settings: Settings) -> int:

@@ -71,6 +71,12 @@ SETTINGS: tuple[Setting, ...] = (
         "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
         "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
     ),
+    Setting(
+        "KAIZEN_SEMANTIC",
+        "true",
+        "Compare meanings too (sentence embeddings, offline); false searches by words alone, which builds "
+        "much faster for a very large FAQ.",
+    ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
@@ -289,6 +295,7 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    semantic: bool = True
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
@@ -323,6 +330,7 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            semantic=_boolean(values, "KAIZEN_SEMANTIC"),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),

@@ -24,7 +24,9 @@ _QUIT = frozenset({"終了", "おわり", "exit", "quit", "q"})
 
 def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> int:
     """Talk until end of input or 「終了」; return the exit code."""
-    searcher = Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+    searcher = Searcher.load(
+        settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
+    )
     store = wiring.open_store(settings)
     try:
         conversations = wiring.conversations(settings, store, searcher, wiring.consultations(settings, store))

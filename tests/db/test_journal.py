@@ -95,6 +95,7 @@ def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: Conver
         "outbox": 0,
         "admin_sessions": 0,
         "login_failures": 0,
+        "seen_events": 0,
     }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(messages.c.user_id).distinct()).scalars().all() == ["staff-3"]
