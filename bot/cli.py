@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         help="first remove every FAQ entry's phrasings and keywords, as a ward's own FAQ would come",
     )
 
+    doctor = commands.add_parser(
+        "doctor", help="find FAQ entries staff are likely to confuse or miss, by asking the search itself"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
+    doctor.add_argument("--limit", type=int, default=20, help="findings of each kind to print (text only)")
+
     imports = commands.add_parser(
         "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx or .csv) into faq.yaml's format"
     )
@@ -128,6 +134,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         else:
             searcher = _searcher(settings)
         return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
+    if args.command == "doctor":
+        from bot.doctor import run_doctor
+
+        return run_doctor(_searcher(settings), as_json=args.json, limit=args.limit)
     if args.command == "import-faq":
         return _import_faq(args)
     if args.command == "bench":
