@@ -30,6 +30,7 @@ from bot.appkeys import (
     DISPATCHER,
     FAQ_DRAFTS,
     HEALTH_CHECKS,
+    METRICS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -40,10 +41,12 @@ from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.errors import StoreError
-from bot.handlers import admin_api
+from bot.handlers import access, admin_api
+from bot.handlers.access import route_of
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import Dispatcher
 from bot.handlers.errors import json_error
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -59,8 +62,11 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[access.request_context, _error_boundary]
+    )
     app[SETTINGS] = settings
+    app[METRICS] = Metrics(utcnow)
     app[CHANNELS] = channels = wiring.channels(settings, routes=True)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
@@ -69,6 +75,7 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     app.cleanup_ctx.append(_dispatcher)
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
+    access.setup(app)
     for channel in channels.values():
         channel.add_routes(app)
     admin_api.setup(app)
@@ -80,13 +87,17 @@ def run_server(settings: Settings) -> int:
     """Serve until interrupted (``python -m bot serve``); return the exit code."""
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
-    web.run_app(init_app(settings), host=settings.host, port=settings.port)
+    if not settings.metrics_token:
+        log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
+    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
+    web.run_app(init_app(settings), host=settings.host, port=settings.port, access_log=None)
     return 0
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
     app[STORE] = await asyncio.to_thread(wiring.open_store, settings)
+    app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
@@ -124,7 +135,9 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
     app[CONSULT] = service = wiring.consultations(settings, store)
-    app[CONVERSATIONS] = wiring.conversations(settings, store, app[SEARCHER], service)
+    app[CONVERSATIONS] = wiring.conversations(
+        settings, store, app[SEARCHER], service, observe=app[METRICS].observe_replies
+    )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
@@ -181,12 +194,12 @@ async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamR
         code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
         return json_error(exc.status, code, message)
     except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
+        log.exception("database error on %s %s", request.method, route_of(request))
         return json_error(
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
 
 

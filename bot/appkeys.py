@@ -18,6 +18,7 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 if TYPE_CHECKING:  # the handlers import these keys: name their types without importing them here
@@ -32,6 +33,7 @@ __all__ = [
     "DISPATCHER",
     "FAQ_DRAFTS",
     "HEALTH_CHECKS",
+    "METRICS",
     "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
@@ -50,5 +52,6 @@ ACCOUNTS = web.AppKey("accounts", Accounts)
 PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
 """The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+METRICS = web.AppKey("metrics", Metrics)
 CHANNELS: web.AppKey[Channels] = web.AppKey("channels")
 DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")

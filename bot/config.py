@@ -28,12 +28,13 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+LOG_FORMATS = ("text", "json")
 
 DB_TIMEOUT_SECONDS = 5
 """The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_ADMIN_TOKEN_CHARS = 32
-"""A shorter admin token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
+"""A shorter admin or metrics token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,23 @@ SETTINGS: tuple[Setting, ...] = (
         "much faster for a very large FAQ.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting(
+        "KAIZEN_LOG_FORMAT",
+        "text",
+        "text (one readable line each) or json (one JSON object per line, for a log collector).",
+    ),
+    Setting(
+        "KAIZEN_TRUST_REQUEST_ID",
+        "false",
+        "Take each request's id from the X-Request-Id header (true only behind a proxy that sets it); "
+        "otherwise the bot makes one.",
+    ),
+    Setting(
+        "KAIZEN_METRICS_TOKEN",
+        "",
+        "Bearer token that GET /metrics (Prometheus) requires, at least 32 characters like the admin token; "
+        "empty (the default) turns /metrics off.",
+    ),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
     Setting(
@@ -295,6 +313,9 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    log_format: str = "text"
+    trust_request_id: bool = False
+    metrics_token: str = ""
     semantic: bool = True
     host: str = "127.0.0.1"
     port: int = 8080
@@ -323,6 +344,9 @@ class Settings:
         level = values["KAIZEN_LOG_LEVEL"].upper()
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ValueError(f"KAIZEN_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+        log_format = values["KAIZEN_LOG_FORMAT"].strip().lower()
+        if log_format not in LOG_FORMATS:
+            raise ValueError(f"KAIZEN_LOG_FORMAT must be text or json, not {log_format!r}")
         cache = values["KAIZEN_CACHE_DIR"].strip()
         return cls(
             faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
@@ -330,11 +354,14 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            log_format=log_format,
+            trust_request_id=_boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
+            metrics_token=_token(values, "KAIZEN_METRICS_TOKEN"),
             semantic=_boolean(values, "KAIZEN_SEMANTIC"),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
-            admin_token=_admin_token(values["KAIZEN_ADMIN_TOKEN"]),
+            admin_token=_token(values, "KAIZEN_ADMIN_TOKEN"),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
@@ -354,11 +381,12 @@ class Settings:
         )
 
 
-def _admin_token(value: str) -> str:
-    token = value.strip()
+def _token(values: Mapping[str, str], name: str) -> str:
+    """A bearer token setting: empty (its API off) or at least `MIN_ADMIN_TOKEN_CHARS` long."""
+    token = values[name].strip()
     if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
         raise ValueError(
-            f"KAIZEN_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
+            f"{name} must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
             'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
         )
     return token

@@ -45,7 +45,16 @@ from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit,
 from bot.dialogue.limits import DX_CONTACT, messages_full
 from bot.errors import DuplicateEvent, StoreError
 
-__all__ = ["FALLBACK", "GREETING", "GROUP_ONLY", "TEXT_ONLY", "UNAVAILABLE", "Conversations", "DeskFactory"]
+__all__ = [
+    "FALLBACK",
+    "GREETING",
+    "GROUP_ONLY",
+    "TEXT_ONLY",
+    "UNAVAILABLE",
+    "Conversations",
+    "DeskFactory",
+    "Observer",
+]
 
 log = logging.getLogger(__name__)
 
@@ -88,6 +97,9 @@ GROUP_ONLY = Reply(
 DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 """The consultation desk of a staff member, inside a turn's transaction."""
 
+Observer = Callable[[tuple[Reply, ...]], None]
+"""Told of the replies of every turn (the metrics count them)."""
+
 
 class _OverLimit(Exception):
     """Unwinds a turn over the message limit: nothing of it is stored."""
@@ -101,12 +113,19 @@ class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
 
     def __init__(
-        self, store: ConversationStore, engine: Engine, desk: DeskFactory, *, per_minute: int = 0
+        self,
+        store: ConversationStore,
+        engine: Engine,
+        desk: DeskFactory,
+        *,
+        per_minute: int = 0,
+        observe: Observer | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
         self.desk = desk
         self.per_minute = per_minute
+        self.observe = observe
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
@@ -115,7 +134,7 @@ class Conversations:
         """
         try:
             ready = self.engine.ahead(incoming)
-            return self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
+            replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
         except DuplicateEvent:
             log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
             return ()
@@ -123,10 +142,13 @@ class Conversations:
             raise
         except _OverLimit as over:
             log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
-            return (messages_full(over.limit, datetime.now(UTC)),)
+            replies = (messages_full(over.limit, datetime.now(UTC)),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
-            return (FALLBACK,)
+            replies = (FALLBACK,)
+        if self.observe is not None:
+            self.observe(replies)
+        return replies
 
     def event(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to any channel event (blocking); () for a redelivery and for a block."""

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from bot.config import Settings
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import Conversations
+from bot.conversations import Conversations, Observer
 from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue import Engine
@@ -38,11 +38,18 @@ def consultations(settings: Settings, store: ConversationStore) -> ConsultationS
 
 
 def conversations(
-    settings: Settings, store: ConversationStore, searcher: Searcher, service: ConsultationService
+    settings: Settings,
+    store: ConversationStore,
+    searcher: Searcher,
+    service: ConsultationService,
+    observe: Observer | None = None,
 ) -> Conversations:
-    """Conversation turns over the store, the search and the consultation desk, within the message limit."""
+    """Conversation turns over the store, the search and the consultation desk, within the message limit.
+
+    ``observe`` sees every turn's replies (the server's metrics).
+    """
     return Conversations(
-        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute
+        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute, observe=observe
     )
 
 

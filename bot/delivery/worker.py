@@ -11,7 +11,9 @@ The guarantees, and their limits:
   sender says it can never be delivered (`Undeliverable`: the person
   blocked the bot), when it is dropped. A failure, a
   timeout or an unreachable platform reschedules it after a backoff that
-  doubles up to a ceiling, and retries never stop. A worker that crashes or
+  doubles up to a ceiling, and retries never stop. A platform that asks
+  for a pause (429 or 503 with ``Retry-After``, raised by the sender as
+  `PlatformRefused`) is not tried again sooner. A worker that crashes or
   is stopped mid-delivery leaves the message claimed until the lease runs
   out; then any worker sends it.
 - Nothing is sent twice by us: a message is claimed by one worker at a
@@ -42,6 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.config import DeliverySettings
 from bot.consult.service import utcnow
 from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later
+from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 
 __all__ = ["DeliveryWorker", "Periodic", "Sender", "Undeliverable"]
@@ -102,6 +105,13 @@ class DeliveryWorker:
             min(self.settings.backoff_max_seconds, self.settings.backoff_seconds * 2 ** (attempts - 1))
         )
 
+    def delay_after(self, attempts: int, error: Exception) -> float:
+        """Seconds until the next attempt: the backoff, or longer if the platform asked for it."""
+        delay = self.backoff(attempts)
+        if isinstance(error, PlatformRefused) and error.retry_after is not None:
+            delay = max(delay, error.retry_after)
+        return delay
+
     async def deliver_due(self) -> int:
         """Attempt every message that is due now, oldest first; return how many were delivered."""
         lease = timedelta(seconds=self.settings.lease_seconds)
@@ -141,7 +151,7 @@ class DeliveryWorker:
             await asyncio.to_thread(drop, self.engine, delivery, f"undeliverable: {exc}")
             return False
         except Exception as exc:  # any failure of the platform or the network: retry later
-            delay = self.backoff(delivery.attempts)
+            delay = self.delay_after(delivery.attempts, exc)
             reason = "timed out" if isinstance(exc, TimeoutError) else f"{type(exc).__name__}: {exc}"
             log.warning(
                 "delivery of message %d to %s failed (attempt %d: %s); next try in %.0f s",
