@@ -26,6 +26,7 @@ __all__ = [
     "ProxySettings",
     "Setting",
     "Settings",
+    "TeamsSettings",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -236,6 +237,29 @@ SETTINGS: tuple[Setting, ...] = (
         "https://api.line.me",
         "Base URL of the LINE Messaging API (a local fake in tests and demos).",
     ),
+    Setting(
+        "TEAMS_APP_ID",
+        "",
+        "The Teams bot's Microsoft App ID; with TEAMS_APP_PASSWORD and TEAMS_TENANT_ID turns Teams on, "
+        "with token checks; empty (with the other two) leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_APP_PASSWORD",
+        "",
+        "The client secret of the bot's app registration (to get the bot's own tokens from Entra); "
+        "empty leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_TENANT_ID",
+        "",
+        "The Microsoft Entra tenant the bot's app belongs to (a single-tenant app); empty leaves Teams off.",
+    ),
+    Setting(
+        "TEAMS_ANONYMOUS",
+        "false",
+        "true turns Teams on without credentials and without token checks, for a local trial with the "
+        "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
+    ),
 )
 
 
@@ -281,6 +305,28 @@ class LineSettings:
     def missing(self) -> tuple[str, ...]:
         """The required settings that are empty."""
         values = (self.channel_secret, self.access_token)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamsSettings:
+    """The Teams channel's settings: on with all three credentials, or in anonymous mode (never both)."""
+
+    app_id: str = ""
+    app_password: str = ""
+    tenant_id: str = ""
+    anonymous: bool = False
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Teams on (``TEAMS_ANONYMOUS=true`` stands in for all three)."""
+        return ("TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty; none in anonymous mode."""
+        if self.anonymous:
+            return ()
+        values = (self.app_id, self.app_password, self.tenant_id)
         return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
 
 
@@ -335,6 +381,7 @@ class Settings:
     line: LineSettings = field(default_factory=LineSettings)
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
+    teams: TeamsSettings = field(default_factory=TeamsSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -384,6 +431,7 @@ class Settings:
             ),
             chat=_chat(values),
             proxy=_proxy(values),
+            teams=_teams(values),
         )
 
 
@@ -464,6 +512,22 @@ def _proxy(values: Mapping[str, str]) -> ProxySettings:
     return ProxySettings(trusted=tuple(trusted), sso_user_header=header)
 
 
+
+
+def _teams(values: Mapping[str, str]) -> TeamsSettings:
+    """Teams' settings; anonymous mode together with credentials is refused (it would turn the checks off)."""
+    teams = TeamsSettings(
+        app_id=values["TEAMS_APP_ID"].strip(),
+        app_password=values["TEAMS_APP_PASSWORD"].strip(),
+        tenant_id=values["TEAMS_TENANT_ID"].strip(),
+        anonymous=_boolean(values, "TEAMS_ANONYMOUS"),
+    )
+    if teams.anonymous and (teams.app_id or teams.app_password or teams.tenant_id):
+        raise ValueError(
+            "TEAMS_ANONYMOUS=true turns Teams' token checks off: it is for a local trial only and "
+            "cannot be combined with TEAMS_APP_ID, TEAMS_APP_PASSWORD or TEAMS_TENANT_ID"
+        )
+    return teams
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

@@ -80,7 +80,7 @@ UNAVAILABLE = Reply(
 """When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
 
 GREETING = Reply(
-    "友だち追加ありがとうございます。業務改善の相談botです。\n"
+    "追加していただきありがとうございます。業務改善の相談botです。\n"
     "RPA、AI-OCR、電子申請、ペーパーレスなど、業務改善について気軽にご質問ください。"
     "よくある質問・手引き・改善事例からお答えし、分からないことはDX推進課におつなぎします。",
     kind="prompt",

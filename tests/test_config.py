@@ -61,6 +61,7 @@ def test_secrets_have_no_default_and_the_admin_api_is_off_without_a_token() -> N
         "KAIZEN_SMTP_PASSWORD",
         "LINE_CHANNEL_SECRET",
         "LINE_CHANNEL_ACCESS_TOKEN",
+        "TEAMS_APP_PASSWORD",
     ):
         assert defaults[secret] == ""
     settings = Settings.from_env({})
@@ -116,6 +117,29 @@ def test_trusted_proxies_and_the_single_sign_on_header_are_checked() -> None:
         Settings.from_env({"KAIZEN_SSO_USER_HEADER": "X-Remote-User"})
     with pytest.raises(ValueError, match="header name"):
         Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5", "KAIZEN_SSO_USER_HEADER": "X Remote: User"})
+
+
+def test_teams_is_on_with_all_three_credentials_or_anonymous() -> None:
+    credentials = {"TEAMS_APP_ID": "app", "TEAMS_APP_PASSWORD": "secret", "TEAMS_TENANT_ID": "tenant"}
+    assert Settings.from_env({}).teams.missing() == Settings.from_env({}).teams.required
+    assert Settings.from_env(credentials).teams.missing() == ()
+    assert Settings.from_env({**credentials, "TEAMS_APP_PASSWORD": " "}).teams.missing() == (
+        "TEAMS_APP_PASSWORD",
+    )
+    anonymous = Settings.from_env({"TEAMS_ANONYMOUS": "true"}).teams
+    assert anonymous.anonymous
+    assert anonymous.missing() == ()
+
+
+@pytest.mark.parametrize("name", ["TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID"])
+def test_teams_anonymous_mode_is_refused_next_to_credentials(name: str) -> None:
+    with pytest.raises(ValueError, match="TEAMS_ANONYMOUS=true"):
+        Settings.from_env({"TEAMS_ANONYMOUS": "true", name: "x"})
+
+
+def test_teams_anonymous_must_be_a_boolean() -> None:
+    with pytest.raises(ValueError, match="TEAMS_ANONYMOUS must be true or false"):
+        Settings.from_env({"TEAMS_ANONYMOUS": "maybe"})
 
 
 @pytest.mark.parametrize("token", ["x", "short-token", "a" * 31, " " + "b" * 30 + " "])

@@ -1,0 +1,34 @@
+"""The Microsoft Teams channel, on the Microsoft 365 Agents SDK.
+
+- `activities`: Teams activities read as channel-neutral events;
+- `cards`: replies as Adaptive Cards and suggested actions;
+- `sdk`: the SDK set up from the settings (token checks, outgoing tokens);
+- `channel`: the webhook, answers, the typing indicator and pushes.
+
+Only the spec is imported with the registry: the SDK (and MSAL, OpenTelemetry,
+…) loads when Teams is on, so a bot without Teams starts as fast as before.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.config import Settings
+from bot.handlers.channel import ChannelSpec
+
+if TYPE_CHECKING:
+    from bot.handlers.teams.channel import TeamsChannel
+
+__all__ = ["CHANNEL", "SPEC"]
+
+CHANNEL = "teams"
+
+
+def _build(settings: Settings) -> TeamsChannel:
+    from bot.handlers.teams.channel import TeamsChannel  # the SDK loads only when Teams is on
+
+    return TeamsChannel.from_settings(settings)
+
+
+SPEC = ChannelSpec(CHANNEL, "Microsoft Teams", lambda settings: settings.teams, _build)
+"""Teams in the channel registry: on with its three credentials, or with ``TEAMS_ANONYMOUS=true``."""

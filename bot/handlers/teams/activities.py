@@ -1,0 +1,119 @@
+"""Teams activities as channel-neutral events: a pure reading, no I/O.
+
+Which activity becomes what (`to_incoming`):
+
+- a message with text (the bot's @mention removed): ``message`` with text;
+- a card button (a message whose ``value`` carries our action) or a
+  suggested action (the invoke ``suggestedActions/submit``): ``message``
+  with the action;
+- a message with only attachments (an image, a file, a sticker): ``unsupported``;
+- anything in a group chat or a channel: ``group`` (the bot works one-to-one);
+- the bot added to the chat (``conversationUpdate`` with the bot among the
+  members added): ``follow``; the app removed (``installationUpdate``
+  ``remove``, or the bot among the members removed): ``unfollow``;
+- anything else (reactions, typing, other invokes): nothing.
+
+The person is keyed by their Entra object id (``from.aadObjectId``), the
+same in every chat, falling back to the Teams user id; the conversation by
+its id; the event by the activity id within its conversation. The address
+kept for later is the activity's conversation reference, ``serviceUrl``
+included, as JSON.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference
+
+from bot.handlers.teams import CHANNEL
+from bot.handlers.teams.cards import action_of
+from bot.values import ConversationKey, Incoming, IncomingKind
+
+__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "to_incoming"]
+
+MAX_TEXT_CHARS = 2000
+SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
+"""The invoke a suggested ``Action.Submit`` sends (Teams' docs spell it both ways)."""
+
+_GROUP_TYPES = frozenset({"groupChat", "channel"})
+
+
+def to_incoming(activity: Activity) -> Incoming | None:
+    """The event ``activity`` is for the bot, or None when the bot ignores it."""
+    kind, text, action = _reading(activity)
+    if kind is None:
+        return None
+    sender = activity.from_property
+    conversation = activity.conversation
+    if sender is None or conversation is None or not conversation.id:
+        return None
+    user = sender.aad_object_id or sender.id
+    if not user:
+        return None
+    if kind == "message" and (conversation.conversation_type or "personal") in _GROUP_TYPES:
+        kind, text, action = "group", None, None
+    return Incoming(
+        ConversationKey(CHANNEL, user, conversation.id),
+        text=text,
+        action=action,
+        kind=kind,
+        event_id=event_id_of(activity.id, conversation.id) if activity.id else None,
+        address=address_of(activity),
+    )
+
+
+def event_id_of(activity_id: str, conversation_id: str) -> str:
+    """The de-duplication key of an activity: its id, qualified by its conversation.
+
+    Teams message ids are timestamps unique within a conversation, not
+    across them; the conversation id (often over 100 characters) enters as a
+    short digest, so the key fits the seen-events table.
+    """
+    digest = hashlib.sha256(conversation_id.encode()).hexdigest()[:16]
+    return f"{activity_id[:200]}@{digest}"
+
+
+def address_of(activity: Activity) -> str:
+    """Where to reach the person later: the conversation reference, as JSON, without their display name.
+
+    Sending needs only the ids and the ``serviceUrl``; the name is personal
+    data the bot has no use for.
+    """
+    reference = activity.get_conversation_reference()
+    if reference.user is not None:
+        reference.user = reference.user.model_copy(update={"name": None})
+    return reference.model_dump_json(by_alias=True, exclude_none=True)
+
+
+def reference_of(address: str) -> ConversationReference:
+    """The conversation reference an address holds; ValueError when it is not one."""
+    reference = ConversationReference.model_validate_json(address)
+    if not reference.service_url or reference.conversation is None or not reference.conversation.id:
+        raise ValueError("a Teams address needs a serviceUrl and a conversation id")
+    return reference
+
+
+def _reading(activity: Activity) -> tuple[IncomingKind | None, str | None, str | None]:
+    if activity.type == ActivityTypes.message:
+        action = action_of(activity.value)
+        if action is not None:
+            return "message", None, action
+        text = activity.remove_recipient_mention().strip() if activity.text else ""
+        if text:
+            return "message", text[:MAX_TEXT_CHARS], None
+        if activity.attachments or activity.value is not None:
+            return "unsupported", None, None
+        return None, None, None
+    if activity.type == ActivityTypes.invoke and activity.name in SUBMIT_INVOKES:
+        action = action_of(activity.value)
+        return ("message", None, action) if action is not None else (None, None, None)
+    bot = activity.recipient.id if activity.recipient else None
+    if activity.type == ActivityTypes.conversation_update:
+        if bot and any(member.id == bot for member in activity.members_added or ()):
+            return "follow", None, None
+        if bot and any(member.id == bot for member in activity.members_removed or ()):
+            return "unfollow", None, None
+    if activity.type == ActivityTypes.installation_update and activity.action == "remove":
+        return "unfollow", None, None
+    return None, None, None

@@ -1,0 +1,225 @@
+"""The Teams channel: the webhook through the SDK's adapter, answers and pushes through its connector.
+
+- ``POST /webhooks/teams``: the token is checked first (`authorize`), then
+  the SDK's `CloudAdapter` reads the activity (400 for one it cannot read,
+  401 when the host check refuses its ``serviceUrl``) and runs a turn that
+  only reads it into an `Incoming` (`to_incoming`) and, for a suggested
+  action's invoke, answers 200. The route hands the events to the
+  dispatcher and answers at once: 200 for activities (the SDK's 202,
+  made the same as every other channel's answer), the invoke's answer for
+  invokes, well within Teams' 15 seconds.
+- Answers (`respond`, the typing indicator `indicate`) and pushes (the
+  `TeamsSender` of the outbox) are proactive turns of the SDK's adapter
+  from the conversation reference kept as the person's address: an
+  answer replies to the activity it answers, a push starts a new message.
+- The connector answering 403 or 404 means the conversation is gone (the
+  person removed the app, the chat was deleted): a push raises
+  `Undeliverable`, so the worker records it and drops the message instead
+  of retrying for ever; an answer raises `ConversationGone`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
+from http import HTTPStatus
+
+import aiohttp
+from aiohttp import web
+from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference, InvokeResponse
+from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
+from microsoft_agents.hosting.core.authorization import AuthenticationConstants
+from pydantic import ValidationError
+
+from bot.appkeys import DISPATCHER
+from bot.config import Settings
+from bot.db import ConversationStore, reach
+from bot.db.outbox import Delivery
+from bot.delivery.worker import Sender, Undeliverable
+from bot.handlers.errors import read_json_object, request_error
+from bot.handlers.teams import CHANNEL
+from bot.handlers.teams.activities import reference_of, to_incoming
+from bot.handlers.teams.cards import render
+from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
+from bot.values import Incoming, Reply
+
+__all__ = ["GONE_STATUSES", "WEBHOOK", "ConversationGone", "TeamsChannel", "TeamsSender"]
+
+log = logging.getLogger(__name__)
+
+WEBHOOK = "/webhooks/teams"
+
+GONE_STATUSES = frozenset({403, 404})
+"""What the Bot Connector answers for a conversation the bot can no longer post to."""
+
+
+class ConversationGone(Exception):
+    """The connector refused: the person removed the app or the conversation no longer exists."""
+
+
+class TeamsChannel:
+    """Microsoft Teams through the Microsoft 365 Agents SDK."""
+
+    name = CHANNEL
+
+    def __init__(self, sdk: Sdk, app_id: str, timeout: float) -> None:
+        self.sdk = sdk
+        self.app_id = app_id
+        self.timeout = timeout
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> TeamsChannel:
+        """The channel for ``settings``; in anonymous mode, a warning that says what it means."""
+        teams = settings.teams
+        if teams.anonymous:
+            log.warning(
+                "TEAMS_ANONYMOUS=true: Teams is on WITHOUT token checks. Anyone who reaches "
+                "/webhooks/teams can talk as any user and make the bot post to any address. "
+                "Use it only for a local trial; set TEAMS_APP_ID, TEAMS_APP_PASSWORD and "
+                "TEAMS_TENANT_ID instead in production."
+            )
+        return cls(build_sdk(teams), teams.app_id, settings.delivery.timeout_seconds)
+
+    def add_routes(self, app: web.Application) -> None:
+        """``POST /webhooks/teams``."""
+        app.router.add_post(WEBHOOK, self.webhook)
+
+    async def start(self) -> None:
+        """Nothing to open: the SDK opens a connector session for each turn."""
+
+    async def close(self) -> None:
+        """Nothing to close."""
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        """Read the activity, hand its event to the dispatcher, answer Teams at once."""
+        events, response = await self.read(request)
+        request.app[DISPATCHER].accept(self, events)
+        return response
+
+    def sender(self, store: ConversationStore) -> Sender:
+        """Pushes the outbox's messages for Teams."""
+        return TeamsSender(self, store)
+
+    def render(self, replies: Sequence[Reply]) -> list[Activity]:
+        """The activities that show ``replies`` in Teams."""
+        return render(replies)
+
+    async def read(self, request: web.Request) -> tuple[list[Incoming], web.Response]:
+        """Verify and read one webhook: its events, and the response the SDK gives Teams."""
+        request["claims_identity"] = await authorize(request, self.sdk.configuration)
+        body = await read_json_object(request)
+        try:
+            activity = Activity.model_validate(body)
+        except ValidationError:
+            activity = None
+        if activity is None or not activity.service_url:
+            raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
+        reader = _Reader()
+        response = await self.sdk.adapter.process(request, reader)
+        if response is None or response.status == HTTPStatus.ACCEPTED:
+            response = web.Response(status=HTTPStatus.OK)  # what every channel answers for an accepted event
+        return reader.events, response
+
+    async def parse(self, request: web.Request) -> list[Incoming]:
+        """Verify ``request`` and read its events (401 for a bad token, 400 for a bad body)."""
+        events, _response = await self.read(request)
+        return events
+
+    async def indicate(self, incoming: Incoming) -> None:
+        """Show "typing…" in the conversation; best effort."""
+        if incoming.address is None:
+            return
+        try:
+            await self._turn(
+                reference_of(incoming.address), [Activity(type=ActivityTypes.typing)], reply=True
+            )
+        except Exception as exc:  # an indicator is never worth failing the turn for
+            log.debug("teams typing indicator failed for %s: %s", incoming.key, exc)
+
+    async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
+        """Reply to ``incoming`` now; False (to push later) when the connector fails for a while."""
+        if incoming.address is None:
+            return False
+        try:
+            await self._turn(reference_of(incoming.address), render(replies), reply=True)
+        except aiohttp.ClientResponseError as exc:
+            if exc.status in GONE_STATUSES:
+                raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
+            log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc.status)
+            return False
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            reason = str(exc) or type(exc).__name__
+            log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, reason)
+            return False
+        return True
+
+    async def push(self, address: str, replies: Sequence[Reply]) -> None:
+        """Send ``replies`` as new messages to the conversation at ``address``; `ConversationGone` if gone."""
+        try:
+            await self._turn(reference_of(address), render(replies), reply=False)
+        except aiohttp.ClientResponseError as exc:
+            if exc.status in GONE_STATUSES:
+                raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
+            raise
+
+    async def _turn(
+        self, reference: ConversationReference, activities: list[Activity], *, reply: bool
+    ) -> None:
+        """A proactive turn posting ``activities``: replies to the referenced activity, or new messages."""
+        continuation = reference.get_continuation_activity()
+        continuation.id = reference.activity_id if reply else None
+
+        async def post(context: TurnContext) -> None:
+            for activity in activities:
+                await context.send_activity(activity)
+
+        async with asyncio.timeout(self.timeout):
+            await self._continue(continuation, post)
+
+    async def _continue(
+        self, continuation: Activity, callback: Callable[[TurnContext], Awaitable[None]]
+    ) -> None:
+        adapter = self.sdk.adapter
+        if self.sdk.anonymous:
+            await adapter.continue_conversation_with_claims(
+                ClaimsIdentity(), continuation, callback, AuthenticationConstants.AGENTS_SDK_SCOPE
+            )
+        else:
+            await adapter.continue_conversation(self.app_id, continuation, callback)
+
+
+class TeamsSender:
+    """The outbox's sender for Teams: a new message in the conversation kept as the person's address."""
+
+    def __init__(self, channel: TeamsChannel, store: ConversationStore) -> None:
+        self.channel = channel
+        self.store = store
+
+    async def send(self, delivery: Delivery) -> None:
+        """Push ``delivery``; `Undeliverable` (and the person recorded as gone) when it can never arrive."""
+        if delivery.address is None:
+            raise Undeliverable("no Teams conversation is known for this person")
+        try:
+            await self.channel.push(delivery.address, [Reply.from_record(delivery.payload)])
+        except ConversationGone as exc:
+            await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
+            raise Undeliverable(str(exc)) from exc
+
+
+class _Reader:
+    """The SDK's agent for an inbound turn: reads the activity into an event and sends nothing."""
+
+    def __init__(self) -> None:
+        self.events: list[Incoming] = []
+
+    async def on_turn(self, context: TurnContext) -> None:
+        activity = context.activity
+        incoming = to_incoming(activity)
+        if incoming is not None:
+            self.events.append(incoming)
+        if activity.type == ActivityTypes.invoke and incoming is not None:
+            await context.send_activity(
+                Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
+            )

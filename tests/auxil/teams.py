@@ -1,0 +1,166 @@
+"""Teams for the shared channel tests: the fake Bot Framework, and Teams' webhooks signed as Teams signs them.
+
+The SDK runs for real against `FakeBotFramework`: its JWT validator fetches
+the fake's keys over HTTP (the Bot Framework issuer's JWKS address is
+pointed at the fake, the SDK has no setting for it), its adapter reads the
+activities, its connector client posts to the fake's ``serviceUrl``. Two
+things cannot run offline and are swapped for the duration of a test
+(`bot.handlers.teams.sdk.credential_connections` and
+`microsoft_hosts_only`): MSAL's token requests, which only
+go to the real Entra, are replaced by `FakeEntraTokens` against the fake;
+and the check that a ``serviceUrl`` is a Microsoft https host, which no
+127.0.0.1 address passes, is off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import re
+from typing import Any
+
+import pytest
+from microsoft_agents.hosting.core import AgentAuthConfiguration, ConnectionManager, OutboundHostValidator
+from microsoft_agents.hosting.core.authorization import _entra_issuers
+
+from bot.handlers.teams import sdk
+from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, FakeEntraTokens, Posted
+from tests.auxil.channels import Sent, Webhook
+
+PATH = "/webhooks/teams"
+APP_PASSWORD = "test-client-secret"
+
+
+class TeamsPlatform:
+    """Teams for `tests/handlers/test_channels.py`."""
+
+    channel = "teams"
+
+    def __init__(self) -> None:
+        self.fake = FakeBotFramework()
+        self.patch = pytest.MonkeyPatch()
+
+    async def start(self) -> None:
+        await self.fake.start()
+        offline(self.patch, self.fake)
+
+    async def stop(self) -> None:
+        self.patch.undo()
+        await self.fake.stop()
+
+    def settings(self) -> dict[str, str]:
+        return {
+            "TEAMS_APP_ID": self.fake.app_id,
+            "TEAMS_APP_PASSWORD": APP_PASSWORD,
+            "TEAMS_TENANT_ID": TENANT_ID,
+        }
+
+    def text(self, user: str, text: str, event_id: str) -> Webhook:
+        return self.webhook(self.activity(user, event_id, text))
+
+    def press(self, user: str, action: str, event_id: str) -> Webhook:
+        return self.webhook(self.activity(user, event_id, value={"action": action}))
+
+    def sticker(self, user: str, event_id: str) -> Webhook:
+        image = {
+            "contentType": "image/png",
+            "contentUrl": f"{self.fake.base}/files/photo.png",
+            "name": "photo.png",
+        }
+        return self.webhook(self.activity(user, event_id, attachments=[image]))
+
+    def unfollow(self, user: str, event_id: str) -> Webhook:
+        activity = self.activity(user, event_id, kind="installationUpdate")
+        activity["action"] = "remove"
+        return self.webhook(activity)
+
+    def forged(self, webhook: Webhook) -> Webhook:
+        stranger = FakeBotFramework(app_id=self.fake.app_id)  # the same kid and claims, another key
+        stranger.kid, stranger.port = self.fake.kid, self.fake.port
+        return Webhook(
+            webhook.path, webhook.body, {**webhook.headers, "Authorization": f"Bearer {stranger.token()}"}
+        )
+
+    def unsigned(self, webhook: Webhook) -> Webhook:
+        headers = {k: v for k, v in webhook.headers.items() if k != "Authorization"}
+        return Webhook(webhook.path, webhook.body, headers)
+
+    def block(self, user: str) -> None:
+        self.fake.gone[_conversation(user)] = 403
+
+    async def sent(self, user: str, count: int) -> list[Sent]:
+        async with asyncio.timeout(10), self.fake.changed:
+            await self.fake.changed.wait_for(lambda: len(self.all_sent(user)) >= count)
+        return self.all_sent(user)[:count]
+
+    def all_sent(self, user: str) -> list[Sent]:
+        """Messages to ``user``; a carousel joins the message before it, as one reply's cards."""
+        found: list[Sent] = []
+        for posted in self.fake.messages():
+            if posted.conversation_id != _conversation(user):
+                continue
+            sent = _sent(user, posted)
+            if posted.activity.get("attachmentLayout") == "carousel" and found:
+                last = found[-1]
+                sent = Sent(
+                    user, last.text, last.buttons + sent.buttons, last.actions + sent.actions, last.via
+                )
+                found[-1] = sent
+            else:
+                found.append(sent)
+        return found
+
+    def activity(self, user: str, event_id: str, text: str | None = None, **fields: Any) -> dict[str, Any]:
+        """An activity from ``user`` in their personal chat with the bot."""
+        return self.fake.activity(
+            text,
+            activity_id=event_id,
+            conversation_id=_conversation(user),
+            user_id=f"29:{user}",
+            aad_object_id=user,
+            **fields,
+        )
+
+    def webhook(self, activity: dict[str, Any]) -> Webhook:
+        headers = {"Authorization": f"Bearer {self.fake.token()}", "Content-Type": "application/json"}
+        return Webhook(PATH, json.dumps(activity, ensure_ascii=False).encode(), headers)
+
+
+def offline(patch: pytest.MonkeyPatch, fake: FakeBotFramework) -> None:
+    """Point the SDK at ``fake`` where it has no setting: issuer keys, Entra tokens, the host check."""
+    patch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, BOTFRAMEWORK_ISSUER, fake.jwks_url)
+
+    def connections(configuration: AgentAuthConfiguration) -> ConnectionManager:
+        return ConnectionManager(
+            provider_factory=lambda config: FakeEntraTokens(fake, config),
+            connections_configurations={sdk.SERVICE_CONNECTION: configuration},
+        )
+
+    patch.setattr(sdk, "credential_connections", connections)
+    patch.setattr(sdk, "microsoft_hosts_only", lambda: OutboundHostValidator(enabled=False))
+
+
+def _conversation(user: str) -> str:
+    return f"a:1chat-{user}"
+
+
+def _sent(user: str, posted: Posted) -> Sent:
+    activity = posted.activity
+    texts: list[str] = []
+    buttons: list[tuple[str, str]] = []
+    if activity.get("text"):
+        texts.append(html.unescape(re.sub(r"<br\s*/?>", "\n", activity["text"])))
+    for action in (activity.get("suggestedActions") or {}).get("actions", []):
+        buttons.append((action["title"], action["value"]["action"]))
+    for attachment in activity.get("attachments", []):
+        card = attachment["content"]
+        texts.extend(block["text"] for block in card["body"] if block["type"] == "TextBlock")
+        buttons.extend((a["title"], a["data"]["action"]) for a in card.get("actions", []))
+    return Sent(
+        to=user,
+        text="\n".join(texts),
+        buttons=tuple(label for label, _ in buttons),
+        actions=tuple(action for _, action in buttons),
+        via="reply" if posted.reply_to_id else "push",
+    )

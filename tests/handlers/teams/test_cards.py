@@ -1,0 +1,105 @@
+"""Replies as Teams activities: Adaptive Cards for what the bot knows, suggested actions for what it asks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from microsoft_agents.activity import Activity
+
+from bot.handlers.teams.cards import CARD_CONTENT_TYPE, action_of, render
+from bot.values import Card, Choice, Reply
+
+
+def _json(activity: Activity) -> dict[str, Any]:
+    dumped: dict[str, Any] = activity.model_dump(mode="json", by_alias=True, exclude_none=True)
+    return dumped
+
+
+def _card(activity: Activity, index: int = 0) -> dict[str, Any]:
+    attachment = _json(activity)["attachments"][index]
+    assert attachment["contentType"] == CARD_CONTENT_TYPE
+    content: dict[str, Any] = attachment["content"]
+    return content
+
+
+ANSWER = Reply(
+    "RPAは定型作業を自動化する仕組みです。\n手順が決まった作業に向いています。",
+    (Choice("解決した", "fb:+"), Choice("解決しない", "fb:-")),
+    source=Choice("よくある質問「RPAとは何ですか？」", "faq:tool-rpa-basics"),
+    kind="answer",
+)
+
+
+def test_an_answer_is_one_adaptive_card_with_its_source_and_buttons() -> None:
+    (activity,) = render([ANSWER])
+    body = _json(activity)
+    assert "suggestedActions" not in body, "Teams does not show suggested actions next to a card"
+    card = _card(activity)
+    assert card["type"] == "AdaptiveCard"
+    assert card["version"] == "1.5"
+    texts = [block["text"] for block in card["body"] if block["type"] == "TextBlock"]
+    assert texts == ["RPAは定型作業を自動化する仕組みです。", "手順が決まった作業に向いています。"]
+    (source,) = [block for block in card["body"] if block["type"] == "Container"]
+    assert source["items"][0]["text"] == "出典：よくある質問「RPAとは何ですか？」"
+    assert source["selectAction"]["data"] == {"action": "faq:tool-rpa-basics"}
+    assert [(a["type"], a["title"], a["data"]) for a in card["actions"]] == [
+        ("Action.Submit", "解決した", {"action": "fb:+"}),
+        ("Action.Submit", "解決しない", {"action": "fb:-"}),
+    ]
+
+
+def test_cards_follow_as_a_carousel() -> None:
+    cases = tuple(
+        Card(f"事例{n}", f"{n}課の取り組み", (Choice("詳しく見る", f"case:c{n}"),)) for n in range(1, 4)
+    )
+    first, carousel = render([Reply("関連する事例です。", cards=cases, kind="list")])
+    assert _card(first)["body"][0]["text"] == "関連する事例です。"
+    body = _json(carousel)
+    assert body["attachmentLayout"] == "carousel"
+    assert len(body["attachments"]) == 3
+    second = _card(carousel, 1)
+    assert second["body"][0] == {
+        "type": "TextBlock",
+        "text": "事例2",
+        "weight": "Bolder",
+        "size": "Medium",
+        "wrap": True,
+    }
+    assert second["actions"][0]["data"] == {"action": "case:c2"}
+
+
+def test_a_question_is_escaped_text_with_suggested_actions() -> None:
+    reply = Reply(
+        "ご用件を<お選び>ください。\n入力もできます。",
+        (Choice("メニュー", "menu"), Choice("相談する", "consult")),
+    )
+    (activity,) = render([reply])
+    body = _json(activity)
+    assert body["text"] == "ご用件を&lt;お選び&gt;ください。<br>入力もできます。"
+    assert body["textFormat"] == "xml"
+    assert body["suggestedActions"]["actions"] == [
+        {"type": "Action.Submit", "title": "メニュー", "value": {"action": "menu"}},
+        {"type": "Action.Submit", "title": "相談する", "value": {"action": "consult"}},
+    ]
+    assert "attachments" not in body
+
+
+def test_a_plain_reply_without_choices_is_just_text() -> None:
+    (activity,) = render([Reply("承知しました。")])
+    body = _json(activity)
+    assert body["text"] == "承知しました。"
+    assert "suggestedActions" not in body
+
+
+def test_several_replies_keep_their_order() -> None:
+    activities = render([Reply("一つ目"), ANSWER, Reply("三つ目")])
+    assert [_json(a).get("text") for a in activities] == ["一つ目", None, "三つ目"]
+
+
+def test_action_of_reads_only_our_buttons() -> None:
+    assert action_of({"action": "menu"}) == "menu"
+    assert action_of({"action": ""}) is None
+    assert action_of({"action": 3}) is None
+    assert action_of({"other": "x"}) is None
+    assert action_of("menu") is None
+    assert action_of(None) is None

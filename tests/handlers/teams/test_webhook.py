@@ -1,0 +1,325 @@
+"""The Teams webhook end to end: the real application, the SDK's own code, the fake Bot Framework over HTTP.
+
+What the shared channel tests (`tests/handlers/test_channels.py`) do not
+cover: every way a token is refused, the ``serviceUrl`` host check, the
+token the bot obtains for its own posts, suggested actions answered in the
+HTTP response, the typing indicator, a reply that fails falling back to a
+push, connector outages retried and gone conversations recorded, and the
+anonymous mode.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+from aiohttp import ClientResponse, web
+from aiohttp.test_utils import TestClient
+from microsoft_agents.hosting.core.authorization import _entra_issuers
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import CONVERSATIONS, DISPATCHER, STORE
+from bot.config import Settings
+from bot.conversations import GROUP_ONLY
+from bot.db.schema import conversations, outbox
+from bot.search import Searcher
+from bot.values import ConversationKey, Reply
+from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
+from tests.auxil.teams import APP_PASSWORD, offline
+
+Client = TestClient[web.Request, web.Application]
+
+pytestmark = pytest.mark.asyncio
+
+USER = "6b1f2c3d-aaaa-4bbb-8ccc-0123456789ab"
+CONVERSATION = "a:1personal-chat-with-hanako"
+KEY = ConversationKey("teams", USER, CONVERSATION)
+MICROSOFT_SERVICE_URL = "https://smba.trafficmanager.net/jp/"
+
+
+@pytest_asyncio.fixture
+async def fake() -> AsyncIterator[FakeBotFramework]:
+    started = FakeBotFramework()
+    await started.start()
+    yield started
+    await started.stop()
+
+
+def _settings(tmp_path: Path, **env: str) -> Settings:
+    base = {"KAIZEN_CACHE_DIR": "", "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1", **env}
+    return Settings.from_env(base, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+
+
+def _credentials(fake: FakeBotFramework) -> dict[str, str]:
+    return {"TEAMS_APP_ID": fake.app_id, "TEAMS_APP_PASSWORD": APP_PASSWORD, "TEAMS_TENANT_ID": TENANT_ID}
+
+
+@pytest_asyncio.fixture
+async def teams(
+    aiohttp_client: AiohttpClient,
+    fake: FakeBotFramework,
+    searcher: Searcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Client:
+    offline(monkeypatch, fake)
+    return await aiohttp_client(init_app(_settings(tmp_path, **_credentials(fake)), searcher=searcher))
+
+
+async def post(client: Client, activity: dict[str, Any], authorization: str | None) -> ClientResponse:
+    headers = {"Content-Type": "application/json"}
+    if authorization is not None:
+        headers["Authorization"] = authorization
+    return await client.post(
+        "/webhooks/teams", data=json.dumps(activity, ensure_ascii=False), headers=headers
+    )
+
+
+async def settle(client: Client) -> None:
+    async with asyncio.timeout(10):
+        while client.app[DISPATCHER].busy:  # noqa: ASYNC110 (the dispatcher has no event to wait on)
+            await asyncio.sleep(0.02)
+
+
+def rows(client: Client, table: sa.Table) -> list[sa.Row[Any]]:
+    with client.app[STORE].engine.connect() as connection:
+        return list(connection.execute(sa.select(table)).all())
+
+
+async def outbox_row(client: Client, status: str) -> sa.Row[Any]:
+    """The only outbox row, once it has reached ``status``."""
+    async with asyncio.timeout(15):
+        while True:
+            (row,) = rows(client, outbox)
+            if row.status == status:
+                return row
+            await asyncio.sleep(0.1)
+
+
+def card_texts(posted: Posted) -> list[str]:
+    return [
+        block["text"]
+        for attachment in posted.activity.get("attachments", [])
+        for block in attachment["content"]["body"]
+        if block["type"] == "TextBlock"
+    ]
+
+
+async def test_an_answer_is_posted_to_the_connector_with_the_bots_own_token(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    response = await post(
+        teams, fake.activity("RPAとは何ですか？", activity_id="1001"), f"Bearer {fake.token()}"
+    )
+    assert response.status == 200
+    answer, *_rest = await fake.wait_for(1)
+    assert answer.conversation_id == CONVERSATION
+    assert answer.reply_to_id == "1001"
+    assert any("RPA" in text for text in card_texts(answer))
+    assert answer.authorization.removeprefix("Bearer ") in fake.issued
+    assert fake.key_fetches >= 1, "the SDK fetched the Bot Framework's keys over HTTP"
+    request = fake.token_requests[0]
+    assert (request["client_id"], request["client_secret"]) == (fake.app_id, APP_PASSWORD)
+    assert request["scope"] == "https://api.botframework.com/.default"
+    typing = next(i for i, p in enumerate(fake.posted) if p.type == "typing")
+    assert typing < fake.posted.index(answer), "typing… shows before the answer"
+    (conversation,) = rows(teams, conversations)
+    assert json.loads(conversation.address)["serviceUrl"] == fake.service_url
+
+
+@pytest.mark.parametrize(
+    "authorization",
+    [
+        pytest.param(None, id="missing"),
+        pytest.param("Basic dXNlcjpwYXNz", id="not-bearer"),
+        pytest.param("Bearer", id="empty"),
+        pytest.param("Bearer two parts", id="spaces"),
+        pytest.param("Bearer not.a.jwt", id="garbage"),
+        pytest.param("audience", id="another-app"),
+        pytest.param("expired", id="expired"),
+        pytest.param("stranger", id="another-key"),
+    ],
+)
+async def test_a_missing_or_bad_token_is_401_and_changes_nothing(
+    teams: Client, fake: FakeBotFramework, authorization: str | None
+) -> None:
+    if authorization == "audience":
+        authorization = f"Bearer {fake.token(audience='11111111-2222-3333-4444-555555555555')}"
+    elif authorization == "expired":
+        authorization = f"Bearer {fake.token(expires_in=-600)}"  # beyond the SDK's 300 s of leeway
+    elif authorization == "stranger":
+        stranger = FakeBotFramework(app_id=fake.app_id)
+        stranger.kid = fake.kid
+        authorization = f"Bearer {stranger.token(service_url=fake.service_url)}"
+    response = await post(teams, fake.activity("RPAとは何ですか？"), authorization)
+    assert response.status == 401
+    assert (await response.json())["error"] in ("missing_token", "invalid_token")
+    await settle(teams)
+    assert fake.posted == []
+    assert rows(teams, conversations) == []
+
+
+@pytest_asyncio.fixture
+async def checked(
+    aiohttp_client: AiohttpClient,
+    fake: FakeBotFramework,
+    searcher: Searcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Client:
+    """Teams with the production host check on: only Microsoft's https hosts, matching the token."""
+    offline(monkeypatch, fake)
+    monkeypatch.undo()  # keep only the keys and the token source; the host check is the real one
+    monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, BOTFRAMEWORK_ISSUER, fake.jwks_url)
+    return await aiohttp_client(init_app(_settings(tmp_path, **_credentials(fake)), searcher=searcher))
+
+
+@pytest.mark.parametrize(
+    ("activity_url", "claimed_url"),
+    [
+        pytest.param("fake", "fake", id="not-a-microsoft-host"),
+        pytest.param(MICROSOFT_SERVICE_URL, "https://attacker.example.com/", id="claim-mismatch"),
+    ],
+)
+async def test_a_service_url_that_is_not_microsofts_is_refused(
+    checked: Client, fake: FakeBotFramework, activity_url: str, claimed_url: str
+) -> None:
+    activity_url = fake.service_url if activity_url == "fake" else activity_url
+    claimed_url = fake.service_url if claimed_url == "fake" else claimed_url
+    activity = fake.activity("RPAとは何ですか？", service_url=activity_url)
+    response = await post(checked, activity, f"Bearer {fake.token(service_url=claimed_url)}")
+    assert response.status == 401
+    await settle(checked)
+    assert rows(checked, conversations) == []
+    assert fake.posted == []
+
+
+async def test_a_suggested_action_is_acknowledged_in_the_response_and_answered(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    invoke = fake.activity(
+        None, activity_id="2001", kind="invoke", name="suggestedActions/submit", value={"action": "menu"}
+    )
+    response = await post(teams, invoke, f"Bearer {fake.token()}")
+    assert response.status == 200
+    (menu, *_cards) = await fake.wait_for(1)
+    assert menu.reply_to_id == "2001"
+    assert card_texts(menu)[0].startswith("ご用件をお選びください")
+
+
+async def test_an_invoke_the_bot_does_not_handle_is_501(teams: Client, fake: FakeBotFramework) -> None:
+    invoke = fake.activity(None, kind="invoke", name="adaptiveCard/action", value={"action": "menu"})
+    response = await post(teams, invoke, f"Bearer {fake.token()}")
+    assert response.status == 501
+    await settle(teams)
+    assert fake.posted == []
+
+
+async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake: FakeBotFramework) -> None:
+    activity = fake.activity("<at>kaizen-bot</at> 質問です")
+    activity["conversation"]["conversationType"] = "groupChat"
+    assert (await post(teams, activity, f"Bearer {fake.token()}")).status == 200
+    (reply,) = await fake.wait_for(1)
+    assert reply.activity["text"] == GROUP_ONLY.text
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        (b"{not json", "invalid_json"),
+        (b"[1, 2]", "invalid_json"),
+        (b'{"type": 5}', "invalid_activity"),
+        (b'{"type": "message", "id": "1", "conversation": {"id": "a:1"}, "text": "x"}', "invalid_activity"),
+    ],
+)
+async def test_a_body_that_is_not_an_activity_is_400(
+    teams: Client, fake: FakeBotFramework, body: bytes, code: str
+) -> None:
+    headers = {"Authorization": f"Bearer {fake.token()}", "Content-Type": "application/json"}
+    response = await teams.post("/webhooks/teams", data=body, headers=headers)
+    assert response.status == 400
+    assert (await response.json())["error"] == code
+
+
+async def test_a_push_is_a_new_message_at_the_stored_service_url(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    await post(teams, fake.activity("こんにちは", activity_id="3001"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    before = len(fake.messages())
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("DX推進課からのお知らせです。")])
+    pushed = (await fake.wait_for(before + 1))[-1]
+    assert pushed.reply_to_id is None, "a push starts a new message instead of replying"
+    assert pushed.conversation_id == CONVERSATION
+    assert pushed.activity["text"] == "DX推進課からのお知らせです。"
+    assert pushed.authorization.removeprefix("Bearer ") in fake.issued
+
+
+async def test_a_reply_the_connector_refuses_for_a_while_is_pushed_instead(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    fake.script = [201, 503]  # typing goes through; the answer itself is refused
+    await post(teams, fake.activity("こんにちは", activity_id="4001"), f"Bearer {fake.token()}")
+    delivered = await fake.wait_for(1)
+    assert delivered[0].reply_to_id is None, "delivered by the outbox, as a push"
+    assert next(p.status for p in fake.posted if p.type == "message") == 503
+
+
+async def test_a_connector_outage_is_retried(teams: Client, fake: FakeBotFramework) -> None:
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    fake.script = [503]
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。")])
+    row = await outbox_row(teams, "sent")
+    assert row.attempts == 2
+    assert [p.status for p in fake.posted if p.conversation_id == CONVERSATION][-2:] == [503, 201]
+
+
+async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    fake.gone[CONVERSATION] = 404
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。")])
+    row = await outbox_row(teams, "dropped")
+    assert row.attempts == 1
+    (conversation,) = rows(teams, conversations)
+    assert conversation.blocked_at is not None
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("もう一通")])
+    assert [r.status for r in rows(teams, outbox)] == ["dropped", "dropped"], "no more attempts"
+
+
+async def test_anonymous_mode_needs_no_token_and_says_so_loudly(
+    aiohttp_client: AiohttpClient,
+    fake: FakeBotFramework,
+    searcher: Searcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, BOTFRAMEWORK_ISSUER, fake.jwks_url)
+    fake.require_token = False
+    with caplog.at_level(logging.WARNING, logger="bot.handlers.teams"):
+        client = await aiohttp_client(
+            init_app(_settings(tmp_path, TEAMS_ANONYMOUS="true"), searcher=searcher)
+        )
+    assert any("TEAMS_ANONYMOUS=true" in r.message and r.levelno == logging.WARNING for r in caplog.records)
+    assert (await post(client, fake.activity("RPAとは何ですか？"), None)).status == 200
+    (answer, *_rest) = await fake.wait_for(1)
+    assert answer.authorization == "", "no token is sent either"
+    stranger = FakeBotFramework(app_id=fake.app_id)
+    stranger.kid = fake.kid
+    forged = await post(client, fake.activity("もう一度"), f"Bearer {stranger.token()}")
+    assert forged.status == 401, "a token that is sent is still checked"
