@@ -483,6 +483,8 @@ def _base_url(values: Mapping[str, str], name: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
     return url
+
+
 def _chat(values: Mapping[str, str]) -> ChatSettings:
     return ChatSettings(
         api_token=_token(values, "KAIZEN_CHAT_API_TOKEN"),
@@ -510,8 +512,6 @@ def _proxy(values: Mapping[str, str]) -> ProxySettings:
     if header and not _HEADER_NAME.match(header):
         raise ValueError(f"KAIZEN_SSO_USER_HEADER must be a header name (X-Remote-User), not {header!r}")
     return ProxySettings(trusted=tuple(trusted), sso_user_header=header)
-
-
 
 
 def _teams(values: Mapping[str, str]) -> TeamsSettings:
