@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 
@@ -27,9 +27,9 @@ from bot.db import ConversationStore
 from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
-from bot.handlers import admin_api
+from bot.handlers import admin_api, static
+from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
-from bot.handlers.errors import json_error
 from bot.handlers.webchat import setup as setup_webchat
 from bot.search import Searcher
 
@@ -39,12 +39,10 @@ log = logging.getLogger(__name__)
 
 WARM_UP_QUERY = "業務改善の相談をしたい"
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[_error_boundary])
+    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[error_boundary])
     app[SETTINGS] = settings
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
@@ -52,6 +50,7 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
     setup_webchat(app)
+    static.setup(app)
     admin_api.setup(app)
     app.add_subapp("/admin", dashboard_app())
     return app
@@ -130,30 +129,3 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
     )
-
-
-@web.middleware
-async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """JSON errors on the API, 503 when the database is down, and never a bare traceback."""
-    try:
-        return await handler(request)
-    except web.HTTPException as exc:
-        if not request.path.startswith("/api/") or exc.content_type == "application/json":
-            raise
-        code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
-        return json_error(exc.status, code, message)
-    except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
-        return json_error(
-            503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
-        )
-    except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
-        return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
-
-
-_HTTP_ERRORS = {
-    404: ("not_found", "そのURLは見つかりません。"),
-    405: ("method_not_allowed", "このURLではそのメソッドは使えません。"),
-    413: ("too_large", "リクエストの本文が大きすぎます。"),
-}

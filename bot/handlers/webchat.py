@@ -16,21 +16,21 @@ from __future__ import annotations
 
 import asyncio
 import json
-from pathlib import Path
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.appkeys import CONVERSATIONS, SETTINGS, STORE
 from bot.dialogue import ConversationKey, Incoming, Reply
-from bot.handlers.errors import json_error, read_json_object, request_error
+from bot.handlers.errors import json_error, request_error
+from bot.handlers.inputs import integer, read_json_object
+from bot.handlers.static import STATIC
 
 __all__ = ["CHANNEL", "MAX_TEXT_CHARS", "MAX_USER_CHARS", "parse", "render", "setup"]
 
 CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
 MAX_USER_CHARS = 128
-STATIC = Path(__file__).resolve().parent.parent / "static"
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -48,7 +48,6 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/", page)
     app.router.add_post("/api/v1/chat", chat)
     app.router.add_get("/api/v1/chat/{user}/messages", messages)
-    app.router.add_static("/static/", STATIC, append_version=True)
 
 
 async def page(_request: web.Request) -> web.FileResponse:
@@ -66,13 +65,8 @@ async def chat(request: web.Request) -> web.Response:
 async def messages(request: web.Request) -> web.Response:
     """Messages pushed to a user after the fact, oldest first; ``after`` skips those already seen."""
     user = _user(request.match_info["user"])
-    try:
-        after = int(request.query.get("after", "0"))
-    except ValueError:
-        raise request_error(
-            "invalid_after", "「after」には数値（メッセージのid）を指定してください。"
-        ) from None
-    pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, user, after=max(after, 0))
+    after = integer(request.query.get("after"), "after", default=0)
+    pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, user, after=after)
     body = {"messages": [{"id": m.id, "created_at": m.created_at.isoformat(), **m.payload} for m in pushed]}
     return web.json_response(body, dumps=_dumps)
 

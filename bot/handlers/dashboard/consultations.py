@@ -20,9 +20,10 @@ from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.dialogue.library import MANUAL, Library, entry_ref
-from bot.errors import ConsultationError, InvalidInput
+from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import describe_event, kind_label
+from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Section
 
 __all__ = ["change", "detail", "queue"]
@@ -86,10 +87,10 @@ async def change(request: web.Request) -> web.Response:
     posted = await form(request)
     actor = request[SESSION].user.name
     try:
-        expected = int(posted.get("version", ""))
+        expected = integer(posted.get("version"), "version")
         operation = _operation(request, action, posted)
         result = await asyncio.to_thread(operation, number, actor, expected)
-    except ValueError:
+    except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
     except ConsultationError as exc:
         return await _page(request, number, str(exc), posted, status_of(exc))
