@@ -27,7 +27,7 @@ from bot.db import ConversationStore
 from bot.delivery import build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.errors import StoreError
-from bot.handlers import admin_api, static
+from bot.handlers import admin_api, openapi, static
 from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.webchat import setup as setup_webchat
@@ -52,6 +52,7 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     setup_webchat(app)
     static.setup(app)
     admin_api.setup(app)
+    openapi.setup(app)
     app.add_subapp("/admin", dashboard_app())
     return app
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,11 +24,19 @@ class Served:
 
 
 @contextmanager
-def serve(folder: Path, *extra: str) -> Iterator[Served]:
-    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after."""
+def serve(folder: Path, *extra: str, env: Mapping[str, str] | None = None) -> Iterator[Served]:
+    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after.
+
+    ``env`` adds settings to the environment the server runs in.
+    """
     port = _free_port()
     log = (folder / "serve.log").open("wb")
-    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), "KAIZEN_LOG_LEVEL": "WARNING"}
+    env = {
+        **os.environ,
+        "KAIZEN_CACHE_DIR": str(folder / "cache"),
+        "KAIZEN_LOG_LEVEL": "WARNING",
+        **(env or {}),
+    }
     command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
     process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
     url = f"http://127.0.0.1:{port}"
