@@ -294,6 +294,35 @@ def test_unknown_paths_are_404_in_the_right_format(
     check(client.send(method, target, [], b""), method, target)
 
 
+def test_raw_bytes_in_headers_and_cookies_are_400_not_500(live: Live) -> None:
+    client = RawClient(live.url)
+    answer = client.send("GET", "/admin/", [("Cookie", b"kaizen_admin=\xed\xa0\x80")], b"")
+    assert answer.status == 400
+    assert answer.content_type.startswith("text/html")
+    answer = client.send("GET", "/api/v1/consultations", [("Authorization", b"Bearer \xff\xfe")], b"")
+    assert answer.status == 400
+    assert json.loads(answer.body)["error"] == "invalid_text"
+    answer = client.send(
+        "GET", "/api/v1/consultations", [("Authorization", f"Bearer {ADMIN_TOKEN}".encode())], b""
+    )
+    assert answer.status == 200
+
+
+def test_requests_http_itself_cannot_parse_are_400_never_5xx(live: Live) -> None:
+    """Refused by aiohttp's HTTP parser before any route, as plain text: the one place errors are not JSON."""
+    client = RawClient(live.url)
+    cases = [
+        ("FOO", "/api/v1/chat", []),
+        ("get", "/api/v1/chat", []),
+        ("GET", "/healthz", [("X-Control", b"\x01")]),
+        ("GET", "/api/v1/chat?" + "a" * 9000, []),
+        ("GET", "/healthz", [("X-Long", b"x" * 9000)]),
+    ]
+    for method, target, headers in cases:
+        answer = client.send(method, target, headers, b"")
+        assert answer.status == 400, (method, target, answer)
+
+
 def test_the_server_logged_no_traceback(client: RawClient, live: Live) -> None:
     if client.sent == 0:
         pytest.skip("checks the log after the fuzz tests above")
