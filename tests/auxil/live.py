@@ -22,6 +22,7 @@ from tests.auxil.consultations import OTHER, STAFF, open_consultation
 from tests.auxil.server import serve
 
 ADMIN_TOKEN = "live-admin-token-0123456789"
+CHAT_TOKEN = "live-chat-token-0123456789"
 EDITOR = "fuzz-editor"
 PASSWORD = "fuzz-editor-password-1"
 
@@ -58,8 +59,8 @@ def seed(database_url: str) -> tuple[tuple[int, ...], int, str, str]:
 
 @contextmanager
 def live_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[Live]:
-    """Seed a SQLite database in ``folder`` and serve it, with the admin API on."""
+    """Seed a SQLite database in ``folder`` and serve it, with the admin and chat API tokens set."""
     numbers, draft, token, csrf = seed(f"sqlite:///{folder / 'kaizen.db'}")
-    settings = {"KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN, **(env or {})}
+    settings = {"KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN, "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN, **(env or {})}
     with serve(folder, env=settings) as served:
         yield Live(served.url, folder / "serve.log", numbers, draft, token, csrf)
