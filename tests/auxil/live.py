@@ -8,6 +8,9 @@ session, whose cookie and CSRF token the fuzzers send.
 
 from __future__ import annotations
 
+import json
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +40,8 @@ class Live:
     draft: int
     session: str
     csrf: str
+    chat_cookie: str
+    """A web chat session's cookie (``kaizen_chat=...``), issued on a first message; empty if none was."""
 
 
 def seed(database_url: str) -> tuple[tuple[int, ...], int, str, str]:
@@ -63,4 +68,18 @@ def live_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[Liv
     numbers, draft, token, csrf = seed(f"sqlite:///{folder / 'kaizen.db'}")
     settings = {"KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN, "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN, **(env or {})}
     with serve(folder, env=settings) as served:
-        yield Live(served.url, folder / "serve.log", numbers, draft, token, csrf)
+        yield Live(served.url, folder / "serve.log", numbers, draft, token, csrf, chat_session(served.url))
+
+
+def chat_session(url: str) -> str:
+    """The session cookie the server issues a browser on its first message (``name=value``), or ""."""
+    body = json.dumps({"text": "こんにちは"}).encode()
+    request = urllib.request.Request(
+        f"{url}/api/v1/chat", data=body, headers={"Content-Type": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            cookie = response.headers.get("Set-Cookie", "")
+    except urllib.error.HTTPError:
+        return ""
+    return str(cookie).partition(";")[0]

@@ -27,7 +27,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE
 from bot.handlers.static import FILES
-from tests.auxil.live import ADMIN_TOKEN, Live
+from tests.auxil.live import ADMIN_TOKEN, CHAT_TOKEN, Live
 from tests.auxil.rawhttp import Answer, RawClient
 
 LOGIN_TOKEN = "fuzz-login-token"
@@ -209,16 +209,18 @@ def bodies(live: Live) -> st.SearchStrategy[tuple[str | None, bytes]]:
 def headers(live: Live, path: str) -> st.SearchStrategy[list[tuple[str, bytes]]]:
     """Auth, cookies, origin and the chat user: the real ones often, junk otherwise."""
     session = f"{COOKIE}={live.session}; {LOGIN_COOKIE}={LOGIN_TOKEN}"
-    cookie = st.sampled_from(
-        [f"{LOGIN_COOKIE}={LOGIN_TOKEN}"] + ([] if path == "/admin/logout" else [session, session])
-    )
+    cookies = [f"{LOGIN_COOKIE}={LOGIN_TOKEN}", live.chat_cookie, f"{live.chat_cookie}; {session}"]
+    cookie = st.sampled_from(cookies + ([] if path == "/admin/logout" else [session, session]))
     own = live.url.encode()
     options = {
-        "Authorization": st.sampled_from([f"Bearer {ADMIN_TOKEN}".encode()] * 2 + [b"Bearer", b"Basic x"])
+        "Authorization": st.sampled_from(
+            [f"Bearer {ADMIN_TOKEN}".encode(), f"Bearer {CHAT_TOKEN}".encode(), b"Bearer", b"Basic x"]
+        )
         | header_bytes(),
         "Cookie": cookie.map(str.encode) | header_bytes(),
         "Origin": st.sampled_from([own, own, b"http://evil.example", b"null"]) | header_bytes(),
         "X-Kaizen-User": st.sampled_from([b"staff-1", b""]) | header_bytes(),
+        "Sec-Fetch-Site": st.sampled_from([b"same-origin", b"cross-site", b"none"]) | header_bytes(),
         "X-Fuzz": header_bytes(),
     }
     return st.fixed_dictionaries({}, optional=options).map(lambda chosen: list(chosen.items()))

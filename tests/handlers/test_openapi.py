@@ -95,7 +95,12 @@ def test_schemathesis_finds_no_server_error_and_nothing_undocumented(live: Live,
         str(har),
         "--no-color",
     ]
-    env = {**os.environ, "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN, "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN}
+    env = {
+        **os.environ,
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_CHAT_SESSION": live.chat_cookie.partition("=")[2],
+    }
     run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900, check=False)
     assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
     statuses = Counter(entry["response"]["status"] for entry in json.loads(har.read_text())["log"]["entries"])
