@@ -25,11 +25,11 @@ from tests.auxil.postgres import PostgresServer, binaries
 # No deadline: the machine is shared and a slow example is not a failure.
 settings.register_profile(
     "ci",
-    max_examples=100,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=1000)
+settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=600)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
