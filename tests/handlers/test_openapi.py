@@ -101,7 +101,9 @@ def test_schemathesis_finds_no_server_error_and_nothing_undocumented(live: Live,
         "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
         "KAIZEN_CHAT_SESSION": live.chat_cookie.partition("=")[2],
     }
-    run = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900, check=False)
+    run = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900, check=False
+    )
     assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
     statuses = Counter(entry["response"]["status"] for entry in json.loads(har.read_text())["log"]["entries"])
     print(f"\nschemathesis: {statuses.total()} requests, by status: {dict(sorted(statuses.items()))}")
