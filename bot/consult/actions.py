@@ -7,9 +7,10 @@ name, ``api`` for the admin API, ``staff`` for the staff member) and the
 time. ``expected`` is the version the caller's form showed: a second submit
 of the same form is a `Conflict` and changes nothing.
 
-Answering also writes the answer to the outbox for the staff member's
-channel, in the same transaction: it is delivered even if the process
-stops right after.
+Whatever concerns the staff member (an answer, a request for more
+information, the DX team closing the consultation) is also written to the
+outbox for their channel, in the same transaction: it is delivered even if
+the process stops right after.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from bot.consult import store
 from bot.consult.model import Consultation, Status, check_transition
 from bot.db.outbox import enqueue
 from bot.dialogue import ConversationKey
-from bot.dialogue.tickets import answer_delivered
+from bot.dialogue.tickets import answer_delivered, closed_by_team, info_requested
 from bot.errors import InvalidInput, InvalidTransition, NotFound
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "assign",
     "note",
     "parse_tags",
+    "request_info",
     "set_due",
     "set_tags",
     "staff_add",
@@ -67,7 +69,7 @@ def transition(
         raise InvalidTransition(f"「{current.label}」から手動で変更することはできません。{how}変わります。")
     check_transition(number, current.status, target)
     data = {"from": current.status.value, "to": target.value}
-    return store.change(
+    changed = store.change(
         connection,
         current,
         actor,
@@ -77,6 +79,9 @@ def transition(
         values={"status": target.value},
         expected=expected,
     )
+    if target == Status.RESOLVED:
+        enqueue(connection, current.key, closed_by_team(number, current.content).as_json(), now)
+    return changed
 
 
 def answer(
@@ -103,6 +108,34 @@ def answer(
         expected=expected,
     )
     enqueue(connection, current.key, answer_delivered(number, current.content, body).as_json(), now)
+    return changed
+
+
+def request_info(
+    connection: sa.Connection, number: int, text: str, actor: str, now: datetime, expected: int | None
+) -> Consultation:
+    """Ask the staff member for more information: record it, mark 対応中, and queue it for their channel.
+
+    The consultation then waits on the staff member, not on the team, so it
+    is no longer among those the team is reminded of; their reply
+    (「追記する」) is recorded as usual.
+    """
+    body = _text(text, "確認したいこと")
+    current = store.get(connection, number, lock=True)
+    if current.status in (Status.RESOLVED, Status.WITHDRAWN):
+        raise InvalidTransition(
+            f"No.{number} の相談は「{current.label}」のため、相談者に確認することはできません。"
+        )
+    values: dict[str, str] = {}
+    data: dict[str, str] = {}
+    if current.status != Status.IN_PROGRESS:
+        check_transition(number, current.status, Status.IN_PROGRESS)
+        values["status"] = Status.IN_PROGRESS.value
+        data = {"from": current.status.value, "to": Status.IN_PROGRESS.value}
+    changed = store.change(
+        connection, current, actor, "request", now, text=body, data=data, values=values, expected=expected
+    )
+    enqueue(connection, current.key, info_requested(number, current.content, body).as_json(), now)
     return changed
 
 

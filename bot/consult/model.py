@@ -75,7 +75,9 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 }
 """Every change of state: answering moves to 回答済み (again, for a further answer)."""
 
-EventKind = Literal["created", "status", "assigned", "answer", "note", "staff", "tags", "due", "faq"]
+EventKind = Literal[
+    "created", "status", "assigned", "answer", "request", "note", "staff", "tags", "due", "faq"
+]
 
 
 def parse_status(value: str) -> Status:

@@ -89,6 +89,11 @@ class ConsultationService:
         with writing(self.engine, "the consultation") as connection:
             return actions.answer(connection, number, text, actor, self.clock(), expected)
 
+    def request_info(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
+        """Ask the staff member for more information (delivered through the outbox)."""
+        with writing(self.engine, "the consultation") as connection:
+            return actions.request_info(connection, number, text, actor, self.clock(), expected)
+
     def transition(
         self, number: int, target: Status, actor: str, expected: int | None = None
     ) -> Consultation:

@@ -9,7 +9,9 @@ server runs `step` off the event loop.
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
-consultations; an exact small-talk phrasing → its answer (no search);
+consultations; an explicit wish to consult ("DXの人に相談したい") → the
+intake, with what the search finds as a side note; an exact small-talk
+phrasing → its answer (no search);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
@@ -27,18 +29,32 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.dialogue.intents import (
+    ConsultWish,
+    case_query,
+    consult_wish,
+    followup,
+    is_menu,
+    match_cases,
+    smalltalk_of,
+)
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
-from bot.search import SearchResult
+from bot.search import Hit, SearchResult
 
 __all__ = ["Engine", "Search", "Turn"]
 
 MAX_CANDIDATES = 5
+CLOSE_SHARE = 0.65
+CLOSE_SHARE_EXPLAINED = 0.4
+"""Shares of the best score a candidate needs to be offered, in general and when it mentions every
+content noun of the question (`close_hits`)."""
+SIDE_NOTES = 2
+"""Entries shown beside the intake when staff ask to consult outright."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 
@@ -71,6 +87,9 @@ class Engine:
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
+        wish = consult_wish(text)
+        if wish is not None:
+            return self._consult_directly(text, wish, state, desk)
         talk = smalltalk_of(self.lib.kb, text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
@@ -90,7 +109,7 @@ class Engine:
         if result.decision == "answer" and top is not None and top.kind == "smalltalk":
             talk = self.lib.smalltalk[top.id]
             return Turn((views.smalltalk(talk, browse.menu(self.lib)),), state)
-        found = self._entries(entry_ref(h.entry) for h in result.hits)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "answer" and found:
             return self._answer(found[0], query, found[1:], state)
         if result.decision == "clarify" and found:
@@ -98,7 +117,7 @@ class Engine:
             reply = views.clarify(
                 self.lib,
                 found[:MAX_CANDIDATES],
-                Choice("どれでもない", none),
+                (Choice("どれでもない", none), views.MENU),
                 "もしかして、次のどれかについてのご質問でしょうか？",
             )
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
@@ -111,6 +130,25 @@ class Engine:
             kind="escalate",
         )
         return Turn((reply,), replace(state, shown=None, more=(), query=query))
+
+    def _consult_directly(self, text: str, wish: ConsultWish, state: State, desk: Desk) -> Turn:
+        """Start the intake at once, with the best find (if any) as a side note before it.
+
+        The side note is searched for by what the wish is about alone: the
+        frame (について相談したい) would only find entries about consulting.
+        """
+        turn = self.intake.start(state, desk, query=text if wish.topic else "")
+        result = self.searcher.search(wish.topic or text)
+        found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
+        if result.decision == "escalate" or not found:
+            return turn
+        note = Reply(
+            "ご参考までに、関係がありそうな情報です。相談の前にご覧いただくと、すぐに解決するかもしれません。",
+            (),
+            tuple(views.card_of(self.lib, shown) for shown in found[:SIDE_NOTES]),
+            kind="list",
+        )
+        return replace(turn, replies=(note, *turn.replies))
 
     def _answer(self, shown: Shown, query: str, others: Sequence[Shown], state: State) -> Turn:
         ref = ref_of(shown)
@@ -300,7 +338,7 @@ class Engine:
         reply = views.clarify(
             self.lib,
             others[:MAX_CANDIDATES],
-            Choice("DX推進課に相談する", consult),
+            (Choice("DX推進課に相談する", consult), views.MENU),
             "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
         )
         return Turn((reply,), replace(state, shown=None, more=_refs(others)))
@@ -340,6 +378,24 @@ def _page(lib: Library, shown: Section | Case) -> Reply:
     if isinstance(shown, Case):
         return views.case_detail(lib, shown)
     return views.section_page(lib, shown)
+
+
+def close_hits(hits: Sequence[Hit]) -> Sequence[Hit]:
+    """The hits worth offering beside or instead of the best one.
+
+    A hit is close when it scores nearly as well as the best one, or when it
+    mentions every content noun of the question and still scores fairly. A
+    runner-up that merely shares a common word with the question looks like
+    noise after 解決しない or among もしかして.
+    """
+    if not hits:
+        return hits
+    best = hits[0].score
+    return [
+        h
+        for h in hits
+        if h.score >= CLOSE_SHARE * best or (h.explained >= 1.0 and h.score >= CLOSE_SHARE_EXPLAINED * best)
+    ]
 
 
 def _refs(entries: Sequence[Shown]) -> tuple[str, ...]:

@@ -1,8 +1,9 @@
 """Recognise the few kinds of text the engine handles before (or instead of) a search.
 
 Only short, unambiguous messages are recognised here: a menu request, a
-follow-up to the previous answer, a request to see cases ("OCRの事例"), and
-the exact phrasings of small talk. Everything else is a question for the
+follow-up to the previous answer, a request to see cases ("OCRの事例"), an
+explicit wish to consult the DX team ("DXの人に相談したい"), and the exact
+phrasings of small talk. Everything else is a question for the
 search, so a real question that merely contains "事例" still gets searched.
 """
 
@@ -18,8 +19,10 @@ from bot.search.normalize import normalize
 
 __all__ = [
     "CaseQuery",
+    "ConsultWish",
     "Followup",
     "case_query",
+    "consult_wish",
     "followup",
     "is_menu",
     "key_of",
@@ -49,6 +52,16 @@ _CASE = re.compile(
     r"^(?P<topic>.*?)(の|に関する|についての|を使った|を使った改善)?(改善)?(事例|実例|ケース)(一覧)?"
     r"(を|が|は)?(見たい|見せて|教えて|知りたい|探して|ください|ありますか|ある|をください)?(ください)?$"
 )
+_CONSULT_WISH = re.compile(
+    r"^(?P<topic>.*?)(について|に関して|の件で|のことで|の件について|のことについて|で)?"
+    r"((dx推進課|dx推進担当|dxの担当|dx|担当者|担当の方|職員|専門の人|詳しい人|人|方|誰か|だれか)"
+    r"(の人|の方|さん)?(に|へ|と))?"
+    r"(直接|個別に|一度|少し|ちょっと)?(相談|問い合わせ|話)(を)?"
+    r"(したい(です|のですが|んですが|のですけど)?|させて(ください|下さい|ほしい|もらいたい)|お願いします"
+    r"|お願いしたい(です)?|申し込みたい(です)?|申込みたい(です)?|に乗ってほしい(です)?"
+    r"|に乗って(ください|もらいたい)|を聞いてほしい(です)?)$"
+)
+_WISH_FILLER = frozenset({"", "ちょっと", "少し", "すこし", "一度", "ぜひ", "あの", "えっと", "すみません"})
 _TOPIC_FILLER = re.compile(r"^(ほかの|他の|よその|他|いろいろな|色々な)")
 _ANY_SECTION = frozenset({"", "課", "部署", "所属", "職場", "区役所"})
 
@@ -87,6 +100,26 @@ def case_query(text: str) -> CaseQuery | None:
         return None
     topic = _TOPIC_FILLER.sub("", match["topic"])
     return CaseQuery("" if topic in _ANY_SECTION else topic)
+
+
+@dataclass(frozen=True, slots=True)
+class ConsultWish:
+    """An explicit wish to consult the DX team; ``topic`` is what it is about ("" when unsaid)."""
+
+    topic: str
+
+
+def consult_wish(text: str) -> ConsultWish | None:
+    """A wish to consult ("相談したいです", "RPAの導入について相談したい"), or None.
+
+    Asking whether something may be consulted ("相談できますか") is a question
+    for the search, not a wish.
+    """
+    match = _CONSULT_WISH.match(key_of(text))
+    if match is None:
+        return None
+    topic = match["topic"]
+    return ConsultWish("" if topic in _WISH_FILLER else topic)
 
 
 def smalltalk_of(kb: KnowledgeBase, text: str) -> str | None:

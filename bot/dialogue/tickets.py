@@ -23,6 +23,8 @@ __all__ = [
     "STATUS",
     "answer_delivered",
     "ask_deadline",
+    "closed_by_team",
+    "info_requested",
     "masked_notice",
     "receipt",
     "summary",
@@ -124,6 +126,28 @@ def answer_delivered(number: int, content: str, answer: str) -> Reply:
     )
     choices = (Choice("解決した", f"cs:{number}:ok"), Choice("まだ困っている", f"cs:{number}:ng"))
     return Reply(text, choices, kind="answer", ref=f"consult:{number}")
+
+
+def closed_by_team(number: int, content: str) -> Reply:
+    """The DX team closed the consultation: tell the staff member, and keep the way back open."""
+    text = (
+        f"【DX推進課からのお知らせ】No.{number}「{excerpt(content, 30)}」のご相談は、"
+        "解決したものとして終了しました。\n"
+        "まだお困りのことがあれば「まだ困っている」を押して、続けてお書きください。"
+    )
+    choices = (Choice("まだ困っている", f"cs:{number}:ng"), STATUS)
+    return Reply(text, choices, kind="list", ref=f"consult:{number}")
+
+
+def info_requested(number: int, content: str, question: str) -> Reply:
+    """The DX team asks the staff member for more information, answered with 「追記する」."""
+    text = (
+        f"【DX推進課からのお願い】No.{number}「{excerpt(content, 30)}」について、"
+        f"担当者から確認したいことがあります。\n\n{question.strip()}\n\n"
+        "お手数ですが「追記する」を押して、お答えをお書きください。"
+    )
+    choices = (Choice("追記する", f"cs:{number}:add"), STATUS)
+    return Reply(text, choices, kind="prompt", ref=f"consult:{number}")
 
 
 def _card(ticket: Ticket) -> Card:

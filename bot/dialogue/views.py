@@ -68,7 +68,8 @@ def card_of(lib: Library, shown: Shown) -> Card:
         return Card(shown.question, excerpt(shown.answer, 60), (Choice("回答を見る", ref_of(shown)),))
     if isinstance(shown, Section):
         return Card(lib.title(shown), excerpt(shown.body, 60), (Choice("この節を読む", ref_of(shown)),))
-    return Card(shown.topic, f"{shown.office}（{shown.contact}）", (Choice("案内を見る", ref_of(shown)),))
+    office = f"{shown.office}（{shown.contact}）"
+    return Card(lib.title(shown), office, (Choice("案内を見る", ref_of(shown)),))
 
 
 def answer(lib: Library, shown: Shown, feedback: tuple[Choice, Choice]) -> Reply:
@@ -133,18 +134,14 @@ def smalltalk(talk: SmallTalk, menu: Reply) -> Reply:
     return Reply(talk.answer, menu.choices, kind="smalltalk", ref=f"talk:{talk.id}")
 
 
-def clarify(lib: Library, candidates: Sequence[Shown], none: Choice, lead: str) -> Reply:
-    """Offer candidates ("もしかして") as choices, with ``none`` ("どれでもない") last among the primary ones.
+def clarify(lib: Library, candidates: Sequence[Shown], choices: tuple[Choice, ...], lead: str) -> Reply:
+    """Offer candidates ("もしかして") once each, as cards with the start of their text.
 
-    Candidates beyond the first two become buttons on a card, so the reply
-    keeps to three primary choices.
+    Each card's button shows that entry; ``choices`` are the ways out
+    (どれでもない, DX推進課に相談する, the menu).
     """
-    buttons = [Choice(lib.title(c), ref_of(c)) for c in candidates]
-    lines = "\n".join(f"・{lib.title(c)}" for c in candidates)
-    primary = (*buttons[: MAX_CHOICES - 1], none)
-    rest = buttons[MAX_CHOICES - 1 :]
-    cards = button_cards("ほかの候補", "こちらの可能性もあります。", rest) if rest else ()
-    return Reply(f"{lead}\n{lines}", primary, cards, kind="clarify")
+    cards = tuple(card_of(lib, c) for c in candidates[:MAX_CARDS])
+    return Reply(lead, choices, cards, kind="clarify")
 
 
 def _referral_text(referral: Referral) -> str:

@@ -34,6 +34,8 @@ class Hit:
 
     entry: Entry
     score: float
+    explained: float = 1.0
+    """Share of the query's content nouns the entry mentions (see `Candidate.explained`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ class Searcher:
         """Rank, decide, and keep the best results."""
         ranking = rank(self.index, self.analyzer, query)
         decision, sure = decide(ranking, self.policy)
-        hits = tuple(Hit(c.entry, c.score) for c in ranking.candidates[:MAX_RESULTS])
+        hits = tuple(Hit(c.entry, c.score, c.explained) for c in ranking.candidates[:MAX_RESULTS])
         return SearchResult(query, decision, sure, hits, ranking)
 
 

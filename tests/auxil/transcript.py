@@ -45,7 +45,11 @@ SUMMARY = "次の内容でDX推進課に相談します"
 
 @dataclass(frozen=True)
 class Press:
-    """Press the button with this label (primary choice, card button or source) from the last turn."""
+    """Press the button with this label (primary choice, card button or source) from the last turn.
+
+    A card's title also names its first button: a candidate offered as a card
+    ("回答を見る" under its question) is pressed by its question.
+    """
 
     label: str
 
@@ -116,7 +120,7 @@ def verify_dialog(
     """Play the conversation and check every turn; return the final state."""
     state = state or State()
     desk = desk if desk is not None else MemoryDesk()
-    offered: list[Choice] = []
+    offered: Sequence[Reply] = ()
     for number, (said, expected) in enumerate(steps, start=1):
         incoming = _incoming(said, offered, number)
         turn = engine.step(incoming, state, desk)
@@ -126,17 +130,19 @@ def verify_dialog(
         for choice in buttons(turn.replies):
             side = engine.step(Incoming(KEY, action=choice.action), turn.state, copy.deepcopy(desk))
             assert all(r.kind != "restart" for r in side.replies), f"{where}: button {choice} is dead"
-        state, offered = turn.state, buttons(turn.replies)
+        state, offered = turn.state, turn.replies
     return state
 
 
-def _incoming(said: str | Press | Action, offered: list[Choice], number: int) -> Incoming:
+def _incoming(said: str | Press | Action, offered: Sequence[Reply], number: int) -> Incoming:
     if isinstance(said, str):
         return Incoming(KEY, text=said)
     if isinstance(said, Action):
         return Incoming(KEY, action=said.action)
-    matches = [c for c in offered if c.label == said.label]
-    assert matches, f"step {number}: no button {said.label!r} among {[c.label for c in offered]}"
+    matches = [c for c in buttons(offered) if c.label == said.label]
+    matches += [card.choices[0] for r in offered for card in r.cards if card.title == said.label]
+    labels = [c.label for c in buttons(offered)]
+    assert matches, f"step {number}: no button {said.label!r} among {labels}"
     return Incoming(KEY, action=matches[0].action)
 
 

@@ -242,3 +242,61 @@ def test_notices_wait_in_the_outbox_for_the_worker(service: ConsultationService,
     delivery = claim(service.engine, {NOTIFY_WEBHOOK}, clock.now, timedelta(seconds=60))
     assert delivery is not None
     assert delivery.payload["event"] == "new"
+
+
+def staff_messages(service: ConsultationService) -> list[dict[str, object]]:
+    return [row.payload for row in outbox_rows(service) if row.channel == STAFF.channel]
+
+
+def test_closing_by_the_team_tells_the_staff_member_and_keeps_the_way_back(
+    service: ConsultationService,
+) -> None:
+    open_consultation(service)
+    service.answer(1, "回答です。", "tanaka")
+    service.transition(1, Status.RESOLVED, "tanaka")
+    answered, closed = staff_messages(service)
+    assert str(answered["text"]).startswith("【DX推進課からの回答】")
+    assert str(closed["text"]).startswith("【DX推進課からのお知らせ】No.1「")
+    assert "終了しました" in str(closed["text"])
+    assert closed["choices"] == [
+        {"label": "まだ困っている", "action": "cs:1:ng"},
+        {"label": "相談状況を見る", "action": "cs:list"},
+    ]
+
+
+def test_other_changes_by_hand_send_the_staff_member_nothing(service: ConsultationService) -> None:
+    open_consultation(service)
+    service.transition(1, Status.IN_PROGRESS, "tanaka")
+    service.transition(1, Status.NEW, "tanaka")
+    assert staff_messages(service) == []
+
+
+def test_asking_the_staff_member_for_more_information(service: ConsultationService) -> None:
+    open_consultation(service)
+    asked = service.request_info(1, "対象の様式は何種類ありますか？", "tanaka")
+    assert asked.status == Status.IN_PROGRESS, "it now waits on the staff member, not on the team"
+    (message,) = staff_messages(service)
+    assert str(message["text"]).startswith("【DX推進課からのお願い】No.1「")
+    assert "対象の様式は何種類ありますか？" in str(message["text"])
+    assert message["choices"] == [
+        {"label": "追記する", "action": "cs:1:add"},
+        {"label": "相談状況を見る", "action": "cs:list"},
+    ]
+    event = service.events(1)[-1]
+    assert (event.kind, event.actor, event.text) == ("request", "tanaka", "対象の様式は何種類ありますか？")
+    assert event.data == {"from": "new", "to": "in_progress"}
+    again = service.request_info(1, "もう一点、締め切りはいつですか？", "tanaka")
+    assert again.status == Status.IN_PROGRESS
+    assert service.events(1)[-1].data == {}
+    assert len(staff_messages(service)) == 2
+
+
+def test_asking_needs_a_text_and_an_open_consultation(service: ConsultationService) -> None:
+    open_consultation(service)
+    with pytest.raises(InvalidInput, match="確認したいこと"):
+        service.request_info(1, "  ", "tanaka")
+    service.transition(1, Status.RESOLVED, "tanaka")
+    with pytest.raises(InvalidTransition, match="確認することはできません"):
+        service.request_info(1, "まだありますか？", "tanaka")
+    with pytest.raises(NotFound):
+        service.request_info(99, "まだありますか？", "tanaka")

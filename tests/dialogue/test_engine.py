@@ -72,7 +72,8 @@ def test_unsolved_offers_the_next_candidates_and_a_consultation(engine: Engine) 
                 Bot(
                     ("clarify",),
                     says=("ほかに、次の情報が見つかっています",),
-                    offers=(
+                    primary=("DX推進課に相談する", "メニュー"),
+                    cards=(
                         "RPAを使いたい場合、どのように申請すればよいですか？ライセンスはどうなっていますか？",
                     ),
                     not_says=("RPAとは何ですか？",),
@@ -151,7 +152,7 @@ def test_a_case_as_the_answer_shows_its_effect_and_a_way_to_consult(scripted: En
 # -- clarify and escalate -----------------------------------------------------
 
 
-def test_clarify_offers_two_candidates_and_none_of_these_with_the_rest_on_a_card(scripted: Engine) -> None:
+def test_clarify_offers_each_candidate_once_as_a_card_and_none_of_these(scripted: Engine) -> None:
     verify_dialog(
         scripted,
         [
@@ -160,13 +161,13 @@ def test_clarify_offers_two_candidates_and_none_of_these_with_the_rest_on_a_card
                 Bot(
                     ("clarify",),
                     says=("もしかして",),
-                    primary=(
+                    not_says=("RPAを使いたい場合",),
+                    primary=("どれでもない", "メニュー"),
+                    cards=(
                         "区民向けの申請や申込みを電子申請（オンラインフォーム）にするには、どうすればよいですか？",
                         "RPAを使いたい場合、どのように申請すればよいですか？ライセンスはどうなっていますか？",
-                        "どれでもない",
+                        "休暇・勤怠のお問い合わせ先",
                     ),
-                    cards=("ほかの候補",),
-                    offers=("休暇・勤怠のお問い合わせ先",),
                 ),
             ),
             (
@@ -317,3 +318,56 @@ def test_a_button_pressed_after_a_restart_of_the_conversation_state_still_works(
     verify_dialog(
         engine, [(Action("tool:RPA"), Bot(("list",))), (Action("case:rpa-tax-reconcile"), Bot(("case",)))]
     )
+
+
+def test_unsolved_offers_each_close_candidate_once_and_no_distant_one(engine: Engine) -> None:
+    desk = MemoryDesk()
+    answered = engine.step(Incoming(KEY, text="紙の書類を減らしたい"), State(), desk)
+    (answer,) = answered.replies
+    assert answer.ref == "faq:tool-paperless"
+    unsolved = next(c.action for c in answer.choices if c.label == "解決しない")
+    (reply,) = engine.step(Incoming(KEY, action=unsolved), answered.state, desk).replies
+    titles = [card.title for card in reply.cards]
+    assert len(titles) == len(set(titles)), "each candidate once"
+    assert "申請書の押印や、紙の書類への署名を見直したいのですが、どう進めればよいですか？" in titles
+    assert not any("会議" in title for title in titles), "a candidate that only shares 減らす is not offered"
+    everything = [reply.text, *(c.label for c in reply.choices)]
+    assert not any(title in text for title in titles for text in everything), "not repeated elsewhere"
+
+
+def test_an_explicit_wish_to_consult_starts_the_intake_with_the_faq_as_a_side_note(engine: Engine) -> None:
+    verify_dialog(
+        engine,
+        [
+            (
+                "DXの人に相談したい",
+                Bot(
+                    ("list", "prompt"),
+                    says=("ご参考までに", INTAKE, ASK_CONTENT),
+                    primary=("やめる",),
+                ),
+            ),
+        ],
+    )
+    desk = MemoryDesk()
+    turn = engine.step(Incoming(KEY, text="DXの人に相談したい"), State(), desk)
+    note, _ask = turn.replies
+    titles = [card.title for card in note.cards]
+    assert titles[0] == "DX推進課にはどんなことを相談できますか？やってもらえないことはありますか？"
+    assert len(titles) <= 2
+    assert turn.state.intake is not None
+    assert turn.state.intake.content == "", "the wish itself is not the content"
+
+
+def test_a_wish_to_consult_about_something_keeps_what_it_is_about(engine: Engine) -> None:
+    turn = engine.step(Incoming(KEY, text="RPAの導入について相談したいのですが"), State(), MemoryDesk())
+    assert turn.replies[-1].kind == "prompt"
+    assert turn.state.intake is not None
+    assert turn.state.intake.query == "RPAの導入について相談したいのですが"
+    assert any("RPA" in card.title for card in turn.replies[0].cards), "the RPA entry as a side note"
+
+
+def test_asking_whether_one_may_consult_is_a_question_not_a_wish(engine: Engine) -> None:
+    turn = engine.step(Incoming(KEY, text="小さなことでも相談できますか？"), State(), MemoryDesk())
+    assert turn.state.intake is None
+    assert turn.replies[-1].kind in ("answer", "clarify")

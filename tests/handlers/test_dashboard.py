@@ -288,3 +288,20 @@ async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:
     assert "相談者（職員）" in html
     assert "回答済み → 解決" in html
     assert html.count("回答済み → 解決") == 1, "a double press is one change"
+
+
+async def test_the_team_asks_the_staff_member_for_more_information(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    assert "この内容で相談者に確認する" in detail
+    form = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": "様式は何種類ですか？"}
+    location = await post(client, "/admin/consultations/1/ask", form)
+    assert location == "/admin/consultations/1?done=ask"
+    detail = await page(client, location)
+    assert "相談者に確認のお願いを送信しました" in detail
+    assert "相談者に追加の情報をお願いしました（相談者に送信）" in detail
+    assert "対応中" in detail
+    empty = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": " "}
+    assert "確認したいことを入力してください" in await post(client, "/admin/consultations/1/ask", empty, 400)

@@ -33,6 +33,7 @@ MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLV
 _DONE = {
     "take": "担当者になりました。",
     "answer": "回答を送信しました。相談者のチャットに届きます。",
+    "ask": "相談者に確認のお願いを送信しました。相談者のチャットに届きます。",
     "note": "メモを追加しました。",
     "status": "状態を変更しました。",
     "assign": "担当者を変更しました。",
@@ -108,6 +109,7 @@ def _operation(
     operations: dict[str, Callable[[int, str, int], object]] = {
         "take": service.take,
         "answer": lambda n, a, v: service.answer(n, text, a, v),
+        "ask": lambda n, a, v: service.request_info(n, text, a, v),
         "note": lambda n, a, v: service.note(n, text, a, v),
         "status": lambda n, a, v: service.transition(n, parse_status(posted.get("to", "")), a, v),
         "assign": lambda n, a, v: service.assign(n, posted.get("assignee") or None, a, v),

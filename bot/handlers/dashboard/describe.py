@@ -45,6 +45,7 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
     what = {
         "created": "相談を受け付けました",
         "answer": "回答しました（相談者に送信）",
+        "request": "相談者に追加の情報をお願いしました（相談者に送信）",
         "note": "メモを追加しました（相談者には表示されません）",
         "staff": "相談者が追記しました",
         "tags": f"タグを「{'、'.join(data.get('to') or []) or 'なし'}」にしました",
@@ -59,7 +60,7 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
         what += f"{actor_name(after, names) if after else 'なし'}」にしました"
         if data.get("status_to"):
             what += f"（状態：{_label(data.get('status_from'))} → {_label(data.get('status_to'))}）"
-    elif "to" in data and event.kind in ("status", "answer", "staff"):
+    elif "to" in data and event.kind in ("status", "answer", "request", "staff"):
         change = f"状態：{_label(data.get('from'))} → {_label(data.get('to'))}"
         what = f"{what}（{change}）" if what else change
         if data.get("feedback"):
