@@ -25,7 +25,7 @@ from tests.auxil.consultations import OTHER, STAFF, open_consultation
 from tests.auxil.server import serve
 
 ADMIN_TOKEN = "live-admin-token-0123456789"
-CHAT_TOKEN = "live-chat-token-0123456789"
+CHAT_TOKEN = "live-chat-api-token-0123456789abcdefghij"
 EDITOR = "fuzz-editor"
 PASSWORD = "fuzz-editor-password-1"
 
