@@ -1,7 +1,8 @@
 """Commands for operators: dashboard users, the FAQ export, the delivery worker, the retention purge.
 
 - ``admin add-user NAME [--display-name 名前] [--editor] [--password-stdin]``
-- ``admin set-password NAME [--password-stdin]``, ``admin list-users``
+- ``admin set-password NAME [--password-stdin]`` (ends the user's sessions),
+  ``admin logout-everywhere NAME``, ``admin list-users``
 - ``admin export-faq``: the approved FAQ drafts as a faq.yaml fragment
 - ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
 - ``purge [--days N]``: delete conversation logs older than the retention period
@@ -48,6 +49,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     password.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"
     )
+    everywhere = actions.add_parser(
+        "logout-everywhere", help="end every dashboard session of a user (a lost PC, a leaked password)"
+    )
+    everywhere.add_argument("name")
     actions.add_parser("list-users", help="list the dashboard users")
     actions.add_parser("export-faq", help="print the approved FAQ drafts in faq.yaml's format")
 
@@ -73,8 +78,11 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
             role = "（編集担当）" if user.is_editor else ""
             print(f"ユーザー「{user.name}」（{user.display_name}）{role}を登録しました。")
         elif args.admin_command == "set-password":
-            accounts.set_password(args.name, _password(args.password_stdin))
-            print(f"ユーザー「{args.name}」のパスワードを変更しました。")
+            ended = accounts.set_password(args.name, _password(args.password_stdin))
+            print(f"ユーザー「{args.name}」のパスワードを変更しました。{_ended(ended)}")
+        elif args.admin_command == "logout-everywhere":
+            ended = accounts.logout_everywhere(args.name)
+            print(f"ユーザー「{args.name}」をすべての端末でログアウトさせました。{_ended(ended)}")
         elif args.admin_command == "list-users":
             for user in accounts.users():
                 print(f"{user.name}\t{user.display_name}\t{'編集担当' if user.is_editor else '担当者'}")
@@ -107,7 +115,8 @@ def run_purge(settings: Settings, days: int | None) -> int:
     print(
         f"会話記録 {counts['messages']}件、会話の状態 {counts['conversations']}件、"
         f"配信済みメッセージ {counts['outbox']}件、"
-        f"期限切れのログイン {counts['admin_sessions']}件を削除しました。"
+        f"期限切れのログイン {counts['admin_sessions']}件、"
+        f"古いログイン失敗の記録 {counts['login_failures']}件を削除しました。"
     )
     return 0
 
@@ -130,6 +139,12 @@ async def _work(settings: Settings) -> int:
     finally:
         await asyncio.to_thread(store.close)
     return 0
+
+
+def _ended(sessions: int) -> str:
+    if not sessions:
+        return "ログイン中のセッションはありませんでした。"
+    return f"ログイン中だったセッション{sessions}件を終了しました。"
 
 
 def _password(from_stdin: bool) -> str:

@@ -16,9 +16,18 @@ from collections.abc import AsyncIterator, Callable
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, SETTINGS, STORE
+from bot.appkeys import (
+    ACCOUNTS,
+    CONSULT,
+    CONVERSATIONS,
+    FAQ_DRAFTS,
+    PASSWORD_CHECKS,
+    SEARCHER,
+    SETTINGS,
+    STORE,
+)
 from bot.config import Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
@@ -100,11 +109,16 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, engine = app[SETTINGS], app[STORE].engine
     notices = Notices(notice_channels(settings.notify), settings.public_url)
-    app[CONSULT] = service = ConsultationService(engine, notices)
-    app[CONVERSATIONS] = Conversations(app[STORE], Engine(app[SEARCHER]), service.desk)
+    limits = settings.limits
+    app[CONSULT] = service = ConsultationService(engine, notices, per_day=limits.consultations_per_day)
+    app[CONVERSATIONS] = Conversations(
+        app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
+    )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
+    app[PASSWORD_CHECKS] = password_checker()
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
+    app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
 async def _delivery(app: web.Application) -> AsyncIterator[None]:

@@ -7,6 +7,8 @@ dashboard sub-application reads them through ``request.config_dict``.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 from aiohttp import web
 
 from bot.config import Settings
@@ -17,7 +19,16 @@ from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.search import Searcher
 
-__all__ = ["ACCOUNTS", "CONSULT", "CONVERSATIONS", "FAQ_DRAFTS", "SEARCHER", "SETTINGS", "STORE"]
+__all__ = [
+    "ACCOUNTS",
+    "CONSULT",
+    "CONVERSATIONS",
+    "FAQ_DRAFTS",
+    "PASSWORD_CHECKS",
+    "SEARCHER",
+    "SETTINGS",
+    "STORE",
+]
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
@@ -25,4 +36,6 @@ SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)
+PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
+"""The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)

@@ -11,11 +11,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["PROJECT_ROOT", "SETTINGS", "DeliverySettings", "NotifySettings", "Setting", "Settings"]
+__all__ = [
+    "MIN_ADMIN_TOKEN_CHARS",
+    "PROJECT_ROOT",
+    "SETTINGS",
+    "DeliverySettings",
+    "Limits",
+    "NotifySettings",
+    "Setting",
+    "Settings",
+]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+
+MIN_ADMIN_TOKEN_CHARS = 32
+"""A shorter admin token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +70,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KAIZEN_ADMIN_TOKEN",
         "",
-        "Bearer token of the admin API (/api/v1/consultations); empty (the default) turns the API off.",
+        "Bearer token of the admin API (/api/v1/consultations), at least 32 characters (make one with "
+        'python -c "import secrets; print(secrets.token_urlsafe(32))"); empty (the default) turns the '
+        "API off.",
     ),
     Setting(
         "KAIZEN_ADMIN_SESSION_HOURS",
@@ -120,6 +134,18 @@ SETTINGS: tuple[Setting, ...] = (
         "a message is only retried by another worker once the first has certainly given up.",
     ),
     Setting(
+        "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY",
+        "10",
+        "Consultations one staff member may open per day (Japan time); more are politely declined "
+        "until the next day. 0 means no limit.",
+    ),
+    Setting(
+        "KAIZEN_LIMIT_MESSAGES_PER_MINUTE",
+        "30",
+        "Messages and button presses one staff member may send in any 60 seconds, over every channel; "
+        "more are politely declined for a moment. 0 means no limit.",
+    ),
+    Setting(
         "KAIZEN_RETENTION_DAYS",
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
@@ -154,6 +180,14 @@ class DeliverySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class Limits:
+    """How much one staff member may send, over every channel together; 0 means no limit."""
+
+    consultations_per_day: int = 10
+    messages_per_minute: int = 30
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -171,6 +205,7 @@ class Settings:
     retention_days: int = 365
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
+    limits: Limits = field(default_factory=Limits)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -195,13 +230,27 @@ class Settings:
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
-            admin_token=values["KAIZEN_ADMIN_TOKEN"].strip(),
+            admin_token=_admin_token(values["KAIZEN_ADMIN_TOKEN"]),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             notify=_notify(values),
             delivery=_delivery(values),
+            limits=Limits(
+                consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
+                messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
+            ),
         )
+
+
+def _admin_token(value: str) -> str:
+    token = value.strip()
+    if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
+        raise ValueError(
+            f"KAIZEN_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
+            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return token
 
 
 def _notify(values: Mapping[str, str]) -> NotifySettings:

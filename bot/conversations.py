@@ -9,6 +9,12 @@ the engine is logged with the conversation key and answered with a polite
 fallback, so the user is never left without a reply; a failure of the
 database (`StoreError`) propagates, since the caller must then answer
 "try again later" in its own way (503 for HTTP).
+
+Every channel passes here, so this is where the limit on messages per
+person and minute is kept: counted in the database (the conversation log)
+under the person's lock, so that every process agrees. A message over the
+limit is answered with when to send it again, and neither read, stored nor
+logged: it does not count, and waiting always helps.
 """
 
 from __future__ import annotations
@@ -16,11 +22,14 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore
-from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Reply, State, Turn
+from bot.db import ConversationStore, quota
+from bot.db.locks import serialize
+from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
+from bot.dialogue.limits import DX_CONTACT, messages_full
 from bot.errors import StoreError
 
 __all__ = ["FALLBACK", "Conversations", "DeskFactory"]
@@ -29,7 +38,7 @@ log = logging.getLogger(__name__)
 
 FALLBACK = Reply(
     "申し訳ありません。システムの不具合のため、お答えできませんでした。"
-    "時間をおいてもう一度お試しいただくか、DX推進課（内線 2345）までご連絡ください。",
+    f"時間をおいてもう一度お試しいただくか、{DX_CONTACT}までご連絡ください。",
     (Choice("メニュー", "menu"),),
     kind="escalate",
 )
@@ -39,24 +48,46 @@ DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 """The consultation desk of a staff member, inside a turn's transaction."""
 
 
+class _OverLimit(Exception):
+    """Unwinds a turn over the message limit: nothing of it is stored."""
+
+    def __init__(self, limit: Limit) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
 class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
 
-    def __init__(self, store: ConversationStore, engine: Engine, desk: DeskFactory) -> None:
+    def __init__(
+        self, store: ConversationStore, engine: Engine, desk: DeskFactory, *, per_minute: int = 0
+    ) -> None:
         self.store = store
         self.engine = engine
         self.desk = desk
+        self.per_minute = per_minute
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """The replies to one message, with the conversation's state updated atomically (blocking)."""
+        """The replies to one message, with the conversation's state updated atomically (blocking).
+
+        Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
+        """
 
         def step(state: State, connection: sa.Connection) -> Turn:
+            if self.per_minute:
+                serialize(connection, quota.person_lock(incoming.key))
+                limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
+                if limit is not None:
+                    raise _OverLimit(limit)
             return self.engine.step(incoming, state, self.desk(connection, incoming.key))
 
         try:
             return self.store.exchange(incoming, step).replies
         except StoreError:
             raise
+        except _OverLimit as over:
+            log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
+            return (messages_full(over.limit, datetime.now(UTC)),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             return (FALLBACK,)

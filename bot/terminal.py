@@ -32,8 +32,9 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     store = ConversationStore.open(settings.database_url)
     try:
         notices = Notices(notice_channels(settings.notify), settings.public_url)
-        desk = ConsultationService(store.engine, notices).desk
-        conversations = Conversations(store, Engine(searcher), desk)
+        limits = settings.limits
+        desk = ConsultationService(store.engine, notices, per_day=limits.consultations_per_day).desk
+        conversations = Conversations(store, Engine(searcher), desk, per_minute=limits.messages_per_minute)
         key = ConversationKey(CHANNEL, user, user)
         print(GREETING, file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, Attempt, LoggedIn
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
@@ -61,10 +61,36 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
         stored = connection.execute(sa.select(admin_users.c.password_hash)).scalar_one()
     assert stored.startswith("scrypt$")
     assert "dx-team-password-1" not in stored
-    assert Accounts(store.engine, utcnow, 12).login("tanaka", "dx-team-password-1") is not None
+    accounts = Accounts(store.engine, utcnow, 12)
+    before = accounts.login(Attempt("tanaka", "192.0.2.1"), "dx-team-password-1")
+    assert isinstance(before, LoggedIn)
     changed = run(database, "admin", "set-password", "tanaka", "--password-stdin", stdin="a-new-password-2\n")
     assert changed.returncode == 0, changed.stderr
-    assert Accounts(store.engine, utcnow, 12).login("tanaka", "a-new-password-2") is not None
+    assert "ログイン中だったセッション1件を終了しました" in changed.stdout
+    assert accounts.session(before.token) is None, "a new password ends the old sessions"
+    assert isinstance(accounts.login(Attempt("tanaka", "192.0.2.1"), "a-new-password-2"), LoggedIn)
+    store.close()
+
+
+def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> None:
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    accounts = Accounts(store.engine, utcnow, 12)
+    accounts.add_user("tanaka", "dx-team-password-1")
+    accounts.add_user("suzuki", "dx-team-password-2")
+    mine = [accounts.login(Attempt("tanaka", f"192.0.2.{n}"), "dx-team-password-1") for n in (1, 2)]
+    theirs = accounts.login(Attempt("suzuki", "192.0.2.3"), "dx-team-password-2")
+    done = run(database, "admin", "logout-everywhere", "tanaka")
+    assert done.returncode == 0, done.stderr
+    assert "ログイン中だったセッション2件を終了しました" in done.stdout
+    for opened in mine:
+        assert isinstance(opened, LoggedIn)
+        assert accounts.session(opened.token) is None
+    assert isinstance(theirs, LoggedIn)
+    assert accounts.session(theirs.token) is not None, "only that user's sessions end"
+    unknown = run(database, "admin", "logout-everywhere", "nobody")
+    assert unknown.returncode == 1
+    assert "「nobody」は登録されていません" in unknown.stderr
     store.close()
 
 

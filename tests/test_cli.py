@@ -100,3 +100,18 @@ def test_eval_prints_figures(flag: str | None) -> None:
     else:
         assert "overall" in done.stdout
         assert "MRR" in done.stdout
+
+
+def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": "x"},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "KAIZEN_ADMIN_TOKEN must be at least 32 characters long, not 1" in done.stderr
+    assert "secrets.token_urlsafe(32)" in done.stderr

@@ -70,3 +70,28 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
         Settings.from_env({"KAIZEN_SMTP_STARTTLS": "maybe"})
     with pytest.raises(ValueError, match="LEASE"):
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
+
+
+@pytest.mark.parametrize("token", ["x", "short-token", "a" * 31, " " + "b" * 30 + " "])
+def test_a_short_admin_token_is_refused_with_how_to_make_one(token: str) -> None:
+    with pytest.raises(ValueError, match="at least 32 characters") as refused:
+        Settings.from_env({"KAIZEN_ADMIN_TOKEN": token})
+    assert "secrets.token_urlsafe(32)" in str(refused.value)
+
+
+def test_an_admin_token_of_32_characters_is_taken_as_written() -> None:
+    token = "0123456789abcdefghijklmnopqrstuv"
+    assert Settings.from_env({"KAIZEN_ADMIN_TOKEN": f" {token}\n"}).admin_token == token
+
+
+def test_limits_have_defaults_may_be_off_and_are_checked() -> None:
+    limits = Settings.from_env({}).limits
+    assert (limits.consultations_per_day, limits.messages_per_minute) == (10, 30)
+    off = Settings.from_env(
+        {"KAIZEN_LIMIT_CONSULTATIONS_PER_DAY": "0", "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0"}
+    ).limits
+    assert (off.consultations_per_day, off.messages_per_minute) == (0, 0)
+    with pytest.raises(ValueError, match="KAIZEN_LIMIT_MESSAGES_PER_MINUTE must be a whole number"):
+        Settings.from_env({"KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "many"})
+    with pytest.raises(ValueError, match="KAIZEN_LIMIT_CONSULTATIONS_PER_DAY must be between 0"):
+        Settings.from_env({"KAIZEN_LIMIT_CONSULTATIONS_PER_DAY": "-1"})

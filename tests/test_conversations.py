@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
 from bot.conversations import FALLBACK, Conversations
 from bot.db import ConversationStore
+from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Engine, Incoming
 from bot.errors import StoreError
 from bot.search import Searcher
@@ -57,3 +60,57 @@ def test_a_database_failure_propagates(store: ConversationStore, searcher: Searc
         connection.execute(sa.text("DROP TABLE conversations"))
     with pytest.raises(StoreError):
         conversations.handle(Incoming(KEY, text="こんにちは"))
+
+
+def backdate_log(store: ConversationStore, seconds: float) -> None:
+    with store.engine.begin() as connection:
+        connection.execute(
+            messages.update().values(created_at=messages.c.created_at - timedelta(seconds=seconds))
+        )
+
+
+def logged(store: ConversationStore) -> int:
+    with store.engine.connect() as connection:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(messages)).scalar_one())
+
+
+def test_over_the_message_limit_staff_hear_when_to_go_on_and_nothing_is_kept(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=3)
+    for text in ("こんにちは", "RPAとは何ですか？", "ありがとう"):
+        conversations.handle(Incoming(KEY, text=text))
+    state, lines = store.load(KEY), logged(store)
+    (refused,) = conversations.handle(Incoming(KEY, action="menu"))
+    assert "1分間に3件まで" in refused.text
+    assert re.search(r"(60|59)秒ほどたってから、もう一度お送りください", refused.text), refused.text
+    assert "DX推進課（内線 2345）" in refused.text
+    assert store.load(KEY) == state, "the refused message changed nothing"
+    assert logged(store) == lines, "and was not logged, so it does not count"
+    other = ConversationKey("web", "staff-2", "staff-2")
+    assert conversations.handle(Incoming(other, text="こんにちは"))[0].kind == "smalltalk"
+    backdate_log(store, 61)
+    assert conversations.handle(Incoming(KEY, text="こんにちは"))[0].kind == "smalltalk"
+
+
+def test_every_process_counts_the_same_messages(tmp_path: Path, searcher: Searcher) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.db'}"
+    first, second = ConversationStore.open(url), ConversationStore.open(url)
+    try:
+        processes = [Conversations(s, Engine(searcher), desks(s).desk, per_minute=4) for s in (first, second)]
+        another_chat = ConversationKey(KEY.channel, KEY.user_id, "group-chat-7")
+        for n in range(4):
+            (reply,) = processes[n % 2].handle(Incoming(KEY if n < 2 else another_chat, text="こんにちは"))
+            assert reply.kind == "smalltalk"
+        for conversations in processes:
+            (refused,) = conversations.handle(Incoming(KEY, text="こんにちは"))
+            assert "1分間に4件まで" in refused.text
+    finally:
+        first.close()
+        second.close()
+
+
+def test_no_message_limit_when_the_setting_is_zero(store: ConversationStore, searcher: Searcher) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=0)
+    for _ in range(40):
+        assert conversations.handle(Incoming(KEY, text="こんにちは"))[0].kind == "smalltalk"

@@ -3,38 +3,64 @@
 Passwords are stored as scrypt hashes (``hashlib.scrypt``, n=2¹⁴, r=8, p=1,
 a random 16-byte salt each), in the form
 ``scrypt$<n>$<r>$<p>$<salt>$<hash>`` so the cost can be raised later
-without invalidating old hashes. Five wrong passwords in a row lock the
-account for 15 minutes. Users are created from the command line
+without invalidating old hashes. Users are created from the command line
 (``python -m bot admin add-user NAME``).
 
+A login never holds a database transaction while it hashes: the user and
+the recent failures are read (and the attempt counted) in one short
+transaction, the password is checked outside any, and the session is
+written in another. Repeated failures slow further attempts down
+(`bot.consult.throttle`) instead of locking the account. Every refusal
+(unknown name, wrong password, too early) costs one scrypt hash, so its
+timing says nothing about whether the name exists.
+
 A session is a random token in an HttpOnly cookie; the database keeps only
-its SHA-256, with the session's CSRF token and expiry.
+its SHA-256, with the session's CSRF token and expiry. A new password ends
+every session of its user, and a user (or an operator) can end them all.
 """
 
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
+import os
 import re
 import secrets
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from bot.consult import throttle
+from bot.consult.throttle import Attempt
 from bot.db import aware
 from bot.db.engine import reading, writing
+from bot.db.locks import serialize
 from bot.db.schema import admin_sessions, admin_users
 from bot.errors import InvalidInput
 
-__all__ = ["Accounts", "Session", "User", "exists", "hash_password", "verify_password"]
+__all__ = [
+    "Accounts",
+    "Attempt",
+    "LoggedIn",
+    "Refused",
+    "Session",
+    "User",
+    "exists",
+    "hash_password",
+    "password_checker",
+    "verify_password",
+]
 
 _N, _R, _P, _LEN = 2**14, 8, 1, 32
 MIN_PASSWORD_CHARS = 10
-MAX_FAILURES = 5
-LOCK = timedelta(minutes=15)
+_LOGIN_LOCK = "kaizen-login-attempts"
+_CHECKER_NICENESS = 10
 _NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
 
@@ -62,6 +88,23 @@ def verify_password(password: str, stored: str) -> bool:
     return scheme == "scrypt" and hmac.compare_digest(actual, expected)
 
 
+def password_checker() -> ThreadPoolExecutor:
+    """One thread, at a lower CPU priority, for the server's `Accounts.login` calls.
+
+    A check is a scrypt hash, tens of milliseconds of a core; clients
+    guessing passwords in parallel would otherwise take every core from
+    the chat. With one thread, checks wait their turn (the event loop is
+    free meanwhile), and with a lower priority (Linux: per-thread nice)
+    the chat goes first when the cores are busy.
+    """
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="password-check", initializer=_lower_priority)
+
+
+def _lower_priority() -> None:
+    with contextlib.suppress(AttributeError, OSError):  # per-thread niceness is Linux's
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _CHECKER_NICENESS)
+
+
 _DUMMY_HASH = hash_password(secrets.token_hex(8))
 """Checked against for unknown users, so a login takes as long whether the name exists or not."""
 
@@ -85,6 +128,22 @@ class Session:
     expires_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class LoggedIn:
+    """A successful login: the session cookie's token, the session, and this browser's device cookie."""
+
+    token: str
+    session: Session
+    device: str
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A refused login; ``retry_after`` > 0 when it came too early to be checked at all."""
+
+    retry_after: float = 0.0
+
+
 class Accounts:
     """Users and sessions in the database; every method is blocking."""
 
@@ -98,6 +157,7 @@ class Accounts:
         if not _NAME.match(name):
             raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
         _check_password(password)
+        hashed = hash_password(password)  # before the transaction: no lock held while hashing
         with writing(self.engine, "the dashboard users") as connection:
             if exists(connection, name):
                 raise InvalidInput(f"ユーザー「{name}」はすでに登録されています。")
@@ -105,9 +165,8 @@ class Accounts:
                 admin_users.insert().values(
                     name=name,
                     display_name=display_name.strip() or name,
-                    password_hash=hash_password(password),
+                    password_hash=hashed,
                     is_editor=editor,
-                    failed_logins=0,
                     created_at=self.clock(),
                 )
             )
@@ -115,17 +174,21 @@ class Accounts:
         assert inserted is not None
         return User(int(inserted[0]), name, display_name.strip() or name, editor)
 
-    def set_password(self, name: str, password: str) -> None:
-        """Change a user's password (and unlock the account); `InvalidInput` for an unknown user."""
+    def set_password(self, name: str, password: str) -> int:
+        """Change a user's password and end their sessions; how many ended. `InvalidInput` if unknown."""
         _check_password(password)
+        hashed = hash_password(password)
         with writing(self.engine, "the dashboard users") as connection:
-            result = connection.execute(
-                admin_users.update()
-                .where(admin_users.c.name == name)
-                .values(password_hash=hash_password(password), failed_logins=0, locked_until=None)
+            user_id = _id_of(connection, name)
+            connection.execute(
+                admin_users.update().where(admin_users.c.id == user_id).values(password_hash=hashed)
             )
-        if result.rowcount != 1:
-            raise InvalidInput(f"ユーザー「{name}」は登録されていません。")
+            return _end_sessions(connection, user_id)
+
+    def logout_everywhere(self, name: str) -> int:
+        """End every session of the user ``name``; how many ended. `InvalidInput` if unknown."""
+        with writing(self.engine, "the dashboard sessions") as connection:
+            return _end_sessions(connection, _id_of(connection, name))
 
     def user(self, name: str) -> User | None:
         """The user called ``name``, or None."""
@@ -139,40 +202,41 @@ class Accounts:
             rows = connection.execute(sa.select(admin_users).order_by(admin_users.c.name)).all()
         return [_user(row) for row in rows]
 
-    def login(self, name: str, password: str) -> tuple[str, Session] | None:
-        """Check the password and open a session: the cookie's token and the session; None if refused."""
+    def login(self, attempt: Attempt, password: str) -> LoggedIn | Refused:
+        """Check the password and open a session, unless the attempt comes too early (see module doc)."""
         now = self.clock()
-        with writing(self.engine, "the dashboard users") as connection:
+        with writing(self.engine, "the dashboard logins") as connection:
+            serialize(connection, _LOGIN_LOCK)
             row = connection.execute(
-                sa.select(admin_users).where(admin_users.c.name == name).with_for_update()
+                sa.select(admin_users).where(admin_users.c.name == attempt.account)
             ).first()
-            if row is None:
-                verify_password(password, _DUMMY_HASH)
-                return None
-            if row.locked_until is not None and aware(row.locked_until) > now:
-                return None
-            if not verify_password(password, row.password_hash):
-                failures = row.failed_logins + 1
-                values = (
-                    {"failed_logins": 0, "locked_until": now + LOCK}
-                    if failures >= MAX_FAILURES
-                    else {"failed_logins": failures}
-                )
-                connection.execute(admin_users.update().where(admin_users.c.id == row.id).values(**values))
-                return None
-            connection.execute(
-                admin_users.update()
-                .where(admin_users.c.id == row.id)
-                .values(failed_logins=0, locked_until=None)
-            )
-            token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-            expires = now + self.lifetime
+            stored = str(row.password_hash) if row is not None else None
+            device = throttle.valid_device(attempt.device, attempt.account, stored)
+            retry_after = throttle.wait(connection, attempt, device, now)
+            if not retry_after:
+                throttle.record(connection, attempt, device, now)
+        if retry_after or row is None or stored is None:
+            verify_password(password, _DUMMY_HASH)
+            return Refused(retry_after)
+        if not verify_password(password, stored):
+            return Refused()
+        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        expires = now + self.lifetime
+        with writing(self.engine, "the dashboard logins") as connection:
+            serialize(connection, _LOGIN_LOCK)
+            current = connection.execute(
+                sa.select(admin_users.c.password_hash).where(admin_users.c.id == row.id)
+            ).scalar()
+            if current != stored:  # the password changed while we were hashing
+                return Refused()
+            throttle.forget(connection, attempt, device)
             connection.execute(
                 admin_sessions.insert().values(
                     id=_digest(token), user_id=row.id, csrf=csrf, created_at=now, expires_at=expires
                 )
             )
-        return token, Session(_user(row), csrf, expires)
+        session = Session(_user(row), csrf, expires)
+        return LoggedIn(token, session, throttle.device_token(attempt.account, stored))
 
     def session(self, token: str) -> Session | None:
         """The live session of a cookie's token, or None (unknown or expired)."""
@@ -197,6 +261,18 @@ def exists(connection: sa.Connection, name: str) -> bool:
     """Whether a user called ``name`` exists (for assignment, inside a transaction)."""
     query = sa.select(admin_users.c.id).where(admin_users.c.name == name)
     return connection.execute(query).first() is not None
+
+
+def _id_of(connection: sa.Connection, name: str) -> int:
+    found = connection.execute(sa.select(admin_users.c.id).where(admin_users.c.name == name)).scalar()
+    if found is None:
+        raise InvalidInput(f"ユーザー「{name}」は登録されていません。")
+    return int(found)
+
+
+def _end_sessions(connection: sa.Connection, user_id: int) -> int:
+    ended = connection.execute(admin_sessions.delete().where(admin_sessions.c.user_id == user_id))
+    return int(ended.rowcount)
 
 
 def _check_password(password: str) -> None:

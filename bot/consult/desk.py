@@ -2,7 +2,8 @@
 
 `bot.conversations.Conversations` builds one per turn, on the connection
 that also stores the conversation's state, so a consultation created in a
-turn commits (or not) with that turn.
+turn commits (or not) with that turn. Every channel opens consultations
+here, so this is where the daily limit per person is kept.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import sqlalchemy as sa
 from bot.consult import actions, store
 from bot.consult.model import Consultation
 from bot.consult.notices import Notices
-from bot.db import journal
-from bot.dialogue import ConversationKey, NewConsultation, Ticket
+from bot.db import journal, quota
+from bot.db.locks import serialize
+from bot.dialogue import ConversationKey, Limit, LimitReached, NewConsultation, Ticket
 from bot.errors import NotFound
 
 __all__ = ["SqlDesk", "ticket_of"]
@@ -40,19 +42,38 @@ class SqlDesk:
     """The consultations of the staff member ``owner``, inside the transaction of ``connection``."""
 
     def __init__(
-        self, connection: sa.Connection, owner: ConversationKey, now: datetime, notices: Notices
+        self,
+        connection: sa.Connection,
+        owner: ConversationKey,
+        now: datetime,
+        notices: Notices,
+        per_day: int = 0,
     ) -> None:
         self.connection = connection
         self.owner = owner
         self.now = now
         self.notices = notices
+        self.per_day = per_day
 
     def section(self) -> str:
         """The section given last time."""
         return store.last_section(self.connection, self.owner)
 
+    def consultation_limit(self) -> Limit | None:
+        """The daily limit, if the staff member has reached it (``per_day`` of 0: no limit)."""
+        return quota.consultation_limit(self.connection, self.owner, self.per_day, self.now)
+
     def open(self, new: NewConsultation) -> Ticket:
-        """Create the consultation, remember how far the conversation had got, and notify the team."""
+        """Create the consultation, remember how far the conversation had got, and notify the team.
+
+        `LimitReached` when the staff member has opened ``per_day`` today, on
+        any channel or conversation: counted under their lock, so that two
+        processes cannot both let the last one through.
+        """
+        serialize(self.connection, quota.person_lock(self.owner))
+        limit = self.consultation_limit()
+        if limit is not None:
+            raise LimitReached(limit)
         until = journal.last_id(self.connection, self.owner)
         consultation = store.create(self.connection, self.owner, new, until, self.now)
         self.notices.arrived(self.connection, consultation, self.now)

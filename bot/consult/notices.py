@@ -4,7 +4,8 @@ A notice is an outbox message to the team on each configured notification
 channel (``notify-webhook``, ``notify-email``), written in the transaction
 that causes it; `bot.delivery` formats it for the platform and delivers it.
 The text carries the consultation as stored, so personal information is
-already masked.
+already masked; it is plain text here, and `bot.delivery.plaintext` keeps
+it plain on each platform (no staff-typed link, mention or HTML renders).
 """
 
 from __future__ import annotations

@@ -37,14 +37,25 @@ def utcnow() -> datetime:
 class ConsultationService:
     """Consultations over one database engine."""
 
-    def __init__(self, engine: sa.Engine, notices: Notices, clock: Callable[[], datetime] = utcnow) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        notices: Notices,
+        clock: Callable[[], datetime] = utcnow,
+        *,
+        per_day: int = 0,
+    ) -> None:
         self.engine = engine
         self.notices = notices
         self.clock = clock
+        self.per_day = per_day
 
     def desk(self, connection: sa.Connection, owner: ConversationKey) -> SqlDesk:
-        """The engine's desk for ``owner`` inside the conversation's transaction."""
-        return SqlDesk(connection, owner, self.clock(), self.notices)
+        """The engine's desk for ``owner`` inside the conversation's transaction.
+
+        It opens at most ``per_day`` consultations a day per person (0: no limit).
+        """
+        return SqlDesk(connection, owner, self.clock(), self.notices, self.per_day)
 
     # -- reading --------------------------------------------------------------
 

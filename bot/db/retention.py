@@ -2,7 +2,8 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered outbox
-messages, and expired dashboard sessions. What stays: consultations, their
+messages, expired dashboard sessions, and login failures too old to slow
+anyone down. What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -15,7 +16,10 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, messages, outbox
+from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox
+
+LOGIN_FAILURES_KEPT = timedelta(days=1)
+"""Longer than the throttle's window (15 minutes), so purging never changes a delay."""
 
 __all__ = ["purge"]
 
@@ -28,6 +32,7 @@ def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
         "conversations": conversations.delete().where(conversations.c.updated_at < cutoff),
         "outbox": outbox.delete().where(outbox.c.status == "sent", outbox.c.created_at < cutoff),
         "admin_sessions": admin_sessions.delete().where(admin_sessions.c.expires_at < now),
+        "login_failures": login_failures.delete().where(login_failures.c.at < now - LOGIN_FAILURES_KEPT),
     }
     with writing(engine, "the conversation logs") as connection:
         return {table: connection.execute(delete).rowcount for table, delete in deletes.items()}

@@ -15,6 +15,7 @@ __all__ = [
     "consultations",
     "conversations",
     "faq_drafts",
+    "login_failures",
     "messages",
     "metadata",
     "outbox",
@@ -75,11 +76,13 @@ messages = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_messages_conversation", "channel", "user_id", "conversation_id", "id"),
     sa.Index("ix_messages_created", "created_at"),
+    sa.Index("ix_messages_sender", "channel", "user_id", "created_at"),
 )
 """The conversation log, personal information masked: ``role`` is ``user``, ``button`` or ``bot``.
 
 Kept for `bot.consult` (the conversation that led to a consultation) and
-purged after the retention period.
+purged after the retention period; ``ix_messages_sender`` counts what one
+person sent in the last minute (`bot.limits`).
 """
 
 consultations = sa.Table(
@@ -149,8 +152,6 @@ admin_users = sa.Table(
     sa.Column("display_name", sa.String(100), nullable=False),
     sa.Column("password_hash", sa.String(255), nullable=False),
     sa.Column("is_editor", sa.Boolean(), nullable=False),
-    sa.Column("failed_logins", sa.Integer(), nullable=False),
-    sa.Column("locked_until", sa.DateTime(timezone=True), nullable=True),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 """DX team members who may use the dashboard; editors may also approve FAQ drafts."""
@@ -166,6 +167,20 @@ admin_sessions = sa.Table(
     sa.Index("ix_admin_sessions_expires", "expires_at"),
 )
 """Dashboard sessions: ``id`` is the SHA-256 of the cookie's token, so a database leak logs no one in."""
+
+login_failures = sa.Table(
+    "login_failures",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("account", sa.String(64), nullable=False),
+    sa.Column("address", sa.String(64), nullable=False),
+    sa.Column("device", sa.String(32), nullable=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_login_failures_account", "account", "at"),
+    sa.Index("ix_login_failures_address", "address", "at"),
+    sa.Index("ix_login_failures_device", "device", "at"),
+)
+"""Recent failed dashboard logins (`bot.consult.throttle`): the name typed, whether or not it exists."""
 
 faq_drafts = sa.Table(
     "faq_drafts",

@@ -4,12 +4,18 @@ Each platform wants its own body (reference/channels.md §3.9 for Teams):
 
 - ``teams``: a Workflows "Post to a channel when a webhook request is
   received" flow takes ``{"type": "message", "attachments": [<Adaptive
-  Card>]}``; buttons other than opening a URL do not work there.
+  Card>]}``; buttons other than opening a URL do not work there. The
+  notice's text is a ``RichTextBlock`` of one ``TextRun``, which Teams
+  renders without Markdown (a ``TextBlock`` would turn ``[x](url)`` into a
+  link).
 - ``slack``: ``{"text": …}`` in Slack's mrkdwn, with ``&``, ``<`` and ``>``
   escaped and the link as ``<url|label>``.
 - ``lineworks``: the Incoming Webhook app's ``{"title": …, "body": {"text":
   …}}`` (from LINE WORKS' description of the app's request format; the link
   goes in the text).
+
+Only the bot's own link is ever a link: everything from the payload is made
+plain text for the platform first (`bot.delivery.plaintext`).
 
 ``auto`` picks the format from the URL's host. Every request carries an
 ``Idempotency-Key`` naming the outbox message, so a receiver that honours it
@@ -25,6 +31,7 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from bot.db.outbox import Delivery
+from bot.delivery.plaintext import for_lineworks, for_slack, without_mentions
 
 __all__ = ["WebhookSender", "body_for", "format_of"]
 
@@ -53,10 +60,7 @@ def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "type": "AdaptiveCard",
             "version": "1.4",
-            "body": [
-                {"type": "TextBlock", "text": title, "weight": "Bolder", "size": "Medium", "wrap": True},
-                {"type": "TextBlock", "text": text, "wrap": True},
-            ],
+            "body": [_text_run(title, weight="Bolder", size="Medium"), _text_run(text)],
         }
         if url:
             card["actions"] = [{"type": "Action.OpenUrl", "title": _LINK_LABEL, "url": url}]
@@ -67,15 +71,18 @@ def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
         }
         return {"type": "message", "attachments": [attachment]}
     if kind == "lineworks":
-        return {"title": title, "body": {"text": f"{text}\n{url}" if url else text}}
-    message = f"*{_slack(title)}*\n{_slack(text)}"
+        plain = for_lineworks(text)
+        return {"title": for_lineworks(title), "body": {"text": f"{plain}\n{url}" if url else plain}}
+    message = f"*{for_slack(title)}*\n{for_slack(text)}"
     if url:
         message += f"\n<{url}|{_LINK_LABEL}>"
     return {"text": message}
 
 
-def _slack(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _text_run(text: str, **style: str) -> dict[str, Any]:
+    """Plain text in an Adaptive Card: a TextRun renders no Markdown, unlike a TextBlock."""
+    run = {"type": "TextRun", "text": without_mentions(text), **style}
+    return {"type": "RichTextBlock", "inlines": [run]}
 
 
 class WebhookSender:

@@ -1,6 +1,6 @@
 """The conversation engine and its channel-neutral values (no channel I/O in here)."""
 
-from bot.dialogue.desk import Candidate, Desk, NewConsultation, Ticket
+from bot.dialogue.desk import Candidate, Desk, Limit, LimitReached, NewConsultation, Ticket
 from bot.dialogue.engine import Engine, Search, Turn
 from bot.dialogue.model import (
     MAX_ACTION_BYTES,
@@ -29,6 +29,8 @@ __all__ = [
     "Engine",
     "Incoming",
     "Intake",
+    "Limit",
+    "LimitReached",
     "NewConsultation",
     "Pending",
     "Reply",

@@ -7,7 +7,9 @@ created, added to or withdrawn exactly when the turn is stored. Tests use an
 in-memory desk.
 
 A desk only ever shows a staff member their own consultations: any other
-number is "not found" (None), like a number that does not exist.
+number is "not found" (None), like a number that does not exist. It also
+keeps the limit on how many consultations one person opens a day
+(`Desk.consultation_limit`, and `LimitReached` from `Desk.open`).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-__all__ = ["Candidate", "Desk", "NewConsultation", "Ticket"]
+__all__ = ["Candidate", "Desk", "Limit", "LimitReached", "NewConsultation", "Ticket"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +62,33 @@ class Ticket:
         return self.status not in ("resolved", "withdrawn")
 
 
+@dataclass(frozen=True, slots=True)
+class Limit:
+    """A limit one person has reached: ``allowed`` per period, and when they may go on."""
+
+    allowed: int
+    until: datetime
+
+
+class LimitReached(Exception):
+    """`Desk.open` refused: the staff member has opened as many consultations as a day allows."""
+
+    def __init__(self, limit: Limit) -> None:
+        super().__init__(f"limit of {limit.allowed} reached until {limit.until.isoformat()}")
+        self.limit = limit
+
+
 class Desk(Protocol):
     """The consultations of one staff member, within one turn."""
 
     def section(self) -> str:
         """The section given last time ("" before the first consultation)."""
 
+    def consultation_limit(self) -> Limit | None:
+        """The daily limit on new consultations, if the staff member has reached it; else None."""
+
     def open(self, new: NewConsultation) -> Ticket:
-        """Create a consultation (and notify the DX team); return it."""
+        """Create a consultation (and notify the DX team); return it. `LimitReached` over the limit."""
 
     def tickets(self, limit: int) -> list[Ticket]:
         """The staff member's consultations, newest first, at most ``limit``."""

@@ -10,6 +10,9 @@ and "相談状況" leaves it for the list.
 
 Everything staff type here is masked (`bot.privacy.mask`) before it is kept
 in the state, let alone stored; the summary says what was masked.
+
+The desk keeps a daily limit per person: over it, no intake starts; reached
+while one was being written, the summary is kept to send the next day.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from bot.dialogue import tickets
+from bot.dialogue import limits, tickets
 from bot.dialogue.deadline import due_date, find_deadline
-from bot.dialogue.desk import Candidate, Desk, NewConsultation, Ticket
+from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
 from bot.dialogue.intents import is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.model import Choice, Reply
@@ -63,7 +66,14 @@ class IntakeFlow:
         self.searcher = searcher
 
     def start(self, state: State, desk: Desk, *, query: str = "", case: Case | None = None) -> Turn:
-        """Begin an intake about ``query`` (what the staff member asked) or a case."""
+        """Begin an intake about ``query`` (what the staff member asked) or a case.
+
+        Not when the staff member has used up the day's consultations: better
+        said before they write it all than after.
+        """
+        limit = desk.consultation_limit()
+        if limit is not None:
+            return Turn((limits.consultations_full(limit),), replace(state, intake=None))
         masked = mask(query.strip())
         if case is not None:
             question = f"改善事例『{case.title}』について"
@@ -174,7 +184,10 @@ class IntakeFlow:
             masked=intake.masked,
             candidates=intake.candidates,
         )
-        ticket = desk.open(new)
+        try:
+            ticket = desk.open(new)
+        except LimitReached as reached:  # the limit came while they wrote: keep it for later
+            return Turn((limits.consultations_deferred(reached.limit),), replace(state, intake=intake))
         return Turn((tickets.receipt(ticket, intake.masked),), replace(state, intake=None))
 
     def _next(self, intake: Intake, state: State, lead: str) -> Turn:

@@ -35,6 +35,7 @@ __all__ = [
 STATUS = Choice("相談状況を見る", "cs:list")
 CONSULT = Choice("DX推進課に相談する", "consult")
 STOP = Choice("やめる", "in:stop")
+SEND = Choice("この内容で相談する", "in:send")
 
 ASK_CONTENT = (
     "ご相談の内容を入力してください。どの業務で、どのようなことにお困りか、"
@@ -70,7 +71,7 @@ def summary(intake: Intake) -> Reply:
     )
     if intake.masked:
         text += f"\n\n{masked_notice(intake.masked)}"
-    choices = (Choice("この内容で相談する", "in:send"), Choice("所属を変更する", "in:sec"), STOP)
+    choices = (SEND, Choice("所属を変更する", "in:sec"), STOP)
     return Reply(text, choices, kind="prompt")
 
 

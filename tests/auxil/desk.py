@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
-from bot.dialogue import NewConsultation, Ticket
+from bot.dialogue import Limit, LimitReached, NewConsultation, Ticket
 
 LABELS = {
     "new": "未対応",
@@ -27,11 +27,18 @@ class MemoryDesk:
     opened: list[NewConsultation] = field(default_factory=list)
     additions: list[tuple[int, str]] = field(default_factory=list)
     next_number: int = 1
+    limit: Limit | None = None
+    """Set by a test: the day's consultations are used up."""
 
     def section(self) -> str:
         return self.remembered
 
+    def consultation_limit(self) -> Limit | None:
+        return self.limit
+
     def open(self, new: NewConsultation) -> Ticket:
+        if self.limit is not None:
+            raise LimitReached(self.limit)
         number = self.next_number
         self.next_number += 1
         self.opened.append(new)

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
 from bot.db.retention import purge
-from bot.db.schema import conversations, messages, outbox
+from bot.db.schema import conversations, login_failures, messages, outbox
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -56,8 +56,16 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         connection.execute(conversations.update().values(updated_at=old))
         enqueue(connection, KEY, {"text": "古い回答"}, old)
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
+        for at in (now - timedelta(days=2), now - timedelta(minutes=5)):
+            connection.execute(login_failures.insert().values(account="x", address="192.0.2.1", at=at))
     counts = purge(store.engine, 365, now)
-    assert counts == {"messages": 2, "conversations": 1, "outbox": 1, "admin_sessions": 0}
+    assert counts == {
+        "messages": 2,
+        "conversations": 1,
+        "outbox": 1,
+        "admin_sessions": 0,
+        "login_failures": 1,
+    }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
     assert purge(store.engine, 365, now)["messages"] == 0

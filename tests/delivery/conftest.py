@@ -11,7 +11,7 @@ import pytest_asyncio
 from bot.consult.notices import NOTIFY_WEBHOOK, Notices
 from bot.consult.service import ConsultationService
 from bot.db import ConversationStore
-from tests.auxil.platforms import FakeWebhook
+from tests.auxil.platforms import FakeSmtp, FakeWebhook
 
 
 @pytest.fixture
@@ -32,3 +32,11 @@ async def webhook() -> AsyncIterator[FakeWebhook]:
     await fake.start()
     yield fake
     await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def smtp() -> AsyncIterator[FakeSmtp]:
+    server = FakeSmtp()
+    await server.start()
+    yield server
+    await server.stop()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from email.message import EmailMessage
 
 import aiohttp
 import pytest
-import pytest_asyncio
 
 from bot.config import NotifySettings, Settings
 from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_WEBHOOK, TEAM
@@ -56,7 +54,8 @@ def test_teams_gets_an_adaptive_card_with_a_link() -> None:
     assert attachment["contentType"] == "application/vnd.microsoft.card.adaptive"
     card = attachment["content"]
     assert card["type"] == "AdaptiveCard"
-    assert [block["text"] for block in card["body"]] == [NOTICE["title"], NOTICE["text"]]
+    texts = [inline["text"] for block in card["body"] for inline in block["inlines"]]
+    assert texts == [NOTICE["title"], NOTICE["text"]]
     assert card["actions"] == [
         {"type": "Action.OpenUrl", "title": "ダッシュボードで開く", "url": NOTICE["url"]}
     ]
@@ -69,7 +68,7 @@ def test_slack_gets_escaped_mrkdwn_and_line_works_a_title_and_body() -> None:
         "<https://kaizen.example.lg.jp/admin/consultations/7|ダッシュボードで開く>"
     }
     works = body_for("lineworks", {**NOTICE, "url": None})
-    assert works == {"title": NOTICE["title"], "body": {"text": NOTICE["text"]}}
+    assert works == {"title": NOTICE["title"], "body": {"text": "所属：総務課\n内容：＜会議録＞ & 議事録"}}
 
 
 def test_only_configured_notice_channels_are_on() -> None:
@@ -80,14 +79,6 @@ def test_only_configured_notice_channels_are_on() -> None:
     )
     assert notice_channels(NotifySettings(smtp_host="smtp")) == (), "e-mail needs recipients"
     assert Settings.from_env({}).notify == NotifySettings()
-
-
-@pytest_asyncio.fixture
-async def smtp() -> AsyncIterator[FakeSmtp]:
-    server = FakeSmtp()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 @pytest.mark.asyncio

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.dialogue import Engine, Incoming, NewConsultation, State, Ticket
+from bot.dialogue import Engine, Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
@@ -297,3 +297,64 @@ def test_due_dates_from_what_staff_write() -> None:
     assert due_date("年度内", today) == date(2027, 3, 31)
     assert due_date("特に急ぎません", today) is None
     assert due_date("2月30日", today) is None
+
+
+TOMORROW_JST = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
+"""Midnight of 3 December in Japan."""
+
+
+def test_over_the_days_limit_no_intake_starts_and_staff_hear_when_and_whom_to_call(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課", limit=Limit(10, TOMORROW_JST))
+    state = verify_dialog(
+        engine,
+        [
+            (
+                Action("consult"),
+                Bot(
+                    ("prompt",),
+                    says=("1日10件まで", "12月3日（明日）以降", "DX推進課（内線 2345）", "相談状況"),
+                    not_says=(INTAKE,),
+                    primary=("相談状況を見る", "メニュー"),
+                ),
+            ),
+        ],
+        desk=desk,
+    )
+    assert state.intake is None
+    assert desk.opened == []
+
+
+def test_a_consultation_written_as_the_limit_comes_is_kept_and_sent_later(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    state = verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+        ],
+        desk=desk,
+    )
+    desk.limit = Limit(10, TOMORROW_JST)  # consultations from another conversation used the day up
+    state = verify_dialog(
+        engine,
+        [
+            (
+                Action("in:send"),
+                Bot(
+                    ("prompt",),
+                    says=("保存してあります", "12月3日（明日）以降に「この内容で相談する」", "内線 2345"),
+                    primary=("この内容で相談する", "メニュー"),
+                ),
+            ),
+        ],
+        state=state,
+        desk=desk,
+    )
+    assert desk.opened == []
+    assert state.intake is not None
+    assert state.intake.step == "confirm"
+    desk.limit = None  # the next day
+    verify_dialog(engine, [(Action("in:send"), Bot(("escalate",), says=("No.1",)))], state=state, desk=desk)
+    (opened,) = desk.opened
+    assert opened.content == "会議録の作成に時間がかかっている"

@@ -23,7 +23,7 @@ from tests.auxil.live import Live, live_server
 Client = TestClient[web.Request, web.Application]
 
 MAX_BODY = 4096
-ADMIN_TOKEN = "test-admin-token-0123456789"
+ADMIN_TOKEN = "test-admin-token-0123456789-abcdefghijklmnop"
 
 
 @pytest.fixture

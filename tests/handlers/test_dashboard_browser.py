@@ -112,3 +112,21 @@ def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat
     expect(team.locator("h1 .badge")).to_have_text("解決")
     expect(team.locator(".trail")).to_contain_text("相談者（職員）")
     assert errors == []
+
+
+def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
+    served: Served, browser: Browser
+) -> None:
+    pages = [browser.new_context().new_page() for _ in range(2)]
+    for page in pages:
+        page.goto(f"{served.url}/admin/login")
+        page.get_by_label("ユーザー名").fill("tanaka")
+        page.get_by_label("パスワード").fill(PASSWORD)
+        page.get_by_role("button", name="ログイン", exact=True).click()
+        expect(page.get_by_role("heading", name="相談一覧")).to_be_visible()
+    first, second = pages
+    first.get_by_role("button", name="すべての端末でログアウト").click()
+    expect(first).to_have_url(re.compile(r"/admin/login\?signed_out=all$"))
+    expect(first.locator(".notice.done")).to_have_text("すべての端末でログアウトしました。")
+    second.reload()
+    expect(second).to_have_url(re.compile(r"/admin/login$"))

@@ -1,6 +1,6 @@
 """The DX team's dashboard at ``/admin``: a sub-application with its own login, CSRF and error pages.
 
-- ``/admin/login`` (GET, POST), ``/admin/logout`` (POST)
+- ``/admin/login`` (GET, POST), ``/admin/logout`` and ``/admin/logout-everywhere`` (POST)
 - ``/admin/``: the queue, filtered by state, assignee, age and tag
 - ``/admin/consultations/{id}``: one consultation; its forms POST to
   ``/admin/consultations/{id}/{take|answer|note|status|assign|tags|due|faq}``
@@ -31,6 +31,7 @@ def dashboard_app() -> web.Application:
     app.router.add_get("/login", auth.login_page)
     app.router.add_post("/login", auth.login)
     app.router.add_post("/logout", auth.logout)
+    app.router.add_post("/logout-everywhere", auth.logout_everywhere)
     app.router.add_get("/", consultations.queue)
     app.router.add_get("/consultations/{id}", consultations.detail)
     app.router.add_post("/consultations/{id}/{action}", consultations.change)

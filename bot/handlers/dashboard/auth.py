@@ -1,51 +1,68 @@
-"""Logging in and out of the dashboard.
+"""Logging in and out of the dashboard, on this browser or everywhere.
 
 The login form is protected against CSRF like every other form: before
 there is a session, its token is a random value set in a cookie and
 repeated in the form. A refused login says only that the name or password
-is wrong, and takes as long whether or not the name exists.
+is wrong, and takes as long whether or not the name exists; one that comes
+too soon after repeated failures (`bot.consult.throttle`) is 429 and says
+how long to wait. Each check costs one scrypt hash, so checks run on one
+low-priority thread (`bot.consult.accounts.password_checker`): guessing
+can never take more than one core from the chat. Cookies are ``Secure`` whenever the request came over
+HTTPS (``request.secure``, which reflects a trusted proxy's
+``X-Forwarded-Proto``), and the client address throttled is
+``request.remote`` (likewise).
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
+import math
 import secrets
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, SETTINGS
-from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, form, render, see_other
+from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
+from bot.consult.accounts import Attempt, LoggedIn
+from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, form, render, see_other
 
-__all__ = ["login", "login_page", "logout"]
+__all__ = ["DEVICE_COOKIE", "login", "login_page", "logout", "logout_everywhere"]
+
+DEVICE_COOKIE = "kaizen_device"
+"""Marks a browser that has logged in as a user, so that others' failures do not slow it down."""
+DEVICE_DAYS = 180
 
 _REFUSED = (
-    "ユーザー名またはパスワードが正しくありません。続けて5回間違えると、15分間ログインできなくなります。"
+    "ユーザー名またはパスワードが正しくありません。"
+    "間違いが続くと、次にお試しいただけるまで少しずつ時間がかかるようになります。"
 )
+_SIGNED_OUT_EVERYWHERE = "すべての端末でログアウトしました。"
 
 
 async def login_page(request: web.Request) -> web.Response:
     """The login form, with a fresh CSRF token in a cookie and in the form."""
-    return _form(request, "", 200)
+    done = _SIGNED_OUT_EVERYWHERE if request.query.get("signed_out") == "all" else ""
+    return _form(request, "", 200, done=done)
 
 
 async def login(request: web.Request) -> web.Response:
     """Check the name and password; on success set the session cookie and go to the queue."""
     posted = await form(request)
     name = posted.get("name", "").strip()
-    opened = await asyncio.to_thread(request.config_dict[ACCOUNTS].login, name, posted.get("password", ""))
-    if opened is None:
+    attempt = Attempt(name, request.remote or "", request.cookies.get(DEVICE_COOKIE, ""))
+    check = functools.partial(request.config_dict[ACCOUNTS].login, attempt, posted.get("password", ""))
+    result = await asyncio.get_running_loop().run_in_executor(request.config_dict[PASSWORD_CHECKS], check)
+    if not isinstance(result, LoggedIn):
+        if result.retry_after:
+            seconds = math.ceil(result.retry_after)
+            response = _form(request, _too_soon(seconds), 429, name)
+            response.headers["Retry-After"] = str(seconds)
+            return response
         return _form(request, _REFUSED, 401, name)
-    token = opened[0]
     response = see_other("/admin/")
-    response.set_cookie(
-        COOKIE,
-        token,
-        path="/admin",
-        httponly=True,
-        samesite="Strict",
-        secure=request.secure,
-        max_age=request.config_dict[SETTINGS].admin_session_hours * 3600,
-    )
+    hours = request.config_dict[SETTINGS].admin_session_hours
+    _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600)
+    _set_cookie(request, response, DEVICE_COOKIE, result.device, "/admin/login", DEVICE_DAYS * 86400)
     response.del_cookie(LOGIN_COOKIE, path="/admin")
     raise response
 
@@ -60,9 +77,36 @@ async def logout(request: web.Request) -> web.Response:
     raise response
 
 
-def _form(request: web.Request, error: str, status: int, name: str = "") -> web.Response:
+async def logout_everywhere(request: web.Request) -> web.Response:
+    """End every session of the logged-in user, on every browser (after a lost PC, say)."""
+    name = request[SESSION].user.name
+    await asyncio.to_thread(request.config_dict[ACCOUNTS].logout_everywhere, name)
+    response = see_other("/admin/login?signed_out=all")
+    response.del_cookie(COOKIE, path="/admin")
+    raise response
+
+
+def _set_cookie(
+    request: web.Request, response: web.StreamResponse, name: str, value: str, path: str, max_age: int
+) -> None:
+    """An HttpOnly, same-site cookie, ``Secure`` whenever the request came over HTTPS."""
+    response.set_cookie(
+        name, value, path=path, max_age=max_age, httponly=True, samesite="Strict", secure=request.secure
+    )
+
+
+def _too_soon(seconds: int) -> str:
+    wait = f"{seconds}秒" if seconds < 60 else f"{math.ceil(seconds / 60)}分"
+    return (
+        "ログインの失敗が続いたため、確認を少しお待ちいただいています。"
+        f"{wait}ほどたってから、もう一度お試しください。"
+    )
+
+
+def _form(request: web.Request, error: str, status: int, name: str = "", done: str = "") -> web.Response:
     token = secrets.token_urlsafe(32)
-    response = render(request, "login.html", {"error": error, "name": name, "login_csrf": token}, status)
+    context = {"error": error, "done": done, "name": name, "login_csrf": token}
+    response = render(request, "login.html", context, status)
     response.set_cookie(
         LOGIN_COOKIE, token, path="/admin", httponly=True, samesite="Strict", secure=request.secure
     )

@@ -1,0 +1,48 @@
+"""Staff-typed text made inert for each platform a notice goes to: it must arrive as plain text.
+
+A consultation's words are the staff member's, and a notice puts them in
+front of the DX team: ``[ここをクリック](https://evil.example)`` must not become a
+link whose label hides where it goes, ``<!channel>`` or ``@channel`` must not
+call the whole channel, and HTML must not render. Each platform has its own
+syntax, so each has its own function; all of them keep the text readable
+(a bare address stays visible as written, so a platform that links it shows
+where it leads).
+
+- Slack mrkdwn: ``&``, ``<`` and ``>`` as entities, which is all of Slack's
+  link and mention syntax (``<url|label>``, ``<!channel>``, ``<@U…>``).
+- LINE WORKS: no entities, so ``<`` and ``>`` become their full-width forms
+  (its mentions are ``<m userId=…>`` tags).
+- Teams: the text goes in an Adaptive Card ``TextRun``, which renders no
+  Markdown; see `bot.delivery.webhook`.
+- Everywhere: a word joiner (U+2060, invisible) after the ``@`` of
+  ``@channel``, ``@here``, ``@everyone`` and ``@all``, so that no platform
+  reads them as a mention.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["for_lineworks", "for_slack", "without_mentions"]
+
+_WORD_JOINER = "\u2060"
+_MASS_MENTION = re.compile(
+    r"(?<![A-Za-z0-9._%+-])([@＠])(?=(?:channel|here|everyone|all)(?![A-Za-z0-9_.-]))", re.IGNORECASE
+)
+"""``@channel`` and the like, even right after Japanese text, but not in an e-mail address."""
+
+
+def without_mentions(text: str) -> str:
+    """``text`` with ``@channel``-like words broken invisibly."""
+    return _MASS_MENTION.sub(lambda m: m.group(1) + _WORD_JOINER, text)
+
+
+def for_slack(text: str) -> str:
+    """``text`` as literal Slack mrkdwn."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return without_mentions(escaped)
+
+
+def for_lineworks(text: str) -> str:
+    """``text`` as literal LINE WORKS message text."""
+    return without_mentions(text.replace("<", "＜").replace(">", "＞"))

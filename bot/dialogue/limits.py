@@ -1,0 +1,62 @@
+"""What staff are told when they reach a limit: politely, when they may go on, and whom to call.
+
+The limits themselves are kept where every channel passes
+(`bot.conversations` for messages, the `Desk` for consultations); these
+are only the words.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+from bot.dialogue.desk import Limit
+from bot.dialogue.model import Reply
+from bot.dialogue.tickets import SEND, STATUS
+from bot.dialogue.views import MENU
+from bot.localtime import local
+
+__all__ = ["DX_CONTACT", "consultations_deferred", "consultations_full", "messages_full"]
+
+DX_CONTACT = "DX推進課（内線 2345）"
+"""Whom staff can call when the bot cannot help them now."""
+
+_URGENT = f"お急ぎの場合は、{DX_CONTACT}までお電話ください。"
+
+
+def messages_full(limit: Limit, now: datetime) -> Reply:
+    """Too many messages in a minute: the last one was not read; when to send it again."""
+    seconds = max(1, math.ceil((limit.until - now).total_seconds()))
+    text = (
+        f"申し訳ありません。短い時間にたくさんのメッセージをいただいたため（1分間に{limit.allowed}件まで）、"
+        "いまのメッセージは受け付けられませんでした。"
+        f"{seconds}秒ほどたってから、もう一度お送りください。{_URGENT}"
+    )
+    return Reply(text, kind="prompt")
+
+
+def consultations_full(limit: Limit) -> Reply:
+    """The day's consultations are used up: no intake today."""
+    text = (
+        f"申し訳ありません。新しいご相談は、お一人さま1日{limit.allowed}件までとさせていただいており、"
+        f"本日はすでに{limit.allowed}件お受けしています。{_when(limit)}以降に、改めてお送りください。"
+        f"これまでのご相談への追記は「相談状況」からいつでもできます。{_URGENT}"
+    )
+    return Reply(text, (STATUS, MENU), kind="prompt")
+
+
+def consultations_deferred(limit: Limit) -> Reply:
+    """The limit was reached while this one was being written: it is kept, to send later."""
+    text = (
+        f"申し訳ありません。新しいご相談は、お一人さま1日{limit.allowed}件までとさせていただいており、"
+        f"本日の受付の上限に達しました。入力いただいた内容はこのまま保存してありますので、"
+        f"{_when(limit)}以降に「{SEND.label}」を押して送信してください。{_URGENT}"
+    )
+    return Reply(text, (SEND, MENU), kind="prompt")
+
+
+def _when(limit: Limit) -> str:
+    moment = local(limit.until)
+    if (moment.hour, moment.minute) == (0, 0):
+        return f"{moment.month}月{moment.day}日（明日）"
+    return f"{moment.month}月{moment.day}日 {moment.hour}時{moment.minute:02d}分"

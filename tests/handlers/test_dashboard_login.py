@@ -1,0 +1,123 @@
+"""Dashboard login over HTTP: throttling without a lock, device cookies, logging out everywhere, Secure."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+
+import pytest
+from aiohttp import web
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import ACCOUNTS
+from bot.config import Settings
+from bot.consult.accounts import Attempt, LoggedIn
+from bot.consult.throttle import ACCOUNT
+from bot.handlers.dashboard.auth import DEVICE_COOKIE
+from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE
+from bot.search import Searcher
+from tests.handlers.conftest import Client
+from tests.handlers.test_dashboard import PASSWORD, add_user, csrf_of, login, page
+
+pytestmark = pytest.mark.asyncio
+
+
+async def try_login(client: Client, name: str, password: str) -> tuple[int, str, dict[str, str]]:
+    form = await page(client, "/admin/login")
+    data = {"csrf": csrf_of(form), "name": name, "password": password}
+    response = await client.post("/admin/login", data=data, allow_redirects=False)
+    return response.status, await response.text(), dict(response.headers)
+
+
+def same_page(html: str, name: str) -> str:
+    """The page without what differs by design: the name typed and the fresh CSRF token."""
+    return html.replace(name, "NAME").replace(csrf_of(html), "TOKEN")
+
+
+async def test_unknown_names_and_wrong_passwords_get_the_same_answer(client: Client) -> None:
+    await add_user(client)
+    wrong = await try_login(client, "tanaka", "wrong-password")
+    unknown = await try_login(client, "nobody", "wrong-password")
+    assert wrong[0] == unknown[0] == 401
+    assert same_page(wrong[1], "tanaka") == same_page(unknown[1], "nobody")
+    assert "ユーザー名またはパスワードが正しくありません" in wrong[1]
+
+
+async def test_repeated_failures_get_429_with_how_long_to_wait_not_a_lock(client: Client) -> None:
+    await add_user(client)
+    for _ in range(ACCOUNT.free):
+        assert (await try_login(client, "tanaka", "wrong-password"))[0] == 401
+    status, text, headers = await try_login(client, "tanaka", PASSWORD)
+    assert status == 429, "too soon: not even the right password is checked"
+    assert headers["Retry-After"] == "1"
+    assert "1秒ほどたってから、もう一度お試しください" in text
+    await asyncio.sleep(1.1)
+    assert (await try_login(client, "tanaka", PASSWORD))[0] == 303, "after the wait, the user gets in"
+
+
+async def test_a_browser_that_logged_in_before_gets_in_while_others_guess(client: Client) -> None:
+    await add_user(client)
+    await login(client)
+    device = client.session.cookie_jar.filter_cookies(client.make_url("/admin/login"))[DEVICE_COOKIE]
+    client.session.cookie_jar.clear()
+    for _ in range(ACCOUNT.free + 3):
+        await try_login(client, "tanaka", "wrong-password")
+    assert (await try_login(client, "tanaka", PASSWORD))[0] == 429, "a new browser waits its turn"
+    client.session.cookie_jar.update_cookies({DEVICE_COOKIE: device.value}, client.make_url("/admin/login"))
+    assert (await try_login(client, "tanaka", PASSWORD))[0] == 303
+
+
+async def test_logout_everywhere_ends_the_sessions_of_every_browser(client: Client) -> None:
+    await add_user(client)
+    other = await asyncio.to_thread(client.app[ACCOUNTS].login, Attempt("tanaka", "192.0.2.9"), PASSWORD)
+    assert isinstance(other, LoggedIn)
+    csrf = await login(client)
+    queue = await page(client, "/admin/")
+    assert "すべての端末でログアウト" in queue
+    response = await client.post("/admin/logout-everywhere", data={"csrf": csrf}, allow_redirects=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/admin/login?signed_out=all"
+    assert "すべての端末でログアウトしました" in await page(client, "/admin/login?signed_out=all")
+    assert await asyncio.to_thread(client.app[ACCOUNTS].session, other.token) is None
+    gone = await client.get("/admin/", allow_redirects=False)
+    assert gone.headers["Location"] == "/admin/login"
+    forged = await client.post("/admin/logout-everywhere", data={"csrf": csrf}, allow_redirects=False)
+    assert forged.status == 403
+
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+@web.middleware
+async def behind_tls_proxy(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """What the trusted-proxy middleware makes of X-Forwarded-Proto: https."""
+    return await handler(request.clone(scheme="https"))
+
+
+async def test_cookies_are_secure_when_the_request_came_over_https(
+    aiohttp_client: AiohttpClient, settings: Settings, searcher: Searcher
+) -> None:
+    app = init_app(settings, searcher=searcher)
+    app.middlewares.insert(0, behind_tls_proxy)
+    client = await aiohttp_client(app)
+    await add_user(client)
+    login_page = await client.get("/admin/login")
+    assert "Secure" in login_page.headers["Set-Cookie"]
+    data = {"csrf": csrf_of(await login_page.text()), "name": "tanaka", "password": PASSWORD}
+    secure_only = {"Cookie": f"{LOGIN_COOKIE}={login_page.cookies[LOGIN_COOKIE].value}"}
+    response = await client.post("/admin/login", data=data, headers=secure_only, allow_redirects=False)
+    assert response.status == 303
+    cookies = response.headers.getall("Set-Cookie")
+    for name in (COOKIE, DEVICE_COOKIE):
+        (cookie,) = [c for c in cookies if c.startswith(f"{name}=")]
+        assert "Secure" in cookie
+        assert "HttpOnly" in cookie
+        assert "SameSite=Strict" in cookie
+        assert f"Path=/admin{'/login' if name == DEVICE_COOKIE else ''};" in cookie
+
+
+async def test_cookies_are_not_secure_over_plain_http(client: Client) -> None:
+    await add_user(client)
+    login_page = await client.get("/admin/login")
+    assert "Secure" not in login_page.headers["Set-Cookie"]
