@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, Attempt, LoggedIn
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService, utcnow
@@ -24,7 +24,7 @@ from bot.db import ConversationStore
 from tests.auxil.consultations import OTHER, STAFF, open_consultation
 from tests.auxil.server import serve
 
-ADMIN_TOKEN = "live-admin-token-0123456789"
+ADMIN_TOKEN = "live-admin-api-token-0123456789abcdefghij"
 CHAT_TOKEN = "live-chat-api-token-0123456789abcdefghij"
 EDITOR = "fuzz-editor"
 PASSWORD = "fuzz-editor-password-1"
@@ -54,10 +54,9 @@ def seed(database_url: str) -> tuple[tuple[int, ...], int, str, str]:
         accounts = Accounts(store.engine, utcnow, 12)
         accounts.add_user(EDITOR, PASSWORD, "ファズ担当", editor=True)
         draft = FaqDrafts(store.engine, utcnow, set).create_from(numbers[0], EDITOR).id
-        opened = accounts.login(EDITOR, PASSWORD)
-        assert opened is not None
-        token, session = opened
-        return numbers, draft, token, session.csrf
+        opened = accounts.login(Attempt(EDITOR, "127.0.0.1"), PASSWORD)
+        assert isinstance(opened, LoggedIn)
+        return numbers, draft, opened.token, opened.session.csrf
     finally:
         store.close()
 
