@@ -68,7 +68,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
-    store = ConversationStore.open(settings.database_url)
+    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -107,7 +107,7 @@ def run_worker(settings: Settings) -> int:
 
 def run_purge(settings: Settings, days: int | None) -> int:
     """Delete what is older than the retention period now; print how much went."""
-    store = ConversationStore.open(settings.database_url)
+    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
     try:
         counts = purge(store.engine, days or settings.retention_days, utcnow())
     finally:
@@ -122,7 +122,9 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 
 async def _work(settings: Settings) -> int:
-    store = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    store = await asyncio.to_thread(
+        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
+    )
     notices = Notices(notice_channels(settings.notify), settings.public_url)
     service = ConsultationService(store.engine, notices)
     stop = asyncio.Event()

@@ -13,6 +13,8 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 
 from aiohttp import web
 
@@ -21,6 +23,7 @@ from bot.appkeys import (
     CONSULT,
     CONVERSATIONS,
     FAQ_DRAFTS,
+    HEALTH_CHECKS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -77,9 +80,13 @@ def run_server(settings: Settings) -> int:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(ConversationStore.open, settings.database_url)
+    app[STORE] = await asyncio.to_thread(
+        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
+    )
+    app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
+    app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
     await asyncio.to_thread(app[STORE].close)
 
 
@@ -89,7 +96,10 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
         searcher = prebuilt
         if searcher is None:
             searcher = await asyncio.to_thread(
-                Searcher.load, settings.faq_path, settings.knowledge_dir, settings.cache_dir
+                partial(Searcher.load, semantic=settings.semantic),
+                settings.faq_path,
+                settings.knowledge_dir,
+                settings.cache_dir,
             )
         await asyncio.to_thread(searcher.search, WARM_UP_QUERY)  # loads the dictionary, fills caches
         app[SEARCHER] = searcher
@@ -134,10 +144,15 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 once the index is warm and the database answers; 503 when the database does not."""
+    """200 once the index is warm and the database answers; 503 when it does not answer in time.
+
+    The check reads only, on its own thread, so giving up on it leaves nothing half done.
+    """
+    app = request.app
+    ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
     try:
-        await asyncio.to_thread(request.app[STORE].ping)
-    except StoreError:
+        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
+    except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
     kb = request.app[SEARCHER].kb

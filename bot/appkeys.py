@@ -24,6 +24,7 @@ __all__ = [
     "CONSULT",
     "CONVERSATIONS",
     "FAQ_DRAFTS",
+    "HEALTH_CHECKS",
     "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
@@ -32,6 +33,9 @@ __all__ = [
 
 SETTINGS = web.AppKey("settings", Settings)
 STORE = web.AppKey("store", ConversationStore)
+HEALTH_CHECKS = web.AppKey("health_checks", ThreadPoolExecutor)
+"""The health check's own thread: requests queued for the shared threads (writes waiting for a busy
+database) never delay it."""
 SEARCHER = web.AppKey("searcher", Searcher)
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)

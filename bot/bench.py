@@ -9,6 +9,9 @@ in a fresh child process, so peak memory (max RSS) is that measurement's own:
 - ours, warm: load again with the index cache (the files are unchanged);
 - baseline: rapidfuzz ``process.extract`` with WRatio over every question and
   phrasing string, the naive approach, timed on the same queries in the same run.
+
+Ours is lexical only unless ``semantic`` is set: embedding every phrasing of a
+50,000-entry FAQ takes the better part of an hour on two cores.
 """
 
 from __future__ import annotations
@@ -92,7 +95,9 @@ def _peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str]) -> dict[str, float]:
+def _child(
+    mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str], semantic: bool = False
+) -> dict[str, float]:
     """One measurement in this (fresh) process."""
     if mode == "baseline":
         from rapidfuzz import fuzz, process
@@ -112,7 +117,7 @@ def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str
         from bot.search import Searcher
 
         started = time.perf_counter()
-        searcher = Searcher.load(faq, knowledge, cache)
+        searcher = Searcher.load(faq, knowledge, cache, semantic=semantic)
         load = time.perf_counter() - started
         for query in queries[:5]:
             searcher.search(query)
@@ -129,9 +134,18 @@ def _child(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str
     }
 
 
-def _measure(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str]) -> dict[str, float]:
+def _measure(
+    mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str], semantic: bool = False
+) -> dict[str, float]:
     payload = json.dumps(
-        {"mode": mode, "faq": str(faq), "knowledge": str(knowledge), "cache": str(cache), "queries": queries}
+        {
+            "mode": mode,
+            "faq": str(faq),
+            "knowledge": str(knowledge),
+            "cache": str(cache),
+            "queries": queries,
+            "semantic": semantic,
+        }
     )
     done = subprocess.run(
         [sys.executable, "-c", "import sys, bot.bench as b; b._child_main(sys.stdin.read())"],
@@ -148,12 +162,19 @@ def _measure(mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[s
 def _child_main(payload: str) -> None:
     args = json.loads(payload)
     figures = _child(
-        args["mode"], Path(args["faq"]), Path(args["knowledge"]), Path(args["cache"]), args["queries"]
+        args["mode"],
+        Path(args["faq"]),
+        Path(args["knowledge"]),
+        Path(args["cache"]),
+        args["queries"],
+        args["semantic"],
     )
     print(json.dumps(figures))
 
 
-def run_bench(settings: Settings, sizes: list[int], n_queries: int, n_baseline: int) -> int:
+def run_bench(
+    settings: Settings, sizes: list[int], n_queries: int, n_baseline: int, *, semantic: bool = False
+) -> int:
     """Print one row per size and measurement; figures are for this machine, now."""
     from bot.evaluation import DEFAULT_QUERIES, load_queries
 
@@ -174,8 +195,8 @@ def run_bench(settings: Settings, sizes: list[int], n_queries: int, n_baseline: 
             entries = real + synthetic_faq(max(size - len(real), 0), pool)
             faq.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
             cache = root / f"cache-{size}"
-            cold = _measure("cold", faq, knowledge, cache, queries)
-            warm = _measure("warm", faq, knowledge, cache, queries)
+            cold = _measure("cold", faq, knowledge, cache, queries, semantic)
+            warm = _measure("warm", faq, knowledge, cache, queries, semantic)
             base = _measure("baseline", faq, knowledge, cache, queries[:n_baseline])
             for name, row in (("ours cold", cold), ("ours warm", warm), ("baseline", base)):
                 ratio = base["median_ms"] / row["median_ms"] if name != "baseline" else 1.0

@@ -42,11 +42,19 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    evaluate.add_argument(
+        "--without-phrasings",
+        action="store_true",
+        help="first remove every FAQ entry's phrasings and keywords, as a ward's own FAQ would come",
+    )
 
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
     bench.add_argument("--queries", type=int, default=200, help="queries per size")
     bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+    bench.add_argument(
+        "--semantic", action="store_true", help="measure with the semantic index too (slow to build at scale)"
+    )
 
     serve = commands.add_parser("serve", help="run the web chat and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
@@ -97,14 +105,21 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import run_eval
+        from bot.evaluation import run_eval, without_phrasings
 
-        return run_eval(_searcher(settings), args.file, show_errors=args.errors, as_json=args.json)
+        if args.without_phrasings:
+            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+            searcher = Searcher.build(
+                without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
+            )
+        else:
+            searcher = _searcher(settings)
+        return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
     if args.command == "bench":
         from bot.bench import run_bench
 
         sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-        return run_bench(settings, sizes, args.queries, args.baseline_queries)
+        return run_bench(settings, sizes, args.queries, args.baseline_queries, semantic=args.semantic)
     if args.command == "serve":
         from bot.app import run_server
 
@@ -123,7 +138,9 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _searcher(settings: Settings) -> Searcher:
-    return Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+    return Searcher.load(
+        settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
+    )
 
 
 def _check(settings: Settings) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 __all__ = [
+    "DB_TIMEOUT_SECONDS",
     "MIN_ADMIN_TOKEN_CHARS",
     "PROJECT_ROOT",
     "SETTINGS",
@@ -25,6 +26,9 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+
+DB_TIMEOUT_SECONDS = 5
+"""The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_ADMIN_TOKEN_CHARS = 32
 """A shorter admin token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
@@ -58,6 +62,18 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_CACHE_DIR",
         "~/.cache/kaizen-bot",
         "Where the search index cache is kept; empty disables the cache.",
+    ),
+    Setting(
+        "KAIZEN_DB_TIMEOUT_SECONDS",
+        str(DB_TIMEOUT_SECONDS),
+        "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
+        "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
+    ),
+    Setting(
+        "KAIZEN_SEMANTIC",
+        "true",
+        "Compare meanings too (sentence embeddings, offline); false searches by words alone, which builds "
+        "much faster for a very large FAQ.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
@@ -196,6 +212,7 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    semantic: bool = True
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
@@ -203,6 +220,7 @@ class Settings:
     admin_session_hours: int = 12
     public_url: str = ""
     retention_days: int = 365
+    db_timeout_seconds: int = DB_TIMEOUT_SECONDS
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
@@ -227,6 +245,7 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            semantic=_boolean(values, "KAIZEN_SEMANTIC"),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
@@ -234,6 +253,7 @@ class Settings:
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
+            db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(

@@ -1,8 +1,11 @@
-"""The one path every channel's message takes: load the state, step the engine, store the state.
+"""The one path every channel's message takes: search, then load the state, step the engine, store it.
 
-The engine's consultation desk is bound to the same transaction as the
-state, so a consultation created in a turn is stored exactly when the turn
-is, and the turn (masked) goes into the conversation log with it.
+The search runs first, outside the transaction (`Engine.ahead`), so that
+the conversation's lock (and on SQLite the one writer) is held only for
+the short step and the writes. The engine's consultation desk is bound to
+the same transaction as the state, so a consultation created in a turn is
+stored exactly when the turn is, and the turn (masked) goes into the
+conversation log with it.
 
 `Conversations.handle` is the error boundary of one message: a failure of
 the engine is logged with the conversation key and answered with a polite
@@ -13,8 +16,10 @@ database (`StoreError`) propagates, since the caller must then answer
 Every channel passes here, so this is where the limit on messages per
 person and minute is kept: counted in the database (the conversation log)
 under the person's lock, so that every process agrees. A message over the
-limit is answered with when to send it again, and neither read, stored nor
-logged: it does not count, and waiting always helps.
+limit is answered with when to send it again, and neither answered, stored
+nor logged: it does not count, and waiting always helps. (Its text has been
+searched by then, like every message's, since the count needs the
+transaction.)
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import asyncio
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import partial
 
 import sqlalchemy as sa
 
@@ -72,17 +78,9 @@ class Conversations:
 
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
         """
-
-        def step(state: State, connection: sa.Connection) -> Turn:
-            if self.per_minute:
-                serialize(connection, quota.person_lock(incoming.key))
-                limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
-                if limit is not None:
-                    raise _OverLimit(limit)
-            return self.engine.step(incoming, state, self.desk(connection, incoming.key))
-
         try:
-            return self.store.exchange(incoming, step).replies
+            ready = self.engine.ahead(incoming)
+            return self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
         except StoreError:
             raise
         except _OverLimit as over:
@@ -91,6 +89,15 @@ class Conversations:
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             return (FALLBACK,)
+
+    def _step(self, engine: Engine, incoming: Incoming, state: State, connection: sa.Connection) -> Turn:
+        """One turn inside the store's transaction: the message limit first, then the engine."""
+        if self.per_minute:
+            serialize(connection, quota.person_lock(incoming.key))
+            limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
+            if limit is not None:
+                raise _OverLimit(limit)
+        return engine.step(incoming, state, self.desk(connection, incoming.key))
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
         """`handle` in a worker thread, so the search and the database stay off the event loop."""

@@ -28,8 +28,10 @@ _QUIT = frozenset({"終了", "おわり", "exit", "quit", "q"})
 
 def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> int:
     """Talk until end of input or 「終了」; return the exit code."""
-    searcher = Searcher.load(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
-    store = ConversationStore.open(settings.database_url)
+    searcher = Searcher.load(
+        settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
+    )
+    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
     try:
         notices = Notices(notice_channels(settings.notify), settings.public_url)
         limits = settings.limits

@@ -3,6 +3,12 @@
 ``database_url`` runs a test on SQLite and on a real PostgreSQL server
 (started once per session where Debian's server binaries are installed;
 CI always installs them).
+
+The shared ``searcher`` compares meanings (the semantic index), as the bot
+does by default. Bots started from the environment (servers and commands in
+subprocesses, which build their own index each time) search by words alone,
+unless a test asks for ``KAIZEN_SEMANTIC=true``: embedding the knowledge
+again in every one of them would add minutes to the suite and test nothing new.
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ from bot.db import ConversationStore
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from tests.auxil.postgres import PostgresServer, binaries
+
+os.environ["KAIZEN_SEMANTIC"] = "false"
 
 # Property-based tests: a bounded run by default (CI), ten times more with HYPOTHESIS_PROFILE=thorough.
 # No deadline: the machine is shared and a slow example is not a failure.

@@ -102,6 +102,20 @@ def test_eval_prints_figures(flag: str | None) -> None:
         assert "MRR" in done.stdout
 
 
+def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.yaml"
+    queries.write_text(
+        "- q: RPAとは何ですか？\n  expect: [no-such-entry, tool-rpa-basics]\n  style: polite\n"
+        "- q: RPAとは何ですか？\n  expect: no-such-entry\n  style: polite\n",
+        encoding="utf-8",
+    )
+    for extra in ([], ["--without-phrasings"]):
+        done = run("eval", *extra, "--json", str(queries))
+        assert done.returncode == 0, done.stderr
+        figures = json.loads(done.stdout)["overall"]
+        assert figures["answered_right"] == 0.5, extra
+
+
 def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "serve", "--port", "1"],
@@ -115,3 +129,36 @@ def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() 
     assert "Traceback" not in done.stderr
     assert "KAIZEN_ADMIN_TOKEN must be at least 32 characters long, not 1" in done.stderr
     assert "secrets.token_urlsafe(32)" in done.stderr
+
+
+def test_ask_compares_meanings_when_the_setting_is_on(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(
+        "- id: prioritize\n  question: 改善に取り組む業務の優先順位はどう決めますか？\n"
+        "  answer: 効果の大きさと手間で並べます。\n"
+        "- id: minutes\n  question: 会議録を早く作る方法はありますか？\n  answer: 音声認識を使います。\n",
+        encoding="utf-8",
+    )
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    query = "議事メモをさっと仕上げたい"  # no word of it is in the FAQ
+    args = ("--faq", str(faq), "--knowledge", str(knowledge), "ask", "--json", query)
+    by_words = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "false"},
+    )
+    by_meaning = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "true"},
+    )
+    words, meaning = json.loads(by_words.stdout), json.loads(by_meaning.stdout)
+    assert words["results"] == []
+    assert [r["id"] for r in meaning["results"]][:1] == ["minutes"]

@@ -18,7 +18,8 @@ from bot.db import ConversationStore
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Engine, Incoming
 from bot.errors import StoreError
-from bot.search import Searcher
+from bot.knowledge import KnowledgeBase
+from bot.search import Searcher, SearchResult
 from tests.auxil.searchers import BrokenSearcher
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -114,3 +115,29 @@ def test_no_message_limit_when_the_setting_is_zero(store: ConversationStore, sea
     conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=0)
     for _ in range(40):
         assert conversations.handle(Incoming(KEY, text="こんにちは"))[0].kind == "smalltalk"
+
+
+class _Watching:
+    """The real searcher, noting how many database connections were in use at each search."""
+
+    def __init__(self, real: Searcher, store: ConversationStore) -> None:
+        self.real, self.store = real, store
+        self.in_use: list[int] = []
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.real.kb
+
+    def search(self, query: str) -> SearchResult:
+        pool = self.store.engine.pool
+        assert isinstance(pool, sa.QueuePool)
+        self.in_use.append(pool.checkedout())
+        return self.real.search(query)
+
+
+def test_the_search_runs_before_the_transaction(store: ConversationStore, searcher: Searcher) -> None:
+    watching = _Watching(searcher, store)
+    conversations = Conversations(store, Engine(watching), desks(store).desk)
+    (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
+    assert answer.ref == "faq:tool-rpa-basics"
+    assert watching.in_use == [0]  # searched once, holding no connection (so no lock)

@@ -17,8 +17,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot.config import DB_TIMEOUT_SECONDS
 from bot.db import journal
-from bot.db.engine import aware, create_engine
+from bot.db.engine import aware, create_engine, reading
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue
 from bot.db.schema import conversations, outbox
@@ -51,9 +52,12 @@ class ConversationStore:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str) -> ConversationStore:
-        """Connect to ``url`` and migrate the database to the newest schema."""
-        engine = create_engine(url)
+    def open(cls, url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> ConversationStore:
+        """Connect to ``url`` and migrate the database to the newest schema.
+
+        No later wait on the database lasts longer than ``timeout`` seconds.
+        """
+        engine = create_engine(url, timeout=timeout)
         try:
             upgrade(engine)
         except SQLAlchemyError as exc:
@@ -66,20 +70,14 @@ class ConversationStore:
         self.engine.dispose()
 
     def ping(self) -> None:
-        """Check that the database answers."""
-        try:
-            with self.engine.connect() as connection:
-                connection.execute(sa.text("SELECT 1"))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"database unavailable: {exc}") from exc
+        """Check that the database answers (a read: on SQLite it never waits for a writer)."""
+        with reading(self.engine, "the database") as connection:
+            connection.execute(sa.text("SELECT 1"))
 
     def load(self, key: ConversationKey) -> State:
         """The conversation's current state (a fresh one for a new conversation)."""
-        try:
-            with self.engine.connect() as connection:
-                row = connection.execute(sa.select(conversations.c.state).where(_is(key))).first()
-        except SQLAlchemyError as exc:
-            raise StoreError(f"could not read the conversation: {exc}") from exc
+        with reading(self.engine, "the conversation") as connection:
+            row = connection.execute(sa.select(conversations.c.state).where(_is(key))).first()
         return State.from_json(row.state if row is not None else None)
 
     def exchange(self, incoming: Incoming, step: Step) -> Turn:
@@ -88,10 +86,11 @@ class ConversationStore:
         ``step`` gets the state and the transaction's connection, so whatever
         else it writes (a consultation) commits or rolls back with the state.
         Turns of one conversation never interleave, even across processes:
-        the row is locked (``SELECT … FOR UPDATE`` on PostgreSQL, ``BEGIN
-        IMMEDIATE`` on SQLite) from the read to the write. The turn is logged
-        (masked) with the state. If ``step`` raises, nothing is stored and
-        the exception propagates.
+        the row is locked (``SELECT … FOR UPDATE`` on PostgreSQL; on SQLite
+        the one writer of `bot.db.sqlite`, then ``BEGIN IMMEDIATE``) from the
+        read to the write, so ``step`` should be quick: do slow work (the
+        search) before. The turn is logged (masked) with the state. If
+        ``step`` raises, nothing is stored and the exception propagates.
         """
         key = incoming.key
         for attempt in range(1, _ATTEMPTS + 1):
@@ -145,11 +144,8 @@ class ConversationStore:
             .order_by(outbox.c.id)
             .limit(limit)
         )
-        try:
-            with self.engine.connect() as connection:
-                rows = connection.execute(query).all()
-        except SQLAlchemyError as exc:
-            raise StoreError(f"could not read the messages: {exc}") from exc
+        with reading(self.engine, "the messages") as connection:
+            rows = connection.execute(query).all()
         return [PushedMessage(row.id, aware(row.created_at), row.payload) for row in rows]
 
 

@@ -1,32 +1,33 @@
-"""Database engines from the plain URLs staff and operators write.
+"""Database engines from the plain URLs staff and operators write, and the helpers to use them.
 
-``sqlite:///path/to.db`` uses Python's own sqlite3 in WAL mode, with every
-transaction started as ``BEGIN IMMEDIATE`` so that concurrent writers (two
-requests, or two processes) queue on the busy timeout instead of failing
-when a read turns into a write. ``postgresql://user:pass@host/db`` (or
-``postgres://``) uses psycopg 3. A URL that names its driver is used as is.
+``sqlite:///path/to.db`` uses Python's own sqlite3 in WAL mode
+(`bot.db.sqlite`: readers never wait, one writer per file, private files);
+``postgresql://user:pass@host/db`` (or ``postgres://``) uses psycopg 3
+(`bot.db.postgres`: connect, statement and round-trip timeouts). A URL
+that names its driver is used as is. Whatever the database, no wait lasts
+longer than the timeout (``KAIZEN_DB_TIMEOUT_SECONDS``): a stuck database
+gives a `StoreError` within seconds, and the next request after it
+recovers works again.
+
+Read through `reading` and write through `writing`: on SQLite only
+`reading` gives the lock-free read.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.pool import StaticPool
 
+from bot.config import DB_TIMEOUT_SECONDS
+from bot.db import postgres, sqlite
 from bot.errors import StoreError
 
 __all__ = ["aware", "create_engine", "normalize_url", "reading", "writing"]
-
-SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def normalize_url(url: str) -> sa.URL:
@@ -37,23 +38,14 @@ def normalize_url(url: str) -> sa.URL:
     return parsed
 
 
-def create_engine(url: str) -> sa.Engine:
-    """An engine for ``url``; a SQLite file's folder is created when missing."""
+def create_engine(url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> sa.Engine:
+    """An engine for ``url`` whose waits last at most ``timeout`` seconds (see the module docstring)."""
     parsed = normalize_url(url)
-    if parsed.get_backend_name() != "sqlite":
-        return sa.create_engine(parsed, pool_pre_ping=True)
-    database = parsed.database or ""
-    memory = database in ("", ":memory:")
-    if not memory:
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-    engine = sa.create_engine(
-        parsed,
-        connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
-        # One shared connection keeps an in-memory database alive across threads.
-        poolclass=StaticPool if memory else None,
-    )
-    _use_immediate_transactions(engine, wal=not memory)
-    return engine
+    if parsed.get_backend_name() == "sqlite":
+        return sqlite.create(parsed, timeout)
+    if parsed.drivername == "postgresql+psycopg":
+        return postgres.create(parsed, timeout)
+    return sa.create_engine(parsed, pool_pre_ping=True, pool_timeout=timeout)
 
 
 def aware(moment: datetime) -> datetime:
@@ -63,10 +55,13 @@ def aware(moment: datetime) -> datetime:
 
 @contextmanager
 def reading(engine: sa.Engine, what: str) -> Iterator[sa.Connection]:
-    """A connection for reads; a database failure becomes `StoreError` ("could not read {what}")."""
+    """A connection for reads only; a database failure becomes `StoreError` ("could not read {what}").
+
+    On SQLite the reads see one snapshot and never wait for a writer.
+    """
     try:
         with engine.connect() as connection:
-            yield connection
+            yield connection.execution_options(**{sqlite.READ: True})
     except SQLAlchemyError as exc:
         raise StoreError(f"could not read {what}: {exc}") from exc
 
@@ -79,26 +74,3 @@ def writing(engine: sa.Engine, what: str) -> Iterator[sa.Connection]:
             yield connection
     except SQLAlchemyError as exc:
         raise StoreError(f"could not change {what}: {exc}") from exc
-
-
-def _use_immediate_transactions(engine: sa.Engine, *, wal: bool) -> None:
-    """Let SQLAlchemy, not sqlite3, begin transactions, and begin them IMMEDIATE.
-
-    The recipe from SQLAlchemy's SQLite dialect notes ("Serializable isolation /
-    Savepoints / Transactional DDL").
-    """
-
-    @event.listens_for(engine, "connect")
-    def _on_connect(connection: sqlite3.Connection, _record: Any) -> None:
-        connection.isolation_level = None
-        cursor = connection.cursor()
-        if wal:
-            cursor.execute("PRAGMA journal_mode=WAL")
-            cursor.execute("PRAGMA synchronous=NORMAL")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.close()
-
-    @event.listens_for(engine, "begin")
-    def _on_begin(connection: sa.Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")

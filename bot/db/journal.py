@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -30,6 +31,10 @@ _RECENT_REPLIES = 8
 
 _PLAIN_LABELS = {"menu": "メニュー", "consult": "DX推進課に相談する", "cs:list": "相談状況を見る"}
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
+
+_masked_reply = lru_cache(maxsize=4096)(mask)
+"""`mask` of the bot's texts, remembered: most are the knowledge's own answers, the same each time, and
+the log is written while the conversation's lock is held."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +60,7 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
     for reply in replies:
         payload = reply.as_json()
         del payload["text"]
-        rows.append({"role": "bot", "text": mask(reply.text).text, "payload": payload})
+        rows.append({"role": "bot", "text": _masked_reply(reply.text).text, "payload": payload})
     connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
 
 

@@ -2,8 +2,9 @@
 
 On PostgreSQL two transactions that count rows and then insert one could
 both see the same count; a transaction-scoped advisory lock on the name
-makes them take turns. SQLite needs nothing: every transaction there
-starts with ``BEGIN IMMEDIATE`` and holds the database's write lock.
+makes them take turns. SQLite needs nothing: every write transaction
+there holds the database's one writer (`bot.db.sqlite`) and ``BEGIN
+IMMEDIATE``'s write lock. Call it inside a write transaction.
 """
 
 from __future__ import annotations

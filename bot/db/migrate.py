@@ -2,8 +2,9 @@
 
 Several instances may start at once against one PostgreSQL database; a
 transaction-level advisory lock lets one migrate while the others wait and
-then find nothing to do. On SQLite the ``BEGIN IMMEDIATE`` of
-`bot.db.engine` does the same.
+then find nothing to do. On SQLite the write lock of `bot.db.sqlite` does
+the same. A migration may rebuild a large table, so its statements are
+allowed `MIGRATION_SECONDS` rather than the usual timeout.
 """
 
 from __future__ import annotations
@@ -13,10 +14,15 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-__all__ = ["MIGRATIONS", "upgrade"]
+from bot.db.postgres import bounded
+
+__all__ = ["MIGRATIONS", "MIGRATION_SECONDS", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 _LOCK_ID = 0x6B61697A656E  # "kaizen"
+
+MIGRATION_SECONDS = 600
+"""The longest one statement of a migration may take (also the wait for another instance's migration)."""
 
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
@@ -28,7 +34,7 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with engine.begin() as connection, bounded(connection, MIGRATION_SECONDS):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
         config.attributes["connection"] = connection

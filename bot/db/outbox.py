@@ -27,6 +27,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bot.db.engine import reading
 from bot.db.schema import outbox
 from bot.dialogue import ConversationKey
 
@@ -128,5 +129,5 @@ def pending_counts(engine: sa.Engine) -> dict[str, int]:
         .where(outbox.c.status == "pending")
         .group_by(outbox.c.channel)
     )
-    with engine.connect() as connection:
+    with reading(engine, "the outbox") as connection:
         return {channel: int(count) for channel, count in connection.execute(query).all()}

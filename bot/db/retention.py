@@ -11,6 +11,7 @@ delivery worker.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -18,21 +19,60 @@ import sqlalchemy as sa
 from bot.db.engine import writing
 from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox
 
+__all__ = ["BATCH", "purge"]
+
 LOGIN_FAILURES_KEPT = timedelta(days=1)
 """Longer than the throttle's window (15 minutes), so purging never changes a delay."""
 
-__all__ = ["purge"]
+BATCH = 1000
+"""Rows deleted per transaction. A year of logs can be a million rows: in batches, SQLite's one writer
+is free between them, so conversations carry on during a purge, and on PostgreSQL no statement comes
+near the statement timeout. A purge cut short is simply finished by the next one."""
 
 
-def purge(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
+def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) -> dict[str, int]:
     """Delete what is older than ``days`` days at ``now``; return how many rows, per table."""
     cutoff = now - timedelta(days=days)
-    deletes = {
-        "messages": messages.delete().where(messages.c.created_at < cutoff),
-        "conversations": conversations.delete().where(conversations.c.updated_at < cutoff),
-        "outbox": outbox.delete().where(outbox.c.status == "sent", outbox.c.created_at < cutoff),
-        "admin_sessions": admin_sessions.delete().where(admin_sessions.c.expires_at < now),
-        "login_failures": login_failures.delete().where(login_failures.c.at < now - LOGIN_FAILURES_KEPT),
+    c = conversations.c
+    return {
+        "messages": _delete(engine, messages, messages.c.created_at < cutoff, (messages.c.id,), batch),
+        "conversations": _delete(
+            engine, conversations, c.updated_at < cutoff, (c.channel, c.user_id, c.conversation_id), batch
+        ),
+        "outbox": _delete(
+            engine,
+            outbox,
+            sa.and_(outbox.c.status == "sent", outbox.c.created_at < cutoff),
+            (outbox.c.id,),
+            batch,
+        ),
+        "admin_sessions": _delete(
+            engine, admin_sessions, admin_sessions.c.expires_at < now, (admin_sessions.c.id,), batch
+        ),
+        "login_failures": _delete(
+            engine,
+            login_failures,
+            login_failures.c.at < now - LOGIN_FAILURES_KEPT,
+            (login_failures.c.id,),
+            batch,
+        ),
     }
-    with writing(engine, "the conversation logs") as connection:
-        return {table: connection.execute(delete).rowcount for table, delete in deletes.items()}
+
+
+def _delete(
+    engine: sa.Engine,
+    table: sa.Table,
+    condition: sa.ColumnElement[bool],
+    key: Sequence[sa.Column[object]],
+    batch: int,
+) -> int:
+    """Delete the rows matching ``condition``, ``batch`` rows (by primary ``key``) a transaction."""
+    chosen = sa.select(*key).where(condition).limit(batch)
+    which = key[0].in_(chosen) if len(key) == 1 else sa.tuple_(*key).in_(chosen)
+    total = 0
+    while True:
+        with writing(engine, f"the {table.name} to purge") as connection:
+            deleted = connection.execute(table.delete().where(which)).rowcount
+        total += deleted
+        if deleted < batch:
+            return total

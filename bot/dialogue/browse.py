@@ -17,6 +17,7 @@ __all__ = [
     "CATEGORY_LABELS",
     "CONSULT",
     "case_menu",
+    "categories_of",
     "chapter_page",
     "chapters",
     "department_list",
@@ -40,10 +41,15 @@ CATEGORY_LABELS = {
 """Button labels for the FAQ categories, as staff would look for them."""
 
 
+def categories_of(lib: Library) -> list[str]:
+    """The FAQ's categories: the sample's in their usual order, then a ward's own as they first appear."""
+    used = dict.fromkeys(e.category for e in lib.kb.faq if e.category)
+    return [c for c in CATEGORY_LABELS if c in used] + [c for c in used if c not in CATEGORY_LABELS]
+
+
 def menu(lib: Library) -> Reply:
     """What the bot can do, with a way into each part (and to the staff member's consultations)."""
-    categories = [c for c in CATEGORY_LABELS if any(e.category == c for e in lib.kb.faq)]
-    buttons = [Choice(CATEGORY_LABELS[c], f"cat:{c}") for c in categories]
+    buttons = [Choice(CATEGORY_LABELS.get(c, c), f"cat:{c}") for c in categories_of(lib)]
     cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
     status = Card(
         "DX推進課へのご相談",

@@ -4,7 +4,10 @@
 (CPU-bound, in-memory) search, asks the `Desk` it is given about
 consultations, and returns a `Turn`. Callers load and store the state
 (with the desk's changes, in one transaction) and deliver the replies; the
-server runs `step` off the event loop.
+server runs `step` off the event loop. A caller that holds a lock during
+the step (the conversation's row) first calls `Engine.ahead`, so that the
+search, which depends only on the text and the knowledge, runs before the
+lock is taken.
 
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
@@ -29,19 +32,11 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import (
-    ConsultWish,
-    case_query,
-    consult_wish,
-    followup,
-    is_menu,
-    match_cases,
-    smalltalk_of,
-)
+from bot.dialogue.intents import ConsultWish, case_query, consult_wish, followup, is_menu, match_cases
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
-from bot.dialogue.turn import Search, Turn
+from bot.dialogue.turn import Known, Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
 from bot.search import Hit, SearchResult
@@ -62,10 +57,27 @@ MAX_STORED_QUERY = 300
 class Engine:
     """Turns messages into replies over one knowledge base; safe to share between threads."""
 
-    def __init__(self, searcher: Search) -> None:
+    def __init__(self, searcher: Search, lib: Library | None = None) -> None:
         self.searcher = searcher
-        self.lib = Library.of(searcher.kb)
+        self.lib = lib if lib is not None else Library.of(searcher.kb)
         self.intake = IntakeFlow(self.lib, searcher)
+
+    def ahead(self, incoming: Incoming) -> Engine:
+        """This engine with the searches ``incoming`` will need already done: call it before taking a lock.
+
+        `step` on the engine returned gives the same turn as on this one; it
+        finds the results ready instead of searching. Only a typed message
+        that no fixed phrase answers is searched; during the consultation
+        intake such a text is searched even though only its first answer uses
+        it (a millisecond or two, and it keeps this free of the state). A
+        button that needs a search (consulting about an earlier question)
+        still searches in `step`.
+        """
+        text = incoming.text
+        queries = self._searched(text) if incoming.action is None and text is not None else ()
+        if not queries:
+            return self
+        return Engine(Known(self.searcher, {q: self.searcher.search(q) for q in queries}), self.lib)
 
     def step(self, incoming: Incoming, state: State, desk: Desk) -> Turn:
         """Answer one message or button press of the staff member ``desk`` serves."""
@@ -90,7 +102,7 @@ class Engine:
         wish = consult_wish(text)
         if wish is not None:
             return self._consult_directly(text, wish, state, desk)
-        talk = smalltalk_of(self.lib.kb, text)
+        talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
         match followup(text):
@@ -102,6 +114,21 @@ class Engine:
         if wanted is not None:
             return self._find_cases(wanted.topic, text, state)
         return self._on_result(self.searcher.search(text), state)
+
+    def _searched(self, text: str) -> tuple[str, ...]:
+        """What `_on_text` searches for ``text`` outside the intake, in its order of checks."""
+        if not text.strip() or is_menu(text) or is_status(text):
+            return ()
+        wish = consult_wish(text)
+        if wish is not None:  # the intake's candidates, and the side note
+            return (text, wish.topic) if wish.topic else (text,)
+        if (
+            self.lib.smalltalk_of(text) is not None
+            or followup(text) is not None
+            or case_query(text) is not None
+        ):
+            return ()
+        return (text,)
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]

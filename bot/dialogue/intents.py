@@ -27,7 +27,7 @@ __all__ = [
     "is_menu",
     "key_of",
     "match_cases",
-    "smalltalk_of",
+    "smalltalk_keys",
 ]
 
 Followup = Literal["detail", "other"]
@@ -122,15 +122,15 @@ def consult_wish(text: str) -> ConsultWish | None:
     return ConsultWish("" if topic in _WISH_FILLER else topic)
 
 
-def smalltalk_of(kb: KnowledgeBase, text: str) -> str | None:
-    """The id of the small-talk entry one of whose phrasings is exactly the message."""
-    key = key_of(text)
-    if not key:
-        return None
+def smalltalk_keys(kb: KnowledgeBase) -> dict[str, str]:
+    """The comparison form of every small-talk phrasing, to the id of its entry (the first one wins)."""
+    keys: dict[str, str] = {}
     for talk in kb.smalltalk:
-        if any(key_of(p) == key for p in talk.phrasings):
-            return talk.id
-    return None
+        for phrasing in talk.phrasings:
+            key = key_of(phrasing)
+            if key:
+                keys.setdefault(key, talk.id)
+    return keys
 
 
 def match_cases(kb: KnowledgeBase, topic: str) -> tuple[str, tuple[Case, ...]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.dialogue.intents import key_of, smalltalk_keys
 from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk
 from bot.search import Entry
 
@@ -35,6 +36,7 @@ class Library:
     smalltalk: dict[str, SmallTalk]
     chapters: dict[str, Chapter]
     cases_of_section: dict[str, tuple[Case, ...]]
+    smalltalk_by_key: dict[str, str]
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> Library:
@@ -51,7 +53,12 @@ class Library:
             smalltalk={t.id: t for t in kb.smalltalk},
             chapters={c.id: c for c in kb.chapters},
             cases_of_section={ref: tuple(cases) for ref, cases in linked.items()},
+            smalltalk_by_key=smalltalk_keys(kb),
         )
+
+    def smalltalk_of(self, text: str) -> str | None:
+        """The id of the small-talk entry one of whose phrasings is the message, punctuation aside."""
+        return self.smalltalk_by_key.get(key_of(text))
 
     def get(self, ref: str) -> Shown | None:
         """The entry ``ref`` names, or None when it does not exist (any more)."""

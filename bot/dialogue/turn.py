@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -10,7 +11,7 @@ from bot.dialogue.state import State
 from bot.knowledge import KnowledgeBase
 from bot.search import SearchResult
 
-__all__ = ["Search", "Turn"]
+__all__ = ["Known", "Search", "Turn"]
 
 
 class Search(Protocol):
@@ -30,3 +31,21 @@ class Turn:
 
     replies: tuple[Reply, ...]
     state: State
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A search whose results for some queries were found beforehand; any other query is searched."""
+
+    searcher: Search
+    results: Mapping[str, SearchResult]
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge searched."""
+        return self.searcher.kb
+
+    def search(self, query: str) -> SearchResult:
+        """The result found beforehand for ``query``, else a search now."""
+        found = self.results.get(query)
+        return found if found is not None else self.searcher.search(query)

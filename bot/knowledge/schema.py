@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 __all__ = [
     "CATEGORIES",
@@ -20,12 +20,25 @@ __all__ = [
     "SynonymGroup",
 ]
 
+
+def _number_as_text(value: object) -> object:
+    """A ward's ids are often plain numbers (``id: 1002``); read them as the text they are."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-EntryId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=48)]
+EntryId = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=48),
+]
+"""Letters, digits, ``-``, ``_`` and ``.``: short enough for a button's 64-byte payload (``faq:<id>``)."""
 SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
 
-Category = Literal["相談", "進め方", "ツール", "ルール", "研修", "事例", "方針"]
-CATEGORIES: tuple[str, ...] = get_args(Category)
+CATEGORIES: tuple[str, ...] = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
+"""The sample FAQ's categories, offered first when drafting an FAQ entry; a ward may use its own."""
+Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
+"""Any short name (at most 20 characters, so ``cat:<name>`` fits a button); empty for none."""
 
 Tool = Literal[
     "RPA",
@@ -51,7 +64,7 @@ class FaqEntry(_Model):
     """One curated question and its answer (faq.yaml)."""
 
     id: EntryId
-    category: Category
+    category: Category = ""
     question: Text
     answer: Text
     phrasings: list[Text] = Field(default_factory=list)

@@ -22,9 +22,10 @@ import numpy.typing as npt
 from bot.knowledge import KnowledgeBase
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.postings import Postings, TermCounts
+from bot.search.semantic import body_view
 from bot.search.spelling import sounds_of, spellings_of
 
-__all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of"]
+__all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of", "views_of"]
 
 Kind = Literal["faq", "manual", "case", "referral", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
@@ -73,6 +74,29 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
     for talk in kb.smalltalk:
         sources.append(Source(Entry("smalltalk", talk.id, talk.phrasings[0]), tuple(talk.phrasings), ""))
     return sources
+
+
+def views_of(kb: KnowledgeBase) -> list[list[tuple[str, float]]]:
+    """The texts (and weights) each entry is embedded as, in the order of `sources_of`.
+
+    Questions, phrasings, titles and topics as they are; the answer or body
+    by its start, weighted below (`bot.search.semantic.body_view`). Keyword
+    lists are not sentences and are left to the lexical index.
+    """
+    views: list[list[tuple[str, float]]] = []
+    for faq in kb.faq:
+        views.append([*((t, 1.0) for t in (faq.question, *faq.phrasings)), body_view(faq.answer)])
+    for chapter in kb.chapters:
+        for section in chapter.sections:
+            views.append([(f"{chapter.title} {section.title}", 1.0), body_view(section.body)])
+    for case in kb.cases:
+        views.append([(case.title, 1.0), body_view(case.problem)])
+    for referral in kb.referrals:
+        texts = (referral.topic, *referral.phrasings)
+        views.append([*((t, 1.0) for t in texts), body_view(referral.answer)])
+    for talk in kb.smalltalk:
+        views.append([(t, 1.0) for t in talk.phrasings])
+    return views
 
 
 def _keywords_unit(keywords: Sequence[str]) -> tuple[str, ...]:

@@ -45,6 +45,12 @@ NGRAM_MIN_DF = 50
 FUZZY_SCORER = fuzz.ratio
 """Indel similarity: as good as partial_ratio on the query sets, at a fraction of the cost."""
 CURATED_RATIO = 0.6
+SEMANTIC_DEPTH = 8
+"""Entries closest in meaning that join the lexical candidates."""
+SEMANTIC_FLOOR = 0.2
+SEMANTIC_WEIGHT = 1.0
+"""Closeness in meaning above the floor adds this much a unit to a candidate's score (both fitted on
+the development set, with and without the FAQ's phrasings)."""
 
 FOCUS_MIN_CHARS = 40
 FOCUS_BOOST = 1.8
@@ -66,6 +72,8 @@ class Candidate:
 
     For a long message, the better of the whole message and its closing question.
     """
+    semantic: float = 0.0
+    """Cosine of the entry's closest view with the query's meaning (`bot.search.semantic`); 0 without it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +163,19 @@ def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, 
     return replace(analysis, terms=(*analysis.terms, *extra), noun_terms=noun_terms), unknown
 
 
-def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) -> Ranking:
-    """Rank every entry for ``query``; never raises on odd input."""
+def rank(
+    index: SearchIndex,
+    analyzer: Analyzer,
+    query: str,
+    limit: int = 10,
+    meaning: npt.NDArray[np.float32] | None = None,
+) -> Ranking:
+    """Rank every entry for ``query``; never raises on odd input.
+
+    ``meaning`` holds every entry's semantic similarity to the query, when
+    the searcher has a semantic index: the entries closest in meaning join
+    the candidates, and closeness adds to each candidate's score.
+    """
     analysis, unknown = _read(index, analyzer.analyze(query))
     unknown_share = _share(unknown, analysis)
     focus = _focus(analyzer, analysis)
@@ -166,15 +185,21 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
         # The story before a closing question sets the scene; the question says what is asked.
         unknown_share = min(unknown_share, _share(focus_unknown, focus))
     terms = _query_terms(index, analysis, focus)
-    if not terms.rows or not len(index.entries):
+    if not len(index.entries):
         return Ranking(analysis, (), unknown_share, unknown)
+    if not terms.rows:
+        return Ranking(analysis, _by_meaning_alone(index, analysis, meaning, limit), unknown_share, unknown)
 
     with EntryScorer(index, terms.ids, terms.weights, _KIND_WEIGHT_ARRAY) as scorer:
         numbers, scores = scorer.top(RERANK_DEPTH)
+        if meaning is not None:
+            close = np.argsort(-meaning, kind="stable")[:SEMANTIC_DEPTH]
+            numbers += [int(n) for n in close if n not in numbers and meaning[n] >= SEMANTIC_FLOOR]
         cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
-        if cited:
+        extra = numbers[len(scores) :] + cited
+        if extra:
             numbers += cited
-            scores = np.concatenate([scores, scorer.exact(cited)])
+            scores = np.concatenate([scores, scorer.exact(extra)])
         held = scorer.held(numbers)
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
@@ -191,7 +216,8 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0
-        final = relevance * (0.75 + 0.5 * fuzzy[at])
+        closeness = float(meaning[number]) if meaning is not None else 0.0
+        final = relevance * (0.75 + 0.5 * fuzzy[at]) + SEMANTIC_WEIGHT * max(0.0, closeness - SEMANTIC_FLOOR)
         candidates.append(
             Candidate(
                 index.entries[number],
@@ -201,11 +227,40 @@ def rank(index: SearchIndex, analyzer: Analyzer, query: str, limit: int = 10) ->
                 float(coverage[at]),
                 float(fuzzy[at]),
                 float(explained[at]),
+                closeness,
             )
         )
     candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+
+
+def _by_meaning_alone(
+    index: SearchIndex, analysis: Analysis, meaning: npt.NDArray[np.float32] | None, limit: int
+) -> tuple[Candidate, ...]:
+    """Candidates for a query none of whose words the index knows: only the closest in meaning.
+
+    They explain none of the query's words, so the decision offers them at
+    most as もしかして.
+    """
+    if meaning is None:
+        return ()
+    close = [int(n) for n in np.argsort(-meaning, kind="stable")[:limit] if meaning[n] >= SEMANTIC_FLOOR]
+    fuzzy = _fuzzy(index, analysis, close)
+    explained = 0.0 if analysis.noun_terms else 1.0
+    return tuple(
+        Candidate(
+            index.entries[n],
+            n,
+            SEMANTIC_WEIGHT * (float(meaning[n]) - SEMANTIC_FLOOR),
+            0.0,
+            0.0,
+            float(fuzzy[at]),
+            explained,
+            float(meaning[n]),
+        )
+        for at, n in enumerate(close)
+    )
 
 
 def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:

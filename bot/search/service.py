@@ -15,17 +15,20 @@ from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.search.analyzer import Analyzer
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
-from bot.search.index import Entry, SearchIndex, build_index, sources_of
+from bot.search.index import Entry, SearchIndex, build_index, sources_of, views_of
 from bot.search.ranker import Ranking, rank
+from bot.search.semantic import MODEL, EmbeddingCache, Encoder, SemanticIndex, TextEncoder, build_semantic
 
 __all__ = ["Hit", "SearchResult", "Searcher"]
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "8"
+INDEX_FORMAT = "9"
 """Bump when analysis or index layout changes, so stale caches are ignored."""
 
 MAX_RESULTS = 5
+MAX_QUERY_CHARS = 1000
+"""Characters of a query whose meaning is compared: a longer message says the same in more words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,27 +64,45 @@ class SearchResult:
 
 
 class Searcher:
-    """Knowledge, analyzer and index together; thread-safe for concurrent searches."""
+    """Knowledge, analyzer and indexes together; thread-safe for concurrent searches.
+
+    With a `SemanticIndex` (the default), the query's meaning is compared
+    with every entry's too (`bot.search.semantic`); without one the search
+    is lexical only.
+    """
 
     def __init__(
-        self, kb: KnowledgeBase, index: SearchIndex, analyzer: Analyzer, policy: Policy = DEFAULT_POLICY
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        analyzer: Analyzer,
+        policy: Policy = DEFAULT_POLICY,
+        semantic: SemanticIndex | None = None,
+        encoder: TextEncoder | None = None,
     ):
         self.kb = kb
         self.index = index
         self.analyzer = analyzer
         self.policy = policy
+        self.semantic = semantic
+        self.encoder = encoder or (Encoder() if semantic is not None else None)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase) -> Searcher:
-        """Build the index from scratch."""
+    def build(cls, kb: KnowledgeBase, *, semantic: bool = True, cache_dir: Path | None = None) -> Searcher:
+        """Build the indexes from scratch (embeddings already in ``cache_dir`` are reused)."""
         analyzer = Analyzer(kb.synonyms)
-        searcher = cls(kb, build_index(sources_of(kb), analyzer, kb.synonyms), analyzer)
+        index = build_index(sources_of(kb), analyzer, kb.synonyms)
+        encoder = Encoder() if semantic else None
+        meaning = _build_semantic(kb, encoder, cache_dir) if encoder is not None else None
+        searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
         _release_free_memory()
         return searcher
 
     @classmethod
-    def load(cls, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None) -> Searcher:
-        """Load the knowledge and its index, from the cache when the files are unchanged.
+    def load(
+        cls, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None, *, semantic: bool = True
+    ) -> Searcher:
+        """Load the knowledge and its indexes, from the cache when the files are unchanged.
 
         Raises `bot.knowledge.KnowledgeError` when the knowledge has problems.
         """
@@ -90,20 +111,28 @@ class Searcher:
             key = fingerprint_of(knowledge_files(faq_path, knowledge_dir))
             cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}.pickle"
             cached = _read_cache(cache_file)
-            if cached is not None:
-                kb, index = cached
-                return cls(kb, index, Analyzer(kb.synonyms))
-        searcher = cls.build(load_knowledge(faq_path, knowledge_dir))
+            if cached is not None and (cached[2] is not None or not semantic):
+                kb, index, meaning = cached
+                return cls(kb, index, Analyzer(kb.synonyms), semantic=meaning if semantic else None)
+        searcher = cls.build(load_knowledge(faq_path, knowledge_dir), semantic=semantic, cache_dir=cache_dir)
         if cache_file is not None:
-            _write_cache(cache_file, (searcher.kb, searcher.index))
+            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic))
         return searcher
 
     def search(self, query: str) -> SearchResult:
         """Rank, decide, and keep the best results."""
-        ranking = rank(self.index, self.analyzer, query)
+        meaning = None
+        if self.semantic is not None and self.encoder is not None and query.strip():
+            meaning = self.semantic.similarities(self.encoder.encode([query[:MAX_QUERY_CHARS]])[0])
+        ranking = rank(self.index, self.analyzer, query, meaning=meaning)
         decision, sure = decide(ranking, self.policy)
         hits = tuple(Hit(c.entry, c.score, c.explained) for c in ranking.candidates[:MAX_RESULTS])
         return SearchResult(query, decision, sure, hits, ranking)
+
+
+def _build_semantic(kb: KnowledgeBase, encoder: TextEncoder, cache_dir: Path | None) -> SemanticIndex:
+    cache = EmbeddingCache(cache_dir / f"embeddings-{MODEL}.npz" if cache_dir is not None else None)
+    return build_semantic(views_of(kb), encoder, cache)
 
 
 def _release_free_memory() -> None:
@@ -126,21 +155,24 @@ def _cache_version() -> str:
     return f"{INDEX_FORMAT}-{dictionary}"
 
 
-def _read_cache(path: Path) -> tuple[KnowledgeBase, SearchIndex] | None:
+Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None]
+
+
+def _read_cache(path: Path) -> Cached | None:
     try:
         with path.open("rb") as handle:
-            kb, index = pickle.load(handle)
+            kb, index, meaning = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail
         log.warning("ignoring unreadable index cache %s", path, exc_info=True)
         return None
     if isinstance(kb, KnowledgeBase) and isinstance(index, SearchIndex):
-        return kb, index
+        return kb, index, meaning if isinstance(meaning, SemanticIndex) else None
     return None
 
 
-def _write_cache(path: Path, value: tuple[KnowledgeBase, SearchIndex]) -> None:
+def _write_cache(path: Path, value: Cached) -> None:
     """Write atomically (temp file + rename); a failure only costs speed next time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -11,10 +11,12 @@ import glob
 import os
 import pwd
 import shutil
+import signal
 import socket
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,18 +52,41 @@ class PostgresServer:
             entry = pwd.getpwnam(user)
             os.chown(root, entry.pw_uid, entry.pw_gid)
         server = cls(bin_dir, root, _free_port(), user)
-        data = root / "data"
-        server._run(["initdb", "-D", str(data), "-U", "kaizen", "--auth=trust", "-E", "UTF8", "--no-sync"])
-        options = f"-c listen_addresses=127.0.0.1 -p {server.port} -k {root} -c fsync=off"
         server._run(
-            ["pg_ctl", "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "-t", "60", "start"]
+            ["initdb", "-D", str(root / "data"), "-U", "kaizen", "--auth=trust", "-E", "UTF8", "--no-sync"]
         )
-        server._wait()
+        server.resume()
         return server
 
     def stop(self) -> None:
-        self._run(["pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop"])
+        self.halt()
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def halt(self) -> None:
+        """Stop the server (``pg_ctl stop``), keeping its data for `resume`."""
+        self._run(["pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop"])
+
+    def resume(self) -> None:
+        """Start the server on its data and port, and wait until it accepts connections."""
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.root} -c fsync=off"
+        data, log = str(self.root / "data"), str(self.root / "log")
+        self._run(["pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "-t", "60", "start"])
+        self._wait()
+
+    @contextmanager
+    def frozen(self) -> Iterator[None]:
+        """The server hung: SIGSTOP on the postmaster and every backend; SIGCONT always, after."""
+        postmaster = int((self.root / "data" / "postmaster.pid").read_text().split()[0])
+        stopped: list[int] = []
+        try:
+            for pid in (postmaster, *_children(postmaster)):
+                os.kill(pid, signal.SIGSTOP)
+                stopped.append(pid)
+            yield
+        finally:
+            for pid in stopped:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGCONT)
 
     def reset(self) -> None:
         """Drop everything the previous test created."""
@@ -85,6 +110,19 @@ class PostgresServer:
                     return
             time.sleep(0.1)
         raise RuntimeError(f"PostgreSQL did not start; see {self.root / 'log'}")
+
+
+def _children(parent: int) -> list[int]:
+    """The processes whose parent is ``parent`` (PostgreSQL's backends and helpers), from /proc."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()
+        except OSError:  # the process ended while we looked
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(stat.parent.name))
+    return found
 
 
 def _free_port() -> int:

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +24,12 @@ class Served:
 
 
 @contextmanager
-def serve(folder: Path, *extra: str, env: Mapping[str, str] | None = None) -> Iterator[Served]:
-    """Start the server with a SQLite file in ``folder``; wait for /healthz; stop it with SIGINT after.
+def serve(
+    folder: Path, *extra: str, database: str | None = None, env: dict[str, str] | None = None
+) -> Iterator[Served]:
+    """Start the server (on a SQLite file in ``folder`` unless ``database`` is given); wait for /healthz.
 
-    ``env`` adds settings to the environment the server runs in.
+    ``env`` adds settings; the server is stopped with SIGINT after.
     """
     port = _free_port()
     log = (folder / "serve.log").open("wb")
@@ -37,12 +39,13 @@ def serve(folder: Path, *extra: str, env: Mapping[str, str] | None = None) -> It
         "KAIZEN_LOG_LEVEL": "WARNING",
         **(env or {}),
     }
-    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "serve"]
+    url = database or f"sqlite:///{folder / 'kaizen.db'}"
+    command = [sys.executable, "-m", "bot", "--database", url, "serve"]
     process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
-    url = f"http://127.0.0.1:{port}"
+    base = f"http://127.0.0.1:{port}"
     try:
-        _wait_ready(url, process, folder / "serve.log")
-        yield Served(url, process)
+        _wait_ready(base, process, folder / "serve.log")
+        yield Served(base, process)
     finally:
         if process.poll() is None:
             process.send_signal(signal.SIGINT)

@@ -69,3 +69,26 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
     assert purge(store.engine, 365, now)["messages"] == 0
+
+
+def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: ConversationStore) -> None:
+    for key in [ConversationKey("web", f"staff-{n}", f"staff-{n}") for n in range(4)]:
+        store.exchange(Incoming(key, text="こんにちは"), reply_with(Reply("こんにちは")))
+    now = datetime.now(UTC)
+    old = now - timedelta(days=400)
+    with store.engine.begin() as connection:
+        connection.execute(messages.update().where(messages.c.user_id != "staff-3").values(created_at=old))
+        connection.execute(
+            conversations.update().where(conversations.c.user_id != "staff-3").values(updated_at=old)
+        )
+    counts = purge(store.engine, 365, now, batch=2)
+    assert counts == {
+        "messages": 6,
+        "conversations": 3,
+        "outbox": 0,
+        "admin_sessions": 0,
+        "login_failures": 0,
+    }
+    with store.engine.connect() as connection:
+        assert connection.execute(sa.select(messages.c.user_id).distinct()).scalars().all() == ["staff-3"]
+        assert connection.execute(sa.select(conversations.c.user_id)).scalars().all() == ["staff-3"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases, smalltalk_of
+from bot.dialogue.intents import case_query, followup, is_menu, match_cases
+from bot.dialogue.library import Library
 from bot.knowledge import KnowledgeBase
 
 
@@ -81,7 +82,8 @@ def test_cases_by_tool_synonym_section_and_word(kb: KnowledgeBase) -> None:
 
 
 def test_small_talk_matches_exact_phrasings_only(kb: KnowledgeBase) -> None:
-    assert smalltalk_of(kb, "こんにちは") == "greeting"
-    assert smalltalk_of(kb, "ありがとうございます！！") == "thanks"
-    assert smalltalk_of(kb, "こんにちは、RPAについて教えて") is None
-    assert smalltalk_of(kb, "   ") is None
+    lib = Library.of(kb)
+    assert lib.smalltalk_of("こんにちは") == "greeting"
+    assert lib.smalltalk_of("ありがとうございます！！") == "thanks"
+    assert lib.smalltalk_of("こんにちは、RPAについて教えて") is None
+    assert lib.smalltalk_of("   ") is None

