@@ -48,6 +48,25 @@ def _parser() -> argparse.ArgumentParser:
         help="first remove every FAQ entry's phrasings and keywords, as a ward's own FAQ would come",
     )
 
+    doctor = commands.add_parser(
+        "doctor", help="find FAQ entries staff are likely to confuse or miss, by asking the search itself"
+    )
+    doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
+    doctor.add_argument("--limit", type=int, default=20, help="findings of each kind to print (text only)")
+
+    imports = commands.add_parser(
+        "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx or .csv) into faq.yaml's format"
+    )
+    imports.add_argument("file", type=Path, help="the .xlsx or .csv file (CSV in UTF-8 or Shift_JIS)")
+    imports.add_argument(
+        "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
+    )
+    imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
+    for name in ("id", "category", "question", "answer", "phrasings", "keywords"):
+        imports.add_argument(
+            f"--{name}", metavar="COLUMN", help=f"the {name} column: its header, letter or number"
+        )
+
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
     bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
     bench.add_argument("--queries", type=int, default=200, help="queries per size")
@@ -115,6 +134,12 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         else:
             searcher = _searcher(settings)
         return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
+    if args.command == "doctor":
+        from bot.doctor import run_doctor
+
+        return run_doctor(_searcher(settings), as_json=args.json, limit=args.limit)
+    if args.command == "import-faq":
+        return _import_faq(args)
     if args.command == "bench":
         from bot.bench import run_bench
 
@@ -135,6 +160,39 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "purge":
         return run_purge(settings, args.days)
     raise AssertionError(args.command)
+
+
+def _import_faq(args: argparse.Namespace) -> int:
+    from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
+
+    columns = {
+        name: getattr(args, name)
+        for name in ("id", "category", "question", "answer", "phrasings", "keywords")
+    }
+    try:
+        imported = import_faq(read_rows(args.file, args.sheet), {k: v for k, v in columns.items() if v})
+    except ImportProblems as exc:
+        for problem in exc.problems:
+            print(
+                f"{args.file}: {problem}" if not problem.startswith(str(args.file)) else problem,
+                file=sys.stderr,
+            )
+        print(f"{len(exc.problems)}件の問題があるため、何も書き出していません。", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{args.file}: 読み込めません（{exc.strerror or exc}）", file=sys.stderr)
+        return 2
+    text = to_yaml(imported.entries)
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        output = Path(args.output)
+        temp = output.with_name(output.name + ".tmp")
+        temp.write_text(text, encoding="utf-8")
+        temp.replace(output)
+    skipped = f"（空の行 {imported.blank_rows} 行は飛ばしました）" if imported.blank_rows else ""
+    print(f"{len(imported.entries)}件のFAQを読み込みました{skipped}。", file=sys.stderr)
+    return 0
 
 
 def _searcher(settings: Settings) -> Searcher:

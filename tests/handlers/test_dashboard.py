@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from urllib.parse import quote
 
 import pytest
 
@@ -219,6 +220,26 @@ async def test_an_answer_can_start_from_an_faq_answer(client: Client) -> None:
     found = await page(client, "/admin/consultations/1?q=OCR")
     assert "この内容をもとに回答を書く" in found
     assert "AI-OCR" in found
+
+
+@pytest.mark.parametrize(
+    ("ref", "expected"),
+    [
+        ("sec:remedy#rpa", "業務改善の手引き"),
+        ("case:rpa-kosodate-input", "改善事例『"),
+        ("ref:ref-leave", "人事課"),
+    ],
+)
+async def test_an_answer_can_start_from_every_kind_of_candidate(
+    client: Client, ref: str, expected: str
+) -> None:
+    await add_user(client)
+    await consult(client, "staff-1", "RPAを使って入力作業を減らしたいのですが、どこから始めればよいですか")
+    await login(client)
+    html = await page(client, f"/admin/consultations/1?from={quote(ref)}")
+    textarea = re.search(r'<textarea id="answer-text"[^>]*>([^<]*)</textarea>', html)
+    assert textarea
+    assert expected in textarea.group(1)
 
 
 async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(client: Client) -> None:

@@ -24,7 +24,7 @@ from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import describe_event, kind_label
 from bot.handlers.inputs import integer
-from bot.knowledge import Case, FaqEntry, Section
+from bot.knowledge import Case, FaqEntry, Referral, Section
 
 __all__ = ["change", "detail", "queue"]
 
@@ -156,7 +156,7 @@ async def _page(
 
 
 def _starting_answer(lib: Library, request: web.Request) -> str:
-    """The text an answer starts from: an FAQ answer, a manual section or a case the team picked."""
+    """The text an answer starts from: the FAQ entry, section, case or referral the team picked."""
     shown = lib.get(request.query.get("from", ""))
     if isinstance(shown, FaqEntry):
         return shown.answer.strip()
@@ -166,6 +166,11 @@ def _starting_answer(lib: Library, request: web.Request) -> str:
         return (
             f"改善事例『{shown.title}』（{shown.section}）が参考になります。\n{shown.actions}\n"
             f"詳しくは{shown.contact}にお尋ねいただけます。"
+        )
+    if isinstance(shown, Referral):
+        return (
+            f"このご相談は{shown.office}の担当です。{shown.answer.strip()}\n"
+            f"お問い合わせ先：{shown.office}（{shown.contact}）"
         )
     return ""
 

@@ -1,0 +1,171 @@
+"""``python -m bot doctor``: what in the FAQ staff are likely to miss or confuse, found by the search itself.
+
+Every FAQ entry's question and phrasings are asked as queries, and its
+question once more as staff in a hurry type it: without its question frame
+(「【粗大ごみ】手数料はいくらですか。」 → 「粗大ごみ 手数料」), which the index
+does not hold verbatim. An entry is
+*confused* with another when one of its own phrasings finds the other first,
+or finds it nearly as well (`CLOSE`), so staff asking that way would get the
+wrong answer or a もしかして. An entry is *hard to find* when its own
+question does not find it first, or it gives the search little to go on:
+no phrasings, or a very short answer. Each
+finding comes with what to do about it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+
+from bot.knowledge import FaqEntry
+from bot.search import Searcher
+
+__all__ = ["CLOSE", "Confusion", "Report", "Weak", "diagnose", "run_doctor"]
+
+CLOSE = 0.9
+"""A runner-up scoring at least this share of the best one is a near confusion."""
+SHORT_ANSWER_CHARS = 20
+_TOPIC = re.compile(r"【([^】]*)】")
+_FRAME = re.compile(
+    r"(?:とは|は|を|が|に|で|って)?(?:どのよう|どう|どこ|いつ|いくら|何|なに|どれ|どんな|だれ|誰|教えて|知りたい"
+    r"|できます|できない|ありま|あります|ですか|ますか|でしょうか|したい|必要)"
+)
+
+
+@dataclass
+class Confusion:
+    """Two entries that staff asking one way cannot tell apart; ``queries`` show how."""
+
+    entry: str
+    other: str
+    queries: list[str] = field(default_factory=list)
+    wrong: int = 0
+    """How many of the queries found ``other`` first (the rest found it nearly as well)."""
+
+
+@dataclass
+class Weak:
+    """An entry that is hard to find, with the reasons and what to do."""
+
+    entry: str
+    question: str
+    reasons: list[str]
+    advice: list[str]
+
+
+@dataclass
+class Report:
+    """The findings; empty lists mean nothing to fix."""
+
+    entries: int
+    queries: int
+    confusions: list[Confusion]
+    weak: list[Weak]
+
+    def as_json(self) -> dict[str, object]:
+        """For scripts: ``{"entries", "queries", "confusions": [...], "weak": [...]}``."""
+        return asdict(self)
+
+
+def diagnose(searcher: Searcher) -> Report:
+    """Ask every FAQ question and phrasing; collect confusions (worst first) and hard-to-find entries."""
+    pairs: dict[tuple[str, str], Confusion] = {}
+    weak: list[Weak] = []
+    asked = 0
+    for entry in searcher.kb.faq:
+        for number, query in enumerate((entry.question, *entry.phrasings, _hurried(entry.question))):
+            asked += 1
+            hits = searcher.search(query).hits
+            ids = [h.entry.id for h in hits]
+            if not ids:
+                continue
+            if ids[0] != entry.id:
+                _note(pairs, entry.id, ids[0], query, wrong=True)
+                if number == 0:
+                    weak.append(_weak(entry, own_question_lost=True))
+            elif len(hits) > 1 and hits[1].score >= CLOSE * hits[0].score and hits[1].entry.kind == "faq":
+                _note(pairs, entry.id, ids[1], query, wrong=False)
+        if not any(w.entry == entry.id for w in weak):
+            found = _weak(entry, own_question_lost=False)
+            if found.reasons:
+                weak.append(found)
+    confusions = sorted(pairs.values(), key=lambda c: (-c.wrong, -len(c.queries), c.entry, c.other))
+    return Report(len(searcher.kb.faq), asked, confusions, weak)
+
+
+def _hurried(question: str) -> str:
+    """The question as typed in a hurry: the topic and what is asked, without the frame."""
+    text = _TOPIC.sub(r"\1 ", question)
+    text = _FRAME.split(text, maxsplit=1)[0]
+    return text.strip(" 　、。？?！!")
+
+
+def _note(
+    pairs: dict[tuple[str, str], Confusion], entry: str, other: str, query: str, *, wrong: bool
+) -> None:
+    key = (entry, other)
+    confusion = pairs.setdefault(key, Confusion(entry, other))
+    confusion.queries.append(query)
+    confusion.wrong += wrong
+
+
+def _weak(entry: FaqEntry, *, own_question_lost: bool) -> Weak:
+    reasons: list[str] = []
+    advice: list[str] = []
+    if own_question_lost:
+        reasons.append("質問文そのもので検索しても、この項目が1位になりません")
+        advice.append("ほかの項目と区別できる言葉（対象・手続き・場所など）を質問に入れてください")
+    if not entry.phrasings:
+        reasons.append("言い換え（phrasings）がありません")
+        advice.append(
+            "職員が実際に使う言い方（くだけた言い方・日常の言葉）を phrasings に3つ以上足してください"
+        )
+    if len(entry.answer.strip()) < SHORT_ANSWER_CHARS:
+        reasons.append(f"回答が短すぎます（{len(entry.answer.strip())}文字）")
+        advice.append("回答に、窓口・手順・期限など具体的な内容を書いてください")
+    return Weak(entry.id, entry.question, reasons, advice)
+
+
+def run_doctor(searcher: Searcher, *, as_json: bool, limit: int) -> int:
+    """Print the report (for people, or as JSON); exit 1 when something needs attention."""
+    report = diagnose(searcher)
+    if as_json:
+        print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print(_text(searcher, report, limit))
+    return 1 if report.confusions or report.weak else 0
+
+
+def _text(searcher: Searcher, report: Report, limit: int) -> str:
+    title = {entry.id: entry.question for entry in searcher.kb.faq}
+    lines = [f"FAQ {report.entries}件の質問と言い換え {report.queries}件で検索して確かめました。", ""]
+    if report.confusions:
+        shown = min(limit, len(report.confusions))
+        lines.append(f"■ 取り違えやすい組み合わせ（{len(report.confusions)}組、上位{shown}組）")
+        for confusion in report.confusions[:limit]:
+            how = f"{confusion.wrong}件で取り違え" if confusion.wrong else "僅差"
+            lines.append(f"- {confusion.entry}「{title.get(confusion.entry, '')}」")
+            lines.append(f"  ↔ {confusion.other}「{title.get(confusion.other, confusion.other)}」（{how}）")
+            for query in confusion.queries[:3]:
+                lines.append(f"    例：{query}")
+        lines.append(
+            "  → 2つの項目の違い（対象・手続き・時期など）が質問と言い換えに表れるようにしてください。"
+        )
+        lines.append("")
+    by_reason: dict[str, int] = defaultdict(int)
+    for weak in report.weak:
+        for reason in weak.reasons:
+            by_reason[reason.split("（")[0]] += 1
+    if report.weak:
+        lines.append(f"■ 見つかりにくい項目（{len(report.weak)}件、上位{min(limit, len(report.weak))}件）")
+        for weak in report.weak[:limit]:
+            lines.append(f"- {weak.entry}「{weak.question}」")
+            lines.extend(f"    {reason}" for reason in weak.reasons)
+            lines.extend(f"    → {advice}" for advice in weak.advice)
+        lines.append("")
+        lines.append("理由ごとの件数：" + "、".join(f"{reason} {n}件" for reason, n in by_reason.items()))
+    if not report.confusions and not report.weak:
+        lines.append("問題は見つかりませんでした。")
+    return "\n".join(lines)

@@ -1,0 +1,141 @@
+"""import-faq: a ward's spreadsheet (xlsx, or CSV in UTF-8 or Shift_JIS) into faq.yaml; bad rows reported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from bot.knowledge import load_knowledge
+from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
+
+HEADER = ["No", "分類", "質問", "回答", "キーワード"]
+ROWS = [
+    [
+        "101",
+        "ごみ",
+        "粗大ごみの出し方は？",
+        "事前に申し込んでください。\n手数料がかかります。",
+        "粗大ごみ;大型ごみ",
+    ],
+    ["102", "証明書", "住民票はどこで取れますか。", "区役所の窓口です。", ""],
+]
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
+        timeout=120,
+    )
+
+
+def write_xlsx(path: Path, rows: list[list[str]], title: str = "FAQ") -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
+    lines = []
+    for row in rows:
+        lines.append(",".join('"' + cell.replace('"', '""') + '"' for cell in row))
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "utf-8-sig", "cp932"])
+def test_a_spreadsheet_becomes_an_faq_the_bot_loads(tmp_path: Path, kind: str) -> None:
+    if kind == "xlsx":
+        source = write_xlsx(tmp_path / "faq.xlsx", [HEADER, *ROWS])
+    else:
+        source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], kind)
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "2件のFAQを読み込みました" in done.stderr
+    knowledge = tmp_path / "knowledge"
+    knowledge.mkdir()
+    kb = load_knowledge(output, knowledge)
+    first, second = kb.faq
+    assert (first.id, first.category, first.question) == ("101", "ごみ", "粗大ごみの出し方は？")
+    assert first.answer == "事前に申し込んでください。\n手数料がかかります。"
+    assert first.keywords == ["粗大ごみ", "大型ごみ"]
+    assert (second.id, second.keywords) == ("102", [])
+
+
+def test_columns_given_by_letter_number_or_header_and_ids_made_when_missing(tmp_path: Path) -> None:
+    rows = [
+        ["お問い合わせ内容", "ご案内"],
+        ["犬の登録は？", "保健所で登録します。"],
+        ["", ""],
+        ["猫は？", "登録は不要です。"],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, title="よくある質問")
+    for question, answer in (("A", "B"), ("1", "2"), ("お問い合わせ内容", "ご案内")):
+        imported = import_faq(read_rows(source, "よくある質問"), {"question": question, "answer": answer})
+        assert [e.id for e in imported.entries] == ["q0001", "q0003"], "ids follow the row"
+        assert imported.blank_rows == 1
+
+
+def test_every_bad_row_is_reported_by_number_and_nothing_is_written(tmp_path: Path) -> None:
+    rows = [
+        HEADER,
+        ["1", "ごみ", "質問だけ", "", ""],
+        ["2", "ごみ", "", "", ""],
+        ["3", "ごみ", "よい質問", "よい回答", ""],
+        ["3", "ごみ", "IDが重複", "回答", ""],
+        ["4 4", "ごみ", "IDに空白", "回答", ""],
+        ["5", "とても長い分類名で二十文字を超えてしまうもの", "分類が長い", "回答", ""],
+    ]
+    source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--output", str(output))
+    assert done.returncode == 1
+    assert not output.exists()
+    assert "2行目: 回答が空です" in done.stderr
+    assert "3行目: 質問と回答が空です" in done.stderr
+    assert "5行目: ID「3」は4行目でも使われています" in done.stderr
+    assert "6行目:" in done.stderr
+    assert "7行目:" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path) -> None:
+    source = write_xlsx(tmp_path / "faq.xlsx", [["タイトル", "本文"], ["a", "b"]])
+    with pytest.raises(ImportProblems) as missing:
+        import_faq(read_rows(source))
+    assert any("質問の列が見つかりません" in p for p in missing.value.problems)
+    with pytest.raises(ImportProblems, match="シート「なし」がありません"):
+        read_rows(source, "なし")
+    with pytest.raises(ImportProblems, match="対応していない形式"):
+        read_rows(tmp_path / "faq.pdf")
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    done = run("import-faq", str(broken))
+    assert done.returncode == 1
+    assert "Excelファイルとして読み込めません" in done.stderr
+    assert "Traceback" not in done.stderr
+    gone = run("import-faq", str(tmp_path / "nowhere.csv"))
+    assert gone.returncode == 2
+    assert "読み込めません" in gone.stderr
+
+
+def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
+    imported = import_faq([HEADER, *ROWS])
+    path = tmp_path / "faq.yaml"
+    path.write_text(to_yaml(imported.entries), encoding="utf-8")
+    (tmp_path / "k").mkdir()
+    assert list(load_knowledge(path, tmp_path / "k").faq) == imported.entries

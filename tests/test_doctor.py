@@ -1,0 +1,80 @@
+"""doctor: confusable and hard-to-find FAQ entries, found by the search itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bot.doctor import _hurried, diagnose
+from bot.knowledge import load_knowledge
+from bot.search import Searcher
+
+FAQ = """\
+- id: fee
+  question: 【粗大ごみ】手数料はいくらですか。
+  answer: 品目により200円から2,000円です。
+- id: pay
+  question: 【粗大ごみ】手数料はどのように支払いますか。
+  answer: コンビニで処理券を買って貼ってください。
+- id: dog
+  question: 犬の登録はどこでできますか。
+  answer: 区役所の生活衛生課または動物病院で登録できます。
+  phrasings: [飼い犬を届け出たい, ワンちゃんの登録]
+- id: short
+  question: 図書館の開館時間は？
+  answer: 9時からです。
+"""
+
+
+def searcher_of(tmp_path: Path) -> Searcher:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(FAQ, encoding="utf-8")
+    (tmp_path / "knowledge").mkdir()
+    return Searcher.build(load_knowledge(faq, tmp_path / "knowledge"), semantic=False)
+
+
+def test_a_question_typed_in_a_hurry_keeps_its_topic_and_what_is_asked() -> None:
+    assert _hurried("【粗大ごみ】手数料はどのように支払いますか。") == "粗大ごみ 手数料"
+    assert _hurried("RPAとは何ですか？") == "RPA"
+
+
+def test_siblings_are_confused_and_thin_entries_are_hard_to_find(tmp_path: Path) -> None:
+    report = diagnose(searcher_of(tmp_path))
+    pairs = {(c.entry, c.other) for c in report.confusions}
+    assert pairs & {("fee", "pay"), ("pay", "fee")}, report.confusions
+    assert all("dog" not in pair for pair in pairs), "a distinct entry is not confused"
+    weak = {w.entry: w for w in report.weak}
+    assert "言い換え（phrasings）がありません" in weak["fee"].reasons
+    assert "dog" not in weak, "it has phrasings and a full answer"
+    assert any(r.startswith("回答が短すぎます") for r in weak["short"].reasons)
+    assert report.queries == 4 * 2 + 2
+
+
+def test_the_command_prints_for_people_or_json_and_exits_1_when_there_is_work(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(FAQ, encoding="utf-8")
+    (tmp_path / "knowledge").mkdir()
+    base = [
+        sys.executable,
+        "-m",
+        "bot",
+        "--faq",
+        str(faq),
+        "--knowledge",
+        str(tmp_path / "knowledge"),
+        "doctor",
+    ]
+    env = {**os.environ, "KAIZEN_CACHE_DIR": ""}
+    text = subprocess.run(base, capture_output=True, text=True, check=False, env=env, timeout=120)
+    assert text.returncode == 1, text.stderr
+    assert "取り違えやすい組み合わせ" in text.stdout
+    assert "見つかりにくい項目" in text.stdout
+    done = subprocess.run(
+        [*base, "--json"], capture_output=True, text=True, check=False, env=env, timeout=120
+    )
+    report = json.loads(done.stdout)
+    assert set(report) == {"entries", "queries", "confusions", "weak"}
+    assert report["entries"] == 4
