@@ -16,19 +16,16 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import getpass
 import signal
 import sys
 
+from bot import wiring
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService, utcnow
-from bot.db import ConversationStore
+from bot.consult.service import utcnow
 from bot.db.retention import purge
-from bot.delivery import build_worker, client_session, notice_channels
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
 
@@ -68,7 +65,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
-    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
+    store = wiring.open_store(settings)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -107,7 +104,7 @@ def run_worker(settings: Settings) -> int:
 
 def run_purge(settings: Settings, days: int | None) -> int:
     """Delete what is older than the retention period now; print how much went."""
-    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
+    store = wiring.open_store(settings)
     try:
         counts = purge(store.engine, days or settings.retention_days, utcnow())
     finally:
@@ -116,29 +113,26 @@ def run_purge(settings: Settings, days: int | None) -> int:
         f"会話記録 {counts['messages']}件、会話の状態 {counts['conversations']}件、"
         f"配信済みメッセージ {counts['outbox']}件、"
         f"期限切れのログイン {counts['admin_sessions']}件、"
-        f"古いログイン失敗の記録 {counts['login_failures']}件を削除しました。"
+        f"古いログイン失敗の記録 {counts['login_failures']}件、"
+        f"古いWebhookイベントの記録 {counts['seen_events']}件を削除しました。"
     )
     return 0
 
 
 async def _work(settings: Settings) -> int:
-    store = await asyncio.to_thread(
-        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
-    )
-    notices = Notices(notice_channels(settings.notify), settings.public_url)
-    service = ConsultationService(store.engine, notices)
+    store = await asyncio.to_thread(wiring.open_store, settings)
+    service = wiring.consultations(settings, store)
+    channels = wiring.channels(settings, routes=False)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     try:
-        async with client_session(settings) as session:
-            task = asyncio.create_task(build_worker(settings, store.engine, service, session).run())
+        await channels.start()
+        async with wiring.delivering(settings, store, service, channels):
             await stop.wait()
-            task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
     finally:
+        await channels.close()
         await asyncio.to_thread(store.close)
     return 0
 

@@ -1,16 +1,19 @@
 """The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
 
 Resources start in order (database, then the warmed search index, then the
-conversations and consultations over both, then the delivery worker)
-before the server accepts a connection, so ``/healthz`` answering 200 means
-the bot is ready to answer. The dashboard is a sub-application at
-``/admin`` with its own login, CSRF and error pages.
+conversations and consultations over both, the channels' clients, the
+dispatcher of webhook events, then the delivery worker) before the server
+accepts a connection, so ``/healthz`` answering 200 means
+the bot is ready to answer; they stop in reverse order, so events still
+being handled finish (`Dispatcher.drain`) before the channels and the
+database close. The channels that are on are built from the settings
+(`bot.wiring`) and add their own routes. The dashboard is a sub-application
+at ``/admin`` with its own login, CSRF and error pages.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -18,12 +21,16 @@ from functools import partial
 
 from aiohttp import web
 
+from bot import wiring
 from bot.appkeys import (
     ACCOUNTS,
+    CHANNELS,
     CONSULT,
     CONVERSATIONS,
+    DISPATCHER,
     FAQ_DRAFTS,
     HEALTH_CHECKS,
+    METRICS,
     PASSWORD_CHECKS,
     SEARCHER,
     SETTINGS,
@@ -32,17 +39,13 @@ from bot.appkeys import (
 from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService, utcnow
-from bot.conversations import Conversations
-from bot.db import ConversationStore
-from bot.delivery import build_worker, client_session, notice_channels
-from bot.dialogue import Engine
+from bot.consult.service import utcnow
 from bot.errors import StoreError
-from bot.handlers import admin_api, openapi, static
+from bot.handlers import access, admin_api, openapi, static
 from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
-from bot.handlers.webchat import setup as setup_webchat
+from bot.handlers.dispatch import Dispatcher
+from bot.metrics import Metrics
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -50,18 +53,28 @@ __all__ = ["init_app", "run_server"]
 log = logging.getLogger(__name__)
 
 WARM_UP_QUERY = "業務改善の相談をしたい"
+DRAIN_SECONDS = 20.0
+"""How long a stopping server waits for webhook events still being handled."""
 
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
-    app = web.Application(client_max_size=settings.max_body_bytes, middlewares=[error_boundary])
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[access.request_context, error_boundary]
+    )
     app[SETTINGS] = settings
+    app[METRICS] = Metrics(utcnow)
+    app[CHANNELS] = channels = wiring.channels(settings, routes=True)
     app.cleanup_ctx.append(_database)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
+    app.cleanup_ctx.append(_channels)
+    app.cleanup_ctx.append(_dispatcher)
     app.cleanup_ctx.append(_delivery)
     app.router.add_get("/healthz", healthz)
-    setup_webchat(app)
+    access.setup(app)
+    for channel in channels.values():
+        channel.add_routes(app)
     static.setup(app)
     admin_api.setup(app)
     openapi.setup(app)
@@ -71,18 +84,19 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
 
 def run_server(settings: Settings) -> int:
     """Serve until interrupted (``python -m bot serve``); return the exit code."""
-    log.info("no messenger channel is configured yet: only the web chat and the HTTP API are on")
     if not settings.admin_token:
         log.info("KAIZEN_ADMIN_TOKEN is not set: the admin API (/api/v1/consultations) is off")
-    web.run_app(init_app(settings), host=settings.host, port=settings.port)
+    if not settings.metrics_token:
+        log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
+    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
+    web.run_app(init_app(settings), host=settings.host, port=settings.port, access_log=None)
     return 0
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(
-        ConversationStore.open, settings.database_url, timeout=settings.db_timeout_seconds
-    )
+    app[STORE] = await asyncio.to_thread(wiring.open_store, settings)
+    app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
@@ -117,12 +131,11 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
-    settings, engine = app[SETTINGS], app[STORE].engine
-    notices = Notices(notice_channels(settings.notify), settings.public_url)
-    limits = settings.limits
-    app[CONSULT] = service = ConsultationService(engine, notices, per_day=limits.consultations_per_day)
-    app[CONVERSATIONS] = Conversations(
-        app[STORE], Engine(app[SEARCHER]), service.desk, per_minute=limits.messages_per_minute
+    settings, store = app[SETTINGS], app[STORE]
+    engine = store.engine
+    app[CONSULT] = service = wiring.consultations(settings, store)
+    app[CONVERSATIONS] = wiring.conversations(
+        settings, store, app[SEARCHER], service, observe=app[METRICS].observe_replies
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
@@ -131,16 +144,24 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
 
+async def _channels(app: web.Application) -> AsyncIterator[None]:
+    """The channels' platform clients, open while the server runs."""
+    await app[CHANNELS].start()
+    yield
+    await app[CHANNELS].close()
+
+
+async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
+    """Webhook events handled in the background; at shutdown, those still running may finish."""
+    app[DISPATCHER] = dispatcher = Dispatcher(app[CONVERSATIONS])
+    yield
+    await dispatcher.drain(DRAIN_SECONDS)
+
+
 async def _delivery(app: web.Application) -> AsyncIterator[None]:
     """The outbox worker, for as long as the server runs; stopping it mid-delivery loses nothing."""
-    settings = app[SETTINGS]
-    async with client_session(settings) as session:
-        worker = build_worker(settings, app[STORE].engine, app[CONSULT], session)
-        task = asyncio.create_task(worker.run(), name="delivery-worker")
+    async with wiring.delivering(app[SETTINGS], app[STORE], app[CONSULT], app[CHANNELS]):
         yield
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
 
 
 async def healthz(request: web.Request) -> web.Response:

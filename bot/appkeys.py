@@ -8,6 +8,7 @@ dashboard sub-application reads them through ``request.config_dict``.
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
 from aiohttp import web
 
@@ -17,14 +18,22 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
+from bot.metrics import Metrics
 from bot.search import Searcher
+
+if TYPE_CHECKING:  # the handlers import these keys: name their types without importing them here
+    from bot.handlers.dispatch import Dispatcher
+    from bot.handlers.registry import Channels
 
 __all__ = [
     "ACCOUNTS",
+    "CHANNELS",
     "CONSULT",
     "CONVERSATIONS",
+    "DISPATCHER",
     "FAQ_DRAFTS",
     "HEALTH_CHECKS",
+    "METRICS",
     "PASSWORD_CHECKS",
     "SEARCHER",
     "SETTINGS",
@@ -43,3 +52,6 @@ ACCOUNTS = web.AppKey("accounts", Accounts)
 PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
 """The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+METRICS = web.AppKey("metrics", Metrics)
+CHANNELS: web.AppKey[Channels] = web.AppKey("channels")
+DISPATCHER: web.AppKey[Dispatcher] = web.AppKey("dispatcher")

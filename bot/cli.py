@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -18,6 +17,7 @@ from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.logs import setup_logging
 from bot.search import Searcher, SearchResult
 
 __all__ = ["main"]
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    setup_logging(settings.log_level, settings.log_format)
     try:
         return _run(args, settings)
     except KnowledgeError as exc:

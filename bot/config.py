@@ -18,6 +18,7 @@ __all__ = [
     "SETTINGS",
     "DeliverySettings",
     "Limits",
+    "LineSettings",
     "NotifySettings",
     "Setting",
     "Settings",
@@ -26,12 +27,13 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+LOG_FORMATS = ("text", "json")
 
 DB_TIMEOUT_SECONDS = 5
 """The longest the bot waits on the database before answering "try again later" (503)."""
 
 MIN_ADMIN_TOKEN_CHARS = 32
-"""A shorter admin token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
+"""A shorter admin or metrics token could be guessed; 32 characters of token_urlsafe carry 192 bits."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,23 @@ SETTINGS: tuple[Setting, ...] = (
         "much faster for a very large FAQ.",
     ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
+    Setting(
+        "KAIZEN_LOG_FORMAT",
+        "text",
+        "text (one readable line each) or json (one JSON object per line, for a log collector).",
+    ),
+    Setting(
+        "KAIZEN_TRUST_REQUEST_ID",
+        "false",
+        "Take each request's id from the X-Request-Id header (true only behind a proxy that sets it); "
+        "otherwise the bot makes one.",
+    ),
+    Setting(
+        "KAIZEN_METRICS_TOKEN",
+        "",
+        "Bearer token that GET /metrics (Prometheus) requires, at least 32 characters like the admin token; "
+        "empty (the default) turns /metrics off.",
+    ),
     Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
     Setting(
@@ -166,6 +185,23 @@ SETTINGS: tuple[Setting, ...] = (
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
     ),
+    Setting(
+        "LINE_CHANNEL_SECRET",
+        "",
+        "The LINE channel's secret, to verify webhooks; with LINE_CHANNEL_ACCESS_TOKEN turns LINE on "
+        "(empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_CHANNEL_ACCESS_TOKEN",
+        "",
+        "The LINE channel's long-lived access token, to reply and push; with LINE_CHANNEL_SECRET turns "
+        "LINE on (empty: LINE is off).",
+    ),
+    Setting(
+        "LINE_API_BASE_URL",
+        "https://api.line.me",
+        "Base URL of the LINE Messaging API (a local fake in tests and demos).",
+    ),
 )
 
 
@@ -196,6 +232,25 @@ class DeliverySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LineSettings:
+    """The LINE channel's settings: on when the secret and the access token are both set."""
+
+    channel_secret: str = ""
+    access_token: str = ""
+    api_base_url: str = "https://api.line.me"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn LINE on."""
+        return ("LINE_CHANNEL_SECRET", "LINE_CHANNEL_ACCESS_TOKEN")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.channel_secret, self.access_token)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much one staff member may send, over every channel together; 0 means no limit."""
 
@@ -212,6 +267,9 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    log_format: str = "text"
+    trust_request_id: bool = False
+    metrics_token: str = ""
     semantic: bool = True
     host: str = "127.0.0.1"
     port: int = 8080
@@ -224,6 +282,7 @@ class Settings:
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
+    line: LineSettings = field(default_factory=LineSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -238,6 +297,9 @@ class Settings:
         level = values["KAIZEN_LOG_LEVEL"].upper()
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
             raise ValueError(f"KAIZEN_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+        log_format = values["KAIZEN_LOG_FORMAT"].strip().lower()
+        if log_format not in LOG_FORMATS:
+            raise ValueError(f"KAIZEN_LOG_FORMAT must be text or json, not {log_format!r}")
         cache = values["KAIZEN_CACHE_DIR"].strip()
         return cls(
             faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
@@ -245,11 +307,14 @@ class Settings:
             database_url=values["DATABASE_URL"],
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
+            log_format=log_format,
+            trust_request_id=_boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
+            metrics_token=_token(values, "KAIZEN_METRICS_TOKEN"),
             semantic=_boolean(values, "KAIZEN_SEMANTIC"),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
-            admin_token=_admin_token(values["KAIZEN_ADMIN_TOKEN"]),
+            admin_token=_token(values, "KAIZEN_ADMIN_TOKEN"),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
@@ -260,14 +325,20 @@ class Settings:
                 consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
                 messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
             ),
+            line=LineSettings(
+                channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
+                access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
+                api_base_url=_base_url(values, "LINE_API_BASE_URL"),
+            ),
         )
 
 
-def _admin_token(value: str) -> str:
-    token = value.strip()
+def _token(values: Mapping[str, str], name: str) -> str:
+    """A bearer token setting: empty (its API off) or at least `MIN_ADMIN_TOKEN_CHARS` long."""
+    token = values[name].strip()
     if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
         raise ValueError(
-            f"KAIZEN_ADMIN_TOKEN must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
+            f"{name} must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
             'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
         )
     return token
@@ -302,6 +373,14 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
     if delivery.lease_seconds <= delivery.timeout_seconds:
         raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
     return delivery
+
+
+def _base_url(values: Mapping[str, str], name: str) -> str:
+    """An http(s) URL without its trailing slash (the SDKs append paths that begin with one)."""
+    url = values[name].strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
+    return url
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

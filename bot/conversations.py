@@ -11,7 +11,8 @@ conversation log with it.
 the engine is logged with the conversation key and answered with a polite
 fallback, so the user is never left without a reply; a failure of the
 database (`StoreError`) propagates, since the caller must then answer
-"try again later" in its own way (503 for HTTP).
+"try again later" in its own way (503 for HTTP). A redelivered event (its
+id seen before) gets no reply at all.
 
 Every channel passes here, so this is where the limit on messages per
 person and minute is kept: counted in the database (the conversation log)
@@ -20,25 +21,40 @@ limit is answered with when to send it again, and neither answered, stored
 nor logged: it does not count, and waiting always helps. (Its text has been
 searched by then, like every message's, since the count needs the
 transaction.)
+
+`Conversations.event` takes any channel event (`bot.values.IncomingKind`):
+a message goes to the engine; a follow is greeted with the menu; a block is
+recorded so pushes stop; what the bot cannot read, and a call in a group,
+get a short polite explanation. These texts are the same on every channel.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, quota
+from bot.db import ConversationStore, quota, reach
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.limits import DX_CONTACT, messages_full
-from bot.errors import StoreError
+from bot.errors import DuplicateEvent, StoreError
 
-__all__ = ["FALLBACK", "Conversations", "DeskFactory"]
+__all__ = [
+    "FALLBACK",
+    "GREETING",
+    "GROUP_ONLY",
+    "TEXT_ONLY",
+    "UNAVAILABLE",
+    "Conversations",
+    "DeskFactory",
+    "Observer",
+]
 
 log = logging.getLogger(__name__)
 
@@ -50,8 +66,39 @@ FALLBACK = Reply(
 )
 
 
+UNAVAILABLE = Reply(
+    "申し訳ありません。ただいまシステムが混み合っているため、お答えできませんでした。"
+    "お手数ですが、少し時間をおいてもう一度お送りください。",
+    kind="prompt",
+)
+"""When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
+
+GREETING = Reply(
+    "友だち追加ありがとうございます。業務改善の相談botです。\n"
+    "RPA、AI-OCR、電子申請、ペーパーレスなど、業務改善について気軽にご質問ください。"
+    "よくある質問・手引き・改善事例からお答えし、分からないことはDX推進課におつなぎします。",
+    kind="prompt",
+)
+
+TEXT_ONLY = Reply(
+    "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
+    "お手数ですが、文字で質問してください。",
+    (Choice("メニュー", "menu"),),
+    kind="prompt",
+)
+
+GROUP_ONLY = Reply(
+    "お呼びいただきありがとうございます。このbotは1対1のトークでご質問をお受けしています。"
+    "お手数ですが、botとの個別のトークからご質問ください。",
+    kind="prompt",
+)
+
+
 DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 """The consultation desk of a staff member, inside a turn's transaction."""
+
+Observer = Callable[[tuple[Reply, ...]], None]
+"""Told of the replies of every turn (the metrics count them)."""
 
 
 class _OverLimit(Exception):
@@ -66,12 +113,19 @@ class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
 
     def __init__(
-        self, store: ConversationStore, engine: Engine, desk: DeskFactory, *, per_minute: int = 0
+        self,
+        store: ConversationStore,
+        engine: Engine,
+        desk: DeskFactory,
+        *,
+        per_minute: int = 0,
+        observe: Observer | None = None,
     ) -> None:
         self.store = store
         self.engine = engine
         self.desk = desk
         self.per_minute = per_minute
+        self.observe = observe
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
@@ -80,15 +134,45 @@ class Conversations:
         """
         try:
             ready = self.engine.ahead(incoming)
-            return self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
+            replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
+        except DuplicateEvent:
+            log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
+            return ()
         except StoreError:
             raise
         except _OverLimit as over:
             log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
-            return (messages_full(over.limit, datetime.now(UTC)),)
+            replies = (messages_full(over.limit, datetime.now(UTC)),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
-            return (FALLBACK,)
+            replies = (FALLBACK,)
+        if self.observe is not None:
+            self.observe(replies)
+        return replies
+
+    def event(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """The replies to any channel event (blocking); () for a redelivery and for a block."""
+        now = datetime.now(UTC)
+        match incoming.kind:
+            case "message":
+                return self.handle(incoming)
+            case "follow":
+                menu = self.handle(replace(incoming, kind="message", action="menu"))
+                return (GREETING, *menu) if menu else ()
+            case "unfollow":
+                if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    dropped = reach.block(self.store.engine, incoming.key, now)
+                    log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
+                return ()
+            case "unsupported" | "group":
+                if not reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
+                    return ()
+                return (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+
+    def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
+        """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""
+        for reply in replies:
+            self.store.push(key, reply)
 
     def _step(self, engine: Engine, incoming: Incoming, state: State, connection: sa.Connection) -> Turn:
         """One turn inside the store's transaction: the message limit first, then the engine."""

@@ -1,7 +1,7 @@
 """The bot's own exceptions: one small tree, so error boundaries can route by type.
 
 ``BotError`` → ``InvalidRequest`` (a request that cannot be read at all),
-``StoreError`` (the database), ``ConsultationError`` (a
+``StoreError`` (the database), ``DuplicateEvent`` (a redelivery), ``ConsultationError`` (a
 request about a consultation that cannot be done: `NotFound`,
 `InvalidInput`, `InvalidTransition`, `Conflict`). A consultation error's message is written
 for people, in Japanese, since the dashboard and the admin API show it as is.
@@ -13,6 +13,7 @@ __all__ = [
     "BotError",
     "Conflict",
     "ConsultationError",
+    "DuplicateEvent",
     "InvalidInput",
     "InvalidRequest",
     "InvalidTransition",
@@ -39,6 +40,10 @@ class InvalidRequest(BotError):
 
 class StoreError(BotError):
     """The database could not be reached or refused the operation; the caller may retry later."""
+
+
+class DuplicateEvent(BotError):
+    """The platform delivered an event again (the same event id): it was handled once, and is ignored."""
 
 
 class ConsultationError(BotError):

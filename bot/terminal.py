@@ -10,13 +10,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from bot import wiring
 from bot.config import Settings
-from bot.consult.notices import Notices
-from bot.consult.service import ConsultationService
-from bot.conversations import Conversations
-from bot.db import ConversationStore
-from bot.delivery import notice_channels
-from bot.dialogue import Choice, ConversationKey, Engine, Incoming, Reply
+from bot.dialogue import Choice, ConversationKey, Incoming, Reply
 from bot.search import Searcher
 
 __all__ = ["CHANNEL", "render", "run_chat"]
@@ -31,12 +27,9 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     searcher = Searcher.load(
         settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
     )
-    store = ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
+    store = wiring.open_store(settings)
     try:
-        notices = Notices(notice_channels(settings.notify), settings.public_url)
-        limits = settings.limits
-        desk = ConsultationService(store.engine, notices, per_day=limits.consultations_per_day).desk
-        conversations = Conversations(store, Engine(searcher), desk, per_minute=limits.messages_per_minute)
+        conversations = wiring.conversations(settings, store, searcher, wiring.consultations(settings, store))
         key = ConversationKey(CHANNEL, user, user)
         print(GREETING, file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)

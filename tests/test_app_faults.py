@@ -37,7 +37,8 @@ connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
 moment = "2026-01-01 00:00:00"
 connection.execute(
-    "INSERT INTO conversations VALUES ('web', 'other', 'other', ?, ?, ?)",
+    "INSERT INTO conversations (channel, user_id, conversation_id, state, created_at, updated_at) "
+    "VALUES ('web', 'other', 'other', ?, ?, ?)",
     ('{"query": "別プロセスの書き込み"}', moment, moment),
 )
 print("locked", flush=True)

@@ -13,6 +13,20 @@ def test_server_defaults_follow_the_design() -> None:
     assert settings.max_body_bytes == 65536
 
 
+TOKEN = "metrics-token-0123456789-abcdefghijkl"
+
+
+def test_operations_settings_default_to_text_logs_made_ids_and_no_metrics() -> None:
+    settings = Settings.from_env({})
+    assert (settings.log_format, settings.trust_request_id, settings.metrics_token) == ("text", False, "")
+    chosen = Settings.from_env(
+        {"KAIZEN_LOG_FORMAT": "JSON", "KAIZEN_TRUST_REQUEST_ID": "yes", "KAIZEN_METRICS_TOKEN": f" {TOKEN} "}
+    )
+    assert (chosen.log_format, chosen.trust_request_id, chosen.metrics_token) == ("json", True, TOKEN)
+    with pytest.raises(ValueError, match="KAIZEN_METRICS_TOKEN must be at least 32 characters"):
+        Settings.from_env({"KAIZEN_METRICS_TOKEN": "s3cret"})
+
+
 def test_the_command_line_wins_over_the_environment() -> None:
     env = {"KAIZEN_HOST": "0.0.0.0", "KAIZEN_PORT": "9000"}
     settings = Settings.from_env(env, KAIZEN_PORT="9100")
@@ -25,6 +39,8 @@ def test_the_command_line_wins_over_the_environment() -> None:
         ("KAIZEN_PORT", "http", "whole number"),
         ("KAIZEN_PORT", "70000", "between 1 and 65535"),
         ("KAIZEN_MAX_BODY_BYTES", "10", "between 1024"),
+        ("KAIZEN_LOG_FORMAT", "xml", "text or json"),
+        ("KAIZEN_TRUST_REQUEST_ID", "maybe", "true or false"),
     ],
 )
 def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:
@@ -40,7 +56,12 @@ def test_every_setting_has_help_and_a_default_or_says_what_empty_means() -> None
 
 def test_secrets_have_no_default_and_the_admin_api_is_off_without_a_token() -> None:
     defaults = {s.name: s.default for s in SETTINGS}
-    for secret in ("KAIZEN_ADMIN_TOKEN", "KAIZEN_SMTP_PASSWORD"):
+    for secret in (
+        "KAIZEN_ADMIN_TOKEN",
+        "KAIZEN_SMTP_PASSWORD",
+        "LINE_CHANNEL_SECRET",
+        "LINE_CHANNEL_ACCESS_TOKEN",
+    ):
         assert defaults[secret] == ""
     settings = Settings.from_env({})
     assert settings.admin_token == ""

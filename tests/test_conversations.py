@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
 from bot.conversations import FALLBACK, Conversations
-from bot.db import ConversationStore
+from bot.db import ConversationStore, journal
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Engine, Incoming
 from bot.errors import StoreError
@@ -41,6 +41,19 @@ def test_replies_and_state_go_through_the_store(store: ConversationStore, search
     (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
     assert answer.ref == "faq:tool-rpa-basics"
     assert store.load(KEY).shown == "faq:tool-rpa-basics"
+
+
+def test_a_search_answer_keeps_its_decision_and_confidence_in_the_log(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
+    assert answer.decision == "answer"
+    assert answer.confidence is not None
+    assert answer.confidence > 0.5
+    with store.engine.connect() as connection:
+        (_, logged) = journal.conversation(connection, KEY, until=None, limit=10)
+    assert logged.reply == answer
 
 
 def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(

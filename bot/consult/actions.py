@@ -80,7 +80,7 @@ def transition(
         expected=expected,
     )
     if target == Status.RESOLVED:
-        enqueue(connection, current.key, closed_by_team(number, current.content).as_json(), now)
+        enqueue(connection, current.key, closed_by_team(number, current.content).to_record(), now)
     return changed
 
 
@@ -107,7 +107,7 @@ def answer(
         values={"status": Status.ANSWERED.value},
         expected=expected,
     )
-    enqueue(connection, current.key, answer_delivered(number, current.content, body).as_json(), now)
+    enqueue(connection, current.key, answer_delivered(number, current.content, body).to_record(), now)
     return changed
 
 
@@ -135,7 +135,7 @@ def request_info(
     changed = store.change(
         connection, current, actor, "request", now, text=body, data=data, values=values, expected=expected
     )
-    enqueue(connection, current.key, info_requested(number, current.content, body).as_json(), now)
+    enqueue(connection, current.key, info_requested(number, current.content, body).to_record(), now)
     return changed
 
 

@@ -3,7 +3,9 @@
 The store is synchronous (SQLAlchemy Core over a connection pool); async
 callers run it with `asyncio.to_thread`. Every method either succeeds or
 raises `bot.errors.StoreError`. Each turn is also written to the
-conversation log (`bot.db.journal`), in the same transaction as the state.
+conversation log (`bot.db.journal`), in the same transaction as the state,
+and so is the platform's event id (`bot.db.reach.first_sighting`), so a
+redelivered event raises `bot.errors.DuplicateEvent` and changes nothing.
 """
 
 from __future__ import annotations
@@ -12,19 +14,18 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.config import DB_TIMEOUT_SECONDS
-from bot.db import journal
+from bot.db import journal, reach
 from bot.db.engine import aware, create_engine, reading
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue
 from bot.db.schema import conversations, outbox
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
-from bot.errors import StoreError
+from bot.errors import DuplicateEvent, StoreError
 
 __all__ = ["ConversationStore", "PushedMessage"]
 
@@ -38,11 +39,11 @@ Step = Callable[[State, sa.Connection], Turn]
 
 @dataclass(frozen=True, slots=True)
 class PushedMessage:
-    """A message sent to a user after the fact, as stored: its id orders the messages."""
+    """A message sent to a user after the fact, read back: its id orders the messages."""
 
     id: int
     created_at: datetime
-    payload: dict[str, Any]
+    reply: Reply
 
 
 class ConversationStore:
@@ -109,9 +110,14 @@ class ConversationStore:
         with self.engine.begin() as connection:
             query = sa.select(conversations.c.state).where(_is(key)).with_for_update()
             row = connection.execute(query).first()
-            turn = step(State.from_json(row.state if row is not None else None), connection)
             now = datetime.now(UTC)
+            if incoming.event_id is not None and not reach.first_sighting(
+                connection, key.channel, incoming.event_id, now
+            ):
+                raise DuplicateEvent(f"event {incoming.event_id} of {key.channel} was handled already")
+            turn = step(State.from_json(row.state if row is not None else None), connection)
             state = turn.state.to_json()
+            reachable = {"blocked_at": None} | ({"address": incoming.address} if incoming.address else {})
             if row is None:
                 connection.execute(
                     conversations.insert().values(
@@ -121,10 +127,13 @@ class ConversationStore:
                         state=state,
                         created_at=now,
                         updated_at=now,
+                        **reachable,
                     )
                 )
             else:
-                connection.execute(conversations.update().where(_is(key)).values(state=state, updated_at=now))
+                connection.execute(
+                    conversations.update().where(_is(key)).values(state=state, updated_at=now, **reachable)
+                )
             journal.record(connection, incoming, turn.replies, now)
         return turn
 
@@ -132,7 +141,7 @@ class ConversationStore:
         """Queue ``reply`` for the user of ``key``; return the message id."""
         try:
             with self.engine.begin() as connection:
-                return enqueue(connection, key, reply.as_json(), datetime.now(UTC))
+                return enqueue(connection, key, reply.to_record(), datetime.now(UTC))
         except SQLAlchemyError as exc:
             raise StoreError(f"could not queue the message: {exc}") from exc
 
@@ -146,7 +155,7 @@ class ConversationStore:
         )
         with reading(self.engine, "the messages") as connection:
             rows = connection.execute(query).all()
-        return [PushedMessage(row.id, aware(row.created_at), row.payload) for row in rows]
+        return [PushedMessage(row.id, aware(row.created_at), Reply.from_record(row.payload)) for row in rows]
 
 
 def _is(key: ConversationKey) -> sa.ColumnElement[bool]:

@@ -11,6 +11,9 @@ recovers works again.
 
 Read through `reading` and write through `writing`: on SQLite only
 `reading` gives the lock-free read.
+
+Errors never quote the statement's parameters (``hide_parameters``): they
+hold what staff typed, and a database error ends up in the log.
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ def create_engine(url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> sa.Engine
         return sqlite.create(parsed, timeout)
     if parsed.drivername == "postgresql+psycopg":
         return postgres.create(parsed, timeout)
-    return sa.create_engine(parsed, pool_pre_ping=True, pool_timeout=timeout)
+    return sa.create_engine(parsed, pool_pre_ping=True, pool_timeout=timeout, hide_parameters=True)
 
 
 def aware(moment: datetime) -> datetime:

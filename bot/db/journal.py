@@ -5,6 +5,8 @@ Written in the same transaction as the conversation's state (see
 conversation that led to a consultation, and purged after the retention
 period. Personal information is masked before it is written
 (`bot.privacy.mask`); a button press is logged under the label the user saw.
+A bot line keeps its reply's record (`bot.values.Reply.to_record`, the text
+in the ``text`` column) and is read back as a typed `Reply`.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ import sqlalchemy as sa
 
 from bot.db.engine import aware
 from bot.db.schema import messages
-from bot.dialogue import ConversationKey, Incoming, Reply
 from bot.privacy import mask
+from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
 
@@ -39,13 +41,17 @@ the log is written while the conversation's lock is held."""
 
 @dataclass(frozen=True, slots=True)
 class LogLine:
-    """One line of a conversation: ``choices`` are the labels of the buttons the bot offered."""
+    """One line of a conversation: ``choices`` are the labels of the buttons the bot offered.
+
+    ``reply`` is the bot's reply read back (None on the staff member's lines).
+    """
 
     id: int
     role: Role
     text: str
     choices: tuple[str, ...]
     created_at: datetime
+    reply: Reply | None = None
 
 
 def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Reply], now: datetime) -> None:
@@ -58,9 +64,9 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
         label = _label(connection, key, incoming.action or "")
         rows = [{"role": "button", "text": label, "payload": {"action": incoming.action}}]
     for reply in replies:
-        payload = reply.as_json()
-        del payload["text"]
-        rows.append({"role": "bot", "text": _masked_reply(reply.text).text, "payload": payload})
+        record = reply.to_record()
+        del record["text"]  # the column holds it, masked
+        rows.append({"role": "bot", "text": _masked_reply(reply.text).text, "payload": record})
     connection.execute(messages.insert(), [{**where, **row, "created_at": now} for row in rows])
 
 
@@ -79,10 +85,25 @@ def conversation(
     if until is not None:
         query = query.where(messages.c.id <= until)
     lines = [
-        LogLine(row.id, row.role, row.text, _choice_labels(row.payload), aware(row.created_at))
+        LogLine(
+            row.id,
+            row.role,
+            row.text,
+            _choice_labels(row.payload),
+            aware(row.created_at),
+            _reply(row.text, row.payload) if row.role == "bot" else None,
+        )
         for row in connection.execute(query).all()
     ]
     return lines[::-1]
+
+
+def _reply(text: str, payload: Any) -> Reply | None:
+    """A bot line's reply; None for a payload no version of the log wrote (it is shown as text)."""
+    try:
+        return Reply.from_record({**(payload if isinstance(payload, dict) else {}), "text": text})
+    except ValueError:
+        return None
 
 
 def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:

@@ -4,10 +4,11 @@ Whatever is sent after the fact (the DX team's answer to a staff member, a
 notification to the team) is first written here, in the same transaction as
 the change that causes it, so a crash can delay a message but never lose it.
 
-Messages to channels whose client fetches them itself (`PULL_CHANNELS`: the
-web chat polls ``GET /api/v1/chat/{user}/messages``) are ``sent`` as soon as
-they are written. Every other message is ``pending`` until a worker
-(`bot.delivery.worker`) has handed it to its platform:
+A message is ``pending`` until a worker (`bot.delivery.worker`) has handed
+it to its channel's sender (for the web chat, whose page fetches its
+messages, that only marks it handed over), and ``dropped`` when the
+recipient has blocked the bot (`bot.db.reach.block`) or the sender found
+them unreachable for good:
 
 - `claim` picks the oldest due message and moves its ``next_attempt_at`` a
   lease ahead, so no other worker takes it meanwhile (``FOR UPDATE SKIP
@@ -15,7 +16,11 @@ they are written. Every other message is ``pending`` until a worker
   A worker that dies mid-delivery leaves the message to be claimed again
   when the lease runs out.
 - `mark_sent` after the platform accepted it; a sent message is never
-  claimed again. `retry_later` after a failure, with the caller's backoff.
+  claimed again. `retry_later` after a failure, with the caller's backoff;
+  `drop` when it can never be delivered.
+
+Staff messages hold a reply's record (`bot.values.Reply.to_record`); team
+notices hold their own small dict (``title``, ``text``, ``url``).
 """
 
 from __future__ import annotations
@@ -27,33 +32,40 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bot.db import reach
 from bot.db.engine import reading
 from bot.db.schema import outbox
-from bot.dialogue import ConversationKey
+from bot.values import ConversationKey
 
-__all__ = ["PULL_CHANNELS", "Delivery", "claim", "enqueue", "mark_sent", "pending_counts", "retry_later"]
-
-PULL_CHANNELS = frozenset({"web"})
-"""Channels whose clients fetch their messages: nothing to push."""
+__all__ = ["Delivery", "claim", "drop", "enqueue", "mark_sent", "pending_counts", "retry_later"]
 
 MAX_ERROR_CHARS = 500
 
 
 @dataclass(frozen=True, slots=True)
 class Delivery:
-    """A claimed message: where it goes, what it says, and which attempt this is (1 for the first)."""
+    """A claimed message: where it goes, what it says, and which attempt this is (1 for the first).
+
+    ``address`` is the delivery address kept with the recipient's
+    conversation (None for team notices, and where none was kept).
+    """
 
     id: int
     key: ConversationKey
     payload: dict[str, Any]
     attempts: int
+    address: str | None = None
 
 
 def enqueue(
     connection: sa.Connection, key: ConversationKey, payload: Mapping[str, Any], now: datetime
 ) -> int:
-    """Write a message for ``key`` inside the caller's transaction; return its id."""
-    pull = key.channel in PULL_CHANNELS
+    """Write a message for ``key`` inside the caller's transaction; return its id.
+
+    A message to someone who blocked the bot is written ``dropped``: kept
+    for the record, never sent.
+    """
+    dropped = reach.blocked(connection, key.channel, key.user_id)
     result = connection.execute(
         outbox.insert().values(
             channel=key.channel,
@@ -61,10 +73,10 @@ def enqueue(
             conversation_id=key.conversation_id,
             payload=dict(payload),
             created_at=now,
-            status="sent" if pull else "pending",
+            status="dropped" if dropped else "pending",
             attempts=0,
-            next_attempt_at=None if pull else now,
-            sent_at=now if pull else None,
+            next_attempt_at=None if dropped else now,
+            last_error="blocked by the recipient" if dropped else None,
         )
     )
     inserted = result.inserted_primary_key
@@ -98,8 +110,9 @@ def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: ti
             .where(outbox.c.id == row.id)
             .values(attempts=attempts, next_attempt_at=now + lease)
         )
-    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
-    return Delivery(row.id, key, row.payload, attempts)
+        key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+        address = reach.address_of(connection, key)
+    return Delivery(row.id, key, row.payload, attempts, address)
 
 
 def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:
@@ -119,6 +132,16 @@ def retry_later(engine: sa.Engine, delivery: Delivery, at: datetime, error: str)
             outbox.update()
             .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
             .values(next_attempt_at=at, last_error=error[:MAX_ERROR_CHARS])
+        )
+
+
+def drop(engine: sa.Engine, delivery: Delivery, reason: str) -> None:
+    """Record that ``delivery`` can never be delivered: it is never claimed again."""
+    with engine.begin() as connection:
+        connection.execute(
+            outbox.update()
+            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
+            .values(status="dropped", last_error=reason[:MAX_ERROR_CHARS])
         )
 
 

@@ -69,7 +69,9 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
         connect_args["options"] = (
             f"-c statement_timeout={milliseconds} -c idle_in_transaction_session_timeout={milliseconds}"
         )
-    engine = sa.create_engine(url, pool_pre_ping=True, pool_timeout=timeout, connect_args=connect_args)
+    engine = sa.create_engine(
+        url, pool_pre_ping=True, pool_timeout=timeout, connect_args=connect_args, hide_parameters=True
+    )
 
     @event.listens_for(engine, "do_connect")
     def _connect(

@@ -1,9 +1,10 @@
 """Retention: conversation logs are purged once they are older than the retention period.
 
 What goes: the conversation log (`messages`), conversation states untouched
-for the period (a conversation then starts afresh), delivered outbox
-messages, expired dashboard sessions, and login failures too old to slow
-anyone down. What stays: consultations, their
+for the period (a conversation then starts afresh), delivered and dropped
+outbox messages, expired dashboard sessions, login failures too old to slow
+anyone down, and the ids of webhook events older than a week
+(`SEEN_EVENTS_KEPT`). What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -17,12 +18,15 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import writing
-from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox
+from bot.db.schema import admin_sessions, conversations, login_failures, messages, outbox, seen_events
 
-__all__ = ["BATCH", "purge"]
+__all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge"]
 
 LOGIN_FAILURES_KEPT = timedelta(days=1)
 """Longer than the throttle's window (15 minutes), so purging never changes a delay."""
+
+SEEN_EVENTS_KEPT = timedelta(days=7)
+"""Platforms redeliver within hours (LINE, Telegram within a day): a week of event ids is plenty."""
 
 BATCH = 1000
 """Rows deleted per transaction. A year of logs can be a million rows: in batches, SQLite's one writer
@@ -42,7 +46,7 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
         "outbox": _delete(
             engine,
             outbox,
-            sa.and_(outbox.c.status == "sent", outbox.c.created_at < cutoff),
+            sa.and_(outbox.c.status != "pending", outbox.c.created_at < cutoff),
             (outbox.c.id,),
             batch,
         ),
@@ -54,6 +58,13 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
             login_failures,
             login_failures.c.at < now - LOGIN_FAILURES_KEPT,
             (login_failures.c.id,),
+            batch,
+        ),
+        "seen_events": _delete(
+            engine,
+            seen_events,
+            seen_events.c.seen_at < now - SEEN_EVENTS_KEPT,
+            (seen_events.c.channel, seen_events.c.event_id),
             batch,
         ),
     }

@@ -19,6 +19,7 @@ __all__ = [
     "messages",
     "metadata",
     "outbox",
+    "seen_events",
 ]
 
 metadata = sa.MetaData()
@@ -35,8 +36,25 @@ conversations = sa.Table(
     sa.Column("state", sa.JSON(), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("address", sa.Text(), nullable=True),
+    sa.Column("blocked_at", sa.DateTime(timezone=True), nullable=True),
 )
-"""One row per conversation: the engine's state between two messages."""
+"""One row per conversation: the engine's state between two messages.
+
+``address`` is where the channel reaches the person later (the LINE user
+id, the Teams conversation reference), kept from their last event;
+``blocked_at`` is set while they have blocked or removed the bot.
+"""
+
+seen_events = sa.Table(
+    "seen_events",
+    metadata,
+    sa.Column("channel", sa.String(32), primary_key=True),
+    sa.Column("event_id", sa.String(255), primary_key=True),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_seen_events_seen", "seen_at"),
+)
+"""The platform's id of every event handled, per channel: a redelivery finds its id here and does nothing."""
 
 outbox = sa.Table(
     "outbox",
@@ -57,9 +75,9 @@ outbox = sa.Table(
 )
 """Messages sent later than the reply (the DX team's answers, notifications to the team), by id.
 
-``status`` is ``pending`` until a worker has delivered the message, then
-``sent``; messages a client fetches itself (the web chat) are ``sent`` at
-once. ``next_attempt_at`` is when a worker may (re)try: a claim pushes it
+``status`` is ``pending`` until a worker has handed the message over, then
+``sent``; ``dropped`` when it can never be delivered (the person blocked
+the bot). ``next_attempt_at`` is when a worker may (re)try: a claim pushes it
 forward by the lease, a failure by the backoff.
 """
 

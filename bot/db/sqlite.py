@@ -96,14 +96,20 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
     database = url.database or ""
     if database in ("", ":memory:"):
         engine = sa.create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": timeout}, poolclass=StaticPool
+            url,
+            connect_args={"check_same_thread": False, "timeout": timeout},
+            poolclass=StaticPool,
+            hide_parameters=True,
         )
         _configure(engine, None, timeout, wal=False)
         return engine
     path = Path(database).expanduser()
     _prepare(path)
     engine = sa.create_engine(
-        url, connect_args={"check_same_thread": False, "timeout": timeout}, pool_timeout=timeout
+        url,
+        connect_args={"check_same_thread": False, "timeout": timeout},
+        pool_timeout=timeout,
+        hide_parameters=True,
     )
     _configure(engine, _writer_of(path), timeout, wal=True)
     return engine

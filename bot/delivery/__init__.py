@@ -3,13 +3,14 @@
 `build_worker` assembles the worker from the settings: a sender for each
 configured notification channel (webhook, e-mail), and the periodic jobs
 (reminders of consultations that wait too long, the retention purge).
-Staff channels that push (messengers) add their senders here as their
-adapters arrive; the web chat needs none, its client fetches its messages.
+The staff channels' senders come from the channels themselves
+(`bot.handlers.channel.Channel.sender`), through `bot.wiring`.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 import aiohttp
 import sqlalchemy as sa
@@ -20,9 +21,17 @@ from bot.consult.service import ConsultationService, utcnow
 from bot.db.retention import purge
 from bot.delivery.email import EmailSender
 from bot.delivery.webhook import WebhookSender
-from bot.delivery.worker import DeliveryWorker, Periodic, Sender
+from bot.delivery.worker import DeliveryWorker, Periodic, Sender, Undeliverable
 
-__all__ = ["DeliveryWorker", "Periodic", "Sender", "build_worker", "client_session", "notice_channels"]
+__all__ = [
+    "DeliveryWorker",
+    "Periodic",
+    "Sender",
+    "Undeliverable",
+    "build_worker",
+    "client_session",
+    "notice_channels",
+]
 
 log = logging.getLogger(__name__)
 
@@ -47,16 +56,24 @@ def client_session(settings: Settings) -> aiohttp.ClientSession:
 
 
 def build_worker(
-    settings: Settings, engine: sa.Engine, service: ConsultationService, session: aiohttp.ClientSession
+    settings: Settings,
+    engine: sa.Engine,
+    service: ConsultationService,
+    session: aiohttp.ClientSession,
+    channel_senders: Mapping[str, Sender],
 ) -> DeliveryWorker:
-    """The worker for ``settings``, over ``engine``; ``service`` sends the reminders."""
+    """The worker for ``settings``, over ``engine``; ``service`` sends the reminders.
+
+    ``channel_senders`` deliver to staff, one per channel that is on; the
+    team's notification senders are added from the settings.
+    """
     notify = settings.notify
-    senders: dict[str, Sender] = {}
+    senders: dict[str, Sender] = dict(channel_senders)
     if NOTIFY_WEBHOOK in service.notices.channels:
         senders[NOTIFY_WEBHOOK] = WebhookSender(session, notify.webhook_url, notify.webhook_format)
     if NOTIFY_EMAIL in service.notices.channels:
         senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds)
-    if not senders:
+    if NOTIFY_WEBHOOK not in senders and NOTIFY_EMAIL not in senders:
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [
         Periodic("reminders", REMIND_EVERY, lambda: service.remind_waiting(notify.waiting_hours)),

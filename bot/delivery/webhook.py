@@ -25,12 +25,14 @@ it (see `bot.db.outbox`).
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
 
 import aiohttp
 
 from bot.db.outbox import Delivery
+from bot.delivery.http import check_accepted
 from bot.delivery.plaintext import for_lineworks, for_slack, without_mentions
 
 __all__ = ["WebhookSender", "body_for", "format_of"]
@@ -86,7 +88,10 @@ def _text_run(text: str, **style: str) -> dict[str, Any]:
 
 
 class WebhookSender:
-    """POSTs notices to one incoming-webhook URL; any answer but 2xx is a failure to retry."""
+    """POSTs notices to one incoming-webhook URL; any answer but 2xx is a failure to retry.
+
+    A refusal carries the platform's ``Retry-After`` (`bot.delivery.http`).
+    """
 
     def __init__(self, session: aiohttp.ClientSession, url: str, configured_format: str) -> None:
         self.session = session
@@ -94,12 +99,8 @@ class WebhookSender:
         self.format = format_of(url, configured_format)
 
     async def send(self, delivery: Delivery) -> None:
-        """Deliver one notice; raise on anything but a 2xx answer."""
+        """Deliver one notice; raise `PlatformRefused` on anything but a 2xx answer."""
         headers = {"Idempotency-Key": f"kaizen-outbox-{delivery.id}"}
         body = body_for(self.format, delivery.payload)
         async with self.session.post(self.url, json=body, headers=headers) as response:
-            if not 200 <= response.status < 300:
-                detail = (await response.text())[:200]
-                raise aiohttp.ClientResponseError(
-                    response.request_info, (), status=response.status, message=detail or response.reason or ""
-                )
+            await check_accepted(response, datetime.now(UTC))

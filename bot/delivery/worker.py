@@ -7,9 +7,13 @@ since each message is claimed before it is sent (`bot.db.outbox.claim`).
 The guarantees, and their limits:
 
 - Nothing is lost: a message stays ``pending`` until its platform has
-  accepted it (a 2xx answer, an SMTP server's acceptance). A failure, a
+  accepted it (a 2xx answer, an SMTP server's acceptance), or until its
+  sender says it can never be delivered (`Undeliverable`: the person
+  blocked the bot), when it is dropped. A failure, a
   timeout or an unreachable platform reschedules it after a backoff that
-  doubles up to a ceiling, and retries never stop. A worker that crashes or
+  doubles up to a ceiling, and retries never stop. A platform that asks
+  for a pause (429 or 503 with ``Retry-After``, raised by the sender as
+  `PlatformRefused`) is not tried again sooner. A worker that crashes or
   is stopped mid-delivery leaves the message claimed until the lease runs
   out; then any worker sends it.
 - Nothing is sent twice by us: a message is claimed by one worker at a
@@ -39,18 +43,27 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import DeliverySettings
 from bot.consult.service import utcnow
-from bot.db.outbox import Delivery, claim, mark_sent, pending_counts, retry_later
+from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later
+from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 
-__all__ = ["DeliveryWorker", "Periodic", "Sender"]
+__all__ = ["DeliveryWorker", "Periodic", "Sender", "Undeliverable"]
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 2.0
 
 
+class Undeliverable(Exception):
+    """The message can never be delivered (the person blocked the bot): drop it, do not retry."""
+
+
 class Sender(Protocol):
-    """Hands one message to its platform; returns once accepted, raises otherwise."""
+    """Hands one message to its platform; returns once accepted, raises otherwise.
+
+    `Undeliverable` drops the message for good; any other exception retries
+    it after the backoff.
+    """
 
     async def send(self, delivery: Delivery) -> None:
         """Deliver ``delivery``."""
@@ -92,6 +105,13 @@ class DeliveryWorker:
             min(self.settings.backoff_max_seconds, self.settings.backoff_seconds * 2 ** (attempts - 1))
         )
 
+    def delay_after(self, attempts: int, error: Exception) -> float:
+        """Seconds until the next attempt: the backoff, or longer if the platform asked for it."""
+        delay = self.backoff(attempts)
+        if isinstance(error, PlatformRefused) and error.retry_after is not None:
+            delay = max(delay, error.retry_after)
+        return delay
+
     async def deliver_due(self) -> int:
         """Attempt every message that is due now, oldest first; return how many were delivered."""
         lease = timedelta(seconds=self.settings.lease_seconds)
@@ -121,8 +141,17 @@ class DeliveryWorker:
         try:
             async with asyncio.timeout(self.settings.timeout_seconds):
                 await sender.send(delivery)
+        except Undeliverable as exc:
+            log.warning(
+                "message %d to %s dropped: it can never be delivered (%s)",
+                delivery.id,
+                delivery.key.channel,
+                exc,
+            )
+            await asyncio.to_thread(drop, self.engine, delivery, f"undeliverable: {exc}")
+            return False
         except Exception as exc:  # any failure of the platform or the network: retry later
-            delay = self.backoff(delivery.attempts)
+            delay = self.delay_after(delivery.attempts, exc)
             reason = "timed out" if isinstance(exc, TimeoutError) else f"{type(exc).__name__}: {exc}"
             log.warning(
                 "delivery of message %d to %s failed (attempt %d: %s); next try in %.0f s",

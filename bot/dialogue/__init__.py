@@ -2,7 +2,8 @@
 
 from bot.dialogue.desk import Candidate, Desk, Limit, LimitReached, NewConsultation, Ticket
 from bot.dialogue.engine import Engine, Search, Turn
-from bot.dialogue.model import (
+from bot.dialogue.state import Intake, Pending, State
+from bot.values import (
     MAX_ACTION_BYTES,
     MAX_CARD_CHOICES,
     MAX_CARDS,
@@ -14,7 +15,6 @@ from bot.dialogue.model import (
     Reply,
     ReplyKind,
 )
-from bot.dialogue.state import Intake, Pending, State
 
 __all__ = [
     "MAX_ACTION_BYTES",

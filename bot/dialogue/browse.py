@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.dialogue.library import MANUAL, Library, Shown, ref_of
-from bot.dialogue.model import MAX_CARDS, Card, Choice, Reply
 from bot.dialogue.views import MENU, button_cards, card_of, excerpt
 from bot.knowledge import TOOLS
+from bot.values import MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "CATEGORY_LABELS",

@@ -34,12 +34,12 @@ from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
 from bot.dialogue.intents import ConsultWish, case_query, consult_wish, followup, is_menu, match_cases
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
-from bot.dialogue.model import MAX_CARDS, Choice, Incoming, Reply
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Known, Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
 from bot.search import Hit, SearchResult
+from bot.values import MAX_CARDS, Choice, Incoming, Reply
 
 __all__ = ["Engine", "Search", "Turn"]
 
@@ -113,7 +113,10 @@ class Engine:
         wanted = case_query(text)
         if wanted is not None:
             return self._find_cases(wanted.topic, text, state)
-        return self._on_result(self.searcher.search(text), state)
+        result = self.searcher.search(text)
+        turn = self._on_result(result, state)
+        decided = (replace(r, decision=result.decision, confidence=result.confidence) for r in turn.replies)
+        return Turn(tuple(decided), turn.state)
 
     def _searched(self, text: str) -> tuple[str, ...]:
         """What `_on_text` searches for ``text`` outside the intake, in its order of checks."""

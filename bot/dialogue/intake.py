@@ -25,12 +25,12 @@ from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
 from bot.dialogue.intents import is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
-from bot.dialogue.model import Choice, Reply
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
 from bot.dialogue.views import MENU
 from bot.knowledge import Case
 from bot.privacy import mask
+from bot.values import Choice, Reply
 
 __all__ = ["IntakeFlow", "is_status"]
 

@@ -11,10 +11,10 @@ import math
 from datetime import datetime
 
 from bot.dialogue.desk import Limit
-from bot.dialogue.model import Reply
 from bot.dialogue.tickets import SEND, STATUS
 from bot.dialogue.views import MENU
 from bot.localtime import local
+from bot.values import Reply
 
 __all__ = ["DX_CONTACT", "consultations_deferred", "consultations_full", "messages_full"]
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.dialogue.desk import Ticket
-from bot.dialogue.model import MAX_CARDS, Card, Choice, Reply
 from bot.dialogue.state import Intake
 from bot.dialogue.views import MENU, excerpt
 from bot.localtime import local
+from bot.values import MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "ASK_CONTENT",

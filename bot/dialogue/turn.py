@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from bot.dialogue.model import Reply
 from bot.dialogue.state import State
 from bot.knowledge import KnowledgeBase
 from bot.search import SearchResult
+from bot.values import Reply
 
 __all__ = ["Known", "Search", "Turn"]
 

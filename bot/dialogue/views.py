@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 
 from bot.dialogue.library import MANUAL, Library, Shown, ref_of
-from bot.dialogue.model import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
 from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk
+from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
 
 __all__ = [
     "CASE_CONSULT_LABEL",

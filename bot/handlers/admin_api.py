@@ -19,7 +19,6 @@ audit trail under the actor ``api``.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import json
 from collections.abc import Awaitable
 from typing import Any, TypeVar
@@ -31,6 +30,7 @@ from bot.consult.actions import API
 from bot.consult.model import Consultation, Status
 from bot.consult.store import Filters
 from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
+from bot.handlers.bearer import require_bearer
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import integer, read_json_object
 
@@ -106,14 +106,7 @@ def _authorize(request: web.Request) -> None:
             "admin_api_disabled",
             "管理APIは無効です。KAIZEN_ADMIN_TOKEN を設定すると使えるようになります。",
         )
-    scheme, _, given = request.headers.get("Authorization", "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise json_exception(
-            401,
-            "unauthorized",
-            "認証が必要です。Authorization: Bearer <KAIZEN_ADMIN_TOKEN> を付けてください。",
-            headers={"WWW-Authenticate": 'Bearer realm="kaizen-bot"'},
-        )
+    require_bearer(request, token, "KAIZEN_ADMIN_TOKEN", "kaizen-bot")
 
 
 def _number(request: web.Request) -> int:

@@ -17,6 +17,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import hdrs, web
 
 from bot.errors import InvalidRequest, StoreError
+from bot.handlers.access import route_of
 from bot.handlers.errors import json_error
 from bot.handlers.inputs import check_request
 
@@ -52,10 +53,10 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
     except InvalidRequest as exc:
         return json_error(400, exc.code, str(exc))
     except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
+        log.exception("database error on %s %s", request.method, route_of(request))
         return json_error(
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")

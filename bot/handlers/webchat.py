@@ -7,26 +7,46 @@
 - ``GET /api/v1/chat/{user}/messages?after=<id>``: messages pushed to that
   user later (the DX team's answers), oldest first.
 
-Like every adapter: `parse` verifies and reads a request into an `Incoming`,
-`render` turns replies into the payload. The reply is the HTTP response
-itself, so there is nothing to send.
+The web chat is one instance of the channel contract (`WebChat`,
+`bot.handlers.channel`): `parse` verifies and reads a request into an
+`Incoming`, `render` turns replies into the API's JSON, which only this
+module makes. The reply is the HTTP response itself, so there is never
+anything to answer later by API: what is pushed (the DX team's answers)
+waits in the outbox for the page to fetch, and the channel's sender only
+marks it handed over.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.appkeys import CONVERSATIONS, SETTINGS, STORE
-from bot.dialogue import ConversationKey, Incoming, Reply
+from bot.config import Settings
+from bot.db import ConversationStore
+from bot.db.outbox import Delivery
+from bot.delivery.worker import Sender
+from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_error, request_error
 from bot.handlers.inputs import integer, read_json_object
 from bot.handlers.static import STATIC
+from bot.values import Card, Choice, ConversationKey, Incoming, Reply
 
-__all__ = ["CHANNEL", "MAX_TEXT_CHARS", "MAX_USER_CHARS", "parse", "render", "setup"]
+__all__ = [
+    "CHANNEL",
+    "MAX_TEXT_CHARS",
+    "MAX_USER_CHARS",
+    "SPEC",
+    "WebChat",
+    "parse",
+    "render",
+    "reply_json",
+    "setup",
+]
 
 CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
@@ -67,7 +87,11 @@ async def messages(request: web.Request) -> web.Response:
     user = _user(request.match_info["user"])
     after = integer(request.query.get("after"), "after", default=0)
     pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, user, after=after)
-    body = {"messages": [{"id": m.id, "created_at": m.created_at.isoformat(), **m.payload} for m in pushed]}
+    body = {
+        "messages": [
+            {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed
+        ]
+    }
     return web.json_response(body, dumps=_dumps)
 
 
@@ -100,9 +124,78 @@ async def parse(request: web.Request) -> Incoming:
     return Incoming(key, text=text) if text is not None else Incoming(key, action=action)
 
 
-def render(replies: tuple[Reply, ...]) -> dict[str, object]:
+def render(replies: Sequence[Reply]) -> dict[str, object]:
     """The HTTP API's response body."""
-    return {"replies": [reply.as_json() for reply in replies]}
+    return {"replies": [reply_json(reply) for reply in replies]}
+
+
+def reply_json(reply: Reply) -> dict[str, object]:
+    """The HTTP API form of a reply: ``text``, and ``choices``/``cards``/``source`` when present."""
+    payload: dict[str, object] = {"text": reply.text}
+    if reply.choices:
+        payload["choices"] = [_choice(c) for c in reply.choices]
+    if reply.cards:
+        payload["cards"] = [_card(c) for c in reply.cards]
+    if reply.source is not None:
+        payload["source"] = _choice(reply.source)
+    return payload
+
+
+def _choice(choice: Choice) -> dict[str, str]:
+    return {"label": choice.label, "action": choice.action}
+
+
+def _card(card: Card) -> dict[str, object]:
+    return {"title": card.title, "text": card.text, "choices": [_choice(c) for c in card.choices]}
+
+
+class WebChat:
+    """The web chat as a channel: always on, answered in the HTTP response, pushed messages fetched."""
+
+    name = CHANNEL
+
+    def add_routes(self, app: web.Application) -> None:
+        """The page, the chat API and the pushed-messages API."""
+        setup(app)
+
+    async def start(self) -> None:
+        """Nothing to open."""
+
+    async def close(self) -> None:
+        """Nothing to close."""
+
+    async def parse(self, request: web.Request) -> list[Incoming]:
+        """The one message of a chat request."""
+        return [await parse(request)]
+
+    def render(self, replies: Sequence[Reply]) -> dict[str, object]:
+        """The HTTP API's response body."""
+        return render(replies)
+
+    async def indicate(self, incoming: Incoming) -> None:
+        """The page shows its own indicator while it waits for the response."""
+
+    async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
+        """Never called for the web chat: its replies are the HTTP response."""
+        return False
+
+    def sender(self, store: ConversationStore) -> Sender:
+        """Marks a message handed over: the page fetches it from the outbox."""
+        return _Fetched()
+
+
+class _Fetched:
+    """The web chat's "sender": the page fetches its messages, so handing over is all there is."""
+
+    async def send(self, delivery: Delivery) -> None:
+        """Nothing to send."""
+
+
+def _build(_settings: Settings) -> WebChat:
+    return WebChat()
+
+
+SPEC = ChannelSpec(name=CHANNEL, title="The web chat", settings=None, build=_build)
 
 
 def _user(value: object) -> str:

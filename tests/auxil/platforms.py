@@ -1,7 +1,8 @@
 """Fake platforms over real sockets on 127.0.0.1: an incoming-webhook endpoint and an SMTP server.
 
 `FakeWebhook` answers each request with the next status of its script
-(503, 200, …; "hold" keeps the request open until released) and records
+(503, 200, …; ``(429, {"Retry-After": "2"})`` with headers; "hold" keeps the
+request open until released) and records
 every request and which ones it accepted (answered 2xx). `FakeSmtp`
 speaks just enough SMTP to take a message.
 """
@@ -19,6 +20,9 @@ from typing import Any
 
 from aiohttp import web
 
+Step = int | str | tuple[int, dict[str, str]]
+"""One scripted answer: a status, a status with headers, or "hold"."""
+
 
 @dataclass
 class Received:
@@ -34,7 +38,7 @@ class Received:
 class FakeWebhook:
     """An incoming-webhook endpoint whose answers a test scripts."""
 
-    script: list[int | str] = field(default_factory=list)
+    script: list[Step] = field(default_factory=list)
     port: int = 0
     received: list[Received] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
@@ -70,9 +74,10 @@ class FakeWebhook:
         if step == "hold":
             await self.release.wait()
             return web.Response(status=503, text="released")
-        status = int(step)
+        status, headers = step if isinstance(step, tuple) else (int(step), {})
         received.accepted = 200 <= status < 300
-        return web.Response(status=status, text="ok" if received.accepted else "unavailable")
+        text = "ok" if received.accepted else "unavailable"
+        return web.Response(status=status, text=text, headers=headers)
 
 
 @dataclass

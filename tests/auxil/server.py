@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +17,11 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Served:
-    """A running server: its base URL and process."""
+    """A running server: its base URL, process and log file."""
 
     url: str
     process: subprocess.Popen[bytes]
+    log: Path
 
 
 @contextmanager
@@ -31,33 +32,46 @@ def serve(
 
     ``env`` adds settings; the server is stopped with SIGINT after.
     """
-    port = _free_port()
-    log = (folder / "serve.log").open("wb")
-    env = {
-        **os.environ,
-        "KAIZEN_CACHE_DIR": str(folder / "cache"),
-        "KAIZEN_LOG_LEVEL": "WARNING",
-        **(env or {}),
-    }
+    served = start(
+        folder, _free_port(), {"KAIZEN_LOG_LEVEL": "WARNING", **(env or {})}, *extra, database=database
+    )
+    try:
+        wait_ready(served)
+        yield served
+    finally:
+        stop(served)
+
+
+def start(
+    folder: Path, port: int, env: Mapping[str, str], *extra: str, database: str | None = None
+) -> Served:
+    """Start ``serve`` on ``port`` (on the SQLite file in ``folder`` unless ``database`` is given).
+
+    Its log is appended to ``folder``/serve.log, so restarts keep the earlier lines.
+    """
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
     url = database or f"sqlite:///{folder / 'kaizen.db'}"
     command = [sys.executable, "-m", "bot", "--database", url, "serve"]
-    process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_ready(base, process, folder / "serve.log")
-        yield Served(base, process)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-        log.close()
+    with (folder / "serve.log").open("ab") as log:
+        process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
+    return Served(f"http://127.0.0.1:{port}", process, folder / "serve.log")
 
 
-def _wait_ready(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def stop(served: Served) -> None:
+    """SIGINT, as an operator would stop it; SIGKILL if it has not stopped within 30 s."""
+    process = served.process
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_ready(served: Served) -> None:
+    """Block until /healthz answers 200; raise with the log if the process exits or never gets ready."""
+    url, process, log = served.url, served.process, served.log
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:

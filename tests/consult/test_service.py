@@ -16,6 +16,7 @@ from bot.db.outbox import claim
 from bot.db.schema import outbox
 from bot.dialogue import Incoming, Reply, State, Turn
 from bot.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from bot.values import Choice
 from tests.auxil.consultations import OTHER, STAFF, Clock, new_consultation, open_consultation
 from tests.consult.conftest import PUBLIC_URL
 
@@ -75,13 +76,11 @@ def test_the_answer_goes_to_the_staff_members_channel_with_feedback_buttons(
     service.answer(1, "<b>音声認識</b>をお使いください。", "tanaka")
     delivered = [row for row in outbox_rows(service) if row.channel == "web"]
     (message,) = delivered
-    assert (message.user_id, message.status) == ("staff-1", "sent")
-    assert message.payload["text"].startswith("【DX推進課からの回答】No.1「")
-    assert "<b>音声認識</b>をお使いください。" in message.payload["text"]
-    assert message.payload["choices"] == [
-        {"label": "解決した", "action": "cs:1:ok"},
-        {"label": "まだ困っている", "action": "cs:1:ng"},
-    ]
+    assert (message.user_id, message.status) == ("staff-1", "pending")
+    reply = Reply.from_record(message.payload)
+    assert reply.text.startswith("【DX推進課からの回答】No.1「")
+    assert "<b>音声認識</b>をお使いください。" in reply.text
+    assert reply.choices == (Choice("解決した", "cs:1:ok"), Choice("まだ困っている", "cs:1:ng"))
 
 
 def test_a_form_submitted_twice_makes_one_change(service: ConsultationService) -> None:

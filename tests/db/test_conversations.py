@@ -89,9 +89,9 @@ def test_pushed_messages_come_back_oldest_first_and_after_an_id(store: Conversat
     store.push(OTHER, Reply("別の人へ"))
     messages = store.pushed("web", "staff-1")
     assert [m.id for m in messages] == [first, second]
-    assert [m.payload["text"] for m in messages] == ["一通目", "二通目"]
+    assert [m.reply.text for m in messages] == ["一通目", "二通目"]
     assert all(m.created_at.tzinfo is not None for m in messages)
-    assert [m.payload["text"] for m in store.pushed("web", "staff-1", after=first)] == ["二通目"]
+    assert [m.reply.text for m in store.pushed("web", "staff-1", after=first)] == ["二通目"]
     assert store.pushed("line", "staff-1") == []
 
 

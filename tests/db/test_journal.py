@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
 from bot.db.retention import purge
-from bot.db.schema import conversations, login_failures, messages, outbox
+from bot.db.schema import conversations, login_failures, messages, outbox, seen_events
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -41,6 +41,9 @@ def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationS
         ("bot", "期限切れです"),
     ]
     assert lines[1].choices == ("RPAについて", "メニュー")
+    assert lines[0].reply is None
+    assert lines[1].reply is not None
+    assert lines[1].reply.choices[0].label == "RPAについて"
     assert last == lines[-1].id
     with store.engine.connect() as connection:
         assert len(journal.conversation(connection, KEY, until=lines[2].id, limit=2)) == 2
@@ -48,23 +51,27 @@ def test_turns_are_logged_masked_and_buttons_by_their_label(store: ConversationS
 
 
 def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: ConversationStore) -> None:
-    store.exchange(Incoming(KEY, text="こんにちは"), reply_with(Reply("こんにちは")))
+    store.exchange(Incoming(KEY, text="こんにちは", event_id="old"), reply_with(Reply("こんにちは")))
+    store.exchange(Incoming(KEY, text="こんにちは", event_id="new"), reply_with(Reply("こんにちは")))
     now = datetime.now(UTC)
     old = now - timedelta(days=400)
     with store.engine.begin() as connection:
         connection.execute(messages.update().values(created_at=old))
+        connection.execute(seen_events.update().where(seen_events.c.event_id == "old").values(seen_at=old))
         connection.execute(conversations.update().values(updated_at=old))
         enqueue(connection, KEY, {"text": "古い回答"}, old)
+        connection.execute(outbox.update().values(status="sent"))  # handed over by a worker
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
         for at in (now - timedelta(days=2), now - timedelta(minutes=5)):
             connection.execute(login_failures.insert().values(account="x", address="192.0.2.1", at=at))
     counts = purge(store.engine, 365, now)
     assert counts == {
-        "messages": 2,
+        "messages": 4,
         "conversations": 1,
         "outbox": 1,
         "admin_sessions": 0,
         "login_failures": 1,
+        "seen_events": 1,
     }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
@@ -88,6 +95,7 @@ def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: Conver
         "outbox": 0,
         "admin_sessions": 0,
         "login_failures": 0,
+        "seen_events": 0,
     }
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(messages.c.user_id).distinct()).scalars().all() == ["staff-3"]

@@ -23,11 +23,10 @@ def put(store: ConversationStore, key: ConversationKey, text: str, at: datetime 
         return enqueue(connection, key, {"text": text}, at)
 
 
-def test_web_chat_messages_are_ready_at_once_and_never_claimed(store: ConversationStore) -> None:
+def test_web_chat_messages_are_listed_for_the_page_at_once(store: ConversationStore) -> None:
     put(store, WEB, "回答です")
-    assert claim(store.engine, {"web", "notify-webhook"}, NOW, LEASE) is None
-    assert [m.payload["text"] for m in store.pushed("web", "staff-1")] == ["回答です"]
-    assert pending_counts(store.engine) == {}
+    assert [m.reply.text for m in store.pushed("web", "staff-1")] == ["回答です"]
+    assert pending_counts(store.engine) == {"web": 1}
 
 
 def test_a_claimed_message_is_not_claimed_again_until_its_lease_runs_out(store: ConversationStore) -> None:

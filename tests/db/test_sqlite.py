@@ -33,7 +33,8 @@ connection = sqlite3.connect(sys.argv[1], isolation_level=None)
 connection.execute("BEGIN IMMEDIATE")
 moment = "2026-01-01 00:00:00"
 connection.execute(
-    "INSERT INTO conversations VALUES ('web', 'other', 'other', ?, ?, ?)",
+    "INSERT INTO conversations (channel, user_id, conversation_id, state, created_at, updated_at) "
+    "VALUES ('web', 'other', 'other', ?, ?, ?)",
     ('{"query": "別プロセスの書き込み"}', moment, moment),
 )
 print("locked", flush=True)
@@ -160,7 +161,7 @@ def test_a_write_waiting_for_this_process_writer_gives_up_with_a_store_error(
         release.set()
         writer.join(HANG_GUARD)
     store.push(OTHER, Reply("後で"))  # the lock was given back
-    assert [m.payload["text"] for m in store.pushed("web", "other")] == ["後で"]
+    assert [m.reply.text for m in store.pushed("web", "other")] == ["後で"]
     assert store.load(KEY).query == "first"
 
 

@@ -74,6 +74,23 @@ async def test_a_failing_platform_is_retried_with_backoff_until_it_accepts(
     assert len(webhook.received) == 3, "a delivered message is never sent again"
 
 
+async def test_a_platform_that_asks_for_a_pause_is_not_tried_again_sooner(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    webhook.script = [(429, {"Retry-After": "1"}), (503, {"Retry-After": "0"}), 200]
+    open_consultation(service)
+    worker = worker_for(service, session, webhook.url)
+    await worker.deliver_due()
+    (row,) = rows(service)
+    assert row.status == "pending"
+    assert "429" in row.last_error
+    await deliver_until_done(worker, service)
+    first, second, third = (r.at for r in webhook.received)
+    assert second - first >= 1.0, "the platform asked for one second, more than the 0.2 s backoff"
+    assert 0.4 <= third - second < 1.0, "a shorter Retry-After than the backoff: the backoff (0.4 s) holds"
+    assert len(webhook.accepted) == 1
+
+
 async def test_a_platform_that_hangs_is_cut_off_and_retried(
     service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
 ) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 import pytest
 
-from bot.dialogue import Card, Choice, ConversationKey, Incoming, Reply
+from bot.values import RECORD_VERSION, Card, Choice, ConversationKey, Incoming, Reply
 
 KEY = ConversationKey("web", "u", "u")
 
@@ -50,19 +51,48 @@ def test_replies_keep_to_three_choices_and_ten_cards() -> None:
         Card("title", "text", four)
 
 
-def test_the_api_form_leaves_out_what_is_empty() -> None:
-    assert Reply("こんにちは").as_json() == {"text": "こんにちは"}
+def test_a_reply_survives_its_record_whole() -> None:
     reply = Reply(
         "本文",
         (Choice("解決した", "t:0"),),
         (Card("事例", "効果", (Choice("詳しく見る", "case:x"),)),),
         Choice("よくある質問「…」", "faq:x"),
+        kind="answer",
+        ref="faq:x",
+        decision="answer",
+        confidence=0.91,
     )
-    assert reply.as_json() == {
-        "text": "本文",
-        "choices": [{"label": "解決した", "action": "t:0"}],
-        "cards": [
-            {"title": "事例", "text": "効果", "choices": [{"label": "詳しく見る", "action": "case:x"}]}
-        ],
-        "source": {"label": "よくある質問「…」", "action": "faq:x"},
-    }
+    record = reply.to_record()
+    assert record["v"] == RECORD_VERSION
+    assert Reply.from_record(json.loads(json.dumps(record))) == reply
+
+
+def test_the_unversioned_web_chat_form_is_still_read() -> None:
+    old = {"text": "本文", "choices": [{"label": "解決した", "action": "t:0"}]}
+    assert Reply.from_record(old) == Reply("本文", (Choice("解決した", "t:0"),))
+
+
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"v": 2, "text": "x"},
+        {"v": 1, "text": 3},
+        {"v": 1, "text": "x", "kind": "novel"},
+        {"v": 1, "text": "x", "decision": "maybe"},
+        {"v": 1, "text": "x", "confidence": "high"},
+        {"v": 1, "text": "x", "choices": {"label": "a"}},
+        {"v": 1, "text": "x", "choices": [{"label": "a"}]},
+    ],
+)
+def test_a_record_this_version_cannot_read_is_refused(record: dict[str, object]) -> None:
+    with pytest.raises(ValueError, match=r"version|string|kind|decision|confidence|list|must be"):
+        Reply.from_record(record)
+
+
+def test_an_incoming_message_has_text_or_action_and_other_events_neither() -> None:
+    key = ConversationKey("line", "U1", "U1")
+    with pytest.raises(ValueError, match="exactly one"):
+        Incoming(key)
+    with pytest.raises(ValueError, match="neither"):
+        Incoming(key, text="x", kind="follow")
+    assert Incoming(key, kind="unfollow", event_id="e1").text is None

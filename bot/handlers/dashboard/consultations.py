@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER
+from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, STORE
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
+from bot.db.reach import pushes_in_month
 from bot.dialogue.library import MANUAL, Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
@@ -61,6 +62,7 @@ async def queue(request: web.Request) -> web.Response:
     tags = await asyncio.to_thread(service.tags)
     users = await asyncio.to_thread(accounts.users)
     context = {
+        "pushes": await _pushes(request, service.clock()),
         "rows": found,
         "counts": counts,
         "open_count": sum(counts[s] for s in OPEN),
@@ -75,6 +77,15 @@ async def queue(request: web.Request) -> web.Response:
         "now": service.clock(),
     }
     return render(request, "queue.html", context)
+
+
+async def _pushes(request: web.Request, now: datetime) -> list[tuple[str, int]]:
+    """Messages each messenger pushed this month (LINE counts them against the monthly allowance)."""
+    channels, engine = request.config_dict[CHANNELS], request.config_dict[STORE].engine
+    return [
+        (channels.title(name), await asyncio.to_thread(pushes_in_month, engine, name, now))
+        for name in channels.pushing()
+    ]
 
 
 async def detail(request: web.Request) -> web.Response:

@@ -26,6 +26,7 @@ from aiohttp import web
 from bot.appkeys import ACCOUNTS
 from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
+from bot.handlers.access import route_of
 from bot.handlers.inputs import check_request
 from bot.handlers.inputs import read_form as form
 from bot.localtime import local
@@ -124,10 +125,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         status = status_of(exc)
         return render(request, "error.html", {"status": status, "message": str(exc)}, status)
     except StoreError:
-        log.exception("database error on %s %s", request.method, request.path)
+        log.exception("database error on %s %s", request.method, route_of(request))
         return render(request, "error.html", {"status": 503, "message": _UNAVAILABLE}, 503)
     except Exception:
-        log.exception("unexpected error on %s %s", request.method, request.path)
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
         return render(request, "error.html", {"status": 500, "message": _BROKEN}, 500)
 
 

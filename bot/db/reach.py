@@ -1,0 +1,101 @@
+"""Reaching people on their channels: events already seen, who blocked the bot, pushes counted.
+
+- `first_sighting` records a platform's event id inside the caller's
+  transaction (the turn's), and says whether it is new: a redelivered event
+  finds its id and does nothing.
+- `block` records that a person blocked or removed the bot: every message
+  waiting for them is dropped, and `blocked` makes new ones dropped at once
+  (`bot.db.outbox.enqueue`), so pushes stop instead of failing for ever.
+  Their next event (following again) clears it (`ConversationStore.exchange`).
+- `pushes_in_month` counts the messages a channel pushed in a calendar
+  month in Japan (LINE counts pushes against the account's monthly allowance).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.db.engine import reading, writing
+from bot.db.schema import conversations, outbox, seen_events
+from bot.localtime import local
+from bot.values import ConversationKey
+
+__all__ = ["address_of", "block", "blocked", "first_sighting", "month_start", "pushes_in_month", "seen_once"]
+
+
+def first_sighting(connection: sa.Connection, channel: str, event_id: str, now: datetime) -> bool:
+    """Record ``event_id`` of ``channel``; False when it was recorded before (a redelivery)."""
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(seen_events)
+        .values(channel=channel, event_id=event_id, seen_at=now)
+        .on_conflict_do_nothing(index_elements=["channel", "event_id"])
+        .returning(seen_events.c.event_id)  # psycopg reports no rowcount for ON CONFLICT
+    )
+    return connection.execute(statement).first() is not None
+
+
+def seen_once(engine: sa.Engine, channel: str, event_id: str | None, now: datetime) -> bool:
+    """`first_sighting` in its own transaction; an event without an id is always new."""
+    if event_id is None:
+        return True
+    with writing(engine, "the seen events") as connection:
+        return first_sighting(connection, channel, event_id, now)
+
+
+def block(engine: sa.Engine, key: ConversationKey, now: datetime) -> int:
+    """The person of ``key`` blocked the bot: mark their conversations, drop what waits; return how many."""
+    person = sa.and_(conversations.c.channel == key.channel, conversations.c.user_id == key.user_id)
+    waiting = sa.and_(
+        outbox.c.channel == key.channel, outbox.c.user_id == key.user_id, outbox.c.status == "pending"
+    )
+    with writing(engine, "the conversation") as connection:
+        connection.execute(conversations.update().where(person).values(blocked_at=now))
+        dropped = connection.execute(
+            outbox.update().where(waiting).values(status="dropped", last_error="blocked by the recipient")
+        )
+        return int(dropped.rowcount)
+
+
+def blocked(connection: sa.Connection, channel: str, user_id: str) -> bool:
+    """Whether the person has blocked the bot on ``channel``."""
+    query = sa.select(sa.func.count()).where(
+        conversations.c.channel == channel,
+        conversations.c.user_id == user_id,
+        conversations.c.blocked_at.is_not(None),
+    )
+    return bool(connection.execute(query).scalar())
+
+
+def address_of(connection: sa.Connection, key: ConversationKey) -> str | None:
+    """The delivery address kept with the conversation of ``key`` (None when none was kept)."""
+    query = sa.select(conversations.c.address).where(
+        conversations.c.channel == key.channel,
+        conversations.c.user_id == key.user_id,
+        conversations.c.conversation_id == key.conversation_id,
+    )
+    found = connection.execute(query).scalar()
+    return None if found is None else str(found)
+
+
+def month_start(now: datetime) -> datetime:
+    """The first moment of ``now``'s calendar month in Japan (the account's billing month), in UTC."""
+    moment = local(now).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+    return moment.astimezone(UTC)
+
+
+def pushes_in_month(engine: sa.Engine, channel: str, now: datetime) -> int:
+    """Messages ``channel`` pushed (delivered from the outbox) in ``now``'s calendar month in Japan."""
+    start = month_start(now)
+    end = month_start(start + timedelta(days=32))
+    query = sa.select(sa.func.count()).where(
+        outbox.c.channel == channel,
+        outbox.c.status == "sent",
+        outbox.c.sent_at >= start,
+        outbox.c.sent_at < end,
+    )
+    with reading(engine, "the outbox") as connection:
+        return int(connection.execute(query).scalar() or 0)

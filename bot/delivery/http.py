@@ -1,0 +1,58 @@
+"""What every HTTP sender shares: a platform's refusal, and when it asks us to come back.
+
+A platform that is overloaded says so with 429 (or 503) and, often, a
+``Retry-After`` header: a number of seconds or an HTTP date (RFC 9110
+§10.2.3). `PlatformRefused` carries that wait to the worker, which never
+retries sooner (`bot.delivery.worker`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from email.utils import parsedate_to_datetime
+
+import aiohttp
+
+__all__ = ["PlatformRefused", "check_accepted", "retry_after"]
+
+MAX_DETAIL_CHARS = 200
+
+
+class PlatformRefused(aiohttp.ClientResponseError):
+    """The platform answered, but not with 2xx; ``retry_after`` is the wait it asked for, if any."""
+
+    def __init__(
+        self, response: aiohttp.ClientResponse, detail: str, retry_after_seconds: float | None
+    ) -> None:
+        super().__init__(
+            response.request_info,
+            (),
+            status=response.status,
+            message=detail or response.reason or "",
+            headers=response.headers,
+        )
+        self.retry_after = retry_after_seconds
+
+
+def retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait from a ``Retry-After`` value (seconds or an HTTP date); None if absent or bad."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    if value.isdecimal():
+        return float(value)
+    try:
+        moment = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        return None
+    return max(0.0, (moment - now).total_seconds())
+
+
+async def check_accepted(response: aiohttp.ClientResponse, now: datetime) -> None:
+    """Return if the platform accepted the request (2xx); raise `PlatformRefused` otherwise."""
+    if 200 <= response.status < 300:
+        return
+    detail = (await response.text())[:MAX_DETAIL_CHARS]
+    raise PlatformRefused(response, detail, retry_after(response.headers.get("Retry-After"), now))

@@ -1,0 +1,124 @@
+"""The channel contract: the one small shape every messenger adapter (and the web chat) has.
+
+A channel is one module in ``bot/handlers/`` that exposes a `ChannelSpec`
+(listed in `bot.handlers.registry`). The spec names the channel's settings
+group: the channel is on when every setting of the group is present and
+off otherwise, and the registry logs one line either way. ``build`` makes
+the `Channel` object from the settings, without I/O; its clients open in
+`Channel.start`, inside the running loop, and close in `Channel.close`.
+
+What a `Channel` does, in the order a webhook meets it:
+
+1. `Channel.add_routes` adds its routes (``POST /webhooks/<name>``); the
+   route verifies the request before reading it (401 when the signature or
+   token is missing or wrong), turns it into `Incoming` values with
+   `Channel.parse` (one body may carry several events), hands them to the
+   dispatcher (`bot.handlers.dispatch`) and answers at once, within the
+   platform's deadline.
+2. The dispatcher runs each event in a tracked background task: it shows
+   the platform's typing or loading indicator (`Channel.indicate`), takes
+   the turn (de-duplicated on ``Incoming.event_id``), and asks the channel
+   to answer the event now (`Channel.respond`: a LINE reply token, the
+   Teams turn). When the channel cannot (the token expired, a redelivery),
+   the replies go to the outbox and are pushed later.
+3. Everything sent later (the DX team's answers, late replies) is pushed by
+   the channel's `Channel.sender`, which the delivery worker calls with
+   each outbox message for the channel: the stored reply
+   (`bot.values.Reply.from_record`) and the person's address.
+
+`Channel.render` turns replies into the platform's own payload within the
+platform's limits; `respond` and the sender both use it. The web chat is
+the simplest instance: its reply is the HTTP response, its page fetches
+what was pushed (so its sender only marks a message as handed over), and it
+has no indicator and no event ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from aiohttp import web
+
+from bot.config import Settings
+from bot.db import ConversationStore
+from bot.delivery.worker import Sender
+from bot.values import Incoming, Reply
+
+__all__ = ["Channel", "ChannelSettings", "ChannelSpec", "Payload"]
+
+Payload = TypeVar("Payload", covariant=True)
+"""What `Channel.render` makes: the platform's own message objects."""
+
+
+class Channel(Protocol[Payload]):
+    """One channel, built from its settings; every method may be called from any request's task."""
+
+    @property
+    def name(self) -> str:
+        """The channel's name: ``ConversationKey.channel`` and the outbox's channel (``line``, ``web``)."""
+
+    def add_routes(self, app: web.Application) -> None:
+        """Add the channel's routes to ``app`` (called before the app starts)."""
+
+    async def start(self) -> None:
+        """Open the channel's clients (inside the running event loop)."""
+
+    async def close(self) -> None:
+        """Close them; the channel is not used afterwards."""
+
+    async def parse(self, request: web.Request) -> list[Incoming]:
+        """Verify ``request`` and read its events; raise 401 (bad signature), 400 or 413 otherwise.
+
+        Events the bot ignores (a group message that does not mention it,
+        a platform's housekeeping event) are left out; the list may be
+        empty (LINE's verification call).
+        """
+
+    def render(self, replies: Sequence[Reply]) -> Payload:
+        """The platform's payload for ``replies``, within its limits (no I/O)."""
+
+    async def indicate(self, incoming: Incoming) -> None:
+        """Show the platform's typing or loading indicator while the turn runs; best effort, never raises."""
+
+    async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
+        """Answer ``incoming`` now, if the platform still allows it; False to have the replies pushed.
+
+        Raises only when the platform refused the answer for a reason a
+        push would not fix; the dispatcher then logs it.
+        """
+
+    def sender(self, store: ConversationStore) -> Sender:
+        """The sender the delivery worker uses for this channel's outbox messages.
+
+        It raises `bot.delivery.worker.Undeliverable` when the person can
+        never be reached (they blocked the bot), so the message is dropped
+        instead of retried for ever.
+        """
+
+
+class ChannelSettings(Protocol):
+    """A channel's group of settings, as `bot.config` reads it."""
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The names of the settings that turn the channel on, all together."""
+
+    def missing(self) -> tuple[str, ...]:
+        """The names of the group's required settings that are empty; () when the channel is on."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChannelSpec:
+    """What the registry knows of a channel before it is built.
+
+    ``title`` names it in the log (``LINE``); ``settings`` picks its group out
+    of the settings (None for a channel that is always on, the web chat);
+    ``build`` makes the channel once its settings are all present.
+    """
+
+    name: str
+    title: str
+    settings: Callable[[Settings], ChannelSettings] | None
+    build: Callable[[Settings], Channel[object]]

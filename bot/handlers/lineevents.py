@@ -1,0 +1,120 @@
+"""LINE webhook events (the SDK's models) as channel-neutral `Incoming` values.
+
+| LINE event | becomes |
+| --- | --- |
+| text message, one-to-one | a message (its text) |
+| postback, one-to-one | a button press (its ``data``) |
+| sticker, image, video, audio, file, location, one-to-one | ``unsupported`` |
+| follow | ``follow`` (greeting and menu) |
+| unfollow (blocked) | ``unfollow`` |
+| join a group or room; a text or postback there that mentions the bot | ``group`` |
+| anything else (see below) | nothing (ignored) |
+
+Ignored: anything else in a group or room, leave, member joins and
+leaves, unsend, beacon, account link, video play, edits, events in
+standby mode (another channel module holds the chat), unknown types.
+
+The conversation key is ``("line", <user id>, <user id>)`` one-to-one and
+``("line", <user id or group id>, <group or room id>)`` in a group; the
+address is where a push goes (the user id, or the group or room id). A
+redelivered event has no usable reply token (it is usually expired), so its
+answer is pushed.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from linebot.v3.models.events import UnknownEvent
+from linebot.v3.webhooks import (
+    FollowEvent,
+    GroupSource,
+    JoinEvent,
+    MessageEvent,
+    PostbackEvent,
+    RoomSource,
+    TextMessageContent,
+    UnfollowEvent,
+    UserSource,
+)
+
+from bot.values import ConversationKey, Incoming, IncomingKind
+
+__all__ = ["incoming_of"]
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "line"
+
+
+def incoming_of(event: Any, now: datetime) -> Incoming | None:
+    """The `Incoming` for one SDK event, or None for an event the bot ignores."""
+    if isinstance(event, UnknownEvent):  # a type this SDK does not know, or a body it cannot read
+        log.info("LINE event of a type the SDK does not know (%s): ignored", getattr(event, "type", "?"))
+        return None
+    if getattr(event, "mode", "active") != "active":  # another channel module holds the chat
+        return None
+    where = _where(getattr(event, "source", None))
+    if where is None:
+        log.info("LINE %s event without a known source: ignored", getattr(event, "type", "?"))
+        return None
+    key, address, one_to_one = where
+    token = None if _redelivered(event) else getattr(event, "reply_token", None)
+    common: dict[str, Any] = {
+        "received_at": now,
+        "event_id": getattr(event, "webhook_event_id", None),
+        "address": address,
+        "reply_token": token,
+    }
+    kind = _kind(event, one_to_one)
+    if kind is None:
+        log.debug("LINE %s event: ignored", getattr(event, "type", "?"))
+        return None
+    if kind != "message":
+        return Incoming(key, kind=kind, **common)
+    if isinstance(event, PostbackEvent):
+        return Incoming(key, action=event.postback.data, **common)
+    return Incoming(key, text=event.message.text, **common)
+
+
+def _kind(event: Any, one_to_one: bool) -> IncomingKind | None:
+    if isinstance(event, FollowEvent):
+        return "follow" if one_to_one else None
+    if isinstance(event, UnfollowEvent):
+        return "unfollow" if one_to_one else None
+    if isinstance(event, JoinEvent):
+        return "group"
+    if isinstance(event, PostbackEvent):
+        return "message" if one_to_one else None
+    if not isinstance(event, MessageEvent):
+        return None
+    if not one_to_one:
+        return "group" if _mentions_bot(event) else None
+    return "message" if isinstance(event.message, TextMessageContent) else "unsupported"
+
+
+def _where(source: Any) -> tuple[ConversationKey, str, bool] | None:
+    """The conversation key, the push address, and whether it is one-to-one."""
+    if isinstance(source, UserSource) and source.user_id:
+        return ConversationKey(CHANNEL, source.user_id, source.user_id), source.user_id, True
+    if isinstance(source, GroupSource) and source.group_id:
+        person = source.user_id or source.group_id
+        return ConversationKey(CHANNEL, person, source.group_id), source.group_id, False
+    if isinstance(source, RoomSource) and source.room_id:
+        person = source.user_id or source.room_id
+        return ConversationKey(CHANNEL, person, source.room_id), source.room_id, False
+    return None
+
+
+def _mentions_bot(event: MessageEvent) -> bool:
+    message = event.message
+    if not isinstance(message, TextMessageContent) or message.mention is None:
+        return False
+    return any(getattr(m, "is_self", False) for m in message.mention.mentionees)
+
+
+def _redelivered(event: Any) -> bool:
+    context = getattr(event, "delivery_context", None)
+    return bool(getattr(context, "is_redelivery", False))

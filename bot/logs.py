@@ -1,0 +1,67 @@
+"""Logging: readable text or one JSON object a line, every line of a request tagged with its id.
+
+The request id lives in a context variable that the HTTP middleware sets
+(`bot.handlers.access`); ``asyncio.to_thread`` copies the context, so lines
+logged from the worker threads of a request carry the id too. Lines logged
+outside a request carry none.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
+
+__all__ = ["REQUEST_ID", "JsonFormatter", "RequestIdFilter", "setup_logging"]
+
+REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
+
+TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s%(request_tag)s: %(message)s"
+
+_STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_tag"}
+"""Attributes every record has; anything else was passed with ``extra=`` and goes into JSON lines."""
+
+
+class RequestIdFilter(logging.Filter):
+    """Adds ``request_id`` (or None) and ``request_tag`` (`` [id]`` or empty) to every record."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Tag ``record``; never drops it."""
+        request_id = REQUEST_ID.get()
+        record.request_id = request_id
+        record.request_tag = f" [{request_id}]" if request_id else ""
+        return True
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object a line: time (UTC), level, logger, message, request id, extras, exception."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as a JSON line."""
+        line: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        for name, value in record.__dict__.items():
+            if name not in _STANDARD and value is not None:
+                line[name] = value
+        if record.exc_info:
+            line["exception"] = self.formatException(record.exc_info)
+        return json.dumps(line, ensure_ascii=False, default=str)
+
+
+def setup_logging(level: str, log_format: str) -> None:
+    """Send the root logger's lines to standard error in ``log_format`` (``text`` or ``json``)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.addFilter(RequestIdFilter())
+    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
+    root = logging.getLogger()
+    for old in root.handlers[:]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    root.setLevel(level)

@@ -1,0 +1,287 @@
+"""The channel-neutral values the engine takes and returns, and their stored record form.
+
+A leaf module: the database layer imports it without loading the search
+stack. Every value is a frozen, slotted dataclass: adapters build an
+`Incoming` from a platform payload, and render `Reply` values into the
+platform's own format; the outbox and the conversation log store a reply
+as its versioned record (`Reply.to_record`) and read it back with
+`Reply.from_record`, so nothing is lost between the two; each adapter
+makes its own wire format (the web chat's JSON included).
+
+The limits below are what every channel can show (see docs/channels.md),
+so a reply that constructs is a reply every adapter can render: at most 3
+primary choices, at most 10 cards, and button payloads of at most 64 bytes
+(Telegram's callback data), which is why payloads are short server-side
+tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Literal, get_args
+
+__all__ = [
+    "MAX_ACTION_BYTES",
+    "MAX_CARDS",
+    "MAX_CARD_CHOICES",
+    "MAX_CHOICES",
+    "RECORD_VERSION",
+    "Card",
+    "Choice",
+    "ConversationKey",
+    "Decision",
+    "Incoming",
+    "IncomingKind",
+    "Reply",
+    "ReplyKind",
+]
+
+MAX_CHOICES = 3
+"""Primary choices per reply: Teams shows only the first three suggested actions."""
+
+MAX_CARDS = 10
+"""Cards per reply: LINE WORKS carousels hold at most ten."""
+
+MAX_CARD_CHOICES = 3
+"""Buttons per card: LINE WORKS carousel columns share one small action count."""
+
+MAX_ACTION_BYTES = 64
+"""Telegram's callback data limit, the tightest of all channels."""
+
+ReplyKind = Literal[
+    "answer",
+    "clarify",
+    "escalate",
+    "referral",
+    "smalltalk",
+    "menu",
+    "list",
+    "case",
+    "section",
+    "feedback",
+    "restart",
+    "prompt",
+]
+"""What a reply is, for tests, logs and later analytics; adapters need not look at it."""
+
+Decision = Literal["answer", "clarify", "escalate"]
+"""The search's decision behind a reply (the same three values as ``ask --json``)."""
+
+IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "group"]
+"""What happened on the platform, as far as the bot cares:
+
+- ``message``: text typed or a button pressed (exactly one of ``text`` and
+  ``action``), for the engine;
+- ``follow``: the person added the bot or opened a chat with it (greeted,
+  with the menu);
+- ``unfollow``: the person blocked or removed the bot (recorded; pushes to
+  them stop);
+- ``unsupported``: something the bot cannot read (a sticker, an image, a
+  file, a location): the person is asked to write instead;
+- ``group``: the bot was addressed in a group or room, where it does not
+  take questions: it says it works one-to-one.
+"""
+
+RECORD_VERSION = 1
+"""Version of `Reply.to_record`'s form; `Reply.from_record` reads it and the older unversioned form."""
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationKey:
+    """Which conversation a message belongs to; the state is stored under it."""
+
+    channel: str
+    user_id: str
+    conversation_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One event from a channel, channel-neutral.
+
+    For a ``message``, exactly one of ``text`` and ``action`` is set; for
+    every other kind neither is. ``received_at`` is timezone-aware.
+
+    - ``event_id``: the platform's id of the event (LINE ``webhookEventId``,
+      Teams ``activity.id``, …); a second event with the same id in the same
+      channel is a redelivery and does nothing. None where a channel has no
+      ids (the web chat: each request is its own event).
+    - ``address``: where to reach the person later, in the channel's own
+      form (the LINE user id; the Teams conversation reference as JSON);
+      kept with the conversation so that an answer days later arrives.
+    - ``reply_token``: a short-lived handle for answering this very event
+      (LINE's reply token), never stored; None where there is none.
+    """
+
+    key: ConversationKey
+    text: str | None = None
+    action: str | None = None
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    kind: IncomingKind = "message"
+    event_id: str | None = None
+    address: str | None = None
+    reply_token: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind == "message" and (self.text is None) == (self.action is None):
+            raise ValueError("a message needs exactly one of text or action")
+        if self.kind != "message" and (self.text is not None or self.action is not None):
+            raise ValueError(f"an Incoming of kind {self.kind!r} carries neither text nor action")
+        if self.received_at.tzinfo is None:
+            raise ValueError("Incoming.received_at must be timezone-aware")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """A button: what it says, and the action it sends back (at most 64 bytes)."""
+
+    label: str
+    action: str
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            raise ValueError("a choice needs a label")
+        if not self.action or len(self.action.encode()) > MAX_ACTION_BYTES:
+            raise ValueError(f"choice action must be 1-{MAX_ACTION_BYTES} bytes: {self.action!r}")
+
+    def to_record(self) -> dict[str, str]:
+        """The stored form: ``{"label", "action"}``."""
+        return {"label": self.label, "action": self.action}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Choice:
+        """Read `to_record`'s form back; ValueError when it is not one."""
+        return cls(_string(record, "label"), _string(record, "action"))
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """A card in a carousel (a case, a chapter, a group of buttons)."""
+
+    title: str
+    text: str
+    choices: tuple[Choice, ...] = ()
+
+    def __post_init__(self) -> None:
+        if len(self.choices) > MAX_CARD_CHOICES:
+            raise ValueError(f"a card holds at most {MAX_CARD_CHOICES} choices")
+
+    def to_record(self) -> dict[str, object]:
+        """The stored form: ``{"title", "text", "choices"}``."""
+        return {"title": self.title, "text": self.text, "choices": [c.to_record() for c in self.choices]}
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Card:
+        """Read `to_record`'s form back; ValueError when it is not one."""
+        return cls(_string(record, "title"), _string(record, "text"), _choices(record.get("choices")))
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    """One message from the bot.
+
+    ``source`` names where an answer comes from (an FAQ entry, a manual
+    section, a case) and the action that opens it; ``ref`` is the entry the
+    reply shows (``faq:<id>``, ``sec:<chapter>#<section>``, ``case:<id>``…).
+    ``decision`` and ``confidence`` are the search's, on replies that come
+    from a search (None on the others).
+    """
+
+    text: str
+    choices: tuple[Choice, ...] = ()
+    cards: tuple[Card, ...] = ()
+    source: Choice | None = None
+    kind: ReplyKind = "prompt"
+    ref: str | None = None
+    decision: Decision | None = None
+    confidence: float | None = None
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            raise ValueError("a reply needs text")
+        if len(self.choices) > MAX_CHOICES:
+            raise ValueError(f"a reply holds at most {MAX_CHOICES} primary choices")
+        if len(self.cards) > MAX_CARDS:
+            raise ValueError(f"a reply holds at most {MAX_CARDS} cards")
+
+    def to_record(self) -> dict[str, object]:
+        """The stored form (outbox, conversation log): every field, with ``"v"`` = `RECORD_VERSION`."""
+        return {
+            "v": RECORD_VERSION,
+            "text": self.text,
+            "kind": self.kind,
+            "ref": self.ref,
+            "decision": self.decision,
+            "confidence": self.confidence,
+            "choices": [c.to_record() for c in self.choices],
+            "cards": [c.to_record() for c in self.cards],
+            "source": None if self.source is None else self.source.to_record(),
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Reply:
+        """Read a stored reply back; ValueError for a form this version cannot read.
+
+        Version 0 (no ``"v"``) is the web chat's JSON, which the outbox and
+        the log held before records had versions: its replies come back as
+        ``prompt`` with no reference, which is all it kept.
+        """
+        version = record.get("v", 0)
+        if version not in (0, RECORD_VERSION):
+            raise ValueError(f"unknown reply record version {version!r}")
+        source = record.get("source")
+        kind = record.get("kind", "prompt")
+        if kind not in _REPLY_KINDS:
+            raise ValueError(f"unknown reply kind {kind!r}")
+        decision = record.get("decision")
+        if decision not in (None, "answer", "clarify", "escalate"):
+            raise ValueError(f"unknown decision {decision!r}")
+        confidence = record.get("confidence")
+        if confidence is not None and not isinstance(confidence, int | float):
+            raise ValueError(f"confidence must be a number, not {confidence!r}")
+        ref = record.get("ref")
+        return cls(
+            _string(record, "text"),
+            _choices(record.get("choices")),
+            tuple(Card.from_record(c) for c in _list(record.get("cards"))),
+            None if source is None else Choice.from_record(_mapping(source)),
+            kind,
+            None if ref is None else str(ref),
+            decision,
+            None if confidence is None else float(confidence),
+        )
+
+
+_REPLY_KINDS = frozenset(get_args(ReplyKind))
+
+
+def _string(record: Mapping[str, Any], name: str) -> str:
+    value = record.get(name)
+    if not isinstance(value, str):
+        raise _invalid(f"{name!r} must be a string in a stored reply, not {value!r}")
+    return value
+
+
+def _list(value: object) -> list[Any]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _invalid(f"expected a list in a stored reply, not {value!r}")
+    return value
+
+
+def _mapping(value: object) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise _invalid(f"expected an object in a stored reply, not {value!r}")
+    return value
+
+
+def _choices(value: object) -> tuple[Choice, ...]:
+    return tuple(Choice.from_record(_mapping(c)) for c in _list(value))
+
+
+def _invalid(message: str) -> ValueError:
+    """A malformed stored reply is a bad value, whatever the wrong type (one exception for callers)."""
+    return ValueError(message)

@@ -1,0 +1,79 @@
+"""The one place that builds the bot's parts from the settings: `serve`, `worker`, `chat`, `admin`.
+
+Each command takes what it needs from here, so the database, the team
+notices, the consultations, the channels and the senders are made one way
+everywhere (a channel on in `serve` is on in the standalone worker too).
+Every function is cheap and does no network I/O, except `open_store`,
+which connects and migrates, and `delivering`, which runs the worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+
+from bot.config import Settings
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService
+from bot.conversations import Conversations, Observer
+from bot.db import ConversationStore
+from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
+from bot.dialogue import Engine
+from bot.handlers.registry import Channels, build_channels
+from bot.search import Searcher
+
+__all__ = ["channels", "consultations", "conversations", "delivering", "open_store"]
+
+
+def open_store(settings: Settings) -> ConversationStore:
+    """Connect to the database and migrate it (blocking); no later wait on it outlasts the timeout."""
+    return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
+
+
+def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
+    """The consultation service, telling the team through the configured notification channels."""
+    notices = Notices(notice_channels(settings.notify), settings.public_url)
+    return ConsultationService(store.engine, notices, per_day=settings.limits.consultations_per_day)
+
+
+def conversations(
+    settings: Settings,
+    store: ConversationStore,
+    searcher: Searcher,
+    service: ConsultationService,
+    observe: Observer | None = None,
+) -> Conversations:
+    """Conversation turns over the store, the search and the consultation desk, within the message limit.
+
+    ``observe`` sees every turn's replies (the server's metrics).
+    """
+    return Conversations(
+        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute, observe=observe
+    )
+
+
+def channels(settings: Settings, *, routes: bool) -> Channels:
+    """The channels that are on (one log line for each channel); ``routes`` where a server runs."""
+    return build_channels(settings, routes=routes)
+
+
+@contextlib.asynccontextmanager
+async def delivering(
+    settings: Settings, store: ConversationStore, service: ConsultationService, on: Channels
+) -> AsyncIterator[DeliveryWorker]:
+    """The outbox worker, running for as long as the block does, with its HTTP session.
+
+    It has a sender for every channel that is on (their clients must be
+    started) and for every notification channel. Stopping it mid-delivery
+    loses nothing: the message is delivered again once its lease runs out.
+    """
+    async with client_session(settings) as session:
+        worker = build_worker(settings, store.engine, service, session, on.senders(store))
+        task = asyncio.create_task(worker.run(), name="delivery-worker")
+        try:
+            yield worker
+        finally:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task

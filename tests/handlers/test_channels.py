@@ -1,0 +1,186 @@
+"""One test set for every messenger channel, each against its fake platform over real HTTP.
+
+A new channel joins by adding its fake (`tests.auxil.channels.Platform`) to
+`PLATFORMS`. The bot is the real application (`init_app`) with the
+channel's settings pointing at the fake; the fake records what the
+channel's SDK sent it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+from aiohttp import web
+from aiohttp.test_utils import TestClient
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import CONSULT, DISPATCHER, STORE
+from bot.config import Settings
+from bot.conversations import TEXT_ONLY
+from bot.db.schema import conversations, messages, outbox
+from bot.search import Searcher
+from tests.auxil.channels import Platform, Sent, Webhook
+from tests.auxil.line import FakeLine
+
+Client = TestClient[web.Request, web.Application]
+
+PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine}
+
+pytestmark = pytest.mark.asyncio
+
+USER = "U0123456789abcdef0123456789abcde"
+
+
+@pytest_asyncio.fixture(params=sorted(PLATFORMS))
+async def platform(request: pytest.FixtureRequest) -> AsyncIterator[Platform]:
+    fake = PLATFORMS[request.param]()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def bot(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", **platform.settings()},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+async def post(bot: Client, webhook: Webhook) -> int:
+    response = await bot.post(webhook.path, data=webhook.body, headers=webhook.headers)
+    return response.status
+
+
+async def settle(bot: Client) -> None:
+    """Wait until every event handed to the dispatcher has been handled."""
+    async with asyncio.timeout(10):
+        await bot.app[DISPATCHER].settled()
+
+
+async def say(bot: Client, platform: Platform, webhook: Webhook) -> list[Sent]:
+    """Send one event; return what the bot sent back for it."""
+    before = len(platform.all_sent(USER))
+    assert await post(bot, webhook) == 200
+    await platform.sent(USER, before + 1)
+    await settle(bot)
+    return platform.all_sent(USER)[before:]
+
+
+def action(sent: list[Sent], label: str) -> str:
+    for message in sent:
+        if label in message.buttons:
+            return message.actions[message.buttons.index(label)]
+    raise AssertionError(f"no button {label!r} in {sent}")
+
+
+def count(bot: Client, table: sa.Table) -> int:
+    with bot.app[STORE].engine.connect() as connection:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar() or 0)
+
+
+async def test_a_text_message_is_answered_with_its_buttons(bot: Client, platform: Platform) -> None:
+    (answer,) = await say(bot, platform, platform.text(USER, "RPAとは何ですか？", "ev-1"))
+    assert "RPA" in answer.text
+    assert answer.via == "reply"
+    assert {"解決した", "解決しない"} <= set(answer.buttons)
+
+
+async def test_a_button_press_comes_back_as_the_action(bot: Client, platform: Platform) -> None:
+    await say(bot, platform, platform.text(USER, "RPAとは何ですか？", "ev-1"))
+    menu = await say(bot, platform, platform.press(USER, "menu", "ev-2"))
+    assert menu[0].text.startswith("ご用件をお選びください")
+    categories = await say(bot, platform, platform.press(USER, action(menu, "相談状況を見る"), "ev-3"))
+    assert "相談" in categories[0].text
+
+
+async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
+    (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
+    assert reply.text == TEXT_ONLY.text
+    assert "文字で質問してください" in reply.text
+
+
+async def test_a_redelivered_event_does_nothing_the_second_time(bot: Client, platform: Platform) -> None:
+    webhook = platform.text(USER, "RPAとは何ですか？", "ev-1")
+    await say(bot, platform, webhook)
+    lines = count(bot, messages)
+    assert await post(bot, webhook) == 200
+    await settle(bot)
+    assert len(platform.all_sent(USER)) == 1
+    assert count(bot, messages) == lines
+
+
+async def test_a_bad_or_missing_signature_is_refused_and_changes_nothing(
+    bot: Client, platform: Platform
+) -> None:
+    webhook = platform.text(USER, "RPAとは何ですか？", "ev-1")
+    assert await post(bot, platform.forged(webhook)) == 401
+    assert await post(bot, platform.unsigned(webhook)) == 401
+    await settle(bot)
+    assert platform.all_sent(USER) == []
+    assert count(bot, conversations) == 0
+    assert await post(bot, webhook) == 200  # the genuine one still works: nothing was recorded as seen
+    assert len(await platform.sent(USER, 1)) == 1
+
+
+async def consult(bot: Client, platform: Platform) -> int:
+    """Send a consultation through the channel, as a staff member would; return its number."""
+    events = iter(f"ev-{n}" for n in range(100))
+    await say(bot, platform, platform.press(USER, "consult", next(events)))
+    await say(bot, platform, platform.text(USER, "会議録の作成に毎回半日かかっています", next(events)))
+    sent = await say(bot, platform, platform.text(USER, "総務課 庶務係", next(events)))
+    if "いつごろまでに" in sent[-1].text:
+        sent = await say(bot, platform, platform.press(USER, "in:by:m", next(events)))
+    receipt = await say(bot, platform, platform.press(USER, action(sent, "この内容で相談する"), next(events)))
+    found = re.search(r"受付番号は No\.(\d+)", receipt[-1].text)
+    assert found, receipt
+    return int(found.group(1))
+
+
+async def test_the_dx_teams_answer_is_pushed_later(bot: Client, platform: Platform) -> None:
+    number = await consult(bot, platform)
+    before = len(platform.all_sent(USER))
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "音声認識をお使いください。", "tanaka")
+    pushed = (await platform.sent(USER, before + 1))[-1]
+    assert pushed.via == "push"
+    assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
+    assert {"解決した", "まだ困っている"} <= set(pushed.buttons)
+
+
+async def test_pushes_to_a_person_who_blocked_the_bot_stop(bot: Client, platform: Platform) -> None:
+    number = await consult(bot, platform)
+    before = len(platform.all_sent(USER))
+    assert await post(bot, platform.unfollow(USER, "ev-blocked")) == 200
+    await settle(bot)
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "回答です。", "tanaka")
+    with bot.app[STORE].engine.connect() as connection:
+        statuses = connection.execute(sa.select(outbox.c.status).where(outbox.c.user_id == USER)).scalars()
+        assert list(statuses) == ["dropped"]
+    await asyncio.sleep(2.5)  # a worker pass
+    assert len(platform.all_sent(USER)) == before
+
+
+async def test_a_push_the_platform_refuses_for_good_is_dropped_not_retried(
+    bot: Client, platform: Platform
+) -> None:
+    number = await consult(bot, platform)
+    platform.block(USER)  # blocked without the bot hearing of it
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "回答です。", "tanaka")
+    async with asyncio.timeout(10):
+        while True:
+            with bot.app[STORE].engine.connect() as connection:
+                row = connection.execute(sa.select(outbox.c.status, outbox.c.attempts)).one()
+            if row.status != "pending":
+                break
+            await asyncio.sleep(0.1)
+    assert (row.status, row.attempts) == ("dropped", 1)

@@ -1,0 +1,236 @@
+"""LINE beyond the shared channel tests: verification, the SDK's sample payload, the reply window, groups."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+from aiohttp import web
+from aiohttp.test_utils import TestClient
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import CONSULT, DISPATCHER, STORE
+from bot.config import Settings
+from bot.consult.store import Filters
+from bot.conversations import GREETING, GROUP_ONLY, TEXT_ONLY, UNAVAILABLE
+from bot.search import Searcher
+from tests.auxil.channels import Webhook
+from tests.auxil.line import FakeLine, sign
+from tests.conftest import DATA_DIR
+from tests.handlers.test_dashboard import add_user, login
+
+pytestmark = pytest.mark.asyncio
+
+Client = TestClient[web.Request, web.Application]
+
+SAMPLE = DATA_DIR / "line" / "webhook.json"
+"""line/line-bot-sdk-python tests/v3/text/webhook.json (Apache-2.0): one event of every type."""
+
+SAMPLE_USER = "U206d25c2ea6bd87c17655609a1c37cb8"
+GROUP = "Ca56f94637cc4347f90a25382909b24b9"
+USER = "U0123456789abcdef0123456789abcde"
+
+
+@pytest_asyncio.fixture
+async def line() -> AsyncIterator[FakeLine]:
+    fake = FakeLine()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def bot(aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, tmp_path: Path) -> Client:
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", **line.settings()},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+async def post(bot: Client, webhook: Webhook) -> int:
+    response = await bot.post(webhook.path, data=webhook.body, headers=webhook.headers)
+    await bot.app[DISPATCHER].settled()
+    return response.status
+
+
+def sample() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    return loaded
+
+
+def signed(body: dict[str, Any]) -> Webhook:
+    raw = json.dumps(body, ensure_ascii=False).encode()
+    return Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw)})
+
+
+# -- verification -------------------------------------------------------------------------------
+
+
+async def test_the_consoles_verification_call_is_answered_200(bot: Client, line: FakeLine) -> None:
+    assert await post(bot, signed({"destination": "Ubot", "events": []})) == 200
+    assert line.calls == []
+
+
+async def test_a_signed_body_that_is_no_webhook_is_400_and_an_unsigned_one_401(
+    bot: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    secret_text = "個人情報を含むかもしれない本文"
+    raw = secret_text.encode()
+    with caplog.at_level(logging.WARNING):
+        assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw)})) == 400
+        assert await post(bot, signed({"destination": "Ubot"})) == 400
+        assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw, "x")})) == 401
+        assert await post(bot, Webhook("/webhooks/line", b"\xff\xfe", {"X-Line-Signature": "abc"})) == 401
+    assert "wrong signature" in caplog.text
+    assert secret_text not in caplog.text
+
+
+async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
+    assert await post(bot, signed({"events": [], "padding": "x" * 70_000})) == 413
+
+
+# -- the SDK's sample payload --------------------------------------------------------------------
+
+
+async def test_the_whole_sample_is_handled_without_an_error(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    events = sample()["events"]
+    for number, event in enumerate(events):  # as LINE sends them: each event its own id and token
+        event["webhookEventId"] = f"sample-{number}"
+        if "replyToken" in event:
+            event["replyToken"] = f"sample-token-{number}"
+    with caplog.at_level(logging.INFO):
+        assert await post(bot, line.webhook(*events)) == 200
+        await line.until(lambda: any(s.via == "push" for s in line.all_sent(SAMPLE_USER)))
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    texts = [s.text for s in line.all_sent(SAMPLE_USER)]
+    assert texts.count(TEXT_ONLY.text) == 6  # video, audio, location, sticker, file, image
+    assert GREETING.text in texts
+    assert [s.text for s in line.all_sent(GROUP)] == [GROUP_ONLY.text]  # the join
+    assert [s.via for s in line.all_sent(SAMPLE_USER)].count("push") == 1  # the redelivered message
+
+
+async def test_the_sample_as_published_shares_one_event_id_so_only_its_first_event_counts(
+    bot: Client, line: FakeLine
+) -> None:
+    assert await post(bot, line.webhook(*sample()["events"])) == 200
+    (only,) = line.all_sent(SAMPLE_USER)  # the engine's answer to "Hello, world"
+    assert only.via == "reply"
+    assert len(line.requests("/v2/bot/message/reply")) == 1
+    assert line.requests("/v2/bot/message/push") == []
+    assert line.all_sent(GROUP) == []
+
+
+# -- the reply window ----------------------------------------------------------------------------
+
+
+async def test_a_fresh_message_is_replied_to_with_the_loading_animation_first(
+    bot: Client, line: FakeLine
+) -> None:
+    assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+    assert [c.path for c in line.calls] == ["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]
+    loading = line.calls[0].body
+    assert loading["chatId"] == USER
+    assert loading["loadingSeconds"] % 5 == 0
+
+
+async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLine) -> None:
+    webhook_body = json.loads(line.text(USER, "RPAとは何ですか？", "ev-1").body)
+    webhook_body["events"][0]["deliveryContext"]["isRedelivery"] = True
+    assert await post(bot, signed(webhook_body)) == 200
+    (answer,) = await line.sent(USER, 1)
+    assert answer.via == "push"
+    (push,) = line.requests("/v2/bot/message/push")
+    assert uuid.UUID(push.headers["X-Line-Retry-Key"])
+
+
+async def test_an_expired_reply_token_falls_back_to_a_push(bot: Client, line: FakeLine) -> None:
+    webhook = line.text(USER, "RPAとは何ですか？", "ev-1")
+    line.expired.add(json.loads(webhook.body)["events"][0]["replyToken"])
+    assert await post(bot, webhook) == 200
+    (answer,) = await line.sent(USER, 1)
+    assert answer.via == "push"
+    assert [c.status for c in line.requests("/v2/bot/message/reply")] == [400]
+
+
+async def test_pushes_are_counted_per_month_in_the_log(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    for number in range(2):
+        body = json.loads(line.text(USER, "RPAとは何ですか？", f"ev-{number}").body)
+        body["events"][0]["deliveryContext"]["isRedelivery"] = True
+        with caplog.at_level(logging.INFO, logger="bot.handlers.line"):
+            await post(bot, signed(body))
+            await line.sent(USER, number + 1)
+            await asyncio.sleep(0.1)
+    assert "pushes this month: 1" in caplog.text
+    assert "pushes this month: 2" in caplog.text
+    await add_user(bot)
+    await login(bot)
+    queue = await (await bot.get("/admin/")).text()
+    assert "今月のプッシュ送信" in queue
+    assert "LINE <b>2</b>通" in queue
+
+
+async def test_a_follow_is_greeted_with_the_menu(bot: Client, line: FakeLine) -> None:
+    assert await post(bot, line.follow(USER, "ev-1")) == 200
+    greeting, menu = await line.sent(USER, 2)
+    assert greeting.text == GREETING.text
+    assert menu.text.startswith("ご用件をお選びください")
+    assert "相談状況を見る" in menu.buttons
+
+
+# -- groups ----------------------------------------------------------------------------------------
+
+
+def group_text(line: FakeLine, text: str, event_id: str, *, mention: bool) -> Webhook:
+    event = line.event(USER, "message", event_id)
+    event["source"] = {"type": "group", "groupId": "Cgroup", "userId": USER}
+    message: dict[str, Any] = {"id": event_id, "type": "text", "text": text, "quoteToken": "q"}
+    if mention:
+        message["mention"] = {"mentionees": [{"index": 0, "length": 4, "type": "user", "isSelf": True}]}
+    event["message"] = message
+    return line.webhook(event)
+
+
+async def test_in_a_group_the_bot_answers_only_when_mentioned_and_says_it_works_one_to_one(
+    bot: Client, line: FakeLine
+) -> None:
+    assert await post(bot, group_text(line, "RPAとは何ですか？", "ev-1", mention=False)) == 200
+    assert line.calls == []
+    assert await post(bot, group_text(line, "@bot RPAとは何ですか？", "ev-2", mention=True)) == 200
+    (reply,) = line.requests("/v2/bot/message/reply")
+    assert reply.body["messages"][0]["text"] == GROUP_ONLY.text
+
+
+async def test_a_consultation_from_line_names_its_channel(bot: Client, line: FakeLine) -> None:
+    await post(bot, line.press(USER, "consult", "ev-1"))
+    await post(bot, line.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
+    await post(bot, line.text(USER, "総務課 庶務係", "ev-3"))
+    await post(bot, line.press(USER, "in:by:m", "ev-4"))
+    await post(bot, line.press(USER, "in:send", "ev-5"))
+    (consultation,) = await asyncio.to_thread(bot.app[CONSULT].find, Filters(status="all"))
+    assert (consultation.key.channel, consultation.key.user_id) == ("line", USER)
+
+
+async def test_when_the_database_fails_the_person_is_asked_to_send_again(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    with bot.app[STORE].engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE conversations"))
+    with caplog.at_level(logging.ERROR):
+        assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+    (reply,) = line.all_sent(USER)
+    assert (reply.text, reply.via) == (UNAVAILABLE.text, "reply")
+    assert USER in caplog.text

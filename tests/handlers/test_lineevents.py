@@ -1,0 +1,69 @@
+"""LINE webhook events as Incoming values: the SDK's own signature vector and sample payload."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+from linebot.v3 import WebhookParser
+from linebot.v3.exceptions import InvalidSignatureError
+
+from bot.handlers.lineevents import incoming_of
+from tests.auxil.line import SECRET, sign
+from tests.conftest import DATA_DIR
+
+SAMPLE = DATA_DIR / "line" / "webhook.json"
+"""line/line-bot-sdk-python tests/v3/text/webhook.json (Apache-2.0): one event of every type."""
+
+USER = "U206d25c2ea6bd87c17655609a1c37cb8"
+GROUP = "Ca56f94637cc4347f90a25382909b24b9"
+
+
+def test_the_sdks_own_signature_vector_verifies() -> None:
+    parser = WebhookParser("channel_secret")
+    with pytest.raises(json.JSONDecodeError):  # the signature passed; the body is no JSON
+        parser.parse("bodybodybodybody", "/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7k=")
+    with pytest.raises(InvalidSignatureError):
+        parser.parse("bodybodybodybody", "/gg9a+LvFevTH1sd7XCQycD7tsWclCsInj7MhBHxN7l=")
+
+
+KINDS = {
+    0: "message",
+    2: "unsupported",
+    3: "unsupported",
+    4: "unsupported",
+    5: "unsupported",
+    6: "follow",
+    7: "unfollow",
+    8: "group",
+    10: "message",
+    16: "message",
+    17: "message",
+    18: "message",
+    21: "unsupported",
+    24: "unsupported",
+    25: "message",
+}
+"""What each event of the sample becomes; every other index (leave, beacon, group chatter, …) is ignored."""
+
+
+def test_every_event_of_the_sdks_sample_is_read_or_ignored_on_purpose() -> None:
+    raw = SAMPLE.read_text(encoding="utf-8")
+    events = WebhookParser(SECRET).parse(raw, sign(raw.encode()))
+    assert len(events) == 28
+    found = {i: incoming_of(event, datetime.now(UTC)) for i, event in enumerate(events)}
+    assert {i: incoming.kind for i, incoming in found.items() if incoming is not None} == KINDS
+    text, postback, join, redelivered = (found[i] for i in (0, 10, 8, 25))
+    assert text is not None
+    assert (text.text, text.reply_token, text.address) == (
+        "Hello, world",
+        "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA",
+        USER,
+    )
+    assert postback is not None
+    assert postback.action == "action=buyItem&itemId=123123&color=red"
+    assert join is not None
+    assert join.address == GROUP
+    assert redelivered is not None
+    assert redelivered.reply_token is None  # likely expired: the answer is pushed

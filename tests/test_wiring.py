@@ -1,0 +1,60 @@
+"""One wiring for every command: the standalone worker pushes LINE messages exactly as ``serve`` does."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.db import ConversationStore
+from bot.values import Choice, ConversationKey, Reply
+from tests.auxil.line import FakeLine
+
+pytestmark = pytest.mark.asyncio
+
+USER = "U0123456789abcdef0123456789abcde"
+
+
+def start_worker(database: Path, line: FakeLine, log: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, **line.settings(), "KAIZEN_LOG_LEVEL": "INFO"}
+    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{database}", "worker"]
+    return subprocess.Popen(command, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
+
+
+def logged(log: Path, text: str) -> bool:
+    """Whether ``text`` appears in ``log`` within ten seconds."""
+    deadline = time.monotonic() + 10
+    while text not in log.read_text():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
+    return True
+
+
+async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: Path) -> None:
+    line = FakeLine()
+    await line.start()
+    database, log = tmp_path / "kaizen.db", tmp_path / "worker.log"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    store.push(
+        ConversationKey("line", USER, USER), Reply("後からのお知らせです", (Choice("メニュー", "menu"),))
+    )
+    store.close()
+    worker = start_worker(database, line, log)
+    try:
+        (pushed,) = await asyncio.wait_for(line.sent(USER, 1), timeout=60)
+        assert await asyncio.to_thread(logged, log, "pushes this month: 1")
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+        await line.stop()
+    assert (pushed.text, pushed.via, pushed.buttons) == ("後からのお知らせです", "push", ("メニュー",))
+    output = log.read_text()
+    assert "LINE is on (sending only)" in output
+    assert "pushes this month: 1" in output
