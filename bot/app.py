@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from functools import partial
@@ -46,11 +46,10 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.db.websessions import WebSessions
 from bot.errors import StoreError
-from bot.handlers import access, admin_api
-from bot.handlers.access import route_of
+from bot.handlers import access, admin_api, openapi, static
+from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import Dispatcher
-from bot.handlers.errors import json_error
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
 from bot.search import Searcher
@@ -63,14 +62,12 @@ WARM_UP_QUERY = "業務改善の相談をしたい"
 DRAIN_SECONDS = 20.0
 """How long a stopping server waits for webhook events still being handled."""
 
-Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
     """Build the application; ``searcher`` reuses an index already built (tests)."""
     app = web.Application(
         client_max_size=settings.max_body_bytes,
-        middlewares=[proxy_middleware, access.request_context, _error_boundary],
+        middlewares=[proxy_middleware, access.request_context, error_boundary],
     )
     app[SETTINGS] = settings
     app[METRICS] = Metrics(utcnow)
@@ -85,7 +82,9 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     access.setup(app)
     for channel in channels.values():
         channel.add_routes(app)
+    static.setup(app)
     admin_api.setup(app)
+    openapi.setup(app)
     app.add_subapp("/admin", dashboard_app())
     return app
 
@@ -196,30 +195,3 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
     )
-
-
-@web.middleware
-async def _error_boundary(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """JSON errors on the API, 503 when the database is down, and never a bare traceback."""
-    try:
-        return await handler(request)
-    except web.HTTPException as exc:
-        if not request.path.startswith("/api/") or exc.content_type == "application/json":
-            raise
-        code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
-        return json_error(exc.status, code, message)
-    except StoreError:
-        log.exception("database error on %s %s", request.method, route_of(request))
-        return json_error(
-            503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
-        )
-    except Exception:
-        log.exception("unexpected error on %s %s", request.method, route_of(request))
-        return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
-
-
-_HTTP_ERRORS = {
-    404: ("not_found", "そのURLは見つかりません。"),
-    405: ("method_not_allowed", "このURLではそのメソッドは使えません。"),
-    413: ("too_large", "リクエストの本文が大きすぎます。"),
-}

@@ -1,6 +1,7 @@
 """The bot's own exceptions: one small tree, so error boundaries can route by type.
 
-``BotError`` → ``StoreError`` (the database), ``DuplicateEvent`` (a redelivery), ``ConsultationError`` (a
+``BotError`` → ``InvalidRequest`` (a request that cannot be read at all),
+``StoreError`` (the database), ``DuplicateEvent`` (a redelivery), ``ConsultationError`` (a
 request about a consultation that cannot be done: `NotFound`,
 `InvalidInput`, `InvalidTransition`, `Conflict`). A consultation error's message is written
 for people, in Japanese, since the dashboard and the admin API show it as is.
@@ -14,6 +15,7 @@ __all__ = [
     "ConsultationError",
     "DuplicateEvent",
     "InvalidInput",
+    "InvalidRequest",
     "InvalidTransition",
     "NotFound",
     "StoreError",
@@ -22,6 +24,18 @@ __all__ = [
 
 class BotError(Exception):
     """Base of every error the bot raises on purpose."""
+
+
+class InvalidRequest(BotError):
+    """A request that cannot be read: malformed JSON or form, unreadable text, a number out of range.
+
+    ``code`` is stable, for programs; the message is for people, in Japanese. The
+    error boundaries answer it with 400: JSON on the API, a page on the dashboard.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class StoreError(BotError):

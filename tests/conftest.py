@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from bot.config import PROJECT_ROOT
 from bot.db import ConversationStore
@@ -27,6 +28,17 @@ from bot.search import Searcher
 from tests.auxil.postgres import PostgresServer, binaries
 
 os.environ["KAIZEN_SEMANTIC"] = "false"
+
+# Property-based tests: a bounded run by default (CI), ten times more with HYPOTHESIS_PROFILE=thorough.
+# No deadline: the machine is shared and a slow example is not a failure.
+settings.register_profile(
+    "ci",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=600)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"

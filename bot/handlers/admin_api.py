@@ -31,7 +31,8 @@ from bot.consult.model import Consultation, Status
 from bot.consult.store import Filters
 from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
 from bot.handlers.bearer import require_bearer
-from bot.handlers.errors import json_exception, read_json_object, request_error
+from bot.handlers.errors import json_exception, request_error
+from bot.handlers.inputs import integer, read_json_object
 
 __all__ = ["setup"]
 
@@ -57,15 +58,11 @@ async def list_consultations(request: web.Request) -> web.Response:
     """The consultations the query selects."""
     _authorize(request)
     query = request.query
-    try:
-        limit = min(int(query.get("limit", "200")), MAX_LIMIT)
-    except ValueError:
-        raise request_error("invalid_limit", "「limit」には件数を数値で指定してください。") from None
     filters = Filters(
         status=query.get("status", "open"),
         assignee=query.get("assignee") or None,
         tag=query.get("tag") or None,
-        limit=max(limit, 1),
+        limit=integer(query.get("limit"), "limit", default=200, minimum=1, maximum=MAX_LIMIT),
     )
     found = await _call(asyncio.to_thread(request.app[CONSULT].find, filters))
     return _json({"consultations": [c.summary_json() for c in found]})

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from aiohttp import web
 
-__all__ = ["json_error", "json_exception", "read_json_object", "request_error"]
+__all__ = ["json_error", "json_exception", "request_error"]
 
 
 def json_error(status: int, code: str, message: str) -> web.Response:
@@ -33,14 +32,3 @@ def json_exception(
     error = web.HTTPException(text=response.text, content_type="application/json", headers=headers)
     error.set_status(status)
     return error
-
-
-async def read_json_object(request: web.Request) -> dict[str, Any]:
-    """The request body as a JSON object; a 400 with a clear message for anything else."""
-    try:
-        body = json.loads(await request.read())
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise request_error("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
-    if not isinstance(body, dict):
-        raise request_error("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
-    return body

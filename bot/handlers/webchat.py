@@ -26,7 +26,6 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Sequence
-from pathlib import Path
 
 from aiohttp import web
 
@@ -36,7 +35,9 @@ from bot.db import ConversationStore
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
-from bot.handlers.errors import read_json_object, request_error
+from bot.handlers.errors import request_error
+from bot.handlers.inputs import integer, read_json_object
+from bot.handlers.static import STATIC
 from bot.handlers.webidentity import USER_HEADER, Caller, end_session, identify, system_call, verify_origin
 from bot.values import Card, Choice, ConversationKey, Incoming, Reply
 
@@ -53,7 +54,6 @@ __all__ = [
 
 CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
-STATIC = Path(__file__).resolve().parent.parent / "static"
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -72,7 +72,6 @@ def setup(app: web.Application) -> None:
     app.router.add_post("/api/v1/chat", chat)
     app.router.add_get("/api/v1/chat/messages", messages)
     app.router.add_delete("/api/v1/chat/session", end_session)
-    app.router.add_static("/static/", STATIC, append_version=True)
 
 
 async def page(_request: web.Request) -> web.FileResponse:
@@ -94,15 +93,10 @@ async def messages(request: web.Request) -> web.Response:
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
-    try:
-        after = int(request.query.get("after", "0"))
-    except ValueError:
-        raise request_error(
-            "invalid_after", "「after」には数値（メッセージのid）を指定してください。"
-        ) from None
+    after = integer(request.query.get("after"), "after", default=0)
     pushed = []
     if caller is not None:
-        pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, caller.user, after=max(after, 0))
+        pushed = await asyncio.to_thread(request.app[STORE].pushed, CHANNEL, caller.user, after=after)
     body = {
         "messages": [
             {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed

@@ -18,6 +18,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
 from tests.auxil.browser import ARGS, CHROMIUM
+from tests.auxil.live import Live, live_server
 
 Client = TestClient[web.Request, web.Application]
 
@@ -89,3 +90,10 @@ def browser() -> Iterator[Browser]:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Live]:
+    """One seeded ``python -m bot serve`` for the fuzz and schemathesis runs."""
+    with live_server(tmp_path_factory.mktemp("live")) as served:
+        yield served

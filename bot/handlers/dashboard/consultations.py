@@ -21,9 +21,10 @@ from bot.consult.model import LABELS, OPEN, TRANSITIONS, Event, Status, parse_st
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import MANUAL, Library, entry_ref
-from bot.errors import ConsultationError, InvalidInput
+from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import describe_event, kind_label
+from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Referral, Section
 
 __all__ = ["change", "detail", "queue"]
@@ -98,10 +99,10 @@ async def change(request: web.Request) -> web.Response:
     posted = await form(request)
     actor = request[SESSION].user.name
     try:
-        expected = int(posted.get("version", ""))
+        expected = integer(posted.get("version"), "version")
         operation = _operation(request, action, posted)
         result = await asyncio.to_thread(operation, number, actor, expected)
-    except ValueError:
+    except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
     except ConsultationError as exc:
         return await _page(request, number, str(exc), posted, status_of(exc))

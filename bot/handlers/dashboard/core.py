@@ -25,8 +25,10 @@ from aiohttp import web
 
 from bot.appkeys import ACCOUNTS
 from bot.consult.accounts import Session
-from bot.errors import Conflict, ConsultationError, InvalidTransition, NotFound, StoreError
+from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
+from bot.handlers.inputs import check_request
+from bot.handlers.inputs import read_form as form
 from bot.localtime import local
 
 __all__ = [
@@ -96,12 +98,6 @@ def see_other(location: str) -> web.HTTPSeeOther:
     return web.HTTPSeeOther(location, headers=HEADERS)
 
 
-async def form(request: web.Request) -> dict[str, str]:
-    """The posted form's text fields."""
-    posted = await request.post()
-    return {key: value for key, value in posted.items() if isinstance(value, str)}
-
-
 def status_of(error: ConsultationError) -> int:
     """The HTTP status of a consultation error shown on a page."""
     if isinstance(error, NotFound):
@@ -113,8 +109,9 @@ def status_of(error: ConsultationError) -> int:
 
 @web.middleware
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
-    """Error pages in Japanese, never a traceback."""
+    """Error pages in Japanese, never a traceback; unreadable text in the request is a 400 page."""
     try:
+        check_request(request)
         return await handler(request)
     except web.HTTPException as exc:
         if exc.status < 400:
@@ -122,6 +119,8 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         own = exc.text is not None and not exc.text.startswith(f"{exc.status}:")
         message = exc.text if own else _MESSAGES.get(exc.status, exc.reason)
         return render(request, "error.html", {"status": exc.status, "message": message}, exc.status)
+    except InvalidRequest as exc:
+        return render(request, "error.html", {"status": 400, "message": str(exc)}, 400)
     except ConsultationError as exc:
         status = status_of(exc)
         return render(request, "error.html", {"status": status, "message": str(exc)}, status)

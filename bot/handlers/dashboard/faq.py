@@ -13,8 +13,9 @@ from aiohttp import web
 
 from bot.appkeys import FAQ_DRAFTS
 from bot.consult.faqdrafts import STATUS_LABELS
-from bot.errors import ConsultationError
+from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
+from bot.handlers.inputs import integer
 from bot.knowledge.schema import CATEGORIES
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
@@ -56,14 +57,14 @@ async def draft_change(request: web.Request) -> web.Response:
     if action not in ("save", "approve", "reject"):
         raise web.HTTPNotFound()
     try:
-        expected = int(posted.get("version", ""))
+        expected = integer(posted.get("version"), "version")
         if action == "save":
             await asyncio.to_thread(store.save, draft_id, posted, session.user.name, expected)
         elif action == "approve":
             await asyncio.to_thread(store.approve, draft_id, session.user.name, expected)
         else:
             await asyncio.to_thread(store.reject, draft_id, session.user.name, expected)
-    except ValueError:
+    except InvalidRequest:
         return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400)
     except ConsultationError as exc:
         return await _page(request, draft_id, str(exc), posted if action == "save" else {}, status_of(exc))

@@ -38,7 +38,8 @@ from bot.config import Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender, Undeliverable
-from bot.handlers.errors import read_json_object, request_error
+from bot.handlers.errors import request_error
+from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL
 from bot.handlers.teams.activities import reference_of, to_incoming
 from bot.handlers.teams.cards import render

@@ -1,0 +1,62 @@
+"""The application's error boundary: every error outside the dashboard as JSON, never a traceback.
+
+Before a request reaches a handler, `check_request` refuses unreadable
+text in its path, query or headers. After it, any HTTP error (an unknown
+URL, a method the URL does not take, a body over the limit) is answered
+as ``{"error", "message"}``, keeping its headers (``Allow``,
+``WWW-Authenticate``); an `InvalidRequest` is 400, a database outage 503,
+anything else 500 with the traceback in the log only. A sub-application
+(the dashboard) checks its requests and renders its errors itself, as pages.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from aiohttp import hdrs, web
+
+from bot.errors import InvalidRequest, StoreError
+from bot.handlers.access import route_of
+from bot.handlers.errors import json_error
+from bot.handlers.inputs import check_request
+
+__all__ = ["error_boundary"]
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+_HTTP_ERRORS = {
+    400: ("bad_request", "リクエストを読み取れませんでした。"),
+    404: ("not_found", "そのURLは見つかりません。"),
+    405: ("method_not_allowed", "このURLではそのメソッドは使えません。"),
+    413: ("too_large", "リクエストの本文が大きすぎます。"),
+}
+_KEPT_HEADERS = (hdrs.ALLOW, hdrs.WWW_AUTHENTICATE, hdrs.RETRY_AFTER)
+
+
+@web.middleware
+async def error_boundary(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """JSON errors, 503 when the database is down, and never a bare traceback."""
+    try:
+        if len(request.match_info.apps) == 1:
+            check_request(request)
+        return await handler(request)
+    except web.HTTPException as exc:
+        if exc.status < 400 or exc.content_type == "application/json":
+            raise
+        code, message = _HTTP_ERRORS.get(exc.status, ("error", exc.reason))
+        response = json_error(exc.status, code, message)
+        response.headers.extend((name, exc.headers[name]) for name in _KEPT_HEADERS if name in exc.headers)
+        return response
+    except InvalidRequest as exc:
+        return json_error(400, exc.code, str(exc))
+    except StoreError:
+        log.exception("database error on %s %s", request.method, route_of(request))
+        return json_error(
+            503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
+        )
+    except Exception:
+        log.exception("unexpected error on %s %s", request.method, route_of(request))
+        return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")

@@ -1,0 +1,146 @@
+"""Reading what a client sends, one way for every route, so that no input can cause a 5xx.
+
+Each reader raises `InvalidRequest` for what it cannot read, with a message
+that says what is wrong; the error boundaries answer it with 400 (JSON on
+the API, a page on the dashboard).
+
+- `check_request`: the path, the query and the headers hold no NUL and no
+  lone surrogate (undecodable bytes in a header arrive as one). Neither
+  SQLite nor PostgreSQL can store them, and no person typed them.
+- `read_json_object`: the body as a JSON object: strict JSON (no ``NaN``),
+  nested at most `MAX_JSON_DEPTH` deep, every string readable.
+- `read_form`: a posted form's text fields, from a well-formed urlencoded or
+  multipart body, every value readable.
+- `integer`: a decimal integer within bounds; by default one that fits the
+  database's 64-bit integer columns (ids, versions).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+
+from bot.errors import InvalidRequest
+
+__all__ = [
+    "MAX_INTEGER",
+    "MAX_JSON_DEPTH",
+    "check_request",
+    "check_text",
+    "integer",
+    "read_form",
+    "read_json_object",
+]
+
+MAX_JSON_DEPTH = 32
+MAX_INTEGER = 2**63 - 1
+"""The largest value a 64-bit signed integer column holds (SQLite and PostgreSQL ``BIGINT``)."""
+
+_UNREADABLE = re.compile("[\x00\ud800-\udfff]")
+_INTEGER = re.compile(r"-?[0-9]{1,19}")
+
+
+def check_text(text: str, where: str) -> None:
+    """Refuse ``text`` if it holds a NUL or a lone surrogate; ``where`` names it in the message."""
+    if _UNREADABLE.search(text):
+        raise InvalidRequest(
+            "invalid_text", f"{where}に使えない文字（制御文字や壊れた文字）が含まれています。"
+        )
+
+
+def check_request(request: web.BaseRequest) -> None:
+    """Refuse a request whose path, query or headers hold text that cannot be stored or shown."""
+    check_text(request.path, "URL")
+    _check_all(request.query.items(), "URLのパラメーター")
+    _check_all(request.headers.items(), "リクエストのヘッダー")
+
+
+async def read_json_object(request: web.Request) -> dict[str, Any]:
+    """The body as a JSON object; `InvalidRequest` for anything else.
+
+    The body's size is bounded by the application (413 beyond it); nesting
+    is bounded here, so nothing downstream can recurse without limit.
+    """
+    try:
+        body = json.loads(await request.read(), parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        raise _too_deep() from None
+    except ValueError:  # JSONDecodeError, UnicodeDecodeError, an integer of thousands of digits
+        raise InvalidRequest("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
+    if not isinstance(body, dict):
+        raise InvalidRequest("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
+    _check_json(body)
+    return body
+
+
+async def read_form(request: web.Request) -> dict[str, str]:
+    """The posted form's text fields (files are ignored); `InvalidRequest` for a body that is not a form."""
+    try:
+        posted = await request.post()
+    except (ValueError, LookupError, HttpProcessingError):  # bad encoding, charset or multipart
+        raise InvalidRequest("invalid_form", "送信されたフォームの内容を読み取れませんでした。") from None
+    fields = {key: value for key, value in posted.items() if isinstance(value, str)}
+    _check_all(fields.items(), "フォームの内容")
+    return fields
+
+
+def integer(
+    raw: str | None, name: str, *, default: int | None = None, minimum: int = 0, maximum: int = MAX_INTEGER
+) -> int:
+    """``raw`` as a decimal integer in ``[minimum, maximum]``; ``default`` when it is absent.
+
+    Only ASCII digits with an optional minus sign are read, so the text is
+    bounded before it is converted; ``name`` names the field in the message.
+    """
+    if raw is None and default is not None:
+        return default
+    if raw is not None and _INTEGER.fullmatch(raw) and minimum <= (value := int(raw)) <= maximum:
+        return value
+    bounds = f"{minimum}以上" if maximum == MAX_INTEGER else f"{minimum}から{maximum}まで"
+    raise InvalidRequest(f"invalid_{name}", f"「{name}」には{bounds}の整数を指定してください。")
+
+
+def _check_all(pairs: Iterable[tuple[str, str]], where: str) -> None:
+    for key, value in pairs:
+        check_text(key, where)
+        check_text(value, where)
+
+
+def _check_json(body: dict[str, Any]) -> None:
+    """Bound the nesting and check every key and string, without recursion."""
+    pending: list[tuple[object, int]] = [(body, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            check_text(value, "リクエストの本文")
+        elif isinstance(value, dict | list):
+            if depth > MAX_JSON_DEPTH:
+                raise _too_deep()
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str):
+                    check_text(key, "リクエストの本文")
+                pending.append((item, depth + 1))
+
+
+def _too_deep() -> InvalidRequest:
+    return InvalidRequest(
+        "invalid_json", f"リクエストの本文のJSONは、入れ子を{MAX_JSON_DEPTH}段までにしてください。"
+    )
+
+
+def _no_constant(name: str) -> object:
+    raise ValueError(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(text)
+    return value

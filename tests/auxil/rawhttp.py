@@ -1,0 +1,51 @@
+"""A bare HTTP/1.1 client for fuzzing: any method, any target, header values as raw bytes, any body.
+
+aiohttp's and requests' clients tidy what they send (they encode, quote
+and validate); this one sends what it is given, one connection a request.
+"""
+
+from __future__ import annotations
+
+import http.client
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What the server answered."""
+
+    status: int
+    content_type: str
+    body: bytes
+
+
+@dataclass
+class RawClient:
+    """Sends requests to ``base_url`` and counts the answers by status."""
+
+    base_url: str
+    statuses: Counter[int] = field(default_factory=Counter)
+
+    def send(self, method: str, target: str, headers: list[tuple[str, bytes]], body: bytes) -> Answer:
+        """One request; ``target`` is the path and query, already percent-encoded."""
+        parts = urlsplit(self.base_url)
+        connection = http.client.HTTPConnection(parts.hostname or "127.0.0.1", parts.port, timeout=60)
+        try:
+            connection.putrequest(method, target, skip_host=False, skip_accept_encoding=True)
+            for name, value in headers:
+                connection.putheader(name, value)
+            connection.putheader("Content-Length", str(len(body)))
+            connection.endheaders(body)
+            response = connection.getresponse()
+            answer = Answer(response.status, response.getheader("Content-Type", ""), response.read())
+        finally:
+            connection.close()
+        self.statuses[answer.status] += 1
+        return answer
+
+    @property
+    def sent(self) -> int:
+        """How many requests were answered."""
+        return sum(self.statuses.values())

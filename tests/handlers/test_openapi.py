@@ -1,0 +1,131 @@
+"""The OpenAPI description: served, valid, complete, and true (schemathesis against a live server).
+
+schemathesis generates requests from the description (examples, boundary
+values, random and schema-violating data, and sequences following its
+links) and checks every answer: no 5xx, a documented status, content type,
+headers and body. One check is left out: ``positive_data_acceptance``
+expects every schema-valid request to succeed, but a valid request can
+still name a consultation that does not exist or a change its state does
+not allow (404 and 409, documented as such). Run with ``-s`` to see how
+many requests were sent.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from openapi_spec_validator import validate
+
+from bot.app import init_app
+from bot.config import Settings
+from bot.handlers.openapi import load
+from tests.auxil.live import ADMIN_TOKEN, CHAT_TOKEN, Live
+
+CONFIG = Path(__file__).with_name("schemathesis.toml")
+MAX_EXAMPLES = int(os.environ.get("SCHEMATHESIS_MAX_EXAMPLES", "50"))
+OPERATIONS = ("get", "put", "post", "delete", "patch", "options", "head", "trace")
+
+
+def described() -> set[tuple[str, str]]:
+    document = load()
+    return {
+        (method.upper(), path)
+        for path, item in document["paths"].items()
+        for method in item
+        if method in OPERATIONS
+    }
+
+
+def served_api_routes() -> set[tuple[str, str]]:
+    app = init_app(Settings.from_env({}, KAIZEN_CACHE_DIR=""))
+    return {
+        (route.method, route.resource.canonical)
+        for route in app.router.routes()
+        if route.resource is not None
+        and route.method != "HEAD"
+        and (route.resource.canonical.startswith("/api/") or route.resource.canonical == "/healthz")
+    }
+
+
+def pending_chat_routes() -> set[tuple[str, str]]:
+    """Chat routes that differ while the app still serves the chat contract before server-decided identity.
+
+    The description is written for DESIGN's chat contract (sessions and the chat API token; branch
+    ``identity``). Until the app serves ``GET /api/v1/chat/messages``, the chat routes under
+    ``/api/v1/chat/`` that differ are left out of the comparison and of schemathesis's run; from then
+    on this is empty and every route is checked.
+    """
+    served, documented = served_api_routes(), described()
+    if ("GET", "/api/v1/chat/messages") in served:
+        return set()
+    return {route for route in served ^ documented if route[1].startswith("/api/v1/chat/")}
+
+
+def test_the_description_is_valid_openapi_3() -> None:
+    document = load()
+    validate(document)
+    assert document["openapi"].startswith("3.")
+
+
+def test_the_description_lists_every_api_route_and_no_other() -> None:
+    pending = pending_chat_routes()
+    assert served_api_routes() - pending == described() - pending
+
+
+def test_the_description_is_served_as_json(live: Live) -> None:
+    with urllib.request.urlopen(f"{live.url}/api/v1/openapi.json", timeout=10) as response:
+        assert response.headers.get_content_type() == "application/json"
+        assert json.load(response) == load()
+
+
+@pytest.mark.slow
+def test_schemathesis_finds_no_server_error_and_nothing_undocumented(live: Live, tmp_path: Path) -> None:
+    har = tmp_path / "schemathesis.har"
+    command = [
+        sys.executable,
+        "-m",
+        "schemathesis.cli",
+        "--config-file",
+        str(CONFIG),
+        "run",
+        f"{live.url}/api/v1/openapi.json",
+        "--checks",
+        "all",
+        "--exclude-checks",
+        "positive_data_acceptance",
+        "--max-examples",
+        str(MAX_EXAMPLES),
+        "--workers",
+        "1",
+        "--generation-database",
+        "none",
+        "--report",
+        "har",
+        "--report-har-path",
+        str(har),
+        "--no-color",
+    ]
+    if pending_chat_routes():
+        command += ["--exclude-path-regex", "^/api/v1/chat/"]
+    env = {
+        **os.environ,
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_CHAT_SESSION": live.chat_cookie.partition("=")[2],
+    }
+    run = subprocess.run(
+        command, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=900, check=False
+    )
+    assert run.returncode == 0, run.stdout[-12000:] + run.stderr[-3000:]
+    statuses = Counter(entry["response"]["status"] for entry in json.loads(har.read_text())["log"]["entries"])
+    print(f"\nschemathesis: {statuses.total()} requests, by status: {dict(sorted(statuses.items()))}")
+    assert statuses.total() > 0
+    assert not [status for status in statuses if status >= 500]
+    assert statuses[200] > 0, "no request got through to a handler's success path"
