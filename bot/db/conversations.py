@@ -145,6 +145,11 @@ class ConversationStore:
         except SQLAlchemyError as exc:
             raise StoreError(f"could not queue the message: {exc}") from exc
 
+    def history(self, key: ConversationKey, limit: int) -> list[journal.LogLine]:
+        """The conversation's last ``limit`` lines as logged (masked), oldest first."""
+        with reading(self.engine, "the conversation") as connection:
+            return journal.conversation(connection, key, until=None, limit=limit)
+
     def pushed(self, channel: str, user_id: str, *, after: int = 0, limit: int = 100) -> list[PushedMessage]:
         """Messages pushed to a user with an id above ``after``, oldest first, at most ``limit``."""
         query = (

@@ -6,6 +6,8 @@
   ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
   (the DX team's answers), oldest first.
+- ``GET /api/v1/chat/history``: the caller's recent conversation, with the
+  messages pushed during it, so a reloaded page shows it again.
 - ``DELETE /api/v1/chat/session``: 「この端末での利用を終了」.
 
 Who is talking is the server's decision (`bot.handlers.webidentity`): the
@@ -26,6 +28,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import Sequence
+from datetime import datetime
 
 from aiohttp import web
 
@@ -54,6 +57,8 @@ __all__ = [
 
 CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
+HISTORY_LINES = 40
+"""Lines of the conversation a reloaded page shows again."""
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -71,6 +76,7 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/", page)
     app.router.add_post("/api/v1/chat", chat)
     app.router.add_get("/api/v1/chat/messages", messages)
+    app.router.add_get("/api/v1/chat/history", history)
     app.router.add_delete("/api/v1/chat/session", end_session)
 
 
@@ -102,6 +108,39 @@ async def messages(request: web.Request) -> web.Response:
             {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed
         ]
     }
+    response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
+    if caller is not None:
+        caller.remember(request, response)
+    return response
+
+
+async def history(request: web.Request) -> web.Response:
+    """The caller's last `HISTORY_LINES` lines, and the messages pushed since the first, in time order.
+
+    ``last_pushed`` is the newest pushed message's id, for the page to poll after.
+    """
+    system = system_call(request)
+    named = request.headers.get(USER_HEADER)
+    caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
+    lines: list[tuple[datetime, dict[str, object]]] = []
+    last_pushed = 0
+    if caller is not None:
+        store = request.app[STORE]
+        key = ConversationKey(CHANNEL, caller.user, caller.user)
+        logged = await asyncio.to_thread(store.history, key, HISTORY_LINES)
+        for line in logged:
+            if line.role == "bot":
+                lines.append((line.created_at, {"role": "bot", **reply_json(line.reply or Reply(line.text))}))
+            else:
+                lines.append((line.created_at, {"role": "user", "text": line.text}))
+        pushed = await asyncio.to_thread(store.pushed, CHANNEL, caller.user, after=0, limit=HISTORY_LINES)
+        since = logged[0].created_at if logged else None
+        for message in pushed:
+            last_pushed = max(last_pushed, message.id)
+            if since is not None and message.created_at >= since:
+                lines.append((message.created_at, {"role": "bot", **reply_json(message.reply)}))
+        lines.sort(key=lambda line: line[0])
+    body = {"lines": [line for _, line in lines], "last_pushed": last_pushed}
     response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
     if caller is not None:
         caller.remember(request, response)

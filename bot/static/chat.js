@@ -41,6 +41,15 @@
     log.scrollTop = log.scrollHeight;
   }
 
+  // After new replies: the whole of them when they fit, else their first line at the top, so a long
+  // answer is read from its start (on a phone it would otherwise begin mid-sentence).
+  function reveal(first) {
+    if (!first) return;
+    const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+    if (log.scrollHeight - top > log.clientHeight) log.scrollTop = Math.max(top - 8, 0);
+    else scrollDown();
+  }
+
   function showUser(text) {
     log.append(element("div", "message user", text));
     scrollDown();
@@ -78,7 +87,7 @@
       }
       log.append(strip);
     }
-    scrollDown();
+    return bubble;
   }
 
   async function post(body) {
@@ -98,7 +107,9 @@
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
         return;
       }
-      for (const reply of data.replies) showReply(reply);
+      let first = null;
+      for (const reply of data.replies) first = first || showReply(reply);
+      reveal(first);
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
     } finally {
@@ -131,11 +142,13 @@
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
+        let first = null;
         for (const message of data.messages) {
           if (message.id <= lastPushed) continue;
-          showReply(message);
+          first = first || showReply(message);
           lastPushed = message.id;
         }
+        reveal(first);
         sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {
@@ -206,7 +219,28 @@
     if (!document.hidden) poll();
   });
 
-  post({ action: "menu" });
-  poll();
+  // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu.
+  async function start() {
+    try {
+      const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
+      const data = response.ok ? await response.json() : { lines: [] };
+      if (data.lines.length) {
+        showSystem("これまでの会話です。続けてご質問ください。");
+        for (const line of data.lines) {
+          if (line.role === "user") log.append(element("div", "message user", line.text));
+          else showReply(line);
+        }
+        lastPushed = Math.max(lastPushed, data.last_pushed || 0);
+        sessionStorage.setItem(PUSHED, String(lastPushed));
+        scrollDown();
+        return;
+      }
+    } catch (error) {
+      // No history to show: start as a new page does.
+    }
+    post({ action: "menu" });
+  }
+
+  start().then(poll);
   setInterval(poll, POLL_MS);
 })();

@@ -19,12 +19,13 @@ from bot.appkeys import ACCOUNTS, CONSULT
 from bot.config import Settings
 from bot.handlers.inputs import MAX_INTEGER, MAX_JSON_DEPTH
 from bot.search import Searcher
-from tests.handlers.conftest import ADMIN_TOKEN, MAX_BODY, Client, consult
+from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, MAX_BODY, Client, consult
 
 pytestmark = pytest.mark.asyncio
 
 ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
-MESSAGES = "/api/v1/chat/staff-1/messages"
+MESSAGES = "/api/v1/chat/messages"
+AS_STAFF = {**CHAT_AUTH, "X-Kaizen-User": "staff-1"}
 PASSWORD = "dx-team-password-1"
 
 
@@ -36,6 +37,7 @@ async def db_client(aiohttp_client: AiohttpClient, database_url: str, searcher: 
         DATABASE_URL=database_url,
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
+        KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -56,39 +58,47 @@ def nested(depth: int) -> bytes:
 
 
 async def test_json_nested_a_thousand_deep_is_400_not_a_recursion_error(db_client: Client) -> None:
-    for path, headers in (("/api/v1/chat", {}), ("/api/v1/consultations/1/answer", ADMIN)):
+    for path, headers in (("/api/v1/chat", CHAT_AUTH), ("/api/v1/consultations/1/answer", ADMIN)):
         response = await db_client.post(path, data=nested(1000), headers=headers)
         message = await json_error(response, 400, "invalid_json")
         assert f"{MAX_JSON_DEPTH}段まで" in message
-    response = await db_client.post("/api/v1/chat", data=nested(MAX_JSON_DEPTH))  # one level too deep
+    response = await db_client.post(
+        "/api/v1/chat", data=nested(MAX_JSON_DEPTH), headers=CHAT_AUTH
+    )  # one level too deep
     await json_error(response, 400, "invalid_json")
     shallow = nested(MAX_JSON_DEPTH - 1)  # within the bound: read, then refused as a field that is no string
-    await json_error(await db_client.post("/api/v1/chat", data=shallow), 400, "invalid_field")
+    await json_error(
+        await db_client.post("/api/v1/chat", data=shallow, headers=CHAT_AUTH), 400, "invalid_field"
+    )
 
 
 async def test_lone_surrogates_and_nul_in_text_are_400_not_the_fallback(db_client: Client) -> None:
     for text in ("\\ud800", "a\\udfffb", "\\u0000", "x\\u0000y"):
         raw = f'{{"user": "staff-1", "text": "{text}"}}'.encode()
-        message = await json_error(await db_client.post("/api/v1/chat", data=raw), 400, "invalid_text")
+        message = await json_error(
+            await db_client.post("/api/v1/chat", data=raw, headers=CHAT_AUTH), 400, "invalid_text"
+        )
         assert "使えない文字" in message
     raw = b'{"text": "\\ud83d\\ude00 ok", "user": "staff-1"}'  # a surrogate pair is an emoji, and fine
-    assert (await db_client.post("/api/v1/chat", data=raw)).status == 200
+    assert (await db_client.post("/api/v1/chat", data=raw, headers=CHAT_AUTH)).status == 200
     raw = b'{"text": "\\ud800"}'
     await json_error(await db_client.post("/api/v1/consultations/1/answer", data=raw, headers=ADMIN), 400)
 
 
 async def test_non_standard_json_is_400(db_client: Client) -> None:
     for raw in (b'{"user": "a", "text": NaN}', b'{"user": "a", "text": 1e999}', b"[1, 2", b"\xff\xfe"):
-        await json_error(await db_client.post("/api/v1/chat", data=raw), 400, "invalid_json")
+        await json_error(
+            await db_client.post("/api/v1/chat", data=raw, headers=CHAT_AUTH), 400, "invalid_json"
+        )
 
 
 async def test_after_beyond_a_64_bit_integer_is_400_on_both_databases(db_client: Client) -> None:
     for after in (str(2**63), str(2**64), "-1", "9" * 40, "1.5", "１２", " 1"):
         message = await json_error(
-            await db_client.get(MESSAGES, params={"after": after}), 400, "invalid_after"
+            await db_client.get(MESSAGES, params={"after": after}, headers=AS_STAFF), 400, "invalid_after"
         )
         assert "0以上の整数" in message
-    response = await db_client.get(MESSAGES, params={"after": str(MAX_INTEGER)})
+    response = await db_client.get(MESSAGES, params={"after": str(MAX_INTEGER)}, headers=AS_STAFF)
     assert response.status == 200
     assert await response.json() == {"messages": []}
 

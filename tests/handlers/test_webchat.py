@@ -21,7 +21,7 @@ from bot.dialogue import ConversationKey, Reply
 from bot.errors import StoreError
 from bot.handlers.webchat import MAX_TEXT_CHARS
 from bot.search import Searcher
-from tests.handlers.conftest import CHAT_AUTH, MAX_BODY, Client, pushed
+from tests.handlers.conftest import CHAT_AUTH, MAX_BODY, Client, pushed, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -242,3 +242,24 @@ async def test_the_page_is_japanese_and_locked_down(client: Client) -> None:
     script = await client.get("/static/chat.js")
     assert script.status == 200
     assert "innerHTML" not in await script.text()
+
+
+async def test_the_history_is_the_callers_own_conversation_with_what_was_pushed(client: Client) -> None:
+    assert (await (await client.get("/api/v1/chat/history")).json()) == {"lines": [], "last_pushed": 0}
+    await say(client, "staff-1", text="RPAとは何ですか？")
+    store = client.app[STORE]
+    await asyncio.to_thread(
+        store.push, ConversationKey("web", "staff-1", "staff-1"), Reply("後からのお知らせです。")
+    )
+    mine = await client.get("/api/v1/chat/history", headers={**CHAT_AUTH, "X-Kaizen-User": "staff-1"})
+    body = await mine.json()
+    roles = [(line["role"], line["text"][:12]) for line in body["lines"]]
+    assert roles[0] == ("user", "RPAとは何ですか？")
+    assert roles[1][0] == "bot"
+    assert body["lines"][1]["choices"][0]["label"] == "解決した"
+    assert roles[-1] == ("bot", "後からのお知らせです。")
+    assert body["last_pushed"] > 0
+    other = await client.get("/api/v1/chat/history", headers={**CHAT_AUTH, "X-Kaizen-User": "staff-2"})
+    assert (await other.json())["lines"] == []
+    nameless = await client.get("/api/v1/chat/history", headers={"X-Kaizen-User": "staff-1"})
+    assert nameless.status == 401

@@ -176,7 +176,7 @@ def test_two_browsers_never_see_each_others_messages(served: Served, browser: Br
         assert page.evaluate("document.cookie") == ""
         assert page.evaluate("Object.keys(localStorage)") == []
     api = {urlsplit(url).path for url in requested if "/api/" in url}
-    assert api == {"/api/v1/chat", "/api/v1/chat/messages"}
+    assert api == {"/api/v1/chat", "/api/v1/chat/messages", "/api/v1/chat/history"}
     assert all(re.fullmatch(r"(after=\d+)?", urlsplit(url).query) for url in requested if "/api/" in url)
     assert errors == []
     alice_context.close()
@@ -227,4 +227,46 @@ def test_ending_the_session_on_a_shared_pc(served: Served, browser: Browser) -> 
     poll_now(page)
     expect(page.locator(".log")).not_to_contain_text("自動集計")
     assert errors == []
+    context.close()
+
+
+def test_a_long_answer_is_shown_from_its_first_line_on_a_phone(served: Served, browser: Browser) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 640})
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    page.get_by_role("button", name="手引きを読む").click()
+    page.locator(".card").first.get_by_role("button").first.click()
+    page.fill("#text", "業務の棚卸しはどうやって進めればいいですか")
+    page.keyboard.press("Enter")
+    last = page.locator(".message.bot").last
+    expect(last).to_be_visible()
+    page.wait_for_timeout(300)
+    top = page.evaluate(
+        "(() => { const log = document.getElementById('log');"
+        " const bubbles = log.querySelectorAll('.message.bot'); const first = bubbles[bubbles.length - 1];"
+        " return first.getBoundingClientRect().top - log.getBoundingClientRect().top; })()"
+    )
+    height = page.evaluate("document.getElementById('log').clientHeight")
+    assert 0 <= top < height / 2, (top, height)  # the reply's first line is in view, near the top
+    page.close()
+
+
+def test_reloading_the_page_shows_the_conversation_again(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    page.reload()
+    expect(page.locator(".message.system")).to_contain_text("これまでの会話です")
+    expect(page.locator(".message.user", has_text="RPAとは何ですか？")).to_be_visible()
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    expect(page.locator(".message.bot", has_text="定型的な操作").locator(".choice")).to_have_text(
+        ["解決した", "解決しない"]
+    )
+    stranger = browser.new_context().new_page()
+    stranger.goto(served.url)
+    expect(stranger.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(stranger.locator(".message.user")).to_have_count(0)
     context.close()
