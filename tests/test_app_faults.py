@@ -8,8 +8,6 @@ hang guard instead of hanging the suite.
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -24,6 +22,7 @@ from bot.db import ConversationStore
 from bot.dialogue import ConversationKey
 from tests.auxil.postgres import PostgresServer, binaries
 from tests.auxil.server import Served, serve
+from tests.auxil.sqlitelock import another_process_writing
 
 pytestmark = pytest.mark.slow
 
@@ -33,21 +32,6 @@ STAFF = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "staff-1"}
 """Another system's calls, naming one staff member, so every request reads and writes that person's rows."""
 HANG_GUARD = 60
 OTHER = ConversationKey("web", "other", "other")
-
-LOCKER = """
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-moment = "2026-01-01 00:00:00"
-connection.execute(
-    "INSERT INTO conversations (channel, user_id, conversation_id, state, created_at, updated_at) "
-    "VALUES ('web', 'other', 'other', ?, ?, ?)",
-    ('{"query": "別プロセスの書き込み"}', moment, moment),
-)
-print("locked", flush=True)
-sys.stdin.readline()
-connection.execute("COMMIT")
-"""
 
 
 def call(
@@ -91,16 +75,7 @@ def assert_recovers(served: Served) -> None:
 def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_path: Path) -> None:
     with serve(tmp_path, env=TIMEOUT) as served:
         assert ask(served)[0] == 200
-        locker = subprocess.Popen(
-            [sys.executable, "-c", LOCKER, str(tmp_path / "kaizen.db")],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        assert locker.stdin is not None
-        assert locker.stdout is not None
-        try:
-            assert locker.stdout.readline().strip() == "locked"
+        with another_process_writing(tmp_path / "kaizen.db") as locker:
             status, health = call(f"{served.url}/healthz")
             assert (status, health["status"]) == (200, "ok")
             status, polled = call(f"{served.url}/api/v1/chat/messages", headers=STAFF)
@@ -118,10 +93,6 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
             for thread in waiting:
                 thread.join(HANG_GUARD)
             assert locker.poll() is None  # still holding its write
-        finally:
-            locker.stdin.write("\n")
-            locker.stdin.close()
-            locker.wait(timeout=HANG_GUARD)
         assert_recovers(served)
     store = ConversationStore.open(f"sqlite:///{tmp_path / 'kaizen.db'}")
     assert store.load(OTHER).query == "別プロセスの書き込み"  # the other process's write is kept

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,28 +17,13 @@ from bot.db.engine import reading, writing
 from bot.db.schema import conversations
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import StoreError
+from tests.auxil.sqlitelock import another_process_writing
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
 OTHER = ConversationKey("web", "other", "other")
 TIMEOUT = 2.0
 HANG_GUARD = 60.0
 """Only so that a regression fails instead of hanging the suite; no speed is asserted."""
-
-LOCKER = """
-import sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
-moment = "2026-01-01 00:00:00"
-connection.execute(
-    "INSERT INTO conversations (channel, user_id, conversation_id, state, created_at, updated_at) "
-    "VALUES ('web', 'other', 'other', ?, ?, ?)",
-    ('{"query": "別プロセスの書き込み"}', moment, moment),
-)
-print("locked", flush=True)
-sys.stdin.readline()
-connection.execute("COMMIT")
-print("committed", flush=True)
-"""
 
 
 def remember(query: str) -> Turn:
@@ -57,26 +39,6 @@ def store(tmp_path: Path) -> Iterator[ConversationStore]:
     opened = ConversationStore.open(f"sqlite:///{tmp_path / 'var' / 'kaizen.db'}", timeout=TIMEOUT)
     yield opened
     opened.close()
-
-
-@contextmanager
-def another_process_writing(database: Path) -> Iterator[subprocess.Popen[str]]:
-    """Another process in the middle of a long write transaction on ``database``, committed at the end."""
-    locker = subprocess.Popen(
-        [sys.executable, "-c", LOCKER, str(database)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert locker.stdin is not None
-    assert locker.stdout is not None
-    try:
-        assert locker.stdout.readline().strip() == "locked"
-        yield locker
-    finally:
-        locker.stdin.write("\n")
-        locker.stdin.close()
-        locker.wait(timeout=HANG_GUARD)
 
 
 def finishes(function: Callable[[], object]) -> BaseException | None:
