@@ -36,6 +36,7 @@ __all__ = [
     "Decision",
     "Incoming",
     "IncomingKind",
+    "Notice",
     "Reply",
     "ReplyKind",
 ]
@@ -82,8 +83,12 @@ IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "group"]
   them stop);
 - ``unsupported``: something the bot cannot read (a sticker, an image, a
   file, a location): the person is asked to write instead;
-- ``group``: the bot was addressed in a group or room, where it does not
-  take questions: it says it works one-to-one.
+- ``group``: the bot was addressed in a group, room or channel. Staff get
+  the answer that it works one-to-one; in the DX team's own room (a
+  setting) the team's commands are taken instead. ``text`` is what was
+  said with the mention removed (None when the channel cannot tell), and
+  ``room`` the platform's id of the group (Slack channel id, LINE WORKS
+  channelId, LINE group or room id, Teams conversation id).
 """
 
 RECORD_VERSION = 1
@@ -115,6 +120,8 @@ class Incoming:
       kept with the conversation so that an answer days later arrives.
     - ``reply_token``: a short-lived handle for answering this very event
       (LINE's reply token), never stored; None where there is none.
+    - ``room``: for a ``group`` event, the platform's id of the group, room
+      or channel it was said in; None in a one-to-one chat.
     """
 
     key: ConversationKey
@@ -125,11 +132,14 @@ class Incoming:
     event_id: str | None = None
     address: str | None = None
     reply_token: str | None = None
+    room: str | None = None
 
     def __post_init__(self) -> None:
         if self.kind == "message" and (self.text is None) == (self.action is None):
             raise ValueError("a message needs exactly one of text or action")
-        if self.kind != "message" and (self.text is not None or self.action is not None):
+        if self.kind == "group" and self.action is not None:
+            raise ValueError("a group event carries text, never an action")
+        if self.kind not in ("message", "group") and (self.text is not None or self.action is not None):
             raise ValueError(f"an Incoming of kind {self.kind!r} carries neither text nor action")
         if self.received_at.tzinfo is None:
             raise ValueError("Incoming.received_at must be timezone-aware")
@@ -271,6 +281,48 @@ class Reply:
 
 
 _REPLY_KINDS = frozenset(get_args(ReplyKind))
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A notice to the DX team about one consultation, as plain text (masked when stored).
+
+    ``event`` is ``new`` (it arrived) or ``waiting`` (it has waited too
+    long); ``url`` is the dashboard page, None when no public address is set.
+    Each channel makes the text plain for its platform: nothing in it ever
+    renders as a link or a mention.
+    """
+
+    consultation: int
+    event: str
+    title: str
+    text: str
+    url: str | None = None
+
+    def to_record(self) -> dict[str, object]:
+        """The outbox payload form (what `bot.consult.notices` has always stored)."""
+        return {
+            "event": self.event,
+            "consultation": self.consultation,
+            "title": self.title,
+            "text": self.text,
+            "url": self.url,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Notice:
+        """Read `to_record`'s form back; ValueError when it is not one."""
+        consultation = record.get("consultation")
+        if not isinstance(consultation, int):
+            raise _invalid(f"'consultation' must be an integer in a notice, not {consultation!r}")
+        url = record.get("url")
+        return cls(
+            consultation,
+            _string(record, "event"),
+            _string(record, "title"),
+            _string(record, "text"),
+            None if url is None else str(url),
+        )
 
 
 def _string(record: Mapping[str, Any], name: str) -> str:

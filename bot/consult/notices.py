@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -20,6 +19,7 @@ from bot.consult.model import Consultation
 from bot.db.outbox import enqueue
 from bot.dialogue import ConversationKey
 from bot.dialogue.views import excerpt
+from bot.values import Notice
 
 __all__ = ["NOTIFY_EMAIL", "NOTIFY_WEBHOOK", "TEAM", "Notices"]
 
@@ -63,12 +63,6 @@ class Notices:
             if self.public_url
             else None
         )
-        payload: dict[str, Any] = {
-            "event": event,
-            "consultation": consultation.id,
-            "title": title,
-            "text": text,
-            "url": url,
-        }
+        payload = Notice(consultation.id, event, title, text, url).to_record()
         for channel in self.channels:
             enqueue(connection, ConversationKey(channel, TEAM, TEAM), payload, now)

@@ -37,16 +37,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from aiohttp import web
 
 from bot.config import Settings
 from bot.db import ConversationStore
 from bot.delivery.worker import Sender
-from bot.values import Incoming, Reply
+from bot.values import Incoming, Notice, Reply
 
-__all__ = ["Channel", "ChannelSettings", "ChannelSpec", "Payload"]
+__all__ = ["Channel", "ChannelSettings", "ChannelSpec", "Payload", "TeamRoom"]
 
 Payload = TypeVar("Payload", covariant=True)
 """What `Channel.render` makes: the platform's own message objects."""
@@ -95,6 +95,24 @@ class Channel(Protocol[Payload]):
         It raises `bot.delivery.worker.Undeliverable` when the person can
         never be reached (they blocked the bot), so the message is dropped
         instead of retried for ever.
+        """
+
+
+@runtime_checkable
+class TeamRoom(Protocol):
+    """A channel that can also be the DX team's own room (Slack, LINE WORKS, Teams).
+
+    Notices of consultations go there, and the team's commands typed there
+    come back as ``group`` events whose ``room`` is that room
+    (`bot.values.Incoming`).
+    """
+
+    async def post_notice(self, room: str, notice: Notice) -> None:
+        """Post ``notice`` into the room ``room`` (the platform's id of it), as plain text with its link.
+
+        Raises `bot.delivery.http.PlatformRefused` when the platform refused
+        (retried later by the worker), `bot.delivery.worker.Undeliverable`
+        when the room can never be reached (the bot was removed from it).
         """
 
 
