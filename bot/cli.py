@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
-from bot.config import Settings
+from bot.config import Settings, SettingsError
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
 from bot.logs import setup_logging
@@ -106,6 +106,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)
+    except SettingsError as exc:
+        print(f"設定エラー: {exc}", file=sys.stderr)
+        return 2
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -26,6 +26,8 @@ __all__ = [
     "ProxySettings",
     "Setting",
     "Settings",
+    "SettingsError",
+    "TeamSettings",
     "TeamsSettings",
 ]
 
@@ -45,6 +47,10 @@ MIN_ADMIN_TOKEN_CHARS = 32
 
 32 characters of token_urlsafe carry 192 bits.
 """
+
+
+class SettingsError(ValueError):
+    """Settings that each look right but do not fit together or with what exists (found once built)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +266,20 @@ SETTINGS: tuple[Setting, ...] = (
         "true turns Teams on without credentials and without token checks, for a local trial with the "
         "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
     ),
+    Setting(
+        "KAIZEN_TEAM_ROOM",
+        "",
+        "The DX team's own room, as <channel>:<room id> (teams:19:abc@thread.tacv2, line:C0123…, "
+        "slack:C0123ABC, lineworks:<channelId>): notices go there and the team answers there; empty "
+        "turns it off.",
+    ),
+    Setting(
+        "KAIZEN_TEAM_MEMBERS",
+        "",
+        "Who may answer from the team's room, comma-separated as <channel>:<user id>=<dashboard account> "
+        "(teams:6b1f…=tanaka); each acts as that dashboard account. Needs KAIZEN_TEAM_ROOM; empty lets "
+        "nobody answer from the room (notices still arrive).",
+    ),
 )
 
 
@@ -331,6 +351,26 @@ class TeamsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TeamSettings:
+    """The DX team's own room on a channel, and who may answer from it (as which dashboard account).
+
+    ``members`` maps ``(channel, user id)`` to a dashboard account name.
+    Only the syntax is checked here; that the channel exists, is on and can
+    host a room is checked when the channels are built
+    (`bot.teamroom.settings.check`).
+    """
+
+    channel: str = ""
+    room: str = ""
+    members: Mapping[tuple[str, str], str] = field(default_factory=dict)
+
+    @property
+    def on(self) -> bool:
+        """Whether a team room is set."""
+        return bool(self.channel)
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much one staff member may send, over every channel together; 0 means no limit."""
 
@@ -382,6 +422,7 @@ class Settings:
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
+    team: TeamSettings = field(default_factory=TeamSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -432,6 +473,7 @@ class Settings:
             chat=_chat(values),
             proxy=_proxy(values),
             teams=_teams(values),
+            team=_team(values),
         )
 
 
@@ -528,6 +570,55 @@ def _teams(values: Mapping[str, str]) -> TeamsSettings:
             "cannot be combined with TEAMS_APP_ID, TEAMS_APP_PASSWORD or TEAMS_TENANT_ID"
         )
     return teams
+
+
+_CHANNEL_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
+_ACCOUNT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+"""A dashboard account's name, as `bot.consult.accounts` accepts it."""
+
+
+def _team(values: Mapping[str, str]) -> TeamSettings:
+    """The team room and its members; malformed entries are refused with what was expected."""
+    room_value = values["KAIZEN_TEAM_ROOM"].strip()
+    members_value = values["KAIZEN_TEAM_MEMBERS"].strip()
+    if not room_value:
+        if members_value:
+            raise ValueError("KAIZEN_TEAM_MEMBERS needs KAIZEN_TEAM_ROOM: the members answer from that room")
+        return TeamSettings()
+    channel, room = _channel_and_id(room_value, "KAIZEN_TEAM_ROOM", "<channel>:<room id>")
+    members: dict[tuple[str, str], str] = {}
+    for item in members_value.split(","):
+        if not item.strip():
+            continue
+        who, equals, account = item.strip().rpartition("=")
+        expected = "<channel>:<user id>=<dashboard account>"
+        if not equals or not who.strip():
+            raise ValueError(f"KAIZEN_TEAM_MEMBERS entries must be {expected}, not {item.strip()!r}")
+        member = _channel_and_id(who.strip(), "KAIZEN_TEAM_MEMBERS", expected)
+        account = account.strip()
+        if not _ACCOUNT_NAME.match(account):
+            raise ValueError(
+                f"KAIZEN_TEAM_MEMBERS: {account!r} is not a dashboard account name "
+                "(2-32 characters: lower-case letters, digits, '.', '_' or '-')"
+            )
+        if member in members:
+            raise ValueError(f"KAIZEN_TEAM_MEMBERS lists {who.strip()} twice")
+        if member[0] != channel:
+            raise ValueError(
+                f"KAIZEN_TEAM_MEMBERS lists {who.strip()}, but the team room is on {channel}: "
+                f"members answer from the room, so list their {channel} user ids"
+            )
+        members[member] = account
+    return TeamSettings(channel, room, members)
+
+
+def _channel_and_id(value: str, name: str, expected: str) -> tuple[str, str]:
+    """``<channel>:<id>``: the channel is before the first colon (ids may hold colons, as Teams' do)."""
+    channel, colon, ident = value.partition(":")
+    channel, ident = channel.strip().lower(), ident.strip()
+    if not colon or not _CHANNEL_NAME.match(channel) or not ident or any(c.isspace() for c in ident):
+        raise ValueError(f"{name} must be {expected}, not {value!r}")
+    return channel, ident
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

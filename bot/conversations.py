@@ -31,7 +31,8 @@ transaction.)
 `Conversations.event` takes any channel event (`bot.values.IncomingKind`):
 a message goes to the engine; a follow is greeted with the menu; a block is
 recorded so pushes stop; what the bot cannot read, and a call in a group,
-get a short polite explanation. These texts are the same on every channel.
+get a short polite explanation, except in the DX team's own room, where the
+team's desk takes the commands (`bot.teamroom.desk`). These texts are the same on every channel.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
+from typing import Protocol
 
 import sqlalchemy as sa
 
@@ -60,6 +62,7 @@ __all__ = [
     "Conversations",
     "DeskFactory",
     "Observer",
+    "TeamRoomDesk",
 ]
 
 log = logging.getLogger(__name__)
@@ -107,6 +110,16 @@ Observer = Callable[[tuple[Reply, ...]], None]
 """Told of the replies of every turn (the metrics count them)."""
 
 
+class TeamRoomDesk(Protocol):
+    """The DX team's commands in their room (`bot.teamroom.desk.TeamDesk`)."""
+
+    def is_room(self, incoming: Incoming) -> bool:
+        """Whether ``incoming`` was said in the team's room."""
+
+    def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """The room's reply (blocking); () for a redelivered event."""
+
+
 class _OverLimit(Exception):
     """Unwinds a turn over the message limit: nothing of it is stored."""
 
@@ -126,8 +139,10 @@ class Conversations:
         *,
         per_minute: int = 0,
         observe: Observer | None = None,
+        team: TeamRoomDesk | None = None,
     ) -> None:
         self.store = store
+        self.team = team
         self.engine = engine
         self.desk = desk
         self.per_minute = per_minute
@@ -171,6 +186,8 @@ class Conversations:
                     dropped = reach.block(self.store.engine, incoming.key, now)
                     log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
                 return ()
+            case "group" if self.team is not None and self.team.is_room(incoming):
+                return self.team.handle(incoming)
             case "unsupported" | "group":
                 if not reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
                     return ()

@@ -14,14 +14,16 @@ import contextlib
 from collections.abc import AsyncIterator
 
 from bot.config import Settings
-from bot.consult.notices import Notices
+from bot.consult.notices import NOTIFY_ROOM, Notices
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations, Observer
 from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue import Engine
-from bot.handlers.registry import Channels, build_channels
+from bot.handlers.registry import SPECS, Channels, build_channels
 from bot.search import Searcher
+from bot.teamroom.delivery import RoomSender, room_channel
+from bot.teamroom.desk import TeamDesk
 
 __all__ = ["channels", "consultations", "conversations", "delivering", "open_store"]
 
@@ -33,7 +35,7 @@ def open_store(settings: Settings) -> ConversationStore:
 
 def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
     """The consultation service, telling the team through the configured notification channels."""
-    notices = Notices(notice_channels(settings.notify), settings.public_url)
+    notices = Notices(notice_channels(settings.notify, settings.team), settings.public_url)
     return ConsultationService(store.engine, notices, per_day=settings.limits.consultations_per_day)
 
 
@@ -46,16 +48,29 @@ def conversations(
 ) -> Conversations:
     """Conversation turns over the store, the search and the consultation desk, within the message limit.
 
-    ``observe`` sees every turn's replies (the server's metrics).
+    Group events in the DX team's room (``KAIZEN_TEAM_ROOM``) go to the
+    team's desk; ``observe`` sees every turn's replies (the server's metrics).
     """
+    team = TeamDesk(service, settings.team) if settings.team.on else None
     return Conversations(
-        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute, observe=observe
+        store,
+        Engine(searcher),
+        service.desk,
+        per_minute=settings.limits.messages_per_minute,
+        observe=observe,
+        team=team,
     )
 
 
 def channels(settings: Settings, *, routes: bool) -> Channels:
-    """The channels that are on (one log line for each channel); ``routes`` where a server runs."""
-    return build_channels(settings, routes=routes)
+    """The channels that are on (one log line for each channel); ``routes`` where a server runs.
+
+    Raises `bot.config.SettingsError` when the DX team's room is on a
+    channel that does not exist, is off, or cannot host it.
+    """
+    built = build_channels(settings, routes=routes)
+    room_channel(settings.team, built, [spec.name for spec in SPECS])
+    return built
 
 
 @contextlib.asynccontextmanager
@@ -65,11 +80,15 @@ async def delivering(
     """The outbox worker, running for as long as the block does, with its HTTP session.
 
     It has a sender for every channel that is on (their clients must be
-    started) and for every notification channel. Stopping it mid-delivery
+    started), for every notification channel, and for the team's room. Stopping it mid-delivery
     loses nothing: the message is delivered again once its lease runs out.
     """
     async with client_session(settings) as session:
-        worker = build_worker(settings, store.engine, service, session, on.senders(store))
+        senders = on.senders(store)
+        room = room_channel(settings.team, on, [spec.name for spec in SPECS])
+        if room is not None:
+            senders[NOTIFY_ROOM] = RoomSender(room, settings.team.room)
+        worker = build_worker(settings, store.engine, service, session, senders)
         task = asyncio.create_task(worker.run(), name="delivery-worker")
         try:
             yield worker

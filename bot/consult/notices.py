@@ -1,7 +1,8 @@
 """Notifications to the DX team: a consultation arrived, or has waited too long for a reply.
 
 A notice is an outbox message to the team on each configured notification
-channel (``notify-webhook``, ``notify-email``), written in the transaction
+channel (``notify-webhook``, ``notify-email``, ``notify-room`` for the team's
+own room on a messenger, `bot.teamroom`), written in the transaction
 that causes it; `bot.delivery` formats it for the platform and delivers it.
 The text carries the consultation as stored, so personal information is
 already masked; it is plain text here, and `bot.delivery.plaintext` keeps
@@ -21,10 +22,11 @@ from bot.dialogue import ConversationKey
 from bot.dialogue.views import excerpt
 from bot.values import Notice
 
-__all__ = ["NOTIFY_EMAIL", "NOTIFY_WEBHOOK", "TEAM", "Notices"]
+__all__ = ["NOTIFY_EMAIL", "NOTIFY_ROOM", "NOTIFY_WEBHOOK", "TEAM", "Notices"]
 
 NOTIFY_WEBHOOK = "notify-webhook"
 NOTIFY_EMAIL = "notify-email"
+NOTIFY_ROOM = "notify-room"
 TEAM = "dx-team"
 """The recipient of team notices in the outbox (the URL and addresses are settings)."""
 
@@ -37,6 +39,12 @@ class Notices:
 
     channels: tuple[str, ...] = ()
     public_url: str = ""
+
+    def dashboard_url(self, number: int) -> str | None:
+        """The dashboard's page of consultation ``number``; None when no public address is set."""
+        if not self.public_url:
+            return None
+        return f"{self.public_url.rstrip('/')}/admin/consultations/{number}"
 
     def arrived(self, connection: sa.Connection, consultation: Consultation, now: datetime) -> None:
         """A consultation arrived."""
@@ -58,11 +66,6 @@ class Notices:
             f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}\n"
             f"希望する時期：{consultation.wanted_by}"
         )
-        url = (
-            f"{self.public_url.rstrip('/')}/admin/consultations/{consultation.id}"
-            if self.public_url
-            else None
-        )
-        payload = Notice(consultation.id, event, title, text, url).to_record()
+        payload = Notice(consultation.id, event, title, text, self.dashboard_url(consultation.id)).to_record()
         for channel in self.channels:
             enqueue(connection, ConversationKey(channel, TEAM, TEAM), payload, now)

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 import aiohttp
 import sqlalchemy as sa
 
-from bot.config import NotifySettings, Settings
-from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_WEBHOOK
+from bot.config import NotifySettings, Settings, TeamSettings
+from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_ROOM, NOTIFY_WEBHOOK
 from bot.consult.service import ConsultationService, utcnow
 from bot.db.retention import purge
 from bot.delivery.email import EmailSender
@@ -39,13 +39,15 @@ REMIND_EVERY = 60.0
 PURGE_EVERY = 24 * 3600.0
 
 
-def notice_channels(notify: NotifySettings) -> tuple[str, ...]:
-    """The notification channels the settings turn on."""
+def notice_channels(notify: NotifySettings, team: TeamSettings | None = None) -> tuple[str, ...]:
+    """The notification channels the settings turn on (``team``: the DX team's room)."""
     channels = []
     if notify.webhook_url:
         channels.append(NOTIFY_WEBHOOK)
     if notify.smtp_host and notify.smtp_to:
         channels.append(NOTIFY_EMAIL)
+    if team is not None and team.on:
+        channels.append(NOTIFY_ROOM)
     return tuple(channels)
 
 
@@ -64,8 +66,9 @@ def build_worker(
 ) -> DeliveryWorker:
     """The worker for ``settings``, over ``engine``; ``service`` sends the reminders.
 
-    ``channel_senders`` deliver to staff, one per channel that is on; the
-    team's notification senders are added from the settings.
+    ``channel_senders`` deliver to staff, one per channel that is on (and
+    to the team's room, `bot.teamroom.delivery`); the team's webhook and
+    e-mail senders are added from the settings.
     """
     notify = settings.notify
     senders: dict[str, Sender] = dict(channel_senders)
@@ -73,7 +76,7 @@ def build_worker(
         senders[NOTIFY_WEBHOOK] = WebhookSender(session, notify.webhook_url, notify.webhook_format)
     if NOTIFY_EMAIL in service.notices.channels:
         senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds)
-    if NOTIFY_WEBHOOK not in senders and NOTIFY_EMAIL not in senders:
+    if not {NOTIFY_WEBHOOK, NOTIFY_EMAIL, NOTIFY_ROOM} & senders.keys():
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [
         Periodic("reminders", REMIND_EVERY, lambda: service.remind_waiting(notify.waiting_hours)),

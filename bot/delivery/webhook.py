@@ -4,10 +4,8 @@ Each platform wants its own body (reference/channels.md §3.9 for Teams):
 
 - ``teams``: a Workflows "Post to a channel when a webhook request is
   received" flow takes ``{"type": "message", "attachments": [<Adaptive
-  Card>]}``; buttons other than opening a URL do not work there. The
-  notice's text is a ``RichTextBlock`` of one ``TextRun``, which Teams
-  renders without Markdown (a ``TextBlock`` would turn ``[x](url)`` into a
-  link).
+  Card>]}``; the card is the Teams channel's own notice card
+  (`bot.handlers.teams.notice`), the one it posts to the team's room.
 - ``slack``: ``{"text": …}`` in Slack's mrkdwn, with ``&``, ``<`` and ``>``
   escaped and the link as ``<url|label>``.
 - ``lineworks``: the Incoming Webhook app's ``{"title": …, "body": {"text":
@@ -33,11 +31,11 @@ import aiohttp
 
 from bot.db.outbox import Delivery
 from bot.delivery.http import check_accepted
-from bot.delivery.plaintext import for_lineworks, for_slack, without_mentions
+from bot.delivery.plaintext import for_lineworks, for_slack
+from bot.handlers.teams.notice import LINK_LABEL, notice_attachment
+from bot.values import Notice
 
 __all__ = ["WebhookSender", "body_for", "format_of"]
-
-_LINK_LABEL = "ダッシュボードで開く"
 
 
 def format_of(url: str, configured: str) -> str:
@@ -58,33 +56,15 @@ def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     """The JSON body of a notice (``title``, ``text``, optional ``url``) for the platform ``kind``."""
     title, text, url = str(payload["title"]), str(payload["text"]), payload.get("url")
     if kind == "teams":
-        card: dict[str, Any] = {
-            "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
-            "type": "AdaptiveCard",
-            "version": "1.4",
-            "body": [_text_run(title, weight="Bolder", size="Medium"), _text_run(text)],
-        }
-        if url:
-            card["actions"] = [{"type": "Action.OpenUrl", "title": _LINK_LABEL, "url": url}]
-        attachment = {
-            "contentType": "application/vnd.microsoft.card.adaptive",
-            "contentUrl": None,
-            "content": card,
-        }
-        return {"type": "message", "attachments": [attachment]}
+        notice = Notice(0, "", title, text, None if url is None else str(url))
+        return {"type": "message", "attachments": [notice_attachment(notice)]}
     if kind == "lineworks":
         plain = for_lineworks(text)
         return {"title": for_lineworks(title), "body": {"text": f"{plain}\n{url}" if url else plain}}
     message = f"*{for_slack(title)}*\n{for_slack(text)}"
     if url:
-        message += f"\n<{url}|{_LINK_LABEL}>"
+        message += f"\n<{url}|{LINK_LABEL}>"
     return {"text": message}
-
-
-def _text_run(text: str, **style: str) -> dict[str, Any]:
-    """Plain text in an Adaptive Card: a TextRun renders no Markdown, unlike a TextBlock."""
-    run = {"type": "TextRun", "text": without_mentions(text), **style}
-    return {"type": "RichTextBlock", "inlines": [run]}
 
 
 class WebhookSender:

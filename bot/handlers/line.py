@@ -16,6 +16,10 @@
   outbox message, so a repeat after a crash is refused by LINE, and each is
   counted per month in the log (`bot.db.reach.pushes_in_month`).
 - The loading animation shows in one-to-one chats while the turn runs.
+- The DX team's room may be a LINE group (`TeamRoom`,
+  ``KAIZEN_TEAM_ROOM=line:<group id>``): `post_notice` pushes the notice as
+  plain text (LINE renders no Markup, and a mention needs a ``mention``
+  object the bot never sends), with the dashboard link last.
 
 The API's base URL is `LINE_API_BASE_URL` (a local fake in tests and the
 demo); the SDK's async client talks to it over aiohttp.
@@ -40,6 +44,7 @@ from linebot.v3.messaging import (
     PushMessageRequest,
     ReplyMessageRequest,
     ShowLoadingAnimationRequest,
+    TextMessage,
 )
 from linebot.v3.messaging.exceptions import ApiException
 
@@ -47,12 +52,13 @@ from bot.appkeys import DISPATCHER
 from bot.config import LineSettings, Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
+from bot.delivery.plaintext import without_mentions
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
 from bot.handlers.lineevents import incoming_of
-from bot.handlers.linerender import MAX_MESSAGES, render
-from bot.values import Incoming, Reply
+from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
+from bot.values import Incoming, Notice, Reply
 
 __all__ = ["CHANNEL", "REPLY_WINDOW", "SPEC", "LineChannel", "LineSender"]
 
@@ -164,6 +170,23 @@ class LineChannel:
             return False
         return True
 
+    async def post_notice(self, room: str, notice: Notice) -> None:
+        """Push ``notice`` into the group or room ``room``; a refusal for good is `Undeliverable`.
+
+        No retry key: the notice does not know its outbox message, and a key
+        made from its contents would swallow a later reminder of the same
+        consultation; a crash right after LINE accepted it may repeat it.
+        """
+        lines = [notice.title, notice.text] + ([notice.url] if notice.url else [])
+        text = without_mentions("\n".join(lines))[:MAX_TEXT_CHARS]
+        request = PushMessageRequest(to=room, messages=[TextMessage(text=text)])
+        try:
+            await self.api.push_message(request, _request_timeout=API_TIMEOUT_SECONDS)
+        except ApiException as exc:
+            if exc.status in (400, 403, 404):
+                raise Undeliverable(f"LINE refused the notice for the team's room ({_reason(exc)})") from exc
+            raise
+
     def sender(self, store: ConversationStore) -> LineSender:
         """Pushes outbox messages to the person's LINE address."""
         return LineSender(self, store)
@@ -179,7 +202,7 @@ class LineSender:
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``; `Undeliverable` when LINE refuses the recipient or the message for good."""
         reply = Reply.from_record(delivery.payload)
-        to = delivery.address or delivery.key.user_id
+        to = delivery.address or delivery.key.conversation_id  # the person one-to-one, else the group
         retry_key = str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}"))
         request = PushMessageRequest(to=to, messages=render([reply])[:MAX_MESSAGES])
         try:

@@ -7,8 +7,12 @@
 | sticker, image, video, audio, file, location, one-to-one | ``unsupported`` |
 | follow | ``follow`` (greeting and menu) |
 | unfollow (blocked) | ``unfollow`` |
-| join a group or room; a text or postback there that mentions the bot | ``group`` |
+| join a group or room; a text there that mentions the bot | ``group`` (see below) |
 | anything else (see below) | nothing (ignored) |
+
+A ``group`` event carries the group or room id as ``room``, and for a
+text the text with the bot's mention removed (the DX team's commands, when
+the group is the team's room).
 
 Ignored: anything else in a group or room, leave, member joins and
 leaves, unsend, beacon, account link, video play, edits, events in
@@ -72,6 +76,9 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     if kind is None:
         log.debug("LINE %s event: ignored", getattr(event, "type", "?"))
         return None
+    if kind == "group":
+        text = _without_mention(event.message) if isinstance(event, MessageEvent) else None
+        return Incoming(key, kind=kind, text=text, room=address, **common)
     if kind != "message":
         return Incoming(key, kind=kind, **common)
     if isinstance(event, PostbackEvent):
@@ -113,6 +120,22 @@ def _mentions_bot(event: MessageEvent) -> bool:
     if not isinstance(message, TextMessageContent) or message.mention is None:
         return False
     return any(getattr(m, "is_self", False) for m in message.mention.mentionees)
+
+
+def _without_mention(message: TextMessageContent) -> str:
+    """The text with the bot's own mention (``@bot``) cut out, by the positions LINE gives."""
+    text: str = message.text
+    spans = (
+        sorted(
+            ((m.index, m.length) for m in message.mention.mentionees if getattr(m, "is_self", False)),
+            reverse=True,
+        )
+        if message.mention is not None
+        else []
+    )
+    for index, length in spans:
+        text = text[:index] + text[index + length :]
+    return text.strip()
 
 
 def _redelivered(event: Any) -> bool:

@@ -7,7 +7,9 @@ Which activity becomes what (`to_incoming`):
   suggested action (the invoke ``suggestedActions/submit``): ``message``
   with the action;
 - a message with only attachments (an image, a file, a sticker): ``unsupported``;
-- anything in a group chat or a channel: ``group`` (the bot works one-to-one);
+- a message in a group chat or a channel (Teams delivers only those that
+  @mention the bot): ``group``, with its text (the mention removed) and the
+  conversation's id as ``room`` (the DX team's room is recognised by it);
 - the bot added to the chat (``conversationUpdate`` with the bot among the
   members added): ``follow``; the app removed (``installationUpdate``
   ``remove``, or the bot among the members removed): ``unfollow``;
@@ -30,7 +32,7 @@ from bot.handlers.teams import CHANNEL
 from bot.handlers.teams.cards import action_of
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "to_incoming"]
+__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "room_of", "to_incoming"]
 
 MAX_TEXT_CHARS = 2000
 SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
@@ -51,8 +53,9 @@ def to_incoming(activity: Activity) -> Incoming | None:
     user = sender.aad_object_id or sender.id
     if not user:
         return None
+    room = None
     if kind == "message" and (conversation.conversation_type or "personal") in _GROUP_TYPES:
-        kind, text, action = "group", None, None
+        kind, action, room = "group", None, room_of(conversation.id)
     return Incoming(
         ConversationKey(CHANNEL, user, conversation.id),
         text=text,
@@ -60,7 +63,13 @@ def to_incoming(activity: Activity) -> Incoming | None:
         kind=kind,
         event_id=event_id_of(activity.id, conversation.id) if activity.id else None,
         address=address_of(activity),
+        room=room,
     )
+
+
+def room_of(conversation_id: str) -> str:
+    """The room of a channel conversation: a reply in a thread (``…;messageid=…``) is in its channel."""
+    return conversation_id.split(";", 1)[0]
 
 
 def event_id_of(activity_id: str, conversation_id: str) -> str:

@@ -16,6 +16,15 @@
   person removed the app, the chat was deleted): a push raises
   `Undeliverable`, so the worker records it and drops the message instead
   of retrying for ever; an answer raises `ConversationGone`.
+- The DX team's room (`TeamRoom`, ``KAIZEN_TEAM_ROOM=teams:<channel's
+  conversation id>``): `post_notice` starts a new post in the channel,
+  with the notice's Adaptive Card (`bot.handlers.teams.notice`). A proactive
+  post needs the tenant's ``serviceUrl``, which only inbound activities
+  carry: the channel keeps the one of the room itself (from the app's
+  installation in the team or any mention of the bot there), else the most
+  recent one of any verified activity (a tenant's ``serviceUrl`` is the same
+  for all its conversations). Until one has been seen since the start, a
+  notice waits in the outbox (`RoomUnknown`, retried with the backoff).
 """
 
 from __future__ import annotations
@@ -28,7 +37,12 @@ from http import HTTPStatus
 
 import aiohttp
 from aiohttp import web
-from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference, InvokeResponse
+from microsoft_agents.activity import (
+    Activity,
+    ActivityTypes,
+    ConversationReference,
+    InvokeResponse,
+)
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 from pydantic import ValidationError
@@ -41,12 +55,13 @@ from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import request_error
 from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL
-from bot.handlers.teams.activities import reference_of, to_incoming
+from bot.handlers.teams.activities import reference_of, room_of, to_incoming
 from bot.handlers.teams.cards import render
+from bot.handlers.teams.notice import notice_attachment
 from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
-from bot.values import Incoming, Reply
+from bot.values import Incoming, Notice, Reply
 
-__all__ = ["GONE_STATUSES", "WEBHOOK", "ConversationGone", "TeamsChannel", "TeamsSender"]
+__all__ = ["GONE_STATUSES", "WEBHOOK", "ConversationGone", "RoomUnknown", "TeamsChannel", "TeamsSender"]
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +75,10 @@ class ConversationGone(Exception):
     """The connector refused: the person removed the app or the conversation no longer exists."""
 
 
+class RoomUnknown(Exception):
+    """No ``serviceUrl`` is known yet to post into the team's room: the notice waits and is retried."""
+
+
 class TeamsChannel:
     """Microsoft Teams through the Microsoft 365 Agents SDK."""
 
@@ -69,6 +88,8 @@ class TeamsChannel:
         self.sdk = sdk
         self.app_id = app_id
         self.timeout = timeout
+        self._service_urls: dict[str, str] = {}
+        self._latest_service_url: str | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TeamsChannel:
@@ -119,6 +140,7 @@ class TeamsChannel:
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         reader = _Reader()
         response = await self.sdk.adapter.process(request, reader)
+        self._learn(activity)
         if response is None or response.status == HTTPStatus.ACCEPTED:
             response = web.Response(status=HTTPStatus.OK)  # what every channel answers for an accepted event
         return reader.events, response
@@ -164,6 +186,40 @@ class TeamsChannel:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
             raise
+
+    async def post_notice(self, room: str, notice: Notice) -> None:
+        """A new post in the channel ``room`` with the notice's card.
+
+        `RoomUnknown` (retried) until a ``serviceUrl`` has been seen;
+        `Undeliverable` when the bot is no longer in the team (403, 404);
+        the connector's other refusals are raised as they are (retried).
+        """
+        service_url = self._service_urls.get(room, self._latest_service_url)
+        if service_url is None:
+            raise RoomUnknown(
+                "no Teams activity has been received since the start, so the room's serviceUrl is "
+                "not known yet; it is learnt from the next message to the bot"
+            )
+        bot = {"id": f"28:{self.app_id}" if self.app_id else "28:kaizen-bot"}
+        reference = ConversationReference.model_validate(
+            {"channelId": "msteams", "serviceUrl": service_url, "conversation": {"id": room}, "bot": bot}
+        )
+        card = Activity.model_validate({"type": "message", "attachments": [notice_attachment(notice)]})
+        try:
+            await self._turn(reference, [card], reply=False)
+        except aiohttp.ClientResponseError as exc:
+            if exc.status in GONE_STATUSES:
+                raise Undeliverable(f"the Teams connector answered {exc.status} for the team's room") from exc
+            raise
+
+    def _learn(self, activity: Activity) -> None:
+        """Keep the ``serviceUrl`` of a verified activity, for posts into a team's channel."""
+        if not activity.service_url:
+            return
+        self._latest_service_url = activity.service_url
+        conversation = activity.conversation
+        if conversation is not None and conversation.id and conversation.conversation_type == "channel":
+            self._service_urls[room_of(conversation.id)] = activity.service_url
 
     async def _turn(
         self, reference: ConversationReference, activities: list[Activity], *, reply: bool

@@ -101,12 +101,33 @@ def test_long_text_is_cut() -> None:
 
 
 @pytest.mark.parametrize("conversation_type", ["groupChat", "channel"])
-def test_group_chats_and_channels_are_group_events(conversation_type: str) -> None:
-    body = FAKE.activity("質問です")
+def test_group_chats_and_channels_are_group_events_with_their_text_and_room(conversation_type: str) -> None:
+    body = FAKE.activity("<at>kaizen-bot</at> #12 回答 ありがとうございます")
+    body["entities"].append(
+        {
+            "type": "mention",
+            "mentioned": {"id": f"28:{FAKE.app_id}", "name": "kaizen-bot"},
+            "text": "<at>kaizen-bot</at>",
+        }
+    )
     body["conversation"]["conversationType"] = conversation_type
+    body["conversation"]["id"] = "19:room@thread.tacv2"
     incoming = _read(body)
     assert incoming.kind == "group"
-    assert incoming.text is None
+    assert incoming.text == "#12 回答 ありがとうございます"
+    assert incoming.room == "19:room@thread.tacv2"
+
+
+def test_a_reply_in_a_channel_thread_is_in_the_channel_room() -> None:
+    body = FAKE.activity("#3")
+    body["conversation"] = {
+        **body["conversation"],
+        "conversationType": "channel",
+        "id": "19:room@thread.tacv2;messageid=1700000000000",
+    }
+    incoming = _read(body)
+    assert incoming.room == "19:room@thread.tacv2"
+    assert incoming.key.conversation_id == "19:room@thread.tacv2;messageid=1700000000000"
 
 
 def test_the_bot_added_is_a_follow_and_someone_else_is_nothing() -> None:

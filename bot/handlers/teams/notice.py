@@ -1,0 +1,41 @@
+"""A notice to the DX team as a Teams Adaptive Card: plain JSON, no SDK, so the incoming webhook can use it.
+
+The same card goes to the team's room (`TeamsChannel.post_notice`) and to a
+Teams Workflows incoming webhook (`bot.delivery.webhook`, which takes
+``{"type": "message", "attachments": [<this attachment>]}``). Its text is a
+``RichTextBlock`` of one ``TextRun``, which Teams renders without Markdown
+(a ``TextBlock`` would turn ``[x](url)`` into a link), with ``@channel``-like
+words broken (`bot.delivery.plaintext`); the only link is the dashboard's,
+as an ``Action.OpenUrl`` (the one kind of button a Workflows card allows).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.delivery.plaintext import without_mentions
+from bot.values import Notice
+
+__all__ = ["LINK_LABEL", "notice_attachment"]
+
+LINK_LABEL = "ダッシュボードで開く"
+_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+
+
+def notice_attachment(notice: Notice) -> dict[str, Any]:
+    """The Adaptive Card attachment showing ``notice`` (schema 1.4, which Workflows renders too)."""
+    card: dict[str, Any] = {
+        "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
+        "type": "AdaptiveCard",
+        "version": "1.4",
+        "body": [_text_run(notice.title, weight="Bolder", size="Medium"), _text_run(notice.text)],
+    }
+    if notice.url:
+        card["actions"] = [{"type": "Action.OpenUrl", "title": LINK_LABEL, "url": notice.url}]
+    return {"contentType": _CONTENT_TYPE, "contentUrl": None, "content": card}
+
+
+def _text_run(text: str, **style: str) -> dict[str, Any]:
+    """Plain text in an Adaptive Card: a TextRun renders no Markdown, unlike a TextBlock."""
+    run = {"type": "TextRun", "text": without_mentions(text), **style}
+    return {"type": "RichTextBlock", "inlines": [run]}

@@ -1,0 +1,142 @@
+"""The DX team's commands in their room, carried out as the dashboard carries them out.
+
+`TeamDesk.handle` takes a ``group`` event said in the team's room
+(`TeamDesk.is_room`) and returns the room's reply:
+
+- someone not in ``KAIZEN_TEAM_MEMBERS`` is refused politely, and the
+  attempt is logged (who, where; never the text);
+- a member's command (`bot.teamroom.commands`) runs through
+  `bot.consult.actions`, the functions behind the dashboard's forms and the
+  admin API, with the member's dashboard account as the actor: the same
+  state checks, the same masking of what the team typed, the same audit
+  trail, and the same outbox message to the staff member's own channel;
+- the event's id is recorded in the same transaction as the change, so a
+  redelivered command does nothing; a refused one changes nothing and may
+  be sent again;
+- a reason the command could not be done (no such number, already closed,
+  a dashboard account that no longer exists) is the reply, in the words the
+  dashboard uses.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.config import TeamSettings
+from bot.consult import accounts, actions, store
+from bot.consult.model import Consultation, Status
+from bot.consult.service import ConsultationService
+from bot.db import reach
+from bot.db.engine import reading, writing
+from bot.dialogue.views import excerpt
+from bot.errors import ConsultationError, DuplicateEvent
+from bot.teamroom.commands import HELP, Command, parse
+from bot.values import Incoming, Reply
+
+__all__ = ["NOT_A_MEMBER", "TeamDesk"]
+
+log = logging.getLogger(__name__)
+
+NOT_A_MEMBER = (
+    "申し訳ありません。このルームから相談に対応できるのは、登録されたDX推進課のメンバーだけです。"
+    "ご用件はダッシュボードから、または担当者にお問い合わせください。"
+)
+_EXCERPT_CHARS = 300
+
+
+class TeamDesk:
+    """The team's room on one channel, over the consultation service."""
+
+    def __init__(self, service: ConsultationService, settings: TeamSettings) -> None:
+        self.service = service
+        self.settings = settings
+
+    def is_room(self, incoming: Incoming) -> bool:
+        """Whether ``incoming`` was said in the team's room."""
+        return (
+            self.settings.on
+            and incoming.kind == "group"
+            and incoming.key.channel == self.settings.channel
+            and incoming.room == self.settings.room
+        )
+
+    def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """The room's reply to ``incoming`` (blocking); () for a redelivered event."""
+        key = incoming.key
+        account = self.settings.members.get((key.channel, key.user_id))
+        if account is None:
+            log.warning(
+                "team room: %s:%s, who is not in KAIZEN_TEAM_MEMBERS, addressed the bot; refused",
+                key.channel,
+                key.user_id,
+            )
+            return self._once(incoming, NOT_A_MEMBER)
+        command = parse(incoming.text or "")
+        if command is None:
+            return self._once(incoming, HELP)
+        try:
+            text = self._run(incoming, command, account)
+        except DuplicateEvent:
+            return ()
+        except ConsultationError as exc:
+            log.info("team room: %s could not %s No.%d: %s", account, command.verb, command.number, exc)
+            text = f"申し訳ありません。{exc}"
+        return (Reply(text, kind="prompt"),)
+
+    def _once(self, incoming: Incoming, text: str) -> tuple[Reply, ...]:
+        """``text`` as the reply, unless the event was seen before."""
+        now = self.service.clock()
+        if not reach.seen_once(self.service.engine, incoming.key.channel, incoming.event_id, now):
+            return ()
+        return (Reply(text, kind="prompt"),)
+
+    def _run(self, incoming: Incoming, command: Command, account: str) -> str:
+        """Carry out ``command`` as ``account``; the confirmation. Raises what the actions raise."""
+        number, now = command.number, self.service.clock()
+        if command.verb == "show":
+            with reading(self.service.engine, "the consultation") as connection:
+                return self._summary(store.get(connection, number))
+        with writing(self.service.engine, "the consultation") as connection:
+            if incoming.event_id is not None and not reach.first_sighting(
+                connection, incoming.key.channel, incoming.event_id, now
+            ):
+                raise DuplicateEvent(incoming.event_id)
+            if not accounts.exists(connection, account):
+                log.error("team room: KAIZEN_TEAM_MEMBERS names %r, which is no dashboard user", account)
+                raise ConsultationError(
+                    f"あなたに割り当てられたダッシュボードのアカウント「{account}」が登録されていません。"
+                    "管理者にご連絡ください。"
+                )
+            match command.verb:
+                case "answer":
+                    done = actions.answer(connection, number, command.text, account, now, None)
+                    said = "相談者に回答を送りました"
+                case "request":
+                    done = actions.request_info(connection, number, command.text, account, now, None)
+                    said = "相談者に追加の情報をお願いしました"
+                case "close":
+                    done = actions.transition(connection, number, Status.RESOLVED, account, now, None)
+                    said = "解決として閉じ、相談者にもお知らせしました"
+                case "take":
+                    done = actions.take(connection, number, account, now, None)
+                    said = f"{account} さんの担当にしました"
+                case "note":
+                    done = actions.note(connection, number, command.text, account, now, None)
+                    said = "メモを残しました（相談者には送られません）"
+                case "show":
+                    raise AssertionError("shown above, without a change")
+        log.info("team room: %s did %s on No.%d", account, command.verb, number)
+        return f"No.{number} の{said}。（対応者：{account}、状態：{done.label}）"
+
+    def _summary(self, consultation: Consultation) -> str:
+        lines = [
+            f"No.{consultation.id}（{consultation.label}）",
+            f"所属：{consultation.section}",
+            f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}",
+            f"希望する時期：{consultation.wanted_by}",
+            f"担当：{consultation.assignee or '未割り当て'}",
+        ]
+        url = self.service.notices.dashboard_url(consultation.id)
+        if url is not None:
+            lines.append(url)
+        return "\n".join(lines)
