@@ -33,6 +33,22 @@ class PlatformRefused(aiohttp.ClientResponseError):
         )
         self.retry_after = retry_after_seconds
 
+    @classmethod
+    def from_error(cls, error: aiohttp.ClientResponseError, now: datetime) -> PlatformRefused:
+        """The refusal an SDK reported as a plain `aiohttp.ClientResponseError` (its headers kept)."""
+        refused = cls.__new__(cls)
+        aiohttp.ClientResponseError.__init__(
+            refused,
+            error.request_info,
+            error.history,
+            status=error.status,
+            message=error.message[:MAX_DETAIL_CHARS],
+            headers=error.headers,
+        )
+        wait = error.headers.get("Retry-After") if error.headers is not None else None
+        refused.retry_after = retry_after(wait, now)
+        return refused
+
 
 def retry_after(value: str | None, now: datetime) -> float | None:
     """Seconds to wait from a ``Retry-After`` value (seconds or an HTTP date); None if absent or bad."""

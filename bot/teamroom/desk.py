@@ -3,6 +3,7 @@
 `TeamDesk.handle` takes a ``group`` event said in the team's room
 (`TeamDesk.is_room`) and returns the room's reply:
 
+- the bot added to the room gets an introduction with the commands;
 - someone not in ``KAIZEN_TEAM_MEMBERS`` is refused politely, and the
   attempt is logged (who, where; never the text);
 - a member's command (`bot.teamroom.commands`) runs through
@@ -33,13 +34,17 @@ from bot.errors import ConsultationError, DuplicateEvent
 from bot.teamroom.commands import HELP, Command, parse
 from bot.values import Incoming, Reply
 
-__all__ = ["NOT_A_MEMBER", "TeamDesk"]
+__all__ = ["JOINED", "NOT_A_MEMBER", "TeamDesk"]
 
 log = logging.getLogger(__name__)
 
 NOT_A_MEMBER = (
     "申し訳ありません。このルームから相談に対応できるのは、登録されたDX推進課のメンバーだけです。"
     "ご用件はダッシュボードから、または担当者にお問い合わせください。"
+)
+JOINED = (
+    "DX推進課のルームに追加していただきありがとうございます。"
+    "新しいご相談や、対応を待っているご相談をここでお知らせします。"
 )
 _EXCERPT_CHARS = 300
 
@@ -63,6 +68,8 @@ class TeamDesk:
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The room's reply to ``incoming`` (blocking); () for a redelivered event."""
         key = incoming.key
+        if incoming.text is None:  # the bot was added to the room: say what it does there
+            return self._once(incoming, f"{JOINED}\n{HELP}")
         account = self.settings.members.get((key.channel, key.user_id))
         if account is None:
             log.warning(

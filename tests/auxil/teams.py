@@ -27,6 +27,7 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from bot.handlers.teams import sdk
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, FakeEntraTokens, Posted
 from tests.auxil.channels import Sent, Webhook
+from tests.auxil.teamroom import Posted as RoomPost
 
 PATH = "/webhooks/teams"
 APP_PASSWORD = "test-client-secret"
@@ -164,3 +165,90 @@ def _sent(user: str, posted: Posted) -> Sent:
         actions=tuple(action for _, action in buttons),
         via="reply" if posted.reply_to_id else "push",
     )
+
+
+class TeamsRoom:
+    """A team's channel in Teams as the DX team's room (`tests.auxil.teamroom.RoomPlatform`)."""
+
+    channel = "teams"
+    room = "19:dx-team-room@thread.tacv2"
+
+    def __init__(self) -> None:
+        self.platform = TeamsPlatform()
+        self.fake = self.platform.fake
+
+    async def start(self) -> None:
+        await self.platform.start()
+
+    async def stop(self) -> None:
+        await self.platform.stop()
+
+    def settings(self) -> dict[str, str]:
+        return self.platform.settings()
+
+    def user(self, name: str) -> str:
+        return f"aad-{name}"
+
+    def joined(self, event_id: str) -> Webhook:
+        activity = self._in_room(self.fake.activity(None, activity_id=event_id, kind="conversationUpdate"))
+        activity["membersAdded"] = [{"id": f"28:{self.fake.app_id}"}]
+        return self.platform.webhook(activity)
+
+    def said(self, name: str, text: str, event_id: str) -> Webhook:
+        mention = "<at>kaizen-bot</at>"
+        activity = self.fake.activity(
+            f"{mention} {text}",
+            activity_id=event_id,
+            user_id=f"29:{name}",
+            aad_object_id=self.user(name),
+        )
+        activity["entities"].append(
+            {
+                "type": "mention",
+                "mentioned": {"id": f"28:{self.fake.app_id}", "name": "kaizen-bot"},
+                "text": mention,
+            }
+        )
+        return self.platform.webhook(self._in_room(activity))
+
+    def refuse(self, *statuses: int) -> None:
+        self.fake.script.extend(statuses)
+
+    async def posted(self, count: int) -> list[RoomPost]:
+        async with asyncio.timeout(10), self.fake.changed:
+            await self.fake.changed.wait_for(lambda: len(self.all_posted()) >= count)
+        return self.all_posted()[:count]
+
+    def all_posted(self) -> list[RoomPost]:
+        found: list[RoomPost] = []
+        for posted in self.fake.messages():
+            if posted.conversation_id.split(";")[0] != self.room:
+                continue
+            activity = posted.activity
+            texts = (
+                [html.unescape(re.sub(r"<br\s*/?>", "\n", activity["text"]))] if activity.get("text") else []
+            )
+            links: list[str] = []
+            for attachment in activity.get("attachments", []):
+                card = attachment["content"]
+                for block in card["body"]:
+                    texts.extend(run["text"] for run in block.get("inlines", []))
+                    if block["type"] == "TextBlock":
+                        texts.append(block["text"])
+                links.extend(a["url"] for a in card.get("actions", []) if a["type"] == "Action.OpenUrl")
+            found.append(RoomPost("\n".join(texts), tuple(links), posted.reply_to_id is not None))
+        return found
+
+    def _in_room(self, activity: dict[str, Any]) -> dict[str, Any]:
+        activity["conversation"] = {
+            "conversationType": "channel",
+            "tenantId": TENANT_ID,
+            "id": self.room,
+            "isGroup": True,
+        }
+        activity["channelData"] = {
+            "tenant": {"id": TENANT_ID},
+            "team": {"id": self.room},
+            "channel": {"id": self.room},
+        }
+        return activity

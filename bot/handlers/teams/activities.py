@@ -11,7 +11,8 @@ Which activity becomes what (`to_incoming`):
   @mention the bot): ``group``, with its text (the mention removed) and the
   conversation's id as ``room`` (the DX team's room is recognised by it);
 - the bot added to the chat (``conversationUpdate`` with the bot among the
-  members added): ``follow``; the app removed (``installationUpdate``
+  members added): ``follow``, or ``group`` without text in a group chat or
+  a team's channel; the app removed (``installationUpdate``
   ``remove``, or the bot among the members removed): ``unfollow``;
 - anything else (reactions, typing, other invokes): nothing.
 
@@ -54,7 +55,7 @@ def to_incoming(activity: Activity) -> Incoming | None:
     if not user:
         return None
     room = None
-    if kind == "message" and (conversation.conversation_type or "personal") in _GROUP_TYPES:
+    if kind in ("message", "follow") and (conversation.conversation_type or "personal") in _GROUP_TYPES:
         kind, action, room = "group", None, room_of(conversation.id)
     return Incoming(
         ConversationKey(CHANNEL, user, conversation.id),

@@ -51,6 +51,7 @@ from bot.appkeys import DISPATCHER
 from bot.config import Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
+from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import request_error
 from bot.handlers.inputs import read_json_object
@@ -192,7 +193,7 @@ class TeamsChannel:
 
         `RoomUnknown` (retried) until a ``serviceUrl`` has been seen;
         `Undeliverable` when the bot is no longer in the team (403, 404);
-        the connector's other refusals are raised as they are (retried).
+        the connector's other refusals are `PlatformRefused`, with its ``Retry-After``.
         """
         service_url = self._service_urls.get(room, self._latest_service_url)
         if service_url is None:
@@ -210,7 +211,7 @@ class TeamsChannel:
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise Undeliverable(f"the Teams connector answered {exc.status} for the team's room") from exc
-            raise
+            raise PlatformRefused.from_error(exc, datetime.now(UTC)) from exc
 
     def _learn(self, activity: Activity) -> None:
         """Keep the ``serviceUrl`` of a verified activity, for posts into a team's channel."""

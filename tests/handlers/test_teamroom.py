@@ -1,0 +1,298 @@
+"""The DX team's room, end to end over real HTTP: staff on LINE, the team in a room of another channel.
+
+Each room platform in `ROOMS` (`tests.auxil.teamroom.RoomPlatform`) runs
+every test here: the real application with LINE and the room's channel on,
+both against their fake platforms, and the room set as ``KAIZEN_TEAM_ROOM``.
+A new channel implementing `TeamRoom` joins by adding its fake to `ROOMS`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+from aiohttp import web
+from aiohttp.test_utils import TestClient
+from pytest_aiohttp import AiohttpClient
+
+from bot.app import init_app
+from bot.appkeys import ACCOUNTS, CONSULT, DISPATCHER, STORE
+from bot.config import Settings
+from bot.consult.model import Status
+from bot.conversations import GROUP_ONLY
+from bot.db.schema import outbox
+from bot.search import Searcher
+from bot.teamroom.commands import HELP
+from bot.teamroom.desk import JOINED, NOT_A_MEMBER
+from tests.auxil.channels import Webhook
+from tests.auxil.line import FakeLine
+from tests.auxil.teamroom import Posted, RoomPlatform
+from tests.auxil.teams import TeamsRoom
+
+Client = TestClient[web.Request, web.Application]
+
+ROOMS: dict[str, Callable[[], RoomPlatform]] = {"teams": TeamsRoom}
+
+pytestmark = pytest.mark.asyncio
+
+STAFF = "U0123456789abcdef0123456789abcde"
+PUBLIC_URL = "https://kaizen.example.lg.jp"
+PASSWORD = "correct horse battery staple"
+
+
+@pytest_asyncio.fixture
+async def line() -> AsyncIterator[FakeLine]:
+    fake = FakeLine()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture(params=sorted(ROOMS))
+async def room(request: pytest.FixtureRequest) -> AsyncIterator[RoomPlatform]:
+    fake = ROOMS[request.param]()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+@pytest_asyncio.fixture
+async def bot(
+    aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    settings = Settings.from_env(
+        {
+            "KAIZEN_CACHE_DIR": "",
+            "KAIZEN_PUBLIC_URL": PUBLIC_URL,
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+            "KAIZEN_TEAM_ROOM": f"{room.channel}:{room.room}",
+            "KAIZEN_TEAM_MEMBERS": f"{room.channel}:{room.user('tanaka')}=tanaka",
+            **line.settings(),
+            **room.settings(),
+        },
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    client = await aiohttp_client(init_app(settings, searcher=searcher))
+    await asyncio.to_thread(client.app[ACCOUNTS].add_user, "tanaka", PASSWORD, "田中")
+    return client
+
+
+async def post(bot: Client, webhook: Webhook) -> None:
+    response = await bot.post(webhook.path, data=webhook.body, headers=webhook.headers)
+    assert response.status == 200, await response.text()
+
+
+async def settle(bot: Client) -> None:
+    async with asyncio.timeout(10):
+        await bot.app[DISPATCHER].settled()
+
+
+async def staff_says(bot: Client, line: FakeLine, webhook: Webhook) -> str:
+    """What the bot answered the staff member (the last message of its answer)."""
+    before = len(line.all_sent(STAFF))
+    await post(bot, webhook)
+    await line.sent(STAFF, before + 1)
+    await settle(bot)
+    return line.all_sent(STAFF)[-1].text
+
+
+async def consult(bot: Client, line: FakeLine) -> int:
+    """A consultation from the LINE staff member; its number."""
+    await staff_says(bot, line, line.press(STAFF, "consult", "line-1"))
+    await staff_says(bot, line, line.text(STAFF, "会議録の作成に毎回半日かかっています", "line-2"))
+    said = await staff_says(bot, line, line.text(STAFF, "総務課 庶務係", "line-3"))
+    if "いつごろまでに" in said:
+        await staff_says(bot, line, line.press(STAFF, "in:by:m", "line-4"))
+    sent = line.all_sent(STAFF)[-1]
+    confirm = sent.actions[sent.buttons.index("この内容で相談する")]
+    receipt = await staff_says(bot, line, line.press(STAFF, confirm, "line-5"))
+    found = re.search(r"受付番号は No\.(\d+)", receipt)
+    assert found, receipt
+    return int(found.group(1))
+
+
+async def in_room(bot: Client, room: RoomPlatform, name: str, text: str, event_id: str) -> Posted:
+    """``name`` says ``text`` to the bot in the room; the bot's reply there."""
+    before = len(room.all_posted())
+    await post(bot, room.said(name, text, event_id))
+    await settle(bot)
+    return (await room.posted(before + 1))[-1]
+
+
+async def joined(bot: Client, room: RoomPlatform) -> Posted:
+    """The bot is added to the room (so the room's address is known); its introduction."""
+    await post(bot, room.joined("joined-1"))
+    await settle(bot)
+    return (await room.posted(1))[-1]
+
+
+def outbox_rows(bot: Client, channel: str) -> list[tuple[str, int]]:
+    """(status, attempts) of the outbox's messages for ``channel``, oldest first."""
+    with bot.app[STORE].engine.connect() as connection:
+        query = sa.select(outbox.c.status, outbox.c.attempts).where(outbox.c.channel == channel)
+        return [(row.status, row.attempts) for row in connection.execute(query.order_by(outbox.c.id))]
+
+
+async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    introduction = await joined(bot, room)
+    assert introduction.text.startswith(JOINED)
+    assert "#123 回答" in introduction.text
+
+    number = await consult(bot, line)
+    notice = (await room.posted(2))[-1]
+    assert not notice.reply
+    assert f"新しいご相談が届きました（No.{number}）" in notice.text
+    assert "会議録の作成に毎回半日かかっています" in notice.text
+    assert notice.links == (f"{PUBLIC_URL}/admin/consultations/{number}",)
+
+    answer = "音声認識ソフトで下書きを作れます。\n詳しくは 090-1234-5678 までお電話ください。"
+    confirmation = await in_room(bot, room, "tanaka", f"#{number} 回答 {answer}", "room-1")
+    assert confirmation.reply
+    assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+
+    pushed = (await line.sent(STAFF, len(line.all_sent(STAFF)) + 1))[-1]
+    assert pushed.via == "push"
+    assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
+    assert "音声認識ソフトで下書きを作れます。\n詳しくは" in pushed.text
+    assert "090-1234-5678" not in pushed.text, "what the team types is masked like everything else"
+
+    service = bot.app[CONSULT]
+    assert (await asyncio.to_thread(service.get, number)).status == Status.ANSWERED
+    answered = [e for e in await asyncio.to_thread(service.events, number) if e.kind == "answer"]
+    assert [(e.actor, "090-1234-5678" in (e.text or "")) for e in answered] == [("tanaka", False)]
+
+
+async def test_the_other_commands_show_ask_take_note_and_close(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line)
+    await room.posted(2)
+
+    shown = await in_room(bot, room, "tanaka", f"＃{number}", "room-1")
+    assert shown.text.startswith(f"No.{number}（未対応）")
+    assert "所属：総務課 庶務係" in shown.text
+    assert "担当：未割り当て" in shown.text
+    taken = await in_room(bot, room, "tanaka", f"#{number} 担当", "room-2")
+    assert taken.text == f"No.{number} のtanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
+    noted = await in_room(bot, room, "tanaka", f"#{number} メモ 来週電話する", "room-3")
+    assert "メモを残しました" in noted.text
+
+    before = len(line.all_sent(STAFF))
+    asked = await in_room(bot, room, "tanaka", f"#{number} 追加情報\n会議は月に何回ありますか？", "room-4")
+    assert asked.text.endswith("状態：対応中）")
+    question = (await line.sent(STAFF, before + 1))[-1]
+    assert "会議は月に何回ありますか？" in question.text
+
+    closed = await in_room(bot, room, "tanaka", f"#{number} クローズ", "room-5")
+    assert closed.text.endswith("状態：解決）")
+    told = (await line.sent(STAFF, before + 2))[-1]
+    assert told.via == "push"
+    assert f"No.{number}" in told.text
+
+    kinds = [(e.kind, e.actor) for e in await asyncio.to_thread(bot.app[CONSULT].events, number)]
+    assert kinds[1:] == [
+        ("assigned", "tanaka"),
+        ("note", "tanaka"),
+        ("request", "tanaka"),
+        ("status", "tanaka"),
+    ]
+
+
+async def test_a_stranger_is_refused_politely_and_logged_without_the_text(
+    bot: Client, line: FakeLine, room: RoomPlatform, caplog: pytest.LogCaptureFixture
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line)
+    await room.posted(2)
+    before = len(line.all_sent(STAFF))
+    with caplog.at_level(logging.WARNING, logger="bot.teamroom.desk"):
+        refused = await in_room(bot, room, "suzuki", f"#{number} 回答 ひみつの回答です", "room-1")
+    assert refused.text == NOT_A_MEMBER
+    assert room.user("suzuki") in caplog.text
+    assert "ひみつの回答" not in caplog.text
+    assert (await asyncio.to_thread(bot.app[CONSULT].get, number)).status == Status.NEW
+    await asyncio.sleep(2.5)  # a worker pass: nothing reaches the staff member
+    assert len(line.all_sent(STAFF)) == before
+
+
+async def test_unknown_numbers_closed_consultations_and_unknown_commands_get_a_reason(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line)
+    await room.posted(2)
+
+    unknown = await in_room(bot, room, "tanaka", "#99999 回答 こんにちは", "room-1")
+    assert unknown.text == "申し訳ありません。No.99999 の相談は見つかりません。"
+    await in_room(bot, room, "tanaka", f"#{number} クローズ", "room-2")
+    late = await in_room(bot, room, "tanaka", f"#{number} 回答 遅れてすみません", "room-3")
+    assert late.text.startswith(f"申し訳ありません。No.{number} の相談は「解決」のため回答できません。")
+    again = await in_room(bot, room, "tanaka", f"#{number} クローズ", "room-4")
+    assert "すでに「解決」です" in again.text
+    for said in ("こんにちは", f"#{number} 回答", f"#{number} なおす"):  # the help, for anything else
+        assert (await in_room(bot, room, "tanaka", said, f"room-{said}")).text == HELP
+
+    answers = [e for e in await asyncio.to_thread(bot.app[CONSULT].events, number) if e.kind == "answer"]
+    assert answers == []
+
+
+async def test_a_redelivered_command_is_carried_out_once(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line)
+    await room.posted(2)
+    webhook = room.said("tanaka", f"#{number} 回答 一度だけ届きます", "room-1")
+    await post(bot, webhook)
+    await settle(bot)
+    await room.posted(3)
+    await post(bot, webhook)
+    await settle(bot)
+    await asyncio.sleep(2.5)  # a worker pass
+    assert len(room.all_posted()) == 3
+    answers = [e for e in await asyncio.to_thread(bot.app[CONSULT].events, number) if e.kind == "answer"]
+    assert len(answers) == 1
+    assert [status for status, _attempts in outbox_rows(bot, "line")].count("pending") == 0
+
+
+async def test_a_notice_the_platform_refuses_is_retried_until_it_arrives(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    room.refuse(503, 429)
+    number = await consult(bot, line)
+    notice = (await room.posted(2))[-1]
+    assert f"No.{number}" in notice.text
+    async with asyncio.timeout(10):
+        while True:
+            if outbox_rows(bot, "notify-room")[0][0] != "pending":
+                break
+            await asyncio.sleep(0.05)
+    assert outbox_rows(bot, "notify-room") == [("sent", 3)]
+
+
+async def test_a_group_elsewhere_gets_the_one_to_one_answer(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    message: dict[str, object] = {
+        "id": "m1",
+        "type": "text",
+        "text": "@kaizen-bot #1 回答 こんにちは",
+        "quoteToken": "q",
+    }
+    message["mention"] = {"mentionees": [{"index": 0, "length": 11, "type": "user", "isSelf": True}]}
+    event = line.event(STAFF, "message", "line-group-1", message=message)
+    event["source"] = {"type": "group", "groupId": "Cgroup0000", "userId": STAFF}
+    await post(bot, line.webhook(event))
+    await settle(bot)
+    (reply,) = await line.sent("Cgroup0000", 1)
+    assert reply.text == GROUP_ONLY.text
