@@ -1,0 +1,100 @@
+"""The team room's settings: their syntax at start, and the room's channel once the channels are built."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot import wiring
+from bot.config import Settings, SettingsError, TeamSettings
+from bot.consult.notices import NOTIFY_ROOM
+from bot.delivery import notice_channels
+
+LINE = {"LINE_CHANNEL_SECRET": "secret", "LINE_CHANNEL_ACCESS_TOKEN": "token"}
+
+
+def team(room: str, members: str = "", **extra: str) -> Settings:
+    env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_TEAM_ROOM": room, "KAIZEN_TEAM_MEMBERS": members, **extra}
+    return Settings.from_env(env)
+
+
+def test_off_by_default_and_no_notices_to_a_room() -> None:
+    settings = Settings.from_env({})
+    assert settings.team == TeamSettings()
+    assert not settings.team.on
+    assert NOTIFY_ROOM not in notice_channels(settings.notify, settings.team)
+
+
+def test_the_room_and_members_are_read_with_colons_in_ids() -> None:
+    settings = team(
+        "teams:19:dx-room@thread.tacv2",
+        " teams:6b1f2c3d-aaaa=tanaka , teams:29:1abc:def=sato.k ,",
+    )
+    assert settings.team == TeamSettings(
+        "teams",
+        "19:dx-room@thread.tacv2",
+        {("teams", "6b1f2c3d-aaaa"): "tanaka", ("teams", "29:1abc:def"): "sato.k"},
+    )
+    assert notice_channels(settings.notify, settings.team) == (NOTIFY_ROOM,)
+
+
+def test_a_room_without_members_only_gets_notices() -> None:
+    assert team("Slack:C0123ABC").team == TeamSettings("slack", "C0123ABC", {})
+
+
+@pytest.mark.parametrize(
+    ("room", "members", "message"),
+    [
+        ("C0123ABC", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>, not 'C0123ABC'"),
+        ("slack:", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
+        (":C0123", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
+        ("slack:C01 23", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
+        ("", "slack:U1=tanaka", "KAIZEN_TEAM_MEMBERS needs KAIZEN_TEAM_ROOM"),
+        ("slack:C1", "slack:U1", "entries must be <channel>:<user id>=<dashboard account>, not 'slack:U1'"),
+        ("slack:C1", "U1=tanaka", "KAIZEN_TEAM_MEMBERS must be <channel>:<user id>=<dashboard account>"),
+        ("slack:C1", "slack:U1=", "'' is not a dashboard account name"),
+        ("slack:C1", "slack:U1=Tanaka San", "'Tanaka San' is not a dashboard account name"),
+        ("slack:C1", "slack:U1=tanaka,slack:U1=sato", "lists slack:U1 twice"),
+        ("slack:C1", "teams:6b1f=tanaka", "the team room is on slack"),
+    ],
+)
+def test_malformed_settings_stop_start_up_with_what_was_expected(
+    room: str, members: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        team(room, members)
+
+
+def test_the_room_must_be_on_a_channel_that_exists_is_on_and_can_host_it() -> None:
+    with pytest.raises(SettingsError, match="channel 'skype', which does not exist"):
+        wiring.channels(team("skype:R1"), routes=False)
+    with pytest.raises(SettingsError, match="on the channel 'line', which is off"):
+        wiring.channels(team("line:C0123"), routes=False)
+    with pytest.raises(SettingsError, match="the channel 'web' cannot host the DX team's room"):
+        wiring.channels(team("web:room"), routes=False)
+    built = wiring.channels(team("line:C0123", "line:Uabc=tanaka", **LINE), routes=False)
+    assert "line" in built
+
+
+def test_serve_with_a_room_on_a_channel_that_is_off_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "KAIZEN_CACHE_DIR": "",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
+        "KAIZEN_TEAM_ROOM": "teams:19:dx@thread.tacv2",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "設定エラー: KAIZEN_TEAM_ROOM is on the channel 'teams', which is off" in done.stderr
