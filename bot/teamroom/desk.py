@@ -102,7 +102,10 @@ class TeamDesk:
         number, now = command.number, self.service.clock()
         if command.verb == "show":
             with reading(self.service.engine, "the consultation") as connection:
-                return self._summary(store.get(connection, number))
+                summary = self._summary(store.get(connection, number))
+            if not reach.seen_once(self.service.engine, incoming.key.channel, incoming.event_id, now):
+                raise DuplicateEvent(incoming.event_id or "")
+            return summary
         with writing(self.service.engine, "the consultation") as connection:
             if incoming.event_id is not None and not reach.first_sighting(
                 connection, incoming.key.channel, incoming.event_id, now

@@ -72,7 +72,7 @@ async def bot(
             "KAIZEN_PUBLIC_URL": PUBLIC_URL,
             "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
             "KAIZEN_TEAM_ROOM": f"{room.channel}:{room.room}",
-            "KAIZEN_TEAM_MEMBERS": f"{room.channel}:{room.user('tanaka')}=tanaka",
+            "KAIZEN_TEAM_MEMBERS": ",".join(f"{room.channel}:{room.user(n)}={n}" for n in ("tanaka", "sato")),
             **line.settings(),
             **room.settings(),
         },
@@ -80,7 +80,7 @@ async def bot(
     )
     client = await aiohttp_client(init_app(settings, searcher=searcher))
     await asyncio.to_thread(client.app[ACCOUNTS].add_user, "tanaka", PASSWORD, "田中")
-    return client
+    return client  # sato is a member without a dashboard account
 
 
 async def post(bot: Client, webhook: Webhook) -> None:
@@ -243,6 +243,20 @@ async def test_unknown_numbers_closed_consultations_and_unknown_commands_get_a_r
 
     answers = [e for e in await asyncio.to_thread(bot.app[CONSULT].events, number) if e.kind == "answer"]
     assert answers == []
+
+
+async def test_a_member_whose_dashboard_account_is_gone_is_told_and_nothing_changes(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line)
+    await room.posted(2)
+    refused = await in_room(bot, room, "sato", f"#{number} 回答 こんにちは", "room-1")
+    assert refused.text.startswith(
+        "申し訳ありません。あなたに割り当てられたダッシュボードのアカウント「sato」"
+    )
+    events = await asyncio.to_thread(bot.app[CONSULT].events, number)
+    assert [e.kind for e in events] == ["created"]
 
 
 async def test_a_redelivered_command_is_carried_out_once(
