@@ -1,8 +1,9 @@
 """The DX team's room, end to end over real HTTP: staff on LINE, the team in a room of another channel.
 
 Each room platform in `ROOMS` (`tests.auxil.teamroom.RoomPlatform`) runs
-every test here: the real application with LINE and the room's channel on,
-both against their fake platforms, and the room set as ``KAIZEN_TEAM_ROOM``.
+every test here, on SQLite and PostgreSQL: the real application with LINE
+and the room's channel on, both against their fake platforms, and the room
+set as ``KAIZEN_TEAM_ROOM``.
 A new channel implementing `TeamRoom` joins by adding its fake to `ROOMS`.
 """
 
@@ -12,7 +13,6 @@ import asyncio
 import logging
 import re
 from collections.abc import AsyncIterator, Callable
-from pathlib import Path
 
 import pytest
 import pytest_asyncio
@@ -64,7 +64,7 @@ async def room(request: pytest.FixtureRequest) -> AsyncIterator[RoomPlatform]:
 
 @pytest_asyncio.fixture
 async def bot(
-    aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, tmp_path: Path
+    aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, database_url: str
 ) -> Client:
     settings = Settings.from_env(
         {
@@ -76,7 +76,7 @@ async def bot(
             **line.settings(),
             **room.settings(),
         },
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=database_url,
     )
     client = await aiohttp_client(init_app(settings, searcher=searcher))
     await asyncio.to_thread(client.app[ACCOUNTS].add_user, "tanaka", PASSWORD, "田中")
