@@ -78,7 +78,7 @@ class TeamDesk:
                 key.user_id,
             )
             return self._once(incoming, NOT_A_MEMBER)
-        command = parse(incoming.text or "")
+        command = parse(incoming.text)
         if command is None:
             return self._once(incoming, HELP)
         try:
@@ -120,23 +120,23 @@ class TeamDesk:
             match command.verb:
                 case "answer":
                     done = actions.answer(connection, number, command.text, account, now, None)
-                    said = "相談者に回答を送りました"
+                    said = f"No.{number} の相談者に回答を送りました"
                 case "request":
                     done = actions.request_info(connection, number, command.text, account, now, None)
-                    said = "相談者に追加の情報をお願いしました"
+                    said = f"No.{number} の相談者に追加の情報をお願いしました"
                 case "close":
                     done = actions.transition(connection, number, Status.RESOLVED, account, now, None)
-                    said = "解決として閉じ、相談者にもお知らせしました"
+                    said = f"No.{number} を解決として閉じ、相談者にもお知らせしました"
                 case "take":
                     done = actions.take(connection, number, account, now, None)
-                    said = f"{account} さんの担当にしました"
+                    said = f"No.{number} を {account} さんの担当にしました"
                 case "note":
                     done = actions.note(connection, number, command.text, account, now, None)
-                    said = "メモを残しました（相談者には送られません）"
+                    said = f"No.{number} にメモを残しました（相談者には送られません）"
                 case "show":
                     raise AssertionError("shown above, without a change")
         log.info("team room: %s did %s on No.%d", account, command.verb, number)
-        return f"No.{number} の{said}。（対応者：{account}、状態：{done.label}）"
+        return f"{said}。（対応者：{account}、状態：{done.label}）"
 
     def _summary(self, consultation: Consultation) -> str:
         lines = [

@@ -182,7 +182,7 @@ async def test_the_other_commands_show_ask_take_note_and_close(
     assert "所属：総務課 庶務係" in shown.text
     assert "担当：未割り当て" in shown.text
     taken = await in_room(bot, room, "tanaka", f"#{number} 担当", "room-2")
-    assert taken.text == f"No.{number} のtanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
+    assert taken.text == f"No.{number} を tanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
     noted = await in_room(bot, room, "tanaka", f"#{number} メモ 来週電話する", "room-3")
     assert "メモを残しました" in noted.text
 
