@@ -7,7 +7,8 @@ Slack does: ``{"ok": true, …}`` with HTTP 200; ``{"ok": false, "error":
 ``{"ok": false, "error": <its error>}`` (``channel_not_found``,
 ``is_archived``…) with HTTP 200, as Slack answers; and scripted refusals
 (`refuse`): ``ratelimited`` is HTTP 429 with ``Retry-After``, as Slack's
-rate limiter answers. Every call is recorded. ``chat.postMessage`` checks
+rate limiter answers. Every call is recorded; `hold` keeps calls waiting
+until `release`. ``chat.postMessage`` checks
 what Slack checks and the bot relies on: a channel, a ``text`` or
 ``blocks``, at most 50 blocks, button texts of at most 75 characters.
 
@@ -80,10 +81,12 @@ class FakeSlack:
 
     port: int = 0
     calls: list[Call] = field(default_factory=list)
+    arrived: list[str] = field(default_factory=list)
     gone: dict[str, str] = field(default_factory=dict)
     refusals: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     _sent: list[Sent] = field(default_factory=list)
     _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _open: asyncio.Event = field(default_factory=asyncio.Event)
     _clock: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
 
@@ -94,6 +97,7 @@ class FakeSlack:
         return f"http://127.0.0.1:{self.port}/api/"
 
     async def start(self) -> None:
+        self._open.set()
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
         self._runner = web.AppRunner(app, handle_signals=False)
@@ -102,6 +106,7 @@ class FakeSlack:
         await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
 
     async def stop(self) -> None:
+        self._open.set()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -153,19 +158,26 @@ class FakeSlack:
             **fields,
         }
 
-    def events(self, event: dict[str, Any], event_id: str, **headers: str) -> Webhook:
-        """A signed Events API request carrying ``event``."""
+    def events(self, event: dict[str, Any], event_id: str, headers: dict[str, str] | None = None) -> Webhook:
+        """A signed Events API request carrying ``event`` (with extra ``headers``: a retry's)."""
         body = json.dumps(self.envelope(event, event_id), ensure_ascii=False).encode()
-        return self.signed(body, "application/json", **headers)
+        return self.signed(body, "application/json", headers=headers)
 
-    def signed(self, body: bytes, content_type: str, *, at: float | None = None, **headers: str) -> Webhook:
+    def signed(
+        self,
+        body: bytes,
+        content_type: str,
+        *,
+        at: float | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> Webhook:
         """``body`` signed as Slack signs it, sent at ``at`` (now by default)."""
         timestamp = str(int(time.time() if at is None else at))
         signed = {
             "Content-Type": content_type,
             "X-Slack-Request-Timestamp": timestamp,
             "X-Slack-Signature": sign(body, timestamp),
-            **{name.replace("_", "-"): value for name, value in headers.items()},
+            **(headers or {}),
         }
         return Webhook(PATH, body, signed)
 
@@ -224,10 +236,10 @@ class FakeSlack:
             ],
         }
 
-    def interaction(self, payload: dict[str, Any], **headers: str) -> Webhook:
+    def interaction(self, payload: dict[str, Any]) -> Webhook:
         """A signed interaction request: a form with the JSON ``payload``."""
         body = f"payload={quote(json.dumps(payload, ensure_ascii=False))}".encode()
-        return self.signed(body, "application/x-www-form-urlencoded", **headers)
+        return self.signed(body, "application/x-www-form-urlencoded")
 
     def sticker(self, user: str, event_id: str) -> Webhook:
         image = {"id": "F0PHOTO", "name": "photo.png", "mimetype": "image/png", "filetype": "png"}
@@ -250,9 +262,17 @@ class FakeSlack:
     def block(self, user: str) -> None:
         self.gone[dm(user)] = "channel_not_found"
 
-    def refuse(self, error: str, status: int = 200, **headers: str) -> None:
+    def refuse(self, error: str, status: int = 200, retry_after: str | None = None) -> None:
         """Refuse the next Web API call with ``error`` (``ratelimited`` is 429 with ``Retry-After``)."""
+        headers = {} if retry_after is None else {"Retry-After": retry_after}
         self.refusals.append((error, {"status": str(status), **headers}))
+
+    def hold(self) -> None:
+        """Keep every Web API call waiting (recorded as it arrives) until `release`."""
+        self._open.clear()
+
+    def release(self) -> None:
+        self._open.set()
 
     # -- what the bot sent -----------------------------------------------------
 
@@ -285,6 +305,9 @@ class FakeSlack:
     async def _api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"]
         body = await _body(request)
+        self.arrived.append(method)
+        self._changed.set()
+        await self._open.wait()
         error, status, headers = self._check(method, request, body)
         self.calls.append(Call(method, body, dict(request.headers), status, error))
         self._changed.set()

@@ -147,10 +147,10 @@ class SlackChannel:
         raw = await request.read()
         self.verify(request, raw)
         try:
-            text = raw.decode("utf-8")
+            text = raw.decode("utf-8")  # verified: UTF-8
             headers: dict[str, str | Sequence[str]] = {"content-type": request.content_type}
             body = AsyncBoltRequest(body=text, headers=headers).body
-        except (UnicodeDecodeError, ValueError):
+        except (ValueError, TypeError, AttributeError, KeyError):  # Bolt's reader takes objects only
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("type"), str):
             log.warning("Slack request with a body that is not an event or an interaction: refused")
@@ -164,7 +164,11 @@ class SlackChannel:
         if not timestamp.isdecimal() or not signature:
             log.warning("Slack request without a signature or timestamp from %s: refused", request.remote)
             raise _unauthorized()
-        if not self.verifier.is_valid(raw, timestamp, signature):
+        try:
+            valid = self.verifier.is_valid(raw, timestamp, signature)
+        except UnicodeDecodeError:  # the SDK signs text: Slack never sends anything but UTF-8
+            valid = False
+        if not valid:
             stale = abs(self.verifier.clock.now() - int(timestamp)) > 5 * 60
             why = "a timestamp more than five minutes away (a replay?)" if stale else "a wrong signature"
             log.warning("Slack request with %s from %s: refused", why, request.remote)
