@@ -408,3 +408,14 @@ async def test_a_signed_request_for_another_secret_is_not_ours(bot: Client, slac
     assert sign(webhook.body, timestamp, SECRET) == webhook.headers["X-Slack-Signature"]
     headers = {**webhook.headers, "X-Slack-Signature": sign(webhook.body, timestamp, SECRET + "x")}
     assert (await post(bot, Webhook(webhook.path, webhook.body, headers)))[0] == 401
+
+
+async def test_a_body_over_the_limit_is_refused_before_anything_else(
+    aiohttp_client: AiohttpClient, slack: FakeSlack, searcher: Searcher, tmp_path: Path
+) -> None:
+    env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_MAX_BODY_BYTES": "4096", **slack.settings()}
+    settings = Settings.from_env(env, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+    small = await aiohttp_client(init_app(settings, searcher=searcher))
+    webhook = slack.text(USER, "あ" * 3000, "Ev1")
+    assert (await post(small, webhook))[0] == 413
+    assert slack.calls == []
