@@ -23,12 +23,13 @@ import pytest
 import pytest_asyncio
 import sqlalchemy as sa
 from aiohttp import web
-from aiohttp.test_utils import TestClient
+from aiohttp.test_utils import TestClient, make_mocked_request
 from pytest_aiohttp import AiohttpClient
+from slack_sdk.signature import Clock
 
 from bot.app import init_app
 from bot.appkeys import CHANNELS, CONSULT, DISPATCHER, STORE
-from bot.config import Settings
+from bot.config import Settings, SlackSettings
 from bot.conversations import GREETING, GROUP_ONLY
 from bot.db.schema import conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
@@ -419,3 +420,39 @@ async def test_a_body_over_the_limit_is_refused_before_anything_else(
     webhook = slack.text(USER, "あ" * 3000, "Ev1")
     assert (await post(small, webhook))[0] == 413
     assert slack.calls == []
+
+
+SLACK_VECTOR = (
+    "8f742231b10e8888abcd99yyyzzz85a5",
+    "1531420618",
+    b"token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&"
+    b"channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&"
+    b"response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&"
+    b"trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
+    "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503",
+)
+"""Slack's documented example ("Verifying requests from Slack"): secret, timestamp, body, signature."""
+
+
+class _At(Clock):
+    def __init__(self, now: float) -> None:
+        self.moment = now
+
+    def now(self) -> float:
+        return self.moment
+
+
+@pytest.mark.parametrize(("late", "accepted"), [(0, True), (300, True), (301, False)])
+async def test_slacks_documented_signature_is_verified_within_its_window(late: int, accepted: bool) -> None:
+    secret, timestamp, body, signature = SLACK_VECTOR
+    assert sign(body, timestamp, secret) == signature  # the fake signs as Slack documents
+    channel = SlackChannel(SlackSettings("xoxb-x", secret), 5.0)
+    channel.verifier.clock = _At(int(timestamp) + late)
+    headers = {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature}
+    request = make_mocked_request("POST", "/webhooks/slack", headers=headers)
+    if accepted:
+        channel.verify(request, body)
+    else:
+        with pytest.raises(web.HTTPException) as refused:
+            channel.verify(request, body)
+        assert refused.value.status == 401
