@@ -244,7 +244,10 @@ class SlackSender:
         """Push ``delivery``; `Undeliverable` (the person recorded unreachable) when it can never arrive."""
         if delivery.address is None:
             raise Undeliverable("no Slack conversation is known for this person")
-        address = Address.decode(delivery.address)
+        try:
+            address = Address.decode(delivery.address)
+        except ValueError as exc:
+            raise Undeliverable(f"the Slack address kept for this person is unreadable: {exc}") from exc
         (message,) = render([Reply.from_record(delivery.payload)])
         pushed = {"event_type": "kaizen_push", "event_payload": {"outbox": delivery.id}}
         try:

@@ -51,7 +51,10 @@ _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 def incoming_of(body: Mapping[str, Any], now: datetime) -> list[Incoming]:
     """The events of one verified request body (at most one: Slack sends one event per request)."""
     envelope = dict(body)
-    if is_event(envelope):
+    if not _well_formed(envelope):
+        log.warning("Slack request of type %r without the fields of its type: ignored", envelope.get("type"))
+        incoming = None
+    elif is_event(envelope):
         incoming = _event(envelope, now)
     elif is_block_actions(envelope):
         incoming = _press(envelope, now)
@@ -59,6 +62,16 @@ def incoming_of(body: Mapping[str, Any], now: datetime) -> list[Incoming]:
         log.info("Slack request of type %r: ignored", envelope.get("type"))
         incoming = None
     return [] if incoming is None else [incoming]
+
+
+def _well_formed(envelope: dict[str, Any]) -> bool:
+    """Whether the fields bolt's payload helpers index are of the shape they expect."""
+    if envelope.get("type") == "event_callback":
+        return isinstance(envelope.get("event"), dict)
+    if envelope.get("type") == "block_actions":
+        actions = envelope.get("actions")
+        return isinstance(actions, list) and bool(actions) and isinstance(actions[0], dict)
+    return True
 
 
 def plain(text: str, bot_user: str | None = None) -> str:
@@ -78,7 +91,7 @@ def plain(text: str, bot_user: str | None = None) -> str:
 
 
 def _event(envelope: dict[str, Any], now: datetime) -> Incoming | None:
-    event = to_event(envelope) or {}
+    event = _mapping(to_event(envelope))
     kind = event.get("type")
     event_id = _text(envelope.get("event_id"))
     if kind == "message":
@@ -156,8 +169,8 @@ def _home(event: dict[str, Any], now: datetime) -> Incoming | None:
 
 
 def _deactivated(event: dict[str, Any], event_id: str | None, now: datetime) -> Incoming | None:
-    person = event.get("user")
-    if not isinstance(person, dict) or person.get("deleted") is not True or person.get("is_bot"):
+    person = _mapping(event.get("user"))
+    if person.get("deleted") is not True or person.get("is_bot"):
         return None
     user = _text(person.get("id"))
     if user is None:
@@ -166,17 +179,17 @@ def _deactivated(event: dict[str, Any], event_id: str | None, now: datetime) -> 
 
 
 def _press(payload: dict[str, Any], now: datetime) -> Incoming | None:
-    action = to_action(payload) or {}
+    action = _mapping(to_action(payload))
     value = _text(action.get("value"))
-    user = _text((payload.get("user") or {}).get("id"))
-    container = payload.get("container") or {}
-    channel = _text((payload.get("channel") or {}).get("id")) or _text(container.get("channel_id"))
+    user = _text(_mapping(payload.get("user")).get("id"))
+    container = _mapping(payload.get("container"))
+    channel = _text(_mapping(payload.get("channel")).get("id")) or _text(container.get("channel_id"))
     if value is None or user is None or channel is None:
         return None  # a link button, or a press the bot cannot place
     if not channel.startswith("D"):
         log.info("Slack button pressed outside a direct message (%s): ignored", channel)
         return None
-    message = payload.get("message") or {}
+    message = _mapping(payload.get("message"))
     thread = _text(message.get("thread_ts")) or _text(container.get("thread_ts"))
     event_id = _text(payload.get("trigger_id")) or _text(action.get("action_ts"))
     return Incoming(
@@ -194,6 +207,11 @@ def _bot_user(envelope: dict[str, Any]) -> str | None:
         if isinstance(authorization, dict) and authorization.get("is_bot"):
             return _text(authorization.get("user_id"))
     return None
+
+
+def _mapping(value: object) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one (a field of another shape reads as absent)."""
+    return value if isinstance(value, dict) else {}
 
 
 def _text(value: object) -> str | None:

@@ -183,3 +183,28 @@ def test_plain_is_what_the_person_typed(text: str, expected: str) -> None:
 )
 def test_other_payloads_are_ignored(body: dict[str, Any]) -> None:
     assert incoming_of(body, NOW) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"type": "event_callback", "event": "typed"},
+        {"type": "event_callback", "event": 5},
+        {
+            "type": "event_callback",
+            "event": {"type": "message", "user": ["U1"], "channel": 3, "channel_type": "im"},
+        },
+        {"type": "event_callback", "event": {"type": "user_change", "user": "U1"}},
+        {
+            "type": "event_callback",
+            "event": {"type": "app_mention", "user": "U1", "channel": {}, "ts": "1.1"},
+        },
+        {"type": "block_actions"},
+        {"type": "block_actions", "actions": []},
+        {"type": "block_actions", "actions": ["menu"]},
+        {"type": "block_actions", "actions": [{"value": "menu"}], "user": "U1", "channel": "D1"},
+        {"type": "block_actions", "actions": [{"value": 5}], "user": {"id": "U1"}, "channel": {"id": "D1"}},
+    ],
+)
+def test_a_body_of_an_unexpected_shape_is_ignored_without_an_error(body: dict[str, Any]) -> None:
+    assert incoming_of(body, NOW) == []

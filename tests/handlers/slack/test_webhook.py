@@ -31,12 +31,13 @@ from bot.app import init_app
 from bot.appkeys import CHANNELS, CONSULT, DISPATCHER, STORE
 from bot.config import Settings, SlackSettings
 from bot.conversations import GREETING, GROUP_ONLY
+from bot.db.outbox import Delivery
 from bot.db.schema import conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
 from bot.handlers.slack.channel import SlackChannel
 from bot.search import Searcher
-from bot.values import Notice
+from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
 from tests.auxil.slack import SECRET, FakeSlack, dm, sign
 from tests.handlers.slack.test_events import SAMPLES
@@ -456,3 +457,16 @@ async def test_slacks_documented_signature_is_verified_within_its_window(late: i
         with pytest.raises(web.HTTPException) as refused:
             channel.verify(request, body)
         assert refused.value.status == 401
+
+
+@pytest.mark.parametrize("address", [None, "{broken", '{"thread": "1.1"}'])
+async def test_a_push_without_a_readable_address_is_undeliverable(
+    bot: Client, channel: SlackChannel, slack: FakeSlack, address: str | None
+) -> None:
+    sender = channel.sender(bot.app[STORE])
+    delivery = Delivery(
+        1, ConversationKey("slack", USER, dm(USER)), Reply("回答です。").to_record(), 1, address
+    )
+    with pytest.raises(Undeliverable):
+        await sender.send(delivery)
+    assert slack.calls == []
