@@ -39,6 +39,7 @@ from aiohttp import web
 
 from tests.auxil.channels import Sent, Webhook
 from tests.auxil.platforms import free_port
+from tests.auxil.teamroom import Posted as RoomPost
 
 SECRET = "test-slack-signing-secret"
 TOKEN = "xoxb-test-slack-bot-token"
@@ -375,3 +376,60 @@ def _buttons(blocks: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
             if element.get("type") == "button":
                 found.append((element["text"]["text"], element.get("value")))
     return found
+
+
+class SlackRoom:
+    """A Slack channel as the DX team's room (`tests.auxil.teamroom.RoomPlatform`)."""
+
+    channel = "slack"
+    room = "C0DXROOM01"
+
+    def __init__(self) -> None:
+        self.fake = FakeSlack()
+
+    async def start(self) -> None:
+        await self.fake.start()
+
+    async def stop(self) -> None:
+        await self.fake.stop()
+
+    def settings(self) -> dict[str, str]:
+        return self.fake.settings()
+
+    def user(self, name: str) -> str:
+        return f"U{name.upper()}01"
+
+    def joined(self, event_id: str) -> Webhook:
+        """Slack sends no event when the app is invited; the first bare mention stands for it."""
+        return self.fake.mention(self.user("someone"), self.room, "", event_id)
+
+    def said(self, name: str, text: str, event_id: str) -> Webhook:
+        return self.fake.mention(self.user(name), self.room, text, event_id)
+
+    def refuse(self, *statuses: int) -> None:
+        for status in statuses:
+            if status == 429:
+                self.fake.refuse("ratelimited", 429, retry_after="1")
+            else:
+                self.fake.refuse("internal_error", status)
+
+    async def posted(self, count: int) -> list[RoomPost]:
+        await self.fake.until(lambda: len(self.all_posted()) >= count)
+        return self.all_posted()[:count]
+
+    def all_posted(self) -> list[RoomPost]:
+        found: list[RoomPost] = []
+        for call in self.fake.posted(self.room):
+            text = html.unescape(str(call.body.get("text", "")))
+            blocks = call.body.get("blocks") or []
+            if isinstance(blocks, str):
+                blocks = json.loads(blocks)
+            links = tuple(
+                element["url"]
+                for block in blocks
+                if block.get("type") == "actions"
+                for element in block.get("elements", [])
+                if element.get("url")
+            )
+            found.append(RoomPost(text, links, bool(call.body.get("thread_ts"))))
+        return found

@@ -32,12 +32,13 @@ from bot.teamroom.commands import HELP
 from bot.teamroom.desk import JOINED, NOT_A_MEMBER
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.slack import SlackRoom
 from tests.auxil.teamroom import Posted, RoomPlatform
 from tests.auxil.teams import TeamsRoom
 
 Client = TestClient[web.Request, web.Application]
 
-ROOMS: dict[str, Callable[[], RoomPlatform]] = {"teams": TeamsRoom}
+ROOMS: dict[str, Callable[[], RoomPlatform]] = {"slack": SlackRoom, "teams": TeamsRoom}
 
 pytestmark = pytest.mark.asyncio
 
