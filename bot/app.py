@@ -168,7 +168,12 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
-    app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
+    app[WEB_SESSIONS] = WebSessions(
+        engine,
+        utcnow,
+        timedelta(days=settings.chat.session_days),
+        starts_per_day=settings.limits.web_sessions_per_day,
+    )
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
