@@ -4,7 +4,7 @@ How a reply looks in Teams:
 
 - An answer, a case or a manual section, or any reply with a source or
   cards, is an **Adaptive Card** (schema 1.5, the highest Teams renders):
-  the text a paragraph to a ``TextBlock``, the source as a subtle line that
+  the text a text block a line, the source as a subtle line that
   opens it, the reply's choices as ``Action.Submit`` buttons. Teams does
   not show suggested actions on a message with attachments, which is why
   the choices go on the card here.
