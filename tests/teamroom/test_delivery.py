@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
-import aiohttp
 import pytest
 import pytest_asyncio
 from linebot.v3 import WebhookParser
-from multidict import CIMultiDict, CIMultiDictProxy
-from yarl import URL
 
 from bot.config import LineSettings
 from bot.db.outbox import Delivery
-from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import TeamRoom
 from bot.handlers.line import LineChannel
@@ -108,19 +104,3 @@ def test_a_line_group_mention_carries_the_text_without_the_mention_and_the_room(
     assert incoming.text == "＃12 回答 ありがとうございます @田中 さんにも"
     assert incoming.room == GROUP
     assert incoming.key == ConversationKey("line", "Umember", GROUP)
-
-
-def test_a_refusal_reported_by_an_sdk_keeps_its_retry_after() -> None:
-    info = aiohttp.RequestInfo(
-        URL("http://127.0.0.1/x"), "POST", CIMultiDictProxy(CIMultiDict()), URL("http://127.0.0.1/x")
-    )
-    headers = CIMultiDictProxy(CIMultiDict({"Retry-After": "7"}))
-    error = aiohttp.ClientResponseError(info, (), status=429, message="slow down", headers=headers)
-    refused = PlatformRefused.from_error(error, datetime.now(UTC))
-    assert (refused.status, refused.retry_after, refused.message) == (429, 7.0, "slow down")
-    assert (
-        PlatformRefused.from_error(
-            aiohttp.ClientResponseError(info, (), status=503, message="", headers=None), datetime.now(UTC)
-        ).retry_after
-        is None
-    )

@@ -16,6 +16,9 @@
   person removed the app, the chat was deleted): a push raises
   `Undeliverable`, so the worker records it and drops the message instead
   of retrying for ever; an answer raises `ConversationGone`.
+- Any other refusal of a push (429 when Teams throttles the bot, 5xx) is
+  raised as `PlatformRefused` with the connector's ``Retry-After``, so the
+  worker waits at least that long before trying again.
 - The DX team's room (`TeamRoom`, ``KAIZEN_TEAM_ROOM=teams:<channel's
   conversation id>``): `post_notice` starts a new post in the channel,
   with the notice's Adaptive Card (`bot.handlers.teams.notice`). A proactive
@@ -37,12 +40,7 @@ from http import HTTPStatus
 
 import aiohttp
 from aiohttp import web
-from microsoft_agents.activity import (
-    Activity,
-    ActivityTypes,
-    ConversationReference,
-    InvokeResponse,
-)
+from microsoft_agents.activity import Activity, ActivityTypes, ConversationReference, InvokeResponse
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 from pydantic import ValidationError
@@ -186,7 +184,7 @@ class TeamsChannel:
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
-            raise
+            raise PlatformRefused.of(exc, datetime.now(UTC)) from exc
 
     async def post_notice(self, room: str, notice: Notice) -> None:
         """A new post in the channel ``room`` with the notice's card.
@@ -211,7 +209,7 @@ class TeamsChannel:
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise Undeliverable(f"the Teams connector answered {exc.status} for the team's room") from exc
-            raise PlatformRefused.from_error(exc, datetime.now(UTC)) from exc
+            raise PlatformRefused.of(exc, datetime.now(UTC)) from exc
 
     def _learn(self, activity: Activity) -> None:
         """Keep the ``serviceUrl`` of a verified activity, for posts into a team's channel."""

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.delivery.plaintext import without_mentions
+from bot.delivery.plaintext import text_block
 from bot.values import Notice
 
 __all__ = ["LINK_LABEL", "notice_attachment"]
@@ -28,14 +28,8 @@ def notice_attachment(notice: Notice) -> dict[str, Any]:
         "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
         "type": "AdaptiveCard",
         "version": "1.4",
-        "body": [_text_run(notice.title, weight="Bolder", size="Medium"), _text_run(notice.text)],
+        "body": [text_block(notice.title, weight="Bolder", size="Medium"), text_block(notice.text)],
     }
     if notice.url:
         card["actions"] = [{"type": "Action.OpenUrl", "title": LINK_LABEL, "url": notice.url}]
     return {"contentType": _CONTENT_TYPE, "contentUrl": None, "content": card}
-
-
-def _text_run(text: str, **style: str) -> dict[str, Any]:
-    """Plain text in an Adaptive Card: a TextRun renders no Markdown, unlike a TextBlock."""
-    run = {"type": "TextRun", "text": without_mentions(text), **style}
-    return {"type": "RichTextBlock", "inlines": [run]}
