@@ -47,7 +47,8 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore, quota, reach
 from bot.db.locks import serialize
-from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
+from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
+from bot.dialogue.engine import Engine
 from bot.dialogue.limits import DX_CONTACT, messages_full
 from bot.errors import DuplicateEvent, StoreError
 

@@ -16,7 +16,8 @@ from bot.consult.service import ConsultationService
 from bot.conversations import FALLBACK, Conversations
 from bot.db import ConversationStore, journal
 from bot.db.schema import messages
-from bot.dialogue import ConversationKey, Engine, Incoming
+from bot.dialogue import ConversationKey, Incoming
+from bot.dialogue.engine import Engine
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeBase
 from bot.search import Searcher, SearchResult
