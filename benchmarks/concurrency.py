@@ -46,7 +46,8 @@ from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
-from bot.dialogue import ConversationKey, Engine, Incoming, Reply
+from bot.dialogue import ConversationKey, Incoming, Reply
+from bot.dialogue.engine import Engine
 from bot.evaluation import load_queries
 from bot.search import Searcher
 from tests.auxil.postgres import PostgresServer, binaries

@@ -1,24 +1,50 @@
-"""How fast LINE webhooks are acknowledged and answered under load, against the fake LINE platform.
+"""Signed LINE webhooks at fixed arrival rates: how fast they are acknowledged, and when the replies arrive.
 
-Usage: python benchmarks/line_webhooks.py [--users 20] [--messages 10] [--concurrency 20]
+Usage: python benchmarks/line_webhooks.py [--database sqlite|postgresql] [--rates 100,200,500,1000,1500]
+                                          [--seconds 5] [--events-per-webhook 1] [--drain 60]
 
-Runs the real application in this process (SQLite in a temporary folder,
-the sample knowledge) with LINE pointed at the fake platform of the tests,
-then has ``--users`` people send ``--messages`` questions each, at most
-``--concurrency`` webhooks in flight. Prints the acknowledgement time of the
-webhooks (what LINE waits for) and the time from a webhook to its reply
-reaching the platform (what the person waits for), as median, p95 and max.
-Everything runs on 127.0.0.1.
+Three processes on 127.0.0.1, so that none of them measures itself: the
+bot (``python -m bot serve``, LINE on, pointed at the fake platform; on
+SQLite, or on a throwaway PostgreSQL server as in `benchmarks/load.py`),
+the fake LINE platform of the tests (``tests/auxil/line.py``: the loading
+animation, replies and pushes the bot sends), and this generator.
+
+For each rate, open loop: webhooks are due at a fixed rate, whatever the
+bot does, each carrying ``--events-per-webhook`` text events (a question
+of the development set from a new person: a first message), signed with
+the channel secret as LINE signs them. Latencies run from when a webhook
+was due (no coordinated omission):
+
+- **acknowledged**: the bot's 200 to the webhook, what LINE waits for
+  (LINE gives up after a few seconds and counts an error). The rate is
+  the events acknowledged per second while webhooks were due.
+- **replied**: the bot's reply (with the event's reply token) reaching
+  the fake platform, what the person waits for. Replies are counted up to
+  ``--drain`` seconds after the last webhook was due; the bot replies only
+  within its reply window (50 s) and pushes after, so above the turns the
+  bot can take a second, the backlog grows and the late answers are
+  pushed (counted, not timed).
+
+The bot runs its turns at the rate its CPU allows (some 100-250 a second
+on the 2-core development machine), so rates above that measure the
+acknowledgement under overload, not the answers. Prints one table row per
+rate and the load average, since whatever else runs on the machine
+competes with the three processes.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
+import os
+import random
+import shutil
+import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import aiohttp
@@ -27,84 +53,228 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.app import init_app  # noqa: E402
-from bot.appkeys import DISPATCHER  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from tests.auxil.line import FakeLine  # noqa: E402
-from tests.auxil.platforms import free_port  # noqa: E402
+from load import deployment, free_port, questions  # noqa: E402  (this folder is on the path of a script)
 
-QUESTIONS = (
-    "RPAとは何ですか？",
-    "AI-OCRの事例",
-    "電子申請のやり方",
-    "ペーパーレス化したい",
-    "会議を短くしたい",
-)
+from tests.auxil.line import SECRET, TOKEN, FakeLine  # noqa: E402
+
+REQUEST_TIMEOUT = 30.0
 
 
-async def run(users: int, messages: int, concurrency: int) -> None:
-    line = FakeLine()
-    await line.start()
-    folder = Path(tempfile.mkdtemp(prefix="kaizen-line-bench-"))
-    settings = Settings.from_env(
-        {**line.settings(), "KAIZEN_LOG_LEVEL": "WARNING"}, DATABASE_URL=f"sqlite:///{folder / 'kaizen.db'}"
-    )
-    runner = web.AppRunner(init_app(settings))
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    url = f"http://127.0.0.1:{port}"
-    acks: list[float] = []
-    answers: list[float] = []
-    gate = asyncio.Semaphore(concurrency)
-
-    async def one(session: aiohttp.ClientSession, user: str, number: int) -> None:
-        webhook = line.text(user, QUESTIONS[number % len(QUESTIONS)], f"{user}-{number}")
-        async with gate:
-            started = time.perf_counter()
-            async with session.post(
-                url + webhook.path, data=webhook.body, headers=webhook.headers
-            ) as response:
-                assert response.status == 200, await response.text()
-            acks.append(time.perf_counter() - started)
-            await line.sent(user, number + 1)
-            answers.append(time.perf_counter() - started)
-
-    async def person(session: aiohttp.ClientSession, index: int) -> None:
-        user = f"U{index:032d}"
-        for number in range(messages):  # one person's messages in order, as a person sends them
-            await one(session, user, number)
-
-    try:
-        async with aiohttp.ClientSession() as session:
-            started = time.perf_counter()
-            await asyncio.gather(*(person(session, i) for i in range(users)))
-            elapsed = time.perf_counter() - started
-        await runner.app[DISPATCHER].settled()
-    finally:
-        await runner.cleanup()
-        await line.stop()
-    total = users * messages
-    print(f"{total} webhooks from {users} people, at most {concurrency} at once, in {elapsed:.1f} s")
-    print(f"acknowledged: {_figures(acks)}")
-    print(f"answered:     {_figures(answers)}")
-    replies, pushes = (len(line.requests(f"/v2/bot/message/{kind}")) for kind in ("reply", "push"))
-    print(f"replies {replies}, pushes {pushes}")
+# --- the fake platform, in a process of its own ------------------------------------------------------
 
 
-def _figures(seconds: list[float]) -> str:
+def run_fake_line(port: int, report_port: int) -> None:
+    """The fake LINE API on ``port``; ``GET /replies`` on ``report_port`` lists (token, monotonic time)."""
+
+    async def main() -> None:
+        line = FakeLine(port=port)
+        await line.start()
+
+        async def replies(_request: web.Request) -> web.Response:
+            done = [
+                (call.body.get("replyToken"), call.at)
+                for call in line.requests("/v2/bot/message/reply")
+                if call.status == 200
+            ]
+            pushes = sum(1 for call in line.requests("/v2/bot/message/push") if call.status == 200)
+            return web.json_response({"replies": done, "pushes": pushes})
+
+        app = web.Application()
+        app.router.add_get("/replies", replies)
+        runner = web.AppRunner(app, handle_signals=False)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", report_port).start()
+        await asyncio.Event().wait()  # until killed
+
+    asyncio.run(main())
+
+
+def start_fake_line(folder: Path) -> tuple[subprocess.Popen[bytes], str, str]:
+    port, report_port = free_port(), free_port()
+    command = [sys.executable, __file__, "--fake-line", str(port), str(report_port)]
+    with (folder / "fake-line.log").open("wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log)
+    return process, f"http://127.0.0.1:{port}", f"http://127.0.0.1:{report_port}"
+
+
+async def wait_listening(url: str) -> None:
+    async with aiohttp.ClientSession() as session:
+        for _ in range(200):
+            try:
+                async with session.get(url + "/replies"):
+                    return
+            except aiohttp.ClientConnectionError:
+                await asyncio.sleep(0.1)
+    raise RuntimeError(f"the fake LINE platform at {url} did not start")
+
+
+# --- the load ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Step:
+    """One rate: when each webhook was due and acknowledged, and which reply token was due when."""
+
+    rate: float
+    seconds: float
+    events_per_webhook: int
+    acks: list[tuple[float, float, bool]] = field(default_factory=list)
+    due_of_token: dict[str, float] = field(default_factory=dict)
+    replies: list[float] = field(default_factory=list)
+    pushes: int = 0
+
+    def acknowledged_rate(self) -> float:
+        """Events acknowledged (200) per second over the time webhooks were due."""
+        ok = [done for _due, done, good in self.acks if good]
+        if not ok:
+            return 0.0
+        first = min(due for due, _done, _good in self.acks)
+        return len(ok) * self.events_per_webhook / max(self.seconds, max(ok) - first)
+
+    def failed(self) -> int:
+        return sum(1 for _due, _done, good in self.acks if not good)
+
+
+async def offer(
+    session: aiohttp.ClientSession, url: str, line: FakeLine, step: Step, pool: Sequence[str], tag: str
+) -> None:
+    """Webhooks due at ``step.rate`` events a second for ``step.seconds``; wait for every acknowledgement."""
+    rng = random.Random(11)
+    per_second = step.rate / step.events_per_webhook
+    count = max(1, int(per_second * step.seconds))
+    begin = time.monotonic() + 0.2
+    tasks = []
+
+    async def send(due: float, body: bytes, headers: dict[str, str]) -> None:
+        try:
+            async with session.post(url + "/webhooks/line", data=body, headers=headers) as response:
+                await response.read()
+                good = response.status == 200
+        except (aiohttp.ClientError, TimeoutError):
+            good = False
+        step.acks.append((due, time.monotonic(), good))
+
+    for n in range(count):
+        due = begin + n / per_second
+        events = []
+        for k in range(step.events_per_webhook):
+            event_id = f"{tag}-{n}-{k}"
+            message = {"id": event_id, "type": "text", "text": rng.choice(pool), "quoteToken": "q"}
+            event = line.event(f"U{tag}x{n}x{k}", "message", event_id, message=message)
+            step.due_of_token[event["replyToken"]] = due
+            events.append(event)
+        webhook = line.webhook(*events)
+        delay = due - time.monotonic()
+        if delay > 0:
+            await asyncio.sleep(delay)
+        tasks.append(asyncio.create_task(send(due, webhook.body, webhook.headers)))
+    await asyncio.gather(*tasks)
+
+
+async def pushed(session: aiohttp.ClientSession, report_url: str) -> tuple[list[tuple[str, float]], int]:
+    """The replies the fake platform took (token, when) and how many pushes, since it started."""
+    async with session.get(report_url + "/replies") as response:
+        found = await response.json()
+    return [(str(token), float(at)) for token, at in found["replies"]], int(found["pushes"])
+
+
+async def collect(session: aiohttp.ClientSession, report_url: str, step: Step, drain: float) -> None:
+    """Wait (up to ``drain`` s after the last webhook was due) for every reply or push; keep their times."""
+    wanted = len(step.due_of_token)
+    last_due = max(due for due, _done, _good in step.acks)
+    _replies, before = await pushed(session, report_url)
+    while True:
+        replies, pushes = await pushed(session, report_url)
+        arrived = {token: at for token, at in replies if token in step.due_of_token}
+        step.pushes = pushes - before
+        if len(arrived) + step.pushes >= wanted or time.monotonic() > last_due + drain:
+            break
+        await asyncio.sleep(0.5)
+    step.replies = sorted(at - step.due_of_token[token] for token, at in arrived.items())
+
+
+def quantiles(seconds: Sequence[float]) -> str:
+    if not seconds:
+        return "— / — / —"
     ordered = sorted(seconds)
-    p95 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.95))]
+
+    def at(q: float) -> float:
+        return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+    return f"{at(0.5):,.1f} / {at(0.99):,.1f} / {ordered[-1] * 1000:,.0f}"
+
+
+def row(step: Step) -> str:
+    events = len(step.due_of_token)
+    acks = [done - due for due, done, _good in step.acks]
     return (
-        f"median {statistics.median(ordered) * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms, "
-        f"max {ordered[-1] * 1000:.1f} ms"
+        f"| {step.rate:,.0f} | {events:,} | {step.acknowledged_rate():,.0f} | {step.failed()} | "
+        f"{quantiles(acks)} | {len(step.replies):,} | {quantiles(step.replies)} | {step.pushes:,} |"
     )
+
+
+async def measure(url: str, line_url: str, report_url: str, args: argparse.Namespace) -> None:
+    await wait_listening(report_url)
+    pool = questions()
+    line = FakeLine()
+    timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
+    connector = aiohttp.TCPConnector(limit=4000)
+    print(
+        "| events/s due | events | acknowledged/s | failed | ack p50 / p99 / max ms | replies | "
+        "reply p50 / p99 / max ms | pushed |"
+    )
+    print("| ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |")
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+        warm = Step(10, 2, 1)
+        await offer(session, url, line, warm, pool, "warm")
+        await collect(session, report_url, warm, args.drain)
+        for n, rate in enumerate(args.rates):
+            step = Step(rate, args.seconds, args.events_per_webhook)
+            await offer(session, url, line, step, pool, f"r{n}")
+            await collect(session, report_url, step, args.drain)
+            print(row(step), f"· load average {os.getloadavg()[0]:.1f}", flush=True)
+            await asyncio.sleep(2.0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument("--rates", default="100,200,500,1000,1500", help="events per second, comma-separated")
+    parser.add_argument("--seconds", type=float, default=5.0, help="how long each rate is offered")
+    parser.add_argument("--events-per-webhook", type=int, default=1)
+    parser.add_argument("--drain", type=float, default=60.0, help="seconds to wait for the replies")
+    parser.add_argument(
+        "--fake-line", nargs=2, type=int, metavar=("PORT", "REPORT_PORT"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args(argv)
+    if args.fake_line:
+        run_fake_line(*args.fake_line)
+        return 0
+    args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
+    folder = Path(tempfile.mkdtemp(prefix="kaizen-line-load-"))
+    fake, line_url, report_url = start_fake_line(folder)
+    try:
+        os.environ.update(
+            {
+                "LINE_CHANNEL_SECRET": SECRET,
+                "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
+                "LINE_API_BASE_URL": line_url,
+            }
+        )
+        print(
+            f"LINE webhooks on {args.database}, {args.events_per_webhook} event(s) a webhook, "
+            f"{args.seconds:g} s a rate; load average at the start {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
+        with deployment(args.database, folder) as urls:
+            asyncio.run(measure(urls[0], line_url, report_url, args))
+    finally:
+        fake.terminate()
+        fake.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+    print("load average (1, 5, 15 min) at the end: {:.1f}, {:.1f}, {:.1f}".format(*os.getloadavg()))
+    return 0
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=20)
-    parser.add_argument("--messages", type=int, default=10)
-    parser.add_argument("--concurrency", type=int, default=20)
-    arguments = parser.parse_args()
-    asyncio.run(run(arguments.users, arguments.messages, arguments.concurrency))
+    raise SystemExit(main())

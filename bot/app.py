@@ -177,6 +177,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
+    await asyncio.to_thread(app[CONVERSATIONS].close)
 
 
 async def _channels(app: web.Application) -> AsyncIterator[None]:

@@ -40,6 +40,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
@@ -49,7 +50,8 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore, quota, reach
 from bot.db.locks import serialize
-from bot.dialogue import Choice, ConversationKey, Desk, Engine, Incoming, Limit, Reply, State, Turn
+from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
+from bot.dialogue.engine import Engine
 from bot.dialogue.limits import DX_CONTACT, messages_full
 from bot.errors import DuplicateEvent, StoreError
 
@@ -109,6 +111,17 @@ DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
 Observer = Callable[[tuple[Reply, ...]], None]
 """Told of the replies of every turn (the metrics count them)."""
 
+TURN_THREADS = 2
+"""How many turns the server runs at once (`Conversations.reply`, `Conversations.take`).
+
+A turn is mostly Python under the GIL, so more threads add no turns a
+second: they only take the GIL from the event loop more often, and
+webhooks are then acknowledged late (``benchmarks/line_webhooks.py``, 100
+events/s on the busy 2-core machine: acknowledgement p99 656 ms with the
+default six threads, 93 ms with two). Two let one turn wait on the
+database while the other computes; the rest queue, in order.
+"""
+
 
 class TeamRoomDesk(Protocol):
     """The DX team's commands in their room (`bot.teamroom.desk.TeamDesk`)."""
@@ -147,6 +160,7 @@ class Conversations:
         self.desk = desk
         self.per_minute = per_minute
         self.observe = observe
+        self._turns = ThreadPoolExecutor(TURN_THREADS, thread_name_prefix="turn")
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
@@ -208,5 +222,13 @@ class Conversations:
         return engine.step(incoming, state, self.desk(connection, incoming.key))
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """`handle` in a worker thread, so the search and the database stay off the event loop."""
-        return await asyncio.to_thread(self.handle, incoming)
+        """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop."""
+        return await asyncio.get_running_loop().run_in_executor(self._turns, self.handle, incoming)
+
+    async def take(self, incoming: Incoming) -> tuple[Reply, ...]:
+        """`event` on a turn thread (`TURN_THREADS`): what a channel's webhook events go through."""
+        return await asyncio.get_running_loop().run_in_executor(self._turns, self.event, incoming)
+
+    def close(self) -> None:
+        """Let the turns running finish and stop the turn threads (the server, at shutdown)."""
+        self._turns.shutdown(wait=True)

@@ -19,7 +19,7 @@ from bot.consult.service import ConsultationService
 from bot.conversations import Conversations, Observer
 from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
-from bot.dialogue import Engine
+from bot.dialogue.engine import Engine
 from bot.handlers.registry import SPECS, Channels, build_channels
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel

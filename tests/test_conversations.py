@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
+import threading
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,10 +15,11 @@ import sqlalchemy as sa
 
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import FALLBACK, Conversations
+from bot.conversations import FALLBACK, GREETING, TURN_THREADS, Conversations
 from bot.db import ConversationStore, journal
 from bot.db.schema import messages
-from bot.dialogue import ConversationKey, Engine, Incoming
+from bot.dialogue import ConversationKey, Incoming
+from bot.dialogue.engine import Engine
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeBase
 from bot.search import Searcher, SearchResult
@@ -172,3 +175,57 @@ def test_what_the_staff_member_typed_is_masked_before_the_turn_stores_anything(
     assert stored
     for value in raw:
         assert not any(value in row for row in stored), value
+
+
+class _Gate:
+    """The real searcher, held at a gate: notes which threads search and how many at once."""
+
+    def __init__(self, real: Searcher) -> None:
+        self.real = real
+        self.open = threading.Event()
+        self.full = threading.Event()
+        self.threads: set[str] = set()
+        self.running = 0
+        self.most = 0
+        self._guard = threading.Lock()
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.real.kb
+
+    def search(self, query: str) -> SearchResult:
+        with self._guard:
+            self.running += 1
+            self.most = max(self.most, self.running)
+            if self.running == TURN_THREADS:
+                self.full.set()
+            self.threads.add(threading.current_thread().name)
+        try:
+            self.open.wait(timeout=30)
+            return self.real.search(query)
+        finally:
+            with self._guard:
+                self.running -= 1
+
+
+@pytest.mark.asyncio
+async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    gate = _Gate(searcher)
+    conversations = Conversations(store, Engine(gate), desks(store).desk)
+    people = [ConversationKey("web", f"staff-{n}", f"staff-{n}") for n in range(TURN_THREADS + 3)]
+    turns = [
+        asyncio.create_task(conversations.reply(Incoming(key, text="RPAとは何ですか？"))) for key in people
+    ]
+    turns.append(asyncio.create_task(conversations.take(Incoming(KEY, kind="follow", event_id="e-1"))))
+    assert await asyncio.to_thread(gate.full.wait, 30)
+    await asyncio.sleep(0.2)  # a third turn, were it allowed to start, would be searching by now
+    assert gate.running == TURN_THREADS
+    gate.open.set()
+    replies = await asyncio.gather(*turns)
+    conversations.close()
+    assert [r[0].ref for r in replies[:-1]] == ["faq:tool-rpa-basics"] * len(people)
+    assert replies[-1][0] == GREETING
+    assert gate.most == TURN_THREADS
+    assert all(name.startswith("turn") for name in gate.threads)

@@ -1,8 +1,14 @@
-"""The conversation engine and its channel-neutral values (no channel I/O in here)."""
+"""The conversation engine's channel-neutral values (no channel I/O in here).
+
+Only values are exported here, so that the database can import them without
+loading the search stack (a test checks it); the engine itself is
+`bot.dialogue.engine.Engine`, and what it needs from the search
+`bot.dialogue.turn.Search`.
+"""
 
 from bot.dialogue.desk import Candidate, Desk, Limit, LimitReached, NewConsultation, Ticket
-from bot.dialogue.engine import Engine, Search, Turn
 from bot.dialogue.state import Intake, Pending, State
+from bot.dialogue.turn import Turn
 from bot.values import (
     MAX_ACTION_BYTES,
     MAX_CARD_CHOICES,
@@ -26,7 +32,6 @@ __all__ = [
     "Choice",
     "ConversationKey",
     "Desk",
-    "Engine",
     "Incoming",
     "Intake",
     "Limit",
@@ -35,7 +40,6 @@ __all__ = [
     "Pending",
     "Reply",
     "ReplyKind",
-    "Search",
     "State",
     "Ticket",
     "Turn",

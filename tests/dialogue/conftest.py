@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import Engine
+from bot.dialogue.engine import Engine
 from bot.search import Decision, Searcher
 from tests.auxil.searchers import ScriptedSearcher
 

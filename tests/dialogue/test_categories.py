@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.dialogue import Engine, Incoming, State
+from bot.dialogue import Incoming, State
 from bot.dialogue.browse import categories_of
+from bot.dialogue.engine import Engine
 from bot.dialogue.library import Library
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import FaqEntry

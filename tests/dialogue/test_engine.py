@@ -6,7 +6,8 @@ buttons; browsing and follow-ups are in test_engine_browsing.py.
 
 from __future__ import annotations
 
-from bot.dialogue import Engine, Incoming, State
+from bot.dialogue import Incoming, State
+from bot.dialogue.engine import Engine
 from bot.dialogue.state import MAX_TOKENS
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (

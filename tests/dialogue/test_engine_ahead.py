@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.dialogue import Engine, Incoming, State
+from bot.dialogue import Incoming, State
+from bot.dialogue.engine import Engine
 from bot.search import Searcher
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.searchers import ScriptedSearcher

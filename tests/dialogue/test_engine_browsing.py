@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.dialogue import Engine, Incoming, State
+from bot.dialogue import Incoming, State
+from bot.dialogue.engine import Engine
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
     ASK_CONTENT,

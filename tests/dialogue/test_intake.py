@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from bot.dialogue import Engine, Incoming, Limit, NewConsultation, State, Ticket
+from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date
+from bot.dialogue.engine import Engine
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
     ASK_CONTENT,
