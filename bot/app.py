@@ -16,6 +16,7 @@ sees the real scheme and client in ``request.secure`` and ``request.remote``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -33,9 +34,9 @@ from bot.appkeys import (
     DISPATCHER,
     FAQ_DRAFTS,
     HEALTH_CHECKS,
+    KNOWLEDGE,
     METRICS,
     PASSWORD_CHECKS,
-    SEARCHER,
     SETTINGS,
     STORE,
     WEB_SESSIONS,
@@ -44,6 +45,7 @@ from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
+from bot.db.reloads import Reloads
 from bot.db.websessions import WebSessions
 from bot.errors import StoreError
 from bot.handlers import access, admin_api, openapi, static
@@ -52,13 +54,13 @@ from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import Dispatcher
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
+from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
 
 log = logging.getLogger(__name__)
 
-WARM_UP_QUERY = "業務改善の相談をしたい"
 DRAIN_SECONDS = 20.0
 """How long a stopping server waits for webhook events still being handled."""
 
@@ -129,19 +131,28 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
                 settings.knowledge_dir,
                 settings.cache_dir,
             )
-        await asyncio.to_thread(searcher.search, WARM_UP_QUERY)  # loads the dictionary, fills caches
-        app[SEARCHER] = searcher
-        kb = searcher.kb
-        log.info(
-            "knowledge ready: %d FAQ entries, %d chapters, %d cases, %d referrals",
-            len(kb.faq),
-            len(kb.chapters),
-            len(kb.cases),
-            len(kb.referrals),
+        app[KNOWLEDGE] = knowledge = await asyncio.to_thread(
+            LiveKnowledge, searcher, partial(_reload, app), utcnow, Reloads(app[STORE].engine, utcnow)
         )
+        await knowledge.start()
+        log.info("knowledge ready: %s", knowledge.current.summary())
+        follow = None
+        if settings.reload_poll_seconds:
+            polling = knowledge.follow(settings.reload_poll_seconds)
+            follow = asyncio.create_task(polling, name="knowledge-follow")
         yield
+        if follow is not None:
+            follow.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await follow
 
     return search_index
+
+
+def _reload(app: web.Application) -> Searcher:
+    """The knowledge loaded again from the configured files (blocking; raises `KnowledgeError`)."""
+    settings = app[SETTINGS]
+    return app[KNOWLEDGE].searcher.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
@@ -149,12 +160,13 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     engine = store.engine
     app[CONSULT] = service = wiring.consultations(settings, store)
     app[CONVERSATIONS] = wiring.conversations(
-        settings, store, app[SEARCHER], service, observe=app[METRICS].observe_replies
+        settings, store, app[KNOWLEDGE].engine, service, observe=app[METRICS].observe_replies
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
     app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
-    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
+    known = app[KNOWLEDGE]
+    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in known.searcher.kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
 
@@ -191,7 +203,7 @@ async def healthz(request: web.Request) -> web.Response:
     except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
-    kb = request.app[SEARCHER].kb
+    kb = request.app[KNOWLEDGE].searcher.kb
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
     )

@@ -116,22 +116,31 @@ class _OverLimit(Exception):
 
 
 class Conversations:
-    """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
+    """Conversation turns over one store, one engine and one desk; safe to call from several threads.
+
+    ``engine`` is an engine, or what gives the one in service (`bot.reloading.LiveKnowledge.engine`):
+    each turn takes it once and uses it throughout.
+    """
 
     def __init__(
         self,
         store: ConversationStore,
-        engine: Engine,
+        engine: Engine | Callable[[], Engine],
         desk: DeskFactory,
         *,
         per_minute: int = 0,
         observe: Observer | None = None,
     ) -> None:
         self.store = store
-        self.engine = engine
+        self._engine = engine if callable(engine) else lambda: engine
         self.desk = desk
         self.per_minute = per_minute
         self.observe = observe
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in service now (the knowledge may be reloaded between two turns)."""
+        return self._engine()
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
@@ -140,7 +149,7 @@ class Conversations:
         """
         incoming = incoming.masked()
         try:
-            ready = self.engine.ahead(incoming)
+            ready = self.engine.ahead(incoming)  # this turn's engine, whatever a reload does meanwhile
             replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
         except DuplicateEvent:
             log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)

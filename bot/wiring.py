@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from bot.config import Settings
 from bot.consult.notices import Notices
@@ -40,16 +40,18 @@ def consultations(settings: Settings, store: ConversationStore) -> ConsultationS
 def conversations(
     settings: Settings,
     store: ConversationStore,
-    searcher: Searcher,
+    knowledge: Searcher | Callable[[], Engine],
     service: ConsultationService,
     observe: Observer | None = None,
 ) -> Conversations:
     """Conversation turns over the store, the search and the consultation desk, within the message limit.
 
-    ``observe`` sees every turn's replies (the server's metrics).
+    ``knowledge`` is a searcher, or what gives the engine in service (a server's
+    `bot.reloading.LiveKnowledge.engine`). ``observe`` sees every turn's replies (the server's metrics).
     """
+    engine = Engine(knowledge) if isinstance(knowledge, Searcher) else knowledge
     return Conversations(
-        store, Engine(searcher), service.desk, per_minute=settings.limits.messages_per_minute, observe=observe
+        store, engine, service.desk, per_minute=settings.limits.messages_per_minute, observe=observe
     )
 
 

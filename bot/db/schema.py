@@ -15,6 +15,7 @@ __all__ = [
     "consultations",
     "conversations",
     "faq_drafts",
+    "knowledge_reloads",
     "login_failures",
     "messages",
     "metadata",
@@ -234,3 +235,19 @@ web_sessions = sa.Table(
 )
 """Web chat sessions: ``id`` is the SHA-256 of the cookie's token; ``user_id`` is the random, anonymous
 identity the session stands for (unrelated to the token), under which its conversation is kept."""
+
+knowledge_reloads = sa.Table(
+    "knowledge_reloads",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("requested_by", sa.String(64), nullable=False),
+    sa.Column("via", sa.String(16), nullable=False),
+    sa.Column("instance", sa.String(255), nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("outcome", sa.String(16), nullable=True),
+    sa.Column("detail", sa.JSON(), nullable=True),
+)
+"""Every knowledge reload asked for (`bot.db.reloads`): who, how (``dashboard`` or ``api``), which process
+built it, and the outcome (``loaded``, ``failed``; empty while building) with its counts or problems.
+The other server processes follow each new row (`bot.reloading`)."""
