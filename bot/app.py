@@ -158,14 +158,14 @@ def _reload(app: web.Application) -> Searcher:
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
-    app[CONSULT] = service = wiring.consultations(settings, store)
+    known = app[KNOWLEDGE]
+    app[CONSULT] = service = wiring.consultations(settings, store, lambda: known.searcher.kb.ward)
     app[CONVERSATIONS] = wiring.conversations(
         settings, store, app[KNOWLEDGE].engine, service, observe=app[METRICS].observe_replies
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
     app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
-    known = app[KNOWLEDGE]
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in known.searcher.kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)

@@ -242,7 +242,7 @@ def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
     return 0
 
 
-_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "DX推進課へ相談"}
+_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "担当課へ相談"}
 
 
 def _describe(result: SearchResult) -> str:

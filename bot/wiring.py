@@ -21,6 +21,7 @@ from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue import Engine
 from bot.handlers.registry import Channels, build_channels
+from bot.knowledge import Ward
 from bot.search import Searcher
 
 __all__ = ["channels", "consultations", "conversations", "delivering", "open_store"]
@@ -31,10 +32,16 @@ def open_store(settings: Settings) -> ConversationStore:
     return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
 
 
-def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
-    """The consultation service, telling the team through the configured notification channels."""
+def consultations(
+    settings: Settings, store: ConversationStore, ward: Callable[[], Ward] = Ward
+) -> ConsultationService:
+    """The consultation service, telling the team through the configured notification channels.
+
+    ``ward`` gives the ward's names in service (a server's reloadable knowledge).
+    """
     notices = Notices(notice_channels(settings.notify), settings.public_url)
-    return ConsultationService(store.engine, notices, per_day=settings.limits.consultations_per_day)
+    per_day = settings.limits.consultations_per_day
+    return ConsultationService(store.engine, notices, per_day=per_day, ward=ward)
 
 
 def conversations(

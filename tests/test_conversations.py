@@ -13,12 +13,12 @@ import sqlalchemy as sa
 
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import FALLBACK, Conversations
+from bot.conversations import Conversations, fallback
 from bot.db import ConversationStore, journal
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Engine, Incoming
 from bot.errors import StoreError
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, Ward
 from bot.search import Searcher, SearchResult
 from tests.auxil.searchers import BrokenSearcher
 
@@ -62,8 +62,8 @@ def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(
     conversations = Conversations(store, Engine(BrokenSearcher(searcher)), desks(store).desk)
     with caplog.at_level(logging.ERROR, logger="bot.conversations"):
         replies = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
-    assert replies == (FALLBACK,)
-    assert "DX推進課（内線 2345）" in FALLBACK.text
+    assert replies == (fallback(Ward()),)
+    assert "DX推進課（内線 2345）" in replies[0].text
     assert "staff-1" in caplog.text
     assert "search exploded" in caplog.text
 
