@@ -7,6 +7,8 @@
 - ``python -m bot reload`` asks the running server.
 - The dashboard's button: editors only, with CSRF; the audit trail names who.
 - A second server on the same database follows a reload asked of the first.
+- A ward's own names (knowledge/ward.yaml), reloaded, replace the sample
+  ward's in the chat page, the replies and the dashboard.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from bot.db import ConversationStore
 from bot.knowledge import KnowledgeBase
 from tests.auxil.server import Served, serve
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
+from tests.knowledge.test_ward import OTHER_WARD
 
 ADMIN_TOKEN = "reload-admin-api-token-0123456789abcdef"
 CHAT_TOKEN = "reload-chat-api-token-0123456789abcdefgh"
@@ -278,3 +281,59 @@ def test_a_second_server_on_the_same_database_follows_the_reload(site: Site, tmp
             time.sleep(0.5)
         log = other.log.read_text(encoding="utf-8")
         assert "following knowledge reload" in log
+
+
+def _page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return str(response.read().decode())
+
+
+def _press(url: str, user: str, action: str | None = None, text: str | None = None) -> list[dict[str, Any]]:
+    body: dict[str, Any] = {"user": user, **({"action": action} if action else {"text": text})}
+    status, answer = _call(f"{url}/api/v1/chat", "POST", body, {"Authorization": f"Bearer {CHAT_TOKEN}"})
+    assert status == 200, answer
+    replies: list[dict[str, Any]] = answer["replies"]
+    return replies
+
+
+def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(site: Site) -> None:
+    url = site.served.url
+    assert "<h1>業務改善相談bot</h1>" in _page(url)
+    (site.knowledge / "ward.yaml").write_text(OTHER_WARD, encoding="utf-8")
+    status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 200
+
+    page = _page(url)
+    assert "<title>みどり区 しごと改善アシスタント｜業務改革係</title>" in page
+    assert "<p>総務部 業務改革係</p>" in page
+    assert "DX推進課" not in page
+
+    menu = _press(url, "midori-staff", action="menu")[-1]
+    assert "業務改革係に相談する" in [choice["label"] for choice in menu["choices"]]
+    assert any(card["title"] == "業務改革係へのご相談" for card in menu["cards"])
+    lead = _press(url, "midori-staff", action="consult")
+    assert "業務改革係へのご相談を承ります" in lead[0]["text"]
+    _press(url, "midori-staff", text="毎月の申請書の入力に丸2日かかっているので、作業時間を減らしたいです。")
+    _press(url, "midori-staff", text="総務課 庶務係")
+    summary = _press(url, "midori-staff", action="in:by:m")[-1]
+    assert "次の内容で業務改革係に相談します" in summary["text"]
+    receipt = _press(url, "midori-staff", action="in:send")[-1]["text"]
+    assert "業務改革係の担当者が内容を確認し、このチャットでお返事します（通常、5業務日以内）" in receipt
+    assert "DX推進課" not in receipt
+    assert "開庁日" not in receipt
+
+    status, login = _dashboard(site, "/admin/login", site.member)
+    assert "業務改革係の担当者用の画面です" in login
+    status, queue = _dashboard(site, "/admin/", site.member)
+    assert "<span>総務部 業務改革係</span>" in queue
+    assert "しごと改善相談 管理画面" in queue
+    assert "DX推進課" not in queue
+
+    status, _ = _admin(
+        site, "/api/v1/consultations/1/answer", "POST", {"text": "入力支援の方法をご案内します。"}
+    )
+    assert status == 200
+    headers = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "midori-staff"}
+    status, pushed = _call(f"{url}/api/v1/chat/messages", headers=headers)
+    assert status == 200
+    assert pushed["messages"][-1]["text"].startswith("【業務改革係からの回答】No.1")
