@@ -266,21 +266,33 @@ def test_the_dashboard_button_is_for_editors_and_needs_the_csrf_token(site: Site
     assert EDITED in _ask(site.served.url)
 
 
-def test_a_second_server_on_the_same_database_follows_the_reload(site: Site, tmp_path: Path) -> None:
-    second = tmp_path / "second"
+def test_a_second_server_on_the_same_database_follows_the_reload(database_url: str, tmp_path: Path) -> None:
+    faq, knowledge = tmp_path / "faq.yaml", tmp_path / "knowledge"
+    shutil.copy(FAQ_PATH, faq)
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    env = _env(faq, knowledge, KAIZEN_RELOAD_POLL_SECONDS="1")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
     second.mkdir()
-    env = _env(site.faq, site.knowledge, KAIZEN_RELOAD_POLL_SECONDS="1")
-    with serve(second, database=site.database, env=env) as other:
-        _edit_answer(site.faq, EDITED)
+    with (
+        serve(first, database=database_url, env=env) as one,
+        serve(second, database=database_url, env=env) as other,
+    ):
+        _edit_answer(faq, EDITED)
         assert ORIGINAL in _ask(other.url)
-        status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+        status, _ = _admin(one, "/api/v1/knowledge/reload", "POST")
         assert status == 200
         deadline = time.monotonic() + 60
         while EDITED not in _ask(other.url):
             assert time.monotonic() < deadline, "the second server never followed"
             time.sleep(0.5)
-        log = other.log.read_text(encoding="utf-8")
-        assert "following knowledge reload" in log
+        assert "following knowledge reload" in other.log.read_text(encoding="utf-8")
+        assert "following knowledge reload" not in one.log.read_text(encoding="utf-8"), (
+            "the first reloaded once"
+        )
+        status, shown = _admin(other, "/api/v1/knowledge")
+        assert shown["last_reload"]["outcome"] == "loaded"
+        assert len(shown["reloads"]) == 1, "a follower does not record a reload of its own"
 
 
 def _page(url: str) -> str:
