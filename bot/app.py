@@ -1,6 +1,7 @@
 """The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
 
-Resources start in order (database, then the warmed search index, then the
+Resources start in order (database, then the knowledge in service with its
+warmed search index, replaced whole by a reload (`bot.reloading`), then the
 conversations and consultations over both, the channels' clients, the
 dispatcher of webhook events, then the delivery worker) before the server
 accepts a connection, so ``/healthz`` answering 200 means
