@@ -117,11 +117,6 @@ class EmbeddingCache:
             return np.zeros((0, DIMENSIONS), dtype=np.float16)
         return np.stack([self._vectors[k] for k in keys])
 
-    @property
-    def size(self) -> int:
-        """How many vectors are held."""
-        return len(self._vectors)
-
     def retain(self, keep: Iterable[str]) -> None:
         """Keep only the vectors of ``keep`` (the texts in use), and write them back if any are new.
 

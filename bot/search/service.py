@@ -109,7 +109,7 @@ class Searcher:
             encoder = Encoder()
         meaning = None
         if semantic and encoder is not None:
-            meaning = build_semantic(views_of(kb), encoder, embeddings or embedding_cache(cache_dir))
+            meaning = build_semantic(views_of(kb), encoder, embeddings if embeddings is not None else embedding_cache(cache_dir))
         searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
         _release_free_memory()
         return searcher
