@@ -109,7 +109,8 @@ class Searcher:
             encoder = Encoder()
         meaning = None
         if semantic and encoder is not None:
-            meaning = build_semantic(views_of(kb), encoder, embeddings if embeddings is not None else embedding_cache(cache_dir))
+            cache = embeddings if embeddings is not None else embedding_cache(cache_dir)
+            meaning = build_semantic(views_of(kb), encoder, cache)
         searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
         _release_free_memory()
         return searcher
