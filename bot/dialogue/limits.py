@@ -17,7 +17,7 @@ from bot.knowledge import Ward
 from bot.localtime import local
 from bot.values import Reply
 
-__all__ = ["consultations_deferred", "consultations_full", "messages_full", "urgent"]
+__all__ = ["consultations_deferred", "consultations_full", "messages_full", "sessions_full", "urgent"]
 
 
 def urgent(ward: Ward) -> str:
@@ -54,6 +54,17 @@ def consultations_deferred(limit: Limit, ward: Ward) -> Reply:
         f"{_when(limit)}以降に「{SEND.label}」を押して送信してください。{urgent(ward)}"
     )
     return Reply(text, (SEND, MENU), kind="prompt")
+
+
+def sessions_full(limit: Limit, ward: Ward) -> str:
+    """Too many new web chat sessions from one address: no new one until ``limit.until``."""
+    return (
+        "申し訳ありません。この端末（またはこのネットワーク）から新しく始められたご利用が、"
+        f"1日{limit.allowed}件の上限に達したため、いまは新しく始められません。"
+        f"{_when(limit)}以降に、改めてお試しください。"
+        "すでにご利用中の画面は、そのまま続けてお使いいただけます。"
+        f"{urgent(ward)}"
+    )
 
 
 def _when(limit: Limit) -> str:

@@ -1,7 +1,7 @@
 """Knowledge reloads: the audit trail, and how one process tells the others to reload.
 
-Revision ID: 0003r
-Revises: 0003
+Revision ID: 0008
+Revises: 0007 (relinked after main gained 0007)
 Create Date: 2026-12-02
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003r"
-down_revision: str | None = "0003"
+revision = "0008"
+down_revision: str | None = "0007"
 branch_labels: str | None = None
 depends_on: str | None = None
 
