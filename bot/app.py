@@ -1,6 +1,7 @@
 """The aiohttp application: shared resources as cleanup contexts, the routes, one error boundary.
 
-Resources start in order (database, then the warmed search index, then the
+Resources start in order (database, then the knowledge in service with its
+warmed search index, replaced whole by a reload (`bot.reloading`), then the
 conversations and consultations over both, the channels' clients, the
 dispatcher of webhook events, then the delivery worker) before the server
 accepts a connection, so ``/healthz`` answering 200 means
@@ -34,9 +35,9 @@ from bot.appkeys import (
     DISPATCHER,
     FAQ_DRAFTS,
     HEALTH_CHECKS,
+    KNOWLEDGE,
     METRICS,
     PASSWORD_CHECKS,
-    SEARCHER,
     SETTINGS,
     STORE,
     WEB_SESSIONS,
@@ -45,6 +46,7 @@ from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
+from bot.db.reloads import Reloads
 from bot.db.websessions import WebSessions
 from bot.errors import StoreError
 from bot.handlers import access, admin_api, openapi, static
@@ -54,13 +56,13 @@ from bot.handlers.dispatch import Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
+from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
 
 log = logging.getLogger(__name__)
 
-WARM_UP_QUERY = "業務改善の相談をしたい"
 DRAIN_SECONDS = 20.0
 """How long a stopping server waits for webhook events still being handled."""
 
@@ -144,27 +146,37 @@ def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], Asyn
                 settings.knowledge_dir,
                 settings.cache_dir,
             )
-        await asyncio.to_thread(searcher.search, WARM_UP_QUERY)  # loads the dictionary, fills caches
-        app[SEARCHER] = searcher
-        kb = searcher.kb
-        log.info(
-            "knowledge ready: %d FAQ entries, %d chapters, %d cases, %d referrals",
-            len(kb.faq),
-            len(kb.chapters),
-            len(kb.cases),
-            len(kb.referrals),
+        app[KNOWLEDGE] = knowledge = await asyncio.to_thread(
+            LiveKnowledge, searcher, partial(_reload, app), utcnow, Reloads(app[STORE].engine, utcnow)
         )
+        await knowledge.start()
+        log.info("knowledge ready: %s", knowledge.current.summary())
+        follow = None
+        if settings.reload_poll_seconds:
+            polling = knowledge.follow(settings.reload_poll_seconds)
+            follow = asyncio.create_task(polling, name="knowledge-follow")
         yield
+        if follow is not None:
+            follow.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await follow
 
     return search_index
+
+
+def _reload(app: web.Application) -> Searcher:
+    """The knowledge loaded again from the configured files (blocking; raises `KnowledgeError`)."""
+    settings = app[SETTINGS]
+    return app[KNOWLEDGE].searcher.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
-    app[CONSULT] = service = wiring.consultations(settings, store)
+    known = app[KNOWLEDGE]
+    app[CONSULT] = service = wiring.consultations(settings, store, lambda: known.searcher.kb.ward)
     app[CONVERSATIONS] = wiring.conversations(
-        settings, store, app[SEARCHER], service, observe=app[METRICS].observe_replies
+        settings, store, app[KNOWLEDGE].engine, service, observe=app[METRICS].observe_replies
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
@@ -174,7 +186,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
         timedelta(days=settings.chat.session_days),
         starts_per_day=settings.limits.web_sessions_per_day,
     )
-    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
+    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in known.searcher.kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
     await asyncio.to_thread(app[CONVERSATIONS].close)
@@ -212,7 +224,7 @@ async def healthz(request: web.Request) -> web.Response:
     except (StoreError, TimeoutError):
         log.warning("health check: database unavailable", exc_info=True)
         return web.json_response({"status": "unavailable"}, status=503)
-    kb = request.app[SEARCHER].kb
+    kb = request.app[KNOWLEDGE].searcher.kb
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
     )

@@ -20,7 +20,7 @@ from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.db.websessions import WebSessions
 from bot.metrics import Metrics
-from bot.search import Searcher
+from bot.reloading import LiveKnowledge
 
 if TYPE_CHECKING:  # the handlers import these keys: name their types without importing them here
     from bot.handlers.dispatch import Dispatcher
@@ -34,9 +34,9 @@ __all__ = [
     "DISPATCHER",
     "FAQ_DRAFTS",
     "HEALTH_CHECKS",
+    "KNOWLEDGE",
     "METRICS",
     "PASSWORD_CHECKS",
-    "SEARCHER",
     "SETTINGS",
     "STORE",
     "WEB_SESSIONS",
@@ -47,7 +47,8 @@ STORE = web.AppKey("store", ConversationStore)
 HEALTH_CHECKS = web.AppKey("health_checks", ThreadPoolExecutor)
 """The health check's own thread: requests queued for the shared threads (writes waiting for a busy
 database) never delay it."""
-SEARCHER = web.AppKey("searcher", Searcher)
+KNOWLEDGE = web.AppKey("knowledge", LiveKnowledge)
+"""The knowledge in service (`LiveKnowledge.current`), replaced by a reload; never cache what it holds."""
 CONVERSATIONS = web.AppKey("conversations", Conversations)
 CONSULT = web.AppKey("consult", ConsultationService)
 ACCOUNTS = web.AppKey("accounts", Accounts)

@@ -1,4 +1,4 @@
-"""The command line: check, ask, eval, bench, serve, chat, and the operators' admin, worker, purge.
+"""The command line: check, ask, eval, bench, serve, reload, chat, and the operators' admin, worker, purge.
 
 Global options come before the subcommand and override the environment.
 Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
@@ -81,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
     serve.add_argument("--port", type=int, help="port to listen on (default 8080, env KAIZEN_PORT)")
 
+    reload = commands.add_parser(
+        "reload", help="make the running server reload the knowledge (admin API, KAIZEN_ADMIN_TOKEN)"
+    )
+    reload.add_argument("--url", help="the server's address (default: http://KAIZEN_HOST:KAIZEN_PORT)")
+
     chat = commands.add_parser("chat", help="talk to the bot in the terminal, choices numbered")
     chat.add_argument("--user", default="terminal", help="whose conversation to continue (default: terminal)")
     add_parsers(commands)
@@ -155,6 +160,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.app import run_server
 
         return run_server(settings)
+    if args.command == "reload":
+        from bot.reloadcli import run_reload
+
+        return run_reload(settings, args.url)
     if args.command == "chat":
         from bot.terminal import run_chat
 
@@ -236,7 +245,7 @@ def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
     return 0
 
 
-_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "DX推進課へ相談"}
+_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "担当課へ相談"}
 
 
 def _describe(result: SearchResult) -> str:

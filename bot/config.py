@@ -95,6 +95,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Compare meanings too (sentence embeddings, offline); false searches by words alone, which builds "
         "much faster for a very large FAQ.",
     ),
+    Setting(
+        "KAIZEN_RELOAD_POLL_SECONDS",
+        "10",
+        "How often each server process looks in the database for a knowledge reload asked of another "
+        "process (several processes on PostgreSQL); 0 turns the look off.",
+    ),
     Setting("KAIZEN_LOG_LEVEL", "INFO", "Log level: DEBUG, INFO, WARNING or ERROR."),
     Setting(
         "KAIZEN_LOG_FORMAT",
@@ -453,6 +459,7 @@ class Settings:
     trust_request_id: bool = False
     metrics_token: str = ""
     semantic: bool = True
+    reload_poll_seconds: int = 10
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 65536
@@ -498,6 +505,7 @@ class Settings:
             trust_request_id=_boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
             metrics_token=_token(values, "KAIZEN_METRICS_TOKEN"),
             semantic=_boolean(values, "KAIZEN_SEMANTIC"),
+            reload_poll_seconds=_integer(values, "KAIZEN_RELOAD_POLL_SECONDS", 0, 3600),
             host=values["KAIZEN_HOST"].strip(),
             port=_integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),

@@ -52,12 +52,11 @@ from bot.db import ConversationStore, quota, reach
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
-from bot.dialogue.limits import DX_CONTACT, messages_full
+from bot.dialogue.limits import messages_full
 from bot.errors import DuplicateEvent, StoreError
+from bot.knowledge import Ward
 
 __all__ = [
-    "FALLBACK",
-    "GREETING",
     "GROUP_ONLY",
     "TEXT_ONLY",
     "UNAVAILABLE",
@@ -65,16 +64,21 @@ __all__ = [
     "DeskFactory",
     "Observer",
     "TeamRoomDesk",
+    "fallback",
+    "greeting",
 ]
 
 log = logging.getLogger(__name__)
 
-FALLBACK = Reply(
-    "申し訳ありません。システムの不具合のため、お答えできませんでした。"
-    f"時間をおいてもう一度お試しいただくか、{DX_CONTACT}までご連絡ください。",
-    (Choice("メニュー", "menu"),),
-    kind="escalate",
-)
+
+def fallback(ward: Ward) -> Reply:
+    """When the engine failed on a message: sorry, and whom to call."""
+    return Reply(
+        "申し訳ありません。システムの不具合のため、お答えできませんでした。"
+        f"時間をおいてもう一度お試しいただくか、{ward.contact}までご連絡ください。",
+        (Choice("メニュー", "menu"),),
+        kind="escalate",
+    )
 
 
 UNAVAILABLE = Reply(
@@ -84,12 +88,16 @@ UNAVAILABLE = Reply(
 )
 """When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
 
-GREETING = Reply(
-    "追加していただきありがとうございます。業務改善の相談botです。\n"
-    "RPA、AI-OCR、電子申請、ペーパーレスなど、業務改善について気軽にご質問ください。"
-    "よくある質問・手引き・改善事例からお答えし、分からないことはDX推進課におつなぎします。",
-    kind="prompt",
-)
+
+def greeting(ward: Ward) -> Reply:
+    """The welcome when someone adds the bot (before the menu)."""
+    return Reply(
+        f"追加していただきありがとうございます。{ward.bot_name}です。\n"
+        f"{ward.topics}、{ward.subject}について気軽にご質問ください。"
+        f"よくある質問・手引き・改善事例からお答えし、分からないことは{ward.team}におつなぎします。",
+        kind="prompt",
+    )
+
 
 TEXT_ONLY = Reply(
     "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
@@ -142,12 +150,16 @@ class _OverLimit(Exception):
 
 
 class Conversations:
-    """Conversation turns over one store, one engine and one desk; safe to call from several threads."""
+    """Conversation turns over one store, one engine and one desk; safe to call from several threads.
+
+    ``engine`` is an engine, or what gives the one in service (`bot.reloading.LiveKnowledge.engine`):
+    each turn takes it once and uses it throughout.
+    """
 
     def __init__(
         self,
         store: ConversationStore,
-        engine: Engine,
+        engine: Engine | Callable[[], Engine],
         desk: DeskFactory,
         *,
         per_minute: int = 0,
@@ -156,11 +168,16 @@ class Conversations:
     ) -> None:
         self.store = store
         self.team = team
-        self.engine = engine
+        self._engine = engine if callable(engine) else lambda: engine
         self.desk = desk
         self.per_minute = per_minute
         self.observe = observe
         self._turns = ThreadPoolExecutor(TURN_THREADS, thread_name_prefix="turn")
+
+    @property
+    def engine(self) -> Engine:
+        """The engine in service now (the knowledge may be reloaded between two turns)."""
+        return self._engine()
 
     def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
@@ -168,8 +185,10 @@ class Conversations:
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
         """
         incoming = incoming.masked()
+        engine = self.engine  # this turn's engine, whatever a reload does meanwhile
+        ward = engine.lib.ward
         try:
-            ready = self.engine.ahead(incoming)
+            ready = engine.ahead(incoming)
             replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
         except DuplicateEvent:
             log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
@@ -178,10 +197,10 @@ class Conversations:
             raise
         except _OverLimit as over:
             log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
-            replies = (messages_full(over.limit, datetime.now(UTC)),)
+            replies = (messages_full(over.limit, datetime.now(UTC), ward),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
-            replies = (FALLBACK,)
+            replies = (fallback(ward),)
         if self.observe is not None:
             self.observe(replies)
         return replies
@@ -194,7 +213,7 @@ class Conversations:
                 return self.handle(incoming)
             case "follow":
                 menu = self.handle(replace(incoming, kind="message", action="menu"))
-                return (GREETING, *menu) if menu else ()
+                return (greeting(self.engine.lib.ward), *menu) if menu else ()
             case "unfollow":
                 if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
                     dropped = reach.block(self.store.engine, incoming.key, now)

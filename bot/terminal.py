@@ -18,7 +18,7 @@ from bot.search import Searcher
 __all__ = ["CHANNEL", "render", "run_chat"]
 
 CHANNEL = "terminal"
-GREETING = "業務改善相談botです。番号で選ぶか、知りたいことを入力してください（「終了」で終わります）。"
+GREETING = "{bot_name}です。番号で選ぶか、知りたいことを入力してください（「終了」で終わります）。"
 _QUIT = frozenset({"終了", "おわり", "exit", "quit", "q"})
 
 
@@ -31,7 +31,7 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     try:
         conversations = wiring.conversations(settings, store, searcher, wiring.consultations(settings, store))
         key = ConversationKey(CHANNEL, user, user)
-        print(GREETING, file=stdout)
+        print(GREETING.format(bot_name=searcher.kb.ward.bot_name), file=stdout)
         buttons = _show(conversations.handle(Incoming(key, action="menu")), stdout)
         while True:
             print("> ", end="", file=stdout, flush=True)

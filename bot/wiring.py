@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 
 from bot.config import Settings
 from bot.consult.notices import NOTIFY_ROOM, Notices
@@ -21,6 +21,7 @@ from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue.engine import Engine
 from bot.handlers.registry import SPECS, Channels, build_channels
+from bot.knowledge import Ward
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel
 from bot.teamroom.desk import TeamDesk
@@ -33,28 +34,36 @@ def open_store(settings: Settings) -> ConversationStore:
     return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
 
 
-def consultations(settings: Settings, store: ConversationStore) -> ConsultationService:
-    """The consultation service, telling the team through the configured notification channels."""
+def consultations(
+    settings: Settings, store: ConversationStore, ward: Callable[[], Ward] = Ward
+) -> ConsultationService:
+    """The consultation service, telling the team through the configured notification channels.
+
+    ``ward`` gives the ward's names in service (a server's reloadable knowledge).
+    """
     notices = Notices(notice_channels(settings.notify, settings.team), settings.public_url)
-    return ConsultationService(store.engine, notices, per_day=settings.limits.consultations_per_day)
+    per_day = settings.limits.consultations_per_day
+    return ConsultationService(store.engine, notices, per_day=per_day, ward=ward)
 
 
 def conversations(
     settings: Settings,
     store: ConversationStore,
-    searcher: Searcher,
+    knowledge: Searcher | Callable[[], Engine],
     service: ConsultationService,
     observe: Observer | None = None,
 ) -> Conversations:
     """Conversation turns over the store, the search and the consultation desk, within the message limit.
 
-    Group events in the DX team's room (``KAIZEN_TEAM_ROOM``) go to the
-    team's desk; ``observe`` sees every turn's replies (the server's metrics).
+    ``knowledge`` is a searcher, or what gives the engine in service (a server's
+    `bot.reloading.LiveKnowledge.engine`). ``observe`` sees every turn's replies (the server's metrics).
+    Group events in the DX team's room (``KAIZEN_TEAM_ROOM``) go to the team's desk.
     """
+    engine = Engine(knowledge) if isinstance(knowledge, Searcher) else knowledge
     team = TeamDesk(service, settings.team) if settings.team.on else None
     return Conversations(
         store,
-        Engine(searcher),
+        engine,
         service.desk,
         per_minute=settings.limits.messages_per_minute,
         observe=observe,

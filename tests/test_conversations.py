@@ -15,13 +15,13 @@ import sqlalchemy as sa
 
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import FALLBACK, GREETING, TURN_THREADS, Conversations
+from bot.conversations import TURN_THREADS, Conversations, fallback, greeting
 from bot.db import ConversationStore, journal
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Incoming
 from bot.dialogue.engine import Engine
 from bot.errors import StoreError
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, Ward
 from bot.search import Searcher, SearchResult
 from tests.auxil.searchers import BrokenSearcher
 
@@ -65,8 +65,8 @@ def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(
     conversations = Conversations(store, Engine(BrokenSearcher(searcher)), desks(store).desk)
     with caplog.at_level(logging.ERROR, logger="bot.conversations"):
         replies = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
-    assert replies == (FALLBACK,)
-    assert "DX推進課（内線 2345）" in FALLBACK.text
+    assert replies == (fallback(Ward()),)
+    assert "DX推進課（内線 2345）" in replies[0].text
     assert "staff-1" in caplog.text
     assert "search exploded" in caplog.text
 
@@ -226,6 +226,6 @@ async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
     replies = await asyncio.gather(*turns)
     conversations.close()
     assert [r[0].ref for r in replies[:-1]] == ["faq:tool-rpa-basics"] * len(people)
-    assert replies[-1][0] == GREETING
+    assert replies[-1][0] == greeting(Ward())
     assert gate.most == TURN_THREADS
     assert all(name.startswith("turn") for name in gate.threads)

@@ -65,7 +65,13 @@ _MANUAL_TARGETS = frozenset({Status.NEW, Status.IN_PROGRESS, Status.RESOLVED, St
 
 
 def transition(
-    connection: sa.Connection, number: int, target: Status, actor: str, now: datetime, expected: int | None
+    connection: sa.Connection,
+    number: int,
+    target: Status,
+    actor: str,
+    now: datetime,
+    expected: int | None,
+    team: str,
 ) -> Consultation:
     """Move a consultation to ``target`` by hand (対応中, 解決, 再開, back to 未対応)."""
     current = store.get(connection, number, lock=True)
@@ -85,12 +91,18 @@ def transition(
         expected=expected,
     )
     if target == Status.RESOLVED:
-        enqueue(connection, current.key, closed_by_team(number, current.content).to_record(), now)
+        enqueue(connection, current.key, closed_by_team(number, current.content, team).to_record(), now)
     return changed
 
 
 def answer(
-    connection: sa.Connection, number: int, text: str, actor: str, now: datetime, expected: int | None
+    connection: sa.Connection,
+    number: int,
+    text: str,
+    actor: str,
+    now: datetime,
+    expected: int | None,
+    team: str,
 ) -> Consultation:
     """Answer the staff member: record it, mark 回答済み, and queue it for their channel."""
     body = _text(text, "回答")
@@ -112,12 +124,18 @@ def answer(
         values={"status": Status.ANSWERED.value},
         expected=expected,
     )
-    enqueue(connection, current.key, answer_delivered(number, current.content, body).to_record(), now)
+    enqueue(connection, current.key, answer_delivered(number, current.content, body, team).to_record(), now)
     return changed
 
 
 def request_info(
-    connection: sa.Connection, number: int, text: str, actor: str, now: datetime, expected: int | None
+    connection: sa.Connection,
+    number: int,
+    text: str,
+    actor: str,
+    now: datetime,
+    expected: int | None,
+    team: str,
 ) -> Consultation:
     """Ask the staff member for more information: record it, mark 対応中, and queue it for their channel.
 
@@ -140,7 +158,7 @@ def request_info(
     changed = store.change(
         connection, current, actor, "request", now, text=body, data=data, values=values, expected=expected
     )
-    enqueue(connection, current.key, info_requested(number, current.content, body).to_record(), now)
+    enqueue(connection, current.key, info_requested(number, current.content, body, team).to_record(), now)
     return changed
 
 

@@ -260,7 +260,7 @@ def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
     entries = [{**d.entry(), "answer": d.answer.rstrip() + "\n"} for d in drafts]
     body = yaml.dump(entries, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=1000)
     header = (
-        f"# DX推進課の回答から作成したFAQ（{local(now):%Y年%m月%d日}書き出し、{len(entries)}件）\n"
+        f"# 相談への回答から作成したFAQ（{local(now):%Y年%m月%d日}書き出し、{len(entries)}件）\n"
         "# faq.yaml の末尾に追記し、python -m bot check で確認してください。\n"
     )
     return header + body

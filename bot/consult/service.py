@@ -22,6 +22,7 @@ from bot.db import LogLine, journal
 from bot.db.engine import reading, writing
 from bot.db.schema import consultations
 from bot.dialogue import ConversationKey
+from bot.knowledge import Ward
 
 __all__ = ["ConsultationService", "utcnow"]
 
@@ -44,7 +45,10 @@ class ConsultationService:
         clock: Callable[[], datetime] = utcnow,
         *,
         per_day: int = 0,
+        ward: Callable[[], Ward] = Ward,
     ) -> None:
+        """``ward`` gives the ward's names in service, which the messages pushed to staff sign with."""
+        self.ward = ward
         self.engine = engine
         self.notices = notices
         self.clock = clock
@@ -98,19 +102,23 @@ class ConsultationService:
     def answer(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Answer the staff member (delivered through the outbox)."""
         with writing(self.engine, "the consultation") as connection:
-            return actions.answer(connection, number, text, actor, self.clock(), expected)
+            return actions.answer(connection, number, text, actor, self.clock(), expected, self.ward().team)
 
     def request_info(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Ask the staff member for more information (delivered through the outbox)."""
         with writing(self.engine, "the consultation") as connection:
-            return actions.request_info(connection, number, text, actor, self.clock(), expected)
+            return actions.request_info(
+                connection, number, text, actor, self.clock(), expected, self.ward().team
+            )
 
     def transition(
         self, number: int, target: Status, actor: str, expected: int | None = None
     ) -> Consultation:
         """Change the state by hand."""
         with writing(self.engine, "the consultation") as connection:
-            return actions.transition(connection, number, target, actor, self.clock(), expected)
+            return actions.transition(
+                connection, number, target, actor, self.clock(), expected, self.ward().team
+            )
 
     def take(self, number: int, actor: str, expected: int | None = None) -> Consultation:
         """Assign to the actor, and start work on it."""

@@ -30,7 +30,7 @@ Role = Literal["user", "button", "bot"]
 _RECENT_REPLIES = 8
 """Bot messages searched for the label of a pressed button."""
 
-_PLAIN_LABELS = {"menu": "メニュー", "consult": "DX推進課に相談する", "cs:list": "相談状況を見る"}
+_PLAIN_LABELS = {"menu": "メニュー", "consult": "担当課に相談する", "cs:list": "相談状況を見る"}
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "consultations",
     "conversations",
     "faq_drafts",
+    "knowledge_reloads",
     "login_failures",
     "messages",
     "metadata",
@@ -246,3 +247,19 @@ web_session_starts = sa.Table(
 )
 """When each web chat session was started, and from which client address (`throttle.client_key`): the
 budget of new sessions per address (`bot.db.websessions`); kept a day, whether the session lives or not."""
+
+knowledge_reloads = sa.Table(
+    "knowledge_reloads",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("requested_by", sa.String(64), nullable=False),
+    sa.Column("via", sa.String(16), nullable=False),
+    sa.Column("instance", sa.String(255), nullable=False),
+    sa.Column("requested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("outcome", sa.String(16), nullable=True),
+    sa.Column("detail", sa.JSON(), nullable=True),
+)
+"""Every knowledge reload asked for (`bot.db.reloads`): who, how (``dashboard`` or ``api``), which process
+built it, and the outcome (``loaded``, ``failed``; empty while building) with its counts or problems.
+The other server processes follow each new row (`bot.reloading`)."""

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.dialogue.library import MANUAL, Library, Shown, ref_of
-from bot.dialogue.views import MENU, button_cards, card_of, excerpt
+from bot.dialogue.views import MENU, button_cards, card_of, consult, excerpt
 from bot.knowledge import TOOLS
 from bot.values import MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "CATEGORY_LABELS",
-    "CONSULT",
     "case_menu",
     "categories_of",
     "chapter_page",
@@ -26,8 +25,6 @@ __all__ = [
     "restart",
     "tool_list",
 ]
-
-CONSULT = Choice("DX推進課に相談する", "consult")
 
 CATEGORY_LABELS = {
     "相談": "相談のしかた",
@@ -52,14 +49,14 @@ def menu(lib: Library) -> Reply:
     buttons = [Choice(CATEGORY_LABELS.get(c, c), f"cat:{c}") for c in categories_of(lib)]
     cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
     status = Card(
-        "DX推進課へのご相談",
+        f"{lib.ward.team}へのご相談",
         "お送りいただいたご相談の状況や、担当者からの回答を確認できます。",
         (Choice("相談状況を見る", "cs:list"),),
     )
     return Reply(
         "ご用件をお選びください。知りたいことをそのまま入力していただいてもかまいません"
         "（例：「RPAを使いたい」「業務の棚卸しのやり方」「OCRの事例」）。",
-        (Choice("改善事例を見る", "cases"), Choice("手引きを読む", "manual"), CONSULT),
+        (Choice("改善事例を見る", "cases"), Choice("手引きを読む", "manual"), consult(lib.ward)),
         (*cards, status),
         kind="menu",
     )

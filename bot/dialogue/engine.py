@@ -155,8 +155,8 @@ class Engine:
         reply = Reply(
             f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・手引き・"
             "改善事例の中に見つかりませんでした。言い換えて入力していただくと見つかることもあります。\n"
-            "DX推進課の担当者に直接ご相談いただくこともできます。",
-            (Choice("DX推進課に相談する", consult), views.MENU),
+            f"{self.lib.ward.team}の担当者に直接ご相談いただくこともできます。",
+            (Choice(self.lib.ward.consult_label, consult), views.MENU),
             kind="escalate",
         )
         return Turn((reply,), replace(state, shown=None, more=(), query=query))
@@ -220,7 +220,7 @@ class Engine:
         if not linked:
             return self._offer_consult(
                 f"「{self.lib.title(shown)}」について、これ以上詳しい資料は用意していません。"
-                "DX推進課の担当者に直接ご相談いただけます。",
+                f"{self.lib.ward.team}の担当者に直接ご相談いただけます。",
                 state,
             )
         lead = f"「{self.lib.title(shown)}」について、関連する資料をご紹介します。"
@@ -237,14 +237,14 @@ class Engine:
         if not entries:
             return self._offer_consult(
                 "申し訳ありません。ほかにお示しできる情報は見つかりませんでした。"
-                "言い換えて入力していただくか、DX推進課に直接ご相談ください。",
+                f"言い換えて入力していただくか、{self.lib.ward.team}に直接ご相談ください。",
                 state,
             )
         return self._list("ほかに、次の情報があります。", entries, state)
 
     def _offer_consult(self, text: str, state: State) -> Turn:
         state, consult = state.issue(Pending("consult", state.query))
-        reply = Reply(text, (Choice("DX推進課に相談する", consult), views.MENU), kind="escalate")
+        reply = Reply(text, (Choice(self.lib.ward.consult_label, consult), views.MENU), kind="escalate")
         return Turn((reply,), state)
 
     def _list(self, text: str, entries: Sequence[Shown], state: State) -> Turn:
@@ -349,7 +349,8 @@ class Engine:
         if pending.op == "none":
             state = replace(state, query=pending.query)
             return self._offer_consult(
-                "お探しの情報が見つからず、申し訳ありません。DX推進課の担当者に直接ご相談いただけます。",
+                "お探しの情報が見つからず、申し訳ありません。"
+                f"{self.lib.ward.team}の担当者に直接ご相談いただけます。",
                 state,
             )
         if pending.op == "consult":
@@ -362,13 +363,13 @@ class Engine:
         others = self._entries(pending.refs)
         if not others:
             return self._offer_consult(
-                "お役に立てず申し訳ありません。DX推進課の担当者に直接ご相談いただけます。", state
+                f"お役に立てず申し訳ありません。{self.lib.ward.team}の担当者に直接ご相談いただけます。", state
             )
         state, consult = state.issue(Pending("consult", pending.query))
         reply = views.clarify(
             self.lib,
             others[:MAX_CANDIDATES],
-            (Choice("DX推進課に相談する", consult), views.MENU),
+            (Choice(self.lib.ward.consult_label, consult), views.MENU),
             "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
         )
         return Turn((reply,), replace(state, shown=None, more=_refs(others)))

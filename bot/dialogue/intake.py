@@ -29,8 +29,8 @@ from bot.dialogue.intents import is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
-from bot.dialogue.views import MENU
-from bot.knowledge import Case
+from bot.dialogue.views import MENU, consult
+from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
@@ -75,7 +75,7 @@ class IntakeFlow:
         """
         limit = desk.consultation_limit()
         if limit is not None:
-            return Turn((limits.consultations_full(limit),), replace(state, intake=None))
+            return Turn((limits.consultations_full(limit, self.lib.ward),), replace(state, intake=None))
         query = query.strip()
         if case is not None:
             question = f"改善事例『{case.title}』について"
@@ -93,7 +93,8 @@ class IntakeFlow:
             candidates=candidates,
         )
         lead = (
-            "DX推進課へのご相談を承ります。いくつか確認させてください（「やめる」と入力すると中止できます）。"
+            f"{self.lib.ward.team}へのご相談を承ります。"
+            "いくつか確認させてください（「やめる」と入力すると中止できます）。"
         )
         return self._next(intake, state, lead)
 
@@ -141,7 +142,7 @@ class IntakeFlow:
         if ticket is None:
             return Turn((_not_found(int(number)),), state)
         if verb == "":
-            return Turn((tickets.ticket_detail(ticket),), state)
+            return Turn((tickets.ticket_detail(ticket, self.lib.ward),), state)
         if verb == "add":
             return self._ask_addition(ticket, state)
         if verb in ("wd", "wdy"):
@@ -152,7 +153,9 @@ class IntakeFlow:
 
     def status(self, state: State, desk: Desk) -> Turn:
         """相談状況: the staff member's consultations."""
-        return Turn((tickets.ticket_list(desk.tickets(MAX_TICKETS)),), replace(state, intake=None))
+        return Turn(
+            (tickets.ticket_list(desk.tickets(MAX_TICKETS), self.lib.ward),), replace(state, intake=None)
+        )
 
     # -- the intake -----------------------------------------------------------
 
@@ -190,8 +193,10 @@ class IntakeFlow:
         try:
             ticket = desk.open(new)
         except LimitReached as reached:  # the limit came while they wrote: keep it for later
-            return Turn((limits.consultations_deferred(reached.limit),), replace(state, intake=intake))
-        return Turn((tickets.receipt(ticket, intake.masked),), replace(state, intake=None))
+            return Turn(
+                (limits.consultations_deferred(reached.limit, self.lib.ward),), replace(state, intake=intake)
+            )
+        return Turn((tickets.receipt(ticket, intake.masked, self.lib.ward),), replace(state, intake=None))
 
     def _next(self, intake: Intake, state: State, lead: str) -> Turn:
         """Ask for the first missing item, or show the summary when nothing is missing."""
@@ -202,7 +207,7 @@ class IntakeFlow:
         elif not intake.wanted_by:
             intake, reply = replace(intake, step="deadline"), tickets.ask_deadline()
         else:
-            intake, reply = replace(intake, step="confirm"), tickets.summary(intake)
+            intake, reply = replace(intake, step="confirm"), tickets.summary(intake, self.lib.ward)
         if lead:
             reply = replace(reply, text=f"{lead}\n{reply.text}")
         return Turn((reply,), replace(state, shown=None, more=(), intake=intake))
@@ -223,7 +228,7 @@ class IntakeFlow:
     def _cancel(self, state: State) -> Turn:
         reply = Reply(
             "ご相談の入力を中止しました。またいつでもお声がけください。",
-            (tickets.CONSULT, MENU),
+            (consult(self.lib.ward), MENU),
             kind="prompt",
         )
         return Turn((reply,), replace(state, intake=None))
@@ -242,7 +247,7 @@ class IntakeFlow:
 
     def _ask_addition(self, ticket: Ticket, state: State) -> Turn:
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている"),), state)
+            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
         reply = Reply(
             f"No.{ticket.number} のご相談に追記する内容を入力してください。担当者にお伝えします。",
             (Choice("やめる", "cs:list"),),
@@ -255,7 +260,7 @@ class IntakeFlow:
         if ticket is None:
             return Turn((_not_found(number),), state)
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている"),), state)
+            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
         desk.add(number, text)
         message = f"No.{number} のご相談に追記しました。担当者にお伝えします。"
         if ticket.status in ("answered", "resolved"):
@@ -266,7 +271,7 @@ class IntakeFlow:
 
     def _withdraw(self, ticket: Ticket, state: State, desk: Desk, *, confirmed: bool) -> Turn:
         if not ticket.is_open:
-            return Turn((_closed(ticket, f"すでに「{ticket.label}」となっている"),), state)
+            return Turn((_closed(ticket, f"すでに「{ticket.label}」となっている", self.lib.ward),), state)
         if not confirmed:
             reply = Reply(
                 f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
@@ -285,7 +290,7 @@ class IntakeFlow:
     def _feedback(self, ticket: Ticket, state: State, desk: Desk, *, solved: bool) -> Turn:
         n = ticket.number
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている"),), state)
+            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
         if solved:
             if ticket.status == "resolved":
                 text = f"No.{n} のご相談は、すでに解決済みとなっています。ご確認ありがとうございます。"
@@ -314,10 +319,10 @@ def _not_found(number: int) -> Reply:
     )
 
 
-def _closed(ticket: Ticket, why: str) -> Reply:
+def _closed(ticket: Ticket, why: str, ward: Ward) -> Reply:
     return Reply(
         f"No.{ticket.number} のご相談は{why}ため、この操作はできません。"
         "新しいご相談として、改めてお送りください。",
-        (tickets.CONSULT, tickets.STATUS, MENU),
+        (consult(ward), tickets.STATUS, MENU),
         kind="prompt",
     )

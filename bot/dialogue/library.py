@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from bot.dialogue.intents import key_of, smalltalk_keys
-from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk
+from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk, Ward
 from bot.search import Entry
 
 __all__ = ["MANUAL", "Library", "Shown", "entry_ref", "ref_of"]
@@ -55,6 +55,11 @@ class Library:
             cases_of_section={ref: tuple(cases) for ref, cases in linked.items()},
             smalltalk_by_key=smalltalk_keys(kb),
         )
+
+    @property
+    def ward(self) -> Ward:
+        """The ward's own names, as the knowledge gives them."""
+        return self.kb.ward
 
     def smalltalk_of(self, text: str) -> str | None:
         """The id of the small-talk entry one of whose phrasings is the message, punctuation aside."""

@@ -12,14 +12,14 @@ from collections.abc import Sequence
 
 from bot.dialogue.desk import Ticket
 from bot.dialogue.state import Intake
-from bot.dialogue.views import MENU, excerpt
+from bot.dialogue.views import MENU, consult, excerpt
+from bot.knowledge import Ward
 from bot.localtime import local
 from bot.values import MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "ASK_CONTENT",
     "ASK_SECTION",
-    "CONSULT",
     "STATUS",
     "answer_delivered",
     "ask_deadline",
@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 STATUS = Choice("相談状況を見る", "cs:list")
-CONSULT = Choice("DX推進課に相談する", "consult")
 STOP = Choice("やめる", "in:stop")
 SEND = Choice("この内容で相談する", "in:send")
 
@@ -62,10 +61,10 @@ def ask_deadline() -> Reply:
     )
 
 
-def summary(intake: Intake) -> Reply:
+def summary(intake: Intake, ward: Ward) -> Reply:
     """The consultation as it will be sent, to confirm; typing more adds to the content."""
     text = (
-        "次の内容でDX推進課に相談します。よろしければ「この内容で相談する」を押してください。"
+        f"次の内容で{ward.team}に相談します。よろしければ「この内容で相談する」を押してください。"
         "補足があれば、このまま入力していただくと内容に追加します。\n\n"
         f"【所属】{intake.section}\n【ご相談内容】{intake.content}\n【希望する時期】{intake.wanted_by}"
     )
@@ -75,11 +74,11 @@ def summary(intake: Intake) -> Reply:
     return Reply(text, choices, kind="prompt")
 
 
-def receipt(ticket: Ticket, masked: Sequence[str]) -> Reply:
+def receipt(ticket: Ticket, masked: Sequence[str], ward: Ward) -> Reply:
     """The consultation was created: its number, and what happens next."""
     text = (
         f"ご相談を受け付けました。受付番号は No.{ticket.number} です。\n"
-        "DX推進課の担当者が内容を確認し、このチャットでお返事します（通常、3開庁日以内）。"
+        f"{ward.team}の担当者が内容を確認し、このチャットでお返事します（通常、{ward.answer_time}）。"
         "ご相談の状況は「相談状況」と入力すると、いつでもご確認いただけます。"
     )
     if masked:
@@ -87,19 +86,21 @@ def receipt(ticket: Ticket, masked: Sequence[str]) -> Reply:
     return Reply(text, (STATUS, MENU), kind="escalate", ref=f"consult:{ticket.number}")
 
 
-def ticket_list(tickets: Sequence[Ticket]) -> Reply:
+def ticket_list(tickets: Sequence[Ticket], ward: Ward) -> Reply:
     """The staff member's consultations as cards, newest first."""
     if not tickets:
         return Reply(
-            "これまでにDX推進課へお送りいただいたご相談はありません。",
-            (CONSULT, MENU),
+            f"これまでに{ward.team}へお送りいただいたご相談はありません。",
+            (consult(ward), MENU),
             kind="list",
         )
     cards = tuple(_card(t) for t in tickets[:MAX_CARDS])
-    return Reply(f"これまでのご相談です（新しい順に{len(cards)}件）。", (CONSULT, MENU), cards, kind="list")
+    return Reply(
+        f"これまでのご相談です（新しい順に{len(cards)}件）。", (consult(ward), MENU), cards, kind="list"
+    )
 
 
-def ticket_detail(ticket: Ticket) -> Reply:
+def ticket_detail(ticket: Ticket, ward: Ward) -> Reply:
     """One consultation in full, with the DX team's latest answer and what can be done next."""
     text = (
         f"■ No.{ticket.number}【{ticket.label}】\n"
@@ -107,7 +108,7 @@ def ticket_detail(ticket: Ticket) -> Reply:
         f"【所属】{ticket.section}\n【ご相談内容】{ticket.content}\n【希望する時期】{ticket.wanted_by}"
     )
     if ticket.answer:
-        text += f"\n\n【DX推進課からの回答】\n{ticket.answer}"
+        text += f"\n\n【{ward.team}からの回答】\n{ticket.answer}"
     n = ticket.number
     choices: tuple[Choice, ...]
     if ticket.status == "answered":
@@ -119,20 +120,20 @@ def ticket_detail(ticket: Ticket) -> Reply:
     return Reply(text, choices, kind="list", ref=f"consult:{n}")
 
 
-def answer_delivered(number: int, content: str, answer: str) -> Reply:
+def answer_delivered(number: int, content: str, answer: str, team: str) -> Reply:
     """The DX team's answer as pushed to the staff member, with 解決した / まだ困っている."""
     text = (
-        f"【DX推進課からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
+        f"【{team}からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
         "このご回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
     )
     choices = (Choice("解決した", f"cs:{number}:ok"), Choice("まだ困っている", f"cs:{number}:ng"))
     return Reply(text, choices, kind="answer", ref=f"consult:{number}")
 
 
-def closed_by_team(number: int, content: str) -> Reply:
+def closed_by_team(number: int, content: str, team: str) -> Reply:
     """The DX team closed the consultation: tell the staff member, and keep the way back open."""
     text = (
-        f"【DX推進課からのお知らせ】No.{number}「{excerpt(content, 30)}」のご相談は、"
+        f"【{team}からのお知らせ】No.{number}「{excerpt(content, 30)}」のご相談は、"
         "解決したものとして終了しました。\n"
         "まだお困りのことがあれば「まだ困っている」を押して、続けてお書きください。"
     )
@@ -140,10 +141,10 @@ def closed_by_team(number: int, content: str) -> Reply:
     return Reply(text, choices, kind="list", ref=f"consult:{number}")
 
 
-def info_requested(number: int, content: str, question: str) -> Reply:
+def info_requested(number: int, content: str, question: str, team: str) -> Reply:
     """The DX team asks the staff member for more information, answered with 「追記する」."""
     text = (
-        f"【DX推進課からのお願い】No.{number}「{excerpt(content, 30)}」について、"
+        f"【{team}からのお願い】No.{number}「{excerpt(content, 30)}」について、"
         f"担当者から確認したいことがあります。\n\n{question.strip()}\n\n"
         "お手数ですが「追記する」を押して、お答えをお書きください。"
     )

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from bot.dialogue.library import MANUAL, Library, Shown, ref_of
-from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk
+from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk, Ward
 from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
 
 __all__ = [
@@ -24,12 +24,20 @@ __all__ = [
     "case_card",
     "case_detail",
     "clarify",
+    "consult",
     "excerpt",
     "section_page",
     "smalltalk",
 ]
 
 MENU = Choice("メニュー", "menu")
+
+
+def consult(ward: Ward) -> Choice:
+    """The button that starts a consultation with the ward's team."""
+    return Choice(ward.consult_label, "consult")
+
+
 CASE_CONSULT_LABEL = "この事例について相談する"
 
 _SPACES = re.compile(r"\s+")
@@ -138,7 +146,7 @@ def clarify(lib: Library, candidates: Sequence[Shown], choices: tuple[Choice, ..
     """Offer candidates ("もしかして") once each, as cards with the start of their text.
 
     Each card's button shows that entry; ``choices`` are the ways out
-    (どれでもない, DX推進課に相談する, the menu).
+    (どれでもない, the team's consult button, the menu).
     """
     cards = tuple(card_of(lib, c) for c in candidates[:MAX_CARDS])
     return Reply(lead, choices, cards, kind="clarify")

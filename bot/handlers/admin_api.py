@@ -8,6 +8,13 @@
 - ``POST /api/v1/consultations/{id}/answer`` ``{"text": str}`` → answers the
   staff member (delivered to their channel) and returns the consultation.
 - ``POST /api/v1/consultations/{id}/close`` → 解決 (resolved).
+- ``POST /api/v1/knowledge/reload`` (optionally ``{"requested_by": str}``,
+  who asked, for the audit trail) → reloads the knowledge now and waits:
+  200 ``{"reload": {...}}`` when loaded; 422 ``invalid_knowledge`` with every
+  ``problems`` entry (``file:line: message``) when the files are broken, and
+  the previous knowledge stays in service. ``python -m bot reload`` calls it.
+- ``GET /api/v1/knowledge`` → what is loaded, this process's last reload and
+  the newest recorded reloads.
 
 Every request needs ``Authorization: Bearer $KAIZEN_ADMIN_TOKEN`` (checked
 first, in constant time): wrong or missing is 401. Without the setting the
@@ -25,10 +32,12 @@ from typing import Any, TypeVar
 
 from aiohttp import web
 
-from bot.appkeys import CONSULT, SETTINGS
+from bot.appkeys import CONSULT, KNOWLEDGE, SETTINGS, STORE
 from bot.consult.actions import API
 from bot.consult.model import Consultation, Status
+from bot.consult.service import utcnow
 from bot.consult.store import Filters
+from bot.db.reloads import Reloads
 from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
 from bot.handlers.bearer import require_bearer
 from bot.handlers.errors import json_exception, request_error
@@ -39,6 +48,7 @@ __all__ = ["setup"]
 T = TypeVar("T")
 
 MAX_LIMIT = 500
+MAX_NAME = 64
 _STATUS_OF_ERROR: dict[type[ConsultationError], tuple[int, str]] = {
     NotFound: (404, "not_found"),
     InvalidInput: (400, "invalid_input"),
@@ -52,6 +62,8 @@ def setup(app: web.Application) -> None:
     app.router.add_get("/api/v1/consultations/{id}", show_consultation)
     app.router.add_post("/api/v1/consultations/{id}/answer", answer_consultation)
     app.router.add_post("/api/v1/consultations/{id}/close", close_consultation)
+    app.router.add_post("/api/v1/knowledge/reload", reload_knowledge)
+    app.router.add_get("/api/v1/knowledge", show_knowledge)
 
 
 async def list_consultations(request: web.Request) -> web.Response:
@@ -96,6 +108,41 @@ async def close_consultation(request: web.Request) -> web.Response:
     service = request.app[CONSULT]
     consultation = await _call(asyncio.to_thread(service.transition, number, Status.RESOLVED, API))
     return _json({"consultation": await _detail(request, consultation)})
+
+
+async def reload_knowledge(request: web.Request) -> web.Response:
+    """Reload the knowledge now (built in the background, swapped when whole) and say how it went."""
+    _authorize(request)
+    body = await read_json_object(request) if request.can_read_body else {}
+    by = body.get("requested_by", API)
+    if not isinstance(by, str) or not by.strip() or len(by) > MAX_NAME:
+        raise request_error(
+            "invalid_requested_by", f"「requested_by」は{MAX_NAME}文字以内の文字列にしてください。"
+        )
+    knowledge = request.app[KNOWLEDGE]
+    result = await asyncio.shield(knowledge.request(by.strip(), "api"))  # a client gone does not stop it
+    reload = {"outcome": result.outcome, "finished_at": result.finished_at.isoformat(), **result.detail()}
+    if not result.loaded:
+        problems = list(result.problems)
+        body = {"error": "invalid_knowledge", "message": result.message(), "problems": problems}
+        return _json({**body, "reload": reload}, status=422)
+    return _json({"reload": reload, "message": result.message()})
+
+
+async def show_knowledge(request: web.Request) -> web.Response:
+    """What is loaded now, this process's last reload, and the newest recorded reloads."""
+    _authorize(request)
+    knowledge = request.app[KNOWLEDGE]
+    current = knowledge.current
+    recent = await asyncio.to_thread(Reloads(request.app[STORE].engine, utcnow).recent)
+    last = knowledge.last
+    return _json(
+        {
+            "knowledge": {**current.summary(), "loaded_at": current.loaded_at.isoformat()},
+            "last_reload": None if last is None else {"outcome": last.outcome, **last.detail()},
+            "reloads": [record.as_json() for record in recent],
+        }
+    )
 
 
 def _authorize(request: web.Request) -> None:
@@ -143,5 +190,5 @@ async def _detail(request: web.Request, consultation: Consultation) -> dict[str,
     }
 
 
-def _json(body: dict[str, Any]) -> web.Response:
-    return web.json_response(body, dumps=lambda value: json.dumps(value, ensure_ascii=False))
+def _json(body: dict[str, Any], status: int = 200) -> web.Response:
+    return web.json_response(body, status=status, dumps=lambda value: json.dumps(value, ensure_ascii=False))

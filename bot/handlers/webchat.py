@@ -26,13 +26,16 @@ marks it handed over.
 from __future__ import annotations
 
 import asyncio
+import html
 import json
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
+from string import Template
 
 from aiohttp import web
 
-from bot.appkeys import CONVERSATIONS, SETTINGS, STORE
+from bot.appkeys import CONVERSATIONS, KNOWLEDGE, SETTINGS, STORE
 from bot.config import Settings
 from bot.db import ConversationStore
 from bot.db.outbox import Delivery
@@ -40,7 +43,6 @@ from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import request_error
 from bot.handlers.inputs import integer, read_json_object
-from bot.handlers.static import STATIC
 from bot.handlers.webidentity import USER_HEADER, Caller, end_session, identify, system_call, verify_origin
 from bot.values import Card, Choice, ConversationKey, Incoming, Reply
 
@@ -59,6 +61,11 @@ CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
 HISTORY_LINES = 40
 """Lines of the conversation a reloaded page shows again."""
+
+_PAGE = Template(
+    (Path(__file__).resolve().parent.parent / "templates" / "chat.html").read_text(encoding="utf-8")
+)
+"""The chat page; ``${bot_name}`` and the other `bot.knowledge.Ward` fields are filled in per request."""
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -80,9 +87,12 @@ def setup(app: web.Application) -> None:
     app.router.add_delete("/api/v1/chat/session", end_session)
 
 
-async def page(_request: web.Request) -> web.FileResponse:
-    """The chat page."""
-    return web.FileResponse(STATIC / "index.html", headers=_PAGE_HEADERS)
+async def page(request: web.Request) -> web.Response:
+    """The chat page, headed with the ward's names in service (escaped)."""
+    ward = request.app[KNOWLEDGE].searcher.kb.ward
+    names = {key: html.escape(value) for key, value in ward.model_dump().items()}
+    text = _PAGE.substitute(names)
+    return web.Response(text=text, content_type="text/html", charset="utf-8", headers=_PAGE_HEADERS)
 
 
 async def chat(request: web.Request) -> web.Response:

@@ -39,7 +39,7 @@ from urllib.parse import urlsplit
 
 from aiohttp import web
 
-from bot.appkeys import SETTINGS, WEB_SESSIONS
+from bot.appkeys import KNOWLEDGE, SETTINGS, WEB_SESSIONS
 from bot.consult.throttle import client_key
 from bot.db.websessions import ANONYMOUS_PREFIX, StartsExhausted, WebSession
 from bot.dialogue.desk import Limit
@@ -163,9 +163,8 @@ async def _start(request: web.Request) -> tuple[str, WebSession]:
     except StartsExhausted as exc:
         limit = Limit(exc.allowed, exc.until)
         wait = max(1, math.ceil((exc.until - datetime.now(UTC)).total_seconds()))
-        raise json_exception(
-            429, "too_many_sessions", sessions_full(limit), headers={"Retry-After": str(wait)}
-        ) from exc
+        message = sessions_full(limit, request.app[KNOWLEDGE].searcher.kb.ward)
+        raise json_exception(429, "too_many_sessions", message, headers={"Retry-After": str(wait)}) from exc
 
 
 async def end_session(request: web.Request) -> web.Response:

@@ -4,6 +4,7 @@ from bot.knowledge.loader import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.manual import Chapter, Section
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import TOOLS, Case, FaqEntry, Referral, SmallTalk
+from bot.knowledge.ward import Ward
 
 __all__ = [
     "TOOLS",
@@ -16,6 +17,7 @@ __all__ = [
     "Referral",
     "Section",
     "SmallTalk",
+    "Ward",
     "knowledge_files",
     "load_knowledge",
 ]

@@ -19,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
+from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 
 __all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge"]
@@ -40,6 +41,8 @@ class KnowledgeBase:
     synonyms: tuple[tuple[str, ...], ...]
     fingerprint: str = ""
     sections: dict[str, Section] = field(default_factory=dict)
+    ward: Ward = field(default_factory=Ward)
+    """The ward's own names (``knowledge/ward.yaml``)."""
 
     def section(self, ref: str) -> Section | None:
         """Return the manual section ``chapter#section``, or None."""
@@ -49,7 +52,7 @@ class KnowledgeBase:
 def knowledge_files(faq_path: Path, knowledge_dir: Path) -> list[Path]:
     """Every file the knowledge is read from, in a stable order."""
     files = [faq_path]
-    for name in ("referrals.yaml", "smalltalk.yaml", "synonyms.yaml"):
+    for name in ("referrals.yaml", "smalltalk.yaml", "synonyms.yaml", "ward.yaml"):
         if (knowledge_dir / name).exists():
             files.append(knowledge_dir / name)
     files += sorted((knowledge_dir / "manual").glob("*.md"))
@@ -78,6 +81,7 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
     referrals = _load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
     smalltalk = _load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
+    ward = _load_ward(knowledge_dir / "ward.yaml", problems)
     chapters = _load_chapters(knowledge_dir / "manual", problems)
     cases = _load_cases(knowledge_dir / "cases", problems)
 
@@ -106,6 +110,7 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
         synonyms=tuple(synonyms),
         fingerprint=fingerprint_of(knowledge_files(faq_path, knowledge_dir)),
         sections=sections,
+        ward=ward,
     )
 
 
@@ -214,6 +219,16 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]
             seen.setdefault(key, line)
         groups.append(tuple(group))
     return groups
+
+
+def _load_ward(path: Path, problems: list[Problem]) -> Ward:
+    """The ward's names; the sample ward's for a missing file or key."""
+    if not path.exists():
+        return Ward()
+    doc = _read(path, problems)
+    if doc is None or doc.data is None:
+        return Ward()
+    return _validate(doc, (), doc.data, Ward, problems) or Ward()
 
 
 def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:

@@ -14,7 +14,8 @@ says how close their meaning is.
 - An entry's similarity is its best weighted view.
 - Embedding a text costs a few milliseconds, so vectors are cached by the
   text's hash (`EmbeddingCache`): after an edit only changed texts are
-  embedded again.
+  embedded again, whether the cache is read from its file at start or kept
+  in memory by a running server between reloads (`bot.reloading`).
 """
 
 from __future__ import annotations
@@ -88,12 +89,26 @@ class EmbeddingCache:
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._vectors: dict[bytes, npt.NDArray[np.float16]] = {}
+        self._vectors: dict[bytes, npt.NDArray[np.floating[Any]]] = {}
         self.dirty = False
         if path is not None:
             self._read(path)
 
-    def vectors(self, texts: Sequence[str], encoder: TextEncoder) -> npt.NDArray[np.float16]:
+    @classmethod
+    def seeded(
+        cls, path: Path | None, texts: Sequence[str], vectors: npt.NDArray[np.floating[Any]]
+    ) -> EmbeddingCache:
+        """A cache holding ``vectors`` (one row per text of ``texts``), written to ``path``; no file is read.
+
+        A reload seeds it with the index in service: its rows are shared, not
+        copied, and only texts not among ``texts`` are embedded.
+        """
+        cache = cls(None)
+        cache.path = path
+        cache._vectors = dict(zip((_key(t) for t in texts), vectors, strict=True))
+        return cache
+
+    def vectors(self, texts: Sequence[str], encoder: TextEncoder) -> npt.NDArray[np.floating[Any]]:
         """The vectors of ``texts``, embedding only those not seen before."""
         keys = [_key(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
@@ -106,19 +121,28 @@ class EmbeddingCache:
             return np.zeros((0, DIMENSIONS), dtype=np.float16)
         return np.stack([self._vectors[k] for k in keys])
 
-    def save(self, keep: Iterable[str]) -> None:
-        """Write the vectors of ``keep`` (the texts in use) back; a failure only costs time next build."""
+    def retain(self, keep: Iterable[str]) -> None:
+        """Keep only the vectors of ``keep`` (the texts in use), and write them back if any are new.
+
+        A failure to write only costs time at the next start.
+        """
+        wanted = {_key(t) for t in keep}
+        self._vectors = {k: v for k, v in self._vectors.items() if k in wanted}
         if self.path is None or not self.dirty:
             return
-        wanted = {_key(t) for t in keep}
-        kept = {k: v for k, v in self._vectors.items() if k in wanted}
+        kept = self._vectors
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp = self.path.with_suffix(".tmp.npz")
             keys = np.frombuffer(b"".join(kept), dtype="S16") if kept else np.zeros(0, dtype="S16")
-            rows = np.stack(list(kept.values())) if kept else np.zeros((0, DIMENSIONS), dtype=np.float16)
+            rows = (
+                np.stack(list(kept.values())).astype(np.float16)
+                if kept
+                else np.zeros((0, DIMENSIONS), dtype=np.float16)
+            )
             np.savez(temp, keys=keys, vectors=rows)
             temp.replace(self.path)
+            self.dirty = False
         except OSError:
             log.warning("could not write the embedding cache %s", self.path, exc_info=True)
 
@@ -167,7 +191,7 @@ def build_semantic(
     starts = np.zeros(len(views), dtype=np.int64)
     np.cumsum(counts[:-1], out=starts[1:])
     vectors = cache.vectors(texts, encoder).astype(np.float32)
-    cache.save(texts)
+    cache.retain(texts)
     return SemanticIndex(vectors, weights, starts, len(views))
 
 

@@ -88,19 +88,43 @@ class Searcher:
         self.encoder = encoder or (Encoder() if semantic is not None else None)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, *, semantic: bool = True, cache_dir: Path | None = None) -> Searcher:
-        """Build the indexes from scratch (embeddings already in ``cache_dir`` are reused)."""
+    def build(
+        cls,
+        kb: KnowledgeBase,
+        *,
+        semantic: bool = True,
+        cache_dir: Path | None = None,
+        encoder: TextEncoder | None = None,
+        embeddings: EmbeddingCache | None = None,
+    ) -> Searcher:
+        """Build the indexes from scratch (embeddings already in ``embeddings`` or ``cache_dir`` are reused).
+
+        A long-lived caller (`bot.reloading`) passes its own ``encoder`` and
+        ``embeddings``, so a rebuild after an edit neither loads the model nor
+        reads the cache file again, and embeds only the texts that changed.
+        """
         analyzer = Analyzer(kb.synonyms)
         index = build_index(sources_of(kb), analyzer, kb.synonyms)
-        encoder = Encoder() if semantic else None
-        meaning = _build_semantic(kb, encoder, cache_dir) if encoder is not None else None
+        if semantic and encoder is None:
+            encoder = Encoder()
+        meaning = None
+        if semantic and encoder is not None:
+            cache = embeddings if embeddings is not None else embedding_cache(cache_dir)
+            meaning = build_semantic(views_of(kb), encoder, cache)
         searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
         _release_free_memory()
         return searcher
 
     @classmethod
     def load(
-        cls, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None, *, semantic: bool = True
+        cls,
+        faq_path: Path,
+        knowledge_dir: Path,
+        cache_dir: Path | None = None,
+        *,
+        semantic: bool = True,
+        encoder: TextEncoder | None = None,
+        embeddings: EmbeddingCache | None = None,
     ) -> Searcher:
         """Load the knowledge and its indexes, from the cache when the files are unchanged.
 
@@ -113,11 +137,39 @@ class Searcher:
             cached = _read_cache(cache_file)
             if cached is not None and (cached[2] is not None or not semantic):
                 kb, index, meaning = cached
-                return cls(kb, index, Analyzer(kb.synonyms), semantic=meaning if semantic else None)
-        searcher = cls.build(load_knowledge(faq_path, knowledge_dir), semantic=semantic, cache_dir=cache_dir)
+                return cls(
+                    kb, index, Analyzer(kb.synonyms), semantic=meaning if semantic else None, encoder=encoder
+                )
+        searcher = cls.build(
+            load_knowledge(faq_path, knowledge_dir),
+            semantic=semantic,
+            cache_dir=cache_dir,
+            encoder=encoder,
+            embeddings=embeddings,
+        )
         if cache_file is not None:
             _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic))
         return searcher
+
+    def reload(self, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None) -> Searcher:
+        """The knowledge loaded again, as `load` would, reusing this searcher's encoder and vectors.
+
+        Only texts this searcher has not embedded are embedded (after editing
+        one FAQ entry, that entry's); the lexical index is built anew. Raises
+        `bot.knowledge.KnowledgeError` when the knowledge has problems.
+        """
+        embeddings = None
+        if self.semantic is not None:
+            texts = [text for entry in views_of(self.kb) for text, _ in entry]
+            embeddings = EmbeddingCache.seeded(embedding_path(cache_dir), texts, self.semantic.vectors)
+        return Searcher.load(
+            faq_path,
+            knowledge_dir,
+            cache_dir,
+            semantic=self.semantic is not None,
+            encoder=self.encoder,
+            embeddings=embeddings,
+        )
 
     def search(self, query: str) -> SearchResult:
         """Rank, decide, and keep the best results."""
@@ -130,9 +182,14 @@ class Searcher:
         return SearchResult(query, decision, sure, hits, ranking)
 
 
-def _build_semantic(kb: KnowledgeBase, encoder: TextEncoder, cache_dir: Path | None) -> SemanticIndex:
-    cache = EmbeddingCache(cache_dir / f"embeddings-{MODEL}.npz" if cache_dir is not None else None)
-    return build_semantic(views_of(kb), encoder, cache)
+def embedding_path(cache_dir: Path | None) -> Path | None:
+    """Where the embedding cache is kept in ``cache_dir`` (nowhere without one)."""
+    return cache_dir / f"embeddings-{MODEL}.npz" if cache_dir is not None else None
+
+
+def embedding_cache(cache_dir: Path | None) -> EmbeddingCache:
+    """The embedding cache kept in ``cache_dir``, read from its file (in memory only without one)."""
+    return EmbeddingCache(embedding_path(cache_dir))
 
 
 def _release_free_memory() -> None:

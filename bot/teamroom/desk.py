@@ -117,15 +117,16 @@ class TeamDesk:
                     f"あなたに割り当てられたダッシュボードのアカウント「{account}」が登録されていません。"
                     "管理者にご連絡ください。"
                 )
+            team = self.service.ward().team
             match command.verb:
                 case "answer":
-                    done = actions.answer(connection, number, command.text, account, now, None)
+                    done = actions.answer(connection, number, command.text, account, now, None, team)
                     said = f"No.{number} の相談者に回答を送りました"
                 case "request":
-                    done = actions.request_info(connection, number, command.text, account, now, None)
+                    done = actions.request_info(connection, number, command.text, account, now, None, team)
                     said = f"No.{number} の相談者に追加の情報をお願いしました"
                 case "close":
-                    done = actions.transition(connection, number, Status.RESOLVED, account, now, None)
+                    done = actions.transition(connection, number, Status.RESOLVED, account, now, None, team)
                     said = f"No.{number} を解決として閉じ、相談者にもお知らせしました"
                 case "take":
                     done = actions.take(connection, number, account, now, None)

@@ -61,7 +61,7 @@ def test_edit_approve_export_and_the_result_loads_as_faq(
     approved = drafts.approve(draft.id, "suzuki", saved.version)
     assert (approved.status, approved.reviewed_by) == ("approved", "suzuki")
     exported = drafts.export()
-    assert exported.startswith("# DX推進課の回答から作成したFAQ")
+    assert exported.startswith("# 相談への回答から作成したFAQ")
     assert "  answer: |\n    音声認識ソフトで下書きを作り、\n    職員が確認して仕上げます。\n" in exported
 
     faq = tmp_path / "faq.yaml"

@@ -21,7 +21,8 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
-from bot.conversations import GREETING, GROUP_ONLY, TEXT_ONLY, UNAVAILABLE
+from bot.conversations import GROUP_ONLY, TEXT_ONLY, UNAVAILABLE, greeting
+from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine, sign
@@ -116,7 +117,7 @@ async def test_the_whole_sample_is_handled_without_an_error(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     texts = [s.text for s in line.all_sent(SAMPLE_USER)]
     assert texts.count(TEXT_ONLY.text) == 6  # video, audio, location, sticker, file, image
-    assert GREETING.text in texts
+    assert greeting(Ward()).text in texts
     assert [s.text for s in line.all_sent(GROUP)] == [GROUP_ONLY.text]  # the join
     assert [s.via for s in line.all_sent(SAMPLE_USER)].count("push") == 1  # the redelivered message
 
@@ -185,8 +186,8 @@ async def test_pushes_are_counted_per_month_in_the_log(
 
 async def test_a_follow_is_greeted_with_the_menu(bot: Client, line: FakeLine) -> None:
     assert await post(bot, line.follow(USER, "ev-1")) == 200
-    greeting, menu = await line.sent(USER, 2)
-    assert greeting.text == GREETING.text
+    welcome, menu = await line.sent(USER, 2)
+    assert welcome.text == greeting(Ward()).text
     assert menu.text.startswith("ご用件をお選びください")
     assert "相談状況を見る" in menu.buttons
 

@@ -6,13 +6,14 @@
   ``/admin/consultations/{id}/{take|answer|note|status|assign|tags|due|faq}``
 - ``/admin/faq``, ``/admin/faq/{id}`` (``/save``, ``/approve``, ``/reject``),
   ``/admin/faq/export.yaml``, ``/admin/faq/exported``: FAQ drafts
+- ``/admin/knowledge``: what is loaded and the reloads; ``/admin/knowledge/reload`` (POST, editors)
 """
 
 from __future__ import annotations
 
 from aiohttp import web
 
-from bot.handlers.dashboard import auth, consultations, faq
+from bot.handlers.dashboard import auth, consultations, faq, knowledge
 from bot.handlers.dashboard.core import (
     TEMPLATES,
     csrf_middleware,
@@ -40,4 +41,6 @@ def dashboard_app() -> web.Application:
     app.router.add_post("/faq/exported", faq.mark_exported)
     app.router.add_get("/faq/{id}", faq.draft_page)
     app.router.add_post("/faq/{id}/{action}", faq.draft_change)
+    app.router.add_get("/knowledge", knowledge.page)
+    app.router.add_post("/knowledge/reload", knowledge.reload)
     return app

@@ -16,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, CONVERSATIONS, FAQ_DRAFTS, SEARCHER, STORE
+from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STORE
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
@@ -142,7 +142,7 @@ async def _page(
     lines = await asyncio.to_thread(service.conversation, consultation)
     users = await asyncio.to_thread(accounts.users)
     names = {u.name: u.display_name for u in users}
-    lib = request.config_dict[CONVERSATIONS].engine.lib
+    lib = request.config_dict[KNOWLEDGE].current.engine.lib
     query = request.query.get("q", "").strip()[:200]
     found = await asyncio.to_thread(_search, request, query) if query else []
     draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, request)
@@ -198,9 +198,10 @@ def _starting_answer(lib: Library, request: web.Request) -> str:
 
 def _search(request: web.Request, query: str) -> list[tuple[str, str, str]]:
     """The knowledge the bot finds for ``query``: (ref, kind, title), best first."""
-    lib = request.config_dict[CONVERSATIONS].engine.lib
+    current = request.config_dict[KNOWLEDGE].current  # one knowledge for the search and its titles
+    lib = current.engine.lib
     found = []
-    for hit in request.config_dict[SEARCHER].search(query).hits:
+    for hit in current.searcher.search(query).hits:
         ref = entry_ref(hit.entry)
         shown = lib.get(ref) if ref else None
         if ref and shown is not None:

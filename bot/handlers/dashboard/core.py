@@ -24,7 +24,7 @@ import jinja2
 from aiohttp import web
 from aiohttp.web_protocol import RequestPayloadError
 
-from bot.appkeys import ACCOUNTS
+from bot.appkeys import ACCOUNTS, KNOWLEDGE
 from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
@@ -89,7 +89,9 @@ def render(request: web.Request, name: str, context: Mapping[str, Any], status: 
     """A page from the template ``name``; the session (if any) is available to every template."""
     template = request.app[TEMPLATES].get_template(name)
     session = request.get(SESSION)
-    defaults = {"done": "", "error": "", "session": session, "csrf": session.csrf if session else ""}
+    ward = request.config_dict[KNOWLEDGE].searcher.kb.ward
+    csrf = session.csrf if session else ""
+    defaults = {"done": "", "error": "", "session": session, "csrf": csrf, "ward": ward}
     html = template.render({**defaults, **context})
     return web.Response(text=html, status=status, content_type="text/html", headers=HEADERS)
 

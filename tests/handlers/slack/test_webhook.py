@@ -30,12 +30,13 @@ from slack_sdk.signature import Clock
 from bot.app import init_app
 from bot.appkeys import CHANNELS, CONSULT, DISPATCHER, STORE
 from bot.config import Settings, SlackSettings
-from bot.conversations import GREETING, GROUP_ONLY
+from bot.conversations import GROUP_ONLY, greeting
 from bot.db.outbox import Delivery
 from bot.db.schema import conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
 from bot.handlers.slack.channel import SlackChannel
+from bot.knowledge import Ward
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
@@ -240,8 +241,8 @@ async def test_the_messages_tab_greets_once(bot: Client, slack: FakeSlack) -> No
         "event_ts": "1.1",
     }
     assert (await post(bot, slack.events(opened, "Ev1")))[0] == 200
-    greeting = await slack.sent(USER, 1)
-    assert greeting[0].text == GREETING.text
+    welcome = await slack.sent(USER, 1)
+    assert welcome[0].text == greeting(Ward()).text
     await settle(bot)
     before = len(slack.all_sent(USER))
     assert (await post(bot, slack.events(opened, "Ev2")))[0] == 200  # opened again another day

@@ -1,0 +1,47 @@
+"""The ward's own names: who the bot speaks for, whom staff reach, and what it promises.
+
+Everything ward-specific that the chat, the messages and the dashboard say
+comes from ``knowledge/ward.yaml`` (`Ward`), checked like the other
+knowledge files (``file:line: message``) and reloaded with them. A missing
+file, or a missing key, means the sample ward's value.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, StringConstraints
+
+__all__ = ["Ward"]
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+class Ward(BaseModel):
+    """The ward-specific words, with the sample ward's as defaults."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ward: Name = "サンプル区"
+    """The ward's name (「〇〇区」)."""
+    team: Name = "DX推進課"
+    """The team that answers consultations, as staff call it: 「{team}に相談する」."""
+    team_full: Name = "政策経営部 DX推進課（業務改善担当）"
+    """The team with its department, under the chat page's title."""
+    department: Name = "政策経営部 DX推進課"
+    """The dashboard's header."""
+    contact: Name = "DX推進課（内線 2345）"
+    """Whom staff can call when the bot cannot help: 「お急ぎの場合は、{contact}までお電話ください」."""
+    answer_time: Name = "3開庁日以内"
+    """When the team usually answers a consultation: 「（通常、{answer_time}）」."""
+    bot_name: Name = "業務改善相談bot"
+    """The chat's header and the page title."""
+    subject: Name = "業務改善"
+    """What the bot is about: 「{subject}について気軽にご質問ください」."""
+    topics: Name = "RPA、AI-OCR、電子申請、ペーパーレスなど"
+    """Examples of what staff may ask, in the greeting: 「{topics}、{subject}について…」."""
+
+    @property
+    def consult_label(self) -> str:
+        """The button that starts a consultation."""
+        return f"{self.team}に相談する"

@@ -1,0 +1,83 @@
+"""``python -m bot reload``: ask the running server to reload its knowledge, through the admin API.
+
+The server builds the new index in the background and swaps it in when
+whole; every other server process on the same database follows within
+``KAIZEN_RELOAD_POLL_SECONDS``. Needs ``KAIZEN_ADMIN_TOKEN`` (the server's).
+Exit codes: 0 reloaded; 1 the files have problems (printed as
+``file:line: message``; the server keeps its previous knowledge); 2 the
+server could not be asked (not running, no token, refused).
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import sys
+import urllib.error
+import urllib.request
+from typing import Any
+
+from bot.config import Settings
+
+__all__ = ["run_reload", "server_url"]
+
+TIMEOUT_SECONDS = 600.0
+"""A reload of a very large FAQ whose texts are all new (meanings embedded afresh) may take minutes."""
+
+
+def server_url(settings: Settings) -> str:
+    """The server this machine runs, as ``serve`` listens (a wildcard address reached on loopback)."""
+    host = settings.host if settings.host not in ("", "0.0.0.0", "::") else "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{settings.port}"
+
+
+def run_reload(settings: Settings, url: str | None) -> int:
+    """Ask the server at ``url`` (default `server_url`) to reload; print the outcome; the exit code."""
+    if not settings.admin_token:
+        print("KAIZEN_ADMIN_TOKEN を設定してください（サーバーと同じ値）。", file=sys.stderr)
+        return 2
+    base = (url or server_url(settings)).rstrip("/")
+    request = urllib.request.Request(
+        f"{base}/api/v1/knowledge/reload",
+        data=json.dumps({"requested_by": _who()}).encode(),
+        headers={"Authorization": f"Bearer {settings.admin_token}", "Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+            body = _body(response.read())
+    except urllib.error.HTTPError as exc:
+        body = _body(exc.read())
+        if exc.code == 422 and "problems" in body:
+            for problem in body["problems"]:
+                print(problem)
+            print(body.get("message", ""), file=sys.stderr)
+            return 1
+        reason = body.get("message", exc.reason)
+        print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {reason}）", file=sys.stderr)
+        return 2
+    except (urllib.error.URLError, OSError) as exc:
+        reason = getattr(exc, "reason", exc)
+        print(f"{base} のサーバーに接続できません（{reason}）。", file=sys.stderr)
+        print("サーバーが起動しているか、--url の指定が正しいか確認してください。", file=sys.stderr)
+        return 2
+    print(body.get("message", "知識を読み込み直しました。"))
+    return 0
+
+
+def _who() -> str:
+    """Who asked, for the audit trail: the operating system's user name."""
+    try:
+        return f"cli:{getpass.getuser()}"[:64]
+    except (KeyError, OSError):
+        return "cli"
+
+
+def _body(raw: bytes) -> dict[str, Any]:
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}

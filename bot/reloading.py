@@ -1,0 +1,212 @@
+"""The knowledge in service, and replacing it while the server runs.
+
+`LiveKnowledge` holds the knowledge a server answers from: the searcher and
+the conversation engine over it (with the engine's lookups), as one
+`Current` value. Everything that reads the knowledge asks for ``current``
+once and keeps what it got, so a turn uses one index from start to end; a
+reload builds the new index in a worker thread (the event loop and the
+turns in progress go on), then swaps the one reference. A reload that finds
+problems in the files keeps the old knowledge serving and reports each
+problem as ``file:line: message``, in the log and in its `Result`.
+
+A reload keeps the sentence encoder and the embedding cache of the previous
+build (`bot.search.semantic`), so after editing one FAQ entry only that
+entry's texts are embedded again.
+
+Several processes may serve one database. A reload asked of one of them
+(the dashboard's button, the admin API) is recorded in the database
+(`bot.db.reloads`), who asked and the outcome included; every other process
+polls for a newer record every ``KAIZEN_RELOAD_POLL_SECONDS`` and reloads
+its own copy (`LiveKnowledge.follow`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from bot.db.reloads import Outcome, Reloads, Via
+from bot.dialogue.engine import Engine
+from bot.knowledge import KnowledgeError
+from bot.search import Searcher
+
+__all__ = ["MAX_PROBLEMS", "Current", "LiveKnowledge", "Result", "instance_name"]
+
+log = logging.getLogger(__name__)
+
+WARM_UP_QUERY = "業務改善の相談をしたい"
+MAX_PROBLEMS = 200
+"""Problems kept in a reload's record; the log has them all."""
+
+
+@dataclass(frozen=True, slots=True)
+class Current:
+    """The knowledge in service: immutable, replaced as a whole by a reload."""
+
+    searcher: Searcher
+    engine: Engine
+    loaded_at: datetime
+
+    def summary(self) -> dict[str, Any]:
+        """What is loaded, in counts (for the dashboard, the API and the log)."""
+        kb = self.searcher.kb
+        return {
+            "faq": len(kb.faq),
+            "chapters": len(kb.chapters),
+            "cases": len(kb.cases),
+            "referrals": len(kb.referrals),
+            "fingerprint": kb.fingerprint[:12],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """How one reload ended: loaded (with what) or failed (with every problem)."""
+
+    loaded: bool
+    seconds: float
+    finished_at: datetime
+    summary: dict[str, Any] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def outcome(self) -> Outcome:
+        """``loaded`` or ``failed``, as recorded."""
+        return "loaded" if self.loaded else "failed"
+
+    def message(self) -> str:
+        """The outcome in a sentence, for the team."""
+        if self.loaded:
+            s = self.summary
+            return (
+                f"知識を読み込み直しました（FAQ {s['faq']}件、手引き {s['chapters']}章、事例 {s['cases']}件、"
+                f"案内先 {s['referrals']}件、{self.seconds:.1f}秒）。"
+            )
+        return (
+            f"知識ファイルに{len(self.problems)}件の問題があるため、読み込み直せませんでした。"
+            "これまでの内容で応答を続けています。"
+        )
+
+    def detail(self) -> dict[str, Any]:
+        """What the record keeps of it (at most `MAX_PROBLEMS` problems, and their number)."""
+        detail: dict[str, Any] = {"seconds": round(self.seconds, 3), **self.summary}
+        if not self.loaded:
+            detail["problems"] = list(self.problems[:MAX_PROBLEMS])
+            detail["problem_count"] = len(self.problems)
+        return detail
+
+
+def instance_name() -> str:
+    """This process, as the reload records name it."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class LiveKnowledge:
+    """The knowledge a server answers from, and its reloads (one at a time per process)."""
+
+    def __init__(
+        self,
+        searcher: Searcher,
+        build: Callable[[], Searcher],
+        clock: Callable[[], datetime],
+        reloads: Reloads | None = None,
+    ) -> None:
+        """``build`` loads the knowledge afresh (blocking; raises `KnowledgeError`); ``reloads`` records."""
+        self._build = build
+        self._clock = clock
+        self._reloads = reloads
+        self._current = _prepared(searcher, clock())
+        self._lock = asyncio.Lock()
+        self._seen = 0
+        self.instance = instance_name()
+        self.last: Result | None = None
+        """This process's last reload, whatever asked for it."""
+
+    @property
+    def current(self) -> Current:
+        """The knowledge in service now: take it once and use it for a whole turn."""
+        return self._current
+
+    @property
+    def searcher(self) -> Searcher:
+        """The searcher in service now."""
+        return self._current.searcher
+
+    def engine(self) -> Engine:
+        """The conversation engine in service now (`bot.conversations.Conversations` asks once a turn)."""
+        return self._current.engine
+
+    async def start(self) -> None:
+        """Note the newest reload already recorded, so that `follow` reacts only to later ones."""
+        if self._reloads is not None:
+            self._seen = await asyncio.to_thread(self._reloads.latest)
+
+    async def request(self, requested_by: str, via: Via) -> Result:
+        """Reload now at someone's request, recorded (with its outcome) for the audit trail and the others."""
+        async with self._lock:
+            reload_id = None
+            if self._reloads is not None:
+                reload_id = await asyncio.to_thread(self._reloads.begin, requested_by, via, self.instance)
+                self._seen = max(self._seen, reload_id)
+            log.info("knowledge reload #%s asked by %s (%s)", reload_id or "-", requested_by, via)
+            result = await self._reload()
+            if self._reloads is not None and reload_id is not None:
+                await asyncio.to_thread(self._reloads.finish, reload_id, result.outcome, result.detail())
+            return result
+
+    async def follow(self, every: float) -> None:
+        """Reload whenever another process records a reload; poll every ``every`` seconds, until cancelled.
+
+        A database that does not answer is logged and tried again at the next poll.
+        """
+        if self._reloads is None:
+            return
+        while True:
+            await asyncio.sleep(every)
+            try:
+                async with self._lock:
+                    latest = await asyncio.to_thread(self._reloads.latest)
+                    if latest > self._seen:
+                        self._seen = latest
+                        log.info("following knowledge reload #%d asked of another process", latest)
+                        await self._reload()
+            except Exception:
+                log.warning("could not look for knowledge reloads", exc_info=True)
+
+    async def _reload(self) -> Result:
+        started = time.perf_counter()
+        try:
+            fresh = await asyncio.to_thread(self._fresh)
+        except KnowledgeError as exc:
+            problems = tuple(str(p) for p in exc.problems)
+            for problem in problems:
+                log.warning("knowledge reload: %s", problem)
+            log.warning("knowledge reload failed (%d problems): the previous knowledge stays", len(problems))
+            result = Result(False, time.perf_counter() - started, self._clock(), problems=problems)
+        except Exception:
+            log.exception("knowledge reload failed: the previous knowledge stays")
+            problem = "予期しないエラーで読み込めませんでした（詳しくはサーバーのログを確認してください）"
+            result = Result(False, time.perf_counter() - started, self._clock(), problems=(problem,))
+        else:
+            self._current = fresh
+            result = Result(True, time.perf_counter() - started, fresh.loaded_at, summary=fresh.summary())
+            log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.summary())
+        self.last = result
+        return result
+
+    def _fresh(self) -> Current:
+        """Build and warm the new knowledge (blocking, in a worker thread)."""
+        return _prepared(self._build(), self._clock())
+
+
+def _prepared(searcher: Searcher, now: datetime) -> Current:
+    """The searcher warmed up (dictionary loaded, caches filled) with its engine."""
+    searcher.search(WARM_UP_QUERY)
+    return Current(searcher, Engine(searcher), now)

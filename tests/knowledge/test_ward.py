@@ -1,0 +1,65 @@
+"""knowledge/ward.yaml: the ward's own names, checked like other files; the sample ward by default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeError, Ward, load_knowledge
+from tests.knowledge.test_loader import write_kb
+
+OTHER_WARD = """\
+ward: みどり区
+team: 業務改革係
+team_full: 総務部 業務改革係
+department: 総務部 業務改革係
+contact: 業務改革係（内線 8181）
+answer_time: 5業務日以内
+bot_name: みどり区 しごと改善アシスタント
+subject: しごと改善
+topics: 申請の電子化や帳票の見直しなど
+"""
+
+
+def test_without_the_file_the_sample_ward_is_used(tmp_path: Path) -> None:
+    kb = load_knowledge(*write_kb(tmp_path))
+    assert kb.ward == Ward()
+    assert (kb.ward.ward, kb.ward.team, kb.ward.answer_time) == ("サンプル区", "DX推進課", "3開庁日以内")
+
+
+def test_a_wards_own_names_are_read_and_a_missing_key_keeps_the_sample(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    (knowledge / "ward.yaml").write_text(
+        OTHER_WARD.replace("answer_time: 5業務日以内\n", ""), encoding="utf-8"
+    )
+    ward = load_knowledge(faq, knowledge).ward
+    assert (ward.ward, ward.team, ward.contact) == ("みどり区", "業務改革係", "業務改革係（内線 8181）")
+    assert ward.consult_label == "業務改革係に相談する"
+    assert ward.answer_time == "3開庁日以内"
+
+
+def test_the_ward_file_changes_the_fingerprint(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    before = load_knowledge(faq, knowledge).fingerprint
+    (knowledge / "ward.yaml").write_text(OTHER_WARD, encoding="utf-8")
+    assert load_knowledge(faq, knowledge).fingerprint != before
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("ward: みどり区\nteam_name: 業務改革係\n", 2, "team_name"),
+        ("ward: みどり区\nteam: ''\n", 2, "team"),
+        ("ward: みどり区\ncontact: [内線, 8181]\n", 2, "contact"),
+        ("- みどり区\n", 1, "キー: 値"),
+        ("ward: [みどり区\n", 2, "YAML"),
+    ],
+)
+def test_problems_name_the_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    (knowledge / "ward.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(faq, knowledge)
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(f"{knowledge / 'ward.yaml'}:{line}:") and words in p for p in found), found

@@ -1,0 +1,351 @@
+"""Live reload, end to end: real servers on a copy of the knowledge, edited while they serve.
+
+- An edited FAQ answer is served after a reload through the admin API, while
+  the server keeps answering during the reload.
+- A broken faq.yaml (a fault) keeps the previous answers in service; the
+  problems come back as ``file:line: message`` (API, CLI, dashboard, log).
+- ``python -m bot reload`` asks the running server.
+- The dashboard's button: editors only, with CSRF; the audit trail names who.
+- A second server on the same database follows a reload asked of the first.
+- A ward's own names (knowledge/ward.yaml), reloaded, replace the sample
+  ward's in the chat page, the replies and the dashboard.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.consult.accounts import Accounts, Attempt, LoggedIn
+from bot.consult.service import utcnow
+from bot.db import ConversationStore
+from bot.knowledge import KnowledgeBase
+from tests.auxil.server import Served, serve
+from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
+from tests.knowledge.test_ward import OTHER_WARD
+
+ADMIN_TOKEN = "reload-admin-api-token-0123456789abcdef"
+CHAT_TOKEN = "reload-chat-api-token-0123456789abcdefgh"
+QUESTION = "RPAってなに？"
+ORIGINAL = "RPA（ロボティック・プロセス・オートメーション）は、パソコン上で人が行っている定型的な操作"
+EDITED = "【改訂】RPAは、決まった手順のパソコン操作をロボットに任せる仕組みです。"
+
+
+@dataclass(frozen=True)
+class Site:
+    """A server over its own copy of the knowledge, with a team member and an editor logged in."""
+
+    served: Served
+    faq: Path
+    knowledge: Path
+    database: str
+    editor: tuple[str, str]
+    member: tuple[str, str]
+    """(session cookie token, CSRF token) of each."""
+
+
+def _sessions(database: str) -> tuple[tuple[str, str], tuple[str, str]]:
+    store = ConversationStore.open(database)
+    try:
+        accounts = Accounts(store.engine, utcnow, 12)
+        logged: list[tuple[str, str]] = []
+        for name, editor in (("suzuki", True), ("sato", False)):
+            accounts.add_user(name, f"{name}-password-1", name, editor=editor)
+            opened = accounts.login(Attempt(name, "127.0.0.1"), f"{name}-password-1")
+            assert isinstance(opened, LoggedIn)
+            logged.append((opened.token, opened.session.csrf))
+        return logged[0], logged[1]
+    finally:
+        store.close()
+
+
+def _env(faq: Path, knowledge: Path, **extra: str) -> dict[str, str]:
+    return {
+        "KAIZEN_FAQ": str(faq),
+        "KAIZEN_KNOWLEDGE": str(knowledge),
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_LOG_LEVEL": "INFO",
+        **extra,
+    }
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    faq, knowledge = tmp_path / "faq.yaml", tmp_path / "knowledge"
+    shutil.copy(FAQ_PATH, faq)
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    database = f"sqlite:///{tmp_path / 'kaizen.db'}"
+    editor, member = _sessions(database)
+    with serve(tmp_path, env=_env(faq, knowledge)) as served:
+        yield Site(served, faq, knowledge, database, editor, member)
+
+
+def _call(
+    url: str, method: str = "GET", body: Any = None, headers: dict[str, str] | None = None
+) -> tuple[int, Any]:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method, headers=headers or {})
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+
+
+def _admin(site: Site | Served, path: str, method: str = "GET", body: Any = None) -> tuple[int, Any]:
+    url = site.served.url if isinstance(site, Site) else site.url
+    return _call(f"{url}{path}", method, body, {"Authorization": f"Bearer {ADMIN_TOKEN}"})
+
+
+def _ask(url: str, text: str = QUESTION, user: str = "reload-staff") -> str:
+    status, body = _call(
+        f"{url}/api/v1/chat", "POST", {"text": text, "user": user}, {"Authorization": f"Bearer {CHAT_TOKEN}"}
+    )
+    assert status == 200, body
+    return "\n".join(reply["text"] for reply in body["replies"])
+
+
+def _edit_answer(faq: Path, new: str) -> None:
+    text = faq.read_text(encoding="utf-8")
+    assert ORIGINAL in text
+    faq.write_text(text.replace(ORIGINAL, new, 1), encoding="utf-8")
+
+
+def _break(faq: Path) -> int:
+    """Give the first FAQ entry a field the schema does not know; the line it stands on."""
+    lines = faq.read_text(encoding="utf-8").splitlines(keepends=True)
+    first = next(n for n, line in enumerate(lines) if line.startswith("- id:"))
+    lines.insert(first + 1, "  answr: 綴りを間違えた項目\n")
+    faq.write_text("".join(lines), encoding="utf-8")
+    return first + 2
+
+
+def test_an_edited_answer_is_served_after_a_reload_and_turns_go_on_meanwhile(
+    site: Site, kb: KnowledgeBase
+) -> None:
+    url = site.served.url
+    assert ORIGINAL in _ask(url)
+    _edit_answer(site.faq, EDITED)
+    assert ORIGINAL in _ask(url), "nothing changes before the reload is asked for"
+
+    answered: list[str] = []
+    stop = threading.Event()
+
+    def keep_asking() -> None:
+        while not stop.is_set():  # a new person each time: one person's messages a minute are limited
+            answered.append(_ask(url, user=f"during-reload-{len(answered)}"))
+
+    asker = threading.Thread(target=keep_asking)
+    asker.start()
+    try:
+        status, body = _admin(site, "/api/v1/knowledge/reload", "POST", {"requested_by": "ops-yamada"})
+    finally:
+        stop.set()
+        asker.join(timeout=120)
+    assert status == 200, body
+    assert body["reload"]["outcome"] == "loaded"
+    assert body["reload"]["faq"] == len(kb.faq)
+    assert answered, "the chat answered while the reload was built"
+    assert all(ORIGINAL in text or EDITED in text for text in answered), answered
+    after = _ask(url)
+    assert EDITED in after
+    assert ORIGINAL not in after
+
+    status, shown = _admin(site, "/api/v1/knowledge")
+    assert status == 200
+    newest = shown["reloads"][0]
+    assert (newest["requested_by"], newest["via"], newest["outcome"]) == ("ops-yamada", "api", "loaded")
+    assert newest["finished_at"] is not None
+
+
+def test_a_broken_file_keeps_the_old_answers_and_says_where_it_is_broken(site: Site) -> None:
+    url = site.served.url
+    _edit_answer(site.faq, EDITED)
+    line = _break(site.faq)
+
+    status, body = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 422
+    assert body["error"] == "invalid_knowledge"
+    expected = f"{site.faq}:{line}: "
+    assert any(p.startswith(expected) and "answr" in p for p in body["problems"]), body["problems"]
+    assert "これまでの内容で応答を続けています" in body["message"]
+    still = _ask(url)
+    assert ORIGINAL in still, "the previous knowledge still serves"
+    assert EDITED not in still
+
+    status, shown = _admin(site, "/api/v1/knowledge")
+    assert shown["reloads"][0]["outcome"] == "failed"
+    assert shown["reloads"][0]["problem_count"] == len(body["problems"])
+    assert shown["last_reload"]["outcome"] == "failed"
+    log = site.served.log.read_text(encoding="utf-8")
+    assert f"knowledge reload: {site.faq}:{line}:" in log
+
+    page = _dashboard(site, "/admin/knowledge", site.member)[1]
+    assert f"{site.faq}:{line}:" in page
+    assert "読み込めなかった理由" in page
+
+
+def test_the_cli_asks_the_running_server(site: Site) -> None:
+    env = {**os.environ, "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN}
+    command = [sys.executable, "-m", "bot", "reload", "--url", site.served.url]
+    _edit_answer(site.faq, EDITED)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert "知識を読み込み直しました" in done.stdout
+    assert EDITED in _ask(site.served.url)
+
+    line = _break(site.faq)
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 1
+    assert f"{site.faq}:{line}: " in done.stdout
+    assert "これまでの内容で応答を続けています" in done.stderr
+
+    refused = subprocess.run(
+        [*command[:-1], "http://127.0.0.1:9"], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert refused.returncode == 2
+    assert "接続できません" in refused.stderr
+    untokened = {k: v for k, v in env.items() if k != "KAIZEN_ADMIN_TOKEN"}
+    missing = subprocess.run(command, env=untokened, capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 2
+    assert "KAIZEN_ADMIN_TOKEN" in missing.stderr
+
+
+def _dashboard(
+    site: Site, path: str, who: tuple[str, str], form: dict[str, str] | None = None
+) -> tuple[int, str]:
+    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    request = urllib.request.Request(f"{site.served.url}{path}", data=data)
+    request.add_header("Cookie", f"kaizen_admin={who[0]}")
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode()
+
+
+def test_the_dashboard_button_is_for_editors_and_needs_the_csrf_token(site: Site) -> None:
+    _edit_answer(site.faq, EDITED)
+    status, page = _dashboard(site, "/admin/knowledge", site.member)
+    assert status == 200
+    assert "読み込み直しは、編集担当者が行います" in page
+    assert 'action="/admin/knowledge/reload"' not in page
+
+    status, page = _dashboard(site, "/admin/knowledge/reload", site.member, {"csrf": site.member[1]})
+    assert status == 403
+    assert "編集担当者だけ" in page
+    status, _ = _dashboard(site, "/admin/knowledge/reload", site.editor, {"csrf": "forged"})
+    assert status == 403
+    assert ORIGINAL in _ask(site.served.url), "neither refused request reloaded anything"
+
+    status, page = _dashboard(site, "/admin/knowledge", site.editor)
+    assert 'action="/admin/knowledge/reload"' in page
+    status, page = _dashboard(site, "/admin/knowledge/reload", site.editor, {"csrf": site.editor[1]})
+    assert status == 200
+    assert "知識を読み込み直しました" in page
+    assert "suzuki" in page
+    assert "管理画面" in page
+    assert "成功" in page
+    assert EDITED in _ask(site.served.url)
+
+
+def test_a_second_server_on_the_same_database_follows_the_reload(database_url: str, tmp_path: Path) -> None:
+    faq, knowledge = tmp_path / "faq.yaml", tmp_path / "knowledge"
+    shutil.copy(FAQ_PATH, faq)
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    env = _env(faq, knowledge, KAIZEN_RELOAD_POLL_SECONDS="1")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    with (
+        serve(first, database=database_url, env=env) as one,
+        serve(second, database=database_url, env=env) as other,
+    ):
+        _edit_answer(faq, EDITED)
+        assert ORIGINAL in _ask(other.url)
+        status, _ = _admin(one, "/api/v1/knowledge/reload", "POST")
+        assert status == 200
+        deadline = time.monotonic() + 60
+        while EDITED not in _ask(other.url):
+            assert time.monotonic() < deadline, "the second server never followed"
+            time.sleep(0.5)
+        assert "following knowledge reload" in other.log.read_text(encoding="utf-8")
+        assert "following knowledge reload" not in one.log.read_text(encoding="utf-8"), (
+            "the first reloaded once"
+        )
+        status, shown = _admin(other, "/api/v1/knowledge")
+        assert shown["last_reload"]["outcome"] == "loaded"
+        assert len(shown["reloads"]) == 1, "a follower does not record a reload of its own"
+
+
+def _page(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return str(response.read().decode())
+
+
+def _press(url: str, user: str, action: str | None = None, text: str | None = None) -> list[dict[str, Any]]:
+    body: dict[str, Any] = {"user": user, **({"action": action} if action else {"text": text})}
+    status, answer = _call(f"{url}/api/v1/chat", "POST", body, {"Authorization": f"Bearer {CHAT_TOKEN}"})
+    assert status == 200, answer
+    replies: list[dict[str, Any]] = answer["replies"]
+    return replies
+
+
+def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(site: Site) -> None:
+    url = site.served.url
+    assert "<h1>業務改善相談bot</h1>" in _page(url)
+    (site.knowledge / "ward.yaml").write_text(OTHER_WARD, encoding="utf-8")
+    status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 200
+
+    page = _page(url)
+    assert "<title>みどり区 しごと改善アシスタント｜業務改革係</title>" in page
+    assert "<p>総務部 業務改革係</p>" in page
+    assert "DX推進課" not in page
+
+    menu = _press(url, "midori-staff", action="menu")[-1]
+    assert "業務改革係に相談する" in [choice["label"] for choice in menu["choices"]]
+    assert any(card["title"] == "業務改革係へのご相談" for card in menu["cards"])
+    lead = _press(url, "midori-staff", action="consult")
+    assert "業務改革係へのご相談を承ります" in lead[0]["text"]
+    _press(url, "midori-staff", text="毎月の申請書の入力に丸2日かかっているので、作業時間を減らしたいです。")
+    _press(url, "midori-staff", text="総務課 庶務係")
+    summary = _press(url, "midori-staff", action="in:by:m")[-1]
+    assert "次の内容で業務改革係に相談します" in summary["text"]
+    receipt = _press(url, "midori-staff", action="in:send")[-1]["text"]
+    assert "業務改革係の担当者が内容を確認し、このチャットでお返事します（通常、5業務日以内）" in receipt
+    assert "DX推進課" not in receipt
+    assert "開庁日" not in receipt
+
+    status, login = _dashboard(site, "/admin/login", site.member)
+    assert "業務改革係の担当者用の画面です" in login
+    status, queue = _dashboard(site, "/admin/", site.member)
+    assert "<span>総務部 業務改革係</span>" in queue
+    assert "しごと改善相談 管理画面" in queue
+    assert "DX推進課" not in queue
+
+    status, _ = _admin(
+        site, "/api/v1/consultations/1/answer", "POST", {"text": "入力支援の方法をご案内します。"}
+    )
+    assert status == 200
+    headers = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "midori-staff"}
+    status, pushed = _call(f"{url}/api/v1/chat/messages", headers=headers)
+    assert status == 200
+    assert pushed["messages"][-1]["text"].startswith("【業務改革係からの回答】No.1")
