@@ -28,11 +28,16 @@ from bot.db.schema import conversations, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.lineworks import FakeLineWorks
 from tests.auxil.teams import TeamsPlatform
 
 Client = TestClient[web.Request, web.Application]
 
-PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine, "teams": TeamsPlatform}
+PLATFORMS: dict[str, Callable[[], Platform]] = {
+    "line": FakeLine,
+    "teams": TeamsPlatform,
+    "lineworks": FakeLineWorks,
+}
 
 pytestmark = pytest.mark.asyncio
 
