@@ -47,7 +47,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from tests.auxil.channels import Sent, Webhook
+from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
 
 BOT_ID = "6807091"
@@ -306,7 +306,7 @@ def _sents(user: str, messages: list[Message]) -> list[Sent]:
         actions += [item["action"] for item in content.get("quickReply", {}).get("items", [])]
         labels = tuple(a.get("displayText") or a["label"] for a in actions)
         data = tuple(a["data"] for a in actions)
-        via = "push" if message.idempotency_key else "reply"
+        via: Via = "push" if message.idempotency_key else "reply"
         if content["type"] == "text" or not found:
             found.append(Sent(user, content.get("text", ""), labels, data, via))
         else:
