@@ -8,7 +8,8 @@ HTTP, both base URLs pointing here:
   this fake (RS256, ``iss`` the client id, ``sub`` the service account,
   ``iat``/``exp`` present and current), the client secret and the grant
   type checked; 400 ``invalid_grant`` otherwise. Each token it issues is
-  valid `lifetime` seconds (``expires_in`` as a string, as LINE WORKS sends it).
+  valid `lifetime` seconds (``expires_in`` as a string, as LINE WORKS sends it);
+  the next statuses of `token_script` are answered first (an outage).
 - **messages** ``POST /v1.0/bots/{botId}/users/{userId}/messages`` and
   ``.../channels/{channelId}/messages``: the bearer token must be one it
   issued and has not `revoke`d (401 otherwise); a user the test `block`s, or a
@@ -84,6 +85,8 @@ class FakeLineWorks:
     lifetime: int = 86400
     port: int = 0
     script: list[Step] = field(default_factory=list)
+    token_script: list[Step] = field(default_factory=list)
+    """Statuses the auth server answers first (503, …), before it issues tokens again."""
     blocked: set[str] = field(default_factory=set)
     gone: dict[str, int] = field(default_factory=dict)
     """Rooms (channel ids) the bot can no longer post to, with the status to answer."""
@@ -229,6 +232,10 @@ class FakeLineWorks:
         form = await request.post()
         problem = self._check_grant({k: str(v) for k, v in form.items()})
         self._changed.set()
+        if self.token_script:
+            step = self.token_script.pop(0)
+            status, headers = step if isinstance(step, tuple) else (step, {})
+            return web.json_response({"error": "temporarily_unavailable"}, status=status, headers=headers)
         if problem:
             return web.json_response({"error": "invalid_grant", "error_description": problem}, status=400)
         token = f"fake-token-{next(self._counter)}"

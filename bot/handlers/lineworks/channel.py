@@ -42,6 +42,7 @@ from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
 from bot.handlers.lineworks import CHANNEL
 from bot.handlers.lineworks.api import Gone, LineWorksApi, Rejected, Target
+from bot.handlers.lineworks.auth import TokenError
 from bot.handlers.lineworks.events import event_id_of, incoming_of
 from bot.handlers.lineworks.render import Content, render, split
 from bot.values import Incoming, Notice, Reply
@@ -122,7 +123,7 @@ class LineWorksChannel:
         try:
             for content in render(replies):
                 await self.api.send(target, content)
-        except (Gone, Rejected, PlatformRefused, aiohttp.ClientError, TimeoutError) as exc:
+        except (Gone, Rejected, TokenError, PlatformRefused, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("LINE WORKS answer to %s failed (%s); it will be pushed", incoming.key, _reason(exc))
             return False
         return True

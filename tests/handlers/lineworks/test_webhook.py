@@ -181,3 +181,14 @@ async def test_an_answer_that_fails_now_is_pushed_from_the_outbox(bot: Client, f
     assert "RPA" in answer.text
     assert fake.refused == [503]
     assert await statuses(bot) == ["sent"]
+
+
+async def test_an_answer_waits_out_an_auth_server_outage_in_the_outbox(
+    bot: Client, fake: FakeLineWorks
+) -> None:
+    fake.token_script = [503]
+    assert await post(bot, fake.text(USER, QUESTION, "ev-1")) == 200
+    (answer,) = await fake.sent(USER, 1)
+    assert answer.via == "push"
+    assert fake.token_requests == 2
+    assert await statuses(bot) == ["sent"]
