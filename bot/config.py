@@ -270,20 +270,29 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LINEWORKS_BOT_SECRET",
         "",
-        "The bot's Bot Secret, to verify X-WORKS-Signature on every callback.",
+        "The bot's Bot Secret, to verify X-WORKS-Signature on every callback; empty leaves LINE WORKS off.",
     ),
-    Setting("LINEWORKS_CLIENT_ID", "", "The Developer Console app's Client ID (the issuer of the JWT)."),
-    Setting("LINEWORKS_CLIENT_SECRET", "", "The Developer Console app's Client Secret."),
+    Setting(
+        "LINEWORKS_CLIENT_ID",
+        "",
+        "The Developer Console app's Client ID (the issuer of the JWT); empty leaves LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_CLIENT_SECRET",
+        "",
+        "The Developer Console app's Client Secret; empty leaves LINE WORKS off.",
+    ),
     Setting(
         "LINEWORKS_SERVICE_ACCOUNT",
         "",
-        "The app's Service Account (xxxxx.serviceaccount@<domain>), the subject of the JWT.",
+        "The app's Service Account (xxxxx.serviceaccount@<domain>), the subject of the JWT; empty leaves "
+        "LINE WORKS off.",
     ),
     Setting(
         "LINEWORKS_PRIVATE_KEY_FILE",
         "",
         "Path of the service account's private key (the PEM file the Developer Console issues); read and "
-        "checked at start-up.",
+        "checked at start-up; empty leaves LINE WORKS off.",
     ),
     Setting(
         "LINEWORKS_API_BASE_URL",
