@@ -29,15 +29,14 @@ from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
 from tests.auxil.lineworks import FakeLineWorks
+from tests.auxil.slack import FakeSlack
 from tests.auxil.teams import TeamsPlatform
 
 Client = TestClient[web.Request, web.Application]
 
-PLATFORMS: dict[str, Callable[[], Platform]] = {
-    "line": FakeLine,
-    "teams": TeamsPlatform,
-    "lineworks": FakeLineWorks,
-}
+PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine, "teams": TeamsPlatform}
+PLATFORMS["slack"] = FakeSlack
+PLATFORMS["lineworks"] = FakeLineWorks
 
 pytestmark = pytest.mark.asyncio
 
