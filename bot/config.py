@@ -218,6 +218,13 @@ SETTINGS: tuple[Setting, ...] = (
         "more are politely declined for a moment. 0 means no limit.",
     ),
     Setting(
+        "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY",
+        "30",
+        "New web chat sessions one client address may start in any 24 hours (behind a trusted proxy, "
+        "the real client's), so that dropping the cookie does not escape the limits above; more are "
+        "politely declined until the oldest is a day old. 0 means no limit.",
+    ),
+    Setting(
         "KAIZEN_RETENTION_DAYS",
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
@@ -442,6 +449,8 @@ class Limits:
 
     consultations_per_day: int = 10
     messages_per_minute: int = 30
+    web_sessions_per_day: int = 30
+    """New anonymous web chat sessions per client address in any 24 hours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -550,6 +559,7 @@ class Settings:
             limits=Limits(
                 consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
                 messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
+                web_sessions_per_day=_integer(values, "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY", 0, 1_000_000),
             ),
             line=LineSettings(
                 channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
