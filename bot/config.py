@@ -10,7 +10,7 @@ import ipaddress
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "DeliverySettings",
     "Limits",
     "LineSettings",
+    "LineWorksSettings",
     "Network",
     "NotifySettings",
     "ProxySettings",
@@ -311,6 +312,49 @@ SETTINGS: tuple[Setting, ...] = (
         "(teams:6b1f…=tanaka); each acts as that dashboard account. Needs KAIZEN_TEAM_ROOM; empty lets "
         "nobody answer from the room (notices still arrive).",
     ),
+    Setting(
+        "LINEWORKS_BOT_ID",
+        "",
+        "The LINE WORKS bot's Bot ID; with the other five LINEWORKS_* credentials turns LINE WORKS on "
+        "(empty: LINE WORKS is off).",
+    ),
+    Setting(
+        "LINEWORKS_BOT_SECRET",
+        "",
+        "The bot's Bot Secret, to verify X-WORKS-Signature on every callback; empty leaves LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_CLIENT_ID",
+        "",
+        "The Developer Console app's Client ID (the issuer of the JWT); empty leaves LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_CLIENT_SECRET",
+        "",
+        "The Developer Console app's Client Secret; empty leaves LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_SERVICE_ACCOUNT",
+        "",
+        "The app's Service Account (xxxxx.serviceaccount@<domain>), the subject of the JWT; empty leaves "
+        "LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_PRIVATE_KEY_FILE",
+        "",
+        "Path of the service account's private key (the PEM file the Developer Console issues); read and "
+        "checked at start-up; empty leaves LINE WORKS off.",
+    ),
+    Setting(
+        "LINEWORKS_API_BASE_URL",
+        "https://www.worksapis.com/v1.0",
+        "Base URL of the LINE WORKS API 2.0 (a local fake in tests).",
+    ),
+    Setting(
+        "LINEWORKS_AUTH_BASE_URL",
+        "https://auth.worksmobile.com/oauth2/v2.0",
+        "Base URL of LINE WORKS' OAuth server, where access tokens come from (a local fake in tests).",
+    ),
 )
 
 
@@ -402,6 +446,50 @@ class TeamSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class LineWorksSettings:
+    """The LINE WORKS channel's settings: on when all six credentials are set.
+
+    ``private_key`` is the PEM text of ``LINEWORKS_PRIVATE_KEY_FILE``, read
+    and checked to be an RSA private key when the settings are read, so a
+    wrong file stops the start instead of failing the first message.
+    """
+
+    bot_id: str = ""
+    bot_secret: str = ""
+    client_id: str = ""
+    client_secret: str = ""
+    service_account: str = ""
+    private_key_file: str = ""
+    private_key: str = field(default="", repr=False)
+    api_base_url: str = "https://www.worksapis.com/v1.0"
+    auth_base_url: str = "https://auth.worksmobile.com/oauth2/v2.0"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn LINE WORKS on."""
+        return (
+            "LINEWORKS_BOT_ID",
+            "LINEWORKS_BOT_SECRET",
+            "LINEWORKS_CLIENT_ID",
+            "LINEWORKS_CLIENT_SECRET",
+            "LINEWORKS_SERVICE_ACCOUNT",
+            "LINEWORKS_PRIVATE_KEY_FILE",
+        )
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (
+            self.bot_id,
+            self.bot_secret,
+            self.client_id,
+            self.client_secret,
+            self.service_account,
+            self.private_key_file,
+        )
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much one staff member may send, over every channel together; 0 means no limit."""
 
@@ -477,6 +565,7 @@ class Settings:
     teams: TeamsSettings = field(default_factory=TeamsSettings)
     slack: SlackSettings = field(default_factory=SlackSettings)
     team: TeamSettings = field(default_factory=TeamSettings)
+    lineworks: LineWorksSettings = field(default_factory=LineWorksSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -535,6 +624,7 @@ class Settings:
                 api_base_url=_base_url(values, "SLACK_API_BASE_URL").rstrip("/") + "/",
             ),
             team=_team(values),
+            lineworks=_lineworks(values),
         )
 
 
@@ -680,6 +770,47 @@ def _channel_and_id(value: str, name: str, expected: str) -> tuple[str, str]:
     if not colon or not _CHANNEL_NAME.match(channel) or not ident or any(c.isspace() for c in ident):
         raise ValueError(f"{name} must be {expected}, not {value!r}")
     return channel, ident
+
+
+def _lineworks(values: Mapping[str, str]) -> LineWorksSettings:
+    """LINE WORKS' settings; with the whole group set, the private key is read and checked here."""
+    group = LineWorksSettings(
+        bot_id=values["LINEWORKS_BOT_ID"].strip(),
+        bot_secret=values["LINEWORKS_BOT_SECRET"].strip(),
+        client_id=values["LINEWORKS_CLIENT_ID"].strip(),
+        client_secret=values["LINEWORKS_CLIENT_SECRET"].strip(),
+        service_account=values["LINEWORKS_SERVICE_ACCOUNT"].strip(),
+        private_key_file=values["LINEWORKS_PRIVATE_KEY_FILE"].strip(),
+        api_base_url=_base_url(values, "LINEWORKS_API_BASE_URL"),
+        auth_base_url=_base_url(values, "LINEWORKS_AUTH_BASE_URL"),
+    )
+    if group.missing():
+        return group
+    return replace(group, private_key=_rsa_private_key(group.private_key_file, "LINEWORKS_PRIVATE_KEY_FILE"))
+
+
+def _rsa_private_key(path: str, name: str) -> str:
+    """The PEM text of the RSA private key at ``path``; ValueError naming the setting otherwise."""
+    from cryptography.hazmat.primitives.asymmetric.rsa import RSAPrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
+    file = Path(path).expanduser()
+    try:
+        pem = file.read_bytes()
+    except OSError as exc:
+        raise ValueError(f"{name}: cannot read {str(file)!r} ({exc.strerror or exc})") from None
+    try:
+        key = load_pem_private_key(pem, password=None)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(
+            f"{name}: {str(file)!r} is not an unencrypted PEM private key ({exc}); use the private key "
+            "file the LINE WORKS Developer Console issued for the service account"
+        ) from None
+    if not isinstance(key, RSAPrivateKey):
+        raise ValueError(  # noqa: TRY004 (a bad setting is a ValueError, which the CLI reports)
+            f"{name}: {str(file)!r} is not an RSA key (LINE WORKS signs with RS256)"
+        )
+    return pem.decode("ascii")
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

@@ -62,6 +62,9 @@ def test_secrets_have_no_default_and_the_admin_api_is_off_without_a_token() -> N
         "LINE_CHANNEL_SECRET",
         "LINE_CHANNEL_ACCESS_TOKEN",
         "TEAMS_APP_PASSWORD",
+        "LINEWORKS_BOT_SECRET",
+        "LINEWORKS_CLIENT_SECRET",
+        "LINEWORKS_PRIVATE_KEY_FILE",
     ):
         assert defaults[secret] == ""
     settings = Settings.from_env({})

@@ -28,6 +28,7 @@ from bot.db.schema import conversations, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.lineworks import FakeLineWorks
 from tests.auxil.slack import FakeSlack
 from tests.auxil.teams import TeamsPlatform
 
@@ -35,6 +36,7 @@ Client = TestClient[web.Request, web.Application]
 
 PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine, "teams": TeamsPlatform}
 PLATFORMS["slack"] = FakeSlack
+PLATFORMS["lineworks"] = FakeLineWorks
 
 pytestmark = pytest.mark.asyncio
 

@@ -1,0 +1,110 @@
+"""LINE WORKS callbacks as channel-neutral `Incoming` values.
+
+One callback body is one event: ``{type, source{userId, channelId,
+domainId}, issuedTime, content | data | members}``. It carries no event id
+and LINE WORKS never resends a callback, so the de-duplication key is a hash
+of the raw body (`event_id_of`): the same body twice (a proxy's retry, a
+replay) is one event; a genuinely new event differs at least in its
+``issuedTime``.
+
+| LINE WORKS callback | becomes |
+| --- | --- |
+| ``message`` text, one-to-one (no ``channelId``) | a message (its text) |
+| ``message`` text with ``content.postback`` ``start`` (the 「利用開始」 button) | ``follow`` |
+| ``postback``, one-to-one | a button press (its ``data``) |
+| ``message`` sticker, image, file, location, audio, video, one-to-one | ``unsupported`` |
+| ``begin`` (a one-to-one chat with the bot started) | ``follow`` |
+| ``end`` (the person left the one-to-one chat) | ``unfollow`` |
+| ``message`` text in a room (``channelId``) | ``group``, with the text (mention tags removed) and the room |
+| ``join``, ``leave``, ``joined``, ``left``; anything else in a room; unknown types | nothing (logged) |
+
+``join`` is ignored rather than greeted: LINE WORKS still sends it for
+one-to-one chats too (being phased out for ``begin``), and the body cannot
+tell the two apart.
+
+The conversation key is ``("lineworks", <user id>, <user id>)`` one-to-one
+and ``("lineworks", <user id>, <channel id>)`` in a room; the address is
+``user:<user id>`` or ``channel:<channel id>`` (`bot.handlers.lineworks.api.Target`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from datetime import datetime
+from typing import Any
+
+from bot.handlers.lineworks import CHANNEL
+from bot.handlers.lineworks.api import Target
+from bot.values import ConversationKey, Incoming
+
+__all__ = ["event_id_of", "incoming_of"]
+
+log = logging.getLogger(__name__)
+
+UNSUPPORTED = frozenset({"sticker", "image", "file", "location", "audio", "video"})
+START = "start"
+"""The postback of the 「利用開始」 button LINE WORKS shows in a new one-to-one chat."""
+
+_MENTION = re.compile(r"<m\s+[^>]*>")
+"""A mention tag in a room's text (``<m userId="…">``)."""
+
+
+def event_id_of(raw: bytes) -> str:
+    """The de-duplication key of a callback: ``sha256:`` and the hex digest of its raw body."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def incoming_of(body: dict[str, Any], event_id: str, now: datetime) -> Incoming | None:
+    """The `Incoming` for one callback body, or None for one the bot ignores."""
+    kind = body.get("type")
+    source = body.get("source")
+    if not isinstance(source, dict):
+        log.info("LINE WORKS %s callback without a source: ignored", kind)
+        return None
+    user = _string(source.get("userId"))
+    room = _string(source.get("channelId"))
+    common: dict[str, Any] = {"received_at": now, "event_id": event_id}
+    if kind in ("begin", "end") and user:
+        key = ConversationKey(CHANNEL, user, user)
+        address = Target("users", user).address
+        return Incoming(key, kind="follow" if kind == "begin" else "unfollow", address=address, **common)
+    if kind not in ("message", "postback") or not user:
+        log.info("LINE WORKS %s callback: ignored", kind)
+        return None
+    if room:
+        return _in_room(body, user, room, common)
+    key = ConversationKey(CHANNEL, user, user)
+    common["address"] = Target("users", user).address
+    if kind == "postback":
+        data = _string(body.get("data"))
+        return Incoming(key, action=data, **common) if data else None
+    found = body.get("content")
+    content: dict[str, Any] = found if isinstance(found, dict) else {}
+    content_type = content.get("type")
+    if content_type == "text":
+        if content.get("postback") == START:
+            return Incoming(key, kind="follow", **common)
+        text = _string(content.get("text"))
+        return Incoming(key, text=text, **common) if text else None
+    if content_type in UNSUPPORTED:
+        return Incoming(key, kind="unsupported", **common)
+    log.info("LINE WORKS message of type %r: ignored", content_type)
+    return None
+
+
+def _in_room(body: dict[str, Any], user: str, room: str, common: dict[str, Any]) -> Incoming | None:
+    """A message said in a room: a ``group`` event with its text, answered into the room."""
+    content = body.get("content")
+    if body.get("type") != "message" or not isinstance(content, dict) or content.get("type") != "text":
+        log.debug("LINE WORKS %s in room %s: ignored", body.get("type"), room)
+        return None
+    text = _MENTION.sub("", _string(content.get("text"))).strip()
+    key = ConversationKey(CHANNEL, user, room)
+    address = Target("channels", room).address
+    return Incoming(key, kind="group", text=text or None, room=room, address=address, **common)
+
+
+def _string(value: object) -> str:
+    return value if isinstance(value, str) else ""

@@ -1,0 +1,79 @@
+"""LINE WORKS callback bodies read as channel-neutral events."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from bot.handlers.lineworks.events import event_id_of, incoming_of
+from bot.values import ConversationKey
+
+USER = "hanako@example.lineworks"
+ROOM = "dx-team-room-0001"
+
+
+def _body(kind: str, **fields: object) -> dict[str, object]:
+    source = {"userId": USER, "domainId": 40029600}
+    return {"type": kind, "source": source, "issuedTime": "2026-12-02T05:16:05.716Z", **fields}
+
+
+def test_one_to_one_text_postback_and_media() -> None:
+    now = datetime.now(UTC)
+    key = ConversationKey("lineworks", USER, USER)
+    text = incoming_of(_body("message", content={"type": "text", "text": "こんにちは"}), "e1", now)
+    assert text is not None
+    assert (text.key, text.kind, text.text) == (key, "message", "こんにちは")
+    assert text.address == f"user:{USER}"
+    press = incoming_of(_body("postback", data="faq:1"), "e2", now)
+    assert press is not None
+    assert (press.kind, press.action) == ("message", "faq:1")
+    sticker = incoming_of(_body("message", content={"type": "sticker", "stickerId": "1"}), "e3", now)
+    assert sticker is not None
+    assert sticker.kind == "unsupported"
+
+
+def test_begin_and_end_are_follow_and_unfollow() -> None:
+    now = datetime.now(UTC)
+    begin = incoming_of(_body("begin", source={"userId": USER, "channelId": "c1"}), "e1", now)
+    end = incoming_of(_body("end", source={"userId": USER, "channelId": "c1"}), "e2", now)
+    assert begin is not None
+    assert begin.kind == "follow"
+    assert begin.key.conversation_id == USER
+    assert end is not None
+    assert end.kind == "unfollow"
+    assert end.key.user_id == USER
+
+
+def test_nothing_readable_is_ignored() -> None:
+    now = datetime.now(UTC)
+    assert incoming_of({"type": "message"}, "e", now) is None  # no source
+    assert incoming_of(_body("message", content={"type": "text", "text": ""}), "e", now) is None
+    assert incoming_of(_body("message", content={"type": "unknown"}), "e", now) is None
+    assert incoming_of(_body("postback", data=""), "e", now) is None
+    in_room = _body("postback", data="faq:1", source={"userId": USER, "channelId": ROOM})
+    assert incoming_of(in_room, "e", now) is None  # a group event carries text, never an action
+
+
+def test_room_text_becomes_a_group_event_without_the_mention() -> None:
+    body = {
+        "type": "message",
+        "source": {"userId": USER, "channelId": ROOM, "domainId": 1},
+        "issuedTime": "2026-12-02T05:16:05.716Z",
+        "content": {"type": "text", "text": '<m userId="bot-1">  #12 回答 手順書を\n共有します'},
+    }
+    now = datetime.now(UTC)
+    incoming = incoming_of(body, "sha256:x", now)
+    assert incoming is not None
+    assert incoming.kind == "group"
+    assert incoming.text == "#12 回答 手順書を\n共有します"
+    assert incoming.room == ROOM
+    assert incoming.key == ConversationKey("lineworks", USER, ROOM)
+    assert incoming.address == f"channel:{ROOM}"
+    assert incoming.event_id == "sha256:x"
+
+
+def test_the_event_id_is_a_hash_of_the_raw_body() -> None:
+    body = json.dumps({"type": "message"}).encode()
+    assert event_id_of(body) == event_id_of(bytes(body))
+    assert event_id_of(body) != event_id_of(body + b" ")
+    assert len(event_id_of(body)) == len("sha256:") + 64
