@@ -14,7 +14,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.appkeys import DISPATCHER, STORE
-from bot.conversations import GROUP_ONLY, TEXT_ONLY
+from bot.conversations import GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db.schema import messages, outbox, seen_events
 from bot.handlers.lineworks.events import event_id_of
 from bot.knowledge import Ward
