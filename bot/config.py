@@ -27,6 +27,7 @@ __all__ = [
     "Setting",
     "Settings",
     "TeamsSettings",
+    "TelegramSettings",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -260,6 +261,23 @@ SETTINGS: tuple[Setting, ...] = (
         "true turns Teams on without credentials and without token checks, for a local trial with the "
         "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
     ),
+    Setting(
+        "TELEGRAM_BOT_TOKEN",
+        "",
+        "The bot's token from @BotFather (123456:ABC-…); with TELEGRAM_WEBHOOK_SECRET turns Telegram on "
+        "(empty: Telegram is off).",
+    ),
+    Setting(
+        "TELEGRAM_WEBHOOK_SECRET",
+        "",
+        "The secret Telegram sends with every webhook (X-Telegram-Bot-Api-Secret-Token): 1-256 letters, "
+        "digits, _ or -; python -m bot telegram set-webhook registers it. Empty: Telegram is off.",
+    ),
+    Setting(
+        "TELEGRAM_API_BASE_URL",
+        "https://api.telegram.org",
+        "Base URL of the Telegram Bot API (a local fake in tests and demos).",
+    ),
 )
 
 
@@ -331,6 +349,25 @@ class TeamsSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    """The Telegram channel's settings: on when the bot token and the webhook secret are both set."""
+
+    bot_token: str = ""
+    webhook_secret: str = ""
+    api_base_url: str = "https://api.telegram.org"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Telegram on."""
+        return ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.bot_token, self.webhook_secret)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much one staff member may send, over every channel together; 0 means no limit."""
 
@@ -382,6 +419,7 @@ class Settings:
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -432,6 +470,7 @@ class Settings:
             chat=_chat(values),
             proxy=_proxy(values),
             teams=_teams(values),
+            telegram=_telegram(values),
         )
 
 
@@ -528,6 +567,25 @@ def _teams(values: Mapping[str, str]) -> TeamsSettings:
             "cannot be combined with TEAMS_APP_ID, TEAMS_APP_PASSWORD or TEAMS_TENANT_ID"
         )
     return teams
+
+
+_TELEGRAM_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+"""What Telegram accepts as a webhook's secret token (Bot API ``setWebhook``)."""
+
+
+def _telegram(values: Mapping[str, str]) -> TelegramSettings:
+    """Telegram's settings; a secret Telegram would refuse is refused here, at start."""
+    secret = values["TELEGRAM_WEBHOOK_SECRET"].strip()
+    if secret and not _TELEGRAM_SECRET.match(secret):
+        raise ValueError(
+            "TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or - (Telegram accepts no other); "
+            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return TelegramSettings(
+        bot_token=values["TELEGRAM_BOT_TOKEN"].strip(),
+        webhook_secret=secret,
+        api_base_url=_base_url(values, "TELEGRAM_API_BASE_URL"),
+    )
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

@@ -12,6 +12,8 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import aiohttp
+from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
 
 __all__ = ["PlatformRefused", "check_accepted", "retry_after"]
 
@@ -32,6 +34,18 @@ class PlatformRefused(aiohttp.ClientResponseError):
             headers=response.headers,
         )
         self.retry_after = retry_after_seconds
+
+    @classmethod
+    def from_sdk(
+        cls, url: str, status: int, detail: str, retry_after_seconds: float | None
+    ) -> PlatformRefused:
+        """The refusal an SDK reported in its own exception (no aiohttp response: httpx, …)."""
+        refused = cls.__new__(cls)
+        headers = CIMultiDictProxy(CIMultiDict[str]())
+        request = aiohttp.RequestInfo(URL(url), "POST", headers, URL(url))
+        aiohttp.ClientResponseError.__init__(refused, request, (), status=status, message=detail)
+        refused.retry_after = retry_after_seconds
+        return refused
 
 
 def retry_after(value: str | None, now: datetime) -> float | None:
