@@ -271,7 +271,7 @@ SETTINGS: tuple[Setting, ...] = (
         "TELEGRAM_WEBHOOK_SECRET",
         "",
         "The secret Telegram sends with every webhook (X-Telegram-Bot-Api-Secret-Token): 1-256 letters, "
-        "digits, _ or -; python -m bot telegram set-webhook registers it. Empty: Telegram is off.",
+        "digits, _ or -; python -m bot telegram set-webhook registers it. empty: Telegram is off.",
     ),
     Setting(
         "TELEGRAM_API_BASE_URL",

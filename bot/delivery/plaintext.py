@@ -14,9 +14,9 @@ where it leads).
   (its mentions are ``<m userId=…>`` tags).
 - Teams: the text goes in an Adaptive Card ``TextRun``, which renders no
   Markdown; see `bot.delivery.webhook`.
-- Telegram (HTML): ``&``, ``<`` and ``>`` as entities, and a word joiner
-  after the ``@`` of every ``@name``, since any username mentioned in a
-  group notifies that person.
+- Telegram: a word joiner after the ``@`` of every ``@name``, since any
+  username mentioned in a group notifies that person (the HTML escaping is
+  `bot.handlers.telegram.render`'s).
 - Everywhere: a word joiner (U+2060, invisible) after the ``@`` of
   ``@channel``, ``@here``, ``@everyone`` and ``@all``, so that no platform
   reads them as a mention.
@@ -24,10 +24,9 @@ where it leads).
 
 from __future__ import annotations
 
-import html
 import re
 
-__all__ = ["for_lineworks", "for_slack", "for_telegram", "without_mentions", "without_telegram_mentions"]
+__all__ = ["for_lineworks", "for_slack", "without_mentions", "without_telegram_mentions"]
 
 _WORD_JOINER = "\u2060"
 _MASS_MENTION = re.compile(
@@ -59,8 +58,3 @@ _TELEGRAM_MENTION = re.compile(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9_])")
 def without_telegram_mentions(text: str) -> str:
     """``text`` with every ``@name`` broken invisibly, so that no one in a Telegram group is called."""
     return _TELEGRAM_MENTION.sub("@" + _WORD_JOINER, text)
-
-
-def for_telegram(text: str) -> str:
-    """``text`` as literal Telegram HTML: entities escaped, mentions broken."""
-    return html.escape(without_telegram_mentions(text), quote=False)

@@ -28,7 +28,7 @@ from bot.handlers.telegram.channel import TelegramChannel, TelegramSender
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
-from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, FakeTelegram
+from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.asyncio
@@ -366,3 +366,14 @@ async def test_every_sample_update_is_handled_without_an_error(
     assert texts.count(TEXT_ONLY.text) == 3  # audio, voice, document
     assert len(texts) == 4 * 2 + 3 + 1  # each greeting with its menu, and the answer to "Bold and italics"
     assert telegram.all_sent("1") == []  # python-telegram-bot's updates: none is a private chat's
+
+
+async def test_the_bot_token_never_reaches_the_log(
+    bot: Client, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        assert await post(bot, telegram.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+        await channel(bot).post_notice(str(GROUP), Notice(1, "new", "題", "本文", None))
+    assert telegram.requests("sendMessage")
+    assert TOKEN not in caplog.text
+    assert TOKEN.split(":")[1] not in caplog.text

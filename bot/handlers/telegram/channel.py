@@ -68,7 +68,13 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
 def build_application(settings: TelegramSettings) -> Application:  # type: ignore[type-arg]
-    """The SDK's application for ``settings``: no updater (our route takes the webhooks), our base URL."""
+    """The SDK's application for ``settings``: no updater (our route takes the webhooks), our base URL.
+
+    The SDK's HTTP client (httpx) logs every request's URL at INFO, and the
+    bot token is part of every URL: its log stays at WARNING, so the token
+    never reaches a log.
+    """
+    logging.getLogger("httpx").setLevel(max(logging.WARNING, logging.getLogger("httpx").level))
     return (
         ApplicationBuilder()
         .token(settings.bot_token)

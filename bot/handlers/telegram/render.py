@@ -32,7 +32,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.delivery.plaintext import without_telegram_mentions
 from bot.values import Card, Choice, Notice, Reply
 
-__all__ = ["MAX_LABEL_CHARS", "MAX_TEXT_CHARS", "Outgoing", "notice", "render", "split"]
+__all__ = ["MAX_LABEL_CHARS", "MAX_TEXT_CHARS", "Outgoing", "notice", "render"]
 
 MAX_TEXT_CHARS = 4096
 """Telegram's limit on a message's text, after its HTML is parsed."""
@@ -71,7 +71,7 @@ def render(replies: Sequence[Reply]) -> list[Outgoing]:
     """The messages for ``replies``, in order: one per reply unless its text needs splitting."""
     messages: list[Outgoing] = []
     for reply in replies:
-        parts = split(_spans(reply))
+        parts = _split(_spans(reply))
         keyboard = _keyboard(reply)
         messages.extend(Outgoing(_html(part)) for part in parts[:-1])
         messages.append(Outgoing(_html(parts[-1]), keyboard))
@@ -81,18 +81,19 @@ def render(replies: Sequence[Reply]) -> list[Outgoing]:
 def notice(message: Notice) -> list[Outgoing]:
     """A notice for the DX team's group: its title in bold, its text, the dashboard link as the only link."""
     spans = [_Span.of(message.title, bold=True), _Span.of("\n" + message.text)]
-    parts = split(spans)
+    parts = _split(spans)
     rendered = [_html(part) for part in parts]
     if message.url:
         link = f'\n<a href="{html.escape(message.url)}">{NOTICE_LINK_LABEL}</a>'
-        if _length(message.title + message.text) + len(NOTICE_LINK_LABEL) + 1 > MAX_TEXT_CHARS:
-            rendered.append(link.lstrip())
-        else:
+        last = sum(_length(span.text) for span in parts[-1])
+        if last + 1 + len(NOTICE_LINK_LABEL) <= MAX_TEXT_CHARS:
             rendered[-1] += link
+        else:
+            rendered.append(link.lstrip())
     return [Outgoing(text) for text in rendered]
 
 
-def split(spans: Sequence[_Span], limit: int = MAX_TEXT_CHARS) -> list[list[_Span]]:
+def _split(spans: Sequence[_Span], limit: int = MAX_TEXT_CHARS) -> list[list[_Span]]:
     """``spans`` cut into parts of at most ``limit`` UTF-16 code units: at paragraphs, lines, or anywhere."""
     parts: list[list[_Span]] = [[]]
     room = limit
