@@ -28,6 +28,7 @@ from bot.handlers.telegram.channel import TelegramChannel, TelegramSender
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
+from tests.auxil.platforms import free_port
 from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram
 from tests.conftest import DATA_DIR
 
@@ -286,9 +287,15 @@ async def test_a_group_message_to_the_bot_is_a_group_event_answered_in_the_group
     mention = f"@{BOT_USERNAME}"
     text = f"{mention} #12 回答 確認します"
     entity = {"type": "mention", "offset": 0, "length": len(mention)}
-    assert await post(bot, group_message(telegram, text, "ev-1", entities=[entity])) == 200
+    webhook = group_message(telegram, text, "ev-1", entities=[entity])
+    assert await post(bot, webhook) == 200
     assert [s.text for s in telegram.all_sent(str(GROUP))] == [GROUP_ONLY.text]
+    (answer,) = telegram.requests("sendMessage")
+    assert (
+        answer.params["reply_parameters"]["message_id"] == json.loads(webhook.body)["message"]["message_id"]
+    )
     assert telegram.all_sent(USER) == []
+    assert telegram.requests("sendChatAction") == []  # nothing to wait for in a group
 
 
 async def test_a_group_message_not_said_to_the_bot_is_ignored(bot: Client, telegram: FakeTelegram) -> None:
@@ -377,3 +384,24 @@ async def test_the_bot_token_never_reaches_the_log(
     assert telegram.requests("sendMessage")
     assert TOKEN not in caplog.text
     assert TOKEN.split(":")[1] not in caplog.text
+
+
+async def test_telegram_out_of_reach_at_start_is_tried_again_at_the_next_update(
+    aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    telegram = FakeTelegram(port=free_port())  # not started yet: getMe at start fails
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", **telegram.settings()}, DATABASE_URL=f"sqlite:///{tmp_path / 'k.db'}"
+    )
+    with caplog.at_level(logging.WARNING):
+        bot = await aiohttp_client(init_app(settings, searcher=searcher))
+    assert "Telegram getMe failed" in caplog.text
+    webhook = telegram.text(USER, "RPAとは何ですか？", "ev-1")
+    assert await post(bot, webhook) == 503  # Telegram redelivers it
+    await telegram.start()
+    try:
+        assert await post(bot, webhook) == 200
+        (answer,) = await telegram.sent(USER, 1)
+        assert "RPA" in answer.text
+    finally:
+        await telegram.stop()

@@ -19,8 +19,9 @@ The conversation key is ``("telegram", <user id>, <chat id>)`` (in a private
 chat the two ids are equal); the address is the chat id, where answers and
 pushes go; a group's ``room`` is its chat id. The de-duplication key is
 ``update_id``. The ``reply_token`` is what the answer needs of this very
-update: ``m:<message id>`` (the answer quotes the question) or
-``q:<callback query id>`` (the button stops spinning once answered).
+update: ``m:<message id>`` (the answer quotes the question, or in a group
+the message said to the bot) or ``q:<callback query id>`` (the button
+stops spinning once answered).
 """
 
 from __future__ import annotations
@@ -76,12 +77,12 @@ def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -
     chat = message.chat
     key = ConversationKey(CHANNEL, str(person.id), str(chat.id))
     event = partial(Incoming, key, event_id=event_id, address=str(chat.id), received_at=now)
+    token = f"m:{message.message_id}"
     if chat.type in _GROUPS:
         text = _said_to(message, bot)
-        return None if text is None else event(kind="group", text=text, room=str(chat.id))
+        return None if text is None else event(kind="group", text=text, room=str(chat.id), reply_token=token)
     if chat.type != Chat.PRIVATE:
         return None
-    token = f"m:{message.message_id}"
     if message.text is None:
         if message.effective_attachment is None:
             return None  # a service message: nothing was said
