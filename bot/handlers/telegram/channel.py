@@ -38,7 +38,7 @@ from datetime import UTC, datetime, timedelta
 from aiohttp import web
 from telegram import LinkPreviewOptions, ReplyParameters, Update
 from telegram.constants import ChatAction, ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden, InvalidToken, RetryAfter, TelegramError
+from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ApplicationBuilder
 from telegram.warnings import PTBDeprecationWarning
 
@@ -185,7 +185,7 @@ class TelegramChannel:
             await self.send(incoming.address, render(replies), quote=quote)
         except BadRequest:
             raise
-        except (Forbidden, InvalidToken, RetryAfter, TelegramError) as exc:
+        except TelegramError as exc:  # 403, 429, the network, a refused token: the outbox retries or drops
             log.warning("Telegram answer to %s failed (%s); it will be pushed", incoming.key, exc)
             return False
         return True
