@@ -26,6 +26,7 @@ __all__ = [
     "ProxySettings",
     "Setting",
     "Settings",
+    "SlackSettings",
     "TeamsSettings",
     "TelegramSettings",
 ]
@@ -262,6 +263,23 @@ SETTINGS: tuple[Setting, ...] = (
         "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
     ),
     Setting(
+        "SLACK_BOT_TOKEN",
+        "",
+        "The Slack app's bot token (xoxb-…), to post answers; with SLACK_SIGNING_SECRET turns Slack on "
+        "(empty: Slack is off).",
+    ),
+    Setting(
+        "SLACK_SIGNING_SECRET",
+        "",
+        "The Slack app's signing secret, to verify requests from Slack; with SLACK_BOT_TOKEN turns "
+        "Slack on (empty: Slack is off).",
+    ),
+    Setting(
+        "SLACK_API_BASE_URL",
+        "https://slack.com/api/",
+        "Base URL of the Slack Web API (a local fake in tests and demos).",
+    ),
+    Setting(
         "TELEGRAM_BOT_TOKEN",
         "",
         "The bot's token from @BotFather (123456:ABC-…); with TELEGRAM_WEBHOOK_SECRET turns Telegram on "
@@ -392,6 +410,25 @@ class ProxySettings:
 
 
 @dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """The Slack channel's settings: on when the bot token and the signing secret are both set."""
+
+    bot_token: str = ""
+    signing_secret: str = ""
+    api_base_url: str = "https://slack.com/api/"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Slack on."""
+        return ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.bot_token, self.signing_secret)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """The settings in force, validated at start-up."""
 
@@ -419,6 +456,7 @@ class Settings:
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
     telegram: TelegramSettings = field(default_factory=TelegramSettings)
 
     @classmethod
@@ -470,6 +508,11 @@ class Settings:
             chat=_chat(values),
             proxy=_proxy(values),
             teams=_teams(values),
+            slack=SlackSettings(
+                bot_token=values["SLACK_BOT_TOKEN"].strip(),
+                signing_secret=values["SLACK_SIGNING_SECRET"].strip(),
+                api_base_url=_base_url(values, "SLACK_API_BASE_URL").rstrip("/") + "/",
+            ),
             telegram=_telegram(values),
         )
 

@@ -28,12 +28,14 @@ from bot.db.schema import conversations, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.slack import FakeSlack
 from tests.auxil.teams import TeamsPlatform
 from tests.auxil.telegram import FakeTelegram
 
 Client = TestClient[web.Request, web.Application]
 
 PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine, "teams": TeamsPlatform}
+PLATFORMS["slack"] = FakeSlack
 PLATFORMS["telegram"] = FakeTelegram
 
 pytestmark = pytest.mark.asyncio
