@@ -1,4 +1,4 @@
-"""The command line: check, ask, eval, bench, serve, reload, chat, and the operators' admin, worker, purge.
+"""The command line: check, ask, eval, bench, serve, reload, chat; admin, worker, purge, telegram.
 
 Global options come before the subcommand and override the environment.
 Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
@@ -21,6 +21,8 @@ from bot.knowledge import KnowledgeError, load_knowledge
 from bot.logs import setup_logging
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
+from bot.telegramcli import add_parsers as add_telegram_parsers
+from bot.telegramcli import run_telegram
 
 __all__ = ["main"]
 
@@ -89,6 +91,7 @@ def _parser() -> argparse.ArgumentParser:
     chat = commands.add_parser("chat", help="talk to the bot in the terminal, choices numbered")
     chat.add_argument("--user", default="terminal", help="whose conversation to continue (default: terminal)")
     add_parsers(commands)
+    add_telegram_parsers(commands)
     return parser
 
 
@@ -172,6 +175,8 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         return run_admin(args, settings)
     if args.command == "worker":
         return run_worker(settings)
+    if args.command == "telegram":
+        return run_telegram(args, settings)
     if args.command == "purge":
         return run_purge(settings, args.days)
     raise AssertionError(args.command)

@@ -31,6 +31,7 @@ __all__ = [
     "SlackSettings",
     "TeamSettings",
     "TeamsSettings",
+    "TelegramSettings",
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -355,6 +356,23 @@ SETTINGS: tuple[Setting, ...] = (
         "https://auth.worksmobile.com/oauth2/v2.0",
         "Base URL of LINE WORKS' OAuth server, where access tokens come from (a local fake in tests).",
     ),
+    Setting(
+        "TELEGRAM_BOT_TOKEN",
+        "",
+        "The bot's token from @BotFather (123456:ABC-…); with TELEGRAM_WEBHOOK_SECRET turns Telegram on "
+        "(empty: Telegram is off).",
+    ),
+    Setting(
+        "TELEGRAM_WEBHOOK_SECRET",
+        "",
+        "The secret Telegram sends with every webhook (X-Telegram-Bot-Api-Secret-Token): 1-256 letters, "
+        "digits, _ or -; python -m bot telegram set-webhook registers it. empty: Telegram is off.",
+    ),
+    Setting(
+        "TELEGRAM_API_BASE_URL",
+        "https://api.telegram.org",
+        "Base URL of the Telegram Bot API (a local fake in tests and demos).",
+    ),
 )
 
 
@@ -490,6 +508,25 @@ class LineWorksSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class TelegramSettings:
+    """The Telegram channel's settings: on when the bot token and the webhook secret are both set."""
+
+    bot_token: str = ""
+    webhook_secret: str = ""
+    api_base_url: str = "https://api.telegram.org"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Telegram on."""
+        return ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.bot_token, self.webhook_secret)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
     """How much one staff member may send, over every channel together; 0 means no limit."""
 
@@ -566,6 +603,7 @@ class Settings:
     slack: SlackSettings = field(default_factory=SlackSettings)
     team: TeamSettings = field(default_factory=TeamSettings)
     lineworks: LineWorksSettings = field(default_factory=LineWorksSettings)
+    telegram: TelegramSettings = field(default_factory=TelegramSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -625,6 +663,7 @@ class Settings:
             ),
             team=_team(values),
             lineworks=_lineworks(values),
+            telegram=_telegram(values),
         )
 
 
@@ -811,6 +850,25 @@ def _rsa_private_key(path: str, name: str) -> str:
             f"{name}: {str(file)!r} is not an RSA key (LINE WORKS signs with RS256)"
         )
     return pem.decode("ascii")
+
+
+_TELEGRAM_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+"""What Telegram accepts as a webhook's secret token (Bot API ``setWebhook``)."""
+
+
+def _telegram(values: Mapping[str, str]) -> TelegramSettings:
+    """Telegram's settings; a secret Telegram would refuse is refused here, at start."""
+    secret = values["TELEGRAM_WEBHOOK_SECRET"].strip()
+    if secret and not _TELEGRAM_SECRET.match(secret):
+        raise ValueError(
+            "TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or - (Telegram accepts no other); "
+            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+        )
+    return TelegramSettings(
+        bot_token=values["TELEGRAM_BOT_TOKEN"].strip(),
+        webhook_secret=secret,
+        api_base_url=_base_url(values, "TELEGRAM_API_BASE_URL"),
+    )
 
 
 def _boolean(values: Mapping[str, str], name: str) -> bool:

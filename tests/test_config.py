@@ -168,3 +168,18 @@ def test_limits_have_defaults_may_be_off_and_are_checked() -> None:
         Settings.from_env({"KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "many"})
     with pytest.raises(ValueError, match="KAIZEN_LIMIT_CONSULTATIONS_PER_DAY must be between 0"):
         Settings.from_env({"KAIZEN_LIMIT_CONSULTATIONS_PER_DAY": "-1"})
+
+
+def test_telegram_is_on_with_its_token_and_secret_and_the_secret_is_checked() -> None:
+    on = {"TELEGRAM_BOT_TOKEN": "123:ABC", "TELEGRAM_WEBHOOK_SECRET": "a-Secret_1"}
+    assert Settings.from_env({}).telegram.missing() == ("TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET")
+    telegram = Settings.from_env({**on, "TELEGRAM_API_BASE_URL": "http://127.0.0.1:9/"}).telegram
+    assert telegram.missing() == ()
+    assert telegram.api_base_url == "http://127.0.0.1:9"
+    assert Settings.from_env(on).telegram.api_base_url == "https://api.telegram.org"
+    assert {s.name: s.default for s in SETTINGS}["TELEGRAM_BOT_TOKEN"] == ""
+    for secret in ("with space", "ドット", "x" * 257, "semi;colon"):
+        with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET must be 1-256 letters"):
+            Settings.from_env({**on, "TELEGRAM_WEBHOOK_SECRET": secret})
+    with pytest.raises(ValueError, match="TELEGRAM_API_BASE_URL must be an http"):
+        Settings.from_env({**on, "TELEGRAM_API_BASE_URL": "api.telegram.org"})

@@ -14,7 +14,8 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import aiohttp
-from multidict import MultiMapping
+from multidict import CIMultiDict, CIMultiDictProxy, MultiMapping
+from yarl import URL
 
 Headers = MultiMapping[str]
 
@@ -43,6 +44,15 @@ class PlatformRefused(aiohttp.ClientResponseError):
         value = error.headers.get("Retry-After") if error.headers is not None else None
         detail = error.message[:MAX_DETAIL_CHARS]
         return cls(error.request_info, error.status, detail, error.headers, retry_after(value, now))
+
+    @classmethod
+    def from_sdk(
+        cls, url: str, status: int, detail: str, retry_after_seconds: float | None
+    ) -> PlatformRefused:
+        """The refusal an SDK reported in its own exception (no aiohttp response: httpx, …)."""
+        headers = CIMultiDictProxy(CIMultiDict[str]())
+        request = aiohttp.RequestInfo(URL(url), "POST", headers, URL(url))
+        return cls(request, status, detail[:MAX_DETAIL_CHARS], None, retry_after_seconds)
 
 
 def retry_after(value: str | None, now: datetime) -> float | None:

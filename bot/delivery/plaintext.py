@@ -16,6 +16,9 @@ where it leads).
   (`text_block`), which renders no Markdown, where a ``TextBlock`` would
   turn ``[x](url)`` into a link; used by notices (`bot.delivery.webhook`)
   and by the Teams channel's cards (`bot.handlers.teams.cards`).
+- Telegram: a word joiner after the ``@`` of every ``@name``, since any
+  username mentioned in a group notifies that person (the HTML escaping is
+  `bot.handlers.telegram.render`'s).
 - Everywhere: a word joiner (U+2060, invisible) after the ``@`` of
   ``@channel``, ``@here``, ``@everyone`` and ``@all``, so that no platform
   reads them as a mention.
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["for_lineworks", "for_slack", "text_block", "without_mentions"]
+__all__ = ["for_lineworks", "for_slack", "text_block", "without_mentions", "without_telegram_mentions"]
 
 _WORD_JOINER = "\u2060"
 _MASS_MENTION = re.compile(
@@ -58,3 +61,12 @@ def text_block(text: str, **style: Any) -> dict[str, Any]:
     """
     run = {"type": "TextRun", "text": without_mentions(text), **style}
     return {"type": "RichTextBlock", "inlines": [run]}
+
+
+_TELEGRAM_MENTION = re.compile(r"(?<![A-Za-z0-9._%+-])@(?=[A-Za-z0-9_])")
+"""``@name`` as Telegram reads a mention (not the ``@`` of an e-mail address)."""
+
+
+def without_telegram_mentions(text: str) -> str:
+    """``text`` with every ``@name`` broken invisibly, so that no one in a Telegram group is called."""
+    return _TELEGRAM_MENTION.sub("@" + _WORD_JOINER, text)

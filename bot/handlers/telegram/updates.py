@@ -1,0 +1,157 @@
+"""Telegram updates (the SDK's `telegram.Update`) as channel-neutral `Incoming` values.
+
+| Telegram update | becomes |
+| --- | --- |
+| text message, private chat | a message (its text); ``/menu`` and ``/help`` press the menu button |
+| ``/start``, private chat | ``follow`` (greeting and menu) |
+| callback query (an inline keyboard button), private chat | a button press (its ``data``) |
+| sticker, photo, document, location, voice… , private chat | ``unsupported`` |
+| ``my_chat_member``: the bot ``kicked`` in a private chat (blocked) | ``unfollow`` |
+| group or supergroup text mentioning the bot or replying to it | ``group`` (without the mention) |
+| anything else | nothing (ignored) |
+
+Ignored: edited messages, channel posts, service messages (pins, members
+joining), group messages not said to the bot, callback queries outside
+private chats or without data, inline queries, polls, payments, reactions,
+and the bot being added to or removed from a group.
+
+The conversation key is ``("telegram", <user id>, <chat id>)`` (in a private
+chat the two ids are equal); the address is the chat id, where answers and
+pushes go; a group's ``room`` is its chat id. The de-duplication key is
+``update_id``. The ``reply_token`` is what the answer needs of this very
+update: ``m:<message id>`` (the answer quotes the question, or in a group
+the message said to the bot) or ``q:<callback query id>`` (the button
+stops spinning once answered).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from functools import partial
+
+from telegram import CallbackQuery, Chat, ChatMemberUpdated, Message, MessageEntity, Update
+
+from bot.handlers.telegram import CHANNEL
+from bot.values import ConversationKey, Incoming
+
+__all__ = ["MENU_COMMANDS", "START", "BotIdentity", "incoming_of"]
+
+log = logging.getLogger(__name__)
+
+START = "/start"
+"""What Telegram sends when a person opens the bot (the client's "Start" button)."""
+
+MENU_COMMANDS = frozenset({"/menu", "/help"})
+"""Commands that press the menu button."""
+
+_GROUPS = (Chat.GROUP, Chat.SUPERGROUP)
+
+
+@dataclass(frozen=True, slots=True)
+class BotIdentity:
+    """Who the bot is (from ``getMe``), to recognise mentions of it and replies to it in a group."""
+
+    id: int
+    username: str
+
+
+def incoming_of(update: Update, bot: BotIdentity, now: datetime) -> Incoming | None:
+    """The `Incoming` for one update, or None for an update the bot ignores."""
+    event_id = str(update.update_id)
+    if update.message is not None:
+        return _message(update.message, bot, event_id, now)
+    if update.callback_query is not None:
+        return _press(update.callback_query, event_id, now)
+    if update.my_chat_member is not None:
+        return _membership(update.my_chat_member, event_id, now)
+    log.debug("Telegram update %s of a kind the bot does not use: ignored", event_id)
+    return None
+
+
+def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -> Incoming | None:
+    person = message.from_user
+    if person is None or person.is_bot:
+        return None
+    chat = message.chat
+    key = ConversationKey(CHANNEL, str(person.id), str(chat.id))
+    event = partial(Incoming, key, event_id=event_id, address=str(chat.id), received_at=now)
+    token = f"m:{message.message_id}"
+    if chat.type in _GROUPS:
+        text = _said_to(message, bot)
+        return None if text is None else event(kind="group", text=text, room=str(chat.id), reply_token=token)
+    if chat.type != Chat.PRIVATE:
+        return None
+    if message.text is None:
+        if message.effective_attachment is None:
+            return None  # a service message: nothing was said
+        return event(kind="unsupported")
+    command = _command(message)
+    if command == START:
+        return event(kind="follow")
+    if command in MENU_COMMANDS:
+        return event(action="menu", reply_token=token)
+    return event(text=message.text, reply_token=token)
+
+
+def _press(query: CallbackQuery, event_id: str, now: datetime) -> Incoming | None:
+    message = query.message
+    if message is None or message.chat.type != Chat.PRIVATE or not query.data:
+        return None  # an inline-mode message, a group, or a game button: none are the bot's
+    key = ConversationKey(CHANNEL, str(query.from_user.id), str(message.chat.id))
+    return Incoming(
+        key,
+        action=query.data,
+        event_id=event_id,
+        address=str(message.chat.id),
+        reply_token=f"q:{query.id}",
+        received_at=now,
+    )
+
+
+def _membership(change: ChatMemberUpdated, event_id: str, now: datetime) -> Incoming | None:
+    """The person blocked the bot: its membership of their private chat becomes ``kicked``."""
+    if change.chat.type != Chat.PRIVATE or change.new_chat_member.status != "kicked":
+        return None
+    key = ConversationKey(CHANNEL, str(change.from_user.id), str(change.chat.id))
+    return Incoming(key, kind="unfollow", event_id=event_id, address=str(change.chat.id), received_at=now)
+
+
+def _command(message: Message) -> str | None:
+    """The bot command the text starts with (``/start``), lowercase and without ``@botname``; None if none."""
+    first = (message.text or "").split(maxsplit=1)[:1]
+    if not first or not first[0].startswith("/"):
+        return None
+    return first[0].split("@", 1)[0].lower()
+
+
+def _said_to(message: Message, bot: BotIdentity) -> str | None:
+    """What was said to the bot in a group, mentions of it removed; None when it was not said to it."""
+    if message.text is None:
+        return None
+    replied = message.reply_to_message
+    addressed = replied is not None and replied.from_user is not None and replied.from_user.id == bot.id
+    handle = f"@{bot.username.lower()}"
+    mentions = [e for e in message.entities if _names(message, e, bot)]
+    for entity in message.entities:
+        if entity.type == MessageEntity.BOT_COMMAND and message.parse_entity(entity).lower().endswith(handle):
+            addressed = True  # /menu@this_bot
+    if not (addressed or mentions):
+        return None
+    return _without(message, mentions).strip()
+
+
+def _names(message: Message, entity: MessageEntity, bot: BotIdentity) -> bool:
+    """Whether ``entity`` mentions the bot (``@its_username``, or a mention of its user)."""
+    if entity.type == MessageEntity.MENTION:
+        return message.parse_entity(entity).lower() == f"@{bot.username.lower()}"
+    return entity.type == MessageEntity.TEXT_MENTION and entity.user is not None and entity.user.id == bot.id
+
+
+def _without(message: Message, entities: list[MessageEntity]) -> str:
+    """The message's text with ``entities`` cut out (offsets are in UTF-16 code units, as Telegram counts)."""
+    text = (message.text or "").encode("utf-16-le")
+    for entity in sorted(entities, key=lambda e: e.offset, reverse=True):
+        text = text[: entity.offset * 2] + text[(entity.offset + entity.length) * 2 :]
+    return text.decode("utf-16-le")
