@@ -36,6 +36,10 @@ class Policy:
     weights: tuple[float, ...] = (-1.94, 1.63, 1.51, 0.62, 0.64, 0.91, -1.16, 0.91)
     answer: float = 0.74
     clarify: float = 0.25
+    tie: float = 0.0
+    """Below this lead over the runner-up (`margin`), the top candidates are near-ties: offer them."""
+    samples: int = 0
+    """Calibration samples the policy was fitted to (0: the default, fitted to the sample knowledge)."""
 
 
 DEFAULT_POLICY = Policy()
@@ -75,7 +79,7 @@ def confidence(ranking: Ranking, policy: Policy = DEFAULT_POLICY) -> float:
 def decide(ranking: Ranking, policy: Policy = DEFAULT_POLICY) -> tuple[Decision, float]:
     """Return the decision and the confidence in the best candidate."""
     sure = confidence(ranking, policy)
-    if sure >= policy.answer:
+    if sure >= policy.answer and margin(ranking) >= policy.tie:
         return "answer", sure
     if sure >= policy.clarify:
         return "clarify", sure

@@ -51,6 +51,9 @@ class Source:
     units: tuple[str, ...]
     body: str
     links: tuple[str, ...] = ()
+    asked: int = 0
+    """How many of the first units are questions as someone would ask them (the question and its
+    phrasings); the others are titles and keyword lists."""
 
 
 def sources_of(kb: KnowledgeBase) -> list[Source]:
@@ -59,7 +62,8 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
     for faq in kb.faq:
         units = (faq.question, *faq.phrasings, *_keywords_unit(faq.keywords))
         links = (*faq.manual, *faq.cases)
-        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer, links))
+        asked = 1 + len(faq.phrasings)
+        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer, links, asked))
     for chapter in kb.chapters:
         for section in chapter.sections:
             title = f"{chapter.title}「{section.title}」"
@@ -70,7 +74,10 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
         sources.append(Source(Entry("case", case.id, case.title), units, body))
     for referral in kb.referrals:
         units = (referral.topic, *referral.phrasings, *_keywords_unit(referral.keywords))
-        sources.append(Source(Entry("referral", referral.id, referral.topic), units, referral.answer))
+        asked = 1 + len(referral.phrasings)
+        sources.append(
+            Source(Entry("referral", referral.id, referral.topic), units, referral.answer, (), asked)
+        )
     for talk in kb.smalltalk:
         sources.append(Source(Entry("smalltalk", talk.id, talk.phrasings[0]), tuple(talk.phrasings), ""))
     return sources

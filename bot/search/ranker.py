@@ -274,8 +274,12 @@ def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.ND
     if not texts or not analysis.fuzzy_text:
         return np.zeros(len(numbers))
     ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
-    starts = np.cumsum([0] + [len(span) for span in spans[:-1]])
-    return np.maximum.reduceat(ratios, starts).astype(np.float64) / 100
+    sizes = np.array([len(span) for span in spans])
+    starts = np.cumsum(np.r_[0, sizes[:-1]])
+    best = np.zeros(len(numbers))
+    has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
+    best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100
+    return best
 
 
 def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:

@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.search.analyzer import Analyzer
+from bot.search.calibration import calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
 from bot.search.index import Entry, SearchIndex, build_index, sources_of, views_of
 from bot.search.ranker import Ranking, rank
@@ -23,7 +24,7 @@ __all__ = ["Hit", "SearchResult", "Searcher"]
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "9"
+INDEX_FORMAT = "10"
 """Bump when analysis or index layout changes, so stale caches are ignored."""
 
 MAX_RESULTS = 5
@@ -88,13 +89,29 @@ class Searcher:
         self.encoder = encoder or (Encoder() if semantic is not None else None)
 
     @classmethod
-    def build(cls, kb: KnowledgeBase, *, semantic: bool = True, cache_dir: Path | None = None) -> Searcher:
-        """Build the indexes from scratch (embeddings already in ``cache_dir`` are reused)."""
+    def build(
+        cls,
+        kb: KnowledgeBase,
+        *,
+        semantic: bool = True,
+        cache_dir: Path | None = None,
+        calibrated: bool = True,
+    ) -> Searcher:
+        """Build the indexes from scratch (embeddings already in ``cache_dir`` are reused).
+
+        The decision is calibrated to ``kb`` (`bot.search.calibration`) unless ``calibrated`` is false.
+        """
         analyzer = Analyzer(kb.synonyms)
-        index = build_index(sources_of(kb), analyzer, kb.synonyms)
+        sources = sources_of(kb)
+        index = build_index(sources, analyzer, kb.synonyms)
         encoder = Encoder() if semantic else None
         meaning = _build_semantic(kb, encoder, cache_dir) if encoder is not None else None
-        searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
+        policy = (
+            calibrate(sources, index, analyzer, kb.synonyms, meaning, encoder)
+            if calibrated
+            else DEFAULT_POLICY
+        )
+        searcher = cls(kb, index, analyzer, policy, semantic=meaning, encoder=encoder)
         _release_free_memory()
         return searcher
 
@@ -109,14 +126,15 @@ class Searcher:
         cache_file: Path | None = None
         if cache_dir is not None and faq_path.exists() and knowledge_dir.is_dir():
             key = fingerprint_of(knowledge_files(faq_path, knowledge_dir))
-            cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}.pickle"
+            mode = "semantic" if semantic else "words"
+            cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}-{mode}.pickle"
             cached = _read_cache(cache_file)
-            if cached is not None and (cached[2] is not None or not semantic):
-                kb, index, meaning = cached
-                return cls(kb, index, Analyzer(kb.synonyms), semantic=meaning if semantic else None)
+            if cached is not None and (cached[2] is not None) == semantic:
+                kb, index, meaning, policy = cached
+                return cls(kb, index, Analyzer(kb.synonyms), policy, semantic=meaning)
         searcher = cls.build(load_knowledge(faq_path, knowledge_dir), semantic=semantic, cache_dir=cache_dir)
         if cache_file is not None:
-            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic))
+            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
         return searcher
 
     def search(self, query: str) -> SearchResult:
@@ -155,20 +173,26 @@ def _cache_version() -> str:
     return f"{INDEX_FORMAT}-{dictionary}"
 
 
-Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None]
+Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None, Policy]
+"""The knowledge, its indexes and the decision calibrated to it (`bot.search.calibration`)."""
 
 
 def _read_cache(path: Path) -> Cached | None:
     try:
         with path.open("rb") as handle:
-            kb, index, meaning = pickle.load(handle)
+            kb, index, meaning, policy = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail
         log.warning("ignoring unreadable index cache %s", path, exc_info=True)
         return None
-    if isinstance(kb, KnowledgeBase) and isinstance(index, SearchIndex):
-        return kb, index, meaning if isinstance(meaning, SemanticIndex) else None
+    if (
+        isinstance(kb, KnowledgeBase)
+        and isinstance(index, SearchIndex)
+        and isinstance(policy, Policy)
+        and (meaning is None or isinstance(meaning, SemanticIndex))
+    ):
+        return kb, index, meaning, policy
     return None
 
 
