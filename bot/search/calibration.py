@@ -42,6 +42,8 @@ __all__ = ["Reliability", "Sample", "calibrate", "fit_policy", "out_of_scope_que
 
 MAX_HELD_OUT = 400
 """Entries whose question or phrasing is held out: enough for a stable fit, bounded build time."""
+MAX_FOLDS = 4
+"""Folds of held-out phrasings for a small knowledge base (each costs one more index build)."""
 MIN_SAMPLES = 40
 """Fewer samples than this (a tiny knowledge base) keep the default policy."""
 TARGET_PRECISION = 0.92
@@ -81,37 +83,31 @@ def calibrate(
     encoder: TextEncoder | None,
 ) -> Policy:
     """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``)."""
-    held = _held_out(sources)
-    if not held:
+    folds = _folds(sources)
+    if not folds:
         return DEFAULT_POLICY
+    held = [pair for fold in folds for pair in fold]
     # An entry with phrasings is asked one of them, held out of the index; one without is asked
     # the topic words of its question (粗大ごみ 手数料), as staff type a query, against the full index.
     queries = [sources[n].units[u] if u else _topic_words(analyzer, sources[n].units[0]) for n, u in held]
     oos = out_of_scope_questions()
     meanings = _meanings(semantic, encoder, [*queries, *oos])
 
-    removed = [(n, u) for n, u in held if u]
-    reduced_index, reduced_semantic = index, semantic
-    if removed:
-        reduced_sources = list(sources)
-        for n, u in removed:
-            units = sources[n].units
-            reduced_sources[n] = replace(sources[n], units=units[:u] + units[u + 1 :])
-        reduced_index = build_index(reduced_sources, analyzer, synonyms)
-        reduced_semantic = semantic.without(removed) if semantic is not None else None
-
     samples: list[Sample] = []
-    for at, (n, _) in enumerate(held):
-        query = queries[at]
-        if not query:
-            continue
-        meaning = meanings[at] if meanings is not None else None
-        found = rank(reduced_index, analyzer, query, meaning=_similar(reduced_semantic, meaning))
-        if found.candidates:
-            samples.append(Sample(features(found), found.candidates[0].number == n))
-        absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
-        if absent.candidates:
-            samples.append(Sample(features(absent), False, ABSENT_SHARE))
+    at = 0
+    for fold in folds:
+        reduced_index, reduced_semantic = _without_units(sources, fold, index, analyzer, synonyms, semantic)
+        for n, _ in fold:
+            query, meaning = queries[at], (meanings[at] if meanings is not None else None)
+            at += 1
+            if not query:
+                continue
+            found = rank(reduced_index, analyzer, query, meaning=_similar(reduced_semantic, meaning))
+            if found.candidates:
+                samples.append(Sample(features(found), found.candidates[0].number == n))
+            absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
+            if absent.candidates:
+                samples.append(Sample(features(absent), False, ABSENT_SHARE))
     for at, query in enumerate(oos):
         meaning = meanings[len(queries) + at] if meanings is not None else None
         outside = rank(index, analyzer, query, meaning=_similar(semantic, meaning))
@@ -185,15 +181,49 @@ def _thresholds(
     return round(best[1], 2), round(best[2], 2)
 
 
-def _held_out(sources: Sequence[Source]) -> list[tuple[int, int]]:
-    """``(entry, unit)`` pairs to hold out, entries spread evenly.
+def _folds(sources: Sequence[Source]) -> list[list[tuple[int, int]]]:
+    """``(entry, unit)`` pairs to hold out, fold by fold, from at most `MAX_HELD_OUT` entries spread evenly.
 
-    The unit is one of the entry's phrasings (chosen by its number), or its question when it has none (0).
+    In fold ``j`` an entry with phrasings holds out its ``j``-th (counted from its number, so that
+    folds differ); one without is asked its question's topic words once, in the first fold (unit 0).
+    With few entries there are up to `MAX_FOLDS` folds, so that a small FAQ still gives enough samples.
     """
     asked = [n for n, s in enumerate(sources) if s.asked]
+    if not asked:
+        return []
     step = max(1.0, len(asked) / MAX_HELD_OUT)
     chosen = [asked[int(i * step)] for i in range(min(len(asked), MAX_HELD_OUT))]
-    return [(n, 1 + n % (sources[n].asked - 1) if sources[n].asked > 1 else 0) for n in chosen]
+    count = max(1, min(MAX_FOLDS, MAX_HELD_OUT // len(chosen)))
+    folds = []
+    for j in range(count):
+        fold = [
+            (n, 1 + (n + j) % (sources[n].asked - 1) if sources[n].asked > 1 else 0)
+            for n in chosen
+            if sources[n].asked > 1 or j == 0
+        ]
+        folds.append(fold)
+    return folds
+
+
+def _without_units(
+    sources: Sequence[Source],
+    held: Sequence[tuple[int, int]],
+    index: SearchIndex,
+    analyzer: Analyzer,
+    synonyms: Sequence[Sequence[str]],
+    semantic: SemanticIndex | None,
+) -> tuple[SearchIndex, SemanticIndex | None]:
+    """The indexes without the phrasings (unit > 0) of ``held``; the same indexes when there are none."""
+    removed = [(n, u) for n, u in held if u]
+    if not removed:
+        return index, semantic
+    reduced = list(sources)
+    for n, u in removed:
+        units = sources[n].units
+        reduced[n] = replace(sources[n], units=units[:u] + units[u + 1 :])
+    return build_index(reduced, analyzer, synonyms), semantic.without(
+        removed
+    ) if semantic is not None else None
 
 
 def _topic_words(analyzer: Analyzer, question: str) -> str:
