@@ -66,6 +66,8 @@ class Sample:
     right: bool
     weight: float = 1.0
     """How much the sample counts: the mix of queries the knowledge will see, not of those generated."""
+    topical: bool = True
+    """Whether its first candidate may be answered at all (`bot.search.ranker.Candidate.topical`)."""
 
 
 def out_of_scope_questions() -> list[str]:
@@ -104,16 +106,20 @@ def calibrate(
                 continue
             found = rank(reduced_index, analyzer, query, meaning=_similar(reduced_semantic, meaning))
             if found.candidates:
-                samples.append(Sample(features(found), found.candidates[0].number == n))
+                samples.append(_sample(found, found.candidates[0].number == n))
             absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
             if absent.candidates:
-                samples.append(Sample(features(absent), False, ABSENT_SHARE))
+                samples.append(_sample(absent, False, ABSENT_SHARE))
     for at, query in enumerate(oos):
         meaning = meanings[len(queries) + at] if meanings is not None else None
         outside = rank(index, analyzer, query, meaning=_similar(semantic, meaning))
         if outside.candidates and outside.candidates[0].entry.kind != "smalltalk":
-            samples.append(Sample(features(outside), False, OUT_OF_SCOPE_SHARE * len(held) / len(oos)))
+            samples.append(_sample(outside, False, OUT_OF_SCOPE_SHARE * len(held) / len(oos)))
     return fit_policy(samples)
+
+
+def _sample(ranking: Ranking, right: bool, weight: float = 1.0) -> Sample:
+    return Sample(features(ranking), right, weight, ranking.candidates[0].topical)
 
 
 def fit_policy(samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY) -> Policy:
@@ -126,7 +132,8 @@ def fit_policy(samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY) -> Pol
     counts = np.array([s.weight for s in samples])
     weights = _fit(x, y, counts, np.array(prior.weights))
     p = 1 / (1 + np.exp(-x @ weights))
-    answer, tie = _thresholds(p, x[:, FEATURE_MARGIN], y, counts)
+    topical = np.array([s.topical for s in samples])
+    answer, tie = _thresholds(p, x[:, FEATURE_MARGIN], y, counts, topical)
     return Policy(
         weights=tuple(round(float(w), 4) for w in weights),
         answer=answer,
@@ -160,6 +167,7 @@ def _thresholds(
     margins: npt.NDArray[np.float64],
     y: npt.NDArray[np.float64],
     counts: npt.NDArray[np.float64],
+    topical: npt.NDArray[np.bool_],
 ) -> tuple[float, float]:
     """The answer threshold and near-tie margin that answer most samples right at `TARGET_PRECISION`.
 
@@ -168,7 +176,7 @@ def _thresholds(
     best: tuple[float, float, float] | None = None
     for tie in np.arange(0.0, 0.31, 0.02):
         for answer in np.arange(0.50, 0.96, 0.01):
-            answered = (p >= answer) & (margins >= tie)
+            answered = (p >= answer) & (margins >= tie) & topical
             if not answered.any():
                 break
             right = float((y * counts)[answered].sum())

@@ -9,6 +9,7 @@ weight, the entry's whole text.
 from __future__ import annotations
 
 import os
+import re
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +26,17 @@ from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view
 from bot.search.spelling import sounds_of, spellings_of
 
-__all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of", "views_of"]
+__all__ = [
+    "KINDS",
+    "Entry",
+    "Kind",
+    "SearchIndex",
+    "Source",
+    "Topic",
+    "build_index",
+    "sources_of",
+    "views_of",
+]
 
 Kind = Literal["faq", "manual", "case", "referral", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
@@ -131,6 +142,8 @@ class SearchIndex:
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
     spellings: dict[int, tuple[str, ...]]
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
+    topics: dict[int, Topic]
+    """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
     @property
     def max_idf(self) -> float:
@@ -196,7 +209,39 @@ def build_index(
         curated=_curated(sources),
         sounds=sounds_of(vocabulary, analyzer),
         spellings=spellings_of(vocabulary),
+        topics=_topics(sources, analyzer),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """The 【topic】 a sub-question belongs to (【粗大ごみ】手数料はいくらですか → 粗大ごみ), as terms."""
+
+    words: frozenset[str]
+    """Its word and synonym terms: one of them in a query mentions the topic."""
+    grams: frozenset[str]
+    """Its character bigrams: most of them in a query mention it too (そだいごみ, 粗大ゴミ)."""
+
+    def mentioned(self, terms: set[str]) -> bool:
+        """Whether a query with ``terms`` mentions this topic."""
+        if self.words & terms:
+            return True
+        return bool(self.grams) and len(self.grams & terms) * 2 >= len(self.grams)
+
+
+TOPIC_PREFIX = re.compile(r"^\s*[【\[［]([^】\]］]+)[】\]］]")
+
+
+def _topics(sources: Sequence[Source], analyzer: Analyzer) -> dict[int, Topic]:
+    topics: dict[int, Topic] = {}
+    for number, source in enumerate(sources):
+        found = TOPIC_PREFIX.match(source.entry.title) if source.asked else None
+        if found:
+            terms = analyzer.analyze(found.group(1)).terms
+            words = frozenset(t for t in terms if t[0] in "ws")
+            grams = frozenset(t for t in terms if t[0] in "gr")
+            topics[number] = Topic(words, grams)
+    return topics
 
 
 class _Analysed:

@@ -74,6 +74,11 @@ class Candidate:
     """
     semantic: float = 0.0
     """Cosine of the entry's closest view with the query's meaning (`bot.search.semantic`); 0 without it."""
+    topical: bool = True
+    """False for a sub-question (【粗大ごみ】手数料) whose topic the query does not mention.
+
+    Such an entry may be offered, never answered on its own (see `bot.search.decide`).
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,7 @@ def rank(
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
+    said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0
@@ -228,6 +234,7 @@ def rank(
                 float(fuzzy[at]),
                 float(explained[at]),
                 closeness,
+                number not in index.topics or index.topics[number].mentioned(said),
             )
         )
     candidates = _prefer_curated(index, candidates)
