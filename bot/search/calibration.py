@@ -42,6 +42,9 @@ __all__ = ["Reliability", "Sample", "calibrate", "fit_policy", "out_of_scope_que
 
 MAX_HELD_OUT = 400
 """Entries whose question or phrasing is held out: enough for a stable fit, bounded build time."""
+MAX_REBUILD_ENTRIES = 5000
+"""Above this many entries, holding phrasings out would cost a second index build of a minute or more at
+50,000: every entry is then asked its question's topic words against the full index instead."""
 MAX_FOLDS = 4
 """Folds of held-out phrasings for a small knowledge base (each costs one more index build)."""
 MIN_SAMPLES = 40
@@ -199,15 +202,16 @@ def _folds(sources: Sequence[Source]) -> list[list[tuple[int, int]]]:
     asked = [n for n, s in enumerate(sources) if s.asked]
     if not asked:
         return []
+    rebuild = len(sources) <= MAX_REBUILD_ENTRIES
     step = max(1.0, len(asked) / MAX_HELD_OUT)
     chosen = [asked[int(i * step)] for i in range(min(len(asked), MAX_HELD_OUT))]
-    count = max(1, min(MAX_FOLDS, MAX_HELD_OUT // len(chosen)))
+    count = max(1, min(MAX_FOLDS, MAX_HELD_OUT // len(chosen))) if rebuild else 1
     folds = []
     for j in range(count):
         fold = [
-            (n, 1 + (n + j) % (sources[n].asked - 1) if sources[n].asked > 1 else 0)
+            (n, 1 + (n + j) % (sources[n].asked - 1) if rebuild and sources[n].asked > 1 else 0)
             for n in chosen
-            if sources[n].asked > 1 or j == 0
+            if (rebuild and sources[n].asked > 1) or j == 0
         ]
         folds.append(fold)
     return folds

@@ -134,3 +134,28 @@ def test_a_semantic_index_drops_held_out_views() -> None:
     similarities = reduced.similarities(np.array([0, 1, 0, 0], dtype=np.float32))
     assert similarities.tolist() == [0.0, 0.0, 0.0]
     assert reduced.similarities(np.array([0, 0, 1, 0], dtype=np.float32)).tolist() == [0.0, 1.0, 0.0]
+
+
+def test_phrasings_are_held_out_in_folds_and_a_large_knowledge_base_is_not_rebuilt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.search import calibration
+    from bot.search.index import Entry, Source
+
+    sources = [
+        Source(
+            Entry("faq", f"q{n}", f"質問{n}"),
+            (f"質問{n}", f"言い換え{n}a", f"言い換え{n}b", "キーワード"),
+            "",
+            (),
+            3,
+        )
+        for n in range(50)
+    ]
+    folds = calibration._folds(sources)
+    assert len(folds) == calibration.MAX_FOLDS
+    assert all(0 < unit < 3 for fold in folds for _, unit in fold)  # a phrasing, never the keywords
+    assert {unit for fold in folds for n, unit in fold if n == 0} == {1, 2}
+    monkeypatch.setattr(calibration, "MAX_REBUILD_ENTRIES", 10)
+    (only,) = calibration._folds(sources)
+    assert {unit for _, unit in only} == {0}
