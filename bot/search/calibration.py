@@ -34,7 +34,7 @@ import numpy.typing as npt
 
 from bot.search.analyzer import Analyzer
 from bot.search.decide import DEFAULT_POLICY, Policy, features
-from bot.search.index import SearchIndex, Source, build_index
+from bot.search.index import Analyses, SearchIndex, Source, build_index
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import SemanticIndex, TextEncoder
 
@@ -86,8 +86,12 @@ def calibrate(
     synonyms: Sequence[Sequence[str]],
     semantic: SemanticIndex | None,
     encoder: TextEncoder | None,
+    memo: Analyses | None = None,
 ) -> Policy:
-    """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``)."""
+    """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``).
+
+    ``memo`` holds the analyses of ``index``'s build, so that the held-out copy costs no new analysis.
+    """
     folds = _folds(sources)
     if not folds:
         return DEFAULT_POLICY
@@ -101,7 +105,9 @@ def calibrate(
     samples: list[Sample] = []
     at = 0
     for fold in folds:
-        reduced_index, reduced_semantic = _without_units(sources, fold, index, analyzer, synonyms, semantic)
+        reduced_index, reduced_semantic = _without_units(
+            sources, fold, index, analyzer, synonyms, semantic, memo
+        )
         for n, _ in fold:
             query, meaning = queries[at], (meanings[at] if meanings is not None else None)
             at += 1
@@ -224,6 +230,7 @@ def _without_units(
     analyzer: Analyzer,
     synonyms: Sequence[Sequence[str]],
     semantic: SemanticIndex | None,
+    memo: Analyses | None,
 ) -> tuple[SearchIndex, SemanticIndex | None]:
     """The indexes without the phrasings (unit > 0) of ``held``; the same indexes when there are none."""
     removed = [(n, u) for n, u in held if u]
@@ -233,9 +240,8 @@ def _without_units(
     for n, u in removed:
         units = sources[n].units
         reduced[n] = replace(sources[n], units=units[:u] + units[u + 1 :])
-    return build_index(reduced, analyzer, synonyms), semantic.without(
-        removed
-    ) if semantic is not None else None
+    reduced_semantic = semantic.without(removed) if semantic is not None else None
+    return build_index(reduced, analyzer, synonyms, memo), reduced_semantic
 
 
 def _topic_words(analyzer: Analyzer, question: str) -> str:

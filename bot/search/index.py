@@ -155,10 +155,20 @@ class SearchIndex:
         return range(int(self.unit_starts[entry]), int(self.unit_ends[entry]))
 
 
+Analyses = dict[tuple[str, bool], tuple[list[str], str]]
+"""Analyses by ``(text, with n-grams)``, kept between builds of nearly the same sources."""
+
+
 def build_index(
-    sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterable[Sequence[str]]
+    sources: Sequence[Source],
+    analyzer: Analyzer,
+    synonyms: Iterable[Sequence[str]],
+    memo: Analyses | None = None,
 ) -> SearchIndex:
     """Analyse every text and build the postings.
+
+    With ``memo``, texts analysed before are not analysed again, and new ones are added to it
+    (calibration builds the index a second time with a few phrasings held out).
 
     Analyses are turned into term ids as they arrive, all in one integer
     array (rather than millions of term strings, or an array per text). An
@@ -173,7 +183,7 @@ def build_index(
     term_ids = array("i")
     text_lengths = array("q")
     unit_texts: list[str] = []
-    for terms, fuzzy_text in _analyze_all(texts, analyzer, [list(g) for g in synonyms]):
+    for terms, fuzzy_text in _remembered(texts, analyzer, [list(g) for g in synonyms], memo):
         term_ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
         text_lengths.append(len(terms))
         if len(unit_texts) < n_units:
@@ -312,6 +322,19 @@ def _analyze_chunk(texts: list[tuple[str, bool]]) -> list[Analysed]:
 
 def _compact(analysis: Analysis) -> Analysed:
     return _SEPARATOR.join(analysis.terms), analysis.fuzzy_text
+
+
+def _remembered(
+    texts: list[tuple[str, bool]], analyzer: Analyzer, synonyms: list[list[str]], memo: Analyses | None
+) -> Iterator[tuple[list[str], str]]:
+    """`_analyze_all`, through ``memo`` when there is one."""
+    if memo is None:
+        yield from _analyze_all(texts, analyzer, synonyms)
+        return
+    missing = list(dict.fromkeys(t for t in texts if t not in memo))
+    memo.update(zip(missing, _analyze_all(missing, analyzer, synonyms), strict=True))
+    for text in texts:
+        yield memo[text]
 
 
 def _analyze_all(

@@ -14,9 +14,9 @@ from pathlib import Path
 from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.search.analyzer import Analyzer
-from bot.search.calibration import calibrate
+from bot.search.calibration import MAX_REBUILD_ENTRIES, calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
-from bot.search.index import Entry, SearchIndex, build_index, sources_of, views_of
+from bot.search.index import Analyses, Entry, SearchIndex, build_index, sources_of, views_of
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import MODEL, EmbeddingCache, Encoder, SemanticIndex, TextEncoder, build_semantic
 
@@ -103,11 +103,13 @@ class Searcher:
         """
         analyzer = Analyzer(kb.synonyms)
         sources = sources_of(kb)
-        index = build_index(sources, analyzer, kb.synonyms)
+        # Calibration builds the index again with a few phrasings held out: keep the analyses for it.
+        memo: Analyses | None = {} if calibrated and len(sources) <= MAX_REBUILD_ENTRIES else None
+        index = build_index(sources, analyzer, kb.synonyms, memo)
         encoder = Encoder() if semantic else None
         meaning = _build_semantic(kb, encoder, cache_dir) if encoder is not None else None
         policy = (
-            calibrate(sources, index, analyzer, kb.synonyms, meaning, encoder)
+            calibrate(sources, index, analyzer, kb.synonyms, meaning, encoder, memo)
             if calibrated
             else DEFAULT_POLICY
         )
