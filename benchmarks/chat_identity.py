@@ -85,7 +85,9 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="kaizen-bench-"))
-    with serve(folder, env={"KAIZEN_CHAT_API_TOKEN": TOKEN}) as served:
+    # Every "first message" starts a session from 127.0.0.1: no budget of new sessions per address.
+    env = {"KAIZEN_CHAT_API_TOKEN": TOKEN, "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY": "0"}
+    with serve(folder, env=env) as served:
         results = asyncio.run(measure(served.url, args.requests))
     print(f"{'request':<30} {'median ms':>10} {'p99 ms':>8}")
     for name, took in results.items():

@@ -11,7 +11,8 @@ is among those reported too.
 False positives: every text of the knowledge (each string in faq.yaml and
 the YAML files under knowledge/, each paragraph of the manual), every text
 of the resident FAQ in tests/data/ward/ (full of the ward's own public phone
-numbers and places), and every query of the labelled sets in tests/data/. It reports how many were changed
+numbers and places), and every query of the labelled sets in tests/data/, and generated machine identifiers
+(LINE and Slack ids, request ids, hashes) in sentences. It reports how many were changed
 at all, and lists them with what was masked; the knowledge holds no personal
 data, so every change there is either a public number (an office's phone)
 or a false positive.
@@ -33,7 +34,7 @@ import yaml
 
 from bot.evaluation import load_queries
 from bot.privacy import mask
-from tests.auxil.personal import WRITERS, leaked
+from tests.auxil.personal import WRITERS, identifier_sentence, leaked
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -148,6 +149,18 @@ def main() -> None:
     false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
     false_positives("Resident FAQ of the generalisation set (tests/data/ward/faq.yaml)", list(ward_texts()))
     false_positives("Query sets (tests/data/)", list(query_texts()))
+    identifiers(args.samples, args.seed)
+
+
+def identifiers(samples: int, seed: int) -> None:
+    """How many generated machine identifiers (LINE/Slack ids, UUIDs, hashes) lose a character."""
+    rng = random.Random(seed)
+    texts = [identifier_sentence(rng) for _ in range(samples)]
+    changed = [(text, mask(text).text) for text, value in texts if value not in mask(text).text]
+    print(f"## Identifiers ({samples} generated): {len(changed)} changed ({len(changed) / samples:.2%})\n")
+    for text, masked in changed[:10]:
+        print(f"- {text!r} → {masked!r}")
+    print()
 
 
 if __name__ == "__main__":

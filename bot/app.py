@@ -16,6 +16,7 @@ sees the real scheme and client in ``request.secure`` and ``request.remote``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -50,6 +51,7 @@ from bot.handlers import access, admin_api, openapi, static
 from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import Dispatcher
+from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
 from bot.search import Searcher
@@ -102,9 +104,22 @@ def run_server(settings: Settings) -> int:
         log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
     if not settings.metrics_token:
         log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
-    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
-    web.run_app(init_app(settings), host=settings.host, port=settings.port, access_log=None)
+    with contextlib.suppress(web.GracefulExit, KeyboardInterrupt):  # SIGTERM, SIGINT: cleaned up
+        asyncio.run(_serve(init_app(settings), settings.host, settings.port))
     return 0
+
+
+async def _serve(app: web.Application, host: str, port: int) -> None:
+    """What ``web.run_app`` does, with `ShapedRunner` so malformed HTTP is answered in our format."""
+    # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
+    runner = ShapedRunner(app, handle_signals=True, access_log=None)
+    await runner.setup()
+    try:
+        await web.TCPSite(runner, host, port).start()
+        log.info("serving on http://%s:%d/", host, port)
+        await asyncio.Event().wait()
+    finally:
+        await runner.cleanup()
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
@@ -153,7 +168,12 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     )
     app[ACCOUNTS] = Accounts(engine, utcnow, settings.admin_session_hours)
     app[PASSWORD_CHECKS] = password_checker()
-    app[WEB_SESSIONS] = WebSessions(engine, utcnow, timedelta(days=settings.chat.session_days))
+    app[WEB_SESSIONS] = WebSessions(
+        engine,
+        utcnow,
+        timedelta(days=settings.chat.session_days),
+        starts_per_day=settings.limits.web_sessions_per_day,
+    )
     app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in app[SEARCHER].kb.faq})
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)

@@ -26,6 +26,7 @@ __all__ = [
     "ProxySettings",
     "Setting",
     "Settings",
+    "SlackSettings",
     "TeamsSettings",
 ]
 
@@ -216,6 +217,13 @@ SETTINGS: tuple[Setting, ...] = (
         "more are politely declined for a moment. 0 means no limit.",
     ),
     Setting(
+        "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY",
+        "30",
+        "New web chat sessions one client address may start in any 24 hours (behind a trusted proxy, "
+        "the real client's), so that dropping the cookie does not escape the limits above; more are "
+        "politely declined until the oldest is a day old. 0 means no limit.",
+    ),
+    Setting(
         "KAIZEN_RETENTION_DAYS",
         "365",
         "Conversation logs older than this many days are purged (daily, and by python -m bot purge).",
@@ -259,6 +267,23 @@ SETTINGS: tuple[Setting, ...] = (
         "false",
         "true turns Teams on without credentials and without token checks, for a local trial with the "
         "Bot Framework Emulator; never in production, and never with the TEAMS_APP_* settings.",
+    ),
+    Setting(
+        "SLACK_BOT_TOKEN",
+        "",
+        "The Slack app's bot token (xoxb-…), to post answers; with SLACK_SIGNING_SECRET turns Slack on "
+        "(empty: Slack is off).",
+    ),
+    Setting(
+        "SLACK_SIGNING_SECRET",
+        "",
+        "The Slack app's signing secret, to verify requests from Slack; with SLACK_BOT_TOKEN turns "
+        "Slack on (empty: Slack is off).",
+    ),
+    Setting(
+        "SLACK_API_BASE_URL",
+        "https://slack.com/api/",
+        "Base URL of the Slack Web API (a local fake in tests and demos).",
     ),
 )
 
@@ -336,6 +361,8 @@ class Limits:
 
     consultations_per_day: int = 10
     messages_per_minute: int = 30
+    web_sessions_per_day: int = 30
+    """New anonymous web chat sessions per client address in any 24 hours."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,6 +379,25 @@ class ProxySettings:
 
     trusted: tuple[Network, ...] = ()
     sso_user_header: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SlackSettings:
+    """The Slack channel's settings: on when the bot token and the signing secret are both set."""
+
+    bot_token: str = ""
+    signing_secret: str = ""
+    api_base_url: str = "https://slack.com/api/"
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The settings that turn Slack on."""
+        return ("SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET")
+
+    def missing(self) -> tuple[str, ...]:
+        """The required settings that are empty."""
+        values = (self.bot_token, self.signing_secret)
+        return tuple(name for name, value in zip(self.required, values, strict=True) if not value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,6 +428,7 @@ class Settings:
     chat: ChatSettings = field(default_factory=ChatSettings)
     proxy: ProxySettings = field(default_factory=ProxySettings)
     teams: TeamsSettings = field(default_factory=TeamsSettings)
+    slack: SlackSettings = field(default_factory=SlackSettings)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: str | None) -> Settings:
@@ -423,6 +470,7 @@ class Settings:
             limits=Limits(
                 consultations_per_day=_integer(values, "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY", 0, 10_000),
                 messages_per_minute=_integer(values, "KAIZEN_LIMIT_MESSAGES_PER_MINUTE", 0, 10_000),
+                web_sessions_per_day=_integer(values, "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY", 0, 1_000_000),
             ),
             line=LineSettings(
                 channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
@@ -432,6 +480,11 @@ class Settings:
             chat=_chat(values),
             proxy=_proxy(values),
             teams=_teams(values),
+            slack=SlackSettings(
+                bot_token=values["SLACK_BOT_TOKEN"].strip(),
+                signing_secret=values["SLACK_SIGNING_SECRET"].strip(),
+                api_base_url=_base_url(values, "SLACK_API_BASE_URL").rstrip("/") + "/",
+            ),
         )
 
 

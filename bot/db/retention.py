@@ -25,8 +25,10 @@ from bot.db.schema import (
     messages,
     outbox,
     seen_events,
+    web_session_starts,
     web_sessions,
 )
+from bot.db.websessions import START_WINDOW
 
 __all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge"]
 
@@ -63,6 +65,13 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
         ),
         "web_sessions": _delete(
             engine, web_sessions, web_sessions.c.expires_at < now, (web_sessions.c.id,), batch
+        ),
+        "web_session_starts": _delete(
+            engine,
+            web_session_starts,
+            web_session_starts.c.at < now - START_WINDOW,
+            (web_session_starts.c.id,),
+            batch,
         ),
         "login_failures": _delete(
             engine,

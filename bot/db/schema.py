@@ -20,6 +20,7 @@ __all__ = [
     "metadata",
     "outbox",
     "seen_events",
+    "web_session_starts",
     "web_sessions",
 ]
 
@@ -234,3 +235,14 @@ web_sessions = sa.Table(
 )
 """Web chat sessions: ``id`` is the SHA-256 of the cookie's token; ``user_id`` is the random, anonymous
 identity the session stands for (unrelated to the token), under which its conversation is kept."""
+
+web_session_starts = sa.Table(
+    "web_session_starts",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("client", sa.String(64), nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_web_session_starts_client", "client", "at"),
+)
+"""When each web chat session was started, and from which client address (`throttle.client_key`): the
+budget of new sessions per address (`bot.db.websessions`); kept a day, whether the session lives or not."""

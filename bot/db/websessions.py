@@ -10,6 +10,14 @@ after the last renewal pushes the expiry forward (so a page that polls
 writes once an hour, not on every poll). Ending a session deletes it: the
 next request starts a new session with a new user id, so nothing of the
 previous conversation is reachable from that browser any more.
+
+The limits per person (messages a minute, consultations a day) count per
+user id, and a browser that drops its cookie gets a new one; so the
+sessions started from one client address are counted too, over a sliding
+`START_WINDOW` (ending a session does not give its start back): past
+``starts_per_day`` (0: no budget), `start` raises `StartsExhausted` until
+the oldest start in the window is a day old. Someone who keeps dropping the
+cookie thus gets at most that many fresh allowances a day.
 """
 
 from __future__ import annotations
@@ -23,14 +31,23 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import aware, reading, writing
-from bot.db.schema import web_sessions
+from bot.db.schema import web_session_starts, web_sessions
 
-__all__ = ["ANONYMOUS_PREFIX", "RENEW_AFTER", "WebSession", "WebSessions"]
+__all__ = [
+    "ANONYMOUS_PREFIX",
+    "RENEW_AFTER",
+    "START_WINDOW",
+    "StartsExhausted",
+    "WebSession",
+    "WebSessions",
+]
 
 ANONYMOUS_PREFIX = "anon:"
 """Every session's user id starts with this; a name given by single sign-on or the API never does."""
 
 RENEW_AFTER = timedelta(hours=1)
+START_WINDOW = timedelta(days=1)
+"""How long a session's start counts against its client address."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,20 +59,42 @@ class WebSession:
     renewed: bool = False
 
 
+class StartsExhausted(Exception):
+    """`WebSessions.start` refused: the client address has started ``allowed`` sessions in a day."""
+
+    def __init__(self, allowed: int, until: datetime) -> None:
+        super().__init__(f"{allowed} sessions started from one address; the next at {until.isoformat()}")
+        self.allowed = allowed
+        self.until = until
+
+
 class WebSessions:
     """Sessions in the database; every method is blocking."""
 
-    def __init__(self, engine: sa.Engine, clock: Callable[[], datetime], lifetime: timedelta) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        clock: Callable[[], datetime],
+        lifetime: timedelta,
+        *,
+        starts_per_day: int = 0,
+    ) -> None:
         self.engine = engine
         self.clock = clock
         self.lifetime = lifetime
+        self.starts_per_day = starts_per_day
 
-    def start(self) -> tuple[str, WebSession]:
-        """A new session for a new anonymous user: the cookie's token and the session."""
+    def start(self, client: str = "unknown") -> tuple[str, WebSession]:
+        """A new session for a new anonymous user: the cookie's token and the session.
+
+        ``client`` is the client's address as throttled (`bot.consult.throttle.client_key`);
+        `StartsExhausted` when it has spent its budget of starts.
+        """
         token = secrets.token_urlsafe(32)
         now = self.clock()
         session = WebSession(ANONYMOUS_PREFIX + secrets.token_hex(16), now + self.lifetime, renewed=True)
         with writing(self.engine, "the web chat sessions") as connection:
+            self._count_start(connection, client[:64], now)
             connection.execute(
                 web_sessions.insert().values(
                     id=_digest(token), user_id=session.user, created_at=now, expires_at=session.expires_at
@@ -80,6 +119,18 @@ class WebSessions:
                 .values(expires_at=expires)
             )
         return WebSession(row.user_id, expires, renewed=True)
+
+    def _count_start(self, connection: sa.Connection, client: str, now: datetime) -> None:
+        """Record a start from ``client``, or raise `StartsExhausted` if its budget is spent."""
+        since = now - START_WINDOW
+        starts = web_session_starts.c
+        connection.execute(web_session_starts.delete().where(starts.client == client, starts.at <= since))
+        if self.starts_per_day:
+            window = sa.select(sa.func.count(), sa.func.min(starts.at)).where(starts.client == client)
+            count, oldest = connection.execute(window).one()
+            if count >= self.starts_per_day:
+                raise StartsExhausted(self.starts_per_day, aware(oldest) + START_WINDOW)
+        connection.execute(web_session_starts.insert().values(client=client, at=now))
 
     def end(self, token: str) -> bool:
         """End the session of a cookie's token; whether there was one."""

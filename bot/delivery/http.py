@@ -3,7 +3,9 @@
 A platform that is overloaded says so with 429 (or 503) and, often, a
 ``Retry-After`` header: a number of seconds or an HTTP date (RFC 9110
 §10.2.3). `PlatformRefused` carries that wait to the worker, which never
-retries sooner (`bot.delivery.worker`).
+retries sooner (`bot.delivery.worker`): raised by our own senders
+(`check_accepted`), or made with `PlatformRefused.of` from the
+``ClientResponseError`` an SDK raises (the Teams connector's).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 
 import aiohttp
+from multidict import MultiMapping
+
+Headers = MultiMapping[str]
 
 __all__ = ["PlatformRefused", "check_accepted", "retry_after"]
 
@@ -22,16 +27,22 @@ class PlatformRefused(aiohttp.ClientResponseError):
     """The platform answered, but not with 2xx; ``retry_after`` is the wait it asked for, if any."""
 
     def __init__(
-        self, response: aiohttp.ClientResponse, detail: str, retry_after_seconds: float | None
+        self,
+        request_info: aiohttp.RequestInfo,
+        status: int,
+        detail: str,
+        headers: Headers | None,
+        retry_after_seconds: float | None,
     ) -> None:
-        super().__init__(
-            response.request_info,
-            (),
-            status=response.status,
-            message=detail or response.reason or "",
-            headers=response.headers,
-        )
+        super().__init__(request_info, (), status=status, message=detail, headers=headers)
         self.retry_after = retry_after_seconds
+
+    @classmethod
+    def of(cls, error: aiohttp.ClientResponseError, now: datetime) -> PlatformRefused:
+        """The refusal an SDK raised as aiohttp's own error, with the wait its ``Retry-After`` asks for."""
+        value = error.headers.get("Retry-After") if error.headers is not None else None
+        detail = error.message[:MAX_DETAIL_CHARS]
+        return cls(error.request_info, error.status, detail, error.headers, retry_after(value, now))
 
 
 def retry_after(value: str | None, now: datetime) -> float | None:
@@ -54,5 +65,6 @@ async def check_accepted(response: aiohttp.ClientResponse, now: datetime) -> Non
     """Return if the platform accepted the request (2xx); raise `PlatformRefused` otherwise."""
     if 200 <= response.status < 300:
         return
-    detail = (await response.text())[:MAX_DETAIL_CHARS]
-    raise PlatformRefused(response, detail, retry_after(response.headers.get("Retry-After"), now))
+    detail = (await response.text())[:MAX_DETAIL_CHARS] or response.reason or ""
+    wait = retry_after(response.headers.get("Retry-After"), now)
+    raise PlatformRefused(response.request_info, response.status, detail, response.headers, wait)

@@ -12,8 +12,10 @@ where it leads).
   link and mention syntax (``<url|label>``, ``<!channel>``, ``<@U…>``).
 - LINE WORKS: no entities, so ``<`` and ``>`` become their full-width forms
   (its mentions are ``<m userId=…>`` tags).
-- Teams: the text goes in an Adaptive Card ``TextRun``, which renders no
-  Markdown; see `bot.delivery.webhook`.
+- Teams (and any Adaptive Card): the text goes in a ``TextRun``
+  (`text_block`), which renders no Markdown, where a ``TextBlock`` would
+  turn ``[x](url)`` into a link; used by notices (`bot.delivery.webhook`)
+  and by the Teams channel's cards (`bot.handlers.teams.cards`).
 - Everywhere: a word joiner (U+2060, invisible) after the ``@`` of
   ``@channel``, ``@here``, ``@everyone`` and ``@all``, so that no platform
   reads them as a mention.
@@ -22,8 +24,9 @@ where it leads).
 from __future__ import annotations
 
 import re
+from typing import Any
 
-__all__ = ["for_lineworks", "for_slack", "without_mentions"]
+__all__ = ["for_lineworks", "for_slack", "text_block", "without_mentions"]
 
 _WORD_JOINER = "\u2060"
 _MASS_MENTION = re.compile(
@@ -46,3 +49,12 @@ def for_slack(text: str) -> str:
 def for_lineworks(text: str) -> str:
     """``text`` as literal LINE WORKS message text."""
     return without_mentions(text.replace("<", "＜").replace(">", "＞"))
+
+
+def text_block(text: str, **style: Any) -> dict[str, Any]:
+    """``text`` as literal text in an Adaptive Card: a ``RichTextBlock`` of one ``TextRun``.
+
+    ``style`` is the run's (``weight``, ``size``, ``isSubtle``…); a rich text block always wraps.
+    """
+    run = {"type": "TextRun", "text": without_mentions(text), **style}
+    return {"type": "RichTextBlock", "inlines": [run]}

@@ -33,7 +33,7 @@ import aiohttp
 
 from bot.db.outbox import Delivery
 from bot.delivery.http import check_accepted
-from bot.delivery.plaintext import for_lineworks, for_slack, without_mentions
+from bot.delivery.plaintext import for_lineworks, for_slack, text_block
 
 __all__ = ["WebhookSender", "body_for", "format_of"]
 
@@ -62,7 +62,7 @@ def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
             "$schema": "http://adaptivecards.io/schemas/adaptive-card.json",
             "type": "AdaptiveCard",
             "version": "1.4",
-            "body": [_text_run(title, weight="Bolder", size="Medium"), _text_run(text)],
+            "body": [text_block(title, weight="Bolder", size="Medium"), text_block(text)],
         }
         if url:
             card["actions"] = [{"type": "Action.OpenUrl", "title": _LINK_LABEL, "url": url}]
@@ -79,12 +79,6 @@ def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     if url:
         message += f"\n<{url}|{_LINK_LABEL}>"
     return {"text": message}
-
-
-def _text_run(text: str, **style: str) -> dict[str, Any]:
-    """Plain text in an Adaptive Card: a TextRun renders no Markdown, unlike a TextBlock."""
-    run = {"type": "TextRun", "text": without_mentions(text), **style}
-    return {"type": "RichTextBlock", "inlines": [run]}
 
 
 class WebhookSender:

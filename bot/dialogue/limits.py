@@ -16,7 +16,7 @@ from bot.dialogue.views import MENU
 from bot.localtime import local
 from bot.values import Reply
 
-__all__ = ["DX_CONTACT", "consultations_deferred", "consultations_full", "messages_full"]
+__all__ = ["DX_CONTACT", "consultations_deferred", "consultations_full", "messages_full", "sessions_full"]
 
 DX_CONTACT = "DX推進課（内線 2345）"
 """Whom staff can call when the bot cannot help them now."""
@@ -53,6 +53,17 @@ def consultations_deferred(limit: Limit) -> Reply:
         f"{_when(limit)}以降に「{SEND.label}」を押して送信してください。{_URGENT}"
     )
     return Reply(text, (SEND, MENU), kind="prompt")
+
+
+def sessions_full(limit: Limit) -> str:
+    """Too many new web chat sessions from one address: no new one until ``limit.until``."""
+    return (
+        "申し訳ありません。この端末（またはこのネットワーク）から新しく始められたご利用が、"
+        f"1日{limit.allowed}件の上限に達したため、いまは新しく始められません。"
+        f"{_when(limit)}以降に、改めてお試しください。"
+        "すでにご利用中の画面は、そのまま続けてお使いいただけます。"
+        f"{_URGENT}"
+    )
 
 
 def _when(limit: Limit) -> str:

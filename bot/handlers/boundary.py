@@ -4,7 +4,8 @@ Before a request reaches a handler, `check_request` refuses unreadable
 text in its path, query or headers. After it, any HTTP error (an unknown
 URL, a method the URL does not take, a body over the limit) is answered
 as ``{"error", "message"}``, keeping its headers (``Allow``,
-``WWW-Authenticate``); an `InvalidRequest` is 400, a database outage 503,
+``WWW-Authenticate``); an `InvalidRequest` or a body the HTTP parser
+refused midway (`RequestPayloadError`) is 400, a database outage 503,
 anything else 500 with the traceback in the log only. A sub-application
 (the dashboard) checks its requests and renders its errors itself, as pages.
 """
@@ -15,6 +16,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from aiohttp import hdrs, web
+from aiohttp.web_protocol import RequestPayloadError
 
 from bot.errors import InvalidRequest, StoreError
 from bot.handlers.access import route_of
@@ -33,6 +35,7 @@ _HTTP_ERRORS = {
     405: ("method_not_allowed", "このURLではそのメソッドは使えません。"),
     413: ("too_large", "リクエストの本文が大きすぎます。"),
 }
+_BROKEN_BODY = ("malformed_request", "リクエストの本文の形式が正しくないため、読み取れませんでした。")
 _KEPT_HEADERS = (hdrs.ALLOW, hdrs.WWW_AUTHENTICATE, hdrs.RETRY_AFTER)
 
 
@@ -52,6 +55,10 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
         return response
     except InvalidRequest as exc:
         return json_error(400, exc.code, str(exc))
+    except RequestPayloadError:
+        response = json_error(400, *_BROKEN_BODY)
+        response.force_close()  # the rest of the connection's input cannot be parsed
+        return response
     except StoreError:
         log.exception("database error on %s %s", request.method, route_of(request))
         return json_error(

@@ -14,14 +14,14 @@ from collections.abc import Iterator, Mapping
 from bot.config import Settings
 from bot.db import ConversationStore
 from bot.delivery.worker import Sender
-from bot.handlers import line, teams, webchat
+from bot.handlers import line, slack, teams, webchat
 from bot.handlers.channel import Channel, ChannelSpec
 
 __all__ = ["SPECS", "Channels", "build_channels"]
 
 log = logging.getLogger(__name__)
 
-SPECS: tuple[ChannelSpec, ...] = (webchat.SPEC, line.SPEC, teams.SPEC)
+SPECS: tuple[ChannelSpec, ...] = (webchat.SPEC, line.SPEC, teams.SPEC, slack.SPEC)
 """Every channel the bot knows, the web chat first."""
 
 

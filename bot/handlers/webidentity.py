@@ -12,6 +12,9 @@ In this order:
    Over HTTPS it is ``__Host-kaizen_chat`` (Secure, Path=/): the prefix
    forbids a neighbouring subdomain to plant a session of its own in the
    browser. Over plain HTTP it is ``kaizen_chat``, sent only to ``/api/v1/chat``.
+   A client address (the real client's behind a trusted proxy) may start
+   ``KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY`` sessions in any 24 hours; past it,
+   429 with the reason in Japanese and ``Retry-After`` (`bot.db.websessions`).
 
 Only the ``Bearer`` scheme is ours: an ``Authorization`` header of another
 scheme (a proxy's Basic authentication passed on) is not looked at.
@@ -28,14 +31,19 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import math
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.appkeys import SETTINGS, WEB_SESSIONS
-from bot.db.websessions import ANONYMOUS_PREFIX
+from bot.consult.throttle import client_key
+from bot.db.websessions import ANONYMOUS_PREFIX, StartsExhausted, WebSession
+from bot.dialogue.desk import Limit
+from bot.dialogue.limits import sessions_full
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.proxy import SSO_USER
 
@@ -141,12 +149,23 @@ async def identify(
     if found is None:
         if not start:
             return None
-        token, started = await asyncio.to_thread(sessions.start)
-        found = started
+        token, found = await _start(request)
     if not found.renewed:
         return Caller(found.user)
     # New or just renewed: it ends a whole lifetime from now.
     return Caller(found.user, token, int(sessions.lifetime.total_seconds()))
+
+
+async def _start(request: web.Request) -> tuple[str, WebSession]:
+    """A new session, if the client's address has not spent its budget of new sessions (429 if it has)."""
+    try:
+        return await asyncio.to_thread(request.app[WEB_SESSIONS].start, client_key(request.remote))
+    except StartsExhausted as exc:
+        limit = Limit(exc.allowed, exc.until)
+        wait = max(1, math.ceil((exc.until - datetime.now(UTC)).total_seconds()))
+        raise json_exception(
+            429, "too_many_sessions", sessions_full(limit), headers={"Retry-After": str(wait)}
+        ) from exc
 
 
 async def end_session(request: web.Request) -> web.Response:

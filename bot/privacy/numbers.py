@@ -21,11 +21,21 @@ preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
 unless it is a My Number with a valid check digit: better hide a reference
 now and then than show a resident's number.
+
+Digits inside an *identifier* are never a number: a run of ASCII letters
+and digits in which a letter touches a digit (LINE's ``U0123…abcdef``, a
+Slack ``C0123ABCD``, a hex hash), together with the parts joined to it by
+``-`` or ``_`` (``req-3f2a-0901234567``); and anything shaped as a UUID.
+Nobody writes a phone number glued to letters, except after a label
+(``TEL0312345678``, ``℡``, ``FAX``), which is not an identifier. A token of
+digits only (a hash that happens to hold no letter) cannot be told from a
+number and is treated as one.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -45,6 +55,11 @@ _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号
 _POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
 _LOOKBACK = 16
+_WORD = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_JOINER = re.compile(r"[-_]")
+_MIXED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_LABEL = re.compile(r"(?:tel|fax|phone|mobile|cell|keitai|no)[0-9]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,20 +82,53 @@ def is_my_number(text: str) -> bool:
 
 def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order."""
+    identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [
             _Group(m.group(), chain.start() + m.start(), chain.start() + m.end())
             for m in _GROUP.finditer(chain.group())
         ]
-        i = 0
-        while i < len(groups):
-            found = _longest(text, groups, i)
-            if found is None:
-                i += 1
-                continue
-            j, kind = found
-            yield _widen(text, groups[i].start, groups[j].end, kind)
-            i = j + 1
+        for run in _outside(groups, identifiers):
+            yield from _numbers_in(text, run)
+
+
+def _identifiers(text: str) -> list[tuple[int, int]]:
+    """The spans of identifiers in ``text`` (see the module docstring), in order."""
+    spans: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        mixed = (_MIXED.search(p) and not _LABEL.fullmatch(p) for p in _JOINER.split(word.group()))
+        if _UUID.fullmatch(word.group()) or any(mixed):
+            spans.append(word.span())
+    return spans
+
+
+def _outside(groups: list[_Group], identifiers: list[tuple[int, int]]) -> Iterator[list[_Group]]:
+    """The runs of consecutive ``groups`` that are not part of an identifier."""
+    starts = [start for start, _ in identifiers]
+    run: list[_Group] = []
+    for group in groups:
+        at = bisect_right(starts, group.start) - 1
+        if at >= 0 and group.end <= identifiers[at][1]:
+            if run:
+                yield run
+            run = []
+        else:
+            run.append(group)
+    if run:
+        yield run
+
+
+def _numbers_in(text: str, groups: list[_Group]) -> Iterator[tuple[int, int, str]]:
+    """The personal numbers in one run of digit groups, leftmost longest first."""
+    i = 0
+    while i < len(groups):
+        found = _longest(text, groups, i)
+        if found is None:
+            i += 1
+            continue
+        j, kind = found
+        yield _widen(text, groups[i].start, groups[j].end, kind)
+        i = j + 1
 
 
 def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:

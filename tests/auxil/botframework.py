@@ -7,7 +7,8 @@
   header, and answers like the real one: 201 with ``{"id"}``; 403
   ``BotNotInConversationRoster`` or 404 ``ConversationNotFound`` for a
   conversation marked gone (the user blocked or removed the bot); or the
-  next status of a script (503, 429, …; 201 lets a post through). Its ``serviceUrl`` has a path, as
+  next status of a script (503, 429, …, or a status with headers such as
+  ``(429, {"Retry-After": "3"})``; 201 lets a post through). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
 - **login.microsoftonline.com**: the client-credentials token endpoint
   (``/{tenant}/oauth2/v2.0/token``), which issues the bot its outgoing
@@ -68,6 +69,8 @@ class Posted:
     activity: dict[str, Any]
     authorization: str
     status: int
+    at: float = field(default_factory=time.monotonic)
+    """When it arrived (``time.monotonic``)."""
 
     @property
     def type(self) -> str:
@@ -87,7 +90,7 @@ class FakeBotFramework:
     port: int = 0
     posted: list[Posted] = field(default_factory=list)
     gone: dict[str, int] = field(default_factory=dict)
-    script: list[int] = field(default_factory=list)
+    script: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
     key_fetches: int = 0
     require_token: bool = True
     issued: set[str] = field(default_factory=set)
@@ -240,12 +243,13 @@ class FakeBotFramework:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
         else:
-            status = self.script.pop(0) if self.script else 201
+            scripted = self.script.pop(0) if self.script else 201
+            status, headers = scripted if isinstance(scripted, tuple) else (scripted, {})
             if status == 201:
                 response = web.json_response({"id": f"1{next(self._ids):012d}"}, status=201)
             else:
                 error = {"error": {"code": "ServiceError", "message": "scripted"}}
-                response = web.json_response(error, status=status)
+                response = web.json_response(error, status=status, headers=headers)
         posted = Posted(
             conversation,
             request.match_info.get("activity"),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import random
 import unicodedata
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -245,6 +246,49 @@ WRITERS: dict[str, Writer] = {
     "郵便番号": postal_code,
     "住所": address,
 }
+
+
+_HEX = "0123456789abcdef"
+_SLACK = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def identifier(rng: random.Random) -> str:
+    """A machine identifier people paste into a question: no one's personal data, and must stay.
+
+    LINE user, group and room ids, Slack ids, request ids (UUIDs), hex
+    hashes and Git commits: long digit runs inside letters and digits. A
+    hash always holds a letter here: one of digits only is a number to the
+    masker (and one in a few hundred short commits really is).
+    """
+    shape = rng.choice(("line", "slack", "uuid", "sha1", "sha256", "commit", "request"))
+    if shape == "line":
+        return rng.choice("UCR") + "".join(rng.choice(_HEX) for _ in range(32))
+    if shape == "slack":
+        return rng.choice("CUTWDG") + "0" + "".join(rng.choice(_SLACK) for _ in range(rng.randint(8, 10)))
+    if shape == "uuid":
+        return str(uuid.UUID(int=rng.getrandbits(128), version=4))
+    if shape == "request":
+        return "req_" + "".join(rng.choice(_SLACK + _SLACK.lower()) for _ in range(24))
+    size = {"sha1": 40, "sha256": 64, "commit": rng.randint(7, 12)}[shape]
+    digits = [rng.choice(_HEX) for _ in range(size)]
+    digits[rng.randrange(size)] = rng.choice("abcdef")  # digits alone cannot be told from a number
+    return "".join(digits)
+
+
+def identifier_sentence(rng: random.Random) -> tuple[str, str]:
+    """(sentence, identifier): an identifier in the sentences a staff member would write around it."""
+    value = identifier(rng)
+    frame = rng.choice(
+        (
+            "LINEのユーザーIDは{}です",
+            "エラー画面に「{}」と表示されました",
+            "リクエストID: {} で失敗しています",
+            "Slackのチャンネル {} に投稿できません",
+            "コミット{}以降、動かなくなりました",
+            "{}",
+        )
+    )
+    return frame.format(value), value
 
 
 def strategy(writer: Writer) -> st.SearchStrategy[Written]:

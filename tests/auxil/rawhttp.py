@@ -7,6 +7,8 @@ and validate); this one sends what it is given, one connection a request.
 from __future__ import annotations
 
 import http.client
+import socket
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -49,3 +51,22 @@ class RawClient:
     def sent(self) -> int:
         """How many requests were answered."""
         return sum(self.statuses.values())
+
+
+def exchange(base_url: str, *parts: bytes, pause: float = 0.2) -> Answer:
+    """Send ``parts`` as they are, a pause between them, on one connection; the answer to the first request.
+
+    For what `RawClient` cannot send: a malformed request line, a bad
+    ``Content-Length`` or chunk, a body that turns bad after the handler has begun.
+    """
+    parts_of_url = urlsplit(base_url)
+    with socket.create_connection(
+        (parts_of_url.hostname or "127.0.0.1", parts_of_url.port or 80), 30
+    ) as sock:
+        for index, part in enumerate(parts):
+            if index:
+                time.sleep(pause)
+            sock.sendall(part)
+        response = http.client.HTTPResponse(sock)
+        response.begin()
+        return Answer(response.status, response.getheader("Content-Type", ""), response.read())

@@ -155,7 +155,7 @@ def _sent(user: str, posted: Posted) -> Sent:
         buttons.append((action["title"], action["value"]["action"]))
     for attachment in activity.get("attachments", []):
         card = attachment["content"]
-        texts.extend(block["text"] for block in card["body"] if block["type"] == "TextBlock")
+        texts.extend(block_texts(card["body"]))
         buttons.extend((a["title"], a["data"]["action"]) for a in card.get("actions", []))
     return Sent(
         to=user,
@@ -164,3 +164,9 @@ def _sent(user: str, posted: Posted) -> Sent:
         actions=tuple(action for _, action in buttons),
         via="reply" if posted.reply_to_id else "push",
     )
+
+
+def block_texts(blocks: list[dict[str, Any]]) -> list[str]:
+    """The texts of an Adaptive Card's text blocks (each a ``RichTextBlock`` of ``TextRun``s), in order."""
+    rich = [block for block in blocks if block["type"] == "RichTextBlock"]
+    return ["".join(run["text"] for run in block["inlines"]) for block in rich]

@@ -9,7 +9,15 @@ import sqlalchemy as sa
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
 from bot.db.retention import purge
-from bot.db.schema import conversations, login_failures, messages, outbox, seen_events, web_sessions
+from bot.db.schema import (
+    conversations,
+    login_failures,
+    messages,
+    outbox,
+    seen_events,
+    web_session_starts,
+    web_sessions,
+)
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply, State, Turn
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -64,6 +72,7 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         enqueue(connection, ConversationKey("line", "U1", "U1"), {"text": "未配信"}, old)
         for at in (now - timedelta(days=2), now - timedelta(minutes=5)):
             connection.execute(login_failures.insert().values(account="x", address="192.0.2.1", at=at))
+            connection.execute(web_session_starts.insert().values(client="192.0.2.1", at=at))
     counts = purge(store.engine, 365, now)
     assert counts == {
         "messages": 4,
@@ -71,6 +80,7 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
         "outbox": 1,
         "admin_sessions": 0,
         "web_sessions": 0,
+        "web_session_starts": 1,
         "login_failures": 1,
         "seen_events": 1,
     }
@@ -102,6 +112,7 @@ def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: Conver
         "outbox": 0,
         "admin_sessions": 0,
         "web_sessions": 3,
+        "web_session_starts": 0,
         "login_failures": 0,
         "seen_events": 0,
     }

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore
 from bot.db.retention import purge
-from bot.db.schema import web_sessions
-from bot.db.websessions import ANONYMOUS_PREFIX, RENEW_AFTER, WebSessions
+from bot.db.schema import web_session_starts, web_sessions
+from bot.db.websessions import ANONYMOUS_PREFIX, RENEW_AFTER, START_WINDOW, StartsExhausted, WebSessions
 from tests.auxil.consultations import Clock
 
 LIFETIME = timedelta(days=30)
@@ -87,3 +87,36 @@ def test_expired_sessions_are_purged(sessions: WebSessions, store: ConversationS
     assert purge(store.engine, 365, clock.now)["web_sessions"] == 1
     assert sessions.find(live) is not None
     assert sessions.find(old) is None
+
+
+def test_one_address_starts_a_bounded_number_of_sessions_a_day(
+    store: ConversationStore, clock: Clock
+) -> None:
+    sessions = WebSessions(store.engine, clock, LIFETIME, starts_per_day=3)
+    first, _ = sessions.start("192.0.2.1")
+    clock.advance(hours=1)
+    sessions.start("192.0.2.1")
+    sessions.start("192.0.2.1")
+    assert sessions.end(first), "ending a session does not give its start back"
+    with pytest.raises(StartsExhausted) as exhausted:
+        sessions.start("192.0.2.1")
+    assert exhausted.value.allowed == 3
+    assert exhausted.value.until == clock.now - timedelta(hours=1) + START_WINDOW, (
+        "when the oldest is a day old"
+    )
+    sessions.start("198.51.100.7")  # another address has its own budget
+    clock.advance(hours=23)
+    sessions.start("192.0.2.1")  # the first start left the window
+    with pytest.raises(StartsExhausted):
+        sessions.start("192.0.2.1")
+
+
+def test_without_a_budget_starts_are_only_recorded(store: ConversationStore, clock: Clock) -> None:
+    sessions = WebSessions(store.engine, clock, LIFETIME)
+    for _ in range(5):
+        sessions.start("192.0.2.1")
+    clock.advance(days=1, seconds=1)
+    sessions.start("192.0.2.1")
+    with store.engine.connect() as connection:
+        kept = connection.execute(sa.select(sa.func.count()).select_from(web_session_starts)).scalar()
+    assert kept == 1, "a start older than a day is forgotten"

@@ -45,3 +45,18 @@ async def test_a_refusal_carries_the_status_the_detail_and_the_wait(webhook: Fak
         assert (failed.value.status, failed.value.retry_after) == (500, None)
         async with session.post(webhook.url, json={}) as response:
             await check_accepted(response, NOW)
+
+
+@pytest.mark.asyncio
+async def test_an_sdks_client_response_error_becomes_a_refusal_with_its_wait(webhook: FakeWebhook) -> None:
+    """What the Teams SDK raises (aiohttp's error, from ``raise_for_status``) keeps the platform's wait."""
+    webhook.script = [(429, {"Retry-After": "Tue, 01 Dec 2026 03:00:12 GMT"}), 503]
+    async with aiohttp.ClientSession() as session:
+        for expected in (12.0, None):
+            async with session.post(webhook.url, json={}) as response:
+                with pytest.raises(aiohttp.ClientResponseError) as raised:
+                    response.raise_for_status()
+            refused = PlatformRefused.of(raised.value, NOW)
+            assert refused.retry_after == expected
+            assert refused.status == raised.value.status
+            assert refused.request_info.url == raised.value.request_info.url

@@ -28,11 +28,13 @@ from bot.db.schema import conversations, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.slack import FakeSlack
 from tests.auxil.teams import TeamsPlatform
 
 Client = TestClient[web.Request, web.Application]
 
 PLATFORMS: dict[str, Callable[[], Platform]] = {"line": FakeLine, "teams": TeamsPlatform}
+PLATFORMS["slack"] = FakeSlack
 
 pytestmark = pytest.mark.asyncio
 

@@ -49,3 +49,38 @@ async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
     assert "もう一度お送りください" in declined["text"]
     (answered,) = await say(client, "staff-2", text="こんにちは")
     assert "1分間" not in answered["text"]
+
+
+async def test_a_browser_that_keeps_dropping_its_cookie_cannot_start_sessions_for_ever(
+    aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path
+) -> None:
+    """Each new session would be a fresh allowance of the limits above: one address starts only so many."""
+    client = await limited_client(
+        aiohttp_client,
+        searcher,
+        tmp_path,
+        KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY="2",
+        KAIZEN_TRUSTED_PROXIES="127.0.0.1/32",
+    )
+    behind = {"X-Forwarded-For": "198.51.100.7"}
+    kept = None
+    for _ in range(2):
+        client.session.cookie_jar.clear()
+        answered = await client.post("/api/v1/chat", json={"text": "こんにちは"}, headers=behind)
+        assert answered.status == 200
+        kept = client.session.cookie_jar.filter_cookies(client.make_url("/api/v1/chat"))
+    client.session.cookie_jar.clear()
+    refused = await client.post("/api/v1/chat", json={"text": "こんにちは"}, headers=behind)
+    assert refused.status == 429
+    error = await refused.json()
+    assert error["error"] == "too_many_sessions"
+    assert "1日2件の上限" in error["message"]
+    assert "DX推進課（内線 2345）" in error["message"]
+    assert 0 < int(refused.headers["Retry-After"]) <= 24 * 3600
+    elsewhere = await client.post(
+        "/api/v1/chat", json={"text": "こんにちは"}, headers={"X-Forwarded-For": "203.0.113.9"}
+    )
+    assert elsewhere.status == 200, "the real client's address, as the trusted proxy names it"
+    client.session.cookie_jar.update_cookies(kept or {})
+    carried_on = await client.post("/api/v1/chat", json={"text": "こんにちは"}, headers=behind)
+    assert carried_on.status == 200, "a session already open carries on"

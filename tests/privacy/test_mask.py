@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.privacy import KINDS, Masked, is_my_number, mask, masked_kinds
-from tests.auxil.personal import WRITERS, Written, any_written, check_digit, leaked, strategy
+from tests.auxil.personal import (
+    WRITERS,
+    Written,
+    any_written,
+    check_digit,
+    identifier_sentence,
+    leaked,
+    strategy,
+)
 
 
 @pytest.mark.parametrize(
@@ -96,6 +104,11 @@ WRITINGS = [
     ("サンプル区大字見本字東123番地", "［住所］"),
     ("住所は東京都サンプル区中央1丁目2番3号 サンプルマンション305です", "住所は［住所］です"),
     ("郵便番号は１００ー０００１", "郵便番号は［郵便番号］"),
+    # A label glued to the number is not an identifier; numbers next to an identifier are still found.
+    ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
+    ("℡09012345678", "℡［電話番号］"),
+    ("ID U0123 090-1234-5678", "ID U0123 ［電話番号］"),
+    ("TEL-090-1234-5678", "TEL-［電話番号］"),
 ]
 
 
@@ -135,6 +148,14 @@ WORK_TEXT = [
     "税務課の山田さんと相談",
     "口座番号123456789012です",
     "サンプル区本町の会議室2で、3-4人で打ち合わせ",
+    # Digits inside machine identifiers: LINE, Slack, request ids, hashes.
+    "LINEのユーザーIDはU0123456789abcdef0123456789abcdefです",
+    "グループ C0901234567890abcdef0123456789abc で",
+    "Slack C01234567890、U0ABCDEF123",
+    "request id 3f2a9c01-1234-4a5b-8c7d-090123456789 で失敗",
+    "ハッシュ 0a1b2c3d4e5f60718293a4b5c6d7e8f901234567",
+    "コミット a09012345678 以降",
+    "req_09012345678Ab",
 ]
 
 
@@ -153,6 +174,23 @@ def test_every_generated_writing_of_each_kind_is_masked_and_named(kind: str) -> 
         assert kind in result.kinds, (written.text, result.text)
 
     check()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.randoms(use_true_random=False).map(identifier_sentence))
+def test_generated_identifiers_keep_every_character(sentence: tuple[str, str]) -> None:
+    text, _ = sentence
+    assert mask(text) == Masked(text, ())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.randoms(use_true_random=False).map(identifier_sentence), any_written())
+def test_personal_data_next_to_an_identifier_is_still_masked(
+    sentence: tuple[str, str], written: Written
+) -> None:
+    alone = mask(written.text)
+    assert not leaked(written.secrets, alone.text), (written.text, alone.text)
+    assert mask(f"{sentence[0]}。{written.text}").text == f"{sentence[0]}。{alone.text}"
 
 
 @settings(max_examples=200, deadline=None)

@@ -22,6 +22,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 from aiohttp import web
+from aiohttp.web_protocol import RequestPayloadError
 
 from bot.appkeys import ACCOUNTS
 from bot.consult.accounts import Session
@@ -107,6 +108,9 @@ def status_of(error: ConsultationError) -> int:
     return 400
 
 
+_BROKEN_BODY = "送信された内容の形式が正しくないため、読み取れませんでした。もう一度お試しください。"
+
+
 @web.middleware
 async def error_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Error pages in Japanese, never a traceback; unreadable text in the request is a 400 page."""
@@ -121,6 +125,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return render(request, "error.html", {"status": exc.status, "message": message}, exc.status)
     except InvalidRequest as exc:
         return render(request, "error.html", {"status": 400, "message": str(exc)}, 400)
+    except RequestPayloadError:  # a body the HTTP parser refused midway (bot.handlers.protocol)
+        page = render(request, "error.html", {"status": 400, "message": _BROKEN_BODY}, 400)
+        page.force_close()
+        return page
     except ConsultationError as exc:
         status = status_of(exc)
         return render(request, "error.html", {"status": status, "message": str(exc)}, status)

@@ -4,15 +4,23 @@ How a reply looks in Teams:
 
 - An answer, a case or a manual section, or any reply with a source or
   cards, is an **Adaptive Card** (schema 1.5, the highest Teams renders):
-  the text a paragraph to a ``TextBlock``, the source as a subtle line that
+  the text a text block a line, the source as a subtle line that
   opens it, the reply's choices as ``Action.Submit`` buttons. Teams does
   not show suggested actions on a message with attachments, which is why
   the choices go on the card here.
 - The reply's cards follow as a second message, a **carousel** of Adaptive
   Cards (title, text, up to three buttons each).
-- Any other reply is a plain message (HTML-escaped, line breaks kept) with
+- Any other reply is a plain message (HTML, escaped, line breaks kept) with
   its choices as **suggested actions** (at most three, all Teams shows) of
   type ``Action.Submit``, so a press sends no visible message.
+
+Every text is literal: what the DX team or a staff member typed must not
+become a link whose label hides where it goes, nor a mention. Card text is
+a ``TextRun`` (`bot.delivery.plaintext.text_block`: no Markdown, unlike a
+``TextBlock``); a message is escaped HTML (``textFormat: xml``) with the
+brackets of Markdown's link syntax as character references too, in case a
+client reads Markdown there; and ``@channel``-like words are broken
+invisibly in both.
 
 Every button carries ``{"action": <token>}``; `action_of` reads it back from a
 card submit (a message activity's ``value``) or a suggested-action submit
@@ -27,6 +35,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
+from bot.delivery.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
 __all__ = ["ACTION_KEY", "CARD_CONTENT_TYPE", "CARD_KINDS", "action_of", "render", "to_card"]
@@ -39,6 +48,8 @@ CARD_KINDS = frozenset({"answer", "case", "section"})
 """Reply kinds shown as a card even without a source: what the bot knows, not what it asks."""
 
 Json = dict[str, Any]
+
+_LINK_BRACKETS = str.maketrans({"[": "&#91;", "]": "&#93;"})
 
 
 def render(replies: Sequence[Reply]) -> list[Activity]:
@@ -61,21 +72,13 @@ def to_card(title: str | None, text: str, choices: Iterable[Choice], source: Cho
     """An Adaptive Card 1.5: an optional bold title, the text, the source line, buttons."""
     body: list[Json] = []
     if title:
-        body.append({"type": "TextBlock", "text": title, "weight": "Bolder", "size": "Medium", "wrap": True})
+        body.append(text_block(title, weight="Bolder", size="Medium"))
     body.extend(_paragraphs(text))
     if source is not None:
         body.append(
             {
                 "type": "Container",
-                "items": [
-                    {
-                        "type": "TextBlock",
-                        "text": f"出典：{source.label}",
-                        "isSubtle": True,
-                        "size": "Small",
-                        "wrap": True,
-                    }
-                ],
+                "items": [text_block(f"出典：{source.label}", isSubtle=True, size="Small")],
                 "selectAction": _submit(source),
                 "spacing": "Medium",
             }
@@ -123,10 +126,11 @@ def _submit(choice: Choice) -> Json:
 
 
 def _paragraphs(text: str) -> list[Json]:
-    """One TextBlock a line: Adaptive Cards' markdown would otherwise join single line breaks."""
+    """One text block a line, so every line break shows."""
     lines = [line for line in text.split("\n") if line.strip()] or [text]
-    return [{"type": "TextBlock", "text": line, "wrap": True} for line in lines]
+    return [text_block(line) for line in lines]
 
 
 def _html(text: str) -> str:
-    return "<br>".join(html.escape(line, quote=False) for line in text.split("\n"))
+    lines = without_mentions(text).split("\n")
+    return "<br>".join(html.escape(line, quote=False).translate(_LINK_BRACKETS) for line in lines)

@@ -16,6 +16,9 @@
   person removed the app, the chat was deleted): a push raises
   `Undeliverable`, so the worker records it and drops the message instead
   of retrying for ever; an answer raises `ConversationGone`.
+- Any other refusal of a push (429 when Teams throttles the bot, 5xx) is
+  raised as `PlatformRefused` with the connector's ``Retry-After``, so the
+  worker waits at least that long before trying again.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from bot.appkeys import DISPATCHER
 from bot.config import Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
+from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import request_error
 from bot.handlers.inputs import read_json_object
@@ -163,7 +167,7 @@ class TeamsChannel:
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
-            raise
+            raise PlatformRefused.of(exc, datetime.now(UTC)) from exc
 
     async def _turn(
         self, reference: ConversationReference, activities: list[Activity], *, reply: bool

@@ -8,6 +8,7 @@ from microsoft_agents.activity import Activity
 
 from bot.handlers.teams.cards import CARD_CONTENT_TYPE, action_of, render
 from bot.values import Card, Choice, Reply
+from tests.auxil.teams import block_texts
 
 
 def _json(activity: Activity) -> dict[str, Any]:
@@ -37,10 +38,10 @@ def test_an_answer_is_one_adaptive_card_with_its_source_and_buttons() -> None:
     card = _card(activity)
     assert card["type"] == "AdaptiveCard"
     assert card["version"] == "1.5"
-    texts = [block["text"] for block in card["body"] if block["type"] == "TextBlock"]
+    texts = block_texts(card["body"])
     assert texts == ["RPAは定型作業を自動化する仕組みです。", "手順が決まった作業に向いています。"]
     (source,) = [block for block in card["body"] if block["type"] == "Container"]
-    assert source["items"][0]["text"] == "出典：よくある質問「RPAとは何ですか？」"
+    assert block_texts(source["items"]) == ["出典：よくある質問「RPAとは何ですか？」"]
     assert source["selectAction"]["data"] == {"action": "faq:tool-rpa-basics"}
     assert [(a["type"], a["title"], a["data"]) for a in card["actions"]] == [
         ("Action.Submit", "解決した", {"action": "fb:+"}),
@@ -53,17 +54,14 @@ def test_cards_follow_as_a_carousel() -> None:
         Card(f"事例{n}", f"{n}課の取り組み", (Choice("詳しく見る", f"case:c{n}"),)) for n in range(1, 4)
     )
     first, carousel = render([Reply("関連する事例です。", cards=cases, kind="list")])
-    assert _card(first)["body"][0]["text"] == "関連する事例です。"
+    assert block_texts(_card(first)["body"]) == ["関連する事例です。"]
     body = _json(carousel)
     assert body["attachmentLayout"] == "carousel"
     assert len(body["attachments"]) == 3
     second = _card(carousel, 1)
     assert second["body"][0] == {
-        "type": "TextBlock",
-        "text": "事例2",
-        "weight": "Bolder",
-        "size": "Medium",
-        "wrap": True,
+        "type": "RichTextBlock",
+        "inlines": [{"type": "TextRun", "text": "事例2", "weight": "Bolder", "size": "Medium"}],
     }
     assert second["actions"][0]["data"] == {"action": "case:c2"}
 
@@ -103,3 +101,33 @@ def test_action_of_reads_only_our_buttons() -> None:
     assert action_of({"other": "x"}) is None
     assert action_of("menu") is None
     assert action_of(None) is None
+
+
+ATTACK = "[ここをクリック](https://evil.example) <at>全員</at> @channel **太字**"
+
+
+def test_typed_text_in_a_card_is_literal_never_a_link_or_a_mention() -> None:
+    """An answer the DX team typed: Teams renders a TextBlock's Markdown, so the card has none."""
+    title = "[事例](https://evil.example)"
+    first, carousel = render(
+        [Reply(ATTACK, kind="answer", cards=(Card(title, ATTACK, (Choice("見る", "case:c1"),)),))]
+    )
+    for card in (_card(first), _card(carousel)):
+        dumped = str(card)
+        assert "'TextBlock'" not in dumped, "a TextBlock would render [x](url) as a link"
+        for block in card["body"]:
+            assert block["type"] == "RichTextBlock"
+            assert {run["type"] for run in block["inlines"]} == {"TextRun"}
+        assert "entities" not in dumped
+    texts = block_texts(_card(first)["body"])
+    assert texts == ["[ここをクリック](https://evil.example) <at>全員</at> @\u2060channel **太字**"]
+    assert block_texts(_card(carousel)["body"])[0] == title
+
+
+def test_typed_text_in_a_message_is_escaped() -> None:
+    (activity,) = render([Reply(ATTACK, (Choice("メニュー", "menu"),))])
+    text = _json(activity)["text"]
+    assert "&lt;at&gt;全員&lt;/at&gt;" in text
+    assert "&#91;ここをクリック&#93;(https://evil.example)" in text
+    assert "@\u2060channel" in text
+    assert _json(activity)["textFormat"] == "xml", "xml: Teams renders no Markdown in it"

@@ -33,7 +33,7 @@ from bot.db.schema import conversations, outbox
 from bot.search import Searcher
 from bot.values import ConversationKey, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
-from tests.auxil.teams import APP_PASSWORD, offline
+from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
 Client = TestClient[web.Request, web.Application]
 
@@ -106,10 +106,9 @@ async def outbox_row(client: Client, status: str) -> sa.Row[Any]:
 
 def card_texts(posted: Posted) -> list[str]:
     return [
-        block["text"]
+        text
         for attachment in posted.activity.get("attachments", [])
-        for block in attachment["content"]["body"]
-        if block["type"] == "TextBlock"
+        for text in block_texts(attachment["content"]["body"])
     ]
 
 
@@ -283,6 +282,22 @@ async def test_a_connector_outage_is_retried(teams: Client, fake: FakeBotFramewo
     row = await outbox_row(teams, "sent")
     assert row.attempts == 2
     assert [p.status for p in fake.posted if p.conversation_id == CONVERSATION][-2:] == [503, 201]
+
+
+async def test_a_throttled_push_waits_as_long_as_the_connectors_retry_after(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """Teams throttles with 429 and ``Retry-After``: the worker waits that long, not its 1 s backoff."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    fake.script = [(429, {"Retry-After": "3"})]
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。")])
+    row = await outbox_row(teams, "sent")
+    assert row.attempts == 2
+    throttled, delivered = [p for p in fake.posted if p.conversation_id == CONVERSATION][-2:]
+    assert (throttled.status, delivered.status) == (429, 201)
+    assert delivered.at - throttled.at >= 3, "the connector's Retry-After, longer than the backoff"
 
 
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(

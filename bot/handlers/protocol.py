@@ -1,0 +1,142 @@
+"""Requests aiohttp's HTTP parser refuses, answered in the application's error format.
+
+A malformed request line, a control byte in a header, a line over 8,190
+bytes, too many headers, an invalid or doubled ``Content-Length``, a bad
+``Transfer-Encoding`` or chunk size: aiohttp's parser refuses these before
+any route or middleware runs, and aiohttp's own answer is plain text that
+echoes the bytes sent. `ShapedErrors` answers them as the rest of the
+application does: a short HTML page when the request line names a
+dashboard page (``/admin``), ``{"error", "message"}`` otherwise (the API,
+the webhooks, and a request whose path cannot be read at all). The status
+stays aiohttp's (400); the connection is closed after it, as aiohttp does.
+The refusal is logged at INFO on one line, without the request's bytes
+(aiohttp's message quotes them, and they may hold anything).
+
+What cannot be shaped: the path of a refused request is not parsed, so it
+is read back from the last request line received (`_request_path`); when
+that line is itself unreadable or scrolled out of the last 16 KiB, the
+answer is JSON. A connection closed before the parser saw a whole request
+line gets no answer at all: there is no one to answer.
+
+aiohttp offers no public hook for this: `ShapedRunner` is `web.AppRunner`
+with the server's protocol class swapped for `ShapedErrors`, and
+`tests/handlers/test_protocol_errors.py` fails if an aiohttp upgrade
+changes that.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+
+from aiohttp import web
+from aiohttp.http_exceptions import BadHttpMethod, HttpProcessingError, LineTooLong
+from aiohttp.web_protocol import RequestHandler, RequestPayloadError, _ErrInfo
+from aiohttp.web_request import BaseRequest
+
+from bot.handlers.errors import json_error
+
+__all__ = ["ShapedErrors", "ShapedRunner", "error_for"]
+
+log = logging.getLogger(__name__)
+
+_RECENT_BYTES = 16384
+"""How much of a connection's input is kept to find the request line of a refused request."""
+
+_REQUEST_LINE = re.compile(rb"(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z-]+ (/[^ \r\n]*)")
+_DASHBOARD = "/admin"
+
+_REFUSALS: dict[type[Exception], tuple[str, str]] = {
+    LineTooLong: ("too_long", "リクエストの行またはヘッダーが長すぎます。"),
+    BadHttpMethod: ("bad_method", "このメソッドは使えません。"),
+}
+_MALFORMED = ("malformed_request", "リクエストの形式が正しくないため、読み取れませんでした。")
+_INTERNAL = ("internal", "申し訳ありません。システムの不具合が発生しました。")
+
+_PAGE = """<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><h1>{title}</h1><p>{message}</p><p><a href="/admin/">ダッシュボードへ戻る</a></p></body></html>
+"""
+
+
+def error_for(status: int, exc: BaseException | None, path: str | None) -> web.Response:
+    """The answer to a request refused before any route: an HTML page under /admin, JSON elsewhere."""
+    if status >= 500:
+        code, message = _INTERNAL
+    else:
+        code, message = next(
+            (shape for kind, shape in _REFUSALS.items() if isinstance(exc, kind)), _MALFORMED
+        )
+    if path is not None and (path == _DASHBOARD or path.startswith(_DASHBOARD + "/")):
+        page = _PAGE.format(title="エラー", message=html.escape(message))
+        return web.Response(text=page, status=status, content_type="text/html")
+    return json_error(status, code, message)
+
+
+class ShapedErrors(RequestHandler):
+    """aiohttp's HTTP protocol, with the refusals of its parser shaped by `error_for`."""
+
+    _recent = b""
+
+    def data_received(self, data: bytes) -> None:
+        """Keep the tail of the input (for `_request_path`), then parse it as aiohttp does.
+
+        When the parser refuses a body its handler is already reading (a chunk
+        size that turns bad), aiohttp queues the refusal but leaves the
+        handler waiting for the rest of the body for as long as the client
+        keeps the connection open; the body is failed here instead, so the
+        handler's read raises `RequestPayloadError` (a 400, `error_boundary`).
+        """
+        self._recent = (self._recent + data)[-_RECENT_BYTES:]
+        refused = self._request_count
+        super().data_received(data)
+        request = self._current_request
+        if (
+            self._request_count > refused
+            and isinstance(self._messages[-1][0], _ErrInfo)
+            and request is not None
+            and not request.content.is_eof()
+            and request.content.exception() is None
+        ):
+            request.content.set_exception(RequestPayloadError("the request body is malformed"))
+
+    def handle_error(
+        self,
+        request: BaseRequest,
+        status: int = 500,
+        exc: BaseException | None = None,
+        message: str | None = None,
+    ) -> web.StreamResponse:
+        """The shaped answer; a parser refusal is logged on one line, anything else with its traceback."""
+        if not isinstance(exc, HttpProcessingError):
+            super().handle_error(request, status, exc, message)  # logs, and raises if output has begun
+        elif request.writer.output_size > 0:
+            raise ConnectionError("the response has begun: no error can be sent")
+        else:
+            what = (exc.message or "").strip().partition(":")[0].partition("\n")[0][:80]
+            log.info("refused malformed HTTP: %s (%s)", type(exc).__name__, what)
+        response = error_for(status, exc, self._request_path())
+        response.force_close()
+        return response
+
+    def _request_path(self) -> str | None:
+        """The path of the last request line received, if it can be read (see the module docstring)."""
+        lines = list(_REQUEST_LINE.finditer(self._recent))
+        if not lines:
+            return None
+        return lines[-1].group(1).decode("ascii", "replace")
+
+
+class ShapedRunner(web.AppRunner):
+    """`web.AppRunner` whose connections are `ShapedErrors`."""
+
+    async def _make_server(self) -> web.Server:
+        server = await super()._make_server()
+        server.__class__ = _ShapedServer  # the same object; only the protocol it builds differs
+        return server
+
+
+class _ShapedServer(web.Server):
+    def __call__(self) -> RequestHandler:
+        return ShapedErrors(self, loop=self._loop, **self._kwargs)

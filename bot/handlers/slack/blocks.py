@@ -1,0 +1,153 @@
+"""Replies and team notices as Slack Block Kit messages (slack-sdk's block models, which check the limits).
+
+One message per reply:
+
+- its text as ``section`` blocks of mrkdwn, at most 3000 characters each
+  (a longer text takes several sections, split at line breaks);
+- where the answer comes from, as a ``context`` block (出典: …);
+- its cards (cases, chapters, candidates) as a ``section`` each, the card's
+  buttons in an ``actions`` block under it;
+- its choices and the button to its source as one ``actions`` block.
+
+Limits kept (Slack's, checked again by the SDK's models): at most 50 blocks
+(cards beyond are left out, the text says how many there were), button text
+at most 75 characters (shortened with "…"), action values at most 2000
+(ours are at most 64 bytes, `bot.values.MAX_ACTION_BYTES`). Every message
+has its ``text``, which Slack shows in notifications and where blocks
+cannot be shown.
+
+Nothing anyone typed renders as a link or a mention: every text goes
+through `bot.delivery.plaintext.for_slack` (``&``, ``<``, ``>`` as entities,
+``@channel`` broken); button labels are plain text. The dashboard's link
+in a notice is the only link, as a button.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+
+from bot.delivery.plaintext import for_slack
+from bot.values import Card, Choice, Notice, Reply
+
+__all__ = ["MAX_BLOCKS", "MAX_BUTTON_CHARS", "MAX_SECTION_CHARS", "Message", "notice_message", "render"]
+
+MAX_BLOCKS = 50
+MAX_SECTION_CHARS = 3000
+MAX_BUTTON_CHARS = 75
+MAX_ACTIONS = 25
+"""Elements in one ``actions`` block."""
+
+MAX_FALLBACK_CHARS = 4000
+"""The ``text`` of a message with blocks: Slack truncates a top-level text after 40,000; keep it short."""
+
+OPEN_DASHBOARD = "ダッシュボードで開く"
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """One ``chat.postMessage``: the fallback text and the blocks (as JSON-ready dicts)."""
+
+    text: str
+    blocks: list[dict[str, Any]]
+
+
+def render(replies: Sequence[Reply]) -> list[Message]:
+    """One message for each reply, in order."""
+    return [_message(reply) for reply in replies]
+
+
+def notice_message(item: Notice) -> Message:
+    """A notice to the DX team's channel: its title, its text (made plain) and the dashboard's link button."""
+    blocks: list[Block] = [_section(f"*{for_slack(item.title)}*")]
+    blocks.extend(_section(chunk) for chunk in _chunks(for_slack(item.text)))
+    if item.url:
+        button = ButtonElement(
+            text=PlainTextObject(text=OPEN_DASHBOARD), url=item.url, action_id="kaizen-open-dashboard"
+        )
+        blocks.append(ActionsBlock(elements=[button]))
+    fallback = f"{for_slack(item.title)}\n{for_slack(item.text)}"
+    return Message(_cut(fallback, MAX_FALLBACK_CHARS), [b.to_dict() for b in blocks[:MAX_BLOCKS]])
+
+
+def _message(reply: Reply) -> Message:
+    text = for_slack(reply.text)
+    head: list[Block] = [_section(chunk) for chunk in _chunks(text)]
+    if reply.source is not None:
+        source = _cut(f"出典：{for_slack(reply.source.label)}", MAX_SECTION_CHARS)
+        head.append(ContextBlock(elements=[MarkdownTextObject(text=source)]))
+    buttons = [*reply.choices, *([reply.source] if reply.source else [])]
+    tail: list[Block] = [_actions(buttons, "c")] if buttons else []
+    room = MAX_BLOCKS - len(head) - len(tail)
+    cards: list[Block] = []
+    for number, card in enumerate(reply.cards):
+        blocks = _card(card, number)
+        if len(cards) + len(blocks) > room:
+            break
+        cards.extend(blocks)
+    blocks = [*head[: MAX_BLOCKS - len(tail)], *cards, *tail]
+    return Message(_cut(text, MAX_FALLBACK_CHARS), [b.to_dict() for b in blocks])
+
+
+def _card(card: Card, number: int) -> list[Block]:
+    body = f"*{for_slack(card.title)}*"
+    if card.text:
+        body += f"\n{for_slack(card.text)}"
+    blocks: list[Block] = [_section(_cut(body, MAX_SECTION_CHARS))]
+    if card.choices:
+        blocks.append(_actions(card.choices, f"k{number}"))
+    return blocks
+
+
+def _actions(choices: Sequence[Choice], prefix: str) -> ActionsBlock:
+    """Buttons whose values are the choices' actions; action ids unique in the message, as Slack requires."""
+    elements = [
+        ButtonElement(
+            text=PlainTextObject(text=_cut(choice.label, MAX_BUTTON_CHARS)),
+            value=choice.action,
+            action_id=f"kaizen-{prefix}-{n}",
+        )
+        for n, choice in enumerate(choices[:MAX_ACTIONS])
+    ]
+    return ActionsBlock(elements=elements)
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=text))
+
+
+def _chunks(text: str) -> list[str]:
+    """``text`` in pieces of at most `MAX_SECTION_CHARS`, cut after a line break where there is one."""
+    pieces: list[str] = []
+    while len(text) > MAX_SECTION_CHARS:
+        cut = _whole_entities(text, text.rfind("\n", 0, MAX_SECTION_CHARS) + 1 or MAX_SECTION_CHARS)
+        pieces.append(text[:cut])
+        text = text[cut:]
+    pieces.append(text)
+    return [piece for piece in pieces if piece.strip()]
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` shortened to ``limit`` characters with "…", never inside ``&amp;``, ``&lt;`` or ``&gt;``."""
+    if len(text) <= limit:
+        return text
+    return text[: _whole_entities(text, limit - 1)] + "…"
+
+
+def _whole_entities(text: str, cut: int) -> int:
+    """``cut``, or the start of the entity it would split."""
+    start = text.rfind("&", max(0, cut - 4), cut)
+    if start > 0 and text.startswith(("&amp;", "&lt;", "&gt;"), start) and text.index(";", start) >= cut:
+        return start
+    return cut
