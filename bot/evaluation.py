@@ -12,7 +12,10 @@ Figures, per style and overall:
 - confident wrong: decision ``answer`` with anything other than what was expected;
 - MRR: reciprocal rank of the expected entry among the results (0 when absent);
 - for out-of-scope queries, *handled*: not answered, or answered with the
-  expected referral or small talk.
+  expected referral or small talk;
+- the reliability curve: per confidence bin, the share of queries whose first
+  result was right (out-of-scope queries never are), to check that the
+  decision's confidence means what it says on this knowledge.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, TypeAdapter
@@ -29,6 +32,7 @@ from bot.config import PROJECT_ROOT
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.yamlsrc import read_yaml
 from bot.search import Searcher, SearchResult
+from bot.search.calibration import reliability
 
 __all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval", "without_phrasings"]
 
@@ -86,6 +90,8 @@ class Scores:
     handled: int = 0
     total: int = 0
     errors: list[str] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
+    """Per query, the decision's confidence and whether the first result was right (for `reliability`)."""
 
     def add(self, query: LabelledQuery, result: SearchResult) -> None:
         """Score one query."""
@@ -108,6 +114,8 @@ class Scores:
             ok = answered and expected_first
             self.right += ok
             self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
+        right_first = expected_first and expected != ("none",)
+        self.confidences.append((result.confidence, right_first))
         if answered and not expected_first:
             self.wrong += 1
         if not ok:
@@ -160,14 +168,34 @@ def run_eval(searcher: Searcher, path: Path | None, *, show_errors: bool, as_jso
     queries = load_queries(path or DEFAULT_QUERIES)
     groups = evaluate(searcher, queries)
     if as_json:
-        print(json.dumps({style: s.figures() for style, s in groups.items()}, ensure_ascii=False, indent=2))
+        report: dict[str, object] = {style: s.figures() for style, s in groups.items()}
+        report["reliability"] = [asdict(row) for row in reliability(groups["overall"].confidences)]
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(_table(groups))
         print(_LEGEND)
+        print()
+        print(_reliability_table(searcher, groups["overall"]))
     if show_errors:
         for line in _errors(groups["overall"].errors):
             print(line)
     return 0
+
+
+def _reliability_table(searcher: Searcher, scores: Scores) -> str:
+    """The reliability curve: per confidence bin, how often the first result was right."""
+    policy = searcher.policy
+    source = f"{policy.samples}件の自己評価から較正" if policy.samples else "既定値"
+    rows = [
+        f"判定の信頼度（{source}: 回答 ≥ {policy.answer:.2f}, 候補提示 ≥ {policy.clarify:.2f}, "
+        f"僅差 < {policy.tie:.2f} は候補提示）",
+        f"{'confidence':<12}{'n':>5}{'mean':>8}{'right':>8}",
+    ]
+    for row in reliability(scores.confidences):
+        rows.append(
+            f"{row.low:.1f}–{row.high:.1f}{'':<5}{row.count:>5}{row.confidence:>8.3f}{row.accuracy:>8.3f}"
+        )
+    return "\n".join(rows)
 
 
 def _errors(errors: Sequence[str]) -> list[str]:

@@ -97,9 +97,13 @@ def test_eval_prints_figures(flag: str | None) -> None:
         figures = json.loads(done.stdout)
         assert {"overall", "out-of-scope", "typo"} <= set(figures)
         assert 0.0 <= figures["overall"]["found"] <= 1.0
+        curve = figures["reliability"]
+        assert sum(row["count"] for row in curve) == figures["overall"]["queries"]
+        assert all(row["low"] <= row["confidence"] <= row["high"] for row in curve)
     else:
         assert "overall" in done.stdout
         assert "MRR" in done.stdout
+        assert "判定の信頼度" in done.stdout
 
 
 def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_path: Path) -> None:

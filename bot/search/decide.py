@@ -9,9 +9,14 @@ logistic model over evidence that generalises beyond any one query:
 - the margin to the runner-up, the best entry's relevance and fuzzy similarity;
 - how close the best entry is in meaning (`bot.search.semantic`).
 
-Coefficients and thresholds are fitted on the development query set, against
-the FAQ as it is and without its phrasings, by ``python benchmarks/calibrate.py``,
-and checked on the held-out set.
+It answers only when the confidence reaches the policy's threshold, the best
+entry leads the runner-up by the policy's margin (near-ties are offered as
+candidates: they are usually sibling sub-questions), and a sub-question's
+【topic】 is mentioned in the query (`Candidate.topical`).
+
+Each knowledge base gets its own policy, fitted when its index is built
+(`bot.search.calibration`). `DEFAULT_POLICY` is the prior it is pulled
+towards, fitted on the development query set by ``python benchmarks/calibrate.py``.
 """
 
 from __future__ import annotations
@@ -36,6 +41,10 @@ class Policy:
     weights: tuple[float, ...] = (-1.94, 1.63, 1.51, 0.62, 0.64, 0.91, -1.16, 0.91)
     answer: float = 0.74
     clarify: float = 0.25
+    tie: float = 0.0
+    """Below this lead over the runner-up (`margin`), the top candidates are near-ties: offer them."""
+    samples: int = 0
+    """Calibration samples the policy was fitted to (0: the default, fitted to the sample knowledge)."""
 
 
 DEFAULT_POLICY = Policy()
@@ -75,7 +84,8 @@ def confidence(ranking: Ranking, policy: Policy = DEFAULT_POLICY) -> float:
 def decide(ranking: Ranking, policy: Policy = DEFAULT_POLICY) -> tuple[Decision, float]:
     """Return the decision and the confidence in the best candidate."""
     sure = confidence(ranking, policy)
-    if sure >= policy.answer:
+    top = ranking.candidates[0] if ranking.candidates else None
+    if sure >= policy.answer and margin(ranking) >= policy.tie and top is not None and top.topical:
         return "answer", sure
     if sure >= policy.clarify:
         return "clarify", sure

@@ -9,6 +9,7 @@ weight, the entry's whole text.
 from __future__ import annotations
 
 import os
+import re
 from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +26,17 @@ from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view
 from bot.search.spelling import sounds_of, spellings_of
 
-__all__ = ["KINDS", "Entry", "Kind", "SearchIndex", "Source", "build_index", "sources_of", "views_of"]
+__all__ = [
+    "KINDS",
+    "Entry",
+    "Kind",
+    "SearchIndex",
+    "Source",
+    "Topic",
+    "build_index",
+    "sources_of",
+    "views_of",
+]
 
 Kind = Literal["faq", "manual", "case", "referral", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
@@ -51,6 +62,9 @@ class Source:
     units: tuple[str, ...]
     body: str
     links: tuple[str, ...] = ()
+    asked: int = 0
+    """How many of the first units are questions as someone would ask them (the question and its
+    phrasings); the others are titles and keyword lists."""
 
 
 def sources_of(kb: KnowledgeBase) -> list[Source]:
@@ -59,7 +73,8 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
     for faq in kb.faq:
         units = (faq.question, *faq.phrasings, *_keywords_unit(faq.keywords))
         links = (*faq.manual, *faq.cases)
-        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer, links))
+        asked = 1 + len(faq.phrasings)
+        sources.append(Source(Entry("faq", faq.id, faq.question), units, faq.answer, links, asked))
     for chapter in kb.chapters:
         for section in chapter.sections:
             title = f"{chapter.title}「{section.title}」"
@@ -70,7 +85,10 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
         sources.append(Source(Entry("case", case.id, case.title), units, body))
     for referral in kb.referrals:
         units = (referral.topic, *referral.phrasings, *_keywords_unit(referral.keywords))
-        sources.append(Source(Entry("referral", referral.id, referral.topic), units, referral.answer))
+        asked = 1 + len(referral.phrasings)
+        sources.append(
+            Source(Entry("referral", referral.id, referral.topic), units, referral.answer, (), asked)
+        )
     for talk in kb.smalltalk:
         sources.append(Source(Entry("smalltalk", talk.id, talk.phrasings[0]), tuple(talk.phrasings), ""))
     return sources
@@ -124,6 +142,8 @@ class SearchIndex:
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
     spellings: dict[int, tuple[str, ...]]
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
+    topics: dict[int, Topic]
+    """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
     @property
     def max_idf(self) -> float:
@@ -135,10 +155,20 @@ class SearchIndex:
         return range(int(self.unit_starts[entry]), int(self.unit_ends[entry]))
 
 
+Analyses = dict[tuple[str, bool], tuple[list[str], str]]
+"""Analyses by ``(text, with n-grams)``, kept between builds of nearly the same sources."""
+
+
 def build_index(
-    sources: Sequence[Source], analyzer: Analyzer, synonyms: Iterable[Sequence[str]]
+    sources: Sequence[Source],
+    analyzer: Analyzer,
+    synonyms: Iterable[Sequence[str]],
+    memo: Analyses | None = None,
 ) -> SearchIndex:
     """Analyse every text and build the postings.
+
+    With ``memo``, texts analysed before are not analysed again, and new ones are added to it
+    (calibration builds the index a second time with a few phrasings held out).
 
     Analyses are turned into term ids as they arrive, all in one integer
     array (rather than millions of term strings, or an array per text). An
@@ -153,7 +183,7 @@ def build_index(
     term_ids = array("i")
     text_lengths = array("q")
     unit_texts: list[str] = []
-    for terms, fuzzy_text in _analyze_all(texts, analyzer, [list(g) for g in synonyms]):
+    for terms, fuzzy_text in _remembered(texts, analyzer, [list(g) for g in synonyms], memo):
         term_ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
         text_lengths.append(len(terms))
         if len(unit_texts) < n_units:
@@ -189,7 +219,39 @@ def build_index(
         curated=_curated(sources),
         sounds=sounds_of(vocabulary, analyzer),
         spellings=spellings_of(vocabulary),
+        topics=_topics(sources, analyzer),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """The 【topic】 a sub-question belongs to (【粗大ごみ】手数料はいくらですか → 粗大ごみ), as terms."""
+
+    words: frozenset[str]
+    """Its word and synonym terms: one of them in a query mentions the topic."""
+    grams: frozenset[str]
+    """Its character bigrams: most of them in a query mention it too (そだいごみ, 粗大ゴミ)."""
+
+    def mentioned(self, terms: set[str]) -> bool:
+        """Whether a query with ``terms`` mentions this topic."""
+        if self.words & terms:
+            return True
+        return bool(self.grams) and len(self.grams & terms) * 2 >= len(self.grams)
+
+
+TOPIC_PREFIX = re.compile(r"^\s*[【\[［]([^】\]］]+)[】\]］]")
+
+
+def _topics(sources: Sequence[Source], analyzer: Analyzer) -> dict[int, Topic]:
+    topics: dict[int, Topic] = {}
+    for number, source in enumerate(sources):
+        found = TOPIC_PREFIX.match(source.entry.title) if source.asked else None
+        if found:
+            terms = analyzer.analyze(found.group(1)).terms
+            words = frozenset(t for t in terms if t[0] in "ws")
+            grams = frozenset(t for t in terms if t[0] in "gr")
+            topics[number] = Topic(words, grams)
+    return topics
 
 
 class _Analysed:
@@ -260,6 +322,19 @@ def _analyze_chunk(texts: list[tuple[str, bool]]) -> list[Analysed]:
 
 def _compact(analysis: Analysis) -> Analysed:
     return _SEPARATOR.join(analysis.terms), analysis.fuzzy_text
+
+
+def _remembered(
+    texts: list[tuple[str, bool]], analyzer: Analyzer, synonyms: list[list[str]], memo: Analyses | None
+) -> Iterator[tuple[list[str], str]]:
+    """`_analyze_all`, through ``memo`` when there is one."""
+    if memo is None:
+        yield from _analyze_all(texts, analyzer, synonyms)
+        return
+    missing = list(dict.fromkeys(t for t in texts if t not in memo))
+    memo.update(zip(missing, _analyze_all(missing, analyzer, synonyms), strict=True))
+    for text in texts:
+        yield memo[text]
 
 
 def _analyze_all(

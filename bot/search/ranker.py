@@ -74,6 +74,11 @@ class Candidate:
     """
     semantic: float = 0.0
     """Cosine of the entry's closest view with the query's meaning (`bot.search.semantic`); 0 without it."""
+    topical: bool = True
+    """False for a sub-question (【粗大ごみ】手数料) whose topic the query does not mention.
+
+    Such an entry may be offered, never answered on its own (see `bot.search.decide`).
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +218,7 @@ def rank(
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
+    said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0
@@ -228,6 +234,7 @@ def rank(
                 float(fuzzy[at]),
                 float(explained[at]),
                 closeness,
+                number not in index.topics or index.topics[number].mentioned(said),
             )
         )
     candidates = _prefer_curated(index, candidates)
@@ -274,8 +281,12 @@ def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.ND
     if not texts or not analysis.fuzzy_text:
         return np.zeros(len(numbers))
     ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
-    starts = np.cumsum([0] + [len(span) for span in spans[:-1]])
-    return np.maximum.reduceat(ratios, starts).astype(np.float64) / 100
+    sizes = np.array([len(span) for span in spans])
+    starts = np.cumsum(np.r_[0, sizes[:-1]])
+    best = np.zeros(len(numbers))
+    has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
+    best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100
+    return best
 
 
 def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:

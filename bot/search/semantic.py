@@ -180,6 +180,17 @@ class SemanticIndex:
         out[has_views] = np.maximum.reduceat(views, self.starts[has_views])
         return out
 
+    def without(self, held: Iterable[tuple[int, int]]) -> SemanticIndex:
+        """The index without the ``(entry, view)`` pairs of ``held`` (for calibration on held-out texts)."""
+        drop = {int(self.starts[entry]) + view for entry, view in held}
+        keep = np.array([row not in drop for row in range(len(self.vectors))], dtype=bool)
+        counts = np.diff(np.r_[self.starts, len(self.vectors)])
+        for entry, _ in held:
+            counts[entry] -= 1
+        starts = np.zeros(self.entries, dtype=np.int64)
+        np.cumsum(counts[:-1], out=starts[1:])
+        return SemanticIndex(self.vectors[keep], self.weights[keep], starts, self.entries)
+
 
 def build_semantic(
     views: Sequence[Sequence[tuple[str, float]]], encoder: TextEncoder, cache: EmbeddingCache

@@ -14,8 +14,9 @@ from pathlib import Path
 from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.search.analyzer import Analyzer
+from bot.search.calibration import MAX_REBUILD_ENTRIES, calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
-from bot.search.index import Entry, SearchIndex, build_index, sources_of, views_of
+from bot.search.index import Analyses, Entry, SearchIndex, build_index, sources_of, views_of
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import MODEL, EmbeddingCache, Encoder, SemanticIndex, TextEncoder, build_semantic
 
@@ -23,7 +24,7 @@ __all__ = ["Hit", "SearchResult", "Searcher"]
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "9"
+INDEX_FORMAT = "10"
 """Bump when analysis or index layout changes, so stale caches are ignored."""
 
 MAX_RESULTS = 5
@@ -94,24 +95,35 @@ class Searcher:
         *,
         semantic: bool = True,
         cache_dir: Path | None = None,
+        calibrated: bool = True,
         encoder: TextEncoder | None = None,
         embeddings: EmbeddingCache | None = None,
     ) -> Searcher:
         """Build the indexes from scratch (embeddings already in ``embeddings`` or ``cache_dir`` are reused).
 
-        A long-lived caller (`bot.reloading`) passes its own ``encoder`` and
-        ``embeddings``, so a rebuild after an edit neither loads the model nor
-        reads the cache file again, and embeds only the texts that changed.
+        The decision is calibrated to ``kb`` (`bot.search.calibration`) unless
+        ``calibrated`` is false. A long-lived caller (`bot.reloading`) passes
+        its own ``encoder`` and ``embeddings``, so a rebuild after an edit
+        neither loads the model nor reads the cache file again, and embeds
+        only the texts that changed.
         """
         analyzer = Analyzer(kb.synonyms)
-        index = build_index(sources_of(kb), analyzer, kb.synonyms)
+        sources = sources_of(kb)
+        # Calibration builds the index again with a few phrasings held out: keep the analyses for it.
+        memo: Analyses | None = {} if calibrated and len(sources) <= MAX_REBUILD_ENTRIES else None
+        index = build_index(sources, analyzer, kb.synonyms, memo)
         if semantic and encoder is None:
             encoder = Encoder()
         meaning = None
         if semantic and encoder is not None:
             cache = embeddings if embeddings is not None else embedding_cache(cache_dir)
             meaning = build_semantic(views_of(kb), encoder, cache)
-        searcher = cls(kb, index, analyzer, semantic=meaning, encoder=encoder)
+        policy = (
+            calibrate(sources, index, analyzer, kb.synonyms, meaning, encoder if semantic else None, memo)
+            if calibrated
+            else DEFAULT_POLICY
+        )
+        searcher = cls(kb, index, analyzer, policy, semantic=meaning, encoder=encoder if semantic else None)
         _release_free_memory()
         return searcher
 
@@ -133,13 +145,12 @@ class Searcher:
         cache_file: Path | None = None
         if cache_dir is not None and faq_path.exists() and knowledge_dir.is_dir():
             key = fingerprint_of(knowledge_files(faq_path, knowledge_dir))
-            cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}.pickle"
+            mode = "semantic" if semantic else "words"
+            cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}-{mode}.pickle"
             cached = _read_cache(cache_file)
-            if cached is not None and (cached[2] is not None or not semantic):
-                kb, index, meaning = cached
-                return cls(
-                    kb, index, Analyzer(kb.synonyms), semantic=meaning if semantic else None, encoder=encoder
-                )
+            if cached is not None and (cached[2] is not None) == semantic:
+                kb, index, meaning, policy = cached
+                return cls(kb, index, Analyzer(kb.synonyms), policy, semantic=meaning, encoder=encoder)
         searcher = cls.build(
             load_knowledge(faq_path, knowledge_dir),
             semantic=semantic,
@@ -148,7 +159,7 @@ class Searcher:
             embeddings=embeddings,
         )
         if cache_file is not None:
-            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic))
+            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
         return searcher
 
     def reload(self, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None) -> Searcher:
@@ -212,20 +223,26 @@ def _cache_version() -> str:
     return f"{INDEX_FORMAT}-{dictionary}"
 
 
-Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None]
+Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None, Policy]
+"""The knowledge, its indexes and the decision calibrated to it (`bot.search.calibration`)."""
 
 
 def _read_cache(path: Path) -> Cached | None:
     try:
         with path.open("rb") as handle:
-            kb, index, meaning = pickle.load(handle)
+            kb, index, meaning, policy = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail
         log.warning("ignoring unreadable index cache %s", path, exc_info=True)
         return None
-    if isinstance(kb, KnowledgeBase) and isinstance(index, SearchIndex):
-        return kb, index, meaning if isinstance(meaning, SemanticIndex) else None
+    if (
+        isinstance(kb, KnowledgeBase)
+        and isinstance(index, SearchIndex)
+        and isinstance(policy, Policy)
+        and (meaning is None or isinstance(meaning, SemanticIndex))
+    ):
+        return kb, index, meaning, policy
     return None
 
 

@@ -14,22 +14,27 @@ from bot.search import Searcher
 from tests.conftest import DATA_DIR
 
 FLOORS = {
-    "queries_dev.yaml": {"answered_right": 0.83, "found": 0.96, "mrr": 0.96, "out_of_scope_handled": 0.92},
+    "queries_dev.yaml": {"answered_right": 0.70, "found": 0.97, "mrr": 0.96, "out_of_scope_handled": 0.95},
     "queries_holdout.yaml": {
-        "answered_right": 0.87,
+        "answered_right": 0.70,
         "found": 0.97,
         "mrr": 0.97,
         "out_of_scope_handled": 0.95,
     },
 }
-MAX_CONFIDENT_WRONG = 0.035
+MAX_CONFIDENT_WRONG = 0.02
 
 BARE_FLOORS = {
-    "queries_dev.yaml": {"answered_right": 0.57, "found": 0.80, "out_of_scope_handled": 0.95},
-    "queries_holdout.yaml": {"answered_right": 0.62, "found": 0.85, "out_of_scope_handled": 0.95},
+    "queries_dev.yaml": {"answered_right": 0.53, "found": 0.83, "out_of_scope_handled": 0.95},
+    "queries_holdout.yaml": {"answered_right": 0.59, "found": 0.88, "out_of_scope_handled": 0.95},
 }
 """The FAQ without its phrasings and keywords, as a ward's own would come (README "Search quality")."""
 BARE_MAX_CONFIDENT_WRONG = 0.04
+
+WARD_MAX_CONFIDENT_WRONG = 0.05
+WARD_MAX_WRONG_OF_ANSWERS = 0.15
+WARD_MIN_FOUND = 0.70
+"""The targets on knowledge the search was never tuned to (tests/data/ward: measured, never tuned on)."""
 
 
 @pytest.fixture(scope="module")
@@ -51,6 +56,16 @@ def test_quality_floors_without_phrasings(bare_searcher: Searcher, name: str) ->
     for key, floor in BARE_FLOORS[name].items():
         assert figures[key] >= floor, (name, key, figures)
     assert figures["confident_wrong"] <= BARE_MAX_CONFIDENT_WRONG, (name, figures)
+
+
+def test_the_generalisation_set_meets_the_targets_for_unseen_knowledge() -> None:
+    ward = DATA_DIR / "ward"
+    searcher = Searcher.build(load_knowledge(ward / "faq.yaml", ward / "knowledge"))
+    overall = evaluate(searcher, load_queries(ward / "queries.yaml"))["overall"]
+    figures = overall.figures()
+    assert figures["confident_wrong"] <= WARD_MAX_CONFIDENT_WRONG, figures
+    assert figures["found"] >= WARD_MIN_FOUND, figures
+    assert overall.wrong <= WARD_MAX_WRONG_OF_ANSWERS * (overall.wrong + overall.right), figures
 
 
 def test_every_style_is_found(searcher: Searcher) -> None:

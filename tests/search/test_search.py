@@ -91,7 +91,9 @@ def test_what_others_handle_is_answered_with_a_referral(
 def test_ime_slips_read_as_the_word_meant(searcher: Searcher, query: str, slip: str, expected: str) -> None:
     result = searcher.search(query)
     assert slip not in result.ranking.unknown_nouns
-    assert result.decision == "answer"
+    # Read as the word meant, the slip is no unknown word to escalate on; whether the entry is
+    # answered or offered is the calibrated decision's call, as for the word spelled right.
+    assert result.decision != "escalate"
     assert result.hits[0].entry.id == expected
 
 

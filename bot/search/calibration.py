@@ -1,0 +1,293 @@
+"""Calibrate the decision to the knowledge it serves, when its index is built.
+
+Constants fitted to one FAQ do not hold on another: a ward's FAQ full of
+sibling sub-questions (【粗大ごみ】申込み, 【粗大ごみ】手数料) makes a wrong entry
+look as good as a right one did in the sample. So the knowledge is its own
+test set (`calibrate`):
+
+- *held out*: one phrasing of each entry (up to `MAX_HELD_OUT` entries,
+  spread evenly) is removed from a copy of the index and asked against it;
+  the entry is then found only by what is left of it (its question, other
+  phrasings, its answer), as a user's own wording finds it. An entry without
+  phrasings (a ward's FAQ) is asked the topic words of its question instead
+  (【粗大ごみ】手数料はいくらですか → 粗大ごみ 手数料), without its frame or wording;
+- *absent*: the same texts are asked against the full index with their own
+  entry taken out of the ranking: whatever comes first is wrong, and it is
+  usually a sibling, the hardest case;
+- *out of scope*: generic questions from other domains (`out_of_scope.txt`,
+  shipped with the package): any answer is wrong.
+
+A logistic model over `bot.search.decide.FEATURES` is fitted to these,
+pulled towards `DEFAULT_POLICY` (so a small knowledge base stays near it),
+and the thresholds are chosen so that answered held-out samples are right at
+least `TARGET_PRECISION` of the time. The result is stored with the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bot.search.analyzer import Analyzer
+from bot.search.decide import DEFAULT_POLICY, Policy, features
+from bot.search.index import Analyses, SearchIndex, Source, build_index
+from bot.search.ranker import Ranking, rank
+from bot.search.semantic import SemanticIndex, TextEncoder
+
+__all__ = ["Reliability", "Sample", "calibrate", "fit_policy", "out_of_scope_questions", "reliability"]
+
+MAX_HELD_OUT = 400
+"""Entries whose question or phrasing is held out: enough for a stable fit, bounded build time."""
+MAX_REBUILD_ENTRIES = 5000
+"""Above this many entries, holding phrasings out would cost a second index build of a minute or more at
+50,000: every entry is then asked its question's topic words against the full index instead."""
+MAX_FOLDS = 4
+"""Folds of held-out phrasings for a small knowledge base (each costs one more index build)."""
+MIN_SAMPLES = 40
+"""Fewer samples than this (a tiny knowledge base) keep the default policy."""
+TARGET_PRECISION = 0.92
+"""Share of answered calibration samples that must be right."""
+PRIOR = 0.05
+"""Pull of the weights towards the default policy's (L2)."""
+CLARIFY = 0.1
+ABSENT_SHARE = 0.1
+OUT_OF_SCOPE_SHARE = 0.15
+"""Weight of a question whose entry is absent, and of all generic out-of-scope ones together, against
+the held-out questions: most queries have their entry in the knowledge, some do not."""
+OUT_OF_SCOPE_FILE = Path(__file__).with_name("out_of_scope.txt")
+
+
+@dataclass(frozen=True, slots=True)
+class Sample:
+    """One ranked calibration query: its features, its margin, and whether its first candidate is right."""
+
+    x: tuple[float, ...]
+    right: bool
+    weight: float = 1.0
+    """How much the sample counts: the mix of queries the knowledge will see, not of those generated."""
+    topical: bool = True
+    """Whether its first candidate may be answered at all (`bot.search.ranker.Candidate.topical`)."""
+
+
+def out_of_scope_questions() -> list[str]:
+    """The generic questions from other domains shipped with the package (one a line, # comments)."""
+    lines = OUT_OF_SCOPE_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def calibrate(
+    sources: Sequence[Source],
+    index: SearchIndex,
+    analyzer: Analyzer,
+    synonyms: Sequence[Sequence[str]],
+    semantic: SemanticIndex | None,
+    encoder: TextEncoder | None,
+    memo: Analyses | None = None,
+) -> Policy:
+    """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``).
+
+    ``memo`` holds the analyses of ``index``'s build, so that the held-out copy costs no new analysis.
+    """
+    folds = _folds(sources)
+    if not folds:
+        return DEFAULT_POLICY
+    held = [pair for fold in folds for pair in fold]
+    # An entry with phrasings is asked one of them, held out of the index; one without is asked
+    # the topic words of its question (粗大ごみ 手数料), as staff type a query, against the full index.
+    queries = [sources[n].units[u] if u else _topic_words(analyzer, sources[n].units[0]) for n, u in held]
+    oos = out_of_scope_questions()
+    meanings = _meanings(semantic, encoder, [*queries, *oos])
+
+    samples: list[Sample] = []
+    at = 0
+    for fold in folds:
+        reduced_index, reduced_semantic = _without_units(
+            sources, fold, index, analyzer, synonyms, semantic, memo
+        )
+        for n, _ in fold:
+            query, meaning = queries[at], (meanings[at] if meanings is not None else None)
+            at += 1
+            if not query:
+                continue
+            found = rank(reduced_index, analyzer, query, meaning=_similar(reduced_semantic, meaning))
+            if found.candidates:
+                samples.append(_sample(found, found.candidates[0].number == n))
+            absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
+            if absent.candidates:
+                samples.append(_sample(absent, False, ABSENT_SHARE))
+    for at, query in enumerate(oos):
+        meaning = meanings[len(queries) + at] if meanings is not None else None
+        outside = rank(index, analyzer, query, meaning=_similar(semantic, meaning))
+        if outside.candidates and outside.candidates[0].entry.kind != "smalltalk":
+            samples.append(_sample(outside, False, OUT_OF_SCOPE_SHARE * len(held) / len(oos)))
+    return fit_policy(samples)
+
+
+def _sample(ranking: Ranking, right: bool, weight: float = 1.0) -> Sample:
+    return Sample(features(ranking), right, weight, ranking.candidates[0].topical)
+
+
+def fit_policy(samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY) -> Policy:
+    """Weights and thresholds fitted to ``samples``; the prior when they are too few or all alike."""
+    labels = {s.right for s in samples}
+    if len(samples) < MIN_SAMPLES or len(labels) < 2:
+        return prior
+    x = np.array([s.x for s in samples], dtype=np.float64)
+    y = np.array([float(s.right) for s in samples])
+    counts = np.array([s.weight for s in samples])
+    weights = _fit(x, y, counts, np.array(prior.weights))
+    p = 1 / (1 + np.exp(-x @ weights))
+    topical = np.array([s.topical for s in samples])
+    answer, tie = _thresholds(p, x[:, FEATURE_MARGIN], y, counts, topical)
+    return Policy(
+        weights=tuple(round(float(w), 4) for w in weights),
+        answer=answer,
+        clarify=min(CLARIFY, answer),
+        tie=tie,
+        samples=len(samples),
+    )
+
+
+FEATURE_MARGIN = 5
+"""Where `margin` sits in `bot.search.decide.FEATURES`."""
+
+
+def _fit(
+    x: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    counts: npt.NDArray[np.float64],
+    prior: npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """Weighted logistic regression by gradient descent, with an L2 pull towards ``prior``."""
+    w = prior.copy()
+    share = counts / counts.sum()
+    for _ in range(3000):
+        p = 1 / (1 + np.exp(-x @ w))
+        w -= 0.5 * (x.T @ ((p - y) * share) + PRIOR * (w - prior))
+    return w
+
+
+def _thresholds(
+    p: npt.NDArray[np.float64],
+    margins: npt.NDArray[np.float64],
+    y: npt.NDArray[np.float64],
+    counts: npt.NDArray[np.float64],
+    topical: npt.NDArray[np.bool_],
+) -> tuple[float, float]:
+    """The answer threshold and near-tie margin that answer most samples right at `TARGET_PRECISION`.
+
+    Without any setting that reaches it, the strictest (answer only when surest).
+    """
+    best: tuple[float, float, float] | None = None
+    for tie in np.arange(0.0, 0.31, 0.02):
+        for answer in np.arange(0.50, 0.96, 0.01):
+            answered = (p >= answer) & (margins >= tie) & topical
+            if not answered.any():
+                break
+            right = float((y * counts)[answered].sum())
+            if right >= TARGET_PRECISION * float(counts[answered].sum()):
+                if best is None or right > best[0]:
+                    best = (right, float(answer), float(tie))
+                break
+    if best is None:
+        return 0.95, 0.3
+    return round(best[1], 2), round(best[2], 2)
+
+
+def _folds(sources: Sequence[Source]) -> list[list[tuple[int, int]]]:
+    """``(entry, unit)`` pairs to hold out, fold by fold, from at most `MAX_HELD_OUT` entries spread evenly.
+
+    In fold ``j`` an entry with phrasings holds out its ``j``-th (counted from its number, so that
+    folds differ); one without is asked its question's topic words once, in the first fold (unit 0).
+    With few entries there are up to `MAX_FOLDS` folds, so that a small FAQ still gives enough samples.
+    """
+    asked = [n for n, s in enumerate(sources) if s.asked]
+    if not asked:
+        return []
+    rebuild = len(sources) <= MAX_REBUILD_ENTRIES
+    step = max(1.0, len(asked) / MAX_HELD_OUT)
+    chosen = [asked[int(i * step)] for i in range(min(len(asked), MAX_HELD_OUT))]
+    count = max(1, min(MAX_FOLDS, MAX_HELD_OUT // len(chosen))) if rebuild else 1
+    folds = []
+    for j in range(count):
+        fold = [
+            (n, 1 + (n + j) % (sources[n].asked - 1) if rebuild and sources[n].asked > 1 else 0)
+            for n in chosen
+            if (rebuild and sources[n].asked > 1) or j == 0
+        ]
+        folds.append(fold)
+    return folds
+
+
+def _without_units(
+    sources: Sequence[Source],
+    held: Sequence[tuple[int, int]],
+    index: SearchIndex,
+    analyzer: Analyzer,
+    synonyms: Sequence[Sequence[str]],
+    semantic: SemanticIndex | None,
+    memo: Analyses | None,
+) -> tuple[SearchIndex, SemanticIndex | None]:
+    """The indexes without the phrasings (unit > 0) of ``held``; the same indexes when there are none."""
+    removed = [(n, u) for n, u in held if u]
+    if not removed:
+        return index, semantic
+    reduced = list(sources)
+    for n, u in removed:
+        units = sources[n].units
+        reduced[n] = replace(sources[n], units=units[:u] + units[u + 1 :])
+    reduced_semantic = semantic.without(removed) if semantic is not None else None
+    return build_index(reduced, analyzer, synonyms, memo), reduced_semantic
+
+
+def _topic_words(analyzer: Analyzer, question: str) -> str:
+    """The content nouns of ``question``, as a keyword query: its frame and its wording gone."""
+    return " ".join(dict.fromkeys(analyzer.analyze(question, ngrams=False).nouns))
+
+
+def _meanings(
+    semantic: SemanticIndex | None, encoder: TextEncoder | None, texts: list[str]
+) -> npt.NDArray[np.float32] | None:
+    if semantic is None or encoder is None:
+        return None
+    return encoder.encode(texts)
+
+
+def _similar(
+    semantic: SemanticIndex | None, vector: npt.NDArray[np.float32] | None
+) -> npt.NDArray[np.float32] | None:
+    if semantic is None or vector is None:
+        return None
+    return semantic.similarities(vector)
+
+
+def _without(ranking: Ranking, number: int) -> Ranking:
+    """The ranking as if entry ``number`` were not in the knowledge."""
+    return replace(ranking, candidates=tuple(c for c in ranking.candidates if c.number != number))
+
+
+@dataclass(frozen=True, slots=True)
+class Reliability:
+    """One confidence bin: how many queries fell in it, their mean confidence, and how many were right."""
+
+    low: float
+    high: float
+    count: int
+    confidence: float
+    accuracy: float
+
+
+def reliability(pairs: Sequence[tuple[float, bool]], bins: int = 10) -> list[Reliability]:
+    """The reliability curve of ``(confidence, first candidate right)`` pairs, in equal-width bins."""
+    rows = []
+    for b in range(bins):
+        low, high = b / bins, (b + 1) / bins
+        inside = [(c, ok) for c, ok in pairs if low <= c < high or (b == bins - 1 and c == 1.0)]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            rows.append(Reliability(low, high, len(inside), mean, sum(ok for _, ok in inside) / len(inside)))
+    return rows

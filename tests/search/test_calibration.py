@@ -1,0 +1,161 @@
+"""The decision calibrated to the knowledge it serves, and the rules no calibration may override."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.evaluation import without_phrasings
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.search import Searcher
+from bot.search.calibration import (
+    MIN_SAMPLES,
+    TARGET_PRECISION,
+    Sample,
+    fit_policy,
+    out_of_scope_questions,
+    reliability,
+)
+from bot.search.decide import DEFAULT_POLICY, FEATURES, Policy, decide
+from bot.search.semantic import SemanticIndex
+from tests.conftest import DATA_DIR
+
+WARD = DATA_DIR / "ward"
+
+
+@pytest.fixture(scope="module")
+def ward() -> Searcher:
+    """The generalisation set's knowledge: used here for behaviour (its structure), never for tuning."""
+    return Searcher.build(load_knowledge(WARD / "faq.yaml", WARD / "knowledge"))
+
+
+def test_each_knowledge_base_gets_its_own_policy(searcher: Searcher, kb: KnowledgeBase) -> None:
+    bare = Searcher.build(without_phrasings(kb))
+    assert searcher.policy.samples >= MIN_SAMPLES
+    assert bare.policy.samples >= MIN_SAMPLES
+    assert searcher.policy != bare.policy
+    assert Searcher.build(kb, calibrated=False).policy == DEFAULT_POLICY
+
+
+def test_the_policy_is_cached_with_the_index(tmp_path: Path) -> None:
+    first = Searcher.load(WARD / "faq.yaml", WARD / "knowledge", tmp_path, semantic=False)
+    assert list(tmp_path.glob("index-*-words.pickle"))
+    again = Searcher.load(WARD / "faq.yaml", WARD / "knowledge", tmp_path, semantic=False)
+    assert again.policy == first.policy
+    assert again.policy.samples > 0
+
+
+def _samples(rng: random.Random, count: int) -> list[Sample]:
+    """Samples whose first candidate is right when the query is well explained, plus noise."""
+    out = []
+    for _ in range(count):
+        explained = rng.random()
+        right = rng.random() < explained**2
+        x = [1.0, explained, explained, 0.5, 0.5, rng.random(), 0.0, 0.5]
+        out.append(Sample(tuple(x), right))
+    return out
+
+
+def test_a_fitted_policy_answers_at_the_target_precision() -> None:
+    samples = _samples(random.Random(7), 2000)
+    policy = fit_policy(samples)
+    assert policy.samples == len(samples)
+    explained = FEATURES.index("explained")
+    weights = dict(zip(FEATURES, policy.weights, strict=True))
+    assert weights["explained"] + weights["coverage"] > 0
+    x = np.array([s.x for s in samples])
+    sure = 1 / (1 + np.exp(-x @ np.array(policy.weights)))
+    answered = [s for s, p in zip(samples, sure, strict=True) if p >= policy.answer and s.x[5] >= policy.tie]
+    assert answered
+    assert sum(s.right for s in answered) >= TARGET_PRECISION * len(answered)
+    assert min(s.x[explained] for s in answered) > 0.5
+
+
+def test_too_few_or_uniform_samples_keep_the_prior() -> None:
+    few = _samples(random.Random(1), MIN_SAMPLES - 1)
+    assert fit_policy(few) == DEFAULT_POLICY
+    uniform = [replace(s, right=True) for s in _samples(random.Random(2), 200)]
+    assert fit_policy(uniform) == DEFAULT_POLICY
+
+
+def test_near_ties_are_offered_not_answered(searcher: Searcher) -> None:
+    ranking = searcher.search("RPAとは何ですか").ranking
+    first, second = ranking.candidates[:2]
+    tied = replace(
+        ranking, candidates=(first, replace(second, score=first.score * 0.99), *ranking.candidates[2:])
+    )
+    sure = Policy(weights=(9.0,) + (0.0,) * (len(FEATURES) - 1), answer=0.5, tie=0.05)
+    assert decide(replace(ranking, candidates=(first,)), sure)[0] == "answer"
+    assert decide(tied, sure)[0] == "clarify"
+
+
+@pytest.mark.parametrize("query", ["について教えてください", "できますか", "なければなりませんか", "教えて"])
+def test_a_frame_alone_is_never_answered(searcher: Searcher, ward: Searcher, query: str) -> None:
+    assert searcher.search(query).decision != "answer"
+    assert ward.search(query).decision != "answer"
+
+
+def test_a_sub_question_does_not_win_without_its_topic(ward: Searcher) -> None:
+    untopical = ward.search("手数料はいくらですか")
+    assert untopical.decision != "answer"
+    assert untopical.hits[0].entry.title.startswith("【")
+    assert not untopical.ranking.candidates[0].topical
+    for query in ("粗大ごみの手数料はいくらですか", "そだいごみの手数料はいくら"):
+        result = ward.search(query)
+        assert result.ranking.candidates[0].topical, query
+        assert result.hits[0].entry.title.startswith("【粗大ごみ】"), query
+
+
+def test_generic_out_of_scope_questions_ship_with_the_package() -> None:
+    questions = out_of_scope_questions()
+    assert len(questions) >= 30
+    assert all(not q.startswith("#") and q.strip() == q for q in questions)
+
+
+def test_the_reliability_curve_bins_every_query() -> None:
+    pairs = [(0.05, False), (0.15, False), (0.95, True), (1.0, True), (0.92, False)]
+    rows = reliability(pairs)
+    assert sum(row.count for row in rows) == len(pairs)
+    last = rows[-1]
+    assert (last.low, last.count) == (0.9, 3)
+    assert last.accuracy == pytest.approx(2 / 3)
+    assert last.confidence == pytest.approx((0.95 + 1.0 + 0.92) / 3)
+
+
+def test_a_semantic_index_drops_held_out_views() -> None:
+    vectors = np.eye(4, dtype=np.float32)
+    index = SemanticIndex(vectors, np.ones(4, dtype=np.float32), np.array([0, 2, 3]), 3)
+    reduced = index.without([(0, 1), (2, 0)])
+    assert reduced.starts.tolist() == [0, 1, 2]
+    similarities = reduced.similarities(np.array([0, 1, 0, 0], dtype=np.float32))
+    assert similarities.tolist() == [0.0, 0.0, 0.0]
+    assert reduced.similarities(np.array([0, 0, 1, 0], dtype=np.float32)).tolist() == [0.0, 1.0, 0.0]
+
+
+def test_phrasings_are_held_out_in_folds_and_a_large_knowledge_base_is_not_rebuilt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.search import calibration
+    from bot.search.index import Entry, Source
+
+    sources = [
+        Source(
+            Entry("faq", f"q{n}", f"質問{n}"),
+            (f"質問{n}", f"言い換え{n}a", f"言い換え{n}b", "キーワード"),
+            "",
+            (),
+            3,
+        )
+        for n in range(50)
+    ]
+    folds = calibration._folds(sources)
+    assert len(folds) == calibration.MAX_FOLDS
+    assert all(0 < unit < 3 for fold in folds for _, unit in fold)  # a phrasing, never the keywords
+    assert {unit for fold in folds for n, unit in fold if n == 0} == {1, 2}
+    monkeypatch.setattr(calibration, "MAX_REBUILD_ENTRIES", 10)
+    (only,) = calibration._folds(sources)
+    assert {unit for _, unit in only} == {0}
