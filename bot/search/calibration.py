@@ -25,7 +25,7 @@ least `TARGET_PRECISION` of the time. The result is stored with the index.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,7 +36,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.decide import DEFAULT_POLICY, Policy, features
 from bot.search.index import Analyses, SearchIndex, Source, build_index
 from bot.search.ranker import Ranking, rank
-from bot.search.semantic import SemanticIndex, TextEncoder
+from bot.search.semantic import MODEL, SemanticIndex
 
 __all__ = ["Reliability", "Sample", "calibrate", "fit_policy", "out_of_scope_questions", "reliability"]
 
@@ -85,12 +85,14 @@ def calibrate(
     analyzer: Analyzer,
     synonyms: Sequence[Sequence[str]],
     semantic: SemanticIndex | None,
-    encoder: TextEncoder | None,
+    embed: Embed | None,
     memo: Analyses | None = None,
 ) -> Policy:
     """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``).
 
     ``memo`` holds the analyses of ``index``'s build, so that the held-out copy costs no new analysis.
+    ``embed`` gives the vectors of query texts (through the embedding cache, so that phrasings
+    already embedded as entry views, and every query after a reload, cost nothing).
     """
     folds = _folds(sources)
     if not folds:
@@ -100,7 +102,7 @@ def calibrate(
     # the topic words of its question (粗大ごみ 手数料), as staff type a query, against the full index.
     queries = [sources[n].units[u] if u else _topic_words(analyzer, sources[n].units[0]) for n, u in held]
     oos = out_of_scope_questions()
-    meanings = _meanings(semantic, encoder, [*queries, *oos])
+    meanings = _meanings(semantic, embed, queries, oos)
 
     samples: list[Sample] = []
     at = 0
@@ -250,11 +252,21 @@ def _topic_words(analyzer: Analyzer, question: str) -> str:
 
 
 def _meanings(
-    semantic: SemanticIndex | None, encoder: TextEncoder | None, texts: list[str]
+    semantic: SemanticIndex | None, embed: Embed | None, queries: list[str], oos: list[str]
 ) -> npt.NDArray[np.float32] | None:
-    if semantic is None or encoder is None:
+    """The vectors of ``queries`` then ``oos``; the shipped out-of-scope questions embedded once a process."""
+    if semantic is None or embed is None:
         return None
-    return encoder.encode(texts)
+    if MODEL not in _OOS_VECTORS:
+        _OOS_VECTORS[MODEL] = np.asarray(embed(oos), dtype=np.float32)
+    return np.concatenate([np.asarray(embed(queries), dtype=np.float32), _OOS_VECTORS[MODEL]])
+
+
+Embed = Callable[[Sequence[str]], npt.NDArray[np.floating]]
+"""Texts to their meaning vectors, one row each."""
+
+_OOS_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
+"""The shipped out-of-scope questions' vectors, by model: the same for every knowledge base."""
 
 
 def _similar(

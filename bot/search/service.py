@@ -114,12 +114,13 @@ class Searcher:
         index = build_index(sources, analyzer, kb.synonyms, memo)
         if semantic and encoder is None:
             encoder = Encoder()
-        meaning = None
+        meaning, embed = None, None
         if semantic and encoder is not None:
-            cache = embeddings if embeddings is not None else embedding_cache(cache_dir)
-            meaning = build_semantic(views_of(kb), encoder, cache)
+            cache, model = embeddings if embeddings is not None else embedding_cache(cache_dir), encoder
+            meaning = build_semantic(views_of(kb), model, cache)
+            embed = lambda texts: cache.vectors(texts, model)  # noqa: E731
         policy = (
-            calibrate(sources, index, analyzer, kb.synonyms, meaning, encoder if semantic else None, memo)
+            calibrate(sources, index, analyzer, kb.synonyms, meaning, embed, memo)
             if calibrated
             else DEFAULT_POLICY
         )
