@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import logging
 import pickle
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -157,17 +159,19 @@ class Searcher:
             cached = _read_cache(cache_file)
             if cached is not None and (cached[2] is not None) == semantic:
                 kb, index, meaning, policy = cached
-                return cls(kb, index, Analyzer(kb.synonyms), policy, semantic=meaning, encoder=encoder)
-        searcher = cls.build(
-            load_knowledge(faq_path, knowledge_dir),
-            semantic=semantic,
-            cache_dir=cache_dir,
-            encoder=encoder,
-            embeddings=embeddings,
-            analyses=analyses,
-        )
-        if cache_file is not None:
-            _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
+                analyzer = Analyzer(kb.synonyms)
+                return cls(kb, index, analyzer, policy, semantic=meaning, encoder=encoder, analyses=analyses)
+        with _collection_paused():
+            searcher = cls.build(
+                load_knowledge(faq_path, knowledge_dir),
+                semantic=semantic,
+                cache_dir=cache_dir,
+                encoder=encoder,
+                embeddings=embeddings,
+                analyses=analyses,
+            )
+            if cache_file is not None:
+                _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
         return searcher
 
     def reload(self, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None) -> Searcher:
@@ -212,6 +216,23 @@ def embedding_path(cache_dir: Path | None) -> Path | None:
 def embedding_cache(cache_dir: Path | None) -> EmbeddingCache:
     """The embedding cache kept in ``cache_dir``, read from its file (in memory only without one)."""
     return EmbeddingCache(embedding_path(cache_dir))
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a build runs (it is on again afterwards, if it was).
+
+    A build allocates millions of objects that live on, with millions more alive in the index in
+    service: each full collection would walk them all, for nothing (about a second of a reload at
+    50,000 entries). Reference counting still frees what the build drops.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _release_free_memory() -> None:
