@@ -68,7 +68,8 @@ class YamlList:
 
     Parsed whole, a 50,000-entry FAQ holds the node tree and data of every
     entry at once (over 600 MiB) and spends most of its time in garbage
-    collection; item by item, only what the caller keeps of each item adds up.
+    collection; item by item, only what the caller keeps of each item adds up
+    (and the plain data of the last read, kept so a re-read parses only what changed).
     `read_yaml_list` makes one only for text where every line at column 0
     starts an item, is blank or is a comment, and that has no anchors: each
     item then parses as it would inside the whole document. Should a batch
