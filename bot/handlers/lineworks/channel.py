@@ -43,7 +43,7 @@ from bot.handlers.inputs import read_json_object
 from bot.handlers.lineworks import CHANNEL
 from bot.handlers.lineworks.api import Gone, LineWorksApi, Rejected, Target
 from bot.handlers.lineworks.auth import TokenError
-from bot.handlers.lineworks.events import event_id_of, incoming_of
+from bot.handlers.lineworks.events import RoomRules, event_id_of, incoming_of
 from bot.handlers.lineworks.render import Content, render, split
 from bot.values import Incoming, Notice, Reply
 
@@ -65,9 +65,11 @@ class LineWorksChannel:
 
     name = CHANNEL
 
-    def __init__(self, settings: LineWorksSettings, timeout: float) -> None:
+    def __init__(self, settings: LineWorksSettings, timeout: float, team_room: str | None = None) -> None:
+        """``team_room``: the DX team's room when it is on LINE WORKS (its lines starting with ``#`` are commands)."""
         self.settings = settings
         self.api = LineWorksApi(settings, timeout)
+        self.rooms = RoomRules(settings.bot_id, team_room)
 
     def add_routes(self, app: web.Application) -> None:
         """``POST /webhooks/lineworks``."""
@@ -105,7 +107,7 @@ class LineWorksChannel:
         body = await read_json_object(request)
         if not isinstance(body.get("type"), str):
             raise json_exception(400, "invalid_body", "LINE WORKSのコールバックの形式ではありません。")
-        incoming = incoming_of(body, event_id_of(raw), datetime.now(UTC))
+        incoming = incoming_of(body, event_id_of(raw), datetime.now(UTC), self.rooms)
         return [] if incoming is None else [incoming]
 
     def render(self, replies: Sequence[Reply]) -> list[Content]:
