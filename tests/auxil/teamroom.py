@@ -43,7 +43,7 @@ class RoomPlatform(Protocol):
 
     @property
     def threads(self) -> bool:
-        """Whether the bot's replies to commands show as replies (a thread, a quote); LINE WORKS has neither."""
+        """Whether the bot's replies to commands show as replies (a thread, a quote); LINE WORKS has none."""
 
     async def start(self) -> None:
         """Start the fake platform."""

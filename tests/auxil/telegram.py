@@ -61,7 +61,7 @@ class FakeTelegram:
     flood: int = 0
     """While above 0, every ``sendMessage`` answers 429 with ``retry_after`` = this many seconds."""
     script: list[int] = field(default_factory=list)
-    """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1), before accepting."""
+    """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
     _ids: dict[str, int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _updates: dict[str, int] = field(default_factory=dict)

@@ -357,7 +357,9 @@ async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches
         answer = "議事録は音声認識で下書きを作れます。\n手順書をお送りします。"
         confirmation = await in_room(bot, slack, "tanaka", f"#{number} 回答 {answer}", "slack-1")
         assert confirmation.reply
-        assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+        assert confirmation.text == (
+            f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+        )
 
         pushed = (await works.sent(WORKS_STAFF, len(works.all_sent(WORKS_STAFF)) + 1))[-1]
         assert pushed.via == "push"

@@ -66,7 +66,7 @@ class LineWorksChannel:
     name = CHANNEL
 
     def __init__(self, settings: LineWorksSettings, timeout: float, team_room: str | None = None) -> None:
-        """``team_room``: the DX team's room when it is on LINE WORKS (its lines starting with ``#`` are commands)."""
+        """``team_room``: the DX team's room, when it is on LINE WORKS (its ``#`` lines are commands)."""
         self.settings = settings
         self.api = LineWorksApi(settings, timeout)
         self.rooms = RoomRules(settings.bot_id, team_room)

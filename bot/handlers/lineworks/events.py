@@ -15,10 +15,10 @@ replay) is one event; a genuinely new event differs at least in its
 | ``message`` sticker, image, file, location, audio, video, one-to-one | ``unsupported`` |
 | ``begin`` (a one-to-one chat with the bot started) | ``follow`` |
 | ``end`` (the person left the one-to-one chat) | ``unfollow`` |
-| ``message`` text in a room (``channelId``), said to the bot (`RoomRules`) | ``group``, with the text (mention tags removed) and the room |
+| ``message`` text in a room (``channelId``) said to the bot | ``group``: its text (no mention tags), room |
 | ``join`` into the DX team's room | ``group`` without text (the bot introduces itself there) |
 | any other text in a room (the members talking among themselves) | nothing |
-| ``join`` elsewhere, ``leave``, ``joined``, ``left``; anything else in a room; unknown types | nothing (logged) |
+| ``join`` elsewhere, ``leave``, ``joined``, ``left``, anything else in a room, unknown types | nothing |
 
 A LINE WORKS bot receives every message of the rooms it is in, not only
 those said to it, so a room's line becomes an event only when it is said to
@@ -69,7 +69,10 @@ _COMMAND = ("#", "＃")
 
 @dataclass(frozen=True, slots=True)
 class RoomRules:
-    """Which lines of a room are said to the bot: ``bot_id`` is ours, ``team_room`` the DX team's room (if on LINE WORKS)."""
+    """Which lines of a room are said to the bot.
+
+    ``bot_id`` is our bot's id; ``team_room`` the DX team's room, when it is on LINE WORKS.
+    """
 
     bot_id: str = ""
     team_room: str | None = None
