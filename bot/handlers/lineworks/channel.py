@@ -36,7 +36,6 @@ from bot.config import LineWorksSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.plaintext import for_lineworks
 from bot.delivery.worker import Undeliverable
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
@@ -44,6 +43,7 @@ from bot.handlers.lineworks import CHANNEL
 from bot.handlers.lineworks.api import Gone, LineWorksApi, Rejected, Target
 from bot.handlers.lineworks.auth import TokenError
 from bot.handlers.lineworks.events import RoomRules, event_id_of, incoming_of
+from bot.handlers.lineworks.notice import room_text
 from bot.handlers.lineworks.render import Content, render, split
 from bot.values import Incoming, Notice, Reply
 
@@ -52,7 +52,6 @@ __all__ = ["WEBHOOK", "LineWorksChannel", "LineWorksSender", "signature"]
 log = logging.getLogger(__name__)
 
 WEBHOOK = "/webhooks/lineworks"
-_LINK_LABEL = "ダッシュボードで開く"
 
 
 def signature(body: bytes, secret: str) -> str:
@@ -141,11 +140,8 @@ class LineWorksChannel:
         retries), `Undeliverable` when the room cannot be reached (the bot
         left it) or the message was refused for good.
         """
-        text = f"{for_lineworks(notice.title)}\n{for_lineworks(notice.text)}"
-        if notice.url:
-            text += f"\n{_LINK_LABEL}: {notice.url}"
         try:
-            for part in split(text):
+            for part in split(room_text(notice)):
                 await self.api.send(Target("channels", room), {"type": "text", "text": part})
         except (Gone, Rejected) as exc:
             raise Undeliverable(f"LINE WORKS room {room}: {exc}") from exc
