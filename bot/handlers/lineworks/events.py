@@ -145,7 +145,8 @@ def _in_room(
         return None
     said = _string(content.get("text"))
     if not rules.said_to_bot(room, said):
-        return None  # the room's members talking among themselves
+        log.debug("LINE WORKS room %s: a line not said to the bot, ignored", room)
+        return None
     text = _MENTION.sub("", said).strip()
     key = ConversationKey(CHANNEL, user, room)
     address = Target("channels", room).address
