@@ -171,9 +171,16 @@ def test_reading_a_list_again_parses_only_the_batches_that_changed(
     assert list(first) == items
     parsed: list[str] = []
     parse = YamlList._parse
-    monkeypatch.setattr(YamlList, "_parse", lambda self, text: parsed.append(text) or parse(self, text))
+
+    def counted(self: YamlList, text: str) -> list[Any] | None:
+        parsed.append(text)
+        return parse(self, text)
+
+    monkeypatch.setattr(YamlList, "_parse", counted)
     items[2 * YamlList.BATCH + 1]["answer"] = "edited"
     path.write_text(yaml.safe_dump(items), encoding="utf-8")
-    assert list(read_yaml_list(path)) == items
+    again = read_yaml_list(path)
+    assert isinstance(again, YamlList)
+    assert list(again) == items
     assert len(parsed) == 1
     assert "edited" in parsed[0]
