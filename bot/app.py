@@ -98,12 +98,10 @@ GIL_SWITCH_SECONDS = 0.0005
 """How long a thread may hold the GIL while another waits for it (Python's default: 5 ms), in the server.
 
 The turns run on threads of their own (`bot.conversations.TURN_THREADS`) and
-are mostly Python: with the default, the event loop waits up to 5 ms for
-the GIL each time it comes back from the network, so under a backlog of
-turns webhooks are acknowledged late. A tenth of that lets the loop in ten
-times as often, for a little more switching in the turns
-(``benchmarks/line_webhooks.py``, 500 events/s: 460 acknowledged a second
-instead of 229, p99 378 ms instead of 2.5 s).
+are mostly Python: with the default, the event loop may wait 5 ms for the
+GIL each time it comes back from the network, so under a backlog of turns
+webhooks are acknowledged late. A tenth of that lets the loop in sooner,
+for a little more switching in the turns (README, "LINE webhooks under load").
 """
 
 

@@ -21,8 +21,8 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
-from bot.db.schema import messages
 from bot.conversations import GROUP_ONLY, TEXT_ONLY, UNAVAILABLE, greeting
+from bot.db.schema import messages
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
