@@ -29,6 +29,7 @@ __all__ = [
     "MAX_CARDS",
     "MAX_CARD_CHOICES",
     "MAX_CHOICES",
+    "NOTICE_LINK_LABEL",
     "RECORD_VERSION",
     "Card",
     "Choice",
@@ -281,6 +282,10 @@ class Reply:
 
 
 _REPLY_KINDS = frozenset(get_args(ReplyKind))
+
+
+NOTICE_LINK_LABEL = "ダッシュボードで開く"
+"""The label of a notice's one link, to its dashboard page, on every platform."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,16 +1,15 @@
 """Team notices to an incoming webhook: Teams Workflows, Slack or LINE WORKS, as JSON.
 
-Each platform wants its own body (reference/channels.md §3.9 for Teams):
+Each platform wants its own body, and its channel module makes it from the
+`bot.values.Notice` (plain JSON, no SDK: these modules load even when the
+channel is off):
 
 - ``teams``: a Workflows "Post to a channel when a webhook request is
-  received" flow takes ``{"type": "message", "attachments": [<Adaptive
-  Card>]}``; the card is the Teams channel's own notice card
-  (`bot.handlers.teams.notice`), the one it posts to the team's room.
-- ``slack``: ``{"text": …}`` in Slack's mrkdwn, with ``&``, ``<`` and ``>``
-  escaped and the link as ``<url|label>``.
+  received" flow takes a message with the Teams channel's own notice card
+  (`bot.handlers.teams.notice`, reference/channels.md §3.9);
+- ``slack``: ``{"text": …}`` in mrkdwn (`bot.handlers.slack.notice`);
 - ``lineworks``: the Incoming Webhook app's ``{"title": …, "body": {"text":
-  …}}`` (from LINE WORKS' description of the app's request format; the link
-  goes in the text).
+  …}}`` (`bot.handlers.lineworks.notice`).
 
 Only the bot's own link is ever a link: everything from the payload is made
 plain text for the platform first (`bot.delivery.plaintext`).
@@ -23,6 +22,7 @@ it (see `bot.db.outbox`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlsplit
@@ -31,11 +31,19 @@ import aiohttp
 
 from bot.db.outbox import Delivery
 from bot.delivery.http import check_accepted
-from bot.delivery.plaintext import for_lineworks, for_slack
-from bot.handlers.teams.notice import LINK_LABEL, notice_attachment
+from bot.handlers.lineworks import notice as lineworks_notice
+from bot.handlers.slack import notice as slack_notice
+from bot.handlers.teams import notice as teams_notice
 from bot.values import Notice
 
-__all__ = ["WebhookSender", "body_for", "format_of"]
+__all__ = ["BODIES", "WebhookSender", "body_for", "format_of"]
+
+BODIES: dict[str, Callable[[Notice], dict[str, Any]]] = {
+    "teams": teams_notice.webhook_body,
+    "slack": slack_notice.webhook_body,
+    "lineworks": lineworks_notice.webhook_body,
+}
+"""Each format's body, made by its channel's notice module."""
 
 
 def format_of(url: str, configured: str) -> str:
@@ -54,17 +62,9 @@ def format_of(url: str, configured: str) -> str:
 
 def body_for(kind: str, payload: dict[str, Any]) -> dict[str, Any]:
     """The JSON body of a notice (``title``, ``text``, optional ``url``) for the platform ``kind``."""
-    title, text, url = str(payload["title"]), str(payload["text"]), payload.get("url")
-    if kind == "teams":
-        notice = Notice(0, "", title, text, None if url is None else str(url))
-        return {"type": "message", "attachments": [notice_attachment(notice)]}
-    if kind == "lineworks":
-        plain = for_lineworks(text)
-        return {"title": for_lineworks(title), "body": {"text": f"{plain}\n{url}" if url else plain}}
-    message = f"*{for_slack(title)}*\n{for_slack(text)}"
-    if url:
-        message += f"\n<{url}|{LINK_LABEL}>"
-    return {"text": message}
+    url = payload.get("url")
+    notice = Notice(0, "", str(payload["title"]), str(payload["text"]), None if url is None else str(url))
+    return BODIES[kind](notice)
 
 
 class WebhookSender:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
@@ -38,7 +39,16 @@ from bot.search.index import Analyses, SearchIndex, Source, build_index
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import MODEL, SemanticIndex
 
-__all__ = ["Reliability", "Sample", "calibrate", "fit_policy", "out_of_scope_questions", "reliability"]
+__all__ = [
+    "Reliability",
+    "Sample",
+    "SampleKind",
+    "calibrate",
+    "calibration_samples",
+    "fit_policy",
+    "out_of_scope_questions",
+    "reliability",
+]
 
 MAX_HELD_OUT = 400
 """Entries whose question or phrasing is held out: enough for a stable fit, bounded build time."""
@@ -60,6 +70,10 @@ OUT_OF_SCOPE_SHARE = 0.15
 the held-out questions: most queries have their entry in the knowledge, some do not."""
 OUT_OF_SCOPE_FILE = Path(__file__).with_name("out_of_scope.txt")
 
+SampleKind = Literal["held", "absent", "out_of_scope"]
+"""Where a sample comes from: a held-out text against the rest, the same text with its entry taken out
+of the ranking, or a shipped question from another domain."""
+
 
 @dataclass(frozen=True, slots=True)
 class Sample:
@@ -71,6 +85,7 @@ class Sample:
     """How much the sample counts: the mix of queries the knowledge will see, not of those generated."""
     topical: bool = True
     """Whether its first candidate may be answered at all (`bot.search.ranker.Candidate.topical`)."""
+    kind: SampleKind = "held"
 
 
 def out_of_scope_questions() -> list[str]:
@@ -90,13 +105,30 @@ def calibrate(
 ) -> Policy:
     """A policy fitted to the knowledge of ``sources`` (indexed as ``index`` and ``semantic``).
 
+    The samples are `calibration_samples`; without any (no entry is asked as a question) the default policy.
+    """
+    samples = calibration_samples(sources, index, analyzer, synonyms, semantic, embed, memo)
+    return fit_policy(samples) if samples else DEFAULT_POLICY
+
+
+def calibration_samples(
+    sources: Sequence[Source],
+    index: SearchIndex,
+    analyzer: Analyzer,
+    synonyms: Sequence[Sequence[str]],
+    semantic: SemanticIndex | None,
+    embed: Embed | None,
+    memo: Analyses | None = None,
+) -> list[Sample]:
+    """The held-out, absent and out-of-scope samples of the knowledge of ``sources``, weighted.
+
     ``memo`` holds the analyses of ``index``'s build, so that the held-out copy costs no new analysis.
     ``embed`` gives the vectors of query texts (through the embedding cache, so that phrasings
     already embedded as entry views, and every query after a reload, cost nothing).
     """
     folds = _folds(sources)
     if not folds:
-        return DEFAULT_POLICY
+        return []
     held = [pair for fold in folds for pair in fold]
     # An entry with phrasings is asked one of them, held out of the index; one without is asked
     # the topic words of its question (粗大ごみ 手数料), as staff type a query, against the full index.
@@ -120,21 +152,26 @@ def calibrate(
                 samples.append(_sample(found, found.candidates[0].number == n))
             absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
             if absent.candidates:
-                samples.append(_sample(absent, False, ABSENT_SHARE))
+                samples.append(_sample(absent, False, ABSENT_SHARE, "absent"))
     for at, query in enumerate(oos):
         meaning = meanings[len(queries) + at] if meanings is not None else None
         outside = rank(index, analyzer, query, meaning=_similar(semantic, meaning))
         if outside.candidates and outside.candidates[0].entry.kind != "smalltalk":
-            samples.append(_sample(outside, False, OUT_OF_SCOPE_SHARE * len(held) / len(oos)))
-    return fit_policy(samples)
+            samples.append(_sample(outside, False, OUT_OF_SCOPE_SHARE * len(held) / len(oos), "out_of_scope"))
+    return samples
 
 
-def _sample(ranking: Ranking, right: bool, weight: float = 1.0) -> Sample:
-    return Sample(features(ranking), right, weight, ranking.candidates[0].topical)
+def _sample(ranking: Ranking, right: bool, weight: float = 1.0, kind: SampleKind = "held") -> Sample:
+    return Sample(features(ranking), right, weight, ranking.candidates[0].topical, kind)
 
 
-def fit_policy(samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY) -> Policy:
-    """Weights and thresholds fitted to ``samples``; the prior when they are too few or all alike."""
+def fit_policy(
+    samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY, precision: float = TARGET_PRECISION
+) -> Policy:
+    """Weights and thresholds fitted to ``samples`` (answered ones right at ``precision``).
+
+    The prior when they are too few or all alike.
+    """
     labels = {s.right for s in samples}
     if len(samples) < MIN_SAMPLES or len(labels) < 2:
         return prior
@@ -144,7 +181,7 @@ def fit_policy(samples: Sequence[Sample], prior: Policy = DEFAULT_POLICY) -> Pol
     weights = _fit(x, y, counts, np.array(prior.weights))
     p = 1 / (1 + np.exp(-x @ weights))
     topical = np.array([s.topical for s in samples])
-    answer, tie = _thresholds(p, x[:, FEATURE_MARGIN], y, counts, topical)
+    answer, tie = _thresholds(p, x[:, FEATURE_MARGIN], y, counts, topical, precision)
     return Policy(
         weights=tuple(round(float(w), 4) for w in weights),
         answer=answer,
@@ -179,8 +216,9 @@ def _thresholds(
     y: npt.NDArray[np.float64],
     counts: npt.NDArray[np.float64],
     topical: npt.NDArray[np.bool_],
+    precision: float,
 ) -> tuple[float, float]:
-    """The answer threshold and near-tie margin that answer most samples right at `TARGET_PRECISION`.
+    """The answer threshold and near-tie margin that answer most samples right at ``precision``.
 
     Without any setting that reaches it, the strictest (answer only when surest).
     """
@@ -191,7 +229,7 @@ def _thresholds(
             if not answered.any():
                 break
             right = float((y * counts)[answered].sum())
-            if right >= TARGET_PRECISION * float(counts[answered].sum()):
+            if right >= precision * float(counts[answered].sum()):
                 if best is None or right > best[0]:
                     best = (right, float(answer), float(tie))
                 break

@@ -34,6 +34,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import re
 import shutil
 import tempfile
 import time
@@ -50,6 +51,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
+from tests.auxil.teamroom import Posted
 
 BOT_ID = "6807091"
 BOT_SECRET = "test-lineworks-bot-secret"
@@ -320,3 +322,51 @@ def _sents(user: str, messages: list[Message]) -> list[Sent]:
             last = found[-1]
             found[-1] = Sent(user, last.text, last.buttons + labels, last.actions + data, last.via)
     return found
+
+
+class LineWorksRoom:
+    """A LINE WORKS room as the DX team's room (`tests.auxil.teamroom.RoomPlatform`).
+
+    LINE WORKS sends the bot every line of the room; the team addresses the
+    bot with its mention tag. It has no threads and no quotes: every post is
+    a new message (`Posted.reply` is always False).
+    """
+
+    channel = "lineworks"
+    room = "a1b2c3d4-dx00-4e5f-8a9b-000000000001"
+    threads = False
+
+    def __init__(self) -> None:
+        self.fake = FakeLineWorks()
+
+    async def start(self) -> None:
+        await self.fake.start()
+
+    async def stop(self) -> None:
+        await self.fake.stop()
+
+    def settings(self) -> dict[str, str]:
+        return self.fake.settings()
+
+    def user(self, name: str) -> str:
+        return f"{name}-0000-4000-8000-works"
+
+    def joined(self, event_id: str) -> Webhook:
+        """LINE WORKS' ``join``: the bot was invited to the room (it names no user)."""
+        return self.fake.webhook(self.fake.callback("join", None, self.room))
+
+    def said(self, name: str, text: str, event_id: str) -> Webhook:
+        return self.fake.in_room(self.user(name), self.room, f'<m userId="{BOT_ID}">{text}')
+
+    def refuse(self, *statuses: int) -> None:
+        self.fake.script.extend((s, {"Retry-After": "1"}) if s == 429 else s for s in statuses)
+
+    async def posted(self, count: int) -> list[Posted]:
+        await self.fake.until(lambda: len(self.all_posted()) >= count)
+        return self.all_posted()[:count]
+
+    def all_posted(self) -> list[Posted]:
+        return [
+            Posted(text, tuple(re.findall(r"https?://\S+", text)), reply=False)
+            for text in (str(m.content.get("text", "")) for m in self.fake.room_sent(self.room))
+        ]

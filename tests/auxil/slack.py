@@ -383,6 +383,7 @@ class SlackRoom:
 
     channel = "slack"
     room = "C0DXROOM01"
+    threads = True
 
     def __init__(self) -> None:
         self.fake = FakeSlack()

@@ -4,9 +4,9 @@ A channel plugs into ``tests/handlers/test_teamroom.py`` by adding a
 `RoomPlatform` to ``ROOMS`` there: its fake platform (over real HTTP on
 127.0.0.1), the settings that turn the channel on and make one of its rooms
 the team's room, the webhooks the platform sends when people address the bot
-in that room, and what the bot posted into it. The staff side of those tests
-is LINE (`tests.auxil.line.FakeLine`), so a room platform must not be LINE's
-own fake.
+in that room, and what the bot posted into it. The staff side of most of
+those tests is LINE (`tests.auxil.line.FakeLine`), so a room platform must
+not be LINE's own fake.
 """
 
 from __future__ import annotations
@@ -19,7 +19,11 @@ from tests.auxil.channels import Webhook
 
 @dataclass(frozen=True)
 class Posted:
-    """One message the bot posted into the room: a notice (a new post) or a reply to what someone said."""
+    """One message the bot posted into the room.
+
+    ``reply`` is whether the platform shows it as a reply to what someone said
+    (in the thread of the command, or quoting it); a notice is a new post.
+    """
 
     text: str
     links: tuple[str, ...]
@@ -37,6 +41,10 @@ class RoomPlatform(Protocol):
     def room(self) -> str:
         """The room's id on the platform, as in ``KAIZEN_TEAM_ROOM``."""
 
+    @property
+    def threads(self) -> bool:
+        """Whether the bot's replies to commands show as replies (a thread, a quote); LINE WORKS has none."""
+
     async def start(self) -> None:
         """Start the fake platform."""
 
@@ -53,7 +61,10 @@ class RoomPlatform(Protocol):
         """The bot was added to the room."""
 
     def said(self, name: str, text: str, event_id: str) -> Webhook:
-        """``name`` addressed the bot in the room with ``text`` (the platform adds its mention)."""
+        """``name`` addressed the bot in the room with ``text`` (the platform adds its mention).
+
+        An empty ``text`` is a bare mention: the bot called without a word.
+        """
 
     def refuse(self, *statuses: int) -> None:
         """The platform answers the bot's next posts with these statuses (429, 503…), then accepts again."""

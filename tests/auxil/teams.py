@@ -178,6 +178,7 @@ class TeamsRoom:
 
     channel = "teams"
     room = "19:dx-team-room@thread.tacv2"
+    threads = True
 
     def __init__(self) -> None:
         self.platform = TeamsPlatform()

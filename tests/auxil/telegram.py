@@ -17,8 +17,10 @@ an ``update_id``.
 from __future__ import annotations
 
 import asyncio
+import html
 import itertools
 import json
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
+from tests.auxil.teamroom import Posted
 
 TOKEN = "123456789:TEST-telegram-bot-token"
 SECRET = "test-telegram-webhook-secret_0123"
@@ -57,6 +60,8 @@ class FakeTelegram:
     blocked: set[str] = field(default_factory=set)
     flood: int = 0
     """While above 0, every ``sendMessage`` answers 429 with ``retry_after`` = this many seconds."""
+    script: list[int] = field(default_factory=list)
+    """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
     _ids: dict[str, int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _updates: dict[str, int] = field(default_factory=dict)
@@ -249,6 +254,10 @@ class FakeTelegram:
         text = str(params.get("text", ""))
         if chat in self.blocked:
             return self._answer(method, params, 403, description="Forbidden: bot was blocked by the user")
+        if self.script:
+            status = self.script.pop(0)
+            extra: dict[str, Any] = {"parameters": {"retry_after": 1}} if status == 429 else {}
+            return self._answer(method, params, status, description=f"Scripted {status}", **extra)
         if self.flood:
             wait = self.flood
             return self._answer(
@@ -298,3 +307,57 @@ def _buttons(markup: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
         return (), ()
     buttons = [b for row in markup.get("inline_keyboard", []) for b in row]
     return tuple(b["text"] for b in buttons), tuple(b.get("callback_data", "") for b in buttons)
+
+
+class TelegramRoom:
+    """A Telegram supergroup as the DX team's room (`tests.auxil.teamroom.RoomPlatform`).
+
+    The team addresses the bot with its ``@username``; the bot's replies quote the command.
+    """
+
+    channel = "telegram"
+    room = "-1009876543210"
+    threads = True
+
+    def __init__(self) -> None:
+        self.fake = FakeTelegram()
+
+    async def start(self) -> None:
+        await self.fake.start()
+
+    async def stop(self) -> None:
+        await self.fake.stop()
+
+    def settings(self) -> dict[str, str]:
+        return self.fake.settings()
+
+    def user(self, name: str) -> str:
+        return str(self.fake.user_id(name))
+
+    def joined(self, event_id: str) -> Webhook:
+        """Telegram tells the bot nothing it answers when it is added; a bare mention stands for it."""
+        return self.said("someone", "", event_id)
+
+    def said(self, name: str, text: str, event_id: str) -> Webhook:
+        mention = f"@{BOT_USERNAME}"
+        chat = {"id": int(self.room), "type": "supergroup", "title": "DX推進課"}
+        entity = {"type": "mention", "offset": 0, "length": len(mention)}
+        return self.fake.message(name, event_id, chat=chat, text=f"{mention} {text}", entities=[entity])
+
+    def refuse(self, *statuses: int) -> None:
+        self.fake.script.extend(statuses)
+
+    async def posted(self, count: int) -> list[Posted]:
+        await self.fake.until(lambda: len(self.all_posted()) >= count)
+        return self.all_posted()[:count]
+
+    def all_posted(self) -> list[Posted]:
+        found: list[Posted] = []
+        for call in self.fake.requests("sendMessage"):
+            if call.status != 200 or str(call.params.get("chat_id")) != self.room:
+                continue
+            text = str(call.params.get("text", ""))
+            links = tuple(html.unescape(url) for url in re.findall(r'href="([^"]*)"', text))
+            plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+            found.append(Posted(plain, links, reply="reply_parameters" in call.params))
+        return found

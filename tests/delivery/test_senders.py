@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from email.message import EmailMessage
 
 import aiohttp
 import pytest
 
-from bot.config import NotifySettings, Settings
+from bot.config import PROJECT_ROOT, NotifySettings, Settings
 from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_WEBHOOK, TEAM
 from bot.db.outbox import Delivery
 from bot.delivery import notice_channels
@@ -69,6 +71,24 @@ def test_slack_gets_escaped_mrkdwn_and_line_works_a_title_and_body() -> None:
     }
     works = body_for("lineworks", {**NOTICE, "url": None})
     assert works == {"title": NOTICE["title"], "body": {"text": "所属：総務課\n内容：＜会議録＞ & 議事録"}}
+
+
+def test_the_bodies_come_from_the_channels_without_loading_their_sdks() -> None:
+    probe = (
+        "import sys\n"
+        "import bot.delivery.webhook\n"
+        "sdks = ('slack_sdk', 'slack_bolt', 'jwt', 'telegram', 'microsoft_agents', 'msal')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(sdks)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
 
 
 def test_only_configured_notice_channels_are_on() -> None:

@@ -1,10 +1,11 @@
-"""The DX team's room, end to end over real HTTP: staff on LINE, the team in a room of another channel.
+"""The DX team's room, end to end over real HTTP: staff on one channel, the team in a room of another.
 
 Each room platform in `ROOMS` (`tests.auxil.teamroom.RoomPlatform`) runs
-every test here, on SQLite and PostgreSQL: the real application with LINE
-and the room's channel on, both against their fake platforms, and the room
-set as ``KAIZEN_TEAM_ROOM``.
-A new channel implementing `TeamRoom` joins by adding its fake to `ROOMS`.
+every test here, on SQLite and PostgreSQL: the real application with the
+staff's channel (LINE, unless a test says otherwise) and the room's channel
+on, both against their fake platforms, and the room set as
+``KAIZEN_TEAM_ROOM``. A new channel implementing `TeamRoom` joins by adding
+its fake to `ROOMS`.
 """
 
 from __future__ import annotations
@@ -30,15 +31,22 @@ from bot.db.schema import outbox
 from bot.search import Searcher
 from bot.teamroom.commands import HELP
 from bot.teamroom.desk import JOINED, NOT_A_MEMBER
-from tests.auxil.channels import Webhook
+from tests.auxil.channels import Platform, Webhook
 from tests.auxil.line import FakeLine
+from tests.auxil.lineworks import FakeLineWorks, LineWorksRoom
 from tests.auxil.slack import SlackRoom
 from tests.auxil.teamroom import Posted, RoomPlatform
 from tests.auxil.teams import TeamsRoom
+from tests.auxil.telegram import TelegramRoom
 
 Client = TestClient[web.Request, web.Application]
 
-ROOMS: dict[str, Callable[[], RoomPlatform]] = {"slack": SlackRoom, "teams": TeamsRoom}
+ROOMS: dict[str, Callable[[], RoomPlatform]] = {
+    "lineworks": LineWorksRoom,
+    "slack": SlackRoom,
+    "teams": TeamsRoom,
+    "telegram": TelegramRoom,
+}
 
 pytestmark = pytest.mark.asyncio
 
@@ -67,6 +75,13 @@ async def room(request: pytest.FixtureRequest) -> AsyncIterator[RoomPlatform]:
 async def bot(
     aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, database_url: str
 ) -> Client:
+    return await serve(aiohttp_client, line, room, searcher, database_url)
+
+
+async def serve(
+    aiohttp_client: AiohttpClient, staff: Platform, room: RoomPlatform, searcher: Searcher, database_url: str
+) -> Client:
+    """The application with the staff's channel and the room's on, tanaka and sato members of the room."""
     settings = Settings.from_env(
         {
             "KAIZEN_CACHE_DIR": "",
@@ -74,7 +89,7 @@ async def bot(
             "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
             "KAIZEN_TEAM_ROOM": f"{room.channel}:{room.room}",
             "KAIZEN_TEAM_MEMBERS": ",".join(f"{room.channel}:{room.user(n)}={n}" for n in ("tanaka", "sato")),
-            **line.settings(),
+            **staff.settings(),
             **room.settings(),
         },
         DATABASE_URL=database_url,
@@ -94,25 +109,25 @@ async def settle(bot: Client) -> None:
         await bot.app[DISPATCHER].settled()
 
 
-async def staff_says(bot: Client, line: FakeLine, webhook: Webhook) -> str:
-    """What the bot answered the staff member (the last message of its answer)."""
-    before = len(line.all_sent(STAFF))
+async def staff_says(bot: Client, staff: Platform, webhook: Webhook, user: str = STAFF) -> str:
+    """What the bot answered the staff member ``user`` (the last message of its answer)."""
+    before = len(staff.all_sent(user))
     await post(bot, webhook)
-    await line.sent(STAFF, before + 1)
+    await staff.sent(user, before + 1)
     await settle(bot)
-    return line.all_sent(STAFF)[-1].text
+    return staff.all_sent(user)[-1].text
 
 
-async def consult(bot: Client, line: FakeLine) -> int:
-    """A consultation from the LINE staff member; its number."""
-    await staff_says(bot, line, line.press(STAFF, "consult", "line-1"))
-    await staff_says(bot, line, line.text(STAFF, "会議録の作成に毎回半日かかっています", "line-2"))
-    said = await staff_says(bot, line, line.text(STAFF, "総務課 庶務係", "line-3"))
+async def consult(bot: Client, staff: Platform, user: str = STAFF) -> int:
+    """A consultation from the staff member ``user`` on the channel of ``staff``; its number."""
+    await staff_says(bot, staff, staff.press(user, "consult", "staff-1"), user)
+    await staff_says(bot, staff, staff.text(user, "会議録の作成に毎回半日かかっています", "staff-2"), user)
+    said = await staff_says(bot, staff, staff.text(user, "総務課 庶務係", "staff-3"), user)
     if "いつごろまでに" in said:
-        await staff_says(bot, line, line.press(STAFF, "in:by:m", "line-4"))
-    sent = line.all_sent(STAFF)[-1]
+        await staff_says(bot, staff, staff.press(user, "in:by:m", "staff-4"), user)
+    sent = staff.all_sent(user)[-1]
     confirm = sent.actions[sent.buttons.index("この内容で相談する")]
-    receipt = await staff_says(bot, line, line.press(STAFF, confirm, "line-5"))
+    receipt = await staff_says(bot, staff, staff.press(user, confirm, "staff-5"), user)
     found = re.search(r"受付番号は No\.(\d+)", receipt)
     assert found, receipt
     return int(found.group(1))
@@ -156,7 +171,7 @@ async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
 
     answer = "音声認識ソフトで下書きを作れます。\n詳しくは 090-1234-5678 までお電話ください。"
     confirmation = await in_room(bot, room, "tanaka", f"#{number} 回答 {answer}", "room-1")
-    assert confirmation.reply
+    assert confirmation.reply is room.threads
     assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
 
     pushed = (await line.sent(STAFF, len(line.all_sent(STAFF)) + 1))[-1]
@@ -311,3 +326,82 @@ async def test_a_group_elsewhere_gets_the_one_to_one_answer(
     await settle(bot)
     (reply,) = await line.sent("Cgroup0000", 1)
     assert reply.text == GROUP_ONLY.text
+
+
+# -- across channels, and LINE WORKS' rooms --------------------------------------------------------------
+
+WORKS_STAFF = "kaizen-staff-0000-4000-8000-works"
+
+
+@pytest_asyncio.fixture
+async def works() -> AsyncIterator[FakeLineWorks]:
+    fake = FakeLineWorks()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches_the_person(
+    aiohttp_client: AiohttpClient, works: FakeLineWorks, searcher: Searcher, database_url: str
+) -> None:
+    """The issue's proof: LINE WORKS staff, the DX team answering in Slack, the answer back on LINE WORKS."""
+    slack = SlackRoom()
+    await slack.start()
+    try:
+        bot = await serve(aiohttp_client, works, slack, searcher, database_url)
+        number = await consult(bot, works, WORKS_STAFF)
+        (notice,) = await slack.posted(1)
+        assert f"新しいご相談が届きました（No.{number}）" in notice.text
+        assert notice.links == (f"{PUBLIC_URL}/admin/consultations/{number}",)
+
+        answer = "議事録は音声認識で下書きを作れます。\n手順書をお送りします。"
+        confirmation = await in_room(bot, slack, "tanaka", f"#{number} 回答 {answer}", "slack-1")
+        assert confirmation.reply
+        assert confirmation.text == (
+            f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+        )
+
+        pushed = (await works.sent(WORKS_STAFF, len(works.all_sent(WORKS_STAFF)) + 1))[-1]
+        assert pushed.via == "push"
+        assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
+        assert "議事録は音声認識で下書きを作れます。\n手順書をお送りします。" in pushed.text
+        assert len(slack.all_posted()) == 2, "only the notice and the confirmation went to Slack"
+
+        service = bot.app[CONSULT]
+        consultation = await asyncio.to_thread(service.get, number)
+        assert (consultation.key.channel, consultation.key.user_id) == ("lineworks", WORKS_STAFF)
+        assert consultation.status == Status.ANSWERED
+        trail = [(e.kind, e.actor) for e in await asyncio.to_thread(service.events, number)]
+        assert trail[0][0] == "created"
+        assert trail[1:] == [("answer", "tanaka")]
+        answered = [e for e in await asyncio.to_thread(service.events, number) if e.kind == "answer"]
+        assert "議事録は音声認識で下書きを作れます。" in (answered[0].text or "")
+        assert outbox_rows(bot, "lineworks") == [("sent", 1)]
+    finally:
+        await slack.stop()
+
+
+async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatter(
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, database_url: str
+) -> None:
+    room = LineWorksRoom()
+    await room.start()
+    try:
+        bot = await serve(aiohttp_client, line, room, searcher, database_url)
+        number = await consult(bot, line)
+        await room.posted(1)
+        tanaka = room.user("tanaka")
+        for said in ("お昼どうしますか", "明日の会議は #在宅 で", "了解です"):  # the team among themselves
+            await post(bot, room.fake.in_room(tanaka, room.room, said))
+        await settle(bot)
+        await asyncio.sleep(1)
+        assert len(room.all_posted()) == 1, "the team's chatter gets no reply"
+
+        await post(bot, room.fake.in_room(tanaka, room.room, f"#{number} 担当"))  # a command needs no mention
+        await settle(bot)
+        (taken,) = (await room.posted(2))[1:]
+        assert taken.text == f"No.{number} を tanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
+        help_ = await in_room(bot, room, "tanaka", "使い方を教えてください", "works-1")  # a mention
+        assert help_.text == HELP
+    finally:
+        await room.stop()

@@ -44,6 +44,13 @@ def test_a_group_mention_is_a_group_event_without_the_mention() -> None:
     assert found.address == "-100555"
 
 
+def test_a_bare_mention_is_a_group_event_without_text() -> None:
+    entity = {"type": "mention", "offset": 0, "length": 11}
+    found = read(message=message(GROUP, text="@Kaizen_Bot ", entities=[entity]))
+    assert found is not None
+    assert (found.kind, found.text, found.room) == ("group", None, "-100555")
+
+
 def test_mention_offsets_count_utf16_code_units_as_telegram_does() -> None:
     text = "😀 @kaizen_bot お願いします"
     entity = {"type": "mention", "offset": 3, "length": 11}  # the emoji is two code units

@@ -13,14 +13,17 @@ from bot.evaluation import without_phrasings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from bot.search.calibration import (
+    ABSENT_SHARE,
     MIN_SAMPLES,
     TARGET_PRECISION,
     Sample,
+    calibration_samples,
     fit_policy,
     out_of_scope_questions,
     reliability,
 )
 from bot.search.decide import DEFAULT_POLICY, FEATURES, Policy, decide
+from bot.search.index import sources_of
 from bot.search.semantic import SemanticIndex
 from tests.conftest import DATA_DIR
 
@@ -73,6 +76,35 @@ def test_a_fitted_policy_answers_at_the_target_precision() -> None:
     assert answered
     assert sum(s.right for s in answered) >= TARGET_PRECISION * len(answered)
     assert min(s.x[explained] for s in answered) > 0.5
+
+
+def test_a_stricter_precision_target_answers_fewer_and_more_surely() -> None:
+    samples = _samples(random.Random(11), 2000)
+    x = np.array([s.x for s in samples])
+
+    def answered(policy: Policy) -> list[Sample]:
+        sure = 1 / (1 + np.exp(-x @ np.array(policy.weights)))
+        return [s for s, p in zip(samples, sure, strict=True) if p >= policy.answer and s.x[5] >= policy.tie]
+
+    loose = answered(fit_policy(samples, precision=0.8))
+    strict = answered(fit_policy(samples, precision=0.9))
+    assert strict
+    assert len(strict) < len(loose)
+    assert sum(s.right for s in strict) >= 0.9 * len(strict)
+    assert sum(s.right for s in loose) >= 0.8 * len(loose)
+
+
+def test_calibration_samples_say_where_they_come_from(ward: Searcher) -> None:
+    kb = ward.kb
+    samples = calibration_samples(sources_of(kb), ward.index, ward.analyzer, kb.synonyms, None, None)
+    kinds = {kind: [s for s in samples if s.kind == kind] for kind in ("held", "absent", "out_of_scope")}
+    assert all(kinds.values())
+    assert len(samples) == sum(len(group) for group in kinds.values())
+    # Held-out texts are mostly found first; an absent entry or another domain never is.
+    assert sum(s.right for s in kinds["held"]) > len(kinds["held"]) / 2
+    assert not any(s.right for s in kinds["absent"] + kinds["out_of_scope"])
+    assert {s.weight for s in kinds["held"]} == {1.0}
+    assert {s.weight for s in kinds["absent"]} == {ABSENT_SHARE}
 
 
 def test_too_few_or_uniform_samples_keep_the_prior() -> None:

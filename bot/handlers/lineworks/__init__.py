@@ -26,7 +26,9 @@ CHANNEL = "lineworks"
 def _build(settings: Settings) -> LineWorksChannel:
     from bot.handlers.lineworks.channel import LineWorksChannel  # PyJWT loads only when LINE WORKS is on
 
-    return LineWorksChannel(settings.lineworks, settings.delivery.timeout_seconds)
+    team = settings.team
+    room = team.room if team.on and team.channel == CHANNEL else None
+    return LineWorksChannel(settings.lineworks, settings.delivery.timeout_seconds, room)
 
 
 SPEC = ChannelSpec(CHANNEL, "LINE WORKS", lambda settings: settings.lineworks, _build)

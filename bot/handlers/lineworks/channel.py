@@ -36,14 +36,14 @@ from bot.config import LineWorksSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.plaintext import for_lineworks
 from bot.delivery.worker import Undeliverable
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
 from bot.handlers.lineworks import CHANNEL
 from bot.handlers.lineworks.api import Gone, LineWorksApi, Rejected, Target
 from bot.handlers.lineworks.auth import TokenError
-from bot.handlers.lineworks.events import event_id_of, incoming_of
+from bot.handlers.lineworks.events import RoomRules, event_id_of, incoming_of
+from bot.handlers.lineworks.notice import room_text
 from bot.handlers.lineworks.render import Content, render, split
 from bot.values import Incoming, Notice, Reply
 
@@ -52,7 +52,6 @@ __all__ = ["WEBHOOK", "LineWorksChannel", "LineWorksSender", "signature"]
 log = logging.getLogger(__name__)
 
 WEBHOOK = "/webhooks/lineworks"
-_LINK_LABEL = "ダッシュボードで開く"
 
 
 def signature(body: bytes, secret: str) -> str:
@@ -65,9 +64,11 @@ class LineWorksChannel:
 
     name = CHANNEL
 
-    def __init__(self, settings: LineWorksSettings, timeout: float) -> None:
+    def __init__(self, settings: LineWorksSettings, timeout: float, team_room: str | None = None) -> None:
+        """``team_room``: the DX team's room, when it is on LINE WORKS (its ``#`` lines are commands)."""
         self.settings = settings
         self.api = LineWorksApi(settings, timeout)
+        self.rooms = RoomRules(settings.bot_id, team_room)
 
     def add_routes(self, app: web.Application) -> None:
         """``POST /webhooks/lineworks``."""
@@ -105,7 +106,7 @@ class LineWorksChannel:
         body = await read_json_object(request)
         if not isinstance(body.get("type"), str):
             raise json_exception(400, "invalid_body", "LINE WORKSのコールバックの形式ではありません。")
-        incoming = incoming_of(body, event_id_of(raw), datetime.now(UTC))
+        incoming = incoming_of(body, event_id_of(raw), datetime.now(UTC), self.rooms)
         return [] if incoming is None else [incoming]
 
     def render(self, replies: Sequence[Reply]) -> list[Content]:
@@ -139,11 +140,8 @@ class LineWorksChannel:
         retries), `Undeliverable` when the room cannot be reached (the bot
         left it) or the message was refused for good.
         """
-        text = f"{for_lineworks(notice.title)}\n{for_lineworks(notice.text)}"
-        if notice.url:
-            text += f"\n{_LINK_LABEL}: {notice.url}"
         try:
-            for part in split(text):
+            for part in split(room_text(notice)):
                 await self.api.send(Target("channels", room), {"type": "text", "text": part})
         except (Gone, Rejected) as exc:
             raise Undeliverable(f"LINE WORKS room {room}: {exc}") from exc

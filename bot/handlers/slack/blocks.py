@@ -39,7 +39,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.delivery.plaintext import for_slack
-from bot.values import Card, Choice, Notice, Reply
+from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
 __all__ = ["MAX_BLOCKS", "MAX_BUTTON_CHARS", "MAX_SECTION_CHARS", "Message", "notice_message", "render"]
 
@@ -51,8 +51,6 @@ MAX_ACTIONS = 25
 
 MAX_FALLBACK_CHARS = 4000
 """The ``text`` of a message with blocks: Slack truncates a top-level text after 40,000; keep it short."""
-
-OPEN_DASHBOARD = "ダッシュボードで開く"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +72,7 @@ def notice_message(item: Notice) -> Message:
     blocks.extend(_section(chunk) for chunk in _chunks(for_slack(item.text)))
     if item.url:
         button = ButtonElement(
-            text=PlainTextObject(text=OPEN_DASHBOARD), url=item.url, action_id="kaizen-open-dashboard"
+            text=PlainTextObject(text=NOTICE_LINK_LABEL), url=item.url, action_id="kaizen-open-dashboard"
         )
         blocks.append(ActionsBlock(elements=[button]))
     fallback = f"{for_slack(item.title)}\n{for_slack(item.text)}"

@@ -14,11 +14,10 @@ from __future__ import annotations
 from typing import Any
 
 from bot.delivery.plaintext import text_block
-from bot.values import Notice
+from bot.values import NOTICE_LINK_LABEL, Notice
 
-__all__ = ["LINK_LABEL", "notice_attachment"]
+__all__ = ["notice_attachment", "webhook_body"]
 
-LINK_LABEL = "ダッシュボードで開く"
 _CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
 
 
@@ -31,5 +30,10 @@ def notice_attachment(notice: Notice) -> dict[str, Any]:
         "body": [text_block(notice.title, weight="Bolder", size="Medium"), text_block(notice.text)],
     }
     if notice.url:
-        card["actions"] = [{"type": "Action.OpenUrl", "title": LINK_LABEL, "url": notice.url}]
+        card["actions"] = [{"type": "Action.OpenUrl", "title": NOTICE_LINK_LABEL, "url": notice.url}]
     return {"contentType": _CONTENT_TYPE, "contentUrl": None, "content": card}
+
+
+def webhook_body(notice: Notice) -> dict[str, Any]:
+    """The Workflows incoming webhook's JSON body for ``notice``: a message carrying the card."""
+    return {"type": "message", "attachments": [notice_attachment(notice)]}

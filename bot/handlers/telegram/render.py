@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.delivery.plaintext import without_telegram_mentions
-from bot.values import Card, Choice, Notice, Reply
+from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
 __all__ = ["MAX_LABEL_CHARS", "MAX_TEXT_CHARS", "Outgoing", "notice", "render"]
 
@@ -42,8 +42,6 @@ MAX_LABEL_CHARS = 40
 
 MAX_ROW_CHARS = 16
 """Buttons share a row while their labels together stay this short (Japanese is wide on a phone)."""
-
-NOTICE_LINK_LABEL = "ダッシュボードで開く"
 
 
 @dataclass(frozen=True, slots=True)

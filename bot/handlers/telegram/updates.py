@@ -8,6 +8,7 @@
 | sticker, photo, document, location, voice… , private chat | ``unsupported`` |
 | ``my_chat_member``: the bot ``kicked`` in a private chat (blocked) | ``unfollow`` |
 | group or supergroup text mentioning the bot or replying to it | ``group`` (without the mention) |
+| the same with nothing but the mention (the bot called, as when it was just added) | ``group`` without text |
 | anything else | nothing (ignored) |
 
 Ignored: edited messages, channel posts, service messages (pins, members
@@ -80,7 +81,9 @@ def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -
     token = f"m:{message.message_id}"
     if chat.type in _GROUPS:
         text = _said_to(message, bot)
-        return None if text is None else event(kind="group", text=text, room=str(chat.id), reply_token=token)
+        if text is None:
+            return None
+        return event(kind="group", text=text or None, room=str(chat.id), reply_token=token)
     if chat.type != Chat.PRIVATE:
         return None
     if message.text is None:

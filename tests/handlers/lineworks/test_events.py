@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from bot.handlers.lineworks.events import event_id_of, incoming_of
+from bot.handlers.lineworks.events import RoomRules, event_id_of, incoming_of
 from bot.values import ConversationKey
 
 USER = "hanako@example.lineworks"
@@ -62,7 +62,7 @@ def test_room_text_becomes_a_group_event_without_the_mention() -> None:
         "content": {"type": "text", "text": '<m userId="bot-1">  #12 回答 手順書を\n共有します'},
     }
     now = datetime.now(UTC)
-    incoming = incoming_of(body, "sha256:x", now)
+    incoming = incoming_of(body, "sha256:x", now, RoomRules("bot-1"))
     assert incoming is not None
     assert incoming.kind == "group"
     assert incoming.text == "#12 回答 手順書を\n共有します"
@@ -77,3 +77,44 @@ def test_the_event_id_is_a_hash_of_the_raw_body() -> None:
     assert event_id_of(body) == event_id_of(bytes(body))
     assert event_id_of(body) != event_id_of(body + b" ")
     assert len(event_id_of(body)) == len("sha256:") + 64
+
+
+def _said_in(room: str, text: str) -> dict[str, object]:
+    source = {"userId": USER, "channelId": room, "domainId": 1}
+    return _body("message", source=source, content={"type": "text", "text": text})
+
+
+def test_in_the_team_room_only_commands_and_mentions_are_said_to_the_bot() -> None:
+    now = datetime.now(UTC)
+    rules = RoomRules("bot-1", ROOM)
+    command = incoming_of(_said_in(ROOM, "＃12 回答 手順書を共有します"), "e1", now, rules)
+    assert command is not None
+    assert (command.kind, command.text, command.room) == ("group", "＃12 回答 手順書を共有します", ROOM)
+    called = incoming_of(_said_in(ROOM, '<m userId="bot-1"> 使い方は？'), "e2", now, rules)
+    assert called is not None
+    assert called.text == "使い方は？"
+    for chatter in ("お昼どうしますか", '<m userId="sato"> 了解です', "明日は #在宅 です"):
+        assert incoming_of(_said_in(ROOM, chatter), "e3", now, rules) is None, chatter
+
+
+def test_in_other_rooms_only_a_mention_of_the_bot_is_said_to_it() -> None:
+    now = datetime.now(UTC)
+    rules = RoomRules("bot-1", ROOM)
+    other = "sales-room-0002"
+    assert incoming_of(_said_in(other, "#12 回答 こんにちは"), "e1", now, rules) is None
+    assert incoming_of(_said_in(other, "お疲れさまです"), "e2", now, rules) is None
+    assert incoming_of(_said_in(other, "<m userId='someone'> bot-1 さん"), "e3", now, rules) is None
+    called = incoming_of(_said_in(other, "<m userId='bot-1'>RPAについて"), "e4", now, rules)
+    assert called is not None
+    assert (called.kind, called.text, called.room) == ("group", "RPAについて", other)
+
+
+def test_the_bot_joining_the_team_room_is_an_event_without_text_and_elsewhere_nothing() -> None:
+    now = datetime.now(UTC)
+    rules = RoomRules("bot-1", ROOM)
+    joined = incoming_of(_body("join", source={"channelId": ROOM, "domainId": 1}), "e1", now, rules)
+    assert joined is not None
+    assert (joined.kind, joined.text, joined.room, joined.address) == ("group", None, ROOM, f"channel:{ROOM}")
+    elsewhere = _body("join", source={"channelId": "sales-room-0002", "domainId": 1})
+    assert incoming_of(elsewhere, "e2", now, rules) is None
+    assert incoming_of(_body("join", source={"channelId": ROOM, "domainId": 1}), "e3", now) is None

@@ -19,7 +19,7 @@ from bot.db.schema import messages, outbox, seen_events
 from bot.handlers.lineworks.events import event_id_of
 from bot.knowledge import Ward
 from tests.auxil.channels import Webhook
-from tests.auxil.lineworks import FakeLineWorks, sign
+from tests.auxil.lineworks import BOT_ID, FakeLineWorks, sign
 from tests.handlers.lineworks.conftest import MAX_BODY, Client
 
 pytestmark = pytest.mark.asyncio
@@ -165,8 +165,10 @@ async def test_room_housekeeping_and_unknown_callbacks_are_acknowledged_and_igno
     assert count(bot, messages) == 0
 
 
-async def test_a_message_in_a_room_is_answered_in_the_room(bot: Client, fake: FakeLineWorks) -> None:
-    assert await post(bot, fake.in_room(USER, ROOM, '<m userId="bot">さん RPAについて')) == 200
+async def test_only_a_mention_in_a_room_is_answered_there(bot: Client, fake: FakeLineWorks) -> None:
+    assert await post(bot, fake.in_room(USER, ROOM, "お昼どうしますか")) == 200  # the room's own chatter
+    assert await post(bot, fake.in_room(USER, ROOM, "#12 回答 こんにちは")) == 200  # not the team's room
+    assert await post(bot, fake.in_room(USER, ROOM, f'<m userId="{BOT_ID}">さん RPAについて')) == 200
     await fake.until(lambda: len(fake.room_sent(ROOM)) == 1)
     await settle(bot)
     (said,) = fake.room_sent(ROOM)

@@ -1,0 +1,131 @@
+"""How the decision's calibration samples compare with real queries, and what its knobs would change.
+
+Each knowledge base calibrates its decision on samples drawn from itself
+(bot/search/calibration.py): held-out texts asked against the rest, the same
+texts with their entry taken out of the ranking (absent), and shipped
+questions from other domains (out of scope). This prints, per knowledge base:
+
+1. the mix of samples: how many of each kind, their total weight, how many
+   rank the right entry first, and how many the fitted policy would answer;
+2. the figures on labelled queries (answered right, found, confident wrong of
+   all queries, and of answers) under the shipped fit and under variants:
+   another precision target, absent or out-of-scope samples weighted half or
+   twice as much.
+
+Usage, from the repository root: python -m benchmarks.calibration_mix
+
+The sample FAQ is measured as it is and without its phrasings and keywords,
+on the development and held-out sets; the ward's FAQ on its own queries. The
+ward's set is for measuring only: never choose a setting by its figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Settings
+from bot.evaluation import evaluate, load_queries, without_phrasings
+from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.search import Searcher
+from bot.search.calibration import TARGET_PRECISION, Sample, calibration_samples, fit_policy
+from bot.search.decide import Policy
+from bot.search.index import sources_of
+from bot.search.service import embedding_cache
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+WARD = DATA / "ward"
+
+Fit = Callable[[Sequence[Sample]], Policy]
+
+
+def reweighted(kind: str, factor: float) -> Fit:
+    """The shipped fit with the samples of ``kind`` weighted ``factor`` times as much."""
+
+    def fit(samples: Sequence[Sample]) -> Policy:
+        return fit_policy([replace(s, weight=s.weight * factor) if s.kind == kind else s for s in samples])
+
+    return fit
+
+
+VARIANTS: dict[str, Fit] = {
+    "shipped": fit_policy,
+    "precision 0.90": lambda s: fit_policy(s, precision=0.90),
+    "precision 0.94": lambda s: fit_policy(s, precision=0.94),
+    "absent ×0.5": reweighted("absent", 0.5),
+    "absent ×2": reweighted("absent", 2.0),
+    "out of scope ×0.5": reweighted("out_of_scope", 0.5),
+    "out of scope ×2": reweighted("out_of_scope", 2.0),
+}
+
+
+def samples_of(searcher: Searcher, kb: KnowledgeBase, settings: Settings) -> list[Sample]:
+    """The calibration samples of ``kb``, as `Searcher.build` draws them."""
+    embed = None
+    if searcher.semantic is not None and searcher.encoder is not None:
+        cache, encoder = embedding_cache(settings.cache_dir), searcher.encoder
+        embed = lambda texts: cache.vectors(texts, encoder)  # noqa: E731
+    return calibration_samples(
+        sources_of(kb), searcher.index, searcher.analyzer, kb.synonyms, searcher.semantic, embed
+    )
+
+
+def mix(samples: Sequence[Sample], policy: Policy) -> list[str]:
+    """One line per kind of sample: count, weight, first right, answered by ``policy``."""
+    rows = [f"  {'kind':<14}{'n':>6}{'weight':>9}{'right':>7}{'answered':>10}"]
+    weights = np.array(policy.weights)
+    for kind in ("held", "absent", "out_of_scope"):
+        group = [s for s in samples if s.kind == kind]
+        answered = sum(
+            s.topical and 1 / (1 + np.exp(-np.array(s.x) @ weights)) >= policy.answer and s.x[5] >= policy.tie
+            for s in group
+        )
+        weight = sum(s.weight for s in group)
+        right = sum(s.right for s in group)
+        rows.append(f"  {kind:<14}{len(group):>6}{weight:>9.1f}{right:>7}{answered:>10}")
+    return rows
+
+
+def figures(searcher: Searcher, queries: Path) -> str:
+    """Answered right, found, confident wrong of all and of answers, on the labelled ``queries``."""
+    overall = evaluate(searcher, load_queries(queries))["overall"]
+    f = overall.figures()
+    of_answers = overall.wrong / max(1, overall.right + overall.wrong)
+    return (
+        f"right {f['answered_right']:.3f}  found {f['found']:.3f}  "
+        f"wrong {f['confident_wrong']:.3f} ({of_answers:.0%} of answers)"
+    )
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    sample = load_knowledge(settings.faq_path, settings.knowledge_dir)
+    sample_sets = [DATA / "queries_dev.yaml", DATA / "queries_holdout.yaml"]
+    ward = load_knowledge(WARD / "faq.yaml", WARD / "knowledge")
+    cases = [
+        ("sample FAQ", sample, sample_sets),
+        ("sample FAQ without phrasings", without_phrasings(sample), sample_sets),
+        ("ward FAQ (measure only)", ward, [WARD / "queries.yaml"]),
+    ]
+    print(f"target precision on the samples: {TARGET_PRECISION}")
+    for name, kb, sets in cases:
+        searcher = Searcher.build(
+            kb, semantic=settings.semantic, cache_dir=settings.cache_dir, calibrated=False
+        )
+        samples = samples_of(searcher, kb, settings)
+        print(f"\n{name}: {len(kb.faq)} FAQ entries, {len(samples)} calibration samples")
+        for variant, fit in VARIANTS.items():
+            searcher.policy = fit(samples)
+            policy = searcher.policy
+            print(f" {variant}: answer ≥ {policy.answer:.2f}, near-tie < {policy.tie:.2f}")
+            if variant == "shipped":
+                print("\n".join(mix(samples, policy)))
+            for queries in sets:
+                print(f"  {queries.stem:<18}{figures(searcher, queries)}")
+
+
+if __name__ == "__main__":
+    main()
