@@ -1,11 +1,13 @@
 """Signed LINE webhooks at fixed arrival rates: how fast they are acknowledged, and when the replies arrive.
 
-Usage: python benchmarks/line_webhooks.py [--database sqlite|postgresql] [--rates 100,200,500,1000,1500]
+Usage: python benchmarks/line_webhooks.py [--targets bare,sqlite,postgresql] [--rates 100,200,500,1000,1500]
                                           [--seconds 5] [--events-per-webhook 1] [--drain 60]
 
 Three processes on 127.0.0.1, so that none of them measures itself: the
 bot (``python -m bot serve``, LINE on, pointed at the fake platform; on
-SQLite, or on a throwaway PostgreSQL server as in `benchmarks/load.py`),
+SQLite, or on a throwaway PostgreSQL server as in `benchmarks/load.py`;
+or, as the baseline of what aiohttp itself acknowledges on this machine,
+the bare handler of `benchmarks/load.py`, which answers 200 and does nothing),
 the fake LINE platform of the tests (``tests/auxil/line.py``: the loading
 animation, replies and pushes the bot sends), and this generator.
 
@@ -213,12 +215,14 @@ def row(step: Step) -> str:
     )
 
 
-async def measure(url: str, line_url: str, report_url: str, args: argparse.Namespace) -> None:
+async def measure(url: str, line_url: str, report_url: str, args: argparse.Namespace, target: str) -> None:
+    """One table: each rate of ``args.rates`` offered to ``target`` (the bare handler sends no replies)."""
     await wait_listening(report_url)
     pool = questions()
     line = FakeLine()
     timeout = aiohttp.ClientTimeout(total=REQUEST_TIMEOUT)
     connector = aiohttp.TCPConnector(limit=4000)
+    print(f"\n{target}:\n")
     print(
         "| events/s due | events | acknowledged/s | failed | ack p50 / p99 / max ms | replies | "
         "reply p50 / p99 / max ms | pushed |"
@@ -226,19 +230,23 @@ async def measure(url: str, line_url: str, report_url: str, args: argparse.Names
     print("| ---: | ---: | ---: | ---: | --- | ---: | --- | ---: |")
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         warm = Step(10, 2, 1)
-        await offer(session, url, line, warm, pool, "warm")
-        await collect(session, report_url, warm, args.drain)
+        await offer(session, url, line, warm, pool, f"warm-{target}")
+        if target != "bare":
+            await collect(session, report_url, warm, args.drain)
         for n, rate in enumerate(args.rates):
             step = Step(rate, args.seconds, args.events_per_webhook)
-            await offer(session, url, line, step, pool, f"r{n}")
-            await collect(session, report_url, step, args.drain)
+            await offer(session, url, line, step, pool, f"{target}{n}")
+            if target != "bare":
+                await collect(session, report_url, step, args.drain)
             print(row(step), f"· load average {os.getloadavg()[0]:.1f}", flush=True)
             await asyncio.sleep(2.0)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--database", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--targets", default="bare,sqlite", help="comma-separated: bare (aiohttp alone), sqlite, postgresql"
+    )
     parser.add_argument("--rates", default="100,200,500,1000,1500", help="events per second, comma-separated")
     parser.add_argument("--seconds", type=float, default=5.0, help="how long each rate is offered")
     parser.add_argument("--events-per-webhook", type=int, default=1)
@@ -251,6 +259,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_fake_line(*args.fake_line)
         return 0
     args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
+    targets = [t.strip() for t in args.targets.split(",") if t.strip()]
+    if unknown := set(targets) - {"bare", "sqlite", "postgresql"}:
+        parser.error(f"unknown target(s): {', '.join(sorted(unknown))}")
     folder = Path(tempfile.mkdtemp(prefix="kaizen-line-load-"))
     fake, line_url, report_url = start_fake_line(folder)
     try:
@@ -262,12 +273,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             }
         )
         print(
-            f"LINE webhooks on {args.database}, {args.events_per_webhook} event(s) a webhook, "
+            f"LINE webhooks on {', '.join(targets)}, {args.events_per_webhook} event(s) a webhook, "
             f"{args.seconds:g} s a rate; load average at the start {os.getloadavg()[0]:.1f}",
             flush=True,
         )
-        with deployment(args.database, folder) as urls:
-            asyncio.run(measure(urls[0], line_url, report_url, args))
+        for target in targets:
+            (folder / target).mkdir()
+            with deployment(target, folder / target) as urls:
+                asyncio.run(measure(urls[0], line_url, report_url, args, target))
     finally:
         fake.terminate()
         fake.wait(timeout=10)

@@ -157,17 +157,25 @@ BARE_REPLY = {
 
 
 def run_bare(port: int) -> None:
-    """A bare aiohttp handler: reads the JSON, answers a fixed reply of the bot's size. Runs until killed."""
+    """A bare aiohttp handler: reads the JSON, answers a fixed reply of the bot's size (a webhook: 200).
+
+    Runs until killed.
+    """
 
     async def chat(request: web.Request) -> web.Response:
         await request.json()
         return web.json_response(BARE_REPLY)
+
+    async def webhook(request: web.Request) -> web.Response:
+        await request.read()
+        return web.Response(text="OK")
 
     async def healthz(_request: web.Request) -> web.Response:
         return web.json_response({"status": "ok"})
 
     app = web.Application()
     app.router.add_post("/api/v1/chat", chat)
+    app.router.add_post("/webhooks/line", webhook)  # benchmarks/line_webhooks.py: a 200, nothing more
     app.router.add_get("/healthz", healthz)
     web.run_app(app, host="127.0.0.1", port=port, access_log=None, print=None)
 

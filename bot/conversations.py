@@ -120,7 +120,7 @@ Observer = Callable[[tuple[Reply, ...]], None]
 """Told of the replies of every turn (the metrics count them)."""
 
 TURN_THREADS = 2
-"""How many turns the server runs at once (`Conversations.reply`, `Conversations.take`).
+"""How many turns the server runs at once (`Conversations.reply`, `Conversations.queue`).
 
 A turn is mostly Python under the GIL, so more threads add no turns a
 second: they only take the GIL from the event loop more often, and
@@ -244,9 +244,12 @@ class Conversations:
         """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop."""
         return await asyncio.get_running_loop().run_in_executor(self._turns, self.handle, incoming)
 
-    async def take(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """`event` on a turn thread (`TURN_THREADS`): what a channel's webhook events go through."""
-        return await asyncio.get_running_loop().run_in_executor(self._turns, self.event, incoming)
+    def queue(self, incoming: Incoming) -> asyncio.Future[tuple[Reply, ...]]:
+        """`event` queued now for a turn thread (`TURN_THREADS`): what a channel's webhook events go through.
+
+        Turns start in the order they were queued.
+        """
+        return asyncio.get_running_loop().run_in_executor(self._turns, self.event, incoming)
 
     def close(self) -> None:
         """Let the turns running finish and stop the turn threads (the server, at shutdown)."""

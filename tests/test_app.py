@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import signal
+import sys
 import urllib.request
 from pathlib import Path
 
+import pytest
+from aiohttp import web
+
+from bot.app import GIL_SWITCH_SECONDS, _serve
+from tests.auxil.platforms import free_port
 from tests.auxil.server import serve
 
 
@@ -44,3 +51,25 @@ def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
     assert "GET /admin/login 200" in log, "the access log names the route, never the query"
     for raw in ("090-1234-5678", "taro@example.jp", "taro%40example.jp"):
         assert raw not in log
+
+
+@pytest.mark.asyncio
+async def test_while_serving_the_gil_is_handed_over_often_and_the_interval_restored_after() -> None:
+    before = sys.getswitchinterval()
+    assert before != GIL_SWITCH_SECONDS
+    port = free_port()
+    server = asyncio.create_task(_serve(web.Application(), "127.0.0.1", port))
+    while True:  # until the port answers (or the server failed)
+        assert not server.done(), server
+        try:
+            _reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        break
+    assert sys.getswitchinterval() == GIL_SWITCH_SECONDS
+    server.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await server
+    assert sys.getswitchinterval() == before

@@ -18,7 +18,7 @@ from bot.consult.service import ConsultationService
 from bot.conversations import TURN_THREADS, Conversations, fallback, greeting
 from bot.db import ConversationStore, journal
 from bot.db.schema import messages
-from bot.dialogue import ConversationKey, Incoming
+from bot.dialogue import ConversationKey, Incoming, Reply
 from bot.dialogue.engine import Engine
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeBase, Ward
@@ -215,10 +215,10 @@ async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
     gate = _Gate(searcher)
     conversations = Conversations(store, Engine(gate), desks(store).desk)
     people = [ConversationKey("web", f"staff-{n}", f"staff-{n}") for n in range(TURN_THREADS + 3)]
-    turns = [
+    turns: list[asyncio.Future[tuple[Reply, ...]]] = [
         asyncio.create_task(conversations.reply(Incoming(key, text="RPAとは何ですか？"))) for key in people
     ]
-    turns.append(asyncio.create_task(conversations.take(Incoming(KEY, kind="follow", event_id="e-1"))))
+    turns.append(conversations.queue(Incoming(KEY, kind="follow", event_id="e-1")))
     assert await asyncio.to_thread(gate.full.wait, 30)
     await asyncio.sleep(0.2)  # a third turn, were it allowed to start, would be searching by now
     assert gate.running == TURN_THREADS

@@ -6,12 +6,24 @@ events then runs in a background task held by the dispatcher (so it is not
 garbage-collected mid-flight) and awaited by `Dispatcher.drain` when the
 server stops. For each event, in order:
 
-1. the channel shows its typing or loading indicator (messages only);
-2. `bot.conversations.Conversations.event` takes the turn, de-duplicated
-   on the event id inside the turn's transaction;
+1. `bot.conversations.Conversations.event` takes the turn on a turn
+   thread, de-duplicated on the event id inside the turn's transaction: it
+   is queued before anything is awaited, after the conversation's turn
+   before it, so each person's messages are taken in the order they came,
+   whatever the platform's answers to the indicators do;
+2. meanwhile the channel shows its typing or loading indicator (messages only);
 3. the channel answers the event now if the platform still allows it
    (`Channel.respond`); otherwise the replies go to the outbox and the
    channel's sender pushes them.
+
+Every event of a webhook is acknowledged before its turn is taken, and it is
+kept in memory only: the platform, having had its 200, never redelivers it.
+So an event whose turn has not been stored is lost when the process dies
+(kill -9, a crash, out of memory) and when a stopping server's
+`drain` runs out of time; its sender gets no answer. A turn stored is
+never repeated (`seen_events`). Under a backlog the events wait in order
+for the turn threads (`bot.conversations.TURN_THREADS`), a few kilobytes
+each, with no bound but the arrival rate times the backlog's length.
 
 One event's failure is logged with its conversation key and never stops
 the others. When the database is unavailable the turn is not stored, and
@@ -24,15 +36,18 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Sequence
+from functools import partial
 
 from bot.conversations import UNAVAILABLE, Conversations
 from bot.errors import StoreError
 from bot.handlers.channel import Channel
-from bot.values import Incoming
+from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = ["Dispatcher"]
 
 log = logging.getLogger(__name__)
+
+Replies = tuple[Reply, ...]
 
 
 class Dispatcher:
@@ -41,6 +56,8 @@ class Dispatcher:
     def __init__(self, conversations: Conversations) -> None:
         self.conversations = conversations
         self._tasks: set[asyncio.Task[None]] = set()
+        self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
+        """Each conversation's latest turn not yet done (`_queue`)."""
 
     @property
     def busy(self) -> int:
@@ -61,7 +78,7 @@ class Dispatcher:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def drain(self, seconds: float) -> None:
-        """Wait up to ``seconds`` for the running batches; cancel what is left (it is redelivered)."""
+        """Wait up to ``seconds`` for the running batches; cancel what is left (lost: it was acknowledged)."""
         if not self._tasks:
             return
         pending = set(self._tasks)
@@ -69,15 +86,23 @@ class Dispatcher:
         for task in late:
             task.cancel()
         if late:
-            log.warning("stopped %d batch(es) of events still running at shutdown", len(late))
+            log.warning("stopped %d batch(es) of acknowledged events at shutdown: unanswered", len(late))
             await asyncio.gather(*late, return_exceptions=True)
 
     async def handle(self, channel: Channel[object], incoming: Incoming) -> None:
-        """One event: indicator, turn, answer now or push later."""
+        """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
+
+        The answer goes out only after the indicator's call returned, so the indicator never shows after it.
+        """
+        turn = self._queue(incoming)
         if incoming.kind == "message":
-            await channel.indicate(incoming)
+            try:
+                await channel.indicate(incoming)
+            except asyncio.CancelledError:
+                turn.cancel()  # not started yet: it never will; started: it finishes, unanswered
+                raise
         try:
-            replies = await self.conversations.take(incoming)
+            replies = await turn
         except StoreError:
             key = incoming.key
             log.exception(
@@ -91,6 +116,30 @@ class Dispatcher:
         if await channel.respond(incoming, replies):
             return
         await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+
+    def _queue(self, incoming: Incoming) -> asyncio.Future[Replies]:
+        """The event's turn: queued now, or, while the conversation's turn before it runs, right after it.
+
+        With two turn threads, two turns of one conversation queued together
+        would race for its lock; chained, each person's messages are taken in
+        the order they came.
+        """
+        before = self._last.get(incoming.key)
+        if before is None:
+            turn = self.conversations.queue(incoming)
+        else:
+            turn = asyncio.ensure_future(self._after(before, incoming))
+        self._last[incoming.key] = turn
+        turn.add_done_callback(partial(self._forget, incoming.key))
+        return turn
+
+    async def _after(self, before: asyncio.Future[Replies], incoming: Incoming) -> Replies:
+        await asyncio.wait((before,))  # however it ended
+        return await self.conversations.queue(incoming)
+
+    def _forget(self, key: ConversationKey, turn: asyncio.Future[Replies]) -> None:
+        if self._last.get(key) is turn:
+            del self._last[key]
 
     async def _run(self, channel: Channel[object], events: tuple[Incoming, ...]) -> None:
         for incoming in events:

@@ -8,6 +8,7 @@ FAQ, which is read item by item (`YamlList`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -67,7 +68,8 @@ class YamlList:
 
     Parsed whole, a 50,000-entry FAQ holds the node tree and data of every
     entry at once (over 600 MiB) and spends most of its time in garbage
-    collection; item by item, only what the caller keeps of each item adds up.
+    collection; item by item, only what the caller keeps of each item adds up
+    (and the plain data of the last read, kept so a re-read parses only what changed).
     `read_yaml_list` makes one only for text where every line at column 0
     starts an item, is blank or is a comment, and that has no anchors: each
     item then parses as it would inside the whole document. Should a batch
@@ -88,17 +90,31 @@ class YamlList:
         self._whole: YamlDocument | None = None
 
     def __iter__(self) -> Iterator[Any]:
-        """The items in order; raises `KnowledgeError` on a syntax error (after yielding earlier items)."""
+        """The items in order; raises `KnowledgeError` on a syntax error (after yielding earlier items).
+
+        Batches whose text is unchanged since this path was last read whole are not parsed again
+        (`_BATCHES`): reading a 50,000-entry FAQ after one edit parses one batch. The items are
+        then the same objects as last time, so callers must not change them.
+        """
         bounds = [*self._starts, len(self._text)]
+        last_time = _BATCHES.get(self.path, {})
+        this_time: dict[bytes, list[Any]] = {}
         for first in range(0, len(self._starts), self.BATCH):
             last = min(first + self.BATCH, len(self._starts))
-            items = self._parse(bounds[first], bounds[last])
+            text = self._text[bounds[first] : bounds[last]]
+            key = hashlib.blake2b(text.encode(), digest_size=16).digest()
+            items = last_time.get(key)
+            if items is None:
+                items = self._parse(text)
             if items is None or len(items) != last - first:
                 # Items before ``first`` parsed on their own, as they do in the whole file.
+                _BATCHES.pop(self.path, None)
                 self._whole = _parse(self.path, self._text)
                 yield from self._whole.data[first:]
                 return
+            this_time[key] = items
             yield from items
+        _BATCHES[self.path] = this_time
 
     def line(self, loc: tuple[int | str, ...]) -> int:
         """The 1-based line of the value at ``loc`` (an item's number, then keys) or of its nearest parent."""
@@ -113,13 +129,17 @@ class YamlList:
         node = yaml.compose(self._text[self._starts[number] : end], Loader=_Loader)
         return self._lines[number] - 1 + line_of(node, (0, *loc[1:]))
 
-    def _parse(self, start: int, end: int) -> list[Any] | None:
+    def _parse(self, text: str) -> list[Any] | None:
         try:
-            items = yaml.load(self._text[start:end], Loader=_Loader)
+            items = yaml.load(text, Loader=_Loader)
         except yaml.YAMLError:
             return None
         return items if isinstance(items, list) else None
 
+
+_BATCHES: dict[Path, dict[bytes, list[Any]]] = {}
+"""The parsed batches of each `YamlList` path read to its end, by a digest of their text (the last read's
+only): a server reloading its knowledge after an edit parses only what changed."""
 
 _TOP_LEVEL_ITEM = re.compile(r"^-(?=[ \t\r\n])", re.MULTILINE)
 _NEWLINE = re.compile(r"\n")

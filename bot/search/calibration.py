@@ -281,7 +281,9 @@ def _without_units(
         units = sources[n].units
         reduced[n] = replace(sources[n], units=units[:u] + units[u + 1 :])
     reduced_semantic = semantic.without(removed) if semantic is not None else None
-    return build_index(reduced, analyzer, synonyms, memo), reduced_semantic
+    # A copy: the memo stays the full index's, for the next reload.
+    copy = memo.copy() if memo is not None else None
+    return build_index(reduced, analyzer, synonyms, copy), reduced_semantic
 
 
 def _topic_words(analyzer: Analyzer, question: str) -> str:

@@ -12,7 +12,7 @@ import os
 import re
 from array import array
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
@@ -21,7 +21,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
-from bot.search.analyzer import Analysis, Analyzer
+from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view
 from bot.search.spelling import sounds_of, spellings_of
@@ -155,10 +155,6 @@ class SearchIndex:
         return range(int(self.unit_starts[entry]), int(self.unit_ends[entry]))
 
 
-Analyses = dict[tuple[str, bool], tuple[list[str], str]]
-"""Analyses by ``(text, with n-grams)``, kept between builds of nearly the same sources."""
-
-
 def build_index(
     sources: Sequence[Source],
     analyzer: Analyzer,
@@ -167,43 +163,36 @@ def build_index(
 ) -> SearchIndex:
     """Analyse every text and build the postings.
 
-    With ``memo``, texts analysed before are not analysed again, and new ones are added to it
-    (calibration builds the index a second time with a few phrasings held out).
+    With ``memo`` (the analyses of an earlier build), only texts it does not
+    hold are analysed, and it is left holding this build's: a server keeps
+    one to rebuild after an edit in seconds (`Searcher.reload`).
 
-    Analyses are turned into term ids as they arrive, all in one integer
-    array (rather than millions of term strings, or an array per text). An
-    entry's whole text is its units' terms and its body's, counted in place.
+    Term ids live in one integer array for all texts (rather than millions
+    of term strings, or an array per text). An entry's whole text is its
+    units' terms and its body's, counted in place.
     """
+    memo = memo if memo is not None else Analyses()
     unit_counts = [len(source.units) for source in sources]
     # Bodies (answers, sections, cases) are long: their words carry the meaning, while character
     # n-grams, there to catch typos against short questions, would triple the index for nothing.
     texts = [(unit, True) for source in sources for unit in source.units] + [(s.body, False) for s in sources]
     n_units = sum(unit_counts)
-    vocabulary: dict[str, int] = {}
-    term_ids = array("i")
-    text_lengths = array("q")
-    unit_texts: list[str] = []
-    for terms, fuzzy_text in _remembered(texts, analyzer, [list(g) for g in synonyms], memo):
-        term_ids.extend([vocabulary.setdefault(t, len(vocabulary)) for t in terms])
-        text_lengths.append(len(terms))
-        if len(unit_texts) < n_units:
-            unit_texts.append(fuzzy_text)
+    term_ids, text_lengths, vocabulary = memo.renew(texts, analyzer, [list(g) for g in synonyms])
+    unit_texts = memo.fuzzy_texts(texts[:n_units])
     del texts
 
     unit_starts = np.zeros(len(sources), dtype=np.int64)
     np.cumsum(unit_counts[:-1], out=unit_starts[1:])
     unit_ends = unit_starts + np.asarray(unit_counts, dtype=np.int64)
     n_terms = len(vocabulary)
-    analysed = _Analysed(
-        np.frombuffer(term_ids, dtype=np.int32), np.frombuffer(text_lengths, dtype=np.int64), unit_starts
-    )
+    analysed = _Analysed(term_ids, text_lengths, unit_starts)
     whole_counts = TermCounts(analysed.whole_lengths, n_terms, analysed.whole)
     df = whole_counts.document_frequency
     n = max(len(sources), 1)
     idf = np.log1p((n - df + 0.5) / (df + 0.5)).astype(np.float32)
     whole = whole_counts.bm25_postings(idf)
     unit_counts_by_term = TermCounts(analysed.unit_lengths, n_terms, analysed.units)
-    del analysed, term_ids  # counted: free them before the units' postings are laid out
+    del analysed, term_ids
     return SearchIndex(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
@@ -217,7 +206,7 @@ def build_index(
         unit_texts=tuple(unit_texts),
         whole=whole,
         curated=_curated(sources),
-        sounds=sounds_of(vocabulary, analyzer),
+        sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
         topics=_topics(sources, analyzer),
     )
@@ -244,13 +233,17 @@ TOPIC_PREFIX = re.compile(r"^\s*[【\[［]([^】\]］]+)[】\]］]")
 
 def _topics(sources: Sequence[Source], analyzer: Analyzer) -> dict[int, Topic]:
     topics: dict[int, Topic] = {}
+    known: dict[str, Topic] = {}  # a FAQ has many sub-questions of each topic
     for number, source in enumerate(sources):
         found = TOPIC_PREFIX.match(source.entry.title) if source.asked else None
         if found:
-            terms = analyzer.analyze(found.group(1)).terms
-            words = frozenset(t for t in terms if t[0] in "ws")
-            grams = frozenset(t for t in terms if t[0] in "gr")
-            topics[number] = Topic(words, grams)
+            topic = known.get(found.group(1))
+            if topic is None:
+                terms = analyzer.analyze(found.group(1)).terms
+                words = frozenset(t for t in terms if t[0] in "ws")
+                grams = frozenset(t for t in terms if t[0] in "gr")
+                topic = known[found.group(1)] = Topic(words, grams)
+            topics[number] = topic
     return topics
 
 
@@ -299,12 +292,123 @@ def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
     return {k: tuple(v) for k, v in curated.items()}
 
 
-Analysed = tuple[str, str]
-"""What indexing keeps of an analysis: its terms joined by `_SEPARATOR` (one string is far
-lighter than a tuple of short strings when thousands cross between processes), and the
-text for fuzzy matching."""
+Text = tuple[str, bool]
+"""A text to index and whether its character n-grams are wanted."""
 
-_SEPARATOR = "\x1f"
+
+class Analyses:
+    """The analyses of one index's texts, kept to build the next index of nearly the same sources.
+
+    Every text's term ids, in one array in the order of the build that made
+    them, and its fuzzy text. `renew` analyses only the texts it does not
+    hold and then holds exactly the new build's (renumbered as its
+    vocabulary), so it never grows beyond one index.
+    """
+
+    def __init__(self) -> None:
+        self._vocabulary: dict[str, int] = {}
+        self._terms: list[str] = []
+        self._store: npt.NDArray[np.int32] = np.empty(0, dtype=np.int32)
+        self._where: dict[Text, tuple[int, int, str]] = {}
+        """Text → where its term ids start in the store, how many, and its fuzzy text."""
+        self._sounds: dict[str, str] = {}
+
+    def copy(self) -> Analyses:
+        """An independent memo holding the same analyses (the store is shared: it is never written)."""
+        other = Analyses()
+        other._vocabulary, other._terms = self._vocabulary, self._terms
+        other._store, other._where, other._sounds = self._store, dict(self._where), self._sounds
+        return other
+
+    def renew(
+        self, texts: Sequence[Text], analyzer: Analyzer, synonyms: list[list[str]]
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.int64], dict[str, int]]:
+        """The term ids of ``texts`` end to end, the number in each, and the vocabulary they index.
+
+        Term ids are numbered in order of first occurrence, as if every text had been analysed now.
+        """
+        missing = [t for t in dict.fromkeys(texts) if t not in self._where]
+        if missing:
+            self._add(missing, analyzer, synonyms)
+        where = self._where
+        spans = [where[t] for t in texts]
+        starts = np.fromiter((s[0] for s in spans), dtype=np.int64, count=len(spans))
+        lengths = np.fromiter((s[1] for s in spans), dtype=np.int64, count=len(spans))
+        stream = _gather(self._store, starts, lengths)
+        # Renumber the terms in order of first occurrence: only those in use, as a fresh build would.
+        first = np.full(len(self._terms), len(stream), dtype=np.int64)
+        first[stream[::-1]] = np.arange(len(stream) - 1, -1, -1, dtype=np.int64)
+        used = np.flatnonzero(first < len(stream))
+        used = used[np.argsort(first[used], kind="stable")]
+        renumber = np.zeros(len(self._terms), dtype=np.int32)
+        renumber[used] = np.arange(len(used), dtype=np.int32)
+        stream = renumber[stream]
+        terms = [self._terms[t] for t in used.tolist()]
+        vocabulary = dict(zip(terms, range(len(terms)), strict=True))
+        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1])).tolist()
+        fresh: dict[Text, tuple[int, int, str]] = {}
+        for text, offset, (_, length, fuzzy) in zip(texts, offsets, spans, strict=True):
+            fresh.setdefault(text, (offset, length, fuzzy))
+        self._vocabulary, self._terms, self._store, self._where = vocabulary, terms, stream, fresh
+        return stream, lengths, vocabulary
+
+    def fuzzy_texts(self, texts: Sequence[Text]) -> list[str]:
+        """The fuzzy texts (`Analysis.fuzzy_text`) of ``texts``, all held here."""
+        return [self._where[t][2] for t in texts]
+
+    def sound(self, analyzer: Analyzer) -> Callable[[str], str]:
+        """`Analyzer.sound`, remembered: a word's reading is looked up once per memo."""
+
+        def remembered(word: str) -> str:
+            found = self._sounds.get(word)
+            if found is None:
+                found = self._sounds[word] = analyzer.sound(word)
+            return found
+
+        return remembered
+
+    def _add(self, texts: list[Text], analyzer: Analyzer, synonyms: list[list[str]]) -> None:
+        """Analyse ``texts`` and append their term ids to the store, new terms to the vocabulary."""
+        vocabulary = dict(self._vocabulary)  # the last index's own is shared with it: never write that
+        terms = list(self._terms)
+        parts = [self._store]
+        at = len(self._store)
+        where: dict[Text, tuple[int, int, str]] = {}
+        for text_chunk, chunk in zip(_chunks(texts), _analyze_all(texts, analyzer, synonyms), strict=True):
+            ids, uniques, lengths, fuzzy = chunk
+            known = np.empty(len(uniques), dtype=np.int32)
+            for number, term in enumerate(uniques):
+                found = vocabulary.get(term)
+                if found is None:
+                    found = vocabulary[term] = len(terms)
+                    terms.append(term)
+                known[number] = found
+            parts.append(known[ids])
+            for text, length, fuzzy_text in zip(text_chunk, lengths, fuzzy, strict=True):
+                where[text] = (at, length, fuzzy_text)
+                at += length
+        self._vocabulary, self._terms, self._store = vocabulary, terms, np.concatenate(parts)
+        self._where.update(where)
+
+
+def _gather(
+    store: npt.NDArray[np.int32], starts: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64]
+) -> npt.NDArray[np.int32]:
+    """``store[start : start + length]`` for each pair, end to end; adjoining spans copied as one."""
+    if not len(starts):
+        return store[:0].copy()
+    ends = starts + lengths
+    breaks = np.flatnonzero(starts[1:] != ends[:-1]) + 1
+    firsts = starts[np.concatenate(([0], breaks))].tolist()
+    lasts = ends[np.concatenate((breaks - 1, [len(starts) - 1]))].tolist()
+    return np.concatenate([store[a:b] for a, b in zip(firsts, lasts, strict=True)])
+
+
+_Chunk = tuple[npt.NDArray[np.int32], list[str], list[int], list[str]]
+"""Analyses of a run of texts: their term ids end to end (numbered within the run), the run's terms by
+id, the number of terms in each text, and each text's fuzzy text ("" without n-grams). Crossing
+between processes, ids in one array and each term once are far lighter than every term string."""
+
 _CHUNK = 1000
 
 _worker_analyzer: Analyzer | None = None
@@ -315,54 +419,44 @@ def _init_worker(synonyms: list[list[str]]) -> None:
     _worker_analyzer = Analyzer(synonyms)
 
 
-def _analyze_chunk(texts: list[tuple[str, bool]]) -> list[Analysed]:
+def _analyze_chunk(texts: list[Text]) -> _Chunk:
     assert _worker_analyzer is not None
-    return [_compact(_worker_analyzer.analyze(t, ngrams=n)) for t, n in texts]
+    return _analyzed(_worker_analyzer, texts)
 
 
-def _compact(analysis: Analysis) -> Analysed:
-    return _SEPARATOR.join(analysis.terms), analysis.fuzzy_text
+def _analyzed(analyzer: Analyzer, texts: list[Text]) -> _Chunk:
+    local: dict[str, int] = {}
+    ids = array("i")
+    lengths: list[int] = []
+    fuzzy: list[str] = []
+    for text, ngrams in texts:
+        analysis = analyzer.analyze(text, ngrams=ngrams)
+        ids.extend([local.setdefault(t, len(local)) for t in analysis.terms])
+        lengths.append(len(analysis.terms))
+        fuzzy.append(analysis.fuzzy_text if ngrams else "")
+    return np.frombuffer(ids, dtype=np.int32), list(local), lengths, fuzzy
 
 
-def _remembered(
-    texts: list[tuple[str, bool]], analyzer: Analyzer, synonyms: list[list[str]], memo: Analyses | None
-) -> Iterator[tuple[list[str], str]]:
-    """`_analyze_all`, through ``memo`` when there is one."""
-    if memo is None:
-        yield from _analyze_all(texts, analyzer, synonyms)
-        return
-    missing = list(dict.fromkeys(t for t in texts if t not in memo))
-    memo.update(zip(missing, _analyze_all(missing, analyzer, synonyms), strict=True))
-    for text in texts:
-        yield memo[text]
+def _chunks(texts: list[Text]) -> Iterator[list[Text]]:
+    return (texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK))
 
 
-def _analyze_all(
-    texts: list[tuple[str, bool]], analyzer: Analyzer, synonyms: list[list[str]]
-) -> Iterator[tuple[list[str], str]]:
-    """Analyse ``(text, with n-grams)`` pairs in order, in worker processes when there are many.
+def _analyze_all(texts: list[Text], analyzer: Analyzer, synonyms: list[list[str]]) -> Iterator[_Chunk]:
+    """Analyse ``texts`` chunk by chunk (`_chunks`), in order, in worker processes when there are many.
 
-    SudachiPy holds the GIL, so threads would not help.
-
-    At most two chunks per worker are in flight, so results never pile up in memory.
+    SudachiPy holds the GIL, so threads would not help. At most two chunks
+    per worker are in flight, so results never pile up in memory.
     """
     workers = min(os.cpu_count() or 1, 4)
     if len(texts) < PARALLEL_THRESHOLD or workers < 2:
-        for text, ngrams in texts:
-            analysis = analyzer.analyze(text, ngrams=ngrams)
-            yield list(analysis.terms), analysis.fuzzy_text
+        for chunk in _chunks(texts):
+            yield _analyzed(analyzer, chunk)
         return
-    chunks = (texts[i : i + _CHUNK] for i in range(0, len(texts), _CHUNK))
     with ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(synonyms,)) as pool:
-        pending: deque[Future[list[Analysed]]] = deque()
-        for chunk in chunks:
+        pending: deque[Future[_Chunk]] = deque()
+        for chunk in _chunks(texts):
             pending.append(pool.submit(_analyze_chunk, chunk))
             if len(pending) >= 2 * workers:
-                yield from _expand(pending.popleft().result())
+                yield pending.popleft().result()
         while pending:
-            yield from _expand(pending.popleft().result())
-
-
-def _expand(results: list[Analysed]) -> Iterator[tuple[list[str], str]]:
-    for joined, fuzzy_text in results:
-        yield (joined.split(_SEPARATOR) if joined else []), fuzzy_text
+            yield pending.popleft().result()

@@ -15,13 +15,13 @@ A noun that is itself a known word is never read as another one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 if TYPE_CHECKING:
-    from bot.search.analyzer import Analyzer
     from bot.search.index import SearchIndex
 
 __all__ = ["sounds_of", "spellings_of", "words_meant"]
@@ -34,14 +34,14 @@ MIN_SOUND_LENGTH = 3
 """Shortest reading (in kana) matched to a known homophone; shorter ones are too ambiguous."""
 
 
-def sounds_of(vocabulary: dict[str, int], analyzer: Analyzer) -> dict[str, tuple[str, ...]]:
-    """The known words (``w:`` terms) grouped by reading, for `SearchIndex.sounds`."""
+def sounds_of(vocabulary: dict[str, int], sound: Callable[[str], str]) -> dict[str, tuple[str, ...]]:
+    """The known words (``w:`` terms) grouped by ``sound`` (`Analyzer.sound`), for `SearchIndex.sounds`."""
     sounds: dict[str, list[str]] = {}
     for term in vocabulary:
         if term.startswith("w:"):
-            sound = analyzer.sound(term[2:])
-            if len(sound) >= MIN_SOUND_LENGTH:
-                sounds.setdefault(sound, []).append(term[2:])
+            reading = sound(term[2:])
+            if len(reading) >= MIN_SOUND_LENGTH:
+                sounds.setdefault(reading, []).append(term[2:])
     return {sound: tuple(words) for sound, words in sounds.items()}
 
 

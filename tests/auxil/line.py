@@ -60,6 +60,8 @@ class FakeLine:
     calls: list[Call] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     expired: set[str] = field(default_factory=set)
+    hold_loading: asyncio.Event | None = None
+    """When set to an event, the next loading animation request waits for it before it is answered."""
     _used_tokens: set[str] = field(default_factory=set)
     _retry_keys: set[str] = field(default_factory=set)
     _sent: list[Sent] = field(default_factory=list)
@@ -202,6 +204,9 @@ class FakeLine:
         return self._record(request, body, refusal, "push", to)
 
     async def _loading(self, request: web.Request) -> web.Response:
+        if self.hold_loading is not None:
+            hold, self.hold_loading = self.hold_loading, None
+            await hold.wait()
         body, refusal = await self._read(request)
         return self._record(request, body, refusal, None, str(body.get("chatId", "")))
 

@@ -22,6 +22,7 @@ from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
 from bot.conversations import GROUP_ONLY, TEXT_ONLY, UNAVAILABLE, greeting
+from bot.db.schema import messages
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
@@ -144,6 +145,33 @@ async def test_a_fresh_message_is_replied_to_with_the_loading_animation_first(
     loading = line.calls[0].body
     assert loading["chatId"] == USER
     assert loading["loadingSeconds"] % 5 == 0
+
+
+async def test_a_backlog_of_one_persons_messages_is_taken_in_order_each_answered_once(
+    bot: Client, line: FakeLine
+) -> None:
+    """The turns queue as the webhooks come, whatever the answers to the loading animations do."""
+    line.hold_loading = hold = asyncio.Event()  # the first message's loading animation hangs
+    texts = ["RPAとは何ですか？", "Excelのマクロについて", "ペーパーレス化の事例"]
+    for n, text in enumerate(texts):
+        response = await bot.post("/webhooks/line", **_parts(line.text(USER, text, f"ev-{n}")))
+        assert response.status == 200  # acknowledged before any turn was taken
+    await line.until(lambda: len(line.requests("/v2/bot/message/reply")) == 2)
+    hold.set()
+    await bot.app[DISPATCHER].settled()
+    with bot.app[STORE].engine.begin() as connection:
+        said = connection.execute(
+            sa.select(messages.c.text)
+            .where(messages.c.user_id == USER, messages.c.role == "user")
+            .order_by(messages.c.id)
+        )
+        assert [row.text for row in said] == texts
+    assert len(line.requests("/v2/bot/message/reply")) == 3
+    assert not line.requests("/v2/bot/message/push")
+
+
+def _parts(webhook: Webhook) -> dict[str, Any]:
+    return {"data": webhook.body, "headers": webhook.headers}
 
 
 async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLine) -> None:

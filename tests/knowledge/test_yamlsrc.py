@@ -158,3 +158,29 @@ def test_problems_deep_in_items_keep_their_lines(tmp_path: Path) -> None:
     assert isinstance(doc, YamlList)
     for loc in [(4, "phrasings", 1), (9, "phrasing"), (11, "answer"), (11, "other"), (2, "manual", 0)]:
         assert doc.line(loc) == whole.line(loc), loc
+
+
+def test_reading_a_list_again_parses_only_the_batches_that_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "faq.yaml"
+    items = [{"id": f"e{n}", "answer": f"answer {n}"} for n in range(5 * YamlList.BATCH)]
+    path.write_text(yaml.safe_dump(items), encoding="utf-8")
+    first = read_yaml_list(path)
+    assert isinstance(first, YamlList)
+    assert list(first) == items
+    parsed: list[str] = []
+    parse = YamlList._parse
+
+    def counted(self: YamlList, text: str) -> list[Any] | None:
+        parsed.append(text)
+        return parse(self, text)
+
+    monkeypatch.setattr(YamlList, "_parse", counted)
+    items[2 * YamlList.BATCH + 1]["answer"] = "edited"
+    path.write_text(yaml.safe_dump(items), encoding="utf-8")
+    again = read_yaml_list(path)
+    assert isinstance(again, YamlList)
+    assert list(again) == items
+    assert len(parsed) == 1
+    assert "edited" in parsed[0]

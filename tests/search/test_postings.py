@@ -10,9 +10,10 @@ import numpy.typing as npt
 import pytest
 
 from bot.knowledge import KnowledgeBase
+from bot.search import index as index_module
 from bot.search import postings
-from bot.search.analyzer import Analyzer
-from bot.search.index import SearchIndex, build_index, sources_of
+from bot.search.analyzer import Analysis, Analyzer
+from bot.search.index import Analyses, SearchIndex, build_index, sources_of
 from bot.search.postings import K1, B, Postings, TermCounts
 
 Pairs = list[list[tuple[int, float]]]
@@ -103,3 +104,43 @@ def same(one: SearchIndex, other: SearchIndex) -> bool:
         return a == b
 
     return all(equal(getattr(one, f.name), getattr(other, f.name)) for f in dataclasses.fields(one))
+
+
+def test_a_build_from_an_earlier_builds_analyses_equals_a_fresh_build(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After an edit, a build through the memo analyses only the new texts and gives the same index."""
+    sources = sources_of(kb)
+    analyzer = Analyzer(kb.synonyms)
+    memo = Analyses()
+    build_index(sources, analyzer, kb.synonyms, memo)
+    edited = list(sources)
+    edited[3] = dataclasses.replace(edited[3], body=edited[3].body + " 追記：手順を見直しました。")
+    edited[5] = dataclasses.replace(edited[5], units=(*edited[5].units[:-1], "新しい言い回しの質問"))
+    del edited[7]
+
+    asked: list[str] = []
+    analyze = analyzer.analyze
+
+    def counting(text: str, *, ngrams: bool = True) -> Analysis:
+        asked.append(text)
+        return analyze(text, ngrams=ngrams)
+
+    monkeypatch.setattr(analyzer, "analyze", counting)
+    again = build_index(edited, analyzer, kb.synonyms, memo)
+    assert sorted(set(asked)) == sorted({edited[3].body, "新しい言い回しの質問"})
+    monkeypatch.undo()
+    fresh = build_index(edited, analyzer, kb.synonyms)
+    assert same(again, fresh)
+    assert list(again.vocabulary) == list(fresh.vocabulary)
+
+
+def test_analysis_in_worker_processes_gives_the_same_index(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sources = sources_of(kb)
+    analyzer = Analyzer(kb.synonyms)
+    alone = build_index(sources, analyzer, kb.synonyms)
+    monkeypatch.setattr(index_module, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(index_module, "_CHUNK", 97)
+    assert same(build_index(sources, analyzer, kb.synonyms), alone)
