@@ -113,8 +113,8 @@ GROUP_ONLY = Reply(
 )
 
 
-DeskFactory = Callable[[sa.Connection, ConversationKey], Desk]
-"""The consultation desk of a staff member, inside a turn's transaction."""
+DeskFactory = Callable[[sa.Connection, ConversationKey, str | None], Desk]
+"""The consultation desk of a staff member, inside a turn's transaction, given the event's address."""
 
 Observer = Callable[[tuple[Reply, ...]], None]
 """Told of the replies of every turn (the metrics count them)."""
@@ -238,7 +238,7 @@ class Conversations:
             limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
             if limit is not None:
                 raise _OverLimit(limit)
-        return engine.step(incoming, state, self.desk(connection, incoming.key))
+        return engine.step(incoming, state, self.desk(connection, incoming.key, incoming.address))
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
         """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop."""

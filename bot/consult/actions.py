@@ -32,6 +32,7 @@ from bot.dialogue import ConversationKey
 from bot.dialogue.tickets import answer_delivered, closed_by_team, info_requested
 from bot.errors import InvalidInput, InvalidTransition, NotFound
 from bot.privacy import mask
+from bot.values import Reply
 
 __all__ = [
     "API",
@@ -91,7 +92,7 @@ def transition(
         expected=expected,
     )
     if target == Status.RESOLVED:
-        enqueue(connection, current.key, closed_by_team(number, current.content, team).to_record(), now)
+        _tell(connection, current, closed_by_team(number, current.content, team), now)
     return changed
 
 
@@ -124,7 +125,7 @@ def answer(
         values={"status": Status.ANSWERED.value},
         expected=expected,
     )
-    enqueue(connection, current.key, answer_delivered(number, current.content, body, team).to_record(), now)
+    _tell(connection, current, answer_delivered(number, current.content, body, team), now)
     return changed
 
 
@@ -158,8 +159,17 @@ def request_info(
     changed = store.change(
         connection, current, actor, "request", now, text=body, data=data, values=values, expected=expected
     )
-    enqueue(connection, current.key, info_requested(number, current.content, body, team).to_record(), now)
+    _tell(connection, current, info_requested(number, current.content, body, team), now)
     return changed
+
+
+def _tell(connection: sa.Connection, consultation: Consultation, reply: Reply, now: datetime) -> None:
+    """Queue ``reply`` for the staff member, in reply to where they opened ``consultation``.
+
+    So on Slack the team's answer lands in the thread of the question, even
+    if the person has written since (`bot.db.outbox.Delivery.reply_to`).
+    """
+    enqueue(connection, consultation.key, reply.to_record(), now, reply_to=consultation.address)
 
 
 def take(

@@ -39,7 +39,11 @@ def ticket_of(consultation: Consultation, answer: str | None = None) -> Ticket:
 
 
 class SqlDesk:
-    """The consultations of the staff member ``owner``, inside the transaction of ``connection``."""
+    """The consultations of the staff member ``owner``, inside the transaction of ``connection``.
+
+    ``address`` is the channel's address of the event being handled: a
+    consultation opened now keeps it, so the team's answer goes back there.
+    """
 
     def __init__(
         self,
@@ -48,9 +52,11 @@ class SqlDesk:
         now: datetime,
         notices: Notices,
         per_day: int = 0,
+        address: str | None = None,
     ) -> None:
         self.connection = connection
         self.owner = owner
+        self.address = address
         self.now = now
         self.notices = notices
         self.per_day = per_day
@@ -75,7 +81,7 @@ class SqlDesk:
         if limit is not None:
             raise LimitReached(limit)
         until = journal.last_id(self.connection, self.owner)
-        consultation = store.create(self.connection, self.owner, new, until, self.now)
+        consultation = store.create(self.connection, self.owner, new, until, self.now, self.address)
         self.notices.arrived(self.connection, consultation, self.now)
         return ticket_of(consultation)
 

@@ -123,6 +123,8 @@ class Consultation:
     created_at: datetime
     updated_at: datetime
     waiting_since: datetime | None
+    address: str | None = None
+    """The channel's address of the event that opened it: the team's messages answer there."""
 
     @property
     def label(self) -> str:

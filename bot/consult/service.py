@@ -54,12 +54,13 @@ class ConsultationService:
         self.clock = clock
         self.per_day = per_day
 
-    def desk(self, connection: sa.Connection, owner: ConversationKey) -> SqlDesk:
+    def desk(self, connection: sa.Connection, owner: ConversationKey, address: str | None = None) -> SqlDesk:
         """The engine's desk for ``owner`` inside the conversation's transaction.
 
-        It opens at most ``per_day`` consultations a day per person (0: no limit).
+        It opens at most ``per_day`` consultations a day per person (0: no
+        limit); one it opens keeps ``address``, the event's delivery address.
         """
-        return SqlDesk(connection, owner, self.clock(), self.notices, self.per_day)
+        return SqlDesk(connection, owner, self.clock(), self.notices, self.per_day, address)
 
     # -- reading --------------------------------------------------------------
 

@@ -157,8 +157,12 @@ def create(
     new: NewConsultation,
     log_until: int | None,
     now: datetime,
+    address: str | None = None,
 ) -> Consultation:
-    """Store a new consultation (未対応) and its ``created`` event; return it."""
+    """Store a new consultation (未対応) and its ``created`` event; return it.
+
+    ``address`` is the channel's address of the event that opened it (`Consultation.address`).
+    """
     result = connection.execute(
         _C.insert().values(
             channel=key.channel,
@@ -178,6 +182,7 @@ def create(
             created_at=now,
             updated_at=now,
             waiting_since=now,
+            address=address,
         )
     )
     inserted = result.inserted_primary_key
@@ -292,4 +297,5 @@ def _consultation(row: sa.RowMapping, tags: tuple[str, ...]) -> Consultation:
         created_at=aware(row["created_at"]),
         updated_at=aware(row["updated_at"]),
         waiting_since=aware(waiting) if waiting is not None else None,
+        address=row["address"],
     )

@@ -47,7 +47,10 @@ class Delivery:
     """A claimed message: where it goes, what it says, and which attempt this is (1 for the first).
 
     ``address`` is the delivery address kept with the recipient's
-    conversation (None for team notices, and where none was kept).
+    conversation (None for team notices, and where none was kept);
+    ``reply_to`` the address the message answers (the event that opened
+    its consultation), which a channel that threads replies (Slack) posts
+    under instead; None when the message answers nothing in particular.
     """
 
     id: int
@@ -55,13 +58,20 @@ class Delivery:
     payload: dict[str, Any]
     attempts: int
     address: str | None = None
+    reply_to: str | None = None
 
 
 def enqueue(
-    connection: sa.Connection, key: ConversationKey, payload: Mapping[str, Any], now: datetime
+    connection: sa.Connection,
+    key: ConversationKey,
+    payload: Mapping[str, Any],
+    now: datetime,
+    *,
+    reply_to: str | None = None,
 ) -> int:
     """Write a message for ``key`` inside the caller's transaction; return its id.
 
+    ``reply_to`` is the address the message answers (`Delivery.reply_to`).
     A message to someone who blocked the bot is written ``dropped``: kept
     for the record, never sent.
     """
@@ -77,6 +87,7 @@ def enqueue(
             attempts=0,
             next_attempt_at=None if dropped else now,
             last_error="blocked by the recipient" if dropped else None,
+            address=reply_to,
         )
     )
     inserted = result.inserted_primary_key
@@ -112,7 +123,7 @@ def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: ti
         )
         key = ConversationKey(row.channel, row.user_id, row.conversation_id)
         address = reach.address_of(connection, key)
-    return Delivery(row.id, key, row.payload, attempts, address)
+    return Delivery(row.id, key, row.payload, attempts, address, row.address)
 
 
 def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:

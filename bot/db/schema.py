@@ -73,6 +73,7 @@ outbox = sa.Table(
     sa.Column("next_attempt_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("sent_at", sa.DateTime(timezone=True), nullable=True),
     sa.Column("last_error", sa.Text(), nullable=True),
+    sa.Column("address", sa.Text(), nullable=True),
     sa.Index("ix_outbox_recipient", "channel", "user_id", "id"),
     sa.Index("ix_outbox_due", "status", "next_attempt_at"),
 )
@@ -81,7 +82,10 @@ outbox = sa.Table(
 ``status`` is ``pending`` until a worker has handed the message over, then
 ``sent``; ``dropped`` when it can never be delivered (the person blocked
 the bot). ``next_attempt_at`` is when a worker may (re)try: a claim pushes it
-forward by the lease, a failure by the backoff.
+forward by the lease, a failure by the backoff. ``address``, when set, is
+where this message answers (the event that opened its consultation): a
+channel that threads replies (Slack) posts there rather than under the
+person's latest message.
 """
 
 messages = sa.Table(
@@ -128,6 +132,7 @@ consultations = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("waiting_since", sa.DateTime(timezone=True), nullable=True),
     sa.Column("reminded_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Column("address", sa.Text(), nullable=True),
     sa.Index("ix_consultations_status", "status", "created_at"),
     sa.Index("ix_consultations_user", "channel", "user_id", "id"),
 )
@@ -136,6 +141,8 @@ consultations = sa.Table(
 ``waiting_since`` is set while the DX team owes a reply (未対応 or 再開), for
 the "waits too long" reminder; ``version`` grows with every change, so a
 form rendered from an older version (a double submit) changes nothing.
+``address`` is the channel's address of the event that opened it (for
+Slack: the thread of the question), which the team's messages answer in.
 """
 
 consultation_tags = sa.Table(

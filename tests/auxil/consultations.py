@@ -38,9 +38,12 @@ def new_consultation(content: str = "会議録の作成に毎回半日かかっ�
 
 
 def open_consultation(
-    service: ConsultationService, key: ConversationKey = STAFF, new: NewConsultation | None = None
+    service: ConsultationService,
+    key: ConversationKey = STAFF,
+    new: NewConsultation | None = None,
+    address: str | None = None,
 ) -> Consultation:
-    """Create a consultation through the engine's desk, in its own transaction."""
+    """Create a consultation through the engine's desk in its own transaction, opened from ``address``."""
     with service.engine.begin() as connection:
-        ticket = service.desk(connection, key).open(new or new_consultation())
+        ticket = service.desk(connection, key, address).open(new or new_consultation())
     return service.get(ticket.number)

@@ -46,6 +46,21 @@ def test_a_new_consultation_is_open_recorded_and_announced(
     assert notice.payload["url"] == f"{PUBLIC_URL}/admin/consultations/1"
 
 
+def test_every_message_to_the_staff_member_answers_where_the_consultation_was_opened(
+    service: ConsultationService,
+) -> None:
+    opened = open_consultation(service, address="the-question")
+    assert opened.address == "the-question"
+    unplaced = open_consultation(service, OTHER)
+    assert unplaced.address is None
+    service.request_info(opened.id, "資料名を教えてください。", "tanaka")
+    service.answer(opened.id, "音声認識をお使いください。", "tanaka")
+    service.transition(opened.id, Status.RESOLVED, "tanaka")
+    service.answer(unplaced.id, "回答です。", "tanaka")
+    to_staff = [(row.user_id, row.address) for row in outbox_rows(service) if row.channel == STAFF.channel]
+    assert to_staff == [(STAFF.user_id, "the-question")] * 3 + [(OTHER.user_id, None)]
+
+
 def test_take_answer_and_resolve_with_who_and_when_for_every_change(
     service: ConsultationService, clock: Clock
 ) -> None:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore
 from bot.db.outbox import claim, enqueue, mark_sent, pending_counts, retry_later
-from bot.db.schema import outbox
+from bot.db.schema import conversations, outbox
 from bot.dialogue import ConversationKey, Reply
 
 WEB = ConversationKey("web", "staff-1", "staff-1")
@@ -96,3 +96,27 @@ def test_concurrent_workers_never_claim_the_same_message(database_url: str) -> N
 def test_pushing_to_the_web_chat_still_works(store: ConversationStore) -> None:
     first = store.push(WEB, Reply("一通目"))
     assert [m.id for m in store.pushed("web", "staff-1")] == [first]
+
+
+def test_a_message_in_reply_carries_its_address_beside_the_conversations(store: ConversationStore) -> None:
+    key = ConversationKey("slack", "U1", "D1")
+    with store.engine.begin() as connection:
+        connection.execute(
+            conversations.insert().values(
+                channel="slack",
+                user_id="U1",
+                conversation_id="D1",
+                state={},
+                created_at=NOW,
+                updated_at=NOW,
+                address="latest",
+            )
+        )
+        enqueue(connection, key, {"text": "回答です"}, NOW, reply_to="question")
+        enqueue(connection, key, {"text": "お知らせです"}, NOW)
+    first = claim(store.engine, {"slack"}, NOW, LEASE)
+    second = claim(store.engine, {"slack"}, NOW, LEASE)
+    assert first is not None
+    assert second is not None
+    assert (first.address, first.reply_to) == ("latest", "question")
+    assert (second.address, second.reply_to) == ("latest", None)

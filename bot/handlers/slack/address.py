@@ -1,10 +1,12 @@
 """Where a Slack answer goes: a channel, the thread to answer in, and the message a later push threads under.
 
 Kept with the conversation as the person's address (a small JSON object),
-so that the DX team's answer, days later, is posted as a reply in the
-thread of the message the staff member last sent or pressed a button on
-(for a consultation: the bot's summary they confirmed), and shown in the
-conversation as well (``reply_broadcast``).
+and with a consultation as the address of the event that opened it, so
+that the DX team's answer, days later, is posted as a reply in the thread
+of the question (the bot's summary the staff member confirmed), even if
+they have written since, and shown in the conversation as well
+(``reply_broadcast``). A push that answers nothing in particular threads
+under the message they last sent or pressed a button on.
 """
 
 from __future__ import annotations

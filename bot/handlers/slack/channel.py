@@ -234,7 +234,11 @@ class SlackChannel:
 
 
 class SlackSender:
-    """The outbox's sender for Slack: a reply in the thread of the person's last message."""
+    """The outbox's sender for Slack: a reply in the thread the message answers.
+
+    That is the thread of the question that became the consultation
+    (`Delivery.reply_to`), else of the person's last message.
+    """
 
     def __init__(self, channel: SlackChannel, store: ConversationStore) -> None:
         self.channel = channel
@@ -242,10 +246,11 @@ class SlackSender:
 
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``; `Undeliverable` (the person recorded unreachable) when it can never arrive."""
-        if delivery.address is None:
+        kept = delivery.reply_to or delivery.address
+        if kept is None:
             raise Undeliverable("no Slack conversation is known for this person")
         try:
-            address = Address.decode(delivery.address)
+            address = Address.decode(kept)
         except ValueError as exc:
             raise Undeliverable(f"the Slack address kept for this person is unreadable: {exc}") from exc
         (message,) = render([Reply.from_record(delivery.payload)])

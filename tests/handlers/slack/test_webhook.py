@@ -30,11 +30,13 @@ from slack_sdk.signature import Clock
 from bot.app import init_app
 from bot.appkeys import CHANNELS, CONSULT, DISPATCHER, STORE
 from bot.config import Settings, SlackSettings
+from bot.consult.model import Status
 from bot.conversations import GROUP_ONLY, greeting
 from bot.db.outbox import Delivery
-from bot.db.schema import conversations, messages, outbox
+from bot.db.schema import consultations, conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
+from bot.handlers.slack.address import Address
 from bot.handlers.slack.channel import SlackChannel
 from bot.knowledge import Ward
 from bot.search import Searcher
@@ -290,6 +292,52 @@ async def test_the_dx_teams_answer_goes_in_the_thread_of_the_consultation(
         row = connection.execute(sa.select(outbox.c.id, outbox.c.status).order_by(outbox.c.id.desc())).first()
     assert row is not None
     assert call.body["metadata"] == {"event_type": "kaizen_push", "event_payload": {"outbox": row.id}}
+
+
+async def later_message(bot: Client, slack: FakeSlack) -> str:
+    """The staff member writes again after the consultation, at the top of the conversation; its ts."""
+    event = slack.message(USER, "相談状況")
+    before = len(slack.all_sent(USER))
+    assert (await post(bot, slack.events(event, "EvLater")))[0] == 200
+    await slack.sent(USER, before + 1)
+    await settle(bot)
+    return str(event["ts"])
+
+
+async def test_the_teams_messages_stay_in_the_consultations_thread_after_the_person_writes_again(
+    bot: Client, slack: FakeSlack
+) -> None:
+    number, summary_ts = await consult(bot, slack)
+    later_ts = await later_message(bot, slack)
+    assert later_ts != summary_ts
+    service = bot.app[CONSULT]
+    steps = [
+        lambda: service.request_info(number, "添付の資料名を教えてください。", "tanaka"),
+        lambda: service.answer(number, "音声認識をお使いください。", "tanaka"),
+        lambda: service.transition(number, Status.RESOLVED, "tanaka"),
+    ]
+    for step in steps:
+        before = len(slack.all_sent(USER))
+        await asyncio.to_thread(step)
+        assert (await slack.sent(USER, before + 1))[-1].via == "push"
+        call = slack.posted(dm(USER))[-1]
+        assert (call.body["channel"], call.body["thread_ts"]) == (dm(USER), summary_ts)
+    with bot.app[STORE].engine.connect() as connection:
+        kept = connection.execute(sa.select(outbox.c.address).order_by(outbox.c.id)).scalars().all()
+    assert [Address.decode(a).push_thread if a else None for a in kept[-3:]] == [summary_ts] * 3
+
+
+async def test_a_consultation_without_a_kept_address_is_answered_under_the_last_message(
+    bot: Client, slack: FakeSlack
+) -> None:
+    number, _ = await consult(bot, slack)
+    with bot.app[STORE].engine.begin() as connection:  # opened before addresses were kept
+        connection.execute(consultations.update().where(consultations.c.id == number).values(address=None))
+    later_ts = await later_message(bot, slack)
+    before = len(slack.all_sent(USER))
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "回答です。", "tanaka")
+    await slack.sent(USER, before + 1)
+    assert slack.posted(dm(USER))[-1].body["thread_ts"] == later_ts
 
 
 async def test_a_rate_limited_push_waits_as_long_as_slack_asks(bot: Client, slack: FakeSlack) -> None:
