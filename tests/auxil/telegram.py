@@ -199,7 +199,7 @@ class FakeTelegram:
         await self.until(lambda: len(self.all_sent(user)) >= count)
         return self.all_sent(user)[:count]
 
-    async def until(self, check: Callable[[], bool], seconds: float = 10) -> None:
+    async def until(self, check: Callable[[], bool], seconds: float = 30) -> None:
         """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
         async with asyncio.timeout(seconds):
             while not check():

@@ -105,7 +105,7 @@ async def post(bot: Client, webhook: Webhook) -> None:
 
 
 async def settle(bot: Client) -> None:
-    async with asyncio.timeout(10):
+    async with asyncio.timeout(30):
         await bot.app[DISPATCHER].settled()
 
 
@@ -302,7 +302,7 @@ async def test_a_notice_the_platform_refuses_is_retried_until_it_arrives(
     number = await consult(bot, line)
     notice = (await room.posted(2))[-1]
     assert f"No.{number}" in notice.text
-    async with asyncio.timeout(10):
+    async with asyncio.timeout(30):
         while True:
             if outbox_rows(bot, "notify-room")[0][0] != "pending":
                 break
