@@ -55,8 +55,7 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from load import deployment, free_port, questions  # noqa: E402  (this folder is on the path of a script)
-
+from benchmarks.load import deployment, free_port, questions  # noqa: E402
 from tests.auxil.line import SECRET, TOKEN, FakeLine  # noqa: E402
 
 REQUEST_TIMEOUT = 30.0

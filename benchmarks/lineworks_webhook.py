@@ -16,98 +16,40 @@ API, median and p99, the throughput, and how many token requests were made.
 
 from __future__ import annotations
 
-import argparse
-import asyncio
-import statistics
 import sys
-import tempfile
-import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-import aiohttp
-from aiohttp import web
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from bot.app import init_app  # noqa: E402
-from bot.config import PROJECT_ROOT, Settings  # noqa: E402
-from bot.search import Searcher  # noqa: E402
-from tests.auxil.lineworks import FakeLineWorks  # noqa: E402
-from tests.auxil.platforms import free_port  # noqa: E402
-
-QUESTIONS = [
-    "RPAとは何ですか？",
-    "紙の申請を電子化したい",
-    "会議録の作成を楽にしたい",
-    "AI-OCRの事例はある？",
-    "業務の棚卸しのやり方",
-]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+from benchmarks.webhook_bench import QUESTIONS, main, measure
+from tests.auxil.channels import Webhook
+from tests.auxil.lineworks import FakeLineWorks
 
 
 async def run(messages: int, users: int) -> None:
     fake = FakeLineWorks()
     await fake.start()
-    folder = Path(tempfile.mkdtemp(prefix="lineworks-bench-"))
-    settings = Settings.from_env(
-        {
-            "KAIZEN_CACHE_DIR": "",
-            "KAIZEN_LOG_LEVEL": "WARNING",
-            "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0",
-            **fake.settings(),
-        },
-        DATABASE_URL=f"sqlite:///{folder / 'kaizen.db'}",
-    )
-    searcher = Searcher.load(PROJECT_ROOT / "faq.yaml", PROJECT_ROOT / "knowledge", None)
-    runner = web.AppRunner(init_app(settings, searcher=searcher))
-    await runner.setup()
-    port = free_port()
-    await web.TCPSite(runner, "127.0.0.1", port).start()
-    acks: list[float] = []
-    answers: list[float] = []
 
-    async def user(session: aiohttp.ClientSession, n: int) -> None:
+    def exchange(n: int, i: int) -> tuple[Webhook, Callable[[], Awaitable[object]]]:
         name = f"user-{n}@example.lineworks"
-        for i in range(messages // users):
-            webhook = fake.text(name, QUESTIONS[i % len(QUESTIONS)], "")
-            before = len(fake.all_sent(name))
-            start = time.perf_counter()
-            url = f"http://127.0.0.1:{port}{webhook.path}"
-            async with session.post(url, data=webhook.body, headers=webhook.headers) as response:
-                assert response.status == 200, await response.text()
-            acks.append((time.perf_counter() - start) * 1000)
-            await fake.until(lambda: len(fake.all_sent(name)) > before)  # noqa: B023 (awaited here)
-            answers.append((time.perf_counter() - start) * 1000)
+        webhook = fake.text(name, QUESTIONS[i % len(QUESTIONS)], "")
+        before = len(fake.all_sent(name))
+        return webhook, lambda: fake.until(lambda: len(fake.all_sent(name)) > before)
 
-    began = time.perf_counter()
-    async with aiohttp.ClientSession() as session:
-        await asyncio.gather(*(user(session, n) for n in range(users)))
-    elapsed = time.perf_counter() - began
-    await runner.cleanup()
-    await fake.stop()
-    print(
-        f"{len(acks)} messages from {users} users in {elapsed:.1f} s ({len(acks) / elapsed:.1f} messages/s); "
-        f"{len(fake.messages)} contents sent with {fake.token_requests} token request(s)"
-    )
-    for name, values in (("acknowledged (POST → 200)", acks), ("answer at the message API", answers)):
-        print(
-            f"{name:28} median {statistics.median(values):7.1f} ms   "
-            f"p99 {percentile(values, 0.99):7.1f} ms   max {max(values):7.1f} ms"
+    try:
+        await measure(
+            "lineworks",
+            fake.settings(),
+            exchange,
+            messages=messages,
+            users=users,
+            answered_at="the message API",
         )
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--messages", type=int, default=200)
-    parser.add_argument("--users", type=int, default=10)
-    args = parser.parse_args()
-    asyncio.run(run(args.messages, args.users))
+        print(f"{len(fake.messages)} contents sent with {fake.token_requests} token request(s)")
+    finally:
+        await fake.stop()
 
 
 if __name__ == "__main__":
-    main()
+    main(__doc__ or "", run)
