@@ -51,7 +51,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
-from tests.auxil.teamroom import Posted
+from tests.auxil.teamroom import OnFake, Posted
 
 BOT_ID = "6807091"
 BOT_SECRET = "test-lineworks-bot-secret"
@@ -324,7 +324,7 @@ def _sents(user: str, messages: list[Message]) -> list[Sent]:
     return found
 
 
-class LineWorksRoom:
+class LineWorksRoom(OnFake[FakeLineWorks]):
     """A LINE WORKS room as the DX team's room (`tests.auxil.teamroom.RoomPlatform`).
 
     LINE WORKS sends the bot every line of the room; the team addresses the
@@ -337,16 +337,7 @@ class LineWorksRoom:
     threads = False
 
     def __init__(self) -> None:
-        self.fake = FakeLineWorks()
-
-    async def start(self) -> None:
-        await self.fake.start()
-
-    async def stop(self) -> None:
-        await self.fake.stop()
-
-    def settings(self) -> dict[str, str]:
-        return self.fake.settings()
+        super().__init__(FakeLineWorks())
 
     def user(self, name: str) -> str:
         return f"{name}-0000-4000-8000-works"

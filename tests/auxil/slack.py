@@ -39,6 +39,7 @@ from aiohttp import web
 
 from tests.auxil.channels import Sent, Webhook
 from tests.auxil.platforms import free_port
+from tests.auxil.teamroom import OnFake
 from tests.auxil.teamroom import Posted as RoomPost
 
 SECRET = "test-slack-signing-secret"
@@ -378,7 +379,7 @@ def _buttons(blocks: list[dict[str, Any]]) -> list[tuple[str, str | None]]:
     return found
 
 
-class SlackRoom:
+class SlackRoom(OnFake[FakeSlack]):
     """A Slack channel as the DX team's room (`tests.auxil.teamroom.RoomPlatform`)."""
 
     channel = "slack"
@@ -386,16 +387,7 @@ class SlackRoom:
     threads = True
 
     def __init__(self) -> None:
-        self.fake = FakeSlack()
-
-    async def start(self) -> None:
-        await self.fake.start()
-
-    async def stop(self) -> None:
-        await self.fake.stop()
-
-    def settings(self) -> dict[str, str]:
-        return self.fake.settings()
+        super().__init__(FakeSlack())
 
     def user(self, name: str) -> str:
         return f"U{name.upper()}01"

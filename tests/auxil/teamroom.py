@@ -12,7 +12,7 @@ not be LINE's own fake.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from tests.auxil.channels import Webhook
 
@@ -74,3 +74,32 @@ class RoomPlatform(Protocol):
 
     def all_posted(self) -> list[Posted]:
         """Every post into the room so far."""
+
+
+class Startable(Protocol):
+    """A fake platform that runs over HTTP and names the settings that point a channel at it."""
+
+    async def start(self) -> None: ...
+
+    async def stop(self) -> None: ...
+
+    def settings(self) -> dict[str, str]: ...
+
+
+F = TypeVar("F", bound=Startable)
+
+
+class OnFake(Generic[F]):
+    """A room platform's `start`, `stop` and `settings`: those of the fake platform it is on (``fake``)."""
+
+    def __init__(self, fake: F) -> None:
+        self.fake = fake
+
+    async def start(self) -> None:
+        await self.fake.start()
+
+    async def stop(self) -> None:
+        await self.fake.stop()
+
+    def settings(self) -> dict[str, str]:
+        return self.fake.settings()

@@ -30,7 +30,7 @@ from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
-from tests.auxil.teamroom import Posted
+from tests.auxil.teamroom import OnFake, Posted
 
 TOKEN = "123456789:TEST-telegram-bot-token"
 SECRET = "test-telegram-webhook-secret_0123"
@@ -309,7 +309,7 @@ def _buttons(markup: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(b["text"] for b in buttons), tuple(b.get("callback_data", "") for b in buttons)
 
 
-class TelegramRoom:
+class TelegramRoom(OnFake[FakeTelegram]):
     """A Telegram supergroup as the DX team's room (`tests.auxil.teamroom.RoomPlatform`).
 
     The team addresses the bot with its ``@username``; the bot's replies quote the command.
@@ -320,16 +320,7 @@ class TelegramRoom:
     threads = True
 
     def __init__(self) -> None:
-        self.fake = FakeTelegram()
-
-    async def start(self) -> None:
-        await self.fake.start()
-
-    async def stop(self) -> None:
-        await self.fake.stop()
-
-    def settings(self) -> dict[str, str]:
-        return self.fake.settings()
+        super().__init__(FakeTelegram())
 
     def user(self, name: str) -> str:
         return str(self.fake.user_id(name))
