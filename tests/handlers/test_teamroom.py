@@ -170,11 +170,12 @@ async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
     assert notice.links == (f"{PUBLIC_URL}/admin/consultations/{number}",)
 
     answer = "音声認識ソフトで下書きを作れます。\n詳しくは 090-1234-5678 までお電話ください。"
+    before = len(line.all_sent(STAFF))  # counted before the command: the push may beat the confirmation
     confirmation = await in_room(bot, room, "tanaka", f"#{number} 回答 {answer}", "room-1")
     assert confirmation.reply is room.threads
     assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
 
-    pushed = (await line.sent(STAFF, len(line.all_sent(STAFF)) + 1))[-1]
+    pushed = (await line.sent(STAFF, before + 1))[-1]
     assert pushed.via == "push"
     assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
     assert "音声認識ソフトで下書きを作れます。\n詳しくは" in pushed.text
@@ -355,13 +356,14 @@ async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches
         assert notice.links == (f"{PUBLIC_URL}/admin/consultations/{number}",)
 
         answer = "議事録は音声認識で下書きを作れます。\n手順書をお送りします。"
+        before = len(works.all_sent(WORKS_STAFF))  # the push may arrive before the confirmation
         confirmation = await in_room(bot, slack, "tanaka", f"#{number} 回答 {answer}", "slack-1")
         assert confirmation.reply
         assert confirmation.text == (
             f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
         )
 
-        pushed = (await works.sent(WORKS_STAFF, len(works.all_sent(WORKS_STAFF)) + 1))[-1]
+        pushed = (await works.sent(WORKS_STAFF, before + 1))[-1]
         assert pushed.via == "push"
         assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
         assert "議事録は音声認識で下書きを作れます。\n手順書をお送りします。" in pushed.text
