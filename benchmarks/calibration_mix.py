@@ -31,7 +31,7 @@ from bot.config import Settings
 from bot.evaluation import evaluate, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
-from bot.search.calibration import TARGET_PRECISION, Sample, calibration_samples, fit_policy
+from bot.search.calibration import PRECISION, Sample, calibration_samples, fit_policy
 from bot.search.decide import Policy
 from bot.search.index import sources_of
 from bot.search.service import embedding_cache
@@ -53,8 +53,8 @@ def reweighted(kind: str, factor: float) -> Fit:
 
 VARIANTS: dict[str, Fit] = {
     "shipped": fit_policy,
-    "precision 0.90": lambda s: fit_policy(s, precision=0.90),
-    "precision 0.94": lambda s: fit_policy(s, precision=0.94),
+    "targets -0.02": lambda s: fit_policy(s, precision={k: v - 0.02 for k, v in PRECISION.items()}),
+    "targets +0.02": lambda s: fit_policy(s, precision={k: v + 0.02 for k, v in PRECISION.items()}),
     "absent ×0.5": reweighted("absent", 0.5),
     "absent ×2": reweighted("absent", 2.0),
     "out of scope ×0.5": reweighted("out_of_scope", 0.5),
@@ -77,7 +77,7 @@ def mix(samples: Sequence[Sample], policy: Policy) -> list[str]:
     """One line per kind of sample: count, weight, first right, answered by ``policy``."""
     rows = [f"  {'kind':<14}{'n':>6}{'weight':>9}{'right':>7}{'answered':>10}"]
     weights = np.array(policy.weights)
-    for kind in ("held", "absent", "out_of_scope"):
+    for kind in ("held", "topic", "absent", "out_of_scope"):
         group = [s for s in samples if s.kind == kind]
         answered = sum(
             s.topical and 1 / (1 + np.exp(-np.array(s.x) @ weights)) >= policy.answer and s.x[5] >= policy.tie
@@ -110,7 +110,7 @@ def main() -> None:
         ("sample FAQ without phrasings", without_phrasings(sample), sample_sets),
         ("ward FAQ (measure only)", ward, [WARD / "queries.yaml"]),
     ]
-    print(f"target precision on the samples: {TARGET_PRECISION}")
+    print(f"precision targets on the samples: {PRECISION}")
     for name, kb, sets in cases:
         searcher = Searcher.build(
             kb, semantic=settings.semantic, cache_dir=settings.cache_dir, calibrated=False

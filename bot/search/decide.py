@@ -51,11 +51,19 @@ DEFAULT_POLICY = Policy()
 
 
 def margin(ranking: Ranking) -> float:
-    """Relative lead of the best candidate over the runner-up, in [0, 1]."""
-    candidates = ranking.candidates
-    if len(candidates) < 2 or candidates[0].score <= 0:
+    """Relative lead of the best candidate over its first rival, in [0, 1].
+
+    A runner-up that gives the same answer (the manual section an FAQ entry
+    links to, `bot.search.ranker.Candidate.related`) is no rival: the two
+    close together are agreement, not a near-tie.
+    """
+    if not ranking.candidates:
         return 1.0
-    return max(0.0, (candidates[0].score - candidates[1].score) / candidates[0].score)
+    top = ranking.candidates[0]
+    rivals = [c for c in ranking.candidates[1:] if c.number not in top.related]
+    if not rivals or top.score <= 0:
+        return 1.0
+    return max(0.0, (top.score - rivals[0].score) / top.score)
 
 
 def features(ranking: Ranking) -> tuple[float, ...]:

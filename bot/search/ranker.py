@@ -79,6 +79,10 @@ class Candidate:
 
     Such an entry may be offered, never answered on its own (see `bot.search.decide`).
     """
+    related: frozenset[int] = frozenset()
+    """Entries among the candidates that give the same answer: the manual sections and cases this FAQ
+    entry links to, or the FAQ entries linking to this one. No rival to it (`bot.search.decide.margin`).
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +223,7 @@ def rank(
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
+    related = _related(index, numbers)
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0
@@ -235,6 +240,7 @@ def rank(
                 float(explained[at]),
                 closeness,
                 number not in index.topics or index.topics[number].mentioned(said),
+                related[number],
             )
         )
     candidates = _prefer_curated(index, candidates)
@@ -287,6 +293,17 @@ def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.ND
     has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
     best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100
     return best
+
+
+def _related(index: SearchIndex, numbers: list[int]) -> dict[int, frozenset[int]]:
+    """Each of ``numbers`` → those of ``numbers`` it links to or that link to it (`Candidate.related`)."""
+    links: dict[int, set[int]] = {n: set() for n in numbers}
+    for cited in numbers:
+        for faq in index.curated.get(cited, ()):
+            if faq in links:
+                links[cited].add(faq)
+                links[faq].add(cited)
+    return {n: frozenset(linked) for n, linked in links.items()}
 
 
 def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
+import hashlib
 import logging
 import pickle
 import sys
@@ -26,8 +28,9 @@ __all__ = ["Hit", "SearchResult", "Searcher"]
 
 log = logging.getLogger(__name__)
 
-INDEX_FORMAT = "10"
-"""Bump when analysis or index layout changes, so stale caches are ignored."""
+SEARCH_CODE = Path(__file__).parent
+"""The search package: a change to any of its files (code, out-of-scope questions) makes the cached
+indexes and calibration stale, so they are part of the cache's key (`_cache_version`)."""
 
 MAX_RESULTS = 5
 MAX_QUERY_CHARS = 1000
@@ -172,6 +175,7 @@ class Searcher:
             )
             if cache_file is not None:
                 _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
+                _remove_stale(cache_file, f"index-{key[:24]}-*-{mode}.pickle")
         return searcher
 
     def reload(self, faq_path: Path, knowledge_dir: Path, cache_dir: Path | None = None) -> Searcher:
@@ -247,12 +251,17 @@ def _release_free_memory() -> None:
             ctypes.CDLL(None).malloc_trim(0)
 
 
+@functools.cache
 def _cache_version() -> str:
+    """What else the cached indexes depend on: the search code and Sudachi's dictionary."""
     try:
         dictionary = metadata.version("sudachidict_core")
     except metadata.PackageNotFoundError:
         dictionary = "unknown"
-    return f"{INDEX_FORMAT}-{dictionary}"
+    digest = hashlib.sha256(dictionary.encode())
+    for path in sorted(p for p in SEARCH_CODE.iterdir() if p.suffix in {".py", ".txt"}):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None, Policy]
@@ -276,6 +285,14 @@ def _read_cache(path: Path) -> Cached | None:
     ):
         return kb, index, meaning, policy
     return None
+
+
+def _remove_stale(current: Path, pattern: str) -> None:
+    """Remove the caches of the same knowledge by other code versions (``pattern``, not ``current``)."""
+    for stale in current.parent.glob(pattern):
+        if stale != current:
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 def _write_cache(path: Path, value: Cached) -> None:
