@@ -10,6 +10,7 @@ once. The kill -9 of a real server is in tests/test_killed_inbox.py.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -96,14 +97,19 @@ async def test_the_database_down_is_503_not_200_and_the_redelivery_is_answered_o
     assert await asyncio.to_thread(pending, bot) == 0
 
 
-async def test_a_redelivery_while_the_event_waits_is_answered_once(bot: Client, line: FakeLine) -> None:
+async def test_a_redelivery_while_the_event_waits_is_answered_once(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
     webhook = line.text(USER, "RPAとは何ですか？", "ev-1")
     twice = line.webhook(line.event(USER, "postback", "ev-2", postback={"data": "menu"}))
-    statuses = await asyncio.gather(
-        post(bot, webhook), post(bot, webhook), post(bot, twice), post(bot, twice)
-    )
+    with caplog.at_level(logging.INFO, logger="bot.handlers.dispatch"):
+        statuses = await asyncio.gather(
+            post(bot, webhook), post(bot, webhook), post(bot, twice), post(bot, twice)
+        )
+        await settled(bot)
     assert statuses == [200] * 4
-    await settled(bot)
+    for event_id in ("ev-1", "ev-2"):
+        assert f"ignored a redelivered line event {event_id}" in caplog.text, "dropped before a turn"
     assert len(line.requests("/v2/bot/message/reply")) == 2, "one answer for each event"
     assert line.requests("/v2/bot/message/push") == []
     assert await asyncio.to_thread(pending, bot) == 0
