@@ -12,7 +12,6 @@ that stored nothing) ride along in the same commits.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
@@ -43,6 +42,7 @@ class InboxWriter:
         self._discards: list[tuple[int, asyncio.Future[None]]] = []
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
+        self._stopping = False
         self.commits = 0
         """Commits made so far (tests, the benchmark's notes)."""
 
@@ -55,11 +55,9 @@ class InboxWriter:
         if self._task is None:
             return
         task, self._task = self._task, None
-        while self._puts or self._discards:
-            await self._commit()
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
+        self._stopping = True
+        self._wake.set()
+        await task
 
     async def put(self, channel: str, events: Sequence[Incoming]) -> Ids:
         """Store ``events`` of ``channel``; each one's row id, None for a redelivery dropped.
@@ -83,6 +81,8 @@ class InboxWriter:
             await self._wake.wait()
             self._wake.clear()
             await self._commit()
+            if self._stopping and not self._puts and not self._discards:
+                return
 
     async def _commit(self) -> None:
         puts, self._puts = self._puts, []
