@@ -107,7 +107,7 @@ async def test_a_redelivery_while_the_event_waits_is_answered_once(
             post(bot, webhook), post(bot, webhook), post(bot, twice), post(bot, twice)
         )
         await settled(bot)
-    assert statuses == [200] * 4
+    assert list(statuses) == [200] * 4
     for event_id in ("ev-1", "ev-2"):
         assert f"ignored a redelivered line event {event_id}" in caplog.text, "dropped before a turn"
     assert len(line.requests("/v2/bot/message/reply")) == 2, "one answer for each event"
