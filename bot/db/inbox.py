@@ -7,11 +7,15 @@ personal information masked, no reply token). Its row goes:
 
 - with the event's turn, in the turn's own transaction, where its id is
   recorded as seen (`bot.db.reach.first_sighting` calls `settle`): a
-  stored turn and its inbox row commit or roll back together;
+  stored turn and its inbox row commit or roll back together. A
+  conversation turn with replies keeps them in the row instead
+  (`answered`), until the dispatcher has answered the event (the
+  ``discards`` of `write`) or queued them in the outbox (`deliver`, in one
+  transaction with the row's deletion); a process that dies meanwhile
+  leaves them to be pushed, so a stored turn's answer is not lost either;
 - or, for a turn that stores nothing (a redelivery, an engine failure
   answered with the apology, a message over the limit, a command of the
-  team's room that failed), when the dispatcher has answered it (the
-  ``discards`` of `write`).
+  team's room that failed), when the dispatcher has answered it.
 
 Each row is held by one process (``owner``) until ``claimed_until``: the
 process that acknowledged it, or that replays it. A live process renews
@@ -37,13 +41,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from bot.db.engine import reading, writing
 from bot.db.outbox import enqueue
 from bot.db.schema import inbox, seen_events
-from bot.values import Incoming, Reply
+from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = [
     "MAX_ATTEMPTS",
     "Stored",
     "abandon",
+    "answered",
     "claim",
+    "deliver",
     "pending",
     "release",
     "settle",
@@ -62,11 +68,15 @@ _RENEW_CHUNK = 500
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """An event read back from the inbox: its row, the event (masked, no reply token), its replays."""
+    """An event read back from the inbox: its row, the event (masked, no reply token), its replays.
+
+    ``replies`` are its turn's, when the turn was stored and its answer not sent yet; None otherwise.
+    """
 
     id: int
     incoming: Incoming
     attempts: int
+    replies: tuple[Reply, ...] | None = None
 
 
 def write(
@@ -126,6 +136,33 @@ def settle(connection: sa.Connection, channel: str, event_id: str) -> None:
     connection.execute(inbox.delete().where(inbox.c.channel == channel, inbox.c.event_id == event_id))
 
 
+def answered(connection: sa.Connection, channel: str, event_id: str, replies: Sequence[Reply]) -> None:
+    """Inside the turn's transaction: keep the turn's ``replies`` in the event's row until they are sent.
+
+    No replies: the row goes (`settle`). The dispatcher discards the row once
+    the replies are out (or `deliver` queues them); a process that dies before
+    that leaves them for `claim`, and they are pushed, not taken again.
+    """
+    if not replies:
+        settle(connection, channel, event_id)
+        return
+    connection.execute(
+        inbox.update()
+        .where(inbox.c.channel == channel, inbox.c.event_id == event_id)
+        .values(replies=[reply.to_record() for reply in replies])
+    )
+
+
+def deliver(
+    engine: sa.Engine, row: int, key: ConversationKey, replies: Sequence[Reply], now: datetime
+) -> None:
+    """Queue ``replies`` for the person of ``key`` and delete the row ``row``, in one transaction."""
+    with writing(engine, "the inbox") as connection:
+        for reply in replies:
+            enqueue(connection, key, reply.to_record(), now)
+        connection.execute(inbox.delete().where(inbox.c.id == row))
+
+
 def claim(
     engine: sa.Engine,
     channels: Collection[str],
@@ -170,7 +207,8 @@ def claim(
         broken: list[int] = []
         for row in connection.execute(query).all():
             try:
-                claimed.append(Stored(row.id, Incoming.from_record(row.event), row.attempts + 1))
+                replies = None if row.replies is None else tuple(Reply.from_record(r) for r in row.replies)
+                claimed.append(Stored(row.id, Incoming.from_record(row.event), row.attempts + 1, replies))
             except (ValueError, TypeError):
                 log.exception("inbox row %d of %s cannot be read: deleted", row.id, row.channel)
                 broken.append(row.id)

@@ -71,14 +71,17 @@ inbox = sa.Table(
     sa.Column("owner", sa.String(64), nullable=False),
     sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=False),
     sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("replies", sa.JSON(), nullable=True),
     sa.UniqueConstraint("channel", "event_id", name="uq_inbox_event"),
     sa.Index("ix_inbox_claimed", "claimed_until"),
 )
 """Webhook events acknowledged and not yet taken (`bot.db.inbox`), by arrival: each its masked record.
 
-A row is written before the platform gets its 200 and deleted with the
-event's turn (`bot.db.reach.first_sighting`); ``owner`` is the process
-handling it, until ``claimed_until``, after which any process replays it;
+A row is written before the platform gets its 200; the event's turn, in
+its own transaction, deletes it or, when the turn has replies, keeps them
+in ``replies`` (records, `Reply.to_record`) until they are sent.
+``owner`` is the process handling it, until ``claimed_until``, after which
+any process replays it (a turn not taken yet) or pushes its replies;
 ``attempts`` counts the replays.
 """
 

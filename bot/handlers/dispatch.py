@@ -24,8 +24,12 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
 3. the channel answers the event now if the platform still allows it
    (`Channel.respond`); otherwise the replies go to the outbox and the
    channel's sender pushes them;
-4. the inbox row is discarded if the turn stored nothing (a redelivery, an
-   engine failure answered with the apology, a message over the limit).
+4. the inbox row goes: a turn with replies kept them in it (in the turn's
+   transaction, `bot.db.inbox.answered`), and the row is discarded once
+   they are answered, or deleted with their push queued in the outbox
+   (`bot.db.inbox.deliver`); so is the row of a turn that stored nothing
+   (a redelivery, an engine failure answered with the apology, a message
+   over the limit).
 
 Nothing acknowledged is lost when the process dies (kill -9, a crash, out
 of memory) or when a stopping server's `drain` runs out of time: the
@@ -34,13 +38,14 @@ at start and every `RECOVER_SECONDS` (`Dispatcher.recovering`): the rows
 whose lease ran out (their process died; at a clean stop the leases are
 ended, `bot.db.inbox.release`), and this process's own rows whose turn
 failed on the database. Their reply tokens have expired by then, so their
-answers are pushed (`Channel.respond` says it cannot answer). A process
-holds the rows it is handling and renews their leases while it does, so
-two processes never take the same row; an event whose replays fail
-`bot.db.inbox.MAX_ATTEMPTS` times is given up, and its sender is pushed the
-apology (`bot.conversations.fallback`). One window is left, as in every
-outbox: a turn stored (its inbox row gone with it) whose answer had not
-reached the platform when the process died is not answered again.
+answers are pushed (`Channel.respond` says it cannot answer); a row whose
+turn was stored but whose replies had not gone out has them pushed, with
+no second turn. A process holds the rows it is handling and renews their
+leases while it does, so two processes never take the same row; an event
+whose replays fail `bot.db.inbox.MAX_ATTEMPTS` times is given up, and its
+sender is pushed the apology (`bot.conversations.fallback`). One window is
+left, as in every outbox: an answer the platform accepted (a reply) just
+before the process died, before its row was discarded, is pushed again.
 
 Under a backlog the events wait in order for the turn threads
 (`bot.conversations.TURN_THREADS`), a few kilobytes each in memory and a
@@ -214,6 +219,11 @@ class Dispatcher:
                 stored.incoming.key,
                 stored.attempts,
             )
+            if stored.replies is not None:  # its turn was stored; its answer never went out
+                task = asyncio.create_task(self._push_stored(stored), name=f"{channel.name}-answers")
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                continue
             self._start(channel, ((stored.incoming, stored.id),), replayed=True)
         return len(claimed)
 
@@ -228,6 +238,22 @@ class Dispatcher:
                 log.exception("inbox recovery failed")
             await asyncio.sleep(every)
 
+    async def _push_stored(self, stored: inbox.Stored) -> None:
+        """Queue the stored replies of ``stored`` for a push, deleting its row in the same transaction."""
+        replies = stored.replies or ()
+        self._held.add(stored.id)
+        try:
+            await asyncio.to_thread(
+                inbox.deliver,
+                self.conversations.store.engine,
+                stored.id,
+                stored.incoming.key,
+                replies,
+                self.clock(),
+            )
+        finally:
+            self._held.discard(stored.id)
+
     async def _abandon(self, stored: inbox.Stored) -> None:
         incoming = stored.incoming
         log.error(
@@ -240,11 +266,14 @@ class Dispatcher:
         apology = fallback(self.conversations.engine.lib.ward) if incoming.kind == "message" else None
         await asyncio.to_thread(inbox.abandon, self.conversations.store.engine, stored, apology, self.clock())
 
-    async def handle(self, channel: Channel[object], incoming: Incoming, *, replayed: bool = False) -> bool:
+    async def handle(
+        self, channel: Channel[object], incoming: Incoming, *, row: int | None = None, replayed: bool = False
+    ) -> bool:
         """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
 
         The answer goes out only after the indicator's call returned, so the
-        indicator never shows after it. Returns False when the database
+        indicator never shows after it. ``row`` is the event's inbox row: a
+        push is queued with its deletion. Returns False when the database
         failed on the turn (the event stays in the inbox, to be replayed).
         """
         turn = self._queue(incoming)
@@ -270,7 +299,11 @@ class Dispatcher:
             return True
         if await channel.respond(incoming, replies):
             return True
-        await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+        if row is None:
+            await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+        else:  # queued with the inbox row's deletion, so a kill cannot push them twice
+            engine = self.conversations.store.engine
+            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock())
         return True
 
     def _queue(self, incoming: Incoming) -> asyncio.Future[Replies]:
@@ -305,7 +338,7 @@ class Dispatcher:
             for incoming, row in events:
                 done = False
                 try:
-                    done = await self.handle(channel, incoming, replayed=replayed)
+                    done = await self.handle(channel, incoming, row=row, replayed=replayed)
                 except asyncio.CancelledError:
                     raise
                 except Exception:  # the boundary of one event: log it, go on with the next

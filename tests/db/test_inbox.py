@@ -75,9 +75,29 @@ def test_a_redelivery_is_dropped_while_its_event_waits_and_after_its_turn(store:
     assert again_in_one_request is None
     assert put(store, event("ev-1")) == [None], "still in the inbox"
     store.exchange(event("ev-1"), answered)
-    assert rows(store) == [], "the row went with the turn"
+    (row,) = rows(store)
+    assert row.replies == [Reply("はい").to_record()], "the turn's replies kept with it, until they are sent"
+    assert put(store, event("ev-1")) == [None], "its turn is stored"
+    inbox.write(store.engine, [], [row.id], NOW, "p1", LEASE)
     assert put(store, event("ev-1")) == [None], "its turn is stored"
     assert put(store, event("ev-2")) != [None]
+
+
+def test_a_turn_without_replies_takes_its_row_and_replies_kept_are_pushed_once(
+    store: ConversationStore,
+) -> None:
+    put(store, event("ev-1"), event("ev-2", user="U2"), owner="dead")
+    store.exchange(event("ev-1"), lambda _state, _connection: Turn((), State()))
+    store.exchange(event("ev-2", user="U2"), answered)
+    (left,) = rows(store)
+    assert left.event_id == "ev-2"
+    (stored,) = inbox.claim(store.engine, ["line"], "p2", set(), NOW + LEASE * 2, LEASE)
+    assert stored.replies == (Reply("はい"),)
+    inbox.deliver(store.engine, stored.id, stored.incoming.key, stored.replies, NOW)
+    assert rows(store) == []
+    with store.engine.connect() as connection:
+        queued = connection.execute(sa.select(outbox.c.user_id, outbox.c.payload)).all()
+    assert [(user_id, payload["text"]) for user_id, payload in queued] == [("U2", "はい")]
 
 
 def test_a_turn_that_fails_leaves_the_row(store: ConversationStore) -> None:

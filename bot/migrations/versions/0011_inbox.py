@@ -31,6 +31,7 @@ def upgrade() -> None:
         sa.Column("owner", sa.String(64), nullable=False),
         sa.Column("claimed_until", _When, nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+        sa.Column("replies", sa.JSON(), nullable=True),
         sa.UniqueConstraint("channel", "event_id", name="uq_inbox_event"),
     )
     op.create_index("ix_inbox_claimed", "inbox", ["claimed_until"])
