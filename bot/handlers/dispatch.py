@@ -209,6 +209,18 @@ class Dispatcher:
         )
         for stored in claimed:
             channel = self.channels[stored.incoming.key.channel]
+            if stored.replies is not None:  # its turn was stored; its answer never went out
+                log.info(
+                    "pushing the stored answer to %s event %s of %s",
+                    channel.name,
+                    stored.incoming.event_id,
+                    stored.incoming.key,
+                )
+                self._held.add(stored.id)
+                task = asyncio.create_task(self._push_stored(stored), name=f"{channel.name}-answers")
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                continue
             if stored.attempts > inbox.MAX_ATTEMPTS:
                 await self._abandon(stored)
                 continue
@@ -219,11 +231,6 @@ class Dispatcher:
                 stored.incoming.key,
                 stored.attempts,
             )
-            if stored.replies is not None:  # its turn was stored; its answer never went out
-                task = asyncio.create_task(self._push_stored(stored), name=f"{channel.name}-answers")
-                self._tasks.add(task)
-                task.add_done_callback(self._tasks.discard)
-                continue
             self._start(channel, ((stored.incoming, stored.id),), replayed=True)
         return len(claimed)
 
@@ -241,7 +248,6 @@ class Dispatcher:
     async def _push_stored(self, stored: inbox.Stored) -> None:
         """Queue the stored replies of ``stored`` for a push, deleting its row in the same transaction."""
         replies = stored.replies or ()
-        self._held.add(stored.id)
         try:
             await asyncio.to_thread(
                 inbox.deliver,
@@ -251,6 +257,8 @@ class Dispatcher:
                 replies,
                 self.clock(),
             )
+        except StoreError:  # the row stays, to be claimed again
+            log.warning("could not queue the stored answer of inbox row %d", stored.id, exc_info=True)
         finally:
             self._held.discard(stored.id)
 
