@@ -53,7 +53,7 @@ from bot.errors import StoreError
 from bot.handlers import access, admin_api, openapi, static
 from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
-from bot.handlers.dispatch import Dispatcher
+from bot.handlers.dispatch import RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
@@ -218,9 +218,21 @@ async def _channels(app: web.Application) -> AsyncIterator[None]:
 
 
 async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
-    """Webhook events handled in the background; at shutdown, those still running may finish."""
-    app[DISPATCHER] = dispatcher = Dispatcher(app[CONVERSATIONS])
+    """Webhook events through the inbox, handled in the background, and replayed from it.
+
+    What the inbox holds from before (a kill, a stop) is replayed from the
+    start, then every `RECOVER_SECONDS`; at shutdown, the events still
+    running may finish, and what is left stays in the inbox.
+    """
+    lease = app[SETTINGS].inbox_lease_seconds
+    app[DISPATCHER] = dispatcher = Dispatcher(app[CONVERSATIONS], app[CHANNELS], lease=lease)
+    dispatcher.start()
+    every = min(RECOVER_SECONDS, lease / 3)
+    recovering = asyncio.create_task(dispatcher.recovering(every), name="inbox-recovery")
     yield
+    recovering.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await recovering
     await dispatcher.drain(DRAIN_SECONDS)
 
 

@@ -219,6 +219,13 @@ SETTINGS: tuple[Setting, ...] = (
         "a message is only retried by another worker once the first has certainly given up.",
     ),
     Setting(
+        "KAIZEN_INBOX_LEASE_SECONDS",
+        "60",
+        "How long a server holds a webhook event it acknowledged (kept in the database's inbox until its "
+        "turn is stored); a server holding it renews it. After a crash, another server (or the next "
+        "start) answers the event once this has passed; a clean stop hands it over at once.",
+    ),
+    Setting(
         "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY",
         "10",
         "Consultations one staff member may open per day (Japan time); more are politely declined "
@@ -593,6 +600,7 @@ class Settings:
     public_url: str = ""
     retention_days: int = 365
     db_timeout_seconds: int = DB_TIMEOUT_SECONDS
+    inbox_lease_seconds: int = 60
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
@@ -641,6 +649,7 @@ class Settings:
             public_url=values["KAIZEN_PUBLIC_URL"].strip(),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
+            inbox_lease_seconds=_integer(values, "KAIZEN_INBOX_LEASE_SECONDS", 2, 3600),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(

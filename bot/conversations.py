@@ -57,9 +57,9 @@ from bot.errors import DuplicateEvent, StoreError
 from bot.knowledge import Ward
 
 __all__ = [
+    "DELAYED",
     "GROUP_ONLY",
     "TEXT_ONLY",
-    "UNAVAILABLE",
     "Conversations",
     "DeskFactory",
     "Observer",
@@ -81,12 +81,12 @@ def fallback(ward: Ward) -> Reply:
     )
 
 
-UNAVAILABLE = Reply(
-    "申し訳ありません。ただいまシステムが混み合っているため、お答えできませんでした。"
-    "お手数ですが、少し時間をおいてもう一度お送りください。",
+DELAYED = Reply(
+    "申し訳ありません。ただいまシステムが混み合っているため、お答えが遅れています。"
+    "このままお待ちいただければ、後ほどお答えをお送りします。",
     kind="prompt",
 )
-"""When the database cannot take a channel's turn: nothing was stored, so the person should send it again."""
+"""When the database cannot take a channel's turn: the event waits in the inbox, and is answered later."""
 
 
 def greeting(ward: Ward) -> Reply:

@@ -5,8 +5,10 @@ stack. Every value is a frozen, slotted dataclass: adapters build an
 `Incoming` from a platform payload, and render `Reply` values into the
 platform's own format; the outbox and the conversation log store a reply
 as its versioned record (`Reply.to_record`) and read it back with
-`Reply.from_record`, so nothing is lost between the two; each adapter
-makes its own wire format (the web chat's JSON included).
+`Reply.from_record`, so nothing is lost between the two; the durable inbox
+keeps an acknowledged event as its record (`Incoming.to_record`, masked, no
+reply token) until its turn is stored. Each adapter makes its own wire
+format (the web chat's JSON included).
 
 The limits below are what every channel can show (see docs/channels.md),
 so a reply that constructs is a reply every adapter can render: at most 3
@@ -93,7 +95,8 @@ IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "group"]
 """
 
 RECORD_VERSION = 1
-"""Version of `Reply.to_record`'s form; `Reply.from_record` reads it and the older unversioned form."""
+"""Version of the stored forms (`Reply.to_record`, `Incoming.to_record`); `Reply.from_record` also reads
+the older unversioned form."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +161,51 @@ class Incoming:
         if self.action is not None:
             return replace(self, action=mask(self.action).text)
         return self
+
+    def to_record(self) -> dict[str, object]:
+        """The stored form (the durable inbox, `bot.db.inbox`): the event `masked`, with ``"v"``.
+
+        Masked here, whoever calls, so that no stored event ever holds what
+        a person typed raw; the reply token is left out (it is never stored,
+        and it has expired by the time a stored event is read back).
+        """
+        event = self.masked()
+        return {
+            "v": RECORD_VERSION,
+            "channel": event.key.channel,
+            "user_id": event.key.user_id,
+            "conversation_id": event.key.conversation_id,
+            "text": event.text,
+            "action": event.action,
+            "received_at": event.received_at.isoformat(),
+            "kind": event.kind,
+            "event_id": event.event_id,
+            "address": event.address,
+            "room": event.room,
+        }
+
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Incoming:
+        """Read `to_record`'s form back (without a reply token); ValueError when it is not one."""
+        version = record.get("v")
+        if version != RECORD_VERSION:
+            raise ValueError(f"unknown event record version {version!r}")
+        kind: IncomingKind = record.get("kind", "")
+        if kind not in _INCOMING_KINDS:
+            raise ValueError(f"unknown event kind {kind!r}")
+        received = datetime.fromisoformat(_string(record, "received_at"))
+        return cls(
+            ConversationKey(
+                _string(record, "channel"), _string(record, "user_id"), _string(record, "conversation_id")
+            ),
+            text=_optional(record, "text"),
+            action=_optional(record, "action"),
+            received_at=received if received.tzinfo is not None else received.replace(tzinfo=UTC),
+            kind=kind,
+            event_id=_optional(record, "event_id"),
+            address=_optional(record, "address"),
+            room=_optional(record, "room"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +330,7 @@ class Reply:
 
 
 _REPLY_KINDS = frozenset(get_args(ReplyKind))
+_INCOMING_KINDS = frozenset(get_args(IncomingKind))
 
 
 NOTICE_LINK_LABEL = "ダッシュボードで開く"
@@ -334,6 +383,13 @@ def _string(record: Mapping[str, Any], name: str) -> str:
     value = record.get(name)
     if not isinstance(value, str):
         raise _invalid(f"{name!r} must be a string in a stored reply, not {value!r}")
+    return value
+
+
+def _optional(record: Mapping[str, Any], name: str) -> str | None:
+    value = record.get(name)
+    if value is not None and not isinstance(value, str):
+        raise _invalid(f"{name!r} must be a string or null in a stored record, not {value!r}")
     return value
 
 

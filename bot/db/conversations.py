@@ -5,7 +5,9 @@ callers run it with `asyncio.to_thread`. Every method either succeeds or
 raises `bot.errors.StoreError`. Each turn is also written to the
 conversation log (`bot.db.journal`), in the same transaction as the state,
 and so is the platform's event id (`bot.db.reach.first_sighting`), so a
-redelivered event raises `bot.errors.DuplicateEvent` and changes nothing.
+redelivered event raises `bot.errors.DuplicateEvent` and changes nothing;
+the event's row in the durable inbox keeps the turn's replies until they
+are sent (`bot.db.inbox.answered`), in the same transaction too.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.config import DB_TIMEOUT_SECONDS
-from bot.db import journal, reach
+from bot.db import inbox, journal, reach
 from bot.db.engine import aware, create_engine, reading
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue
@@ -112,7 +114,7 @@ class ConversationStore:
             row = connection.execute(query).first()
             now = datetime.now(UTC)
             if incoming.event_id is not None and not reach.first_sighting(
-                connection, key.channel, incoming.event_id, now
+                connection, key.channel, incoming.event_id, now, settle_inbox=False
             ):
                 raise DuplicateEvent(f"event {incoming.event_id} of {key.channel} was handled already")
             turn = step(State.from_json(row.state if row is not None else None), connection)
@@ -135,6 +137,8 @@ class ConversationStore:
                     conversations.update().where(_is(key)).values(state=state, updated_at=now, **reachable)
                 )
             journal.record(connection, incoming, turn.replies, now)
+            if incoming.event_id is not None:
+                inbox.answered(connection, key.channel, incoming.event_id, turn.replies)
         return turn
 
     def push(self, key: ConversationKey, reply: Reply) -> int:

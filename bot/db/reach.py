@@ -2,7 +2,8 @@
 
 - `first_sighting` records a platform's event id inside the caller's
   transaction (the turn's), and says whether it is new: a redelivered event
-  finds its id and does nothing.
+  finds its id and does nothing. The event leaves the durable inbox
+  (`bot.db.inbox`) in the same transaction.
 - `block` records that a person blocked or removed the bot: every message
   waiting for them is dropped, and `blocked` makes new ones dropped at once
   (`bot.db.outbox.enqueue`), so pushes stop instead of failing for ever.
@@ -18,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from bot.db import inbox
 from bot.db.engine import reading, writing
 from bot.db.schema import conversations, outbox, seen_events
 from bot.localtime import local
@@ -26,8 +28,17 @@ from bot.values import ConversationKey
 __all__ = ["address_of", "block", "blocked", "first_sighting", "month_start", "pushes_in_month", "seen_once"]
 
 
-def first_sighting(connection: sa.Connection, channel: str, event_id: str, now: datetime) -> bool:
-    """Record ``event_id`` of ``channel``; False when it was recorded before (a redelivery)."""
+def first_sighting(
+    connection: sa.Connection, channel: str, event_id: str, now: datetime, *, settle_inbox: bool = True
+) -> bool:
+    """Record ``event_id`` of ``channel``; False when it was recorded before (a redelivery).
+
+    The event's row in the durable inbox goes in the same transaction (`bot.db.inbox.settle`): the
+    event is handled when this commits. A caller that keeps the turn's replies in the row instead
+    (`bot.db.inbox.answered`) says ``settle_inbox=False``.
+    """
+    if settle_inbox:
+        inbox.settle(connection, channel, event_id)
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
     statement = (
         insert(seen_events)

@@ -15,6 +15,7 @@ __all__ = [
     "consultations",
     "conversations",
     "faq_drafts",
+    "inbox",
     "knowledge_reloads",
     "login_failures",
     "messages",
@@ -58,6 +59,31 @@ seen_events = sa.Table(
     sa.Index("ix_seen_events_seen", "seen_at"),
 )
 """The platform's id of every event handled, per channel: a redelivery finds its id here and does nothing."""
+
+inbox = sa.Table(
+    "inbox",
+    metadata,
+    sa.Column("id", _Id, primary_key=True, autoincrement=True),
+    sa.Column("channel", sa.String(32), nullable=False),
+    sa.Column("event_id", sa.String(255), nullable=True),
+    sa.Column("event", sa.JSON(), nullable=False),
+    sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("owner", sa.String(64), nullable=False),
+    sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
+    sa.Column("replies", sa.JSON(), nullable=True),
+    sa.UniqueConstraint("channel", "event_id", name="uq_inbox_event"),
+    sa.Index("ix_inbox_claimed", "claimed_until"),
+)
+"""Webhook events acknowledged and not yet taken (`bot.db.inbox`), by arrival: each its masked record.
+
+A row is written before the platform gets its 200; the event's turn, in
+its own transaction, deletes it or, when the turn has replies, keeps them
+in ``replies`` (records, `Reply.to_record`) until they are sent.
+``owner`` is the process handling it, until ``claimed_until``, after which
+any process replays it (a turn not taken yet) or pushes its replies;
+``attempts`` counts the replays.
+"""
 
 outbox = sa.Table(
     "outbox",

@@ -13,8 +13,9 @@ What a `Channel` does, in the order a webhook meets it:
    route verifies the request before reading it (401 when the signature or
    token is missing or wrong), turns it into `Incoming` values with
    `Channel.parse` (one body may carry several events), hands them to the
-   dispatcher (`bot.handlers.dispatch`) and answers at once, within the
-   platform's deadline.
+   dispatcher (`bot.handlers.dispatch`), which stores them in the durable
+   inbox, and answers at once, within the platform's deadline (503 when the
+   database cannot store them, so the platform sends them again).
 2. The dispatcher runs each event in a tracked background task: it shows
    the platform's typing or loading indicator (`Channel.indicate`), takes
    the turn (de-duplicated on ``Incoming.event_id``), and asks the channel

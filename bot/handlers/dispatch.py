@@ -1,74 +1,160 @@
-"""The channel-neutral path of a webhook's events: acknowledged at once, handled in tracked tasks.
+"""The channel-neutral path of a webhook's events: stored in the inbox, acknowledged, handled in tasks.
 
-A channel's route verifies and parses the request, calls `Dispatcher.accept`
-and answers the platform straight away, within its deadline. Each batch of
-events then runs in a background task held by the dispatcher (so it is not
-garbage-collected mid-flight) and awaited by `Dispatcher.drain` when the
-server stops. For each event, in order:
+A channel's route verifies and parses the request and awaits
+`Dispatcher.accept`, which stores the events in the durable inbox
+(`bot.db.inbox`, their masked records, one short group commit shared with
+the webhooks arriving meanwhile: `bot.handlers.inbox`) and returns; the
+route then answers the platform, within its deadline. When the database
+cannot store them, `accept` raises `bot.errors.StoreError` and the route
+answers 503 (the error boundary), so the platform sends them again: an
+event is acknowledged only once it is stored. A redelivery of an event
+still in the inbox, or already handled, is dropped there.
+
+Each batch of events then runs in a background task held by the
+dispatcher (so it is not garbage-collected mid-flight) and awaited by
+`Dispatcher.drain` when the server stops. For each event, in order:
 
 1. `bot.conversations.Conversations.event` takes the turn on a turn
-   thread, de-duplicated on the event id inside the turn's transaction: it
-   is queued before anything is awaited, after the conversation's turn
+   thread, de-duplicated on the event id inside the turn's transaction,
+   which also deletes the event's inbox row (`bot.db.reach.first_sighting`):
+   it is queued before anything is awaited, after the conversation's turn
    before it, so each person's messages are taken in the order they came,
    whatever the platform's answers to the indicators do;
 2. meanwhile the channel shows its typing or loading indicator (messages only);
 3. the channel answers the event now if the platform still allows it
    (`Channel.respond`); otherwise the replies go to the outbox and the
-   channel's sender pushes them.
+   channel's sender pushes them;
+4. the inbox row goes: a turn with replies kept them in it (in the turn's
+   transaction, `bot.db.inbox.answered`), and the row is discarded once
+   they are answered, or deleted with their push queued in the outbox
+   (`bot.db.inbox.deliver`); so is the row of a turn that stored nothing
+   (a redelivery, an engine failure answered with the apology, a message
+   over the limit).
 
-Every event of a webhook is acknowledged before its turn is taken, and it is
-kept in memory only: the platform, having had its 200, never redelivers it.
-So an event whose turn has not been stored is lost when the process dies
-(kill -9, a crash, out of memory) and when a stopping server's
-`drain` runs out of time; its sender gets no answer. A turn stored is
-never repeated (`seen_events`). Under a backlog the events wait in order
-for the turn threads (`bot.conversations.TURN_THREADS`), a few kilobytes
-each, with no bound but the arrival rate times the backlog's length.
+Nothing acknowledged is lost when the process dies (kill -9, a crash, out
+of memory) or when a stopping server's `drain` runs out of time: the
+events not yet taken stay in the inbox. `Dispatcher.recover` replays them,
+at start and every `RECOVER_SECONDS` (`Dispatcher.recovering`): the rows
+whose lease ran out (their process died; at a clean stop the leases are
+ended, `bot.db.inbox.release`), and this process's own rows whose turn
+failed on the database. Their reply tokens have expired by then, so their
+answers are pushed (`Channel.respond` says it cannot answer); a row whose
+turn was stored but whose replies had not gone out has them pushed, with
+no second turn. A process holds the rows it is handling and renews their
+leases while it does, so two processes never take the same row; an event
+whose replays fail `bot.db.inbox.MAX_ATTEMPTS` times is given up, and its
+sender is pushed the apology (`bot.conversations.fallback`). One window is
+left, as in every outbox: an answer the platform accepted (a reply) just
+before the process died, before its row was discarded, is pushed again.
+
+Under a backlog the events wait in order for the turn threads
+(`bot.conversations.TURN_THREADS`), a few kilobytes each in memory and a
+row each in the inbox, with no bound but the arrival rate times the
+backlog's length.
 
 One event's failure is logged with its conversation key and never stops
-the others. When the database is unavailable the turn is not stored, and
-the person is asked to send their message again (if the platform still
-lets the channel answer: a push would need the database too).
+the others. When the database fails during a turn, nothing of the turn is
+stored and the event stays in the inbox: the person is told the answer
+will be late (if the platform still lets the channel answer), and the
+event is replayed once the database answers again.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
-from collections.abc import Sequence
+import uuid
+from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
-from bot.conversations import UNAVAILABLE, Conversations
+from bot.conversations import DELAYED, Conversations, fallback
+from bot.db import inbox
 from bot.errors import StoreError
 from bot.handlers.channel import Channel
+from bot.handlers.inbox import InboxWriter
 from bot.values import ConversationKey, Incoming, Reply
 
-__all__ = ["Dispatcher"]
+__all__ = ["LEASE_SECONDS", "RECOVER_SECONDS", "Dispatcher"]
 
 log = logging.getLogger(__name__)
 
 Replies = tuple[Reply, ...]
 
+LEASE_SECONDS = 60.0
+"""How long an inbox row stays with the process that took it (``KAIZEN_INBOX_LEASE_SECONDS``): after a
+kill, its events are replayed by the next process once this has passed."""
+
+RECOVER_SECONDS = 10.0
+"""How often a server renews its leases and replays what is due (at most a third of the lease)."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
 
 class Dispatcher:
-    """Runs channels' events in the background over one `Conversations`."""
+    """Runs channels' events in the background over one `Conversations`, through the durable inbox.
 
-    def __init__(self, conversations: Conversations) -> None:
+    ``channels`` are the channels this process can answer on, by name: only their
+    events are replayed here.
+    """
+
+    def __init__(
+        self,
+        conversations: Conversations,
+        channels: Mapping[str, Channel[object]] | None = None,
+        *,
+        lease: float = LEASE_SECONDS,
+        clock: Callable[[], datetime] = _now,
+    ) -> None:
         self.conversations = conversations
+        self.channels: Mapping[str, Channel[object]] = channels if channels is not None else {}
+        self.owner = f"{uuid.uuid4().hex}"
+        """This process's name on the inbox rows it holds."""
+        self.lease = timedelta(seconds=lease)
+        self.clock = clock
+        self.inbox = InboxWriter(conversations.store.engine, self.owner, self.lease, clock)
         self._tasks: set[asyncio.Task[None]] = set()
         self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
         """Each conversation's latest turn not yet done (`_queue`)."""
+        self._held: set[int] = set()
+        """The inbox rows this process is handling (their leases are renewed, never replayed)."""
 
     @property
     def busy(self) -> int:
         """How many batches are still being handled."""
         return len(self._tasks)
 
-    def accept(self, channel: Channel[object], events: Sequence[Incoming]) -> None:
-        """Handle ``events`` of ``channel`` in a background task; return at once."""
+    def start(self) -> None:
+        """Start the inbox's commits (inside the running loop, before the first webhook)."""
+        self.inbox.start()
+
+    async def accept(self, channel: Channel[object], events: Sequence[Incoming]) -> None:
+        """Store ``events`` of ``channel`` in the inbox, then handle them in a background task.
+
+        Returns once they are stored (the route may answer 200); raises
+        `StoreError` when they could not be, and then nothing is handled.
+        Redeliveries of events still in the inbox or handled already are dropped.
+        """
         if not events:
             return
-        task = asyncio.create_task(self._run(channel, tuple(events)), name=f"{channel.name}-events")
+        rows = await self.inbox.put(channel.name, events)
+        kept = [(incoming, row) for incoming, row in zip(events, rows, strict=True) if row is not None]
+        for incoming, row in zip(events, rows, strict=True):
+            if row is None:
+                log.info(
+                    "ignored a redelivered %s event %s of %s", channel.name, incoming.event_id, incoming.key
+                )
+        if kept:
+            self._start(channel, kept, replayed=False)
+
+    def _start(
+        self, channel: Channel[object], events: Sequence[tuple[Incoming, int]], *, replayed: bool
+    ) -> None:
+        self._held.update(row for _, row in events)
+        task = asyncio.create_task(self._run(channel, tuple(events), replayed), name=f"{channel.name}-events")
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
@@ -78,24 +164,128 @@ class Dispatcher:
             await asyncio.gather(*self._tasks, return_exceptions=True)
 
     async def drain(self, seconds: float) -> None:
-        """Wait up to ``seconds`` for the running batches; cancel what is left (lost: it was acknowledged)."""
-        if not self._tasks:
-            return
-        pending = set(self._tasks)
-        _done, late = await asyncio.wait(pending, timeout=seconds)
-        for task in late:
-            task.cancel()
-        if late:
-            log.warning("stopped %d batch(es) of acknowledged events at shutdown: unanswered", len(late))
-            await asyncio.gather(*late, return_exceptions=True)
+        """Wait up to ``seconds`` for the running batches; cancel what is left (it stays in the inbox).
 
-    async def handle(self, channel: Channel[object], incoming: Incoming) -> None:
+        Then the inbox's last commits, and this process's leases are ended so the next one replays at once.
+        """
+        if self._tasks:
+            pending = set(self._tasks)
+            _done, late = await asyncio.wait(pending, timeout=seconds)
+            for task in late:
+                task.cancel()
+            if late:
+                log.warning(
+                    "stopped %d batch(es) of events at shutdown: kept in the inbox for the next start",
+                    len(late),
+                )
+                await asyncio.gather(*late, return_exceptions=True)
+        await self.inbox.stop()
+        try:
+            left = await asyncio.to_thread(
+                inbox.release, self.conversations.store.engine, self.owner, self.clock()
+            )
+        except StoreError:
+            log.warning(
+                "could not end the inbox's leases at shutdown; they run out by themselves", exc_info=True
+            )
+            return
+        if left:
+            log.info("%d event(s) left in the inbox for the next start", left)
+
+    async def recover(self) -> int:
+        """Renew the leases of what this process holds; replay the inbox's due events; return how many.
+
+        Raises `StoreError` when the database is unavailable (nothing is replayed then).
+        """
+        engine = self.conversations.store.engine
+        claimed = await asyncio.to_thread(
+            inbox.claim,
+            engine,
+            list(self.channels),
+            self.owner,
+            frozenset(self._held),
+            self.clock(),
+            self.lease,
+        )
+        for stored in claimed:
+            channel = self.channels[stored.incoming.key.channel]
+            if stored.replies is not None:  # its turn was stored; its answer never went out
+                log.info(
+                    "pushing the stored answer to %s event %s of %s",
+                    channel.name,
+                    stored.incoming.event_id,
+                    stored.incoming.key,
+                )
+                self._held.add(stored.id)
+                task = asyncio.create_task(self._push_stored(stored), name=f"{channel.name}-answers")
+                self._tasks.add(task)
+                task.add_done_callback(self._tasks.discard)
+                continue
+            if stored.attempts > inbox.MAX_ATTEMPTS:
+                await self._abandon(stored)
+                continue
+            log.info(
+                "replaying %s event %s of %s (attempt %d)",
+                channel.name,
+                stored.incoming.event_id,
+                stored.incoming.key,
+                stored.attempts,
+            )
+            self._start(channel, ((stored.incoming, stored.id),), replayed=True)
+        return len(claimed)
+
+    async def recovering(self, every: float = RECOVER_SECONDS) -> None:
+        """`recover` now and every ``every`` seconds, until cancelled; a database outage only pauses it."""
+        while True:
+            try:
+                await self.recover()
+            except StoreError:
+                log.warning("inbox recovery paused: the database is unavailable", exc_info=True)
+            except Exception:  # one failed round must not stop the next
+                log.exception("inbox recovery failed")
+            await asyncio.sleep(every)
+
+    async def _push_stored(self, stored: inbox.Stored) -> None:
+        """Queue the stored replies of ``stored`` for a push, deleting its row in the same transaction."""
+        replies = stored.replies or ()
+        try:
+            await asyncio.to_thread(
+                inbox.deliver,
+                self.conversations.store.engine,
+                stored.id,
+                stored.incoming.key,
+                replies,
+                self.clock(),
+            )
+        except StoreError:  # the row stays, to be claimed again
+            log.warning("could not queue the stored answer of inbox row %d", stored.id, exc_info=True)
+        finally:
+            self._held.discard(stored.id)
+
+    async def _abandon(self, stored: inbox.Stored) -> None:
+        incoming = stored.incoming
+        log.error(
+            "gave up %s event %s of %s after %d attempts; its sender is told to send it again",
+            incoming.key.channel,
+            incoming.event_id,
+            incoming.key,
+            stored.attempts - 1,
+        )
+        apology = fallback(self.conversations.engine.lib.ward) if incoming.kind == "message" else None
+        await asyncio.to_thread(inbox.abandon, self.conversations.store.engine, stored, apology, self.clock())
+
+    async def handle(
+        self, channel: Channel[object], incoming: Incoming, *, row: int | None = None, replayed: bool = False
+    ) -> bool:
         """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
 
-        The answer goes out only after the indicator's call returned, so the indicator never shows after it.
+        The answer goes out only after the indicator's call returned, so the
+        indicator never shows after it. ``row`` is the event's inbox row: a
+        push is queued with its deletion. Returns False when the database
+        failed on the turn (the event stays in the inbox, to be replayed).
         """
         turn = self._queue(incoming)
-        if incoming.kind == "message":
+        if incoming.kind == "message" and not replayed:
             try:
                 await channel.indicate(incoming)
             except asyncio.CancelledError:
@@ -104,18 +294,25 @@ class Dispatcher:
         try:
             replies = await turn
         except StoreError:
-            key = incoming.key
             log.exception(
-                "the database failed on %s event %s of %s", channel.name, incoming.event_id, incoming.key
+                "the database failed on %s event %s of %s; kept in the inbox",
+                channel.name,
+                incoming.event_id,
+                incoming.key,
             )
-            if not await channel.respond(incoming, (UNAVAILABLE,)):
-                log.warning("%s could not be told to send again: the event is lost", key)
-            return
+            if not replayed and not await channel.respond(incoming, (DELAYED,)):
+                log.info("%s could not be told its answer is late", incoming.key)
+            return False
         if not replies:
-            return
+            return True
         if await channel.respond(incoming, replies):
-            return
-        await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+            return True
+        if row is None:
+            await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+        else:  # queued with the inbox row's deletion, so a kill cannot push them twice
+            engine = self.conversations.store.engine
+            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock())
+        return True
 
     def _queue(self, incoming: Incoming) -> asyncio.Future[Replies]:
         """The event's turn: queued now, or, while the conversation's turn before it runs, right after it.
@@ -141,11 +338,27 @@ class Dispatcher:
         if self._last.get(key) is turn:
             del self._last[key]
 
-    async def _run(self, channel: Channel[object], events: tuple[Incoming, ...]) -> None:
-        for incoming in events:
-            try:
-                await self.handle(channel, incoming)
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # the boundary of one event: log it, go on with the next
-                log.exception("%s event %s of %s failed", channel.name, incoming.event_id, incoming.key)
+    async def _run(
+        self, channel: Channel[object], events: tuple[tuple[Incoming, int], ...], replayed: bool
+    ) -> None:
+        rows = [row for _, row in events]
+        try:
+            for incoming, row in events:
+                done = False
+                try:
+                    done = await self.handle(channel, incoming, row=row, replayed=replayed)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # the boundary of one event: log it, go on with the next
+                    log.exception("%s event %s of %s failed", channel.name, incoming.event_id, incoming.key)
+                    done = True  # answered as well as it can be: replaying would fail the same way
+                if done:
+                    await self._discard(row)
+                self._held.discard(row)
+        finally:
+            self._held.difference_update(rows)  # cancelled: what is left stays in the inbox
+
+    async def _discard(self, row: int) -> None:
+        """Delete ``row`` if its turn left it (it stored nothing); a failure leaves it to be replayed."""
+        with contextlib.suppress(StoreError):
+            await self.inbox.discard(row)

@@ -114,9 +114,9 @@ class LineChannel:
             self._client = self._api = None
 
     async def webhook(self, request: web.Request) -> web.Response:
-        """Verify and read the events, hand them to the dispatcher, answer 200 at once."""
+        """Verify and read the events, hand them to the dispatcher (into the inbox), answer 200."""
         events = await self.parse(request)
-        request.app[DISPATCHER].accept(self, events)
+        await request.app[DISPATCHER].accept(self, events)
         return web.json_response({})
 
     async def parse(self, request: web.Request) -> list[Incoming]:

@@ -21,7 +21,8 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
-from bot.conversations import GROUP_ONLY, TEXT_ONLY, UNAVAILABLE, greeting
+from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
+from bot.db import inbox
 from bot.db.schema import messages
 from bot.knowledge import Ward
 from bot.search import Searcher
@@ -253,7 +254,7 @@ async def test_a_consultation_from_line_names_its_channel(bot: Client, line: Fak
     assert (consultation.key.channel, consultation.key.user_id) == ("line", USER)
 
 
-async def test_when_the_database_fails_the_person_is_asked_to_send_again(
+async def test_when_the_database_fails_on_the_turn_the_person_is_told_the_answer_is_late(
     bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
 ) -> None:
     with bot.app[STORE].engine.begin() as connection:
@@ -261,5 +262,6 @@ async def test_when_the_database_fails_the_person_is_asked_to_send_again(
     with caplog.at_level(logging.ERROR):
         assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
     (reply,) = line.all_sent(USER)
-    assert (reply.text, reply.via) == (UNAVAILABLE.text, "reply")
+    assert (reply.text, reply.via) == (DELAYED.text, "reply")
     assert "ev-1" in caplog.text, "the failed event is named in the log"
+    assert await asyncio.to_thread(inbox.pending, bot.app[STORE].engine) == 1, "kept to be replayed"

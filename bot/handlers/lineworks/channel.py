@@ -83,9 +83,9 @@ class LineWorksChannel:
         await self.api.close()
 
     async def webhook(self, request: web.Request) -> web.Response:
-        """Verify and read the callback, hand its event to the dispatcher, answer 200 at once."""
+        """Verify and read the callback, hand its event to the dispatcher (into the inbox), answer 200."""
         events = await self.parse(request)
-        request.app[DISPATCHER].accept(self, events)
+        await request.app[DISPATCHER].accept(self, events)
         return web.json_response({})
 
     async def parse(self, request: web.Request) -> list[Incoming]:

@@ -135,7 +135,7 @@ class SlackChannel:
         if retry is not None:
             reason = request.headers.get("X-Slack-Retry-Reason", "?")
             log.info("Slack retry %s (%s) of event %s", retry, reason, body.get("event_id"))
-        request.app[DISPATCHER].accept(self, incoming_of(body, datetime.now(UTC)))
+        await request.app[DISPATCHER].accept(self, incoming_of(body, datetime.now(UTC)))
         return web.Response(status=200)
 
     async def parse(self, request: web.Request) -> list[Incoming]:

@@ -114,9 +114,9 @@ class TeamsChannel:
         """Nothing to close."""
 
     async def webhook(self, request: web.Request) -> web.Response:
-        """Read the activity, hand its event to the dispatcher, answer Teams at once."""
+        """Read the activity, hand its event to the dispatcher (into the inbox), answer Teams."""
         events, response = await self.read(request)
-        request.app[DISPATCHER].accept(self, events)
+        await request.app[DISPATCHER].accept(self, events)
         return response
 
     def sender(self, store: ConversationStore) -> Sender:

@@ -120,9 +120,9 @@ class TelegramChannel:
         return self._identity
 
     async def webhook(self, request: web.Request) -> web.Response:
-        """Verify and read the update, hand its event to the dispatcher, answer 200 at once."""
+        """Verify and read the update, hand its event to the dispatcher (into the inbox), answer 200."""
         events = await self.parse(request)
-        request.app[DISPATCHER].accept(self, events)
+        await request.app[DISPATCHER].accept(self, events)
         return web.json_response({})
 
     async def parse(self, request: web.Request) -> list[Incoming]:

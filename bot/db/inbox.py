@@ -1,0 +1,244 @@
+"""The durable inbox: every webhook event acknowledged, kept until its turn is stored.
+
+A platform never redelivers an event it got a 200 for, so the event is
+written here before the 200 (`write`, one short transaction for whatever
+requests arrived meanwhile), as its masked record (`Incoming.to_record`:
+personal information masked, no reply token). Its row goes:
+
+- with the event's turn, in the turn's own transaction, where its id is
+  recorded as seen (`bot.db.reach.first_sighting` calls `settle`): a
+  stored turn and its inbox row commit or roll back together. A
+  conversation turn with replies keeps them in the row instead
+  (`answered`), until the dispatcher has answered the event (the
+  ``discards`` of `write`) or queued them in the outbox (`deliver`, in one
+  transaction with the row's deletion); a process that dies meanwhile
+  leaves them to be pushed, so a stored turn's answer is not lost either;
+- or, for a turn that stores nothing (a redelivery, an engine failure
+  answered with the apology, a message over the limit, a command of the
+  team's room that failed), when the dispatcher has answered it.
+
+Each row is held by one process (``owner``) until ``claimed_until``: the
+process that acknowledged it, or that replays it. A live process renews
+what it still holds and replays what it holds no more (its turn failed on
+the database); once a lease has run out (the process died, or stopped
+with events left), any process claims the row and replays it (`claim`,
+``FOR UPDATE SKIP LOCKED`` on PostgreSQL, the one writer on SQLite), so
+two processes never replay the same row. A redelivery that arrives while
+the event is still here, or after its turn was stored, is dropped at
+`write`. After `MAX_ATTEMPTS` replays an event is given up (`abandon`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+
+from bot.db.engine import reading, writing
+from bot.db.outbox import enqueue
+from bot.db.schema import inbox, seen_events
+from bot.values import ConversationKey, Incoming, Reply
+
+__all__ = [
+    "MAX_ATTEMPTS",
+    "Stored",
+    "abandon",
+    "answered",
+    "claim",
+    "deliver",
+    "pending",
+    "release",
+    "settle",
+    "write",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 3
+"""Replays of one event before it is given up: an event whose turn kills the process, or fails on the
+database every time, must not come back for ever."""
+
+_RENEW_CHUNK = 500
+"""Ids per statement when a process renews the leases of what it still holds."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stored:
+    """An event read back from the inbox: its row, the event (masked, no reply token), its replays.
+
+    ``replies`` are its turn's, when the turn was stored and its answer not sent yet; None otherwise.
+    """
+
+    id: int
+    incoming: Incoming
+    attempts: int
+    replies: tuple[Reply, ...] | None = None
+
+
+def write(
+    engine: sa.Engine,
+    puts: Sequence[tuple[str, Sequence[Incoming]]],
+    discards: Collection[int],
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+) -> list[list[int | None]]:
+    """Store the events of ``puts`` (channel, events) and delete the rows ``discards``, in one transaction.
+
+    Returns, for each put, each event's row id, held by ``owner`` for
+    ``lease``; None for an event dropped as a redelivery (already here, or
+    its turn already stored). `bot.errors.StoreError` when the database fails.
+    """
+    until = now + lease
+    with writing(engine, "the inbox") as connection:
+        if discards:
+            connection.execute(inbox.delete().where(inbox.c.id.in_(sorted(discards))))
+        return [
+            [_put(connection, channel, event, now, owner, until) for event in events]
+            for channel, events in puts
+        ]
+
+
+def _put(
+    connection: sa.Connection, channel: str, incoming: Incoming, now: datetime, owner: str, until: datetime
+) -> int | None:
+    if incoming.event_id is not None:
+        seen = sa.select(seen_events.c.event_id).where(
+            seen_events.c.channel == channel, seen_events.c.event_id == incoming.event_id
+        )
+        if connection.execute(seen).first() is not None:
+            return None
+    insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
+    statement = (
+        insert(inbox)
+        .values(
+            channel=channel,
+            event_id=incoming.event_id,
+            event=incoming.to_record(),
+            received_at=incoming.received_at,
+            owner=owner,
+            claimed_until=until,
+            attempts=0,
+        )
+        .on_conflict_do_nothing(index_elements=["channel", "event_id"])
+        .returning(inbox.c.id)
+    )
+    row = connection.execute(statement).first()
+    return None if row is None else int(row.id)
+
+
+def settle(connection: sa.Connection, channel: str, event_id: str) -> None:
+    """Delete the event's row inside the caller's transaction (its turn's): it is handled."""
+    connection.execute(inbox.delete().where(inbox.c.channel == channel, inbox.c.event_id == event_id))
+
+
+def answered(connection: sa.Connection, channel: str, event_id: str, replies: Sequence[Reply]) -> None:
+    """Inside the turn's transaction: keep the turn's ``replies`` in the event's row until they are sent.
+
+    No replies: the row goes (`settle`). The dispatcher discards the row once
+    the replies are out (or `deliver` queues them); a process that dies before
+    that leaves them for `claim`, and they are pushed, not taken again.
+    """
+    if not replies:
+        settle(connection, channel, event_id)
+        return
+    connection.execute(
+        inbox.update()
+        .where(inbox.c.channel == channel, inbox.c.event_id == event_id)
+        .values(replies=[reply.to_record() for reply in replies])
+    )
+
+
+def deliver(
+    engine: sa.Engine, row: int, key: ConversationKey, replies: Sequence[Reply], now: datetime
+) -> None:
+    """Queue ``replies`` for the person of ``key`` and delete the row ``row``, in one transaction."""
+    with writing(engine, "the inbox") as connection:
+        for reply in replies:
+            enqueue(connection, key, reply.to_record(), now)
+        connection.execute(inbox.delete().where(inbox.c.id == row))
+
+
+def claim(
+    engine: sa.Engine,
+    channels: Collection[str],
+    owner: str,
+    held: Collection[int],
+    now: datetime,
+    lease: timedelta,
+    limit: int = 100,
+) -> list[Stored]:
+    """Renew the leases of the rows ``owner`` still ``held``; claim up to ``limit`` rows to replay.
+
+    Claimed are the rows of ``channels`` whose lease ran out, and the rows
+    of ``owner`` it holds no more whose lease is half over (their turn
+    failed; a live process renews what it holds before then). Each claim
+    counts an attempt. A row that cannot be read back is deleted, logged.
+    """
+    if not channels:
+        return []
+    until, soon = now + lease, now + lease / 2
+    mine = sorted(held)
+    query = (
+        sa.select(inbox)
+        .where(
+            inbox.c.channel.in_(sorted(channels)),
+            sa.or_(
+                inbox.c.claimed_until < now, sa.and_(inbox.c.owner == owner, inbox.c.claimed_until < soon)
+            ),
+        )
+        .order_by(inbox.c.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    with writing(engine, "the inbox") as connection:
+        for start in range(0, len(mine), _RENEW_CHUNK):
+            chunk = mine[start : start + _RENEW_CHUNK]
+            connection.execute(
+                inbox.update()
+                .where(inbox.c.id.in_(chunk), inbox.c.owner == owner, inbox.c.claimed_until < soon)
+                .values(claimed_until=until)
+            )
+        claimed: list[Stored] = []
+        broken: list[int] = []
+        for row in connection.execute(query).all():
+            try:
+                replies = None if row.replies is None else tuple(Reply.from_record(r) for r in row.replies)
+                claimed.append(Stored(row.id, Incoming.from_record(row.event), row.attempts + 1, replies))
+            except (ValueError, TypeError):
+                log.exception("inbox row %d of %s cannot be read: deleted", row.id, row.channel)
+                broken.append(row.id)
+        if broken:
+            connection.execute(inbox.delete().where(inbox.c.id.in_(broken)))
+        if claimed:
+            connection.execute(
+                inbox.update()
+                .where(inbox.c.id.in_([stored.id for stored in claimed]))
+                .values(owner=owner, claimed_until=until, attempts=inbox.c.attempts + 1)
+            )
+    return claimed
+
+
+def abandon(engine: sa.Engine, stored: Stored, apology: Reply | None, now: datetime) -> None:
+    """Give ``stored`` up: delete its row and, in the same transaction, queue ``apology`` to its sender."""
+    with writing(engine, "the inbox") as connection:
+        if apology is not None:
+            enqueue(connection, stored.incoming.key, apology.to_record(), now)
+        connection.execute(inbox.delete().where(inbox.c.id == stored.id))
+
+
+def release(engine: sa.Engine, owner: str, now: datetime) -> int:
+    """End every lease of ``owner`` (a stopping server): the next process replays its rows at once."""
+    with writing(engine, "the inbox") as connection:
+        result = connection.execute(inbox.update().where(inbox.c.owner == owner).values(claimed_until=now))
+        return int(result.rowcount)
+
+
+def pending(engine: sa.Engine) -> int:
+    """How many events wait in the inbox."""
+    with reading(engine, "the inbox") as connection:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(inbox)).scalar() or 0)

@@ -1,0 +1,198 @@
+"""The durable inbox on SQLite and PostgreSQL: stored masked, dropped redeliveries, leases, replays."""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import UTC, datetime, timedelta
+from functools import partial
+
+import pytest
+import sqlalchemy as sa
+from hypothesis import HealthCheck, given, settings
+
+from bot.db import ConversationStore, inbox
+from bot.db.schema import inbox as inbox_table
+from bot.db.schema import outbox
+from bot.dialogue import State, Turn
+from bot.values import ConversationKey, Incoming, Reply
+from tests.auxil.personal import Written, any_written, leaked
+
+NOW = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+LEASE = timedelta(seconds=60)
+KEY = ConversationKey("line", "U1", "U1")
+
+
+def event(event_id: str | None, text: str = "RPAとは何ですか", user: str = "U1") -> Incoming:
+    key = ConversationKey("line", user, user)
+    return Incoming(key, text=text, event_id=event_id, address=user, reply_token="token-1", received_at=NOW)
+
+
+def rows(store: ConversationStore) -> list[sa.Row[tuple[object, ...]]]:
+    with store.engine.connect() as connection:
+        return list(connection.execute(sa.select(inbox_table).order_by(inbox_table.c.id)).all())
+
+
+def put(
+    store: ConversationStore, *events: Incoming, owner: str = "p1", now: datetime = NOW
+) -> list[int | None]:
+    (ids,) = inbox.write(store.engine, [("line", events)], (), now, owner, LEASE)
+    return ids
+
+
+def strings(value: object) -> list[str]:
+    """Every text in a row's values, JSON columns included, as stored (no escaping)."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in strings(item)]
+    if isinstance(value, list | tuple):
+        return [text for item in value for text in strings(item)]
+    return [] if value is None else [str(value)]
+
+
+def answered(_state: State, _connection: sa.Connection) -> Turn:
+    return Turn((Reply("はい"),), State())
+
+
+def test_an_event_is_stored_masked_without_its_reply_token_and_read_back(store: ConversationStore) -> None:
+    (row_id,) = put(store, event("ev-1", "マイナンバーは123456789018、電話は03-1234-5678です"))
+    assert row_id is not None
+    (row,) = rows(store)
+    stored = json.dumps(row.event, ensure_ascii=False)
+    assert "123456789018" not in stored
+    assert "1234-5678" not in stored
+    assert "token-1" not in stored, "a reply token is never stored"
+    assert (row.channel, row.event_id, row.owner, row.attempts) == ("line", "ev-1", "p1", 0)
+    back = Incoming.from_record(row.event)
+    assert back == Incoming(
+        KEY, text=event("ev-1", "マイナンバーは123456789018、電話は03-1234-5678です").masked().text,
+        event_id="ev-1", address="U1", received_at=NOW,
+    )  # fmt: skip
+
+
+def test_a_redelivery_is_dropped_while_its_event_waits_and_after_its_turn(store: ConversationStore) -> None:
+    first, again_in_one_request = put(store, event("ev-1"), event("ev-1"))
+    assert first is not None
+    assert again_in_one_request is None
+    assert put(store, event("ev-1")) == [None], "still in the inbox"
+    store.exchange(event("ev-1"), answered)
+    (row,) = rows(store)
+    assert row.replies == [Reply("はい").to_record()], "the turn's replies kept with it, until they are sent"
+    assert put(store, event("ev-1")) == [None], "its turn is stored"
+    inbox.write(store.engine, [], [row.id], NOW, "p1", LEASE)
+    assert put(store, event("ev-1")) == [None], "its turn is stored"
+    assert put(store, event("ev-2")) != [None]
+
+
+def test_a_turn_without_replies_takes_its_row_and_replies_kept_are_pushed_once(
+    store: ConversationStore,
+) -> None:
+    put(store, event("ev-1"), event("ev-2", user="U2"), owner="dead")
+    store.exchange(event("ev-1"), lambda _state, _connection: Turn((), State()))
+    store.exchange(event("ev-2", user="U2"), answered)
+    (left,) = rows(store)
+    assert left.event_id == "ev-2"
+    (stored,) = inbox.claim(store.engine, ["line"], "p2", set(), NOW + LEASE * 2, LEASE)
+    assert stored.replies == (Reply("はい"),)
+    inbox.deliver(store.engine, stored.id, stored.incoming.key, stored.replies, NOW)
+    assert rows(store) == []
+    with store.engine.connect() as connection:
+        queued = connection.execute(sa.select(outbox.c.user_id, outbox.c.payload)).all()
+    assert [(user_id, payload["text"]) for user_id, payload in queued] == [("U2", "はい")]
+
+
+def test_a_turn_that_fails_leaves_the_row(store: ConversationStore) -> None:
+    put(store, event("ev-1"))
+
+    def failing(_state: State, _connection: sa.Connection) -> Turn:
+        raise RuntimeError("engine failure")
+
+    with pytest.raises(RuntimeError):
+        store.exchange(event("ev-1"), failing)
+    assert len(rows(store)) == 1
+    ids = [r.id for r in rows(store)]
+    inbox.write(store.engine, [], ids, NOW, "p1", LEASE)
+    assert rows(store) == [], "discarded"
+
+
+def test_held_rows_are_renewed_and_expired_rows_claimed_once_oldest_first(store: ConversationStore) -> None:
+    dead = put(store, event("ev-1"), event("ev-2"), owner="dead")
+    (held,) = put(store, event("ev-3", user="U2"), owner="p1")
+    (mine_failed,) = put(store, event("ev-4", user="U3"), owner="p1")
+    assert held is not None
+    assert mine_failed is not None
+    assert inbox.claim(store.engine, ["line"], "p1", {held}, NOW + LEASE / 4, LEASE) == []
+    later = NOW + LEASE * 0.75  # the dead owner's lease is not over; p1's own are half over
+    claimed = inbox.claim(store.engine, ["line"], "p1", {held}, later, LEASE)
+    assert [c.id for c in claimed] == [mine_failed], (
+        "what p1 holds no more is replayed; what it holds renewed"
+    )
+    expired = NOW + LEASE + timedelta(seconds=1)
+    claimed = inbox.claim(store.engine, ["line"], "p2", set(), expired, LEASE)
+    assert [c.id for c in claimed] == dead, "the dead owner's rows, oldest first; p1's renewed lease holds"
+    assert [c.attempts for c in claimed] == [1, 1]
+    assert claimed[0].incoming.event_id == "ev-1"
+    assert claimed[0].incoming.reply_token is None
+    assert inbox.claim(store.engine, ["line"], "p3", set(), expired, LEASE) == [], "claimed once"
+    assert inbox.claim(store.engine, ["teams"], "p3", set(), expired + LEASE * 2, LEASE) == []
+    again = inbox.claim(store.engine, ["line"], "p3", set(), expired + LEASE * 2, LEASE)
+    assert [c.attempts for c in again if c.id == dead[0]] == [2], "each claim counts"
+
+
+def test_two_processes_claiming_at_once_never_take_the_same_row(store: ConversationStore) -> None:
+    ids = put(store, *(event(f"ev-{n}", user=f"U{n}") for n in range(40)), owner="dead")
+    expired = NOW + LEASE * 2
+    taken: dict[str, list[int]] = {}
+    start = threading.Barrier(2)
+
+    def claim(owner: str) -> None:
+        start.wait()
+        taken[owner] = []
+        while claimed := inbox.claim(store.engine, ["line"], owner, set(), expired, LEASE, limit=3):
+            taken[owner].extend(c.id for c in claimed)
+
+    threads = [threading.Thread(target=partial(claim, owner)) for owner in ("a", "b")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(taken["a"] + taken["b"]) == ids
+
+
+def test_a_stop_releases_the_leases_and_giving_up_pushes_the_apology(store: ConversationStore) -> None:
+    put(store, event("ev-1"), owner="p1")
+    assert inbox.release(store.engine, "p1", NOW) == 1
+    (stored,) = inbox.claim(store.engine, ["line"], "p2", set(), NOW + timedelta(seconds=1), LEASE)
+    inbox.abandon(store.engine, stored, Reply("申し訳ありません"), NOW)
+    assert rows(store) == []
+    with store.engine.connect() as connection:
+        (payload,) = connection.execute(sa.select(outbox.c.payload)).scalars()
+    assert payload["text"] == "申し訳ありません"
+    assert inbox.pending(store.engine) == 0
+
+
+def test_a_row_that_cannot_be_read_back_is_deleted(store: ConversationStore) -> None:
+    put(store, event("ev-1"))
+    with store.engine.begin() as connection:
+        connection.execute(inbox_table.update().values(event={"v": 99}))
+    assert inbox.claim(store.engine, ["line"], "p2", set(), NOW + LEASE * 2, LEASE) == []
+    assert rows(store) == []
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(written=any_written())
+def test_no_table_ever_holds_what_a_waiting_event_typed_raw(
+    store: ConversationStore, written: Written
+) -> None:
+    """Every table (reflected, so a table added later is checked too) after a webhook's event is stored."""
+    event_id = f"ev-{abs(hash(written.text))}"
+    put(store, event(event_id, written.text), Incoming(KEY, action=written.text, event_id=f"{event_id}-b"))
+    found: list[str] = []
+    metadata = sa.MetaData()
+    metadata.reflect(store.engine)
+    with store.engine.connect() as connection:
+        for table in metadata.sorted_tables:
+            for row in connection.execute(sa.select(table)).all():
+                text = "\x00".join(strings(list(row)))
+                found.extend(f"{table.name}: {secret}" for secret in leaked(written.secrets, text))
+    assert not found
+    inbox.write(store.engine, [], [r.id for r in rows(store)], NOW, "p1", LEASE)

@@ -1,0 +1,154 @@
+"""``python -m bot serve`` SIGKILLed right after acknowledging a burst of LINE webhooks: none is lost.
+
+The real server (on SQLite, and on PostgreSQL) takes a burst of signed
+webhooks from LINE's fake, each a first question of a new person, more
+than its turn threads can take at once; as soon as the last is
+acknowledged (200), the server is killed. Events acknowledged and not yet
+taken are in the inbox then, masked, and so are the replies of turns
+stored whose answer had not gone out. After a restart every acknowledged
+event is answered: each event not taken yet exactly once, by push (the
+reply tokens expired with the process), each stored answer not sent yet by
+push, a redelivery of one meanwhile changes nothing, and the inbox ends
+empty. The one repeat possible is an answer the platform accepted just
+before the kill, while its row was still there (see `bot.handlers.dispatch`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import aiohttp
+import pytest
+import pytest_asyncio
+import sqlalchemy as sa
+
+from bot.db import create_engine
+from bot.db.schema import inbox, outbox
+from tests.auxil.channels import Webhook
+from tests.auxil.line import FakeLine
+from tests.auxil.platforms import free_port
+from tests.auxil.server import start, stop, wait_ready
+
+pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
+
+BURST = 200
+LEASE_SECONDS = 3
+PHONE = "03-5555-0199"
+MY_NUMBER = "123456789018"
+
+
+@pytest_asyncio.fixture
+async def line() -> AsyncIterator[FakeLine]:
+    fake = FakeLine()
+    await fake.start()
+    yield fake
+    await fake.stop()
+
+
+def user(n: int) -> str:
+    return f"U{n:032x}"
+
+
+async def deliver(session: aiohttp.ClientSession, url: str, webhook: Webhook) -> bool:
+    """Post ``webhook``; True when the server acknowledged it (200)."""
+    try:
+        async with session.post(url + webhook.path, data=webhook.body, headers=webhook.headers) as response:
+            return response.status == 200
+    except (aiohttp.ClientError, TimeoutError):
+        return False
+
+
+def read(database_url: str, query: sa.Select[tuple[object, ...]]) -> list[sa.Row[tuple[object, ...]]]:
+    engine = create_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(query).all())
+    finally:
+        engine.dispose()
+
+
+async def test_events_acknowledged_before_a_kill_are_answered_after_the_restart_exactly_once(
+    tmp_path: Path, line: FakeLine, database_url: str
+) -> None:
+    port = free_port()
+    env = {
+        "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_INBOX_LEASE_SECONDS": str(LEASE_SECONDS),
+        "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+        "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0",
+        **line.settings(),
+    }
+    question = f"RPAとは何ですか？電話は{PHONE}、マイナンバーは{MY_NUMBER}です"
+    webhooks = {user(n): line.text(user(n), question, f"ev-{n}") for n in range(BURST)}
+    served = start(tmp_path, port, env, database=database_url)
+    try:
+        await asyncio.to_thread(wait_ready, served)
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+            acknowledged = await asyncio.gather(*(deliver(session, served.url, w) for w in webhooks.values()))
+        served.process.send_signal(signal.SIGKILL)
+        await asyncio.to_thread(served.process.wait, 10)
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+            served.process.wait()
+    acked = [u for u, ok in zip(webhooks, acknowledged, strict=True) if ok]
+    assert len(acked) == BURST, "every webhook acknowledged before the kill"
+
+    waiting = read(database_url, sa.select(inbox.c.event_id, inbox.c.event, inbox.c.replies))
+    assert waiting, "some acknowledged events were not answered yet when the server died"
+    stored = json.dumps([[row.event, row.replies] for row in waiting], ensure_ascii=False)
+    assert PHONE not in stored
+    assert MY_NUMBER not in stored
+    not_taken = {user(int(str(row.event_id).removeprefix("ev-"))) for row in waiting if row.replies is None}
+    not_sent = {
+        user(int(str(row.event_id).removeprefix("ev-"))) for row in waiting if row.replies is not None
+    }
+    answered_before = {u for u in acked if line.all_sent(u)}
+    assert not_taken, "some events were not taken yet"
+    assert not not_taken & answered_before, "an event not taken yet was not answered"
+
+    served = start(tmp_path, port, env, database=database_url)
+    try:
+        await asyncio.to_thread(wait_ready, served)
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+            assert await deliver(session, served.url, webhooks[min(not_taken)]), "LINE redelivers one"
+        async with asyncio.timeout(120):
+            while not all(line.all_sent(u) for u in acked):
+                await line.until(lambda: all(line.all_sent(u) for u in acked))
+            await settled(database_url)
+    finally:
+        stop(served)
+
+    for u in acked:
+        sent = line.all_sent(u)
+        assert sent, f"{u} answered"
+        texts = [s.text for s in sent]
+        if u in not_sent and u in answered_before:  # replied just before the kill, its row not yet gone
+            assert {s.via for s in sent} == {"reply", "push"}, f"{u}: the reply, and the same answer pushed"
+            assert len(texts) == 2 * len(set(texts)), f"{u}: one repeat at most"
+            continue
+        assert len(texts) == len(set(texts)), f"{u} answered once"
+        if u in not_taken or u in not_sent:
+            assert {s.via for s in sent} == {"push"}, (
+                f"{u}: pushed after the restart, its reply token expired"
+            )
+        else:
+            assert {s.via for s in sent} == {"reply"}, f"{u}: answered before the kill, and only then"
+    log = served.log.read_text()
+    assert "replaying line event" in log
+    assert PHONE not in log
+
+
+async def settled(database_url: str) -> None:
+    """Wait until the inbox is empty and no message waits in the outbox."""
+    while True:
+        left = read(database_url, sa.select(inbox.c.id)) + read(
+            database_url, sa.select(outbox.c.id).where(outbox.c.status == "pending")
+        )
+        if not left:
+            return
+        await asyncio.sleep(0.2)
