@@ -5,9 +5,10 @@ Counted as they happen, in this process: HTTP requests by method, route
 latency; and the engine's replies by kind (``answer``, ``clarify`` and
 ``escalate`` are the search's decisions). Read from the database when
 scraped, so every process reports the same, whole picture: consultations
-by state, and the outbox's backlog and the age of its oldest waiting
-message, per channel. Each `Metrics` has its own registry, so several
-applications in one process (tests) do not mix.
+by state, the outbox's backlog and the age of its oldest waiting message,
+per channel, and the same for the webhook events waiting in the inbox.
+Each `Metrics` has its own registry, so several applications in one
+process (tests) do not mix.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.consult.model import Status
 from bot.db.engine import aware
-from bot.db.schema import consultations, outbox
+from bot.db.schema import consultations, inbox, outbox
 from bot.dialogue import Reply
 
 __all__ = ["CONTENT_TYPE", "Metrics"]
@@ -83,7 +84,7 @@ class Metrics:
 
 
 class DatabaseCollector(Collector):
-    """Consultations by state and the outbox per channel, read when scraped; says so if it cannot."""
+    """Consultations by state, the outbox and the inbox per channel, read when scraped (or says it cannot)."""
 
     def __init__(self, clock: Clock) -> None:
         self.clock = clock
@@ -97,7 +98,7 @@ class DatabaseCollector(Collector):
             yield up
             return
         try:
-            states, waiting = self._read(self.engine)
+            states, waiting, unanswered = self._read(self.engine)
         except SQLAlchemyError:
             up.add_metric([], 0)
             yield up
@@ -110,12 +111,15 @@ class DatabaseCollector(Collector):
         for status in Status:
             by_state.add_metric([status.value], states.get(status.value, 0))
         yield by_state
-        backlog = GaugeMetricFamily(
-            "kaizen_outbox_pending", "Messages waiting for delivery, by channel.", labels=["channel"]
-        )
+        yield from self._backlog("outbox", "Messages waiting for delivery", waiting)
+        yield from self._backlog("inbox", "Webhook events acknowledged and not yet answered", unanswered)
+
+    def _backlog(self, name: str, what: str, waiting: Backlog) -> Iterator[Metric]:
+        """``kaizen_{name}_pending`` and the age of the oldest, by channel."""
+        backlog = GaugeMetricFamily(f"kaizen_{name}_pending", f"{what}, by channel.", labels=["channel"])
         age = GaugeMetricFamily(
-            "kaizen_outbox_oldest_pending_age_seconds",
-            "Age of the oldest message waiting for delivery, by channel.",
+            f"kaizen_{name}_oldest_pending_age_seconds",
+            f"Age of the oldest of the {what[0].lower()}{what[1:]}, by channel.",
             labels=["channel"],
         )
         now = self.clock()
@@ -126,17 +130,22 @@ class DatabaseCollector(Collector):
         yield age
 
     @staticmethod
-    def _read(engine: sa.Engine) -> tuple[dict[str, int], dict[str, tuple[int, datetime]]]:
+    def _read(engine: sa.Engine) -> tuple[dict[str, int], Backlog, Backlog]:
         by_state = sa.select(consultations.c.status, sa.func.count()).group_by(consultations.c.status)
         pending = (
             sa.select(outbox.c.channel, sa.func.count(), sa.func.min(outbox.c.created_at))
             .where(outbox.c.status == "pending")
             .group_by(outbox.c.channel)
         )
+        received = sa.select(inbox.c.channel, sa.func.count(), sa.func.min(inbox.c.received_at)).group_by(
+            inbox.c.channel
+        )
         with engine.connect() as connection:
             states = {str(status): int(count) for status, count in connection.execute(by_state).all()}
-            waiting = {
-                str(channel): (int(count), oldest)
-                for channel, count, oldest in connection.execute(pending).all()
-            }
-        return states, waiting
+            waiting = {str(c): (int(n), oldest) for c, n, oldest in connection.execute(pending).all()}
+            unanswered = {str(c): (int(n), oldest) for c, n, oldest in connection.execute(received).all()}
+        return states, waiting, unanswered
+
+
+Backlog = dict[str, tuple[int, datetime]]
+"""Per channel: how many wait, and when the oldest came."""
