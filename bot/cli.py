@@ -72,8 +72,17 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
-    bench.add_argument("--sizes", default="1000,10000,50000,100000", help="FAQ sizes, comma-separated")
-    bench.add_argument("--queries", type=int, default=200, help="queries per size")
+    bench.add_argument(
+        "--sizes",
+        help="FAQ sizes, comma-separated (default 1000,10000,50000,100000; with --realistic, 50000)",
+    )
+    bench.add_argument("--queries", type=int, default=200, help="(short) queries per size")
+    bench.add_argument(
+        "--realistic",
+        action="store_true",
+        help="the sample FAQ replicated under section names, long stories too, beside a bm25s peer",
+    )
+    bench.add_argument("--stories", type=int, default=200, help="long-story queries per size (--realistic)")
     bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
     bench.add_argument(
         "--semantic", action="store_true", help="measure with the semantic index too (slow to build at scale)"
@@ -155,9 +164,14 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import-faq":
         return _import_faq(args)
     if args.command == "bench":
+        default = "50000" if args.realistic else "1000,10000,50000,100000"
+        sizes = [int(s) for s in (args.sizes or default).split(",") if s.strip()]
+        if args.realistic:
+            from bot.bench_realistic import run_realistic
+
+            return run_realistic(settings, sizes, args.queries, args.stories, semantic=args.semantic)
         from bot.bench import run_bench
 
-        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
         return run_bench(settings, sizes, args.queries, args.baseline_queries, semantic=args.semantic)
     if args.command == "serve":
         from bot.app import run_server

@@ -75,7 +75,7 @@ def build_worker(
     if NOTIFY_WEBHOOK in service.notices.channels:
         senders[NOTIFY_WEBHOOK] = WebhookSender(session, notify.webhook_url, notify.webhook_format)
     if NOTIFY_EMAIL in service.notices.channels:
-        senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds)
+        senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds, service.ward)
     if not {NOTIFY_WEBHOOK, NOTIFY_EMAIL, NOTIFY_ROOM} & senders.keys():
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [

@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import smtplib
 import ssl
+from collections.abc import Callable
 from email.message import EmailMessage
 from email.utils import formatdate
 
 from bot.config import NotifySettings
 from bot.db.outbox import Delivery
+from bot.knowledge import Ward
 
 __all__ = ["EmailSender"]
 
@@ -22,15 +24,18 @@ __all__ = ["EmailSender"]
 class EmailSender:
     """Sends notices to the addresses of ``KAIZEN_SMTP_TO``."""
 
-    def __init__(self, settings: NotifySettings, timeout: float) -> None:
+    def __init__(self, settings: NotifySettings, timeout: float, ward: Callable[[], Ward] = Ward) -> None:
         self.settings = settings
         self.timeout = timeout
+        self.ward = ward
+        """The ward's names as the knowledge in service gives them (the bot's name in the subject)."""
 
     def message(self, delivery: Delivery) -> EmailMessage:
         """The e-mail for one notice."""
         payload = delivery.payload
         message = EmailMessage()
-        message["Subject"] = f"【業務改善相談bot】{payload['title']}"
+        bot_name = self.ward().bot_name
+        message["Subject"] = f"【{bot_name}】{payload['title']}"
         message["From"] = self.settings.smtp_from
         message["To"] = ", ".join(self.settings.smtp_to)
         message["Date"] = formatdate(localtime=True)
@@ -38,7 +43,7 @@ class EmailSender:
         body = str(payload["text"])
         if payload.get("url"):
             body += f"\n\nダッシュボード：{payload['url']}"
-        message.set_content(body + "\n\n-- \nこのメールは業務改善相談botが自動で送信しています。\n")
+        message.set_content(body + f"\n\n-- \nこのメールは{bot_name}が自動で送信しています。\n")
         return message
 
     async def send(self, delivery: Delivery) -> None:

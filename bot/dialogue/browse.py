@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.dialogue.library import MANUAL, Library, Shown, ref_of
+from bot.dialogue.library import Library, Shown, ref_of
 from bot.dialogue.views import MENU, button_cards, card_of, consult, excerpt
-from bot.knowledge import TOOLS
+from bot.knowledge import TOOLS, Ward
+from bot.knowledge.schema import CATEGORIES
 from bot.values import MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "CATEGORY_LABELS",
     "case_menu",
     "categories_of",
+    "category_label",
     "chapter_page",
     "chapters",
     "department_list",
@@ -33,20 +35,24 @@ CATEGORY_LABELS = {
     "ルール": "ルール・手続き",
     "研修": "研修・学習",
     "事例": "事例の共有",
-    "方針": "DXの方針",
 }
-"""Button labels for the FAQ categories, as staff would look for them."""
+"""Button labels for the FAQ categories, as staff look for them (方針's is the ward's: `Ward.policy`)."""
+
+
+def category_label(ward: Ward, category: str) -> str:
+    """The button label of an FAQ category: the ward's own for 方針, the category itself for a ward's own."""
+    return ward.policy if category == "方針" else CATEGORY_LABELS.get(category, category)
 
 
 def categories_of(lib: Library) -> list[str]:
     """The FAQ's categories: the sample's in their usual order, then a ward's own as they first appear."""
     used = dict.fromkeys(e.category for e in lib.kb.faq if e.category)
-    return [c for c in CATEGORY_LABELS if c in used] + [c for c in used if c not in CATEGORY_LABELS]
+    return [c for c in CATEGORIES if c in used] + [c for c in used if c not in CATEGORIES]
 
 
 def menu(lib: Library) -> Reply:
     """What the bot can do, with a way into each part (and to the staff member's consultations)."""
-    buttons = [Choice(CATEGORY_LABELS.get(c, c), f"cat:{c}") for c in categories_of(lib)]
+    buttons = [Choice(category_label(lib.ward, c), f"cat:{c}") for c in categories_of(lib)]
     cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
     status = Card(
         f"{lib.ward.team}へのご相談",
@@ -125,7 +131,7 @@ def chapters(lib: Library) -> Reply:
     else:
         cards = button_cards("目次", "章を選んでください。", [Choice(c.title, f"ch:{c.id}") for c in items])
     return Reply(
-        f"{MANUAL}は全{len(items)}章です。読みたい章を選んでください。",
+        f"{lib.ward.manual_title}は全{len(items)}章です。読みたい章を選んでください。",
         (Choice("改善事例を見る", "cases"), MENU),
         cards,
         kind="menu",

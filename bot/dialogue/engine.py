@@ -317,7 +317,7 @@ class Engine:
             return self._list(f"{anchor.section}の改善事例です（{len(cases)}件）。", cases, state)
         if kind == "cat":
             entries = tuple(e for e in kb.faq if e.category == arg)
-            label = browse.CATEGORY_LABELS.get(arg, arg)
+            label = browse.category_label(self.lib.ward, arg)
             return self._list(f"「{label}」のよくある質問です。", entries, state) if entries else None
         return None
 

@@ -15,9 +15,7 @@ from bot.dialogue.intents import key_of, smalltalk_keys
 from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk, Ward
 from bot.search import Entry
 
-__all__ = ["MANUAL", "Library", "Shown", "entry_ref", "ref_of"]
-
-MANUAL = "『業務改善の手引き』"
+__all__ = ["Library", "Shown", "entry_ref", "ref_of"]
 
 Shown = FaqEntry | Section | Case | Referral
 """An entry that can be shown in detail."""
@@ -93,7 +91,7 @@ class Library:
         if isinstance(shown, FaqEntry):
             return f"よくある質問「{shown.question}」"
         if isinstance(shown, Section):
-            return f"{MANUAL}{self.title(shown)}"
+            return f"{self.ward.manual_title}{self.title(shown)}"
         if isinstance(shown, Case):
             return f"改善事例「{shown.title}」（{shown.section}）"
         return f"案内先一覧「{shown.topic}」"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from bot.dialogue.library import MANUAL, Library, Shown, ref_of
+from bot.dialogue.library import Library, Shown, ref_of
 from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk, Ward
 from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
 
@@ -168,4 +168,4 @@ def _manual_card(lib: Library, refs: Sequence[str]) -> tuple[Card, ...]:
     if not sections:
         return ()
     buttons = tuple(Choice(s.title, ref_of(s)) for s in sections[:MAX_CARD_CHOICES])
-    return (Card("手引きの関連する節", f"{MANUAL}で詳しく説明しています。", buttons),)
+    return (Card("手引きの関連する節", f"{lib.ward.manual_title}で詳しく説明しています。", buttons),)

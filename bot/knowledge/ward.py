@@ -10,11 +10,24 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 __all__ = ["Ward"]
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+
+def _unbracketed(value: str) -> str:
+    if value[0] in "『「【" or value[-1] in "』」】":
+        raise PydanticCustomError(
+            "bracketed_title", "書名だけを『』なしで書いてください（表示するときに『』を付けます）"
+        )
+    return value
+
+
+Title = Annotated[Name, AfterValidator(_unbracketed)]
+"""A title the bot puts in 『』 itself, so without brackets of its own."""
 
 
 class Ward(BaseModel):
@@ -40,6 +53,15 @@ class Ward(BaseModel):
     """What the bot is about: 「{subject}について気軽にご質問ください」."""
     topics: Name = "RPA、AI-OCR、電子申請、ペーパーレスなど"
     """Examples of what staff may ask, in the greeting: 「{topics}、{subject}について…」."""
+    manual: Title = "業務改善の手引き"
+    """The manual's title (``knowledge/manual/``), without 『』: 「『{manual}』は全9章です」."""
+    policy: Name = "DXの方針"
+    """The button label of the FAQ category 方針 (the ward's policy): 「「{policy}」のよくある質問です」."""
+
+    @property
+    def manual_title(self) -> str:
+        """The manual's title as cited: 『業務改善の手引き』."""
+        return f"『{self.manual}』"
 
     @property
     def consult_label(self) -> str:

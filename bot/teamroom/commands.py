@@ -20,7 +20,9 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["HELP", "Command", "Verb", "parse"]
+from bot.knowledge import Ward
+
+__all__ = ["Command", "Verb", "help_text", "parse"]
 
 Verb = Literal["show", "answer", "request", "close", "take", "note"]
 
@@ -46,8 +48,8 @@ _NEEDS_TEXT = frozenset({"answer", "request", "note"})
 _HEAD = re.compile(r"^\s*#\s*(\d{1,9})(?:[\s:：]+|$)")
 _VERB = re.compile(r"^(\S+?)(?:[\s:：]+|$)")
 
-HELP = (
-    "DX推進課の相談botです。このルームでは、相談番号を付けて次のように入力してください。\n"
+_HELP = (
+    "{team}の相談botです。このルームでは、相談番号を付けて次のように入力してください。\n"
     "・#123 … No.123 の内容を表示\n"
     "・#123 回答 （本文） … 相談者に回答を送る（改行を含めても構いません）\n"
     "・#123 追加情報 （本文） … 相談者に追加の情報をお願いする\n"
@@ -55,6 +57,11 @@ HELP = (
     "・#123 メモ （本文） … チーム内のメモを残す（相談者には送られません）\n"
     "・#123 クローズ … 解決として閉じる"
 )
+
+
+def help_text(ward: Ward) -> str:
+    """What the room's commands are, for ``ward``'s team."""
+    return _HELP.format(team=ward.team)
 
 
 @dataclass(frozen=True, slots=True)

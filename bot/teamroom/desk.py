@@ -31,22 +31,31 @@ from bot.db import reach
 from bot.db.engine import reading, writing
 from bot.dialogue.views import excerpt
 from bot.errors import ConsultationError, DuplicateEvent
-from bot.teamroom.commands import HELP, Command, parse
+from bot.knowledge import Ward
+from bot.teamroom.commands import Command, help_text, parse
 from bot.values import Incoming, Reply
 
-__all__ = ["JOINED", "NOT_A_MEMBER", "TeamDesk"]
+__all__ = ["TeamDesk", "joined", "not_a_member"]
 
 log = logging.getLogger(__name__)
 
-NOT_A_MEMBER = (
-    "申し訳ありません。このルームから相談に対応できるのは、登録されたDX推進課のメンバーだけです。"
-    "ご用件はダッシュボードから、または担当者にお問い合わせください。"
-)
-JOINED = (
-    "DX推進課のルームに追加していただきありがとうございます。"
-    "新しいご相談や、対応を待っているご相談をここでお知らせします。"
-)
 _EXCERPT_CHARS = 300
+
+
+def not_a_member(ward: Ward) -> str:
+    """The polite refusal to someone in the room who is not one of the team."""
+    return (
+        f"申し訳ありません。このルームから相談に対応できるのは、登録された{ward.team}のメンバーだけです。"
+        "ご用件はダッシュボードから、または担当者にお問い合わせください。"
+    )
+
+
+def joined(ward: Ward) -> str:
+    """The thanks when the bot is added to the team's room (the commands follow)."""
+    return (
+        f"{ward.team}のルームに追加していただきありがとうございます。"
+        "新しいご相談や、対応を待っているご相談をここでお知らせします。"
+    )
 
 
 class TeamDesk:
@@ -69,7 +78,8 @@ class TeamDesk:
         """The room's reply to ``incoming`` (blocking); () for a redelivered event."""
         key = incoming.key
         if incoming.text is None:  # the bot was added to the room: say what it does there
-            return self._once(incoming, f"{JOINED}\n{HELP}")
+            ward = self.service.ward()
+            return self._once(incoming, f"{joined(ward)}\n{help_text(ward)}")
         account = self.settings.members.get((key.channel, key.user_id))
         if account is None:
             log.warning(
@@ -77,10 +87,10 @@ class TeamDesk:
                 key.channel,
                 key.user_id,
             )
-            return self._once(incoming, NOT_A_MEMBER)
+            return self._once(incoming, not_a_member(self.service.ward()))
         command = parse(incoming.text)
         if command is None:
-            return self._once(incoming, HELP)
+            return self._once(incoming, help_text(self.service.ward()))
         try:
             text = self._run(incoming, command, account)
         except DuplicateEvent:

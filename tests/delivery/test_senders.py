@@ -16,6 +16,7 @@ from bot.delivery import notice_channels
 from bot.delivery.email import EmailSender
 from bot.delivery.webhook import WebhookSender, body_for, format_of
 from bot.dialogue import ConversationKey
+from bot.knowledge import Ward
 from tests.auxil.platforms import FakeSmtp, FakeWebhook
 
 NOTICE = {
@@ -119,6 +120,20 @@ async def test_email_goes_through_smtp_with_the_message_named(smtp: FakeSmtp) ->
     ]
     assert isinstance(message, EmailMessage)
     assert "ダッシュボード：https://kaizen.example.lg.jp/admin/consultations/7" in message.get_content()
+
+
+@pytest.mark.asyncio
+async def test_the_email_names_the_wards_own_bot(smtp: FakeSmtp) -> None:
+    settings = NotifySettings(
+        smtp_host="127.0.0.1", smtp_port=smtp.port, smtp_starttls=False, smtp_to=("a@b.jp",)
+    )
+    ward = Ward(bot_name="みどり区 しごと改善アシスタント")
+    await EmailSender(settings, timeout=5, ward=lambda: ward).send(delivery(NOTIFY_EMAIL))
+    (message,) = smtp.messages
+    assert message["Subject"] == "【みどり区 しごと改善アシスタント】新しいご相談が届きました（No.7）"
+    assert isinstance(message, EmailMessage)
+    assert "このメールはみどり区 しごと改善アシスタントが自動で送信しています。" in message.get_content()
+    assert "業務改善相談bot" not in message.get_content()
 
 
 @pytest.mark.asyncio

@@ -8,7 +8,7 @@ from bot.dialogue import Incoming, State
 from bot.dialogue.browse import categories_of
 from bot.dialogue.engine import Engine
 from bot.dialogue.library import Library
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, Ward
 from bot.knowledge.schema import FaqEntry
 from bot.search import Searcher
 from tests.auxil.desk import MemoryDesk
@@ -37,3 +37,28 @@ def test_a_wards_category_can_be_browsed_from_the_menu(kb: KnowledgeBase) -> Non
     assert labels["ごみ"] == "cat:ごみ"
     (listing,) = engine.step(Incoming(KEY, action="cat:ごみ"), State(), MemoryDesk()).replies
     assert [card.title for card in listing.cards] == ["粗大ごみの出し方は？", "資源ごみの日は？"]
+
+
+def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Searcher) -> None:
+    ward = Ward(manual="しごと改善ガイド", policy="区の改革方針")
+    own = Searcher(
+        replace(searcher.kb, ward=ward), searcher.index, searcher.analyzer, searcher.policy, searcher.semantic
+    )
+    engine = Engine(own)
+    said: list[str] = []
+    for action in ("menu", "manual", "cat:方針", "faq:method-inventory"):
+        for reply in engine.step(Incoming(KEY, action=action), State(), MemoryDesk()).replies:
+            said += [reply.text, *(c.label for c in reply.choices)]
+            said += [
+                text
+                for card in reply.cards
+                for text in (card.title, card.text, *(c.label for c in card.choices))
+            ]
+    everything = "\n".join(said)
+    assert "区の改革方針" in everything, "the menu's button for the category 方針"
+    assert "「区の改革方針」のよくある質問です" in everything
+    assert "『しごと改善ガイド』は全9章です" in everything
+    assert "『しごと改善ガイド』で詳しく説明しています" in everything, "an answer's manual card"
+    assert "『業務改善の手引き』は" not in everything
+    assert "『業務改善の手引き』で" not in everything
+    assert "DXの方針" not in everything

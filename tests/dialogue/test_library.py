@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.dialogue import MAX_ACTION_BYTES
 from bot.dialogue.library import Library, entry_ref, ref_of
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, Ward
 from bot.search import Entry
 
 
@@ -40,3 +42,11 @@ def test_sections_know_their_neighbours_and_cases_their_sections(kb: KnowledgeBa
     remedy_ocr = lib.cases_of_section["remedy#ocr"]
     assert "ocr-kaigo-application" in [c.id for c in remedy_ocr]
     assert lib.title(first).startswith("第1章")
+
+
+def test_a_section_is_cited_under_the_wards_own_manual_title(kb: KnowledgeBase) -> None:
+    section = kb.section("inventory#steps")
+    assert section is not None
+    assert Library.of(kb).source_label(section) == "『業務改善の手引き』第2章 業務の棚卸し「棚卸しの進め方」"
+    own = Library.of(replace(kb, ward=Ward(manual="しごと改善ガイド")))
+    assert own.source_label(section) == "『しごと改善ガイド』第2章 業務の棚卸し「棚卸しの進め方」"

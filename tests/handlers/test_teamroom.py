@@ -28,9 +28,11 @@ from bot.config import Settings
 from bot.consult.model import Status
 from bot.conversations import GROUP_ONLY
 from bot.db.schema import outbox
+from bot.knowledge import Ward
 from bot.search import Searcher
-from bot.teamroom.commands import HELP
-from bot.teamroom.desk import JOINED, NOT_A_MEMBER
+from bot.teamroom.commands import help_text
+from bot.teamroom.desk import joined as joined_text
+from bot.teamroom.desk import not_a_member
 from tests.auxil.channels import Platform, Webhook
 from tests.auxil.line import FakeLine
 from tests.auxil.lineworks import FakeLineWorks, LineWorksRoom
@@ -170,7 +172,7 @@ async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
     bot: Client, line: FakeLine, room: RoomPlatform
 ) -> None:
     introduction = await joined(bot, room)
-    assert introduction.text.startswith(JOINED)
+    assert introduction.text.startswith(joined_text(Ward()))
     assert "#123 回答" in introduction.text
 
     number = await consult(bot, line)
@@ -244,7 +246,7 @@ async def test_a_stranger_is_refused_politely_and_logged_without_the_text(
     before = len(line.all_sent(STAFF))
     with caplog.at_level(logging.WARNING, logger="bot.teamroom.desk"):
         refused = await in_room(bot, room, "suzuki", f"#{number} 回答 ひみつの回答です", "room-1")
-    assert refused.text == NOT_A_MEMBER
+    assert refused.text == not_a_member(Ward())
     assert room.user("suzuki") in caplog.text
     assert "ひみつの回答" not in caplog.text
     assert (await asyncio.to_thread(bot.app[CONSULT].get, number)).status == Status.NEW
@@ -267,7 +269,7 @@ async def test_unknown_numbers_closed_consultations_and_unknown_commands_get_a_r
     again = await in_room(bot, room, "tanaka", f"#{number} クローズ", "room-4")
     assert "すでに「解決」です" in again.text
     for said in ("こんにちは", f"#{number} 回答", f"#{number} なおす"):  # the help, for anything else
-        assert (await in_room(bot, room, "tanaka", said, f"room-{said}")).text == HELP
+        assert (await in_room(bot, room, "tanaka", said, f"room-{said}")).text == help_text(Ward())
 
     answers = [e for e in await asyncio.to_thread(bot.app[CONSULT].events, number) if e.kind == "answer"]
     assert answers == []
@@ -410,6 +412,6 @@ async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatte
         (taken,) = (await room.posted(2))[1:]
         assert taken.text == f"No.{number} を tanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
         help_ = await in_room(bot, room, "tanaka", "使い方を教えてください", "works-1")  # a mention
-        assert help_.text == HELP
+        assert help_.text == help_text(Ward())
     finally:
         await room.stop()

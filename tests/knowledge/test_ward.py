@@ -19,6 +19,8 @@ answer_time: 5業務日以内
 bot_name: みどり区 しごと改善アシスタント
 subject: しごと改善
 topics: 申請の電子化や帳票の見直しなど
+manual: しごと改善ガイド
+policy: 区の改革方針
 """
 
 
@@ -26,6 +28,13 @@ def test_without_the_file_the_sample_ward_is_used(tmp_path: Path) -> None:
     kb = load_knowledge(*write_kb(tmp_path))
     assert kb.ward == Ward()
     assert (kb.ward.ward, kb.ward.team, kb.ward.answer_time) == ("サンプル区", "DX推進課", "3開庁日以内")
+    assert (kb.ward.manual_title, kb.ward.policy) == ("『業務改善の手引き』", "DXの方針")
+
+
+def test_the_sample_wards_file_says_what_the_defaults_say() -> None:
+    from bot.config import PROJECT_ROOT
+
+    assert load_knowledge(PROJECT_ROOT / "faq.yaml", PROJECT_ROOT / "knowledge").ward == Ward()
 
 
 def test_a_wards_own_names_are_read_and_a_missing_key_keeps_the_sample(tmp_path: Path) -> None:
@@ -36,6 +45,7 @@ def test_a_wards_own_names_are_read_and_a_missing_key_keeps_the_sample(tmp_path:
     ward = load_knowledge(faq, knowledge).ward
     assert (ward.ward, ward.team, ward.contact) == ("みどり区", "業務改革係", "業務改革係（内線 8181）")
     assert ward.consult_label == "業務改革係に相談する"
+    assert (ward.manual_title, ward.policy) == ("『しごと改善ガイド』", "区の改革方針")
     assert ward.answer_time == "3開庁日以内"
 
 
@@ -54,6 +64,8 @@ def test_the_ward_file_changes_the_fingerprint(tmp_path: Path) -> None:
         ("ward: みどり区\ncontact: [内線, 8181]\n", 2, "contact"),
         ("- みどり区\n", 1, "キー: 値"),
         ("ward: [みどり区\n", 2, "YAML"),
+        ("ward: みどり区\nmanual: 『しごと改善ガイド』\n", 2, "『』なしで"),
+        ("ward: みどり区\npolicy: ''\n", 2, "policy"),
     ],
 )
 def test_problems_name_the_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.teamroom.commands import Command, parse
+from bot.knowledge import Ward
+from bot.teamroom.commands import Command, help_text, parse
+from bot.teamroom.desk import joined, not_a_member
 
 
 @pytest.mark.parametrize(
@@ -49,3 +51,11 @@ def test_commands_are_read(said: str, command: Command) -> None:
 )
 def test_anything_else_is_no_command(said: str) -> None:
     assert parse(said) is None
+
+
+def test_the_rooms_words_name_the_wards_own_team() -> None:
+    ward = Ward(team="業務改革係")
+    for text in (help_text(ward), joined(ward), not_a_member(ward)):
+        assert "業務改革係" in text
+        assert "DX推進課" not in text
+    assert help_text(Ward()).startswith("DX推進課の相談botです。")

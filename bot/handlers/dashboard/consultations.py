@@ -20,7 +20,7 @@ from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STOR
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
-from bot.dialogue.library import MANUAL, Library, entry_ref
+from bot.dialogue.library import Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import describe_event, kind_label
@@ -182,7 +182,7 @@ def _starting_answer(lib: Library, request: web.Request) -> str:
     if isinstance(shown, FaqEntry):
         return shown.answer.strip()
     if isinstance(shown, Section):
-        return f"{MANUAL}の{lib.title(shown)}が参考になります。\n\n{shown.body.strip()}"
+        return f"{lib.ward.manual_title}の{lib.title(shown)}が参考になります。\n\n{shown.body.strip()}"
     if isinstance(shown, Case):
         return (
             f"改善事例『{shown.title}』（{shown.section}）が参考になります。\n{shown.actions}\n"
