@@ -304,16 +304,16 @@ def _child(args: dict[str, Any]) -> dict[str, Any]:
     else:
         from bot.search import Searcher
         from bot.search.ranker import rank
+        from bot.search.service import collection_paused
 
         semantic = args["engine"] == "semantic"
-        gc.disable()  # as `Searcher.load` reads and builds; on again for the queries, as in a server
-        started = time.perf_counter()
-        kb = load_knowledge(faq, knowledge)
-        load = time.perf_counter() - started
-        started = time.perf_counter()
-        searcher = Searcher.build(kb, semantic=semantic, cache_dir=Path(args["cache"]))
-        build = time.perf_counter() - started
-        gc.enable()
+        with collection_paused():  # as `Searcher.load` reads and builds; on for the queries, as in a server
+            started = time.perf_counter()
+            kb = load_knowledge(faq, knowledge)
+            load = time.perf_counter() - started
+            started = time.perf_counter()
+            searcher = Searcher.build(kb, semantic=semantic, cache_dir=Path(args["cache"]))
+            build = time.perf_counter() - started
         for kind, queries in kinds.items():
             if not semantic:
                 latency[f"lexical {kind}"] = _timed(
