@@ -137,26 +137,35 @@ def _child(
 def _measure(
     mode: str, faq: Path, knowledge: Path, cache: Path, queries: list[str], semantic: bool = False
 ) -> dict[str, float]:
-    payload = json.dumps(
-        {
-            "mode": mode,
-            "faq": str(faq),
-            "knowledge": str(knowledge),
-            "cache": str(cache),
-            "queries": queries,
-            "semantic": semantic,
-        }
-    )
+    payload = {
+        "mode": mode,
+        "faq": str(faq),
+        "knowledge": str(knowledge),
+        "cache": str(cache),
+        "queries": queries,
+        "semantic": semantic,
+    }
+    figures: dict[str, float] = in_child("bot.bench", payload)
+    return figures
+
+
+def in_child(module: str, payload: dict[str, Any]) -> Any:
+    """What ``module._child_main`` prints last (JSON) for ``payload``, run in a fresh Python process.
+
+    A fresh process per measurement, so that its peak memory and its caches are its own.
+    Raises `RuntimeError` with the end of its error output when it fails.
+    """
     done = subprocess.run(
-        [sys.executable, "-c", "import sys, bot.bench as b; b._child_main(sys.stdin.read())"],
-        input=payload,
+        [sys.executable, "-c", f"import sys, {module} as b; b._child_main(sys.stdin.read())"],
+        input=json.dumps(payload),
         capture_output=True,
         text=True,
-        check=True,
+        check=False,
         cwd=PROJECT_ROOT,
     )
-    figures: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    if done.returncode != 0:
+        raise RuntimeError(f"the measurement in {module} failed:\n{done.stderr[-4000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def _child_main(payload: str) -> None:

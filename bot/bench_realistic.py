@@ -39,8 +39,6 @@ import re
 import resource
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 import unicodedata
@@ -51,6 +49,7 @@ from typing import Any
 
 import yaml
 
+from bot.bench import in_child
 from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import FaqEntry, load_knowledge
 
@@ -336,27 +335,15 @@ def _child_main(payload: str) -> None:
 def _measure(
     engine: str, faq: Path, knowledge: Path, cache: Path, short: list[str], stories: list[str]
 ) -> EngineRun:
-    payload = json.dumps(
-        {
-            "engine": engine,
-            "faq": str(faq),
-            "knowledge": str(knowledge),
-            "cache": str(cache),
-            "short": short,
-            "stories": stories,
-        }
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", "import sys, bot.bench_realistic as b; b._child_main(sys.stdin.read())"],
-        input=payload,
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=PROJECT_ROOT,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"the {engine} measurement failed:\n{done.stderr[-4000:]}")
-    raw = json.loads(done.stdout.strip().splitlines()[-1])
+    payload = {
+        "engine": engine,
+        "faq": str(faq),
+        "knowledge": str(knowledge),
+        "cache": str(cache),
+        "short": short,
+        "stories": stories,
+    }
+    raw = in_child("bot.bench_realistic", payload)
     return EngineRun(
         raw["engine"],
         raw["build_s"],
