@@ -15,16 +15,18 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 from hypothesis import HealthCheck, settings
 
 from bot.config import PROJECT_ROOT
 from bot.db import ConversationStore
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
+from tests.auxil.line import FakeLine
 from tests.auxil.postgres import PostgresServer, binaries
 
 os.environ["KAIZEN_SEMANTIC"] = "false"
@@ -74,6 +76,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     server: PostgresServer = request.getfixturevalue("postgres")
     server.reset()
     return server.url
+
+
+@pytest_asyncio.fixture
+async def line() -> AsyncIterator[FakeLine]:
+    """The fake LINE platform, over real HTTP on 127.0.0.1 (`tests.auxil.line`)."""
+    fake = FakeLine()
+    await fake.start()
+    yield fake
+    await fake.stop()
 
 
 @pytest.fixture

@@ -18,12 +18,10 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
 import pytest
-import pytest_asyncio
 import sqlalchemy as sa
 
 from bot.db import create_engine
@@ -39,14 +37,6 @@ BURST = 200
 LEASE_SECONDS = 3
 PHONE = "03-5555-0199"
 MY_NUMBER = "123456789018"
-
-
-@pytest_asyncio.fixture
-async def line() -> AsyncIterator[FakeLine]:
-    fake = FakeLine()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 def user(n: int) -> str:

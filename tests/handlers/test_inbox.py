@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,14 +36,6 @@ pytestmark = pytest.mark.asyncio
 Client = TestClient[web.Request, web.Application]
 
 USER = "U0123456789abcdef0123456789abcde"
-
-
-@pytest_asyncio.fixture
-async def line() -> AsyncIterator[FakeLine]:
-    fake = FakeLine()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest_asyncio.fixture

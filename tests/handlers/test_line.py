@@ -6,7 +6,6 @@ import asyncio
 import json
 import logging
 import uuid
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -41,14 +40,6 @@ SAMPLE = DATA_DIR / "line" / "webhook.json"
 SAMPLE_USER = "U206d25c2ea6bd87c17655609a1c37cb8"
 GROUP = "Ca56f94637cc4347f90a25382909b24b9"
 USER = "U0123456789abcdef0123456789abcde"
-
-
-@pytest_asyncio.fixture
-async def line() -> AsyncIterator[FakeLine]:
-    fake = FakeLine()
-    await fake.start()
-    yield fake
-    await fake.stop()
 
 
 @pytest_asyncio.fixture

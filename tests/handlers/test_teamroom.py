@@ -57,14 +57,6 @@ PUBLIC_URL = "https://kaizen.example.lg.jp"
 PASSWORD = "correct horse battery staple"
 
 
-@pytest_asyncio.fixture
-async def line() -> AsyncIterator[FakeLine]:
-    fake = FakeLine()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
 @pytest_asyncio.fixture(params=sorted(ROOMS))
 async def room(request: pytest.FixtureRequest) -> AsyncIterator[RoomPlatform]:
     fake = ROOMS[request.param]()

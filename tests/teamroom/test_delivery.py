@@ -30,14 +30,6 @@ NOTICE = Notice(
 
 
 @pytest_asyncio.fixture
-async def line() -> AsyncIterator[FakeLine]:
-    fake = FakeLine()
-    await fake.start()
-    yield fake
-    await fake.stop()
-
-
-@pytest_asyncio.fixture
 async def channel(line: FakeLine) -> AsyncIterator[LineChannel]:
     channel = LineChannel(LineSettings(SECRET, TOKEN, line.url))
     await channel.start()
