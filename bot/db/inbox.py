@@ -240,5 +240,11 @@ def release(engine: sa.Engine, owner: str, now: datetime) -> int:
 
 def pending(engine: sa.Engine) -> int:
     """How many events wait in the inbox."""
+    return sum(pending_counts(engine).values())
+
+
+def pending_counts(engine: sa.Engine) -> dict[str, int]:
+    """How many events wait in the inbox, per channel."""
+    query = sa.select(inbox.c.channel, sa.func.count()).group_by(inbox.c.channel)
     with reading(engine, "the inbox") as connection:
-        return int(connection.execute(sa.select(sa.func.count()).select_from(inbox)).scalar() or 0)
+        return {str(channel): int(count) for channel, count in connection.execute(query).all()}

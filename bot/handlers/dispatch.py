@@ -235,7 +235,20 @@ class Dispatcher:
         return len(claimed)
 
     async def recovering(self, every: float = RECOVER_SECONDS) -> None:
-        """`recover` now and every ``every`` seconds, until cancelled; a database outage only pauses it."""
+        """`recover` now and every ``every`` seconds, until cancelled; a database outage only pauses it.
+
+        First it says which channels have events waiting that no channel here can take (their adapter is
+        off in this process): they stay in the inbox until a server with that channel on starts.
+        """
+        with contextlib.suppress(StoreError):  # the loop below says so
+            waiting = await asyncio.to_thread(inbox.pending_counts, self.conversations.store.engine)
+            for name, count in waiting.items():
+                if name not in self.channels:
+                    log.warning(
+                        "%d acknowledged webhook event(s) wait in the inbox for channel %r, not on here",
+                        count,
+                        name,
+                    )
         while True:
             try:
                 await self.recover()

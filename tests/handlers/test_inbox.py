@@ -130,3 +130,27 @@ async def test_events_a_dead_process_left_are_replayed_and_pushed_once(bot: Clie
         assert {s.via for s in sent} == {"push"}, "the reply token expired long ago"
         assert len(sent) == len({s.text for s in sent}), f"U{n} answered once"
     assert line.requests("/v2/bot/message/reply") == []
+
+
+async def test_events_of_a_channel_not_on_here_stay_and_are_reported(
+    bot: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A Slack event left in the inbox by a server with Slack on: this LINE-only server says so, keeps it."""
+    long_ago = datetime.now(UTC) - timedelta(hours=1)
+    slack = Incoming(ConversationKey("slack", "T1", "U1"), text="RPA", event_id="E1", received_at=long_ago)
+    engine = bot.app[STORE].engine
+    lease = timedelta(seconds=1)
+    await asyncio.to_thread(inbox.write, engine, [("slack", [slack])], (), long_ago, "dead", lease)
+    caplog.set_level(logging.WARNING, logger="bot.handlers.dispatch")
+    recovering = asyncio.create_task(bot.app[DISPATCHER].recovering(every=3600))
+    try:
+        async with asyncio.timeout(10):
+            while True:  # a log record has no event to wait on
+                if "wait in the inbox for channel 'slack'" in caplog.text:
+                    break
+                await asyncio.sleep(0.05)
+    finally:
+        recovering.cancel()
+    assert "1 acknowledged webhook event(s)" in caplog.text
+    kept = await asyncio.to_thread(inbox.pending_counts, engine)
+    assert kept == {"slack": 1}, "kept for a server with Slack on"
