@@ -16,6 +16,7 @@ Ours is lexical only unless ``semantic`` is set: embedding every phrasing of a
 
 from __future__ import annotations
 
+import contextlib
 import json
 import random
 import resource
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -149,6 +151,16 @@ def _measure(
     return figures
 
 
+@contextlib.contextmanager
+def knowledge_copy(settings: Settings) -> Iterator[tuple[Path, Path]]:
+    """A temporary folder for the benchmark's FAQ files, and a copy of the knowledge folder inside it."""
+    with tempfile.TemporaryDirectory(prefix="kaizen-bench-") as temp:
+        root = Path(temp)
+        knowledge = root / "knowledge"
+        shutil.copytree(settings.knowledge_dir, knowledge)
+        yield root, knowledge
+
+
 def in_child(module: str, payload: dict[str, Any]) -> Any:
     """What ``module._child_main`` prints last (JSON) for ``payload``, run in a fresh Python process.
 
@@ -194,10 +206,7 @@ def run_bench(
     header = "{:>8} {:<10} {:>8} {:>10} {:>8} {:>9} {:>9}".format(*columns)
     print(header)
     print("-" * len(header))
-    with tempfile.TemporaryDirectory(prefix="kaizen-bench-") as temp:
-        root = Path(temp)
-        knowledge = root / "knowledge"
-        shutil.copytree(settings.knowledge_dir, knowledge)
+    with knowledge_copy(settings) as (root, knowledge):
         for size in sizes:
             faq = root / f"faq-{size}.yaml"
             real = yaml.safe_load(settings.faq_path.read_text(encoding="utf-8"))

@@ -37,9 +37,7 @@ import json
 import random
 import re
 import resource
-import shutil
 import statistics
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -49,7 +47,7 @@ from typing import Any
 
 import yaml
 
-from bot.bench import in_child
+from bot.bench import in_child, knowledge_copy
 from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import FaqEntry, load_knowledge
 
@@ -385,10 +383,7 @@ def measure_realistic(
         _peer_missing(),
     )
     reports: list[SizeReport] = []
-    with tempfile.TemporaryDirectory(prefix="kaizen-bench-") as temp:
-        root = Path(temp)
-        knowledge = root / "knowledge"
-        shutil.copytree(settings.knowledge_dir, knowledge)
+    with knowledge_copy(settings) as (root, knowledge):
         for size in sizes:
             faq = root / f"faq-{size}.yaml"
             dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
