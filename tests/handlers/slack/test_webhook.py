@@ -86,7 +86,8 @@ def count(bot: Client, table: sa.Table) -> int:
 # -- verification -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("age", [301, 3600, -301])
+# A future timestamp comes closer while the request travels: 30 s spare, for a loaded machine.
+@pytest.mark.parametrize("age", [301, 3600, -330])
 async def test_a_request_outside_the_five_minute_window_is_refused(
     bot: Client, slack: FakeSlack, age: int, caplog: pytest.LogCaptureFixture
 ) -> None:
