@@ -21,6 +21,7 @@
 
   let lastPushed = Number(sessionStorage.getItem(PUSHED) || "0");
   let busy = false;
+  let sendWhenFree = false; // Enter pressed while the previous answer was on its way
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
 
   function element(tag, className, text) {
@@ -115,6 +116,10 @@
     } finally {
       busy = false;
       send.disabled = false;
+      if (sendWhenFree) {
+        sendWhenFree = false;
+        form.requestSubmit();
+      }
     }
   }
 
@@ -194,6 +199,11 @@
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();
+    if (busy) {
+      // Keep the text in the box and send it once the answer on its way has arrived, so nothing typed is lost.
+      sendWhenFree = true;
+      return;
+    }
     const text = input.value;
     input.value = "";
     ask(text);

@@ -11,7 +11,7 @@ import pytest
 import pytest_asyncio
 from aiohttp import web
 from aiohttp.test_utils import TestClient
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, expect, sync_playwright
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
@@ -85,7 +85,12 @@ async def consult(client: Client, user: str | None, content: str = CONTENT) -> i
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless chromium per test module."""
+    """One headless chromium per test module.
+
+    Assertions wait up to 20 s instead of Playwright's 5: CI's shared two cores can take longer than 5 s to
+    answer a page while other tests run, and a wait that ends early proves nothing about the page.
+    """
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield launched
