@@ -244,7 +244,10 @@ async def measure(url: str, line_url: str, report_url: str, args: argparse.Names
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument(
-        "--targets", default="bare,sqlite", help="comma-separated: bare (aiohttp alone), sqlite, postgresql"
+        "--targets",
+        default="bare,sqlite",
+        help="comma-separated: bare (aiohttp alone), sqlite, postgresql; sqlite+worker and postgresql+worker "
+        "(the server only acknowledges, a turn worker answers: KAIZEN_WEBHOOK_TURNS=worker)",
     )
     parser.add_argument("--rates", default="100,200,500,1000,1500", help="events per second, comma-separated")
     parser.add_argument("--seconds", type=float, default=5.0, help="how long each rate is offered")
@@ -259,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
-    if unknown := set(targets) - {"bare", "sqlite", "postgresql"}:
+    if unknown := set(targets) - {"bare", "sqlite", "postgresql", "sqlite+worker", "postgresql+worker"}:
         parser.error(f"unknown target(s): {', '.join(sorted(unknown))}")
     folder = Path(tempfile.mkdtemp(prefix="kaizen-line-load-"))
     fake, line_url, report_url = start_fake_line(folder)

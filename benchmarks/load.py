@@ -223,14 +223,22 @@ def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
 
 @contextlib.contextmanager
 def deployment(target: str, folder: Path) -> Iterator[list[str]]:
-    """The base URLs of ``target``, running until the block ends."""
+    """The base URLs of ``target``, running until the block ends.
+
+    ``…-x2``: two servers on one database; ``…+worker``: the servers only
+    acknowledge webhooks (``KAIZEN_WEBHOOK_TURNS=worker``) and a turn worker
+    (``python -m bot worker``) answers them.
+    """
     env = {
         **os.environ,
         "KAIZEN_LOG_LEVEL": "WARNING",
         "KAIZEN_CACHE_DIR": str(folder / "cache"),
         "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
     }
-    copies = 2 if target.endswith("-x2") else 1
+    copies = 2 if "-x2" in target else 1
+    worker = target.endswith("+worker")
+    if worker:
+        env["KAIZEN_WEBHOOK_TURNS"] = "worker"
     if target == "bare":
         port = free_port()
         with processes([[sys.executable, __file__, "--bare-server", str(port)]], folder, env) as urls:
@@ -238,7 +246,7 @@ def deployment(target: str, folder: Path) -> Iterator[list[str]]:
         return
     if target.startswith("sqlite"):
         url = f"sqlite:///{folder / 'kaizen.db'}"
-        with processes(bot_commands(url, copies), folder, env) as urls:
+        with processes(bot_commands(url, copies), folder, env) as urls, turn_worker(url, folder, env, worker):
             yield urls
         return
     bin_dir = binaries()
@@ -247,10 +255,39 @@ def deployment(target: str, folder: Path) -> Iterator[list[str]]:
     server = PostgresServer.start(bin_dir, Path(tempfile.mkdtemp(prefix="kaizen-load-pg-")))
     try:
         durable_but_asynchronous(server.url)
-        with processes(bot_commands(server.url, copies), folder, env) as urls:
+        with (
+            processes(bot_commands(server.url, copies), folder, env) as urls,
+            turn_worker(server.url, folder, env, worker),
+        ):
             yield urls
     finally:
         server.stop()
+
+
+@contextlib.contextmanager
+def turn_worker(database_url: str, folder: Path, env: dict[str, str], wanted: bool) -> Iterator[None]:
+    """``python -m bot worker`` on ``database_url`` for the block, if ``wanted`` (started when it yields)."""
+    if not wanted:
+        yield
+        return
+    log_path = folder / "worker.log"
+    with log_path.open("wb") as log:
+        command = [sys.executable, "-m", "bot", "--database", database_url, "worker"]
+        process = subprocess.Popen(command, stdout=log, stderr=log, env={**env, "KAIZEN_LOG_LEVEL": "INFO"})
+    try:
+        deadline = time.monotonic() + 180
+        while "taking the webhook events' turns" not in log_path.read_text():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the turn worker did not start:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def durable_but_asynchronous(url: str) -> None:

@@ -53,7 +53,10 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     actions.add_parser("list-users", help="list the dashboard users")
     actions.add_parser("export-faq", help="print the approved FAQ drafts in faq.yaml's format")
 
-    commands.add_parser("worker", help="run the outbox delivery worker on its own")
+    commands.add_parser(
+        "worker",
+        help="run the outbox delivery on its own; with KAIZEN_WEBHOOK_TURNS=worker, answer the webhooks too",
+    )
 
     purge_parser = commands.add_parser(
         "purge", help="delete conversation logs older than the retention period"
@@ -98,7 +101,7 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def run_worker(settings: Settings) -> int:
-    """Deliver the outbox until SIGINT or SIGTERM."""
+    """Deliver the outbox until SIGINT or SIGTERM (and answer webhooks, with KAIZEN_WEBHOOK_TURNS=worker)."""
     return asyncio.run(_work(settings))
 
 
@@ -122,7 +125,6 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 async def _work(settings: Settings) -> int:
     store = await asyncio.to_thread(wiring.open_store, settings)
-    service = wiring.consultations(settings, store)
     channels = wiring.channels(settings, routes=False)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -130,8 +132,18 @@ async def _work(settings: Settings) -> int:
         loop.add_signal_handler(signum, stop.set)
     try:
         await channels.start()
-        async with wiring.delivering(settings, store, service, channels):
-            await stop.wait()
+        if settings.webhook_turns == "worker":
+            async with wiring.live_knowledge(settings, store) as knowledge:
+                service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb.ward)
+                async with (
+                    wiring.delivering(settings, store, service, channels),
+                    wiring.taking_turns(settings, store, knowledge, service, channels),
+                ):
+                    await stop.wait()
+        else:
+            service = wiring.consultations(settings, store)
+            async with wiring.delivering(settings, store, service, channels):
+                await stop.wait()
     finally:
         await channels.close()
         await asyncio.to_thread(store.close)

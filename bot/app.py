@@ -23,7 +23,6 @@ import sys
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
-from functools import partial
 
 from aiohttp import web
 
@@ -47,25 +46,20 @@ from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
-from bot.db.reloads import Reloads
 from bot.db.websessions import WebSessions
 from bot.errors import StoreError
 from bot.handlers import access, admin_api, openapi, static
 from bot.handlers.boundary import error_boundary
 from bot.handlers.dashboard import dashboard_app
-from bot.handlers.dispatch import RECOVER_SECONDS, Dispatcher
+from bot.handlers.dispatch import DRAIN_SECONDS, RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
 from bot.metrics import Metrics
-from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
 
 log = logging.getLogger(__name__)
-
-DRAIN_SECONDS = 20.0
-"""How long a stopping server waits for webhook events still being handled."""
 
 
 def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.Application:
@@ -155,37 +149,11 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
 
 def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], AsyncIterator[None]]:
     async def search_index(app: web.Application) -> AsyncIterator[None]:
-        settings = app[SETTINGS]
-        searcher = prebuilt
-        if searcher is None:
-            searcher = await asyncio.to_thread(
-                partial(Searcher.load, semantic=settings.semantic),
-                settings.faq_path,
-                settings.knowledge_dir,
-                settings.cache_dir,
-            )
-        app[KNOWLEDGE] = knowledge = await asyncio.to_thread(
-            LiveKnowledge, searcher, partial(_reload, app), utcnow, Reloads(app[STORE].engine, utcnow)
-        )
-        await knowledge.start()
-        log.info("knowledge ready: %s", knowledge.current.summary())
-        follow = None
-        if settings.reload_poll_seconds:
-            polling = knowledge.follow(settings.reload_poll_seconds)
-            follow = asyncio.create_task(polling, name="knowledge-follow")
-        yield
-        if follow is not None:
-            follow.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await follow
+        async with wiring.live_knowledge(app[SETTINGS], app[STORE], prebuilt) as knowledge:
+            app[KNOWLEDGE] = knowledge
+            yield
 
     return search_index
-
-
-def _reload(app: web.Application) -> Searcher:
-    """The knowledge loaded again from the configured files (blocking; raises `KnowledgeError`)."""
-    settings = app[SETTINGS]
-    return app[KNOWLEDGE].searcher.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
 
 
 async def _conversations(app: web.Application) -> AsyncIterator[None]:
@@ -222,17 +190,28 @@ async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
 
     What the inbox holds from before (a kill, a stop) is replayed from the
     start, then every `RECOVER_SECONDS`; at shutdown, the events still
-    running may finish, and what is left stays in the inbox.
+    running may finish, and what is left stays in the inbox. With
+    ``KAIZEN_WEBHOOK_TURNS=worker`` the events are only stored here, and a
+    turn worker (`bot.turnworker`) answers them and replays what is due.
     """
-    lease = app[SETTINGS].inbox_lease_seconds
-    app[DISPATCHER] = dispatcher = Dispatcher(app[CONVERSATIONS], app[CHANNELS], lease=lease)
+    settings = app[SETTINGS]
+    lease = settings.inbox_lease_seconds
+    acknowledge_only = settings.webhook_turns == "worker"
+    app[DISPATCHER] = dispatcher = Dispatcher(
+        app[CONVERSATIONS], app[CHANNELS], lease=lease, acknowledge_only=acknowledge_only
+    )
     dispatcher.start()
-    every = min(RECOVER_SECONDS, lease / 3)
-    recovering = asyncio.create_task(dispatcher.recovering(every), name="inbox-recovery")
+    recovering = None
+    if acknowledge_only:
+        log.info("webhook events are answered by `python -m bot worker` (KAIZEN_WEBHOOK_TURNS=worker)")
+    else:
+        every = min(RECOVER_SECONDS, lease / 3)
+        recovering = asyncio.create_task(dispatcher.recovering(every), name="inbox-recovery")
     yield
-    recovering.cancel()
-    with contextlib.suppress(asyncio.CancelledError):
-        await recovering
+    if recovering is not None:
+        recovering.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await recovering
     await dispatcher.drain(DRAIN_SECONDS)
 
 

@@ -38,6 +38,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
 LOG_FORMATS = ("text", "json")
+WEBHOOK_TURNS = ("server", "worker")
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]*$")
@@ -224,6 +225,13 @@ SETTINGS: tuple[Setting, ...] = (
         "How long a server holds a webhook event it acknowledged (kept in the database's inbox until its "
         "turn is stored); a server holding it renews it. After a crash, another server (or the next "
         "start) answers the event once this has passed; a clean stop hands it over at once.",
+    ),
+    Setting(
+        "KAIZEN_WEBHOOK_TURNS",
+        "server",
+        "Who answers the messengers' webhook events: server (the server that acknowledged them) or worker "
+        "(`python -m bot worker`, in a process of its own, so that the server only acknowledges them and "
+        "keeps up with bursts; run at least one worker then).",
     ),
     Setting(
         "KAIZEN_LIMIT_CONSULTATIONS_PER_DAY",
@@ -601,6 +609,7 @@ class Settings:
     retention_days: int = 365
     db_timeout_seconds: int = DB_TIMEOUT_SECONDS
     inbox_lease_seconds: int = 60
+    webhook_turns: str = "server"
     notify: NotifySettings = field(default_factory=NotifySettings)
     delivery: DeliverySettings = field(default_factory=DeliverySettings)
     limits: Limits = field(default_factory=Limits)
@@ -650,6 +659,7 @@ class Settings:
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             inbox_lease_seconds=_integer(values, "KAIZEN_INBOX_LEASE_SECONDS", 2, 3600),
+            webhook_turns=_webhook_turns(values),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(
@@ -685,6 +695,13 @@ def _token(values: Mapping[str, str], name: str) -> str:
             'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
         )
     return token
+
+
+def _webhook_turns(values: Mapping[str, str]) -> str:
+    turns = values["KAIZEN_WEBHOOK_TURNS"].strip().lower()
+    if turns not in WEBHOOK_TURNS:
+        raise ValueError(f"KAIZEN_WEBHOOK_TURNS must be server or worker, not {turns!r}")
+    return turns
 
 
 def _notify(values: Mapping[str, str]) -> NotifySettings:

@@ -114,11 +114,11 @@ class LiveKnowledge:
     def __init__(
         self,
         searcher: Searcher,
-        build: Callable[[], Searcher],
+        build: Callable[[Searcher], Searcher],
         clock: Callable[[], datetime],
         reloads: Reloads | None = None,
     ) -> None:
-        """``build`` loads the knowledge afresh (blocking; raises `KnowledgeError`); ``reloads`` records."""
+        """``build`` loads afresh from the searcher in service (blocking; raises `KnowledgeError`)."""
         self._build = build
         self._clock = clock
         self._reloads = reloads
@@ -203,7 +203,7 @@ class LiveKnowledge:
 
     def _fresh(self) -> Current:
         """Build and warm the new knowledge (blocking, in a worker thread)."""
-        return _prepared(self._build(), self._clock())
+        return _prepared(self._build(self.searcher), self._clock())
 
 
 def _prepared(searcher: Searcher, now: datetime) -> Current:

@@ -123,7 +123,9 @@ class Incoming:
       form (the LINE user id; the Teams conversation reference as JSON);
       kept with the conversation so that an answer days later arrives.
     - ``reply_token``: a short-lived handle for answering this very event
-      (LINE's reply token), never stored; None where there is none.
+      (LINE's reply token), valid about a minute; None where there is none.
+      Not part of the record (`to_record`): the inbox keeps it beside it, in a
+      column of its own, until the event is answered.
     - ``room``: for a ``group`` event, the platform's id of the group, room
       or channel it was said in; None in a one-to-one chat.
     """
@@ -166,8 +168,8 @@ class Incoming:
         """The stored form (the durable inbox, `bot.db.inbox`): the event `masked`, with ``"v"``.
 
         Masked here, whoever calls, so that no stored event ever holds what
-        a person typed raw; the reply token is left out (it is never stored,
-        and it has expired by the time a stored event is read back).
+        a person typed raw; the reply token is left out (the inbox keeps it
+        beside the record, deleted with its row).
         """
         event = self.masked()
         return {

@@ -4,34 +4,88 @@ Each command takes what it needs from here, so the database, the team
 notices, the consultations, the channels and the senders are made one way
 everywhere (a channel on in `serve` is on in the standalone worker too).
 Every function is cheap and does no network I/O, except `open_store`,
-which connects and migrates, and `delivering`, which runs the worker.
+which connects and migrates, `live_knowledge`, which loads the knowledge,
+and `delivering`, which runs the worker.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 from collections.abc import AsyncIterator, Callable
+from functools import partial
 
 from bot.config import Settings
 from bot.consult.notices import NOTIFY_ROOM, Notices
-from bot.consult.service import ConsultationService
+from bot.consult.service import ConsultationService, utcnow
 from bot.conversations import Conversations, Observer
 from bot.db import ConversationStore
+from bot.db.reloads import Reloads
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue.engine import Engine
+from bot.handlers.dispatch import DRAIN_SECONDS, Dispatcher
 from bot.handlers.registry import SPECS, Channels, build_channels
 from bot.knowledge import Ward
+from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel
 from bot.teamroom.desk import TeamDesk
 
-__all__ = ["channels", "consultations", "conversations", "delivering", "open_store"]
+__all__ = [
+    "channels",
+    "consultations",
+    "conversations",
+    "delivering",
+    "live_knowledge",
+    "open_store",
+    "taking_turns",
+]
+
+log = logging.getLogger(__name__)
 
 
 def open_store(settings: Settings) -> ConversationStore:
     """Connect to the database and migrate it (blocking); no later wait on it outlasts the timeout."""
     return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
+
+
+@contextlib.asynccontextmanager
+async def live_knowledge(
+    settings: Settings, store: ConversationStore, prebuilt: Searcher | None = None
+) -> AsyncIterator[LiveKnowledge]:
+    """The knowledge in service for as long as the block runs, following reloads asked of other processes.
+
+    Loaded from the configured files (or ``prebuilt``, an index already built: tests); raises
+    `bot.knowledge.KnowledgeError` when they have problems.
+    """
+    searcher = prebuilt
+    if searcher is None:
+        searcher = await asyncio.to_thread(
+            partial(Searcher.load, semantic=settings.semantic),
+            settings.faq_path,
+            settings.knowledge_dir,
+            settings.cache_dir,
+        )
+
+    def rebuild(current: Searcher) -> Searcher:
+        return current.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
+
+    knowledge = await asyncio.to_thread(
+        LiveKnowledge, searcher, rebuild, utcnow, Reloads(store.engine, utcnow)
+    )
+    await knowledge.start()
+    log.info("knowledge ready: %s", knowledge.current.summary())
+    follow = None
+    if settings.reload_poll_seconds:
+        follow = asyncio.create_task(knowledge.follow(settings.reload_poll_seconds), name="knowledge-follow")
+    try:
+        yield knowledge
+    finally:
+        if follow is not None:
+            follow.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await follow
 
 
 def consultations(
@@ -105,3 +159,32 @@ async def delivering(
             task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await task
+
+
+@contextlib.asynccontextmanager
+async def taking_turns(
+    settings: Settings,
+    store: ConversationStore,
+    knowledge: LiveKnowledge,
+    service: ConsultationService,
+    on: Channels,
+) -> AsyncIterator[Dispatcher]:
+    """A turn worker for as long as the block runs: the webhook events servers left in the inbox, answered.
+
+    For ``KAIZEN_WEBHOOK_TURNS=worker``, where the servers only acknowledge
+    them. At the end, the events being handled may finish for
+    `DRAIN_SECONDS`; what is left stays in the inbox for the next worker.
+    """
+    turns = conversations(settings, store, knowledge.engine, service)
+    dispatcher = Dispatcher(turns, on, lease=settings.inbox_lease_seconds)
+    dispatcher.start()
+    task = asyncio.create_task(dispatcher.taking(), name="inbox-turns")
+    log.info("taking the webhook events' turns from the inbox (KAIZEN_WEBHOOK_TURNS=worker)")
+    try:
+        yield dispatcher
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        await dispatcher.drain(DRAIN_SECONDS)
+        await asyncio.to_thread(turns.close)

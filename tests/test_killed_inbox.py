@@ -29,7 +29,7 @@ from bot.db.schema import inbox, outbox
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine
 from tests.auxil.platforms import free_port
-from tests.auxil.server import start, stop, wait_ready
+from tests.auxil.server import start, start_worker, stop, wait_ready
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -142,3 +142,60 @@ async def settled(database_url: str) -> None:
         if not left:
             return
         await asyncio.sleep(0.2)
+
+
+async def test_a_turn_worker_killed_mid_backlog_loses_nothing_the_server_acknowledged(
+    tmp_path: Path, line: FakeLine, database_url: str
+) -> None:
+    """``KAIZEN_WEBHOOK_TURNS=worker``: ``serve`` only acknowledges; ``python -m bot worker`` answers."""
+    env = {
+        "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_WEBHOOK_TURNS": "worker",
+        "KAIZEN_INBOX_LEASE_SECONDS": str(LEASE_SECONDS),
+        "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+        "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0",
+        **line.settings(),
+    }
+    webhooks = {user(n): line.text(user(n), "RPAとは何ですか？", f"ev-{n}") for n in range(BURST)}
+    served = start(tmp_path, free_port(), env, database=database_url)
+    workers = []
+    try:
+        await asyncio.to_thread(wait_ready, served)
+        async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:
+            acknowledged = await asyncio.gather(*(deliver(session, served.url, w) for w in webhooks.values()))
+        assert all(acknowledged), "the server acknowledges without a worker"
+        assert len(read(database_url, sa.select(inbox.c.id))) == BURST, "kept for a worker"
+        assert line.calls == [], "the server answers none itself"
+
+        workers.append(start_worker(tmp_path, env, database=database_url))
+        async with asyncio.timeout(120):
+            await line.until(lambda: any(line.all_sent(u) for u in webhooks))
+        workers[0].send_signal(signal.SIGKILL)
+        await asyncio.to_thread(workers[0].wait, 10)
+        answered_before = {u for u in webhooks if line.all_sent(u)}
+        assert len(answered_before) < BURST, "killed in the middle of the backlog"
+
+        workers.append(start_worker(tmp_path, env, database=database_url))
+        async with asyncio.timeout(120):
+            while not all(line.all_sent(u) for u in webhooks):
+                await line.until(lambda: all(line.all_sent(u) for u in webhooks))
+            await settled(database_url)
+    finally:
+        for worker in workers:
+            if worker.poll() is None:
+                worker.send_signal(signal.SIGINT)
+                await asyncio.to_thread(worker.wait, 30)
+        stop(served)
+
+    repeats = 0
+    for u in webhooks:
+        texts = [s.text for s in line.all_sent(u)]
+        if len(texts) != len(set(texts)):  # replied just before the kill, its row not yet gone
+            assert u in answered_before, f"{u}: only an answer accepted right before the kill repeats"
+            repeats += 1
+    assert repeats <= 2 * 2, "the window of an answer accepted just before the kill (two turn threads)"
+    vias = {s.via for u in webhooks if u not in answered_before for s in line.all_sent(u)}
+    assert vias == {"push"}, "what the killed worker held is replayed once its lease ran out, and pushed"
+    log = (tmp_path / "worker.log").read_text()
+    assert "taking the webhook events' turns from the inbox" in log
+    assert "answered by `python -m bot worker`" in served.log.read_text()

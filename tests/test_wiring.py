@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -15,16 +12,11 @@ import pytest
 from bot.db import ConversationStore
 from bot.values import Choice, ConversationKey, Reply
 from tests.auxil.line import FakeLine
+from tests.auxil.server import start_worker
 
 pytestmark = pytest.mark.asyncio
 
 USER = "U0123456789abcdef0123456789abcde"
-
-
-def start_worker(database: Path, line: FakeLine, log: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, **line.settings(), "KAIZEN_LOG_LEVEL": "INFO"}
-    command = [sys.executable, "-m", "bot", "--database", f"sqlite:///{database}", "worker"]
-    return subprocess.Popen(command, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
 
 
 def logged(log: Path, text: str) -> bool:
@@ -46,7 +38,7 @@ async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: P
         ConversationKey("line", USER, USER), Reply("後からのお知らせです", (Choice("メニュー", "menu"),))
     )
     store.close()
-    worker = start_worker(database, line, log)
+    worker = start_worker(tmp_path, {**line.settings(), "KAIZEN_LOG_LEVEL": "INFO"})
     try:
         (pushed,) = await asyncio.wait_for(line.sent(USER, 1), timeout=60)
         assert await asyncio.to_thread(logged, log, "pushes this month: 1")

@@ -3,7 +3,7 @@
 A platform never redelivers an event it got a 200 for, so the event is
 written here before the 200 (`write`, one short transaction for whatever
 requests arrived meanwhile), as its masked record (`Incoming.to_record`:
-personal information masked, no reply token). Its row goes:
+personal information masked; the reply token beside it). Its row goes:
 
 - with the event's turn, in the turn's own transaction, where its id is
   recorded as seen (`bot.db.reach.first_sighting` calls `settle`): a
@@ -23,7 +23,11 @@ what it still holds and replays what it holds no more (its turn failed on
 the database); once a lease has run out (the process died, or stopped
 with events left), any process claims the row and replays it (`claim`,
 ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, the one writer on SQLite), so
-two processes never replay the same row. A redelivery that arrives while
+two processes never replay the same row. A server that leaves its turns to
+a turn worker (``KAIZEN_WEBHOOK_TURNS=worker``) writes its events with no
+owner (`UNTAKEN`) and due at once: the worker claims them as they come,
+as first takes, not replays, with their reply tokens (kept in the row,
+deleted with it, never logged). A redelivery that arrives while
 the event is still here, or after its turn was stored, is dropped at
 `write`. After `MAX_ATTEMPTS` replays an event is given up (`abandon`).
 """
@@ -32,7 +36,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -45,11 +49,13 @@ from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = [
     "MAX_ATTEMPTS",
+    "UNTAKEN",
     "Stored",
     "abandon",
     "answered",
     "claim",
     "deliver",
+    "due",
     "pending",
     "release",
     "settle",
@@ -62,21 +68,26 @@ MAX_ATTEMPTS = 3
 """Replays of one event before it is given up: an event whose turn kills the process, or fails on the
 database every time, must not come back for ever."""
 
+UNTAKEN = ""
+"""The owner of an event no process has taken yet: written so by a server whose turns a worker takes."""
+
 _RENEW_CHUNK = 500
 """Ids per statement when a process renews the leases of what it still holds."""
 
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """An event read back from the inbox: its row, the event (masked, no reply token), its replays.
+    """An event read back from the inbox: its row, the event (masked, with its reply token), its replays.
 
     ``replies`` are its turn's, when the turn was stored and its answer not sent yet; None otherwise.
+    ``fresh``: no process had taken it before (a turn worker's first take), so it is no replay.
     """
 
     id: int
     incoming: Incoming
     attempts: int
     replies: tuple[Reply, ...] | None = None
+    fresh: bool = False
 
 
 def write(
@@ -90,10 +101,11 @@ def write(
     """Store the events of ``puts`` (channel, events) and delete the rows ``discards``, in one transaction.
 
     Returns, for each put, each event's row id, held by ``owner`` for
-    ``lease``; None for an event dropped as a redelivery (already here, or
-    its turn already stored). `bot.errors.StoreError` when the database fails.
+    ``lease`` (`UNTAKEN`: due at once, for a turn worker); None for an event
+    dropped as a redelivery (already here, or its turn already stored).
+    `bot.errors.StoreError` when the database fails.
     """
-    until = now + lease
+    until = now if owner == UNTAKEN else now + lease
     with writing(engine, "the inbox") as connection:
         if discards:
             connection.execute(inbox.delete().where(inbox.c.id.in_(sorted(discards))))
@@ -123,6 +135,7 @@ def _put(
             owner=owner,
             claimed_until=until,
             attempts=0,
+            reply_token=incoming.reply_token,
         )
         .on_conflict_do_nothing(index_elements=["channel", "event_id"])
         .returning(inbox.c.id)
@@ -174,10 +187,11 @@ def claim(
 ) -> list[Stored]:
     """Renew the leases of the rows ``owner`` still ``held``; claim up to ``limit`` rows to replay.
 
-    Claimed are the rows of ``channels`` whose lease ran out, and the rows
-    of ``owner`` it holds no more whose lease is half over (their turn
-    failed; a live process renews what it holds before then). Each claim
-    counts an attempt. A row that cannot be read back is deleted, logged.
+    Claimed are the rows of ``channels`` whose lease ran out (`UNTAKEN`
+    rows at once), and the rows of ``owner`` it holds no more whose lease
+    is half over (their turn failed; a live process renews what it holds
+    before then). Each claim but an untaken row's first counts an attempt.
+    A row that cannot be read back is deleted, logged.
     """
     if not channels:
         return []
@@ -208,7 +222,9 @@ def claim(
         for row in connection.execute(query).all():
             try:
                 replies = None if row.replies is None else tuple(Reply.from_record(r) for r in row.replies)
-                claimed.append(Stored(row.id, Incoming.from_record(row.event), row.attempts + 1, replies))
+                incoming = replace(Incoming.from_record(row.event), reply_token=row.reply_token)
+                fresh = row.owner == UNTAKEN
+                claimed.append(Stored(row.id, incoming, row.attempts + (not fresh), replies, fresh))
             except (ValueError, TypeError):
                 log.exception("inbox row %d of %s cannot be read: deleted", row.id, row.channel)
                 broken.append(row.id)
@@ -218,9 +234,26 @@ def claim(
             connection.execute(
                 inbox.update()
                 .where(inbox.c.id.in_([stored.id for stored in claimed]))
-                .values(owner=owner, claimed_until=until, attempts=inbox.c.attempts + 1)
+                .values(
+                    owner=owner,
+                    claimed_until=until,
+                    attempts=inbox.c.attempts + sa.case((inbox.c.owner == UNTAKEN, 0), else_=1),
+                )
             )
     return claimed
+
+
+def due(engine: sa.Engine, channels: Collection[str], now: datetime) -> bool:
+    """Whether a row of ``channels`` waits to be claimed (a read: a turn worker polls it often)."""
+    if not channels:
+        return False
+    query = (
+        sa.select(inbox.c.id)
+        .where(inbox.c.channel.in_(sorted(channels)), inbox.c.claimed_until < now)
+        .limit(1)
+    )
+    with reading(engine, "the inbox") as connection:
+        return connection.execute(query).first() is not None
 
 
 def abandon(engine: sa.Engine, stored: Stored, apology: Reply | None, now: datetime) -> None:

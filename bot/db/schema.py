@@ -72,6 +72,7 @@ inbox = sa.Table(
     sa.Column("claimed_until", sa.DateTime(timezone=True), nullable=False),
     sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("replies", sa.JSON(), nullable=True),
+    sa.Column("reply_token", sa.String(255), nullable=True),
     sa.UniqueConstraint("channel", "event_id", name="uq_inbox_event"),
     sa.Index("ix_inbox_claimed", "claimed_until"),
 )
@@ -81,8 +82,11 @@ A row is written before the platform gets its 200; the event's turn, in
 its own transaction, deletes it or, when the turn has replies, keeps them
 in ``replies`` (records, `Reply.to_record`) until they are sent.
 ``owner`` is the process handling it, until ``claimed_until``, after which
-any process replays it (a turn not taken yet) or pushes its replies;
-``attempts`` counts the replays.
+any process replays it (a turn not taken yet) or pushes its replies; an
+empty ``owner`` is an event left for a turn worker, not taken yet.
+``attempts`` counts the replays. ``reply_token`` is the platform's handle
+for answering the event for free (LINE's, valid about a minute; None for
+most channels): it goes with the row.
 """
 
 outbox = sa.Table(

@@ -64,8 +64,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
@@ -76,7 +78,7 @@ from bot.handlers.channel import Channel
 from bot.handlers.inbox import InboxWriter
 from bot.values import ConversationKey, Incoming, Reply
 
-__all__ = ["LEASE_SECONDS", "RECOVER_SECONDS", "Dispatcher"]
+__all__ = ["DRAIN_SECONDS", "LEASE_SECONDS", "MAX_TAKEN", "RECOVER_SECONDS", "TAKE_SECONDS", "Dispatcher"]
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,15 @@ kill, its events are replayed by the next process once this has passed."""
 RECOVER_SECONDS = 10.0
 """How often a server renews its leases and replays what is due (at most a third of the lease)."""
 
+DRAIN_SECONDS = 20.0
+"""How long a stopping server (or turn worker) waits for webhook events still being handled."""
+
+TAKE_SECONDS = 0.05
+"""How often a turn worker looks for events a server left in the inbox (a read; it claims when there are)."""
+
+MAX_TAKEN = 200
+"""Events a turn worker holds at most: under a backlog the rest wait in the inbox, not in its memory."""
+
 
 def _now() -> datetime:
     return datetime.now(UTC)
@@ -98,7 +109,9 @@ class Dispatcher:
     """Runs channels' events in the background over one `Conversations`, through the durable inbox.
 
     ``channels`` are the channels this process can answer on, by name: only their
-    events are replayed here.
+    events are replayed here. ``acknowledge_only``: a server whose turns a turn
+    worker takes (``KAIZEN_WEBHOOK_TURNS=worker``) only stores the events, as
+    no one's (`bot.db.inbox.UNTAKEN`); the worker's dispatcher takes them (`taking`).
     """
 
     def __init__(
@@ -108,6 +121,7 @@ class Dispatcher:
         *,
         lease: float = LEASE_SECONDS,
         clock: Callable[[], datetime] = _now,
+        acknowledge_only: bool = False,
     ) -> None:
         self.conversations = conversations
         self.channels: Mapping[str, Channel[object]] = channels if channels is not None else {}
@@ -115,7 +129,9 @@ class Dispatcher:
         """This process's name on the inbox rows it holds."""
         self.lease = timedelta(seconds=lease)
         self.clock = clock
-        self.inbox = InboxWriter(conversations.store.engine, self.owner, self.lease, clock)
+        self.acknowledge_only = acknowledge_only
+        writes_as = inbox.UNTAKEN if acknowledge_only else self.owner
+        self.inbox = InboxWriter(conversations.store.engine, writes_as, self.lease, clock)
         self._tasks: set[asyncio.Task[None]] = set()
         self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
         """Each conversation's latest turn not yet done (`_queue`)."""
@@ -137,6 +153,7 @@ class Dispatcher:
         Returns once they are stored (the route may answer 200); raises
         `StoreError` when they could not be, and then nothing is handled.
         Redeliveries of events still in the inbox or handled already are dropped.
+        With ``acknowledge_only``, a turn worker handles them instead.
         """
         if not events:
             return
@@ -147,7 +164,7 @@ class Dispatcher:
                 log.info(
                     "ignored a redelivered %s event %s of %s", channel.name, incoming.event_id, incoming.key
                 )
-        if kept:
+        if kept and not self.acknowledge_only:
             self._start(channel, kept, replayed=False)
 
     def _start(
@@ -192,10 +209,13 @@ class Dispatcher:
         if left:
             log.info("%d event(s) left in the inbox for the next start", left)
 
-    async def recover(self) -> int:
-        """Renew the leases of what this process holds; replay the inbox's due events; return how many.
+    async def recover(self, limit: int = 100) -> int:
+        """Renew the leases of what this process holds; take up to ``limit`` due events; return how many.
 
-        Raises `StoreError` when the database is unavailable (nothing is replayed then).
+        Due are the events whose process died or failed on the database
+        (replayed: their answers are pushed) and, for a turn worker, the
+        events a server left to it (taken as they came: with their reply tokens).
+        Raises `StoreError` when the database is unavailable (nothing is taken then).
         """
         engine = self.conversations.store.engine
         claimed = await asyncio.to_thread(
@@ -206,6 +226,7 @@ class Dispatcher:
             frozenset(self._held),
             self.clock(),
             self.lease,
+            limit,
         )
         for stored in claimed:
             channel = self.channels[stored.incoming.key.channel]
@@ -221,6 +242,9 @@ class Dispatcher:
                 self._tasks.add(task)
                 task.add_done_callback(self._tasks.discard)
                 continue
+            if stored.fresh:
+                self._start(channel, ((stored.incoming, stored.id),), replayed=False)
+                continue
             if stored.attempts > inbox.MAX_ATTEMPTS:
                 await self._abandon(stored)
                 continue
@@ -231,7 +255,9 @@ class Dispatcher:
                 stored.incoming.key,
                 stored.attempts,
             )
-            self._start(channel, ((stored.incoming, stored.id),), replayed=True)
+            # A replay answers by push: its reply token may have gone on the apology for the delay.
+            replay = replace(stored.incoming, reply_token=None)
+            self._start(channel, ((replay, stored.id),), replayed=True)
         return len(claimed)
 
     async def recovering(self, every: float = RECOVER_SECONDS) -> None:
@@ -240,15 +266,7 @@ class Dispatcher:
         First it says which channels have events waiting that no channel here can take (their adapter is
         off in this process): they stay in the inbox until a server with that channel on starts.
         """
-        with contextlib.suppress(StoreError):  # the loop below says so
-            waiting = await asyncio.to_thread(inbox.pending_counts, self.conversations.store.engine)
-            for name, count in waiting.items():
-                if name not in self.channels:
-                    log.warning(
-                        "%d acknowledged webhook event(s) wait in the inbox for channel %r, not on here",
-                        count,
-                        name,
-                    )
+        await self._warn_unserved()
         while True:
             try:
                 await self.recover()
@@ -257,6 +275,45 @@ class Dispatcher:
             except Exception:  # one failed round must not stop the next
                 log.exception("inbox recovery failed")
             await asyncio.sleep(every)
+
+    async def taking(self, every: float = TAKE_SECONDS, renew: float = RECOVER_SECONDS) -> None:
+        """A turn worker's loop, until cancelled: take the events servers left in the inbox as they come.
+
+        Looks every ``every`` seconds (a read) and claims what is due, up to
+        `MAX_TAKEN` held at once; renews its leases and replays what is due at
+        least every ``renew`` seconds. A database outage only pauses it.
+        """
+        await self._warn_unserved()
+        engine = self.conversations.store.engine
+        loop = asyncio.get_running_loop()
+        last = -math.inf
+        while True:
+            try:
+                room = MAX_TAKEN - len(self._held)
+                if loop.time() - last >= renew or (
+                    room > 0 and await asyncio.to_thread(inbox.due, engine, list(self.channels), self.clock())
+                ):
+                    last = loop.time()
+                    await self.recover(max(room, 0))
+            except StoreError:
+                log.warning("taking turns paused: the database is unavailable", exc_info=True)
+                await asyncio.sleep(renew)
+            except Exception:  # one failed round must not stop the next
+                log.exception("taking turns from the inbox failed")
+                await asyncio.sleep(renew)
+            await asyncio.sleep(every)
+
+    async def _warn_unserved(self) -> None:
+        """Say which channels have events waiting that no channel here can take (their adapter is off)."""
+        with contextlib.suppress(StoreError):  # the caller's loop says so
+            waiting = await asyncio.to_thread(inbox.pending_counts, self.conversations.store.engine)
+            for name, count in waiting.items():
+                if name not in self.channels:
+                    log.warning(
+                        "%d acknowledged webhook event(s) wait in the inbox for channel %r, not on here",
+                        count,
+                        name,
+                    )
 
     async def _push_stored(self, stored: inbox.Stored) -> None:
         """Queue the stored replies of ``stored`` for a push, deleting its row in the same transaction."""

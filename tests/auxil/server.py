@@ -1,4 +1,4 @@
-"""``python -m bot serve`` as a real process on a free local port, for end-to-end tests."""
+"""``python -m bot serve`` on a free local port, and ``python -m bot worker``: real processes for tests."""
 
 from __future__ import annotations
 
@@ -55,6 +55,18 @@ def start(
     with (folder / "serve.log").open("ab") as log:
         process = subprocess.Popen([*command, "--port", str(port), *extra], stdout=log, stderr=log, env=env)
     return Served(f"http://127.0.0.1:{port}", process, folder / "serve.log")
+
+
+def start_worker(
+    folder: Path, env: Mapping[str, str], *, database: str | None = None
+) -> subprocess.Popen[bytes]:
+    """Start ``python -m bot worker`` on the database of `start`; its log goes to ``folder``/worker.log."""
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
+    url = database or f"sqlite:///{folder / 'kaizen.db'}"
+    with (folder / "worker.log").open("ab") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "bot", "--database", url, "worker"], stdout=log, stderr=log, env=env
+        )
 
 
 def stop(served: Served) -> None:

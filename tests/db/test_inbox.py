@@ -53,15 +53,17 @@ def answered(_state: State, _connection: sa.Connection) -> Turn:
     return Turn((Reply("はい"),), State())
 
 
-def test_an_event_is_stored_masked_without_its_reply_token_and_read_back(store: ConversationStore) -> None:
+def test_an_event_is_stored_masked_its_reply_token_beside_it_and_read_back(store: ConversationStore) -> None:
     (row_id,) = put(store, event("ev-1", "マイナンバーは123456789018、電話は03-1234-5678です"))
     assert row_id is not None
     (row,) = rows(store)
     stored = json.dumps(row.event, ensure_ascii=False)
     assert "123456789018" not in stored
     assert "1234-5678" not in stored
-    assert "token-1" not in stored, "a reply token is never stored"
+    assert "token-1" not in stored, "the record holds what the person sent, not the platform's handle"
     assert (row.channel, row.event_id, row.owner, row.attempts) == ("line", "ev-1", "p1", 0)
+    assert row.reply_token == "token-1"
+    assert row.claimed_until.replace(tzinfo=UTC) == NOW + LEASE
     back = Incoming.from_record(row.event)
     assert back == Incoming(
         KEY, text=event("ev-1", "マイナンバーは123456789018、電話は03-1234-5678です").masked().text,
@@ -131,11 +133,33 @@ def test_held_rows_are_renewed_and_expired_rows_claimed_once_oldest_first(store:
     assert [c.id for c in claimed] == dead, "the dead owner's rows, oldest first; p1's renewed lease holds"
     assert [c.attempts for c in claimed] == [1, 1]
     assert claimed[0].incoming.event_id == "ev-1"
-    assert claimed[0].incoming.reply_token is None
+    assert claimed[0].incoming.reply_token == "token-1", "the dispatcher decides whether a replay may use it"
+    assert not any(c.fresh for c in claimed), "replays"
     assert inbox.claim(store.engine, ["line"], "p3", set(), expired, LEASE) == [], "claimed once"
     assert inbox.claim(store.engine, ["teams"], "p3", set(), expired + LEASE * 2, LEASE) == []
     again = inbox.claim(store.engine, ["line"], "p3", set(), expired + LEASE * 2, LEASE)
     assert [c.attempts for c in again if c.id == dead[0]] == [2], "each claim counts"
+
+
+def test_events_left_for_a_turn_worker_are_due_at_once_and_their_first_take_is_no_replay(
+    store: ConversationStore,
+) -> None:
+    assert not inbox.due(store.engine, ["line"], NOW + timedelta(seconds=1))
+    (untaken,) = put(store, event("ev-1"), owner=inbox.UNTAKEN)
+    (held,) = put(store, event("ev-2", user="U2"), owner="server")
+    soon = NOW + timedelta(milliseconds=1)
+    assert inbox.due(store.engine, ["line"], soon)
+    assert not inbox.due(store.engine, ["teams"], soon)
+    (taken,) = inbox.claim(store.engine, ["line"], "worker", set(), soon, LEASE)
+    assert (taken.id, taken.fresh, taken.attempts) == (untaken, True, 0)
+    assert taken.incoming.reply_token == "token-1", "so the worker can still reply"
+    assert not inbox.due(store.engine, ["line"], soon), "the worker holds it; the server's row is leased"
+    (row,) = [r for r in rows(store) if r.id == untaken]
+    assert (row.owner, row.attempts) == ("worker", 0)
+
+    expired = NOW + LEASE * 2
+    replayed = inbox.claim(store.engine, ["line"], "worker-2", set(), expired, LEASE)
+    assert [(r.id, r.fresh, r.attempts) for r in replayed] == [(untaken, False, 1), (held, False, 1)]
 
 
 def test_two_processes_claiming_at_once_never_take_the_same_row(store: ConversationStore) -> None:
