@@ -162,6 +162,7 @@ async def offer(
             event_id = f"{tag}-{n}-{k}"
             message = {"id": event_id, "type": "text", "text": rng.choice(pool), "quoteToken": "q"}
             event = line.event(f"U{tag}x{n}x{k}", "message", event_id, message=message)
+            event["replyToken"] = f"token-{event_id}"  # unique across targets, whose fakes count from 1
             step.due_of_token[event["replyToken"]] = due
             events.append(event)
         webhook = line.webhook(*events)

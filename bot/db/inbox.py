@@ -71,8 +71,8 @@ database every time, must not come back for ever."""
 UNTAKEN = ""
 """The owner of an event no process has taken yet: written so by a server whose turns a worker takes."""
 
-_RENEW_CHUNK = 500
-"""Ids per statement when a process renews the leases of what it still holds."""
+_IN_CHUNK = 500
+"""Ids per statement when a process renews the leases of what it still holds, or looks up events seen."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,42 +106,68 @@ def write(
     `bot.errors.StoreError` when the database fails.
     """
     until = now if owner == UNTAKEN else now + lease
+    # Masked before the write lock is taken: masking takes its time, and the lock is the database's one.
+    rows = [_row(channel, event, owner, until) for channel, events in puts for event in events]
     with writing(engine, "the inbox") as connection:
         if discards:
             connection.execute(inbox.delete().where(inbox.c.id.in_(sorted(discards))))
-        return [
-            [_put(connection, channel, event, now, owner, until) for event in events]
-            for channel, events in puts
-        ]
+        ids = iter(_insert(connection, rows))
+    return [[next(ids) for _ in events] for _, events in puts]
 
 
-def _put(
-    connection: sa.Connection, channel: str, incoming: Incoming, now: datetime, owner: str, until: datetime
-) -> int | None:
-    if incoming.event_id is not None:
-        seen = sa.select(seen_events.c.event_id).where(
-            seen_events.c.channel == channel, seen_events.c.event_id == incoming.event_id
-        )
-        if connection.execute(seen).first() is not None:
-            return None
+def _row(channel: str, incoming: Incoming, owner: str, until: datetime) -> dict[str, object]:
+    return {
+        "channel": channel,
+        "event_id": incoming.event_id,
+        "event": incoming.to_record(),
+        "received_at": incoming.received_at,
+        "owner": owner,
+        "claimed_until": until,
+        "attempts": 0,
+        "reply_token": incoming.reply_token,
+    }
+
+
+def _insert(connection: sa.Connection, rows: Sequence[dict[str, object]]) -> list[int | None]:
+    """Insert ``rows`` in a few statements; each one's id, None for a redelivery (or a repeat among them)."""
+    ids: list[int | None] = [None] * len(rows)
+    first: dict[tuple[str, str], int] = {}
+    loose = []
+    for n, row in enumerate(rows):
+        if row["event_id"] is None:
+            loose.append(n)
+        else:
+            first.setdefault((str(row["channel"]), str(row["event_id"])), n)
+    seen = _seen(connection, first)
+    fresh = [n for key, n in first.items() if key not in seen]
     insert = postgresql.insert if connection.dialect.name == "postgresql" else sqlite.insert
-    statement = (
-        insert(inbox)
-        .values(
-            channel=channel,
-            event_id=incoming.event_id,
-            event=incoming.to_record(),
-            received_at=incoming.received_at,
-            owner=owner,
-            claimed_until=until,
-            attempts=0,
-            reply_token=incoming.reply_token,
+    if fresh:
+        statement = (
+            insert(inbox)
+            .on_conflict_do_nothing(index_elements=["channel", "event_id"])  # already waiting here
+            .returning(inbox.c.id, inbox.c.channel, inbox.c.event_id)
         )
-        .on_conflict_do_nothing(index_elements=["channel", "event_id"])
-        .returning(inbox.c.id)
-    )
-    row = connection.execute(statement).first()
-    return None if row is None else int(row.id)
+        for stored in connection.execute(statement, [rows[n] for n in fresh]):
+            ids[first[(stored.channel, stored.event_id)]] = int(stored.id)
+    for n in loose:
+        ids[n] = int(connection.execute(insert(inbox).values(rows[n]).returning(inbox.c.id)).scalar_one())
+    return ids
+
+
+def _seen(connection: sa.Connection, keys: Collection[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Which of ``keys`` (channel, event id) were handled already (`seen_events`)."""
+    by_channel: dict[str, list[str]] = {}
+    for channel, event_id in keys:
+        by_channel.setdefault(channel, []).append(event_id)
+    found: set[tuple[str, str]] = set()
+    for channel, event_ids in by_channel.items():
+        for start in range(0, len(event_ids), _IN_CHUNK):
+            query = sa.select(seen_events.c.event_id).where(
+                seen_events.c.channel == channel,
+                seen_events.c.event_id.in_(event_ids[start : start + _IN_CHUNK]),
+            )
+            found.update((channel, event_id) for event_id in connection.execute(query).scalars())
+    return found
 
 
 def settle(connection: sa.Connection, channel: str, event_id: str) -> None:
@@ -210,8 +236,8 @@ def claim(
         .with_for_update(skip_locked=True)
     )
     with writing(engine, "the inbox") as connection:
-        for start in range(0, len(mine), _RENEW_CHUNK):
-            chunk = mine[start : start + _RENEW_CHUNK]
+        for start in range(0, len(mine), _IN_CHUNK):
+            chunk = mine[start : start + _IN_CHUNK]
             connection.execute(
                 inbox.update()
                 .where(inbox.c.id.in_(chunk), inbox.c.owner == owner, inbox.c.claimed_until < soon)

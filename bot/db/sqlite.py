@@ -35,6 +35,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -131,6 +132,38 @@ def _prepare(path: Path) -> None:
             log.warning("%s was readable by other users; its mode is now 0600", file)
 
 
+_FIRST_PAUSE = 0.0002
+_LONGEST_PAUSE = 0.002
+
+
+def _begin_immediate(connection: sa.Connection, timeout: float) -> None:
+    """``BEGIN IMMEDIATE``, looking again every 0.2-2 ms while another process writes, for ``timeout`` s.
+
+    SQLite's own busy handler sleeps ever longer between looks, up to 100 ms:
+    against another process that writes often (a turn worker,
+    ``KAIZEN_WEBHOOK_TURNS=worker``) it rarely finds the lock free, so a
+    webhook's inbox write could wait hundreds of milliseconds while the lock
+    was free most of the time. Its busy timeout is off for this one statement.
+    """
+    deadline = time.monotonic() + timeout
+    pause = _FIRST_PAUSE
+    connection.exec_driver_sql("PRAGMA busy_timeout=0")
+    try:
+        while True:
+            try:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+            except sa.exc.OperationalError as exc:
+                locked = isinstance(exc.orig, sqlite3.OperationalError) and "locked" in str(exc.orig)
+                if not locked or time.monotonic() + pause > deadline:
+                    raise
+            else:
+                return
+            time.sleep(pause)
+            pause = min(pause * 2, _LONGEST_PAUSE)
+    finally:
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+
+
 def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal: bool) -> None:
     """Let SQLAlchemy, not sqlite3, begin transactions, and begin them as this module says.
 
@@ -160,7 +193,10 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
             if info.get("query_only") != read:
                 connection.exec_driver_sql(f"PRAGMA query_only={int(read)}")
                 info["query_only"] = read
-            connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+            if read or writer is None:
+                connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
+            else:
+                _begin_immediate(connection, timeout)
         except BaseException:
             if writer is not None:
                 writer.give_back(holder)

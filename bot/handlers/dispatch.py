@@ -97,6 +97,9 @@ DRAIN_SECONDS = 20.0
 TAKE_SECONDS = 0.05
 """How often a turn worker looks for events a server left in the inbox (a read; it claims when there are)."""
 
+PAUSE_SECONDS = 1.0
+"""How long a turn worker waits after a failed round (the database unavailable) before it looks again."""
+
 MAX_TAKEN = 200
 """Events a turn worker holds at most: under a backlog the rest wait in the inbox, not in its memory."""
 
@@ -297,10 +300,10 @@ class Dispatcher:
                     await self.recover(max(room, 0))
             except StoreError:
                 log.warning("taking turns paused: the database is unavailable", exc_info=True)
-                await asyncio.sleep(renew)
+                await asyncio.sleep(PAUSE_SECONDS)
             except Exception:  # one failed round must not stop the next
                 log.exception("taking turns from the inbox failed")
-                await asyncio.sleep(renew)
+                await asyncio.sleep(PAUSE_SECONDS)
             await asyncio.sleep(every)
 
     async def _warn_unserved(self) -> None:
