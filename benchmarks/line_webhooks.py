@@ -231,12 +231,13 @@ async def measure(url: str, line_url: str, report_url: str, args: argparse.Names
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         warm = Step(10, 2, 1)
         await offer(session, url, line, warm, pool, f"warm-{target}")
-        if target != "bare":
+        answered = target != "bare" and not target.endswith("+ack-only")
+        if answered:
             await collect(session, report_url, warm, args.drain)
         for n, rate in enumerate(args.rates):
             step = Step(rate, args.seconds, args.events_per_webhook)
             await offer(session, url, line, step, pool, f"{target}{n}")
-            if target != "bare":
+            if answered:
                 await collect(session, report_url, step, args.drain)
             print(row(step), f"· load average {os.getloadavg()[0]:.1f}", flush=True)
             await asyncio.sleep(2.0)
@@ -248,7 +249,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--targets",
         default="bare,sqlite",
         help="comma-separated: bare (aiohttp alone), sqlite, postgresql; sqlite+worker and postgresql+worker "
-        "(the server only acknowledges, a turn worker answers: KAIZEN_WEBHOOK_TURNS=worker)",
+        "(the server only acknowledges, a turn worker answers: KAIZEN_WEBHOOK_TURNS=worker); sqlite+ack-only "
+        "and postgresql+ack-only (the same, no worker: nothing is answered)",
     )
     parser.add_argument("--rates", default="100,200,500,1000,1500", help="events per second, comma-separated")
     parser.add_argument("--seconds", type=float, default=5.0, help="how long each rate is offered")
@@ -263,7 +265,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     args.rates = [float(r) for r in args.rates.split(",") if r.strip()]
     targets = [t.strip() for t in args.targets.split(",") if t.strip()]
-    if unknown := set(targets) - {"bare", "sqlite", "postgresql", "sqlite+worker", "postgresql+worker"}:
+    known = {
+        f"{database}{mode}" for database in ("sqlite", "postgresql") for mode in ("", "+worker", "+ack-only")
+    }
+    if unknown := set(targets) - known - {"bare"}:
         parser.error(f"unknown target(s): {', '.join(sorted(unknown))}")
     folder = Path(tempfile.mkdtemp(prefix="kaizen-line-load-"))
     fake, line_url, report_url = start_fake_line(folder)

@@ -227,7 +227,8 @@ def deployment(target: str, folder: Path) -> Iterator[list[str]]:
 
     ``…-x2``: two servers on one database; ``…+worker``: the servers only
     acknowledge webhooks (``KAIZEN_WEBHOOK_TURNS=worker``) and a turn worker
-    (``python -m bot worker``) answers them.
+    (``python -m bot worker``) answers them; ``…+ack-only``: the same with no
+    worker running (what acknowledging alone costs; nothing is answered).
     """
     env = {
         **os.environ,
@@ -237,7 +238,7 @@ def deployment(target: str, folder: Path) -> Iterator[list[str]]:
     }
     copies = 2 if "-x2" in target else 1
     worker = target.endswith("+worker")
-    if worker:
+    if worker or target.endswith("+ack-only"):
         env["KAIZEN_WEBHOOK_TURNS"] = "worker"
     if target == "bare":
         port = free_port()
