@@ -8,7 +8,9 @@ echoes the bytes sent. `ShapedErrors` answers them as the rest of the
 application does: a short HTML page when the request line names a
 dashboard page (``/admin``), ``{"error", "message"}`` otherwise (the API,
 the webhooks, and a request whose path cannot be read at all). The status
-stays aiohttp's (400); the connection is closed after it, as aiohttp does.
+is aiohttp's (400), except for a request line too long (414) and a header
+too long or too many headers (431); the connection is closed after it, as
+aiohttp does.
 The refusal is logged at INFO on one line, without the request's bytes
 (aiohttp's message quotes them, and they may hold anything).
 
@@ -46,11 +48,14 @@ _RECENT_BYTES = 16384
 
 _REQUEST_LINE = re.compile(rb"(?:^|\n)[!#$%&'*+.^_`|~0-9A-Za-z-]+ (/[^ \r\n]*)")
 _DASHBOARD = "/admin"
+_METHOD = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+ /")
 
 _REFUSALS: dict[type[Exception], tuple[str, str]] = {
-    LineTooLong: ("too_long", "リクエストの行またはヘッダーが長すぎます。"),
     BadHttpMethod: ("bad_method", "このメソッドは使えません。"),
 }
+_URI_TOO_LONG = ("uri_too_long", "URLが長すぎます。")
+_HEADERS_TOO_LARGE = ("headers_too_large", "リクエストのヘッダーが大きすぎるか、多すぎます。")
+_TOO_MANY_HEADERS = "Too many headers received"
 _MALFORMED = ("malformed_request", "リクエストの形式が正しくないため、読み取れませんでした。")
 _INTERNAL = ("internal", "申し訳ありません。システムの不具合が発生しました。")
 
@@ -64,6 +69,10 @@ def error_for(status: int, exc: BaseException | None, path: str | None) -> web.R
     """The answer to a request refused before any route: an HTML page under /admin, JSON elsewhere."""
     if status >= 500:
         code, message = _INTERNAL
+    elif _too_large(exc):
+        status, (code, message) = (
+            (414, _URI_TOO_LONG) if _long_target(exc, path) else (431, _HEADERS_TOO_LARGE)
+        )
     else:
         code, message = next(
             (shape for kind, shape in _REFUSALS.items() if isinstance(exc, kind)), _MALFORMED
@@ -72,6 +81,26 @@ def error_for(status: int, exc: BaseException | None, path: str | None) -> web.R
         page = _PAGE.format(title="エラー", message=html.escape(message))
         return web.Response(text=page, status=status, content_type="text/html")
     return json_error(status, code, message)
+
+
+def _too_large(exc: BaseException | None) -> bool:
+    """Whether the parser refused a line over its limit, or too many header lines."""
+    return isinstance(exc, LineTooLong) or (
+        isinstance(exc, HttpProcessingError) and (exc.message or "").startswith(_TOO_MANY_HEADERS)
+    )
+
+
+def _long_target(exc: BaseException | None, path: str | None) -> bool:
+    """Whether the line too long was the request line: the parser quotes its start, the request's path.
+
+    aiohttp's C parser quotes the target, its Python parser the whole line (method first).
+    """
+    if not isinstance(exc, LineTooLong) or not exc.args or path is None:
+        return False
+    quoted = bytes(exc.args[0])
+    if _METHOD.match(quoted):
+        quoted = quoted.partition(b" ")[2]
+    return bool(path) and quoted.startswith(path[:64].encode("ascii", "replace"))
 
 
 class ShapedErrors(RequestHandler):
