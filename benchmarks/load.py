@@ -54,6 +54,7 @@ sys.path.insert(0, str(ROOT))
 
 from tests.auxil.chatapi import CHAT_TOKEN, ChatApi  # noqa: E402
 from tests.auxil.postgres import PostgresServer, binaries  # noqa: E402
+from tests.auxil.server import interrupt  # noqa: E402
 
 TARGETS = ("bare", "sqlite", "sqlite-x2", "postgresql", "postgresql-x2")
 TURNS_PER_CONVERSATION = 4
@@ -283,12 +284,7 @@ def turn_worker(database_url: str, folder: Path, env: dict[str, str], wanted: bo
             time.sleep(0.2)
         yield
     finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        interrupt(process)
 
 
 def durable_but_asynchronous(url: str) -> None:

@@ -29,7 +29,7 @@ from bot.db.schema import inbox, outbox
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine
 from tests.auxil.platforms import free_port
-from tests.auxil.server import start, start_worker, stop, wait_ready
+from tests.auxil.server import interrupt, start, start_worker, stop, wait_ready
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
@@ -182,9 +182,7 @@ async def test_a_turn_worker_killed_mid_backlog_loses_nothing_the_server_acknowl
             await settled(database_url)
     finally:
         for worker in workers:
-            if worker.poll() is None:
-                worker.send_signal(signal.SIGINT)
-                await asyncio.to_thread(worker.wait, 30)
+            await asyncio.to_thread(interrupt, worker)
         stop(served)
 
     repeats = 0

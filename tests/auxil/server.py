@@ -71,7 +71,11 @@ def start_worker(
 
 def stop(served: Served) -> None:
     """SIGINT, as an operator would stop it; SIGKILL if it has not stopped within 30 s."""
-    process = served.process
+    interrupt(served.process)
+
+
+def interrupt(process: subprocess.Popen[bytes]) -> None:
+    """SIGINT ``process`` (if it still runs) and wait for it; SIGKILL if it has not stopped within 30 s."""
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
