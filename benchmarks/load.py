@@ -1,17 +1,19 @@
 """Open-loop load on the web chat: capacity, and latency at 50% and 80% of it, per deployment.
 
 Usage: python benchmarks/load.py [--targets bare,sqlite,sqlite-x2,postgresql,postgresql-x2]
-                                 [--step-seconds 5] [--measure-seconds 12] [--start-rate 30]
+                                 [--step-seconds 5] [--step-factor 1.25] [--measure-seconds 12]
+                                 [--start-rate 30]
 
 Starts each deployment itself on 127.0.0.1 (the bot on SQLite or on a
 throwaway PostgreSQL server, in one or two processes; and a bare aiohttp
 handler that answers the same request with a fixed reply, to show what the
 machine and this generator can do at all), then:
 
-1. Capacity: steps the arrival rate up by half each step (``--step-seconds``
-   each) until the server falls behind (completions under 90% of the offered
-   rate, or errors, or p99 over 2 s); the capacity is the completion rate
-   measured in that step.
+1. Capacity: steps the arrival rate up by a quarter each step (``--step-factor``,
+   ``--step-seconds`` each) until the server falls behind (completions under
+   90% of the offered rate, or errors, or p99 over 2 s) twice in a row at the
+   same rate, so that one stall of the machine does not end the search; the
+   capacity is the highest completion rate measured in any step.
 2. Latency at 50% and 80% of capacity, ``--measure-seconds`` each (the first
    two seconds not counted): p50, p99, max, and the errors.
 
@@ -370,6 +372,7 @@ async def measure(target: str, urls: Sequence[str], args: argparse.Namespace) ->
         await offer(apis, pool, 8, 2, f"{target}-warm")
         steps: list[Run] = []
         rate = args.start_rate
+        retried = False
         while True:
             run = await offer(apis, pool, rate, args.step_seconds, f"{target}-step{len(steps)}")
             steps.append(run)
@@ -381,9 +384,14 @@ async def measure(target: str, urls: Sequence[str], args: argparse.Namespace) ->
                 flush=True,
             )
             behind = run.throughput() < BEHIND * run.offered() or run.errors() > 0 or p99 > P99_LIMIT
+            if behind and not retried:  # once more at the same rate: one stall must not end the search
+                retried = True
+                await asyncio.sleep(3.0)
+                continue
             if behind or rate > args.max_rate:
                 break
-            rate *= 1.5
+            retried = False
+            rate *= args.step_factor
             await asyncio.sleep(1.0)
         capacity = max(r.throughput() for r in steps)
         await asyncio.sleep(3.0)  # let the backlog of the saturated step drain
@@ -416,6 +424,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--start-rate", type=float, default=30.0, help="turns per second of the first step")
     parser.add_argument("--max-rate", type=float, default=4000.0, help="stop stepping past this rate")
     parser.add_argument("--step-seconds", type=float, default=5.0)
+    parser.add_argument("--step-factor", type=float, default=1.25, help="rate of a step over the one before")
     parser.add_argument("--measure-seconds", type=float, default=12.0)
     parser.add_argument("--bare-server", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
