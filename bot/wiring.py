@@ -5,7 +5,8 @@ notices, the consultations, the channels and the senders are made one way
 everywhere (a channel on in `serve` is on in the standalone worker too).
 Every function is cheap and does no network I/O, except `open_store`,
 which connects and migrates, `live_knowledge`, which loads the knowledge,
-and `delivering`, which runs the worker.
+`delivering`, which runs the outbox worker, and `taking_turns`, which runs
+the turn worker.
 """
 
 from __future__ import annotations
