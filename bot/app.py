@@ -192,7 +192,7 @@ async def _dispatcher(app: web.Application) -> AsyncIterator[None]:
     start, then every `RECOVER_SECONDS`; at shutdown, the events still
     running may finish, and what is left stays in the inbox. With
     ``KAIZEN_WEBHOOK_TURNS=worker`` the events are only stored here, and a
-    turn worker (`bot.turnworker`) answers them and replays what is due.
+    turn worker (`bot.wiring.taking_turns`) answers them and replays what is due.
     """
     settings = app[SETTINGS]
     lease = settings.inbox_lease_seconds
