@@ -136,8 +136,10 @@ class SearchIndex:
     unit_entry: npt.NDArray[np.int32]
     unit_texts: tuple[str, ...]
     whole: Postings
-    curated: dict[int, tuple[int, ...]]
-    """Manual sections and cases → the FAQ entries that link to them (the curated answers)."""
+    curated: dict[int, npt.NDArray[np.int32]]
+    """Manual sections and cases → the FAQ entries that link to them (the curated answers), ascending."""
+    links: dict[int, tuple[int, ...]]
+    """FAQ entries → the manual sections and cases they link to (`curated` the other way round)."""
     sounds: dict[str, tuple[str, ...]]
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
     spellings: dict[int, tuple[str, ...]]
@@ -206,6 +208,7 @@ def build_index(
         unit_texts=tuple(unit_texts),
         whole=whole,
         curated=_curated(sources),
+        links=_links(sources),
         sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
         topics=_topics(sources, analyzer),
@@ -282,14 +285,18 @@ class _Analysed:
         return terms, np.repeat(np.arange(start, end), self.unit_lengths[start:end])
 
 
-def _curated(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
+def _links(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
     numbers = {source.entry.id: n for n, source in enumerate(sources)}
+    linked = ((n, tuple(numbers[link] for link in s.links if link in numbers)) for n, s in enumerate(sources))
+    return {number: targets for number, targets in linked if targets}
+
+
+def _curated(sources: Sequence[Source]) -> dict[int, npt.NDArray[np.int32]]:
     curated: dict[int, list[int]] = {}
-    for number, source in enumerate(sources):
-        for link in source.links:
-            if link in numbers:
-                curated.setdefault(numbers[link], []).append(number)
-    return {k: tuple(v) for k, v in curated.items()}
+    for number, targets in _links(sources).items():
+        for target in targets:
+            curated.setdefault(target, []).append(number)
+    return {k: np.array(v, dtype=np.int32) for k, v in curated.items()}
 
 
 Text = tuple[str, bool]

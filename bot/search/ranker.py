@@ -45,6 +45,10 @@ NGRAM_MIN_DF = 50
 FUZZY_SCORER = fuzz.ratio
 """Indel similarity: as good as partial_ratio on the query sets, at a fraction of the cost."""
 CURATED_RATIO = 0.6
+CITED_DEPTH = 8
+"""FAQ entries linking to a candidate section or case that join the candidates, the best scoring first.
+
+In a large FAQ one case may be cited by thousands of entries; all of them would cost milliseconds each."""
 SEMANTIC_DEPTH = 8
 """Entries closest in meaning that join the lexical candidates."""
 SEMANTIC_FLOOR = 0.2
@@ -204,11 +208,10 @@ def rank(
         if meaning is not None:
             close = np.argsort(-meaning, kind="stable")[:SEMANTIC_DEPTH]
             numbers += [int(n) for n in close if n not in numbers and meaning[n] >= SEMANTIC_FLOOR]
-        cited = list(dict.fromkeys(f for n in numbers for f in index.curated.get(n, ()) if f not in numbers))
-        extra = numbers[len(scores) :] + cited
-        if extra:
-            numbers += cited
-            scores = np.concatenate([scores, scorer.exact(extra)])
+        cited, cited_scores = scorer.best_of(_citing(index, numbers), CITED_DEPTH)
+        extra = numbers[len(scores) :]
+        numbers += cited
+        scores = np.concatenate([scores, scorer.exact(extra), cited_scores])
         held = scorer.held(numbers)
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
@@ -295,12 +298,25 @@ def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.ND
     return best
 
 
+def _citing(index: SearchIndex, numbers: list[int]) -> npt.NDArray[np.int32]:
+    """The FAQ entries, not among ``numbers``, that link to a manual section or case among them.
+
+    An entry linking to several of them is there as often (see `EntryScorer.best_of`).
+    """
+    linked = [index.curated[n] for n in numbers if n in index.curated]
+    if not linked:
+        return np.zeros(0, dtype=np.int32)
+    pool = np.concatenate(linked)
+    return pool[~np.isin(pool, numbers)]
+
+
 def _related(index: SearchIndex, numbers: list[int]) -> dict[int, frozenset[int]]:
     """Each of ``numbers`` → those of ``numbers`` it links to or that link to it (`Candidate.related`)."""
+    among = set(numbers)
     links: dict[int, set[int]] = {n: set() for n in numbers}
-    for cited in numbers:
-        for faq in index.curated.get(cited, ()):
-            if faq in links:
+    for faq in numbers:
+        for cited in index.links.get(faq, ()):
+            if cited in among:
                 links[cited].add(faq)
                 links[faq].add(cited)
     return {n: frozenset(linked) for n, linked in links.items()}
@@ -313,9 +329,13 @@ def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Can
     curated answer to the question, so it comes first when it fits nearly as well.
     """
     by_number = {c.number: c for c in candidates}
+    linking: dict[int, list[int]] = {}  # a candidate section or case → the candidate FAQ entries citing it
+    for number in by_number:
+        for target in index.links.get(number, ()):
+            linking.setdefault(target, []).append(number)
     for cited in sorted(candidates, key=lambda c: c.score):
-        for number in index.curated.get(cited.number, ()):
-            faq = by_number.get(number)
-            if faq is not None and CURATED_RATIO * cited.score <= faq.score < cited.score:
+        for number in linking.get(cited.number, ()):
+            faq = by_number[number]
+            if CURATED_RATIO * cited.score <= faq.score < cited.score:
                 by_number[number] = replace(faq, score=cited.score * 1.001)
     return list(by_number.values())

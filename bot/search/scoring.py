@@ -110,6 +110,25 @@ class EntryScorer:
         order = np.lexsort((candidates, -exact))[:depth]  # best first; ties by entry number
         return candidates[order].tolist(), exact[order]
 
+    def best_of(
+        self, numbers: npt.NDArray[np.int32], depth: int
+    ) -> tuple[list[int], npt.NDArray[np.float64]]:
+        """The ``depth`` best of ``numbers`` with a positive score, ascending, and their full scores.
+
+        ``numbers`` may repeat. Many entries (thousands in a large FAQ) are first
+        narrowed by their stage-one scores, so that only a few need the common
+        terms' binary searches.
+        """
+        pool = np.sort(self._scratch.distinct(numbers))
+        if len(pool) > STAGE_DEPTH:
+            rough = self._stage_one(pool)
+            pool = np.sort(pool[np.argpartition(-rough, STAGE_DEPTH - 1)[:STAGE_DEPTH]])
+        scores = self.exact(pool)
+        kept = np.flatnonzero(scores > 0)
+        if len(kept) > depth:
+            kept = np.sort(kept[np.argsort(-scores[kept], kind="stable")[:depth]])
+        return pool[kept].tolist(), scores[kept]
+
     def exact(self, numbers: Sequence[int] | npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """Full scores of the given entries: common terms add to their whole-text score.
 
@@ -126,15 +145,26 @@ class EntryScorer:
     def _common_hits(self, chosen: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """The weight of each common term (rows) in the whole text of each of ``chosen`` (columns).
 
-        Binary search into the long postings; which terms each entry holds is
-        remembered for `held`.
+        One binary search for every (term, entry) pair at once, into the long
+        postings; which terms each entry holds is remembered for `held`.
         """
-        values = np.zeros((len(self._common), len(chosen)))
-        for row, term_id in enumerate(self._common):
-            docs, weights = self._index.whole.of(term_id)
-            if len(docs):
-                at = np.minimum(np.searchsorted(docs, chosen), len(docs) - 1)
-                values[row] = np.where(docs[at] == chosen, weights[at], 0.0)
+        postings = self._index.whole
+        terms = np.asarray(self._common, dtype=np.int64)
+        low = np.repeat(postings.indptr[terms], len(chosen))
+        end = np.repeat(postings.indptr[terms + 1], len(chosen))
+        wanted = np.tile(chosen, len(terms))
+        high = end.copy()
+        while True:  # the first place in each term's postings whose document is not below the wanted one
+            open_ = low < high
+            if not open_.any():
+                break
+            middle = (low + high) // 2
+            below = open_ & (postings.docs[np.minimum(middle, len(postings.docs) - 1)] < wanted)
+            low = np.where(below, middle + 1, low)
+            high = np.where(open_ & ~below, middle, high)
+        found = (low < end) & (postings.docs[np.minimum(low, len(postings.docs) - 1)] == wanted)
+        values = np.where(found, postings.weights[np.minimum(low, len(postings.weights) - 1)], 0.0)
+        values = values.reshape(len(terms), len(chosen))
         self._common_held.update(zip(chosen.tolist(), (values > 0).T, strict=True))
         return values
 

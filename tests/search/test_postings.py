@@ -101,6 +101,8 @@ def same(one: SearchIndex, other: SearchIndex) -> bool:
             return a.dtype == b.dtype and np.array_equal(a, b)
         if isinstance(a, Postings) and isinstance(b, Postings):
             return all(equal(getattr(a, f), getattr(b, f)) for f in ("indptr", "docs", "weights"))
+        if isinstance(a, dict) and isinstance(b, dict):
+            return a.keys() == b.keys() and all(equal(a[k], b[k]) for k in a)
         return a == b
 
     return all(equal(getattr(one, f.name), getattr(other, f.name)) for f in dataclasses.fields(one))

@@ -95,6 +95,29 @@ def test_top_entries_score_as_the_reference(searcher: Searcher, common_terms: bo
 
 
 @pytest.mark.parametrize("query", QUERIES)
+def test_best_of_keeps_the_best_given_entries_once_each(
+    searcher: Searcher, common_terms: bool, query: str
+) -> None:
+    index = searcher.index
+    term_ids, weights = _terms(searcher, query)
+    expected = _reference(index, term_ids, weights, _common_ids(index, term_ids))
+    every, every_third = range(len(index.entries)), range(0, len(index.entries), 3)
+    given = np.array([*every, *every_third], dtype=np.int32)  # some entries twice
+
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        numbers, scores = scorer.best_of(given, 5)
+
+    assert numbers == sorted(set(numbers))
+    assert len(numbers) == 5
+    assert scores == pytest.approx([expected[n] for n in numbers], rel=1e-5)
+    assert min(scores) > 0
+    if not common_terms:  # stage 1 is exact: the best of the reference are kept
+        best = sorted(expected, key=lambda n: -expected[n])[:5]
+        kept = sorted(expected[n] for n in numbers)
+        assert kept == pytest.approx(sorted(expected[n] for n in best), rel=1e-5)
+
+
+@pytest.mark.parametrize("query", QUERIES)
 def test_held_matches_the_postings(searcher: Searcher, common_terms: bool, query: str) -> None:
     index = searcher.index
     term_ids, weights = _terms(searcher, query)
