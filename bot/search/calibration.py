@@ -39,7 +39,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.decide import DEFAULT_POLICY, Policy, features
 from bot.search.index import Analyses, SearchIndex, Source, build_index
 from bot.search.ranker import Ranking, rank
-from bot.search.semantic import MODEL, SemanticIndex
+from bot.search.semantic import MODEL, Closeness, SemanticIndex
 
 __all__ = [
     "Reliability",
@@ -348,12 +348,10 @@ _OOS_VECTORS: dict[str, npt.NDArray[np.float32]] = {}
 """The shipped out-of-scope questions' vectors, by model: the same for every knowledge base."""
 
 
-def _similar(
-    semantic: SemanticIndex | None, vector: npt.NDArray[np.float32] | None
-) -> npt.NDArray[np.float32] | None:
+def _similar(semantic: SemanticIndex | None, vector: npt.NDArray[np.float32] | None) -> Closeness | None:
     if semantic is None or vector is None:
         return None
-    return semantic.similarities(vector)
+    return semantic.closeness(vector)
 
 
 def _without(ranking: Ranking, number: int) -> Ranking:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_QUERY_CHARS", "fold_kana", "gram_text", "normalize"]
+__all__ = ["MAX_QUERY_CHARS", "closing", "fold_kana", "gram_text", "normalize", "sentences"]
 
 MAX_QUERY_CHARS = 1000
 """Longer input is cut: the question is near the end of long stories, so the tail is kept."""
 
+_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _SPACES = re.compile(r"\s+")
 # Wave dashes and hyphens written where a long-vowel mark was meant (コンピュ〜タ, メ-ル).
@@ -47,3 +48,21 @@ def gram_text(normalized: str) -> str:
     Dropping ー makes ペーパレス (a common slip) meet ペーパーレス.
     """
     return _NOT_GRAM.sub(" ", fold_kana(normalized).replace("ー", "")).strip()
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each with its closing mark, blank ones left out."""
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def closing(text: str, limit: int) -> str:
+    """The closing sentences of ``text`` that fit in ``limit`` characters, where staff put their question.
+
+    When the last sentence alone is longer, its last ``limit`` characters.
+    """
+    kept = ""
+    for sentence in reversed(sentences(text)):
+        if len(kept) + len(sentence) > limit:
+            break
+        kept = sentence + kept
+    return kept or text.strip()[-limit:]

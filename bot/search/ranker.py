@@ -6,7 +6,6 @@ The evidence (coverage, unknown words, fuzzy similarity) is what the decision ne
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -17,7 +16,9 @@ from rapidfuzz import fuzz, process
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.evidence import Presence, is_unknown
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
+from bot.search.normalize import sentences
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
+from bot.search.semantic import Closeness
 from bot.search.spelling import words_meant
 
 __all__ = ["Candidate", "Ranking", "rank"]
@@ -58,7 +59,6 @@ the development set, with and without the FAQ's phrasings)."""
 
 FOCUS_MIN_CHARS = 40
 FOCUS_BOOST = 1.8
-_SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +148,12 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     """The closing sentences of a long message, where staff put their question."""
     if len(analysis.normalized) < FOCUS_MIN_CHARS:
         return None
-    sentences = [s for s in _SENTENCE_END.split(analysis.normalized) if s.strip()]
-    if len(sentences) < 2:
+    parts = sentences(analysis.normalized)
+    if len(parts) < 2:
         return None
-    tail = sentences[-1]
+    tail = parts[-1]
     if len(tail) < 12:
-        tail = sentences[-2] + "。" + tail
+        tail = parts[-2] + "。" + tail
     return analyzer.analyze(tail)
 
 
@@ -181,11 +181,11 @@ def rank(
     analyzer: Analyzer,
     query: str,
     limit: int = 10,
-    meaning: npt.NDArray[np.float32] | None = None,
+    meaning: Closeness | None = None,
 ) -> Ranking:
     """Rank every entry for ``query``; never raises on odd input.
 
-    ``meaning`` holds every entry's semantic similarity to the query, when
+    ``meaning`` is the query's closeness in meaning to the entries, when
     the searcher has a semantic index: the entries closest in meaning join
     the candidates, and closeness adds to each candidate's score.
     """
@@ -206,8 +206,7 @@ def rank(
     with EntryScorer(index, terms.ids, terms.weights, _KIND_WEIGHT_ARRAY) as scorer:
         numbers, scores = scorer.top(RERANK_DEPTH)
         if meaning is not None:
-            close = np.argsort(-meaning, kind="stable")[:SEMANTIC_DEPTH]
-            numbers += [int(n) for n in close if n not in numbers and meaning[n] >= SEMANTIC_FLOOR]
+            numbers += [n for n in meaning.closest(SEMANTIC_DEPTH, SEMANTIC_FLOOR) if n not in numbers]
         cited, cited_scores = scorer.best_of(_citing(index, numbers), CITED_DEPTH)
         extra = numbers[len(scores) :]
         numbers += cited
@@ -227,10 +226,11 @@ def rank(
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
     related = _related(index, numbers)
+    closeness_of = meaning.of(numbers) if meaning is not None else [0.0] * len(numbers)
     candidates = []
     for at, number in enumerate(numbers):
         relevance = float(scores[at]) / norm if norm else 0.0
-        closeness = float(meaning[number]) if meaning is not None else 0.0
+        closeness = closeness_of[at]
         final = relevance * (0.75 + 0.5 * fuzzy[at]) + SEMANTIC_WEIGHT * max(0.0, closeness - SEMANTIC_FLOOR)
         candidates.append(
             Candidate(
@@ -252,7 +252,7 @@ def rank(
 
 
 def _by_meaning_alone(
-    index: SearchIndex, analysis: Analysis, meaning: npt.NDArray[np.float32] | None, limit: int
+    index: SearchIndex, analysis: Analysis, meaning: Closeness | None, limit: int
 ) -> tuple[Candidate, ...]:
     """Candidates for a query none of whose words the index knows: only the closest in meaning.
 
@@ -261,19 +261,20 @@ def _by_meaning_alone(
     """
     if meaning is None:
         return ()
-    close = [int(n) for n in np.argsort(-meaning, kind="stable")[:limit] if meaning[n] >= SEMANTIC_FLOOR]
+    close = meaning.closest(limit, SEMANTIC_FLOOR)
+    closeness = meaning.of(close)
     fuzzy = _fuzzy(index, analysis, close)
     explained = 0.0 if analysis.noun_terms else 1.0
     return tuple(
         Candidate(
             index.entries[n],
             n,
-            SEMANTIC_WEIGHT * (float(meaning[n]) - SEMANTIC_FLOOR),
+            SEMANTIC_WEIGHT * (closeness[at] - SEMANTIC_FLOOR),
             0.0,
             0.0,
             float(fuzzy[at]),
             explained,
-            float(meaning[n]),
+            closeness[at],
         )
         for at, n in enumerate(close)
     )

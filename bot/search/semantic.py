@@ -24,14 +24,23 @@ import hashlib
 import logging
 import threading
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BODY_WEIGHT", "EmbeddingCache", "Encoder", "SemanticIndex", "TextEncoder", "build_semantic"]
+__all__ = [
+    "BODY_WEIGHT",
+    "Closeness",
+    "Coarse",
+    "EmbeddingCache",
+    "Encoder",
+    "SemanticIndex",
+    "TextEncoder",
+    "build_semantic",
+]
 
 log = logging.getLogger(__name__)
 
@@ -159,6 +168,58 @@ class EmbeddingCache:
             self._vectors = {bytes(k): row for k, row in zip(keys, rows.astype(np.float16), strict=True)}
 
 
+COARSE_MIN_VIEWS = 20_000
+"""From this many views on, a query first meets every entry's coarse vector (`Coarse`), not every view.
+
+Comparing a query with every view reads all of them from memory: some 5 ms for
+50,000 views here, 80 ms for the 800,000 of a 50,000-entry FAQ with phrasings.
+"""
+COARSE_DIMENSIONS = 128
+SHORTLIST = 256
+_COARSE_CHUNK = 4_096
+"""Entries closest by their coarse vectors whose views are then compared one by one."""
+
+
+@dataclass(frozen=True)
+class Coarse:
+    """Every entry's views in one short vector: their weighted mean, projected on its main directions.
+
+    An entry close to a query in any of its views is, as a rule, close in this
+    mean too; the shortlist is wide enough that the closest entries by their
+    best view are among it (`benchmarks/semantic_shortlist.py` measures how often).
+    """
+
+    basis: npt.NDArray[np.float32]
+    """``(DIMENSIONS, COARSE_DIMENSIONS)``: the projection."""
+    vectors: npt.NDArray[np.float32]
+    """One row an entry (zero for an entry without views)."""
+
+    @classmethod
+    def of(cls, index: SemanticIndex) -> Coarse:
+        """The coarse vectors of ``index``'s entries."""
+        counts = np.diff(np.r_[index.starts, len(index.vectors)])
+        has_views = counts > 0
+        means = np.zeros((index.entries, DIMENSIONS), dtype=np.float32)
+        for first in range(0, index.entries, _COARSE_CHUNK):  # weighted copies of a chunk at a time
+            chunk = np.arange(first, min(first + _COARSE_CHUNK, index.entries))
+            chunk = chunk[has_views[chunk]]
+            if len(chunk):
+                begin, end = int(index.starts[chunk[0]]), int(index.starts[chunk[-1]] + counts[chunk[-1]])
+                weighted = index.vectors[begin:end] * index.weights[begin:end, None]
+                means[chunk] = np.add.reduceat(weighted, index.starts[chunk] - begin)
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-9)
+        sample = means[has_views][:: max(1, int(has_views.sum()) // 8_000)]
+        basis = np.linalg.svd(sample, full_matrices=False)[2][:COARSE_DIMENSIONS].T
+        return cls(np.ascontiguousarray(basis, dtype=np.float32), np.ascontiguousarray(means @ basis))
+
+    def shortlist(self, query: npt.NDArray[np.float32], size: int) -> npt.NDArray[np.int64]:
+        """The ``size`` entries whose coarse vectors are closest to ``query``, ascending."""
+        scores = self.vectors @ (query @ self.basis)
+        if len(scores) <= size:
+            return np.arange(len(scores), dtype=np.int64)
+        return np.sort(np.argpartition(-scores, size - 1)[:size]).astype(np.int64)
+
+
 @dataclass(frozen=True)
 class SemanticIndex:
     """Every entry's views as unit vectors; immutable and safe to share between threads."""
@@ -169,6 +230,8 @@ class SemanticIndex:
     starts: npt.NDArray[np.int64]
     """Where each entry's views start; an entry without views has none (its similarity is 0)."""
     entries: int
+    coarse: Coarse | None = None
+    """Set on a large index (`COARSE_MIN_VIEWS`): queries then compare views of a shortlist only."""
 
     def similarities(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Each entry's best weighted cosine with the query's unit vector (0 for an entry without views)."""
@@ -180,8 +243,33 @@ class SemanticIndex:
         out[has_views] = np.maximum.reduceat(views, self.starts[has_views])
         return out
 
+    def of(self, numbers: npt.NDArray[np.int64], query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
+        """`similarities` of the entries ``numbers`` alone, comparing only their views."""
+        ends = np.r_[self.starts[1:], len(self.vectors)]
+        counts = ends[numbers] - self.starts[numbers]
+        out = np.zeros(len(numbers), dtype=np.float32)
+        has_views = counts > 0
+        if not has_views.any():
+            return out
+        rows = np.repeat(self.starts[numbers] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        views = (self.vectors[rows] @ query) * self.weights[rows]
+        firsts = (np.cumsum(counts) - counts)[has_views]
+        out[has_views] = np.maximum.reduceat(views, firsts)
+        return out
+
+    def closeness(self, query: npt.NDArray[np.float32]) -> Closeness:
+        """The query's closeness to every entry: exact on a small index, through `Coarse` on a large one."""
+        if self.coarse is None:
+            values = self.similarities(query)
+            return Closeness(self, query, np.arange(self.entries, dtype=np.int64), values)
+        shortlist = self.coarse.shortlist(query, SHORTLIST)
+        return Closeness(self, query, shortlist, self.of(shortlist, query))
+
     def without(self, held: Iterable[tuple[int, int]]) -> SemanticIndex:
-        """The index without the ``(entry, view)`` pairs of ``held`` (for calibration on held-out texts)."""
+        """The index without the ``(entry, view)`` pairs of ``held`` (for calibration on held-out texts).
+
+        It compares every view (no `Coarse`): its coarse vectors would still hold the held-out views.
+        """
         drop = {int(self.starts[entry]) + view for entry, view in held}
         keep = np.array([row not in drop for row in range(len(self.vectors))], dtype=bool)
         counts = np.diff(np.r_[self.starts, len(self.vectors)])
@@ -190,6 +278,45 @@ class SemanticIndex:
         starts = np.zeros(self.entries, dtype=np.int64)
         np.cumsum(counts[:-1], out=starts[1:])
         return SemanticIndex(self.vectors[keep], self.weights[keep], starts, self.entries)
+
+
+class Closeness:
+    """How close one query is in meaning to the entries: those compared so far, and any asked for.
+
+    One query's, in one thread: what `of` compares is remembered.
+    """
+
+    def __init__(
+        self,
+        index: SemanticIndex,
+        query: npt.NDArray[np.float32],
+        compared: npt.NDArray[np.int64],
+        values: npt.NDArray[np.float32],
+    ) -> None:
+        """``values`` are the closeness of the entries ``compared`` (every entry, or a shortlist)."""
+        self._index = index
+        self._query = query
+        order = np.argsort(-values, kind="stable")
+        self._closest, self._closest_values = compared[order], values[order]
+        self._every = values if len(compared) == index.entries else None
+        self._known = (
+            dict(zip(compared.tolist(), values.tolist(), strict=True)) if self._every is None else {}
+        )
+
+    def closest(self, count: int, floor: float) -> list[int]:
+        """Up to ``count`` entries at least ``floor`` close, closest first (ties by entry number)."""
+        top = self._closest[:count]
+        return [int(n) for n in top[self._closest_values[:count] >= floor]]
+
+    def of(self, numbers: Sequence[int]) -> list[float]:
+        """The closeness of each of ``numbers``."""
+        if self._every is not None:
+            return [float(self._every[n]) for n in numbers]
+        missing = [n for n in dict.fromkeys(numbers) if n not in self._known]
+        if missing:
+            values = self._index.of(np.asarray(missing, dtype=np.int64), self._query)
+            self._known.update(zip(missing, values.tolist(), strict=True))
+        return [self._known[n] for n in numbers]
 
 
 def build_semantic(
@@ -203,7 +330,8 @@ def build_semantic(
     np.cumsum(counts[:-1], out=starts[1:])
     vectors = cache.vectors(texts, encoder).astype(np.float32)
     cache.retain(texts)
-    return SemanticIndex(vectors, weights, starts, len(views))
+    index = SemanticIndex(vectors, weights, starts, len(views))
+    return replace(index, coarse=Coarse.of(index)) if len(vectors) >= COARSE_MIN_VIEWS else index
 
 
 def body_view(text: str) -> tuple[str, float]:

@@ -21,6 +21,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.calibration import calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
 from bot.search.index import Analyses, Entry, SearchIndex, build_index, sources_of, views_of
+from bot.search.normalize import closing
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import MODEL, EmbeddingCache, Encoder, SemanticIndex, TextEncoder, build_semantic
 
@@ -33,8 +34,10 @@ SEARCH_CODE = Path(__file__).parent
 indexes and calibration stale, so they are part of the cache's key (`_cache_version`)."""
 
 MAX_RESULTS = 5
-MAX_QUERY_CHARS = 1000
-"""Characters of a query whose meaning is compared: a longer message says the same in more words."""
+MEANING_CHARS = 120
+"""Characters of a query whose meaning is compared: the closing sentences of a long message, where its
+question is. The encoder's time grows with the text (some 7 ms for 200 characters here), and the
+situation told before the question blurs its meaning."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +210,7 @@ class Searcher:
         """Rank, decide, and keep the best results."""
         meaning = None
         if self.semantic is not None and self.encoder is not None and query.strip():
-            meaning = self.semantic.similarities(self.encoder.encode([query[:MAX_QUERY_CHARS]])[0])
+            meaning = self.semantic.closeness(self.encoder.encode([closing(query, MEANING_CHARS)])[0])
         ranking = rank(self.index, self.analyzer, query, meaning=meaning)
         decision, sure = decide(ranking, self.policy)
         hits = tuple(Hit(c.entry, c.score, c.explained) for c in ranking.candidates[:MAX_RESULTS])

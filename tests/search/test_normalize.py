@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.normalize import MAX_QUERY_CHARS, gram_text, normalize
+from bot.search.normalize import MAX_QUERY_CHARS, closing, gram_text, normalize
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,25 @@ def test_control_characters_and_length_are_bounded() -> None:
     out = normalize(long)
     assert len(out) == MAX_QUERY_CHARS
     assert out.endswith("最後の質問")
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        (
+            "窓口が混んでいます。係長とも話しました。申請書を自動で読めますか？",
+            25,
+            "係長とも話しました。申請書を自動で読めますか？",
+        ),
+        (
+            "窓口が混んでいます。係長とも話しました。申請書を自動で読めますか？",
+            14,
+            "申請書を自動で読めますか？",
+        ),
+        ("申請書を自動で読めますか", 100, "申請書を自動で読めますか"),
+        ("とても長い一文で終わる相談なのですがどうでしょうか", 6, "うでしょうか"),
+        ("前置き。\n\n  質問です！\n", 100, "前置き。  質問です！"),
+    ],
+)
+def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expected: str) -> None:
+    assert closing(text, limit) == expected

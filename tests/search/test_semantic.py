@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,17 @@ import pytest
 
 from bot.evaluation import without_phrasings
 from bot.knowledge import KnowledgeBase
-from bot.search import Searcher
-from bot.search.semantic import DIMENSIONS, EmbeddingCache, Encoder, build_semantic
+from bot.search import Searcher, semantic
+from bot.search.semantic import (
+    BODY_WEIGHT,
+    DIMENSIONS,
+    Coarse,
+    EmbeddingCache,
+    Encoder,
+    SemanticIndex,
+    build_semantic,
+)
+from bot.search.service import MEANING_CHARS
 
 
 class CountingEncoder:
@@ -83,3 +93,91 @@ def test_meaning_finds_a_paraphrase_the_words_alone_miss(kb: KnowledgeBase) -> N
     assert not lexical.hits or lexical.hits[0].entry.id != "method-prioritize"
     assert semantic.hits[0].entry.id == "method-prioritize"
     assert semantic.ranking.candidates[0].semantic > 0.3
+
+
+def _random_index(entries: int, seed: int = 3) -> SemanticIndex:
+    """Unit vectors in clusters (entries' views resemble each other), some entries without views."""
+    rng = np.random.default_rng(seed)
+    counts = rng.integers(0, 4, size=entries)
+    centres = rng.normal(size=(entries, DIMENSIONS))
+    rows = np.repeat(centres, counts, axis=0) + 0.5 * rng.normal(size=(int(counts.sum()), DIMENSIONS))
+    vectors = (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    weights = np.where(rng.random(len(vectors)) < 0.3, BODY_WEIGHT, 1.0).astype(np.float32)
+    starts = np.zeros(entries, dtype=np.int64)
+    np.cumsum(counts[:-1], out=starts[1:])
+    return SemanticIndex(vectors, weights, starts, entries)
+
+
+def test_closeness_of_given_entries_is_their_best_weighted_view() -> None:
+    index = _random_index(300)
+    query = index.vectors[17]
+    exact = index.similarities(query)
+    numbers = np.array([5, 0, 299, 17, 5, 120], dtype=np.int64)
+    assert index.of(numbers, query) == pytest.approx(exact[numbers], abs=1e-5)
+    assert index.of(np.zeros(0, dtype=np.int64), query).shape == (0,)
+
+
+def test_a_large_index_compares_a_shortlist_and_gives_the_closest_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "SHORTLIST", 40)
+    small = _random_index(2_000)
+    vectors = Coarse.of(small)
+    large = replace(small, coarse=vectors)
+    monkeypatch.setattr(semantic, "_COARSE_CHUNK", 7)  # the weighted means are summed a chunk at a time
+    assert np.allclose(Coarse.of(small).vectors, vectors.vectors, atol=1e-5)
+    rng = np.random.default_rng(5)
+    for row in rng.choice(len(small.vectors), size=20, replace=False):
+        noise = rng.normal(size=DIMENSIONS).astype(np.float32)
+        query = small.vectors[row] + 0.5 * noise / np.linalg.norm(noise)
+        query /= np.linalg.norm(query)
+        exact = small.similarities(query)
+        best = small.closeness(query).closest(8, -1.0)
+        assert best == np.argsort(-exact, kind="stable")[:8].tolist()
+        coarse = large.closeness(query)
+        closest = coarse.closest(8, -1.0)
+        assert closest[0] == best[0]  # the entry the query was drawn from
+        assert exact[closest].tolist() == sorted(exact[closest].tolist(), reverse=True)
+        asked = [0, 1999, *best]
+        # entries off the shortlist too
+        assert coarse.of(asked) == pytest.approx(exact[asked].tolist(), abs=1e-5)
+        assert all(exact[n] >= 0.3 for n in coarse.closest(8, 0.3))
+
+
+def test_a_semantic_index_gets_coarse_vectors_from_its_size(
+    encoder: Encoder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    views = [[("住民票の写しを取りたい", 1.0)], [("犬の登録", 1.0), ("犬の登録をしたい", BODY_WEIGHT)], []]
+    assert build_semantic(views, encoder, EmbeddingCache(None)).coarse is None
+    monkeypatch.setattr(semantic, "COARSE_MIN_VIEWS", 3)
+    index = build_semantic(views, encoder, EmbeddingCache(None))
+    assert index.coarse is not None
+    assert index.coarse.vectors.shape[0] == 3
+    closest = index.closeness(encoder.encode(["犬を飼い始めたので登録したい"])[0]).closest(3, 0.01)
+    assert closest[0] == 1
+    assert 2 not in closest  # no views: closeness 0
+
+
+def test_a_long_message_is_compared_in_meaning_by_its_closing_sentences(
+    searcher: Searcher, encoder: Encoder
+) -> None:
+    counting = CountingEncoder(encoder)
+    listening = Searcher(
+        searcher.kb,
+        searcher.index,
+        searcher.analyzer,
+        searcher.policy,
+        semantic=searcher.semantic,
+        encoder=counting,
+    )
+    situation = "うちの係では毎月800件の申請書を紙で受け付けていて、入力に丸二日かかっています。" * 3
+    question = "手書きの申請書を自動で読み取る仕組みはありますか？"
+
+    result = listening.search(situation + question)
+
+    (embedded,) = counting.embedded
+    assert embedded.endswith(question)
+    assert len(embedded) <= MEANING_CHARS < len(situation + question)
+    assert result.hits[0].entry.id == "tool-ocr-basics"
+    listening.search("RPAとは何ですか")
+    assert counting.embedded[-1] == "RPAとは何ですか"
