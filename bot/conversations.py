@@ -94,7 +94,7 @@ def greeting(ward: Ward) -> Reply:
     return Reply(
         f"追加していただきありがとうございます。{ward.bot_name}です。\n"
         f"{ward.topics}、{ward.subject}について気軽にご質問ください。"
-        f"よくある質問・手引き・改善事例からお答えし、分からないことは{ward.team}におつなぎします。",
+        f"よくある質問・{ward.manual_short}・改善事例からお答えし、分からないことは{ward.team}におつなぎします。",
         kind="prompt",
     )
 

@@ -62,7 +62,11 @@ def menu(lib: Library) -> Reply:
     return Reply(
         "ご用件をお選びください。知りたいことをそのまま入力していただいてもかまいません"
         "（例：「RPAを使いたい」「業務の棚卸しのやり方」「OCRの事例」）。",
-        (Choice("改善事例を見る", "cases"), Choice("手引きを読む", "manual"), consult(lib.ward)),
+        (
+            Choice("改善事例を見る", "cases"),
+            Choice(f"{lib.ward.manual_short}を読む", "manual"),
+            consult(lib.ward),
+        ),
         (*cards, status),
         kind="menu",
     )
@@ -152,7 +156,11 @@ def chapter_page(lib: Library, chapter_id: str) -> Reply | None:
         cards = button_cards("節", "節を選んでください。", [Choice(s.title, ref_of(s)) for s in sections])
     return Reply(
         f"■ {chapter.title}\n\n{chapter.lead}" if chapter.lead else f"■ {chapter.title}",
-        (Choice("最初の節から読む", ref_of(sections[0])), Choice("手引きの目次", "manual"), MENU),
+        (
+            Choice("最初の節から読む", ref_of(sections[0])),
+            Choice(f"{lib.ward.manual_short}の目次", "manual"),
+            MENU,
+        ),
         cards,
         kind="menu",
     )

@@ -153,8 +153,8 @@ class Engine:
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
         state, consult = state.issue(Pending("consult", query))
         reply = Reply(
-            f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・手引き・"
-            "改善事例の中に見つかりませんでした。言い換えて入力していただくと見つかることもあります。\n"
+            f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・"
+            f"{self.lib.ward.manual_short}・改善事例の中に見つかりませんでした。言い換えて入力していただくと見つかることもあります。\n"
             f"{self.lib.ward.team}の担当者に直接ご相談いただくこともできます。",
             (Choice(self.lib.ward.consult_label, consult), views.MENU),
             kind="escalate",

@@ -86,7 +86,11 @@ def answer(lib: Library, shown: Shown, feedback: tuple[Choice, Choice]) -> Reply
         page = section_page(lib, shown)
         before, after = lib.neighbours(shown)
         nav = tuple(Choice(label, ref_of(s)) for label, s in (("前の節", before), ("次の節", after)) if s)
-        cards = (*page.cards, Card("手引きの前後の節", lib.title(shown), nav)) if nav else page.cards
+        cards = (
+            (*page.cards, Card(f"{lib.ward.manual_short}の前後の節", lib.title(shown), nav))
+            if nav
+            else page.cards
+        )
         return Reply(page.text, feedback, cards, page.source, "answer", page.ref)
     if isinstance(shown, Case):
         page = case_detail(lib, shown)
@@ -168,4 +172,5 @@ def _manual_card(lib: Library, refs: Sequence[str]) -> tuple[Card, ...]:
     if not sections:
         return ()
     buttons = tuple(Choice(s.title, ref_of(s)) for s in sections[:MAX_CARD_CHOICES])
-    return (Card("手引きの関連する節", f"{lib.ward.manual_title}で詳しく説明しています。", buttons),)
+    title = f"{lib.ward.manual_short}の関連する節"
+    return (Card(title, f"{lib.ward.manual_title}で詳しく説明しています。", buttons),)

@@ -55,6 +55,8 @@ class Ward(BaseModel):
     """Examples of what staff may ask, in the greeting: 「{topics}、{subject}について…」."""
     manual: Title = "業務改善の手引き"
     """The manual's title (``knowledge/manual/``), without 『』: 「『{manual}』は全9章です」."""
+    manual_short: Name = "手引き"
+    """The manual called for short, in buttons and sentences: 「{manual_short}を読む」."""
     policy: Name = "DXの方針"
     """The button label of the FAQ category 方針 (the ward's policy): 「「{policy}」のよくある質問です」."""
 

@@ -40,14 +40,18 @@ def test_a_wards_category_can_be_browsed_from_the_menu(kb: KnowledgeBase) -> Non
 
 
 def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Searcher) -> None:
-    ward = Ward(manual="しごと改善ガイド", policy="区の改革方針")
+    ward = Ward(manual="しごと改善ガイド", manual_short="ガイド", policy="区の改革方針")
     own = Searcher(
         replace(searcher.kb, ward=ward), searcher.index, searcher.analyzer, searcher.policy, searcher.semantic
     )
     engine = Engine(own)
     said: list[str] = []
-    for action in ("menu", "manual", "cat:方針", "faq:method-inventory"):
-        for reply in engine.step(Incoming(KEY, action=action), State(), MemoryDesk()).replies:
+    steps = [
+        Incoming(KEY, action=a) for a in ("menu", "manual", "cat:方針", "faq:method-inventory", "ch:flow")
+    ]
+    steps.append(Incoming(KEY, text="棚卸しの進め方の節"))  # a section as the answer, with its neighbours
+    for step in steps:
+        for reply in engine.step(step, State(), MemoryDesk()).replies:
             said += [reply.text, *(c.label for c in reply.choices)]
             said += [
                 text
@@ -62,3 +66,5 @@ def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Sear
     assert "『業務改善の手引き』は" not in everything
     assert "『業務改善の手引き』で" not in everything
     assert "DXの方針" not in everything
+    assert {"ガイドを読む", "ガイドの目次", "ガイドの関連する節", "ガイドの前後の節"} <= set(said)
+    assert not [text for text in said if text.startswith("手引き")], "buttons and card titles"
