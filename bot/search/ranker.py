@@ -46,6 +46,15 @@ NGRAM_MIN_DF = 50
 FUZZY_SCORER = fuzz.ratio
 """Indel similarity: as good as partial_ratio on the query sets, at a fraction of the cost."""
 CURATED_RATIO = 0.6
+BARE_CURATED_RATIO = 0.25
+"""An FAQ entry scoring at least this share of a section or case it links to ranks just above it:
+`CURATED_RATIO` for an entry with phrasings or keywords, `BARE_CURATED_RATIO` for a bare question.
+
+A bare entry (a ward's own FAQ, one question each) is a line against the
+section's page of text and rarely scores near it, yet it is the answer the ward
+wrote for that question: at 0.6, the sample FAQ without phrasings answered with
+the section instead, wrongly, 4.3 % of the time; at 0.25, 1.6 %. With
+phrasings the entry holds its own, and a query naming a section still finds it."""
 CITED_DEPTH = 8
 """FAQ entries linking to a candidate section or case that join the candidates, the best scoring first.
 
@@ -337,6 +346,7 @@ def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Can
     for cited in sorted(candidates, key=lambda c: c.score):
         for number in linking.get(cited.number, ()):
             faq = by_number[number]
-            if CURATED_RATIO * cited.score <= faq.score < cited.score:
+            ratio = CURATED_RATIO if len(index.entry_units(number)) > 1 else BARE_CURATED_RATIO
+            if ratio * cited.score <= faq.score < cited.score:
                 by_number[number] = replace(faq, score=cited.score * 1.001)
     return list(by_number.values())

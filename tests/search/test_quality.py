@@ -25,13 +25,13 @@ FLOORS = {
 MAX_CONFIDENT_WRONG = 0.02
 
 BARE_FLOORS = {
-    "queries_dev.yaml": {"answered_right": 0.59, "found": 0.83, "out_of_scope_handled": 0.95},
-    "queries_holdout.yaml": {"answered_right": 0.62, "found": 0.88, "out_of_scope_handled": 0.95},
+    "queries_dev.yaml": {"answered_right": 0.55, "found": 0.85, "out_of_scope_handled": 0.95},
+    "queries_holdout.yaml": {"answered_right": 0.60, "found": 0.88, "out_of_scope_handled": 0.95},
 }
 """The FAQ without its phrasings and keywords, as a ward's own would come (README "Search quality")."""
-BARE_MAX_CONFIDENT_WRONG = 0.05
-"""Measured 4.3% and 4.4%, over the issue's 3%: the calibration that brought the FAQ with phrasings
-back to 0.82–0.84 answered right answers the stripped one more often, and more often wrongly."""
+BARE_MAX_CONFIDENT_WRONG = 0.03
+"""The issue's target; measured 1.6% and 2.2% since an FAQ entry ranks above the manual section it
+links to at a quarter of its score (`BARE_CURATED_RATIO`; 4.3% and 4.4% before, at 0.6)."""
 
 WARD_MAX_CONFIDENT_WRONG = 0.05
 WARD_MAX_WRONG_OF_ANSWERS = 0.15

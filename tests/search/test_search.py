@@ -6,8 +6,9 @@ from dataclasses import replace
 
 import pytest
 
+from bot.evaluation import without_phrasings
 from bot.knowledge import KnowledgeBase
-from bot.search import Searcher
+from bot.search import Searcher, ranker
 from bot.search.ranker import CITED_DEPTH, RERANK_DEPTH, rank
 
 
@@ -192,3 +193,19 @@ def test_entries_citing_a_candidate_join_only_the_best_few(kb: KnowledgeBase) ->
     assert len(ranking.candidates) <= RERANK_DEPTH + CITED_DEPTH
     assert ranking.candidates[0].entry.id in {"flow-asked", "method-flow"}
     assert "flow-asked" in {c.entry.id for c in ranking.candidates}
+
+
+def test_a_bare_faq_entry_ranks_above_the_longer_section_it_links_to(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A ward's one-question entry scores far below a section's page; its link says it is the answer."""
+    searcher = Searcher.build(without_phrasings(kb), semantic=False)
+    query = "デザイン思考 利用者目線"
+
+    ranking = rank(searcher.index, searcher.analyzer, query)
+    ids = [c.entry.id for c in ranking.candidates]
+    assert ids[0] == "method-user-view"
+    assert "flow#user-view" in ids
+
+    monkeypatch.setattr(ranker, "BARE_CURATED_RATIO", ranker.CURATED_RATIO)
+    assert rank(searcher.index, searcher.analyzer, query).candidates[0].entry.id == "flow#user-view"
