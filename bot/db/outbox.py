@@ -19,13 +19,16 @@ them unreachable for good:
   claimed again. `retry_later` after a failure, with the caller's backoff;
   `drop` when it can never be delivered.
 
+A worker in the same process need not wait for its next look: `when_committed`
+calls it back once a transaction that wrote a message has committed.
+
 Staff messages hold a reply's record (`bot.values.Reply.to_record`); team
 notices hold their own small dict (``title``, ``text``, ``url``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -37,9 +40,20 @@ from bot.db.engine import reading
 from bot.db.schema import outbox
 from bot.values import ConversationKey
 
-__all__ = ["Delivery", "claim", "drop", "enqueue", "mark_sent", "pending_counts", "retry_later"]
+__all__ = [
+    "Delivery",
+    "claim",
+    "drop",
+    "enqueue",
+    "mark_sent",
+    "pending_counts",
+    "retry_later",
+    "when_committed",
+]
 
 MAX_ERROR_CHARS = 500
+_WRITTEN = "kaizen.outbox.written"
+"""Set in a pooled connection's ``info`` by `enqueue`, until its transaction ends."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +90,7 @@ def enqueue(
     for the record, never sent.
     """
     dropped = reach.blocked(connection, key.channel, key.user_id)
+    connection.info[_WRITTEN] = not dropped
     result = connection.execute(
         outbox.insert().values(
             channel=key.channel,
@@ -165,3 +180,28 @@ def pending_counts(engine: sa.Engine) -> dict[str, int]:
     )
     with reading(engine, "the outbox") as connection:
         return {channel: int(count) for channel, count in connection.execute(query).all()}
+
+
+def when_committed(engine: sa.Engine, callback: Callable[[], None]) -> Callable[[], None]:
+    """Call ``callback`` (in the writing thread) after a transaction on ``engine`` that wrote a message.
+
+    The call comes when the connection goes back to the pool, after its
+    commit: a worker woken earlier could look before the message is visible.
+    A rolled-back transaction calls nothing. Returns a function that stops the calls.
+    """
+
+    def rolled_back(connection: sa.Connection) -> None:
+        connection.info.pop(_WRITTEN, None)
+
+    def returned(_dbapi_connection: object, record: Any) -> None:
+        if record.info.pop(_WRITTEN, False):
+            callback()
+
+    sa.event.listen(engine, "rollback", rolled_back)
+    sa.event.listen(engine, "checkin", returned)
+
+    def stop() -> None:
+        sa.event.remove(engine, "rollback", rolled_back)
+        sa.event.remove(engine, "checkin", returned)
+
+    return stop

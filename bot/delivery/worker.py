@@ -31,6 +31,7 @@ consultations that wait too long, the retention purge).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -43,7 +44,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import DeliverySettings
 from bot.consult.service import utcnow
-from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later
+from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later, when_committed
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 
@@ -98,6 +99,7 @@ class DeliveryWorker:
         self.clock = clock
         self.poll_seconds = poll_seconds
         self._last_run: dict[str, float] = {}
+        self._written = asyncio.Event()
 
     def backoff(self, attempts: int) -> float:
         """Seconds to wait after the ``attempts``-th failed attempt: doubling, up to the ceiling."""
@@ -123,18 +125,31 @@ class DeliveryWorker:
             delivered += await self._attempt(delivery)
 
     async def run(self) -> None:
-        """Deliver and run the periodic jobs until cancelled; a database outage only pauses it."""
+        """Deliver and run the periodic jobs until cancelled; a database outage only pauses it.
+
+        It looks for due messages every ``poll_seconds``, and at once when this
+        process has written one (`bot.db.outbox.when_committed`): the team's
+        answer reaches staff without waiting for the next look.
+        """
+        loop = asyncio.get_running_loop()
+        stop = when_committed(self.engine, lambda: _call_soon(loop, self._written.set))
         reported = False
-        while True:
-            try:
-                if not reported:
-                    await asyncio.to_thread(self._report_unsendable)
-                    reported = True
-                await self.deliver_due()
-                await self._run_periodic()
-            except (StoreError, SQLAlchemyError):
-                log.warning("delivery paused: the database is unavailable", exc_info=True)
-            await asyncio.sleep(self.poll_seconds)
+        try:
+            while True:
+                self._written.clear()
+                try:
+                    if not reported:
+                        await asyncio.to_thread(self._report_unsendable)
+                        reported = True
+                    await self.deliver_due()
+                    await self._run_periodic()
+                except (StoreError, SQLAlchemyError):
+                    log.warning("delivery paused: the database is unavailable", exc_info=True)
+                with contextlib.suppress(TimeoutError):
+                    async with asyncio.timeout(self.poll_seconds):
+                        await self._written.wait()
+        finally:
+            stop()
 
     async def _attempt(self, delivery: Delivery) -> bool:
         sender = self.senders[delivery.key.channel]
@@ -189,3 +204,9 @@ class DeliveryWorker:
                 log.warning(
                     "%d message(s) wait for channel %r, which has no sender configured", count, channel
                 )
+
+
+def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:
+    """Run ``callback`` in ``loop`` from any thread; nothing once the loop has closed."""
+    with contextlib.suppress(RuntimeError):
+        loop.call_soon_threadsafe(callback)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import AsyncIterator
 
@@ -12,11 +13,13 @@ import pytest_asyncio
 import sqlalchemy as sa
 
 from bot.config import DeliverySettings
-from bot.consult.notices import NOTIFY_WEBHOOK
+from bot.consult.notices import NOTIFY_WEBHOOK, Notices
 from bot.consult.service import ConsultationService
+from bot.db.conversations import ConversationStore
 from bot.db.schema import outbox
 from bot.delivery import DeliveryWorker, Periodic
 from bot.delivery.webhook import WebhookSender
+from tests.auxil.consultations import STAFF as STAFF_KEY
 from tests.auxil.consultations import new_consultation, open_consultation
 from tests.auxil.platforms import FakeWebhook, free_port
 
@@ -164,3 +167,32 @@ async def test_the_loop_runs_periodic_jobs_and_survives_their_failures(
         await task
     assert ran == ["broken", "ok"], "each job once per period, and a failure does not stop the others"
     assert len(webhook.accepted) == 1
+
+
+async def test_a_message_written_in_this_process_is_delivered_without_waiting_for_the_next_look(
+    store: ConversationStore, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    service = ConsultationService(store.engine, Notices((NOTIFY_WEBHOOK,), "https://kaizen.example.lg.jp"))
+    worker = DeliveryWorker(
+        service.engine, {NOTIFY_WEBHOOK: WebhookSender(session, webhook.url, "slack")}, FAST, poll_seconds=600
+    )
+    running = asyncio.create_task(worker.run())
+    try:
+        await asyncio.sleep(0.5)  # its first look found nothing; the next would be in ten minutes
+        with contextlib.suppress(RuntimeError), service.engine.begin() as connection:
+            service.desk(connection, STAFF_KEY, None).open(new_consultation())
+            raise RuntimeError("the turn failed after writing: rolled back")
+        await asyncio.sleep(0.5)
+        assert webhook.received == []
+
+        opened = await asyncio.to_thread(open_consultation, service)
+
+        async with asyncio.timeout(10):
+            while not webhook.accepted:  # noqa: ASYNC110 - the fake records what it accepted, no event
+                await asyncio.sleep(0.02)
+        assert f"No.{opened.id}" in webhook.accepted[0].body["text"]
+        assert [row.status for row in rows(service)] == ["sent"]
+    finally:
+        running.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await running
