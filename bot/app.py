@@ -125,7 +125,7 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
-    runner = ShapedRunner(app, handle_signals=True, access_log=None)
+    runner = ShapedRunner(app, handle_signals=True, access_log=None, refused=app[METRICS].observe_refusal)
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()

@@ -58,6 +58,12 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=self.registry,
         )
+        self.refused = Counter(
+            "kaizen_http_refused",
+            "Requests aiohttp's HTTP parser refused before any route, by status and error code.",
+            ["status", "error"],
+            registry=self.registry,
+        )
         self.replies = Counter(
             "kaizen_replies",
             "The engine's replies by kind; answer, clarify and escalate are the search's decisions.",
@@ -72,6 +78,10 @@ class Metrics:
         """Count one answered request."""
         self.requests.labels(method, route, str(status)).inc()
         self.latency.labels(method, route).observe(seconds)
+
+    def observe_refusal(self, status: int, error: str) -> None:
+        """Count one request the HTTP parser refused (`bot.handlers.protocol`)."""
+        self.refused.labels(str(status), error).inc()
 
     def observe_replies(self, replies: Iterable[Reply]) -> None:
         """Count the replies of one turn."""

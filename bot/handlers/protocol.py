@@ -12,7 +12,8 @@ is aiohttp's (400), except for a request line too long (414) and a header
 too long or too many headers (431); the connection is closed after it, as
 aiohttp does.
 The refusal is logged at INFO on one line, without the request's bytes
-(aiohttp's message quotes them, and they may hold anything).
+(aiohttp's message quotes them, and they may hold anything), and counted in
+``/metrics`` (``kaizen_http_refused``) when the runner is given a ``refused`` callback.
 
 What cannot be shaped: the path of a refused request is not parsed, so it
 is read back from the last request line received (`_request_path`); when
@@ -31,6 +32,8 @@ from __future__ import annotations
 import html
 import logging
 import re
+from collections.abc import Callable
+from typing import Any, cast
 
 from aiohttp import web
 from aiohttp.http_exceptions import BadHttpMethod, HttpProcessingError, LineTooLong
@@ -39,7 +42,7 @@ from aiohttp.web_request import BaseRequest
 
 from bot.handlers.errors import json_error
 
-__all__ = ["ShapedErrors", "ShapedRunner", "error_for"]
+__all__ = ["Refused", "ShapedErrors", "ShapedRunner", "error_for"]
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +68,21 @@ _PAGE = """<!doctype html>
 """
 
 
+Refused = Callable[[int, str], None]
+"""Told the status and error code of each request the parser refused."""
+
+
 def error_for(status: int, exc: BaseException | None, path: str | None) -> web.Response:
     """The answer to a request refused before any route: an HTML page under /admin, JSON elsewhere."""
+    status, code, message = _shape(status, exc, path)
+    if path is not None and (path == _DASHBOARD or path.startswith(_DASHBOARD + "/")):
+        page = _PAGE.format(title="エラー", message=html.escape(message))
+        return web.Response(text=page, status=status, content_type="text/html")
+    return json_error(status, code, message)
+
+
+def _shape(status: int, exc: BaseException | None, path: str | None) -> tuple[int, str, str]:
+    """The status, error code and message of a refusal."""
     if status >= 500:
         code, message = _INTERNAL
     elif _too_large(exc):
@@ -77,10 +93,7 @@ def error_for(status: int, exc: BaseException | None, path: str | None) -> web.R
         code, message = next(
             (shape for kind, shape in _REFUSALS.items() if isinstance(exc, kind)), _MALFORMED
         )
-    if path is not None and (path == _DASHBOARD or path.startswith(_DASHBOARD + "/")):
-        page = _PAGE.format(title="エラー", message=html.escape(message))
-        return web.Response(text=page, status=status, content_type="text/html")
-    return json_error(status, code, message)
+    return status, code, message
 
 
 def _too_large(exc: BaseException | None) -> bool:
@@ -145,8 +158,12 @@ class ShapedErrors(RequestHandler):
         else:
             what = (exc.message or "").strip().partition(":")[0].partition("\n")[0][:80]
             log.info("refused malformed HTTP: %s (%s)", type(exc).__name__, what)
-        response = error_for(status, exc, self._request_path())
+        path = self._request_path()
+        response = error_for(status, exc, path)
         response.force_close()
+        refused: Refused | None = getattr(self._manager, "refused", None)
+        if refused is not None:
+            refused(response.status, _shape(status, exc, path)[1])
         return response
 
     def _request_path(self) -> str | None:
@@ -158,14 +175,21 @@ class ShapedErrors(RequestHandler):
 
 
 class ShapedRunner(web.AppRunner):
-    """`web.AppRunner` whose connections are `ShapedErrors`."""
+    """`web.AppRunner` whose connections are `ShapedErrors`; ``refused`` is told of every refusal."""
+
+    def __init__(self, app: web.Application, *, refused: Refused | None = None, **kwargs: Any) -> None:
+        super().__init__(app, **kwargs)
+        self._refused = refused
 
     async def _make_server(self) -> web.Server:
         server = await super()._make_server()
         server.__class__ = _ShapedServer  # the same object; only the protocol it builds differs
+        cast(_ShapedServer, server).refused = self._refused
         return server
 
 
 class _ShapedServer(web.Server):
+    refused: Refused | None = None
+
     def __call__(self) -> RequestHandler:
         return ShapedErrors(self, loop=self._loop, **self._kwargs)

@@ -26,6 +26,7 @@ from tests.auxil.server import serve
 
 ADMIN_TOKEN = "live-admin-api-token-0123456789abcdefghij"
 CHAT_TOKEN = "live-chat-api-token-0123456789abcdefghij"
+METRICS_TOKEN = "live-metrics-token-0123456789abcdefghij"
 EDITOR = "fuzz-editor"
 PASSWORD = "fuzz-editor-password-1"
 
@@ -63,9 +64,14 @@ def seed(database_url: str) -> tuple[tuple[int, ...], int, str, str]:
 
 @contextmanager
 def live_server(folder: Path, env: dict[str, str] | None = None) -> Iterator[Live]:
-    """Seed a SQLite database in ``folder`` and serve it, with the admin and chat API tokens set."""
+    """Seed a SQLite database in ``folder`` and serve it, with the admin, chat API and metrics tokens set."""
     numbers, draft, token, csrf = seed(f"sqlite:///{folder / 'kaizen.db'}")
-    settings = {"KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN, "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN, **(env or {})}
+    settings = {
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_METRICS_TOKEN": METRICS_TOKEN,
+        **(env or {}),
+    }
     with serve(folder, env=settings) as served:
         yield Live(served.url, folder / "serve.log", numbers, draft, token, csrf, chat_session(served.url))
 

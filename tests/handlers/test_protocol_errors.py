@@ -7,11 +7,13 @@ http.client's own clients refuse to send most of these).
 from __future__ import annotations
 
 import json
+import re
+import urllib.request
 
 import pytest
 
 from bot.handlers.protocol import error_for
-from tests.auxil.live import Live
+from tests.auxil.live import METRICS_TOKEN, Live
 from tests.auxil.rawhttp import Answer, exchange
 
 pytestmark = pytest.mark.slow
@@ -131,3 +133,29 @@ def test_a_server_error_outside_a_handler_is_json_too() -> None:
     assert error_for(400, None, None).content_type == "application/json"
     assert error_for(400, None, "/admin").content_type == "text/html"
     assert error_for(400, None, "/administrator").content_type == "application/json"
+
+
+def refusals_counted(live: Live) -> dict[tuple[str, str], float]:
+    """``kaizen_http_refused_total`` by (status, error), read from ``/metrics``."""
+    request = urllib.request.Request(
+        f"{live.url}/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        text = response.read().decode()
+    found = re.findall(r'^kaizen_http_refused_total\{error="([^"]+)",status="(\d+)"\} (\S+)$', text, re.M)
+    return {(status, error): float(value) for error, status, value in found}
+
+
+def test_refusals_are_counted_by_status_and_error_in_the_metrics(live: Live) -> None:
+    before = refusals_counted(live)
+    for name in ("request line over 8190 bytes", "200 headers", "200 headers", "bad chunk size"):
+        exchange(live.url, REFUSED[name])
+
+    after = refusals_counted(live)
+
+    def added(status: str, error: str) -> float:
+        return after.get((status, error), 0.0) - before.get((status, error), 0.0)
+
+    assert added("414", "uri_too_long") == 1
+    assert added("431", "headers_too_large") == 2
+    assert added("400", "malformed_request") == 1
