@@ -20,11 +20,11 @@ import getpass
 import signal
 import sys
 
-from bot import wiring
 from bot.config import Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
+from bot.db import ConversationStore
 from bot.db.retention import purge
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
@@ -68,7 +68,7 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
-    store = wiring.open_store(settings)
+    store = ConversationStore.configured(settings)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -107,7 +107,7 @@ def run_worker(settings: Settings) -> int:
 
 def run_purge(settings: Settings, days: int | None) -> int:
     """Delete what is older than the retention period now; print how much went."""
-    store = wiring.open_store(settings)
+    store = ConversationStore.configured(settings)
     try:
         counts = purge(store.engine, days or settings.retention_days, utcnow())
     finally:
@@ -124,7 +124,9 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 
 async def _work(settings: Settings) -> int:
-    store = await asyncio.to_thread(wiring.open_store, settings)
+    from bot import wiring  # the channels' SDKs: seconds to import, and only the worker needs them
+
+    store = await asyncio.to_thread(ConversationStore.configured, settings)
     channels = wiring.channels(settings, routes=False)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -46,6 +46,7 @@ from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
+from bot.db import ConversationStore
 from bot.db.websessions import WebSessions
 from bot.errors import StoreError
 from bot.handlers import access, admin_api, openapi, static
@@ -125,7 +126,9 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
-    runner = ShapedRunner(app, handle_signals=True, access_log=None, refused=app[METRICS].observe_refusal)
+    metrics = app.get(METRICS)
+    refused = metrics.observe_refusal if metrics is not None else None
+    runner = ShapedRunner(app, handle_signals=True, access_log=None, refused=refused)
     await runner.setup()
     try:
         await web.TCPSite(runner, host, port).start()
@@ -138,7 +141,7 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
     settings = app[SETTINGS]
-    app[STORE] = await asyncio.to_thread(wiring.open_store, settings)
+    app[STORE] = await asyncio.to_thread(ConversationStore.configured, settings)
     app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])

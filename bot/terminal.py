@@ -12,6 +12,7 @@ from typing import TextIO
 
 from bot import wiring
 from bot.config import Settings
+from bot.db import ConversationStore
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply
 from bot.search import Searcher
 
@@ -27,7 +28,7 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
     searcher = Searcher.load(
         settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
     )
-    store = wiring.open_store(settings)
+    store = ConversationStore.configured(settings)
     try:
         conversations = wiring.conversations(settings, store, searcher, wiring.consultations(settings, store))
         key = ConversationKey(CHANNEL, user, user)

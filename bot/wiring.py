@@ -3,8 +3,7 @@
 Each command takes what it needs from here, so the database, the team
 notices, the consultations, the channels and the senders are made one way
 everywhere (a channel on in `serve` is on in the standalone worker too).
-Every function is cheap and does no network I/O, except `open_store`,
-which connects and migrates, `live_knowledge`, which loads the knowledge,
+Every function is cheap and does no network I/O, except `live_knowledge`, which loads the knowledge,
 `delivering`, which runs the outbox worker, and `taking_turns`, which runs
 the turn worker.
 """
@@ -39,16 +38,10 @@ __all__ = [
     "conversations",
     "delivering",
     "live_knowledge",
-    "open_store",
     "taking_turns",
 ]
 
 log = logging.getLogger(__name__)
-
-
-def open_store(settings: Settings) -> ConversationStore:
-    """Connect to the database and migrate it (blocking); no later wait on it outlasts the timeout."""
-    return ConversationStore.open(settings.database_url, timeout=settings.db_timeout_seconds)
 
 
 @contextlib.asynccontextmanager

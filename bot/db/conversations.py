@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
-from bot.config import DB_TIMEOUT_SECONDS
+from bot.config import DB_TIMEOUT_SECONDS, Settings
 from bot.db import inbox, journal, reach
 from bot.db.engine import aware, create_engine, reading
 from bot.db.migrate import upgrade
@@ -67,6 +67,11 @@ class ConversationStore:
             engine.dispose()
             raise StoreError(f"could not prepare the database: {exc}") from exc
         return cls(engine)
+
+    @classmethod
+    def configured(cls, settings: Settings) -> ConversationStore:
+        """`open` the configured database (``DATABASE_URL``, ``KAIZEN_DB_TIMEOUT_SECONDS``): blocking."""
+        return cls.open(settings.database_url, timeout=settings.db_timeout_seconds)
 
     def close(self) -> None:
         """Release every pooled connection."""
