@@ -5,7 +5,7 @@ channel (``notify-webhook``, ``notify-email``, ``notify-room`` for the team's
 own room on a messenger, `bot.teamroom`), written in the transaction
 that causes it; `bot.delivery` formats it for the platform and delivers it.
 The text carries the consultation as stored, so personal information is
-already masked; it is plain text here, and `bot.delivery.plaintext` keeps
+already masked; it is plain text here, and `bot.plaintext` keeps
 it plain on each platform (no staff-typed link, mention or HTML renders).
 """
 

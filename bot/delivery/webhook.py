@@ -12,7 +12,7 @@ channel is off):
   …}}`` (`bot.handlers.lineworks.notice`).
 
 Only the bot's own link is ever a link: everything from the payload is made
-plain text for the platform first (`bot.delivery.plaintext`).
+plain text for the platform first (`bot.plaintext`).
 
 ``auto`` picks the format from the URL's host. Every request carries an
 ``Idempotency-Key`` naming the outbox message, so a receiver that honours it

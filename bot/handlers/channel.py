@@ -38,14 +38,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol, TypeVar, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from aiohttp import web
 
 from bot.config import Settings
 from bot.db import ConversationStore
-from bot.delivery.worker import Sender
 from bot.values import Incoming, Notice, Reply
+
+if TYPE_CHECKING:  # bot.delivery's senders import the channels: a cycle at run time
+    from bot.delivery.worker import Sender
 
 __all__ = ["Channel", "ChannelSettings", "ChannelSpec", "Payload", "TeamRoom"]
 

@@ -52,12 +52,12 @@ from bot.appkeys import DISPATCHER
 from bot.config import LineSettings, Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
-from bot.delivery.plaintext import without_mentions
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
 from bot.handlers.lineevents import incoming_of
 from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
+from bot.plaintext import without_mentions
 from bot.values import Incoming, Notice, Reply
 
 __all__ = ["CHANNEL", "REPLY_WINDOW", "SPEC", "LineChannel", "LineSender"]

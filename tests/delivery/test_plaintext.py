@@ -25,8 +25,8 @@ from bot.consult.service import ConsultationService
 from bot.db import ConversationStore
 from bot.delivery import DeliveryWorker
 from bot.delivery.email import EmailSender
-from bot.delivery.plaintext import for_lineworks, for_slack, without_mentions
 from bot.delivery.webhook import WebhookSender
+from bot.plaintext import for_lineworks, for_slack, without_mentions
 from tests.auxil.consultations import new_consultation, open_consultation
 from tests.auxil.platforms import FakeSmtp, FakeWebhook
 

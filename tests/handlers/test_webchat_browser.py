@@ -262,7 +262,7 @@ def test_a_question_sent_while_the_menu_is_on_its_way_is_asked_after_it(
 
     page.route("**/api/v1/chat", hold_the_first)  # the opening menu request waits until released
     page.goto(served.url)
-    page.wait_for_function("document.getElementById('send').disabled")
+    expect(page.locator("#send")).to_be_disabled()  # the menu request is under way
     page.fill("#text", "RPAとは何ですか？")
     page.keyboard.press("Enter")
     expect(page.locator("#text")).to_have_value("RPAとは何ですか？")  # kept while the menu is on its way

@@ -1,7 +1,7 @@
 """A notice to the DX team as LINE WORKS text: plain, no PyJWT, so the incoming-webhook sender can use it.
 
 LINE WORKS shows text as typed, except that it makes links of URLs and
-mentions of ``<m …>`` tags: `bot.delivery.plaintext.for_lineworks` breaks
+mentions of ``<m …>`` tags: `bot.plaintext.for_lineworks` breaks
 those in what staff typed, so the dashboard's URL is the only link.
 
 - `room_text`: what the bot posts into the team's room (`LineWorksChannel.post_notice`);
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.delivery.plaintext import for_lineworks
+from bot.plaintext import for_lineworks
 from bot.values import NOTICE_LINK_LABEL, Notice
 
 __all__ = ["room_text", "webhook_body"]

@@ -17,7 +17,7 @@ has its ``text``, which Slack shows in notifications and where blocks
 cannot be shown.
 
 Nothing anyone typed renders as a link or a mention: every text goes
-through `bot.delivery.plaintext.for_slack` (``&``, ``<``, ``>`` as entities,
+through `bot.plaintext.for_slack` (``&``, ``<``, ``>`` as entities,
 ``@channel`` broken); button labels are plain text. The dashboard's link
 in a notice is the only link, as a button.
 """
@@ -38,7 +38,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.delivery.plaintext import for_slack
+from bot.plaintext import for_slack
 from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
 __all__ = ["MAX_BLOCKS", "MAX_BUTTON_CHARS", "MAX_SECTION_CHARS", "Message", "notice_message", "render"]

@@ -1,7 +1,7 @@
 """A notice to the DX team for a Slack incoming webhook: plain JSON, no SDK, so the webhook sender can use it.
 
 An incoming webhook takes ``{"text": …}`` in Slack's mrkdwn: the title in
-bold, the text with ``&``, ``<`` and ``>`` escaped (`bot.delivery.plaintext.for_slack`),
+bold, the text with ``&``, ``<`` and ``>`` escaped (`bot.plaintext.for_slack`),
 so nothing typed by staff renders as a link or a mention, and the
 dashboard's link as ``<url|label>``, the only link. The bot's own posts into
 the team's channel are Block Kit (`bot.handlers.slack.blocks.notice_message`).
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.delivery.plaintext import for_slack
+from bot.plaintext import for_slack
 from bot.values import NOTICE_LINK_LABEL, Notice
 
 __all__ = ["webhook_body"]

@@ -16,7 +16,7 @@ How a reply looks in Teams:
 
 Every text is literal: what the DX team or a staff member typed must not
 become a link whose label hides where it goes, nor a mention. Card text is
-a ``TextRun`` (`bot.delivery.plaintext.text_block`: no Markdown, unlike a
+a ``TextRun`` (`bot.plaintext.text_block`: no Markdown, unlike a
 ``TextBlock``); a message is escaped HTML (``textFormat: xml``) with the
 brackets of Markdown's link syntax as character references too, in case a
 client reads Markdown there; and ``@channel``-like words are broken
@@ -35,7 +35,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
-from bot.delivery.plaintext import text_block, without_mentions
+from bot.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
 __all__ = ["ACTION_KEY", "CARD_CONTENT_TYPE", "CARD_KINDS", "action_of", "render", "to_card"]

@@ -5,7 +5,7 @@ Teams Workflows incoming webhook (`bot.delivery.webhook`, which takes
 ``{"type": "message", "attachments": [<this attachment>]}``). Its text is a
 ``RichTextBlock`` of one ``TextRun``, which Teams renders without Markdown
 (a ``TextBlock`` would turn ``[x](url)`` into a link), with ``@channel``-like
-words broken (`bot.delivery.plaintext`); the only link is the dashboard's,
+words broken (`bot.plaintext`); the only link is the dashboard's,
 as an ``Action.OpenUrl`` (the one kind of button a Workflows card allows).
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.delivery.plaintext import text_block
+from bot.plaintext import text_block
 from bot.values import NOTICE_LINK_LABEL, Notice
 
 __all__ = ["notice_attachment", "webhook_body"]

@@ -9,7 +9,7 @@
   card has a button of the same label.
 - Text is HTML with everything not ours escaped (`html.escape`), so
   nothing typed by a person renders as markup; ``@name`` mentions are
-  broken invisibly (`bot.delivery.plaintext.without_telegram_mentions`),
+  broken invisibly (`bot.plaintext.without_telegram_mentions`),
   so none pings anyone in a group; notices show no link preview.
 - A message holds at most 4096 characters (`MAX_TEXT_CHARS`, counted as
   Telegram counts them, in UTF-16 code units of the visible text): longer
@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.delivery.plaintext import without_telegram_mentions
+from bot.plaintext import without_telegram_mentions
 from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
 __all__ = ["MAX_LABEL_CHARS", "MAX_TEXT_CHARS", "Outgoing", "notice", "render"]
