@@ -176,8 +176,9 @@ Comparing a query with every view reads all of them from memory: some 5 ms for
 """
 COARSE_DIMENSIONS = 128
 SHORTLIST = 256
-_COARSE_CHUNK = 4_096
 """Entries closest by their coarse vectors whose views are then compared one by one."""
+_COARSE_CHUNK = 4_096
+"""Entries whose views are weighted and summed at once when the coarse vectors are built."""
 
 
 @dataclass(frozen=True)
