@@ -74,7 +74,10 @@ Refused = Callable[[int, str], None]
 
 def error_for(status: int, exc: BaseException | None, path: str | None) -> web.Response:
     """The answer to a request refused before any route: an HTML page under /admin, JSON elsewhere."""
-    status, code, message = _shape(status, exc, path)
+    return _answer(*_shape(status, exc, path), path)
+
+
+def _answer(status: int, code: str, message: str, path: str | None) -> web.Response:
     if path is not None and (path == _DASHBOARD or path.startswith(_DASHBOARD + "/")):
         page = _PAGE.format(title="エラー", message=html.escape(message))
         return web.Response(text=page, status=status, content_type="text/html")
@@ -159,11 +162,12 @@ class ShapedErrors(RequestHandler):
             what = (exc.message or "").strip().partition(":")[0].partition("\n")[0][:80]
             log.info("refused malformed HTTP: %s (%s)", type(exc).__name__, what)
         path = self._request_path()
-        response = error_for(status, exc, path)
+        status, code, message = _shape(status, exc, path)
+        response = _answer(status, code, message, path)
         response.force_close()
         refused: Refused | None = getattr(self._manager, "refused", None)
         if refused is not None:
-            refused(response.status, _shape(status, exc, path)[1])
+            refused(status, code)
         return response
 
     def _request_path(self) -> str | None:

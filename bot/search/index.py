@@ -195,6 +195,7 @@ def build_index(
     whole = whole_counts.bm25_postings(idf)
     unit_counts_by_term = TermCounts(analysed.unit_lengths, n_terms, analysed.units)
     del analysed, term_ids
+    links = _links(sources)
     return SearchIndex(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
@@ -207,8 +208,8 @@ def build_index(
         unit_entry=np.repeat(np.arange(len(sources), dtype=np.int32), unit_counts),
         unit_texts=tuple(unit_texts),
         whole=whole,
-        curated=_curated(sources),
-        links=_links(sources),
+        curated=_curated(links),
+        links=links,
         sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
         topics=_topics(sources, analyzer),
@@ -291,9 +292,10 @@ def _links(sources: Sequence[Source]) -> dict[int, tuple[int, ...]]:
     return {number: targets for number, targets in linked if targets}
 
 
-def _curated(sources: Sequence[Source]) -> dict[int, npt.NDArray[np.int32]]:
+def _curated(links: dict[int, tuple[int, ...]]) -> dict[int, npt.NDArray[np.int32]]:
+    """`_links` the other way round: each section or case → the FAQ entries linking to it, ascending."""
     curated: dict[int, list[int]] = {}
-    for number, targets in _links(sources).items():
+    for number, targets in links.items():
         for target in targets:
             curated.setdefault(target, []).append(number)
     return {k: np.array(v, dtype=np.int32) for k, v in curated.items()}

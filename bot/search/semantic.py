@@ -198,7 +198,7 @@ class Coarse:
     @classmethod
     def of(cls, index: SemanticIndex) -> Coarse:
         """The coarse vectors of ``index``'s entries."""
-        counts = np.diff(np.r_[index.starts, len(index.vectors)])
+        counts = index.view_counts()
         has_views = counts > 0
         means = np.zeros((index.entries, DIMENSIONS), dtype=np.float32)
         for first in range(0, index.entries, _COARSE_CHUNK):  # weighted copies of a chunk at a time
@@ -234,20 +234,24 @@ class SemanticIndex:
     coarse: Coarse | None = None
     """Set on a large index (`COARSE_MIN_VIEWS`): queries then compare views of a shortlist only."""
 
+    def view_counts(self) -> npt.NDArray[np.int64]:
+        """How many views each entry has."""
+        counts: npt.NDArray[np.int64] = np.diff(np.r_[self.starts, len(self.vectors)])
+        return counts
+
     def similarities(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Each entry's best weighted cosine with the query's unit vector (0 for an entry without views)."""
         out = np.zeros(self.entries, dtype=np.float32)
         if not len(self.vectors):
             return out
         views = (self.vectors @ query) * self.weights
-        has_views = np.diff(np.r_[self.starts, len(self.vectors)]) > 0
+        has_views = self.view_counts() > 0
         out[has_views] = np.maximum.reduceat(views, self.starts[has_views])
         return out
 
     def of(self, numbers: npt.NDArray[np.int64], query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """`similarities` of the entries ``numbers`` alone, comparing only their views."""
-        ends = np.r_[self.starts[1:], len(self.vectors)]
-        counts = ends[numbers] - self.starts[numbers]
+        counts = self.view_counts()[numbers]
         out = np.zeros(len(numbers), dtype=np.float32)
         has_views = counts > 0
         if not has_views.any():
@@ -273,7 +277,7 @@ class SemanticIndex:
         """
         drop = {int(self.starts[entry]) + view for entry, view in held}
         keep = np.array([row not in drop for row in range(len(self.vectors))], dtype=bool)
-        counts = np.diff(np.r_[self.starts, len(self.vectors)])
+        counts = self.view_counts()
         for entry, _ in held:
             counts[entry] -= 1
         starts = np.zeros(self.entries, dtype=np.int64)
