@@ -132,6 +132,10 @@ class ShapedErrors(RequestHandler):
         handler waiting for the rest of the body for as long as the client
         keeps the connection open; the body is failed here instead, so the
         handler's read raises `RequestPayloadError` (a 400, `error_boundary`).
+        The body is also marked ended and the connection closed after that
+        answer: aiohttp would otherwise drain the rest of the body once the
+        handler returned, meet the same failure, and log it as an unhandled
+        exception; the parser cannot find the next request in such input anyway.
         """
         self._recent = (self._recent + data)[-_RECENT_BYTES:]
         refused = self._request_count
@@ -145,6 +149,8 @@ class ShapedErrors(RequestHandler):
             and request.content.exception() is None
         ):
             request.content.set_exception(RequestPayloadError("the request body is malformed"))
+            request.content.feed_eof()
+            self.close()
 
     def handle_error(
         self,

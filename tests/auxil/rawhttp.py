@@ -10,7 +10,7 @@ import http.client
 import socket
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 
@@ -21,6 +21,8 @@ class Answer:
     status: int
     content_type: str
     body: bytes
+    after: bytes = b""
+    """What the server sent after this answer until it closed the connection (with ``until_closed``)."""
 
 
 @dataclass
@@ -53,11 +55,13 @@ class RawClient:
         return sum(self.statuses.values())
 
 
-def exchange(base_url: str, *parts: bytes, pause: float = 0.2) -> Answer:
+def exchange(base_url: str, *parts: bytes, pause: float = 0.2, until_closed: bool = False) -> Answer:
     """Send ``parts`` as they are, a pause between them, on one connection; the answer to the first request.
 
     For what `RawClient` cannot send: a malformed request line, a bad
     ``Content-Length`` or chunk, a body that turns bad after the handler has begun.
+    With ``until_closed``, also wait for the server to close the connection
+    (at most 30 s) and keep what it sent after the answer.
     """
     parts_of_url = urlsplit(base_url)
     with socket.create_connection(
@@ -69,4 +73,10 @@ def exchange(base_url: str, *parts: bytes, pause: float = 0.2) -> Answer:
             sock.sendall(part)
         response = http.client.HTTPResponse(sock)
         response.begin()
-        return Answer(response.status, response.getheader("Content-Type", ""), response.read())
+        answer = Answer(response.status, response.getheader("Content-Type", ""), response.read())
+        if not until_closed:
+            return answer
+        after = b""
+        while chunk := sock.recv(65536):
+            after += chunk
+        return replace(answer, after=after)

@@ -102,6 +102,19 @@ def test_a_chunk_that_turns_bad_after_the_handler_began_is_a_400(live: Live) -> 
     json_error(answer)
 
 
+def test_after_a_chunk_turned_bad_the_connection_closes_without_an_error_logged(live: Live) -> None:
+    """aiohttp drained the rest of such a body after the answer and logged the failure with a traceback."""
+    head = b"POST /api/v1/chat HTTP/1.1\r\n" + HOST
+    head += b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+    logged = len(live.log.read_bytes())
+    answer = exchange(live.url, head, b"2\r\n{}\r\nzz\r\n", until_closed=True)
+    assert answer.status == 400
+    assert answer.after == b""  # one answer, then the connection closed
+    since = live.log.read_bytes()[logged:].decode()
+    assert "Unhandled exception" not in since
+    assert "Traceback" not in since
+
+
 def test_a_dashboard_form_whose_chunk_turns_bad_is_a_400_page(live: Live) -> None:
     head = b"POST /admin/login HTTP/1.1\r\n" + HOST
     head += b"Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n"
