@@ -250,14 +250,26 @@ class SemanticIndex:
         return out
 
     def of(self, numbers: npt.NDArray[np.int64], query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
-        """`similarities` of the entries ``numbers`` alone, comparing only their views."""
+        """`similarities` of the entries ``numbers`` alone, comparing only their views.
+
+        Each entry's views are compared where they lie: gathering a shortlist's
+        views into one array first copies megabytes a query (a few thousand
+        views of 2 KiB), whose fresh pages cost milliseconds at the tail.
+        """
         counts = self.view_counts()[numbers]
         out = np.zeros(len(numbers), dtype=np.float32)
         has_views = counts > 0
         if not has_views.any():
             return out
-        rows = np.repeat(self.starts[numbers] - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
-        views = (self.vectors[rows] @ query) * self.weights[rows]
+        starts = self.starts[numbers]
+        cosines = np.concatenate(
+            [
+                self.vectors[start : start + count] @ query
+                for start, count in zip(starts.tolist(), counts.tolist(), strict=True)
+            ]
+        )
+        rows = np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())
+        views = cosines * self.weights[rows]
         firsts = (np.cumsum(counts) - counts)[has_views]
         out[has_views] = np.maximum.reduceat(views, firsts)
         return out
