@@ -188,7 +188,7 @@ class LiveKnowledge:
             problems = tuple(str(p) for p in exc.problems)
             for problem in problems:
                 log.warning("knowledge reload: %s", problem)
-            log.warning("knowledge reload failed (%d problems): the previous knowledge stays", len(problems))
+            log.warning("knowledge reload failed (problems: %d): the previous knowledge stays", len(problems))
             result = Result(False, time.perf_counter() - started, self._clock(), problems=problems)
         except Exception:
             log.exception("knowledge reload failed: the previous knowledge stays")
