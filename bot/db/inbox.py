@@ -23,7 +23,10 @@ what it still holds and replays what it holds no more (its turn failed on
 the database); once a lease has run out (the process died, or stopped
 with events left), any process claims the row and replays it (`claim`,
 ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, the one writer on SQLite), so
-two processes never replay the same row. A server that leaves its turns to
+two processes never replay the same row. A process claims a person's event
+only when every earlier event of that conversation still here is its own
+or claimed with it, so that two turn workers never answer one person's
+quick messages out of order. A server that leaves its turns to
 a turn worker (``KAIZEN_WEBHOOK_TURNS=worker``) writes its events with no
 owner (`UNTAKEN`) and due at once: the worker claims them as they come,
 as first takes, not replays, with their reply tokens (kept in the row,
@@ -34,10 +37,12 @@ the event is still here, or after its turn was stored, is dropped at
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -125,7 +130,13 @@ def _row(channel: str, incoming: Incoming, owner: str, until: datetime) -> dict[
         "claimed_until": until,
         "attempts": 0,
         "reply_token": incoming.reply_token,
+        "conversation": conversation_of(incoming.key),
     }
+
+
+def conversation_of(key: ConversationKey) -> str:
+    """The ``conversation`` column of ``key``'s events: a hash (fixed length; the ids stay in the event)."""
+    return hashlib.blake2b(f"{key.user_id}\0{key.conversation_id}".encode(), digest_size=16).hexdigest()
 
 
 def _insert(connection: sa.Connection, rows: Sequence[dict[str, object]]) -> list[int | None]:
@@ -216,8 +227,11 @@ def claim(
     Claimed are the rows of ``channels`` whose lease ran out (`UNTAKEN`
     rows at once), and the rows of ``owner`` it holds no more whose lease
     is half over (their turn failed; a live process renews what it holds
-    before then). Each claim but an untaken row's first counts an attempt.
-    A row that cannot be read back is deleted, logged.
+    before then), except a row whose conversation has an earlier row held
+    by another process, or not claimed with it: a person's events are taken
+    in the order they came, even by two turn workers. Each claim but an
+    untaken row's first counts an attempt. A row that cannot be read back
+    is deleted, logged.
     """
     if not channels:
         return []
@@ -245,7 +259,11 @@ def claim(
             )
         claimed: list[Stored] = []
         broken: list[int] = []
-        for row in connection.execute(query).all():
+        candidates = connection.execute(query).all()
+        waiting = _behind_others(connection, candidates, owner)
+        for row in candidates:
+            if row.id in waiting:
+                continue
             try:
                 replies = None if row.replies is None else tuple(Reply.from_record(r) for r in row.replies)
                 incoming = replace(Incoming.from_record(row.event), reply_token=row.reply_token)
@@ -269,13 +287,54 @@ def claim(
     return claimed
 
 
-def due(engine: sa.Engine, channels: Collection[str], now: datetime) -> bool:
-    """Whether a row of ``channels`` waits to be claimed (a read: a turn worker polls it often)."""
+def _behind_others(connection: sa.Connection, candidates: Sequence[sa.Row[Any]], owner: str) -> set[int]:
+    """The ``candidates`` that must wait: an earlier row of their conversation is another's, not claimed now.
+
+    Read as committed: a row another process is claiming at this moment
+    (skipped by ``SKIP LOCKED``) is still seen here, and holds its successors back.
+    """
+    ids = [row.id for row in candidates]
+    keys = sorted({row.conversation for row in candidates if row.conversation is not None})
+    first: dict[tuple[str, str], int] = {}
+    for start in range(0, len(keys), _IN_CHUNK):
+        query = (
+            sa.select(inbox.c.channel, inbox.c.conversation, sa.func.min(inbox.c.id))
+            .where(
+                inbox.c.conversation.in_(keys[start : start + _IN_CHUNK]),
+                inbox.c.owner != owner,
+                inbox.c.id.not_in(ids),
+            )
+            .group_by(inbox.c.channel, inbox.c.conversation)
+        )
+        first.update({(channel, key): int(earliest) for channel, key, earliest in connection.execute(query)})
+    return {
+        row.id
+        for row in candidates
+        if row.conversation is not None and first.get((row.channel, row.conversation), row.id) < row.id
+    }
+
+
+def due(engine: sa.Engine, channels: Collection[str], now: datetime, owner: str) -> bool:
+    """Whether a row of ``channels`` waits that ``owner`` may claim (a read: a turn worker polls it often).
+
+    Not a row held back behind an earlier one of its conversation that another process holds (`claim`).
+    """
     if not channels:
         return False
+    earlier = inbox.alias("earlier")
+    held_back = (
+        sa.select(earlier.c.id)
+        .where(
+            earlier.c.conversation == inbox.c.conversation,
+            earlier.c.channel == inbox.c.channel,
+            earlier.c.id < inbox.c.id,
+            earlier.c.owner != owner,
+        )
+        .exists()
+    )
     query = (
         sa.select(inbox.c.id)
-        .where(inbox.c.channel.in_(sorted(channels)), inbox.c.claimed_until < now)
+        .where(inbox.c.channel.in_(sorted(channels)), inbox.c.claimed_until < now, ~held_back)
         .limit(1)
     )
     with reading(engine, "the inbox") as connection:

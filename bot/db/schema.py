@@ -73,8 +73,10 @@ inbox = sa.Table(
     sa.Column("attempts", sa.Integer(), nullable=False, server_default="0"),
     sa.Column("replies", sa.JSON(), nullable=True),
     sa.Column("reply_token", sa.String(255), nullable=True),
+    sa.Column("conversation", sa.String(32), nullable=True),
     sa.UniqueConstraint("channel", "event_id", name="uq_inbox_event"),
     sa.Index("ix_inbox_claimed", "claimed_until"),
+    sa.Index("ix_inbox_conversation", "conversation"),
 )
 """Webhook events acknowledged and not yet taken (`bot.db.inbox`), by arrival: each its masked record.
 
@@ -86,7 +88,9 @@ any process replays it (a turn not taken yet) or pushes its replies; an
 empty ``owner`` is an event left for a turn worker, not taken yet.
 ``attempts`` counts the replays. ``reply_token`` is the platform's handle
 for answering the event for free (LINE's, valid about a minute; None for
-most channels): it goes with the row.
+most channels): it goes with the row. ``conversation`` is a hash of the
+event's conversation key: a process claims a person's later event only
+when it holds every earlier one still here (NULL: written before it existed).
 """
 
 outbox = sa.Table(

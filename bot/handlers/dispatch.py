@@ -294,7 +294,10 @@ class Dispatcher:
             try:
                 room = MAX_TAKEN - len(self._held)
                 if loop.time() - last >= renew or (
-                    room > 0 and await asyncio.to_thread(inbox.due, engine, list(self.channels), self.clock())
+                    room > 0
+                    and await asyncio.to_thread(
+                        inbox.due, engine, list(self.channels), self.clock(), self.owner
+                    )
                 ):
                     last = loop.time()
                     await self.recover(max(room, 0))

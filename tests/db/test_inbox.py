@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from functools import partial
 
@@ -144,16 +145,16 @@ def test_held_rows_are_renewed_and_expired_rows_claimed_once_oldest_first(store:
 def test_events_left_for_a_turn_worker_are_due_at_once_and_their_first_take_is_no_replay(
     store: ConversationStore,
 ) -> None:
-    assert not inbox.due(store.engine, ["line"], NOW + timedelta(seconds=1))
+    assert not inbox.due(store.engine, ["line"], NOW + timedelta(seconds=1), "worker")
     (untaken,) = put(store, event("ev-1"), owner=inbox.UNTAKEN)
     (held,) = put(store, event("ev-2", user="U2"), owner="server")
     soon = NOW + timedelta(milliseconds=1)
-    assert inbox.due(store.engine, ["line"], soon)
-    assert not inbox.due(store.engine, ["teams"], soon)
+    assert inbox.due(store.engine, ["line"], soon, "worker")
+    assert not inbox.due(store.engine, ["teams"], soon, "worker")
     (taken,) = inbox.claim(store.engine, ["line"], "worker", set(), soon, LEASE)
     assert (taken.id, taken.fresh, taken.attempts) == (untaken, True, 0)
     assert taken.incoming.reply_token == "token-1", "so the worker can still reply"
-    assert not inbox.due(store.engine, ["line"], soon), "the worker holds it; the server's row is leased"
+    assert not inbox.due(store.engine, ["line"], soon, "worker"), "it holds it; the server's row is leased"
     (row,) = [r for r in rows(store) if r.id == untaken]
     assert (row.owner, row.attempts) == ("worker", 0)
 
@@ -180,6 +181,81 @@ def test_two_processes_claiming_at_once_never_take_the_same_row(store: Conversat
     for thread in threads:
         thread.join()
     assert sorted(taken["a"] + taken["b"]) == ids
+
+
+def test_a_persons_later_message_waits_while_another_process_holds_an_earlier_one(
+    store: ConversationStore,
+) -> None:
+    first, second, other = put(
+        store, event("ev-1"), event("ev-2"), event("ev-3", user="U2"), owner=inbox.UNTAKEN
+    )
+    soon = NOW + timedelta(milliseconds=1)
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "a", set(), soon, LEASE, limit=1)] == [first]
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "b", set(), soon, LEASE)] == [other], (
+        "U1's second message waits for the process that holds the first"
+    )
+    assert not inbox.due(store.engine, ["line"], soon, "b")
+    assert inbox.due(store.engine, ["line"], soon, "a"), "the holder of the first may take the second"
+    assert first is not None
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "a", {first}, soon, LEASE)] == [second]
+
+
+def test_a_persons_messages_are_taken_together_or_after_the_earlier_ones_are_done(
+    store: ConversationStore,
+) -> None:
+    soon = NOW + timedelta(milliseconds=1)
+    ids = put(store, event("ev-1"), event("ev-2"), event("ev-3"), owner=inbox.UNTAKEN)
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "a", set(), soon, LEASE)] == ids
+    (later,) = put(store, event("ev-4"), owner=inbox.UNTAKEN)
+    assert inbox.claim(store.engine, ["line"], "b", set(), soon, LEASE) == []
+    with store.engine.begin() as connection:
+        for n in (1, 2, 3):
+            inbox.settle(connection, "line", f"ev-{n}")
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "b", set(), soon, LEASE)] == [later]
+    dead = NOW + LEASE * 3  # b died holding it: a replays it once the lease is over
+    assert [c.id for c in inbox.claim(store.engine, ["line"], "a", set(), dead, LEASE)] == [later]
+
+
+def test_two_workers_never_hold_one_persons_messages_out_of_order(store: ConversationStore) -> None:
+    """One fast worker, one slow: neither ever holds a later message while the other holds an earlier one."""
+    people, each = 12, 4
+    put(store, *(event(f"ev-{m}-{p}", user=f"U{p}") for m in range(each) for p in range(people)), owner="")
+    soon = NOW + timedelta(milliseconds=1)
+    out_of_order: list[str] = []
+    done: list[int] = []
+    start = threading.Barrier(2)
+
+    def work(owner: str, pace: float) -> None:
+        start.wait()
+        for _ in range(200):
+            claimed = inbox.claim(store.engine, ["line"], owner, set(), soon, LEASE, limit=5)
+            if not claimed and len(done) == people * each:
+                return
+            time.sleep(pace)  # the turns take their time: the other worker claims meanwhile
+            with store.engine.begin() as connection:
+                for stored in claimed:
+                    earlier = connection.execute(
+                        sa.select(inbox_table.c.id).where(
+                            inbox_table.c.conversation == inbox.conversation_of(stored.incoming.key),
+                            inbox_table.c.id < stored.id,
+                            inbox_table.c.owner != owner,
+                        )
+                    ).all()
+                    if earlier:
+                        out_of_order.append(f"{owner} holds {stored.id} behind {earlier}")
+                    inbox.settle(connection, "line", str(stored.incoming.event_id))
+                    done.append(stored.id)
+
+    threads = [
+        threading.Thread(target=partial(work, owner, pace)) for owner, pace in (("a", 0.03), ("b", 0.001))
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert out_of_order == []
+    assert len(done) == people * each == len(set(done))
+    assert rows(store) == []
 
 
 def test_a_stop_releases_the_leases_and_giving_up_pushes_the_apology(store: ConversationStore) -> None:
