@@ -222,9 +222,9 @@ class Conversations:
             case "group" if self.team is not None and self.team.is_room(incoming):
                 return self.team.handle(incoming)
             case "unsupported" | "group":
-                if not reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
-                    return ()
-                return (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+                replies = (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+                channel, event_id = incoming.key.channel, incoming.event_id
+                return replies if reach.seen_once(self.store.engine, channel, event_id, now, replies) else ()
 
     def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
         """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""

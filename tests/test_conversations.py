@@ -7,7 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,14 +15,16 @@ import sqlalchemy as sa
 
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import TURN_THREADS, Conversations, fallback, greeting
-from bot.db import ConversationStore, journal
+from bot.conversations import GROUP_ONLY, TEXT_ONLY, TURN_THREADS, Conversations, fallback, greeting
+from bot.db import ConversationStore, inbox, journal
+from bot.db.schema import inbox as inbox_table
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Incoming, Reply
 from bot.dialogue.engine import Engine
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeBase, Ward
 from bot.search import Searcher, SearchResult
+from bot.values import IncomingKind
 from tests.auxil.searchers import BrokenSearcher
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -44,6 +46,21 @@ def test_replies_and_state_go_through_the_store(store: ConversationStore, search
     (answer,) = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
     assert answer.ref == "faq:tool-rpa-basics"
     assert store.load(KEY).shown == "faq:tool-rpa-basics"
+
+
+@pytest.mark.parametrize(("kind", "said"), [("unsupported", TEXT_ONLY), ("group", GROUP_ONLY)])
+def test_a_sticker_or_group_reply_is_kept_in_the_events_inbox_row_until_sent(
+    store: ConversationStore, searcher: Searcher, kind: IncomingKind, said: Reply
+) -> None:
+    """As a turn's replies are: a process killed before sending it leaves it to be pushed."""
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    event = Incoming(ConversationKey("line", "U1", "U1"), kind=kind, event_id="ev-1")
+    inbox.write(store.engine, [("line", (event,))], (), datetime.now(UTC), "p1", timedelta(seconds=60))
+    assert conversations.event(event) == (said,)
+    with store.engine.connect() as connection:
+        (kept,) = connection.execute(sa.select(inbox_table.c.replies)).scalars().all()
+    assert [Reply.from_record(r) for r in kept] == [said]
+    assert conversations.event(event) == (), "a redelivery"
 
 
 def test_a_search_answer_keeps_its_decision_and_confidence_in_the_log(

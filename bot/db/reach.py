@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -23,7 +24,7 @@ from bot.db import inbox
 from bot.db.engine import reading, writing
 from bot.db.schema import conversations, outbox, seen_events
 from bot.localtime import local
-from bot.values import ConversationKey
+from bot.values import ConversationKey, Reply
 
 __all__ = ["address_of", "block", "blocked", "first_sighting", "month_start", "pushes_in_month", "seen_once"]
 
@@ -49,12 +50,23 @@ def first_sighting(
     return connection.execute(statement).first() is not None
 
 
-def seen_once(engine: sa.Engine, channel: str, event_id: str | None, now: datetime) -> bool:
-    """`first_sighting` in its own transaction; an event without an id is always new."""
+def seen_once(
+    engine: sa.Engine, channel: str, event_id: str | None, now: datetime, replies: Sequence[Reply] = ()
+) -> bool:
+    """`first_sighting` in its own transaction; an event without an id is always new.
+
+    The event's ``replies`` are kept in its inbox row (`bot.db.inbox.answered`)
+    in the same transaction, as a conversation turn's are: a process that dies
+    before sending them leaves them to be pushed, instead of an event seen and
+    never answered.
+    """
     if event_id is None:
         return True
     with writing(engine, "the seen events") as connection:
-        return first_sighting(connection, channel, event_id, now)
+        if not first_sighting(connection, channel, event_id, now, settle_inbox=False):
+            return False
+        inbox.answered(connection, channel, event_id, replies)
+        return True
 
 
 def block(engine: sa.Engine, key: ConversationKey, now: datetime) -> int:

@@ -25,8 +25,10 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
    (`Channel.respond`); otherwise the replies go to the outbox and the
    channel's sender pushes them;
 4. the inbox row goes: a turn with replies kept them in it (in the turn's
-   transaction, `bot.db.inbox.answered`), and the row is discarded once
-   they are answered, or deleted with their push queued in the outbox
+   transaction, `bot.db.inbox.answered`; so do a sticker's, a group's and
+   the team room's replies, in the transaction that marks their event
+   seen, `bot.db.reach.seen_once`), and the row is discarded once they are
+   answered, or deleted with their push queued in the outbox
    (`bot.db.inbox.deliver`); so is the row of a turn that stored nothing
    (a redelivery, an engine failure answered with the apology, a message
    over the limit).

@@ -27,7 +27,7 @@ from bot.config import TeamSettings
 from bot.consult import accounts, actions, store
 from bot.consult.model import Consultation, Status
 from bot.consult.service import ConsultationService
-from bot.db import reach
+from bot.db import inbox, reach
 from bot.db.engine import reading, writing
 from bot.dialogue.views import excerpt
 from bot.errors import ConsultationError, DuplicateEvent
@@ -92,33 +92,33 @@ class TeamDesk:
         if command is None:
             return self._once(incoming, help_text(self.service.ward()))
         try:
-            text = self._run(incoming, command, account)
+            return (self._run(incoming, command, account),)
         except DuplicateEvent:
             return ()
         except ConsultationError as exc:
             log.info("team room: %s could not %s No.%d: %s", account, command.verb, command.number, exc)
-            text = f"申し訳ありません。{exc}"
-        return (Reply(text, kind="prompt"),)
+            return (_said(f"申し訳ありません。{exc}"),)
 
     def _once(self, incoming: Incoming, text: str) -> tuple[Reply, ...]:
-        """``text`` as the reply, unless the event was seen before."""
-        now = self.service.clock()
-        if not reach.seen_once(self.service.engine, incoming.key.channel, incoming.event_id, now):
+        """``text`` as the reply, unless the event was seen before (kept in its inbox row until sent)."""
+        now, replies = self.service.clock(), (_said(text),)
+        if not reach.seen_once(self.service.engine, incoming.key.channel, incoming.event_id, now, replies):
             return ()
-        return (Reply(text, kind="prompt"),)
+        return replies
 
-    def _run(self, incoming: Incoming, command: Command, account: str) -> str:
+    def _run(self, incoming: Incoming, command: Command, account: str) -> Reply:
         """Carry out ``command`` as ``account``; the confirmation. Raises what the actions raise."""
         number, now = command.number, self.service.clock()
         if command.verb == "show":
             with reading(self.service.engine, "the consultation") as connection:
                 summary = self._summary(store.get(connection, number))
-            if not reach.seen_once(self.service.engine, incoming.key.channel, incoming.event_id, now):
+            shown, channel = _said(summary), incoming.key.channel
+            if not reach.seen_once(self.service.engine, channel, incoming.event_id, now, (shown,)):
                 raise DuplicateEvent(incoming.event_id or "")
-            return summary
+            return shown
         with writing(self.service.engine, "the consultation") as connection:
             if incoming.event_id is not None and not reach.first_sighting(
-                connection, incoming.key.channel, incoming.event_id, now
+                connection, incoming.key.channel, incoming.event_id, now, settle_inbox=False
             ):
                 raise DuplicateEvent(incoming.event_id)
             if not accounts.exists(connection, account):
@@ -146,8 +146,11 @@ class TeamDesk:
                     said = f"No.{number} にメモを残しました（相談者には送られません）"
                 case "show":
                     raise AssertionError("shown above, without a change")
+            confirmed = _said(f"{said}。（対応者：{account}、状態：{done.label}）")
+            if incoming.event_id is not None:  # kept in its inbox row until sent, in the action's transaction
+                inbox.answered(connection, incoming.key.channel, incoming.event_id, (confirmed,))
         log.info("team room: %s did %s on No.%d", account, command.verb, number)
-        return f"{said}。（対応者：{account}、状態：{done.label}）"
+        return confirmed
 
     def _summary(self, consultation: Consultation) -> str:
         lines = [
@@ -161,3 +164,8 @@ class TeamDesk:
         if url is not None:
             lines.append(url)
         return "\n".join(lines)
+
+
+def _said(text: str) -> Reply:
+    """What the bot says in the room."""
+    return Reply(text, kind="prompt")

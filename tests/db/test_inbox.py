@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 
-from bot.db import ConversationStore, inbox
+from bot.db import ConversationStore, inbox, reach
 from bot.db.schema import inbox as inbox_table
 from bot.db.schema import outbox
 from bot.dialogue import State, Turn
@@ -256,6 +256,21 @@ def test_two_workers_never_hold_one_persons_messages_out_of_order(store: Convers
     assert out_of_order == []
     assert len(done) == people * each == len(set(done))
     assert rows(store) == []
+
+
+def test_an_event_seen_once_keeps_its_replies_in_its_row_until_sent(store: ConversationStore) -> None:
+    """A sticker's or a team room's reply: the event is seen and its reply kept, in one transaction."""
+    put(store, event("ev-1"))
+    said = (Reply("文字で質問してください"),)
+    assert reach.seen_once(store.engine, "line", "ev-1", NOW, said)
+    (row,) = rows(store)
+    assert [Reply.from_record(r) for r in row.replies] == list(said)
+    assert not reach.seen_once(store.engine, "line", "ev-1", NOW, said), "a redelivery"
+    (replayed,) = inbox.claim(store.engine, ["line"], "p2", set(), NOW + LEASE * 2, LEASE)
+    assert replayed.replies == said, "a process that died before sending them leaves them to be pushed"
+    put(store, event("ev-2"))
+    assert reach.seen_once(store.engine, "line", "ev-2", NOW)
+    assert [r.event_id for r in rows(store)] == ["ev-1"], "without replies the row goes at once"
 
 
 def test_a_stop_releases_the_leases_and_giving_up_pushes_the_apology(store: ConversationStore) -> None:

@@ -1,0 +1,77 @@
+"""The team room's replies are kept in their event's inbox row, in the transaction that saw the event.
+
+So a process killed after a command was carried out, before its confirmation
+went out, leaves the confirmation to be pushed rather than lost.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from bot.config import TeamSettings
+from bot.consult.accounts import Accounts
+from bot.consult.notices import Notices
+from bot.consult.service import ConsultationService
+from bot.db import ConversationStore, inbox
+from bot.db.schema import inbox as inbox_table
+from bot.teamroom.desk import TeamDesk
+from bot.values import ConversationKey, Incoming, Reply
+from tests.auxil.consultations import open_consultation
+
+ROOM = "C-TEAM"
+MEMBER = ConversationKey("slack", "U-TANAKA", ROOM)
+
+
+@pytest.fixture
+def desk(store: ConversationStore) -> TeamDesk:
+    service = ConsultationService(store.engine, Notices())
+    Accounts(store.engine, lambda: datetime.now(UTC), 8).add_user("tanaka", "correct horse battery staple")
+    return TeamDesk(service, TeamSettings("slack", ROOM, {("slack", "U-TANAKA"): "tanaka"}))
+
+
+def said_in_room(store: ConversationStore, text: str, event_id: str) -> Incoming:
+    incoming = Incoming(MEMBER, text=text, kind="group", event_id=event_id, room=ROOM)
+    inbox.write(store.engine, [("slack", (incoming,))], (), datetime.now(UTC), "p1", timedelta(seconds=60))
+    return incoming
+
+
+def kept(store: ConversationStore, event_id: str) -> list[Reply]:
+    with store.engine.connect() as connection:
+        records = connection.execute(
+            sa.select(inbox_table.c.replies).where(inbox_table.c.event_id == event_id)
+        ).scalar_one()
+    return [Reply.from_record(record) for record in records]
+
+
+def test_a_commands_confirmation_is_kept_with_the_action(store: ConversationStore, desk: TeamDesk) -> None:
+    number = open_consultation(desk.service).id
+    incoming = said_in_room(store, f"#{number} 担当", "room-1")
+    (confirmation,) = desk.handle(incoming)
+    assert confirmation.text.startswith(f"No.{number} を tanaka さんの担当にしました")
+    assert kept(store, "room-1") == [confirmation]
+    assert desk.handle(incoming) == (), "a redelivery is carried out once"
+
+
+def test_a_shown_consultation_and_the_help_are_kept_too(store: ConversationStore, desk: TeamDesk) -> None:
+    number = open_consultation(desk.service).id
+    (shown,) = desk.handle(said_in_room(store, f"#{number}", "room-1"))
+    assert shown.text.startswith(f"No.{number}（")
+    assert kept(store, "room-1") == [shown]
+    (help_,) = desk.handle(said_in_room(store, "こんにちは", "room-2"))
+    assert kept(store, "room-2") == [help_]
+
+
+def test_a_refused_command_keeps_nothing_and_leaves_the_event_unseen(
+    store: ConversationStore, desk: TeamDesk
+) -> None:
+    """Nothing was done: the reason is answered, and a replay would answer it again."""
+    incoming = said_in_room(store, "#999 担当", "room-1")
+    (refusal,) = desk.handle(incoming)
+    assert refusal.text.startswith("申し訳ありません。")
+    with store.engine.connect() as connection:
+        (row,) = connection.execute(sa.select(inbox_table)).all()
+    assert row.replies is None
+    assert desk.handle(incoming) == (refusal,)
