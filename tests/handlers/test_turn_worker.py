@@ -27,6 +27,7 @@ from bot.appkeys import DISPATCHER, STORE
 from bot.config import Settings
 from bot.db import inbox
 from bot.db.schema import inbox as inbox_table
+from bot.handlers import dispatch
 from bot.handlers.dispatch import Dispatcher
 from bot.search import Searcher
 from tests.auxil.line import FakeLine
@@ -136,3 +137,29 @@ async def test_a_stopped_worker_leaves_what_it_did_not_take_to_the_next(
     for n in range(6):
         sent = line.all_sent(user(n))
         assert len(sent) == len({s.text for s in sent}), f"{user(n)} answered once"
+
+
+QUESTIONS = (
+    ("RPAとは何ですか？", "定型的な操作"),
+    ("AI-OCRとは何ですか？", "文字認識"),
+    ("ECRSとは何ですか？", "4つの視点"),
+)
+
+
+async def test_two_workers_answer_each_persons_messages_in_the_order_they_came(
+    server: Client, line: FakeLine, settings: Settings, searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three questions from each of eight people wait; two workers take them at once, a few at a time."""
+    monkeypatch.setattr(dispatch, "MAX_TAKEN", 4)  # so that neither worker takes the whole backlog at once
+    people = range(8)
+    for n in people:  # one person's messages side by side: a claim of four splits them between the workers
+        for round_, (question, _) in enumerate(QUESTIONS):
+            await acknowledge(server, line, n, question, f"ev-{n}-{round_}")
+    async with turn_worker(settings, server, searcher), turn_worker(settings, server, searcher):
+        await line.until(lambda: all(len(line.all_sent(user(n))) >= len(QUESTIONS) for n in people))
+        await drained(server)
+    for n in people:
+        answers = [s.text for s in line.all_sent(user(n))]
+        assert len(answers) == len(QUESTIONS), f"{user(n)} answered once each"
+        order = [next(at for at, (_, mark) in enumerate(QUESTIONS) if mark in text) for text in answers]
+        assert order == [0, 1, 2], f"{user(n)} answered out of order: {answers}"
