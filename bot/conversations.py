@@ -179,17 +179,18 @@ class Conversations:
         """The engine in service now (the knowledge may be reloaded between two turns)."""
         return self._engine()
 
-    def handle(self, incoming: Incoming) -> tuple[Reply, ...]:
+    def handle(self, incoming: Incoming, lead: tuple[Reply, ...] = ()) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
 
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
+        ``lead`` goes before the engine's replies, stored with them (a follow's greeting).
         """
         incoming = incoming.masked()
         engine = self.engine  # this turn's engine, whatever a reload does meanwhile
         ward = engine.lib.ward
         try:
             ready = engine.ahead(incoming)
-            replies = self.store.exchange(incoming, partial(self._step, ready, incoming)).replies
+            replies = self.store.exchange(incoming, partial(self._step, ready, incoming, lead)).replies
         except DuplicateEvent:
             log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
             return ()
@@ -200,7 +201,7 @@ class Conversations:
             replies = (messages_full(over.limit, datetime.now(UTC), ward),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
-            replies = (fallback(ward),)
+            replies = (*lead, fallback(ward))
         if self.observe is not None:
             self.observe(replies)
         return replies
@@ -211,9 +212,10 @@ class Conversations:
         match incoming.kind:
             case "message":
                 return self.handle(incoming)
-            case "follow":
-                menu = self.handle(replace(incoming, kind="message", action="menu"))
-                return (greeting(self.engine.lib.ward), *menu) if menu else ()
+            case "follow":  # greeted in the turn: kept with the menu in the event's inbox row until sent
+                return self.handle(
+                    replace(incoming, kind="message", action="menu"), (greeting(self.engine.lib.ward),)
+                )
             case "unfollow":
                 if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
                     dropped = reach.block(self.store.engine, incoming.key, now)
@@ -231,14 +233,22 @@ class Conversations:
         for reply in replies:
             self.store.push(key, reply)
 
-    def _step(self, engine: Engine, incoming: Incoming, state: State, connection: sa.Connection) -> Turn:
-        """One turn inside the store's transaction: the message limit first, then the engine."""
+    def _step(
+        self,
+        engine: Engine,
+        incoming: Incoming,
+        lead: tuple[Reply, ...],
+        state: State,
+        connection: sa.Connection,
+    ) -> Turn:
+        """One turn in the store's transaction: the message limit, then ``lead`` and the engine's replies."""
         if self.per_minute:
             serialize(connection, quota.person_lock(incoming.key))
             limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
             if limit is not None:
                 raise _OverLimit(limit)
-        return engine.step(incoming, state, self.desk(connection, incoming.key, incoming.address))
+        turn = engine.step(incoming, state, self.desk(connection, incoming.key, incoming.address))
+        return Turn((*lead, *turn.replies), turn.state) if lead else turn
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
         """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop."""

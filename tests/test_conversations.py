@@ -63,6 +63,21 @@ def test_a_sticker_or_group_reply_is_kept_in_the_events_inbox_row_until_sent(
     assert conversations.event(event) == (), "a redelivery"
 
 
+def test_a_follows_greeting_and_menu_are_kept_in_the_events_inbox_row_until_sent(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    event = Incoming(ConversationKey("line", "U1", "U1"), kind="follow", event_id="ev-1")
+    inbox.write(store.engine, [("line", (event,))], (), datetime.now(UTC), "p1", timedelta(seconds=60))
+    replies = conversations.event(event)
+    assert replies[0] == greeting(Ward())
+    assert replies[1].text.startswith("ご用件をお選びください")
+    with store.engine.connect() as connection:
+        (kept,) = connection.execute(sa.select(inbox_table.c.replies)).scalars().all()
+    assert tuple(Reply.from_record(r) for r in kept) == replies
+    assert conversations.event(event) == (), "a redelivery"
+
+
 def test_a_search_answer_keeps_its_decision_and_confidence_in_the_log(
     store: ConversationStore, searcher: Searcher
 ) -> None:
