@@ -374,11 +374,11 @@ async def test_a_push_slack_refuses_for_good_is_dropped_and_the_person_recorded(
                 blocked = connection.execute(
                     sa.select(conversations.c.blocked_at).where(conversations.c.user_id == USER)
                 ).scalar()
-            if row is not None and row.status != "pending":
+            # The sender records the person as gone (dropping what waits for them) before the worker logs it.
+            if row is not None and row.status != "pending" and f"Slack refused it ({error})" in caplog.text:
                 break
             await asyncio.sleep(0.1)
     assert (row.status, row.attempts) == ("dropped", 1)
-    assert f"Slack refused it ({error})" in caplog.text
     assert blocked is not None  # later answers to them are dropped at once, until they write again
 
 
