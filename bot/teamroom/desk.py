@@ -112,10 +112,10 @@ class TeamDesk:
         if command.verb == "show":
             with reading(self.service.engine, "the consultation") as connection:
                 summary = self._summary(store.get(connection, number))
-            shown, channel = _said(summary), incoming.key.channel
-            if not reach.seen_once(self.service.engine, channel, incoming.event_id, now, (shown,)):
+            shown = self._once(incoming, summary)
+            if not shown:
                 raise DuplicateEvent(incoming.event_id or "")
-            return shown
+            return shown[0]
         with writing(self.service.engine, "the consultation") as connection:
             if incoming.event_id is not None and not reach.first_sighting(
                 connection, incoming.key.channel, incoming.event_id, now, settle_inbox=False

@@ -61,7 +61,7 @@ def exchange(base_url: str, *parts: bytes, pause: float = 0.2, until_closed: boo
     For what `RawClient` cannot send: a malformed request line, a bad
     ``Content-Length`` or chunk, a body that turns bad after the handler has begun.
     With ``until_closed``, also wait for the server to close the connection
-    (at most 30 s) and keep what it sent after the answer.
+    (each read at most 30 s) and keep what it sent after the answer.
     """
     parts_of_url = urlsplit(base_url)
     with socket.create_connection(

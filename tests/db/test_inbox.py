@@ -219,7 +219,11 @@ def test_a_persons_messages_are_taken_together_or_after_the_earlier_ones_are_don
 def test_two_workers_never_hold_one_persons_messages_out_of_order(store: ConversationStore) -> None:
     """One fast worker, one slow: neither ever holds a later message while the other holds an earlier one."""
     people, each = 12, 4
-    put(store, *(event(f"ev-{m}-{p}", user=f"U{p}") for m in range(each) for p in range(people)), owner="")
+    put(
+        store,
+        *(event(f"ev-{m}-{p}", user=f"U{p}") for m in range(each) for p in range(people)),
+        owner=inbox.UNTAKEN,
+    )
     soon = NOW + timedelta(milliseconds=1)
     out_of_order: list[str] = []
     done: list[int] = []
