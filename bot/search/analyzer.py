@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.search.normalize import gram_text, normalize
+from bot.sudachi import dictionary
 
 __all__ = ["Analysis", "Analyzer"]
 
@@ -61,9 +62,9 @@ class Analyzer:
     """Analyse text with SudachiPy; safe to share between threads."""
 
     def __init__(self, synonyms: Iterable[Sequence[str]] = ()) -> None:
-        from sudachipy import Dictionary, SplitMode
+        from sudachipy import SplitMode
 
-        self._dictionary: Any = Dictionary(dict="core")
+        self._dictionary: Any = dictionary()
         self._mode_c = SplitMode.C
         self._mode_a = SplitMode.A
         self._local = threading.local()
