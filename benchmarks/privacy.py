@@ -124,6 +124,8 @@ ADVERSARIAL = {
     "taro.yamada × 50 + @, × 10": ("taro.yamada" * 50 + "@") * 10,
     "1丁目 × 1300": "1丁目" * 1300,
     "a real message × 80": "東京都サンプル区中央1-2-3 090-1234-5678 taro@example.jp " * 80,
+    "山田 × 2000 (one line)": "山田" * 2000,
+    "氏名：山田太郎さん × 400": "氏名：山田太郎さん" * 400,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

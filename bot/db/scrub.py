@@ -1,4 +1,4 @@
-"""Mask personal information stored before every write was masked (run once, by migration 0006).
+"""Mask personal information stored unmasked (migration 0006) or before its kind was known (0014, names).
 
 Earlier versions kept the conversation state (the last question, the
 buttons' tokens) unmasked, and masked consultations with a narrower

@@ -8,7 +8,8 @@ Matching runs on a folded copy of the text (`bot.privacy.fold`: full width,
 kanji numerals, dashes) and replaces the span as it was written.
 
 What is recognised, kind by kind: `bot.privacy.numbers` (My Number, phone
-numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`. Work
+numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`,
+`bot.privacy.names` (a person's name, where the text shows it is one). Work
 text stays: dates, times, amounts, durations, percentages, counts (40件),
 extension numbers (内線 2345), references (#123, No.12, 第3条).
 
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from bot.privacy.address import ADDRESS, find_addresses
 from bot.privacy.email import EMAIL, find_emails
 from bot.privacy.fold import fold
+from bot.privacy.names import NAME, find_names
 from bot.privacy.numbers import MY_NUMBER, PHONE, POSTAL, find_numbers, is_my_number
 
 __all__ = [
@@ -32,15 +34,17 @@ __all__ = [
     "EMAIL",
     "KINDS",
     "MY_NUMBER",
+    "NAME",
     "PHONE",
     "POSTAL",
     "Masked",
     "is_my_number",
     "mask",
     "masked_kinds",
+    "without_placeholders",
 ]
 
-KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS)
+KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS, NAME)
 """Every kind of personal information recognised, as staff are told of it."""
 
 _PLACEHOLDER = re.compile("［(" + "|".join(KINDS) + ")］")
@@ -57,7 +61,14 @@ class Masked:
 def mask(text: str) -> Masked:
     """Replace personal information in ``text`` by ``［kind］``; masking a masked text changes nothing."""
     folded = fold(text)
-    spans = _resolve((*find_emails(folded.text), *find_numbers(folded.text), *find_addresses(folded.text)))
+    spans = _resolve(
+        (
+            *find_emails(folded.text),
+            *find_numbers(folded.text),
+            *find_addresses(folded.text),
+            *find_names(folded.text),
+        )
+    )
     if not spans:
         return Masked(text, ())
     parts: list[str] = []
@@ -76,6 +87,15 @@ def masked_kinds(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(_PLACEHOLDER.findall(text)))
 
 
+def without_placeholders(text: str) -> str:
+    """``text`` with each placeholder (［電話番号］) made a space: the person's words, without the data.
+
+    A placeholder's label is not a word the person used: searched for, 氏名 or
+    住所 would pull the rules on personal information into every answer.
+    """
+    return _PLACEHOLDER.sub(" ", text)
+
+
 Span = tuple[int, int, str]
 """A folded span ``(start, end, kind)`` as the detectors report it."""
 
@@ -85,7 +105,7 @@ def _resolve(found: tuple[Span, ...]) -> list[Span]:
 
     The detectors run in order of how sure they are: e-mail (whose local
     part may hold digits), numbers, then addresses (whose block numbers
-    may touch a number).
+    may touch a number), then names.
     """
     accepted: list[Span] = []
     for start, end, kind in found:

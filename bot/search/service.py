@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
+from bot.privacy import without_placeholders
 from bot.search.analyzer import Analyzer
 from bot.search.calibration import calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
@@ -207,11 +208,12 @@ class Searcher:
         )
 
     def search(self, query: str) -> SearchResult:
-        """Rank, decide, and keep the best results."""
+        """Rank, decide, and keep the best results; masked data's placeholders (［氏名］) are not searched."""
+        words = without_placeholders(query)
         meaning = None
-        if self.semantic is not None and self.encoder is not None and query.strip():
-            meaning = self.semantic.closeness(self.encoder.encode([closing(query, MEANING_CHARS)])[0])
-        ranking = rank(self.index, self.analyzer, query, meaning=meaning)
+        if self.semantic is not None and self.encoder is not None and words.strip():
+            meaning = self.semantic.closeness(self.encoder.encode([closing(words, MEANING_CHARS)])[0])
+        ranking = rank(self.index, self.analyzer, words, meaning=meaning)
         decision, sure = decide(ranking, self.policy)
         hits = tuple(Hit(c.entry, c.score, c.explained) for c in ranking.candidates[:MAX_RESULTS])
         return SearchResult(query, decision, sure, hits, ranking)

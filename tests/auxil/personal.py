@@ -239,12 +239,62 @@ def postal_code(rng: random.Random) -> Written:
     return Written("郵便番号", written, _sentence(rng, "", written), (written, f"{code[:3]}-{code[3:]}"))
 
 
+_SURNAMES = (
+    "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田",
+    "佐々木", "山口", "松本", "井上", "木村", "斎藤", "清水", "山崎", "池田", "橋本", "阿部", "石川",
+    "山下", "中島", "石井", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤",
+    "青木", "坂本", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田",
+)  # fmt: skip
+_GIVEN_NAMES = (
+    "太郎", "花子", "一郎", "美咲", "健太", "翔太", "陽子", "裕子", "大輔", "直樹", "恵子", "由美",
+    "明美", "拓也", "和也", "智子", "真由美", "健一", "幸子", "優子", "達也", "浩二", "美穂", "京子",
+    "秀樹", "結衣", "陽菜", "大翔", "悠真", "さくら", "蒼空",
+)  # fmt: skip
+"""Common names; さくら and 蒼空 are not in Sudachi's dictionary as names, so they come with an honorific.
+
+Left out: names the dictionary reads as ordinary words (小川 "a stream", 葵 "a hollyhock"), which are
+masked only where a title or honorific follows a name it knows."""
+_KATAKANA_NAMES = (
+    ("サトウ", "タロウ"),
+    ("タカハシ", "ハナコ"),
+    ("タナカ", "イチロウ"),
+    ("ヤマモト", "ユウコ"),
+    ("ナカムラ", "アキラ"),
+    ("イトウ", "ヒロシ"),
+)
+"""Full names in katakana (a form's フリガナ); a katakana surname alone reads as a word as often (スズキ)."""
+_AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
+"""殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
+
+
+def name(rng: random.Random) -> Written:
+    """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
+    a surname with an honorific or title, a name after a form's field or a role (申請者は, 世帯主の)."""
+    surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
+    style = rng.choice(("full", "full", "surname"))
+    if rng.random() < 0.15:
+        (surname, given), style = rng.choice(_KATAKANA_NAMES), "full"
+    space = rng.choice(("", "", " ", "\u3000"))
+    written = f"{surname}{space}{given}" if style == "full" else surname
+    secrets = (written, surname, given) if style == "full" and len(given) >= 2 else (written,)
+    after = rng.choice(_AFTER_A_NAME)
+    if style == "surname" or given in ("さくら", "蒼空"):
+        ending = rng.choice(("から電話がありました", "の件です", "に確認しました"))
+        sentence = f"{rng.choice(_BEFORE)}{written}{after}{ending}"
+    else:
+        cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： "))
+        ending = rng.choice(("", after)) if not cue else ""
+        sentence = f"{cue}{written}{ending}{rng.choice(_AFTER)}"
+    return Written("氏名", written, sentence, secrets)
+
+
 WRITERS: dict[str, Writer] = {
     "マイナンバー": my_number,
     "電話番号": phone,
     "メールアドレス": email,
     "郵便番号": postal_code,
     "住所": address,
+    "氏名": name,
 }
 
 

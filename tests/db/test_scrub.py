@@ -1,4 +1,4 @@
-"""Migration 0006: what earlier versions stored unmasked is masked on upgrade, in every table, once."""
+"""Migrations 0006 and 0014: what earlier versions stored unmasked is masked on upgrade, everywhere, once."""
 
 from __future__ import annotations
 
@@ -46,15 +46,32 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         engine.dispose()
 
 
-def _store_raw(connection: sa.Connection) -> None:
+def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        upgrade(engine, "0013")
+        with engine.begin() as connection:
+            _store_raw(connection, said="申請者の山田太郎さんと井上係長に確認しました")
+        upgrade(engine)
+        with engine.connect() as connection:
+            stored = _everything(connection)
+            content = connection.execute(sa.select(consultations.c.content)).scalar_one()
+        for name in ("山田", "太郎", "井上"):
+            assert name not in stored, name
+        assert content == "申請者の［氏名］さんと［氏名］係長に確認しました"
+    finally:
+        engine.dispose()
+
+
+def _store_raw(connection: sa.Connection, said: str = SAID) -> None:
     key = {"channel": "web", "user_id": "staff-1", "conversation_id": "staff-1"}
     state = {
-        "query": SAID,
-        "tokens": [["0", {"op": "consult", "query": SAID, "ref": "", "refs": []}]],
+        "query": said,
+        "tokens": [["0", {"op": "consult", "query": said, "ref": "", "refs": []}]],
         "counter": 1,
     }
     connection.execute(conversations.insert().values(**key, state=state, created_at=NOW, updated_at=NOW))
-    connection.execute(messages.insert().values(**key, role="user", text=SAID, payload=None, created_at=NOW))
+    connection.execute(messages.insert().values(**key, role="user", text=said, payload=None, created_at=NOW))
     connection.execute(
         messages.insert().values(**key, role="button", text="x", payload={"action": RAW[1]}, created_at=NOW)
     )
@@ -62,8 +79,8 @@ def _store_raw(connection: sa.Connection) -> None:
         consultations.insert().values(
             **key,
             section=f"総務課 {RAW[1]}",
-            query=SAID,
-            content=SAID,
+            query=said,
+            content=said,
             wanted_by=RAW[2],
             status="new",
             masked=[],
@@ -75,7 +92,7 @@ def _store_raw(connection: sa.Connection) -> None:
     )
     connection.execute(
         consultation_events.insert().values(
-            consultation_id=1, at=NOW, actor="tanaka", kind="note", text=SAID, data={"to": [RAW[1]]}
+            consultation_id=1, at=NOW, actor="tanaka", kind="note", text=said, data={"to": [RAW[1]]}
         )
     )
     for tag in ("要確認", RAW[1], "09012345678"):
@@ -85,9 +102,9 @@ def _store_raw(connection: sa.Connection) -> None:
             consultation_id=1,
             entry_id=RAW[1],
             category="相談",
-            question=SAID,
-            answer=SAID,
-            phrasings=[SAID],
+            question=said,
+            answer=said,
+            phrasings=[said],
             keywords=[RAW[2]],
             status="draft",
             version=1,
@@ -98,7 +115,7 @@ def _store_raw(connection: sa.Connection) -> None:
         )
     )
     connection.execute(
-        outbox.insert().values(**key, payload={"text": SAID}, created_at=NOW, status="pending")
+        outbox.insert().values(**key, payload={"text": said}, created_at=NOW, status="pending")
     )
 
 

@@ -109,8 +109,14 @@ def test_personal_information_is_masked_and_the_staff_member_is_told(scripted: E
                 Press("特に急ぎません"),
                 Bot(
                     ("prompt",),
-                    says=("［電話番号］", "［メールアドレス］", "［マイナンバー］", "個人情報保護のため"),
-                    not_says=("090-1234-5678", "yamada@example.jp", "123456789018"),
+                    says=(
+                        "［氏名］",
+                        "［電話番号］",
+                        "［メールアドレス］",
+                        "［マイナンバー］",
+                        "個人情報保護のため",
+                    ),
+                    not_says=("山田", "090-1234-5678", "yamada@example.jp", "123456789018"),
                 ),
             ),
             (Press("この内容で相談する"), Bot(("escalate",), says=("個人情報保護のため",))),
@@ -119,7 +125,7 @@ def test_personal_information_is_masked_and_the_staff_member_is_told(scripted: E
     )
     (opened,) = desk.opened
     assert "090-1234-5678" not in opened.content
-    assert set(opened.masked) == {"電話番号", "メールアドレス", "マイナンバー"}
+    assert set(opened.masked) == {"氏名", "電話番号", "メールアドレス", "マイナンバー"}
     assert opened.due_date is None
 
 

@@ -104,6 +104,20 @@ WRITINGS = [
     ("サンプル区大字見本字東123番地", "［住所］"),
     ("住所は東京都サンプル区中央1丁目2番3号 サンプルマンション305です", "住所は［住所］です"),
     ("郵便番号は１００ー０００１", "郵便番号は［郵便番号］"),
+    # Names: full names, an honorific or a title after a name, a cue before it, a form's field.
+    ("山田太郎さんの住民票を取りたい", "［氏名］さんの住民票を取りたい"),
+    ("申請者は鈴木花子です", "申請者は［氏名］です"),
+    ("高橋　一郎 様", "［氏名］ 様"),
+    ("ヤマダ タロウ", "［氏名］"),
+    ("佐藤様から電話がありました", "［氏名］様から電話がありました"),
+    ("井上係長と渡辺氏に確認", "［氏名］係長と［氏名］氏に確認"),
+    ("税務課の山田さんと相談", "税務課の［氏名］さんと相談"),
+    ("松本様、清水課長、藤田くん", "［氏名］様、［氏名］課長、［氏名］くん"),
+    ("山田蒼空さん、佐藤 さくらちゃん", "［氏名］さん、［氏名］ちゃん"),
+    ("名前は山田です", "名前は［氏名］です"),
+    ("世帯主の木村", "世帯主の［氏名］"),
+    ("氏名：蒼井 空、電話090-1234-5678", "氏名：［氏名］、電話［電話番号］"),
+    ("ｻﾄｳ ﾀﾛｳ様", "［氏名］様"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
     ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
     ("℡09012345678", "℡［電話番号］"),
@@ -145,7 +159,15 @@ WORK_TEXT = [
     "サンプル区役所で一番多い申請",
     "サンプル区内の3-4か所",
     "文書番号 123-4567",
-    "税務課の山田さんと相談",
+    # Words that read as names, or honorifics after words that are not names.
+    "皆さん、お客様、業者さん、担当さん、係長さん",
+    "保健師さんやケースワーカーさんと連携",
+    "長野に出張、小川に流れる",
+    "中野区長の挨拶、大阪府知事",
+    "名前は分かりません、お名前を教えてください",
+    "送った相談の進渉どうなってる",
+    "RPAのライセンス申精ってどうやるの",
+    "お疲れさまです、ご苦労様です",
     "口座番号123456789012です",
     "サンプル区本町の会議室2で、3-4人で打ち合わせ",
     # Digits inside machine identifiers: LINE, Slack, request ids, hashes.
@@ -209,7 +231,10 @@ def test_several_in_one_message_are_all_masked_and_masking_is_idempotent(
 @settings(max_examples=300, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from("あア亜一二〇０１23-－ー.@＠ 　\t\n()（）丁目番号市区町〒+"), max_size=60
+        alphabet=st.sampled_from(
+            "あア亜一二〇０１23-－ー.@＠ 　\t\n()（）丁目番号市区町〒+山田太郎さん様氏名：\ud800"
+        ),
+        max_size=60,
     )
 )
 def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: str) -> None:
@@ -226,6 +251,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         ("サンプル区" + "1-" * 20) * 50,
         "1-" * 1500,
         ("taro.yamada" * 20 + "@") * 5,
+        "山田" * 3000,
+        "氏名：山田太郎さん\n" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:

@@ -155,6 +155,22 @@ def test_odd_input_gets_a_sensible_decision(searcher: Searcher, query: str) -> N
     assert len(result.hits) <= 5
 
 
+@pytest.mark.parametrize(
+    ("masked", "plain"),
+    [
+        ("［氏名］さんの申請書をOCRで読みたい", "さんの申請書をOCRで読みたい"),
+        ("［氏名］係長から［住所］の件でRPAの申請方法を聞かれた", "係長から の件でRPAの申請方法を聞かれた"),
+    ],
+)
+def test_masked_datas_placeholders_are_not_searched(searcher: Searcher, masked: str, plain: str) -> None:
+    """A placeholder's label (氏名, 住所) is not the person's word: the rules on personal data stay out."""
+    found, expected = searcher.search(masked), searcher.search(plain)
+    assert found.query == masked
+    assert [h.entry.id for h in found.hits] == [h.entry.id for h in expected.hits]
+    assert found.decision == expected.decision
+    assert "rule-personal-info" not in [h.entry.id for h in found.hits[:3]]
+
+
 def test_mixed_scripts_still_find_the_topic(searcher: Searcher) -> None:
     assert top(searcher, "ＲＰＡ　ｼﾅﾘｵの引継ぎ（異動）") == "tool-rpa-maintenance"
 

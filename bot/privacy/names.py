@@ -1,0 +1,199 @@
+"""Personal names: the surnames and given names Sudachi's dictionary knows, where the text shows a person.
+
+Sudachi tags the names in its dictionary (名詞・固有名詞・人名・姓／名). A name
+word on its own may be a place or an ordinary word (長野, 大和, 小川), so a run
+of name words (spaces between them allowed) is masked only when the text
+shows that it names a person:
+
+- it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
+- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長);
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の).
+
+A given name the dictionary does not know goes with the surname before an
+honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
+whatever kanji or katakana follow are masked, known or not.
+
+Not recognised: names written in hiragana or Latin letters (やまだ, Yamada),
+and a surname alone with nothing around it (田中に聞いた), which reads like any
+other word. Text without kanji or katakana is never tokenised, so log lines
+cost nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.sudachi import dictionary
+
+__all__ = ["NAME", "find_names"]
+
+NAME = "氏名"
+
+_HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
+_STAFF_TITLES = ("課長", "係長", "部長", "主任", "主査", "主事", "主幹", "次長", "室長")
+_OTHER_TITLES = ("所長", "局長", "区長", "議員", "委員", "医師", "弁護士", "社長", "校長", "園長")
+_AFTER_NAME = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)))
+"""What after a name word says it is a person's: an honorific or a title."""
+_TITLE = re.compile("|".join((*_STAFF_TITLES, *_OTHER_TITLES)))
+_AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
+"""What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
+a place's 区長 or 所長 does not."""
+_ROLES = (
+    "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
+    "受給者|届出人|代理人|担当者"
+)
+_CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
+"""Says that the name words right after it are a person's (searched in the text just before them)."""
+_KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
+_FORM_FIELD = re.compile(
+    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ)[ \t\u3000]*[:：][ \t\u3000]*"
+    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?)"
+)
+"""A form-like field (氏名：蒼井 空): what follows is a name even when the dictionary does not know it."""
+_TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
+_LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
+_KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SPACE = frozenset(" \t\u3000")
+_CHUNK = 2_000
+"""Characters tokenised at once: Sudachi refuses very long input, and a name never spans a line."""
+_UNKNOWN_GIVEN = 2
+"""Kanji words after a surname that may be a given name the dictionary lacks, when an honorific follows."""
+
+
+def find_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
+    for match in _FORM_FIELD.finditer(text):
+        yield match.start(1), match.end(1), NAME
+    if not _TOKENISED.search(text):
+        return
+    for offset, chunk in _chunks(text):
+        for start, end in _name_runs(chunk, _morphemes(chunk)):
+            yield offset + start, offset + end, NAME
+
+
+def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Runs of name words in ``text`` that the text around them shows to be a person's name."""
+    at = 0
+    while at < len(morphemes):
+        if not _is_name(morphemes[at]) and not _proper_noun_before_honorific(text, morphemes, at):
+            at += 1
+            continue
+        end = _run_end(morphemes, at)
+        start, stop = morphemes[at].begin(), morphemes[end - 1].end()
+        stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME)
+        if not _after_a_fragment(morphemes, at) and (
+            _full_name(morphemes, at, end)
+            or _AFTER_NAME.match(text, _skip_space(text, stop))
+            or _cued(text, start)
+        ):
+            yield start, stop
+        at = end
+
+
+def _run_end(morphemes: Sequence[Any], at: int) -> int:
+    """Where the run of name words starting at ``at`` ends (one space between two of them is part of it)."""
+    end = at + 1
+    while end < len(morphemes):
+        spaced = morphemes[end].surface() in _SPACE and end + 1 < len(morphemes)
+        if not (_is_name(morphemes[end]) or (spaced and _is_name(morphemes[end + 1]))):
+            break
+        end += 1
+    return end
+
+
+def _with_unknown_given_name(
+    text: str, morphemes: Sequence[Any], end: int, stop: int, after: re.Pattern[str]
+) -> int:
+    """Where the name ends when a given name the dictionary lacks and an honorific follow a surname.
+
+    The given name is one or two kanji words (蒼空) or one kana word (さくら), a space before it allowed;
+    ``after`` is what must follow it.
+    """
+    at = end + 1 if end < len(morphemes) and morphemes[end].surface() in _SPACE else end
+    for count in range(1, _UNKNOWN_GIVEN + 1):
+        words = morphemes[at : at + count]
+        if len(words) < count or _TITLE.match(text, words[0].begin()):
+            return stop
+        kanji = all(_KANJI_WORD.fullmatch(w.surface()) for w in words)
+        if not kanji and not (count == 1 and _KANA_WORD.fullmatch(words[0].surface())):
+            return stop
+        if after.match(text, _skip_space(text, words[-1].end())):
+            return int(words[-1].end())
+    return stop
+
+
+def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether the run is a full name: two name words or more (山田太郎, 鈴木 由美), three characters or more.
+
+    Two characters are as often a typo that reads as a name (進渉, 申精).
+    """
+    names = sum(1 for m in morphemes[at:end] if _is_name(m))
+    return names >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
+
+
+def _proper_noun_before_honorific(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a place or another proper noun is a surname (松本様, 清水課長, 藤田くん).
+
+    The dictionary reads many surnames so; an honorific or a staff title after it (a given name
+    between them or not) says that it is one.
+    """
+    morpheme = morphemes[at]
+    pos = morpheme.part_of_speech()
+    if pos[1] != "固有名詞" or pos[2] not in ("地名", "一般") or len(morpheme.surface()) < 2:
+        return False
+    stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
+    return bool(_AFTER_PROPER_NOUN.match(text, _skip_space(text, stop)) or stop > morpheme.end())
+
+
+def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん)."""
+    if at == 0:
+        return False
+    before = morphemes[at - 1]
+    return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
+
+
+def _cued(text: str, start: int) -> bool:
+    """Whether a cue (氏名：, 申請者は) comes right before ``start``."""
+    return bool(_CUE_BEFORE.search(text, max(0, start - 12), start))
+
+
+def _skip_space(text: str, at: int) -> int:
+    while at < len(text) and text[at] in _SPACE:
+        at += 1
+    return at
+
+
+def _is_name(morpheme: Any) -> bool:
+    pos = morpheme.part_of_speech()
+    return bool(pos[2] == "人名")
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    """``text`` in pieces of at most `_CHUNK` characters, cut after a line break when there is one."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _CHUNK)
+        if end < len(text):
+            newline = text.rfind("\n", start, end)
+            end = newline + 1 if newline > start else end
+        yield start, text[start:end]
+        start = end
+
+
+_local = threading.local()
+
+
+def _morphemes(text: str) -> list[Any]:
+    """Sudachi's morphemes of ``text`` (split mode C); lone surrogates read as U+FFFD, offsets kept."""
+    from sudachipy import SplitMode
+
+    tokenizer = getattr(_local, "tokenizer", None)
+    if tokenizer is None:
+        tokenizer = _local.tokenizer = dictionary().tokenizer()
+    return list(tokenizer.tokenize(_SURROGATE.sub("\ufffd", text), SplitMode.C))
