@@ -27,6 +27,13 @@ _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接尾辞", "接�
 _NOUN_POS = {"名詞"}
 # Sudachi splits hiragana-typed words unpredictably (ろぼっと → 鹵簿 + と): such "nouns" prove nothing.
 _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+_KATAKANA_COMPOUND = re.compile(r"[ァ-ヶー]{3,}")
+_KANJI_COMPOUND = re.compile(r"[\u4e00-\u9fff々]{2,}")
+_VOICED = str.maketrans(
+    "カキクケコサシスセソタチツテトハヒフヘホ",
+    "ガギグゲゴザジズゼゾダヂヅデドバビブベボ",
+)
+_HEAD_CACHE_SIZE = 100_000
 # Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
 _STOP_LEMMAS = frozenset(
     """
@@ -68,6 +75,7 @@ class Analyzer:
         self._mode_c = SplitMode.C
         self._mode_a = SplitMode.A
         self._local = threading.local()
+        self._head_cache: dict[str, tuple[str, ...]] = {}
         self._synonym_index: dict[tuple[str, ...], int] = {}
         # First lemma of a synonym → the lemma counts of the synonyms starting with it.
         self._synonym_sizes: dict[str, tuple[int, ...]] = {}
@@ -122,6 +130,8 @@ class Analyzer:
                     if part_lemma != lemma and part_pos in _CONTENT_POS and part_lemma not in _STOP_LEMMAS:
                         own.append("w:" + part_lemma)
                         lemmas.append(part_lemma)
+                if len(own) == 1 and pos[1] == "普通名詞":
+                    own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
             terms += own
             if pos[0] in _NOUN_POS and len(lemma) > 1 and not _HIRAGANA_ONLY.match(morpheme.surface()):
                 nouns.append(lemma)
@@ -134,6 +144,35 @@ class Analyzer:
             terms += ["g:" + g for g in _ngrams(grams, 2)]
             terms += ["r:" + g for g in _ngrams(gram_text("".join(reading)), 3)]
         return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds))
+
+    def _heads(self, surface: str, normalized: str) -> tuple[str, ...]:
+        """The head of a katakana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).
+
+        Sudachi writes such a compound's normalised form in kanji, one kanji
+        a part (雀蜂, 野良猫, 溝鼠); the last is its head. It counts when the
+        compound is written ending in that kanji's reading, or in the reading
+        with its first sound voiced as the head of a compound takes it
+        (ハチ → スズメバチ). Both the kanji's form and the reading's are
+        terms, as a question may write either (蜂, ハチ). Remembered.
+        """
+        key = surface + "\0" + normalized
+        cached = self._head_cache.get(key)
+        if cached is not None:
+            return cached
+        heads: tuple[str, ...] = ()
+        if _KATAKANA_COMPOUND.fullmatch(surface) and _KANJI_COMPOUND.fullmatch(normalized):
+            head = self._tokenizer().tokenize(normalized[-1], self._mode_c)
+            reading = str(head[0].reading_form()) if len(head) == 1 else ""
+            voiced = reading[:1].translate(_VOICED) + reading[1:]
+            if len(reading) >= 2 and len(surface) > len(reading) and surface.endswith((reading, voiced)):
+                spoken = self._tokenizer().tokenize(reading, self._mode_c)
+                forms = {str(head[0].normalized_form())}
+                if len(spoken) == 1:
+                    forms.add(str(spoken[0].normalized_form()))
+                heads = tuple(sorted(forms))
+        if len(self._head_cache) < _HEAD_CACHE_SIZE:
+            self._head_cache[key] = heads
+        return heads
 
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""

@@ -1,0 +1,67 @@
+"""The analyzer's terms: a katakana compound Sudachi keeps whole still meets its head word."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.schema import FaqEntry
+from bot.search import Searcher
+from bot.search.analyzer import Analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def words(analyzer: Analyzer, text: str) -> set[str]:
+    return {term[2:] for term in analyzer.analyze(text).terms if term.startswith("w:")}
+
+
+@pytest.mark.parametrize(
+    ("compound", "heads"),
+    [
+        ("スズメバチ", {"蜂", "はち"}),  # ハチ's own form is はち; its first sound voiced in the compound
+        ("ミツバチ", {"蜂", "はち"}),
+        ("ノラネコ", {"猫"}),
+        ("ドブネズミ", {"鼠"}),
+        ("シロアリ", {"蟻", "アリ"}),
+    ],
+)
+def test_a_katakana_compound_kept_whole_carries_its_head(
+    analyzer: Analyzer, compound: str, heads: set[str]
+) -> None:
+    assert heads <= words(analyzer, f"{compound}がいます")
+
+
+@pytest.mark.parametrize(
+    ("word", "own"),
+    [
+        ("ゴキブリ", {"ごきぶり"}),  # its form is in kana: no kanji says where a head would be
+        ("チャットボット", {"チャットボット"}),  # a loanword (ボット is no ホット)
+        ("ケータイ", {"携帯"}),  # 帯 reads おび: the word does not end in its head's reading
+        ("ハンコ", {"判子"}),  # a one-sound head (子) is too short to tell
+    ],
+)
+def test_words_that_are_no_such_compound_keep_their_own_form_only(
+    analyzer: Analyzer, word: str, own: set[str]
+) -> None:
+    assert words(analyzer, f"{word}。") == own
+
+
+def test_a_compound_in_the_question_finds_the_entry_that_names_its_head(kb: KnowledgeBase) -> None:
+    # The right entry last: a tie would not pick it.
+    asked = {"centipede": "ムカデ", "crow": "カラス", "bee": "ハチ"}
+    bare = tuple(
+        FaqEntry(id=id_, question=f"{animal}に刺されたときはどうすればよいですか。", answer="冷やします。")
+        for id_, animal in asked.items()
+    )
+    searcher = Searcher.build(replace(kb, faq=bare, fingerprint=""), semantic=False)
+    result = searcher.search("刺されたのはスズメバチです")
+    bee, rival = result.ranking.candidates[:2]
+    assert (bee.entry.id, rival.entry.id) == ("bee", "centipede")
+    assert bee.coverage > rival.coverage, "the bee entry mentions the question's スズメバチ, as its head ハチ"
+    assert bee.score > 1.2 * rival.score
