@@ -42,6 +42,8 @@ from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, Client, 
 from tests.handlers.test_dashboard import add_user, login, page, post, version_of
 
 AUTH = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+MEMBER = "dx-member"
+"""The DX team's account, named so that no generated personal information can be found in it."""
 PLACES = 14
 """Pieces of personal information typed per example, one for each place in `scenario`."""
 
@@ -165,8 +167,8 @@ async def staff_side(client: Client, leaks: Leaks, written: list[Written]) -> No
 
 async def team_side(client: Client, leaks: Leaks, written: list[Written]) -> None:
     """A search, a note, a request for information, tags, answers (dashboard, API), an FAQ draft."""
-    await add_user(client)
-    csrf = await login(client)
+    await add_user(client, MEMBER)  # not 田中: a generated surname would be "found" in the account's name
+    csrf = await login(client, MEMBER)
     detail = await page(client, f"/admin/consultations/1?q={leaks.typed(written[0])}")
     text = leaks.typed(written[1])
     location = await post(
