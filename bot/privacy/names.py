@@ -6,7 +6,7 @@ of name words (spaces between them allowed) is masked only when the text
 shows that it names a person:
 
 - it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
-- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長);
+- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の).
 
 A given name the dictionary does not know goes with the surname before an
@@ -53,6 +53,9 @@ _FORM_FIELD = re.compile(
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?)"
 )
 """A form-like field (氏名：蒼井 空): what follows is a name even when the dictionary does not know it."""
+_MUNICIPAL = frozenset("都道府県市区町村郡")
+_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー"})
+"""Words of office life that the dictionary tags as names (ベンダーさん is a supplier)."""
 _TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
@@ -137,14 +140,15 @@ def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
 
 
 def _proper_noun_before_honorific(text: str, morphemes: Sequence[Any], at: int) -> bool:
-    """Whether a place or another proper noun is a surname (松本様, 清水課長, 藤田くん).
+    """Whether a word the dictionary reads as a place is a surname (松本様, 清水課長).
 
-    The dictionary reads many surnames so; an honorific or a staff title after it (a given name
-    between them or not) says that it is one.
+    It reads many surnames so; an honorific or a staff title after it (a given name between them
+    or not) says that it is one. A municipality (横浜市さん, 世田谷区さん) is not, and other proper
+    nouns are companies as often (富士通さん, NECさん).
     """
     morpheme = morphemes[at]
-    pos = morpheme.part_of_speech()
-    if pos[1] != "固有名詞" or pos[2] not in ("地名", "一般") or len(morpheme.surface()) < 2:
+    surface = morpheme.surface()
+    if morpheme.part_of_speech()[2] != "地名" or len(surface) < 2 or surface[-1] in _MUNICIPAL:
         return False
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     return bool(_AFTER_PROPER_NOUN.match(text, _skip_space(text, stop)) or stop > morpheme.end())
@@ -170,8 +174,7 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def _is_name(morpheme: Any) -> bool:
-    pos = morpheme.part_of_speech()
-    return bool(pos[2] == "人名")
+    return bool(morpheme.part_of_speech()[2] == "人名" and morpheme.surface() not in _WORDS_TAGGED_AS_NAMES)
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

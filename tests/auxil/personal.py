@@ -242,7 +242,7 @@ def postal_code(rng: random.Random) -> Written:
 _SURNAMES = (
     "佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田",
     "佐々木", "山口", "松本", "井上", "木村", "斎藤", "清水", "山崎", "池田", "橋本", "阿部", "石川",
-    "山下", "中島", "石井", "前田", "岡田", "長谷川", "藤田", "後藤", "近藤", "村上", "遠藤",
+    "山下", "中島", "石井", "前田", "岡田", "長谷川", "後藤", "近藤", "村上", "遠藤",
     "青木", "坂本", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田",
 )  # fmt: skip
 _GIVEN_NAMES = (
@@ -253,7 +253,8 @@ _GIVEN_NAMES = (
 """Common names; さくら and 蒼空 are not in Sudachi's dictionary as names, so they come with an honorific.
 
 Left out: names the dictionary reads as ordinary words (小川 "a stream", 葵 "a hollyhock"), which are
-masked only where a title or honorific follows a name it knows."""
+masked only where a title or honorific follows a name it knows, and 藤田, which it reads as a company's
+name before くん (藤田くん stays: proper nouns other than names and places are companies as often)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
