@@ -54,8 +54,8 @@ _FORM_FIELD = re.compile(
 )
 """A form-like field (氏名：蒼井 空): what follows is a name even when the dictionary does not know it."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
-_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー"})
-"""Words of office life that the dictionary tags as names (ベンダーさん is a supplier)."""
+_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生"})
+"""Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員)."""
 _TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
