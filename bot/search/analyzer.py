@@ -4,7 +4,8 @@ Four views of the same text, so that one of them survives whatever way it
 was written:
 
 - ``w:`` content words in SudachiPy's normalised form (申込み → 申し込み), both
-  the long units and their short parts (申請方法 → 申請方法, 申請, 方法);
+  the long units and their short parts (申請方法 → 申請方法, 申請, 方法), and
+  the head of a katakana compound kept whole (スズメバチ → 雀蜂, 蜂, はち);
 - ``s:`` synonym groups (ロボット → the RPA group), from knowledge/synonyms.yaml;
 - ``g:`` character bigrams of the kana-folded text, for unknown words and typos;
 - ``r:`` trigrams of the reading, so たなおろし meets 棚卸し and えくせる meets Excel.
