@@ -6,7 +6,8 @@ of name words (spaces between them allowed) is masked only when the text
 shows that it names a person:
 
 - it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
-- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん);
+- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん; and
+  松本様, 清水課長, whose surnames the dictionary reads as places);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の).
 
 A given name the dictionary does not know goes with the surname before an
@@ -83,7 +84,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
     at = 0
     while at < len(morphemes):
-        if not _is_name(morphemes[at]) and not _proper_noun_before_honorific(text, morphemes, at):
+        if not _is_name(morphemes[at]) and not _surname_read_as_a_place(text, morphemes, at):
             at += 1
             continue
         end = _run_end(morphemes, at)
@@ -139,7 +140,7 @@ def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
     return names >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
 
 
-def _proper_noun_before_honorific(text: str, morphemes: Sequence[Any], at: int) -> bool:
+def _surname_read_as_a_place(text: str, morphemes: Sequence[Any], at: int) -> bool:
     """Whether a word the dictionary reads as a place is a surname (松本様, 清水課長).
 
     It reads many surnames so; an honorific or a staff title after it (a given name between them
