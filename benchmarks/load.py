@@ -12,8 +12,12 @@ machine and this generator can do at all), then:
 1. Capacity: steps the arrival rate up by a quarter each step (``--step-factor``,
    ``--step-seconds`` each) until the server falls behind (completions under
    90% of the offered rate, or errors, or p99 over 2 s) twice in a row at the
-   same rate, so that one stall of the machine does not end the search; the
-   capacity is the highest completion rate measured in any step.
+   same rate, so that one stall of the machine does not end the search; then
+   offers that rate once more for ``--measure-seconds``. The capacity is the
+   completion rate of that saturated run: a short step at the edge of
+   saturation can complete more turns a second than the server sustains (it
+   is still working through the step before), and 80% of such a peak was
+   past what the server kept up with. The best step is printed beside it.
 2. Latency at 50% and 80% of capacity, ``--measure-seconds`` each (the first
    two seconds not counted): p50, p99, max, and the errors.
 
@@ -133,6 +137,7 @@ class Result:
     target: str
     capacity: float
     steps: list[Run]
+    saturated: Run
     half: Run
     most: Run
 
@@ -393,12 +398,19 @@ async def measure(target: str, urls: Sequence[str], args: argparse.Namespace) ->
             retried = False
             rate *= args.step_factor
             await asyncio.sleep(1.0)
-        capacity = max(r.throughput() for r in steps)
-        await asyncio.sleep(3.0)  # let the backlog of the saturated step drain
+        await asyncio.sleep(3.0)
+        saturated = await offer(apis, pool, rate, args.measure_seconds, f"{target}-saturated")
+        capacity = saturated.throughput()
+        print(
+            f"  {target}: saturated at {saturated.offered():.1f}/s for {args.measure_seconds:g} s: "
+            f"answered {capacity:.1f}/s (best step {max(r.throughput() for r in steps):.1f}/s)",
+            flush=True,
+        )
+        await asyncio.sleep(3.0)  # let the backlog of the saturated run drain
         half = await offer(apis, pool, capacity * 0.5, args.measure_seconds, f"{target}-half")
         await asyncio.sleep(1.0)
         most = await offer(apis, pool, capacity * 0.8, args.measure_seconds, f"{target}-most")
-    return Result(target, capacity, steps, half, most)
+    return Result(target, capacity, steps, saturated, half, most)
 
 
 def row(run: Run) -> str:
