@@ -23,11 +23,10 @@ cost nothing.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from bot.sudachi import dictionary
+from bot.sudachi import tokenizer
 
 __all__ = ["NAME", "find_names"]
 
@@ -190,14 +189,8 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
         start = end
 
 
-_local = threading.local()
-
-
 def _morphemes(text: str) -> list[Any]:
     """Sudachi's morphemes of ``text`` (split mode C); lone surrogates read as U+FFFD, offsets kept."""
     from sudachipy import SplitMode
 
-    tokenizer = getattr(_local, "tokenizer", None)
-    if tokenizer is None:
-        tokenizer = _local.tokenizer = dictionary().tokenizer()
-    return list(tokenizer.tokenize(_SURROGATE.sub("\ufffd", text), SplitMode.C))
+    return list(tokenizer().tokenize(_SURROGATE.sub("\ufffd", text), SplitMode.C))

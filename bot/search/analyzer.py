@@ -14,13 +14,12 @@ was written:
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from bot.search.normalize import gram_text, normalize
-from bot.sudachi import dictionary
+from bot.sudachi import tokenizer
 
 __all__ = ["Analysis", "Analyzer"]
 
@@ -72,10 +71,8 @@ class Analyzer:
     def __init__(self, synonyms: Iterable[Sequence[str]] = ()) -> None:
         from sudachipy import SplitMode
 
-        self._dictionary: Any = dictionary()
         self._mode_c = SplitMode.C
         self._mode_a = SplitMode.A
-        self._local = threading.local()
         self._head_cache: dict[str, tuple[str, ...]] = {}
         self._synonym_index: dict[tuple[str, ...], int] = {}
         # First lemma of a synonym → the lemma counts of the synonyms starting with it.
@@ -88,18 +85,11 @@ class Analyzer:
                     sizes = {*self._synonym_sizes.get(key[0], ()), len(key)}
                     self._synonym_sizes[key[0]] = tuple(sorted(sizes))
 
-    def _tokenizer(self) -> Any:
-        tokenizer = getattr(self._local, "tokenizer", None)
-        if tokenizer is None:
-            tokenizer = self._dictionary.tokenizer()
-            self._local.tokenizer = tokenizer
-        return tokenizer
-
     def _lemmas(self, normalized: str) -> list[str]:
         """Every morpheme's normalised form (mode C), punctuation left out."""
         return [
             m.normalized_form()
-            for m in self._tokenizer().tokenize(normalized, self._mode_c)
+            for m in tokenizer().tokenize(normalized, self._mode_c)
             if m.part_of_speech()[0] not in ("補助記号", "空白")
         ]
 
@@ -112,7 +102,7 @@ class Analyzer:
         noun_sounds: list[str] = []
         lemmas: list[str] = []
         reading: list[str] = []
-        for morpheme in self._tokenizer().tokenize(normalized, self._mode_c):
+        for morpheme in tokenizer().tokenize(normalized, self._mode_c):
             pos = morpheme.part_of_speech()
             if pos[0] in ("補助記号", "空白"):
                 reading.append(" ")
@@ -162,11 +152,11 @@ class Analyzer:
             return cached
         heads: tuple[str, ...] = ()
         if _KATAKANA_COMPOUND.fullmatch(surface) and _KANJI_COMPOUND.fullmatch(normalized):
-            head = self._tokenizer().tokenize(normalized[-1], self._mode_c)
+            head = tokenizer().tokenize(normalized[-1], self._mode_c)
             reading = str(head[0].reading_form()) if len(head) == 1 else ""
             voiced = reading[:1].translate(_VOICED) + reading[1:]
             if len(reading) >= 2 and len(surface) > len(reading) and surface.endswith((reading, voiced)):
-                spoken = self._tokenizer().tokenize(reading, self._mode_c)
+                spoken = tokenizer().tokenize(reading, self._mode_c)
                 forms = {str(head[0].normalized_form())}
                 if len(spoken) == 1:
                     forms.add(str(spoken[0].normalized_form()))
@@ -177,7 +167,7 @@ class Analyzer:
 
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
-        morphemes = self._tokenizer().tokenize(normalize(word), self._mode_c)
+        morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
         return gram_text("".join(_reading(m) for m in morphemes))
 
     def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
