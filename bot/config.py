@@ -90,7 +90,8 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_DB_TIMEOUT_SECONDS",
         str(DB_TIMEOUT_SECONDS),
         "The longest any wait on the database may last (connecting, a free connection, SQLite's write "
-        "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower.",
+        "lock, a PostgreSQL statement) before the request gets 503; a stuck database answers no slower. "
+        "A chat message waits as long at most for a free turn thread, then gets 503 busy.",
     ),
     Setting(
         "KAIZEN_SEMANTIC",

@@ -28,6 +28,14 @@ nor logged: it does not count, and waiting always helps. (Its text has been
 searched by then, like every message's, since the count needs the
 transaction.)
 
+A web chat turn (`Conversations.reply`) waits for a free turn thread at
+most ``turn_wait`` seconds (the server gives it the database timeout): when
+turns pile up, behind a stuck database or more messages than the threads
+can answer, a person is told when that time runs out that the bot is busy
+(`bot.errors.Busy`, 503 with ``Retry-After``) instead of waiting in a queue
+with no end. Nothing of a refused turn was stored. A channel's events (`Conversations.queue`) are
+never refused: they are in the inbox already, and wait their turn.
+
 `Conversations.event` takes any channel event (`bot.values.IncomingKind`):
 a message goes to the engine; a follow is greeted with the menu; a block is
 recorded so pushes stop; what the bot cannot read, and a call in a group,
@@ -39,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -53,7 +62,7 @@ from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
-from bot.errors import DuplicateEvent, StoreError
+from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
 
 __all__ = [
@@ -165,8 +174,11 @@ class Conversations:
         per_minute: int = 0,
         observe: Observer | None = None,
         team: TeamRoomDesk | None = None,
+        turn_wait: float | None = None,
     ) -> None:
+        """``turn_wait``: the longest a web chat turn waits for a turn thread (None: no limit)."""
         self.store = store
+        self.turn_wait = turn_wait
         self.team = team
         self._engine = engine if callable(engine) else lambda: engine
         self.desk = desk
@@ -251,8 +263,18 @@ class Conversations:
         return Turn((*lead, *turn.replies), turn.state) if lead else turn
 
     async def reply(self, incoming: Incoming) -> tuple[Reply, ...]:
-        """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop."""
-        return await asyncio.get_running_loop().run_in_executor(self._turns, self.handle, incoming)
+        """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop.
+
+        Raises `Busy`, and the turn never runs, when no thread took it within ``turn_wait`` seconds.
+        """
+        turn = self._turns.submit(self.handle, incoming)
+        waiting = asyncio.wrap_future(turn)
+        if self.turn_wait is not None:
+            await asyncio.wait((waiting,), timeout=self.turn_wait)
+            if turn.cancel():  # still queued: a turn already running is left to finish
+                log.info("a web chat turn found no free turn thread in %g s: busy", self.turn_wait)
+                raise Busy(math.ceil(self.turn_wait))
+        return await waiting
 
     def queue(self, incoming: Incoming) -> asyncio.Future[tuple[Reply, ...]]:
         """`event` queued now for a turn thread (`TURN_THREADS`): what a channel's webhook events go through.

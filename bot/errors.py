@@ -1,16 +1,18 @@
 """The bot's own exceptions: one small tree, so error boundaries can route by type.
 
 ``BotError`` → ``InvalidRequest`` (a request that cannot be read at all),
-``StoreError`` (the database), ``DuplicateEvent`` (a redelivery), ``ConsultationError`` (a
-request about a consultation that cannot be done: `NotFound`,
-`InvalidInput`, `InvalidTransition`, `Conflict`). A consultation error's message is written
-for people, in Japanese, since the dashboard and the admin API show it as is.
+``StoreError`` (the database), ``Busy`` (too many turns waiting), ``DuplicateEvent``
+(a redelivery), ``ConsultationError`` (a request about a consultation that cannot
+be done: `NotFound`, `InvalidInput`, `InvalidTransition`, `Conflict`). A
+consultation error's message is written for people, in Japanese, since the
+dashboard and the admin API show it as is.
 """
 
 from __future__ import annotations
 
 __all__ = [
     "BotError",
+    "Busy",
     "Conflict",
     "ConsultationError",
     "DuplicateEvent",
@@ -40,6 +42,17 @@ class InvalidRequest(BotError):
 
 class StoreError(BotError):
     """The database could not be reached or refused the operation; the caller may retry later."""
+
+
+class Busy(BotError):
+    """A turn waited longer than it may for a free turn thread, and was not run; the caller may retry soon.
+
+    ``retry_after`` is how many seconds to wait before trying again.
+    """
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"no turn thread was free for {retry_after} s")
+        self.retry_after = retry_after
 
 
 class DuplicateEvent(BotError):

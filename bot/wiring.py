@@ -116,6 +116,7 @@ def conversations(
         per_minute=settings.limits.messages_per_minute,
         observe=observe,
         team=team,
+        turn_wait=settings.db_timeout_seconds,
     )
 
 

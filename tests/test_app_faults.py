@@ -99,6 +99,47 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
     store.close()
 
 
+def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_twice_its_timeout(
+    tmp_path: Path,
+) -> None:
+    """No turn waits its turn for ever: one that no thread took within the timeout is refused as busy.
+
+    Without the bound, 16 turns behind a database that makes each wait its 2 s would be answered two at
+    a time, the last after 16 s.
+    """
+    answers: list[tuple[int, str, str, float]] = []
+
+    def timed() -> None:
+        started = time.monotonic()
+        body = json.dumps({"user": "staff-1", "text": "ペーパーレスの進め方"}).encode()
+        headers = {"Content-Type": "application/json", **STAFF}
+        request = urllib.request.Request(f"{served.url}/api/v1/chat", data=body, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=HANG_GUARD) as response:
+                status, retry, answer = response.status, "", json.load(response)
+        except urllib.error.HTTPError as error:
+            status, retry, answer = error.code, error.headers.get("Retry-After", ""), json.load(error)
+        answers.append((status, str(answer.get("error")), retry, time.monotonic() - started))
+
+    with serve(tmp_path, env=TIMEOUT) as served:
+        assert ask(served)[0] == 200
+        with another_process_writing(tmp_path / "kaizen.db"):
+            turns = [threading.Thread(target=timed) for _ in range(16)]
+            for thread in turns:
+                thread.start()
+            for thread in turns:
+                thread.join(HANG_GUARD)
+        assert len(answers) == 16
+        assert {status for status, *_ in answers} == {503}
+        assert {error for _, error, _, _ in answers} == {"unavailable", "busy"}
+        assert {retry for _, error, retry, _ in answers if error == "busy"} == {"2"}
+        slowest = max(seconds for *_, seconds in answers)
+        assert slowest < 2 * 2 + 3, f"a turn waited {slowest:.1f} s"
+        status, answer = ask(served)  # and the turns refused left nothing behind that stops the next one
+        assert status == 200
+        assert answer["replies"]
+
+
 @pytest.fixture(scope="module")
 def own_postgres() -> Iterator[PostgresServer]:
     """A server of these tests' own, since they stop and freeze it."""

@@ -21,7 +21,7 @@ from bot.db.schema import inbox as inbox_table
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Incoming, Reply
 from bot.dialogue.engine import Engine
-from bot.errors import StoreError
+from bot.errors import Busy, StoreError
 from bot.knowledge import KnowledgeBase, Ward
 from bot.search import Searcher, SearchResult
 from bot.values import IncomingKind
@@ -261,3 +261,33 @@ async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
     assert replies[-1][0] == greeting(Ward())
     assert gate.most == TURN_THREADS
     assert all(name.startswith("turn") for name in gate.threads)
+
+
+@pytest.mark.asyncio
+async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_nothing_of_it_stored(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    gate = _Gate(searcher)
+    conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=0.3)
+    running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
+    waiting = [ConversationKey("web", f"later-{n}", f"later-{n}") for n in range(3)]
+
+    def turns(keys: list[ConversationKey]) -> list[asyncio.Task[tuple[Reply, ...]]]:
+        question = "RPAとは何ですか？"
+        return [asyncio.create_task(conversations.reply(Incoming(key, text=question))) for key in keys]
+
+    first = turns(running)
+    assert await asyncio.to_thread(gate.full.wait, 30)  # every turn thread is held at the gate
+    later = turns(waiting)
+    event = conversations.queue(Incoming(KEY, kind="follow", event_id="e-busy"))
+    refused = await asyncio.gather(*later, return_exceptions=True)
+    assert all(isinstance(r, Busy) and r.retry_after == 1 for r in refused), refused
+    gate.open.set()
+    answered = await asyncio.gather(*first)  # turns already running were left to finish
+    assert [r[0].ref for r in answered] == ["faq:tool-rpa-basics"] * TURN_THREADS
+    assert (await event)[0] == greeting(Ward())  # a channel's event waits its turn, never refused
+    conversations.close()
+    with store.engine.connect() as connection:
+        logged = set(connection.execute(sa.select(messages.c.user_id)).scalars())
+    assert logged == {key.user_id for key in running} | {KEY.user_id}
+    assert all(store.load(key).query == "" for key in waiting)

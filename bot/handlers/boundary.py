@@ -5,7 +5,8 @@ text in its path, query or headers. After it, any HTTP error (an unknown
 URL, a method the URL does not take, a body over the limit) is answered
 as ``{"error", "message"}``, keeping its headers (``Allow``,
 ``WWW-Authenticate``); an `InvalidRequest` or a body the HTTP parser
-refused midway (`RequestPayloadError`) is 400, a database outage 503,
+refused midway (`RequestPayloadError`) is 400, a database outage 503, a
+turn that found no free turn thread in time (`Busy`) 503 with ``Retry-After``,
 anything else 500 with the traceback in the log only. A sub-application
 (the dashboard) checks its requests and renders its errors itself, as pages.
 """
@@ -18,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from aiohttp import hdrs, web
 from aiohttp.web_protocol import RequestPayloadError
 
-from bot.errors import InvalidRequest, StoreError
+from bot.errors import Busy, InvalidRequest, StoreError
 from bot.handlers.access import route_of
 from bot.handlers.errors import json_error
 from bot.handlers.inputs import check_request
@@ -36,6 +37,10 @@ _HTTP_ERRORS = {
     413: ("too_large", "リクエストの本文が大きすぎます。"),
 }
 _BROKEN_BODY = ("malformed_request", "リクエストの本文の形式が正しくないため、読み取れませんでした。")
+_BUSY = (
+    "busy",
+    "ただいま大変混み合っているため、お答えできませんでした。少し時間をおいてから、もう一度送ってください。",
+)
 _KEPT_HEADERS = (hdrs.ALLOW, hdrs.WWW_AUTHENTICATE, hdrs.RETRY_AFTER)
 
 
@@ -58,6 +63,10 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
     except RequestPayloadError:
         response = json_error(400, *_BROKEN_BODY)
         response.force_close()  # the rest of the connection's input cannot be parsed
+        return response
+    except Busy as exc:
+        response = json_error(503, *_BUSY)
+        response.headers[hdrs.RETRY_AFTER] = str(exc.retry_after)
         return response
     except StoreError:
         log.exception("database error on %s %s", request.method, route_of(request))

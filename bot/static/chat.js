@@ -106,6 +106,7 @@
       if (sentIn !== epoch) return;
       if (!response.ok) {
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
+        giveBack(body);
         return;
       }
       let first = null;
@@ -113,6 +114,7 @@
       reveal(first);
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
+      giveBack(body);
     } finally {
       busy = false;
       send.disabled = false;
@@ -121,6 +123,14 @@
         form.requestSubmit();
       }
     }
+  }
+
+  // A question the server did not take goes back into an empty box, so that sending it again is one key.
+  // (A send pressed meanwhile on the empty box had nothing to send; it must not send this at once.)
+  function giveBack(body) {
+    if (!body.text || input.value) return;
+    input.value = body.text;
+    sendWhenFree = false;
   }
 
   function ask(text) {

@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, ex
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
+from tests.auxil.sqlitelock import another_process_writing
 
 pytestmark = needs_chromium
 
@@ -122,6 +123,25 @@ def test_user_text_is_shown_as_text_never_run(served: Served, browser: Browser) 
     assert page.locator(".log img, .log script, .log b").count() == 0
     assert page.evaluate("window.hacked") is None
     page.close()
+
+
+def test_a_question_the_server_could_not_take_goes_back_into_the_box(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("browser-stuck")
+    with serve(folder, env={"KAIZEN_DB_TIMEOUT_SECONDS": "2"}) as stuck:
+        page = browser.new_page()
+        page.goto(stuck.url)
+        expect(page.locator(".message.bot").first).to_be_visible()
+        with another_process_writing(folder / "kaizen.db"):
+            page.fill("#text", "ペーパーレスの進め方を教えてください")
+            page.click("#send")
+            expect(page.locator(".message.system", has_text="時間をおいて")).to_be_visible(timeout=20_000)
+            expect(page.locator("#text")).to_have_value("ペーパーレスの進め方を教えてください")
+        page.click("#send")  # once the database is free, sending it again is one click
+        expect(page.locator(".message.bot", has_text="ペーパーレス").last).to_be_visible(timeout=20_000)
+        expect(page.locator("#text")).to_have_value("")
+        page.close()
 
 
 def test_a_stale_button_gets_a_polite_restart(served: Served, browser: Browser) -> None:
