@@ -14,16 +14,27 @@ A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
 whatever kanji or katakana follow are masked, known or not.
 
-Not recognised: names written in hiragana or Latin letters (やまだ, Yamada),
-and a surname alone with nothing around it (田中に聞いた), which reads like any
-other word. Text without kanji or katakana is never tokenised, so log lines
-cost nothing.
+Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
+Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
+honorific or a title, after a cue, or in a form's field. The dictionary's
+tags are no help there (it reads the same unknown word as a name before さん
+and as a common noun before 様), so it is asked one thing only: whether the
+first word is a word it knows that is not a name (Microsoftさん, Googleさん,
+Excel様式 stay). An unknown word counts as a name: a product the dictionary
+lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a capital inside
+(ChatGPTさん, PowerPoint) are products or companies, not people.
+
+Not recognised: names written in hiragana (やまださん reads like みなさん), and
+a surname alone with nothing around it (田中に聞いた), which reads like any
+other word. Text without kanji or katakana is only tokenised for a Latin
+word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 from bot.sudachi import tokenizer
@@ -48,15 +59,22 @@ _ROLES = (
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
+_LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
+_LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
+"""Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva)."""
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
 _FORM_FIELD = re.compile(
     rf"(?:氏名|お名前|名前|名義|宛名|フリガナ)[ \t\u3000]*[:：][ \t\u3000]*"
-    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?)"
+    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?|{_LATIN_RUN})"
 )
 """A form-like field (氏名：蒼井 空): what follows is a name even when the dictionary does not know it."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員)."""
 _TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
+_NOT_HONORIFIC = re.compile("様[式子相]")
+"""様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
+_CAMEL = re.compile("[a-z][A-Z]")
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
@@ -72,6 +90,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
     for match in _FORM_FIELD.finditer(text):
         yield match.start(1), match.end(1), NAME
+    for start, end in _latin_names(text):
+        yield start, end, NAME
     if not _TOKENISED.search(text):
         return
     for offset, chunk in _chunks(text):
@@ -96,6 +116,34 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         ):
             yield start, stop
         at = end
+
+
+def _latin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised Latin words that an honorific, a title or a cue shows to be a person's name."""
+    for match in _LATIN_NAME.finditer(text):
+        start, end = match.span(1)
+        after = _skip_space(text, end)
+        honorific = _AFTER_NAME.match(text, after) and not _NOT_HONORIFIC.match(text, after)
+        person = honorific or _cued(text, start)
+        words = match.group(1).split()
+        acronym = len(words) == 1 and words[0].isupper()
+        if person and not acronym and not _CAMEL.search(match.group(1)) and not _known_word(words[0]):
+            yield start, end
+
+
+@lru_cache(maxsize=4096)
+def _known_word(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a word that is not a name (Microsoft, Excel, Box).
+
+    It is read before さん, where the dictionary tells a surname (Yamada, Smith) from a company; a word
+    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`.
+    """
+    from sudachipy import SplitMode
+
+    first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
+    if first.surface() != word or first.is_oov():
+        return False
+    return bool(first.part_of_speech()[2] not in ("人名", "地名"))
 
 
 def _run_end(morphemes: Sequence[Any], at: int) -> int:

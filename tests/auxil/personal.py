@@ -268,16 +268,24 @@ _KATAKANA_NAMES = (
     ("イトウ", "ヒロシ"),
 )
 """Full names in katakana (a form's フリガナ); a katakana surname alone reads as a word as often (スズキ)."""
+_LATIN_NAMES = (
+    "Nguyen Van An", "Tran Thi Mai", "Pham Minh Duc", "Kim Min-jun", "Wang Fang", "Chen Jie",
+    "Maria Santos", "Maria da Silva", "John Smith", "Garcia", "Nguyen", "Yamada Taro",
+)  # fmt: skip
+"""Foreign residents' names as they write them, and one Japanese name in Latin letters."""
 _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
 
 
 def name(rng: random.Random) -> Written:
     """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
-    a surname with an honorific or title, a name after a form's field or a role (申請者は, 世帯主の)."""
+    a surname with an honorific or title, a name after a form's field or a role (申請者は, 世帯主の), and
+    one time in ten a name in Latin letters (`_latin_name`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
     while (surname, given) in _MISREAD:
         given = rng.choice(_GIVEN_NAMES)
+    if rng.random() < 0.1:
+        return _latin_name(rng)
     style = rng.choice(("full", "full", "surname"))
     if rng.random() < 0.15:
         (surname, given), style = rng.choice(_KATAKANA_NAMES), "full"
@@ -294,6 +302,16 @@ def name(rng: random.Random) -> Written:
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
+
+
+def _latin_name(rng: random.Random) -> Written:
+    """A name in Latin letters (upper-case as a form asks, at times), with an honorific or after a cue."""
+    written = rng.choice(_LATIN_NAMES)
+    written = written.upper() if rng.random() < 0.2 and " " in written else written
+    cue = rng.choice(("", "", "氏名：", "申請者は"))
+    value = written if cue else f"{written}{rng.choice(('', ' '))}{rng.choice(_AFTER_A_NAME)}"
+    ending = rng.choice(("から電話がありました", "の件です", "の転入届です"))
+    return Written("氏名", value, f"{cue}{value}{ending}", (written,))
 
 
 WRITERS: dict[str, Writer] = {

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014: what earlier versions stored unmasked is masked on upgrade, everywhere, once."""
+"""Migrations 0006, 0014 and 0015: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -59,6 +59,24 @@ def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(database_
         for name in ("山田", "太郎", "井上"):
             assert name not in stored, name
         assert content == "申請者の［氏名］さんと［氏名］係長に確認しました"
+    finally:
+        engine.dispose()
+
+
+def test_an_upgrade_masks_the_names_in_latin_letters_stored_before_they_were_recognised(
+    database_url: str,
+) -> None:
+    engine = create_engine(database_url)
+    try:
+        upgrade(engine, "0014")
+        with engine.begin() as connection:
+            _store_raw(connection, said="Nguyen Van An様の転入届、Microsoftさんに確認しました")
+        upgrade(engine)
+        with engine.connect() as connection:
+            stored = _everything(connection)
+            content = connection.execute(sa.select(consultations.c.content)).scalar_one()
+        assert "Nguyen" not in stored
+        assert content == "［氏名］様の転入届、Microsoftさんに確認しました"
     finally:
         engine.dispose()
 
