@@ -21,8 +21,8 @@ tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
 first word is a word it knows that is not a name (Microsoftさん, Googleさん,
 Excel様式 stay). An unknown word counts as a name: a product the dictionary
-lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a capital inside
-(ChatGPTさん, PowerPoint) are products or companies, not people.
+lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
+capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
 Not recognised: names written in hiragana (やまださん reads like みなさん), and
 a surname alone with nothing around it (田中に聞いた), which reads like any
@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 from typing import Any
 
 from bot.sudachi import tokenizer
@@ -131,12 +130,12 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
-@lru_cache(maxsize=4096)
 def _known_word(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a word that is not a name (Microsoft, Excel, Box).
 
     It is read before さん, where the dictionary tells a surname (Yamada, Smith) from a company; a word
-    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`.
+    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`. Not cached:
+    the words asked about are mostly people's names, which the process should not keep.
     """
     from sudachipy import SplitMode
 
