@@ -147,8 +147,15 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import run_eval, without_phrasings
+        from bot.evaluation import DEFAULT_QUERIES, load_queries, run_eval, without_phrasings
 
+        try:
+            queries = load_queries(args.file or DEFAULT_QUERIES)
+        except KnowledgeError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"評価用の質問ファイルに{len(exc.problems)}件の問題があります。", file=sys.stderr)
+            return 2
         if args.without_phrasings:
             kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
             searcher = Searcher.build(
@@ -156,7 +163,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
             )
         else:
             searcher = _searcher(settings)
-        return run_eval(searcher, args.file, show_errors=args.errors, as_json=args.json)
+        return run_eval(searcher, queries, show_errors=args.errors, as_json=args.json)
     if args.command == "doctor":
         from bot.doctor import run_doctor
 

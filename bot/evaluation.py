@@ -1,9 +1,13 @@
 """``python -m bot eval``: search quality on a labelled query set.
 
-Each query has ``q``, ``expect`` and ``style``. ``expect`` is an FAQ id, a
-referral id, ``smalltalk``, or ``none`` (nothing should be answered); or a
-list of ids when several entries answer the query (real FAQs often hold
-several), any of which counts as right.
+Each query has ``q`` and ``expect``, and may have ``style`` (its group in
+the figures); other keys are ignored. ``expect`` is an FAQ id, a referral
+id, ``smalltalk``, or ``none`` (nothing should be answered); or a list of
+ids when several entries answer the query (real FAQs often hold several),
+any of which counts as right. Ids written as numbers count as text. A query
+expecting ``none`` is out of scope, whatever its style. A query set that
+cannot be read, or a query that is wrong, is reported as ``file:line:
+message`` (`bot.knowledge.KnowledgeError`), before anything is searched.
 
 Figures, per style and overall:
 
@@ -26,11 +30,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, TypeAdapter
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from bot.config import PROJECT_ROOT
-from bot.knowledge import KnowledgeBase
-from bot.knowledge.yamlsrc import read_yaml
+from bot.knowledge import KnowledgeBase, KnowledgeError, Problem
+from bot.knowledge.loader import load_list
 from bot.search import Searcher, SearchResult
 from bot.search.calibration import reliability
 
@@ -38,6 +42,7 @@ __all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval", "w
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
+_NO_QUERIES = "評価する質問がありません（「- q: …」と「expect: …」の並び）"
 _LEGEND = (
     "right = 回答して正解, found = 回答または候補3件以内に正解, "
     "wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合"
@@ -45,26 +50,54 @@ _LEGEND = (
 
 
 class LabelledQuery(BaseModel):
-    """One query of a labelled set."""
+    """One query of a labelled set (see the module docstring)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
-    q: str
-    expect: str | list[str]
-    style: str
+    q: str = Field(min_length=1)
+    expect: str | list[str] = Field(min_length=1)
+    style: str = ""
+
+    @field_validator("expect", mode="before")
+    @classmethod
+    def _numbers_as_ids(cls, value: object) -> object:
+        """An id written as a number (12) is the id "12"."""
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, list):
+            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in value]
+        return value
 
     @property
     def expected(self) -> tuple[str, ...]:
         """The ids that count as right."""
         return (self.expect,) if isinstance(self.expect, str) else tuple(self.expect)
 
+    @property
+    def out_of_scope(self) -> bool:
+        """Whether nothing, or only a referral or small talk, should answer it (handled, not found)."""
+        return self.style == OUT_OF_SCOPE or self.expected == ("none",)
 
-_queries_adapter = TypeAdapter(list[LabelledQuery])
+    @property
+    def group(self) -> str:
+        """The row of the figures it counts in: its style, or ``out-of-scope`` / ``query`` without one."""
+        return self.style or (OUT_OF_SCOPE if self.out_of_scope else "query")
 
 
 def load_queries(path: Path) -> list[LabelledQuery]:
-    """Read a query set (YAML list of q/expect/style)."""
-    return _queries_adapter.validate_python(read_yaml(path).data or [])
+    """Read a query set (a YAML list of q/expect[/style]).
+
+    Raises `KnowledgeError` when it cannot be read, a query is wrong, or it holds no query.
+    """
+    problems: list[Problem] = []
+    loaded = load_list(path, LabelledQuery, problems)
+    if problems:
+        raise KnowledgeError(problems)
+    if not loaded:
+        raise KnowledgeError(
+            [Problem(path, 1, "評価する質問がありません（「- q: …」と「expect: …」の並び）")]
+        )
+    return [query for query, _ in loaded]
 
 
 def without_phrasings(kb: KnowledgeBase) -> KnowledgeBase:
@@ -103,7 +136,7 @@ class Scores:
         expected_first = bool(ids) and (
             ids[0] in expected or ("smalltalk" in expected and kinds[0] == "smalltalk")
         )
-        if query.style == OUT_OF_SCOPE:
+        if query.out_of_scope:
             self.out_of_scope += 1
             ok = not answered or (expected != ("none",) and expected_first)
             self.handled += ok
@@ -120,7 +153,7 @@ class Scores:
             self.wrong += 1
         if not ok:
             got = f"{result.decision} {ids[:3]}"
-            self.errors.append(f"[{query.style}] {query.q!r}: expected {'|'.join(expected)}, got {got}")
+            self.errors.append(f"[{query.group}] {query.q!r}: expected {'|'.join(expected)}, got {got}")
 
     def figures(self) -> dict[str, float | int]:
         """Shares rather than counts."""
@@ -143,7 +176,7 @@ def evaluate(searcher: Searcher, queries: Iterable[LabelledQuery]) -> dict[str, 
     groups: dict[str, Scores] = defaultdict(Scores)
     for query in queries:
         result = searcher.search(query.q)
-        groups[query.style].add(query, result)
+        groups[query.group].add(query, result)
         groups["overall"].add(query, result)
     return dict(groups)
 
@@ -163,9 +196,10 @@ def _table(groups: dict[str, Scores]) -> str:
     return "\n".join(rows)
 
 
-def run_eval(searcher: Searcher, path: Path | None, *, show_errors: bool, as_json: bool) -> int:
-    """Print the figures; exit code 0 (the test suite holds the floors)."""
-    queries = load_queries(path or DEFAULT_QUERIES)
+def run_eval(
+    searcher: Searcher, queries: Sequence[LabelledQuery], *, show_errors: bool, as_json: bool
+) -> int:
+    """Print the figures of ``queries`` (`load_queries`); exit code 0 (the test suite holds the floors)."""
     groups = evaluate(searcher, queries)
     if as_json:
         report: dict[str, object] = {style: s.figures() for style, s in groups.items()}

@@ -120,6 +120,54 @@ def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_pa
         assert figures["answered_right"] == 0.5, extra
 
 
+def test_eval_reads_a_plain_query_set_without_styles_with_numeric_ids_and_extra_keys(tmp_path: Path) -> None:
+    """As a ward would write its own: no style, an id as a number, notes beside the queries."""
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(
+        "- id: '12'\n  question: 粗大ごみの出し方を教えてください\n  answer: 電話で申し込んでください。\n"
+        "- id: '13'\n  question: 住民票の写しを取りたい\n  answer: 区民課の窓口で申請できます。\n",
+        encoding="utf-8",
+    )
+    queries = tmp_path / "queries.yaml"
+    queries.write_text(
+        "- q: 粗大ごみを出したい\n  expect: 12\n  note: よくある質問\n"
+        "- q: 住民票がほしい\n  expect: [13, '12']\n"
+        "- q: 明日の天気は？\n  expect: none\n",
+        encoding="utf-8",
+    )
+    done = run("--faq", str(faq), "--knowledge", str(tmp_path), "eval", "--json", str(queries))
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert set(figures) == {"query", "out-of-scope", "overall", "reliability"}
+    assert figures["query"]["queries"] == 2
+    assert figures["out-of-scope"]["queries"] == 1
+    assert figures["overall"]["mrr"] > 0
+
+
+def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path: Path) -> None:
+    queries = tmp_path / "queries.yaml"
+    queries.write_text(
+        "- q: RPAとは何ですか？\n  expect: tool-rpa-basics\n"
+        "- q: 在庫\n- expect: none\n- q: ''\n  expect: x\n",
+        encoding="utf-8",
+    )
+    done = run("eval", str(queries))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert f"{queries}:3: 「expect」がありません" in done.stderr
+    assert f"{queries}:4: 「q」がありません" in done.stderr
+    assert f"{queries}:5: 「q」が空です" in done.stderr
+    assert "評価用の質問ファイルに3件の問題があります" in done.stderr
+    assert done.stdout == ""
+    (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
+    broken_files = (("missing.yaml", "ファイルが見つかりません"), ("empty.yaml", "評価する質問がありません"))
+    for broken, problem in broken_files:
+        done = run("eval", str(tmp_path / broken))
+        assert done.returncode == 2
+        assert problem in done.stderr
+        assert "知識ファイル" not in done.stderr
+
+
 def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "serve", "--port", "1"],

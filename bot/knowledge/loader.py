@@ -22,7 +22,7 @@ from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGro
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 
-__all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge"]
+__all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge", "load_list"]
 
 M = TypeVar("M", bound=BaseModel)
 _NOT_A_LIST = "項目のリスト（「- id: …」の並び）にしてください"
@@ -77,9 +77,9 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
     if not knowledge_dir.is_dir():
         raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
 
-    faq = _load_list(faq_path, FaqEntry, problems)
-    referrals = _load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
-    smalltalk = _load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
+    faq = load_list(faq_path, FaqEntry, problems)
+    referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
+    smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
     ward = _load_ward(knowledge_dir / "ward.yaml", problems)
     chapters = _load_chapters(knowledge_dir / "manual", problems)
@@ -125,12 +125,14 @@ def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
         return None
 
 
-def _load_list(
+def load_list(
     path: Path, model: type[M], problems: list[Problem], *, optional: bool = False
 ) -> list[tuple[M, Located]]:
-    """Validate the items one by one as they are parsed, so a large file's raw data never lives whole.
+    """The items of the YAML list at ``path`` as ``model`` instances, each with where it stands.
 
-    A syntax error found part way reports only itself, as when the whole file is parsed first.
+    What is wrong goes to ``problems`` (``file:line: message``, in Japanese), and a wrong item is left
+    out. The items are validated one by one as they are parsed, so a large file's raw data never lives
+    whole. A syntax error found part way reports only itself, as when the whole file is parsed first.
     """
     if optional and not path.exists():
         return []
