@@ -29,12 +29,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge import KnowledgeBase, KnowledgeError, Problem
 from bot.knowledge.loader import load_list
+from bot.knowledge.schema import number_as_text
 from bot.search import Searcher, SearchResult
 from bot.search.calibration import reliability
 
@@ -43,6 +45,8 @@ __all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval", "w
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
 _NO_QUERIES = "評価する質問がありません（「- q: …」と「expect: …」の並び）"
+_Id = Annotated[str, BeforeValidator(number_as_text)]
+"""An id as the FAQ reads it: one written as a number (12) is the id "12"."""
 _LEGEND = (
     "right = 回答して正解, found = 回答または候補3件以内に正解, "
     "wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合"
@@ -55,18 +59,8 @@ class LabelledQuery(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     q: str = Field(min_length=1)
-    expect: str | list[str] = Field(min_length=1)
+    expect: _Id | list[_Id] = Field(min_length=1)
     style: str = ""
-
-    @field_validator("expect", mode="before")
-    @classmethod
-    def _numbers_as_ids(cls, value: object) -> object:
-        """An id written as a number (12) is the id "12"."""
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return str(value)
-        if isinstance(value, list):
-            return [str(v) if isinstance(v, int | float) and not isinstance(v, bool) else v for v in value]
-        return value
 
     @property
     def expected(self) -> tuple[str, ...]:

@@ -18,10 +18,11 @@ __all__ = [
     "Referral",
     "SmallTalk",
     "SynonymGroup",
+    "number_as_text",
 ]
 
 
-def _number_as_text(value: object) -> object:
+def number_as_text(value: object) -> object:
     """A ward's ids are often plain numbers (``id: 1002``); read them as the text they are."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
@@ -29,7 +30,7 @@ def _number_as_text(value: object) -> object:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 EntryId = Annotated[
     str,
-    BeforeValidator(_number_as_text),
+    BeforeValidator(number_as_text),
     StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=48),
 ]
 """Letters, digits, ``-``, ``_`` and ``.``: short enough for a button's 64-byte payload (``faq:<id>``)."""
