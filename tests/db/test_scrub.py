@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
+import pytest
 import sqlalchemy as sa
 
 from bot.db.engine import create_engine
@@ -46,37 +47,39 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         engine.dispose()
 
 
-def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(database_url: str) -> None:
-    engine = create_engine(database_url)
-    try:
-        upgrade(engine, "0013")
-        with engine.begin() as connection:
-            _store_raw(connection, said="申請者の山田太郎さんと井上係長に確認しました")
-        upgrade(engine)
-        with engine.connect() as connection:
-            stored = _everything(connection)
-            content = connection.execute(sa.select(consultations.c.content)).scalar_one()
-        for name in ("山田", "太郎", "井上"):
-            assert name not in stored, name
-        assert content == "申請者の［氏名］さんと［氏名］係長に確認しました"
-    finally:
-        engine.dispose()
-
-
-def test_an_upgrade_masks_the_names_in_latin_letters_stored_before_they_were_recognised(
-    database_url: str,
+@pytest.mark.parametrize(
+    ("before", "said", "names", "masked"),
+    [
+        (
+            "0013",
+            "申請者の山田太郎さんと井上係長に確認しました",
+            ("山田", "太郎", "井上"),
+            "申請者の［氏名］さんと［氏名］係長に確認しました",
+        ),
+        (
+            "0014",
+            "Nguyen Van An様の転入届、Microsoftさんに確認しました",
+            ("Nguyen", "Van An"),
+            "［氏名］様の転入届、Microsoftさんに確認しました",
+        ),
+    ],
+    ids=["names", "names in Latin letters"],
+)
+def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
+    database_url: str, before: str, said: str, names: tuple[str, ...], masked: str
 ) -> None:
     engine = create_engine(database_url)
     try:
-        upgrade(engine, "0014")
+        upgrade(engine, before)
         with engine.begin() as connection:
-            _store_raw(connection, said="Nguyen Van An様の転入届、Microsoftさんに確認しました")
+            _store_raw(connection, said=said)
         upgrade(engine)
         with engine.connect() as connection:
             stored = _everything(connection)
             content = connection.execute(sa.select(consultations.c.content)).scalar_one()
-        assert "Nguyen" not in stored
-        assert content == "［氏名］様の転入届、Microsoftさんに確認しました"
+        for name in names:
+            assert name not in stored, name
+        assert content == masked
     finally:
         engine.dispose()
 
