@@ -88,9 +88,7 @@ def load_queries(path: Path) -> list[LabelledQuery]:
     if problems:
         raise KnowledgeError(problems)
     if not loaded:
-        raise KnowledgeError(
-            [Problem(path, 1, "評価する質問がありません（「- q: …」と「expect: …」の並び）")]
-        )
+        raise KnowledgeError([Problem(path, 1, _NO_QUERIES)])
     return [query for query, _ in loaded]
 
 
