@@ -36,7 +36,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from bot.config import PROJECT_ROOT
 from bot.knowledge import KnowledgeBase, KnowledgeError, Problem
 from bot.knowledge.loader import load_list
-from bot.knowledge.schema import number_as_text
+from bot.knowledge.schema import Text, number_as_text
 from bot.search import Searcher, SearchResult
 from bot.search.calibration import reliability
 
@@ -58,7 +58,7 @@ class LabelledQuery(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    q: str = Field(min_length=1)
+    q: Text
     expect: _Id | list[_Id] = Field(min_length=1)
     style: str = ""
 

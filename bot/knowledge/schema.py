@@ -18,6 +18,7 @@ __all__ = [
     "Referral",
     "SmallTalk",
     "SynonymGroup",
+    "Text",
     "number_as_text",
 ]
 
