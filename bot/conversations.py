@@ -268,9 +268,13 @@ class Conversations:
         Raises `Busy`, and the turn never runs, when no thread took it within ``turn_wait`` seconds.
         """
         turn = self._turns.submit(self.handle, incoming)
-        waiting = asyncio.wrap_future(turn)
+        waiting = asyncio.wrap_future(turn)  # cancelled with its caller, it cancels the turn if still queued
         if self.turn_wait is not None:
-            await asyncio.wait((waiting,), timeout=self.turn_wait)
+            try:
+                await asyncio.wait((waiting,), timeout=self.turn_wait)
+            except asyncio.CancelledError:
+                turn.cancel()
+                raise
             if turn.cancel():  # still queued: a turn already running is left to finish
                 log.info("a web chat turn found no free turn thread in %g s: busy", self.turn_wait)
                 raise Busy(math.ceil(self.turn_wait))

@@ -263,6 +263,13 @@ async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
     assert all(name.startswith("turn") for name in gate.threads)
 
 
+def _asking(
+    conversations: Conversations, keys: list[ConversationKey]
+) -> list[asyncio.Task[tuple[Reply, ...]]]:
+    """Each person of ``keys`` asking the same question in the web chat, as tasks."""
+    return [asyncio.create_task(conversations.reply(Incoming(key, text="RPAとは何ですか？"))) for key in keys]
+
+
 @pytest.mark.asyncio
 async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_nothing_of_it_stored(
     store: ConversationStore, searcher: Searcher
@@ -271,14 +278,9 @@ async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_not
     conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=0.3)
     running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
     waiting = [ConversationKey("web", f"later-{n}", f"later-{n}") for n in range(3)]
-
-    def turns(keys: list[ConversationKey]) -> list[asyncio.Task[tuple[Reply, ...]]]:
-        question = "RPAとは何ですか？"
-        return [asyncio.create_task(conversations.reply(Incoming(key, text=question))) for key in keys]
-
-    first = turns(running)
+    first = _asking(conversations, running)
     assert await asyncio.to_thread(gate.full.wait, 30)  # every turn thread is held at the gate
-    later = turns(waiting)
+    later = _asking(conversations, waiting)
     event = conversations.queue(Incoming(KEY, kind="follow", event_id="e-busy"))
     refused = await asyncio.gather(*later, return_exceptions=True)
     assert all(isinstance(r, Busy) and r.retry_after == 1 for r in refused), refused
@@ -291,3 +293,26 @@ async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_not
         logged = set(connection.execute(sa.select(messages.c.user_id)).scalars())
     assert logged == {key.user_id for key in running} | {KEY.user_id}
     assert all(store.load(key).query == "" for key in waiting)
+
+
+@pytest.mark.asyncio
+async def test_a_web_chat_turn_whose_caller_went_away_while_it_waited_never_runs(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    gate = _Gate(searcher)
+    conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=30)
+    running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
+    first = _asking(conversations, running)
+    assert await asyncio.to_thread(gate.full.wait, 30)
+    gone = ConversationKey("web", "gone", "gone")
+    (waiting,) = _asking(conversations, [gone])
+    await asyncio.sleep(0.1)
+    waiting.cancel()  # the request was dropped (the person closed the page)
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    gate.open.set()
+    await asyncio.gather(*first)
+    conversations.close()
+    with store.engine.connect() as connection:
+        logged = set(connection.execute(sa.select(messages.c.user_id)).scalars())
+    assert logged == {key.user_id for key in running}
