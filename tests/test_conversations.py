@@ -270,16 +270,25 @@ def _asking(
     return [asyncio.create_task(conversations.reply(Incoming(key, text="RPAとは何ですか？"))) for key in keys]
 
 
+async def _every_thread_held(
+    store: ConversationStore, searcher: Searcher, turn_wait: float
+) -> tuple[_Gate, Conversations, list[ConversationKey], list[asyncio.Task[tuple[Reply, ...]]]]:
+    """Conversations whose every turn thread holds a web chat turn at the gate (closed): the gate, the
+    conversations, the people of those turns and their tasks."""
+    gate = _Gate(searcher)
+    conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=turn_wait)
+    running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
+    first = _asking(conversations, running)
+    assert await asyncio.to_thread(gate.full.wait, 30)
+    return gate, conversations, running, first
+
+
 @pytest.mark.asyncio
 async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_nothing_of_it_stored(
     store: ConversationStore, searcher: Searcher
 ) -> None:
-    gate = _Gate(searcher)
-    conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=0.3)
-    running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
+    gate, conversations, running, first = await _every_thread_held(store, searcher, turn_wait=0.3)
     waiting = [ConversationKey("web", f"later-{n}", f"later-{n}") for n in range(3)]
-    first = _asking(conversations, running)
-    assert await asyncio.to_thread(gate.full.wait, 30)  # every turn thread is held at the gate
     later = _asking(conversations, waiting)
     event = conversations.queue(Incoming(KEY, kind="follow", event_id="e-busy"))
     refused = await asyncio.gather(*later, return_exceptions=True)
@@ -299,11 +308,7 @@ async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_not
 async def test_a_web_chat_turn_whose_caller_went_away_while_it_waited_never_runs(
     store: ConversationStore, searcher: Searcher
 ) -> None:
-    gate = _Gate(searcher)
-    conversations = Conversations(store, Engine(gate), desks(store).desk, turn_wait=30)
-    running = [ConversationKey("web", f"first-{n}", f"first-{n}") for n in range(TURN_THREADS)]
-    first = _asking(conversations, running)
-    assert await asyncio.to_thread(gate.full.wait, 30)
+    gate, conversations, running, first = await _every_thread_held(store, searcher, turn_wait=30)
     gone = ConversationKey("web", "gone", "gone")
     (waiting,) = _asking(conversations, [gone])
     await asyncio.sleep(0.1)
