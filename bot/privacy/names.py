@@ -74,6 +74,11 @@ _TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 _CAMEL = re.compile("[a-z][A-Z]")
+_SURNAMES_READ_AS_WORDS = frozenset(
+    "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
+)
+"""Common surnames among foreign residents (Chinese, Vietnamese, Korean, Nepali) that the dictionary
+reads as words before さん: found by asking it about 127 of the most common ones."""
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
@@ -134,11 +139,14 @@ def _known_word(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a word that is not a name (Microsoft, Excel, Box).
 
     It is read before さん, where the dictionary tells a surname (Yamada, Smith) from a company; a word
-    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`. Not cached:
-    the words asked about are mostly people's names, which the process should not keep.
+    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`, and so may a
+    word (`_SURNAMES_READ_AS_WORDS`: Li, Le, Park). Not cached: the words asked about are mostly
+    people's names, which the process should not keep.
     """
     from sudachipy import SplitMode
 
+    if word.capitalize() in _SURNAMES_READ_AS_WORDS:
+        return False
     first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
     if first.surface() != word or first.is_oov():
         return False

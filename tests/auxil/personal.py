@@ -271,6 +271,7 @@ _KATAKANA_NAMES = (
 _LATIN_NAMES = (
     "Nguyen Van An", "Tran Thi Mai", "Pham Minh Duc", "Kim Min-jun", "Wang Fang", "Chen Jie",
     "Maria Santos", "Maria da Silva", "John Smith", "Garcia", "Nguyen", "Yamada Taro",
+    "Li Wei", "Le Van Hung", "Park Ji-hoon", "Song Min-ho",
 )  # fmt: skip
 """Foreign residents' names as they write them, and one Japanese name in Latin letters."""
 _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")

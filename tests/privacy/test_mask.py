@@ -123,6 +123,7 @@ WRITINGS = [
     ("申請者はMaria da Silvaです", "申請者は［氏名］です"),
     ("氏名：NGUYEN VAN AN、Smith課長", "氏名：［氏名］、［氏名］課長"),
     ("Ｗａｎｇさん来た", "［氏名］さん来た"),
+    ("Li Wei様、Le Van Hungさん、住民のPark Ji-hoon氏", "［氏名］様、［氏名］さん、住民の［氏名］氏"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
     ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
     ("℡09012345678", "℡［電話番号］"),
