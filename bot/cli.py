@@ -127,12 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2
     except KnowledgeError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"知識ファイルに{len(exc.problems)}件の問題があります。python -m bot check で確認してください。",
-            file=sys.stderr,
-        )
+        _print_problems(exc, "知識ファイルに{}件の問題があります。python -m bot check で確認してください。")
         return 2
     except StoreError as exc:
         print(f"データベースを利用できません: {exc}", file=sys.stderr)
@@ -152,9 +147,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         try:
             queries = load_queries(args.file or DEFAULT_QUERIES)
         except KnowledgeError as exc:
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-            print(f"評価用の質問ファイルに{len(exc.problems)}件の問題があります。", file=sys.stderr)
+            _print_problems(exc, "評価用の質問ファイルに{}件の問題があります。")
             return 2
         if args.without_phrasings:
             kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
@@ -240,6 +233,13 @@ def _searcher(settings: Settings) -> Searcher:
     return Searcher.load(
         settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
     )
+
+
+def _print_problems(exc: KnowledgeError, summary: str) -> None:
+    """Each problem (``file:line: message``), then ``summary`` with their count, on stderr."""
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    print(summary.format(len(exc.problems)), file=sys.stderr)
 
 
 def _check(settings: Settings) -> int:

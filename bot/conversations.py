@@ -33,8 +33,9 @@ most ``turn_wait`` seconds (the server gives it the database timeout): when
 turns pile up, behind a stuck database or more messages than the threads
 can answer, a person is told when that time runs out that the bot is busy
 (`bot.errors.Busy`, 503 with ``Retry-After``) instead of waiting in a queue
-with no end. Nothing of a refused turn was stored. A channel's events (`Conversations.queue`) are
-never refused: they are in the inbox already, and wait their turn.
+with no end. Nothing of a refused turn was stored. A channel's events
+(`Conversations.queue`) are never refused: they are in the inbox already,
+and wait their turn.
 
 `Conversations.event` takes any channel event (`bot.values.IncomingKind`):
 a message goes to the engine; a follow is greeted with the menu; a block is
