@@ -7,8 +7,10 @@ shows that it names a person:
 
 - it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
 - an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん; and
-  松本様, 清水課長, whose surnames the dictionary reads as places);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の).
+  松本様, 清水課長, whose surnames the dictionary reads as places, or 山崎くん after は,
+  which it reads as some other proper noun there but as a surname before さん);
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の), or one after it
+  says it is a person's (木村って人, 佐藤という方).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -16,7 +18,8 @@ whatever kanji or katakana follow are masked, known or not.
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
-honorific or a title, after a cue, or in a form's field. The dictionary's
+honorific or a title, after a cue, or in a form's field; a salutation before
+them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
 tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
 first word is a word it knows that is not a name (Microsoftさん, Googleさん,
@@ -57,6 +60,10 @@ _ROLES = (
 )
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
+_CUE_AFTER = re.compile(
+    "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
+)
+"""Says that the name word right before it is a person's (木村って人, 佐藤という方)."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
@@ -74,6 +81,8 @@ _TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 _CAMEL = re.compile("[a-z][A-Z]")
+_SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
+"""Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
@@ -107,16 +116,14 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
     at = 0
     while at < len(morphemes):
-        if not _is_name(morphemes[at]) and not _surname_read_as_a_place(text, morphemes, at):
+        if not _is_name(morphemes[at]) and not _surname_read_otherwise(text, morphemes, at):
             at += 1
             continue
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME)
         if not _after_a_fragment(morphemes, at) and (
-            _full_name(morphemes, at, end)
-            or _AFTER_NAME.match(text, _skip_space(text, stop))
-            or _cued(text, start)
+            _full_name(morphemes, at, end) or _person_after(text, stop) or _cued(text, start)
         ):
             yield start, stop
         at = end
@@ -125,32 +132,54 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
 def _latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Runs of capitalised Latin words that an honorific, a title or a cue shows to be a person's name."""
     for match in _LATIN_NAME.finditer(text):
-        start, end = match.span(1)
-        after = _skip_space(text, end)
-        honorific = _AFTER_NAME.match(text, after) and not _NOT_HONORIFIC.match(text, after)
-        person = honorific or _cued(text, start)
-        words = match.group(1).split()
+        start, end = _without_salutations(text, *match.span(1))
+        if start == end:
+            continue
+        shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
+        person = shown or _cued(text, start)
+        run = text[start:end]
+        words = run.split()
         acronym = len(words) == 1 and words[0].isupper()
-        if person and not acronym and not _CAMEL.search(match.group(1)) and not _known_word(words[0]):
+        if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):
             yield start, end
+
+
+def _without_salutations(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a run of capitalised words without the salutations that begin it (Dear, Mr)."""
+    for word in re.finditer(r"\S+", text[start:end]):
+        if word.group().capitalize() not in _SALUTATIONS:
+            return start + word.start(), end
+    return end, end
+
+
+def _person_after(text: str, stop: int) -> bool:
+    """Whether what follows a name ending at ``stop`` shows a person: an honorific, a title, 〜って人."""
+    after = _skip_space(text, stop)
+    return bool(_AFTER_NAME.match(text, after) or _CUE_AFTER.match(text, after))
 
 
 def _known_word(word: str) -> bool:
     """Whether the dictionary knows ``word`` as a word that is not a name (Microsoft, Excel, Box).
 
     It is read before さん, where the dictionary tells a surname (Yamada, Smith) from a company; a word
-    it reads as a place may be a surname too (Santos), as in `_surname_read_as_a_place`, and so may a
+    it reads as a place may be a surname too (Santos), as in `_surname_read_otherwise`, and so may a
     word (`_SURNAMES_READ_AS_WORDS`: Li, Le, Park). Not cached: the words asked about are mostly
     people's names, which the process should not keep.
     """
-    from sudachipy import SplitMode
-
     if word.capitalize() in _SURNAMES_READ_AS_WORDS:
         return False
+    reading = _read_before_san(word)
+    return reading is not None and reading not in ("人名", "地名")
+
+
+def _read_before_san(word: str) -> str | None:
+    """What the dictionary takes ``word`` for before さん (人名, 地名, 一般…); None for a word it lacks."""
+    from sudachipy import SplitMode
+
     first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
     if first.surface() != word or first.is_oov():
-        return False
-    return bool(first.part_of_speech()[2] not in ("人名", "地名"))
+        return None
+    return str(first.part_of_speech()[2])
 
 
 def _run_end(morphemes: Sequence[Any], at: int) -> int:
@@ -194,19 +223,27 @@ def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
     return names >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
 
 
-def _surname_read_as_a_place(text: str, morphemes: Sequence[Any], at: int) -> bool:
-    """Whether a word the dictionary reads as a place is a surname (松本様, 清水課長).
+def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a proper noun the dictionary reads as a place or a thing here is a surname.
 
-    It reads many surnames so; an honorific or a staff title after it (a given name between them
-    or not) says that it is one. A municipality (横浜市さん, 世田谷区さん) is not, and other proper
-    nouns are companies as often (富士通さん, NECさん).
+    It reads many surnames as places (松本様, 清水課長), and some as other proper nouns in some
+    contexts (山崎 in 申請者は山崎くん); an honorific or a staff title after it (a given name
+    between them or not), or 〜って人, says that it is one. A municipality (横浜市さん,
+    世田谷区さん) is not, and other proper nouns are companies as often (富士通さん, NECさん):
+    one read as a thing counts only when the dictionary reads it as a name before さん alone.
     """
     morpheme = morphemes[at]
     surface = morpheme.surface()
-    if morpheme.part_of_speech()[2] != "地名" or len(surface) < 2 or surface[-1] in _MUNICIPAL:
+    category = morpheme.part_of_speech()[1:3]
+    if len(surface) < 2 or category not in (("固有名詞", "地名"), ("固有名詞", "一般")):
+        return False
+    if category[1] == "地名" and surface[-1] in _MUNICIPAL:
         return False
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
-    return bool(_AFTER_PROPER_NOUN.match(text, _skip_space(text, stop)) or stop > morpheme.end())
+    after = _skip_space(text, stop)
+    if not (_AFTER_PROPER_NOUN.match(text, after) or _CUE_AFTER.match(text, after) or stop > morpheme.end()):
+        return False
+    return category[1] == "地名" or _read_before_san(surface) == "人名"
 
 
 def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:

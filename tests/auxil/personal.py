@@ -244,6 +244,7 @@ _SURNAMES = (
     "佐々木", "山口", "松本", "井上", "木村", "斎藤", "清水", "池田", "橋本", "阿部", "石川",
     "山下", "中島", "石井", "前田", "岡田", "長谷川", "後藤", "近藤", "村上", "遠藤",
     "青木", "坂本", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田",
+    "山崎", "藤田",
 )  # fmt: skip
 _GIVEN_NAMES = (
     "太郎", "花子", "一郎", "美咲", "健太", "翔太", "陽子", "裕子", "大輔", "直樹", "恵子", "由美",
@@ -253,12 +254,13 @@ _GIVEN_NAMES = (
 """Common names; さくら and 蒼空 are not in Sudachi's dictionary as names, so they come with an honorific.
 
 Left out: names the dictionary reads as ordinary words (小川 "a stream", 葵 "a hollyhock"), which are
-masked only where a title or honorific follows a name it knows, and 藤田, which it reads as a company's
-name before くん (藤田くん stays: proper nouns other than names and places are companies as often)."""
+masked only where a title or honorific follows a name it knows. (藤田 and 山崎, which it reads as other
+proper nouns before くん or after は, are in: it reads them as surnames before さん.)"""
 _MISREAD = frozenset({("小林", "太郎"), ("前田", "花子")})
 """Full names Sudachi reads otherwise, so the masker misses them: 小林太郎 is one dictionary word with no
-surname in it, and after の, 前田花子 becomes 前 + 田花子. (山崎 is left out of the surnames for the same
-reason: after 申請者は, 山崎くん is read otherwise.)"""
+surname in it, and after の, 前田花子 becomes 前 + 田花子."""
+_PERSON_AFTER = ("って人", "という方", "という人")
+"""What may follow a surname alone instead of an honorific (木村って人)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -294,6 +296,8 @@ def name(rng: random.Random) -> Written:
     written = f"{surname}{space}{given}" if style == "full" else surname
     secrets = (written, surname, given) if style == "full" and len(given) >= 2 else (written,)
     after = rng.choice(_AFTER_A_NAME)
+    if style == "surname" and rng.random() < 0.2:
+        after = rng.choice(_PERSON_AFTER)
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
         ending = rng.choice(("から電話がありました", "の件です", "に確認しました"))
@@ -306,11 +310,14 @@ def name(rng: random.Random) -> Written:
 
 
 def _latin_name(rng: random.Random) -> Written:
-    """A name in Latin letters (upper-case as a form asks, at times), with an honorific or after a cue."""
+    """A name in Latin letters (upper-case as a form asks, at times), with an honorific (a salutation
+    before it at times: Dear Nguyen様) or after a cue."""
     written = rng.choice(_LATIN_NAMES)
     written = written.upper() if rng.random() < 0.2 and " " in written else written
-    cue = rng.choice(("", "", "氏名：", "申請者は"))
-    value = written if cue else f"{written}{rng.choice(('', ' '))}{rng.choice(_AFTER_A_NAME)}"
+    cue = rng.choice(("", "", "氏名：", "申請者は", "Dear "))
+    value = (
+        written if cue and cue != "Dear " else f"{written}{rng.choice(('', ' '))}{rng.choice(_AFTER_A_NAME)}"
+    )
     ending = rng.choice(("から電話がありました", "の件です", "の転入届です"))
     return Written("氏名", value, f"{cue}{value}{ending}", (written,))
 

@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014 and 0015: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0016: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -62,8 +62,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("Nguyen", "Van An"),
             "［氏名］様の転入届、Microsoftさんに確認しました",
         ),
+        (
+            "0015",
+            "申請者は山崎くん、木村って人とDear Kim様に富士通さんが確認しました",
+            ("山崎", "木村", "Kim"),
+            "申請者は［氏名］くん、［氏名］って人とDear ［氏名］様に富士通さんが確認しました",
+        ),
     ],
-    ids=["names", "names in Latin letters"],
+    ids=["names", "names in Latin letters", "names shown by what follows them"],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
     database_url: str, before: str, said: str, names: tuple[str, ...], masked: str

@@ -124,6 +124,12 @@ WRITINGS = [
     ("氏名：NGUYEN VAN AN、Smith課長", "氏名：［氏名］、［氏名］課長"),
     ("Ｗａｎｇさん来た", "［氏名］さん来た"),
     ("Li Wei様、Le Van Hungさん、住民のPark Ji-hoon氏", "［氏名］様、［氏名］さん、住民の［氏名］氏"),
+    ("Dear Nguyen Van An様、Mr. Smith様", "Dear ［氏名］様、Mr. ［氏名］様"),
+    # A surname the dictionary reads as another proper noun here but as a surname before さん.
+    ("申請者は山崎くんです、藤田くんに確認", "申請者は［氏名］くんです、［氏名］くんに確認"),
+    # Nothing but what follows says that a surname alone is a person's.
+    ("昨日来た木村って人の件、佐藤という方から電話", "昨日来た［氏名］って人の件、［氏名］という方から電話"),
+    ("Nguyen という方が来庁", "［氏名］ という方が来庁"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
     ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
     ("℡09012345678", "℡［電話番号］"),
@@ -169,6 +175,8 @@ WORK_TEXT = [
     "皆さん、お客様、業者さん、担当さん、係長さん",
     "保健師さんやケースワーカーさんと連携",
     "富士通さんとNECさん、ベンダーさんに見積もりを依頼",
+    "相手は富士通さん、担当は東芝さん、Dear Sir様",
+    "こういう人、そういう方、区長という方、中野という所",
     "民生さんと社協さんに相談しました",
     "Microsoftさんに問い合わせ、Googleさんの資料、Boxさんの営業",
     "Excel様式でNTTさんとChatGPTさんに聞いた",
