@@ -126,6 +126,7 @@ ADVERSARIAL = {
     "a real message × 80": "東京都サンプル区中央1-2-3 090-1234-5678 taro@example.jp " * 80,
     "山田 × 2000 (one line)": "山田" * 2000,
     "氏名：山田太郎さん × 400": "氏名：山田太郎さん" * 400,
+    "の前田花子さん × 500": "の前田花子さん" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

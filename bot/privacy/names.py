@@ -27,6 +27,10 @@ Excel様式 stay). An unknown word counts as a name: a product the dictionary
 lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
+A full name the dictionary holds as one word (小林太郎) counts as one, and a
+lone kanji before name words is read with them again (after の, 前田花子 is
+read as 前 + 田花子; 保健師 as 保 + 健師).
+
 Not recognised: names written in hiragana (やまださん reads like みなさん), and
 a surname alone with nothing around it (田中に聞いた), which reads like any
 other word. Text without kanji or katakana is only tokenised for a Latin
@@ -89,6 +93,7 @@ _SURNAMES_READ_AS_WORDS = frozenset(
 """Common surnames among foreign residents (Chinese, Vietnamese, Korean, Nepali) that the dictionary
 reads as words before さん: found by asking it about 127 of the most common ones."""
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
+_KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -122,9 +127,11 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME)
-        if not _after_a_fragment(morphemes, at) and (
-            _full_name(morphemes, at, end) or _person_after(text, stop) or _cued(text, start)
-        ):
+        if _after_a_fragment(morphemes, at):
+            # 保 + 健師 (保健師さん) is a word split wrongly; 前 + 田花子 (の前田花子) a full name.
+            if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
+                yield morphemes[at - 1].begin(), stop
+        elif _full_name(morphemes, at, end) or _person_after(text, stop) or _cued(text, start):
             yield start, stop
         at = end
 
@@ -215,12 +222,25 @@ def _with_unknown_given_name(
 
 
 def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
-    """Whether the run is a full name: two name words or more (山田太郎, 鈴木 由美), three characters or more.
+    """Whether the run is a full name: two name words or more, or one the dictionary holds whole.
 
-    Two characters are as often a typo that reads as a name (進渉, 申精).
+    Two or more (山田太郎, 鈴木 由美) need three characters: two are as often a
+    typo that reads as a name (進渉, 申精). One word is a full name in kanji
+    that the dictionary holds whole (小林太郎, as it holds 織田信長).
     """
-    names = sum(1 for m in morphemes[at:end] if _is_name(m))
-    return names >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
+    names = [m for m in morphemes[at:end] if _is_name(m)]
+    if len(names) == 1:
+        return names[0].part_of_speech()[3] == "一般" and bool(_KANJI_FULL_NAME.fullmatch(names[0].surface()))
+    return len(names) >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
+
+
+def _full_name_when_rejoined(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]``, a lone kanji and the name words after it, is a full name on its own.
+
+    After の, the dictionary reads 前田花子 as 前 + 田花子.
+    """
+    morphemes = _morphemes(text[start:stop])
+    return all(_is_name(m) for m in morphemes) and _full_name(morphemes, 0, len(morphemes))
 
 
 def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> bool:

@@ -256,9 +256,6 @@ _GIVEN_NAMES = (
 Left out: names the dictionary reads as ordinary words (小川 "a stream", 葵 "a hollyhock"), which are
 masked only where a title or honorific follows a name it knows. (藤田 and 山崎, which it reads as other
 proper nouns before くん or after は, are in: it reads them as surnames before さん.)"""
-_MISREAD = frozenset({("小林", "太郎"), ("前田", "花子")})
-"""Full names Sudachi reads otherwise, so the masker misses them: 小林太郎 is one dictionary word with no
-surname in it, and after の, 前田花子 becomes 前 + 田花子."""
 _PERSON_AFTER = ("って人", "という方", "という人")
 """What may follow a surname alone instead of an honorific (木村って人)."""
 _KATAKANA_NAMES = (
@@ -285,8 +282,6 @@ def name(rng: random.Random) -> Written:
     a surname with an honorific or title, a name after a form's field or a role (申請者は, 世帯主の), and
     one time in ten a name in Latin letters (`_latin_name`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
-    while (surname, given) in _MISREAD:
-        given = rng.choice(_GIVEN_NAMES)
     if rng.random() < 0.1:
         return _latin_name(rng)
     style = rng.choice(("full", "full", "surname"))

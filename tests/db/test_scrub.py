@@ -64,9 +64,9 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         ),
         (
             "0015",
-            "申請者は山崎くん、木村って人とDear Kim様に富士通さんが確認しました",
-            ("山崎", "木村", "Kim"),
-            "申請者は［氏名］くん、［氏名］って人とDear ［氏名］様に富士通さんが確認しました",
+            "申請者は山崎くん、木村って人、小林太郎とDear Kim様に富士通さんが確認しました",
+            ("山崎", "木村", "小林", "Kim"),
+            "申請者は［氏名］くん、［氏名］って人、［氏名］とDear ［氏名］様に富士通さんが確認しました",
         ),
     ],
     ids=["names", "names in Latin letters", "names shown by what follows them"],

@@ -130,6 +130,8 @@ WRITINGS = [
     # Nothing but what follows says that a surname alone is a person's.
     ("昨日来た木村って人の件、佐藤という方から電話", "昨日来た［氏名］って人の件、［氏名］という方から電話"),
     ("Nguyen という方が来庁", "［氏名］ という方が来庁"),
+    # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
+    ("小林太郎から電話、住民の前田花子さん", "［氏名］から電話、住民の［氏名］さん"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
     ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
     ("℡09012345678", "℡［電話番号］"),
@@ -273,6 +275,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         ("taro.yamada" * 20 + "@") * 5,
         "山田" * 3000,
         "氏名：山田太郎さん\n" * 500,
+        "の前田花子さん" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
