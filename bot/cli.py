@@ -68,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
     for name in ("id", "category", "question", "answer", "phrasings", "keywords"):
         imports.add_argument(
-            f"--{name}", metavar="COLUMN", help=f"the {name} column: its header, letter or number"
+            f"--{name}",
+            metavar="COLUMN",
+            help=f"the {name} column: its header, letter or number"
+            + (" ('-': ignore any ID column and number the entries by their rows)" if name == "id" else ""),
         )
 
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
@@ -224,8 +227,10 @@ def _import_faq(args: argparse.Namespace) -> int:
         temp = output.with_name(output.name + ".tmp")
         temp.write_text(text, encoding="utf-8")
         temp.replace(output)
-    skipped = f"（空の行 {imported.blank_rows} 行は飛ばしました）" if imported.blank_rows else ""
-    print(f"{len(imported.entries)}件のFAQを読み込みました{skipped}。", file=sys.stderr)
+    notes = [f"見出しは{imported.header_row}行目"] if imported.header_row > 1 else []
+    notes += [f"空の行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
+    said = f"（{'、'.join(notes)}）" if notes else ""
+    print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)
     return 0
 
 

@@ -2,9 +2,14 @@
 
 Wards keep their FAQ in a spreadsheet: one row an entry, a header row naming
 the columns. The columns are found by their header (質問, 回答, ID, 分類, …,
-see `COLUMN_NAMES`) or given by the caller (a header, a letter ``B`` or a
-number ``2``). A CSV file may be UTF-8 (with or without the BOM Excel
-writes) or Shift_JIS (cp932, Excel's "CSV" on Japanese Windows).
+see `COLUMN_NAMES`; 「質問（Q）」 and 「Q（質問）」 too) or given by the caller
+(a header, a letter ``B`` or a number ``2``). The header need not be the first
+row: a sheet often starts with a title or a date, so the first of the first
+`HEADER_SEARCH_ROWS` rows that has the question and answer columns is the
+header. A cell merged over several rows (a category beside its questions, one
+answer for two questions) counts in each of them. A CSV file may be UTF-8
+(with or without the BOM Excel writes) or Shift_JIS (cp932, Excel's "CSV" on
+Japanese Windows).
 
 Nothing is dropped silently: a row with no question or no answer, an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
@@ -18,6 +23,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,23 +32,51 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from bot.knowledge.schema import FaqEntry
+from bot.knowledge.schema import CATEGORY_MAX, ID_PATTERN, FaqEntry
 
-__all__ = ["COLUMN_NAMES", "FIELDS", "ImportProblems", "Imported", "import_faq", "read_rows", "to_yaml"]
+__all__ = [
+    "COLUMN_NAMES",
+    "FIELDS",
+    "HEADER_SEARCH_ROWS",
+    "NO_ID",
+    "ImportProblems",
+    "Imported",
+    "import_faq",
+    "read_rows",
+    "to_yaml",
+]
 
 FIELDS = ("id", "category", "question", "answer", "phrasings", "keywords")
 COLUMN_NAMES: Mapping[str, tuple[str, ...]] = {
-    "id": ("id", "ID", "番号", "No", "No.", "管理番号", "FAQ番号"),
-    "category": ("category", "分類", "カテゴリ", "カテゴリー", "区分", "分野"),
-    "question": ("question", "質問", "問い", "問", "Q", "質問内容", "よくある質問"),
-    "answer": ("answer", "回答", "答え", "答", "A", "回答内容"),
+    "id": ("id", "ID", "番号", "No", "管理番号", "FAQ番号", "項番", "通番", "通し番号"),
+    "category": (
+        "category",
+        "分類",
+        "カテゴリ",
+        "カテゴリー",
+        "区分",
+        "分野",
+        "大分類",
+        "分類名",
+        "カテゴリ名",
+    ),
+    "question": ("question", "質問", "問い", "問", "Q", "質問内容", "よくある質問", "質問文", "質問事項"),
+    "answer": ("answer", "回答", "答え", "答", "A", "回答内容", "回答文"),
     "phrasings": ("phrasings", "言い換え", "別の聞き方", "類似質問"),
     "keywords": ("keywords", "キーワード", "検索語"),
 }
-"""Headers recognised for each field (compared without spaces, case-insensitively)."""
+"""Headers recognised for each field (compared in NFKC without spaces, case and a closing ``.`` or ``:``;
+a header's part in brackets and the rest are each compared too: 質問（Q）, Q（質問）)."""
+HEADER_SEARCH_ROWS = 20
+"""Rows searched for the header row: a sheet often opens with a title, a date or a note."""
+NO_ID = "-"
+"""``--id -``: ignore any ID column and number the entries by their rows (`import_faq`)."""
 
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
 _SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"[（(【\[「〈<]([^）)】\]」〉>]*)[）)】\]」〉>]")
+_CLOSING_MARKS = ".:：．。"
+_ID = re.compile(ID_PATTERN)
 
 
 class ImportProblems(Exception):
@@ -55,10 +89,12 @@ class ImportProblems(Exception):
 
 @dataclass
 class Imported:
-    """What an import produced: the entries, and how many blank rows were skipped."""
+    """What an import produced: the entries, how many blank rows were skipped, and the header's row."""
 
     entries: list[FaqEntry] = field(default_factory=list)
     blank_rows: int = 0
+    header_row: int = 1
+    """The header's row number (from 1); the rows above it (a title, a date) were not read as entries."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -72,14 +108,19 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
 
 
 def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None) -> Imported:
-    """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`."""
+    """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
+
+    ``columns`` names a field's column (its header, letter or number); ``{"id": NO_ID}`` ignores any
+    ID column. The header is the first of the first `HEADER_SEARCH_ROWS` rows that has the question
+    and answer columns.
+    """
     if not rows:
-        raise ImportProblems(["ファイルに行がありません（1行目に見出しが必要です）"])
-    where = _columns(rows[0], columns or {})
-    imported = Imported()
+        raise ImportProblems(["ファイルに行がありません（見出しの行が必要です）"])
+    header, where = _header(rows, columns or {})
+    imported = Imported(header_row=header + 1)
     problems: list[str] = []
     seen: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[header + 1 :], start=header + 2):
         cells = {name: _cell(row, index) for name, index in where.items()}
         if not any(cells.values()):
             imported.blank_rows += 1
@@ -93,6 +134,18 @@ def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None 
             problems.append(f"{number}行目: ID「{entry_id}」は{seen[entry_id]}行目でも使われています")
             continue
         seen[entry_id] = number
+        if not _ID.fullmatch(entry_id):
+            problems.append(
+                f"{number}行目: ID「{entry_id}」は使えません（半角の英数字と - _ . で48文字まで）。"
+                f"ID の列を使わず行番号で振るには --id {NO_ID} を付けてください"
+            )
+            continue
+        if len(cells.get("category", "")) > CATEGORY_MAX:
+            problems.append(
+                f"{number}行目: 分類「{cells['category']}」が長すぎます（ボタンに収まるよう"
+                f"{CATEGORY_MAX}文字までにしてください）"
+            )
+            continue
         try:
             imported.entries.append(
                 FaqEntry.model_validate(
@@ -123,13 +176,35 @@ def to_yaml(entries: Sequence[FaqEntry]) -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
+def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[int, dict[str, int]]:
+    """The header row's index and where each field is, from the first row that has question and answer.
+
+    A row qualifies when both columns are found by their header, or, for a column given by letter or
+    number, when its cell is not empty (a title above the header fills one cell only).
+    """
+    first_problems: list[str] | None = None
+    for at, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        try:
+            where = _columns(row, given)
+        except ImportProblems as exc:
+            first_problems = exc.problems if first_problems is None else first_problems
+            continue
+        if all(_cell(row, where[name]) for name in ("question", "answer")):
+            return at, where
+        first_problems = first_problems or ["見出しの行が見つかりません（質問と回答の列の見出しが空です）"]
+    searched = f"先頭の{min(len(rows), HEADER_SEARCH_ROWS)}行に見出しの行がありません"
+    raise ImportProblems([*(first_problems or []), searched])
+
+
 def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
-    """Where each field is: given by the caller, else found by its header."""
-    keys = [_header_key(cell) for cell in header]
+    """Where each field is in ``header``: given by the caller, else found by its header."""
+    keys = [_header_keys(cell) for cell in header]
     where: dict[str, int] = {}
     problems: list[str] = []
     for name in FIELDS:
         wanted = given.get(name)
+        if wanted == NO_ID and name == "id":
+            continue
         if wanted:
             index = _given_column(wanted, keys)
             if index is None:
@@ -138,7 +213,8 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
                 where[name] = index
             continue
         candidates = {_header_key(c) for c in COLUMN_NAMES[name]}
-        found = next((i for i, key in enumerate(keys) if key in candidates), None)
+        taken = set(where.values())
+        found = next((i for i, k in enumerate(keys) if k & candidates and i not in taken), None)
         if found is not None:
             where[name] = found
     for name, label in (("question", "質問"), ("answer", "回答")):
@@ -153,11 +229,12 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
     return where
 
 
-def _given_column(wanted: str, keys: Sequence[str]) -> int | None:
+def _given_column(wanted: str, keys: Sequence[frozenset[str]]) -> int | None:
     """A column named by its header, its letter (B) or its number (2, counting from 1)."""
     key = _header_key(wanted)
-    if key in keys:
-        return keys.index(key)
+    for index, names in enumerate(keys):
+        if key in names:
+            return index
     if wanted.isdigit() and 0 < int(wanted) <= max(len(keys), 1):
         return int(wanted) - 1
     if re.fullmatch(r"[A-Za-z]{1,2}", wanted):
@@ -169,7 +246,14 @@ def _given_column(wanted: str, keys: Sequence[str]) -> int | None:
 
 
 def _header_key(text: str) -> str:
-    return _SPACES.sub("", str(text)).casefold()
+    return _SPACES.sub("", unicodedata.normalize("NFKC", str(text))).casefold().rstrip(_CLOSING_MARKS)
+
+
+def _header_keys(text: str) -> frozenset[str]:
+    """A header cell's keys: the whole, the whole without its bracketed part, and that part (質問（Q）)."""
+    whole = unicodedata.normalize("NFKC", str(text))
+    parts = [whole, _BRACKETED.sub("", whole), *_BRACKETED.findall(whole)]
+    return frozenset(key for key in map(_header_key, parts) if key)
 
 
 def _cell(row: Sequence[str], index: int) -> str:
@@ -187,10 +271,12 @@ def _describe(error: Mapping[str, Any]) -> str:
 
 
 def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    """The sheet's rows; a cell merged over several rows gives its value to each of them."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: a read-only sheet does not know its merged cells (a few seconds at most for an FAQ).
+        book = load_workbook(path, data_only=True)
     except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
         raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
     try:
@@ -198,7 +284,14 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
             names = "、".join(book.sheetnames)
             raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {names}）"])
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        return [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        for merged in worksheet.merged_cells.ranges:
+            # Down a column only: a title merged across a row is one cell's text, not every column's.
+            column = merged.min_col - 1
+            value = rows[merged.min_row - 1][column]
+            for row in rows[merged.min_row : merged.max_row]:
+                row[column] = value
+        return rows
     finally:
         book.close()
 

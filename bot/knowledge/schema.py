@@ -29,17 +29,15 @@ def number_as_text(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-EntryId = Annotated[
-    str,
-    BeforeValidator(number_as_text),
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=48),
-]
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,47}$"
+EntryId = Annotated[str, BeforeValidator(number_as_text), StringConstraints(pattern=ID_PATTERN)]
 """Letters, digits, ``-``, ``_`` and ``.``: short enough for a button's 64-byte payload (``faq:<id>``)."""
 SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
 
 CATEGORIES: tuple[str, ...] = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
 """The sample FAQ's categories, offered first when drafting an FAQ entry; a ward may use its own."""
-Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
+CATEGORY_MAX = 20
+Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=CATEGORY_MAX)]
 """Any short name (at most 20 characters, so ``cat:<name>`` fits a button); empty for none."""
 
 Tool = Literal[

@@ -139,3 +139,90 @@ def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
     path.write_text(to_yaml(imported.entries), encoding="utf-8")
     (tmp_path / "k").mkdir()
     assert list(load_knowledge(path, tmp_path / "k").faq) == imported.entries
+
+
+def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_people_see_them(
+    tmp_path: Path,
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [
+        ["サンプル区 よくある質問（令和8年4月1日現在）", None, None, None],
+        [None, None, None, None],
+        ["No.", "分類（大分類）", "質問（Q）", "回答（A）"],
+        ["1", "ごみ", "粗大ごみの出し方は？", "事前に申し込んでください。"],
+        ["2", None, "資源ごみの日は？", "水曜日です。"],
+        ["3", "証明書", "住民票はどこで？", "区役所の窓口です。"],
+        ["4", "証明書", "印鑑登録証明書はどこで？", None],
+    ]:
+        sheet.append(row)
+    sheet.merge_cells("A1:D1")  # a title across the row: one cell's text, not every column's
+    sheet.merge_cells("B4:B5")  # one category beside two questions
+    sheet.merge_cells("D6:D7")  # one answer for two questions
+    source = tmp_path / "faq.xlsx"
+    book.save(source)
+    imported = import_faq(read_rows(source))
+    assert imported.header_row == 3
+    assert [(e.id, e.category, e.answer) for e in imported.entries] == [
+        ("1", "ごみ", "事前に申し込んでください。"),
+        ("2", "ごみ", "水曜日です。"),
+        ("3", "証明書", "区役所の窓口です。"),
+        ("4", "証明書", "区役所の窓口です。"),
+    ]
+    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 0, done.stderr
+    assert "4件のFAQを読み込みました（見出しは3行目）" in done.stderr
+
+
+def test_a_section_heading_merged_across_a_row_is_reported_not_made_an_entry(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["質問", "回答"], ["■ ごみ・リサイクル", None], ["粗大ごみは？", "申し込みます。"]]:
+        sheet.append(row)
+    sheet.merge_cells("A2:B2")
+    source = tmp_path / "faq.xlsx"
+    book.save(source)
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(read_rows(source))
+    assert bad.value.problems == ["2行目: 回答が空です"]
+
+
+def test_headers_written_other_ways_are_recognised_and_a_missing_header_row_is_explained() -> None:
+    rows = [["ＩＤ", "Q（質問）", "回答：", "回答者"], ["a-1", "犬の登録は？", "保健所です。", "衛生課"]]
+    (entry,) = import_faq(rows).entries
+    assert (entry.id, entry.question, entry.answer) == ("a-1", "犬の登録は？", "保健所です。")
+    titled = [["よくある質問"], [], ["質問", "回答"], ["犬の登録は？", "保健所です。"]]
+    assert import_faq(titled).header_row == 3
+    by_letter = import_faq(titled, {"question": "A", "answer": "B"})
+    assert (by_letter.header_row, len(by_letter.entries)) == (3, 1), "the title row is not the header"
+    with pytest.raises(ImportProblems) as none:
+        import_faq([["お知らせ"], ["犬", "猫"]] * 15)
+    assert "質問の列が見つかりません" in none.value.problems[0]
+    assert none.value.problems[-1] == "先頭の20行に見出しの行がありません"
+
+
+def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbered_by_row(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["番号", "分類", "質問", "回答"],
+        ["ごみ-1", "ごみ", "粗大ごみは？", "申し込みます。"],
+        ["2", "子育て・教育（保育園・幼稚園・学童クラブ）", "学童は？", "申し込みます。"],
+    ]
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(rows)
+    assert bad.value.problems[0].startswith(
+        "2行目: ID「ごみ-1」は使えません（半角の英数字と - _ . で48文字まで）"
+    )
+    assert "--id -" in bad.value.problems[0]
+    assert bad.value.problems[1].startswith(
+        "3行目: 分類「子育て・教育（保育園・幼稚園・学童クラブ）」が長すぎます"
+    )
+    source = write_csv(tmp_path / "faq.csv", [rows[0], rows[1]], "cp932")
+    done = run("import-faq", str(source), "--id", "-", "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "knowledge").mkdir()
+    (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
+    assert (entry.id, entry.category) == ("q0001", "ごみ")
