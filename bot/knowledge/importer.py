@@ -11,6 +11,10 @@ answer for two questions) counts in each of them. A CSV file may be UTF-8
 (with or without the BOM Excel writes) or Shift_JIS (cp932, Excel's "CSV" on
 Japanese Windows).
 
+Cells are tidied as a person would when copying them: a question's leading
+「Q1.」 or 「問：」 and an answer's 「A.」 go, and HTML from a CMS export (``<br>``,
+``<p>``, links) becomes plain text, a link's address kept after its label.
+
 Nothing is dropped silently: a row with no question or no answer, an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Blank
@@ -21,6 +25,7 @@ the FAQ's schema first, so the output always passes ``python -m bot check``.
 from __future__ import annotations
 
 import csv
+import html
 import io
 import re
 import unicodedata
@@ -77,6 +82,17 @@ _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"[（(【\[「〈<]([^）)】\]」〉>]*)[）)】\]」〉>]")
 _CLOSING_MARKS = ".:：．。"
 _ID = re.compile(ID_PATTERN)
+_MARKERS = {
+    "question": re.compile(r"^(?:[QqＱｑ]|問い?|質問)[0-9０-９]*[.．:：、)）]\s*"),
+    "answer": re.compile(r"^(?:[AaＡａ]|答え?|回答)[0-9０-９]*[.．:：、)）]\s*"),
+}
+"""A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…)."""
+_TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr|u|ul)\b[^<>]*"
+_HTML_TAG = re.compile(rf"<{_TAG}>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\b[^<>]*>|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
+_HTML_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
+_HTML_LINK = re.compile(r"<a\b[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+_BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 
 
 class ImportProblems(Exception):
@@ -121,7 +137,7 @@ def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None 
     problems: list[str] = []
     seen: dict[str, int] = {}
     for number, row in enumerate(rows[header + 1 :], start=header + 2):
-        cells = {name: _cell(row, index) for name, index in where.items()}
+        cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
         if not any(cells.values()):
             imported.blank_rows += 1
             continue
@@ -258,6 +274,23 @@ def _header_keys(text: str) -> frozenset[str]:
 
 def _cell(row: Sequence[str], index: int) -> str:
     return row[index].strip() if index < len(row) else ""
+
+
+def _tidy(name: str, text: str) -> str:
+    """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS)."""
+    if name not in _MARKERS:
+        return text
+    if _HTML_TAG.search(text):
+        text = _HTML_LINK.sub(_link_text, text)
+        text = _HTML_ITEM.sub("・", _HTML_BREAK.sub("\n", text))
+        text = html.unescape(_HTML_TAG.sub("", text))
+        text = _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()
+    return _MARKERS[name].sub("", text, count=1)
+
+
+def _link_text(link: re.Match[str]) -> str:
+    address, label = link.group(1), _HTML_TAG.sub("", link.group(2)).strip()
+    return address if not label or label == address else f"{label}（{address}）"
 
 
 def _items(text: str) -> list[str]:

@@ -226,3 +226,26 @@ def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbere
     (tmp_path / "knowledge").mkdir()
     (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
     assert (entry.id, entry.category) == ("q0001", "ごみ")
+
+
+def test_q_and_a_markers_and_html_from_a_cms_export_become_plain_text(tmp_path: Path) -> None:
+    rows = [
+        ["質問", "回答"],
+        [
+            "Q1. 粗大ごみの出し方は？",
+            'A．<p>事前に<a href="https://example.jp/sodai">お申込み</a>が必要です。<br>'
+            "手数料は&amp;券で払います。</p><ul><li>月曜</li><li>木曜</li></ul>",
+        ],
+        ["問：住民票は？", "答え：区役所の窓口です。"],
+        ["QRコードで払えますか。", "A型の方は<5歳>までです。"],
+    ]
+    source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
+    first, second, third = import_faq(read_rows(source)).entries
+    assert (first.question, first.answer) == (
+        "粗大ごみの出し方は？",
+        "事前にお申込み（https://example.jp/sodai）が必要です。\n手数料は&券で払います。\n・月曜\n・木曜",
+    )
+    assert (second.question, second.answer) == ("住民票は？", "区役所の窓口です。")
+    assert (third.question, third.answer) == ("QRコードで払えますか。", "A型の方は<5歳>までです。"), (
+        "no marker"
+    )
