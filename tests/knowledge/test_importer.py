@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -37,13 +38,17 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def write_xlsx(path: Path, rows: list[list[str]], title: str = "FAQ") -> Path:
+def write_xlsx(
+    path: Path, rows: Sequence[Sequence[str | None]], title: str = "FAQ", merged: tuple[str, ...] = ()
+) -> Path:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = title
     for row in rows:
-        sheet.append(row)
+        sheet.append(list(row))
+    for cells in merged:
+        sheet.merge_cells(cells)
     book.save(path)
     return path
 
@@ -144,10 +149,7 @@ def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
 def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_people_see_them(
     tmp_path: Path,
 ) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [
+    rows: list[list[str | None]] = [
         ["サンプル区 よくある質問（令和8年4月1日現在）", None, None, None],
         [None, None, None, None],
         ["No.", "分類（大分類）", "質問（Q）", "回答（A）"],
@@ -155,13 +157,10 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
         ["2", None, "資源ごみの日は？", "水曜日です。"],
         ["3", "証明書", "住民票はどこで？", "区役所の窓口です。"],
         ["4", "証明書", "印鑑登録証明書はどこで？", None],
-    ]:
-        sheet.append(row)
-    sheet.merge_cells("A1:D1")  # a title across the row: one cell's text, not every column's
-    sheet.merge_cells("B4:B5")  # one category beside two questions
-    sheet.merge_cells("D6:D7")  # one answer for two questions
-    source = tmp_path / "faq.xlsx"
-    book.save(source)
+    ]
+    # A title across the row (one cell's text, not every column's), one category beside two
+    # questions, one answer for two questions.
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A1:D1", "B4:B5", "D6:D7"))
     imported = import_faq(read_rows(source))
     assert imported.header_row == 3
     assert [(e.id, e.category, e.answer) for e in imported.entries] == [
@@ -176,14 +175,12 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
 
 
 def test_a_section_heading_merged_across_a_row_is_reported_not_made_an_entry(tmp_path: Path) -> None:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in [["質問", "回答"], ["■ ごみ・リサイクル", None], ["粗大ごみは？", "申し込みます。"]]:
-        sheet.append(row)
-    sheet.merge_cells("A2:B2")
-    source = tmp_path / "faq.xlsx"
-    book.save(source)
+    rows: list[list[str | None]] = [
+        ["質問", "回答"],
+        ["■ ごみ・リサイクル", None],
+        ["粗大ごみは？", "申し込みます。"],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:B2",))
     with pytest.raises(ImportProblems) as bad:
         import_faq(read_rows(source))
     assert bad.value.problems == ["2行目: 回答が空です"]
