@@ -59,9 +59,9 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--limit", type=int, default=20, help="findings of each kind to print (text only)")
 
     imports = commands.add_parser(
-        "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx or .csv) into faq.yaml's format"
+        "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx, .xls or .csv) into faq.yaml's format"
     )
-    imports.add_argument("file", type=Path, help="the .xlsx or .csv file (CSV in UTF-8 or Shift_JIS)")
+    imports.add_argument("file", type=Path, help="the .xlsx, .xls or .csv file (CSV in UTF-8 or Shift_JIS)")
     imports.add_argument(
         "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
     )

@@ -1,4 +1,4 @@
-"""``python -m bot import-faq``: a ward's FAQ from Excel (.xlsx) or CSV into faq.yaml.
+"""``python -m bot import-faq``: a ward's FAQ from Excel (.xlsx, or .xls of Excel 97-2003) or CSV to faq.yaml.
 
 Wards keep their FAQ in a spreadsheet: one row an entry, a header row naming
 the columns. The columns are found by their header (質問, 回答, ID, 分類, …,
@@ -118,9 +118,11 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_rows(path, sheet)
+    if suffix == ".xls":
+        return _xls_rows(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
         return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
-    raise ImportProblems([f"{path}: 対応していない形式です（.xlsx か .csv にしてください）"])
+    raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
 
 def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None) -> Imported:
@@ -319,14 +321,46 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
         for merged in worksheet.merged_cells.ranges:
-            # Down a column only: a title merged across a row is one cell's text, not every column's.
-            column = merged.min_col - 1
-            value = rows[merged.min_row - 1][column]
-            for row in rows[merged.min_row : merged.max_row]:
-                row[column] = value
+            _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
         return rows
     finally:
         book.close()
+
+
+def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_rows`."""
+    import xlrd
+
+    try:
+        # With the formatting read: otherwise xlrd does not know the merged cells.
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # damaged, encrypted, or not an .xls at all
+        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
+    try:
+        names = book.sheet_names()
+        if sheet is not None and sheet not in names:
+            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
+        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+        rows = [
+            ["" if cell.ctype == xlrd.XL_CELL_ERROR else _text(cell.value) for cell in worksheet.row(number)]
+            for number in range(worksheet.nrows)
+        ]
+        for top, end, left, _ in worksheet.merged_cells:
+            _fill_down(rows, top, end, left)
+        return rows
+    finally:
+        book.release_resources()
+
+
+def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
+    """Give a merged cell's value (at row ``top``) to the rows below it up to ``end``, in its first column.
+
+    Down a column only: a title or a heading merged across a row is one cell's text, not every column's.
+    """
+    value = rows[top][column] if column < len(rows[top]) else ""
+    for row in rows[top + 1 : end]:
+        if column < len(row):
+            row[column] = value
 
 
 def _text(value: object) -> str:

@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
+import xlwt
 from openpyxl import Workbook
+from openpyxl.utils.cell import range_boundaries
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
@@ -53,6 +55,33 @@ def write_xlsx(
     return path
 
 
+def _span(cells: str) -> tuple[int, int, int, int]:
+    """``B4:B5`` as xlwt counts: 0-based first and last row, first and last column (3, 4, 1, 1)."""
+    left, top, right, bottom = (n or 0 for n in range_boundaries(cells))
+    return top - 1, bottom - 1, left - 1, right - 1
+
+
+def write_xls(path: Path, rows: Sequence[Sequence[str | None]], merged: tuple[str, ...] = ()) -> Path:
+    """An Excel 97-2003 workbook; ``merged`` ranges as in Excel (``B4:B5``), the first cell's value kept."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("FAQ")
+    spans = [_span(cells) for cells in merged]
+    covered = {
+        (r, c)
+        for top, bottom, left, right in spans
+        for r in range(top, bottom + 1)
+        for c in range(left, right + 1)
+    }
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if value is not None and (r, c) not in covered:
+                sheet.write(r, c, value)
+    for top, bottom, left, right in spans:
+        sheet.write_merge(top, bottom, left, right, rows[top][left] or "")
+    book.save(str(path))
+    return path
+
+
 def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
     lines = []
     for row in rows:
@@ -61,10 +90,12 @@ def write_csv(path: Path, rows: list[list[str]], encoding: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["xlsx", "utf-8-sig", "cp932"])
+@pytest.mark.parametrize("kind", ["xlsx", "xls", "utf-8-sig", "cp932"])
 def test_a_spreadsheet_becomes_an_faq_the_bot_loads(tmp_path: Path, kind: str) -> None:
     if kind == "xlsx":
         source = write_xlsx(tmp_path / "faq.xlsx", [HEADER, *ROWS])
+    elif kind == "xls":
+        source = write_xls(tmp_path / "faq.xls", [HEADER, *ROWS])
     else:
         source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], kind)
     output = tmp_path / "faq.yaml"
@@ -146,8 +177,9 @@ def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
     assert list(load_knowledge(path, tmp_path / "k").faq) == imported.entries
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
 def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_people_see_them(
-    tmp_path: Path,
+    tmp_path: Path, kind: str
 ) -> None:
     rows: list[list[str | None]] = [
         ["サンプル区 よくある質問（令和8年4月1日現在）", None, None, None],
@@ -160,7 +192,9 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
     ]
     # A title across the row (one cell's text, not every column's), one category beside two
     # questions, one answer for two questions.
-    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A1:D1", "B4:B5", "D6:D7"))
+    merged = ("A1:D1", "B4:B5", "D6:D7")
+    write = write_xlsx if kind == "xlsx" else write_xls
+    source = write(tmp_path / f"faq.{kind}", rows, merged=merged)
     imported = import_faq(read_rows(source))
     assert imported.header_row == 3
     assert [(e.id, e.category, e.answer) for e in imported.entries] == [
