@@ -156,6 +156,12 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
     assert any("質問の列が見つかりません" in p for p in missing.value.problems)
     with pytest.raises(ImportProblems, match="シート「なし」がありません"):
         read_rows(source, "なし")
+    with pytest.raises(ImportProblems, match="シート「なし」がありません（あるのは FAQ）"):
+        read_rows(write_xls(tmp_path / "faq.xls", [["質問", "回答"]]), "なし")
+    not_xls = tmp_path / "renamed.xls"
+    not_xls.write_bytes(b"PK\x03\x04 an xlsx renamed")
+    with pytest.raises(ImportProblems, match="Excelファイルとして読み込めません"):
+        read_rows(not_xls)
     with pytest.raises(ImportProblems, match="対応していない形式"):
         read_rows(tmp_path / "faq.pdf")
     broken = tmp_path / "broken.xlsx"
