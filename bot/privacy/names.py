@@ -31,7 +31,8 @@ A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
 
-Not recognised: names written in hiragana (やまださん reads like みなさん), and
+Not recognised: names written in hiragana (やまださん reads like みなさん) other
+than in a form's field (ふりがな：やまだ たろう), and
 a surname alone with nothing around it (田中に聞いた), which reads like any
 other word. Text without kanji or katakana is only tokenised for a Latin
 word before an honorific, so log lines cost nothing.
@@ -73,11 +74,14 @@ _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ)[ \t\u3000]*[:：][ \t\u3000]*"
-    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?|{_LATIN_RUN})"
+    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ|ふりがな|よみがな|読み仮名)(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"[ \t\u3000]*[:：][ \t\u3000]*"
+    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?|{_LATIN_RUN}|{_HIRAGANA_NAME})"
 )
-"""A form-like field (氏名：蒼井 空): what follows is a name even when the dictionary does not know it."""
+"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
+when the dictionary does not know it, in hiragana too (a name's reading)."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員)."""

@@ -287,6 +287,8 @@ def name(rng: random.Random) -> Written:
     style = rng.choice(("full", "full", "surname"))
     if rng.random() < 0.15:
         (surname, given), style = rng.choice(_KATAKANA_NAMES), "full"
+        if rng.random() < 0.3:
+            return _reading_in_hiragana(rng, surname, given)
     space = rng.choice(("", "", " ", "\u3000"))
     written = f"{surname}{space}{given}" if style == "full" else surname
     secrets = (written, surname, given) if style == "full" and len(given) >= 2 else (written,)
@@ -302,6 +304,18 @@ def name(rng: random.Random) -> Written:
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
+
+
+def _reading_in_hiragana(rng: random.Random, surname: str, given: str) -> Written:
+    """A name's reading in hiragana in a form's field, the one place a hiragana name is recognised."""
+    parts = [_hiragana(surname), _hiragana(given)]
+    written = rng.choice((" ", "\u3000", "")).join(parts)
+    value = f"{rng.choice(('ふりがな：', 'よみがな: ', '氏名（ふりがな）：', '氏名：'))}{written}"
+    return Written("氏名", value, f"{value}{rng.choice(_AFTER)}", (written, *parts))
+
+
+def _hiragana(katakana: str) -> str:
+    return "".join(chr(ord(c) - 0x60) if "ァ" <= c <= "ヶ" else c for c in katakana)
 
 
 def _latin_name(rng: random.Random) -> Written:

@@ -130,6 +130,8 @@ WRITINGS = [
     # Nothing but what follows says that a surname alone is a person's.
     ("昨日来た木村って人の件、佐藤という方から電話", "昨日来た［氏名］って人の件、［氏名］という方から電話"),
     ("Nguyen という方が来庁", "［氏名］ という方が来庁"),
+    # A name's reading in hiragana in a form's field, and a field with a qualifier.
+    ("ふりがな：やまだ たろう、氏名（カナ）：ヤマダ タロウ", "ふりがな：［氏名］、氏名（カナ）：［氏名］"),
     # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
     ("小林太郎から電話、住民の前田花子さん", "［氏名］から電話、住民の［氏名］さん"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
