@@ -13,8 +13,11 @@ Figures, per style and overall:
 
 - answered right: decision ``answer`` with the expected entry first;
 - found: answered right, or the expected entry among the first 3 of a ``clarify``;
-- confident wrong: decision ``answer`` with anything other than what was expected;
+- confident wrong: decision ``answer`` with anything other than what was expected, as a share of all
+  queries and of the answered ones (the issue's two targets for knowledge the search was not tuned to);
 - MRR: reciprocal rank of the expected entry among the results (0 when absent);
+- the ranking alone, whatever the decision: top-1 and top-3 (an expected entry first, or among the first
+  three candidates) and nDCG@10 (every expected entry relevant), the figures retrievers are compared by;
 - for out-of-scope queries, *handled*: not answered, or answered with the
   expected referral or small talk;
 - the reliability curve: per confidence bin, the share of queries whose first
@@ -25,6 +28,7 @@ Figures, per style and overall:
 from __future__ import annotations
 
 import json
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -40,7 +44,7 @@ from bot.knowledge.schema import Text, number_as_text
 from bot.search import Searcher, SearchResult
 from bot.search.calibration import reliability
 
-__all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "run_eval", "without_phrasings"]
+__all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "ndcg", "run_eval", "without_phrasings"]
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
@@ -48,9 +52,11 @@ _NO_QUERIES = "評価する質問がありません（「- q: …」と「expect
 _Id = Annotated[str, BeforeValidator(number_as_text)]
 """An id as the FAQ reads it: one written as a number (12) is the id "12"."""
 _LEGEND = (
-    "right = 回答して正解, found = 回答または候補3件以内に正解, "
-    "wrong = 誤った回答の割合（全件中）, oos ok = 対象外を回答しなかった割合"
+    "right = 回答して正解, found = 回答または候補3件以内に正解, top1/top3 = 判定によらず1位／3位以内に正解, "
+    "nDCG = nDCG@10,\nwrong = 誤った回答の割合（全件中）, w/ans = 誤った回答の割合（回答したうち）, "
+    "oos ok = 対象外を回答しなかった割合"
 )
+NDCG_DEPTH = 10
 
 
 class LabelledQuery(BaseModel):
@@ -110,7 +116,12 @@ class Scores:
     right: int = 0
     found: int = 0
     wrong: int = 0
+    answered: int = 0
     reciprocal_ranks: float = 0.0
+    first: int = 0
+    """In-scope queries whose first candidate is expected, whatever the decision (and so for `top3`)."""
+    top3: int = 0
+    ndcg: float = 0.0
     out_of_scope: int = 0
     handled: int = 0
     total: int = 0
@@ -139,8 +150,13 @@ class Scores:
             ok = answered and expected_first
             self.right += ok
             self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
+            ranked = [c.entry.id for c in result.ranking.candidates]
+            self.first += bool(ranked) and ranked[0] in expected
+            self.top3 += any(id_ in expected for id_ in ranked[:3])
+            self.ndcg += ndcg(ranked, expected)
         right_first = expected_first and expected != ("none",)
         self.confidences.append((result.confidence, right_first))
+        self.answered += answered
         if answered and not expected_first:
             self.wrong += 1
         if not ok:
@@ -154,9 +170,25 @@ class Scores:
             "answered_right": _share(self.right, self.in_scope),
             "found": _share(self.found, self.in_scope),
             "mrr": _share(self.reciprocal_ranks, self.in_scope),
+            "top1": _share(self.first, self.in_scope),
+            "top3": _share(self.top3, self.in_scope),
+            "ndcg10": _share(self.ndcg, self.in_scope),
             "confident_wrong": _share(self.wrong, self.total),
+            "wrong_of_answers": _share(self.wrong, self.answered),
             "out_of_scope_handled": _share(self.handled, self.out_of_scope),
         }
+
+
+def ndcg(ranked: Sequence[str], expected: Sequence[str], depth: int = NDCG_DEPTH) -> float:
+    """nDCG@``depth`` of the ids ``ranked``, every id in ``expected`` relevant (1) and the rest not (0).
+
+    The ideal ranking puts all the expected ids first, so a query with two right entries found only once
+    scores below 1.
+    """
+    relevant = set(expected)
+    gained = sum(1 / math.log2(at + 1) for at, id_ in enumerate(ranked[:depth], 1) if id_ in relevant)
+    ideal = sum(1 / math.log2(at + 1) for at in range(1, min(len(relevant), depth) + 1))
+    return gained / ideal if ideal else 0.0
 
 
 def _share(count: float, total: int) -> float:
@@ -173,18 +205,25 @@ def evaluate(searcher: Searcher, queries: Iterable[LabelledQuery]) -> dict[str, 
     return dict(groups)
 
 
+_IN_SCOPE_COLUMNS = (("right", "answered_right"), ("found", "found"), ("top1", "top1"), ("top3", "top3"))
+_RANK_COLUMNS = (("MRR", "mrr"), ("nDCG", "ndcg10"))
+
+
 def _table(groups: dict[str, Scores]) -> str:
-    header = f"{'style':<14}{'n':>5}{'right':>8}{'found':>8}{'MRR':>7}{'wrong':>8}{'oos ok':>8}"
+    columns = (*_IN_SCOPE_COLUMNS, *_RANK_COLUMNS)
+    header = f"{'style':<14}{'n':>5}" + "".join(f"{label:>7}" for label, _ in columns)
+    header += f"{'wrong':>7}{'w/ans':>7}{'oos ok':>8}"
     rows = [header, "-" * len(header)]
     order = sorted((s for s in groups if s != "overall"), key=lambda s: (s == OUT_OF_SCOPE, s))
     for style in [*order, "overall"]:
         f = groups[style].figures()
         scores = groups[style]
         in_scope = (
-            f"{f['answered_right']:>8.3f}{f['found']:>8.3f}{f['mrr']:>7.3f}" if scores.in_scope else " " * 23
+            "".join(f"{f[key]:>7.3f}" for _, key in columns) if scores.in_scope else " " * 7 * len(columns)
         )
         oos = f"{f['out_of_scope_handled']:>8.3f}" if scores.out_of_scope else ""
-        rows.append(f"{style:<14}{scores.total:>5}{in_scope}{f['confident_wrong']:>8.3f}{oos}")
+        answers = f"{f['wrong_of_answers']:>7.3f}" if scores.answered else " " * 7
+        rows.append(f"{style:<14}{scores.total:>5}{in_scope}{f['confident_wrong']:>7.3f}{answers}{oos}")
     return "\n".join(rows)
 
 

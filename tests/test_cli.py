@@ -142,6 +142,7 @@ def test_eval_reads_a_plain_query_set_without_styles_with_numeric_ids_and_extra_
     assert figures["query"]["queries"] == 2
     assert figures["out-of-scope"]["queries"] == 1
     assert figures["overall"]["mrr"] > 0
+    assert {"top1", "top3", "ndcg10", "wrong_of_answers"} <= set(figures["overall"])
 
 
 def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path: Path) -> None:
