@@ -1,15 +1,12 @@
 """``python -m bot import-faq``: a ward's FAQ from Excel (.xlsx, or .xls of Excel 97-2003) or CSV to faq.yaml.
 
-Wards keep their FAQ in a spreadsheet: one row an entry, a header row naming
-the columns. The columns are found by their header (質問, 回答, ID, 分類, …,
-see `COLUMN_NAMES`; 「質問（Q）」 and 「Q（質問）」 too) or given by the caller
-(a header, a letter ``B`` or a number ``2``). The header need not be the first
-row: a sheet often starts with a title or a date, so the first of the first
-`HEADER_SEARCH_ROWS` rows that has the question and answer columns is the
-header. A cell merged over several rows (a category beside its questions, one
-answer for two questions) counts in each of them. A CSV file may be UTF-8
-(with or without the BOM Excel writes) or Shift_JIS (cp932, Excel's "CSV" on
-Japanese Windows).
+Wards keep their FAQ in a spreadsheet (read by `bot.knowledge.spreadsheet`):
+one row an entry, a header row naming the columns. The columns are found by
+their header (質問, 回答, ID, 分類, …, see `COLUMN_NAMES`; 「質問（Q）」 and
+「Q（質問）」 too) or given by the caller (a header, a letter ``B`` or a number
+``2``). The header need not be the first row: a sheet often starts with a
+title or a date, so the first of the first `HEADER_SEARCH_ROWS` rows that has
+the question and answer columns is the header.
 
 Cells are tidied as a person would when copying them: a question's leading
 「Q1.」 or 「問：」 and an answer's 「A.」 go, and HTML from a CMS export (``<br>``,
@@ -24,20 +21,18 @@ the FAQ's schema first, so the output always passes ``python -m bot check``.
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
 from bot.knowledge.schema import CATEGORY_MAX, ID_PATTERN, FaqEntry
+from bot.knowledge.spreadsheet import ImportProblems, read_rows
 
 __all__ = [
     "COLUMN_NAMES",
@@ -95,14 +90,6 @@ _HTML_LINK = re.compile(r"<a\b[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>(.*?)</a>", 
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 
 
-class ImportProblems(Exception):
-    """The file cannot be imported; ``problems`` are lines for people, each with its row where known."""
-
-    def __init__(self, problems: Sequence[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = list(problems)
-
-
 @dataclass
 class Imported:
     """What an import produced: the entries, how many blank rows were skipped, and the header's row."""
@@ -111,18 +98,6 @@ class Imported:
     blank_rows: int = 0
     header_row: int = 1
     """The header's row number (from 1); the rows above it (a title, a date) were not read as entries."""
-
-
-def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
-    """Every row of the file as text cells (the header row first)."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path, sheet)
-    if suffix == ".xls":
-        return _xls_rows(path, sheet)
-    if suffix in (".csv", ".txt", ".tsv"):
-        return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
-    raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
 
 def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None) -> Imported:
@@ -303,87 +278,3 @@ def _items(text: str) -> list[str]:
 def _describe(error: Mapping[str, Any]) -> str:
     place = ".".join(str(part) for part in error.get("loc", ()))
     return f"「{place}」の値が正しくありません（{error.get('msg', '')}）"
-
-
-def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
-    """The sheet's rows; a cell merged over several rows gives its value to each of them."""
-    from openpyxl import load_workbook
-
-    try:
-        # Not read-only: a read-only sheet does not know its merged cells (a few seconds at most for an FAQ).
-        book = load_workbook(path, data_only=True)
-    except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
-        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
-    try:
-        if sheet is not None and sheet not in book.sheetnames:
-            names = "、".join(book.sheetnames)
-            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {names}）"])
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
-        for merged in worksheet.merged_cells.ranges:
-            _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
-        return rows
-    finally:
-        book.close()
-
-
-def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
-    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_rows`."""
-    import xlrd
-
-    try:
-        # With the formatting read: otherwise xlrd does not know the merged cells.
-        book = xlrd.open_workbook(str(path), formatting_info=True)
-    except Exception as exc:  # damaged, encrypted, or not an .xls at all
-        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
-    try:
-        names = book.sheet_names()
-        if sheet is not None and sheet not in names:
-            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
-        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
-        rows = [
-            ["" if cell.ctype == xlrd.XL_CELL_ERROR else _text(cell.value) for cell in worksheet.row(number)]
-            for number in range(worksheet.nrows)
-        ]
-        for top, end, left, _ in worksheet.merged_cells:
-            _fill_down(rows, top, end, left)
-        return rows
-    finally:
-        book.release_resources()
-
-
-def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
-    """Give a merged cell's value (at row ``top``) to the rows below it up to ``end``, in its first column.
-
-    Down a column only: a title or a heading merged across a row is one cell's text, not every column's.
-    """
-    value = rows[top][column] if column < len(rows[top]) else ""
-    for row in rows[top + 1 : end]:
-        if column < len(row):
-            row[column] = value
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _csv_rows(path: Path, delimiter: str) -> list[list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return list(_csv_reader(text, delimiter))
-    raise ImportProblems([f"{path}: 文字コードを読み取れません（UTF-8 か Shift_JIS で保存してください）"])
-
-
-def _csv_reader(text: str, delimiter: str) -> Iterator[list[str]]:
-    try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    except csv.Error as exc:
-        raise ImportProblems([f"CSVとして読み込めません（{exc}）"]) from exc

@@ -1,0 +1,123 @@
+"""A spreadsheet read into rows of text, as a person sees it: Excel (.xlsx, .xls) or CSV.
+
+Rows are lists of cell texts, the sheet's first row first. A number that is
+whole reads as an integer (an id 101, not 101.0). A cell merged over several
+rows (a category beside its questions, one answer for two questions) gives
+its value to each row it covers; a cell merged across a row stays one cell.
+A CSV file may be UTF-8 (with or without the BOM Excel writes) or Shift_JIS
+(cp932, Excel's "CSV" on Japanese Windows). A file that cannot be read raises
+`ImportProblems` with a line for people, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+__all__ = ["ImportProblems", "read_rows"]
+
+
+class ImportProblems(Exception):
+    """The file cannot be imported; ``problems`` are lines for people, each with its row where known."""
+
+    def __init__(self, problems: Sequence[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = list(problems)
+
+
+def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
+    """Every row of the file as text cells (the header row first)."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        return _xlsx_rows(path, sheet)
+    if suffix == ".xls":
+        return _xls_rows(path, sheet)
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
+    raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    """The sheet's rows; a cell merged over several rows gives its value to each of them."""
+    from openpyxl import load_workbook
+
+    try:
+        # Not read-only: a read-only sheet does not know its merged cells (a few seconds at most for an FAQ).
+        book = load_workbook(path, data_only=True)
+    except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
+        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            names = "、".join(book.sheetnames)
+            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {names}）"])
+        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+        rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        for merged in worksheet.merged_cells.ranges:
+            _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
+        return rows
+    finally:
+        book.close()
+
+
+def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
+    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_rows`."""
+    import xlrd
+
+    try:
+        # With the formatting read: otherwise xlrd does not know the merged cells.
+        book = xlrd.open_workbook(str(path), formatting_info=True)
+    except Exception as exc:  # damaged, encrypted, or not an .xls at all
+        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
+    try:
+        names = book.sheet_names()
+        if sheet is not None and sheet not in names:
+            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
+        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+        rows = [
+            ["" if cell.ctype == xlrd.XL_CELL_ERROR else _text(cell.value) for cell in worksheet.row(number)]
+            for number in range(worksheet.nrows)
+        ]
+        for top, end, left, _ in worksheet.merged_cells:
+            _fill_down(rows, top, end, left)
+        return rows
+    finally:
+        book.release_resources()
+
+
+def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
+    """Give a merged cell's value (at row ``top``) to the rows below it up to ``end``, in its first column.
+
+    Down a column only: a title or a heading merged across a row is one cell's text, not every column's.
+    """
+    value = rows[top][column] if column < len(rows[top]) else ""
+    for row in rows[top + 1 : end]:
+        if column < len(row):
+            row[column] = value
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _csv_rows(path: Path, delimiter: str) -> list[list[str]]:
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "cp932"):
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return list(_csv_reader(text, delimiter))
+    raise ImportProblems([f"{path}: 文字コードを読み取れません（UTF-8 か Shift_JIS で保存してください）"])
+
+
+def _csv_reader(text: str, delimiter: str) -> Iterator[list[str]]:
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as exc:
+        raise ImportProblems([f"CSVとして読み込めません（{exc}）"]) from exc
