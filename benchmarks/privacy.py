@@ -10,10 +10,10 @@ is among those reported too.
 
 False positives: every text of the knowledge (each string in faq.yaml and
 the YAML files under knowledge/, each paragraph of the manual), every text
-of the resident FAQ in tests/data/ward/ (full of the ward's own public phone
-numbers and places), and every query of the labelled sets in tests/data/, and generated machine identifiers
-(LINE and Slack ids, request ids, hashes) in sentences. It reports how many were changed
-at all, and lists them with what was masked; the knowledge holds no personal
+of the generalisation sets' FAQs in tests/data/ward/ (full of the ward's own public phone
+numbers and places) and tests/data/staff/, every query of the labelled sets in tests/data/, and
+generated machine identifiers (LINE and Slack ids, request ids, hashes) in sentences. It reports how
+many were changed at all, and lists them with what was masked; the knowledge holds no personal
 data, so every change there is either a public number (an office's phone)
 or a false positive.
 
@@ -86,16 +86,23 @@ def knowledge_texts() -> Iterator[tuple[str, str]]:
                 yield str(path.relative_to(ROOT)), paragraph
 
 
-def ward_texts() -> Iterator[tuple[str, str]]:
-    """Every text of the resident FAQ of the generalisation set (a ward's public numbers and places)."""
-    path = ROOT / "tests" / "data" / "ward" / "faq.yaml"
-    for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
-        yield str(path.relative_to(ROOT)), text
+GENERALISATION_SETS = ("ward", "staff")
+
+
+def generalisation_texts() -> Iterator[tuple[str, str]]:
+    """Every text of the generalisation sets' FAQs (a ward's public numbers and places, its offices)."""
+    for name in GENERALISATION_SETS:
+        path = ROOT / "tests" / "data" / name / "faq.yaml"
+        for text in _strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            yield str(path.relative_to(ROOT)), text
 
 
 def query_texts() -> Iterator[tuple[str, str]]:
     data = ROOT / "tests" / "data"
-    for path in [*sorted(data.glob("queries_*.yaml")), data / "ward" / "queries.yaml"]:
+    for path in [
+        *sorted(data.glob("queries_*.yaml")),
+        *(data / n / "queries.yaml" for n in GENERALISATION_SETS),
+    ]:
         for query in load_queries(path):
             yield str(path.relative_to(ROOT)), query.q
 
@@ -150,7 +157,9 @@ def main() -> None:
     recall(args.samples, args.seed)
     worst_case()
     false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
-    false_positives("Resident FAQ of the generalisation set (tests/data/ward/faq.yaml)", list(ward_texts()))
+    false_positives(
+        "FAQs of the generalisation sets (tests/data/ward/, tests/data/staff/)", list(generalisation_texts())
+    )
     false_positives("Query sets (tests/data/)", list(query_texts()))
     identifiers(args.samples, args.seed)
 
