@@ -66,6 +66,12 @@ def _parser() -> argparse.ArgumentParser:
         "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
     )
     imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
+    imports.add_argument(
+        "--headings",
+        action="store_true",
+        help="rows with one cell and no answer are section headings (■ ごみ): their text is the category "
+        "of the rows below (default: such a row is reported as having no answer)",
+    )
     for name in ("id", "category", "question", "answer", "phrasings", "keywords"):
         imports.add_argument(
             f"--{name}",
@@ -207,7 +213,8 @@ def _import_faq(args: argparse.Namespace) -> int:
         for name in ("id", "category", "question", "answer", "phrasings", "keywords")
     }
     try:
-        imported = import_faq(read_rows(args.file, args.sheet), {k: v for k, v in columns.items() if v})
+        rows = read_rows(args.file, args.sheet)
+        imported = import_faq(rows, {k: v for k, v in columns.items() if v}, headings=args.headings)
     except ImportProblems as exc:
         for problem in exc.problems:
             print(
@@ -228,6 +235,7 @@ def _import_faq(args: argparse.Namespace) -> int:
         temp.write_text(text, encoding="utf-8")
         temp.replace(output)
     notes = [f"見出しは{imported.header_row}行目"] if imported.header_row > 1 else []
+    notes += [f"見出しの行 {imported.heading_rows} 行を分類として読みました"] if imported.heading_rows else []
     notes += [f"空の行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
     said = f"（{'、'.join(notes)}）" if notes else ""
     print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)

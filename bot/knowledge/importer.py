@@ -12,6 +12,11 @@ Cells are tidied as a person would when copying them: a question's leading
 「Q1.」 or 「問：」 and an answer's 「A.」 go, and HTML from a CMS export (``<br>``,
 ``<p>``, links) becomes plain text, a link's address kept after its label.
 
+Some sheets put a section heading on a row of its own (「■ ごみ・リサイクル」 above
+its questions) instead of a category column. With ``headings``, a row with one
+cell and no answer is such a heading, and its text is the category of the rows
+below it that have none; without, it is reported like any row without an answer.
+
 Nothing is dropped silently: a row with no question or no answer, an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Blank
@@ -88,6 +93,10 @@ _HTML_BREAK = re.compile(r"<br\b[^<>]*>|</(?:p|div|li|tr|h[1-6])>", re.IGNORECAS
 _HTML_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
 _HTML_LINK = re.compile(r"<a\b[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
+_HEADING_MARKS = re.compile(r"^[■□●○◆◇▼▽▲△◎★☆・\s]+|[【】\[\]［］]")
+"""A section heading's decoration (■ ごみ, 【ごみ】), not its name."""
+_QUESTION_END = re.compile(r"(?:[?？]|か[。．.]?)$")
+_EMPTY_SECTION = "{}行目: 見出し「{}」の下に質問がありません（質問であれば回答を入れてください）"
 
 
 @dataclass
@@ -96,16 +105,20 @@ class Imported:
 
     entries: list[FaqEntry] = field(default_factory=list)
     blank_rows: int = 0
+    heading_rows: int = 0
     header_row: int = 1
     """The header's row number (from 1); the rows above it (a title, a date) were not read as entries."""
 
 
-def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None) -> Imported:
+def import_faq(
+    rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None, *, headings: bool = False
+) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
     ``columns`` names a field's column (its header, letter or number); ``{"id": NO_ID}`` ignores any
     ID column. The header is the first of the first `HEADER_SEARCH_ROWS` rows that has the question
-    and answer columns.
+    and answer columns. With ``headings``, a row with one cell and no answer is a section heading
+    whose text is the category of the rows below it.
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（見出しの行が必要です）"])
@@ -113,11 +126,25 @@ def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None 
     imported = Imported(header_row=header + 1)
     problems: list[str] = []
     seen: dict[str, int] = {}
+    section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[header + 1 :], start=header + 2):
         cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
         if not any(cells.values()):
             imported.blank_rows += 1
             continue
+        if headings and (heading := _heading(row, cells)):
+            if unused:
+                problems.append(_EMPTY_SECTION.format(unused, section))
+            section, unused = heading, number
+            imported.heading_rows += 1
+            if len(section) > CATEGORY_MAX:
+                problems.append(
+                    f"{number}行目: 見出し「{section}」は分類にするには長すぎます（{CATEGORY_MAX}文字まで）"
+                )
+            continue
+        unused = 0
+        if section and not cells.get("category"):
+            cells["category"] = section
         entry_id = cells.get("id") or f"q{number - 1:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
@@ -154,9 +181,19 @@ def import_faq(rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None 
             )
         except ValidationError as exc:
             problems.extend(f"{number}行目: {_describe(error)}" for error in exc.errors())
+    if unused:
+        problems.append(_EMPTY_SECTION.format(unused, section))
     if problems:
         raise ImportProblems(problems)
     return imported
+
+
+def _heading(row: Sequence[str], cells: Mapping[str, str]) -> str:
+    """A section heading's name, when the row is one: one cell, no answer, and not worded as a question."""
+    filled = [cell.strip() for cell in row if cell.strip()]
+    if cells.get("answer") or len(filled) != 1 or _QUESTION_END.search(filled[0]):
+        return ""
+    return _HEADING_MARKS.sub("", filled[0]).strip()
 
 
 def to_yaml(entries: Sequence[FaqEntry]) -> str:

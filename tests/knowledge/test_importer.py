@@ -286,3 +286,42 @@ def test_q_and_a_markers_and_html_from_a_cms_export_become_plain_text(tmp_path: 
     assert (third.question, third.answer) == ("QRコードで払えますか。", "A型の方は<5歳>までです。"), (
         "no marker"
     )
+
+
+def test_section_headings_on_rows_of_their_own_become_categories_when_asked(tmp_path: Path) -> None:
+    rows: list[list[str | None]] = [
+        ["No", "質問", "回答"],
+        ["■ ごみ・リサイクル", None, None],
+        ["1", "粗大ごみの出し方は？", "事前に申し込んでください。"],
+        ["2", "資源ごみの日は？", "水曜日です。"],
+        ["【証明書】", None, None],
+        ["3", "住民票はどこで取れますか。", "区役所の窓口です。"],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:C2", "A5:C5"))
+    with pytest.raises(ImportProblems, match="2行目: 質問と回答が空です"):
+        import_faq(read_rows(source))  # by default a heading is a row without its answer
+    imported = import_faq(read_rows(source), headings=True)
+    assert [(e.id, e.category) for e in imported.entries] == [
+        ("1", "ごみ・リサイクル"),
+        ("2", "ごみ・リサイクル"),
+        ("3", "証明書"),
+    ]
+    assert imported.heading_rows == 2
+    done = run("import-faq", str(source), "--headings", "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 0, done.stderr
+    assert "3件のFAQを読み込みました（見出しの行 2 行を分類として読みました）" in done.stderr
+
+
+def test_a_question_without_its_answer_is_never_taken_for_a_heading() -> None:
+    rows = [
+        ["質問", "回答"],
+        ["■ 税金", ""],
+        ["住民税はいつ払いますか。", ""],
+        ["■ 国民健康保険", ""],
+    ]
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(rows, headings=True)
+    assert bad.value.problems == [
+        "3行目: 回答が空です",
+        "4行目: 見出し「国民健康保険」の下に質問がありません（質問であれば回答を入れてください）",
+    ]
