@@ -18,6 +18,7 @@ from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge.importer import FIELDS
 from bot.logs import setup_logging
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
@@ -72,7 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         help="rows with one cell and no answer are section headings (■ ごみ): their text is the category "
         "of the rows below (default: such a row is reported as having no answer)",
     )
-    for name in ("id", "category", "question", "answer", "phrasings", "keywords"):
+    for name in FIELDS:
         imports.add_argument(
             f"--{name}",
             metavar="COLUMN",
@@ -208,10 +209,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _import_faq(args: argparse.Namespace) -> int:
     from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
 
-    columns = {
-        name: getattr(args, name)
-        for name in ("id", "category", "question", "answer", "phrasings", "keywords")
-    }
+    columns = {name: getattr(args, name) for name in FIELDS}
     try:
         rows = read_rows(args.file, args.sheet)
         imported = import_faq(rows, {k: v for k, v in columns.items() if v}, headings=args.headings)

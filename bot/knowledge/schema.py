@@ -29,8 +29,11 @@ def number_as_text(value: object) -> object:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,47}$"
-EntryId = Annotated[str, BeforeValidator(number_as_text), StringConstraints(pattern=ID_PATTERN)]
+EntryId = Annotated[
+    str,
+    BeforeValidator(number_as_text),
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=48),
+]
 """Letters, digits, ``-``, ``_`` and ``.``: short enough for a button's 64-byte payload (``faq:<id>``)."""
 SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
 
