@@ -119,7 +119,7 @@ class Scores:
     answered: int = 0
     reciprocal_ranks: float = 0.0
     first: int = 0
-    """In-scope queries whose first candidate is expected, whatever the decision (and so for `top3`)."""
+    """In-scope queries whose first result is expected, whatever the decision (and so for `top3`)."""
     top3: int = 0
     ndcg: float = 0.0
     out_of_scope: int = 0
@@ -150,10 +150,9 @@ class Scores:
             ok = answered and expected_first
             self.right += ok
             self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
-            ranked = [c.entry.id for c in result.ranking.candidates]
-            self.first += bool(ranked) and ranked[0] in expected
-            self.top3 += any(id_ in expected for id_ in ranked[:3])
-            self.ndcg += ndcg(ranked, expected)
+            self.first += expected_first
+            self.top3 += 0 < rank <= 3
+            self.ndcg += ndcg([c.entry.id for c in result.ranking.candidates], expected)
         right_first = expected_first and expected != ("none",)
         self.confidences.append((result.confidence, right_first))
         self.answered += answered
@@ -205,13 +204,18 @@ def evaluate(searcher: Searcher, queries: Iterable[LabelledQuery]) -> dict[str, 
     return dict(groups)
 
 
-_IN_SCOPE_COLUMNS = (("right", "answered_right"), ("found", "found"), ("top1", "top1"), ("top3", "top3"))
-_RANK_COLUMNS = (("MRR", "mrr"), ("nDCG", "ndcg10"))
+_COLUMNS = (
+    ("right", "answered_right"),
+    ("found", "found"),
+    ("top1", "top1"),
+    ("top3", "top3"),
+    ("MRR", "mrr"),
+    ("nDCG", "ndcg10"),
+)
 
 
 def _table(groups: dict[str, Scores]) -> str:
-    columns = (*_IN_SCOPE_COLUMNS, *_RANK_COLUMNS)
-    header = f"{'style':<14}{'n':>5}" + "".join(f"{label:>7}" for label, _ in columns)
+    header = f"{'style':<14}{'n':>5}" + "".join(f"{label:>7}" for label, _ in _COLUMNS)
     header += f"{'wrong':>7}{'w/ans':>7}{'oos ok':>8}"
     rows = [header, "-" * len(header)]
     order = sorted((s for s in groups if s != "overall"), key=lambda s: (s == OUT_OF_SCOPE, s))
@@ -219,7 +223,7 @@ def _table(groups: dict[str, Scores]) -> str:
         f = groups[style].figures()
         scores = groups[style]
         in_scope = (
-            "".join(f"{f[key]:>7.3f}" for _, key in columns) if scores.in_scope else " " * 7 * len(columns)
+            "".join(f"{f[key]:>7.3f}" for _, key in _COLUMNS) if scores.in_scope else " " * 7 * len(_COLUMNS)
         )
         oos = f"{f['out_of_scope_handled']:>8.3f}" if scores.out_of_scope else ""
         answers = f"{f['wrong_of_answers']:>7.3f}" if scores.answered else " " * 7

@@ -49,9 +49,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
     except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
         raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
     try:
-        if sheet is not None and sheet not in book.sheetnames:
-            names = "、".join(book.sheetnames)
-            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {names}）"])
+        _check_sheet(path, sheet, book.sheetnames)
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
         for merged in worksheet.merged_cells.ranges:
@@ -71,9 +69,7 @@ def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
     except Exception as exc:  # damaged, encrypted, or not an .xls at all
         raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
     try:
-        names = book.sheet_names()
-        if sheet is not None and sheet not in names:
-            raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
+        _check_sheet(path, sheet, book.sheet_names())
         worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
         rows = [
             ["" if cell.ctype == xlrd.XL_CELL_ERROR else _text(cell.value) for cell in worksheet.row(number)]
@@ -84,6 +80,12 @@ def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
         return rows
     finally:
         book.release_resources()
+
+
+def _check_sheet(path: Path, sheet: str | None, names: Sequence[str]) -> None:
+    """Raise when the workbook has no sheet ``sheet`` (None: the first, always there), naming those it has."""
+    if sheet is not None and sheet not in names:
+        raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
 
 
 def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
