@@ -168,9 +168,9 @@ class FakeLine:
         await self.until(lambda: len(self.all_sent(user)) >= count)
         return self.all_sent(user)[:count]
 
-    async def until(self, check: Callable[[], bool]) -> None:
-        """Wait (up to ten seconds) until ``check`` holds, looking again after every request."""
-        async with asyncio.timeout(10):
+    async def until(self, check: Callable[[], bool], seconds: float = 10) -> None:
+        """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
+        async with asyncio.timeout(seconds):
             while not check():
                 self._changed.clear()
                 await self._changed.wait()
