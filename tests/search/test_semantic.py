@@ -10,7 +10,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from bot.evaluation import without_phrasings
+from bot.evaluation import evaluate, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase
 from bot.search import Searcher, semantic
 from bot.search.semantic import (
@@ -23,6 +23,7 @@ from bot.search.semantic import (
     build_semantic,
 )
 from bot.search.service import MEANING_CHARS
+from tests.conftest import DATA_DIR
 
 
 class CountingEncoder:
@@ -85,14 +86,15 @@ def test_an_entry_scores_its_best_weighted_view_and_one_without_views_zero(encod
     assert dog < first
 
 
-def test_meaning_finds_a_paraphrase_the_words_alone_miss(kb: KnowledgeBase) -> None:
+def test_meaning_finds_paraphrases_the_words_alone_miss(kb: KnowledgeBase) -> None:
+    """Over the development set's paraphrases, asked of the FAQ without its phrasings (measured: top-3
+    0.52 with words alone, 0.63 with meaning, and no confident wrong answer left of two)."""
     bare = without_phrasings(kb)
-    query = "手を付けたい仕事がいくつもあるんだけど、順番をどう決めたらいい？"
-    lexical = Searcher.build(bare, semantic=False).search(query)
-    semantic = Searcher.build(bare).search(query)
-    assert not lexical.hits or lexical.hits[0].entry.id != "method-prioritize"
-    assert semantic.hits[0].entry.id == "method-prioritize"
-    assert semantic.ranking.candidates[0].semantic > 0.3
+    queries = [q for q in load_queries(DATA_DIR / "queries_dev.yaml") if q.group == "paraphrase"]
+    lexical = evaluate(Searcher.build(bare, semantic=False), queries)["paraphrase"].figures()
+    semantic = evaluate(Searcher.build(bare), queries)["paraphrase"].figures()
+    assert semantic["top3"] >= lexical["top3"] + 0.06, (lexical, semantic)
+    assert semantic["confident_wrong"] <= lexical["confident_wrong"], (lexical, semantic)
 
 
 def _random_index(entries: int, seed: int = 3) -> SemanticIndex:
