@@ -23,7 +23,7 @@ import numpy.typing as npt
 from bot.knowledge import KnowledgeBase
 from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
-from bot.search.semantic import body_view
+from bot.search.semantic import body_view, lead_view
 from bot.search.spelling import sounds_of, spellings_of
 
 __all__ = [
@@ -97,13 +97,17 @@ def sources_of(kb: KnowledgeBase) -> list[Source]:
 def views_of(kb: KnowledgeBase) -> list[list[tuple[str, float]]]:
     """The texts (and weights) each entry is embedded as, in the order of `sources_of`.
 
-    Questions, phrasings, titles and topics as they are; the answer or body
-    by its start, weighted below (`bot.search.semantic.body_view`). Keyword
+    Questions, phrasings, titles and topics as they are; an FAQ entry's
+    answer as its question followed by the answer's first sentence
+    (`bot.search.semantic.lead_view`); any other body by its start, weighted
+    below (`bot.search.semantic.body_view`). Keyword
     lists are not sentences and are left to the lexical index.
     """
     views: list[list[tuple[str, float]]] = []
     for faq in kb.faq:
-        views.append([*((t, 1.0) for t in (faq.question, *faq.phrasings)), body_view(faq.answer)])
+        views.append(
+            [*((t, 1.0) for t in (faq.question, *faq.phrasings)), lead_view(faq.question, faq.answer)]
+        )
     for chapter in kb.chapters:
         for section in chapter.sections:
             views.append([(f"{chapter.title} {section.title}", 1.0), body_view(section.body)])

@@ -52,7 +52,10 @@ def test_after_editing_one_answer_only_that_text_is_embedded(
     fresh = serving.reload(faq, knowledge, tmp_path / "cache")
 
     assert len(counting.texts) == 1
-    assert counting.texts[0].startswith(NEW)
+    edited_question = next(e for e in searcher.kb.faq if e.id == "tool-rpa-basics").question
+    assert counting.texts[0].startswith(f"{edited_question} {NEW}"), (
+        "the question with the new first sentence"
+    )
     assert fresh.encoder is counting, "the model is not loaded again"
     assert fresh.semantic is not None
     assert fresh.semantic.vectors.shape == searcher.semantic.vectors.shape  # type: ignore[union-attr]
