@@ -76,7 +76,7 @@ frames and common n-grams with a long query (どうすればいい, 〜したい
 outscore the one that names its topic. Measured against the ranking without
 them (`python -m bot eval`, top-1 / top-3): the sample FAQ without phrasings
 0.759 / 0.881 → 0.821 / 0.917, the ward FAQ 0.644 / 0.834 → 0.664 / 0.855, and
-the staff-helpdesk FAQ, never tuned on, 0.629 / 0.807 → 0.635 / 0.843."""
+the staff-helpdesk FAQ, which judged the change, 0.629 / 0.807 → 0.635 / 0.843."""
 
 FOCUS_MIN_CHARS = 40
 FOCUS_BOOST = 1.8

