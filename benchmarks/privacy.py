@@ -134,6 +134,7 @@ ADVERSARIAL = {
     "山田 × 2000 (one line)": "山田" * 2000,
     "氏名：山田太郎さん × 400": "氏名：山田太郎さん" * 400,
     "の前田花子さん × 500": "の前田花子さん" * 500,
+    "係の山田に聞いた × 500": "係の山田に聞いた" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -10,7 +10,9 @@ shows that it names a person:
   松本様, 清水課長, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の), or one after it
-  says it is a person's (木村って人, 佐藤という方).
+  says it is a person's (木村って人, 佐藤という方) or someone spoken to or heard from
+  (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
+  an ordinary word there, 係の山田に聞いた, 西村へメール).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -33,7 +35,7 @@ read as 前 + 田花子; 保健師 as 保 + 健師).
 
 Not recognised: names written in hiragana (やまださん reads like みなさん) other
 than in a form's field (ふりがな：やまだ たろう), and
-a surname alone with nothing around it (田中に聞いた), which reads like any
+a surname alone with nothing around it (田中の件), which reads like any
 other word. Text without kanji or katakana is only tokenised for a Latin
 word before an honorific, so log lines cost nothing.
 """
@@ -67,8 +69,11 @@ _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
+    "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
+    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信)"
 )
-"""Says that the name word right before it is a person's (木村って人, 佐藤という方)."""
+"""Says that the name word right before it is a person's: 木村って人, 佐藤という方, or someone spoken to
+or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
@@ -117,7 +122,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     if not _TOKENISED.search(text):
         return
     for offset, chunk in _chunks(text):
-        for start, end in _name_runs(chunk, _morphemes(chunk)):
+        morphemes = _morphemes(chunk)
+        for start, end in (*_name_runs(chunk, morphemes), *_surnames_read_as_words(chunk, morphemes)):
             yield offset + start, offset + end, NAME
 
 
@@ -261,13 +267,39 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     category = morpheme.part_of_speech()[1:3]
     if len(surface) < 2 or category not in (("固有名詞", "地名"), ("固有名詞", "一般")):
         return False
-    if category[1] == "地名" and surface[-1] in _MUNICIPAL:
-        return False
+    if category[1] == "地名" and surface[-1] in _MUNICIPAL and _read_before_san(surface) != "人名":
+        return False  # 横浜市さん; but 中村 (a village's name here) is a surname before さん
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     after = _skip_space(text, stop)
     if not (_AFTER_PROPER_NOUN.match(text, after) or _CUE_AFTER.match(text, after) or stop > morpheme.end()):
         return False
     return category[1] == "地名" or _read_before_san(surface) == "人名"
+
+
+def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Surnames the dictionary reads as ordinary words here, shown to be a person's by what follows.
+
+    In 係の山田に聞いた it reads 山田 as a rice field, and 西村へメール as 西 + 村. A
+    common noun of kanji (or two one-kanji nouns together) counts when what follows
+    says a person (`_CUE_AFTER`: に聞いた, から連絡, って人) and the dictionary reads
+    it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay.
+    """
+    for at, morpheme in enumerate(morphemes):
+        if not _kanji_noun(morpheme):
+            continue
+        start, stop = morpheme.begin(), morpheme.end()
+        if stop - start == 1:
+            if at + 1 == len(morphemes) or not _kanji_noun(morphemes[at + 1]):
+                continue
+            stop = morphemes[at + 1].end()
+            if stop - start != 2:
+                continue
+        if _CUE_AFTER.match(text, stop) and _read_before_san(text[start:stop]) == "人名":
+            yield start, stop
+
+
+def _kanji_noun(morpheme: Any) -> bool:
+    return bool(morpheme.part_of_speech()[1] == "普通名詞" and _KANJI_WORD.fullmatch(morpheme.surface()))
 
 
 def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:

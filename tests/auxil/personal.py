@@ -258,6 +258,8 @@ masked only where a title or honorific follows a name it knows. (藤田 and 山�
 proper nouns before くん or after は, are in: it reads them as surnames before さん.)"""
 _PERSON_AFTER = ("って人", "という方", "という人")
 """What may follow a surname alone instead of an honorific (木村って人)."""
+_SPOKEN_TO = ("に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました")
+"""What may follow a surname alone: someone spoken to or heard from (田中に聞いた, typed as one tag too)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -293,12 +295,15 @@ def name(rng: random.Random) -> Written:
     written = f"{surname}{space}{given}" if style == "full" else surname
     secrets = (written, surname, given) if style == "full" and len(given) >= 2 else (written,)
     after = rng.choice(_AFTER_A_NAME)
-    if style == "surname" and rng.random() < 0.2:
+    endings = ("から電話がありました", "の件です", "に確認しました")
+    draw = rng.random() if style == "surname" else 1.0
+    if draw < 0.2:
         after = rng.choice(_PERSON_AFTER)
+    elif draw < 0.4:
+        after, endings = rng.choice(_SPOKEN_TO), ("", "。", "ので確認します")
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
-        ending = rng.choice(("から電話がありました", "の件です", "に確認しました"))
-        sentence = f"{rng.choice(_BEFORE)}{value}{ending}"
+        sentence = f"{rng.choice(_BEFORE)}{value}{rng.choice(endings)}"
     else:
         cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： "))
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0016: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0017: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -68,8 +68,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("山崎", "木村", "小林", "Kim"),
             "申請者は［氏名］くん、［氏名］って人、［氏名］とDear ［氏名］様に富士通さんが確認しました",
         ),
+        (
+            "0016",
+            "田中に聞いたら、鈴木から連絡があって山本と相談したそうです",
+            ("田中", "鈴木", "山本"),
+            "［氏名］に聞いたら、［氏名］から連絡があって［氏名］と相談したそうです",
+        ),
     ],
-    ids=["names", "names in Latin letters", "names shown by what follows them"],
+    ids=["names", "names in Latin letters", "names shown by what follows them", "surnames spoken to"],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
     database_url: str, before: str, said: str, names: tuple[str, ...], masked: str

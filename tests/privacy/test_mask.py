@@ -130,6 +130,11 @@ WRITINGS = [
     # Nothing but what follows says that a surname alone is a person's.
     ("昨日来た木村って人の件、佐藤という方から電話", "昨日来た［氏名］って人の件、［氏名］という方から電話"),
     ("Nguyen という方が来庁", "［氏名］ という方が来庁"),
+    # Or someone spoken to or heard from.
+    (
+        "田中に聞いた、担当の佐藤にも確認、鈴木から連絡、山本と相談、高橋が言っていた、渡辺へメール",
+        "［氏名］に聞いた、担当の［氏名］にも確認、［氏名］から連絡、［氏名］と相談、［氏名］が言っていた、［氏名］へメール",
+    ),
     # A name's reading in hiragana in a form's field, and a field with a qualifier.
     ("ふりがな：やまだ たろう、氏名（カナ）：ヤマダ タロウ", "ふりがな：［氏名］、氏名（カナ）：［氏名］"),
     # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
@@ -187,6 +192,7 @@ WORK_TEXT = [
     "Power AutomateとGoogle Formsで申請、LINE WORKSさんのサポート",
     "横浜市さんの事例、お隣の世田谷区さん",
     "長野に出張、小川に流れる",
+    "松本に出張、区長に聞いた、窓口に確認、総務課から連絡、係の皆と相談",
     "中野区長の挨拶、大阪府知事",
     "名前は分かりません、お名前を教えてください",
     "送った相談の進渉どうなってる",
@@ -278,6 +284,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "山田" * 3000,
         "氏名：山田太郎さん\n" * 500,
         "の前田花子さん" * 500,
+        "係の山田に聞いた" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
