@@ -267,13 +267,13 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     category = morpheme.part_of_speech()[1:3]
     if len(surface) < 2 or category not in (("固有名詞", "地名"), ("固有名詞", "一般")):
         return False
-    if category[1] == "地名" and surface[-1] in _MUNICIPAL and _read_before_san(surface) != "人名":
-        return False  # 横浜市さん; but 中村 (a village's name here) is a surname before さん
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     after = _skip_space(text, stop)
     if not (_AFTER_PROPER_NOUN.match(text, after) or _CUE_AFTER.match(text, after) or stop > morpheme.end()):
         return False
-    return category[1] == "地名" or _read_before_san(surface) == "人名"
+    # A place counts, not a municipality (横浜市さん) unless a surname before さん (中村, a village here).
+    place = category[1] == "地名" and surface[-1] not in _MUNICIPAL
+    return place or _read_before_san(surface) == "人名"
 
 
 def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
