@@ -33,7 +33,8 @@ _VOICED = str.maketrans(
     "カキクケコサシスセソタチツテトハヒフヘホ",
     "ガギグゲゴザジズゼゾダヂヅデドバビブベボ",
 )
-_HEAD_CACHE_SIZE = 100_000
+_WORD_CACHE_SIZE = 100_000
+"""Distinct words remembered by `Analyzer._word` (a ward's FAQ uses some thousands)."""
 # Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
 _STOP_LEMMAS = frozenset(
     """
@@ -52,17 +53,31 @@ _STOP_LEMMAS = frozenset(
 class Analysis:
     """The terms of one text.
 
+    ``words`` are its terms in the word and synonym views (``terms`` without the n-grams).
     ``nouns`` are its content nouns (for unknown-word checks) and ``noun_terms``,
     in the same order, the terms any of which shows that an entry mentions that noun.
     """
 
     normalized: str
     terms: tuple[str, ...]
+    words: tuple[str, ...]
     nouns: tuple[str, ...]
     noun_terms: tuple[tuple[str, ...], ...]
     fuzzy_text: str
     noun_sounds: tuple[str, ...]
     """The reading of each noun (as `Analyzer.sound` gives it), to tell IME slips: 予讃 reads like 予算."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What one morpheme adds to an `Analysis`: its reading, lemmas, terms, and as a content noun its own."""
+
+    sound: str
+    lemmas: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+    noun: str = ""
+    noun_terms: tuple[str, ...] = ()
+    noun_sound: str = ""
 
 
 class Analyzer:
@@ -73,7 +88,7 @@ class Analyzer:
 
         self._mode_c = SplitMode.C
         self._mode_a = SplitMode.A
-        self._head_cache: dict[str, tuple[str, ...]] = {}
+        self._words: dict[tuple[int, str], _Word] = {}
         self._synonym_index: dict[tuple[str, ...], int] = {}
         # First lemma of a synonym → the lemma counts of the synonyms starting with it.
         self._synonym_sizes: dict[str, tuple[int, ...]] = {}
@@ -103,38 +118,65 @@ class Analyzer:
         lemmas: list[str] = []
         reading: list[str] = []
         for morpheme in tokenizer().tokenize(normalized, self._mode_c):
-            pos = morpheme.part_of_speech()
-            if pos[0] in ("補助記号", "空白"):
-                reading.append(" ")
-                continue
-            lemma = morpheme.normalized_form()
-            lemmas.append(lemma)
-            sound = _reading(morpheme)
-            reading.append(sound)
-            if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
-                continue
-            own = ["w:" + lemma]
-            if len(morpheme) > 2:
-                for part in morpheme.split(self._mode_a):
-                    part_lemma = part.normalized_form()
-                    part_pos = part.part_of_speech()[0]
-                    if part_lemma != lemma and part_pos in _CONTENT_POS and part_lemma not in _STOP_LEMMAS:
-                        own.append("w:" + part_lemma)
-                        lemmas.append(part_lemma)
-                if len(own) == 1 and pos[1] == "普通名詞":
-                    own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
-            terms += own
-            if pos[0] in _NOUN_POS and len(lemma) > 1 and not _HIRAGANA_ONLY.match(morpheme.surface()):
-                nouns.append(lemma)
-                groups = (self._synonym_index.get((t[2:],)) for t in own)
-                noun_terms.append((*own, *(f"s:{g}" for g in groups if g is not None)))
-                noun_sounds.append(gram_text(sound))
+            word = self._word(morpheme)
+            reading.append(word.sound)
+            lemmas += word.lemmas
+            terms += word.terms
+            if word.noun:
+                nouns.append(word.noun)
+                noun_terms.append(word.noun_terms)
+                noun_sounds.append(word.noun_sound)
         terms += self._synonym_terms(lemmas)
+        words = tuple(terms)
         grams = gram_text(normalized)
         if ngrams:
             terms += ["g:" + g for g in _ngrams(grams, 2)]
             terms += ["r:" + g for g in _ngrams(gram_text("".join(reading)), 3)]
-        return Analysis(normalized, tuple(terms), tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds))
+        return Analysis(
+            normalized, tuple(terms), words, tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds)
+        )
+
+    def _word(self, morpheme: Any) -> _Word:
+        """What one morpheme adds to an analysis; remembered by dictionary word and surface.
+
+        A dictionary word's analysis depends on nothing but the word (its part
+        of speech, forms, reading and parts are the dictionary's), and the same
+        few thousand words make most texts: looking them up again costs more
+        than the rest. Words outside the dictionary are read each time: a
+        number's reading depends on its place (一つ ひと, 第一 いち).
+        """
+        key = (morpheme.word_id(), morpheme.surface())
+        word = self._words.get(key)
+        if word is None:
+            word = self._read_word(morpheme)
+            if len(self._words) < _WORD_CACHE_SIZE and not morpheme.is_oov():
+                self._words[key] = word
+        return word
+
+    def _read_word(self, morpheme: Any) -> _Word:
+        pos = morpheme.part_of_speech()
+        if pos[0] in ("補助記号", "空白"):
+            return _Word(" ")
+        lemma = morpheme.normalized_form()
+        sound = _reading(morpheme)
+        if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
+            return _Word(sound, (lemma,))
+        own = ["w:" + lemma]
+        lemmas = [lemma]
+        if len(morpheme) > 2:
+            for part in morpheme.split(self._mode_a):
+                part_lemma = part.normalized_form()
+                part_pos = part.part_of_speech()[0]
+                if part_lemma != lemma and part_pos in _CONTENT_POS and part_lemma not in _STOP_LEMMAS:
+                    own.append("w:" + part_lemma)
+                    lemmas.append(part_lemma)
+            if len(own) == 1 and pos[1] == "普通名詞":
+                own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
+        if pos[0] not in _NOUN_POS or len(lemma) < 2 or _HIRAGANA_ONLY.match(morpheme.surface()):
+            return _Word(sound, tuple(lemmas), tuple(own))
+        groups = (self._synonym_index.get((t[2:],)) for t in own)
+        noun_terms = (*own, *(f"s:{g}" for g in groups if g is not None))
+        return _Word(sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound))
 
     def _heads(self, surface: str, normalized: str) -> tuple[str, ...]:
         """The head of a katakana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).
@@ -144,26 +186,20 @@ class Analyzer:
         compound is written ending in that kanji's reading, or in the reading
         with its first sound voiced as the head of a compound takes it
         (ハチ → スズメバチ). Both the kanji's form and the reading's are
-        terms, as a question may write either (蜂, ハチ). Remembered.
+        terms, as a question may write either (蜂, ハチ).
         """
-        key = surface + "\0" + normalized
-        cached = self._head_cache.get(key)
-        if cached is not None:
-            return cached
-        heads: tuple[str, ...] = ()
-        if _KATAKANA_COMPOUND.fullmatch(surface) and _KANJI_COMPOUND.fullmatch(normalized):
-            head = tokenizer().tokenize(normalized[-1], self._mode_c)
-            reading = str(head[0].reading_form()) if len(head) == 1 else ""
-            voiced = reading[:1].translate(_VOICED) + reading[1:]
-            if len(reading) >= 2 and len(surface) > len(reading) and surface.endswith((reading, voiced)):
-                spoken = tokenizer().tokenize(reading, self._mode_c)
-                forms = {str(head[0].normalized_form())}
-                if len(spoken) == 1:
-                    forms.add(str(spoken[0].normalized_form()))
-                heads = tuple(sorted(forms))
-        if len(self._head_cache) < _HEAD_CACHE_SIZE:
-            self._head_cache[key] = heads
-        return heads
+        if not (_KATAKANA_COMPOUND.fullmatch(surface) and _KANJI_COMPOUND.fullmatch(normalized)):
+            return ()
+        head = tokenizer().tokenize(normalized[-1], self._mode_c)
+        reading = str(head[0].reading_form()) if len(head) == 1 else ""
+        voiced = reading[:1].translate(_VOICED) + reading[1:]
+        if len(reading) < 2 or len(surface) <= len(reading) or not surface.endswith((reading, voiced)):
+            return ()
+        spoken = tokenizer().tokenize(reading, self._mode_c)
+        forms = {str(head[0].normalized_form())}
+        if len(spoken) == 1:
+            forms.add(str(spoken[0].normalized_form()))
+        return tuple(sorted(forms))
 
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""

@@ -18,8 +18,6 @@ from bot.search.normalize import gram_text, normalize
 
 __all__ = ["Presence", "is_unknown"]
 
-WORD_VIEWS = ("w", "s")
-
 
 class Presence:
     """Which of the candidates contain which of the query's terms."""
@@ -59,9 +57,7 @@ class Presence:
         """
         covered = np.zeros(self._matrix.shape[1])
         total = 0.0
-        for term in set(analysis.terms):
-            if term[0] not in WORD_VIEWS:
-                continue
+        for term in dict.fromkeys(analysis.words):
             term_id = self._index.vocabulary.get(term)
             if term_id is None:
                 continue

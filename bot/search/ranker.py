@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -141,26 +142,30 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     focused = set(focus.terms) if focus is not None else set()
     for term in focused:
         counts.setdefault(term, 1)
-    vocabulary = index.vocabulary
-    known = {t: vocabulary[t] for t in counts if t in vocabulary}
-    frequencies = index.df[list(known.values())].tolist()
+    said = list(counts)
+    ids = np.fromiter(map(index.vocabulary.get, said, repeat(-1)), dtype=np.int64, count=len(said))
+    keep = ids >= 0
+    frequencies = np.zeros(len(said), dtype=index.df.dtype)
+    frequencies[keep] = index.df[ids[keep]]
+    views = np.array([term[0] for term in said])
     df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
-    grams: dict[str, list[tuple[int, str]]] = {view: [] for view in NGRAM_VIEWS}
-    for term, freq in zip(known, frequencies, strict=True):
-        if term[0] in grams:
-            grams[term[0]].append((freq, term))
-    for view_grams in grams.values():
-        view_grams.sort()
-        for rank, (freq, term) in enumerate(view_grams):
-            if rank >= MAX_NGRAMS_PER_VIEW or freq > df_limit:
-                del known[term]
+    for view in NGRAM_VIEWS:
+        grams = views == view
+        keep[grams] = False
+        rare = np.flatnonzero(grams & (ids >= 0) & (frequencies <= df_limit))
+        if len(rare) > MAX_NGRAMS_PER_VIEW:  # the rarest, ties in the order of their text
+            texts = np.array([said[at] for at in rare])
+            rare = rare[np.lexsort((texts, frequencies[rare]))[:MAX_NGRAMS_PER_VIEW]]
+        keep[rare] = True
+    rows = np.flatnonzero(keep).tolist()
+    known = [said[at] for at in rows]
     weights = [
         VIEW_WEIGHTS[t[0]] * (1.0 + math.log(counts[t])) * (FOCUS_BOOST if t in focused else 1.0)
         for t in known
     ]
     return QueryTerms(
         {t: row for row, t in enumerate(known)},
-        np.fromiter(known.values(), dtype=np.int64, count=len(known)),
+        ids[rows],
         np.asarray(weights, dtype=np.float32),
     )
 
@@ -194,7 +199,15 @@ def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, 
         (*terms, *("w:" + word for word in meant[noun]))
         for noun, terms in zip(analysis.nouns, analysis.noun_terms, strict=True)
     )
-    return replace(analysis, terms=(*analysis.terms, *extra), noun_terms=noun_terms), unknown
+    return (
+        replace(
+            analysis,
+            terms=(*analysis.terms, *extra),
+            words=(*analysis.words, *extra),
+            noun_terms=noun_terms,
+        ),
+        unknown,
+    )
 
 
 def rank(

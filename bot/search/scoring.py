@@ -145,27 +145,22 @@ class EntryScorer:
     def _common_hits(self, chosen: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """The weight of each common term (rows) in the whole text of each of ``chosen`` (columns).
 
-        One binary search for every (term, entry) pair at once, into the long
-        postings; which terms each entry holds is remembered for `held`.
+        One binary search (``searchsorted``, in C) of all of ``chosen`` into each
+        common term's long postings; which terms each entry holds is remembered for `held`.
         """
         postings = self._index.whole
+        wanted = chosen.astype(postings.docs.dtype)  # the same dtype, or every search copies its postings
         terms = np.asarray(self._common, dtype=np.int64)
-        low = np.repeat(postings.indptr[terms], len(chosen))
-        end = np.repeat(postings.indptr[terms + 1], len(chosen))
-        wanted = np.tile(chosen, len(terms))
-        high = end.copy()
-        while True:  # the first place in each term's postings whose document is not below the wanted one
-            open_ = low < high
-            if not open_.any():
-                break
-            middle = (low + high) // 2
-            below = open_ & (postings.docs[np.minimum(middle, len(postings.docs) - 1)] < wanted)
-            low = np.where(below, middle + 1, low)
-            high = np.where(open_ & ~below, middle, high)
-        found = (low < end) & (postings.docs[np.minimum(low, len(postings.docs) - 1)] == wanted)
-        values = np.where(found, postings.weights[np.minimum(low, len(postings.weights) - 1)], 0.0)
-        values = values.reshape(len(terms), len(chosen))
-        self._common_held.update(zip(chosen.tolist(), (values > 0).T, strict=True))
+        starts, ends = postings.indptr[terms], postings.indptr[terms + 1]
+        places = np.empty((len(terms), len(chosen)), dtype=np.int64)
+        for row, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            places[row] = postings.docs[start:end].searchsorted(wanted)
+        places += starts[:, None]
+        inside = places < ends[:, None]
+        places = np.minimum(places, len(postings.docs) - 1)
+        found = inside & (postings.docs[places] == wanted)
+        values = np.where(found, postings.weights[places], 0.0)
+        self._common_held.update(zip(chosen.tolist(), found.T, strict=True))
         return values
 
     def held(self, numbers: Sequence[int]) -> npt.NDArray[np.bool_]:

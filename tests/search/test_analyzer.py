@@ -65,3 +65,27 @@ def test_a_compound_in_the_question_finds_the_entry_that_names_its_head(kb: Know
     assert (bee.entry.id, rival.entry.id) == ("bee", "centipede")
     assert bee.coverage > rival.coverage, "the bee entry mentions the question's スズメバチ, as its head ハチ"
     assert bee.score > 1.2 * rival.score
+
+
+TEXTS = [
+    "スズメバチの巣を見つけました。",
+    "一つ目の申請書をＲＰＡで入力し、二つ目はAI-OCRで読み取ります。",  # 一 read ひと, 二 ふた
+    "第一歩として、第二の課題から。",  # 一 read いち, 二 に: a number's reading depends on its place
+    "第二の課題は、申込みの受付です。",
+    "ﾛﾎﾞｯﾄとロボットとろぼっと",
+]
+
+
+def test_a_remembered_word_analyses_as_a_fresh_analyzer_would(kb: KnowledgeBase) -> None:
+    """`Analyzer` remembers each dictionary word's analysis: the order texts come in must not matter."""
+    seasoned = Analyzer(kb.synonyms)
+    for text in TEXTS:
+        seasoned.analyze(text)
+    for text in reversed(TEXTS):
+        assert seasoned.analyze(text) == Analyzer(kb.synonyms).analyze(text), text
+
+
+def test_a_number_reads_as_its_place_says(analyzer: Analyzer) -> None:
+    assert "r:ヒトツ" in analyzer.analyze("一つ目").terms  # 一 read ひと first
+    assert "r:ダイイ" in analyzer.analyze("第一歩").terms
+    assert "r:ヒトツ" in analyzer.analyze("一つ目").terms

@@ -7,13 +7,15 @@ on a 50k-entry FAQ.
 
 from __future__ import annotations
 
+import math
 import threading
+from collections import Counter
 
 import numpy as np
 import numpy.typing as npt
 import pytest
 
-from bot.search import Searcher, scoring
+from bot.search import Searcher, ranker, scoring
 from bot.search.index import SearchIndex
 from bot.search.ranker import _KIND_WEIGHT_ARRAY, _query_terms
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer, _Scratch
@@ -170,3 +172,30 @@ def test_threads_score_independently(searcher: Searcher) -> None:
         thread.join()
     assert len(results) == 4 * len(QUERIES)
     assert all(results[w, n] == expected[n] for w, n in results)
+
+
+def test_query_terms_keep_every_word_and_only_the_rarest_n_grams_of_each_view(
+    searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ranker, "MAX_NGRAMS_PER_VIEW", 5)
+    index = searcher.index
+    analysis = searcher.analyzer.analyze(
+        "紙の申請書の入力が大変で、紙の書類を減らしたい。RPAの導入は誰に相談すればいいですか"
+    )
+    focus = searcher.analyzer.analyze("RPAの導入は誰に相談すればいいですか")
+    terms = _query_terms(index, analysis, focus)
+
+    said = Counter(analysis.terms) + Counter(t for t in focus.terms if t not in analysis.terms)
+    known = {t for t in said if t in index.vocabulary}
+    limit = max(ranker.NGRAM_MIN_DF, ranker.NGRAM_MAX_DF_SHARE * len(index.entries))
+    expected = {t for t in known if t[0] not in ranker.NGRAM_VIEWS}
+    for view in ranker.NGRAM_VIEWS:
+        grams = sorted((int(index.df[index.vocabulary[t]]), t) for t in known if t[0] == view)
+        expected |= {t for df, t in grams if df <= limit}.intersection(t for _, t in grams[:5])
+    assert set(terms.rows) == expected
+    assert sum(t[0] == "g" for t in terms.rows) == 5, "more than five bigrams are known: the five rarest"
+    for term, row in terms.rows.items():
+        assert terms.ids[row] == index.vocabulary[term]
+        boost = ranker.FOCUS_BOOST if term in focus.terms else 1.0
+        wanted = ranker.VIEW_WEIGHTS[term[0]] * (1 + math.log(said[term])) * boost
+        assert terms.weights[row] == pytest.approx(wanted), term
