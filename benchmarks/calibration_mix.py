@@ -15,8 +15,9 @@ questions from other domains (out of scope). This prints, per knowledge base:
 Usage, from the repository root: python -m benchmarks.calibration_mix
 
 The sample FAQ is measured as it is and without its phrasings and keywords,
-on the development and held-out sets; the ward's FAQ on its own queries. The
-ward's set is for measuring only: never choose a setting by its figures.
+on the development and held-out sets; the ward's FAQ and the staff helpdesk's
+on their own queries. Those two are for measuring only: never choose a setting
+by their figures.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from bot.search.service import embedding_cache
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 WARD = DATA / "ward"
+STAFF = DATA / "staff"
 
 Fit = Callable[[Sequence[Sample]], Policy]
 
@@ -55,6 +57,8 @@ VARIANTS: dict[str, Fit] = {
     "shipped": fit_policy,
     "targets -0.02": lambda s: fit_policy(s, precision={k: v - 0.02 for k, v in PRECISION.items()}),
     "targets +0.02": lambda s: fit_policy(s, precision={k: v + 0.02 for k, v in PRECISION.items()}),
+    "held -0.02": lambda s: fit_policy(s, precision={**PRECISION, "held": PRECISION["held"] - 0.02}),
+    "held -0.04": lambda s: fit_policy(s, precision={**PRECISION, "held": PRECISION["held"] - 0.04}),
     "absent ×0.5": reweighted("absent", 0.5),
     "absent ×2": reweighted("absent", 2.0),
     "out of scope ×0.5": reweighted("out_of_scope", 0.5),
@@ -105,10 +109,12 @@ def main() -> None:
     sample = load_knowledge(settings.faq_path, settings.knowledge_dir)
     sample_sets = [DATA / "queries_dev.yaml", DATA / "queries_holdout.yaml"]
     ward = load_knowledge(WARD / "faq.yaml", WARD / "knowledge")
+    staff = load_knowledge(STAFF / "faq.yaml", STAFF / "knowledge")
     cases = [
         ("sample FAQ", sample, sample_sets),
         ("sample FAQ without phrasings", without_phrasings(sample), sample_sets),
         ("ward FAQ (measure only)", ward, [WARD / "queries.yaml"]),
+        ("staff helpdesk FAQ (measure only)", staff, [STAFF / "queries.yaml"]),
     ]
     print(f"precision targets on the samples: {PRECISION}")
     for name, kb, sets in cases:
