@@ -135,6 +135,7 @@ ADVERSARIAL = {
     "氏名：山田太郎さん × 400": "氏名：山田太郎さん" * 400,
     "の前田花子さん × 500": "の前田花子さん" * 500,
     "係の山田に聞いた × 500": "係の山田に聞いた" * 500,
+    "田中の件、 × 1000": "田中の件、" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

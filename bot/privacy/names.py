@@ -12,7 +12,8 @@ shows that it names a person:
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の), or one after it
   says it is a person's (木村って人, 佐藤という方) or someone spoken to or heard from
   (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
-  an ordinary word there, 係の山田に聞いた, 西村へメール).
+  an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
+  it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -35,8 +36,9 @@ read as 前 + 田花子; 保健師 as 保 + 健師).
 
 Not recognised: names written in hiragana (やまださん reads like みなさん) other
 than in a form's field (ふりがな：やまだ たろう), and
-a surname alone with nothing around it (田中の件), which reads like any
-other word. Text without kanji or katakana is only tokenised for a Latin
+a surname alone with nothing around it that says a person (田中の方針), or
+one the dictionary reads as a place before what is theirs (松本の件), which
+read like any other word. Text without kanji or katakana is only tokenised for a Latin
 word before an honorific, so log lines cost nothing.
 """
 
@@ -74,6 +76,13 @@ _CUE_AFTER = re.compile(
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, or someone spoken to
 or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
+_PERSONS_THING = re.compile(
+    "の(?:件|分|案件|ケース|書類|申請|申込|届|手続|住所|電話|連絡先|口座|マイナンバー|家族|ご家族|世帯|"
+    "家|自宅|お宅|奥さん|奥様|旦那|ご主人|息子|娘|お子さん|子ども|子供)"
+)
+"""Says that the name word right before it, read as a name by the dictionary, is a person's: what is
+theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 高橋の家族). Not asked of a word the dictionary
+reads as a place or a thing there (松本の件, 大和の件): a place's 件 or 書類 are as likely."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
@@ -141,7 +150,12 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             # 保 + 健師 (保健師さん) is a word split wrongly; 前 + 田花子 (の前田花子) a full name.
             if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
                 yield morphemes[at - 1].begin(), stop
-        elif _full_name(morphemes, at, end) or _person_after(text, stop) or _cued(text, start):
+        elif (
+            _full_name(morphemes, at, end)
+            or _person_after(text, stop)
+            or _cued(text, start)
+            or (_is_name(morphemes[at]) and _PERSONS_THING.match(text, stop))
+        ):
             yield start, stop
         at = end
 

@@ -260,6 +260,11 @@ _PERSON_AFTER = ("って人", "という方", "という人")
 """What may follow a surname alone instead of an honorific (木村って人)."""
 _SPOKEN_TO = ("に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました")
 """What may follow a surname alone: someone spoken to or heard from (田中に聞いた, typed as one tag too)."""
+_THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分")
+"""What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
+Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
+after which it reads 石川, 岡田 and 岡本 as places too."""
+_PLACES_BEFORE_THEIRS = ("松本", "中野")
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -281,7 +286,8 @@ _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課�
 
 def name(rng: random.Random) -> Written:
     """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
-    a surname with an honorific or title, a name after a form's field or a role (申請者は, 世帯主の), and
+    a surname with an honorific or title, or alone before 〜って人, someone spoken to (`_SPOKEN_TO`) or
+    something of theirs (`_THEIRS`), a name after a form's field or a role (申請者は, 世帯主の), and
     one time in ten a name in Latin letters (`_latin_name`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
     if rng.random() < 0.1:
@@ -301,9 +307,12 @@ def name(rng: random.Random) -> Written:
         after = rng.choice(_PERSON_AFTER)
     elif draw < 0.4:
         after, endings = rng.choice(_SPOKEN_TO), ("", "。", "ので確認します")
+    elif draw < 0.5 and surname not in _PLACES_BEFORE_THEIRS:
+        after, endings = rng.choice(_THEIRS), ("", "です。", "で確認します")
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
-        sentence = f"{rng.choice(_BEFORE)}{value}{rng.choice(endings)}"
+        openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE
+        sentence = f"{rng.choice(openings)}{value}{rng.choice(endings)}"
     else:
         cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： "))
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"

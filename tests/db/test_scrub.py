@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0017: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0018: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -74,8 +74,20 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("田中", "鈴木", "山本"),
             "［氏名］に聞いたら、［氏名］から連絡があって［氏名］と相談したそうです",
         ),
+        (
+            "0017",
+            "田中の件で、佐藤の申請書と鈴木の住所を確認しました",
+            ("田中", "佐藤", "鈴木"),
+            "［氏名］の件で、［氏名］の申請書と［氏名］の住所を確認しました",
+        ),
     ],
-    ids=["names", "names in Latin letters", "names shown by what follows them", "surnames spoken to"],
+    ids=[
+        "names",
+        "names in Latin letters",
+        "names shown by what follows them",
+        "surnames spoken to",
+        "surnames before what is theirs",
+    ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
     database_url: str, before: str, said: str, names: tuple[str, ...], masked: str

@@ -135,6 +135,11 @@ WRITINGS = [
         "田中に聞いた、担当の佐藤にも確認、鈴木から連絡、山本と相談、高橋が言っていた、渡辺へメール",
         "［氏名］に聞いた、担当の［氏名］にも確認、［氏名］から連絡、［氏名］と相談、［氏名］が言っていた、［氏名］へメール",
     ),
+    # Or something of theirs, when the dictionary reads the word as a name there.
+    (
+        "田中の件でご相談、佐藤の申請書、鈴木の住所、高橋の家族から電話、山本の分",
+        "［氏名］の件でご相談、［氏名］の申請書、［氏名］の住所、［氏名］の家族から電話、［氏名］の分",
+    ),
     # A name's reading in hiragana in a form's field, and a field with a qualifier.
     ("ふりがな：やまだ たろう、氏名（カナ）：ヤマダ タロウ", "ふりがな：［氏名］、氏名（カナ）：［氏名］"),
     # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
@@ -193,6 +198,7 @@ WORK_TEXT = [
     "横浜市さんの事例、お隣の世田谷区さん",
     "長野に出張、小川に流れる",
     "松本に出張、区長に聞いた、窓口に確認、総務課から連絡、係の皆と相談",
+    "松本の件で出張、大和の件、森の書類、総務課の分、窓口の件",
     "中野区長の挨拶、大阪府知事",
     "名前は分かりません、お名前を教えてください",
     "送った相談の進渉どうなってる",
@@ -285,6 +291,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "氏名：山田太郎さん\n" * 500,
         "の前田花子さん" * 500,
         "係の山田に聞いた" * 500,
+        "田中の件、" * 1000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
