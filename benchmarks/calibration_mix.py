@@ -104,20 +104,24 @@ def figures(searcher: Searcher, queries: Path) -> str:
     )
 
 
-def main() -> None:
-    settings = Settings.from_env()
+def knowledge_cases(settings: Settings) -> list[tuple[str, KnowledgeBase, list[Path]]]:
+    """Each knowledge base measured, by name, with its labelled query sets."""
     sample = load_knowledge(settings.faq_path, settings.knowledge_dir)
     sample_sets = [DATA / "queries_dev.yaml", DATA / "queries_holdout.yaml"]
     ward = load_knowledge(WARD / "faq.yaml", WARD / "knowledge")
     staff = load_knowledge(STAFF / "faq.yaml", STAFF / "knowledge")
-    cases = [
+    return [
         ("sample FAQ", sample, sample_sets),
         ("sample FAQ without phrasings", without_phrasings(sample), sample_sets),
         ("ward FAQ (measure only)", ward, [WARD / "queries.yaml"]),
         ("staff helpdesk FAQ (measure only)", staff, [STAFF / "queries.yaml"]),
     ]
+
+
+def main() -> None:
+    settings = Settings.from_env()
     print(f"precision targets on the samples: {PRECISION}")
-    for name, kb, sets in cases:
+    for name, kb, sets in knowledge_cases(settings):
         searcher = Searcher.build(
             kb, semantic=settings.semantic, cache_dir=settings.cache_dir, calibrated=False
         )

@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.evaluation import without_phrasings
+from benchmarks.calibration_spread import figures, subsamples
+from bot.evaluation import evaluate, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from bot.search.calibration import (
@@ -263,3 +264,21 @@ def test_a_runner_up_giving_the_same_answer_is_no_rival(searcher: Searcher) -> N
     alone = replace(top, related=frozenset())
     unlinked = replace(ranking, candidates=(alone, *ranking.candidates[1:]))
     assert margin(unlinked) == pytest.approx((top.score - second.score) / top.score)
+
+
+def test_the_spread_benchmark_replays_the_decision_as_eval_scores_it(searcher: Searcher) -> None:
+    """`benchmarks.calibration_spread` decides again on saved searches: it must score as `eval` does."""
+    queries = load_queries(DATA_DIR / "queries_holdout.yaml")
+    replay = [(query, searcher.search(query.q)) for query in queries]
+    shipped = evaluate(searcher, queries)["overall"].figures()
+    assert figures(replay, searcher.policy) == (shipped["answered_right"], shipped["confident_wrong"])
+    timid = replace(searcher.policy, answer=0.99)
+    right, wrong = figures(replay, timid)
+    assert right < shipped["answered_right"]
+    assert wrong <= shipped["confident_wrong"]
+
+    samples = _samples(random.Random(3), 500)
+    first, again = subsamples(samples, 3), subsamples(samples, 3)
+    assert first == again  # seeded: runs compare
+    assert first[0] != first[1]
+    assert all(400 < len(subset) < 500 for subset in first)
