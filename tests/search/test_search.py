@@ -68,6 +68,25 @@ def test_a_story_is_answered_by_its_closing_question(searcher: Searcher) -> None
 
 
 @pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("チャットGPT使いたい", "tool-genai"),
+        ("Copilot使っていい？", "tool-genai"),
+        ("kintoneって使える？", "tool-nocode"),
+        ("LoGoフォームの使い方", "tool-online-form"),
+        ("UiPathで自動化したい", "tool-rpa-basics"),
+        ("Webexで会議したい", "tool-online-meeting"),
+        ("LoGoチャットのグループの作り方", "tool-chat"),
+    ],
+)
+def test_the_products_staff_name_find_their_kind_of_tool(
+    searcher: Searcher, query: str, expected: str
+) -> None:
+    """Staff name the product, not the category: チャットGPT is generative AI, not business chat."""
+    assert top(searcher, query) == expected
+
+
+@pytest.mark.parametrize(
     ("query", "referral"),
     [
         ("有給休暇の残り日数を確認したい", "ref-leave"),
