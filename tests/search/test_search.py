@@ -92,6 +92,7 @@ def test_the_products_staff_name_find_their_kind_of_tool(
         ("有給休暇の残り日数を確認したい", "ref-leave"),
         ("プリンターが紙詰まりして動かない", "ref-printer"),
         ("パスワードを忘れてログインできません", "ref-password"),
+        ("Wi-Fiがつながらない", "ref-pc-trouble"),
         ("住民票の写しを取りたいという区民がいる", "ref-resident"),
     ],
 )
