@@ -22,7 +22,7 @@ by their figures.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -118,14 +118,23 @@ def knowledge_cases(settings: Settings) -> list[tuple[str, KnowledgeBase, list[P
     ]
 
 
-def main() -> None:
-    settings = Settings.from_env()
-    print(f"precision targets on the samples: {PRECISION}")
+Case = tuple[str, KnowledgeBase, list[Path], Searcher, list[Sample]]
+"""A knowledge base's name, itself, its query sets, its uncalibrated searcher and its calibration samples."""
+
+
+def calibration_cases(settings: Settings) -> Iterator[Case]:
+    """Each of `knowledge_cases` with its searcher (not yet calibrated) and its calibration samples."""
     for name, kb, sets in knowledge_cases(settings):
         searcher = Searcher.build(
             kb, semantic=settings.semantic, cache_dir=settings.cache_dir, calibrated=False
         )
-        samples = samples_of(searcher, kb, settings)
+        yield name, kb, sets, searcher, samples_of(searcher, kb, settings)
+
+
+def main() -> None:
+    settings = Settings.from_env()
+    print(f"precision targets on the samples: {PRECISION}")
+    for name, kb, sets, searcher, samples in calibration_cases(settings):
         print(f"\n{name}: {len(kb.faq)} FAQ entries, {len(samples)} calibration samples")
         for variant, fit in VARIANTS.items():
             searcher.policy = fit(samples)

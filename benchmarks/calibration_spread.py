@@ -26,10 +26,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from benchmarks.calibration_mix import knowledge_cases, samples_of
+from benchmarks.calibration_mix import calibration_cases
 from bot.config import Settings
 from bot.evaluation import LabelledQuery, Scores, load_queries
-from bot.search import Searcher, SearchResult
+from bot.search import SearchResult
 from bot.search.calibration import Sample, fit_policy
 from bot.search.decide import Policy, decide
 
@@ -68,11 +68,7 @@ def main() -> None:
     runs = parser.parse_args().runs
     settings = Settings.from_env()
     print(f"{runs} refits a knowledge base, each on {SHARE:.0%} of its calibration samples")
-    for name, kb, sets in knowledge_cases(settings):
-        searcher = Searcher.build(
-            kb, semantic=settings.semantic, cache_dir=settings.cache_dir, calibrated=False
-        )
-        samples = samples_of(searcher, kb, settings)
+    for name, _, sets, searcher, samples in calibration_cases(settings):
         full = fit_policy(samples)
         refits = [fit_policy(subset) for subset in subsamples(samples, runs)]
         answers, ties = [p.answer for p in refits], [p.tie for p in refits]
