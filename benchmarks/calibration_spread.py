@@ -22,21 +22,16 @@ from __future__ import annotations
 import argparse
 import statistics
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
-from benchmarks.calibration_mix import calibration_cases
+from benchmarks.calibration_mix import Replay, calibration_cases, replayed, scores
 from bot.config import Settings
-from bot.evaluation import LabelledQuery, Scores, load_queries
-from bot.search import SearchResult
 from bot.search.calibration import Sample, fit_policy
-from bot.search.decide import Policy, decide
+from bot.search.decide import Policy
 
 SHARE = 0.9
 """Share of the samples each refit keeps."""
-
-Replay = list[tuple[LabelledQuery, SearchResult]]
 
 
 def subsamples(samples: Sequence[Sample], runs: int, seed: int = 1) -> list[list[Sample]]:
@@ -48,17 +43,14 @@ def subsamples(samples: Sequence[Sample], runs: int, seed: int = 1) -> list[list
     ]
 
 
-def figures(replay: Replay, policy: Policy) -> tuple[float, float]:
+def right_and_wrong(replay: Replay, policy: Policy) -> tuple[float, float]:
     """Answered right (of in-scope queries) and confident wrong (of all) when ``policy`` decides."""
-    scores = Scores()
-    for query, result in replay:
-        decision, sure = decide(result.ranking, policy)
-        scores.add(query, replace(result, decision=decision, confidence=sure))
-    found = scores.figures()
+    found = scores(replay, policy).figures()
     return float(found["answered_right"]), float(found["confident_wrong"])
 
 
 def spread(values: Sequence[float]) -> str:
+    """Mean ± standard deviation."""
     return f"{statistics.mean(values):.3f} ± {statistics.pstdev(values):.3f}"
 
 
@@ -78,9 +70,9 @@ def main() -> None:
             f"near-tie {min(ties):.2f}–{max(ties):.2f}"
         )
         for path in sets:
-            replay = [(query, searcher.search(query.q)) for query in load_queries(path)]
-            right, wrong = figures(replay, full)
-            refitted = [figures(replay, policy) for policy in refits]
+            replay = replayed(searcher, path)
+            right, wrong = right_and_wrong(replay, full)
+            refitted = [right_and_wrong(replay, policy) for policy in refits]
             rights, wrongs = [r for r, _ in refitted], [w for _, w in refitted]
             print(
                 f"  {path.stem:<18}full fit: right {right:.3f}  wrong {wrong:.3f} | "

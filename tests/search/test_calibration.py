@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from benchmarks.calibration_spread import figures, subsamples
+from benchmarks.calibration_mix import replayed
+from benchmarks.calibration_spread import right_and_wrong, subsamples
 from bot.evaluation import evaluate, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
@@ -267,13 +268,13 @@ def test_a_runner_up_giving_the_same_answer_is_no_rival(searcher: Searcher) -> N
 
 
 def test_the_spread_benchmark_replays_the_decision_as_eval_scores_it(searcher: Searcher) -> None:
-    """`benchmarks.calibration_spread` decides again on saved searches: it must score as `eval` does."""
-    queries = load_queries(DATA_DIR / "queries_holdout.yaml")
-    replay = [(query, searcher.search(query.q)) for query in queries]
-    shipped = evaluate(searcher, queries)["overall"].figures()
-    assert figures(replay, searcher.policy) == (shipped["answered_right"], shipped["confident_wrong"])
+    """The calibration benchmarks decide again on saved searches: they must score as `eval` does."""
+    path = DATA_DIR / "queries_holdout.yaml"
+    replay = replayed(searcher, path)
+    shipped = evaluate(searcher, load_queries(path))["overall"].figures()
+    assert right_and_wrong(replay, searcher.policy) == (shipped["answered_right"], shipped["confident_wrong"])
     timid = replace(searcher.policy, answer=0.99)
-    right, wrong = figures(replay, timid)
+    right, wrong = right_and_wrong(replay, timid)
     assert right < shipped["answered_right"]
     assert wrong <= shipped["confident_wrong"]
 
