@@ -34,12 +34,20 @@ A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
 
-Not recognised: names written in hiragana (やまださん reads like みなさん) other
-than in a form's field (ふりがな：やまだ たろう), and
-a surname alone with nothing around it that says a person (田中の方針), or
-one the dictionary reads as a place before what is theirs (松本の件), which
-read like any other word. Text without kanji or katakana is only tokenised for a Latin
-word before an honorific, so log lines cost nothing.
+The dictionary reads many names as ordinary words except before さん (葵様 a
+hollyhock, 林様 a wood, さとう様 sugar): a common noun with an honorific or a
+staff title after it is a name when the dictionary reads it as one before
+さん alone (皆様, 奥様, 業者さん stay). Text in hiragana alone is read as any
+other (たなかさまからでんわ).
+
+Not recognised: names in hiragana the dictionary does not hold whole (やまもとさん
+reads as やま + もと, like みなさん) other than in a form's field (ふりがな：やまだ
+たろう), or that it reads as other words after hiragana (窓口ではやし様); a
+one-kanji name it reads as a prefix before a title (光課長); a surname alone with
+nothing around it that says a person (田中の方針), or one the dictionary reads as
+a place before what is theirs (松本の件), which read like any other word. Text
+without kana or kanji is only tokenised for a Latin word before an honorific, so
+log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -99,7 +107,9 @@ when the dictionary does not know it, in hiragana too (a name's reading)."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員)."""
-_TOKENISED = re.compile(rf"[{_KANJI_KATA}]")
+_HONOURED_WORDS = frozenset({"神"})
+"""Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
+_TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 _CAMEL = re.compile("[a-z][A-Z]")
@@ -140,7 +150,11 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
     at = 0
     while at < len(morphemes):
-        if not _is_name(morphemes[at]) and not _surname_read_otherwise(text, morphemes, at):
+        if not (
+            _is_name(morphemes[at])
+            or _surname_read_otherwise(text, morphemes, at)
+            or _name_read_as_word(text, morphemes, at)
+        ):
             at += 1
             continue
         end = _run_end(morphemes, at)
@@ -279,15 +293,39 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     morpheme = morphemes[at]
     surface = morpheme.surface()
     category = morpheme.part_of_speech()[1:3]
-    if len(surface) < 2 or category not in (("固有名詞", "地名"), ("固有名詞", "一般")):
+    if category not in (("固有名詞", "地名"), ("固有名詞", "一般")):
         return False
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     after = _skip_space(text, stop)
     if not (_AFTER_PROPER_NOUN.match(text, after) or _CUE_AFTER.match(text, after) or stop > morpheme.end()):
         return False
-    # A place counts, not a municipality (横浜市さん) unless a surname before さん (中村, a village here).
-    place = category[1] == "地名" and surface[-1] not in _MUNICIPAL
+    # A place counts, not a municipality (横浜市さん) unless a surname before さん (中村, a village here),
+    # nor a place of one kanji (葵くん) unless the same.
+    place = category[1] == "地名" and len(surface) > 1 and surface[-1] not in _MUNICIPAL
     return place or _read_before_san(surface) == "人名"
+
+
+def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether an ordinary word here, with an honorific or a staff title after it, is a name.
+
+    The dictionary reads many names as words except before さん: 葵さん and 林さん are names to it,
+    葵様, 桜ちゃん, 林様 and さとう様 a hollyhock, a cherry tree, a wood and sugar. A common noun
+    of one or two kanji or of kana counts when an honorific or a staff title follows it, no prefix
+    comes before it (お客様) and the dictionary reads it as a name before さん alone; 皆様, 業者さん,
+    奥様 stay, and so does 神様 (`_HONOURED_WORDS`).
+    """
+    morpheme = morphemes[at]
+    surface = morpheme.surface()
+    if morpheme.part_of_speech()[1] != "普通名詞" or surface in _HONOURED_WORDS:
+        return False
+    if not (_KANJI_WORD.fullmatch(surface) or _KANA_WORD.fullmatch(surface)):
+        return False
+    if at > 0 and morphemes[at - 1].part_of_speech()[0] == "接頭辞":
+        return False
+    after = _skip_space(text, morpheme.end())
+    if not _AFTER_PROPER_NOUN.match(text, after) or _NOT_HONORIFIC.match(text, after):
+        return False
+    return _read_before_san(surface) == "人名"
 
 
 def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

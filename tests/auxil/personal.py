@@ -14,6 +14,7 @@ The check digit of My Numbers is computed here independently of
 from __future__ import annotations
 
 import random
+import re
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -252,10 +253,15 @@ _GIVEN_NAMES = (
     "秀樹", "結衣", "陽菜", "大翔", "悠真", "さくら", "蒼空",
 )  # fmt: skip
 """Common names; さくら and 蒼空 are not in Sudachi's dictionary as names, so they come with an honorific.
-
-Left out: names the dictionary reads as ordinary words (小川 "a stream", 葵 "a hollyhock"), which are
-masked only where a title or honorific follows a name it knows. (藤田 and 山崎, which it reads as other
-proper nouns before くん or after は, are in: it reads them as surnames before さん.)"""
+(藤田 and 山崎, which it reads as other proper nouns before くん or after は, are in: it reads them as
+surnames before さん.)"""
+_NAMES_READ_AS_WORDS = ("葵", "桜", "林", "森", "小川", "楓", "雫", "さくら", "ひかり", "たなか", "みどり")
+"""Names the dictionary reads as ordinary words except before さん (葵様 a hollyhock, 林様 a wood), and
+names typed in hiragana: they come alone, with an honorific or a title, in kanji text or in hiragana.
+Left out: 光 and 愛, read as prefixes before a title (光課長), and hiragana names it reads as other
+words after hiragana (はやし after は, さとう after きのう)."""
+_HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
+_HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
 _PERSON_AFTER = ("って人", "という方", "という人")
 """What may follow a surname alone instead of an honorific (木村って人)."""
 _SPOKEN_TO = ("に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました")
@@ -292,6 +298,8 @@ def name(rng: random.Random) -> Written:
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
     if rng.random() < 0.1:
         return _latin_name(rng)
+    if rng.random() < 0.1:
+        return _name_read_as_word(rng)
     style = rng.choice(("full", "full", "surname"))
     if rng.random() < 0.15:
         (surname, given), style = rng.choice(_KATAKANA_NAMES), "full"
@@ -318,6 +326,15 @@ def name(rng: random.Random) -> Written:
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
+
+
+def _name_read_as_word(rng: random.Random) -> Written:
+    """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title."""
+    written = rng.choice(_NAMES_READ_AS_WORDS)
+    value = f"{written}{rng.choice(_AFTER_A_NAME)}"
+    hiragana = not re.search(r"[^ぁ-ゖ]", written) and rng.random() < 0.5
+    before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)
+    return Written("氏名", value, f"{rng.choice(before)}{value}{rng.choice(after)}", (written,))
 
 
 def _reading_in_hiragana(rng: random.Random, surname: str, given: str) -> Written:

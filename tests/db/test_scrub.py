@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0018: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0019: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -80,6 +80,12 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("田中", "佐藤", "鈴木"),
             "［氏名］の件で、［氏名］の申請書と［氏名］の住所を確認しました",
         ),
+        (
+            "0018",
+            "葵様と林係長から、さとう様の件で。たなかさまからでんわ",
+            ("葵", "林", "さとう", "たなか"),
+            "［氏名］様と［氏名］係長から、［氏名］様の件で。［氏名］さまからでんわ",
+        ),
     ],
     ids=[
         "names",
@@ -87,6 +93,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names shown by what follows them",
         "surnames spoken to",
         "surnames before what is theirs",
+        "names read as words",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

@@ -140,6 +140,13 @@ WRITINGS = [
         "田中の件でご相談、佐藤の申請書、鈴木の住所、高橋の家族から電話、山本の分",
         "［氏名］の件でご相談、［氏名］の申請書、［氏名］の住所、［氏名］の家族から電話、［氏名］の分",
     ),
+    # Names the dictionary reads as words before 様, ちゃん, くん or a title (a hollyhock, sugar, a wood),
+    # though as names before さん; and names in text written in hiragana alone.
+    (
+        "葵様からお電話、さくら様の申請、林係長と光くん、さとう様",
+        "［氏名］様からお電話、［氏名］様の申請、［氏名］係長と［氏名］くん、［氏名］様",
+    ),
+    ("さとうさまからでんわ、はなこちゃんのおかあさん", "［氏名］さまからでんわ、［氏名］ちゃんのおかあさん"),
     # A name's reading in hiragana in a form's field, and a field with a qualifier.
     ("ふりがな：やまだ たろう、氏名（カナ）：ヤマダ タロウ", "ふりがな：［氏名］、氏名（カナ）：［氏名］"),
     # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
@@ -204,6 +211,8 @@ WORK_TEXT = [
     "送った相談の進渉どうなってる",
     "RPAのライセンス申精ってどうやるの",
     "お疲れさまです、ご苦労様です",
+    "神様、お客様、皆様、奥様、姫様、お月様、申請様式、様子を見る",
+    "みなさんおつかれさまです、おきゃくさまのこえ、ぎょうしゃさんにれんらく、いしゃさん、あかちゃん",
     "口座番号123456789012です",
     "サンプル区本町の会議室2で、3-4人で打ち合わせ",
     # Digits inside machine identifiers: LINE, Slack, request ids, hashes.

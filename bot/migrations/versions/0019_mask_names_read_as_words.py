@@ -1,0 +1,33 @@
+"""Mask the names read as ordinary words that earlier versions stored (no schema change).
+
+A name the dictionary reads as a word before 様, ちゃん, くん or a title (葵様, 林係長,
+さとう様), and any name in a text written in hiragana alone (たなかさまからでんわ),
+were not recognised before this version (`bot.privacy.names`); the same pass as
+migrations 0006 and 0014–0018 (`bot.db.scrub`) masks them wherever a person's
+text is stored. The inbox, whose rows live for seconds, is left as it is.
+Masking cannot be undone, so the downgrade changes nothing.
+
+Revision ID: 0019
+Revises: 0018
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from bot.db.scrub import mask_stored
+
+revision = "0019"
+down_revision: str | None = "0018"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    """Mask every stored text again, with the names read as words recognised by the honorific after them."""
+    mask_stored(op.get_bind())
+
+
+def downgrade() -> None:
+    """Nothing: what was masked stays masked."""
