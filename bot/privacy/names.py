@@ -13,7 +13,8 @@ shows that it names a person:
   says it is a person's (木村って人, 佐藤という方) or someone spoken to or heard from
   (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
   an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
-  it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所).
+  it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
+  高橋のこと: の and a noun).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -44,7 +45,7 @@ Not recognised: names in hiragana the dictionary does not hold whole (やまも�
 reads as やま + もと, like みなさん) other than in a form's field (ふりがな：やまだ
 たろう), or that it reads as other words after hiragana (窓口ではやし様); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
-nothing around it that says a person (田中の方針), or one the dictionary reads as
+nothing around it that says a person (田中は休み), or one the dictionary reads as
 a place before what is theirs (松本の件), which read like any other word. Text
 without kana or kanji is only tokenised for a Latin word before an honorific, so
 log lines cost nothing.
@@ -84,13 +85,10 @@ _CUE_AFTER = re.compile(
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, or someone spoken to
 or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
-_PERSONS_THING = re.compile(
-    "の(?:件|分|案件|ケース|書類|申請|申込|届|手続|住所|電話|連絡先|口座|マイナンバー|家族|ご家族|世帯|"
-    "家|自宅|お宅|奥さん|奥様|旦那|ご主人|息子|娘|お子さん|子ども|子供)"
-)
-"""Says that the name word right before it, read as a name by the dictionary, is a person's: what is
-theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 高橋の家族). Not asked of a word the dictionary
-reads as a place or a thing there (松本の件, 大和の件): a place's 件 or 書類 are as likely."""
+_PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)")
+"""Says that the name word right before it, read as a name by the dictionary, is a person's: something
+of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと). Not asked of a word the
+dictionary reads as a place or a thing there (松本の件, 大和の件): a place's 件 or 書類 are as likely."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
@@ -105,8 +103,9 @@ _FORM_FIELD = re.compile(
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
-_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生"})
-"""Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員)."""
+_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
+"""Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
+flowchart's shape)."""
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
@@ -168,7 +167,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _full_name(morphemes, at, end)
             or _person_after(text, stop)
             or _cued(text, start)
-            or (_is_name(morphemes[at]) and _PERSONS_THING.match(text, stop))
+            or (_is_name(morphemes[at]) and stop - start > 1 and _PERSONS_THING.match(text, stop))
         ):
             yield start, stop
         at = end

@@ -1,8 +1,9 @@
 """Mask the names read as ordinary words that earlier versions stored (no schema change).
 
 A name the dictionary reads as a word before 様, ちゃん, くん or a title (葵様, 林係長,
-さとう様), and any name in a text written in hiragana alone (たなかさまからでんわ),
-were not recognised before this version (`bot.privacy.names`); the same pass as
+さとう様), any name in a text written in hiragana alone (たなかさまからでんわ), and a
+surname before の and any noun (田中の方針, 高橋のこと; before, only before a few,
+such as 田中の件) were not recognised before this version (`bot.privacy.names`); the same pass as
 migrations 0006 and 0014–0018 (`bot.db.scrub`) masks them wherever a person's
 text is stored. The inbox, whose rows live for seconds, is left as it is.
 Masking cannot be undone, so the downgrade changes nothing.
