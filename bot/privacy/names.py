@@ -39,11 +39,13 @@ The dictionary reads many names as ordinary words except before さん (葵様 a
 hollyhock, 林様 a wood, さとう様 sugar): a common noun with an honorific or a
 staff title after it is a name when the dictionary reads it as one before
 さん alone (皆様, 奥様, 業者さん stay). Text in hiragana alone is read as any
-other (たなかさまからでんわ).
+other (たなかさまからでんわ), and a name it splits into hiragana words before an
+honorific (やまもとさん: やま + もと) is one when it reads its katakana spelling
+(ヤマモト) as a name.
 
-Not recognised: names in hiragana the dictionary does not hold whole (やまもとさん
-reads as やま + もと, like みなさん) other than in a form's field (ふりがな：やまだ
-たろう), or that it reads as other words after hiragana (窓口ではやし様); a
+Not recognised: names in hiragana with nothing after them that says a person
+(やまもとにきいた) other than in a form's field (ふりがな：やまだ たろう), or that
+the dictionary reads as other words after hiragana (窓口ではやし様); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
 nothing around it that says a person (田中は休み), or one the dictionary reads as
 a place before what is theirs (松本の件), which read like any other word. Text
@@ -123,6 +125,8 @@ _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
+_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000
@@ -141,7 +145,12 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
         return
     for offset, chunk in _chunks(text):
         morphemes = _morphemes(chunk)
-        for start, end in (*_name_runs(chunk, morphemes), *_surnames_read_as_words(chunk, morphemes)):
+        found = (
+            *_name_runs(chunk, morphemes),
+            *_surnames_read_as_words(chunk, morphemes),
+            *_names_split_in_hiragana(morphemes),
+        )
+        for start, end in found:
             yield offset + start, offset + end, NAME
 
 
@@ -347,6 +356,37 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
                 continue
         if _CUE_AFTER.match(text, stop) and _read_before_san(text[start:stop]) == "人名":
             yield start, stop
+
+
+def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Names typed in hiragana that the dictionary splits into words before an honorific (やまもとさん).
+
+    It reads やまもと as やま + もと, and ヤマモト as a surname. Before an honorific, the longest
+    run of whole hiragana words of three to six characters whose katakana spelling it knows as a
+    surname or a given name before さん is one (まどぐちでやまもとさん: やまもと, not でやまもと, which
+    it does not know); みなさん, おきゃくさま and ぎょうしゃさん are not.
+    """
+    for at, morpheme in enumerate(morphemes):
+        if morpheme.surface() not in _HONORIFICS:
+            continue
+        first = at
+        while first > 0 and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface()):
+            first -= 1
+        for start in range(first, at):
+            begin, end = morphemes[start].begin(), morpheme.begin()
+            if 3 <= end - begin <= 6 and _given_or_surname(morphemes[start:at]):
+                yield begin, end
+                break
+
+
+def _given_or_surname(morphemes: Sequence[Any]) -> bool:
+    """Whether the dictionary reads these hiragana words, spelled in katakana, as one name before さん."""
+    from sudachipy import SplitMode
+
+    spelled = "".join(m.surface() for m in morphemes).translate(_TO_KATAKANA)
+    first = tokenizer().tokenize(f"{spelled}さん", SplitMode.C)[0]
+    name = first.part_of_speech()[2:4] in (("人名", "姓"), ("人名", "名"))
+    return first.surface() == spelled and not first.is_oov() and name
 
 
 def _kanji_noun(morpheme: Any) -> bool:

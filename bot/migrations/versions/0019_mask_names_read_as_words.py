@@ -1,7 +1,8 @@
 """Mask the names read as ordinary words that earlier versions stored (no schema change).
 
 A name the dictionary reads as a word before 様, ちゃん, くん or a title (葵様, 林係長,
-さとう様), any name in a text written in hiragana alone (たなかさまからでんわ), and a
+さとう様), any name in a text written in hiragana alone (たなかさまからでんわ), a name
+the dictionary splits into hiragana words before an honorific (やまもとさん), and a
 surname before の and any noun (田中の方針, 高橋のこと; before, only before a few,
 such as 田中の件) were not recognised before this version (`bot.privacy.names`); the same pass as
 migrations 0006 and 0014–0018 (`bot.db.scrub`) masks them wherever a person's
