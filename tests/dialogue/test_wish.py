@@ -17,6 +17,10 @@ from bot.dialogue.intents import consult_wish
         ("ちょっと相談させてください", ""),
         ("RPAの導入について相談したいのですが", "rpaの導入"),
         ("休暇のことで相談したい", "休暇"),
+        ("相談したいんだけど", ""),
+        ("ちょっと相談したいんですけど…", ""),
+        ("DXの人に話を聞いてほしいんだけど", ""),
+        ("kintoneのことで相談したいな", "kintone"),
     ],
 )
 def test_wishes_and_what_they_are_about(text: str, topic: str) -> None:
