@@ -136,6 +136,8 @@ ADVERSARIAL = {
     "の前田花子さん × 500": "の前田花子さん" * 500,
     "係の山田に聞いた × 500": "係の山田に聞いた" * 500,
     "田中の件、 × 1000": "田中の件、" * 1000,
+    "やまもとさん × 700": "やまもとさん" * 700,
+    "ああああああさん × 500": "ああああああさん" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

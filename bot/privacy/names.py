@@ -45,7 +45,8 @@ honorific (やまもとさん: やま + もと) is one when it reads its katakan
 
 Not recognised: names in hiragana with nothing after them that says a person
 (やまもとにきいた) other than in a form's field (ふりがな：やまだ たろう), or that
-the dictionary reads as other words after hiragana (窓口ではやし様); a
+the dictionary reads together with the hiragana around them (窓口ではやし様,
+ささきくんです, やまもとちゃんと); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
 nothing around it that says a person (田中は休み), or one the dictionary reads as
 a place before what is theirs (松本の件), which read like any other word. Text
@@ -127,6 +128,8 @@ _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_LONGEST_HIRAGANA_NAME = 6
+"""The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000
@@ -370,11 +373,15 @@ def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, in
         if morpheme.surface() not in _HONORIFICS:
             continue
         first = at
-        while first > 0 and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface()):
+        while (
+            first > 0
+            and morpheme.begin() - morphemes[first - 1].begin() <= _LONGEST_HIRAGANA_NAME
+            and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface())
+        ):
             first -= 1
         for start in range(first, at):
             begin, end = morphemes[start].begin(), morpheme.begin()
-            if 3 <= end - begin <= 6 and _given_or_surname(morphemes[start:at]):
+            if end - begin >= 3 and _given_or_surname(morphemes[start:at]):
                 yield begin, end
                 break
 

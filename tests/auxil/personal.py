@@ -260,8 +260,10 @@ _NAMES_READ_AS_WORDS = ("葵", "桜", "林", "森", "小川", "楓", "雫", "さ
 names typed in hiragana: they come alone, with an honorific or a title, in kanji text or in hiragana.
 Left out: 光 and 愛, read as prefixes before a title (光課長), and hiragana names it reads as other
 words after hiragana (はやし after は, さとう after きのう)."""
-_NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと", "やました")
-"""Surnames typed in hiragana that the dictionary splits into words (やま + もと): with an honorific."""
+_NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと")
+"""Surnames typed in hiragana that the dictionary splits into words (やま + もと), with さん, 様, さま or 氏:
+it reads やまもとくんです as a verb's ending and やまもとちゃんと with the adverb ちゃんと, and やました
+(やま + し + た) as a verb before くん."""
 _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
 _PERSON_AFTER = ("って人", "という方", "という人")
@@ -334,7 +336,7 @@ def _name_read_as_word(rng: random.Random) -> Written:
     """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title, or a
     surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) with an honorific."""
     written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
-    honorifics = _AFTER_A_NAME[:6] if written in _NAMES_SPLIT_IN_HIRAGANA else _AFTER_A_NAME
+    honorifics = _AFTER_A_NAME[:4] if written in _NAMES_SPLIT_IN_HIRAGANA else _AFTER_A_NAME
     value = f"{written}{rng.choice(honorifics)}"
     hiragana = not re.search(r"[^ぁ-ゖ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)

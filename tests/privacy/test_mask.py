@@ -305,6 +305,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "の前田花子さん" * 500,
         "係の山田に聞いた" * 500,
         "田中の件、" * 1000,
+        "やまもとさん" * 700,
+        "ああああああさん" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
