@@ -1,4 +1,4 @@
-"""Mask the surnames alone that earlier versions stored without recognising them (no schema change).
+"""Mask the surnames before someone spoken to (田中に聞いた) that earlier versions stored (no schema change).
 
 A surname followed by someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
 山本と相談, 佐藤が言っていた) was not recognised before this version

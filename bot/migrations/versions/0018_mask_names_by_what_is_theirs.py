@@ -1,4 +1,4 @@
-"""Mask the surnames alone that earlier versions stored without recognising them (no schema change).
+"""Mask the surnames before something of theirs (田中の件) that earlier versions stored (no schema change).
 
 A surname followed by something of theirs (田中の件, 佐藤の申請書, 鈴木の住所,
 高橋の家族) was not recognised before this version (`bot.privacy.names`);
