@@ -261,9 +261,10 @@ names typed in hiragana: they come alone, with an honorific or a title, in kanji
 Left out: 光 and 愛, read as prefixes before a title (光課長), and hiragana names it reads as other
 words after hiragana (はやし after は, さとう after きのう)."""
 _NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと")
-"""Surnames typed in hiragana that the dictionary splits into words (やま + もと), with さん, 様, さま or 氏:
-it reads やまもとくんです as a verb's ending and やまもとちゃんと with the adverb ちゃんと, and やました
-(やま + し + た) as a verb before くん."""
+"""Surnames typed in hiragana that the dictionary splits into words (やま + もと)."""
+_HONORIFICS_KEPT_APART = ("さん", "様", "さま", "氏")
+"""The honorifics after a split hiragana surname: the dictionary reads やまもとくんです as a verb's ending
+and やまもとちゃんと with the adverb ちゃんと, and やました (やま + し + た) as a verb before くん."""
 _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
 _PERSON_AFTER = ("って人", "という方", "という人")
@@ -297,8 +298,9 @@ _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課�
 def name(rng: random.Random) -> Written:
     """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
     a surname with an honorific or title, or alone before 〜って人, someone spoken to (`_SPOKEN_TO`) or
-    something of theirs (`_THEIRS`), a name after a form's field or a role (申請者は, 世帯主の), and
-    one time in ten a name in Latin letters (`_latin_name`)."""
+    something of theirs (`_THEIRS`), a name after a form's field or a role (申請者は, 世帯主の),
+    one time in ten a name in Latin letters (`_latin_name`), and one in ten of the rest a name the
+    dictionary reads as a word or splits in hiragana (`_name_read_as_word`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
     if rng.random() < 0.1:
         return _latin_name(rng)
@@ -336,7 +338,7 @@ def _name_read_as_word(rng: random.Random) -> Written:
     """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title, or a
     surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) with an honorific."""
     written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
-    honorifics = _AFTER_A_NAME[:4] if written in _NAMES_SPLIT_IN_HIRAGANA else _AFTER_A_NAME
+    honorifics = _HONORIFICS_KEPT_APART if written in _NAMES_SPLIT_IN_HIRAGANA else _AFTER_A_NAME
     value = f"{written}{rng.choice(honorifics)}"
     hiragana = not re.search(r"[^ぁ-ゖ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)
@@ -344,7 +346,7 @@ def _name_read_as_word(rng: random.Random) -> Written:
 
 
 def _reading_in_hiragana(rng: random.Random, surname: str, given: str) -> Written:
-    """A name's reading in hiragana in a form's field, the one place a hiragana name is recognised."""
+    """A name's reading in hiragana in a form's field (ふりがな：やまだ たろう), with nothing after it."""
     parts = [_hiragana(surname), _hiragana(given)]
     written = rng.choice((" ", "\u3000", "")).join(parts)
     value = f"{rng.choice(('ふりがな：', 'よみがな: ', '氏名（ふりがな）：', '氏名：'))}{written}"
