@@ -96,10 +96,13 @@ def diagnose(searcher: Searcher) -> Report:
 
 
 def _hurried(question: str) -> str:
-    """The question as typed in a hurry: the topic and what is asked, without the frame."""
+    """The question as typed in a hurry: the topic and what is asked, without the frame.
+
+    A topic the question repeats is typed once (【死亡届】死亡届に必要なもの → 死亡届).
+    """
     text = _TOPIC.sub(r"\1 ", question)
     text = _FRAME.split(text, maxsplit=1)[0]
-    return text.strip(" 　、。？?！!")
+    return " ".join(dict.fromkeys(text.strip(" 　、。？?！!").split()))
 
 
 def _note(

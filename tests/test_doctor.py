@@ -39,6 +39,7 @@ def searcher_of(tmp_path: Path) -> Searcher:
 def test_a_question_typed_in_a_hurry_keeps_its_topic_and_what_is_asked() -> None:
     assert _hurried("【粗大ごみ】手数料はどのように支払いますか。") == "粗大ごみ 手数料"
     assert _hurried("RPAとは何ですか？") == "RPA"
+    assert _hurried("【死亡届】死亡届に必要なものは何ですか。") == "死亡届"
 
 
 def test_siblings_are_confused_and_thin_entries_are_hard_to_find(tmp_path: Path) -> None:
