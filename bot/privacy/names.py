@@ -9,12 +9,12 @@ shows that it names a person:
 - an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん; and
   松本様, 清水課長, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の), or one after it
-  says it is a person's (木村って人, 佐藤という方) or someone spoken to or heard from
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：), or one after it
+  says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
   (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
   an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
   it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
-  高橋のこと: の and a noun).
+  高橋のこと: の and a noun) or です (山田です, 担当は佐藤です).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -77,21 +77,23 @@ _AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
 a place's 区長 or 所長 does not."""
 _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
-    "受給者|届出人|代理人|担当者"
+    "受給者|届出人|代理人|担当者|担当"
 )
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
+    "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信)"
 )
-"""Says that the name word right before it is a person's: 木村って人, 佐藤という方, or someone spoken to
-or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
-_PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)")
+"""Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, or someone
+spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
+_PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
-of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと). Not asked of a word the
-dictionary reads as a place or a thing there (松本の件, 大和の件): a place's 件 or 書類 are as likely."""
+of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
+(山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
+大和の件, 松本です): a place's 件 or 書類 are as likely."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"

@@ -267,8 +267,8 @@ _HONORIFICS_KEPT_APART = ("さん", "様", "さま", "氏")
 and やまもとちゃんと with the adverb ちゃんと, and やました (やま + し + た) as a verb before くん."""
 _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
-_PERSON_AFTER = ("って人", "という方", "という人")
-"""What may follow a surname alone instead of an honorific (木村って人)."""
+_PERSON_AFTER = ("って人", "という方", "という人", "と申します")
+"""What may follow a surname alone instead of an honorific (木村って人, 鈴木と申します)."""
 _SPOKEN_TO = ("に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました")
 """What may follow a surname alone: someone spoken to or heard from (田中に聞いた, typed as one tag too)."""
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
@@ -328,7 +328,7 @@ def name(rng: random.Random) -> Written:
         openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE
         sentence = f"{rng.choice(openings)}{value}{rng.choice(endings)}"
     else:
-        cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： "))
+        cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： ", "担当："))
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
