@@ -48,7 +48,7 @@ Not recognised: names in hiragana with nothing after them that says a person
 the dictionary reads together with the hiragana around them (窓口ではやし様,
 ささきくんです, やまもとちゃんと); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
-nothing around it that says a person (田中は休み), or one the dictionary reads as
+nothing around it that says a person (田中も賛成), or one the dictionary reads as
 a place before what is theirs (松本の件), which read like any other word. Text
 without kana or kanji is only tokenised for a Latin word before an honorific, so
 log lines cost nothing.
@@ -86,9 +86,12 @@ _CUE_AFTER = re.compile(
     "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信)"
+    "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
+    "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
 )
-"""Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, or someone
-spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた)."""
+"""Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
+spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
+小林によると), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone

@@ -269,8 +269,12 @@ _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
 _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 """What may follow a surname alone instead of an honorific (木村って人, 鈴木と申します)."""
-_SPOKEN_TO = ("に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました")
-"""What may follow a surname alone: someone spoken to or heard from (田中に聞いた, typed as one tag too)."""
+_SPOKEN_TO = (
+    "に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました",
+    "宛てに送りました", "によると", "が担当します", "は外出中です",
+)  # fmt: skip
+"""What may follow a surname alone: someone spoken to or heard from, or at work (田中に聞いた, 高橋宛て,
+山田が担当します; typed as one tag too)."""
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
