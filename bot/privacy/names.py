@@ -14,7 +14,8 @@ shows that it names a person:
   (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
   an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
   it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
-  高橋のこと: の and a noun) or です (山田です, 担当は佐藤です).
+  高橋のこと: の and a noun) or です (山田です, 担当は佐藤です), or their place at work before it
+  (課長の佐藤, 同僚の鈴木, 税務課の山田).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -81,6 +82,12 @@ _ROLES = (
 )
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
+_PLACE_AT_WORK = re.compile(
+    "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
+    "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長)の|[課係室班]の?)[ \t\u3000]*$"
+)
+"""Says that the word right after it, read as a name by the dictionary, is a person's: their position
+(課長の佐藤, 同僚の鈴木, 住民の中村) or section (税務課の山田, 総務課 山田)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
@@ -184,7 +191,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _full_name(morphemes, at, end)
             or _person_after(text, stop)
             or _cued(text, start)
-            or (_is_name(morphemes[at]) and stop - start > 1 and _PERSONS_THING.match(text, stop))
+            or (_is_name(morphemes[at]) and stop - start > 1 and _theirs_or_at_work(text, start, stop))
         ):
             yield start, stop
         at = end
@@ -411,6 +418,14 @@ def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
         return False
     before = morphemes[at - 1]
     return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
+
+
+def _theirs_or_at_work(text: str, start: int, stop: int) -> bool:
+    """Whether what is around a name word shows a person: something of theirs, or their place at work.
+
+    田中の件 and 佐藤です after it (`_PERSONS_THING`); 課長の佐藤, 税務課の山田 before it (`_PLACE_AT_WORK`).
+    """
+    return bool(_PERSONS_THING.match(text, stop) or _PLACE_AT_WORK.search(text, max(0, start - 8), start))
 
 
 def _cued(text: str, start: int) -> bool:

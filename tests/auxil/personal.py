@@ -280,6 +280,8 @@ _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話があ�
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
+_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ")
+"""What may come before a surname alone: their place at work (課長の佐藤, 税務課の山田)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -302,7 +304,8 @@ _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課�
 def name(rng: random.Random) -> Written:
     """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
     a surname with an honorific or title, or alone before 〜って人, someone spoken to (`_SPOKEN_TO`) or
-    something of theirs (`_THEIRS`), a name after a form's field or a role (申請者は, 世帯主の),
+    something of theirs (`_THEIRS`) or after their place at work (`_AT_WORK`), a name after a form's
+    field or a role (申請者は, 世帯主の),
     one time in ten a name in Latin letters (`_latin_name`), and one in ten of the rest a name the
     dictionary reads as a word or splits in hiragana (`_name_read_as_word`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
@@ -327,6 +330,9 @@ def name(rng: random.Random) -> Written:
         after, endings = rng.choice(_SPOKEN_TO), ("", "。", "ので確認します")
     elif draw < 0.5 and surname not in _PLACES_BEFORE_THEIRS:
         after, endings = rng.choice(_THEIRS), ("", "です。", "で確認します")
+    elif draw < 0.6 and surname not in _PLACES_BEFORE_THEIRS:
+        value = f"{rng.choice(_AT_WORK)}{written}"  # their place at work before it, nothing after
+        return Written("氏名", value, f"{value}{rng.choice(('が来ました', 'も賛成です', ''))}", secrets)
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
         openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE

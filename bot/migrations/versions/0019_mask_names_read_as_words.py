@@ -4,9 +4,9 @@ A name the dictionary reads as a word before 様, ちゃん, くん or a title (
 さとう様), any name in a text written in hiragana alone (たなかさまからでんわ), a name
 the dictionary splits into hiragana words before an honorific (やまもとさん), and a
 surname before の and any noun (田中の方針, 高橋のこと; before, only before a few,
-such as 田中の件) or before です, after 担当, or before と申します, 宛て, によると or
-が担当します (担当:山田, 佐藤です, 鈴木と申します, 高橋宛て, 山田が担当します) were not
-recognised before this version (`bot.privacy.names`); the same pass as
+such as 田中の件) or before です, after 担当 or a colleague's place at work, or before
+と申します, 宛て, によると or が担当します (担当:山田, 課長の佐藤, 佐藤です, 鈴木と申します,
+高橋宛て, 山田が担当します) were not recognised before this version (`bot.privacy.names`); the same pass as
 migrations 0006 and 0014–0018 (`bot.db.scrub`) masks them wherever a person's
 text is stored. The inbox, whose rows live for seconds, is left as it is.
 Masking cannot be undone, so the downgrade changes nothing.
