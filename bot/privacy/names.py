@@ -61,6 +61,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.kana import to_katakana
 from bot.sudachi import tokenizer
 
 __all__ = ["NAME", "find_names"]
@@ -139,7 +140,6 @@ _KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
-_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _LONGEST_HIRAGANA_NAME = 6
 """The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -242,12 +242,18 @@ def _known_word(word: str) -> bool:
 
 def _read_before_san(word: str) -> str | None:
     """What the dictionary takes ``word`` for before さん (人名, 地名, 一般…); None for a word it lacks."""
+    part_of_speech = _part_of_speech_before_san(word)
+    return None if part_of_speech is None else part_of_speech[2]
+
+
+def _part_of_speech_before_san(word: str) -> tuple[str, ...] | None:
+    """The dictionary's part of speech for ``word`` read as one word before さん; None for a word it lacks."""
     from sudachipy import SplitMode
 
     first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
     if first.surface() != word or first.is_oov():
         return None
-    return str(first.part_of_speech()[2])
+    return tuple(first.part_of_speech())
 
 
 def _run_end(morphemes: Sequence[Any], at: int) -> int:
@@ -400,12 +406,8 @@ def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, in
 
 def _given_or_surname(morphemes: Sequence[Any]) -> bool:
     """Whether the dictionary reads these hiragana words, spelled in katakana, as one name before さん."""
-    from sudachipy import SplitMode
-
-    spelled = "".join(m.surface() for m in morphemes).translate(_TO_KATAKANA)
-    first = tokenizer().tokenize(f"{spelled}さん", SplitMode.C)[0]
-    name = first.part_of_speech()[2:4] in (("人名", "姓"), ("人名", "名"))
-    return first.surface() == spelled and not first.is_oov() and name
+    part_of_speech = _part_of_speech_before_san(to_katakana("".join(m.surface() for m in morphemes)))
+    return part_of_speech is not None and part_of_speech[2:4] in (("人名", "姓"), ("人名", "名"))
 
 
 def _kanji_noun(morpheme: Any) -> bool:

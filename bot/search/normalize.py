@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["MAX_QUERY_CHARS", "closing", "fold_kana", "gram_text", "normalize", "sentences"]
+from bot.kana import to_katakana
+
+__all__ = ["MAX_QUERY_CHARS", "closing", "gram_text", "normalize", "sentences"]
 
 MAX_QUERY_CHARS = 1000
 """Longer input is cut: the question is near the end of long stories, so the tail is kept."""
@@ -22,7 +24,6 @@ _SPACES = re.compile(r"\s+")
 _KANA_DASH = re.compile(r"(?<=[\u3041-\u3096\u30a1-\u30fa])[〜～\-‐‑–—―−]")
 # A run of hiragana with a long-vowel mark is almost always a katakana word typed in hiragana.
 _HIRAGANA_LOANWORD = re.compile(r"[\u3041-\u3096]*[\u3041-\u3096]ー[\u3041-\u3096ー]*")
-_HIRA_TO_KATA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
 _NOT_GRAM = re.compile(r"[^0-9a-z\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff々〆]+")
 
 
@@ -33,21 +34,16 @@ def normalize(text: str) -> str:
         text = text[-MAX_QUERY_CHARS:]
     text = unicodedata.normalize("NFKC", text).casefold()
     text = _KANA_DASH.sub("ー", text)
-    text = _HIRAGANA_LOANWORD.sub(lambda m: m.group(0).translate(_HIRA_TO_KATA), text)
+    text = _HIRAGANA_LOANWORD.sub(lambda m: to_katakana(m.group(0)), text)
     return _SPACES.sub(" ", text).strip()
-
-
-def fold_kana(text: str) -> str:
-    """Hiragana to katakana, so ろぼっと and ロボット share their n-grams."""
-    return text.translate(_HIRA_TO_KATA)
 
 
 def gram_text(normalized: str) -> str:
     """The form character n-grams are taken from: kana folded, ー and punctuation dropped.
 
-    Dropping ー makes ペーパレス (a common slip) meet ペーパーレス.
+    Folding makes ろぼっと meet ロボット; dropping ー makes ペーパレス (a common slip) meet ペーパーレス.
     """
-    return _NOT_GRAM.sub(" ", fold_kana(normalized).replace("ー", "")).strip()
+    return _NOT_GRAM.sub(" ", to_katakana(normalized).replace("ー", "")).strip()
 
 
 def sentences(text: str) -> list[str]:

@@ -1,0 +1,6 @@
+from bot.kana import to_katakana
+
+
+def test_hiragana_becomes_katakana_and_nothing_else_changes() -> None:
+    assert to_katakana("ろぼっと、RPAとヴぁ") == "ロボット、RPAトヴァ"
+    assert to_katakana("ゔゖー申請ABC１") == "ヴヶー申請ABC１"
