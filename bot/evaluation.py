@@ -44,7 +44,16 @@ from bot.knowledge.schema import Text, number_as_text
 from bot.search import Searcher, SearchResult
 from bot.search.calibration import reliability
 
-__all__ = ["LabelledQuery", "Scores", "evaluate", "load_queries", "ndcg", "run_eval", "without_phrasings"]
+__all__ = [
+    "LabelledQuery",
+    "Scores",
+    "evaluate",
+    "first_expected",
+    "load_queries",
+    "ndcg",
+    "run_eval",
+    "without_phrasings",
+]
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
@@ -133,12 +142,9 @@ class Scores:
         """Score one query."""
         self.total += 1
         ids = [h.entry.id for h in result.hits]
-        kinds = [h.entry.kind for h in result.hits]
         answered = result.decision == "answer"
         expected = query.expected
-        expected_first = bool(ids) and (
-            ids[0] in expected or ("smalltalk" in expected and kinds[0] == "smalltalk")
-        )
+        expected_first = first_expected(query, result)
         if query.out_of_scope:
             self.out_of_scope += 1
             ok = not answered or (expected != ("none",) and expected_first)
@@ -176,6 +182,14 @@ class Scores:
             "wrong_of_answers": _share(self.wrong, self.answered),
             "out_of_scope_handled": _share(self.handled, self.out_of_scope),
         }
+
+
+def first_expected(query: LabelledQuery, result: SearchResult) -> bool:
+    """Whether the first result is one ``query`` expects (any small talk, for ``expect: smalltalk``)."""
+    if not result.hits:
+        return False
+    first = result.hits[0].entry
+    return first.id in query.expected or ("smalltalk" in query.expected and first.kind == "smalltalk")
 
 
 def ndcg(ranked: Sequence[str], expected: Sequence[str], depth: int = NDCG_DEPTH) -> float:
