@@ -9,13 +9,18 @@ shows that it names a person:
 - an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん; and
   松本様, 清水課長, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：), or one after it
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, CC:), or one after it
   says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
   (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
   an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
   it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
   高橋のこと: の and a noun) or です (山田です, 担当は佐藤です), or their place at work before it
-  (課長の佐藤, 同僚の鈴木, 税務課の山田).
+  (課長の佐藤, 同僚の鈴木, 税務課の山田), or their section in parentheses after it (山田（総務課）);
+- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名), and the
+  dictionary reads it as a name there or before さん alone.
+
+A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
+やまだ たろう（山田太郎）).
 
 A given name the dictionary does not know goes with the surname before an
 honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
@@ -45,9 +50,9 @@ honorific (やまもとさん: やま + もと) is one when it reads its katakan
 (ヤマモト) as a name.
 
 Not recognised: names in hiragana with nothing after them that says a person
-(やまもとにきいた) other than in a form's field (ふりがな：やまだ たろう), or that
-the dictionary reads together with the hiragana around them (窓口ではやし様,
-ささきくんです, やまもとちゃんと); a
+(やまもとにきいた) other than in a form's field (ふりがな：やまだ たろう) or beside
+a name in parentheses, or that the dictionary reads together with the hiragana
+around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
 nothing around it that says a person (田中も賛成), or one the dictionary reads as
 a place before what is theirs (松本の件), which read like any other word. Text
@@ -69,7 +74,7 @@ __all__ = ["NAME", "find_names"]
 NAME = "氏名"
 
 _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
-_STAFF_TITLES = ("課長", "係長", "部長", "主任", "主査", "主事", "主幹", "次長", "室長")
+_STAFF_TITLES = tuple("課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員".split())
 _OTHER_TITLES = ("所長", "局長", "区長", "議員", "委員", "医師", "弁護士", "社長", "校長", "園長")
 _AFTER_NAME = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)))
 """What after a name word says it is a person's: an honorific or a title."""
@@ -79,7 +84,8 @@ _AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
 a place's 区長 or 所長 does not."""
 _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
-    "受給者|届出人|代理人|担当者|担当"
+    "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
+    "発信者|対応者|受付者|(?i:cc|bcc|from)"
 )
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them)."""
@@ -96,10 +102,12 @@ _CUE_AFTER = re.compile(
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
+    r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました)."""
+小林によると), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました, 山田（総務課）: folded,
+the parentheses are ASCII)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -118,6 +126,18 @@ _FORM_FIELD = re.compile(
 )
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
+_LONGEST_READING = 12
+_KANA_READING = (
+    rf"[ぁ-ゖー]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][ぁ-ゖー]{{1,{_LONGEST_READING}}})?"
+    rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}})?"
+)
+_READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
+"""A reading in parentheses right after a name (folded: the parentheses are ASCII)."""
+_READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
+"""A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
+_CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
+_LIST_MARK = re.compile("[・、,とや]")
+"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤)."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
@@ -152,21 +172,80 @@ _UNKNOWN_GIVEN = 2
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
-    for match in _FORM_FIELD.finditer(text):
-        yield match.start(1), match.end(1), NAME
-    for start, end in _latin_names(text):
+    found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
+    found += _latin_names(text)
+    if _TOKENISED.search(text):
+        for offset, chunk in _chunks(text):
+            morphemes = _morphemes(chunk)
+            spans = [
+                *_name_runs(chunk, morphemes),
+                *_surnames_read_as_words(chunk, morphemes),
+                *_names_split_in_hiragana(morphemes),
+            ]
+            spans += _listed_with(chunk, morphemes, spans)
+            found += [(offset + start, offset + end) for start, end in spans]
+    found += _readings(text, found)
+    for start, end in found:
         yield start, end, NAME
-    if not _TOKENISED.search(text):
-        return
-    for offset, chunk in _chunks(text):
-        morphemes = _morphemes(chunk)
-        found = (
-            *_name_runs(chunk, morphemes),
-            *_surnames_read_as_words(chunk, morphemes),
-            *_names_split_in_hiragana(morphemes),
-        )
-        for start, end in found:
-            yield offset + start, offset + end, NAME
+
+
+def _listed_with(
+    text: str, morphemes: Sequence[Any], found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Name words listed with a name found: 鈴木・佐藤さん, 田中と佐藤さん, 佐藤さん、鈴木の両名.
+
+    A word of two characters or more that the dictionary reads as a name there, one of ・、,
+    と or や away from a name found (after its honorific or title, if any), is a name too, and so
+    on along the list: one pass forward for the names after, one backward for those before.
+    東京と佐藤さん stays (`_listable`).
+    """
+    starts = {start for start, _ in found}
+    ends = {_skip_title(text, end) for _, end in found}
+    listed: list[tuple[int, int]] = []
+    for at in range(2, len(morphemes)):  # names after a name found
+        name, mark = morphemes[at], morphemes[at - 1]
+        if _listable(name) and _LIST_MARK.fullmatch(mark.surface()) and mark.begin() in ends:
+            listed.append((name.begin(), name.end()))
+            ends.add(_skip_title(text, name.end()))
+    for at in range(len(morphemes) - 3, -1, -1):  # names before one
+        name, mark = morphemes[at], morphemes[at + 1]
+        if _listable(name) and _LIST_MARK.fullmatch(mark.surface()) and morphemes[at + 2].begin() in starts:
+            listed.append((name.begin(), name.end()))
+            starts.add(name.begin())
+    return listed
+
+
+def _listable(morpheme: Any) -> bool:
+    """Whether a word may be a name in a list of names, two characters or more.
+
+    One the dictionary reads as a name there, or a proper noun it reads as one before さん alone
+    (松本 and 中野 in 松本・佐藤さん, read as places there); 東京 and 大阪 are not.
+    """
+    if morpheme.end() - morpheme.begin() < 2:
+        return False
+    if _is_name(morpheme):
+        return True
+    proper = morpheme.part_of_speech()[1] == "固有名詞"
+    return proper and _read_before_san(morpheme.surface()) == "人名"
+
+
+def _skip_title(text: str, at: int) -> int:
+    """Where the honorific or title at ``at`` ends (``at`` itself without one)."""
+    match = _AFTER_NAME.match(text, at)
+    return match.end() if match else at
+
+
+def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The readings written beside names found: 山田太郎（やまだたろう）, ヤマダ タロウ（山田太郎）."""
+    readings = []
+    for start, end in found:
+        after = _READING_AFTER.match(text, end)
+        if after:
+            readings.append(after.span(1))
+        before = _READING_BEFORE.search(text, max(0, start - 2 * _LONGEST_READING), start)
+        if before and _CLOSING_PARENTHESIS.match(text, end):
+            readings.append(before.span(1))
+    return readings
 
 
 def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

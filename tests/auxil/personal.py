@@ -297,6 +297,13 @@ _LATIN_NAMES = (
     "Li Wei", "Le Van Hung", "Park Ji-hoon", "Song Min-ho",
 )  # fmt: skip
 """Foreign residents' names as they write them, and one Japanese name in Latin letters."""
+_READINGS = {
+    "佐藤": "さとう", "鈴木": "すずき", "高橋": "たかはし", "田中": "たなか", "山田": "やまだ",
+    "太郎": "たろう", "花子": "はなこ", "一郎": "いちろう", "健太": "けんた", "美咲": "みさき",
+}  # fmt: skip
+"""Readings written beside a full name in parentheses (山田太郎（やまだ たろう）), in hiragana or katakana."""
+_LIST_MARKS = ("・", "と", "、", "や")
+"""What lists a surname alone with a name (鈴木・佐藤さん, 佐藤さん、鈴木の件)."""
 _AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
 
@@ -305,7 +312,7 @@ def name(rng: random.Random) -> Written:
     """People's names: full names (spaced or not, kanji or katakana) alone or with an honorific or title,
     a surname with an honorific or title, or alone before 〜って人, someone spoken to (`_SPOKEN_TO`) or
     something of theirs (`_THEIRS`) or after their place at work (`_AT_WORK`), a name after a form's
-    field or a role (申請者は, 世帯主の),
+    field or a role (申請者は, 世帯主の), listed with another name (`_listed`), or with its reading beside it,
     one time in ten a name in Latin letters (`_latin_name`), and one in ten of the rest a name the
     dictionary reads as a word or splits in hiragana (`_name_read_as_word`)."""
     surname, given = rng.choice(_SURNAMES), rng.choice(_GIVEN_NAMES)
@@ -333,6 +340,13 @@ def name(rng: random.Random) -> Written:
     elif draw < 0.6 and surname not in _PLACES_BEFORE_THEIRS:
         value = f"{rng.choice(_AT_WORK)}{written}"  # their place at work before it, nothing after
         return Written("氏名", value, f"{value}{rng.choice(('が来ました', 'も賛成です', ''))}", secrets)
+    elif draw < 0.7:
+        return _listed(rng, surname, after)
+    elif style == "full" and surname in _READINGS and given in _READINGS and rng.random() < 0.2:
+        parts = [_READINGS[surname], _READINGS[given]]
+        parts = [_katakana(part) for part in parts] if rng.random() < 0.5 else parts
+        written = f"{written}（{rng.choice(('', ' ', chr(0x3000))).join(parts)}）"
+        secrets = (*secrets, *parts)
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
         openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE
@@ -361,6 +375,23 @@ def _reading_in_hiragana(rng: random.Random, surname: str, given: str) -> Writte
     written = rng.choice((" ", "\u3000", "")).join(parts)
     value = f"{rng.choice(('ふりがな：', 'よみがな: ', '氏名（ふりがな）：', '氏名：'))}{written}"
     return Written("氏名", value, f"{value}{rng.choice(_AFTER)}", (written, *parts))
+
+
+def _listed(rng: random.Random, surname: str, after: str) -> Written:
+    """A surname alone listed with another name that an honorific or a title follows, before or after it."""
+    other, mark = rng.choice(_SURNAMES), rng.choice(_LIST_MARKS)
+    first = rng.random() < 0.5
+    value = f"{surname}{mark}{other}{after}" if first else f"{other}{after}{mark}{surname}"
+    ending = (
+        rng.choice(("から電話がありました", "に確認しました"))
+        if first
+        else rng.choice(("の件です", "の両名です"))
+    )
+    return Written("氏名", value, f"{rng.choice(_BEFORE)}{value}{ending}", (surname, other))
+
+
+def _katakana(hiragana: str) -> str:
+    return "".join(chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in hiragana)
 
 
 def _hiragana(katakana: str) -> str:

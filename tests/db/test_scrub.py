@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0019: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0020: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -87,6 +87,12 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］様と［氏名］係長から、［氏名］様の件で。［氏名］さま、［氏名］さんから。［氏名］の方針です。"
             "［氏名］と申します。課長の［氏名］",
         ),
+        (
+            "0019",
+            "鈴木・佐藤さん、山田太郎（やまだ たろう）さん、高橋（総務課）、CC: 田中",
+            ("鈴木", "佐藤", "山田", "やまだ", "たろう", "高橋", "田中"),
+            "［氏名］・［氏名］さん、［氏名］（［氏名］）さん、［氏名］（総務課）、CC: ［氏名］",
+        ),
     ],
     ids=[
         "names",
@@ -95,6 +101,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "surnames spoken to",
         "surnames before what is theirs",
         "names read as words",
+        "listed names and readings",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

@@ -1,0 +1,34 @@
+"""Mask names listed with a name, readings beside a name, and names after more cues (no schema change).
+
+A surname listed with a name that was masked (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名),
+a name's reading in parentheses beside it (山田太郎（やまだ たろう）), a surname before a section in
+parentheses (山田（総務課）), after CC:, From:, 連絡者, 作成者 and the like, and before 係員, 参事
+or 副参事 were not recognised before this version (`bot.privacy.names`); the same pass as
+migrations 0006 and 0014–0019 (`bot.db.scrub`) masks them wherever a person's text is stored.
+The inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the
+downgrade changes nothing.
+
+Revision ID: 0020
+Revises: 0019
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from bot.db.scrub import mask_stored
+
+revision = "0020"
+down_revision: str | None = "0019"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    """Mask every stored text again, with listed names and readings recognised."""
+    mask_stored(op.get_bind())
+
+
+def downgrade() -> None:
+    """Nothing: what was masked stays masked."""
