@@ -11,13 +11,15 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, CC:), or one after it
   says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
-  (田中に聞いた, 鈴木から連絡, 山本と相談; also where the dictionary reads the surname as
-  an ordinary word there, 係の山田に聞いた, 西村へメール), or, when the dictionary reads
+  (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤に引き継ぎ, 田中より, 高橋を通じて, 小林来庁;
+  also where the dictionary reads the surname as an ordinary word there, 係の山田に聞いた,
+  西村へメール), or, when the dictionary reads
   it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
   高橋のこと: の and a noun) or です (山田です, 担当は佐藤です), or their place at work before it
-  (課長の佐藤, 同僚の鈴木, 税務課の山田), or their section in parentheses after it (山田（総務課）);
-- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名), and the
-  dictionary reads it as a name there or before さん alone.
+  (課長の佐藤, 同僚の鈴木, 税務課の山田) or their family (息子の太郎, 母親の佐藤), or their section in
+  parentheses after it (山田（総務課）), or their home (佐藤家, 田中邸, 鈴木方);
+- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 山田→佐藤), and
+  the dictionary reads it as a name there or before さん alone.
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
 やまだ たろう（山田太郎）).
@@ -85,29 +87,37 @@ a place's 区長 or 所長 does not."""
 _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
-    "発信者|対応者|受付者|(?i:cc|bcc|from)"
+    "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
+    "(?i:cc|bcc|from)"
 )
-_CUE_BEFORE = re.compile(rf"(?:{_ROLES})(?:は|が|の|:|：)?[ \t\u3000]*$")
-"""Says that the name words right after it are a person's (searched in the text just before them)."""
-_PLACE_AT_WORK = re.compile(
+_CUE_BEFORE = re.compile(rf"(?:{_ROLES})\)?(?:は|が|の|:|：)?[ \t\u3000]*$")
+"""Says that the name words right after it are a person's (searched in the text just before them):
+氏名：, 申請者は, 担当の, (担当), CC:."""
+_RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
-    "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長)の|[課係室班]の?)[ \t\u3000]*$"
+    "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
+    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者)の"
+    "|[課係室班]の?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村) or section (税務課の山田, 総務課 山田)."""
+(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田) or family (息子の太郎,
+母親の佐藤)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
-    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信)"
+    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
+    "|より|を通じ|を通して|経由|来庁|来所|来訪|来館"
+    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
     "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました, 山田（総務課）: folded,
-the parentheses are ASCII)."""
+小林によると, 佐藤に引き継ぎ, 田中より, 高橋を通じて, 田中来庁), their home (佐藤家, 山田宅, 鈴木方), or
+someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました, 山田（総務課）: folded, the parentheses
+are ASCII)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -136,8 +146,8 @@ _READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
 _READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
-_LIST_MARK = re.compile("[・、,とや]")
-"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤)."""
+_LIST_MARK = re.compile("[・、,とや→⇒]")
+"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤), or hands a task from one to another (山田→佐藤)."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
@@ -181,6 +191,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_name_runs(chunk, morphemes),
                 *_surnames_read_as_words(chunk, morphemes),
                 *_names_split_in_hiragana(morphemes),
+                *_families(morphemes),
             ]
             spans += _listed_with(chunk, morphemes, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -194,39 +205,53 @@ def _listed_with(
 ) -> list[tuple[int, int]]:
     """Name words listed with a name found: 鈴木・佐藤さん, 田中と佐藤さん, 佐藤さん、鈴木の両名.
 
-    A word of two characters or more that the dictionary reads as a name there, one of ・、,
-    と or や away from a name found (after its honorific or title, if any), is a name too, and so
-    on along the list: one pass forward for the names after, one backward for those before.
-    東京と佐藤さん stays (`_listable`).
+    A word one of ・、, と or や away from a name found (after its honorific or title, if any) is a
+    name too when `_list_item` reads it as one, and so on along the list: one pass forward for
+    the names after, one backward for those before. 東京と佐藤さん stays.
     """
     starts = {start for start, _ in found}
     ends = {_skip_title(text, end) for _, end in found}
     listed: list[tuple[int, int]] = []
     for at in range(2, len(morphemes)):  # names after a name found
-        name, mark = morphemes[at], morphemes[at - 1]
-        if _listable(name) and _LIST_MARK.fullmatch(mark.surface()) and mark.begin() in ends:
-            listed.append((name.begin(), name.end()))
-            ends.add(_skip_title(text, name.end()))
+        mark = morphemes[at - 1]
+        if mark.begin() in ends and _LIST_MARK.fullmatch(mark.surface()):
+            item = _list_item(morphemes, at)
+            if item:
+                listed.append(item)
+                ends.add(_skip_title(text, item[1]))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
-        name, mark = morphemes[at], morphemes[at + 1]
-        if _listable(name) and _LIST_MARK.fullmatch(mark.surface()) and morphemes[at + 2].begin() in starts:
-            listed.append((name.begin(), name.end()))
-            starts.add(name.begin())
+        mark = morphemes[at + 1]
+        if morphemes[at + 2].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
+            item = _list_item(morphemes, at, backward=True)
+            if item:
+                listed.append(item)
+                starts.add(item[0])
     return listed
 
 
-def _listable(morpheme: Any) -> bool:
-    """Whether a word may be a name in a list of names, two characters or more.
+def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:
+    """The span of a name in a list at ``morphemes[at]`` (the word ending there, ``backward``), if any.
 
-    One the dictionary reads as a name there, or a proper noun it reads as one before さん alone
-    (松本 and 中野 in 松本・佐藤さん, read as places there); 東京 and 大阪 are not.
+    A word of two characters or more that the dictionary reads as a name there, or a proper noun
+    or kanji word it reads as one before さん alone (松本 and 中野, read as places there; 中島, read
+    as an island), or two one-kanji nouns it reads so together (西 + 村); 東京, 大阪, 総務 and 窓口
+    are not.
     """
-    if morpheme.end() - morpheme.begin() < 2:
-        return False
-    if _is_name(morpheme):
-        return True
+    one = morphemes[at]
+    if one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
+        return one.begin(), one.end()
+    first = at - 1 if backward else at
+    words = morphemes[first : first + 2] if first >= 0 else []
+    pair = len(words) == 2 and all(_kanji_noun(w) and len(w.surface()) == 1 for w in words)
+    if pair and _read_before_san(words[0].surface() + words[1].surface()) == "人名":
+        return words[0].begin(), words[1].end()
+    return None
+
+
+def _read_as_name_alone(morpheme: Any) -> bool:
+    """Whether a proper noun or a kanji word the dictionary reads otherwise here is a name before さん."""
     proper = morpheme.part_of_speech()[1] == "固有名詞"
-    return proper and _read_before_san(morpheme.surface()) == "人名"
+    return (proper or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
 
 
 def _skip_title(text: str, at: int) -> int:
@@ -270,7 +295,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _full_name(morphemes, at, end)
             or _person_after(text, stop)
             or _cued(text, start)
-            or (_is_name(morphemes[at]) and stop - start > 1 and _theirs_or_at_work(text, start, stop))
+            or (_is_name(morphemes[at]) and stop - start > 1 and _theirs_or_related(text, start, stop))
         ):
             yield start, stop
         at = end
@@ -394,7 +419,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
 
     It reads many surnames as places (松本様, 清水課長), and some as other proper nouns in some
     contexts (山崎 in 申請者は山崎くん); an honorific or a staff title after it (a given name
-    between them or not), or 〜って人, says that it is one. A municipality (横浜市さん,
+    between them or not), or 〜って人 or に聞いた when it reads it as a name before さん alone, says
+    that it is one. A municipality (横浜市さん,
     世田谷区さん) is not, and other proper nouns are companies as often (富士通さん, NECさん):
     one read as a thing counts only when the dictionary reads it as a name before さん alone.
     """
@@ -405,11 +431,13 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
         return False
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     after = _skip_space(text, stop)
-    if not (_AFTER_PROPER_NOUN.match(text, after) or _CUE_AFTER.match(text, after) or stop > morpheme.end()):
+    titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
+    if not (titled or _CUE_AFTER.match(text, after)):
         return False
-    # A place counts, not a municipality (横浜市さん) unless a surname before さん (中村, a village here),
-    # nor a place of one kanji (葵くん) unless the same.
-    place = category[1] == "地名" and len(surface) > 1 and surface[-1] not in _MUNICIPAL
+    # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
+    # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
+    # a cue such as に確認 or より, only a place read as a surname before さん (松本, not 東京).
+    place = titled and category[1] == "地名" and len(surface) > 1 and surface[-1] not in _MUNICIPAL
     return place or _read_before_san(surface) == "人名"
 
 
@@ -442,10 +470,11 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
     In 係の山田に聞いた it reads 山田 as a rice field, and 西村へメール as 西 + 村. A
     common noun of kanji (or two one-kanji nouns together) counts when what follows
     says a person (`_CUE_AFTER`: に聞いた, から連絡, って人) and the dictionary reads
-    it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay.
+    it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay, and so does a word
+    joined to the one before it (区 + 役所 in 区役所経由).
     """
     for at, morpheme in enumerate(morphemes):
-        if not _kanji_noun(morpheme):
+        if not _kanji_noun(morpheme) or _in_a_compound(morphemes, at):
             continue
         start, stop = morpheme.begin(), morpheme.end()
         if stop - start == 1:
@@ -483,10 +512,29 @@ def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, in
                 break
 
 
+def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Surnames the dictionary holds with 家 as one proper noun (池田家, a daimyo's house): the surname.
+
+    It reads 佐藤家 as 佐藤 + 家, which `_CUE_AFTER` covers; a surname it holds with 家 counts when it
+    reads the surname alone as a name before さん.
+    """
+    for morpheme in morphemes:
+        surface = morpheme.surface()
+        house = len(surface) >= 3 and surface.endswith("家") and morpheme.part_of_speech()[1] == "固有名詞"
+        if house and _read_before_san(surface[:-1]) == "人名":
+            yield morpheme.begin(), morpheme.end() - 1
+
+
 def _given_or_surname(morphemes: Sequence[Any]) -> bool:
     """Whether the dictionary reads these hiragana words, spelled in katakana, as one name before さん."""
     part_of_speech = _part_of_speech_before_san(to_katakana("".join(m.surface() for m in morphemes)))
     return part_of_speech is not None and part_of_speech[2:4] in (("人名", "姓"), ("人名", "名"))
+
+
+def _in_a_compound(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a prefix or a suffix joins the word at ``at`` to the one before (区 + 役所 in 区役所)."""
+    before = morphemes[at - 1] if at else None
+    return before is not None and before.part_of_speech()[0] in ("接頭辞", "接尾辞")
 
 
 def _kanji_noun(morpheme: Any) -> bool:
@@ -501,12 +549,13 @@ def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
     return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
 
 
-def _theirs_or_at_work(text: str, start: int, stop: int) -> bool:
-    """Whether what is around a name word shows a person: something of theirs, or their place at work.
+def _theirs_or_related(text: str, start: int, stop: int) -> bool:
+    """Whether what is around a name word shows a person: something of theirs, or who they are to someone.
 
-    田中の件 and 佐藤です after it (`_PERSONS_THING`); 課長の佐藤, 税務課の山田 before it (`_PLACE_AT_WORK`).
+    田中の件 and 佐藤です after it (`_PERSONS_THING`); 課長の佐藤, 税務課の山田, 息子の太郎 before it
+    (`_RELATION`).
     """
-    return bool(_PERSONS_THING.match(text, stop) or _PLACE_AT_WORK.search(text, max(0, start - 8), start))
+    return bool(_PERSONS_THING.match(text, stop) or _RELATION.search(text, max(0, start - 8), start))
 
 
 def _cued(text: str, start: int) -> bool:
@@ -521,7 +570,14 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def _is_name(morpheme: Any) -> bool:
-    return bool(morpheme.part_of_speech()[2] == "人名" and morpheme.surface() not in _WORDS_TAGGED_AS_NAMES)
+    """Whether the dictionary tags the word as a name here; Latin words are left to `_latin_names`.
+
+    It tags Latin words as names whatever their case (WEIR in an identifier, C00000WEIR), so a name in
+    Latin letters counts only as `_latin_names` finds it: capitalised, with an honorific or a cue.
+    """
+    surface = morpheme.surface()
+    latin = surface.isascii() and surface.isalpha()
+    return morpheme.part_of_speech()[2] == "人名" and not latin and surface not in _WORDS_TAGGED_AS_NAMES
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:

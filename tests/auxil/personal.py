@@ -271,17 +271,20 @@ _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 """What may follow a surname alone instead of an honorific (木村って人, 鈴木と申します)."""
 _SPOKEN_TO = (
     "に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました",
-    "宛てに送りました", "によると", "が担当します", "は外出中です",
+    "宛てに送りました", "によると", "が担当します", "は外出中です", "に引き継ぎました",
+    "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件",
 )  # fmt: skip
-"""What may follow a surname alone: someone spoken to or heard from, or at work (田中に聞いた, 高橋宛て,
-山田が担当します; typed as one tag too)."""
+"""What may follow a surname alone: someone spoken to or heard from, at work or at home (田中に聞いた,
+高橋宛て, 山田が担当します, 佐藤に引き継ぎ, 鈴木方; typed as one tag too). Not 宅: the dictionary reads
+原田宅 as 原 + 田宅 (fields and houses)."""
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
-_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ")
-"""What may come before a surname alone: their place at work (課長の佐藤, 税務課の山田)."""
+_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ", "母親の", "息子の")
+"""What may come before a surname alone: their place at work or in a family (課長の佐藤, 税務課の山田,
+母親の佐藤)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -352,7 +355,9 @@ def name(rng: random.Random) -> Written:
         openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE
         sentence = f"{rng.choice(openings)}{value}{rng.choice(endings)}"
     else:
-        cue = rng.choice(("", "氏名：", "申請者は", "世帯主の", "お名前 ： ", "担当："))
+        cue = rng.choice(
+            ("", "氏名：", "申請者は", "世帯主の", "お名前 ： ", "担当：", "(担当)", "相手方：", "CC: ")
+        )
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
