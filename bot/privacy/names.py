@@ -108,16 +108,21 @@ _CUE_AFTER = re.compile(
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
-    "|より|を通じ|を通して|経由|来庁|来所|来訪|来館"
-    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
     "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると, 佐藤に引き継ぎ, 田中より, 高橋を通じて, 田中来庁), their home (佐藤家, 山田宅, 鈴木方), or
-someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました, 山田（総務課）: folded, the parentheses
-are ASCII)."""
+小林によると, 佐藤に引き継ぎ), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました,
+山田（総務課）: folded, the parentheses are ASCII)."""
+_FROM_OR_HOME = re.compile(
+    "より|を通じ|を通して|経由|来庁|来所|来訪|来館"
+    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
+)
+"""Says that the name word right before it, read as a name by the dictionary there, is a person's: where
+something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁) or a home (佐藤家,
+田中邸, 鈴木方). Weaker than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より,
+福岡経由, 昭和より)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -295,7 +300,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _full_name(morphemes, at, end)
             or _person_after(text, stop)
             or _cued(text, start)
-            or (_is_name(morphemes[at]) and stop - start > 1 and _theirs_or_related(text, start, stop))
+            or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
         ):
             yield start, stop
         at = end
@@ -549,13 +554,15 @@ def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
     return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
 
 
-def _theirs_or_related(text: str, start: int, stop: int) -> bool:
-    """Whether what is around a name word shows a person: something of theirs, or who they are to someone.
+def _person_around(text: str, start: int, stop: int) -> bool:
+    """Whether what is around a word the dictionary reads as a name there shows a person.
 
-    田中の件 and 佐藤です after it (`_PERSONS_THING`); 課長の佐藤, 税務課の山田, 息子の太郎 before it
-    (`_RELATION`).
+    Something of theirs, where they are or come from after it (田中の件, 佐藤です, 田中より, 佐藤家:
+    `_PERSONS_THING`, `_FROM_OR_HOME`), or who they are to someone before it (課長の佐藤, 税務課の山田,
+    息子の太郎: `_RELATION`).
     """
-    return bool(_PERSONS_THING.match(text, stop) or _RELATION.search(text, max(0, start - 8), start))
+    after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
+    return bool(after or _RELATION.search(text, max(0, start - 8), start))
 
 
 def _cued(text: str, start: int) -> bool:

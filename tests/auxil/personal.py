@@ -272,11 +272,14 @@ _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 _SPOKEN_TO = (
     "に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました",
     "宛てに送りました", "によると", "が担当します", "は外出中です", "に引き継ぎました",
-    "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件",
 )  # fmt: skip
-"""What may follow a surname alone: someone spoken to or heard from, at work or at home (田中に聞いた,
-高橋宛て, 山田が担当します, 佐藤に引き継ぎ, 鈴木方; typed as one tag too). Not 宅: the dictionary reads
-原田宅 as 原 + 田宅 (fields and houses)."""
+"""What may follow a surname alone: someone spoken to or heard from, or at work (田中に聞いた, 高橋宛て,
+山田が担当します, 佐藤に引き継ぎ; typed as one tag too)."""
+_FROM_OR_HOME = ("より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件")
+"""What may follow a surname alone: where something came from, a visit, a home (田中より, 小林来庁, 鈴木方).
+Not with the surnames the dictionary reads as places in some sentences (`_READ_AS_PLACES`), and not 宅:
+it reads 原田宅 as 原 + 田宅 (fields and houses)."""
+_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田")
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
@@ -336,8 +339,10 @@ def name(rng: random.Random) -> Written:
     draw = rng.random() if style == "surname" else 1.0
     if draw < 0.2:
         after = rng.choice(_PERSON_AFTER)
-    elif draw < 0.4:
+    elif draw < 0.35:
         after, endings = rng.choice(_SPOKEN_TO), ("", "。", "ので確認します")
+    elif draw < 0.4 and surname not in _READ_AS_PLACES:
+        after, endings = rng.choice(_FROM_OR_HOME), ("", "。", "です")
     elif draw < 0.5 and surname not in _PLACES_BEFORE_THEIRS:
         after, endings = rng.choice(_THEIRS), ("", "です。", "で確認します")
     elif draw < 0.6 and surname not in _PLACES_BEFORE_THEIRS:
