@@ -128,6 +128,9 @@ _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|とこ�
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
 (山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
 大和の件, 松本です): a place's 件 or 書類 are as likely."""
+_PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
+"""Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
+_KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
@@ -558,11 +561,15 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     """Whether what is around a word the dictionary reads as a name there shows a person.
 
     Something of theirs, where they are or come from after it (田中の件, 佐藤です, 田中より, 佐藤家:
-    `_PERSONS_THING`, `_FROM_OR_HOME`), or who they are to someone before it (課長の佐藤, 税務課の山田,
-    息子の太郎: `_RELATION`).
+    `_PERSONS_THING`, `_FROM_OR_HOME`), unless a place was asked for (出張先は長野です); or who they are
+    to someone before it (課長の佐藤, 税務課の山田, 息子の太郎: `_RELATION`), unless the word begins a
+    compound (課長の長野出張).
     """
     after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
-    return bool(after or _RELATION.search(text, max(0, start - 8), start))
+    if after and not _PLACE_ASKED.search(text, max(0, start - 8), start):
+        return True
+    compound = stop < len(text) and _KANJI_OR_KATAKANA.match(text, stop)
+    return not compound and bool(_RELATION.search(text, max(0, start - 8), start))
 
 
 def _cued(text: str, start: int) -> bool:
