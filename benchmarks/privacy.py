@@ -138,6 +138,7 @@ ADVERSARIAL = {
     "田中の件、 × 1000": "田中の件、" * 1000,
     "やまもとさん × 700": "やまもとさん" * 700,
     "ああああああさん × 500": "ああああああさん" * 500,
+    "たろうさん × 800": "たろうさん" * 800,
     "田中・ × 1300 + 田中さん": "田中・" * 1300 + "田中さん",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""

@@ -90,13 +90,14 @@ _ROLES = (
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "(?i:cc|bcc|from)"
 )
-_CUE_BEFORE = re.compile(rf"(?:{_ROLES})\)?(?:は|が|の|:|：)?[ \t\u3000]*$")
+_CUE_BEFORE = re.compile(rf"(?:{_ROLES})\)?(?:は|が|の|:|：|\()?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当の, (担当), CC:."""
+氏名：, 申請者は, 担当の, (担当), 本人（, CC:."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
-    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者)の"
+    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
+    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族)の"
     "|[課係室班]の?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
@@ -110,19 +111,20 @@ _CUE_AFTER = re.compile(
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
+    r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
 小林によると, 佐藤に引き継ぎ), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました,
-山田（総務課）: folded, the parentheses are ASCII)."""
+山田（総務課）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）)."""
 _FROM_OR_HOME = re.compile(
-    "より|を通じ|を通して|経由|来庁|来所|来訪|来館"
+    "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
-something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁) or a home (佐藤家,
-田中邸, 鈴木方). Weaker than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より,
-福岡経由, 昭和より)."""
+something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
+(佐藤家, 田中邸, 鈴木方, 山田夫妻). Weaker than `_CUE_AFTER`: places and eras read as surnames before
+さん stay (広島より, 福岡経由, 昭和より)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -501,23 +503,40 @@ def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, in
     It reads やまもと as やま + もと, and ヤマモト as a surname. Before an honorific, the longest
     run of whole hiragana words of three to six characters whose katakana spelling it knows as a
     surname or a given name before さん is one (まどぐちでやまもとさん: やまもと, not でやまもと, which
-    it does not know); みなさん, おきゃくさま and ぎょうしゃさん are not.
+    it does not know), with a surname in hiragana right before a given name (やまだたろうさん);
+    みなさん, おきゃくさま and ぎょうしゃさん are not.
     """
     for at, morpheme in enumerate(morphemes):
         if morpheme.surface() not in _HONORIFICS:
             continue
-        first = at
-        while (
-            first > 0
-            and morpheme.begin() - morphemes[first - 1].begin() <= _LONGEST_HIRAGANA_NAME
-            and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface())
-        ):
-            first -= 1
-        for start in range(first, at):
+        for start in range(_hiragana_run_start(morphemes, at), at):
             begin, end = morphemes[start].begin(), morpheme.begin()
-            if end - begin >= 3 and _given_or_surname(morphemes[start:at]):
-                yield begin, end
+            kind = _hiragana_name(morphemes[start:at])
+            if end - begin >= 3 and kind:
+                surname = _hiragana_surname_before(morphemes, start) if kind == "名" else None
+                yield (begin if surname is None else surname), end
                 break
+
+
+def _hiragana_run_start(morphemes: Sequence[Any], at: int) -> int:
+    """The first of the whole hiragana words just before ``morphemes[at]``, six characters back at most."""
+    first = at
+    while (
+        first > 0
+        and morphemes[at].begin() - morphemes[first - 1].begin() <= _LONGEST_HIRAGANA_NAME
+        and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface())
+    ):
+        first -= 1
+    return first
+
+
+def _hiragana_surname_before(morphemes: Sequence[Any], at: int) -> int | None:
+    """Where a surname in hiragana right before the given name at ``at`` begins (やまだ in やまだたろう)."""
+    for start in range(_hiragana_run_start(morphemes, at), at):
+        long_enough = morphemes[at].begin() - morphemes[start].begin() >= 2
+        if long_enough and _hiragana_name(morphemes[start:at]) == "姓":
+            return int(morphemes[start].begin())
+    return None
 
 
 def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -533,10 +552,12 @@ def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             yield morpheme.begin(), morpheme.end() - 1
 
 
-def _given_or_surname(morphemes: Sequence[Any]) -> bool:
-    """Whether the dictionary reads these hiragana words, spelled in katakana, as one name before さん."""
+def _hiragana_name(morphemes: Sequence[Any]) -> str | None:
+    """姓 or 名 when the dictionary reads these hiragana words, in katakana, as one name before さん."""
     part_of_speech = _part_of_speech_before_san(to_katakana("".join(m.surface() for m in morphemes)))
-    return part_of_speech is not None and part_of_speech[2:4] in (("人名", "姓"), ("人名", "名"))
+    if part_of_speech is None or part_of_speech[2] != "人名" or part_of_speech[3] not in ("姓", "名"):
+        return None
+    return part_of_speech[3]
 
 
 def _in_a_compound(morphemes: Sequence[Any], at: int) -> bool:

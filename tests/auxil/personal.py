@@ -262,6 +262,13 @@ Left out: 光 and 愛, read as prefixes before a title (光課長), and hiragana
 words after hiragana (はやし after は, さとう after きのう)."""
 _NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと")
 """Surnames typed in hiragana that the dictionary splits into words (やま + もと)."""
+_HIRAGANA_FULL_NAMES = (
+    ("やまだ", "たろう"),
+    ("すずき", "けんた"),
+    ("さとう", "はなこ"),
+    ("たなか", "ゆうこ"),
+)
+"""Full names typed in hiragana, spaced or not (やまだたろうさん)."""
 _HONORIFICS_KEPT_APART = ("さん", "様", "さま", "氏")
 """The honorifics after a split hiragana surname: the dictionary reads やまもとくんです as a verb's ending
 and やまもとちゃんと with the adverb ちゃんと, and やました (やま + し + た) as a verb before くん."""
@@ -275,17 +282,18 @@ _SPOKEN_TO = (
 )  # fmt: skip
 """What may follow a surname alone: someone spoken to or heard from, or at work (田中に聞いた, 高橋宛て,
 山田が担当します, 佐藤に引き継ぎ; typed as one tag too)."""
-_FROM_OR_HOME = ("より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件")
+_FROM_OR_HOME = ("より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻")
 """What may follow a surname alone: where something came from, a visit, a home (田中より, 小林来庁, 鈴木方).
-Not with the surnames the dictionary reads as places in some sentences (`_READ_AS_PLACES`), and not 宅:
-it reads 原田宅 as 原 + 田宅 (fields and houses)."""
-_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田")
+Not with the surnames the dictionary reads as places in some sentences (`_READ_AS_PLACES`), nor after an
+opening ending in の (it reads 中島 as an island and 西村 as 西 + 村 there), and not 宅: it reads 原田宅 as
+原 + 田宅 (fields and houses)."""
+_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
-_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ", "母親の", "息子の")
+_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ", "母親の", "息子の", "ご主人の")
 """What may come before a surname alone: their place at work or in a family (課長の佐藤, 税務課の山田,
 母親の佐藤)."""
 _KATAKANA_NAMES = (
@@ -357,7 +365,8 @@ def name(rng: random.Random) -> Written:
         secrets = (*secrets, *parts)
     if style == "surname" or given in ("さくら", "蒼空"):
         value = f"{written}{after}"  # typed alone too (a tag), the honorific still says it is a name
-        openings = [b for b in _BEFORE if not b.endswith("の")] if after in _THEIRS else _BEFORE
+        apart = after in _THEIRS or after in _FROM_OR_HOME
+        openings = [b for b in _BEFORE if not b.endswith("の")] if apart else _BEFORE
         sentence = f"{rng.choice(openings)}{value}{rng.choice(endings)}"
     else:
         cue = rng.choice(
@@ -370,13 +379,19 @@ def name(rng: random.Random) -> Written:
 
 def _name_read_as_word(rng: random.Random) -> Written:
     """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title, or a
-    surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) with an honorific."""
-    written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
-    honorifics = _HONORIFICS_KEPT_APART if written in _NAMES_SPLIT_IN_HIRAGANA else _AFTER_A_NAME
-    value = f"{written}{rng.choice(honorifics)}"
-    hiragana = not re.search(r"[^ぁ-ゖ]", written) and rng.random() < 0.5
+    surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) or a full name in hiragana
+    (`_HIRAGANA_FULL_NAMES`) with an honorific."""
+    parts: tuple[str, ...] = ()
+    if rng.random() < 0.2:
+        parts = rng.choice(_HIRAGANA_FULL_NAMES)
+        written = rng.choice(("", " ")).join(parts)
+    else:
+        written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
+    kept_apart = parts or written in _NAMES_SPLIT_IN_HIRAGANA
+    value = f"{written}{rng.choice(_HONORIFICS_KEPT_APART if kept_apart else _AFTER_A_NAME)}"
+    hiragana = not re.search(r"[^ぁ-ゖ ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)
-    return Written("氏名", value, f"{rng.choice(before)}{value}{rng.choice(after)}", (written,))
+    return Written("氏名", value, f"{rng.choice(before)}{value}{rng.choice(after)}", (written, *parts))
 
 
 def _reading_in_hiragana(rng: random.Random, surname: str, given: str) -> Written:
