@@ -9,7 +9,9 @@ kanji numerals, dashes) and replaces the span as it was written.
 
 What is recognised, kind by kind: `bot.privacy.numbers` (My Number, phone
 numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`,
-`bot.privacy.names` (a person's name, where the text shows it is one). Work
+`bot.privacy.names` (a person's name, where the text shows it is one),
+`bot.privacy.labelled` (a birth date, an account, insurance, pension or ID
+card number where a label announces it; a payment card's 16 digits). Work
 text stays: dates, times, amounts, durations, percentages, counts (40件),
 extension numbers (内線 2345), references (#123, No.12, 第3条).
 
@@ -26,12 +28,15 @@ from dataclasses import dataclass
 from bot.privacy.address import ADDRESS, find_addresses
 from bot.privacy.email import EMAIL, find_emails
 from bot.privacy.fold import fold
+from bot.privacy.labelled import BIRTH_DATE, ID_NUMBER, find_labelled
 from bot.privacy.names import NAME, find_names
 from bot.privacy.numbers import MY_NUMBER, PHONE, POSTAL, find_numbers, is_my_number
 
 __all__ = [
     "ADDRESS",
+    "BIRTH_DATE",
     "EMAIL",
+    "ID_NUMBER",
     "KINDS",
     "MY_NUMBER",
     "NAME",
@@ -44,7 +49,7 @@ __all__ = [
     "without_placeholders",
 ]
 
-KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS, NAME)
+KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS, NAME, BIRTH_DATE, ID_NUMBER)
 """Every kind of personal information recognised, as staff are told of it."""
 
 _PLACEHOLDER = re.compile("［(" + "|".join(KINDS) + ")］")
@@ -63,6 +68,7 @@ def mask(text: str) -> Masked:
     folded = fold(text)
     spans = _resolve(
         (
+            *find_labelled(folded.text),
             *find_emails(folded.text),
             *find_numbers(folded.text),
             *find_addresses(folded.text),
@@ -103,9 +109,9 @@ Span = tuple[int, int, str]
 def _resolve(found: tuple[Span, ...]) -> list[Span]:
     """Non-overlapping spans in text order; on overlap the earlier detector's kind wins, spans merge.
 
-    The detectors run in order of how sure they are: e-mail (whose local
-    part may hold digits), numbers, then addresses (whose block numbers
-    may touch a number), then names.
+    The detectors run in order of how sure they are: what a label announces
+    (生年月日：, 口座番号), e-mail (whose local part may hold digits), numbers,
+    then addresses (whose block numbers may touch a number), then names.
     """
     accepted: list[Span] = []
     for start, end, kind in found:

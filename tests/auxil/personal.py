@@ -436,6 +436,62 @@ def _latin_name(rng: random.Random) -> Written:
     return Written("氏名", value, f"{cue}{value}{ending}", (written,))
 
 
+_ERAS = (("昭和", "S", 1925, 64), ("平成", "H", 1988, 31), ("令和", "R", 2018, 7))
+
+
+def birth_date(rng: random.Random) -> Written:
+    """Birth dates after 生年月日, 誕生日 or 生まれは, or before 生まれ or 生: Western or era years, in any
+    script."""
+    era, letter, base, last = rng.choice(_ERAS)
+    year_in_era = rng.randint(1, last)
+    month, day = rng.randint(1, 12), rng.randint(1, 28)
+    shapes = (
+        f"{base + year_in_era}年{month}月{day}日",
+        f"{base + year_in_era}/{month}/{day}",
+        f"{base + year_in_era}-{month:02d}-{day:02d}",
+        f"{era}{year_in_era}年{month}月{day}日",
+        f"{letter}{year_in_era}.{month}.{day}",
+    )
+    written = _script(rng, rng.choice(shapes)) if rng.random() < 0.3 else rng.choice(shapes)
+    if rng.random() < 0.5:
+        value = f"{rng.choice(('生年月日 ', '生年月日：', '誕生日は', '生まれは', '生年月日:'))}{written}"
+        text = f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}"
+    else:
+        value = f"{written}{rng.choice(('生まれ', '生'))}"
+        text = f"{rng.choice(_BEFORE)}{value}{rng.choice(('', 'です', 'の方'))}"
+    return Written("生年月日", value, text, (written,))  # typed alone too (a tag), with its label
+
+
+_ID_CUES = (
+    "口座番号 ", "口座番号：", "口座は", "被保険者番号 ", "保険証番号：", "基礎年金番号 ", "年金番号は",
+    "免許証番号 ", "運転免許証番号：", "旅券番号 ", "パスポート番号：", "在留カード番号 ", "住民票コード ",
+    "受給者証番号 ", "受給者番号：", "カード番号 ", "クレジットカード ", "職員番号",
+)  # fmt: skip
+
+
+def id_number(rng: random.Random) -> Written:
+    """Account, insurance, pension, licence, passport and card numbers after their label, or a card's 16
+    digits alone; digits grouped by spaces or dashes at times, half or full width."""
+    shape = rng.random()
+    if shape < 0.15:
+        groups = [_digits(rng, 4) for _ in range(4)]
+        written = rng.choice(("", " ", "-")).join(groups)
+        cue = rng.choice(("", "", "カード番号 "))
+    elif shape < 0.3:
+        written, cue = _digits(rng, 7), rng.choice(("普通 ", "普通預金 ", "当座 ", "普通口座："))
+    else:
+        size = rng.choice((7, 8, 10, 11, 12))
+        digits = _digits(rng, size)
+        cut = rng.randint(3, size - 3)
+        written = rng.choice((digits, f"{digits[:cut]}-{digits[cut:]}", f"{digits[:cut]} {digits[cut:]}"))
+        if rng.random() < 0.15:
+            written = rng.choice(("TK", "MZ", "AB")) + written
+        cue = rng.choice(_ID_CUES)
+    written = full_width(written) if rng.random() < 0.2 else written
+    value = f"{cue}{written}"  # typed alone too (a tag), with its label
+    return Written("各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
+
+
 WRITERS: dict[str, Writer] = {
     "マイナンバー": my_number,
     "電話番号": phone,
@@ -443,6 +499,8 @@ WRITERS: dict[str, Writer] = {
     "郵便番号": postal_code,
     "住所": address,
     "氏名": name,
+    "生年月日": birth_date,
+    "各種番号": id_number,
 }
 
 

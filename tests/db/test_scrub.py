@@ -90,10 +90,10 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         (
             "0019",
             "鈴木・佐藤さん、山田太郎（やまだ たろう）さん、高橋（総務課）、CC: 田中、息子の健太、"
-            "渡辺より連絡",
-            ("鈴木", "佐藤", "山田", "やまだ", "たろう", "高橋", "田中", "健太", "渡辺"),
+            "渡辺より連絡、生年月日：昭和60年4月1日、口座番号 7654321",
+            ("鈴木", "佐藤", "山田", "やまだ", "たろう", "高橋", "田中", "健太", "渡辺", "昭和60", "7654321"),
             "［氏名］・［氏名］さん、［氏名］（［氏名］）さん、［氏名］（総務課）、CC: ［氏名］、"
-            "息子の［氏名］、［氏名］より連絡",
+            "息子の［氏名］、［氏名］より連絡、生年月日：［生年月日］、口座番号 ［各種番号］",
         ),
     ],
     ids=[
@@ -103,7 +103,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "surnames spoken to",
         "surnames before what is theirs",
         "names read as words",
-        "listed names and readings",
+        "listed names, readings, birth dates, numbers",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

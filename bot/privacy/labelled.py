@@ -1,0 +1,68 @@
+"""Personal numbers and dates that a label announces: birth dates, accounts, insurance and ID cards.
+
+Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
+123), so these are masked only where a label says whose they are:
+
+- a birth date after 生年月日, 誕生日 or 生まれ (生年月日：昭和60年4月1日,
+  誕生日は1985/4/1), or before 生まれ or 生 (S60.4.1生まれ, 平成2年3月4日生): a
+  Western or Japanese-era year (昭和, 平成, 令和 or S, H, R), month and day,
+  written with 年月日 or ``/ - .``;
+- a number after the name of a personal one: a bank account (口座番号, 口座;
+  普通 or 当座 before exactly seven digits), an insurance, pension, licence,
+  passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
+  免許証番号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード …), a card
+  number (カード番号, クレジットカード) or a staff or student number: digits,
+  with up to two letters before them (パスポート TK1234567), grouped by
+  spaces or dashes;
+- a payment card's number without a label: 16 digits in four groups of four
+  (4111 1111 1111 1111), which no work number is written as.
+
+Matching runs on the folded text (`bot.privacy.fold`), where full-width
+digits and dashes are ASCII.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+__all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
+
+BIRTH_DATE = "生年月日"
+ID_NUMBER = "各種番号"
+
+_SPACE = r"[ \t\u3000]*"
+_ERA = r"(?:昭和|平成|令和|[SHRshr]\.?)"
+_SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
+"""A month, a day or an era's year; a lone kanji digit stays kanji in the folded text (九月, 一日)."""
+_DATE = (
+    rf"(?:{_ERA}{_SPACE}(?:{_SMALL}|元)|(?:19|20)[0-9]{{2}})"
+    rf"(?:年{_SMALL}月{_SMALL}日?|[./-]{_SMALL}[./-]{_SMALL})"
+)
+_BIRTH_LABEL = r"(?:生年月日|誕生日|生まれ)(?:は|が|:|：)?"
+_BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}(?:生まれ|生(?![0-9a-z]))")
+_ID_LABEL = (
+    r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
+    r"運転免許証番号|免許証番号|免許番号|旅券番号|パスポート番号|パスポート|在留カード番号|住民票コード|"
+    r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号)"
+)
+_ID_VALUE = r"[a-z]{0,2}[0-9]+(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+_ID_NUMBER = re.compile(
+    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}({_ID_VALUE})(?![0-9a-z])"
+    r"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?[ \t\u3000]*([0-9]{7})(?![0-9])",
+    re.IGNORECASE,
+)
+_CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
+"""Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
+
+
+def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
+    """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
+    for match in _BIRTH_DATE.finditer(text):
+        group = 1 if match.group(1) else 2
+        yield match.start(group), match.end(group), BIRTH_DATE
+    for match in _ID_NUMBER.finditer(text):
+        group = 1 if match.group(1) else 2
+        yield match.start(group), match.end(group), ID_NUMBER
+    for match in _CARD.finditer(text):
+        yield match.start(), match.end(), ID_NUMBER
