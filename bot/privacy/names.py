@@ -11,13 +11,13 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, CC:), or one after it
   says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
-  (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤に引き継ぎ, 田中より, 高橋を通じて, 小林来庁;
-  also where the dictionary reads the surname as an ordinary word there, 係の山田に聞いた,
-  西村へメール), or, when the dictionary reads
-  it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針,
-  高橋のこと: の and a noun) or です (山田です, 担当は佐藤です), or their place at work before it
-  (課長の佐藤, 同僚の鈴木, 税務課の山田) or their family (息子の太郎, 母親の佐藤), or their section in
-  parentheses after it (山田（総務課）), or their home (佐藤家, 田中邸, 鈴木方);
+  (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤に引き継ぎ; also where the dictionary reads the
+  surname as an ordinary word there, 係の山田に聞いた, 西村へメール) or their section or role in
+  parentheses (山田（総務課）, 田中（父）), or, when the dictionary reads it as a name there,
+  something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと: の and a noun)
+  or です (山田です, 担当は佐藤です), where something came from (田中より, 高橋を通じて, 小林来庁), their
+  home (佐藤家, 田中邸, 鈴木方), or their place at work or in a family before it (課長の佐藤, 同僚の
+  鈴木, 税務課の山田, 息子の太郎, 母親の佐藤);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 山田→佐藤), and
   the dictionary reads it as a name there or before さん alone.
 
@@ -542,8 +542,8 @@ def _hiragana_surname_before(morphemes: Sequence[Any], at: int) -> int | None:
 def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Surnames the dictionary holds with 家 as one proper noun (池田家, a daimyo's house): the surname.
 
-    It reads 佐藤家 as 佐藤 + 家, which `_CUE_AFTER` covers; a surname it holds with 家 counts when it
-    reads the surname alone as a name before さん.
+    It reads 佐藤家 as 佐藤 + 家, which `_FROM_OR_HOME` covers; a surname it holds with 家 counts when
+    it reads the surname alone as a name before さん.
     """
     for morpheme in morphemes:
         surface = morpheme.surface()
