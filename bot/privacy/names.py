@@ -271,10 +271,10 @@ def _skip_title(text: str, at: int) -> int:
 
 
 def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The readings written beside names found: 山田太郎（やまだたろう）, ヤマダ タロウ（山田太郎）."""
+    """The readings beside names found: 山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）."""
     readings = []
     for start, end in found:
-        after = _READING_AFTER.match(text, end)
+        after = _READING_AFTER.match(text, _skip_title(text, end))
         if after:
             readings.append(after.span(1))
         before = _READING_BEFORE.search(text, max(0, start - 2 * _LONGEST_READING), start)
