@@ -11,9 +11,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
   免許証番号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード …), a card
-  number (カード番号, クレジットカード) or a staff or student number: digits,
-  with up to two letters before them (パスポート TK1234567), grouped by
-  spaces or dashes;
+  number (カード番号, クレジットカード) or a staff or student number: three
+  digits or more, with up to two letters before them (パスポート TK1234567),
+  grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), which no work number is written as.
 
@@ -46,9 +46,11 @@ _ID_LABEL = (
     r"運転免許証番号|免許証番号|免許番号|旅券番号|パスポート番号|パスポート|在留カード番号|住民票コード|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号)"
 )
-_ID_VALUE = r"[a-z]{0,2}[0-9]+(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+_ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+"""Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
+_QUANTITY = r"[円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億つ個]"
 _ID_NUMBER = re.compile(
-    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}({_ID_VALUE})(?![0-9a-z])"
+    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
     r"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?[ \t\u3000]*([0-9]{7})(?![0-9])",
     re.IGNORECASE,
 )
