@@ -40,7 +40,9 @@ _DATE = (
     rf"(?:年{_SMALL}月{_SMALL}日?|[./-]{_SMALL}[./-]{_SMALL})"
 )
 _BIRTH_LABEL = r"(?:生年月日|誕生日|生まれ)(?:は|が|:|：)?"
-_BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}(?:生まれ|生(?![0-9a-z]))")
+_BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
+"""生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
+_BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}{_BORN}")
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|旅券番号|パスポート番号|パスポート|在留カード番号|住民票コード|"
