@@ -88,21 +88,21 @@ _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
-    "(?i:cc|bcc|from)"
+    "名義人|(?i:cc|bcc|from)"
 )
-_CUE_BEFORE = re.compile(rf"(?:{_ROLES})\)?(?:は|が|の|:|：|\()?[ \t\u3000]*$")
+_CUE_BEFORE = re.compile(rf"(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当の, (担当), 本人（, CC:."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
-    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族)の"
+    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)の"
     "|[課係室班]の?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田) or family (息子の太郎,
-母親の佐藤)."""
+(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田), family (息子の太郎,
+母親の佐藤) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
@@ -112,11 +112,13 @@ _CUE_AFTER = re.compile(
     "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
+    r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
 小林によると, 佐藤に引き継ぎ), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました,
-山田（総務課）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）)."""
+山田（総務課）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）), or its
+reading follows it (佐藤 （さとう）)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
@@ -303,6 +305,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
                 yield morphemes[at - 1].begin(), stop
         elif (
             _full_name(morphemes, at, end)
+            or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
             or _person_after(text, stop)
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
