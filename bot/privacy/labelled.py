@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.numbers import UNIT_CHARACTERS
+
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
 
 BIRTH_DATE = "生年月日"
@@ -50,10 +52,10 @@ _ID_LABEL = (
 )
 _ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
-_QUANTITY = r"[円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億つ個]"
+_QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _ID_NUMBER = re.compile(
     rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
-    r"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?[ \t\u3000]*([0-9]{7})(?![0-9])",
+    rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)

@@ -39,7 +39,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["MY_NUMBER", "PHONE", "POSTAL", "find_numbers", "is_my_number"]
+__all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number"]
 
 MY_NUMBER = "マイナンバー"
 PHONE = "電話番号"
@@ -48,7 +48,9 @@ POSTAL = "郵便番号"
 _SEP = r"(?:[ \t\r\n]{0,3}[-./・()][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
 _CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
-_UNIT = re.compile(r"[円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億]|個(?!人)|ページ|か所|箇所|カ所")
+UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"
+"""One-character units that make the number before them a quantity (40件, 3人); `bot.privacy.labelled` too."""
+_UNIT = re.compile(rf"[{UNIT_CHARACTERS}]|個(?!人)|ページ|か所|箇所|カ所")
 _WORK_NUMBER = r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員)番号[はが:：]?"
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
 _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
