@@ -4,12 +4,13 @@ A block number (番地) is one of (digits ASCII or kanji):
 
 - strong: ``2丁目``, ``2丁目3番4号``, ``2丁目3-4``, ``北1条西2丁目…`` (Sapporo),
   ``12番地``, ``12番地3``, ``3番5号``;
-- weak: ``3-4-5``, ``3-4``, ``1の2の3``.
+- weak: ``3-4-5``, ``3-4``, ``1の2の3``, and Sapporo's grid written short (北1西2).
 
 An address is a weak or strong block after a municipality (…市, …区, …町,
 …村, …郡, with a prefecture before it if any), or after a word that says an
 address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
-its own, with the town name before it (八重洲二丁目1番). Parts may be
+its own, with the town name before it (八重洲二丁目1番), or a weak block of
+three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305).
 
@@ -55,20 +56,26 @@ _BANCHI = rf"{_NUM}番地(?:{_DASH}?{_NUM}号?)?|{_NUM}番{_NUM}号"
 _STRONG = rf"(?:{_CHOME}|{_BANCHI})"
 _WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
 _BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
-_ROOM = (
-    rf"(?:-[0-9]{{1,4}}(?![0-9]))?"
+_IN_BUILDING = (
     rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?)?"
-    rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)?"
+    rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)"
 )
+_ROOM = rf"(?:-[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING}?"
+_SOME_ROOM = rf"(?:-[0-9]{{1,4}}号室|(?:-[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING})"
+"""A room that must be there: what makes a bare 1-2-3 an address without a municipality before it."""
+_GRID = rf"[北南東西]{_NUM}条?[北南東西]{_NUM}(?:丁目)?(?:{_SP}{_NUM}(?:{_DASH}{_NUM})?)?"
+"""Sapporo's street grid written short: 北1西2, 北1条西2 3-4."""
 _COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割章節条項号階"
 _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
 _CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"
 
-_WITH_PLACE = re.compile(
-    rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END}"
-)
-_AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}(?:{_STRONG}|{_WEAK}){_ROOM}{_END})")
+_BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
+
+_WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
+_AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
 _STRONG_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+_THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
+_ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
@@ -77,5 +84,6 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for match in _STRONG_ALONE.finditer(text):
-        yield match.start(), match.end(), ADDRESS
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE):
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), ADDRESS

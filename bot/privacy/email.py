@@ -1,11 +1,13 @@
 """E-mail addresses, including the ways people write them to dodge spam filters.
 
 On the folded text (so full-width ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ is plain ASCII):
-a local part of ASCII letters, digits and ``._%+-`` (or kanji and katakana,
-for internationalised addresses), then ``@`` with spaces around it if any,
+a local part of ASCII letters, digits and ``._%+-``, or of kana and kanji
+(internationalised addresses; never the two mixed, so the words before an
+address stay: 連絡先taro@…), then ``@`` with spaces around it if any,
 ``[at]``, ``(at)``, `` at `` or アットマーク, then a domain of two or more
 labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
-written as ``.``, ``[dot]``, ``(dot)`` or `` dot ``. The last label is ASCII
+written as ``.`` or ``。`` (spaces around them if any: example . jp),
+``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
 """
@@ -20,9 +22,9 @@ __all__ = ["EMAIL", "find_emails"]
 EMAIL = "メールアドレス"
 
 _JA = r"\u30a1-\u30fa\u30fc\u4e00-\u9fff々〆ヶ"
-_LOCAL = rf"[a-z0-9._%+\-{_JA}]{{1,64}}"
+_LOCAL = rf"(?:[a-z0-9._%+\-]{{1,64}}|[{_JA}ぁ-ゖ]{{1,64}})"
 _AT = r"(?:[ \t]*@[ \t]*|[ \t]*[\[(<]\s*at\s*[\])>][ \t]*|[ \t]at[ \t]|[ \t]*アット(?:マーク)?[ \t]*)"
-_DOT = r"(?:\.|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]|[ \t]*ドット[ \t]*)"
+_DOT = r"(?:[ \t]*[.。][ \t]*|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]|[ \t]*ドット[ \t]*)"
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
 _TLD = rf"(?:[a-z]{{2,24}}|[{_JA}]{{1,10}})"
 _PATTERN = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)

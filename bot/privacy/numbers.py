@@ -1,8 +1,8 @@
 """My Numbers, phone numbers and postal codes: digits, however they are grouped.
 
 A *chain* is a run of digit groups joined by separators: a space, a tab or
-a newline, or one of ``- . / ・ ( )`` with spaces around it if any
-(``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``). Within a
+a newline, or one of ``- . / ・ ( ) _ の`` with spaces around it if any
+(``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``, 090の1234の5678). Within a
 chain, every window of consecutive groups is tried, leftmost first, and the
 longest window that is one of these is taken:
 
@@ -45,7 +45,7 @@ MY_NUMBER = "マイナンバー"
 PHONE = "電話番号"
 POSTAL = "郵便番号"
 
-_SEP = r"(?:[ \t\r\n]{0,3}[-./・()][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
+_SEP = r"(?:[ \t\r\n]{0,3}[-./・()_の][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
 _CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"

@@ -122,7 +122,7 @@ def phone(rng: random.Random) -> Written:
     }[shape]
     national = "".join(parts)
     style = rng.choice(("plain", "plain", "paren-area", "paren-middle", "international", "81", "plus0"))
-    sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐"))
+    sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
     if style == "paren-area":
         written = f"({parts[0]}){parts[1]}{rng.choice(('', '-'))}{parts[2]}"
     elif style == "paren-middle":
@@ -146,12 +146,15 @@ def phone(rng: random.Random) -> Written:
 
 _LOCAL = "abcdefghijklmnopqrstuvwxyz0123456789"
 _IDN = ("例え.jp", "サンプル区.jp", "日本語.テスト", "れい.jp", "例え.テスト")
+_KANA_LOCAL = ("やまだ", "たろう", "ヤマダ", "山田", "さくら")
 
 
 def email(rng: random.Random) -> Written:
-    """Addresses with dots and plus signs, full width, spaces around @, [at]/(at), IDN domains."""
+    """Addresses with dots and plus signs, full width, spaces around @ or dots, [at]/(at), IDN."""
     local = "".join(rng.choice(_LOCAL) for _ in range(rng.randint(1, 10)))
-    if rng.random() < 0.4:
+    if rng.random() < 0.05:
+        local = rng.choice(_KANA_LOCAL)
+    elif rng.random() < 0.4:
         local += rng.choice("._+-") + "".join(rng.choice(_LOCAL) for _ in range(rng.randint(1, 6)))
     if rng.random() < 0.2:
         domain = rng.choice(_IDN)
@@ -161,8 +164,8 @@ def email(rng: random.Random) -> Written:
     plain = f"{local}@{domain}"
     at = rng.choice(("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク"))
     written = f"{local}{at}{domain}"
-    if rng.random() < 0.2:
-        written = written.replace(".", rng.choice(("[dot]", "(dot)")))
+    if rng.random() < 0.3:
+        written = written.replace(".", rng.choice(("[dot]", "(dot)", " . ", "。", " dot ")))
     if rng.random() < 0.1:
         written = written.upper()
     if rng.random() < 0.25:
@@ -215,12 +218,17 @@ def address(rng: random.Random) -> Written:
     )
     city = rng.choice(_CITIES)
     if city == "札幌市中央区" and rng.random() < 0.6:
-        block = f"{rng.choice('北南')}{a}条{rng.choice('東西')}{b}丁目" + rng.choice(("", f"{c}-{a}"))
+        grid = rng.choice((f"{a}条{rng.choice('東西')}{b}丁目", f"{a}{rng.choice('東西')}{b}"))
+        block = rng.choice("北南") + grid + rng.choice(("", f"{c}-{a}", f" {c}-{a}"))
     if rng.random() < 0.25:
         room = rng.randint(101, 905)
         rooms = (f"-{room}", f" サンプルハイツ{room}号室", f" サンプルマンション{room}", f" 見本荘 {room}号")
         block += rng.choice(rooms)
     parts = [rng.choice(_PREFECTURES), city, rng.choice(_TOWNS), block]
+    if rng.random() < 0.05:  # no municipality: a town, three numbers and a room say it is an address
+        room = rng.randint(101, 905)
+        block = f"{a}-{b}-{c}" + rng.choice((f"-{room}号室", f" サンプルハイツ{room}"))
+        parts = [rng.choice(_TOWNS), block]
     joiner = " " if rng.random() < 0.25 else ""
     written = joiner.join(p for p in parts if p)
     if rng.random() < 0.15:
