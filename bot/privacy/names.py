@@ -19,7 +19,8 @@ shows that it names a person:
   home (佐藤家, 田中邸, 鈴木方), or their place at work or in a family before it (課長の佐藤, 同僚の
   鈴木, 税務課の山田, 息子の太郎, 母親の佐藤);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 山田→佐藤), and
-  the dictionary reads it as a name there or before さん alone.
+  the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
+  listed with ・ (井上・木下で対応).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
 やまだ たろう（山田太郎）).
@@ -56,8 +57,9 @@ Not recognised: names in hiragana with nothing after them that says a person
 a name in parentheses, or that the dictionary reads together with the hiragana
 around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
-nothing around it that says a person (田中も賛成), or one the dictionary reads as
-a place before what is theirs (松本の件), which read like any other word. Text
+nothing around it that says a person (田中で対応します), or one the
+dictionary reads as a place before what is theirs (松本の件), which read like any
+other word. Text
 without kana or kanji is only tokenised for a Latin word before an honorific, so
 log lines cost nothing.
 """
@@ -97,27 +99,30 @@ _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
-    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)の"
+    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)[の(]"
     "|[課係室班]の?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
 (課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田), family (息子の太郎,
-母親の佐藤) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
+母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
-    "|(?:が|は)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
+    "|(?:が|は|も)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+    "|来庁|来所|来訪|来館|来られ|見え|いらっしゃ|申し出|賛成|反対|了承|同意)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
+    r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
     r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると, 佐藤に引き継ぎ), or someone at work (山田が担当します, 鈴木は外出中, 吉田は異動しました,
-山田（総務課）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）), or its
+小林によると, 佐藤に引き継ぎ), or someone at work or at the counter (山田が担当します, 鈴木は外出中,
+吉田は異動しました, 高橋が来庁, 田中も賛成, 山田（総務課）: folded, the parentheses are ASCII), or in a form
+(田中（父）, 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its
 reading follows it (佐藤 （さとう）)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
@@ -180,6 +185,7 @@ reads as words before さん: found by asking it about 127 of the most common on
 _LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
 _KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
+_UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _LONGEST_HIRAGANA_NAME = 6
@@ -190,10 +196,15 @@ _CHUNK = 2_000
 """Characters tokenised at once: Sudachi refuses very long input, and a name never spans a line."""
 _UNKNOWN_GIVEN = 2
 """Kanji words after a surname that may be a given name the dictionary lacks, when an honorific follows."""
+_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗", "高崎崎吉土浜徳柳黒瀬昇清青郷橋")
+"""Variant kanji that names are registered with (髙橋, 山﨑, 𠮷田) and the dictionary lacks, as their
+common forms (高橋), which it knows: one character for one, so every span stays where it was. Variants
+it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
 
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
+    text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
     found += _latin_names(text)
     if _TOKENISED.search(text):
@@ -204,6 +215,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_surnames_read_as_words(chunk, morphemes),
                 *_names_split_in_hiragana(morphemes),
                 *_families(morphemes),
+                *_name_pairs(morphemes),
             ]
             spans += _listed_with(chunk, morphemes, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -272,6 +284,39 @@ def _skip_title(text: str, at: int) -> int:
     return match.end() if match else at
 
 
+def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two surnames listed with ・ (井上・木下で対応): both.
+
+    One name word alone may be a place or a word (長野, 小川); two side by side are people when the
+    dictionary reads one as a name there and the other there or before さん alone (木下, read as a
+    place before で), and neither names a prefecture (石川・富山, 長野・松本 stay, and so does
+    井上・東京). Two cities that are surnames too are masked (松本・上田): as often two people.
+    `_listed_with` then takes the rest of the list.
+    """
+    for at in range(len(morphemes) - 2):
+        first, mark, second = morphemes[at : at + 3]
+        if mark.surface() != "・" or min(len(first.surface()), len(second.surface())) < 2:
+            continue
+        named = (_is_name(first) and _name_here_or_alone(second)) or (
+            _is_name(second) and _name_here_or_alone(first)
+        )
+        if named and not (_prefecture(first.surface()) or _prefecture(second.surface())):
+            yield first.begin(), first.end()
+            yield second.begin(), second.end()
+
+
+def _name_here_or_alone(morpheme: Any) -> bool:
+    return _is_name(morpheme) or _read_as_name_alone(morpheme)
+
+
+def _prefecture(word: str) -> bool:
+    """Whether the dictionary holds ``word`` with 県 as one place (富山県)."""
+    from sudachipy import SplitMode
+
+    place = tokenizer().tokenize(f"{word}県", SplitMode.C)
+    return len(place) == 1 and place[0].part_of_speech()[2] == "地名"
+
+
 def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """The readings beside names found: 山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）."""
     readings = []
@@ -293,6 +338,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _is_name(morphemes[at])
             or _surname_read_otherwise(text, morphemes, at)
             or _name_read_as_word(text, morphemes, at)
+            or _unknown_before_honorific(text, morphemes[at])
         ):
             at += 1
             continue
@@ -475,6 +521,18 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     if not _AFTER_PROPER_NOUN.match(text, after) or _NOT_HONORIFIC.match(text, after):
         return False
     return _read_before_san(surface) == "人名"
+
+
+def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
+    """Whether a kanji word the dictionary lacks (杁中, a rare surname) has an honorific or a title after it.
+
+    The dictionary holds the common nouns that take さん (業者, 大家, 運転手) and nearly every surname; a
+    kanji word it has never seen, before さん, is a name it lacks.
+    """
+    if not (morpheme.is_oov() and _UNKNOWN_KANJI_WORD.fullmatch(morpheme.surface())):
+        return False
+    after = _skip_space(text, morpheme.end())
+    return bool(_AFTER_PROPER_NOUN.match(text, after)) and not _NOT_HONORIFIC.match(text, after)
 
 
 def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

@@ -253,8 +253,10 @@ _SURNAMES = (
     "佐々木", "山口", "松本", "井上", "木村", "斎藤", "清水", "池田", "橋本", "阿部", "石川",
     "山下", "中島", "石井", "前田", "岡田", "長谷川", "後藤", "近藤", "村上", "遠藤",
     "青木", "坂本", "福田", "太田", "西村", "藤井", "金子", "岡本", "藤原", "中野", "三浦", "原田",
-    "山崎", "藤田",
+    "山崎", "藤田", "髙橋", "山﨑", "𠮷田",
 )  # fmt: skip
+"""The most common surnames, and three as they are often registered, with a variant kanji the dictionary
+lacks (髙橋, 山﨑, 𠮷田)."""
 _GIVEN_NAMES = (
     "太郎", "花子", "一郎", "美咲", "健太", "翔太", "陽子", "裕子", "大輔", "直樹", "恵子", "由美",
     "明美", "拓也", "和也", "智子", "真由美", "健一", "幸子", "優子", "達也", "浩二", "美穂", "京子",
@@ -287,9 +289,11 @@ _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 _SPOKEN_TO = (
     "に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました",
     "宛てに送りました", "によると", "が担当します", "は外出中です", "に引き継ぎました",
+    "が来庁しました", "も賛成です", "は反対しています", "（港区在住）", "（45歳）",
 )  # fmt: skip
-"""What may follow a surname alone: someone spoken to or heard from, or at work (田中に聞いた, 高橋宛て,
-山田が担当します, 佐藤に引き継ぎ; typed as one tag too)."""
+"""What may follow a surname alone: someone spoken to or heard from, or at work or at the counter
+(田中に聞いた, 高橋宛て, 山田が担当します, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成; typed as one tag too),
+or who they are in parentheses (鈴木（港区在住）)."""
 _FROM_OR_HOME = ("より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻")
 """What may follow a surname alone: where something came from, a visit, a home (田中より, 小林来庁, 鈴木方).
 Not with the surnames the dictionary reads as places in some sentences (`_READ_AS_PLACES`), nor after an

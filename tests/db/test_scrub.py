@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0020: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0021: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -95,6 +95,12 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］・［氏名］さん、［氏名］（［氏名］）さん、［氏名］（総務課）、CC: ［氏名］、"
             "息子の［氏名］、［氏名］より連絡、生年月日：［生年月日］、口座番号 ［各種番号］",
         ),
+        (
+            "0020",
+            "髙橋さん、井上・木下で対応、父（山田）、高橋が来庁、携帯090の1234の5678、taro@example。jp",
+            ("髙橋", "井上", "木下", "山田", "高橋", "5678", "taro"),
+            "［氏名］さん、［氏名］・［氏名］で対応、父（［氏名］）、［氏名］が来庁、携帯［電話番号］、［メールアドレス］",
+        ),
     ],
     ids=[
         "names",
@@ -104,6 +110,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "surnames before what is theirs",
         "names read as words",
         "listed names, readings, birth dates, numbers",
+        "variant kanji, more cues, spoken phone numbers",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
