@@ -13,6 +13,8 @@
   woken as soon as it is free, instead of SQLite's busy handler sleeping
   and polling; the busy timeout is left for other processes (a worker, a
   purge).
+- **Checkpoints** run in a background thread (`bot.db.checkpoint`), not in the
+  commit that fills the log while the writer is held: SQLite's own is off.
 - **Every wait is bounded** by the timeout: the process lock, the busy
   timeout and the connection pool. A write that cannot start in time
   fails with a `sqlalchemy.exc.SQLAlchemyError`, which the store turns
@@ -36,14 +38,16 @@ import sqlite3
 import stat
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
-__all__ = ["READ", "create"]
+from bot.db.checkpoint import Checkpointer
+
+__all__ = ["READ", "checkpoints_of", "create"]
 
 log = logging.getLogger(__name__)
 
@@ -73,23 +77,55 @@ class _Writer:
             )
         self.holder = entry
 
-    def give_back(self, entry: object) -> None:
-        """Free the lock if ``entry`` holds it (called for every connection returned to the pool)."""
+    def give_back(self, entry: object) -> bool:
+        """Free the lock if ``entry`` holds it (called for every connection returned to the pool).
+
+        Whether it did: the connection wrote, or tried to.
+        """
         if entry is not None and self.holder is entry:
             self.holder = None
             self._lock.release()
+            return True
+        return False
+
+    def hold(self, timeout: float) -> Callable[[], None] | None:
+        """Take the lock for a caller without a connection (the checkpoints).
+
+        What frees it, or None if it stayed busy for ``timeout`` seconds.
+        """
+        token = object()
+        try:
+            self.take(token, timeout)
+        except sa.exc.TimeoutError:
+            return None
+
+        def free() -> None:
+            self.give_back(token)
+
+        return free
 
 
-_writers: dict[str, _Writer] = {}
-"""Process-wide on purpose: the lock belongs to the file, and every store opened on one file in this
-process must share it."""
+_writers: dict[str, tuple[_Writer, Checkpointer]] = {}
+"""Process-wide on purpose: the lock and the checkpoints belong to the file, and every store opened on
+one file in this process must share them."""
 _writers_guard = threading.Lock()
 
 
-def _writer_of(path: Path) -> _Writer:
-    """The one writer of ``path`` in this process, shared by every engine opened on it."""
+def _writer_of(path: Path, timeout: float) -> tuple[_Writer, Checkpointer]:
+    """The one writer of ``path`` in this process and its checkpoints, shared by every engine on it."""
+    key = os.path.realpath(path)
     with _writers_guard:
-        return _writers.setdefault(os.path.realpath(path), _Writer())
+        if key not in _writers:
+            writer = _Writer()
+            _writers[key] = writer, Checkpointer(Path(key), writer.hold, timeout)
+        return _writers[key]
+
+
+def checkpoints_of(path: Path) -> Checkpointer | None:
+    """The background checkpoints of the database file at ``path`` in this process, if opened here."""
+    with _writers_guard:
+        found = _writers.get(os.path.realpath(path))
+    return found[1] if found else None
 
 
 def create(url: sa.URL, timeout: float) -> sa.Engine:
@@ -112,8 +148,16 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
         pool_timeout=timeout,
         hide_parameters=True,
     )
-    _configure(engine, _writer_of(path), timeout, wal=True)
+    writer, checkpointer = _writer_of(path, timeout)
+    _configure(engine, writer, timeout, wal=True)
+    event.listen(engine, "checkin", lambda _connection, entry: _checked_in(writer, checkpointer, entry))
     return engine
+
+
+def _checked_in(writer: _Writer, checkpointer: Checkpointer, entry: ConnectionPoolEntry) -> None:
+    """Give the writer back when the connection held it, and let the checkpoints know of the write."""
+    if writer.give_back(entry.record_info):
+        checkpointer.wrote()
 
 
 def _prepare(path: Path) -> None:
@@ -178,6 +222,7 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
         if wal:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA wal_autocheckpoint=0")  # `bot.db.checkpoint` does it off the writers' path
         cursor.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
@@ -201,9 +246,3 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
             if writer is not None:
                 writer.give_back(holder)
             raise
-
-    if writer is not None:
-
-        @event.listens_for(engine, "checkin")
-        def _on_checkin(_connection: Any, entry: ConnectionPoolEntry) -> None:
-            writer.give_back(entry.record_info)
