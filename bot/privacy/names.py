@@ -49,11 +49,11 @@ hollyhock, 林様 a wood, さとう様 sugar): a common noun with an honorific o
 staff title after it is a name when the dictionary reads it as one before
 さん alone (皆様, 奥様, 業者さん stay). Text in hiragana alone is read as any
 other (たなかさまからでんわ), and a name it splits into hiragana words before an
-honorific (やまもとさん: やま + もと) is one when it reads its katakana spelling
-(ヤマモト) as a name.
+honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
+さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name.
 
 Not recognised: names in hiragana with nothing after them that says a person
-(やまもとにきいた) other than in a form's field (ふりがな：やまだ たろう) or beside
+(きのうやまもとが) other than in a form's field (ふりがな：やまだ たろう) or beside
 a name in parentheses, or that the dictionary reads together with the hiragana
 around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
 one-kanji name it reads as a prefix before a title (光課長); a surname alone with
@@ -109,7 +109,8 @@ _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
-    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ)"
+    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|"
+    "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     "|(?:が|は|も)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
     "|来庁|来所|来訪|来館|来られ|見え|いらっしゃ|申し出|賛成|反対|了承|同意)"
@@ -188,6 +189,8 @@ _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
+"""The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
 """The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -213,7 +216,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans = [
                 *_name_runs(chunk, morphemes),
                 *_surnames_read_as_words(chunk, morphemes),
-                *_names_split_in_hiragana(morphemes),
+                *_names_split_in_hiragana(chunk, morphemes),
                 *_families(morphemes),
                 *_name_pairs(morphemes),
             ]
@@ -558,23 +561,31 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
             yield start, stop
 
 
-def _names_split_in_hiragana(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """Names typed in hiragana that the dictionary splits into words before an honorific (やまもとさん).
+def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Names typed in hiragana that the dictionary splits into words or reads as a word (やまもとさん).
 
-    It reads やまもと as やま + もと, and ヤマモト as a surname. Before an honorific, the longest
-    run of whole hiragana words of three to six characters whose katakana spelling it knows as a
-    surname or a given name before さん is one (まどぐちでやまもとさん: やまもと, not でやまもと, which
-    it does not know), with a surname in hiragana right before a given name (やまだたろうさん);
-    みなさん, おきゃくさま and ぎょうしゃさん are not.
+    It reads やまもと as やま + もと and さとう as sugar, and ヤマモト and サトウ as surnames. Before an
+    honorific, the longest run of whole hiragana words of three to six characters whose katakana
+    spelling it knows as a surname or a given name before さん is one (まどぐちでやまもとさん: やまもと,
+    not でやまもと, which it does not know), with a surname in hiragana right before a given name
+    (やまだたろうさん); みなさん, おきゃくさま and ぎょうしゃさん are not. Before a cue that says someone
+    was spoken to or heard from (やまもとにきいた, さとうからでんわ), a surname or a full name is, not a
+    given name alone (たろうにきいた).
     """
     for at, morpheme in enumerate(morphemes):
-        if morpheme.surface() not in _HONORIFICS:
+        honorific = morpheme.surface() in _HONORIFICS
+        if not (
+            honorific
+            or (_HIRAGANA_PARTICLE.fullmatch(morpheme.surface()) and _CUE_AFTER.match(text, morpheme.begin()))
+        ):
             continue
         for start in range(_hiragana_run_start(morphemes, at), at):
             begin, end = morphemes[start].begin(), morpheme.begin()
             kind = _hiragana_name(morphemes[start:at])
-            if end - begin >= 3 and kind:
-                surname = _hiragana_surname_before(morphemes, start) if kind == "名" else None
+            if end - begin < 3 or not kind:
+                continue
+            surname = _hiragana_surname_before(morphemes, start) if kind == "名" else None
+            if honorific or kind == "姓" or surname is not None:
                 yield (begin if surname is None else surname), end
                 break
 
@@ -592,7 +603,14 @@ def _hiragana_run_start(morphemes: Sequence[Any], at: int) -> int:
 
 
 def _hiragana_surname_before(morphemes: Sequence[Any], at: int) -> int | None:
-    """Where a surname in hiragana right before the given name at ``at`` begins (やまだ in やまだたろう)."""
+    """Where a surname in hiragana right before the given name at ``at`` begins (やまだ in やまだたろう).
+
+    One space may stand between them (やまだ たろう).
+    """
+    if at > 1 and morphemes[at - 1].surface() in _SPACE:
+        surname = morphemes[at - 2]
+        if _HIRAGANA_WORD.fullmatch(surname.surface()) and _hiragana_name([surname]) == "姓":
+            return int(surname.begin())
     for start in range(_hiragana_run_start(morphemes, at), at):
         long_enough = morphemes[at].begin() - morphemes[start].begin() >= 2
         if long_enough and _hiragana_name(morphemes[start:at]) == "姓":

@@ -284,6 +284,8 @@ _HONORIFICS_KEPT_APART = ("さん", "様", "さま", "氏")
 and やまもとちゃんと with the adverb ちゃんと, and やました (やま + し + た) as a verb before くん."""
 _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
+_HIRAGANA_CUES = ("にきいた", "からでんわがありました", "にれんらくしました", "とそうだんしました")
+"""What may follow a surname or a full name in hiragana instead of an honorific (やまもとにきいた)."""
 _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 """What may follow a surname alone instead of an honorific (木村って人, 鈴木と申します)."""
 _SPOKEN_TO = (
@@ -392,7 +394,7 @@ def name(rng: random.Random) -> Written:
 def _name_read_as_word(rng: random.Random) -> Written:
     """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title, or a
     surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) or a full name in hiragana
-    (`_HIRAGANA_FULL_NAMES`) with an honorific."""
+    (`_HIRAGANA_FULL_NAMES`) with an honorific or before a cue (`_HIRAGANA_CUES`)."""
     parts: tuple[str, ...] = ()
     if rng.random() < 0.2:
         parts = rng.choice(_HIRAGANA_FULL_NAMES)
@@ -400,6 +402,14 @@ def _name_read_as_word(rng: random.Random) -> Written:
     else:
         written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
     kept_apart = parts or written in _NAMES_SPLIT_IN_HIRAGANA
+    if kept_apart and rng.random() < 0.3:  # a cue instead of an honorific: やまもとにきいた
+        value = written
+        return Written(
+            "氏名",
+            value,
+            f"{rng.choice(_HIRAGANA_BEFORE)}{value}{rng.choice(_HIRAGANA_CUES)}",
+            (written, *parts),
+        )
     value = f"{written}{rng.choice(_HONORIFICS_KEPT_APART if kept_apart else _AFTER_A_NAME)}"
     hiragana = not re.search(r"[^ぁ-ゖ ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)

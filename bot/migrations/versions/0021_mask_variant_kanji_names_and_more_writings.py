@@ -3,7 +3,8 @@
 Surnames registered with a variant kanji the dictionary lacks (髙橋, 山﨑, 𠮷田), a kanji word it lacks
 before an honorific (杁中さん), two surnames listed with ・ (井上・木下で対応), a surname before が来庁,
 も賛成 or は反対, or before who they are in parentheses (鈴木（港区在住）, 田中（45歳）), and one in
-parentheses after a family member or a position (父（山田）) were not recognised before this version
+parentheses after a family member or a position (父（山田）), and a surname or a full name in hiragana
+before a cue (やまもとにきいた, さとうからでんわ) were not recognised before this version
 (`bot.privacy.names`); nor were phone numbers spoken with の (090の1234の5678) or joined by _,
 e-mail addresses with spaced dots or 。 or a local part in kana, a bare block with a room
 (中央1-2-3-405号室) or Sapporo's grid written short (北1西2). The same pass as migrations 0006 and
