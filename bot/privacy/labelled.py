@@ -10,7 +10,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
-  免許証番号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード …), a card
+  免許証番号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード …), a ward's
+  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a health
+  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678), a card
   number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567),
   grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay);
@@ -48,7 +50,8 @@ _BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}{_B
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|旅券番号|パスポート番号|パスポート|在留カード番号|住民票コード|"
-    r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号)"
+    r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号)"
 )
 _ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
@@ -58,6 +61,12 @@ _ID_NUMBER = re.compile(
     rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
+_INSURANCE_CARD = re.compile(
+    rf"(?:保険証|被保険者証)の?記号(?:は|:|：)?{_SPACE}([a-z]{{0,2}}[0-9]{{1,10}})"
+    rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|:|：)?{_SPACE}([0-9]{{1,10}}))?(?![0-9])",
+    re.IGNORECASE,
+)
+"""A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
 """Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
 
@@ -70,5 +79,9 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _ID_NUMBER.finditer(text):
         group = 1 if match.group(1) else 2
         yield match.start(group), match.end(group), ID_NUMBER
+    for match in _INSURANCE_CARD.finditer(text):
+        for group in (1, 2):
+            if match.group(group):
+                yield match.start(group), match.end(group), ID_NUMBER
     for match in _CARD.finditer(text):
         yield match.start(), match.end(), ID_NUMBER

@@ -488,12 +488,14 @@ _ID_CUES = (
     "口座番号 ", "口座番号：", "口座は", "被保険者番号 ", "保険証番号：", "基礎年金番号 ", "年金番号は",
     "免許証番号 ", "運転免許証番号：", "旅券番号 ", "パスポート番号：", "在留カード番号 ", "住民票コード ",
     "受給者証番号 ", "受給者番号：", "カード番号 ", "クレジットカード ", "職員番号",
+    "宛名番号：", "世帯番号は", "利用者番号 ", "ケース番号 ",
 )  # fmt: skip
 
 
 def id_number(rng: random.Random) -> Written:
-    """Account, insurance, pension, licence, passport and card numbers after their label, or a card's 16
-    digits alone; digits grouped by spaces or dashes at times, half or full width."""
+    """Account, insurance, pension, licence, passport, card and a ward's resident numbers after their label,
+    a health insurance card's 記号 and 番号, or a card's 16 digits alone; digits grouped by spaces or
+    dashes at times, half or full width."""
     shape = rng.random()
     if shape < 0.15:
         groups = [_digits(rng, 4) for _ in range(4)]
@@ -501,6 +503,12 @@ def id_number(rng: random.Random) -> Written:
         cue = rng.choice(("", "", "カード番号 "))
     elif shape < 0.3:
         written, cue = _digits(rng, 7), rng.choice(("普通 ", "普通預金 ", "当座 ", "普通口座："))
+    elif shape < 0.4:  # a health insurance card's 記号 and 番号, short numbers both
+        symbol, number = _digits(rng, rng.randint(2, 8)), _digits(rng, rng.randint(1, 4))
+        label = rng.choice(("保険証の記号 ", "保険証の記号：", "被保険者証記号"))
+        value = f"{label}{symbol}{rng.choice((' 番号 ', '、番号', ' 番号：'))}{number}"
+        sentence = f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}"
+        return Written("各種番号", value, sentence, (symbol, number))
     else:
         size = rng.choice((7, 8, 10, 11, 12))
         digits = _digits(rng, size)
