@@ -6,11 +6,12 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a birth date after 生年月日, 誕生日 or 生まれ (生年月日：昭和60年4月1日,
   誕生日は1985/4/1), or before 生まれ or 生 (S60.4.1生まれ, 平成2年3月4日生): a
   Western or Japanese-era year (昭和, 平成, 令和 or S, H, R), month and day,
-  written with 年月日 or ``/ - .``;
+  written with 年月日 or ``/ - .``; a year alone is work text (1985年生まれの職員);
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
-  免許証番号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード …), a ward's
+  免許証番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
+  年金手帳の番号 …), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678), a card
   number (カード番号, クレジットカード) or a staff or student number: three
@@ -49,7 +50,8 @@ _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 _BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}{_BORN}")
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
-    r"運転免許証番号|免許証番号|免許番号|旅券番号|パスポート番号|パスポート|在留カード番号|住民票コード|"
+    r"運転免許証番号|免許証番号|免許番号|運転免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
+    r"在留カード番号|住民票コード|年金手帳の番号|年金手帳番号|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号)"
 )
@@ -57,16 +59,18 @@ _ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _ID_NUMBER = re.compile(
-    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
+    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}第?({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証)の?記号(?:は|:|：)?{_SPACE}([a-z]{{0,2}}[0-9]{{1,10}})"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?)の?記号(?:番号)?(?:は|:|：)?{_SPACE}"
+    rf"([a-z]{{0,2}}[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
     rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|:|：)?{_SPACE}([0-9]{{1,10}}))?(?![0-9])",
     re.IGNORECASE,
 )
-"""A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678)."""
+"""A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
+12-345)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
 """Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
 
