@@ -22,9 +22,11 @@ two steps:
    restarted by a *restart* checkpoint, which waits for them (for
    `FORCE_WAIT_MS` at most) and makes them wait while it runs.
 
-The thread starts with the first write and ends after `IDLE_ROUNDS` rounds
-without one, so an idle process or a test's short-lived database keeps no
-thread. A checkpoint that fails (the file was removed, the disk is full) is
+The thread starts with the first write that changed rows and ends after
+`IDLE_ROUNDS` rounds without one, so an idle process or a test's short-lived
+database keeps no thread; each round opens a connection of its own and closes
+it, so the last connection the process closes still copies the log back and
+removes it, as SQLite does. A checkpoint that fails (the file was removed, the disk is full) is
 logged once and tried again the next round; SQLite also checkpoints when its
 last connection closes.
 """
@@ -85,25 +87,18 @@ class Checkpointer:
                 self._thread.start()
 
     def _run(self) -> None:
-        connection: sqlite3.Connection | None = None
         failed = False
         try:
             while self._wait_for_writes():
                 try:
-                    connection = connection or self._connect()
-                    self._round(connection)
+                    self._round()
                 except (sqlite3.Error, OSError) as exc:
                     # Logged once a thread: a removed file would fail every round until writes stop.
                     if not failed:
                         log.warning("checkpoint of %s failed: %s", self._path.name, exc)
                     failed = True
-                    if connection is not None:
-                        connection.close()
-                    connection = None
                 self.rounds += 1
         finally:
-            if connection is not None:
-                connection.close()
             with self._guard:  # ended by an error of another kind too: the next write starts a thread
                 if self._thread is threading.current_thread():
                     self._thread = None
@@ -123,14 +118,21 @@ class Checkpointer:
             self._thread = None
             return False
 
-    def _connect(self) -> sqlite3.Connection:
-        """A connection of the thread's own; ``mode=rw``: a removed database is not created anew."""
+    def _round(self) -> None:
+        """One round, on a connection of its own that is closed after it.
+
+        One left open when the process ends would keep the last connection to close from copying the
+        log back and removing it. ``mode=rw``: a removed database is not created anew.
+        """
         uri = f"{self._path.resolve().as_uri()}?mode=rw"
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
-        connection.execute(f"PRAGMA busy_timeout={FORCE_WAIT_MS}")
-        return connection
+        try:
+            connection.execute(f"PRAGMA busy_timeout={FORCE_WAIT_MS}")
+            self._copy(connection)
+        finally:
+            connection.close()
 
-    def _round(self, connection: sqlite3.Connection) -> None:
+    def _copy(self, connection: sqlite3.Connection) -> None:
         frames = _checkpoint(connection, "PASSIVE")
         if frames < RESTART_FRAMES:
             return

@@ -155,8 +155,15 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
 
 
 def _checked_in(writer: _Writer, checkpointer: Checkpointer, entry: ConnectionPoolEntry) -> None:
-    """Give the writer back when the connection held it, and let the checkpoints know of the write."""
-    if writer.give_back(entry.record_info):
+    """Give the writer back when the connection held it, and let the checkpoints know if it changed rows.
+
+    A write that changed nothing (a poll of an empty queue) leaves nothing in the log to copy.
+    """
+    if not writer.give_back(entry.record_info) or entry.dbapi_connection is None:
+        return
+    changes = entry.dbapi_connection.total_changes
+    if changes != entry.info.get("changes"):
+        entry.info["changes"] = changes
         checkpointer.wrote()
 
 

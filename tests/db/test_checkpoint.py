@@ -115,3 +115,27 @@ def test_a_removed_database_is_not_created_again(
     eventually(lambda: checkpoints.rounds > done)
     assert not database.exists()
     assert f"checkpoint of {database.name} failed" in caplog.text
+
+
+def test_a_write_that_changed_nothing_starts_no_thread(store: ConversationStore, database: Path) -> None:
+    name = f"kaizen-checkpoint {database.name}"
+    write(store, 1)
+    eventually(lambda: all(thread.name != name for thread in threading.enumerate()))
+    done = checkpointer(database).rounds
+    for _ in range(5):  # as a worker polling an empty queue does
+        with writing(store.engine, "nothing") as connection:
+            connection.execute(sa.text("DELETE FROM filler WHERE body = 'absent'"))
+    assert all(thread.name != name for thread in threading.enumerate())
+    assert checkpointer(database).rounds == done
+
+
+def test_closing_the_last_connection_still_copies_the_log_back_and_removes_it(database: Path) -> None:
+    opened = ConversationStore.open(f"sqlite:///{database}", timeout=5.0)
+    with writing(opened.engine, "the filler table") as connection:
+        connection.execute(sa.text("CREATE TABLE filler (body TEXT)"))
+    write(opened, 50)
+    opened.close()
+    wal = database.with_name(f"{database.name}-wal")
+    eventually(lambda: not wal.exists())
+    with sqlite3.connect(database) as connection:
+        assert connection.execute("SELECT count(*) FROM filler").fetchone()[0] == 50
