@@ -122,8 +122,11 @@ class Checkpointer:
         """One round, on a connection of its own that is closed after it.
 
         One left open when the process ends would keep the last connection to close from copying the
-        log back and removing it. ``mode=rw``: a removed database is not created anew.
+        log back and removing it. A removed database (a test's folder, cleaned up) has nothing left to
+        copy into: the round ends there, and ``mode=rw`` would not create it anew anyway.
         """
+        if not self._path.exists():
+            return
         uri = f"{self._path.resolve().as_uri()}?mode=rw"
         connection = sqlite3.connect(uri, uri=True, isolation_level=None)
         try:
