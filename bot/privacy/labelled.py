@@ -73,19 +73,21 @@ _INSURANCE_CARD = re.compile(
 12-345)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
 """Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
+_PATTERNS = (
+    (_BIRTH_DATE, BIRTH_DATE),
+    (_ID_NUMBER, ID_NUMBER),
+    (_INSURANCE_CARD, ID_NUMBER),
+    (_CARD, ID_NUMBER),
+)
+"""Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
 
 
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
-    for match in _BIRTH_DATE.finditer(text):
-        group = 1 if match.group(1) else 2
-        yield match.start(group), match.end(group), BIRTH_DATE
-    for match in _ID_NUMBER.finditer(text):
-        group = 1 if match.group(1) else 2
-        yield match.start(group), match.end(group), ID_NUMBER
-    for match in _INSURANCE_CARD.finditer(text):
-        for group in (1, 2):
-            if match.group(group):
-                yield match.start(group), match.end(group), ID_NUMBER
-    for match in _CARD.finditer(text):
-        yield match.start(), match.end(), ID_NUMBER
+    for pattern, kind in _PATTERNS:
+        for match in pattern.finditer(text):
+            if not pattern.groups:
+                yield match.start(), match.end(), kind
+            for group in range(1, pattern.groups + 1):  # what a label announces, not the label
+                if match.group(group):
+                    yield match.start(group), match.end(group), kind
