@@ -49,6 +49,11 @@ def checkpointer(database: Path) -> Checkpointer:
     return found
 
 
+def thread_running(database: Path) -> bool:
+    """Whether the checkpoint thread of ``database`` is alive."""
+    return any(thread.name == f"kaizen-checkpoint {database.name}" for thread in threading.enumerate())
+
+
 def write(store: ConversationStore, rows: int, size: int = 2 * PAGE) -> None:
     with writing(store.engine, "filler") as connection:
         connection.execute(sa.text("INSERT INTO filler VALUES (:body)"), [{"body": "x" * size}] * rows)
@@ -94,20 +99,19 @@ def test_the_log_starts_over_while_writes_go_on(store: ConversationStore, databa
 
 
 def test_the_thread_ends_when_writes_stop(store: ConversationStore, database: Path) -> None:
-    name = f"kaizen-checkpoint {database.name}"
     write(store, 1)
-    assert any(thread.name == name for thread in threading.enumerate())
-    eventually(lambda: all(thread.name != name for thread in threading.enumerate()))
+    assert thread_running(database)
+    eventually(lambda: not thread_running(database))
     write(store, 1)  # and a later write starts it again
-    assert any(thread.name == name for thread in threading.enumerate())
+    assert thread_running(database)
 
 
 def test_a_removed_database_is_not_created_again(
     store: ConversationStore, database: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    checkpoints, name = checkpointer(database), f"kaizen-checkpoint {database.name}"
+    checkpoints = checkpointer(database)
     write(store, 1)
-    eventually(lambda: all(thread.name != name for thread in threading.enumerate()))
+    eventually(lambda: not thread_running(database))
     for file in database.parent.glob(f"{database.name}*"):
         file.unlink()
     done = checkpoints.rounds
@@ -131,14 +135,13 @@ def test_a_failed_checkpoint_is_logged_once_and_tried_again(
 
 
 def test_a_write_that_changed_nothing_starts_no_thread(store: ConversationStore, database: Path) -> None:
-    name = f"kaizen-checkpoint {database.name}"
     write(store, 1)
-    eventually(lambda: all(thread.name != name for thread in threading.enumerate()))
+    eventually(lambda: not thread_running(database))
     done = checkpointer(database).rounds
     for _ in range(5):  # as a worker polling an empty queue does
         with writing(store.engine, "nothing") as connection:
             connection.execute(sa.text("DELETE FROM filler WHERE body = 'absent'"))
-    assert all(thread.name != name for thread in threading.enumerate())
+    assert not thread_running(database)
     assert checkpointer(database).rounds == done
 
 
