@@ -8,8 +8,8 @@ before a cue (やまもとにきいた, さとうからでんわ) were not recog
 (`bot.privacy.names`); nor were phone numbers spoken with の (090の1234の5678) or joined by _,
 e-mail addresses with spaced dots or 。 or a local part in kana, a bare block with a room
 (中央1-2-3-405号室) or Sapporo's grid written short (北1西2), nor a ward's numbers for a resident
-(宛名番号, 世帯番号, 利用者番号, ケース番号) or a health insurance card's 記号 and 番号
-(`bot.privacy.labelled`). The same pass as migrations 0006 and
+(宛名番号, 世帯番号, 利用者番号, ケース番号), a health insurance card's 記号 and 番号, 年金手帳の番号 or
+運転免許 第…号 (`bot.privacy.labelled`). The same pass as migrations 0006 and
 0014–0020 (`bot.db.scrub`) masks them wherever a person's text is stored. The inbox, whose rows live
 for seconds, is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
