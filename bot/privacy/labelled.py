@@ -11,7 +11,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
   免許証番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
-  年金手帳の番号 …), a ward's
+  年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678), a card
   number (カード番号, クレジットカード) or a staff or student number: three
@@ -55,11 +55,17 @@ _ID_LABEL = (
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号)"
 )
+_HANDBOOK = (
+    rf"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
+    rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?)){{0,2}}(?:{_SPACE}の?番号)?"
+)
+"""A disability handbook, its grade between it and its number (身体障害者手帳 1級 番号 第12345号,
+療育手帳 (A) 第123号, 愛の手帳 3度 12345)."""
 _ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _ID_NUMBER = re.compile(
-    rf"{_ID_LABEL}(?:は|が|の|:|：)?{_SPACE}第?({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK})(?:は|が|の|:|：)?{_SPACE}第?({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )

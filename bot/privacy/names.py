@@ -112,7 +112,7 @@ _CUE_AFTER = re.compile(
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
-    "|(?:が|は|も)(?:担当し|対応し|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+    "|(?:が|は|も)(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ)|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
     "|来庁|来所|来訪|来館|来られ|見え|いらっしゃ|申し出|賛成|反対|了承|同意)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
@@ -121,18 +121,19 @@ _CUE_AFTER = re.compile(
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると, 佐藤に引き継ぎ), or someone at work or at the counter (山田が担当します, 鈴木は外出中,
-吉田は異動しました, 高橋が来庁, 田中も賛成, 山田（総務課）: folded, the parentheses are ASCII), or in a form
-(田中（父）, 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its
-reading follows it (佐藤 （さとう）)."""
+小林によると, 佐藤に引き継ぎ), or someone at work or at the counter (山田が担当します, 佐藤が担当です,
+鈴木は外出中, 吉田は異動しました, 高橋が来庁, 田中も賛成, 山田（総務課）: folded, the parentheses are
+ASCII), or in a form (田中（父）, 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it
+(佐藤 （さとう）)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
+    "|で(?:対応|担当|引き?受け|預か)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻). Weaker than `_CUE_AFTER`: places and eras read as surnames before
-さん stay (広島より, 福岡経由, 昭和より)."""
+(佐藤家, 田中邸, 鈴木方, 山田夫妻), or who takes a matter on (田中で対応します, 山田で預かります). Weaker than
+`_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由, 昭和より, 福岡で対応)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -619,16 +620,27 @@ def _hiragana_surname_before(morphemes: Sequence[Any], at: int) -> int | None:
 
 
 def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """Surnames the dictionary holds with 家 as one proper noun (池田家, a daimyo's house): the surname.
+    """Surnames the dictionary holds with 家 (池田家) or splits wrongly before 宅 (原田宅): the surname.
 
     It reads 佐藤家 as 佐藤 + 家, which `_FROM_OR_HOME` covers; a surname it holds with 家 counts when
-    it reads the surname alone as a name before さん.
+    it reads the surname alone as a name before さん. It also splits 原田宅 as 原 + 田宅 (a word for
+    fields and houses): a lone kanji and a two-kanji word ending in 宅 are a surname's home when the
+    lone kanji and the word's first kanji are read as a name before さん.
     """
-    for morpheme in morphemes:
+    for at, morpheme in enumerate(morphemes):
         surface = morpheme.surface()
         house = len(surface) >= 3 and surface.endswith("家") and morpheme.part_of_speech()[1] == "固有名詞"
         if house and _read_before_san(surface[:-1]) == "人名":
             yield morpheme.begin(), morpheme.end() - 1
+        elif (
+            at
+            and len(surface) == 2
+            and surface.endswith("宅")
+            and _LONE_KANJI.fullmatch(morphemes[at - 1].surface())
+        ):
+            surname = morphemes[at - 1].surface() + surface[0]
+            if _read_before_san(surname) == "人名":
+                yield morphemes[at - 1].begin(), morpheme.end() - 1
 
 
 def _hiragana_name(morphemes: Sequence[Any]) -> str | None:

@@ -291,17 +291,21 @@ _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 _SPOKEN_TO = (
     "に聞いた", "から連絡がありました", "と相談しました", "が言っていました", "へメールしました",
     "宛てに送りました", "によると", "が担当します", "は外出中です", "に引き継ぎました",
-    "が来庁しました", "も賛成です", "は反対しています", "（港区在住）", "（45歳）",
+    "が来庁しました", "も賛成です", "は反対しています", "（港区在住）", "（45歳）", "が担当です",
+    "が対応いたします",
 )  # fmt: skip
 """What may follow a surname alone: someone spoken to or heard from, or at work or at the counter
-(田中に聞いた, 高橋宛て, 山田が担当します, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成; typed as one tag too),
-or who they are in parentheses (鈴木（港区在住）)."""
-_FROM_OR_HOME = ("より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻")
-"""What may follow a surname alone: where something came from, a visit, a home (田中より, 小林来庁, 鈴木方).
-Not with the surnames the dictionary reads as places in some sentences (`_READ_AS_PLACES`), nor after an
-opening ending in の (it reads 中島 as an island and 西村 as 西 + 村 there), and not 宅: it reads 原田宅 as
-原 + 田宅 (fields and houses)."""
-_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
+(田中に聞いた, 高橋宛て, 山田が担当します, 佐藤が担当です, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成; typed as
+one tag too), or who they are in parentheses (鈴木（港区在住）)."""
+_FROM_OR_HOME = (
+    "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻",
+    "宅を訪問しました", "で対応します", "で預かります",
+)  # fmt: skip
+"""What may follow a surname alone: where something came from, a visit, a home, who takes a matter on
+(田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します). Not with the surnames the dictionary reads as places
+in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it reads 中島 as an island and 西村
+as 西 + 村 there)."""
+_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田", "坂本", "山﨑")
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
@@ -489,13 +493,14 @@ _ID_CUES = (
     "免許証番号 ", "運転免許証番号：", "旅券番号 ", "パスポート番号：", "在留カード番号 ", "住民票コード ",
     "受給者証番号 ", "受給者番号：", "カード番号 ", "クレジットカード ", "職員番号",
     "宛名番号：", "世帯番号は", "利用者番号 ", "ケース番号 ", "年金手帳の番号 ", "運転免許 第",
+    "身体障害者手帳 1級 第", "療育手帳(A) 番号 ", "精神障害者保健福祉手帳 2級 ", "愛の手帳 3度 ",
 )  # fmt: skip
 
 
 def id_number(rng: random.Random) -> Written:
-    """Account, insurance, pension, licence, passport, card and a ward's resident numbers after their label,
-    a health insurance card's 記号 and 番号, or a card's 16 digits alone; digits grouped by spaces or
-    dashes at times, half or full width."""
+    """Account, insurance, pension, licence, passport, card, disability handbook and a ward's resident
+    numbers after their label, a health insurance card's 記号 and 番号, or a card's 16 digits alone; digits
+    grouped by spaces or dashes at times, half or full width."""
     shape = rng.random()
     if shape < 0.15:
         groups = [_digits(rng, 4) for _ in range(4)]

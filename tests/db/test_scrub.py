@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0021: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0022: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -103,6 +103,12 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］さん、［氏名］・［氏名］で対応、父（［氏名］）、［氏名］が来庁、［氏名］にきいた、携帯［電話番号］、"
             "［メールアドレス］",
         ),
+        (
+            "0021",
+            "佐藤が担当です、田中で対応します、前田宅を訪問、身体障害者手帳 1級 第1234567号",
+            ("佐藤", "田中", "前田", "1234567"),
+            "［氏名］が担当です、［氏名］で対応します、［氏名］宅を訪問、身体障害者手帳 1級 第［各種番号］号",
+        ),
     ],
     ids=[
         "names",
@@ -113,6 +119,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names read as words",
         "listed names, readings, birth dates, numbers",
         "variant kanji, more cues, spoken phone numbers",
+        "who takes a matter on, homes split wrongly, handbook numbers",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
