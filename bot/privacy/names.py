@@ -127,13 +127,15 @@ ASCII), or in a form (田中（父）, 佐藤（本人）, 鈴木（港区在住
 (佐藤 （さとう）)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
-    "|で(?:対応|担当|引き?受け|預か)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻), or who takes a matter on (田中で対応します, 山田で預かります). Weaker than
-`_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由, 昭和より, 福岡で対応)."""
+(佐藤家, 田中邸, 鈴木方, 山田夫妻). Weaker than `_CUE_AFTER`: places and eras read as surnames before
+さん stay (広島より, 福岡経由, 昭和より)."""
+_TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
+"""Says that the word right before it, read as a name there, or as a place there and as a name before
+さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -357,6 +359,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             _full_name(morphemes, at, end)
             or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
             or _person_after(text, stop)
+            or _TAKES_ON.match(text, _skip_space(text, stop))
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
         ):
@@ -482,8 +485,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
 
     It reads many surnames as places (松本様, 清水課長), and some as other proper nouns in some
     contexts (山崎 in 申請者は山崎くん); an honorific or a staff title after it (a given name
-    between them or not), or 〜って人 or に聞いた when it reads it as a name before さん alone, says
-    that it is one. A municipality (横浜市さん,
+    between them or not), or 〜って人, に聞いた or で対応します (not after a prefecture: 福岡で対応)
+    when it reads it as a name before さん alone, says that it is one. A municipality (横浜市さん,
     世田谷区さん) is not, and other proper nouns are companies as often (富士通さん, NECさん):
     one read as a thing counts only when the dictionary reads it as a name before さん alone.
     """
@@ -495,7 +498,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     stop = _with_unknown_given_name(text, morphemes, at + 1, morpheme.end(), _AFTER_PROPER_NOUN)
     after = _skip_space(text, stop)
     titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
-    if not (titled or _CUE_AFTER.match(text, after)):
+    taking_on = _TAKES_ON.match(text, after) and not _prefecture(surface)
+    if not (titled or _CUE_AFTER.match(text, after) or taking_on):
         return False
     # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
     # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
@@ -544,7 +548,7 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
 
     In 係の山田に聞いた it reads 山田 as a rice field, and 西村へメール as 西 + 村. A
     common noun of kanji (or two one-kanji nouns together) counts when what follows
-    says a person (`_CUE_AFTER`: に聞いた, から連絡, って人) and the dictionary reads
+    says a person (`_CUE_AFTER`: に聞いた, から連絡, って人; `_TAKES_ON`: で対応) and the dictionary reads
     it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay, and so does a word
     joined to the one before it (区 + 役所 in 区役所経由).
     """
@@ -558,7 +562,10 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
             stop = morphemes[at + 1].end()
             if stop - start != 2:
                 continue
-        if _CUE_AFTER.match(text, stop) and _read_before_san(text[start:stop]) == "人名":
+        # 一人で対応, 全員で対応: a word that can be an adverb says how, not who.
+        adverbial = morpheme.part_of_speech()[2] == "副詞可能"
+        cue = _CUE_AFTER.match(text, stop) or (_TAKES_ON.match(text, stop) and not adverbial)
+        if cue and _read_before_san(text[start:stop]) == "人名":
             yield start, stop
 
 
@@ -570,8 +577,9 @@ def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tu
     spelling it knows as a surname or a given name before さん is one (まどぐちでやまもとさん: やまもと,
     not でやまもと, which it does not know), with a surname in hiragana right before a given name
     (やまだたろうさん); みなさん, おきゃくさま and ぎょうしゃさん are not. Before a cue that says someone
-    was spoken to or heard from (やまもとにきいた, さとうからでんわ), a surname or a full name is, not a
-    given name alone (たろうにきいた).
+    was spoken to or heard from (やまもとにきいた, さとうからでんわ), a surname or a full name is, and a
+    given name alone before a case particle (たろうにきいた; not しずかにきいた, 静かに聞いた, whose に
+    ends an adjective).
     """
     for at, morpheme in enumerate(morphemes):
         honorific = morpheme.surface() in _HONORIFICS
@@ -586,9 +594,14 @@ def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tu
             if end - begin < 3 or not kind:
                 continue
             surname = _hiragana_surname_before(morphemes, start) if kind == "名" else None
-            if honorific or kind == "姓" or surname is not None:
+            if honorific or kind == "姓" or surname is not None or _case_particle(morpheme):
                 yield (begin if surname is None else surname), end
                 break
+
+
+def _case_particle(morpheme: Any) -> bool:
+    """Whether ``morpheme`` is a case particle (the に of たろうにきいた; not that of しずかに, 静かに)."""
+    return bool(morpheme.part_of_speech()[:2] == ("助詞", "格助詞"))
 
 
 def _hiragana_run_start(morphemes: Sequence[Any], at: int) -> int:

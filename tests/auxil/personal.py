@@ -285,7 +285,8 @@ and やまもとちゃんと with the adverb ちゃんと, and やました (や
 _HIRAGANA_BEFORE = ("", "きのう", "まどぐちで")
 _HIRAGANA_AFTER = ("", "からでんわ", "のけんです", "にかくにんしました")
 _HIRAGANA_CUES = ("にきいた", "からでんわがありました", "にれんらくしました", "とそうだんしました")
-"""What may follow a surname or a full name in hiragana instead of an honorific (やまもとにきいた)."""
+"""What may follow a surname, a full name or a given name in hiragana instead of an honorific
+(やまもとにきいた, たろうにきいた)."""
 _PERSON_AFTER = ("って人", "という方", "という人", "と申します")
 """What may follow a surname alone instead of an honorific (木村って人, 鈴木と申します)."""
 _SPOKEN_TO = (
@@ -305,7 +306,7 @@ _FROM_OR_HOME = (
 (田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します). Not with the surnames the dictionary reads as places
 in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it reads 中島 as an island and 西村
 as 西 + 村 there)."""
-_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田", "坂本", "山﨑")
+_READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
 _THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
@@ -398,8 +399,14 @@ def name(rng: random.Random) -> Written:
 def _name_read_as_word(rng: random.Random) -> Written:
     """A name the dictionary reads as a word (`_NAMES_READ_AS_WORDS`) with an honorific or a title, or a
     surname it splits in hiragana (`_NAMES_SPLIT_IN_HIRAGANA`) or a full name in hiragana
-    (`_HIRAGANA_FULL_NAMES`) with an honorific or before a cue (`_HIRAGANA_CUES`)."""
+    (`_HIRAGANA_FULL_NAMES`) with an honorific or before a cue (`_HIRAGANA_CUES`), or such a full name's
+    given name alone before a cue other than から (the dictionary reads たろうから as 〜たろう + から, "since
+    it probably was", and the name is lost)."""
     parts: tuple[str, ...] = ()
+    if rng.random() < 0.05:  # a given name alone before a cue: たろうにきいた
+        value = rng.choice(_HIRAGANA_FULL_NAMES)[1]
+        cue = rng.choice([c for c in _HIRAGANA_CUES if not c.startswith("から")])
+        return Written("氏名", value, f"{rng.choice(_HIRAGANA_BEFORE)}{value}{cue}", (value,))
     if rng.random() < 0.2:
         parts = rng.choice(_HIRAGANA_FULL_NAMES)
         written = rng.choice(("", " ")).join(parts)
