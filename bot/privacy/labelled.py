@@ -56,11 +56,12 @@ _ID_LABEL = (
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号)"
 )
 _HANDBOOK = (
-    rf"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
-    rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?)){{0,2}}(?:{_SPACE}の?番号)?"
+    r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
+    rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?(?![0-9]))){{0,2}}(?:{_SPACE}の?番号)?"
 )
 """A disability handbook, its grade between it and its number (身体障害者手帳 1級 番号 第12345号,
-療育手帳 (A) 第123号, 愛の手帳 3度 12345)."""
+療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
+(療育手帳 A123456 is a number)."""
 _ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
