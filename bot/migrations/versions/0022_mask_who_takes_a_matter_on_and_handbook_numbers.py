@@ -1,12 +1,13 @@
 """Mask who takes a matter on, homes the dictionary splits, and disability handbooks' numbers.
 
 A surname before が担当です, が対応いたします or で対応します (one the dictionary reads as a name, or as a
-place there and as a name before さん alone) or before が来た, は会議中 or は戻り次第, a home the
-dictionary splits wrongly (原田宅 read as 原 + 田宅), a given name in hiragana before a cue (たろうにきいた),
-and the number of a disability handbook after its grade (身体障害者手帳 1級 第12345号, 療育手帳(A) 第123号)
-were not recognised before this version (`bot.privacy.names`, `bot.privacy.labelled`). The same pass as
-migrations 0006 and 0014–0021 (`bot.db.scrub`) masks them wherever a person's text is stored. The inbox,
-whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes nothing.
+place there and as a name before さん alone) or before が来た, は会議中, は戻り次第, がやります, にお任せ
+or が作成しました, a home the dictionary splits wrongly (原田宅 read as 原 + 田宅), a given name in
+hiragana before a cue (たろうにきいた), and the number of a disability handbook after its grade
+(身体障害者手帳 1級 第12345号, 療育手帳(A) 第123号) were not recognised before this version
+(`bot.privacy.names`, `bot.privacy.labelled`). The same pass as migrations 0006 and 0014–0021
+(`bot.db.scrub`) masks them wherever a person's text is stored. The inbox, whose rows live for seconds,
+is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0022
 Revises: 0021
