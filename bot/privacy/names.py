@@ -50,14 +50,16 @@ staff title after it is a name when the dictionary reads it as one before
 さん alone (皆様, 奥様, 業者さん stay). Text in hiragana alone is read as any
 other (たなかさまからでんわ), and a name it splits into hiragana words before an
 honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
-さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name.
+さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
+is a given name alone before a case particle's cue (たろうにきいた).
 
 Not recognised: names in hiragana with nothing after them that says a person
 (きのうやまもとが) other than in a form's field (ふりがな：やまだ たろう) or beside
 a name in parentheses, or that the dictionary reads together with the hiragana
 around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
-one-kanji name it reads as a prefix before a title (光課長); a surname alone with
-nothing around it that says a person (田中で対応します), or one the
+one-kanji name it reads as a prefix before a title (光課長); a hiragana given name
+it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname alone with
+nothing around it that says a person (田中なら分かる), or one the
 dictionary reads as a place before what is theirs (松本の件), which read like any
 other word. Text
 without kana or kanji is only tokenised for a Latin word before an honorific, so
@@ -122,11 +124,10 @@ _CUE_AFTER = re.compile(
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
-小林によると, 佐藤に引き継ぎ), or someone at work or at the counter (山田が担当します, 佐藤が担当です,
-鈴木は外出中, 吉田は異動しました, 高橋が来庁, 田中が来た, 鈴木は会議中, 佐藤は戻り次第, 田中がやります,
-鈴木にお任せ, 佐藤が作成し, 田中も賛成,
-山田（総務課）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）, 鈴木（港区在住）,
-田中（45歳）), or its reading follows it (佐藤 （さとう）)."""
+小林によると, 佐藤に引き継ぎ, 鈴木にお任せ), or someone at work or at the counter (山田が担当します,
+佐藤が担当です, 鈴木は外出中, 吉田は異動しました, 高橋が来庁, 田中が来た, 鈴木は会議中, 佐藤は戻り次第,
+田中がやります, 佐藤が作成し, 田中も賛成, 山田（総務課）: folded, the parentheses are ASCII), or in a form
+(田中（父）, 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"

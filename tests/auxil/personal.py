@@ -298,8 +298,7 @@ _SPOKEN_TO = (
 )  # fmt: skip
 """What may follow a surname alone: someone spoken to or heard from, or at work or at the counter
 (田中に聞いた, 高橋宛て, 山田が担当します, 佐藤が担当です, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成, 田中が来た,
-鈴木は会議中; typed as
-one tag too), or who they are in parentheses (鈴木（港区在住）)."""
+鈴木は会議中, 鈴木にお任せします; typed as one tag too), or who they are in parentheses (鈴木（港区在住）)."""
 _FROM_OR_HOME = (
     "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻",
     "宅を訪問しました", "で対応します", "で預かります",
