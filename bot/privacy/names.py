@@ -6,16 +6,19 @@ of name words (spaces between them allowed) is masked only when the text
 shows that it names a person:
 
 - it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
-- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, グエンさん; and
-  松本様, 清水課長, whose surnames the dictionary reads as places, or 山崎くん after は,
-  which it reads as some other proper noun there but as a surname before さん);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, CC:), or one after it
-  says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
-  (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤に引き継ぎ; also where the dictionary reads the
-  surname as an ordinary word there, 係の山田に聞いた, 西村へメール) or their section or role in
-  parentheses (山田（総務課）, 田中（父）), or, when the dictionary reads it as a name there,
-  something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと: の and a noun)
-  or です (山田です, 担当は佐藤です), where something came from (田中より, 高橋を通じて, 小林来庁), their
+- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, 阿部保健師, グエンさん; and
+  松本様, 清水課長, 岡田先輩, whose surnames the dictionary reads as places, or 山崎くん after は,
+  which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
+  it splits as 佐 + 藤保 + 健師);
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, 文責：, CC:), or one
+  after it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
+  (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the
+  surname as an ordinary word there, 係の山田に聞いた, 西村へメール, or a surname of one kanji,
+  森が担当, 堀から電話), at work or away (田中は本日休みです, 原が対応中), with others (小林ほか1名)
+  or their section, role or extension in parentheses (山田（総務課）, 田中（父）, 近藤（内線2345）), or,
+  when the dictionary reads it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所,
+  田中の方針, 高橋のこと: の and a noun) or です or なら (山田です, 担当は佐藤です, 池田なら詳しい),
+  where something came from (田中より, 高橋を通じて, 小林来庁), their
   home (佐藤家, 田中邸, 鈴木方), or their place at work or in a family before it (課長の佐藤, 同僚の
   鈴木, 税務課の山田, 息子の太郎, 母親の佐藤);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 山田→佐藤), and
@@ -57,11 +60,12 @@ Not recognised: names in hiragana with nothing after them that says a person
 (きのうやまもとが) other than in a form's field (ふりがな：やまだ たろう) or beside
 a name in parentheses, or that the dictionary reads together with the hiragana
 around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
-one-kanji name it reads as a prefix before a title (光課長); a hiragana given name
-it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname alone with
-nothing around it that says a person (田中なら分かる), or one the
-dictionary reads as a place before what is theirs (松本の件), which read like any
-other word. Text
+one-kanji name it reads as a prefix before a title (光課長), or as a word after a
+section (税務課・林); a hiragana given name it reads as part of a verb (たろうからでんわ:
+〜たろう + から); a surname the dictionary joins to the word before it (福祉課田中です:
+福祉 + 課田 + 中) or before a title it does not know (田中CW); a surname alone with
+nothing around it that says a person (田中が書いた), or one the dictionary reads as
+a place before what is theirs (松本の件), which read like any other word. Text
 without kana or kanji is only tokenised for a Latin word before an honorific, so
 log lines cost nothing.
 """
@@ -81,18 +85,27 @@ NAME = "氏名"
 
 _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
 _STAFF_TITLES = tuple("課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員".split())
-_OTHER_TITLES = ("所長", "局長", "区長", "議員", "委員", "医師", "弁護士", "社長", "校長", "園長")
+_CARE_TITLES = (
+    *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭 先輩".split(),
+    *"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ".split(),
+)
+"""Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
+_OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
 _AFTER_NAME = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)))
 """What after a name word says it is a person's: an honorific or a title."""
 _TITLE = re.compile("|".join((*_STAFF_TITLES, *_OTHER_TITLES)))
-_AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
+_AFTER_WORD = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
+"""What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
+an honorific or a staff title, not a title that a compound ends in (正看護師, 准看護師)."""
+_AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES)))
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
 _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
-    "名義人|(?i:cc|bcc|from)"
+    "名義人|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
+    "(?i:cc|bcc|from)"
 )
 _CUE_BEFORE = re.compile(rf"(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
@@ -102,32 +115,45 @@ _RELATION = re.compile(
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)[の(]"
-    "|[課係室班]の?)[ \t\u3000]*$"
+    "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田), family (息子の太郎,
+(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田, 総務課・木村), family (息子の太郎,
 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
+_KANJI_DIGITS = "一二三四五六七八九十"
+_WHEN = (
+    "(?:本日|今日|明日|昨日|今週|来週|先週|今月|来月|午前中|午前|午後|終日|現在|ただいま|只今|今"
+    "|きょう|あした|きのう)"
+)
+"""When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
-    "|(?:に|から|が|と|へ)(?:は|も)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
+    "|(?:に|から|が|と|へ)(?:は|も|の)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|"
+    "伝言|打ち?合わ?せ|面談|協議|調整|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
     "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
-    "|(?:が|は|も)(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ)|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+    rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
+    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
+    "(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中)|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
-    "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し)"
+    "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
+    "|申し(?:て|ており|ます|まし|上げ))"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
     r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
+    r"|[ \t\u3000]*\((?:内線|直通|携帯|PHS|(?i:tel|ext))[^()]{0,16}\)"
 )
 """Says that the name word right before it is a person's: 木村って人, 佐藤という方, 鈴木と申します, someone
 spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談, 佐藤が言っていた, 高橋宛て, 渡辺まで連絡,
 小林によると, 佐藤に引き継ぎ, 鈴木にお任せ), or someone at work or at the counter (山田が担当します,
 佐藤が担当です, 鈴木は外出中, 吉田は異動しました, 高橋が来庁, 田中が来た, 鈴木は会議中, 佐藤は戻り次第,
-田中がやります, 佐藤が作成し, 田中も賛成, 山田（総務課）: folded, the parentheses are ASCII), or in a form
-(田中（父）, 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）)."""
+田中がやります, 佐藤が作成し, 田中も賛成, 山口が申しておりました, 田中は本日休みです, 原が対応中,
+山田（総務課）, 近藤（内線2345）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）,
+鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also 山本からの伝言, 高橋との
+打合せ, 佐々木への連絡, and 小林ほか1名, 田中以下3名."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
@@ -139,11 +165,27 @@ something came from or through (田中より, 高橋を通じて, 渡辺経由),
 _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
-_PERSONS_THING = re.compile(r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます")
+_PERSONS_THING = re.compile(
+    r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます|なら"
+)
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
 (山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
-大和の件, 松本です): a place's 件 or 書類 are as likely."""
+大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい)."""
+_ONE_KANJI_CUE = re.compile(
+    "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
+    "引き?継|依頼)"
+    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?(?:担当|対応|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
+)
+"""After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
+_NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
+"""One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
+(担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
+_KANJI_BEFORE_TITLE = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,4})(?="
+    + "|".join(t for t in (*_OTHER_TITLES, *_STAFF_TITLES) if t != "区長")
+    + ")"
+)
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -225,6 +267,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_names_split_in_hiragana(chunk, morphemes),
                 *_families(morphemes),
                 *_name_pairs(morphemes),
+                *_one_kanji_surnames(chunk, morphemes),
+                *_split_before_titles(chunk, morphemes),
             ]
             spans += _listed_with(chunk, morphemes, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -529,7 +573,7 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     if at > 0 and morphemes[at - 1].part_of_speech()[0] == "接頭辞":
         return False
     after = _skip_space(text, morpheme.end())
-    if not _AFTER_PROPER_NOUN.match(text, after) or _NOT_HONORIFIC.match(text, after):
+    if not _AFTER_WORD.match(text, after) or _NOT_HONORIFIC.match(text, after):
         return False
     return _read_before_san(surface) == "人名"
 
@@ -543,7 +587,7 @@ def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
     if not (morpheme.is_oov() and _UNKNOWN_KANJI_WORD.fullmatch(morpheme.surface())):
         return False
     after = _skip_space(text, morpheme.end())
-    return bool(_AFTER_PROPER_NOUN.match(text, after)) and not _NOT_HONORIFIC.match(text, after)
+    return bool(_AFTER_WORD.match(text, after)) and not _NOT_HONORIFIC.match(text, after)
 
 
 def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -570,6 +614,42 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
         cue = _CUE_AFTER.match(text, stop) or (_TAKES_ON.match(text, stop) and not adverbial)
         if cue and _read_before_san(text[start:stop]) == "人名":
             yield start, stop
+
+
+def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Surnames of one kanji that the dictionary reads as words (森, 原, 堀), before a cue of work.
+
+    森が担当, 原が対応中, 堀から電話, 東は本日休み: a lone kanji noun, a word of its own (at the
+    start, or after a particle, a mark or a space), that the dictionary reads as a name before さん
+    alone, with someone's work or a call after it (`_ONE_KANJI_CUE`, narrower than `_CUE_AFTER`: 春が来た
+    and 花に話しかける stay), unless it is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`:
+    担当の方から電話, 孫に聞いた, 室に連絡 stay).
+    """
+    for at, morpheme in enumerate(morphemes):
+        surface = morpheme.surface()
+        if not (_kanji_noun(morpheme) and len(surface) == 1) or surface in _NOT_ONE_KANJI_NAMES:
+            continue
+        alone = at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
+        if alone and _ONE_KANJI_CUE.match(text, morpheme.end()) and _read_before_san(surface) == "人名":
+            yield morpheme.begin(), morpheme.end()
+
+
+def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Surnames before a title that the dictionary splits wrongly (佐藤保健師: 佐 + 藤保 + 健師).
+
+    The two to four kanji where kanji begin, right before a title, count when no word of the
+    dictionary's reading ends where they do (it split them wrongly; a word it reads right is left to
+    `_name_runs`) and it reads them as a name before さん alone (地区保健師, 生活相談員 and 民生委員
+    stay). Not before 区長: 大田区長 is a ward's mayor.
+    """
+    ends = {m.end() for m in morphemes}
+    return [
+        match.span(1)
+        for match in _KANJI_BEFORE_TITLE.finditer(text)
+        if match.end(1) not in ends
+        and match.group(1) not in _WORDS_TAGGED_AS_NAMES
+        and _read_before_san(match.group(1)) == "人名"
+    ]
 
 
 def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -614,6 +694,7 @@ def _hiragana_run_start(morphemes: Sequence[Any], at: int) -> int:
         first > 0
         and morphemes[at].begin() - morphemes[first - 1].begin() <= _LONGEST_HIRAGANA_NAME
         and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface())
+        and morphemes[first - 1].part_of_speech()[0] != "接尾辞"  # the ちゃん of 佐藤ちゃんが (チャン)
     ):
         first -= 1
     return first

@@ -294,11 +294,13 @@ _SPOKEN_TO = (
     "宛てに送りました", "によると", "が担当します", "は外出中です", "に引き継ぎました",
     "が来庁しました", "も賛成です", "は反対しています", "（港区在住）", "（45歳）", "が担当です",
     "が対応いたします", "が来ました", "は会議中です", "は戻り次第連絡します", "がやります", "にお任せします",
-    "が作成しました",
+    "が作成しました", "は本日休みです", "は午後から出張です", "が対応中です", "が申しておりました",
+    "からの伝言です", "との打合せ", "への連絡", "ほか1名", "以下三名", "（内線2345）",
 )  # fmt: skip
 """What may follow a surname alone: someone spoken to or heard from, or at work or at the counter
 (田中に聞いた, 高橋宛て, 山田が担当します, 佐藤が担当です, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成, 田中が来た,
-鈴木は会議中, 鈴木にお任せします; typed as one tag too), or who they are in parentheses (鈴木（港区在住）)."""
+鈴木は会議中, 鈴木にお任せします, 田中は本日休みです, 山本からの伝言, 小林ほか1名; typed as one tag too), or
+who they are or how to reach them in parentheses (鈴木（港区在住）, 近藤（内線2345）)."""
 _FROM_OR_HOME = (
     "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻",
     "宅を訪問しました", "で対応します", "で預かります",
@@ -308,8 +310,18 @@ _FROM_OR_HOME = (
 in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it reads 中島 as an island and 西村
 as 西 + 村 there)."""
 _READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
-_THEIRS = ("の件", "の申請書", "の住所", "の家族から電話がありました", "の分", "の方針", "のこと")
-"""What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too).
+_THEIRS = (
+    "の件",
+    "の申請書",
+    "の住所",
+    "の家族から電話がありました",
+    "の分",
+    "の方針",
+    "のこと",
+    "なら詳しいです",
+)
+"""What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too), or
+who knows (池田なら詳しいです).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
@@ -338,8 +350,15 @@ _READINGS = {
 """Readings written beside a full name in parentheses (山田太郎（やまだ たろう）), in hiragana or katakana."""
 _LIST_MARKS = ("・", "と", "、", "や")
 """What lists a surname alone with a name (鈴木・佐藤さん, 佐藤さん、鈴木の件)."""
-_AFTER_A_NAME = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
+_HONORIFICS_AND_STAFF_TITLES = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
+_AFTER_A_NAME = (*_HONORIFICS_AND_STAFF_TITLES, "保健師", "看護師", "ケースワーカー", "ケアマネ", "先輩")
+"""Also the titles of those who visit and care (佐藤保健師, which the dictionary splits as 佐 + 藤保 + 健師);
+not after a name read as a word (桜ケアマネ), as a compound may end in one (正看護師)."""
+_ONE_KANJI_SURNAMES = ("森", "林", "原", "堀", "関", "東", "南", "谷", "泉", "島", "杉", "辻")
+"""Surnames of one kanji, most of which the dictionary reads as words (a forest, a moat, the east)."""
+_ONE_KANJI_CUES = ("が担当してます", "から電話がありました", "に確認します", "は本日休みです", "が対応中です")
+"""What shows a one-kanji surname alone to be a person's: someone's work or a call."""
 
 
 def name(rng: random.Random) -> Written:
@@ -390,7 +409,19 @@ def name(rng: random.Random) -> Written:
         sentence = f"{rng.choice(openings)}{value}{rng.choice(endings)}"
     else:
         cue = rng.choice(
-            ("", "氏名：", "申請者は", "世帯主の", "お名前 ： ", "担当：", "(担当)", "相手方：", "CC: ")
+            (
+                "",
+                "氏名：",
+                "申請者は",
+                "世帯主の",
+                "お名前 ： ",
+                "担当：",
+                "(担当)",
+                "相手方：",
+                "CC: ",
+                "文責：",
+                "対象者：",
+            )
         )
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
@@ -404,6 +435,11 @@ def _name_read_as_word(rng: random.Random) -> Written:
     given name alone before a cue other than から (the dictionary reads たろうから as 〜たろう + から, "since
     it probably was", and the name is lost)."""
     parts: tuple[str, ...] = ()
+    if rng.random() < 0.1:  # a surname of one kanji alone before a cue: 森が担当, 堀から電話
+        surname = rng.choice(_ONE_KANJI_SURNAMES)
+        value = f"{surname}{rng.choice(_ONE_KANJI_CUES)}"  # the cue says a person, in a tag too
+        opening = rng.choice([b for b in _BEFORE if not b.endswith("の")] + ["担当の"])
+        return Written("氏名", value, f"{opening}{value}", (surname,))
     if rng.random() < 0.05:  # a given name alone before a cue: たろうにきいた
         value = rng.choice(_HIRAGANA_FULL_NAMES)[1]
         cue = rng.choice([c for c in _HIRAGANA_CUES if not c.startswith("から")])
@@ -422,7 +458,7 @@ def _name_read_as_word(rng: random.Random) -> Written:
             f"{rng.choice(_HIRAGANA_BEFORE)}{value}{rng.choice(_HIRAGANA_CUES)}",
             (written, *parts),
         )
-    value = f"{written}{rng.choice(_HONORIFICS_KEPT_APART if kept_apart else _AFTER_A_NAME)}"
+    value = f"{written}{rng.choice(_HONORIFICS_KEPT_APART if kept_apart else _HONORIFICS_AND_STAFF_TITLES)}"
     hiragana = not re.search(r"[^ぁ-ゖ ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)
     return Written("氏名", value, f"{rng.choice(before)}{value}{rng.choice(after)}", (written, *parts))

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0022: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0023: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -109,6 +109,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("佐藤", "田中", "前田", "1234567"),
             "［氏名］が担当です、［氏名］で対応します、［氏名］宅を訪問、身体障害者手帳 1級 第［各種番号］号",
         ),
+        (
+            "0022",
+            "田中は本日休みです、山本からの伝言、小林ほか1名、佐藤保健師と藤田ケアマネ、森が担当、文責：青木",
+            ("田中", "山本", "小林", "佐藤", "藤田", "森", "青木"),
+            "［氏名］は本日休みです、［氏名］からの伝言、［氏名］ほか1名、［氏名］保健師と［氏名］ケアマネ、"
+            "［氏名］が担当、文責：［氏名］",
+        ),
     ],
     ids=[
         "names",
@@ -120,6 +127,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "listed names, readings, birth dates, numbers",
         "variant kanji, more cues, spoken phone numbers",
         "who takes a matter on, homes split wrongly, handbook numbers",
+        "people away, care titles, one-kanji surnames",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

@@ -1,0 +1,35 @@
+"""Mask people away or at work, those who visit and care, and surnames of one kanji.
+
+A surname before は本日休み, が対応中, が申しておりました, からの伝言, との打合せ, ほか1名, なら or its
+extension in parentheses (近藤（内線2345）), after 文責： or a section and ・ (総務課・木村), before a
+title of those who visit and care (阿部保健師, 藤田ケアマネ, and 佐藤保健師, which the dictionary splits
+as 佐 + 藤保 + 健師), and a surname of one kanji that the dictionary reads as a word before someone's work
+or a call (森が担当, 堀から電話) were not recognised before this version (`bot.privacy.names`). The same
+pass as migrations 0006 and 0014–0022 (`bot.db.scrub`) masks them wherever a person's text is stored. The
+inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes
+nothing.
+
+Revision ID: 0023
+Revises: 0022
+Create Date: 2026-12-04
+"""
+
+from __future__ import annotations
+
+from alembic import op
+
+from bot.db.scrub import mask_stored
+
+revision = "0023"
+down_revision: str | None = "0022"
+branch_labels: str | None = None
+depends_on: str | None = None
+
+
+def upgrade() -> None:
+    """Mask every stored text again, with the writings above recognised."""
+    mask_stored(op.get_bind())
+
+
+def downgrade() -> None:
+    """Nothing: what was masked stays masked."""
