@@ -10,20 +10,21 @@ shows that it names a person:
   松本様, 清水課長, 岡田先輩, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, 文責：, CC:), or one
-  after it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
-  (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the
-  surname as an ordinary word there, 係の山田に聞いた, 西村へメール, or a surname of one kanji,
-  森が担当, 堀から電話), at work or away (田中は本日休みです, 原が対応中), with others (小林ほか1名)
-  or their section, role or extension in parentheses (山田（総務課）, 田中（父）, 近藤（内線2345）), or,
-  when the dictionary reads it as a name there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所,
-  田中の方針, 高橋のこと: の and a noun) or です or なら (山田です, 担当は佐藤です, 池田なら詳しい),
-  where something came from (田中より, 高橋を通じて, 小林来庁), their
-  home (佐藤家, 田中邸, 鈴木方), or their place at work or in a family before it (課長の佐藤, 同僚の
-  鈴木, 税務課の山田, 息子の太郎, 母親の佐藤);
-- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 山田→佐藤), and
-  the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応).
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, 文責：, 受付：, 同行,
+  回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's (木村って人,
+  佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
+  山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
+  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話), at work or away
+  (田中は本日休みです, 原が対応中), with others (小林ほか1名) or their section, role or extension in
+  parentheses (山田（総務課）, 田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name
+  there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and
+  a noun or a count) or です or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from
+  (田中より, 高橋を通じて, 小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）),
+  or their place at work or in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎,
+  母親の佐藤, 妻 花子);
+- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
+  高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
+  words it reads as names there are listed with ・ (井上・木下で対応).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
 やまだ たろう（山田太郎）).
@@ -105,16 +106,17 @@ _ROLES = (
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
+    "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|"
     "(?i:cc|bcc|from)"
 )
-_CUE_BEFORE = re.compile(rf"(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?[ \t\u3000]*$")
+_CUE_BEFORE = re.compile(rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,])[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
-    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)[の(]"
+    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)[の(]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
@@ -156,7 +158,7 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 打合せ, 佐々木への連絡, and 小林ほか1名, 田中以下3名."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
-    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])"
+    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
@@ -166,7 +168,8 @@ _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _PERSONS_THING = re.compile(
-    r"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう)|です|でございます|なら"
+    rf"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人])"
+    "|です|でございます|なら"
 )
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
@@ -212,8 +215,9 @@ _READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
 _READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
-_LIST_MARK = re.compile("[・、,とや→⇒]")
-"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤), or hands a task from one to another (山田→佐藤)."""
+_LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
+"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
+one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
@@ -770,12 +774,14 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     """Whether what is around a word the dictionary reads as a name there shows a person.
 
     Something of theirs, where they are or come from after it (田中の件, 佐藤です, 田中より, 佐藤家:
-    `_PERSONS_THING`, `_FROM_OR_HOME`), unless a place was asked for (出張先は長野です); or who they are
-    to someone before it (課長の佐藤, 税務課の山田, 息子の太郎: `_RELATION`), unless the word begins a
-    compound (課長の長野出張).
+    `_PERSONS_THING`, `_FROM_OR_HOME`), unless a place was asked for (出張先は長野です); parentheses
+    around it alone, as under a memo (（田中）); or who they are to someone before it (課長の佐藤,
+    税務課の山田, 息子の太郎, 妻 花子: `_RELATION`), unless the word begins a compound (課長の長野出張).
     """
     after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
     if after and not _PLACE_ASKED.search(text, max(0, start - 8), start):
+        return True
+    if text[start - 1 : start] == "(" and text.startswith(")", stop):  # a signature: (田中)
         return True
     compound = stop < len(text) and _KANJI_OR_KATAKANA.match(text, stop)
     return not compound and bool(_RELATION.search(text, max(0, start - 8), start))

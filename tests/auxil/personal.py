@@ -303,12 +303,12 @@ _SPOKEN_TO = (
 who they are or how to reach them in parentheses (鈴木（港区在住）, 近藤（内線2345）)."""
 _FROM_OR_HOME = (
     "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻",
-    "宅を訪問しました", "で対応します", "で預かります",
+    "宅を訪問しました", "で対応します", "で預かります", "拝",
 )  # fmt: skip
 """What may follow a surname alone: where something came from, a visit, a home, who takes a matter on
-(田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します). Not with the surnames the dictionary reads as places
-in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it reads 中島 as an island and 西村
-as 西 + 村 there)."""
+(田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します), a signature (田中拝). Not with the surnames the
+dictionary reads as places in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it
+reads 中島 as an island and 西村 as 西 + 村 there)."""
 _READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
 _THEIRS = (
     "の件",
@@ -325,9 +325,20 @@ who knows (池田なら詳しいです).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
-_AT_WORK = ("課長の", "同僚の", "住民の", "税務課の", "総務課 ", "母親の", "息子の", "ご主人の")
+_AT_WORK = (
+    "課長の",
+    "同僚の",
+    "住民の",
+    "税務課の",
+    "総務課 ",
+    "総務課・",
+    "母親の",
+    "息子の",
+    "ご主人の",
+    "妻 ",
+)
 """What may come before a surname alone: their place at work or in a family (課長の佐藤, 税務課の山田,
-母親の佐藤)."""
+総務課・木村, 母親の佐藤, 妻 花子)."""
 _KATAKANA_NAMES = (
     ("サトウ", "タロウ"),
     ("タカハシ", "ハナコ"),
@@ -348,8 +359,9 @@ _READINGS = {
     "太郎": "たろう", "花子": "はなこ", "一郎": "いちろう", "健太": "けんた", "美咲": "みさき",
 }  # fmt: skip
 """Readings written beside a full name in parentheses (山田太郎（やまだ たろう）), in hiragana or katakana."""
-_LIST_MARKS = ("・", "と", "、", "や")
-"""What lists a surname alone with a name (鈴木・佐藤さん, 佐藤さん、鈴木の件)."""
+_LIST_MARKS = ("・", "と", "、", "や", "/", "か", "および")
+"""What lists a surname alone with a name (鈴木・佐藤さん,
+佐藤さん、鈴木の件, 田中/佐藤さん, 田中か佐藤さん)."""
 _HONORIFICS_AND_STAFF_TITLES = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
 _AFTER_A_NAME = (*_HONORIFICS_AND_STAFF_TITLES, "保健師", "看護師", "ケースワーカー", "ケアマネ", "先輩")
@@ -421,6 +433,9 @@ def name(rng: random.Random) -> Written:
                 "CC: ",
                 "文責：",
                 "対象者：",
+                "受付：",
+                "同行 ",
+                "以上、",
             )
         )
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"

@@ -111,10 +111,11 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         ),
         (
             "0022",
-            "田中は本日休みです、山本からの伝言、小林ほか1名、佐藤保健師と藤田ケアマネ、森が担当、文責：青木",
-            ("田中", "山本", "小林", "佐藤", "藤田", "森", "青木"),
+            "田中は本日休みです、山本からの伝言、小林ほか1名、佐藤保健師と藤田ケアマネ、森が担当、文責：青木、"
+            "妻 花子、以上、中村",
+            ("田中", "山本", "小林", "佐藤", "藤田", "森", "青木", "花子", "中村"),
             "［氏名］は本日休みです、［氏名］からの伝言、［氏名］ほか1名、［氏名］保健師と［氏名］ケアマネ、"
-            "［氏名］が担当、文責：［氏名］",
+            "［氏名］が担当、文責：［氏名］、妻 ［氏名］、以上、［氏名］",
         ),
     ],
     ids=[
@@ -127,7 +128,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "listed names, readings, birth dates, numbers",
         "variant kanji, more cues, spoken phone numbers",
         "who takes a matter on, homes split wrongly, handbook numbers",
-        "people away, care titles, one-kanji surnames",
+        "people away, care titles, one-kanji surnames, memos",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
