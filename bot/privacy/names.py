@@ -15,13 +15,13 @@ shows that it names a person:
   佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
   係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話), at work or away
-  (田中は本日休みです, 原が対応中), with others (小林ほか1名) or their section, role or extension in
-  parentheses (山田（総務課）, 田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name
-  there, something of theirs (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and
-  a noun or a count) or です or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from
-  (田中より, 高橋を通じて, 小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）),
-  or their place at work or in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎,
-  母親の佐藤, 妻 花子);
+  (田中は本日休みです, 原が対応中, 岡田は育休中), passed work or copied in (藤井に振って, 福田にCC, 藤原を
+  巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
+  田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
+  (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です
+  or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて,
+  小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or
+  in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
   words it reads as names there are listed with ・ (井上・木下で対応).
@@ -85,7 +85,10 @@ __all__ = ["NAME", "find_names"]
 NAME = "氏名"
 
 _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
-_STAFF_TITLES = tuple("課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員".split())
+_STAFF_TITLES = (
+    *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長".split(),
+    *"技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
+)
 _CARE_TITLES = (
     *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭 先輩".split(),
     *"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ".split(),
@@ -133,15 +136,16 @@ _CUE_AFTER = re.compile(
     "|と(?:申します|申す者|いいます|言います)"
     "|(?:に|から|が|と|へ)(?:は|も|の)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|"
-    "伝言|打ち?合わ?せ|面談|協議|調整|"
+    "伝言|打ち?合わ?せ|面談|協議|調整|振っ|振ら|振り|投げ|回し|まわし|転送|折り?返|(?i:cc)|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
-    "|宛|あて|曰く|いわく|によると|によれば|を呼|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
+    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
     rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
     "(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中)|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
-    "|申し(?:て|ており|ます|まし|上げ))"
+    "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
+    "|遅刻|欠勤|出勤|出社|直帰)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
@@ -153,22 +157,23 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 小林によると, 佐藤に引き継ぎ, 鈴木にお任せ), or someone at work or at the counter (山田が担当します,
 佐藤が担当です, 鈴木は外出中, 吉田は異動しました, 高橋が来庁, 田中が来た, 鈴木は会議中, 佐藤は戻り次第,
 田中がやります, 佐藤が作成し, 田中も賛成, 山口が申しておりました, 田中は本日休みです, 原が対応中,
-山田（総務課）, 近藤（内線2345）: folded, the parentheses are ASCII), or in a form (田中（父）, 佐藤（本人）,
-鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also 山本からの伝言, 高橋との
-打合せ, 佐々木への連絡, and 小林ほか1名, 田中以下3名."""
+山田（総務課）, 近藤（内線2345）: folded, the parentheses are ASCII), or in a form (田中（父）,
+佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also
+山本からの伝言, 高橋との打合せ, 佐々木への連絡, 小林ほか1名, 田中以下3名, 藤田は今日は在宅勤務,
+藤井に振って, 太田をCCに."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻). Weaker than `_CUE_AFTER`: places and eras read as surnames before
-さん stay (広島より, 福岡経由, 昭和より)."""
+(佐藤家, 田中邸, 鈴木方, 山田夫妻), a signature (田中拝). Weaker than `_CUE_AFTER`: places and eras read as
+surnames before さん stay (広島より, 福岡経由, 昭和より)."""
 _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _PERSONS_THING = re.compile(
-    rf"の(?:[\u4e00-\u9fff\u30a1-\u30fa]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人])"
+    rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人])"
     "|です|でございます|なら"
 )
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something

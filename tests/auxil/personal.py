@@ -296,6 +296,8 @@ _SPOKEN_TO = (
     "が対応いたします", "が来ました", "は会議中です", "は戻り次第連絡します", "がやります", "にお任せします",
     "が作成しました", "は本日休みです", "は午後から出張です", "が対応中です", "が申しておりました",
     "からの伝言です", "との打合せ", "への連絡", "ほか1名", "以下三名", "（内線2345）",
+    "は今日は在宅勤務です", "は育休中です", "に振っておきます", "にCCしました", "を巻き込みました",
+    "から折り返しがあります",
 )  # fmt: skip
 """What may follow a surname alone: someone spoken to or heard from, or at work or at the counter
 (田中に聞いた, 高橋宛て, 山田が担当します, 佐藤が担当です, 佐藤に引き継ぎ, 高橋が来庁, 田中も賛成, 田中が来た,
@@ -364,9 +366,13 @@ _LIST_MARKS = ("・", "と", "、", "や", "/", "か", "および")
 佐藤さん、鈴木の件, 田中/佐藤さん, 田中か佐藤さん)."""
 _HONORIFICS_AND_STAFF_TITLES = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
-_AFTER_A_NAME = (*_HONORIFICS_AND_STAFF_TITLES, "保健師", "看護師", "ケースワーカー", "ケアマネ", "先輩")
-"""Also the titles of those who visit and care (佐藤保健師, which the dictionary splits as 佐 + 藤保 + 健師);
-not after a name read as a word (桜ケアマネ), as a compound may end in one (正看護師)."""
+_AFTER_A_NAME = (
+    *_HONORIFICS_AND_STAFF_TITLES,
+    *("保健師", "看護師", "ケースワーカー", "ケアマネ", "先輩", "課長補佐", "統括", "リーダー", "チーフ"),
+)  # fmt: skip
+"""Also the titles of those who visit and care (佐藤保健師, which the dictionary splits as 佐 + 藤保 + 健師),
+and colleagues' (伊藤統括, 吉田リーダー); not after a name read as a word (桜ケアマネ), as a compound may end
+in one (正看護師)."""
 _ONE_KANJI_SURNAMES = ("森", "林", "原", "堀", "関", "東", "南", "谷", "泉", "島", "杉", "辻")
 """Surnames of one kanji, most of which the dictionary reads as words (a forest, a moat, the east)."""
 _ONE_KANJI_CUES = ("が担当してます", "から電話がありました", "に確認します", "は本日休みです", "が対応中です")
