@@ -10,9 +10,9 @@ shows that it names a person:
   松本様, 清水課長, 岡田先輩, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
-- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 担当：, 文責：, 受付：, 同行,
-  回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's (木村って人,
-  佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
+  文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's
+  (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
   係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話), at work or away
   (田中は本日休みです, 原が対応中, 岡田は育休中), passed work or copied in (藤井に振って, 福田にCC, 藤原を
@@ -30,7 +30,7 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 やまだ たろう（山田太郎）).
 
 A given name the dictionary does not know goes with the surname before an
-honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:),
+honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:, 児童名：),
 whatever kanji or katakana follow are masked, known or not.
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
@@ -109,8 +109,8 @@ _ROLES = (
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
-    "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|"
-    "(?i:cc|bcc|from)"
+    "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}者|"
+    "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,])[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
@@ -173,13 +173,15 @@ _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _PERSONS_THING = re.compile(
-    rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人])"
+    rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
+    "|お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人))"
     "|です|でございます|なら"
 )
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
 (山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
-大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい)."""
+大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
+(鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族)."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼)"
@@ -203,8 +205,10 @@ _LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
+_PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
+"""A form's field for a person's name (児童名：, 申請者名：); 件名：, 品名： and 施設名： name no one."""
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ|ふりがな|よみがな|読み仮名)(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ|ふりがな|よみがな|読み仮名|{_PERSON_NAMED})(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?|{_LATIN_RUN}|{_HIRAGANA_NAME})"
 )

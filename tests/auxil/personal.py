@@ -321,9 +321,12 @@ _THEIRS = (
     "の方針",
     "のこと",
     "なら詳しいです",
+    "のお母さん",
+    "のおばあちゃん",
+    "のご家族",
 )
 """What may follow a surname alone: something of theirs (田中の件, 佐藤の申請書, typed as one tag too), or
-who knows (池田なら詳しいです).
+who knows (池田なら詳しいです), or their family (高橋のお母さん).
 Not with 松本 and 中野, which the dictionary reads as places there, nor after an opening ending in の,
 after which it reads 石川, 岡田 and 岡本 as places too."""
 _PLACES_BEFORE_THEIRS = ("松本", "中野")
@@ -442,6 +445,9 @@ def name(rng: random.Random) -> Written:
                 "受付：",
                 "同行 ",
                 "以上、",
+                "ケース：",
+                "要介護者 ",
+                "CW",
             )
         )
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
