@@ -57,18 +57,15 @@ honorific (やまもとさん: やま + もと), or a surname before a cue (や�
 さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
 is a given name alone before a case particle's cue (たろうにきいた).
 
-Not recognised: names in hiragana with nothing after them that says a person
-(きのうやまもとが) other than in a form's field (ふりがな：やまだ たろう) or beside
-a name in parentheses, or that the dictionary reads together with the hiragana
-around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a
-one-kanji name it reads as a prefix before a title (光課長), or as a word after a
-section (税務課・林); a hiragana given name it reads as part of a verb (たろうからでんわ:
-〜たろう + から); a surname the dictionary joins to the word before it (福祉課田中です:
-福祉 + 課田 + 中) or before a title it does not know (田中CW); a surname alone with
-nothing around it that says a person (田中が書いた), or one the dictionary reads as
-a place before what is theirs (松本の件), which read like any other word. Text
-without kana or kanji is only tokenised for a Latin word before an honorific, so
-log lines cost nothing.
+Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
+in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
+together with the hiragana around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a one-kanji
+name it reads as a prefix before a title (愛課長; 原, 島 and 光 are known), or as a word after a section
+(税務課・林); a hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a
+surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it
+does not know (田中CW); a surname alone with nothing around it that says a person (田中が書いた), or one the
+dictionary reads as a place before what is theirs (松本の件), which read like any other word. Text without
+kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -191,6 +188,9 @@ _ONE_KANJI_CUE = re.compile(
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
+_NAMES_READ_AS_PREFIXES = frozenset("原島光")
+"""Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
+65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
 _KANJI_BEFORE_TITLE = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,4})(?="
     + "|".join(t for t in (*_OTHER_TITLES, *_STAFF_TITLES) if t != "区長")
@@ -636,14 +636,19 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
     start, or after a particle, a mark or a space), that the dictionary reads as a name before さん
     alone, with someone's work or a call after it (`_ONE_KANJI_CUE`, narrower than `_CUE_AFTER`: 春が来た
     and 花に話しかける stay), unless it is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`:
-    担当の方から電話, 孫に聞いた, 室に連絡 stay).
+    担当の方から電話, 孫に聞いた, 室に連絡 stay). Before a title, the dictionary reads 原, 島 and 光 as
+    prefixes (原課長, 光課長): those three count there (`_NAMES_READ_AS_PREFIXES`; 新課長, 全課長 stay).
     """
     for at, morpheme in enumerate(morphemes):
         surface = morpheme.surface()
-        if not (_kanji_noun(morpheme) and len(surface) == 1) or surface in _NOT_ONE_KANJI_NAMES:
-            continue
         alone = at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
-        if alone and _ONE_KANJI_CUE.match(text, morpheme.end()) and _read_before_san(surface) == "人名":
+        if not alone:
+            continue
+        prefix = surface in _NAMES_READ_AS_PREFIXES and _AFTER_NAME.match(text, morpheme.end())
+        word = _kanji_noun(morpheme) and len(surface) == 1 and surface not in _NOT_ONE_KANJI_NAMES
+        if prefix or (
+            word and _ONE_KANJI_CUE.match(text, morpheme.end()) and _read_before_san(surface) == "人名"
+        ):
             yield morpheme.begin(), morpheme.end()
 
 

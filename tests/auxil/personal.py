@@ -265,11 +265,24 @@ _GIVEN_NAMES = (
 """Common names; さくら and 蒼空 are not in Sudachi's dictionary as names, so they come with an honorific.
 (藤田 and 山崎, which it reads as other proper nouns before くん or after は, are in: it reads them as
 surnames before さん.)"""
-_NAMES_READ_AS_WORDS = ("葵", "桜", "林", "森", "小川", "楓", "雫", "さくら", "ひかり", "たなか", "みどり")
-"""Names the dictionary reads as ordinary words except before さん (葵様 a hollyhock, 林様 a wood), and
-names typed in hiragana: they come alone, with an honorific or a title, in kanji text or in hiragana.
-Left out: 光 and 愛, read as prefixes before a title (光課長), and hiragana names it reads as other
-words after hiragana (はやし after は, さとう after きのう)."""
+_NAMES_READ_AS_WORDS = (
+    "葵",
+    "桜",
+    "林",
+    "森",
+    "光",
+    "小川",
+    "楓",
+    "雫",
+    "さくら",
+    "ひかり",
+    "たなか",
+    "みどり",
+)
+"""Names the dictionary reads as ordinary words except before さん (葵様 a hollyhock, 林様 a wood), or as a
+prefix before a title (光課長), and names typed in hiragana: they come alone, with an honorific or a title, in
+kanji text or in hiragana. Left out: 愛, read as a prefix before a title (愛課長), and hiragana names it
+reads as other words after hiragana (はやし after は, さとう after きのう)."""
 _NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと")
 """Surnames typed in hiragana that the dictionary splits into words (やま + もと)."""
 _HIRAGANA_FULL_NAMES = (
