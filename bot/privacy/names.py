@@ -22,6 +22,12 @@ shows that it names a person:
   or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて,
   小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or
   in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
+- the dictionary reads it as a surname there and a particle follows (伊藤が書いた, 中村しか分からない,
+  今井、さっきの; one kanji only as a word of its own, 辻も同じ意見), or it reads a place or a company
+  there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
+  世帯主：本田, 総務課の松本です); a title comes before it (保健師 佐々木), or it stands alone in
+  parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
+  hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
   words it reads as names there are listed with ・ (井上・木下で対応).
@@ -29,9 +35,9 @@ shows that it names a person:
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
 やまだ たろう（山田太郎）).
 
-A given name the dictionary does not know goes with the surname before an
-honorific (山田蒼空さん). After a form-like cue with a colon (氏名：, 名前:, 児童名：),
-whatever kanji or katakana follow are masked, known or not.
+A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
+(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
+or katakana follow are masked, known or not.
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
@@ -63,9 +69,10 @@ together with the hiragana around them (窓口ではやし様, やまもとく�
 name it reads as a prefix before a title (愛課長; 原, 島 and 光 are known), or as a word after a section
 (税務課・林); a hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a
 surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it
-does not know (田中CW); a surname alone with nothing around it that says a person (田中が書いた), or one the
-dictionary reads as a place before what is theirs (松本の件), which read like any other word. Text without
-kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+does not know (田中CW); a surname it reads as a place or a word before a particle (岡山は何て言ってた, 西が
+担当), or as a place before what is theirs (松本の件), which read like any other word; a given name in kana
+it lacks before an honorific (ゆうとくん). Text without kana or kanji is only tokenised for a Latin word
+before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -81,10 +88,16 @@ __all__ = ["NAME", "find_names"]
 
 NAME = "氏名"
 
+
+def _longest_first(*words: str) -> re.Pattern[str]:
+    """One of ``words``, the longest that matches (ケアマネジャー, not ケアマネ)."""
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+
+
 _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長".split(),
-    *"技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
+    *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
 )
 _CARE_TITLES = (
     *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭 先輩".split(),
@@ -92,13 +105,17 @@ _CARE_TITLES = (
 )
 """Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
 _OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
-_AFTER_NAME = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)))
+_AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
-_TITLE = re.compile("|".join((*_STAFF_TITLES, *_OTHER_TITLES)))
-_AFTER_WORD = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES)))
+_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}|[小中高][1-6])\)"
+"""An age or a school year in parentheses after a name (本田 正（68）, 川島 陸（小3）)."""
+_AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
+"""What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
+_TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
+_AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific or a staff title, not a title that a compound ends in (正看護師, 准看護師)."""
-_AFTER_PROPER_NOUN = re.compile("|".join((*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES)))
+_AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES)
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
 _ROLES = (
@@ -106,17 +123,18 @@ _ROLES = (
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
-    "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}者|"
+    "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
     "(?i:cc|bcc|from|cw)"
 )
-_CUE_BEFORE = re.compile(rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,])[ \t\u3000]*$")
+_CUE_BEFORE = re.compile(rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,]|受[:：])[ \t\u3000]*$")
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
-    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤)[の(]?"
+    "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
+    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
@@ -145,6 +163,7 @@ _CUE_AFTER = re.compile(
     "|遅刻|欠勤|出勤|出社|直帰)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
+    rf"|{_AGE}"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
     r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
     r"|[ \t\u3000]*\((?:内線|直通|携帯|PHS|(?i:tel|ext))[^()]{0,16}\)"
@@ -182,12 +201,18 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼)"
-    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?(?:担当|対応|不在|休み|お休み|外出|出張|異動|退職|在席|席を外)"
+    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?(?:担当|対応|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+    "|言っ|言う|作っ|書い)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
+_BARE_PARTICLE = re.compile("が|は|も|しか|さえ|って|から|に|と|へ|を|くらい|ぐらい|だけ|なんか|[、,]")
+_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。]|$")
+"""After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
+"""Particles after a surname alone that, with the dictionary reading it as a surname there, say a person."""
+_KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
@@ -207,10 +232,16 @@ _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
 """A form's field for a person's name (児童名：, 申請者名：); 件名：, 品名： and 施設名： name no one."""
+_HIRAGANA_GIVEN = (
+    r"(?!(?:さん|さま|様|くん|ちゃん|です|でした|より|から)(?![ぁ-ゖ]))"
+    r"[ぁ-ゖー]{1,6}?(?=(?:さん|さま|くん|ちゃん)?(?![ぁ-ゖー]))"
+)
+"""A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|フリガナ|ふりがな|よみがな|読み仮名|{_PERSON_NAMED})(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|{_PERSON_NAMED})(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
-    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000][{_KANJI_KATA}]{{1,10}})?|{_LATIN_RUN}|{_HIRAGANA_NAME})"
+    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
+    rf"|{_LATIN_RUN}|{_HIRAGANA_NAME})"
 )
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
@@ -345,13 +376,14 @@ def _read_as_name_alone(morpheme: Any) -> bool:
 
 
 def _skip_title(text: str, at: int) -> int:
-    """Where the honorific or title at ``at`` ends (``at`` itself without one)."""
-    match = _AFTER_NAME.match(text, at)
-    return match.end() if match else at
+    """Where the honorifics or titles at ``at`` end (課長 + 補佐 + さん; ``at`` itself without one)."""
+    while match := _AFTER_NAME.match(text, at):
+        at = match.end()
+    return at
 
 
 def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """Two surnames listed with ・ (井上・木下で対応): both.
+    """Two surnames listed with ・ or handing over with → (井上・木下で対応, 小田→津田): both.
 
     One name word alone may be a place or a word (長野, 小川); two side by side are people when the
     dictionary reads one as a name there and the other there or before さん alone (木下, read as a
@@ -361,7 +393,7 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """
     for at in range(len(morphemes) - 2):
         first, mark, second = morphemes[at : at + 3]
-        if mark.surface() != "・" or min(len(first.surface()), len(second.surface())) < 2:
+        if mark.surface() not in ("・", "→") or min(len(first.surface()), len(second.surface())) < 2:
             continue
         named = (_is_name(first) and _name_here_or_alone(second)) or (
             _is_name(second) and _name_here_or_alone(first)
@@ -403,6 +435,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         if not (
             _is_name(morphemes[at])
             or _surname_read_otherwise(text, morphemes, at)
+            or _place_named_as_a_person(text, morphemes, at)
             or _name_read_as_word(text, morphemes, at)
             or _unknown_before_honorific(text, morphemes[at])
         ):
@@ -410,7 +443,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             continue
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
-        stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME)
+        stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
         if _after_a_fragment(morphemes, at):
             # 保 + 健師 (保健師さん) is a word split wrongly; 前 + 田花子 (の前田花子) a full name.
             if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
@@ -422,9 +455,27 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _TAKES_ON.match(text, _skip_space(text, stop))
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
+            or _surname_before_particle(text, morphemes, at, end)
+            or _place_named_as_a_person(text, morphemes, at)
         ):
             yield start, stop
         at = end
+
+
+def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a surname in kanji, read as one there, comes before a particle (伊藤が書いた, 辻も).
+
+    The dictionary reads a word as a surname there (姓) only where the sentence reads as a person's:
+    中村しか分からない, 石田がさっき探してた, 今井、さっきのメール. Typos it reads as names come as a
+    surname and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a surname of
+    one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a mark).
+    One typo is masked (最所に, for 最初に, in the held-out queries): 最所 is a surname too.
+    """
+    word = morphemes[at]
+    if end != at + 1 or word.part_of_speech()[3] != "姓" or not _KANJI_SURNAME.fullmatch(word.surface()):
+        return False
+    alone = at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
+    return (len(word.surface()) >= 2 or alone) and bool(_BARE_PARTICLE.match(text, word.end()))
 
 
 def _latin_names(text: str) -> Iterator[tuple[int, int]]:
@@ -566,6 +617,23 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     # a cue such as に確認 or より, only a place read as a surname before さん (松本, not 東京).
     place = titled and category[1] == "地名" and len(surface) > 1 and surface[-1] not in _MUNICIPAL
     return place or _read_before_san(surface) == "人名"
+
+
+def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a proper noun the dictionary reads as a place or a thing here is a surname, by what precedes.
+
+    After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
+    or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
+    place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
+    stay.
+    """
+    morpheme = morphemes[at]
+    if morpheme.part_of_speech()[1:3] not in (("固有名詞", "地名"), ("固有名詞", "一般")):
+        return False
+    start, stop = morpheme.begin(), morpheme.end()
+    cued = _cued(text, start)
+    introduced = _RELATION.search(text, max(0, start - 8), start) and _INTRODUCED.match(text, stop)
+    return bool(cued or introduced) and _read_before_san(morpheme.surface()) == "人名"
 
 
 def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
@@ -795,8 +863,10 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
     if after and not _PLACE_ASKED.search(text, max(0, start - 8), start):
         return True
-    if text[start - 1 : start] == "(" and text.startswith(")", stop):  # a signature: (田中)
-        return True
+    if text[start - 1 : start] in ("(", "「", "『") and text[stop : stop + 1] in (")", "」", "』"):
+        return True  # alone in parentheses or quotes: a signature, a name as written (（田中）, 「澤田」)
+    if start and not text[stop:].strip() and text[start - 1] in "。\n/":
+        return True  # alone at the end, after a sentence: a signature (内容確認済み。久保)
     compound = stop < len(text) and _KANJI_OR_KATAKANA.match(text, stop)
     return not compound and bool(_RELATION.search(text, max(0, start - 8), start))
 

@@ -318,12 +318,14 @@ _SPOKEN_TO = (
 who they are or how to reach them in parentheses (鈴木（港区在住）, 近藤（内線2345）)."""
 _FROM_OR_HOME = (
     "より連絡がありました", "を通じて依頼しました", "来庁", "方に届きました", "家の件", "ご夫妻",
-    "宅を訪問しました", "で対応します", "で預かります", "拝",
+    "宅を訪問しました", "で対応します", "で預かります", "拝", "が書いた資料です", "しか分かりません",
+    "も同じ意見です",
 )  # fmt: skip
 """What may follow a surname alone: where something came from, a visit, a home, who takes a matter on
-(田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します), a signature (田中拝). Not with the surnames the
-dictionary reads as places in some sentences (`_READ_AS_PLACES`), nor after an opening ending in の (it
-reads 中島 as an island and 西村 as 西 + 村 there)."""
+(田中より, 小林来庁, 鈴木方, 前田宅, 田中で対応します), a signature (田中拝), what they did or know
+(伊藤が書いた, 中村しか分かりません). Not with the surnames the dictionary reads as places in some sentences
+(`_READ_AS_PLACES`), nor after an opening ending in の (it reads 中島 as an island and 西村 as 西 + 村
+there)."""
 _READ_AS_PLACES = ("松本", "中野", "石川", "岡田", "岡本", "原田", "池田")
 _THEIRS = (
     "の件",
@@ -461,6 +463,8 @@ def name(rng: random.Random) -> Written:
                 "ケース：",
                 "要介護者 ",
                 "CW",
+                "参加者：",
+                "受：",
             )
         )
         value = f"{written}{rng.choice(('', after)) if not cue else ''}"
@@ -481,9 +485,9 @@ def _name_read_as_word(rng: random.Random) -> Written:
         opening = rng.choice([b for b in _BEFORE if not b.endswith("の")] + ["担当の"])
         return Written("氏名", value, f"{opening}{value}", (surname,))
     if rng.random() < 0.05:  # a given name alone before a cue: たろうにきいた
-        value = rng.choice(_HIRAGANA_FULL_NAMES)[1]
-        cue = rng.choice([c for c in _HIRAGANA_CUES if not c.startswith("から")])
-        return Written("氏名", value, f"{rng.choice(_HIRAGANA_BEFORE)}{value}{cue}", (value,))
+        given = rng.choice(_HIRAGANA_FULL_NAMES)[1]
+        value = f"{given}{rng.choice([c for c in _HIRAGANA_CUES if not c.startswith('から')])}"
+        return Written("氏名", value, f"{rng.choice(_HIRAGANA_BEFORE)}{value}", (given,))
     if rng.random() < 0.2:
         parts = rng.choice(_HIRAGANA_FULL_NAMES)
         written = rng.choice(("", " ")).join(parts)
@@ -491,13 +495,8 @@ def _name_read_as_word(rng: random.Random) -> Written:
         written = rng.choice(_NAMES_READ_AS_WORDS + _NAMES_SPLIT_IN_HIRAGANA)
     kept_apart = parts or written in _NAMES_SPLIT_IN_HIRAGANA
     if kept_apart and rng.random() < 0.3:  # a cue instead of an honorific: やまもとにきいた
-        value = written
-        return Written(
-            "氏名",
-            value,
-            f"{rng.choice(_HIRAGANA_BEFORE)}{value}{rng.choice(_HIRAGANA_CUES)}",
-            (written, *parts),
-        )
+        value = f"{written}{rng.choice(_HIRAGANA_CUES)}"  # the cue says a person, in a tag too
+        return Written("氏名", value, f"{rng.choice(_HIRAGANA_BEFORE)}{value}", (written, *parts))
     value = f"{written}{rng.choice(_HONORIFICS_KEPT_APART if kept_apart else _HONORIFICS_AND_STAFF_TITLES)}"
     hiragana = not re.search(r"[^ぁ-ゖ ]", written) and rng.random() < 0.5
     before, after = (_HIRAGANA_BEFORE, _HIRAGANA_AFTER) if hiragana else (_BEFORE, _AFTER)
