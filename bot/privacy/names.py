@@ -71,8 +71,8 @@ name it reads as a prefix before a title (愛課長; 原, 島 and 光 are known)
 surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it
 does not know (田中CW); a surname it reads as a place or a word before a particle (岡山は何て言ってた, 西が
 担当), or as a place before what is theirs (松本の件), which read like any other word; a given name in kana
-it lacks before an honorific (ゆうとくん). Text without kana or kanji is only tokenised for a Latin word
-before an honorific, so log lines cost nothing.
+it lacks before an honorific other than くん (ゆうとちゃん; ゆうとくん is masked). Text without kana or
+kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -213,6 +213,9 @@ _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|よ�
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 """Particles after a surname alone that, with the dictionary reading it as a surname there, say a person."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+_KANA_BEFORE_KUN = re.compile(
+    "(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=くん|君)|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6}(?=くん|君)"
+)
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
@@ -314,6 +317,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_one_kanji_surnames(chunk, morphemes),
                 *_split_before_titles(chunk, morphemes),
             ]
+            spans += _kana_before_kun(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             found += [(offset + start, offset + end) for start, end in spans]
     found += _readings(text, found)
@@ -736,6 +740,21 @@ def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int,
         and match.group(1) not in _WORDS_TAGGED_AS_NAMES
         and _read_before_san(match.group(1)) == "人名"
     ]
+
+
+def _kana_before_kun(text: str) -> list[tuple[int, int]]:
+    """Given names in kana that the dictionary lacks, before くん (ゆうとくん, ケンタくん).
+
+    A run of two to six hiragana or katakana, where that script begins, right before くん or 君 is a
+    child's or a junior's name when the dictionary, asked about it before さん, does not know it or reads
+    it as a proper noun; a word it knows (ロボットくん, ぼくくん) is not.
+    """
+    spans = []
+    for match in _KANA_BEFORE_KUN.finditer(text):
+        part_of_speech = _part_of_speech_before_san(match.group())
+        if part_of_speech is None or part_of_speech[1] == "固有名詞":
+            spans.append(match.span())
+    return spans
 
 
 def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
