@@ -33,7 +33,8 @@ shows that it names a person:
   words it reads as names there are listed with ・ (井上・木下で対応).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
-やまだ たろう（山田太郎）).
+やまだ たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
+(「わたぬき」さん, 小鳥遊さん、読み方が「たかなし」).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
@@ -160,7 +161,7 @@ _CUE_AFTER = re.compile(
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
     "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
-    "|遅刻|欠勤|出勤|出社|直帰)"
+    "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|探して|くれ|送っ|持っ)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     rf"|{_AGE}"
@@ -216,6 +217,14 @@ _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _KANA_BEFORE_KUN = re.compile(
     "(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=くん|君)|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6}(?=くん|君)"
 )
+_READING_ASKED = re.compile(
+    r"(?:読み|読み方|よみ|ふりがな|よみがな|フリガナ)[はがも]?[ \t\u3000]*「([ぁ-ゖ\u30a1-\u30faー]{1,10})」"
+)
+"""A reading in quotes after 読み (読み方が「たかなし」): a name's when a name comes shortly before it."""
+_QUOTED_BEFORE_HONORIFIC = re.compile(
+    r"「([ぁ-ゖ\u30a1-\u30faー]{1,10})」(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
+)
+"""A name in kana in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます)."""
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
@@ -249,6 +258,8 @@ _FORM_FIELD = re.compile(
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
 _LONGEST_READING = 12
+_READING_REACH = 30
+"""How far before a quoted reading after 読み a name must end for the reading to be its."""
 _KANA_READING = (
     rf"[ぁ-ゖー]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][ぁ-ゖー]{{1,{_LONGEST_READING}}})?"
     rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}})?"
@@ -321,8 +332,21 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _listed_with(chunk, morphemes, spans)
             found += [(offset + start, offset + end) for start, end in spans]
     found += _readings(text, found)
+    found += _quoted_readings(text, found)
     for start, end in found:
         yield start, end, NAME
+
+
+def _quoted_readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in kana in quotes: before an honorific, or a reading after 読み with a name found before it.
+
+    小鳥遊さん、読み方が「たかなし」 and 「わたぬき」さん; 読み方は「しんせいしょ」 alone stays.
+    """
+    readings = [match.span(1) for match in _QUOTED_BEFORE_HONORIFIC.finditer(text)]
+    for match in _READING_ASKED.finditer(text):
+        if any(0 <= match.start() - end <= _READING_REACH for _, end in found):
+            readings.append(match.span(1))
+    return readings
 
 
 def _listed_with(
