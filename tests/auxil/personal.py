@@ -284,6 +284,10 @@ prefix before a title (光課長), and names typed in hiragana: they come alone,
 kanji text or in hiragana. Left out: 愛, read as a prefix before a title (愛課長), and hiragana names it
 reads as other words after hiragana (はやし after は, さとう after きのう)."""
 _NAMES_SPLIT_IN_HIRAGANA = ("やまもと", "はしもと")
+_KANA_CHILD_NAMES = ("ゆうと", "はると", "そうた", "ケンタ", "ユウト")
+"""Children's names in kana that the dictionary does not know (they come before くん)."""
+_AGES = ("（68）", "（小3）", " (45)")
+"""An age or a school year after a full name (本田 正（68）)."""
 """Surnames typed in hiragana that the dictionary splits into words (やま + もと)."""
 _HIRAGANA_FULL_NAMES = (
     ("やまだ", "たろう"),
@@ -467,7 +471,8 @@ def name(rng: random.Random) -> Written:
                 "受：",
             )
         )
-        value = f"{written}{rng.choice(('', after)) if not cue else ''}"
+        age = rng.choice(_AGES)
+        value = f"{written}{rng.choice(('', after, age)) if not cue else rng.choice(('', age))}"
         sentence = f"{cue}{value}{rng.choice(_AFTER)}"
     return Written("氏名", value, sentence, secrets)
 
@@ -479,6 +484,10 @@ def _name_read_as_word(rng: random.Random) -> Written:
     given name alone before a cue other than から (the dictionary reads たろうから as 〜たろう + から, "since
     it probably was", and the name is lost)."""
     parts: tuple[str, ...] = ()
+    if rng.random() < 0.05:  # a child's name in kana the dictionary lacks: ゆうとくん
+        given = rng.choice(_KANA_CHILD_NAMES)
+        value = f"{given}くん"
+        return Written("氏名", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (given,))
     if rng.random() < 0.1:  # a surname of one kanji alone before a cue: 森が担当, 堀から電話
         surname = rng.choice(_ONE_KANJI_SURNAMES)
         value = f"{surname}{rng.choice(_ONE_KANJI_CUES)}"  # the cue says a person, in a tag too
