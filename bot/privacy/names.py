@@ -702,7 +702,8 @@ def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
 def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Surnames the dictionary reads as ordinary words here, shown to be a person's by what follows.
 
-    In 係の山田に聞いた it reads 山田 as a rice field, and 西村へメール as 西 + 村. A
+    In 係の山田に聞いた it reads 山田 as a rice field, 西村へメール as 西 + 村 and 村上で対応 as 村 + a
+    suffix 上. A
     common noun of kanji (or two one-kanji nouns together) counts when what follows
     says a person (`_CUE_AFTER`: に聞いた, から連絡, って人; `_TAKES_ON`: で対応) and the dictionary reads
     it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay, and so does a word
@@ -713,7 +714,9 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
             continue
         start, stop = morpheme.begin(), morpheme.end()
         if stop - start == 1:
-            if at + 1 == len(morphemes) or not _kanji_noun(morphemes[at + 1]):
+            following = morphemes[at + 1] if at + 1 < len(morphemes) else None
+            suffix = following is not None and following.part_of_speech()[0] == "接尾辞"
+            if following is None or not (_kanji_noun(following) or suffix):  # 西 + 村, 村 + 上
                 continue
             stop = morphemes[at + 1].end()
             if stop - start != 2:

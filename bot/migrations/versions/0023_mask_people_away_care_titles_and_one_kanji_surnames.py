@@ -11,10 +11,10 @@ between colleagues (岡田は育休中, 藤井に振って, 福田にCC, 伊藤�
 dictionary reads it as one (伊藤が書いた, 中村しか分からない), a place or a company it reads there after a
 section or a form's cue (総務課の松本です, 世帯主：本田 正（68）), a name in quotes (「田中」) or signed at
 the end (内容確認済み。久保), a given name in kana the dictionary lacks before くん (ゆうとくん) and a
-reading in quotes (「わたぬき」さん) were not recognised before this version (`bot.privacy.names`). The same
-pass as migrations 0006 and 0014–0022 (`bot.db.scrub`) masks them wherever a person's text is stored. The
-inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes
-nothing.
+reading in quotes (「わたぬき」さん), and 村上で対応, which the dictionary reads as 村 and a suffix, were
+not recognised before this version (`bot.privacy.names`). The same pass as migrations 0006 and 0014–0022
+(`bot.db.scrub`) masks them wherever a person's text is stored. The inbox, whose rows live for seconds, is
+left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0023
 Revises: 0022
