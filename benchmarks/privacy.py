@@ -189,6 +189,9 @@ ADVERSARIAL = {
     "森から電話、 × 700": "森から電話、" * 700,
     "佐藤保健師 × 800": "佐藤保健師" * 800,
     "山 × 4000 + 課長": "山" * 4000 + "課長",
+    "伊藤が × 1300": "伊藤が" * 1300,
+    "ゆうとくん × 700": "ゆうとくん" * 700,
+    "田中さん、読み方が「たなか」 × 200": "田中さん、読み方が「たなか」" * 200,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -539,6 +539,9 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "森から電話、" * 700,
         "佐藤保健師" * 800,
         "山" * 4000 + "課長",
+        "伊藤が" * 1300,
+        "ゆうとくん" * 700,
+        "田中さん、読み方が「たなか」" * 200,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
