@@ -339,6 +339,7 @@ WRITINGS = [
     ),
     ("広島が作った集計表", "［氏名］が作った集計表"),
     ("窓口で村上で対応します", "窓口で［氏名］で対応します"),
+    ("配偶者：Le Minh Duc、子：Le Gia Bao、妻：花子", "配偶者：［氏名］、子：［氏名］、妻：［氏名］"),
     # A child's name in kana that the dictionary lacks, before くん.
     ("ゆうとくん、今日もお休み。ケンタくん（小2）", "［氏名］くん、今日もお休み。［氏名］くん（小2）"),
     # An honorific after a name is not a surname in hiragana (ちゃん is read as チャン).
