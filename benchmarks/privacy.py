@@ -88,13 +88,12 @@ def _written_names(names_file: str, without_file: str) -> None:
     for message in written:
         masked = mask(message["text"]).text
         left = [n for n in message["names"] if any(word in masked for word in n.replace(",", " ").split())]
-        names, caught, whole = (
-            names + len(message["names"]),
-            caught + len(message["names"]) - len(left),
-            whole + (not left),
-        )
+        names += len(message["names"])
+        caught += len(message["names"]) - len(left)
+        whole += not left
         misses += [(name, message["text"], masked) for name in left]
-    changed = [(text, mask(text).text) for text in without if mask(text).text != text]
+    masked_without = [(text, mask(text).text) for text in without]
+    changed = [(text, masked) for text, masked in masked_without if masked != text]
     print(f"## Names in hand-written messages (tests/data/privacy/{names_file}, {without_file})\n")
     print(
         f"names caught: {caught} of {names} ({caught / names:.3f}); messages with every name masked: "

@@ -151,6 +151,11 @@ _WHEN = (
     "|きょう|あした|きのう)"
 )
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
+_SUBJECT = rf"(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
+"""The particle after a person who does or is something, and when (田中は本日, 佐藤が)."""
+_AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+"""Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
+`_ONE_KANJI_CUE`."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客)"
     "|と(?:申します|申す者|いいます|言います)"
@@ -160,12 +165,11 @@ _CUE_AFTER = re.compile(
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
     "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
-    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
-    "(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中)|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+    rf"|{_SUBJECT}(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
     "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
-    "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|探して|くれ|送っ|持っ)"
+    "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|くれ|送っ|持っ)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     rf"|{_AGE}"
@@ -206,8 +210,7 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼)"
-    rf"|(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?(?:担当|対応|不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
-    "|言っ|言う|作っ|書い)"
+    rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
@@ -464,10 +467,11 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
     at = 0
     while at < len(morphemes):
+        place = _place_named_as_a_person(text, morphemes, at)  # asked once: it may ask the dictionary
         if not (
             _is_name(morphemes[at])
             or _surname_read_otherwise(text, morphemes, at)
-            or _place_named_as_a_person(text, morphemes, at)
+            or place
             or _name_read_as_word(text, morphemes, at)
             or _unknown_before_honorific(text, morphemes[at])
         ):
@@ -488,7 +492,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
-            or _place_named_as_a_person(text, morphemes, at)
+            or place
         ):
             yield start, stop
         at = end
@@ -507,8 +511,13 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     word = morphemes[at]
     if end != at + 1 or word.part_of_speech()[3] != "姓" or not _KANJI_SURNAME.fullmatch(word.surface()):
         return False
-    alone = at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
+    alone = _word_of_its_own(morphemes, at)
     return (len(word.surface()) >= 2 or alone) and bool(_BARE_PARTICLE.match(text, word.end()))
+
+
+def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` is first, or after a particle, a mark or a space: not in a compound."""
+    return at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
 
 
 def _latin_names(text: str) -> Iterator[tuple[int, int]]:
@@ -745,8 +754,7 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
     """
     for at, morpheme in enumerate(morphemes):
         surface = morpheme.surface()
-        alone = at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
-        if not alone:
+        if not _word_of_its_own(morphemes, at):
             continue
         prefix = surface in _NAMES_READ_AS_PREFIXES and _AFTER_NAME.match(text, morpheme.end())
         word = _kanji_noun(morpheme) and len(surface) == 1 and surface not in _NOT_ONE_KANJI_NAMES
