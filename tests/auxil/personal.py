@@ -384,8 +384,8 @@ _READINGS = {
 }  # fmt: skip
 """Readings written beside a full name in parentheses (山田太郎（やまだ たろう）), in hiragana or katakana."""
 _LIST_MARKS = ("・", "と", "、", "や", "/", "か", "および")
-"""What lists a surname alone with a name (鈴木・佐藤さん,
-佐藤さん、鈴木の件, 田中/佐藤さん, 田中か佐藤さん)."""
+"""What lists a surname alone with a name (鈴木・佐藤さん, 佐藤さん、鈴木の件, 田中/佐藤さん,
+田中か佐藤さん)."""
 _HONORIFICS_AND_STAFF_TITLES = ("さん", "様", "さま", "氏", "くん", "ちゃん", "課長", "係長", "主任", "先生")
 """殿 is left out: rare in a message, and Sudachi reads 橋本殿 as 橋 + 本殿 (a shrine's hall)."""
 _AFTER_A_NAME = (
