@@ -105,9 +105,11 @@ _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
 )
+_CARE_TITLES_AFTER_WORDS = (*"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ 先輩".split(),)
+"""Titles no word ends in, unlike 看護師 (正看護師): after a word that may be a name (林ケースワーカー)."""
 _CARE_TITLES = (
-    *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭 先輩".split(),
-    *"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ".split(),
+    *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭".split(),
+    *_CARE_TITLES_AFTER_WORDS,
 )
 """Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
 _OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
@@ -118,9 +120,10 @@ _AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}|[小中高][1-6])\)"
 _AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
-_AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES)
+_AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
-an honorific or a staff title, not a title that a compound ends in (正看護師, 准看護師)."""
+an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
+in (正看護師, 准看護師)."""
 _AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES)
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
@@ -809,7 +812,8 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
     森が担当, 原が対応中, 堀から電話, 東は本日休み: a lone kanji noun, a word of its own (at the
     start, or after a particle, a mark or a space), that the dictionary reads as a name before さん
     alone, with someone's work or a call after it (`_ONE_KANJI_CUE`, narrower than `_CUE_AFTER`: 春が来た
-    and 花に話しかける stay), unless it is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`:
+    and 花に話しかける stay) or a cue before it and a particle or a mark after it (担当の森に, 担当：林),
+    unless it is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`:
     担当の方から電話, 孫に聞いた, 室に連絡 stay). Before a title, the dictionary reads 原, 島 and 光 as
     prefixes (原課長, 光課長): those three count there (`_NAMES_READ_AS_PREFIXES`; 新課長, 全課長 stay).
     """
@@ -819,11 +823,11 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
             continue
         prefix = surface in _NAMES_READ_AS_PREFIXES and _AFTER_NAME.match(text, morpheme.end())
         word = _kanji_noun(morpheme) and len(surface) == 1 and surface not in _NOT_ONE_KANJI_NAMES
-        if prefix or (
-            word
-            and _ONE_KANJI_CUE.match(text, _skip_space(text, morpheme.end()))
-            and _read_before_san(surface) == "人名"
-        ):
+        after = _skip_space(text, morpheme.end())
+        shown = _ONE_KANJI_CUE.match(text, after) or (
+            _cued(text, morpheme.begin()) and _BARE_PARTICLE.match(text, after)
+        )
+        if prefix or (word and shown and _read_before_san(surface) == "人名"):
             yield morpheme.begin(), morpheme.end()
 
 
