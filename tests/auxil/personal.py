@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from bot.sudachi import tokenizer
+
 KANJI_DIGITS = "〇一二三四五六七八九"
 
 
@@ -687,6 +689,29 @@ def any_written() -> st.SearchStrategy[Written]:
 
 
 def leaked(secrets: tuple[str, ...], haystack: str) -> list[str]:
-    """The secrets found in ``haystack``, compared as written and in their NFKC form."""
+    """The secrets found in ``haystack``, compared as written and in their NFKC form.
+
+    A secret of one character (a one-kanji surname, 原) counts where the dictionary reads it as a word
+    of its own (原が対応中, 原 + 課長), not inside a word of the bot's own texts (原則).
+    """
     folded = unicodedata.normalize("NFKC", haystack)
-    return [s for s in secrets if s.strip() and (s in haystack or unicodedata.normalize("NFKC", s) in folded)]
+    return [
+        s
+        for s in secrets
+        if s.strip() and (_found(s, haystack) or _found(unicodedata.normalize("NFKC", s), folded))
+    ]
+
+
+_WORD_REACH = 16
+"""Characters read either side of a one-character secret to tell whether it is a word of its own."""
+
+
+def _found(secret: str, haystack: str) -> bool:
+    if len(secret) > 1:
+        return secret in haystack
+    for match in re.finditer(re.escape(secret), haystack):
+        start = max(0, match.start() - _WORD_REACH)
+        around = tokenizer().tokenize(haystack[start : match.end() + _WORD_REACH])
+        if any(m.begin() == match.start() - start and m.surface() == secret for m in around):
+            return True
+    return False
