@@ -193,6 +193,10 @@ ADVERSARIAL = {
     "山 × 4000 + 課長": "山" * 4000 + "課長",
     "伊藤が × 1300": "伊藤が" * 1300,
     "ゆうとくん × 700": "ゆうとくん" * 700,
+    "ア + space × 2000": "ア " * 2000,
+    "結衣（長女・ × 600": "結衣（長女・" * 600,
+    "t.yamada, × 400": "t.yamada, " * 400,
+    "お疲れ様です、林 × 500": "お疲れ様です、林" * 500,
     "田中さん、読み方が「たなか」 × 200": "田中さん、読み方が「たなか」" * 200,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""

@@ -133,7 +133,7 @@ _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
-    "名義人|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
+    "名義人|旧姓|通称|宛先|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
     "(?i:cc|bcc|from|cw)"
 )
@@ -228,7 +228,7 @@ _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
 _BARE_PARTICLE = re.compile(
-    "が|は|も|しか|さえ|って|から|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|です|[、,→]|\n|$"
+    "が|は|も|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|です|だ|[、,→]|\n|$"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です, 竹内→総務)."""
@@ -249,10 +249,12 @@ _QUOTED_BEFORE_HONORIFIC = re.compile(
 )
 """A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字)."""
 _KATAKANA_PARTS_BEFORE_HONORIFIC = re.compile(
-    r"(?<![\u30a1-\u30faー・])[\u30a1-\u30faー]{1,12}(?:・[\u30a1-\u30faー]{1,12})+"
-    r"(?=[ \t\u3000]*(?:さん|様|さま|氏|くん|ちゃん))"
+    r"(?<![\u30a1-\u30faー・])(?<![\u30a1-\u30faー][ \t\u3000])"  # where the run begins: linear time
+    r"[\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+"
+    r"(?=[ \t\u3000]*(?:\([^()]{1,40}\)[ \t\u3000]*)?(?:さん|様|さま|氏|くん|ちゃん))"
 )
-"""A foreign name in katakana, its parts joined by ・, before an honorific (ワン・ウェイさん)."""
+"""A foreign name in katakana parts, joined by ・ or spaces, before an honorific, perhaps with its
+other writing in parentheses between (ワン・ウェイさん, タパ マガル ビシュヌさん, ラジュ（Raju）さん)."""
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
@@ -262,19 +264,22 @@ _KANJI_BEFORE_TITLE = re.compile(
     + ")"
 )
 _GREETED = re.compile(
-    "(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
-    "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*"
-    "(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,10}[課係室班部局所](?:の)?[ \t\u3000]*)?$"
+    "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
+    "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^)"
+    "(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,10}[課係室班部局所](?:の)?[ \t\u3000]*)?$",
+    re.MULTILINE,
 )
-"""A greeting, and a section perhaps, before someone introducing themselves (お疲れ様です、林です)."""
+"""A greeting or a line's start, and a section perhaps, before someone introducing themselves
+(お疲れ様です、林です; 泉です。生成AIに…)."""
 _INTRODUCING = re.compile("です|と申します|でございます")
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
-_LATIN_RUN = rf"{_LATIN_WORD}(?:[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
-"""Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva)."""
+_LATIN_RUN = rf"{_LATIN_WORD}(?:,?[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
+"""Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva) or a comma
+after the surname (TANAKA, Ichiro)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
@@ -285,7 +290,8 @@ _HIRAGANA_GIVEN = (
 )
 """A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|{_PERSON_NAMED})(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|通称名?|{_PERSON_NAMED})"
+    rf"(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
     rf"|{_LATIN_RUN}|{_HIRAGANA_NAME})"
@@ -305,9 +311,17 @@ _READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
 _GIVEN_NAME_ENDING_ITEM = re.compile(
     r"[ \t\u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
-    r"(?=[ \t\u3000]*(?:[、,。()\n]|$))"
+    r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
 )
 """A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
+_BEFORE_KIN_IN_PARENTHESES = re.compile(
+    r"(?:(?<=[、,:/ \t\u3000\n「])|^)([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})"
+    rf"(?=[ \t\u3000]*\({_FAMILY}(?:[・、,][^()]{{0,10}})?\))",
+    re.MULTILINE,
+)
+"""A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
+_ASIDE = re.compile(r"\([^()]{1,40}\)")
+"""Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
 _LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
@@ -322,6 +336,10 @@ _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 _CAMEL = re.compile("[a-z][A-Z]")
+_HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
+"""An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
+after a cue (CC: t.yamada, 宛先：k.ishikawa) or before an honorific (a.kondo さん); never an e-mail's part."""
+_HANDLE_LIST = re.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
 _SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
 """Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
 _LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
@@ -358,6 +376,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
     found += _latin_names(text)
+    found += _handles(text)
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):
             morphemes = _morphemes(chunk)
@@ -372,6 +391,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_introduced_after_greeting(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk)
+            spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -599,6 +619,17 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _handles(text: str) -> list[tuple[int, int]]:
+    """Accounts that name a person (`_HANDLE`), and those listed right after one (CC: t.yamada, h.sasaki)."""
+    spans: list[tuple[int, int]] = []
+    for match in _HANDLE.finditer(text):
+        start, end = match.span(2)
+        listed = bool(spans) and _HANDLE_LIST.fullmatch(text, spans[-1][1], match.start())
+        if match.group(1) or listed or _cued(text, start) or _person_after(text, end):
+            spans.append((start, end))
+    return spans
+
+
 def _without_salutations(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a run of capitalised words without the salutations that begin it (Dear, Mr)."""
     for word in re.finditer(r"\S+", text[start:end]):
@@ -608,9 +639,15 @@ def _without_salutations(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _person_after(text: str, stop: int) -> bool:
-    """Whether what follows a name ending at ``stop`` shows a person: an honorific, a title, 〜って人."""
+    """Whether what follows a name ending at ``stop`` shows a person: an honorific, a title, 〜って人.
+
+    The honorific may come after the name's other writing in parentheses (SATO Yuki（佐藤 由紀）さん), or
+    the name be that other writing (ラジェシュ・シュレスタ（Rajesh Shrestha）さん).
+    """
     after = _skip_space(text, stop)
-    return bool(_AFTER_NAME.match(text, after) or _CUE_AFTER.match(text, after))
+    aside = _ASIDE.match(text, after) or _CLOSING_PARENTHESIS.match(text, after)
+    honorific = _AFTER_NAME.match(text, _skip_space(text, aside.end()) if aside else after)
+    return bool(honorific or _CUE_AFTER.match(text, after))
 
 
 def _known_word(word: str) -> bool:
@@ -835,7 +872,8 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
     """Who introduces themselves after a greeting: お疲れ様です、林です; お世話になります、総務課の岡山です.
 
     A kanji word, a word of its own, that the dictionary reads as a name before さん alone, between a
-    greeting (and perhaps a section) and です or と申します, whatever it reads it as there (林, a wood).
+    greeting or a line's start (and perhaps a section) and です or と申します, whatever it reads it as
+    there (林, a wood; 泉です。, first in a message).
     """
     for at, morpheme in enumerate(morphemes):
         start, stop = morpheme.begin(), morpheme.end()
@@ -872,7 +910,8 @@ def _kana_before_honorifics(text: str) -> list[tuple[int, int]]:
 
     A run of two to six hiragana or katakana, where that script begins, right before くん, 君 or 先輩 is
     a child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it
-    before さん, does not know it or reads it as a proper noun (ロボットくん, ぼくくん stay). Before さん,
+    before さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
+    (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. Before さん,
     ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
     not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
     Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん).
@@ -888,10 +927,12 @@ def _kana_before_honorifics(text: str) -> list[tuple[int, int]]:
         if not (match.group(1) in ("くん", "君", "先輩") or introduced) or _KIN.match(text, start):
             continue
         part_of_speech = _part_of_speech_before_san(text[start:end])
+        child = match.group(1) in ("くん", "君") and _HIRAGANA_WORD.fullmatch(text[start:end])
         if (
             part_of_speech is None
             or part_of_speech[1] == "固有名詞"
             or (introduced and part_of_speech[0] not in ("名詞", "代名詞"))
+            or (child and part_of_speech[1] == "普通名詞")
         ):
             spans.append((start, end))
     return spans

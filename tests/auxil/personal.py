@@ -549,10 +549,11 @@ def _latin_name(rng: random.Random) -> Written:
     written = rng.choice(_LATIN_NAMES)
     written = written.upper() if rng.random() < 0.2 and " " in written else written
     cue = rng.choice(("", "", "氏名：", "申請者は", "Dear "))
-    value = (
-        written if cue and cue != "Dear " else f"{written}{rng.choice(('', ' '))}{rng.choice(_AFTER_A_NAME)}"
-    )
     ending = rng.choice(("から電話がありました", "の件です", "の転入届です"))
+    if cue and cue != "Dear ":  # only the cue says it is a name: typed alone (a tag), it comes too
+        value = f"{cue}{written}"
+        return Written("氏名", value, f"{value}{ending}", (written,))
+    value = f"{written}{rng.choice(('', ' '))}{rng.choice(_AFTER_A_NAME)}"
     return Written("氏名", value, f"{cue}{value}{ending}", (written,))
 
 
