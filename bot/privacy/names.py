@@ -298,6 +298,11 @@ _FORM_FIELD = re.compile(
 )
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
+_QUOTED_IN_FIELD = re.compile(
+    r"(?:氏名|お名前|名前|フリガナ|ふりがな|署名|作成者|記入者|申請者|担当者|名義)欄"
+    r"(?:に|は|が|には|の)?[ \t\u3000]*「([^「」\n]{1,24})」"
+)
+"""What a form's name field is said to hold, in quotes (氏名欄に「山口 ゆかり」, 作成者欄に「K.Ishida」)."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -375,6 +380,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
+    found += [match.span(1) for match in _QUOTED_IN_FIELD.finditer(text)]
     found += _latin_names(text)
     found += _handles(text)
     if _TOKENISED.search(text):
@@ -569,6 +575,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
+            or _called_by_name(text, morphemes[at])
             or place
         ):
             yield start, stop
@@ -597,6 +604,16 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+def _called_by_name(text: str, word: Any) -> bool:
+    """Whether a name the dictionary reads as one there opens a line and is called (翔太、例の件; まい、あの).
+
+    Two characters or more in kanji or kana, first on its line, with a comma after it.
+    """
+    start = word.begin()
+    first = start == 0 or text[start - 1] == "\n"
+    return first and len(word.surface()) >= 2 and text.startswith(("、", ","), word.end())
 
 
 def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
