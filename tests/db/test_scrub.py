@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0023: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0024: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -132,6 +132,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］が担当、文責：［氏名］、妻 ［氏名］、［氏名］は育休中、［氏名］に振って、"
             "［氏名］が書いた、総務課の［氏名］です、以上、［氏名］",
         ),
+        (
+            "0023",
+            "お疲れ様です、林です。全部 前田 の端末、母 黒田 キミ、結衣（長女・高2）、旧姓：小林、"
+            "祖母のみよこさん、ワン・ウェイさん、CC: t.yamada",
+            ("林", "前田", "黒田", "キミ", "結衣", "小林", "みよこ", "ワン", "yamada"),
+            "お疲れ様です、［氏名］です。全部 ［氏名］ の端末、母 ［氏名］ ［氏名］、［氏名］（長女・高2）、"
+            "旧姓：［氏名］、祖母の［氏名］さん、［氏名］さん、CC: ［氏名］",
+        ),
     ],
     ids=[
         "names",
@@ -144,6 +152,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "variant kanji, more cues, spoken phone numbers",
         "who takes a matter on, homes split wrongly, handbook numbers",
         "people away, care titles, one-kanji surnames, memos",
+        "names set apart, introduced, in family lines, accounts",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
