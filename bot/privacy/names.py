@@ -100,7 +100,7 @@ def _longest_first(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
-_HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "殿", "先生")
+_HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "っち", "殿", "先生")
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
@@ -120,6 +120,7 @@ _AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}|[小中高][1-6])\)"
 _AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
+_TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
@@ -138,16 +139,16 @@ _ROLES = (
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：])[ \t\u3000]*$"
+    rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@)[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
-    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：]?"
+    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：は]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
@@ -221,17 +222,20 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼)"
-    rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い)"
+    rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修)"
+    "|から(?:返事|返信)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
 _BARE_PARTICLE = re.compile(
-    "が|は|も|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|です|だ|[、,→]|\n|$"
+    "が|は|も|か|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|じゃ|なん|です|だ"
+    "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
-surname there: a particle, です, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です, 竹内→総務)."""
+surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
+竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
@@ -265,12 +269,12 @@ _KANJI_BEFORE_TITLE = re.compile(
 )
 _GREETED = re.compile(
     "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
-    "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^)"
+    "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^|「)"
     "(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,10}[課係室班部局所](?:の)?[ \t\u3000]*)?$",
     re.MULTILINE,
 )
-"""A greeting or a line's start, and a section perhaps, before someone introducing themselves
-(お疲れ様です、林です; 泉です。生成AIに…)."""
+"""A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
+(お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
 _INTRODUCING = re.compile("です|と申します|でございます")
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
@@ -290,7 +294,7 @@ _HIRAGANA_GIVEN = (
 )
 """A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|通称名?|{_PERSON_NAMED})"
+    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED})"
     rf"(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
@@ -308,7 +312,8 @@ _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
 _KANA_READING = (
     rf"[ぁ-ゖー]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][ぁ-ゖー]{{1,{_LONGEST_READING}}})?"
-    rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}})?"
+    rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}"
+    rf"(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}}){{0,2}}"
 )
 _READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
 """A reading in parentheses right after a name (folded: the parentheses are ASCII)."""
@@ -395,6 +400,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_one_kanji_surnames(chunk, morphemes),
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),
+                *_speakers(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
@@ -563,6 +569,12 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
+        title = _TITLE_AT_END.search(text, start, stop)
+        if title:  # 山田 + 保 + 健師, 森 + 保 + 健師: a title read as names
+            stop = title.start()
+            if stop == start or (stop - start < 2 and not _word_of_its_own(morphemes, at)):
+                at = end  # 昨 + 日保 + 健師 (昨日保健師さん) leaves a fragment, 日
+                continue
         if _after_a_fragment(morphemes, at):
             # 保 + 健師 (保健師さん) is a word split wrongly; 前 + 田花子 (の前田花子) a full name.
             if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
@@ -900,6 +912,25 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
             and _INTRODUCING.match(text, stop)
             and _GREETED.search(text, max(0, start - 40), start)
             and _read_before_san(morpheme.surface()) == "人名"
+        ):
+            yield start, stop
+
+
+def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Who speaks, first on a line of minutes or a chat log: 林：了解, 森「RPAで全部やれます」.
+
+    A kanji word that the dictionary reads as a name there or before さん alone, with a colon or a quote
+    right after it; 日時：, 場所： and 原本： are not names, nor 方： (`_NOT_ONE_KANJI_NAMES`).
+    """
+    for morpheme in morphemes:
+        start, stop = morpheme.begin(), morpheme.end()
+        surface = morpheme.surface()
+        if (
+            (start == 0 or text[start - 1] == "\n")
+            and text[stop : stop + 1] in (":", "「")
+            and _KANJI_SURNAME.fullmatch(surface)
+            and surface not in _NOT_ONE_KANJI_NAMES
+            and (_is_name(morpheme) or _read_before_san(surface) == "人名")
         ):
             yield start, stop
 
