@@ -209,6 +209,8 @@ _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _KIN = re.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人)")
 """Family, as one calls them (おばあちゃん, お母さん, ご家族)."""
+_KIN_CALLED = re.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
+"""Family before さん or ちゃん, with お or without (うちのおばあちゃん, ねえちゃん, おっちゃん)."""
 _PERSONS_THING = re.compile(
     rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
     rf"|{_KIN.pattern})"
@@ -226,6 +228,9 @@ _ONE_KANJI_CUE = re.compile(
     "|から(?:返事|返信)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
+_SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
+"""Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
+found by asking it about a hundred one-kanji surnames."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
@@ -402,7 +407,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_introduced_after_greeting(chunk, morphemes),
                 *_speakers(chunk, morphemes),
             ]
-            spans += _kana_before_honorifics(chunk)
+            spans += _kana_before_honorifics(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
@@ -814,7 +819,8 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     The dictionary reads many names as words except before さん: 葵さん and 林さん are names to it,
     葵様, 桜ちゃん, 林様 and さとう様 a hollyhock, a cherry tree, a wood and sugar. A common noun
     of one or two kanji or of kana counts when an honorific or a staff title follows it, no prefix
-    comes before it (お客様) and the dictionary reads it as a name before さん alone; 皆様, 業者さん,
+    comes before it (お客様) and the dictionary reads it as a name before さん alone, or it is a surname
+    it reads as a word even there (西さん, 池ちゃん: `_SURNAMES_READ_AS_WORDS_BEFORE_SAN`); 皆様, 業者さん,
     奥様 stay, and so does 神様 (`_HONOURED_WORDS`).
     """
     morpheme = morphemes[at]
@@ -828,7 +834,7 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     after = _skip_space(text, morpheme.end())
     if not _AFTER_WORD.match(text, after) or _NOT_HONORIFIC.match(text, after):
         return False
-    return _read_before_san(surface) == "人名"
+    return surface in _SURNAMES_READ_AS_WORDS_BEFORE_SAN or _read_before_san(surface) == "人名"
 
 
 def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
@@ -953,18 +959,20 @@ def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int,
     ]
 
 
-def _kana_before_honorifics(text: str) -> list[tuple[int, int]]:
+def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
     """Given names in kana that the dictionary lacks before an honorific, and foreign names in parts.
 
     A run of two to six hiragana or katakana, where that script begins, right before くん, 君 or 先輩 is
     a child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it
     before さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
-    (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. Before さん,
+    (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. So is one before ちゃん that the
+    dictionary reads as a suffix there (みーちゃん, まっちゃん; not ちゃんと, nor ねえちゃん). Before さん,
     ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
     not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
     Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん).
     """
     spans = [match.span() for match in _KATAKANA_PARTS_BEFORE_HONORIFIC.finditer(text)]
+    suffixes = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[0] == "接尾辞"]
     for match in _KANA_BEFORE_HONORIFIC.finditer(text):
         start, end = match.span()
         if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
@@ -972,10 +980,13 @@ def _kana_before_honorifics(text: str) -> list[tuple[int, int]]:
         introduced = text[start - 1 : start] in ("の", ":", *_SPACE) and (
             _RELATION.search(text, max(0, start - 8), start) or _cued(text, start)
         )
-        if not (match.group(1) in ("くん", "君", "先輩") or introduced) or _KIN.match(text, start):
+        honorific = match.group(1)
+        diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
+        kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
+        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced) or kin:
             continue
         part_of_speech = _part_of_speech_before_san(text[start:end])
-        child = match.group(1) in ("くん", "君") and _HIRAGANA_WORD.fullmatch(text[start:end])
+        child = (honorific in ("くん", "君") or diminutive) and _HIRAGANA_WORD.fullmatch(text[start:end])
         if (
             part_of_speech is None
             or part_of_speech[1] == "固有名詞"
