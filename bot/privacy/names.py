@@ -312,6 +312,12 @@ _QUOTED_IN_FIELD = re.compile(
     r"(?:に|は|が|には|の)?[ \t\u3000]*「([^「」\n]{1,24})」"
 )
 """What a form's name field is said to hold, in quotes (氏名欄に「山口 ゆかり」, 作成者欄に「K.Ishida」)."""
+_NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
+"""A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
+_TABLE_CELL = re.compile(
+    rf"[{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000][{_KANJI_KATA}ぁ-ゖ]{{1,10}})?|{_LATIN_RUN}"
+)
+"""What a cell under such a header holds when it may be a name: no digits, no marks, one space at most."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -325,7 +331,7 @@ _READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
 _READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
 _GIVEN_NAME_ENDING_ITEM = re.compile(
-    r"[ \t\u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
+    r"[ \u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
     r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
 )
 """A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
@@ -391,6 +397,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
     found += [match.span(1) for match in _QUOTED_IN_FIELD.finditer(text)]
+    found += _table_names(text)
     found += _latin_names(text)
     found += _handles(text)
     if _TOKENISED.search(text):
@@ -416,6 +423,51 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _quoted_readings(text, found)
     for start, end in found:
         yield start, end, NAME
+
+
+def _table_names(text: str) -> list[tuple[int, int]]:
+    """The cells under a header that says they hold people, in a table pasted as text.
+
+    Rows are lines, cells are split by tabs, | or commas (the delimiter the header uses): under 氏名,
+    担当 or 申請者 (`_NAME_COLUMN`), each row's cell is a name when it looks like one (`_TABLE_CELL`),
+    until a line without the delimiter ends the table: 佐々木 under 氏名 (a tab between cells), 藤井 in
+    ｜係｜担当者｜ over ｜庶務｜藤井｜, 大和 in 日付,担当者,件数 over 2024/5/1,大和,34.
+    """
+    spans: list[tuple[int, int]] = []
+    columns: list[int] = []
+    delimiter = ""
+    at = 0
+    for line in text.split("\n"):
+        cells = line.split(delimiter) if delimiter and delimiter in line else None
+        if cells is not None and columns:
+            starts = [0]
+            for cell in cells[:-1]:
+                starts.append(starts[-1] + len(cell) + 1)
+            for column in columns:
+                if column < len(cells):
+                    cell = cells[column].strip(" \u3000")
+                    if _TABLE_CELL.fullmatch(cell) and _cell_names_someone(cell):
+                        begin = at + starts[column] + cells[column].index(cell)
+                        spans.append((begin, begin + len(cell)))
+        else:
+            delimiter = next((d for d in ("\t", "|", ",") if d in line), "")
+            header = [cell.strip(" \u3000") for cell in line.split(delimiter)] if delimiter else []
+            columns = [i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)]
+        at += len(line) + 1
+    return spans
+
+
+def _cell_names_someone(cell: str) -> bool:
+    """Whether a cell under a people's header is a name, not 窓口, 未定 or DX推進課.
+
+    A name in Latin letters or in katakana parts (グエン・ヴァン・ナム), or one whose first word the
+    dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山), or a surname it reads as
+    a word (東, 西).
+    """
+    first = cell.split()[0]
+    if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
+        return True
+    return _read_before_san(first) in ("人名", "地名")
 
 
 def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
