@@ -281,6 +281,8 @@ _GREETED = re.compile(
 """A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
 (お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
 _INTRODUCING = re.compile("です|と申します|でございます")
+_SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
+"""A kanji word first on a line before a colon or a quote: who speaks in minutes or a chat log."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -945,13 +947,16 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
         surface = morpheme.surface()
         if not _word_of_its_own(morphemes, at):
             continue
-        prefix = surface in _NAMES_READ_AS_PREFIXES and _AFTER_NAME.match(text, morpheme.end())
-        word = _kanji_noun(morpheme) and len(surface) == 1 and surface not in _NOT_ONE_KANJI_NAMES
+        if surface in _NAMES_READ_AS_PREFIXES and _AFTER_NAME.match(text, morpheme.end()):
+            yield morpheme.begin(), morpheme.end()
+            continue
+        if len(surface) != 1 or surface in _NOT_ONE_KANJI_NAMES or not _kanji_noun(morpheme):
+            continue
         after = _skip_space(text, morpheme.end())
         shown = _ONE_KANJI_CUE.match(text, after) or (
-            _cued(text, morpheme.begin()) and _BARE_PARTICLE.match(text, after)
+            _BARE_PARTICLE.match(text, after) and _cued(text, morpheme.begin())
         )
-        if prefix or (word and shown and _read_before_san(surface) == "人名"):
+        if shown and _read_before_san(surface) == "人名":
             yield morpheme.begin(), morpheme.end()
 
 
@@ -965,9 +970,9 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
     for at, morpheme in enumerate(morphemes):
         start, stop = morpheme.begin(), morpheme.end()
         if (
-            _KANJI_SURNAME.fullmatch(morpheme.surface())
+            _INTRODUCING.match(text, stop)
+            and _KANJI_SURNAME.fullmatch(morpheme.surface())
             and _word_of_its_own(morphemes, at)
-            and _INTRODUCING.match(text, stop)
             and _GREETED.search(text, max(0, start - 40), start)
             and _read_before_san(morpheme.surface()) == "人名"
         ):
@@ -980,17 +985,16 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     A kanji word that the dictionary reads as a name there or before さん alone, with a colon or a quote
     right after it; 日時：, 場所： and 原本： are not names, nor 方： (`_NOT_ONE_KANJI_NAMES`).
     """
-    for morpheme in morphemes:
-        start, stop = morpheme.begin(), morpheme.end()
-        surface = morpheme.surface()
+    for match in _SPEAKER.finditer(text):
+        word = next((m for m in morphemes if m.begin() == match.start()), None)
+        surface = match.group()
         if (
-            (start == 0 or text[start - 1] == "\n")
-            and text[stop : stop + 1] in (":", "「")
-            and _KANJI_SURNAME.fullmatch(surface)
+            word is not None
+            and word.end() == match.end()
             and surface not in _NOT_ONE_KANJI_NAMES
-            and (_is_name(morpheme) or _read_before_san(surface) == "人名")
+            and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
-            yield start, stop
+            yield match.span()
 
 
 def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
