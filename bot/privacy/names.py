@@ -22,10 +22,12 @@ shows that it names a person:
   or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて,
   小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or
   in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
-- the dictionary reads it as a surname there and a particle, です, a mark or a line's end follows, spaces
-  between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課; one
-  kanji only as a word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み); it
-  introduces itself after a greeting (お疲れ様です、林です); or it reads a place or a company
+- the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
+  spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
+  中島じゃない？, 吉岡担当。; one kanji only as a word of its own, 辻も同じ意見), or as a name in hiragana
+  (ひろみが対応済み), or it is called first in a line (翔太、); it introduces itself after a greeting or
+  first in a line or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a
+  chat log (林：了解, 森「…」); or it reads a place or a company
   there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
   世帯主：本田, 総務課の松本です); a title comes before it (保健師 佐々木), or it stands alone in
   parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
@@ -38,7 +40,11 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 やまだ たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
 (「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and
 a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
-(祖母のみよこさん), and a foreign name in katakana parts before one (ワン・ウェイさん).
+(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
+(結衣（長女・高2）), a foreign name in katakana parts before one (ワン・ウェイさん), what a form's name
+field is said to hold in quotes (氏名欄に「山口 ゆかり」), the cells of a table pasted as text under a
+header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
+in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji

@@ -12,8 +12,11 @@ name in quotes before an honorific (「福島」さん) or in a form's field (�
 called first in a line (翔太、), a surname read as a word before a title no word ends in
 (林ケースワーカー) or of one kanji after a cue (担当の森に), foreign names in katakana parts or with their
 other writing in parentheses (ワン・ウェイさん, タパ マガル ビシュヌさん, SATO Yuki（佐藤 由紀）さん), Latin
-names after Mr. or Ms. or with a comma (TANAKA, Ichiro 様) and accounts written as an initial and a
-surname (CC: t.yamada, @m.hayashi) were not recognised before this version (`bot.privacy.names`). The
+names after Mr. or Ms. or with a comma (TANAKA, Ichiro 様), accounts written as an initial and a
+surname (CC: t.yamada, @m.hayashi), a surname before か, じゃ, 担当 or a sentence's mark (中島じゃない？,
+吉岡担当。), speakers in minutes (林：了解), nicknames (高木っち, みーちゃん), surnames the dictionary
+reads as words even before さん (西さん, 池ちゃん) and the cells of tables pasted as text under 氏名, 担当
+or 申請者 were not recognised before this version (`bot.privacy.names`). The
 same pass as migrations 0006 and 0014–0023 (`bot.db.scrub`) masks them wherever a person's text is
 stored. The inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the
 downgrade changes nothing.
