@@ -76,14 +76,13 @@ is a given name alone before a case particle's cue (たろうにきいた).
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
 in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
-together with the hiragana around them (窓口ではやし様, やまもとくんです, やまもとちゃんと); a one-kanji
-name it reads as a prefix before a title (愛課長; 原, 島 and 光 are known), or as a word after a section
-(税務課・林); a hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a
-surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it
-does not know (田中CW); a surname it reads as a place or a word before a particle (岡山は何て言ってた, 西が
-担当), or as a place before what is theirs (松本の件), which read like any other word; a given name in kana
-it lacks before an honorific other than くん or 先輩 with nothing before it that says a person (ゆうとちゃん;
-ゆうとくん, まこと先輩 and 祖母のみよこさん are masked). Text without kana or
+together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as
+part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
+(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中CW); a surname it reads as a place
+or a word before a particle with nothing after it that says a person (西が担当, 北から返事ない), or as a
+place before what is theirs (松本の件), which read like any other word; a given name in kana it lacks before
+さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and
+祖母のみよこさん are masked); nicknames it reads otherwise (まっちゃん, よっしー). Text without kana or
 kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
