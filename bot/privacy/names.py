@@ -350,6 +350,10 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
+_ASIDE_BEFORE_HONORIFIC = re.compile(
+    r"[ \t\u3000]*\(([^()]{1,20})\)(?=[ \t\u3000]*(?:さん|様|さま|氏|くん|ちゃん))"
+)
+"""A name's other writing in parentheses before its honorific: PAK Jihoon（朴 志勲）様."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
 _LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
@@ -453,7 +457,7 @@ def _table_names(text: str) -> list[tuple[int, int]]:
             for column in columns:
                 if column < len(cells):
                     cell = cells[column].strip(" \u3000")
-                    if _TABLE_CELL.fullmatch(cell) and _cell_names_someone(cell):
+                    if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
                         begin = at + starts[column] + cells[column].index(cell)
                         spans.append((begin, begin + len(cell)))
         else:
@@ -464,12 +468,12 @@ def _table_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cell_names_someone(cell: str) -> bool:
-    """Whether a cell under a people's header is a name, not 窓口, 未定 or DX推進課.
+def _names_someone(cell: str) -> bool:
+    """Whether a table's cell under a people's header, or a name's other writing, is a name.
 
     A name in Latin letters or in katakana parts (グエン・ヴァン・ナム), or one whose first word the
-    dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山), or a surname it reads as
-    a word (東, 西).
+    dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山, 朴 志勲), or a surname it
+    reads as a word (東, 西); not 窓口, 未定, DX推進課 or 日系ブラジル.
     """
     first = cell.split()[0]
     if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
@@ -514,12 +518,13 @@ def _listed_with(
 ) -> list[tuple[int, int]]:
     """Name words listed with a name found: 鈴木・佐藤さん, 田中と佐藤さん, 佐藤さん、鈴木の両名.
 
-    A word one of ・、, と or や away from a name found (after its honorific or title, if any) is a
+    A word one of ・、, と or や away from a name found (after its honorific or title, if any, and spaces:
+    ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
     the names after, one backward for those before. 東京と佐藤さん stays.
     """
     starts = {start for start, _ in found}
-    ends = {_skip_title(text, end) for _, end in found}
+    ends = {_skip_space(text, _skip_title(text, end)) for _, end in found}
     listed: list[tuple[int, int]] = []
     for at in range(2, len(morphemes)):  # names after a name found
         mark = morphemes[at - 1]
@@ -527,7 +532,7 @@ def _listed_with(
             item = _list_item(morphemes, at)
             if item:
                 listed.append(item)
-                ends.add(_skip_title(text, item[1]))
+                ends.add(_skip_space(text, _skip_title(text, item[1])))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
         mark = morphemes[at + 1]
         if morphemes[at + 2].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
@@ -604,12 +609,18 @@ def _prefecture(word: str) -> bool:
 
 
 def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The readings beside names found: 山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）."""
+    """The readings beside names found, and their other writing before an honorific.
+
+    山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様.
+    """
     readings = []
     for start, end in found:
         after = _READING_AFTER.match(text, _skip_title(text, end))
         if after:
             readings.append(after.span(1))
+        aside = _ASIDE_BEFORE_HONORIFIC.match(text, end)
+        if aside and _TABLE_CELL.fullmatch(aside.group(1)) and _names_someone(aside.group(1)):
+            readings.append(aside.span(1))
         before = _READING_BEFORE.search(text, max(0, start - 2 * _LONGEST_READING), start)
         if before and _CLOSING_PARENTHESIS.match(text, end):
             readings.append(before.span(1))

@@ -424,6 +424,12 @@ WRITINGS = [
         "受付番号\t申請者\t状態\n0013\tグエン・ヴァン・ナム\t保留\n｜係｜担当者｜\n｜庶務｜藤井｜",
         "受付番号\t申請者\t状態\n0013\t［氏名］\t保留\n｜係｜担当者｜\n｜庶務｜［氏名］｜",
     ),
+    # A list with spaces around its marks; a name's other writing in parentheses before its honorific.
+    ("・梅田 彩花　・松原 拓海　・根本 ひなた", "・［氏名］　・［氏名］　・［氏名］ ［氏名］"),
+    (
+        "PAK Jihoon（朴 志勲）様、サントス　ガブリエル（日系ブラジル）さん",
+        "［氏名］（［氏名］）様、［氏名］（日系ブラジル）さん",
+    ),
     # A title the dictionary reads as names after a surname: the surname alone.
     ("山田保健師さん。森保健師が来た", "［氏名］保健師さん。［氏名］保健師が来た"),
     # Asked who they are, or what they said.
