@@ -120,8 +120,8 @@ _CARE_TITLES = (
 _OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
-_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}|[小中高][1-6])\)"
-"""An age or a school year in parentheses after a name (本田 正（68）, 川島 陸（小3）)."""
+_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6])\)"
+"""An age or a school year in parentheses after a name (本田 正（68）, 川島 陸（小3）, 村上 蒼空（3歳）)."""
 _AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
@@ -130,7 +130,7 @@ _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_W
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
 in (正看護師, 准看護師)."""
-_AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES)
+_AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES, "議員")
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
 _FAMILY = "(?:子|長男|長女|次男|次女|三男|三女|妻|夫|父|母|祖父|祖母|孫|兄|姉|弟|妹)"
@@ -149,7 +149,7 @@ _CUE_BEFORE = re.compile(
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
 _RELATION = re.compile(
-    "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|職員|住民|区民|市民|利用者|患者|"
+    "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
@@ -246,7 +246,7 @@ _BARE_PARTICLE = re.compile(
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
 竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。)."""
-_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。]|$")
+_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
@@ -314,17 +314,23 @@ _FORM_FIELD = re.compile(
 )
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
 when the dictionary does not know it, in hiragana too (a name's reading)."""
-_QUOTED_IN_FIELD = re.compile(
-    r"(?:氏名|お名前|名前|フリガナ|ふりがな|署名|作成者|記入者|申請者|担当者|名義)欄"
-    r"(?:に|は|が|には|の)?[ \t\u3000]*「([^「」\n]{1,24})」"
+_QUOTED_NAME = re.compile(
+    r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
+    rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
+    r"(?:に|は|が|には|の|も)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」"
 )
-"""What a form's name field is said to hold, in quotes (氏名欄に「山口 ゆかり」, 作成者欄に「K.Ishida」)."""
+"""A name in quotes after what it is: a name field (氏名欄に「山口 ゆかり」, 名前が「川村 澪」,
+子の名「蒼空」), a role or a family member (作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」)."""
+_NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
+"""Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
 _NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
 _TABLE_CELL = re.compile(
-    rf"[{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000][{_KANJI_KATA}ぁ-ゖ]{{1,10}})?|{_LATIN_RUN}"
+    rf"[{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000][{_KANJI_KATA}ぁ-ゖ]{{1,10}})?"
+    rf"|{_LATIN_RUN}|[A-Z]\.[ ]?[A-Za-z]{{2,15}}"
 )
-"""What a cell under such a header holds when it may be a name: no digits, no marks, one space at most."""
+"""What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
+space at most; or an initial and a surname (K.Ishida)."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -348,6 +354,10 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
     re.MULTILINE,
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
+_FAMILY_MEMBER_WITH_AGE = re.compile(
+    rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
+)
+"""A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -407,7 +417,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
-    found += [match.span(1) for match in _QUOTED_IN_FIELD.finditer(text)]
+    found += _quoted_names(text)
     found += _table_names(text)
     found += _latin_names(text)
     found += _handles(text)
@@ -427,6 +437,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
+            spans += _family_members(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -434,6 +445,36 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _quoted_readings(text, found)
     for start, end in found:
         yield start, end, NAME
+
+
+def _family_members(text: str) -> list[tuple[int, int]]:
+    """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
+    members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
+    return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _related(text: str, start: int) -> bool:
+    """Whether who someone is to another comes right before ``start`` (`_RELATION`: 課長の, 妻 , 係長（)."""
+    return bool(_RELATION.search(text, max(0, start - 8), start))
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Names in quotes after what they are (`_QUOTED_NAME`), and those quoted right after them.
+
+    After a name field, whatever looks like a name counts (「煌」, 「ゆうま」); after a role or a family
+    member, only what the dictionary reads as a name (`_names_someone`: 担当「未定」 and 子「あり」 stay).
+    """
+    spans = []
+    for match in _QUOTED_NAME.finditer(text):
+        field = match.group("field") is not None
+        quoted: re.Match[str] | None = match
+        while quoted:
+            name = quoted.group("name")
+            if not (_TABLE_CELL.fullmatch(name) and (field or _names_someone(name))):
+                break
+            spans.append(quoted.span("name"))
+            quoted = _NEXT_QUOTE.match(text, quoted.end())
+    return spans
 
 
 def _table_names(text: str) -> list[tuple[int, int]]:
@@ -663,6 +704,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
             or _called_by_name(text, morphemes[at])
+            or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
             or place
         ):
             yield start, stop
@@ -806,8 +848,8 @@ def _with_unknown_given_name(
     at = end + 1 if end < len(morphemes) and morphemes[end].surface() in _SPACE else end
     for count in range(1, _UNKNOWN_GIVEN + 1):
         words = morphemes[at : at + count]
-        if len(words) < count or _TITLE.match(text, words[0].begin()):
-            return stop
+        if len(words) < count or _AFTER_NAME.match(text, words[0].begin()):
+            return stop  # 様（92歳）, 課長さん: an honorific or a title is no given name
         kanji = all(_KANJI_WORD.fullmatch(w.surface()) for w in words)
         if not kanji and not (count == 1 and _KANA_WORD.fullmatch(words[0].surface())):
             return stop
@@ -872,14 +914,17 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
     or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
     place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
-    stay.
+    stay. After a position, so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の
+    古川に: a big stone, an old river).
     """
     morpheme = morphemes[at]
-    if morpheme.part_of_speech()[1:3] not in (("固有名詞", "地名"), ("固有名詞", "一般")):
+    category = morpheme.part_of_speech()[1:3]
+    word = category == ("普通名詞", "一般") and len(morpheme.surface()) == 2 and _kanji_noun(morpheme)
+    if category not in (("固有名詞", "地名"), ("固有名詞", "一般")) and not word:
         return False
     start, stop = morpheme.begin(), morpheme.end()
-    cued = _cued(text, start)
-    introduced = _RELATION.search(text, max(0, start - 8), start) and _INTRODUCED.match(text, stop)
+    cued = not word and _cued(text, start)
+    introduced = _related(text, start) and _INTRODUCED.match(text, stop)
     return bool(cued or introduced) and _read_before_san(morpheme.surface()) == "人名"
 
 
@@ -954,7 +999,8 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
     森が担当, 原が対応中, 堀から電話, 東は本日休み: a lone kanji noun, a word of its own (at the
     start, or after a particle, a mark or a space), that the dictionary reads as a name before さん
     alone, with someone's work or a call after it (`_ONE_KANJI_CUE`, narrower than `_CUE_AFTER`: 春が来た
-    and 花に話しかける stay) or a cue before it and a particle or a mark after it (担当の森に, 担当：林),
+    and 花に話しかける stay) or a cue, or a position and a space or a parenthesis, before it and a
+    particle or a mark after it (担当の森に, 担当：林, 係長（森）; 部長の順に stays),
     unless it is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`:
     担当の方から電話, 孫に聞いた, 室に連絡 stay). Before a title, the dictionary reads 原, 島 and 光 as
     prefixes (原課長, 光課長): those three count there (`_NAMES_READ_AS_PREFIXES`; 新課長, 全課長 stay).
@@ -969,11 +1015,13 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
         if len(surface) != 1 or surface in _NOT_ONE_KANJI_NAMES or not _kanji_noun(morpheme):
             continue
         after = _skip_space(text, morpheme.end())
+        start = morpheme.begin()
         shown = _ONE_KANJI_CUE.match(text, after) or (
-            _BARE_PARTICLE.match(text, after) and _cued(text, morpheme.begin())
+            _BARE_PARTICLE.match(text, after)
+            and (_cued(text, start) or (text[start - 1 : start] in ("(", *_SPACE) and _related(text, start)))
         )
         if shown and _read_before_san(surface) == "人名":
-            yield morpheme.begin(), morpheme.end()
+            yield start, morpheme.end()
 
 
 def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -1050,7 +1098,7 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
             start += 1
         introduced = text[start - 1 : start] in ("の", ":", *_SPACE) and (
-            _RELATION.search(text, max(0, start - 8), start) or _cued(text, start)
+            _related(text, start) or _cued(text, start)
         )
         honorific = match.group(1)
         diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
@@ -1199,7 +1247,7 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     if start and not text[stop:].strip() and text[start - 1] in "。\n/":
         return True  # alone at the end, after a sentence: a signature (内容確認済み。久保)
     compound = stop < len(text) and _KANJI_OR_KATAKANA.match(text, stop)
-    return not compound and bool(_RELATION.search(text, max(0, start - 8), start))
+    return not compound and _related(text, start)
 
 
 def _cued(text: str, start: int) -> bool:
