@@ -202,6 +202,8 @@ ADVERSARIAL = {
     "結衣（長女・ × 600": "結衣（長女・" * 600,
     "t.yamada, × 400": "t.yamada, " * 400,
     "お疲れ様です、林 × 500": "お疲れ様です、林" * 500,
+    "名前が「山田」 × 500": "名前が「山田」" * 500,
+    "a table of 800 rows under 氏名": "氏名\t所属\n" + "山田\t総務\n" * 800,
     "田中さん、読み方が「たなか」 × 200": "田中さん、読み方が「たなか」" * 200,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""

@@ -41,8 +41,9 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 (「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and
 a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）), a foreign name in katakana parts before one (ワン・ウェイさん), what a form's name
-field is said to hold in quotes (氏名欄に「山口 ゆかり」), the cells of a table pasted as text under a
+(結衣（長女・高2）) or after a family member before an age (姉の結愛（6歳）), a foreign name in katakana
+parts before one (ワン・ウェイさん), a name quoted after a name field, a role or a family member
+(氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a
 header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
 in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 

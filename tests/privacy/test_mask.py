@@ -703,6 +703,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "結衣（長女・" * 600,
         "t.yamada, " * 400,
         "お疲れ様です、林" * 500,
+        "名前が「山田」" * 500,
+        "氏名\t所属\n" + "山田\t総務\n" * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:

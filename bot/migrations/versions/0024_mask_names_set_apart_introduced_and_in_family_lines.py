@@ -15,8 +15,10 @@ other writing in parentheses (ワン・ウェイさん, タパ マガル ビシ�
 names after Mr. or Ms. or with a comma (TANAKA, Ichiro 様), accounts written as an initial and a
 surname (CC: t.yamada, @m.hayashi), a surname before か, じゃ, 担当 or a sentence's mark (中島じゃない？,
 吉岡担当。), speakers in minutes (林：了解), nicknames (高木っち, みーちゃん), surnames the dictionary
-reads as words even before さん (西さん, 池ちゃん) and the cells of tables pasted as text under 氏名, 担当
-or 申請者 were not recognised before this version (`bot.privacy.names`). The
+reads as words even before さん (西さん, 池ちゃん), the cells of tables pasted as text under 氏名, 担当
+or 申請者, names quoted after a name field, a role or a family member (名前が「川村 澪」), after a
+family member before an age (姉の結愛（6歳）) or in parentheses after a position (係長（森）) were not
+recognised before this version (`bot.privacy.names`). The
 same pass as migrations 0006 and 0014–0023 (`bot.db.scrub`) masks them wherever a person's text is
 stored. The inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the
 downgrade changes nothing.
