@@ -611,7 +611,7 @@ def _read_as_name_alone(morpheme: Any) -> bool:
 
 
 def _skip_title(text: str, at: int) -> int:
-    """Where the honorifics or titles at ``at`` end (課長 + 補佐 + さん; ``at`` itself without one)."""
+    """Where the honorifics or titles at ``at`` end (課長 + 補佐 + さん, 田中 様; else ``at`` itself)."""
     while match := _AFTER_NAME.match(text, _skip_space(text, at)):
         at = match.end()
     return at
@@ -737,7 +737,7 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
 
 
 def _called_by_name(text: str, word: Any) -> bool:
-    """Whether a name the dictionary reads as one there opens a line and is called (翔太、例の件; まい、あの).
+    """Whether a name the dictionary reads as one there opens a line and is called (翔太、例の件は?).
 
     Two characters or more in kanji or kana, first on its line, with a comma after it.
     """
@@ -1087,7 +1087,7 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
     a child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it
     before さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
     (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. So is one before ちゃん that the
-    dictionary reads as a suffix there (みーちゃん, まっちゃん; not ちゃんと, nor ねえちゃん). Before さん,
+    dictionary reads as a suffix there (みーちゃん; not ちゃんと, nor ねえちゃん). Before さん,
     ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
     not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
     Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん).
