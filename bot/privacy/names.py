@@ -41,7 +41,8 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 (「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and
 a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）) or after a family member before an age (姉の結愛（6歳）), a foreign name in katakana
+(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が), a
+foreign name in katakana
 parts before one (ワン・ウェイさん), a name quoted after a name field, a role or a family member
 (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a
 header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
@@ -152,7 +153,7 @@ _CUE_BEFORE = re.compile(
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
-    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|"
+    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|おやじ|親父|おふくろ|家内|嫁|旦那|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
     "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：は]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
@@ -231,7 +232,7 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修)"
-    "|から(?:返事|返信)"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
@@ -287,6 +288,7 @@ _GREETED = re.compile(
 """A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
 (お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
 _INTRODUCING = re.compile("です|と申します|でございます")
+_CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
 _SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
 """A kanji word first on a line before a colon or a quote: who speaks in minutes or a chat log."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
@@ -355,6 +357,10 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
     re.MULTILINE,
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
+_KIN_BEFORE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那|主人)の$"
+)
+"""A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
 _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
@@ -435,6 +441,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),
                 *_speakers(chunk, morphemes),
+                *_kin_named(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
@@ -446,6 +453,27 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _quoted_readings(text, found)
     for start, end in found:
         yield start, end, NAME
+
+
+def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A name after a family member and の, before a particle: 父の勝が, 娘のさくらが, おやじの正雄が.
+
+    A word of one or two kanji or two to four kana that the dictionary reads as a name there or before
+    さん alone, with a particle after it (父の車が and 母の病気が stay).
+    """
+    for at in range(2, len(morphemes)):
+        word = morphemes[at]
+        start, stop = word.begin(), word.end()
+        surface = word.surface()
+        if not (
+            (_KANJI_WORD.fullmatch(surface) or _KANA_WORD.fullmatch(surface))
+            and _BARE_PARTICLE.match(text, stop)
+            and _KIN_BEFORE.search(text, max(0, start - 6), start)
+        ):
+            continue
+        adverbial = word.part_of_speech()[2] == "副詞可能"  # 子のために
+        if not adverbial and (_is_name(word) or _read_before_san(surface) == "人名"):
+            yield start, stop
 
 
 def _family_members(text: str) -> list[tuple[int, int]]:
@@ -737,13 +765,13 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
 
 
 def _called_by_name(text: str, word: Any) -> bool:
-    """Whether a name the dictionary reads as one there opens a line and is called (翔太、例の件は?).
+    """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
-    Two characters or more in kanji or kana, first on its line, with a comma after it.
+    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it.
     """
     start = word.begin()
     first = start == 0 or text[start - 1] == "\n"
-    return first and len(word.surface()) >= 2 and text.startswith(("、", ","), word.end())
+    return first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
 
 
 def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:

@@ -17,7 +17,8 @@ surname (CC: t.yamada, @m.hayashi), a surname before か, じゃ, 担当 or a se
 吉岡担当。), speakers in minutes (林：了解), nicknames (高木っち, みーちゃん), surnames the dictionary
 reads as words even before さん (西さん, 池ちゃん), the cells of tables pasted as text under 氏名, 担当
 or 申請者, names quoted after a name field, a role or a family member (名前が「川村 澪」), after a
-family member before an age (姉の結愛（6歳）) or in parentheses after a position (係長（森）) were not
+family member before an age (姉の結愛（6歳）) or before a particle (父の勝が), or in parentheses after a
+position (係長（森）) were not
 recognised before this version (`bot.privacy.names`). The
 same pass as migrations 0006 and 0014–0023 (`bot.db.scrub`) masks them wherever a person's text is
 stored. The inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the
