@@ -150,10 +150,12 @@ _CUE_BEFORE = re.compile(
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
+_KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
+"""Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
-    "父|母|父親|母親|夫|妻|息子|娘|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|おやじ|親父|おふくろ|家内|嫁|旦那|"
+    rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
     "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：は]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
@@ -264,10 +266,12 @@ _QUOTED_BEFORE_HONORIFIC = re.compile(
     r"「([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10})」(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
 )
 """A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字)."""
+_PERSON_HONORIFIC = "さん|様|さま|氏|くん|ちゃん"
+"""The honorifics after a name written another way (katakana parts, a writing in parentheses)."""
 _KATAKANA_PARTS_BEFORE_HONORIFIC = re.compile(
     r"(?<![\u30a1-\u30faー・])(?<![\u30a1-\u30faー][ \t\u3000])"  # where the run begins: linear time
     r"[\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+"
-    r"(?=[ \t\u3000]*(?:\([^()]{1,40}\)[ \t\u3000]*)?(?:さん|様|さま|氏|くん|ちゃん))"
+    rf"(?=[ \t\u3000]*(?:\([^()]{{1,40}}\)[ \t\u3000]*)?(?:{_PERSON_HONORIFIC}))"
 )
 """A foreign name in katakana parts, joined by ・ or spaces, before an honorific, perhaps with its
 other writing in parentheses between (ワン・ウェイさん, タパ マガル ビシュヌさん, ラジュ（Raju）さん)."""
@@ -357,9 +361,7 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
     re.MULTILINE,
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
-_KIN_BEFORE = re.compile(
-    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那|主人)の$"
-)
+_KIN_BEFORE = re.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
 """A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
 _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
@@ -368,7 +370,7 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
-    r"[ \t\u3000]*\(([^()]{1,20})\)(?=[ \t\u3000]*(?:さん|様|さま|氏|くん|ちゃん))"
+    rf"[ \t\u3000]*\(([^()]{{1,20}})\)(?=[ \t\u3000]*(?:{_PERSON_HONORIFIC}))"
 )
 """A name's other writing in parentheses before its honorific: PAK Jihoon（朴 志勲）様."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
