@@ -322,12 +322,12 @@ def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:
 def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.NDArray[np.float64]:
     """Best rapidfuzz similarity (0-1) between the query and any unit of each candidate."""
     spans = [index.entry_units(n) for n in numbers]
-    texts = [index.unit_texts[u] for span in spans for u in span]
+    texts = [text for span in spans for text in index.unit_texts[span.start : span.stop]]
     if not texts or not analysis.fuzzy_text:
         return np.zeros(len(numbers))
     ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
-    sizes = np.array([len(span) for span in spans])
-    starts = np.cumsum(np.r_[0, sizes[:-1]])
+    sizes = np.fromiter(map(len, spans), dtype=np.int64, count=len(spans))
+    starts = np.cumsum(sizes) - sizes
     best = np.zeros(len(numbers))
     has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
     best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100

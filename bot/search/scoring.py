@@ -119,6 +119,8 @@ class EntryScorer:
         narrowed by their stage-one scores, so that only a few need the common
         terms' binary searches.
         """
+        if not len(numbers):
+            return [], np.zeros(0)
         pool = np.sort(self._scratch.distinct(numbers))
         if len(pool) > STAGE_DEPTH:
             rough = self._stage_one(pool)
@@ -137,7 +139,7 @@ class EntryScorer:
         """
         chosen = np.asarray(numbers, dtype=np.int64)
         scores = self._stage_one(chosen)
-        if not self._common:
+        if not self._common or not len(chosen):
             return scores
         extra = self._common_weights @ self._common_hits(chosen)
         return np.asarray(scores + WHOLE_WEIGHT * extra * self._kind_weights[self._index.kinds[chosen]])
