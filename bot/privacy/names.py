@@ -157,7 +157,7 @@ _RELATION = re.compile(
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
-    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士)[の(:：は]?"
+    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士|窓口)[の(:：は]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
@@ -224,36 +224,44 @@ _PERSONS_THING = re.compile(
     rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
     rf"|{_KIN.pattern})"
     "|です|でございます|なら"
+    r"|\([^()\n]{1,16}\)(?:です|と申します|でございます)"
 )
 """Says that the name word right before it, read as a name by the dictionary, is a person's: something
 of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
 (山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
 大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
-(鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族)."""
+(鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族), or who they are in
+parentheses before です (石田（会計年度任用職員）です)."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
-    "引き?継|依頼)"
-    rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修)"
+    "引き?継|依頼|頼ん|頼む|お願い|任せ)"
+    rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
     "|から(?:返事|返信)|(?:って|という)(?:人|方)"
+    r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
+_DIRECTIONS = frozenset("東西南北")
+"""Surnames of one kanji that are as often where a call comes from (北から連絡): never before から."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
 _BARE_PARTICLE = re.compile(
     "が|は|も|か|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|じゃ|なん|です|だ"
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
+    "|で(?=[、,。!?\n]|$|いい|お願い|よろし|大丈夫)"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
-竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。)."""
+竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。), or で as who is chosen (無理なら柴田で,
+望月でいいや; 長野で研修 stays)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
+_KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
 _KANA_BEFORE_HONORIFIC = re.compile(
     "(?:(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6})"
     "(?=[ \t\u3000]?(くん|君|先輩|さん|ちゃん|様))"
@@ -283,6 +291,16 @@ _KANJI_BEFORE_TITLE = re.compile(
     + "|".join(t for t in (*_OTHER_TITLES, *_STAFF_TITLES) if t != "区長")
     + ")"
 )
+_NAME_AFTER_SECTION = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2}[課係室班])(?!課|係|室|班|長|内|員|題|全)([\u4e00-\u9fff々]{2,4})"
+    r"(?=です|でした|から|より|が|は|も|の|に|と|へ|まで|[、,。)\n]|$)"
+)
+"""A name written straight after a section (福祉課田中です, 市民課田村から, 税務課高橋、区民課鈴木の3名)."""
+_KANJI_BEFORE_KUN = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,2})(?=(?:くん|ちゃん)(?![だでじよねなけか?？]))"
+)
+"""A given name of kanji before くん or ちゃん, which the dictionary may read with them (翔く + ん); not a
+verb's ending before what one says (行くんだけど, 書くんですか)."""
 _GREETED = re.compile(
     "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
     "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^|「)"
@@ -293,6 +311,10 @@ _GREETED = re.compile(
 (お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
 _INTRODUCING = re.compile("です|と申します|でございます")
 _CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
+_CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
+"""What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
+_NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
+"""What a word that opens a sentence before a comma is, read there, when it is no name: なお、, ただし、, よし、"""
 _SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
 """A kanji word first on a line before a colon or a quote: who speaks in minutes or a chat log."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
@@ -443,9 +465,12 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),
                 *_speakers(chunk, morphemes),
+                *_called_in_kana(chunk, morphemes),
+                *_one_kanji_full_names(morphemes),
                 *_kin_named(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
+            spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _listed_with(chunk, morphemes, spans)
@@ -621,10 +646,13 @@ def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> 
     A word of two characters or more that the dictionary reads as a name there, or a proper noun
     or kanji word it reads as one before さん alone (松本 and 中野, read as places there; 中島, read
     as an island), or two one-kanji nouns it reads so together (西 + 村); 東京, 大阪, 総務 and 窓口
-    are not.
+    are not. A word of one kanji counts as a surname (`_taken_as_surname`: 清水と森で, 岸と堀が, CC：北村、南)
+    before a particle, a mark or the end, read as a name or a plain noun there (逆, 横 are not).
     """
     one = morphemes[at]
     if one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
+        return one.begin(), one.end()
+    if _one_kanji_item(morphemes, at):
         return one.begin(), one.end()
     first = at - 1 if backward else at
     words = morphemes[first : first + 2] if first >= 0 else []
@@ -634,10 +662,38 @@ def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> 
     return None
 
 
+def _one_kanji_item(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a word of one kanji in a list of names is a surname (see `_list_item`)."""
+    one = morphemes[at]
+    read = one.part_of_speech()[1:3]
+    if not (_LONE_KANJI.fullmatch(one.surface()) and read in (("固有名詞", "人名"), ("普通名詞", "一般"))):
+        return False
+    after = morphemes[at + 1].part_of_speech()[0] if at + 1 < len(morphemes) else "補助記号"
+    return after in ("助詞", "助動詞", "補助記号", "空白") and _taken_as_surname(one.surface())
+
+
+def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname of one kanji, a space and a given name the dictionary reads as one: 浜 和夫, 東 静子, 星 キヨ.
+
+    The dictionary reads the surname as a word (a beach, the east, a star); with a given name right after it,
+    it is the name's first half.
+    """
+    for at in range(len(morphemes) - 2):
+        given = morphemes[at + 2]
+        if (
+            morphemes[at + 1].surface() in _SPACE
+            and given.part_of_speech()[1:4] == ("固有名詞", "人名", "名")
+            and _one_kanji_item(morphemes, at)
+        ):
+            yield morphemes[at].begin(), given.end()
+
+
 def _read_as_name_alone(morpheme: Any) -> bool:
-    """Whether a proper noun or a kanji word the dictionary reads otherwise here is a name before さん."""
+    """Whether a proper noun, a kanji word or a word of kana (しおり, はるか) that the dictionary reads
+    otherwise here is a name before さん."""
     proper = morpheme.part_of_speech()[1] == "固有名詞"
-    return (proper or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
+    kana = _KANA_WORD.fullmatch(morpheme.surface())
+    return (proper or kana or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
 
 
 def _skip_title(text: str, at: int) -> int:
@@ -758,7 +814,8 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     word = morphemes[at]
     kind, surface = word.part_of_speech()[3], word.surface()
     kanji = kind == "姓" and _KANJI_SURNAME.fullmatch(surface)
-    if end != at + 1 or not (kanji or (kind in ("姓", "名") and _HIRAGANA_NAME_WORD.fullmatch(surface))):
+    kana = kind in ("姓", "名") and (_HIRAGANA_NAME_WORD.fullmatch(surface) or _KATAKANA_NAME_WORD.fullmatch(surface))
+    if end != at + 1 or not (kanji or kana):
         return False
     if _PLACE_ASKED.search(text, max(0, word.begin() - 8), word.begin()):
         return False
@@ -772,8 +829,28 @@ def _called_by_name(text: str, word: Any) -> bool:
     Two characters or more in kanji or kana, first on its line, with a comma or a particle after it.
     """
     start = word.begin()
-    first = start == 0 or text[start - 1] == "\n"
+    first = start == 0 or text[start - 1] == "\n" or bool(_CALL.search(text, max(0, start - 4), start))
     return first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+
+
+def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Given names in kana that open a sentence with a comma after them, as one calls someone (ゆき、手伝って).
+
+    The dictionary reads them as words there (雪, a verb); they count when it reads them as a name before
+    さん alone. First on a line, after a sentence or a call (ねえ、翔、 is `_called_by_name`'s).
+    """
+    for at, word in enumerate(morphemes):
+        surface, start = word.surface(), word.begin()
+        opens = start == 0 or text[start - 1] in "\n。!?" or _CALL.search(text, max(0, start - 4), start)
+        if (
+            opens
+            and _KANA_WORD.fullmatch(surface)
+            and text[word.end() : word.end() + 1] in ("、", ",")
+            and not _is_name(word)
+            and word.part_of_speech()[0] not in _NOT_CALLED
+            and _read_before_san(surface) == "人名"
+        ):
+            yield start, word.end()
 
 
 def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
@@ -980,7 +1057,13 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     after = _skip_space(text, morpheme.end())
     if not _AFTER_WORD.match(text, after) or _NOT_HONORIFIC.match(text, after):
         return False
-    return surface in _SURNAMES_READ_AS_WORDS_BEFORE_SAN or _read_before_san(surface) == "人名"
+    return _taken_as_surname(surface)
+
+
+def _taken_as_surname(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as a name before さん alone, or it is a surname of one kanji
+    that it reads as a word even there (`_SURNAMES_READ_AS_WORDS_BEFORE_SAN`: 西, 星, 浜)."""
+    return word in _SURNAMES_READ_AS_WORDS_BEFORE_SAN or _read_before_san(word) == "人名"
 
 
 def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
@@ -1020,6 +1103,8 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
         # 一人で対応, 全員で対応: a word that can be an adverb says how, not who.
         adverbial = morpheme.part_of_speech()[2] == "副詞可能"
         cue = _CUE_AFTER.match(text, stop) or (_TAKES_ON.match(text, stop) and not adverbial)
+        related = _related(text, start) and _BARE_PARTICLE.match(text, stop) and stop - start >= 2
+        cue = cue or (related and not adverbial)
         if cue and _read_before_san(text[start:stop]) == "人名":
             yield start, stop
 
@@ -1045,13 +1130,17 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
             continue
         if len(surface) != 1 or surface in _NOT_ONE_KANJI_NAMES or not _kanji_noun(morpheme):
             continue
+        if morpheme.part_of_speech()[2] != "一般":  # 逆にお願い, 横に確認: words that say how or where
+            continue
         after = _skip_space(text, morpheme.end())
         start = morpheme.begin()
         shown = _ONE_KANJI_CUE.match(text, after) or (
             _BARE_PARTICLE.match(text, after)
             and (_cued(text, start) or (text[start - 1 : start] in ("(", *_SPACE) and _related(text, start)))
         )
-        if shown and _read_before_san(surface) == "人名":
+        if surface in _DIRECTIONS and text.startswith("から", after):
+            continue  # 北から連絡: the branch office to the north as often as 北さん
+        if shown and _taken_as_surname(surface):
             yield start, morpheme.end()
 
 
@@ -1069,7 +1158,7 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
             and _KANJI_SURNAME.fullmatch(morpheme.surface())
             and _word_of_its_own(morphemes, at)
             and _GREETED.search(text, max(0, start - 40), start)
-            and _read_before_san(morpheme.surface()) == "人名"
+            and _taken_as_surname(morpheme.surface())
         ):
             yield start, stop
 
@@ -1093,7 +1182,7 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
 
 
 def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
-    """Surnames before a title that the dictionary splits wrongly (佐藤保健師: 佐 + 藤保 + 健師).
+    """Surnames before a title that the dictionary splits wrongly (佐藤保健師: 佐 + 藤保 + 健師; 翔くん: 翔く + ん).
 
     The two to four kanji where kanji begin, right before a title, count when no word of the
     dictionary's reading ends where they do (it split them wrongly; a word it reads right is left to
@@ -1101,13 +1190,32 @@ def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int,
     stay). Not before 区長: 大田区長 is a ward's mayor.
     """
     ends = {m.end() for m in morphemes}
+    before_titles = [*_KANJI_BEFORE_TITLE.finditer(text), *_KANJI_BEFORE_KUN.finditer(text)]
     return [
         match.span(1)
-        for match in _KANJI_BEFORE_TITLE.finditer(text)
+        for match in before_titles
         if match.end(1) not in ends
         and match.group(1) not in _WORDS_TAGGED_AS_NAMES
         and _read_before_san(match.group(1)) == "人名"
     ]
+
+
+def _names_after_sections(text: str) -> list[tuple[int, int]]:
+    """Names joined to the section before them (福祉課田中です), which the dictionary splits wrongly (課田 + 中).
+
+    The kanji after a section's 課, 係, 室 or 班, before です, a particle or a mark, count when the
+    dictionary reads them as names on their own (a surname, or a surname and a given name): 総務課長,
+    福祉課内で, 業務課題 and 保育課窓口から stay.
+    """
+    return [match.span(1) for match in _NAME_AFTER_SECTION.finditer(text) if _names_alone(match.group(1))]
+
+
+def _names_alone(word: str) -> bool:
+    """Whether the dictionary reads ``word`` before さん as one name, or as a surname and a given name."""
+    if _read_before_san(word) == "人名":
+        return True
+    words = _morphemes(word)
+    return len(words) == 2 and all(_is_name(w) for w in words)
 
 
 def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
