@@ -313,6 +313,9 @@ _INTRODUCING = re.compile("です|と申します|でございます")
 _CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
 _CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
+_PAIR_END = re.compile("[、,]|が|も|は|で(?![きし])")
+_KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
+_KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 """What a word that opens a sentence before a comma is, read there, when it is no name: なお、, ただし、, よし、"""
 _SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
@@ -467,6 +470,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_speakers(chunk, morphemes),
                 *_called_in_kana(chunk, morphemes),
                 *_one_kanji_full_names(morphemes),
+                *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
@@ -475,6 +479,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _family_members(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
+            spans += _katakana_parts_around(chunk, spans)
             found += [(offset + start, offset + end) for start, end in spans]
     found += _readings(text, found)
     found += _quoted_readings(text, found)
@@ -851,6 +856,48 @@ def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, 
             and _read_before_san(surface) == "人名"
         ):
             yield start, word.end()
+
+
+def _named_pairs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two people named first on a line, joined by と, before a subject's particle or a comma.
+
+    星と泉が作ってる, 浜と岡がコンビ, あすかとみのる、今日は外回り: each a word the dictionary reads as a
+    name before さん alone, or a surname it reads as a word even there; two directions (東と西、どっち)
+    are a place's.
+    """
+    for at in range(len(morphemes) - 2):
+        first, joined, second = morphemes[at : at + 3]
+        start = first.begin()
+        opens = start == 0 or text[start - 1] == "\n"
+        if not (opens and joined.surface() == "と" and _PAIR_END.match(text, second.end())):
+            continue
+        words = (first.surface(), second.surface())
+        if all(w in _DIRECTIONS for w in words) or not all(_pair_word(m) for m in (first, second)):
+            continue
+        yield start, first.end()
+        yield second.begin(), second.end()
+
+
+def _pair_word(word: Any) -> bool:
+    surface = word.surface()
+    return (
+        word.part_of_speech()[0] not in _NOT_CALLED
+        and bool(_KANJI_SURNAME.fullmatch(surface) or _KANA_WORD.fullmatch(surface))
+        and _taken_as_surname(surface)
+    )
+
+
+def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a foreign name joined by ・ to a part found (レ・ヴァン・フン with ヴァン・フン found)."""
+    parts = []
+    for start, end in found:
+        before = _KATAKANA_PART_BEFORE.search(text, 0, start)
+        after = _KATAKANA_PART_AFTER.match(text, end)
+        if before:
+            parts.append(before.span(1))
+        if after:
+            parts.append(after.span(1))
+    return parts
 
 
 def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
