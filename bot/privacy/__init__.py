@@ -107,19 +107,24 @@ Span = tuple[int, int, str]
 
 
 def _resolve(found: tuple[Span, ...]) -> list[Span]:
-    """Non-overlapping spans in text order; on overlap the earlier detector's kind wins, spans merge.
+    """Non-overlapping spans in text order; overlapping spans merge, and the earliest detector's kind wins.
 
     The detectors run in order of how sure they are: what a label announces
     (生年月日：, 口座番号), e-mail (whose local part may hold digits), numbers,
-    then addresses (whose block numbers may touch a number), then names.
+    then addresses (whose block numbers may touch a number), then names. One
+    sweep in text order (not each span against all before it: a long message
+    may hold thousands of spans).
     """
-    accepted: list[Span] = []
-    for start, end, kind in found:
-        overlapping = [a for a in accepted if start < a[1] and a[0] < end]
-        if not overlapping:
-            accepted.append((start, end, kind))
+    resolved: list[Span] = []
+    merged: list[int] = []  # start, end, and the position in ``found`` of its earliest span
+    for at in sorted(range(len(found)), key=lambda n: found[n][:2]):
+        start, end, _ = found[at]
+        if merged and start < merged[1]:
+            merged[1], merged[2] = max(merged[1], end), min(merged[2], at)
             continue
-        merged = (min(start, *(a[0] for a in overlapping)), max(end, *(a[1] for a in overlapping)))
-        accepted = [a for a in accepted if a not in overlapping]
-        accepted.append((*merged, overlapping[0][2]))
-    return sorted(accepted)
+        if merged:
+            resolved.append((merged[0], merged[1], found[merged[2]][2]))
+        merged = [start, end, at]
+    if merged:
+        resolved.append((merged[0], merged[1], found[merged[2]][2]))
+    return resolved

@@ -244,7 +244,7 @@ _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬�
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
 _DIRECTIONS = frozenset("東西南北")
-"""Surnames of one kanji that are as often where a call comes from (北から連絡): never before から."""
+"""Surnames of one kanji that are directions too: two of them joined by と are places (東と西、どっち)."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
@@ -891,7 +891,7 @@ def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[
     """The parts of a foreign name joined by ・ to a part found (レ・ヴァン・フン with ヴァン・フン found)."""
     parts = []
     for start, end in found:
-        before = _KATAKANA_PART_BEFORE.search(text, 0, start)
+        before = _KATAKANA_PART_BEFORE.search(text, max(0, start - 13), start)  # a window: linear time
         after = _KATAKANA_PART_AFTER.match(text, end)
         if before:
             parts.append(before.span(1))
@@ -1185,7 +1185,7 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
             _BARE_PARTICLE.match(text, after)
             and (_cued(text, start) or (text[start - 1 : start] in ("(", *_SPACE) and _related(text, start)))
         )
-        if surface in _DIRECTIONS and text.startswith("から", after):
+        if surface in _SURNAMES_READ_AS_WORDS_BEFORE_SAN and text.startswith("から", after):
             continue  # 北から連絡: the branch office to the north as often as 北さん
         if shown and _taken_as_surname(surface):
             yield start, morpheme.end()

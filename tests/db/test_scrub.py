@@ -140,6 +140,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "お疲れ様です、［氏名］です。全部 ［氏名］ の端末、母 ［氏名］ ［氏名］、［氏名］（長女・高2）、"
             "旧姓：［氏名］、祖母の［氏名］さん、［氏名］さん、CC: ［氏名］",
         ),
+        (
+            "0024",
+            "福祉課田中です。清水と森で確認、委員の浜 和夫氏、西が担当。ゆき、手伝って。翔くんと石田（再任用）です",
+            ("田中", "清水", "森", "浜", "和夫", "西", "ゆき", "翔", "石田"),
+            "福祉課［氏名］です。［氏名］と［氏名］で確認、委員の［氏名］氏、［氏名］が担当。［氏名］、手伝って。"
+            "［氏名］くんと［氏名］（再任用）です",
+        ),
     ],
     ids=[
         "names",
@@ -153,6 +160,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "who takes a matter on, homes split wrongly, handbook numbers",
         "people away, care titles, one-kanji surnames, memos",
         "names set apart, introduced, in family lines, accounts",
+        "names after sections, in lists and pairs, called in kana",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

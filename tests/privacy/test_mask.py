@@ -736,6 +736,9 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "お疲れ様です、林" * 500,
         "名前が「山田」" * 500,
         "氏名\t所属\n" + "山田\t総務\n" * 800,
+        "グエン・ヴァン・ナムさん・" * 600,
+        "星と泉が\n" * 800,
+        "福祉課田中、" * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
