@@ -317,7 +317,7 @@ _PAIR_END = re.compile("[、,]|が|も|は|で(?![きし])")
 _KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
 _KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
-"""What a word that opens a sentence before a comma is, read there, when it is no name: なお、, ただし、, よし、"""
+"""What a word opening a sentence before a comma is, read there, when no name: なお、, ただし、"""
 _SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
 """A kanji word first on a line before a colon or a quote: who speaks in minutes or a chat log."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
@@ -678,7 +678,7 @@ def _one_kanji_item(morphemes: Sequence[Any], at: int) -> bool:
 
 
 def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """A surname of one kanji, a space and a given name the dictionary reads as one: 浜 和夫, 東 静子, 星 キヨ.
+    """A surname of one kanji, a space and a given name the dictionary reads as one (浜 和夫, 星 キヨ).
 
     The dictionary reads the surname as a word (a beach, the east, a star); with a given name right after it,
     it is the name's first half.
@@ -694,8 +694,10 @@ def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
 
 
 def _read_as_name_alone(morpheme: Any) -> bool:
-    """Whether a proper noun, a kanji word or a word of kana (しおり, はるか) that the dictionary reads
-    otherwise here is a name before さん."""
+    """Whether a word the dictionary reads otherwise here is a name before さん alone.
+
+    A proper noun, a kanji word or a word of kana (しおり, はるか).
+    """
     proper = morpheme.part_of_speech()[1] == "固有名詞"
     kana = _KANA_WORD.fullmatch(morpheme.surface())
     return (proper or kana or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
@@ -819,7 +821,9 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     word = morphemes[at]
     kind, surface = word.part_of_speech()[3], word.surface()
     kanji = kind == "姓" and _KANJI_SURNAME.fullmatch(surface)
-    kana = kind in ("姓", "名") and (_HIRAGANA_NAME_WORD.fullmatch(surface) or _KATAKANA_NAME_WORD.fullmatch(surface))
+    kana = kind in ("姓", "名") and bool(
+        _HIRAGANA_NAME_WORD.fullmatch(surface) or _KATAKANA_NAME_WORD.fullmatch(surface)
+    )
     if end != at + 1 or not (kanji or kana):
         return False
     if _PLACE_ASKED.search(text, max(0, word.begin() - 8), word.begin()):
@@ -839,12 +843,12 @@ def _called_by_name(text: str, word: Any) -> bool:
 
 
 def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """Given names in kana that open a sentence with a comma after them, as one calls someone (ゆき、手伝って).
+    """Given names in kana opening a sentence with a comma after them, as one calls someone (ゆき、手伝って).
 
     The dictionary reads them as words there (雪, a verb); they count when it reads them as a name before
     さん alone. First on a line, after a sentence or a call (ねえ、翔、 is `_called_by_name`'s).
     """
-    for at, word in enumerate(morphemes):
+    for word in morphemes:
         surface, start = word.surface(), word.begin()
         opens = start == 0 or text[start - 1] in "\n。!?" or _CALL.search(text, max(0, start - 4), start)
         if (
@@ -1108,8 +1112,10 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
 
 
 def _taken_as_surname(word: str) -> bool:
-    """Whether the dictionary reads ``word`` as a name before さん alone, or it is a surname of one kanji
-    that it reads as a word even there (`_SURNAMES_READ_AS_WORDS_BEFORE_SAN`: 西, 星, 浜)."""
+    """Whether the dictionary reads ``word`` as a name before さん alone, or it is a surname of one kanji.
+
+    Of one kanji it reads as a word even there (`_SURNAMES_READ_AS_WORDS_BEFORE_SAN`: 西, 星, 浜).
+    """
     return word in _SURNAMES_READ_AS_WORDS_BEFORE_SAN or _read_before_san(word) == "人名"
 
 
@@ -1229,7 +1235,7 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
 
 
 def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
-    """Surnames before a title that the dictionary splits wrongly (佐藤保健師: 佐 + 藤保 + 健師; 翔くん: 翔く + ん).
+    """Surnames before a title that the dictionary splits wrongly (佐藤保健師: 佐 + 藤保 + 健師; 翔く + ん).
 
     The two to four kanji where kanji begin, right before a title, count when no word of the
     dictionary's reading ends where they do (it split them wrongly; a word it reads right is left to
@@ -1248,7 +1254,7 @@ def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int,
 
 
 def _names_after_sections(text: str) -> list[tuple[int, int]]:
-    """Names joined to the section before them (福祉課田中です), which the dictionary splits wrongly (課田 + 中).
+    """Names joined to the section before them (福祉課田中です), split wrongly by the dictionary (課田 + 中).
 
     The kanji after a section's 課, 係, 室 or 班, before です, a particle or a mark, count when the
     dictionary reads them as names on their own (a surname, or a surname and a given name): 総務課長,
