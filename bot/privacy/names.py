@@ -245,6 +245,9 @@ _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬�
 found by asking it about a hundred one-kanji surnames."""
 _DIRECTIONS = frozenset("東西南北")
 """Surnames of one kanji that are directions too: two of them joined by と are places (東と西、どっち)."""
+_ONE_KANJI_LABELS = frozenset("新旧済未正副税有計要続完了保至本終定満出祝金可否")
+"""Labels of one kanji that the dictionary reads as surnames before さん too: in parentheses or alone on a
+line (申請（新）, 金 for 金曜日) they label, they do not sign."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
@@ -318,8 +321,13 @@ _KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{
 _KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 """What a word opening a sentence before a comma is, read there, when no name: なお、, ただし、"""
-_SPEAKER = re.compile("^[\u4e00-\u9fff々]{1,4}(?=[:「])", re.MULTILINE)
-"""A kanji word first on a line before a colon or a quote: who speaks in minutes or a chat log."""
+_SPEAKER = re.compile("^(?:[\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])", re.MULTILINE)
+"""A word of kanji or hiragana first on a line before a colon or a quote: who speaks in minutes or a chat."""
+_ALONE_ON_LINE = re.compile(
+    r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))", re.MULTILINE
+)
+"""One kanji alone on its line, after a sentence at a line's end, or in parentheses ending a line: a
+signature (確認しました。北) or who does an item of a list (1. 要件整理（西）)."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -475,6 +483,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _names_after_sections(chunk)
+            spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _listed_with(chunk, morphemes, spans)
@@ -1219,8 +1228,9 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
 def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Who speaks, first on a line of minutes or a chat log: 林：了解, 森「RPAで全部やれます」.
 
-    A kanji word that the dictionary reads as a name there or before さん alone, with a colon or a quote
-    right after it; 日時：, 場所： and 原本： are not names, nor 方： (`_NOT_ONE_KANJI_NAMES`).
+    A word of kanji or hiragana (かな：これでいい？) that the dictionary reads as a name there or before
+    さん alone, with a colon or a quote right after it; 日時：, 場所： and 原本： are not names, nor 方：
+    (`_NOT_ONE_KANJI_NAMES`).
     """
     for match in _SPEAKER.finditer(text):
         word = next((m for m in morphemes if m.begin() == match.start()), None)
@@ -1232,6 +1242,25 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
             yield match.span()
+
+
+def _signed_with_one_kanji(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """A surname of one kanji signing a line or a list's item (`_ALONE_ON_LINE`): 谷, 了解です。東, （南）.
+
+    It counts when it is a word of its own that the dictionary reads as a surname before さん alone, or
+    one of those it reads as a word even there (`_taken_as_surname`); （株）, （済）, （未） are not, nor
+    the labels the dictionary reads as surnames too (`_ONE_KANJI_LABELS`: （新）, （正）, （金）).
+    """
+    ends = {m.begin(): m for m in morphemes}
+    return [
+        match.span()
+        for match in _ALONE_ON_LINE.finditer(text)
+        if (word := ends.get(match.start())) is not None
+        and word.end() == match.end()
+        and match.group() not in _NOT_ONE_KANJI_NAMES | _ONE_KANJI_LABELS
+        and word.part_of_speech()[1:3] in (("固有名詞", "人名"), ("普通名詞", "一般"))
+        and _taken_as_surname(match.group())
+    ]
 
 
 def _split_before_titles(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
