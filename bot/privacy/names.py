@@ -143,10 +143,12 @@ _ROLES = (
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|旧姓|通称|宛先|姓|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
+    "早番|遅番|日勤|夜勤|当番|当直|宿直|"
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?\)?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@)[ \t\u3000]*$"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@"
+    r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
@@ -255,11 +257,13 @@ _BARE_PARTICLE = re.compile(
     "が|は|も|か|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|じゃ|なん|です|だ"
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
     "|で(?=[、,。!?\n]|$|いい|お願い|よろし|大丈夫)"
+    "|\\(|不在|休み|欠勤|年休|有休|早退|遅刻|対応(?:[、,。!?)]|です|中|済|$)"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
 竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。), or で as who is chosen (無理なら柴田で,
-望月でいいや; 長野で研修 stays)."""
+望月でいいや; 長野で研修 stays), a note in parentheses (林（〜15:00）), or a memo's word for who is away or
+takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
@@ -324,10 +328,12 @@ _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 _SPEAKER = re.compile("^(?:[\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])", re.MULTILINE)
 """A word of kanji or hiragana first on a line before a colon or a quote: who speaks in minutes or a chat."""
 _ALONE_ON_LINE = re.compile(
-    r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))", re.MULTILINE
+    r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))"
+    r"|(?<=【)[\u4e00-\u9fff](?=】)",
+    re.MULTILINE,
 )
-"""One kanji alone on its line, after a sentence at a line's end, or in parentheses ending a line: a
-signature (確認しました。北) or who does an item of a list (1. 要件整理（西）)."""
+"""One kanji alone on its line, after a sentence at a line's end, in parentheses ending a line or in 【】:
+a signature (確認しました。北) or who does an item of a list (1. 要件整理（西）, 担当【森】【林】)."""
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -418,6 +424,8 @@ _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
+_NOTE = re.compile(r"\([^()\n]{1,8}\)")
+"""A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 _CAMEL = re.compile("[a-z][A-Z]")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
@@ -635,7 +643,7 @@ def _listed_with(
     the names after, one backward for those before. 東京と佐藤さん stays.
     """
     starts = {start for start, _ in found}
-    ends = {_skip_space(text, _skip_title(text, end)) for _, end in found}
+    ends = {_item_end(text, end) for _, end in found}
     listed: list[tuple[int, int]] = []
     for at in range(2, len(morphemes)):  # names after a name found
         mark = morphemes[at - 1]
@@ -643,7 +651,7 @@ def _listed_with(
             item = _list_item(morphemes, at)
             if item:
                 listed.append(item)
-                ends.add(_skip_space(text, _skip_title(text, item[1])))
+                ends.add(_item_end(text, item[1]))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
         mark = morphemes[at + 1]
         if morphemes[at + 2].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
@@ -717,6 +725,13 @@ def _skip_title(text: str, at: int) -> int:
     while match := _AFTER_NAME.match(text, _skip_space(text, at)):
         at = match.end()
     return at
+
+
+def _item_end(text: str, at: int) -> int:
+    """Where a listed name's honorifics, titles and a short note in parentheses end (田中（午前）、)."""
+    at = _skip_title(text, at)
+    note = _NOTE.match(text, at)
+    return _skip_space(text, note.end() if note else at)
 
 
 def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -1165,6 +1180,9 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
         # 一人で対応, 全員で対応: a word that can be an adverb says how, not who.
         adverbial = morpheme.part_of_speech()[2] == "副詞可能"
         cue = _CUE_AFTER.match(text, stop) or (_TAKES_ON.match(text, stop) and not adverbial)
+        if stop - start == 2 and stop == morphemes[at + 1].end() if at + 1 < len(morphemes) else False:
+            # 秋 + 元様: two words of one kanji the dictionary reads as one name before さん
+            cue = cue or (_AFTER_WORD.match(text, stop) and not _NOT_HONORIFIC.match(text, stop))
         related = _related(text, start) and _BARE_PARTICLE.match(text, stop) and stop - start >= 2
         cue = cue or (related and not adverbial)
         if cue and _read_before_san(text[start:stop]) == "人名":
