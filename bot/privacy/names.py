@@ -424,6 +424,8 @@ _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
+_SECTION_AFTER = re.compile("[課係室局](?![長員])")
+"""Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
 """A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
@@ -501,7 +503,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     for start, end in found:
-        yield start, end, NAME
+        if not _SECTION_AFTER.match(text, end):
+            yield start, end, NAME
 
 
 def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
