@@ -1162,11 +1162,11 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
     """Surnames the dictionary reads as ordinary words here, shown to be a person's by what follows.
 
     In 係の山田に聞いた it reads 山田 as a rice field, 西村へメール as 西 + 村 and 村上で対応 as 村 + a
-    suffix 上. A
-    common noun of kanji (or two one-kanji nouns together) counts when what follows
-    says a person (`_CUE_AFTER`: に聞いた, から連絡, って人; `_TAKES_ON`: で対応) and the dictionary reads
-    it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay, and so does a word
-    joined to the one before it (区 + 役所 in 区役所経由).
+    suffix 上. A common noun of kanji (or two one-kanji nouns together) counts when what follows says a
+    person (`_CUE_AFTER`: に聞いた, から連絡, って人; `_TAKES_ON`: で対応), or who they are comes before it
+    and a particle after it (窓口の桑原が), or, for two one-kanji nouns, an honorific (区民の秋 + 元様),
+    and the dictionary reads it as a name before さん alone; 係に聞いた, 窓口に確認 and 上司に相談 stay, and
+    so does a word joined to the one before it (区 + 役所 in 区役所経由).
     """
     for at, morpheme in enumerate(morphemes):
         if not _kanji_noun(morpheme) or _in_a_compound(morphemes, at):
@@ -1183,8 +1183,7 @@ def _surnames_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tup
         # 一人で対応, 全員で対応: a word that can be an adverb says how, not who.
         adverbial = morpheme.part_of_speech()[2] == "副詞可能"
         cue = _CUE_AFTER.match(text, stop) or (_TAKES_ON.match(text, stop) and not adverbial)
-        if stop - start == 2 and stop == morphemes[at + 1].end() if at + 1 < len(morphemes) else False:
-            # 秋 + 元様: two words of one kanji the dictionary reads as one name before さん
+        if stop > morpheme.end():  # two words of one kanji (秋 + 元), which no honorific follows otherwise
             cue = cue or (_AFTER_WORD.match(text, stop) and not _NOT_HONORIFIC.match(text, stop))
         related = _related(text, start) and _BARE_PARTICLE.match(text, stop) and stop - start >= 2
         cue = cue or (related and not adverbial)
