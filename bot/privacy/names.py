@@ -424,6 +424,11 @@ _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NOT_HONORIFIC = re.compile("様[式子相]")
+_NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_PLACE_ENDING = re.compile(
+    "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
+)
+"""After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
 _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
@@ -473,9 +478,11 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _table_names(text)
     found += _latin_names(text)
     found += _handles(text)
+    bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):
             morphemes = _morphemes(chunk)
+            bounds.update(offset + at for m in morphemes for at in (m.begin(), m.end()))
             spans = [
                 *_name_runs(chunk, morphemes),
                 *_surnames_read_as_words(chunk, morphemes),
@@ -502,9 +509,30 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             found += [(offset + start, offset + end) for start, end in spans]
     found += _readings(text, found)
     found += _quoted_readings(text, found)
+    found += _named_again(text, found, bounds)
     for start, end in found:
         if not _SECTION_AFTER.match(text, end):
             yield start, end, NAME
+
+
+def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:
+    """Every other place in ``text`` where a name found is written again as a word of its own.
+
+    A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
+    that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
+    dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
+    (松本さん, 松本市出身).
+    """
+    names = {text[start:end] for start, end in found if _NAME_WORD.fullmatch(text[start:end])}
+    if not names:
+        return []
+    sizes = sorted({len(name) for name in names}, reverse=True)
+    again = []
+    for start in sorted(bounds):
+        size = next((n for n in sizes if start + n in bounds and text[start : start + n] in names), 0)
+        if size and not _PLACE_ENDING.match(text, start + size):
+            again.append((start, start + size))
+    return again
 
 
 def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
