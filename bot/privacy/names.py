@@ -268,6 +268,7 @@ _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|よ�
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
+_CLAUSE_END = re.compile(r"[、,。!?\n]|$|[ｗw笑]")
 _KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
 _KANA_BEFORE_HONORIFIC = re.compile(
     "(?:(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6})"
@@ -865,13 +866,14 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
 
     The dictionary reads a word as a surname there (姓) only where the sentence reads as a person's:
     中村しか分からない, 石田がさっき探してた, 今井、さっきのメール, 全部 前田 の端末, 竹内→財政課
-    (`_BARE_PARTICLE`); and as a given name or a surname in hiragana of three characters or more
-    (ひろみが対応済み, かずきが変えた, 担当：ひらい、さかもと). Typos it reads as names come as a surname
-    and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a surname of one
-    kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a mark). After a
-    question for a place it is a place (出張先は 長野 です). One typo is masked (最所に, for 最初に, in the
-    held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames there
-    (清水が出る, 小川が流れている, 高田から東京まで).
+    (`_BARE_PARTICLE`); as a given name or a surname in hiragana of three characters or more
+    (ひろみが対応済み, かずきが変えた, 担当：ひらい、さかもと); and as a given name of two kanji or more
+    before a particle that ends what is said (…って美咲から, 資料は大輔まで。). Typos it reads as names
+    come as a surname and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a
+    surname of one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a
+    mark). After a question for a place it is a place (出張先は 長野 です). One typo is masked (最所に, for
+    最初に, in the held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames
+    there (清水が出る, 小川が流れている, 高田から東京まで).
     """
     word = morphemes[at]
     kind, surface = word.part_of_speech()[3], word.surface()
@@ -879,12 +881,22 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     kana = kind in ("姓", "名") and bool(
         _HIRAGANA_NAME_WORD.fullmatch(surface) or _KATAKANA_NAME_WORD.fullmatch(surface)
     )
-    if end != at + 1 or not (kanji or kana):
+    given = kind == "名" and len(surface) >= 2 and _KANJI_SURNAME.fullmatch(surface)
+    if end != at + 1 or not (kanji or kana or given):
         return False
     if _PLACE_ASKED.search(text, max(0, word.begin() - 8), word.begin()):
         return False
+    if given and not _closes_with_particle(text, morphemes, end):
+        return False  # a given name of kanji before a particle that closes what is said: …って美咲から
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` is a particle that ends a clause or a line (美咲から。, 大輔まで)."""
+    if at >= len(morphemes) or morphemes[at].part_of_speech()[0] != "助詞":
+        return False
+    return bool(_CLAUSE_END.match(text, morphemes[at].end()))
 
 
 def _called_by_name(text: str, word: Any) -> bool:
