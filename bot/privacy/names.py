@@ -414,6 +414,18 @@ _ASIDE_BEFORE_HONORIFIC = re.compile(
 )
 """A name's other writing in parentheses before its honorific: PAK Jihoon（朴 志勲）様."""
 _CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
+_LATIN_ASIDE = re.compile(r"[ \t\u3000]*\(([A-Z][A-Za-z'-]+(?:,?[ \u3000][A-Z][A-Za-z'-]+){1,3})\)")
+"""A name's writing in Latin letters in parentheses, two words or more, each capitalised: (RAI BIKASH)."""
+_EAST_ASIAN_SURNAMES = (
+    "王李張劉陳楊黄趙周呉徐孫朱胡郭何羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭董袁潘蔣蔡葉程魏蘇呂任沈姚盧姜崔鍾譚陸汪范"
+    "金朴尹申權柳裵洪禹閔辛玄卞林安馬"
+)
+_EAST_ASIAN_NAME = re.compile(
+    rf"(?<![\u4e00-\u9fff々])([{_EAST_ASIAN_SURNAMES}][ \u3000](?!曜|額|融|庫|属|利)[\u4e00-\u9fff々]{{1,2}})"
+    r"(?![\u4e00-\u9fff々])"
+)
+"""A Chinese or Korean name as written in Japan: a surname of one kanji common there, a space, and a given
+name of one or two kanji the dictionary rarely knows (張 偉, 尹 在勲, 孫 静; 金 曜日 is a day)."""
 _LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
 one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
@@ -501,6 +513,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _names_after_sections(chunk)
+            spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
@@ -800,13 +813,16 @@ def _prefecture(word: str) -> bool:
 
 
 def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The readings beside names found, and their other writing before an honorific.
+    """The readings beside names found, and their other writing before an honorific or after it.
 
-    山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様.
+    山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様; ライ・ビカスさん
+    （RAI BIKASH）, in Latin letters of two words or more (田中さん（PM）, 田中さん（Teams）stay).
     """
     readings = []
     for start, end in found:
-        after = _READING_AFTER.match(text, _skip_title(text, end))
+        after = _READING_AFTER.match(text, _skip_title(text, end)) or _LATIN_ASIDE.match(
+            text, _skip_title(text, end)
+        )
         if after:
             readings.append(after.span(1))
         aside = _ASIDE_BEFORE_HONORIFIC.match(text, end)

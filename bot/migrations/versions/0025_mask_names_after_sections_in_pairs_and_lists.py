@@ -10,11 +10,12 @@ name before its role in parentheses (石田（会計年度任用職員）です)
 柴田で); a surname read as a word after 窓口の or a section (窓口の桑原が); the parts of a foreign name
 joined by ・ to a part found (レ・ヴァン・フン); a one-kanji surname signing a line or a list's item
 (確認しました。北, 1. 要件整理（西）, 【森】); shift memos (早番 林, 午後：本田, 【担当】桑原); a
-name listed after a note in parentheses (田中（午前）、北村（終日）); 清水不在, 田村対応, 区民の秋元様; and a
-name found once, written again elsewhere in the message (書類は野村まで) were not recognised before this
-version (`bot.privacy.names`). The same pass as migrations 0006 and 0014–0024 (`bot.db.scrub`) masks
-them wherever a person's text is stored. The inbox, whose rows live for seconds, is left as it is.
-Masking cannot be undone, so the downgrade changes nothing.
+name listed after a note in parentheses (田中（午前）、北村（終日）); 清水不在, 田村対応, 区民の秋元様; a
+name found once, written again elsewhere in the message (書類は野村まで); …って美咲から; Chinese and Korean
+names written with a space (張 偉, 尹 在勲); and a name's Latin writing in parentheses after it (ライ・ビカス
+さん（RAI BIKASH）) were not recognised before this version (`bot.privacy.names`). The same pass as
+migrations 0006 and 0014–0024 (`bot.db.scrub`) masks them wherever a person's text is stored. The inbox,
+whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0025
 Revises: 0024
