@@ -731,12 +731,18 @@ def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> 
 
 def _one_kanji_item(morphemes: Sequence[Any], at: int) -> bool:
     """Whether a word of one kanji in a list of names is a surname (see `_list_item`)."""
-    one = morphemes[at]
-    read = one.part_of_speech()[1:3]
-    if not (_LONE_KANJI.fullmatch(one.surface()) and read in (("固有名詞", "人名"), ("普通名詞", "一般"))):
-        return False
     after = morphemes[at + 1].part_of_speech()[0] if at + 1 < len(morphemes) else "補助記号"
-    return after in ("助詞", "助動詞", "補助記号", "空白") and _taken_as_surname(one.surface())
+    return after in ("助詞", "助動詞", "補助記号", "空白") and _one_kanji_surname(morphemes[at])
+
+
+def _one_kanji_surname(word: Any) -> bool:
+    """Whether a word of one kanji, read as a name or a plain noun there (逆, 横 are not), is a surname."""
+    read = word.part_of_speech()[1:3]
+    return (
+        bool(_LONE_KANJI.fullmatch(word.surface()))
+        and read in (("固有名詞", "人名"), ("普通名詞", "一般"))
+        and _taken_as_surname(word.surface())
+    )
 
 
 def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -820,9 +826,8 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
     """
     readings = []
     for start, end in found:
-        after = _READING_AFTER.match(text, _skip_title(text, end)) or _LATIN_ASIDE.match(
-            text, _skip_title(text, end)
-        )
+        titled = _skip_title(text, end)
+        after = _READING_AFTER.match(text, titled) or _LATIN_ASIDE.match(text, titled)
         if after:
             readings.append(after.span(1))
         aside = _ASIDE_BEFORE_HONORIFIC.match(text, end)
@@ -921,8 +926,13 @@ def _called_by_name(text: str, word: Any) -> bool:
     Two characters or more in kanji or kana, first on its line, with a comma or a particle after it.
     """
     start = word.begin()
-    first = start == 0 or text[start - 1] == "\n" or bool(_CALL.search(text, max(0, start - 4), start))
+    first = _opens(text, start, "\n")
     return first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+
+
+def _opens(text: str, start: int, marks: str) -> bool:
+    """Whether ``start`` is first in ``text``, right after one of ``marks``, or after a call (ねえ、)."""
+    return start == 0 or text[start - 1] in marks or bool(_CALL.search(text, max(0, start - 4), start))
 
 
 def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -933,7 +943,7 @@ def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, 
     """
     for word in morphemes:
         surface, start = word.surface(), word.begin()
-        opens = start == 0 or text[start - 1] in "\n。!?" or _CALL.search(text, max(0, start - 4), start)
+        opens = _opens(text, start, "\n。!?")
         if (
             opens
             and _KANA_WORD.fullmatch(surface)
@@ -1327,15 +1337,14 @@ def _signed_with_one_kanji(text: str, morphemes: Sequence[Any]) -> list[tuple[in
     one of those it reads as a word even there (`_taken_as_surname`); （株）, （済）, （未） are not, nor
     the labels the dictionary reads as surnames too (`_ONE_KANJI_LABELS`: （新）, （正）, （金）).
     """
-    ends = {m.begin(): m for m in morphemes}
+    starting = {m.begin(): m for m in morphemes}
     return [
         match.span()
         for match in _ALONE_ON_LINE.finditer(text)
-        if (word := ends.get(match.start())) is not None
+        if (word := starting.get(match.start())) is not None
         and word.end() == match.end()
         and match.group() not in _NOT_ONE_KANJI_NAMES | _ONE_KANJI_LABELS
-        and word.part_of_speech()[1:3] in (("固有名詞", "人名"), ("普通名詞", "一般"))
-        and _taken_as_surname(match.group())
+        and _one_kanji_surname(word)
     ]
 
 
