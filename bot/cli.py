@@ -209,6 +209,10 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 def _import_faq(args: argparse.Namespace) -> int:
     from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
 
+    refused = _import_refused(args.file, args.output, args.sheet)
+    if refused:
+        print(refused, file=sys.stderr)
+        return 2
     columns = {name: getattr(args, name) for name in FIELDS}
     try:
         rows = read_rows(args.file, args.sheet)
@@ -230,14 +234,53 @@ def _import_faq(args: argparse.Namespace) -> int:
     else:
         output = Path(args.output)
         temp = output.with_name(output.name + ".tmp")
-        temp.write_text(text, encoding="utf-8")
-        temp.replace(output)
-    notes = [f"見出しは{imported.header_row}行目"] if imported.header_row > 1 else []
+        try:
+            temp.write_text(text, encoding="utf-8")
+            temp.replace(output)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            print(f"{output}: 書き出せません（{exc.strerror or exc}）", file=sys.stderr)
+            return 2
+    for note in imported.unread:
+        print(f"{args.file}: {note}", file=sys.stderr)
+    notes = [f"項目名の行は{imported.header_row}行目"] if imported.header_row > 1 else []
     notes += [f"見出しの行 {imported.heading_rows} 行を分類として読みました"] if imported.heading_rows else []
-    notes += [f"空の行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
+    notes += [f"何も書かれていない行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
     said = f"（{'、'.join(notes)}）" if notes else ""
     print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)
     return 0
+
+
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
+"""What import-faq reads, and so never writes over."""
+
+
+def _import_refused(source: Path, output: str, sheet: str | None) -> str:
+    """Why import-faq cannot run with these paths (a line for people), or "" when it can.
+
+    Checked before reading, so that a long import is not lost at the end, and
+    never writing over the spreadsheet read or any other (the ward's only copy).
+    """
+    if not source.exists():
+        return f"{source}: ファイルが見つかりません"
+    if not source.is_file():
+        return f"{source}: フォルダです。読み込む表のファイルを指定してください"
+    if sheet is not None and source.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
+        return f"{source}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"
+    if output == "-":
+        return ""
+    target = Path(output)
+    if target.is_dir():
+        return (
+            f"{target}: フォルダです。書き出すファイルの名前まで指定してください（例：{target / 'faq.yaml'}）"
+        )
+    if not target.parent.is_dir():
+        return f"{target}: 書き出し先のフォルダ {target.parent} がありません"
+    if target.exists() and target.samefile(source):
+        return f"{target}: 読み込む表と同じファイルには書き出せません（faq.yaml など別の名前にしてください）"
+    if target.suffix.lower() in SPREADSHEET_SUFFIXES:
+        return f"{target}: 表のファイルの名前には書き出せません（書き出すのはYAMLです。faq.yaml などに）"
+    return ""
 
 
 def _searcher(settings: Settings) -> Searcher:

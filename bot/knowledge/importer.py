@@ -17,11 +17,14 @@ its questions) instead of a category column. With ``headings``, a row with one
 cell and no answer is such a heading, and its text is the category of the rows
 below it that have none; without, it is reported like any row without an answer.
 
-Nothing is dropped silently: a row with no question or no answer, an id
+Nothing is dropped silently: a row with no question or no answer (also when
+its only text is in a column that is not read, a note or a heading), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
-format is reported by its row number, and then nothing is written. Blank
-rows are skipped (and counted). Every entry written is validated against
-the FAQ's schema first, so the output always passes ``python -m bot check``.
+format is reported by its row number, and then nothing is written. Only rows
+with no text at all are skipped (and counted). A second column whose header
+names a field already read (回答（英語） beside 回答) is reported as not read.
+Every entry written is validated against the FAQ's schema first, so the
+output always passes ``python -m bot check``.
 """
 
 from __future__ import annotations
@@ -72,6 +75,15 @@ COLUMN_NAMES: Mapping[str, tuple[str, ...]] = {
 }
 """Headers recognised for each field (compared in NFKC without spaces, case and a closing ``.`` or ``:``;
 a header's part in brackets and the rest are each compared too: 質問（Q）, Q（質問）)."""
+FIELD_LABELS: Mapping[str, str] = {
+    "id": "ID",
+    "category": "分類",
+    "question": "質問",
+    "answer": "回答",
+    "phrasings": "言い換え",
+    "keywords": "キーワード",
+}
+"""Each field as the messages name it."""
 HEADER_SEARCH_ROWS = 20
 """Rows searched for the header row: a sheet often opens with a title, a date or a note."""
 NO_ID = "-"
@@ -90,6 +102,9 @@ _TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr
 _HTML_TAG = re.compile(rf"<{_TAG}>", re.IGNORECASE)
 _HTML_BREAK = re.compile(r"<br\b[^<>]*>|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
 _HTML_ITEM = re.compile(r"<li\b[^<>]*>", re.IGNORECASE)
+_HTML_CELL_END = re.compile(r"</t[dh]\s*>", re.IGNORECASE)
+_HTML_SCRIPT = re.compile(r"<(script|style)\b[^<>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
+"""A script or a style sheet, with what it holds: code, never text for people."""
 _HTML_LINK = re.compile(r"<a\b[^<>]*?href=[\"']([^\"']+)[\"'][^<>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 _BLANK_LINES = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 _HEADING_MARKS = re.compile(r"^[■□●○◆◇▼▽▲△◎★☆・\s]+|[【】\[\]［］]")
@@ -104,9 +119,12 @@ class Imported:
 
     entries: list[FaqEntry] = field(default_factory=list)
     blank_rows: int = 0
+    """Rows without any text, in any column."""
     heading_rows: int = 0
     header_row: int = 1
     """The header's row number (from 1); the rows above it (a title, a date) were not read as entries."""
+    unread: list[str] = field(default_factory=list)
+    """Columns whose header names a field read from another column (lines for people)."""
 
 
 def import_faq(
@@ -120,18 +138,18 @@ def import_faq(
     whose text is the category of the rows below it.
     """
     if not rows:
-        raise ImportProblems(["ファイルに行がありません（見出しの行が必要です）"])
+        raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
     header, where = _header(rows, columns or {})
-    imported = Imported(header_row=header + 1)
+    imported = Imported(header_row=header + 1, unread=_unread(rows[header], where, columns or {}))
     problems: list[str] = []
     seen: dict[str, int] = {}
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[header + 1 :], start=header + 2):
-        cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
-        if not any(cells.values()):
+        if not any(cell.strip() for cell in row):
             imported.blank_rows += 1
             continue
-        if headings and (heading := _heading(row, cells)):
+        cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
+        if headings and (heading := _heading(row, cells, max(where["question"], where["answer"]))):
             if unused:
                 problems.append(_EMPTY_SECTION.format(unused, section))
             section, unused = heading, number
@@ -175,12 +193,16 @@ def import_faq(
     return imported
 
 
-def _heading(row: Sequence[str], cells: Mapping[str, str]) -> str:
-    """A section heading's name, when the row is one: one cell, no answer, and not worded as a question."""
-    filled = [cell.strip() for cell in row if cell.strip()]
-    if cells.get("answer") or len(filled) != 1 or _QUESTION_END.search(filled[0]):
+def _heading(row: Sequence[str], cells: Mapping[str, str], last: int) -> str:
+    """A section heading's name, when the row is one: one cell, no answer, and not worded as a question.
+
+    The cell must be in the question and answer columns or left of them (``last`` is the rightmost):
+    a heading opens the row, while text alone in a column further right is a note (備考).
+    """
+    filled = [(at, cell.strip()) for at, cell in enumerate(row) if cell.strip()]
+    if cells.get("answer") or len(filled) != 1 or filled[0][0] > last or _QUESTION_END.search(filled[0][1]):
         return ""
-    return _HEADING_MARKS.sub("", filled[0]).strip()
+    return _HEADING_MARKS.sub("", filled[0][1]).strip()
 
 
 def to_yaml(entries: Sequence[FaqEntry]) -> str:
@@ -208,8 +230,8 @@ def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[in
             continue
         if all(_cell(row, where[name]) for name in ("question", "answer")):
             return at, where
-        first_problems = first_problems or ["見出しの行が見つかりません（質問と回答の列の見出しが空です）"]
-    searched = f"先頭の{min(len(rows), HEADER_SEARCH_ROWS)}行に見出しの行がありません"
+        first_problems = first_problems or ["項目名の行が見つかりません（質問と回答の列の項目名が空です）"]
+    searched = f"先頭の{min(len(rows), HEADER_SEARCH_ROWS)}行に項目名の行がありません"
     raise ImportProblems([*(first_problems or []), searched])
 
 
@@ -225,7 +247,10 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
         if wanted:
             index = _given_column(wanted, keys)
             if index is None:
-                problems.append(f"列「{wanted}」（{name}）が見出し行にありません")
+                problems.append(
+                    f"{FIELD_LABELS[name]}の列「{wanted}」がありません（列は項目名、"
+                    "A・B などの列の記号、1から数えた列の番号のどれかで指定してください）"
+                )
             else:
                 where[name] = index
             continue
@@ -238,12 +263,41 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
         if name not in where and not given.get(name):
             names = "、".join(COLUMN_NAMES[name][1:4])
             problems.append(
-                f"{label}の列が見つかりません（見出しを「{names}」のどれかにするか、"
+                f"{label}の列が見つかりません（項目名を「{names}」のどれかにするか、"
                 f"--{name} で列を指定してください）"
             )
     if problems:
         raise ImportProblems(problems)
     return where
+
+
+def _unread(header: Sequence[str], where: Mapping[str, int], given: Mapping[str, str]) -> list[str]:
+    """Columns whose header also names a field found by its header elsewhere (回答（英語） beside 回答)."""
+    keys = [_header_keys(cell) for cell in header]
+    taken = set(where.values())
+    notes = []
+    for name, index in where.items():
+        if given.get(name):
+            continue
+        candidates = {_header_key(c) for c in COLUMN_NAMES[name]}
+        for other, names in enumerate(keys):
+            if other not in taken and names & candidates:
+                notes.append(
+                    f"{_letter(other)}列「{header[other].strip()}」は読んでいません（{FIELD_LABELS[name]}は"
+                    f"{_letter(index)}列「{header[index].strip()}」から読みました。"
+                    f"こちらを読むには --{name} {_letter(other)} を付けてください）"
+                )
+    return notes
+
+
+def _letter(index: int) -> str:
+    """A column's letter as Excel shows it (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def _given_column(wanted: str, keys: Sequence[frozenset[str]]) -> int | None:
@@ -281,8 +335,9 @@ def _tidy(name: str, text: str) -> str:
     """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS)."""
     if name not in _MARKERS:
         return text
-    if _HTML_TAG.search(text):
-        text = _HTML_LINK.sub(_link_text, text)
+    if _HTML_TAG.search(text) or _HTML_SCRIPT.search(text):
+        text = _HTML_SCRIPT.sub("", text)
+        text = _HTML_CELL_END.sub(" ", _HTML_LINK.sub(_link_text, text))
         text = _HTML_ITEM.sub("・", _HTML_BREAK.sub("\n", text))
         text = html.unescape(_HTML_TAG.sub("", text))
         text = _BLANK_LINES.sub("\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()

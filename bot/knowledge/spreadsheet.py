@@ -1,7 +1,9 @@
 """A spreadsheet read into rows of text, as a person sees it: Excel (.xlsx, .xls) or CSV.
 
 Rows are lists of cell texts, the sheet's first row first. A number that is
-whole reads as an integer (an id 101, not 101.0). A cell merged over several
+whole reads as an integer (an id 101, not 101.0); a date as Excel shows one
+(2026/05/01, with its time when it has one: 2026/05/01 9:30), not as its
+serial number. A cell merged over several
 rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
 A CSV file may be UTF-8 (with or without the BOM Excel writes) or Shift_JIS
@@ -12,9 +14,11 @@ A CSV file may be UTF-8 (with or without the BOM Excel writes) or Shift_JIS
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 __all__ = ["ImportProblems", "read_rows"]
 
@@ -27,14 +31,27 @@ class ImportProblems(Exception):
         self.problems = list(problems)
 
 
+_UNREADABLE_EXCEL = (
+    "Excelファイルとして読み込めません（壊れているか、パスワードで保護されているか、"
+    "拡張子と中身の形式が違います。Excelで開けるなら、別名で保存し直してください）"
+)
+
+
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
     """Every row of the file as text cells (the header row first)."""
+    if not path.is_file():
+        missing = "フォルダです。ファイルを指定してください" if path.is_dir() else "ファイルが見つかりません"
+        raise ImportProblems([f"{path}: {missing}"])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_rows(path, sheet)
     if suffix == ".xls":
         return _xls_rows(path, sheet)
     if suffix in (".csv", ".txt", ".tsv"):
+        if sheet is not None:
+            raise ImportProblems(
+                [f"{path}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"]
+            )
         return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
     raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
@@ -47,7 +64,7 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
         # Not read-only: a read-only sheet does not know its merged cells (a few seconds at most for an FAQ).
         book = load_workbook(path, data_only=True)
     except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
-        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
+        raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheetnames)
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
@@ -67,12 +84,12 @@ def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
         # With the formatting read: otherwise xlrd does not know the merged cells.
         book = xlrd.open_workbook(str(path), formatting_info=True)
     except Exception as exc:  # damaged, encrypted, or not an .xls at all
-        raise ImportProblems([f"{path}: Excelファイルとして読み込めません（{exc}）"]) from exc
+        raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheet_names())
         worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
         rows = [
-            ["" if cell.ctype == xlrd.XL_CELL_ERROR else _text(cell.value) for cell in worksheet.row(number)]
+            [_xls_text(cell, book.datemode) for cell in worksheet.row(number)]
             for number in range(worksheet.nrows)
         ]
         for top, end, left, _ in worksheet.merged_cells:
@@ -99,11 +116,32 @@ def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
             row[column] = value
 
 
+def _xls_text(cell: Any, datemode: int) -> str:
+    """An .xls cell's text: an error cell (#N/A) is empty, a date is a date (it is stored as a number)."""
+    import xlrd
+
+    if cell.ctype == xlrd.XL_CELL_ERROR:
+        return ""
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return _text(xlrd.xldate_as_datetime(cell.value, datemode))
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return _text(cell.value)
+    return _text(cell.value)
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, dt.datetime):
+        day = f"{value.year}/{value.month:02d}/{value.day:02d}"
+        return day if value.time() == dt.time() else f"{day} {value.hour}:{value.minute:02d}"
+    if isinstance(value, dt.date):
+        return f"{value.year}/{value.month:02d}/{value.day:02d}"
+    if isinstance(value, dt.time):
+        return f"{value.hour}:{value.minute:02d}"
     return str(value)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -162,17 +163,46 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
     not_xls.write_bytes(b"PK\x03\x04 an xlsx renamed")
     with pytest.raises(ImportProblems, match="Excelファイルとして読み込めません"):
         read_rows(not_xls)
+    pdf = tmp_path / "faq.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
     with pytest.raises(ImportProblems, match="対応していない形式"):
-        read_rows(tmp_path / "faq.pdf")
+        read_rows(pdf)
+    with pytest.raises(ImportProblems, match="ファイルが見つかりません"):
+        read_rows(tmp_path / "nowhere.xlsx")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")
     done = run("import-faq", str(broken))
     assert done.returncode == 1
     assert "Excelファイルとして読み込めません" in done.stderr
     assert "Traceback" not in done.stderr
-    gone = run("import-faq", str(tmp_path / "nowhere.csv"))
-    assert gone.returncode == 2
-    assert "読み込めません" in gone.stderr
+    assert "File is not a zip file" not in done.stderr, "the reason is said in Japanese"
+    for missing in ("nowhere.csv", "nowhere.xlsx", "nowhere.xls"):
+        gone = run("import-faq", str(tmp_path / missing))
+        assert gone.returncode == 2, "a file that is not there is bad usage, whatever its kind"
+        assert gone.stderr.strip() == f"{tmp_path / missing}: ファイルが見つかりません"
+    csv_sheet = run("import-faq", str(write_csv(tmp_path / "faq.csv", [HEADER], "utf-8")), "--sheet", "FAQ")
+    assert csv_sheet.returncode == 2
+    assert "CSVにはシートがありません" in csv_sheet.stderr
+
+
+def test_the_output_never_overwrites_a_spreadsheet_and_bad_places_are_explained(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
+    original = source.read_bytes()
+    other = write_xlsx(tmp_path / "other.xlsx", [HEADER, *ROWS])
+    cases = {
+        str(source): "読み込む表と同じファイルには書き出せません",
+        str(other): "表のファイルの名前には書き出せません",
+        str(tmp_path): "フォルダです。書き出すファイルの名前まで指定してください",
+        str(tmp_path / "nodir" / "faq.yaml"): f"書き出し先のフォルダ {tmp_path / 'nodir'} がありません",
+    }
+    for output, said in cases.items():
+        done = run("import-faq", str(source), "--output", output)
+        assert done.returncode == 2, (output, done.stderr)
+        assert said in done.stderr
+        assert "Traceback" not in done.stderr
+    assert source.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["faq.csv", "other.xlsx"], "no stray file left"
+    assert not (tmp_path.parent / f"{tmp_path.name}.tmp").exists()
 
 
 def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
@@ -211,7 +241,7 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
     ]
     done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
-    assert "4件のFAQを読み込みました（見出しは3行目）" in done.stderr
+    assert "4件のFAQを読み込みました（項目名の行は3行目）" in done.stderr
 
 
 def test_a_section_heading_merged_across_a_row_is_reported_not_made_an_entry(tmp_path: Path) -> None:
@@ -237,7 +267,7 @@ def test_headers_written_other_ways_are_recognised_and_a_missing_header_row_is_e
     with pytest.raises(ImportProblems) as none:
         import_faq([["お知らせ"], ["犬", "猫"]] * 15)
     assert "質問の列が見つかりません" in none.value.problems[0]
-    assert none.value.problems[-1] == "先頭の20行に見出しの行がありません"
+    assert none.value.problems[-1] == "先頭の20行に項目名の行がありません"
 
 
 def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbered_by_row(
@@ -325,3 +355,82 @@ def test_a_question_without_its_answer_is_never_taken_for_a_heading() -> None:
         "3行目: 回答が空です",
         "4行目: 見出し「国民健康保険」の下に質問がありません（質問であれば回答を入れてください）",
     ]
+
+
+def test_a_row_with_text_only_in_columns_not_read_is_reported_or_read_as_a_heading(tmp_path: Path) -> None:
+    rows: list[list[str | None]] = [
+        ["担当課", "質問", "回答", "備考"],
+        ["■ ごみ", None, None, None],
+        [None, "粗大ごみは？", "申し込みます。", None],
+        [None, None, None, "令和8年4月に見直し"],
+        [None, None, None, None],
+        ["● 税金", None, None, None],
+        [None, "住民税は？", "6月に通知します。", None],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:D2",))
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(read_rows(source), headings=True)
+    assert bad.value.problems == ["4行目: 質問と回答が空です"], "a note alone is not a blank row"
+    del rows[3]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:D2",))
+    imported = import_faq(read_rows(source), headings=True)
+    assert [(e.category, e.question) for e in imported.entries] == [
+        ("ごみ", "粗大ごみは？"),
+        ("税金", "住民税は？"),
+    ]
+    assert (imported.heading_rows, imported.blank_rows) == (2, 1)
+    with pytest.raises(ImportProblems) as plain:
+        import_faq(read_rows(source))
+    assert plain.value.problems == ["2行目: 質問と回答が空です", "5行目: 質問と回答が空です"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_dates_read_as_excel_shows_them(tmp_path: Path, kind: str) -> None:
+    day, moment = dt.datetime(2026, 5, 1), dt.datetime(2026, 5, 1, 9, 30)  # noqa: DTZ001 (as Excel stores)
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["質問", "回答", "更新日"])
+        sheet.append(["受付開始は？", day, moment])
+        book.save(tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        sheet = xls.add_sheet("FAQ")
+        dated = xlwt.easyxf(num_format_str="yyyy/mm/dd")
+        for c, value in enumerate(["質問", "回答", "更新日"]):
+            sheet.write(0, c, value)
+        sheet.write(1, 0, "受付開始は？")
+        sheet.write(1, 1, day, dated)
+        sheet.write(1, 2, moment, dated)
+        xls.save(str(tmp_path / "faq.xls"))
+    assert read_rows(tmp_path / f"faq.{kind}")[1] == ["受付開始は？", "2026/05/01", "2026/05/01 9:30"]
+
+
+def test_a_second_column_for_a_field_is_said_to_be_unread(tmp_path: Path) -> None:
+    rows = [["質問", "回答（A）", "回答（英語）"], ["犬の登録は？", "保健所です。", "At the health center."]]
+    imported = import_faq(rows)
+    assert imported.entries[0].answer == "保健所です。"
+    assert imported.unread == [
+        "C列「回答（英語）」は読んでいません（回答はB列「回答（A）」から読みました。"
+        "こちらを読むには --answer C を付けてください）"
+    ]
+    assert import_faq(rows, {"answer": "C"}).entries[0].answer == "At the health center."
+    source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
+    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 0
+    assert "C列「回答（英語）」は読んでいません" in done.stderr
+
+
+def test_scripts_and_table_cells_from_a_cms_export_are_tidied() -> None:
+    rows = [
+        ["質問", "回答"],
+        [
+            "手数料は？",
+            "<table><tr><th>品目</th><td>200円</td></tr></table><script>track('faq')</script>以上です。",
+        ],
+        ["問い合わせは？", "<style>p{color:red}</style>窓口へ。"],
+    ]
+    first, second = import_faq(rows).entries
+    assert first.answer == "品目 200円\n以上です。"
+    assert second.answer == "窓口へ。"
