@@ -19,6 +19,7 @@ while one was being written, the summary is kept to send the next day.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -29,17 +30,33 @@ from bot.dialogue.intents import is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
-from bot.dialogue.views import MENU, consult
+from bot.dialogue.views import MENU, consult, excerpt
 from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = ["IntakeFlow", "is_status"]
+__all__ = ["IntakeFlow", "is_status", "looks_like_section"]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
 
 MAX_SECTION_CHARS = 60
+TAKEN_EXCERPT_CHARS = 60
+"""How much of the question taken as the consultation's content the intake repeats."""
+NOT_A_SECTION = "いただいた内容は、ご所属ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
+
+_SECTION_WORD = re.compile(
+    r"(?:課|係|室|部|局|所|署|館|園|センター|担当|グループ|チーム|本部|支所|出張所|委員会|学校|事務局)"
+    r"(?:$|[\s・/／、,（(])"
+)
+"""A section's own word ending a word (税務課 収納係, 福祉事務所); not 課税 or 部品."""
+_SENTENCE = re.compile(
+    r"[。．！!？?\n]|(?:たい|ます|です|でした|ません|ない|ください|かな|した|って|けど)[。！？!?\s]*$"
+)
+"""What ends or marks a sentence: what staff want, not where they work."""
+_SECTION_POLITE_END = re.compile(r"\s*(?:です|でございます)?[。．\s]*$")
+MAX_BARE_SECTION_CHARS = 20
+"""A section named without 課 or 係 (ケースワーカー, 窓口) is short."""
 MAX_WANTED_BY_CHARS = 50
 MAX_CANDIDATES = 5
 MAX_TICKETS = 10
@@ -53,6 +70,20 @@ _CONFIRM = frozenset(
 _STATUS = frozenset(
     {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
 )
+
+
+def looks_like_section(text: str) -> bool:
+    """Whether an answer to 「ご所属は？」 names a section rather than says what the staff member wants.
+
+    A section's word (課, 係, 事務所, センター…) ending a word says a section, even
+    with 「です」 after it; otherwise a sentence, or anything long, is what they
+    want to improve, typed at the wrong question.
+    """
+    if len(text) > MAX_SECTION_CHARS:
+        return False
+    if _SECTION_WORD.search(text):
+        return not _SENTENCE.search(_SECTION_POLITE_END.sub("", text))
+    return len(text) <= MAX_BARE_SECTION_CHARS and not _SENTENCE.search(text)
 
 
 def is_status(text: str) -> bool:
@@ -96,6 +127,8 @@ class IntakeFlow:
             f"{self.lib.ward.team}へのご相談を承ります。"
             "いくつか確認させてください（「やめる」と入力すると中止できます）。"
         )
+        if content:
+            lead += f"\nご相談の内容は「{excerpt(content, TAKEN_EXCERPT_CHARS)}」としてお預かりします。"
         return self._next(intake, state, lead)
 
     def on_text(self, text: str, state: State, desk: Desk, today: date) -> Turn:
@@ -120,9 +153,10 @@ class IntakeFlow:
             candidates = intake.candidates or self._candidates(text)
             intake = replace(intake, content=text, wanted_by=wanted, candidates=candidates)
         elif intake.step == "section":
-            if len(text) > MAX_SECTION_CHARS:
-                return self._next(intake, state, f"ご所属は{MAX_SECTION_CHARS}文字以内で入力してください。")
-            intake = replace(intake, section=text)
+            if not looks_like_section(text):  # what they want, typed where the section was asked: keep it
+                intake = replace(intake, content=f"{intake.content}\n（補足）{text}", masked=kinds)
+                return self._next(intake, state, NOT_A_SECTION)
+            intake = replace(intake, section=_SECTION_POLITE_END.sub("", text))
         elif intake.step == "deadline":
             intake = replace(intake, wanted_by=text[:MAX_WANTED_BY_CHARS])
         else:
@@ -174,6 +208,8 @@ class IntakeFlow:
             return self._cancel(state)
         if arg == "sec":
             return self._next(replace(intake, section=""), state, "")
+        if arg == "content":
+            return self._next(replace(intake, content=""), state, "")
         if arg.startswith("by:") and arg[3:] in _WANTED_BY:
             return self._next(replace(intake, wanted_by=_WANTED_BY[arg[3:]]), state, "")
         if arg == "send" and intake.step == "confirm":
@@ -203,7 +239,9 @@ class IntakeFlow:
         if not intake.content:
             intake, reply = replace(intake, step="content"), Reply(self._ask_content(intake), (tickets.STOP,))
         elif not intake.section:
-            intake, reply = replace(intake, step="section"), Reply(tickets.ASK_SECTION, (tickets.STOP,))
+            # The content is known by now, maybe taken from the question that led here: it can be rewritten.
+            choices = (tickets.REWRITE, tickets.STOP)
+            intake, reply = replace(intake, step="section"), Reply(tickets.ASK_SECTION, choices)
         elif not intake.wanted_by:
             intake, reply = replace(intake, step="deadline"), tickets.ask_deadline()
         else:

@@ -35,6 +35,7 @@ __all__ = [
 STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
 SEND = Choice("この内容で相談する", "in:send")
+REWRITE = Choice("内容を書き直す", "in:content")
 
 ASK_CONTENT = (
     "ご相談の内容を入力してください。どの業務で、どのようなことにお困りか、"
@@ -71,7 +72,8 @@ def summary(intake: Intake, ward: Ward) -> Reply:
     if intake.masked:
         text += f"\n\n{masked_notice(intake.masked)}"
     choices = (SEND, Choice("所属を変更する", "in:sec"), STOP)
-    return Reply(text, choices, kind="prompt")
+    rewrite = Card("ご相談内容を直す", "ご相談内容を最初から入力し直せます。", (REWRITE,))
+    return Reply(text, choices, (rewrite,), kind="prompt")
 
 
 def receipt(ticket: Ticket, masked: Sequence[str], ward: Ward) -> Reply:

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date
 from bot.dialogue.engine import Engine
+from bot.dialogue.intake import looks_like_section
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
     ASK_CONTENT,
@@ -365,3 +366,84 @@ def test_a_consultation_written_as_the_limit_comes_is_kept_and_sent_later(engine
     verify_dialog(engine, [(Action("in:send"), Bot(("escalate",), says=("No.1",)))], state=state, desk=desk)
     (opened,) = desk.opened
     assert opened.content == "会議録の作成に時間がかかっている"
+
+
+def test_what_they_want_typed_where_the_section_was_asked_goes_to_the_content(scripted: Engine) -> None:
+    desk = MemoryDesk()
+    long_detail = (
+        "健診の問診票を年に1万5千枚、手で入力しています。"
+        + "AI-OCRで読み取れるか、予算の取り方も含めて相談したいです。"
+    )
+    state = verify_dialog(
+        scripted,
+        [
+            ("庁舎の屋上で養蜂を始めたい", Bot(("escalate",))),
+            (
+                Press("DX推進課に相談する"),
+                Bot(
+                    ("prompt",),
+                    says=("ご相談の内容は「庁舎の屋上で養蜂を始めたい」としてお預かりします", ASK_SECTION),
+                    primary=("内容を書き直す", "やめる"),
+                ),
+            ),
+            ("巣箱は2つ置きたい", Bot(("prompt",), says=("ご相談内容に追加しました", ASK_SECTION))),
+            (long_detail, Bot(("prompt",), says=("ご相談内容に追加しました", ASK_SECTION))),
+            ("総務課 庶務係です。", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (
+                Press("特に急ぎません"),
+                Bot(
+                    ("prompt",),
+                    says=(
+                        "【所属】総務課 庶務係\n",
+                        "【ご相談内容】庁舎の屋上で養蜂を始めたい\n（補足）巣箱は2つ置きたい\n（補足）健診の問診票",
+                    ),
+                ),
+            ),
+        ],
+        desk=desk,
+    )
+    assert state.intake is not None
+    assert state.intake.section == "総務課 庶務係"
+    assert long_detail in state.intake.content, "nothing typed is lost, however long"
+
+
+def test_the_content_taken_from_the_question_can_be_rewritten(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        scripted,
+        [
+            ("庁舎の屋上で養蜂を始めたい", Bot(("escalate",))),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今週中"), Bot(("prompt",), says=(SUMMARY, "【ご相談内容】庁舎の屋上で養蜂を始めたい"))),
+            (Press("内容を書き直す"), Bot(("prompt",), says=("について、どの業務で",))),
+            (
+                "会議室の予約をフォームにしたい",
+                Bot(("prompt",), says=(SUMMARY, "【ご相談内容】会議室の予約をフォームにしたい")),
+            ),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.query, opened.content) == ("庁舎の屋上で養蜂を始めたい", "会議室の予約をフォームにしたい")
+
+
+def test_sections_are_told_from_what_staff_want() -> None:
+    for section in (
+        "税務課 収納係",
+        "福祉事務所",
+        "保険年金課・国保係（窓口担当）です。",
+        "ケースワーカー",
+        "課長",
+        "DX推進課",
+    ):
+        assert looks_like_section(section), section
+    for wanted in (
+        "健診の問診票を年1万5千枚読み取りたい",
+        "紙の申請書は月に200件ほどです",
+        "課税の通知を自動化したい",
+        "税務課で使えるか知りたいです",
+        "毎月の集計表づくりに丸2日かかっていて、どうにかしたいと思っている",
+        "x" * 61,
+    ):
+        assert not looks_like_section(wanted), wanted
