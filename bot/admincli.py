@@ -136,7 +136,7 @@ async def _work(settings: Settings) -> int:
         await channels.start()
         if settings.webhook_turns == "worker":
             async with wiring.live_knowledge(settings, store) as knowledge:
-                service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb.ward)
+                service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
                 async with (
                     wiring.delivering(settings, store, service, channels),
                     wiring.taking_turns(settings, store, knowledge, service, channels),

@@ -163,7 +163,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
     settings, store = app[SETTINGS], app[STORE]
     engine = store.engine
     known = app[KNOWLEDGE]
-    app[CONSULT] = service = wiring.consultations(settings, store, lambda: known.searcher.kb.ward)
+    app[CONSULT] = service = wiring.consultations(settings, store, lambda: known.searcher.kb)
     app[CONVERSATIONS] = wiring.conversations(
         settings, store, app[KNOWLEDGE].engine, service, observe=app[METRICS].observe_replies
     )
@@ -175,7 +175,12 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
         timedelta(days=settings.chat.session_days),
         starts_per_day=settings.limits.web_sessions_per_day,
     )
-    app[FAQ_DRAFTS] = FaqDrafts(engine, utcnow, lambda: {entry.id for entry in known.searcher.kb.faq})
+    app[FAQ_DRAFTS] = FaqDrafts(
+        engine,
+        utcnow,
+        lambda: {entry.id for entry in known.searcher.kb.faq},
+        lambda: known.searcher.kb.public_contacts,
+    )
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
     await asyncio.to_thread(app[CONVERSATIONS].close)

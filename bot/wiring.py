@@ -26,7 +26,7 @@ from bot.delivery import DeliveryWorker, build_worker, client_session, notice_ch
 from bot.dialogue.engine import Engine
 from bot.handlers.dispatch import DRAIN_SECONDS, Dispatcher
 from bot.handlers.registry import SPECS, Channels, build_channels
-from bot.knowledge import Ward
+from bot.knowledge import KnowledgeBase
 from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel
@@ -83,15 +83,16 @@ async def live_knowledge(
 
 
 def consultations(
-    settings: Settings, store: ConversationStore, ward: Callable[[], Ward] = Ward
+    settings: Settings, store: ConversationStore, knowledge: Callable[[], KnowledgeBase] | None = None
 ) -> ConsultationService:
     """The consultation service, telling the team through the configured notification channels.
 
-    ``ward`` gives the ward's names in service (a server's reloadable knowledge).
+    ``knowledge`` gives the knowledge in service (a server's reloadable knowledge): the ward's names, and
+    the contacts it publishes; without it, the sample ward's names and no public contacts.
     """
     notices = Notices(notice_channels(settings.notify, settings.team), settings.public_url)
     per_day = settings.limits.consultations_per_day
-    return ConsultationService(store.engine, notices, per_day=per_day, ward=ward)
+    return ConsultationService(store.engine, notices, per_day=per_day, knowledge=knowledge)
 
 
 def conversations(

@@ -20,7 +20,7 @@ audit event names what was masked (`store.change`).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 
 import sqlalchemy as sa
@@ -104,9 +104,13 @@ def answer(
     now: datetime,
     expected: int | None,
     team: str,
+    public: Collection[str] = frozenset(),
 ) -> Consultation:
-    """Answer the staff member: record it, mark 回答済み, and queue it for their channel."""
-    body = _text(text, "回答")
+    """Answer the staff member: record it, mark 回答済み, and queue it for their channel.
+
+    The ward's ``public`` contacts in it stay as written (`_text`).
+    """
+    body = _text(text, "回答", public)
     current = store.get(connection, number, lock=True)
     if current.status in (Status.RESOLVED, Status.WITHDRAWN):
         raise InvalidTransition(
@@ -137,6 +141,7 @@ def request_info(
     now: datetime,
     expected: int | None,
     team: str,
+    public: Collection[str] = frozenset(),
 ) -> Consultation:
     """Ask the staff member for more information: record it, mark 対応中, and queue it for their channel.
 
@@ -144,7 +149,7 @@ def request_info(
     is no longer among those the team is reminded of; their reply
     (「追記する」) is recorded as usual.
     """
-    body = _text(text, "確認したいこと")
+    body = _text(text, "確認したいこと", public)
     current = store.get(connection, number, lock=True)
     if current.status in (Status.RESOLVED, Status.WITHDRAWN):
         raise InvalidTransition(
@@ -210,10 +215,16 @@ def assign(
 
 
 def note(
-    connection: sa.Connection, number: int, text: str, actor: str, now: datetime, expected: int | None
+    connection: sa.Connection,
+    number: int,
+    text: str,
+    actor: str,
+    now: datetime,
+    expected: int | None,
+    public: Collection[str] = frozenset(),
 ) -> Consultation:
     """An internal note: never shown to the staff member."""
-    body = _text(text, "メモ")
+    body = _text(text, "メモ", public)
     current = store.get(connection, number, lock=True)
     return store.change(connection, current, actor, "note", now, text=body, expected=expected)
 
@@ -296,11 +307,11 @@ def _own(connection: sa.Connection, number: int, owner: ConversationKey) -> Cons
     return current
 
 
-def _text(text: str, what: str) -> str:
-    """Typed text, checked and masked."""
+def _text(text: str, what: str, public: Collection[str] = frozenset()) -> str:
+    """Typed text, checked and masked; the contact details the ward publishes (``public``) stay."""
     body = text.strip()
     if not body:
         raise InvalidInput(f"{what}を入力してください。")
     if len(body) > MAX_TEXT_CHARS:
         raise InvalidInput(f"{what}は{MAX_TEXT_CHARS}文字以内にしてください。")
-    return mask(body).text
+    return mask(body, public).text

@@ -30,7 +30,7 @@ from bot.db.schema import faq_drafts
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.schema import FaqEntry
 from bot.localtime import local
-from bot.privacy import mask
+from bot.privacy import mask, masked_kinds
 
 __all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "to_yaml"]
 
@@ -97,14 +97,23 @@ class Draft:
 
 
 class FaqDrafts:
-    """FAQ drafts in the database; ``existing`` gives the ids already in the FAQ."""
+    """FAQ drafts in the database.
+
+    ``existing`` gives the ids already in the FAQ, ``public`` the contact
+    details the knowledge publishes, which an edit keeps unmasked.
+    """
 
     def __init__(
-        self, engine: sa.Engine, clock: Callable[[], datetime], existing: Callable[[], Collection[str]]
+        self,
+        engine: sa.Engine,
+        clock: Callable[[], datetime],
+        existing: Callable[[], Collection[str]],
+        public: Callable[[], Collection[str]] = frozenset,
     ) -> None:
         self.engine = engine
         self.clock = clock
         self.existing = existing
+        self.public = public
 
     def create_from(self, number: int, actor: str, expected: int | None = None) -> Draft:
         """A draft from consultation ``number``'s question and latest answer (recorded on it)."""
@@ -158,7 +167,8 @@ class FaqDrafts:
 
     def save(self, draft_id: int, fields: Mapping[str, str], actor: str, expected: int) -> Draft:
         """Save edited fields (lists one item a line), masked; an approved draft becomes a draft again."""
-        typed = {name: mask(fields.get(name, "")).text for name in _FIELD_NAMES}
+        public = self.public()
+        typed = {name: mask(fields.get(name, ""), public).text for name in _FIELD_NAMES}
         values = {
             "entry_id": typed["entry_id"].strip(),
             "category": typed["category"].strip(),
@@ -180,6 +190,7 @@ class FaqDrafts:
             if draft.status != "draft":
                 raise InvalidInput(f"「{draft.label}」の下書きは承認できません。")
             _validate(draft.entry())
+            _check_published_as_is(draft)
             taken = set(self.existing())
             others = connection.execute(
                 sa.select(faq_drafts.c.entry_id).where(
@@ -264,6 +275,26 @@ def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
         "# faq.yaml の末尾に追記し、python -m bot check で確認してください。\n"
     )
     return header + body
+
+
+def _check_published_as_is(draft: Draft) -> None:
+    """Refuse a draft that still holds masked text (［氏名］): an FAQ is read by every member of staff.
+
+    An answer written for one consultation keeps its placeholders; published,
+    they read as a broken sentence and point at one person's case.
+    """
+    fields = (
+        ("質問", draft.question),
+        ("回答", draft.answer),
+        ("言い換え", "\n".join(draft.phrasings)),
+        ("キーワード", "\n".join(draft.keywords)),
+    )
+    held = {label: masked_kinds(text) for label, text in fields if masked_kinds(text)}
+    if held:
+        where = "、".join(f"{label}の［{'］［'.join(kinds)}］" for label, kinds in held.items())
+        raise InvalidInput(
+            f"伏せ字が残っています（{where}）。だれが読んでもよい一般的な文に書き直してから承認してください。"
+        )
 
 
 def _validate(entry: Mapping[str, Any]) -> None:

@@ -22,7 +22,7 @@ from bot.db import LogLine, journal
 from bot.db.engine import reading, writing
 from bot.db.schema import consultations
 from bot.dialogue import ConversationKey
-from bot.knowledge import Ward
+from bot.knowledge import KnowledgeBase, Ward
 
 __all__ = ["ConsultationService", "utcnow"]
 
@@ -45,14 +45,26 @@ class ConsultationService:
         clock: Callable[[], datetime] = utcnow,
         *,
         per_day: int = 0,
-        ward: Callable[[], Ward] = Ward,
+        knowledge: Callable[[], KnowledgeBase] | None = None,
     ) -> None:
-        """``ward`` gives the ward's names in service, which the messages pushed to staff sign with."""
-        self.ward = ward
+        """Consultations in ``engine``, the team told through ``notices``.
+
+        ``knowledge`` gives the knowledge in service: the ward's names, which the messages pushed to
+        staff sign with, and the contacts it publishes, which the team's answers keep unmasked.
+        """
+        self.knowledge = knowledge
         self.engine = engine
         self.notices = notices
         self.clock = clock
         self.per_day = per_day
+
+    def ward(self) -> Ward:
+        """The ward's names in service (the sample ward's without knowledge)."""
+        return self.knowledge().ward if self.knowledge is not None else Ward()
+
+    def public(self) -> frozenset[str]:
+        """The contact details the knowledge in service publishes (`bot.privacy.public_contacts`)."""
+        return self.knowledge().public_contacts if self.knowledge is not None else frozenset()
 
     def desk(self, connection: sa.Connection, owner: ConversationKey, address: str | None = None) -> SqlDesk:
         """The engine's desk for ``owner`` inside the conversation's transaction.
@@ -103,13 +115,15 @@ class ConsultationService:
     def answer(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Answer the staff member (delivered through the outbox)."""
         with writing(self.engine, "the consultation") as connection:
-            return actions.answer(connection, number, text, actor, self.clock(), expected, self.ward().team)
+            return actions.answer(
+                connection, number, text, actor, self.clock(), expected, self.ward().team, self.public()
+            )
 
     def request_info(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Ask the staff member for more information (delivered through the outbox)."""
         with writing(self.engine, "the consultation") as connection:
             return actions.request_info(
-                connection, number, text, actor, self.clock(), expected, self.ward().team
+                connection, number, text, actor, self.clock(), expected, self.ward().team, self.public()
             )
 
     def transition(
@@ -137,7 +151,7 @@ class ConsultationService:
     def note(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Add an internal note."""
         with writing(self.engine, "the consultation") as connection:
-            return actions.note(connection, number, text, actor, self.clock(), expected)
+            return actions.note(connection, number, text, actor, self.clock(), expected, self.public())
 
     def set_tags(self, number: int, text: str, actor: str, expected: int | None = None) -> Consultation:
         """Replace the tags with those in ``text`` (comma- or space-separated)."""

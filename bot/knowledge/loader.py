@@ -9,8 +9,9 @@ knowledge in service.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -21,6 +22,7 @@ from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
+from bot.privacy import public_contacts
 
 __all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge", "load_list"]
 
@@ -47,6 +49,24 @@ class KnowledgeBase:
     def section(self, ref: str) -> Section | None:
         """Return the manual section ``chapter#section``, or None."""
         return self.sections.get(ref)
+
+    @cached_property
+    def public_contacts(self) -> frozenset[str]:
+        """The contact details the knowledge publishes (`bot.privacy.public_contacts`), found once."""
+        return public_contacts(self._published_texts())
+
+    def _published_texts(self) -> Iterator[str]:
+        """Every text the ward publishes to its staff: answers, contacts, the manual, the cases."""
+        yield self.ward.contact
+        yield from (entry.answer for entry in self.faq)
+        yield from (entry.answer for entry in self.smalltalk)
+        for referral in self.referrals:
+            yield from (referral.office, referral.contact, referral.answer, referral.portal or "")
+        for case in self.cases:
+            yield from (case.contact, case.actions, case.problem)
+        for chapter in self.chapters:
+            yield chapter.lead
+            yield from (section.body for section in chapter.sections)
 
 
 def knowledge_files(faq_path: Path, knowledge_dir: Path) -> list[Path]:

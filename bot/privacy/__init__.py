@@ -23,6 +23,7 @@ FAQ drafts), and every log line (`bot.privacy.logs`).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from bot.privacy.address import ADDRESS, find_addresses
@@ -46,6 +47,7 @@ __all__ = [
     "is_my_number",
     "mask",
     "masked_kinds",
+    "public_contacts",
     "without_placeholders",
 ]
 
@@ -63,8 +65,11 @@ class Masked:
     kinds: tuple[str, ...]
 
 
-def mask(text: str) -> Masked:
-    """Replace personal information in ``text`` by ``［kind］``; masking a masked text changes nothing."""
+def mask(text: str, public: Collection[str] = frozenset()) -> Masked:
+    """Replace personal information in ``text`` by ``［kind］``; masking a masked text changes nothing.
+
+    ``public`` holds contact details the ward publishes (`public_contacts`): they are kept.
+    """
     folded = fold(text)
     spans = _resolve(
         (
@@ -75,6 +80,8 @@ def mask(text: str) -> Masked:
             *find_names(folded.text),
         )
     )
+    if public:
+        spans = [s for s in spans if s[2] == NAME or _contact_key(folded.text[s[0] : s[1]]) not in public]
     if not spans:
         return Masked(text, ())
     parts: list[str] = []
@@ -86,6 +93,35 @@ def mask(text: str) -> Masked:
         position = finish
     parts.append(text[position:])
     return Masked("".join(parts), tuple(dict.fromkeys(kind for _, _, kind in spans)))
+
+
+def public_contacts(texts: Iterable[str]) -> frozenset[str]:
+    """The contact details in ``texts`` that the ward publishes (its knowledge): numbers, e-mails, places.
+
+    An office's phone number or the DX team's address in an FAQ answer looks
+    just like a person's; written by the DX team in an answer, it is the
+    team's, not a resident's, and must reach the staff member. Names are
+    never public: a name in the knowledge may be a resident's too. Only texts
+    with a digit or an ``@`` are read (the detectors need one), so that a large
+    knowledge base costs little.
+    """
+    found: set[str] = set()
+    for text in texts:
+        if not _MAY_HOLD_CONTACT.search(text):
+            continue
+        folded = fold(text).text
+        spans = (*find_emails(folded), *find_numbers(folded), *find_addresses(folded))
+        found.update(_contact_key(folded[start:end]) for start, end, _ in spans)
+    return frozenset(found)
+
+
+def _contact_key(folded: str) -> str:
+    """A folded span as compared with the public contacts: without spaces, as they vary with who types."""
+    return _SPACE.sub("", folded)
+
+
+_SPACE = re.compile(r"\s+")
+_MAY_HOLD_CONTACT = re.compile(r"[0-9０-９@＠]|丁目|番地")
 
 
 def masked_kinds(text: str) -> tuple[str, ...]:

@@ -95,3 +95,27 @@ def test_approval_checks_the_entry_like_the_knowledge_checker(
     assert rejected.status == "rejected"
     with pytest.raises(InvalidInput, match="編集できません"):
         drafts.save(draft.id, FIELDS, "tanaka", rejected.version)
+
+
+def test_a_draft_with_masked_text_is_not_approved_and_published_contacts_survive_an_edit(
+    service: ConsultationService, clock: Clock, kb: KnowledgeBase
+) -> None:
+    drafts = FaqDrafts(service.engine, clock, lambda: {e.id for e in kb.faq}, lambda: kb.public_contacts)
+    open_consultation(service)
+    service.answer(1, "田中（携帯 080-1234-5678）までお電話ください。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    assert "［氏名］" in draft.answer
+    with pytest.raises(InvalidInput) as held:
+        drafts.approve(draft.id, "suzuki", draft.version)
+    assert str(held.value).startswith("伏せ字が残っています（回答の［氏名］［電話番号］）")
+    assert drafts.get(draft.id).status == "draft"
+    edited = drafts.save(
+        draft.id,
+        {**FIELDS, "answer": "dx-kaizen@city.sample.lg.jp までメールでご連絡ください。"},
+        "tanaka",
+        draft.version,
+    )
+    assert edited.answer == "dx-kaizen@city.sample.lg.jp までメールでご連絡ください。", (
+        "the team's published address"
+    )
+    assert drafts.approve(draft.id, "suzuki", edited.version).status == "approved"

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from bot.consult.model import Status
-from bot.consult.notices import NOTIFY_WEBHOOK
+from bot.consult.notices import NOTIFY_WEBHOOK, Notices
 from bot.consult.service import ConsultationService
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db import ConversationStore
@@ -16,6 +16,7 @@ from bot.db.outbox import claim
 from bot.db.schema import outbox
 from bot.dialogue import Incoming, Reply, State, Turn
 from bot.errors import Conflict, InvalidInput, InvalidTransition, NotFound
+from bot.knowledge import KnowledgeBase
 from bot.values import Choice
 from tests.auxil.consultations import OTHER, STAFF, Clock, new_consultation, open_consultation
 from tests.consult.conftest import PUBLIC_URL
@@ -314,3 +315,30 @@ def test_asking_needs_a_text_and_an_open_consultation(service: ConsultationServi
         service.request_info(1, "まだありますか？", "tanaka")
     with pytest.raises(NotFound):
         service.request_info(99, "まだありますか？", "tanaka")
+
+
+def test_the_contacts_the_knowledge_publishes_reach_the_staff_member_and_personal_ones_do_not(
+    store: ConversationStore, clock: Clock, kb: KnowledgeBase
+) -> None:
+    service = ConsultationService(
+        store.engine, Notices((NOTIFY_WEBHOOK,), PUBLIC_URL), clock, knowledge=lambda: kb
+    )
+    open_consultation(service)
+    service.answer(
+        1,
+        "詳しくは dx-kaizen@city.sample.lg.jp へ。お急ぎなら田中（携帯 080-1234-5678）まで。",
+        "tanaka",
+    )
+    service.note(1, "控え：dx-kaizen@city.sample.lg.jp、自宅 090-8765-4321", "tanaka")
+    (message,) = [row for row in outbox_rows(service) if row.channel == "web"]
+    text = Reply.from_record(message.payload).text
+    assert "dx-kaizen@city.sample.lg.jp" in text, "the team's own address, published in its FAQ"
+    assert "080-1234-5678" not in text
+    assert "田中" not in text, "a name is never public"
+    note = service.events(1)[-1]
+    assert "dx-kaizen@city.sample.lg.jp" in (note.text or "")
+    assert "090-8765-4321" not in (note.text or "")
+    without = ConsultationService(store.engine, Notices((NOTIFY_WEBHOOK,), PUBLIC_URL), clock)
+    open_consultation(without)
+    assert without.answer(2, "dx-kaizen@city.sample.lg.jp へ", "tanaka")
+    assert "［メールアドレス］" in (without.events(2)[-1].text or ""), "no knowledge, nothing public"

@@ -64,7 +64,7 @@ async def turn_worker(settings: Settings, server: Client, searcher: Searcher) ->
     await channels.start()
     try:
         async with wiring.live_knowledge(settings, store, searcher) as knowledge:
-            service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb.ward)
+            service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
             async with wiring.taking_turns(settings, store, knowledge, service, channels) as dispatcher:
                 yield dispatcher
     finally:

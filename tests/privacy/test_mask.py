@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.privacy import KINDS, Masked, is_my_number, mask, masked_kinds
+from bot.privacy import KINDS, Masked, is_my_number, mask, masked_kinds, public_contacts
 from tests.auxil.personal import (
     WRITERS,
     Written,
@@ -773,3 +773,26 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
     """No timing here (benchmarks/privacy.py has it): a masker that backtracks exponentially never returns."""
     assert mask(text).text.count("［") <= len(text)
+
+
+def test_contacts_the_ward_publishes_are_kept_when_asked_and_names_never() -> None:
+    published = public_contacts(
+        [
+            "粗大ごみ受付センター（電話 03-0000-2520）へ。",
+            "DX推進課 dx-kaizen@city.sample.lg.jp",
+            "会場は区内南町3丁目の区民センターです。担当は田中です。",
+            "こちらには何もありません。",
+        ]
+    )
+    typed = (
+        "受付 03-0000-2520、ＤＸ推進課 dx-kaizen ＠ city.sample.lg.jp、区内南町3丁目。"
+        + "田中さんの自宅 03-1234-5678"
+    )
+    kept = mask(typed, published)
+    assert "03-0000-2520" in kept.text
+    assert "dx-kaizen ＠ city.sample.lg.jp" in kept.text, "as published, whatever the width and spaces"
+    assert "区内南町3丁目" in kept.text
+    assert "03-1234-5678" not in kept.text
+    assert "田中" not in kept.text
+    assert kept.kinds == ("氏名", "電話番号")
+    assert "03-0000-2520" not in mask(typed).text, "without the published contacts, every number is masked"
