@@ -59,14 +59,14 @@ def menu(lib: Library) -> Reply:
         "お送りいただいたご相談の状況や、担当者からの回答を確認できます。",
         (Choice("相談状況を見る", "cs:list"),),
     )
+    browse = (
+        *((Choice("改善事例を見る", "cases"),) if lib.kb.cases else ()),
+        *((Choice(f"{lib.ward.manual_short}を読む", "manual"),) if lib.kb.chapters else ()),
+    )
     return Reply(
         "ご用件をお選びください。知りたいことをそのまま入力していただいてもかまいません"
-        "（例：「RPAを使いたい」「業務の棚卸しのやり方」「OCRの事例」）。",
-        (
-            Choice("改善事例を見る", "cases"),
-            Choice(f"{lib.ward.manual_short}を読む", "manual"),
-            consult(lib.ward),
-        ),
+        f"（例：{lib.ward.example_list}）。",
+        (*browse, consult(lib.ward)),
         (*cards, status),
         kind="menu",
     )
@@ -88,10 +88,16 @@ def list_page(lib: Library, text: str, entries: Sequence[Shown]) -> Reply:
 
 
 def case_menu(lib: Library) -> Reply:
-    """Ways into the cases: by tool, by section, or by typing a topic."""
+    """Ways into the cases: by tool, by section, or by typing a topic (examples from the cases)."""
+    cases = lib.kb.cases
+    if not cases:
+        return Reply("改善事例は、まだ登録されていません。", (consult(lib.ward), MENU), kind="menu")
+    tools = _tools(lib)
+    examples = [f"「{tools[0]}の事例」"] if tools else []
+    examples.append(f"「{cases[0].section}の事例」")
     return Reply(
-        f"改善事例は{len(lib.kb.cases)}件あります。使ったツールや担当の課から探せます。"
-        "「OCRの事例」「税務課の事例」のように入力して探すこともできます。",
+        f"改善事例は{len(cases)}件あります。使ったツールや担当の課から探せます。"
+        f"{''.join(examples)}のように入力して探すこともできます。",
         (Choice("ツールから探す", "tools"), Choice("課から探す", "depts"), MENU),
         kind="menu",
     )
@@ -128,6 +134,10 @@ def department_list(lib: Library) -> Reply:
 def chapters(lib: Library) -> Reply:
     """The manual's table of contents, a card per chapter."""
     items = lib.kb.chapters
+    if not items:
+        return Reply(
+            f"{lib.ward.manual_title}は、まだ登録されていません。", (consult(lib.ward), MENU), kind="menu"
+        )
     if len(items) <= MAX_CARDS:
         cards = tuple(
             Card(c.title, excerpt(c.lead, 60), (Choice("この章を読む", f"ch:{c.id}"),)) for c in items
@@ -136,7 +146,7 @@ def chapters(lib: Library) -> Reply:
         cards = button_cards("目次", "章を選んでください。", [Choice(c.title, f"ch:{c.id}") for c in items])
     return Reply(
         f"{lib.ward.manual_title}は全{len(items)}章です。読みたい章を選んでください。",
-        (Choice("改善事例を見る", "cases"), MENU),
+        (Choice("改善事例を見る", "cases"), MENU) if lib.kb.cases else (MENU,),
         cards,
         kind="menu",
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
 
 __all__ = ["Ward"]
@@ -28,6 +28,20 @@ def _unbracketed(value: str) -> str:
 
 Title = Annotated[Name, AfterValidator(_unbracketed)]
 """A title the bot puts in 『』 itself, so without brackets of its own."""
+
+
+def _unquoted(value: str) -> str:
+    if value[0] in "「『" or value[-1] in "」』":
+        raise PydanticCustomError(
+            "quoted_example", "例は「」なしで書いてください（表示するときに「」を付けます）"
+        )
+    return value
+
+
+Example = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), AfterValidator(_unquoted)
+]
+"""One example of what staff type, short enough for the chat's box, without 「」 (the bot adds them)."""
 
 
 class Ward(BaseModel):
@@ -53,6 +67,10 @@ class Ward(BaseModel):
     """What the bot is about: 「{subject}について気軽にご質問ください」."""
     topics: Name = "RPA、AI-OCR、電子申請、ペーパーレスなど"
     """Examples of what staff may ask, in the greeting: 「{topics}、{subject}について…」."""
+    examples: tuple[Example, ...] = Field(
+        default=("RPAを使いたい", "業務の棚卸しのやり方", "OCRの事例"), min_length=1, max_length=5
+    )
+    """What staff might type, in the menu (「（例：「RPAを使いたい」…）」) and the chat's box (the first)."""
     manual: Title = "業務改善の手引き"
     """The manual's title (``knowledge/manual/``), without 『』: 「『{manual}』は全9章です」."""
     manual_short: Name = "手引き"
@@ -64,6 +82,11 @@ class Ward(BaseModel):
     def manual_title(self) -> str:
         """The manual's title as cited: 『業務改善の手引き』."""
         return f"『{self.manual}』"
+
+    @property
+    def example_list(self) -> str:
+        """The examples as the menu lists them: 「RPAを使いたい」「業務の棚卸しのやり方」."""
+        return "".join(f"「{example}」" for example in self.examples)
 
     @property
     def consult_label(self) -> str:

@@ -68,3 +68,25 @@ def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Sear
     assert "DXの方針" not in everything
     assert {"ガイドを読む", "ガイドの目次", "ガイドの関連する節", "ガイドの前後の節"} <= set(said)
     assert not [text for text in said if text.startswith("手引き")], "buttons and card titles"
+
+
+def test_a_ward_without_cases_or_a_manual_is_offered_neither_and_its_own_examples(kb: KnowledgeBase) -> None:
+    ward = Ward(examples=("粗大ごみの出し方", "住民票の取り方"))
+    own = replace(ward_kb(kb), cases=(), chapters=(), sections={}, ward=ward)
+    engine = Engine(Searcher.build(own))
+    menu = engine.step(Incoming(KEY, action="menu"), State(), MemoryDesk()).replies[0]
+    assert [c.label for c in menu.choices] == ["DX推進課に相談する"]
+    assert "（例：「粗大ごみの出し方」「住民票の取り方」）" in menu.text
+    for action, says in (
+        ("cases", "改善事例は、まだ登録されていません。"),
+        ("manual", "は、まだ登録されていません。"),
+    ):
+        (reply,) = engine.step(Incoming(KEY, action=action), State(), MemoryDesk()).replies
+        assert says in reply.text
+        assert [c.label for c in reply.choices] == ["DX推進課に相談する", "メニュー"]
+
+
+def test_the_case_menus_examples_come_from_the_cases(kb: KnowledgeBase) -> None:
+    (reply,) = Engine(Searcher.build(kb)).step(Incoming(KEY, action="cases"), State(), MemoryDesk()).replies
+    first_tool = next(t for t in ("RPA", "AI-OCR") if any(t in c.tools for c in kb.cases))
+    assert f"「{first_tool}の事例」「{kb.cases[0].section}の事例」のように入力" in reply.text

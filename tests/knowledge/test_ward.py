@@ -75,3 +75,14 @@ def test_problems_name_the_file_and_line(tmp_path: Path, text: str, line: int, w
         load_knowledge(faq, knowledge)
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"{knowledge / 'ward.yaml'}:{line}:") and words in p for p in found), found
+
+
+def test_examples_are_a_short_list_without_brackets(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    (knowledge / "ward.yaml").write_text("examples:\n  - 粗大ごみの出し方\n  - 住民票\n", encoding="utf-8")
+    assert load_knowledge(faq, knowledge).ward.example_list == "「粗大ごみの出し方」「住民票」"
+    for bad, words in (("examples: []\n", "examples"), ("examples:\n  - 「住民票」\n", "「」なしで")):
+        (knowledge / "ward.yaml").write_text(bad, encoding="utf-8")
+        with pytest.raises(KnowledgeError) as caught:
+            load_knowledge(faq, knowledge)
+        assert any(words in str(p) for p in caught.value.problems), caught.value.problems
