@@ -40,7 +40,8 @@ _PLACE_NAME = rf"(?:(?![はをにでとへもや市区町村郡])[{_KANJI}{_KATA
 _PLAIN_NAME = rf"[{_KANJI}{_KATA}]"
 _SP = r"[ \t]?"
 _NUM = r"(?:[0-9]{1,5}|[〇一二三四五六七八九十百千]{1,5})"
-_DASH = r"[-の]"
+_DASH = rf"(?:{_SP}-{_SP}|の)"
+"""Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or の."""
 _NOT_A_PLACE = (
     r"民|役|長|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
@@ -60,8 +61,8 @@ _IN_BUILDING = (
     rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?)?"
     rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)"
 )
-_ROOM = rf"(?:-[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING}?"
-_SOME_ROOM = rf"(?:-[0-9]{{1,4}}号室|(?:-[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING})"
+_ROOM = rf"(?:{_SP}-{_SP}[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING}?"
+_SOME_ROOM = rf"(?:{_SP}-{_SP}[0-9]{{1,4}}号室|(?:{_SP}-{_SP}[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING})"
 """A room that must be there: what makes a bare 1-2-3 an address without a municipality before it."""
 _GRID = rf"[北南東西]{_NUM}条?[北南東西]{_NUM}(?:丁目)?(?:{_SP}{_NUM}(?:{_DASH}{_NUM})?)?"
 """Sapporo's street grid written short: 北1西2, 北1条西2 3-4."""

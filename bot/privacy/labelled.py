@@ -18,7 +18,13 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   digits or more, with up to two letters before them (パスポート TK1234567),
   grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay);
 - a payment card's number without a label: 16 digits in four groups of four
-  (4111 1111 1111 1111), which no work number is written as.
+  (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
+  number is written as.
+
+A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
+「昭和38年5月22日」), and a label may be a form's field (誕生日欄に1990.7.14);
+after a label, a date may be eight digits (生年月日：19630522) or carry the
+Western year beside the era's (平成9年（1997年）6月18日).
 
 Matching runs on the folded text (`bot.privacy.fold`), where full-width
 digits and dashes are ASCII.
@@ -40,14 +46,22 @@ _SPACE = r"[ \t\u3000]*"
 _ERA = r"(?:昭和|平成|令和|[SHRshr]\.?)"
 _SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 """A month, a day or an era's year; a lone kanji digit stays kanji in the folded text (九月, 一日)."""
+_WESTERN_ASIDE = r"(?:\((?:19|20)[0-9]{2}年?\))?"
+"""The Western year in brackets after an era's (平成9年（1997年）6月18日)."""
 _DATE = (
     rf"(?:{_ERA}{_SPACE}(?:{_SMALL}|元)|(?:19|20)[0-9]{{2}})"
-    rf"(?:年{_SMALL}月{_SMALL}日?|[./-]{_SMALL}[./-]{_SMALL})"
+    rf"(?:年{_WESTERN_ASIDE}{_SMALL}月{_SMALL}日?|[./-]{_SMALL}[./-]{_SMALL})"
 )
-_BIRTH_LABEL = r"(?:生年月日|誕生日|生まれ)(?:は|が|:|：)?"
+_COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
+"""Eight digits as systems print a date (19630522): a birth date only where a label says so."""
+_BIRTH_LABEL = r"(?:生年月日|誕生日|生まれ)(?:欄に|欄は|欄|を|は|が|:|：)?"
+_OPENING = r"[(\[「『【]?"
+"""A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
-_BIRTH_DATE = re.compile(rf"{_BIRTH_LABEL}{_SPACE}({_DATE})|({_DATE}){_SPACE}{_BORN}")
+_BIRTH_DATE = re.compile(
+    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE})|({_DATE}){_SPACE}{_BORN}"
+)
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|運転免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
@@ -62,22 +76,27 @@ _HANDBOOK = (
 """A disability handbook, its grade between it and its number (身体障害者手帳 1級 番号 第12345号,
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
-_ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
-"""Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567)."""
+_ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*[a-z]{0,2}"
+"""Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
+after them (在留カード番号 AB12345678CD)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK})(?:は|が|の|:|：)?{_SPACE}第?({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}第?({_ID_VALUE})"
+    rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?)の?記号(?:番号)?(?:は|:|：)?{_SPACE}"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?(?:の口座)?|通帳)の?{_SPACE}記号(?:番号)?(?:は|:|：)?"
+    rf"{_SPACE}"
     rf"([a-z]{{0,2}}[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
     rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|:|：)?{_SPACE}([0-9]{{1,10}}))?(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345)."""
+12-345), and a Japan Post Bank account's (ゆうちょ 記号14040 番号28173941)."""
+_RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
+"""A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
 """Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
 _PATTERNS = (
@@ -85,6 +104,7 @@ _PATTERNS = (
     (_ID_NUMBER, ID_NUMBER),
     (_INSURANCE_CARD, ID_NUMBER),
     (_CARD, ID_NUMBER),
+    (_RESIDENCE_CARD, ID_NUMBER),
 )
 """Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
 

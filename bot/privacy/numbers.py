@@ -6,7 +6,8 @@ a newline, or one of ``- . / ・ ( ) _ の`` with spaces around it if any
 chain, every window of consecutive groups is tried, leftmost first, and the
 longest window that is one of these is taken:
 
-- My Number: 12 digits in at most four groups of at least two digits, whose
+- My Number: 12 digits in at most four groups of at least two digits, or
+  one digit at a time (6 0 2 9 …, as a PDF copies a form's boxes), whose
   last digit is the check digit (総務省令 第85号 第5条). Right after a word
   that announces one (マイナンバー, 個人番号), any 12 digits are taken, so a
   mistyped number is masked too.
@@ -51,7 +52,10 @@ _GROUP = re.compile(r"[0-9]+")
 UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"
 """One-character units that make the number before them a quantity (40件, 3人); `bot.privacy.labelled` too."""
 _UNIT = re.compile(rf"[{UNIT_CHARACTERS}]|個(?!人)|ページ|か所|箇所|カ所")
-_WORK_NUMBER = r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員)番号[はが:：]?"
+_WORK_NUMBER = (
+    r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員|資料|書類|様式|帳票|議案|図面|物品|製品|"
+    r"商品|型式|シリアル)番号[はが:：]?"
+)
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
 _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
 _POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
@@ -157,8 +161,7 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
         if _MY_NUMBER_CUE.search(before):
             return MY_NUMBER
         if (
-            len(groups) <= 4
-            and min(sizes) >= 2
+            ((len(groups) <= 4 and min(sizes) >= 2) or max(sizes) == 1)
             and is_my_number(digits)
             and not _international(groups, before)
         ):

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0024: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0026: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -148,6 +148,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "福祉課［氏名］です。［氏名］と［氏名］で確認、委員の［氏名］氏、［氏名］が担当。［氏名］、手伝って。"
             "［氏名］くんと［氏名］（再任用）です",
         ),
+        (
+            "0025",
+            "被保険者番号（0001284736）、在留カード EH77120493LA、生年月日：19630522、"
+            "住民票ｺｰﾄﾞ 2918 4730 615",
+            ("0001284736", "EH77120493LA", "19630522", "2918 4730 615"),
+            "被保険者番号（［各種番号］）、在留カード ［各種番号］、生年月日：［生年月日］、"
+            "住民票ｺｰﾄﾞ ［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -162,6 +170,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "people away, care titles, one-kanji surnames, memos",
         "names set apart, introduced, in family lines, accounts",
         "names after sections, in lists and pairs, called in kana",
+        "numbers in brackets, residence cards, compact birth dates",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
