@@ -24,7 +24,9 @@ from bot.errors import NotFound
 __all__ = ["SqlDesk", "ticket_of"]
 
 
-def ticket_of(consultation: Consultation, answer: str | None = None) -> Ticket:
+def ticket_of(
+    consultation: Consultation, answer: str | None = None, additions: tuple[str, ...] = ()
+) -> Ticket:
     """What the staff member sees of a consultation."""
     return Ticket(
         number=consultation.id,
@@ -35,6 +37,7 @@ def ticket_of(consultation: Consultation, answer: str | None = None) -> Ticket:
         wanted_by=consultation.wanted_by,
         created_at=consultation.created_at,
         answer=answer,
+        additions=additions,
     )
 
 
@@ -98,7 +101,8 @@ class SqlDesk:
             return None
         if (consultation.key.channel, consultation.key.user_id) != (self.owner.channel, self.owner.user_id):
             return None
-        return ticket_of(consultation, store.last_answer(self.connection, number))
+        additions = store.staff_additions(self.connection, number)
+        return ticket_of(consultation, store.last_answer(self.connection, number), additions)
 
     def add(self, number: int, text: str) -> Ticket | None:
         """Add to one of theirs."""

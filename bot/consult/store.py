@@ -140,6 +140,16 @@ def last_answer(connection: sa.Connection, number: int) -> str | None:
     return connection.execute(query).scalar()
 
 
+def staff_additions(connection: sa.Connection, number: int) -> tuple[str, ...]:
+    """What the staff member added to a consultation after sending it (追記), oldest first."""
+    query = (
+        sa.select(consultation_events.c.text)
+        .where(consultation_events.c.consultation_id == number, consultation_events.c.kind == "staff")
+        .order_by(consultation_events.c.id)
+    )
+    return tuple(text for (text,) in connection.execute(query).all() if text)
+
+
 def last_section(connection: sa.Connection, owner: ConversationKey) -> str:
     """The section the staff member gave in their latest consultation ("" before the first)."""
     query = (

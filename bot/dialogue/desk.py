@@ -55,6 +55,8 @@ class Ticket:
     wanted_by: str
     created_at: datetime
     answer: str | None = None
+    additions: tuple[str, ...] = ()
+    """What the staff member added after sending it (追記), oldest first."""
 
     @property
     def is_open(self) -> bool:

@@ -32,6 +32,10 @@ __all__ = [
     "ticket_list",
 ]
 
+MAX_ADDITIONS_SHOWN = 5
+ADDITION_EXCERPT_CHARS = 200
+"""A consultation's additions shown in full (the latest few, each cut to this length)."""
+
 STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
 SEND = Choice("この内容で相談する", "in:send")
@@ -109,6 +113,11 @@ def ticket_detail(ticket: Ticket, ward: Ward) -> Reply:
         f"受付日：{local(ticket.created_at):%Y年%m月%d日}\n"
         f"【所属】{ticket.section}\n【ご相談内容】{ticket.content}\n【希望する時期】{ticket.wanted_by}"
     )
+    if ticket.additions:
+        shown = ticket.additions[-MAX_ADDITIONS_SHOWN:]
+        earlier = len(ticket.additions) - len(shown)
+        text += "\n【追記】" + (f"（ほか以前に{earlier}件）" if earlier else "")
+        text += "".join(f"\n・{excerpt(addition, ADDITION_EXCERPT_CHARS)}" for addition in shown)
     if ticket.answer:
         text += f"\n\n【{ward.team}からの回答】\n{ticket.answer}"
     n = ticket.number

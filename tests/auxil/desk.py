@@ -60,6 +60,7 @@ class MemoryDesk:
         if ticket is None:
             return None
         self.additions.append((number, text))
+        self.mine[number] = replace(ticket, additions=(*ticket.additions, text))
         if ticket.status in ("answered", "resolved"):
             self.set(number, "reopened")
         return self.mine[number]

@@ -167,6 +167,7 @@ def test_the_staff_member_adds_withdraws_and_gives_feedback_on_their_own_only(
         added = mine.add(1, "補足です。")
         assert added is not None
         assert added.status == "reopened"
+        assert added.additions == ("補足です。",), "the staff member sees what they added"
     with service.engine.begin() as connection:
         theirs = service.desk(connection, OTHER)
         withdrawn = theirs.withdraw(2)

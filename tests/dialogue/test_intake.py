@@ -265,6 +265,10 @@ def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
                 "音声は月に10時間ほどです（担当 03-1234-5678）",
                 Bot(("prompt",), says=("追記しました", "［電話番号］")),
             ),
+            (
+                Action("cs:1"),
+                Bot(("list",), says=("【追記】\n・音声は月に10時間ほどです（担当 ［電話番号］）",)),
+            ),
             (Action("cs:1:wd"), Bot(("prompt",), says=("取り下げます。よろしいですか",))),
             (Press("取り下げる"), Bot(("feedback",), says=("取り下げました",))),
             (Action("cs:1:wd"), Bot(("prompt",), says=("この操作はできません",))),
