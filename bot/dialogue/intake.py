@@ -212,11 +212,15 @@ class IntakeFlow:
             return self._next(replace(intake, content=""), state, "")
         if arg.startswith("by:") and arg[3:] in _WANTED_BY:
             return self._next(replace(intake, wanted_by=_WANTED_BY[arg[3:]]), state, "")
-        if arg == "send" and intake.step == "confirm":
-            return self._send(intake, state, desk, today)
+        if arg in ("send", "again") and intake.step == "confirm":
+            return self._send(intake, state, desk, today, again=arg == "again")
         return self._next(intake, state, "")
 
-    def _send(self, intake: Intake, state: State, desk: Desk, today: date) -> Turn:
+    def _send(self, intake: Intake, state: State, desk: Desk, today: date, *, again: bool = False) -> Turn:
+        """Open the consultation; first, unless ``again``, point at an open one of theirs saying the same."""
+        same = None if again else _same_open(desk.tickets(MAX_TICKETS), intake)
+        if same is not None:
+            return Turn((tickets.already_sent(same),), replace(state, intake=intake))
         new = NewConsultation(
             section=intake.section,
             query=intake.query,
@@ -346,6 +350,12 @@ class IntakeFlow:
             text = f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してください。"
         reply = Reply(text, (Choice("やめる", "cs:list"),), kind="prompt")
         return Turn((reply,), replace(state, intake=Intake("add", number=n)))
+
+
+def _same_open(mine: list[Ticket], intake: Intake) -> Ticket | None:
+    """An open consultation of theirs with the same content: sent twice, usually by mistake."""
+    said = key_of(intake.content)
+    return next((t for t in mine if t.is_open and key_of(t.content) == said), None)
 
 
 def _not_found(number: int) -> Reply:

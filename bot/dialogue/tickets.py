@@ -21,6 +21,7 @@ __all__ = [
     "ASK_CONTENT",
     "ASK_SECTION",
     "STATUS",
+    "already_sent",
     "answer_delivered",
     "ask_deadline",
     "closed_by_team",
@@ -78,6 +79,18 @@ def summary(intake: Intake, ward: Ward) -> Reply:
     choices = (SEND, Choice("所属を変更する", "in:sec"), STOP)
     rewrite = Card("ご相談内容を直す", "ご相談内容を最初から入力し直せます。", (REWRITE,))
     return Reply(text, choices, (rewrite,), kind="prompt")
+
+
+def already_sent(ticket: Ticket) -> Reply:
+    """The consultation about to be sent says what an open one of theirs already says."""
+    n = ticket.number
+    return Reply(
+        f"同じ内容のご相談を No.{n} としてお預かりしています（{ticket.label}）。"
+        f"補足がある場合は No.{n} に追記していただくと、担当者に伝わります。"
+        "別のご相談として送る場合は「新しく送る」を押してください。",
+        (Choice(f"No.{n} に追記する", f"cs:{n}:add"), Choice("新しく送る", "in:again"), STOP),
+        kind="prompt",
+    )
 
 
 def receipt(ticket: Ticket, masked: Sequence[str], ward: Ward) -> Reply:

@@ -451,3 +451,27 @@ def test_sections_are_told_from_what_staff_want() -> None:
         "x" * 61,
     ):
         assert not looks_like_section(wanted), wanted
+
+
+def test_a_consultation_sent_again_points_at_the_open_one_first(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議室の予約をフォームにしたい"))
+    verify_dialog(
+        scripted,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("会議室の予約をフォームにしたい", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+            (
+                Press("この内容で相談する"),
+                Bot(
+                    ("prompt",),
+                    says=("同じ内容のご相談を No.1 としてお預かりしています（未対応）",),
+                    primary=("No.1 に追記する", "新しく送る", "やめる"),
+                ),
+            ),
+            (Press("新しく送る"), Bot(("escalate",), says=("受付番号は No.2 です",))),
+        ],
+        desk=desk,
+    )
+    assert len(desk.opened) == 2
