@@ -129,4 +129,5 @@ def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
     expect(first).to_have_url(re.compile(r"/admin/login\?signed_out=all$"))
     expect(first.locator(".notice.done")).to_have_text("すべての端末でログアウトしました。")
     second.reload()
-    expect(second).to_have_url(re.compile(r"/admin/login$"))
+    expect(second).to_have_url(re.compile(r"/admin/login\?expired=1$"))
+    expect(second.locator(".notice.done")).to_contain_text("ログインの有効期限が切れたか")

@@ -82,6 +82,10 @@ async def test_logout_everywhere_ends_the_sessions_of_every_browser(client: Clie
     assert await asyncio.to_thread(client.app[ACCOUNTS].session, other.token) is None
     gone = await client.get("/admin/", allow_redirects=False)
     assert gone.headers["Location"] == "/admin/login"
+    client.session.cookie_jar.update_cookies({COOKIE: other.token}, client.make_url("/admin/"))
+    ended = await client.get("/admin/", allow_redirects=False)
+    assert ended.headers["Location"] == "/admin/login?expired=1", "a cookie of an ended session says so"
+    assert "ログインの有効期限が切れたか" in await page(client, "/admin/login?expired=1")
     forged = await client.post("/admin/logout-everywhere", data={"csrf": csrf}, allow_redirects=False)
     assert forged.status == 403
 

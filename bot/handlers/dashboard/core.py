@@ -151,7 +151,11 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
     session = await asyncio.to_thread(request.config_dict[ACCOUNTS].session, token) if token else None
     if session is None:
         if request.method == "GET":
-            raise see_other("/admin/login")
+            # A cookie that no longer opens a session: it expired, or every session of the user was ended.
+            response = see_other("/admin/login?expired=1" if token else "/admin/login")
+            if token:
+                response.del_cookie(COOKIE, path="/admin")
+            raise response
         raise web.HTTPForbidden(text=_EXPIRED)
     request[SESSION] = session
     return await handler(request)
