@@ -172,10 +172,12 @@ class Engine:
         found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "escalate" or not found:
             return turn
+        # A wish with no topic (相談したい) is about consulting itself: only the closest find is to the point.
+        shown = found[: SIDE_NOTES if wish.topic else 1]
         note = Reply(
             "ご参考までに、関係がありそうな情報です。相談の前にご覧いただくと、すぐに解決するかもしれません。",
             (),
-            tuple(views.card_of(self.lib, shown) for shown in found[:SIDE_NOTES]),
+            tuple(views.card_of(self.lib, entry) for entry in shown),
             kind="list",
         )
         return replace(turn, replies=(note, *turn.replies))
