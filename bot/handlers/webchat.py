@@ -65,7 +65,8 @@ HISTORY_LINES = 40
 _PAGE = Template(
     (Path(__file__).resolve().parent.parent / "templates" / "chat.html").read_text(encoding="utf-8")
 )
-"""The chat page; ``${bot_name}`` and the other `bot.knowledge.Ward` fields are filled in per request."""
+"""The chat page; ``${bot_name}`` and the other `bot.knowledge.Ward` fields are filled in per request
+(``${example}``: the first of its examples)."""
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -90,7 +91,8 @@ def setup(app: web.Application) -> None:
 async def page(request: web.Request) -> web.Response:
     """The chat page, headed with the ward's names in service (escaped)."""
     ward = request.app[KNOWLEDGE].searcher.kb.ward
-    names = {key: html.escape(value) for key, value in ward.model_dump().items()}
+    names = {key: html.escape(value) for key, value in ward.model_dump().items() if isinstance(value, str)}
+    names["example"] = html.escape(ward.examples[0])
     text = _PAGE.substitute(names)
     return web.Response(text=text, content_type="text/html", charset="utf-8", headers=_PAGE_HEADERS)
 

@@ -19,6 +19,7 @@ answer_time: 5業務日以内
 bot_name: みどり区 しごと改善アシスタント
 subject: しごと改善
 topics: 申請の電子化や帳票の見直しなど
+examples: [申請書を電子化したい, 帳票の見直し方]
 manual: しごと改善ガイド
 policy: 区の改革方針
 """
