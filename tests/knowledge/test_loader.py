@@ -185,3 +185,31 @@ def test_a_section_id_too_long_for_a_button_is_an_error(tmp_path: Path) -> None:
     faq, knowledge = write_kb(tmp_path, chapter=chapter)
     found = problems_of(faq, knowledge)
     assert any(":10:" in p and "長すぎます" in p for p in found), found
+
+
+DUPLICATE_KEYS = {
+    "faq.yaml": (GOOD_FAQ.replace("  phrasings:", "  answer: もう一つの回答\n  phrasings:"), 5),
+    "knowledge/referrals.yaml": (
+        "- id: ref-leave\n  topic: 休暇\n  office: 人事課\n  contact: 内線 2110\n"
+        "  answer: 人事課へどうぞ。\n  topic: 勤怠\n",
+        6,
+    ),
+    "knowledge/smalltalk.yaml": (
+        "- id: thanks\n  phrasings: [ありがとう]\n  answer: どういたしまして。\n"
+        "  phrasings: [助かりました]\n",
+        4,
+    ),
+    "knowledge/cases/rpa-one.yaml": (GOOD_CASE + "tools: [AI-OCR]\n", 10),
+    "knowledge/ward.yaml": ("ward: みどり区\nteam: 業務改革係\nteam: ''\n", 3),
+}
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [(n, *v) for n, v in DUPLICATE_KEYS.items()])
+def test_a_key_written_twice_is_reported_on_its_second_line_in_every_file(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    found = problems_of(faq, knowledge)
+    assert any(p.startswith(f"{path}:{line}: ") and "2か所に書かれています" in p for p in found), found

@@ -63,7 +63,7 @@ def test_the_ward_file_changes_the_fingerprint(tmp_path: Path) -> None:
         ("ward: みどり区\nteam: ''\n", 2, "team"),
         ("ward: みどり区\ncontact: [内線, 8181]\n", 2, "contact"),
         ("- みどり区\n", 1, "キー: 値"),
-        ("ward: [みどり区\n", 2, "YAML"),
+        ("ward: [みどり区\n", 1, "「[」を閉じる「]」がありません"),
         ("ward: みどり区\nmanual: 『しごと改善ガイド』\n", 2, "『』なしで"),
         ("ward: みどり区\npolicy: ''\n", 2, "policy"),
     ],
