@@ -64,6 +64,8 @@ def test_the_ward_file_changes_the_fingerprint(tmp_path: Path) -> None:
         ("ward: みどり区\ncontact: [内線, 8181]\n", 2, "contact"),
         ("- みどり区\n", 1, "キー: 値"),
         ("ward: [みどり区\n", 1, "「[」を閉じる「]」がありません"),
+        ("ward: みどり区\ncontact: |\n  業務改革係\n  内線 8181\n", 2, "「contact」: 改行を入れずに1行で"),
+        ("ward: みどり区\nteam: 業務改革係\ncontact: 内線 8181\nteam: ''\n", 4, "「team」が2行目と4行目"),
         ("ward: みどり区\nmanual: 『しごと改善ガイド』\n", 2, "『』なしで"),
         ("ward: みどり区\npolicy: ''\n", 2, "policy"),
     ],
