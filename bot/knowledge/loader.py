@@ -174,26 +174,34 @@ def _validate(
 
 def _describe(error: Any, item: Any) -> str:
     """Turn a pydantic error into a message a knowledge editor understands."""
-    field_name = ".".join(str(p) for p in error["loc"]) or "項目"
+    where = _where(error["loc"])
     kind = error["type"]
     entry_id = item.get("id") if isinstance(item, dict) else None
     prefix = f"{entry_id}: " if isinstance(entry_id, str) else ""
     expected = error.get("ctx", {}).get("expected")  # only literal errors say what was expected
     messages = {
-        "missing": f"「{field_name}」がありません",
-        "extra_forbidden": f"「{field_name}」という項目は使えません（綴りを確認してください）",
-        "string_type": f"「{field_name}」は文字列にしてください",
-        "list_type": f"「{field_name}」はリストにしてください",
+        "missing": f"{where}がありません",
+        "extra_forbidden": f"{where}という項目は使えません（綴りを確認してください）",
+        "string_type": f"{where}は文字列にしてください",
+        "list_type": f"{where}はリストにしてください",
         "model_type": "項目は「キー: 値」の形で書いてください",
         "model_attributes_type": "項目は「キー: 値」の形で書いてください",
-        "string_too_short": f"「{field_name}」が空です",
-        "too_short": f"「{field_name}」の要素が足りません",
-        "string_pattern_mismatch": f"「{field_name}」の形式が正しくありません（{error.get('input')!r}）",
-        "string_too_long": f"「{field_name}」が長すぎます",
-        "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません"
+        "string_too_short": f"{where}が空です",
+        "too_short": f"{where}の要素が足りません",
+        "string_pattern_mismatch": f"{where}の形式が正しくありません（{error.get('input')!r}）",
+        "string_too_long": f"{where}が長すぎます",
+        "literal_error": f"{where}の値 {error.get('input')!r} は使えません"
         + (f"（{expected}）" if expected else ""),
     }
-    return prefix + messages.get(kind, f"「{field_name}」: {error['msg']}")
+    return prefix + messages.get(kind, f"{where}: {error['msg']}")
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """A value's place for people: 「phrasings」の3番目 (not ``phrasings.2``), or 項目 for the item itself."""
+    where = ""
+    for part in loc:
+        where += f"の{part + 1}番目" if isinstance(part, int) else f"の「{part}」" if where else f"「{part}」"
+    return where or "項目"
 
 
 def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]:

@@ -97,9 +97,11 @@ def test_empty_and_misspelt_values_are_described(tmp_path: Path) -> None:
     long_category = "とても長い分類の名前で二十文字を超えてしまうもの"
     faq_text = GOOD_FAQ.replace("RPAとは何ですか？", "''")
     faq_text = faq_text.replace("category: ツール", f"category: {long_category}")
+    faq_text = faq_text.replace("phrasings: [RPAってなに？]", "phrasings: [RPAってなに？, 12]")
     faq, knowledge = write_kb(tmp_path, faq=faq_text)
     found = problems_of(faq, knowledge)
     assert f"{faq}:3: tool-rpa-basics: 「question」が空です" in found, found
+    assert f"{faq}:5: tool-rpa-basics: 「phrasings」の2番目は文字列にしてください" in found, found
     assert any(p.startswith(f"{faq}:2: tool-rpa-basics: 「category」") for p in found), found
 
 
