@@ -152,21 +152,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import DEFAULT_QUERIES, load_queries, run_eval, without_phrasings
-
-        try:
-            queries = load_queries(args.file or DEFAULT_QUERIES)
-        except KnowledgeError as exc:
-            _print_problems(exc, "評価用の質問ファイルに{}件の問題があります。")
-            return 2
-        if args.without_phrasings:
-            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
-            searcher = Searcher.build(
-                without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
-            )
-        else:
-            searcher = _searcher(settings)
-        return run_eval(searcher, queries, show_errors=args.errors, as_json=args.json)
+        return _eval(args, settings)
     if args.command == "doctor":
         from bot.doctor import run_doctor
 
@@ -204,6 +190,29 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "purge":
         return run_purge(settings, args.days)
     raise AssertionError(args.command)
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluation import DEFAULT_QUERIES, read_queries, run_eval, unknown_ids, without_phrasings
+
+    summary = "評価用の質問ファイルに{}件の問題があります。"
+    try:
+        queries = read_queries(args.file or DEFAULT_QUERIES)
+    except KnowledgeError as exc:
+        _print_problems(exc, summary)
+        return 2
+    if args.without_phrasings:
+        kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+        searcher = Searcher.build(
+            without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
+        )
+    else:
+        searcher = _searcher(settings)
+    unknown = unknown_ids(queries, searcher.kb)
+    if unknown:
+        _print_problems(KnowledgeError(unknown), summary)
+        return 2
+    return run_eval(searcher, [query for query, _ in queries], show_errors=args.errors, as_json=args.json)
 
 
 def _import_faq(args: argparse.Namespace) -> int:
