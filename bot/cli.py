@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
 from bot.errors import StoreError
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.importer import FIELDS
 from bot.logs import setup_logging
 from bot.privacy import logs as privacy_logs
@@ -306,18 +306,21 @@ def _print_problems(exc: KnowledgeError, summary: str) -> None:
 
 
 def _check(settings: Settings) -> int:
+    notes: list[Problem] = []
     try:
-        kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+        kb = load_knowledge(settings.faq_path, settings.knowledge_dir, notes)
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem)
         print(f"{len(exc.problems)}件の問題が見つかりました。", file=sys.stderr)
         return 1
+    for note in notes:
+        print(note)
     sections = sum(len(c.sections) for c in kb.chapters)
     print(
         f"問題はありません: FAQ {len(kb.faq)}件、マニュアル {len(kb.chapters)}章 {sections}節、"
         f"事例 {len(kb.cases)}件、案内先 {len(kb.referrals)}件、雑談 {len(kb.smalltalk)}件、"
-        f"同義語 {len(kb.synonyms)}グループ"
+        f"同義語 {len(kb.synonyms)}グループ" + (f"（注意 {len(notes)}件）" if notes else "")
     )
     return 0
 

@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
-from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
+from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup, question_key
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 
@@ -71,13 +71,18 @@ def fingerprint_of(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
-    """Load, validate and cross-check; raise `KnowledgeError` on any problem."""
+def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | None = None) -> KnowledgeBase:
+    """Load, validate and cross-check; raise `KnowledgeError` on any problem.
+
+    What is worth a look but loads all the same (FAQ entries asking the same question) goes to ``notes``.
+    """
     problems: list[Problem] = []
     if not knowledge_dir.is_dir():
         raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
 
     faq = load_list(faq_path, FaqEntry, problems)
+    if notes is not None:
+        notes.extend(_same_questions(faq))
     referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
     smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
@@ -279,6 +284,24 @@ def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Lo
             )
         cases.append((case, (path, 1)))
     return cases
+
+
+def _same_questions(faq: list[tuple[FaqEntry, Located]]) -> list[Problem]:
+    """A note on each FAQ entry that asks what an earlier one asks: the search cannot tell them apart."""
+    first: dict[str, tuple[str, int]] = {}
+    notes: list[Problem] = []
+    for entry, (path, line) in faq:
+        other, other_line = first.setdefault(question_key(entry.question), (entry.id, line))
+        if other != entry.id:
+            notes.append(
+                Problem(
+                    path,
+                    line,
+                    f"注意: {entry.id}: 質問が {other}（{other_line}行目）と同じです。"
+                    "1つにまとめるか、違いが分かるように書き分けてください",
+                )
+            )
+    return notes
 
 
 def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -> None:

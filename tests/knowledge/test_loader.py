@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 
 GOOD_FAQ = """\
@@ -215,3 +215,24 @@ def test_a_key_written_twice_is_reported_on_its_second_line_in_every_file(
     path.write_text(text, encoding="utf-8")
     found = problems_of(faq, knowledge)
     assert any(p.startswith(f"{path}:{line}: ") and "2か所に書かれています" in p for p in found), found
+
+
+def test_the_same_question_twice_is_noted_by_check_without_failing(tmp_path: Path) -> None:
+    again = "- id: rpa-again\n  question: RPAとは 何ですか?\n  answer: 定型作業を自動化します。\n"
+    faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ + again)
+    notes: list[Problem] = []
+    load_knowledge(faq, knowledge, notes)
+    assert [str(n) for n in notes] == [
+        f"{faq}:8: 注意: rpa-again: 質問が tool-rpa-basics（1行目）と同じです。"
+        "1つにまとめるか、違いが分かるように書き分けてください"
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(knowledge), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{faq}:8: 注意: rpa-again" in done.stdout
+    assert "問題はありません" in done.stdout
+    assert "（注意 1件）" in done.stdout
