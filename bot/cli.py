@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the knowledge files; print file:line: message for each problem")
 
-    ask = commands.add_parser("ask", help="answer queries (arguments, or one per line of standard input)")
+    ask = commands.add_parser(
+        "ask", help="answer queries (arguments, or one per line of standard input; blank lines are skipped)"
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per line (see DESIGN.md)")
     ask.add_argument("queries", nargs="*", metavar="QUERY")
 
@@ -327,7 +329,7 @@ def _check(settings: Settings) -> int:
 
 def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
     searcher = _searcher(settings)
-    lines: Iterable[str] = queries if queries else (line.rstrip("\n") for line in sys.stdin)
+    lines: Iterable[str] = queries or (line.rstrip("\r\n") for line in sys.stdin if line.strip())
     for query in lines:
         result = searcher.search(query)
         if as_json:
