@@ -176,10 +176,10 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
     assert "Excelファイルとして読み込めません" in done.stderr
     assert "Traceback" not in done.stderr
     assert "File is not a zip file" not in done.stderr, "the reason is said in Japanese"
-    for missing in ("nowhere.csv", "nowhere.xlsx", "nowhere.xls"):
-        gone = run("import-faq", str(tmp_path / missing))
+    for name in ("nowhere.csv", "nowhere.xlsx", "nowhere.xls"):
+        gone = run("import-faq", str(tmp_path / name))
         assert gone.returncode == 2, "a file that is not there is bad usage, whatever its kind"
-        assert gone.stderr.strip() == f"{tmp_path / missing}: ファイルが見つかりません"
+        assert gone.stderr.strip() == f"{tmp_path / name}: ファイルが見つかりません"
     csv_sheet = run("import-faq", str(write_csv(tmp_path / "faq.csv", [HEADER], "utf-8")), "--sheet", "FAQ")
     assert csv_sheet.returncode == 2
     assert "CSVにはシートがありません" in csv_sheet.stderr
