@@ -78,7 +78,9 @@ class Figures:
         self.wrong += answered and not first
         if not query.out_of_scope:
             self.in_scope += 1
-            offered = result.decision == "clarify" and any(i in query.expected for i in ids[:3])
+            offered = result.decision == "clarify" and any(
+                query.label(hit.entry) in query.expected for hit in result.hits[:3]
+            )
             self.right += answered and first
             self.found += (answered and first) or offered
 

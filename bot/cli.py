@@ -17,7 +17,7 @@ from pathlib import Path
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
 from bot.errors import StoreError
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.importer import FIELDS
 from bot.logs import setup_logging
 from bot.privacy import logs as privacy_logs
@@ -37,7 +37,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the knowledge files; print file:line: message for each problem")
 
-    ask = commands.add_parser("ask", help="answer queries (arguments, or one per line of standard input)")
+    ask = commands.add_parser(
+        "ask", help="answer queries (arguments, or one per line of standard input; blank lines are skipped)"
+    )
     ask.add_argument("--json", action="store_true", help="one JSON object per line (see DESIGN.md)")
     ask.add_argument("queries", nargs="*", metavar="QUERY")
 
@@ -152,21 +154,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "ask":
         return _ask(settings, args.queries, as_json=args.json)
     if args.command == "eval":
-        from bot.evaluation import DEFAULT_QUERIES, load_queries, run_eval, without_phrasings
-
-        try:
-            queries = load_queries(args.file or DEFAULT_QUERIES)
-        except KnowledgeError as exc:
-            _print_problems(exc, "評価用の質問ファイルに{}件の問題があります。")
-            return 2
-        if args.without_phrasings:
-            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
-            searcher = Searcher.build(
-                without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
-            )
-        else:
-            searcher = _searcher(settings)
-        return run_eval(searcher, queries, show_errors=args.errors, as_json=args.json)
+        return _eval(args, settings)
     if args.command == "doctor":
         from bot.doctor import run_doctor
 
@@ -204,6 +192,29 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "purge":
         return run_purge(settings, args.days)
     raise AssertionError(args.command)
+
+
+def _eval(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.evaluation import DEFAULT_QUERIES, read_queries, run_eval, unknown_ids, without_phrasings
+
+    summary = "評価用の質問ファイルに{}件の問題があります。"
+    try:
+        queries = read_queries(args.file or DEFAULT_QUERIES)
+    except KnowledgeError as exc:
+        _print_problems(exc, summary)
+        return 2
+    if args.without_phrasings:
+        kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+        searcher = Searcher.build(
+            without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
+        )
+    else:
+        searcher = _searcher(settings)
+    unknown = unknown_ids(queries, searcher.kb)
+    if unknown:
+        _print_problems(KnowledgeError(unknown), summary)
+        return 2
+    return run_eval(searcher, [query for query, _ in queries], show_errors=args.errors, as_json=args.json)
 
 
 def _import_faq(args: argparse.Namespace) -> int:
@@ -297,25 +308,28 @@ def _print_problems(exc: KnowledgeError, summary: str) -> None:
 
 
 def _check(settings: Settings) -> int:
+    notes: list[Problem] = []
     try:
-        kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+        kb = load_knowledge(settings.faq_path, settings.knowledge_dir, notes)
     except KnowledgeError as exc:
         for problem in exc.problems:
             print(problem)
         print(f"{len(exc.problems)}件の問題が見つかりました。", file=sys.stderr)
         return 1
+    for note in notes:
+        print(note)
     sections = sum(len(c.sections) for c in kb.chapters)
     print(
         f"問題はありません: FAQ {len(kb.faq)}件、マニュアル {len(kb.chapters)}章 {sections}節、"
         f"事例 {len(kb.cases)}件、案内先 {len(kb.referrals)}件、雑談 {len(kb.smalltalk)}件、"
-        f"同義語 {len(kb.synonyms)}グループ"
+        f"同義語 {len(kb.synonyms)}グループ" + (f"（注意 {len(notes)}件）" if notes else "")
     )
     return 0
 
 
 def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
     searcher = _searcher(settings)
-    lines: Iterable[str] = queries if queries else (line.rstrip("\n") for line in sys.stdin)
+    lines: Iterable[str] = queries or (line.rstrip("\r\n") for line in sys.stdin if line.strip())
     for query in lines:
         result = searcher.search(query)
         if as_json:

@@ -6,7 +6,9 @@ question once more as staff in a hurry type it: without its question frame
 does not hold verbatim. An entry is
 *confused* with another when one of its own phrasings finds the other first,
 or finds it nearly as well (`CLOSE`), so staff asking that way would get the
-wrong answer or a もしかして. An entry is *hard to find* when its own
+wrong answer or a もしかして; a pair counts once, whichever way it is confused.
+Entries asking the very same question (`question_key`) are *duplicates*
+instead: no wording tells them apart. An entry is *hard to find* when its own
 question does not find it first, or it gives the search little to go on:
 no phrasings, or a very short answer. Each
 finding comes with what to do about it.
@@ -17,10 +19,12 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from bot.knowledge import FaqEntry
-from bot.search import Searcher
+from bot.knowledge.schema import question_key
+from bot.search import Hit, Searcher
 
 __all__ = ["CLOSE", "Confusion", "Report", "Weak", "diagnose", "run_doctor"]
 
@@ -61,38 +65,51 @@ class Report:
 
     entries: int
     queries: int
+    duplicates: list[list[str]]
+    """Ids of entries asking the same question, a list for each question."""
     confusions: list[Confusion]
     weak: list[Weak]
 
     def as_json(self) -> dict[str, object]:
-        """For scripts: ``{"entries", "queries", "confusions": [...], "weak": [...]}``."""
+        """For scripts: ``{"entries", "queries", "duplicates": [[id, ...]], "confusions", "weak"}``."""
         return asdict(self)
 
 
 def diagnose(searcher: Searcher) -> Report:
-    """Ask every FAQ question and phrasing; collect confusions (worst first) and hard-to-find entries."""
+    """Ask every FAQ question and phrasing: duplicates, confusions (worst first) and hard-to-find entries."""
+    same: dict[str, list[str]] = defaultdict(list)
+    for entry in searcher.kb.faq:
+        same[question_key(entry.question)].append(entry.id)
+    duplicates = [ids for ids in same.values() if len(ids) > 1]
+    twin = {id_: set(ids) for ids in duplicates for id_ in ids}
     pairs: dict[tuple[str, str], Confusion] = {}
     weak: list[Weak] = []
     asked = 0
     for entry in searcher.kb.faq:
+        twins = twin.get(entry.id, set())
         for number, query in enumerate((entry.question, *entry.phrasings, _hurried(entry.question))):
             asked += 1
             hits = searcher.search(query).hits
             ids = [h.entry.id for h in hits]
-            if not ids:
+            if not ids or ids[0] in twins:
                 continue
             if ids[0] != entry.id:
                 _note(pairs, entry.id, ids[0], query, wrong=True)
                 if number == 0:
                     weak.append(_weak(entry, own_question_lost=True))
-            elif len(hits) > 1 and hits[1].score >= CLOSE * hits[0].score and hits[1].entry.kind == "faq":
+            elif _close(hits) and ids[1] not in twins:
                 _note(pairs, entry.id, ids[1], query, wrong=False)
         if not any(w.entry == entry.id for w in weak):
             found = _weak(entry, own_question_lost=False)
             if found.reasons:
                 weak.append(found)
     confusions = sorted(pairs.values(), key=lambda c: (-c.wrong, -len(c.queries), c.entry, c.other))
-    return Report(len(searcher.kb.faq), asked, confusions, weak)
+    return Report(len(searcher.kb.faq), asked, duplicates, confusions, weak)
+
+
+def _close(hits: Sequence[Hit]) -> bool:
+    """Whether another FAQ entry scores nearly as well as the first."""
+    return len(hits) > 1 and hits[1].score >= CLOSE * hits[0].score and hits[1].entry.kind == "faq"
 
 
 def _hurried(question: str) -> str:
@@ -108,7 +125,7 @@ def _hurried(question: str) -> str:
 def _note(
     pairs: dict[tuple[str, str], Confusion], entry: str, other: str, query: str, *, wrong: bool
 ) -> None:
-    key = (entry, other)
+    key = (min(entry, other), max(entry, other))  # one pair, whichever way it is confused
     confusion = pairs.setdefault(key, Confusion(entry, other))
     confusion.queries.append(query)
     confusion.wrong += wrong
@@ -138,12 +155,27 @@ def run_doctor(searcher: Searcher, *, as_json: bool, limit: int) -> int:
         print(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
     else:
         print(_text(searcher, report, limit))
-    return 1 if report.confusions or report.weak else 0
+    return 1 if report.duplicates or report.confusions or report.weak else 0
 
 
 def _text(searcher: Searcher, report: Report, limit: int) -> str:
     title = {entry.id: entry.question for entry in searcher.kb.faq}
-    lines = [f"FAQ {report.entries}件の質問と言い換え {report.queries}件で検索して確かめました。", ""]
+    phrasings = sum(len(entry.phrasings) for entry in searcher.kb.faq)
+    lines = [
+        f"FAQ {report.entries}件の質問、言い換え {phrasings}件、質問を短くした形で、"
+        f"計{report.queries}回検索して確かめました。",
+        "",
+    ]
+    if report.duplicates:
+        shown = min(limit, len(report.duplicates))
+        lines.append(f"■ 同じ質問の項目（{len(report.duplicates)}組、上位{shown}組）")
+        for ids in report.duplicates[:limit]:
+            lines.append(f"- {'、'.join(ids)}「{title[ids[0]]}」")
+            lines.append(
+                f"  → 同じ質問が{len(ids)}件あります。1つにまとめるか、"
+                "違い（対象・手続き・時期など）が分かるように質問を書き分けてください。"
+            )
+        lines.append("")
     if report.confusions:
         shown = min(limit, len(report.confusions))
         lines.append(f"■ 取り違えやすい組み合わせ（{len(report.confusions)}組、上位{shown}組）")
@@ -160,7 +192,7 @@ def _text(searcher: Searcher, report: Report, limit: int) -> str:
     by_reason: dict[str, int] = defaultdict(int)
     for weak in report.weak:
         for reason in weak.reasons:
-            by_reason[reason.split("（")[0]] += 1
+            by_reason[re.sub(r"（\d+文字）$", "", reason)] += 1
     if report.weak:
         lines.append(f"■ 見つかりにくい項目（{len(report.weak)}件、上位{min(limit, len(report.weak))}件）")
         for weak in report.weak[:limit]:
@@ -169,6 +201,6 @@ def _text(searcher: Searcher, report: Report, limit: int) -> str:
             lines.extend(f"    → {advice}" for advice in weak.advice)
         lines.append("")
         lines.append("理由ごとの件数：" + "、".join(f"{reason} {n}件" for reason, n in by_reason.items()))
-    if not report.confusions and not report.weak:
+    if not report.duplicates and not report.confusions and not report.weak:
         lines.append("問題は見つかりませんでした。")
     return "\n".join(lines)

@@ -5,9 +5,11 @@ the figures); other keys are ignored. ``expect`` is an FAQ id, a referral
 id, ``smalltalk``, or ``none`` (nothing should be answered); or a list of
 ids when several entries answer the query (real FAQs often hold several),
 any of which counts as right. Ids written as numbers count as text. A query
-expecting ``none`` is out of scope, whatever its style. A query set that
-cannot be read, or a query that is wrong, is reported as ``file:line:
-message`` (`bot.knowledge.KnowledgeError`), before anything is searched.
+expecting ``none`` is out of scope, whatever its style. ``smalltalk`` is met
+by any small-talk entry, in every figure alike. A query set that cannot be
+read, a query that is wrong, or an expected id the knowledge does not hold
+(`unknown_ids`) is reported as ``file:line: message``
+(`bot.knowledge.KnowledgeError`), before anything is searched.
 
 Figures, per style and overall:
 
@@ -35,13 +37,14 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict
+from pydantic_core import PydanticCustomError
 
 from bot.config import PROJECT_ROOT
 from bot.knowledge import KnowledgeBase, KnowledgeError, Problem
-from bot.knowledge.loader import load_list
-from bot.knowledge.schema import Text, number_as_text
-from bot.search import Searcher, SearchResult
+from bot.knowledge.loader import Located, load_list
+from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, Text, number_as_text
+from bot.search import Entry, Searcher, SearchResult
 from bot.search.calibration import reliability
 
 __all__ = [
@@ -51,21 +54,35 @@ __all__ = [
     "first_expected",
     "load_queries",
     "ndcg",
+    "read_queries",
     "run_eval",
+    "unknown_ids",
     "without_phrasings",
 ]
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
 OUT_OF_SCOPE = "out-of-scope"
+SMALLTALK, NONE = "smalltalk", "none"
+"""The expectations that are not ids: any small talk, and nothing answered."""
 _NO_QUERIES = "評価する質問がありません（「- q: …」と「expect: …」の並び）"
-_Id = Annotated[str, BeforeValidator(number_as_text)]
-"""An id as the FAQ reads it: one written as a number (12) is the id "12"."""
 _LEGEND = (
     "right = 回答して正解, found = 回答または候補3件以内に正解, top1/top3 = 判定によらず1位／3位以内に正解, "
     "nDCG = nDCG@10,\nwrong = 誤った回答の割合（全件中）, w/ans = 誤った回答の割合（回答したうち）, "
     "oos ok = 対象外を回答しなかった割合"
 )
 NDCG_DEPTH = 10
+_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "担当課へ相談"}
+
+
+def _expectation(value: object) -> tuple[str, ...]:
+    """One id or a list of them, each as the FAQ reads it (one written as a number, 12, is the id "12")."""
+    ids = [number_as_text(v) for v in (value if isinstance(value, list) else [value])]
+    if not ids or not all(isinstance(i, str) and i.strip() for i in ids):
+        raise PydanticCustomError(
+            "expectation",
+            "正解の項目のid（文字か数字）か、smalltalk・none を書いてください（いくつかなら [id1, id2]）",
+        )
+    return tuple(i.strip() for i in ids if isinstance(i, str))
 
 
 class LabelledQuery(BaseModel):
@@ -74,18 +91,24 @@ class LabelledQuery(BaseModel):
     model_config = ConfigDict(extra="ignore", frozen=True)
 
     q: Text
-    expect: _Id | list[_Id] = Field(min_length=1)
+    expect: Annotated[tuple[str, ...], BeforeValidator(_expectation)]
     style: str = ""
 
     @property
     def expected(self) -> tuple[str, ...]:
-        """The ids that count as right."""
-        return (self.expect,) if isinstance(self.expect, str) else tuple(self.expect)
+        """The ids that count as right (or ``smalltalk``, or ``none``)."""
+        return self.expect
 
     @property
     def out_of_scope(self) -> bool:
         """Whether nothing, or only a referral or small talk, should answer it (handled, not found)."""
-        return self.style == OUT_OF_SCOPE or self.expected == ("none",)
+        return self.style == OUT_OF_SCOPE or self.expected == (NONE,)
+
+    def label(self, entry: Entry) -> str:
+        """What ``entry`` counts as: ``smalltalk`` for any small talk when that is expected, else its id."""
+        if entry.id not in self.expected and entry.kind == "smalltalk" and SMALLTALK in self.expected:
+            return SMALLTALK
+        return entry.id
 
     @property
     def group(self) -> str:
@@ -98,13 +121,32 @@ def load_queries(path: Path) -> list[LabelledQuery]:
 
     Raises `KnowledgeError` when it cannot be read, a query is wrong, or it holds no query.
     """
+    return [query for query, _ in read_queries(path)]
+
+
+def read_queries(path: Path) -> list[tuple[LabelledQuery, Located]]:
+    """`load_queries`, each query with where it stands (for `unknown_ids`)."""
     problems: list[Problem] = []
     loaded = load_list(path, LabelledQuery, problems)
     if problems:
         raise KnowledgeError(problems)
     if not loaded:
         raise KnowledgeError([Problem(path, 1, _NO_QUERIES)])
-    return [query for query, _ in loaded]
+    return loaded
+
+
+def unknown_ids(queries: Iterable[tuple[LabelledQuery, Located]], kb: KnowledgeBase) -> list[Problem]:
+    """A problem for each expected id that ``kb`` does not hold: a mislabelled query would count as a miss."""
+    entries: list[FaqEntry | Referral | SmallTalk | Case] = [*kb.faq, *kb.referrals, *kb.smalltalk, *kb.cases]
+    known = {e.id for e in entries} | set(kb.sections) | {SMALLTALK, NONE}
+    return [
+        Problem(
+            path, line, f"「expect」の「{id_}」という項目は知識にありません（idの書き間違いではありませんか）"
+        )
+        for query, (path, line) in queries
+        for id_ in query.expected
+        if id_ not in known
+    ]
 
 
 def without_phrasings(kb: KnowledgeBase) -> KnowledgeBase:
@@ -141,32 +183,33 @@ class Scores:
     def add(self, query: LabelledQuery, result: SearchResult) -> None:
         """Score one query."""
         self.total += 1
-        ids = [h.entry.id for h in result.hits]
         answered = result.decision == "answer"
         expected = query.expected
-        expected_first = first_expected(query, result)
+        rank = next((n for n, hit in enumerate(result.hits, 1) if query.label(hit.entry) in expected), 0)
+        expected_first = rank == 1
         if query.out_of_scope:
             self.out_of_scope += 1
-            ok = not answered or (expected != ("none",) and expected_first)
+            ok = not answered or (expected != (NONE,) and expected_first)
             self.handled += ok
         else:
             self.in_scope += 1
-            rank = next((n for n, id_ in enumerate(ids, 1) if id_ in expected), 0)
             self.reciprocal_ranks += 1 / rank if rank else 0.0
             ok = answered and expected_first
             self.right += ok
             self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
             self.first += expected_first
             self.top3 += 0 < rank <= 3
-            self.ndcg += ndcg([c.entry.id for c in result.ranking.candidates], expected)
-        right_first = expected_first and expected != ("none",)
-        self.confidences.append((result.confidence, right_first))
+            self.ndcg += ndcg([query.label(c.entry) for c in result.ranking.candidates], expected)
+        self.confidences.append((result.confidence, expected_first))
         self.answered += answered
         if answered and not expected_first:
             self.wrong += 1
         if not ok:
-            got = f"{result.decision} {ids[:3]}"
-            self.errors.append(f"[{query.group}] {query.q!r}: expected {'|'.join(expected)}, got {got}")
+            shown = ", ".join(h.entry.id for h in result.hits[:3]) or "なし"
+            self.errors.append(
+                f"[{query.group}] 「{query.q}」: 正解 {' | '.join(expected)}、"
+                f"結果 {_DECISIONS[result.decision]}（{shown}）"
+            )
 
     def figures(self) -> dict[str, float | int]:
         """Shares rather than counts."""
@@ -186,20 +229,21 @@ class Scores:
 
 def first_expected(query: LabelledQuery, result: SearchResult) -> bool:
     """Whether the first result is one ``query`` expects (any small talk, for ``expect: smalltalk``)."""
-    if not result.hits:
-        return False
-    first = result.hits[0].entry
-    return first.id in query.expected or ("smalltalk" in query.expected and first.kind == "smalltalk")
+    return bool(result.hits) and query.label(result.hits[0].entry) in query.expected
 
 
 def ndcg(ranked: Sequence[str], expected: Sequence[str], depth: int = NDCG_DEPTH) -> float:
     """nDCG@``depth`` of the ids ``ranked``, every id in ``expected`` relevant (1) and the rest not (0).
 
     The ideal ranking puts all the expected ids first, so a query with two right entries found only once
-    scores below 1.
+    scores below 1. An id ranked twice gains once (``smalltalk`` stands for every small-talk entry).
     """
     relevant = set(expected)
-    gained = sum(1 / math.log2(at + 1) for at, id_ in enumerate(ranked[:depth], 1) if id_ in relevant)
+    pending, gained = set(relevant), 0.0
+    for at, id_ in enumerate(ranked[:depth], 1):
+        if id_ in pending:
+            gained += 1 / math.log2(at + 1)
+            pending.discard(id_)
     ideal = sum(1 / math.log2(at + 1) for at in range(1, min(len(relevant), depth) + 1))
     return gained / ideal if ideal else 0.0
 
@@ -282,4 +326,4 @@ def _reliability_table(searcher: Searcher, scores: Scores) -> str:
 
 
 def _errors(errors: Sequence[str]) -> list[str]:
-    return ["", f"{len(errors)} queries went wrong:", *errors] if errors else []
+    return ["", f"正しく扱えなかった質問が{len(errors)}件あります:", *errors] if errors else []

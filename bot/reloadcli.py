@@ -55,8 +55,10 @@ def run_reload(settings: Settings, url: str | None) -> int:
                 print(problem)
             print(body.get("message", ""), file=sys.stderr)
             return 1
-        reason = body.get("message", exc.reason)
-        print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {reason}）", file=sys.stderr)
+        said = body.get("message", exc.reason)
+        if exc.code == 401:  # a token was sent: it is not the server's
+            said = "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません。サーバーと同じ値を設定してください"
+        print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {said}）", file=sys.stderr)
         return 2
     except (urllib.error.URLError, OSError) as exc:
         reason = getattr(exc, "reason", exc)

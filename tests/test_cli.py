@@ -57,16 +57,17 @@ def test_ask_json_answers_each_argument_on_its_own_line(tmp_path: Path) -> None:
 
 
 def test_ask_json_reads_standard_input_and_uses_the_cache(tmp_path: Path) -> None:
-    queries = "業務フロー図の書き方\n\nこんにちは\n" + "😀" * 3 + "\n"
+    queries = "業務フロー図の書き方\n\n　 \nこんにちは\r\n" + "😀" * 3 + "\n"
     cold = run("ask", "--json", stdin=queries, cache=tmp_path)
     assert cold.returncode == 0, cold.stderr
     assert list(tmp_path.glob("index-*.pickle"))
     warm = run("ask", "--json", stdin=queries, cache=tmp_path)
     assert warm.stdout == cold.stdout
     objects = [check_contract(line) for line in warm.stdout.strip().splitlines()]
-    assert [o["query"] for o in objects] == ["業務フロー図の書き方", "", "こんにちは", "😀😀😀"]
-    assert objects[1]["decision"] == "escalate"
-    assert objects[2]["results"][0]["kind"] == "smalltalk"  # type: ignore[index]
+    assert [o["query"] for o in objects] == ["業務フロー図の書き方", "こんにちは", "😀😀😀"], (
+        "blank lines skipped"
+    )
+    assert objects[1]["results"][0]["kind"] == "smalltalk"  # type: ignore[index]
 
 
 def test_a_corrupt_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
@@ -109,8 +110,8 @@ def test_eval_prints_figures(flag: str | None) -> None:
 def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_path: Path) -> None:
     queries = tmp_path / "queries.yaml"
     queries.write_text(
-        "- q: RPAとは何ですか？\n  expect: [no-such-entry, tool-rpa-basics]\n  style: polite\n"
-        "- q: RPAとは何ですか？\n  expect: no-such-entry\n  style: polite\n",
+        "- q: RPAとは何ですか？\n  expect: [tool-ocr-basics, tool-rpa-basics]\n  style: polite\n"
+        "- q: RPAとは何ですか？\n  expect: tool-ocr-basics\n  style: polite\n",
         encoding="utf-8",
     )
     for extra in ([], ["--without-phrasings"]):
@@ -118,6 +119,23 @@ def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_pa
         assert done.returncode == 0, done.stderr
         figures = json.loads(done.stdout)["overall"]
         assert figures["answered_right"] == 0.5, extra
+    done = run("eval", "--errors", str(queries))
+    assert "正しく扱えなかった質問が1件あります:" in done.stdout
+    assert "[polite] 「RPAとは何ですか？」: 正解 tool-ocr-basics、結果 回答（tool-rpa-basics" in done.stdout
+
+
+def test_an_expected_id_the_knowledge_does_not_hold_stops_eval_with_its_line(tmp_path: Path) -> None:
+    """A typo in the labels would make the figures lie: it is an error, before anything is searched."""
+    queries = tmp_path / "queries.yaml"
+    queries.write_text(
+        '- q: RPAとは何ですか？\n  expect: tool-rpa-basics\n- q: RPAの研修\n  expect: "999"\n',
+        encoding="utf-8",
+    )
+    done = run("eval", str(queries))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert f"{queries}:3: 「expect」の「999」という項目は知識にありません" in done.stderr
+    assert "評価用の質問ファイルに1件の問題があります" in done.stderr
 
 
 def test_eval_reads_a_plain_query_set_without_styles_with_numeric_ids_and_extra_keys(tmp_path: Path) -> None:
@@ -166,6 +184,7 @@ def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path
         done = run("eval", str(tmp_path / broken))
         assert done.returncode == 2
         assert problem in done.stderr
+        assert f"{tmp_path / broken}:0:" not in done.stderr, "no line 0"
         assert "知識ファイル" not in done.stderr
 
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.doctor import _hurried, diagnose
+from bot.doctor import _hurried, _text, diagnose
 from bot.knowledge import load_knowledge
 from bot.search import Searcher
 
@@ -45,7 +45,7 @@ def test_a_question_typed_in_a_hurry_keeps_its_topic_and_what_is_asked() -> None
 def test_siblings_are_confused_and_thin_entries_are_hard_to_find(tmp_path: Path) -> None:
     report = diagnose(searcher_of(tmp_path))
     pairs = {(c.entry, c.other) for c in report.confusions}
-    assert pairs & {("fee", "pay"), ("pay", "fee")}, report.confusions
+    assert len(pairs & {("fee", "pay"), ("pay", "fee")}) == 1, "one pair, whichever way it is confused"
     assert all("dog" not in pair for pair in pairs), "a distinct entry is not confused"
     weak = {w.entry: w for w in report.weak}
     assert "言い換え（phrasings）がありません" in weak["fee"].reasons
@@ -77,5 +77,23 @@ def test_the_command_prints_for_people_or_json_and_exits_1_when_there_is_work(tm
         [*base, "--json"], capture_output=True, text=True, check=False, env=env, timeout=120
     )
     report = json.loads(done.stdout)
-    assert set(report) == {"entries", "queries", "confusions", "weak"}
+    assert set(report) == {"entries", "queries", "duplicates", "confusions", "weak"}
     assert report["entries"] == 4
+
+
+def test_the_same_question_twice_is_one_duplicate_not_a_confusion(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    again = (
+        "- id: fee-again\n  question: 【粗大ごみ】 手数料はいくらですか？\n  answer: 品目により異なります。\n"
+    )
+    faq.write_text(FAQ + again, encoding="utf-8")
+    (tmp_path / "knowledge").mkdir()
+    searcher = Searcher.build(load_knowledge(faq, tmp_path / "knowledge"), semantic=False)
+    report = diagnose(searcher)
+    assert report.duplicates == [["fee", "fee-again"]]
+    assert all({c.entry, c.other} != {"fee", "fee-again"} for c in report.confusions), report.confusions
+    text = _text(searcher, report, limit=20)
+    assert "- fee、fee-again「【粗大ごみ】手数料はいくらですか。」" in text
+    assert "同じ質問が2件あります" in text
+    assert text.startswith("FAQ 5件の質問、言い換え 2件、質問を短くした形で、計12回検索して確かめました。")
+    assert "理由ごとの件数：言い換え（phrasings）がありません 4件、回答が短すぎます 2件" in text

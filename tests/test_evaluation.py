@@ -1,12 +1,15 @@
-"""The figures of ``eval`` that rank alone measures: nDCG@10 with several right entries, top-1 and top-3."""
+"""``eval``: the figures rank alone measures (nDCG@10 with several right entries, top-1 and top-3), alike for
+``smalltalk``; a query set's problems, told once each in Japanese, unknown ids among them."""
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
-from bot.evaluation import LabelledQuery, evaluate, ndcg
+from bot.evaluation import LabelledQuery, evaluate, load_queries, ndcg, read_queries, unknown_ids
+from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.search import Searcher
 
 
@@ -52,3 +55,54 @@ def test_ranking_figures_do_not_depend_on_the_decision_and_wrong_answers_count_a
         1.0,
     )
     assert (overall.answered, figures["confident_wrong"], figures["wrong_of_answers"]) == (2, 0.333, 0.5)
+
+
+def test_small_talk_expected_counts_alike_in_every_figure(searcher: Searcher) -> None:
+    """Any small-talk entry meets ``expect: smalltalk`` for the rank too, not only for top-1."""
+    queries = [
+        LabelledQuery.model_validate({"q": q, "expect": "smalltalk"}) for q in ("こんにちは", "ありがとう")
+    ]
+    assert all(searcher.search(q.q).hits[0].entry.kind == "smalltalk" for q in queries), "the set-up"
+    figures = evaluate(searcher, queries)["query"].figures()
+    assert [figures[k] for k in ("top1", "top3", "mrr", "ndcg10")] == [1.0, 1.0, 1.0, 1.0]
+
+
+def test_ndcg_gains_once_for_an_expectation_met_twice() -> None:
+    assert ndcg(["smalltalk", "smalltalk", "x"], ["smalltalk"]) == 1.0
+
+
+def test_a_wrong_expectation_is_one_problem_in_japanese_on_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "queries.yaml"
+    path.write_text(
+        "- q: RPAとは何ですか？\n  expect: [401, null]\n- q: 在庫\n  expect: []\n", encoding="utf-8"
+    )
+    with pytest.raises(KnowledgeError) as caught:
+        load_queries(path)
+    assert [(p.line, p.message.split(":")[0]) for p in caught.value.problems] == [
+        (2, "「expect」"),
+        (4, "「expect」"),
+    ]
+    assert all("id（文字か数字）" in p.message for p in caught.value.problems)
+
+
+def test_a_missing_query_set_names_no_line(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeError) as caught:
+        load_queries(tmp_path / "nope.yaml")
+    assert str(caught.value) == f"{tmp_path / 'nope.yaml'}: ファイルが見つかりません"
+
+
+def test_an_expected_id_the_knowledge_does_not_hold_is_a_problem_on_its_query(
+    tmp_path: Path, kb: KnowledgeBase
+) -> None:
+    path = tmp_path / "queries.yaml"
+    path.write_text(
+        "- q: RPAとは何ですか？\n  expect: tool-rpa-basics\n"
+        "- q: こんにちは\n  expect: [smalltalk, greeting]\n"
+        "- q: 明日の天気は？\n  expect: none\n"
+        "- q: RPAの研修\n  expect: [training-study, '999']\n",
+        encoding="utf-8",
+    )
+    found = unknown_ids(read_queries(path), kb)
+    assert [str(p) for p in found] == [
+        f"{path}:7: 「expect」の「999」という項目は知識にありません（idの書き間違いではありませんか）"
+    ]

@@ -1,11 +1,14 @@
-"""The README is the front door: its settings table and command list match the code."""
+"""The README is the front door: its settings table, command list and examples match the code."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from bot.cli import _parser
 from bot.config import PROJECT_ROOT, SETTINGS
+from bot.evaluation import evaluate, read_queries, unknown_ids
+from bot.search import Searcher
 
 README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -33,3 +36,19 @@ def test_every_command_is_in_the_readme() -> None:
 def test_quick_start_has_the_two_commands() -> None:
     assert "python -m pip install -e . && python -m bot serve" in README
     assert "python -m pip install -e '.[dev]' && python -m pytest -q" in README
+
+
+def test_the_eval_example_holds_for_the_sample_knowledge(tmp_path: Path, searcher: Searcher) -> None:
+    """Run as documented, the query-set example names real entries and nothing in it is answered wrongly."""
+    example = re.search(r"A query set for `eval`.*?```yaml\n(.*?)```", README, re.DOTALL)
+    assert example, "the example is in the README"
+    path = tmp_path / "queries.yaml"
+    path.write_text(example.group(1), encoding="utf-8")
+    queries = read_queries(path)
+    assert unknown_ids(queries, searcher.kb) == []
+    figures = evaluate(searcher, [query for query, _ in queries])["overall"].figures()
+    assert (figures["answered_right"], figures["confident_wrong"], figures["out_of_scope_handled"]) == (
+        1,
+        0,
+        1,
+    )

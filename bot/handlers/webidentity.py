@@ -113,6 +113,11 @@ def system_call(request: web.Request) -> bool:
         )
     # surrogatepass: a header that is not UTF-8 arrives with surrogates, and is simply a wrong token.
     if not hmac.compare_digest(given.strip().encode("utf-8", "surrogatepass"), token.encode()):
+        if given.strip():
+            raise _unauthorized(
+                "unauthorized",
+                "トークンがサーバーの KAIZEN_CHAT_API_TOKEN と一致しません。同じ値を設定してください。",
+            )
         raise _unauthorized(
             "unauthorized", "認証が必要です。Authorization: Bearer <KAIZEN_CHAT_API_TOKEN> を付けてください。"
         )

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
-from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup
+from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup, question_key
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 from bot.privacy import public_contacts
@@ -91,13 +91,18 @@ def fingerprint_of(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
-def load_knowledge(faq_path: Path, knowledge_dir: Path) -> KnowledgeBase:
-    """Load, validate and cross-check; raise `KnowledgeError` on any problem."""
+def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | None = None) -> KnowledgeBase:
+    """Load, validate and cross-check; raise `KnowledgeError` on any problem.
+
+    What is worth a look but loads all the same (FAQ entries asking the same question) goes to ``notes``.
+    """
     problems: list[Problem] = []
     if not knowledge_dir.is_dir():
         raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
 
     faq = load_list(faq_path, FaqEntry, problems)
+    if notes is not None:
+        notes.extend(_same_questions(faq))
     referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
     smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
@@ -194,26 +199,34 @@ def _validate(
 
 def _describe(error: Any, item: Any) -> str:
     """Turn a pydantic error into a message a knowledge editor understands."""
-    field_name = ".".join(str(p) for p in error["loc"]) or "項目"
+    where = _where(error["loc"])
     kind = error["type"]
     entry_id = item.get("id") if isinstance(item, dict) else None
     prefix = f"{entry_id}: " if isinstance(entry_id, str) else ""
     expected = error.get("ctx", {}).get("expected")  # only literal errors say what was expected
     messages = {
-        "missing": f"「{field_name}」がありません",
-        "extra_forbidden": f"「{field_name}」という項目は使えません（綴りを確認してください）",
-        "string_type": f"「{field_name}」は文字列にしてください",
-        "list_type": f"「{field_name}」はリストにしてください",
+        "missing": f"{where}がありません",
+        "extra_forbidden": f"{where}という項目は使えません（綴りを確認してください）",
+        "string_type": f"{where}は文字列にしてください",
+        "list_type": f"{where}はリストにしてください",
         "model_type": "項目は「キー: 値」の形で書いてください",
         "model_attributes_type": "項目は「キー: 値」の形で書いてください",
-        "string_too_short": f"「{field_name}」が空です",
-        "too_short": f"「{field_name}」の要素が足りません",
-        "string_pattern_mismatch": f"「{field_name}」の形式が正しくありません（{error.get('input')!r}）",
-        "string_too_long": f"「{field_name}」が長すぎます",
-        "literal_error": f"「{field_name}」の値 {error.get('input')!r} は使えません"
+        "string_too_short": f"{where}が空です",
+        "too_short": f"{where}の要素が足りません",
+        "string_pattern_mismatch": f"{where}の形式が正しくありません（{error.get('input')!r}）",
+        "string_too_long": f"{where}が長すぎます",
+        "literal_error": f"{where}の値 {error.get('input')!r} は使えません"
         + (f"（{expected}）" if expected else ""),
     }
-    return prefix + messages.get(kind, f"「{field_name}」: {error['msg']}")
+    return prefix + messages.get(kind, f"{where}: {error['msg']}")
+
+
+def _where(loc: tuple[int | str, ...]) -> str:
+    """A value's place for people: 「phrasings」の3番目 (not ``phrasings.2``), or 項目 for the item itself."""
+    where = ""
+    for part in loc:
+        where += f"の{part + 1}番目" if isinstance(part, int) else f"の「{part}」" if where else f"「{part}」"
+    return where or "項目"
 
 
 def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]:
@@ -291,6 +304,24 @@ def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Lo
             )
         cases.append((case, (path, 1)))
     return cases
+
+
+def _same_questions(faq: list[tuple[FaqEntry, Located]]) -> list[Problem]:
+    """A note on each FAQ entry that asks what an earlier one asks: the search cannot tell them apart."""
+    first: dict[str, tuple[str, int]] = {}
+    notes: list[Problem] = []
+    for entry, (path, line) in faq:
+        other, other_line = first.setdefault(question_key(entry.question), (entry.id, line))
+        if other != entry.id:
+            notes.append(
+                Problem(
+                    path,
+                    line,
+                    f"注意: {entry.id}: 質問が {other}（{other_line}行目）と同じです。"
+                    "1つにまとめるか、違いが分かるように書き分けてください",
+                )
+            )
+    return notes
 
 
 def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -> None:

@@ -1,4 +1,4 @@
-"""Problems found in knowledge files, reported as ``file:line: message``."""
+"""Problems found in knowledge files, reported as ``file:line: message`` (or ``file: message``)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ class Problem:
 
     path: Path
     line: int
+    """1-based; 0 when the problem is with the whole file (it is missing), so no line is named."""
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 class KnowledgeError(Exception):

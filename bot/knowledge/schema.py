@@ -6,6 +6,8 @@ instead of silently ignored.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -20,12 +22,18 @@ __all__ = [
     "SynonymGroup",
     "Text",
     "number_as_text",
+    "question_key",
 ]
 
 
 def number_as_text(value: object) -> object:
     """A ward's ids are often plain numbers (``id: 1002``); read them as the text they are."""
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def question_key(question: str) -> str:
+    """A question as compared with others: width, case, spaces and the closing mark do not count."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question).casefold()).rstrip("?.!。")
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]

@@ -15,7 +15,16 @@ from pydantic_core import PydanticCustomError
 
 __all__ = ["Ward"]
 
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+
+def _one_line(value: str) -> str:
+    if any(c in value for c in "\r\n\u2028\u2029\x85"):
+        raise PydanticCustomError("multiline", "改行を入れずに1行で書いてください")
+    return value
+
+
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60), AfterValidator(_one_line)
+]
 
 
 def _unbracketed(value: str) -> str:

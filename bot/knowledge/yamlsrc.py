@@ -18,10 +18,25 @@ from typing import Any
 import yaml
 
 from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.yamlerrors import DuplicateKey, explain
 
 __all__ = ["YamlDocument", "YamlList", "line_of", "read_yaml", "read_yaml_list"]
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, refusing a key written twice in one mapping (YAML would keep the last silently)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[tuple[str, str], yaml.Node] = {}
+            for key, _ in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    first = seen.setdefault((key.tag, key.value), key)
+                    if first is not key:
+                        raise DuplicateKey(key.value, first.start_mark, key.start_mark)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 class YamlDocument:
@@ -211,13 +226,9 @@ def _read_text(path: Path) -> str:
 def _parse(path: Path, text: str) -> YamlDocument:
     try:
         data = yaml.load(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
-        reason = exc.problem or exc.context or "YAMLとして読めません"
-        raise KnowledgeError([Problem(path, line, f"YAMLの書き方に誤りがあります: {reason}")]) from None
     except yaml.YAMLError as exc:
-        raise KnowledgeError([Problem(path, 1, f"YAMLとして読めません: {exc}")]) from None
+        line, message = explain(exc, text)
+        raise KnowledgeError([Problem(path, line, message)]) from None
     return YamlDocument(path, text, data)
 
 

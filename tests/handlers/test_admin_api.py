@@ -39,7 +39,11 @@ async def test_a_wrong_or_missing_token_is_401_before_anything_else(client: Clie
             response = await client.get(path, headers=headers)
             assert response.status == 401
             assert response.headers["WWW-Authenticate"].startswith("Bearer")
-            assert (await response.json())["error"] == "unauthorized"
+            body = await response.json()
+            assert body["error"] == "unauthorized"
+            wrong = headers == {"Authorization": "Bearer wrong"}
+            assert ("一致しません" if wrong else "認証が必要です") in body["message"], headers
+            assert ('error="invalid_token"' in response.headers["WWW-Authenticate"]) == wrong
     response = await client.post("/api/v1/consultations/1/close")
     assert response.status == 401
 

@@ -180,8 +180,13 @@ async def test_a_wrong_token_is_401_before_anything_is_read(client: Client, auth
         await client.post("/api/v1/chat", data=b"{", headers=headers),
     ):
         assert response.status == 401
-        assert (await response.json())["error"] == "unauthorized"
+        body = await response.json()
+        assert body["error"] == "unauthorized"
         assert response.headers["WWW-Authenticate"].startswith("Bearer")
+        sent = authorization.partition(" ")[2].strip() != ""
+        assert ("一致しません" if sent else "認証が必要です") in body["message"], (
+            "a token sent is wrong, not missing"
+        )
 
 
 async def test_another_authorization_scheme_is_not_ours(client: Client) -> None:

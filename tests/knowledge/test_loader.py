@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 
 GOOD_FAQ = """\
@@ -97,9 +97,11 @@ def test_empty_and_misspelt_values_are_described(tmp_path: Path) -> None:
     long_category = "とても長い分類の名前で二十文字を超えてしまうもの"
     faq_text = GOOD_FAQ.replace("RPAとは何ですか？", "''")
     faq_text = faq_text.replace("category: ツール", f"category: {long_category}")
+    faq_text = faq_text.replace("phrasings: [RPAってなに？]", "phrasings: [RPAってなに？, 12]")
     faq, knowledge = write_kb(tmp_path, faq=faq_text)
     found = problems_of(faq, knowledge)
     assert f"{faq}:3: tool-rpa-basics: 「question」が空です" in found, found
+    assert f"{faq}:5: tool-rpa-basics: 「phrasings」の2番目は文字列にしてください" in found, found
     assert any(p.startswith(f"{faq}:2: tool-rpa-basics: 「category」") for p in found), found
 
 
@@ -185,3 +187,52 @@ def test_a_section_id_too_long_for_a_button_is_an_error(tmp_path: Path) -> None:
     faq, knowledge = write_kb(tmp_path, chapter=chapter)
     found = problems_of(faq, knowledge)
     assert any(":10:" in p and "長すぎます" in p for p in found), found
+
+
+DUPLICATE_KEYS = {
+    "faq.yaml": (GOOD_FAQ.replace("  phrasings:", "  answer: もう一つの回答\n  phrasings:"), 5),
+    "knowledge/referrals.yaml": (
+        "- id: ref-leave\n  topic: 休暇\n  office: 人事課\n  contact: 内線 2110\n"
+        "  answer: 人事課へどうぞ。\n  topic: 勤怠\n",
+        6,
+    ),
+    "knowledge/smalltalk.yaml": (
+        "- id: thanks\n  phrasings: [ありがとう]\n  answer: どういたしまして。\n"
+        "  phrasings: [助かりました]\n",
+        4,
+    ),
+    "knowledge/cases/rpa-one.yaml": (GOOD_CASE + "tools: [AI-OCR]\n", 10),
+    "knowledge/ward.yaml": ("ward: みどり区\nteam: 業務改革係\nteam: ''\n", 3),
+}
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [(n, *v) for n, v in DUPLICATE_KEYS.items()])
+def test_a_key_written_twice_is_reported_on_its_second_line_in_every_file(
+    tmp_path: Path, name: str, text: str, line: int
+) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    found = problems_of(faq, knowledge)
+    assert any(p.startswith(f"{path}:{line}: ") and "2か所に書かれています" in p for p in found), found
+
+
+def test_the_same_question_twice_is_noted_by_check_without_failing(tmp_path: Path) -> None:
+    again = "- id: rpa-again\n  question: RPAとは 何ですか?\n  answer: 定型作業を自動化します。\n"
+    faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ + again)
+    notes: list[Problem] = []
+    load_knowledge(faq, knowledge, notes)
+    assert [str(n) for n in notes] == [
+        f"{faq}:8: 注意: rpa-again: 質問が tool-rpa-basics（1行目）と同じです。"
+        "1つにまとめるか、違いが分かるように書き分けてください"
+    ]
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(knowledge), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"{faq}:8: 注意: rpa-again" in done.stdout
+    assert "問題はありません" in done.stdout
+    assert "（注意 1件）" in done.stdout

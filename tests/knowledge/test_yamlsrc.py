@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
@@ -184,3 +185,42 @@ def test_reading_a_list_again_parses_only_the_batches_that_changed(
     assert list(again) == items
     assert len(parsed) == 1
     assert "edited" in parsed[0]
+
+
+SLIPS = {
+    "unclosed quote at the end": (
+        '- id: a\n  answer: x\n  question: "RPAとは\n',
+        3,
+        '引用符（"）が閉じられていません',
+    ),
+    "unclosed quote before others": ("- id: a\n  question: 'RPAとは\n  answer: x\n", 2, "引用符（'）"),
+    "deeper indentation": ("- id: a\n  question: x\n   answer: y\n", 3, "字下げ"),
+    "shallower indentation": ("- id: a\n  question: x\n answer: y\n", 3, "字下げ"),
+    "a tab": ("- id: a\n\tquestion: x\n", 2, "タブ文字は使えません"),
+    "a colon in a value": ("- id: a\n  question: 受付時間: 9時から\n", 2, "値の中に「: 」"),
+    "text after a quoted value": ('- id: a\n  question: "RPA" とは\n', 2, "引用符で囲んだ値のあとに"),
+    "an unclosed bracket": ("- id: a\n  phrasings: [RPA, ロボット\n  answer: x\n", 2, "「[」を閉じる「]」"),
+    "a value starting with @": ("- id: a\n  question: @メンション\n", 2, "「@」で始まる値は"),
+    "a full-width colon": ("- id: a\n  question：x\n", 2, "「キー: 値」の形"),
+    "a backslash in double quotes": ('- id: a\n  answer: "C:\\Users"\n', 2, "\\\\ と書くか"),
+    "a control character": ("- id: a\n  answer: x\x07\n", 2, "制御文字（U+0007）"),
+    "a key written twice": (
+        "- id: a\n  question: x\n  answer: y\n  question: z\n",
+        4,
+        "「question」が2行目と4行目",
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "line", "words"), SLIPS.values(), ids=SLIPS.keys())
+@pytest.mark.usefixtures("batch")
+def test_a_slip_is_explained_in_japanese_on_a_line_of_the_file(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    path = write(tmp_path, text)
+    [problem] = outcome(lambda: list(cast(YamlList, read_yaml_list(path))))  # item by item
+    assert [problem] == outcome(lambda: read_yaml(path))
+    assert (problem.line, words in problem.message) == (line, True), problem
+    assert problem.message.startswith("YAMLの書き方に誤りがあります: ")
+    quoted = re.compile(r"「[^」]*」")  # the file's own words, such as a key
+    assert not re.search(r"[a-z]{4,}", quoted.sub("", problem.message)), "no English words of the parser"

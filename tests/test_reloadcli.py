@@ -1,0 +1,53 @@
+"""``python -m bot reload`` against a stand-in server: what it says when the server refuses."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from bot.config import Settings
+from bot.reloadcli import run_reload
+
+TOKEN = "reload-cli-admin-token-0123456789abcdef"
+
+
+class _Refusing(BaseHTTPRequestHandler):
+    """Answers every reload as the server does a token that is not its own."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        body = json.dumps({"error": "unauthorized", "message": "認証が必要です。"}).encode()
+        self.send_response(401)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def refusing() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Refusing)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_refused_token_is_said_not_to_match_the_servers(
+    refusing: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+    assert run_reload(settings, refusing) == 2
+    said = capsys.readouterr().err
+    assert "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません" in said
+    assert "認証が必要です" not in said, "a token was sent"
