@@ -42,13 +42,14 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  // After new replies: the whole of them when they fit, else their first line at the top, so a long
-  // answer is read from its start (on a phone it would otherwise begin mid-sentence).
-  function reveal(first) {
-    if (!first) return;
-    const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
-    if (log.scrollHeight - top > log.clientHeight) log.scrollTop = Math.max(top - 8, 0);
-    else scrollDown();
+  // After new replies: the last of them (usually the question the bot waits on) in full, with as much
+  // of those before it as fits; a last reply taller than the view from its first line, so a long answer
+  // is read from its start (on a phone it would otherwise begin mid-sentence).
+  function reveal(bubbles) {
+    const last = bubbles[bubbles.length - 1];
+    if (!last) return;
+    const top = last.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+    log.scrollTop = Math.max(Math.min(top - 8, log.scrollHeight - log.clientHeight), 0);
   }
 
   function showUser(text) {
@@ -109,9 +110,7 @@
         giveBack(body);
         return;
       }
-      let first = null;
-      for (const reply of data.replies) first = first || showReply(reply);
-      reveal(first);
+      reveal(data.replies.map(showReply));
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
@@ -157,13 +156,9 @@
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
-        let first = null;
-        for (const message of data.messages) {
-          if (message.id <= lastPushed) continue;
-          first = first || showReply(message);
-          lastPushed = message.id;
-        }
-        reveal(first);
+        const fresh = data.messages.filter((message) => message.id > lastPushed);
+        for (const message of fresh) lastPushed = Math.max(lastPushed, message.id);
+        reveal(fresh.map(showReply));
         sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Route, expect
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
@@ -316,3 +316,45 @@ def test_reloading_the_page_shows_the_conversation_again(served: Served, browser
     expect(stranger.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
     expect(stranger.locator(".message.user")).to_have_count(0)
     context.close()
+
+
+def in_view(element: Locator) -> bool:
+    """Whether the whole of ``element`` is inside the conversation's visible area."""
+    return bool(
+        element.evaluate(
+            """(node) => {
+                const log = document.getElementById('log').getBoundingClientRect();
+                const box = node.getBoundingClientRect();
+                return box.top >= log.top - 1 && box.bottom <= log.bottom + 1;
+            }"""
+        )
+    )
+
+
+def test_every_reply_of_a_turn_is_shown_and_the_question_it_ends_with_is_in_view(
+    served: Served, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 600})
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    # Two replies: the entries that may already help (with cards), then the intake's first question.
+    page.fill("#text", "RPAについて相談したい")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="ご参考までに")).to_be_visible()
+    question = page.locator(".message.bot").last
+    expect(question).to_contain_text("ご所属（課・係名）を入力してください")
+    page.wait_for_timeout(300)
+    assert in_view(question), "the question the bot waits on is on screen"
+    page.close()
+
+
+def test_answers_pushed_together_all_arrive(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    number = consult(page, "窓口の受付簿を電子化したい")
+    answer(served, number, "受付簿はフォームで電子化できます。")
+    answer(served, number, "補足です。集計は表計算ソフトに自動で送れます。")
+    poll_now(page)
+    expect(page.locator(".message.bot", has_text="受付簿はフォームで電子化できます。")).to_be_visible()
+    expect(page.locator(".message.bot", has_text="補足です。")).to_be_visible()
+    page.close()
