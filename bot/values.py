@@ -69,8 +69,12 @@ ReplyKind = Literal[
     "feedback",
     "restart",
     "prompt",
+    "refused",
 ]
-"""What a reply is, for tests, logs and later analytics; adapters need not look at it."""
+"""What a reply is, for tests, logs and later analytics; adapters need not look at it.
+
+``refused``: the message was not read (over the per-minute limit); the reply says when to send it again.
+"""
 
 Decision = Literal["answer", "clarify", "escalate"]
 """The search's decision behind a reply (the same three values as ``ask --json``)."""

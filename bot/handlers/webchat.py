@@ -3,7 +3,8 @@
 - ``GET /``: the chat page (static HTML, CSS and JS; user text is only ever
   inserted as text, and the Content-Security-Policy forbids inline script).
 - ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
-  ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
+  ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
+  ``"refused": true`` when the message was not read (the per-minute limit: send it again later).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
   (the DX team's answers), oldest first.
 - ``GET /api/v1/chat/history``: the caller's recent conversation, with the
@@ -184,8 +185,11 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
 
 
 def render(replies: Sequence[Reply]) -> dict[str, object]:
-    """The HTTP API's response body."""
-    return {"replies": [reply_json(reply) for reply in replies]}
+    """The HTTP API's response body; ``"refused": true`` when the message was not read (over the limit)."""
+    body: dict[str, object] = {"replies": [reply_json(reply) for reply in replies]}
+    if any(reply.kind == "refused" for reply in replies):
+        body["refused"] = True
+    return body
 
 
 def reply_json(reply: Reply) -> dict[str, object]:

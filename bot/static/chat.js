@@ -111,6 +111,7 @@
         return;
       }
       reveal(data.replies.map(showReply));
+      if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
@@ -124,7 +125,8 @@
     }
   }
 
-  // A question the server did not take goes back into an empty box, so that sending it again is one key.
+  // A question the server did not take (an error, or a refusal over the per-minute limit) goes back into
+  // an empty box, so that sending it again is one key.
   // (A send pressed meanwhile on the empty box had nothing to send; it must not send this at once.)
   function giveBack(body) {
     if (!body.text || input.value) return;

@@ -358,3 +358,21 @@ def test_answers_pushed_together_all_arrive(served: Served, browser: Browser) ->
     expect(page.locator(".message.bot", has_text="受付簿はフォームで電子化できます。")).to_be_visible()
     expect(page.locator(".message.bot", has_text="補足です。")).to_be_visible()
     page.close()
+
+
+def test_a_question_over_the_minutes_limit_goes_back_into_the_box(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("browser-limited")
+    with serve(folder, env={"KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "2"}) as limited:
+        page = browser.new_page()
+        page.goto(limited.url)
+        expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")  # the first
+        page.fill("#text", "こんにちは")
+        page.keyboard.press("Enter")
+        expect(page.locator(".message.bot")).to_have_count(2)  # the second
+        page.fill("#text", "ペーパーレスの進め方を教えてください")
+        page.keyboard.press("Enter")
+        expect(page.locator(".message.bot").last).to_contain_text("1分間に2件まで")
+        expect(page.locator("#text")).to_have_value("ペーパーレスの進め方を教えてください")
+        page.close()
