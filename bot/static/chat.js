@@ -13,6 +13,7 @@
   const send = document.getElementById("send");
   const end = document.getElementById("end");
   const POLL_MS = 10000;
+  const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
 
   // Old versions kept a client-chosen user id here; it means nothing now, so it goes.
@@ -36,6 +37,13 @@
     node.type = "button";
     node.dataset.action = choice.action;
     return node;
+  }
+
+  // Back to the text box (on load, after a button or a send), so the next question is typed at once and
+  // a keyboard user need not tab through every button; not on a touch screen, where focusing the box
+  // would open the on-screen keyboard over the answer.
+  function typeHere() {
+    if (finePointer.matches) input.focus({ preventScroll: true });
   }
 
   function scrollDown() {
@@ -191,6 +199,7 @@
       log.replaceChildren();
       input.value = "";
       showSystem("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
+      typeHere();
       post({ action: "menu" });
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
@@ -214,6 +223,7 @@
     const text = input.value;
     input.value = "";
     ask(text);
+    typeHere();
   });
 
   input.addEventListener("keydown", (event) => {
@@ -229,6 +239,7 @@
     if (!target) return;
     event.preventDefault();
     press(target.dataset.action, target.dataset.label || target.textContent);
+    typeHere();
   });
 
   window.addEventListener("focus", poll);
@@ -258,6 +269,7 @@
     post({ action: "menu" });
   }
 
+  typeHere();
   start().then(poll);
   setInterval(poll, POLL_MS);
 })();

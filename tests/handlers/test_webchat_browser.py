@@ -376,3 +376,40 @@ def test_a_question_over_the_minutes_limit_goes_back_into_the_box(
         expect(page.locator(".message.bot").last).to_contain_text("1分間に2件まで")
         expect(page.locator("#text")).to_have_value("ペーパーレスの進め方を教えてください")
         page.close()
+
+
+def test_the_text_box_has_the_focus_on_load_and_after_a_button(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    text = page.locator("#text")
+    expect(text).to_be_focused()
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+
+    page.get_by_role("button", name="手引きを読む").click()  # with the mouse
+    expect(page.locator(".message.user").last).to_have_text("手引きを読む")
+    expect(text).to_be_focused()
+
+    chapter = page.locator(".card").last.get_by_role("button").first
+    expect(chapter).to_be_visible()
+    chapter.focus()
+    page.keyboard.press("Enter")  # with the keyboard
+    expect(page.locator(".message.user")).to_have_count(2)
+    expect(text).to_be_focused()
+    # The newest reply's buttons are one Shift+Tab away.
+    expect(page.locator(".message.bot")).to_have_count(3)
+    page.keyboard.press("Shift+Tab")
+    newest = page.locator(".log > *").last
+    assert newest.evaluate("(node) => node.contains(document.activeElement)")
+    page.close()
+
+
+def test_a_phone_keeps_its_on_screen_keyboard_closed_after_a_button(served: Served, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(page.locator("#text")).not_to_be_focused()
+    page.get_by_role("button", name="手引きを読む").tap()
+    expect(page.locator(".message.user").last).to_have_text("手引きを読む")
+    expect(page.locator("#text")).not_to_be_focused()
+    context.close()
