@@ -6,7 +6,9 @@
   ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
   ``"refused": true`` when the message was not read (the per-minute limit: send it again later).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
-  (the DX team's answers), oldest first.
+  (the DX team's answers), oldest first; ``"session": false`` for a browser
+  without a live session (its session ended or expired), whose page clears
+  the conversation it shows.
 - ``GET /api/v1/chat/history``: the caller's recent conversation, with the
   messages pushed during it, so a reloaded page shows it again.
 - ``DELETE /api/v1/chat/session``: 「この端末での利用を終了」.
@@ -106,7 +108,11 @@ async def chat(request: web.Request) -> web.Response:
 
 
 async def messages(request: web.Request) -> web.Response:
-    """The caller's messages pushed after the fact, oldest first; ``after`` skips those already seen."""
+    """The caller's messages pushed after the fact, oldest first; ``after`` skips those already seen.
+
+    ``session`` is false for a browser without a live session: none yet, or it
+    was ended (「この端末での利用を終了」 in another tab) or expired.
+    """
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
@@ -117,7 +123,8 @@ async def messages(request: web.Request) -> web.Response:
     body = {
         "messages": [
             {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed
-        ]
+        ],
+        "session": caller is not None,
     }
     response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
     if caller is not None:

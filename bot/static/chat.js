@@ -2,7 +2,9 @@
 // answers) every few seconds, and at once when the page comes back into view.
 // Who is talking is the server's business: it keeps the session in an HttpOnly cookie that this
 // script never sees, and no user id appears in any URL or storage. 「この端末での利用を終了」 ends
-// the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh.
+// the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh; the
+// page's other tabs clear their conversation too (told on a BroadcastChannel, or by a poll that finds
+// no session).
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
@@ -15,6 +17,11 @@
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
+  const ENDED_ELSEWHERE =
+    "この端末での利用が終了されたため、これまでの会話をこの画面から消去しました。" +
+    "続けてご利用になる場合は、新しい会話としてご質問ください。";
+  // This page in the browser's other tabs, told when the session ends (the message holds no identity).
+  const tabs = "BroadcastChannel" in window ? new BroadcastChannel("kaizen-bot-chat") : null;
 
   // Old versions kept a client-chosen user id here; it means nothing now, so it goes.
   localStorage.removeItem("kaizen-bot-user");
@@ -24,6 +31,7 @@
   let busy = false;
   let sendWhenFree = false; // Enter pressed while the previous answer was on its way
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
+  let live = false; // this tab shows the conversation of a live session
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -118,6 +126,7 @@
         giveBack(body);
         return;
       }
+      live = true;
       reveal(data.replies.map(showReply));
       if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
     } catch (error) {
@@ -161,11 +170,17 @@
     if (polling) return; // one poll at a time, so no message is shown twice
     polling = true;
     const sentIn = epoch;
+    const sentLive = live; // a poll sent before this tab had a session finds none, and that is no news
     try {
       const response = await fetch(`/api/v1/chat/messages?after=${lastPushed}`, { credentials: "same-origin" });
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
+        if (!data.session) {
+          if (sentLive && live) forget(ENDED_ELSEWHERE); // ended elsewhere (or expired) while shown here
+          return;
+        }
+        live = true;
         const fresh = data.messages.filter((message) => message.id > lastPushed);
         for (const message of fresh) lastPushed = Math.max(lastPushed, message.id);
         reveal(fresh.map(showReply));
@@ -176,6 +191,24 @@
     } finally {
       polling = false;
     }
+  }
+
+  // The session is over: nothing of its conversation stays on screen, and answers on their way are dropped.
+  function forget(notice) {
+    epoch += 1;
+    live = false;
+    lastPushed = 0;
+    sessionStorage.removeItem(PUSHED);
+    log.replaceChildren();
+    input.value = "";
+    sendWhenFree = false;
+    showSystem(notice);
+  }
+
+  if (tabs) {
+    tabs.addEventListener("message", (event) => {
+      if (event.data === "ended") forget(ENDED_ELSEWHERE);
+    });
   }
 
   async function endSession() {
@@ -193,12 +226,8 @@
         showSystem(data.message || "終了できませんでした。時間をおいてもう一度お試しください。");
         return;
       }
-      epoch += 1;
-      lastPushed = 0;
-      sessionStorage.removeItem(PUSHED);
-      log.replaceChildren();
-      input.value = "";
-      showSystem("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
+      forget("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
+      if (tabs) tabs.postMessage("ended");
       typeHere();
       post({ action: "menu" });
     } catch (error) {
@@ -253,6 +282,7 @@
       const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
       const data = response.ok ? await response.json() : { lines: [] };
       if (data.lines.length) {
+        live = true;
         showSystem("これまでの会話です。続けてご質問ください。");
         for (const line of data.lines) {
           if (line.role === "user") log.append(element("div", "message user", line.text));

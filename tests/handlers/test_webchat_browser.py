@@ -413,3 +413,41 @@ def test_a_phone_keeps_its_on_screen_keyboard_closed_after_a_button(served: Serv
     expect(page.locator(".message.user").last).to_have_text("手引きを読む")
     expect(page.locator("#text")).not_to_be_focused()
     context.close()
+
+
+def test_ending_the_session_clears_the_conversation_in_every_tab(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    first.goto(served.url)
+    first.fill("#text", "RPAとは何ですか？")
+    first.keyboard.press("Enter")
+    expect(first.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    second.goto(served.url)
+    expect(second.locator(".message.user", has_text="RPAとは何ですか？")).to_be_visible()
+    second.fill("#text", "下書きの途中")
+
+    first.once("dialog", lambda dialog: dialog.accept())
+    first.click("#end")
+    expect(first.locator(".message.system")).to_contain_text("この端末での利用を終了しました")
+    expect(second.locator(".message.system")).to_have_text(re.compile("この端末での利用が終了されたため"))
+    expect(second.locator(".log")).not_to_contain_text("RPA")
+    expect(second.locator("#text")).to_have_value("")
+    context.close()
+
+
+def test_a_tab_whose_poll_finds_no_session_clears_its_conversation(served: Served, browser: Browser) -> None:
+    """Ended where no tab of the page heard it (here by the API; or the session expired)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    poll_now(page)
+    ended = context.request.delete(f"{served.url}/api/v1/chat/session")
+    assert ended.json() == {"ended": True}
+    poll_now(page)
+    expect(page.locator(".message.system")).to_have_text(re.compile("この端末での利用が終了されたため"))
+    expect(page.locator(".log")).not_to_contain_text("RPA")
+    expect(page.locator(".message.user")).to_have_count(0)
+    context.close()
