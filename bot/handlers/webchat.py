@@ -5,6 +5,8 @@
 - ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
   ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
   ``"refused": true`` when the message was not read (the per-minute limit: send it again later).
+  The page opens a conversation with ``{"action": "start"}``: the menu, which
+  the history does not show as the person's line (`bot.values.START_ACTION`).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
   (the DX team's answers), oldest first; ``"session": false`` for a browser
   without a live session (its session ended or expired), whose page clears

@@ -229,7 +229,7 @@
       forget("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
       if (tabs) tabs.postMessage("ended");
       typeHere();
-      post({ action: "menu" });
+      post({ action: "start" });
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
     } finally {
@@ -276,7 +276,8 @@
     if (!document.hidden) poll();
   });
 
-  // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu.
+  // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu
+  // (the action "start": nobody pressed it, so the history does not show it as the person's line).
   async function start() {
     try {
       const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
@@ -296,7 +297,7 @@
     } catch (error) {
       // No history to show: start as a new page does.
     }
-    post({ action: "menu" });
+    post({ action: "start" });
   }
 
   typeHere();

@@ -451,3 +451,18 @@ def test_a_tab_whose_poll_finds_no_session_clears_its_conversation(served: Serve
     expect(page.locator(".log")).not_to_contain_text("RPA")
     expect(page.locator(".message.user")).to_have_count(0)
     context.close()
+
+
+def test_after_a_reload_the_history_shows_only_what_the_person_sent(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    page.reload()
+    expect(page.locator(".message.system")).to_contain_text("これまでの会話です")
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(page.locator(".message.user")).to_have_text(["RPAとは何ですか？"])  # not the opening 「メニュー」
+    context.close()
