@@ -466,3 +466,44 @@ def test_after_a_reload_the_history_shows_only_what_the_person_sent(served: Serv
     expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
     expect(page.locator(".message.user")).to_have_text(["RPAとは何ですか？"])  # not the opening 「メニュー」
     context.close()
+
+
+def lines_of(element: Locator) -> int:
+    """How many lines the text of ``element`` takes on screen."""
+    return int(
+        element.evaluate(
+            """(node) => {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_header_and_the_text_box_keep_to_one_line(
+    served: Served, browser: Browser, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 667})
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    title, team = page.locator(".bar h1"), page.locator(".bar p")
+    assert (lines_of(title), lines_of(team)) == (1, 1)
+    if width >= 375:
+        assert title.evaluate("(node) => node.scrollWidth <= node.clientWidth"), "the whole name, uncut"
+    # The buttons sit beside the title, so the header is two lines high; ending keeps its full name.
+    for button in (page.locator(".menu-button"), page.locator("#end")):
+        box, heading = button.bounding_box(), title.bounding_box()
+        assert box is not None
+        assert heading is not None
+        assert box["y"] < heading["y"] + heading["height"], "on the title's line"
+        assert box["x"] + box["width"] <= width, "and on screen"
+    expect(page.get_by_role("button", name="この端末での利用を終了")).to_be_visible()
+    # The placeholder fits the box on one line.
+    box = page.locator("#text")
+    assert box.evaluate(
+        "(node) => { node.value = node.placeholder; const fits = node.scrollHeight <= node.clientHeight;"
+        " node.value = ''; return fits; }"
+    ), box.get_attribute("placeholder")
+    page.close()
