@@ -176,7 +176,7 @@
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
-        if (!data.session) {
+        if (data.session === false) {
           if (sentLive && live) forget(ENDED_ELSEWHERE); // ended elsewhere (or expired) while shown here
           return;
         }

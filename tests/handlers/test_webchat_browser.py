@@ -501,9 +501,9 @@ def test_on_a_phone_the_header_and_the_text_box_keep_to_one_line(
         assert box["x"] + box["width"] <= width, "and on screen"
     expect(page.get_by_role("button", name="この端末での利用を終了")).to_be_visible()
     # The placeholder fits the box on one line.
-    box = page.locator("#text")
-    assert box.evaluate(
+    text = page.locator("#text")
+    assert text.evaluate(
         "(node) => { node.value = node.placeholder; const fits = node.scrollHeight <= node.clientHeight;"
         " node.value = ''; return fits; }"
-    ), box.get_attribute("placeholder")
+    ), text.get_attribute("placeholder")
     page.close()
