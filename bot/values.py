@@ -33,6 +33,7 @@ __all__ = [
     "MAX_CHOICES",
     "NOTICE_LINK_LABEL",
     "RECORD_VERSION",
+    "START_ACTION",
     "Card",
     "Choice",
     "ConversationKey",
@@ -56,6 +57,11 @@ MAX_CARD_CHOICES = 3
 MAX_ACTION_BYTES = 64
 """Telegram's callback data limit, the tightest of all channels."""
 
+START_ACTION = "start"
+"""The action a client sends to open a conversation (the web page, when it has nothing to show): it is
+answered with the menu and counted like any message, but nobody pressed anything, so the conversation log
+never reads it back as the person's line (`bot.db.journal.conversation`)."""
+
 ReplyKind = Literal[
     "answer",
     "clarify",
@@ -69,8 +75,12 @@ ReplyKind = Literal[
     "feedback",
     "restart",
     "prompt",
+    "refused",
 ]
-"""What a reply is, for tests, logs and later analytics; adapters need not look at it."""
+"""What a reply is, for tests, logs and later analytics; adapters need not look at it.
+
+``refused``: the message was not read (over the per-minute limit); the reply says when to send it again.
+"""
 
 Decision = Literal["answer", "clarify", "escalate"]
 """The search's decision behind a reply (the same three values as ``ask --json``)."""

@@ -21,7 +21,7 @@ import sqlalchemy as sa
 
 from bot.db.engine import aware
 from bot.db.schema import messages
-from bot.values import ConversationKey, Incoming, Reply
+from bot.values import START_ACTION, ConversationKey, Incoming, Reply
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
 
@@ -30,7 +30,12 @@ Role = Literal["user", "button", "bot"]
 _RECENT_REPLIES = 8
 """Bot messages searched for the label of a pressed button."""
 
-_PLAIN_LABELS = {"menu": "メニュー", "consult": "担当課に相談する", "cs:list": "相談状況を見る"}
+_PLAIN_LABELS = {
+    "menu": "メニュー",
+    START_ACTION: "メニュー",
+    "consult": "担当課に相談する",
+    "cs:list": "相談状況を見る",
+}
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
 
 
@@ -75,7 +80,11 @@ def last_id(connection: sa.Connection, key: ConversationKey) -> int | None:
 def conversation(
     connection: sa.Connection, key: ConversationKey, *, until: int | None, limit: int
 ) -> list[LogLine]:
-    """The last ``limit`` lines of the conversation up to the line ``until`` (all when None), oldest first."""
+    """The last ``limit`` lines of the conversation up to the line ``until`` (all when None), oldest first.
+
+    A conversation's opening (`START_ACTION`) is left out: nobody pressed it. It is logged all the same,
+    and counted by the per-minute limit (`bot.db.quota`).
+    """
     query = sa.select(messages).where(_of(key)).order_by(messages.c.id.desc()).limit(limit)
     if until is not None:
         query = query.where(messages.c.id <= until)
@@ -89,8 +98,13 @@ def conversation(
             _reply(row.text, row.payload) if row.role == "bot" else None,
         )
         for row in connection.execute(query).all()
+        if not _opening(row.role, row.payload)
     ]
     return lines[::-1]
+
+
+def _opening(role: str, payload: Any) -> bool:
+    return role == "button" and isinstance(payload, dict) and payload.get("action") == START_ACTION
 
 
 def _reply(text: str, payload: Any) -> Reply | None:

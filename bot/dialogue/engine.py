@@ -39,7 +39,7 @@ from bot.dialogue.turn import Known, Search, Turn
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local_date
 from bot.search import Hit, SearchResult
-from bot.values import MAX_CARDS, Choice, Incoming, Reply
+from bot.values import MAX_CARDS, START_ACTION, Choice, Incoming, Reply
 
 __all__ = ["Engine", "Search", "Turn"]
 
@@ -288,6 +288,7 @@ class Engine:
     def _on_plain(self, kind: str, state: State) -> Turn | None:
         pages: dict[str, Callable[[Library], Reply]] = {
             "menu": browse.menu,
+            START_ACTION: browse.menu,
             "cases": browse.case_menu,
             "tools": browse.tool_list,
             "depts": browse.department_list,

@@ -33,7 +33,7 @@ def messages_full(limit: Limit, now: datetime, ward: Ward) -> Reply:
         "いまのメッセージは受け付けられませんでした。"
         f"{seconds}秒ほどたってから、もう一度お送りください。{urgent(ward)}"
     )
-    return Reply(text, kind="prompt")
+    return Reply(text, kind="refused")
 
 
 def consultations_full(limit: Limit, ward: Ward) -> Reply:

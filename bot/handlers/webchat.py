@@ -3,9 +3,14 @@
 - ``GET /``: the chat page (static HTML, CSS and JS; user text is only ever
   inserted as text, and the Content-Security-Policy forbids inline script).
 - ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
-  ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``.
+  ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
+  ``"refused": true`` when the message was not read (the per-minute limit: send it again later).
+  The page opens a conversation with ``{"action": "start"}``: the menu, which
+  the history does not show as the person's line (`bot.values.START_ACTION`).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
-  (the DX team's answers), oldest first.
+  (the DX team's answers), oldest first; ``"session": false`` for a browser
+  without a live session (its session ended or expired), whose page clears
+  the conversation it shows.
 - ``GET /api/v1/chat/history``: the caller's recent conversation, with the
   messages pushed during it, so a reloaded page shows it again.
 - ``DELETE /api/v1/chat/session``: 「この端末での利用を終了」.
@@ -65,8 +70,7 @@ HISTORY_LINES = 40
 _PAGE = Template(
     (Path(__file__).resolve().parent.parent / "templates" / "chat.html").read_text(encoding="utf-8")
 )
-"""The chat page; ``${bot_name}`` and the other `bot.knowledge.Ward` fields are filled in per request
-(``${example}``: the first of its examples)."""
+"""The chat page; ``${bot_name}`` and the other `bot.knowledge.Ward` fields are filled in per request."""
 
 _PAGE_HEADERS = {
     "Content-Security-Policy": (
@@ -92,7 +96,6 @@ async def page(request: web.Request) -> web.Response:
     """The chat page, headed with the ward's names in service (escaped)."""
     ward = request.app[KNOWLEDGE].searcher.kb.ward
     names = {key: html.escape(value) for key, value in ward.model_dump().items() if isinstance(value, str)}
-    names["example"] = html.escape(ward.examples[0])
     text = _PAGE.substitute(names)
     return web.Response(text=text, content_type="text/html", charset="utf-8", headers=_PAGE_HEADERS)
 
@@ -107,7 +110,11 @@ async def chat(request: web.Request) -> web.Response:
 
 
 async def messages(request: web.Request) -> web.Response:
-    """The caller's messages pushed after the fact, oldest first; ``after`` skips those already seen."""
+    """The caller's messages pushed after the fact, oldest first; ``after`` skips those already seen.
+
+    ``session`` is false for a browser without a live session: none yet, or it
+    was ended (「この端末での利用を終了」 in another tab) or expired.
+    """
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
@@ -118,7 +125,8 @@ async def messages(request: web.Request) -> web.Response:
     body = {
         "messages": [
             {"id": m.id, "created_at": m.created_at.isoformat(), **reply_json(m.reply)} for m in pushed
-        ]
+        ],
+        "session": caller is not None,
     }
     response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
     if caller is not None:
@@ -186,8 +194,11 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
 
 
 def render(replies: Sequence[Reply]) -> dict[str, object]:
-    """The HTTP API's response body."""
-    return {"replies": [reply_json(reply) for reply in replies]}
+    """The HTTP API's response body; ``"refused": true`` when the message was not read (over the limit)."""
+    body: dict[str, object] = {"replies": [reply_json(reply) for reply in replies]}
+    if any(reply.kind == "refused" for reply in replies):
+        body["refused"] = True
+    return body
 
 
 def reply_json(reply: Reply) -> dict[str, object]:

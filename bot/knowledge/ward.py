@@ -79,7 +79,7 @@ class Ward(BaseModel):
     examples: tuple[Example, ...] = Field(
         default=("RPAを使いたい", "業務の棚卸しのやり方", "OCRの事例"), min_length=1, max_length=5
     )
-    """What staff might type, in the menu (「（例：「RPAを使いたい」…）」) and the chat's box (the first)."""
+    """What staff might type, in the menu: 「（例：「RPAを使いたい」「業務の棚卸しのやり方」…）」."""
     manual: Title = "業務改善の手引き"
     """The manual's title (``knowledge/manual/``), without 『』: 「『{manual}』は全9章です」."""
     manual_short: Name = "手引き"

@@ -2,7 +2,9 @@
 // answers) every few seconds, and at once when the page comes back into view.
 // Who is talking is the server's business: it keeps the session in an HttpOnly cookie that this
 // script never sees, and no user id appears in any URL or storage. 「この端末での利用を終了」 ends
-// the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh.
+// the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh; the
+// page's other tabs clear their conversation too (told on a BroadcastChannel, or by a poll that finds
+// no session).
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
@@ -13,7 +15,13 @@
   const send = document.getElementById("send");
   const end = document.getElementById("end");
   const POLL_MS = 10000;
+  const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
+  const ENDED_ELSEWHERE =
+    "この端末での利用が終了されたため、これまでの会話をこの画面から消去しました。" +
+    "続けてご利用になる場合は、新しい会話としてご質問ください。";
+  // This page in the browser's other tabs, told when the session ends (the message holds no identity).
+  const tabs = "BroadcastChannel" in window ? new BroadcastChannel("kaizen-bot-chat") : null;
 
   // Old versions kept a client-chosen user id here; it means nothing now, so it goes.
   localStorage.removeItem("kaizen-bot-user");
@@ -23,6 +31,7 @@
   let busy = false;
   let sendWhenFree = false; // Enter pressed while the previous answer was on its way
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
+  let live = false; // this tab shows the conversation of a live session
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -38,17 +47,25 @@
     return node;
   }
 
+  // Back to the text box (on load, after a button or a send), so the next question is typed at once and
+  // a keyboard user need not tab through every button; not on a touch screen, where focusing the box
+  // would open the on-screen keyboard over the answer.
+  function typeHere() {
+    if (finePointer.matches) input.focus({ preventScroll: true });
+  }
+
   function scrollDown() {
     log.scrollTop = log.scrollHeight;
   }
 
-  // After new replies: the whole of them when they fit, else their first line at the top, so a long
-  // answer is read from its start (on a phone it would otherwise begin mid-sentence).
-  function reveal(first) {
-    if (!first) return;
-    const top = first.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
-    if (log.scrollHeight - top > log.clientHeight) log.scrollTop = Math.max(top - 8, 0);
-    else scrollDown();
+  // After new replies: the last of them (usually the question the bot waits on) in full, with as much
+  // of those before it as fits; a last reply taller than the view from its first line, so a long answer
+  // is read from its start (on a phone it would otherwise begin mid-sentence).
+  function reveal(bubbles) {
+    const last = bubbles[bubbles.length - 1];
+    if (!last) return;
+    const top = last.getBoundingClientRect().top - log.getBoundingClientRect().top + log.scrollTop;
+    log.scrollTop = Math.max(Math.min(top - 8, log.scrollHeight - log.clientHeight), 0);
   }
 
   function showUser(text) {
@@ -109,9 +126,9 @@
         giveBack(body);
         return;
       }
-      let first = null;
-      for (const reply of data.replies) first = first || showReply(reply);
-      reveal(first);
+      live = true;
+      reveal(data.replies.map(showReply));
+      if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
@@ -125,7 +142,8 @@
     }
   }
 
-  // A question the server did not take goes back into an empty box, so that sending it again is one key.
+  // A question the server did not take (an error, or a refusal over the per-minute limit) goes back into
+  // an empty box, so that sending it again is one key.
   // (A send pressed meanwhile on the empty box had nothing to send; it must not send this at once.)
   function giveBack(body) {
     if (!body.text || input.value) return;
@@ -152,18 +170,20 @@
     if (polling) return; // one poll at a time, so no message is shown twice
     polling = true;
     const sentIn = epoch;
+    const sentLive = live; // a poll sent before this tab had a session finds none, and that is no news
     try {
       const response = await fetch(`/api/v1/chat/messages?after=${lastPushed}`, { credentials: "same-origin" });
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
-        let first = null;
-        for (const message of data.messages) {
-          if (message.id <= lastPushed) continue;
-          first = first || showReply(message);
-          lastPushed = message.id;
+        if (data.session === false) {
+          if (sentLive && live) forget(ENDED_ELSEWHERE); // ended elsewhere (or expired) while shown here
+          return;
         }
-        reveal(first);
+        live = true;
+        const fresh = data.messages.filter((message) => message.id > lastPushed);
+        for (const message of fresh) lastPushed = Math.max(lastPushed, message.id);
+        reveal(fresh.map(showReply));
         sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {
@@ -171,6 +191,24 @@
     } finally {
       polling = false;
     }
+  }
+
+  // The session is over: nothing of its conversation stays on screen, and answers on their way are dropped.
+  function forget(notice) {
+    epoch += 1;
+    live = false;
+    lastPushed = 0;
+    sessionStorage.removeItem(PUSHED);
+    log.replaceChildren();
+    input.value = "";
+    sendWhenFree = false;
+    showSystem(notice);
+  }
+
+  if (tabs) {
+    tabs.addEventListener("message", (event) => {
+      if (event.data === "ended") forget(ENDED_ELSEWHERE);
+    });
   }
 
   async function endSession() {
@@ -188,13 +226,10 @@
         showSystem(data.message || "終了できませんでした。時間をおいてもう一度お試しください。");
         return;
       }
-      epoch += 1;
-      lastPushed = 0;
-      sessionStorage.removeItem(PUSHED);
-      log.replaceChildren();
-      input.value = "";
-      showSystem("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
-      post({ action: "menu" });
+      forget("ご利用ありがとうございました。この端末での利用を終了しました。次の方は新しい会話として始められます。");
+      if (tabs) tabs.postMessage("ended");
+      typeHere();
+      post({ action: "start" });
     } catch (error) {
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
     } finally {
@@ -217,6 +252,7 @@
     const text = input.value;
     input.value = "";
     ask(text);
+    typeHere();
   });
 
   input.addEventListener("keydown", (event) => {
@@ -232,6 +268,7 @@
     if (!target) return;
     event.preventDefault();
     press(target.dataset.action, target.dataset.label || target.textContent);
+    typeHere();
   });
 
   window.addEventListener("focus", poll);
@@ -239,12 +276,14 @@
     if (!document.hidden) poll();
   });
 
-  // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu.
+  // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu
+  // (the action "start": nobody pressed it, so the history does not show it as the person's line).
   async function start() {
     try {
       const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
       const data = response.ok ? await response.json() : { lines: [] };
       if (data.lines.length) {
+        live = true;
         showSystem("これまでの会話です。続けてご質問ください。");
         for (const line of data.lines) {
           if (line.role === "user") log.append(element("div", "message user", line.text));
@@ -258,9 +297,10 @@
     } catch (error) {
       // No history to show: start as a new page does.
     }
-    post({ action: "menu" });
+    post({ action: "start" });
   }
 
+  typeHere();
   start().then(poll);
   setInterval(poll, POLL_MS);
 })();

@@ -100,7 +100,7 @@ async def test_after_beyond_a_64_bit_integer_is_400_on_both_databases(db_client:
         assert "0以上の整数" in message
     response = await db_client.get(MESSAGES, params={"after": str(MAX_INTEGER)}, headers=AS_STAFF)
     assert response.status == 200
-    assert await response.json() == {"messages": []}
+    assert await response.json() == {"messages": [], "session": True}
 
 
 async def test_limit_out_of_range_is_400(db_client: Client) -> None:

@@ -131,3 +131,31 @@ def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
     second.reload()
     expect(second).to_have_url(re.compile(r"/admin/login\?expired=1$"))
     expect(second.locator(".notice.done")).to_contain_text("ログインの有効期限が切れたか")
+
+
+def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served, browser: Browser) -> None:
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
+    staff.fill("#text", "窓口の受付簿を紙で管理しています。電子化して、集計も自動でできるようにしたいです。")
+    staff.keyboard.press("Enter")
+    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
+    staff.fill("#text", "市民課 窓口係")
+    staff.keyboard.press("Enter")
+    staff.get_by_role("button", name="今月中").click()
+    staff.get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+
+    team = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    team.goto(f"{served.url}/admin/login")
+    team.get_by_label("ユーザー名").fill("tanaka")
+    team.get_by_label("パスワード").fill(PASSWORD)
+    team.get_by_role("button", name="ログイン", exact=True).click()
+    expect(team.get_by_role("heading", name="相談一覧")).to_be_visible()
+    content = team.locator("table.queue tr", has_text="窓口の受付簿").locator("td.content")
+    expect(content).to_be_visible()
+    assert team.evaluate("document.documentElement.scrollWidth") <= 375, "the page itself does not scroll"
+    box = team.get_by_role("region", name="相談の一覧表")
+    assert box.evaluate("(node) => node.scrollWidth > node.clientWidth"), "the table scrolls in its box"
+    width = content.evaluate("(node) => node.getBoundingClientRect().width")
+    assert width >= 12 * 14, f"the content column stays readable ({width}px)"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytest_aiohttp import AiohttpClient
@@ -10,7 +11,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
-from tests.handlers.conftest import CHAT_TOKEN, Client, consult, say
+from tests.handlers.conftest import CHAT_AUTH, CHAT_TOKEN, Client, consult, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -42,13 +43,23 @@ async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
     aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path
 ) -> None:
     client = await limited_client(aiohttp_client, searcher, tmp_path, KAIZEN_LIMIT_MESSAGES_PER_MINUTE="2")
-    await say(client, "staff-1", text="こんにちは")
-    await say(client, "staff-1", text="こんにちは")
-    (declined,) = await say(client, "staff-1", text="RPAとは何ですか？")
-    assert "1分間に2件まで" in declined["text"]
-    assert "もう一度お送りください" in declined["text"]
-    (answered,) = await say(client, "staff-2", text="こんにちは")
-    assert "1分間" not in answered["text"]
+
+    async def send(user: str, text: str) -> dict[str, Any]:
+        response = await client.post("/api/v1/chat", json={"user": user, "text": text}, headers=CHAT_AUTH)
+        assert response.status == 200, await response.text()
+        body: dict[str, Any] = await response.json()
+        return body
+
+    for _ in range(2):
+        assert "refused" not in await send("staff-1", "こんにちは")
+    declined = await send("staff-1", "RPAとは何ですか？")
+    assert declined["refused"] is True, "the client is told the message was not read, to offer it again"
+    (reply,) = declined["replies"]
+    assert "1分間に2件まで" in reply["text"]
+    assert "もう一度お送りください" in reply["text"]
+    answered = await send("staff-2", "こんにちは")
+    assert "refused" not in answered
+    assert "1分間" not in answered["replies"][0]["text"]
 
 
 async def test_a_browser_that_keeps_dropping_its_cookie_cannot_start_sessions_for_ever(

@@ -115,6 +115,16 @@ async def test_the_menu_by_action(client: Client) -> None:
     assert labels(data["replies"][0]) == MENU
 
 
+async def test_the_opening_gets_the_menu_and_is_not_the_persons_line_in_the_history(client: Client) -> None:
+    data = await chat(client, {"action": "start"})
+    check_shape(data)
+    assert labels(data["replies"][0]) == MENU
+    await chat(client, {"action": "menu"})  # pressed: the person's line
+    history = await (await client.get("/api/v1/chat/history")).json()
+    roles = [(line["role"], line["text"][:8]) for line in history["lines"]]
+    assert roles == [("bot", "ご用件をお選びく"), ("user", "メニュー"), ("bot", "ご用件をお選びく")]
+
+
 async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(client: Client) -> None:
     for action in ["t:zzz", "nonsense", "case:missing", "x" * 300, ""]:
         data = await chat(client, {"action": action})

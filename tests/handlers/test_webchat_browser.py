@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Route, expect
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
@@ -316,3 +316,194 @@ def test_reloading_the_page_shows_the_conversation_again(served: Served, browser
     expect(stranger.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
     expect(stranger.locator(".message.user")).to_have_count(0)
     context.close()
+
+
+def in_view(element: Locator) -> bool:
+    """Whether the whole of ``element`` is inside the conversation's visible area."""
+    return bool(
+        element.evaluate(
+            """(node) => {
+                const log = document.getElementById('log').getBoundingClientRect();
+                const box = node.getBoundingClientRect();
+                return box.top >= log.top - 1 && box.bottom <= log.bottom + 1;
+            }"""
+        )
+    )
+
+
+def test_every_reply_of_a_turn_is_shown_and_the_question_it_ends_with_is_in_view(
+    served: Served, browser: Browser
+) -> None:
+    page = browser.new_page(viewport={"width": 375, "height": 600})
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    # Two replies: the entries that may already help (with cards), then the intake's first question.
+    page.fill("#text", "RPAについて相談したい")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="ご参考までに")).to_be_visible()
+    question = page.locator(".message.bot").last
+    expect(question).to_contain_text("ご所属（課・係名）を入力してください")
+    page.wait_for_timeout(300)
+    assert in_view(question), "the question the bot waits on is on screen"
+    page.close()
+
+
+def test_answers_pushed_together_all_arrive(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    number = consult(page, "窓口の受付簿を電子化したい")
+    answer(served, number, "受付簿はフォームで電子化できます。")
+    answer(served, number, "補足です。集計は表計算ソフトに自動で送れます。")
+    poll_now(page)
+    expect(page.locator(".message.bot", has_text="受付簿はフォームで電子化できます。")).to_be_visible()
+    expect(page.locator(".message.bot", has_text="補足です。")).to_be_visible()
+    page.close()
+
+
+def test_a_question_over_the_minutes_limit_goes_back_into_the_box(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("browser-limited")
+    with serve(folder, env={"KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "2"}) as limited:
+        page = browser.new_page()
+        page.goto(limited.url)
+        expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")  # the first
+        page.fill("#text", "こんにちは")
+        page.keyboard.press("Enter")
+        expect(page.locator(".message.bot")).to_have_count(2)  # the second
+        page.fill("#text", "ペーパーレスの進め方を教えてください")
+        page.keyboard.press("Enter")
+        expect(page.locator(".message.bot").last).to_contain_text("1分間に2件まで")
+        expect(page.locator("#text")).to_have_value("ペーパーレスの進め方を教えてください")
+        page.close()
+
+
+def test_the_text_box_has_the_focus_on_load_and_after_a_button(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    text = page.locator("#text")
+    expect(text).to_be_focused()
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+
+    page.get_by_role("button", name="手引きを読む").click()  # with the mouse
+    expect(page.locator(".message.user").last).to_have_text("手引きを読む")
+    expect(text).to_be_focused()
+
+    chapter = page.locator(".card").last.get_by_role("button").first
+    expect(chapter).to_be_visible()
+    chapter.focus()
+    page.keyboard.press("Enter")  # with the keyboard
+    expect(page.locator(".message.user")).to_have_count(2)
+    expect(text).to_be_focused()
+    # The newest reply's buttons are one Shift+Tab away.
+    expect(page.locator(".message.bot")).to_have_count(3)
+    page.keyboard.press("Shift+Tab")
+    newest = page.locator(".log > *").last
+    assert newest.evaluate("(node) => node.contains(document.activeElement)")
+    page.close()
+
+
+def test_a_phone_keeps_its_on_screen_keyboard_closed_after_a_button(served: Served, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 667}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(page.locator("#text")).not_to_be_focused()
+    page.get_by_role("button", name="手引きを読む").tap()
+    expect(page.locator(".message.user").last).to_have_text("手引きを読む")
+    expect(page.locator("#text")).not_to_be_focused()
+    context.close()
+
+
+def test_ending_the_session_clears_the_conversation_in_every_tab(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    first, second = context.new_page(), context.new_page()
+    first.goto(served.url)
+    first.fill("#text", "RPAとは何ですか？")
+    first.keyboard.press("Enter")
+    expect(first.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    second.goto(served.url)
+    expect(second.locator(".message.user", has_text="RPAとは何ですか？")).to_be_visible()
+    second.fill("#text", "下書きの途中")
+
+    first.once("dialog", lambda dialog: dialog.accept())
+    first.click("#end")
+    expect(first.locator(".message.system")).to_contain_text("この端末での利用を終了しました")
+    expect(second.locator(".message.system")).to_have_text(re.compile("この端末での利用が終了されたため"))
+    expect(second.locator(".log")).not_to_contain_text("RPA")
+    expect(second.locator("#text")).to_have_value("")
+    context.close()
+
+
+def test_a_tab_whose_poll_finds_no_session_clears_its_conversation(served: Served, browser: Browser) -> None:
+    """Ended where no tab of the page heard it (here by the API; or the session expired)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    poll_now(page)
+    ended = context.request.delete(f"{served.url}/api/v1/chat/session")
+    assert ended.json() == {"ended": True}
+    poll_now(page)
+    expect(page.locator(".message.system")).to_have_text(re.compile("この端末での利用が終了されたため"))
+    expect(page.locator(".log")).not_to_contain_text("RPA")
+    expect(page.locator(".message.user")).to_have_count(0)
+    context.close()
+
+
+def test_after_a_reload_the_history_shows_only_what_the_person_sent(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.bot", has_text="定型的な操作")).to_be_visible()
+    page.reload()
+    expect(page.locator(".message.system")).to_contain_text("これまでの会話です")
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    expect(page.locator(".message.user")).to_have_text(["RPAとは何ですか？"])  # not the opening 「メニュー」
+    context.close()
+
+
+def lines_of(element: Locator) -> int:
+    """How many lines the text of ``element`` takes on screen."""
+    return int(
+        element.evaluate(
+            """(node) => {
+                const range = document.createRange();
+                range.selectNodeContents(node);
+                return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+            }"""
+        )
+    )
+
+
+@pytest.mark.parametrize("width", [320, 375])
+def test_on_a_phone_the_header_and_the_text_box_keep_to_one_line(
+    served: Served, browser: Browser, width: int
+) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 667})
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    title, team = page.locator(".bar h1"), page.locator(".bar p")
+    assert (lines_of(title), lines_of(team)) == (1, 1)
+    if width >= 375:
+        assert title.evaluate("(node) => node.scrollWidth <= node.clientWidth"), "the whole name, uncut"
+    # The buttons sit beside the title, so the header is two lines high; ending keeps its full name.
+    for button in (page.locator(".menu-button"), page.locator("#end")):
+        box, heading = button.bounding_box(), title.bounding_box()
+        assert box is not None
+        assert heading is not None
+        assert box["y"] < heading["y"] + heading["height"], "on the title's line"
+        assert box["x"] + box["width"] <= width, "and on screen"
+    expect(page.get_by_role("button", name="この端末での利用を終了")).to_be_visible()
+    # The placeholder fits the box on one line.
+    text = page.locator("#text")
+    assert text.evaluate(
+        "(node) => { node.value = node.placeholder; const fits = node.scrollHeight <= node.clientHeight;"
+        " node.value = ''; return fits; }"
+    ), text.get_attribute("placeholder")
+    page.close()

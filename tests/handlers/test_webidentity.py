@@ -62,7 +62,7 @@ async def test_the_first_message_issues_a_session_cookie_and_the_page_load_does_
     page = await client.get("/")
     assert session_cookie(page) is None
     polled = await client.get("/api/v1/chat/messages")
-    assert (polled.status, await polled.json()) == (200, {"messages": []})
+    assert (polled.status, await polled.json()) == (200, {"messages": [], "session": False})
     assert session_cookie(polled) is None, "a poll before the first message has nothing to fetch"
     assert await session_users(client) == []
 
@@ -78,6 +78,8 @@ async def test_the_first_message_issues_a_session_cookie_and_the_page_load_does_
     (user,) = await session_users(client)
     assert user.startswith("anon:")
     assert cookie.value not in user
+    polled = await client.get("/api/v1/chat/messages")
+    assert (await polled.json())["session"] is True
 
     choices = (await first.json())["replies"][0]["choices"]
     solved = next(c["action"] for c in choices if c["label"] == "解決した")
@@ -151,7 +153,7 @@ async def test_ending_the_session_leaves_nothing_for_the_next_person(client: Cli
     await answer(client, number, "回答です。")
     client.session.cookie_jar.clear()
     polled = await client.get("/api/v1/chat/messages", headers={"Cookie": f"kaizen_chat={old.value}"})
-    assert await polled.json() == {"messages": []}
+    assert await polled.json() == {"messages": [], "session": False}, "the page clears what it shows"
 
     again = await client.delete("/api/v1/chat/session")
     assert await again.json() == {"ended": False}, "nothing to end without a session"
