@@ -72,7 +72,7 @@ def test_an_editor_reloads_from_the_dashboard_and_sees_what_is_wrong(
         chat = browser.new_context().new_page()
         chat.goto(served.url)
         expect(chat.locator("header h1")).to_have_text("みどり区 しごと改善アシスタント")
-        expect(chat.locator("#text")).to_have_attribute(
-            "placeholder", "質問を入力（例：申請書を電子化したい）"
+        expect(chat.locator(".message.bot").first).to_contain_text(
+            "（例：「申請書を電子化したい」「帳票の見直し方」）"
         )
         assert errors == []
