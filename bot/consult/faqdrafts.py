@@ -28,6 +28,7 @@ from bot.db import aware
 from bot.db.engine import reading, writing
 from bot.db.schema import faq_drafts
 from bot.errors import Conflict, InvalidInput, NotFound
+from bot.knowledge.importer import FIELD_LABELS
 from bot.knowledge.schema import FaqEntry
 from bot.localtime import local
 from bot.privacy import mask, masked_kinds
@@ -45,15 +46,6 @@ DEFAULT_CATEGORY = "相談"
 
 _FIELD_NAMES = ("entry_id", "category", "question", "answer", "phrasings", "keywords")
 """The fields of the draft form, each masked (`bot.privacy.mask`) before it is saved."""
-
-_FIELD_LABELS = {
-    "id": "ID",
-    "category": "分類",
-    "question": "質問",
-    "answer": "回答",
-    "phrasings": "言い換え",
-    "keywords": "キーワード",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +295,7 @@ def _validate(entry: Mapping[str, Any]) -> None:
     except ValidationError as exc:
         problems = []
         for error in exc.errors():
-            name = _FIELD_LABELS.get(str(error["loc"][0]), str(error["loc"][0])) if error["loc"] else "項目"
+            name = FIELD_LABELS.get(str(error["loc"][0]), str(error["loc"][0])) if error["loc"] else "項目"
             problems.append(f"{name}：{_problem(error['type'])}")
         raise InvalidInput("FAQとして登録できません。" + " ／ ".join(problems)) from None
 

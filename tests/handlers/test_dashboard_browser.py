@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.server import Served, serve
@@ -52,6 +52,19 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         yield running
 
 
+def write_consultation(staff: Page, content: str) -> Locator:
+    """Write a consultation in the web chat from its menu (content, section, by when); its summary."""
+    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
+    expect(staff.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
+    staff.fill("#text", content)
+    staff.keyboard.press("Enter")
+    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
+    staff.fill("#text", "総務課 庶務係")
+    staff.keyboard.press("Enter")
+    staff.get_by_role("button", name="今月中").click()
+    return staff.locator(".message.bot", has_text="次の内容でDX推進課に相談します")
+
+
 def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(
     served: Served, browser: Browser
 ) -> None:
@@ -62,15 +75,7 @@ def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat
     expect(staff.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
 
     # The staff member consults: content, section, by when, then confirms.
-    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
-    expect(staff.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
-    staff.fill("#text", "会議録の作成に毎回半日かかっています。担当は090-1234-5678です。")
-    staff.keyboard.press("Enter")
-    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
-    staff.fill("#text", "総務課 庶務係")
-    staff.keyboard.press("Enter")
-    staff.get_by_role("button", name="今月中").click()
-    summary = staff.locator(".message.bot", has_text="次の内容でDX推進課に相談します")
+    summary = write_consultation(staff, "会議録の作成に毎回半日かかっています。担当は090-1234-5678です。")
     expect(summary).to_contain_text("［電話番号］")
     expect(summary).to_contain_text("個人情報保護のため")
     summary.get_by_role("button", name="この内容で相談する").click()
@@ -136,14 +141,8 @@ def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
 def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served, browser: Browser) -> None:
     staff = browser.new_context().new_page()
     staff.goto(served.url)
-    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
-    staff.fill("#text", "窓口の受付簿を紙で管理しています。電子化して、集計も自動でできるようにしたいです。")
-    staff.keyboard.press("Enter")
-    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
-    staff.fill("#text", "市民課 窓口係")
-    staff.keyboard.press("Enter")
-    staff.get_by_role("button", name="今月中").click()
-    staff.get_by_role("button", name="この内容で相談する").click()
+    said = "窓口の受付簿を紙で管理しています。電子化して、集計も自動でできるようにしたいです。"
+    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
     expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
 
     team = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
