@@ -234,3 +234,24 @@ def test_ask_compares_meanings_when_the_setting_is_on(tmp_path: Path) -> None:
     words, meaning = json.loads(by_words.stdout), json.loads(by_meaning.stdout)
     assert words["results"] == []
     assert [r["id"] for r in meaning["results"]][:1] == ["minutes"]
+
+
+def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path: Path) -> None:
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask", "--json"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "KAIZEN_CACHE_DIR": str(tmp_path)},
+    )
+    assert reader.stdin is not None
+    assert reader.stdout is not None
+    reader.stdin.write(("RPAってなに\n" * 2000).encode())
+    reader.stdin.close()
+    assert json.loads(reader.stdout.readline())["query"] == "RPAってなに"
+    reader.stdout.close()  # as `| head -1` does
+    assert reader.stderr is not None
+    err = reader.stderr.read()
+    assert reader.wait(timeout=180) == 141
+    assert b"Traceback" not in err
+    assert b"BrokenPipeError" not in err
