@@ -15,7 +15,8 @@ longest window that is one of these is taken:
   090-1234-5678, 0120-123-456), in at most five groups; or 81 with ``+``,
   ``00`` or ``010`` before it or as a group of its own, then the national
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678).
-- Postal code: ``NNN-NNNN``; after 〒 or 郵便番号, also seven digits in any grouping.
+- Postal code: ``NNN-NNNN``; after 〒 or 郵便番号, also seven digits in any grouping,
+  and three then four digits separated otherwise (530 0047) with 郵便番号 earlier in the sentence.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
@@ -60,6 +61,9 @@ _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?
 _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
 _POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
+_SENTENCE_LOOKBACK = 40
+_POSTAL_IN_SENTENCE = re.compile(r"(?:〒|郵便番号)[^。\n]*$")
+"""郵便番号 earlier in the same sentence, for seven digits grouped 3 and 4 however they are separated."""
 _LOOKBACK = 16
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
@@ -173,6 +177,10 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
     if len(digits) == 7:
         if _POSTAL_CUE.search(before):
             return POSTAL
+        if sizes == [3, 4] and _POSTAL_IN_SENTENCE.search(
+            text, max(0, groups[0].start - _SENTENCE_LOOKBACK), groups[0].start
+        ):
+            return POSTAL  # 郵便番号欄が…「530 0047」: the boxes of a form, the field named earlier
         if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-":
             return POSTAL  # only NNN-NNNN without 〒: other 3+4 groupings are too common
     return None

@@ -4,11 +4,11 @@ What a label announces in brackets (被保険者番号（0001284736）, 生年�
 field before it (誕生日欄に1990.7.14), a birth date as eight digits (生年月日：19630522) or with the Western
 year beside the era's, a residence card's number labelled or not (AB12345678CD), a Japan Post Bank
 account's 記号 and 番号, labels in half-width katakana (住民票ｺｰﾄﾞ), a My Number copied one digit at a
-time (6 0 2 9 …), an address whose block numbers have spaces around their dashes (中野 2 - 3 - 4), and an
-e-mail address broken after its @ were not recognised before this version (`bot.privacy`). The same pass
-as migrations 0006 and 0014–0025 (`bot.db.scrub`) masks them wherever a person's text is stored. The
-inbox, whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes
-nothing.
+time (6 0 2 9 …), an address whose block numbers have spaces around their dashes (中野 2 - 3 - 4), a
+postal code in a form's boxes (郵便番号欄が…「530 0047」), and an e-mail address broken after its @ were
+not recognised before this version (`bot.privacy`). The same pass as migrations 0006 and 0014–0025
+(`bot.db.scrub`) masks them wherever a person's text is stored. The inbox, whose rows live for seconds,
+is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0026
 Revises: 0025
