@@ -69,6 +69,7 @@ _CONFIRM = frozenset(
 )
 _STATUS = frozenset(
     {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
+    | {"そうだんじょうきょう", "そうだんのじょうきょう"}  # typed before the IME converts it
 )
 
 

@@ -217,6 +217,7 @@ def test_a_second_press_of_send_creates_nothing(engine: Engine) -> None:
 def test_status_lists_the_staff_members_consultations(engine: Engine) -> None:
     desk = MemoryDesk(remembered="総務課")
     verify_dialog(engine, [("相談状況", Bot(("list",), says=("ご相談はありません",)))], desk=desk)
+    verify_dialog(engine, [("そうだんじょうきょう", Bot(("list",), says=("ご相談はありません",)))], desk=desk)
     for text in ("会議録の作成", "庁内照会の集計"):
         desk.open(_new(text))
     desk.set(2, "answered", answer="集計はフォームで行えます。")
