@@ -274,24 +274,16 @@ def _import_faq(args: argparse.Namespace) -> int:
     return 0
 
 
-SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv", ".tsv", ".txt")
-"""What import-faq reads, and so never writes over."""
-
-
 def _import_refused(source: Path, output: str, sheet: str | None) -> str:
     """Why import-faq cannot run with these paths (a line for people), or "" when it can.
 
     Checked before reading, so that a long import is not lost at the end, and
     never writing over the spreadsheet read or any other (the ward's only copy).
     """
-    if not source.exists():
-        return f"{source}: ファイルが見つかりません"
-    if not source.is_file():
-        return f"{source}: フォルダです。読み込む表のファイルを指定してください"
-    if sheet is not None and source.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):
-        return f"{source}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"
-    if output == "-":
-        return ""
+    from bot.knowledge.spreadsheet import SUFFIXES, input_problem
+
+    if (problem := input_problem(source, sheet)) or output == "-":
+        return problem
     target = Path(output)
     if target.is_dir():
         return (
@@ -301,7 +293,7 @@ def _import_refused(source: Path, output: str, sheet: str | None) -> str:
         return f"{target}: 書き出し先のフォルダ {target.parent} がありません"
     if target.exists() and target.samefile(source):
         return f"{target}: 読み込む表と同じファイルには書き出せません（faq.yaml など別の名前にしてください）"
-    if target.suffix.lower() in SPREADSHEET_SUFFIXES:
+    if target.suffix.lower() in SUFFIXES:
         return f"{target}: 表のファイルの名前には書き出せません（書き出すのはYAMLです。faq.yaml などに）"
     return ""
 

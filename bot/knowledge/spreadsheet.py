@@ -20,7 +20,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ImportProblems", "read_rows"]
+__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "ImportProblems", "input_problem", "read_rows"]
 
 
 class ImportProblems(Exception):
@@ -37,21 +37,33 @@ _UNREADABLE_EXCEL = (
 )
 
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
+SUFFIXES = (*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES)
+"""The files read as spreadsheets: workbooks, which have sheets, and text files, which do not."""
+
+
+def input_problem(path: Path, sheet: str | None = None) -> str:
+    """Why ``path`` (its ``sheet``) cannot be read, seen without opening it (a line for people), or ""."""
+    if not path.exists():
+        return f"{path}: ファイルが見つかりません"
+    if not path.is_file():
+        return f"{path}: フォルダです。読み込む表のファイルを指定してください"
+    if sheet is not None and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        return f"{path}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"
+    return ""
+
+
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
     """Every row of the file as text cells (the header row first)."""
-    if not path.is_file():
-        missing = "フォルダです。ファイルを指定してください" if path.is_dir() else "ファイルが見つかりません"
-        raise ImportProblems([f"{path}: {missing}"])
+    if problem := input_problem(path, sheet):
+        raise ImportProblems([problem])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return _xlsx_rows(path, sheet)
     if suffix == ".xls":
         return _xls_rows(path, sheet)
-    if suffix in (".csv", ".txt", ".tsv"):
-        if sheet is not None:
-            raise ImportProblems(
-                [f"{path}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"]
-            )
+    if suffix in TEXT_SUFFIXES:
         return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
     raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
