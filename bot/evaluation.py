@@ -7,9 +7,10 @@ ids when several entries answer the query (real FAQs often hold several),
 any of which counts as right. Ids written as numbers count as text. A query
 expecting ``none`` is out of scope, whatever its style. ``smalltalk`` is met
 by any small-talk entry, in every figure alike. A query set that cannot be
-read, a query that is wrong, or an expected id the knowledge does not hold
-(`unknown_ids`) is reported as ``file:line: message``
-(`bot.knowledge.KnowledgeError`), before anything is searched.
+read, or a query that is wrong, is reported as ``file:line: message``
+(`bot.knowledge.KnowledgeError`), before anything is searched; an expected
+id the knowledge does not hold is found by `unknown_ids`, which ``eval``
+prints as a warning before measuring (its query counts as missed).
 
 Figures, per style and overall:
 

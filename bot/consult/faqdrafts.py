@@ -276,12 +276,12 @@ def _check_published_as_is(draft: Draft) -> None:
     they read as a broken sentence and point at one person's case.
     """
     fields = (
-        ("質問", draft.question),
-        ("回答", draft.answer),
-        ("言い換え", "\n".join(draft.phrasings)),
-        ("キーワード", "\n".join(draft.keywords)),
+        ("question", draft.question),
+        ("answer", draft.answer),
+        ("phrasings", "\n".join(draft.phrasings)),
+        ("keywords", "\n".join(draft.keywords)),
     )
-    held = {label: masked_kinds(text) for label, text in fields if masked_kinds(text)}
+    held = {FIELD_LABELS[name]: kinds for name, text in fields if (kinds := masked_kinds(text))}
     if held:
         where = "、".join(f"{label}の［{'］［'.join(kinds)}］" for label, kinds in held.items())
         raise InvalidInput(

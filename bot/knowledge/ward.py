@@ -27,30 +27,37 @@ Name = Annotated[
 ]
 
 
-def _unbracketed(value: str) -> str:
-    if value[0] in "『「【" or value[-1] in "』」】":
-        raise PydanticCustomError(
-            "bracketed_title", "書名だけを『』なしで書いてください（表示するときに『』を付けます）"
-        )
-    return value
+def _without_brackets(brackets: str, code: str, message: str) -> AfterValidator:
+    """A check that a value neither opens nor closes with one of ``brackets``: the bot adds its own."""
+
+    def check(value: str) -> str:
+        if value[0] in brackets or value[-1] in brackets:
+            raise PydanticCustomError(code, message)
+        return value
+
+    return AfterValidator(check)
 
 
-Title = Annotated[Name, AfterValidator(_unbracketed)]
+Title = Annotated[
+    Name,
+    _without_brackets(
+        "『「【』」】",
+        "bracketed_title",
+        "書名だけを『』なしで書いてください（表示するときに『』を付けます）",
+    ),
+]
 """A title the bot puts in 『』 itself, so without brackets of its own."""
 
 
-def _unquoted(value: str) -> str:
-    if value[0] in "「『" or value[-1] in "」』":
-        raise PydanticCustomError(
-            "quoted_example", "例は「」なしで書いてください（表示するときに「」を付けます）"
-        )
-    return value
-
-
 Example = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30), AfterValidator(_unquoted)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=30),
+    AfterValidator(_one_line),
+    _without_brackets(
+        "「『」』", "quoted_example", "例は「」なしで書いてください（表示するときに「」を付けます）"
+    ),
 ]
-"""One example of what staff type, short enough for the chat's box, without 「」 (the bot adds them)."""
+"""One example of what staff type: one short line for the menu, without 「」 (the bot adds them)."""
 
 
 class Ward(BaseModel):
