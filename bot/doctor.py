@@ -7,7 +7,7 @@ does not hold verbatim. An entry is
 *confused* with another when one of its own phrasings finds the other first,
 or finds it nearly as well (`CLOSE`), so staff asking that way would get the
 wrong answer or a もしかして; a pair counts once, whichever way it is confused.
-Entries asking the very same question (`question_key`) are *duplicates*
+Entries asking the very same question (`same_questions`) are *duplicates*
 instead: no wording tells them apart. An entry is *hard to find* when its own
 question does not find it first, or it gives the search little to go on:
 no phrasings, or a very short answer. Each
@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 
 from bot.knowledge import FaqEntry
-from bot.knowledge.schema import question_key
+from bot.knowledge.schema import same_questions
 from bot.search import Hit, Searcher
 
 __all__ = ["CLOSE", "Confusion", "Report", "Weak", "diagnose", "run_doctor"]
@@ -77,10 +77,8 @@ class Report:
 
 def diagnose(searcher: Searcher) -> Report:
     """Ask every FAQ question and phrasing: duplicates, confusions (worst first) and hard-to-find entries."""
-    same: dict[str, list[str]] = defaultdict(list)
-    for entry in searcher.kb.faq:
-        same[question_key(entry.question)].append(entry.id)
-    duplicates = [ids for ids in same.values() if len(ids) > 1]
+    faq = searcher.kb.faq
+    duplicates = [[faq[at].id for at in group] for group in same_questions(faq)]
     twin = {id_: set(ids) for ids in duplicates for id_ in ids}
     pairs: dict[tuple[str, str], Confusion] = {}
     weak: list[Weak] = []

@@ -19,7 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
-from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup, question_key
+from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup, same_questions
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 from bot.privacy import public_contacts
@@ -308,20 +308,20 @@ def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Lo
 
 def _same_questions(faq: list[tuple[FaqEntry, Located]]) -> list[Problem]:
     """A note on each FAQ entry that asks what an earlier one asks: the search cannot tell them apart."""
-    first: dict[str, tuple[str, int]] = {}
     notes: list[Problem] = []
-    for entry, (path, line) in faq:
-        other, other_line = first.setdefault(question_key(entry.question), (entry.id, line))
-        if other != entry.id:
+    for first, *others in same_questions([entry for entry, _ in faq]):
+        other, (_, other_line) = faq[first]
+        for at in others:
+            entry, (path, line) = faq[at]
             notes.append(
                 Problem(
                     path,
                     line,
-                    f"注意: {entry.id}: 質問が {other}（{other_line}行目）と同じです。"
+                    f"注意: {entry.id}: 質問が {other.id}（{other_line}行目）と同じです。"
                     "1つにまとめるか、違いが分かるように書き分けてください",
                 )
             )
-    return notes
+    return sorted(notes, key=lambda note: (str(note.path), note.line))
 
 
 def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
@@ -23,6 +24,7 @@ __all__ = [
     "Text",
     "number_as_text",
     "question_key",
+    "same_questions",
 ]
 
 
@@ -34,6 +36,14 @@ def number_as_text(value: object) -> object:
 def question_key(question: str) -> str:
     """A question as compared with others: width, case, spaces and the closing mark do not count."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", question).casefold()).rstrip("?.!。")
+
+
+def same_questions(entries: Sequence[FaqEntry]) -> list[list[int]]:
+    """The places in ``entries`` of those asking the same question (`question_key`), a list per question."""
+    groups: dict[str, list[int]] = {}
+    for at, entry in enumerate(entries):
+        groups.setdefault(question_key(entry.question), []).append(at)
+    return [group for group in groups.values() if len(group) > 1]
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
