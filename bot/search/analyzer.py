@@ -66,6 +66,8 @@ class Analysis:
     fuzzy_text: str
     noun_sounds: tuple[str, ...]
     """The reading of each noun (as `Analyzer.sound` gives it), to tell IME slips: 予讃 reads like 予算."""
+    noun_synonyms: tuple[str, ...]
+    """Each noun's own synonym group (an ``s:`` term: Teams → オンライン会議's), "" when it has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,7 @@ class _Word:
     noun: str = ""
     noun_terms: tuple[str, ...] = ()
     noun_sound: str = ""
+    synonym: str = ""
 
 
 class Analyzer:
@@ -115,6 +118,7 @@ class Analyzer:
         nouns: list[str] = []
         noun_terms: list[tuple[str, ...]] = []
         noun_sounds: list[str] = []
+        noun_synonyms: list[str] = []
         lemmas: list[str] = []
         reading: list[str] = []
         for morpheme in tokenizer().tokenize(normalized, self._mode_c):
@@ -126,6 +130,7 @@ class Analyzer:
                 nouns.append(word.noun)
                 noun_terms.append(word.noun_terms)
                 noun_sounds.append(word.noun_sound)
+                noun_synonyms.append(word.synonym)
         terms += self._synonym_terms(lemmas)
         words = tuple(terms)
         grams = gram_text(normalized)
@@ -133,7 +138,14 @@ class Analyzer:
             terms += ["g:" + g for g in _ngrams(grams, 2)]
             terms += ["r:" + g for g in _ngrams(gram_text("".join(reading)), 3)]
         return Analysis(
-            normalized, tuple(terms), words, tuple(nouns), tuple(noun_terms), grams, tuple(noun_sounds)
+            normalized,
+            tuple(terms),
+            words,
+            tuple(nouns),
+            tuple(noun_terms),
+            grams,
+            tuple(noun_sounds),
+            tuple(noun_synonyms),
         )
 
     def _word(self, morpheme: Any) -> _Word:
@@ -174,9 +186,10 @@ class Analyzer:
                 own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
         if pos[0] not in _NOUN_POS or len(lemma) < 2 or _HIRAGANA_ONLY.match(morpheme.surface()):
             return _Word(sound, tuple(lemmas), tuple(own))
-        groups = (self._synonym_index.get((t[2:],)) for t in own)
-        noun_terms = (*own, *(f"s:{g}" for g in groups if g is not None))
-        return _Word(sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound))
+        groups = [f"s:{g}" for g in map(self._synonym_index.get, ((t[2:],) for t in own)) if g is not None]
+        synonym = f"s:{self._synonym_index[(lemma,)]}" if (lemma,) in self._synonym_index else ""
+        noun_terms = (*own, *groups)
+        return _Word(sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound), synonym)
 
     def _heads(self, surface: str, normalized: str) -> tuple[str, ...]:
         """The head of a katakana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -48,12 +48,17 @@ class Presence:
         return count / len(analysis.noun_terms)
 
     def coverage(
-        self, analysis: Analysis, unknown: Sequence[str], view_weights: dict[str, float]
+        self,
+        analysis: Analysis,
+        unknown: Sequence[str],
+        view_weights: dict[str, float],
+        standing: Collection[str] = (),
     ) -> npt.NDArray[np.float64]:
         """Per candidate, the idf-weighted share of ``analysis``'s words (and synonyms) it contains.
 
         Nouns that nothing in the knowledge knows count against every candidate with
         the highest idf: they are what the query is about, and no entry explains them.
+        The ``standing`` synonym terms stand for a noun and weigh as words.
         """
         covered = np.zeros(self._matrix.shape[1])
         total = 0.0
@@ -61,7 +66,7 @@ class Presence:
             term_id = self._index.vocabulary.get(term)
             if term_id is None:
                 continue
-            weight = view_weights[term[0]] * float(self._index.idf[term_id])
+            weight = view_weights["w" if term in standing else term[0]] * float(self._index.idf[term_id])
             total += weight
             row = self._row(term)
             if row is not None:

@@ -128,6 +128,8 @@ class QueryTerms:
     rows: dict[str, int]
     ids: npt.NDArray[np.int64]
     weights: npt.NDArray[np.float32]
+    standing: frozenset[str]
+    """Synonym terms that stand for a noun the index knows by them only (see `_standing_in`)."""
 
 
 def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> QueryTerms:
@@ -159,15 +161,33 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
         keep[rare] = True
     rows = np.flatnonzero(keep).tolist()
     known = [said[at] for at in rows]
+    standing = _standing_in(index, analysis)
     weights = [
-        VIEW_WEIGHTS[t[0]] * (1.0 + math.log(counts[t])) * (FOCUS_BOOST if t in focused else 1.0)
+        VIEW_WEIGHTS["w" if t in standing else t[0]]
+        * (1.0 + math.log(counts[t]))
+        * (FOCUS_BOOST if t in focused else 1.0)
         for t in known
     ]
     return QueryTerms(
         {t: row for row, t in enumerate(known)},
         ids[rows],
         np.asarray(weights, dtype=np.float32),
+        frozenset(standing),
     )
+
+
+def _standing_in(index: SearchIndex, analysis: Analysis) -> set[str]:
+    """The synonym terms of nouns the index knows only by their synonym group, which weigh as words.
+
+    Teams, written nowhere but in synonyms.yaml beside オンライン会議, has its
+    group's term as its one term in the index: at a synonym's weight, the
+    sentence's frame (使いたい) would outweigh what it is about.
+    """
+    return {
+        synonym
+        for noun, synonym in zip(analysis.nouns, analysis.noun_synonyms, strict=True)
+        if synonym and "w:" + noun not in index.vocabulary
+    }
 
 
 def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
@@ -187,16 +207,21 @@ def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, 
     """The analysis with the known words its unknown nouns were meant to be, and the nouns still unknown.
 
     A noun read as a known word (see `bot.search.spelling`) counts as mentioned
-    by an entry that has that word, and as known.
+    by an entry that has that word, and as known. A noun whose synonym group
+    the index knows is known as it is, never a slip (チームズ is no チーム).
     """
-    sounds = dict(zip(analysis.nouns, analysis.noun_sounds, strict=True))
-    meant = {noun: words_meant(index, noun, sound) for noun, sound in sounds.items()}
-    unknown = tuple(noun for noun, words in meant.items() if not words and is_unknown(index, noun))
-    extra = ["w:" + word for noun in analysis.nouns for word in meant[noun]]
+    nouns = zip(analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, strict=True)
+    # None: known by its synonym group; (): no word meant, so perhaps unknown.
+    meant = {
+        noun: None if synonym in index.vocabulary else words_meant(index, noun, sound)
+        for noun, sound, synonym in nouns
+    }
+    unknown = tuple(noun for noun, words in meant.items() if words == () and is_unknown(index, noun))
+    extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
     if not extra:
         return analysis, unknown
     noun_terms = tuple(
-        (*terms, *("w:" + word for word in meant[noun]))
+        (*terms, *("w:" + word for word in meant[noun] or ()))
         for noun, terms in zip(analysis.nouns, analysis.noun_terms, strict=True)
     )
     return (
@@ -253,10 +278,10 @@ def rank(
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
-    coverage = presence.coverage(analysis, unknown, VIEW_WEIGHTS)
+    coverage = presence.coverage(analysis, unknown, VIEW_WEIGHTS, terms.standing)
     if focus is not None:
         explained = np.maximum(explained, presence.explained(focus))
-        coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS))
+        coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS, terms.standing))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
     related = _related(index, numbers)
