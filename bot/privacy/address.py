@@ -12,7 +12,8 @@ address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong bl
 its own, with the town name before it (八重洲二丁目1番), or a weak block of
 three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
-block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305).
+block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
+a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
 
 The municipality's name stops at its first 市区町村郡 and at most three
 follow one another (札幌市中央区), so no run of text can be split into
@@ -58,7 +59,7 @@ _STRONG = rf"(?:{_CHOME}|{_BANCHI})"
 _WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
 _BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
 _IN_BUILDING = (
-    rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?)?"
+    rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?|階|[fF])?"
     rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)"
 )
 _ROOM = rf"(?:{_SP}-{_SP}[0-9]{{1,4}}(?![0-9]))?{_IN_BUILDING}?"

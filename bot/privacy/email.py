@@ -5,7 +5,7 @@ a local part of ASCII letters, digits and ``._%+-``, or of kana and kanji
 (internationalised addresses; never the two mixed, so the words before an
 address stay: 連絡先taro@…), then ``@`` with spaces around it if any (or a
 line break after it, which a phone's copy and paste leaves),
-``[at]``, ``(at)``, `` at `` or アットマーク, then a domain of two or more
+``[at]``, ``(at)``, `` at ``, アット(マーク) or あっと (in brackets or not), then a domain of two or more
 labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
 written as ``.`` or ``。`` (spaces around them if any: example . jp),
 ``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
@@ -24,7 +24,10 @@ EMAIL = "メールアドレス"
 
 _JA = r"\u30a1-\u30fa\u30fc\u4e00-\u9fff々〆ヶ"
 _LOCAL = rf"(?:[a-z0-9._%+\-]{{1,64}}|[{_JA}ぁ-ゖ]{{1,64}})"
-_AT = r"(?:[ \t]*@[ \t\r\n]{0,3}|[ \t]*[\[(<]\s*at\s*[\])>][ \t]*|[ \t]at[ \t]|[ \t]*アット(?:マーク)?[ \t]*)"
+_AT = (
+    r"(?:[ \t]*@[ \t\r\n]{0,3}|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク)\s*[\])>][ \t]*"
+    r"|[ \t]at[ \t]|[ \t]*(?:アット(?:マーク)?|あっと(?:まーく)?)[ \t]*)"
+)
 _DOT = r"(?:[ \t]*[.。][ \t]*|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]|[ \t]*ドット[ \t]*)"
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
 _TLD = rf"(?:[a-z]{{2,24}}|[{_JA}]{{1,10}})"

@@ -10,9 +10,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
-  免許証番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
+  免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
-  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a health
+  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a Japan Post
+  Bank account in one piece (ゆうちょ銀行 10120-12345671), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678), a card
   number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567),
@@ -64,10 +65,10 @@ _BIRTH_DATE = re.compile(
 )
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
-    r"運転免許証番号|免許証番号|免許番号|運転免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
+    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号)"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?)"
 )
 _HANDBOOK = (
     r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0026: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0027: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -156,6 +156,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "被保険者番号（［各種番号］）、在留カード ［各種番号］、生年月日：［生年月日］、"
             "住民票ｺｰﾄﾞ ［各種番号］",
         ),
+        (
+            "0026",
+            "連絡先 taro_y(アットマーク)city.example.lg.jp、免許証の番号は301234567890、"
+            "ゆうちょ銀行 10120-12345671、中央区銀座四丁目5-6 銀座ビル3F",
+            ("taro_y", "301234567890", "10120-12345671", "銀座ビル3F"),
+            "連絡先 ［メールアドレス］、免許証の番号は［各種番号］、ゆうちょ銀行 ［各種番号］、［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -171,6 +178,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names set apart, introduced, in family lines, accounts",
         "names after sections, in lists and pairs, called in kana",
         "numbers in brackets, residence cards, compact birth dates",
+        "at signs spelled out, licence and Japan Post Bank numbers, floors",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
