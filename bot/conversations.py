@@ -65,6 +65,7 @@ from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
+from bot.values import START_ACTION
 
 __all__ = [
     "DELAYED",
@@ -226,8 +227,9 @@ class Conversations:
             case "message":
                 return self.handle(incoming)
             case "follow":  # greeted in the turn: kept with the menu in the event's inbox row until sent
+                # The opening, not a press of 「メニュー」: no line of the person shows (`bot.db.journal`).
                 return self.handle(
-                    replace(incoming, kind="message", action="menu"), (greeting(self.engine.lib.ward),)
+                    replace(incoming, kind="message", action=START_ACTION), (greeting(self.engine.lib.ward),)
                 )
             case "unfollow":
                 if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):

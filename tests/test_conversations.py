@@ -76,6 +76,9 @@ def test_a_follows_greeting_and_menu_are_kept_in_the_events_inbox_row_until_sent
         (kept,) = connection.execute(sa.select(inbox_table.c.replies)).scalars().all()
     assert tuple(Reply.from_record(r) for r in kept) == replies
     assert conversations.event(event) == (), "a redelivery"
+    with store.engine.connect() as connection:
+        logged = journal.conversation(connection, event.key, until=None, limit=10)
+    assert [line.role for line in logged] == ["bot", "bot"], "nobody pressed 「メニュー」"
 
 
 def test_a_search_answer_keeps_its_decision_and_confidence_in_the_log(
