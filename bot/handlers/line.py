@@ -13,7 +13,9 @@
   replies are free); otherwise, and for everything later (the DX team's
   answers), a push from the outbox, which counts against the account's
   monthly allowance. Pushes carry ``X-Line-Retry-Key`` named after the
-  outbox message, so a repeat after a crash is refused by LINE, and each is
+  outbox message (its id and when it was written: a restored or second
+  database reuses the ids, and LINE refuses a key it accepted in the last
+  24 hours), so a repeat after a crash is refused by LINE, and each is
   counted per month in the log (`bot.db.reach.pushes_in_month`).
 - The loading animation shows in one-to-one chats while the turn runs.
 - The DX team's room may be a LINE group (`TeamRoom`,
@@ -203,7 +205,7 @@ class LineSender:
         """Push ``delivery``; `Undeliverable` when LINE refuses the recipient or the message for good."""
         reply = Reply.from_record(delivery.payload)
         to = delivery.address or delivery.key.conversation_id  # the person one-to-one, else the group
-        retry_key = str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}"))
+        retry_key = retry_key_of(delivery)
         request = PushMessageRequest(to=to, messages=render([reply])[:MAX_MESSAGES])
         try:
             await self.channel.api.push_message(
@@ -218,6 +220,17 @@ class LineSender:
             raise
         count = await asyncio.to_thread(reach.pushes_in_month, self.store.engine, CHANNEL, datetime.now(UTC))
         log.info("LINE push of message %d to %s; pushes this month: %d", delivery.id, to, count + 1)
+
+
+def retry_key_of(delivery: Delivery) -> str:
+    """The ``X-Line-Retry-Key`` of ``delivery``: the same for every attempt, another for every message.
+
+    LINE refuses with 409 a key it accepted in the last 24 hours, which the sender takes as delivered;
+    the id alone would name another message in a database restored from a backup or a second database
+    on the same channel, so the time the message was written is part of the name.
+    """
+    written = delivery.created_at.isoformat() if delivery.created_at is not None else ""
+    return str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}-{written}"))
 
 
 def _unauthorized() -> web.HTTPException:

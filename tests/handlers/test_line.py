@@ -176,6 +176,29 @@ async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLi
     assert uuid.UUID(push.headers["X-Line-Retry-Key"])
 
 
+async def test_a_restored_or_second_database_does_not_reuse_the_retry_keys_of_its_pushes(
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, tmp_path: Path
+) -> None:
+    """LINE refuses a retry key it accepted in the last 24 hours with 409, which the sender takes as sent.
+
+    A database restored from yesterday's backup, or a second database on the same LINE channel (a trial
+    server beside the real one), numbers its outbox from the same ids again: a key named after the id
+    alone would make LINE refuse the new message, and the DX team's answer would never arrive.
+    """
+    for number, name in enumerate(["kaizen.db", "restored.db"], start=1):
+        settings = Settings.from_env(
+            {"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=f"sqlite:///{tmp_path / name}"
+        )
+        bot = await aiohttp_client(init_app(settings, searcher=searcher))
+        body = json.loads(line.text(USER, "RPAとは何ですか？", f"ev-{number}").body)
+        body["events"][0]["deliveryContext"]["isRedelivery"] = True  # answered by push, outbox message 1
+        assert await post(bot, signed(body)) == 200
+        await line.sent(USER, number)
+        await bot.close()
+    assert [call.status for call in line.requests("/v2/bot/message/push")] == [200, 200]
+    assert [s.via for s in line.all_sent(USER)] == ["push", "push"]
+
+
 async def test_an_expired_reply_token_falls_back_to_a_push(bot: Client, line: FakeLine) -> None:
     webhook = line.text(USER, "RPAとは何ですか？", "ev-1")
     line.expired.add(json.loads(webhook.body)["events"][0]["replyToken"])
