@@ -258,6 +258,20 @@ async def test_in_a_group_the_bot_answers_only_when_mentioned_and_says_it_works_
     assert reply.body["messages"][0]["text"] == GROUP_ONLY.text
 
 
+async def test_a_group_the_bot_is_called_in_is_logged_with_the_ids_the_team_room_needs(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LINE shows a group's id nowhere in its apps: docs/team-room.md sends the administrator to the log."""
+    join = line.event(USER, "join", "ev-1")
+    join["source"] = {"type": "group", "groupId": "Cgroup"}
+    with caplog.at_level(logging.INFO):
+        assert await post(bot, line.webhook(join)) == 200
+        assert await post(bot, group_text(line, "@bot 使えますか", "ev-2", mention=True)) == 200
+    assert "KAIZEN_TEAM_ROOM=line:Cgroup" in caplog.text
+    assert f"line:{USER}" in caplog.text, "the member's id, as KAIZEN_TEAM_MEMBERS names it"
+    assert "使えますか" not in caplog.text, "never what was said"
+
+
 async def test_a_consultation_from_line_names_its_channel(bot: Client, line: FakeLine) -> None:
     await post(bot, line.press(USER, "consult", "ev-1"))
     await post(bot, line.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
