@@ -30,6 +30,7 @@ demo); the SDK's async client talks to it over aiohttp.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
 from collections.abc import Sequence
@@ -57,6 +58,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
+from bot.handlers.inputs import check_json
 from bot.handlers.lineevents import incoming_of
 from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
 from bot.plaintext import without_mentions
@@ -134,9 +136,10 @@ class LineChannel:
         except (UnicodeDecodeError, InvalidSignatureError):
             log.warning("LINE webhook with a wrong signature from %s: refused", request.remote)
             raise _unauthorized() from None
-        except (ValueError, KeyError, TypeError):  # signed by LINE, yet not a webhook body
+        except (ValueError, KeyError, TypeError, RecursionError):  # signed by LINE, yet not a webhook body
             log.warning("LINE webhook with a body that is not a webhook payload: refused")
             raise json_exception(400, "invalid_body", "LINEのWebhookの形式ではありません。") from None
+        check_json(json.loads(body))  # no NUL or lone surrogate (escaped in the JSON) reaches a turn: 400
         now = datetime.now(UTC)
         found = [incoming_of(event, now) for event in events]
         return [incoming for incoming in found if incoming is not None]

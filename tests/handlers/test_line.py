@@ -83,10 +83,28 @@ async def test_a_signed_body_that_is_no_webhook_is_400_and_an_unsigned_one_401(
     with caplog.at_level(logging.WARNING):
         assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw)})) == 400
         assert await post(bot, signed({"destination": "Ubot"})) == 400
+        deep = b'{"destination": "Ubot", "events": ' + b"[" * 20_000 + b"]" * 20_000 + b"}"  # was a 500
+        assert await post(bot, Webhook("/webhooks/line", deep, {"X-Line-Signature": sign(deep)})) == 400
         assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw, "x")})) == 401
         assert await post(bot, Webhook("/webhooks/line", b"\xff\xfe", {"X-Line-Signature": "abc"})) == 401
     assert "wrong signature" in caplog.text
     assert secret_text not in caplog.text
+
+
+@pytest.mark.parametrize("text", ["RPA\\ud800", "RP\\u0000A"])
+async def test_a_signed_message_with_text_no_database_takes_is_400(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """A lone surrogate or a NUL, escaped in the JSON: the engine failed on it and apologised for a fault."""
+    body = line.text(USER, "RPA", "ev-1").body.decode().replace('"text": "RPA"', f'"text": "{text}"')
+    with caplog.at_level(logging.ERROR):
+        response = await bot.post(
+            "/webhooks/line", data=body, headers={"X-Line-Signature": sign(body.encode())}
+        )
+        await bot.app[DISPATCHER].settled()
+    assert (response.status, (await response.json())["error"]) == (400, "invalid_text")
+    assert line.calls == []
+    assert not caplog.records
 
 
 async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
