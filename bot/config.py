@@ -170,13 +170,13 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_PUBLIC_URL",
         "",
         "The bot's address as the DX team reaches it (https://kaizen.example.lg.jp), for links in "
-        "notifications; empty leaves the links out.",
+        "notifications; empty leaves the links out. Anything but an http(s) URL stops the start.",
     ),
     Setting(
         "KAIZEN_NOTIFY_WEBHOOK_URL",
         "",
         "Incoming-webhook URL (Teams Workflows, Slack or LINE WORKS) told of new and waiting "
-        "consultations; empty turns webhook notices off.",
+        "consultations; empty turns webhook notices off. Anything but an http(s) URL stops the start.",
     ),
     Setting(
         "KAIZEN_NOTIFY_WEBHOOK_FORMAT",
@@ -656,7 +656,7 @@ class Settings:
             max_body_bytes=_integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
             admin_token=_token(values, "KAIZEN_ADMIN_TOKEN"),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
-            public_url=values["KAIZEN_PUBLIC_URL"].strip(),
+            public_url=_optional_url(values, "KAIZEN_PUBLIC_URL"),
             retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
             db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             inbox_lease_seconds=_integer(values, "KAIZEN_INBOX_LEASE_SECONDS", 2, 3600),
@@ -711,7 +711,7 @@ def _notify(values: Mapping[str, str]) -> NotifySettings:
         choices = ", ".join(WEBHOOK_FORMATS)
         raise ValueError(f"KAIZEN_NOTIFY_WEBHOOK_FORMAT must be one of {choices}, not {webhook_format!r}")
     return NotifySettings(
-        webhook_url=values["KAIZEN_NOTIFY_WEBHOOK_URL"].strip(),
+        webhook_url=_optional_url(values, "KAIZEN_NOTIFY_WEBHOOK_URL"),
         webhook_format=webhook_format,
         waiting_hours=_integer(values, "KAIZEN_NOTIFY_WAITING_HOURS", 0, 24 * 365),
         smtp_host=values["KAIZEN_SMTP_HOST"].strip(),
@@ -741,6 +741,14 @@ def _base_url(values: Mapping[str, str], name: str) -> str:
     url = values[name].strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
+    return url
+
+
+def _optional_url(values: Mapping[str, str], name: str) -> str:
+    """Empty, or an http(s) URL: anything else would fail every notice at delivery, retried for ever."""
+    url = values[name].strip()
+    if url and not url.startswith(("http://", "https://")):
+        raise ValueError(f"{name} must be an http:// or https:// URL (or empty), not {values[name]!r}")
     return url
 
 

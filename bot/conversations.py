@@ -112,14 +112,14 @@ def greeting(ward: Ward) -> Reply:
 
 TEXT_ONLY = Reply(
     "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
-    "お手数ですが、文字で質問してください。",
+    "お手数ですが、文字でご質問ください。",
     (Choice("メニュー", "menu"),),
     kind="prompt",
 )
 
 GROUP_ONLY = Reply(
-    "お呼びいただきありがとうございます。このbotは1対1のトークでご質問をお受けしています。"
-    "お手数ですが、botとの個別のトークからご質問ください。",
+    "お呼びいただきありがとうございます。このbotは1対1のチャットでご質問をお受けしています。"
+    "お手数ですが、botとの個別のチャットからご質問ください。",
     kind="prompt",
 )
 
@@ -241,7 +241,11 @@ class Conversations:
             case "unsupported" | "group":
                 replies = (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
                 channel, event_id = incoming.key.channel, incoming.event_id
-                return replies if reach.seen_once(self.store.engine, channel, event_id, now, replies) else ()
+                if not reach.seen_once(self.store.engine, channel, event_id, now, replies):
+                    return ()
+                if incoming.kind == "group":
+                    _log_room(incoming)
+                return replies
 
     def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
         """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""
@@ -293,3 +297,34 @@ class Conversations:
     def close(self) -> None:
         """Let the turns running finish and stop the turn threads (the server, at shutdown)."""
         self._turns.shutdown(wait=True)
+
+
+def _log_room(incoming: Incoming) -> None:
+    """Name a group the bot was called in (not the team's room) with the ids the room's settings take.
+
+    Some platforms show a group's id nowhere in their apps (LINE), so the log is where the DX team's
+    administrator finds it (docs/team-room.md); what was said is never logged.
+    """
+    channel, room = incoming.key.channel, incoming.room
+    if incoming.text is None:
+        log.info(
+            "the bot was added to the %s group %s; to make it the DX team's room: KAIZEN_TEAM_ROOM=%s:%s",
+            channel,
+            room,
+            channel,
+            room,
+        )
+        return
+    log.info(
+        "%s:%s called the bot in the %s group %s, which is not the DX team's room, and was told the bot "
+        "works one-to-one; to make it the room: KAIZEN_TEAM_ROOM=%s:%s, and this member: "
+        "KAIZEN_TEAM_MEMBERS=%s:%s=<dashboard account>",
+        channel,
+        incoming.key.user_id,
+        channel,
+        room,
+        channel,
+        room,
+        channel,
+        incoming.key.user_id,
+    )

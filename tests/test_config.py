@@ -41,6 +41,13 @@ def test_the_command_line_wins_over_the_environment() -> None:
         ("KAIZEN_MAX_BODY_BYTES", "10", "between 1024"),
         ("KAIZEN_LOG_FORMAT", "xml", "text or json"),
         ("KAIZEN_TRUST_REQUEST_ID", "maybe", "true or false"),
+        # without a scheme every notice failed and was retried for ever, and the DX team heard of nothing
+        (
+            "KAIZEN_NOTIFY_WEBHOOK_URL",
+            "hooks.slack.com/services/T0/B0/x",
+            "KAIZEN_NOTIFY_WEBHOOK_URL must be an http",
+        ),
+        ("KAIZEN_PUBLIC_URL", "kaizen.example.lg.jp", "KAIZEN_PUBLIC_URL must be an http"),
     ],
 )
 def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:

@@ -50,3 +50,32 @@ async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: P
     output = log.read_text()
     assert "LINE is on (sending only)" in output
     assert "pushes this month: 1" in output
+
+
+async def test_the_start_says_how_the_dx_team_is_told_of_consultations(tmp_path: Path) -> None:
+    """An administrator reads in the log which notices are on, and where they go (never a secret path)."""
+    line = FakeLine()
+    await line.start()
+    settings = {
+        **line.settings(),
+        "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_NOTIFY_WEBHOOK_URL": "https://hooks.slack.com/services/T0/B0/webhook-secret",
+        "KAIZEN_SMTP_HOST": "127.0.0.1",
+        "KAIZEN_SMTP_TO": "dx@example.lg.jp, kaizen@example.lg.jp",
+        "KAIZEN_TEAM_ROOM": "line:Cteam0001",
+        "KAIZEN_TEAM_MEMBERS": "line:Utanaka=tanaka",
+    }
+    worker = start_worker(tmp_path, settings)
+    log = tmp_path / "worker.log"
+    try:
+        assert await asyncio.to_thread(logged, log, "in its room line:Cteam0001")
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+        await line.stop()
+    output = log.read_text()
+    assert "through an incoming webhook (host hooks.slack.com, slack format)" in output
+    assert "webhook-secret" not in output
+    assert "by e-mail through 127.0.0.1 to 2 addresses" in output
+    assert "1 member may act there" in output
+    assert "no notification channel" not in output

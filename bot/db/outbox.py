@@ -65,6 +65,9 @@ class Delivery:
     ``reply_to`` the address the message answers (the event that opened
     its consultation), which a channel that threads replies (Slack) posts
     under instead; None when the message answers nothing in particular.
+    ``created_at`` is when the message was written: with ``id`` it names the
+    message beyond this database (a database restored from a backup, or a
+    second one, numbers its messages from the same ids again).
     """
 
     id: int
@@ -73,6 +76,7 @@ class Delivery:
     attempts: int
     address: str | None = None
     reply_to: str | None = None
+    created_at: datetime | None = None
 
 
 def enqueue(
@@ -138,7 +142,7 @@ def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: ti
         )
         key = ConversationKey(row.channel, row.user_id, row.conversation_id)
         address = reach.address_of(connection, key)
-    return Delivery(row.id, key, row.payload, attempts, address, row.address)
+    return Delivery(row.id, key, row.payload, attempts, address, row.address, row.created_at)
 
 
 def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:

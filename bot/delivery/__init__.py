@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 import aiohttp
 import sqlalchemy as sa
@@ -73,9 +74,33 @@ def build_worker(
     notify = settings.notify
     senders: dict[str, Sender] = dict(channel_senders)
     if NOTIFY_WEBHOOK in service.notices.channels:
-        senders[NOTIFY_WEBHOOK] = WebhookSender(session, notify.webhook_url, notify.webhook_format)
+        webhook = WebhookSender(session, notify.webhook_url, notify.webhook_format)
+        senders[NOTIFY_WEBHOOK] = webhook
+        host = urlsplit(notify.webhook_url).hostname  # the path of an incoming webhook is its secret
+        log.info(
+            "the DX team is told of consultations through an incoming webhook (host %s, %s format)",
+            host,
+            webhook.format,
+        )
     if NOTIFY_EMAIL in service.notices.channels:
         senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds, service.ward)
+        count = len(notify.smtp_to)
+        log.info(
+            "the DX team is told of consultations by e-mail through %s to %d address%s",
+            notify.smtp_host,
+            count,
+            "" if count == 1 else "es",
+        )
+    if NOTIFY_ROOM in senders:
+        team, members = settings.team, len(settings.team.members)
+        acting = (
+            f"{members} member{'' if members == 1 else 's'} may act there"
+            if members
+            else "nobody may act there (KAIZEN_TEAM_MEMBERS is empty): notices only"
+        )
+        log.info(
+            "the DX team is told of consultations in its room %s:%s; %s", team.channel, team.room, acting
+        )
     if not {NOTIFY_WEBHOOK, NOTIFY_EMAIL, NOTIFY_ROOM} & senders.keys():
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [

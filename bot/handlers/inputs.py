@@ -8,7 +8,8 @@ the API, a page on the dashboard).
   lone surrogate (undecodable bytes in a header arrive as one). Neither
   SQLite nor PostgreSQL can store them, and no person typed them.
 - `read_json_object`: the body as a JSON object: strict JSON (no ``NaN``),
-  nested at most `MAX_JSON_DEPTH` deep, every string readable.
+  nested at most `MAX_JSON_DEPTH` deep, every string readable (`check_json`,
+  also for a body an SDK has read: LINE's, Slack's).
 - `read_form`: a posted form's text fields, from a well-formed urlencoded or
   multipart body, every value readable.
 - `integer`: a decimal integer within bounds; by default one that fits the
@@ -31,6 +32,7 @@ from bot.errors import InvalidRequest
 __all__ = [
     "MAX_INTEGER",
     "MAX_JSON_DEPTH",
+    "check_json",
     "check_request",
     "check_text",
     "integer",
@@ -75,7 +77,7 @@ async def read_json_object(request: web.Request) -> dict[str, Any]:
         raise InvalidRequest("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
     if not isinstance(body, dict):
         raise InvalidRequest("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
-    _check_json(body)
+    check_json(body)
     return body
 
 
@@ -112,8 +114,8 @@ def _check_all(pairs: Iterable[tuple[str, str]], where: str) -> None:
         check_text(value, where)
 
 
-def _check_json(body: dict[str, Any]) -> None:
-    """Bound the nesting and check every key and string, without recursion."""
+def check_json(body: object) -> None:
+    """Bound the nesting and check every key and string of a JSON value, without recursion."""
     pending: list[tuple[object, int]] = [(body, 1)]
     while pending:
         value, depth = pending.pop()

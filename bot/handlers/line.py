@@ -13,7 +13,9 @@
   replies are free); otherwise, and for everything later (the DX team's
   answers), a push from the outbox, which counts against the account's
   monthly allowance. Pushes carry ``X-Line-Retry-Key`` named after the
-  outbox message, so a repeat after a crash is refused by LINE, and each is
+  outbox message (its id and when it was written: a restored or second
+  database reuses the ids, and LINE refuses a key it accepted in the last
+  24 hours), so a repeat after a crash is refused by LINE, and each is
   counted per month in the log (`bot.db.reach.pushes_in_month`).
 - The loading animation shows in one-to-one chats while the turn runs.
 - The DX team's room may be a LINE group (`TeamRoom`,
@@ -28,6 +30,7 @@ demo); the SDK's async client talks to it over aiohttp.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
 from collections.abc import Sequence
@@ -55,6 +58,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
+from bot.handlers.inputs import check_json
 from bot.handlers.lineevents import incoming_of
 from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
 from bot.plaintext import without_mentions
@@ -132,9 +136,10 @@ class LineChannel:
         except (UnicodeDecodeError, InvalidSignatureError):
             log.warning("LINE webhook with a wrong signature from %s: refused", request.remote)
             raise _unauthorized() from None
-        except (ValueError, KeyError, TypeError):  # signed by LINE, yet not a webhook body
+        except (ValueError, KeyError, TypeError, RecursionError):  # signed by LINE, yet not a webhook body
             log.warning("LINE webhook with a body that is not a webhook payload: refused")
             raise json_exception(400, "invalid_body", "LINEのWebhookの形式ではありません。") from None
+        check_json(json.loads(body))  # no NUL or lone surrogate (escaped in the JSON) reaches a turn: 400
         now = datetime.now(UTC)
         found = [incoming_of(event, now) for event in events]
         return [incoming for incoming in found if incoming is not None]
@@ -203,7 +208,7 @@ class LineSender:
         """Push ``delivery``; `Undeliverable` when LINE refuses the recipient or the message for good."""
         reply = Reply.from_record(delivery.payload)
         to = delivery.address or delivery.key.conversation_id  # the person one-to-one, else the group
-        retry_key = str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}"))
+        retry_key = retry_key_of(delivery)
         request = PushMessageRequest(to=to, messages=render([reply])[:MAX_MESSAGES])
         try:
             await self.channel.api.push_message(
@@ -218,6 +223,17 @@ class LineSender:
             raise
         count = await asyncio.to_thread(reach.pushes_in_month, self.store.engine, CHANNEL, datetime.now(UTC))
         log.info("LINE push of message %d to %s; pushes this month: %d", delivery.id, to, count + 1)
+
+
+def retry_key_of(delivery: Delivery) -> str:
+    """The ``X-Line-Retry-Key`` of ``delivery``: the same for every attempt, another for every message.
+
+    LINE refuses with 409 a key it accepted in the last 24 hours, which the sender takes as delivered;
+    the id alone would name another message in a database restored from a backup or a second database
+    on the same channel, so the time the message was written is part of the name.
+    """
+    written = delivery.created_at.isoformat() if delivery.created_at is not None else ""
+    return str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}-{written}"))
 
 
 def _unauthorized() -> web.HTTPException:

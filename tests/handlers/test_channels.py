@@ -23,7 +23,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
-from bot.conversations import TEXT_ONLY
+from bot.conversations import GROUP_ONLY, TEXT_ONLY
 from bot.db.schema import conversations, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
@@ -114,7 +114,13 @@ async def test_a_button_press_comes_back_as_the_action(bot: Client, platform: Pl
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
-    assert "文字で質問してください" in reply.text
+    assert reply.text.endswith("お手数ですが、文字でご質問ください。")  # politely, as the DX team writes
+
+
+async def test_the_one_to_one_notice_uses_no_word_of_one_messenger() -> None:
+    """Said on Slack, Teams and Telegram too, where a chat is no トーク (LINE's word)."""
+    assert "トーク" not in GROUP_ONLY.text
+    assert "1対1のチャット" in GROUP_ONLY.text
 
 
 async def test_a_redelivered_event_does_nothing_the_second_time(bot: Client, platform: Platform) -> None:

@@ -83,10 +83,28 @@ async def test_a_signed_body_that_is_no_webhook_is_400_and_an_unsigned_one_401(
     with caplog.at_level(logging.WARNING):
         assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw)})) == 400
         assert await post(bot, signed({"destination": "Ubot"})) == 400
+        deep = b'{"destination": "Ubot", "events": ' + b"[" * 20_000 + b"]" * 20_000 + b"}"  # was a 500
+        assert await post(bot, Webhook("/webhooks/line", deep, {"X-Line-Signature": sign(deep)})) == 400
         assert await post(bot, Webhook("/webhooks/line", raw, {"X-Line-Signature": sign(raw, "x")})) == 401
         assert await post(bot, Webhook("/webhooks/line", b"\xff\xfe", {"X-Line-Signature": "abc"})) == 401
     assert "wrong signature" in caplog.text
     assert secret_text not in caplog.text
+
+
+@pytest.mark.parametrize("text", ["RPA\\ud800", "RP\\u0000A"])
+async def test_a_signed_message_with_text_no_database_takes_is_400(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """A lone surrogate or a NUL, escaped in the JSON: the engine failed on it and apologised for a fault."""
+    body = line.text(USER, "RPA", "ev-1").body.decode().replace('"text": "RPA"', f'"text": "{text}"')
+    with caplog.at_level(logging.ERROR):
+        response = await bot.post(
+            "/webhooks/line", data=body, headers={"X-Line-Signature": sign(body.encode())}
+        )
+        await bot.app[DISPATCHER].settled()
+    assert (response.status, (await response.json())["error"]) == (400, "invalid_text")
+    assert line.calls == []
+    assert not caplog.records
 
 
 async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
@@ -176,6 +194,29 @@ async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLi
     assert uuid.UUID(push.headers["X-Line-Retry-Key"])
 
 
+async def test_a_restored_or_second_database_does_not_reuse_the_retry_keys_of_its_pushes(
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, tmp_path: Path
+) -> None:
+    """LINE refuses a retry key it accepted in the last 24 hours with 409, which the sender takes as sent.
+
+    A database restored from yesterday's backup, or a second database on the same LINE channel (a trial
+    server beside the real one), numbers its outbox from the same ids again: a key named after the id
+    alone would make LINE refuse the new message, and the DX team's answer would never arrive.
+    """
+    for number, name in enumerate(["kaizen.db", "restored.db"], start=1):
+        settings = Settings.from_env(
+            {"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=f"sqlite:///{tmp_path / name}"
+        )
+        bot = await aiohttp_client(init_app(settings, searcher=searcher))
+        body = json.loads(line.text(USER, "RPAとは何ですか？", f"ev-{number}").body)
+        body["events"][0]["deliveryContext"]["isRedelivery"] = True  # answered by push, outbox message 1
+        assert await post(bot, signed(body)) == 200
+        await line.sent(USER, number)
+        await bot.close()
+    assert [call.status for call in line.requests("/v2/bot/message/push")] == [200, 200]
+    assert [s.via for s in line.all_sent(USER)] == ["push", "push"]
+
+
 async def test_an_expired_reply_token_falls_back_to_a_push(bot: Client, line: FakeLine) -> None:
     webhook = line.text(USER, "RPAとは何ですか？", "ev-1")
     line.expired.add(json.loads(webhook.body)["events"][0]["replyToken"])
@@ -233,6 +274,20 @@ async def test_in_a_group_the_bot_answers_only_when_mentioned_and_says_it_works_
     assert await post(bot, group_text(line, "@bot RPAとは何ですか？", "ev-2", mention=True)) == 200
     (reply,) = line.requests("/v2/bot/message/reply")
     assert reply.body["messages"][0]["text"] == GROUP_ONLY.text
+
+
+async def test_a_group_the_bot_is_called_in_is_logged_with_the_ids_the_team_room_needs(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """LINE shows a group's id nowhere in its apps: docs/team-room.md sends the administrator to the log."""
+    join = line.event(USER, "join", "ev-1")
+    join["source"] = {"type": "group", "groupId": "Cgroup"}
+    with caplog.at_level(logging.INFO):
+        assert await post(bot, line.webhook(join)) == 200
+        assert await post(bot, group_text(line, "@bot 使えますか", "ev-2", mention=True)) == 200
+    assert "KAIZEN_TEAM_ROOM=line:Cgroup" in caplog.text
+    assert f"line:{USER}" in caplog.text, "the member's id, as KAIZEN_TEAM_MEMBERS names it"
+    assert "使えますか" not in caplog.text, "never what was said"
 
 
 async def test_a_consultation_from_line_names_its_channel(bot: Client, line: FakeLine) -> None:

@@ -116,6 +116,11 @@ async def test_the_secret_is_checked_before_the_body_is_read(
         b'{"update_id": 1, "message": {"message_id": 1}}',
         b'{"update_id": 1, "message": 5}',
         b'{"update_id": 1, "callback_query": {"id": "x"}}',
+        # fields of the wrong type, which the SDK passes on unread: they were a 500 with a traceback
+        b'{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 5, "type": "private"},'
+        b' "from": {"id": 5, "is_bot": false, "first_name": "a"}, "text": {"a": 1}}}',
+        b'{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 5, "type": "private"},'
+        b' "from": {"id": 5, "is_bot": false, "first_name": "a"}, "text": "hi", "entities": [5]}}',
     ],
 )
 async def test_a_body_telegram_would_not_send_is_400_and_nothing_is_stored(

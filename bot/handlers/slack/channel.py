@@ -53,6 +53,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused, retry_after
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import json_exception
+from bot.handlers.inputs import check_json
 from bot.handlers.slack import CHANNEL
 from bot.handlers.slack.address import Address
 from bot.handlers.slack.blocks import Message, notice_message, render
@@ -150,11 +151,12 @@ class SlackChannel:
             text = raw.decode("utf-8")  # verified: UTF-8
             headers: dict[str, str | Sequence[str]] = {"content-type": request.content_type}
             body = AsyncBoltRequest(body=text, headers=headers).body
-        except (ValueError, TypeError, AttributeError, KeyError):  # Bolt's reader takes objects only
+        except (ValueError, TypeError, AttributeError, KeyError, RecursionError):  # Bolt's takes objects only
             body = None
         if not isinstance(body, dict) or not isinstance(body.get("type"), str):
             log.warning("Slack request with a body that is not an event or an interaction: refused")
             raise json_exception(400, "invalid_body", "Slackのリクエストの形式ではありません。")
+        check_json(body)  # no NUL or lone surrogate (escaped in the JSON) reaches a turn: 400
         return body
 
     def verify(self, request: web.Request, raw: bytes) -> None:

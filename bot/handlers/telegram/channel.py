@@ -145,7 +145,13 @@ class TelegramChannel:
         except TelegramError as exc:  # Telegram redelivers on any non-2xx: nothing is lost
             log.warning("Telegram getMe failed (%s); update %s refused for now", exc, update_id)
             raise json_exception(503, "unavailable", "Telegram に接続できません。") from None
-        found = incoming_of(update, identity, datetime.now(UTC))
+        try:
+            found = incoming_of(update, identity, datetime.now(UTC))
+        except (TypeError, KeyError, ValueError, AttributeError):  # a field of the wrong type, read only now
+            log.warning("Telegram update %s with a field of the wrong type: refused", update_id)
+            raise InvalidRequest(
+                "invalid_update", "Telegram の update として読み取れませんでした。"
+            ) from None
         return [] if found is None else [found]
 
     def verify(self, request: web.Request) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
 import time
 from collections.abc import AsyncIterator
@@ -132,12 +133,27 @@ async def test_a_signed_body_that_is_not_slacks_is_a_bad_request(bot: Client, sl
         (b"payload=%7Bbroken", "application/x-www-form-urlencoded"),
         (b"payload=%5B%5D", "application/x-www-form-urlencoded"),
         (b"text=hello", "application/x-www-form-urlencoded"),
+        (b'{"type": "event_callback", "event": ' + b"[" * 20_000 + b"]" * 20_000 + b"}", "application/json"),
     ]:
         status, _ = await post(bot, slack.signed(body, kind))
         assert status == 400, body
     status, _ = await post(bot, slack.signed(b"\xff\xfe", "text/plain"))
     assert status == 401  # not UTF-8: no signature of Slack's can cover it
     assert slack.calls == []
+
+
+@pytest.mark.parametrize("text", ["RPA\\ud800", "RP\\u0000A"])
+async def test_a_signed_message_with_text_no_database_takes_is_a_bad_request(
+    bot: Client, slack: FakeSlack, caplog: pytest.LogCaptureFixture, text: str
+) -> None:
+    """A lone surrogate or a NUL, escaped in the JSON: the engine failed on it and apologised for a fault."""
+    body = slack.text("U0LONE", "RPA", "Ev-lone").body.decode().replace('"text": "RPA"', f'"text": "{text}"')
+    with caplog.at_level(logging.ERROR):
+        status, answer = await post(bot, slack.signed(body.encode(), "application/json"))
+        await settle(bot)
+    assert (status, json.loads(answer)["error"]) == (400, "invalid_text")
+    assert slack.calls == []
+    assert not caplog.records
 
 
 # -- the URL verification challenge --------------------------------------------------
