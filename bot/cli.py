@@ -117,6 +117,10 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SERVICES = ("serve", "worker")
+"""Commands that run as a service, whose log says each migration they apply."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; return the process exit code."""
     args = _parser().parse_args(argv)
@@ -133,6 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"設定エラー: {exc}", file=sys.stderr)
         return 2
     setup_logging(settings.log_level, settings.log_format)
+    if args.command not in _SERVICES:  # a person at a terminal: a new database's migrations are no news
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)

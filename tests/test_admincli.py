@@ -47,6 +47,7 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
     )
     assert done.returncode == 0, done.stderr
     assert "ユーザー「tanaka」（田中）（編集担当）を登録しました。" in done.stdout
+    assert done.stderr == "", "a new database's migrations are not listed at a terminal"
     again = run(database, "admin", "add-user", "tanaka", "--password-stdin", stdin="dx-team-password-1\n")
     assert again.returncode == 1
     assert "すでに登録されています" in again.stderr

@@ -46,7 +46,7 @@ def not_a_member(ward: Ward) -> str:
     """The polite refusal to someone in the room who is not one of the team."""
     return (
         f"申し訳ありません。このルームから相談に対応できるのは、登録された{ward.team}のメンバーだけです。"
-        "ご用件はダッシュボードから、または担当者にお問い合わせください。"
+        f"ご用件は{ward.team}の担当者に直接お問い合わせください。"
     )
 
 
