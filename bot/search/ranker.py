@@ -149,10 +149,10 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     keep = ids >= 0
     frequencies = np.zeros(len(said), dtype=index.df.dtype)
     frequencies[keep] = index.df[ids[keep]]
-    views = np.array([term[0] for term in said])
+    views = np.frombuffer("".join([term[0] for term in said]).encode(), dtype="S1")
     df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
     for view in NGRAM_VIEWS:
-        grams = views == view
+        grams = views == view.encode()
         keep[grams] = False
         rare = np.flatnonzero(grams & (ids >= 0) & (frequencies <= df_limit))
         if len(rare) > MAX_NGRAMS_PER_VIEW:  # the rarest, ties in the order of their text
