@@ -266,7 +266,7 @@ def rank(
         numbers, scores = scorer.top(RERANK_DEPTH)
         if meaning is not None:
             numbers += [n for n in meaning.closest(SEMANTIC_DEPTH, SEMANTIC_FLOOR) if n not in numbers]
-        cited, cited_scores = scorer.best_of(_citing(index, numbers), CITED_DEPTH)
+        cited, cited_scores = scorer.best_of(_citing(index, numbers), CITED_DEPTH, besides=numbers)
         extra = numbers[len(scores) :]
         numbers += cited
         scores = np.concatenate([scores, scorer.exact(extra), cited_scores])
@@ -360,15 +360,14 @@ def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.ND
 
 
 def _citing(index: SearchIndex, numbers: list[int]) -> npt.NDArray[np.int32]:
-    """The FAQ entries, not among ``numbers``, that link to a manual section or case among them.
+    """The FAQ entries that link to a manual section or case among ``numbers`` (some may be among them).
 
     An entry linking to several of them is there as often (see `EntryScorer.best_of`).
     """
     linked = [index.curated[n] for n in numbers if n in index.curated]
     if not linked:
         return np.zeros(0, dtype=np.int32)
-    pool = np.concatenate(linked)
-    return pool[~np.isin(pool, numbers)]
+    return np.concatenate(linked)
 
 
 def _related(index: SearchIndex, numbers: list[int]) -> dict[int, frozenset[int]]:
