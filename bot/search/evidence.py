@@ -28,24 +28,22 @@ class Presence:
         self._rows = term_rows
         self._matrix = held
 
-    def _row(self, term: str) -> npt.NDArray[np.bool_] | None:
-        row = self._rows.get(term)
-        return None if row is None else self._matrix[row]
-
     def explained(self, analysis: Analysis) -> npt.NDArray[np.float64]:
         """Per candidate, the share of ``analysis``'s nouns it mentions (1.0 when there are none)."""
         width = self._matrix.shape[1]
         if not analysis.noun_terms:
             return np.ones(width)
-        count = np.zeros(width)
+        rows: list[int] = []
+        starts: list[int] = []  # where each noun with a known term starts among ``rows``
         for options in analysis.noun_terms:
-            found = np.zeros(width, dtype=bool)
-            for term in options:
-                row = self._row(term)
-                if row is not None:
-                    found |= row
-            count += found
-        return count / len(analysis.noun_terms)
+            known = [row for row in map(self._rows.get, options) if row is not None]
+            if known:
+                starts.append(len(rows))
+                rows += known
+        if not rows:
+            return np.zeros(width)
+        mentioned = np.logical_or.reduceat(self._matrix[rows], starts, axis=0)
+        return np.asarray(mentioned.sum(axis=0) / len(analysis.noun_terms), dtype=np.float64)
 
     def coverage(
         self,
@@ -58,20 +56,27 @@ class Presence:
 
         Nouns that nothing in the knowledge knows count against every candidate with
         the highest idf: they are what the query is about, and no entry explains them.
-        The ``standing`` synonym terms stand for a noun and weigh as words.
+        The ``standing`` synonym terms stand for a noun and weigh as words. Sums run
+        in the order of the words, as one term at a time would add them.
         """
-        covered = np.zeros(self._matrix.shape[1])
+        vocabulary = self._index.vocabulary
+        words = [word for word in dict.fromkeys(analysis.words) if word in vocabulary]
+        idf = self._index.idf[[vocabulary[word] for word in words]].tolist()
+        weights = [
+            view_weights["w" if word in standing else word[0]] * value
+            for word, value in zip(words, idf, strict=True)
+        ]
         total = 0.0
-        for term in dict.fromkeys(analysis.words):
-            term_id = self._index.vocabulary.get(term)
-            if term_id is None:
-                continue
-            weight = view_weights["w" if term in standing else term[0]] * float(self._index.idf[term_id])
+        for weight in weights:
             total += weight
-            row = self._row(term)
-            if row is not None:
-                covered += weight * row
-        total += len(unknown) * view_weights["w"] * self._index.max_idf
+        if unknown:
+            total += len(unknown) * view_weights["w"] * self._index.max_idf
+        rows = [self._rows.get(word) for word in words]
+        found = [(weight, row) for weight, row in zip(weights, rows, strict=True) if row is not None]
+        if not found:
+            return np.zeros(self._matrix.shape[1])
+        by_term = np.array([weight for weight, _ in found])[:, None] * self._matrix[[row for _, row in found]]
+        covered: npt.NDArray[np.float64] = np.add.accumulate(by_term, axis=0)[-1]
         return covered / total if total else covered
 
 
