@@ -64,7 +64,8 @@ class EntryScorer:
         self._common = term_ids[common].tolist()
         self._common_weights = weights[common].astype(np.float64)
         self._common_rows = np.flatnonzero(common)
-        self._common_held: dict[int, npt.NDArray[np.bool_]] = {}  # entry → which common terms it holds
+        self._common_found: list[npt.NDArray[np.bool_]] = []  # which common terms (rows) entries hold
+        self._common_columns: dict[int, int] = {}  # entry → its column in `_common_found`, side by side
         self._selective_rows = np.flatnonzero(~common)
         selective, selective_weights = term_ids[~common], weights[~common]
 
@@ -167,7 +168,9 @@ class EntryScorer:
         places = np.minimum(places, len(postings.docs) - 1)
         found = inside & (postings.docs[places] == wanted)
         values = np.where(found, postings.weights[places], 0.0)
-        self._common_held.update(zip(chosen.tolist(), found.T, strict=True))
+        first = sum(block.shape[1] for block in self._common_found)
+        self._common_columns.update(zip(chosen.tolist(), range(first, first + len(chosen)), strict=True))
+        self._common_found.append(found)
         return values
 
     def held(self, numbers: Sequence[int]) -> npt.NDArray[np.bool_]:
@@ -187,10 +190,11 @@ class EntryScorer:
         hit = chosen[at] == docs
         matrix[self._selective_rows[self._whole.rows[hit]], at[hit]] = True
         if self._common:
-            missing = [n for n in numbers if n not in self._common_held]
+            missing = [n for n in numbers if n not in self._common_columns]
             if missing:
                 self._common_hits(np.asarray(missing, dtype=np.int64))
-            matrix[self._common_rows] = np.column_stack([self._common_held[n] for n in numbers])
+            found = np.concatenate(self._common_found, axis=1)
+            matrix[self._common_rows] = found[:, [self._common_columns[n] for n in numbers]]
         return matrix
 
     def __enter__(self) -> EntryScorer:
