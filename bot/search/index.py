@@ -13,6 +13,7 @@ import re
 from array import array
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Literal
@@ -229,7 +230,7 @@ class Topic:
     grams: frozenset[str]
     """Its character bigrams: most of them in a query mention it too (そだいごみ, 粗大ゴミ)."""
 
-    def mentioned(self, terms: set[str]) -> bool:
+    def mentioned(self, terms: AbstractSet[str]) -> bool:
         """Whether a query with ``terms`` mentions this topic."""
         if self.words & terms:
             return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import KeysView
 from dataclasses import dataclass, replace
 from itertools import repeat
 
@@ -130,6 +131,8 @@ class QueryTerms:
     weights: npt.NDArray[np.float32]
     standing: frozenset[str]
     """Synonym terms that stand for a noun the index knows by them only (see `_standing_in`)."""
+    said: KeysView[str]
+    """Every term of the query and of its focus, known or not."""
 
 
 def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> QueryTerms:
@@ -173,6 +176,7 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
         ids[rows],
         np.asarray(weights, dtype=np.float32),
         frozenset(standing),
+        counts.keys(),
     )
 
 
@@ -283,7 +287,6 @@ def rank(
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS, terms.standing))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
-    said = set(analysis.terms) | (set(focus.terms) if focus is not None else set())
     related = _related(index, numbers)
     closeness_of = meaning.of(numbers) if meaning is not None else [0.0] * len(numbers)
     candidates = []
@@ -302,7 +305,7 @@ def rank(
                 float(fuzzy[at]),
                 float(explained[at]),
                 closeness,
-                number not in index.topics or index.topics[number].mentioned(said),
+                number not in index.topics or index.topics[number].mentioned(terms.said),
                 related[number],
             )
         )
