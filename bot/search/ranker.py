@@ -287,28 +287,38 @@ def rank(
         explained = np.maximum(explained, presence.explained(focus))
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS, terms.standing))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
+    closeness = meaning.of(numbers) if meaning is not None else [0.0] * len(numbers)
+    relevance = scores / norm if norm else np.zeros(len(numbers))
+    final = relevance * (0.75 + 0.5 * fuzzy) + SEMANTIC_WEIGHT * np.maximum(
+        0.0, np.asarray(closeness) - SEMANTIC_FLOOR
+    )
+    final += COVERAGE_WEIGHT * coverage + EXPLAINED_WEIGHT * explained
     related = _related(index, numbers)
-    closeness_of = meaning.of(numbers) if meaning is not None else [0.0] * len(numbers)
-    candidates = []
-    for at, number in enumerate(numbers):
-        relevance = float(scores[at]) / norm if norm else 0.0
-        closeness = closeness_of[at]
-        final = relevance * (0.75 + 0.5 * fuzzy[at]) + SEMANTIC_WEIGHT * max(0.0, closeness - SEMANTIC_FLOOR)
-        final += COVERAGE_WEIGHT * float(coverage[at]) + EXPLAINED_WEIGHT * float(explained[at])
-        candidates.append(
-            Candidate(
-                index.entries[number],
-                number,
-                final,
-                relevance,
-                float(coverage[at]),
-                float(fuzzy[at]),
-                float(explained[at]),
-                closeness,
-                number not in index.topics or index.topics[number].mentioned(terms.said),
-                related[number],
-            )
+    figures = zip(
+        numbers,
+        final,
+        relevance.tolist(),
+        coverage.tolist(),
+        fuzzy.tolist(),
+        explained.tolist(),
+        closeness,
+        strict=True,
+    )
+    candidates = [
+        Candidate(
+            index.entries[number],
+            number,
+            score,
+            relevant,
+            covered,
+            similar,
+            explains,
+            close,
+            number not in index.topics or index.topics[number].mentioned(terms.said),
+            related[number],
         )
+        for number, score, relevant, covered, similar, explains, close in figures
+    ]
     candidates = _prefer_curated(index, candidates)
     candidates.sort(key=lambda c: -c.score)
     return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
