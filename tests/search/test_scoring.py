@@ -119,6 +119,21 @@ def test_best_of_keeps_the_best_given_entries_once_each(
         assert kept == pytest.approx(sorted(expected[n] for n in best), rel=1e-5)
 
 
+def test_best_of_leaves_out_the_entries_besides(searcher: Searcher, common_terms: bool) -> None:
+    index = searcher.index
+    term_ids, weights = _terms(searcher, QUERIES[0])
+    every = list(range(len(index.entries)))
+    given = np.array([*every, 0, 1], dtype=np.int32)  # some entries twice
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        best, _ = scorer.best_of(given, 5)
+        others, scores = scorer.best_of(given, 5, besides=best)
+        exact = scorer.exact(every).tolist()
+    assert len(others) == 5
+    assert others == sorted(others)
+    assert not set(others) & set(best)
+    assert scores.tolist() == [exact[n] for n in others]
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_held_matches_the_postings(searcher: Searcher, common_terms: bool, query: str) -> None:
     index = searcher.index
@@ -138,11 +153,14 @@ def test_scratch_is_clean_after_a_query_and_dropped_after_an_error(searcher: Sea
     index = searcher.index
     term_ids, weights = _terms(searcher, QUERIES[0])
     with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
-        scorer.top(8)
+        numbers, _ = scorer.top(8)
+        scorer.best_of(np.arange(len(index.entries), dtype=np.int32), 5, besides=numbers)
     scratch = _Scratch.of(index)
     assert not scratch.units.any()
     assert not scratch.best.any()
     assert not scratch.whole.any()
+    assert not scratch.first.any()
+    assert not scratch.flags.any()
 
     with pytest.raises(RuntimeError), EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY):
         raise RuntimeError("interrupted")
