@@ -12,14 +12,19 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.db import ConversationStore
-from bot.db.checkpoint import Checkpointer
+from bot.db import ConversationStore, checkpoint
+from bot.db.checkpoint import RESTART_FRAMES, Checkpointer
 from bot.db.engine import writing
 from bot.db.sqlite import checkpoints_of
 
 HANG_GUARD = 60.0
 """Only so that a regression fails instead of hanging the suite; no speed is asserted."""
 PAGE = 4096
+ROWS = RESTART_FRAMES // 2
+"""Rows of two pages (more in the log) in a write: one write fills the log past `RESTART_FRAMES`."""
+ROUNDS = 12
+real_checkpoint = checkpoint._checkpoint
+"""`bot.db.checkpoint._checkpoint` itself, which `Interleaving.checkpoint` stands in for."""
 
 
 @pytest.fixture
@@ -60,11 +65,20 @@ def write(store: ConversationStore, rows: int, size: int = 2 * PAGE) -> None:
 
 
 def rows_in_the_database_file(database: Path, copy: Path) -> int:
-    """The rows the database file holds by itself, without its log (read from a copy of the file alone)."""
+    """The rows the database file holds by itself, without its log (read from a copy of the file alone).
+
+    A copy taken while a checkpoint writes into the file can be torn: it counts as none (look again).
+    """
     shutil.copyfile(database, copy)
-    with sqlite3.connect(copy) as connection:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        return connection.execute("SELECT count(*) FROM filler").fetchone()[0] if "filler" in tables else 0
+    try:
+        with sqlite3.connect(copy) as connection:
+            tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+            if "filler" not in tables:
+                return 0
+            rows: int = connection.execute("SELECT count(*) FROM filler").fetchone()[0]
+    except sqlite3.DatabaseError:  # "database disk image is malformed", "file is not a database"
+        return 0
+    return rows
 
 
 def test_commits_leave_the_checkpoint_to_the_background(
@@ -76,26 +90,131 @@ def test_commits_leave_the_checkpoint_to_the_background(
     eventually(lambda: rows_in_the_database_file(database, tmp_path / "copy.db") == 3)
 
 
-def test_the_log_starts_over_while_writes_go_on(store: ConversationStore, database: Path) -> None:
-    """A writer never pauses for the rounds here: a passive checkpoint alone would never let the log
-    start over, and it would grow by all that is written (hundreds of megabytes)."""
-    checkpoints, stop = checkpointer(database), threading.Event()
+class Interleaving:
+    """Makes each round look at the log while a write is open, and that write commit right after the look.
+
+    A writer that never pauses mostly does that too; here nothing is left to the scheduler. So a
+    passive checkpoint never leaves the log fully copied when the next write begins, which would let
+    it start over. A write also commits when the round asks for the writer (``hold``), and the next
+    one waits until the round has it.
+    """
+
+    def __init__(self, checkpoints: Checkpointer, database: Path) -> None:
+        self._state = threading.Condition()
+        self._open = False  # a write has inserted its rows and not committed them
+        self._looks = 0  # checkpoints not under the writer so far
+        self._wanted = False  # the round waits for the writer
+        self._held = False  # the round holds the writer
+        self.stopped = False
+        self._thread = f"kaizen-checkpoint {database.name}"
+        self._hold = checkpoints._hold
+        self._wal = database.with_name(f"{database.name}-wal")
+        self._salt = self._salt_of_the_log()
+        self._rows_in_the_log = 0
+        self.writes = 0
+        self.restarts = 0
+        self.most_rows_in_the_log = 0
+
+    def checkpoint(self, connection: sqlite3.Connection, mode: str) -> int:
+        """`bot.db.checkpoint._checkpoint`, run while a write is open unless the round holds the writer."""
+        if self._held or threading.current_thread().name != self._thread:
+            return real_checkpoint(connection, mode)
+        with self._state:
+            self._state.wait_for(lambda: self._open or self.stopped, HANG_GUARD)
+        try:
+            return real_checkpoint(connection, mode)
+        finally:
+            with self._state:
+                self._looks += 1
+                self._state.notify_all()
+
+    def hold(self, timeout: float) -> Callable[[], None] | None:
+        """The `Checkpointer`'s ``hold``, which lets the open write commit and holds back the next one."""
+        with self._state:
+            self._wanted = True
+            self._state.notify_all()
+        give_back = self._hold(timeout)
+        with self._state:
+            self._wanted = False
+            self._state.notify_all()
+        if give_back is None:
+            return None
+        self._held = True
+
+        def free() -> None:
+            self._held = False
+            give_back()
+
+        return free
+
+    def write(self, store: ConversationStore, rows: int) -> None:
+        """Write ``rows`` rows of two pages, and commit them once a round has looked at the log."""
+        with self._state:
+            assert self._state.wait_for(lambda: not self._wanted or self.stopped, HANG_GUARD)
+        with writing(store.engine, "filler") as connection:
+            connection.execute(
+                sa.text("INSERT INTO filler VALUES (:body)"), [{"body": "x" * 2 * PAGE}] * rows
+            )
+            with self._state:
+                self._open, looks = True, self._looks
+                self._state.notify_all()
+                assert self._state.wait_for(
+                    lambda: self._looks > looks or self._wanted or self.stopped, HANG_GUARD
+                )
+                self._open = False
+        # Only a write rewrites the log's header (as the log starts over): read by the writer, it is whole.
+        salt = self._salt_of_the_log()
+        self._rows_in_the_log = rows if salt != self._salt else self._rows_in_the_log + rows
+        self.most_rows_in_the_log = max(self.most_rows_in_the_log, self._rows_in_the_log)
+        self.restarts += (salt - self._salt) % 2**32
+        self._salt = salt
+        self.writes += 1
+
+    def stop(self) -> None:
+        with self._state:
+            self.stopped = True
+            self._state.notify_all()
+
+    def _salt_of_the_log(self) -> int:
+        """Salt-1 of the log's header, which SQLite adds one to each time the log starts over."""
+        with self._wal.open("rb") as wal:
+            return int.from_bytes(wal.read(32)[16:20], "big")
+
+
+def test_the_log_starts_over_while_writes_go_on(
+    store: ConversationStore, database: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each round looks at the log while a write is open, which commits right after (`Interleaving`):
+    a passive checkpoint alone would never let the log start over, and it would hold all that is
+    written. It starts over every other round instead, and so never holds more than three writes."""
+    checkpoints = checkpointer(database)
+    interleaving = Interleaving(checkpoints, database)
+    monkeypatch.setattr(checkpoint, "_checkpoint", interleaving.checkpoint)
+    monkeypatch.setattr(checkpoints, "_hold", interleaving.hold)
+    failed: list[BaseException] = []
 
     def writer() -> None:
-        while not stop.is_set():
-            write(store, 1)
+        try:
+            while not interleaving.stopped:
+                interleaving.write(store, ROWS)
+        except BaseException as exc:
+            failed.append(exc)
 
     thread = threading.Thread(target=writer)
     thread.start()
     try:
         done = checkpoints.rounds
-        eventually(lambda: checkpoints.rounds >= done + 16)
+        eventually(lambda: checkpoints.rounds >= done + ROUNDS or bool(failed))
     finally:
-        stop.set()
+        interleaving.stop()
         thread.join(HANG_GUARD)
-    written = store.engine.connect().exec_driver_sql("SELECT count(*) FROM filler").scalar_one()
+    assert not failed, failed
     wal = database.with_name(f"{database.name}-wal").stat().st_size
-    assert wal < written * 2 * PAGE / 4, (wal, written)
+    found = (interleaving.writes, interleaving.restarts, interleaving.most_rows_in_the_log, wal)
+    assert interleaving.writes >= ROUNDS, found  # a write committed after each round's look
+    assert interleaving.restarts >= ROUNDS // 2 - 1, found  # the last may find no write after it
+    assert interleaving.most_rows_in_the_log <= 3 * ROWS, found
+    assert wal < 4 * ROWS * 2 * PAGE, found  # three writes take 3.3 writes' rows in the log
 
 
 def test_the_thread_ends_when_writes_stop(store: ConversationStore, database: Path) -> None:
