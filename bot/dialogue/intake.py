@@ -3,7 +3,8 @@
 The intake asks only what is missing, in this order: what the staff member
 wants to improve (unless the question that led here already says it), their
 section (remembered from their last consultation), and by when (unless
-already stated); then it shows a summary to confirm, creates the
+already stated; detail typed at the section's or the time's question is
+added to the content, never lost); then it shows a summary to confirm, creates the
 consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
 and "相談状況" leaves it for the list.
@@ -35,7 +36,7 @@ from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = ["IntakeFlow", "is_status", "looks_like_section"]
+__all__ = ["IntakeFlow", "is_status", "looks_like_deadline", "looks_like_section"]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
@@ -44,6 +45,9 @@ MAX_SECTION_CHARS = 60
 TAKEN_EXCERPT_CHARS = 60
 """How much of the question taken as the consultation's content the intake repeats."""
 NOT_A_SECTION = "いただいた内容は、ご所属ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
+NOT_A_DEADLINE = (
+    "いただいた内容は、ご希望の時期ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
+)
 
 _SECTION_WORD = re.compile(
     r"(?:課|係|室|部|局|所|署|館|園|センター|担当|グループ|チーム|本部|支所|出張所|委員会|学校|事務局)"
@@ -55,6 +59,7 @@ _SENTENCE = re.compile(
 )
 """What ends or marks a sentence: what staff want, not where they work."""
 _SECTION_POLITE_END = re.compile(r"\s*(?:です|でございます)?[。．\s]*$")
+_SENTENCE_BREAK = re.compile(r"[。．！!？?\n]")
 MAX_BARE_SECTION_CHARS = 20
 """A section named without 課 or 係 (ケースワーカー, 窓口) is short."""
 MAX_WANTED_BY_CHARS = 50
@@ -85,6 +90,15 @@ def looks_like_section(text: str) -> bool:
     if _SECTION_WORD.search(text):
         return not _SENTENCE.search(_SECTION_POLITE_END.sub("", text))
     return len(text) <= MAX_BARE_SECTION_CHARS and not _SENTENCE.search(text)
+
+
+def looks_like_deadline(text: str) -> bool:
+    """Whether an answer to 「いつごろまでに？」 says when rather than more of what the staff member wants.
+
+    A time is said in a phrase (3月末まで, なるべく早めにお願いします, 急ぎません);
+    more than one sentence, or anything long, is detail typed at the wrong question.
+    """
+    return len(text) <= MAX_WANTED_BY_CHARS and not _SENTENCE_BREAK.search(text.rstrip("。．！!？? \n"))
 
 
 def is_status(text: str) -> bool:
@@ -159,7 +173,13 @@ class IntakeFlow:
                 return self._next(intake, state, NOT_A_SECTION)
             intake = replace(intake, section=_SECTION_POLITE_END.sub("", text))
         elif intake.step == "deadline":
-            intake = replace(intake, wanted_by=text[:MAX_WANTED_BY_CHARS])
+            if not looks_like_deadline(
+                text
+            ):  # detail typed where the time was asked: keep it, and a time said
+                content = f"{intake.content}\n（補足）{text}"
+                intake = replace(intake, content=content, wanted_by=find_deadline(text) or "", masked=kinds)
+                return self._next(intake, state, NOT_A_DEADLINE)
+            intake = replace(intake, wanted_by=text)
         else:
             intake = replace(intake, content=f"{intake.content}\n（補足）{text}")
         return self._next(replace(intake, masked=kinds), state, "")

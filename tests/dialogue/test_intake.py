@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date
 from bot.dialogue.engine import Engine
-from bot.dialogue.intake import looks_like_section
+from bot.dialogue.intake import looks_like_deadline, looks_like_section
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
     ASK_CONTENT,
@@ -452,6 +452,36 @@ def test_sections_are_told_from_what_staff_want() -> None:
         "x" * 61,
     ):
         assert not looks_like_section(wanted), wanted
+
+
+def test_detail_typed_where_the_time_was_asked_is_added_to_the_content(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    detail = "巣箱は屋上に2つ置きたいです。近隣の方への説明も必要でしょうか。管財係とも話しています。"
+    state = verify_dialog(
+        scripted,
+        [
+            ("庁舎の屋上で養蜂を始めたい", Bot(("escalate",))),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (detail, Bot(("prompt",), says=("ご希望の時期ではなくご相談の補足", ASK_DEADLINE))),
+            (
+                "説明会が5月なので、4月末までに。ほかの課の事例もあれば知りたいです。",
+                Bot(("prompt",), says=("ご相談の補足", SUMMARY, "【希望する時期】4月末まで")),
+            ),
+        ],
+        desk=desk,
+    )
+    assert state.intake is not None
+    assert state.intake.content == (
+        f"庁舎の屋上で養蜂を始めたい\n（補足）{detail}\n"
+        "（補足）説明会が5月なので、4月末までに。ほかの課の事例もあれば知りたいです。"
+    ), "nothing typed is lost"
+
+
+def test_times_are_told_from_detail() -> None:
+    for when in ("3月末まで", "なるべく早めにお願いします", "急ぎません", "できれば今月中。", "特になし"):
+        assert looks_like_deadline(when), when
+    for detail in ("申請は月に200件です。紙で届きます", "x" * 51):
+        assert not looks_like_deadline(detail), detail
 
 
 def test_a_consultation_sent_again_points_at_the_open_one_first(scripted: Engine) -> None:
