@@ -302,7 +302,7 @@ SETTINGS: tuple[Setting, ...] = (
         "SLACK_BOT_TOKEN",
         "",
         "The Slack app's bot token (xoxb-…), to post answers; with SLACK_SIGNING_SECRET turns Slack on "
-        "(empty: Slack is off).",
+        "(empty: Slack is off). Any other kind of token stops the start.",
     ),
     Setting(
         "SLACK_SIGNING_SECRET",
@@ -677,7 +677,7 @@ class Settings:
             proxy=_proxy(values),
             teams=_teams(values),
             slack=SlackSettings(
-                bot_token=values["SLACK_BOT_TOKEN"].strip(),
+                bot_token=_slack_bot_token(values),
                 signing_secret=values["SLACK_SIGNING_SECRET"].strip(),
                 api_base_url=_base_url(values, "SLACK_API_BASE_URL").rstrip("/") + "/",
             ),
@@ -742,6 +742,17 @@ def _base_url(values: Mapping[str, str], name: str) -> str:
     if not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
     return url
+
+
+def _slack_bot_token(values: Mapping[str, str]) -> str:
+    """Empty, or a bot token: an app-level (xapp-) or user (xoxp-) token would fail or post as a person."""
+    token = values["SLACK_BOT_TOKEN"].strip()
+    if token and not token.startswith("xoxb-"):
+        kind = token.split("-", 1)[0][:8] if "-" in token else "no prefix"  # never the secret itself
+        raise ValueError(
+            f"SLACK_BOT_TOKEN must be the Bot User OAuth Token, which starts with xoxb- ({kind!r} set)"
+        )
+    return token
 
 
 def _optional_url(values: Mapping[str, str], name: str) -> str:

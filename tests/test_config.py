@@ -48,6 +48,9 @@ def test_the_command_line_wins_over_the_environment() -> None:
             "KAIZEN_NOTIFY_WEBHOOK_URL must be an http",
         ),
         ("KAIZEN_PUBLIC_URL", "kaizen.example.lg.jp", "KAIZEN_PUBLIC_URL must be an http"),
+        # the app-level token sits on the same settings page; Slack refuses it for every post
+        ("SLACK_BOT_TOKEN", "xapp-1-A0-123-abc", "starts with xoxb- \\('xapp' set\\)"),
+        ("SLACK_BOT_TOKEN", "abc", "starts with xoxb- \\('no prefix' set\\)"),
     ],
 )
 def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:
