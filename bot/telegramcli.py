@@ -8,7 +8,8 @@ discards what Telegram holds for the bot (up to 24 hours of updates).
 
 Exit codes: 0 set; 1 Telegram refused or could not be reached; 2 bad usage
 (the settings are missing, the URL is not https). Every failure is one line
-on standard error.
+on standard error; so is a warning when the URL's path is not the bot's
+route (a reverse proxy may rewrite it, so it is registered all the same).
 """
 
 from __future__ import annotations
@@ -47,6 +48,14 @@ def run_telegram(args: argparse.Namespace, settings: Settings) -> int:
     parts = urlsplit(args.url)
     if parts.scheme != "https" or not parts.hostname:
         return _fail(2, f"Telegram の Webhook には https:// で始まるURLが必要です: {args.url}")
+    from bot.handlers.telegram.channel import WEBHOOK  # the SDK loads only for this command
+
+    if not parts.path.rstrip("/").endswith(WEBHOOK):  # a proxy may rewrite the path: said, not refused
+        print(
+            f"注意: URL のパスが {WEBHOOK} で終わっていません。リバースプロキシがパスを {WEBHOOK} に"
+            "書き換えるのでなければ、Telegram からの更新はボットに届きません。",
+            file=sys.stderr,
+        )
     return asyncio.run(_set_webhook(settings, args.url, drop=args.drop_pending_updates))
 
 

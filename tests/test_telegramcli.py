@@ -89,6 +89,16 @@ async def test_a_url_that_is_not_https_is_refused_before_asking_telegram(telegra
     assert telegram.calls == []
 
 
+async def test_a_path_that_is_not_the_bots_route_is_registered_with_a_warning(telegram: FakeTelegram) -> None:
+    wrong = "https://kaizen.example.lg.jp/webhooks/line"
+    done = await run(telegram.settings(), "set-webhook", wrong)
+    assert done.code == 0, "a reverse proxy may rewrite the path"
+    (line,) = done.err.strip().splitlines()
+    assert line.startswith("注意: URL のパスが /webhooks/telegram で終わっていません")
+    (call,) = telegram.requests("setWebhook")
+    assert call.params["url"] == wrong
+
+
 async def test_a_token_telegram_refuses_is_one_clear_line(telegram: FakeTelegram) -> None:
     settings = {**telegram.settings(), "TELEGRAM_BOT_TOKEN": "999:not-the-token"}
     done = await run(settings, "set-webhook", URL)
