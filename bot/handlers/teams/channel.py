@@ -135,7 +135,7 @@ class TeamsChannel:
             activity = Activity.model_validate(body)
         except ValidationError:
             activity = None
-        if activity is None or not activity.service_url:
+        if activity is None or not activity.service_url or not _conversation_id(activity):
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         reader = _Reader()
         response = await self.sdk.adapter.process(request, reader)
@@ -262,6 +262,11 @@ class TeamsSender:
         except ConversationGone as exc:
             await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
             raise Undeliverable(str(exc)) from exc
+
+
+def _conversation_id(activity: Activity) -> str:
+    """The activity's conversation id, "" without one (the SDK would answer 400 in a body of its own)."""
+    return activity.conversation.id if activity.conversation is not None and activity.conversation.id else ""
 
 
 class _Reader:

@@ -248,6 +248,17 @@ async def test_a_body_that_is_not_an_activity_is_400(
     assert (await response.json())["error"] == code
 
 
+async def test_an_activity_without_a_conversation_is_400_in_the_apis_error_format(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    activity = fake.activity("こんにちは")
+    del activity["conversation"]
+    response = await post(teams, activity, f"Bearer {fake.token()}")
+    assert response.status == 400
+    assert (await response.json()).keys() >= {"error", "message"}
+    assert (await response.json())["error"] == "invalid_activity"
+
+
 async def test_a_push_is_a_new_message_at_the_stored_service_url(
     teams: Client, fake: FakeBotFramework
 ) -> None:
