@@ -63,6 +63,9 @@ from bot.values import Incoming, Notice, Reply
 __all__ = ["GONE_STATUSES", "WEBHOOK", "ConversationGone", "RoomUnknown", "TeamsChannel", "TeamsSender"]
 
 log = logging.getLogger(__name__)
+logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
+"""The SDK's activity model logs every body it cannot read at ERROR, with a traceback; `TeamsChannel.read`
+answers such a body 400 and says so in one line."""
 
 WEBHOOK = "/webhooks/teams"
 
@@ -136,6 +139,7 @@ class TeamsChannel:
         except ValidationError:
             activity = None
         if activity is None or not activity.service_url or not _conversation_id(activity):
+            log.warning("Teams webhook with a body that is not an activity: refused")
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         reader = _Reader()
         response = await self.sdk.adapter.process(request, reader)

@@ -240,12 +240,14 @@ async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake
     ],
 )
 async def test_a_body_that_is_not_an_activity_is_400(
-    teams: Client, fake: FakeBotFramework, body: bytes, code: str
+    teams: Client, fake: FakeBotFramework, body: bytes, code: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     headers = {"Authorization": f"Bearer {fake.token()}", "Content-Type": "application/json"}
-    response = await teams.post("/webhooks/teams", data=body, headers=headers)
+    with caplog.at_level(logging.WARNING):
+        response = await teams.post("/webhooks/teams", data=body, headers=headers)
     assert response.status == 400
     assert (await response.json())["error"] == code
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "one warning line, no traceback"
 
 
 async def test_an_activity_without_a_conversation_is_400_in_the_apis_error_format(
