@@ -56,7 +56,10 @@ CHANNEL = "line"
 def incoming_of(event: Any, now: datetime) -> Incoming | None:
     """The `Incoming` for one SDK event, or None for an event the bot ignores."""
     if isinstance(event, UnknownEvent):  # a type this SDK does not know, or a body it cannot read
-        log.info("LINE event of a type the SDK does not know (%s): ignored", getattr(event, "type", "?"))
+        log.info(
+            "LINE event the SDK could not read (type %s: a new type, or fields it lacks): ignored",
+            getattr(event, "type", "?"),
+        )
         return None
     if getattr(event, "mode", "active") != "active":  # another channel module holds the chat
         return None
