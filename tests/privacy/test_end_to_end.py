@@ -151,7 +151,9 @@ async def staff_side(client: Client, leaks: Leaks, written: list[Written]) -> No
     await check_database(client, leaks, "the intake's content")
     asked = await say(client, "staff-1", text="総務課 庶務係")
     if "いつごろまでに" in asked[-1]["text"]:
-        await say(client, "staff-1", text=leaks.typed(written[3]))
+        asked = await say(client, "staff-1", text=leaks.typed(written[3]))
+    if "いつごろまでに" in asked[-1]["text"]:  # a sentence typed there went to the content: asked again
+        await say(client, "staff-1", text="今月中")
     summary = await say(client, "staff-1", text=f"補足です。{leaks.typed(written[4])}")
     assert "個人情報保護のため" in summary[-1]["text"], "the staff member is told what was masked"
     receipt = (await say(client, "staff-1", action="in:send"))[-1]["text"]
