@@ -66,8 +66,7 @@ class Delivery:
     its consultation), which a channel that threads replies (Slack) posts
     under instead; None when the message answers nothing in particular.
     ``created_at`` is when the message was written: with ``id`` it names the
-    message beyond this database (a database restored from a backup, or a
-    second one, numbers its messages from the same ids again).
+    message beyond this database (`name`).
     """
 
     id: int
@@ -77,6 +76,18 @@ class Delivery:
     address: str | None = None
     reply_to: str | None = None
     created_at: datetime | None = None
+
+    @property
+    def name(self) -> str:
+        """The message's name for the platforms' duplicate checks (idempotency keys, Message-ID).
+
+        The id alone would name another message in a database restored from a
+        backup, or a second one, which number their messages from the same ids
+        again, and a platform would drop it as a repeat: so the time it was
+        written is part of the name. The same for every attempt at one message.
+        """
+        written = f"-{self.created_at:%Y%m%d%H%M%S%f}" if self.created_at is not None else ""
+        return f"kaizen-outbox-{self.id}{written}"
 
 
 def enqueue(

@@ -39,7 +39,7 @@ class EmailSender:
         message["From"] = self.settings.smtp_from
         message["To"] = ", ".join(self.settings.smtp_to)
         message["Date"] = formatdate(localtime=True)
-        message["Message-ID"] = f"<kaizen-outbox-{delivery.id}@kaizen-bot>"
+        message["Message-ID"] = f"<{delivery.name}@kaizen-bot>"
         body = str(payload["text"])
         if payload.get("url"):
             body += f"\n\nダッシュボード：{payload['url']}"

@@ -80,7 +80,7 @@ class WebhookSender:
 
     async def send(self, delivery: Delivery) -> None:
         """Deliver one notice; raise `PlatformRefused` on anything but a 2xx answer."""
-        headers = {"Idempotency-Key": f"kaizen-outbox-{delivery.id}"}
+        headers = {"Idempotency-Key": delivery.name}
         body = body_for(self.format, delivery.payload)
         async with self.session.post(self.url, json=body, headers=headers) as response:
             await check_accepted(response, datetime.now(UTC))

@@ -226,14 +226,11 @@ class LineSender:
 
 
 def retry_key_of(delivery: Delivery) -> str:
-    """The ``X-Line-Retry-Key`` of ``delivery``: the same for every attempt, another for every message.
+    """The ``X-Line-Retry-Key`` of ``delivery``: a UUID, as LINE requires, made from its `Delivery.name`.
 
-    LINE refuses with 409 a key it accepted in the last 24 hours, which the sender takes as delivered;
-    the id alone would name another message in a database restored from a backup or a second database
-    on the same channel, so the time the message was written is part of the name.
+    LINE refuses with 409 a key it accepted in the last 24 hours, which the sender takes as delivered.
     """
-    written = delivery.created_at.isoformat() if delivery.created_at is not None else ""
-    return str(uuid.uuid5(_RETRY_NAMESPACE, f"outbox-{delivery.id}-{written}"))
+    return str(uuid.uuid5(_RETRY_NAMESPACE, delivery.name))
 
 
 def _unauthorized() -> web.HTTPException:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
@@ -38,6 +39,22 @@ def test_a_claimed_message_is_not_claimed_again_until_its_lease_runs_out(store: 
     again = claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=61), LEASE)
     assert again is not None
     assert again.attempts == 2
+    assert again.name == first.name, "every attempt names the same message"
+
+
+def test_a_message_is_named_beyond_its_database_by_its_id_and_when_it_was_written(
+    store: ConversationStore,
+) -> None:
+    """A database restored from a backup numbers its messages from the same ids again: a platform that
+    remembers a name (LINE's retry key, an idempotency key, Gmail's Message-ID) must not take the new one
+    for a repeat of the old."""
+    number = put(store, HOOK, "通知")
+    delivery = claim(store.engine, {"notify-webhook"}, NOW, LEASE)
+    assert delivery is not None
+    assert delivery.created_at is not None
+    assert delivery.name.startswith(f"kaizen-outbox-{number}-")
+    restored = replace(delivery, created_at=delivery.created_at + timedelta(hours=3))
+    assert restored.name != delivery.name
 
 
 def test_a_sent_message_is_never_claimed_again(store: ConversationStore) -> None:

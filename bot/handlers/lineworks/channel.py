@@ -160,7 +160,7 @@ class LineWorksSender:
         contents = render([Reply.from_record(delivery.payload)])
         try:
             for number, content in enumerate(contents, 1):
-                key = {"Idempotency-Key": f"kaizen-outbox-{delivery.id}-{number}"}
+                key = {"Idempotency-Key": f"{delivery.name}-{number}"}
                 await self.channel.api.send(target, content, key)
         except Gone as exc:
             await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
