@@ -13,9 +13,9 @@ import sys
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, expect
+from playwright.sync_api import Browser, expect
 
-from tests.auxil.browser import needs_chromium
+from tests.auxil.browser import needs_chromium, write_consultation
 from tests.auxil.server import Served, serve
 
 pytestmark = needs_chromium
@@ -50,19 +50,6 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     )
     with serve(folder) as running:
         yield running
-
-
-def write_consultation(staff: Page, content: str) -> Locator:
-    """Write a consultation in the web chat from its menu (content, section, by when); its summary."""
-    staff.locator(".message.bot").first.get_by_role("button", name="DX推進課に相談する").click()
-    expect(staff.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
-    staff.fill("#text", content)
-    staff.keyboard.press("Enter")
-    expect(staff.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
-    staff.fill("#text", "総務課 庶務係")
-    staff.keyboard.press("Enter")
-    staff.get_by_role("button", name="今月中").click()
-    return staff.locator(".message.bot", has_text="次の内容でDX推進課に相談します")
 
 
 def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Dialog, Locator, Page, Route, expect
 
-from tests.auxil.browser import needs_chromium
+from tests.auxil.browser import needs_chromium, write_consultation
 from tests.auxil.server import Served, serve
 from tests.auxil.sqlitelock import another_process_writing
 
@@ -32,15 +32,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def consult(page: Page, content: str) -> int:
     """Send a consultation from the page, as a staff member would; its number."""
-    page.locator(".message.bot").last.get_by_role("button", name="DX推進課に相談する").click()
-    expect(page.locator(".message.bot", has_text="ご相談の内容を入力してください")).to_be_visible()
-    page.fill("#text", content)
-    page.keyboard.press("Enter")
-    expect(page.locator(".message.bot", has_text="ご所属（課・係名）")).to_be_visible()
-    page.fill("#text", "総務課 庶務係")
-    page.keyboard.press("Enter")
-    page.get_by_role("button", name="今月中").click()
-    page.get_by_role("button", name="この内容で相談する").click()
+    write_consultation(page, content).get_by_role("button", name="この内容で相談する").click()
     receipt = page.locator(".message.bot", has_text="受付番号は No.")
     expect(receipt).to_be_visible()
     found = re.search(r"No\.(\d+)", receipt.inner_text())
