@@ -54,12 +54,14 @@ _SECTION_WORD = re.compile(
     r"(?:$|[\s・/／、,（(])"
 )
 """A section's own word ending a word (税務課 収納係, 福祉事務所); not 課税 or 部品."""
+_STOPS = "。．！!？?"
+"""The marks that end a sentence."""
+_SENTENCE_BREAK = re.compile(rf"[{_STOPS}\n]")
 _SENTENCE = re.compile(
-    r"[。．！!？?\n]|(?:たい|ます|です|でした|ません|ない|ください|かな|した|って|けど)[。！？!?\s]*$"
+    rf"{_SENTENCE_BREAK.pattern}|(?:たい|ます|です|でした|ません|ない|ください|かな|した|って|けど)[。！？!?\s]*$"
 )
 """What ends or marks a sentence: what staff want, not where they work."""
 _SECTION_POLITE_END = re.compile(r"\s*(?:です|でございます)?[。．\s]*$")
-_SENTENCE_BREAK = re.compile(r"[。．！!？?\n]")
 MAX_BARE_SECTION_CHARS = 20
 """A section named without 課 or 係 (ケースワーカー, 窓口) is short."""
 MAX_WANTED_BY_CHARS = 50
@@ -98,7 +100,7 @@ def looks_like_deadline(text: str) -> bool:
     A time is said in a phrase (3月末まで, なるべく早めにお願いします, 急ぎません);
     more than one sentence, or anything long, is detail typed at the wrong question.
     """
-    return len(text) <= MAX_WANTED_BY_CHARS and not _SENTENCE_BREAK.search(text.rstrip("。．！!？? \n"))
+    return len(text) <= MAX_WANTED_BY_CHARS and not _SENTENCE_BREAK.search(text.rstrip(f"{_STOPS} \n"))
 
 
 def is_status(text: str) -> bool:
