@@ -21,7 +21,7 @@ from bot.search.index import KINDS, Entry, Kind, SearchIndex
 from bot.search.normalize import sentences
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
 from bot.search.semantic import Closeness
-from bot.search.spelling import words_meant
+from bot.search.spelling import compound_meant, words_meant
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
@@ -207,18 +207,19 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     return analyzer.analyze(tail)
 
 
-def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
+def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
     """The analysis with the known words its unknown nouns were meant to be, and the nouns still unknown.
 
     A noun read as a known word (see `bot.search.spelling`) counts as mentioned
-    by an entry that has that word, and as known. A noun whose synonym group
+    by an entry that has that word, and as known; so does a compound whose
+    unknown parts are (電子決済 as 電子 and 決裁). A noun whose synonym group
     the index knows is known as it is, never a slip (チームズ is no チーム).
     """
-    nouns = zip(analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, strict=True)
-    # None: known by its synonym group; (): no word meant, so perhaps unknown.
+    nouns = zip(
+        analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, analysis.noun_terms, strict=True
+    )
     meant = {
-        noun: None if synonym in index.vocabulary else words_meant(index, noun, sound)
-        for noun, sound, synonym in nouns
+        noun: _meant(index, analyzer, noun, sound, synonym, terms) for noun, sound, synonym, terms in nouns
     }
     unknown = tuple(noun for noun, words in meant.items() if words == () and is_unknown(index, noun))
     extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
@@ -239,6 +240,26 @@ def _read(index: SearchIndex, analysis: Analysis) -> tuple[Analysis, tuple[str, 
     )
 
 
+def _meant(
+    index: SearchIndex, analyzer: Analyzer, noun: str, sound: str, synonym: str, terms: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """The known words ``noun`` was meant to be; None when the index knows its synonym group.
+
+    Empty: no word meant, so the noun may be unknown.
+    """
+    if synonym in index.vocabulary:
+        return None
+    words = words_meant(index, noun, sound)
+    if not words and is_unknown(index, noun):
+        words = compound_meant(index, _parts(noun, terms), analyzer.sound)
+    return words
+
+
+def _parts(noun: str, terms: tuple[str, ...]) -> list[str]:
+    """The words of a noun's terms besides the noun itself: its parts (電子決済 → 電子, 決済)."""
+    return [term[2:] for term in terms if term.startswith("w:") and term[2:] != noun]
+
+
 def rank(
     index: SearchIndex,
     analyzer: Analyzer,
@@ -252,12 +273,12 @@ def rank(
     the searcher has a semantic index: the entries closest in meaning join
     the candidates, and closeness adds to each candidate's score.
     """
-    analysis, unknown = _read(index, analyzer.analyze(query))
+    analysis, unknown = _read(index, analyzer, analyzer.analyze(query))
     unknown_share = _share(unknown, analysis)
     focus = _focus(analyzer, analysis)
     focus_unknown: tuple[str, ...] = ()
     if focus is not None:
-        focus, focus_unknown = _read(index, focus)
+        focus, focus_unknown = _read(index, analyzer, focus)
         # The story before a closing question sets the scene; the question says what is asked.
         unknown_share = min(unknown_share, _share(focus_unknown, focus))
     terms = _query_terms(index, analysis, focus)

@@ -9,13 +9,16 @@ Two slips are common and safe to read back:
   words admit only a swap of two letters, since one changed letter turns them
   into other real words (ゲーム is not チーム).
 
+A compound no entry knows is read by its parts: the known words its unknown
+parts were meant to be (電子決済 → 決裁, beside the known 電子).
+
 A noun that is itself a known word is never read as another one.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from rapidfuzz import process
@@ -24,7 +27,7 @@ from rapidfuzz.distance import OSA
 if TYPE_CHECKING:
     from bot.search.index import SearchIndex
 
-__all__ = ["sounds_of", "spellings_of", "words_meant"]
+__all__ = ["compound_meant", "sounds_of", "spellings_of", "words_meant"]
 
 SPELLED = re.compile(r"[A-Za-z][A-Za-z0-9\-]*|[ァ-ヶー]+")
 """Words written in Latin letters or katakana, where typing slips are looked for."""
@@ -79,3 +82,16 @@ def words_meant(index: SearchIndex, noun: str, sound: str) -> tuple[str, ...]:
     if len(noun) == MIN_SPELLED_LENGTH:
         near = [word for word in near if sorted(word.casefold()) == sorted(noun.casefold())]
     return tuple(near)
+
+
+def compound_meant(index: SearchIndex, parts: Iterable[str], sound: Callable[[str], str]) -> tuple[str, ...]:
+    """The known words a compound's unknown ``parts`` were meant to be; empty unless each one was meant.
+
+    ``sound`` reads a part (`Analyzer.sound`). A part that is read as nothing
+    leaves the compound unknown: half a reading would be a guess.
+    """
+    unknown = [part for part in parts if "w:" + part not in index.vocabulary]
+    meant = [words_meant(index, part, sound(part)) for part in unknown]
+    if not meant or not all(meant):
+        return ()
+    return tuple(word for words in meant for word in words)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.search import Searcher
-from bot.search.spelling import words_meant
+from bot.search.spelling import compound_meant, words_meant
 
 
 def meant(searcher: Searcher, noun: str) -> tuple[str, ...]:
@@ -55,3 +55,16 @@ def test_spellings_hold_latin_and_katakana_words_by_length(searcher: Searcher) -
     assert "マニュアル" in spellings[5]
     assert all(len(word) == length for length, words in spellings.items() for word in words)
     assert not any("予算" in words for words in spellings.values())
+
+
+def test_an_unknown_compound_is_read_by_its_parts(searcher: Searcher) -> None:
+    """電子決済 (決裁 typed as its homophone 決済) is 電子, which the index knows, and 決裁."""
+    assert compound_meant(searcher.index, ["電子", "決済"], searcher.analyzer.sound) == ("決裁",)
+    result = searcher.search("電子決済に切り替えたい")
+    assert result.ranking.unknown_nouns == ()
+    assert result.hits[0].entry.id == "tool-paperless"
+
+
+def test_a_compound_with_a_part_read_as_nothing_stays_unknown(searcher: Searcher) -> None:
+    assert compound_meant(searcher.index, ["電子", "決済", "カラオケ"], searcher.analyzer.sound) == ()
+    assert compound_meant(searcher.index, ["電子", "予算"], searcher.analyzer.sound) == ()  # nothing unknown
