@@ -44,7 +44,7 @@ _STOP_LEMMAS = frozenset(
     方法 やり方 仕方 遣り方 必要 大丈夫 ん の です ます 一寸 ちょっと 本当 全然
     多分 自分 私 僕 俺 うち 皆 皆さん 人 今回 今度 最近 以下 以上 困る 良く
     いい 宜しい 有難い 済む 頑張る 出る 入る 付く 付ける 持つ 取る 使える 問題
-    関係 ところ
+    関係 ところ 駄目 OK
     """.split()
 )
 
@@ -184,7 +184,7 @@ class Analyzer:
                     lemmas.append(part_lemma)
             if len(own) == 1 and pos[1] == "普通名詞":
                 own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
-        if pos[0] not in _NOUN_POS or len(lemma) < 2 or _HIRAGANA_ONLY.match(morpheme.surface()):
+        if not _is_topic_noun(pos, lemma, morpheme.surface()):
             return _Word(sound, tuple(lemmas), tuple(own))
         groups = [f"s:{g}" for g in map(self._synonym_index.get, ((t[2:],) for t in own)) if g is not None]
         synonym = f"s:{self._synonym_index[(lemma,)]}" if (lemma,) in self._synonym_index else ""
@@ -228,6 +228,22 @@ class Analyzer:
                 if group is not None:
                     found.append(f"s:{group}")
         return found
+
+
+def _is_topic_noun(pos: Sequence[str], lemma: str, surface: str) -> bool:
+    """Whether a content word is a noun that can name what a query is about.
+
+    Not: a question's number (何時間, 何歳: what is asked, not about what),
+    one character, or a word typed in hiragana (see `_HIRAGANA_ONLY`). Such
+    a word still matches as a term; it is only never an unknown topic nor
+    one an entry must explain.
+    """
+    return (
+        pos[0] in _NOUN_POS
+        and len(lemma) >= 2
+        and not lemma.startswith("何")
+        and not _HIRAGANA_ONLY.match(surface)
+    )
 
 
 def _reading(morpheme: Any) -> str:

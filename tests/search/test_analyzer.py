@@ -89,3 +89,19 @@ def test_a_number_reads_as_its_place_says(analyzer: Analyzer) -> None:
     assert "r:ヒトツ" in analyzer.analyze("一つ目").terms  # 一 read ひと first
     assert "r:ダイイ" in analyzer.analyze("第一歩").terms
     assert "r:ヒトツ" in analyzer.analyze("一つ目").terms
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("OCRって全部チェックしなきゃダメ？", "OCR"),  # ダメ asks whether it must be done
+        ("些細なことでも相談OKですか", "相談"),  # OK asks whether it may be done
+        ("クーリングオフは何日以内？", "クーリングオフ"),  # 何日 is what is asked
+        ("予約は何時間前まで？", "予約"),
+    ],
+)
+def test_frame_words_are_no_topic_nouns(analyzer: Analyzer, text: str, topic: str) -> None:
+    """A question's frame (ダメ？, OK?, 何時間) is no noun the knowledge must know or an entry explain."""
+    nouns = analyzer.analyze(text).nouns
+    assert topic in nouns
+    assert not {"駄目", "OK", "何日", "何時間"} & set(nouns)
