@@ -68,6 +68,23 @@ logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICA
 """The SDK's activity model logs every body it cannot read at ERROR, with a traceback; `TeamsChannel.read`
 answers such a body 400 and says so in one line."""
 
+_TOKEN_CLIENT_LOG = "microsoft_agents.hosting.core.connector.client.user_token_client"
+
+
+class _WithoutAppIdNotice(logging.Filter):
+    """Drops the SDK's "App ID is not provided" warning, which it logs on every turn without an app id.
+
+    In anonymous mode that is every turn (the inbound one, the typing
+    indicator's, each answer's), by design; `TeamsChannel.from_settings`
+    says once at start what the mode means instead.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("App ID is not provided")
+
+
+_WITHOUT_APP_ID = _WithoutAppIdNotice()
+
 WEBHOOK = "/webhooks/teams"
 
 GONE_STATUSES = frozenset({403, 404})
@@ -96,9 +113,15 @@ class TeamsChannel:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TeamsChannel:
-        """The channel for ``settings``; in anonymous mode, a warning that says what it means."""
+        """The channel for ``settings``; in anonymous mode, one warning that says what it means.
+
+        That warning is the only one of the mode: the SDK's own, repeated on
+        every turn for the missing app id, is filtered out (once per process,
+        the filter is one object).
+        """
         teams = settings.teams
         if teams.anonymous:
+            logging.getLogger(_TOKEN_CLIENT_LOG).addFilter(_WITHOUT_APP_ID)
             log.warning(
                 "TEAMS_ANONYMOUS=true: Teams is on WITHOUT token checks. Anyone who reaches "
                 "/webhooks/teams can talk as any user and make the bot post to any address. "

@@ -395,3 +395,25 @@ async def test_anonymous_mode_needs_no_token_and_says_so_loudly(
     stranger.kid = fake.kid
     forged = await post(client, fake.activity("もう一度"), f"Bearer {stranger.token()}")
     assert forged.status == 401, "a token that is sent is still checked"
+
+
+async def test_anonymous_mode_warns_once_at_start_not_on_every_activity(
+    aiohttp_client: AiohttpClient,
+    fake: FakeBotFramework,
+    searcher: Searcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake.require_token = False
+    with caplog.at_level(logging.WARNING):
+        client = await aiohttp_client(
+            init_app(_settings(tmp_path, TEAMS_ANONYMOUS="true"), searcher=searcher)
+        )
+        for n, text in enumerate(["RPAとは何ですか？", "ありがとうございます"], start=1):
+            assert (await post(client, fake.activity(text, activity_id=f"500{n}"), None)).status == 200
+            await fake.wait_for(n)
+            await settle(client)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1, warnings
+    assert "TEAMS_ANONYMOUS=true" in warnings[0]
