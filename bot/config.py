@@ -261,8 +261,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "LINE_CHANNEL_SECRET",
         "",
-        "The LINE channel's secret, to verify webhooks; with LINE_CHANNEL_ACCESS_TOKEN turns LINE on "
-        "(empty: LINE is off).",
+        "The LINE channel's secret (32 characters of 0-9 and a-f), to verify webhooks; with "
+        "LINE_CHANNEL_ACCESS_TOKEN turns LINE on (empty: LINE is off).",
     ),
     Setting(
         "LINE_CHANNEL_ACCESS_TOKEN",
@@ -669,8 +669,8 @@ class Settings:
                 web_sessions_per_day=_integer(values, "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY", 0, 1_000_000),
             ),
             line=LineSettings(
-                channel_secret=values["LINE_CHANNEL_SECRET"].strip(),
-                access_token=values["LINE_CHANNEL_ACCESS_TOKEN"].strip(),
+                channel_secret=_line_channel_secret(values),
+                access_token=_line_access_token(values),
                 api_base_url=_base_url(values, "LINE_API_BASE_URL"),
             ),
             chat=_chat(values),
@@ -753,6 +753,52 @@ def _slack_bot_token(values: Mapping[str, str]) -> str:
             f"SLACK_BOT_TOKEN must be the Bot User OAuth Token, which starts with xoxb- ({kind!r} set)"
         )
     return token
+
+
+_LINE_SECRET = re.compile(r"^[0-9A-Fa-f]{32}$")
+"""A LINE channel secret as the console shows it (Basic settings): 32 hexadecimal characters."""
+
+
+def _line_channel_secret(values: Mapping[str, str]) -> str:
+    """Empty, or a channel secret: any other value starts fine and then fails every webhook's signature."""
+    secret = values["LINE_CHANNEL_SECRET"].strip()
+    if not secret or _LINE_SECRET.match(secret):
+        return secret
+    problem = _pasted_wrong(secret) or (
+        f"has {len(secret)} characters" if len(secret) != 32 else "has characters other than 0-9 and a-f"
+    )
+    if len(secret) > 64:
+        problem += "; the channel access token goes in LINE_CHANNEL_ACCESS_TOKEN"
+    raise ValueError(
+        "LINE_CHANNEL_SECRET must be the channel secret (LINE Developers console, Basic settings): "
+        f"32 characters of 0-9 and a-f, but the value set {problem}"
+    )
+
+
+def _line_access_token(values: Mapping[str, str]) -> str:
+    """Empty, or an access token that is neither the channel secret nor pasted with quotes or spaces."""
+    token = values["LINE_CHANNEL_ACCESS_TOKEN"].strip()
+    if not token:
+        return token
+    if _LINE_SECRET.match(token):
+        problem = "looks like the channel secret (32 characters of 0-9 and a-f)"
+    else:
+        problem = _pasted_wrong(token) or ""
+    if problem:
+        raise ValueError(
+            "LINE_CHANNEL_ACCESS_TOKEN must be the long-lived channel access token (Messaging API tab, "
+            f"Issue), but the value set {problem}"
+        )
+    return token
+
+
+def _pasted_wrong(secret: str) -> str | None:
+    """What a secret pasted by hand carries that no issued one has; None when nothing. Never the secret."""
+    if secret[0] in "'\"" or secret[-1] in "'\"":
+        return "has quotes around it"
+    if any(c.isspace() for c in secret):
+        return "has a space or line break inside"
+    return None
 
 
 def _optional_url(values: Mapping[str, str], name: str) -> str:

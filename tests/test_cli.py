@@ -259,3 +259,23 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path:
     assert reader.wait(timeout=180) == 141
     assert b"Traceback" not in err
     assert b"BrokenPipeError" not in err
+
+
+def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceback() -> None:
+    token = "Xq3vJ8pL2mN9rT5wY1zA4bC7dE0fG6hK" * 5 + "abc/def+ghi="
+    env = {"KAIZEN_CACHE_DIR": "", "LINE_CHANNEL_SECRET": token, "LINE_CHANNEL_ACCESS_TOKEN": token}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    (line,) = done.stderr.strip().splitlines()
+    assert line.startswith("設定エラー: LINE_CHANNEL_SECRET must be the channel secret")
+    assert "32 characters of 0-9 and a-f" in line
+    assert "the channel access token goes in LINE_CHANNEL_ACCESS_TOKEN" in line
+    assert token[:16] not in done.stderr

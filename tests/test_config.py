@@ -193,3 +193,54 @@ def test_telegram_is_on_with_its_token_and_secret_and_the_secret_is_checked() ->
             Settings.from_env({**on, "TELEGRAM_WEBHOOK_SECRET": secret})
     with pytest.raises(ValueError, match="TELEGRAM_API_BASE_URL must be an http"):
         Settings.from_env({**on, "TELEGRAM_API_BASE_URL": "api.telegram.org"})
+
+
+LINE_SECRET = "8f14e45fceea167a5a36dedd4bea2543"
+LINE_TOKEN = "Xq3vJ8pL2mN9rT5wY1zA4bC7dE0fG6hK" * 5 + "abc/def+ghi="  # 172 characters, as issued
+
+
+def test_a_line_secret_of_the_right_shape_is_read_with_surrounding_spaces_dropped() -> None:
+    line = Settings.from_env(
+        {"LINE_CHANNEL_SECRET": f" {LINE_SECRET.upper()}\n", "LINE_CHANNEL_ACCESS_TOKEN": f"{LINE_TOKEN} "}
+    ).line
+    assert (line.channel_secret, line.access_token) == (LINE_SECRET.upper(), LINE_TOKEN)
+    assert line.missing() == ()
+
+
+@pytest.mark.parametrize(
+    ("secret", "problem"),
+    [
+        pytest.param(LINE_TOKEN, "has 172 characters; the channel access token goes in", id="access-token"),
+        pytest.param(LINE_SECRET[:-1], "has 31 characters", id="one-short"),
+        pytest.param(LINE_SECRET + "0", "has 33 characters", id="one-long"),
+        pytest.param(f'"{LINE_SECRET}"', "has quotes around it", id="quoted"),
+        pytest.param(f"'{LINE_SECRET}'", "has quotes around it", id="single-quoted"),
+        pytest.param(f"{LINE_SECRET[:16]} {LINE_SECRET[16:]}", "has a space or line break inside", id="gap"),
+        pytest.param("z" * 32, "has characters other than 0-9 and a-f", id="not-hex"),
+    ],
+)
+def test_a_line_secret_of_the_wrong_shape_stops_start_up_without_showing_it(
+    secret: str, problem: str
+) -> None:
+    with pytest.raises(ValueError, match="LINE_CHANNEL_SECRET must be the channel secret") as raised:
+        Settings.from_env({"LINE_CHANNEL_SECRET": secret, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN})
+    assert problem in str(raised.value)
+    assert "32 characters of 0-9 and a-f" in str(raised.value)
+    assert secret.strip("'\"")[:16] not in str(raised.value), "the secret itself is never shown"
+
+
+@pytest.mark.parametrize(
+    ("token", "problem"),
+    [
+        pytest.param(LINE_SECRET, "looks like the channel secret", id="the-secret"),
+        pytest.param(f'"{LINE_TOKEN}"', "has quotes around it", id="quoted"),
+        pytest.param(f"{LINE_TOKEN[:80]} {LINE_TOKEN[80:]}", "has a space or line break inside", id="space"),
+    ],
+)
+def test_a_line_access_token_of_the_wrong_shape_stops_start_up_without_showing_it(
+    token: str, problem: str
+) -> None:
+    with pytest.raises(ValueError, match="LINE_CHANNEL_ACCESS_TOKEN") as raised:
+        Settings.from_env({"LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": token})
+    assert problem in str(raised.value)
+    assert token.strip("'\"")[:16] not in str(raised.value), "the token itself is never shown"

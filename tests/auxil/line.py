@@ -30,7 +30,8 @@ from aiohttp import web
 from tests.auxil.channels import Sent, Via, Webhook
 from tests.auxil.platforms import free_port
 
-SECRET = "test-line-channel-secret"
+SECRET = "0f3c2b1a9e8d7c6b5a4f3e2d1c0b9a87"
+"""A channel secret has the console's shape (32 hexadecimal characters): the settings refuse any other."""
 TOKEN = "test-line-access-token"
 BOT_ID = "Ubot0000000000000000000000000000"
 

@@ -8,13 +8,15 @@ import pytest
 
 from bot.config import Settings
 from bot.handlers.registry import build_channels
+from tests.auxil.line import SECRET
 
 
 def test_line_is_on_with_both_settings_off_without_and_says_so(caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger="bot.handlers.registry"):
-        on = build_channels(Settings.from_env({"LINE_CHANNEL_SECRET": "s", "LINE_CHANNEL_ACCESS_TOKEN": "t"}))
+        both = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": "t"}
+        on = build_channels(Settings.from_env(both))
         off = build_channels(Settings.from_env({}))
-        half = build_channels(Settings.from_env({"LINE_CHANNEL_SECRET": "s"}))
+        half = build_channels(Settings.from_env({"LINE_CHANNEL_SECRET": SECRET}))
     assert "line" in on
     assert "line" not in off
     assert "line" not in half

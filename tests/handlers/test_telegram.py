@@ -131,6 +131,35 @@ async def test_a_body_telegram_would_not_send_is_400_and_nothing_is_stored(
     assert telegram.requests("sendMessage") == []
 
 
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(12345, id="number"),
+        pytest.param(0, id="zero"),
+        pytest.param(1.5, id="float"),
+        pytest.param(True, id="true"),
+        pytest.param(False, id="false"),
+        pytest.param({"action": "menu"}, id="object"),
+        pytest.param(["menu"], id="array"),
+        pytest.param({}, id="empty-object"),
+    ],
+)
+async def test_a_button_whose_data_is_not_a_string_is_400_like_any_wrong_type(
+    bot: Client, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture, data: object
+) -> None:
+    """Telegram's callback data is a string of 1-64 bytes: anything else is refused, not pressed."""
+    pressed = telegram.press(USER, "menu", "ev-data")
+    update = json.loads(pressed.body)
+    update["callback_query"]["data"] = data
+    with caplog.at_level(logging.WARNING):
+        status = await post(bot, Webhook(pressed.path, json.dumps(update).encode(), pressed.headers))
+    assert status == 400
+    assert count(bot, conversations) == 0
+    assert [c.method for c in telegram.calls if c.method != "getMe"] == []
+    assert f"Telegram update {update['update_id']} with a field of the wrong type: refused" in caplog.text
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], "no traceback"
+
+
 async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
     body = json.dumps({"update_id": 1, "padding": "x" * 70_000}).encode()
     assert await post(bot, raw(body)) == 413

@@ -115,6 +115,16 @@ def test_a_button_press_in_a_private_chat_is_its_callback_data() -> None:
     assert (found.action, found.reply_token, found.address) == ("faq:12", "q:q1", "7")
 
 
+@pytest.mark.parametrize("data", [5, 0, True, False, {"a": 1}, [], 1.5])
+def test_a_press_whose_data_is_not_a_string_is_a_type_error_wherever_it_is(data: object) -> None:
+    """The webhook answers the TypeError 400, even in a group, where a press would be ignored."""
+    query = {"id": "q1", "from": PERSON, "chat_instance": "c", "data": data, "message": message(text="x")}
+    with pytest.raises(TypeError, match=r"callback_query\.data"):
+        read(callback_query=query)
+    with pytest.raises(TypeError, match=r"callback_query\.data"):
+        read(callback_query={**query, "message": message(GROUP, text="x")})
+
+
 def test_presses_without_data_or_outside_a_private_chat_are_ignored() -> None:
     inline = {"id": "q1", "from": PERSON, "chat_instance": "c", "data": "x", "inline_message_id": "i"}
     assert read(callback_query=inline) is None

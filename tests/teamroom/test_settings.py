@@ -13,8 +13,9 @@ from bot import wiring
 from bot.config import Settings, SettingsError, TeamSettings
 from bot.consult.notices import NOTIFY_ROOM
 from bot.delivery import notice_channels
+from tests.auxil.line import SECRET
 
-LINE = {"LINE_CHANNEL_SECRET": "secret", "LINE_CHANNEL_ACCESS_TOKEN": "token"}
+LINE = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": "token"}
 
 
 def team(room: str, members: str = "", **extra: str) -> Settings:

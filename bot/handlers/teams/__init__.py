@@ -2,6 +2,7 @@
 
 - `activities`: Teams activities read as channel-neutral events;
 - `cards`: replies as Adaptive Cards and suggested actions;
+- `invokes`: the answer to an invoke the bot does not handle;
 - `sdk`: the SDK set up from the settings (token checks, outgoing tokens);
 - `channel`: the webhook, answers, the typing indicator and pushes.
 

@@ -3,11 +3,12 @@
 - ``POST /webhooks/teams``: the token is checked first (`authorize`), then
   the SDK's `CloudAdapter` reads the activity (400 for one it cannot read,
   401 when the host check refuses its ``serviceUrl``) and runs a turn that
-  only reads it into an `Incoming` (`to_incoming`) and, for a suggested
-  action's invoke, answers 200. The route hands the events to the
-  dispatcher and answers at once: 200 for activities (the SDK's 202,
-  made the same as every other channel's answer), the invoke's answer for
-  invokes, well within Teams' 15 seconds.
+  only reads it into an `Incoming` (`to_incoming`) and answers an invoke:
+  200 for a suggested action's, 200 with at most a "not supported" text
+  for any other (`bot.handlers.teams.invokes`; never the SDK's 501). The
+  route hands the events to the dispatcher and answers at once: 200 for
+  activities (the SDK's 202, made the same as every other channel's
+  answer), the invoke's answer for invokes, well within Teams' 15 seconds.
 - Answers (`respond`, the typing indicator `indicate`) and pushes (the
   `TeamsSender` of the outbox) are proactive turns of the SDK's adapter
   from the conversation reference kept as the person's address: an
@@ -53,7 +54,7 @@ from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Sender, Undeliverable
 from bot.handlers.errors import request_error
 from bot.handlers.inputs import read_json_object
-from bot.handlers.teams import CHANNEL
+from bot.handlers.teams import CHANNEL, invokes
 from bot.handlers.teams.activities import reference_of, room_of, to_incoming
 from bot.handlers.teams.cards import render
 from bot.handlers.teams.notice import notice_attachment
@@ -66,6 +67,23 @@ log = logging.getLogger(__name__)
 logging.getLogger("microsoft_agents.activity.activity").setLevel(logging.CRITICAL)
 """The SDK's activity model logs every body it cannot read at ERROR, with a traceback; `TeamsChannel.read`
 answers such a body 400 and says so in one line."""
+
+_TOKEN_CLIENT_LOG = "microsoft_agents.hosting.core.connector.client.user_token_client"
+
+
+class _WithoutAppIdNotice(logging.Filter):
+    """Drops the SDK's "App ID is not provided" warning, which it logs on every turn without an app id.
+
+    In anonymous mode that is every turn (the inbound one, the typing
+    indicator's, each answer's), by design; `TeamsChannel.from_settings`
+    says once at start what the mode means instead.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("App ID is not provided")
+
+
+_WITHOUT_APP_ID = _WithoutAppIdNotice()
 
 WEBHOOK = "/webhooks/teams"
 
@@ -95,9 +113,15 @@ class TeamsChannel:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> TeamsChannel:
-        """The channel for ``settings``; in anonymous mode, a warning that says what it means."""
+        """The channel for ``settings``; in anonymous mode, one warning that says what it means.
+
+        That warning is the only one of the mode: the SDK's own, repeated on
+        every turn for the missing app id, is filtered out (once per process,
+        the filter is one object).
+        """
         teams = settings.teams
         if teams.anonymous:
+            logging.getLogger(_TOKEN_CLIENT_LOG).addFilter(_WITHOUT_APP_ID)
             log.warning(
                 "TEAMS_ANONYMOUS=true: Teams is on WITHOUT token checks. Anyone who reaches "
                 "/webhooks/teams can talk as any user and make the bot post to any address. "
@@ -284,7 +308,18 @@ class _Reader:
         incoming = to_incoming(activity)
         if incoming is not None:
             self.events.append(incoming)
-        if activity.type == ActivityTypes.invoke and incoming is not None:
+        if activity.type == ActivityTypes.invoke:
             await context.send_activity(
-                Activity(type=ActivityTypes.invoke_response, value=InvokeResponse(status=200))
+                Activity(type=ActivityTypes.invoke_response, value=_invoke_answer(activity, incoming))
             )
+
+
+def _invoke_answer(activity: Activity, incoming: Incoming | None) -> InvokeResponse:
+    """200 for an invoke read as an event; for any other, `invokes.unhandled`'s answer and one log line."""
+    if incoming is not None:
+        return InvokeResponse(status=200)
+    answer = invokes.unhandled(activity.name)
+    shown = "a 'not supported' message" if answer.body is not None else "nothing done"
+    name = (activity.name or "")[:100]
+    log.info("Teams invoke %r is not one the bot handles: answered 200, %s", name, shown)
+    return answer

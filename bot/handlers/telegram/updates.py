@@ -14,7 +14,9 @@
 Ignored: edited messages, channel posts, service messages (pins, members
 joining), group messages not said to the bot, callback queries outside
 private chats or without data, inline queries, polls, payments, reactions,
-and the bot being added to or removed from a group.
+and the bot being added to or removed from a group. A callback query whose
+``data`` is not a string (Telegram sends 1-64 bytes of text) raises
+`TypeError`, which the webhook answers 400 as for any field of the wrong type.
 
 The conversation key is ``("telegram", <user id>, <chat id>)`` (in a private
 chat the two ids are equal); the address is the chat id, where answers and
@@ -99,6 +101,13 @@ def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -
 
 
 def _press(query: CallbackQuery, event_id: str, now: datetime) -> Incoming | None:
+    """A button press; TypeError (the webhook's 400) when ``data`` is not the string Telegram sends.
+
+    The SDK passes ``data`` on as it came: a number, a boolean or an object
+    would otherwise become an action no button has.
+    """
+    if query.data is not None and not isinstance(query.data, str):
+        raise TypeError(f"callback_query.data is {type(query.data).__name__}, not a string")
     message = query.message
     if message is None or message.chat.type != Chat.PRIVATE or not query.data:
         return None  # an inline-mode message, a group, or a game button: none are the bot's

@@ -214,12 +214,56 @@ async def test_a_suggested_action_is_acknowledged_in_the_response_and_answered(
     assert card_texts(menu)[0].startswith("ご用件をお選びください")
 
 
-async def test_an_invoke_the_bot_does_not_handle_is_501(teams: Client, fake: FakeBotFramework) -> None:
-    invoke = fake.activity(None, kind="invoke", name="adaptiveCard/action", value={"action": "menu"})
-    response = await post(teams, invoke, f"Bearer {fake.token()}")
-    assert response.status == 501
+NOT_SUPPORTED = "この操作には対応していません。ご質問はチャットにメッセージでお送りください。"
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "body"),
+    [
+        pytest.param(
+            "adaptiveCard/action",
+            {"action": {"type": "Action.Execute", "verb": "menu"}, "trigger": "manual"},
+            {"statusCode": 200, "type": "application/vnd.microsoft.activity.message", "value": NOT_SUPPORTED},
+            id="universal-action",
+        ),
+        pytest.param(
+            "task/fetch",
+            {"data": {"action": "menu"}},
+            {"task": {"type": "message", "value": NOT_SUPPORTED}},
+            id="dialog",
+        ),
+        pytest.param(
+            "composeExtension/query",
+            {"commandId": "search", "parameters": [{"name": "q", "value": "RPA"}]},
+            {"composeExtension": {"type": "message", "text": NOT_SUPPORTED}},
+            id="message-extension",
+        ),
+        pytest.param("signin/verifyState", {"state": "123456"}, None, id="sign-in"),
+        pytest.param("application/unknownThing", {}, None, id="unknown"),
+        pytest.param(None, None, None, id="no-name"),
+        pytest.param("suggestedActions/submit", {"something": "else"}, None, id="submit-without-action"),
+    ],
+)
+async def test_an_invoke_the_bot_does_not_handle_is_200_with_nothing_done(
+    teams: Client,
+    fake: FakeBotFramework,
+    caplog: pytest.LogCaptureFixture,
+    name: str | None,
+    value: dict[str, Any] | None,
+    body: dict[str, Any] | None,
+) -> None:
+    """Never a 5xx: Teams shows "not supported" where the invoke's answer has room for it, else nothing."""
+    invoke = fake.activity(None, kind="invoke", name=name, value=value)
+    with caplog.at_level(logging.INFO, logger="bot.handlers.teams"):
+        response = await post(teams, invoke, f"Bearer {fake.token()}")
+    assert response.status == 200
+    assert (await response.json() if body is not None else await response.text()) == (body or "")
     await settle(teams)
     assert fake.posted == []
+    assert rows(teams, conversations) == []
+    (line,) = [r for r in caplog.records if r.name.startswith("bot.handlers.teams")]
+    assert repr(name or "") in line.getMessage(), "one line naming the invoke"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], "no traceback"
 
 
 async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake: FakeBotFramework) -> None:
@@ -351,3 +395,25 @@ async def test_anonymous_mode_needs_no_token_and_says_so_loudly(
     stranger.kid = fake.kid
     forged = await post(client, fake.activity("もう一度"), f"Bearer {stranger.token()}")
     assert forged.status == 401, "a token that is sent is still checked"
+
+
+async def test_anonymous_mode_warns_once_at_start_not_on_every_activity(
+    aiohttp_client: AiohttpClient,
+    fake: FakeBotFramework,
+    searcher: Searcher,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    fake.require_token = False
+    with caplog.at_level(logging.WARNING):
+        client = await aiohttp_client(
+            init_app(_settings(tmp_path, TEAMS_ANONYMOUS="true"), searcher=searcher)
+        )
+        for n, text in enumerate(["RPAとは何ですか？", "ありがとうございます"], start=1):
+            assert (await post(client, fake.activity(text, activity_id=f"500{n}"), None)).status == 200
+            await fake.wait_for(n)
+            await settle(client)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert len(warnings) == 1, warnings
+    assert "TEAMS_ANONYMOUS=true" in warnings[0]
