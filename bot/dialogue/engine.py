@@ -32,7 +32,17 @@ from datetime import date
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_status
-from bot.dialogue.intents import ConsultWish, case_query, consult_wish, followup, is_menu, match_cases
+from bot.dialogue.intents import (
+    ConsultWish,
+    case_query,
+    consult_wish,
+    followup,
+    is_back,
+    is_cancel,
+    is_goodbye,
+    is_menu,
+    match_cases,
+)
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Known, Search, Turn
@@ -95,7 +105,9 @@ class Engine:
             menu = browse.menu(self.lib)
             prompt = Reply("ご質問やご用件を入力してください。", menu.choices, kind="prompt")
             return Turn((prompt,), state)
-        if is_menu(text):
+        if is_goodbye(text):
+            return Turn((views.goodbye(browse.menu(self.lib)),), replace(state, shown=None, more=()))
+        if _is_command(text):
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
@@ -120,7 +132,7 @@ class Engine:
 
     def _searched(self, text: str) -> tuple[str, ...]:
         """What `_on_text` searches for ``text`` outside the intake, in its order of checks."""
-        if not text.strip() or is_menu(text) or is_status(text):
+        if not text.strip() or _is_command(text) or is_status(text):
             return ()
         wish = consult_wish(text)
         if wish is not None:  # the intake's candidates, and the side note
@@ -434,3 +446,12 @@ def close_hits(hits: Sequence[Hit]) -> Sequence[Hit]:
 
 def _refs(entries: Sequence[Shown]) -> tuple[str, ...]:
     return tuple(ref_of(e) for e in entries)
+
+
+def _is_command(text: str) -> bool:
+    """A message that is a command, never a question: the menu, a way back, a cancel or a goodbye.
+
+    Outside the consultation form there is nothing to go back from or call
+    off, so every one of them but the goodbye shows the menu.
+    """
+    return is_menu(text) or is_back(text) or is_cancel(text) or is_goodbye(text)

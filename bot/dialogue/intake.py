@@ -27,7 +27,7 @@ from datetime import date
 from bot.dialogue import limits, tickets
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
-from bot.dialogue.intents import is_menu, key_of
+from bot.dialogue.intents import is_cancel, is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
@@ -69,7 +69,6 @@ MAX_CANDIDATES = 5
 MAX_TICKETS = 10
 
 _WANTED_BY = {"w": "今週中", "m": "今月中", "n": "特に急ぎません"}
-_CANCEL = frozenset({"やめる", "やめます", "やめたい", "キャンセル", "中止", "取り消し", "取消", "cancel"})
 _CONFIRM = frozenset(
     {"はい", "お願いします", "おねがいします", "それでお願いします", "送信", "送信する", "相談する", "ok"}
     | {"この内容で相談する", "この内容でお願いします", "はいお願いします", "はいおねがいします"}
@@ -152,7 +151,7 @@ class IntakeFlow:
         """Typed text while the intake waits for an answer ("はい" at the summary sends it)."""
         intake = state.intake
         assert intake is not None
-        if key_of(text) in _CANCEL or is_menu(text):
+        if is_cancel(text) or is_menu(text):
             return self._cancel(state)
         if is_status(text):
             return self.status(state, desk)

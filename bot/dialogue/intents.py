@@ -1,6 +1,7 @@
 """Recognise the few kinds of text the engine handles before (or instead of) a search.
 
 Only short, unambiguous messages are recognised here: a menu request, a
+way out (戻る, キャンセル, 終了: typed as a command, never a question), a
 follow-up to the previous answer, a request to see cases ("OCRの事例"), an
 explicit wish to consult the DX team ("DXの人に相談したい"), and the exact
 phrasings of small talk. Everything else is a question for the
@@ -24,6 +25,9 @@ __all__ = [
     "case_query",
     "consult_wish",
     "followup",
+    "is_back",
+    "is_cancel",
+    "is_goodbye",
     "is_menu",
     "key_of",
     "match_cases",
@@ -38,6 +42,18 @@ _MENU = frozenset(
     key
     for word in ("メニュー", "ヘルプ", "menu", "help", "はじめから", "最初から", "トップ")
     for key in (word, f"{word}を見せて", f"{word}を表示", f"{word}をください")
+)
+
+_BACK = frozenset(
+    {"戻る", "もどる", "戻ります", "戻りたい", "戻って", "前に戻る", "前の画面", "前の画面に戻る", "ホーム"}
+    | {"メニューに戻る", "トップに戻る", "最初に戻る", "はじめに戻る", "ホームに戻る", "back"}
+    | {"リセット", "やり直し", "やりなおし", "やり直す", "やり直したい", "reset"}
+)
+_CANCEL = frozenset({"やめる", "やめます", "やめたい", "キャンセル", "中止", "取り消し", "取消", "cancel"})
+_GOODBYE = frozenset(
+    {"終了", "終了です", "終了します", "終わり", "おわり", "終わる", "終わります", "おわります", "終わりです"}
+    | {"終わりにします", "以上", "以上です"}
+    | {"閉じる", "とじる", "quit", "exit", "bye"}
 )
 
 _DETAIL = re.compile(
@@ -86,6 +102,25 @@ def key_of(text: str) -> str:
 def is_menu(text: str) -> bool:
     """Whether the message asks for the menu or help."""
     return key_of(text) in _MENU
+
+
+def is_back(text: str) -> bool:
+    """Whether the message asks to go back or start over (戻る, リセット): outside a form, to the menu.
+
+    Inside the consultation form it is no way out: the form would be lost
+    for a word that may mean one question back.
+    """
+    return key_of(text) in _BACK
+
+
+def is_cancel(text: str) -> bool:
+    """Whether the message calls off what is under way (やめる, キャンセル); outside a form, nothing is."""
+    return key_of(text) in _CANCEL
+
+
+def is_goodbye(text: str) -> bool:
+    """Whether the message ends the conversation (終了, 以上です) rather than asks anything."""
+    return key_of(text) in _GOODBYE
 
 
 def followup(text: str) -> Followup | None:

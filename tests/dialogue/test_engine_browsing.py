@@ -29,6 +29,21 @@ def test_menu_and_help_show_the_menu_with_faq_categories(engine: Engine) -> None
     )
 
 
+def test_a_way_out_typed_outside_the_form_is_no_question(engine: Engine) -> None:
+    """戻る, やめる, キャンセル are commands, not searches (やめる was answered with ECRS: やめられないか)."""
+    verify_dialog(
+        engine,
+        [
+            ("戻る", Bot(("menu",), primary=MENU_CHOICES)),
+            ("やめる", Bot(("menu",), primary=MENU_CHOICES)),
+            ("キャンセル", Bot(("menu",), primary=MENU_CHOICES)),
+            ("リセット", Bot(("menu",), primary=MENU_CHOICES)),
+            ("終了", Bot(("smalltalk",), says=("ご利用ありがとうございました",), primary=MENU_CHOICES)),
+            ("以上です", Bot(("smalltalk",), says=("ご利用ありがとうございました",))),
+        ],
+    )
+
+
 def test_faq_by_category_pages_with_more(engine: Engine) -> None:
     verify_dialog(
         engine,

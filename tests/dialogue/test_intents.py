@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from bot.dialogue.intents import case_query, followup, is_menu, match_cases
+from bot.dialogue.intents import case_query, followup, is_back, is_cancel, is_goodbye, is_menu, match_cases
 from bot.dialogue.library import Library
 from bot.knowledge import KnowledgeBase
 
@@ -19,6 +21,32 @@ def test_menu_requests(text: str) -> None:
 @pytest.mark.parametrize("text", ["メニューの作り方", "ヘルプデスクの内線", "RPAのヘルプが欲しい"])
 def test_questions_that_mention_menu_or_help_are_questions(text: str) -> None:
     assert not is_menu(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("戻る", is_back),
+        ("もどる", is_back),
+        ("メニューに戻る", is_back),
+        ("リセット", is_back),
+        ("キャンセル", is_cancel),
+        ("やめる。", is_cancel),
+        ("終了", is_goodbye),
+        ("以上です！", is_goodbye),
+    ],
+)
+def test_ways_out_are_commands(text: str, meant: Callable[[str], bool]) -> None:
+    assert meant(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["元のやり方に戻る", "やめる・まとめる・入れ替える", "会議を終了する時間", "研修の中止"]
+)
+def test_questions_that_contain_a_way_out_are_questions(text: str) -> None:
+    assert not is_back(text)
+    assert not is_cancel(text)
+    assert not is_goodbye(text)
 
 
 @pytest.mark.parametrize(
