@@ -7,7 +7,8 @@ already stated; detail typed at the section's or the time's question is
 added to the content, never lost); then it shows a summary to confirm, creates the
 consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
-and "相談状況" leaves it for the list.
+"相談状況" leaves it for the list, and a way out that is no answer ("戻る",
+"終了") asks the question again.
 
 Everything staff type arrives masked (`Incoming.masked`, as each message
 enters the turn); the placeholders say what was masked
@@ -27,7 +28,7 @@ from datetime import date
 from bot.dialogue import limits, tickets
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
-from bot.dialogue.intents import is_cancel, is_menu, key_of
+from bot.dialogue.intents import is_back, is_cancel, is_goodbye, is_menu, key_of
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
@@ -45,6 +46,10 @@ MAX_SECTION_CHARS = 60
 TAKEN_EXCERPT_CHARS = 60
 """How much of the question taken as the consultation's content the intake repeats."""
 NOT_A_SECTION = "いただいた内容は、ご所属ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
+STILL_HERE = (
+    "ご相談の入力を続けています（ここまでの内容はそのままです）。中止する場合は「やめる」と入力してください。"
+)
+"""The answer to 「戻る」 or 「終了」 typed in the form: taken as an answer, it would become the content."""
 NOT_A_DEADLINE = (
     "いただいた内容は、ご希望の時期ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
 )
@@ -159,6 +164,8 @@ class IntakeFlow:
             return self._send(intake, state, desk, today)
         if not text.strip():
             return self._next(intake, state, "入力が空のようです。")
+        if is_back(text) or is_goodbye(text):
+            return self._next(intake, state, STILL_HERE)
         text = text.strip()
         found = masked_kinds(text)
         kinds = tuple(dict.fromkeys((*intake.masked, *found)))

@@ -107,8 +107,8 @@ def is_menu(text: str) -> bool:
 def is_back(text: str) -> bool:
     """Whether the message asks to go back or start over (戻る, リセット): outside a form, to the menu.
 
-    Inside the consultation form it is no way out: the form would be lost
-    for a word that may mean one question back.
+    Inside the consultation form it is no way out (the form would be lost
+    for a word that may mean one question back), nor an answer.
     """
     return key_of(text) in _BACK
 

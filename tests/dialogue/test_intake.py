@@ -178,6 +178,27 @@ def test_the_candidates_of_a_question_go_with_the_consultation(engine: Engine) -
     assert opened.candidates[0].title.startswith("RPAとは何ですか？")
 
 
+def test_a_way_out_typed_in_the_form_is_no_answer_and_loses_nothing(engine: Engine) -> None:
+    """「戻る」 was taken as the consultation's content; 「終了」 at the section's question as the section."""
+    desk = MemoryDesk()
+    verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("戻る", Bot(("prompt",), says=("入力を続けています", "「やめる」", ASK_CONTENT))),
+            ("申請書の入力に毎月2日かかっている", Bot(("prompt",), says=(ASK_SECTION,))),
+            ("終了", Bot(("prompt",), says=("ここまでの内容はそのまま", ASK_SECTION))),
+            ("税務課 収納係", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, "申請書の入力に毎月2日かかっている"))),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert opened.content == "申請書の入力に毎月2日かかっている"
+    assert opened.section == "税務課 収納係"
+
+
 def test_stopping_the_intake_and_leaving_it_by_another_button(engine: Engine) -> None:
     desk = MemoryDesk()
     state = verify_dialog(
