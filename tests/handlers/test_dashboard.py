@@ -287,6 +287,36 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert "書き出し済み" in await page(client, "/admin/faq")
 
 
+async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(client: Client) -> None:
+    """A browser posts a textarea's line breaks as CR LF (HTML's form encoding); none may be stored so."""
+    await add_user(client, "editor1", editor=True)
+    await consult(client, "staff-1")
+    csrf = await login(client, "editor1")
+    typed = "マイクとスピーカーを離してください。\r\n解決しない場合は内線 2345 へ。"
+    await post(client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": typed})
+    [answer] = await pushed(client, "staff-1")
+    assert "離してください。\n解決しない" in answer["text"]
+    assert "\r" not in answer["text"]
+    await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+    fields = {
+        "csrf": csrf,
+        "version": "1",
+        "entry_id": "tool-meeting-echo",
+        "category": "ツール",
+        "question": "Web会議で音声がループするときは？",
+        "answer": typed,
+        "phrasings": "ハウリングする\r\n音がループする",
+        "keywords": "",
+    }
+    await post(client, "/admin/faq/1/save", fields)
+    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    exported = await page(client, "/admin/faq/export.yaml")
+    assert "\r" not in exported
+    block = "  answer: |\n    マイクとスピーカーを離してください。\n    解決しない場合は内線 2345 へ。\n"
+    assert block in exported
+    assert "  - ハウリングする\n  - 音がループする\n" in exported
+
+
 async def test_logout_ends_the_session(client: Client) -> None:
     await add_user(client)
     csrf = await login(client)
