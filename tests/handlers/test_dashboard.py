@@ -317,6 +317,34 @@ async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(cl
     assert "  - ハウリングする\n  - 音がループする\n" in exported
 
 
+async def test_a_withdrawn_consultation_says_it_cannot_be_answered_without_pointing_at_a_reopening(
+    client: Client,
+) -> None:
+    """A staff member's withdrawal is final: the team is not told to reopen what no button reopens."""
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    await say(client, "staff-1", action="cs:1")
+    await say(client, "staff-1", action="cs:1:wd")
+    withdrawn = await say(client, "staff-1", action="cs:1:wdy")
+    assert "取り下げました" in withdrawn[0]["text"]
+
+    typed = "ピボットテーブルで集計できます。"
+    refused = await post(
+        client,
+        "/admin/consultations/1/answer",
+        {"version": version_of(detail), "csrf": csrf, "text": typed},
+        409,
+    )
+    assert "相談者が取り下げたため、回答できません。" in refused
+    assert "再開" not in refused.split("<h1>")[0], "no such button on a withdrawn consultation"
+    now = await page(client, "/admin/consultations/1")
+    assert "相談者が取り下げたため、回答できません。" in now
+    assert "「再開」" not in now
+    assert "この状態からは変更できません。" in now
+
+
 async def test_logout_ends_the_session(client: Client) -> None:
     await add_user(client)
     csrf = await login(client)
