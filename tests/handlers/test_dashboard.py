@@ -353,6 +353,30 @@ async def test_logout_ends_the_session(client: Client) -> None:
     assert response.status == 303
 
 
+async def test_a_form_sent_after_the_login_ended_says_so_and_gives_back_what_was_typed(
+    client: Client,
+) -> None:
+    """The page open when the password changed (or another PC logged out everywhere) is sent once more."""
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
+
+    typed = "会議録の件、来週の打合せで <b>音声認識</b> の話をする予定。"
+    refused = await post(
+        client,
+        "/admin/consultations/1/note",
+        {"version": version_of(detail), "csrf": csrf, "text": typed},
+        403,
+    )
+    assert "ログアウトしました" in refused
+    assert "ページを読み込み直して" not in refused, "reloading would send the form again, and fail again"
+    assert '<a href="/admin/login">' in refused
+    assert "会議録の件、来週の打合せで &lt;b&gt;音声認識&lt;/b&gt; の話をする予定。" in refused
+    assert csrf not in refused
+
+
 async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:
     await add_user(client)
     await consult(client, "staff-1")
