@@ -8,7 +8,9 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.appkeys import ACCOUNTS
+from bot.appkeys import ACCOUNTS, CONSULT
+from bot.dialogue import ConversationKey
+from tests.auxil.consultations import new_consultation, open_consultation
 from tests.handlers.conftest import Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
@@ -207,6 +209,30 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     assert "2026-03-31" in bad_due
     tagged = await page(client, "/admin/?tag=音声認識")
     assert "No.1" in tagged
+
+
+async def test_the_queue_pages_through_every_consultation_it_counts(client: Client) -> None:
+    """A queue longer than a page shows how many there are and links to the rest; none is out of reach."""
+    service = client.app[CONSULT]
+    for n in range(1, 202):
+        key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
+        await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
+    await add_user(client)
+    await login(client)
+    first = await page(client, "/admin/")
+    assert "全201件中 1〜100件目" in first
+    assert ">No.100<" in first
+    assert ">No.101<" not in first
+    assert '<a href="?status=open&amp;page=2" rel="next">次の100件</a>' in first
+    last = await page(client, "/admin/?status=open&page=3")
+    assert "全201件中 201〜201件目" in last
+    assert ">No.201<" in last
+    assert '<a href="?status=open&amp;page=2" rel="prev">前の100件</a>' in last
+    newest = await page(client, "/admin/?status=all")
+    assert ">No.201<" in newest
+    assert ">No.1<" not in newest
+    assert ">No.1<" in await page(client, "/admin/?status=all&page=3")
+    await page(client, "/admin/?page=0", 400)
 
 
 async def test_an_answer_can_start_from_an_faq_answer(client: Client) -> None:
