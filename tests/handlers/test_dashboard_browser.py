@@ -196,3 +196,31 @@ def test_approving_a_draft_keeps_what_the_editor_typed_without_saving_first(
     exported = editor.request.get(f"{served.url}/admin/faq/export.yaml")
     assert "- id: tool-meeting-echo" in exported.text()
     assert "ご相談ありがとうございます" not in exported.text()
+
+
+def test_going_back_after_sending_an_answer_or_a_note_does_not_offer_to_send_it_again(
+    served: Served, browser: Browser
+) -> None:
+    """The page shown on 「戻る」 is loaded afresh, with the consultation's new version: a text the browser
+    put back into the form would be sent again as a second answer (or note), not refused as a repeat."""
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    said = "庁内照会の回答をExcelで集計しています。毎回2日かかるので短くしたいです。"
+    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+
+    team = browser.new_context().new_page()
+    _log_in(team, served.url, "tanaka")
+    team.locator("table.queue tr", has_text="庁内照会の回答").get_by_role("link").first.click()
+    team.get_by_label("相談者のチャットに送る回答").fill("Formsで回答を集めると、集計は自動になります。")
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_contain_text("回答を送信しました")
+    team.go_back()
+    expect(team.locator("h1 .badge")).to_have_text("回答済み")  # loaded afresh, as Cache-Control says
+    expect(team.get_by_label("相談者のチャットに送る回答")).to_have_value("")
+
+    team.locator("form[action$='/note'] textarea").fill("集計表の様式を確認する。")
+    team.get_by_role("button", name="メモを追加").click()
+    expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
+    team.go_back()
+    expect(team.locator("form[action$='/note'] textarea")).to_have_value("")
