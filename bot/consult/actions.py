@@ -112,9 +112,11 @@ def answer(
     """
     body = _text(text, "回答", public)
     current = store.get(connection, number, lock=True)
-    if current.status in (Status.RESOLVED, Status.WITHDRAWN):
+    if current.status == Status.WITHDRAWN:  # final: nothing reopens it (TRANSITIONS)
+        raise InvalidTransition(f"No.{number} の相談は、相談者が取り下げたため、回答できません。")
+    if current.status == Status.RESOLVED:
         raise InvalidTransition(
-            f"No.{number} の相談は「{current.label}」のため回答できません。必要なら先に「再開」してください。"
+            f"No.{number} の相談は「解決」のため回答できません。回答するには、先に「再開」にしてください。"
         )
     check_transition(number, current.status, Status.ANSWERED)
     data = {"from": current.status.value, "to": Status.ANSWERED.value}

@@ -159,28 +159,29 @@ class FaqDrafts:
 
     def save(self, draft_id: int, fields: Mapping[str, str], actor: str, expected: int) -> Draft:
         """Save edited fields (lists one item a line), masked; an approved draft becomes a draft again."""
-        public = self.public()
-        typed = {name: mask(fields.get(name, ""), public).text for name in _FIELD_NAMES}
-        values = {
-            "entry_id": typed["entry_id"].strip(),
-            "category": typed["category"].strip(),
-            "question": typed["question"].strip(),
-            "answer": typed["answer"].strip(),
-            "phrasings": _lines(typed["phrasings"]),
-            "keywords": _lines(typed["keywords"].replace("、", "\n").replace(",", "\n")),
-        }
+        values = self._values(fields)
         with writing(self.engine, "the FAQ draft") as connection:
             draft = self._get(connection, draft_id)
             if draft.status in ("exported", "rejected"):
                 raise InvalidInput(f"「{draft.label}」の下書きは編集できません。")
             return self._update(connection, draft, actor, expected, values | {"status": "draft"})
 
-    def approve(self, draft_id: int, actor: str, expected: int) -> Draft:
-        """An editor approves: the draft must be a valid FAQ entry with a new id."""
+    def approve(
+        self, draft_id: int, actor: str, expected: int, fields: Mapping[str, str] | None = None
+    ) -> Draft:
+        """An editor approves: the draft must be a valid FAQ entry with a new id.
+
+        ``fields``, the form as the editor last saw it, are saved first in the
+        same transaction: what is approved is what was on the screen, and a
+        refusal keeps neither the edit nor the approval.
+        """
         with writing(self.engine, "the FAQ draft") as connection:
             draft = self._get(connection, draft_id)
             if draft.status != "draft":
                 raise InvalidInput(f"「{draft.label}」の下書きは承認できません。")
+            if fields is not None:
+                draft = self._update(connection, draft, actor, expected, self._values(fields))
+                expected = draft.version
             _validate(draft.entry())
             _check_published_as_is(draft)
             taken = set(self.existing())
@@ -217,6 +218,19 @@ class FaqDrafts:
                 .values(status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1)
             )
         return result.rowcount
+
+    def _values(self, fields: Mapping[str, str]) -> dict[str, Any]:
+        """The draft's columns from a form's fields (lists one item a line), masked."""
+        public = self.public()
+        typed = {name: mask(fields.get(name, ""), public).text for name in _FIELD_NAMES}
+        return {
+            "entry_id": typed["entry_id"].strip(),
+            "category": typed["category"].strip(),
+            "question": typed["question"].strip(),
+            "answer": typed["answer"].strip(),
+            "phrasings": _lines(typed["phrasings"]),
+            "keywords": _lines(typed["keywords"].replace("、", "\n").replace(",", "\n")),
+        }
 
     def _get(self, connection: sa.Connection, draft_id: int) -> Draft:
         row = connection.execute(sa.select(faq_drafts).where(faq_drafts.c.id == draft_id)).first()

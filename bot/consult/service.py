@@ -81,6 +81,11 @@ class ConsultationService:
         with reading(self.engine, "the consultations") as connection:
             return store.find(connection, filters, self.clock())
 
+    def count(self, filters: store.Filters) -> int:
+        """How many consultations ``filters`` select, beyond one page too."""
+        with reading(self.engine, "the consultations") as connection:
+            return store.count(connection, filters, self.clock())
+
     def counts(self) -> dict[Status, int]:
         """How many consultations are in each state."""
         with reading(self.engine, "the consultations") as connection:

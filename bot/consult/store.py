@@ -63,6 +63,7 @@ class Filters:
     tag: str | None = None
     owner: ConversationKey | None = None
     limit: int = 200
+    offset: int = 0
 
 
 def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consultation:
@@ -77,16 +78,32 @@ def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consul
 
 
 def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Consultation]:
-    """The consultations ``filters`` select: open ones oldest first, others newest first."""
-    query = sa.select(_C).limit(filters.limit)
+    """The consultations ``filters`` select: open ones oldest first, others newest first.
+
+    At most ``filters.limit`` of them, after skipping ``filters.offset``.
+    """
+    newest_first = filters.status in ("closed", "all")
+    query = _selected(sa.select(_C), filters, now)
+    query = query.order_by(_C.c.id.desc() if newest_first else _C.c.id)
+    rows = connection.execute(query.limit(filters.limit).offset(filters.offset)).all()
+    tags = _tags(connection, [row.id for row in rows])
+    return [_consultation(row._mapping, tags.get(row.id, ())) for row in rows]
+
+
+def count(connection: sa.Connection, filters: Filters, now: datetime) -> int:
+    """How many consultations ``filters`` select, whatever their limit and offset."""
+    query = _selected(sa.select(sa.func.count()).select_from(_C), filters, now)
+    return int(connection.execute(query).scalar_one())
+
+
+def _selected(query: sa.Select[Any], filters: Filters, now: datetime) -> sa.Select[Any]:
+    """``query`` narrowed to the consultations ``filters`` select."""
     if filters.status == "open":
-        query = query.where(_C.c.status.in_([s.value for s in OPEN])).order_by(_C.c.id)
+        query = query.where(_C.c.status.in_([s.value for s in OPEN]))
     elif filters.status == "closed":
-        query = query.where(_C.c.status.not_in([s.value for s in OPEN])).order_by(_C.c.id.desc())
-    elif filters.status == "all":
-        query = query.order_by(_C.c.id.desc())
-    else:
-        query = query.where(_C.c.status == parse_status(filters.status).value).order_by(_C.c.id)
+        query = query.where(_C.c.status.not_in([s.value for s in OPEN]))
+    elif filters.status != "all":
+        query = query.where(_C.c.status == parse_status(filters.status).value)
     if filters.assignee == UNASSIGNED:
         query = query.where(_C.c.assignee.is_(None))
     elif filters.assignee:
@@ -98,9 +115,7 @@ def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Con
         query = query.where(_C.c.id.in_(tagged))
     if filters.owner is not None:
         query = query.where(_C.c.channel == filters.owner.channel, _C.c.user_id == filters.owner.user_id)
-    rows = connection.execute(query).all()
-    tags = _tags(connection, [row.id for row in rows])
-    return [_consultation(row._mapping, tags.get(row.id, ())) for row in rows]
+    return query
 
 
 def counts(connection: sa.Connection) -> dict[Status, int]:

@@ -11,7 +11,7 @@ the API, a page on the dashboard).
   nested at most `MAX_JSON_DEPTH` deep, every string readable (`check_json`,
   also for a body an SDK has read: LINE's, Slack's).
 - `read_form`: a posted form's text fields, from a well-formed urlencoded or
-  multipart body, every value readable.
+  multipart body, every value readable, every line break an LF.
 - `integer`: a decimal integer within bounds; by default one that fits the
   database's 64-bit integer columns (ids, versions).
 """
@@ -82,12 +82,17 @@ async def read_json_object(request: web.Request) -> dict[str, Any]:
 
 
 async def read_form(request: web.Request) -> dict[str, str]:
-    """The posted form's text fields (files are ignored); `InvalidRequest` for a body that is not a form."""
+    """The posted form's text fields (files are ignored); `InvalidRequest` for a body that is not a form.
+
+    Every line break becomes an LF: browsers send a textarea's as CR LF (HTML's
+    form encoding), which would otherwise be stored, pushed to staff and
+    exported to faq.yaml as CR LF, where the other channels and the API write LF.
+    """
     try:
         posted = await request.post()
     except (ValueError, LookupError, HttpProcessingError):  # bad encoding, charset or multipart
         raise InvalidRequest("invalid_form", "送信されたフォームの内容を読み取れませんでした。") from None
-    fields = {key: value for key, value in posted.items() if isinstance(value, str)}
+    fields = {key: _newlines(value) for key, value in posted.items() if isinstance(value, str)}
     _check_all(fields.items(), "フォームの内容")
     return fields
 
@@ -106,6 +111,11 @@ def integer(
         return value
     bounds = f"{minimum}以上" if maximum == MAX_INTEGER else f"{minimum}から{maximum}まで"
     raise InvalidRequest(f"invalid_{name}", f"「{name}」には{bounds}の整数を指定してください。")
+
+
+def _newlines(text: str) -> str:
+    """``text`` with every CR LF and lone CR as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _check_all(pairs: Iterable[tuple[str, str]], where: str) -> None:

@@ -8,7 +8,9 @@ from urllib.parse import quote
 
 import pytest
 
-from bot.appkeys import ACCOUNTS
+from bot.appkeys import ACCOUNTS, CONSULT
+from bot.dialogue import ConversationKey
+from tests.auxil.consultations import new_consultation, open_consultation
 from tests.handlers.conftest import Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
@@ -209,6 +211,30 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     assert "No.1" in tagged
 
 
+async def test_the_queue_pages_through_every_consultation_it_counts(client: Client) -> None:
+    """A queue longer than a page shows how many there are and links to the rest; none is out of reach."""
+    service = client.app[CONSULT]
+    for n in range(1, 202):
+        key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
+        await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
+    await add_user(client)
+    await login(client)
+    first = await page(client, "/admin/")
+    assert "全201件中 1〜100件目" in first
+    assert ">No.100<" in first
+    assert ">No.101<" not in first
+    assert '<a href="?status=open&amp;page=2" rel="next">次の100件</a>' in first
+    last = await page(client, "/admin/?status=open&page=3")
+    assert "全201件中 201〜201件目" in last
+    assert ">No.201<" in last
+    assert '<a href="?status=open&amp;page=2" rel="prev">前の100件</a>' in last
+    newest = await page(client, "/admin/?status=all")
+    assert ">No.201<" in newest
+    assert ">No.1<" not in newest
+    assert ">No.1<" in await page(client, "/admin/?status=all&page=3")
+    await page(client, "/admin/?page=0", 400)
+
+
 async def test_an_answer_can_start_from_an_faq_answer(client: Client) -> None:
     await add_user(client)
     await consult(client, "staff-1", "RPAを使って入力作業を減らしたいのですが、どこから始めればよいですか")
@@ -287,12 +313,94 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert "書き出し済み" in await page(client, "/admin/faq")
 
 
+async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(client: Client) -> None:
+    """A browser posts a textarea's line breaks as CR LF (HTML's form encoding); none may be stored so."""
+    await add_user(client, "editor1", editor=True)
+    await consult(client, "staff-1")
+    csrf = await login(client, "editor1")
+    typed = "マイクとスピーカーを離してください。\r\n解決しない場合は内線 2345 へ。"
+    await post(client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": typed})
+    [answer] = await pushed(client, "staff-1")
+    assert "離してください。\n解決しない" in answer["text"]
+    assert "\r" not in answer["text"]
+    await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+    fields = {
+        "csrf": csrf,
+        "version": "1",
+        "entry_id": "tool-meeting-echo",
+        "category": "ツール",
+        "question": "Web会議で音声がループするときは？",
+        "answer": typed,
+        "phrasings": "ハウリングする\r\n音がループする",
+        "keywords": "",
+    }
+    await post(client, "/admin/faq/1/save", fields)
+    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    exported = await page(client, "/admin/faq/export.yaml")
+    assert "\r" not in exported
+    block = "  answer: |\n    マイクとスピーカーを離してください。\n    解決しない場合は内線 2345 へ。\n"
+    assert block in exported
+    assert "  - ハウリングする\n  - 音がループする\n" in exported
+
+
+async def test_a_withdrawn_consultation_says_it_cannot_be_answered_without_pointing_at_a_reopening(
+    client: Client,
+) -> None:
+    """A staff member's withdrawal is final: the team is not told to reopen what no button reopens."""
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    await say(client, "staff-1", action="cs:1")
+    await say(client, "staff-1", action="cs:1:wd")
+    withdrawn = await say(client, "staff-1", action="cs:1:wdy")
+    assert "取り下げました" in withdrawn[0]["text"]
+
+    typed = "ピボットテーブルで集計できます。"
+    refused = await post(
+        client,
+        "/admin/consultations/1/answer",
+        {"version": version_of(detail), "csrf": csrf, "text": typed},
+        409,
+    )
+    assert "相談者が取り下げたため、回答できません。" in refused
+    assert "再開" not in refused.split("<h1>")[0], "no such button on a withdrawn consultation"
+    now = await page(client, "/admin/consultations/1")
+    assert "相談者が取り下げたため、回答できません。" in now
+    assert "「再開」" not in now
+    assert "この状態からは変更できません。" in now
+
+
 async def test_logout_ends_the_session(client: Client) -> None:
     await add_user(client)
     csrf = await login(client)
     await post(client, "/admin/logout", {"csrf": csrf})
     response = await client.get("/admin/", allow_redirects=False)
     assert response.status == 303
+
+
+async def test_a_form_sent_after_the_login_ended_says_so_and_gives_back_what_was_typed(
+    client: Client,
+) -> None:
+    """The page open when the password changed (or another PC logged out everywhere) is sent once more."""
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    detail = await page(client, "/admin/consultations/1")
+    await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
+
+    typed = "会議録の件、来週の打合せで <b>音声認識</b> の話をする予定。"
+    refused = await post(
+        client,
+        "/admin/consultations/1/note",
+        {"version": version_of(detail), "csrf": csrf, "text": typed},
+        403,
+    )
+    assert "ログアウトしました" in refused
+    assert "ページを読み込み直して" not in refused, "reloading would send the form again, and fail again"
+    assert '<a href="/admin/login">' in refused
+    assert "会議録の件、来週の打合せで &lt;b&gt;音声認識&lt;/b&gt; の話をする予定。" in refused
+    assert csrf not in refused
 
 
 async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:

@@ -11,9 +11,10 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.auxil.browser import needs_chromium, write_consultation
 from tests.auxil.server import Served, serve
@@ -27,6 +28,14 @@ WAIT = 20_000
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     folder = tmp_path_factory.mktemp("dashboard")
+    _add_user(folder, "tanaka", "田中")
+    _add_user(folder, "suzuki", "鈴木", "--editor")
+    with serve(folder) as running:
+        yield running
+
+
+def _add_user(folder: Path, name: str, display_name: str, *options: str) -> None:
+    """A dashboard user made as an administrator does, with ``python -m bot admin add-user``."""
     subprocess.run(
         [
             sys.executable,
@@ -36,9 +45,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
             f"sqlite:///{folder / 'kaizen.db'}",
             "admin",
             "add-user",
-            "tanaka",
+            name,
             "--display-name",
-            "田中",
+            display_name,
+            *options,
             "--password-stdin",
         ],
         input=f"{PASSWORD}\n",
@@ -48,8 +58,14 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         env={**os.environ, "KAIZEN_CACHE_DIR": ""},
         timeout=120,
     )
-    with serve(folder) as running:
-        yield running
+
+
+def _log_in(page: Page, url: str, name: str) -> None:
+    page.goto(f"{url}/admin/login")
+    page.get_by_label("ユーザー名").fill(name)
+    page.get_by_label("パスワード").fill(PASSWORD)
+    page.get_by_role("button", name="ログイン", exact=True).click()
+    expect(page.get_by_role("heading", name="相談一覧")).to_be_visible()
 
 
 def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(
@@ -145,3 +161,66 @@ def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served
     assert box.evaluate("(node) => node.scrollWidth > node.clientWidth"), "the table scrolls in its box"
     width = content.evaluate("(node) => node.getBoundingClientRect().width")
     assert width >= 12 * 14, f"the content column stays readable ({width}px)"
+
+
+def test_approving_a_draft_keeps_what_the_editor_typed_without_saving_first(
+    served: Served, browser: Browser
+) -> None:
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    said = "庁内の会議室でWeb会議をすると、音声がループしてしまいます。"
+    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+
+    editor = browser.new_context().new_page()
+    _log_in(editor, served.url, "suzuki")
+    editor.locator("table.queue tr", has_text="音声がループ").get_by_role("link").first.click()
+    editor.get_by_label("相談者のチャットに送る回答").fill(
+        "ご相談ありがとうございます。マイクとスピーカーを離してください。"
+    )
+    editor.get_by_role("button", name="回答を送信").click()
+    expect(editor.locator(".notice.done")).to_contain_text("回答を送信しました")
+    editor.get_by_role("button", name="FAQに登録").click()
+    expect(editor.locator(".notice.done")).to_contain_text("FAQの下書きを作成しました")
+
+    # The editor rewrites the draft for every member of staff and approves it at once, without 「保存」.
+    draft = editor.locator("form.faq")
+    draft.locator("[name=entry_id]").fill("tool-meeting-echo")
+    draft.locator("[name=question]").fill("Web会議で音声がループするときは、どうすればよいですか？")
+    written = "マイクとスピーカーを離し、同じ部屋の参加者はPCのマイクとスピーカーを切ってください。"
+    draft.locator("[name=answer]").fill(written)
+    editor.get_by_role("button", name="承認する").click()
+    expect(editor.locator(".notice.done")).to_contain_text("承認しました")
+    expect(draft.locator("[name=answer]")).to_have_value(written)
+    expect(draft.locator("[name=entry_id]")).to_have_value("tool-meeting-echo")
+    exported = editor.request.get(f"{served.url}/admin/faq/export.yaml")
+    assert "- id: tool-meeting-echo" in exported.text()
+    assert "ご相談ありがとうございます" not in exported.text()
+
+
+def test_going_back_after_sending_an_answer_or_a_note_does_not_offer_to_send_it_again(
+    served: Served, browser: Browser
+) -> None:
+    """The page shown on 「戻る」 is loaded afresh, with the consultation's new version: a text the browser
+    put back into the form would be sent again as a second answer (or note), not refused as a repeat."""
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    said = "庁内照会の回答をExcelで集計しています。毎回2日かかるので短くしたいです。"
+    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+
+    team = browser.new_context().new_page()
+    _log_in(team, served.url, "tanaka")
+    team.locator("table.queue tr", has_text="庁内照会の回答").get_by_role("link").first.click()
+    team.get_by_label("相談者のチャットに送る回答").fill("Formsで回答を集めると、集計は自動になります。")
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_contain_text("回答を送信しました")
+    team.go_back()
+    expect(team.locator("h1 .badge")).to_have_text("回答済み")  # loaded afresh, as Cache-Control says
+    expect(team.get_by_label("相談者のチャットに送る回答")).to_have_value("")
+
+    team.locator("form[action$='/note'] textarea").fill("集計表の様式を確認する。")
+    team.get_by_role("button", name="メモを追加").click()
+    expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
+    team.go_back()
+    expect(team.locator("form[action$='/note'] textarea")).to_have_value("")

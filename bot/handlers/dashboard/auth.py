@@ -24,7 +24,7 @@ from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
 from bot.consult.accounts import Attempt, LoggedIn
-from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, form, render, see_other
+from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, SESSION_ENDED, form, render, see_other
 
 __all__ = ["DEVICE_COOKIE", "login", "login_page", "logout", "logout_everywhere"]
 
@@ -37,16 +37,12 @@ _REFUSED = (
     "間違いが続くと、次にお試しいただけるまで少しずつ時間がかかるようになります。"
 )
 _SIGNED_OUT_EVERYWHERE = "すべての端末でログアウトしました。"
-_SESSION_ENDED = (
-    "ログインの有効期限が切れたか、ほかの端末で「すべての端末でログアウト」が行われたため、"
-    "ログアウトしました。もう一度ログインしてください。"
-)
 
 
 async def login_page(request: web.Request) -> web.Response:
     """The login form, with a fresh CSRF token in a cookie and in the form."""
     done = _SIGNED_OUT_EVERYWHERE if request.query.get("signed_out") == "all" else ""
-    done = done or (_SESSION_ENDED if request.query.get("expired") == "1" else "")
+    done = done or (SESSION_ENDED if request.query.get("expired") == "1" else "")
     return _form(request, "", 200, done=done)
 
 

@@ -13,6 +13,7 @@ import asyncio
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 from aiohttp import web
 
@@ -30,6 +31,8 @@ from bot.knowledge import Case, FaqEntry, Referral, Section
 __all__ = ["change", "detail", "queue"]
 
 AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
+PAGE = 100
+"""Consultations on one page of the queue; the rest are a link away (``page=``)."""
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
@@ -50,14 +53,19 @@ async def queue(request: web.Request) -> web.Response:
     status = query.get("status", "open")
     assignee = query.get("assignee", "")
     age = query.get("age", "")
+    number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     filters = Filters(
         status=status,
         assignee=me if assignee == "me" else assignee or None,
         min_age_days=int(age) if age in AGES else None,
         tag=query.get("tag") or None,
+        limit=PAGE,
+        offset=(number - 1) * PAGE,
     )
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     found = await asyncio.to_thread(service.find, filters)
+    total = await asyncio.to_thread(service.count, filters)
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")}
     counts = await asyncio.to_thread(service.counts)
     tags = await asyncio.to_thread(service.tags)
     users = await asyncio.to_thread(accounts.users)
@@ -73,10 +81,21 @@ async def queue(request: web.Request) -> web.Response:
         "names": {u.name: u.display_name for u in users},
         "ages": AGES,
         "unassigned": UNASSIGNED,
-        "filters": {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")},
+        "filters": shown,
         "now": service.clock(),
+        "total": total,
+        "first": filters.offset + 1,
+        "last": filters.offset + len(found),
+        "previous": _page_link(shown, number - 1) if number > 1 else "",
+        "next": _page_link(shown, number + 1) if filters.offset + PAGE < total else "",
+        "page_size": PAGE,
     }
     return render(request, "queue.html", context)
+
+
+def _page_link(shown: dict[str, str], number: int) -> str:
+    """The queue's page ``number`` under the same filters (those set only)."""
+    return "?" + urlencode({**{k: v for k, v in shown.items() if v}, "page": str(number)})
 
 
 async def _pushes(request: web.Request, now: datetime) -> list[tuple[str, int]]:

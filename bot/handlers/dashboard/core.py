@@ -37,6 +37,7 @@ __all__ = [
     "HEADERS",
     "LOGIN_COOKIE",
     "SESSION",
+    "SESSION_ENDED",
     "TEMPLATES",
     "csrf_middleware",
     "environment",
@@ -156,9 +157,34 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
             if token:
                 response.del_cookie(COOKIE, path="/admin")
             raise response
-        raise web.HTTPForbidden(text=_EXPIRED)
+        return await _signed_out(request, ended=bool(token))
     request[SESSION] = session
     return await handler(request)
+
+
+_TYPED = ("text", "question", "answer", "phrasings", "keywords", "tags")
+"""The fields of the dashboard's forms that hold what a person wrote, in the order the forms show them."""
+
+
+async def _signed_out(request: web.Request, *, ended: bool) -> web.Response:
+    """A form sent without a live session: nothing is done; say why, and give back what was typed.
+
+    The form was written on a page opened while logged in (the login has
+    since expired, or a new password or 「すべての端末でログアウト」 ended it).
+    Reloading would only send it again, so the page links to the login page
+    and shows the typed text, to be copied before logging in again.
+    """
+    posted = await form(request)
+    typed = [posted[name] for name in _TYPED if posted.get(name, "").strip()]
+    response = render(
+        request,
+        "signed_out.html",
+        {"message": SESSION_ENDED if ended else _NOT_LOGGED_IN, "typed": typed},
+        403,
+    )
+    if ended:
+        response.del_cookie(COOKIE, path="/admin")
+    return response
 
 
 @web.middleware
@@ -182,6 +208,11 @@ def _jst(moment: datetime | None) -> str:
 
 
 _EXPIRED = "画面の有効期限が切れました。ページを読み込み直してから、もう一度お試しください。"
+SESSION_ENDED = (
+    "ログインの有効期限が切れたか、パスワードの変更または「すべての端末でログアウト」が行われたため、"
+    "ログアウトしました。もう一度ログインしてください。"
+)
+_NOT_LOGGED_IN = "ログインしていないため、送信された内容は受け付けられませんでした。ログインしてください。"
 _UNAVAILABLE = "データベースに接続できません。時間をおいてもう一度お試しください。"
 _BROKEN = "申し訳ありません。システムの不具合が発生しました。"
 _MESSAGES = {

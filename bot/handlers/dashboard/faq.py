@@ -61,13 +61,14 @@ async def draft_change(request: web.Request) -> web.Response:
         if action == "save":
             await asyncio.to_thread(store.save, draft_id, posted, session.user.name, expected)
         elif action == "approve":
-            await asyncio.to_thread(store.approve, draft_id, session.user.name, expected)
+            fields = posted if "entry_id" in posted else None  # the draft's form, as edited on the screen
+            await asyncio.to_thread(store.approve, draft_id, session.user.name, expected, fields)
         else:
             await asyncio.to_thread(store.reject, draft_id, session.user.name, expected)
     except InvalidRequest:
         return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400)
     except ConsultationError as exc:
-        return await _page(request, draft_id, str(exc), posted if action == "save" else {}, status_of(exc))
+        return await _page(request, draft_id, str(exc), posted if action != "reject" else {}, status_of(exc))
     raise see_other(f"/admin/faq/{draft_id}?done={action}")
 
 
