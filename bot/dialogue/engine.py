@@ -179,7 +179,7 @@ class Engine:
         The side note is searched for by what the wish is about alone: the
         frame (について相談したい) would only find entries about consulting.
         """
-        turn = self.intake.start(state, desk, query=text if wish.topic else "")
+        turn = self.intake.start(state, desk, query=text if wish.topic or wish.goes_on else "")
         result = self.searcher.search(wish.topic or text)
         found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "escalate" or not found:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.knowledge import Case, KnowledgeBase
-from bot.search.normalize import normalize
+from bot.search.normalize import normalize, sentences
 
 __all__ = [
     "CaseQuery",
@@ -147,19 +147,26 @@ class ConsultWish:
     """An explicit wish to consult the DX team; ``topic`` is what it is about ("" when unsaid)."""
 
     topic: str
+    goes_on: bool = False
+    """The wish is the message's first sentence and more follows: the whole message is what to consult."""
 
 
 def consult_wish(text: str) -> ConsultWish | None:
     """A wish to consult ("相談したいです", "RPAの導入について相談したい"), or None.
 
-    Asking whether something may be consulted ("相談できますか") is a question
-    for the search, not a wish.
+    A message whose first sentence is such a wish is one too, the rest
+    saying more of it. Asking whether something may be consulted
+    ("相談できますか") is a question for the search, not a wish.
     """
     match = _CONSULT_WISH.match(key_of(text))
+    said = sentences(text)
+    goes_on = match is None and len(said) > 1
+    if goes_on:  # 「RPAの導入について相談したいです。対象は…」: the wish, then what it is about
+        match = _CONSULT_WISH.match(key_of(said[0]))
     if match is None:
         return None
     topic = match["topic"]
-    return ConsultWish("" if topic in _WISH_FILLER else topic)
+    return ConsultWish("" if topic in _WISH_FILLER else topic, goes_on)
 
 
 def smalltalk_keys(kb: KnowledgeBase) -> dict[str, str]:

@@ -148,7 +148,7 @@ def answer_delivered(number: int, content: str, answer: str, team: str) -> Reply
     """The DX team's answer as pushed to the staff member, with 解決した / まだ困っている."""
     text = (
         f"【{team}からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
-        "このご回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
+        "この回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
     )
     choices = (Choice("解決した", f"cs:{number}:ok"), Choice("まだ困っている", f"cs:{number}:ng"))
     return Reply(text, choices, kind="answer", ref=f"consult:{number}")

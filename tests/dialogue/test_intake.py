@@ -199,6 +199,23 @@ def test_a_way_out_typed_in_the_form_is_no_answer_and_loses_nothing(engine: Engi
     assert opened.section == "税務課 収納係"
 
 
+def test_a_wish_that_goes_on_is_taken_whole_as_the_content(engine: Engine) -> None:
+    desk = MemoryDesk()
+    wish = "相談したいです。毎月の給与明細の仕分けに丸2日かかっています。"
+    verify_dialog(
+        engine,
+        [
+            (wish, Bot(("list", "prompt"), says=(INTAKE, "としてお預かりします", ASK_SECTION))),
+            ("人事課 給与係", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert opened.content == wish
+
+
 def test_stopping_the_intake_and_leaving_it_by_another_button(engine: Engine) -> None:
     desk = MemoryDesk()
     state = verify_dialog(

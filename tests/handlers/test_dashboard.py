@@ -202,7 +202,7 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     assert "2026-12-25" in html
     assert '<span class="tag">会議録</span>' in html
     assert "電話で確認済み &lt;script&gt;" in html
-    assert "担当者を「なし」から「suzuki」にしました" in html
+    assert "担当者を「未割り当て」から「suzuki」にしました" in html, "as the page and the queue call it"
     bad_due = await post(
         client, "/admin/consultations/1/due", {"version": "5", "csrf": csrf, "due": "来週"}, 400
     )

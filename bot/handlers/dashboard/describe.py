@@ -54,8 +54,8 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
     }.get(event.kind, "")
     if event.kind == "assigned":
         before, after = data.get("from"), data.get("to")
-        what = f"担当者を「{actor_name(before, names) if before else 'なし'}」から「"
-        what += f"{actor_name(after, names) if after else 'なし'}」にしました"
+        what = f"担当者を「{actor_name(before, names) if before else '未割り当て'}」から「"
+        what += f"{actor_name(after, names) if after else '未割り当て'}」にしました"
         if data.get("status_to"):
             what += f"（状態：{_label(data.get('status_from'))} → {_label(data.get('status_to'))}）"
     elif "to" in data and event.kind in ("status", "answer", "request", "staff"):
