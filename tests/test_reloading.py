@@ -43,6 +43,7 @@ CHAT_TOKEN = "reload-chat-api-token-0123456789abcdefgh"
 QUESTION = "RPAってなに？"
 ORIGINAL = "RPA（ロボティック・プロセス・オートメーション）は、パソコン上で人が行っている定型的な操作"
 EDITED = "【改訂】RPAは、決まった手順のパソコン操作をロボットに任せる仕組みです。"
+DISPLAY_NAMES = {"suzuki": "鈴木", "sato": "佐藤"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _sessions(database: str) -> tuple[tuple[str, str], tuple[str, str]]:
         accounts = Accounts(store.engine, utcnow, 12)
         logged: list[tuple[str, str]] = []
         for name, editor in (("suzuki", True), ("sato", False)):
-            accounts.add_user(name, f"{name}-password-1", name, editor=editor)
+            accounts.add_user(name, f"{name}-password-1", DISPLAY_NAMES[name], editor=editor)
             opened = accounts.login(Attempt(name, "127.0.0.1"), f"{name}-password-1")
             assert isinstance(opened, LoggedIn)
             logged.append((opened.token, opened.session.csrf))
@@ -260,7 +261,7 @@ def test_the_dashboard_button_is_for_editors_and_needs_the_csrf_token(site: Site
     status, page = _dashboard(site, "/admin/knowledge/reload", site.editor, {"csrf": site.editor[1]})
     assert status == 200
     assert "知識を読み込み直しました" in page
-    assert "suzuki" in page
+    assert "<td>鈴木</td>" in page, "who reloaded, by the name the team knows (not the login name suzuki)"
     assert "管理画面" in page
     assert "成功" in page
     assert EDITED in _ask(site.served.url)

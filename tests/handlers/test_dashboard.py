@@ -284,6 +284,7 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert location == "/admin/faq/1?done=created"
     draft = await page(client, location)
     assert "音声認識を使います。" in draft
+    assert "作成：田中" in draft, "by the name the team knows, not the login name tanaka"
     fields = {
         "csrf": csrf,
         "version": "1",
@@ -303,6 +304,7 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     await client.post("/admin/logout", data={"csrf": csrf})
     csrf = await login(client, "editor1")
     await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    assert "作成：田中" in await page(client, "/admin/faq/1")
     listing = await page(client, "/admin/faq")
     assert "承認済み1件" in listing
     exported = await client.get("/admin/faq/export.yaml")

@@ -47,6 +47,7 @@ __all__ = [
     "see_other",
     "session_middleware",
     "status_of",
+    "team_names",
 ]
 
 log = logging.getLogger(__name__)
@@ -100,6 +101,12 @@ def render(request: web.Request, name: str, context: Mapping[str, Any], status: 
 def see_other(location: str) -> web.HTTPSeeOther:
     """The redirect after a successful POST (so reloading the page does not post again)."""
     return web.HTTPSeeOther(location, headers=HEADERS)
+
+
+async def team_names(request: web.Request) -> dict[str, str]:
+    """Each dashboard user's login name → the name the team knows them by (their display name)."""
+    users = await asyncio.to_thread(request.config_dict[ACCOUNTS].users)
+    return {user.name: user.display_name for user in users}
 
 
 def status_of(error: ConsultationError) -> int:

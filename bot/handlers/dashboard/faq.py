@@ -14,7 +14,7 @@ from aiohttp import web
 from bot.appkeys import FAQ_DRAFTS
 from bot.consult.faqdrafts import STATUS_LABELS
 from bot.errors import ConsultationError, InvalidRequest
-from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
+from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.inputs import integer
 from bot.knowledge.schema import CATEGORIES
 
@@ -114,6 +114,7 @@ async def _page(
         "values": values,
         "categories": CATEGORIES,
         "labels": STATUS_LABELS,
+        "names": await team_names(request),
         "error": error,
         "done": _DONE.get(request.query.get("done", ""), ""),
     }

@@ -16,7 +16,7 @@ from aiohttp import web
 from bot.appkeys import KNOWLEDGE, STORE
 from bot.consult.service import utcnow
 from bot.db.reloads import Reloads
-from bot.handlers.dashboard.core import SESSION, render
+from bot.handlers.dashboard.core import SESSION, render, team_names
 from bot.reloading import Result
 
 __all__ = ["page", "reload"]
@@ -49,6 +49,7 @@ async def _page(request: web.Request, result: Result | None, status: int) -> web
         "summary": knowledge.current.summary(),
         "last": last,
         "recent": recent,
+        "names": await team_names(request),
         "via": _VIA,
         "outcomes": _OUTCOMES,
         "done": result.message() if result is not None and result.loaded else "",
