@@ -68,6 +68,22 @@ def _log_in(page: Page, url: str, name: str) -> None:
     expect(page.get_by_role("heading", name="相談一覧")).to_be_visible()
 
 
+def _consult(served: Served, browser: Browser, said: str) -> None:
+    """A member of staff sends ``said`` to the DX team from the web chat."""
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+
+
+def _opened(served: Served, browser: Browser, who: str, row: str) -> Page:
+    """The dashboard of ``who``, logged in, on the consultation whose queue row shows ``row``."""
+    page = browser.new_context().new_page()
+    _log_in(page, served.url, who)
+    page.locator("table.queue tr", has_text=row).get_by_role("link").first.click()
+    return page
+
+
 def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat(
     served: Served, browser: Browser
 ) -> None:
@@ -142,11 +158,7 @@ def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
 
 
 def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served, browser: Browser) -> None:
-    staff = browser.new_context().new_page()
-    staff.goto(served.url)
-    said = "窓口の受付簿を紙で管理しています。電子化して、集計も自動でできるようにしたいです。"
-    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
-    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+    _consult(served, browser, "窓口の受付簿を紙で管理しています。電子化して、集計も自動でしたいです。")
 
     team = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
     team.goto(f"{served.url}/admin/login")
@@ -166,15 +178,8 @@ def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served
 def test_approving_a_draft_keeps_what_the_editor_typed_without_saving_first(
     served: Served, browser: Browser
 ) -> None:
-    staff = browser.new_context().new_page()
-    staff.goto(served.url)
-    said = "庁内の会議室でWeb会議をすると、音声がループしてしまいます。"
-    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
-    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
-
-    editor = browser.new_context().new_page()
-    _log_in(editor, served.url, "suzuki")
-    editor.locator("table.queue tr", has_text="音声がループ").get_by_role("link").first.click()
+    _consult(served, browser, "庁内の会議室でWeb会議をすると、音声がループしてしまいます。")
+    editor = _opened(served, browser, "suzuki", "音声がループ")
     editor.get_by_label("相談者のチャットに送る回答").fill(
         "ご相談ありがとうございます。マイクとスピーカーを離してください。"
     )
@@ -203,15 +208,8 @@ def test_going_back_after_sending_an_answer_or_a_note_does_not_offer_to_send_it_
 ) -> None:
     """The page shown on 「戻る」 is loaded afresh, with the consultation's new version: a text the browser
     put back into the form would be sent again as a second answer (or note), not refused as a repeat."""
-    staff = browser.new_context().new_page()
-    staff.goto(served.url)
-    said = "庁内照会の回答をExcelで集計しています。毎回2日かかるので短くしたいです。"
-    write_consultation(staff, said).get_by_role("button", name="この内容で相談する").click()
-    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
-
-    team = browser.new_context().new_page()
-    _log_in(team, served.url, "tanaka")
-    team.locator("table.queue tr", has_text="庁内照会の回答").get_by_role("link").first.click()
+    _consult(served, browser, "庁内照会の回答をExcelで集計しています。毎回2日かかるので短くしたいです。")
+    team = _opened(served, browser, "tanaka", "庁内照会の回答")
     team.get_by_label("相談者のチャットに送る回答").fill("Formsで回答を集めると、集計は自動になります。")
     team.get_by_role("button", name="回答を送信").click()
     expect(team.locator(".notice.done")).to_contain_text("回答を送信しました")
