@@ -26,6 +26,14 @@ async def add_user(client: Client, name: str = "tanaka", *, editor: bool = False
     )
 
 
+async def opened(client: Client) -> tuple[str, str]:
+    """tanaka, logged in, on staff-1's consultation No.1: the form's CSRF token and the page."""
+    await add_user(client)
+    await consult(client, "staff-1")
+    csrf = await login(client)
+    return csrf, await page(client, "/admin/consultations/1")
+
+
 def csrf_of(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]+)"', html)
     assert found, html[:500]
@@ -89,10 +97,7 @@ async def test_a_wrong_password_or_a_missing_login_token_is_refused(client: Clie
 
 
 async def test_forms_need_the_sessions_csrf_token_and_our_own_origin(client: Client) -> None:
-    await add_user(client)
-    await consult(client, "staff-1")
-    csrf = await login(client)
-    detail = await page(client, "/admin/consultations/1")
+    csrf, detail = await opened(client)
     version = version_of(detail)
     await post(client, "/admin/consultations/1/take", {"version": version}, 403)
     await post(client, "/admin/consultations/1/take", {"version": version, "csrf": "forged"}, 403)
@@ -349,10 +354,7 @@ async def test_a_withdrawn_consultation_says_it_cannot_be_answered_without_point
     client: Client,
 ) -> None:
     """A staff member's withdrawal is final: the team is not told to reopen what no button reopens."""
-    await add_user(client)
-    await consult(client, "staff-1")
-    csrf = await login(client)
-    detail = await page(client, "/admin/consultations/1")
+    csrf, detail = await opened(client)
     await say(client, "staff-1", action="cs:1")
     await say(client, "staff-1", action="cs:1:wd")
     withdrawn = await say(client, "staff-1", action="cs:1:wdy")
@@ -385,10 +387,7 @@ async def test_a_form_sent_after_the_login_ended_says_so_and_gives_back_what_was
     client: Client,
 ) -> None:
     """The page open when the password changed (or another PC logged out everywhere) is sent once more."""
-    await add_user(client)
-    await consult(client, "staff-1")
-    csrf = await login(client)
-    detail = await page(client, "/admin/consultations/1")
+    csrf, detail = await opened(client)
     await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
 
     typed = "会議録の件、来週の打合せで <b>音声認識</b> の話をする予定。"
@@ -422,10 +421,7 @@ async def test_staff_feedback_shows_in_the_trail(client: Client) -> None:
 
 
 async def test_the_team_asks_the_staff_member_for_more_information(client: Client) -> None:
-    await add_user(client)
-    await consult(client, "staff-1")
-    csrf = await login(client)
-    detail = await page(client, "/admin/consultations/1")
+    csrf, detail = await opened(client)
     assert "この内容で相談者に確認する" in detail
     form = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": "様式は何種類ですか？"}
     location = await post(client, "/admin/consultations/1/ask", form)
