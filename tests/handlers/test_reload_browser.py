@@ -58,7 +58,7 @@ def test_an_editor_reloads_from_the_dashboard_and_sees_what_is_wrong(
         page.get_by_role("button", name="知識を読み込み直す").click()
         expect(page.locator(".notice.done")).to_contain_text("知識を読み込み直しました")
         expect(page.locator(".brand span")).to_have_text("総務部 業務改革係")
-        expect(page.locator("table.queue tbody tr").first).to_contain_text("yamada")
+        expect(page.locator("table.queue tbody tr").first).to_contain_text("山田")
 
         faq.write_text(
             faq.read_text(encoding="utf-8") + "- id: broken\n  question: [unclosed\n", encoding="utf-8"
