@@ -133,6 +133,7 @@ async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
     assert "該当する相談はありません" in await page(client, "/admin/?age=7")
     bad = await page(client, "/admin/?status=bogus", 400)
     assert "という状態はありません" in bad
+    assert "<h1>受け付けられませんでした</h1>" in bad, "what happened, not ご覧いただけません"
 
 
 async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Client) -> None:
@@ -187,7 +188,7 @@ async def test_unknown_consultations_are_404_pages(client: Client) -> None:
     await login(client)
     assert "見つかりません" in await page(client, "/admin/consultations/99", 404)
     await page(client, "/admin/consultations/abc", 404)
-    await page(client, "/admin/nowhere", 404)
+    assert "<h1>ページが見つかりません</h1>" in await page(client, "/admin/nowhere", 404)
 
 
 async def test_notes_tags_due_and_assignment(client: Client) -> None:

@@ -130,24 +130,28 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        own = exc.text is not None and not exc.text.startswith(f"{exc.status}:")
-        message = exc.text if own else _MESSAGES.get(exc.status, exc.reason)
-        return render(request, "error.html", {"status": exc.status, "message": message}, exc.status)
+        own = exc.text if exc.text is not None and not exc.text.startswith(f"{exc.status}:") else None
+        return _error_page(request, exc.status, own or _MESSAGES.get(exc.status, exc.reason))
     except InvalidRequest as exc:
-        return render(request, "error.html", {"status": 400, "message": str(exc)}, 400)
+        return _error_page(request, 400, str(exc))
     except RequestPayloadError:  # a body the HTTP parser refused midway (bot.handlers.protocol)
-        page = render(request, "error.html", {"status": 400, "message": _BROKEN_BODY}, 400)
+        page = _error_page(request, 400, _BROKEN_BODY)
         page.force_close()
         return page
     except ConsultationError as exc:
-        status = status_of(exc)
-        return render(request, "error.html", {"status": status, "message": str(exc)}, status)
+        return _error_page(request, status_of(exc), str(exc))
     except StoreError:
         log.exception("database error on %s %s", request.method, route_of(request))
-        return render(request, "error.html", {"status": 503, "message": _UNAVAILABLE}, 503)
+        return _error_page(request, 503, _UNAVAILABLE)
     except Exception:
         log.exception("unexpected error on %s %s", request.method, route_of(request))
-        return render(request, "error.html", {"status": 500, "message": _BROKEN}, 500)
+        return _error_page(request, 500, _BROKEN)
+
+
+def _error_page(request: web.Request, status: int, message: str) -> web.Response:
+    """The error page for ``status``, headed by what happened (`_HEADINGS`), with ``message`` below."""
+    heading = _HEADINGS.get(status, "エラーが発生しました")
+    return render(request, "error.html", {"status": status, "heading": heading, "message": message}, status)
 
 
 @web.middleware
@@ -222,6 +226,18 @@ SESSION_ENDED = (
 _NOT_LOGGED_IN = "ログインしていないため、送信された内容は受け付けられませんでした。ログインしてください。"
 _UNAVAILABLE = "データベースに接続できません。時間をおいてもう一度お試しください。"
 _BROKEN = "申し訳ありません。システムの不具合が発生しました。"
+_HEADINGS = {
+    400: "受け付けられませんでした",
+    403: "この操作はできません",
+    404: "ページが見つかりません",
+    405: "この操作はできません",
+    409: "この操作はできませんでした",
+    413: "送信された内容が大きすぎます",
+    429: "しばらくお待ちください",
+    500: "システムの不具合が発生しました",
+    503: "ただいまご利用いただけません",
+}
+"""What happened, as each error page's heading says it (the message below says why and what to do)."""
 _MESSAGES = {
     403: _EXPIRED,
     404: "お探しのページは見つかりません。",
