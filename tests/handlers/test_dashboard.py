@@ -205,7 +205,10 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     for number, (action, data) in enumerate(steps, start=1):
         await post(client, f"/admin/consultations/1/{action}", {"version": str(number), "csrf": csrf, **data})
     html = await page(client, "/admin/consultations/1")
-    assert "2026-12-25" in html
+    assert "<dt>期限</dt><dd>2026/12/25</dd>" in html, "a day written as the dashboard's times are"
+    assert "期限を2026/12/25にしました" in html
+    assert 'value="2026-12-25"' in html, "the date field's own format"
+    assert "<td>2026/12/25</td>" in await page(client, "/admin/?status=all")
     assert '<span class="tag">会議録</span>' in html
     assert "電話で確認済み &lt;script&gt;" in html
     assert "担当者を「未割り当て」から「suzuki」にしました" in html, "as the page and the queue call it"

@@ -15,7 +15,7 @@ import asyncio
 import hmac
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -84,6 +84,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["jst"] = _jst
+    env.filters["day"] = _day
     return env
 
 
@@ -216,6 +217,11 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
 
 def _jst(moment: datetime | None) -> str:
     return f"{local(moment):%Y/%m/%d %H:%M}" if moment is not None else ""
+
+
+def _day(day: date | None) -> str:
+    """A day as `_jst` writes one (2026/12/31), not ISO's 2026-12-31 beside it."""
+    return f"{day:%Y/%m/%d}" if day is not None else ""
 
 
 _EXPIRED = "画面の有効期限が切れました。ページを読み込み直してから、もう一度お試しください。"

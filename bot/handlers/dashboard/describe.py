@@ -49,7 +49,7 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
         "note": "メモを追加しました（相談者には表示されません）",
         "staff": "相談者が追記しました",
         "tags": f"タグを「{'、'.join(data.get('to') or []) or 'なし'}」にしました",
-        "due": f"期限を{data.get('to') or 'なし'}にしました",
+        "due": f"期限を{str(data.get('to') or 'なし').replace('-', '/')}にしました",
         "faq": f"FAQの下書き（No.{data.get('draft')}）を作成しました",
     }.get(event.kind, "")
     if event.kind == "assigned":
