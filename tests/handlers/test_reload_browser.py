@@ -59,6 +59,12 @@ def test_an_editor_reloads_from_the_dashboard_and_sees_what_is_wrong(
         expect(page.locator(".notice.done")).to_contain_text("知識を読み込み直しました")
         expect(page.locator(".brand span")).to_have_text("総務部 業務改革係")
         expect(page.locator("table.queue tbody tr").first).to_contain_text("山田")
+        # The reload answered with the page's own address: reloading it in the browser reloads nothing.
+        assert page.url.endswith("/admin/knowledge?done=1")
+        reloads = page.locator("table.queue tbody tr").count()
+        page.reload()
+        expect(page.locator(".notice.done")).to_contain_text("知識を読み込み直しました")
+        assert page.locator("table.queue tbody tr").count() == reloads
 
         faq.write_text(
             faq.read_text(encoding="utf-8") + "- id: broken\n  question: [unclosed\n", encoding="utf-8"

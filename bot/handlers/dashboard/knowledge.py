@@ -16,7 +16,7 @@ from aiohttp import web
 from bot.appkeys import KNOWLEDGE, STORE
 from bot.consult.service import utcnow
 from bot.db.reloads import Reloads
-from bot.handlers.dashboard.core import SESSION, render, team_names
+from bot.handlers.dashboard.core import SESSION, render, see_other, team_names
 from bot.reloading import Result
 
 __all__ = ["page", "reload"]
@@ -26,21 +26,31 @@ _OUTCOMES = {"loaded": "成功", "failed": "失敗", None: "処理中または�
 
 
 async def page(request: web.Request) -> web.Response:
-    """What is loaded, this process's last reload and the newest recorded ones."""
-    return await _page(request, None, 200)
+    """What is loaded, this process's last reload and the newest recorded ones.
+
+    After a reload (``?done=1``, where the reload's POST sends the browser)
+    the last reload's outcome is said at the top.
+    """
+    knowledge = request.config_dict[KNOWLEDGE]
+    last = knowledge.last if request.query.get("done") == "1" else None
+    return await _page(request, last)
 
 
 async def reload(request: web.Request) -> web.Response:
-    """Reload the knowledge now (editors only) and show how it went."""
+    """Reload the knowledge now (editors only), then show how it went on the page.
+
+    The answer is a redirect to the page: reloading the page in the browser
+    shows it again instead of sending the reload once more.
+    """
     session = request[SESSION]
     if not session.user.is_editor:
         raise web.HTTPForbidden(text="知識の読み込み直しは、編集担当者だけができます。")
     knowledge = request.config_dict[KNOWLEDGE]
-    result = await asyncio.shield(knowledge.request(session.user.name, "dashboard"))
-    return await _page(request, result, 200 if result.loaded else 422)
+    await asyncio.shield(knowledge.request(session.user.name, "dashboard"))
+    raise see_other("/admin/knowledge?done=1")
 
 
-async def _page(request: web.Request, result: Result | None, status: int) -> web.Response:
+async def _page(request: web.Request, result: Result | None) -> web.Response:
     knowledge = request.config_dict[KNOWLEDGE]
     recent = await asyncio.to_thread(Reloads(request.config_dict[STORE].engine, utcnow).recent)
     last = result or knowledge.last
@@ -55,4 +65,4 @@ async def _page(request: web.Request, result: Result | None, status: int) -> web
         "done": result.message() if result is not None and result.loaded else "",
         "error": result.message() if result is not None and not result.loaded else "",
     }
-    return render(request, "knowledge.html", context, status)
+    return render(request, "knowledge.html", context)
