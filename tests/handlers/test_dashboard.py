@@ -368,10 +368,11 @@ async def test_a_withdrawn_consultation_says_it_cannot_be_answered_without_point
     refused = await post(
         client,
         "/admin/consultations/1/answer",
-        {"version": version_of(detail), "csrf": csrf, "text": typed},
+        {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": typed},
         409,
     )
     assert "相談者が取り下げたため、回答できません。" in refused
+    assert f'aria-label="送信できなかった回答">{typed}</textarea>' in refused, "given back, not lost"
     assert "再開" not in refused.split("<h1>")[0], "no such button on a withdrawn consultation"
     now = await page(client, "/admin/consultations/1")
     assert "相談者が取り下げたため、回答できません。" in now
