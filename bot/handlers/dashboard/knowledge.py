@@ -17,7 +17,6 @@ from bot.appkeys import KNOWLEDGE, STORE
 from bot.consult.service import utcnow
 from bot.db.reloads import Reloads
 from bot.handlers.dashboard.core import SESSION, render, see_other, team_names
-from bot.reloading import Result
 
 __all__ = ["page", "reload"]
 
@@ -32,8 +31,21 @@ async def page(request: web.Request) -> web.Response:
     the last reload's outcome is said at the top.
     """
     knowledge = request.config_dict[KNOWLEDGE]
-    last = knowledge.last if request.query.get("done") == "1" else None
-    return await _page(request, last)
+    recent = await asyncio.to_thread(Reloads(request.config_dict[STORE].engine, utcnow).recent)
+    last = knowledge.last
+    said = last if request.query.get("done") == "1" else None
+    context = {
+        "current": knowledge.current,
+        "summary": knowledge.current.summary(),
+        "last": last,
+        "recent": recent,
+        "names": await team_names(request),
+        "via": _VIA,
+        "outcomes": _OUTCOMES,
+        "done": said.message() if said is not None and said.loaded else "",
+        "error": said.message() if said is not None and not said.loaded else "",
+    }
+    return render(request, "knowledge.html", context)
 
 
 async def reload(request: web.Request) -> web.Response:
@@ -48,21 +60,3 @@ async def reload(request: web.Request) -> web.Response:
     knowledge = request.config_dict[KNOWLEDGE]
     await asyncio.shield(knowledge.request(session.user.name, "dashboard"))
     raise see_other("/admin/knowledge?done=1")
-
-
-async def _page(request: web.Request, result: Result | None) -> web.Response:
-    knowledge = request.config_dict[KNOWLEDGE]
-    recent = await asyncio.to_thread(Reloads(request.config_dict[STORE].engine, utcnow).recent)
-    last = result or knowledge.last
-    context = {
-        "current": knowledge.current,
-        "summary": knowledge.current.summary(),
-        "last": last,
-        "recent": recent,
-        "names": await team_names(request),
-        "via": _VIA,
-        "outcomes": _OUTCOMES,
-        "done": result.message() if result is not None and result.loaded else "",
-        "error": result.message() if result is not None and not result.loaded else "",
-    }
-    return render(request, "knowledge.html", context)
