@@ -159,10 +159,11 @@ def consult_wish(text: str) -> ConsultWish | None:
     ("相談できますか") is a question for the search, not a wish.
     """
     match = _CONSULT_WISH.match(key_of(text))
-    said = sentences(text)
-    goes_on = match is None and len(said) > 1
-    if goes_on:  # 「RPAの導入について相談したいです。対象は…」: the wish, then what it is about
-        match = _CONSULT_WISH.match(key_of(said[0]))
+    goes_on = False
+    if match is None:  # 「RPAの導入について相談したいです。対象は…」: the wish, then what it is about
+        said = sentences(text)
+        goes_on = len(said) > 1
+        match = _CONSULT_WISH.match(key_of(said[0])) if goes_on else None
     if match is None:
         return None
     topic = match["topic"]
