@@ -22,7 +22,8 @@ its only text is in a column that is not read, a note or a heading), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Only rows
 with no text at all are skipped (and counted). A second column whose header
-names a field already read (回答（英語） beside 回答) is reported as not read.
+names a field already read (回答（英語） beside 回答) is reported as not read,
+and so is any other named column (担当課, 更新日).
 Every entry written is validated against the FAQ's schema first, so the
 output always passes ``python -m bot check``.
 """
@@ -212,7 +213,21 @@ def to_yaml(entries: Sequence[FaqEntry]) -> str:
         for entry in entries
     ]
     header = "# Imported with python -m bot import-faq; check it with python -m bot check.\n"
-    return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return header + yaml.dump(data, Dumper=_FaqDumper, allow_unicode=True, sort_keys=False, width=1000)
+
+
+class _FaqDumper(yaml.SafeDumper):
+    """Writes a text of several lines as a literal block (``|``), as faq.yaml is written by hand.
+
+    PyYAML falls back to a quoted scalar for what a block cannot hold (trailing spaces on a line).
+    """
+
+
+def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
+
+
+_FaqDumper.add_representer(str, _text)
 
 
 def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[int, dict[str, int]]:
@@ -272,22 +287,29 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
 
 
 def _unread(header: Sequence[str], where: Mapping[str, int], given: Mapping[str, str]) -> list[str]:
-    """Columns whose header also names a field found by its header elsewhere (回答（英語） beside 回答)."""
+    """Every named column that is not read, each as a line for people.
+
+    A second column for a field found by its header elsewhere (回答（英語） beside 回答) says how to
+    read it instead; any other (担当課, 更新日) is named, so that no column is left out unseen.
+    """
     keys = [_header_keys(cell) for cell in header]
     taken = set(where.values())
-    notes = []
+    notes: dict[int, str] = {}
     for name, index in where.items():
         if given.get(name):
             continue
         candidates = {_header_key(c) for c in COLUMN_NAMES[name]}
         for other, names in enumerate(keys):
-            if other not in taken and names & candidates:
-                notes.append(
+            if other not in taken and other not in notes and names & candidates:
+                notes[other] = (
                     f"{_letter(other)}列「{header[other].strip()}」は読んでいません（{FIELD_LABELS[name]}は"
                     f"{_letter(index)}列「{header[index].strip()}」から読みました。"
                     f"こちらを読むには --{name} {_letter(other)} を付けてください）"
                 )
-    return notes
+    for other, cell in enumerate(header):
+        if other not in taken and other not in notes and cell.strip():
+            notes[other] = f"{_letter(other)}列「{cell.strip()}」はFAQの項目にないため読んでいません"
+    return [notes[other] for other in sorted(notes)]
 
 
 def _letter(index: int) -> str:

@@ -213,6 +213,39 @@ def test_the_yaml_round_trips_to_the_same_entries(tmp_path: Path) -> None:
     assert list(load_knowledge(path, tmp_path / "k").faq) == imported.entries
 
 
+def test_an_answer_of_several_lines_is_written_as_a_block_and_reads_back_the_same(tmp_path: Path) -> None:
+    answers = [
+        "受付センターに申し込んでください。\n手数料は品目ごとに異なります。",
+        "# 持ち物\n- 本人確認書類\n- 印鑑: 不要です\n",
+        "末尾に空白がある行 \n次の行",
+        "'引用' と \"引用\" と {かっこ} と [角かっこ]\n\n  字下げした行",
+    ]
+    imported = import_faq([["質問", "回答"], *([f"質問{n}です", a] for n, a in enumerate(answers))])
+    text = to_yaml(imported.entries)
+    assert "answer: |-\n    受付センターに申し込んでください。\n    手数料は品目ごとに異なります。\n" in text
+    path = tmp_path / "faq.yaml"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "k").mkdir()
+    assert [entry.answer for entry in load_knowledge(path, tmp_path / "k").faq] == [
+        entry.answer for entry in imported.entries
+    ]
+
+
+def test_a_column_that_is_no_field_of_the_faq_is_said_to_be_unread(tmp_path: Path) -> None:
+    rows = [
+        ["No.", "質問", "回答", "担当課", "", "更新日"],
+        ["1", "犬の登録は？", "保健所です。", "保健所", "", "2026/04/01"],
+    ]
+    assert import_faq(rows).unread == [
+        "D列「担当課」はFAQの項目にないため読んでいません",
+        "F列「更新日」はFAQの項目にないため読んでいません",
+    ]
+    source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
+    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 0
+    assert "D列「担当課」はFAQの項目にないため読んでいません" in done.stderr
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
 def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_people_see_them(
     tmp_path: Path, kind: str
