@@ -19,8 +19,9 @@ two steps:
    step 1. The next writer then finds the log fully copied and starts it over
    from the beginning, so it stays a few megabytes long. Should writers in
    other processes keep it from starting over, a log past `FORCE_FRAMES` is
-   restarted by a *restart* checkpoint, which waits for them (for
-   `FORCE_WAIT_MS` at most) and makes them wait while it runs.
+   restarted by a *restart* checkpoint, still under this process's writer,
+   which waits for them (for `FORCE_WAIT_MS` at most) and makes them wait
+   while it runs.
 
 The thread starts with the first write that changed rows and ends after
 `IDLE_ROUNDS` rounds without one, so an idle process or a test's short-lived
@@ -139,14 +140,13 @@ class Checkpointer:
         frames = _checkpoint(connection, "PASSIVE")
         if frames < RESTART_FRAMES:
             return
-        if frames >= FORCE_FRAMES:
-            _checkpoint(connection, "RESTART")
-            return
         give_back = self._hold(self._timeout)
         if give_back is None:  # the writer stayed busy: next round
             return
         try:
-            _checkpoint(connection, "PASSIVE")
+            # This process's writer is held either way: a restart checkpoint waits for every writer,
+            # and one of ours in the middle of a write would make it give up.
+            _checkpoint(connection, "RESTART" if frames >= FORCE_FRAMES else "PASSIVE")
         finally:
             give_back()
 

@@ -181,12 +181,19 @@ class Interleaving:
             return int.from_bytes(wal.read(32)[16:20], "big")
 
 
+@pytest.mark.parametrize("forced", [False, True], ids=["under-the-writer", "past-force-frames"])
 def test_the_log_starts_over_while_writes_go_on(
-    store: ConversationStore, database: Path, monkeypatch: pytest.MonkeyPatch
+    store: ConversationStore, database: Path, monkeypatch: pytest.MonkeyPatch, forced: bool
 ) -> None:
     """Each round looks at the log while a write is open, which commits right after (`Interleaving`):
     a passive checkpoint alone would never let the log start over, and it would hold all that is
-    written. It starts over every other round instead, and so never holds more than three writes."""
+    written. It starts over every other round instead, and so never holds more than three writes.
+
+    ``forced``: every such log counts as past `FORCE_FRAMES` (other processes' writers kept it from
+    starting over), so the restart checkpoint runs, and it too must not be given up for a write of
+    this process's that is open."""
+    if forced:
+        monkeypatch.setattr(checkpoint, "FORCE_FRAMES", RESTART_FRAMES)
     checkpoints = checkpointer(database)
     interleaving = Interleaving(checkpoints, database)
     monkeypatch.setattr(checkpoint, "_checkpoint", interleaving.checkpoint)
