@@ -20,7 +20,6 @@ from datetime import datetime
 from typing import Any, Literal
 
 import sqlalchemy as sa
-import yaml
 from pydantic import ValidationError
 
 from bot.consult import store
@@ -30,6 +29,7 @@ from bot.db.schema import faq_drafts
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.importer import FIELD_LABELS
 from bot.knowledge.schema import FaqEntry
+from bot.knowledge.yamlout import dump_blocks
 from bot.localtime import local
 from bot.privacy import mask, masked_kinds
 
@@ -260,22 +260,10 @@ class FaqDrafts:
         return self._get(connection, draft.id)
 
 
-class _BlockDumper(yaml.SafeDumper):
-    """Multi-line text as ``|`` blocks, as faq.yaml writes answers."""
-
-
-def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_BlockDumper.add_representer(str, _represent_str)
-
-
 def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
     """Drafts as a faq.yaml fragment, with a header saying where they come from."""
     entries = [{**d.entry(), "answer": d.answer.rstrip() + "\n"} for d in drafts]
-    body = yaml.dump(entries, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=1000)
+    body = dump_blocks(entries)
     header = (
         f"# 相談への回答から作成したFAQ（{local(now):%Y年%m月%d日}書き出し、{len(entries)}件）\n"
         "# faq.yaml の末尾に追記し、python -m bot check で確認してください。\n"

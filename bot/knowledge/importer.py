@@ -37,11 +37,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from bot.knowledge.schema import CATEGORY_MAX, FaqEntry
 from bot.knowledge.spreadsheet import ImportProblems, read_rows
+from bot.knowledge.yamlout import dump_blocks
 
 __all__ = [
     "COLUMN_NAMES",
@@ -213,21 +213,7 @@ def to_yaml(entries: Sequence[FaqEntry]) -> str:
         for entry in entries
     ]
     header = "# Imported with python -m bot import-faq; check it with python -m bot check.\n"
-    return header + yaml.dump(data, Dumper=_FaqDumper, allow_unicode=True, sort_keys=False, width=1000)
-
-
-class _FaqDumper(yaml.SafeDumper):
-    """Writes a text of several lines as a literal block (``|``), as faq.yaml is written by hand.
-
-    PyYAML falls back to a quoted scalar for what a block cannot hold (trailing spaces on a line).
-    """
-
-
-def _text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    return dumper.represent_scalar("tag:yaml.org,2002:str", text, style="|" if "\n" in text else None)
-
-
-_FaqDumper.add_representer(str, _text)
+    return header + dump_blocks(data)
 
 
 def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[int, dict[str, int]]:

@@ -78,6 +78,21 @@ def test_edit_approve_export_and_the_result_loads_as_faq(
     assert drafts.get(draft.id).status == "exported"
 
 
+def test_a_draft_saved_with_cr_lf_line_breaks_still_exports_as_a_block(
+    service: ConsultationService, drafts: FaqDrafts
+) -> None:
+    """Drafts saved before the dashboard read forms as LF kept a browser's CR LF."""
+    open_consultation(service)
+    service.answer(1, "回答です。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    typed = {**FIELDS, "answer": "音声認識ソフトで下書きを作り、\r\n職員が確認して仕上げます。\r\n"}
+    saved = drafts.save(draft.id, typed, "tanaka", draft.version)
+    drafts.approve(draft.id, "suzuki", saved.version)
+    exported = drafts.export()
+    assert "  answer: |\n    音声認識ソフトで下書きを作り、\n    職員が確認して仕上げます。\n" in exported
+    assert "\r" not in exported
+
+
 def test_approval_checks_the_entry_like_the_knowledge_checker(
     service: ConsultationService, drafts: FaqDrafts
 ) -> None:
