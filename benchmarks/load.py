@@ -39,7 +39,6 @@ import os
 import random
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -59,6 +58,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.auxil.chatapi import CHAT_TOKEN, ChatApi  # noqa: E402
+from tests.auxil.platforms import free_port  # noqa: E402
 from tests.auxil.postgres import PostgresServer, binaries  # noqa: E402
 from tests.auxil.server import interrupt  # noqa: E402
 
@@ -140,13 +140,6 @@ class Result:
     saturated: Run
     half: Run
     most: Run
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
 
 
 def questions() -> list[str]:

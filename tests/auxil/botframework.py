@@ -44,7 +44,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider
 
-from tests.auxil.platforms import free_port
+from tests.auxil.platforms import serve_locally
 
 BOTFRAMEWORK_ISSUER = "https://api.botframework.com"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -126,10 +126,7 @@ class FakeBotFramework:
         conversations = f"/{self.prefix}/v3/conversations/{{conversation}}/activities"
         app.router.add_post(conversations, self._activity)
         app.router.add_post(conversations + "/{activity}", self._activity)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         if self._runner is not None:

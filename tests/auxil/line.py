@@ -28,7 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import free_port
+from tests.auxil.platforms import Changes, serve_locally
 
 SECRET = "0f3c2b1a9e8d7c6b5a4f3e2d1c0b9a87"
 """A channel secret has the console's shape (32 hexadecimal characters): the settings refuse any other."""
@@ -66,7 +66,7 @@ class FakeLine:
     _used_tokens: set[str] = field(default_factory=set)
     _retry_keys: set[str] = field(default_factory=set)
     _sent: list[Sent] = field(default_factory=list)
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _changes: Changes = field(default_factory=Changes)
     _tokens: itertools.count[int] = field(default_factory=itertools.count)
     _token_users: dict[str, str] = field(default_factory=dict)
     _runner: web.AppRunner | None = None
@@ -82,10 +82,7 @@ class FakeLine:
         app.router.add_post("/v2/bot/message/reply", self._reply)
         app.router.add_post("/v2/bot/message/push", self._push)
         app.router.add_post("/v2/bot/chat/loading/start", self._loading)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -171,10 +168,7 @@ class FakeLine:
 
     async def until(self, check: Callable[[], bool], seconds: float = 10) -> None:
         """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
-        async with asyncio.timeout(seconds):
-            while not check():
-                self._changed.clear()
-                await self._changed.wait()
+        await self._changes.until(check, seconds)
 
     def all_sent(self, user: str) -> list[Sent]:
         return [s for s in self._sent if s.to == user]
@@ -230,11 +224,11 @@ class FakeLine:
         status = 200 if refusal is None else refusal.status
         self.calls.append(Call(request.path, body, dict(request.headers), status))
         if refusal is not None:
-            self._changed.set()
+            self._changes.happened()
             return refusal
         if via is not None:
             self._sent.extend(_sent(to, body.get("messages", []), via))
-        self._changed.set()
+        self._changes.happened()
         return web.json_response({"sentMessages": [{"id": "1", "quoteToken": "q"}]} if via else {})
 
     def _reply_target(self, token: str) -> str:

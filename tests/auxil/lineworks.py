@@ -28,7 +28,6 @@ over the body, keyed with the Bot Secret, with ``X-WORKS-BotId``.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -50,7 +49,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import free_port
+from tests.auxil.platforms import Changes, serve_locally
 from tests.auxil.teamroom import OnFake, Posted
 
 BOT_ID = "6807091"
@@ -99,7 +98,7 @@ class FakeLineWorks:
     _tokens: set[str] = field(default_factory=set)
     _counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _issued: datetime = field(default_factory=lambda: datetime.now(UTC))
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _changes: Changes = field(default_factory=Changes)
     _runner: web.AppRunner | None = None
     _dir: Path | None = None
 
@@ -116,10 +115,7 @@ class FakeLineWorks:
         app = web.Application()
         app.router.add_post("/oauth2/v2.0/token", self._token)
         app.router.add_post("/v1.0/bots/{bot}/{kind:users|channels}/{id}/messages", self._message)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
         self._dir = Path(tempfile.mkdtemp(prefix="fake-lineworks-"))
         self.key_file.write_bytes(
             self.key.private_bytes(
@@ -216,10 +212,7 @@ class FakeLineWorks:
 
     async def until(self, check: Callable[[], bool]) -> None:
         """Wait (up to ten seconds) until ``check`` holds, looking again after every request."""
-        async with asyncio.timeout(10):
-            while not check():
-                self._changed.clear()
-                await self._changed.wait()
+        await self._changes.until(check, 10)
 
     def all_sent(self, user: str) -> list[Sent]:
         return _sents(user, [m for m in self.messages if m.kind == "users" and m.to == user])
@@ -233,7 +226,7 @@ class FakeLineWorks:
         self.token_requests += 1
         form = await request.post()
         problem = self._check_grant({k: str(v) for k, v in form.items()})
-        self._changed.set()
+        self._changes.happened()
         if self.token_script:
             step = self.token_script.pop(0)
             status, headers = step if isinstance(step, tuple) else (step, {})
@@ -283,7 +276,7 @@ class FakeLineWorks:
         else:
             key = request.headers.get("Idempotency-Key")
             self.messages.append(Message(kind, to, body["content"], key))
-        self._changed.set()
+        self._changes.happened()
         return refusal or web.Response(status=201)
 
     def _refusal(self, request: web.Request, kind: str, to: str) -> web.Response | None:

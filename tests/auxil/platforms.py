@@ -1,5 +1,8 @@
 """Fake platforms over real sockets on 127.0.0.1: an incoming-webhook endpoint and an SMTP server.
 
+Also what every fake platform of the tests shares: `serve_locally` runs its
+aiohttp app on a free port, and `Changes` lets a test wait for what it is sent.
+
 `FakeWebhook` answers each request with the next status of its script
 (503, 200, …; ``(429, {"Retry-After": "2"})`` with headers; "hold" keeps the
 request open until released) and records
@@ -12,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import socket
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email import message_from_bytes, policy
 from email.message import Message
@@ -56,10 +59,7 @@ class FakeWebhook:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/webhook", self._handle)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         self.release.set()
@@ -137,3 +137,29 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+async def serve_locally(app: web.Application, port: int = 0) -> tuple[web.AppRunner, int]:
+    """Run ``app`` on 127.0.0.1 at ``port`` (a free one when 0); clean the runner up to stop it."""
+    runner = web.AppRunner(app, handle_signals=False)
+    await runner.setup()
+    port = port or free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    return runner, port
+
+
+@dataclass
+class Changes:
+    """What a fake platform's tests wait on: the fake says `happened` after every request it takes."""
+
+    _event: asyncio.Event = field(default_factory=asyncio.Event)
+
+    def happened(self) -> None:
+        self._event.set()
+
+    async def until(self, check: Callable[[], bool], seconds: float) -> None:
+        """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
+        async with asyncio.timeout(seconds):
+            while not check():
+                self._event.clear()
+                await self._event.wait()

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from tests.auxil.platforms import free_port
+
 
 def binaries() -> Path | None:
     """The newest installed server's bin folder, or None."""
@@ -51,7 +53,7 @@ class PostgresServer:
         if user is not None:
             entry = pwd.getpwnam(user)
             os.chown(root, entry.pw_uid, entry.pw_gid)
-        server = cls(bin_dir, root, _free_port(), user)
+        server = cls(bin_dir, root, free_port(), user)
         server._run(
             ["initdb", "-D", str(root / "data"), "-U", "kaizen", "--auth=trust", "-E", "UTF8", "--no-sync"]
         )
@@ -123,10 +125,3 @@ def _children(parent: int) -> list[int]:
         if int(fields[1]) == parent:
             found.append(int(stat.parent.name))
     return found
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port

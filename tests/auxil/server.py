@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from tests.auxil.platforms import free_port
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ def serve(
     ``env`` adds settings; the server is stopped with SIGINT after.
     """
     served = start(
-        folder, _free_port(), {"KAIZEN_LOG_LEVEL": "WARNING", **(env or {})}, *extra, database=database
+        folder, free_port(), {"KAIZEN_LOG_LEVEL": "WARNING", **(env or {})}, *extra, database=database
     )
     try:
         wait_ready(served)
@@ -99,10 +100,3 @@ def wait_ready(served: Served) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"serve did not become ready:\n{log.read_text()}")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port

@@ -38,7 +38,7 @@ from urllib.parse import parse_qsl, quote
 from aiohttp import web
 
 from tests.auxil.channels import Sent, Webhook
-from tests.auxil.platforms import free_port
+from tests.auxil.platforms import Changes, serve_locally
 from tests.auxil.teamroom import OnFake
 from tests.auxil.teamroom import Posted as RoomPost
 
@@ -87,7 +87,7 @@ class FakeSlack:
     gone: dict[str, str] = field(default_factory=dict)
     refusals: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     _sent: list[Sent] = field(default_factory=list)
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _changes: Changes = field(default_factory=Changes)
     _open: asyncio.Event = field(default_factory=asyncio.Event)
     _clock: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
@@ -102,10 +102,7 @@ class FakeSlack:
         self._open.set()
         app = web.Application()
         app.router.add_post("/api/{method}", self._api)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         self._open.set()
@@ -284,10 +281,7 @@ class FakeSlack:
 
     async def until(self, check: Callable[[], bool]) -> None:
         """Wait (up to ten seconds) until ``check`` holds, looking again after every call."""
-        async with asyncio.timeout(10):
-            while not check():
-                self._changed.clear()
-                await self._changed.wait()
+        await self._changes.until(check, 10)
 
     def all_sent(self, user: str) -> list[Sent]:
         return [s for s in self._sent if s.to == dm(user)]
@@ -308,11 +302,11 @@ class FakeSlack:
         method = request.match_info["method"]
         body = await _body(request)
         self.arrived.append(method)
-        self._changed.set()
+        self._changes.happened()
         await self._open.wait()
         error, status, headers = self._check(method, request, body)
         self.calls.append(Call(method, body, dict(request.headers), status, error))
-        self._changed.set()
+        self._changes.happened()
         if error is not None:
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
         if method == "auth.test":

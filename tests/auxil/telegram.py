@@ -16,7 +16,6 @@ an ``update_id``.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import itertools
 import json
@@ -29,7 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import free_port
+from tests.auxil.platforms import Changes, serve_locally
 from tests.auxil.teamroom import OnFake, Posted
 
 TOKEN = "123456789:TEST-telegram-bot-token"
@@ -67,7 +66,7 @@ class FakeTelegram:
     _updates: dict[str, int] = field(default_factory=dict)
     _message_ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1000))
     _sent: list[Sent] = field(default_factory=list)
-    _changed: asyncio.Event = field(default_factory=asyncio.Event)
+    _changes: Changes = field(default_factory=Changes)
     _runner: web.AppRunner | None = None
 
     channel = "telegram"
@@ -79,10 +78,7 @@ class FakeTelegram:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._api)
-        self._runner = web.AppRunner(app, handle_signals=False)
-        await self._runner.setup()
-        self.port = self.port or free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", self.port).start()
+        self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         if self._runner is not None:
@@ -201,10 +197,7 @@ class FakeTelegram:
 
     async def until(self, check: Callable[[], bool], seconds: float = 30) -> None:
         """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
-        async with asyncio.timeout(seconds):
-            while not check():
-                self._changed.clear()
-                await self._changed.wait()
+        await self._changes.until(check, seconds)
 
     def all_sent(self, user: str) -> list[Sent]:
         """What was sent to ``user`` (a test's user name) or to a chat id (a group)."""
@@ -232,7 +225,7 @@ class FakeTelegram:
 
     def _answer(self, method: str, params: dict[str, Any], status: int, **body: Any) -> web.Response:
         self.calls.append(Call(method, params, status))
-        self._changed.set()
+        self._changes.happened()
         if status == 200:
             return web.json_response({"ok": True, **body})
         return web.json_response({"ok": False, "error_code": status, **body}, status=status)
