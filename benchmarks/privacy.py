@@ -41,7 +41,10 @@ every way people type them (chat, mails, memos, pasted tables, voice input, full
 labels or none), written apart from the code by someone who never ran the masker, with messages full of
 work numbers that must stay: personal_studied.yaml (150 messages, 194 items; no_personal_studied.yaml,
 100), whose misses the nineteenth session's rules were written from, and personal_holdout.yaml (150, 208;
-no_personal_holdout.yaml, 100), written at the same time and never studied: only its counts are printed.
+no_personal_holdout.yaml, 100), written at the same time and never studied: only its counts are printed;
+and personal_holdout_second.yaml (138, 189, weighted towards birth dates, street addresses and ID and
+account numbers; no_personal_holdout_second.yaml, 60), written before the next session's rules and never
+studied either.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -156,6 +159,7 @@ def written_personal() -> None:
     """The hand-written sets of other personal data: the studied one with its misses, the held-out counted."""
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
+    _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
