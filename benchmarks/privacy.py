@@ -158,6 +158,7 @@ PERSONAL_KINDS = {
 def written_personal() -> None:
     """The hand-written sets of other personal data: the studied one with its misses, the held-out counted."""
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
+    _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
 
