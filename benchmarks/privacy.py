@@ -316,6 +316,10 @@ ADVERSARIAL = {
     "名前が「山田」 × 500": "名前が「山田」" * 500,
     "a table of 800 rows under 氏名": "氏名\t所属\n" + "山田\t総務\n" * 800,
     "田中さん、読み方が「たなか」 × 200": "田中さん、読み方が「たなか」" * 200,
+    "保険証、記号 × 700": "保険証、記号" * 700,
+    "生年月日 + 1 年 2 月 × 500": "生年月日" + "1 年 2 月 " * 500,
+    "a table of 600 rows under 住所": "受付\t住所\n" + "1\t中央1-2\n" * 600,
+    "免許 + 1 and a space × 2000": "免許" + "1 " * 2000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 
