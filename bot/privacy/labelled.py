@@ -180,6 +180,8 @@ _PATTERNS = (
 _LICENCE_CUE = re.compile("免許")
 _TWELVE_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence."""
+_ORDINAL = re.compile(r"第[ \t]?$")
+"""第 before a licence's number is how the licence prints it (第621903482710号), not a reference's."""
 
 
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
@@ -193,9 +195,16 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
                     yield match.start(group), match.end(group), kind
     yield from _birth_dates_unlabelled(text)
     if _LICENCE_CUE.search(text):
-        for match in _TWELVE_DIGITS.finditer(text):
-            if not is_my_number(match.group()) and not is_reference(text, match.start()):
-                yield match.start(), match.end(), ID_NUMBER
+        yield from _licence_numbers(text)
+
+
+def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """Twelve digits in a message about a licence, not a My Number nor a reference (受付番号 …)."""
+    for match in _TWELVE_DIGITS.finditer(text):
+        start = match.start()
+        ordinal = _ORDINAL.search(text, max(0, start - 2), start)
+        if not is_my_number(match.group()) and (ordinal or not is_reference(text, start)):
+            yield start, match.end(), ID_NUMBER
 
 
 def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
