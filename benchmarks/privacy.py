@@ -41,7 +41,11 @@ every way people type them (chat, mails, memos, pasted tables, voice input, full
 labels or none), written apart from the code by someone who never ran the masker, with messages full of
 work numbers that must stay: personal_studied.yaml (150 messages, 194 items; no_personal_studied.yaml,
 100), whose misses the nineteenth session's rules were written from, and personal_holdout.yaml (150, 208;
-no_personal_holdout.yaml, 100), written at the same time and never studied: only its counts are printed.
+no_personal_holdout.yaml, 100), written at the same time and never studied: only its counts are printed;
+and personal_holdout_second.yaml (138, 189, weighted towards birth dates, street addresses and ID and
+account numbers; no_personal_holdout_second.yaml, 60), written before the next session's rules and never
+studied either, with personal_studied_second.yaml (121, 165; no_personal_studied_second.yaml, 60), in the
+same kinds and other words, whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -155,7 +159,9 @@ PERSONAL_KINDS = {
 def written_personal() -> None:
     """The hand-written sets of other personal data: the studied one with its misses, the held-out counted."""
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
+    _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
+    _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -311,6 +317,10 @@ ADVERSARIAL = {
     "名前が「山田」 × 500": "名前が「山田」" * 500,
     "a table of 800 rows under 氏名": "氏名\t所属\n" + "山田\t総務\n" * 800,
     "田中さん、読み方が「たなか」 × 200": "田中さん、読み方が「たなか」" * 200,
+    "保険証、記号 × 700": "保険証、記号" * 700,
+    "生年月日 + 1 年 2 月 × 500": "生年月日" + "1 年 2 月 " * 500,
+    "a table of 600 rows under 住所": "受付\t住所\n" + "1\t中央1-2\n" * 600,
+    "免許 + 1 and a space × 2000": "免許" + "1 " * 2000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

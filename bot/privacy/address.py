@@ -19,6 +19,9 @@ The municipality's name stops at its first 市区町村郡 and at most three
 follow one another (札幌市中央区), so no run of text can be split into
 municipalities in exponentially many ways.
 
+In a table pasted as text (cells between tabs or ``|``), every cell with a digit in the column
+under a header cell 住所 (現住所, 旧住所, 送付先, …) is an address, however short (石神井台2-5-8).
+
 What is not an address: a municipality word that is part of another word
 (区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
 (3-4件, 1-2月, 3-4人).
@@ -80,8 +83,55 @@ _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
 
 
+_ADDRESS_HEADER = frozenset(
+    ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
+)
+"""A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's)."""
+_CELL_SEPARATOR = re.compile(r"[\t|]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_CELL_MAX = 60
+_BLANK = " \u3000"
+
+
+def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
+    """The cells of a pasted table's address column (住所 in the header above, tab or ``|`` between cells).
+
+    A cell with a digit under the header is an address, however it is written (石神井台2-5-8); the
+    column ends with the first line without a cell separator.
+    """
+    column: int | None = None
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        cells = _cells(text, start, end)
+        start = end + 1
+        if len(cells) < 2:
+            column = None
+            continue
+        header = [i for i, (a, b) in enumerate(cells) if text[a:b].strip(_BLANK) in _ADDRESS_HEADER]
+        if header:
+            column = header[0]
+        elif column is not None and column < len(cells):
+            a, b = cells[column]
+            cell = text[a:b].strip(_BLANK)
+            if cell and len(cell) <= _CELL_MAX and _HAS_DIGIT.search(cell):
+                begin = a + text[a:b].index(cell)
+                yield begin, begin + len(cell), ADDRESS
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of the cells of the line ``text[start:end]``, between tabs or ``|``."""
+    cells: list[tuple[int, int]] = []
+    for separator in _CELL_SEPARATOR.finditer(text, start, end):
+        cells.append((start, separator.start()))
+        start = separator.end()
+    cells.append((start, end))
+    return cells
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of addresses in the folded ``text`` (they may overlap)."""
+    yield from _table_cells(text)
     for match in _WITH_PLACE.finditer(text):
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):

@@ -3,21 +3,36 @@
 Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
 123), so these are masked only where a label says whose they are:
 
-- a birth date after 生年月日, 誕生日 or 生まれ (生年月日：昭和60年4月1日,
-  誕生日は1985/4/1), or before 生まれ or 生 (S60.4.1生まれ, 平成2年3月4日生): a
-  Western or Japanese-era year (昭和, 平成, 令和 or S, H, R), month and day,
-  written with 年月日 or ``/ - .``; a year alone is work text (1985年生まれの職員);
+- a birth date after 生年月日, 誕生日, 生まれた日, 生まれ or DOB (生年月日：昭和60年4月1日,
+  誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生 (S60.4.1生まれ,
+  平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
+  H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
+  between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
+  after 誕生日, a month and day alone (誕生日は9月3日);
+- a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
+  not: nobody's work is dated then but a resident's birth;
+- in a message that mentions a birth anywhere (生年月日 in a table's header, or far
+  from the date), every whole date whose year is not one of the last three
+  (a consultation's date, 相談日 2026/11/02, is the work's), eight digits as a date
+  included, and a year of one or two digits with its era written elsewhere (数字は 5 年 4 月 17 日);
+  neither of these takes a date that opens or closes a range (…以前, …から, 〜…) or that a
+  rule or a document bears (…施行, …改訂, …現在);
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits), an insurance, pension, licence,
   passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a Japan Post
-  Bank account in one piece (ゆうちょ銀行 10120-12345671), a health
-  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678), a card
-  number (カード番号, クレジットカード) or a staff or student number: three
-  digits or more, with up to two letters before them (パスポート TK1234567),
-  grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay);
+  Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
+  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
+  a card number (カード番号, クレジットカード) or a staff or student number: three
+  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
+  grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay); 第 and a
+  space may come first (受給者番号が「第 5038172 号」), and 番号 in brackets after the card
+  (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
+  before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
+- in a message about a licence (免許), twelve digits, grouped or one at a time, that are
+  neither a My Number nor a reference (受付番号 …);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
@@ -35,8 +50,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
-from bot.privacy.numbers import UNIT_CHARACTERS
+from bot.privacy.numbers import UNIT_CHARACTERS, is_my_number, is_reference
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
 
@@ -44,25 +60,63 @@ BIRTH_DATE = "生年月日"
 ID_NUMBER = "各種番号"
 
 _SPACE = r"[ \t\u3000]*"
-_ERA = r"(?:昭和|平成|令和|[SHRshr]\.?)"
+_ERA = (
+    r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?|(?<![\u4e00-\u9fff])[明大昭平令](?=[0-9元]))"
+)
+"""An era, in full, as a letter (S, H., M) or as its first kanji before the year (昭57.6.1, 平7.3.9)."""
+_OLD_ERA = r"(?:明治|大正|昭和|(?<![A-Za-z0-9])[MTS]\.?|(?<![\u4e00-\u9fff])[明大昭](?=[0-9元]))"
+"""明治, 大正 and 昭和: a whole date of theirs is a person's birth (or death), not a work date."""
 _SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 """A month, a day or an era's year; a lone kanji digit stays kanji in the folded text (九月, 一日)."""
 _WESTERN_ASIDE = r"(?:\((?:19|20)[0-9]{2}年?\))?"
 """The Western year in brackets after an era's (平成9年（1997年）6月18日)."""
-_DATE = (
-    rf"(?:{_ERA}{_SPACE}(?:{_SMALL}|元)|(?:19|20)[0-9]{{2}})"
-    rf"(?:年{_WESTERN_ASIDE}{_SMALL}月{_SMALL}日?|[./-]{_SMALL}[./-]{_SMALL})"
+_MONTH_DAY = (
+    rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
+    rf"|[./-]{_SMALL}[./-]{_SMALL})"
 )
+"""What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
+dots, slashes or dashes (S60.4.1)."""
+_ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
+_DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
+_OLD_DATE = re.compile(
+    rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
+    rf"|[./-]{_SMALL}[./-]{_SMALL}(?![./0-9]))"
+)
+"""A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
-_BIRTH_LABEL = r"(?:生年月日|誕生日|生まれ)(?:欄に|欄は|欄|を|は|が|:|：)?"
+_BIRTH_LABEL = (
+    r"(?:生年月日|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
+    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：)?"
+)
 _OPENING = r"[(\[「『【]?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
 _BIRTH_DATE = re.compile(
     rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"|誕生日(?:は|:|：){_SPACE}({_SMALL}月{_SMALL}日)",
+    re.IGNORECASE,
 )
+_BIRTH_CUE = re.compile(
+    r"生年月日|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
+)
+"""A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
+header, 生年月日の欄、…の一番下に（昭和52年8月8日）)."""
+_ANY_DATE = re.compile(
+    rf"({_DATE}|(?<![0-9])[0-9]{{1,2}}{_SPACE}年{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
+    rf"|(?<![0-9.,/-]){_COMPACT_DATE})(?![./0-9])",
+    re.IGNORECASE,
+)
+"""Every whole date, in a message that says it holds a birth date: with an era or a Western year, as
+eight digits, or with a year of one or two digits whose era was written elsewhere (数字は 5 年 4 月 17 日)."""
+_RANGE = re.compile(
+    rf"{_SPACE}(?:から|まで|以前|以降|以後|より|[〜~-]|現在|時点|付|締|期限|開始|終了|の間|"
+    r"施行|改訂|改正|制定|公布|発行|作成|実施|適用|更新|開催|竣工|告示|通知)"
+)
+_RANGE_BEFORE = re.compile(rf"(?:から|[〜~-]){_SPACE}$")
+_RECENT = datetime.now(UTC).year - 3
+"""A Western year from which a date far from a birth label is more likely the work's (相談日 2024/06/12)."""
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
@@ -72,30 +126,43 @@ _ID_LABEL = (
 )
 _HANDBOOK = (
     r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
-    rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?(?![0-9]))){{0,2}}(?:{_SPACE}の?番号)?"
+    rf"(?:[:：(]?{_SPACE}(?:身体|精神|知的))?"
+    rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?(?![0-9]))){{0,3}}(?:{_SPACE}の?番号)?"
 )
 """A disability handbook, its grade between it and its number (身体障害者手帳 1級 番号 第12345号,
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
-_ID_VALUE = r"[a-z]{0,2}[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*[a-z]{0,2}"
+_ID_VALUE = (
+    r"(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})"
+)
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
-after them (在留カード番号 AB12345678CD)."""
+after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
+_CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
+"""A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}第?({_ID_VALUE})"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
-    rf"|(?:普通|当座)(?:預金)?(?:口座)?[:：]?{_SPACE}([0-9]{{7}})(?![0-9])",
+    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
+    rf"([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
+"""A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
+and 番号：1234567 on the next line)."""
+_CLOSING = r"[)\]」』】]?"
+_MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
+"""A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
+札南 4-1928)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?(?:の口座)?|通帳)の?{_SPACE}記号(?:番号)?(?:は|:|：)?"
-    rf"{_SPACE}"
-    rf"([a-z]{{0,2}}[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
-    rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|:|：)?{_SPACE}([0-9]{{1,10}}))?(?![0-9])",
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
+    rf"{_SPACE}{_OPENING}{_SPACE}({_MARK}){_CLOSING}"
+    rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}([0-9]{{1,10}}))?(?![0-9])"
+    rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345), and a Japan Post Bank account's (ゆうちょ 記号14040 番号28173941)."""
+12-345, 保険証、記号 世B-07 番号 1192), a Japan Post Bank account's (ゆうちょ 記号14040 番号28173941,
+ゆうちょの口座、記号 11260 番号 33445561), and its number in one piece after 記号番号 (10190-55667781)."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
@@ -110,6 +177,13 @@ _PATTERNS = (
 """Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
 
 
+_LICENCE_CUE = re.compile("免許")
+_TWELVE_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11}(?![0-9])")
+"""Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence."""
+_ORDINAL = re.compile(r"第[ \t]?$")
+"""第 before a licence's number is how the licence prints it (第621903482710号), not a reference's."""
+
+
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
     for pattern, kind in _PATTERNS:
@@ -119,3 +193,48 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             for group in range(1, pattern.groups + 1):  # what a label announces, not the label
                 if match.group(group):
                     yield match.start(group), match.end(group), kind
+    yield from _birth_dates_unlabelled(text)
+    if _LICENCE_CUE.search(text):
+        yield from _licence_numbers(text)
+
+
+def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """Twelve digits in a message about a licence, not a My Number nor a reference (受付番号 …)."""
+    for match in _TWELVE_DIGITS.finditer(text):
+        start = match.start()
+        ordinal = _ORDINAL.search(text, max(0, start - 2), start)
+        if not is_my_number(match.group()) and (ordinal or not is_reference(text, start)):
+            yield start, match.end(), ID_NUMBER
+
+
+def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
+    """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
+
+    A date that opens or closes a range (1984年4月1日以前, 4月1日から, 〜1985年3月31日) or that
+    a rule or a document bears (…現在, …施行, …改訂) is work text all the same.
+    """
+    for match in _OLD_DATE.finditer(text):
+        if not _in_range(text, match.start(), match.end()):
+            yield match.start(), match.end(), BIRTH_DATE
+    if not _BIRTH_CUE.search(text):
+        return
+    for match in _ANY_DATE.finditer(text):
+        if _year(match.group()) < _RECENT and not _in_range(text, match.start(), match.end()):
+            yield match.start(), match.end(), BIRTH_DATE
+
+
+def _in_range(text: str, start: int, end: int) -> bool:
+    return bool(_RANGE.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 8), start))
+
+
+_WESTERN_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_REIWA = re.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
+
+
+def _year(date_text: str) -> int:
+    """The Western year of a date as ``_ANY_DATE`` finds it; 0 for an era's before 令和 or one unknown."""
+    reiwa = _REIWA.match(date_text)
+    if reiwa:
+        return 2019 if reiwa.group(1) == "元" else 2018 + int(reiwa.group(1))
+    western = _WESTERN_YEAR.match(date_text)
+    return int(western.group()) if western else 0

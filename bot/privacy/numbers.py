@@ -41,7 +41,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number"]
+__all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number", "is_reference"]
 
 MY_NUMBER = "マイナンバー"
 PHONE = "電話番号"
@@ -88,6 +88,11 @@ def is_my_number(text: str) -> bool:
     total = sum(p * (n + 1 if n <= 6 else n - 5) for n, p in enumerate(body, start=1))
     remainder = total % 11
     return int(digits[11]) == (0 if remainder <= 1 else 11 - remainder)
+
+
+def is_reference(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows what makes it a reference (#, No., 第, 内線, 受付番号 …)."""
+    return _REFERENCE.search(text[max(0, start - _LOOKBACK) : start]) is not None
 
 
 def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:

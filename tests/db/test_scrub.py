@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0027: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0028: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -163,6 +163,15 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("taro_y", "301234567890", "10120-12345671", "銀座ビル3F"),
             "連絡先 ［メールアドレス］、免許証の番号は［各種番号］、ゆうちょ銀行 ［各種番号］、［住所］",
         ),
+        (
+            "0027",
+            "書類は 昭和58年11月22日、生年月日の表\nNo\t生年月日\n1\tH14.9.3\n保険証、記号 世B-07 番号 1192、"
+            "在留カード（番号 XY 1122 3344 ZW）\n受付\t住所\n1\t石神井台2-5-8",
+            ("58年11月22日", "H14.9.3", "世B-07", "1192", "XY 1122", "石神井台2-5-8"),
+            "書類は ［生年月日］、生年月日の表\nNo\t生年月日\n1\t［生年月日］\n"
+            "保険証、記号 ［各種番号］ 番号 ［各種番号］、在留カード（番号 ［各種番号］）\n"
+            "受付\t住所\n1\t［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -179,6 +188,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names after sections, in lists and pairs, called in kana",
         "numbers in brackets, residence cards, compact birth dates",
         "at signs spelled out, licence and Japan Post Bank numbers, floors",
+        "birth dates far from their label, cards' 記号, address columns",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
