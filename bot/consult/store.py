@@ -55,7 +55,13 @@ _C = consultations
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """What the queue shows: ``status`` is ``open``, ``closed``, ``all`` or one state's code or name."""
+    """What the queue shows: ``status`` is ``open``, ``closed``, ``all`` or one state's code or name.
+
+    ``limit``, ``offset`` and ``after`` choose a page of what the others select:
+    ``after`` starts it after that consultation's number in the listing's order
+    (a keyset, which stays in place while consultations are added or leave the
+    selection, where an offset would shift); `count` ignores all three.
+    """
 
     status: str = "open"
     assignee: str | None = None
@@ -64,6 +70,7 @@ class Filters:
     owner: ConversationKey | None = None
     limit: int = 200
     offset: int = 0
+    after: int | None = None
 
 
 def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consultation:
@@ -80,10 +87,13 @@ def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consul
 def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Consultation]:
     """The consultations ``filters`` select: open ones oldest first, others newest first.
 
-    At most ``filters.limit`` of them, after skipping ``filters.offset``.
+    At most ``filters.limit`` of them, after skipping ``filters.offset`` and
+    those up to ``filters.after`` in that order.
     """
     newest_first = filters.status in ("closed", "all")
     query = _selected(sa.select(_C), filters, now)
+    if filters.after is not None:
+        query = query.where(_C.c.id < filters.after if newest_first else _C.c.id > filters.after)
     query = query.order_by(_C.c.id.desc() if newest_first else _C.c.id)
     rows = connection.execute(query.limit(filters.limit).offset(filters.offset)).all()
     tags = _tags(connection, [row.id for row in rows])
@@ -91,7 +101,7 @@ def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Con
 
 
 def count(connection: sa.Connection, filters: Filters, now: datetime) -> int:
-    """How many consultations ``filters`` select, whatever their limit and offset."""
+    """How many consultations ``filters`` select, whatever their limit, offset and ``after``."""
     query = _selected(sa.select(sa.func.count()).select_from(_C), filters, now)
     return int(connection.execute(query).scalar_one())
 

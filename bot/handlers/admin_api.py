@@ -2,7 +2,10 @@
 
 - ``GET /api/v1/consultations?status=open`` (also ``closed``, ``all`` or a
   state's code; ``tag``, ``assignee`` and ``limit`` filter further) →
-  ``{"consultations": [...]}``, open ones oldest first.
+  ``{"consultations": [...], "total": n, "next_cursor": str | null}``,
+  ``closed`` and ``all`` newest first, the others oldest first; ``total``
+  counts every consultation the filters select, and ``cursor=`` with the
+  last answer's ``next_cursor`` gives the next page (null: no more).
 - ``GET /api/v1/consultations/{id}`` → ``{"consultation": {...}}`` with the
   audit trail (``events``) and the conversation that led to it.
 - ``POST /api/v1/consultations/{id}/answer`` ``{"text": str}`` → answers the
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
@@ -38,16 +42,17 @@ from bot.consult.model import Consultation, Status
 from bot.consult.service import utcnow
 from bot.consult.store import Filters
 from bot.db.reloads import Reloads
-from bot.errors import ConsultationError, InvalidInput, InvalidTransition, NotFound
+from bot.errors import ConsultationError, InvalidInput, InvalidRequest, InvalidTransition, NotFound
 from bot.handlers.bearer import require_bearer
 from bot.handlers.errors import json_exception, request_error
-from bot.handlers.inputs import integer, read_json_object
+from bot.handlers.inputs import MAX_INTEGER, integer, read_json_object
 
 __all__ = ["setup"]
 
 T = TypeVar("T")
 
 MAX_LIMIT = 500
+_CURSOR = re.compile(r"[1-9][0-9]{0,18}")
 MAX_NAME = 64
 _STATUS_OF_ERROR: dict[type[ConsultationError], tuple[int, str]] = {
     NotFound: (404, "not_found"),
@@ -67,17 +72,47 @@ def setup(app: web.Application) -> None:
 
 
 async def list_consultations(request: web.Request) -> web.Response:
-    """The consultations the query selects."""
+    """A page of the consultations the query selects, how many it selects in all, the next page's cursor.
+
+    The cursor is the number of the page's last consultation, and the next page
+    starts after it in the listing's order (a keyset, not an offset): the queue
+    changes while it is read (consultations arrive, are resolved, withdrawn),
+    and with an offset one leaving an earlier page would push another past the
+    reader unseen. Clients pass ``next_cursor`` back as it came; it is a string
+    so that what it holds may change.
+    """
     _authorize(request)
     query = request.query
+    limit = integer(query.get("limit"), "limit", default=200, minimum=1, maximum=MAX_LIMIT)
     filters = Filters(
         status=query.get("status", "open"),
         assignee=query.get("assignee") or None,
         tag=query.get("tag") or None,
-        limit=integer(query.get("limit"), "limit", default=200, minimum=1, maximum=MAX_LIMIT),
+        limit=limit + 1,  # one more, to know whether there is a next page
+        after=_cursor(query.get("cursor")),
     )
-    found = await _call(asyncio.to_thread(request.app[CONSULT].find, filters))
-    return _json({"consultations": [c.summary_json() for c in found]})
+    service = request.app[CONSULT]
+    found = await _call(asyncio.to_thread(service.find, filters))
+    total = await _call(asyncio.to_thread(service.count, filters))
+    page = found[:limit]
+    return _json(
+        {
+            "consultations": [c.summary_json() for c in page],
+            "total": total,
+            "next_cursor": str(page[-1].id) if len(found) > limit else None,
+        }
+    )
+
+
+def _cursor(raw: str | None) -> int | None:
+    """The consultation number a ``cursor`` holds (None: the first page)."""
+    if raw is None:
+        return None
+    if not _CURSOR.fullmatch(raw) or int(raw) > MAX_INTEGER:
+        raise InvalidRequest(
+            "invalid_cursor", "「cursor」には、前の応答の「next_cursor」の値をそのまま指定してください。"
+        )
+    return int(raw)
 
 
 async def show_consultation(request: web.Request) -> web.Response:

@@ -218,6 +218,28 @@ def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationSe
     assert service.tags() == ["RPA"]
 
 
+def test_a_page_starts_after_a_consultation_in_the_listings_order_and_the_count_ignores_it(
+    service: ConsultationService,
+) -> None:
+    """``after`` is a keyset: the next page stays in place when a consultation leaves the selection."""
+    for _ in range(5):
+        open_consultation(service)
+
+    def ids(**filters: object) -> list[int]:
+        return [c.id for c in service.find(Filters(**filters))]  # type: ignore[arg-type]
+
+    assert ids(limit=2) == [1, 2]
+    assert ids(limit=2, after=2) == [3, 4], "open ones oldest first: after No.2 come No.3 and No.4"
+    assert ids(status="all", limit=2, after=4) == [3, 2], "newest first: after No.4 come No.3 and No.2"
+    assert ids(status="new", after=4) == [5], "one state is oldest first too"
+    service.transition(2, Status.RESOLVED, "tanaka")
+    assert ids(limit=2, after=2) == [3, 4], "No.2 leaving the open ones moves no page"
+    assert ids(limit=2, offset=2) == [4, 5], "where an offset would skip No.3"
+    assert ids(after=5) == []
+    assert service.count(Filters(limit=1, after=4)) == 4, "every open one, whatever the page"
+    assert service.count(Filters(status="closed", after=1)) == 1
+
+
 def test_waiting_consultations_are_reminded_of_once_per_period(
     service: ConsultationService, clock: Clock
 ) -> None:

@@ -1,7 +1,8 @@
-"""The admin API of DESIGN.md: bearer token, the consultations, answering and closing."""
+"""The admin API of DESIGN.md: bearer token, the consultations and their pages, answering and closing."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -9,8 +10,11 @@ import pytest
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
+from bot.appkeys import CONSULT
 from bot.config import Settings
+from bot.dialogue import ConversationKey
 from bot.search import Searcher
+from tests.auxil.consultations import new_consultation, open_consultation
 from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
@@ -130,3 +134,74 @@ async def test_the_answer_reaches_only_its_staff_member_who_can_reply(client: Cl
     detail = (await api(client, "GET", "/api/v1/consultations/2"))["consultation"]
     assert detail["status"] == "reopened"
     assert detail["events"][-1]["text"] == "フォームの作り方も教えてください"
+
+
+async def open_many(client: Client, count: int) -> None:
+    """``count`` consultations, each from another staff member (the daily limit is per person)."""
+    service = client.app[CONSULT]
+    for n in range(1, count + 1):
+        key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
+        await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
+
+
+async def every_page(client: Client, query: str) -> tuple[list[list[int]], list[int]]:
+    """The ids on each page of the listing ``query``, following ``next_cursor``; and each page's total."""
+    pages, totals = [], []
+    path = f"/api/v1/consultations?{query}"
+    while True:
+        data = await api(client, "GET", path)
+        assert set(data) == {"consultations", "total", "next_cursor"}
+        pages.append([c["id"] for c in data["consultations"]])
+        totals.append(data["total"])
+        if data["next_cursor"] is None:
+            return pages, totals
+        assert isinstance(data["next_cursor"], str)
+        path = f"/api/v1/consultations?{query}&cursor={data['next_cursor']}"
+
+
+async def test_the_list_pages_with_a_cursor_and_counts_everything_the_filters_select(client: Client) -> None:
+    await open_many(client, 7)
+    assert await every_page(client, "limit=3") == ([[1, 2, 3], [4, 5, 6], [7]], [7, 7, 7])
+    assert await every_page(client, "status=all&limit=3") == ([[7, 6, 5], [4, 3, 2], [1]], [7, 7, 7])
+    assert await every_page(client, "limit=7") == ([[1, 2, 3, 4, 5, 6, 7]], [7]), "no empty last page"
+    whole = await api(client, "GET", "/api/v1/consultations")
+    assert (len(whole["consultations"]), whole["total"], whole["next_cursor"]) == (7, 7, None)
+    assert await api(client, "GET", "/api/v1/consultations?status=closed") == {
+        "consultations": [],
+        "total": 0,
+        "next_cursor": None,
+    }
+
+    first = await api(client, "GET", "/api/v1/consultations?limit=3")
+    await api(client, "POST", "/api/v1/consultations/2/close")
+    second = await api(client, "GET", f"/api/v1/consultations?limit=3&cursor={first['next_cursor']}")
+    assert [c["id"] for c in second["consultations"]] == [4, 5, 6], "No.2 closed meanwhile moves nothing"
+    assert second["total"] == 6
+    closed = await api(client, "GET", "/api/v1/consultations?status=closed&limit=1")
+    assert (closed["total"], closed["next_cursor"]) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "cursor=abc",
+        "cursor=",
+        "cursor=0",
+        "cursor=-3",
+        "cursor=1.5",
+        "cursor=%EF%BC%91",  # a full-width １
+        "cursor=01",
+        "cursor=9223372036854775808",
+        "cursor=" + "9" * 40,
+        "limit=0",
+        "limit=501",
+        "limit=ten",
+    ],
+)
+async def test_a_bad_cursor_or_limit_is_400_saying_what_to_send(client: Client, query: str) -> None:
+    await open_many(client, 2)
+    data = await api(client, "GET", f"/api/v1/consultations?{query}", status=400)
+    name = query.partition("=")[0]
+    assert data["error"] == f"invalid_{name}"
+    assert f"「{name}」" in data["message"]
+    assert set(data) == {"error", "message"}

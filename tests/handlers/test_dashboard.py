@@ -7,6 +7,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from yarl import URL
 
 from bot.appkeys import ACCOUNTS, CONSULT
 from bot.dialogue import ConversationKey
@@ -74,7 +75,9 @@ async def test_everything_but_the_login_page_needs_a_session(client: Client) -> 
     for path in ("/admin/", "/admin/consultations/1", "/admin/faq"):
         response = await client.get(path, allow_redirects=False)
         assert response.status == 303
-        assert response.headers["Location"] == "/admin/login"
+        sent_to = URL(response.headers["Location"])
+        assert sent_to.path == "/admin/login"
+        assert sent_to.query.get("next", "/admin/") == path, "and back here after logging in"
     response = await client.post("/admin/consultations/1/answer", data={"text": "x"})
     assert response.status == 403
     login_page = await client.get("/admin/login")
@@ -404,7 +407,7 @@ async def test_a_form_sent_after_the_login_ended_says_so_and_gives_back_what_was
     )
     assert "ログアウトしました" in refused
     assert "ページを読み込み直して" not in refused, "reloading would send the form again, and fail again"
-    assert '<a href="/admin/login">' in refused
+    assert '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1">' in refused
     assert "会議録の件、来週の打合せで &lt;b&gt;音声認識&lt;/b&gt; の話をする予定。" in refused
     assert csrf not in refused
 

@@ -1,13 +1,18 @@
-"""Dashboard login over HTTP: throttling without a lock, device cookies, logging out everywhere, Secure."""
+"""Dashboard login over HTTP: throttling without a lock, device cookies, logging out everywhere, Secure,
+and back to the page one was on."""
 
 from __future__ import annotations
 
 import asyncio
+import html
+import re
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlencode
 
 import pytest
 from aiohttp import web
 from pytest_aiohttp import AiohttpClient
+from yarl import URL
 
 from bot.app import init_app
 from bot.appkeys import ACCOUNTS
@@ -17,8 +22,8 @@ from bot.consult.throttle import ACCOUNT
 from bot.handlers.dashboard.auth import DEVICE_COOKIE
 from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE
 from bot.search import Searcher
-from tests.handlers.conftest import Client
-from tests.handlers.test_dashboard import PASSWORD, add_user, csrf_of, login, page
+from tests.handlers.conftest import Client, consult
+from tests.handlers.test_dashboard import PASSWORD, add_user, csrf_of, login, opened, page, post, version_of
 
 pytestmark = pytest.mark.asyncio
 
@@ -125,3 +130,95 @@ async def test_cookies_are_not_secure_over_plain_http(client: Client) -> None:
     await add_user(client)
     login_page = await client.get("/admin/login")
     assert "Secure" not in login_page.headers["Set-Cookie"]
+
+
+async def login_from(client: Client, location: str) -> str:
+    """Log in on the login page at ``location``, as a person sent there would; where the login leads."""
+    form = await page(client, location)
+    target = re.search(r'name="next" value="([^"]*)"', form)
+    assert target, form[:500]
+    data = {"csrf": csrf_of(form), "name": "tanaka", "password": PASSWORD, "next": html.unescape(target[1])}
+    response = await client.post("/admin/login", data=data, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    return response.headers["Location"]
+
+
+def to_login(location: str) -> dict[str, str]:
+    """The login page's parameters in a redirect ``location`` to it."""
+    url = URL(location)
+    assert url.path == "/admin/login", location
+    return dict(url.query)
+
+
+async def test_logging_in_again_returns_to_the_page_the_session_ended_on(client: Client) -> None:
+    await add_user(client)
+    await consult(client, "staff-1")
+    await login(client)
+    where = "/admin/consultations/1?from=faq:tool-rpa-basics&q=OCR"
+    await page(client, where)
+    await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
+    ended = await client.get(where, allow_redirects=False)
+    assert ended.status == 303
+    assert to_login(ended.headers["Location"]) == {"expired": "1", "next": where}
+    assert await login_from(client, ended.headers["Location"]) == where
+    assert "定型的な操作" in await page(client, where), "the same page, with the answer it was starting from"
+
+    client.session.cookie_jar.clear()  # signed out: no session cookie at all
+    queue = "/admin/?status=closed&tag=%E4%BC%9A%E8%AD%B0%E9%8C%B2"  # as a browser sends tag=会議録
+    signed_out = await client.get(queue, allow_redirects=False)
+    assert to_login(signed_out.headers["Location"]) == {"next": queue}
+    assert await login_from(client, signed_out.headers["Location"]) == queue
+    client.session.cookie_jar.clear()
+    home = await client.get("/admin/", allow_redirects=False)
+    assert home.headers["Location"] == "/admin/login", "the queue is where a login goes anyway"
+
+
+async def test_a_form_refused_after_the_login_ended_links_to_a_login_that_returns_to_its_page(
+    client: Client,
+) -> None:
+    csrf, detail = await opened(client)
+    await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
+    data = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": "回答です。"}
+    refused = await post(client, "/admin/consultations/1/answer", data, 403)
+    link = '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1">ログイン画面へ</a>'
+    assert link in refused
+    assert (
+        await login_from(client, "/admin/login?next=%2Fadmin%2Fconsultations%2F1") == "/admin/consultations/1"
+    )
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example/admin/",
+        "//evil.example/admin/",
+        "///evil.example",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "/admin/\\\\evil.example",
+        "/admin/%5C%5Cevil.example",
+        "javascript:alert(1)//",
+        "http:/admin/",
+        "/evil",
+        "/admin",
+        "admin/",
+        "/admin/../evil",
+        "/admin/%2e%2e/evil",
+        "/admin/login",
+        "/admin/login?next=%2Fadmin%2Ffaq",
+        "/admin/ faq",
+        "/admin/\r\nSet-Cookie: x=1",
+        "/admin/#x",
+        pytest.param("/admin/" + "a" * 2001, id="too-long"),
+        pytest.param("", id="empty"),
+    ],
+)
+async def test_next_is_only_a_page_of_the_dashboard_never_another_site(client: Client, target: str) -> None:
+    await add_user(client)
+    shown = await page(client, f"/admin/login?{urlencode({'next': target})}")
+    assert 'name="next" value="/admin/"' in shown
+    form = await page(client, "/admin/login")
+    data = {"csrf": csrf_of(form), "name": "tanaka", "password": PASSWORD, "next": target}
+    response = await client.post("/admin/login", data=data, allow_redirects=False)
+    assert response.status == 303
+    assert response.headers["Location"] == "/admin/"

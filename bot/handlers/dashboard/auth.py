@@ -10,7 +10,9 @@ low-priority thread (`bot.consult.accounts.password_checker`): guessing
 can never take more than one core from the chat. Cookies are ``Secure`` whenever the request came over
 HTTPS (``request.secure``, which reflects a trusted proxy's
 ``X-Forwarded-Proto``), and the client address throttled is
-``request.remote`` (likewise).
+``request.remote`` (likewise). A successful login goes to the page the
+browser was sent to log in from (``next``, carried through the form; only a
+page of the dashboard, `return_to`), or to the queue.
 """
 
 from __future__ import annotations
@@ -24,7 +26,16 @@ from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
 from bot.consult.accounts import Attempt, LoggedIn
-from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE, SESSION, SESSION_ENDED, form, render, see_other
+from bot.handlers.dashboard.core import (
+    COOKIE,
+    LOGIN_COOKIE,
+    SESSION,
+    SESSION_ENDED,
+    form,
+    render,
+    return_to,
+    see_other,
+)
 
 __all__ = ["DEVICE_COOKIE", "login", "login_page", "logout", "logout_everywhere"]
 
@@ -40,27 +51,28 @@ _SIGNED_OUT_EVERYWHERE = "すべての端末でログアウトしました。"
 
 
 async def login_page(request: web.Request) -> web.Response:
-    """The login form, with a fresh CSRF token in a cookie and in the form."""
+    """The login form, with a fresh CSRF token in a cookie and in the form, and the page to return to."""
     done = _SIGNED_OUT_EVERYWHERE if request.query.get("signed_out") == "all" else ""
     done = done or (SESSION_ENDED if request.query.get("expired") == "1" else "")
-    return _form(request, "", 200, done=done)
+    return _form(request, "", 200, done=done, target=return_to(request.query.get("next")))
 
 
 async def login(request: web.Request) -> web.Response:
-    """Check the name and password; on success set the session cookie and go to the queue."""
+    """Check the name and password; on success set the session cookie and go back to the page (``next``)."""
     posted = await form(request)
     name = posted.get("name", "").strip()
+    target = return_to(posted.get("next"))
     attempt = Attempt(name, request.remote or "", request.cookies.get(DEVICE_COOKIE, ""))
     check = functools.partial(request.config_dict[ACCOUNTS].login, attempt, posted.get("password", ""))
     result = await asyncio.get_running_loop().run_in_executor(request.config_dict[PASSWORD_CHECKS], check)
     if not isinstance(result, LoggedIn):
         if result.retry_after:
             seconds = math.ceil(result.retry_after)
-            response = _form(request, _too_soon(seconds), 429, name)
+            response = _form(request, _too_soon(seconds), 429, name, target=target)
             response.headers["Retry-After"] = str(seconds)
             return response
-        return _form(request, _REFUSED, 401, name)
-    response = see_other("/admin/")
+        return _form(request, _REFUSED, 401, name, target=target)
+    response = see_other(target)
     hours = request.config_dict[SETTINGS].admin_session_hours
     _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600)
     _set_cookie(request, response, DEVICE_COOKIE, result.device, "/admin/login", DEVICE_DAYS * 86400)
@@ -104,9 +116,11 @@ def _too_soon(seconds: int) -> str:
     )
 
 
-def _form(request: web.Request, error: str, status: int, name: str = "", done: str = "") -> web.Response:
+def _form(
+    request: web.Request, error: str, status: int, name: str = "", done: str = "", *, target: str
+) -> web.Response:
     token = secrets.token_urlsafe(32)
-    context = {"error": error, "done": done, "name": name, "login_csrf": token}
+    context = {"error": error, "done": done, "name": name, "login_csrf": token, "next": target}
     response = render(request, "login.html", context, status)
     response.set_cookie(
         LOGIN_COOKIE, token, path="/admin", httponly=True, samesite="Strict", secure=request.secure

@@ -6,7 +6,9 @@ Content-Security-Policy allows no script at all. A request is let in by
 `session_middleware` only with a live session cookie (else it is sent to
 the login page), and every POST must carry the session's CSRF token
 (`csrf_middleware`), or the login form's own token before there is a
-session.
+session. The login page is told where the browser was (``next``), so that
+logging in again returns there; only a page of the dashboard is taken
+(`return_to`), so the parameter cannot send anyone to another site.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from __future__ import annotations
 import asyncio
 import hmac
 import logging
+import re
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlencode, urlsplit
 
 import jinja2
 from aiohttp import web
@@ -35,6 +38,7 @@ from bot.localtime import local
 __all__ = [
     "COOKIE",
     "HEADERS",
+    "HOME",
     "LOGIN_COOKIE",
     "SESSION",
     "SESSION_ENDED",
@@ -43,7 +47,9 @@ __all__ = [
     "environment",
     "error_middleware",
     "form",
+    "login_url",
     "render",
+    "return_to",
     "see_other",
     "session_middleware",
     "status_of",
@@ -54,7 +60,10 @@ log = logging.getLogger(__name__)
 
 COOKIE = "kaizen_admin"
 LOGIN_COOKIE = "kaizen_login"
-PUBLIC = frozenset({"/admin/login"})
+LOGIN = "/admin/login"
+PUBLIC = frozenset({LOGIN})
+HOME = "/admin/"
+"""The queue: where a login goes when it was not sent from another page of the dashboard."""
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "templates" / "admin"
 
 SESSION = web.RequestKey("session", Session)
@@ -97,6 +106,34 @@ def render(request: web.Request, name: str, context: Mapping[str, Any], status: 
     defaults = {"done": "", "error": "", "session": session, "csrf": csrf, "ward": ward}
     html = template.render({**defaults, **context})
     return web.Response(text=html, status=status, content_type="text/html", headers=HEADERS)
+
+
+_TARGET = re.compile(r"/admin/[A-Za-z0-9\-._~!$&'()*+,;=:@%/?]{0,2000}")
+"""A path and query under /admin/ in URL characters only: no scheme, host, backslash, space or fragment."""
+
+
+def return_to(raw: str | None) -> str:
+    """``raw`` if it is a page of the dashboard to go back to after logging in, else `HOME`.
+
+    Only a path on this site under ``/admin/`` is taken, as the browser sent
+    it (percent-encoded): an absolute URL, ``//host``, a backslash, a scheme,
+    a dot segment (``/admin/../``, also percent-encoded) or the login page
+    itself gives the queue instead, so ``next`` never leads off the dashboard.
+    """
+    if not raw or not _TARGET.fullmatch(raw):
+        return HOME
+    path = unquote(raw.partition("?")[0])
+    if "\\" in path or any(part in (".", "..") for part in path.split("/")) or path.rstrip("/") == LOGIN:
+        return HOME
+    return raw
+
+
+def login_url(target: str, *, expired: bool = False) -> str:
+    """The login page, saying why (``expired``) and where to return after it (unless the queue)."""
+    query = {"expired": "1"} if expired else {}
+    if (target := return_to(target)) != HOME:
+        query["next"] = target
+    return f"{LOGIN}?{urlencode(query)}" if query else LOGIN
 
 
 def see_other(location: str) -> web.HTTPSeeOther:
@@ -165,7 +202,8 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
     if session is None:
         if request.method == "GET":
             # A cookie that no longer opens a session: it expired, or every session of the user was ended.
-            response = see_other("/admin/login?expired=1" if token else "/admin/login")
+            # Logging in again returns to this page.
+            response = see_other(login_url(request.raw_path, expired=bool(token)))
             if token:
                 response.del_cookie(COOKIE, path="/admin")
             raise response
@@ -184,16 +222,18 @@ async def _signed_out(request: web.Request, *, ended: bool) -> web.Response:
     The form was written on a page opened while logged in (the login has
     since expired, or a new password or 「すべての端末でログアウト」 ended it).
     Reloading would only send it again, so the page links to the login page
-    and shows the typed text, to be copied before logging in again.
+    and shows the typed text, to be copied before logging in again. The
+    login returns to the page the form was on (its action's parent:
+    ``/admin/consultations/1/answer`` → ``/admin/consultations/1``).
     """
     posted = await form(request)
     typed = [posted[name] for name in _TYPED if posted.get(name, "").strip()]
-    response = render(
-        request,
-        "signed_out.html",
-        {"message": SESSION_ENDED if ended else _NOT_LOGGED_IN, "typed": typed},
-        403,
-    )
+    context = {
+        "message": SESSION_ENDED if ended else _NOT_LOGGED_IN,
+        "typed": typed,
+        "login": login_url(request.rel_url.raw_path.rpartition("/")[0]),
+    }
+    response = render(request, "signed_out.html", context, 403)
     if ended:
         response.del_cookie(COOKIE, path="/admin")
     return response
