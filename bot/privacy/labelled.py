@@ -115,8 +115,9 @@ _RANGE = re.compile(
     r"施行|改訂|改正|制定|公布|発行|作成|実施|適用|更新|開催|竣工|告示|通知)"
 )
 _RANGE_BEFORE = re.compile(rf"(?:から|[〜~-]){_SPACE}$")
-_RECENT = datetime.now(UTC).year - 3
-"""A Western year from which a date far from a birth label is more likely the work's (相談日 2024/06/12)."""
+RECENT_YEARS = 3
+"""A date far from a birth label in one of the last years (this year included) is more likely the
+work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
@@ -218,8 +219,9 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), BIRTH_DATE
     if not _BIRTH_CUE.search(text):
         return
+    recent = datetime.now(UTC).year - RECENT_YEARS  # read each time: a server runs past New Year
     for match in _ANY_DATE.finditer(text):
-        if _year(match.group()) < _RECENT and not _in_range(text, match.start(), match.end()):
+        if _year(match.group()) < recent and not _in_range(text, match.start(), match.end()):
             yield match.start(), match.end(), BIRTH_DATE
 
 
