@@ -85,7 +85,7 @@ def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consul
 
 
 def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Consultation]:
-    """The consultations ``filters`` select: open ones oldest first, others newest first.
+    """The consultations ``filters`` select: ``closed`` and ``all`` newest first, the others oldest first.
 
     At most ``filters.limit`` of them, after skipping ``filters.offset`` and
     those up to ``filters.after`` in that order.
