@@ -315,16 +315,19 @@ def rank(
     )
     final += COVERAGE_WEIGHT * coverage + EXPLAINED_WEIGHT * explained
     related = _related(index, numbers)
-    figures = zip(
-        numbers,
-        final,
-        relevance.tolist(),
-        coverage.tolist(),
-        fuzzy.tolist(),
-        explained.tolist(),
-        closeness,
-        strict=True,
+    figures = list(
+        zip(
+            numbers,
+            _prefer_curated(index, numbers, list(final)),
+            relevance.tolist(),
+            coverage.tolist(),
+            fuzzy.tolist(),
+            explained.tolist(),
+            closeness,
+            strict=True,
+        )
     )
+    figures.sort(key=lambda figure: -figure[1])  # best first; ties keep their order
     candidates = [
         Candidate(
             index.entries[number],
@@ -338,11 +341,9 @@ def rank(
             number not in index.topics or index.topics[number].mentioned(terms.said),
             related[number],
         )
-        for number, score, relevant, covered, similar, explains, close in figures
+        for number, score, relevant, covered, similar, explains, close in figures[:limit]
     ]
-    candidates = _prefer_curated(index, candidates)
-    candidates.sort(key=lambda c: -c.score)
-    return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+    return Ranking(analysis, tuple(candidates), unknown_share, unknown)
 
 
 def _by_meaning_alone(
@@ -416,21 +417,22 @@ def _related(index: SearchIndex, numbers: list[int]) -> dict[int, frozenset[int]
     return {n: frozenset(linked) for n, linked in links.items()}
 
 
-def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:
-    """Let an FAQ entry that cites a better-scoring section or case rank just above it.
+def _prefer_curated(index: SearchIndex, numbers: list[int], scores: list[float]) -> list[float]:
+    """``scores`` of ``numbers`` where an FAQ entry citing a better-scoring section or case is just above it.
 
     The manual and the cases explain; the FAQ entry that cites them is the
     curated answer to the question, so it comes first when it fits nearly as well.
     """
-    by_number = {c.number: c for c in candidates}
+    place = {number: at for at, number in enumerate(numbers)}
     linking: dict[int, list[int]] = {}  # a candidate section or case → the candidate FAQ entries citing it
-    for number in by_number:
+    for number in numbers:
         for target in index.links.get(number, ()):
             linking.setdefault(target, []).append(number)
-    for cited in sorted(candidates, key=lambda c: c.score):
-        for number in linking.get(cited.number, ()):
-            faq = by_number[number]
+    preferred = list(scores)
+    for cited in sorted(range(len(numbers)), key=scores.__getitem__):
+        for number in linking.get(numbers[cited], ()):
+            faq = place[number]
             ratio = CURATED_RATIO if len(index.entry_units(number)) > 1 else BARE_CURATED_RATIO
-            if ratio * cited.score <= faq.score < cited.score:
-                by_number[number] = replace(faq, score=cited.score * 1.001)
-    return list(by_number.values())
+            if ratio * scores[cited] <= preferred[faq] < scores[cited]:
+                preferred[faq] = scores[cited] * 1.001
+    return preferred
