@@ -114,8 +114,14 @@ class Analyzer:
     def analyze(self, text: str, *, ngrams: bool = True) -> Analysis:
         """Return the terms of ``text`` in every view (words and synonyms only without ``ngrams``)."""
         normalized = normalize(text)
+        # The memo is read here, by `_word`'s key, and `_word` called only for a word it lacks: a call a word
+        # was a tenth of a story's analysis.
+        memo = self._words
+        words = [
+            memo.get((morpheme.word_id(), morpheme.surface())) or self._word(morpheme)
+            for morpheme in tokenizer().tokenize(normalized, self._mode_c)
+        ]
         # One pass a field, not one loop filling them all: a story has some 120 words.
-        words = [self._word(morpheme) for morpheme in tokenizer().tokenize(normalized, self._mode_c)]
         nouns = [word for word in words if word.noun]
         terms = [term for word in words for term in word.terms]
         terms += self._synonym_terms([lemma for word in words for lemma in word.lemmas])
@@ -240,10 +246,4 @@ def _reading(morpheme: Any) -> str:
 
 def _ngrams(text: str, n: int, view: str) -> list[str]:
     """Character n-grams within each space-separated chunk as terms of ``view``; short chunks count whole."""
-    grams: list[str] = []
-    for chunk in text.split():
-        if len(chunk) <= n:
-            grams.append(view + chunk)
-        else:
-            grams += [view + chunk[i : i + n] for i in range(len(chunk) - n + 1)]
-    return grams
+    return [view + chunk[i : i + n] for chunk in text.split() for i in range(max(1, len(chunk) - n + 1))]
