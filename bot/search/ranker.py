@@ -243,11 +243,11 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
 def _meant(
     index: SearchIndex, analyzer: Analyzer, noun: str, sound: str, synonym: str, terms: tuple[str, ...]
 ) -> tuple[str, ...] | None:
-    """The known words ``noun`` was meant to be; None when the index knows its synonym group.
+    """The known words ``noun`` was meant to be; None when the index knows it, or its synonym group.
 
     Empty: no word meant, so the noun may be unknown.
     """
-    if synonym in index.vocabulary:
+    if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
     words = words_meant(index, noun, sound)
     if not words and is_unknown(index, noun):
@@ -381,16 +381,16 @@ def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:
 
 def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.NDArray[np.float64]:
     """Best rapidfuzz similarity (0-1) between the query and any unit of each candidate."""
-    spans = [index.entry_units(n) for n in numbers]
-    texts = [text for span in spans for text in index.unit_texts[span.start : span.stop]]
+    starts, ends = index.unit_starts[numbers], index.unit_ends[numbers]
+    spans = zip(starts.tolist(), ends.tolist(), strict=True)
+    texts = [text for start, end in spans for text in index.unit_texts[start:end]]
     if not texts or not analysis.fuzzy_text:
         return np.zeros(len(numbers))
     ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
-    sizes = np.fromiter(map(len, spans), dtype=np.int64, count=len(spans))
-    starts = np.cumsum(sizes) - sizes
+    sizes = ends - starts
     best = np.zeros(len(numbers))
     has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
-    best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100
+    best[has_units] = np.maximum.reduceat(ratios, (np.cumsum(sizes) - sizes)[has_units]) / 100
     return best
 
 
