@@ -114,38 +114,31 @@ class Analyzer:
     def analyze(self, text: str, *, ngrams: bool = True) -> Analysis:
         """Return the terms of ``text`` in every view (words and synonyms only without ``ngrams``)."""
         normalized = normalize(text)
-        terms: list[str] = []
-        nouns: list[str] = []
-        noun_terms: list[tuple[str, ...]] = []
-        noun_sounds: list[str] = []
-        noun_synonyms: list[str] = []
-        lemmas: list[str] = []
-        reading: list[str] = []
-        for morpheme in tokenizer().tokenize(normalized, self._mode_c):
-            word = self._word(morpheme)
-            reading.append(word.sound)
-            lemmas += word.lemmas
-            terms += word.terms
-            if word.noun:
-                nouns.append(word.noun)
-                noun_terms.append(word.noun_terms)
-                noun_sounds.append(word.noun_sound)
-                noun_synonyms.append(word.synonym)
-        terms += self._synonym_terms(lemmas)
-        words = tuple(terms)
+        # The memo is read here, by `_word`'s key, and `_word` called only for a word it lacks: a call a word
+        # was a tenth of a story's analysis.
+        memo = self._words
+        words = [
+            memo.get((morpheme.word_id(), morpheme.surface())) or self._word(morpheme)
+            for morpheme in tokenizer().tokenize(normalized, self._mode_c)
+        ]
+        # One pass a field, not one loop filling them all: a story has some 120 words.
+        nouns = [word for word in words if word.noun]
+        terms = [term for word in words for term in word.terms]
+        terms += self._synonym_terms([lemma for word in words for lemma in word.lemmas])
+        word_terms = tuple(terms)
         grams = gram_text(normalized)
         if ngrams:
-            terms += ["g:" + g for g in _ngrams(grams, 2)]
-            terms += ["r:" + g for g in _ngrams(gram_text("".join(reading)), 3)]
+            terms += _ngrams(grams, 2, "g:")
+            terms += _ngrams(gram_text("".join([word.sound for word in words])), 3, "r:")
         return Analysis(
             normalized,
             tuple(terms),
-            words,
-            tuple(nouns),
-            tuple(noun_terms),
+            word_terms,
+            tuple([word.noun for word in nouns]),
+            tuple([word.noun_terms for word in nouns]),
             grams,
-            tuple(noun_sounds),
-            tuple(noun_synonyms),
+            tuple([word.noun_sound for word in nouns]),
+            tuple([word.synonym for word in nouns]),
         )
 
     def _word(self, morpheme: Any) -> _Word:
@@ -251,12 +244,6 @@ def _reading(morpheme: Any) -> str:
     return str(morpheme.reading_form() or morpheme.surface())
 
 
-def _ngrams(text: str, n: int) -> list[str]:
-    """Character n-grams within each space-separated chunk; short chunks count whole."""
-    grams: list[str] = []
-    for chunk in text.split():
-        if len(chunk) <= n:
-            grams.append(chunk)
-        else:
-            grams += [chunk[i : i + n] for i in range(len(chunk) - n + 1)]
-    return grams
+def _ngrams(text: str, n: int, view: str) -> list[str]:
+    """Character n-grams within each space-separated chunk as terms of ``view``; short chunks count whole."""
+    return [view + chunk[i : i + n] for chunk in text.split() for i in range(max(1, len(chunk) - n + 1))]

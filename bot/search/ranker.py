@@ -243,11 +243,11 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
 def _meant(
     index: SearchIndex, analyzer: Analyzer, noun: str, sound: str, synonym: str, terms: tuple[str, ...]
 ) -> tuple[str, ...] | None:
-    """The known words ``noun`` was meant to be; None when the index knows its synonym group.
+    """The known words ``noun`` was meant to be; None when the index knows it, or its synonym group.
 
     Empty: no word meant, so the noun may be unknown.
     """
-    if synonym in index.vocabulary:
+    if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
     words = words_meant(index, noun, sound)
     if not words and is_unknown(index, noun):
@@ -315,16 +315,19 @@ def rank(
     )
     final += COVERAGE_WEIGHT * coverage + EXPLAINED_WEIGHT * explained
     related = _related(index, numbers)
-    figures = zip(
-        numbers,
-        final,
-        relevance.tolist(),
-        coverage.tolist(),
-        fuzzy.tolist(),
-        explained.tolist(),
-        closeness,
-        strict=True,
+    figures = list(
+        zip(
+            numbers,
+            _prefer_curated(index, numbers, list(final)),
+            relevance.tolist(),
+            coverage.tolist(),
+            fuzzy.tolist(),
+            explained.tolist(),
+            closeness,
+            strict=True,
+        )
     )
+    figures.sort(key=lambda figure: -figure[1])  # best first; ties keep their order
     candidates = [
         Candidate(
             index.entries[number],
@@ -338,11 +341,9 @@ def rank(
             number not in index.topics or index.topics[number].mentioned(terms.said),
             related[number],
         )
-        for number, score, relevant, covered, similar, explains, close in figures
+        for number, score, relevant, covered, similar, explains, close in figures[:limit]
     ]
-    candidates = _prefer_curated(index, candidates)
-    candidates.sort(key=lambda c: -c.score)
-    return Ranking(analysis, tuple(candidates[:limit]), unknown_share, unknown)
+    return Ranking(analysis, tuple(candidates), unknown_share, unknown)
 
 
 def _by_meaning_alone(
@@ -380,16 +381,16 @@ def _share(unknown: tuple[str, ...], analysis: Analysis) -> float:
 
 def _fuzzy(index: SearchIndex, analysis: Analysis, numbers: list[int]) -> npt.NDArray[np.float64]:
     """Best rapidfuzz similarity (0-1) between the query and any unit of each candidate."""
-    spans = [index.entry_units(n) for n in numbers]
-    texts = [text for span in spans for text in index.unit_texts[span.start : span.stop]]
+    starts, ends = index.unit_starts[numbers], index.unit_ends[numbers]
+    spans = zip(starts.tolist(), ends.tolist(), strict=True)
+    texts = [text for start, end in spans for text in index.unit_texts[start:end]]
     if not texts or not analysis.fuzzy_text:
         return np.zeros(len(numbers))
     ratios = process.cdist([analysis.fuzzy_text], texts, scorer=FUZZY_SCORER, dtype=np.float32)[0]
-    sizes = np.fromiter(map(len, spans), dtype=np.int64, count=len(spans))
-    starts = np.cumsum(sizes) - sizes
+    sizes = ends - starts
     best = np.zeros(len(numbers))
     has_units = sizes > 0  # an entry may have no units left (calibration holds its question out)
-    best[has_units] = np.maximum.reduceat(ratios, starts[has_units]) / 100
+    best[has_units] = np.maximum.reduceat(ratios, (np.cumsum(sizes) - sizes)[has_units]) / 100
     return best
 
 
@@ -416,21 +417,22 @@ def _related(index: SearchIndex, numbers: list[int]) -> dict[int, frozenset[int]
     return {n: frozenset(linked) for n, linked in links.items()}
 
 
-def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:
-    """Let an FAQ entry that cites a better-scoring section or case rank just above it.
+def _prefer_curated(index: SearchIndex, numbers: list[int], scores: list[float]) -> list[float]:
+    """``scores`` of ``numbers`` where an FAQ entry citing a better-scoring section or case is just above it.
 
     The manual and the cases explain; the FAQ entry that cites them is the
     curated answer to the question, so it comes first when it fits nearly as well.
     """
-    by_number = {c.number: c for c in candidates}
+    place = {number: at for at, number in enumerate(numbers)}
     linking: dict[int, list[int]] = {}  # a candidate section or case → the candidate FAQ entries citing it
-    for number in by_number:
+    for number in numbers:
         for target in index.links.get(number, ()):
             linking.setdefault(target, []).append(number)
-    for cited in sorted(candidates, key=lambda c: c.score):
-        for number in linking.get(cited.number, ()):
-            faq = by_number[number]
+    preferred = list(scores)
+    for cited in sorted(range(len(numbers)), key=scores.__getitem__):
+        for number in linking.get(numbers[cited], ()):
+            faq = place[number]
             ratio = CURATED_RATIO if len(index.entry_units(number)) > 1 else BARE_CURATED_RATIO
-            if ratio * cited.score <= faq.score < cited.score:
-                by_number[number] = replace(faq, score=cited.score * 1.001)
-    return list(by_number.values())
+            if ratio * scores[cited] <= preferred[faq] < scores[cited]:
+                preferred[faq] = scores[cited] * 1.001
+    return preferred

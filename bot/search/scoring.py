@@ -61,7 +61,14 @@ class EntryScorer:
         common = index.df[term_ids] > max(COMMON_MIN_DF, COMMON_DF_SHARE * len(index.entries))
         if common.all():
             common[np.argmin(index.df[term_ids])] = False  # the rarest term leads stage 1
-        self._common = term_ids[common].tolist()
+        whole = index.whole
+        self._common_starts = whole.indptr[term_ids[common]]
+        self._common_ends = whole.indptr[term_ids[common] + 1]
+        self._common_docs = [
+            whole.docs[start:end]
+            for start, end in zip(self._common_starts.tolist(), self._common_ends.tolist(), strict=True)
+        ]
+        """Each common term's entries, sliced once: a story's 30-odd are searched two or three times."""
         self._common_weights = weights[common].astype(np.float64)
         self._common_rows = np.flatnonzero(common)
         self._common_found: list[npt.NDArray[np.bool_]] = []  # which common terms (rows) entries hold
@@ -102,13 +109,13 @@ class EntryScorer:
 
     def top(self, depth: int) -> tuple[list[int], npt.NDArray[np.float64]]:
         """The ``depth`` best entries with a positive score, best first, and their scores."""
-        pool = min(STAGE_DEPTH if self._common else depth, len(self._first))
+        pool = min(STAGE_DEPTH if self._common_docs else depth, len(self._first))
         if pool == 0:
             return [], np.zeros(0)
         picked = np.argpartition(-self._first, pool - 1)[:pool]
         picked = picked[self._first[picked] > 0]
         candidates = self._entries[picked]
-        exact = self.exact(candidates) if self._common else self._first[picked]
+        exact = self.exact(candidates) if self._common_docs else self._first[picked]
         order = np.lexsort((candidates, -exact))[:depth]  # best first; ties by entry number
         return candidates[order].tolist(), exact[order]
 
@@ -145,7 +152,7 @@ class EntryScorer:
         """
         chosen = np.asarray(numbers, dtype=np.int64)
         scores = self._rough(chosen)
-        if not self._common or not len(chosen):
+        if not self._common_docs or not len(chosen):
             return scores
         extra = self._common_weights @ self._common_hits(chosen)
         return np.asarray(scores + WHOLE_WEIGHT * extra * self._kind_weights[self._index.kinds[chosen]])
@@ -158,11 +165,10 @@ class EntryScorer:
         """
         postings = self._index.whole
         wanted = chosen.astype(postings.docs.dtype)  # the same dtype, or every search copies its postings
-        terms = np.asarray(self._common, dtype=np.int64)
-        starts, ends = postings.indptr[terms], postings.indptr[terms + 1]
-        places = np.empty((len(terms), len(chosen)), dtype=np.int64)
-        for row, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
-            places[row] = postings.docs[start:end].searchsorted(wanted)
+        starts, ends = self._common_starts, self._common_ends
+        places = np.empty((len(starts), len(chosen)), dtype=np.int64)
+        for row, docs in enumerate(self._common_docs):
+            places[row] = docs.searchsorted(wanted)
         places += starts[:, None]
         inside = places < ends[:, None]
         places = np.minimum(places, len(postings.docs) - 1)
@@ -189,7 +195,7 @@ class EntryScorer:
         at = np.minimum(columns[docs], len(chosen) - 1)
         hit = chosen[at] == docs
         matrix[self._selective_rows[self._whole.rows[hit]], at[hit]] = True
-        if self._common:
+        if self._common_docs:
             missing = [n for n in numbers if n not in self._common_columns]
             if missing:
                 self._common_hits(np.asarray(missing, dtype=np.int64))
