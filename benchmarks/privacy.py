@@ -114,6 +114,7 @@ def written_names() -> None:
     _written_names("names_eighth.yaml", "no_names_eighth.yaml")
     _written_names("names_ninth.yaml", "no_names_ninth.yaml")
     _written_names("names_tenth.yaml", "no_names_tenth.yaml")
+    _written_names("names_eleventh.yaml", "no_names_eleventh.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
