@@ -874,6 +874,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
+            or _before_a_verb(morphemes, at, end)
             or _called_by_name(text, morphemes[at])
             or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
             or place
@@ -911,6 +912,29 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False  # a given name of kanji before a particle that closes what is said: …って美咲から
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a name the dictionary reads as one there is the subject of a verb right after it.
+
+    In chat the particle is dropped: 村上いた, 黒木戻ったら, 白井書いた, 佐々木見てくれた？, 柳田帰ったよ,
+    えりか怒ってた. A surname of two characters or more, or a given name of two kanji or three kana or
+    more, as a word of its own (first, or after a particle, a mark, a space or a word of when: さっき坂田
+    出ていった), with a verb right after it. The dictionary reads a surname there only where the sentence
+    reads as a person's (小川流れてる is a stream to it; 清水出る is masked, as 清水が出る is).
+    """
+    word = morphemes[at]
+    kind, surface = word.part_of_speech()[3], word.surface()
+    if end != at + 1 or end >= len(morphemes) or morphemes[end].part_of_speech()[0] != "動詞":
+        return False
+    surname = kind == "姓" and len(surface) >= 2
+    given = kind == "名" and (
+        (len(surface) >= 2 and _KANJI_SURNAME.fullmatch(surface)) or _HIRAGANA_NAME_WORD.fullmatch(surface)
+    )
+    if not (surname or given) or surface.isascii():
+        return False
+    before = morphemes[at - 1].part_of_speech() if at else None
+    return before is None or before[0] in ("助詞", "補助記号", "空白", "副詞") or before[2] == "副詞可能"
 
 
 def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
