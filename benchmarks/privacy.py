@@ -326,6 +326,11 @@ ADVERSARIAL = {
     "生年月日 + 1 年 2 月 × 500": "生年月日" + "1 年 2 月 " * 500,
     "a table of 600 rows under 住所": "受付\t住所\n" + "1\t中央1-2\n" * 600,
     "免許 + 1 and a space × 2000": "免許" + "1 " * 2000,
+    "のぐちゃん、 × 700": "のぐちゃん、" * 700,
+    "祖父 茂、 × 700": "祖父 茂、" * 700,
+    "樹（いつき）くん × 500": "樹（いつき）くん" * 500,
+    "、森本： × 1000": "、森本：" * 1000,
+    "村上いた × 1000": "村上いた" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

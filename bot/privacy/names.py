@@ -111,7 +111,9 @@ _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ち
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
+    *(f"{title}(?![A-Za-z])" for title in "CW PM PL SE SV".split()),
 )
+"""Titles of staff; in capitals, roles staff write after a colleague (田中CW, 大橋PM), before no letter."""
 _CARE_TITLES_AFTER_WORDS = (*"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ 先輩".split(),)
 """Titles no word ends in, unlike 看護師 (正看護師): after a word that may be a name (林ケースワーカー)."""
 _CARE_TITLES = (
@@ -147,15 +149,15 @@ _ROLES = (
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by."""
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
 _RELATION = re.compile(
-    "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
+    "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
@@ -407,6 +409,28 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_NICKNAME = re.compile(
+    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん))"
+    r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
+)
+"""A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
+ともちゃんさん; not ちゃんと (properly)."""
+_NOT_NICKNAMES = frozenset(
+    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ".split()
+)
+"""What comes before ちゃん, りん or っさん and is no one's nickname: あかちゃん (a baby), わんちゃん (a dog),
+おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe)."""
+_GIVEN_NAME_AFTER_FAMILY = re.compile(
+    r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
+    re.MULTILINE,
+)
+"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
+_NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)"
+    r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
+)
+"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -517,6 +541,9 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
+            spans += _given_names_after_family(chunk)
+            spans += _nicknames(chunk)
+            spans += _names_with_readings(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
@@ -574,6 +601,53 @@ def _family_members(text: str) -> list[tuple[int, int]]:
     """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
     return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _given_names_after_family(text: str) -> list[tuple[int, int]]:
+    """Given names of kanji after a family member and a space, ending an item (祖父 茂、母 恵、).
+
+    One or two kanji that the dictionary reads as a name before さん; 父 不明、 and the labels of
+    one kanji (`_ONE_KANJI_LABELS`: 母 有、) stay.
+    """
+    return [
+        match.span(1)
+        for match in _GIVEN_NAME_AFTER_FAMILY.finditer(text)
+        if match.group(1) not in _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
+        and _read_before_san(match.group(1)) == "人名"
+    ]
+
+
+def _nicknames(text: str) -> list[tuple[int, int]]:
+    """Nicknames in hiragana that the dictionary reads otherwise (の + ぐちゃ + ん, なお + ぴー): `_NICKNAME`.
+
+    The stem is no family member one calls (`_KIN_CALLED`: ねえちゃん, おばあちゃん) nor a word that takes
+    ちゃん or りん (`_NOT_NICKNAMES`), and the whole no word the dictionary knows (きりん), but for
+    っさん (いっさん, read as 一散). ちゃん stays, as after any name (［氏名］ちゃん).
+    """
+    spans = []
+    for match in _NICKNAME.finditer(text):
+        stem = match.group(1) or match.group(3)
+        suffix = match.group(2) or match.group(4)
+        whole = stem + suffix
+        if stem in _NOT_NICKNAMES or _KIN_CALLED.search(stem) or _KIN.match(stem):
+            continue
+        if suffix != "さん" and _part_of_speech_before_san(whole) is not None:
+            continue
+        spans.append((match.start(), match.end() - 3 if suffix == "ちゃん" else match.end()))
+    return spans
+
+
+def _names_with_readings(text: str) -> list[tuple[int, int]]:
+    """A name of kanji and its reading in parentheses before an honorific: 樹（いつき）くん, both.
+
+    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん.
+    """
+    spans = []
+    for match in _NAME_WITH_READING_BEFORE_HONORIFIC.finditer(text):
+        kanji, reading = match.group(1), to_katakana(match.group(2))
+        if _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名":
+            spans += [match.span(1), match.span(2)]
+    return spans
 
 
 def _related(text: str, start: int) -> bool:
@@ -1338,10 +1412,22 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
 def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Who speaks, first on a line of minutes or a chat log: 林：了解, 森「RPAで全部やれます」.
 
+    In the middle of a line, after a mark, a particle or a conjunction (…、続いて森本：予算確認中), a surname
+    of two kanji or more that the dictionary reads as one there counts too, before a colon and no digit.
+
     A word of kanji or hiragana (かな：これでいい？) that the dictionary reads as a name there or before
     さん alone, with a colon or a quote right after it; 日時：, 場所： and 原本： are not names, nor 方：
     (`_NOT_ONE_KANJI_NAMES`).
     """
+    for at, word in enumerate(morphemes):
+        if (
+            word.part_of_speech()[3] == "姓"
+            and len(word.surface()) >= 2
+            and text[word.end() : word.end() + 1] == ":"
+            and not text[word.end() + 1 : word.end() + 2].isdigit()
+            and _word_after_a_clause(morphemes, at)
+        ):
+            yield word.begin(), word.end()  # 続いて森本：予算確認中, in the middle of a line
     for match in _SPEAKER.finditer(text):
         word = next((m for m in morphemes if m.begin() == match.start()), None)
         surface = match.group()
@@ -1352,6 +1438,14 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
             yield match.span()
+
+
+def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` follows a mark, a space, a particle or a conjunction (、続いて森本：)."""
+    if at == 0:
+        return False  # first on a line is `_SPEAKER`'s
+    before = morphemes[at - 1].part_of_speech()
+    return before[0] in ("補助記号", "空白", "助詞", "接続詞")
 
 
 def _signed_with_one_kanji(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
