@@ -188,13 +188,14 @@ _CUE_AFTER = re.compile(
     "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
     rf"|{_SUBJECT}(?:何て|なんて|何と|なんと|そう|こう)(?:言|いっ|いう|いわ)"
+    rf"|{_SUBJECT}(?:もう|まだ|また|さっき|いま)?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
     rf"|{_SUBJECT}(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
     "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
     "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|くれ|送っ|持っ)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
-    r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
+    r"|\([^()]{0,12}?(?:在住|在勤|出身|国籍|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     rf"|{_AGE}"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
     r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
@@ -217,11 +218,17 @@ _FROM_OR_HOME = re.compile(
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
 (佐藤家, 田中邸, 鈴木方, 山田夫妻), a signature (田中拝). Weaker than `_CUE_AFTER`: places and eras read as
 surnames before さん stay (広島より, 福岡経由, 昭和より)."""
+_AWAY_BARE = re.compile("休み|不在|欠勤|年休|有休|早退|遅刻")
+"""Who is away, right after a surname the dictionary reads as a place (大塚休み; not 長野出張, a trip)."""
 _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _KIN = re.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人)")
 """Family, as one calls them (おばあちゃん, お母さん, ご家族)."""
+_KIN_AROUND = re.compile(
+    rf"(?:(?:{_KIN.pattern}|ねえ|にい|じい|ばあ)(?:ちゃん|さん|様)|{_FAMILY}|{_KIN_WORDS})$"
+)
+"""Family before a name in parentheses (おじいちゃん（カメキチさん）, 母（トメさん））."""
 _KIN_CALLED = re.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
 """Family before さん or ちゃん, with お or without (うちのおばあちゃん, ねえちゃん, おっちゃん)."""
 _PERSONS_THING = re.compile(
@@ -240,10 +247,12 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
-    "|から(?:返事|返信)|(?:って|という)(?:人|方)"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
+    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
-"""After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
+"""After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
+沖と一緒に, 畑から書類受け取った, and a comma before who is away (北、今日は休みです)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -269,6 +278,8 @@ takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+_KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
+"""Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""
 _HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
 _CLAUSE_END = re.compile(r"[、,。!?\n]|$|[ｗw笑]")
 _KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
@@ -945,6 +956,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
             or _person_after(text, stop)
             or _TAKES_ON.match(text, _skip_space(text, stop))
+            or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
@@ -1249,7 +1261,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     after = _skip_space(text, stop)
     titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
     taking_on = _TAKES_ON.match(text, after) and not _prefecture(surface)
-    if not (titled or _CUE_AFTER.match(text, after) or taking_on):
+    away = _AWAY_BARE.match(text, morpheme.end()) and _word_of_its_own(morphemes, at)  # 大塚休みだから
+    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away):
         return False
     # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
     # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
@@ -1521,9 +1534,9 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         start, end = match.span()
         if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
             start += 1
-        introduced = text[start - 1 : start] in ("の", ":", *_SPACE) and (
-            _related(text, start) or _cued(text, start)
-        )
+        introduced = (
+            text[start - 1 : start] in ("の", ":", *_SPACE) and (_related(text, start) or _cued(text, start))
+        ) or (text[start - 1 : start] == "(" and bool(_KIN_AROUND.search(text, max(0, start - 9), start - 1)))
         honorific = match.group(1)
         diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
         kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
@@ -1554,7 +1567,7 @@ def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tu
     ends an adjective).
     """
     for at, morpheme in enumerate(morphemes):
-        honorific = morpheme.surface() in _HONORIFICS
+        honorific = morpheme.surface() in _HONORIFICS or morpheme.surface() in _KANA_TITLES
         if not (
             honorific
             or (_HIRAGANA_PARTICLE.fullmatch(morpheme.surface()) and _CUE_AFTER.match(text, morpheme.begin()))
