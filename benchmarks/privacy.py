@@ -331,6 +331,7 @@ ADVERSARIAL = {
     "樹（いつき）くん × 500": "樹（いつき）くん" * 500,
     "、森本： × 1000": "、森本：" * 1000,
     "村上いた × 1000": "村上いた" * 1000,
+    "月 岸 and a space × 1000 (one line)": "月 岸　" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -420,6 +420,12 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_ON_A_WEEKDAY = re.compile(
+    r"(?:(?<=[ \t\u3000])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]+[月火水木金土日])",
+    re.MULTILINE,
+)
+"""Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん))"
     r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
@@ -554,6 +560,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
             spans += _nicknames(chunk)
+            spans += _rota(chunk)
             spans += _names_with_readings(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
@@ -626,6 +633,20 @@ def _given_names_after_family(text: str) -> list[tuple[int, int]]:
         if match.group(1) not in _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
         and _read_before_san(match.group(1)) == "人名"
     ]
+
+
+def _rota(text: str) -> list[tuple[int, int]]:
+    """Who is on duty in a rota's line: two weekdays or more, each with a surname after it and a space.
+
+    当番　月 岸　火 泉　水 原　木 畑: the words the dictionary reads as a name before さん, or one of
+    those of one kanji it reads as a word even there (`_taken_as_surname`); 月 休館　火 開館 stays.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        days = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
+        if len(days) >= 2:
+            spans += [day.span(1) for day in days if _taken_as_surname(day.group(1))]
+    return spans
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
