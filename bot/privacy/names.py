@@ -173,8 +173,8 @@ _WHEN = (
     "|きょう|あした|きのう)"
 )
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
-_SUBJECT = rf"(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
-"""The particle after a person who does or is something, and when (田中は本日, 佐藤が)."""
+_SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
+"""The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""

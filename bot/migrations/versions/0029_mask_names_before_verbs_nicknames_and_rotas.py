@@ -4,13 +4,12 @@ A name right before a verb with no particle (村上いた, 黒木戻ったら), 
 まっつん, なおぴー), a role in capitals after a name (田中CW, 大橋PM), 上長（…）, by before a signature, a
 speaker in the middle of a line (…、続いて森本：), a given name of one kanji after a family member (祖父
 茂、), a name with its reading before an honorific (樹（いつき）くん), surnames of one kanji with someone or
-away after a comma (沖と一緒に, 北、今日は休み), a place read as a surname before who is away (大塚休み),
-titles in hiragana (いけだかちょう), a name in kana in parentheses after family
+away after a comma (沖と一緒に, 北、今日は休み), a place read as a surname before who is away (大塚休み,
+山形って今日テレワーク), titles in hiragana (いけだかちょう), a name in kana in parentheses after family
 (おじいちゃん（カメキチさん）), a name before a nationality in parentheses, and the surnames after weekdays
-in a rota's line were not recognised before this version (`bot.privacy`).
-The same pass as migrations 0006 and 0014–0028 (`bot.db.scrub`)
-masks them wherever a person's text is stored. The inbox, whose rows live for seconds, is left as it is.
-Masking cannot be undone, so the downgrade changes nothing.
+in a rota's line were not recognised before this version (`bot.privacy`). The same pass as migrations 0006
+and 0014–0028 (`bot.db.scrub`) masks them wherever a person's text is stored. The inbox, whose rows live for
+seconds, is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
 Revision ID: 0029
 Revises: 0028
