@@ -80,11 +80,14 @@ Not recognised: names in hiragana with nothing after them that says a person (�
 in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
 together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as
 part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
-(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中CW); a surname it reads as a place
-or a word before a particle with nothing after it that says a person (西が担当, 北から返事ない), or as a
-place before what is theirs (松本の件), which read like any other word; a given name in kana it lacks before
-さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and
-祖母のみよこさん are masked); nicknames it reads otherwise (まっちゃん, よっしー). Text without kana or
+(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
+a surname it reads as a place or a word before a particle with nothing after it that says a person
+(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word;
+a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
+ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
+(よっしー, なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー are masked). A name it reads as one right
+before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
+(当番　月 岸　火 泉). Text without kana or
 kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
