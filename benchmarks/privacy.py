@@ -20,7 +20,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Ten sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Eleven sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -28,10 +28,13 @@ names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 1
 messages typed in a messenger: 150, 209; 80), names_seventh.yaml (formal mails: 200, 257; 100) and
 names_eighth.yaml (casual chat with surnames that are places or words, and nicknames: 200, 262; 100),
 names_ninth.yaml (phone memos, counter and hand-over notes: 200, 269; 100), names_tenth.yaml (voice input
-and foreign residents' names: 150, 240; 80).
-Two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+and foreign residents' names: 150, 240; 80), names_eleventh.yaml (weighted to the writings not recognised:
+names before verbs, nicknames, one-kanji surnames, places read as surnames, rotas: 158, 200; 86).
+Three held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
-eighteenth's), each with 100 messages without names. A name counts as caught when none of its words is
+eighteenth's), each with 100 messages without names, and names_holdout_third.yaml (158, 199, weighted
+towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
+and its rules; only their counts are printed. A name counts as caught when none of its words is
 left in the masked message, leaving out the message's listed ``words`` that hold a name's characters but
 are no name (松本市 beside 松本さん).
 
@@ -101,7 +104,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the six whose misses were studied, and the held-out one, whose were not."""
+    """The hand-written sets: the ten whose misses were studied, and the held-out ones, counted only."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -112,11 +115,13 @@ def written_names() -> None:
     _written_names("names_eighth.yaml", "no_names_eighth.yaml")
     _written_names("names_ninth.yaml", "no_names_ninth.yaml")
     _written_names("names_tenth.yaml", "no_names_tenth.yaml")
-    _written_names("names_holdout.yaml", "no_names_holdout.yaml")
-    _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml")
+    _written_names("names_eleventh.yaml", "no_names_eleventh.yaml")
+    _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
+    _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
+    _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
 
 
-def _written_names(names_file: str, without_file: str) -> None:
+def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
     """Recall on the names in hand-written messages, and what changes in those without names."""
     written = yaml.safe_load((WRITTEN / names_file).read_text(encoding="utf-8"))
     without = yaml.safe_load((WRITTEN / without_file).read_text(encoding="utf-8"))
@@ -137,11 +142,12 @@ def _written_names(names_file: str, without_file: str) -> None:
         f"names caught: {caught} of {names} ({caught / names:.3f}); messages with every name masked: "
         f"{whole} of {len(written)}; messages without names changed: {len(changed)} of {len(without)}\n"
     )
-    for name, text, masked in misses:
-        print(f"- missed {name}: {text[:60]!r} → {masked[:60]!r}")
-    for text, masked in changed:
-        print(f"- changed: {_excerpt(text, masked)}")
-    print()
+    if show:
+        for name, text, masked in misses:
+            print(f"- missed {name}: {text[:60]!r} → {masked[:60]!r}")
+        for text, masked in changed:
+            print(f"- changed: {_excerpt(text, masked)}")
+        print()
 
 
 PERSONAL_KINDS = {
@@ -321,6 +327,12 @@ ADVERSARIAL = {
     "生年月日 + 1 年 2 月 × 500": "生年月日" + "1 年 2 月 " * 500,
     "a table of 600 rows under 住所": "受付\t住所\n" + "1\t中央1-2\n" * 600,
     "免許 + 1 and a space × 2000": "免許" + "1 " * 2000,
+    "のぐちゃん、 × 700": "のぐちゃん、" * 700,
+    "祖父 茂、 × 700": "祖父 茂、" * 700,
+    "樹（いつき）くん × 500": "樹（いつき）くん" * 500,
+    "、森本： × 1000": "、森本：" * 1000,
+    "村上いた × 1000": "村上いた" * 1000,
+    "月 岸 and a space × 1000 (one line)": "月 岸　" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -80,11 +80,14 @@ Not recognised: names in hiragana with nothing after them that says a person (�
 in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
 together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as
 part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
-(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中CW); a surname it reads as a place
-or a word before a particle with nothing after it that says a person (西が担当, 北から返事ない), or as a
-place before what is theirs (松本の件), which read like any other word; a given name in kana it lacks before
-さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and
-祖母のみよこさん are masked); nicknames it reads otherwise (まっちゃん, よっしー). Text without kana or
+(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
+a surname it reads as a place or a word before a particle with nothing after it that says a person
+(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word;
+a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
+ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
+(よっしー, なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー are masked). A name it reads as one right
+before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
+(当番　月 岸　火 泉). Text without kana or
 kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
@@ -111,7 +114,9 @@ _HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ち
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
+    *(f"{title}(?![A-Za-z])" for title in "CW PM PL SE SV".split()),
 )
+"""Titles of staff; in capitals, roles staff write after a colleague (田中CW, 大橋PM), before no letter."""
 _CARE_TITLES_AFTER_WORDS = (*"ケースワーカー ケアマネジャー ケアマネージャー ケアマネ 先輩".split(),)
 """Titles no word ends in, unlike 看護師 (正看護師): after a word that may be a name (林ケースワーカー)."""
 _CARE_TITLES = (
@@ -147,15 +152,15 @@ _ROLES = (
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by."""
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
 _RELATION = re.compile(
-    "(?:(?:同僚|上司|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
+    "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
@@ -171,8 +176,8 @@ _WHEN = (
     "|きょう|あした|きのう)"
 )
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
-_SUBJECT = rf"(?:が|は|も)(?:{_WHEN}(?:は|も|から)?)?"
-"""The particle after a person who does or is something, and when (田中は本日, 佐藤が)."""
+_SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
+"""The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""
@@ -186,13 +191,14 @@ _CUE_AFTER = re.compile(
     "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
     rf"|{_SUBJECT}(?:何て|なんて|何と|なんと|そう|こう)(?:言|いっ|いう|いわ)"
+    rf"|{_SUBJECT}(?:もう|まだ|また|さっき|いま)?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
     rf"|{_SUBJECT}(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
     "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
     "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|くれ|送っ|持っ)"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
-    r"|\([^()]{0,12}?(?:在住|在勤|出身|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
+    r"|\([^()]{0,12}?(?:在住|在勤|出身|国籍|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     rf"|{_AGE}"
     r"|\((?:本人|代理人|申請者|世帯主|父|母|夫|妻|長男|長女|次男|次女|祖父|祖母)\)"
     r"|[ \t\u3000]*\([ぁ-ゖ\u30a1-\u30faー \u3000]{2,16}\)"
@@ -215,11 +221,17 @@ _FROM_OR_HOME = re.compile(
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
 (佐藤家, 田中邸, 鈴木方, 山田夫妻), a signature (田中拝). Weaker than `_CUE_AFTER`: places and eras read as
 surnames before さん stay (広島より, 福岡経由, 昭和より)."""
+_AWAY_BARE = re.compile("休み|不在|欠勤|年休|有休|早退|遅刻")
+"""Who is away, right after a surname the dictionary reads as a place (大塚休み; not 長野出張, a trip)."""
 _TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
 _KIN = re.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人)")
 """Family, as one calls them (おばあちゃん, お母さん, ご家族)."""
+_KIN_AROUND = re.compile(
+    rf"(?:(?:{_KIN.pattern}|ねえ|にい|じい|ばあ)(?:ちゃん|さん|様)|{_FAMILY}|{_KIN_WORDS})$"
+)
+"""Family before a name in parentheses (おじいちゃん（カメキチさん）, 母（トメさん））."""
 _KIN_CALLED = re.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
 """Family before さん or ちゃん, with お or without (うちのおばあちゃん, ねえちゃん, おっちゃん)."""
 _PERSONS_THING = re.compile(
@@ -238,10 +250,12 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
-    "|から(?:返事|返信)|(?:って|という)(?:人|方)"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
+    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
-"""After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone."""
+"""After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
+沖と一緒に, 畑から書類受け取った, and a comma before who is away (北、今日は休みです)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -267,6 +281,8 @@ takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+_KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
+"""Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""
 _HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
 _CLAUSE_END = re.compile(r"[、,。!?\n]|$|[ｗw笑]")
 _KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
@@ -407,6 +423,34 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_ON_A_WEEKDAY = re.compile(
+    r"(?:(?<=[ \t\u3000])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]+[月火水木金土日])",
+    re.MULTILINE,
+)
+"""Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
+_NICKNAME = re.compile(
+    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん))"
+    r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
+)
+"""A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
+ともちゃんさん; not ちゃんと (properly)."""
+_NOT_NICKNAMES = frozenset(
+    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ".split()
+)
+"""What comes before ちゃん, りん or っさん and is no one's nickname: あかちゃん (a baby), わんちゃん (a dog),
+おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe)."""
+_GIVEN_NAME_AFTER_FAMILY = re.compile(
+    r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
+    re.MULTILINE,
+)
+"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
+_NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)"
+    r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
+)
+"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -517,6 +561,10 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
+            spans += _given_names_after_family(chunk)
+            spans += _nicknames(chunk)
+            spans += _rota(chunk)
+            spans += _names_with_readings(chunk)
             spans += _listed_with(chunk, morphemes, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
@@ -574,6 +622,67 @@ def _family_members(text: str) -> list[tuple[int, int]]:
     """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
     return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _given_names_after_family(text: str) -> list[tuple[int, int]]:
+    """Given names of kanji after a family member and a space, ending an item (祖父 茂、母 恵、).
+
+    One or two kanji that the dictionary reads as a name before さん; 父 不明、 and the labels of
+    one kanji (`_ONE_KANJI_LABELS`: 母 有、) stay.
+    """
+    return [
+        match.span(1)
+        for match in _GIVEN_NAME_AFTER_FAMILY.finditer(text)
+        if match.group(1) not in _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
+        and _read_before_san(match.group(1)) == "人名"
+    ]
+
+
+def _rota(text: str) -> list[tuple[int, int]]:
+    """Who is on duty in a rota's line: two weekdays or more, each with a surname after it and a space.
+
+    当番　月 岸　火 泉　水 原　木 畑: the words the dictionary reads as a name before さん, or one of
+    those of one kanji it reads as a word even there (`_taken_as_surname`); 月 休館　火 開館 stays.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        days = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
+        if len(days) >= 2:
+            spans += [day.span(1) for day in days if _taken_as_surname(day.group(1))]
+    return spans
+
+
+def _nicknames(text: str) -> list[tuple[int, int]]:
+    """Nicknames in hiragana that the dictionary reads otherwise (の + ぐちゃ + ん, なお + ぴー): `_NICKNAME`.
+
+    The stem is no family member one calls (`_KIN_CALLED`: ねえちゃん, おばあちゃん) nor a word that takes
+    ちゃん or りん (`_NOT_NICKNAMES`), and the whole no word the dictionary knows (きりん), but for
+    っさん (いっさん, read as 一散). ちゃん stays, as after any name (［氏名］ちゃん).
+    """
+    spans = []
+    for match in _NICKNAME.finditer(text):
+        stem = match.group(1) or match.group(3)
+        suffix = match.group(2) or match.group(4)
+        whole = stem + suffix
+        if stem in _NOT_NICKNAMES or _KIN_CALLED.search(stem) or _KIN.match(stem):
+            continue
+        if suffix != "さん" and _part_of_speech_before_san(whole) is not None:
+            continue
+        spans.append((match.start(), match.end() - 3 if suffix == "ちゃん" else match.end()))
+    return spans
+
+
+def _names_with_readings(text: str) -> list[tuple[int, int]]:
+    """A name of kanji and its reading in parentheses before an honorific: 樹（いつき）くん, both.
+
+    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん.
+    """
+    spans = []
+    for match in _NAME_WITH_READING_BEFORE_HONORIFIC.finditer(text):
+        kanji, reading = match.group(1), to_katakana(match.group(2))
+        if _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名":
+            spans += [match.span(1), match.span(2)]
+    return spans
 
 
 def _related(text: str, start: int) -> bool:
@@ -871,9 +980,11 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
             or _person_after(text, stop)
             or _TAKES_ON.match(text, _skip_space(text, stop))
+            or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end)
+            or _before_a_verb(morphemes, at, end)
             or _called_by_name(text, morphemes[at])
             or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
             or place
@@ -911,6 +1022,29 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False  # a given name of kanji before a particle that closes what is said: …って美咲から
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a name the dictionary reads as one there is the subject of a verb right after it.
+
+    In chat the particle is dropped: 村上いた, 黒木戻ったら, 白井書いた, 佐々木見てくれた？, 柳田帰ったよ,
+    えりか怒ってた. A surname of two characters or more, or a given name of two kanji or three kana or
+    more, as a word of its own (first, or after a particle, a mark, a space or a word of when: さっき坂田
+    出ていった), with a verb right after it. The dictionary reads a surname there only where the sentence
+    reads as a person's (小川流れてる is a stream to it; 清水出る is masked, as 清水が出る is).
+    """
+    word = morphemes[at]
+    kind, surface = word.part_of_speech()[3], word.surface()
+    if end != at + 1 or end >= len(morphemes) or morphemes[end].part_of_speech()[0] != "動詞":
+        return False
+    surname = kind == "姓" and len(surface) >= 2
+    given = kind == "名" and (
+        (len(surface) >= 2 and _KANJI_SURNAME.fullmatch(surface)) or _HIRAGANA_NAME_WORD.fullmatch(surface)
+    )
+    if not (surname or given) or surface.isascii():
+        return False
+    before = morphemes[at - 1].part_of_speech() if at else None
+    return before is None or before[0] in ("助詞", "補助記号", "空白", "副詞") or before[2] == "副詞可能"
 
 
 def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
@@ -1151,7 +1285,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     after = _skip_space(text, stop)
     titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
     taking_on = _TAKES_ON.match(text, after) and not _prefecture(surface)
-    if not (titled or _CUE_AFTER.match(text, after) or taking_on):
+    away = _AWAY_BARE.match(text, morpheme.end()) and _word_of_its_own(morphemes, at)  # 大塚休みだから
+    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away):
         return False
     # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
     # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
@@ -1314,10 +1449,22 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
 def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Who speaks, first on a line of minutes or a chat log: 林：了解, 森「RPAで全部やれます」.
 
+    In the middle of a line, after a mark, a particle or a conjunction (…、続いて森本：予算確認中), a surname
+    of two kanji or more that the dictionary reads as one there counts too, before a colon and no digit.
+
     A word of kanji or hiragana (かな：これでいい？) that the dictionary reads as a name there or before
     さん alone, with a colon or a quote right after it; 日時：, 場所： and 原本： are not names, nor 方：
     (`_NOT_ONE_KANJI_NAMES`).
     """
+    for at, word in enumerate(morphemes):
+        if (
+            word.part_of_speech()[3] == "姓"
+            and len(word.surface()) >= 2
+            and text[word.end() : word.end() + 1] == ":"
+            and not text[word.end() + 1 : word.end() + 2].isdigit()
+            and _word_after_a_clause(morphemes, at)
+        ):
+            yield word.begin(), word.end()  # 続いて森本：予算確認中, in the middle of a line
     for match in _SPEAKER.finditer(text):
         word = next((m for m in morphemes if m.begin() == match.start()), None)
         surface = match.group()
@@ -1328,6 +1475,14 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
             yield match.span()
+
+
+def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` follows a mark, a space, a particle or a conjunction (、続いて森本：)."""
+    if at == 0:
+        return False  # first on a line is `_SPEAKER`'s
+    before = morphemes[at - 1].part_of_speech()
+    return before[0] in ("補助記号", "空白", "助詞", "接続詞")
 
 
 def _signed_with_one_kanji(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
@@ -1403,9 +1558,9 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         start, end = match.span()
         if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
             start += 1
-        introduced = text[start - 1 : start] in ("の", ":", *_SPACE) and (
-            _related(text, start) or _cued(text, start)
-        )
+        introduced = (
+            text[start - 1 : start] in ("の", ":", *_SPACE) and (_related(text, start) or _cued(text, start))
+        ) or (text[start - 1 : start] == "(" and bool(_KIN_AROUND.search(text, max(0, start - 9), start - 1)))
         honorific = match.group(1)
         diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
         kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
@@ -1436,7 +1591,7 @@ def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tu
     ends an adjective).
     """
     for at, morpheme in enumerate(morphemes):
-        honorific = morpheme.surface() in _HONORIFICS
+        honorific = morpheme.surface() in _HONORIFICS or morpheme.surface() in _KANA_TITLES
         if not (
             honorific
             or (_HIRAGANA_PARTICLE.fullmatch(morpheme.surface()) and _CUE_AFTER.match(text, morpheme.begin()))

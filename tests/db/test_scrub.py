@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0028: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0029: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -172,6 +172,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "保険証、記号 ［各種番号］ 番号 ［各種番号］、在留カード（番号 ［各種番号］）\n"
             "受付\t住所\n1\t［住所］",
         ),
+        (
+            "0028",
+            "黒木戻ったら連絡ください、のぐちゃんから伝言、田中CWに確認\n当番　月 岸　火 泉",
+            ("黒木", "のぐ", "田中", "岸", "泉"),
+            "［氏名］戻ったら連絡ください、［氏名］ちゃんから伝言、［氏名］CWに確認\n"
+            "当番　月 ［氏名］　火 ［氏名］",
+        ),
     ],
     ids=[
         "names",
@@ -189,6 +196,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "numbers in brackets, residence cards, compact birth dates",
         "at signs spelled out, licence and Japan Post Bank numbers, floors",
         "birth dates far from their label, cards' 記号, address columns",
+        "names before verbs, nicknames, roles in capitals, rotas",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
