@@ -20,7 +20,7 @@ import getpass
 import signal
 import sys
 
-from bot.config import Settings
+from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
@@ -39,7 +39,9 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     add = actions.add_parser("add-user", help="create a dashboard user")
     add.add_argument("name", help="user name (lowercase letters, digits, . _ -)")
     add.add_argument("--display-name", default="", help="name shown in the dashboard (e.g. 田中)")
-    add.add_argument("--editor", action="store_true", help="may approve and export FAQ drafts")
+    add.add_argument(
+        "--editor", action="store_true", help="may approve and export FAQ drafts and reload the knowledge"
+    )
     add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     password = actions.add_parser("set-password", help="change a dashboard user's password")
     password.add_argument("name")
@@ -62,8 +64,21 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
         "purge", help="delete conversation logs older than the retention period"
     )
     purge_parser.add_argument(
-        "--days", type=int, help="retention period in days (default KAIZEN_RETENTION_DAYS)"
+        "--days",
+        type=retention_days,
+        help=f"retention period in days, 1 to {MAX_RETENTION_DAYS} (default KAIZEN_RETENTION_DAYS)",
     )
+
+
+def retention_days(text: str) -> int:
+    """``purge --days``: the period the setting allows too; 0 or less would delete every log at once."""
+    try:
+        days = int(text)
+    except ValueError:
+        days = 0
+    if not 1 <= days <= MAX_RETENTION_DAYS:
+        raise argparse.ArgumentTypeError(f"1から{MAX_RETENTION_DAYS}までの日数を指定してください: {text}")
+    return days
 
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
@@ -109,7 +124,7 @@ def run_purge(settings: Settings, days: int | None) -> int:
     """Delete what is older than the retention period now; print how much went."""
     store = ConversationStore.configured(settings)
     try:
-        counts = purge(store.engine, days or settings.retention_days, utcnow())
+        counts = purge(store.engine, settings.retention_days if days is None else days, utcnow())
     finally:
         store.close()
     print(

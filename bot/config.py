@@ -52,6 +52,9 @@ MIN_ADMIN_TOKEN_CHARS = 32
 32 characters of token_urlsafe carry 192 bits.
 """
 
+MAX_RETENTION_DAYS = 365 * 30
+"""The longest retention period (``KAIZEN_RETENTION_DAYS``, ``purge --days``)."""
+
 
 class SettingsError(ValueError):
     """Settings that each look right but do not fit together or with what exists (found once built)."""
@@ -657,7 +660,7 @@ class Settings:
             admin_token=_token(values, "KAIZEN_ADMIN_TOKEN"),
             admin_session_hours=_integer(values, "KAIZEN_ADMIN_SESSION_HOURS", 1, 24 * 30),
             public_url=_optional_url(values, "KAIZEN_PUBLIC_URL"),
-            retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, 365 * 30),
+            retention_days=_integer(values, "KAIZEN_RETENTION_DAYS", 1, MAX_RETENTION_DAYS),
             db_timeout_seconds=_integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             inbox_lease_seconds=_integer(values, "KAIZEN_INBOX_LEASE_SECONDS", 2, 3600),
             webhook_turns=_webhook_turns(values),

@@ -8,8 +8,10 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
 
+from bot.config import MAX_RETENTION_DAYS
 from bot.consult.accounts import Accounts, Attempt, LoggedIn
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.notices import Notices
@@ -110,6 +112,25 @@ def test_purge_deletes_conversation_logs_older_than_the_period(tmp_path: Path) -
     purged = run(database, "purge", "--days", "30")
     assert purged.returncode == 0, purged.stderr
     assert "会話記録 2件、会話の状態 0件" in purged.stdout
+    store.close()
+
+
+@pytest.mark.parametrize("days", ["0", "-30", "30日", str(MAX_RETENTION_DAYS + 1)])
+def test_purge_refuses_a_period_that_is_no_retention_and_deletes_nothing(tmp_path: Path, days: str) -> None:
+    """-30 put the cutoff in the future (every log purged at once); 0 fell back to the setting silently."""
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+
+    def step(state: State, connection: sa.Connection) -> Turn:
+        return Turn((Reply("こんにちは"),), state)
+
+    store.exchange(Incoming(STAFF, text="こんにちは"), step)
+    refused = run(database, "purge", "--days", days)
+    assert refused.returncode == 2
+    assert f"1から{MAX_RETENTION_DAYS}までの日数を指定してください" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    with store.engine.begin() as connection:
+        assert connection.execute(sa.select(sa.func.count()).select_from(messages)).scalar_one() == 2
     store.close()
 
 
