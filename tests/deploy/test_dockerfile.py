@@ -1,0 +1,40 @@
+"""The Dockerfile's health check, run as Docker would run it (there is no Docker here)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.auxil.server import serve
+
+DOCKERFILE = Path(__file__).resolve().parents[2] / "Dockerfile"
+
+
+def health_check() -> list[str]:
+    """The HEALTHCHECK's CMD, in exec form, as written in the Dockerfile."""
+    text = DOCKERFILE.read_text(encoding="utf-8").replace("\\\n", " ")
+    found = re.search(r"^HEALTHCHECK .*?CMD (\[.*\])\s*$", text, re.MULTILINE)
+    assert found, "the Dockerfile has a HEALTHCHECK in exec form"
+    command: list[str] = json.loads(found.group(1))
+    return command
+
+
+def test_the_health_check_asks_the_port_the_server_was_given(tmp_path: Path) -> None:
+    """An image run with another KAIZEN_PORT (-e KAIZEN_PORT=9000) must not be reported unhealthy."""
+    command = health_check()
+    assert command[0] == "python"
+    with serve(tmp_path) as served:
+        port = str(urlsplit(served.url).port)
+        healthy = subprocess.run([sys.executable, *command[1:]], env={"KAIZEN_PORT": port}, timeout=30)
+        assert healthy.returncode == 0
+    stopped = subprocess.run(
+        ["python3", *command[1:]],
+        env={"KAIZEN_PORT": port, "PATH": "/usr/bin:/bin"},
+        timeout=30,
+        capture_output=True,
+    )
+    assert stopped.returncode != 0  # the server is gone: unhealthy, not a silent pass
