@@ -1,4 +1,4 @@
-"""``python -m bot serve``: the contract of DESIGN.md, on a real process and port."""
+"""``python -m bot serve``: the README's contract, on a real process and port."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The command line contracts of DESIGN.md: ask --json, check, eval."""
+"""The command line contracts (the README's command line table): ask --json, check, eval."""
 
 from __future__ import annotations
 

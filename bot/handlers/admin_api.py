@@ -1,4 +1,4 @@
-"""The admin API of DESIGN.md: the DX team's consultations as JSON, behind a bearer token.
+"""The admin API (the README's "HTTP API"): the DX team's consultations as JSON, behind a bearer token.
 
 - ``GET /api/v1/consultations?status=open`` (also ``closed``, ``all`` or a
   state's code; ``tag``, ``assignee`` and ``limit`` filter further) →

@@ -1,4 +1,4 @@
-"""The web chat: its page, and the JSON API it talks to (the HTTP API of DESIGN.md).
+"""The web chat: its page, and the JSON API it talks to (the README's "HTTP API").
 
 - ``GET /``: the chat page (static HTML, CSS and JS; user text is only ever
   inserted as text, and the Content-Security-Policy forbids inline script).

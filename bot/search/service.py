@@ -62,7 +62,7 @@ class SearchResult:
     ranking: Ranking
 
     def as_json(self) -> dict[str, object]:
-        """The ``ask --json`` contract of DESIGN.md."""
+        """The ``ask --json`` contract (the README's command line table)."""
         return {
             "query": self.query,
             "decision": self.decision,

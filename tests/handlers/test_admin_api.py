@@ -1,4 +1,4 @@
-"""The admin API of DESIGN.md: bearer token, the consultations and their pages, answering and closing."""
+"""The admin API (the README's "HTTP API"): bearer token, the consultations and their pages, answering and closing."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The HTTP API of DESIGN.md and the web chat page, through aiohttp's test client.
+"""The README's HTTP API and the web chat page, through aiohttp's test client.
 
 Each test client keeps its own cookies, like one browser: a body without
 ``"user"`` is the page talking under its session. Who may be whom is tested
