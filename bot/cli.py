@@ -41,7 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     ask = commands.add_parser(
         "ask", help="answer queries (arguments, or one per line of standard input; blank lines are skipped)"
     )
-    ask.add_argument("--json", action="store_true", help="one JSON object per line (its fields: the README's command line table)")
+    ask.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per line (its fields: the README's command line table)",
+    )
     ask.add_argument("queries", nargs="*", metavar="QUERY")
 
     evaluate = commands.add_parser("eval", help="measure search quality on a labelled query set")

@@ -1,4 +1,4 @@
-"""The admin API (the README's "HTTP API"): bearer token, the consultations and their pages, answering and closing."""
+"""The admin API (README, "HTTP API"): bearer token, the consultations and their pages, answering, closing."""
 
 from __future__ import annotations
 

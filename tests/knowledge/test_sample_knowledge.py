@@ -1,4 +1,4 @@
-"""The shipped sample knowledge covers what a ward expects of it (its topics, cases and manual) consistently."""
+"""The shipped sample knowledge covers what a ward expects of it (topics, cases, manual) consistently."""
 
 from __future__ import annotations
 
