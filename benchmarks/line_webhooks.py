@@ -55,8 +55,9 @@ from aiohttp import web
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.load import deployment, free_port, questions  # noqa: E402
+from benchmarks.load import deployment, questions  # noqa: E402
 from tests.auxil.line import SECRET, TOKEN, FakeLine  # noqa: E402
+from tests.auxil.platforms import free_port  # noqa: E402
 
 REQUEST_TIMEOUT = 30.0
 
