@@ -57,6 +57,12 @@ section's page of text and rarely scores near it, yet it is the answer the ward
 wrote for that question: at 0.6, the sample FAQ without phrasings answered with
 the section instead, wrongly, 4.3 % of the time; at 0.25, 1.6 %. With
 phrasings the entry holds its own, and a query naming a section still finds it."""
+LIFT = 1.001
+LIFT_ORDER = 0.001
+"""An FAQ entry lifted above a section or case it cites scores ``LIFT`` times it, plus ``LIFT_ORDER`` times
+its own score: entries lifted above one section keep their own order, as siblings citing one
+section often are (consult-how-to and consult-status both cite the page on whom to contact). Without the
+second term they tied, and whichever came first among the candidates was first."""
 CITED_DEPTH = 8
 """FAQ entries linking to a candidate section or case that join the candidates, the best scoring first.
 
@@ -432,5 +438,6 @@ def _prefer_curated(index: SearchIndex, candidates: list[Candidate]) -> list[Can
             faq = by_number[number]
             ratio = CURATED_RATIO if len(index.entry_units(number)) > 1 else BARE_CURATED_RATIO
             if ratio * cited.score <= faq.score < cited.score:
-                by_number[number] = replace(faq, score=cited.score * 1.001)
+                lifted = cited.score * LIFT + LIFT_ORDER * faq.score
+                by_number[number] = replace(faq, score=lifted)
     return list(by_number.values())
