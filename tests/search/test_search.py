@@ -259,3 +259,32 @@ def test_a_bare_faq_entry_ranks_above_the_longer_section_it_links_to(
 
     monkeypatch.setattr(ranker, "BARE_CURATED_RATIO", ranker.CURATED_RATIO)
     assert rank(searcher.index, searcher.analyzer, query).candidates[0].entry.id == "rollout#horizontal"
+
+
+def test_entries_lifted_above_one_section_keep_their_own_order(kb: KnowledgeBase) -> None:
+    """consult-status and consult-how-to both cite support#contact: the one that fits the query comes first.
+
+    Both were lifted to the same score, and the first among the candidates (here the wrong one) led.
+    """
+    searcher = Searcher.build(without_phrasings(kb), semantic=False, calibrated=False)
+
+    ranking = rank(searcher.index, searcher.analyzer, "相談の進ちょく状況の問合せ先")
+
+    ids = [c.entry.id for c in ranking.candidates]
+    assert ids[:3] == ["consult-status", "consult-how-to", "support#contact"]
+    assert ranking.candidates[0].score > ranking.candidates[1].score > ranking.candidates[2].score
+
+
+def test_an_entry_close_in_meaning_but_low_by_words_is_a_candidate(
+    kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """method-measure's bare question shares few words with this paraphrase: it ranks ninth to twelfth
+    by words, and its closeness in meaning then puts it among the first three (`RERANK_DEPTH`)."""
+    searcher = Searcher.build(without_phrasings(kb), calibrated=False)
+    query = "やる前とやった後でどのくらい楽になったか、ちゃんと数字で見せたい"
+
+    ids = [c.entry.id for c in searcher.search(query).ranking.candidates]
+    assert "method-measure" in ids[:3]
+
+    monkeypatch.setattr(ranker, "RERANK_DEPTH", 8)
+    assert "method-measure" not in [c.entry.id for c in searcher.search(query).ranking.candidates]
