@@ -315,7 +315,7 @@ def rank(
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
 
-    presence = Presence(index, terms.rows, held)
+    presence = Presence(index, terms.rows, terms.ids, held)
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy
