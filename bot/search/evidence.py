@@ -22,10 +22,21 @@ __all__ = ["Presence", "is_unknown"]
 class Presence:
     """Which of the candidates contain which of the query's terms."""
 
-    def __init__(self, index: SearchIndex, term_rows: dict[str, int], held: npt.NDArray[np.bool_]) -> None:
-        """``held[row, column]``: whether candidate ``column`` holds the term of ``term_rows`` at ``row``."""
+    def __init__(
+        self,
+        index: SearchIndex,
+        term_rows: dict[str, int],
+        term_ids: npt.NDArray[np.int64],
+        held: npt.NDArray[np.bool_],
+    ) -> None:
+        """``held[row, column]``: whether candidate ``column`` holds the term of ``term_rows`` at ``row``.
+
+        ``term_rows`` holds every word and synonym term of the query that the index knows;
+        ``term_ids[row]`` is its id in the index.
+        """
         self._index = index
         self._rows = term_rows
+        self._idf = index.idf[term_ids]
         self._matrix = held
 
     def explained(self, analysis: Analysis) -> npt.NDArray[np.float64]:
@@ -59,23 +70,21 @@ class Presence:
         The ``standing`` synonym terms stand for a noun and weigh as words. Sums run
         in the order of the words, as one term at a time would add them.
         """
-        vocabulary = self._index.vocabulary
-        words = [word for word in dict.fromkeys(analysis.words) if word in vocabulary]
-        idf = self._index.idf[[vocabulary[word] for word in words]].tolist()
+        known = self._rows  # the query's own known terms: a far smaller dict than the index's vocabulary
+        words = [word for word in dict.fromkeys(analysis.words) if word in known]
+        rows = [known[word] for word in words]
         weights = [
             view_weights["w" if word in standing else word[0]] * value
-            for word, value in zip(words, idf, strict=True)
+            for word, value in zip(words, self._idf[rows].tolist(), strict=True)
         ]
         total = 0.0
         for weight in weights:
             total += weight
         if unknown:
             total += len(unknown) * view_weights["w"] * self._index.max_idf
-        rows = [self._rows.get(word) for word in words]
-        found = [(weight, row) for weight, row in zip(weights, rows, strict=True) if row is not None]
-        if not found:
+        if not rows:
             return np.zeros(self._matrix.shape[1])
-        by_term = np.array([weight for weight, _ in found])[:, None] * self._matrix[[row for _, row in found]]
+        by_term = np.array(weights)[:, None] * self._matrix[rows]
         covered: npt.NDArray[np.float64] = np.add.accumulate(by_term, axis=0)[-1]
         return covered / total if total else covered
 

@@ -234,7 +234,7 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
     meant = {
         noun: _meant(index, analyzer, noun, sound, synonym, terms) for noun, sound, synonym, terms in nouns
     }
-    unknown = tuple(noun for noun, words in meant.items() if words == () and is_unknown(index, noun))
+    unknown = tuple(noun for noun, words in meant.items() if words == ())
     extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
     if not extra:
         return analysis, unknown
@@ -256,16 +256,19 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
 def _meant(
     index: SearchIndex, analyzer: Analyzer, noun: str, sound: str, synonym: str, terms: tuple[str, ...]
 ) -> tuple[str, ...] | None:
-    """The known words ``noun`` was meant to be; None when the index knows it, or its synonym group.
+    """The known words ``noun`` was meant to be; None when the index knows it as it is.
 
-    Empty: no word meant, so the noun may be unknown.
+    Known as it is: as a word, by its synonym group, or, when no word was meant, by
+    its characters (`is_unknown`). Empty: no word meant, and the noun is unknown.
     """
     if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
     words = words_meant(index, noun, sound)
-    if not words and is_unknown(index, noun):
-        words = compound_meant(index, _parts(noun, terms), analyzer.sound)
-    return words
+    if words:
+        return words
+    if not is_unknown(index, noun):
+        return None
+    return compound_meant(index, _parts(noun, terms), analyzer.sound)
 
 
 def _parts(noun: str, terms: tuple[str, ...]) -> list[str]:
@@ -312,7 +315,7 @@ def rank(
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
 
-    presence = Presence(index, terms.rows, held)
+    presence = Presence(index, terms.rows, terms.ids, held)
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy

@@ -288,3 +288,10 @@ def test_an_entry_close_in_meaning_but_low_by_words_is_a_candidate(
 
     monkeypatch.setattr(ranker, "RERANK_DEPTH", 8)
     assert "method-measure" not in [c.entry.id for c in searcher.search(query).ranking.candidates]
+
+
+def test_a_noun_no_entry_has_but_made_of_known_characters_is_not_unknown(searcher: Searcher) -> None:
+    """ベンダー is no entry's word, yet every pair of its characters is in the index; 決算's are not."""
+    result = searcher.search("RPAベンダーの決算はいつ？")
+    assert "w:ベンダー" not in searcher.index.vocabulary
+    assert result.ranking.unknown_nouns == ("決算",)
