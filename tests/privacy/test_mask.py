@@ -677,6 +677,11 @@ WRITINGS = [
         "障害者手帳（身体 1種2級 第 654321 号）、障害者手帳：精神 3級 第 98765 号",
         "障害者手帳（身体 1種2級 第 ［各種番号］ 号）、障害者手帳：精神 3級 第 ［各種番号］ 号",
     ),
+    # A licence's number in a message with a UUID: the UUID's last twelve digits are the identifier's.
+    (
+        "LINEのユーザーIDは00000000-0000-4000-8000-000000000001です。免許証番号 ０００００００",
+        "LINEのユーザーIDは00000000-0000-4000-8000-000000000001です。免許証番号 ［各種番号］",
+    ),
     # A pasted table's column under 住所: every cell with a digit, however it is written.
     ("受付\t住所\n01\t石神井台2-5-8\n02\t本町3", "受付\t住所\n01\t［住所］\n02\t［住所］"),
 ]
