@@ -341,6 +341,8 @@ ADVERSARIAL = {
     "、森本： × 1000": "、森本：" * 1000,
     "村上いた × 1000": "村上いた" * 1000,
     "月 岸 and a space × 1000 (one line)": "月 岸　" * 1000,
+    "ながいさん、 × 700": "ながいさん、" * 700,
+    "、ひらいが言って × 500": "、ひらいが言って" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 
