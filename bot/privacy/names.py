@@ -533,13 +533,13 @@ _HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
 _LONGEST_HIRAGANA_NAME = 6
 """The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
 _HIRAGANA_OPENING = re.compile(
-    r"(?<![ぁ-ゖー\u30a1-\u30fa\u4e00-\u9fff々])(?!さん|さま|くん|ちゃん)([ぁ-ゖ]{3,5}?)"
-    r"(?:(?=[ \t\u3000]?(?:さん|様|さま|くん))|(?=(?:が|に|から|と|へ)(?:[^ぁ-ゖ]|$)))"
+    r"(?<![ぁ-ゖー\u30a1-\u30fa\u4e00-\u9fff々])(?!さん|さま|くん|ちゃん)[ぁ-ゖ]{3}"
 )
-"""A word of three to five hiragana that opens a clause (a line's start, a space or a mark before it), before
-an honorific or a particle that may begin a cue (ながいさん, ひらいが言ってた): not after kanji, where the
-run would begin with a particle (書類はながいさん), nor an honorific after a name masked
-(［氏名］ちゃんから)."""
+"""Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
+hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
+honorific after a name masked (［氏名］ちゃんから)."""
+_HIRAGANA_NAME_END = re.compile(r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん))|(?:が|に|から|と|へ)")
+"""What ends a name in hiragana that opens a clause: an honorific, or a particle that may begin a cue."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000
@@ -1670,23 +1670,41 @@ def _hiragana_openings(text: str) -> list[tuple[int, int]]:
 
     A run of `_HIRAGANA_OPENING` before an honorific (うちださん, read as うちださ + ん; ながいさん) or
     before a particle and a cue (ひらいが言ってた) is a name when the dictionary reads its katakana spelling
-    as one before さん (ウチダ), or reads the run alone as one verb or adjective, which takes no honorific
-    (ながい: 長い, for 永井), or, before a particle, as a verb's 連用形, which takes no が (ひらい: 開い).
+    as one before さん (ウチダ; before a particle only as a surname: しずかにきいた is 静かに聞いた), or
+    reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
+    before a particle, as a verb's 連用形, which takes no が (ひらい: 開い).
     Family as one calls them stays (おばあさん, おにいさん).
     """
     spans = []
     for match in _HIRAGANA_OPENING.finditer(text):
-        run, (start, end) = match.group(1), match.span(1)
-        honorific = bool(_AFTER_NAME.match(text, _skip_space(text, end)))
-        if _KIN.match(run) or _KIN_CALLED.search(run) or not (honorific or _CUE_AFTER.match(text, end)):
-            continue
-        words = _morphemes(run)
-        inflected = len(words) == 1 and words[0].part_of_speech()[0] in ("動詞", "形容詞")
-        if inflected and not honorific:
-            inflected = words[0].part_of_speech()[0] == "動詞" and "連用形" in words[0].part_of_speech()[5]
-        if inflected or _hiragana_name(words) is not None:
-            spans.append((start, end))
+        start = match.start()
+        for end in range(start + 3, min(start + 5, len(text)) + 1):
+            if not _HIRAGANA_WORD.fullmatch(text, start, end):
+                break
+            if _hiragana_opening_name(text, start, end):
+                spans.append((start, end))
+                break
     return spans
+
+
+def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
+    """Whether the hiragana ``text[start:end]`` opening a clause is a name (see `_hiragana_openings`)."""
+    after = _HIRAGANA_NAME_END.match(text, end)
+    run = text[start:end]
+    if not after or _KIN.match(run) or _KIN_CALLED.search(run):
+        return False
+    honorific = after.group("honorific") is not None
+    if not (honorific or _CUE_AFTER.match(text, end)):
+        return False
+    words = _morphemes(run)
+    if len(words) == 1:
+        part_of_speech = words[0].part_of_speech()
+        if part_of_speech[0] == "動詞" and (honorific or "連用形" in part_of_speech[5]):
+            return True
+        if part_of_speech[0] == "形容詞" and honorific:
+            return True
+    kind = _hiragana_name(words)
+    return kind == "姓" or (kind is not None and honorific)  # not しずかに (静かに, シズカ) きいた
 
 
 def _case_particle(morpheme: Any) -> bool:

@@ -598,6 +598,7 @@ WRITINGS = [
         "ながいさん、うちださんへ。ひらいが言ってた件",
         "［氏名］さん、［氏名］さんへ。［氏名］が言ってた件",
     ),
+    ("ひらいがもうかえったかみてきて", "［氏名］がもうかえったかみてきて"),
     # A Latin honorific joined by a hyphen; a reply's word before it is no name.
     ("Thanks, Suzuki-san. Tanaka-sensei said so", "Thanks, ［氏名］-san. ［氏名］-sensei said so"),
     ("いけだかちょうはきょうはやすみです", "［氏名］かちょうはきょうはやすみです"),
@@ -869,6 +870,7 @@ WORK_TEXT = [
     # A wood or a star in what a thing is; places before what places do; words that take さん; Latin words.
     "森と一緒に歩くハイキング、星と一緒に眠る夜、鹿児島が舞台のドラマ、品川が出発駅",
     "もうたくさん、おつかれさん、ごくろうさま、おばあさん、おにいさん、Great-san, Sure-san",
+    "しずかに聞いた、すなおに聞いた、まことに申し訳ない",
 ]
 
 
