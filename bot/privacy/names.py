@@ -184,9 +184,9 @@ _WHEN = (
 )
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
 _SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
+"""The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
 _STILL = "(?:もう|まだ|また|さっき|いま|ちょうど)"
 """An adverb between a person and what they do (山形がまだ戻らない, 佐藤がもう帰った)."""
-"""The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""
@@ -1167,8 +1167,9 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
     for match in _LATIN_NAME.finditer(text):
         start, end = _without_salutations(text, *match.span(1))
         ending = _LATIN_HONORIFIC.search(text, start, end)
-        honorific = ending is not None and ending.end() == end
-        if ending is not None and honorific:  # Sato-san: the hyphen joins the honorific to the word
+        honorific = False
+        if ending is not None and ending.end() == end:  # Sato-san: the hyphen joins the honorific to the word
+            honorific = True
             start, end = _without_known_words(text, start, ending.start())
         if start == end:
             continue
