@@ -179,8 +179,9 @@ _PATTERNS = (
 
 
 _LICENCE_CUE = re.compile("免許")
-_TWELVE_DIGITS = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){11}(?![0-9])")
-"""Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence."""
+_TWELVE_DIGITS = re.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
+"""Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
+the last group of an identifier joined by hyphens (a UUID's …-8000-000000000001)."""
 _ORDINAL = re.compile(r"第[ \t]?$")
 """第 before a licence's number is how the licence prints it (第621903482710号), not a reference's."""
 

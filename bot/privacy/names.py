@@ -14,8 +14,10 @@ shows that it names a person:
   文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's
   (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
-  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話), at work or away
-  (田中は本日休みです, 原が対応中, 岡田は育休中), passed work or copied in (藤井に振って, 福田にCC, 藤原を
+  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で;
+  not one in what a thing is, 森と一緒に歩くハイキング), at work or away
+  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で),
+  passed work or copied in (藤井に振って, 福田にCC, 藤原を
   巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
   田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
   (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です
@@ -24,8 +26,9 @@ shows that it names a person:
   in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
 - the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
-  中島じゃない？, 吉岡担当。; one kanji only as a word of its own, 辻も同じ意見), or as a name in hiragana
-  (ひろみが対応済み), or it is called first in a line (翔太、); it introduces itself after a greeting or
+  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx; one kanji only as a word of its own,
+  辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line (翔太、); it
+  introduces itself after a greeting or
   first in a line or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a
   chat log (林：了解, 森「…」); or it reads a place or a company
   there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
@@ -54,7 +57,8 @@ or katakana follow are masked, known or not.
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
-honorific or a title, after a cue or a title (Mr. Patel said), or in a form's field; a salutation
+honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
+after a cue or a title (Mr. Patel said), or in a form's field; a salutation
 before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
 tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
@@ -74,7 +78,10 @@ staff title after it is a name when the dictionary reads it as one before
 other (たなかさまからでんわ), and a name it splits into hiragana words before an
 honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
 さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
-is a given name alone before a case particle's cue (たろうにきいた).
+is a given name alone before a case particle's cue (たろうにきいた). A word of three to five hiragana opening
+a clause before an honorific, or before a particle and a cue, is a name when its katakana spelling is one
+(うちださん, which the dictionary splits as うちださ + ん) or the dictionary reads it alone as a verb or an
+adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
 in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
@@ -146,7 +153,7 @@ _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
-    "名義人|旧姓|通称|宛先|姓|文責|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
+    "名義人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|"
     "(?i:cc|bcc|from|cw)"
@@ -178,6 +185,8 @@ _WHEN = (
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
 _SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
 """The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
+_STILL = "(?:もう|まだ|また|さっき|いま|ちょうど)"
+"""An adverb between a person and what they do (山形がまだ戻らない, 佐藤がもう帰った)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""
@@ -188,15 +197,16 @@ _CUE_AFTER = re.compile(
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|"
     "伝言|打ち?合わ?せ|面談|協議|調整|振っ|振ら|振り|投げ|回し|まわし|転送|折り?返|回答|(?i:cc)|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
-    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ)"
+    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|と(?:二人|ふたり)で|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ|回し|まわし)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
     rf"|{_SUBJECT}(?:何て|なんて|何と|なんと|そう|こう)(?:言|いっ|いう|いわ)"
-    rf"|{_SUBJECT}(?:もう|まだ|また|さっき|いま)?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
-    rf"|{_SUBJECT}(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
+    rf"|{_SUBJECT}{_STILL}?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
+    rf"|{_SUBJECT}{_STILL}?(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
     "|申し(?:て|ており|ます|まし|上げ)|在宅|テレワーク|育休|産休|病欠|病休|研修|休暇|有休|年休|代休|振休|早退"
-    "|遅刻|欠勤|出勤|出社|直帰|作っ|書い|探し|くれ|送っ|持っ)"
+    "|遅刻|遅れ(?:る|て|ます|まし|た)|欠勤|出勤|出社|直帰|作っ|書い|探し|くれ|送っ|持っ"
+    "|窓口(?:に|で|です|担当|当番)|代理(?:で|を|出席))"
     r"|\([^()]{0,12}?[課係室班局部][^()]{0,4}\)"
     r"|\([^()]{0,12}?(?:在住|在勤|出身|国籍|[0-9]{1,3}(?:歳|才|代))[^()]{0,4}\)"
     rf"|{_AGE}"
@@ -212,7 +222,8 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 山田（総務課）, 近藤（内線2345）: folded, the parentheses are ASCII), or in a form (田中（父）,
 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also
 山本からの伝言, 高橋との打合せ, 佐々木への連絡, 小林ほか1名, 田中以下3名, 藤田は今日は在宅勤務,
-藤井に振って, 太田をCCに."""
+藤井に振って, 太田をCCに, 平井まで回して, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川が代理で,
+ゆきが遅れる."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
@@ -250,12 +261,14 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
-    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
+    rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
     rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
-沖と一緒に, 畑から書類受け取った, and a comma before who is away (北、今日は休みです)."""
+沖と一緒に, 林と二人で, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる, not ある: someone),
+and a comma before who is away (北、今日は休みです)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -269,6 +282,7 @@ _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
 _BARE_PARTICLE = re.compile(
     "が|は|も|か|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|じゃ|なん|です|だ"
+    "|次第|っぽい|みたい|らしい|まじ|マジ|作成(?!者)"
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
     "|で(?=[、,。!?\n]|$|いい|お願い|よろし|大丈夫)"
     "|\\(|不在|休み|欠勤|年休|有休|早退|遅刻|対応(?:[、,。!?)]|です|中|済|$)"
@@ -277,7 +291,8 @@ _BARE_PARTICLE = re.compile(
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
 竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。), or で as who is chosen (無理なら柴田で,
 望月でいいや; 長野で研修 stays), a note in parentheses (林（〜15:00）), or a memo's word for who is away or
-takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip)."""
+takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip), or what is said of a person only (小田次第,
+中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx)."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
@@ -498,6 +513,8 @@ after a cue (CC: t.yamada, 宛先：k.ishikawa) or before an honorific (a.kondo 
 _HANDLE_LIST = re.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
 _SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
 """Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
+_LATIN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-])", re.IGNORECASE)
+"""An honorific in Latin letters joined to a name by a hyphen (Sato-san, Tanaka-sensei)."""
 _LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
 """A title before a name in Latin letters, which says it is one whatever follows (Mr. Patel said)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
@@ -515,6 +532,14 @@ _HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
 """The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
 """The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
+_HIRAGANA_OPENING = re.compile(
+    r"(?<![ぁ-ゖー\u30a1-\u30fa\u4e00-\u9fff々])(?!さん|さま|くん|ちゃん)[ぁ-ゖ]{3}"
+)
+"""Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
+hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
+honorific after a name masked (［氏名］ちゃんから)."""
+_HIRAGANA_NAME_END = re.compile(r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん))|(?:が|に|から|と|へ)")
+"""What ends a name in hiragana that opens a clause: an honorific, or a particle that may begin a cue."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000
@@ -556,6 +581,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_kin_named(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
+            spans += _hiragana_openings(chunk)
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
@@ -1140,9 +1166,15 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Runs of capitalised Latin words that an honorific, a title or a cue shows to be a person's name."""
     for match in _LATIN_NAME.finditer(text):
         start, end = _without_salutations(text, *match.span(1))
+        ending = _LATIN_HONORIFIC.search(text, start, end)
+        honorific = False
+        if ending is not None and ending.end() == end:  # Sato-san: the hyphen joins the honorific to the word
+            honorific = True
+            start, end = _without_known_words(text, start, ending.start())
         if start == end:
             continue
         shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
+        shown = shown or honorific
         person = shown or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         run = text[start:end]
         words = run.split()
@@ -1166,6 +1198,17 @@ def _without_salutations(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a run of capitalised words without the salutations that begin it (Dear, Mr)."""
     for word in re.finditer(r"\S+", text[start:end]):
         if word.group().capitalize() not in _SALUTATIONS:
+            return start + word.start(), end
+    return end, end
+
+
+def _without_known_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a run of capitalised words without the words the dictionary knows that begin it.
+
+    Thanks, Suzuki-san: a greeting or a reply before a name with a Latin honorific is no part of it.
+    """
+    for word in re.finditer(r"[^\s,]+", text[start:end]):
+        if not _known_word(word.group()):
             return start + word.start(), end
     return end, end
 
@@ -1423,8 +1466,23 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
         )
         if surface in _SURNAMES_READ_AS_WORDS_BEFORE_SAN and text.startswith("から", after):
             continue  # 北から連絡: the branch office to the north as often as 北さん
+        if _together_describing(morphemes, at):
+            continue  # 森と一緒に歩くハイキング: a forest in what a thing is, not a colleague
         if shown and _taken_as_surname(surface):
             yield start, morpheme.end()
+
+
+def _together_describing(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` と一緒に opens a clause that describes a noun (森と一緒に歩くハイキング).
+
+    With a colleague, と一緒に tells what one does (森と一緒に外回り行ってきます); a verb right after it that
+    ends before a noun makes the clause a description of the noun, which a wood or a star fits as well.
+    """
+    words = [m.surface() for m in morphemes[at + 1 : at + 4]]
+    if words != ["と", "一緒", "に"] or at + 5 >= len(morphemes):
+        return False
+    verb, noun = morphemes[at + 4], morphemes[at + 5]
+    return bool(verb.part_of_speech()[0] == "動詞" and noun.part_of_speech()[0] == "名詞")
 
 
 def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -1606,6 +1664,48 @@ def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tu
             if honorific or kind == "姓" or surname is not None or _case_particle(morpheme):
                 yield (begin if surname is None else surname), end
                 break
+
+
+def _hiragana_openings(text: str) -> list[tuple[int, int]]:
+    """Names in hiragana opening a clause that the dictionary splits or reads as a verb or an adjective.
+
+    A run of `_HIRAGANA_OPENING` before an honorific (うちださん, read as うちださ + ん; ながいさん) or
+    before a particle and a cue (ひらいが言ってた) is a name when the dictionary reads its katakana spelling
+    as one before さん (ウチダ; before a particle only as a surname: しずかにきいた is 静かに聞いた), or
+    reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
+    before a particle, as a verb's 連用形, which takes no が (ひらい: 開い).
+    Family as one calls them stays (おばあさん, おにいさん).
+    """
+    spans = []
+    for match in _HIRAGANA_OPENING.finditer(text):
+        start = match.start()
+        for end in range(start + 3, min(start + 5, len(text)) + 1):
+            if not _HIRAGANA_WORD.fullmatch(text, start, end):
+                break
+            if _hiragana_opening_name(text, start, end):
+                spans.append((start, end))
+                break
+    return spans
+
+
+def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
+    """Whether the hiragana ``text[start:end]`` opening a clause is a name (see `_hiragana_openings`)."""
+    after = _HIRAGANA_NAME_END.match(text, end)
+    run = text[start:end]
+    if not after or _KIN.match(run) or _KIN_CALLED.search(run):
+        return False
+    honorific = after.group("honorific") is not None
+    if not (honorific or _CUE_AFTER.match(text, end)):
+        return False
+    words = _morphemes(run)
+    if len(words) == 1:
+        part_of_speech = words[0].part_of_speech()
+        if part_of_speech[0] == "動詞" and (honorific or "連用形" in part_of_speech[5]):
+            return True
+        if part_of_speech[0] == "形容詞" and honorific:
+            return True
+    kind = _hiragana_name(words)
+    return kind == "姓" or (kind is not None and honorific)  # not しずかに (静かに, シズカ) きいた
 
 
 def _case_particle(morpheme: Any) -> bool:

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0029: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0030: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -179,6 +179,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］戻ったら連絡ください、［氏名］ちゃんから伝言、［氏名］CWに確認\n"
             "当番　月 ［氏名］　火 ［氏名］",
         ),
+        (
+            "0029",
+            "長崎がまだ戻ってない、ながいさんへ、それは高田次第、畑が持ってきた、Thanks, Suzuki-san",
+            ("長崎", "ながい", "高田", "畑", "Suzuki"),
+            "［氏名］がまだ戻ってない、［氏名］さんへ、それは［氏名］次第、［氏名］が持ってきた、"
+            "Thanks, ［氏名］-san",
+        ),
     ],
     ids=[
         "names",
@@ -197,6 +204,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "at signs spelled out, licence and Japan Post Bank numbers, floors",
         "birth dates far from their label, cards' 記号, address columns",
         "names before verbs, nicknames, roles in capitals, rotas",
+        "places and hiragana read as surnames, Latin honorifics",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(

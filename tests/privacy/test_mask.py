@@ -576,6 +576,31 @@ WRITINGS = [
         "当番　月 岸　火 泉　水 原\n月曜 山田　火曜 佐藤",
         "当番　月 ［氏名］　火 ［氏名］　水 ［氏名］\n月曜 ［氏名］　火曜 ［氏名］",
     ),
+    # Places the dictionary holds as surnames too, before what a person does with an adverb between, at the
+    # counter or standing in; a given name before 遅れる; a surname before 次第, っぽい, みたい, まじ or 作成;
+    # one kanji bringing something, or there still; passed a paper; two together; a memo's 記録：.
+    (
+        "長崎がまだ戻ってない。宮崎が今日は窓口です。熊本 が代理で出ます。かおりが遅れるって",
+        "［氏名］がまだ戻ってない。［氏名］が今日は窓口です。［氏名］ が代理で出ます。［氏名］が遅れるって",
+    ),
+    (
+        "それは高田次第。この字、吉川っぽい。村田まじ助かる。見積_大塚作成.xlsx",
+        "それは［氏名］次第。この字、［氏名］っぽい。［氏名］まじ助かる。見積_［氏名］作成.xlsx",
+    ),
+    ("畑が持ってきた資料。岸ってまだいる？", "［氏名］が持ってきた資料。［氏名］ってまだいる？"),
+    (
+        "書類は千葉まで回して。昨日、沖と二人で回った",
+        "書類は［氏名］まで回して。昨日、［氏名］と二人で回った",
+    ),
+    ("（記録：福島）", "（記録：［氏名］）"),
+    # Surnames in hiragana opening a clause, which the dictionary reads as an adjective or a verb, or splits.
+    (
+        "ながいさん、うちださんへ。ひらいが言ってた件",
+        "［氏名］さん、［氏名］さんへ。［氏名］が言ってた件",
+    ),
+    ("ひらいがもうかえったかみてきて", "［氏名］がもうかえったかみてきて"),
+    # A Latin honorific joined by a hyphen; a reply's word before it is no name.
+    ("Thanks, Suzuki-san. Tanaka-sensei said so", "Thanks, ［氏名］-san. ［氏名］-sensei said so"),
     ("いけだかちょうはきょうはやすみです", "［氏名］かちょうはきょうはやすみです"),
     ("おじいちゃん（カメキチさん）は元気", "おじいちゃん（［氏名］さん）は元気"),
     ("窓口：TRAN MINH DUC（ベトナム国籍）", "窓口：［氏名］（ベトナム国籍）"),
@@ -676,6 +701,11 @@ WRITINGS = [
     (
         "障害者手帳（身体 1種2級 第 654321 号）、障害者手帳：精神 3級 第 98765 号",
         "障害者手帳（身体 1種2級 第 ［各種番号］ 号）、障害者手帳：精神 3級 第 ［各種番号］ 号",
+    ),
+    # A licence's number in a message with a UUID: the UUID's last twelve digits are the identifier's.
+    (
+        "LINEのユーザーIDは00000000-0000-4000-8000-000000000001です。免許証番号 ０００００００",
+        "LINEのユーザーIDは00000000-0000-4000-8000-000000000001です。免許証番号 ［各種番号］",
     ),
     # A pasted table's column under 住所: every cell with a digit, however it is written.
     ("受付\t住所\n01\t石神井台2-5-8\n02\t本町3", "受付\t住所\n01\t［住所］\n02\t［住所］"),
@@ -837,6 +867,10 @@ WORK_TEXT = [
     "種別：普通\n件数：1234567、保険証の記号と番号の欄、記号 12 種類、フローチャートの記号番号 1-2",
     "区分\t件数\n住所\t3\n窓口\t4",
     "会議室\t所在地\n第1会議室\t本庁舎3階",
+    # A wood or a star in what a thing is; places before what places do; words that take さん; Latin words.
+    "森と一緒に歩くハイキング、星と一緒に眠る夜、鹿児島が舞台のドラマ、品川が出発駅",
+    "もうたくさん、おつかれさん、ごくろうさま、おばあさん、おにいさん、Great-san, Sure-san",
+    "しずかに聞いた、すなおに聞いた、まことに申し訳ない",
 ]
 
 
@@ -938,6 +972,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "樹（いつき）くん" * 500,
         "、森本：" * 1000,
         "月 岸　" * 1000,
+        "ながいさん、" * 700,
+        "、ひらいが言って" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
