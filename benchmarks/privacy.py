@@ -260,7 +260,7 @@ def knowledge_texts() -> Iterator[tuple[str, str]]:
                 yield str(path.relative_to(ROOT)), paragraph
 
 
-GENERALISATION_SETS = ("ward", "staff")
+GENERALISATION_SETS = ("ward", "staff", "city")
 
 
 def generalisation_texts() -> Iterator[tuple[str, str]]:
@@ -369,7 +369,7 @@ def main() -> None:
     worst_case()
     false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
     false_positives(
-        "FAQs of the generalisation sets (tests/data/ward/, tests/data/staff/)", list(generalisation_texts())
+        "FAQs of the generalisation sets (tests/data/ward/, staff/, city/)", list(generalisation_texts())
     )
     false_positives("Query sets (tests/data/)", list(query_texts()))
     identifiers(args.samples, args.seed)
