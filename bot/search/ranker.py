@@ -158,7 +158,7 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     """
     counts = Counter(analysis.terms)
     focused = set(focus.terms) if focus is not None else set()
-    for term in focused:
+    for term in focus.terms if focus is not None else ():  # in the text's order, not a set's hash order
         counts.setdefault(term, 1)
     said = list(counts)
     ids = np.fromiter(map(index.vocabulary.get, said, repeat(-1)), dtype=np.int64, count=len(said))
