@@ -43,6 +43,7 @@ __all__ = [
     "SemanticIndex",
     "TextEncoder",
     "build_semantic",
+    "cache_key",
 ]
 
 log = logging.getLogger(__name__)
@@ -98,6 +99,10 @@ class Encoder:
             return self._model
 
 
+KEY_DTYPE = np.dtype("S16")
+"""How the cache file stores its keys (`cache_key`'s 16 bytes)."""
+
+
 class EmbeddingCache:
     """Vectors by the hash of their text, kept in one ``.npz`` file (written atomically)."""
 
@@ -119,12 +124,12 @@ class EmbeddingCache:
         """
         cache = cls(None)
         cache.path = path
-        cache._vectors = dict(zip((_key(t) for t in texts), vectors, strict=True))
+        cache._vectors = dict(zip((cache_key(t) for t in texts), vectors, strict=True))
         return cache
 
     def vectors(self, texts: Sequence[str], encoder: TextEncoder) -> npt.NDArray[np.floating[Any]]:
         """The vectors of ``texts``, embedding only those not seen before."""
-        keys = [_key(t) for t in texts]
+        keys = [cache_key(t) for t in texts]
         missing = list(dict.fromkeys(k for k in keys if k not in self._vectors))
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
@@ -140,7 +145,7 @@ class EmbeddingCache:
 
         A failure to write only costs time at the next start.
         """
-        wanted = {_key(t) for t in keep}
+        wanted = {cache_key(t) for t in keep}
         self._vectors = {k: v for k, v in self._vectors.items() if k in wanted}
         if self.path is None or not self.dirty:
             return
@@ -148,7 +153,7 @@ class EmbeddingCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             temp = self.path.with_suffix(".tmp.npz")
-            keys = np.frombuffer(b"".join(kept), dtype="S16") if kept else np.zeros(0, dtype="S16")
+            keys = np.frombuffer(b"".join(kept), dtype=KEY_DTYPE) if kept else np.zeros(0, dtype=KEY_DTYPE)
             rows = (
                 np.stack(list(kept.values())).astype(np.float16)
                 if kept
@@ -169,8 +174,13 @@ class EmbeddingCache:
         except Exception:  # a truncated or foreign file: embed again rather than fail
             log.warning("ignoring unreadable embedding cache %s", path, exc_info=True)
             return
-        if rows.shape[1:] == (DIMENSIONS,) and len(keys) == len(rows):
-            self._vectors = {bytes(k): row for k, row in zip(keys, rows.astype(np.float16), strict=True)}
+        if rows.shape[1:] == (DIMENSIONS,) and len(keys) == len(rows) and keys.dtype == KEY_DTYPE:
+            # Keys from the array's bytes: an element of an S16 array loses its trailing zero bytes
+            # (one key in 256), and a key that never matches is embedded again at every start.
+            blob = np.ascontiguousarray(keys).tobytes()
+            size = KEY_DTYPE.itemsize
+            found = (blob[at : at + size] for at in range(0, len(blob), size))
+            self._vectors = dict(zip(found, rows.astype(np.float16), strict=True))
 
 
 COARSE_MIN_VIEWS = 20_000
@@ -375,5 +385,6 @@ def lead_view(question: str, answer: str) -> tuple[str, float]:
     return f"{question} {first[:LEAD_CHARS]}".strip(), 1.0
 
 
-def _key(text: str) -> bytes:
+def cache_key(text: str) -> bytes:
+    """The 16 bytes a text's vector is cached under: the model's name and the text, hashed."""
     return hashlib.blake2b(f"{MODEL}\0{text}".encode(), digest_size=16).digest()

@@ -22,6 +22,7 @@ from bot.search.semantic import (
     Encoder,
     SemanticIndex,
     build_semantic,
+    cache_key,
     lead_view,
 )
 from bot.search.service import MEANING_CHARS
@@ -64,6 +65,22 @@ def test_the_cache_embeds_only_texts_it_has_not_seen(tmp_path: Path, encoder: En
     rebuilt = build_semantic(edited, again, EmbeddingCache(path))
     assert again.embedded == ["会議の時間を短くしたい"], "only the edited text is embedded again"
     assert np.allclose(rebuilt.vectors[:2], built.vectors[:2], atol=1e-3)
+
+
+def test_a_cached_vector_is_found_whatever_bytes_its_key_ends_with(tmp_path: Path, encoder: Encoder) -> None:
+    """A key ending in a zero byte (one in 256) is read back whole: nothing is embedded again at the next
+    start, so a server started on the cache ranks exactly as the one that wrote it."""
+    texts = (f"申請書{n}件を電子化したい" for n in range(10_000))
+    ending_in_zero = next(text for text in texts if cache_key(text)[-1] == 0)
+    views = [[(ending_in_zero, 1.0), ("会議を短くしたい", 1.0)]]
+    path = tmp_path / "embeddings.npz"
+    built = build_semantic(views, encoder, EmbeddingCache(path))
+    written = path.stat().st_mtime_ns
+    again = CountingEncoder(encoder)
+    rebuilt = build_semantic(views, again, EmbeddingCache(path))
+    assert again.embedded == []
+    assert np.array_equal(rebuilt.vectors, built.vectors)
+    assert path.stat().st_mtime_ns == written, "nothing new, so the file is not written again"
 
 
 def test_a_broken_cache_file_is_embedded_again_not_fatal(tmp_path: Path, encoder: Encoder) -> None:
