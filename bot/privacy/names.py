@@ -1089,7 +1089,8 @@ def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:
     """Whether ``morphemes[at]`` is an item inside a list of places or things, not of people.
 
     Inside: a comma on one side, a comma or a parenthesis on the other (（中央、東、北浜、南丘）, 東口、西口、
-    北浜駅), where a comma lists places as often as people. The list is of things when an item shows a
+    北浜駅), or first in a list of three or more (図書館は北浜、南丘、緑ヶ原に), where a comma lists places as
+    often as people. The list is of things when an item shows a
     thing (`_shows_a_thing`: 中央, 緑ヶ原, 北浜駅) and no cue of people comes before it on its line
     (参加者は課長、松浦、岸本です; 出席者：北浜、南丘). A list of names alone (（田中、佐藤）) is people's.
     """
@@ -1098,9 +1099,19 @@ def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:
     if not before or not after:
         return False
     inside = (before in _COMMAS and after in (*_COMMAS, ")")) or (before == "(" and after in _COMMAS)
+    inside = inside or (after in _COMMAS and _opens_a_long_list(morphemes, at))
     if not inside or _LIST_CUE.search(text, max(0, start - _LIST_CUE_REACH), start):
         return False
     return any(_shows_a_thing(item) for item in _comma_items(morphemes, at))
+
+
+def _opens_a_long_list(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` opens a list of three items or more (窓口は北浜、南丘、緑ヶ原の3か所).
+
+    A comma after a first word alone may be a pause after whom one speaks of (今井、さっきのメール).
+    """
+    _, last = _joined_word(morphemes, at + 2) if at + 2 < len(morphemes) else (at, at)
+    return last + 1 < len(morphemes) and morphemes[last + 1].surface() in _COMMAS
 
 
 def _comma_items(morphemes: Sequence[Any], at: int) -> list[Sequence[Any]]:
