@@ -343,6 +343,8 @@ ADVERSARIAL = {
     "月 岸 and a space × 1000 (one line)": "月 岸　" * 1000,
     "ながいさん、 × 700": "ながいさん、" * 700,
     "、ひらいが言って × 500": "、ひらいが言って" * 500,
+    "中央、北浜、 × 700": "中央、北浜、" * 700,
+    "しゅうがくつうち × 500": "しゅうがくつうち" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -94,7 +94,11 @@ a given name in kana it lacks before さん or 様 with nothing before it that s
 ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
 (よっしー, なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー are masked). A name it reads as one right
 before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
-(当番　月 岸　火 泉). Text without kana or
+(当番　月 岸　火 泉). Not recognised either: surnames listed with places or things
+and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、北浜駅: 参加者は課長、松浦、岸本です and
+当番：北、南、東 are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana
+alone (typed without kanji conversion), a name the dictionary cuts out of a longer run of hiragana
+(しゅう + が + くつうち, じりつしえんい + りょう). Text without kana or
 kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
@@ -293,6 +297,19 @@ surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 
 望月でいいや; 長野で研修 stays), a note in parentheses (林（〜15:00）), or a memo's word for who is away or
 takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip), or what is said of a person only (小田次第,
 中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx)."""
+_ONE_CHARACTER_PARTICLES = "はがもにとへのを"
+_HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
+"""A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
+which may be part of a word (しゅうがくつうち, 就学通知, read as しゅう + が + くつうち)."""
+_KANJI = re.compile("[\u4e00-\u9fff々]")
+_LIST_CUE = re.compile(rf"(?:{_ROLES})名?(?:は|が|:|：)[^。()\n:：]*$")
+"""A cue of people before a list on its line (参加者は課長、松浦、 ; 出席：北浜、): searched up to an item."""
+_LIST_CUE_REACH = 40
+_LIST_REACH = 6
+"""How many items on each side of a word in a list are asked whether they show a thing: linear time."""
+_COMMAS = ("、", ",")
+_PLACE_JOINS = frozenset("ヶケノ之")
+"""What joins the parts of a place's name as の did (緑ヶ原, 三ノ原): no name begins right after it."""
 _INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
@@ -849,19 +866,30 @@ def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> 
     or kanji word it reads as one before さん alone (松本 and 中野, read as places there; 中島, read
     as an island), or two one-kanji nouns it reads so together (西 + 村); 東京, 大阪, 総務 and 窓口
     are not. A word of one kanji counts as a surname (`_taken_as_surname`: 清水と森で, 岸と堀が, CC：北村、南)
-    before a particle, a mark or the end, read as a name or a plain noun there (逆, 横 are not).
+    before a particle, a mark or the end, read as a name or a plain noun there (逆, 横 are not). A name
+    before the list's mark is a word of its own: the end of みなと台西 or 緑ヶ原 is none.
     """
     one = morphemes[at]
-    if one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
+    whole = not backward or _begins_a_word(morphemes, at)  # not みなと台 + 西, 緑 + ヶ + 原
+    if whole and one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
         return one.begin(), one.end()
-    if _one_kanji_item(morphemes, at):
+    if whole and _one_kanji_item(morphemes, at):
         return one.begin(), one.end()
     first = at - 1 if backward else at
     words = morphemes[first : first + 2] if first >= 0 else []
     pair = len(words) == 2 and all(_kanji_noun(w) and len(w.surface()) == 1 for w in words)
+    pair = pair and (not backward or _begins_a_word(morphemes, first))
     if pair and _read_before_san(words[0].surface() + words[1].surface()) == "人名":
         return words[0].begin(), words[1].end()
     return None
+
+
+def _begins_a_word(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` begins a word: no noun, prefix or suffix joined before it, no ヶ of a place.
+
+    Looser than `_word_of_its_own`: after a call (ねえ翔、はるか) a name begins too.
+    """
+    return at == 0 or not _joining(morphemes[at - 1])
 
 
 def _one_kanji_item(morphemes: Sequence[Any], at: int) -> bool:
@@ -1002,7 +1030,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
                 yield morphemes[at - 1].begin(), stop
         elif (
-            _full_name(morphemes, at, end)
+            (_full_name(morphemes, at, end) and not _cut_from_hiragana(text, start))
             or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
             or _person_after(text, stop)
             or _TAKES_ON.match(text, _skip_space(text, stop))
@@ -1029,7 +1057,10 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     before a particle that ends what is said (…って美咲から, 資料は大輔まで。). Typos it reads as names
     come as a surname and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a
     surname of one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a
-    mark). After a question for a place it is a place (出張先は 長野 です). One typo is masked (最所に, for
+    mark, not after a place's ヶ: 緑ヶ原). After a question for a place it is a place (出張先は 長野 です);
+    inside a list of places, the comma after it says nothing (`_in_a_list_of_things`: （中央、東、北浜、
+    南丘）); in a line of hiragana alone, a name the dictionary cut out of a run is its guess
+    (`_guessed_in_hiragana`: しゅう + が + くつうち). One typo is masked (最所に, for
     最初に, in the held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames
     there (清水が出る, 小川が流れている, 高田から東京まで).
     """
@@ -1046,8 +1077,136 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False
     if given and not _closes_with_particle(text, morphemes, end):
         return False  # a given name of kanji before a particle that closes what is said: …って美咲から
+    if kana and _guessed_in_hiragana(text, word):
+        return False  # しゅう + が + くつうち
+    if _in_a_list_of_things(text, morphemes, at):
+        return False  # 北浜 in （中央、北浜、南丘）: a comma that lists places says no person
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` is an item inside a list of places or things, not of people.
+
+    Inside: a comma on one side, a comma or a parenthesis on the other (（中央、東、北浜、南丘）, 東口、西口、
+    北浜駅), or first in a list of three or more (図書館は北浜、南丘、緑ヶ原に), where a comma lists places as
+    often as people. The list is of things when an item shows a
+    thing (`_shows_a_thing`: 中央, 緑ヶ原, 北浜駅) and no cue of people comes before it on its line
+    (参加者は課長、松浦、岸本です; 出席者：北浜、南丘). A list of names alone (（田中、佐藤）) is people's.
+    """
+    start, stop = morphemes[at].begin(), morphemes[at].end()
+    before, after = text[start - 1 : start], text[stop : stop + 1]
+    if not before or not after:
+        return False
+    inside = (before in _COMMAS and after in (*_COMMAS, ")")) or (before == "(" and after in _COMMAS)
+    inside = inside or (after in _COMMAS and _opens_a_long_list(morphemes, at))
+    if not inside or _LIST_CUE.search(text, max(0, start - _LIST_CUE_REACH), start):
+        return False
+    return any(_shows_a_thing(item) for item in _comma_items(morphemes, at))
+
+
+def _opens_a_long_list(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` opens a list of three items or more (窓口は北浜、南丘、緑ヶ原の3か所).
+
+    A comma after a first word alone may be a pause after whom one speaks of (今井、さっきのメール).
+    """
+    _, last = _joined_word(morphemes, at + 2) if at + 2 < len(morphemes) else (at, at)
+    return last + 1 < len(morphemes) and morphemes[last + 1].surface() in _COMMAS
+
+
+def _comma_items(morphemes: Sequence[Any], at: int) -> list[Sequence[Any]]:
+    """The items, each its words, of the list separated by commas around ``morphemes[at]`` (`_LIST_REACH`).
+
+    An item is the words joined into one (nouns, prefixes, suffixes, a place's ヶ: みなと + 台 + 西, 緑 + ヶ
+    + 原) between commas, or between a comma and a particle, a mark or a space.
+    """
+    first, last = _joined_word(morphemes, at)
+    items = [morphemes[first : last + 1]]
+    left = first
+    for _ in range(_LIST_REACH):
+        if left < 2 or morphemes[left - 1].surface() not in _COMMAS:
+            break
+        left, end = _joined_word(morphemes, left - 2)
+        items.append(morphemes[left : end + 1])
+    right = last
+    for _ in range(_LIST_REACH):
+        if right + 2 >= len(morphemes) or morphemes[right + 1].surface() not in _COMMAS:
+            break
+        begin, right = _joined_word(morphemes, right + 2)
+        items.append(morphemes[begin : right + 1])
+    return items
+
+
+def _joined_word(morphemes: Sequence[Any], at: int) -> tuple[int, int]:
+    """The first and last of the words joined with ``morphemes[at]`` into one (see `_comma_items`)."""
+    first = at
+    while first > 0 and _joining(morphemes[first - 1]):
+        first -= 1
+    last = at
+    while last + 1 < len(morphemes) and _joining(morphemes[last + 1]):
+        last += 1
+    return first, last
+
+
+def _joining(morpheme: Any) -> bool:
+    """Whether ``morpheme`` is part of a compound word: a noun, a prefix, a suffix or a place's ヶ."""
+    return morpheme.part_of_speech()[0] in ("名詞", "接頭辞", "接尾辞") or morpheme.surface() in _PLACE_JOINS
+
+
+def _shows_a_thing(item: Sequence[Any]) -> bool:
+    """Whether a list's item is a place's or a thing's, not a person's.
+
+    It joins a place's parts with ヶ (緑ヶ原) or holds a noun the dictionary reads neither as a name there
+    nor as one before さん alone (中央, 北浜駅, 駅東 + 口, みなと + 台), that is no title (課長) and no
+    word it lacks (a rare surname).
+    """
+    return any(
+        morpheme.surface() in _PLACE_JOINS
+        or (
+            morpheme.part_of_speech()[0] == "名詞"
+            and morpheme.part_of_speech()[1] != "数詞"
+            and not morpheme.is_oov()
+            and not _is_name(morpheme)
+            and not _TITLE.fullmatch(morpheme.surface())
+            and not _taken_as_surname(morpheme.surface())
+        )
+        for morpheme in item
+    )
+
+
+def _guessed_in_hiragana(text: str, word: Any) -> bool:
+    """Whether a name the dictionary reads in a line of hiragana alone is its guess at splitting a run.
+
+    A line without kanji was typed without conversion (on a phone: しゅうがくつうち　とどかない, 就学通知が
+    届かない); there a word in hiragana that begins inside a run of hiragana (`_cut_from_hiragana`), or
+    whose run goes on past the particle after it (しゅう + が + くつうち), is no name. In a line with
+    kanji, a name in hiragana was written so (すずきがさっきから電話してる, ひろみが対応済み).
+    """
+    start, stop = word.begin(), word.end()
+    line = text[text.rfind("\n", 0, start) + 1 : _line_end(text, stop)]
+    if _KANJI.search(line):
+        return False
+    return _cut_from_hiragana(text, start) or bool(
+        _HIRAGANA_WORD.match(text, stop - 1) and _HIRAGANA_AFTER_PARTICLE.match(text, stop)
+    )
+
+
+def _line_end(text: str, at: int) -> int:
+    """Where the line holding ``at`` ends: its line break, or the text's end."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _cut_from_hiragana(text: str, start: int) -> bool:
+    """Whether a word in hiragana at ``start`` begins inside a run of hiragana (じりつしえんい + りょう).
+
+    Where a run of hiragana is split into words is the dictionary's guess (a query typed without kanji
+    conversion); a particle of one character after other script begins no run (担当はひろみが).
+    """
+    if not start or not _HIRAGANA_WORD.match(text, start) or not _HIRAGANA_WORD.match(text, start - 1):
+        return False
+    particle = text[start - 1] in _ONE_CHARACTER_PARTICLES
+    return not (particle and (start == 1 or not _HIRAGANA_WORD.match(text, start - 2)))
 
 
 def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
@@ -1083,11 +1242,13 @@ def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
 def _called_by_name(text: str, word: Any) -> bool:
     """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
-    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it.
+    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
+    in a line of hiragana alone where the run goes on past the particle (`_guessed_in_hiragana`).
     """
     start = word.begin()
     first = _opens(text, start, "\n")
-    return first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+    called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+    return called and not _guessed_in_hiragana(text, word)
 
 
 def _opens(text: str, start: int, marks: str) -> bool:
@@ -1158,8 +1319,14 @@ def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[
 
 
 def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
-    """Whether ``morphemes[at]`` is first, or after a particle, a mark or a space: not in a compound."""
-    return at == 0 or morphemes[at - 1].part_of_speech()[0] in ("助詞", "補助記号", "空白")
+    """Whether ``morphemes[at]`` is first, or after a particle, a mark or a space: not in a compound.
+
+    Not after the ヶ or ノ joining a place's parts (緑ヶ原, 三ノ原), which the dictionary reads as a particle.
+    """
+    if at == 0:
+        return True
+    before = morphemes[at - 1]
+    return before.part_of_speech()[0] in ("助詞", "補助記号", "空白") and before.surface() not in _PLACE_JOINS
 
 
 def _latin_names(text: str) -> Iterator[tuple[int, int]]:

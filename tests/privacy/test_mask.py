@@ -599,6 +599,15 @@ WRITINGS = [
         "［氏名］さん、［氏名］さんへ。［氏名］が言ってた件",
     ),
     ("ひらいがもうかえったかみてきて", "［氏名］がもうかえったかみてきて"),
+    # Lists of people: after a cue, with a title or an honorific on a member, or of names alone.
+    ("当番：北、南、東", "当番：［氏名］、［氏名］、［氏名］"),
+    ("出席者：北浜、南丘", "出席者：［氏名］、［氏名］"),
+    ("西さん、東さん", "［氏名］さん、［氏名］さん"),
+    ("参加者は課長、松浦、岸本です", "参加者は課長、［氏名］、［氏名］です"),
+    ("打合せ（田中、佐藤）", "打合せ（［氏名］、［氏名］）"),
+    ("お疲れ！しおりとまなみ、今日飲み行くって", "お疲れ！［氏名］と［氏名］、今日飲み行くって"),
+    # A name in hiragana in a line with kanji was written so.
+    ("すずきがさっきからずっと電話してる", "［氏名］がさっきからずっと電話してる"),
     # A Latin honorific joined by a hyphen; a reply's word before it is no name.
     ("Thanks, Suzuki-san. Tanaka-sensei said so", "Thanks, ［氏名］-san. ［氏名］-sensei said so"),
     ("いけだかちょうはきょうはやすみです", "［氏名］かちょうはきょうはやすみです"),
@@ -871,6 +880,16 @@ WORK_TEXT = [
     "森と一緒に歩くハイキング、星と一緒に眠る夜、鹿児島が舞台のドラマ、品川が出発駅",
     "もうたくさん、おつかれさん、ごくろうさま、おばあさん、おにいさん、Great-san, Sure-san",
     "しずかに聞いた、すなおに聞いた、まことに申し訳ない",
+    # Places listed with commas, with a place or a thing among them: the surnames they hold stay, and so does
+    # the end of a longer place's name (緑ヶ原, みなと台西).
+    "市内に4か所（中央、東、北浜、南丘）あり",
+    "地区図書館（北浜、南丘、緑ヶ原）のカウンター",
+    "市営駐輪場（みなと台駅東口、西口、北浜駅）の定期利用",
+    "みなと台中央、みなと台東、みなと台西、北浜、南丘、緑ヶ原の6か所",
+    "緑ヶ原に行くバス、霞ヶ原から来た、図書館は北浜、南丘、緑ヶ原にあります",
+    # Queries typed in hiragana alone: a name the dictionary cuts out of a longer run is its guess.
+    "しゅうがくつうち\u3000とどかない",
+    "じりつしえんいりょう\u3000しんせい",
 ]
 
 
@@ -974,6 +993,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "月 岸　" * 1000,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
+        "中央、北浜、" * 700,
+        "しゅうがくつうち" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
