@@ -15,8 +15,9 @@ longest window that is one of these is taken:
   090-1234-5678, 0120-123-456), in at most five groups; or 81 with ``+``,
   ``00`` or ``010`` before it or as a group of its own, then the national
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678).
-- Postal code: ``NNN-NNNN``; after 〒 or 郵便番号, also seven digits in any grouping,
-  and three then four digits separated otherwise (530 0047) with 郵便番号 earlier in the sentence.
+- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also
+  seven digits in any grouping, and three then four digits separated otherwise (530 0047) with 郵便番号
+  earlier in the sentence.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
@@ -186,8 +187,8 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
             text, max(0, groups[0].start - _SENTENCE_LOOKBACK), groups[0].start
         ):
             return POSTAL  # 郵便番号欄が…「530 0047」: the boxes of a form, the field named earlier
-        if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-":
-            return POSTAL  # only NNN-NNNN without 〒: other 3+4 groupings are too common
+        if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-" and not before.endswith("-"):
+            return POSTAL  # only NNN-NNNN without 〒, and not the tail of a longer number (000-000-1001)
     return None
 
 

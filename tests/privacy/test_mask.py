@@ -757,6 +757,7 @@ WORK_TEXT = [
     "サンプル区役所で一番多い申請",
     "サンプル区内の3-4か所",
     "文書番号 123-4567",
+    "管理番号 000-000-1001、受付番号 12-345-6789",  # a longer number's tail is no postal code
     # Words that read as names, or honorifics after words that are not names.
     "皆さん、お客様、業者さん、担当さん、係長さん",
     "保健師さんやケースワーカーさんと連携",
