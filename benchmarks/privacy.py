@@ -11,9 +11,9 @@ is among those reported too.
 False positives: every text of the knowledge (each string in faq.yaml and
 the YAML files under knowledge/, each paragraph of the manual), every text
 of the generalisation sets' FAQs in tests/data/ward/ (full of the ward's own public phone
-numbers and places) and tests/data/staff/, every query of the labelled sets in tests/data/, and
-generated machine identifiers (LINE and Slack ids, request ids, hashes) in sentences. It reports how
-many were changed at all, and lists them with what was masked; the knowledge holds no personal
+numbers and places), tests/data/staff/ and tests/data/city/, every query of the labelled sets in
+tests/data/, and generated machine identifiers (LINE and Slack ids, request ids, hashes) in sentences.
+It reports how many were changed at all, and lists them with what was masked; the knowledge holds no personal
 data, so every change there is either a public number (an office's phone)
 or a false positive.
 
