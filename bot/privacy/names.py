@@ -555,6 +555,8 @@ _HIRAGANA_OPENING = re.compile(
 """Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
 hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
 honorific after a name masked (［氏名］ちゃんから)."""
+_ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
+"""Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
 _HIRAGANA_NAME_END = re.compile(r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん))|(?:が|に|から|と|へ)")
 """What ends a name in hiragana that opens a clause: an honorific, or a particle that may begin a cue."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -1869,7 +1871,7 @@ def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
         part_of_speech = words[0].part_of_speech()
         if part_of_speech[0] == "動詞" and (honorific or "連用形" in part_of_speech[5]):
             return True
-        if part_of_speech[0] == "形容詞" and honorific:
+        if part_of_speech[0] == "形容詞" and honorific and run not in _ADJECTIVES_BEFORE_SAN:
             return True
     kind = _hiragana_name(words)
     return kind == "姓" or (kind is not None and honorific)  # not しずかに (静かに, シズカ) きいた
