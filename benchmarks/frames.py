@@ -61,10 +61,16 @@ class Flagged:
     query: str
     answer: str
     confidence: float
-    bare: str
-    """The bare noun's decision and first result."""
+    bare_decision: str
+    bare_first: str
+    """The bare noun's first result ("-" when nothing was found)."""
     incidental: bool
     """Whether the answer does not name the noun in its question, title or keywords."""
+
+    @property
+    def moved(self) -> bool:
+        """Whether the frame chose another entry than the bare noun's first result."""
+        return self.answer != self.bare_first
 
 
 def shared_topics(kb: KnowledgeBase, analyzer: Analyzer) -> dict[str, set[str]]:
@@ -88,7 +94,8 @@ def probe(searcher: Searcher, topics: dict[str, set[str]]) -> tuple[list[Flagged
         bare = searcher.search(noun)
         bare_first = bare.hits[0].entry.id if bare.hits else "-"
         if bare.decision == "answer":
-            bare_answers.append(Flagged(noun, bare_first, bare.confidence, "", bare_first not in naming))
+            incidental = bare_first not in naming
+            bare_answers.append(Flagged(noun, bare_first, bare.confidence, "answer", bare_first, incidental))
         for frame in FRAMES:
             asked += 1
             result = searcher.search(noun + frame)
@@ -98,11 +105,7 @@ def probe(searcher: Searcher, topics: dict[str, set[str]]) -> tuple[list[Flagged
             if not (bare.decision == "answer" and bare_first == first) or first not in naming:
                 flagged.append(
                     Flagged(
-                        noun + frame,
-                        first,
-                        result.confidence,
-                        f"{bare.decision} {bare_first}",
-                        first not in naming,
+                        noun + frame, first, result.confidence, bare.decision, bare_first, first not in naming
                     )
                 )
     return flagged, bare_answers, asked
@@ -120,7 +123,7 @@ def main() -> None:
     searcher = Searcher.build(kb, semantic=settings.semantic, cache_dir=settings.cache_dir)
     topics = shared_topics(kb, searcher.analyzer)
     flagged, bare_answers, asked = probe(searcher, topics)
-    moved = [f for f in flagged if f.answer != f.bare.split()[-1]]
+    moved = [f for f in flagged if f.moved]
     incidental = [f for f in flagged if f.incidental]
     print(f"shared topics {len(topics)}, framed queries {asked}")
     print(f"answered, and not as the bare topic is: {len(flagged)}")
@@ -130,7 +133,7 @@ def main() -> None:
     shown = flagged if args.all else list(dict.fromkeys(moved[:10] + incidental[:10]))
     for f in shown:
         mark = " (incidental)" if f.incidental else ""
-        print(f"  {f.query}\t{f.answer} {f.confidence:.2f}{mark}\tbare: {f.bare}")
+        print(f"  {f.query}\t{f.answer} {f.confidence:.2f}{mark}\tbare: {f.bare_decision} {f.bare_first}")
 
 
 if __name__ == "__main__":

@@ -157,8 +157,9 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     common n-grams discriminate nothing and would dominate the cost.
     """
     counts = Counter(analysis.terms)
-    focused = set(focus.terms) if focus is not None else set()
-    for term in focus.terms if focus is not None else ():  # in the text's order, not a set's hash order
+    focus_terms = focus.terms if focus is not None else ()
+    focused = set(focus_terms)
+    for term in focus_terms:  # in the text's order, not a set's hash order
         counts.setdefault(term, 1)
     said = list(counts)
     ids = np.fromiter(map(index.vocabulary.get, said, repeat(-1)), dtype=np.int64, count=len(said))
