@@ -105,7 +105,7 @@ kanji is only tokenised for a Latin word before an honorific, so log lines cost 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from bot.kana import to_katakana
@@ -530,6 +530,9 @@ after a cue (CC: t.yamada, 宛先：k.ishikawa) or before an honorific (a.kondo 
 _HANDLE_LIST = re.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
 _SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
 """Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
+_WORD = re.compile(r"\S+")
+_WORD_BEFORE_COMMA = re.compile(r"[^\s,]+")
+"""A word of a run of Latin words, and one a comma ends (Thanks, Suzuki-san)."""
 _LATIN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-])", re.IGNORECASE)
 """An honorific in Latin letters joined to a name by a hyphen (Sato-san, Tanaka-sensei)."""
 _LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
@@ -1334,12 +1337,12 @@ def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
 def _latin_names(text: str) -> Iterator[tuple[int, int]]:
     """Runs of capitalised Latin words that an honorific, a title or a cue shows to be a person's name."""
     for match in _LATIN_NAME.finditer(text):
-        start, end = _without_salutations(text, *match.span(1))
+        start, end = _without_leading(text, *match.span(1), _WORD, _is_salutation)
         ending = _LATIN_HONORIFIC.search(text, start, end)
         honorific = False
         if ending is not None and ending.end() == end:  # Sato-san: the hyphen joins the honorific to the word
             honorific = True
-            start, end = _without_known_words(text, start, ending.start())
+            start, end = _without_leading(text, start, ending.start(), _WORD_BEFORE_COMMA, _known_word)
         if start == end:
             continue
         shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
@@ -1363,22 +1366,21 @@ def _handles(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _without_salutations(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a run of capitalised words without the salutations that begin it (Dear, Mr)."""
-    for word in re.finditer(r"\S+", text[start:end]):
-        if word.group().capitalize() not in _SALUTATIONS:
-            return start + word.start(), end
-    return end, end
+def _is_salutation(word: str) -> bool:
+    """Whether ``word`` is a salutation before a name in Latin letters (Dear, MR), not part of it."""
+    return word.capitalize() in _SALUTATIONS
 
 
-def _without_known_words(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of a run of capitalised words without the words the dictionary knows that begin it.
+def _without_leading(
+    text: str, start: int, end: int, words: re.Pattern[str], leading: Callable[[str], bool]
+) -> tuple[int, int]:
+    """The span of ``text[start:end]`` without the ``words`` that begin it and are ``leading``.
 
-    Thanks, Suzuki-san: a greeting or a reply before a name with a Latin honorific is no part of it.
+    Dear, Mr before a name (`_SALUTATIONS`); Thanks, before Suzuki-san (a word the dictionary knows).
     """
-    for word in re.finditer(r"[^\s,]+", text[start:end]):
-        if not _known_word(word.group()):
-            return start + word.start(), end
+    for word in words.finditer(text, start, end):
+        if not leading(word.group()):
+            return word.start(), end
     return end, end
 
 
