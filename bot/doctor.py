@@ -10,8 +10,12 @@ wrong answer or a もしかして; a pair counts once, whichever way it is confu
 Entries asking the very same question (`same_questions`) are *duplicates*
 instead: no wording tells them apart. An entry is *hard to find* when its own
 question does not find it first, or it gives the search little to go on:
-no phrasings, or a very short answer. Each
-finding comes with what to do about it.
+no phrasings, or a very short answer. Hard-to-find entries are listed with
+the other entry that comes closest to them when their question is typed in a
+hurry, closest first: in a ward's own FAQ every entry lacks phrasings, and
+the entries a short query most easily mistakes for a sibling
+(児童手当 → 児童扶養手当) are where phrasings help first. Each finding comes
+with what to do about it.
 """
 
 from __future__ import annotations
@@ -30,10 +34,14 @@ __all__ = ["CLOSE", "Confusion", "Report", "Weak", "diagnose", "run_doctor"]
 
 CLOSE = 0.9
 """A runner-up scoring at least this share of the best one is a near confusion."""
+NEAR = 0.5
+"""A hard-to-find entry's nearest entry is named (people) from this share of its score on."""
+_LOST = "質問文そのもので検索しても、この項目が1位になりません"
+_NO_PHRASINGS = "言い換え（phrasings）がありません"
 SHORT_ANSWER_CHARS = 20
 _TOPIC = re.compile(r"【([^】]*)】")
 _FRAME = re.compile(
-    r"(?:とは|は|を|が|に|で|って)?(?:どのよう|どう|どこ|いつ|いくら|何|なに|どれ|どんな|だれ|誰|教えて|知りたい"
+    r"(?:ことは|ことが|では|には|とは|は|を|が|に|で|って)?(?:どのよう|どう|どこ|いつ|いくら|何|なに|どれ|どんな|だれ|誰|教えて|知りたい"
     r"|できます|できない|ありま|あります|ですか|ますか|でしょうか|したい|必要)"
 )
 
@@ -57,6 +65,10 @@ class Weak:
     question: str
     reasons: list[str]
     advice: list[str]
+    nearest: str | None = None
+    """The other FAQ entry ranked next when the question is typed in a hurry (none: nothing else found)."""
+    closeness: float = 0.0
+    """``nearest``'s score as a share of this entry's on that query (1.0: a tie); the list is sorted by it."""
 
 
 @dataclass
@@ -85,6 +97,8 @@ def diagnose(searcher: Searcher) -> Report:
     asked = 0
     for entry in searcher.kb.faq:
         twins = twin.get(entry.id, set())
+        own_question_lost = False
+        hits: Sequence[Hit] = ()
         for number, query in enumerate((entry.question, *entry.phrasings, _hurried(entry.question))):
             asked += 1
             hits = searcher.search(query).hits
@@ -93,16 +107,25 @@ def diagnose(searcher: Searcher) -> Report:
                 continue
             if ids[0] != entry.id:
                 _note(pairs, entry.id, ids[0], query, wrong=True)
-                if number == 0:
-                    weak.append(_weak(entry, own_question_lost=True))
+                own_question_lost = own_question_lost or number == 0
             elif _close(hits) and ids[1] not in twins:
                 _note(pairs, entry.id, ids[1], query, wrong=False)
-        if not any(w.entry == entry.id for w in weak):
-            found = _weak(entry, own_question_lost=False)
-            if found.reasons:
-                weak.append(found)
+        found = _weak(entry, own_question_lost=own_question_lost)
+        if found.reasons:
+            found.nearest, found.closeness = _nearest(entry.id, hits, twins)
+            weak.append(found)
     confusions = sorted(pairs.values(), key=lambda c: (-c.wrong, -len(c.queries), c.entry, c.other))
+    weak.sort(key=lambda w: (not w.reasons[0].startswith(_LOST), -w.closeness))
     return Report(len(searcher.kb.faq), asked, duplicates, confusions, weak)
+
+
+def _nearest(entry: str, hits: Sequence[Hit], twins: set[str]) -> tuple[str | None, float]:
+    """The FAQ entry that ``hits`` rank closest to ``entry``, and its score as a share of the first one's."""
+    best = hits[0].score if hits else 0.0
+    for hit in hits:
+        if hit.entry.kind == "faq" and hit.entry.id != entry and hit.entry.id not in twins and best > 0:
+            return hit.entry.id, round(min(hit.score / best, 1.0), 3)
+    return None, 0.0
 
 
 def _close(hits: Sequence[Hit]) -> bool:
@@ -133,10 +156,10 @@ def _weak(entry: FaqEntry, *, own_question_lost: bool) -> Weak:
     reasons: list[str] = []
     advice: list[str] = []
     if own_question_lost:
-        reasons.append("質問文そのもので検索しても、この項目が1位になりません")
+        reasons.append(_LOST)
         advice.append("ほかの項目と区別できる言葉（対象・手続き・場所など）を質問に入れてください")
     if not entry.phrasings:
-        reasons.append("言い換え（phrasings）がありません")
+        reasons.append(_NO_PHRASINGS)
         advice.append(
             "職員が実際に使う言い方（くだけた言い方・日常の言葉）を phrasings に3つ以上足してください"
         )
@@ -193,10 +216,26 @@ def _text(searcher: Searcher, report: Report, limit: int) -> str:
             by_reason[re.sub(r"（\d+文字）$", "", reason)] += 1
     if report.weak:
         lines.append(f"■ 見つかりにくい項目（{len(report.weak)}件、上位{min(limit, len(report.weak))}件）")
+        # A ward's own FAQ has no phrasings at all: said once, not under every entry.
+        none_have_phrasings = phrasings == 0
+        if none_have_phrasings:
+            lines.append(
+                "  どの項目にも言い換え（phrasings）がありません。職員は質問文どおりには尋ねないため、"
+                "ほかの項目と紛れやすいもの（上から順）から、職員が実際に使う言い方を3つ以上足してください。"
+            )
         for weak in report.weak[:limit]:
             lines.append(f"- {weak.entry}「{weak.question}」")
-            lines.extend(f"    {reason}" for reason in weak.reasons)
-            lines.extend(f"    → {advice}" for advice in weak.advice)
+            for reason, advice in zip(weak.reasons, weak.advice, strict=True):
+                if none_have_phrasings and reason == _NO_PHRASINGS:
+                    continue
+                lines.append(f"    {reason}")
+                lines.append(f"    → {advice}")
+            if weak.nearest and weak.closeness >= NEAR:
+                lines.append(
+                    f"    「{_hurried(weak.question)}」とだけ検索すると、次点は {weak.nearest}"
+                    f"「{title.get(weak.nearest, '')}」です（この項目の得点の{weak.closeness:.0%}）"
+                )
+                lines.append("    → 2つの項目の違い（対象・手続き・時期など）が分かる言い方を足してください")
         lines.append("")
         lines.append("理由ごとの件数：" + "、".join(f"{reason} {n}件" for reason, n in by_reason.items()))
     if not report.duplicates and not report.confusions and not report.weak:
