@@ -130,6 +130,8 @@ class Analyzer:
             for morpheme in morphemes
         ]
         fragments = _fragments(morphemes) if _HAS_LATIN.search(normalized) else ()
+        if _KANA_TEXT.fullmatch(normalized) and _mostly_single_kana(morphemes):
+            words = [word if word.noun else _Word(word.sound) for word in words]
         for at in fragments:
             surface = morphemes[at].surface()
             words[at] = _Word(words[at].sound, noun=surface, noun_sound=gram_text(surface))
@@ -281,6 +283,23 @@ def _opening_particle(morphemes: Any, at: int) -> bool:
     if at < 0 or not _is_kana(morphemes[at]) or morphemes[at].part_of_speech()[0] not in _PARTICLE_POS:
         return False
     return at == 0 or morphemes[at - 1].part_of_speech()[0] in _BREAK_POS
+
+
+_KANA_TEXT = re.compile(r"[\u3041-\u30ffー\s\W]*")
+SINGLE_KANA_SHARE = 1 / 3
+"""Share of a kana text's characters read as one-kana morphemes from which it is no words but a mash."""
+
+
+def _mostly_single_kana(morphemes: Any) -> bool:
+    """Whether Sudachi reads a kana text mostly as one-kana morphemes around a short word met by chance.
+
+    Random kana (へいりへけ: へ, いり, へ, け; あせめゅぴ) is read so: particles and
+    suffixes of one kana around a word of two (いり as 要る, せめ as 攻め). Kana
+    staff type reads as words: ゆうきゅうのしんせいってどこからするの has two
+    one-kana morphemes in its 19 characters, じゃあまたね one in six.
+    """
+    sizes = [len(m.surface()) for m in morphemes if m.part_of_speech()[0] not in _BREAK_POS]
+    return sum(size for size in sizes if size == 1) >= SINGLE_KANA_SHARE * sum(sizes) > 0
 
 
 def _is_kana(morpheme: Any) -> bool:

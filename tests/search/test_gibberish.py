@@ -13,7 +13,20 @@ from bot.search.normalize import normalize
 
 @pytest.mark.parametrize(
     "query",
-    ["あsd", "あｓｄ", "あsdふぁsdf", "かsd", "ｓｄｆｇｈ", "あああ", "jkl;", "っっｄ", "ｑｗｅｒｔｙ", "えrt"],
+    [
+        "あsd",
+        "あｓｄ",
+        "あsdふぁsdf",
+        "かsd",
+        "ｓｄｆｇｈ",
+        "あああ",
+        "jkl;",
+        "っっｄ",
+        "ｑｗｅｒｔｙ",
+        "えrt",
+        "へいりへけ",
+        "あせめゅぴ",
+    ],
 )
 def test_a_mash_is_not_answered(searcher: Searcher, query: str) -> None:
     assert searcher.search(query).decision != "answer"
@@ -47,6 +60,14 @@ def test_letters_glued_to_ime_debris_are_fragments_not_words() -> None:
     assert analyzer.analyze("あsdふぁsdf").fragments == ("sd", "sdf")
     for text in ("このpdf", "SDカード", "rpaってなに", "lgwan系のパソコンでもrpa動かせる"):
         assert analyzer.analyze(text).fragments == ()
+
+
+def test_random_kana_gives_no_words_but_kana_staff_type_does() -> None:
+    analyzer = Analyzer()
+    for mash in ("へいりへけ", "あせめゅぴ", "さみえくわこ"):
+        assert analyzer.analyze(mash).words == ()
+    assert analyzer.analyze("ゆうきゅうのしんせいってどこからするの").words
+    assert analyzer.analyze("すごい、わかりやすい！").words
 
 
 def test_the_probe_types_as_an_ime_does() -> None:
