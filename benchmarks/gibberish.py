@@ -141,7 +141,7 @@ def _runs(rows: tuple[str, ...], shortest: int = 3) -> list[str]:
 
 
 def gibberish(known: set[str]) -> dict[str, list[str]]:
-    """The inputs of each kind, none of which is in ``known`` (normalised words of the knowledge)."""
+    """The inputs of each kind, none in ``known`` (the normalised words of the knowledge and controls)."""
     rng = random.Random(SEED)
     latin_rows = _runs(ROWS)
     kinds: dict[str, list[str]] = {
@@ -171,7 +171,7 @@ def gibberish(known: set[str]) -> dict[str, list[str]]:
 
 
 def _half_converted(keys: str, rng: random.Random) -> str:
-    """``keys`` typed twice or three times over, the IME switched on and off on the way (あsdふぁsdf).
+    """``keys`` typed once to three times over, the IME switched on and off on the way (あsdふぁsdf).
 
     Each time the IME converts the keys up to a random point and lets the rest through as typed.
     """
