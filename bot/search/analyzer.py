@@ -27,6 +27,11 @@ _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接尾辞", "接�
 _NOUN_POS = {"名詞"}
 # Sudachi splits hiragana-typed words unpredictably (ろぼっと → 鹵簿 + と): such "nouns" prove nothing.
 _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
+_LATIN_ONLY = re.compile(r"^[a-z]+$")
+_DEBRIS_POS = frozenset({"感動詞", "補助記号", "記号"})
+"""What Sudachi makes of kana an IME left beside unconverted letters (あ, ぁ, っ in あsd, ふぁsdf, っっd)."""
+_PARTICLE_POS = frozenset({"助詞", "助動詞"})
+_BREAK_POS = frozenset({"補助記号", "空白"})
 _KATAKANA_COMPOUND = re.compile(r"[ァ-ヶー]{3,}")
 _KANJI_COMPOUND = re.compile(r"[\u4e00-\u9fff々]{2,}")
 _VOICED = str.maketrans(
@@ -68,6 +73,8 @@ class Analysis:
     """The reading of each noun (as `Analyzer.sound` gives it), to tell IME slips: 予讃 reads like 予算."""
     noun_synonyms: tuple[str, ...]
     """Each noun's own synonym group (an ``s:`` term: Teams → オンライン会議's), "" when it has none."""
+    fragments: tuple[str, ...] = ()
+    """Nouns that are Latin fragments of a mash (sd in あsd, `_fragments`): unknown, whatever they spell."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +124,17 @@ class Analyzer:
         # The memo is read here, by `_word`'s key, and `_word` called only for a word it lacks: a call a word
         # was a tenth of a story's analysis.
         memo = self._words
+        morphemes = tokenizer().tokenize(normalized, self._mode_c)
         words = [
             memo.get((morpheme.word_id(), morpheme.surface())) or self._word(morpheme)
-            for morpheme in tokenizer().tokenize(normalized, self._mode_c)
+            for morpheme in morphemes
         ]
+        fragments = _fragments(morphemes) if _HAS_LATIN.search(normalized) else ()
+        if _KANA_TEXT.fullmatch(normalized) and _mostly_single_kana(morphemes):
+            words = [word if word.noun else _Word(word.sound) for word in words]
+        for at in fragments:
+            surface = morphemes[at].surface()
+            words[at] = _Word(words[at].sound, noun=surface, noun_sound=gram_text(surface))
         # One pass a field, not one loop filling them all: a story has some 120 words.
         nouns = [word for word in words if word.noun]
         terms = [term for word in words for term in word.terms]
@@ -139,6 +153,7 @@ class Analyzer:
             grams,
             tuple([word.noun_sound for word in nouns]),
             tuple([word.synonym for word in nouns]),
+            tuple([words[at].noun for at in fragments]),
         )
 
     def _word(self, morpheme: Any) -> _Word:
@@ -237,6 +252,63 @@ def _is_topic_noun(pos: Sequence[str], lemma: str, surface: str) -> bool:
         and not lemma.startswith("何")
         and not _HIRAGANA_ONLY.match(surface)
     )
+
+
+_HAS_LATIN = re.compile(r"[a-z]")
+
+
+def _fragments(morphemes: Any) -> list[int]:
+    """The places of Latin words that are fragments of a mash, not words: typed glued to IME debris.
+
+    With the IME on, a vowel becomes a kana and consonants no vowel follows stay
+    letters (asdf → あsdf); switched on and off mid-word, letters and kana alternate
+    (あsdふぁsdf). Their letters may spell a word of the knowledge (sd: SD), yet
+    what they touch is no word: an interjection or a stray mark (あ, ぁ, っ), or a
+    particle opening the text or a phrase (かsd). A word staff write beside kana
+    follows a particle or a verb (このpdf, rpa動かせる) and is followed by one (rpaって).
+    """
+    found: list[int] = []
+    for at, morpheme in enumerate(morphemes):
+        if not _LATIN_ONLY.match(morpheme.surface()):
+            continue
+        before = morphemes[at - 1] if at else None
+        after = morphemes[at + 1] if at + 1 < len(morphemes) else None
+        if _is_debris(before) or _is_debris(after) or _opening_particle(morphemes, at - 1):
+            found.append(at)
+    return found
+
+
+def _opening_particle(morphemes: Any, at: int) -> bool:
+    """Whether the morpheme at ``at`` is a kana particle that opens the text or a phrase (か in かsd)."""
+    if at < 0 or not _is_kana(morphemes[at]) or morphemes[at].part_of_speech()[0] not in _PARTICLE_POS:
+        return False
+    return at == 0 or morphemes[at - 1].part_of_speech()[0] in _BREAK_POS
+
+
+_KANA_TEXT = re.compile(r"[\u3041-\u30ffー\s\W]*")
+SINGLE_KANA_SHARE = 1 / 3
+"""Share of a kana text's characters read as one-kana morphemes from which it is no words but a mash."""
+
+
+def _mostly_single_kana(morphemes: Any) -> bool:
+    """Whether Sudachi reads a kana text mostly as one-kana morphemes around a short word met by chance.
+
+    Random kana (へいりへけ: へ, いり, へ, け; あせめゅぴ) is read so: particles and
+    suffixes of one kana around a word of two (いり as 要る, せめ as 攻め). Kana
+    staff type reads as words: ゆうきゅうのしんせいってどこからするの has two
+    one-kana morphemes in its 19 characters, じゃあまたね one in six.
+    """
+    sizes = [len(m.surface()) for m in morphemes if m.part_of_speech()[0] not in _BREAK_POS]
+    return sum(size for size in sizes if size == 1) >= SINGLE_KANA_SHARE * sum(sizes) > 0
+
+
+def _is_kana(morpheme: Any) -> bool:
+    return morpheme is not None and bool(_HIRAGANA_ONLY.match(morpheme.surface()))
+
+
+def _is_debris(morpheme: Any) -> bool:
+    """Whether ``morpheme`` is kana Sudachi reads as no word: an interjection, a mark, or unknown."""
+    return _is_kana(morpheme) and (morpheme.part_of_speech()[0] in _DEBRIS_POS or morpheme.is_oov())
 
 
 def _reading(morpheme: Any) -> str:

@@ -224,6 +224,8 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
 def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
     """The analysis with the known words its unknown nouns were meant to be, and the nouns still unknown.
 
+    The Latin fragments of a mash (`Analysis.fragments`) are unknown whatever they spell.
+
     A noun read as a known word (see `bot.search.spelling`) counts as mentioned
     by an entry that has that word, and as known; so does a compound whose
     unknown parts are (電子決済 as 電子 and 決裁). A noun whose synonym group
@@ -233,7 +235,8 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
         analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, analysis.noun_terms, strict=True
     )
     meant = {
-        noun: _meant(index, analyzer, noun, sound, synonym, terms) for noun, sound, synonym, terms in nouns
+        noun: () if noun in analysis.fragments else _meant(index, analyzer, noun, sound, synonym, terms)
+        for noun, sound, synonym, terms in nouns
     }
     unknown = tuple(noun for noun, words in meant.items() if words == ())
     extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
