@@ -338,6 +338,8 @@ def _check(settings: Settings) -> int:
         f"事例 {len(kb.cases)}件、案内先 {len(kb.referrals)}件、雑談 {len(kb.smalltalk)}件、"
         f"同義語 {len(kb.synonyms)}グループ" + (f"（注意 {len(notes)}件）" if notes else "")
     )
+    if not kb.smalltalk:
+        print("雑談（smalltalk.yaml）がないため、あいさつ・お礼・おわびには標準の応答を返します。")
     return 0
 
 

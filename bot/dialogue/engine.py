@@ -106,7 +106,8 @@ class Engine:
             prompt = Reply("ご質問やご用件を入力してください。", menu.choices, kind="prompt")
             return Turn((prompt,), state)
         if is_goodbye(text):
-            return Turn((views.goodbye(browse.menu(self.lib)),), replace(state, shown=None, more=()))
+            goodbye = views.goodbye(self.lib, browse.menu(self.lib))
+            return Turn((goodbye,), replace(state, shown=None, more=()))
         if _is_command(text):
             return self._menu(state)
         if is_status(text):

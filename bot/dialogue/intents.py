@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.knowledge import Case, KnowledgeBase
+from bot.knowledge import Case, KnowledgeBase, SmallTalk
 from bot.search.normalize import normalize, sentences
 
 __all__ = [
@@ -170,10 +170,10 @@ def consult_wish(text: str) -> ConsultWish | None:
     return ConsultWish("" if topic in _WISH_FILLER else topic, goes_on)
 
 
-def smalltalk_keys(kb: KnowledgeBase) -> dict[str, str]:
+def smalltalk_keys(talks: Iterable[SmallTalk]) -> dict[str, str]:
     """The comparison form of every small-talk phrasing, to the id of its entry (the first one wins)."""
     keys: dict[str, str] = {}
-    for talk in kb.smalltalk:
+    for talk in talks:
         for phrasing in talk.phrasings:
             key = key_of(phrasing)
             if key:

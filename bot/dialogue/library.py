@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from bot.dialogue.courtesy import courtesies
 from bot.dialogue.intents import key_of, smalltalk_keys
 from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk, Ward
 from bot.search import Entry
@@ -39,6 +40,7 @@ class Library:
     @classmethod
     def of(cls, kb: KnowledgeBase) -> Library:
         """Index ``kb`` for lookups."""
+        talks = kb.smalltalk or courtesies(kb.ward)  # a ward's own FAQ alone still answers こんにちは
         linked: defaultdict[str, list[Case]] = defaultdict(list)
         for case in kb.cases:
             for ref in case.manual:
@@ -48,10 +50,10 @@ class Library:
             faq={e.id: e for e in kb.faq},
             cases={c.id: c for c in kb.cases},
             referrals={r.id: r for r in kb.referrals},
-            smalltalk={t.id: t for t in kb.smalltalk},
+            smalltalk={t.id: t for t in talks},
             chapters={c.id: c for c in kb.chapters},
             cases_of_section={ref: tuple(cases) for ref, cases in linked.items()},
-            smalltalk_by_key=smalltalk_keys(kb),
+            smalltalk_by_key=smalltalk_keys(talks),
         )
 
     @property

@@ -17,7 +17,6 @@ from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, R
 
 __all__ = [
     "CASE_CONSULT_LABEL",
-    "GOODBYE",
     "MENU",
     "answer",
     "button_cards",
@@ -143,12 +142,13 @@ def case_detail(lib: Library, case: Case) -> Reply:
     return Reply(text, choices, _manual_card(lib, case.manual), _source(lib, case), "case", ref_of(case))
 
 
-GOODBYE = "ご利用ありがとうございました。業務改善で困ったときは、またいつでもお気軽に入力してください。"
-
-
-def goodbye(menu: Reply) -> Reply:
+def goodbye(lib: Library, menu: Reply) -> Reply:
     """The answer to 「終了」: thanks, and the menu's choices for whenever the staff member comes back."""
-    return Reply(GOODBYE, menu.choices, kind="smalltalk")
+    text = (
+        f"ご利用ありがとうございました。{lib.ward.subject}で困ったときは、"
+        "またいつでもお気軽に入力してください。"
+    )
+    return Reply(text, menu.choices, kind="smalltalk")
 
 
 def smalltalk(talk: SmallTalk, menu: Reply) -> Reply:
