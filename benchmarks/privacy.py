@@ -127,6 +127,7 @@ def written_names() -> None:
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
     _written_names("names_holdout_fourth.yaml", "no_names_holdout_fourth.yaml", show=False)
+    _written_names("names_holdout_fifth.yaml", "no_names_holdout_fifth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
