@@ -96,10 +96,11 @@ a given name in kana it lacks before さん or 様 with nothing before it that s
 before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
 (当番　月 岸　火 泉). Not recognised either: surnames listed with places or things
 and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、北浜駅: 参加者は課長、松浦、岸本です and
-当番：北、南、東 are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana
-alone (typed without kanji conversion), a name the dictionary cuts out of a longer run of hiragana
-(しゅう + が + くつうち, じりつしえんい + りょう). Text without kana or
-kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
+東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
+name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
+dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
+without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -518,6 +519,12 @@ _PLACE_ENDING = re.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
 )
 """After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
+_FACILITY = re.compile(
+    "の?(?:両|各)?(?:図書館|公民館|出張所|支所|児童館|集会所|会館|区民館|市民館|地域センター|コミュニティセンター"
+    "|体育館|公園|駅|庁舎|団地|商店街|交番|郵便局|プール|運動場|広場|(?P<school>小学校|中学校|保育園|幼稚園))"
+)
+"""A public facility after a list of words (北浜、南丘の図書館; 東町と西町の集会所; 北浜や南丘の両公民館)."""
+_PLACE_LIST_MARKS = frozenset({"、", ",", "と", "や", "・"})
 _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
@@ -613,7 +620,9 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _nicknames(chunk)
             spans += _rota(chunk)
             spans += _names_with_readings(chunk)
-            spans += _listed_with(chunk, morphemes, spans)
+            places = _places_before_a_facility(chunk, morphemes)
+            spans = [span for span in spans if not _within(span, places)]
+            spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -1108,6 +1117,49 @@ def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:
     if not inside or _LIST_CUE.search(text, max(0, start - _LIST_CUE_REACH), start):
         return False
     return any(_shows_a_thing(item) for item in _comma_items(morphemes, at))
+
+
+def _places_before_a_facility(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """The items of lists of two words or more before a public facility: places, not people.
+
+    北浜、南丘の図書館, 東町と西町の集会所, 北浜や南丘の両公民館 (`_FACILITY`): the dictionary reads 北浜
+    and 南丘 as names, and 、 and の as what follows a person, but a list before a library names where it
+    is. Each item is nouns joined into one (`_joined_word`: みなと + 台); before a school or a nursery none
+    is a given name (蓮と陽葵の保育園 are children's). A cue of people before the list keeps it people's
+    (参加者は北浜、南丘の…).
+    """
+    places: list[tuple[int, int]] = []
+    for at, word in enumerate(morphemes):
+        facility = _FACILITY.match(text, word.end())
+        if not facility or word.part_of_speech()[0] != "名詞":
+            continue
+        school = bool(facility.group("school"))
+        first, last = _joined_word(morphemes, at)
+        items = [(first, at)]
+        while first >= 2 and morphemes[first - 1].surface() in _PLACE_LIST_MARKS:
+            first, last = _joined_word(morphemes, first - 2)
+            if last != items[-1][0] - 2 or morphemes[last].part_of_speech()[0] != "名詞":
+                break
+            items.append((first, last))
+        spans = [(morphemes[begin].begin(), morphemes[end].end()) for begin, end in items]
+        given = school and any(_given_name(m) for begin, end in items for m in morphemes[begin : end + 1])
+        cue = _LIST_CUE.search(text, max(0, spans[-1][0] - _LIST_CUE_REACH), spans[-1][0])
+        if len(items) >= 2 and not given and not cue:
+            places += spans
+    return places
+
+
+def _given_name(morpheme: Any) -> bool:
+    """Whether the dictionary reads ``morpheme`` as a given name, there or before さん alone."""
+    if morpheme.part_of_speech()[3] == "名":
+        return True
+    alone = _part_of_speech_before_san(morpheme.surface())
+    return alone is not None and alone[3] == "名"
+
+
+def _within(span: tuple[int, int], outer: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside one of the ``outer`` spans."""
+    return any(start <= span[0] and span[1] <= stop for start, stop in outer)
 
 
 def _opens_a_long_list(morphemes: Sequence[Any], at: int) -> bool:
