@@ -106,6 +106,7 @@ without kana or kanji is only tokenised for a Latin word before an honorific, so
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -303,6 +304,9 @@ _HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
 which may be part of a word (しゅうがくつうち, 就学通知, read as しゅう + が + くつうち)."""
 _KANJI = re.compile("[\u4e00-\u9fff々]")
+_NEWLINE = re.compile("\n")
+_Lines = tuple[list[int], list[bool]]
+"""Where each line of a text begins, and whether it holds kanji (`_kanji_lines`)."""
 _LIST_CUE = re.compile(rf"(?:{_ROLES})名?(?:は|が|:|：)[^。()\n:：]*$")
 """A cue of people before a list on its line (参加者は課長、松浦、 ; 出席：北浜、): searched up to an item."""
 _LIST_CUE_REACH = 40
@@ -1018,6 +1022,7 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
 
 def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
+    lines = _kanji_lines(text)
     at = 0
     while at < len(morphemes):
         place = _place_named_as_a_person(text, morphemes, at)  # asked once: it may ask the dictionary
@@ -1051,9 +1056,9 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
             or _cued(text, start)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
-            or _surname_before_particle(text, morphemes, at, end)
+            or _surname_before_particle(text, morphemes, at, end, lines)
             or _before_a_verb(morphemes, at, end)
-            or _called_by_name(text, morphemes[at])
+            or _called_by_name(text, morphemes[at], lines)
             or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
             or place
         ):
@@ -1061,7 +1066,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         at = end
 
 
-def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: int, lines: _Lines) -> bool:
     """Whether a surname in kanji, read as one there, comes before a particle (伊藤が書いた, 辻も).
 
     The dictionary reads a word as a surname there (姓) only where the sentence reads as a person's:
@@ -1091,7 +1096,7 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False
     if given and not _closes_with_particle(text, morphemes, end):
         return False  # a given name of kanji before a particle that closes what is said: …って美咲から
-    if kana and _guessed_in_hiragana(text, word):
+    if kana and _guessed_in_hiragana(text, word, lines):
         return False  # しゅう + が + くつうち
     if _in_a_list_of_things(text, morphemes, at):
         return False  # 北浜 in （中央、北浜、南丘）: a comma that lists places says no person
@@ -1231,27 +1236,29 @@ def _shows_a_thing(item: Sequence[Any]) -> bool:
     )
 
 
-def _guessed_in_hiragana(text: str, word: Any) -> bool:
+def _kanji_lines(text: str) -> _Lines:
+    """Where each line of ``text`` begins, and whether it holds kanji: read once, asked of every word."""
+    starts = [0, *(newline.end() for newline in _NEWLINE.finditer(text))]
+    ends = [*(start - 1 for start in starts[1:]), len(text)]
+    return starts, [bool(_KANJI.search(text, start, end)) for start, end in zip(starts, ends, strict=True)]
+
+
+def _guessed_in_hiragana(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads in a line of hiragana alone is its guess at splitting a run.
 
-    A line without kanji was typed without conversion (on a phone: しゅうがくつうち　とどかない, 就学通知が
-    届かない); there a word in hiragana that begins inside a run of hiragana (`_cut_from_hiragana`), or
-    whose run goes on past the particle after it (しゅう + が + くつうち), is no name. In a line with
-    kanji, a name in hiragana was written so (すずきがさっきから電話してる, ひろみが対応済み).
+    A line without kanji (``lines``: `_kanji_lines`) was typed without conversion (on a phone:
+    しゅうがくつうち　とどかない, 就学通知が届かない); there a word in hiragana that begins inside a run of
+    hiragana (`_cut_from_hiragana`), or whose run goes on past the particle after it (しゅう + が +
+    くつうち), is no name. In a line with kanji, a name in hiragana was written so (すずきがさっきから電話
+    してる, ひろみが対応済み).
     """
     start, stop = word.begin(), word.end()
-    line = text[text.rfind("\n", 0, start) + 1 : _line_end(text, stop)]
-    if _KANJI.search(line):
+    starts, kanji = lines
+    if kanji[bisect_right(starts, start) - 1]:
         return False
     return _cut_from_hiragana(text, start) or bool(
         _HIRAGANA_WORD.match(text, stop - 1) and _HIRAGANA_AFTER_PARTICLE.match(text, stop)
     )
-
-
-def _line_end(text: str, at: int) -> int:
-    """Where the line holding ``at`` ends: its line break, or the text's end."""
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _cut_from_hiragana(text: str, start: int) -> bool:
@@ -1296,7 +1303,7 @@ def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
     return bool(_CLAUSE_END.match(text, morphemes[at].end()))
 
 
-def _called_by_name(text: str, word: Any) -> bool:
+def _called_by_name(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
     Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
@@ -1305,7 +1312,7 @@ def _called_by_name(text: str, word: Any) -> bool:
     start = word.begin()
     first = _opens(text, start, "\n")
     called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
-    return called and not _guessed_in_hiragana(text, word)
+    return called and not _guessed_in_hiragana(text, word, lines)
 
 
 def _opens(text: str, start: int, marks: str) -> bool:
