@@ -123,6 +123,7 @@ def written_names() -> None:
     _written_names("names_tenth.yaml", "no_names_tenth.yaml")
     _written_names("names_eleventh.yaml", "no_names_eleventh.yaml")
     _written_names("names_twelfth.yaml", "no_names_twelfth.yaml")
+    _written_names("names_thirteenth.yaml", "no_names_thirteenth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
