@@ -263,6 +263,11 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
 (鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族), or who they are in
 parentheses before です (石田（会計年度任用職員）です)."""
+_BELONGING = re.compile(
+    "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり)"
+)
+"""What only a person at work has (松本の机, 中野のハンコ, 宮下の代わりに): after a word the dictionary
+reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ)"
@@ -1055,6 +1060,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _TAKES_ON.match(text, _skip_space(text, stop))
             or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
             or _cued(text, start)
+            or _BELONGING.match(text, stop)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end, lines)
             or _before_a_verb(morphemes, at, end)
@@ -1545,7 +1551,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     It reads many surnames as places (松本様, 清水課長), and some as other proper nouns in some
     contexts (山崎 in 申請者は山崎くん); an honorific or a staff title after it (a given name
     between them or not), or 〜って人, に聞いた or で対応します (not after a prefecture: 福岡で対応)
-    when it reads it as a name before さん alone, says that it is one. A municipality (横浜市さん,
+    when it reads it as a name before さん alone, says that it is one, and so does what only a person has
+    (`_BELONGING`: 松本の机, 中野のハンコ). A municipality (横浜市さん,
     世田谷区さん) is not, and other proper nouns are companies as often (富士通さん, NECさん):
     one read as a thing counts only when the dictionary reads it as a name before さん alone.
     """
@@ -1559,7 +1566,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
     taking_on = _TAKES_ON.match(text, after) and not _prefecture(surface)
     away = _AWAY_BARE.match(text, morpheme.end()) and _word_of_its_own(morphemes, at)  # 大塚休みだから
-    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away):
+    belonging = _BELONGING.match(text, morpheme.end())  # 松本の机
+    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away or belonging):
         return False
     # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
     # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
