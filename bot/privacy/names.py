@@ -2023,11 +2023,15 @@ def _kanji_noun(morpheme: Any) -> bool:
 
 
 def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
-    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん)."""
+    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん).
+
+    今 is a word of its own (今藤田が電話中: 藤田 is on the phone now).
+    """
     if at == 0:
         return False
     before = morphemes[at - 1]
-    return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
+    lone = _LONE_KANJI.fullmatch(before.surface()) and before.surface() != "今"
+    return bool(lone) and before.part_of_speech()[0] == "名詞"
 
 
 def _person_around(text: str, start: int, stop: int) -> bool:
