@@ -208,7 +208,7 @@ _CUE_AFTER = re.compile(
     "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|"
     "伝言|打ち?合わ?せ|面談|協議|調整|振っ|振ら|振り|投げ|回し|まわし|転送|折り?返|回答|(?i:cc)|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
-    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|と(?:二人|ふたり)で|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ|回し|まわし)"
+    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|[とも]一緒|と(?:二人|ふたり)で|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ|回し|まわし)"
     rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名|{_ON_DUTY}"
     rf"|{_SUBJECT}(?:何て|なんて|何と|なんと|そう|こう)(?:言|いっ|いう|いわ)"
     rf"|{_SUBJECT}{_STILL}?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
@@ -277,16 +277,16 @@ _BELONGING = re.compile(
 reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
-    "引き?継|依頼|頼ん|頼む|お願い|任せ)"
+    "引き?継|依頼|頼ん|頼む|お願い|任せ|話し)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
-    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)|[とも]一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
     rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
-沖と一緒に, 林と二人で, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる, not ある: someone),
-and a comma before who is away (北、今日は休みです)."""
+沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる,
+not ある: someone), and a comma before who is away (北、今日は休みです)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -1718,13 +1718,13 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
 
 
 def _together_describing(morphemes: Sequence[Any], at: int) -> bool:
-    """Whether ``morphemes[at]`` と一緒に opens a clause that describes a noun (森と一緒に歩くハイキング).
+    """Whether ``morphemes[at]`` と一緒に (も一緒に) opens a clause that describes a noun (森と一緒に歩く…).
 
     With a colleague, と一緒に tells what one does (森と一緒に外回り行ってきます); a verb right after it that
     ends before a noun makes the clause a description of the noun, which a wood or a star fits as well.
     """
     words = [m.surface() for m in morphemes[at + 1 : at + 4]]
-    if words != ["と", "一緒", "に"] or at + 5 >= len(morphemes):
+    if words not in (["と", "一緒", "に"], ["も", "一緒", "に"]) or at + 5 >= len(morphemes):
         return False
     verb, noun = morphemes[at + 4], morphemes[at + 5]
     return bool(verb.part_of_speech()[0] == "動詞" and noun.part_of_speech()[0] == "名詞")
