@@ -712,17 +712,22 @@ def _given_names_after_family(text: str) -> list[tuple[int, int]]:
 
 
 def _rota(text: str) -> list[tuple[int, int]]:
-    """Who is on duty in a rota's line: two weekdays or more, each with a surname after it and a space.
+    """Who is on duty in a rota: a weekday, a space and a surname, twice or more in a line or down the page.
 
-    当番　月 岸　火 泉　水 原　木 畑: the words the dictionary reads as a name before さん, or one of
-    those of one kanji it reads as a word even there (`_taken_as_surname`); 月 休館　火 開館 stays.
+    当番　月 岸　火 泉　水 原　木 畑, or 月 上村 and 火 下田 on lines of their own: the words the dictionary
+    reads as a name before さん, or one of those of one kanji it reads as a word even there
+    (`_taken_as_surname`); 月 休館　火 開館 stays.
     """
-    spans = []
+    days: list[re.Match[str]] = []
+    alone: list[re.Match[str]] = []
     for line in re.finditer(r"[^\n]+", text):
-        days = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
-        if len(days) >= 2:
-            spans += [day.span(1) for day in days if _taken_as_surname(day.group(1))]
-    return spans
+        on_line = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
+        if len(on_line) >= 2:
+            days += on_line
+        elif on_line and on_line[0].start() == line.start():
+            alone += on_line
+    days += alone if len(alone) >= 2 else []
+    return [day.span(1) for day in days if _taken_as_surname(day.group(1))]
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
