@@ -272,8 +272,9 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 parentheses before です (石田（会計年度任用職員）です)."""
 _BELONGING = re.compile(
     "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり)"
+    "|宅(?![地配建急])|邸"
 )
-"""What only a person at work has (松本の机, 中野のハンコ, 宮下の代わりに): after a word the dictionary
+"""What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅): after a word the dictionary
 reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
