@@ -347,6 +347,7 @@ ADVERSARIAL = {
     "、ひらいが言って × 500": "、ひらいが言って" * 500,
     "中央、北浜、 × 700": "中央、北浜、" * 700,
     "しゅうがくつうち × 500": "しゅうがくつうち" * 500,
+    "記録_山田_ × 500 + .pdf": "記録_山田_" * 500 + ".pdf",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

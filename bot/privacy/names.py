@@ -542,6 +542,13 @@ _FACILITY = re.compile(
 )
 """A public facility after a list of words (北浜、南丘の図書館; 東町と西町の集会所; 北浜や南丘の両公民館)."""
 _PLACE_LIST_MARKS = frozenset({"、", ",", "と", "や", "・"})
+_FILE_NAME = re.compile(
+    r"(?<![^\s「」『』()<>、,。:：/\\])[^\s「」『』()<>、,。:：/\\.]{1,80}\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
+)
+"""A file's name and its extension (相談記録_山下_0612.xlsx), as a word of its own: where it begins, the
+part before the dot of at most 80 characters, so that no run of text is read more than once."""
+_FILE_NAME_PART = re.compile(r"(?<=[_\-])[\u4e00-\u9fff々]{2,4}(?=[_\-.])")
+"""A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf)."""
 _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
@@ -606,6 +613,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _table_names(text)
     found += _latin_names(text)
     found += _handles(text)
+    found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):
@@ -649,6 +657,21 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     for start, end in found:
         if not _SECTION_AFTER.match(text, end):
             yield start, end, NAME
+
+
+def _names_in_file_names(text: str) -> list[tuple[int, int]]:
+    """Surnames between the underscores of a file's name (面談記録_荒井_0705.xlsx, 受_佐々木_宛_木村.pdf).
+
+    Staff name files after whom they are about or from; a part of two to four kanji the dictionary reads as
+    a name before さん is one (面談記録, 0705 and 出張 are not).
+    """
+    return [
+        part.span()
+        for name in _FILE_NAME.finditer(text)
+        if "_" in name.group()
+        for part in _FILE_NAME_PART.finditer(text, name.start(), name.end())
+        if _read_before_san(part.group()) == "人名"
+    ]
 
 
 def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:

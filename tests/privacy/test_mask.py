@@ -1004,6 +1004,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
         "しゅうがくつうち" * 500,
+        "記録_山田_" * 500 + ".pdf",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
