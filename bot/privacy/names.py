@@ -276,6 +276,12 @@ _BELONGING = re.compile(
 )
 """What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅): after a word the dictionary
 reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
+_PLACES_THING = re.compile(
+    "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
+    "|会(?![\u4e00-\u9fff]))"
+)
+"""What a place or a group has, not a person (中川の河川敷, 上原の交差点, 坂本の町並み, あゆみの会): after a
+word the dictionary reads as a name there, it takes back `_PERSONS_THING`'s の."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し)"
@@ -1120,7 +1126,8 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     surname of one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a
     mark, not after a place's ヶ: 緑ヶ原). After a question for a place it is a place (出張先は 長野 です);
     inside a list of places, the comma after it says nothing (`_in_a_list_of_things`: （中央、東、北浜、
-    南丘）); in a line of hiragana alone, a name the dictionary cut out of a run is its guess
+    南丘）), and before what a place or a group has it is a place (`_PLACES_THING`: 上原の交差点, あゆみの会);
+    in a line of hiragana alone, a name the dictionary cut out of a run is its guess
     (`_guessed_in_hiragana`: しゅう + が + くつうち). One typo is masked (最所に, for
     最初に, in the held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames
     there (清水が出る, 小川が流れている, 高田から東京まで).
@@ -1142,6 +1149,8 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False  # しゅう + が + くつうち
     if _in_a_list_of_things(text, morphemes, at):
         return False  # 北浜 in （中央、北浜、南丘）: a comma that lists places says no person
+    if _PLACES_THING.match(text, word.end()):
+        return False  # 上原の交差点, あゆみの会: what a place or a group has
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
 
@@ -2079,7 +2088,8 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     税務課の山田, 息子の太郎, 妻 花子: `_RELATION`), unless the word begins a compound (課長の長野出張).
     """
     after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
-    if after and not _PLACE_ASKED.search(text, max(0, start - 8), start):
+    place = _PLACE_ASKED.search(text, max(0, start - 8), start) or _PLACES_THING.match(text, stop)
+    if after and not place:
         return True
     if text[start - 1 : start] in ("(", "「", "『") and text[stop : stop + 1] in (")", "」", "』"):
         return True  # alone in parentheses or quotes: a signature, a name as written (（田中）, 「澤田」)
