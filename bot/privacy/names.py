@@ -486,16 +486,16 @@ _ON_A_WEEKDAY = re.compile(
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
 _NICKNAME = re.compile(
-    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん))"
+    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
     r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
 )
 """A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
-ともちゃんさん; not ちゃんと (properly)."""
+よっしー, もっちー, まっすー, ともちゃんさん; not ちゃんと (properly)."""
 _NOT_NICKNAMES = frozenset(
-    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ".split()
+    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ ばっ".split()
 )
-"""What comes before ちゃん, りん or っさん and is no one's nickname: あかちゃん (a baby), わんちゃん (a dog),
-おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe)."""
+"""What comes before ちゃん, りん, っさん or っちー and is no one's nickname: あかちゃん (a baby),
+わんちゃん (a dog), おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe), ばっちー (dirty, to a child)."""
 _GIVEN_NAME_AFTER_FAMILY = re.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
