@@ -487,10 +487,11 @@ _ON_A_WEEKDAY = re.compile(
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
-    r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
+    r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
 )
 """A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
-よっしー, もっちー, まっすー, ともちゃんさん; not ちゃんと (properly)."""
+よっしー, もっちー, まっすー, ともちゃんさん, before a particle (と too: みほりんと), a mark, kanji,
+katakana or a Latin word (もっちーOCR); not ちゃんと (properly)."""
 _NOT_NICKNAMES = frozenset(
     "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ ばっ".split()
 )
