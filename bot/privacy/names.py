@@ -1458,9 +1458,10 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             continue
         shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
         shown = shown or honorific
-        person = shown or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         run = text[start:end]
         words = run.split()
+        quoted = len(words) >= 2 and text[start - 1 : start] == "「" and text[end : end + 1] == "」"
+        person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         acronym = len(words) == 1 and words[0].isupper()
         if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):
             yield start, end
