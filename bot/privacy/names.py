@@ -14,9 +14,11 @@ shows that it names a person:
   文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's
   (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
-  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で;
-  not one in what a thing is, 森と一緒に歩くハイキング), at work or away
-  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で),
+  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で,
+  林と話した, 畑も一緒に; not one in what a thing is, 森と一緒に歩くハイキング), at work, away or on duty
+  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で,
+  関が今日の宿直), asked about for their section (岩って何課), doing what only people do
+  (本田が酔っぱらってた),
   passed work or copied in (藤井に振って, 福田にCC, 藤原を
   巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
   田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
@@ -58,7 +60,8 @@ or katakana follow are masked, known or not.
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
 honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
-after a cue or a title (Mr. Patel said), or in a form's field; a salutation
+after a cue or a title (Mr. Patel said), in a form's field, or two or more alone in
+quotes (「TRAN THI HOA」); a salutation
 before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
 tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
@@ -89,18 +92,22 @@ together with the hiragana around them (窓口ではやし様, やまもとち�
 part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
 (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
 a surname it reads as a place or a word before a particle with nothing after it that says a person
-(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word;
+(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word
+(but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what a
+place or a group has (上原の交差点, あゆみの会) is not masked;
 a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
 ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
-(よっしー, なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー are masked). A name it reads as one right
-before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
-(当番　月 岸　火 泉). Not recognised either: surnames listed with places or things
-and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、北浜駅: 参加者は課長、松浦、岸本です and
-当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
-東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
-name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
-dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
-without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+(なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
+reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
+weekdays in a rota, in a line (当番　月 岸　火 泉) or down the page (月 上村 / 火 下田), and those of two
+to four kanji between the underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either:
+surnames listed with places or things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、
+北浜駅: 参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a
+public facility (北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery,
+are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed
+without kanji conversion), a name the dictionary cuts out of a longer run of hiragana (しゅう + が +
+くつうち, じりつしえんい + りょう). Text without kana or kanji is only tokenised for a Latin word before
+an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
