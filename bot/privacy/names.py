@@ -198,7 +198,8 @@ _WHEN = (
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
 _SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
 """The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
-_STILL = "(?:もう|まだ|また|さっき|いま|ちょうど)"
+_STILL_WORDS = ("もう", "まだ", "また", "さっき", "いま", "ちょうど")
+_STILL = f"(?:{'|'.join(_STILL_WORDS)})"
 """An adverb between a person and what they do (山形がまだ戻らない, 佐藤がもう帰った)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
@@ -1339,14 +1340,16 @@ def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
     """Whether a name the dictionary reads as one there is the subject of a verb right after it.
 
     In chat the particle is dropped: 村上いた, 黒木戻ったら, 白井書いた, 佐々木見てくれた？, 柳田帰ったよ,
-    えりか怒ってた. A surname of two characters or more, or a given name of two kanji or three kana or
-    more, as a word of its own (first, or after a particle, a mark, a space or a word of when: さっき坂田
-    出ていった), with a verb right after it. The dictionary reads a surname there only where the sentence
+    えりか怒ってた, or with an adverb of `_STILL` between (だいすけまだ帰ってない). A surname of two
+    characters or more, or a given name of two kanji or three kana or more, as a word of its own (first,
+    or after a particle, a mark, a space or a word of when: さっき坂田出ていった), with a verb right after
+    it. The dictionary reads a surname there only where the sentence
     reads as a person's (小川流れてる is a stream to it; 清水出る is masked, as 清水が出る is).
     """
     word = morphemes[at]
     kind, surface = word.part_of_speech()[3], word.surface()
-    if end != at + 1 or end >= len(morphemes) or morphemes[end].part_of_speech()[0] != "動詞":
+    verb = end + 1 if end + 1 < len(morphemes) and morphemes[end].surface() in _STILL_WORDS else end
+    if end != at + 1 or verb >= len(morphemes) or morphemes[verb].part_of_speech()[0] != "動詞":
         return False
     surname = kind == "姓" and len(surface) >= 2
     given = kind == "名" and (
