@@ -20,7 +20,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Twelve sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Thirteen sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -32,17 +32,20 @@ and foreign residents' names: 150, 240; 80), names_eleventh.yaml (weighted to th
 names before verbs, nicknames, one-kanji surnames, places read as surnames, rotas: 158, 200; 86),
 names_twelfth.yaml (prefectures and cities as surnames, hiragana surnames, two-kana given names, katakana
 names before さん, one-kanji surnames before と: 149, 170; no_names_twelfth.yaml, 103, with the same
-words as places, nouns, loanwords and companies).
-Four held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+words as places, nouns, loanwords and companies), names_thirteenth.yaml (casual staff chat about colleagues
+and residents: 157, 185; no_names_thirteenth.yaml, 104).
+Five held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
 and its rules, and names_holdout_fourth.yaml (161, 193: names before copulas and at a message's end, in
 file names and romaji, places and hiragana surnames, short given names, typos; no_names_holdout_fourth.yaml,
 110, with places, companies, products, nouns and facilities' names), written before names_twelfth.yaml and
-its rules by the same hand; only their counts are printed. A name counts as caught when none of its words is
-left in the masked message, leaving out the message's listed ``words`` that hold a name's characters but
-are no name (松本市 beside 松本さん).
+its rules by the same hand, and names_holdout_fifth.yaml (157, 185: casual staff chat about colleagues and
+residents; no_names_holdout_fifth.yaml, 104), written before names_thirteenth.yaml and its rules by the
+same hand, in the same shapes; only their counts are printed. A name counts as caught when none of its
+words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
+characters but are no name (松本市 beside 松本さん).
 
 Other personal data written by hand: staff messages holding My Numbers, phone numbers, e-mail and
 street addresses, postal codes, birth dates and the numbers of ID cards and accounts (no names), in
@@ -110,7 +113,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the twelve whose misses were studied, and the held-out ones, counted only."""
+    """The hand-written sets: the thirteen whose misses were studied, and the held-out ones, counted only."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -123,10 +126,12 @@ def written_names() -> None:
     _written_names("names_tenth.yaml", "no_names_tenth.yaml")
     _written_names("names_eleventh.yaml", "no_names_eleventh.yaml")
     _written_names("names_twelfth.yaml", "no_names_twelfth.yaml")
+    _written_names("names_thirteenth.yaml", "no_names_thirteenth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
     _written_names("names_holdout_fourth.yaml", "no_names_holdout_fourth.yaml", show=False)
+    _written_names("names_holdout_fifth.yaml", "no_names_holdout_fifth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
@@ -345,6 +350,7 @@ ADVERSARIAL = {
     "、ひらいが言って × 500": "、ひらいが言って" * 500,
     "中央、北浜、 × 700": "中央、北浜、" * 700,
     "しゅうがくつうち × 500": "しゅうがくつうち" * 500,
+    "記録_山田_ × 500 + .pdf": "記録_山田_" * 500 + ".pdf",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

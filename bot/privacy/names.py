@@ -14,9 +14,11 @@ shows that it names a person:
   文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's
   (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
-  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で;
-  not one in what a thing is, 森と一緒に歩くハイキング), at work or away
-  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で),
+  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で,
+  林と話した, 畑も一緒に; not one in what a thing is, 森と一緒に歩くハイキング), at work, away or on duty
+  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で,
+  関が今日の宿直), asked about for their section (岩って何課), doing what only people do
+  (本田が酔っぱらってた),
   passed work or copied in (藤井に振って, 福田にCC, 藤原を
   巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
   田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
@@ -58,7 +60,8 @@ or katakana follow are masked, known or not.
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
 honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
-after a cue or a title (Mr. Patel said), or in a form's field; a salutation
+after a cue or a title (Mr. Patel said), in a form's field, or two or more alone in
+quotes (「TRAN THI HOA」); a salutation
 before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
 tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
@@ -89,22 +92,28 @@ together with the hiragana around them (窓口ではやし様, やまもとち�
 part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
 (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
 a surname it reads as a place or a word before a particle with nothing after it that says a person
-(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word;
+(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word
+(but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what a
+place or a group has (上原の交差点, あゆみの会) is not masked;
 a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
 ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
-(よっしー, なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー are masked). A name it reads as one right
-before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota's line
-(当番　月 岸　火 泉). Not recognised either: surnames listed with places or things
-and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、北浜駅: 参加者は課長、松浦、岸本です and
-当番：北、南、東 are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana
-alone (typed without kanji conversion), a name the dictionary cuts out of a longer run of hiragana
-(しゅう + が + くつうち, じりつしえんい + りょう). Text without kana or
-kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+(なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
+reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
+weekdays in a rota, in a line (当番　月 岸　火 泉) or down the page (月 上村 / 火 下田), and those of two
+to four kanji between the underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either:
+surnames listed with places or things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、
+北浜駅: 参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a
+public facility (北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery,
+are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed
+without kanji conversion), a name the dictionary cuts out of a longer run of hiragana (しゅう + が +
+くつうち, じりつしえんい + りょう). Text without kana or kanji is only tokenised for a Latin word before
+an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -183,28 +192,38 @@ _RELATION = re.compile(
 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
 _KANJI_DIGITS = "一二三四五六七八九十"
 _WHEN = (
-    "(?:本日|今日|明日|昨日|今週|来週|先週|今月|来月|午前中|午前|午後|終日|現在|ただいま|只今|今"
+    "(?:本日|今日|明日|昨日|今夜|今晩|今週|来週|先週|今月|来月|午前中|午前|午後|終日|現在|ただいま|只今|今"
     "|きょう|あした|きのう)"
 )
 """When, between a person and what they are doing (田中は本日休みです, 佐藤は午後から出張)."""
 _SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
 """The particle after a person who does or is something, and when (田中は本日, 佐藤が, 山形って今日)."""
-_STILL = "(?:もう|まだ|また|さっき|いま|ちょうど)"
+_STILL_WORDS = ("もう", "まだ", "また", "さっき", "いま", "ちょうど")
+_STILL = f"(?:{'|'.join(_STILL_WORDS)})"
 """An adverb between a person and what they do (山形がまだ戻らない, 佐藤がもう帰った)."""
 _AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""
+_ON_DUTY = (
+    rf"(?:が|は|も|って)(?:{_WHEN}の)?(?:宿直|当直|日直|当番|夜勤|早番|遅番)(?![表制])"
+    "|って(?:何|なに|どこの)(?:課|係|部|室)"
+)
+"""Who is on duty (関が今日の宿直), or which section someone is in (岩って何課): said of a person only."""
 _CUE_AFTER = re.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客|誰|だれ)"
     "|と(?:申します|申す者|いいます|言います|名乗)"
     "|(?:に|から|が|と|へ)(?:は|も|の)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
-    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|"
+    "頼|たの|話|メール|問い?合わせ|問合せ|お願い|教え|おしえ|報告|返事|返信|引き?継|依頼|渡|送付|代わ|お?任せ|丸投げ|"
     "伝言|打ち?合わ?せ|面談|協議|調整|振っ|振ら|振り|投げ|回し|まわし|転送|折り?返|回答|(?i:cc)|"
     "れんらく|でんわ|そうだん|かくにん|はなし|めーる|といあわせ|おねがい|ほうこく|へんじ|ひきつ)"
-    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|と一緒|と(?:二人|ふたり)で|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ|回し|まわし)"
-    rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名"
+    "|宛|あて|曰く|いわく|によると|によれば|を(?:呼|巻き込|紹介|(?i:cc))|[とも]一緒|と(?:二人|ふたり)で|まで(?:ご)?(?:連絡|電話|メール|問い?合わせ|回し|まわし)"
+    rf"|(?:ほか|他|以下)(?:[0-9]+|[{_KANJI_DIGITS}]+)名|{_ON_DUTY}"
     rf"|{_SUBJECT}(?:何て|なんて|何と|なんと|そう|こう)(?:言|いっ|いう|いわ)"
     rf"|{_SUBJECT}{_STILL}?(?:かえっ|かえり|もどっ|もどり|つくっ|かいた|かいて|きた|きて)"
+    rf"|{_SUBJECT}(?:さ[、,]?)?{_STILL}?(?:酔っ|寝坊|怒っ|泣い|笑っ|謝っ|休ん|困っ|張り切っ|はりきっ|なくし|失くし"
+    "|忘れ|間違え|サボっ|さぼっ|(?:同じ)?ミス(?:し|っ))"
+    rf"|(?:って|は)(?:{_WHEN}(?:は|も)?)?{_STILL}?(?:いる|いない|いま(?:す|せん))"
+    r"|が[^、。,!?\n]{1,16}?[てで]くれ"
     rf"|{_SUBJECT}{_STILL}?(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
@@ -227,7 +246,7 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also
 山本からの伝言, 高橋との打合せ, 佐々木への連絡, 小林ほか1名, 田中以下3名, 藤田は今日は在宅勤務,
 藤井に振って, 太田をCCに, 平井まで回して, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川が代理で,
-ゆきが遅れる."""
+ゆきが遅れる, and someone who did a favour (秋田がPCのセットアップしてくれた)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
@@ -261,18 +280,31 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
 (鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族), or who they are in
 parentheses before です (石田（会計年度任用職員）です)."""
+_BELONGING = re.compile(
+    "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり|発言|都合)"
+    "|宅(?![地配建急])|邸"
+)
+"""What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅): after a word the dictionary
+reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
+_PLACES_THING = re.compile(
+    "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
+    "|山奥|旧市街|市街|伝統"
+    "|会(?![\u4e00-\u9fff]))"
+)
+"""What a place or a group has, not a person (中川の河川敷, 上原の交差点, 坂本の町並み, あゆみの会): after a
+word the dictionary reads as a name there, it takes back `_PERSONS_THING`'s の."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
-    "引き?継|依頼|頼ん|頼む|お願い|任せ)"
+    "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
-    "|から(?:返事|返信)|(?:って|という)(?:人|方)|と一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
-    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})"
+    "|から(?:返事|返信)|(?:って|という)(?:人|方)|[とも]一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
+    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
-沖と一緒に, 林と二人で, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる, not ある: someone),
-and a comma before who is away (北、今日は休みです)."""
+沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる,
+not ある: someone), and a comma before who is away (北、今日は休みです)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -302,6 +334,9 @@ _HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
 which may be part of a word (しゅうがくつうち, 就学通知, read as しゅう + が + くつうち)."""
 _KANJI = re.compile("[\u4e00-\u9fff々]")
+_NEWLINE = re.compile("\n")
+_Lines = tuple[list[int], list[bool]]
+"""Where each line of a text begins, and whether it holds kanji (`_kanji_lines`)."""
 _LIST_CUE = re.compile(rf"(?:{_ROLES})名?(?:は|が|:|：)[^。()\n:：]*$")
 """A cue of people before a list on its line (参加者は課長、松浦、 ; 出席：北浜、): searched up to an item."""
 _LIST_CUE_REACH = 40
@@ -462,16 +497,17 @@ _ON_A_WEEKDAY = re.compile(
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
 _NICKNAME = re.compile(
-    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん))"
-    r"(?=さん|[がはもにのへで、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30fa]|$)"
+    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
+    r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
 )
 """A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
-ともちゃんさん; not ちゃんと (properly)."""
+よっしー, もっちー, まっすー, ともちゃんさん, before a particle (と too: みほりんと), a mark, kanji,
+katakana or a Latin word (もっちーOCR); not ちゃんと (properly)."""
 _NOT_NICKNAMES = frozenset(
-    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ".split()
+    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ ばっ".split()
 )
-"""What comes before ちゃん, りん or っさん and is no one's nickname: あかちゃん (a baby), わんちゃん (a dog),
-おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe)."""
+"""What comes before ちゃん, りん, っさん or っちー and is no one's nickname: あかちゃん (a baby),
+わんちゃん (a dog), おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe), ばっちー (dirty, to a child)."""
 _GIVEN_NAME_AFTER_FAMILY = re.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
@@ -518,6 +554,19 @@ _PLACE_ENDING = re.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
 )
 """After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
+_FACILITY = re.compile(
+    "の?(?:両|各)?(?:図書館|公民館|出張所|支所|児童館|集会所|会館|区民館|市民館|地域センター|コミュニティセンター"
+    "|体育館|公園|駅|庁舎|団地|商店街|交番|郵便局|プール|運動場|広場|(?P<school>小学校|中学校|保育園|幼稚園))"
+)
+"""A public facility after a list of words (北浜、南丘の図書館; 東町と西町の集会所; 北浜や南丘の両公民館)."""
+_PLACE_LIST_MARKS = frozenset({"、", ",", "と", "や", "・"})
+_FILE_NAME = re.compile(
+    r"(?<![^\s「」『』()<>、,。:：/\\])[^\s「」『』()<>、,。:：/\\.]{1,80}\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
+)
+"""A file's name and its extension (相談記録_山下_0612.xlsx), as a word of its own: where it begins, the
+part before the dot of at most 80 characters, so that no run of text is read more than once."""
+_FILE_NAME_PART = re.compile(r"(?<=[_\-])[\u4e00-\u9fff々]{2,4}(?=[_\-.])")
+"""A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf)."""
 _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
@@ -582,6 +631,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _table_names(text)
     found += _latin_names(text)
     found += _handles(text)
+    found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):
@@ -613,7 +663,9 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _nicknames(chunk)
             spans += _rota(chunk)
             spans += _names_with_readings(chunk)
-            spans += _listed_with(chunk, morphemes, spans)
+            places = _places_before_a_facility(chunk, morphemes)
+            spans = [span for span in spans if not _within(span, places)]
+            spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             found += [(offset + start, offset + end) for start, end in spans]
@@ -623,6 +675,21 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     for start, end in found:
         if not _SECTION_AFTER.match(text, end):
             yield start, end, NAME
+
+
+def _names_in_file_names(text: str) -> list[tuple[int, int]]:
+    """Surnames between the underscores of a file's name (面談記録_荒井_0705.xlsx, 受_佐々木_宛_木村.pdf).
+
+    Staff name files after whom they are about or from; a part of two to four kanji the dictionary reads as
+    a name before さん is one (面談記録, 0705 and 出張 are not).
+    """
+    return [
+        part.span()
+        for name in _FILE_NAME.finditer(text)
+        if "_" in name.group()
+        for part in _FILE_NAME_PART.finditer(text, name.start(), name.end())
+        if _read_before_san(part.group()) == "人名"
+    ]
 
 
 def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:
@@ -687,17 +754,22 @@ def _given_names_after_family(text: str) -> list[tuple[int, int]]:
 
 
 def _rota(text: str) -> list[tuple[int, int]]:
-    """Who is on duty in a rota's line: two weekdays or more, each with a surname after it and a space.
+    """Who is on duty in a rota: a weekday, a space and a surname, twice or more in a line or down the page.
 
-    当番　月 岸　火 泉　水 原　木 畑: the words the dictionary reads as a name before さん, or one of
-    those of one kanji it reads as a word even there (`_taken_as_surname`); 月 休館　火 開館 stays.
+    当番　月 岸　火 泉　水 原　木 畑, or 月 上村 and 火 下田 on lines of their own: the words the dictionary
+    reads as a name before さん, or one of those of one kanji it reads as a word even there
+    (`_taken_as_surname`); 月 休館　火 開館 stays.
     """
-    spans = []
+    days: list[re.Match[str]] = []
+    alone: list[re.Match[str]] = []
     for line in re.finditer(r"[^\n]+", text):
-        days = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
-        if len(days) >= 2:
-            spans += [day.span(1) for day in days if _taken_as_surname(day.group(1))]
-    return spans
+        on_line = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
+        if len(on_line) >= 2:
+            days += on_line
+        elif on_line and on_line[0].start() == line.start():
+            alone += on_line
+    days += alone if len(alone) >= 2 else []
+    return [day.span(1) for day in days if _taken_as_surname(day.group(1))]
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
@@ -1009,6 +1081,7 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
 
 def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
+    lines = _kanji_lines(text)
     at = 0
     while at < len(morphemes):
         place = _place_named_as_a_person(text, morphemes, at)  # asked once: it may ask the dictionary
@@ -1041,10 +1114,11 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _TAKES_ON.match(text, _skip_space(text, stop))
             or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
             or _cued(text, start)
+            or _BELONGING.match(text, stop)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
-            or _surname_before_particle(text, morphemes, at, end)
+            or _surname_before_particle(text, morphemes, at, end, lines)
             or _before_a_verb(morphemes, at, end)
-            or _called_by_name(text, morphemes[at])
+            or _called_by_name(text, morphemes[at], lines)
             or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
             or place
         ):
@@ -1052,7 +1126,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         at = end
 
 
-def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: int, lines: _Lines) -> bool:
     """Whether a surname in kanji, read as one there, comes before a particle (伊藤が書いた, 辻も).
 
     The dictionary reads a word as a surname there (姓) only where the sentence reads as a person's:
@@ -1064,7 +1138,8 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     surname of one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a
     mark, not after a place's ヶ: 緑ヶ原). After a question for a place it is a place (出張先は 長野 です);
     inside a list of places, the comma after it says nothing (`_in_a_list_of_things`: （中央、東、北浜、
-    南丘）); in a line of hiragana alone, a name the dictionary cut out of a run is its guess
+    南丘）), and before what a place or a group has it is a place (`_PLACES_THING`: 上原の交差点, あゆみの会);
+    in a line of hiragana alone, a name the dictionary cut out of a run is its guess
     (`_guessed_in_hiragana`: しゅう + が + くつうち). One typo is masked (最所に, for
     最初に, in the held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames
     there (清水が出る, 小川が流れている, 高田から東京まで).
@@ -1082,10 +1157,12 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False
     if given and not _closes_with_particle(text, morphemes, end):
         return False  # a given name of kanji before a particle that closes what is said: …って美咲から
-    if kana and _guessed_in_hiragana(text, word):
+    if kana and _guessed_in_hiragana(text, word, lines):
         return False  # しゅう + が + くつうち
     if _in_a_list_of_things(text, morphemes, at):
         return False  # 北浜 in （中央、北浜、南丘）: a comma that lists places says no person
+    if _PLACES_THING.match(text, word.end()):
+        return False  # 上原の交差点, あゆみの会: what a place or a group has
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
 
@@ -1108,6 +1185,49 @@ def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:
     if not inside or _LIST_CUE.search(text, max(0, start - _LIST_CUE_REACH), start):
         return False
     return any(_shows_a_thing(item) for item in _comma_items(morphemes, at))
+
+
+def _places_before_a_facility(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """The items of lists of two words or more before a public facility: places, not people.
+
+    北浜、南丘の図書館, 東町と西町の集会所, 北浜や南丘の両公民館 (`_FACILITY`): the dictionary reads 北浜
+    and 南丘 as names, and 、 and の as what follows a person, but a list before a library names where it
+    is. Each item is nouns joined into one (`_joined_word`: みなと + 台); before a school or a nursery none
+    is a given name (蓮と陽葵の保育園 are children's). A cue of people before the list keeps it people's
+    (参加者は北浜、南丘の…).
+    """
+    places: list[tuple[int, int]] = []
+    for at, word in enumerate(morphemes):
+        facility = _FACILITY.match(text, word.end())
+        if not facility or word.part_of_speech()[0] != "名詞":
+            continue
+        school = bool(facility.group("school"))
+        first, last = _joined_word(morphemes, at)
+        items = [(first, at)]
+        while first >= 2 and morphemes[first - 1].surface() in _PLACE_LIST_MARKS:
+            first, last = _joined_word(morphemes, first - 2)
+            if last != items[-1][0] - 2 or morphemes[last].part_of_speech()[0] != "名詞":
+                break
+            items.append((first, last))
+        spans = [(morphemes[begin].begin(), morphemes[end].end()) for begin, end in items]
+        given = school and any(_given_name(m) for begin, end in items for m in morphemes[begin : end + 1])
+        cue = _LIST_CUE.search(text, max(0, spans[-1][0] - _LIST_CUE_REACH), spans[-1][0])
+        if len(items) >= 2 and not given and not cue:
+            places += spans
+    return places
+
+
+def _given_name(morpheme: Any) -> bool:
+    """Whether the dictionary reads ``morpheme`` as a given name, there or before さん alone."""
+    if morpheme.part_of_speech()[3] == "名":
+        return True
+    alone = _part_of_speech_before_san(morpheme.surface())
+    return alone is not None and alone[3] == "名"
+
+
+def _within(span: tuple[int, int], outer: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``span`` lies inside one of the ``outer`` spans."""
+    return any(start <= span[0] and span[1] <= stop for start, stop in outer)
 
 
 def _opens_a_long_list(morphemes: Sequence[Any], at: int) -> bool:
@@ -1179,27 +1299,29 @@ def _shows_a_thing(item: Sequence[Any]) -> bool:
     )
 
 
-def _guessed_in_hiragana(text: str, word: Any) -> bool:
+def _kanji_lines(text: str) -> _Lines:
+    """Where each line of ``text`` begins, and whether it holds kanji: read once, asked of every word."""
+    starts = [0, *(newline.end() for newline in _NEWLINE.finditer(text))]
+    ends = [*(start - 1 for start in starts[1:]), len(text)]
+    return starts, [bool(_KANJI.search(text, start, end)) for start, end in zip(starts, ends, strict=True)]
+
+
+def _guessed_in_hiragana(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads in a line of hiragana alone is its guess at splitting a run.
 
-    A line without kanji was typed without conversion (on a phone: しゅうがくつうち　とどかない, 就学通知が
-    届かない); there a word in hiragana that begins inside a run of hiragana (`_cut_from_hiragana`), or
-    whose run goes on past the particle after it (しゅう + が + くつうち), is no name. In a line with
-    kanji, a name in hiragana was written so (すずきがさっきから電話してる, ひろみが対応済み).
+    A line without kanji (``lines``: `_kanji_lines`) was typed without conversion (on a phone:
+    しゅうがくつうち　とどかない, 就学通知が届かない); there a word in hiragana that begins inside a run of
+    hiragana (`_cut_from_hiragana`), or whose run goes on past the particle after it (しゅう + が +
+    くつうち), is no name. In a line with kanji, a name in hiragana was written so (すずきがさっきから電話
+    してる, ひろみが対応済み).
     """
     start, stop = word.begin(), word.end()
-    line = text[text.rfind("\n", 0, start) + 1 : _line_end(text, stop)]
-    if _KANJI.search(line):
+    starts, kanji = lines
+    if kanji[bisect_right(starts, start) - 1]:
         return False
     return _cut_from_hiragana(text, start) or bool(
         _HIRAGANA_WORD.match(text, stop - 1) and _HIRAGANA_AFTER_PARTICLE.match(text, stop)
     )
-
-
-def _line_end(text: str, at: int) -> int:
-    """Where the line holding ``at`` ends: its line break, or the text's end."""
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _cut_from_hiragana(text: str, start: int) -> bool:
@@ -1218,14 +1340,16 @@ def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
     """Whether a name the dictionary reads as one there is the subject of a verb right after it.
 
     In chat the particle is dropped: 村上いた, 黒木戻ったら, 白井書いた, 佐々木見てくれた？, 柳田帰ったよ,
-    えりか怒ってた. A surname of two characters or more, or a given name of two kanji or three kana or
-    more, as a word of its own (first, or after a particle, a mark, a space or a word of when: さっき坂田
-    出ていった), with a verb right after it. The dictionary reads a surname there only where the sentence
+    えりか怒ってた, or with an adverb of `_STILL` between (だいすけまだ帰ってない). A surname of two
+    characters or more, or a given name of two kanji or three kana or more, as a word of its own (first,
+    or after a particle, a mark, a space or a word of when: さっき坂田出ていった), with a verb right after
+    it. The dictionary reads a surname there only where the sentence
     reads as a person's (小川流れてる is a stream to it; 清水出る is masked, as 清水が出る is).
     """
     word = morphemes[at]
     kind, surface = word.part_of_speech()[3], word.surface()
-    if end != at + 1 or end >= len(morphemes) or morphemes[end].part_of_speech()[0] != "動詞":
+    verb = end + 1 if end + 1 < len(morphemes) and morphemes[end].surface() in _STILL_WORDS else end
+    if end != at + 1 or verb >= len(morphemes) or morphemes[verb].part_of_speech()[0] != "動詞":
         return False
     surname = kind == "姓" and len(surface) >= 2
     given = kind == "名" and (
@@ -1244,7 +1368,7 @@ def _closes_with_particle(text: str, morphemes: Sequence[Any], at: int) -> bool:
     return bool(_CLAUSE_END.match(text, morphemes[at].end()))
 
 
-def _called_by_name(text: str, word: Any) -> bool:
+def _called_by_name(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
     Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
@@ -1253,7 +1377,7 @@ def _called_by_name(text: str, word: Any) -> bool:
     start = word.begin()
     first = _opens(text, start, "\n")
     called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
-    return called and not _guessed_in_hiragana(text, word)
+    return called and not _guessed_in_hiragana(text, word, lines)
 
 
 def _opens(text: str, start: int, marks: str) -> bool:
@@ -1347,9 +1471,10 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             continue
         shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
         shown = shown or honorific
-        person = shown or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         run = text[start:end]
         words = run.split()
+        quoted = len(words) >= 2 and text[start - 1 : start] == "「" and text[end : end + 1] == "」"
+        person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         acronym = len(words) == 1 and words[0].isupper()
         if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):
             yield start, end
@@ -1486,7 +1611,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     It reads many surnames as places (松本様, 清水課長), and some as other proper nouns in some
     contexts (山崎 in 申請者は山崎くん); an honorific or a staff title after it (a given name
     between them or not), or 〜って人, に聞いた or で対応します (not after a prefecture: 福岡で対応)
-    when it reads it as a name before さん alone, says that it is one. A municipality (横浜市さん,
+    when it reads it as a name before さん alone, says that it is one, and so does what only a person has
+    (`_BELONGING`: 松本の机, 中野のハンコ). A municipality (横浜市さん,
     世田谷区さん) is not, and other proper nouns are companies as often (富士通さん, NECさん):
     one read as a thing counts only when the dictionary reads it as a name before さん alone.
     """
@@ -1500,7 +1626,8 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     titled = _AFTER_PROPER_NOUN.match(text, after) or stop > morpheme.end()
     taking_on = _TAKES_ON.match(text, after) and not _prefecture(surface)
     away = _AWAY_BARE.match(text, morpheme.end()) and _word_of_its_own(morphemes, at)  # 大塚休みだから
-    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away):
+    belonging = _BELONGING.match(text, morpheme.end())  # 松本の机
+    if not (titled or _CUE_AFTER.match(text, after) or taking_on or away or belonging):
         return False
     # A place counts before an honorific or a title, not a municipality (横浜市さん) unless a surname
     # before さん (中村, a village here), nor a place of one kanji (葵くん) unless the same; before
@@ -1644,13 +1771,13 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
 
 
 def _together_describing(morphemes: Sequence[Any], at: int) -> bool:
-    """Whether ``morphemes[at]`` と一緒に opens a clause that describes a noun (森と一緒に歩くハイキング).
+    """Whether ``morphemes[at]`` と一緒に (も一緒に) opens a clause that describes a noun (森と一緒に歩く…).
 
     With a colleague, と一緒に tells what one does (森と一緒に外回り行ってきます); a verb right after it that
     ends before a noun makes the clause a description of the noun, which a wood or a star fits as well.
     """
     words = [m.surface() for m in morphemes[at + 1 : at + 4]]
-    if words != ["と", "一緒", "に"] or at + 5 >= len(morphemes):
+    if words not in (["と", "一緒", "に"], ["も", "一緒", "に"]) or at + 5 >= len(morphemes):
         return False
     verb, noun = morphemes[at + 4], morphemes[at + 5]
     return bool(verb.part_of_speech()[0] == "動詞" and noun.part_of_speech()[0] == "名詞")
@@ -1956,11 +2083,15 @@ def _kanji_noun(morpheme: Any) -> bool:
 
 
 def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
-    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん)."""
+    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん).
+
+    今 is a word of its own (今藤田が電話中: 藤田 is on the phone now).
+    """
     if at == 0:
         return False
     before = morphemes[at - 1]
-    return bool(_LONE_KANJI.fullmatch(before.surface())) and before.part_of_speech()[0] == "名詞"
+    lone = _LONE_KANJI.fullmatch(before.surface()) and before.surface() != "今"
+    return bool(lone) and before.part_of_speech()[0] == "名詞"
 
 
 def _person_around(text: str, start: int, stop: int) -> bool:
@@ -1972,7 +2103,8 @@ def _person_around(text: str, start: int, stop: int) -> bool:
     税務課の山田, 息子の太郎, 妻 花子: `_RELATION`), unless the word begins a compound (課長の長野出張).
     """
     after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
-    if after and not _PLACE_ASKED.search(text, max(0, start - 8), start):
+    place = _PLACE_ASKED.search(text, max(0, start - 8), start) or _PLACES_THING.match(text, stop)
+    if after and not place:
         return True
     if text[start - 1 : start] in ("(", "「", "『") and text[stop : stop + 1] in (")", "」", "』"):
         return True  # alone in parentheses or quotes: a signature, a name as written (（田中）, 「澤田」)
