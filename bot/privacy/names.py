@@ -61,7 +61,7 @@ Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
 Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
 honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
 after a cue or a title (Mr. Patel said), in a form's field, or two or more alone in
-quotes (「TRAN THI HOA」); a salutation
+quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation
 before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
 tags are no help there (it reads the same unknown word as a name before さん
 and as a common noun before 様), so it is asked one thing only: whether the
@@ -1473,7 +1473,14 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         shown = shown or honorific
         run = text[start:end]
         words = run.split()
-        quoted = len(words) >= 2 and text[start - 1 : start] == "「" and text[end : end + 1] == "」"
+        # Alone in quotes, words of which none is English: a name as written (「TRAN THI HOA」), not a
+        # product's (「Forms Pro」, 「Kofax Express」), which staff quote as often.
+        quoted = (
+            len(words) >= 2
+            and text[start - 1 : start] == "「"
+            and text[end : end + 1] == "」"
+            and not any(map(_known_word, words))
+        )
         person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         acronym = len(words) == 1 and words[0].isupper()
         if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):

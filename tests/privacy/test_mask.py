@@ -618,6 +618,7 @@ WRITINGS = [
     ("保存先：相談記録_荒井_0705.xlsx", "保存先：相談記録_［氏名］_0705.xlsx"),
     ("まっすーに聞いて、みほりんとやる", "［氏名］に聞いて、［氏名］とやる"),
     ("カードには「TRAN THI HOA」とあります", "カードには「［氏名］」とあります"),
+    ("申請書の名前は「Tran Quoc Bao」です", "申請書の名前は「［氏名］」です"),
     ("西さん、東さん", "［氏名］さん、［氏名］さん"),
     ("参加者は課長、松浦、岸本です", "参加者は課長、［氏名］、［氏名］です"),
     ("打合せ（田中、佐藤）", "打合せ（［氏名］、［氏名］）"),
@@ -912,6 +913,7 @@ WORK_TEXT = [
     # What a place or a group has; a product's name in quotes.
     "上原の交差点で事故、中川の河川敷の清掃、あゆみの会の報告",
     "「Microsoft Teams」で会議、「Power Automate」の使い方",
+    "「Forms Pro」で申請フォームを作りたい、「Kofax Express」の使い方",
     # Queries typed in hiragana alone: a name the dictionary cuts out of a longer run is its guess.
     "しゅうがくつうち\u3000とどかない",
     "じりつしえんいりょう\u3000しんせい",
