@@ -282,10 +282,12 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 parentheses before です (石田（会計年度任用職員）です)."""
 _BELONGING = re.compile(
     "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり|発言|都合)"
+    "(?!教室|講座|ショップ|店|売り?場|コーナー|修理|会社|メーカー|販売)"
     "|宅(?![地配建急])|邸"
 )
 """What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅): after a word the dictionary
-reads as a place or a thing there, and as a name before さん alone, it says the word is a surname."""
+reads as a place or a thing there, and as a name before さん alone, it says the word is a surname; not when
+it heads a shop's or a class's name (池袋のパソコン教室, 新宿の携帯ショップ)."""
 _PLACES_THING = re.compile(
     "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
     "|山奥|旧市街|市街|伝統"

@@ -914,6 +914,7 @@ WORK_TEXT = [
     "上原の交差点で事故、中川の河川敷の清掃、あゆみの会の報告",
     "「Microsoft Teams」で会議、「Power Automate」の使い方",
     "「Forms Pro」で申請フォームを作りたい、「Kofax Express」の使い方",
+    "池袋のパソコン教室、新宿の携帯ショップ",
     # Queries typed in hiragana alone: a name the dictionary cuts out of a longer run is its guess.
     "しゅうがくつうち\u3000とどかない",
     "じりつしえんいりょう\u3000しんせい",
