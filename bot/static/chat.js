@@ -30,6 +30,8 @@
   let lastPushed = Number(sessionStorage.getItem(PUSHED) || "0");
   let busy = false;
   let sendWhenFree = false; // Enter pressed while the previous answer was on its way
+  let pressWhenFree = null; // the last other button pressed meanwhile: { action, label }
+  let pressed = null; // the action of the button whose answer is on its way (a double click sends it once)
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
   let live = false; // this tab shows the conversation of a live session
 
@@ -110,6 +112,7 @@
 
   async function post(body) {
     busy = true;
+    pressed = body.action || null;
     send.disabled = true;
     const sentIn = epoch;
     try {
@@ -134,10 +137,15 @@
       giveBack(body);
     } finally {
       busy = false;
+      pressed = null;
       send.disabled = false;
       if (sendWhenFree) {
         sendWhenFree = false;
         form.requestSubmit();
+      } else if (pressWhenFree) {
+        const { action, label } = pressWhenFree;
+        pressWhenFree = null;
+        press(action, label);
       }
     }
   }
@@ -158,8 +166,13 @@
     post({ text: trimmed });
   }
 
+  // A button pressed while an answer is on its way is pressed once it has arrived (the last one, if several),
+  // so that nothing the person chose is lost; the button whose answer is on its way is not pressed twice.
   function press(action, label) {
-    if (busy) return;
+    if (busy) {
+      if (action !== pressed) pressWhenFree = { action, label };
+      return;
+    }
     showUser(label);
     post({ action });
   }
@@ -202,6 +215,7 @@
     log.replaceChildren();
     input.value = "";
     sendWhenFree = false;
+    pressWhenFree = null;
     showSystem(notice);
   }
 

@@ -382,8 +382,7 @@ def test_the_text_box_has_the_focus_on_load_and_after_a_button(served: Served, b
     expect(page.locator(".message.user").last).to_have_text("手引きを読む")
     expect(text).to_be_focused()
 
-    # A chapter's button, once the chapters have come: one pressed while an answer is on its way is
-    # dropped (so that a double click sends once), and the menu's own cards are there before them.
+    # A chapter's button, once the chapters have come (the menu's own cards are there before them).
     chapter = page.get_by_role("button", name="この章を読む").first
     expect(chapter).to_be_visible()
     chapter.focus()
@@ -395,6 +394,36 @@ def test_the_text_box_has_the_focus_on_load_and_after_a_button(served: Served, b
     page.keyboard.press("Shift+Tab")
     newest = page.locator(".log > *").last
     assert newest.evaluate("(node) => node.contains(document.activeElement)")
+    page.close()
+
+
+def test_a_button_pressed_while_an_answer_is_on_its_way_is_pressed_after_it_and_a_double_click_once(
+    served: Served, browser: Browser
+) -> None:
+    page = browser.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
+    # Both in one go: the second is pressed while the first one's answer is on its way.
+    page.evaluate(
+        """() => {
+          const buttons = [...document.querySelectorAll("button")];
+          const named = (label) => buttons.find((b) => b.textContent === label);
+          named("手引きを読む").click();
+          named("改善事例を見る").click();
+        }"""
+    )
+    expect(page.locator(".message.user")).to_have_text(["手引きを読む", "改善事例を見る"])
+    expect(page.locator(".message.bot")).to_have_count(3)
+    expect(page.locator(".message.bot").nth(1)).to_contain_text("全9章")
+
+    # A double click: the second click comes while the first one's answer is on its way.
+    page.get_by_role("button", name="この章を読む").first.evaluate(
+        "(button) => { button.click(); button.click(); }"
+    )
+    expect(page.locator(".message.bot")).to_have_count(4)
+    page.wait_for_timeout(500)  # a second answer would have come by now
+    expect(page.locator(".message.user")).to_have_count(3)
+    expect(page.locator(".message.bot")).to_have_count(4)
     page.close()
 
 
