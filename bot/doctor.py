@@ -68,7 +68,8 @@ class Weak:
     nearest: str | None = None
     """The other FAQ entry ranked next when the question is typed in a hurry (none: nothing else found)."""
     closeness: float = 0.0
-    """``nearest``'s score as a share of this entry's on that query (1.0: a tie); the list is sorted by it."""
+    """``nearest``'s score as a share of this entry's on that query (1.0: a tie, or ranked above it); the list
+    is sorted by it."""
 
 
 @dataclass
@@ -231,9 +232,14 @@ def _text(searcher: Searcher, report: Report, limit: int) -> str:
                 lines.append(f"    {reason}")
                 lines.append(f"    → {advice}")
             if weak.nearest and weak.closeness >= NEAR:
+                other = f"{weak.nearest}「{title.get(weak.nearest, '')}」"
                 lines.append(
-                    f"    「{_hurried(weak.question)}」とだけ検索すると、次点は {weak.nearest}"
-                    f"「{title.get(weak.nearest, '')}」です（この項目の得点の{weak.closeness:.0%}）"
+                    f"    「{_hurried(weak.question)}」とだけ検索すると、"
+                    + (
+                        f"{other}がこの項目と同じか上の順位になります"
+                        if weak.closeness >= 1
+                        else f"次点は {other}です（この項目の得点の{weak.closeness:.0%}）"
+                    )
                 )
                 lines.append("    → 2つの項目の違い（対象・手続き・時期など）が分かる言い方を足してください")
         lines.append("")

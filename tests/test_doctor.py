@@ -136,5 +136,10 @@ def test_without_phrasings_the_entries_a_short_query_mistakes_come_first_with_th
         "「粗大ごみ 手数料」とだけ検索すると、次点は pay「【粗大ごみ】手数料はどのように支払いますか。」"
     )
     assert sibling in text
+    above = (
+        "「粗大ごみ 手数料」とだけ検索すると、"
+        "fee「【粗大ごみ】手数料はいくらですか。」がこの項目と同じか上の順位になります"
+    )
+    assert above in text, "pay's short form finds fee first: no runner-up then"
     assert "理由ごとの件数：言い換え（phrasings）がありません 3件" in text
     assert json.loads(json.dumps(report.as_json()))["weak"][0]["nearest"] in {"fee", "pay"}
