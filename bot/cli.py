@@ -340,6 +340,11 @@ def _check(settings: Settings) -> int:
     )
     if not kb.smalltalk:
         print("雑談（smalltalk.yaml）がないため、あいさつ・お礼・おわびには標準の応答を返します。")
+    if not (settings.knowledge_dir / "ward.yaml").exists():
+        print(
+            f"区の名前（ward.yaml）がないため、サンプルの名前（{kb.ward.ward}、{kb.ward.team}、"
+            f"{kb.ward.bot_name}など）を表示します。"
+        )
     return 0
 
 

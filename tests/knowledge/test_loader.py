@@ -170,6 +170,24 @@ def test_the_sample_knowledge_passes_check() -> None:
     done = subprocess.run([sys.executable, "-m", "bot", "check"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "問題はありません" in done.stdout
+    assert "がないため" not in done.stdout, "it has its own small talk and names"
+
+
+def test_check_says_what_a_faq_alone_gets_in_place_of_small_talk_and_names(tmp_path: Path) -> None:
+    faq = tmp_path / "faq.yaml"
+    faq.write_text(
+        "- id: '1'\n  question: 犬の登録はどこでできますか\n  answer: 保健所でできます。\n", encoding="utf-8"
+    )
+    (tmp_path / "knowledge").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(tmp_path / "knowledge"), "check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "雑談（smalltalk.yaml）がないため、あいさつ・お礼・おわびには標準の応答を返します。" in done.stdout
+    assert "区の名前（ward.yaml）がないため、サンプルの名前（サンプル区、DX推進課" in done.stdout
 
 
 def test_a_copy_with_one_broken_file_still_names_it(tmp_path: Path) -> None:
