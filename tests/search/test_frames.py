@@ -12,3 +12,14 @@ def test_the_probe_finds_the_shared_topics(kb: KnowledgeBase, searcher: Searcher
     assert {"training-manager", "training-dx-talent", "training-study"} <= topics["研修"]
     assert all(len(entries) >= MIN_SHARED for entries in topics.values())
     assert "について知りたい" in FRAMES
+
+
+def test_a_topic_in_an_everyday_frame_is_decided_as_the_bare_topic(searcher: Searcher) -> None:
+    bare = searcher.search("研修")
+    for framed in ("研修について知りたい", "研修ある？", "研修の件", "研修について教えてください。"):
+        result = searcher.search(framed)
+        assert result.query == framed, "the staff member's own words are kept"
+        assert result.decision == bare.decision, framed
+        assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], framed
+    # It was answered with the travel-expenses referral, through 出張の日当について知りたい.
+    assert searcher.search("研修について知りたい").hits[0].entry.id != "ref-travel"

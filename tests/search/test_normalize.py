@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.normalize import MAX_QUERY_CHARS, closing, gram_text, normalize
+from bot.search.normalize import MAX_QUERY_CHARS, bare_topic, closing, gram_text, normalize
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,31 @@ def test_control_characters_and_length_are_bounded() -> None:
 )
 def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expected: str) -> None:
     assert closing(text, limit) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("研修について知りたい", "研修"),
+        ("RPAある？", "RPA"),
+        ("研修はありますか", "研修"),
+        ("窓口の件", "窓口"),
+        ("ルールが知りたいです", "ルール"),
+        ("ペーパーレスについて教えてください。", "ペーパーレス"),
+        ("管理職向けの研修について", "管理職向けの研修"),
+        # Frames that say what is asked, and sentences, stay whole.
+        ("RPAのやり方", "RPAのやり方"),
+        ("RPAってできますか", "RPAってできますか"),
+        ("RPAとは", "RPAとは"),
+        (
+            "見当がつきません。最初にやるべきことを教えてください",
+            "見当がつきません。最初にやるべきことを教えてください",
+        ),
+        ("業務改善の進め方と効果の測り方について知りたい", "業務改善の進め方と効果の測り方について知りたい"),
+        # Nothing but a frame, or a topic of one character: no topic to take out.
+        ("について知りたい", "について知りたい"),
+        ("紙ある？", "紙ある？"),
+    ],
+)
+def test_a_short_topic_in_an_everyday_frame_is_searched_bare(text: str, topic: str) -> None:
+    assert bare_topic(text) == topic
