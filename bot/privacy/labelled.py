@@ -160,15 +160,18 @@ _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
+    rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}{_SPACE}({_MARK}){_CLOSING}"
     rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}([0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345, 保険証、記号 世B-07 番号 1192), a Japan Post Bank account's (ゆうちょ 記号14040 番号28173941,
-ゆうちょの口座、記号 11260 番号 33445561), and its number in one piece after 記号番号 (10190-55667781)."""
+12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
+Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
+number in one piece after 記号番号 (10190-55667781)."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
