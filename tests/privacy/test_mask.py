@@ -70,6 +70,7 @@ WRITINGS = [
     ),
     # Phones.
     ("090.1234.5678", "［電話番号］"),
+    ("市外局番なしで 3981-2207、TEL：3981 2207", "市外局番なしで ［電話番号］、TEL：［電話番号］"),
     ("+81 (0)90 1234 5678 まで", "［電話番号］ まで"),
     ("81-90-1234-5678", "［電話番号］"),
     ("+81-3-1234-5678", "［電話番号］"),
@@ -775,6 +776,8 @@ THIS_YEAR = datetime.now(UTC).year
 WORK_TEXT = [
     "DX推進課（内線 2345）に相談しました",
     "内線2345、2346までどうぞ",
+    # Eight digits without a phone's word just before them, or with a unit after them.
+    "文書 3981-2207 の件、電話の件数 1234-5678件",
     # 12 digits that a My Number's word does not share a sentence with.
     "個人番号カードの交付は完了。会議ID 1234 5678 9013 で参加してください",
     "2026-11-29に会議があります",
