@@ -57,7 +57,13 @@ no_personal_holdout.yaml, 100), written at the same time and never studied: only
 and personal_holdout_second.yaml (138, 189, weighted towards birth dates, street addresses and ID and
 account numbers; no_personal_holdout_second.yaml, 60), written before the next session's rules and never
 studied either, with personal_studied_second.yaml (121, 165; no_personal_studied_second.yaml, 60), in the
-same kinds and other words, whose misses that session's rules were written from.
+same kinds and other words, whose misses that session's rules were written from; and
+personal_holdout_third.yaml (85, 110: every kind, insurers', insured persons', account, pension,
+licence and passport numbers among them; no_personal_holdout_third.yaml, 62, full of extension, document,
+ticket and version numbers, counts, amounts and statute articles), written before the next session's
+rules without reading the masker's code, never studied, with personal_studied_third.yaml (79, 97;
+no_personal_studied_third.yaml, 60), in the same kinds and other words, whose misses that session's rules were
+written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -179,8 +185,10 @@ def written_personal() -> None:
     """The hand-written sets of other personal data: the studied one with its misses, the held-out counted."""
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
     _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
+    _written_personal("personal_studied_third.yaml", "no_personal_studied_third.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
+    _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

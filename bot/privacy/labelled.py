@@ -18,11 +18,12 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   neither of these takes a date that opens or closes a range (…以前, …から, 〜…) or that a
   rule or a document bears (…施行, …改訂, …現在);
 - a number after the name of a personal one: a bank account (口座番号, 口座;
-  普通 or 当座 before exactly seven digits), an insurance, pension, licence,
-  passport, residence card or beneficiary number (被保険者番号, 基礎年金番号,
+  普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an insurance, pension, licence,
+  passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
+  基礎年金番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
-  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a Japan Post
+  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a utility's (お客様番号), a Japan Post
   Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
   a card number (カード番号, クレジットカード) or a staff or student number: three
@@ -40,7 +41,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
 「昭和38年5月22日」), and a label may be a form's field (誕生日欄に1990.7.14);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
-Western year beside the era's (平成9年（1997年）6月18日).
+Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
+(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991).
 
 Matching runs on the folded text (`bot.privacy.fold`), where full-width
 digits and dashes are ASCII.
@@ -68,8 +70,9 @@ _OLD_ERA = r"(?:明治|大正|昭和|(?<![A-Za-z0-9])[MTS]\.?|(?<![\u4e00-\u9fff
 """明治, 大正 and 昭和: a whole date of theirs is a person's birth (or death), not a work date."""
 _SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 """A month, a day or an era's year; a lone kanji digit stays kanji in the folded text (九月, 一日)."""
-_WESTERN_ASIDE = r"(?:\((?:19|20)[0-9]{2}年?\))?"
-"""The Western year in brackets after an era's (平成9年（1997年）6月18日)."""
+_WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)(?:[0-9]{1,2}|元))年?\))?"
+"""The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日), an era's after
+the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
     rf"|[./-]{_SMALL}[./-]{_SMALL})"
@@ -93,8 +96,10 @@ _OPENING = r"[(\[「『【]?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
+_AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
+"""Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|:|：){_SPACE}({_SMALL}月{_SMALL}日)",
     re.IGNORECASE,
 )
@@ -119,7 +124,7 @@ RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
-    r"(?:口座番号|口座|被保険者番号|被保険者証番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
+    r"(?:口座番号|口座|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
@@ -144,7 +149,7 @@ _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\
 _ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
-    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
+    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}})(?![0-9])",
     re.IGNORECASE,
 )
@@ -155,15 +160,18 @@ _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
+    rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}{_SPACE}({_MARK}){_CLOSING}"
     rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}([0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345, 保険証、記号 世B-07 番号 1192), a Japan Post Bank account's (ゆうちょ 記号14040 番号28173941,
-ゆうちょの口座、記号 11260 番号 33445561), and its number in one piece after 記号番号 (10190-55667781)."""
+12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
+Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
+number in one piece after 記号番号 (10190-55667781)."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)

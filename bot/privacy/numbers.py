@@ -10,11 +10,13 @@ longest window that is one of these is taken:
   one digit at a time (6 0 2 9 …, as a PDF copies a form's boxes), whose
   last digit is the check digit (総務省令 第85号 第5条). Right after a word
   that announces one (マイナンバー, 個人番号), any 12 digits are taken, so a
-  mistyped number is masked too.
+  mistyped number is masked too; and 12 digits grouped so with such a word elsewhere in the
+  sentence (個人番号欄（1人目 …、2人目 …）, …カードの裏の番号（…）, … と書いてあります（個人番号）).
 - Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
   090-1234-5678, 0120-123-456), in at most five groups; or 81 with ``+``,
   ``00`` or ``010`` before it or as a group of its own, then the national
-  number without its 0, or with it in parentheses (+81 (0)90 1234 5678).
+  number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or eight digits grouped 4 and 4
+  just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) with 郵便番号
   earlier in the sentence.
@@ -60,6 +62,11 @@ _WORK_NUMBER = (
 )
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
 _MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
+_MY_NUMBER_BEFORE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)[^。\n]*$")
+_MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
+"""マイナンバー or 個人番号 elsewhere in the sentence (個人番号欄（1人目 …）, … （個人番号）)."""
+_LOCAL_PHONE_CUE = re.compile(r"(?:電話|tel|携帯|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE)
+"""A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
 _POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
 _SENTENCE_LOOKBACK = 40
@@ -172,13 +179,15 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
             return MY_NUMBER
         if (
             ((len(groups) <= 4 and min(sizes) >= 2) or max(sizes) == 1)
-            and is_my_number(digits)
+            and (is_my_number(digits) or _my_number_in_sentence(text, groups))
             and not _international(groups, before)
         ):
             return MY_NUMBER
     if _international(groups, before):
         return PHONE
     if len(digits) in (10, 11) and digits[0] == "0" and digits[1] != "0" and len(groups) <= 5:
+        return PHONE
+    if sizes == [4, 4] and _LOCAL_PHONE_CUE.search(before):
         return PHONE
     if len(digits) == 7:
         if _POSTAL_CUE.search(before):
@@ -190,6 +199,15 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
         if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-" and not before.endswith("-"):
             return POSTAL  # only NNN-NNNN without 〒, and not the tail of a longer number (000-000-1001)
     return None
+
+
+def _my_number_in_sentence(text: str, groups: list[_Group]) -> bool:
+    """Whether the sentence names a My Number before or after these digits, which it may hold mistyped."""
+    start, end = groups[0].start, groups[-1].end
+    return bool(
+        _MY_NUMBER_BEFORE.search(text, max(0, start - _SENTENCE_LOOKBACK), start)
+        or _MY_NUMBER_AFTER.match(text, end)
+    )
 
 
 def _international(groups: list[_Group], before: str) -> bool:
