@@ -21,13 +21,11 @@ not only the counts and the first of each kind).
 
 from __future__ import annotations
 
-import argparse
 from collections import defaultdict
 from dataclasses import dataclass
 
-from bot.config import Settings
-from bot.evaluation import without_phrasings
-from bot.knowledge import KnowledgeBase, load_knowledge
+from benchmarks.probe import probe_options, sample_searcher
+from bot.knowledge import KnowledgeBase
 from bot.search import Searcher
 from bot.search.analyzer import Analyzer
 from bot.search.index import sources_of
@@ -112,16 +110,9 @@ def probe(searcher: Searcher, topics: dict[str, set[str]]) -> tuple[list[Flagged
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--strip", action="store_true", help="the sample FAQ without phrasings and keywords")
-    parser.add_argument("--all", action="store_true", help="print every flagged query")
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
-    if args.strip:
-        kb = without_phrasings(kb)
-    searcher = Searcher.build(kb, semantic=settings.semantic, cache_dir=settings.cache_dir)
-    topics = shared_topics(kb, searcher.analyzer)
+    args = probe_options(__doc__.splitlines()[0], "print every flagged query")
+    _, searcher = sample_searcher(strip=args.strip)
+    topics = shared_topics(searcher.kb, searcher.analyzer)
     flagged, bare_answers, asked = probe(searcher, topics)
     moved = [f for f in flagged if f.moved]
     incidental = [f for f in flagged if f.incidental]

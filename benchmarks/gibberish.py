@@ -34,15 +34,12 @@ not answered, not only the counts and the first few).
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 from collections import Counter
 
-from bot.config import Settings
-from bot.evaluation import without_phrasings
-from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.search import Searcher
+from benchmarks.probe import probe_options, sample_searcher
+from bot.knowledge import KnowledgeBase
 from bot.search.index import sources_of
 from bot.search.normalize import normalize
 
@@ -213,14 +210,8 @@ def known_words(kb: KnowledgeBase) -> set[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--strip", action="store_true", help="the sample FAQ without phrasings and keywords")
-    parser.add_argument("--all", action="store_true", help="print every answered mash and unanswered control")
-    args = parser.parse_args()
-    settings = Settings.from_env()
-    full = load_knowledge(settings.faq_path, settings.knowledge_dir)
-    kb = without_phrasings(full) if args.strip else full
-    searcher = Searcher.build(kb, semantic=settings.semantic, cache_dir=settings.cache_dir)
+    args = probe_options(__doc__.splitlines()[0], "print every answered mash and unanswered control")
+    full, searcher = sample_searcher(strip=args.strip)
     shown = None if args.all else 5
     total, answered, talk = 0, 0, 0
     asked = controls(full)

@@ -116,15 +116,17 @@ def diagnose(searcher: Searcher) -> Report:
             found.nearest, found.closeness = _nearest(entry.id, hits, twins)
             weak.append(found)
     confusions = sorted(pairs.values(), key=lambda c: (-c.wrong, -len(c.queries), c.entry, c.other))
-    weak.sort(key=lambda w: (not w.reasons[0].startswith(_LOST), -w.closeness))
+    weak.sort(key=lambda w: (w.reasons[0] != _LOST, -w.closeness))
     return Report(len(searcher.kb.faq), asked, duplicates, confusions, weak)
 
 
 def _nearest(entry: str, hits: Sequence[Hit], twins: set[str]) -> tuple[str | None, float]:
     """The FAQ entry that ``hits`` rank closest to ``entry``, and its score as a share of the first one's."""
     best = hits[0].score if hits else 0.0
+    if best <= 0:
+        return None, 0.0
     for hit in hits:
-        if hit.entry.kind == "faq" and hit.entry.id != entry and hit.entry.id not in twins and best > 0:
+        if hit.entry.kind == "faq" and hit.entry.id != entry and hit.entry.id not in twins:
             return hit.entry.id, round(min(hit.score / best, 1.0), 3)
     return None, 0.0
 
