@@ -90,7 +90,8 @@ _EVERYDAY_FRAME = re.compile(
     "|を教えて(?:ください|下さい|ほしい)?"
     "|(?:って|は)?(?:ある|あります(?:か)?)"
     "|のこと(?:で聞きたい|を知りたい|が知りたい)?|の件"
-    "|[がを]知りたい(?:です)?)"
+    "|[がを]知りたい(?:です)?"
+    "|のやり方|って(?:どうすればいい|できますか))"
     r"[\s。？?！!]*"
 )
 
@@ -103,8 +104,10 @@ def bare_topic(text: str) -> str:
     知りたい) matches the frame in full and may win (the frames probe, `benchmarks.frames`). Searched bare,
     the topic gets the decision its own words earn (研修: the training entries offered). Only a topic of
     at most `MAX_BARE_TOPIC` characters without a break: after a sentence or two the frame's words may be
-    what is asked (…見当がつきません。最初にやるべきことを教えてください), and frames that say what is asked
-    (のやり方, ってできますか) stay.
+    what is asked (…見当がつきません。最初にやるべきことを教えてください). How-to and can-I frames
+    (のやり方, ってどうすればいい, ってできますか) are taken off too: nearly every entry of a FAQ answers how
+    to do something, so they choose among a topic's entries by whichever phrasing shares them (RPAのやり方
+    was answered with the licence request). A definition (RPAとは) stays.
     """
     found = _EVERYDAY_FRAME.fullmatch(text.strip())
     return found["topic"] if found else text

@@ -23,3 +23,15 @@ def test_a_topic_in_an_everyday_frame_is_decided_as_the_bare_topic(searcher: Sea
         assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], framed
     # It was answered with the travel-expenses referral, through 出張の日当について知りたい.
     assert searcher.search("研修について知りたい").hits[0].entry.id != "ref-travel"
+
+
+def test_a_how_to_frame_does_not_choose_among_a_topics_entries(searcher: Searcher) -> None:
+    # 「RPAのやり方」 and 「申請のやり方」 were answered with the RPA licence request (0.91, 0.89) and
+    # 「RPAってできますか」 with the RPA basics; bare, each offers the topic's entries.
+    for topic in ("RPA", "申請"):
+        bare = searcher.search(topic)
+        assert bare.decision == "clarify", topic
+        for frame in ("のやり方", "ってできますか", "ってどうすればいい"):
+            result = searcher.search(topic + frame)
+            assert result.decision == "clarify", topic + frame
+            assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], topic + frame

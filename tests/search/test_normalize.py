@@ -67,9 +67,11 @@ def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expect
         ("ルールが知りたいです", "ルール"),
         ("ペーパーレスについて教えてください。", "ペーパーレス"),
         ("管理職向けの研修について", "管理職向けの研修"),
-        # Frames that say what is asked, and sentences, stay whole.
-        ("RPAのやり方", "RPAのやり方"),
-        ("RPAってできますか", "RPAってできますか"),
+        # How-to and can-I frames: in a FAQ of how-to questions they say nothing about which entry is meant.
+        ("RPAのやり方", "RPA"),
+        ("RPAってできますか", "RPA"),
+        ("申請ってどうすればいい？", "申請"),
+        # A definition asked, and sentences, stay whole.
         ("RPAとは", "RPAとは"),
         (
             "見当がつきません。最初にやるべきことを教えてください",
