@@ -46,6 +46,10 @@ FRAMES = (
     "を知りたい",
     "のやり方",
     "ってできますか",
+    "について知りたいのですが",
+    "のやり方を教えて",
+    "の件ですが",
+    "ってどうやるの？",
 )
 """Everyday frames staff put around a topic, none of which says anything about it."""
 MIN_SHARED = 3

@@ -86,14 +86,18 @@ MAX_BARE_TOPIC = 12
 """The longest topic `bare_topic` takes out of its frame: a longer text is a sentence whose frame may ask."""
 _EVERYDAY_FRAME = re.compile(
     rf"(?P<topic>[^、。,.!?？！\s]{{2,{MAX_BARE_TOPIC}}}?)"
-    "(?:について(?:の)?(?:(?:知りたい|聞きたい|相談したい)(?:です)?|教えて(?:ください|下さい|ほしい)?)?"
+    "(?:について(?:の)?(?:(?:知りたい|聞きたい|相談したい|質問)(?:です)?|教えて(?:ください|下さい|ほしい)?)?"
     "|を教えて(?:ください|下さい|ほしい)?"
     "|(?:って|は)?(?:ある|あります(?:か)?)"
-    "|のこと(?:で聞きたい|を知りたい|が知りたい)?|の件"
+    "|のこと(?:で聞きたい|を知りたい|が知りたい)?|の件(?:で|です)?"
     "|[がを]知りたい(?:です)?"
-    "|のやり方|って(?:どうすればいい|できますか))"
+    "|のやり方(?:は)?|って(?:どうすればいい|どうやる|できますか|できる))"
+    # A softened ending: …知りたいのですが, …教えてほしいんですけど, …どうすればいいの？
+    "(?:な?[のん](?:です)?(?:が|けど)?|です(?:が|けど)|けど)?"
     r"[\s。？?！!]*"
 )
+MAX_FRAMES = 3
+"""Frames taken off one after another (RPAのやり方を教えて → RPAのやり方 → RPA)."""
 
 
 def bare_topic(text: str) -> str:
@@ -107,7 +111,13 @@ def bare_topic(text: str) -> str:
     what is asked (…見当がつきません。最初にやるべきことを教えてください). How-to and can-I frames
     (のやり方, ってどうすればいい, ってできますか) are taken off too: nearly every entry of a FAQ answers how
     to do something, so they choose among a topic's entries by whichever phrasing shares them (RPAのやり方
-    was answered with the licence request). A definition (RPAとは) stays.
+    was answered with the licence request). A frame may end softened (…知りたいのですが) and hold another
+    (RPAのやり方を教えて). A definition (RPAとは) stays.
     """
-    found = _EVERYDAY_FRAME.fullmatch(text.strip())
-    return found["topic"] if found else text
+    topic = text
+    for _ in range(MAX_FRAMES):
+        found = _EVERYDAY_FRAME.fullmatch(topic.strip())
+        if found is None:
+            break
+        topic = found["topic"]
+    return topic

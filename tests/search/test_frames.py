@@ -31,7 +31,8 @@ def test_a_how_to_frame_does_not_choose_among_a_topics_entries(searcher: Searche
     for topic in ("RPA", "申請"):
         bare = searcher.search(topic)
         assert bare.decision == "clarify", topic
-        for frame in ("のやり方", "ってできますか", "ってどうすればいい"):
+        framed = ("のやり方", "ってできますか", "ってどうすればいい", "のやり方を教えて", "ってどうやるの")
+        for frame in framed:
             result = searcher.search(topic + frame)
             assert result.decision == "clarify", topic + frame
             assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], topic + frame

@@ -71,6 +71,13 @@ def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expect
         ("RPAのやり方", "RPA"),
         ("RPAってできますか", "RPA"),
         ("申請ってどうすればいい？", "申請"),
+        # Softened endings, and a frame inside another.
+        ("研修について知りたいのですが", "研修"),
+        ("RPAについて教えてほしいんですけど", "RPA"),
+        ("研修のことなんですけど", "研修"),
+        ("研修の件ですが", "研修"),
+        ("RPAってどうやるの？", "RPA"),
+        ("RPAのやり方を教えてください", "RPA"),
         # A definition asked, and sentences, stay whole.
         ("RPAとは", "RPAとは"),
         (
