@@ -222,6 +222,10 @@ class Analyzer:
             forms.add(str(spoken[0].normalized_form()))
         return tuple(sorted(forms))
 
+    def parts(self, word: str) -> list[str]:
+        """The shortest units (Sudachi's split mode A) of ``word``: 国民健康保険 → 国民, 健康, 保険."""
+        return [m.surface() for m in tokenizer().tokenize(normalize(word), self._mode_a)]
+
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
         morphemes = tokenizer().tokenize(normalize(word), self._mode_c)

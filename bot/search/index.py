@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
+from bot.search.abbreviation import abbreviations_of
 from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view, lead_view
@@ -149,6 +150,8 @@ class SearchIndex:
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
     spellings: dict[int, tuple[str, ...]]
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
+    abbreviations: dict[str, tuple[str, ...]]
+    """Shortenings (特養, 母子手帳) → the known compounds they shorten (`bot.search.abbreviation`)."""
     topics: dict[int, Topic]
     """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
@@ -217,6 +220,7 @@ def build_index(
         links=links,
         sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
+        abbreviations=abbreviations_of(vocabulary, analyzer.parts),
         topics=_topics(sources, analyzer),
     )
 

@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from bot.search.abbreviation import expansions
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.evidence import Presence, is_unknown
 from bot.search.index import KINDS, Entry, Kind, SearchIndex
@@ -268,6 +269,7 @@ def _meant(
     if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
     words = words_meant(index, noun, sound)
+    words = words or expansions(index.abbreviations, index.vocabulary, noun, analyzer.parts)
     if words:
         return words
     if not is_unknown(index, noun):

@@ -1,0 +1,109 @@
+"""Which known compound a shortened word stands for, and the other way round.
+
+Staff and residents shorten the official compounds a FAQ writes in full, in
+the few regular ways Japanese forms such words (略語):
+
+- the first kanji of the first part and of a later one: 特別養護老人ホーム → 特養,
+  国民健康保険 → 国保, 年次休暇 → 年休;
+- the first part and a later part whole, what lies between or after left out:
+  母子健康手帳 → 母子手帳, 印鑑登録証明書 → 印鑑証明, 運転免許証 → 運転免許;
+- the first two kana of two katakana parts: ファミリーサポート → ファミサポ.
+
+The parts are Sudachi's shortest units (split mode A). Only a noun that no
+entry knows as it is is read as a shortening (`bot.search.ranker`), and only
+into words the knowledge has; a FAQ that writes the short form is found by
+the long one the same way, through the long word's shortenings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+
+__all__ = ["abbreviations_of", "expansions", "shortenings"]
+
+_KANJI = re.compile(r"[\u4e00-\u9fff々]+")
+_KATAKANA = re.compile(r"[ァ-ヶー]+")
+_SMALL_KANA = frozenset("ァィゥェォャュョヮ")
+MIN_PART = 2
+"""Shortest part a shortening takes from: a part of one character (料, 書, 証) is a suffix."""
+MIN_KATAKANA_PART = 3
+"""Katakana parts give their first two sounds each, so they must be longer (ファミリー, サポート)."""
+
+
+def shortenings(parts: Sequence[str], *, whole_parts: bool = True) -> set[str]:
+    """The regular shortenings of a compound made of ``parts`` (its split-mode-A units).
+
+    Without ``whole_parts``, only those made of the parts' first characters.
+    """
+    found: set[str] = set()
+    if len(parts) < 2:
+        return found
+    first = parts[0]
+    for later in parts[1:]:
+        if _KANJI.fullmatch(first) and _KANJI.fullmatch(later) and min(len(first), len(later)) >= MIN_PART:
+            found.add(first[0] + later[0])
+            if whole_parts:
+                found.add(first + later)
+        elif (
+            _KATAKANA.fullmatch(first)
+            and _KATAKANA.fullmatch(later)
+            and min(len(first), len(later)) >= MIN_KATAKANA_PART
+        ):
+            found.add(_morae(first, 2) + _morae(later, 2))
+    found.discard("".join(parts))
+    return found
+
+
+def _morae(katakana: str, count: int) -> str:
+    """The first ``count`` sounds of ``katakana``, long vowels left out (パーソナル → パソ).
+
+    A small kana goes with the one before (ファミリー → ファミ).
+    """
+    sounds: list[str] = []
+    for kana in katakana.replace("ー", ""):
+        if kana in _SMALL_KANA and sounds:
+            sounds[-1] += kana
+        elif len(sounds) == count:
+            break
+        else:
+            sounds.append(kana)
+    return "".join(sounds)
+
+
+def abbreviations_of(
+    vocabulary: Iterable[str], parts: Callable[[str], Sequence[str]]
+) -> dict[str, tuple[str, ...]]:
+    """Shortenings → the known words (``w:`` terms of ``vocabulary``) they shorten, for the index.
+
+    ``parts`` splits a word into its shortest units (`Analyzer.parts`). A
+    shortening that is itself a known word means that word, never a compound.
+    """
+    known = {term[2:] for term in vocabulary if term.startswith("w:")}
+    found: dict[str, list[str]] = {}
+    for word in sorted(known):
+        if len(word) <= MIN_PART:
+            continue
+        for short in shortenings(parts(word)):
+            if short not in known:
+                found.setdefault(short, []).append(word)
+    return {short: tuple(words) for short, words in found.items()}
+
+
+def expansions(
+    abbreviations: dict[str, tuple[str, ...]],
+    vocabulary: dict[str, int],
+    noun: str,
+    parts: Callable[[str], Sequence[str]],
+) -> tuple[str, ...]:
+    """The known words ``noun`` shortens, or failing that the known shortenings of ``noun`` itself.
+
+    Read the other way, only the shortenings made of first characters count: a
+    compound's first parts whole are what it is more precisely (個人情報保護法 is
+    no 個人情報), and its parts already meet them (`bot.search.evidence`).
+    """
+    longer = abbreviations.get(noun)
+    if longer:
+        return longer
+    shorter = shortenings(parts(noun), whole_parts=False)
+    return tuple(sorted(short for short in shorter if "w:" + short in vocabulary))

@@ -1,0 +1,98 @@
+"""Shortened words (特養, 母子手帳) read as the compounds a FAQ writes in full, and the other way round."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from benchmarks.abbreviations import recall
+from bot.knowledge import FaqEntry, KnowledgeBase
+from bot.search import Searcher
+from bot.search.abbreviation import abbreviations_of, shortenings
+
+
+@pytest.mark.parametrize(
+    ("parts", "short"),
+    [
+        (["特別", "養護", "老人", "ホーム"], "特養"),  # first kanji of two parts
+        (["国民", "健康", "保険"], "国保"),  # … not next to each other
+        (["母子", "健康", "手帳"], "母子手帳"),  # two parts whole, the middle left out
+        (["印鑑", "登録", "証明", "書"], "印鑑証明"),
+        (["運転", "免許", "証"], "運転免許"),  # the suffix left out
+        (["ファミリー", "サポート"], "ファミサポ"),  # two sounds of each katakana part
+        (["パーソナル", "コンピューター"], "パソコン"),  # long vowels left out
+    ],
+)
+def test_the_regular_shortenings_of_a_compound(parts: list[str], short: str) -> None:
+    assert short in shortenings(parts)
+
+
+@pytest.mark.parametrize(
+    ("parts", "not_short"),
+    [
+        (["運転", "免許", "証"], "運証"),  # a part of one character is a suffix, not shortened from
+        (["相談"], "相"),  # one part: nothing to shorten
+        (["パソコン", "ID"], "パソID"),
+        (["個人", "情報", "保護", "法"], "個人情報保護法"),  # never the word itself
+    ],
+)
+def test_no_shortening_from_suffixes_single_parts_or_mixed_scripts(parts: list[str], not_short: str) -> None:
+    assert not_short not in shortenings(parts)
+
+
+def test_only_first_characters_without_whole_parts() -> None:
+    assert shortenings(["母子", "健康", "手帳"], whole_parts=False) == {"母健", "母手"}
+
+
+def test_shortenings_map_to_the_known_compounds_unless_known_themselves(searcher: Searcher) -> None:
+    vocabulary = ["w:特別養護老人ホーム", "w:国民健康保険", "w:母子健康手帳", "w:運転免許証", "w:運転免許"]
+    found = abbreviations_of(vocabulary, searcher.analyzer.parts)
+    assert found["特養"] == ("特別養護老人ホーム",)
+    assert found["国保"] == ("国民健康保険",)
+    assert found["母子手帳"] == ("母子健康手帳",)
+    assert "運転免許" not in found, "a known word means itself"
+
+
+FAQ = (
+    FaqEntry(id="nursing-home", question="特別養護老人ホームに入所するには？", answer="申込書を出します。"),
+    FaqEntry(id="handbook", question="母子健康手帳はどこでもらえますか。", answer="保健センターで渡します。"),
+    FaqEntry(id="insurance", question="国保の保険料はどのように決まりますか。", answer="所得によります。"),
+    FaqEntry(id="daycare", question="保育園の申込みはどこでしますか。", answer="保育課で受け付けます。"),
+    FaqEntry(id="bulky", question="粗大ごみの申込みはどこでしますか。", answer="受付センターへどうぞ。"),
+    FaqEntry(id="privacy", question="個人情報を扱うときの注意点は？", answer="持ち出さないでください。"),
+)
+
+
+@pytest.fixture(scope="module")
+def ward(kb: KnowledgeBase) -> Searcher:
+    return Searcher.build(replace(kb, faq=FAQ, fingerprint=""), semantic=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("特養に入りたい", "nursing-home"),
+        ("母子手帳はどこでもらえますか", "handbook"),
+        ("国民健康保険の保険料はどうやって決まるの", "insurance"),  # the FAQ writes the short form
+    ],
+)
+def test_a_shortened_or_full_word_finds_the_entry_written_the_other_way(
+    ward: Searcher, query: str, expected: str
+) -> None:
+    result = ward.search(query)
+    assert result.ranking.unknown_nouns == ()
+    assert result.hits[0].entry.id == expected
+
+
+def test_a_longer_compound_is_not_read_as_its_first_parts(ward: Searcher) -> None:
+    # 個人情報保護法 is no 個人情報: the first parts whole are no shortening read the other way round.
+    assert "w:個人情報" in ward.index.vocabulary
+    result = ward.search("個人情報保護法ってそもそも何年にできたの？")
+    assert result.ranking.unknown_nouns == ("個人情報保護法",)
+
+
+def test_the_probe_tells_the_shortenings_made_from_the_missed(searcher: Searcher) -> None:
+    made = {short: ok for short, _, ok in recall(searcher.analyzer)}
+    assert all(made[short] for short in ("特養", "国保", "パワハラ", "パソコン"))
+    assert not made["スマホ"], "スマートフォン is one part: another pattern"
