@@ -226,6 +226,13 @@ class Analyzer:
         """The shortest units (Sudachi's split mode A) of ``word``: 国民健康保険 → 国民, 健康, 保険."""
         return [m.surface() for m in tokenizer().tokenize(normalize(word), self._mode_a)]
 
+    def synonym_groups(self, word: str) -> tuple[int, ...]:
+        """The dictionary's synonym groups of ``word`` when it is one dictionary word, else none."""
+        morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
+        if len(morphemes) != 1:
+            return ()
+        return tuple(morphemes[0].synonym_group_ids())
+
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
         morphemes = tokenizer().tokenize(normalize(word), self._mode_c)

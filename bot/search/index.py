@@ -27,6 +27,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view, lead_view
 from bot.search.spelling import sounds_of, spellings_of
+from bot.search.synonymy import synonym_groups_of
 
 __all__ = [
     "KINDS",
@@ -152,6 +153,8 @@ class SearchIndex:
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
     abbreviations: dict[str, tuple[str, ...]]
     """Shortenings (特養, 母子手帳) → the known compounds they shorten (`bot.search.abbreviation`)."""
+    synonym_groups: dict[int, tuple[str, ...]]
+    """Sudachi's synonym groups → the known words in them (`bot.search.synonymy`)."""
     topics: dict[int, Topic]
     """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
@@ -221,6 +224,7 @@ def build_index(
         sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
         abbreviations=abbreviations_of(vocabulary, analyzer.parts),
+        synonym_groups=synonym_groups_of(vocabulary, analyzer.synonym_groups),
         topics=_topics(sources, analyzer),
     )
 

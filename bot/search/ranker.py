@@ -23,6 +23,7 @@ from bot.search.normalize import sentences
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
 from bot.search.semantic import Closeness
 from bot.search.spelling import compound_meant, words_meant
+from bot.search.synonymy import synonyms_meant
 
 __all__ = ["Candidate", "Ranking", "rank"]
 
@@ -268,8 +269,11 @@ def _meant(
     """
     if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
-    words = words_meant(index, noun, sound)
-    words = words or expansions(index.abbreviations, index.vocabulary, noun, analyzer.parts)
+    words = (
+        words_meant(index, noun, sound)
+        or synonyms_meant(index.synonym_groups, analyzer.synonym_groups(noun))
+        or expansions(index.abbreviations, index.vocabulary, noun, analyzer.parts)
+    )
     if words:
         return words
     if not is_unknown(index, noun):

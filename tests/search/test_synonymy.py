@@ -1,0 +1,60 @@
+"""Everyday words read as the official ones a FAQ writes, through Sudachi's synonym groups."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from bot.knowledge import FaqEntry, KnowledgeBase
+from bot.search import Searcher
+from bot.search.synonymy import synonym_groups_of, synonyms_meant
+
+
+@pytest.mark.parametrize(
+    ("everyday", "official"),
+    [
+        ("子ども手当", "児童手当"),
+        ("葬式", "葬儀"),
+        ("残業", "時間外勤務"),
+        ("有休", "年次休暇"),
+        ("判子", "印鑑"),
+    ],
+)
+def test_an_everyday_word_shares_a_group_with_the_official_one(
+    searcher: Searcher, everyday: str, official: str
+) -> None:
+    known = synonym_groups_of(["w:" + official, "g:手当", "w:会議"], searcher.analyzer.synonym_groups)
+    assert synonyms_meant(known, searcher.analyzer.synonym_groups(everyday)) == (official,)
+
+
+def test_words_outside_a_group_or_not_one_dictionary_word_mean_nothing(searcher: Searcher) -> None:
+    groups = searcher.analyzer.synonym_groups
+    known = synonym_groups_of(["w:児童手当", "w:葬儀"], groups)
+    assert synonyms_meant(known, groups("鑑札")) == ()  # in no group
+    assert groups("子ども手当の申請") == (), "a phrase is no one word"
+
+
+FAQ = (
+    FaqEntry(id="allowance", question="児童手当の申請はどこでしますか。", answer="子育て支援課です。"),
+    FaqEntry(id="funeral", question="区民葬儀の制度はありますか。", answer="指定の葬儀社で使えます。"),
+    FaqEntry(id="after-school", question="児童クラブの利用申請はいつからですか。", answer="秋からです。"),
+    FaqEntry(id="daycare", question="保育園の申込みはどこでしますか。", answer="保育課で受け付けます。"),
+)
+
+
+@pytest.fixture(scope="module")
+def ward(kb: KnowledgeBase) -> Searcher:
+    return Searcher.build(replace(kb, faq=FAQ, fingerprint=""), semantic=False)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [("子ども手当の申請", "allowance"), ("安い葬式の制度", "funeral"), ("学童の申請", "after-school")],
+)
+def test_an_everyday_word_finds_the_entry_that_writes_the_official_one(
+    ward: Searcher, query: str, expected: str
+) -> None:
+    result = ward.search(query)
+    assert result.ranking.unknown_nouns == ()
+    assert result.hits[0].entry.id == expected
