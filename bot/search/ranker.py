@@ -228,9 +228,10 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
 
     The Latin fragments of a mash (`Analysis.fragments`) are unknown whatever they spell.
 
-    A noun read as a known word (see `bot.search.spelling`) counts as mentioned
-    by an entry that has that word, and as known; so does a compound whose
-    unknown parts are (電子決済 as 電子 and 決裁). A noun whose synonym group
+    A noun read as a known word (a slip, `bot.search.spelling`; an everyday word
+    for an official one, `bot.search.synonymy`; a shortening, `bot.search.abbreviation`)
+    counts as mentioned by an entry that has that word, and as known; so does a
+    compound whose unknown parts are (電子決済 as 電子 and 決裁). A noun whose synonym group
     the index knows is known as it is, never a slip (チームズ is no チーム).
     """
     nouns = zip(
