@@ -63,7 +63,12 @@ licence and passport numbers among them; no_personal_holdout_third.yaml, 62, ful
 ticket and version numbers, counts, amounts and statute articles), written before the next session's
 rules without reading the masker's code, never studied, with personal_studied_third.yaml (79, 97;
 no_personal_studied_third.yaml, 60), in the same kinds and other words, whose misses that session's rules were
-written from.
+written from; and personal_holdout_fourth.yaml (91, 117: every kind as staff type it in chat, full-width
+digits, spaced digits, kana read aloud by voice input, labels far from their value, pasted forms, tables and
+lists with several items; no_personal_holdout_fourth.yaml, 60, full of extension, document, case and ticket
+numbers, amounts, counts, rooms, versions, times, fiscal years and ordinance articles), written the same way
+before the next session's rules, never studied, with personal_studied_fourth.yaml (80, 105;
+no_personal_studied_fourth.yaml, 60), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -186,9 +191,11 @@ def written_personal() -> None:
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
     _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
     _written_personal("personal_studied_third.yaml", "no_personal_studied_third.yaml", show=True)
+    _written_personal("personal_studied_fourth.yaml", "no_personal_studied_fourth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
+    _written_personal("personal_holdout_fourth.yaml", "no_personal_holdout_fourth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
