@@ -366,6 +366,12 @@ ADVERSARIAL = {
     "中央、北浜、 × 700": "中央、北浜、" * 700,
     "しゅうがくつうち × 500": "しゅうがくつうち" * 500,
     "記録_山田_ × 500 + .pdf": "記録_山田_" * 500 + ".pdf",
+    "いちに and a space × 1300 (digits read aloud)": "いちに " * 1300,
+    "長崎1- × 1000": "長崎1-" * 1000,
+    "にちょうめ じゅうごの × 300": "にちょうめ じゅうごの" * 300,
+    "a table of 300 rows under 個人番号": "番号|個人番号\n" + "1|1234 5678 9012\n" * 300,
+    "受給者番号 + 1 and a space × 2000": "受給者番号 " + "1 " * 2000,
+    "1998年生まれで、 × 400": "1998年生まれで、" * 400,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

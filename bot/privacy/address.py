@@ -32,6 +32,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.table import column_cells
+
 __all__ = ["ADDRESS", "find_addresses"]
 
 ADDRESS = "住所"
@@ -78,55 +80,48 @@ _BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
 
 _WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
 _AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
-_STRONG_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+_STRONG_ALONE = re.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
+_BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5})"
+"""A block's number: no block is numbered from 0 (03-1234-5678 is a phone's)."""
+_NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
+"""What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
+_TOWN_THREE = re.compile(
+    rf"[{_KANJI}]{{1,8}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
+    rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
+)
+"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an address
+where の joins them, or where the line speaks of where someone lives (a plan's 施策1-2-3 is numbered so too)."""
+_WHERE_ONE_LIVES = re.compile(
+    r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
+)
+"""Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
+procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+_KANA_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|はっ|はち|きゅう|じゅっ"
+_KANA_NUMBER = rf"(?:(?:{_KANA_ONES})?じゅう(?:{_KANA_ONES})?|{_KANA_ONES})"
+_KANA_CHOME = re.compile(
+    rf"{_KANA_NUMBER}ちょうめ(?:{_SP}{_KANA_NUMBER}(?:ばんち|ばん|の)(?:{_KANA_NUMBER}(?:ごう)?)?(?:の{_KANA_NUMBER})?)?"
+)
+"""A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
 )
 """A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's)."""
-_CELL_SEPARATOR = re.compile(r"[\t|]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _CELL_MAX = 60
-_BLANK = " \u3000"
 
 
 def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
-    """The cells of a pasted table's address column (住所 in the header above, tab or ``|`` between cells).
+    """The cells of a pasted table's address column (`bot.privacy.table`) that hold a digit: addresses.
 
-    A cell with a digit under the header is an address, however it is written (石神井台2-5-8); the
-    column ends with the first line without a cell separator.
+    A cell with a digit under the header is an address, however it is written (石神井台2-5-8).
     """
-    column: int | None = None
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        cells = _cells(text, start, end)
-        start = end + 1
-        if len(cells) < 2:
-            column = None
-            continue
-        header = [i for i, (a, b) in enumerate(cells) if text[a:b].strip(_BLANK) in _ADDRESS_HEADER]
-        if header:
-            column = header[0]
-        elif column is not None and column < len(cells):
-            a, b = cells[column]
-            cell = text[a:b].strip(_BLANK)
-            if cell and len(cell) <= _CELL_MAX and _HAS_DIGIT.search(cell):
-                begin = a + text[a:b].index(cell)
-                yield begin, begin + len(cell), ADDRESS
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the line ``text[start:end]``, between tabs or ``|``."""
-    cells: list[tuple[int, int]] = []
-    for separator in _CELL_SEPARATOR.finditer(text, start, end):
-        cells.append((start, separator.start()))
-        start = separator.end()
-    cells.append((start, end))
-    return cells
+    for begin, end in column_cells(text, _ADDRESS_HEADER):
+        if end - begin <= _CELL_MAX and _HAS_DIGIT.search(text, begin, end):
+            yield begin, end, ADDRESS
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
@@ -136,6 +131,16 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE):
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _KANA_CHOME):
         for match in pattern.finditer(text):
+            yield match.start(), match.end(), ADDRESS
+    about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives
+    for match in _TOWN_THREE.finditer(text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        if line not in about_living:
+            end = text.find("\n", match.end())
+            about_living[line] = (
+                _WHERE_ONE_LIVES.search(text, line, len(text) if end < 0 else end) is not None
+            )
+        if "の" in match.group(1) or about_living[line]:
             yield match.start(), match.end(), ADDRESS

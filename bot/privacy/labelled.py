@@ -75,15 +75,15 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
-    rf"|[./-]{_SMALL}[./-]{_SMALL})"
+    rf"|[./・-]{_SMALL}[./・-]{_SMALL})"
 )
 """What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
-dots, slashes or dashes (S60.4.1)."""
+dots, slashes, dashes or middle dots (S60.4.1, H12・5・6)."""
 _ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
-    rf"|[./-]{_SMALL}[./-]{_SMALL}(?![./0-9]))"
+    rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
 )
 """A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -98,9 +98,16 @@ _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
+_MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![/0-9])"
+_YEAR_BORN = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:{_SPACE}{_SMALL}{_SPACE}月)?{_SPACE}生まれ"
+)
+"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete (昭和38年生まれの5月6日,
+1998年3月生まれで、誕生日は3/21)."""
 _BIRTH_DATE = re.compile(
     rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
-    rf"|誕生日(?:は|:|：){_SPACE}({_SMALL}月{_SMALL}日)",
+    rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
+    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:(?:誕生日|生年月日)(?:は|が|:|：)?{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
@@ -139,10 +146,12 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})"
+    r"|[0-9](?:[ ][0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
-after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW)."""
+after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
+six digits or more read one at a time (受給者番号 8 7 6 5 0 4 3 2)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
@@ -220,13 +229,20 @@ def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
 
+    A date read aloud in hiragana (voice input) is taken the same way: of an era before 平成, or in a message
+    about a birth.
+
     A date that opens or closes a range (1984年4月1日以前, 4月1日から, 〜1985年3月31日) or that
     a rule or a document bears (…現在, …施行, …改訂) is work text all the same.
     """
     for match in _OLD_DATE.finditer(text):
         if not _in_range(text, match.start(), match.end()):
             yield match.start(), match.end(), BIRTH_DATE
-    if not _BIRTH_CUE.search(text):
+    about_birth = _BIRTH_CUE.search(text) is not None
+    for match in _SPOKEN_DATE.finditer(text):
+        if about_birth or match.group(1) in _OLD_SPOKEN_ERA:
+            yield match.start(), match.end(), BIRTH_DATE
+    if not about_birth:
         return
     recent = datetime.now(UTC).year - RECENT_YEARS  # read each time: a server runs past New Year
     for match in _ANY_DATE.finditer(text):
@@ -238,6 +254,16 @@ def _in_range(text: str, start: int, end: int) -> bool:
     return bool(_RANGE.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 8), start))
 
 
+_KANA_ONES = "いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう"
+_KANA_NUMBER = rf"(?:(?:{_KANA_ONES})?じゅう(?:{_KANA_ONES})?|{_KANA_ONES})"
+"""1 to 99 read aloud in hiragana (よんじゅう, にじゅういち)."""
+_KANA_DAY = rf"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|{_KANA_NUMBER}にち)"
+_SPOKEN_DATE = re.compile(
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{_KANA_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
+    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
+)
+"""A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""
+_OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ"))
 _WESTERN_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _REIWA = re.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
 
