@@ -10,7 +10,10 @@ An address is a weak or strong block after a municipality (…市, …区, …�
 …村, …郡, with a prefecture before it if any), or after a word that says an
 address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
 its own, with the town name before it (八重洲二丁目1番), or a weak block of
-three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101). Parts may be
+three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right after a town's
+name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
+(巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); or a block read aloud in hiragana,
+as voice input writes it (にちょうめ じゅうごのさん). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
 a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
@@ -23,8 +26,9 @@ In a table pasted as text (cells between tabs or ``|``), every cell with a digit
 under a header cell 住所 (現住所, 旧住所, 送付先, …) is an address, however short (石神井台2-5-8).
 
 What is not an address: a municipality word that is part of another word
-(区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
-(3-4件, 1-2月, 3-4人).
+(区民, 区役所, 市内, 町会…), numbers with a unit or counter after them
+(3-4件, 1-2月, 3-4人), the end of a range (2〜4丁目), and a document's or a plan's parts (別表2-1-3,
+施策1-2-3) outside a line about where someone lives.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.table import column_cells
 
 __all__ = ["ADDRESS", "find_addresses"]
@@ -91,17 +96,16 @@ _TOWN_THREE = re.compile(
     rf"[{_KANJI}]{{1,8}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
 )
-"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an address
-where の joins them, or where the line speaks of where someone lives (a plan's 施策1-2-3 is numbered so too)."""
+"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an
+address where の joins them, or where the line speaks of where someone lives (施策1-2-3 is a plan's)."""
 _WHERE_ONE_LIVES = re.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
 )
 """Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
 procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
-_KANA_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|はっ|はち|きゅう|じゅっ"
-_KANA_NUMBER = rf"(?:(?:{_KANA_ONES})?じゅう(?:{_KANA_ONES})?|{_KANA_ONES})"
 _KANA_CHOME = re.compile(
-    rf"{_KANA_NUMBER}ちょうめ(?:{_SP}{_KANA_NUMBER}(?:ばんち|ばん|の)(?:{_KANA_NUMBER}(?:ごう)?)?(?:の{_KANA_NUMBER})?)?"
+    rf"{SPOKEN_NUMBER}ちょうめ"
+    rf"(?:{_SP}{SPOKEN_NUMBER}(?:ばんち|ばん|の)(?:{SPOKEN_NUMBER}(?:ごう)?)?(?:の{SPOKEN_NUMBER})?)?"
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["KANJI_DIGITS", "Folded", "fold"]
+__all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _DASHES = frozenset("‐‑‒–—―−﹣－⁃")
@@ -51,6 +51,10 @@ _SPOKEN_DIGITS = {
 }
 """Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー)."""
 _SPOKEN_DIGIT = "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)) + ")[ー]?"
+_SPOKEN_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|しち|はっ|はち|きゅう|じゅっ"
+SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_ONES})"
+"""A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
+pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
 _SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?: ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
 _SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( )")

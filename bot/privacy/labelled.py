@@ -8,9 +8,12 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
-  after 誕生日, a month and day alone (誕生日は9月3日);
+  after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
+  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); middle dots between
+  the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
-  not: nobody's work is dated then but a resident's birth;
+  not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
+  input writes it (しょうわよんじゅうねん ろくがつ ついたち), and any era's so in a message about a birth;
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
   from the date), every whole date whose year is not one of the last three
   (a consultation's date, 相談日 2026/11/02, is the work's), eight digits as a date
@@ -28,8 +31,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
-  grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay); 第 and a
-  space may come first (受給者番号が「第 5038172 号」), and 番号 in brackets after the card
+  grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
+  after them (口座が2つ, 口座 3件 stay); 第 and a space may come first (受給者番号が「第 5038172 号」),
+  and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
   before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
@@ -54,6 +58,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.numbers import UNIT_CHARACTERS, is_my_number, is_reference
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
@@ -102,8 +107,8 @@ _MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?!
 _YEAR_BORN = (
     rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:{_SPACE}{_SMALL}{_SPACE}月)?{_SPACE}生まれ"
 )
-"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete (昭和38年生まれの5月6日,
-1998年3月生まれで、誕生日は3/21)."""
+"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete
+(昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21)."""
 _BIRTH_DATE = re.compile(
     rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
@@ -146,8 +151,8 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})"
-    r"|[0-9](?:[ ][0-9]){5,})"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:[ ][0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
@@ -254,12 +259,12 @@ def _in_range(text: str, start: int, end: int) -> bool:
     return bool(_RANGE.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 8), start))
 
 
-_KANA_ONES = "いち|に|さん|よん|ご|ろく|なな|しち|はち|きゅう"
-_KANA_NUMBER = rf"(?:(?:{_KANA_ONES})?じゅう(?:{_KANA_ONES})?|{_KANA_ONES})"
-"""1 to 99 read aloud in hiragana (よんじゅう, にじゅういち)."""
-_KANA_DAY = rf"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|{_KANA_NUMBER}にち)"
+_KANA_DAY = (
+    r"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
+    rf"{SPOKEN_NUMBER}にち)"
+)
 _SPOKEN_DATE = re.compile(
-    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{_KANA_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
     rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""

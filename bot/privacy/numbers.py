@@ -14,8 +14,8 @@ longest window that is one of these is taken:
   sentence (個人番号欄（1人目 …、2人目 …）, …カードの裏の番号（…）, … と書いてあります（個人番号）), or in a
   pasted table's column under 個人番号 (`bot.privacy.table`).
 - Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
-  090-1234-5678, 0120-123-456), in at most five groups or one digit at a time (0 9 0 - 1 2 3 4 …); or 81 with ``+``,
-  ``00`` or ``010`` before it or as a group of its own, then the national
+  090-1234-5678, 0120-123-456), in at most five groups or one digit at a time (0 9 0 - 1 2 3 4 …);
+  or 81 with ``+``, ``00`` or ``010`` before it or as a group of its own, then the national
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or eight digits grouped 4 and 4
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also

@@ -771,8 +771,8 @@ WRITINGS = [
     ),
     ("折り返しは 0 3 - 5 5 1 2 - 8 8 0 4 までお願いします", "折り返しは ［電話番号］ までお願いします"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
-    # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and day,
-    # an era's date with middle dots, an era's date read aloud.
+    # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
+    # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
     ("平成2年生まれで、誕生日は10月8日", "［生年月日］"),
     ("昭和29年5月生まれの、22日生まれではなく", "昭和29年5月生まれの、22日生まれではなく"),
