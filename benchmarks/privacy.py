@@ -63,7 +63,7 @@ licence and passport numbers among them; no_personal_holdout_third.yaml, 62, ful
 ticket and version numbers, counts, amounts and statute articles), written before the next session's
 rules without reading the masker's code, never studied, with personal_studied_third.yaml (79, 97;
 no_personal_studied_third.yaml, 60), in the same kinds and other words, whose misses that session's rules were
-written from; and personal_holdout_fourth.yaml (91, 117: every kind as staff type it in chat, full-width
+written from; and personal_holdout_fourth.yaml (91, 118: every kind as staff type it in chat, full-width
 digits, spaced digits, kana read aloud by voice input, labels far from their value, pasted forms, tables and
 lists with several items; no_personal_holdout_fourth.yaml, 60, full of extension, document, case and ticket
 numbers, amounts, counts, rooms, versions, times, fiscal years and ordinance articles), written the same way
