@@ -372,6 +372,7 @@ ADVERSARIAL = {
     "a table of 300 rows under 個人番号": "番号|個人番号\n" + "1|1234 5678 9012\n" * 300,
     "受給者番号 + 1 and a space × 2000": "受給者番号 " + "1 " * 2000,
     "1998年生まれで、 × 400": "1998年生まれで、" * 400,
+    "1の × 2000": "1の" * 2000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -12,8 +12,9 @@ address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong bl
 its own, with the town name before it (八重洲二丁目1番), or a weak block of
 three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right after a town's
 name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
-(巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); or a block read aloud in hiragana,
-as voice input writes it (にちょうめ じゅうごのさん). Parts may be
+(巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
+whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
+hiragana, as voice input writes it (にちょうめ じゅうごのさん). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
 a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
@@ -103,6 +104,8 @@ _WHERE_ONE_LIVES = re.compile(
 )
 """Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
 procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+_JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
+"""Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
 _KANA_CHOME = re.compile(
     rf"{SPOKEN_NUMBER}ちょうめ"
     rf"(?:{_SP}{SPOKEN_NUMBER}(?:ばんち|ばん|の)(?:{SPOKEN_NUMBER}(?:ごう)?)?(?:の{SPOKEN_NUMBER})?)?"
@@ -135,7 +138,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _KANA_CHOME):
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS
     about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives

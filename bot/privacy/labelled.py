@@ -32,7 +32,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
   grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
-  after them (口座が2つ, 口座 3件 stay); 第 and a space may come first (受給者番号が「第 5038172 号」),
+  after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
+  生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
   and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
   before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
@@ -164,11 +165,13 @@ _ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}})(?![0-9])",
+    rf"([0-9]{{7}})(?![0-9])"
+    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])",
     re.IGNORECASE,
 )
 """A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
-and 番号：1234567 on the next line)."""
+and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
+first (被保険者番号と生年月日（0012458832／S24.9.9）)."""
 _CLOSING = r"[)\]」』】]?"
 _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
