@@ -15,11 +15,11 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
   input writes it (しょうわよんじゅうねん ろくがつ ついたち), and any era's so in a message about a birth;
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
-  from the date), every whole date whose year is not one of the last three
-  (a consultation's date, 相談日 2026/11/02, is the work's), eight digits as a date
-  included, and a year of one or two digits with its era written elsewhere (数字は 5 年 4 月 17 日);
-  neither of these takes a date that opens or closes a range (…以前, …から, 〜…) or that a
-  rule or a document bears (…施行, …改訂, …現在);
+  from the date) or holds a whole date of an era before 平成 (S40.2.3 や 平9.6.10), every whole
+  date whose year is not one of the last three (a consultation's date, 相談日 2026/11/02, is the
+  work's), eight digits as a date included, and a year of one or two digits with its era written
+  elsewhere (数字は 5 年 4 月 17 日); neither of these takes a date that opens or closes a
+  range (…以前, …から, 〜…) or that a rule or a document bears (…施行, …改訂, …現在);
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an insurance, pension, licence,
   passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
@@ -237,16 +237,19 @@ def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
 
+    A message that holds a whole date of an era before 平成 is about a birth too (S45.3.2 や 平7.3.9).
+
     A date read aloud in hiragana (voice input) is taken the same way: of an era before 平成, or in a message
     about a birth.
 
     A date that opens or closes a range (1984年4月1日以前, 4月1日から, 〜1985年3月31日) or that
     a rule or a document bears (…現在, …施行, …改訂) is work text all the same.
     """
+    about_birth = _BIRTH_CUE.search(text) is not None
     for match in _OLD_DATE.finditer(text):
         if not _in_range(text, match.start(), match.end()):
+            about_birth = True
             yield match.start(), match.end(), BIRTH_DATE
-    about_birth = _BIRTH_CUE.search(text) is not None
     for match in _SPOKEN_DATE.finditer(text):
         if about_birth or match.group(1) in _OLD_SPOKEN_ERA:
             yield match.start(), match.end(), BIRTH_DATE

@@ -779,6 +779,8 @@ WRITINGS = [
     ("生年月日 S５３・１１・２（本人申告）", "生年月日 ［生年月日］（本人申告）"),
     ("生年月日は れいわ にねん しがつ とおか です", "生年月日は ［生年月日］ です"),
     ("しょうわごじゅうねん くがつ はつか の方が来庁", "［生年月日］ の方が来庁"),
+    # A message with a whole date of an era before 平成 is about a birth: its other whole dates are too.
+    ("父は S40.2.3、母は 平9.6.10 と書く人がいます", "父は ［生年月日］、母は ［生年月日］ と書く人がいます"),
     # A town's name and three block numbers: joined by の, or in a line about where someone lives; a block
     # read aloud in hiragana.
     ("訪問先 高田馬場4の9の12 の二階", "訪問先 ［住所］ の二階"),
@@ -988,6 +990,7 @@ WORK_TEXT = [
     "1985年生まれの職員が4月1日に異動、誕生日会は 12/24 に開きます",
     "へいせいさんじゅうねんしがつついたちに施行された規則",
     "第1の2の3の手順、資料2の1、1の2の3件",
+    "昭和56年5月31日以前の建物、平成12年4月1日に届出",
 ]
 
 
