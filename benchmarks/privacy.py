@@ -63,7 +63,12 @@ licence and passport numbers among them; no_personal_holdout_third.yaml, 62, ful
 ticket and version numbers, counts, amounts and statute articles), written before the next session's
 rules without reading the masker's code, never studied, with personal_studied_third.yaml (79, 97;
 no_personal_studied_third.yaml, 60), in the same kinds and other words, whose misses that session's rules were
-written from.
+written from; and personal_holdout_fourth.yaml (91, 118: every kind as staff type it in chat, full-width
+digits, spaced digits, kana read aloud by voice input, labels far from their value, pasted forms, tables and
+lists with several items; no_personal_holdout_fourth.yaml, 60, full of extension, document, case and ticket
+numbers, amounts, counts, rooms, versions, times, fiscal years and ordinance articles), written the same way
+before the next session's rules, never studied, with personal_studied_fourth.yaml (80, 105;
+no_personal_studied_fourth.yaml, 60), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -186,9 +191,11 @@ def written_personal() -> None:
     _written_personal("personal_studied.yaml", "no_personal_studied.yaml", show=True)
     _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
     _written_personal("personal_studied_third.yaml", "no_personal_studied_third.yaml", show=True)
+    _written_personal("personal_studied_fourth.yaml", "no_personal_studied_fourth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
+    _written_personal("personal_holdout_fourth.yaml", "no_personal_holdout_fourth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -359,6 +366,13 @@ ADVERSARIAL = {
     "中央、北浜、 × 700": "中央、北浜、" * 700,
     "しゅうがくつうち × 500": "しゅうがくつうち" * 500,
     "記録_山田_ × 500 + .pdf": "記録_山田_" * 500 + ".pdf",
+    "いちに and a space × 1300 (digits read aloud)": "いちに " * 1300,
+    "長崎1- × 1000": "長崎1-" * 1000,
+    "にちょうめ じゅうごの × 300": "にちょうめ じゅうごの" * 300,
+    "a table of 300 rows under 個人番号": "番号|個人番号\n" + "1|1234 5678 9012\n" * 300,
+    "受給者番号 + 1 and a space × 2000": "受給者番号 " + "1 " * 2000,
+    "1998年生まれで、 × 400": "1998年生まれで、" * 400,
+    "1の × 2000": "1の" * 2000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -10,7 +10,11 @@ An address is a weak or strong block after a municipality (…市, …区, …�
 …村, …郡, with a prefecture before it if any), or after a word that says an
 address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
 its own, with the town name before it (八重洲二丁目1番), or a weak block of
-three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101). Parts may be
+three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right after a town's
+name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
+(巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
+whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
+hiragana, as voice input writes it (にちょうめ じゅうごのさん). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
 a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
@@ -23,14 +27,18 @@ In a table pasted as text (cells between tabs or ``|``), every cell with a digit
 under a header cell 住所 (現住所, 旧住所, 送付先, …) is an address, however short (石神井台2-5-8).
 
 What is not an address: a municipality word that is part of another word
-(区民, 区役所, 市内, 町会…), and numbers with a unit or counter after them
-(3-4件, 1-2月, 3-4人).
+(区民, 区役所, 市内, 町会…), numbers with a unit or counter after them
+(3-4件, 1-2月, 3-4人), the end of a range (2〜4丁目), and a document's or a plan's parts (別表2-1-3,
+施策1-2-3) outside a line about where someone lives.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+
+from bot.privacy.fold import SPOKEN_NUMBER
+from bot.privacy.table import column_cells
 
 __all__ = ["ADDRESS", "find_addresses"]
 
@@ -78,55 +86,49 @@ _BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
 
 _WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
 _AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
-_STRONG_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+_STRONG_ALONE = re.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
+_BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5})"
+"""A block's number: no block is numbered from 0 (03-1234-5678 is a phone's)."""
+_NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
+"""What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
+_TOWN_THREE = re.compile(
+    rf"[{_KANJI}]{{1,8}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
+    rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
+)
+"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an
+address where の joins them, or where the line speaks of where someone lives (施策1-2-3 is a plan's)."""
+_WHERE_ONE_LIVES = re.compile(
+    r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
+)
+"""Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
+procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+_JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
+"""Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
+_KANA_CHOME = re.compile(
+    rf"{SPOKEN_NUMBER}ちょうめ"
+    rf"(?:{_SP}{SPOKEN_NUMBER}(?:ばんち|ばん|の)(?:{SPOKEN_NUMBER}(?:ごう)?)?(?:の{SPOKEN_NUMBER})?)?"
+)
+"""A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
 )
 """A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's)."""
-_CELL_SEPARATOR = re.compile(r"[\t|]")
 _HAS_DIGIT = re.compile(r"[0-9]")
 _CELL_MAX = 60
-_BLANK = " \u3000"
 
 
 def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
-    """The cells of a pasted table's address column (住所 in the header above, tab or ``|`` between cells).
+    """The cells of a pasted table's address column (`bot.privacy.table`) that hold a digit: addresses.
 
-    A cell with a digit under the header is an address, however it is written (石神井台2-5-8); the
-    column ends with the first line without a cell separator.
+    A cell with a digit under the header is an address, however it is written (石神井台2-5-8).
     """
-    column: int | None = None
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        cells = _cells(text, start, end)
-        start = end + 1
-        if len(cells) < 2:
-            column = None
-            continue
-        header = [i for i, (a, b) in enumerate(cells) if text[a:b].strip(_BLANK) in _ADDRESS_HEADER]
-        if header:
-            column = header[0]
-        elif column is not None and column < len(cells):
-            a, b = cells[column]
-            cell = text[a:b].strip(_BLANK)
-            if cell and len(cell) <= _CELL_MAX and _HAS_DIGIT.search(cell):
-                begin = a + text[a:b].index(cell)
-                yield begin, begin + len(cell), ADDRESS
-
-
-def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the line ``text[start:end]``, between tabs or ``|``."""
-    cells: list[tuple[int, int]] = []
-    for separator in _CELL_SEPARATOR.finditer(text, start, end):
-        cells.append((start, separator.start()))
-        start = separator.end()
-    cells.append((start, end))
-    return cells
+    for begin, end in column_cells(text, _ADDRESS_HEADER):
+        if end - begin <= _CELL_MAX and _HAS_DIGIT.search(text, begin, end):
+            yield begin, end, ADDRESS
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
@@ -136,6 +138,16 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE):
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME):
         for match in pattern.finditer(text):
+            yield match.start(), match.end(), ADDRESS
+    about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives
+    for match in _TOWN_THREE.finditer(text):
+        line = text.rfind("\n", 0, match.start()) + 1
+        if line not in about_living:
+            end = text.find("\n", match.end())
+            about_living[line] = (
+                _WHERE_ONE_LIVES.search(text, line, len(text) if end < 0 else end) is not None
+            )
+        if "の" in match.group(1) or about_living[line]:
             yield match.start(), match.end(), ADDRESS

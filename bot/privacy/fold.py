@@ -10,14 +10,18 @@ voiced marks: ｺｰﾄﾞ → コード), every dash and minus as ``-``,
 the long-vowel mark as ``-`` between two digits (０９０ー１２３４, a common IME
 slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090).
 A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
+Digits read aloud in hiragana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …), become ASCII
+digits too where seven or more follow one another, a space between them if any: no run of words is
+that long a string of digit readings.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["KANJI_DIGITS", "Folded", "fold"]
+__all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _DASHES = frozenset("‐‑‒–—―−﹣－⁃")
@@ -25,6 +29,35 @@ _LONG_VOWEL = frozenset("ーｰ")
 _HALF_WIDTH_MARKS = {"ﾞ": "\u3099", "ﾟ": "\u309a"}
 """Half-width voiced and semi-voiced marks, as the combining marks that compose with the kana before them."""
 _ASCII_DIGITS = frozenset("0123456789")
+_SPOKEN_DIGITS = {
+    "ぜろ": "0",
+    "れい": "0",
+    "まる": "0",
+    "いち": "1",
+    "にい": "2",
+    "に": "2",
+    "さん": "3",
+    "よん": "4",
+    "し": "4",
+    "ごお": "5",
+    "ご": "5",
+    "ろく": "6",
+    "なな": "7",
+    "しち": "7",
+    "はち": "8",
+    "きゅう": "9",
+    "きゅー": "9",
+    "く": "9",
+}
+"""Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー)."""
+_SPOKEN_DIGIT = "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)) + ")[ー]?"
+_SPOKEN_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|しち|はっ|はち|きゅう|じゅっ"
+SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_ONES})"
+"""A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
+pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
+_SPOKEN_MIN = 7
+_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?: ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
+_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( )")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +94,7 @@ def fold(text: str) -> Folded:
         origin.extend([index] * len(folded))
         ends.extend([index + 1] * len(folded))
     _kanji_digits(chars)
+    _spoken_digits(chars, origin, ends)
     for i, char in enumerate(chars):
         if (
             char in _LONG_VOWEL
@@ -85,3 +119,23 @@ def _kanji_digits(chars: list[str]) -> None:
         if end - start >= 2:
             chars[start:end] = [KANJI_DIGITS[c] for c in chars[start:end]]
         start = end
+
+
+def _spoken_digits(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each run of seven or more digits read aloud in hiragana by ASCII digits, in place.
+
+    A lone one-character reading after a space ends no run: it is a particle (… よんいち になった).
+    """
+    text = "".join(chars)
+    for run in reversed(list(_SPOKEN_RUN.finditer(text))):
+        ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
+        if len(ones) >= 2 and ones[-2].group(2) and len(ones[-1].group(1).rstrip("ー")) == 1:
+            ones = ones[:-2]
+        if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
+            continue
+        end = ones[-1].end()
+        chars[run.start() : end] = [
+            " " if one.group(1) is None else _SPOKEN_DIGITS[one.group(1).rstrip("ー")] for one in ones
+        ]
+        origin[run.start() : end] = [origin[one.start()] for one in ones]
+        ends[run.start() : end] = [ends[one.end() - 1] for one in ones]

@@ -8,15 +8,18 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
-  after 誕生日, a month and day alone (誕生日は9月3日);
+  after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
+  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); middle dots between
+  the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
-  not: nobody's work is dated then but a resident's birth;
+  not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
+  input writes it (しょうわよんじゅうねん ろくがつ ついたち), and any era's so in a message about a birth;
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
-  from the date), every whole date whose year is not one of the last three
-  (a consultation's date, 相談日 2026/11/02, is the work's), eight digits as a date
-  included, and a year of one or two digits with its era written elsewhere (数字は 5 年 4 月 17 日);
-  neither of these takes a date that opens or closes a range (…以前, …から, 〜…) or that a
-  rule or a document bears (…施行, …改訂, …現在);
+  from the date) or holds a whole date of an era before 平成 (S40.2.3 や 平9.6.10), every whole
+  date whose year is not one of the last three (a consultation's date, 相談日 2026/11/02, is the
+  work's), eight digits as a date included, and a year of one or two digits with its era written
+  elsewhere (数字は 5 年 4 月 17 日); neither of these takes a date that opens or closes a
+  range (…以前, …から, 〜…) or that a rule or a document bears (…施行, …改訂, …現在);
 - a number after the name of a personal one: a bank account (口座番号, 口座;
   普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an insurance, pension, licence,
   passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
@@ -28,8 +31,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
-  grouped by spaces or dashes, and no unit after them (口座が2つ, 口座 3件 stay); 第 and a
-  space may come first (受給者番号が「第 5038172 号」), and 番号 in brackets after the card
+  grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
+  after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
+  生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
+  and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
   before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
@@ -54,6 +59,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.numbers import UNIT_CHARACTERS, is_my_number, is_reference
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
@@ -75,15 +81,15 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
-    rf"|[./-]{_SMALL}[./-]{_SMALL})"
+    rf"|[./・-]{_SMALL}[./・-]{_SMALL})"
 )
 """What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
-dots, slashes or dashes (S60.4.1)."""
+dots, slashes, dashes or middle dots (S60.4.1, H12・5・6)."""
 _ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
-    rf"|[./-]{_SMALL}[./-]{_SMALL}(?![./0-9]))"
+    rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
 )
 """A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
@@ -98,9 +104,16 @@ _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
+_MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![/0-9])"
+_YEAR_BORN = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:{_SPACE}{_SMALL}{_SPACE}月)?{_SPACE}生まれ"
+)
+"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete
+(昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21)."""
 _BIRTH_DATE = re.compile(
     rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
-    rf"|誕生日(?:は|:|：){_SPACE}({_SMALL}月{_SMALL}日)",
+    rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
+    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:(?:誕生日|生年月日)(?:は|が|:|：)?{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
@@ -139,10 +152,12 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:[ ][0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
-after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW)."""
+after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
+six digits or more read one at a time (受給者番号 8 7 6 5 0 4 3 2)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
@@ -150,11 +165,13 @@ _ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}})(?![0-9])",
+    rf"([0-9]{{7}})(?![0-9])"
+    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])",
     re.IGNORECASE,
 )
 """A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
-and 番号：1234567 on the next line)."""
+and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
+first (被保険者番号と生年月日（0012458832／S24.9.9）)."""
 _CLOSING = r"[)\]」』】]?"
 _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
@@ -220,13 +237,23 @@ def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
 
+    A message that holds a whole date of an era before 平成 is about a birth too (S45.3.2 や 平7.3.9).
+
+    A date read aloud in hiragana (voice input) is taken the same way: of an era before 平成, or in a message
+    about a birth.
+
     A date that opens or closes a range (1984年4月1日以前, 4月1日から, 〜1985年3月31日) or that
     a rule or a document bears (…現在, …施行, …改訂) is work text all the same.
     """
+    about_birth = _BIRTH_CUE.search(text) is not None
     for match in _OLD_DATE.finditer(text):
         if not _in_range(text, match.start(), match.end()):
+            about_birth = True
             yield match.start(), match.end(), BIRTH_DATE
-    if not _BIRTH_CUE.search(text):
+    for match in _SPOKEN_DATE.finditer(text):
+        if about_birth or match.group(1) in _OLD_SPOKEN_ERA:
+            yield match.start(), match.end(), BIRTH_DATE
+    if not about_birth:
         return
     recent = datetime.now(UTC).year - RECENT_YEARS  # read each time: a server runs past New Year
     for match in _ANY_DATE.finditer(text):
@@ -238,6 +265,16 @@ def _in_range(text: str, start: int, end: int) -> bool:
     return bool(_RANGE.match(text, end) or _RANGE_BEFORE.search(text, max(0, start - 8), start))
 
 
+_KANA_DAY = (
+    r"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
+    rf"{SPOKEN_NUMBER}にち)"
+)
+_SPOKEN_DATE = re.compile(
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
+    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
+)
+"""A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""
+_OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ"))
 _WESTERN_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _REIWA = re.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
 

@@ -11,10 +11,11 @@ longest window that is one of these is taken:
   last digit is the check digit (総務省令 第85号 第5条). Right after a word
   that announces one (マイナンバー, 個人番号), any 12 digits are taken, so a
   mistyped number is masked too; and 12 digits grouped so with such a word elsewhere in the
-  sentence (個人番号欄（1人目 …、2人目 …）, …カードの裏の番号（…）, … と書いてあります（個人番号）).
+  sentence (個人番号欄（1人目 …、2人目 …）, …カードの裏の番号（…）, … と書いてあります（個人番号）), or in a
+  pasted table's column under 個人番号 (`bot.privacy.table`).
 - Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
-  090-1234-5678, 0120-123-456), in at most five groups; or 81 with ``+``,
-  ``00`` or ``010`` before it or as a group of its own, then the national
+  090-1234-5678, 0120-123-456), in at most five groups or one digit at a time (0 9 0 - 1 2 3 4 …);
+  or 81 with ``+``, ``00`` or ``010`` before it or as a group of its own, then the national
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or eight digits grouped 4 and 4
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also
@@ -43,6 +44,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from bot.privacy.table import column_cells
 
 __all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number", "is_reference"]
 
@@ -73,6 +76,8 @@ _SENTENCE_LOOKBACK = 40
 _POSTAL_IN_SENTENCE = re.compile(r"(?:〒|郵便番号)[^。\n]*$")
 """郵便番号 earlier in the same sentence, for seven digits grouped 3 and 4 however they are separated."""
 _LOOKBACK = 16
+_MY_NUMBER_HEADER = frozenset(("個人番号", "マイナンバー", "マイナ番号"))
+_TWELVE_DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){11}")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _JOINER = re.compile(r"[-_]")
@@ -104,7 +109,13 @@ def is_reference(text: str, start: int) -> bool:
 
 
 def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
-    """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order."""
+    """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order.
+
+    A pasted table's cells of 12 digits under 個人番号 or マイナンバー come first (the header names them).
+    """
+    for start, end in column_cells(text, _MY_NUMBER_HEADER):
+        if _TWELVE_DIGITS.fullmatch(text, start, end):
+            yield start, end, MY_NUMBER
     identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [
@@ -185,7 +196,12 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
             return MY_NUMBER
     if _international(groups, before):
         return PHONE
-    if len(digits) in (10, 11) and digits[0] == "0" and digits[1] != "0" and len(groups) <= 5:
+    if (
+        len(digits) in (10, 11)
+        and digits[0] == "0"
+        and digits[1] != "0"
+        and (len(groups) <= 5 or max(sizes) == 1)
+    ):
         return PHONE
     if sizes == [4, 4] and _LOCAL_PHONE_CUE.search(before):
         return PHONE

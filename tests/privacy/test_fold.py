@@ -25,3 +25,31 @@ def test_every_folded_span_maps_back_to_whole_original_characters(text: str) -> 
         begin, end = folded.span(start, len(folded.text))
         assert 0 <= begin < end <= len(text)
         assert end == len(text)
+
+
+def test_seven_or_more_digits_read_aloud_fold_to_digits_and_words_stay() -> None:
+    spoken = fold("電話は ぜろきゅうぜろ いちにーさんよん ごーろくななはち です")
+    assert spoken.text == "電話は 090 1234 5678 です"
+    begin, end = spoken.span(4, 7)
+    assert "電話は ぜろきゅうぜろ いちにーさんよん ごーろくななはち です"[begin:end] == "ぜろきゅうぜろ"
+    assert fold("きゅうはちななろく ごーよんさん になった").text == "9876 543 になった", (
+        "a particle after a space"
+    )
+    assert fold("いちにさんし、ごーろくしちはち").text == "いちにさんし、ごーろくしちはち", (
+        "six at most in a row"
+    )
+    assert fold("にさんにちで、さんごの海").text == "にさんにちで、さんごの海"
+
+
+@given(
+    st.lists(
+        st.sampled_from(["ぜろ", "いち", "にー", "さん", "よん", "ご", "し", "く", "きゅう", " ", "に", "は"])
+    )
+)
+def test_spoken_digit_spans_map_back_to_whole_readings(parts: list[str]) -> None:
+    text = "".join(parts)
+    folded = fold(text)
+    assert list(folded.origin) == sorted(folded.origin)
+    for start in range(len(folded.text)):
+        begin, end = folded.span(start, start + 1)
+        assert 0 <= begin < end <= len(text)

@@ -707,7 +707,7 @@ WRITINGS = [
     ("生年月日が「平成　１０年　２月　８日」と空白だらけ", "生年月日が「［生年月日］」と空白だらけ"),
     ("生年月日欄で「平成」に丸、数字は 5 年 4 月 17 日", "生年月日欄で「平成」に丸、数字は ［生年月日］"),
     ("生年月日を聞いたら「平成の9年の、2月3日です」と", "生年月日を聞いたら「［生年月日］です」と"),
-    ("「1977年生まれ、誕生日は9月3日です」", "「1977年生まれ、誕生日は［生年月日］です」"),
+    ("「1977年生まれ、誕生日は9月3日です」", "「［生年月日］です」"),
     # An account's number on the line after its type; a Japan Post Bank account's 記号 and 番号 after
     # words between it and ゆうちょ, or in one piece after 記号番号; a health insurance card's 記号 with
     # its insurer's letters or kanji, in quotes, some words after the card.
@@ -755,6 +755,44 @@ WRITINGS = [
     ),
     # A pasted table's column under 住所: every cell with a digit, however it is written.
     ("受付\t住所\n01\t石神井台2-5-8\n02\t本町3", "受付\t住所\n01\t［住所］\n02\t［住所］"),
+    # A pasted table's column under 個人番号: twelve digits whatever their check digit.
+    (
+        "続柄\t個人番号\n本人\t1111 2222 3333\n妻\t444455556666",
+        "続柄\t個人番号\n本人\t［マイナンバー］\n妻\t［マイナンバー］",
+    ),
+    # Digits read aloud in hiragana, as voice input writes them; a phone's digits typed one at a time.
+    (
+        "携帯を音声入力したら ぜろはちぜろ よんよんにーなな さんいちごーろく と出ました",
+        "携帯を音声入力したら ［電話番号］ と出ました",
+    ),
+    (
+        "個人番号は いちいちにーさん よんごーろくなな はちきゅうぜろぜろ です",
+        "個人番号は ［マイナンバー］ です",
+    ),
+    ("折り返しは 0 3 - 5 5 1 2 - 8 8 0 4 までお願いします", "折り返しは ［電話番号］ までお願いします"),
+    ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
+    # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
+    # day, an era's date with middle dots, an era's date read aloud.
+    ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
+    ("平成2年生まれで、誕生日は10月8日", "［生年月日］"),
+    ("昭和29年5月生まれの、22日生まれではなく", "昭和29年5月生まれの、22日生まれではなく"),
+    ("生年月日 S５３・１１・２（本人申告）", "生年月日 ［生年月日］（本人申告）"),
+    ("生年月日は れいわ にねん しがつ とおか です", "生年月日は ［生年月日］ です"),
+    ("しょうわごじゅうねん くがつ はつか の方が来庁", "［生年月日］ の方が来庁"),
+    # A message with a whole date of an era before 平成 is about a birth: its other whole dates are too.
+    ("父は S40.2.3、母は 平9.6.10 と書く人がいます", "父は ［生年月日］、母は ［生年月日］ と書く人がいます"),
+    # A town's name and three block numbers: joined by の, or in a line about where someone lives; a block
+    # read aloud in hiragana.
+    ("訪問先 高田馬場4の9の12 の二階", "訪問先 ［住所］ の二階"),
+    ("巣鴨3-11-20に住んでいるそうです", "［住所］に住んでいるそうです"),
+    ("じゅうしょは いけぶくろ よんちょうめ さんじゅうにのいち", "じゅうしょは いけぶくろ ［住所］"),
+    ("音声で みなみいけぶくろ 2の14の6 と入りました", "音声で みなみいけぶくろ ［住所］ と入りました"),
+    # Values in brackets after their labels: the first is the first label's.
+    ("口座番号と名義（7654321／本人）", "口座番号と名義（［各種番号］／本人）"),
+    (
+        "基礎年金番号、電話（1234-567890、090-1111-2222）",
+        "基礎年金番号、電話（［各種番号］、［電話番号］）",
+    ),
 ]
 
 
@@ -943,6 +981,16 @@ WORK_TEXT = [
     # Queries typed in hiragana alone: a name the dictionary cuts out of a longer run is its guess.
     "しゅうがくつうち\u3000とどかない",
     "じりつしえんいりょう\u3000しんせい",
+    # Ranges of blocks; a plan's or a document's parts numbered as three numbers, outside a line about where
+    # someone lives; six digit readings at most, and count-offs; a year of birth with a work date after it; a
+    # birthday party's date; an era's date read aloud in a rule's text.
+    "対象は 1〜3丁目 の世帯、2~5丁目は来年度",
+    "施策1-2-3 と基本目標2-1-1、令和6年度2-1-3の資料、別表2-1-3、図3-2-1、転入届の様式1-2-3",
+    "体操の号令は いちにさんし にーにっさんし、ごろくしちはち",
+    "1985年生まれの職員が4月1日に異動、誕生日会は 12/24 に開きます",
+    "へいせいさんじゅうねんしがつついたちに施行された規則",
+    "第1の2の3の手順、資料2の1、1の2の3件",
+    "昭和56年5月31日以前の建物、平成12年4月1日に届出",
 ]
 
 
@@ -1049,6 +1097,13 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "中央、北浜、" * 700,
         "しゅうがくつうち" * 500,
         "記録_山田_" * 500 + ".pdf",
+        "いちに " * 1300,
+        "長崎1-" * 1000,
+        "にちょうめ じゅうごの" * 300,
+        "番号|個人番号\n" + "1|1234 5678 9012\n" * 300,
+        "受給者番号 " + "1 " * 2000,
+        "1998年生まれで、" * 400,
+        "1の" * 2000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
