@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0030: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0031: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -186,6 +186,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］がまだ戻ってない、［氏名］さんへ、それは［氏名］次第、［氏名］が持ってきた、"
             "Thanks, ［氏名］-san",
         ),
+        (
+            "0030",
+            "被保険者番号と生年月日（0012458832／S24.9.9）、住まいは しゃくじいまち 4の2の9、"
+            "市外局番なしで 3981-2207、昭和38年生まれの5月6日、関に丸投げした",
+            ("0012458832", "S24.9.9", "4の2の9", "3981-2207", "5月6日", "関に"),
+            "被保険者番号と生年月日（［各種番号］／［生年月日］）、住まいは ［住所］、"
+            "市外局番なしで ［電話番号］、［生年月日］、［氏名］に丸投げした",
+        ),
     ],
     ids=[
         "names",
@@ -205,6 +213,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "birth dates far from their label, cards' 記号, address columns",
         "names before verbs, nicknames, roles in capitals, rotas",
         "places and hiragana read as surnames, Latin honorifics",
+        "bracketed values, numbers read aloud, blocks joined by の, names at work",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
