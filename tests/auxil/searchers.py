@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Decision, Entry, Hit, Kind, Searcher, SearchResult
 
 _KINDS: dict[str, Kind] = {
@@ -61,3 +61,8 @@ class BrokenSearcher:
 
     def search(self, query: str) -> SearchResult:
         raise RuntimeError(f"search exploded on {query!r}")
+
+
+def own_faq_searcher(kb: KnowledgeBase, faq: Sequence[FaqEntry]) -> Searcher:
+    """The sample knowledge with ``faq`` as its FAQ, searched by words alone: a test's own small FAQ."""
+    return Searcher.build(replace(kb, faq=tuple(faq), fingerprint=""), semantic=False)

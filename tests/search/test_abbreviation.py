@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from benchmarks.abbreviations import recall
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Searcher
 from bot.search.abbreviation import abbreviations_of, shortenings
+from tests.auxil.searchers import own_faq_searcher
 
 
 @pytest.mark.parametrize(
@@ -66,7 +65,7 @@ FAQ = (
 
 @pytest.fixture(scope="module")
 def ward(kb: KnowledgeBase) -> Searcher:
-    return Searcher.build(replace(kb, faq=FAQ, fingerprint=""), semantic=False)
+    return own_faq_searcher(kb, FAQ)
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import FaqEntry
-from bot.search import Searcher
 from bot.search.analyzer import Analyzer
+from tests.auxil.searchers import own_faq_searcher
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +57,7 @@ def test_a_compound_in_the_question_finds_the_entry_that_names_its_head(kb: Know
         FaqEntry(id=id_, question=f"{animal}に刺されたときはどうすればよいですか。", answer="冷やします。")
         for id_, animal in asked.items()
     )
-    searcher = Searcher.build(replace(kb, faq=bare, fingerprint=""), semantic=False)
+    searcher = own_faq_searcher(kb, bare)
     result = searcher.search("刺されたのはスズメバチです")
     bee, rival = result.ranking.candidates[:2]
     assert (bee.entry.id, rival.entry.id) == ("bee", "centipede")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Searcher
 from bot.search.synonymy import synonym_groups_of, synonyms_meant
+from tests.auxil.searchers import own_faq_searcher
 
 
 @pytest.mark.parametrize(
@@ -45,7 +44,7 @@ FAQ = (
 
 @pytest.fixture(scope="module")
 def ward(kb: KnowledgeBase) -> Searcher:
-    return Searcher.build(replace(kb, faq=FAQ, fingerprint=""), semantic=False)
+    return own_faq_searcher(kb, FAQ)
 
 
 @pytest.mark.parametrize(
