@@ -755,6 +755,32 @@ WRITINGS = [
     ),
     # A pasted table's column under 住所: every cell with a digit, however it is written.
     ("受付\t住所\n01\t石神井台2-5-8\n02\t本町3", "受付\t住所\n01\t［住所］\n02\t［住所］"),
+    # The fourteenth studied set: roles in minutes and forms (出席：, 欠席：, 司会：, 進行：, 作成：,
+    # 確認：) before a surname, a place read as one too, with a reason for the absence in parentheses.
+    ("欠席：福井（研修）\n司会：三上　進行：荒川", "欠席：［氏名］（研修）\n司会：［氏名］　進行：［氏名］"),
+    ("書記：荻野\n作成：熊倉　確認：白石", "書記：［氏名］\n作成：［氏名］　確認：［氏名］"),
+    # A rota's days apart by slashes or commas, Friday (金) never taken for a surname.
+    (
+        "【当番】月 井手／火 奥村／水 井手、木 杉田／金 奥村",
+        "【当番】月 ［氏名］／火 ［氏名］／水 ［氏名］、木 ［氏名］／金 ［氏名］",
+    ),
+    # Who does an item of a bulleted to-do list; a surname before いる？; away on secondment; at a meeting.
+    (
+        "・筒井：チラシの校正\n■森下：集計\n生田いる？\n福岡は来月から出向です\n南が打合せに出ています",
+        "・［氏名］：チラシの校正\n■［氏名］：集計\n［氏名］いる？\n［氏名］は来月から出向です\n［氏名］が打合せに出ています",
+    ),
+    # A surname read as a place signing a message's last line; a name after a counsellor's title and は.
+    ("以上、よろしくお願いいたします。\n三好", "以上、よろしくお願いいたします。\n［氏名］"),
+    ("担当の相談員は根本です", "担当の相談員は［氏名］です"),
+    # English mails: the writer's name after the closing; a form's Name: field.
+    (
+        "Dear Ms. Taylor,\nThank you.\nKind regards,\nYuki Mori\nWard Office",
+        "Dear Ms. ［氏名］,\nThank you.\nKind regards,\n［氏名］\nWard Office",
+    ),
+    ("Name: Zhang Wei / 張 偉", "Name: ［氏名］ / ［氏名］"),
+    # A katakana name after a country and の before さん; a name's kana spelling in parts after カナ登録は.
+    ("ネパールのグルンさん", "ネパールの［氏名］さん"),
+    ("カナ登録はレ・ティ・ホアになっています", "カナ登録は［氏名］になっています"),
 ]
 
 
@@ -943,6 +969,17 @@ WORK_TEXT = [
     # Queries typed in hiragana alone: a name the dictionary cuts out of a longer run is its guess.
     "しゅうがくつうち\u3000とどかない",
     "じりつしえんいりょう\u3000しんせい",
+    # Labels after a role's colon; days of a closure, not a rota; places and their facilities, a stream.
+    "承認：済　確認：要　決裁：済\n【休館日】月 休館／火 開館",
+    "梅田の出張所で研修、白石の敷地内は禁煙、小川の清掃ボランティア、小川の水が濁っている",
+    # A prefecture after a sentence on its own line; an English closing signed by an office; kana spelling
+    # said of a product; a file's name; a company after a country.
+    "次の出張先です。\n福岡",
+    "Best regards,\nCity Office",
+    "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
+    "東京いる？って聞かれた",
+    # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
+    "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
 ]
 
 
@@ -1044,6 +1081,11 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "樹（いつき）くん" * 500,
         "、森本：" * 1000,
         "月 岸　" * 1000,
+        "月 岸／金 " * 800,
+        "・筒井：" * 800,
+        "Regards,\nYuki Mori\n" * 200,
+        "カナ登録はレ・" * 500,
+        "ネパールのグルンさん" * 300,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
