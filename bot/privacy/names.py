@@ -43,17 +43,18 @@ shows that it names a person:
   高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
   words it reads as names there are listed with ・ (井上・木下で対応).
 
-A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
-やまだ たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
-(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and
-a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
-(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が), a
-foreign name in katakana
-parts before one (ワン・ウェイさん) or after カナ登録は (カナ登録はレ・ティ・ホア), a katakana word after a
-country and の before one (ネパールのグルンさん), a name quoted after a name field, a role or a family member
-(氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a
-header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
+A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
+たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
+(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found
+and a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a
+relation (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in
+parentheses (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）,
+父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は
+(カナ登録はレ・ティ・ホア), a katakana word after a country and の before one (ネパールのグルンさん), a
+surname in katakana before さん or 様 that the dictionary lacks or reads as a word but as a name in hiragana
+(ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a role or a family member
+(氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under
+a header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
 in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
@@ -99,7 +100,7 @@ a surname it reads as a place or a word before a particle with nothing after it 
 (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word
 (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what a
 place or a group has (上原の交差点, あゆみの会) is not masked;
-a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
+a given name in hiragana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
 ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
 (なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
 reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
@@ -639,6 +640,7 @@ _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00031
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
+_TO_HIRAGANA = {code + 0x60: code for code in range(0x3041, 0x3097)}
 _HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
 """The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
@@ -1987,7 +1989,9 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
     not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
     Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん), and so is a
     katakana word after a country and の that the dictionary lacks or reads as a proper noun
-    (ネパールのグルンさん).
+    (ネパールのグルンさん). A katakana word alone before さん, 様 or さま is a surname written in katakana
+    when the dictionary lacks it (ソノダさん) or reads it as a common noun there but as a name in hiragana
+    (ハヤシさん: hayashi rice, はやし); ヘルパーさん, ケアマネさん and companies it knows (ベネッセさん) stay.
     """
     spans = [match.span() for match in _KATAKANA_PARTS_BEFORE_HONORIFIC.finditer(text)]
     suffixes = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[0] == "接尾辞"]
@@ -2007,9 +2011,17 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         honorific = match.group(1)
         diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
         kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
-        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad) or kin:
+        katakana = honorific in ("さん", "様", "さま") and bool(_KATAKANA_WORD.fullmatch(text, start, end))
+        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad or katakana) or kin:
             continue
         part_of_speech = _part_of_speech_before_san(text[start:end])
+        if katakana and not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad):
+            # ノムラさん, ソノダ様; ハヤシさん: a common noun, but はやし a name
+            word = part_of_speech is not None and part_of_speech[1] == "普通名詞"
+            name_in_hiragana = word and _read_before_san(text[start:end].translate(_TO_HIRAGANA)) == "人名"
+            if part_of_speech is None or name_in_hiragana:
+                spans.append((start, end))
+            continue
         child = (honorific in ("くん", "君") or diminutive) and _HIRAGANA_WORD.fullmatch(text[start:end])
         if (
             part_of_speech is None

@@ -781,6 +781,9 @@ WRITINGS = [
     # A katakana name after a country and の before さん; a name's kana spelling in parts after カナ登録は.
     ("ネパールのグルンさん", "ネパールの［氏名］さん"),
     ("カナ登録はレ・ティ・ホアになっています", "カナ登録は［氏名］になっています"),
+    # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
+    # hiragana (ハヤシ, hayashi rice; はやし).
+    ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
 ]
 
 
@@ -978,6 +981,9 @@ WORK_TEXT = [
     "Best regards,\nCity Office",
     "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
     "東京いる？って聞かれた",
+    # Katakana words that take さん as words or companies.
+    "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
+    "ガードマンさんに聞いて",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
     "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
 ]
@@ -1086,6 +1092,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "Regards,\nYuki Mori\n" * 200,
         "カナ登録はレ・" * 500,
         "ネパールのグルンさん" * 300,
+        "ハヤシさん、ソノダさん、" * 300,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
