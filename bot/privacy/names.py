@@ -105,7 +105,8 @@ a given name in hiragana it lacks before さん or 様 with nothing before it th
 (なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
 reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
 weekdays in a rota, in a line (当番　月 岸　火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page
-(月 上村 / 火 下田), who does an item of a bulleted list (・筒井：チラシの校正), and those of two
+(月 上村 / 火 下田) or down a schedule of days or times that holds names (5日 小笠原 above 6日 大野木),
+who does an item of a bulleted list (・筒井：チラシの校正), and those of two
 to four kanji between the underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either:
 surnames listed with places or things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、
 北浜駅: 参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a
@@ -536,6 +537,12 @@ _ON_A_WEEKDAY = re.compile(
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
 by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+_SCHEDULE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""A line of a schedule: a day of the month, a time or a date, and one word (5日 小笠原, 9:30\t杉田)."""
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
     r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
@@ -715,6 +722,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             places = _places_before_a_facility(chunk, morphemes)
             spans = [span for span in spans if not _within(span, places)]
             spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
+            spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
@@ -834,6 +842,22 @@ def _without_weekdays(spans: Sequence[tuple[int, int]], days: Sequence[int]) -> 
         if at == len(days) or days[at] >= end:
             kept.append((start, end))
     return kept
+
+
+def _schedule_column(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other surnames down a schedule of days or times when two of its lines hold a name found already.
+
+    In 5日 小笠原 / 6日 大野木 / 7日 小笠原 / 8日 古田, or 9:30 杉田 / 14:00 目黒, a word the dictionary reads
+    as a place there is a surname too when it reads it as a name before さん alone; a trip's 5日 大阪 /
+    6日 京都 names no one, so nothing there is masked.
+    """
+    lines = list(_SCHEDULE_LINE.finditer(text))
+    if len(lines) < 3:
+        return []
+    known = set(found)
+    if sum(line.span(1) in known for line in lines) < 2:
+        return []
+    return [line.span(1) for line in lines if line.span(1) not in known and _taken_as_surname(line.group(1))]
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
