@@ -61,18 +61,16 @@ A given name the dictionary does not know goes with the surname before an honori
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
 or katakana follow are masked, known or not.
 
-Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
-Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
-honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
-after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on the line after an English
-mail's closing (Yuki Mori under Kind regards,; not City Office), or two or more alone in
-quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation
-before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
-tags are no help there (it reads the same unknown word as a name before さん
-and as a common noun before 様), so it is asked one thing only: whether the
-first word is a word it knows that is not a name (Microsoftさん, Googleさん,
-Excel様式 stay). An unknown word counts as a name: a product the dictionary
-lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
+Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
+capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
+reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
+the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office), or two or more
+alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
+them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
+the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
+whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
+unless it is a surname in capitals before a given name it lacks (ITO Kenji). An unknown word counts as a
+name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
@@ -92,29 +90,28 @@ a clause before an honorific, or before a particle and a cue, is a name when its
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
-in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
-together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as
-part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
-(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
-a surname it reads as a place or a word before a particle with nothing after it that says a person
-(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word
-(but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what a
-place or a group has (上原の交差点, あゆみの会) is not masked;
-a given name in hiragana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
-ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
-(なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
-reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
-weekdays in a rota, in a line (当番　月 岸　火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page
-(月 上村 / 火 下田) or down a schedule of days or times that holds names (5日 小笠原 above 6日 大野木),
-who does an item of a bulleted list (・筒井：チラシの校正), and those of two
-to four kanji between the underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either:
-surnames listed with places or things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、
-北浜駅: 参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a
-public facility (北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery,
-are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed
-without kanji conversion), a name the dictionary cuts out of a longer run of hiragana (しゅう + が +
-くつうち, じりつしえんい + りょう). Text without kana or kanji is only tokenised for a Latin word before
-an honorific, so log lines cost nothing.
+in a form's field (ふりがな：やまだ たろう), beside a name in parentheses or as a surname and a given name
+apart by a space (ひらかわ たかゆき), or that the dictionary reads together with the hiragana around them
+(窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as part of a verb (たろうからでんわ:
+〜たろう + から); a surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or
+before a title it does not know (田中GM; 田中CW, 大橋PM are masked); a surname it reads as a place or a word
+before a particle with nothing after it that says a person (西が担当, 北から返事ない), or as a place before
+what is theirs (松本の件), which read like any other word (but what only a person has is masked: 松本の机,
+中野のハンコ, 堀江宅); a word read as a name before what a place or a group has (上原の交差点, あゆみの会)
+is not masked; a given name in hiragana it lacks before さん or 様 with nothing before it that says a person
+(ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads
+otherwise (なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A
+name it reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
+weekdays in a rota, in a line (当番 月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月
+上村 / 火 下田) or down a schedule of days or times that holds names (5日 小笠原 above 6日 大野木), who does
+an item of a bulleted list (・筒井：チラシの校正), and those of two to four kanji between the underscores of
+a file's name (面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and
+nothing that says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
+当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
+東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
+name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
+dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
+without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
@@ -537,6 +534,7 @@ _ON_A_WEEKDAY = re.compile(
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
 by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+_HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _SCHEDULE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
@@ -709,6 +707,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
+            spans += _full_names_in_hiragana(chunk)
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
@@ -858,6 +857,28 @@ def _schedule_column(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[
     if sum(line.span(1) in known for line in lines) < 2:
         return []
     return [line.span(1) for line in lines if line.span(1) not in known and _taken_as_surname(line.group(1))]
+
+
+def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in hiragana with a space between (ひらかわ　たかゆき, すずき はなこ).
+
+    Each word alone, where that script begins and ends: the dictionary reads the first, or its katakana
+    spelling, as a surname before さん and the second, or its katakana spelling, as a given name; よろしく
+    おねがい, しゅうがく つうち and たなか さん stay.
+    """
+    return [
+        match.span()
+        for match in _HIRAGANA_PAIR.finditer(text)
+        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+    ]
+
+
+def _named_in_kana(word: str, kind: str) -> bool:
+    """Whether the dictionary reads ``word``, in hiragana or katakana, as a name of ``kind`` before さん."""
+    return any(
+        (read := _part_of_speech_before_san(spelling)) is not None and read[2:4] == ("人名", kind)
+        for spelling in (word, to_katakana(word))
+    )
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
@@ -1571,7 +1592,12 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         )
         person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         acronym = len(words) == 1 and words[0].isupper()
-        if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):
+        # A first word the dictionary knows is a company's or a product's (Microsoft Teams様), unless it is a
+        # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
+        two = len(words) == 2
+        surname_first = two and words[0].isupper() and words[1].istitle() and not _known_word(words[1])
+        named = not _known_word(words[0]) or surname_first
+        if person and not acronym and not _CAMEL.search(run) and named:
             yield start, end
 
 

@@ -784,6 +784,10 @@ WRITINGS = [
     # Down a schedule of days or times with names in it, a place read as a surname is one too.
     ("シフト\n5日 小笠原\n6日 大野木\n7日 古田", "シフト\n5日 ［氏名］\n6日 ［氏名］\n7日 ［氏名］"),
     ("予定\n9:30\t杉田\n11:00\t荒井\n14:00\t目黒", "予定\n9:30\t［氏名］\n11:00\t［氏名］\n14:00\t［氏名］"),
+    # A surname and a given name in hiragana with a space between; a surname in capitals before a given name
+    # after a cue, as passports write them.
+    ("No.9　ひらかわ　たかゆき　印鑑証明", "No.9　［氏名］　印鑑証明"),
+    ("送信者：ITO Kenji\n件名：更新", "送信者：［氏名］\n件名：更新"),
     # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
     # hiragana (ハヤシ, hayashi rice; はやし).
     ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
@@ -987,6 +991,9 @@ WORK_TEXT = [
     # Katakana words that take さん as words or companies.
     "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
     "ガードマンさんに聞いて",
+    # Hiragana words apart by a space that are no name; products in Latin letters after a cue.
+    "よろしく おねがい、しゅうがく　つうち、ありがとう ございます",
+    "担当：Power Automate、Microsoft Teams様、JR East様",
     # A trip's schedule: places, and no name, down the days.
     "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
@@ -1099,6 +1106,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "ネパールのグルンさん" * 300,
         "ハヤシさん、ソノダさん、" * 300,
         "5日 古田\n" * 700,
+        "すずき はなこ " * 500,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
