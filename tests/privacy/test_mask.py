@@ -772,6 +772,7 @@ WRITINGS = [
     # A surname read as a place signing a message's last line; a name after a counsellor's title and は.
     ("以上、よろしくお願いいたします。\n三好", "以上、よろしくお願いいたします。\n［氏名］"),
     ("担当の相談員は根本です", "担当の相談員は［氏名］です"),
+    ("福井いないなら明日で、田中の意味深な発言", "［氏名］いないなら明日で、［氏名］の意味深な発言"),
     # English mails: the writer's name after the closing; a form's Name: field.
     (
         "Dear Ms. Taylor,\nThank you.\nKind regards,\nYuki Mori\nWard Office",
@@ -994,6 +995,8 @@ WORK_TEXT = [
     # Hiragana words apart by a space that are no name; products in Latin letters after a cue.
     "よろしく おねがい、しゅうがく　つうち、ありがとう ございます",
     "担当：Power Automate、Microsoft Teams様、JR East様",
+    # What a word or a theorem has.
+    "かとうの意味を調べる、ロドリゲスの定理ではなく",
     # A trip's schedule: places, and no name, down the days.
     "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
