@@ -534,6 +534,11 @@ _ON_A_WEEKDAY = re.compile(
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
 by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+_KATAKANA_RUN = re.compile(
+    r"(?<![\u30a1-\u30faー・])[\u30a1-\u30faー]{2,12}(?:・[\u30a1-\u30faー]{1,12})*(?![\u30a1-\u30faー・])"
+)
+"""A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
+_CUE_ENDS = frozenset("は:：")
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _SCHEDULE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
@@ -708,6 +713,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
             spans += _full_names_in_hiragana(chunk)
+            spans += _katakana_after_cues(chunk)
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
@@ -871,6 +877,25 @@ def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
         for match in _HIRAGANA_PAIR.finditer(text)
         if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
     ]
+
+
+def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
+    """A katakana name right after a cue that a name follows and は or a colon (申請者はグエン・ヴァン・ナム).
+
+    It counts when the dictionary reads it as a name before さん or it is a foreign name in parts joined by
+    ・; 担当：システム, 記録はノーコードツール (a word it lacks) and 高齢者サロン stay. After who someone is
+    (通訳 ファム・ティ・ラン) only a name in parts counts: 市民ホール and 自分のペース stay.
+    """
+    spans = []
+    for match in _KATAKANA_RUN.finditer(text):
+        start, end = match.span()
+        cued = text[start - 1 : start] in _CUE_ENDS and _cued(text, start)
+        if not (cued or ("・" in match.group() and _related(text, start))):
+            continue
+        read = _part_of_speech_before_san(match.group())
+        if "・" in match.group() or (read is not None and read[2] == "人名"):
+            spans.append((start, end))
+    return spans
 
 
 def _named_in_kana(word: str, kind: str) -> bool:

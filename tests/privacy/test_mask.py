@@ -789,6 +789,9 @@ WRITINGS = [
     # after a cue, as passports write them.
     ("No.9　ひらかわ　たかゆき　印鑑証明", "No.9　［氏名］　印鑑証明"),
     ("送信者：ITO Kenji\n件名：更新", "送信者：［氏名］\n件名：更新"),
+    # A foreign name in katakana parts after a cue and a colon, or after who someone is.
+    ("相談者：ホアン・ヴァン・ミン（技能実習生）", "相談者：［氏名］（技能実習生）"),
+    ("対応者：通訳 ファム・ティ・ラン", "対応者：通訳 ［氏名］"),
     # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
     # hiragana (ハヤシ, hayashi rice; はやし).
     ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
@@ -997,6 +1000,8 @@ WORK_TEXT = [
     "担当：Power Automate、Microsoft Teams様、JR East様",
     # What a word or a theorem has.
     "かとうの意味を調べる、ロドリゲスの定理ではなく",
+    # Katakana words after a cue or a relation that are no name.
+    "担当：システム、記録はノーコードツール、高齢者サロン、市民ホール、自分のペース、申込者リスト",
     # A trip's schedule: places, and no name, down the days.
     "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
@@ -1110,6 +1115,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "ハヤシさん、ソノダさん、" * 300,
         "5日 古田\n" * 700,
         "すずき はなこ " * 500,
+        "申請者：グエン・" * 500,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
