@@ -49,13 +49,14 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 and a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a
 relation (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in
 parentheses (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）,
-父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は
-(カナ登録はレ・ティ・ホア), a katakana word after a country and の before one (ネパールのグルンさん), a
-surname in katakana before さん or 様 that the dictionary lacks or reads as a word but as a name in hiragana
-(ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a role or a family member
-(氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under
-a header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
-in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who
+someone is (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana
+word after a country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that
+the dictionary lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん
+stays), a name quoted after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村
+澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a header that says they hold people
+(氏名, 担当, 申請者), and accounts written as an initial and a surname in a mention, after a cue or before
+an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
