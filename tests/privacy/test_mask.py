@@ -789,6 +789,8 @@ WRITINGS = [
     # after a cue, as passports write them.
     ("No.9　ひらかわ　たかゆき　印鑑証明", "No.9　［氏名］　印鑑証明"),
     ("送信者：ITO Kenji\n件名：更新", "送信者：［氏名］\n件名：更新"),
+    # Someone asked to do something, with the task between (岡本 read as a place there).
+    ("岡本にRPA頼んだら3日かかるって", "［氏名］にRPA頼んだら3日かかるって"),
     # A foreign name in katakana parts after a cue and a colon, or after who someone is.
     ("相談者：ホアン・ヴァン・ミン（技能実習生）", "相談者：［氏名］（技能実習生）"),
     ("対応者：通訳 ファム・ティ・ラン", "対応者：通訳 ［氏名］"),
@@ -1000,6 +1002,8 @@ WORK_TEXT = [
     "担当：Power Automate、Microsoft Teams様、JR East様",
     # What a word or a theorem has.
     "かとうの意味を調べる、ロドリゲスの定理ではなく",
+    # A place or someone's trade asked for something.
+    "大阪に出張を頼んだ、業者に修理を頼んだ",
     # Katakana words after a cue or a relation that are no name.
     "担当：システム、記録はノーコードツール、高齢者サロン、市民ホール、自分のペース、申込者リスト",
     # A trip's schedule: places, and no name, down the days.
