@@ -471,13 +471,16 @@ _HIRAGANA_GIVEN = (
 _FORM_FIELD = re.compile(
     rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED}"
     r"|(?<![A-Za-z])(?<![A-Za-z] )(?:Name|NAME|Full [Nn]ame))"
-    rf"(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"欄?(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
     rf"|{_LATIN_RUN}|{_HIRAGANA_NAME})"
 )
-"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
-when the dictionary does not know it, in hiragana too (a name's reading)."""
+"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
+follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
+it says the field is blank (`_BLANK`)."""
+_BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
+"""What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
 _QUOTED_NAME = re.compile(
     r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
     rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
@@ -488,10 +491,11 @@ _QUOTED_NAME = re.compile(
 _NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
 _SPELLED_IN_KANA = re.compile(
-    r"(?:カナ|カタカナ)(?:表記|登録|氏名|名)?(?:は|が|:|：)[ \t\u3000]*「?"
+    r"(?:カナ|カタカナ)(?:表記|登録|氏名|名)?欄?(?:は|が|:|：)[ \t\u3000]*「?"
     r"([\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+)"
 )
-"""A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア)."""
+"""A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
+カタカナ欄：シルバ ベアトリス)."""
 _NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
 _TABLE_CELL = re.compile(
@@ -682,7 +686,7 @@ it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
     text = text.translate(_VARIANTS)
-    found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
+    found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += _table_names(text)

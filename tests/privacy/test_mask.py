@@ -789,6 +789,11 @@ WRITINGS = [
     # after a cue, as passports write them.
     ("No.9　ひらかわ　たかゆき　印鑑証明", "No.9　［氏名］　印鑑証明"),
     ("送信者：ITO Kenji\n件名：更新", "送信者：［氏名］\n件名：更新"),
+    # A name's field written with 欄 before the colon, in Latin letters or in katakana.
+    (
+        "英字氏名欄：SILVA, Beatriz Aparecida。カタカナ欄：シルバ ベアトリス アパレシーダ。",
+        "英字氏名欄：［氏名］。カタカナ欄：［氏名］。",
+    ),
     # Someone asked to do something, with the task between (岡本 read as a place there).
     ("岡本にRPA頼んだら3日かかるって", "［氏名］にRPA頼んだら3日かかるって"),
     # A foreign name in katakana parts after a cue and a colon, or after who someone is.
@@ -1004,6 +1009,8 @@ WORK_TEXT = [
     "かとうの意味を調べる、ロドリゲスの定理ではなく",
     # A place or someone's trade asked for something.
     "大阪に出張を頼んだ、業者に修理を頼んだ",
+    # A name's field that says it holds none.
+    "氏名欄：空欄のまま、氏名：未記入、名前：記入なし、氏名：不明",
     # Katakana words after a cue or a relation that are no name.
     "担当：システム、記録はノーコードツール、高齢者サロン、市民ホール、自分のペース、申込者リスト",
     # A trip's schedule: places, and no name, down the days.
