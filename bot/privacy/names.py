@@ -361,8 +361,9 @@ _LIST_REACH = 6
 _COMMAS = ("、", ",")
 _PLACE_JOINS = frozenset("ヶケノ之")
 """What joins the parts of a place's name as の did (緑ヶ原, 三ノ原): no name begins right after it."""
-_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
-"""After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
+_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
+"""After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から, and 福祉課
+平田 ending its line."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
 """Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""

@@ -794,6 +794,8 @@ WRITINGS = [
         "英字氏名欄：SILVA, Beatriz Aparecida。カタカナ欄：シルバ ベアトリス アパレシーダ。",
         "英字氏名欄：［氏名］。カタカナ欄：［氏名］。",
     ),
+    # A surname read as a place after a section, ending its line (面談者：福祉課 平田).
+    ("面談者：福祉課 平田\n相手方：北川 勝（長男）", "面談者：福祉課 ［氏名］\n相手方：［氏名］（長男）"),
     # Someone asked to do something, with the task between (岡本 read as a place there).
     ("岡本にRPA頼んだら3日かかるって", "［氏名］にRPA頼んだら3日かかるって"),
     # A foreign name in katakana parts after a cue and a colon, or after who someone is.
