@@ -371,6 +371,7 @@ ADVERSARIAL = {
     "すずき はなこ + space × 500": "すずき はなこ " * 500,
     "申請者：グエン・ × 500": "申請者：グエン・" * 500,
     "月 岸／金 × 800": "月 岸／金 " * 800,
+    "記録：やまだ、 × 500": "記録：やまだ、" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -91,23 +91,24 @@ a clause before an honorific, or before a particle and a cue, is a name when its
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
-in a form's field (ふりがな：やまだ たろう), beside a name in parentheses or as a surname and a given name
-apart by a space (ひらかわ たかゆき), or that the dictionary reads together with the hiragana around them
-(窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as part of a verb (たろうからでんわ:
-〜たろう + から); a surname the dictionary joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or
-before a title it does not know (田中GM; 田中CW, 大橋PM are masked); a surname it reads as a place or a word
-before a particle with nothing after it that says a person (西が担当, 北から返事ない), or as a place before
-what is theirs (松本の件), which read like any other word (but what only a person has is masked: 松本の机,
-中野のハンコ, 堀江宅); a word read as a name before what a place or a group has (上原の交差点, あゆみの会)
-is not masked; a given name in hiragana it lacks before さん or 様 with nothing before it that says a person
-(ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads
-otherwise (なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A
-name it reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
-weekdays in a rota, in a line (当番 月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月
-上村 / 火 下田) or down a schedule of days or times that holds names (5日 小笠原 above 6日 大野木), who does
-an item of a bulleted list (・筒井：チラシの校正), and those of two to four kanji between the underscores of
-a file's name (面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and
-nothing that says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
+in a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name
+apart by a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or
+that the dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a
+hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary
+joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM;
+田中CW, 大橋PM are masked); a surname it reads as a place or a word before a particle with nothing after it
+that says a person (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read
+like any other word (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a
+name before what a place or a group has (上原の交差点, あゆみの会) is not masked; a given name in hiragana
+it lacks before さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん,
+まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise (なべさーん; まっちゃん,
+のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it reads as one right before a
+verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota, in a line (当番
+月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月 上村 / 火 下田) or down a schedule of
+days or times that holds names (5日 小笠原 above 6日 大野木), who does an item of a bulleted list
+(・筒井：チラシの校正), and those of two to four kanji between the underscores of a file's name
+(面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and nothing that
+says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
 当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
 name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
@@ -546,6 +547,8 @@ _KATAKANA_RUN = re.compile(
 )
 """A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
 _CUE_ENDS = frozenset("は:：")
+_HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
+"""A word of hiragana ending an item of a list or a line."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _SCHEDULE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
@@ -721,6 +724,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _hiragana_openings(chunk)
             spans += _full_names_in_hiragana(chunk)
             spans += _katakana_after_cues(chunk)
+            spans += _hiragana_surnames_after_cues(chunk)
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
@@ -902,6 +906,20 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
         read = _part_of_speech_before_san(match.group())
         if "・" in match.group() or (read is not None and read[2] == "人名"):
             spans.append((start, end))
+    return spans
+
+
+def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
+    """A surname in hiragana right after a cue or a role, ending an item (担当：さかもと, 書記 たかの).
+
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん; 担当：なし
+    and 当番：まだ stay.
+    """
+    spans = []
+    for match in _HIRAGANA_ITEM.finditer(text):
+        start = match.start()
+        if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
+            spans.append(match.span())
     return spans
 
 

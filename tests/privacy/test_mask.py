@@ -796,6 +796,8 @@ WRITINGS = [
     ),
     # A surname read as a place after a section, ending its line (面談者：福祉課 平田).
     ("面談者：福祉課 平田\n相手方：北川 勝（長男）", "面談者：福祉課 ［氏名］\n相手方：［氏名］（長男）"),
+    # A surname in hiragana after a role or a cue, ending an item.
+    ("会長 藤原、書記 たかの、記録：やまだ", "会長 ［氏名］、書記 ［氏名］、記録：［氏名］"),
     # Someone asked to do something, with the task between (岡本 read as a place there).
     ("岡本にRPA頼んだら3日かかるって", "［氏名］にRPA頼んだら3日かかるって"),
     # A foreign name in katakana parts after a cue and a colon, or after who someone is.
@@ -1011,6 +1013,7 @@ WORK_TEXT = [
     "かとうの意味を調べる、ロドリゲスの定理ではなく",
     # A place or someone's trade asked for something.
     "大阪に出張を頼んだ、業者に修理を頼んだ",
+    "担当：なし、当番：まだ、確認：あり",
     # A name's field that says it holds none.
     "氏名欄：空欄のまま、氏名：未記入、名前：記入なし、氏名：不明",
     # Katakana words after a cue or a relation that are no name.
@@ -1129,6 +1132,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "5日 古田\n" * 700,
         "すずき はなこ " * 500,
         "申請者：グエン・" * 500,
+        "記録：やまだ、" * 500,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
