@@ -372,6 +372,7 @@ ADVERSARIAL = {
     "申請者：グエン・ × 500": "申請者：グエン・" * 500,
     "月 岸／金 × 800": "月 岸／金 " * 800,
     "記録：やまだ、 × 500": "記録：やまだ、" * 500,
+    "。 newline 三好、 × 800": "。\n三好、" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -439,8 +439,10 @@ _ALONE_ON_LINE = re.compile(
 )
 """One kanji alone on its line, after a sentence at a line's end, in parentheses ending a line or in 【】:
 a signature (確認しました。北) or who does an item of a list (1. 要件整理（西）, 担当【森】【林】)."""
-_SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})[ \t\u3000]*\n[ \t\u3000]*$", re.MULTILINE)
-"""A sentence's end or a signature's dashes, then a line break: what a message's signing name comes after."""
+_SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
+"""A sentence's end or a signature's dashes, then line breaks: what a message's signing name comes after
+(searched in a few characters before it)."""
+_TEXT_END = re.compile(r"\s*\Z")
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -1830,8 +1832,8 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     introduced = _related(text, start) and _INTRODUCED.match(text, stop)
     signed = (
         not word
-        and _SIGNED_LAST.search(text, 0, start)
-        and not text[stop:].strip()
+        and _TEXT_END.match(text, stop)
+        and _SIGNED_LAST.search(text, max(0, start - 16), start)
         and not _prefecture(morpheme.surface())
     )
     return bool(cued or introduced or signed) and _read_before_san(morpheme.surface()) == "人名"

@@ -771,6 +771,7 @@ WRITINGS = [
     ),
     # A surname read as a place signing a message's last line; a name after a counsellor's title and は.
     ("以上、よろしくお願いいたします。\n三好", "以上、よろしくお願いいたします。\n［氏名］"),
+    ("以上です。\n\n三好\n", "以上です。\n\n［氏名］\n"),
     ("担当の相談員は根本です", "担当の相談員は［氏名］です"),
     ("福井いないなら明日で、田中の意味深な発言", "［氏名］いないなら明日で、［氏名］の意味深な発言"),
     # English mails: the writer's name after the closing; a form's Name: field.
@@ -1000,6 +1001,7 @@ WORK_TEXT = [
     # A prefecture after a sentence on its own line; an English closing signed by an office; kana spelling
     # said of a product; a file's name; a company after a country.
     "次の出張先です。\n福岡",
+    "以上です。\n\n今日の会場は\n三好",
     "Best regards,\nCity Office",
     "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
     "東京いる？って聞かれた",
