@@ -458,8 +458,8 @@ _LATIN_SIGNED = re.compile(
     rf"[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$",
     re.MULTILINE,
 )
-"""Two to four capitalised words on the line after an English mail's closing: its writer's name
-(Kind regards,\nYuki Mori), unless a word says a body (`_BODIES`: Best regards,\nCity Office)."""
+"""Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
+under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,)."""
 _BODIES = frozenset(
     "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
     " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
@@ -549,6 +549,7 @@ _KATAKANA_RUN = re.compile(
 )
 """A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
 _CUE_ENDS = frozenset("は:：")
+"""What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
 _HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
 """A word of hiragana ending an item of a list or a line."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
@@ -905,8 +906,7 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
         cued = text[start - 1 : start] in _CUE_ENDS and _cued(text, start)
         if not (cued or ("・" in match.group() and _related(text, start))):
             continue
-        read = _part_of_speech_before_san(match.group())
-        if "・" in match.group() or (read is not None and read[2] == "人名"):
+        if "・" in match.group() or _read_before_san(match.group()) == "人名":
             spans.append((start, end))
     return spans
 
