@@ -20,7 +20,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Thirteen sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Fourteen sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -33,8 +33,11 @@ names before verbs, nicknames, one-kanji surnames, places read as surnames, rota
 names_twelfth.yaml (prefectures and cities as surnames, hiragana surnames, two-kana given names, katakana
 names before さん, one-kanji surnames before と: 149, 170; no_names_twelfth.yaml, 103, with the same
 words as places, nouns, loanwords and companies), names_thirteenth.yaml (casual staff chat about colleagues
-and residents: 157, 185; no_names_thirteenth.yaml, 104).
-Five held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+and residents: 157, 185; no_names_thirteenth.yaml, 104), names_fourteenth.yaml (mail signatures and
+forwarded mails, rotas, minutes, complaints quoting a resident, bare surnames, nicknames, given names,
+foreigners' names in katakana and Latin letters, hiragana, voice input: 125, 166; no_names_fourteenth.yaml,
+80, with the same shapes emptied of names and places, companies, products, sections and eras).
+Six held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -43,7 +46,9 @@ file names and romaji, places and hiragana surnames, short given names, typos; n
 110, with places, companies, products, nouns and facilities' names), written before names_twelfth.yaml and
 its rules by the same hand, and names_holdout_fifth.yaml (157, 185: casual staff chat about colleagues and
 residents; no_names_holdout_fifth.yaml, 104), written before names_thirteenth.yaml and its rules by the
-same hand, in the same shapes; only their counts are printed. A name counts as caught when none of its
+same hand, in the same shapes, and names_holdout_sixth.yaml (150, 194: the shapes of names_fourteenth.yaml;
+no_names_holdout_sixth.yaml, 100), written before names_fourteenth.yaml and its rules, without reading the
+masker's code; only their counts are printed. A name counts as caught when none of its
 words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
 characters but are no name (松本市 beside 松本さん).
 
@@ -124,7 +129,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the thirteen whose misses were studied, and the held-out ones, counted only."""
+    """The hand-written sets: the fourteen whose misses were studied, and the held-out ones, counted only."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -138,11 +143,13 @@ def written_names() -> None:
     _written_names("names_eleventh.yaml", "no_names_eleventh.yaml")
     _written_names("names_twelfth.yaml", "no_names_twelfth.yaml")
     _written_names("names_thirteenth.yaml", "no_names_thirteenth.yaml")
+    _written_names("names_fourteenth.yaml", "no_names_fourteenth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
     _written_names("names_holdout_fourth.yaml", "no_names_holdout_fourth.yaml", show=False)
     _written_names("names_holdout_fifth.yaml", "no_names_holdout_fifth.yaml", show=False)
+    _written_names("names_holdout_sixth.yaml", "no_names_holdout_sixth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
@@ -373,6 +380,13 @@ ADVERSARIAL = {
     "受給者番号 + 1 and a space × 2000": "受給者番号 " + "1 " * 2000,
     "1998年生まれで、 × 400": "1998年生まれで、" * 400,
     "1の × 2000": "1の" * 2000,
+    "ハヤシさん、ソノダさん、 × 300": "ハヤシさん、ソノダさん、" * 300,
+    "5日 古田 + newline × 700": "5日 古田\n" * 700,
+    "すずき はなこ + space × 500": "すずき はなこ " * 500,
+    "申請者：グエン・ × 500": "申請者：グエン・" * 500,
+    "月 岸／金 × 800": "月 岸／金 " * 800,
+    "記録：やまだ、 × 500": "記録：やまだ、" * 500,
+    "。 newline 三好、 × 800": "。\n三好、" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

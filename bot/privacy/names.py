@@ -11,14 +11,15 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
-  文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo), or one after it says it is a person's
+  文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo; in minutes 出席：, 欠席：, 司会：,
+  進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after it says it is a person's
   (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
   山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
   係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で,
   林と話した, 畑も一緒に; not one in what a thing is, 森と一緒に歩くハイキング), at work, away or on duty
   (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で,
-  関が今日の宿直), asked about for their section (岩って何課), doing what only people do
-  (本田が酔っぱらってた),
+  関が今日の宿直, 福岡は来月から出向, 南が打合せに出ています, 生田いる？), asked about for their section
+  (岩って何課), doing what only people do (本田が酔っぱらってた),
   passed work or copied in (藤井に振って, 福田にCC, 藤原を
   巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
   田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
@@ -34,40 +35,43 @@ shows that it names a person:
   first in a line or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a
   chat log (林：了解, 森「…」); or it reads a place or a company
   there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
-  世帯主：本田, 総務課の松本です); a title comes before it (保健師 佐々木), or it stands alone in
+  世帯主：本田, 総務課の松本です), or alone on a message's last line after a sentence (…お願いいたします。
+  and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone in
   parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
   words it reads as names there are listed with ・ (井上・木下で対応).
 
-A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）,
-やまだ たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
-(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and
-a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
-(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が), a
-foreign name in katakana
-parts before one (ワン・ウェイさん), a name quoted after a name field, a role or a family member
-(氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a
-header that says they hold people (氏名, 担当, 申請者), and accounts written as an initial and a surname
-in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
+たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
+(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found
+and a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a
+relation (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in
+parentheses (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）,
+父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who
+someone is (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana
+word after a country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that
+the dictionary lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん
+stays), a name quoted after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村
+澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a header that says they hold people
+(氏名, 担当, 申請者), and accounts written as an initial and a surname in a mention, after a cue or before
+an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
 or katakana follow are masked, known or not.
 
-Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim
-Min-jun さん, MARIA SANTOS) are capitalised words, up to four, before an
-honorific or a title (joined by a hyphen too: Sato-san, without a reply's Thanks before it),
-after a cue or a title (Mr. Patel said), in a form's field, or two or more alone in
-quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation
-before them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's
-tags are no help there (it reads the same unknown word as a name before さん
-and as a common noun before 様), so it is asked one thing only: whether the
-first word is a word it knows that is not a name (Microsoftさん, Googleさん,
-Excel様式 stay). An unknown word counts as a name: a product the dictionary
-lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
+Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
+capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
+reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
+the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office), or two or more
+alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
+them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
+the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
+whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
+unless it is a surname in capitals before a given name it lacks (ITO Kenji). An unknown word counts as a
+name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
@@ -87,33 +91,35 @@ a clause before an honorific, or before a particle and a cue, is a name when its
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
-in a form's field (ふりがな：やまだ たろう) or beside a name in parentheses, or that the dictionary reads
-together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given name it reads as
-part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the word before it
-(福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM are masked);
-a surname it reads as a place or a word before a particle with nothing after it that says a person
-(西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other word
-(but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what a
-place or a group has (上原の交差点, あゆみの会) is not masked;
-a given name in kana it lacks before さん or 様 with nothing before it that says a person (ゆうとさん;
-ゆうとくん, ゆうとちゃん, まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise
-(なべさーん; まっちゃん, のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it
-reads as one right before a verb is masked (村上いた, えりか怒ってた), and so are the surnames after
-weekdays in a rota, in a line (当番　月 岸　火 泉) or down the page (月 上村 / 火 下田), and those of two
-to four kanji between the underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either:
-surnames listed with places or things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、
-北浜駅: 参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a
-public facility (北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery,
-are masked), or the end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed
-without kanji conversion), a name the dictionary cuts out of a longer run of hiragana (しゅう + が +
-くつうち, じりつしえんい + りょう). Text without kana or kanji is only tokenised for a Latin word before
-an honorific, so log lines cost nothing.
+in a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name
+apart by a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or
+that the dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a
+hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary
+joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM;
+田中CW, 大橋PM are masked); a surname it reads as a place or a word before a particle with nothing after it
+that says a person (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read
+like any other word (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a
+name before what a place or a group has (上原の交差点, あゆみの会) is not masked; a given name in hiragana
+it lacks before さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん,
+まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise (なべさーん; まっちゃん,
+のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it reads as one right before a
+verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota, in a line (当番
+月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月 上村 / 火 下田) or down a schedule of
+days or times that holds names (5日 小笠原 above 6日 大野木), who does an item of a bulleted list
+(・筒井：チラシの校正), and those of two to four kanji between the underscores of a file's name
+(面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and nothing that
+says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
+当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
+東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
+name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
+dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
+without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
@@ -169,6 +175,7 @@ _ROLES = (
     "名義人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|"
+    "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|"
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
@@ -184,12 +191,13 @@ _RELATION = re.compile(
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
-    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士|窓口)[の(:：は]?"
+    "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士|窓口|"
+    "相談員|支援員|指導員|調査員|教諭|栄養士|社会福祉士|介護福祉士|担当者|担当職員)[の(:：は]?"
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村), section (税務課の山田, 総務課 山田, 総務課・木村), family (息子の太郎,
-母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
+(課長の佐藤, 同僚の鈴木, 住民の中村, 相談員は根本), section (税務課の山田, 総務課 山田, 総務課・木村),
+family (息子の太郎, 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
 _KANJI_DIGITS = "一二三四五六七八九十"
 _WHEN = (
     "(?:本日|今日|明日|昨日|今夜|今晩|今週|来週|先週|今月|来月|午前中|午前|午後|終日|現在|ただいま|只今|今"
@@ -201,9 +209,11 @@ _SUBJECT = rf"(?:が|は|も|って)(?:{_WHEN}(?:は|も|から)?)?"
 _STILL_WORDS = ("もう", "まだ", "また", "さっき", "いま", "ちょうど")
 _STILL = f"(?:{'|'.join(_STILL_WORDS)})"
 """An adverb between a person and what they do (山形がまだ戻らない, 佐藤がもう帰った)."""
-_AWAY = "不在|休み|お休み|外出|出張|異動|退職|在席|席を外"
+_AWAY = "不在|休み|お休み|外出|出張|異動|出向|転勤|退職|在席|席を外"
 """Where a person at work is or is not (鈴木は外出中, 田中は本日休み): shared by `_CUE_AFTER` and
 `_ONE_KANJI_CUE`."""
+_MEETING = rf"{_SUBJECT}{_STILL}?(?:打ち?合わ?せ|会議|研修|説明会|面談)(?:に|へ)(?:出|行|参加)"
+"""Who has gone to a meeting (南が打合せに出ています, 東は会議に行った): said of a person only."""
 _ON_DUTY = (
     rf"(?:が|は|も|って)(?:{_WHEN}の)?(?:宿直|当直|日直|当番|夜勤|早番|遅番)(?![表制])"
     "|って(?:何|なに|どこの)(?:課|係|部|室)"
@@ -223,7 +233,9 @@ _CUE_AFTER = re.compile(
     rf"|{_SUBJECT}(?:さ[、,]?)?{_STILL}?(?:酔っ|寝坊|怒っ|泣い|笑っ|謝っ|休ん|困っ|張り切っ|はりきっ|なくし|失くし"
     "|忘れ|間違え|サボっ|さぼっ|(?:同じ)?ミス(?:し|っ))"
     rf"|(?:って|は)(?:{_WHEN}(?:は|も)?)?{_STILL}?(?:いる|いない|いま(?:す|せん))"
-    r"|が[^、。,!?\n]{1,16}?[てで]くれ"
+    r"|(?:いる|いない|いた|いま(?:す|せん))(?=[?!。、,\n]|$|[かのよね](?![ぁ-ゖ])|なら|けど|って)"
+    rf"|{_MEETING}"
+    r"|が[^、。,!?\n]{1,16}?[てで]くれ|に[^、。,!?\n]{1,12}?(?:頼ん|頼ま|頼む|頼め|依頼し|お願いし)"
     rf"|{_SUBJECT}{_STILL}?(?:(?:担当|対応)(?:し|です|でし|いたし|になり|になっ|中|済)|{_AWAY}"
     "|来庁|来所|来訪|来館|来られ|来(?:た|ます|まし|て|る)|見え|いらっしゃ|申し出|賛成|反対|了承|同意"
     "|会議中|戻(?:り|っ|る|ら)|帰(?:り|っ|る|ら)|言う|言い|やり|やっ|やる|作成し|入力し|記入し|処理し"
@@ -246,7 +258,8 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 佐藤（本人）, 鈴木（港区在住）, 田中（45歳）), or its reading follows it (佐藤 （さとう）); also
 山本からの伝言, 高橋との打合せ, 佐々木への連絡, 小林ほか1名, 田中以下3名, 藤田は今日は在宅勤務,
 藤井に振って, 太田をCCに, 平井まで回して, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川が代理で,
-ゆきが遅れる, and someone who did a favour (秋田がPCのセットアップしてくれた)."""
+ゆきが遅れる, someone who did a favour (秋田がPCのセットアップしてくれた) or was asked one
+(岡本にRPA頼んだら)."""
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
@@ -290,18 +303,20 @@ reads as a place or a thing there, and as a name before さん alone, it says th
 it heads a shop's or a class's name (池袋のパソコン教室, 新宿の携帯ショップ)."""
 _PLACES_THING = re.compile(
     "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
-    "|山奥|旧市街|市街|伝統"
+    "|山奥|旧市街|市街|伝統|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
+    "|水(?![\u4e00-\u9fff])|(?:意味|語源|定理|公式|法則)(?![\u4e00-\u9fff])"
     "|会(?![\u4e00-\u9fff]))"
 )
-"""What a place or a group has, not a person (中川の河川敷, 上原の交差点, 坂本の町並み, あゆみの会): after a
-word the dictionary reads as a name there, it takes back `_PERSONS_THING`'s の."""
+"""What a place or a group has, not a person (中川の河川敷, 上原の交差点, 坂本の町並み, あゆみの会,
+梅田の出張所, 白石の敷地, 小川の水, 小川の清掃), or a word or a theorem (かとうの意味, ロドリゲスの定理):
+after a word the dictionary reads as a name there, it takes back `_PERSONS_THING`'s の."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
     "|から(?:返事|返信)|(?:って|という)(?:人|方)|[とも]一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
-    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}"
+    rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}|{_MEETING}"
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
@@ -347,8 +362,9 @@ _LIST_REACH = 6
 _COMMAS = ("、", ",")
 _PLACE_JOINS = frozenset("ヶケノ之")
 """What joins the parts of a place's name as の did (緑ヶ原, 三ノ原): no name begins right after it."""
-_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)]|$")
-"""After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から."""
+_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
+"""After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から, and 福祉課
+平田 ending its line."""
 _KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
 _KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
 """Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""
@@ -411,8 +427,11 @@ _KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{
 _KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 """What a word opening a sentence before a comma is, read there, when no name: なお、, ただし、"""
-_SPEAKER = re.compile("^(?:[\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])", re.MULTILINE)
-"""A word of kanji or hiragana first on a line before a colon or a quote: who speaks in minutes or a chat."""
+_SPEAKER = re.compile(
+    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])", re.MULTILINE
+)
+"""A word of kanji or hiragana first on a line, or after a list's bullet, before a colon or a quote: who
+speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正)."""
 _ALONE_ON_LINE = re.compile(
     r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))"
     r"|(?<=【)[\u4e00-\u9fff](?=】)",
@@ -420,6 +439,10 @@ _ALONE_ON_LINE = re.compile(
 )
 """One kanji alone on its line, after a sentence at a line's end, in parentheses ending a line or in 【】:
 a signature (確認しました。北) or who does an item of a list (1. 要件整理（西）, 担当【森】【林】)."""
+_SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
+"""A sentence's end or a signature's dashes, then line breaks: what a message's signing name comes after
+(searched in a few characters before it)."""
+_TEXT_END = re.compile(r"\s*\Z")
 _PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
@@ -429,6 +452,18 @@ _LATIN_RUN = rf"{_LATIN_WORD}(?:,?[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WOR
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva) or a comma
 after the surname (TANAKA, Ichiro)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_SIGNED = re.compile(
+    r"^[ \t]*(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
+    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)[,.!]?[ \t]*\n"
+    rf"[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$",
+    re.MULTILINE,
+)
+"""Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
+under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,)."""
+_BODIES = frozenset(
+    "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
+    " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
+)
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
 """A form's field for a person's name (児童名：, 申請者名：); 件名：, 品名： and 施設名： name no one."""
@@ -438,14 +473,18 @@ _HIRAGANA_GIVEN = (
 )
 """A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
 _FORM_FIELD = re.compile(
-    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED})"
-    rf"(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED}"
+    r"|(?<![A-Za-z])(?<![A-Za-z] )(?:Name|NAME|Full [Nn]ame))"
+    rf"欄?(?:[（(][^）)]{{0,6}}[）)])?"
     rf"[ \t\u3000]*[:：][ \t\u3000]*"
     rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
     rf"|{_LATIN_RUN}|{_HIRAGANA_NAME})"
 )
-"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：): what follows is a name even
-when the dictionary does not know it, in hiragana too (a name's reading)."""
+"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
+follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
+it says the field is blank (`_BLANK`)."""
+_BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
+"""What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
 _QUOTED_NAME = re.compile(
     r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
     rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
@@ -455,6 +494,12 @@ _QUOTED_NAME = re.compile(
 子の名「蒼空」), a role or a family member (作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」)."""
 _NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
+_SPELLED_IN_KANA = re.compile(
+    r"(?:カナ|カタカナ)(?:表記|登録|氏名|名)?欄?(?:は|が|:|：)[ \t\u3000]*「?"
+    r"([\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+)"
+)
+"""A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
+カタカナ欄：シルバ ベアトリス)."""
 _NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
 _TABLE_CELL = re.compile(
@@ -493,11 +538,27 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
 _ON_A_WEEKDAY = re.compile(
-    r"(?:(?<=[ \t\u3000])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
-    r"(?=[ \t\u3000]*(?:\n|$)|[ \t\u3000]+[月火水木金土日])",
+    r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
     re.MULTILINE,
 )
-"""Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原)."""
+"""Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
+by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+_KATAKANA_RUN = re.compile(
+    r"(?<![\u30a1-\u30faー・])[\u30a1-\u30faー]{2,12}(?:・[\u30a1-\u30faー]{1,12})*(?![\u30a1-\u30faー・])"
+)
+"""A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
+_CUE_ENDS = frozenset("は:：")
+"""What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
+_HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
+"""A word of hiragana ending an item of a list or a line."""
+_HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
+_SCHEDULE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""A line of a schedule: a day of the month, a time or a date, and one word (5日 小笠原, 9:30\t杉田)."""
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
     r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
@@ -550,7 +611,9 @@ flowchart's shape)."""
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
-_NOT_HONORIFIC = re.compile("様[式子相]")
+_NOT_HONORIFIC = re.compile("様[式子相]|氏名(?!義)")
+"""What after a word looks like an honorific but begins another word: 様式, 様子, 様相, and 氏名 (カナ氏名欄;
+林氏名義 is 林氏's)."""
 _NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
 _PLACE_ENDING = re.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
@@ -599,6 +662,8 @@ _KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
 _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
+_TO_HIRAGANA = {code + 0x60: code for code in range(0x3041, 0x3097)}
 _HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
 """The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
@@ -628,10 +693,14 @@ it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
     text = text.translate(_VARIANTS)
-    found = [match.span(1) for match in _FORM_FIELD.finditer(text)]
+    found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
+    found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += _table_names(text)
     found += _latin_names(text)
+    found += [
+        match.span(1) for match in _LATIN_SIGNED.finditer(text) if _BODIES.isdisjoint(match.group(1).split())
+    ]
     found += _handles(text)
     found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
@@ -656,6 +725,9 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
+            spans += _full_names_in_hiragana(chunk)
+            spans += _katakana_after_cues(chunk)
+            spans += _hiragana_surnames_after_cues(chunk)
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
@@ -663,13 +735,16 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
             spans += _nicknames(chunk)
-            spans += _rota(chunk)
+            rota = _rota(chunk)
+            spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
             places = _places_before_a_facility(chunk, morphemes)
             spans = [span for span in spans if not _within(span, places)]
             spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
+            spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
     found += _readings(text, found)
     found += _quoted_readings(text, found)
@@ -755,7 +830,7 @@ def _given_names_after_family(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _rota(text: str) -> list[tuple[int, int]]:
+def _rota(text: str) -> list[re.Match[str]]:
     """Who is on duty in a rota: a weekday, a space and a surname, twice or more in a line or down the page.
 
     当番　月 岸　火 泉　水 原　木 畑, or 月 上村 and 火 下田 on lines of their own: the words the dictionary
@@ -771,7 +846,91 @@ def _rota(text: str) -> list[tuple[int, int]]:
         elif on_line and on_line[0].start() == line.start():
             alone += on_line
     days += alone if len(alone) >= 2 else []
-    return [day.span(1) for day in days if _taken_as_surname(day.group(1))]
+    return sorted((day for day in days if _taken_as_surname(day.group(1))), key=lambda day: day.start())
+
+
+def _without_weekdays(spans: Sequence[tuple[int, int]], days: Sequence[int]) -> list[tuple[int, int]]:
+    """``spans`` but those holding a rota's weekday (sorted ``days``); the rota masks its names itself.
+
+    金 奥村 read as a full name is Friday's 奥村, and 金 listed between two names by a slash is Friday
+    (月 井手／金 奥村).
+    """
+    kept = []
+    for start, end in spans:
+        at = bisect_left(days, start)
+        if at == len(days) or days[at] >= end:
+            kept.append((start, end))
+    return kept
+
+
+def _schedule_column(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other surnames down a schedule of days or times when two of its lines hold a name found already.
+
+    In 5日 小笠原 / 6日 大野木 / 7日 小笠原 / 8日 古田, or 9:30 杉田 / 14:00 目黒, a word the dictionary reads
+    as a place there is a surname too when it reads it as a name before さん alone; a trip's 5日 大阪 /
+    6日 京都 names no one, so nothing there is masked.
+    """
+    lines = list(_SCHEDULE_LINE.finditer(text))
+    if len(lines) < 3:
+        return []
+    known = set(found)
+    if sum(line.span(1) in known for line in lines) < 2:
+        return []
+    return [line.span(1) for line in lines if line.span(1) not in known and _taken_as_surname(line.group(1))]
+
+
+def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in hiragana with a space between (ひらかわ　たかゆき, すずき はなこ).
+
+    Each word alone, where that script begins and ends: the dictionary reads the first, or its katakana
+    spelling, as a surname before さん and the second, or its katakana spelling, as a given name; よろしく
+    おねがい, しゅうがく つうち and たなか さん stay.
+    """
+    return [
+        match.span()
+        for match in _HIRAGANA_PAIR.finditer(text)
+        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+    ]
+
+
+def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
+    """A katakana name right after a cue that a name follows and は or a colon (申請者はグエン・ヴァン・ナム).
+
+    It counts when the dictionary reads it as a name before さん or it is a foreign name in parts joined by
+    ・; 担当：システム, 記録はノーコードツール (a word it lacks) and 高齢者サロン stay. After who someone is
+    (通訳 ファム・ティ・ラン) only a name in parts counts: 市民ホール and 自分のペース stay.
+    """
+    spans = []
+    for match in _KATAKANA_RUN.finditer(text):
+        start, end = match.span()
+        cued = text[start - 1 : start] in _CUE_ENDS and _cued(text, start)
+        if not (cued or ("・" in match.group() and _related(text, start))):
+            continue
+        if "・" in match.group() or _read_before_san(match.group()) == "人名":
+            spans.append((start, end))
+    return spans
+
+
+def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
+    """A surname in hiragana right after a cue or a role, ending an item (担当：さかもと, 書記 たかの).
+
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん; 担当：なし
+    and 当番：まだ stay.
+    """
+    spans = []
+    for match in _HIRAGANA_ITEM.finditer(text):
+        start = match.start()
+        if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
+            spans.append(match.span())
+    return spans
+
+
+def _named_in_kana(word: str, kind: str) -> bool:
+    """Whether the dictionary reads ``word``, in hiragana or katakana, as a name of ``kind`` before さん."""
+    return any(
+        (read := _part_of_speech_before_san(spelling)) is not None and read[2:4] == ("人名", kind)
+        for spelling in (word, to_katakana(word))
+    )
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
@@ -1115,7 +1274,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _person_after(text, stop)
             or _TAKES_ON.match(text, _skip_space(text, stop))
             or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
-            or _cued(text, start)
+            or (_cued(text, start) and text[start:stop] not in _ONE_KANJI_LABELS)  # 承認：済, 確認：要
             or _BELONGING.match(text, stop)
             or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
             or _surname_before_particle(text, morphemes, at, end, lines)
@@ -1485,7 +1644,12 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         )
         person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
         acronym = len(words) == 1 and words[0].isupper()
-        if person and not acronym and not _CAMEL.search(run) and not _known_word(words[0]):
+        # A first word the dictionary knows is a company's or a product's (Microsoft Teams様), unless it is a
+        # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
+        two = len(words) == 2
+        surname_first = two and words[0].isupper() and words[1].istitle() and not _known_word(words[1])
+        named = not _known_word(words[0]) or surname_first
+        if person and not acronym and not _CAMEL.search(run) and named:
             yield start, end
 
 
@@ -1648,6 +1812,10 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
 def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bool:
     """Whether a proper noun the dictionary reads as a place or a thing here is a surname, by what precedes.
 
+    Alone on a message's last line after a sentence or a signature's dashes, it signs the message (三好
+    under 以上、よろしくお願いいたします。); a prefecture there is where the sentence points (福岡 under
+    次の出張先です。).
+
     After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
     or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
     place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
@@ -1662,7 +1830,13 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     start, stop = morpheme.begin(), morpheme.end()
     cued = not word and _cued(text, start)
     introduced = _related(text, start) and _INTRODUCED.match(text, stop)
-    return bool(cued or introduced) and _read_before_san(morpheme.surface()) == "人名"
+    signed = (
+        not word
+        and _TEXT_END.match(text, stop)
+        and _SIGNED_LAST.search(text, max(0, start - 16), start)
+        and not _prefecture(morpheme.surface())
+    )
+    return bool(cued or introduced or signed) and _read_before_san(morpheme.surface()) == "人名"
 
 
 def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
@@ -1831,15 +2005,15 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
         ):
             yield word.begin(), word.end()  # 続いて森本：予算確認中, in the middle of a line
     for match in _SPEAKER.finditer(text):
-        word = next((m for m in morphemes if m.begin() == match.start()), None)
-        surface = match.group()
+        word = next((m for m in morphemes if m.begin() == match.start(1)), None)
+        surface = match.group(1)
         if (
             word is not None
             and word.end() == match.end()
             and surface not in _NOT_ONE_KANJI_NAMES
             and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
-            yield match.span()
+            yield match.span(1)
 
 
 def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
@@ -1915,10 +2089,19 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
     dictionary reads as a suffix there (みーちゃん; not ちゃんと, nor ねえちゃん). Before さん,
     ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
     not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
-    Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん).
+    Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん), and so is a
+    katakana word after a country and の that the dictionary lacks or reads as a proper noun
+    (ネパールのグルンさん). A katakana word alone before さん, 様 or さま is a surname written in katakana
+    when the dictionary lacks it (ソノダさん) or reads it as a common noun there but as a name in hiragana
+    (ハヤシさん: hayashi rice, はやし); ヘルパーさん, ケアマネさん and companies it knows (ベネッセさん) stay.
     """
     spans = [match.span() for match in _KATAKANA_PARTS_BEFORE_HONORIFIC.finditer(text)]
     suffixes = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[0] == "接尾辞"]
+    countries = {  # where a word after a country and の begins
+        m.end() + 1
+        for m in morphemes
+        if m.part_of_speech()[2:4] == ("地名", "国") and text[m.end() : m.end() + 1] == "の"
+    }
     for match in _KANA_BEFORE_HONORIFIC.finditer(text):
         start, end = match.span()
         if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
@@ -1926,16 +2109,25 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         introduced = (
             text[start - 1 : start] in ("の", ":", *_SPACE) and (_related(text, start) or _cued(text, start))
         ) or (text[start - 1 : start] == "(" and bool(_KIN_AROUND.search(text, max(0, start - 9), start - 1)))
+        abroad = start in countries and bool(_KATAKANA_WORD.fullmatch(text, start, end))
         honorific = match.group(1)
         diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
         kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
-        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced) or kin:
+        katakana = honorific in ("さん", "様", "さま") and bool(_KATAKANA_WORD.fullmatch(text, start, end))
+        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad or katakana) or kin:
             continue
         part_of_speech = _part_of_speech_before_san(text[start:end])
+        if katakana and not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad):
+            # ノムラさん, ソノダ様; ハヤシさん: a common noun, but はやし a name
+            word = part_of_speech is not None and part_of_speech[1] == "普通名詞"
+            name_in_hiragana = word and _read_before_san(text[start:end].translate(_TO_HIRAGANA)) == "人名"
+            if part_of_speech is None or name_in_hiragana:
+                spans.append((start, end))
+            continue
         child = (honorific in ("くん", "君") or diminutive) and _HIRAGANA_WORD.fullmatch(text[start:end])
         if (
             part_of_speech is None
-            or part_of_speech[1] == "固有名詞"
+            or (part_of_speech[1] == "固有名詞" and (not abroad or part_of_speech[2] != "地名"))
             or (introduced and part_of_speech[0] not in ("名詞", "代名詞"))
             or (child and part_of_speech[1] == "普通名詞")
         ):

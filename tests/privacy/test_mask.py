@@ -793,6 +793,58 @@ WRITINGS = [
         "基礎年金番号、電話（1234-567890、090-1111-2222）",
         "基礎年金番号、電話（［各種番号］、［電話番号］）",
     ),
+    # The fourteenth studied set: roles in minutes and forms (出席：, 欠席：, 司会：, 進行：, 作成：,
+    # 確認：) before a surname, a place read as one too, with a reason for the absence in parentheses.
+    ("欠席：福井（研修）\n司会：三上　進行：荒川", "欠席：［氏名］（研修）\n司会：［氏名］　進行：［氏名］"),
+    ("書記：荻野\n作成：熊倉　確認：白石", "書記：［氏名］\n作成：［氏名］　確認：［氏名］"),
+    # A rota's days apart by slashes or commas, Friday (金) never taken for a surname.
+    (
+        "【当番】月 井手／火 奥村／水 井手、木 杉田／金 奥村",
+        "【当番】月 ［氏名］／火 ［氏名］／水 ［氏名］、木 ［氏名］／金 ［氏名］",
+    ),
+    # Who does an item of a bulleted to-do list; a surname before いる？; away on secondment; at a meeting.
+    (
+        "・筒井：チラシの校正\n■森下：集計\n生田いる？\n福岡は来月から出向です\n南が打合せに出ています",
+        "・［氏名］：チラシの校正\n■［氏名］：集計\n［氏名］いる？\n［氏名］は来月から出向です\n［氏名］が打合せに出ています",
+    ),
+    # A surname read as a place signing a message's last line; a name after a counsellor's title and は.
+    ("以上、よろしくお願いいたします。\n三好", "以上、よろしくお願いいたします。\n［氏名］"),
+    ("以上です。\n\n三好\n", "以上です。\n\n［氏名］\n"),
+    ("担当の相談員は根本です", "担当の相談員は［氏名］です"),
+    ("福井いないなら明日で、田中の意味深な発言", "［氏名］いないなら明日で、［氏名］の意味深な発言"),
+    # English mails: the writer's name after the closing; a form's Name: field.
+    (
+        "Dear Ms. Taylor,\nThank you.\nKind regards,\nYuki Mori\nWard Office",
+        "Dear Ms. ［氏名］,\nThank you.\nKind regards,\n［氏名］\nWard Office",
+    ),
+    ("Name: Zhang Wei / 張 偉", "Name: ［氏名］ / ［氏名］"),
+    # A katakana name after a country and の before さん; a name's kana spelling in parts after カナ登録は.
+    ("ネパールのグルンさん", "ネパールの［氏名］さん"),
+    ("カナ登録はレ・ティ・ホアになっています", "カナ登録は［氏名］になっています"),
+    # Down a schedule of days or times with names in it, a place read as a surname is one too.
+    ("シフト\n5日 小笠原\n6日 大野木\n7日 古田", "シフト\n5日 ［氏名］\n6日 ［氏名］\n7日 ［氏名］"),
+    ("予定\n9:30\t杉田\n11:00\t荒井\n14:00\t目黒", "予定\n9:30\t［氏名］\n11:00\t［氏名］\n14:00\t［氏名］"),
+    # A surname and a given name in hiragana with a space between; a surname in capitals before a given name
+    # after a cue, as passports write them.
+    ("No.9　ひらかわ　たかゆき　印鑑証明", "No.9　［氏名］　印鑑証明"),
+    ("送信者：ITO Kenji\n件名：更新", "送信者：［氏名］\n件名：更新"),
+    # A name's field written with 欄 before the colon, in Latin letters or in katakana.
+    (
+        "英字氏名欄：SILVA, Beatriz Aparecida。カタカナ欄：シルバ ベアトリス アパレシーダ。",
+        "英字氏名欄：［氏名］。カタカナ欄：［氏名］。",
+    ),
+    # A surname read as a place after a section, ending its line (面談者：福祉課 平田).
+    ("面談者：福祉課 平田\n相手方：北川 勝（長男）", "面談者：福祉課 ［氏名］\n相手方：［氏名］（長男）"),
+    # A surname in hiragana after a role or a cue, ending an item.
+    ("会長 藤原、書記 たかの、記録：やまだ", "会長 ［氏名］、書記 ［氏名］、記録：［氏名］"),
+    # Someone asked to do something, with the task between (岡本 read as a place there).
+    ("岡本にRPA頼んだら3日かかるって", "［氏名］にRPA頼んだら3日かかるって"),
+    # A foreign name in katakana parts after a cue and a colon, or after who someone is.
+    ("相談者：ホアン・ヴァン・ミン（技能実習生）", "相談者：［氏名］（技能実習生）"),
+    ("対応者：通訳 ファム・ティ・ラン", "対応者：通訳 ［氏名］"),
+    # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
+    # hiragana (ハヤシ, hayashi rice; はやし).
+    ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
 ]
 
 
@@ -991,6 +1043,35 @@ WORK_TEXT = [
     "へいせいさんじゅうねんしがつついたちに施行された規則",
     "第1の2の3の手順、資料2の1、1の2の3件",
     "昭和56年5月31日以前の建物、平成12年4月1日に届出",
+    # Labels after a role's colon; days of a closure, not a rota; places and their facilities, a stream.
+    "承認：済　確認：要　決裁：済\n【休館日】月 休館／火 開館",
+    "梅田の出張所で研修、白石の敷地内は禁煙、小川の清掃ボランティア、小川の水が濁っている",
+    # A prefecture after a sentence on its own line; an English closing signed by an office; kana spelling
+    # said of a product; a file's name; a company after a country.
+    "次の出張先です。\n福岡",
+    "以上です。\n\n今日の会場は\n三好",
+    "Best regards,\nCity Office",
+    "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
+    "東京いる？って聞かれた",
+    # Katakana words that take さん as words or companies.
+    "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
+    "ガードマンさんに聞いて",
+    # Hiragana words apart by a space that are no name; products in Latin letters after a cue.
+    "よろしく おねがい、しゅうがく　つうち、ありがとう ございます",
+    "担当：Power Automate、Microsoft Teams様、JR East様",
+    # What a word or a theorem has.
+    "かとうの意味を調べる、ロドリゲスの定理ではなく",
+    # A place or someone's trade asked for something.
+    "大阪に出張を頼んだ、業者に修理を頼んだ",
+    "担当：なし、当番：まだ、確認：あり",
+    # A name's field that says it holds none.
+    "氏名欄：空欄のまま、氏名：未記入、名前：記入なし、氏名：不明",
+    # Katakana words after a cue or a relation that are no name.
+    "担当：システム、記録はノーコードツール、高齢者サロン、市民ホール、自分のペース、申込者リスト",
+    # A trip's schedule: places, and no name, down the days.
+    "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
+    # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
+    "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
 ]
 
 
@@ -1092,6 +1173,16 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "樹（いつき）くん" * 500,
         "、森本：" * 1000,
         "月 岸　" * 1000,
+        "月 岸／金 " * 800,
+        "・筒井：" * 800,
+        "Regards,\nYuki Mori\n" * 200,
+        "カナ登録はレ・" * 500,
+        "ネパールのグルンさん" * 300,
+        "ハヤシさん、ソノダさん、" * 300,
+        "5日 古田\n" * 700,
+        "すずき はなこ " * 500,
+        "申請者：グエン・" * 500,
+        "記録：やまだ、" * 500,
         "ながいさん、" * 700,
         "、ひらいが言って" * 500,
         "中央、北浜、" * 700,
