@@ -8,7 +8,9 @@ input (ぜろきゅうぜろ …) and a phone number typed one digit at a time; 
 completed after a year of birth (昭和38年生まれの5月6日), with middle dots (H12・5・6), read aloud, or in a
 message holding a date of an era before 平成; three block numbers joined by の or read aloud, or after a
 town's name where the line says someone lives there; and names shown by what a person does or has (関に
-丸投げした, 松本の机), on duty in a rota, between a file name's underscores, nicknames. The same pass as
+丸投げした, 松本の机), on duty in a rota, between a file name's underscores, nicknames, after a role in
+minutes (書記：荻野), signing a message's last line or an English mail's closing, katakana surnames before
+さん the dictionary lacks (ソノダさん), people asked a favour or gone to a meeting. The same pass as
 migrations 0006 and 0014–0030 (`bot.db.scrub`) masks them wherever a person's text is stored. The inbox,
 whose rows live for seconds, is left as it is. Masking cannot be undone, so the downgrade changes nothing.
 
