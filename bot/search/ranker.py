@@ -228,11 +228,15 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
 
     The Latin fragments of a mash (`Analysis.fragments`) are unknown whatever they spell.
 
-    A noun read as a known word (a slip, `bot.search.spelling`; an everyday word
-    for an official one, `bot.search.synonymy`; a shortening, `bot.search.abbreviation`)
-    counts as mentioned by an entry that has that word, and as known; so does a
-    compound whose unknown parts are (電子決済 as 電子 and 決裁). A noun whose synonym group
-    the index knows is known as it is, never a slip (チームズ is no チーム).
+    A noun read as a known word (a slip, `bot.search.spelling`; a shortening,
+    `bot.search.abbreviation`) counts as mentioned by an entry that has that word,
+    and as known; so does a compound whose unknown parts are (電子決済 as 電子 and
+    決裁). A noun whose synonym group the index knows is known as it is, never a
+    slip (チームズ is no チーム). A noun still unknown brings the known words of its
+    Sudachi synonym groups (子ども手当 → 児童手当, `bot.search.synonymy`) and counts as
+    mentioned by an entry that has one, but stays unknown to the decision: some
+    groups are loose (配当 and 割り当て, 決算 and 精算), so they may rank an entry,
+    never make it sure.
     """
     nouns = zip(
         analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, analysis.noun_terms, strict=True
@@ -242,6 +246,9 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
         for noun, sound, synonym, terms in nouns
     }
     unknown = tuple(noun for noun, words in meant.items() if words == ())
+    for noun in unknown:
+        if noun not in analysis.fragments:
+            meant[noun] = synonyms_meant(index.synonym_groups, analyzer.synonym_groups(noun))
     extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
     if not extra:
         return analysis, unknown
@@ -270,10 +277,8 @@ def _meant(
     """
     if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
         return None
-    words = (
-        words_meant(index, noun, sound)
-        or synonyms_meant(index.synonym_groups, analyzer.synonym_groups(noun))
-        or expansions(index.abbreviations, index.vocabulary, noun, analyzer.parts)
+    words = words_meant(index, noun, sound) or expansions(
+        index.abbreviations, index.vocabulary, noun, analyzer.parts
     )
     if words:
         return words

@@ -11,7 +11,9 @@ Only a noun that no entry knows is read so (`bot.search.ranker`): a word the
 knowledge writes means itself. Used for every content word, as a view of its
 own, the groups moved the calibrated decision both ways for no better ranking
 (README, "How the search works"); read only where the query's word is
-otherwise lost, they bring the words the knowledge uses.
+otherwise lost, they bring the words the knowledge uses. Some groups are loose
+(配当 and 割り当て, 決算 and 精算), so the noun stays unknown to the decision:
+the words rank entries, never make an answer sure.
 """
 
 from __future__ import annotations
