@@ -7,7 +7,9 @@ the few regular ways Japanese forms such words (略語):
   国民健康保険 → 国保, 年次休暇 → 年休;
 - the first part and a later part whole, what lies between or after left out:
   母子健康手帳 → 母子手帳, 印鑑登録証明書 → 印鑑証明, 運転免許証 → 運転免許;
-- the first two kana of two katakana parts: ファミリーサポート → ファミサポ.
+- the first two sounds of two katakana parts: ファミリーサポート → ファミサポ, パーソナルコンピューター →
+  パソコン; also of katakana words joined by ・, which Sudachi reads as words of their own
+  (ファミリー・サポート・センター, `phrase_abbreviations`).
 
 The parts are Sudachi's shortest units (split mode A). Only a noun that no
 entry knows as it is is read as a shortening (`bot.search.ranker`), and only
@@ -18,13 +20,15 @@ the long one the same way, through the long word's shortenings.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-__all__ = ["abbreviations_of", "expansions", "shortenings"]
+__all__ = ["abbreviations_of", "expansions", "phrase_abbreviations", "shortenings"]
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
 _SMALL_KANA = frozenset("ァィゥェォャュョヮ")
+_KATAKANA_PHRASE = re.compile(r"[ァ-ヶー]{3,}(?:[・･][ァ-ヶー]{3,})+")
+"""Katakana words joined by ・, which Sudachi reads as words of their own (ファミリー・サポート・センター)."""
 MIN_PART = 2
 """Shortest part a shortening takes from: a part of one character (料, 書, 証) is a suffix."""
 MIN_KATAKANA_PART = 3
@@ -107,3 +111,23 @@ def expansions(
         return longer
     shorter = shortenings(parts(noun), whole_parts=False)
     return tuple(sorted(short for short in shorter if "w:" + short in vocabulary))
+
+
+def phrase_abbreviations(texts: Iterable[str], vocabulary: Mapping[str, int]) -> dict[str, tuple[str, ...]]:
+    """Shortenings of katakana words joined by ・ in ``texts`` → those words (ファミサポ → ファミリー …).
+
+    A FAQ writes ファミリー・サポート・センター as three words; staff say ファミサポ. Only words the
+    index knows count, and a shortening that is itself a known word means that word.
+    """
+    found: dict[str, set[str]] = {}
+    for text in texts:
+        for phrase in _KATAKANA_PHRASE.finditer(text):
+            parts = re.split("[・･]", phrase.group())
+            if not all("w:" + part in vocabulary for part in parts):
+                continue
+            first = parts[0]
+            for later in parts[1:]:
+                short = _morae(first, 2) + _morae(later, 2)
+                if "w:" + short not in vocabulary:
+                    found.setdefault(short, set()).update((first, later))
+    return {short: tuple(sorted(words)) for short, words in found.items()}

@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
-from bot.search.abbreviation import abbreviations_of
+from bot.search.abbreviation import abbreviations_of, phrase_abbreviations
 from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view, lead_view
@@ -223,7 +223,8 @@ def build_index(
         links=links,
         sounds=sounds_of(vocabulary, memo.sound(analyzer)),
         spellings=spellings_of(vocabulary),
-        abbreviations=abbreviations_of(vocabulary, analyzer.parts),
+        abbreviations=phrase_abbreviations((u for s in sources for u in s.units), vocabulary)
+        | abbreviations_of(vocabulary, analyzer.parts),
         synonym_groups=synonym_groups_of(vocabulary, analyzer.synonym_groups),
         topics=_topics(sources, analyzer),
     )

@@ -7,7 +7,7 @@ import pytest
 from benchmarks.abbreviations import recall
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Searcher
-from bot.search.abbreviation import abbreviations_of, shortenings
+from bot.search.abbreviation import abbreviations_of, phrase_abbreviations, shortenings
 from tests.auxil.searchers import own_faq_searcher
 
 
@@ -53,6 +53,15 @@ def test_shortenings_map_to_the_known_compounds_unless_known_themselves(searcher
     assert "運転免許" not in found, "a known word means itself"
 
 
+def test_katakana_words_joined_by_a_middle_dot_are_shortened_as_one() -> None:
+    vocabulary = {"w:ファミリー": 0, "w:サポート": 1, "w:センター": 2, "w:ワンストップ": 3}
+    texts = ["【ファミリー・サポート・センター】登録", "ワンストップ・サービス"]
+    found = phrase_abbreviations(texts, vocabulary)
+    assert found["ファミサポ"] == ("サポート", "ファミリー")
+    assert found["ファミセン"] == ("センター", "ファミリー")
+    assert "ワンサー" not in found, "サービス is no word of this index"
+
+
 FAQ = (
     FaqEntry(id="nursing-home", question="特別養護老人ホームに入所するには？", answer="申込書を出します。"),
     FaqEntry(id="handbook", question="母子健康手帳はどこでもらえますか。", answer="保健センターで渡します。"),
@@ -60,6 +69,7 @@ FAQ = (
     FaqEntry(id="daycare", question="保育園の申込みはどこでしますか。", answer="保育課で受け付けます。"),
     FaqEntry(id="bulky", question="粗大ごみの申込みはどこでしますか。", answer="受付センターへどうぞ。"),
     FaqEntry(id="privacy", question="個人情報を扱うときの注意点は？", answer="持ち出さないでください。"),
+    FaqEntry(id="family-support", question="ファミリー・サポート・センターとは？", answer="預かりです。"),
 )
 
 
@@ -74,6 +84,7 @@ def ward(kb: KnowledgeBase) -> Searcher:
         ("特養に入りたい", "nursing-home"),
         ("母子手帳はどこでもらえますか", "handbook"),
         ("国民健康保険の保険料はどうやって決まるの", "insurance"),  # the FAQ writes the short form
+        ("ファミサポに登録したい", "family-support"),  # words joined by ・
     ],
 )
 def test_a_shortened_or_full_word_finds_the_entry_written_the_other_way(
