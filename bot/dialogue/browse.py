@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.dialogue.views import MENU, button_cards, card_of, consult, excerpt
 from bot.knowledge import TOOLS, Ward
-from bot.knowledge.schema import CATEGORIES
-from bot.values import MAX_CARDS, Card, Choice, Reply
+from bot.knowledge.schema import CATEGORIES, FaqEntry
+from bot.values import MAX_ACTION_BYTES, MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
     "CATEGORY_LABELS",
     "case_menu",
     "categories_of",
+    "category_action",
     "category_label",
+    "category_named_by",
     "chapter_page",
     "chapters",
     "department_list",
@@ -50,9 +52,28 @@ def categories_of(lib: Library) -> list[str]:
     return [c for c in CATEGORIES if c in used] + [c for c in used if c not in CATEGORIES]
 
 
+def category_action(lib: Library, category: str) -> str:
+    """A category's button action: ``cat:<name>``, or ``catof:<id>`` of its first entry when too long.
+
+    A ward's category may be longer than a button's payload holds
+    (``MAX_ACTION_BYTES``); the button then names it by one of its entries, as
+    `department_list` names a section by one of its cases.
+    """
+    action = f"cat:{category}"
+    if len(action.encode()) <= MAX_ACTION_BYTES:
+        return action
+    return f"catof:{next(e.id for e in lib.kb.faq if e.category == category)}"
+
+
+def category_named_by(lib: Library, entry_id: str) -> str | None:
+    """The category of the FAQ entry ``entry_id`` (a ``catof:`` button's), if it still has one."""
+    entry = lib.get(f"faq:{entry_id}")
+    return entry.category or None if isinstance(entry, FaqEntry) else None
+
+
 def menu(lib: Library) -> Reply:
     """What the bot can do, with a way into each part (and to the staff member's consultations)."""
-    buttons = [Choice(category_label(lib.ward, c), f"cat:{c}") for c in categories_of(lib)]
+    buttons = [Choice(category_label(lib.ward, c), category_action(lib, c)) for c in categories_of(lib)]
     cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
     status = Card(
         f"{lib.ward.team}へのご相談",

@@ -331,9 +331,10 @@ class Engine:
                 return None
             cases = tuple(c for c in kb.cases if c.section == anchor.section)
             return self._list(f"{anchor.section}の改善事例です（{len(cases)}件）。", cases, state)
-        if kind == "cat":
-            entries = tuple(e for e in kb.faq if e.category == arg)
-            label = browse.category_label(self.lib.ward, arg)
+        if kind in ("cat", "catof"):
+            category = arg if kind == "cat" else browse.category_named_by(self.lib, arg)
+            entries = tuple(e for e in kb.faq if category and e.category == category)
+            label = browse.category_label(self.lib.ward, category or "")
             return self._list(f"「{label}」のよくある質問です。", entries, state) if entries else None
         return None
 

@@ -371,6 +371,6 @@ def _describe(error: Mapping[str, Any]) -> str:
             f"ID の列を使わず行番号で振るには --id {NO_ID} を付けてください"
         )
     if place == "category":
-        too_long = f"が長すぎます（ボタンに収まるよう{CATEGORY_MAX}文字までにしてください）"
+        too_long = f"が長すぎます（分類は{CATEGORY_MAX}文字までです。分類の列の指定を確かめてください）"
         return f"分類「{error.get('input')}」{too_long}"
     return f"「{place}」の値が正しくありません（{error.get('msg', '')}）"

@@ -8,6 +8,7 @@ knowledge in service.
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +20,15 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem
-from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, SynonymGroup, same_questions
+from bot.knowledge.schema import (
+    Case,
+    FaqEntry,
+    Referral,
+    SmallTalk,
+    SynonymGroup,
+    number_as_text,
+    same_questions,
+)
 from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 from bot.privacy import public_contacts
@@ -94,15 +103,17 @@ def fingerprint_of(files: Iterable[Path]) -> str:
 def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | None = None) -> KnowledgeBase:
     """Load, validate and cross-check; raise `KnowledgeError` on any problem.
 
-    What is worth a look but loads all the same (FAQ entries asking the same question) goes to ``notes``.
+    What is worth a look but loads all the same goes to ``notes``: FAQ entries asking the same question,
+    and a ward's own columns in faq.yaml (``url:``, ``更新日:``), which are left out.
     """
     problems: list[Problem] = []
     if not knowledge_dir.is_dir():
         raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
 
-    faq = load_list(faq_path, FaqEntry, problems)
+    own_columns: list[Problem] = []
+    faq = load_list(faq_path, FaqEntry, problems, own_columns=own_columns)
     if notes is not None:
-        notes.extend(_same_questions(faq))
+        notes.extend(sorted([*own_columns, *_same_questions(faq)]))
     referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
     smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
@@ -151,13 +162,22 @@ def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
 
 
 def load_list(
-    path: Path, model: type[M], problems: list[Problem], *, optional: bool = False
+    path: Path,
+    model: type[M],
+    problems: list[Problem],
+    *,
+    optional: bool = False,
+    own_columns: list[Problem] | None = None,
 ) -> list[tuple[M, Located]]:
     """The items of the YAML list at ``path`` as ``model`` instances, each with where it stands.
 
     What is wrong goes to ``problems`` (``file:line: message``, in Japanese), and a wrong item is left
     out. The items are validated one by one as they are parsed, so a large file's raw data never lives
     whole. A syntax error found part way reports only itself, as when the whole file is parsed first.
+
+    With ``own_columns``, a key that is no field of ``model`` and looks like none (a ward's own column
+    kept beside its FAQ: ``url:``, ``更新日:``) is left out of its item, with a note there; a key that
+    looks like a field (``phrasing:``) is still a problem, naming the field it resembles.
     """
     if optional and not path.exists():
         return []
@@ -171,6 +191,8 @@ def load_list(
             return []
         items: Iterable[Any] = doc.data if isinstance(doc, YamlDocument) else doc
         for index, item in enumerate(items):
+            if own_columns is not None:
+                item = _without_own_columns(doc, (index,), item, model, own_columns)
             entry = _validate(doc, (index,), item, model, found)
             if entry is not None:
                 loaded.append((entry, (path, doc.line((index,)))))
@@ -193,20 +215,37 @@ def _validate(
     except ValidationError as exc:
         for error in exc.errors():
             where = loc + tuple(error["loc"])
-            problems.append(Problem(doc.path, doc.line(where), _describe(error, item)))
+            problems.append(Problem(doc.path, doc.line(where), _describe(error, item, model)))
         return None
 
 
-def _describe(error: Any, item: Any) -> str:
+def _without_own_columns(
+    doc: YamlDocument | YamlList, loc: tuple[int | str, ...], item: Any, model: type[M], notes: list[Problem]
+) -> Any:
+    """``item`` without its keys that are no field of ``model`` and resemble none, each noted."""
+    if not isinstance(item, dict):
+        return item
+    own = [key for key in item if key not in model.model_fields and not _field_meant(key, model)]
+    for key in own:
+        skipped = f"注意: {_id_prefix(item)}「{key}」はFAQの項目にないため読み飛ばしました"
+        notes.append(Problem(doc.path, doc.line((*loc, key)), skipped))
+    return {key: value for key, value in item.items() if key not in own}
+
+
+def _field_meant(key: object, model: type[BaseModel]) -> str | None:
+    """The field of ``model`` that ``key`` looks like a slip of (phrasing → phrasings), if any."""
+    close = difflib.get_close_matches(str(key), list(model.model_fields), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+def _describe(error: Any, item: Any, model: type[BaseModel]) -> str:
     """Turn a pydantic error into a message a knowledge editor understands."""
     where = _where(error["loc"])
     kind = error["type"]
-    entry_id = item.get("id") if isinstance(item, dict) else None
-    prefix = f"{entry_id}: " if isinstance(entry_id, str) else ""
     expected = error.get("ctx", {}).get("expected")  # only literal errors say what was expected
     messages = {
         "missing": f"{where}がありません",
-        "extra_forbidden": f"{where}という項目は使えません（綴りを確認してください）",
+        "extra_forbidden": f"{where}という項目は使えません（{_spelling_hint(error['loc'], model)}）",
         "string_type": f"{where}は文字列にしてください",
         "list_type": f"{where}はリストにしてください",
         "model_type": "項目は「キー: 値」の形で書いてください",
@@ -218,7 +257,18 @@ def _describe(error: Any, item: Any) -> str:
         "literal_error": f"{where}の値 {error.get('input')!r} は使えません"
         + (f"（{expected}）" if expected else ""),
     }
-    return prefix + messages.get(kind, f"{where}: {error['msg']}")
+    return _id_prefix(item) + messages.get(kind, f"{where}: {error['msg']}")
+
+
+def _id_prefix(item: Any) -> str:
+    """``<id>: `` for an item whose id reads as one (a ward's plain numbers too), else nothing."""
+    entry_id = number_as_text(item.get("id")) if isinstance(item, dict) else None
+    return f"{entry_id}: " if isinstance(entry_id, str) else ""
+
+
+def _spelling_hint(loc: tuple[int | str, ...], model: type[BaseModel]) -> str:
+    meant = _field_meant(loc[-1], model) if loc else None
+    return f"「{meant}」の誤りではありませんか" if meant else "綴りを確認してください"
 
 
 def _where(loc: tuple[int | str, ...]) -> str:

@@ -57,9 +57,11 @@ SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$"
 
 CATEGORIES: tuple[str, ...] = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
 """The sample FAQ's categories, offered first when drafting an FAQ entry; a ward may use its own."""
-CATEGORY_MAX = 20
+CATEGORY_MAX = 50
 Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=CATEGORY_MAX)]
-"""Any short name (at most 20 characters, so ``cat:<name>`` fits a button); empty for none."""
+"""Any name of at most 50 characters (longer is a column mistaken for the category); empty for none.
+
+A name too long for a button's payload is named there by one of its entries (`bot.dialogue.browse`)."""
 
 Tool = Literal[
     "RPA",

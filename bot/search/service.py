@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from bot.knowledge import KnowledgeBase, knowledge_files, load_knowledge
+from bot.knowledge import KnowledgeBase, Problem, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.privacy import without_placeholders
 from bot.search.analyzer import Analyzer
@@ -171,8 +171,12 @@ class Searcher:
                     return cls(
                         kb, index, analyzer, policy, semantic=meaning, encoder=encoder, analyses=analyses
                     )
+            notes: list[Problem] = []
+            kb = load_knowledge(faq_path, knowledge_dir, notes)
+            for note in notes:  # loads all the same; `python -m bot check` lists them too
+                log.warning("knowledge: %s", note)
             searcher = cls.build(
-                load_knowledge(faq_path, knowledge_dir),
+                kb,
                 semantic=semantic,
                 cache_dir=cache_dir,
                 encoder=encoder,

@@ -39,6 +39,25 @@ def test_a_wards_category_can_be_browsed_from_the_menu(kb: KnowledgeBase) -> Non
     assert [card.title for card in listing.cards] == ["粗大ごみの出し方は？", "資源ごみの日は？"]
 
 
+LONG = "子育て・教育（保育園・幼稚園・学童クラブ・児童館）"
+
+
+def test_a_category_too_long_for_a_buttons_payload_is_named_by_its_first_entry(kb: KnowledgeBase) -> None:
+    own = tuple(
+        e.model_copy(update={"category": LONG}) if e.category == "ごみ" else e for e in ward_kb(kb).faq
+    )
+    engine = Engine(Searcher.build(replace(kb, faq=own)))
+    menu = engine.step(Incoming(KEY, action="menu"), State(), MemoryDesk()).replies[0]
+    actions = {c.label: c.action for card in menu.cards for c in card.choices}
+    assert actions[LONG] == "catof:g-1"
+    (listing,) = engine.step(Incoming(KEY, action="catof:g-1"), State(), MemoryDesk()).replies
+    assert listing.text == f"「{LONG}」のよくある質問です。"
+    assert [card.title for card in listing.cards] == ["粗大ごみの出し方は？", "資源ごみの日は？"]
+    for stale in ("catof:n-1", "catof:gone"):  # an entry without a category, or no longer there
+        replies = engine.step(Incoming(KEY, action=stale), State(), MemoryDesk()).replies
+        assert [reply.kind for reply in replies] == ["restart", "menu"]
+
+
 def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Searcher) -> None:
     ward = Ward(manual="しごと改善ガイド", manual_short="ガイド", policy="区の改革方針")
     own = Searcher(

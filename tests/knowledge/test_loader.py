@@ -94,7 +94,7 @@ def test_missing_field_and_unknown_key_point_at_their_lines(tmp_path: Path) -> N
 
 
 def test_empty_and_misspelt_values_are_described(tmp_path: Path) -> None:
-    long_category = "とても長い分類の名前で二十文字を超えてしまうもの"
+    long_category = "粗大ごみは事前に申し込み、指定の日の朝8時までに集積所へ出してください。" * 2
     faq_text = GOOD_FAQ.replace("RPAとは何ですか？", "''")
     faq_text = faq_text.replace("category: ツール", f"category: {long_category}")
     faq_text = faq_text.replace("phrasings: [RPAってなに？]", "phrasings: [RPAってなに？, 12]")
@@ -113,6 +113,25 @@ def test_a_wards_own_faq_with_numbers_for_ids_and_its_own_categories_loads(tmp_p
     faq, knowledge = write_kb(tmp_path, faq=faq_text)
     kb = load_knowledge(faq, knowledge)
     assert [(e.id, e.category) for e in kb.faq] == [("1002", "ごみ"), ("tax_2024.01", "")]
+
+
+def test_a_wards_own_columns_are_skipped_with_a_note_and_a_slip_of_a_field_is_named(tmp_path: Path) -> None:
+    faq_text = (
+        "- id: 1002\n  question: 粗大ごみの出し方は？\n  answer: 事前の申込みが必要です。\n"
+        "  url: https://example.jp/sodai\n  更新日: 2026-04-01\n"
+    )
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    notes: list[Problem] = []
+    (entry,) = load_knowledge(faq, knowledge, notes).faq
+    assert (entry.id, entry.answer) == ("1002", "事前の申込みが必要です。")
+    assert [str(note) for note in notes] == [
+        f"{faq}:4: 注意: 1002: 「url」はFAQの項目にないため読み飛ばしました",
+        f"{faq}:5: 注意: 1002: 「更新日」はFAQの項目にないため読み飛ばしました",
+    ]
+    faq.write_text(faq_text + "  keyword: [粗大]\n", encoding="utf-8")
+    assert problems_of(faq, knowledge) == [
+        f"{faq}:6: 1002: 「keyword」という項目は使えません（「keywords」の誤りではありませんか）"
+    ]
 
 
 @pytest.mark.parametrize("bad", ["-starts-with-dash", "has space", "に本語", "x" * 49])

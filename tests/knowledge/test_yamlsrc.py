@@ -148,7 +148,7 @@ def test_problems_deep_in_items_keep_their_lines(tmp_path: Path) -> None:
     entries = [GOOD_FAQ.replace("tool-rpa-basics", f"entry-{n}") for n in range(12)]
     entries[4] = entries[4].replace("phrasings: [RPAってなに？]", "phrasings:\n  - RPAってなに？\n  - 12")
     entries[9] = entries[9].replace("  category: ツール\n", "  category: ツール\n  phrasing: [typo]\n")
-    entries[11] = entries[11].replace("  answer:", "  answer: |\n    本文\n  other:")
+    entries[11] = entries[11].replace("  answer:", "  answer: |\n    本文\n  anwser:")
     faq, knowledge = write_kb(tmp_path, faq="".join(entries))
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(faq, knowledge)
@@ -157,7 +157,7 @@ def test_problems_deep_in_items_keep_their_lines(tmp_path: Path) -> None:
 
     doc, whole = read_yaml_list(faq), read_yaml(faq)
     assert isinstance(doc, YamlList)
-    for loc in [(4, "phrasings", 1), (9, "phrasing"), (11, "answer"), (11, "other"), (2, "manual", 0)]:
+    for loc in [(4, "phrasings", 1), (9, "phrasing"), (11, "answer"), (11, "anwser"), (2, "manual", 0)]:
         assert doc.line(loc) == whole.line(loc), loc
 
 
