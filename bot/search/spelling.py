@@ -88,8 +88,15 @@ def compound_meant(index: SearchIndex, parts: Iterable[str], sound: Callable[[st
     """The known words a compound's unknown ``parts`` were meant to be; empty unless each one was meant.
 
     ``sound`` reads a part (`Analyzer.sound`). A part that is read as nothing
-    leaves the compound unknown: half a reading would be a guess.
+    leaves the compound unknown: half a reading would be a guess. A compound
+    whose one part is known is read as that part: the rest of it is a word
+    that names no topic (申請方法 → 申請, 取得方法 → 取得: 方法 is one of the
+    analyzer's stop lemmas); known parts making a new whole together
+    (会議室予約) leave it unknown.
     """
+    parts = list(parts)
+    if len(parts) == 1 and "w:" + parts[0] in index.vocabulary:
+        return (parts[0],)
     unknown = [part for part in parts if "w:" + part not in index.vocabulary]
     meant = [words_meant(index, part, sound(part)) for part in unknown]
     if not meant or not all(meant):

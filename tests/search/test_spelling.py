@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from bot.knowledge import KnowledgeBase
+from bot.knowledge.schema import FaqEntry
 from bot.search import Searcher
 from bot.search.spelling import compound_meant, words_meant
+from tests.auxil.searchers import own_faq_searcher
 
 
 def meant(searcher: Searcher, noun: str) -> tuple[str, ...]:
@@ -68,3 +71,22 @@ def test_an_unknown_compound_is_read_by_its_parts(searcher: Searcher) -> None:
 def test_a_compound_with_a_part_read_as_nothing_stays_unknown(searcher: Searcher) -> None:
     assert compound_meant(searcher.index, ["電子", "決済", "カラオケ"], searcher.analyzer.sound) == ()
     assert compound_meant(searcher.index, ["電子", "予算"], searcher.analyzer.sound) == ()  # nothing unknown
+
+
+def test_a_compound_of_one_known_word_and_a_word_naming_no_topic_is_read_as_the_word(
+    kb: KnowledgeBase,
+) -> None:
+    """登録方法 is 登録 and 方法, which the analyzer counts as no topic: the FAQ that writes 登録 knows it."""
+    dog = FaqEntry(
+        id="dog", question="犬を飼い始めたら登録が必要ですか？", answer="保健所で登録してください。"
+    )
+    room = FaqEntry(
+        id="room", question="会議室と集会所の予約はどこでしますか？", answer="施設予約システムです。"
+    )
+    searcher = own_faq_searcher(kb, [dog, room])
+    assert compound_meant(searcher.index, ["登録"], searcher.analyzer.sound) == ("登録",)
+    result = searcher.search("犬の登録方法")
+    assert result.ranking.unknown_nouns == ()
+    assert result.hits[0].entry.id == "dog"
+    # Two known parts make a new whole: 会議室予約 is not read as 会議室 and 予約.
+    assert compound_meant(searcher.index, ["会議室", "予約"], searcher.analyzer.sound) == ()
