@@ -465,8 +465,12 @@ _BODIES = frozenset(
     " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
 )
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
-_PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
-"""A form's field for a person's name (児童名：, 申請者名：); 件名：, 品名： and 施設名： name no one."""
+_PERSON_NAMED = (
+    "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"
+    "|代表者|職員|受講者|参加者|対象者)名"
+)
+"""A form's field for a person's name (児童名：, 園児名：, 申請者名：, 受講者名：); 件名：, 品名： and
+施設名： name no one."""
 _HIRAGANA_GIVEN = (
     r"(?!(?:さん|さま|様|くん|ちゃん|です|でした|より|から)(?![ぁ-ゖ]))"
     r"[ぁ-ゖー]{1,6}?(?=(?:さん|さま|くん|ちゃん)?(?![ぁ-ゖー]))"

@@ -845,6 +845,9 @@ WRITINGS = [
     # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
     # hiragana (ハヤシ, hayashi rice; はやし).
     ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
+    # A form's field for a child's or a member of staff's name, a place and a given name in hiragana after it.
+    ("園児名：桜田 そうた（年長）", "園児名：［氏名］（年長）"),
+    ("職員名：小笠原 ひろし", "職員名：［氏名］"),
 ]
 
 
