@@ -339,13 +339,15 @@ _BARE_PARTICLE = re.compile(
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
     "|で(?=[、,。!?\n]|$|いい|お願い|よろし|大丈夫)"
     "|\\(|不在|休み|欠勤|年休|有休|早退|遅刻|対応(?:[、,。!?)]|です|中|済|$)"
+    "|[0-9]{1,2}(?::[0-9]{2}|時)"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
 竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。), or で as who is chosen (無理なら柴田で,
 望月でいいや; 長野で研修 stays), a note in parentheses (林（〜15:00）), or a memo's word for who is away or
 takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip), or what is said of a person only (小田次第,
-中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx)."""
+中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx), or the time of their visit or shift (訪問：新谷
+13:00-15:00)."""
 _ONE_CHARACTER_PARTICLES = "はがもにとへのを"
 _HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,

@@ -848,6 +848,9 @@ WRITINGS = [
     # A form's field for a child's or a member of staff's name, a place and a given name in hiragana after it.
     ("園児名：桜田 そうた（年長）", "園児名：［氏名］（年長）"),
     ("職員名：小笠原 ひろし", "職員名：［氏名］"),
+    # A surname read as one before the time of a visit or a shift.
+    ("訪問：新谷 13:00-15:00 2件", "訪問：［氏名］ 13:00-15:00 2件"),
+    ("面談 松井 10時から", "面談 ［氏名］ 10時から"),
 ]
 
 
@@ -1075,6 +1078,8 @@ WORK_TEXT = [
     "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
     "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
+    # A place before a time.
+    "東京 10:00発、大阪 12時着",
 ]
 
 
@@ -1198,6 +1203,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "受給者番号 " + "1 " * 2000,
         "1998年生まれで、" * 400,
         "1の" * 2000,
+        "新谷 13:00 " * 600,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
