@@ -394,6 +394,7 @@ ADVERSARIAL = {
     "記録：やまだ、 × 500": "記録：やまだ、" * 500,
     "。 newline 三好、 × 800": "。\n三好、" * 800,
     "新谷 13:00 and a space × 600": "新谷 13:00 " * 600,
+    "岡がもう戻った、 × 600": "岡がもう戻った、" * 600,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -314,6 +314,7 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
+    rf"|{_SUBJECT}(?:{_STILL}(?:戻|帰)(?:っ|ら|り|る)|(?:戻|帰)(?:ったら|り次第|られ))"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
     "|から(?:返事|返信)|(?:って|という)(?:人|方)|[とも]一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
     rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}|{_MEETING}"
@@ -321,7 +322,8 @@ _ONE_KANJI_CUE = re.compile(
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
 沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる,
-not ある: someone), and a comma before who is away (北、今日は休みです)."""
+not ある: someone), a comma before who is away (北、今日は休みです), and who comes back to the office, as said
+of a person (岡が戻ったら, 峰はもう帰った, 沖が戻り次第; not 光が戻った)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""

@@ -851,6 +851,8 @@ WRITINGS = [
     # A surname read as one before the time of a visit or a shift.
     ("訪問：新谷 13:00-15:00 2件", "訪問：［氏名］ 13:00-15:00 2件"),
     ("面談 松井 10時から", "面談 ［氏名］ 10時から"),
+    # A surname of one kanji who comes back to the office.
+    ("岡が戻ったら声かけて、峰はもう帰りました", "［氏名］が戻ったら声かけて、［氏名］はもう帰りました"),
 ]
 
 
@@ -1080,6 +1082,8 @@ WORK_TEXT = [
     "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
     # A place before a time.
     "東京 10:00発、大阪 12時着",
+    # What comes back that is no one.
+    "光が戻った、力が戻る、色が戻った",
 ]
 
 
