@@ -1208,6 +1208,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1998年生まれで、" * 400,
         "1の" * 2000,
         "新谷 13:00 " * 600,
+        "岡がもう戻った、" * 600,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
