@@ -395,6 +395,7 @@ ADVERSARIAL = {
     "。 newline 三好、 × 800": "。\n三好、" * 800,
     "新谷 13:00 and a space × 600": "新谷 13:00 " * 600,
     "岡がもう戻った、 × 600": "岡がもう戻った、" * 600,
+    "?Thanks,  × 500": "?Thanks, " * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

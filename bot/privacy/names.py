@@ -456,14 +456,19 @@ _LATIN_RUN = rf"{_LATIN_WORD}(?:,?[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WOR
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva) or a comma
 after the surname (TANAKA, Ichiro)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_CLOSING = (
+    r"(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
+    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"
+)
 _LATIN_SIGNED = re.compile(
-    r"^[ \t]*(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
-    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)[,.!]?[ \t]*\n"
-    rf"[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$",
+    rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
+    rf"|(?:^|(?<=[.!?]))[ \t]*{_LATIN_CLOSING},[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{0,2}})[ \t]*$",
     re.MULTILINE,
 )
 """Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
-under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,)."""
+under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,); or one to
+three after a closing and a comma that end a chat's line, first in it or after a sentence (…the file?
+Thanks, Michael)."""
 _BODIES = frozenset(
     "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
     " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
@@ -707,7 +712,9 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _table_names(text)
     found += _latin_names(text)
     found += [
-        match.span(1) for match in _LATIN_SIGNED.finditer(text) if _BODIES.isdisjoint(match.group(1).split())
+        match.span(match.lastindex or 0)
+        for match in _LATIN_SIGNED.finditer(text)
+        if _BODIES.isdisjoint(match.group(match.lastindex or 0).split())
     ]
     found += _handles(text)
     found += _names_in_file_names(text)

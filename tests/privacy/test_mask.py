@@ -853,6 +853,8 @@ WRITINGS = [
     ("面談 松井 10時から", "面談 ［氏名］ 10時から"),
     # A surname of one kanji who comes back to the office.
     ("岡が戻ったら声かけて、峰はもう帰りました", "［氏名］が戻ったら声かけて、［氏名］はもう帰りました"),
+    # A Latin name after a closing and a comma that ends a chat's line.
+    ("could you send me the file? Thanks, Michael", "could you send me the file? Thanks, ［氏名］"),
 ]
 
 
@@ -1084,6 +1086,8 @@ WORK_TEXT = [
     "東京 10:00発、大阪 12時着",
     # What comes back that is no one.
     "光が戻った、力が戻る、色が戻った",
+    # A closing with no name after it, or in a sentence that goes on.
+    "Thanks, everyone. I said Thanks, Bob said no. Thanks, Team Support",
 ]
 
 
@@ -1209,6 +1213,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1の" * 2000,
         "新谷 13:00 " * 600,
         "岡がもう戻った、" * 600,
+        "?Thanks, " * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
