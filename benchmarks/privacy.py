@@ -396,6 +396,7 @@ ADVERSARIAL = {
     "新谷 13:00 and a space × 600": "新谷 13:00 " * 600,
     "岡がもう戻った、 × 600": "岡がもう戻った、" * 600,
     "?Thanks,  × 500": "?Thanks, " * 500,
+    "（審査）高松 × 800": "（審査）高松" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -179,11 +179,13 @@ _ROLES = (
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|[(【](?:審査|合議|照査|検印|査閲)[)】]"
+    rf"|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by, or the
+column of a stamp or a check in brackets (（審査）高松, 【合議】)."""
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
 _RELATION = re.compile(

@@ -855,6 +855,8 @@ WRITINGS = [
     ("岡が戻ったら声かけて、峰はもう帰りました", "［氏名］が戻ったら声かけて、［氏名］はもう帰りました"),
     # A Latin name after a closing and a comma that ends a chat's line.
     ("could you send me the file? Thanks, Michael", "could you send me the file? Thanks, ［氏名］"),
+    # Who checked, in a stamp's column in brackets (高松 read as a city).
+    ("（起案）小笠原 （審査）高松 （決裁）部長", "（起案）［氏名］ （審査）［氏名］ （決裁）部長"),
 ]
 
 
@@ -1088,6 +1090,8 @@ WORK_TEXT = [
     "光が戻った、力が戻る、色が戻った",
     # A closing with no name after it, or in a sentence that goes on.
     "Thanks, everyone. I said Thanks, Bob said no. Thanks, Team Support",
+    # A stamp's column before a place that names no one.
+    "（審査）東京都の基準による",
 ]
 
 
@@ -1214,6 +1218,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "新谷 13:00 " * 600,
         "岡がもう戻った、" * 600,
         "?Thanks, " * 500,
+        "（審査）高松" * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
