@@ -397,6 +397,7 @@ ADVERSARIAL = {
     "岡がもう戻った、 × 600": "岡がもう戻った、" * 600,
     "?Thanks,  × 500": "?Thanks, " * 500,
     "（審査）高松 × 800": "（審査）高松" * 800,
+    "フリガナ　ア and a space × 600": "フリガナ　ア " * 600,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -515,6 +515,12 @@ _SPELLED_IN_KANA = re.compile(
 )
 """A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
 カタカナ欄：シルバ ベアトリス)."""
+_READING_FIELD = re.compile(
+    r"(?:フリガナ|カナ)[ \t\u3000]+([\u30a1-\u30faー]{1,12}[ \t\u3000][\u30a1-\u30faー]{1,12})"
+    r"(?![\u30a1-\u30faー])"
+)
+"""A name's reading in katakana, a surname and a given name, after a form's フリガナ and a space instead of a
+colon, as a pasted form's columns put it (氏名　森山 彩　フリガナ　モリヤマ アヤ)."""
 _NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
 _TABLE_CELL = re.compile(
@@ -711,6 +717,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
+    found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
     found += _latin_names(text)
     found += [

@@ -857,6 +857,8 @@ WRITINGS = [
     ("could you send me the file? Thanks, Michael", "could you send me the file? Thanks, ［氏名］"),
     # Who checked, in a stamp's column in brackets (高松 read as a city).
     ("（起案）小笠原 （審査）高松 （決裁）部長", "（起案）［氏名］ （審査）［氏名］ （決裁）部長"),
+    # A reading after フリガナ and a space, as a pasted form's columns put it.
+    ("氏名　森山 彩　フリガナ　モリヤマ アヤ", "氏名　［氏名］　フリガナ　［氏名］"),
 ]
 
 
@@ -1092,6 +1094,8 @@ WORK_TEXT = [
     "Thanks, everyone. I said Thanks, Bob said no. Thanks, Team Support",
     # A stamp's column before a place that names no one.
     "（審査）東京都の基準による",
+    # Katakana words after フリガナ or カナ that are no name.
+    "フリガナ チェック、カナ 入力 モード",
 ]
 
 
@@ -1219,6 +1223,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "岡がもう戻った、" * 600,
         "?Thanks, " * 500,
         "（審査）高松" * 800,
+        "フリガナ　ア " * 600,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
