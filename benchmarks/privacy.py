@@ -398,6 +398,7 @@ ADVERSARIAL = {
     "?Thanks,  × 500": "?Thanks, " * 500,
     "（審査）高松 × 800": "（審査）高松" * 800,
     "フリガナ　ア and a space × 600": "フリガナ　ア " * 600,
+    "息子さんの陽斗くん × 500": "息子さんの陽斗くん" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

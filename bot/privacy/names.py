@@ -558,6 +558,12 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_CHILD_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])お?(?:息子|娘|孫|子|長男|長女|次男|次女|三男|三女|弟|妹|甥|姪)(?:さん|さま|様)?の"
+    r"([\u4e00-\u9fff々]{1,3})(?=[ \t\u3000]*(?:くん|君|ちゃん))"
+)
+"""A child's given name of kanji after who they are in a family and の, before くん or ちゃん
+(息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
 _ON_A_WEEKDAY = re.compile(
     r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
@@ -758,6 +764,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
+            spans += _children_named(chunk)
             spans += _nicknames(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
@@ -838,6 +845,21 @@ def _family_members(text: str) -> list[tuple[int, int]]:
     """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
     return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _children_named(text: str) -> list[tuple[int, int]]:
+    """A child's given name after who they are in a family, before くん or ちゃん (`_CHILD_BEFORE_HONORIFIC`).
+
+    Of two or three kanji, one the dictionary reads as a name before さん alone or does not hold as one word
+    (陽斗 to it is 陽 + 斗); of one kanji, only one it reads as a name (息子の蓮くん). A word it holds as one
+    common noun is who a child is, not their name (娘の彼氏くん, 息子さんの友達くん).
+    """
+    named = []
+    for match in _CHILD_BEFORE_HONORIFIC.finditer(text):
+        read = _read_before_san(match.group(1))
+        if read == "人名" or (read is None and len(match.group(1)) >= 2):
+            named.append(match.span(1))
+    return named
 
 
 def _given_names_after_family(text: str) -> list[tuple[int, int]]:

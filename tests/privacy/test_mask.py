@@ -859,6 +859,8 @@ WRITINGS = [
     ("（起案）小笠原 （審査）高松 （決裁）部長", "（起案）［氏名］ （審査）［氏名］ （決裁）部長"),
     # A reading after フリガナ and a space, as a pasted form's columns put it.
     ("氏名　森山 彩　フリガナ　モリヤマ アヤ", "氏名　［氏名］　フリガナ　［氏名］"),
+    # A child's given name the dictionary lacks, after who they are in a family, before くん or ちゃん.
+    ("息子さんの陽斗くん（小5）", "息子さんの［氏名］くん（小5）"),
 ]
 
 
@@ -1096,6 +1098,8 @@ WORK_TEXT = [
     "（審査）東京都の基準による",
     # Katakana words after フリガナ or カナ that are no name.
     "フリガナ チェック、カナ 入力 モード",
+    # Who a child is, before くん.
+    "娘の彼氏くん、息子さんの友達くん",
 ]
 
 
@@ -1224,6 +1228,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "?Thanks, " * 500,
         "（審査）高松" * 800,
         "フリガナ　ア " * 600,
+        "息子さんの陽斗くん" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
