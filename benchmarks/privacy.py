@@ -399,6 +399,7 @@ ADVERSARIAL = {
     "（審査）高松 × 800": "（審査）高松" * 800,
     "フリガナ　ア and a space × 600": "フリガナ　ア " * 600,
     "息子さんの陽斗くん × 500": "息子さんの陽斗くん" * 500,
+    "園長、瀬戸です × 600": "園長、瀬戸です" * 600,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -159,6 +159,8 @@ _AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
 _TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
+_TITLE_AND_COMMA = re.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
+"""A title and a comma before a name, as one introduces oneself (保育園の園長、瀬戸です; 課長、大石です)."""
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
@@ -1865,8 +1867,9 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
     or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
     place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
-    stay. After a position, so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の
-    古川に: a big stone, an old river).
+    stay; so it is after a title and a comma, introducing oneself (保育園の園長、瀬戸です). After a position,
+    so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の古川に: a big stone, an old
+    river).
     """
     morpheme = morphemes[at]
     category = morpheme.part_of_speech()[1:3]
@@ -1875,7 +1878,9 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
         return False
     start, stop = morpheme.begin(), morpheme.end()
     cued = not word and _cued(text, start)
-    introduced = _related(text, start) and _INTRODUCED.match(text, stop)
+    introduced = (_related(text, start) and _INTRODUCED.match(text, stop)) or (
+        _TITLE_AND_COMMA.search(text, max(0, start - 12), start) and _INTRODUCING.match(text, stop)
+    )
     signed = (
         not word
         and _TEXT_END.match(text, stop)

@@ -861,6 +861,8 @@ WRITINGS = [
     ("氏名　森山 彩　フリガナ　モリヤマ アヤ", "氏名　［氏名］　フリガナ　［氏名］"),
     # A child's given name the dictionary lacks, after who they are in a family, before くん or ちゃん.
     ("息子さんの陽斗くん（小5）", "息子さんの［氏名］くん（小5）"),
+    # Introducing oneself after a title and a comma (瀬戸 read as a place).
+    ("たんぽぽ保育園の園長、瀬戸です。", "たんぽぽ保育園の園長、［氏名］です。"),
 ]
 
 
@@ -1100,6 +1102,8 @@ WORK_TEXT = [
     "フリガナ チェック、カナ 入力 モード",
     # Who a child is, before くん.
     "娘の彼氏くん、息子さんの友達くん",
+    # A title and a comma before a place or a trip.
+    "校長、東京です。部長、大阪出張です。課長、電話です。",
 ]
 
 
@@ -1229,6 +1233,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "（審査）高松" * 800,
         "フリガナ　ア " * 600,
         "息子さんの陽斗くん" * 500,
+        "園長、瀬戸です" * 600,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
