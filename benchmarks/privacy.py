@@ -400,6 +400,7 @@ ADVERSARIAL = {
     "フリガナ　ア and a space × 600": "フリガナ　ア " * 600,
     "息子さんの陽斗くん × 500": "息子さんの陽斗くん" * 500,
     "園長、瀬戸です × 600": "園長、瀬戸です" * 600,
+    "11:30-12:30 沼田／ × 400": "11:30-12:30 沼田／" * 400 + "田辺さん",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -630,6 +630,10 @@ _EAST_ASIAN_NAME = re.compile(
 )
 """A Chinese or Korean name as written in Japan: a surname of one kanji common there, a space, and a given
 name of one or two kanji the dictionary rarely knows (張 偉, 尹 在勲, 孫 静; 金 曜日 is a day)."""
+_TIME = r"[0-9]{1,2}(?::[0-9]{2}|時)?[-~〜][0-9]{1,2}(?::[0-9]{2}|時)|[0-9]{1,2}(?::[0-9]{2}|時)"
+_TIME_BEFORE_ITEM = re.compile(rf"(?:{_TIME})[ \t\u3000]+")
+"""A time or a time range before an item of a schedule and a space (11:30-12:30 沼田, 9時 田辺)."""
+_TIME_REACH = 16
 _LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
 one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
@@ -1123,15 +1127,19 @@ def _listed_with(
     A word one of ・、, と or や away from a name found (after its honorific or title, if any, and spaces:
     ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
-    the names after, one backward for those before. 東京と佐藤さん stays.
+    the names after, one backward for those before. 東京と佐藤さん stays. In a schedule, a time before each
+    item is passed over (11:30-12:30 沼田／12:30-13:30 田辺).
     """
     starts = {start for start, _ in found}
+    starts |= {_time_start(text, start) for start in starts}
     ends = {_item_end(text, end) for _, end in found}
     listed: list[tuple[int, int]] = []
+    begins = {m.begin(): at for at, m in enumerate(morphemes)}
     for at in range(2, len(morphemes)):  # names after a name found
         mark = morphemes[at - 1]
         if mark.begin() in ends and _LIST_MARK.fullmatch(mark.surface()):
-            item = _list_item(morphemes, at)
+            time = _TIME_BEFORE_ITEM.match(text, morphemes[at].begin())
+            item = _list_item(morphemes, begins.get(time.end(), at) if time else at)
             if item:
                 listed.append(item)
                 ends.add(_item_end(text, item[1]))
@@ -1141,8 +1149,16 @@ def _listed_with(
             item = _list_item(morphemes, at, backward=True)
             if item:
                 listed.append(item)
-                starts.add(item[0])
+                starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _time_start(text: str, start: int) -> int:
+    """Where a time before ``start`` and a space begins (`_TIME_BEFORE_ITEM`), or ``start`` without one."""
+    for time in _TIME_BEFORE_ITEM.finditer(text, max(0, start - _TIME_REACH), start):
+        if time.end() == start:
+            return time.start()
+    return start
 
 
 def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:

@@ -863,6 +863,8 @@ WRITINGS = [
     ("息子さんの陽斗くん（小5）", "息子さんの［氏名］くん（小5）"),
     # Introducing oneself after a title and a comma (瀬戸 read as a place).
     ("たんぽぽ保育園の園長、瀬戸です。", "たんぽぽ保育園の園長、［氏名］です。"),
+    # In a schedule, a surname read as a place listed with a name found, a time before each.
+    ("昼当番：11:30-12:30 沼田／12:30-13:30 田辺", "昼当番：11:30-12:30 ［氏名］／12:30-13:30 ［氏名］"),
 ]
 
 
@@ -1104,6 +1106,8 @@ WORK_TEXT = [
     "娘の彼氏くん、息子さんの友達くん",
     # A title and a comma before a place or a trip.
     "校長、東京です。部長、大阪出張です。課長、電話です。",
+    # Places down a day's times.
+    "10:00-12:00 渋谷／13:00-15:00 新宿",
 ]
 
 
@@ -1234,6 +1238,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "フリガナ　ア " * 600,
         "息子さんの陽斗くん" * 500,
         "園長、瀬戸です" * 600,
+        "11:30-12:30 沼田／" * 400 + "田辺さん",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
