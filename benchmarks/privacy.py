@@ -401,6 +401,8 @@ ADVERSARIAL = {
     "息子さんの陽斗くん × 500": "息子さんの陽斗くん" * 500,
     "園長、瀬戸です × 600": "園長、瀬戸です" * 600,
     "11:30-12:30 沼田／ × 400": "11:30-12:30 沼田／" * 400 + "田辺さん",
+    "Tanaka Yui and a space × 500": "Tanaka Yui " * 500,
+    "Ka Ka and a space × 1000": "Ka Ka " * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -670,6 +670,57 @@ _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
 """A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
+_ROMAJI_PAIR = re.compile(
+    r"(?<![A-Za-z0-9@._'’-])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \u3000]+([A-Z][a-z]{1,14}|[A-Z]{2,15})"
+    r"(?![A-Za-z0-9@'’-])"
+)
+"""Two capitalised Latin words apart by a space, which may be a Japanese name in romaji (Tanaka Yui)."""
+_ROMAJI_SYLLABLES = {
+    **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
+    **{
+        f"{consonant}{vowel}": kana
+        for consonant, row in {
+            "k": "かきくけこ",
+            "g": "がぎぐげご",
+            "s": "さ-すせそ",
+            "z": "ざ-ずぜぞ",
+            "t": "た--てと",
+            "d": "だ--でど",
+            "n": "なにぬねの",
+            "h": "はひ-へほ",
+            "b": "ばびぶべぼ",
+            "p": "ぱぴぷぺぽ",
+            "m": "まみむめも",
+            "y": "や-ゆ-よ",
+            "r": "らりるれろ",
+            "w": "わ---を",
+        }.items()
+        for vowel, kana in zip("aiueo", row, strict=True)
+        if kana != "-"
+    },
+    **{"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ"},
+    **{
+        f"{consonant}{vowel}": f"{i_kana}{small}"
+        for consonant, i_kana in {
+            "ky": "き",
+            "gy": "ぎ",
+            "sh": "し",
+            "j": "じ",
+            "ch": "ち",
+            "ny": "に",
+            "hy": "ひ",
+            "by": "び",
+            "py": "ぴ",
+            "my": "み",
+            "ry": "り",
+        }.items()
+        for vowel, small in zip("auo", "ゃゅょ", strict=True)
+    },
+}
+"""Hepburn romaji's syllables, as passports and staff write Japanese names in Latin letters."""
+_SYLLABLE_N = re.compile("(?<=[aiueo])n(?=y|i)")
+"""An n that may close a syllable before y or i (Shinya, Kenichi): written n' to be read as ん."""
+
 _CAMEL = re.compile("[a-z][A-Z]")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
 """An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
@@ -738,6 +789,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
         if _BODIES.isdisjoint(match.group(match.lastindex or 0).split())
     ]
     found += _handles(text)
+    found += _romaji_names(text)
     found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -1715,6 +1767,65 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         named = not _known_word(words[0]) or surname_first
         if person and not acronym and not _CAMEL.search(run) and named:
             yield start, end
+
+
+def _romaji_names(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in romaji, in either order (Tanaka Yui, YAMAMOTO Kenji, Yui Tanaka).
+
+    Both words must read as Hepburn romaji (`_hiragana_from_romaji`), one as a surname and the other as a
+    given name to the dictionary in kana; a word ending in o is read with a long vowel too, as passports
+    drop it (Sato for さとう). Tokyo Station, Ueno Park and Kind Regards are not.
+    """
+    named = []
+    for match in _ROMAJI_PAIR.finditer(text):
+        first, second = (_romaji_readings(match.group(group)) for group in (1, 2))
+        if any(
+            any(_named_in_kana(word, surname) for word in family)
+            and any(_named_in_kana(word, "名") for word in given)
+            for family, given, surname in ((first, second, "姓"), (second, first, "姓"))
+        ):
+            named.append(match.span())
+    return named
+
+
+def _romaji_readings(word: str) -> list[str]:
+    """``word`` in hiragana as Hepburn romaji, the ways passports write names (`_hiragana_from_romaji`).
+
+    An n before y or i may close a syllable (Shinya: しんや, Kenichi: けんいち, read as しにゃ and けにち
+    first), and a final o may be long (Sato: さとう).
+    """
+    lower = word.lower()
+    spellings = dict.fromkeys((lower, _SYLLABLE_N.sub("n'", lower)))
+    readings = [reading for spelling in spellings if (reading := _hiragana_from_romaji(spelling)) is not None]
+    return readings + [f"{reading}う" for reading in readings if lower.endswith("o")]
+
+
+def _hiragana_from_romaji(word: str) -> str | None:
+    """``word``, in lower case, read as Hepburn romaji in hiragana; None when it is not romaji (park, zoo)."""
+    kana = []
+    at = 0
+    while at < len(word):
+        rest = word[at:]
+        if (len(rest) >= 2 and rest[0] == rest[1] and rest[0] not in "aiueonm") or rest.startswith("tch"):
+            kana.append("っ")  # a doubled consonant: Hattori, Matchida
+            at += 1
+            continue
+        following = rest[1:2]
+        if (rest[0] == "n" and following not in tuple("aiueoy")) or (
+            rest[0] == "m" and following in tuple("bmp")
+        ):
+            kana.append("ん")  # Kondo, Homma, Shin'ya
+            at += 2 if following == "'" else 1
+            continue
+        for length in (3, 2, 1):
+            syllable = _ROMAJI_SYLLABLES.get(rest[:length])
+            if syllable is not None:
+                kana.append(syllable)
+                at += length
+                break
+        else:
+            return None
+    return "".join(kana)
 
 
 def _handles(text: str) -> list[tuple[int, int]]:

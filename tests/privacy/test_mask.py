@@ -865,6 +865,9 @@ WRITINGS = [
     ("たんぽぽ保育園の園長、瀬戸です。", "たんぽぽ保育園の園長、［氏名］です。"),
     # In a schedule, a surname read as a place listed with a name found, a time before each.
     ("昼当番：11:30-12:30 沼田／12:30-13:30 田辺", "昼当番：11:30-12:30 ［氏名］／12:30-13:30 ［氏名］"),
+    # A surname and a given name in romaji, in either order, a long o dropped as passports do.
+    ("メモ：Tanaka Yui（ローマ字で記入）", "メモ：［氏名］（ローマ字で記入）"),
+    ("Yuki Sato、HONMA Kenji、Shinya Kondo", "［氏名］、［氏名］、［氏名］"),
 ]
 
 
@@ -1108,6 +1111,8 @@ WORK_TEXT = [
     "校長、東京です。部長、大阪出張です。課長、電話です。",
     # Places down a day's times.
     "10:00-12:00 渋谷／13:00-15:00 新宿",
+    # Places and words in Latin letters, romaji or not, that are no name.
+    "Tokyo Station, Ueno Park, Ueno Zoo, Nara Kamakura, Kind Regards",
 ]
 
 
@@ -1239,6 +1244,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "息子さんの陽斗くん" * 500,
         "園長、瀬戸です" * 600,
         "11:30-12:30 沼田／" * 400 + "田辺さん",
+        "Tanaka Yui " * 500,
+        "Ka Ka " * 1000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
