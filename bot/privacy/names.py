@@ -11,66 +11,71 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
-  文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo; in minutes 出席：, 欠席：, 司会：,
-  進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after it says it is a person's
-  (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
-  山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
-  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で,
-  林と話した, 畑も一緒に; not one in what a thing is, 森と一緒に歩くハイキング), at work, away or on duty
-  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で,
-  関が今日の宿直, 福岡は来月から出向, 南が打合せに出ています, 生田いる？), asked about for their section
-  (岩って何課), doing what only people do (本田が酔っぱらってた),
-  passed work or copied in (藤井に振って, 福田にCC, 藤原を
-  巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
-  田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
-  (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です
-  or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて,
-  小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or
-  in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
+  文責：, 受付：, 同行, 回覧：, CC:, a stamp's column （審査）, 以上、 at the end of a memo; in minutes
+  出席：, 欠席：, 司会：, 進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after
+  it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
+  (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as
+  an ordinary word there, 係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話,
+  岡が持ってきた, 林と二人で, 林と話した, 畑も一緒に, 岡が戻ったら; not one in what a thing is,
+  森と一緒に歩くハイキング), at work, away or on duty (田中は本日休みです, 原が対応中, 岡田は育休中,
+  山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で, 関が今日の宿直, 福岡は来月から出向,
+  南が打合せに出ています, 生田いる？), asked about for their section (岩って何課), doing what only people do
+  (本田が酔っぱらってた), passed work or copied in (藤井に振って, 福田にCC, 藤原を巻き込んで), with others
+  (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）, 田中（父）,
+  近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs (田中の件,
+  佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です or なら
+  (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて, 小林来庁),
+  their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or in a family
+  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
 - the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
-  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx; one kanji only as a word of its own,
-  辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line (翔太、); it
-  introduces itself after a greeting or
-  first in a line or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a
-  chat log (林：了解, 森「…」); or it reads a place or a company
-  there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
-  世帯主：本田, 総務課の松本です), or alone on a message's last line after a sentence (…お願いいたします。
-  and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone in
-  parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
+  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
+  word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
+  (翔太、); it introduces itself after a greeting or first in a line or a quote (お疲れ様です、林です;
+  泉です。), or speaks first in a line of minutes or a chat log (林：了解, 森「…」); or it reads a place or a
+  company there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
+  世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a message's last line after a sentence
+  (…お願いいたします。 and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone
+  in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
-  高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
-  words it reads as names there are listed with ・ (井上・木下で対応).
+  高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
+  and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
+  listed with ・ (井上・木下で対応).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
-たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
-(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found
-and a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a
-relation (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in
-parentheses (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）,
-父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who
-someone is (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana
-word after a country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that
-the dictionary lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん
-stays), a name quoted after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村
-澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a header that says they hold people
-(氏名, 担当, 申請者), and accounts written as an initial and a surname in a mention, after a cue or before
-an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
+「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
+list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
+(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
+(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が) or, a
+child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name in katakana parts before one
+(ワン・ウェイさん) or after カナ登録は, a cue or who someone is (カナ登録はレ・ティ・ホア,
+相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a country and の before one
+(ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary lacks or reads as a word
+but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a
+role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a
+table pasted as text under a header that says they hold people (氏名, 担当, 申請者), and accounts written as
+an initial and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo
+さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
-(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
-or katakana follow are masked, known or not.
+(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
+whatever kanji or katakana follow are masked, known or not; so is a reading in katakana after フリガナ and a
+space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
 capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
 reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
-the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office), or two or more
+the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
+comma ending a chat's line (…the file? Thanks, Michael), or two or more
 alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
-unless it is a surname in capitals before a given name it lacks (ITO Kenji). An unknown word counts as a
+unless it is a surname in capitals before a given name it lacks (ITO Kenji). A Japanese name in romaji is
+a surname and a given name, in either order, that read as Hepburn romaji and that the dictionary reads as such
+in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park). An unknown word counts as a
 name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
