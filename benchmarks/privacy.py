@@ -403,6 +403,7 @@ ADVERSARIAL = {
     "11:30-12:30 沼田／ × 400": "11:30-12:30 沼田／" * 400 + "田辺さん",
     "Tanaka Yui and a space × 500": "Tanaka Yui " * 500,
     "Ka Ka and a space × 1000": "Ka Ka " * 1000,
+    "岸から堀へ × 800": "岸から堀へ" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -835,6 +835,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             places = _places_before_a_facility(chunk, morphemes)
             spans = [span for span in spans if not _within(span, places)]
             spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
+            spans += [span for span in _handed_over(chunk, morphemes, spans) if not _within(span, places)]
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
@@ -1208,6 +1209,31 @@ def _listed_with(
                 listed.append(item)
                 starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _handed_over(
+    text: str, morphemes: Sequence[Any], found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The other end of a hand-over from or to a name found: 岸から堀へ, 中村から山本へ, 東から［西］に.
+
+    Work passes from someone to someone (X から Y へ or に): with one of them found, the other is a name
+    too when `_list_item` reads it as one (東から西に引き継ぎ, 中村から山本へ移管); 田中から東京へ stays.
+    """
+    ends = {_item_end(text, end) for _, end in found}
+    handed = {start for start, end in found if text.startswith(("へ", "に"), _item_end(text, end))}
+    over: list[tuple[int, int]] = []
+    for at in range(1, len(morphemes) - 2):
+        if morphemes[at].surface() != "から":
+            continue
+        if morphemes[at].begin() in ends and morphemes[at + 2].surface() in ("へ", "に"):
+            item = _list_item(morphemes, at + 1)
+        elif morphemes[at + 1].begin() in handed:
+            item = _list_item(morphemes, at - 1, backward=True)
+        else:
+            continue
+        if item:
+            over.append(item)
+    return over
 
 
 def _time_start(text: str, start: int) -> int:

@@ -868,6 +868,12 @@ WRITINGS = [
     # A surname and a given name in romaji, in either order, a long o dropped as passports do.
     ("メモ：Tanaka Yui（ローマ字で記入）", "メモ：［氏名］（ローマ字で記入）"),
     ("Yuki Sato、HONMA Kenji、Shinya Kondo", "［氏名］、［氏名］、［氏名］"),
+    # Work handed over from one to another, one of them found (堀, 山本 and 東 read as words or places).
+    (
+        "岸から堀へ引継ぎ、中村から山本へ移管、東から西に引き継ぎ",
+        "［氏名］から［氏名］へ引継ぎ、［氏名］から［氏名］へ移管、［氏名］から［氏名］に引き継ぎ",
+    ),
+    ("田中から東京へ出張の連絡", "［氏名］から東京へ出張の連絡"),
 ]
 
 
@@ -1246,6 +1252,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "11:30-12:30 沼田／" * 400 + "田辺さん",
         "Tanaka Yui " * 500,
         "Ka Ka " * 1000,
+        "岸から堀へ" * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
