@@ -404,6 +404,7 @@ ADVERSARIAL = {
     "Tanaka Yui and a space × 500": "Tanaka Yui " * 500,
     "Ka Ka and a space × 1000": "Ka Ka " * 1000,
     "岸から堀へ × 800": "岸から堀へ" * 800,
+    "菅原琥珀（すがわら こはく）さん × 300": "菅原琥珀（すがわら こはく）さん" * 300,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

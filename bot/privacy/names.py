@@ -612,10 +612,12 @@ _GIVEN_NAME_AFTER_FAMILY = re.compile(
 )
 """A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
 _NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
-    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)"
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})"
+    r"\(([ぁ-ゖ\u30a1-\u30faー]{2,8}|[ぁ-ゖ\u30a1-\u30faー]{1,6}[ \u3000][ぁ-ゖ\u30a1-\u30faー]{1,6})\)"
     r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
 )
-"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん)."""
+"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん), a full name's
+with a space between its parts (菅原琥珀（すがわら こはく）さん, 張偉（チョウ イ）さん)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -1066,12 +1068,20 @@ def _nicknames(text: str) -> list[tuple[int, int]]:
 def _names_with_readings(text: str) -> list[tuple[int, int]]:
     """A name of kanji and its reading in parentheses before an honorific: 樹（いつき）くん, both.
 
-    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん.
+    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん; with a
+    reading in two parts, a full name's (菅原琥珀（すがわら こはく）さん), when they begin with a surname, one
+    the dictionary reads as such or an East Asian one (張偉（チョウ イ）さん; 会議室（だい いち）さん stays).
     """
     spans = []
     for match in _NAME_WITH_READING_BEFORE_HONORIFIC.finditer(text):
         kanji, reading = match.group(1), to_katakana(match.group(2))
-        if _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名":
+        if " " in reading or "\u3000" in reading:
+            named = len(kanji) >= 2 and (
+                kanji[0] in _EAST_ASIAN_SURNAMES or _morphemes(kanji)[0].part_of_speech()[3] == "姓"
+            )
+        else:
+            named = _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名"
+        if named:
             spans += [match.span(1), match.span(2)]
     return spans
 

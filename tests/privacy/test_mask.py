@@ -874,6 +874,11 @@ WRITINGS = [
         "［氏名］から［氏名］へ引継ぎ、［氏名］から［氏名］へ移管、［氏名］から［氏名］に引き継ぎ",
     ),
     ("田中から東京へ出張の連絡", "［氏名］から東京へ出張の連絡"),
+    # A full name of kanji with its reading in two parts in parentheses before an honorific.
+    (
+        "菅原琥珀（すがわら こはく）さん、張偉（チョウ イ）さん",
+        "［氏名］（［氏名］）さん、［氏名］（［氏名］）さん",
+    ),
 ]
 
 
@@ -1119,6 +1124,8 @@ WORK_TEXT = [
     "10:00-12:00 渋谷／13:00-15:00 新宿",
     # Places and words in Latin letters, romaji or not, that are no name.
     "Tokyo Station, Ueno Park, Ueno Zoo, Nara Kamakura, Kind Regards",
+    # A room and a reading in two parts before さん.
+    "会議室（だい いち）さん",
 ]
 
 
@@ -1253,6 +1260,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "Tanaka Yui " * 500,
         "Ka Ka " * 1000,
         "岸から堀へ" * 800,
+        "菅原琥珀（すがわら こはく）さん" * 300,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
