@@ -405,6 +405,7 @@ ADVERSARIAL = {
     "Ka Ka and a space × 1000": "Ka Ka " * 1000,
     "岸から堀へ × 800": "岸から堀へ" * 800,
     "菅原琥珀（すがわら こはく）さん × 300": "菅原琥珀（すがわら こはく）さん" * 300,
+    "Ab Cd / 王 小明 /  × 400": "Ab Cd / 王 小明 / " * 400,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -728,6 +728,10 @@ _ROMAJI_SYLLABLES = {
 _SYLLABLE_N = re.compile("(?<=[aiueo])n(?=y|i)")
 """An n that may close a syllable before y or i (Shinya, Kenichi): written n' to be read as ん."""
 
+_LATIN_BEFORE_SLASH = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})[ \t\u3000]*/[ \t\u3000]*$")
+_LATIN_AFTER_SLASH = re.compile(rf"[ \t\u3000]*/[ \t\u3000]*({_LATIN_RUN})(?![A-Za-z0-9@])")
+_SLASH_REACH = 80
+"""How far before a name found its writing in Latin letters and a slash are sought (WANG, Xiaoming / 王)."""
 _CAMEL = re.compile("[a-z][A-Z]")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
 """An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
@@ -843,6 +847,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _katakana_parts_around(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
+    found += _latin_writings(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
@@ -1867,6 +1872,28 @@ def _hiragana_from_romaji(word: str) -> str | None:
         else:
             return None
     return "".join(kana)
+
+
+def _latin_writings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name's writing in Latin letters on the other side of a slash from a name found.
+
+    A form or a list gives both writings apart by a slash (Agus Setiawan / アグス・スティアワン 様,
+    WANG, Xiaoming　/　王 小明): two capitalised words or more, none a body's (`_BODIES`), nor one with a
+    capital inside (PowerPoint), the first not a word the dictionary knows unless in capitals
+    (佐藤 / Microsoft Teams stays).
+    """
+    writings = []
+    for start, end in found:
+        before = _LATIN_BEFORE_SLASH.search(text, max(0, start - _SLASH_REACH), start)
+        after = _LATIN_AFTER_SLASH.match(text, end)
+        for match in (before, after):
+            if match is None:
+                continue
+            words = match.group(1).replace(",", " ").split()
+            named = not _known_word(words[0]) or words[0].isupper()
+            if len(words) >= 2 and named and _BODIES.isdisjoint(words) and not _CAMEL.search(match.group(1)):
+                writings.append(match.span(1))
+    return writings
 
 
 def _handles(text: str) -> list[tuple[int, int]]:

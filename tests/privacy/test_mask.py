@@ -879,6 +879,9 @@ WRITINGS = [
         "菅原琥珀（すがわら こはく）さん、張偉（チョウ イ）さん",
         "［氏名］（［氏名］）さん、［氏名］（［氏名］）さん",
     ),
+    # A name's writing in Latin letters across a slash from a name found.
+    ("Agus Setiawan / アグス・スティアワン 様", "［氏名］ / ［氏名］ 様"),
+    ("転入届：WANG, Xiaoming　/　王 小明", "転入届：［氏名］　/　［氏名］"),
 ]
 
 
@@ -1126,6 +1129,8 @@ WORK_TEXT = [
     "Tokyo Station, Ueno Park, Ueno Zoo, Nara Kamakura, Kind Regards",
     # A room and a reading in two parts before さん.
     "会議室（だい いち）さん",
+    # Products in Latin letters across a slash.
+    "Microsoft Teams / Power Automate / City Office",
 ]
 
 
@@ -1261,6 +1266,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "Ka Ka " * 1000,
         "岸から堀へ" * 800,
         "菅原琥珀（すがわら こはく）さん" * 300,
+        "Ab Cd / 王 小明 / " * 400,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
