@@ -536,6 +536,15 @@ _TABLE_CELL = re.compile(
 )
 """What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
 space at most; or an initial and a surname (K.Ishida)."""
+_PEOPLE_LIST_HEADER = re.compile(
+    r"(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
+    r"[:：]?[ \t\u3000]*$"
+)
+"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト)."""
+_NUMBERED_ITEM = re.compile(
+    r"[ \t\u3000]*[0-9]{1,3}(?:[.)]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
+)
+"""A numbered line of a list (1. 大野 翔太, 2) Pham Van Duc; ① folds to 1), what it holds in its group."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -793,6 +802,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _listed_people(text)
     found += _latin_names(text)
     found += [
         match.span(match.lastindex or 0)
@@ -1143,6 +1153,28 @@ def _table_names(text: str) -> list[tuple[int, int]]:
             delimiter = next((d for d in ("\t", "|", ",") if d in line), "")
             header = [cell.strip(" \u3000") for cell in line.split(delimiter)] if delimiter else []
             columns = [i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)]
+        at += len(line) + 1
+    return spans
+
+
+def _listed_people(text: str) -> list[tuple[int, int]]:
+    """The numbered lines under a line that says they are people, each a name when it looks like one.
+
+    Under RPA研修の受講者一覧： or 参加者リスト, a line 1. 小鳥遊 ひな or 2. Ana Lucia Ferreira holds a name
+    when a table's cell under a people's header would (`_TABLE_CELL`, `_names_someone`); the list ends at
+    the first line that is not numbered. Sections listed there (1. 区民課) stay.
+    """
+    spans: list[tuple[int, int]] = []
+    listing = False
+    at = 0
+    for line in text.split("\n"):
+        item = _NUMBERED_ITEM.fullmatch(line) if listing else None
+        if item is not None:
+            cell = item.group(1)
+            if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+                spans.append((at + item.start(1), at + item.end(1)))
+        else:
+            listing = bool(_PEOPLE_LIST_HEADER.search(line))
         at += len(line) + 1
     return spans
 

@@ -882,6 +882,11 @@ WRITINGS = [
     # A name's writing in Latin letters across a slash from a name found.
     ("Agus Setiawan / アグス・スティアワン 様", "［氏名］ / ［氏名］ 様"),
     ("転入届：WANG, Xiaoming　/　王 小明", "転入届：［氏名］　/　［氏名］"),
+    # The numbered lines under a line that says they are people.
+    (
+        "受講者一覧：\n1. 大野 翔太\n2. 小鳥遊 ひな\n3. Ana Lucia Ferreira",
+        "受講者一覧：\n1. ［氏名］\n2. ［氏名］\n3. ［氏名］",
+    ),
 ]
 
 
@@ -1131,6 +1136,8 @@ WORK_TEXT = [
     "会議室（だい いち）さん",
     # Products in Latin letters across a slash.
     "Microsoft Teams / Power Automate / City Office",
+    # Sections and blanks numbered under a list of participants.
+    "研修参加者\n1. 区民課\n2. 保険年金課\n参加者一覧\n① 窓口\n② 未定",
 ]
 
 
@@ -1267,6 +1274,8 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "岸から堀へ" * 800,
         "菅原琥珀（すがわら こはく）さん" * 300,
         "Ab Cd / 王 小明 / " * 400,
+        "参加者\n" + "1. 大野 翔太\n" * 500,
+        "参加者\n1. a" + " " * 4000 + "b",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
