@@ -408,6 +408,7 @@ ADVERSARIAL = {
     "Ab Cd / 王 小明 /  × 400": "Ab Cd / 王 小明 / " * 400,
     "a list of 500 numbered people": "参加者\n" + "1. 大野 翔太\n" * 500,
     "参加者, a numbered line of 4000 spaces": "参加者\n1. a" + " " * 4000 + "b",
+    "おがわかかりちょう × 500": "おがわかかりちょう" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

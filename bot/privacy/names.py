@@ -780,8 +780,12 @@ hiragana may begin: not after kanji, where the run would begin with a particle (
 honorific after a name masked (［氏名］ちゃんから)."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
 """Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
-_HIRAGANA_NAME_END = re.compile(r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん))|(?:が|に|から|と|へ)")
-"""What ends a name in hiragana that opens a clause: an honorific, or a particle that may begin a cue."""
+_HIRAGANA_NAME_END = re.compile(
+    r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん|かかりちょう|かちょう|ぶちょう|しゅにん))"
+    r"|(?:が|に|から|と|へ)"
+)
+"""What ends a name in hiragana that opens a clause: an honorific or a title as voice input types it
+(おがわかかりちょうから), or a particle that may begin a cue."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000

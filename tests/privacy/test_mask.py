@@ -887,6 +887,8 @@ WRITINGS = [
         "受講者一覧：\n1. 大野 翔太\n2. 小鳥遊 ひな\n3. Ana Lucia Ferreira",
         "受講者一覧：\n1. ［氏名］\n2. ［氏名］\n3. ［氏名］",
     ),
+    # A surname in hiragana opening a line of voice input, before a title as voice input types it.
+    ("おがわかかりちょうからたのまれたしりょう", "［氏名］かかりちょうからたのまれたしりょう"),
 ]
 
 
@@ -1138,6 +1140,8 @@ WORK_TEXT = [
     "Microsoft Teams / Power Automate / City Office",
     # Sections and blanks numbered under a list of participants.
     "研修参加者\n1. 区民課\n2. 保険年金課\n参加者一覧\n① 窓口\n② 未定",
+    # Hiragana before a title typed in hiragana that is no name.
+    "いまかちょうがいってた",
 ]
 
 
@@ -1276,6 +1280,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "Ab Cd / 王 小明 / " * 400,
         "参加者\n" + "1. 大野 翔太\n" * 500,
         "参加者\n1. a" + " " * 4000 + "b",
+        "おがわかかりちょう" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
