@@ -41,12 +41,14 @@ shows that it names a person:
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応).
+  listed with ・ (井上・木下で対応); or work is handed over from it to a name found or back (岸から堀へ,
+  東から西に引き継ぎ).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
-list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a relation
+list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
+(菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
 (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が) or, a
 child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name in katakana parts before one
@@ -55,9 +57,9 @@ child's, before くん or ちゃん (息子さんの陽斗くん), a foreign nam
 (ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary lacks or reads as a word
 but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a
 role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a
-table pasted as text under a header that says they hold people (氏名, 担当, 申請者), and accounts written as
-an initial and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo
-さん).
+table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or the numbered lines
+under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), and accounts written as an initial
+and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
@@ -75,7 +77,8 @@ the same unknown word as a name before さん and as a common noun before 様), 
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
 unless it is a surname in capitals before a given name it lacks (ITO Kenji). A Japanese name in romaji is
 a surname and a given name, in either order, that read as Hepburn romaji and that the dictionary reads as such
-in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park). An unknown word counts as a
+in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park); a name's writing in Latin letters across a slash
+from a name found is one too (Agus Setiawan / アグス・スティアワン 様). An unknown word counts as a
 name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
@@ -91,7 +94,8 @@ other (たなかさまからでんわ), and a name it splits into hiragana words
 honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
 さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
 is a given name alone before a case particle's cue (たろうにきいた). A word of three to five hiragana opening
-a clause before an honorific, or before a particle and a cue, is a name when its katakana spelling is one
+a clause before an honorific or a title typed in hiragana (おがわかかりちょう), or before a particle and a
+cue, is a name when its katakana spelling is one
 (うちださん, which the dictionary splits as うちださ + ん) or the dictionary reads it alone as a verb or an
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
