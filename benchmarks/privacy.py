@@ -20,7 +20,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Fourteen sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Fifteen sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -36,8 +36,10 @@ words as places, nouns, loanwords and companies), names_thirteenth.yaml (casual 
 and residents: 157, 185; no_names_thirteenth.yaml, 104), names_fourteenth.yaml (mail signatures and
 forwarded mails, rotas, minutes, complaints quoting a resident, bare surnames, nicknames, given names,
 foreigners' names in katakana and Latin letters, hiragana, voice input: 125, 166; no_names_fourteenth.yaml,
-80, with the same shapes emptied of names and places, companies, products, sections and eras).
-Six held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+80, with the same shapes emptied of names and places, companies, products, sections and eras),
+names_fifteenth.yaml (the same shapes again, with surnames that are prefectures, wards and one-kanji words,
+names in file names and after roles, kana names read aloud: 145, 185; no_names_fifteenth.yaml, 82).
+Seven held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -48,7 +50,9 @@ its rules by the same hand, and names_holdout_fifth.yaml (157, 185: casual staff
 residents; no_names_holdout_fifth.yaml, 104), written before names_thirteenth.yaml and its rules by the
 same hand, in the same shapes, and names_holdout_sixth.yaml (150, 194: the shapes of names_fourteenth.yaml;
 no_names_holdout_sixth.yaml, 100), written before names_fourteenth.yaml and its rules, without reading the
-masker's code; only their counts are printed. A name counts as caught when none of its
+masker's code, and names_holdout_seventh.yaml (145, 186: the shapes of names_fifteenth.yaml in other words;
+no_names_holdout_seventh.yaml, 82), written before names_fifteenth.yaml and its rules, without reading the
+masker's code either; only their counts are printed. A name counts as caught when none of its
 words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
 characters but are no name (松本市 beside 松本さん).
 
@@ -129,7 +133,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the fourteen whose misses were studied, and the held-out ones, counted only."""
+    """The hand-written sets: the fifteen whose misses were studied, and the held-out ones, counted only."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -144,12 +148,14 @@ def written_names() -> None:
     _written_names("names_twelfth.yaml", "no_names_twelfth.yaml")
     _written_names("names_thirteenth.yaml", "no_names_thirteenth.yaml")
     _written_names("names_fourteenth.yaml", "no_names_fourteenth.yaml")
+    _written_names("names_fifteenth.yaml", "no_names_fifteenth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
     _written_names("names_holdout_fourth.yaml", "no_names_holdout_fourth.yaml", show=False)
     _written_names("names_holdout_fifth.yaml", "no_names_holdout_fifth.yaml", show=False)
     _written_names("names_holdout_sixth.yaml", "no_names_holdout_sixth.yaml", show=False)
+    _written_names("names_holdout_seventh.yaml", "no_names_holdout_seventh.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
@@ -387,6 +393,22 @@ ADVERSARIAL = {
     "月 岸／金 × 800": "月 岸／金 " * 800,
     "記録：やまだ、 × 500": "記録：やまだ、" * 500,
     "。 newline 三好、 × 800": "。\n三好、" * 800,
+    "新谷 13:00 and a space × 600": "新谷 13:00 " * 600,
+    "岡がもう戻った、 × 600": "岡がもう戻った、" * 600,
+    "?Thanks,  × 500": "?Thanks, " * 500,
+    "（審査）高松 × 800": "（審査）高松" * 800,
+    "フリガナ　ア and a space × 600": "フリガナ　ア " * 600,
+    "息子さんの陽斗くん × 500": "息子さんの陽斗くん" * 500,
+    "園長、瀬戸です × 600": "園長、瀬戸です" * 600,
+    "11:30-12:30 沼田／ × 400": "11:30-12:30 沼田／" * 400 + "田辺さん",
+    "Tanaka Yui and a space × 500": "Tanaka Yui " * 500,
+    "Ka Ka and a space × 1000": "Ka Ka " * 1000,
+    "岸から堀へ × 800": "岸から堀へ" * 800,
+    "菅原琥珀（すがわら こはく）さん × 300": "菅原琥珀（すがわら こはく）さん" * 300,
+    "Ab Cd / 王 小明 /  × 400": "Ab Cd / 王 小明 / " * 400,
+    "a list of 500 numbered people": "参加者\n" + "1. 大野 翔太\n" * 500,
+    "参加者, a numbered line of 4000 spaces": "参加者\n1. a" + " " * 4000 + "b",
+    "おがわかかりちょう × 500": "おがわかかりちょう" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -11,66 +11,74 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
-  文責：, 受付：, 同行, 回覧：, CC:, 以上、 at the end of a memo; in minutes 出席：, 欠席：, 司会：,
-  進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after it says it is a person's
-  (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from (田中に聞いた, 鈴木から連絡,
-  山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as an ordinary word there,
-  係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話, 岡が持ってきた, 林と二人で,
-  林と話した, 畑も一緒に; not one in what a thing is, 森と一緒に歩くハイキング), at work, away or on duty
-  (田中は本日休みです, 原が対応中, 岡田は育休中, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で,
-  関が今日の宿直, 福岡は来月から出向, 南が打合せに出ています, 生田いる？), asked about for their section
-  (岩って何課), doing what only people do (本田が酔っぱらってた),
-  passed work or copied in (藤井に振って, 福田にCC, 藤原を
-  巻き込んで), with others (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）,
-  田中（父）, 近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs
-  (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です
-  or なら (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて,
-  小林来庁), their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or
-  in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
+  文責：, 受付：, 同行, 回覧：, CC:, a stamp's column （審査）, 以上、 at the end of a memo; in minutes
+  出席：, 欠席：, 司会：, 進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after
+  it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
+  (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as
+  an ordinary word there, 係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話,
+  岡が持ってきた, 林と二人で, 林と話した, 畑も一緒に, 岡が戻ったら; not one in what a thing is,
+  森と一緒に歩くハイキング), at work, away or on duty (田中は本日休みです, 原が対応中, 岡田は育休中,
+  山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で, 関が今日の宿直, 福岡は来月から出向,
+  南が打合せに出ています, 生田いる？), asked about for their section (岩って何課), doing what only people do
+  (本田が酔っぱらってた), passed work or copied in (藤井に振って, 福田にCC, 藤原を巻き込んで), with others
+  (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）, 田中（父）,
+  近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs (田中の件,
+  佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です or なら
+  (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて, 小林来庁),
+  their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or in a family
+  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
 - the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
-  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx; one kanji only as a word of its own,
-  辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line (翔太、); it
-  introduces itself after a greeting or
-  first in a line or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a
-  chat log (林：了解, 森「…」); or it reads a place or a company
-  there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
-  世帯主：本田, 総務課の松本です), or alone on a message's last line after a sentence (…お願いいたします。
-  and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone in
-  parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
+  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
+  word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
+  (翔太、); it introduces itself after a greeting or first in a line or a quote (お疲れ様です、林です;
+  泉です。), or speaks first in a line of minutes or a chat log (林：了解, 森「…」); or it reads a place or a
+  company there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
+  世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a message's last line after a sentence
+  (…お願いいたします。 and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone
+  in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
-  高橋か中村に聞いて, 山田→佐藤), and the dictionary reads it as a name there or before さん alone; or two
-  words it reads as names there are listed with ・ (井上・木下で対応).
+  高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
+  and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
+  listed with ・ (井上・木下で対応); or work is handed over from it to a name found or back (岸から堀へ,
+  東から西に引き継ぎ).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
-たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name
-(「わたぬき」さん, 「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found
-and a space where a list's item ends (母 黒田 キミ、), a given name in kana before an honorific after a
-relation (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in
-parentheses (結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）,
-父の勝が), a foreign name in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who
-someone is (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana
-word after a country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that
-the dictionary lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん
-stays), a name quoted after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村
-澪」, 保護者「秋山 由美」), the cells of a table pasted as text under a header that says they hold people
-(氏名, 担当, 申請者), and accounts written as an initial and a surname in a mention, after a cue or before
-an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
+「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
+list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
+(菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
+(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
+(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が) or, a
+child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name in katakana parts before one
+(ワン・ウェイさん) or after カナ登録は, a cue or who someone is (カナ登録はレ・ティ・ホア,
+相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a country and の before one
+(ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary lacks or reads as a word
+but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a
+role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a
+table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or the numbered lines
+under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), and accounts written as an initial
+and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
-(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：), whatever kanji
-or katakana follow are masked, known or not.
+(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
+whatever kanji or katakana follow are masked, known or not; so is a reading in katakana after フリガナ and a
+space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
 capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
 reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
-the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office), or two or more
+the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
+comma ending a chat's line (…the file? Thanks, Michael), or two or more
 alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
-unless it is a surname in capitals before a given name it lacks (ITO Kenji). An unknown word counts as a
+unless it is a surname in capitals before a given name it lacks (ITO Kenji). A Japanese name in romaji is
+a surname and a given name, in either order, that read as Hepburn romaji and that the dictionary reads as such
+in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park); a name's writing in Latin letters across a slash
+from a name found is one too (Agus Setiawan / アグス・スティアワン 様). An unknown word counts as a
 name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
@@ -86,7 +94,8 @@ other (たなかさまからでんわ), and a name it splits into hiragana words
 honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
 さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
 is a given name alone before a case particle's cue (たろうにきいた). A word of three to five hiragana opening
-a clause before an honorific, or before a particle and a cue, is a name when its katakana spelling is one
+a clause before an honorific or a title typed in hiragana (おがわかかりちょう), or before a particle and a
+cue, is a name when its katakana spelling is one
 (うちださん, which the dictionary splits as うちださ + ん) or the dictionary reads it alone as a verb or an
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
@@ -159,6 +168,8 @@ _AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
 _TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
+_TITLE_AND_COMMA = re.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
+"""A title and a comma before a name, as one introduces oneself (保育園の園長、瀬戸です; 課長、大石です)."""
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
@@ -179,11 +190,13 @@ _ROLES = (
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
-    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|[(【](?:審査|合議|照査|検印|査閲)[)】]"
+    rf"|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
-氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by."""
+氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by, or the
+column of a stamp or a check in brackets (（審査）高松, 【合議】)."""
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
 _RELATION = re.compile(
@@ -314,6 +327,7 @@ _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
+    rf"|{_SUBJECT}(?:{_STILL}(?:戻|帰)(?:っ|ら|り|る)|(?:戻|帰)(?:ったら|り次第|られ))"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
     "|から(?:返事|返信)|(?:って|という)(?:人|方)|[とも]一緒|と(?:二人|ふたり)で|から(?:書類|資料|ファイル)?を?(?:受け取|もら)"
     rf"|[、,](?:{_WHEN}(?:は|も)?)?(?:{_AWAY})|{_ON_DUTY}|{_MEETING}"
@@ -321,7 +335,8 @@ _ONE_KANJI_CUE = re.compile(
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
 沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる,
-not ある: someone), and a comma before who is away (北、今日は休みです)."""
+not ある: someone), a comma before who is away (北、今日は休みです), and who comes back to the office, as said
+of a person (岡が戻ったら, 峰はもう帰った, 沖が戻り次第; not 光が戻った)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""
@@ -339,13 +354,15 @@ _BARE_PARTICLE = re.compile(
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
     "|で(?=[、,。!?\n]|$|いい|お願い|よろし|大丈夫)"
     "|\\(|不在|休み|欠勤|年休|有休|早退|遅刻|対応(?:[、,。!?)]|です|中|済|$)"
+    "|[0-9]{1,2}(?::[0-9]{2}|時)"
 )
 """What after a surname alone (spaces between allowed) says a person, with the dictionary reading it as a
 surname there: a particle, です, 担当, a mark or the line's end (伊藤が, 前田 の端末, 当番は 岡 です,
 竹内→総務, 中島じゃない？, 吉岡担当。, そうそう、戸田。), or で as who is chosen (無理なら柴田で,
 望月でいいや; 長野で研修 stays), a note in parentheses (林（〜15:00）), or a memo's word for who is away or
 takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip), or what is said of a person only (小田次第,
-中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx)."""
+中田みたい, 大久保っぽい, 牧野まじ, 北野作成.pptx), or the time of their visit or shift (訪問：新谷
+13:00-15:00)."""
 _ONE_CHARACTER_PARTICLES = "はがもにとへのを"
 _HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
@@ -452,21 +469,30 @@ _LATIN_RUN = rf"{_LATIN_WORD}(?:,?[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WOR
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva) or a comma
 after the surname (TANAKA, Ichiro)."""
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_CLOSING = (
+    r"(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
+    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"
+)
 _LATIN_SIGNED = re.compile(
-    r"^[ \t]*(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
-    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)[,.!]?[ \t]*\n"
-    rf"[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$",
+    rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
+    rf"|(?:^|(?<=[.!?]))[ \t]*{_LATIN_CLOSING},[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{0,2}})[ \t]*$",
     re.MULTILINE,
 )
 """Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
-under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,)."""
+under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,); or one to
+three after a closing and a comma that end a chat's line, first in it or after a sentence (…the file?
+Thanks, Michael)."""
 _BODIES = frozenset(
     "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
     " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
 )
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
-_PERSON_NAMED = "(?:児童|子ども|子供|生徒|保護者|申請者|世帯主|担当者|利用者|相談者|患者|本人|代表者)名"
-"""A form's field for a person's name (児童名：, 申請者名：); 件名：, 品名： and 施設名： name no one."""
+_PERSON_NAMED = (
+    "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"
+    "|代表者|職員|受講者|参加者|対象者)名"
+)
+"""A form's field for a person's name (児童名：, 園児名：, 申請者名：, 受講者名：); 件名：, 品名： and
+施設名： name no one."""
 _HIRAGANA_GIVEN = (
     r"(?!(?:さん|さま|様|くん|ちゃん|です|でした|より|から)(?![ぁ-ゖ]))"
     r"[ぁ-ゖー]{1,6}?(?=(?:さん|さま|くん|ちゃん)?(?![ぁ-ゖー]))"
@@ -500,6 +526,12 @@ _SPELLED_IN_KANA = re.compile(
 )
 """A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
 カタカナ欄：シルバ ベアトリス)."""
+_READING_FIELD = re.compile(
+    r"(?:フリガナ|カナ)[ \t\u3000]+([\u30a1-\u30faー]{1,12}[ \t\u3000][\u30a1-\u30faー]{1,12})"
+    r"(?![\u30a1-\u30faー])"
+)
+"""A name's reading in katakana, a surname and a given name, after a form's フリガナ and a space instead of a
+colon, as a pasted form's columns put it (氏名　森山 彩　フリガナ　モリヤマ アヤ)."""
 _NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
 _TABLE_CELL = re.compile(
@@ -508,6 +540,15 @@ _TABLE_CELL = re.compile(
 )
 """What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
 space at most; or an initial and a surname (K.Ishida)."""
+_PEOPLE_LIST_HEADER = re.compile(
+    r"(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
+    r"[:：]?[ \t\u3000]*$"
+)
+"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト)."""
+_NUMBERED_ITEM = re.compile(
+    r"[ \t\u3000]*[0-9]{1,3}(?:[.)]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
+)
+"""A numbered line of a list (1. 大野 翔太, 2) Pham Van Duc; ① folds to 1), what it holds in its group."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -537,6 +578,12 @@ _FAMILY_MEMBER_WITH_AGE = re.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_CHILD_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])お?(?:息子|娘|孫|子|長男|長女|次男|次女|三男|三女|弟|妹|甥|姪)(?:さん|さま|様)?の"
+    r"([\u4e00-\u9fff々]{1,3})(?=[ \t\u3000]*(?:くん|君|ちゃん))"
+)
+"""A child's given name of kanji after who they are in a family and の, before くん or ちゃん
+(息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
 _ON_A_WEEKDAY = re.compile(
     r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
@@ -578,10 +625,12 @@ _GIVEN_NAME_AFTER_FAMILY = re.compile(
 )
 """A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
 _NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
-    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)"
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})"
+    r"\(([ぁ-ゖ\u30a1-\u30faー]{2,8}|[ぁ-ゖ\u30a1-\u30faー]{1,6}[ \u3000][ぁ-ゖ\u30a1-\u30faー]{1,6})\)"
     r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
 )
-"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん)."""
+"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん), a full name's
+with a space between its parts (菅原琥珀（すがわら こはく）さん, 張偉（チョウ イ）さん)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -601,6 +650,10 @@ _EAST_ASIAN_NAME = re.compile(
 )
 """A Chinese or Korean name as written in Japan: a surname of one kanji common there, a space, and a given
 name of one or two kanji the dictionary rarely knows (張 偉, 尹 在勲, 孫 静; 金 曜日 is a day)."""
+_TIME = r"[0-9]{1,2}(?::[0-9]{2}|時)?[-~〜][0-9]{1,2}(?::[0-9]{2}|時)|[0-9]{1,2}(?::[0-9]{2}|時)"
+_TIME_BEFORE_ITEM = re.compile(rf"(?:{_TIME})[ \t\u3000]+")
+"""A time or a time range before an item of a schedule and a space (11:30-12:30 沼田, 9時 田辺)."""
+_TIME_REACH = 16
 _LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
 one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
@@ -637,6 +690,61 @@ _SECTION_AFTER = re.compile("[課係室局](?![長員])")
 _NOTE = re.compile(r"\([^()\n]{1,8}\)")
 """A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
+_ROMAJI_PAIR = re.compile(
+    r"(?<![A-Za-z0-9@._'’-])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \u3000]+([A-Z][a-z]{1,14}|[A-Z]{2,15})"
+    r"(?![A-Za-z0-9@'’-])"
+)
+"""Two capitalised Latin words apart by a space, which may be a Japanese name in romaji (Tanaka Yui)."""
+_ROMAJI_SYLLABLES = {
+    **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
+    **{
+        f"{consonant}{vowel}": kana
+        for consonant, row in {
+            "k": "かきくけこ",
+            "g": "がぎぐげご",
+            "s": "さ-すせそ",
+            "z": "ざ-ずぜぞ",
+            "t": "た--てと",
+            "d": "だ--でど",
+            "n": "なにぬねの",
+            "h": "はひ-へほ",
+            "b": "ばびぶべぼ",
+            "p": "ぱぴぷぺぽ",
+            "m": "まみむめも",
+            "y": "や-ゆ-よ",
+            "r": "らりるれろ",
+            "w": "わ---を",
+        }.items()
+        for vowel, kana in zip("aiueo", row, strict=True)
+        if kana != "-"
+    },
+    **{"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ"},
+    **{
+        f"{consonant}{vowel}": f"{i_kana}{small}"
+        for consonant, i_kana in {
+            "ky": "き",
+            "gy": "ぎ",
+            "sh": "し",
+            "j": "じ",
+            "ch": "ち",
+            "ny": "に",
+            "hy": "ひ",
+            "by": "び",
+            "py": "ぴ",
+            "my": "み",
+            "ry": "り",
+        }.items()
+        for vowel, small in zip("auo", "ゃゅょ", strict=True)
+    },
+}
+"""Hepburn romaji's syllables, as passports and staff write Japanese names in Latin letters."""
+_SYLLABLE_N = re.compile("(?<=[aiueo])n(?=y|i)")
+"""An n that may close a syllable before y or i (Shinya, Kenichi): written n' to be read as ん."""
+
+_LATIN_BEFORE_SLASH = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})[ \t\u3000]*/[ \t\u3000]*$")
+_LATIN_AFTER_SLASH = re.compile(rf"[ \t\u3000]*/[ \t\u3000]*({_LATIN_RUN})(?![A-Za-z0-9@])")
+_SLASH_REACH = 80
+"""How far before a name found its writing in Latin letters and a slash are sought (WANG, Xiaoming / 王)."""
 _CAMEL = re.compile("[a-z][A-Z]")
 _HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
 """An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
@@ -676,8 +784,12 @@ hiragana may begin: not after kanji, where the run would begin with a particle (
 honorific after a name masked (［氏名］ちゃんから)."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
 """Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
-_HIRAGANA_NAME_END = re.compile(r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん))|(?:が|に|から|と|へ)")
-"""What ends a name in hiragana that opens a clause: an honorific, or a particle that may begin a cue."""
+_HIRAGANA_NAME_END = re.compile(
+    r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん|かかりちょう|かちょう|ぶちょう|しゅにん))"
+    r"|(?:が|に|から|と|へ)"
+)
+"""What ends a name in hiragana that opens a clause: an honorific or a title as voice input types it
+(おがわかかりちょうから), or a particle that may begin a cue."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _SPACE = frozenset(" \t\u3000")
 _CHUNK = 2_000
@@ -696,12 +808,17 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
+    found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _listed_people(text)
     found += _latin_names(text)
     found += [
-        match.span(1) for match in _LATIN_SIGNED.finditer(text) if _BODIES.isdisjoint(match.group(1).split())
+        match.span(match.lastindex or 0)
+        for match in _LATIN_SIGNED.finditer(text)
+        if _BODIES.isdisjoint(match.group(match.lastindex or 0).split())
     ]
     found += _handles(text)
+    found += _romaji_names(text)
     found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -734,6 +851,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
+            spans += _children_named(chunk)
             spans += _nicknames(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
@@ -741,11 +859,13 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             places = _places_before_a_facility(chunk, morphemes)
             spans = [span for span in spans if not _within(span, places)]
             spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
+            spans += [span for span in _handed_over(chunk, morphemes, spans) if not _within(span, places)]
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
+    found += _latin_writings(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
@@ -814,6 +934,21 @@ def _family_members(text: str) -> list[tuple[int, int]]:
     """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
     return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _children_named(text: str) -> list[tuple[int, int]]:
+    """A child's given name after who they are in a family, before くん or ちゃん (`_CHILD_BEFORE_HONORIFIC`).
+
+    Of two or three kanji, one the dictionary reads as a name before さん alone or does not hold as one word
+    (陽斗 to it is 陽 + 斗); of one kanji, only one it reads as a name (息子の蓮くん). A word it holds as one
+    common noun is who a child is, not their name (娘の彼氏くん, 息子さんの友達くん).
+    """
+    named = []
+    for match in _CHILD_BEFORE_HONORIFIC.finditer(text):
+        read = _read_before_san(match.group(1))
+        if read == "人名" or (read is None and len(match.group(1)) >= 2):
+            named.append(match.span(1))
+    return named
 
 
 def _given_names_after_family(text: str) -> list[tuple[int, int]]:
@@ -956,12 +1091,20 @@ def _nicknames(text: str) -> list[tuple[int, int]]:
 def _names_with_readings(text: str) -> list[tuple[int, int]]:
     """A name of kanji and its reading in parentheses before an honorific: 樹（いつき）くん, both.
 
-    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん.
+    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん; with a
+    reading in two parts, a full name's (菅原琥珀（すがわら こはく）さん), when they begin with a surname, one
+    the dictionary reads as such or an East Asian one (張偉（チョウ イ）さん; 会議室（だい いち）さん stays).
     """
     spans = []
     for match in _NAME_WITH_READING_BEFORE_HONORIFIC.finditer(text):
         kanji, reading = match.group(1), to_katakana(match.group(2))
-        if _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名":
+        if " " in reading or "\u3000" in reading:
+            named = len(kanji) >= 2 and (
+                kanji[0] in _EAST_ASIAN_SURNAMES or _morphemes(kanji)[0].part_of_speech()[3] == "姓"
+            )
+        else:
+            named = _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名"
+        if named:
             spans += [match.span(1), match.span(2)]
     return spans
 
@@ -1022,6 +1165,28 @@ def _table_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _listed_people(text: str) -> list[tuple[int, int]]:
+    """The numbered lines under a line that says they are people, each a name when it looks like one.
+
+    Under RPA研修の受講者一覧： or 参加者リスト, a line 1. 小鳥遊 ひな or 2. Ana Lucia Ferreira holds a name
+    when a table's cell under a people's header would (`_TABLE_CELL`, `_names_someone`); the list ends at
+    the first line that is not numbered. Sections listed there (1. 区民課) stay.
+    """
+    spans: list[tuple[int, int]] = []
+    listing = False
+    at = 0
+    for line in text.split("\n"):
+        item = _NUMBERED_ITEM.fullmatch(line) if listing else None
+        if item is not None:
+            cell = item.group(1)
+            if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+                spans.append((at + item.start(1), at + item.end(1)))
+        else:
+            listing = bool(_PEOPLE_LIST_HEADER.search(line))
+        at += len(line) + 1
+    return spans
+
+
 def _names_someone(cell: str) -> bool:
     """Whether a table's cell under a people's header, or a name's other writing, is a name.
 
@@ -1075,15 +1240,19 @@ def _listed_with(
     A word one of ・、, と or や away from a name found (after its honorific or title, if any, and spaces:
     ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
-    the names after, one backward for those before. 東京と佐藤さん stays.
+    the names after, one backward for those before. 東京と佐藤さん stays. In a schedule, a time before each
+    item is passed over (11:30-12:30 沼田／12:30-13:30 田辺).
     """
     starts = {start for start, _ in found}
+    starts |= {_time_start(text, start) for start in starts}
     ends = {_item_end(text, end) for _, end in found}
     listed: list[tuple[int, int]] = []
+    begins = {m.begin(): at for at, m in enumerate(morphemes)}
     for at in range(2, len(morphemes)):  # names after a name found
         mark = morphemes[at - 1]
         if mark.begin() in ends and _LIST_MARK.fullmatch(mark.surface()):
-            item = _list_item(morphemes, at)
+            time = _TIME_BEFORE_ITEM.match(text, morphemes[at].begin())
+            item = _list_item(morphemes, begins.get(time.end(), at) if time else at)
             if item:
                 listed.append(item)
                 ends.add(_item_end(text, item[1]))
@@ -1093,8 +1262,41 @@ def _listed_with(
             item = _list_item(morphemes, at, backward=True)
             if item:
                 listed.append(item)
-                starts.add(item[0])
+                starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _handed_over(
+    text: str, morphemes: Sequence[Any], found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The other end of a hand-over from or to a name found: 岸から堀へ, 中村から山本へ, 東から［西］に.
+
+    Work passes from someone to someone (X から Y へ or に): with one of them found, the other is a name
+    too when `_list_item` reads it as one (東から西に引き継ぎ, 中村から山本へ移管); 田中から東京へ stays.
+    """
+    ends = {_item_end(text, end) for _, end in found}
+    handed = {start for start, end in found if text.startswith(("へ", "に"), _item_end(text, end))}
+    over: list[tuple[int, int]] = []
+    for at in range(1, len(morphemes) - 2):
+        if morphemes[at].surface() != "から":
+            continue
+        if morphemes[at].begin() in ends and morphemes[at + 2].surface() in ("へ", "に"):
+            item = _list_item(morphemes, at + 1)
+        elif morphemes[at + 1].begin() in handed:
+            item = _list_item(morphemes, at - 1, backward=True)
+        else:
+            continue
+        if item:
+            over.append(item)
+    return over
+
+
+def _time_start(text: str, start: int) -> int:
+    """Where a time before ``start`` and a space begins (`_TIME_BEFORE_ITEM`), or ``start`` without one."""
+    for time in _TIME_BEFORE_ITEM.finditer(text, max(0, start - _TIME_REACH), start):
+        if time.end() == start:
+            return time.start()
+    return start
 
 
 def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:
@@ -1653,6 +1855,87 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             yield start, end
 
 
+def _romaji_names(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in romaji, in either order (Tanaka Yui, YAMAMOTO Kenji, Yui Tanaka).
+
+    Both words must read as Hepburn romaji (`_hiragana_from_romaji`), one as a surname and the other as a
+    given name to the dictionary in kana; a word ending in o is read with a long vowel too, as passports
+    drop it (Sato for さとう). Tokyo Station, Ueno Park and Kind Regards are not.
+    """
+    named = []
+    for match in _ROMAJI_PAIR.finditer(text):
+        first, second = (_romaji_readings(match.group(group)) for group in (1, 2))
+        if any(
+            any(_named_in_kana(word, surname) for word in family)
+            and any(_named_in_kana(word, "名") for word in given)
+            for family, given, surname in ((first, second, "姓"), (second, first, "姓"))
+        ):
+            named.append(match.span())
+    return named
+
+
+def _romaji_readings(word: str) -> list[str]:
+    """``word`` in hiragana as Hepburn romaji, the ways passports write names (`_hiragana_from_romaji`).
+
+    An n before y or i may close a syllable (Shinya: しんや, Kenichi: けんいち, read as しにゃ and けにち
+    first), and a final o may be long (Sato: さとう).
+    """
+    lower = word.lower()
+    spellings = dict.fromkeys((lower, _SYLLABLE_N.sub("n'", lower)))
+    readings = [reading for spelling in spellings if (reading := _hiragana_from_romaji(spelling)) is not None]
+    return readings + [f"{reading}う" for reading in readings if lower.endswith("o")]
+
+
+def _hiragana_from_romaji(word: str) -> str | None:
+    """``word``, in lower case, read as Hepburn romaji in hiragana; None when it is not romaji (park, zoo)."""
+    kana = []
+    at = 0
+    while at < len(word):
+        rest = word[at:]
+        if (len(rest) >= 2 and rest[0] == rest[1] and rest[0] not in "aiueonm") or rest.startswith("tch"):
+            kana.append("っ")  # a doubled consonant: Hattori, Matchida
+            at += 1
+            continue
+        following = rest[1:2]
+        if (rest[0] == "n" and following not in tuple("aiueoy")) or (
+            rest[0] == "m" and following in tuple("bmp")
+        ):
+            kana.append("ん")  # Kondo, Homma, Shin'ya
+            at += 2 if following == "'" else 1
+            continue
+        for length in (3, 2, 1):
+            syllable = _ROMAJI_SYLLABLES.get(rest[:length])
+            if syllable is not None:
+                kana.append(syllable)
+                at += length
+                break
+        else:
+            return None
+    return "".join(kana)
+
+
+def _latin_writings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name's writing in Latin letters on the other side of a slash from a name found.
+
+    A form or a list gives both writings apart by a slash (Agus Setiawan / アグス・スティアワン 様,
+    WANG, Xiaoming　/　王 小明): two capitalised words or more, none a body's (`_BODIES`), nor one with a
+    capital inside (PowerPoint), the first not a word the dictionary knows unless in capitals
+    (佐藤 / Microsoft Teams stays).
+    """
+    writings = []
+    for start, end in found:
+        before = _LATIN_BEFORE_SLASH.search(text, max(0, start - _SLASH_REACH), start)
+        after = _LATIN_AFTER_SLASH.match(text, end)
+        for match in (before, after):
+            if match is None:
+                continue
+            words = match.group(1).replace(",", " ").split()
+            named = not _known_word(words[0]) or words[0].isupper()
+            if len(words) >= 2 and named and _BODIES.isdisjoint(words) and not _CAMEL.search(match.group(1)):
+                writings.append(match.span(1))
+    return writings
+
+
 def _handles(text: str) -> list[tuple[int, int]]:
     """Accounts that name a person (`_HANDLE`), and those listed right after one (CC: t.yamada, h.sasaki)."""
     spans: list[tuple[int, int]] = []
@@ -1819,8 +2102,9 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
     or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
     place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
-    stay. After a position, so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の
-    古川に: a big stone, an old river).
+    stay; so it is after a title and a comma, introducing oneself (保育園の園長、瀬戸です). After a position,
+    so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の古川に: a big stone, an old
+    river).
     """
     morpheme = morphemes[at]
     category = morpheme.part_of_speech()[1:3]
@@ -1829,7 +2113,9 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
         return False
     start, stop = morpheme.begin(), morpheme.end()
     cued = not word and _cued(text, start)
-    introduced = _related(text, start) and _INTRODUCED.match(text, stop)
+    introduced = (_related(text, start) and _INTRODUCED.match(text, stop)) or (
+        _TITLE_AND_COMMA.search(text, max(0, start - 12), start) and _INTRODUCING.match(text, stop)
+    )
     signed = (
         not word
         and _TEXT_END.match(text, stop)

@@ -845,6 +845,50 @@ WRITINGS = [
     # A surname in katakana before さん or 様: one the dictionary lacks, or reads as a word but as a name in
     # hiragana (ハヤシ, hayashi rice; はやし).
     ("ソノダさんとこで、ハヤシさんでなくエンドウ様", "［氏名］さんとこで、［氏名］さんでなく［氏名］様"),
+    # A form's field for a child's or a member of staff's name, a place and a given name in hiragana after it.
+    ("園児名：桜田 そうた（年長）", "園児名：［氏名］（年長）"),
+    ("職員名：小笠原 ひろし", "職員名：［氏名］"),
+    # A surname read as one before the time of a visit or a shift.
+    ("訪問：新谷 13:00-15:00 2件", "訪問：［氏名］ 13:00-15:00 2件"),
+    ("面談 松井 10時から", "面談 ［氏名］ 10時から"),
+    # A surname of one kanji who comes back to the office.
+    ("岡が戻ったら声かけて、峰はもう帰りました", "［氏名］が戻ったら声かけて、［氏名］はもう帰りました"),
+    # A Latin name after a closing and a comma that ends a chat's line.
+    ("could you send me the file? Thanks, Michael", "could you send me the file? Thanks, ［氏名］"),
+    # Who checked, in a stamp's column in brackets (高松 read as a city).
+    ("（起案）小笠原 （審査）高松 （決裁）部長", "（起案）［氏名］ （審査）［氏名］ （決裁）部長"),
+    # A reading after フリガナ and a space, as a pasted form's columns put it.
+    ("氏名　森山 彩　フリガナ　モリヤマ アヤ", "氏名　［氏名］　フリガナ　［氏名］"),
+    # A child's given name the dictionary lacks, after who they are in a family, before くん or ちゃん.
+    ("息子さんの陽斗くん（小5）", "息子さんの［氏名］くん（小5）"),
+    # Introducing oneself after a title and a comma (瀬戸 read as a place).
+    ("たんぽぽ保育園の園長、瀬戸です。", "たんぽぽ保育園の園長、［氏名］です。"),
+    # In a schedule, a surname read as a place listed with a name found, a time before each.
+    ("昼当番：11:30-12:30 沼田／12:30-13:30 田辺", "昼当番：11:30-12:30 ［氏名］／12:30-13:30 ［氏名］"),
+    # A surname and a given name in romaji, in either order, a long o dropped as passports do.
+    ("メモ：Tanaka Yui（ローマ字で記入）", "メモ：［氏名］（ローマ字で記入）"),
+    ("Yuki Sato、HONMA Kenji、Shinya Kondo", "［氏名］、［氏名］、［氏名］"),
+    # Work handed over from one to another, one of them found (堀, 山本 and 東 read as words or places).
+    (
+        "岸から堀へ引継ぎ、中村から山本へ移管、東から西に引き継ぎ",
+        "［氏名］から［氏名］へ引継ぎ、［氏名］から［氏名］へ移管、［氏名］から［氏名］に引き継ぎ",
+    ),
+    ("田中から東京へ出張の連絡", "［氏名］から東京へ出張の連絡"),
+    # A full name of kanji with its reading in two parts in parentheses before an honorific.
+    (
+        "菅原琥珀（すがわら こはく）さん、張偉（チョウ イ）さん",
+        "［氏名］（［氏名］）さん、［氏名］（［氏名］）さん",
+    ),
+    # A name's writing in Latin letters across a slash from a name found.
+    ("Agus Setiawan / アグス・スティアワン 様", "［氏名］ / ［氏名］ 様"),
+    ("転入届：WANG, Xiaoming　/　王 小明", "転入届：［氏名］　/　［氏名］"),
+    # The numbered lines under a line that says they are people.
+    (
+        "受講者一覧：\n1. 大野 翔太\n2. 小鳥遊 ひな\n3. Ana Lucia Ferreira",
+        "受講者一覧：\n1. ［氏名］\n2. ［氏名］\n3. ［氏名］",
+    ),
+    # A surname in hiragana opening a line of voice input, before a title as voice input types it.
+    ("おがわかかりちょうからたのまれたしりょう", "［氏名］かかりちょうからたのまれたしりょう"),
 ]
 
 
@@ -1072,6 +1116,32 @@ WORK_TEXT = [
     "旅程\n5日 大阪\n6日 京都\n7日 奈良\n8日 小笠原",
     # 氏名 after a word is a name's field, not 氏 and 名 (カナ氏名欄).
     "ローマ字の大文字だけの場合、カナ氏名はどう決めますか。転入届のカナ氏名欄に記入",
+    # A place before a time.
+    "東京 10:00発、大阪 12時着",
+    # What comes back that is no one.
+    "光が戻った、力が戻る、色が戻った",
+    # A closing with no name after it, or in a sentence that goes on.
+    "Thanks, everyone. I said Thanks, Bob said no. Thanks, Team Support",
+    # A stamp's column before a place that names no one.
+    "（審査）東京都の基準による",
+    # Katakana words after フリガナ or カナ that are no name.
+    "フリガナ チェック、カナ 入力 モード",
+    # Who a child is, before くん.
+    "娘の彼氏くん、息子さんの友達くん",
+    # A title and a comma before a place or a trip.
+    "校長、東京です。部長、大阪出張です。課長、電話です。",
+    # Places down a day's times.
+    "10:00-12:00 渋谷／13:00-15:00 新宿",
+    # Places and words in Latin letters, romaji or not, that are no name.
+    "Tokyo Station, Ueno Park, Ueno Zoo, Nara Kamakura, Kind Regards",
+    # A room and a reading in two parts before さん.
+    "会議室（だい いち）さん",
+    # Products in Latin letters across a slash.
+    "Microsoft Teams / Power Automate / City Office",
+    # Sections and blanks numbered under a list of participants.
+    "研修参加者\n1. 区民課\n2. 保険年金課\n参加者一覧\n① 窓口\n② 未定",
+    # Hiragana before a title typed in hiragana that is no name.
+    "いまかちょうがいってた",
 ]
 
 
@@ -1195,6 +1265,22 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "受給者番号 " + "1 " * 2000,
         "1998年生まれで、" * 400,
         "1の" * 2000,
+        "新谷 13:00 " * 600,
+        "岡がもう戻った、" * 600,
+        "?Thanks, " * 500,
+        "（審査）高松" * 800,
+        "フリガナ　ア " * 600,
+        "息子さんの陽斗くん" * 500,
+        "園長、瀬戸です" * 600,
+        "11:30-12:30 沼田／" * 400 + "田辺さん",
+        "Tanaka Yui " * 500,
+        "Ka Ka " * 1000,
+        "岸から堀へ" * 800,
+        "菅原琥珀（すがわら こはく）さん" * 300,
+        "Ab Cd / 王 小明 / " * 400,
+        "参加者\n" + "1. 大野 翔太\n" * 500,
+        "参加者\n1. a" + " " * 4000 + "b",
+        "おがわかかりちょう" * 500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
