@@ -398,6 +398,7 @@ ADVERSARIAL = {
     "記録：やまだ、 × 500": "記録：やまだ、" * 500,
     "。 newline 三好、 × 800": "。\n三好、" * 800,
     "いち の  × 1500 (digits read aloud, joined by の)": "いち の " * 1500,
+    "イチニ and a space × 1300 (digits read aloud in katakana)": "イチニ " * 1300,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

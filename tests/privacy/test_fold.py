@@ -49,6 +49,13 @@ def test_digits_read_aloud_in_groups_joined_by_no_fold_and_keep_the_no() -> None
     assert fold("はちはちにーいちろくろくさん の に電話").text == "8821663 の に電話", "の and a particle"
 
 
+def test_digits_read_aloud_in_katakana_fold_as_in_hiragana() -> None:
+    spoken = "電話はゼロハチゼロのサンサンニーイチのロクロクキュウナナ"
+    assert fold(spoken).text == "電話は080の3321の6697"
+    words = "イチニーサンシ、ゴーヤチャンプルー、サンゴ"
+    assert fold(words).text == words
+
+
 @given(
     st.lists(
         st.sampled_from(["ぜろ", "いち", "にー", "さん", "よん", "ご", "し", "く", "きゅう", " ", "に", "は"])

@@ -771,6 +771,7 @@ WRITINGS = [
     ),
     ("折り返しは 0 3 - 5 5 1 2 - 8 8 0 4 までお願いします", "折り返しは ［電話番号］ までお願いします"),
     ("番号は「ぜろよんはち の ななにーいち の さんさんごーろく」", "番号は「［電話番号］」"),
+    ("携帯はゼロキュウゼロ イチイチロクナナ ニーサンハチゴ", "携帯は［電話番号］"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
@@ -1197,6 +1198,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1998年生まれで、" * 400,
         "1の" * 2000,
         "いち の " * 1500,
+        "イチニ " * 1300,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
