@@ -399,6 +399,7 @@ ADVERSARIAL = {
     "。 newline 三好、 × 800": "。\n三好、" * 800,
     "いち の  × 1500 (digits read aloud, joined by の)": "いち の " * 1500,
     "イチニ and a space × 1300 (digits read aloud in katakana)": "イチニ " * 1300,
+    "taro■example. × 500 + ■を@に": "taro■example." * 500 + "■を@に",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

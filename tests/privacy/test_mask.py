@@ -772,6 +772,9 @@ WRITINGS = [
     ("折り返しは 0 3 - 5 5 1 2 - 8 8 0 4 までお願いします", "折り返しは ［電話番号］ までお願いします"),
     ("番号は「ぜろよんはち の ななにーいち の さんさんごーろく」", "番号は「［電話番号］」"),
     ("携帯はゼロキュウゼロ イチイチロクナナ ニーサンハチゴ", "携帯は［電話番号］"),
+    # A symbol said to stand for the @; one that is not said to, or has no address before it, stays.
+    ("返信は m.sato■jcom.home.ne.jp（■をアットマークに）", "返信は ［メールアドレス］（■をアットマークに）"),
+    ("info ★ example.jp へ。※★を@に", "［メールアドレス］ へ。※★を@に"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
@@ -1055,6 +1058,7 @@ WORK_TEXT = [
     "Best regards,\nCity Office",
     "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
     "東京いる？って聞かれた",
+    "NEW★report.pdf を確認、★マークの資料は重要、■を押すと完了",
     # Katakana words that take さん as words or companies.
     "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
     "ガードマンさんに聞いて",
@@ -1199,6 +1203,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1の" * 2000,
         "いち の " * 1500,
         "イチニ " * 1300,
+        "taro■example." * 500 + "■を@に",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
