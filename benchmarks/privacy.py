@@ -400,6 +400,7 @@ ADVERSARIAL = {
     "いち の  × 1500 (digits read aloud, joined by の)": "いち の " * 1500,
     "イチニ and a space × 1300 (digits read aloud in katakana)": "イチニ " * 1300,
     "taro■example. × 500 + ■を@に": "taro■example." * 500 + "■を@に",
+    "住所 谷が谷1-2- × 800": "住所 谷が谷1-2-" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -94,16 +94,19 @@ _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5}
 _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 """What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
 _TOWN_THREE = re.compile(
-    rf"[{_KANJI}]{{1,8}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
+    rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
 )
-"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an
-address where の joins them, or where the line speaks of where someone lives (施策1-2-3 is a plan's)."""
+"""A town's name in kanji (が between them too: 雑司が谷), then three block numbers right after it
+(長崎4の22の3, 東池袋5-44-20): an address where の joins them, or where the line speaks of where someone
+lives or of an address (施策1-2-3 is a plan's)."""
 _WHERE_ONE_LIVES = re.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
+    r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地"
 )
-"""Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
-procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+"""Words of a line about where someone lives or is visited, its old and new places (旧：…／新：…), or an
+address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4); not a procedure's words
+(転入届, 住所変更), which share a line with a form's numbers."""
 _JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
 """Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
 _KANA_CHOME = re.compile(
