@@ -401,6 +401,7 @@ ADVERSARIAL = {
     "イチニ and a space × 1300 (digits read aloud in katakana)": "イチニ " * 1300,
     "taro■example. × 500 + ■を@に": "taro■example." * 500 + "■を@に",
     "住所 谷が谷1-2- × 800": "住所 谷が谷1-2-" * 800,
+    "1-2 Ab- × 1200 (an address in Latin letters)": "1-2 Ab-" * 1200,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -14,7 +14,8 @@ three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハ
 name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
 (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
-hiragana, as voice input writes it (にちょうめ じゅうごのさん). Parts may be
+hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
+letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
 a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
@@ -115,6 +116,15 @@ _KANA_CHOME = re.compile(
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
+_ROMAN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
+"""A place's name in Latin letters, its parts joined by dashes (Minami-Otsuka, Ikebukuro-honcho)."""
+_ROMAN_WARD = r",?[ ]*(?:[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)|[A-Z][a-z]+ (?:Ward|City))(?![A-Za-z])"
+_LATIN = re.compile(
+    rf"(?<![0-9A-Za-z-])[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}},?[ ]+{_ROMAN}(?={_ROMAN_WARD})"
+    rf"|(?<![A-Za-z-]){_ROMAN},?[ ]+[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}}(?![0-9])(?={_ROMAN_WARD})"
+)
+"""An address in Latin letters, as foreign residents write it: block numbers and the town, either first,
+then the ward or city (3-11-8 Minami-Otsuka, Toshima-ku; Higashi-Ikebukuro 1-2-3, Toshima City)."""
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
@@ -141,7 +151,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME):
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME, _LATIN):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS
     about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives

@@ -795,6 +795,9 @@ WRITINGS = [
     # A town's name and three block numbers in a line about an address or where mail goes; が in the name.
     ("宛先が違う、正しくは駒込2-16-4です", "宛先が違う、正しくは［住所］です"),
     ("新住所　〒171-0032　雑司が谷１－４４－２－２０１", "新住所　〒［郵便番号］　［住所］"),
+    # An address in Latin letters: block numbers and the town, either first, before a ward or a city.
+    ("Address: 3-11-8 Minami-Otsuka, Toshima-ku, Tokyo", "Address: ［住所］, Toshima-ku, Tokyo"),
+    ("I live at Higashi-Ikebukuro 1-2-3, Toshima City", "I live at ［住所］, Toshima City"),
     # Values in brackets after their labels: the first is the first label's.
     ("口座番号と名義（7654321／本人）", "口座番号と名義（［各種番号］／本人）"),
     (
@@ -1063,6 +1066,7 @@ WORK_TEXT = [
     "東京いる？って聞かれた",
     "NEW★report.pdf を確認、★マークの資料は重要、■を押すと完了",
     "住所変更の手順は 手順書2-1-3 と 第3章1-2-4 を参照",
+    "Release 1-2-3 Notes, Chapter 2-1 Overview",
     # Katakana words that take さん as words or companies.
     "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
     "ガードマンさんに聞いて",
@@ -1209,6 +1213,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "イチニ " * 1300,
         "taro■example." * 500 + "■を@に",
         "住所 谷が谷1-2-" * 800,
+        "1-2 Ab-" * 1200,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
