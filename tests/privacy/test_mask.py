@@ -776,6 +776,7 @@ WRITINGS = [
     ("返信は m.sato■jcom.home.ne.jp（■をアットマークに）", "返信は ［メールアドレス］（■をアットマークに）"),
     ("info ★ example.jp へ。※★を@に", "［メールアドレス］ へ。※★を@に"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
+    ("郵便番号が手書きで 1 7 0 - 0 0 1 1 に見えます", "郵便番号が手書きで ［郵便番号］ に見えます"),
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
