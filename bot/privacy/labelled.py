@@ -3,9 +3,9 @@
 Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
 123), so these are masked only where a label says whose they are:
 
-- a birth date after 生年月日, 誕生日, 生まれた日, 生まれ or DOB (生年月日：昭和60年4月1日,
-  誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生 (S60.4.1生まれ,
-  平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
+- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ
+  or DOB (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生
+  (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
@@ -95,7 +95,7 @@ _OLD_DATE = re.compile(
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
 _BIRTH_LABEL = (
-    r"(?:生年月日|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
+    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
     r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：)?"
 )
 _OPENING = r"[(\[「『【]?"
@@ -117,7 +117,7 @@ _BIRTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
-    r"生年月日|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
+    r"生年月|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
 header, 生年月日の欄、…の一番下に（昭和52年8月8日）)."""

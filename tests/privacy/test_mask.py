@@ -780,6 +780,7 @@ WRITINGS = [
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
+    ("生年月曰 2001/07/26、生年月目 1999.1.2", "生年月曰 ［生年月日］、生年月目 ［生年月日］"),
     ("平成2年生まれで、誕生日は10月8日", "［生年月日］"),
     ("昭和29年5月生まれの、22日生まれではなく", "昭和29年5月生まれの、22日生まれではなく"),
     ("生年月日 S５３・１１・２（本人申告）", "生年月日 ［生年月日］（本人申告）"),
