@@ -81,10 +81,10 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
-    rf"|[./・-]{_SMALL}[./・-]{_SMALL})"
+    rf"|{_SPACE}[./・-]{_SPACE}{_SMALL}{_SPACE}[./・-]{_SPACE}{_SMALL})"
 )
 """What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
-dots, slashes, dashes or middle dots (S60.4.1, H12・5・6)."""
+dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
 _ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(

@@ -781,6 +781,7 @@ WRITINGS = [
     # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
     ("生年月曰 2001/07/26、生年月目 1999.1.2", "生年月曰 ［生年月日］、生年月目 ［生年月日］"),
+    ("生年月日 H 9 . 10 . 4（本人申告）", "生年月日 ［生年月日］（本人申告）"),
     ("平成2年生まれで、誕生日は10月8日", "［生年月日］"),
     ("昭和29年5月生まれの、22日生まれではなく", "昭和29年5月生まれの、22日生まれではなく"),
     ("生年月日 S５３・１１・２（本人申告）", "生年月日 ［生年月日］（本人申告）"),
@@ -1216,6 +1217,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "taro■example." * 500 + "■を@に",
         "住所 谷が谷1-2-" * 800,
         "1-2 Ab-" * 1200,
+        "生年月日 " + "S 1 . 2 . " * 1000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
