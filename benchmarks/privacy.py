@@ -403,6 +403,7 @@ ADVERSARIAL = {
     "住所 谷が谷1-2- × 800": "住所 谷が谷1-2-" * 800,
     "1-2 Ab- × 1200 (an address in Latin letters)": "1-2 Ab-" * 1200,
     "生年月日 + S 1 . 2 . × 1000": "生年月日 " + "S 1 . 2 . " * 1000,
+    "生年月日 + 昭和1年、2月、 × 1000": "生年月日 " + "昭和1年、2月、" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -80,15 +80,17 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 """The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日), an era's after
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
-    rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
+    rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月"
+    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_SPACE}{_SMALL}{_SPACE}日?)"
     rf"|{_SPACE}[./・-]{_SPACE}{_SMALL}{_SPACE}[./・-]{_SPACE}{_SMALL})"
 )
-"""What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
+"""What follows a year: 年, month and day, spaces or commas between them if any (平成　１０年　２月　８日,
+平成３年、８月、１２日), or
 dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
 _ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
-    rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
+    rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
     rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
 )
 """A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
