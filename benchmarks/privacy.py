@@ -404,6 +404,7 @@ ADVERSARIAL = {
     "1-2 Ab- × 1200 (an address in Latin letters)": "1-2 Ab-" * 1200,
     "生年月日 + S 1 . 2 . × 1000": "生年月日 " + "S 1 . 2 . " * 1000,
     "生年月日 + 昭和1年、2月、 × 1000": "生年月日 " + "昭和1年、2月、" * 1000,
+    "生まれは1990年の1月、日にちは × 500": "生まれは1990年の1月、日にちは" * 500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -9,7 +9,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
-  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); middle dots between
+  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
+  year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
   the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
   not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
@@ -107,15 +108,22 @@ _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
 _MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![/0-9])"
-_YEAR_BORN = (
-    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:{_SPACE}{_SMALL}{_SPACE}月)?{_SPACE}生まれ"
+_YEAR_MONTH = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}"
+    rf"{_SPACE}{_SMALL}{_SPACE}月"
 )
-"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete
-(昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21)."""
+_YEAR_BORN = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年{_WESTERN_ASIDE}(?:{_SPACE}{_SMALL}{_SPACE}月)?"
+    rf"{_SPACE}生まれ"
+)
+"""A year of birth (1998年生まれ, 昭和38年3月生まれ, 1958年（昭和33年）6月生まれ), which the month and day
+just after complete (昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21, …6月生まれ、日にちは6月21日)."""
+_DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _BIRTH_DATE = re.compile(
     rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
-    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:(?:誕生日|生年月日)(?:は|が|:|：)?{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))",
+    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
+    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
