@@ -405,6 +405,7 @@ ADVERSARIAL = {
     "生年月日 + S 1 . 2 . × 1000": "生年月日 " + "S 1 . 2 . " * 1000,
     "生年月日 + 昭和1年、2月、 × 1000": "生年月日 " + "昭和1年、2月、" * 1000,
     "生まれは1990年の1月、日にちは × 500": "生まれは1990年の1月、日にちは" * 500,
+    "Passport No.  × 800": "Passport No. " * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -26,7 +26,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
   基礎年金番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
-  年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
+  年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
+  Passport No.), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a utility's (お客様番号), a Japan Post
   Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
@@ -148,7 +149,8 @@ RECENT_YEARS = 3
 work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
-    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
+    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
+    r"passport|residence card|driver'?s licen[cs]e|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?)"
@@ -172,7 +174,8 @@ _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}})(?![0-9])"
