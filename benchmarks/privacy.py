@@ -406,6 +406,8 @@ ADVERSARIAL = {
     "生年月日 + 昭和1年、2月、 × 1000": "生年月日 " + "昭和1年、2月、" * 1000,
     "生まれは1990年の1月、日にちは × 500": "生まれは1990年の1月、日にちは" * 500,
     "Passport No.  × 800": "Passport No. " * 800,
+    "口座 + a space × 5000 + x": "口座 " + " " * 5000 + "x",
+    "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

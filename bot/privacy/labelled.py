@@ -89,7 +89,7 @@ _MONTH_DAY = (
 """What follows a year: 年, month and day, spaces or commas between them if any (平成　１０年　２月　８日,
 平成３年、８月、１２日), or
 dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
-_ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
+_ERA_YEAR = rf"{_SPACE}(?:の{_SPACE})?(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
@@ -102,7 +102,7 @@ _BIRTH_LABEL = (
     r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
     r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：)?"
 )
-_OPENING = r"[(\[「『【]?"
+_OPENING = rf"(?:[(\[「『【]{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
@@ -121,10 +121,10 @@ _YEAR_BORN = (
 just after complete (昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21, …6月生まれ、日にちは6月21日)."""
 _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
-    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
+    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
@@ -174,7 +174,7 @@ _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?(?:は|が|の|:|：)?{_SPACE}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
@@ -190,12 +190,12 @@ _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
     rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
-    rf"{_SPACE}{_OPENING}{_SPACE}({_MARK}){_CLOSING}"
-    rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}([0-9]{{1,10}}))?(?![0-9])"
-    rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
+    rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
+    rf"(?:{_SPACE}(?:[、,]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}([0-9]{{1,10}}))?(?![0-9])"
+    rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
@@ -283,7 +283,7 @@ _KANA_DAY = (
     rf"{SPOKEN_NUMBER}にち)"
 )
 _SPOKEN_DATE = re.compile(
-    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE})?"
     rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""
