@@ -408,6 +408,7 @@ ADVERSARIAL = {
     "Passport No.  × 800": "Passport No. " * 800,
     "口座 + a space × 5000 + x": "口座 " + " " * 5000 + "x",
     "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
+    "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

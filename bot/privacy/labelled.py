@@ -165,11 +165,12 @@ _HANDBOOK = (
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
-    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:[ ][0-9]){5,})"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
-six digits or more read one at a time (受給者番号 8 7 6 5 0 4 3 2)."""
+six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
+年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
