@@ -409,6 +409,7 @@ ADVERSARIAL = {
     "口座 + a space × 5000 + x": "口座 " + " " * 5000 + "x",
     "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
     "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
+    "口座番号をきいた： × 800": "口座番号をきいた：" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -180,12 +180,15 @@ _ID_NUMBER = re.compile(
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}})(?![0-9])"
-    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])",
+    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
+    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：]{_SPACE}{_OPENING}({_ID_VALUE})"
+    rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
 and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
-first (被保険者番号と生年月日（0012458832／S24.9.9）)."""
+first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
+learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…)."""
 _CLOSING = r"[)\]」』】]?"
 _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
