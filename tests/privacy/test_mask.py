@@ -777,6 +777,12 @@ WRITINGS = [
     ("info ★ example.jp へ。※★を@に", "［メールアドレス］ へ。※★を@に"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
     ("郵便番号が手書きで 1 7 0 - 0 0 1 1 に見えます", "郵便番号が手書きで ［郵便番号］ に見えます"),
+    # A table's row: a phone in the cell after a date, not the date's tail and the phone's head.
+    (
+        "No\t生年月日\t連絡先\n1\t1944/05/21\t03-3917-2284",
+        "No\t生年月日\t連絡先\n1\t［生年月日］\t［電話番号］",
+    ),
+    ("TEL:03-1234-5678/090-1111-2222", "TEL:［電話番号］/［電話番号］"),
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
