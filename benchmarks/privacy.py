@@ -77,7 +77,15 @@ digits, spaced digits, kana read aloud by voice input, labels far from their val
 lists with several items; no_personal_holdout_fourth.yaml, 60, full of extension, document, case and ticket
 numbers, amounts, counts, rooms, versions, times, fiscal years and ordinance articles), written the same way
 before the next session's rules, never studied, with personal_studied_fourth.yaml (80, 105;
-no_personal_studied_fourth.yaml, 60), whose misses that session's rules were written from.
+no_personal_studied_fourth.yaml, 60), whose misses that session's rules were written from; and
+personal_holdout_fifth.yaml (98, 127: every kind in chat, mails with quotes and headers, pasted forms and
+tab-separated lists, voice input in hiragana and katakana, full width, kanji numerals and ○ for zero, labels
+with typos or far from their value, Latin-letter addresses, several items in a message;
+no_personal_holdout_fifth.yaml, 62, full of extension, document, case and ticket numbers, receipt numbers,
+amounts, counts, rooms, versions, addresses of servers, times, fiscal years, eras and ordinance articles),
+written the same way before the next session's rules without reading or running the masker on it, never
+studied, with personal_studied_fifth.yaml (99, 128; no_personal_studied_fifth.yaml, 62), in the same shapes
+and other words, whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -205,10 +213,12 @@ def written_personal() -> None:
     _written_personal("personal_studied_second.yaml", "no_personal_studied_second.yaml", show=True)
     _written_personal("personal_studied_third.yaml", "no_personal_studied_third.yaml", show=True)
     _written_personal("personal_studied_fourth.yaml", "no_personal_studied_fourth.yaml", show=True)
+    _written_personal("personal_studied_fifth.yaml", "no_personal_studied_fifth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
     _written_personal("personal_holdout_fourth.yaml", "no_personal_holdout_fourth.yaml", show=False)
+    _written_personal("personal_holdout_fifth.yaml", "no_personal_holdout_fifth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -409,6 +419,19 @@ ADVERSARIAL = {
     "a list of 500 numbered people": "参加者\n" + "1. 大野 翔太\n" * 500,
     "参加者, a numbered line of 4000 spaces": "参加者\n1. a" + " " * 4000 + "b",
     "おがわかかりちょう × 500": "おがわかかりちょう" * 500,
+    "いち の  × 1500 (digits read aloud, joined by の)": "いち の " * 1500,
+    "イチニ and a space × 1300 (digits read aloud in katakana)": "イチニ " * 1300,
+    "taro■example. × 500 + ■を@に": "taro■example." * 500 + "■を@に",
+    "住所 谷が谷1-2- × 800": "住所 谷が谷1-2-" * 800,
+    "1-2 Ab- × 1200 (an address in Latin letters)": "1-2 Ab-" * 1200,
+    "生年月日 + S 1 . 2 . × 1000": "生年月日 " + "S 1 . 2 . " * 1000,
+    "生年月日 + 昭和1年、2月、 × 1000": "生年月日 " + "昭和1年、2月、" * 1000,
+    "生まれは1990年の1月、日にちは × 500": "生まれは1990年の1月、日にちは" * 500,
+    "Passport No.  × 800": "Passport No. " * 800,
+    "口座 + a space × 5000 + x": "口座 " + " " * 5000 + "x",
+    "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
+    "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
+    "口座番号をきいた： × 800": "口座番号をきいた：" * 800,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

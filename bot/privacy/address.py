@@ -14,7 +14,8 @@ three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハ
 name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
 (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
-hiragana, as voice input writes it (にちょうめ じゅうごのさん). Parts may be
+hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
+letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
 block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
 a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
@@ -94,16 +95,19 @@ _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5}
 _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 """What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
 _TOWN_THREE = re.compile(
-    rf"[{_KANJI}]{{1,8}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
+    rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
 )
-"""A town's name in kanji, then three block numbers right after it (長崎4の22の3, 東池袋5-44-20): an
-address where の joins them, or where the line speaks of where someone lives (施策1-2-3 is a plan's)."""
+"""A town's name in kanji (が between them too: 雑司が谷), then three block numbers right after it
+(長崎4の22の3, 東池袋5-44-20): an address where の joins them, or where the line speaks of where someone
+lives or of an address (施策1-2-3 is a plan's)."""
 _WHERE_ONE_LIVES = re.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
+    r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地"
 )
-"""Words of a line about where someone lives or is visited, or its old and new places (旧：…／新：…); not a
-procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+"""Words of a line about where someone lives or is visited, its old and new places (旧：…／新：…), or an
+address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4); not a procedure's words
+(転入届, 住所変更), which share a line with a form's numbers."""
 _JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
 """Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
 _KANA_CHOME = re.compile(
@@ -112,6 +116,15 @@ _KANA_CHOME = re.compile(
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
+_ROMAN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
+"""A place's name in Latin letters, its parts joined by dashes (Minami-Otsuka, Ikebukuro-honcho)."""
+_ROMAN_WARD = r",?[ ]*(?:[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)|[A-Z][a-z]+ (?:Ward|City))(?![A-Za-z])"
+_LATIN = re.compile(
+    rf"(?<![0-9A-Za-z-])[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}},?[ ]+{_ROMAN}(?={_ROMAN_WARD})"
+    rf"|(?<![A-Za-z-]){_ROMAN},?[ ]+[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}}(?![0-9])(?={_ROMAN_WARD})"
+)
+"""An address in Latin letters, as foreign residents write it: block numbers and the town, either first,
+then the ward or city (3-11-8 Minami-Otsuka, Toshima-ku; Higashi-Ikebukuro 1-2-3, Toshima City)."""
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
@@ -138,7 +151,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME):
+    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME, _LATIN):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS
     about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives

@@ -11,6 +11,9 @@ written as ``.`` or ``。`` (spaces around them if any: example . jp),
 ``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
+
+A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
+★を@に変えて): an ASCII local part, the symbol, then a domain as above.
 """
 
 from __future__ import annotations
@@ -34,7 +37,16 @@ _TLD = rf"(?:[a-z]{{2,24}}|[{_JA}]{{1,10}})"
 _PATTERN = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)
 
 
+_STAND_IN = re.compile(r"([★☆■□●○◆◇◎※*#])[」』]?(?:を|は|→|->|=)[ \t]*[「『]?(?:@|アット|あっと)")
+"""A symbol said to stand for the ``@`` (■をアットマークに, ★を@に, ※→@)."""
+_DOMAIN = rf"[ \t]*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])"
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
-    """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text``, in order."""
+    """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text`` (`mask` sorts them)."""
     for match in _PATTERN.finditer(text):
         yield match.start(), match.end(), EMAIL
+    for symbol in dict.fromkeys(m.group(1) for m in _STAND_IN.finditer(text)):
+        written = re.compile(rf"[a-z0-9._%+\-]{{1,64}}[ \t]*{re.escape(symbol)}{_DOMAIN}", re.IGNORECASE)
+        for match in written.finditer(text):
+            yield match.start(), match.end(), EMAIL

@@ -10,9 +10,9 @@ voiced marks: ｺｰﾄﾞ → コード), every dash and minus as ``-``,
 the long-vowel mark as ``-`` between two digits (０９０ー１２３４, a common IME
 slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090).
 A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
-Digits read aloud in hiragana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …), become ASCII
-digits too where seven or more follow one another, a space between them if any: no run of words is
-that long a string of digit readings.
+Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
+ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
+them if any (ぜろさん の よん…): no run of words is that long a string of digit readings.
 """
 
 from __future__ import annotations
@@ -56,8 +56,11 @@ SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_O
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
 pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
-_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?: ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
-_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( )")
+_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?の)? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
+_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の)")
+_KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
+"""Katakana as the hiragana of the same sound (ゼロ → ぜろ), one character for one: digits read aloud in
+katakana are read as in hiragana."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,20 +125,24 @@ def _kanji_digits(chars: list[str]) -> None:
 
 
 def _spoken_digits(chars: list[str], origin: list[int], ends: list[int]) -> None:
-    """Replace each run of seven or more digits read aloud in hiragana by ASCII digits, in place.
+    """Replace each run of seven or more digits read aloud in hiragana or katakana by ASCII digits, in place.
 
-    A lone one-character reading after a space ends no run: it is a particle (… よんいち になった).
+    Groups may be joined by の, as a number is said aloud (ぜろよんはち の ななにーいち の …); it stays, a
+    separator the number's chain reads (`bot.privacy.numbers`). A lone one-character reading after a space
+    or の ends no run: it is a particle (… よんいち になった, … ろくのに).
     """
-    text = "".join(chars)
+    text = "".join(chars).translate(_KATAKANA_AS_HIRAGANA)
     for run in reversed(list(_SPOKEN_RUN.finditer(text))):
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
         if len(ones) >= 2 and ones[-2].group(2) and len(ones[-1].group(1).rstrip("ー")) == 1:
             ones = ones[:-2]
+            while ones and ones[-1].group(2):
+                ones.pop()  # the space or の before the particle (… ろく の に)
         if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
             continue
         end = ones[-1].end()
         chars[run.start() : end] = [
-            " " if one.group(1) is None else _SPOKEN_DIGITS[one.group(1).rstrip("ー")] for one in ones
+            _SPOKEN_DIGITS[one.group(1).rstrip("ー")] if one.group(1) else one.group(2) for one in ones
         ]
         origin[run.start() : end] = [origin[one.start()] for one in ones]
         ends[run.start() : end] = [ends[one.end() - 1] for one in ones]

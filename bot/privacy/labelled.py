@@ -3,13 +3,14 @@
 Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
 123), so these are masked only where a label says whose they are:
 
-- a birth date after 生年月日, 誕生日, 生まれた日, 生まれ or DOB (生年月日：昭和60年4月1日,
-  誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生 (S60.4.1生まれ,
-  平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
+- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ
+  or DOB (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生
+  (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
-  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); middle dots between
+  just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
+  year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
   the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
   not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
@@ -25,7 +26,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
   基礎年金番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
-  年金手帳の番号, 身体障害者手帳 1級 第12345号 …), a ward's
+  年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
+  Passport No.), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a utility's (お客様番号), a Japan Post
   Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
@@ -80,44 +82,53 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 """The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日), an era's after
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
-    rf"(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日?"
-    rf"|[./・-]{_SMALL}[./・-]{_SMALL})"
+    rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月"
+    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_SPACE}{_SMALL}{_SPACE}日?)"
+    rf"|{_SPACE}[./・-]{_SPACE}{_SMALL}{_SPACE}[./・-]{_SPACE}{_SMALL})"
 )
-"""What follows a year: 年, month and day, spaces between them if any (平成　１０年　２月　８日), or
-dots, slashes, dashes or middle dots (S60.4.1, H12・5・6)."""
-_ERA_YEAR = rf"{_SPACE}の?{_SPACE}(?:{_SMALL}|元)"
+"""What follows a year: 年, month and day, spaces or commas between them if any (平成　１０年　２月　８日,
+平成３年、８月、１２日), or
+dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
+_ERA_YEAR = rf"{_SPACE}(?:の{_SPACE})?(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
-    rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の、?)?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
+    rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
     rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
 )
 """A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
 _BIRTH_LABEL = (
-    r"(?:生年月日|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
+    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
     r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：)?"
 )
-_OPENING = r"[(\[「『【]?"
+_OPENING = rf"(?:[(\[「『【]{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
 _MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![/0-9])"
-_YEAR_BORN = (
-    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:{_SPACE}{_SMALL}{_SPACE}月)?{_SPACE}生まれ"
+_YEAR_MONTH = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}"
+    rf"{_SPACE}{_SMALL}{_SPACE}月"
 )
-"""A year of birth (1998年生まれ, 昭和38年3月生まれ), which the month and day just after complete
-(昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21)."""
+_YEAR_BORN = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年{_WESTERN_ASIDE}(?:{_SPACE}{_SMALL}{_SPACE}月)?"
+    rf"{_SPACE}生まれ"
+)
+"""A year of birth (1998年生まれ, 昭和38年3月生まれ, 1958年（昭和33年）6月生まれ), which the month and day
+just after complete (昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21, …6月生まれ、日にちは6月21日)."""
+_DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}{_SPACE}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
-    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:(?:誕生日|生年月日)(?:は|が|:|：)?{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))",
+    rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
+    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
-    r"生年月日|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
+    r"生年月|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
 header, 生年月日の欄、…の一番下に（昭和52年8月8日）)."""
@@ -138,7 +149,8 @@ RECENT_YEARS = 3
 work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
     r"(?:口座番号|口座|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
-    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|"
+    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
+    r"passport|residence card|driver'?s licen[cs]e|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?)"
@@ -153,36 +165,41 @@ _HANDBOOK = (
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
-    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:[ ][0-9]){5,})"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
-six digits or more read one at a time (受給者番号 8 7 6 5 0 4 3 2)."""
+six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
+年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:は|が|の|:|：)?{_SPACE}{_OPENING}{_SPACE}(?:第{_SPACE})?({_ID_VALUE})"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?(?:は|が|の|:|：)?{_SPACE}{_OPENING}"
+    rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}})(?![0-9])"
-    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])",
+    rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
+    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：]{_SPACE}{_OPENING}({_ID_VALUE})"
+    rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
 and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
-first (被保険者番号と生年月日（0012458832／S24.9.9）)."""
+first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
+learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…)."""
 _CLOSING = r"[)\]」』】]?"
 _MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}"
+    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
     rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
-    rf"{_SPACE}{_OPENING}{_SPACE}({_MARK}){_CLOSING}"
-    rf"(?:{_SPACE}[、,]?{_SPACE}番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}([0-9]{{1,10}}))?(?![0-9])"
-    rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}{_SPACE}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
+    rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
+    rf"(?:{_SPACE}(?:[、,]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}([0-9]{{1,10}}))?(?![0-9])"
+    rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
@@ -270,7 +287,7 @@ _KANA_DAY = (
     rf"{SPOKEN_NUMBER}にち)"
 )
 _SPOKEN_DATE = re.compile(
-    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}の?{_SPACE}"
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE})?"
     rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""

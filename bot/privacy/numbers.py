@@ -19,8 +19,8 @@ longest window that is one of these is taken:
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or eight digits grouped 4 and 4
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also
-  seven digits in any grouping, and three then four digits separated otherwise (530 0047) with 郵便番号
-  earlier in the sentence.
+  seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
+  time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
@@ -153,16 +153,29 @@ def _outside(groups: list[_Group], identifiers: list[tuple[int, int]]) -> Iterat
 
 
 def _numbers_in(text: str, groups: list[_Group]) -> Iterator[tuple[int, int, str]]:
-    """The personal numbers in one run of digit groups, leftmost longest first."""
+    """The personal numbers in one run of digit groups, leftmost longest first.
+
+    No number starts inside what a dash, a dot or a slash holds together, unless a number just ended
+    there: in a table's row 「1944/05/21」, a tab, 「03-3917-2284」, 05 21 03 3917 is no phone but
+    03-3917-2284 is.
+    """
     i = 0
+    may_start = True
     while i < len(groups):
-        found = _longest(text, groups, i)
+        found = _longest(text, groups, i) if may_start or _apart(text, groups[i - 1], groups[i]) else None
         if found is None:
             i += 1
+            may_start = False
             continue
         j, kind = found
         yield _widen(text, groups[i].start, groups[j].end, kind)
         i = j + 1
+        may_start = True
+
+
+def _apart(text: str, before: _Group, group: _Group) -> bool:
+    """Whether only blanks are between two groups of a chain (1944/05 are one thing, 21 03 may be two)."""
+    return text[before.end : group.start].isspace()
 
 
 def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
@@ -208,10 +221,10 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
     if len(digits) == 7:
         if _POSTAL_CUE.search(before):
             return POSTAL
-        if sizes == [3, 4] and _POSTAL_IN_SENTENCE.search(
+        if (sizes == [3, 4] or max(sizes) == 1) and _POSTAL_IN_SENTENCE.search(
             text, max(0, groups[0].start - _SENTENCE_LOOKBACK), groups[0].start
         ):
-            return POSTAL  # 郵便番号欄が…「530 0047」: the boxes of a form, the field named earlier
+            return POSTAL  # 郵便番号欄が…「530 0047」, 「1 7 0 - 0 0 1 1」: a form's boxes, named earlier
         if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-" and not before.endswith("-"):
             return POSTAL  # only NNN-NNNN without 〒, and not the tail of a longer number (000-000-1001)
     return None

@@ -41,6 +41,21 @@ def test_seven_or_more_digits_read_aloud_fold_to_digits_and_words_stay() -> None
     assert fold("にさんにちで、さんごの海").text == "にさんにちで、さんごの海"
 
 
+def test_digits_read_aloud_in_groups_joined_by_no_fold_and_keep_the_no() -> None:
+    spoken = "「ぜろよんはち の ななにーいち の さんさんごーろく」"
+    assert fold(spoken).text == "「048 の 721 の 3356」"
+    assert fold("ぜろさんのよんきゅうはちはちのいちにーななろく").text == "03の4988の1276"
+    assert fold("いちにのさん、さんのにのいちのご").text == "いちにのさん、さんのにのいちのご", "too few"
+    assert fold("はちはちにーいちろくろくさん の に電話").text == "8821663 の に電話", "の and a particle"
+
+
+def test_digits_read_aloud_in_katakana_fold_as_in_hiragana() -> None:
+    spoken = "電話はゼロハチゼロのサンサンニーイチのロクロクキュウナナ"
+    assert fold(spoken).text == "電話は080の3321の6697"
+    words = "イチニーサンシ、ゴーヤチャンプルー、サンゴ"
+    assert fold(words).text == words
+
+
 @given(
     st.lists(
         st.sampled_from(["ぜろ", "いち", "にー", "さん", "よん", "ご", "し", "く", "きゅう", " ", "に", "は"])

@@ -770,10 +770,32 @@ WRITINGS = [
         "個人番号は ［マイナンバー］ です",
     ),
     ("折り返しは 0 3 - 5 5 1 2 - 8 8 0 4 までお願いします", "折り返しは ［電話番号］ までお願いします"),
+    ("番号は「ぜろよんはち の ななにーいち の さんさんごーろく」", "番号は「［電話番号］」"),
+    ("携帯はゼロキュウゼロ イチイチロクナナ ニーサンハチゴ", "携帯は［電話番号］"),
+    # A symbol said to stand for the @; one that is not said to, or has no address before it, stays.
+    ("返信は m.sato■jcom.home.ne.jp（■をアットマークに）", "返信は ［メールアドレス］（■をアットマークに）"),
+    ("info ★ example.jp へ。※★を@に", "［メールアドレス］ へ。※★を@に"),
     ("受給者証番号 3 0 0 4 1 7 5 を控えました", "受給者証番号 ［各種番号］ を控えました"),
+    ("郵便番号が手書きで 1 7 0 - 0 0 1 1 に見えます", "郵便番号が手書きで ［郵便番号］ に見えます"),
+    # A table's row: a phone in the cell after a date, not the date's tail and the phone's head.
+    (
+        "No\t生年月日\t連絡先\n1\t1944/05/21\t03-3917-2284",
+        "No\t生年月日\t連絡先\n1\t［生年月日］\t［電話番号］",
+    ),
+    ("TEL:03-1234-5678/090-1111-2222", "TEL:［電話番号］/［電話番号］"),
     # A birth date: month and day after 誕生日が or with a slash, a year of birth completed by its month and
     # day, an era's date with middle dots, an era's date read aloud.
     ("誕生日が 11/3 なので祝日です", "誕生日が ［生年月日］ なので祝日です"),
+    ("生年月曰 2001/07/26、生年月目 1999.1.2", "生年月曰 ［生年月日］、生年月目 ［生年月日］"),
+    ("生年月日 H 9 . 10 . 4（本人申告）", "生年月日 ［生年月日］（本人申告）"),
+    ("生年月日を聞いたら、平成３年、８月、１２日と", "生年月日を聞いたら、［生年月日］と"),
+    ("昭和50年、3月、5日に来日", "［生年月日］に来日"),
+    ("生まれは平成１８年の９月、誕生日は２日です", "生まれは［生年月日］です"),
+    ("1958年（昭和33年）6月生まれ、日にちは6月21日", "［生年月日］"),
+    # A card's name in Japanese or English, then No. or number.
+    ("旅券No.：TR5502918、Passport No.: TK 3390127", "旅券No.：［各種番号］、Passport No.: ［各種番号］"),
+    ("年金手帳の番号が 2 0 4 4 - 1 1 8 3 5 6 です", "年金手帳の番号が ［各種番号］ です"),
+    ("受給者番号を読み上げてもらった：7318 2509", "受給者番号を読み上げてもらった：［各種番号］"),
     ("平成2年生まれで、誕生日は10月8日", "［生年月日］"),
     ("昭和29年5月生まれの、22日生まれではなく", "昭和29年5月生まれの、22日生まれではなく"),
     ("生年月日 S５３・１１・２（本人申告）", "生年月日 ［生年月日］（本人申告）"),
@@ -787,6 +809,12 @@ WRITINGS = [
     ("巣鴨3-11-20に住んでいるそうです", "［住所］に住んでいるそうです"),
     ("じゅうしょは いけぶくろ よんちょうめ さんじゅうにのいち", "じゅうしょは いけぶくろ ［住所］"),
     ("音声で みなみいけぶくろ 2の14の6 と入りました", "音声で みなみいけぶくろ ［住所］ と入りました"),
+    # A town's name and three block numbers in a line about an address or where mail goes; が in the name.
+    ("宛先が違う、正しくは駒込2-16-4です", "宛先が違う、正しくは［住所］です"),
+    ("新住所　〒171-0032　雑司が谷１－４４－２－２０１", "新住所　〒［郵便番号］　［住所］"),
+    # An address in Latin letters: block numbers and the town, either first, before a ward or a city.
+    ("Address: 3-11-8 Minami-Otsuka, Toshima-ku, Tokyo", "Address: ［住所］, Toshima-ku, Tokyo"),
+    ("I live at Higashi-Ikebukuro 1-2-3, Toshima City", "I live at ［住所］, Toshima City"),
     # Values in brackets after their labels: the first is the first label's.
     ("口座番号と名義（7654321／本人）", "口座番号と名義（［各種番号］／本人）"),
     (
@@ -1097,6 +1125,13 @@ WORK_TEXT = [
     "Best regards,\nCity Office",
     "File name: Budget Report、カタカナ表記はマイナンバーカードと同じ",
     "東京いる？って聞かれた",
+    "NEW★report.pdf を確認、★マークの資料は重要、■を押すと完了",
+    "住所変更の手順は 手順書2-1-3 と 第3章1-2-4 を参照",
+    "Release 1-2-3 Notes, Chapter 2-1 Overview",
+    "令和7年、8月、12日の3回、説明会を開きます",
+    "2025年の9月、日付は未定です。生まれ年は問いません",
+    "旅券の申請は 3 階、Passport No. 欄は 2 か所",
+    "口座番号を確認したところ：312件の誤り、被保険者番号の変更日：20251201",
     # Katakana words that take さん as words or companies.
     "ヘルパーさん、ケアマネさん、オーナーさん、ママさんバレー、ベネッセさん、サイボウズさん",
     "ガードマンさんに聞いて",
@@ -1281,6 +1316,14 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "参加者\n" + "1. 大野 翔太\n" * 500,
         "参加者\n1. a" + " " * 4000 + "b",
         "おがわかかりちょう" * 500,
+        "いち の " * 1500,
+        "イチニ " * 1300,
+        "taro■example." * 500 + "■を@に",
+        "住所 谷が谷1-2-" * 800,
+        "1-2 Ab-" * 1200,
+        "生年月日 " + "S 1 . 2 . " * 1000,
+        "生まれは1990年の1月、日にちは" * 500,
+        "口座 " + " " * 5000 + "x",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
