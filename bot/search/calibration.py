@@ -64,10 +64,11 @@ MIN_SAMPLES = 40
 PRIOR = 0.05
 """Pull of the weights towards the default policy's (L2)."""
 CLARIFY = 0.05
-"""Below this confidence nothing is offered, only a consultation. Offering the closest entries costs staff a
-glance, and a noun the knowledge does not know (副業 for 兼業) lowers the confidence of a right first candidate
-to 0.05–0.1: at 0.1, 3 of the staff helpdesk's queries and 3 of the stripped held-out set's had their entry among
-the three and were offered none; an out-of-scope query offered candidates is still not answered."""
+"""Below this confidence nothing is offered, only a consultation. Offering the closest entries costs staff
+a glance, and a noun the knowledge does not know (副業 for 兼業) lowers the confidence of a right first
+candidate to 0.05–0.1: at 0.1, 3 of the staff helpdesk's queries and 3 of the stripped held-out set's had
+their entry among the three and were offered none; an out-of-scope query offered candidates is still not
+answered."""
 MAX_TIE = 0.3
 """The widest near-tie margin the fit may choose."""
 Z = 1.28
