@@ -141,8 +141,11 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int]) -> None
         if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
             continue
         end = ones[-1].end()
-        chars[run.start() : end] = [
-            _SPOKEN_DIGITS[one.group(1).rstrip("ー")] if one.group(1) else one.group(2) for one in ones
-        ]
+        chars[run.start() : end] = [_digit_of(one.group(1)) if one.group(1) else one.group(2) for one in ones]
         origin[run.start() : end] = [origin[one.start()] for one in ones]
         ends[run.start() : end] = [ends[one.end() - 1] for one in ones]
+
+
+def _digit_of(spoken: str) -> str:
+    """The digit a reading says, with or without a long-vowel mark after it (きゅー, にー)."""
+    return _SPOKEN_DIGITS.get(spoken) or _SPOKEN_DIGITS[spoken.rstrip("ー")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.privacy import mask
 from bot.privacy.fold import fold
 
 
@@ -39,6 +40,14 @@ def test_seven_or_more_digits_read_aloud_fold_to_digits_and_words_stay() -> None
         "six at most in a row"
     )
     assert fold("にさんにちで、さんごの海").text == "にさんにちで、さんごの海"
+
+
+def test_nine_read_aloud_with_a_long_vowel_mark_folds_as_nine() -> None:
+    """きゅー is one reading of 9 (it had raised KeyError, as きゅ, and failed the whole turn)."""
+    assert fold("ぜろきゅーぜろ いちにーさんよん ごーろくななはち").text == "090 1234 5678"
+    assert fold("ゼロキューゼロのイチニーサンヨンのゴーロクナナハチ").text == "090の1234の5678"
+    said = mask("でんわは ぜろきゅーぜろ いちにーさんよん ごーろくななはち です")
+    assert said.text == "でんわは ［電話番号］ です"
 
 
 def test_digits_read_aloud_in_groups_joined_by_no_fold_and_keep_the_no() -> None:
