@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0031: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0032: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -195,6 +195,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "市外局番なしで ［電話番号］、［生年月日］、［氏名］に丸投げした、"
             "書記：［氏名］、［氏名］さんに連絡",
         ),
+        (
+            "0031",
+            "訪問：新谷 13:00、岡が戻ったら（審査）高松へ、息子さんの陽斗くん、メモ：Tanaka Yui、"
+            "連絡先 ゼロハチゼロのサンサンニーイチのロクロクキュウナナ、生年月曰 平成３年、８月、１２日",
+            ("新谷", "岡が", "高松", "陽斗", "Tanaka", "ゼロハチゼロ", "平成３年"),
+            "訪問：［氏名］ 13:00、［氏名］が戻ったら（審査）［氏名］へ、息子さんの［氏名］くん、"
+            "メモ：［氏名］、連絡先 ［電話番号］、生年月曰 ［生年月日］",
+        ),
     ],
     ids=[
         "names",
@@ -215,6 +223,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names before verbs, nicknames, roles in capitals, rotas",
         "places and hiragana read as surnames, Latin honorifics",
         "bracketed values, numbers read aloud, blocks joined by の, names at work",
+        "names before times, stamps, children, romaji; katakana digits, mistyped birth labels",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
