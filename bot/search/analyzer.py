@@ -27,7 +27,6 @@ _CONTENT_POS = {"名詞", "動詞", "形容詞", "形状詞", "接尾辞", "接�
 _NOUN_POS = {"名詞"}
 # Sudachi splits hiragana-typed words unpredictably (ろぼっと → 鹵簿 + と): such "nouns" prove nothing.
 _HIRAGANA_ONLY = re.compile(r"^[\u3041-\u309fー]+$")
-_LATIN_ONLY = re.compile(r"^[a-z]+$")
 _DEBRIS_POS = frozenset({"感動詞", "補助記号", "記号"})
 """What Sudachi makes of kana an IME left beside unconverted letters (あ, ぁ, っ in あsd, ふぁsdf, っっd)."""
 _PARTICLE_POS = frozenset({"助詞", "助動詞"})
@@ -122,18 +121,20 @@ class Analyzer:
         """Return the terms of ``text`` in every view (words and synonyms only without ``ngrams``)."""
         normalized = normalize(text)
         # The memo is read here, by `_word`'s key, and `_word` called only for a word it lacks: a call a word
-        # was a tenth of a story's analysis.
+        # was a tenth of a story's analysis. The morphemes are listed and their surfaces read once: SudachiPy
+        # makes a new object, and a new string, at every reading.
         memo = self._words
-        morphemes = tokenizer().tokenize(normalized, self._mode_c)
+        morphemes = list(tokenizer().tokenize(normalized, self._mode_c))
+        surfaces = [morpheme.surface() for morpheme in morphemes]
         words = [
-            memo.get((morpheme.word_id(), morpheme.surface())) or self._word(morpheme)
-            for morpheme in morphemes
+            memo.get((morpheme.word_id(), surface)) or self._word(morpheme)
+            for morpheme, surface in zip(morphemes, surfaces, strict=True)
         ]
-        fragments = _fragments(morphemes) if _HAS_LATIN.search(normalized) else ()
+        fragments = _fragments(morphemes, surfaces) if _HAS_LATIN.search(normalized) else ()
         if _KANA_TEXT.fullmatch(normalized) and _mostly_single_kana(morphemes):
             words = [word if word.noun else _Word(word.sound) for word in words]
         for at in fragments:
-            surface = morphemes[at].surface()
+            surface = surfaces[at]
             words[at] = _Word(words[at].sound, noun=surface, noun_sound=gram_text(surface))
         # One pass a field, not one loop filling them all: a story has some 120 words.
         nouns = [word for word in words if word.noun]
@@ -268,7 +269,7 @@ def _is_topic_noun(pos: Sequence[str], lemma: str, surface: str) -> bool:
 _HAS_LATIN = re.compile(r"[a-z]")
 
 
-def _fragments(morphemes: Any) -> list[int]:
+def _fragments(morphemes: Sequence[Any], surfaces: Sequence[str]) -> list[int]:
     """The places of Latin words that are fragments of a mash, not words: typed glued to IME debris.
 
     With the IME on, a vowel becomes a kana and consonants no vowel follows stay
@@ -279,8 +280,8 @@ def _fragments(morphemes: Any) -> list[int]:
     follows a particle or a verb (このpdf, rpa動かせる) and is followed by one (rpaって).
     """
     found: list[int] = []
-    for at, morpheme in enumerate(morphemes):
-        if not _LATIN_ONLY.match(morpheme.surface()):
+    for at, surface in enumerate(surfaces):  # the morphemes' surfaces
+        if not (surface.isascii() and surface.isalpha() and surface.islower()):  # not all of a-z
             continue
         before = morphemes[at - 1] if at else None
         after = morphemes[at + 1] if at + 1 < len(morphemes) else None
