@@ -62,6 +62,9 @@ SIDE_NOTES = 2
 """Entries shown beside the intake when staff ask to consult outright."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
+FAINT = 0.1
+"""Below this confidence the candidates offered are a long shot: the reply says nothing fits and offers the
+consultation beside them (a question from elsewhere, 駅前でおすすめのラーメン屋を教えて, lands here)."""
 
 
 class Engine:
@@ -155,7 +158,7 @@ class Engine:
         found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "answer" and found:
             return self._answer(found[0], query, found[1:], state)
-        if result.decision == "clarify" and found:
+        if result.decision == "clarify" and found and result.confidence >= FAINT:
             state, none = state.issue(Pending("none", query))
             reply = views.clarify(
                 self.lib,
@@ -165,11 +168,22 @@ class Engine:
             )
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
         state, consult = state.issue(Pending("consult", query))
-        reply = Reply(
+        choices = (Choice(self.lib.ward.consult_label, consult), views.MENU)
+        not_found = (
             f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・"
-            f"{self.lib.ward.manual_short}・改善事例の中に見つかりませんでした。言い換えて入力していただくと見つかることもあります。\n"
+            f"{self.lib.ward.manual_short}・改善事例の中に見つかりませんでした。"
+        )
+        if result.decision == "clarify" and found:  # a long shot: the candidates and the consultation
+            lead = (
+                f"{not_found}近いかもしれない項目を挙げます。"
+                f"どれでもなければ、{self.lib.ward.team}の担当者に直接ご相談いただけます。"
+            )
+            reply = views.clarify(self.lib, found[:MAX_CANDIDATES], choices, lead)
+            return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
+        reply = Reply(
+            f"{not_found}言い換えて入力していただくと見つかることもあります。\n"
             f"{self.lib.ward.team}の担当者に直接ご相談いただくこともできます。",
-            (Choice(self.lib.ward.consult_label, consult), views.MENU),
+            choices,
             kind="escalate",
         )
         return Turn((reply,), replace(state, shown=None, more=(), query=query))

@@ -6,10 +6,14 @@ buttons; browsing and follow-ups are in test_engine_browsing.py.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.dialogue import Incoming, State
-from bot.dialogue.engine import Engine
+from bot.dialogue.engine import FAINT, Engine
 from bot.dialogue.state import MAX_TOKENS
+from bot.search import Searcher, SearchResult
 from tests.auxil.desk import MemoryDesk
+from tests.auxil.searchers import ScriptedSearcher
 from tests.auxil.transcript import (
     ASK_CONTENT,
     ASK_SECTION,
@@ -22,8 +26,17 @@ from tests.auxil.transcript import (
     Press,
     verify_dialog,
 )
+from tests.dialogue.conftest import SCRIPT
 
 STOP = ("やめる",)
+
+
+class LongShot(ScriptedSearcher):
+    """The scripted decisions, each with a confidence below `FAINT`."""
+
+    def search(self, query: str) -> SearchResult:
+        return replace(super().search(query), confidence=FAINT / 2)
+
 
 # -- answer -------------------------------------------------------------------
 
@@ -176,6 +189,30 @@ def test_clarify_offers_each_candidate_once_as_a_card_and_none_of_these(scripted
                 Bot(("answer",), ref="faq:tool-rpa-request", primary=FEEDBACK),
             ),
             (Press("解決しない"), Bot(("clarify",), offers=("DX推進課に相談する",))),
+            (
+                Press("DX推進課に相談する"),
+                Bot(("prompt",), says=(INTAKE, "「申請のことを聞きたい」について")),
+            ),
+        ],
+    )
+
+
+def test_a_long_shot_says_nothing_fits_and_offers_the_consultation_beside_its_candidates(
+    searcher: Searcher,
+) -> None:
+    verify_dialog(
+        Engine(LongShot(searcher, SCRIPT)),
+        [
+            (
+                "申請のことを聞きたい",
+                Bot(
+                    ("clarify",),
+                    says=("ぴったり合う情報は", "近いかもしれない項目"),
+                    not_says=("もしかして",),
+                    primary=("DX推進課に相談する", "メニュー"),
+                    cards=("休暇・勤怠のお問い合わせ先",),
+                ),
+            ),
             (
                 Press("DX推進課に相談する"),
                 Bot(("prompt",), says=(INTAKE, "「申請のことを聞きたい」について")),
