@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +40,8 @@ __all__ = [
     "sources_of",
     "views_of",
 ]
+
+_R = TypeVar("_R")
 
 Kind = Literal["faq", "manual", "case", "referral", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
@@ -221,11 +223,11 @@ def build_index(
         whole=whole,
         curated=_curated(links),
         links=links,
-        sounds=sounds_of(vocabulary, memo.sound(analyzer)),
+        sounds=sounds_of(vocabulary, memo.remembered(analyzer.sound)),
         spellings=spellings_of(vocabulary),
         abbreviations=phrase_abbreviations((u for s in sources for u in s.units), vocabulary)
-        | abbreviations_of(vocabulary, analyzer.parts),
-        synonym_groups=synonym_groups_of(vocabulary, analyzer.synonym_groups),
+        | abbreviations_of(vocabulary, memo.remembered(analyzer.parts)),
+        synonym_groups=synonym_groups_of(vocabulary, memo.remembered(analyzer.synonym_groups)),
         topics=_topics(sources, analyzer),
     )
 
@@ -334,13 +336,14 @@ class Analyses:
         self._store: npt.NDArray[np.int32] = np.empty(0, dtype=np.int32)
         self._where: dict[Text, tuple[int, int, str]] = {}
         """Text → where its term ids start in the store, how many, and its fuzzy text."""
-        self._sounds: dict[str, str] = {}
+        self._readings: dict[str, dict[str, object]] = {}
+        """Each reading's name → word → what it read (`remembered`)."""
 
     def copy(self) -> Analyses:
         """An independent memo holding the same analyses (the store is shared: it is never written)."""
         other = Analyses()
         other._vocabulary, other._terms = self._vocabulary, self._terms
-        other._store, other._where, other._sounds = self._store, dict(self._where), self._sounds
+        other._store, other._where, other._readings = self._store, dict(self._where), self._readings
         return other
 
     def renew(
@@ -379,14 +382,17 @@ class Analyses:
         """The fuzzy texts (`Analysis.fuzzy_text`) of ``texts``, all held here."""
         return [self._where[t][2] for t in texts]
 
-    def sound(self, analyzer: Analyzer) -> Callable[[str], str]:
-        """`Analyzer.sound`, remembered: a word's reading is looked up once per memo."""
+    def remembered(self, read: Callable[[str], _R]) -> Callable[[str], _R]:
+        """One of the analyzer's readings of a word (`Analyzer.sound`, `parts`, `synonym_groups`), remembered.
 
-        def remembered(word: str) -> str:
-            found = self._sounds.get(word)
-            if found is None:
-                found = self._sounds[word] = analyzer.sound(word)
-            return found
+        Every build reads each known word so; a reload after editing one entry then reads only its new words.
+        """
+        readings = cast(dict[str, _R], self._readings.setdefault(read.__name__, {}))
+
+        def remembered(word: str) -> _R:
+            if word not in readings:
+                readings[word] = read(word)
+            return readings[word]
 
         return remembered
 
