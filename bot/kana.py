@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["to_katakana"]
+__all__ = ["to_hiragana", "to_katakana"]
 
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in range(0x3041, 0x3097)}
+_KATAKANA_TO_HIRAGANA = {katakana: hiragana for hiragana, katakana in _HIRAGANA_TO_KATAKANA.items()}
 _HIRAGANA = re.compile("[\u3041-\u3096]")
 
 
@@ -20,3 +21,8 @@ def to_katakana(text: str) -> str:
     if _HIRAGANA.search(text) is None:
         return text
     return text.translate(_HIRAGANA_TO_KATAKANA)
+
+
+def to_hiragana(text: str) -> str:
+    """Katakana as the hiragana of the same sound (ゼロ → ぜろ), one character for one; the rest unchanged."""
+    return text.translate(_KATAKANA_TO_HIRAGANA)

@@ -1,4 +1,4 @@
-from bot.kana import to_katakana
+from bot.kana import to_hiragana, to_katakana
 
 
 def test_hiragana_becomes_katakana_and_nothing_else_changes() -> None:
@@ -9,3 +9,10 @@ def test_hiragana_becomes_katakana_and_nothing_else_changes() -> None:
 def test_text_without_hiragana_is_returned_as_it_is() -> None:
     assert to_katakana("ジュウミンヒョウ申請ABC１") == "ジュウミンヒョウ申請ABC１"
     assert to_katakana("") == ""
+
+
+def test_katakana_becomes_hiragana_one_character_for_one() -> None:
+    text = "ゼロキュー、ロボット申請ABC１ヴヶ"
+    assert to_hiragana(text) == "ぜろきゅー、ろぼっと申請ABC１ゔゖ"
+    assert len(to_hiragana(text)) == len(text)
+    assert to_katakana(to_hiragana("ファミリー・サポート")) == "ファミリー・サポート"

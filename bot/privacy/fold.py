@@ -21,6 +21,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from bot.kana import to_hiragana
+
 __all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
@@ -58,9 +60,6 @@ pattern: a date's or a block's, which voice input writes so (しょうわよん�
 _SPOKEN_MIN = 7
 _SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?の)? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
 _SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の)")
-_KATAKANA_AS_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
-"""Katakana as the hiragana of the same sound (ゼロ → ぜろ), one character for one: digits read aloud in
-katakana are read as in hiragana."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +130,7 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int]) -> None
     separator the number's chain reads (`bot.privacy.numbers`). A lone one-character reading after a space
     or の ends no run: it is a particle (… よんいち になった, … ろくのに).
     """
-    text = "".join(chars).translate(_KATAKANA_AS_HIRAGANA)
+    text = to_hiragana("".join(chars))  # digits read aloud in katakana read as in hiragana
     for run in reversed(list(_SPOKEN_RUN.finditer(text))):
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
         if len(ones) >= 2 and ones[-2].group(2) and len(ones[-1].group(1).rstrip("ー")) == 1:

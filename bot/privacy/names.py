@@ -132,7 +132,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
-from bot.kana import to_katakana
+from bot.kana import to_hiragana, to_katakana
 from bot.sudachi import tokenizer
 
 __all__ = ["NAME", "find_names"]
@@ -771,7 +771,6 @@ _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00031
 _KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
 _HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
 _KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
-_TO_HIRAGANA = {code + 0x60: code for code in range(0x3041, 0x3097)}
 _HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
 """The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
@@ -2406,7 +2405,7 @@ def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[i
         if katakana and not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad):
             # ノムラさん, ソノダ様; ハヤシさん: a common noun, but はやし a name
             word = part_of_speech is not None and part_of_speech[1] == "普通名詞"
-            name_in_hiragana = word and _read_before_san(text[start:end].translate(_TO_HIRAGANA)) == "人名"
+            name_in_hiragana = word and _read_before_san(to_hiragana(text[start:end])) == "人名"
             if part_of_speech is None or name_in_hiragana:
                 spans.append((start, end))
             continue
