@@ -183,10 +183,10 @@ _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
-    "名義人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
+    "名義人|申立人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|"
-    "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|"
+    "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
     "(?i:cc|bcc|from|cw)"
 )
 _CUE_BEFORE = re.compile(
@@ -316,13 +316,14 @@ reads as a place or a thing there, and as a name before さん alone, it says th
 it heads a shop's or a class's name (池袋のパソコン教室, 新宿の携帯ショップ)."""
 _PLACES_THING = re.compile(
     "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
-    "|山奥|旧市街|市街|伝統|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
+    "|山奥|旧市街|市街|伝統|堤防|護岸|河川|流域|治水|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
     "|水(?![\u4e00-\u9fff])|(?:意味|語源|定理|公式|法則)(?![\u4e00-\u9fff])"
     "|会(?![\u4e00-\u9fff]))"
 )
-"""What a place or a group has, not a person (中川の河川敷, 上原の交差点, 坂本の町並み, あゆみの会,
-梅田の出張所, 白石の敷地, 小川の水, 小川の清掃), or a word or a theorem (かとうの意味, ロドリゲスの定理):
-after a word the dictionary reads as a name there, it takes back `_PERSONS_THING`'s の."""
+"""What a place or a group has, not a person (中川の河川敷, 中川の堤防工事, 上原の交差点,
+坂本の町並み, あゆみの会, 梅田の出張所, 白石の敷地, 小川の水, 小川の清掃), or a word or a theorem
+(かとうの意味, ロドリゲスの定理): after a word the dictionary reads as a name there, it takes back
+`_PERSONS_THING`'s の."""
 _ONE_KANJI_CUE = re.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
@@ -422,6 +423,11 @@ _NAME_AFTER_SECTION = re.compile(
     r"(?=です|でした|から|より|が|は|も|の|に|と|へ|まで|[、,。)\n]|$)"
 )
 """A name written straight after a section (福祉課田中です, 市民課田村から, 税務課高橋、区民課鈴木の3名)."""
+_INTRODUCED_AFTER_SECTION = re.compile(
+    r"(?<=[\u4e00-\u9fff]{2}[課係室班]の)([\u4e00-\u9fff々]{2,4})(?=です|でございます|と申します)"
+)
+"""Someone introducing themselves after their section and の (区民課の戸川でございます), a name the dictionary
+may split (戸 + 川)."""
 _KANJI_BEFORE_KUN = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,2})(?=(?:くん|ちゃん)(?![だでじよねなけか?？]))"
 )
@@ -445,10 +451,22 @@ _KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 """What a word opening a sentence before a comma is, read there, when no name: なお、, ただし、"""
 _SPEAKER = re.compile(
-    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])", re.MULTILINE
+    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
+    "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])",
+    re.MULTILINE,
 )
 """A word of kanji or hiragana first on a line, or after a list's bullet, before a colon or a quote: who
-speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正)."""
+speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正); or two kanji or more
+first on a line before a closing parenthesis, as minutes mark a speaker too (飯塚）反対ではないが)."""
+_BRACKETED = re.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
+"""Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
+no heading (【重要】, 【至急】, 【決定事項】)."""
+_MARKED = re.compile(
+    r"(?:(?<=[ \t\u3000:、,/])|^)([\u4e00-\u9fff々]{1,4})"
+    r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa]))",
+    re.MULTILINE,
+)
+"""A word before a presence board's mark (柳◯ 今泉×) or before an arrow to a task (須田→マニュアル改訂)."""
 _ALONE_ON_LINE = re.compile(
     r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))"
     r"|(?<=【)[\u4e00-\u9fff](?=】)",
@@ -512,12 +530,13 @@ it says the field is blank (`_BLANK`)."""
 _BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
 """What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
 _QUOTED_NAME = re.compile(
-    r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
+    r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|名札|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
     rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
-    r"(?:に|は|が|には|の|も)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」"
+    r"(?:に|は|が|には|の|も)?[ \t\u3000]*[「『](?P<name>[^「」『』\n]{1,24})[」』]"
 )
 """A name in quotes after what it is: a name field (氏名欄に「山口 ゆかり」, 名前が「川村 澪」,
-子の名「蒼空」), a role or a family member (作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」)."""
+子の名「蒼空」, a name tag's 名札には『上野』), a role or a family member (作成者欄に「K.Ishida」,
+保護者「秋山 由美」子「秋山 心愛」)."""
 _NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
 _SPELLED_IN_KANA = re.compile(
@@ -631,6 +650,9 @@ _NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
 )
 """A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん), a full name's
 with a space between its parts (菅原琥珀（すがわら こはく）さん, 張偉（チョウ イ）さん)."""
+_KANJI_WITH_READING = re.compile(r"([\u4e00-\u9fff々]{2,4})\([ぁ-ゖ\u30a1-\u30faー]{2,12}\)")
+"""Two kanji or more and a reading in parentheses, as one word of the dictionary's (桑原(くわばら); not
+方(ベトナム), a person from a country)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
 _ASIDE_BEFORE_HONORIFIC = re.compile(
@@ -661,6 +683,8 @@ _MUNICIPAL = frozenset("都道府県市区町村郡")
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
 flowchart's shape)."""
+_WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
+"""Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
@@ -836,6 +860,10 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_speakers(chunk, morphemes),
                 *_called_in_kana(chunk, morphemes),
                 *_one_kanji_full_names(morphemes),
+                *_full_names_read_otherwise(morphemes),
+                *_bracketed(chunk, morphemes),
+                *_marked(chunk, morphemes),
+                *_readings_read_with_names(morphemes),
                 *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
             ]
@@ -1363,6 +1391,51 @@ def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             yield morphemes[at].begin(), given.end()
 
 
+def _full_names_read_otherwise(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname and a given name of kanji apart by a space, one of them read otherwise there.
+
+    The dictionary reads 荒川 in 荒川 幸雄 as a place and 智恵 in 三宅 智恵 as a noun (wisdom); a word it
+    reads as a surname (here or before さん alone) and one it reads as a given name (here or alone before
+    さん), the one tagged as a name here, are a full name (旧 荒川 幸雄, 代表 三宅 智恵, （田中 実）).
+    区民 花子 and 山崎 会計 stay: 区民 is no surname, 会計 no given name.
+    """
+    for at in range(len(morphemes) - 2):
+        first, space, given = morphemes[at], morphemes[at + 1], morphemes[at + 2]
+        if (
+            space.surface() not in _SPACE
+            or not _KANJI_SURNAME.fullmatch(first.surface())
+            or not _KANJI_WORD.fullmatch(given.surface())
+            or len(first.surface()) + len(given.surface()) < 3
+            or (_is_name(first) and _is_name(given))  # `_name_runs`' full name
+            or not (_is_name(first) or _is_name(given))
+            or not _begins_a_word(morphemes, at)
+            or (at + 3 < len(morphemes) and _kanji_noun(morphemes[at + 3]))
+        ):
+            continue
+        if _name_kind(first) == "姓" and _name_kind(given) == "名":
+            yield first.begin(), given.end()
+
+
+def _readings_read_with_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname and its reading that the dictionary reads as one common noun (桑原(くわばら)).
+
+    The kanji before the parenthesis count when it reads them as a name before さん alone.
+    """
+    for morpheme in morphemes:
+        reading = _KANJI_WITH_READING.fullmatch(morpheme.surface())
+        noun = reading is not None and morpheme.part_of_speech()[1] == "普通名詞"
+        if noun and reading and _read_before_san(reading.group(1)) == "人名":
+            yield morpheme.begin(), morpheme.end()
+
+
+def _name_kind(morpheme: Any) -> str | None:
+    """姓 or 名 as the dictionary tags ``morpheme`` here, or else read alone before さん."""
+    if _is_name(morpheme):
+        return str(morpheme.part_of_speech()[3])
+    before_san = _part_of_speech_before_san(morpheme.surface())
+    return before_san[3] if before_san and before_san[2] == "人名" else None
+
+
 def _read_as_name_alone(morpheme: Any) -> bool:
     """Whether a word the dictionary reads otherwise here is a name before さん alone.
 
@@ -1458,6 +1531,9 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             continue
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
+        if text[start:stop] in _WORDS_SPLIT_AS_NAMES:
+            at = end
+            continue
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
         title = _TITLE_AT_END.search(text, start, stop)
         if title:  # 山田 + 保 + 健師, 森 + 保 + 健師: a title read as names
@@ -1849,7 +1925,7 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
         two = len(words) == 2
         surname_first = two and words[0].isupper() and words[1].istitle() and not _known_word(words[1])
-        named = not _known_word(words[0]) or surname_first
+        named = not _known_word(words[0]) or surname_first or _surname_in_romaji(words)
         if person and not acronym and not _CAMEL.search(run) and named:
             yield start, end
 
@@ -1858,11 +1934,13 @@ def _romaji_names(text: str) -> list[tuple[int, int]]:
     """A surname and a given name in romaji, in either order (Tanaka Yui, YAMAMOTO Kenji, Yui Tanaka).
 
     Both words must read as Hepburn romaji (`_hiragana_from_romaji`), one as a surname and the other as a
-    given name to the dictionary in kana; a word ending in o is read with a long vowel too, as passports
+    given name to the dictionary in kana, the second word of a pair that is not one perhaps the first of
+    one (9:14 AM Kenji Ogawa wrote:); a word ending in o is read with a long vowel too, as passports
     drop it (Sato for さとう). Tokyo Station, Ueno Park and Kind Regards are not.
     """
     named = []
-    for match in _ROMAJI_PAIR.finditer(text):
+    match = _ROMAJI_PAIR.search(text)
+    while match:
         first, second = (_romaji_readings(match.group(group)) for group in (1, 2))
         if any(
             any(_named_in_kana(word, surname) for word in family)
@@ -1870,7 +1948,18 @@ def _romaji_names(text: str) -> list[tuple[int, int]]:
             for family, given, surname in ((first, second, "姓"), (second, first, "姓"))
         ):
             named.append(match.span())
+            match = _ROMAJI_PAIR.search(text, match.end())
+        else:  # 9:14 AM Kenji Ogawa: the second word may begin a pair of its own
+            match = _ROMAJI_PAIR.search(text, match.start(2))
     return named
+
+
+def _surname_in_romaji(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one word that reads in romaji as a surname.
+
+    The dictionary knows some such as other proper nouns in Latin letters (Dr. Yamashita).
+    """
+    return len(words) == 1 and any(_named_in_kana(reading, "姓") for reading in _romaji_readings(words[0]))
 
 
 def _romaji_readings(word: str) -> list[str]:
@@ -2289,16 +2378,55 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             and _word_after_a_clause(morphemes, at)
         ):
             yield word.begin(), word.end()  # 続いて森本：予算確認中, in the middle of a line
+    starting = {m.begin(): m for m in morphemes}
     for match in _SPEAKER.finditer(text):
-        word = next((m for m in morphemes if m.begin() == match.start(1)), None)
-        surface = match.group(1)
+        group = match.lastindex or 1
+        word = starting.get(match.start(group))
+        surface = match.group(group)
         if (
             word is not None
             and word.end() == match.end()
             and surface not in _NOT_ONE_KANJI_NAMES
             and (_is_name(word) or _read_before_san(surface) == "人名")
         ):
-            yield match.span(1)
+            yield match.span(group)
+
+
+def _bracketed(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Who a line is from, in 【】 opening it (`_BRACKETED`: 【山中】本日午後、外出します).
+
+    A word the dictionary reads as a name before さん alone and not as a place there: 【重要】 and 【至急】
+    are headings, and 【千葉】 or 【中野】 may head what happens there.
+    """
+    places = {m.begin() for m in morphemes if m.part_of_speech()[2] == "地名"}
+    return [
+        match.span(1)
+        for match in _BRACKETED.finditer(text)
+        if match.start(1) not in places and _read_before_san(match.group(1)) == "人名"
+    ]
+
+
+def _marked(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Surnames on a line of two or more marked items (`_MARKED`): a presence board, tasks handed out.
+
+    在席表：課長◯ 柳◯ 今泉× 田辺◯ and アクション：須田→マニュアル改訂、関→研修日程: the words the
+    dictionary reads as a name before さん alone (of one kanji, `_taken_as_surname`; 課長◯ stays), before a
+    task, not before a proper noun (東京→大阪、大阪→福岡 is a route).
+    """
+    proper = {m.begin() for m in morphemes if m.part_of_speech()[1] == "固有名詞"}
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_MARKED.finditer(text, line.start(), line.end()))
+        if len(items) < 2:
+            continue
+        for item in items:
+            word = item.group(1)
+            to_task = text[item.end(1)] == "→"
+            if to_task and item.end() in proper:
+                continue
+            if word not in _NOT_ONE_KANJI_NAMES | _ONE_KANJI_LABELS and _taken_as_surname(word):
+                spans.append(item.span(1))
+    return spans
 
 
 def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
@@ -2351,9 +2479,11 @@ def _names_after_sections(text: str) -> list[tuple[int, int]]:
 
     The kanji after a section's 課, 係, 室 or 班, before です, a particle or a mark, count when the
     dictionary reads them as names on their own (a surname, or a surname and a given name): 総務課長,
-    福祉課内で, 業務課題 and 保育課窓口から stay.
+    福祉課内で, 業務課題 and 保育課窓口から stay. So do the kanji after a section and の before です or
+    と申します (区民課の戸川でございます; 区民課の窓口です stays).
     """
-    return [match.span(1) for match in _NAME_AFTER_SECTION.finditer(text) if _names_alone(match.group(1))]
+    after = [*_NAME_AFTER_SECTION.finditer(text), *_INTRODUCED_AFTER_SECTION.finditer(text)]
+    return [match.span(1) for match in after if _names_alone(match.group(1))]
 
 
 def _names_alone(word: str) -> bool:

@@ -390,7 +390,7 @@ WRITINGS = [
     # A family written with slashes, a former surname, a name before who they are in a family.
     (
         "世帯主 後藤 正和 ／ 妻 後藤 美紀、旧姓：小林、旧姓の森田で併記",
-        "世帯主 ［氏名］ ［氏名］ ／ 妻 ［氏名］、旧姓：［氏名］、旧姓の［氏名］で併記",
+        "世帯主 ［氏名］ ／ 妻 ［氏名］、旧姓：［氏名］、旧姓の［氏名］で併記",
     ),
     (
         "世帯構成：結衣（長女・高2）、けんたろう（子・小5）",
@@ -917,6 +917,37 @@ WRITINGS = [
     ),
     # A surname in hiragana opening a line of voice input, before a title as voice input types it.
     ("おがわかかりちょうからたのまれたしりょう", "［氏名］かかりちょうからたのまれたしりょう"),
+    # A surname and a given name apart by a space, one of them read as a place or a noun there.
+    (
+        "名義変更：旧 荒川 幸雄 → 新 荒川 聡、代表 三宅 智恵、申立人 甥の木戸 昌平",
+        "名義変更：旧 ［氏名］ → 新 ［氏名］、代表 ［氏名］、申立人 甥の［氏名］",
+    ),
+    # What a name tag said, in either kind of quotes.
+    (
+        "職員（名札に『上野』とあった）、名札には「高瀬」",
+        "職員（名札に『［氏名］』とあった）、名札には「［氏名］」",
+    ),
+    # A surname in romaji after Dr., and the writer of a quoted mail after a time.
+    (
+        "Dr. Yamashita から電話。On Thu, Dec 3, 2026 at 9:14 AM Kenji Ogawa wrote:",
+        "Dr. ［氏名］ から電話。On Thu, Dec 3, 2026 at 9:14 AM ［氏名］ wrote:",
+    ),
+    # Who a chat's line is from, in 【】 opening it.
+    ("【山中】本日午後、外出します", "【［氏名］】本日午後、外出します"),
+    # A speaker in minutes before a closing parenthesis, and one after 説明：.
+    (
+        "▼発言\n飯塚）反対ではないが時期尚早\n1. 振り返り（説明：茂木）",
+        "▼発言\n［氏名］）反対ではないが時期尚早\n1. 振り返り（説明：［氏名］）",
+    ),
+    # A presence board's marks, and tasks handed out with arrows.
+    ("在席表：課長◯ 柳◯ 今泉× 田辺◯", "在席表：課長◯ ［氏名］◯ ［氏名］× ［氏名］◯"),
+    (
+        "アクション：須田→マニュアル改訂、関→研修日程",
+        "アクション：［氏名］→マニュアル改訂、［氏名］→研修日程",
+    ),
+    # A surname and its reading that the dictionary reads as one noun; one introduced after a section and の.
+    ("担当の桑原（くわばら）です。", "担当の［氏名］です。"),
+    ("区民課の戸川でございます。", "区民課の［氏名］でございます。"),
 ]
 
 
@@ -1177,6 +1208,15 @@ WORK_TEXT = [
     "研修参加者\n1. 区民課\n2. 保険年金課\n参加者一覧\n① 窓口\n② 未定",
     # Hiragana before a title typed in hiragana that is no name.
     "いまかちょうがいってた",
+    # An office word the dictionary splits into a surname and a given name; a river's embankment.
+    "騒音の苦情。申立人は上の階の住人",
+    "中川の堤防工事のお知らせ",
+    # Headings in 【】, a route with arrows, a board of titles, a person from a country, a section's counter.
+    "【重要】本日午後、停止します\n【千葉】説明会の日程",
+    "東京→大阪、大阪→福岡",
+    "在席表：課長◯ 係長× 主任◯",
+    "来庁者：外国籍の方（ベトナム）",
+    "区民課の窓口です。山崎 会計 から",
 ]
 
 
