@@ -85,7 +85,13 @@ no_personal_holdout_fifth.yaml, 62, full of extension, document, case and ticket
 amounts, counts, rooms, versions, addresses of servers, times, fiscal years, eras and ordinance articles),
 written the same way before the next session's rules without reading or running the masker on it, never
 studied, with personal_studied_fifth.yaml (99, 128; no_personal_studied_fifth.yaml, 62), in the same shapes
-and other words, whose misses that session's rules were written from.
+and other words, whose misses that session's rules were written from; and personal_holdout_sixth.yaml (119,
+151: pasted forms and tables, mail signatures, LINE-like chat, numbers read aloud or in kanji, values broken
+across lines, addresses of many prefectures with Kyoto's 上ル・下ル・西入ル and rural 字・大字, phones with
+extensions and in international forms, era birth dates, accounts with bank and branch, insurance and pension
+numbers; no_personal_holdout_sixth.yaml, 60, full of extension, document, contract and ticket numbers,
+amounts, counts, statistics, statute articles, versions, times and dates of work), written the same way
+before the next session's rules without reading the masker's code, never studied.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -219,6 +225,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
     _written_personal("personal_holdout_fourth.yaml", "no_personal_holdout_fourth.yaml", show=False)
     _written_personal("personal_holdout_fifth.yaml", "no_personal_holdout_fifth.yaml", show=False)
+    _written_personal("personal_holdout_sixth.yaml", "no_personal_holdout_sixth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
