@@ -443,6 +443,15 @@ ADVERSARIAL = {
     "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
     "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
     "口座番号をきいた： × 800": "口座番号をきいた：" * 800,
+    "ゆーき、あっと、 × 500 (an e-mail read out)": "ゆーき、あっと、" * 500,
+    "ぜろいち、 × 1500 (digits read aloud from zero)": "ぜろいち、" * 1500,
+    "三条上ル恵比須 × 500": "三条上ル恵比須" * 500,
+    "市町 × 2000 + 1": "市町" * 2000 + "1",
+    "大字茶 × 1000": "大字茶" * 1000,
+    "豊島区 newline 池袋 newline × 600": "豊島区\n池袋\n" * 600,
+    "生年月日 平成 newline × 800": "生年月日 平成\n" * 800,
+    "保険証 番号 1 newline × 1000": "保険証 番号 1\n" * 1000,
+    "a ・ × 2000 + @": "a ・ " * 2000 + "@",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 
