@@ -90,7 +90,16 @@ no_personal_holdout_fifth.yaml, 62, full of extension, document, case and ticket
 amounts, counts, rooms, versions, addresses of servers, times, fiscal years, eras and ordinance articles),
 written the same way before the next session's rules without reading or running the masker on it, never
 studied, with personal_studied_fifth.yaml (99, 128; no_personal_studied_fifth.yaml, 62), in the same shapes
-and other words, whose misses that session's rules were written from.
+and other words, whose misses that session's rules were written from; and personal_holdout_sixth.yaml (119,
+151: pasted forms and tables, mail signatures, LINE-like chat, numbers read aloud or in kanji, values broken
+across lines, addresses of many prefectures with Kyoto's 上ル・下ル・西入ル and rural 字・大字, phones with
+extensions and in international forms, era birth dates, accounts with bank and branch, insurance and pension
+numbers; no_personal_holdout_sixth.yaml, 60, full of extension, document, contract and ticket numbers,
+amounts, counts, statistics, statute articles, versions, times and dates of work), written the same way
+before the next session's rules without reading the masker's code, never studied, with
+personal_studied_sixth.yaml (96, 119; no_personal_studied_sixth.yaml, 60), in other shapes (phone memos, CSV
+and key=value lines, PDF copies, chat, Kyoto's streets and rural 字, extensions, era dates), whose misses that
+session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -221,11 +230,13 @@ def written_personal() -> None:
     _written_personal("personal_studied_third.yaml", "no_personal_studied_third.yaml", show=True)
     _written_personal("personal_studied_fourth.yaml", "no_personal_studied_fourth.yaml", show=True)
     _written_personal("personal_studied_fifth.yaml", "no_personal_studied_fifth.yaml", show=True)
+    _written_personal("personal_studied_sixth.yaml", "no_personal_studied_sixth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
     _written_personal("personal_holdout_fourth.yaml", "no_personal_holdout_fourth.yaml", show=False)
     _written_personal("personal_holdout_fifth.yaml", "no_personal_holdout_fifth.yaml", show=False)
+    _written_personal("personal_holdout_sixth.yaml", "no_personal_holdout_sixth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -439,6 +450,15 @@ ADVERSARIAL = {
     "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
     "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
     "口座番号をきいた： × 800": "口座番号をきいた：" * 800,
+    "ゆーき、あっと、 × 500 (an e-mail read out)": "ゆーき、あっと、" * 500,
+    "ぜろいち、 × 1500 (digits read aloud from zero)": "ぜろいち、" * 1500,
+    "三条上ル恵比須 × 500": "三条上ル恵比須" * 500,
+    "市町 × 2000 + 1": "市町" * 2000 + "1",
+    "大字茶 × 1000": "大字茶" * 1000,
+    "豊島区 newline 池袋 newline × 600": "豊島区\n池袋\n" * 600,
+    "生年月日 平成 newline × 800": "生年月日 平成\n" * 800,
+    "保険証 番号 1 newline × 1000": "保険証 番号 1\n" * 1000,
+    "a ・ × 2000 + @": "a ・ " * 2000 + "@",
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

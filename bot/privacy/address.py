@@ -15,10 +15,12 @@ name in kanji where の joins them (長崎4の22の3) or the line says someone l
 (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
-letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku). Parts may be
-separated by a space (東京都 サンプル区 中央 1-2-3). A room number after the
-block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305), and so does
-a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
+letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku); or a lot's number alone where the
+town before it says it is one (Kyoto's 堀川通寺之内上る2丁目下天神町650, a town ending in 町 after its city,
+a rural 字 or 大字, or after 住所 and a municipality: 住所 宇治市宇治妙楽124). Parts may be
+separated by a space (東京都 サンプル区 中央 1-2-3), or each be on a line of its own (横浜市 / 港北区 / …).
+A room number after the block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305),
+and so does a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
 
 The municipality's name stops at its first 市区町村郡 and at most three
 follow one another (札幌市中央区), so no run of text can be split into
@@ -59,9 +61,11 @@ _NOT_A_PLACE = (
     r"民|役|長|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
 )
-_PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_SP}"
-_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_SP}"
-_TOWN = rf"(?:{_NAME}{{1,12}}?{_SP})?"
+_LINE_SP = r"(?:[ \t]?|[ \t]*\n)"
+"""After a place's part: a space, or the line's end (横浜市 / 港北区 / 日吉本町 / 1-4-22, each on a line)."""
+_PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_LINE_SP}"
+_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_LINE_SP}"
+_TOWN = rf"(?:{_NAME}{{1,12}}?{_LINE_SP})?"
 _CHOME = (
     rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}丁目"
     rf"(?:{_SP}{_NUM}(?:番地?|{_DASH})(?:{_NUM}号?)?(?:{_DASH}{_NUM})?)?"
@@ -84,9 +88,26 @@ _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
 _CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"
 
 _BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
+_LOT = (
+    rf"(?<![0-9]){_NUM}(?:番地?(?:{_DASH}?{_NUM}号?)?|{_DASH}{_NUM})?{_ROOM}{_END}"
+    r"(?![,.][0-9]|か所|ヶ所|カ所|箇所|[万億千])"
+)
+"""A lot's number alone, as rural towns (大字湯沢2499) and Kyoto (紫野上門前町22) number their houses."""
 
 _WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
 _AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
+_LOT_AFTER_PLACE = re.compile(
+    rf"{_CUE}((?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?{_LOT})"
+    rf"|(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,2}}{_PLACE_NAME}{{1,10}}町{_LOT}"
+    rf"|(?:(?<=[町村市])字|大字)[{_KANJI}\u30a1-\u30fa\u30fc]{{1,8}}?{_LOT}"
+    rf"|(?<=[{_KANJI}])(?:[上下]る|[上下]ル|[東西]入[るル]?)(?:{_NUM}丁目)?"
+    rf"[{_KANJI}{_KATA}]{{1,10}}?町{_SP}{_LOT}"
+)
+"""A lot's number alone after a municipality and a town: after a word that says an address
+follows (住所 宇治市宇治妙楽124), after a town whose name ends in 町 with its city before it
+(京都市北区紫野上門前町22), after a rural 字 or 大字 (椎葉村大字下福良1762, 与論町字茶花325), and
+after Kyoto's way up, down, east or west from a crossing and the town (堀川通寺之内上る2丁目下天神町650,
+三条上ル恵比須町427番地)."""
 _STRONG_ALONE = re.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
@@ -151,6 +172,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
+    for match in _LOT_AFTER_PLACE.finditer(text):
+        start = match.start(1) if match.group(1) else match.start()
+        yield start, match.end(), ADDRESS
     for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME, _LATIN):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS

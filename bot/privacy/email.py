@@ -1,16 +1,19 @@
 """E-mail addresses, including the ways people write them to dodge spam filters.
 
 On the folded text (so full-width ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ is plain ASCII):
-a local part of ASCII letters, digits and ``._%+-``, or of kana and kanji
-(internationalised addresses; never the two mixed, so the words before an
+a local part of ASCII letters, digits and ``._%+-`` (parts joined by ・ too:
+yoshiko ・ m), or of kana and kanji (internationalised addresses; never the two mixed, so the words before an
 address stay: 連絡先taro@…), then ``@`` with spaces around it if any (or a
-line break after it, which a phone's copy and paste leaves),
+line break before or after it, which a phone's copy and paste leaves),
 ``[at]``, ``(at)``, `` at ``, アット(マーク) or あっと (in brackets or not), then a domain of two or more
 labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
-written as ``.`` or ``。`` (spaces around them if any: example . jp),
+written as ``.``, ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp),
 ``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
+
+An address read out word by word and typed as heard is one too (ゆーき、あんだーばー、…、あっと、
+あいくらうど、どっと、こむ).
 
 A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
 ★を@に変えて): an ASCII local part, the symbol, then a domain as above.
@@ -26,12 +29,17 @@ __all__ = ["EMAIL", "find_emails"]
 EMAIL = "メールアドレス"
 
 _JA = r"\u30a1-\u30fa\u30fc\u4e00-\u9fff々〆ヶ"
-_LOCAL = rf"(?:[a-z0-9._%+\-]{{1,64}}|[{_JA}ぁ-ゖ]{{1,64}})"
+_ASCII_LOCAL = r"[a-z0-9._%+\-]{1,64}"
+_LOCAL = rf"(?:{_ASCII_LOCAL}(?:[ \t]*・[ \t]*{_ASCII_LOCAL}){{0,3}}|[{_JA}ぁ-ゖ]{{1,64}})"
 _AT = (
-    r"(?:[ \t]*@[ \t\r\n]{0,3}|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク)\s*[\])>][ \t]*"
+    r"(?:[ \t]*(?:\r?\n[ \t]*)?@[ \t\r\n]{0,3}"
+    r"|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク)\s*[\])>][ \t]*"
     r"|[ \t]at[ \t]|[ \t]*(?:アット(?:マーク)?|あっと(?:まーく)?)[ \t]*)"
 )
-_DOT = r"(?:[ \t]*[.。][ \t]*|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]|[ \t]*ドット[ \t]*)"
+_DOT = (
+    r"(?:[ \t]*[.。][ \t]*|[ \t]*・[ \t]*(?=[a-z0-9])|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]"
+    r"|[ \t]*ドット[ \t]*)"
+)
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
 _TLD = rf"(?:[a-z]{{2,24}}|[{_JA}]{{1,10}})"
 _PATTERN = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)
@@ -42,10 +50,24 @@ _STAND_IN = re.compile(r"([★☆■□●○◆◇◎※*#])[」』]?(?:を|は
 _DOMAIN = rf"[ \t]*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])"
 
 
+_WORD = r"[ぁ-ゖァ-ヺーa-z0-9]{1,12}"
+_PAUSE = r"(?:[ \t]*[、,・][ \t]*|[ \t]+)"
+_SPOKEN = re.compile(
+    rf"{_WORD}(?:{_PAUSE}{_WORD}){{0,6}}{_PAUSE}?(?:あっと(?:まーく)?|アット(?:マーク)?){_PAUSE}?{_WORD}"
+    rf"(?:{_PAUSE}?(?:どっと|ドット){_PAUSE}?{_WORD}){{1,3}}",
+    re.IGNORECASE,
+)
+"""An address read out word by word and typed as heard, pauses as 、 or spaces (ゆーき、あんだーばー、
+にーまるいちご、あっと、あいくらうど、どっと、こむ): words, あっと or アット, then words joined by どっと."""
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text`` (`mask` sorts them)."""
     for match in _PATTERN.finditer(text):
         yield match.start(), match.end(), EMAIL
+    if "あっと" in text or "アット" in text:
+        for match in _SPOKEN.finditer(text):
+            yield match.start(), match.end(), EMAIL
     for symbol in dict.fromkeys(m.group(1) for m in _STAND_IN.finditer(text)):
         written = re.compile(rf"[a-z0-9._%+\-]{{1,64}}[ \t]*{re.escape(symbol)}{_DOMAIN}", re.IGNORECASE)
         for match in written.finditer(text):

@@ -59,7 +59,14 @@ SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_O
 pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
 _SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?の)? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
-_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の)")
+_SPOKEN_ZERO_RUN = re.compile(
+    rf"(?<![ぁ-ゖー])(?:ぜろ|れい|まる)ー?(?:(?:、 ?| ?の ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
+)
+"""A run opening with a zero, as a phone's does, whose groups may be set apart by 、 too (ぜろきゅうぜろ、
+よんよんいちに、…): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays)."""
+_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|、)")
+_SPOKEN_END = re.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
+"""What may follow a run's last reading of one character that is then a digit, not a particle (… いち に)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +103,8 @@ def fold(text: str) -> Folded:
         origin.extend([index] * len(folded))
         ends.extend([index + 1] * len(folded))
     _kanji_digits(chars)
-    _spoken_digits(chars, origin, ends)
+    _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
+    _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     for i, char in enumerate(chars):
         if (
             char in _LONG_VOWEL
@@ -123,24 +131,32 @@ def _kanji_digits(chars: list[str]) -> None:
         start = end
 
 
-def _spoken_digits(chars: list[str], origin: list[int], ends: list[int]) -> None:
+def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: re.Pattern[str]) -> None:
     """Replace each run of seven or more digits read aloud in hiragana or katakana by ASCII digits, in place.
 
     Groups may be joined by の, as a number is said aloud (ぜろよんはち の ななにーいち の …); it stays, a
-    separator the number's chain reads (`bot.privacy.numbers`). A lone one-character reading after a space
-    or の ends no run: it is a particle (… よんいち になった, … ろくのに).
+    separator the number's chain reads (`bot.privacy.numbers`); a 、 between them becomes a space. A lone
+    one-character reading after a space or の ends no run: it is a particle (… よんいち になった, … ろくのに),
+    unless nothing but the text's or the line's end, a closing bracket or です follows (… いち に).
     """
     text = to_hiragana("".join(chars))  # digits read aloud in katakana read as in hiragana
-    for run in reversed(list(_SPOKEN_RUN.finditer(text))):
+    for run in reversed(list(runs.finditer(text))):
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
-        if len(ones) >= 2 and ones[-2].group(2) and len(ones[-1].group(1).rstrip("ー")) == 1:
+        if (
+            len(ones) >= 2
+            and ones[-2].group(2)
+            and len(ones[-1].group(1).rstrip("ー")) == 1
+            and not _SPOKEN_END.match(text, run.end())
+        ):
             ones = ones[:-2]
             while ones and ones[-1].group(2):
                 ones.pop()  # the space or の before the particle (… ろく の に)
         if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
             continue
         end = ones[-1].end()
-        chars[run.start() : end] = [_digit_of(one.group(1)) if one.group(1) else one.group(2) for one in ones]
+        chars[run.start() : end] = [
+            _digit_of(one.group(1)) if one.group(1) else one.group(2).replace("、", " ") for one in ones
+        ]
         origin[run.start() : end] = [origin[one.start()] for one in ones]
         ends[run.start() : end] = [ends[one.end() - 1] for one in ones]
 

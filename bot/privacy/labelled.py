@@ -3,8 +3,9 @@
 Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
 123), so these are masked only where a label says whose they are:
 
-- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ
-  or DOB (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth: 1990-08-21), or before 生まれ or 生
+- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ,
+  DOB or birth= (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth: 1990-08-21, 生年月日: 23 Nov 1988;
+  a line break after the label or between the parts: 生年月日 / 1976年 / 2月 / 3日), or before 生まれ or 生
   (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
@@ -21,10 +22,11 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   work's), eight digits as a date included, and a year of one or two digits with its era written
   elsewhere (数字は 5 年 4 月 17 日); neither of these takes a date that opens or closes a
   range (…以前, …から, 〜…) or that a rule or a document bears (…施行, …改訂, …現在);
-- a number after the name of a personal one: a bank account (口座番号, 口座;
-  普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an insurance, pension, licence,
-  passport, residence card, medical aid or beneficiary number (被保険者番号, 被保険者証の番号, 医療証の番号,
-  基礎年金番号,
+- a number after the name of a personal one (a note in brackets or a second label between if any:
+  口座番号(7桁), 基礎年金番号・年金コード：; ``=`` as a form's field: 被保険者番号=…): a bank account
+  (口座番号, 口座, 口番; 普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an
+  insurance, pension, licence, passport, residence card, medical aid or beneficiary number
+  (被保険者番号, 被保険者証の番号, 被保険者証 番号, 医療証の番号, 基礎年金番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.), a ward's
@@ -70,6 +72,8 @@ BIRTH_DATE = "生年月日"
 ID_NUMBER = "各種番号"
 
 _SPACE = r"[ \t\u3000]*"
+_GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"
+"""Spaces, and one line break at most: a form's value or a date's parts copied each on a line of its own."""
 _ERA = (
     r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?|(?<![\u4e00-\u9fff])[明大昭平令](?=[0-9元]))"
 )
@@ -82,14 +86,14 @@ _WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令�
 """The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日), an era's after
 the Western (1993年（平成5年）9月18日)."""
 _MONTH_DAY = (
-    rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月"
-    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_SPACE}{_SMALL}{_SPACE}日?)"
+    rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_GAP}{_SMALL}{_SPACE}月"
+    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_GAP}{_SMALL}{_SPACE}日?)"
     rf"|{_SPACE}[./・-]{_SPACE}{_SMALL}{_SPACE}[./・-]{_SPACE}{_SMALL})"
 )
 """What follows a year: 年, month and day, spaces or commas between them if any (平成　１０年　２月　８日,
-平成３年、８月、１２日), or
+平成３年、８月、１２日; each on a line of its own, as a form's boxes are copied: 1976年 / 2月 / 3日), or
 dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
-_ERA_YEAR = rf"{_SPACE}(?:の{_SPACE})?(?:{_SMALL}|元)"
+_ERA_YEAR = rf"{_GAP}(?:の{_SPACE})?(?:{_SMALL}|元)"
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
@@ -99,8 +103,9 @@ _OLD_DATE = re.compile(
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
 _BIRTH_LABEL = (
-    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday)"
-    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：)?"
+    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday"
+    r"|birth(?==))"
+    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：|=)?"
 )
 _OPENING = rf"(?:[(\[「『【]{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
@@ -108,6 +113,16 @@ _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ENGLISH_DATE = (
+    rf"(?:(?:0?[1-9]|[12][0-9]|3[01])[ ]+{_MONTH_NAME},?[ ]+(?:19|20)[0-9]{{2}}"
+    rf"|{_MONTH_NAME}[ ]+(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?,?[ ]+(?:19|20)[0-9]{{2}})(?![0-9])"
+)
+"""A date with the month's English name, as a foreign resident writes it (23 Nov 1988, Jan 9, 1960): a birth
+date only after a label."""
 _MONTH_SLASH_DAY = r"(?<![0-9])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])(?![/0-9])"
 _YEAR_MONTH = (
     rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}"
@@ -121,7 +136,7 @@ _YEAR_BORN = (
 just after complete (昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21, …6月生まれ、日にちは6月21日)."""
 _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_SPACE}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
     rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
@@ -148,12 +163,13 @@ RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
-    r"(?:口座番号|口座|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
+    r"(?:口座番号|口座|口番|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
     r"passport|residence card|driver'?s licen[cs]e|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?)"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?|"
+    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号)"
 )
 _HANDBOOK = (
     r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
@@ -164,18 +180,22 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ -]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
 six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
-年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6)."""
+年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・ or a line break too
+(２１０５・４４１７８, 4410 then 223156 on the next line)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
+_ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
+"""A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
+name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?(?:は|が|の|:|：)?{_SPACE}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=)?{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?[:：]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
@@ -198,7 +218,7 @@ _INSURANCE_CARD = re.compile(
     rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
     rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
-    rf"(?:{_SPACE}(?:[、,]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}([0-9]{{1,10}}))?(?![0-9])"
+    rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}([0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )

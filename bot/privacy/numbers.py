@@ -16,9 +16,11 @@ longest window that is one of these is taken:
 - Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
   090-1234-5678, 0120-123-456), in at most five groups or one digit at a time (0 9 0 - 1 2 3 4 …);
   or 81 with ``+``, ``00`` or ``010`` before it or as a group of its own, then the national
-  number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or eight digits grouped 4 and 4
+  number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or another country's after
+  ``+`` (+84 90 312 4471, +1-415-555-0187: nine to fifteen digits); or eight digits grouped 4 and 4
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
-- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号, also
+- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
+  (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
   time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence.
 
@@ -70,8 +72,13 @@ _MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ�
 """マイナンバー or 個人番号 elsewhere in the sentence (個人番号欄（1人目 …）, … （個人番号）)."""
 _LOCAL_PHONE_CUE = re.compile(r"(?:電話|tel|携帯|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE)
 """A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
-_POSTAL_CUE = re.compile(r"(?:〒|郵便番号|郵便)[はが:：\s]*$")
+_POSTAL_CUE = re.compile(
+    r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)[はが:：=\s]*$",
+    re.IGNORECASE,
+)
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
+_ABROAD = re.compile(r"(?<![0-9)])\+[ \t]?$")
+"""A ``+`` opening a number, not adding it to one before (100+200)."""
 _SENTENCE_LOOKBACK = 40
 _POSTAL_IN_SENTENCE = re.compile(r"(?:〒|郵便番号)[^。\n]*$")
 """郵便番号 earlier in the same sentence, for seven digits grouped 3 and 4 however they are separated."""
@@ -240,9 +247,21 @@ def _my_number_in_sentence(text: str, groups: list[_Group]) -> bool:
 
 
 def _international(groups: list[_Group], before: str) -> bool:
-    """+81 …, 0081 …, 010 81 …, or 81 as a group of its own, then a national number."""
+    """+81 …, 0081 …, 010 81 …, or 81 as a group of its own, then a national number; or another country's.
+
+    A family abroad is reached so: ``+``, a country code of one to three digits, the number
+    (+84 90 312 4471, +1-415-555-0187), nine to fifteen digits in all (E.164).
+    """
     digits = "".join(g.digits for g in groups)
     plus = bool(_INTERNATIONAL.search(before))
+    if (
+        not digits.startswith("81")
+        and _ABROAD.search(before)
+        and 9 <= len(digits) <= 15
+        and digits[0] != "0"
+        and (len(groups) == 1 or len(groups[0].digits) <= 3)
+    ):
+        return True
     for prefix in ("01081", "0081", "81"):
         if not digits.startswith(prefix):
             continue

@@ -123,7 +123,9 @@ def phone(rng: random.Random) -> Written:
         "free": [rng.choice(("0120", "0570")), _digits(rng, 3), _digits(rng, 3)],
     }[shape]
     national = "".join(parts)
-    style = rng.choice(("plain", "plain", "paren-area", "paren-middle", "international", "81", "plus0"))
+    style = rng.choice(
+        ("plain", "plain", "paren-area", "paren-middle", "international", "81", "plus0", "abroad")
+    )
     sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
     if style == "paren-area":
         written = f"({parts[0]}){parts[1]}{rng.choice(('', '-'))}{parts[2]}"
@@ -139,6 +141,12 @@ def phone(rng: random.Random) -> Written:
         written = "81-" + "-".join([parts[0][1:], *parts[1:]])
     elif style == "plus0":
         written = f"+81 (0){parts[0][1:]} {parts[1]} {parts[2]}"
+    elif style == "abroad":  # a family abroad: another country's code, then its own grouping
+        code = rng.choice(("1", "82", "84", "86", "63", "66", "55", "977"))
+        national = rng.choice("123456789") + _digits(rng, 11 - len(code))
+        cut = rng.randint(2, 4)
+        apart = sep if sep in (" ", "-") else " "
+        written = f"+{code}{rng.choice((' ', '-'))}{national[:cut]}{apart}{national[cut:]}"
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
@@ -164,10 +172,13 @@ def email(rng: random.Random) -> Written:
         labels = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(2, 9)))]
         domain = ".".join([*labels, *rng.choice((["jp"], ["co", "jp"], ["lg", "jp"], ["com"], ["org"]))])
     plain = f"{local}@{domain}"
-    at = rng.choice(("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク"))
+    at = rng.choice(
+        ("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク", "\n@")
+    )
     written = f"{local}{at}{domain}"
     if rng.random() < 0.3:
-        written = written.replace(".", rng.choice(("[dot]", "(dot)", " . ", "。", " dot ")))
+        dots = ("[dot]", "(dot)", " . ", "。", " dot ", " ・ ", "・")
+        written = written.replace(".", rng.choice(dots if domain.isascii() else dots[:5]))
     if rng.random() < 0.1:
         written = written.upper()
     if rng.random() < 0.25:
@@ -237,6 +248,19 @@ def address(rng: random.Random) -> Written:
         written = full_width(written) if rng.random() < 0.5 else written
     if rng.random() < 0.2:
         written = f"〒{rng.randint(100, 999)}-{rng.randint(0, 9999):04d} {written}"
+    if rng.random() < 0.1:  # a lot's number alone: Kyoto's way from a crossing, a rural 字 or 大字
+        lot = rng.choice(
+            (f"{rng.randint(100, 9999)}", f"{rng.randint(10, 999)}番地", f"{rng.randint(10, 999)}-{c}")
+        )
+        way = rng.choice(("上ル", "下ル", "西入ル", "東入ル", "上る", "下る"))
+        place = rng.choice(
+            (
+                f"京都市中京区{rng.choice(('河原町', '烏丸', '寺町'))}通三条{way}見本町",
+                "京都市北区紫野見本町",
+                f"見本郡見本村{rng.choice(('大字', '字'))}見本",
+            )
+        )
+        written, block = f"{place}{lot}", lot
     cue = rng.choice(("", "住所は", "住所：", "自宅は", "現住所 "))
     secrets = (written, block) if len(block) >= 6 else (written,)
     return Written("住所", written, _sentence(rng, cue, written), secrets)
@@ -245,7 +269,18 @@ def address(rng: random.Random) -> Written:
 def postal_code(rng: random.Random) -> Written:
     """Postal codes with 〒, after 郵便番号, or bare NNN-NNNN; any script."""
     code = f"{rng.randint(100, 999)}{rng.randint(0, 9999):04d}"
-    style = rng.choice(("〒{}-{}", "〒 {}-{}", "郵便番号 {}-{}", "郵便番号：{}{}", "{}-{}", "〒{}{}"))
+    style = rng.choice(
+        (
+            "〒{}-{}",
+            "〒 {}-{}",
+            "郵便番号 {}-{}",
+            "郵便番号：{}{}",
+            "{}-{}",
+            "〒{}{}",
+            "zip={}{}",
+            "ゆうびん番号 {}-{}",
+        )
+    )
     written = _script(rng, style.format(code[:3], code[3:]))
     return Written("郵便番号", written, _sentence(rng, "", written), (written, f"{code[:3]}-{code[3:]}"))
 
@@ -574,6 +609,20 @@ def birth_date(rng: random.Random) -> Written:
         f"{letter}{year_in_era}.{month}.{day}",
     )
     written = _script(rng, rng.choice(shapes)) if rng.random() < 0.3 else rng.choice(shapes)
+    if rng.random() < 0.1:  # after a label only: the month's English name, or a form's boxes a line each
+        month_name = ("Jan", "Feb", "March", "Apr", "May", "June", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
+        year = base + year_in_era
+        written = rng.choice(
+            (
+                f"{day} {month_name[month - 1]} {year}",
+                f"{month_name[month - 1]} {day}, {year}",
+                f"{year}年\n{month}月\n{day}日",
+                f"{era}\n{year_in_era}年\n{month}月\n{day}日",
+            )
+        )
+        label = rng.choice(("生年月日 ", "生年月日：", "DOB: ", "生年月日\n", "birth="))
+        value = f"{label}{written}"
+        return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     if rng.random() < 0.5:
         value = f"{rng.choice(('生年月日 ', '生年月日：', '誕生日は', '生まれは', '生年月日:'))}{written}"
         text = f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}"
@@ -589,6 +638,8 @@ _ID_CUES = (
     "受給者証番号 ", "受給者番号：", "カード番号 ", "クレジットカード ", "職員番号",
     "宛名番号：", "世帯番号は", "利用者番号 ", "ケース番号 ", "年金手帳の番号 ", "運転免許 第",
     "身体障害者手帳 1級 第", "療育手帳(A) 番号 ", "精神障害者保健福祉手帳 2級 ", "愛の手帳 3度 ",
+    "口番 ", "被保険者証 番号 ", "口座番号(7桁) ", "被保険者番号=", "保険証の番号（記号・番号）：",
+    "基礎年金番号・年金コード：", "基礎年金番号\n",
 )  # fmt: skip
 
 

@@ -42,6 +42,20 @@ def test_seven_or_more_digits_read_aloud_fold_to_digits_and_words_stay() -> None
     assert fold("にさんにちで、さんごの海").text == "にさんにちで、さんごの海"
 
 
+def test_a_run_read_aloud_from_zero_may_set_its_groups_apart_by_commas() -> None:
+    spoken = "でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ"
+    assert fold(spoken).text == "でんわ 090 4412 8830"
+    assert fold("いちにさんし、ごーろくしちはち").text == "いちにさんし、ごーろくしちはち", (
+        "counting from one"
+    )
+
+
+def test_a_last_reading_of_one_character_is_a_digit_where_the_text_or_line_ends() -> None:
+    assert fold("いちなな ぜろ の ぜろ ぜろ いち に").text == "17 0 の 0 0 1 2"
+    assert fold("いちなな ぜろ ぜろ ぜろ いち に\n次").text == "17 0 0 0 1 2\n次"
+    assert fold("きゅうはちななろく ごーよんさん になった").text == "9876 543 になった", "a particle"
+
+
 def test_nine_read_aloud_with_a_long_vowel_mark_folds_as_nine() -> None:
     """きゅー is one reading of 9 (it had raised KeyError, as きゅ, and failed the whole turn)."""
     assert fold("ぜろきゅーぜろ いちにーさんよん ごーろくななはち").text == "090 1234 5678"

@@ -948,6 +948,48 @@ WRITINGS = [
     # A surname and its reading that the dictionary reads as one noun; one introduced after a section and の.
     ("担当の桑原（くわばら）です。", "担当の［氏名］です。"),
     ("区民課の戸川でございます。", "区民課の［氏名］でございます。"),
+    # A phone read aloud from its zero, its groups apart by 、.
+    ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
+    # A last reading of one character that ends the text is a digit, not a particle.
+    ("ゆうびん番号は いちなな ぜろ の ぜろ ぜろ いち に", "ゆうびん番号は ［郵便番号］"),
+    # A postal code after zip= or ゆうびん番号.
+    ("zip=1710021、ゆうびん番号 171 0021", "zip=［郵便番号］、ゆうびん番号 ［郵便番号］"),
+    # Another country's number after +.
+    (
+        "ベトナムの実家 +84 90 312 4471 と 米国の +1-415-555-0187 へ",
+        "ベトナムの実家 ［電話番号］ と 米国の ［電話番号］ へ",
+    ),
+    # An e-mail address with ・ for its dots, or broken before its @.
+    ("メール：yoshiko ・ m ＠ gmail ・ com", "メール：［メールアドレス］"),
+    ("アドレス\nkenji-1980\n@\nsoftbank.ne.jp", "アドレス\n［メールアドレス］"),
+    # An e-mail address read out word by word.
+    (
+        "アドレス：ゆーき、あんだーばー、にーまるいちご、あっと、あいくらうど、どっと、こむ",
+        "アドレス：［メールアドレス］",
+    ),
+    # A birth date with the month's English name, a line for each part, or after birth=.
+    ("生年月日: 23 Nov 1988", "生年月日: ［生年月日］"),
+    ("生年月日 Jan 9, 1960", "生年月日 ［生年月日］"),
+    ("生年月日\n1976年\n2月\n3日", "生年月日\n［生年月日］"),
+    ("name=（略）&birth=H8.2.14", "name=（略）&birth=［生年月日］"),
+    # Numbers after 口番, a card and 番号 apart, a note in brackets, a second label, =, or a line break.
+    ("普通 口番 0882104", "普通 口番 ［各種番号］"),
+    ("介護保険被保険者証 番号 ００１１２８４５９３", "介護保険被保険者証 番号 ［各種番号］"),
+    ("保険証の番号（記号・番号）：２１０５・４４１７８", "保険証の番号（記号・番号）：［各種番号］"),
+    ("口座番号(7桁) 0 4 4 9 1 8 3", "口座番号(7桁) ［各種番号］"),
+    ("被保険者番号=12094417", "被保険者番号=［各種番号］"),
+    ("基礎年金番号・年金コード：3309-554127・1150", "基礎年金番号・年金コード：［各種番号］"),
+    ("基礎年金番号\n4410\n223156", "基礎年金番号\n［各種番号］"),
+    # A Japan Post Bank account's 記号 and 番号 joined by a dash.
+    ("ゆうちょ：記号１４３４０－番号２２８１３９５１", "ゆうちょ：記号［各種番号］－番号［各種番号］"),
+    # A lot's number alone: Kyoto's way from a crossing, a town ending in 町, 字 and 大字, after 住所.
+    ("京都市上京区堀川通寺之内上る２丁目下天神町６５０", "［住所］"),
+    ("住所：京都市北区紫野上門前町２２", "住所：［住所］"),
+    ("宮崎県東臼杵郡椎葉村大字下福良１７６２", "宮崎県東臼杵郡椎葉村［住所］"),
+    ("鹿児島県大島郡与論町字茶花３２５", "鹿児島県大島郡与論町［住所］"),
+    ("ばあちゃんの住所 宇治市宇治妙楽１２４ でお願い", "ばあちゃんの住所 ［住所］ でお願い"),
+    # An address with each of its parts on a line of its own.
+    ("郵送先\n横浜市\n港北区\n日吉本町\n1-4-22", "郵送先\n［住所］"),
 ]
 
 
@@ -1217,6 +1259,16 @@ WORK_TEXT = [
     "在席表：課長◯ 係長× 主任◯",
     "来庁者：外国籍の方（ベトナム）",
     "区民課の窓口です。山崎 会計 から",
+    # Kyoto's way from a crossing with no house after it; 字 as a word; counts and amounts after a town.
+    "四条通烏丸東入ルの交差点付近で工事、通行止めは 12/10〜12/12",
+    "大字・字の区域の変更は 地方自治法第260条 の告示が必要です",
+    "見本区見本町3か所で実施、豊島区南町1,234世帯、京都市中京区の町内会 12 団体",
+    "階段を上る3人、坂を下る2台",
+    # A sum, not a number abroad; a municipality at a line's end before a range of months.
+    "予算 1200000+3400000 円",
+    "豊島区\n1-2月分の集計",
+    # Words that hold アット and ドット.
+    "アットホームな職場です、ドット柄のシャツ",
 ]
 
 
@@ -1364,6 +1416,15 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "生年月日 " + "S 1 . 2 . " * 1000,
         "生まれは1990年の1月、日にちは" * 500,
         "口座 " + " " * 5000 + "x",
+        "ゆーき、あっと、" * 500,
+        "ぜろいち、" * 1500,
+        "三条上ル恵比須" * 500,
+        "市町" * 2000 + "1",
+        "大字茶" * 1000,
+        "豊島区\n池袋\n" * 600,
+        "生年月日 平成\n" * 800,
+        "保険証 番号 1\n" * 1000,
+        "a ・ " * 2000 + "@",
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
