@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0032: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0033: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -203,6 +203,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "訪問：［氏名］ 13:00、［氏名］が戻ったら（審査）［氏名］へ、息子さんの［氏名］くん、"
             "メモ：［氏名］、連絡先 ［電話番号］、生年月曰 ［生年月日］",
         ),
+        (
+            "0032",
+            "【山中】本日午後、外出します\n在席表：柳◯ 今泉×、担当の桑原（くわばら）です、zip=1710021、"
+            "生年月日: 23 Nov 1988、被保険者番号=12094417",
+            ("山中", "柳", "今泉", "桑原", "1710021", "23 Nov 1988", "12094417"),
+            "【［氏名］】本日午後、外出します\n在席表：［氏名］◯ ［氏名］×、担当の［氏名］です、"
+            "zip=［郵便番号］、生年月日: ［生年月日］、被保険者番号=［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -224,6 +232,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "places and hiragana read as surnames, Latin honorifics",
         "bracketed values, numbers read aloud, blocks joined by の, names at work",
         "names before times, stamps, children, romaji; katakana digits, mistyped birth labels",
+        "names in brackets and on boards, readings; numbers after =, English months",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
