@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from bot.kana import to_katakana
 from bot.search.normalize import gram_text, normalize
 from bot.sudachi import tokenizer
 
@@ -201,15 +202,17 @@ class Analyzer:
         return _Word(sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound), synonym)
 
     def _heads(self, surface: str, normalized: str) -> tuple[str, ...]:
-        """The head of a katakana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).
+        """The head of a kana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).
 
         Sudachi writes such a compound's normalised form in kanji, one kanji
         a part (雀蜂, 野良猫, 溝鼠); the last is its head. It counts when the
         compound is written ending in that kanji's reading, or in the reading
         with its first sound voiced as the head of a compound takes it
-        (ハチ → スズメバチ). Both the kanji's form and the reading's are
-        terms, as a question may write either (蜂, ハチ).
+        (ハチ → スズメバチ), in katakana or in hiragana as a phone may leave it
+        (すずめばち). Both the kanji's form and the reading's are terms, as a
+        question may write either (蜂, ハチ).
         """
+        surface = to_katakana(surface)
         if not (_KATAKANA_COMPOUND.fullmatch(surface) and _KANJI_COMPOUND.fullmatch(normalized)):
             return ()
         head = tokenizer().tokenize(normalized[-1], self._mode_c)

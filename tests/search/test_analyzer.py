@@ -27,9 +27,11 @@ def words(analyzer: Analyzer, text: str) -> set[str]:
         ("ノラネコ", {"猫"}),
         ("ドブネズミ", {"鼠"}),
         ("シロアリ", {"蟻", "アリ"}),
+        ("すずめばち", {"蜂", "はち"}),  # typed in hiragana, as a phone may leave it
+        ("のらねこ", {"猫"}),
     ],
 )
-def test_a_katakana_compound_kept_whole_carries_its_head(
+def test_a_kana_compound_kept_whole_carries_its_head(
     analyzer: Analyzer, compound: str, heads: set[str]
 ) -> None:
     assert heads <= words(analyzer, f"{compound}がいます")
