@@ -1,0 +1,320 @@
+"""Personal names: the surnames and given names Sudachi's dictionary knows, where the text shows a person.
+
+Sudachi tags the names in its dictionary (名詞・固有名詞・人名・姓／名). A name
+word on its own may be a place or an ordinary word (長野, 大和, 小川), so a run
+of name words (spaces between them allowed) is masked only when the text
+shows that it names a person:
+
+- it holds a surname and a given name (山田太郎, 高橋 一郎, ヤマダ タロウ);
+- an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, 阿部保健師, グエンさん; and
+  松本様, 清水課長, 岡田先輩, whose surnames the dictionary reads as places, or 山崎くん after は,
+  which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
+  it splits as 佐 + 藤保 + 健師);
+- a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
+  文責：, 受付：, 同行, 回覧：, CC:, a stamp's column （審査）, 以上、 at the end of a memo; in minutes
+  出席：, 欠席：, 司会：, 進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after
+  it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
+  (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as
+  an ordinary word there, 係の山田に聞いた, 西村へメール, or a surname of one kanji, 森が担当, 堀から電話,
+  岡が持ってきた, 林と二人で, 林と話した, 畑も一緒に, 岡が戻ったら; not one in what a thing is,
+  森と一緒に歩くハイキング), at work, away or on duty (田中は本日休みです, 原が対応中, 岡田は育休中,
+  山形がまだ戻らない, 鹿児島が今日は窓口, 品川 が代理で, 関が今日の宿直, 福岡は来月から出向,
+  南が打合せに出ています, 生田いる？), asked about for their section (岩って何課), doing what only people do
+  (本田が酔っぱらってた), passed work or copied in (藤井に振って, 福田にCC, 藤原を巻き込んで), with others
+  (小林ほか1名) or their section, role or extension in parentheses (山田（総務課）, 田中（父）,
+  近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs (田中の件,
+  佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です or なら
+  (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて, 小林来庁),
+  their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or in a family
+  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
+- the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
+  spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
+  中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
+  word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
+  (翔太、); it introduces itself after a greeting or first in a line or a quote (お疲れ様です、林です;
+  泉です。), or speaks first in a line of minutes or a chat log (林：了解, 森「…」); or it reads a place or a
+  company there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
+  世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a message's last line after a sentence
+  (…お願いいたします。 and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone
+  in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
+  hands over to another (小田→津田);
+- it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
+  高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
+  and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
+  listed with ・ (井上・木下で対応); or work is handed over from it to a name found or back (岸から堀へ,
+  東から西に引き継ぎ).
+
+A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
+たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
+「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
+list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
+(菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
+(祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
+(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が) or, a
+child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name in katakana parts before one
+(ワン・ウェイさん) or after カナ登録は, a cue or who someone is (カナ登録はレ・ティ・ホア,
+相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a country and の before one
+(ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary lacks or reads as a word
+but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a
+role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a
+table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or the numbered lines
+under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), and accounts written as an initial
+and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+
+A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
+(山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
+whatever kanji or katakana follow are masked, known or not; so is a reading in katakana after フリガナ and a
+space (フリガナ　モリヤマ アヤ).
+
+Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
+capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
+reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
+the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
+comma ending a chat's line (…the file? Thanks, Michael), or two or more
+alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
+them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
+the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
+whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
+unless it is a surname in capitals before a given name it lacks (ITO Kenji). A Japanese name in romaji is
+a surname and a given name, in either order, that read as Hepburn romaji and that the dictionary reads as such
+in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park); a name's writing in Latin letters across a slash
+from a name found is one too (Agus Setiawan / アグス・スティアワン 様). An unknown word counts as a
+name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
+capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
+
+A full name the dictionary holds as one word (小林太郎) counts as one, and a
+lone kanji before name words is read with them again (after の, 前田花子 is
+read as 前 + 田花子; 保健師 as 保 + 健師).
+
+The dictionary reads many names as ordinary words except before さん (葵様 a
+hollyhock, 林様 a wood, さとう様 sugar): a common noun with an honorific or a
+staff title after it is a name when the dictionary reads it as one before
+さん alone (皆様, 奥様, 業者さん stay). Text in hiragana alone is read as any
+other (たなかさまからでんわ), and a name it splits into hiragana words before an
+honorific (やまもとさん: やま + もと), or a surname before a cue (やまもとにきいた,
+さとうからでんわ), is one when it reads its katakana spelling (ヤマモト) as a name; so
+is a given name alone before a case particle's cue (たろうにきいた). A word of three to five hiragana opening
+a clause before an honorific or a title typed in hiragana (おがわかかりちょう), or before a particle and a
+cue, is a name when its katakana spelling is one
+(うちださん, which the dictionary splits as うちださ + ん) or the dictionary reads it alone as a verb or an
+adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
+
+Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
+in a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name
+apart by a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or
+that the dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a
+hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary
+joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM;
+田中CW, 大橋PM are masked); a surname it reads as a place or a word before a particle with nothing after it
+that says a person (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read
+like any other word (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a
+name before what a place or a group has (上原の交差点, あゆみの会) is not masked; a given name in hiragana
+it lacks before さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん,
+まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise (なべさーん; まっちゃん,
+のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it reads as one right before a
+verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota, in a line (当番
+月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月 上村 / 火 下田) or down a schedule of
+days or times that holds names (5日 小笠原 above 6日 大野木), who does an item of a bulleted list
+(・筒井：チラシの校正), and those of two to four kanji between the underscores of a file's name
+(面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and nothing that
+says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
+当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
+東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
+name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
+dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
+without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+
+`find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
+`read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
+`forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from bot.privacy.names.cues import _KANJI_KATA
+from bot.privacy.names.forms import (
+    _BLANK,
+    _FORM_FIELD,
+    _READING_FIELD,
+    _SPELLED_IN_KANA,
+    _given_names_after,
+    _listed_people,
+    _names_in_file_names,
+    _names_with_readings,
+    _quoted_names,
+    _quoted_readings,
+    _readings,
+    _readings_read_with_names,
+    _table_names,
+)
+from bot.privacy.names.kana import (
+    _called_in_kana,
+    _full_names_in_hiragana,
+    _hiragana_openings,
+    _hiragana_surnames_after_cues,
+    _kana_before_honorifics,
+    _katakana_after_cues,
+    _katakana_parts_around,
+    _names_split_in_hiragana,
+    _nicknames,
+)
+from bot.privacy.names.kanji import (
+    _EAST_ASIAN_NAME,
+    _full_names_read_otherwise,
+    _names_after_sections,
+    _one_kanji_full_names,
+    _one_kanji_surnames,
+    _signed_with_one_kanji,
+    _split_before_titles,
+    _surnames_read_as_words,
+)
+from bot.privacy.names.kin import (
+    _BEFORE_KIN_IN_PARENTHESES,
+    _children_named,
+    _families,
+    _family_members,
+    _given_names_after_family,
+    _kin_named,
+)
+from bot.privacy.names.latin import (
+    _BODIES,
+    _LATIN_SIGNED,
+    _handles,
+    _latin_names,
+    _latin_writings,
+    _romaji_names,
+)
+from bot.privacy.names.layout import (
+    _bracketed,
+    _introduced_after_greeting,
+    _marked,
+    _rota,
+    _schedule_column,
+    _speakers,
+    _without_weekdays,
+)
+from bot.privacy.names.lists import (
+    _handed_over,
+    _listed_with,
+    _name_pairs,
+    _named_pairs,
+    _places_before_a_facility,
+)
+from bot.privacy.names.runs import _name_runs
+from bot.privacy.names.words import _chunks, _morphemes, _within
+
+__all__ = ["NAME", "find_names"]
+
+
+NAME = "氏名"
+_TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
+_NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_PLACE_ENDING = re.compile(
+    "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
+)
+"""After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
+_SECTION_AFTER = re.compile("[課係室局](?![長員])")
+"""Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
+_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗", "高崎崎吉土浜徳柳黒瀬昇清青郷橋")
+"""Variant kanji that names are registered with (髙橋, 山﨑, 𠮷田) and the dictionary lacks, as their
+common forms (高橋), which it knows: one character for one, so every span stays where it was. Variants
+it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
+
+
+def find_names(text: str) -> Iterator[tuple[int, int, str]]:
+    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
+    text = text.translate(_VARIANTS)
+    found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
+    found += _quoted_names(text)
+    found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
+    found += [match.span(1) for match in _READING_FIELD.finditer(text)]
+    found += _table_names(text)
+    found += _listed_people(text)
+    found += _latin_names(text)
+    found += [
+        match.span(match.lastindex or 0)
+        for match in _LATIN_SIGNED.finditer(text)
+        if _BODIES.isdisjoint(match.group(match.lastindex or 0).split())
+    ]
+    found += _handles(text)
+    found += _romaji_names(text)
+    found += _names_in_file_names(text)
+    bounds: set[int] = set()  # where the dictionary's words begin and end
+    if _TOKENISED.search(text):
+        for offset, chunk in _chunks(text):
+            morphemes = _morphemes(chunk)
+            bounds.update(offset + at for m in morphemes for at in (m.begin(), m.end()))
+            spans = [
+                *_name_runs(chunk, morphemes),
+                *_surnames_read_as_words(chunk, morphemes),
+                *_names_split_in_hiragana(chunk, morphemes),
+                *_families(morphemes),
+                *_name_pairs(morphemes),
+                *_one_kanji_surnames(chunk, morphemes),
+                *_split_before_titles(chunk, morphemes),
+                *_introduced_after_greeting(chunk, morphemes),
+                *_speakers(chunk, morphemes),
+                *_called_in_kana(chunk, morphemes),
+                *_one_kanji_full_names(morphemes),
+                *_full_names_read_otherwise(morphemes),
+                *_bracketed(chunk, morphemes),
+                *_marked(chunk, morphemes),
+                *_readings_read_with_names(morphemes),
+                *_named_pairs(chunk, morphemes),
+                *_kin_named(chunk, morphemes),
+            ]
+            spans += _kana_before_honorifics(chunk, morphemes)
+            spans += _hiragana_openings(chunk)
+            spans += _full_names_in_hiragana(chunk)
+            spans += _katakana_after_cues(chunk)
+            spans += _hiragana_surnames_after_cues(chunk)
+            spans += _names_after_sections(chunk)
+            spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
+            spans += _signed_with_one_kanji(chunk, morphemes)
+            spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
+            spans += _family_members(chunk)
+            spans += _given_names_after_family(chunk)
+            spans += _children_named(chunk)
+            spans += _nicknames(chunk)
+            rota = _rota(chunk)
+            spans += [day.span(1) for day in rota]
+            spans += _names_with_readings(chunk)
+            places = _places_before_a_facility(chunk, morphemes)
+            spans = [span for span in spans if not _within(span, places)]
+            spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
+            spans += [span for span in _handed_over(chunk, morphemes, spans) if not _within(span, places)]
+            spans += _schedule_column(chunk, spans)
+            spans += _given_names_after(chunk, spans)
+            spans += _katakana_parts_around(chunk, spans)
+            spans = _without_weekdays(spans, [day.start() for day in rota])
+            found += [(offset + start, offset + end) for start, end in spans]
+    found += _latin_writings(text, found)
+    found += _readings(text, found)
+    found += _quoted_readings(text, found)
+    found += _named_again(text, found, bounds)
+    for start, end in found:
+        if not _SECTION_AFTER.match(text, end):
+            yield start, end, NAME
+
+
+def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:
+    """Every other place in ``text`` where a name found is written again as a word of its own.
+
+    A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
+    that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
+    dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
+    (松本さん, 松本市出身).
+    """
+    names = {text[start:end] for start, end in found if _NAME_WORD.fullmatch(text[start:end])}
+    if not names:
+        return []
+    sizes = sorted({len(name) for name in names}, reverse=True)
+    again = []
+    for start in sorted(bounds):
+        size = next((n for n in sizes if start + n in bounds and text[start : start + n] in names), 0)
+        if size and not _PLACE_ENDING.match(text, start + size):
+            again.append((start, start + size))
+    return again

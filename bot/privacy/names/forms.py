@@ -1,0 +1,322 @@
+"""Names in forms: their fields, quoted names, tables and lists of people, readings, files' names."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.kana import to_katakana
+from bot.privacy.names.cues import (
+    _AFTER_NAME,
+    _CLOSING_PARENTHESIS,
+    _EAST_ASIAN_SURNAMES,
+    _FAMILY,
+    _HIRAGANA_WORD,
+    _KANJI_KATA,
+    _LATIN_RUN,
+    _PERSON_HONORIFIC,
+    _ROLES,
+    _SURNAMES_READ_AS_WORDS_BEFORE_SAN,
+)
+from bot.privacy.names.words import _morphemes, _part_of_speech_before_san, _read_before_san, _skip_title
+
+_READING_ASKED = re.compile(
+    r"(?:読み|読み方|よみ|ふりがな|よみがな|フリガナ)[はがも]?[ \t\u3000]*「([ぁ-ゖ\u30a1-\u30faー]{1,10})」"
+)
+"""A reading in quotes after 読み (読み方が「たかなし」): a name's when a name comes shortly before it."""
+_QUOTED_BEFORE_HONORIFIC = re.compile(
+    r"「([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10})」(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
+)
+"""A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字)."""
+_HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
+_PERSON_NAMED = (
+    "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"
+    "|代表者|職員|受講者|参加者|対象者)名"
+)
+"""A form's field for a person's name (児童名：, 園児名：, 申請者名：, 受講者名：); 件名：, 品名： and
+施設名： name no one."""
+_HIRAGANA_GIVEN = (
+    r"(?!(?:さん|さま|様|くん|ちゃん|です|でした|より|から)(?![ぁ-ゖ]))"
+    r"[ぁ-ゖー]{1,6}?(?=(?:さん|さま|くん|ちゃん)?(?![ぁ-ゖー]))"
+)
+"""A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
+_FORM_FIELD = re.compile(
+    rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED}"
+    r"|(?<![A-Za-z])(?<![A-Za-z] )(?:Name|NAME|Full [Nn]ame))"
+    rf"欄?(?:[（(][^）)]{{0,6}}[）)])?"
+    rf"[ \t\u3000]*[:：][ \t\u3000]*"
+    rf"([{_KANJI_KATA}]{{1,10}}(?:[ \t\u3000](?:[{_KANJI_KATA}]{{1,10}}|{_HIRAGANA_GIVEN}))?"
+    rf"|{_LATIN_RUN}|{_HIRAGANA_NAME})"
+)
+"""A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
+follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
+it says the field is blank (`_BLANK`)."""
+_BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
+"""What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
+_QUOTED_NAME = re.compile(
+    r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|名札|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
+    rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
+    r"(?:に|は|が|には|の|も)?[ \t\u3000]*[「『](?P<name>[^「」『』\n]{1,24})[」』]"
+)
+"""A name in quotes after what it is: a name field (氏名欄に「山口 ゆかり」, 名前が「川村 澪」,
+子の名「蒼空」, a name tag's 名札には『上野』), a role or a family member (作成者欄に「K.Ishida」,
+保護者「秋山 由美」子「秋山 心愛」)."""
+_NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
+"""Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
+_SPELLED_IN_KANA = re.compile(
+    r"(?:カナ|カタカナ)(?:表記|登録|氏名|名)?欄?(?:は|が|:|：)[ \t\u3000]*「?"
+    r"([\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+)"
+)
+"""A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
+カタカナ欄：シルバ ベアトリス)."""
+_READING_FIELD = re.compile(
+    r"(?:フリガナ|カナ)[ \t\u3000]+([\u30a1-\u30faー]{1,12}[ \t\u3000][\u30a1-\u30faー]{1,12})"
+    r"(?![\u30a1-\u30faー])"
+)
+"""A name's reading in katakana, a surname and a given name, after a form's フリガナ and a space instead of a
+colon, as a pasted form's columns put it (氏名　森山 彩　フリガナ　モリヤマ アヤ)."""
+_NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
+"""A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
+_TABLE_CELL = re.compile(
+    rf"[{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000][{_KANJI_KATA}ぁ-ゖ]{{1,10}})?"
+    rf"|{_LATIN_RUN}|[A-Z]\.[ ]?[A-Za-z]{{2,15}}"
+)
+"""What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
+space at most; or an initial and a surname (K.Ishida)."""
+_PEOPLE_LIST_HEADER = re.compile(
+    r"(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
+    r"[:：]?[ \t\u3000]*$"
+)
+"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト)."""
+_NUMBERED_ITEM = re.compile(
+    r"[ \t\u3000]*[0-9]{1,3}(?:[.)]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
+)
+"""A numbered line of a list (1. 大野 翔太, 2) Pham Van Duc; ① folds to 1), what it holds in its group."""
+_LONGEST_READING = 12
+_READING_REACH = 30
+"""How far before a quoted reading after 読み a name must end for the reading to be its."""
+_KANA_READING = (
+    rf"[ぁ-ゖー]{{1,{_LONGEST_READING}}}(?:[ \t\u3000][ぁ-ゖー]{{1,{_LONGEST_READING}}})?"
+    rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}"
+    rf"(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}}){{0,2}}"
+)
+_READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
+"""A reading in parentheses right after a name (folded: the parentheses are ASCII)."""
+_READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
+"""A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
+_GIVEN_NAME_ENDING_ITEM = re.compile(
+    r"[ \u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
+    r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
+)
+"""A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
+_NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})"
+    r"\(([ぁ-ゖ\u30a1-\u30faー]{2,8}|[ぁ-ゖ\u30a1-\u30faー]{1,6}[ \u3000][ぁ-ゖ\u30a1-\u30faー]{1,6})\)"
+    r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
+)
+"""A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん), a full name's
+with a space between its parts (菅原琥珀（すがわら こはく）さん, 張偉（チョウ イ）さん)."""
+_KANJI_WITH_READING = re.compile(r"([\u4e00-\u9fff々]{2,4})\([ぁ-ゖ\u30a1-\u30faー]{2,12}\)")
+"""Two kanji or more and a reading in parentheses, as one word of the dictionary's (桑原(くわばら); not
+方(ベトナム), a person from a country)."""
+_ASIDE_BEFORE_HONORIFIC = re.compile(
+    rf"[ \t\u3000]*\(([^()]{{1,20}})\)(?=[ \t\u3000]*(?:{_PERSON_HONORIFIC}))"
+)
+"""A name's other writing in parentheses before its honorific: PAK Jihoon（朴 志勲）様."""
+_LATIN_ASIDE = re.compile(r"[ \t\u3000]*\(([A-Z][A-Za-z'-]+(?:,?[ \u3000][A-Z][A-Za-z'-]+){1,3})\)")
+"""A name's writing in Latin letters in parentheses, two words or more, each capitalised: (RAI BIKASH)."""
+_FILE_NAME = re.compile(
+    r"(?<![^\s「」『』()<>、,。:：/\\])[^\s「」『』()<>、,。:：/\\.]{1,80}\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
+)
+"""A file's name and its extension (相談記録_山下_0612.xlsx), as a word of its own: where it begins, the
+part before the dot of at most 80 characters, so that no run of text is read more than once."""
+_FILE_NAME_PART = re.compile(r"(?<=[_\-])[\u4e00-\u9fff々]{2,4}(?=[_\-.])")
+"""A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf)."""
+
+
+def _names_in_file_names(text: str) -> list[tuple[int, int]]:
+    """Surnames between the underscores of a file's name (面談記録_荒井_0705.xlsx, 受_佐々木_宛_木村.pdf).
+
+    Staff name files after whom they are about or from; a part of two to four kanji the dictionary reads as
+    a name before さん is one (面談記録, 0705 and 出張 are not).
+    """
+    return [
+        part.span()
+        for name in _FILE_NAME.finditer(text)
+        if "_" in name.group()
+        for part in _FILE_NAME_PART.finditer(text, name.start(), name.end())
+        if _read_before_san(part.group()) == "人名"
+    ]
+
+
+def _names_with_readings(text: str) -> list[tuple[int, int]]:
+    """A name of kanji and its reading in parentheses before an honorific: 樹（いつき）くん, both.
+
+    The kanji count when the dictionary reads them, or the reading in katakana, as a name before さん; with a
+    reading in two parts, a full name's (菅原琥珀（すがわら こはく）さん), when they begin with a surname, one
+    the dictionary reads as such or an East Asian one (張偉（チョウ イ）さん; 会議室（だい いち）さん stays).
+    """
+    spans = []
+    for match in _NAME_WITH_READING_BEFORE_HONORIFIC.finditer(text):
+        kanji, reading = match.group(1), to_katakana(match.group(2))
+        if " " in reading or "\u3000" in reading:
+            named = len(kanji) >= 2 and (
+                kanji[0] in _EAST_ASIAN_SURNAMES or _morphemes(kanji)[0].part_of_speech()[3] == "姓"
+            )
+        else:
+            named = _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名"
+        if named:
+            spans += [match.span(1), match.span(2)]
+    return spans
+
+
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """Names in quotes after what they are (`_QUOTED_NAME`), and those quoted right after them.
+
+    After a name field, whatever looks like a name counts (「煌」, 「ゆうま」); after a role or a family
+    member, only what the dictionary reads as a name (`_names_someone`: 担当「未定」 and 子「あり」 stay).
+    """
+    spans = []
+    for match in _QUOTED_NAME.finditer(text):
+        field = match.group("field") is not None
+        quoted: re.Match[str] | None = match
+        while quoted:
+            name = quoted.group("name")
+            if not (_TABLE_CELL.fullmatch(name) and (field or _names_someone(name))):
+                break
+            spans.append(quoted.span("name"))
+            quoted = _NEXT_QUOTE.match(text, quoted.end())
+    return spans
+
+
+def _table_names(text: str) -> list[tuple[int, int]]:
+    """The cells under a header that says they hold people, in a table pasted as text.
+
+    Rows are lines, cells are split by tabs, | or commas (the delimiter the header uses): under 氏名,
+    担当 or 申請者 (`_NAME_COLUMN`), each row's cell is a name when it looks like one (`_TABLE_CELL`),
+    until a line without the delimiter ends the table: 佐々木 under 氏名 (a tab between cells), 藤井 in
+    ｜係｜担当者｜ over ｜庶務｜藤井｜, 大和 in 日付,担当者,件数 over 2024/5/1,大和,34.
+    """
+    spans: list[tuple[int, int]] = []
+    columns: list[int] = []
+    delimiter = ""
+    at = 0
+    for line in text.split("\n"):
+        cells = line.split(delimiter) if delimiter and delimiter in line else None
+        if cells is not None and columns:
+            starts = [0]
+            for cell in cells[:-1]:
+                starts.append(starts[-1] + len(cell) + 1)
+            for column in columns:
+                if column < len(cells):
+                    cell = cells[column].strip(" \u3000")
+                    if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+                        begin = at + starts[column] + cells[column].index(cell)
+                        spans.append((begin, begin + len(cell)))
+        else:
+            delimiter = next((d for d in ("\t", "|", ",") if d in line), "")
+            header = [cell.strip(" \u3000") for cell in line.split(delimiter)] if delimiter else []
+            columns = [i for i, cell in enumerate(header) if _NAME_COLUMN.fullmatch(cell)]
+        at += len(line) + 1
+    return spans
+
+
+def _listed_people(text: str) -> list[tuple[int, int]]:
+    """The numbered lines under a line that says they are people, each a name when it looks like one.
+
+    Under RPA研修の受講者一覧： or 参加者リスト, a line 1. 小鳥遊 ひな or 2. Ana Lucia Ferreira holds a name
+    when a table's cell under a people's header would (`_TABLE_CELL`, `_names_someone`); the list ends at
+    the first line that is not numbered. Sections listed there (1. 区民課) stay.
+    """
+    spans: list[tuple[int, int]] = []
+    listing = False
+    at = 0
+    for line in text.split("\n"):
+        item = _NUMBERED_ITEM.fullmatch(line) if listing else None
+        if item is not None:
+            cell = item.group(1)
+            if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+                spans.append((at + item.start(1), at + item.end(1)))
+        else:
+            listing = bool(_PEOPLE_LIST_HEADER.search(line))
+        at += len(line) + 1
+    return spans
+
+
+def _names_someone(cell: str) -> bool:
+    """Whether a table's cell under a people's header, or a name's other writing, is a name.
+
+    A name in Latin letters or in katakana parts (グエン・ヴァン・ナム), or one whose first word the
+    dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山, 朴 志勲), or a surname it
+    reads as a word (東, 西); not 窓口, 未定, DX推進課 or 日系ブラジル.
+    """
+    first = cell.split()[0]
+    if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
+        return True
+    return _read_before_san(first) in ("人名", "地名")
+
+
+def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Given names after a surname found and a space, where a list's item or a line ends.
+
+    母 黒田 キミ、子 黒田 蓮, 宇野 誠、宇野 さくら（親子で参加）, 推薦者：秋田 和子、岩手 清: one word of
+    kana or one or two kanji that the dictionary reads as a noun (キミ, さくら and 清 are words to it) or,
+    unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長).
+    """
+    given = []
+    for _, end in found:
+        match = _GIVEN_NAME_ENDING_ITEM.match(text, end)
+        if not match or _AFTER_NAME.match(match.group(1)):
+            continue
+        word = match.group(1)
+        part_of_speech = _part_of_speech_before_san(word)
+        unknown = part_of_speech is None and not _HIRAGANA_WORD.fullmatch(word)  # not が + いる
+        if unknown or (part_of_speech is not None and part_of_speech[0] in ("名詞", "代名詞")):
+            given.append(match.span(1))
+    return given
+
+
+def _quoted_readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names in kana in quotes: before an honorific, or a reading after 読み with a name found before it.
+
+    小鳥遊さん、読み方が「たかなし」 and 「わたぬき」さん; 読み方は「しんせいしょ」 alone stays.
+    """
+    readings = [match.span(1) for match in _QUOTED_BEFORE_HONORIFIC.finditer(text)]
+    for match in _READING_ASKED.finditer(text):
+        if any(0 <= match.start() - end <= _READING_REACH for _, end in found):
+            readings.append(match.span(1))
+    return readings
+
+
+def _readings_read_with_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname and its reading that the dictionary reads as one common noun (桑原(くわばら)).
+
+    The kanji before the parenthesis count when it reads them as a name before さん alone.
+    """
+    for morpheme in morphemes:
+        reading = _KANJI_WITH_READING.fullmatch(morpheme.surface())
+        noun = reading is not None and morpheme.part_of_speech()[1] == "普通名詞"
+        if noun and reading and _read_before_san(reading.group(1)) == "人名":
+            yield morpheme.begin(), morpheme.end()
+
+
+def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The readings beside names found, and their other writing before an honorific or after it.
+
+    山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様; ライ・ビカスさん
+    （RAI BIKASH）, in Latin letters of two words or more (田中さん（PM）, 田中さん（Teams）stay).
+    """
+    readings = []
+    for start, end in found:
+        titled = _skip_title(text, end)
+        after = _READING_AFTER.match(text, titled) or _LATIN_ASIDE.match(text, titled)
+        if after:
+            readings.append(after.span(1))
+        aside = _ASIDE_BEFORE_HONORIFIC.match(text, end)
+        if aside and _TABLE_CELL.fullmatch(aside.group(1)) and _names_someone(aside.group(1)):
+            readings.append(aside.span(1))
+        before = _READING_BEFORE.search(text, max(0, start - 2 * _LONGEST_READING), start)
+        if before and _CLOSING_PARENTHESIS.match(text, end):
+            readings.append(before.span(1))
+    return readings

@@ -1,0 +1,362 @@
+"""Names in hiragana and katakana that the dictionary lacks, splits or reads as other words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.kana import to_hiragana, to_katakana
+from bot.privacy.names.cues import (
+    _CUE_AFTER,
+    _FAMILY,
+    _HIRAGANA_WORD,
+    _HONORIFICS,
+    _KANA_WORD,
+    _KIN,
+    _KIN_WORDS,
+    _NOT_CALLED,
+    _PERSON_HONORIFIC,
+    _SPACE,
+)
+from bot.privacy.names.words import (
+    _cued,
+    _is_name,
+    _morphemes,
+    _named_in_kana,
+    _opens,
+    _part_of_speech_before_san,
+    _read_before_san,
+    _related,
+)
+
+_KIN_AROUND = re.compile(
+    rf"(?:(?:{_KIN.pattern}|ねえ|にい|じい|ばあ)(?:ちゃん|さん|様)|{_FAMILY}|{_KIN_WORDS})$"
+)
+"""Family before a name in parentheses (おじいちゃん（カメキチさん）, 母（トメさん））."""
+_KIN_CALLED = re.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
+"""Family before さん or ちゃん, with お or without (うちのおばあちゃん, ねえちゃん, おっちゃん)."""
+_KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
+"""Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""
+_KANA_BEFORE_HONORIFIC = re.compile(
+    "(?:(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6})"
+    "(?=[ \t\u3000]?(くん|君|先輩|さん|ちゃん|様))"
+)
+_KATAKANA_PARTS_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u30a1-\u30faー・])(?<![\u30a1-\u30faー][ \t\u3000])"  # where the run begins: linear time
+    r"[\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+"
+    rf"(?=[ \t\u3000]*(?:\([^()]{{1,40}}\)[ \t\u3000]*)?(?:{_PERSON_HONORIFIC}))"
+)
+"""A foreign name in katakana parts, joined by ・ or spaces, before an honorific, perhaps with its
+other writing in parentheses between (ワン・ウェイさん, タパ マガル ビシュヌさん, ラジュ（Raju）さん)."""
+_KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
+_KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
+_KATAKANA_RUN = re.compile(
+    r"(?<![\u30a1-\u30faー・])[\u30a1-\u30faー]{2,12}(?:・[\u30a1-\u30faー]{1,12})*(?![\u30a1-\u30faー・])"
+)
+"""A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
+_CUE_ENDS = frozenset("は:：")
+"""What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
+_HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
+"""A word of hiragana ending an item of a list or a line."""
+_HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
+_NICKNAME = re.compile(
+    r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
+    r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
+)
+"""A nickname in hiragana, a word of its own: のぐちゃん, まっつん, みゆぴょん, なおぴー, ゆかりん, いっさん,
+よっしー, もっちー, まっすー, ともちゃんさん, before a particle (と too: みほりんと), a mark, kanji,
+katakana or a Latin word (もっちーOCR); not ちゃんと (properly)."""
+_NOT_NICKNAMES = frozenset(
+    "あか わん にゃん ねこ いぬ うさ くま ぼっ ちび おば おじ おじょう おっ ぱぱ まま き こ ばっ".split()
+)
+"""What comes before ちゃん, りん, っさん or っちー and is no one's nickname: あかちゃん (a baby),
+わんちゃん (a dog), おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe), ばっちー (dirty, to a child)."""
+_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
+_HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
+"""The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
+_LONGEST_HIRAGANA_NAME = 6
+"""The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
+_HIRAGANA_OPENING = re.compile(
+    r"(?<![ぁ-ゖー\u30a1-\u30fa\u4e00-\u9fff々])(?!さん|さま|くん|ちゃん)[ぁ-ゖ]{3}"
+)
+"""Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
+hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
+honorific after a name masked (［氏名］ちゃんから)."""
+_ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
+"""Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
+_HIRAGANA_NAME_END = re.compile(
+    r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん|かかりちょう|かちょう|ぶちょう|しゅにん))"
+    r"|(?:が|に|から|と|へ)"
+)
+"""What ends a name in hiragana that opens a clause: an honorific or a title as voice input types it
+(おがわかかりちょうから), or a particle that may begin a cue."""
+
+
+def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in hiragana with a space between (ひらかわ　たかゆき, すずき はなこ).
+
+    Each word alone, where that script begins and ends: the dictionary reads the first, or its katakana
+    spelling, as a surname before さん and the second, or its katakana spelling, as a given name; よろしく
+    おねがい, しゅうがく つうち and たなか さん stay.
+    """
+    return [
+        match.span()
+        for match in _HIRAGANA_PAIR.finditer(text)
+        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+    ]
+
+
+def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
+    """A katakana name right after a cue that a name follows and は or a colon (申請者はグエン・ヴァン・ナム).
+
+    It counts when the dictionary reads it as a name before さん or it is a foreign name in parts joined by
+    ・; 担当：システム, 記録はノーコードツール (a word it lacks) and 高齢者サロン stay. After who someone is
+    (通訳 ファム・ティ・ラン) only a name in parts counts: 市民ホール and 自分のペース stay.
+    """
+    spans = []
+    for match in _KATAKANA_RUN.finditer(text):
+        start, end = match.span()
+        cued = text[start - 1 : start] in _CUE_ENDS and _cued(text, start)
+        if not (cued or ("・" in match.group() and _related(text, start))):
+            continue
+        if "・" in match.group() or _read_before_san(match.group()) == "人名":
+            spans.append((start, end))
+    return spans
+
+
+def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
+    """A surname in hiragana right after a cue or a role, ending an item (担当：さかもと, 書記 たかの).
+
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん; 担当：なし
+    and 当番：まだ stay.
+    """
+    spans = []
+    for match in _HIRAGANA_ITEM.finditer(text):
+        start = match.start()
+        if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
+            spans.append(match.span())
+    return spans
+
+
+def _nicknames(text: str) -> list[tuple[int, int]]:
+    """Nicknames in hiragana that the dictionary reads otherwise (の + ぐちゃ + ん, なお + ぴー): `_NICKNAME`.
+
+    The stem is no family member one calls (`_KIN_CALLED`: ねえちゃん, おばあちゃん) nor a word that takes
+    ちゃん or りん (`_NOT_NICKNAMES`), and the whole no word the dictionary knows (きりん), but for
+    っさん (いっさん, read as 一散). ちゃん stays, as after any name (［氏名］ちゃん).
+    """
+    spans = []
+    for match in _NICKNAME.finditer(text):
+        stem = match.group(1) or match.group(3)
+        suffix = match.group(2) or match.group(4)
+        whole = stem + suffix
+        if stem in _NOT_NICKNAMES or _KIN_CALLED.search(stem) or _KIN.match(stem):
+            continue
+        if suffix != "さん" and _part_of_speech_before_san(whole) is not None:
+            continue
+        spans.append((match.start(), match.end() - 3 if suffix == "ちゃん" else match.end()))
+    return spans
+
+
+def _called_in_kana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Given names in kana opening a sentence with a comma after them, as one calls someone (ゆき、手伝って).
+
+    The dictionary reads them as words there (雪, a verb); they count when it reads them as a name before
+    さん alone. First on a line, after a sentence or a call (ねえ、翔、 is `_called_by_name`'s).
+    """
+    for word in morphemes:
+        surface, start = word.surface(), word.begin()
+        opens = _opens(text, start, "\n。!?")
+        if (
+            opens
+            and _KANA_WORD.fullmatch(surface)
+            and text[word.end() : word.end() + 1] in ("、", ",")
+            and not _is_name(word)
+            and word.part_of_speech()[0] not in _NOT_CALLED
+            and _read_before_san(surface) == "人名"
+        ):
+            yield start, word.end()
+
+
+def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a foreign name joined by ・ to a part found (レ・ヴァン・フン with ヴァン・フン found)."""
+    parts = []
+    for start, end in found:
+        before = _KATAKANA_PART_BEFORE.search(text, max(0, start - 13), start)  # a window: linear time
+        after = _KATAKANA_PART_AFTER.match(text, end)
+        if before:
+            parts.append(before.span(1))
+        if after:
+            parts.append(after.span(1))
+    return parts
+
+
+def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Given names in kana that the dictionary lacks before an honorific, and foreign names in parts.
+
+    A run of two to six hiragana or katakana, where that script begins, right before くん, 君 or 先輩 is
+    a child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it
+    before さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
+    (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. So is one before ちゃん that the
+    dictionary reads as a suffix there (みーちゃん; not ちゃんと, nor ねえちゃん). Before さん,
+    ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
+    not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
+    Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん), and so is a
+    katakana word after a country and の that the dictionary lacks or reads as a proper noun
+    (ネパールのグルンさん). A katakana word alone before さん, 様 or さま is a surname written in katakana
+    when the dictionary lacks it (ソノダさん) or reads it as a common noun there but as a name in hiragana
+    (ハヤシさん: hayashi rice, はやし); ヘルパーさん, ケアマネさん and companies it knows (ベネッセさん) stay.
+    """
+    spans = [match.span() for match in _KATAKANA_PARTS_BEFORE_HONORIFIC.finditer(text)]
+    suffixes = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[0] == "接尾辞"]
+    countries = {  # where a word after a country and の begins
+        m.end() + 1
+        for m in morphemes
+        if m.part_of_speech()[2:4] == ("地名", "国") and text[m.end() : m.end() + 1] == "の"
+    }
+    for match in _KANA_BEFORE_HONORIFIC.finditer(text):
+        start, end = match.span()
+        if text[start] == "の" and end - start > 2:  # 祖母のみよこさん: the run begins with の
+            start += 1
+        introduced = (
+            text[start - 1 : start] in ("の", ":", *_SPACE) and (_related(text, start) or _cued(text, start))
+        ) or (text[start - 1 : start] == "(" and bool(_KIN_AROUND.search(text, max(0, start - 9), start - 1)))
+        abroad = start in countries and bool(_KATAKANA_WORD.fullmatch(text, start, end))
+        honorific = match.group(1)
+        diminutive = honorific == "ちゃん" and any(b <= match.start(1) < e for b, e in suffixes)
+        kin = _KIN.match(text, start) or _KIN_CALLED.search(text, start, end)
+        katakana = honorific in ("さん", "様", "さま") and bool(_KATAKANA_WORD.fullmatch(text, start, end))
+        if not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad or katakana) or kin:
+            continue
+        part_of_speech = _part_of_speech_before_san(text[start:end])
+        if katakana and not (honorific in ("くん", "君", "先輩") or diminutive or introduced or abroad):
+            # ノムラさん, ソノダ様; ハヤシさん: a common noun, but はやし a name
+            word = part_of_speech is not None and part_of_speech[1] == "普通名詞"
+            name_in_hiragana = word and _read_before_san(to_hiragana(text[start:end])) == "人名"
+            if part_of_speech is None or name_in_hiragana:
+                spans.append((start, end))
+            continue
+        child = (honorific in ("くん", "君") or diminutive) and _HIRAGANA_WORD.fullmatch(text[start:end])
+        if (
+            part_of_speech is None
+            or (part_of_speech[1] == "固有名詞" and (not abroad or part_of_speech[2] != "地名"))
+            or (introduced and part_of_speech[0] not in ("名詞", "代名詞"))
+            or (child and part_of_speech[1] == "普通名詞")
+        ):
+            spans.append((start, end))
+    return spans
+
+
+def _names_split_in_hiragana(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Names typed in hiragana that the dictionary splits into words or reads as a word (やまもとさん).
+
+    It reads やまもと as やま + もと and さとう as sugar, and ヤマモト and サトウ as surnames. Before an
+    honorific, the longest run of whole hiragana words of three to six characters whose katakana
+    spelling it knows as a surname or a given name before さん is one (まどぐちでやまもとさん: やまもと,
+    not でやまもと, which it does not know), with a surname in hiragana right before a given name
+    (やまだたろうさん); みなさん, おきゃくさま and ぎょうしゃさん are not. Before a cue that says someone
+    was spoken to or heard from (やまもとにきいた, さとうからでんわ), a surname or a full name is, and a
+    given name alone before a case particle (たろうにきいた; not しずかにきいた, 静かに聞いた, whose に
+    ends an adjective).
+    """
+    for at, morpheme in enumerate(morphemes):
+        honorific = morpheme.surface() in _HONORIFICS or morpheme.surface() in _KANA_TITLES
+        if not (
+            honorific
+            or (_HIRAGANA_PARTICLE.fullmatch(morpheme.surface()) and _CUE_AFTER.match(text, morpheme.begin()))
+        ):
+            continue
+        for start in range(_hiragana_run_start(morphemes, at), at):
+            begin, end = morphemes[start].begin(), morpheme.begin()
+            kind = _hiragana_name(morphemes[start:at])
+            if end - begin < 3 or not kind:
+                continue
+            surname = _hiragana_surname_before(morphemes, start) if kind == "名" else None
+            if honorific or kind == "姓" or surname is not None or _case_particle(morpheme):
+                yield (begin if surname is None else surname), end
+                break
+
+
+def _hiragana_openings(text: str) -> list[tuple[int, int]]:
+    """Names in hiragana opening a clause that the dictionary splits or reads as a verb or an adjective.
+
+    A run of `_HIRAGANA_OPENING` before an honorific (うちださん, read as うちださ + ん; ながいさん) or
+    before a particle and a cue (ひらいが言ってた) is a name when the dictionary reads its katakana spelling
+    as one before さん (ウチダ; before a particle only as a surname: しずかにきいた is 静かに聞いた), or
+    reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
+    before a particle, as a verb's 連用形, which takes no が (ひらい: 開い).
+    Family as one calls them stays (おばあさん, おにいさん).
+    """
+    spans = []
+    for match in _HIRAGANA_OPENING.finditer(text):
+        start = match.start()
+        for end in range(start + 3, min(start + 5, len(text)) + 1):
+            if not _HIRAGANA_WORD.fullmatch(text, start, end):
+                break
+            if _hiragana_opening_name(text, start, end):
+                spans.append((start, end))
+                break
+    return spans
+
+
+def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
+    """Whether the hiragana ``text[start:end]`` opening a clause is a name (see `_hiragana_openings`)."""
+    after = _HIRAGANA_NAME_END.match(text, end)
+    run = text[start:end]
+    if not after or _KIN.match(run) or _KIN_CALLED.search(run):
+        return False
+    honorific = after.group("honorific") is not None
+    if not (honorific or _CUE_AFTER.match(text, end)):
+        return False
+    words = _morphemes(run)
+    if len(words) == 1:
+        part_of_speech = words[0].part_of_speech()
+        if part_of_speech[0] == "動詞" and (honorific or "連用形" in part_of_speech[5]):
+            return True
+        if part_of_speech[0] == "形容詞" and honorific and run not in _ADJECTIVES_BEFORE_SAN:
+            return True
+    kind = _hiragana_name(words)
+    return kind == "姓" or (kind is not None and honorific)  # not しずかに (静かに, シズカ) きいた
+
+
+def _case_particle(morpheme: Any) -> bool:
+    """Whether ``morpheme`` is a case particle (the に of たろうにきいた; not that of しずかに, 静かに)."""
+    return bool(morpheme.part_of_speech()[:2] == ("助詞", "格助詞"))
+
+
+def _hiragana_run_start(morphemes: Sequence[Any], at: int) -> int:
+    """The first of the whole hiragana words just before ``morphemes[at]``, six characters back at most."""
+    first = at
+    while (
+        first > 0
+        and morphemes[at].begin() - morphemes[first - 1].begin() <= _LONGEST_HIRAGANA_NAME
+        and _HIRAGANA_WORD.fullmatch(morphemes[first - 1].surface())
+        and morphemes[first - 1].part_of_speech()[0] != "接尾辞"  # the ちゃん of 佐藤ちゃんが (チャン)
+    ):
+        first -= 1
+    return first
+
+
+def _hiragana_surname_before(morphemes: Sequence[Any], at: int) -> int | None:
+    """Where a surname in hiragana right before the given name at ``at`` begins (やまだ in やまだたろう).
+
+    One space may stand between them (やまだ たろう).
+    """
+    if at > 1 and morphemes[at - 1].surface() in _SPACE:
+        surname = morphemes[at - 2]
+        if _HIRAGANA_WORD.fullmatch(surname.surface()) and _hiragana_name([surname]) == "姓":
+            return int(surname.begin())
+    for start in range(_hiragana_run_start(morphemes, at), at):
+        long_enough = morphemes[at].begin() - morphemes[start].begin() >= 2
+        if long_enough and _hiragana_name(morphemes[start:at]) == "姓":
+            return int(morphemes[start].begin())
+    return None
+
+
+def _hiragana_name(morphemes: Sequence[Any]) -> str | None:
+    """姓 or 名 when the dictionary reads these hiragana words, in katakana, as one name before さん."""
+    part_of_speech = _part_of_speech_before_san(to_katakana("".join(m.surface() for m in morphemes)))
+    if part_of_speech is None or part_of_speech[2] != "人名" or part_of_speech[3] not in ("姓", "名"):
+        return None
+    return part_of_speech[3]

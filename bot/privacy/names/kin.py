@@ -1,0 +1,125 @@
+"""Names given with who they are in a family (父の勝が, 姉の結愛（6歳）, 祖父 茂、) or a house (池田家)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.privacy.names.cues import (
+    _AGE,
+    _BARE_PARTICLE,
+    _FAMILY,
+    _KANA_WORD,
+    _KANJI_WORD,
+    _KIN_WORDS,
+    _LONE_KANJI,
+    _NOT_ONE_KANJI_NAMES,
+    _ONE_KANJI_LABELS,
+)
+from bot.privacy.names.words import _is_name, _read_before_san, _related
+
+_BEFORE_KIN_IN_PARENTHESES = re.compile(
+    r"(?:(?<=[、,:/ \t\u3000\n「])|^)([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})"
+    rf"(?=[ \t\u3000]*\({_FAMILY}(?:[・、,][^()]{{0,10}})?\))",
+    re.MULTILINE,
+)
+"""A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
+_KIN_BEFORE = re.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
+"""A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
+_FAMILY_MEMBER_WITH_AGE = re.compile(
+    rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
+)
+"""A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
+_CHILD_BEFORE_HONORIFIC = re.compile(
+    r"(?<![\u4e00-\u9fff々])お?(?:息子|娘|孫|子|長男|長女|次男|次女|三男|三女|弟|妹|甥|姪)(?:さん|さま|様)?の"
+    r"([\u4e00-\u9fff々]{1,3})(?=[ \t\u3000]*(?:くん|君|ちゃん))"
+)
+"""A child's given name of kanji after who they are in a family and の, before くん or ちゃん
+(息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
+_GIVEN_NAME_AFTER_FAMILY = re.compile(
+    r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
+    re.MULTILINE,
+)
+"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
+
+
+def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A name after a family member and の, before a particle: 父の勝が, 娘のさくらが, おやじの正雄が.
+
+    A word of one or two kanji or two to four kana that the dictionary reads as a name there or before
+    さん alone, with a particle after it (父の車が and 母の病気が stay).
+    """
+    for at in range(2, len(morphemes)):
+        word = morphemes[at]
+        start, stop = word.begin(), word.end()
+        surface = word.surface()
+        if not (
+            (_KANJI_WORD.fullmatch(surface) or _KANA_WORD.fullmatch(surface))
+            and _BARE_PARTICLE.match(text, stop)
+            and _KIN_BEFORE.search(text, max(0, start - 6), start)
+        ):
+            continue
+        adverbial = word.part_of_speech()[2] == "副詞可能"  # 子のために
+        if not adverbial and (_is_name(word) or _read_before_san(surface) == "人名"):
+            yield start, stop
+
+
+def _family_members(text: str) -> list[tuple[int, int]]:
+    """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
+    members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
+    return [match.span(1) for match in members if _related(text, match.start())]
+
+
+def _children_named(text: str) -> list[tuple[int, int]]:
+    """A child's given name after who they are in a family, before くん or ちゃん (`_CHILD_BEFORE_HONORIFIC`).
+
+    Of two or three kanji, one the dictionary reads as a name before さん alone or does not hold as one word
+    (陽斗 to it is 陽 + 斗); of one kanji, only one it reads as a name (息子の蓮くん). A word it holds as one
+    common noun is who a child is, not their name (娘の彼氏くん, 息子さんの友達くん).
+    """
+    named = []
+    for match in _CHILD_BEFORE_HONORIFIC.finditer(text):
+        read = _read_before_san(match.group(1))
+        if read == "人名" or (read is None and len(match.group(1)) >= 2):
+            named.append(match.span(1))
+    return named
+
+
+def _given_names_after_family(text: str) -> list[tuple[int, int]]:
+    """Given names of kanji after a family member and a space, ending an item (祖父 茂、母 恵、).
+
+    One or two kanji that the dictionary reads as a name before さん; 父 不明、 and the labels of
+    one kanji (`_ONE_KANJI_LABELS`: 母 有、) stay.
+    """
+    return [
+        match.span(1)
+        for match in _GIVEN_NAME_AFTER_FAMILY.finditer(text)
+        if match.group(1) not in _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
+        and _read_before_san(match.group(1)) == "人名"
+    ]
+
+
+def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Surnames the dictionary holds with 家 (池田家) or splits wrongly before 宅 (原田宅): the surname.
+
+    It reads 佐藤家 as 佐藤 + 家, which `_FROM_OR_HOME` covers; a surname it holds with 家 counts when
+    it reads the surname alone as a name before さん. It also splits 原田宅 as 原 + 田宅 (a word for
+    fields and houses): a lone kanji and a two-kanji word ending in 宅 are a surname's home when the
+    lone kanji and the word's first kanji are read as a name before さん.
+    """
+    for at, morpheme in enumerate(morphemes):
+        surface = morpheme.surface()
+        house = len(surface) >= 3 and surface.endswith("家") and morpheme.part_of_speech()[1] == "固有名詞"
+        if house and _read_before_san(surface[:-1]) == "人名":
+            yield morpheme.begin(), morpheme.end() - 1
+        elif (
+            at
+            and len(surface) == 2
+            and surface.endswith("宅")
+            and _LONE_KANJI.fullmatch(morphemes[at - 1].surface())
+        ):
+            surname = morphemes[at - 1].surface() + surface[0]
+            if _read_before_san(surname) == "人名":
+                yield morphemes[at - 1].begin(), morpheme.end() - 1

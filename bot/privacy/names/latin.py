@@ -1,0 +1,273 @@
+"""Names in Latin letters: capitalised words a cue or an honorific shows, romaji, accounts and signatures."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Sequence
+
+from bot.privacy.names.cues import _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC
+from bot.privacy.names.words import _cued, _named_in_kana, _person_after, _read_before_san, _skip_space
+
+_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_CLOSING = (
+    r"(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
+    r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"
+)
+_LATIN_SIGNED = re.compile(
+    rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
+    rf"|(?:^|(?<=[.!?]))[ \t]*{_LATIN_CLOSING},[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{0,2}})[ \t]*$",
+    re.MULTILINE,
+)
+"""Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
+under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,); or one to
+three after a closing and a comma that end a chat's line, first in it or after a sentence (…the file?
+Thanks, Michael)."""
+_BODIES = frozenset(
+    "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
+    " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
+)
+_ROMAJI_PAIR = re.compile(
+    r"(?<![A-Za-z0-9@._'’-])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \u3000]+([A-Z][a-z]{1,14}|[A-Z]{2,15})"
+    r"(?![A-Za-z0-9@'’-])"
+)
+"""Two capitalised Latin words apart by a space, which may be a Japanese name in romaji (Tanaka Yui)."""
+_ROMAJI_SYLLABLES = {
+    **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
+    **{
+        f"{consonant}{vowel}": kana
+        for consonant, row in {
+            "k": "かきくけこ",
+            "g": "がぎぐげご",
+            "s": "さ-すせそ",
+            "z": "ざ-ずぜぞ",
+            "t": "た--てと",
+            "d": "だ--でど",
+            "n": "なにぬねの",
+            "h": "はひ-へほ",
+            "b": "ばびぶべぼ",
+            "p": "ぱぴぷぺぽ",
+            "m": "まみむめも",
+            "y": "や-ゆ-よ",
+            "r": "らりるれろ",
+            "w": "わ---を",
+        }.items()
+        for vowel, kana in zip("aiueo", row, strict=True)
+        if kana != "-"
+    },
+    **{"shi": "し", "chi": "ち", "tsu": "つ", "fu": "ふ", "ji": "じ"},
+    **{
+        f"{consonant}{vowel}": f"{i_kana}{small}"
+        for consonant, i_kana in {
+            "ky": "き",
+            "gy": "ぎ",
+            "sh": "し",
+            "j": "じ",
+            "ch": "ち",
+            "ny": "に",
+            "hy": "ひ",
+            "by": "び",
+            "py": "ぴ",
+            "my": "み",
+            "ry": "り",
+        }.items()
+        for vowel, small in zip("auo", "ゃゅょ", strict=True)
+    },
+}
+"""Hepburn romaji's syllables, as passports and staff write Japanese names in Latin letters."""
+_SYLLABLE_N = re.compile("(?<=[aiueo])n(?=y|i)")
+"""An n that may close a syllable before y or i (Shinya, Kenichi): written n' to be read as ん."""
+
+_LATIN_BEFORE_SLASH = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})[ \t\u3000]*/[ \t\u3000]*$")
+_LATIN_AFTER_SLASH = re.compile(rf"[ \t\u3000]*/[ \t\u3000]*({_LATIN_RUN})(?![A-Za-z0-9@])")
+_SLASH_REACH = 80
+"""How far before a name found its writing in Latin letters and a slash are sought (WANG, Xiaoming / 王)."""
+_CAMEL = re.compile("[a-z][A-Z]")
+_HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
+"""An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
+after a cue (CC: t.yamada, 宛先：k.ishikawa) or before an honorific (a.kondo さん); never an e-mail's part."""
+_HANDLE_LIST = re.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
+_SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
+"""Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
+_WORD = re.compile(r"\S+")
+_WORD_BEFORE_COMMA = re.compile(r"[^\s,]+")
+"""A word of a run of Latin words, and one a comma ends (Thanks, Suzuki-san)."""
+_LATIN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-])", re.IGNORECASE)
+"""An honorific in Latin letters joined to a name by a hyphen (Sato-san, Tanaka-sensei)."""
+_LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
+"""A title before a name in Latin letters, which says it is one whatever follows (Mr. Patel said)."""
+_SURNAMES_READ_AS_WORDS = frozenset(
+    "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
+)
+"""Common surnames among foreign residents (Chinese, Vietnamese, Korean, Nepali) that the dictionary
+reads as words before さん: found by asking it about 127 of the most common ones."""
+
+
+def _latin_names(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised Latin words that an honorific, a title or a cue shows to be a person's name."""
+    for match in _LATIN_NAME.finditer(text):
+        start, end = _without_leading(text, *match.span(1), _WORD, _is_salutation)
+        ending = _LATIN_HONORIFIC.search(text, start, end)
+        honorific = False
+        if ending is not None and ending.end() == end:  # Sato-san: the hyphen joins the honorific to the word
+            honorific = True
+            start, end = _without_leading(text, start, ending.start(), _WORD_BEFORE_COMMA, _known_word)
+        if start == end:
+            continue
+        shown = _person_after(text, end) and not _NOT_HONORIFIC.match(text, _skip_space(text, end))
+        shown = shown or honorific
+        run = text[start:end]
+        words = run.split()
+        # Alone in quotes, words of which none is English: a name as written (「TRAN THI HOA」), not a
+        # product's (「Forms Pro」, 「Kofax Express」), which staff quote as often.
+        quoted = (
+            len(words) >= 2
+            and text[start - 1 : start] == "「"
+            and text[end : end + 1] == "」"
+            and not any(map(_known_word, words))
+        )
+        person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
+        acronym = len(words) == 1 and words[0].isupper()
+        # A first word the dictionary knows is a company's or a product's (Microsoft Teams様), unless it is a
+        # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
+        two = len(words) == 2
+        surname_first = two and words[0].isupper() and words[1].istitle() and not _known_word(words[1])
+        named = not _known_word(words[0]) or surname_first or _surname_in_romaji(words)
+        if person and not acronym and not _CAMEL.search(run) and named:
+            yield start, end
+
+
+def _romaji_names(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in romaji, in either order (Tanaka Yui, YAMAMOTO Kenji, Yui Tanaka).
+
+    Both words must read as Hepburn romaji (`_hiragana_from_romaji`), one as a surname and the other as a
+    given name to the dictionary in kana, the second word of a pair that is not one perhaps the first of
+    one (9:14 AM Kenji Ogawa wrote:); a word ending in o is read with a long vowel too, as passports
+    drop it (Sato for さとう). Tokyo Station, Ueno Park and Kind Regards are not.
+    """
+    named = []
+    match = _ROMAJI_PAIR.search(text)
+    while match:
+        first, second = (_romaji_readings(match.group(group)) for group in (1, 2))
+        if any(
+            any(_named_in_kana(word, surname) for word in family)
+            and any(_named_in_kana(word, "名") for word in given)
+            for family, given, surname in ((first, second, "姓"), (second, first, "姓"))
+        ):
+            named.append(match.span())
+            match = _ROMAJI_PAIR.search(text, match.end())
+        else:  # 9:14 AM Kenji Ogawa: the second word may begin a pair of its own
+            match = _ROMAJI_PAIR.search(text, match.start(2))
+    return named
+
+
+def _surname_in_romaji(words: Sequence[str]) -> bool:
+    """Whether ``words`` are one word that reads in romaji as a surname.
+
+    The dictionary knows some such as other proper nouns in Latin letters (Dr. Yamashita).
+    """
+    return len(words) == 1 and any(_named_in_kana(reading, "姓") for reading in _romaji_readings(words[0]))
+
+
+def _romaji_readings(word: str) -> list[str]:
+    """``word`` in hiragana as Hepburn romaji, the ways passports write names (`_hiragana_from_romaji`).
+
+    An n before y or i may close a syllable (Shinya: しんや, Kenichi: けんいち, read as しにゃ and けにち
+    first), and a final o may be long (Sato: さとう).
+    """
+    lower = word.lower()
+    spellings = dict.fromkeys((lower, _SYLLABLE_N.sub("n'", lower)))
+    readings = [reading for spelling in spellings if (reading := _hiragana_from_romaji(spelling)) is not None]
+    return readings + [f"{reading}う" for reading in readings if lower.endswith("o")]
+
+
+def _hiragana_from_romaji(word: str) -> str | None:
+    """``word``, in lower case, read as Hepburn romaji in hiragana; None when it is not romaji (park, zoo)."""
+    kana = []
+    at = 0
+    while at < len(word):
+        rest = word[at:]
+        if (len(rest) >= 2 and rest[0] == rest[1] and rest[0] not in "aiueonm") or rest.startswith("tch"):
+            kana.append("っ")  # a doubled consonant: Hattori, Matchida
+            at += 1
+            continue
+        following = rest[1:2]
+        if (rest[0] == "n" and following not in tuple("aiueoy")) or (
+            rest[0] == "m" and following in tuple("bmp")
+        ):
+            kana.append("ん")  # Kondo, Homma, Shin'ya
+            at += 2 if following == "'" else 1
+            continue
+        for length in (3, 2, 1):
+            syllable = _ROMAJI_SYLLABLES.get(rest[:length])
+            if syllable is not None:
+                kana.append(syllable)
+                at += length
+                break
+        else:
+            return None
+    return "".join(kana)
+
+
+def _latin_writings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name's writing in Latin letters on the other side of a slash from a name found.
+
+    A form or a list gives both writings apart by a slash (Agus Setiawan / アグス・スティアワン 様,
+    WANG, Xiaoming　/　王 小明): two capitalised words or more, none a body's (`_BODIES`), nor one with a
+    capital inside (PowerPoint), the first not a word the dictionary knows unless in capitals
+    (佐藤 / Microsoft Teams stays).
+    """
+    writings = []
+    for start, end in found:
+        before = _LATIN_BEFORE_SLASH.search(text, max(0, start - _SLASH_REACH), start)
+        after = _LATIN_AFTER_SLASH.match(text, end)
+        for match in (before, after):
+            if match is None:
+                continue
+            words = match.group(1).replace(",", " ").split()
+            named = not _known_word(words[0]) or words[0].isupper()
+            if len(words) >= 2 and named and _BODIES.isdisjoint(words) and not _CAMEL.search(match.group(1)):
+                writings.append(match.span(1))
+    return writings
+
+
+def _handles(text: str) -> list[tuple[int, int]]:
+    """Accounts that name a person (`_HANDLE`), and those listed right after one (CC: t.yamada, h.sasaki)."""
+    spans: list[tuple[int, int]] = []
+    for match in _HANDLE.finditer(text):
+        start, end = match.span(2)
+        listed = bool(spans) and _HANDLE_LIST.fullmatch(text, spans[-1][1], match.start())
+        if match.group(1) or listed or _cued(text, start) or _person_after(text, end):
+            spans.append((start, end))
+    return spans
+
+
+def _is_salutation(word: str) -> bool:
+    """Whether ``word`` is a salutation before a name in Latin letters (Dear, MR), not part of it."""
+    return word.capitalize() in _SALUTATIONS
+
+
+def _without_leading(
+    text: str, start: int, end: int, words: re.Pattern[str], leading: Callable[[str], bool]
+) -> tuple[int, int]:
+    """The span of ``text[start:end]`` without the ``words`` that begin it and are ``leading``.
+
+    Dear, Mr before a name (`_SALUTATIONS`); Thanks, before Suzuki-san (a word the dictionary knows).
+    """
+    for word in words.finditer(text, start, end):
+        if not leading(word.group()):
+            return word.start(), end
+    return end, end
+
+
+def _known_word(word: str) -> bool:
+    """Whether the dictionary knows ``word`` as a word that is not a name (Microsoft, Excel, Box).
+
+    It is read before さん, where the dictionary tells a surname (Yamada, Smith) from a company; a word
+    it reads as a place may be a surname too (Santos), as in `_surname_read_otherwise`, and so may a
+    word (`_SURNAMES_READ_AS_WORDS`: Li, Le, Park). Not cached: the words asked about are mostly
+    people's names, which the process should not keep.
+    """
+    if word.capitalize() in _SURNAMES_READ_AS_WORDS:
+        return False
+    reading = _read_before_san(word)
+    return reading is not None and reading not in ("人名", "地名")

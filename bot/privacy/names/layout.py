@@ -1,0 +1,200 @@
+"""Names placed by how a message's lines are laid out.
+
+Who is on duty in a rota or a schedule, who speaks in minutes or a chat log, who a line is from in 【】,
+who is on a presence board's marked items, and who introduces themselves after a greeting.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.privacy.names.cues import _INTRODUCING, _KANJI_SURNAME, _NOT_ONE_KANJI_NAMES, _ONE_KANJI_LABELS
+from bot.privacy.names.words import _is_name, _read_before_san, _taken_as_surname, _word_of_its_own
+
+_GREETED = re.compile(
+    "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
+    "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^|「)"
+    "(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,10}[課係室班部局所](?:の)?[ \t\u3000]*)?$",
+    re.MULTILINE,
+)
+"""A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
+(お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
+_SPEAKER = re.compile(
+    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
+    "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])",
+    re.MULTILINE,
+)
+"""A word of kanji or hiragana first on a line, or after a list's bullet, before a colon or a quote: who
+speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正); or two kanji or more
+first on a line before a closing parenthesis, as minutes mark a speaker too (飯塚）反対ではないが)."""
+_BRACKETED = re.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
+"""Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
+no heading (【重要】, 【至急】, 【決定事項】)."""
+_MARKED = re.compile(
+    r"(?:(?<=[ \t\u3000:、,/])|^)([\u4e00-\u9fff々]{1,4})"
+    r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa]))",
+    re.MULTILINE,
+)
+"""A word before a presence board's mark (柳◯ 今泉×) or before an arrow to a task (須田→マニュアル改訂)."""
+_ON_A_WEEKDAY = re.compile(
+    r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
+    re.MULTILINE,
+)
+"""Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
+by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+_SCHEDULE_LINE = re.compile(
+    r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""A line of a schedule: a day of the month, a time or a date, and one word (5日 小笠原, 9:30\t杉田)."""
+
+
+def _rota(text: str) -> list[re.Match[str]]:
+    """Who is on duty in a rota: a weekday, a space and a surname, twice or more in a line or down the page.
+
+    当番　月 岸　火 泉　水 原　木 畑, or 月 上村 and 火 下田 on lines of their own: the words the dictionary
+    reads as a name before さん, or one of those of one kanji it reads as a word even there
+    (`_taken_as_surname`); 月 休館　火 開館 stays.
+    """
+    days: list[re.Match[str]] = []
+    alone: list[re.Match[str]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        on_line = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
+        if len(on_line) >= 2:
+            days += on_line
+        elif on_line and on_line[0].start() == line.start():
+            alone += on_line
+    days += alone if len(alone) >= 2 else []
+    return sorted((day for day in days if _taken_as_surname(day.group(1))), key=lambda day: day.start())
+
+
+def _without_weekdays(spans: Sequence[tuple[int, int]], days: Sequence[int]) -> list[tuple[int, int]]:
+    """``spans`` but those holding a rota's weekday (sorted ``days``); the rota masks its names itself.
+
+    金 奥村 read as a full name is Friday's 奥村, and 金 listed between two names by a slash is Friday
+    (月 井手／金 奥村).
+    """
+    kept = []
+    for start, end in spans:
+        at = bisect_left(days, start)
+        if at == len(days) or days[at] >= end:
+            kept.append((start, end))
+    return kept
+
+
+def _schedule_column(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other surnames down a schedule of days or times when two of its lines hold a name found already.
+
+    In 5日 小笠原 / 6日 大野木 / 7日 小笠原 / 8日 古田, or 9:30 杉田 / 14:00 目黒, a word the dictionary reads
+    as a place there is a surname too when it reads it as a name before さん alone; a trip's 5日 大阪 /
+    6日 京都 names no one, so nothing there is masked.
+    """
+    lines = list(_SCHEDULE_LINE.finditer(text))
+    if len(lines) < 3:
+        return []
+    known = set(found)
+    if sum(line.span(1) in known for line in lines) < 2:
+        return []
+    return [line.span(1) for line in lines if line.span(1) not in known and _taken_as_surname(line.group(1))]
+
+
+def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Who introduces themselves after a greeting: お疲れ様です、林です; お世話になります、総務課の岡山です.
+
+    A kanji word, a word of its own, that the dictionary reads as a name before さん alone, between a
+    greeting or a line's start (and perhaps a section) and です or と申します, whatever it reads it as
+    there (林, a wood; 泉です。, first in a message).
+    """
+    for at, morpheme in enumerate(morphemes):
+        start, stop = morpheme.begin(), morpheme.end()
+        if (
+            _INTRODUCING.match(text, stop)
+            and _KANJI_SURNAME.fullmatch(morpheme.surface())
+            and _word_of_its_own(morphemes, at)
+            and _GREETED.search(text, max(0, start - 40), start)
+            and _taken_as_surname(morpheme.surface())
+        ):
+            yield start, stop
+
+
+def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Who speaks, first on a line of minutes or a chat log: 林：了解, 森「RPAで全部やれます」.
+
+    In the middle of a line, after a mark, a particle or a conjunction (…、続いて森本：予算確認中), a surname
+    of two kanji or more that the dictionary reads as one there counts too, before a colon and no digit.
+
+    A word of kanji or hiragana (かな：これでいい？) that the dictionary reads as a name there or before
+    さん alone, with a colon or a quote right after it; 日時：, 場所： and 原本： are not names, nor 方：
+    (`_NOT_ONE_KANJI_NAMES`).
+    """
+    for at, word in enumerate(morphemes):
+        if (
+            word.part_of_speech()[3] == "姓"
+            and len(word.surface()) >= 2
+            and text[word.end() : word.end() + 1] == ":"
+            and not text[word.end() + 1 : word.end() + 2].isdigit()
+            and _word_after_a_clause(morphemes, at)
+        ):
+            yield word.begin(), word.end()  # 続いて森本：予算確認中, in the middle of a line
+    starting = {m.begin(): m for m in morphemes}
+    for match in _SPEAKER.finditer(text):
+        group = match.lastindex or 1
+        word = starting.get(match.start(group))
+        surface = match.group(group)
+        if (
+            word is not None
+            and word.end() == match.end()
+            and surface not in _NOT_ONE_KANJI_NAMES
+            and (_is_name(word) or _read_before_san(surface) == "人名")
+        ):
+            yield match.span(group)
+
+
+def _bracketed(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Who a line is from, in 【】 opening it (`_BRACKETED`: 【山中】本日午後、外出します).
+
+    A word the dictionary reads as a name before さん alone and not as a place there: 【重要】 and 【至急】
+    are headings, and 【千葉】 or 【中野】 may head what happens there.
+    """
+    places = {m.begin() for m in morphemes if m.part_of_speech()[2] == "地名"}
+    return [
+        match.span(1)
+        for match in _BRACKETED.finditer(text)
+        if match.start(1) not in places and _read_before_san(match.group(1)) == "人名"
+    ]
+
+
+def _marked(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Surnames on a line of two or more marked items (`_MARKED`): a presence board, tasks handed out.
+
+    在席表：課長◯ 柳◯ 今泉× 田辺◯ and アクション：須田→マニュアル改訂、関→研修日程: the words the
+    dictionary reads as a name before さん alone (of one kanji, `_taken_as_surname`; 課長◯ stays), before a
+    task, not before a proper noun (東京→大阪、大阪→福岡 is a route).
+    """
+    proper = {m.begin() for m in morphemes if m.part_of_speech()[1] == "固有名詞"}
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_MARKED.finditer(text, line.start(), line.end()))
+        if len(items) < 2:
+            continue
+        for item in items:
+            word = item.group(1)
+            to_task = text[item.end(1)] == "→"
+            if to_task and item.end() in proper:
+                continue
+            if word not in _NOT_ONE_KANJI_NAMES | _ONE_KANJI_LABELS and _taken_as_surname(word):
+                spans.append(item.span(1))
+    return spans
+
+
+def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` follows a mark, a space, a particle or a conjunction (、続いて森本：)."""
+    if at == 0:
+        return False  # first on a line is `_SPEAKER`'s
+    before = morphemes[at - 1].part_of_speech()
+    return before[0] in ("補助記号", "空白", "助詞", "接続詞")

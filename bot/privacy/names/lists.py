@@ -1,0 +1,257 @@
+"""Names listed with a name found or handed over (鈴木・佐藤さん, 山田→佐藤), and lists of places."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.privacy.names.cues import _KANA_WORD, _KANJI_SURNAME, _LIST_CUE, _LIST_CUE_REACH, _NOT_CALLED
+from bot.privacy.names.words import (
+    _is_name,
+    _joined_word,
+    _joining,
+    _kanji_noun,
+    _one_kanji_surname,
+    _part_of_speech_before_san,
+    _prefecture,
+    _read_before_san,
+    _skip_space,
+    _skip_title,
+    _taken_as_surname,
+)
+
+_DIRECTIONS = frozenset("東西南北")
+"""Surnames of one kanji that are directions too: two of them joined by と are places (東と西、どっち)."""
+_PAIR_END = re.compile("[、,]|が|も|は|で(?![きし])")
+_TIME = r"[0-9]{1,2}(?::[0-9]{2}|時)?[-~〜][0-9]{1,2}(?::[0-9]{2}|時)|[0-9]{1,2}(?::[0-9]{2}|時)"
+_TIME_BEFORE_ITEM = re.compile(rf"(?:{_TIME})[ \t\u3000]+")
+"""A time or a time range before an item of a schedule and a space (11:30-12:30 沼田, 9時 田辺)."""
+_TIME_REACH = 16
+_LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
+"""What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
+one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
+_FACILITY = re.compile(
+    "の?(?:両|各)?(?:図書館|公民館|出張所|支所|児童館|集会所|会館|区民館|市民館|地域センター|コミュニティセンター"
+    "|体育館|公園|駅|庁舎|団地|商店街|交番|郵便局|プール|運動場|広場|(?P<school>小学校|中学校|保育園|幼稚園))"
+)
+"""A public facility after a list of words (北浜、南丘の図書館; 東町と西町の集会所; 北浜や南丘の両公民館)."""
+_PLACE_LIST_MARKS = frozenset({"、", ",", "と", "や", "・"})
+_NOTE = re.compile(r"\([^()\n]{1,8}\)")
+"""A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
+"""様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
+
+
+def _listed_with(
+    text: str, morphemes: Sequence[Any], found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Name words listed with a name found: 鈴木・佐藤さん, 田中と佐藤さん, 佐藤さん、鈴木の両名.
+
+    A word one of ・、, と or や away from a name found (after its honorific or title, if any, and spaces:
+    ・梅田 彩花　・根本 ひなた) is a
+    name too when `_list_item` reads it as one, and so on along the list: one pass forward for
+    the names after, one backward for those before. 東京と佐藤さん stays. In a schedule, a time before each
+    item is passed over (11:30-12:30 沼田／12:30-13:30 田辺).
+    """
+    starts = {start for start, _ in found}
+    starts |= {_time_start(text, start) for start in starts}
+    ends = {_item_end(text, end) for _, end in found}
+    listed: list[tuple[int, int]] = []
+    begins = {m.begin(): at for at, m in enumerate(morphemes)}
+    for at in range(2, len(morphemes)):  # names after a name found
+        mark = morphemes[at - 1]
+        if mark.begin() in ends and _LIST_MARK.fullmatch(mark.surface()):
+            time = _TIME_BEFORE_ITEM.match(text, morphemes[at].begin())
+            item = _list_item(morphemes, begins.get(time.end(), at) if time else at)
+            if item:
+                listed.append(item)
+                ends.add(_item_end(text, item[1]))
+    for at in range(len(morphemes) - 3, -1, -1):  # names before one
+        mark = morphemes[at + 1]
+        if morphemes[at + 2].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
+            item = _list_item(morphemes, at, backward=True)
+            if item:
+                listed.append(item)
+                starts |= {item[0], _time_start(text, item[0])}
+    return listed
+
+
+def _handed_over(
+    text: str, morphemes: Sequence[Any], found: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The other end of a hand-over from or to a name found: 岸から堀へ, 中村から山本へ, 東から［西］に.
+
+    Work passes from someone to someone (X から Y へ or に): with one of them found, the other is a name
+    too when `_list_item` reads it as one (東から西に引き継ぎ, 中村から山本へ移管); 田中から東京へ stays.
+    """
+    ends = {_item_end(text, end) for _, end in found}
+    handed = {start for start, end in found if text.startswith(("へ", "に"), _item_end(text, end))}
+    over: list[tuple[int, int]] = []
+    for at in range(1, len(morphemes) - 2):
+        if morphemes[at].surface() != "から":
+            continue
+        if morphemes[at].begin() in ends and morphemes[at + 2].surface() in ("へ", "に"):
+            item = _list_item(morphemes, at + 1)
+        elif morphemes[at + 1].begin() in handed:
+            item = _list_item(morphemes, at - 1, backward=True)
+        else:
+            continue
+        if item:
+            over.append(item)
+    return over
+
+
+def _time_start(text: str, start: int) -> int:
+    """Where a time before ``start`` and a space begins (`_TIME_BEFORE_ITEM`), or ``start`` without one."""
+    for time in _TIME_BEFORE_ITEM.finditer(text, max(0, start - _TIME_REACH), start):
+        if time.end() == start:
+            return time.start()
+    return start
+
+
+def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:
+    """The span of a name in a list at ``morphemes[at]`` (the word ending there, ``backward``), if any.
+
+    A word of two characters or more that the dictionary reads as a name there, or a proper noun
+    or kanji word it reads as one before さん alone (松本 and 中野, read as places there; 中島, read
+    as an island), or two one-kanji nouns it reads so together (西 + 村); 東京, 大阪, 総務 and 窓口
+    are not. A word of one kanji counts as a surname (`_taken_as_surname`: 清水と森で, 岸と堀が, CC：北村、南)
+    before a particle, a mark or the end, read as a name or a plain noun there (逆, 横 are not). A name
+    before the list's mark is a word of its own: the end of みなと台西 or 緑ヶ原 is none.
+    """
+    one = morphemes[at]
+    whole = not backward or _begins_a_word(morphemes, at)  # not みなと台 + 西, 緑 + ヶ + 原
+    if whole and one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
+        return one.begin(), one.end()
+    if whole and _one_kanji_item(morphemes, at):
+        return one.begin(), one.end()
+    first = at - 1 if backward else at
+    words = morphemes[first : first + 2] if first >= 0 else []
+    pair = len(words) == 2 and all(_kanji_noun(w) and len(w.surface()) == 1 for w in words)
+    pair = pair and (not backward or _begins_a_word(morphemes, first))
+    if pair and _read_before_san(words[0].surface() + words[1].surface()) == "人名":
+        return words[0].begin(), words[1].end()
+    return None
+
+
+def _begins_a_word(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` begins a word: no noun, prefix or suffix joined before it, no ヶ of a place.
+
+    Looser than `_word_of_its_own`: after a call (ねえ翔、はるか) a name begins too.
+    """
+    return at == 0 or not _joining(morphemes[at - 1])
+
+
+def _one_kanji_item(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a word of one kanji in a list of names is a surname (see `_list_item`)."""
+    after = morphemes[at + 1].part_of_speech()[0] if at + 1 < len(morphemes) else "補助記号"
+    return after in ("助詞", "助動詞", "補助記号", "空白") and _one_kanji_surname(morphemes[at])
+
+
+def _read_as_name_alone(morpheme: Any) -> bool:
+    """Whether a word the dictionary reads otherwise here is a name before さん alone.
+
+    A proper noun, a kanji word or a word of kana (しおり, はるか).
+    """
+    proper = morpheme.part_of_speech()[1] == "固有名詞"
+    kana = _KANA_WORD.fullmatch(morpheme.surface())
+    return (proper or kana or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
+
+
+def _item_end(text: str, at: int) -> int:
+    """Where a listed name's honorifics, titles and a short note in parentheses end (田中（午前）、)."""
+    at = _skip_title(text, at)
+    note = _NOTE.match(text, at)
+    return _skip_space(text, note.end() if note else at)
+
+
+def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two surnames listed with ・ or handing over with → (井上・木下で対応, 小田→津田): both.
+
+    One name word alone may be a place or a word (長野, 小川); two side by side are people when the
+    dictionary reads one as a name there and the other there or before さん alone (木下, read as a
+    place before で), and neither names a prefecture (石川・富山, 長野・松本 stay, and so does
+    井上・東京). Two cities that are surnames too are masked (松本・上田): as often two people.
+    `_listed_with` then takes the rest of the list.
+    """
+    for at in range(len(morphemes) - 2):
+        first, mark, second = morphemes[at : at + 3]
+        if mark.surface() not in ("・", "→") or min(len(first.surface()), len(second.surface())) < 2:
+            continue
+        named = (_is_name(first) and _name_here_or_alone(second)) or (
+            _is_name(second) and _name_here_or_alone(first)
+        )
+        if named and not (_prefecture(first.surface()) or _prefecture(second.surface())):
+            yield first.begin(), first.end()
+            yield second.begin(), second.end()
+
+
+def _name_here_or_alone(morpheme: Any) -> bool:
+    return _is_name(morpheme) or _read_as_name_alone(morpheme)
+
+
+def _places_before_a_facility(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """The items of lists of two words or more before a public facility: places, not people.
+
+    北浜、南丘の図書館, 東町と西町の集会所, 北浜や南丘の両公民館 (`_FACILITY`): the dictionary reads 北浜
+    and 南丘 as names, and 、 and の as what follows a person, but a list before a library names where it
+    is. Each item is nouns joined into one (`_joined_word`: みなと + 台); before a school or a nursery none
+    is a given name (蓮と陽葵の保育園 are children's). A cue of people before the list keeps it people's
+    (参加者は北浜、南丘の…).
+    """
+    places: list[tuple[int, int]] = []
+    for at, word in enumerate(morphemes):
+        facility = _FACILITY.match(text, word.end())
+        if not facility or word.part_of_speech()[0] != "名詞":
+            continue
+        school = bool(facility.group("school"))
+        first, last = _joined_word(morphemes, at)
+        items = [(first, at)]
+        while first >= 2 and morphemes[first - 1].surface() in _PLACE_LIST_MARKS:
+            first, last = _joined_word(morphemes, first - 2)
+            if last != items[-1][0] - 2 or morphemes[last].part_of_speech()[0] != "名詞":
+                break
+            items.append((first, last))
+        spans = [(morphemes[begin].begin(), morphemes[end].end()) for begin, end in items]
+        given = school and any(_given_name(m) for begin, end in items for m in morphemes[begin : end + 1])
+        cue = _LIST_CUE.search(text, max(0, spans[-1][0] - _LIST_CUE_REACH), spans[-1][0])
+        if len(items) >= 2 and not given and not cue:
+            places += spans
+    return places
+
+
+def _given_name(morpheme: Any) -> bool:
+    """Whether the dictionary reads ``morpheme`` as a given name, there or before さん alone."""
+    if morpheme.part_of_speech()[3] == "名":
+        return True
+    alone = _part_of_speech_before_san(morpheme.surface())
+    return alone is not None and alone[3] == "名"
+
+
+def _named_pairs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two people named first on a line, joined by と, before a subject's particle or a comma.
+
+    星と泉が作ってる, 浜と岡がコンビ, あすかとみのる、今日は外回り: each a word the dictionary reads as a
+    name before さん alone, or a surname it reads as a word even there; two directions (東と西、どっち)
+    are a place's.
+    """
+    for at in range(len(morphemes) - 2):
+        first, joined, second = morphemes[at : at + 3]
+        start = first.begin()
+        opens = start == 0 or text[start - 1] == "\n"
+        if not (opens and joined.surface() == "と" and _PAIR_END.match(text, second.end())):
+            continue
+        words = (first.surface(), second.surface())
+        if all(w in _DIRECTIONS for w in words) or not all(_pair_word(m) for m in (first, second)):
+            continue
+        yield start, first.end()
+        yield second.begin(), second.end()
+
+
+def _pair_word(word: Any) -> bool:
+    surface = word.surface()
+    return (
+        word.part_of_speech()[0] not in _NOT_CALLED
+        and bool(_KANJI_SURNAME.fullmatch(surface) or _KANA_WORD.fullmatch(surface))
+        and _taken_as_surname(surface)
+    )

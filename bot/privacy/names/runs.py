@@ -1,0 +1,251 @@
+"""Runs of the words the dictionary tags as names, masked where the text around them shows a person."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from bot.privacy.names.cues import (
+    _AFTER_NAME,
+    _AFTER_WORD,
+    _AGE,
+    _AWAY_BARE,
+    _BELONGING,
+    _HIRAGANA_NAME_WORD,
+    _KANJI_DIGITS,
+    _KANJI_SURNAME,
+    _KIN,
+    _LONE_KANJI,
+    _NOT_HONORIFIC,
+    _ONE_KANJI_LABELS,
+    _PLACE_ASKED,
+    _PLACES_THING,
+    _SPACE,
+    _STILL_WORDS,
+    _TAKES_ON,
+    _TITLE,
+    _Lines,
+)
+from bot.privacy.names.read_otherwise import (
+    _cut_from_hiragana,
+    _guessed_in_hiragana,
+    _name_read_as_word,
+    _place_named_as_a_person,
+    _surname_before_particle,
+    _surname_read_otherwise,
+)
+from bot.privacy.names.words import (
+    _cued,
+    _is_name,
+    _morphemes,
+    _opens,
+    _person_after,
+    _related,
+    _skip_space,
+    _with_unknown_given_name,
+    _word_of_its_own,
+)
+
+_AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
+"""What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
+_TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
+_FROM_OR_HOME = re.compile(
+    "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
+    "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
+)
+"""Says that the name word right before it, read as a name by the dictionary there, is a person's: where
+something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
+(佐藤家, 田中邸, 鈴木方, 山田夫妻), a signature (田中拝). Weaker than `_CUE_AFTER`: places and eras read as
+surnames before さん stay (広島より, 福岡経由, 昭和より)."""
+_PERSONS_THING = re.compile(
+    rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
+    rf"|{_KIN.pattern})"
+    "|です|でございます|なら"
+    r"|\([^()\n]{1,16}\)(?:です|と申します|でございます)"
+)
+"""Says that the name word right before it, read as a name by the dictionary, is a person's: something
+of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと), or it introduces someone
+(山田です, 担当は佐藤です). Not asked of a word the dictionary reads as a place or a thing there (松本の件,
+大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
+(鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族), or who they are in
+parentheses before です (石田（会計年度任用職員）です)."""
+_KANJI = re.compile("[\u4e00-\u9fff々]")
+_NEWLINE = re.compile("\n")
+_CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
+_KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
+_WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
+"""Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
+_KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
+_UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
+
+
+def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Runs of name words in ``text`` that the text around them shows to be a person's name."""
+    lines = _kanji_lines(text)
+    at = 0
+    while at < len(morphemes):
+        place = _place_named_as_a_person(text, morphemes, at)  # asked once: it may ask the dictionary
+        if not (
+            _is_name(morphemes[at])
+            or _surname_read_otherwise(text, morphemes, at)
+            or place
+            or _name_read_as_word(text, morphemes, at)
+            or _unknown_before_honorific(text, morphemes[at])
+        ):
+            at += 1
+            continue
+        end = _run_end(morphemes, at)
+        start, stop = morphemes[at].begin(), morphemes[end - 1].end()
+        if text[start:stop] in _WORDS_SPLIT_AS_NAMES:
+            at = end
+            continue
+        stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
+        title = _TITLE_AT_END.search(text, start, stop)
+        if title:  # 山田 + 保 + 健師, 森 + 保 + 健師: a title read as names
+            stop = title.start()
+            if stop == start or (stop - start < 2 and not _word_of_its_own(morphemes, at)):
+                at = end  # 昨 + 日保 + 健師 (昨日保健師さん) leaves a fragment, 日
+                continue
+        if _after_a_fragment(morphemes, at):
+            # 保 + 健師 (保健師さん) is a word split wrongly; 前 + 田花子 (の前田花子) a full name.
+            if _full_name_when_rejoined(text, morphemes[at - 1].begin(), stop):
+                yield morphemes[at - 1].begin(), stop
+        elif (
+            (_full_name(morphemes, at, end) and not _cut_from_hiragana(text, start))
+            or "(" in text[start:stop]  # the dictionary reads 佐藤(さとう) as one word: a name, its reading
+            or _person_after(text, stop)
+            or _TAKES_ON.match(text, _skip_space(text, stop))
+            or (_AWAY_BARE.match(text, stop) and _word_of_its_own(morphemes, at) and end == at + 1)
+            or (_cued(text, start) and text[start:stop] not in _ONE_KANJI_LABELS)  # 承認：済, 確認：要
+            or _BELONGING.match(text, stop)
+            or (_is_name(morphemes[at]) and stop - start > 1 and _person_around(text, start, stop))
+            or _surname_before_particle(text, morphemes, at, end, lines)
+            or _before_a_verb(morphemes, at, end)
+            or _called_by_name(text, morphemes[at], lines)
+            or stop > morphemes[end - 1].end()  # a given name it lacks, with an honorific or an age after
+            or place
+        ):
+            yield start, stop
+        at = end
+
+
+def _kanji_lines(text: str) -> _Lines:
+    """Where each line of ``text`` begins, and whether it holds kanji: read once, asked of every word."""
+    starts = [0, *(newline.end() for newline in _NEWLINE.finditer(text))]
+    ends = [*(start - 1 for start in starts[1:]), len(text)]
+    return starts, [bool(_KANJI.search(text, start, end)) for start, end in zip(starts, ends, strict=True)]
+
+
+def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a name the dictionary reads as one there is the subject of a verb right after it.
+
+    In chat the particle is dropped: 村上いた, 黒木戻ったら, 白井書いた, 佐々木見てくれた？, 柳田帰ったよ,
+    えりか怒ってた, or with an adverb of `_STILL` between (だいすけまだ帰ってない). A surname of two
+    characters or more, or a given name of two kanji or three kana or more, as a word of its own (first,
+    or after a particle, a mark, a space or a word of when: さっき坂田出ていった), with a verb right after
+    it. The dictionary reads a surname there only where the sentence
+    reads as a person's (小川流れてる is a stream to it; 清水出る is masked, as 清水が出る is).
+    """
+    word = morphemes[at]
+    kind, surface = word.part_of_speech()[3], word.surface()
+    verb = end + 1 if end + 1 < len(morphemes) and morphemes[end].surface() in _STILL_WORDS else end
+    if end != at + 1 or verb >= len(morphemes) or morphemes[verb].part_of_speech()[0] != "動詞":
+        return False
+    surname = kind == "姓" and len(surface) >= 2
+    given = kind == "名" and (
+        (len(surface) >= 2 and _KANJI_SURNAME.fullmatch(surface)) or _HIRAGANA_NAME_WORD.fullmatch(surface)
+    )
+    if not (surname or given) or surface.isascii():
+        return False
+    before = morphemes[at - 1].part_of_speech() if at else None
+    return before is None or before[0] in ("助詞", "補助記号", "空白", "副詞") or before[2] == "副詞可能"
+
+
+def _called_by_name(text: str, word: Any, lines: _Lines) -> bool:
+    """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
+
+    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
+    in a line of hiragana alone where the run goes on past the particle (`_guessed_in_hiragana`).
+    """
+    start = word.begin()
+    first = _opens(text, start, "\n")
+    called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+    return called and not _guessed_in_hiragana(text, word, lines)
+
+
+def _run_end(morphemes: Sequence[Any], at: int) -> int:
+    """Where the run of name words starting at ``at`` ends (one space between two of them is part of it)."""
+    end = at + 1
+    while end < len(morphemes):
+        spaced = morphemes[end].surface() in _SPACE and end + 1 < len(morphemes)
+        if not (_is_name(morphemes[end]) or (spaced and _is_name(morphemes[end + 1]))):
+            break
+        end += 1
+    return end
+
+
+def _full_name(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether the run is a full name: two name words or more, or one the dictionary holds whole.
+
+    Two or more (山田太郎, 鈴木 由美) need three characters: two are as often a
+    typo that reads as a name (進渉, 申精). One word is a full name in kanji
+    that the dictionary holds whole (小林太郎, as it holds 織田信長).
+    """
+    names = [m for m in morphemes[at:end] if _is_name(m)]
+    if len(names) == 1:
+        return names[0].part_of_speech()[3] == "一般" and bool(_KANJI_FULL_NAME.fullmatch(names[0].surface()))
+    return len(names) >= 2 and morphemes[end - 1].end() - morphemes[at].begin() >= 3
+
+
+def _full_name_when_rejoined(text: str, start: int, stop: int) -> bool:
+    """Whether ``text[start:stop]``, a lone kanji and the name words after it, is a full name on its own.
+
+    After の, the dictionary reads 前田花子 as 前 + 田花子.
+    """
+    morphemes = _morphemes(text[start:stop])
+    return all(_is_name(m) for m in morphemes) and _full_name(morphemes, 0, len(morphemes))
+
+
+def _unknown_before_honorific(text: str, morpheme: Any) -> bool:
+    """Whether a kanji word the dictionary lacks (杁中, a rare surname) has an honorific or a title after it.
+
+    The dictionary holds the common nouns that take さん (業者, 大家, 運転手) and nearly every surname; a
+    kanji word it has never seen, before さん, is a name it lacks.
+    """
+    if not (morpheme.is_oov() and _UNKNOWN_KANJI_WORD.fullmatch(morpheme.surface())):
+        return False
+    after = _skip_space(text, morpheme.end())
+    return bool(_AFTER_WORD.match(text, after)) and not _NOT_HONORIFIC.match(text, after)
+
+
+def _after_a_fragment(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether a lone kanji before the run shows a word split wrongly (保 + 健師 in 保健師さん).
+
+    今 is a word of its own (今藤田が電話中: 藤田 is on the phone now).
+    """
+    if at == 0:
+        return False
+    before = morphemes[at - 1]
+    lone = _LONE_KANJI.fullmatch(before.surface()) and before.surface() != "今"
+    return bool(lone) and before.part_of_speech()[0] == "名詞"
+
+
+def _person_around(text: str, start: int, stop: int) -> bool:
+    """Whether what is around a word the dictionary reads as a name there shows a person.
+
+    Something of theirs, where they are or come from after it (田中の件, 佐藤です, 田中より, 佐藤家:
+    `_PERSONS_THING`, `_FROM_OR_HOME`), unless a place was asked for (出張先は長野です); parentheses
+    around it alone, as under a memo (（田中）); or who they are to someone before it (課長の佐藤,
+    税務課の山田, 息子の太郎, 妻 花子: `_RELATION`), unless the word begins a compound (課長の長野出張).
+    """
+    after = _PERSONS_THING.match(text, stop) or _FROM_OR_HOME.match(text, stop)
+    place = _PLACE_ASKED.search(text, max(0, start - 8), start) or _PLACES_THING.match(text, stop)
+    if after and not place:
+        return True
+    if text[start - 1 : start] in ("(", "「", "『") and text[stop : stop + 1] in (")", "」", "』"):
+        return True  # alone in parentheses or quotes: a signature, a name as written (（田中）, 「澤田」)
+    if start and not text[stop:].strip() and text[start - 1] in "。\n/":
+        return True  # alone at the end, after a sentence: a signature (内容確認済み。久保)
+    compound = stop < len(text) and _KANJI_OR_KATAKANA.match(text, stop)
+    return not compound and _related(text, start)
