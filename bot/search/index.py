@@ -46,6 +46,12 @@ _R = TypeVar("_R")
 Kind = Literal["faq", "manual", "case", "referral", "smalltalk"]
 KINDS: tuple[Kind, ...] = ("faq", "manual", "case", "referral", "smalltalk")
 
+NGRAM_VIEWS = ("g", "r")
+NGRAM_MIN_DF = 50
+NGRAM_MAX_DF_SHARE = 0.005
+"""An n-gram held by more than max(`NGRAM_MIN_DF`, `NGRAM_MAX_DF_SHARE` × entries) entries is too common for a
+query to search by: it discriminates nothing and would dominate the cost (`SearchIndex.searchable`)."""
+
 PARALLEL_THRESHOLD = 20_000
 """Texts above which analysis runs in worker processes (SudachiPy holds the GIL)."""
 
@@ -137,6 +143,9 @@ class SearchIndex:
     entries: tuple[Entry, ...]
     kinds: npt.NDArray[np.int8]
     vocabulary: dict[str, int]
+    searchable: dict[str, int]
+    """`vocabulary` without the n-grams too common to search by: a query's terms are looked up here
+    once, and an n-gram missing is left out, known or not (a story has some 400 n-grams, a dozen rare)."""
     df: npt.NDArray[np.int32]
     idf: npt.NDArray[np.float32]
     units: Postings
@@ -213,6 +222,7 @@ def build_index(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
         vocabulary=vocabulary,
+        searchable=_searchable(vocabulary, df, len(sources)),
         df=df.astype(np.int32),
         idf=idf,
         units=unit_counts_by_term.bm25_postings(idf),
@@ -230,6 +240,15 @@ def build_index(
         synonym_groups=synonym_groups_of(vocabulary, memo.remembered(analyzer.synonym_groups)),
         topics=_topics(sources, analyzer),
     )
+
+
+def _searchable(vocabulary: dict[str, int], df: npt.NDArray[np.int64], entries: int) -> dict[str, int]:
+    """The terms of ``vocabulary`` but n-grams in more entries than `NGRAM_MAX_DF_SHARE` of ``entries``."""
+    limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * entries)
+    frequencies = df.tolist()
+    return {
+        term: at for term, at in vocabulary.items() if term[0] not in NGRAM_VIEWS or frequencies[at] <= limit
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ import math
 from collections import Counter
 from collections.abc import KeysView
 from dataclasses import dataclass, replace
-from itertools import repeat
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.search.abbreviation import expansions
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.evidence import Presence, is_unknown
-from bot.search.index import KINDS, Entry, Kind, SearchIndex
+from bot.search.index import KINDS, NGRAM_VIEWS, Entry, Kind, SearchIndex
 from bot.search.normalize import sentences
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
 from bot.search.semantic import Closeness
@@ -50,10 +49,7 @@ meaning is found only if it is among them: against a bare FAQ (a question
 without phrasings) it ranks lower by words than one with phrasings. 8 found
 the right entry among the first three for 0.920 of the development set's
 queries without phrasings, 10 to 24 for 0.923."""
-NGRAM_VIEWS = ("g", "r")
 MAX_NGRAMS_PER_VIEW = 32
-NGRAM_MAX_DF_SHARE = 0.005
-NGRAM_MIN_DF = 50
 FUZZY_SCORER = fuzz.ratio
 """Indel similarity: as good as partial_ratio on the query sets, at a fraction of the cost."""
 CURATED_RATIO = 0.6
@@ -156,30 +152,23 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     Terms of the ``focus`` (the closing question of a long message) weigh more;
     a repeated term counts sub-linearly. Character n-grams are the safety net
     for typos and unknown words, so only the rarest few of each view are kept:
-    common n-grams discriminate nothing and would dominate the cost.
+    common n-grams discriminate nothing and would dominate the cost (the index's
+    `SearchIndex.searchable` leaves them out, so that a story's 400-odd terms are
+    looked up once each).
     """
     counts = Counter(analysis.terms)
     focus_terms = focus.terms if focus is not None else ()
     focused = set(focus_terms)
     for term in focus_terms:  # in the text's order, not a set's hash order
         counts.setdefault(term, 1)
-    said = list(counts)
-    ids = np.fromiter(map(index.vocabulary.get, said, repeat(-1)), dtype=np.int64, count=len(said))
-    keep = ids >= 0
-    frequencies = np.zeros(len(said), dtype=index.df.dtype)
-    frequencies[keep] = index.df[ids[keep]]
-    views = np.frombuffer("".join([term[0] for term in said]).encode(), dtype="S1")
-    df_limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
+    searchable = index.searchable  # one lookup a term: the n-grams too common to search by are not there
+    known = [term for term in counts if term in searchable]
     for view in NGRAM_VIEWS:
-        grams = views == view.encode()
-        keep[grams] = False
-        rare = np.flatnonzero(grams & (ids >= 0) & (frequencies <= df_limit))
-        if len(rare) > MAX_NGRAMS_PER_VIEW:  # the rarest, ties in the order of their text
-            texts = np.array([said[at] for at in rare])
-            rare = rare[np.lexsort((texts, frequencies[rare]))[:MAX_NGRAMS_PER_VIEW]]
-        keep[rare] = True
-    rows = np.flatnonzero(keep).tolist()
-    known = [said[at] for at in rows]
+        grams = [term for term in known if term[0] == view]
+        if len(grams) > MAX_NGRAMS_PER_VIEW:  # the rarest, ties in the order of their text
+            grams.sort(key=lambda gram: (index.df[searchable[gram]], gram))
+            dropped = set(grams[MAX_NGRAMS_PER_VIEW:])
+            known = [term for term in known if term not in dropped]
     standing = _standing_in(index, analysis)
     weights = [
         VIEW_WEIGHTS["w" if t in standing else t[0]]
@@ -189,7 +178,7 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     ]
     return QueryTerms(
         {t: row for row, t in enumerate(known)},
-        ids[rows],
+        np.array([searchable[t] for t in known], dtype=np.int64),
         np.asarray(weights, dtype=np.float32),
         frozenset(standing),
         counts.keys(),

@@ -16,7 +16,7 @@ import numpy.typing as npt
 import pytest
 
 from bot.search import Searcher, ranker, scoring
-from bot.search.index import SearchIndex
+from bot.search.index import NGRAM_MAX_DF_SHARE, NGRAM_MIN_DF, NGRAM_VIEWS, SearchIndex
 from bot.search.ranker import _KIND_WEIGHT_ARRAY, _query_terms
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer, _Scratch
 
@@ -205,9 +205,9 @@ def test_query_terms_keep_every_word_and_only_the_rarest_n_grams_of_each_view(
 
     said = Counter(analysis.terms) + Counter(t for t in focus.terms if t not in analysis.terms)
     known = {t for t in said if t in index.vocabulary}
-    limit = max(ranker.NGRAM_MIN_DF, ranker.NGRAM_MAX_DF_SHARE * len(index.entries))
-    expected = {t for t in known if t[0] not in ranker.NGRAM_VIEWS}
-    for view in ranker.NGRAM_VIEWS:
+    limit = max(NGRAM_MIN_DF, NGRAM_MAX_DF_SHARE * len(index.entries))
+    expected = {t for t in known if t[0] not in NGRAM_VIEWS}
+    for view in NGRAM_VIEWS:
         grams = sorted((int(index.df[index.vocabulary[t]]), t) for t in known if t[0] == view)
         expected |= {t for df, t in grams if df <= limit}.intersection(t for _, t in grams[:5])
     assert set(terms.rows) == expected
