@@ -41,7 +41,7 @@ names_fifteenth.yaml (the same shapes again, with surnames that are prefectures,
 names in file names and after roles, kana names read aloud: 145, 185; no_names_fifteenth.yaml, 82),
 names_sixteenth.yaml (notices, auto-replies, quoted mails, registrations, rotas and presence boards, logs,
 case records, nicknames: 150, 195; no_names_sixteenth.yaml, 82).
-Eight held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+Nine held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -56,8 +56,11 @@ masker's code, and names_holdout_seventh.yaml (145, 186: the shapes of names_fif
 no_names_holdout_seventh.yaml, 82), written before names_fifteenth.yaml and its rules, without reading the
 masker's code either, and names_holdout_eighth.yaml (150, 214: situations the earlier sets lack, such as
 incident reports, registrations, pasted CSV and JSON, rare and kana surnames; no_names_holdout_eighth.yaml,
-81), written before names_sixteenth.yaml and its rules, without reading the masker's code; only their
-counts are printed. A name counts as caught when none of its
+81), written before names_sixteenth.yaml and its rules, without reading the masker's code, and
+names_holdout_ninth.yaml (150, 221: rosters, seat charts, tickets, spreadsheet formulas, file paths, user
+ids, returned mail, collection and welfare case notes, minutes, romaji and kana names;
+no_names_holdout_ninth.yaml, 82), written before names_seventeenth.yaml and its rules, without reading the
+masker's code; only their counts are printed. A name counts as caught when none of its
 words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
 characters but are no name (松本市 beside 松本さん).
 
@@ -180,6 +183,7 @@ def written_names() -> None:
     _written_names("names_holdout_sixth.yaml", "no_names_holdout_sixth.yaml", show=False)
     _written_names("names_holdout_seventh.yaml", "no_names_holdout_seventh.yaml", show=False)
     _written_names("names_holdout_eighth.yaml", "no_names_holdout_eighth.yaml", show=False)
+    _written_names("names_holdout_ninth.yaml", "no_names_holdout_ninth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
