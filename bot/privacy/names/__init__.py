@@ -177,6 +177,7 @@ from bot.privacy.names.kin import (
     _families,
     _family_members,
     _given_names_after_family,
+    _kin_in_parentheses,
     _kin_named,
 )
 from bot.privacy.names.latin import (
@@ -186,6 +187,7 @@ from bot.privacy.names.latin import (
     _latin_names,
     _latin_writings,
     _romaji_names,
+    _romaji_surnames_in_lower_case,
 )
 from bot.privacy.names.layout import (
     _bracketed,
@@ -241,6 +243,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     ]
     found += _handles(text)
     found += _romaji_names(text)
+    found += _romaji_surnames_in_lower_case(text)
     found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -277,6 +280,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
+            spans += _kin_in_parentheses(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
             rota = _rota(chunk)
