@@ -955,6 +955,8 @@ WRITINGS = [
     ("母（さおり）が来所", "母（［氏名］）が来所"),
     ("takeuchi さん、URLを送って", "［氏名］ さん、URLを送って"),
     ("1班 班長 大島、会計 今村", "1班 班長 ［氏名］、会計 ［氏名］"),
+    # A surname and a given name in two cells side by side of a CSV row.
+    ('CSV："中村","一郎","男","63"', 'CSV："［氏名］","［氏名］","男","63"'),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1183,6 +1185,7 @@ WORK_TEXT = [
     "父（同居）、母（78歳）、妻（パート）",
     "admin さん、team様",
     "会計 年度の処理、会長 挨拶",
+    "区分:東京,大阪,名古屋\n総務,経理",
     # What a place or a group has; a product's name in quotes.
     "上原の交差点で事故、中川の河川敷の清掃、あゆみの会の報告",
     "「Microsoft Teams」で会議、「Power Automate」の使い方",

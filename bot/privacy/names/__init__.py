@@ -140,6 +140,7 @@ from bot.privacy.names.forms import (
     _FORM_FIELD,
     _READING_FIELD,
     _SPELLED_IN_KANA,
+    _csv_full_names,
     _given_names_after,
     _listed_people,
     _names_in_file_names,
@@ -234,6 +235,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _csv_full_names(text)
     found += _listed_people(text)
     found += _latin_names(text)
     found += [

@@ -20,8 +20,20 @@ from bot.privacy.names.cues import (
     _ROLES,
     _SURNAMES_READ_AS_WORDS_BEFORE_SAN,
 )
-from bot.privacy.names.words import _morphemes, _part_of_speech_before_san, _read_before_san, _skip_title
+from bot.privacy.names.words import (
+    _morphemes,
+    _named_in_kana,
+    _part_of_speech_before_san,
+    _read_before_san,
+    _skip_title,
+)
 
+_CSV_FULL_NAME = re.compile(
+    r'(?:(?<=[,:\n])|^)"?([\u4e00-\u9fff々\u30a1-\u30faー]{1,5})"?[ \t]*,[ \t]*'
+    r'"?([\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]{1,6})"?(?=[ \t]*(?:,|$))',
+    re.MULTILINE,
+)
+"""Two cells of a CSV row, quoted or not, that may hold a surname and a given name apart ("中村","一郎")."""
 _READING_ASKED = re.compile(
     r"(?:読み|読み方|よみ|ふりがな|よみがな|フリガナ)[はがも]?[ \t\u3000]*「([ぁ-ゖ\u30a1-\u30faー]{1,10})」"
 )
@@ -256,6 +268,20 @@ def _names_someone(cell: str) -> bool:
     if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
         return True
     return _read_before_san(first) in ("人名", "地名")
+
+
+def _csv_full_names(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in two cells side by side of a CSV row (`_CSV_FULL_NAME`).
+
+    Only when the dictionary reads the first as a surname and the second as a given name before さん:
+    "中村","一郎" is masked; 東京,大阪 and 総務,経理 stay.
+    """
+    return [
+        span
+        for match in _CSV_FULL_NAME.finditer(text)
+        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+        for span in (match.span(1), match.span(2))
+    ]
 
 
 def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
