@@ -957,6 +957,8 @@ WRITINGS = [
     ("1班 班長 大島、会計 今村", "1班 班長 ［氏名］、会計 ［氏名］"),
     # A surname and a given name in two cells side by side of a CSV row.
     ('CSV："中村","一郎","男","63"', 'CSV："［氏名］","［氏名］","男","63"'),
+    # A name field whose label is spaced, as a PDF copies it: the rest of its line.
+    ("氏 名 ： 長 尾 　 彩\n住 所　東京都", "氏 名 ： ［氏名］\n住 所　東京都"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1186,6 +1188,7 @@ WORK_TEXT = [
     "admin さん、team様",
     "会計 年度の処理、会長 挨拶",
     "区分:東京,大阪,名古屋\n総務,経理",
+    "氏 名 欄\n氏 名 欄 は 必須です",
     # What a place or a group has; a product's name in quotes.
     "上原の交差点で事故、中川の河川敷の清掃、あゆみの会の報告",
     "「Microsoft Teams」で会議、「Power Automate」の使い方",

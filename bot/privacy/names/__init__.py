@@ -65,7 +65,8 @@ lower-case romaji before one (takeuchi さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
-whatever kanji or katakana follow are masked, known or not; so is a reading in katakana after フリガナ and a
+whatever kanji or katakana follow are masked, known or not (and the rest of the line after a label spaced
+as a PDF copies it, 氏 名 ： 長 尾 　 彩); so is a reading in katakana after フリガナ and a
 space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
@@ -141,6 +142,7 @@ from bot.privacy.names.forms import (
     _BLANK,
     _FORM_FIELD,
     _READING_FIELD,
+    _SPACED_NAME_FIELD,
     _SPELLED_IN_KANA,
     _csv_full_names,
     _given_names_after,
@@ -234,6 +236,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
+    found += [match.span(1) for match in _SPACED_NAME_FIELD.finditer(text)]
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)

@@ -65,6 +65,12 @@ _FORM_FIELD = re.compile(
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
 follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
 it says the field is blank (`_BLANK`)."""
+_SPACED_NAME_FIELD = re.compile(
+    r"(?<![\u4e00-\u9fff])氏[ \t\u3000]+名(?:[ \t\u3000]*欄)?[ \t\u3000]*[:：]?[ \t\u3000]*"
+    rf"(?!欄)([{_KANJI_KATA}](?:[ \t\u3000]*[{_KANJI_KATA}]){{0,11}})(?=[ \t\u3000]*(?:\n|$))"
+)
+"""A name field whose label a PDF or a form copies spaced (氏 名 ： 長 尾 　 彩, 氏 名　田 中　太 郎): the
+rest of its line, kanji or katakana with spaces between."""
 _BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
 """What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
 _QUOTED_NAME = re.compile(
