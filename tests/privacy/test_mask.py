@@ -948,6 +948,17 @@ WRITINGS = [
     # A surname and its reading that the dictionary reads as one noun; one introduced after a section and の.
     ("担当の桑原（くわばら）です。", "担当の［氏名］です。"),
     ("区民課の戸川でございます。", "区民課の［氏名］でございます。"),
+    # Where someone is on a presence board, さーん, a name in kana in parentheses after a family member, a
+    # surname in lower-case romaji before さん, a team's leader or treasurer before a surname and a space.
+    ("在席表：原 在席　高木 外出（15時戻）", "在席表：［氏名］ 在席　［氏名］ 外出（15時戻）"),
+    ("江藤さーん、お客さんです", "［氏名］さーん、お客さんです"),
+    ("母（さおり）が来所", "母（［氏名］）が来所"),
+    ("takeuchi さん、URLを送って", "［氏名］ さん、URLを送って"),
+    ("1班 班長 大島、会計 今村", "1班 班長 ［氏名］、会計 ［氏名］"),
+    # A surname and a given name in two cells side by side of a CSV row.
+    ('CSV："中村","一郎","男","63"', 'CSV："［氏名］","［氏名］","男","63"'),
+    # A name field whose label is spaced, as a PDF copies it: the rest of its line.
+    ("氏 名 ： 長 尾 　 彩\n住 所　東京都", "氏 名 ： ［氏名］\n住 所　東京都"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1170,6 +1181,14 @@ WORK_TEXT = [
     "北浜、南丘の図書館で本を借りた",
     "北浜と南丘の図書館、北浜や南丘の両公民館で説明会、中央、北浜の出張所",
     "北浜、桜台の小学校、東町と西町の集会所",
+    # Where someone is with no one on the board; a family member's age, home or work in parentheses;
+    # lower-case English before さん; 会計 and 会長 before what is not a name.
+    "総務 在席　経理 外出、本日 外出 予定",
+    "父（同居）、母（78歳）、妻（パート）",
+    "admin さん、team様",
+    "会計 年度の処理、会長 挨拶",
+    "区分:東京,大阪,名古屋\n総務,経理",
+    "氏 名 欄\n氏 名 欄 は 必須です",
     # What a place or a group has; a product's name in quotes.
     "上原の交差点で事故、中川の河川敷の清掃、あゆみの会の報告",
     "「Microsoft Teams」で会議、「Power Automate」の使い方",

@@ -50,20 +50,23 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
 (菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）) or after a family member before an age or a particle (姉の結愛（6歳）, 父の勝が) or, a
-child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name in katakana parts before one
-(ワン・ウェイさん) or after カナ登録は, a cue or who someone is (カナ登録はレ・ティ・ホア,
-相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a country and の before one
-(ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary lacks or reads as a word
-but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted after a name field, a
-role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山 由美」), the cells of a
-table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or the numbered lines
-under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), and accounts written as an initial
-and a surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん).
+(結衣（長女・高2）) or in parentheses after them (母（さおり）), or after a family member before an age or a
+particle (姉の結愛（6歳）, 父の勝が) or, a child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name
+in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who someone is
+(カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a
+country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary
+lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted
+after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山
+由美」), the cells of a table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or
+the numbered lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), a surname and a
+given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a surname in a
+mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a surname in
+lower-case romaji before one (takeuchi さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
-whatever kanji or katakana follow are masked, known or not; so is a reading in katakana after フリガナ and a
+whatever kanji or katakana follow are masked, known or not (and the rest of the line after a label spaced
+as a PDF copies it, 氏 名 ： 長 尾 　 彩); so is a reading in katakana after フリガナ and a
 space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
@@ -99,30 +102,30 @@ cue, is a name when its katakana spelling is one
 (うちださん, which the dictionary splits as うちださ + ん) or the dictionary reads it alone as a verb or an
 adjective, which take no honorific (ながいさん) nor, as a verb's 連用形, が (ひらいが言ってた).
 
-Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than
-in a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name
-apart by a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or
-that the dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a
-hiragana given name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary
-joins to the word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM;
-田中CW, 大橋PM are masked); a surname it reads as a place or a word before a particle with nothing after it
-that says a person (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read
-like any other word (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a
-name before what a place or a group has (上原の交差点, あゆみの会) is not masked; a given name in hiragana
-it lacks before さん or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん,
-まこと先輩 and 祖母のみよこさん are masked); nicknames it reads otherwise (なべさーん; まっちゃん,
-のぐちゃん, まっつん, なおぴー, よっしーが, まっすーに are masked). A name it reads as one right before a
-verb is masked (村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota, in a line (当番
-月 岸 火 泉, 月 井手／金 奥村: 金 stays Friday) or down the page (月 上村 / 火 下田) or down a schedule of
-days or times that holds names (5日 小笠原 above 6日 大野木), who does an item of a bulleted list
-(・筒井：チラシの校正), and those of two to four kanji between the underscores of a file's name
-(面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or things and nothing that
-says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅: 参加者は課長、松浦、岸本です and
-当番：北、南、東 are masked), or two or more listed before a public facility (北浜、南丘の図書館,
-東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the end of a place's
-name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion), a name the
-dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう). Text
-without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
+Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than in
+a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name apart by
+a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or that the
+dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given
+name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the
+word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM
+are masked); a surname it reads as a place or a word before a particle with nothing after it that says a
+person (西が担当, 北から返事ない), or as a place before what is theirs (松本の件), which read like any other
+word (but what only a person has is masked: 松本の机, 中野のハンコ, 堀江宅); a word read as a name before what
+a place or a group has (上原の交差点, あゆみの会) is not masked; a given name in hiragana it lacks before さん
+or 様 with nothing before it that says a person (ゆうとさん; ゆうとくん, ゆうとちゃん, まこと先輩 and
+祖母のみよこさん are masked); nicknames it reads otherwise (なべさーん; 江藤さーん, まっちゃん, のぐちゃん,
+まっつん, なおぴー, よっしーが, まっすーに are masked). A name it reads as one right before a verb is masked
+(村上いた, えりか怒ってた), and so are the surnames after weekdays in a rota, in a line (当番 月 岸 火 泉, 月
+井手／金 奥村: 金 stays Friday) or down the page (月 上村 / 火 下田) or down a schedule of days or times that
+holds names (5日 小笠原 above 6日 大野木), who does an item of a bulleted list (・筒井：チラシの校正), those
+on a presence board with where they are (原 在席　高木 外出), and those of two to four kanji between the
+underscores of a file's name (面談記録_荒井_0705.xlsx). Not recognised either: surnames listed with places or
+things and nothing that says people (（中央、東、北浜、南丘）, 東口、西口、 北浜駅:
+参加者は課長、松浦、岸本です and 当番：北、南、東 are masked), or two or more listed before a public facility
+(北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the
+end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion),
+a name the dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう).
+Text without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
@@ -139,7 +142,9 @@ from bot.privacy.names.forms import (
     _BLANK,
     _FORM_FIELD,
     _READING_FIELD,
+    _SPACED_NAME_FIELD,
     _SPELLED_IN_KANA,
+    _csv_full_names,
     _given_names_after,
     _listed_people,
     _names_in_file_names,
@@ -177,6 +182,7 @@ from bot.privacy.names.kin import (
     _families,
     _family_members,
     _given_names_after_family,
+    _kin_in_parentheses,
     _kin_named,
 )
 from bot.privacy.names.latin import (
@@ -186,6 +192,7 @@ from bot.privacy.names.latin import (
     _latin_names,
     _latin_writings,
     _romaji_names,
+    _romaji_surnames_in_lower_case,
 )
 from bot.privacy.names.layout import (
     _bracketed,
@@ -229,9 +236,11 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
+    found += [match.span(1) for match in _SPACED_NAME_FIELD.finditer(text)]
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _csv_full_names(text)
     found += _listed_people(text)
     found += _latin_names(text)
     found += [
@@ -241,6 +250,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     ]
     found += _handles(text)
     found += _romaji_names(text)
+    found += _romaji_surnames_in_lower_case(text)
     found += _names_in_file_names(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -277,6 +287,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
+            spans += _kin_in_parentheses(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
             rota = _rota(chunk)

@@ -14,7 +14,7 @@ def _longest_first(*words: str) -> re.Pattern[str]:
     return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
-_HONORIFICS = ("さん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "っち", "殿", "先生")
+_HONORIFICS = ("さん", "さーん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "っち", "殿", "先生")
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
@@ -38,6 +38,8 @@ _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_W
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
 an honorific, a staff title or a title no word ends in (林ケースワーカー), not a title that a compound ends
 in (正看護師, 准看護師)."""
+_PRESENCE = "在席|外出|休暇|年休|不在|出張|直帰|在宅|帰宅"
+"""Where someone is on a presence board (原 在席　高木 外出): after a surname, never a given name."""
 _FAMILY = "(?:子|長男|長女|次男|次女|三男|三女|妻|夫|父|母|祖父|祖母|孫|兄|姉|弟|妹)"
 """Family members in a form's lines (子：Le Gia Bao, 妻：花子)."""
 _ROLES = (

@@ -16,11 +16,24 @@ from bot.privacy.names.cues import (
     _KANJI_KATA,
     _LATIN_RUN,
     _PERSON_HONORIFIC,
+    _PRESENCE,
     _ROLES,
     _SURNAMES_READ_AS_WORDS_BEFORE_SAN,
 )
-from bot.privacy.names.words import _morphemes, _part_of_speech_before_san, _read_before_san, _skip_title
+from bot.privacy.names.words import (
+    _morphemes,
+    _named_in_kana,
+    _part_of_speech_before_san,
+    _read_before_san,
+    _skip_title,
+)
 
+_CSV_FULL_NAME = re.compile(
+    r'(?:(?<=[,:\n])|^)"?([\u4e00-\u9fff々\u30a1-\u30faー]{1,5})"?[ \t]*,[ \t]*'
+    r'"?([\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]{1,6})"?(?=[ \t]*(?:,|$))',
+    re.MULTILINE,
+)
+"""Two cells of a CSV row, quoted or not, that may hold a surname and a given name apart ("中村","一郎")."""
 _READING_ASKED = re.compile(
     r"(?:読み|読み方|よみ|ふりがな|よみがな|フリガナ)[はがも]?[ \t\u3000]*「([ぁ-ゖ\u30a1-\u30faー]{1,10})」"
 )
@@ -52,6 +65,12 @@ _FORM_FIELD = re.compile(
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
 follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
 it says the field is blank (`_BLANK`)."""
+_SPACED_NAME_FIELD = re.compile(
+    r"(?<![\u4e00-\u9fff])氏[ \t\u3000]+名(?:[ \t\u3000]*欄)?[ \t\u3000]*[:：]?[ \t\u3000]*"
+    rf"(?!欄)([{_KANJI_KATA}](?:[ \t\u3000]*[{_KANJI_KATA}]){{0,11}})(?=[ \t\u3000]*(?:\n|$))"
+)
+"""A name field whose label a PDF or a form copies spaced (氏 名 ： 長 尾 　 彩, 氏 名　田 中　太 郎): the
+rest of its line, kanji or katakana with spaces between."""
 _BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
 """What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
 _QUOTED_NAME = re.compile(
@@ -257,17 +276,32 @@ def _names_someone(cell: str) -> bool:
     return _read_before_san(first) in ("人名", "地名")
 
 
+def _csv_full_names(text: str) -> list[tuple[int, int]]:
+    """A surname and a given name in two cells side by side of a CSV row (`_CSV_FULL_NAME`).
+
+    Only when the dictionary reads the first as a surname and the second as a given name before さん:
+    "中村","一郎" is masked; 東京,大阪 and 総務,経理 stay.
+    """
+    return [
+        span
+        for match in _CSV_FULL_NAME.finditer(text)
+        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+        for span in (match.span(1), match.span(2))
+    ]
+
+
 def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Given names after a surname found and a space, where a list's item or a line ends.
 
     母 黒田 キミ、子 黒田 蓮, 宇野 誠、宇野 さくら（親子で参加）, 推薦者：秋田 和子、岩手 清: one word of
     kana or one or two kanji that the dictionary reads as a noun (キミ, さくら and 清 are words to it) or,
-    unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長).
+    unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長), nor
+    where someone is (高木 外出).
     """
     given = []
     for _, end in found:
         match = _GIVEN_NAME_ENDING_ITEM.match(text, end)
-        if not match or _AFTER_NAME.match(match.group(1)):
+        if not match or _AFTER_NAME.match(match.group(1)) or re.fullmatch(_PRESENCE, match.group(1)):
             continue
         word = match.group(1)
         part_of_speech = _part_of_speech_before_san(word)

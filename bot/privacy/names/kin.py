@@ -25,6 +25,12 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
     re.MULTILINE,
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
+_AFTER_KIN_IN_PARENTHESES = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|お子さん|子ども|息子さん|娘さん)\("
+    r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[、,)])"
+)
+"""A name in parentheses after who they are in a family (母（さおり）, 娘さん（キヨ）), which
+`_kin_in_parentheses` asks the dictionary about."""
 _KIN_BEFORE = re.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
 """A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
 _FAMILY_MEMBER_WITH_AGE = re.compile(
@@ -85,6 +91,19 @@ def _children_named(text: str) -> list[tuple[int, int]]:
         if read == "人名" or (read is None and len(match.group(1)) >= 2):
             named.append(match.span(1))
     return named
+
+
+def _kin_in_parentheses(text: str) -> list[tuple[int, int]]:
+    """Names in parentheses after a family member (`_AFTER_KIN_IN_PARENTHESES`).
+
+    Those the dictionary reads as a name before さん alone: 母（さおり）, 子（ゆい、6）; 母（78歳）,
+    父（同居） and 妻（パート） stay.
+    """
+    return [
+        match.span(1)
+        for match in _AFTER_KIN_IN_PARENTHESES.finditer(text)
+        if _read_before_san(match.group(1)) == "人名"
+    ]
 
 
 def _given_names_after_family(text: str) -> list[tuple[int, int]]:

@@ -31,6 +31,10 @@ _ROMAJI_PAIR = re.compile(
     r"(?![A-Za-z0-9@'’-])"
 )
 """Two capitalised Latin words apart by a space, which may be a Japanese name in romaji (Tanaka Yui)."""
+_LOWER_ROMAJI_BEFORE_HONORIFIC = re.compile(
+    r"(?<![A-Za-z0-9@._'’-])([a-z]{3,15})[ \u3000]*(?=さん|様|さま|くん|ちゃん)"
+)
+"""One word in lower case before an honorific, as staff type a colleague's name in romaji (takeuchi さん)."""
 _ROMAJI_SYLLABLES = {
     **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
     **{
@@ -158,6 +162,19 @@ def _romaji_names(text: str) -> list[tuple[int, int]]:
         else:  # 9:14 AM Kenji Ogawa: the second word may begin a pair of its own
             match = _ROMAJI_PAIR.search(text, match.start(2))
     return named
+
+
+def _romaji_surnames_in_lower_case(text: str) -> list[tuple[int, int]]:
+    """A surname in romaji and lower case before an honorific (takeuchi さん, sato様).
+
+    Only a word that reads as Hepburn romaji and, in kana, as a surname to the dictionary: admin さん and
+    team さん stay.
+    """
+    return [
+        match.span(1)
+        for match in _LOWER_ROMAJI_BEFORE_HONORIFIC.finditer(text)
+        if _surname_in_romaji([match.group(1)])
+    ]
 
 
 def _surname_in_romaji(words: Sequence[str]) -> bool:

@@ -11,7 +11,13 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from bot.privacy.names.cues import _INTRODUCING, _KANJI_SURNAME, _NOT_ONE_KANJI_NAMES, _ONE_KANJI_LABELS
+from bot.privacy.names.cues import (
+    _INTRODUCING,
+    _KANJI_SURNAME,
+    _NOT_ONE_KANJI_NAMES,
+    _ONE_KANJI_LABELS,
+    _PRESENCE,
+)
 from bot.privacy.names.words import _is_name, _read_before_san, _taken_as_surname, _word_of_its_own
 
 _GREETED = re.compile(
@@ -35,10 +41,12 @@ _BRACKETED = re.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
 no heading (【重要】, 【至急】, 【決定事項】)."""
 _MARKED = re.compile(
     r"(?:(?<=[ \t\u3000:、,/])|^)([\u4e00-\u9fff々]{1,4})"
-    r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa]))",
+    r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa])"
+    rf"|[ \t\u3000]+(?:{_PRESENCE})(?=[ \t\u3000、,/(]|$))",
     re.MULTILINE,
 )
-"""A word before a presence board's mark (柳◯ 今泉×) or before an arrow to a task (須田→マニュアル改訂)."""
+"""A word before a presence board's mark (柳◯ 今泉×) or where someone is (原 在席　高木 外出), or before an
+arrow to a task (須田→マニュアル改訂)."""
 _ON_A_WEEKDAY = re.compile(
     r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",

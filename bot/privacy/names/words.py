@@ -38,7 +38,7 @@ _CUE_BEFORE = re.compile(
 column of a stamp or a check in brackets (（審査）高松, 【合議】)."""
 _RELATION = re.compile(
     "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
-    "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|"
+    "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|班長|会長|会計|幹事|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
     "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|弁護士|窓口|"
@@ -46,8 +46,9 @@ _RELATION = re.compile(
     "|[課係室班][の・]?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村, 相談員は根本), section (税務課の山田, 総務課 山田, 総務課・木村),
-family (息子の太郎, 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
+(課長の佐藤, 同僚の鈴木, 住民の中村, 相談員は根本, 班長 大島, 会計 今村), section (税務課の山田,
+総務課 山田, 総務課・木村), family (息子の太郎, 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤,
+港区在住の鈴木)."""
 _CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
