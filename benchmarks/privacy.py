@@ -235,6 +235,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_fourth.yaml", "no_personal_studied_fourth.yaml", show=True)
     _written_personal("personal_studied_fifth.yaml", "no_personal_studied_fifth.yaml", show=True)
     _written_personal("personal_studied_sixth.yaml", "no_personal_studied_sixth.yaml", show=True)
+    _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
