@@ -1004,6 +1004,8 @@ WRITINGS = [
     ("Account No.\t4471203\t(Savings)", "Account No.\t［各種番号］\t(Savings)"),
     ("Insured Person No.: 00772214", "Insured Person No.: ［各種番号］"),
     ("新宿支店 / 普通 / 3088127", "新宿支店 / 普通 / ［各種番号］"),
+    # An address in Latin letters in Japanese order: the city or the ward, the town, the blocks.
+    ("住所 Nishi-ku Minamisaiwai 1-5-1, Yokohama", "住所 ［住所］, Yokohama"),
 ]
 
 
@@ -1290,6 +1292,7 @@ WORK_TEXT = [
     "--- page 2 ---\n第3条第1項",
     "Account No. は 3 件、Pension No. の欄は空欄",
     "a b c @ の書き方、t o d o リスト",
+    "Toshima-ku の件 2-3、Chiyoda-ku Office 3 floors",
 ]
 
 
