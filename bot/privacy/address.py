@@ -139,13 +139,17 @@ _KANA_CHOME = re.compile(
 
 _ROMAN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
 """A place's name in Latin letters, its parts joined by dashes (Minami-Otsuka, Ikebukuro-honcho)."""
+_ROMAN_PLACE = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)(?![A-Za-z])"
 _ROMAN_WARD = r",?[ ]*(?:[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)|[A-Z][a-z]+ (?:Ward|City))(?![A-Za-z])"
 _LATIN = re.compile(
     rf"(?<![0-9A-Za-z-])[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}},?[ ]+{_ROMAN}(?={_ROMAN_WARD})"
     rf"|(?<![A-Za-z-]){_ROMAN},?[ ]+[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}}(?![0-9])(?={_ROMAN_WARD})"
+    rf"|(?<![A-Za-z-])(?:{_ROMAN_PLACE},?[ ]+){{1,3}}{_ROMAN},?[ ]+"
+    rf"[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}}(?![0-9-])"
 )
 """An address in Latin letters, as foreign residents write it: block numbers and the town, either first,
-then the ward or city (3-11-8 Minami-Otsuka, Toshima-ku; Higashi-Ikebukuro 1-2-3, Toshima City)."""
+then the ward or city (3-11-8 Minami-Otsuka, Toshima-ku; Higashi-Ikebukuro 1-2-3, Toshima City), or after
+the city and the ward in Japanese order (Nishi-ku Minamisaiwai 1-5-1)."""
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")

@@ -61,10 +61,22 @@ _SPOKEN = re.compile(
 にーまるいちご、あっと、あいくらうど、どっと、こむ): words, あっと or アット, then words joined by どっと."""
 
 
+_SPACED = re.compile(
+    r"(?<![a-z0-9._%+\-])(?:[a-z0-9._%+\-][ \t]){1,64}@"
+    r"(?:[ \t][a-z0-9\-]){1,63}(?:[ \t]\.(?:[ \t][a-z0-9\-]){1,63})+"
+    r"(?![ \t]?[a-z0-9])",
+    re.IGNORECASE,
+)
+"""An address as a PDF copies it, a space after every character (t a r o @ e x a m p l e . j p)."""
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text`` (`mask` sorts them)."""
     for match in _PATTERN.finditer(text):
         yield match.start(), match.end(), EMAIL
+    if " @ " in text:
+        for match in _SPACED.finditer(text):
+            yield match.start(), match.end(), EMAIL
     if "あっと" in text or "アット" in text:
         for match in _SPOKEN.finditer(text):
             yield match.start(), match.end(), EMAIL

@@ -12,7 +12,10 @@ slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090)
 A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
 Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
-them if any (ぜろさん の よん…): no run of words is that long a string of digit readings.
+them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
+first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402).
+O, o, l and I in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304), and a
+line that only marks a page break (--- page 2 ---) is left out, so what it broke reads on.
 """
 
 from __future__ import annotations
@@ -103,8 +106,11 @@ def fold(text: str) -> Folded:
         origin.extend([index] * len(folded))
         ends.extend([index + 1] * len(folded))
     _kanji_digits(chars)
+    _misread_digits(chars)
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
+    _spoken_zero_lead(chars, origin, ends)
+    _page_breaks(chars, origin, ends)
     for i, char in enumerate(chars):
         if (
             char in _LONG_VOWEL
@@ -129,6 +135,63 @@ def _kanji_digits(chars: list[str]) -> None:
         if end - start >= 2:
             chars[start:end] = [KANJI_DIGITS[c] for c in chars[start:end]]
         start = end
+
+
+_MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1"}
+_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+
+
+def _misread_digits(chars: list[str]) -> None:
+    """Read O, o, l and I as digits in a run of digits and them alone, as OCR misreads a scanned form's.
+
+    Only a run that holds a digit and no other letter (O9O, 88l2, 3O8812l): a word (Ol, IO) or an
+    identifier with other letters (U0123ab, 0x8007, H2O) stays as written.
+    """
+    for run in _ALNUM_RUN.finditer("".join(chars)):
+        word = run.group()
+        if any(c in _ASCII_DIGITS for c in word) and all(c in _ASCII_DIGITS or c in _MISREAD for c in word):
+            chars[run.start() : run.end()] = [_MISREAD.get(c, c) for c in word]
+
+
+_LEAD_DIGIT = (
+    "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)).replace("にい", "にい(?!ち)") + ")ー?"
+)
+_ZERO_LEAD = re.compile(rf"ぜろー?(?:{_LEAD_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
+"""A phone's first group read aloud from zero, digits typed among the readings, before digits typed
+(ゼロハチゼロの7731の…, ゼロ7ゼロ-2281-…): voice input or a hand that switched to the number keys.
+にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only."""
+_LEAD_PIECE = re.compile(rf"{_LEAD_DIGIT}|[0-9]")
+
+
+def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each reading of a first group that `_ZERO_LEAD` finds by its digits, in place."""
+    text = to_hiragana("".join(chars))
+    for run in reversed(list(_ZERO_LEAD.finditer(text))):
+        pieces = list(_LEAD_PIECE.finditer(text, run.start(), run.end()))
+        if "".join(piece.group() for piece in pieces) != run.group():
+            continue
+        chars[run.start() : run.end()] = [
+            p.group() if p.group() in _ASCII_DIGITS else _digit_of(p.group()) for p in pieces
+        ]
+        origin[run.start() : run.end()] = [origin[p.start()] for p in pieces]
+        ends[run.start() : run.end()] = [ends[p.end() - 1] for p in pieces]
+
+
+_PAGE_BREAK = re.compile(
+    r"\n[ \t]*(?:[-=_~]{2,}[ \t]*)?[(\[]?(?:page[ \t]*[0-9]+|p\.[ \t]*[0-9]+へ?)[)\]]?"
+    r"(?:[ \t]*[-=_~]{2,})?[ \t]*(?=\n)",
+    re.IGNORECASE,
+)
+"""A line that marks a printed list's page break (--- page 2 ---, (p.3へ)): a number or a date broken by it
+reads on as broken by a line break."""
+
+
+def _page_breaks(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Drop the lines `_PAGE_BREAK` finds from the folded text, in place; spans over them cover them."""
+    for line in reversed(list(_PAGE_BREAK.finditer("".join(chars)))):
+        del chars[line.start() : line.end()]
+        del origin[line.start() : line.end()]
+        del ends[line.start() : line.end()]
 
 
 def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: re.Pattern[str]) -> None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
+from bot.kana import to_katakana
 from bot.sudachi import tokenizer
 
 KANJI_DIGITS = "〇一二三四五六七八九"
@@ -124,7 +125,18 @@ def phone(rng: random.Random) -> Written:
     }[shape]
     national = "".join(parts)
     style = rng.choice(
-        ("plain", "plain", "paren-area", "paren-middle", "international", "81", "plus0", "abroad")
+        (
+            "plain",
+            "plain",
+            "paren-area",
+            "paren-middle",
+            "international",
+            "81",
+            "plus0",
+            "abroad",
+            "ocr",
+            "lead",
+        )
     )
     sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
     if style == "paren-area":
@@ -147,13 +159,25 @@ def phone(rng: random.Random) -> Written:
         cut = rng.randint(2, 4)
         apart = sep if sep in (" ", "-") else " "
         written = f"+{code}{rng.choice((' ', '-'))}{national[:cut]}{apart}{national[cut:]}"
+    elif style == "ocr":  # a scan read by OCR: O for 0, l or I for 1
+        first = parts[0][0] + parts[0][1:].replace("0", rng.choice("Oo"), 1).replace("1", rng.choice("lI"), 1)
+        written = sep.join([first, *parts[1:]])
+    elif style == "lead":  # the first group read aloud from zero, the rest typed as digits
+        spoken = "ぜろ" + "".join(_SPOKEN[int(d)] for d in parts[0][1:])
+        spoken = to_katakana(spoken) if rng.random() < 0.5 else spoken
+        apart = rng.choice(("の", " の ", "-", " ", ""))
+        written = f"{spoken}{apart}{parts[1]}{apart}{parts[2]}"
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
     cue = rng.choice(("", "電話", "TEL:", "携帯 ", "連絡先は", "電話番号：", "℡", "TEL.", "ＴＥＬ："))
+    if style == "ocr" and cue == "℡":  # ℡ reads as TEL, letters that would make the run an identifier
+        cue = "TEL:"
     return Written("電話番号", written, _sentence(rng, cue, written), (written, national))
 
 
+_SPOKEN = ("ぜろ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう")
+"""Digits as voice input spells them."""
 _LOCAL = "abcdefghijklmnopqrstuvwxyz0123456789"
 _IDN = ("例え.jp", "サンプル区.jp", "日本語.テスト", "れい.jp", "例え.テスト")
 _KANA_LOCAL = ("やまだ", "たろう", "ヤマダ", "山田", "さくら")
@@ -183,6 +207,8 @@ def email(rng: random.Random) -> Written:
         written = written.upper()
     if rng.random() < 0.25:
         written = full_width(written)
+    if rng.random() < 0.05 and plain.isascii():  # as a PDF copies it: a space after every character
+        written = " ".join(plain)
     cue = rng.choice(("", "メール：", "メールアドレスは", "連絡先 ", "e-mail: "))
     return Written("メールアドレス", written, _sentence(rng, cue, written), (written, plain))
 
@@ -639,7 +665,7 @@ _ID_CUES = (
     "宛名番号：", "世帯番号は", "利用者番号 ", "ケース番号 ", "年金手帳の番号 ", "運転免許 第",
     "身体障害者手帳 1級 第", "療育手帳(A) 番号 ", "精神障害者保健福祉手帳 2級 ", "愛の手帳 3度 ",
     "口番 ", "被保険者証 番号 ", "口座番号(7桁) ", "被保険者番号=", "保険証の番号（記号・番号）：",
-    "基礎年金番号・年金コード：", "基礎年金番号\n",
+    "基礎年金番号・年金コード：", "基礎年金番号\n", "Account No.\t", "Pension No. ", "Insured Person No.: ",
 )  # fmt: skip
 
 
@@ -653,7 +679,7 @@ def id_number(rng: random.Random) -> Written:
         written = rng.choice(("", " ", "-")).join(groups)
         cue = rng.choice(("", "", "カード番号 "))
     elif shape < 0.3:
-        written, cue = _digits(rng, 7), rng.choice(("普通 ", "普通預金 ", "当座 ", "普通口座："))
+        written, cue = _digits(rng, 7), rng.choice(("普通 ", "普通預金 ", "当座 ", "普通口座：", "普通 / "))
     elif shape < 0.4:  # a health insurance card's 記号 and 番号
         symbol, number = _digits(rng, rng.randint(6, 8)), _digits(rng, rng.randint(1, 4))
         label = rng.choice(("保険証の記号 ", "保険証の記号：", "被保険者証記号"))

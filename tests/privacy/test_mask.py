@@ -1001,6 +1001,22 @@ WRITINGS = [
     ("ばあちゃんの住所 宇治市宇治妙楽１２４ でお願い", "ばあちゃんの住所 ［住所］ でお願い"),
     # An address with each of its parts on a line of its own.
     ("郵送先\n横浜市\n港北区\n日吉本町\n1-4-22", "郵送先\n［住所］"),
+    # OCR's O, l and I for digits; a phone's first group read aloud from zero; a page break's line; a PDF's
+    # spaced e-mail; English labels; an account's type before a slash.
+    ("TEL O3-4412-9987（スキャン）", "TEL ［電話番号］（スキャン）"),
+    ("生年月日：H5.l1.3", "生年月日：［生年月日］"),
+    ("個人番号 5019 8O51 6179", "個人番号 ［マイナンバー］"),
+    ("折り返し先：ゼロハチゼロの7731の4402", "折り返し先：［電話番号］"),
+    ("でんわはぜろきゅうぜろ 3317 2208 です", "でんわは［電話番号］ です"),
+    ("マイナンバー 5333\n--- page 2 ---\n7896 1350", "マイナンバー ［マイナンバー］"),
+    ("生年月日 昭和\n(p.2へ)\n51年3月8日", "生年月日 ［生年月日］"),
+    ("メール t a r o 1 9 9 0 @ y a h o o . c o . j p（PDF）", "メール ［メールアドレス］（PDF）"),
+    ("Pension No. 5510-338201", "Pension No. ［各種番号］"),
+    ("Account No.\t4471203\t(Savings)", "Account No.\t［各種番号］\t(Savings)"),
+    ("Insured Person No.: 00772214", "Insured Person No.: ［各種番号］"),
+    ("新宿支店 / 普通 / 3088127", "新宿支店 / 普通 / ［各種番号］"),
+    # An address in Latin letters in Japanese order: the city or the ward, the town, the blocks.
+    ("住所 Nishi-ku Minamisaiwai 1-5-1, Yokohama", "住所 ［住所］, Yokohama"),
 ]
 
 
@@ -1288,6 +1304,14 @@ WORK_TEXT = [
     "豊島区\n1-2月分の集計",
     # Words that hold アット and ドット.
     "アットホームな職場です、ドット柄のシャツ",
+    # Letters beside digits that are words or identifiers, a zero in a word, a page mark, labels alone.
+    "OCRで「第3O条」「第l0条」と読まれた箇所",
+    "Ol と IO と H2O、Error 0x80070005、iOS 17",
+    "ネットゼロに 2050 年までに取り組む",
+    "--- page 2 ---\n第3条第1項",
+    "Account No. は 3 件、Pension No. の欄は空欄",
+    "a b c @ の書き方、t o d o リスト",
+    "Toshima-ku の件 2-3、Chiyoda-ku Office 3 floors",
 ]
 
 
