@@ -211,6 +211,14 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "【［氏名］】本日午後、外出します\n在席表：［氏名］◯ ［氏名］×、担当の［氏名］です、"
             "zip=［郵便番号］、生年月日: ［生年月日］、被保険者番号=［各種番号］",
         ),
+        (
+            "0032",
+            "原 在席　高木 外出、江藤さーん、母（さおり）、takeuchi さん、電話 ゼロハチゼロの7731の4402、"
+            "Nishi-ku Minamisaiwai 1-5-1",
+            ("原", "高木", "江藤", "さおり", "takeuchi", "7731", "Minamisaiwai"),
+            "［氏名］ 在席　［氏名］ 外出、［氏名］さーん、母（［氏名］）、［氏名］ さん、"
+            "電話 ［電話番号］、［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -233,6 +241,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "bracketed values, numbers read aloud, blocks joined by の, names at work",
         "names before times, stamps, children, romaji; katakana digits, mistyped birth labels",
         "names in brackets and on boards, readings; numbers after =, English months",
+        "presence boards, kin in parentheses, romaji before さん; phones half read aloud, romaji addresses",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
