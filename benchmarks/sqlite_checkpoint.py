@@ -65,13 +65,8 @@ def run(own: bool, rate: float, seconds: float, threads: int) -> dict[str, float
                 if pause > 0:
                     time.sleep(pause)
                 with engine.begin() as connection:
-                    connection.execute(
-                        sa.text("INSERT INTO t (body, at) VALUES (:body, :at)"),
-                        {"body": BODY, "at": time.time()},
-                    )
-                    connection.execute(
-                        sa.text("SELECT count(*) FROM t WHERE at > :at"), {"at": time.time() - 1}
-                    )
+                    connection.execute(INSERT, {"body": BODY, "at": time.time()})
+                    connection.execute(RECENT, {"at": time.time() - 1})
                 latencies.append((time.perf_counter() - due) * 1000)
 
         workers = [threading.Thread(target=writer, args=(k / rate,)) for k in range(threads)]

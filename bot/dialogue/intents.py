@@ -199,12 +199,6 @@ def match_cases(kb: KnowledgeBase, topic: str) -> tuple[str, tuple[Case, ...]]:
     return topic, tuple(c for c in kb.cases if key in _case_text(c))
 
 
-def _section_keys(case: Case) -> tuple[str, str]:
-    """A section as staff name it: 税務課, or just 税務."""
-    key = key_of(case.section)
-    return key, key.removesuffix("課")
-
-
 def _tools_meaning(kb: KnowledgeBase, key: str) -> set[str]:
     found: set[str] = set()
     for tool in sorted({t for c in kb.cases for t in c.tools}):

@@ -43,8 +43,6 @@ class InboxWriter:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
-        self.commits = 0
-        """Commits made so far (tests, the benchmark's notes)."""
 
     def start(self) -> None:
         """Start committing (inside the running loop)."""
@@ -105,7 +103,6 @@ class InboxWriter:
             for _, done in discards:
                 _fail(done, exc)
             return
-        self.commits += 1
         for (*_, future), stored in zip(puts, ids, strict=True):
             if not future.done():
                 future.set_result(stored)
