@@ -43,7 +43,7 @@ names_sixteenth.yaml (notices, auto-replies, quoted mails, registrations, rotas 
 case records, nicknames: 150, 195; no_names_sixteenth.yaml, 82), names_seventeenth.yaml (chat and meeting
 transcripts, forms, boards and rotas, registers of residents and children, nicknames, kana, romaji and
 half-width names, names beside places that share them: 148, 200; no_names_seventeenth.yaml, 80).
-Nine held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+Ten held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -62,7 +62,11 @@ incident reports, registrations, pasted CSV and JSON, rare and kana surnames; no
 names_holdout_ninth.yaml (150, 221: rosters, seat charts, tickets, spreadsheet formulas, file paths, user
 ids, returned mail, collection and welfare case notes, minutes, romaji and kana names;
 no_names_holdout_ninth.yaml, 82), written before names_seventeenth.yaml and its rules, without reading the
-masker's code; only their counts are printed. A name counts as caught when none of its
+masker's code, and names_holdout_tenth.yaml (146, 228: care conferences, fax covers, English mails, shift
+swaps, visits to homes, quoted complaints, voice memos, logs, staffing lists, signatures on receipts;
+no_names_holdout_tenth.yaml, 80, with companies, products, places and words that are surnames too),
+written before names_eighteenth.yaml and its rules, without reading the masker's code; only their counts
+are printed. A name counts as caught when none of its
 words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
 characters but are no name (松本市 beside 松本さん).
 
@@ -191,6 +195,7 @@ def written_names() -> None:
     _written_names("names_holdout_seventh.yaml", "no_names_holdout_seventh.yaml", show=False)
     _written_names("names_holdout_eighth.yaml", "no_names_holdout_eighth.yaml", show=False)
     _written_names("names_holdout_ninth.yaml", "no_names_holdout_ninth.yaml", show=False)
+    _written_names("names_holdout_tenth.yaml", "no_names_holdout_tenth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
