@@ -165,6 +165,8 @@ from bot.privacy.names.kana import (
     _katakana_parts_around,
     _names_split_in_hiragana,
     _nicknames,
+    _parents_called_by_child,
+    _pupils_in_kana,
 )
 from bot.privacy.names.kanji import (
     _EAST_ASIAN_NAME,
@@ -290,6 +292,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _kin_in_parentheses(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
+            spans += _pupils_in_kana(chunk)
+            spans += _parents_called_by_child(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)

@@ -104,14 +104,19 @@ _TABLE_CELL = re.compile(
 """What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
 space at most; or an initial and a surname (K.Ishida)."""
 _PEOPLE_LIST_HEADER = re.compile(
-    r"(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
-    r"[:：]?[ \t\u3000]*$"
+    r"(?:(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
+    r"|(?:児童|園児|生徒|利用者)(?:リスト|一覧|名簿))(?:\([^()]{1,12}\))?[:：]?[ \t\u3000]*$"
 )
-"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト)."""
+"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト,
+待機児童リスト（上位3名）)."""
 _NUMBERED_ITEM = re.compile(
-    r"[ \t\u3000]*[0-9]{1,3}(?:[.)]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
+    r"[ \t\u3000]*[0-9]{1,3}(?:[.)位]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
 )
-"""A numbered line of a list (1. 大野 翔太, 2) Pham Van Duc; ① folds to 1), what it holds in its group."""
+"""A numbered or ranked line of a list (1. 大野 翔太, 2) Pham Van Duc, 1位 みお; ① folds to 1), what it
+holds in its group."""
+_HIRAGANA_CELL = re.compile(r"[ぁ-ゖー]{2,6}(?:[ \u3000][ぁ-ゖー]{2,6})?")
+_NO_ONE = frozenset({"なし", "ない", "みてい", "ほか", "いない", "ありません"})
+"""Words a list of people holds in hiragana for no one (なし, みてい)."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -268,11 +273,14 @@ def _names_someone(cell: str) -> bool:
 
     A name in Latin letters or in katakana parts (グエン・ヴァン・ナム), or one whose first word the
     dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山, 朴 志勲), or a surname it
-    reads as a word (東, 西); not 窓口, 未定, DX推進課 or 日系ブラジル.
+    reads as a word (東, 西), or a name in hiragana (そうた, ゆいな); not 窓口, 未定, なし, DX推進課 or
+    日系ブラジル.
     """
     first = cell.split()[0]
     if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
         return True
+    if _HIRAGANA_CELL.fullmatch(cell):  # children's names in kana, which the dictionary lacks most (そうた)
+        return first not in _NO_ONE
     return _read_before_san(first) in ("人名", "地名")
 
 

@@ -73,6 +73,7 @@ parentheses before です (石田（会計年度任用職員）です)."""
 _KANJI = re.compile("[\u4e00-\u9fff々]")
 _NEWLINE = re.compile("\n")
 _CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
+_AFTER_SENTENCE = re.compile(r"[?!？！。][ \t\u3000]*$")
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
 """Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
@@ -165,12 +166,16 @@ def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
 def _called_by_name(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
-    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
+    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it, or
+    first after a question, an exclamation or a sentence's end with a comma after it (元気か？ 大樹、); not
     in a line of hiragana alone where the run goes on past the particle (`_guessed_in_hiragana`).
     """
     start = word.begin()
     first = _opens(text, start, "\n")
     called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+    after_sentence = bool(_AFTER_SENTENCE.search(text, max(0, start - 4), start))
+    comma = text[word.end() : word.end() + 1] in ("、", ",")
+    called = called or (after_sentence and comma and len(word.surface()) >= 2)
     return called and not _guessed_in_hiragana(text, word, lines)
 
 
