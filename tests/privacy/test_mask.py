@@ -976,6 +976,9 @@ WRITINGS = [
     ("元気か？ 大樹、来週は？", "元気か？ ［氏名］、来週は？"),
     ("旗当番、あやかママと代わって", "旗当番、［氏名］ママと代わって"),
     ("待機児童リスト（2名）\n1位 みお\n2位 そうた", "待機児童リスト（2名）\n1位 ［氏名］\n2位 ［氏名］"),
+    # Full names on lines not numbered under a list of people; a surname before 家 apart by a space.
+    ("見守り対象者一覧（2名）\n金沢 ヨシエ\n長田 テル", "見守り対象者一覧（2名）\n［氏名］\n［氏名］"),
+    ("未提出は 小島 家 だけです", "未提出は ［氏名］ 家 だけです"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1315,6 +1318,7 @@ WORK_TEXT = [
     "新米ママ、ひよこママの会、ワーママ",
     "2年1組 まで来てください、受領 済",
     "待機児童リスト（上位2名）\n1位 なし\n2位 なし",
+    "参加者一覧\n区民課\n港区\n詳細は別紙",
     # Kyoto's way from a crossing with no house after it; 字 as a word; counts and amounts after a town.
     "四条通烏丸東入ルの交差点付近で工事、通行止めは 12/10〜12/12",
     "大字・字の区域の変更は 地方自治法第260条 の告示が必要です",

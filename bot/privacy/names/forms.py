@@ -251,21 +251,34 @@ def _listed_people(text: str) -> list[tuple[int, int]]:
 
     Under RPA研修の受講者一覧： or 参加者リスト, a line 1. 小鳥遊 ひな or 2. Ana Lucia Ferreira holds a name
     when a table's cell under a people's header would (`_TABLE_CELL`, `_names_someone`); the list ends at
-    the first line that is not numbered. Sections listed there (1. 区民課) stay.
+    the first line that is not numbered. Sections listed there (1. 区民課) stay. Lines not numbered are
+    listed too while each holds a full name, a surname and a given name apart by a space (見守り対象者一覧
+    above 金沢 ヨシエ and 長田 テル), or a surname the dictionary reads as a name before さん.
     """
     spans: list[tuple[int, int]] = []
     listing = False
     at = 0
     for line in text.split("\n"):
         item = _NUMBERED_ITEM.fullmatch(line) if listing else None
+        cell = line.strip(" \t\u3000")
         if item is not None:
-            cell = item.group(1)
-            if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+            if _TABLE_CELL.fullmatch(item.group(1)) and _names_someone(item.group(1)):
                 spans.append((at + item.start(1), at + item.end(1)))
+        elif listing and _unnumbered_name(cell):
+            start = at + line.index(cell)
+            spans.append((start, start + len(cell)))
         else:
             listing = bool(_PEOPLE_LIST_HEADER.search(line))
         at += len(line) + 1
     return spans
+
+
+def _unnumbered_name(cell: str) -> bool:
+    """Whether a line under a people's header, not numbered, is a name (`_listed_people`)."""
+    if not cell or not _TABLE_CELL.fullmatch(cell):
+        return False
+    full = len(cell.split()) == 2 and _names_someone(cell)
+    return full or _read_before_san(cell.split()[0]) == "人名"
 
 
 def _names_someone(cell: str) -> bool:
