@@ -959,6 +959,26 @@ WRITINGS = [
     ('CSV："中村","一郎","男","63"', 'CSV："［氏名］","［氏名］","男","63"'),
     # A name field whose label is spaced, as a PDF copies it: the rest of its line.
     ("氏 名 ： 長 尾 　 彩\n住 所　東京都", "氏 名 ： ［氏名］\n住 所　東京都"),
+    # A given name in Latin letters the dictionary reads as a word before a surname; a Japanese title or who
+    # someone is in an English sentence before a name in Latin letters.
+    ("講師の Tom Wilson さんが帰国", "講師の ［氏名］ さんが帰国"),
+    ("理事長 Sarah Miller", "理事長 ［氏名］"),
+    ("on behalf of my mother, Lin Mei.", "on behalf of my mother, ［氏名］."),
+    # A name before an age after a family member or a child's label; a child's in kana after their class.
+    ("母 まりな（24）、子 ゆづき（2）", "母 ［氏名］（24）、子 ［氏名］（2）"),
+    ("児童：りく（5）", "児童：［氏名］（5）"),
+    ("2年1組 はやと、発熱のため", "2年1組 ［氏名］、発熱のため"),
+    # Titles, roles a case conference abbreviates, and who received something, before a surname.
+    ("担当歯科医 小田島 ／ 学校長 水上", "担当歯科医 ［氏名］ ／ 学校長 ［氏名］"),
+    ("新代表 岸田 花、妊婦 山口 あかり", "新代表 ［氏名］ ［氏名］、妊婦 ［氏名］ ［氏名］"),
+    ("MSW 春日、10箱 受領 香川", "MSW ［氏名］、10箱 受領 ［氏名］"),
+    # Called after a question; a child's name before ママ; children ranked under a list of them.
+    ("元気か？ 大樹、来週は？", "元気か？ ［氏名］、来週は？"),
+    ("旗当番、あやかママと代わって", "旗当番、［氏名］ママと代わって"),
+    ("待機児童リスト（2名）\n1位 みお\n2位 そうた", "待機児童リスト（2名）\n1位 ［氏名］\n2位 ［氏名］"),
+    # Full names on lines not numbered under a list of people; a surname before 家 apart by a space.
+    ("見守り対象者一覧（2名）\n金沢 ヨシエ\n長田 テル", "見守り対象者一覧（2名）\n［氏名］\n［氏名］"),
+    ("未提出は 小島 家 だけです", "未提出は ［氏名］ 家 だけです"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1294,6 +1314,11 @@ WORK_TEXT = [
     "在席表：課長◯ 係長× 主任◯",
     "来庁者：外国籍の方（ベトナム）",
     "区民課の窓口です。山崎 会計 から",
+    # Parents who are no one's by name, a class before what is no name, nothing in a list of children.
+    "新米ママ、ひよこママの会、ワーママ",
+    "2年1組 まで来てください、受領 済",
+    "待機児童リスト（上位2名）\n1位 なし\n2位 なし",
+    "参加者一覧\n区民課\n港区\n詳細は別紙",
     # Kyoto's way from a crossing with no house after it; 字 as a word; counts and amounts after a town.
     "四条通烏丸東入ルの交差点付近で工事、通行止めは 12/10〜12/12",
     "大字・字の区域の変更は 地方自治法第260条 の告示が必要です",

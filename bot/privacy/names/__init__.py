@@ -31,10 +31,11 @@ shows that it names a person:
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
   中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
   word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
-  (翔太、); it introduces itself after a greeting or first in a line or a quote (お疲れ様です、林です;
-  泉です。), or speaks first in a line of minutes or a chat log (林：了解, 森「…」); or it reads a place or a
-  company there that it reads as a name before さん alone, after a form's cue or a section (参加者：栗原,
-  世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a message's last line after a sentence
+  (翔太、) or after a question (元気か？ 大樹、); it introduces itself after a greeting or first in a line
+  or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a chat log (林：了解,
+  森「…」); or it reads a place or a company there that it reads as a name before さん alone, after a form's
+  cue or a section (参加者：栗原, 世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a
+  message's last line after a sentence
   (…お願いいたします。 and 三好 on the next line); a title comes before it (保健師 佐々木), or it stands alone
   in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
@@ -58,7 +59,10 @@ country and の before one (ネパールのグルンさん), a surname in kataka
 lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted
 after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山
 由美」), the cells of a table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or
-the numbered lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな), a surname and a
+the numbered or ranked lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな,
+待機児童リスト above 1位 みお) or those not numbered that hold a full name (見守り対象者一覧 above 長田 テル),
+a child's name in kana after their class (2年1組 はやと) or before ママ or パパ (あやかママ), a name before an
+age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5））, a surname and a
 given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a surname in a
 mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a surname in
 lower-case romaji before one (takeuchi さん).
@@ -70,7 +74,8 @@ as a PDF copies it, 氏 名 ： 長 尾 　 彩); so is a reading in katakana af
 space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
-capitalised words, up to four, before an honorific or a title (joined by a hyphen too: Sato-san, without a
+capitalised words, up to four, after a Japanese title (理事長 Sarah Miller) or who someone is in an English
+sentence (my mother, Lin Mei), before an honorific or a title (joined by a hyphen too: Sato-san, without a
 reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
 the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
 comma ending a chat's line (…the file? Thanks, Michael), or two or more
@@ -78,7 +83,8 @@ alone in quotes with no English word among them (「TRAN THI HOA」, not 「Form
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
-unless it is a surname in capitals before a given name it lacks (ITO Kenji). A Japanese name in romaji is
+unless it is a surname in capitals before a given name it lacks (ITO Kenji) or the last word is one it reads
+as a name (Tom Wilson さん). A Japanese name in romaji is
 a surname and a given name, in either order, that read as Hepburn romaji and that the dictionary reads as such
 in kana (メモ：Tanaka Yui, Shinya Kondo; not Ueno Park); a name's writing in Latin letters across a slash
 from a name found is one too (Agus Setiawan / アグス・スティアワン 様). An unknown word counts as a
@@ -165,6 +171,8 @@ from bot.privacy.names.kana import (
     _katakana_parts_around,
     _names_split_in_hiragana,
     _nicknames,
+    _parents_called_by_child,
+    _pupils_in_kana,
 )
 from bot.privacy.names.kanji import (
     _EAST_ASIAN_NAME,
@@ -290,6 +298,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _kin_in_parentheses(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
+            spans += _pupils_in_kana(chunk)
+            spans += _parents_called_by_child(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)

@@ -104,14 +104,19 @@ _TABLE_CELL = re.compile(
 """What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
 space at most; or an initial and a surname (K.Ishida)."""
 _PEOPLE_LIST_HEADER = re.compile(
-    r"(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
-    r"[:：]?[ \t\u3000]*$"
+    r"(?:(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
+    r"|(?:児童|園児|生徒|利用者)(?:リスト|一覧|名簿))(?:\([^()]{1,12}\))?[:：]?[ \t\u3000]*$"
 )
-"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト)."""
+"""A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト,
+待機児童リスト（上位3名）)."""
 _NUMBERED_ITEM = re.compile(
-    r"[ \t\u3000]*[0-9]{1,3}(?:[.)]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
+    r"[ \t\u3000]*[0-9]{1,3}(?:[.)位]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
 )
-"""A numbered line of a list (1. 大野 翔太, 2) Pham Van Duc; ① folds to 1), what it holds in its group."""
+"""A numbered or ranked line of a list (1. 大野 翔太, 2) Pham Van Duc, 1位 みお; ① folds to 1), what it
+holds in its group."""
+_HIRAGANA_CELL = re.compile(r"[ぁ-ゖー]{2,6}(?:[ \u3000][ぁ-ゖー]{2,6})?")
+_NO_ONE = frozenset({"なし", "ない", "みてい", "ほか", "いない", "ありません"})
+"""Words a list of people holds in hiragana for no one (なし, みてい)."""
 _LONGEST_READING = 12
 _READING_REACH = 30
 """How far before a quoted reading after 読み a name must end for the reading to be its."""
@@ -246,21 +251,34 @@ def _listed_people(text: str) -> list[tuple[int, int]]:
 
     Under RPA研修の受講者一覧： or 参加者リスト, a line 1. 小鳥遊 ひな or 2. Ana Lucia Ferreira holds a name
     when a table's cell under a people's header would (`_TABLE_CELL`, `_names_someone`); the list ends at
-    the first line that is not numbered. Sections listed there (1. 区民課) stay.
+    the first line that is not numbered. Sections listed there (1. 区民課) stay. Lines not numbered are
+    listed too while each holds a full name, a surname and a given name apart by a space (見守り対象者一覧
+    above 金沢 ヨシエ and 長田 テル), or a surname the dictionary reads as a name before さん.
     """
     spans: list[tuple[int, int]] = []
     listing = False
     at = 0
     for line in text.split("\n"):
         item = _NUMBERED_ITEM.fullmatch(line) if listing else None
+        cell = line.strip(" \t\u3000")
         if item is not None:
-            cell = item.group(1)
-            if _TABLE_CELL.fullmatch(cell) and _names_someone(cell):
+            if _TABLE_CELL.fullmatch(item.group(1)) and _names_someone(item.group(1)):
                 spans.append((at + item.start(1), at + item.end(1)))
+        elif listing and _unnumbered_name(cell):
+            start = at + line.index(cell)
+            spans.append((start, start + len(cell)))
         else:
             listing = bool(_PEOPLE_LIST_HEADER.search(line))
         at += len(line) + 1
     return spans
+
+
+def _unnumbered_name(cell: str) -> bool:
+    """Whether a line under a people's header, not numbered, is a name (`_listed_people`)."""
+    if not cell or not _TABLE_CELL.fullmatch(cell):
+        return False
+    full = len(cell.split()) == 2 and _names_someone(cell)
+    return full or _read_before_san(cell.split()[0]) == "人名"
 
 
 def _names_someone(cell: str) -> bool:
@@ -268,11 +286,14 @@ def _names_someone(cell: str) -> bool:
 
     A name in Latin letters or in katakana parts (グエン・ヴァン・ナム), or one whose first word the
     dictionary reads as a name or a place before さん (佐々木, 田中 一郎, 岡山, 朴 志勲), or a surname it
-    reads as a word (東, 西); not 窓口, 未定, DX推進課 or 日系ブラジル.
+    reads as a word (東, 西), or a name in hiragana (そうた, ゆいな); not 窓口, 未定, なし, DX推進課 or
+    日系ブラジル.
     """
     first = cell.split()[0]
     if first.isascii() or "・" in first or first in _SURNAMES_READ_AS_WORDS_BEFORE_SAN:
         return True
+    if _HIRAGANA_CELL.fullmatch(cell):  # children's names in kana, which the dictionary lacks most (そうた)
+        return first not in _NO_ONE
     return _read_before_san(first) in ("人名", "地名")
 
 

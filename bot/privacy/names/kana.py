@@ -59,6 +59,16 @@ _CUE_ENDS = frozenset("は:：")
 """What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
 _HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
 """A word of hiragana ending an item of a list or a line."""
+_BEFORE_PARENT = re.compile(
+    r"((?<![ぁ-ゖー])[ぁ-ゖ]{2,5}|(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{1,3})(?=(?:ママ|パパ)(?![\u30a1-\u30faー]))"
+)
+"""A word right before ママ or パパ (`_parents_called_by_child`)."""
+_PUPIL_IN_KANA = re.compile(
+    r"(?:(?:[0-9]{1,2}年)?[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー]{2,5}組)[ \t\u3000]+([ぁ-ゖー]{2,5})"
+    r"(?=[ \t\u3000]*(?:[、,。/・\n(]|$))",
+    re.MULTILINE,
+)
+"""A name in hiragana after a class and a space, ending an item (`_pupils_in_kana`)."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
@@ -137,6 +147,29 @@ def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
         if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
             spans.append(match.span())
     return spans
+
+
+def _parents_called_by_child(text: str) -> list[tuple[int, int]]:
+    """A child's given name before ママ or パパ, as parents are called among parents (あやかママ, 蓮パパ).
+
+    In hiragana or kanji, one the dictionary reads as a given name before さん (新米ママ, ひよこママ stay).
+    """
+    spans = []
+    for match in _BEFORE_PARENT.finditer(text):
+        word = match.group(1)
+        kana = _HIRAGANA_WORD.fullmatch(word)
+        if _named_in_kana(word, "名") if kana else _read_before_san(word) == "人名":
+            spans.append(match.span(1))
+    return spans
+
+
+def _pupils_in_kana(text: str) -> list[tuple[int, int]]:
+    """A child's name in hiragana after their class and a space, ending an item (2年1組 はやと、).
+
+    Whoever a class at school or nursery is written before is a pupil, and children's given names in
+    kana are the ones the dictionary lacks most; a word after the class that goes on (1組 まで来て) stays.
+    """
+    return [match.span(1) for match in _PUPIL_IN_KANA.finditer(text)]
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:

@@ -43,6 +43,13 @@ _CHILD_BEFORE_HONORIFIC = re.compile(
 )
 """A child's given name of kanji after who they are in a family and の, before くん or ちゃん
 (息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
+_NAMED_BEFORE_AGE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒)(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
+    rf"([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
+)
+"""A name after a family member or a child's label and a space or a colon, before an age (子 ゆづき（2）,
+児童：りく（5）): whoever has an age there is a person, and a name in kana the dictionary lacks is a child's
+as often as not."""
 _GIVEN_NAME_AFTER_FAMILY = re.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
@@ -73,9 +80,14 @@ def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
 
 
 def _family_members(text: str) -> list[tuple[int, int]]:
-    """Names after who they are in a family and の, before an age: 姉の結愛（6歳）, 孫のりく（3）."""
+    """Names before an age after who they are in a family and の, or a space or a colon.
+
+    姉の結愛（6歳）, 孫のりく（3）; and after a family member or a child's label (`_NAMED_BEFORE_AGE`:
+    子 ゆづき（2）, 児童：りく（5））.
+    """
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
-    return [match.span(1) for match in members if _related(text, match.start())]
+    named = [match.span(1) for match in members if _related(text, match.start())]
+    return named + [match.span(1) for match in _NAMED_BEFORE_AGE.finditer(text)]
 
 
 def _children_named(text: str) -> list[tuple[int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 
-from bot.privacy.names.cues import _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC
+from bot.privacy.names.cues import _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
 from bot.privacy.names.words import _cued, _named_in_kana, _person_after, _read_before_san, _skip_space
 
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
@@ -99,6 +99,16 @@ _LATIN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-
 """An honorific in Latin letters joined to a name by a hyphen (Sato-san, Tanaka-sensei)."""
 _LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
 """A title before a name in Latin letters, which says it is one whatever follows (Mr. Patel said)."""
+_LATIN_KIN = re.compile(
+    r"(?<![A-Za-z])(?i:my|his|her|our|their)[ ](?i:mother|father|son|daughter|wife|husband|brother|sister"
+    r"|grandmother|grandfather|grandson|granddaughter|child|parent|partner|friend|colleague|neighbou?r)"
+    r",?[ \u3000]+$"
+)
+"""Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
+_ROLE_BEFORE_LATIN = re.compile(
+    rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医)[ \t\u3000]*$"
+)
+"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, 講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
@@ -129,13 +139,19 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
             and text[end : end + 1] == "」"
             and not any(map(_known_word, words))
         )
-        person = shown or quoted or _cued(text, start) or _LATIN_TITLE.search(text, max(0, start - 8), start)
+        before = text[max(0, start - 30) : start]
+        titled = _LATIN_TITLE.search(before[-8:]) or _LATIN_KIN.search(before)
+        role = len(words) >= 2 and _ROLE_BEFORE_LATIN.search(before) is not None
+        person = shown or quoted or _cued(text, start) or titled is not None or role
         acronym = len(words) == 1 and words[0].isupper()
         # A first word the dictionary knows is a company's or a product's (Microsoft Teams様), unless it is a
         # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
         two = len(words) == 2
         surname_first = two and words[0].isupper() and words[1].istitle() and not _known_word(words[1])
-        named = not _known_word(words[0]) or surname_first or _surname_in_romaji(words)
+        # A known first word before a surname the dictionary reads as a person's is a given name it also
+        # reads as a word (Tom Wilson, Emily Carter), not a company's (Microsoft Teams).
+        surname_last = len(words) >= 2 and _read_before_san(words[-1]) == "人名"
+        named = not _known_word(words[0]) or surname_first or surname_last or _surname_in_romaji(words)
         if person and not acronym and not _CAMEL.search(run) and named:
             yield start, end
 

@@ -53,11 +53,12 @@ _TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
+    "|[ \t\u3000]+(?:家|宅)(?=[ \t\u3000、。,]|[のがはもにをへとだで]|$)"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻), a signature (田中拝). Weaker than `_CUE_AFTER`: places and eras read as
-surnames before さん stay (広島より, 福岡経由, 昭和より)."""
+(佐藤家, 田中邸, 鈴木方, 山田夫妻, and 小島 家 as a spaced list writes it), a signature (田中拝). Weaker
+than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由, 昭和より)."""
 _PERSONS_THING = re.compile(
     rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
     rf"|{_KIN.pattern})"
@@ -73,6 +74,7 @@ parentheses before です (石田（会計年度任用職員）です)."""
 _KANJI = re.compile("[\u4e00-\u9fff々]")
 _NEWLINE = re.compile("\n")
 _CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
+_AFTER_SENTENCE = re.compile(r"[?!？！。][ \t\u3000]*$")
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
 """Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
@@ -165,12 +167,16 @@ def _before_a_verb(morphemes: Sequence[Any], at: int, end: int) -> bool:
 def _called_by_name(text: str, word: Any, lines: _Lines) -> bool:
     """Whether a name the dictionary reads as one there opens a line, called or a subject (翔太、健太も).
 
-    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it; not
+    Two characters or more in kanji or kana, first on its line, with a comma or a particle after it, or
+    first after a question, an exclamation or a sentence's end with a comma after it (元気か？ 大樹、); not
     in a line of hiragana alone where the run goes on past the particle (`_guessed_in_hiragana`).
     """
     start = word.begin()
     first = _opens(text, start, "\n")
     called = first and len(word.surface()) >= 2 and bool(_CALLED.match(text, word.end()))
+    after_sentence = bool(_AFTER_SENTENCE.search(text, max(0, start - 4), start))
+    comma = text[word.end() : word.end() + 1] in ("、", ",")
+    called = called or (after_sentence and comma and len(word.surface()) >= 2)
     return called and not _guessed_in_hiragana(text, word, lines)
 
 
