@@ -56,7 +56,8 @@ Western year beside the era's (平成9年（1997年）6月18日) or the era's be
 (1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
 spaced a character apart as a PDF copies it (H 1 2 . 0 3 . 1 5); a ゆうちょ 記号 and 番号 may be too
 (記号 1 2 1 4 0). An HTML table's cell or a JSON key's quotes may stand between a label and its value
-(<td>被保険者番号</td><td>…, "zip":"…").
+(<td>被保険者番号</td><td>…, "zip":"…"); an account's number may be in a JSON object under its key
+({"account": {"bank": "0005", "number": "4471209"}}).
 
 Matching runs on the folded text (`bot.privacy.fold`), where full-width
 digits and dashes are ASCII.
@@ -249,6 +250,12 @@ _INSURANCE_CARD = re.compile(
 12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
 Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
 number in one piece after 記号番号 (10190-55667781)."""
+_JSON_ACCOUNT = re.compile(
+    r"\"(?:account|bank_?account|koza|口座)\"[ \t\n]*:[ \t\n]*\{[^{}]{0,200}?"
+    r"\"(?:number|no|account_?number|番号|口座番号)\"[ \t\n]*:[ \t\n]*\"?([0-9]{7})(?![0-9])",
+    re.IGNORECASE,
+)
+"""An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
@@ -257,6 +264,7 @@ _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
     (_INSURANCE_CARD, ID_NUMBER),
+    (_JSON_ACCOUNT, ID_NUMBER),
     (_CARD, ID_NUMBER),
     (_RESIDENCE_CARD, ID_NUMBER),
 )

@@ -1034,6 +1034,10 @@ WRITINGS = [
     ("郵便番号\t住所\n1130033\t（略）", "郵便番号\t住所\n［郵便番号］\t（略）"),
     ("<td>被保険者番号</td><td>00338812</td>", "<td>被保険者番号</td><td>［各種番号］</td>"),
     ('{"zip":"2310021"}', '{"zip":"［郵便番号］"}'),
+    (
+        '{"account": {"bank": "0005", "branch": "231", "number": "4471209"}}',
+        '{"account": {"bank": "0005", "branch": "231", "number": "［各種番号］"}}',
+    ),
 ]
 
 
@@ -1495,6 +1499,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "ゆうちょ 記号 " + "1 " * 2000,
         "Bank | No.\n" + "a | 1234567 |\n" * 500,
         "</td><td>" * 500 + "〒</td><td>1234567",
+        '"account": {' * 1000 + '"number": "1"',
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
