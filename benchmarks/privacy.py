@@ -115,7 +115,15 @@ session's rules were written from; and personal_holdout_seventh.yaml (108, 143: 
 for 1, numbers split by a page break, addresses in romaji or with 番地の, phones in words mixed with digits,
 Excel-pasted tables with English headers, PDFs' spaced letters, signatures with unusual TLDs;
 no_personal_holdout_seventh.yaml, 60), written the same way before the next session's rules without reading
-the masker's code, never studied.
+the masker's code, never studied; and personal_holdout_eighth.yaml (127, 146: voice transcripts mixing
+words and digits, items inside URLs and file names, chat with emoji and kaomoji, headerless CSV and TSV rows,
+romaji and English labels with the value in parentheses, postal codes of seven digits after an address,
+kanji block numbers, katakana addresses, landlines of every area-code length, plus-addressed e-mails;
+no_personal_holdout_eighth.yaml, 60, with model and lot numbers among the work numbers), written the same way
+before the next session's rules without reading the masker's code, never studied, with
+personal_studied_eighth.yaml (56, 65; no_personal_studied_eighth.yaml, 30), in other shapes (JSON dumps,
+HTML cells, pipe tables, quoted mails, signatures, SMS, apartment blocks, OCR's commas for dots, every digit
+spaced), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -252,6 +260,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_fifth.yaml", "no_personal_studied_fifth.yaml", show=True)
     _written_personal("personal_studied_sixth.yaml", "no_personal_studied_sixth.yaml", show=True)
     _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
+    _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -259,6 +268,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_fifth.yaml", "no_personal_holdout_fifth.yaml", show=False)
     _written_personal("personal_holdout_sixth.yaml", "no_personal_holdout_sixth.yaml", show=False)
     _written_personal("personal_holdout_seventh.yaml", "no_personal_holdout_seventh.yaml", show=False)
+    _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -15,6 +15,9 @@ letters or a run of kanji or katakana, so a particle after the address
 An address read out word by word and typed as heard is one too (ゆーき、あんだーばー、…、あっと、
 あいくらうど、どっと、こむ).
 
+OCR may read a domain's every dot as a comma (miyu,sato@icloud,com): such an address ends in a common
+top-level label (com, jp, net, …).
+
 A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
 ★を@に変えて): an ASCII local part, the symbol, then a domain as above.
 """
@@ -70,10 +73,25 @@ _SPACED = re.compile(
 """An address as a PDF copies it, a space after every character (t a r o @ e x a m p l e . j p)."""
 
 
+_COMMA_TLD = r"(?:com|net|org|info|biz|jp|io|me|co|ac|ne|or|go|lg|ed|tokyo|nagoya|osaka|kyoto|yokohama)"
+_COMMAS = re.compile(
+    rf"(?<![a-z0-9._%+\-,])[a-z0-9._%+\-]{{1,64}}(?:,[a-z0-9._%+\-]{{1,64}}){{0,3}}@"
+    rf"[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?(?:,[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?){{0,3}},{_COMMA_TLD}"
+    r"(?![a-z0-9\-.])",
+    re.IGNORECASE,
+)
+"""An address whose domain's dots OCR read as commas (miyu,sato@icloud,com, k.ohno@k-net,ne,jp): the domain's
+every dot a comma, ending in a common top-level label; a real address before a CSV's comma keeps its dots
+(a@example.com,yes), and so is found above, its cell after it left."""
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text`` (`mask` sorts them)."""
     for match in _PATTERN.finditer(text):
         yield match.start(), match.end(), EMAIL
+    if "," in text and "@" in text:
+        for match in _COMMAS.finditer(text):
+            yield match.start(), match.end(), EMAIL
     if " @ " in text:
         for match in _SPACED.finditer(text):
             yield match.start(), match.end(), EMAIL

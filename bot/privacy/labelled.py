@@ -43,6 +43,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
   neither a My Number nor a reference (受付番号 …);
+- in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
+  under No. in a table whose header row names the bank (Bank | Branch | No.);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
@@ -51,7 +53,11 @@ A bracket may open what a label announces (被保険者番号（0001284736）, �
 「昭和38年5月22日」), and a label may be a form's field (誕生日欄に1990.7.14);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
 Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
-(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991).
+(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
+spaced a character apart as a PDF copies it (H 1 2 . 0 3 . 1 5); a ゆうちょ 記号 and 番号 may be too
+(記号 1 2 1 4 0). An HTML table's cell or a JSON key's quotes may stand between a label and its value
+(<td>被保険者番号</td><td>…, "zip":"…"); an account's number may be in a JSON object under its key
+({"account": {"bank": "0005", "number": "4471209"}}).
 
 Matching runs on the folded text (`bot.privacy.fold`), where full-width
 digits and dashes are ASCII.
@@ -65,6 +71,7 @@ from datetime import UTC, datetime
 
 from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.numbers import UNIT_CHARACTERS, is_my_number, is_reference
+from bot.privacy.table import column_cells
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
 
@@ -107,6 +114,9 @@ _BIRTH_LABEL = (
     r"|birth(?==))"
     r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：|=)?"
 )
+_MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
+"""An HTML table's cell or a JSON key's quotes between a label and its value (<td>被保険者番号</td><td>…,
+"zip":"…")."""
 _OPENING = rf"(?:[(\[「『【]{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
@@ -134,9 +144,17 @@ _YEAR_BORN = (
 )
 """A year of birth (1998年生まれ, 昭和38年3月生まれ, 1958年（昭和33年）6月生まれ), which the month and day
 just after complete (昭和38年生まれの5月6日, 1998年3月生まれで、誕生日は3/21, …6月生まれ、日にちは6月21日)."""
+_SPACED_SMALL = r"[0-9](?: [0-9])?"
+_SPACED_DATE = (
+    rf"(?:{_ERA} ?{_SPACED_SMALL}|[12] [09] [0-9] [0-9])"
+    rf"(?: ?[./・-] ?{_SPACED_SMALL} ?[./・-] ?{_SPACED_SMALL}"
+    rf"| ?年 ?{_SPACED_SMALL} ?月 ?{_SPACED_SMALL} ?日)(?! ?[0-9])"
+)
+"""A date after a label as a PDF copies it, a space after every character (H 1 2 . 0 3 . 1 5, 1 9 9 0 年 7 月
+1 4 日)."""
 _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
     rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
@@ -196,7 +214,7 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=)?{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=)?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
@@ -211,15 +229,20 @@ and 番号：1234567 on the next line); or the first of values in brackets after
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
 learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…)."""
 _CLOSING = r"[)\]」』】]?"
-_MARK = rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?"
+_ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
+"""Three to ten digits a space apart, as a PDF copies a form's boxes (1 2 1 4 0)."""
+_MARK = (
+    rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?"
+    rf"(?:{_ONE_AT_A_TIME}|[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
+)
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
-札南 4-1928)."""
+札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0)."""
 _INSURANCE_CARD = re.compile(
     rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
     rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
-    rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}([0-9]{{1,10}}))?(?![0-9])"
+    rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}({_ONE_AT_A_TIME}|[0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
@@ -227,6 +250,12 @@ _INSURANCE_CARD = re.compile(
 12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
 Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
 number in one piece after 記号番号 (10190-55667781)."""
+_JSON_ACCOUNT = re.compile(
+    r"\"(?:account|bank_?account|koza|口座)\"[ \t\n]*:[ \t\n]*\{[^{}]{0,200}?"
+    r"\"(?:number|no|account_?number|番号|口座番号)\"[ \t\n]*:[ \t\n]*\"?([0-9]{7})(?![0-9])",
+    re.IGNORECASE,
+)
+"""An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
@@ -235,10 +264,53 @@ _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
     (_INSURANCE_CARD, ID_NUMBER),
+    (_JSON_ACCOUNT, ID_NUMBER),
     (_CARD, ID_NUMBER),
     (_RESIDENCE_CARD, ID_NUMBER),
 )
 """Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
+
+
+_ID_HEADER = frozenset(
+    (
+        *("口座番号", "口座", "口座No.", "account no.", "account no", "account number", "account"),
+        *("被保険者番号", "保険証番号", "基礎年金番号", "年金番号", "pension no."),
+        *("受給者証番号", "受給者番号"),
+        *("旅券番号", "パスポート番号", "passport no.", "passport", "免許証番号", "在留カード番号"),
+        *("住民票コード", "宛名番号", "世帯番号"),
+    )
+)
+"""A pasted table's header cell over a column of personal numbers (compared in lower case)."""
+_BANK_HEADER = re.compile(
+    r"(?:^|[\t|])[ \u3000]*(?:bank|bank name|銀行|銀行名|金融機関|金融機関名)[ \u3000]*(?=[\t|])",
+    re.IGNORECASE | re.MULTILINE,
+)
+_BANK_NUMBER_HEADER = frozenset(("no.", "no", "number", "番号"))
+"""Under a table's header row that names the bank, a bare No. is the account's (Bank | Branch | No.)."""
+_ID_CELL = re.compile(rf"{_ID_VALUE}", re.IGNORECASE)
+
+
+def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
+    """The cells of a pasted table's column under a personal number's header (`bot.privacy.table`).
+
+    No. is a header of theirs only in a table whose header row names the bank (Bank | Branch | No.), and
+    only down that table: another table's No. numbers its rows.
+    """
+    lowered = text.lower()  # same length: headers compare in lower case, the spans index ``text``
+    spans = list(column_cells(lowered, _ID_HEADER))
+    for bank in _BANK_HEADER.finditer(lowered):
+        line = lowered.rfind("\n", 0, bank.start()) + 1
+        table = _TABLE.match(lowered, line)
+        if table is not None:
+            cells = column_cells(lowered[line : table.end()], _BANK_NUMBER_HEADER)
+            spans.extend((line + start, line + end) for start, end in cells)
+    for start, end in spans:
+        if _ID_CELL.fullmatch(text, start, end):
+            yield start, end, ID_NUMBER
+
+
+_TABLE = re.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
+"""A table's lines, each with a cell separator, from its first."""
 
 
 _LICENCE_CUE = re.compile("免許")
@@ -259,6 +331,8 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
                 if match.group(group):
                     yield match.start(group), match.end(group), kind
     yield from _birth_dates_unlabelled(text)
+    if "|" in text or "\t" in text:
+        yield from _table_numbers(text)
     if _LICENCE_CUE.search(text):
         yield from _licence_numbers(text)
 

@@ -22,7 +22,11 @@ longest window that is one of these is taken:
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
   (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
-  time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence.
+  time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence; and seven digits in a pasted table's
+  column under 郵便番号, 〒 or Zip.
+
+Four groups or more joined by one and the same dash or dot are a code's parts (予算科目 02-01-03-0012),
+not a phone's.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
@@ -46,6 +50,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.privacy.table import column_cells
 
@@ -73,7 +78,8 @@ _MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ�
 _LOCAL_PHONE_CUE = re.compile(r"(?:電話|tel|携帯|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE)
 """A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
 _POSTAL_CUE = re.compile(
-    r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)[はが:：=\s]*$",
+    r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
+    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[はが:：=\s\"'])*$",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
@@ -85,6 +91,8 @@ _POSTAL_IN_SENTENCE = re.compile(r"(?:〒|郵便番号)[^。\n]*$")
 _LOOKBACK = 16
 _MY_NUMBER_HEADER = frozenset(("個人番号", "マイナンバー", "マイナ番号"))
 _TWELVE_DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){11}")
+_POSTAL_HEADER = frozenset(("郵便番号", "〒", "zip", "Zip", "ZIP", "Postal Code", "postal code"))
+_SEVEN_DIGITS = re.compile(r"[0-9]{3}-?[0-9]{4}")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 _JOINER = re.compile(r"[-_]")
@@ -123,6 +131,9 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     for start, end in column_cells(text, _MY_NUMBER_HEADER):
         if _TWELVE_DIGITS.fullmatch(text, start, end):
             yield start, end, MY_NUMBER
+    for start, end in column_cells(text, _POSTAL_HEADER):
+        if _SEVEN_DIGITS.fullmatch(text, start, end):
+            yield start, end, POSTAL
     identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [
@@ -221,6 +232,7 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
         and digits[0] == "0"
         and digits[1] != "0"
         and (len(groups) <= 5 or max(sizes) == 1)
+        and not _code_of_parts(text, groups)
     ):
         return PHONE
     if sizes == [4, 4] and _LOCAL_PHONE_CUE.search(before):
@@ -235,6 +247,17 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
         if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-" and not before.endswith("-"):
             return POSTAL  # only NNN-NNNN without 〒, and not the tail of a longer number (000-000-1001)
     return None
+
+
+def _code_of_parts(text: str, groups: list[_Group]) -> bool:
+    """Four groups or more joined by one dash or dot each, as a budget's or a list's code is (02-01-03-0012).
+
+    A phone has three parts; one typed a digit at a time (0-9-0-…) is not such a code.
+    """
+    if len(groups) < 4 or max(len(g.digits) for g in groups) == 1:
+        return False
+    joints = {text[a.end : b.start] for a, b in pairwise(groups)}
+    return len(joints) == 1 and joints <= {"-", "."}
 
 
 def _my_number_in_sentence(text: str, groups: list[_Group]) -> bool:

@@ -209,6 +209,8 @@ def email(rng: random.Random) -> Written:
         written = full_width(written)
     if rng.random() < 0.05 and plain.isascii():  # as a PDF copies it: a space after every character
         written = " ".join(plain)
+    elif rng.random() < 0.04 and plain.isascii():  # OCR's commas for the dots
+        written = plain.replace(".", ",")
     cue = rng.choice(("", "メール：", "メールアドレスは", "連絡先 ", "e-mail: "))
     return Written("メールアドレス", written, _sentence(rng, cue, written), (written, plain))
 
@@ -305,6 +307,8 @@ def postal_code(rng: random.Random) -> Written:
             "〒{}{}",
             "zip={}{}",
             "ゆうびん番号 {}-{}",
+            '{{"zip":"{}{}"}}',
+            "<td>郵便番号</td><td>{}{}</td>",
         )
     )
     written = _script(rng, style.format(code[:3], code[3:]))
@@ -635,6 +639,14 @@ def birth_date(rng: random.Random) -> Written:
         f"{letter}{year_in_era}.{month}.{day}",
     )
     written = _script(rng, rng.choice(shapes)) if rng.random() < 0.3 else rng.choice(shapes)
+    if rng.random() < 0.05:  # after a label, as a PDF copies it: a space after every character
+        spaced = rng.choice(
+            (f"{letter}{year_in_era}.{month:02d}.{day:02d}", f"{base + year_in_era}年{month}月{day}日")
+        )
+        value = f"{rng.choice(('生年月日 ', '生年月日　'))}{' '.join(spaced)}"
+        return Written(
+            "生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (" ".join(spaced),)
+        )
     if rng.random() < 0.1:  # after a label only: the month's English name, or a form's boxes a line each
         month_name = ("Jan", "Feb", "March", "Apr", "May", "June", "Jul", "Aug", "Sept", "Oct", "Nov", "Dec")
         year = base + year_in_era
@@ -688,6 +700,12 @@ def id_number(rng: random.Random) -> Written:
         # The short 番号 is no secret to look for: its few digits are in any timestamp stored beside it
         # (tests/privacy/test_mask.py has rows for it).
         return Written("各種番号", value, sentence, (symbol,))
+    elif shape < 0.45:  # ゆうちょ's 記号 and 番号 one digit at a time, as a PDF copies a form's boxes
+        symbol, number = _digits(rng, 5), _digits(rng, 8)
+        value = f"ゆうちょ 記号 {' '.join(symbol)} 番号 {' '.join(number)}"
+        return Written(
+            "各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (" ".join(number),)
+        )
     else:
         size = rng.choice((7, 8, 10, 11, 12))
         digits = _digits(rng, size)

@@ -1037,6 +1037,27 @@ WRITINGS = [
     ("新宿支店 / 普通 / 3088127", "新宿支店 / 普通 / ［各種番号］"),
     # An address in Latin letters in Japanese order: the city or the ward, the town, the blocks.
     ("住所 Nishi-ku Minamisaiwai 1-5-1, Yokohama", "住所 ［住所］, Yokohama"),
+    # OCR's commas for an e-mail's dots; a PDF's spaced birth date and ゆうちょ 記号; a table's column under a
+    # number's header or a bank's No.; an HTML cell or a JSON key before the value.
+    ("メアド taku,ishii@nifty,com（OCR）", "メアド ［メールアドレス］（OCR）"),
+    ("生年月日 S 5 7 . 0 8 . 2 4", "生年月日 ［生年月日］"),
+    ("生年月日　1 9 9 0 年 7 月 1 4 日", "生年月日　［生年月日］"),
+    ("ゆうちょ 記号 1 2 1 4 0 番号 5 5 0 2 1 1 8 1", "ゆうちょ 記号 ［各種番号］ 番号 ［各種番号］"),
+    (
+        "Bank | Branch | No.\n横浜銀行 | 関内支店 | 6604419",
+        "Bank | Branch | No.\n横浜銀行 | 関内支店 | ［各種番号］",
+    ),
+    (
+        "| 旅券番号 | 有効期限 |\n| --- | --- |\n| TR4410982 | 2030/02/28 |",
+        "| 旅券番号 | 有効期限 |\n| --- | --- |\n| ［各種番号］ | 2030/02/28 |",
+    ),
+    ("郵便番号\t住所\n1130033\t（略）", "郵便番号\t住所\n［郵便番号］\t（略）"),
+    ("<td>被保険者番号</td><td>00338812</td>", "<td>被保険者番号</td><td>［各種番号］</td>"),
+    ('{"zip":"2310021"}', '{"zip":"［郵便番号］"}'),
+    (
+        '{"account": {"bank": "0005", "branch": "231", "number": "4471209"}}',
+        '{"account": {"bank": "0005", "branch": "231", "number": "［各種番号］"}}',
+    ),
 ]
 
 
@@ -1337,6 +1358,11 @@ WORK_TEXT = [
     "Account No. は 3 件、Pension No. の欄は空欄",
     "a b c @ の書き方、t o d o リスト",
     "Toshima-ku の件 2-3、Chiyoda-ku Office 3 floors",
+    # A code of four parts or more; a table's No. and fee without a bank's header or a number's; a CSV's
+    # comma after an address.
+    "予算科目 02-01-03-0012、分類 01.02.03.0450",
+    "No. | Item | Qty\n101 | トナー | 4\n| Bank | Branch | Fee |\n| りそな | 浦和 | 220 |",
+    "受付件数\t郵便番号の誤記\n1204\t13",
 ]
 
 
@@ -1493,6 +1519,12 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "生年月日 平成\n" * 800,
         "保険証 番号 1\n" * 1000,
         "a ・ " * 2000 + "@",
+        "a,b@c," * 1000 + "jp",
+        "生年月日 " + "1 9 9 " * 1000,
+        "ゆうちょ 記号 " + "1 " * 2000,
+        "Bank | No.\n" + "a | 1234567 |\n" * 500,
+        "</td><td>" * 500 + "〒</td><td>1234567",
+        '"account": {' * 1000 + '"number": "1"',
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
