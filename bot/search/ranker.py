@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from bot.search.abbreviation import expansions
 from bot.search.analyzer import Analysis, Analyzer
 from bot.search.evidence import Presence, is_unknown
+from bot.search.hiragana import spelled_in_hiragana
 from bot.search.index import KINDS, NGRAM_VIEWS, Entry, Kind, SearchIndex
 from bot.search.normalize import sentences
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer
@@ -199,7 +200,7 @@ def _standing_in(index: SearchIndex, analysis: Analysis) -> set[str]:
     }
 
 
-def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
+def _focus(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     """The closing sentences of a long message, where staff put their question."""
     if len(analysis.normalized) < FOCUS_MIN_CHARS:
         return None
@@ -209,7 +210,7 @@ def _focus(analyzer: Analyzer, analysis: Analysis) -> Analysis | None:
     tail = parts[-1]
     if len(tail) < 12:
         tail = parts[-2] + "。" + tail
-    return analyzer.analyze(tail)
+    return spelled_in_hiragana(index, analyzer, analyzer.analyze(tail))
 
 
 def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[Analysis, tuple[str, ...]]:
@@ -294,9 +295,9 @@ def rank(
     the searcher has a semantic index: the entries closest in meaning join
     the candidates, and closeness adds to each candidate's score.
     """
-    analysis, unknown = _read(index, analyzer, analyzer.analyze(query))
+    analysis, unknown = _read(index, analyzer, spelled_in_hiragana(index, analyzer, analyzer.analyze(query)))
     unknown_share = _share(unknown, analysis)
-    focus = _focus(analyzer, analysis)
+    focus = _focus(index, analyzer, analysis)
     focus_unknown: tuple[str, ...] = ()
     if focus is not None:
         focus, focus_unknown = _read(index, analyzer, focus)

@@ -1,0 +1,199 @@
+"""Topic words typed in hiragana, read as the knowledge's own nouns that sound so.
+
+Staff leave words unconverted (じどうてあて しんせい for 児童手当 申請, こじんじょうほう), and
+Sudachi splits hiragana unpredictably (こじんじょうほう → こじる + 情報, ぎょうむ → ぎょう + む), so
+the analyzer never takes a hiragana "noun" for a topic (`bot.search.analyzer._is_topic_noun`).
+Read against what the knowledge says instead: a run of hiragana is cut into the
+readings of the knowledge's words (`SearchIndex.sounds`, three kana or more),
+covering as much of the run as it can, and each piece that reads as a noun the
+knowledge writes in kanji or katakana counts as that noun typed so: its terms
+join the query's, it is a noun an entry must mention, and a known one. A reading
+several known nouns share (しんせい: 申請 and 新生) is one noun that any of them
+mentions: the knowledge decides which words exist.
+
+Grammar is no noun: こと, ため and もの are shorter than any reading looked up,
+stop lemmas (所, 出来る, 方法) are no known words, and a piece Sudachi reads as
+inflections (したい as 死体, していい's してい as 指定) is left alone
+(`_grammatical`); so is a stretch no known noun reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from sudachipy import SplitMode
+
+from bot.kana import to_katakana
+from bot.search.analyzer import _PARTICLE_POS, _STOP_LEMMAS, Analysis, Analyzer
+from bot.search.index import SearchIndex
+from bot.search.normalize import gram_text
+from bot.search.spelling import MIN_SOUND_LENGTH
+from bot.sudachi import tokenizer
+
+__all__ = ["spelled_in_hiragana"]
+
+_HIRAGANA_RUN = re.compile(rf"[\u3041-\u3096]{{{MIN_SOUND_LENGTH},}}")
+_LEANING = frozenset({"非自立可能", "助動詞語幹"})
+"""Words that lean on another (しまう in してしまい, よう in ないように): grammar, not topics."""
+_DEMONSTRATIVES = frozenset({"こう", "そう", "ああ", "どう"})
+"""The demonstrative adverbs, grammar too (どう in かどうか)."""
+MAX_READING = 16
+"""Longest reading (in kana) a piece of a run is looked up as: longer known compounds are rare."""
+
+
+def spelled_in_hiragana(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> Analysis:
+    """``analysis`` with the known nouns its hiragana runs read as (``analysis`` itself when none).
+
+    A piece's nouns' terms join the query's terms, not its words (`Analysis.words`,
+    what an entry's coverage is counted over): of a reading several nouns share, an
+    entry has one. An entry also mentions the noun by the words Sudachi reads in the
+    piece, as it reads them in an entry that writes the word in kana too (おくやみ).
+    """
+    runs = list(_HIRAGANA_RUN.finditer(analysis.normalized))
+    if not runs:
+        return analysis
+    grammar: list[_Morpheme] = []  # read when a run holds a known reading: most runs hold none
+
+    def grammatical(start: int, end: int) -> bool:
+        if not grammar:
+            grammar.extend(_grammar(analysis.normalized))
+        return _grammatical(grammar, start, end)
+
+    said = set(analysis.words)
+    nouns: dict[str, tuple[tuple[str, ...], str, str]] = {}  # noun → its terms, sound and synonym
+    terms: list[str] = []
+    for run in runs:
+        for start, end, known in _pieces(index, analyzer, grammatical, run.group(), run.start()):
+            name = known[0].nouns[0]
+            if name in nouns or name in analysis.nouns:
+                continue
+            own = [m.term for m in _whole(grammar, start, end) if m.term in said]
+            options = (*(t for a in known for noun in a.noun_terms for t in noun), *own)
+            synonym = next((s for a in known for s in a.noun_synonyms if s), "")
+            nouns[name] = (tuple(dict.fromkeys(options)), gram_text(analysis.normalized[start:end]), synonym)
+            terms += [term for a in known for term in a.words]
+    if not nouns:
+        return analysis
+    return replace(
+        analysis,
+        terms=(*analysis.terms, *terms),
+        nouns=(*analysis.nouns, *nouns),
+        noun_terms=(*analysis.noun_terms, *(options for options, _, _ in nouns.values())),
+        noun_sounds=(*analysis.noun_sounds, *(sound for _, sound, _ in nouns.values())),
+        noun_synonyms=(*analysis.noun_synonyms, *(synonym for _, _, synonym in nouns.values())),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Morpheme:
+    """Where one of Sudachi's morphemes lies in the text, and whether it is grammar rather than a word."""
+
+    begin: int
+    end: int
+    function: bool
+    """A particle or auxiliary, a stop lemma (為る, 居る, 良い), a word leaning on another (`_LEANING`) or
+    a demonstrative adverb (`_DEMONSTRATIVES`)."""
+    verb: bool
+    """A function word that is a verb (為る in どうしたら)."""
+    term: str
+    """Its ``w:`` term as a content word (what `Analyzer` would give it, when it gives one)."""
+
+
+def _grammar(text: str) -> list[_Morpheme]:
+    """Each character of ``text`` → the morpheme it is in."""
+    marks: list[_Morpheme] = []
+    for morpheme in tokenizer().tokenize(text, SplitMode.C):
+        pos = morpheme.part_of_speech()
+        lemma = morpheme.normalized_form()
+        function = (
+            pos[0] in _PARTICLE_POS
+            or pos[1] in _LEANING
+            or lemma in _STOP_LEMMAS
+            or (pos[0] == "副詞" and lemma in _DEMONSTRATIVES)
+        )
+        verb = function and pos[0] == "動詞"
+        mark = _Morpheme(morpheme.begin(), morpheme.end(), function, verb, "w:" + lemma)
+        marks += [mark] * (mark.end - mark.begin)
+    return marks
+
+
+def _grammatical(grammar: Sequence[_Morpheme], start: int, end: int) -> bool:
+    """Whether the characters ``start:end`` of the text could be a noun rather than grammar around one.
+
+    Sudachi misreads hiragana words (ぎょうむ as 行 + む, かいぜん as むか + 依然), yet
+    it reads inflections right: a piece counts when a morpheme wholly in it is no
+    function word, none is a verb of that kind, and it neither starts nor ends
+    inside a function word. So not したい, 話しています' してい, もったいない's いない,
+    どうしたら's どうし, でしょうか's しょうか, さんから's さんか.
+    """
+    whole = _whole(grammar, start, end)
+    first, last = grammar[start], grammar[end - 1]
+    return (
+        any(not m.function for m in whole)
+        and not any(m.verb for m in whole)
+        and not (first.function and first.begin < start)
+        and not (last.function and last.end > end)
+    )
+
+
+def _written(index: SearchIndex, word: str) -> bool:
+    """Whether the knowledge writes ``word`` as it is spelled, in a question, title or keyword.
+
+    Its normal form may come from kana (おすすめ gives 御勧め, やりとり 遣り取り):
+    a word the knowledge itself writes in kana is no topic of it either.
+    Every character bigram of the word is then a term of the index.
+    """
+    text = gram_text(word)
+    return all("g:" + text[i : i + 2] in index.vocabulary for i in range(max(1, len(text) - 1)))
+
+
+def _whole(grammar: Sequence[_Morpheme], start: int, end: int) -> list[_Morpheme]:
+    """The morphemes wholly within the characters ``start:end``."""
+    return list(dict.fromkeys(m for m in grammar[start:end] if m.begin >= start and m.end <= end))
+
+
+def _pieces(
+    index: SearchIndex, analyzer: Analyzer, grammatical: Callable[[int, int], bool], run: str, at: int
+) -> list[tuple[int, int, list[Analysis]]]:
+    """The known readings that cover most of ``run`` (hiragana at ``at`` in the text).
+
+    A piece is taken only where ``grammatical`` (its start and end in the text) allows.
+
+    Each as where it starts and ends in the text, with the analyses of the
+    known nouns that read so. Dynamic programming over the run's positions:
+    the most kana covered, then the fewest pieces (one long word rather than
+    two short ones).
+    """
+    found: dict[str, list[Analysis]] = {}
+
+    def nouns_reading(reading: str) -> list[Analysis]:
+        if reading not in found:
+            analyses = [analyzer.analyze(word, ngrams=False) for word in index.sounds[reading]]
+            found[reading] = [a for a in analyses if a.nouns and _written(index, a.normalized)]
+        return found[reading]
+
+    sounds = to_katakana(run)
+    # best[i]: (kana covered, -pieces) of the run's first i kana, and where the last piece starts (-1: none)
+    best: list[tuple[int, int, int]] = [(0, 0, -1)] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        covered, pieces, _ = best[end - 1]
+        best[end] = (covered, pieces, -1)
+        for start in range(max(0, end - MAX_READING), end - MIN_SOUND_LENGTH + 1):
+            reading = sounds[start:end]
+            if reading in index.sounds and grammatical(at + start, at + end) and nouns_reading(reading):
+                before = best[start]
+                option = (before[0] + end - start, before[1] - 1, start)
+                if option[:2] > best[end][:2]:
+                    best[end] = option
+    chosen: list[tuple[int, int, list[Analysis]]] = []
+    end = len(run)
+    while end > 0:
+        start = best[end][2]
+        if start < 0:
+            end -= 1
+            continue
+        chosen.append((at + start, at + end, found[sounds[start:end]]))
+        end = start
+    return chosen[::-1]
