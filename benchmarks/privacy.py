@@ -46,7 +46,7 @@ half-width names, names beside places that share them: 148, 200; no_names_sevent
 names_eighteenth.yaml (discharge and case conferences, phone messages, overtime and receipt logs, PTA and
 chat replies, class and nursery lists, English letters, names after roles and kin: 144, 211;
 no_names_eighteenth.yaml, 80).
-Ten held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+Eleven held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -68,8 +68,11 @@ no_names_holdout_ninth.yaml, 82), written before names_seventeenth.yaml and its 
 masker's code, and names_holdout_tenth.yaml (146, 228: care conferences, fax covers, English mails, shift
 swaps, visits to homes, quoted complaints, voice memos, logs, staffing lists, signatures on receipts;
 no_names_holdout_tenth.yaml, 80, with companies, products, places and words that are surnames too),
-written before names_eighteenth.yaml and its rules, without reading the masker's code; only their counts
-are printed. A name counts as caught when none of its
+written before names_eighteenth.yaml and its rules, without reading the masker's code, and
+names_holdout_eleventh.yaml (150, 236: car and room bookings, lost property, shelters' and lending logs,
+lunch orders, tickets' comments, allergy lists, centenarians, pets, graves, interpreters;
+no_names_holdout_eleventh.yaml, 80), written before names_nineteenth.yaml and its rules, without reading
+the masker's code; only their counts are printed. A name counts as caught when none of its
 words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
 characters but are no name (松本市 beside 松本さん).
 
@@ -200,6 +203,7 @@ def written_names() -> None:
     _written_names("names_holdout_eighth.yaml", "no_names_holdout_eighth.yaml", show=False)
     _written_names("names_holdout_ninth.yaml", "no_names_holdout_ninth.yaml", show=False)
     _written_names("names_holdout_tenth.yaml", "no_names_holdout_tenth.yaml", show=False)
+    _written_names("names_holdout_eleventh.yaml", "no_names_holdout_eleventh.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
