@@ -979,6 +979,12 @@ WRITINGS = [
     # Full names on lines not numbered under a list of people; a surname before 家 apart by a space.
     ("見守り対象者一覧（2名）\n金沢 ヨシエ\n長田 テル", "見守り対象者一覧（2名）\n［氏名］\n［氏名］"),
     ("未提出は 小島 家 だけです", "未提出は ［氏名］ 家 だけです"),
+    # Names paired with × or vs; in quotes before what says someone is called so; after 日直 or 随行; a
+    # hiragana surname before さん whose katakana spelling the dictionary reads as a company's.
+    ("1組 森田×岡崎、1回戦 堤 vs 大石", "1組 ［氏名］×［氏名］、1回戦 ［氏名］ vs ［氏名］"),
+    ("「ふじさわ」と名乗る男性、「ひらた」って人", "「［氏名］」と名乗る男性、「［氏名］」って人"),
+    ("日直 大和田、随行 熊本、用務", "日直 ［氏名］、随行 ［氏名］、用務"),
+    ("みずのさん、会議録まだ？", "［氏名］さん、会議録まだ？"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1337,6 +1343,9 @@ WORK_TEXT = [
     "Account No. は 3 件、Pension No. の欄は空欄",
     "a b c @ の書き方、t o d o リスト",
     "Toshima-ku の件 2-3、Chiyoda-ku Office 3 floors",
+    # Places paired with vs; what a place or a group is called, in quotes.
+    "東京 vs 大阪、3×4",
+    "「みどり」と呼ばれる地区、「すずらん」という名前の団体",
 ]
 
 

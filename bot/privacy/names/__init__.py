@@ -42,12 +42,13 @@ shows that it names a person:
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応); or work is handed over from it to a name found or back (岸から堀へ,
-  東から西に引き継ぎ).
+  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
+  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
-「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
+「福島」さん, 小鳥遊さん、読み方が「たかなし」), or before what says someone is called so
+(「ふじさわ」と名乗る, 「ひらた」って人). So is a given name after a name found and a space where a
 list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
 (菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
@@ -214,6 +215,7 @@ from bot.privacy.names.layout import (
 from bot.privacy.names.lists import (
     _handed_over,
     _listed_with,
+    _matched_pairs,
     _name_pairs,
     _named_pairs,
     _places_before_a_facility,
@@ -271,6 +273,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_names_split_in_hiragana(chunk, morphemes),
                 *_families(morphemes),
                 *_name_pairs(morphemes),
+                *_matched_pairs(morphemes),
                 *_one_kanji_surnames(chunk, morphemes),
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),

@@ -186,6 +186,32 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             yield second.begin(), second.end()
 
 
+_AGAINST = frozenset({"×", "✕", "✖", "vs", "VS", "Vs", "ｖｓ"})
+"""What pairs two people for a match or a task (森田×岡崎, 堤 vs 大石)."""
+
+
+def _matched_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two names paired with × or vs, spaces around allowed (1組 森田×岡崎, 1回戦 堤 vs 大石): both.
+
+    As with `_name_pairs`, the dictionary must read one as a name there and the other there or before さん
+    alone (岡崎, a city there; 白鳥, a bird), and neither may be a prefecture (東京 vs 大阪 stays); a
+    surname of one kanji counts when it reads both as names there (堤 vs 大石).
+    """
+    words = [m for m in morphemes if m.part_of_speech()[0] != "空白"]
+    for at in range(len(words) - 2):
+        first, mark, second = words[at : at + 3]
+        if mark.surface() not in _AGAINST:
+            continue
+        named = (_is_name(first) and _name_here_or_alone(second)) or (
+            _is_name(second) and _name_here_or_alone(first)
+        )
+        both = _is_name(first) and _is_name(second)
+        short = min(len(first.surface()), len(second.surface())) < 2 and not both
+        if named and not short and not (_prefecture(first.surface()) or _prefecture(second.surface())):
+            yield first.begin(), first.end()
+            yield second.begin(), second.end()
+
+
 def _name_here_or_alone(morpheme: Any) -> bool:
     return _is_name(morpheme) or _read_as_name_alone(morpheme)
 
