@@ -985,6 +985,9 @@ WRITINGS = [
     ("「ふじさわ」と名乗る男性、「ひらた」って人", "「［氏名］」と名乗る男性、「［氏名］」って人"),
     ("日直 大和田、随行 熊本、用務", "日直 ［氏名］、随行 ［氏名］、用務"),
     ("みずのさん、会議録まだ？", "［氏名］さん、会議録まだ？"),
+    # Introducing oneself in hiragana; a child's name before a nursery year or after 対象児 before an age.
+    ("おはようございます、あさのです。", "おはようございます、［氏名］です。"),
+    ("対象児 大森 ひなた（年長）、対象児 いちか（4）", "対象児 ［氏名］（年長）、対象児 ［氏名］（4）"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1346,6 +1349,7 @@ WORK_TEXT = [
     # Places paired with vs; what a place or a group is called, in quotes.
     "東京 vs 大阪、3×4",
     "「みどり」と呼ばれる地区、「すずらん」という名前の団体",
+    "おはようございます、よろしくです。本児 なし（年中）",
 ]
 
 

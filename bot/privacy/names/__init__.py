@@ -32,7 +32,9 @@ shows that it names a person:
   中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
   word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
   (翔太、) or after a question (元気か？ 大樹、); it introduces itself after a greeting or first in a line
-  or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a chat log (林：了解,
+  or a quote (お疲れ様です、林です; 泉です。; in hiragana, a surname
+  the dictionary reads as one before さん, おはようございます、あさのです), or speaks first in a line of
+  minutes or a chat log (林：了解,
   森「…」); or it reads a place or a company there that it reads as a name before さん alone, after a form's
   cue or a section (参加者：栗原, 世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a
   message's last line after a sentence
@@ -63,10 +65,10 @@ after a name field, a role or a family member (氏名欄に「山口 ゆかり�
 the numbered or ranked lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな,
 待機児童リスト above 1位 みお) or those not numbered that hold a full name (見守り対象者一覧 above 長田 テル),
 a child's name in kana after their class (2年1組 はやと) or before ママ or パパ (あやかママ), a name before an
-age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5））, a surname and a
-given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a surname in a
-mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a surname in
-lower-case romaji before one (takeuchi さん).
+age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5）, 対象児 いちか（4））, a
+surname and a given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a
+surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a
+surname in lower-case romaji before one (takeuchi さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),

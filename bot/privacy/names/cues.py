@@ -31,8 +31,9 @@ _CARE_TITLES = (
 _OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
-_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6])\)"
-"""An age or a school year in parentheses after a name (本田 正（68）, 川島 陸（小3）, 村上 蒼空（3歳）)."""
+_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6]|年[長中少])\)"
+"""An age or a school or nursery year in parentheses after a name (本田 正（68）, 川島 陸（小3）,
+村上 蒼空（3歳）, 大森 ひなた（年長）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
