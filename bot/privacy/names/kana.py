@@ -141,13 +141,16 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
 def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
     """A surname in hiragana right after a cue or a role, ending an item (担当：さかもと, 書記 たかの).
 
-    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん; 担当：なし
-    and 当番：まだ stay.
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん, or its
+    katakana spelling as a company's or a brand's (`_PROPER_NOUN`: 発信者 会計課 ふるや); 担当：なし and
+    当番：まだ stay.
     """
     spans = []
     for match in _HIRAGANA_ITEM.finditer(text):
-        start = match.start()
-        if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
+        start, word = match.start(), match.group()
+        if (_cued(text, start) or _related(text, start)) and (
+            _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
+        ):
             spans.append(match.span())
     return spans
 
