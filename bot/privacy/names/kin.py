@@ -53,10 +53,11 @@ _NAMED_BEFORE_AGE = re.compile(
 a person, and a name in kana the dictionary lacks is a child's as often as not."""
 _GIVEN_NAME_AFTER_FAMILY = re.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
-    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n)]|$))",
     re.MULTILINE,
 )
-"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
+"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、) or a
+note in parentheses (（祖母 トミ、祖父 勝）)."""
 
 
 def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
