@@ -42,7 +42,8 @@ shows that it names a person:
   in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
-  高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
+  高橋か中村に聞いて, 山田→佐藤, 沖 と 宮城; in a schedule past the time before each, 11:30-12:30 沼田／
+  12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
   listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ).
