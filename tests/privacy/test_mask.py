@@ -979,6 +979,21 @@ WRITINGS = [
     # Full names on lines not numbered under a list of people; a surname before 家 apart by a space.
     ("見守り対象者一覧（2名）\n金沢 ヨシエ\n長田 テル", "見守り対象者一覧（2名）\n［氏名］\n［氏名］"),
     ("未提出は 小島 家 だけです", "未提出は ［氏名］ 家 だけです"),
+    # Names paired with × or vs; in quotes before what says someone is called so; after 日直 or 随行; a
+    # hiragana surname before さん whose katakana spelling the dictionary reads as a company's.
+    ("1組 森田×岡崎、1回戦 堤 vs 大石", "1組 ［氏名］×［氏名］、1回戦 ［氏名］ vs ［氏名］"),
+    ("「ふじさわ」と名乗る男性、「ひらた」って人", "「［氏名］」と名乗る男性、「［氏名］」って人"),
+    ("日直 大和田、随行 熊本、用務", "日直 ［氏名］、随行 ［氏名］、用務"),
+    ("みずのさん、会議録まだ？", "［氏名］さん、会議録まだ？"),
+    ("発信者 会計課 ふるや、内容 紙詰まり", "発信者 会計課 ［氏名］、内容 紙詰まり"),
+    ("接触者（同居の 祖母 トミ、祖父 勝）", "接触者（同居の 祖母 ［氏名］、祖父 ［氏名］）"),
+    # A name listed with one found, a space after the mark; a place so listed stays.
+    ("受付は 沖 と 宮城 の二人", "受付は ［氏名］ と ［氏名］ の二人"),
+    ("外勤、江口 と 千葉 で", "外勤、［氏名］ と ［氏名］ で"),
+    ("佐藤さん と 大阪 に出張", "［氏名］さん と 大阪 に出張"),
+    # Introducing oneself in hiragana; a child's name before a nursery year or after 対象児 before an age.
+    ("おはようございます、あさのです。", "おはようございます、［氏名］です。"),
+    ("対象児 大森 ひなた（年長）、対象児 いちか（4）", "対象児 ［氏名］（年長）、対象児 ［氏名］（4）"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1363,6 +1378,10 @@ WORK_TEXT = [
     "予算科目 02-01-03-0012、分類 01.02.03.0450",
     "No. | Item | Qty\n101 | トナー | 4\n| Bank | Branch | Fee |\n| りそな | 浦和 | 220 |",
     "受付件数\t郵便番号の誤記\n1204\t13",
+    # Places paired with vs; what a place or a group is called, in quotes.
+    "東京 vs 大阪、3×4",
+    "「みどり」と呼ばれる地区、「すずらん」という名前の団体",
+    "おはようございます、よろしくです。本児 なし（年中）",
 ]
 
 

@@ -32,7 +32,9 @@ shows that it names a person:
   中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
   word of its own, 辻も同じ意見), or as a name in hiragana (ひろみが対応済み), or it is called first in a line
   (翔太、) or after a question (元気か？ 大樹、); it introduces itself after a greeting or first in a line
-  or a quote (お疲れ様です、林です; 泉です。), or speaks first in a line of minutes or a chat log (林：了解,
+  or a quote (お疲れ様です、林です; 泉です。; in hiragana, a surname
+  the dictionary reads as one before さん, おはようございます、あさのです), or speaks first in a line of
+  minutes or a chat log (林：了解,
   森「…」); or it reads a place or a company there that it reads as a name before さん alone, after a form's
   cue or a section (参加者：栗原, 世帯主：本田, 総務課の松本です, 保育園の園長、瀬戸です), or alone on a
   message's last line after a sentence
@@ -40,14 +42,16 @@ shows that it names a person:
   in parentheses or quotes (（田中）, 「田中」) or at the end after a sentence (内容確認済み。久保), or it
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
-  高橋か中村に聞いて, 山田→佐藤; in a schedule past the time before each, 11:30-12:30 沼田／12:30-13:30 田辺),
+  高橋か中村に聞いて, 山田→佐藤, 沖 と 宮城; in a schedule past the time before each, 11:30-12:30 沼田／
+  12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応); or work is handed over from it to a name found or back (岸から堀へ,
-  東から西に引き継ぎ).
+  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
+  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
-「福島」さん, 小鳥遊さん、読み方が「たかなし」). So is a given name after a name found and a space where a
+「福島」さん, 小鳥遊さん、読み方が「たかなし」), or before what says someone is called so
+(「ふじさわ」と名乗る, 「ひらた」って人). So is a given name after a name found and a space where a
 list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
 (菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
@@ -62,10 +66,10 @@ after a name field, a role or a family member (氏名欄に「山口 ゆかり�
 the numbered or ranked lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな,
 待機児童リスト above 1位 みお) or those not numbered that hold a full name (見守り対象者一覧 above 長田 テル),
 a child's name in kana after their class (2年1組 はやと) or before ママ or パパ (あやかママ), a name before an
-age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5））, a surname and a
-given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a surname in a
-mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a surname in
-lower-case romaji before one (takeuchi さん).
+age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5）, 対象児 いちか（4））, a
+surname and a given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a
+surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a
+surname in lower-case romaji before one (takeuchi さん).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
@@ -214,6 +218,7 @@ from bot.privacy.names.layout import (
 from bot.privacy.names.lists import (
     _handed_over,
     _listed_with,
+    _matched_pairs,
     _name_pairs,
     _named_pairs,
     _places_before_a_facility,
@@ -271,6 +276,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_names_split_in_hiragana(chunk, morphemes),
                 *_families(morphemes),
                 *_name_pairs(morphemes),
+                *_matched_pairs(morphemes),
                 *_one_kanji_surnames(chunk, morphemes),
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),

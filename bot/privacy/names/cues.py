@@ -31,8 +31,9 @@ _CARE_TITLES = (
 _OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
-_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6])\)"
-"""An age or a school year in parentheses after a name (本田 正（68）, 川島 陸（小3）, 村上 蒼空（3歳）)."""
+_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6]|年[長中少])\)"
+"""An age or a school or nursery year in parentheses after a name (本田 正（68）, 川島 陸（小3）,
+村上 蒼空（3歳）, 大森 ひなた（年長）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:
@@ -48,7 +49,7 @@ _ROLES = (
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|申立人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
     "同行者|同行|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
-    "早番|遅番|日勤|夜勤|当番|当直|宿直|"
+    "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
     "(?i:cc|bcc|from|cw)"
 )

@@ -81,6 +81,13 @@ _QUOTED_NAME = re.compile(
 """A name in quotes after what it is: a name field (氏名欄に「山口 ゆかり」, 名前が「川村 澪」,
 子の名「蒼空」, a name tag's 名札には『上野』), a role or a family member (作成者欄に「K.Ishida」,
 保護者「秋山 由美」子「秋山 心愛」)."""
+_QUOTED_AS_CALLED = re.compile(
+    r"[「『](?P<name>[^「」『』\n]{1,24})[」』]"
+    r"(?=(?:と(?:だけ|しか)?(?:名乗|呼ん)|って(?:人|方|名乗)|という(?:人|方|男性|女性)))"
+)
+"""A name in quotes before what says someone is called so (「にいだ」とだけ名乗られました, 「ひらた」って人,
+「にしじょう」と呼んでしまった); not what a thing is called (「みどり」と呼ばれる地区,
+「すずらん」という名前の団体)."""
 _NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
 _SPELLED_IN_KANA = re.compile(
@@ -196,12 +203,17 @@ def _names_with_readings(text: str) -> list[tuple[int, int]]:
 
 
 def _quoted_names(text: str) -> list[tuple[int, int]]:
-    """Names in quotes after what they are (`_QUOTED_NAME`), and those quoted right after them.
+    """Names in quotes after what they are, those quoted right after them, and those called so.
 
+    After what they are is `_QUOTED_NAME`; before what says someone is called so, `_QUOTED_AS_CALLED`.
     After a name field, whatever looks like a name counts (「煌」, 「ゆうま」); after a role or a family
     member, only what the dictionary reads as a name (`_names_someone`: 担当「未定」 and 子「あり」 stay).
     """
-    spans = []
+    spans = [
+        match.span("name")
+        for match in _QUOTED_AS_CALLED.finditer(text)
+        if _TABLE_CELL.fullmatch(match.group("name")) and _names_someone(match.group("name"))
+    ]
     for match in _QUOTED_NAME.finditer(text):
         field = match.group("field") is not None
         quoted: re.Match[str] | None = match

@@ -94,6 +94,9 @@ _HIRAGANA_OPENING = re.compile(
 hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
 honorific after a name masked (［氏名］ちゃんから)."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
+_PROPER_NOUN = ("名詞", "固有名詞", "一般", "*", "*", "*")
+"""What the dictionary reads surnames in katakana it holds as a company's or a brand's as (ミズノ, ツツミ,
+フルヤ): before an honorific, in hiragana opening a clause (みずのさん), a person's."""
 """Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
 _HIRAGANA_NAME_END = re.compile(
     r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん|かかりちょう|かちょう|ぶちょう|しゅにん))"
@@ -138,13 +141,16 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
 def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
     """A surname in hiragana right after a cue or a role, ending an item (担当：さかもと, 書記 たかの).
 
-    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん; 担当：なし
-    and 当番：まだ stay.
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん, or its
+    katakana spelling as a company's or a brand's (`_PROPER_NOUN`: 発信者 会計課 ふるや); 担当：なし and
+    当番：まだ stay.
     """
     spans = []
     for match in _HIRAGANA_ITEM.finditer(text):
-        start = match.start()
-        if (_cued(text, start) or _related(text, start)) and _named_in_kana(match.group(), "姓"):
+        start, word = match.start(), match.group()
+        if (_cued(text, start) or _related(text, start)) and (
+            _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
+        ):
             spans.append(match.span())
     return spans
 
@@ -318,7 +324,8 @@ def _hiragana_openings(text: str) -> list[tuple[int, int]]:
     before a particle and a cue (ひらいが言ってた) is a name when the dictionary reads its katakana spelling
     as one before さん (ウチダ; before a particle only as a surname: しずかにきいた is 静かに聞いた), or
     reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
-    before a particle, as a verb's 連用形, which takes no が (ひらい: 開い).
+    before a particle, as a verb's 連用形, which takes no が (ひらい: 開い); before an honorific, also when
+    it reads the katakana spelling as a company's or a brand's (`_PROPER_NOUN`: みずのさん, つつみ さん).
     Family as one calls them stays (おばあさん, おにいさん).
     """
     spans = []
@@ -350,7 +357,9 @@ def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
         if part_of_speech[0] == "形容詞" and honorific and run not in _ADJECTIVES_BEFORE_SAN:
             return True
     kind = _hiragana_name(words)
-    return kind == "姓" or (kind is not None and honorific)  # not しずかに (静かに, シズカ) きいた
+    if kind == "姓" or (kind is not None and honorific):  # not しずかに (静かに, シズカ) きいた
+        return True
+    return honorific and _part_of_speech_before_san(to_katakana(run)) == _PROPER_NOUN
 
 
 def _case_particle(morpheme: Any) -> bool:

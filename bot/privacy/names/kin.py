@@ -44,18 +44,20 @@ _CHILD_BEFORE_HONORIFIC = re.compile(
 """A child's given name of kanji after who they are in a family and の, before くん or ちゃん
 (息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
 _NAMED_BEFORE_AGE = re.compile(
-    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒)(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒|対象児|本児)(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
+    r"(?!(?:なし|不明|未定)(?![ぁ-ゖ]))"
     rf"([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member or a child's label and a space or a colon, before an age (子 ゆづき（2）,
-児童：りく（5）): whoever has an age there is a person, and a name in kana the dictionary lacks is a child's
-as often as not."""
+児童：りく（5）, 対象児 いちか（4）, 大森 ひなた（年長）; not 本児 なし（年中）): whoever has an age there is
+a person, and a name in kana the dictionary lacks is a child's as often as not."""
 _GIVEN_NAME_AFTER_FAMILY = re.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
-    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n]|$))",
+    r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n)]|$))",
     re.MULTILINE,
 )
-"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、)."""
+"""A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、) or a
+note in parentheses (（祖母 トミ、祖父 勝）)."""
 
 
 def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

@@ -18,7 +18,13 @@ from bot.privacy.names.cues import (
     _ONE_KANJI_LABELS,
     _PRESENCE,
 )
-from bot.privacy.names.words import _is_name, _read_before_san, _taken_as_surname, _word_of_its_own
+from bot.privacy.names.words import (
+    _is_name,
+    _named_in_kana,
+    _read_before_san,
+    _taken_as_surname,
+    _word_of_its_own,
+)
 
 _GREETED = re.compile(
     "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
@@ -28,6 +34,10 @@ _GREETED = re.compile(
 )
 """A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
 (お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
+_INTRODUCED_IN_HIRAGANA = re.compile(
+    r"(?<![ぁ-ゖー])[ぁ-ゖ]{3,6}(?=[ \t\u3000]?(?:です|と申します|でございます))"
+)
+"""A surname in hiragana before です, where someone may introduce themselves (あさのです, さかきばら です)."""
 _SPEAKER = re.compile(
     "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
     "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])",
@@ -116,7 +126,8 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
 
     A kanji word, a word of its own, that the dictionary reads as a name before さん alone, between a
     greeting or a line's start (and perhaps a section) and です or と申します, whatever it reads it as
-    there (林, a wood; 泉です。, first in a message).
+    there (林, a wood; 泉です。, first in a message); or a run of hiragana there that it reads as a surname
+    before さん, in hiragana or katakana (おはようございます、あさのです; 「さかきばら です」).
     """
     for at, morpheme in enumerate(morphemes):
         start, stop = morpheme.begin(), morpheme.end()
@@ -128,6 +139,10 @@ def _introduced_after_greeting(text: str, morphemes: Sequence[Any]) -> Iterator[
             and _taken_as_surname(morpheme.surface())
         ):
             yield start, stop
+    for match in _INTRODUCED_IN_HIRAGANA.finditer(text):
+        start = match.start()
+        if _GREETED.search(text, max(0, start - 40), start) and _named_in_kana(match.group(), "姓"):
+            yield match.span()
 
 
 def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

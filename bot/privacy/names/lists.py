@@ -50,8 +50,10 @@ def _listed_with(
     A word one of ・、, と or や away from a name found (after its honorific or title, if any, and spaces:
     ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
-    the names after, one backward for those before. 東京と佐藤さん stays. In a schedule, a time before each
-    item is passed over (11:30-12:30 沼田／12:30-13:30 田辺).
+    the names after, one backward for those before; a space after the mark is passed over for a word of two
+    characters or more (沖 と 宮城; not the label in 旧 荒川 幸雄 → 新 荒川 聡).
+    東京と佐藤さん stays. In a schedule, a time before each item is passed over (11:30-12:30 沼田／12:30-13:30
+    田辺).
     """
     starts = {start for start, _ in found}
     starts |= {_time_start(text, start) for start in starts}
@@ -61,19 +63,26 @@ def _listed_with(
     for at in range(2, len(morphemes)):  # names after a name found
         mark = morphemes[at - 1]
         if mark.begin() in ends and _LIST_MARK.fullmatch(mark.surface()):
-            time = _TIME_BEFORE_ITEM.match(text, morphemes[at].begin())
-            item = _list_item(morphemes, begins.get(time.end(), at) if time else at)
-            if item:
+            first = at + 1 if _blank(morphemes[at]) and at + 1 < len(morphemes) else at
+            time = _TIME_BEFORE_ITEM.match(text, morphemes[first].begin())
+            item = _list_item(morphemes, begins.get(time.end(), first) if time else first)
+            if item and (first == at or item[1] - item[0] >= 2):
                 listed.append(item)
                 ends.add(_item_end(text, item[1]))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
         mark = morphemes[at + 1]
-        if morphemes[at + 2].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
-            item = _list_item(morphemes, at, backward=True)
-            if item:
+        after = at + 3 if _blank(morphemes[at + 2]) and at + 3 < len(morphemes) else at + 2
+        if morphemes[after].begin() in starts and _LIST_MARK.fullmatch(mark.surface()):
+            spaced = _blank(morphemes[at]) or after == at + 3
+            item = _list_item(morphemes, at - 1 if _blank(morphemes[at]) and at > 0 else at, backward=True)
+            if item and (not spaced or item[1] - item[0] >= 2):
                 listed.append(item)
                 starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _blank(morpheme: Any) -> bool:
+    return bool(morpheme.part_of_speech()[0] == "空白")
 
 
 def _handed_over(
@@ -182,6 +191,32 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             _is_name(second) and _name_here_or_alone(first)
         )
         if named and not (_prefecture(first.surface()) or _prefecture(second.surface())):
+            yield first.begin(), first.end()
+            yield second.begin(), second.end()
+
+
+_AGAINST = frozenset({"×", "✕", "✖", "vs", "VS", "Vs", "ｖｓ"})
+"""What pairs two people for a match or a task (森田×岡崎, 堤 vs 大石)."""
+
+
+def _matched_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """Two names paired with × or vs, spaces around allowed (1組 森田×岡崎, 1回戦 堤 vs 大石): both.
+
+    As with `_name_pairs`, the dictionary must read one as a name there and the other there or before さん
+    alone (岡崎, a city there; 白鳥, a bird), and neither may be a prefecture (東京 vs 大阪 stays); a
+    surname of one kanji counts when it reads both as names there (堤 vs 大石).
+    """
+    words = [m for m in morphemes if m.part_of_speech()[0] != "空白"]
+    for at in range(len(words) - 2):
+        first, mark, second = words[at : at + 3]
+        if mark.surface() not in _AGAINST:
+            continue
+        named = (_is_name(first) and _name_here_or_alone(second)) or (
+            _is_name(second) and _name_here_or_alone(first)
+        )
+        both = _is_name(first) and _is_name(second)
+        short = min(len(first.surface()), len(second.surface())) < 2 and not both
+        if named and not short and not (_prefecture(first.surface()) or _prefecture(second.surface())):
             yield first.begin(), first.end()
             yield second.begin(), second.end()
 
