@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0033: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0034: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -219,6 +219,30 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］ 在席　［氏名］ 外出、［氏名］さーん、母（［氏名］）、［氏名］ さん、"
             "電話 ［電話番号］、［住所］",
         ),
+        (
+            "0033",
+            "理事長 Sarah Miller、2年1組 はやと、あやかママ、子 ゆづき（2）、連絡は taku,ishii@nifty,com、"
+            "生年月日 S 5 7 . 0 8 . 2 4",
+            ("Sarah", "はやと", "あやか", "ゆづき", "taku,ishii", "S 5 7"),
+            "理事長 ［氏名］、2年1組 ［氏名］、［氏名］ママ、子 ［氏名］（2）、連絡は ［メールアドレス］、"
+            "生年月日 ［生年月日］",
+        ),
+        (
+            "0033",
+            "元気か？ 大樹、未提出は 小島 家 だけ、Tom Wilson さん、"
+            "ゆうちょ 記号 1 0 1 2 0 番号 1 2 3 4 5 6 7 1、<td>口座番号</td><td>1234567</td>",
+            ("大樹", "小島", "Wilson", "1 2 3 4 5 6 7 1", "1234567"),
+            "元気か？ ［氏名］、未提出は ［氏名］ 家 だけ、［氏名］ さん、"
+            "ゆうちょ 記号 ［各種番号］ 番号 ［各種番号］、<td>口座番号</td><td>［各種番号］</td>",
+        ),
+        (
+            "0033",
+            "森田×岡崎、「ふじさわ」と名乗る男性、おはようございます、あさのです、大森 ひなた（年長）、"
+            "（祖母 トミ、祖父 勝）",
+            ("森田", "岡崎", "ふじさわ", "あさの", "ひなた", "祖父 勝"),
+            "［氏名］×［氏名］、「［氏名］」と名乗る男性、おはようございます、［氏名］です、［氏名］（年長）、"
+            "（祖母 ［氏名］、祖父 ［氏名］）",
+        ),
     ],
     ids=[
         "names",
@@ -242,6 +266,9 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "names before times, stamps, children, romaji; katakana digits, mistyped birth labels",
         "names in brackets and on boards, readings; numbers after =, English months",
         "presence boards, kin in parentheses, romaji before さん; phones half read aloud, romaji addresses",
+        "Latin names after titles, children by class, age, ママ; OCR'd commas, spaced birth dates",
+        "names before 家, Tom Wilson; ゆうちょ digit by digit, HTML cells",
+        "pairs with ×, quoted names before と名乗る, hiragana introductions, nursery years, kin",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
