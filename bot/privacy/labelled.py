@@ -296,13 +296,12 @@ def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     No. is a header of theirs only in a table whose header row names the bank (Bank | Branch | No.), and
     only down that table: another table's No. numbers its rows.
     """
-    lowered = text.lower()  # same length: headers compare in lower case, the spans index ``text``
-    spans = list(column_cells(lowered, _ID_HEADER))
-    for bank in _BANK_HEADER.finditer(lowered):
-        line = lowered.rfind("\n", 0, bank.start()) + 1
-        table = _TABLE.match(lowered, line)
+    spans = list(column_cells(text, _ID_HEADER, ignore_case=True))
+    for bank in _BANK_HEADER.finditer(text):
+        line = text.rfind("\n", 0, bank.start()) + 1
+        table = _TABLE.match(text, line)
         if table is not None:
-            cells = column_cells(lowered[line : table.end()], _BANK_NUMBER_HEADER)
+            cells = column_cells(text[line : table.end()], _BANK_NUMBER_HEADER, ignore_case=True)
             spans.extend((line + start, line + end) for start, end in cells)
     for start, end in spans:
         if _ID_CELL.fullmatch(text, start, end):

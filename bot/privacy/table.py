@@ -15,11 +15,15 @@ _CELL_SEPARATOR = re.compile(r"[\t|]")
 _BLANK = " \u3000"
 
 
-def column_cells(text: str, headers: Collection[str]) -> Iterator[tuple[int, int]]:
+def column_cells(
+    text: str, headers: Collection[str], *, ignore_case: bool = False
+) -> Iterator[tuple[int, int]]:
     """The spans of the non-empty cells (blanks stripped) in the column under a header cell in ``headers``.
 
     A line with a header cell starts a column; the column ends with the first line without a cell
-    separator. Cells are between tabs or ``|`` on one line.
+    separator. Cells are between tabs or ``|`` on one line. With ``ignore_case``, a header cell is
+    compared in lower case (``headers`` written so: Account No. as account no.); the text itself is not
+    lowered, whose length lowering may change (İ), so the spans always index ``text``.
     """
     column: int | None = None
     start = 0
@@ -30,7 +34,8 @@ def column_cells(text: str, headers: Collection[str]) -> Iterator[tuple[int, int
         if len(cells) < 2:
             column = None
             continue
-        header = [i for i, (a, b) in enumerate(cells) if text[a:b].strip(_BLANK) in headers]
+        names = [text[a:b].strip(_BLANK) for a, b in cells]
+        header = [i for i, name in enumerate(names) if (name.lower() if ignore_case else name) in headers]
         if header:
             column = header[0]
         elif column is not None and column < len(cells):

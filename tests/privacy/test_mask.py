@@ -1067,6 +1067,8 @@ WRITINGS = [
         "| 旅券番号 | 有効期限 |\n| --- | --- |\n| ［各種番号］ | 2030/02/28 |",
     ),
     ("郵便番号\t住所\n1130033\t（略）", "郵便番号\t住所\n［郵便番号］\t（略）"),
+    # A letter whose lower case is longer (İ) before the table moves no cell.
+    ("İstanbul支店\n口座番号\t備考\n1234567\tメモ", "İstanbul支店\n口座番号\t備考\n［各種番号］\tメモ"),
     ("<td>被保険者番号</td><td>00338812</td>", "<td>被保険者番号</td><td>［各種番号］</td>"),
     ('{"zip":"2310021"}', '{"zip":"［郵便番号］"}'),
     (
