@@ -33,6 +33,10 @@ _KANA_DASH = re.compile(r"(?<=[\u3041-\u3096\u30a1-\u30fa])[〜～\-‐‑–—
 # A run of hiragana with a long-vowel mark is almost always a katakana word typed in hiragana.
 # Matched from the start of a hiragana run only: tried inside a run too, it rescanned the run each time.
 _HIRAGANA_LOANWORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]+ー[\u3041-\u3096ー]*")
+# The particles that split such a run into the loanword and the words around it (めんばー|の|まきこみ):
+# を always; の, が, は, へ and や not where loanwords hold them: before ー, a small kana or ん
+# (のーこーど, へっだー, はんばーがー), nor after ー (ぱわーはら) unless they end the run (めんばーの).
+_PARTICLE = re.compile(r"(を|(?<!ー)[のがはへや](?![ーぁぃぅぇぉゃゅょっん])|(?<=ー)[のがはへや]$)")
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 """Full-width ASCII (？, Ｅｘｃｅｌ), mapped to ASCII ahead of NFKC just as NFKC maps it: typed Japanese
 is then usually normalised already, which NFKC sees at once instead of rebuilding the whole text
@@ -47,8 +51,13 @@ def normalize(text: str) -> str:
         text = text[-MAX_QUERY_CHARS:]
     text = unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text)).casefold()
     text = _KANA_DASH.sub("ー", text)
-    text = _HIRAGANA_LOANWORD.sub(lambda m: to_katakana(m.group(0)), text)
+    text = _HIRAGANA_LOANWORD.sub(_loanwords_as_katakana, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _loanwords_as_katakana(run: re.Match[str]) -> str:
+    """The hiragana run in katakana where it holds ー, its particles and the words without ー left alone."""
+    return "".join(to_katakana(piece) if "ー" in piece else piece for piece in _PARTICLE.split(run.group()))
 
 
 def _half_width(match: re.Match[str]) -> str:

@@ -21,6 +21,33 @@ def test_variants_meet_one_form(variant: str, canonical: str) -> None:
     assert normalize(variant) == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only a loanword's own stretch of a hiragana run turns katakana, not the particles and words around.
+        ("係のめんばーの巻込み方", "係のメンバーの巻込み方"),
+        ("いーらーにんぐの見方", "イーラーニングの見方"),
+        ("ぎょうむふろーずのかきかた", "ギョウムフローズのかきかた"),
+        ("ちーむの支援範囲", "チームの支援範囲"),
+        ("でんししんせいのふぉーむをつくりたい", "でんししんせいのフォームをつくりたい"),
+        ("るーるは？", "ルールは?"),
+        # Loanwords that hold those kana stay whole.
+        ("のーこーど", "ノーコード"),
+        ("でーた", "データ"),
+        ("こーでぃねーと", "コーディネート"),
+        ("いーらーにんぐ", "イーラーニング"),
+        ("ぺーぱーれす", "ペーパーレス"),
+        ("すもーるすたーと", "スモールスタート"),
+        ("まいなんばーかーど", "マイナンバーカード"),
+        ("ぱわーはらの相談", "パワーハラの相談"),
+        ("はんばーがー", "ハンバーガー"),
+        ("へっだーをつける", "ヘッダーをつける"),
+    ],
+)
+def test_hiragana_loanwords_turn_katakana_without_their_particles(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
 def test_grams_fold_kana_and_drop_long_vowels() -> None:
     assert gram_text(normalize("ろぼっと")) == gram_text(normalize("ロボット"))
     assert gram_text(normalize("ペーパレス")) == gram_text(normalize("ペーパーレス"))
