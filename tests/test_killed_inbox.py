@@ -83,6 +83,7 @@ async def test_events_acknowledged_before_a_kill_are_answered_after_the_restart_
             acknowledged = await asyncio.gather(*(deliver(session, served.url, w) for w in webhooks.values()))
         served.process.send_signal(signal.SIGKILL)
         await asyncio.to_thread(served.process.wait, 10)
+        await line.quiet()
     finally:
         if served.process.poll() is None:
             served.process.kill()
@@ -172,6 +173,7 @@ async def test_a_turn_worker_killed_mid_backlog_loses_nothing_the_server_acknowl
         await line.until(lambda: any(line.all_sent(u) for u in webhooks), seconds=BACKLOG_SECONDS)
         workers[0].send_signal(signal.SIGKILL)
         await asyncio.to_thread(workers[0].wait, 10)
+        await line.quiet()
         answered_before = {u for u in webhooks if line.all_sent(u)}
         assert len(answered_before) < BURST, "killed in the middle of the backlog"
         # The window: turns stored with their replies, whose rows the killed worker had not discarded yet.

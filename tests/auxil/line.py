@@ -170,6 +170,17 @@ class FakeLine:
         """Wait (up to ``seconds``) until ``check`` holds, looking again after every request."""
         await self._changes.until(check, seconds)
 
+    async def quiet(self, seconds: float = 0.5) -> None:
+        """Wait until no request has come for ``seconds``.
+
+        A process killed mid-request may have written requests this fake has not read yet when the test
+        sees it dead: they land here first, so that what it counts as sent before the kill is all of it.
+        """
+        count = -1
+        while count != len(self.calls):
+            count = len(self.calls)
+            await asyncio.sleep(seconds)
+
     def all_sent(self, user: str) -> list[Sent]:
         return [s for s in self._sent if s.to == user]
 
