@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from bot.kana import to_katakana
@@ -32,6 +33,10 @@ _DEBRIS_POS = frozenset({"感動詞", "補助記号", "記号"})
 """What Sudachi makes of kana an IME left beside unconverted letters (あ, ぁ, っ in あsd, ふぁsdf, っっd)."""
 _PARTICLE_POS = frozenset({"助詞", "助動詞"})
 _BREAK_POS = frozenset({"補助記号", "空白"})
+_LEANING = frozenset({"非自立可能", "助動詞語幹"})
+"""Words that lean on another (しまう in してしまい, よう in ないように): grammar, not topics."""
+_DEMONSTRATIVES = frozenset({"こう", "そう", "ああ", "どう"})
+"""The demonstrative adverbs, grammar too (どう in かどうか)."""
 _KATAKANA_COMPOUND = re.compile(r"[ァ-ヶー]{3,}")
 _KANJI_COMPOUND = re.compile(r"[\u4e00-\u9fff々]{2,}")
 _VOICED = str.maketrans(
@@ -75,6 +80,10 @@ class Analysis:
     """Each noun's own synonym group (an ``s:`` term: Teams → オンライン会議's), "" when it has none."""
     fragments: tuple[str, ...] = ()
     """Nouns that are Latin fragments of a mash (sd in あsd, `_fragments`): unknown, whatever they spell."""
+    morphemes: tuple[_Word, ...] = ()
+    """Each of Sudachi's morphemes in ``normalized`` as read before any view was taken (`Analyzer._word`)."""
+    ends: tuple[int, ...] = ()
+    """Where each of ``morphemes`` ends in ``normalized`` (they cover it end to end)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +97,16 @@ class _Word:
     noun_terms: tuple[str, ...] = ()
     noun_sound: str = ""
     synonym: str = ""
+    function: bool = False
+    """Grammar rather than a word: a particle or auxiliary, a stop lemma (為る, 居る, 良い), a word
+    leaning on another (`_LEANING`) or a demonstrative adverb (`_DEMONSTRATIVES`)."""
+    verb: bool = False
+    """A function word that is a verb (為る in どうしたら)."""
+
+    @property
+    def term(self) -> str:
+        """Its ``w:`` term as a content word ("" for punctuation), whether or not it is one."""
+        return "w:" + self.lemmas[0] if self.lemmas else ""
 
 
 class Analyzer:
@@ -131,6 +150,7 @@ class Analyzer:
             memo.get((morpheme.word_id(), surface)) or self._word(morpheme)
             for morpheme, surface in zip(morphemes, surfaces, strict=True)
         ]
+        read = tuple(words)
         fragments = _fragments(morphemes, surfaces) if _HAS_LATIN.search(normalized) else ()
         if _KANA_TEXT.fullmatch(normalized) and _mostly_single_kana(morphemes):
             words = [word if word.noun else _Word(word.sound) for word in words]
@@ -156,6 +176,8 @@ class Analyzer:
             tuple([word.noun_sound for word in nouns]),
             tuple([word.synonym for word in nouns]),
             tuple([words[at].noun for at in fragments]),
+            read,
+            tuple(accumulate(map(len, surfaces))),
         )
 
     def _word(self, morpheme: Any) -> _Word:
@@ -181,8 +203,15 @@ class Analyzer:
             return _Word(" ")
         lemma = morpheme.normalized_form()
         sound = _reading(morpheme)
+        function = (
+            pos[0] in _PARTICLE_POS
+            or pos[1] in _LEANING
+            or lemma in _STOP_LEMMAS
+            or (pos[0] == "副詞" and lemma in _DEMONSTRATIVES)
+        )
+        verb = function and pos[0] == "動詞"
         if pos[0] not in _CONTENT_POS or lemma in _STOP_LEMMAS or pos[1] == "数詞":
-            return _Word(sound, (lemma,))
+            return _Word(sound, (lemma,), function=function, verb=verb)
         own = ["w:" + lemma]
         lemmas = [lemma]
         if len(morpheme) > 2:
@@ -195,11 +224,13 @@ class Analyzer:
             if len(own) == 1 and pos[1] == "普通名詞":
                 own += ["w:" + head for head in self._heads(morpheme.surface(), lemma)]
         if not _is_topic_noun(pos, lemma, morpheme.surface()):
-            return _Word(sound, tuple(lemmas), tuple(own))
+            return _Word(sound, tuple(lemmas), tuple(own), function=function, verb=verb)
         groups = [f"s:{g}" for g in map(self._synonym_index.get, ((t[2:],) for t in own)) if g is not None]
         synonym = f"s:{self._synonym_index[(lemma,)]}" if (lemma,) in self._synonym_index else ""
         noun_terms = (*own, *groups)
-        return _Word(sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound), synonym)
+        return _Word(
+            sound, tuple(lemmas), tuple(own), lemma, noun_terms, gram_text(sound), synonym, function, verb
+        )
 
     def _heads(self, surface: str, normalized: str) -> tuple[str, ...]:
         """The head of a kana compound Sudachi keeps whole: スズメバチ (雀蜂) → 蜂 and はち (ハチ's form).

@@ -20,25 +20,18 @@ inflections (したい as 死体, していい's してい as 指定) is left al
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-
-from sudachipy import SplitMode
+from collections.abc import Callable
+from dataclasses import replace
 
 from bot.kana import to_katakana
-from bot.search.analyzer import _PARTICLE_POS, _STOP_LEMMAS, Analysis, Analyzer
+from bot.search.analyzer import Analysis, Analyzer
 from bot.search.index import SearchIndex
 from bot.search.normalize import gram_text
 from bot.search.spelling import MIN_SOUND_LENGTH
-from bot.sudachi import tokenizer
 
 __all__ = ["spelled_in_hiragana"]
 
 _HIRAGANA_RUN = re.compile(rf"[\u3041-\u3096]{{{MIN_SOUND_LENGTH},}}")
-_LEANING = frozenset({"非自立可能", "助動詞語幹"})
-"""Words that lean on another (しまう in してしまい, よう in ないように): grammar, not topics."""
-_DEMONSTRATIVES = frozenset({"こう", "そう", "ああ", "どう"})
-"""The demonstrative adverbs, grammar too (どう in かどうか)."""
 MAX_READING = 16
 """Longest reading (in kana) a piece of a run is looked up as: longer known compounds are rare."""
 
@@ -54,22 +47,16 @@ def spelled_in_hiragana(index: SearchIndex, analyzer: Analyzer, analysis: Analys
     runs = list(_HIRAGANA_RUN.finditer(analysis.normalized))
     if not runs:
         return analysis
-    grammar: list[_Morpheme] = []  # read when a run holds a known reading: most runs hold none
-
-    def grammatical(start: int, end: int) -> bool:
-        if not grammar:
-            grammar.extend(_grammar(analysis.normalized))
-        return _grammatical(grammar, start, end)
-
+    grammar = _Grammar(analysis)
     said = set(analysis.words)
     nouns: dict[str, tuple[tuple[str, ...], str, str]] = {}  # noun → its terms, sound and synonym
     terms: list[str] = []
     for run in runs:
-        for start, end, known in _pieces(index, analyzer, grammatical, run.group(), run.start()):
+        for start, end, known in _pieces(index, analyzer, grammar.allows, run.group(), run.start()):
             name = known[0].nouns[0]
             if name in nouns or name in analysis.nouns:
                 continue
-            own = [m.term for m in _whole(grammar, start, end) if m.term in said]
+            own = [term for term in grammar.terms(start, end) if term in said]
             options = (*(t for a in known for noun in a.noun_terms for t in noun), *own)
             synonym = next((s for a in known for s in a.noun_synonyms if s), "")
             nouns[name] = (tuple(dict.fromkeys(options)), gram_text(analysis.normalized[start:end]), synonym)
@@ -86,56 +73,45 @@ def spelled_in_hiragana(index: SearchIndex, analyzer: Analyzer, analysis: Analys
     )
 
 
-@dataclass(frozen=True, slots=True)
-class _Morpheme:
-    """Where one of Sudachi's morphemes lies in the text, and whether it is grammar rather than a word."""
+class _Grammar:
+    """Which of the analysis's morphemes (`Analysis.morphemes`) each character of its text is in."""
 
-    begin: int
-    end: int
-    function: bool
-    """A particle or auxiliary, a stop lemma (為る, 居る, 良い), a word leaning on another (`_LEANING`) or
-    a demonstrative adverb (`_DEMONSTRATIVES`)."""
-    verb: bool
-    """A function word that is a verb (為る in どうしたら)."""
-    term: str
-    """Its ``w:`` term as a content word (what `Analyzer` would give it, when it gives one)."""
+    def __init__(self, analysis: Analysis) -> None:
+        self.words = analysis.morphemes
+        self.ends = analysis.ends
+        self.begins = (0, *analysis.ends[:-1])
+        self.owner: list[int] = []
+        for number, (begin, end) in enumerate(zip(self.begins, self.ends, strict=True)):
+            self.owner += [number] * (end - begin)
 
+    def terms(self, start: int, end: int) -> list[str]:
+        """The ``w:`` terms of the morphemes wholly within the characters ``start:end``."""
+        return [self.words[n].term for n in self.whole(start, end)]
 
-def _grammar(text: str) -> list[_Morpheme]:
-    """Each character of ``text`` → the morpheme it is in."""
-    marks: list[_Morpheme] = []
-    for morpheme in tokenizer().tokenize(text, SplitMode.C):
-        pos = morpheme.part_of_speech()
-        lemma = morpheme.normalized_form()
-        function = (
-            pos[0] in _PARTICLE_POS
-            or pos[1] in _LEANING
-            or lemma in _STOP_LEMMAS
-            or (pos[0] == "副詞" and lemma in _DEMONSTRATIVES)
+    def whole(self, start: int, end: int) -> list[int]:
+        """The morphemes wholly within the characters ``start:end``, by number."""
+        return [
+            n for n in dict.fromkeys(self.owner[start:end]) if self.begins[n] >= start and self.ends[n] <= end
+        ]
+
+    def allows(self, start: int, end: int) -> bool:
+        """Whether the characters ``start:end`` of the text could be a noun rather than grammar around one.
+
+        Sudachi misreads hiragana words (ぎょうむ as 行 + む, かいぜん as むか + 依然), yet
+        it reads inflections right: a piece counts when a morpheme wholly in it is no
+        function word, none is a verb of that kind, and it neither starts nor ends
+        inside a function word. So not したい, 話しています' してい, もったいない's いない,
+        どうしたら's どうし, でしょうか's しょうか, さんから's さんか.
+        """
+        words = self.words
+        whole = [words[n] for n in self.whole(start, end)]
+        first, last = self.owner[start], self.owner[end - 1]
+        return (
+            any(not w.function for w in whole)
+            and not any(w.verb for w in whole)
+            and not (words[first].function and self.begins[first] < start)
+            and not (words[last].function and self.ends[last] > end)
         )
-        verb = function and pos[0] == "動詞"
-        mark = _Morpheme(morpheme.begin(), morpheme.end(), function, verb, "w:" + lemma)
-        marks += [mark] * (mark.end - mark.begin)
-    return marks
-
-
-def _grammatical(grammar: Sequence[_Morpheme], start: int, end: int) -> bool:
-    """Whether the characters ``start:end`` of the text could be a noun rather than grammar around one.
-
-    Sudachi misreads hiragana words (ぎょうむ as 行 + む, かいぜん as むか + 依然), yet
-    it reads inflections right: a piece counts when a morpheme wholly in it is no
-    function word, none is a verb of that kind, and it neither starts nor ends
-    inside a function word. So not したい, 話しています' してい, もったいない's いない,
-    どうしたら's どうし, でしょうか's しょうか, さんから's さんか.
-    """
-    whole = _whole(grammar, start, end)
-    first, last = grammar[start], grammar[end - 1]
-    return (
-        any(not m.function for m in whole)
-        and not any(m.verb for m in whole)
-        and not (first.function and first.begin < start)
-        and not (last.function and last.end > end)
-    )
 
 
 def _written(index: SearchIndex, word: str) -> bool:
@@ -147,11 +123,6 @@ def _written(index: SearchIndex, word: str) -> bool:
     """
     text = gram_text(word)
     return all("g:" + text[i : i + 2] in index.vocabulary for i in range(max(1, len(text) - 1)))
-
-
-def _whole(grammar: Sequence[_Morpheme], start: int, end: int) -> list[_Morpheme]:
-    """The morphemes wholly within the characters ``start:end``."""
-    return list(dict.fromkeys(m for m in grammar[start:end] if m.begin >= start and m.end <= end))
 
 
 def _pieces(
