@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
-from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.problems import KnowledgeError, Problem, undecodable
 from bot.knowledge.schema import (
     Case,
     FaqEntry,
@@ -112,6 +112,9 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
 
     own_columns: list[Problem] = []
     faq = load_list(faq_path, FaqEntry, problems, own_columns=own_columns)
+    if not faq and not problems:
+        # An empty file is a slip (an import that failed, redirected into it), never meant to serve.
+        problems.append(Problem(faq_path, 0, _NO_FAQ))
     if notes is not None:
         notes.extend(sorted([*own_columns, *_same_questions(faq)]))
     referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
@@ -149,6 +152,8 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
         ward=ward,
     )
 
+
+_NO_FAQ = "FAQの項目が1件もありません（空のファイルでは今の知識を置き換えません）"
 
 Located = tuple[Path, int]
 
@@ -322,8 +327,8 @@ def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:
     for path in sorted(directory.glob("*.md")):
         try:
             text = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            problems.append(Problem(path, 1, "UTF-8 として読めません"))
+        except UnicodeDecodeError as exc:
+            problems.append(undecodable(path, exc))
             continue
         chapter, found = parse_chapter(path, text)
         problems.extend(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["KnowledgeError", "Problem"]
+__all__ = ["KnowledgeError", "Problem", "undecodable"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -27,3 +27,18 @@ class KnowledgeError(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def undecodable(path: Path, error: UnicodeDecodeError) -> Problem:
+    """The problem of a knowledge file that is not UTF-8, on the line of its first bad byte.
+
+    A file Excel or Notepad saved in Shift_JIS is the usual cause, and is named as such.
+    """
+    raw = error.object
+    line = raw.count(b"\n", 0, error.start) + 1
+    try:
+        raw.decode("cp932")
+    except UnicodeDecodeError:
+        return Problem(path, line, "UTF-8 として読めない文字があります。UTF-8 で保存し直してください")
+    saved_so = "Shift_JIS で保存されているようです。UTF-8 で保存し直してください"
+    return Problem(path, line, f"UTF-8 として読めません。{saved_so}")

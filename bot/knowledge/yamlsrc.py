@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.problems import KnowledgeError, Problem
+from bot.knowledge.problems import KnowledgeError, Problem, undecodable
 from bot.knowledge.yamlerrors import DuplicateKey, explain
 
 __all__ = ["YamlDocument", "YamlList", "line_of", "read_yaml", "read_yaml_list"]
@@ -220,7 +220,7 @@ def _read_text(path: Path) -> str:
     except FileNotFoundError:
         raise KnowledgeError([Problem(path, 0, "ファイルが見つかりません")]) from None
     except UnicodeDecodeError as exc:
-        raise KnowledgeError([Problem(path, 1, f"UTF-8 として読めません（{exc.reason}）")]) from None
+        raise KnowledgeError([undecodable(path, exc)]) from None
 
 
 def _parse(path: Path, text: str) -> YamlDocument:

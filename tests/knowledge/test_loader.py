@@ -83,6 +83,45 @@ def test_a_yaml_syntax_error_names_its_line(tmp_path: Path) -> None:
     assert "YAML" in problem
 
 
+@pytest.mark.parametrize(
+    "faq_text", ["", "# 後で書く\n", "[]\n"], ids=["empty", "comments only", "empty list"]
+)
+def test_a_faq_without_entries_is_refused_rather_than_served(tmp_path: Path, faq_text: str) -> None:
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    assert problems_of(faq, knowledge) == [
+        f"{faq}: FAQの項目が1件もありません（空のファイルでは今の知識を置き換えません）"
+    ]
+
+
+def test_a_byte_that_is_no_utf8_is_reported_on_its_own_line(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    lines = GOOD_FAQ.encode("utf-8").splitlines(keepends=True)
+    lines[3] = "  answer: 定型作業を自動化します。\n".encode("cp932")
+    faq.write_bytes(b"".join(lines))
+    assert problems_of(faq, knowledge) == [
+        f"{faq}:4: UTF-8 として読めない文字があります。UTF-8 で保存し直してください"
+    ]
+
+
+SAVED_IN_SHIFT_JIS = (
+    "UTF-8 として読めません。Shift_JIS で保存されているようです。UTF-8 で保存し直してください"
+)
+
+
+def test_a_faq_saved_in_shift_jis_is_named_as_such_on_its_first_japanese_line(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    faq.write_bytes(GOOD_FAQ.encode("cp932"))
+    assert problems_of(faq, knowledge) == [f"{faq}:2: {SAVED_IN_SHIFT_JIS}"]
+
+
+def test_a_manual_chapter_in_shift_jis_is_named_as_such(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    chapter = knowledge / "manual" / "05-remedy.md"
+    chapter.write_bytes(GOOD_CHAPTER.encode("cp932"))
+    found = problems_of(faq, knowledge)
+    assert f"{chapter}:1: {SAVED_IN_SHIFT_JIS}" in found
+
+
 def test_missing_field_and_unknown_key_point_at_their_lines(tmp_path: Path) -> None:
     faq_text = (
         GOOD_FAQ + "- id: tool-ocr-basics\n  category: ツール\n  question: OCRとは？\n  phrasing: [typo]\n"
