@@ -64,7 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         "doctor", help="find FAQ entries staff are likely to confuse or miss, by asking the search itself"
     )
     doctor.add_argument("--json", action="store_true", help="print the findings as JSON")
-    doctor.add_argument("--limit", type=int, default=20, help="findings of each kind to print (text only)")
+    doctor.add_argument(
+        "--limit", type=_positive, default=20, help="findings of each kind to print (text only)"
+    )
 
     imports = commands.add_parser(
         "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx, .xls or .csv) into faq.yaml's format"
@@ -91,16 +93,19 @@ def _parser() -> argparse.ArgumentParser:
     bench = commands.add_parser("bench", help="benchmark search speed and memory against a naive baseline")
     bench.add_argument(
         "--sizes",
+        type=_sizes,
         help="FAQ sizes, comma-separated (default 1000,10000,50000,100000; with --realistic, 50000)",
     )
-    bench.add_argument("--queries", type=int, default=200, help="(short) queries per size")
+    bench.add_argument("--queries", type=_positive, default=200, help="(short) queries per size")
     bench.add_argument(
         "--realistic",
         action="store_true",
         help="the sample FAQ replicated under section names, long stories too, beside a bm25s peer",
     )
-    bench.add_argument("--stories", type=int, default=200, help="long-story queries per size (--realistic)")
-    bench.add_argument("--baseline-queries", type=int, default=20, help="queries for the slow baseline")
+    bench.add_argument(
+        "--stories", type=_positive, default=200, help="long-story queries per size (--realistic)"
+    )
+    bench.add_argument("--baseline-queries", type=_positive, default=20, help="queries for the slow baseline")
     bench.add_argument(
         "--semantic", action="store_true", help="measure with the semantic index too (slow to build at scale)"
     )
@@ -119,6 +124,25 @@ def _parser() -> argparse.ArgumentParser:
     add_parsers(commands)
     add_telegram_parsers(commands)
     return parser
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1, for argparse (which names the option when this raises)."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"1以上の整数を指定してください（{text!r}）") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"1以上の整数を指定してください（{text!r}）")
+    return number
+
+
+def _sizes(text: str) -> list[int]:
+    """FAQ sizes, comma-separated, each at least 1."""
+    sizes = [_positive(part.strip()) for part in text.split(",") if part.strip()]
+    if not sizes:
+        raise argparse.ArgumentTypeError("FAQの件数を1つ以上、カンマ区切りで指定してください")
+    return sizes
 
 
 _SERVICES = ("serve", "worker")
@@ -182,8 +206,7 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "import-faq":
         return _import_faq(args)
     if args.command == "bench":
-        default = "50000" if args.realistic else "1000,10000,50000,100000"
-        sizes = [int(s) for s in (args.sizes or default).split(",") if s.strip()]
+        sizes = args.sizes or ([50_000] if args.realistic else [1000, 10_000, 50_000, 100_000])
         if args.realistic:
             from bot.bench_realistic import run_realistic
 

@@ -646,7 +646,7 @@ class Settings:
         return cls(
             faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
             knowledge_dir=Path(values["KAIZEN_KNOWLEDGE"]).expanduser(),
-            database_url=values["DATABASE_URL"],
+            database_url=_database_url(values),
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
             log_format=log_format,
@@ -809,6 +809,22 @@ def _optional_url(values: Mapping[str, str], name: str) -> str:
     url = values[name].strip()
     if url and not url.startswith(("http://", "https://")):
         raise ValueError(f"{name} must be an http:// or https:// URL (or empty), not {values[name]!r}")
+    return url
+
+
+def _database_url(values: Mapping[str, str]) -> str:
+    """A SQLite or PostgreSQL URL: a plain path or another database fails later, with a traceback."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    url = values["DATABASE_URL"].strip()
+    example = "sqlite:///kaizen.db or postgresql://user:password@host/dbname"
+    try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        raise ValueError(f"DATABASE_URL must be a URL such as {example}, not {url!r}") from None
+    if backend not in ("sqlite", "postgresql", "postgres"):
+        raise ValueError(f"DATABASE_URL must be a SQLite or PostgreSQL URL ({example}), not {url!r}")
     return url
 
 

@@ -11,6 +11,7 @@ server could not be asked (not running, no token, refused).
 from __future__ import annotations
 
 import getpass
+import http.client
 import json
 import sys
 import urllib.error
@@ -39,12 +40,17 @@ def run_reload(settings: Settings, url: str | None) -> int:
         print("KAIZEN_ADMIN_TOKEN を設定してください（サーバーと同じ値）。", file=sys.stderr)
         return 2
     base = (url or server_url(settings)).rstrip("/")
-    request = urllib.request.Request(
-        f"{base}/api/v1/knowledge/reload",
-        data=json.dumps({"requested_by": _who()}).encode(),
-        headers={"Authorization": f"Bearer {settings.admin_token}", "Content-Type": "application/json"},
-        method="POST",
-    )
+    try:
+        request = urllib.request.Request(
+            f"{base}/api/v1/knowledge/reload",
+            data=json.dumps({"requested_by": _who()}).encode(),
+            headers={"Authorization": f"Bearer {settings.admin_token}", "Content-Type": "application/json"},
+            method="POST",
+        )
+    except ValueError:  # not a URL at all (notaurl, http://[::1)
+        print(f"{base}: サーバーのアドレスとして読めません。", file=sys.stderr)
+        print("--url は http://ホスト:ポート の形で指定してください。", file=sys.stderr)
+        return 2
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
             body = _body(response.read())
@@ -60,7 +66,7 @@ def run_reload(settings: Settings, url: str | None) -> int:
             said = "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません。サーバーと同じ値を設定してください"
         print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {said}）", file=sys.stderr)
         return 2
-    except (urllib.error.URLError, OSError) as exc:
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:  # InvalidURL: a port no number
         reason = getattr(exc, "reason", exc)
         print(f"{base} のサーバーに接続できません（{reason}）。", file=sys.stderr)
         print("サーバーが起動しているか、--url の指定が正しいか確認してください。", file=sys.stderr)

@@ -279,3 +279,25 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
     assert "32 characters of 0-9 and a-f" in line
     assert "the channel access token goes in LINE_CHANNEL_ACCESS_TOKEN" in line
     assert token[:16] not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("bench", "--sizes", "abc"), "argument --sizes: 1以上の整数を指定してください（'abc'）"),
+        (("bench", "--sizes", "0"), "argument --sizes: 1以上の整数を指定してください（'0'）"),
+        (("bench", "--queries", "0"), "argument --queries: 1以上の整数を指定してください"),
+        (("bench", "--baseline-queries", "-1"), "argument --baseline-queries: 1以上の整数を指定してください"),
+        (("doctor", "--limit", "-1"), "argument --limit: 1以上の整数を指定してください"),
+        (("--database", "/tmp/kaizen.db", "purge"), "DATABASE_URL must be a URL such as sqlite:///"),
+        (("--database", "bogus://x", "purge"), "DATABASE_URL must be a SQLite or PostgreSQL URL"),
+        (("eval", "tests"), "tests: フォルダです。ファイルを指定してください"),
+    ],
+)
+def test_a_wrong_argument_is_a_usage_error_with_exit_2_and_no_traceback(
+    args: tuple[str, ...], said: str
+) -> None:
+    done = run(*args)
+    assert done.returncode == 2, done.stderr
+    assert said in done.stderr
+    assert "Traceback" not in done.stderr

@@ -51,6 +51,9 @@ def test_the_command_line_wins_over_the_environment() -> None:
         # the app-level token sits on the same settings page; Slack refuses it for every post
         ("SLACK_BOT_TOKEN", "xapp-1-A0-123-abc", "starts with xoxb- \\('xapp' set\\)"),
         ("SLACK_BOT_TOKEN", "abc", "starts with xoxb- \\('no prefix' set\\)"),
+        # a plain path, or another database, failed only at the first query, with SQLAlchemy's traceback
+        ("DATABASE_URL", "/var/lib/kaizen/kaizen.db", "DATABASE_URL must be a URL such as sqlite:///"),
+        ("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL must be a SQLite or PostgreSQL URL"),
     ],
 )
 def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:

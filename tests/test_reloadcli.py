@@ -51,3 +51,21 @@ def test_a_refused_token_is_said_not_to_match_the_servers(
     said = capsys.readouterr().err
     assert "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません" in said
     assert "認証が必要です" not in said, "a token was sent"
+
+
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("notaurl", "サーバーのアドレスとして読めません"),
+        ("http://[::1", "サーバーのアドレスとして読めません"),
+        ("http://127.0.0.1:abc", "nonnumeric port"),
+    ],
+)
+def test_an_address_that_is_no_url_is_a_usage_error_without_a_traceback(
+    url: str, said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+    assert run_reload(settings, url) == 2
+    err = capsys.readouterr().err
+    assert said in err
+    assert "--url" in err

@@ -219,6 +219,8 @@ def _read_text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise KnowledgeError([Problem(path, 0, "ファイルが見つかりません")]) from None
+    except IsADirectoryError:
+        raise KnowledgeError([Problem(path, 0, "フォルダです。ファイルを指定してください")]) from None
     except UnicodeDecodeError as exc:
         raise KnowledgeError([undecodable(path, exc)]) from None
 

@@ -312,3 +312,10 @@ def test_the_same_question_twice_is_noted_by_check_without_failing(tmp_path: Pat
     assert f"{faq}:8: 注意: rpa-again" in done.stdout
     assert "問題はありません" in done.stdout
     assert "（注意 1件）" in done.stdout
+
+
+def test_a_folder_given_for_the_faq_is_said_to_be_one(tmp_path: Path) -> None:
+    _, knowledge = write_kb(tmp_path)
+    assert problems_of(knowledge / "cases", knowledge) == [
+        f"{knowledge / 'cases'}: フォルダです。ファイルを指定してください"
+    ]
