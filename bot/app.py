@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import socket
 import sys
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -113,9 +114,34 @@ def run_server(settings: Settings) -> int:
         log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
     if not settings.metrics_token:
         log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
+    taken = cannot_listen(settings.host, settings.port)
+    if taken is not None:  # said now, not after the migrations and the index build
+        print(f"{settings.host}:{settings.port} で待ち受けできません（{taken}）。", file=sys.stderr)
+        print("別のポートを --port か KAIZEN_PORT で指定してください。", file=sys.stderr)
+        return 2
     with contextlib.suppress(web.GracefulExit, KeyboardInterrupt):  # SIGTERM, SIGINT: cleaned up
         asyncio.run(_serve(init_app(settings), settings.host, settings.port))
     return 0
+
+
+def cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen on ``host:port`` (another process has it, no such address), or None.
+
+    Bound and let go at once, as the server will bind it (``SO_REUSEADDR``); another
+    process may still take it before the server does, which then fails as before.
+    """
+    try:
+        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        return exc.strerror or str(exc)
+    for family, kind, protocol, _, address in addresses:
+        with socket.socket(family, kind, protocol) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                probe.bind(address)
+            except OSError as exc:
+                return exc.strerror or str(exc)
+    return None
 
 
 async def _serve(app: web.Application, host: str, port: int) -> None:

@@ -112,7 +112,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="run the web chat and the HTTP API")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, env KAIZEN_HOST)")
-    serve.add_argument("--port", type=int, help="port to listen on (default 8080, env KAIZEN_PORT)")
+    serve.add_argument("--port", type=_port, help="port to listen on (default 8080, env KAIZEN_PORT)")
 
     reload = commands.add_parser(
         "reload", help="make the running server reload the knowledge (admin API, KAIZEN_ADMIN_TOKEN)"
@@ -135,6 +135,13 @@ def _positive(text: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"1以上の整数を指定してください（{text!r}）")
     return number
+
+
+def _port(text: str) -> int:
+    """A TCP port, 1 to 65535."""
+    if not text.isdecimal() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"1〜65535の整数を指定してください（{text!r}）")
+    return int(text)
 
 
 def _sizes(text: str) -> list[int]:

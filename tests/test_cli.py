@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -289,6 +290,7 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
         (("bench", "--queries", "0"), "argument --queries: 1以上の整数を指定してください"),
         (("bench", "--baseline-queries", "-1"), "argument --baseline-queries: 1以上の整数を指定してください"),
         (("doctor", "--limit", "-1"), "argument --limit: 1以上の整数を指定してください"),
+        (("serve", "--port", "99999"), "argument --port: 1〜65535の整数を指定してください"),
         (("--database", "/tmp/kaizen.db", "purge"), "DATABASE_URL must be a URL such as sqlite:///"),
         (("--database", "bogus://x", "purge"), "DATABASE_URL must be a SQLite or PostgreSQL URL"),
         (("eval", "tests"), "tests: フォルダです。ファイルを指定してください"),
@@ -301,3 +303,14 @@ def test_a_wrong_argument_is_a_usage_error_with_exit_2_and_no_traceback(
     assert done.returncode == 2, done.stderr
     assert said in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_serve_on_a_port_another_process_holds_says_so_before_building_anything() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        done = run("serve", "--host", "127.0.0.1", "--port", str(port))
+    assert done.returncode == 2, done.stderr
+    assert f"127.0.0.1:{port} で待ち受けできません（Address already in use）" in done.stderr
+    assert "--port か KAIZEN_PORT" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "database ready" not in done.stderr, "said before the database and the index"
