@@ -23,6 +23,7 @@ from bot.knowledge.importer import FIELDS
 from bot.logs import setup_logging
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
+from bot.search.decide import DECISION_NAMES
 from bot.telegramcli import add_parsers as add_telegram_parsers
 from bot.telegramcli import run_telegram
 
@@ -364,7 +365,7 @@ def _check(settings: Settings) -> int:
         print(note)
     sections = sum(len(c.sections) for c in kb.chapters)
     print(
-        f"問題はありません: FAQ {len(kb.faq)}件、マニュアル {len(kb.chapters)}章 {sections}節、"
+        f"問題はありません: FAQ {len(kb.faq)}件、{kb.ward.manual_short} {len(kb.chapters)}章 {sections}節、"
         f"事例 {len(kb.cases)}件、案内先 {len(kb.referrals)}件、雑談 {len(kb.smalltalk)}件、"
         f"同義語 {len(kb.synonyms)}グループ" + (f"（注意 {len(notes)}件）" if notes else "")
     )
@@ -390,11 +391,8 @@ def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
     return 0
 
 
-_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "担当課へ相談"}
-
-
 def _describe(result: SearchResult) -> str:
-    lines = [f"{result.query} → {_DECISIONS[result.decision]}（確信度 {result.confidence:.2f}）"]
+    lines = [f"{result.query} → {DECISION_NAMES[result.decision]}（確信度 {result.confidence:.2f}）"]
     for number, hit in enumerate(result.hits, start=1):
         lines.append(f"  {number}. [{hit.entry.kind}] {hit.entry.id}: {hit.entry.title} ({hit.score:.3f})")
     return "\n".join(lines)

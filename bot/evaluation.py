@@ -47,6 +47,7 @@ from bot.knowledge.loader import Located, load_list
 from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, Text, number_as_text
 from bot.search import Entry, Searcher, SearchResult
 from bot.search.calibration import reliability
+from bot.search.decide import DECISION_NAMES
 
 __all__ = [
     "LabelledQuery",
@@ -72,7 +73,6 @@ _LEGEND = (
     "oos ok = 対象外を回答しなかった割合"
 )
 NDCG_DEPTH = 10
-_DECISIONS = {"answer": "回答", "clarify": "候補を提示", "escalate": "担当課へ相談"}
 
 
 def _expectation(value: object) -> tuple[str, ...]:
@@ -160,6 +160,24 @@ def without_phrasings(kb: KnowledgeBase) -> KnowledgeBase:
     return replace(kb, faq=bare, fingerprint="")
 
 
+@dataclass(frozen=True, slots=True)
+class Miss:
+    """A query not handled right: what was expected and what the search did (its first three results)."""
+
+    group: str
+    query: str
+    expected: tuple[str, ...]
+    decision: str
+    results: tuple[str, ...]
+
+    def __str__(self) -> str:
+        shown = ", ".join(self.results) or "なし"
+        return (
+            f"[{self.group}] 「{self.query}」: 正解 {' | '.join(self.expected)}、"
+            f"結果 {DECISION_NAMES[self.decision]}（{shown}）"
+        )
+
+
 @dataclass
 class Scores:
     """Counters for one group of queries."""
@@ -177,7 +195,7 @@ class Scores:
     out_of_scope: int = 0
     handled: int = 0
     total: int = 0
-    errors: list[str] = field(default_factory=list)
+    errors: list[Miss] = field(default_factory=list)
     confidences: list[tuple[float, bool]] = field(default_factory=list)
     """Per query, the decision's confidence and whether the first result was right (for `reliability`)."""
 
@@ -206,11 +224,8 @@ class Scores:
         if answered and not expected_first:
             self.wrong += 1
         if not ok:
-            shown = ", ".join(h.entry.id for h in result.hits[:3]) or "なし"
-            self.errors.append(
-                f"[{query.group}] 「{query.q}」: 正解 {' | '.join(expected)}、"
-                f"結果 {_DECISIONS[result.decision]}（{shown}）"
-            )
+            shown = tuple(h.entry.id for h in result.hits[:3])
+            self.errors.append(Miss(query.group, query.q, tuple(expected), result.decision, shown))
 
     def figures(self) -> dict[str, float | int]:
         """Shares rather than counts."""
@@ -295,18 +310,23 @@ def run_eval(
 ) -> int:
     """Print the figures of ``queries`` (`load_queries`); exit code 0 (the test suite holds the floors)."""
     groups = evaluate(searcher, queries)
+    errors = groups["overall"].errors
     if as_json:
         report: dict[str, object] = {style: s.figures() for style, s in groups.items()}
         report["reliability"] = [asdict(row) for row in reliability(groups["overall"].confidences)]
+        if show_errors:
+            report["errors"] = [asdict(miss) for miss in errors]
         print(json.dumps(report, ensure_ascii=False, indent=2))
-    else:
-        print(_table(groups))
-        print(_LEGEND)
+        return 0
+    print(_table(groups))
+    print(_LEGEND)
+    print()
+    print(_reliability_table(searcher, groups["overall"]))
+    if show_errors and errors:
         print()
-        print(_reliability_table(searcher, groups["overall"]))
-    if show_errors:
-        for line in _errors(groups["overall"].errors):
-            print(line)
+        print(f"正しく扱えなかった質問が{len(errors)}件あります:")
+        for miss in errors:
+            print(miss)
     return 0
 
 
@@ -324,7 +344,3 @@ def _reliability_table(searcher: Searcher, scores: Scores) -> str:
             f"{row.low:.1f}–{row.high:.1f}{'':<5}{row.count:>5}{row.confidence:>8.3f}{row.accuracy:>8.3f}"
         )
     return "\n".join(rows)
-
-
-def _errors(errors: Sequence[str]) -> list[str]:
-    return ["", f"正しく扱えなかった質問が{len(errors)}件あります:", *errors] if errors else []

@@ -108,6 +108,20 @@ def test_eval_prints_figures(flag: str | None) -> None:
         assert "判定の信頼度" in done.stdout
 
 
+def test_eval_json_with_errors_is_one_json_document_holding_each_miss() -> None:
+    figures = json.loads(run("eval", "tests/data/queries_holdout.yaml", "--json", "--errors").stdout)
+    misses = figures["errors"]
+    assert misses, "the held-out set has misses to list"
+    wrong = [m for m in misses if m["decision"] == "answer"]
+    assert len(wrong) == round(figures["overall"]["confident_wrong"] * figures["overall"]["queries"])
+    for miss in misses:
+        assert set(miss) == {"group", "query", "expected", "decision", "results"}
+        assert miss["decision"] != "answer" or miss["results"][0] not in miss["expected"]
+    text = run("eval", "tests/data/queries_holdout.yaml", "--errors").stdout
+    assert f"正しく扱えなかった質問が{len(misses)}件あります:" in text
+    assert f"「{misses[0]['query']}」" in text
+
+
 def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_path: Path) -> None:
     queries = tmp_path / "queries.yaml"
     queries.write_text(

@@ -27,9 +27,11 @@ from typing import Literal
 
 from bot.search.ranker import Ranking
 
-__all__ = ["DEFAULT_POLICY", "Decision", "Policy", "decide", "features", "margin"]
+__all__ = ["DECISION_NAMES", "DEFAULT_POLICY", "Decision", "Policy", "decide", "features", "margin"]
 
 Decision = Literal["answer", "clarify", "escalate"]
+DECISION_NAMES: dict[str, str] = {"answer": "回答", "clarify": "候補を提示", "escalate": "相談を案内"}
+"""Each decision as the command line's reports name it (escalate: the bot offers a consultation)."""
 
 FEATURES = ("bias", "explained", "coverage", "relevance", "fuzzy", "margin", "unknown", "semantic")
 
