@@ -268,6 +268,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_sixth.yaml", "no_personal_studied_sixth.yaml", show=True)
     _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
     _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
+    _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -276,6 +277,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_sixth.yaml", "no_personal_holdout_sixth.yaml", show=False)
     _written_personal("personal_holdout_seventh.yaml", "no_personal_holdout_seventh.yaml", show=False)
     _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
+    _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -498,6 +500,10 @@ ADVERSARIAL = {
     "生年月日 平成 newline × 800": "生年月日 平成\n" * 800,
     "保険証 番号 1 newline × 1000": "保険証 番号 1\n" * 1000,
     "a ・ × 2000 + @": "a ・ " * 2000 + "@",
+    "[10:02] 1 newline × 1500": "[10:02] 1\n" * 1500,
+    "> 田村: 1 2 newline × 1000": "> 田村: 1 2\n" * 1000,
+    "被保険者番号 + … × 3000 + 1": "被保険者番号 " + "…" * 3000 + "1",
+    "l9B4. × 1500": "l9B4." * 1500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 
