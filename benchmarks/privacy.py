@@ -128,7 +128,12 @@ no_personal_holdout_eighth.yaml, 60, with model and lot numbers among the work n
 before the next session's rules without reading the masker's code, never studied, with
 personal_studied_eighth.yaml (56, 65; no_personal_studied_eighth.yaml, 30), in other shapes (JSON dumps,
 HTML cells, pipe tables, quoted mails, signatures, SMS, apartment blocks, OCR's commas for dots, every digit
-spaced), whose misses that session's rules were written from.
+spaced), whose misses that session's rules were written from; and personal_holdout_ninth.yaml (112, 139: items
+split over two quoted chat messages, spreadsheet formulas, Markdown, envelope addresses, phones abroad and
+with extensions, Western-order birth dates, care insurance, pension and licence numbers, OCR's letters;
+no_personal_holdout_ninth.yaml, 60), written the same way, never studied, with personal_studied_ninth.yaml
+(60, 68; no_personal_studied_ninth.yaml, 30), in other shapes (dot leaders, XML and YAML keys, bot commands,
+timestamped chat lines), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 

@@ -150,6 +150,7 @@ def _kanji_digits(chars: list[str]) -> None:
 
 _MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1", "B": "8", "Z": "2"}
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+_MISREAD_LETTER = re.compile("[" + "".join(_MISREAD) + "]")
 _SHAPED = frozenset("BZ")
 """Letters read as digits only in a run of three characters or more: B5 and Z8 are a paper's and a model's."""
 _JOINED_RUNS = re.compile(r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*")
@@ -164,6 +165,8 @@ def _misread_digits(chars: list[str]) -> None:
     (Ol, IO, BOB) or an identifier with other letters (U0123ab, 0x8007, H2O) stays as written.
     """
     text = "".join(chars)
+    if not _MISREAD_LETTER.search(text):
+        return  # most messages: no letter to read as a digit
     for joined in _JOINED_RUNS.finditer(text):
         runs = [run.group() for run in _ALNUM_RUN.finditer(text, joined.start(), joined.end())]
         numeric = [_misread_number(word) for word in runs]
