@@ -128,7 +128,12 @@ no_personal_holdout_eighth.yaml, 60, with model and lot numbers among the work n
 before the next session's rules without reading the masker's code, never studied, with
 personal_studied_eighth.yaml (56, 65; no_personal_studied_eighth.yaml, 30), in other shapes (JSON dumps,
 HTML cells, pipe tables, quoted mails, signatures, SMS, apartment blocks, OCR's commas for dots, every digit
-spaced), whose misses that session's rules were written from.
+spaced), whose misses that session's rules were written from; and personal_holdout_ninth.yaml (112, 139: items
+split over two quoted chat messages, spreadsheet formulas, Markdown, envelope addresses, phones abroad and
+with extensions, Western-order birth dates, care insurance, pension and licence numbers, OCR's letters;
+no_personal_holdout_ninth.yaml, 60), written the same way, never studied, with personal_studied_ninth.yaml
+(60, 68; no_personal_studied_ninth.yaml, 30), in other shapes (dot leaders, XML and YAML keys, bot commands,
+timestamped chat lines), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -268,6 +273,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_sixth.yaml", "no_personal_studied_sixth.yaml", show=True)
     _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
     _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
+    _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -276,6 +282,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_sixth.yaml", "no_personal_holdout_sixth.yaml", show=False)
     _written_personal("personal_holdout_seventh.yaml", "no_personal_holdout_seventh.yaml", show=False)
     _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
+    _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -498,6 +505,10 @@ ADVERSARIAL = {
     "生年月日 平成 newline × 800": "生年月日 平成\n" * 800,
     "保険証 番号 1 newline × 1000": "保険証 番号 1\n" * 1000,
     "a ・ × 2000 + @": "a ・ " * 2000 + "@",
+    "[10:02] 1 newline × 1500": "[10:02] 1\n" * 1500,
+    "> 田村: 1 2 newline × 1000": "> 田村: 1 2\n" * 1000,
+    "被保険者番号 + … × 3000 + 1": "被保険者番号 " + "…" * 3000 + "1",
+    "l9B4. × 1500": "l9B4." * 1500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -71,23 +71,30 @@ def mask(text: str, public: Collection[str] = frozenset()) -> Masked:
     ``public`` holds contact details the ward publishes (`public_contacts`): they are kept.
     """
     folded = fold(text)
+    readings = [folded]
+    if _CONTINUED_CHAT.search(text):
+        joined = fold(text, joined=True)  # an item sent in two chat lines; names as written
+        if joined.text != folded.text:
+            readings.append(joined)
+    found = [
+        (reading, span)
+        for detector in (find_labelled, find_emails, find_numbers, find_addresses)
+        for reading in readings
+        for span in detector(reading.text)
+    ]
+    found.extend((folded, span) for span in find_names(folded.text))
     spans = _resolve(
-        (
-            *find_labelled(folded.text),
-            *find_emails(folded.text),
-            *find_numbers(folded.text),
-            *find_addresses(folded.text),
-            *find_names(folded.text),
+        tuple(
+            (*reading.span(start, end), kind)
+            for reading, (start, end, kind) in found
+            if kind == NAME or _contact_key(reading.text[start:end]) not in public
         )
     )
-    if public:
-        spans = [s for s in spans if s[2] == NAME or _contact_key(folded.text[s[0] : s[1]]) not in public]
     if not spans:
         return Masked(text, ())
     parts: list[str] = []
     position = 0
-    for start, end, kind in spans:
-        begin, finish = folded.span(start, end)
+    for begin, finish, kind in spans:
         parts.append(text[position:begin])
         parts.append(f"［{kind}］")
         position = finish
@@ -110,9 +117,14 @@ def public_contacts(texts: Iterable[str]) -> frozenset[str]:
         if not _MAY_HOLD_CONTACT.search(text):
             continue
         folded = fold(text).text
-        spans = (*find_emails(folded), *find_numbers(folded), *find_addresses(folded))
+        spans = _contacts(folded)
         found.update(_contact_key(folded[start:end]) for start, end, _ in spans)
     return frozenset(found)
+
+
+def _contacts(folded: str) -> tuple[Span, ...]:
+    """The spans of e-mails, numbers and addresses in a folded text."""
+    return (*find_emails(folded), *find_numbers(folded), *find_addresses(folded))
 
 
 def _contact_key(folded: str) -> str:
@@ -121,6 +133,8 @@ def _contact_key(folded: str) -> str:
 
 
 _SPACE = re.compile(r"\s+")
+_CONTINUED_CHAT = re.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})")
+"""A line that opens as a quoted or timestamped chat line: the message is read joined too (`fold`)."""
 _MAY_HOLD_CONTACT = re.compile(r"[0-9０-９@＠]|丁目|番地")
 
 

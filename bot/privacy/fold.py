@@ -14,8 +14,16 @@ Digits read aloud in hiragana or katakana, as voice input writes them (ぜろき
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
 them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
 first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402).
-O, o, l and I in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304), and a
-line that only marks a page break (--- page 2 ---) is left out, so what it broke reads on.
+O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304,
+O8O-B812-44Z1), and so is a run of two or three of them alone joined by a dash, a dot or a slash to such a
+run (l9B4.O2.Zl); a line that only marks a page break (--- page 2 ---) is left out, so what it broke reads
+on, and so are a form's dot leaders between a label and its value (被保険者番号 ………… 0123), so that the
+value reads as right after its label.
+
+``fold(text, joined=True)`` also leaves out the prefix of each line that continues quoted or timestamped
+chat lines (``> ``, ``>> 田村: ``, ``[10:02] ``): an item sent in two messages (個人番号 3814 1979 /
+[10:02] 3700) reads on as broken by a line break. `bot.privacy.mask` reads a message so a second time
+for every kind but names, which it finds where the speaker is still written.
 """
 
 from __future__ import annotations
@@ -89,8 +97,8 @@ class Folded:
         return self.origin[start], self.ends[end - 1]
 
 
-def fold(text: str) -> Folded:
-    """``text`` in its matching form; see the module docstring."""
+def fold(text: str, *, joined: bool = False) -> Folded:
+    """``text`` in its matching form; with ``joined``, continued chat lines lose their prefix (see above)."""
     chars: list[str] = []
     origin: list[int] = []
     ends: list[int] = []
@@ -110,7 +118,10 @@ def fold(text: str) -> Folded:
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
-    _page_breaks(chars, origin, ends)
+    _drop(chars, origin, ends, _PAGE_BREAK)
+    _drop(chars, origin, ends, _LEADER)
+    if joined:
+        _continued_chat(chars, origin, ends)
     for i, char in enumerate(chars):
         if (
             char in _LONG_VOWEL
@@ -137,20 +148,51 @@ def _kanji_digits(chars: list[str]) -> None:
         start = end
 
 
-_MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1"}
+_MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1", "B": "8", "Z": "2"}
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
+_MISREAD_LETTER = re.compile("[" + "".join(_MISREAD) + "]")
+_SHAPED = frozenset("BZ")
+"""Letters read as digits only in a run of three characters or more: B5 and Z8 are a paper's and a model's."""
+_JOINED_RUNS = re.compile(r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*")
 
 
 def _misread_digits(chars: list[str]) -> None:
-    """Read O, o, l and I as digits in a run of digits and them alone, as OCR misreads a scanned form's.
+    """Read O, o, l, I, B and Z as digits in a run of digits and them alone, as OCR misreads a scanned form's.
 
-    Only a run that holds a digit and no other letter (O9O, 88l2, 3O8812l): a word (Ol, IO) or an
-    identifier with other letters (U0123ab, 0x8007, H2O) stays as written.
+    Only a run that holds a digit and no other letter (O9O, 88l2, 3O8812l, B812; B and Z in three characters
+    or more: B5 stays), or a run of two or three
+    of those letters alone joined by ``-``, ``.`` or ``/`` to such a run (the Zl of l9B4.O2.Zl): a word
+    (Ol, IO, BOB) or an identifier with other letters (U0123ab, 0x8007, H2O) stays as written.
     """
-    for run in _ALNUM_RUN.finditer("".join(chars)):
-        word = run.group()
-        if any(c in _ASCII_DIGITS for c in word) and all(c in _ASCII_DIGITS or c in _MISREAD for c in word):
-            chars[run.start() : run.end()] = [_MISREAD.get(c, c) for c in word]
+    text = "".join(chars)
+    if not _MISREAD_LETTER.search(text):
+        return  # most messages: no letter to read as a digit
+    for joined in _JOINED_RUNS.finditer(text):
+        runs = [run.group() for run in _ALNUM_RUN.finditer(text, joined.start(), joined.end())]
+        numeric = [_misread_number(word) for word in runs]
+        if not any(number and len(word) >= 2 for word, number in zip(runs, numeric, strict=True)):
+            continue  # BOB-3 stays
+        at = joined.start()
+        for word, number in zip(runs, numeric, strict=True):
+            at = text.index(word, at)
+            if number or (
+                2 <= len(word) <= 3 and not _ASCII_DIGITS.intersection(word) and _misread_only(word)
+            ):
+                chars[at : at + len(word)] = [_MISREAD.get(c, c) for c in word]
+            at += len(word)
+
+
+def _misread_number(word: str) -> bool:
+    """Whether ``word`` is digits and misread letters, a digit among them (B and Z only in three or more)."""
+    return (
+        bool(_ASCII_DIGITS.intersection(word))
+        and _misread_only(word)
+        and (len(word) >= 3 or not _SHAPED.intersection(word))
+    )
+
+
+def _misread_only(word: str) -> bool:
+    return all(c in _ASCII_DIGITS or c in _MISREAD for c in word)
 
 
 _LEAD_DIGIT = (
@@ -184,14 +226,40 @@ _PAGE_BREAK = re.compile(
 )
 """A line that marks a printed list's page break (--- page 2 ---, (p.3へ)): a number or a date broken by it
 reads on as broken by a line break."""
+_LEADER = re.compile(r"(?<=[^\s.・0-9])[ \t]*(?:\.{3,}|・{3,})(?=[ \t]*[0-9A-Za-z〒+(\[「『\"'<])")
+"""A form's dot leaders (…………, ・・・・) between a label and its value, spaces before them if any."""
+_TIME = r"\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]"
+_CHAT_PREFIX = re.compile(rf"(?:>{{1,3}}[ \t]?|({_TIME})[ \t]?)(?:[^\s:：>\[\]]{{1,12}}[:：][ \t]?)?")
+"""The prefix of a quoted or timestamped chat line (> , >> 田村: , [10:02] )."""
+_STAMPED = re.compile(_TIME)
 
 
-def _page_breaks(chars: list[str], origin: list[int], ends: list[int]) -> None:
-    """Drop the lines `_PAGE_BREAK` finds from the folded text, in place; spans over them cover them."""
-    for line in reversed(list(_PAGE_BREAK.finditer("".join(chars)))):
-        del chars[line.start() : line.end()]
-        del origin[line.start() : line.end()]
-        del ends[line.start() : line.end()]
+def _continued_chat(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Drop the prefix of each chat line that continues one, in place; spans over it cover it.
+
+    A line continues the one before when both open with a prefix, or when it opens with a time and the one
+    before holds a time anywhere (…、[10:02] 個人番号 9274 7481 / [10:02] 3700).
+    """
+    text = "".join(chars)
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    prefixes = [_CHAT_PREFIX.match(text, start) for start in starts]
+    for at in range(len(starts) - 1, 0, -1):
+        prefix, before = prefixes[at], prefixes[at - 1]
+        if prefix is None or not (
+            before is not None or (prefix.group(1) and _STAMPED.search(text, starts[at - 1], starts[at]))
+        ):
+            continue
+        del chars[prefix.start() : prefix.end()]
+        del origin[prefix.start() : prefix.end()]
+        del ends[prefix.start() : prefix.end()]
+
+
+def _drop(chars: list[str], origin: list[int], ends: list[int], pattern: re.Pattern[str]) -> None:
+    """Drop what ``pattern`` finds from the folded text, in place; spans over it cover it."""
+    for found in reversed(list(pattern.finditer("".join(chars)))):
+        del chars[found.start() : found.end()]
+        del origin[found.start() : found.end()]
+        del ends[found.start() : found.end()]
 
 
 def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: re.Pattern[str]) -> None:

@@ -110,14 +110,14 @@ _OLD_DATE = re.compile(
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
 _BIRTH_LABEL = (
-    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date of birth|birth ?date|birthday"
-    r"|birth(?==))"
-    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：|=)?"
+    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date[ _]of[ _]birth|birth[ _]?date"
+    r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"']))"
+    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
 """An HTML table's cell or a JSON key's quotes between a label and its value (<td>被保険者番号</td><td>…,
 "zip":"…")."""
-_OPENING = rf"(?:[(\[「『【]{_SPACE})?"
+_OPENING = rf"(?:[(\[「『【\"']{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
@@ -161,7 +161,8 @@ _BIRTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
-    r"生年月|誕生日(?!会)|生まれ|\bdob\b|date of birth|birth ?date|birthday", re.IGNORECASE
+    r"生年月|誕生日(?!会)|生まれ|\bdob\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
+    re.IGNORECASE,
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
 header, 生年月日の欄、…の一番下に（昭和52年8月8日）)."""
@@ -184,7 +185,7 @@ _ID_LABEL = (
     r"(?:口座番号|口座|口番|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
     r"passport|residence card|driver'?s licen[cs]e|"
-    r"(?<![a-z])(?:account|insured(?: person)?|pension|policy)[ \t]+(?:no\.?|number)|"
+    r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e)[ \t_]+(?:no\.?|number)|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?|"
@@ -208,17 +209,19 @@ six digits or more read one at a time, a dash between groups if any (受給者�
 年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・ or a line break too
 (２１０５・４４１７８, 4410 then 223156 on the next line)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
+_SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
+"""An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=)?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=|>)?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}})(?![0-9])"
+    rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9])"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
@@ -232,7 +235,7 @@ _CLOSING = r"[)\]」』】]?"
 _ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
 """Three to ten digits a space apart, as a PDF copies a form's boxes (1 2 1 4 0)."""
 _MARK = (
-    rf"(?:[\u4e00-\u9fff]{{1,3}}{_SPACE})?"
+    rf"(?:[\u4e00-\u9fffぁ-ゖァ-ヺ]{{1,3}}{_SPACE})?"
     rf"(?:{_ONE_AT_A_TIME}|[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
 )
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,

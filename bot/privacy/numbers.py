@@ -79,7 +79,7 @@ _LOCAL_PHONE_CUE = re.compile(r"(?:電話|tel|携帯|連絡先|市外局番な�
 """A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
 _POSTAL_CUE = re.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
-    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[はが:：=\s\"'])*$",
+    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[はが:：=>\s\"'])*$",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")

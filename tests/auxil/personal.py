@@ -110,6 +110,11 @@ def my_number(rng: random.Random) -> Written:
     if rng.random() < 0.2:
         written = rng.choice(("({})", "（{}）", "[{}]", "「{}」")).format(written)
     cue = rng.choice(("", "マイナンバー", "個人番号：", "マイナンバーは", "番号 "))
+    if rng.random() < 0.05:  # sent in two chat lines, each with its time (a quote mark opens a line only)
+        prefix = rng.choice(("[10:02] ", "[9:41] ", "[16:12:05] "))
+        first, last = f"{digits[:4]} {digits[4:8]}", digits[8:]
+        text = f"{prefix}個人番号 {first}\n{prefix}{last} です"
+        return Written("マイナンバー", text, text, (first, digits))
     return Written("マイナンバー", written, _sentence(rng, cue, written), (written, digits))
 
 
@@ -159,9 +164,10 @@ def phone(rng: random.Random) -> Written:
         cut = rng.randint(2, 4)
         apart = sep if sep in (" ", "-") else " "
         written = f"+{code}{rng.choice((' ', '-'))}{national[:cut]}{apart}{national[cut:]}"
-    elif style == "ocr":  # a scan read by OCR: O for 0, l or I for 1
+    elif style == "ocr":  # a scan read by OCR: O for 0, l or I for 1; B for 8 and Z for 2 in a longer group
         first = parts[0][0] + parts[0][1:].replace("0", rng.choice("Oo"), 1).replace("1", rng.choice("lI"), 1)
-        written = sep.join([first, *parts[1:]])
+        middle = parts[1].replace("8", "B", 1).replace("2", "Z", 1) if len(parts[1]) >= 3 else parts[1]
+        written = sep.join([first, middle, *parts[2:]])
     elif style == "lead":  # the first group read aloud from zero, the rest typed as digits
         spoken = "ぜろ" + "".join(_SPOKEN[int(d)] for d in parts[0][1:])
         spoken = to_katakana(spoken) if rng.random() < 0.5 else spoken
@@ -309,6 +315,8 @@ def postal_code(rng: random.Random) -> Written:
             "ゆうびん番号 {}-{}",
             '{{"zip":"{}{}"}}',
             "<td>郵便番号</td><td>{}{}</td>",
+            "<zip>{}{}</zip>",
+            "郵便番号 ………… {}-{}",
         )
     )
     written = _script(rng, style.format(code[:3], code[3:]))
@@ -658,7 +666,18 @@ def birth_date(rng: random.Random) -> Written:
                 f"{era}\n{year_in_era}年\n{month}月\n{day}日",
             )
         )
-        label = rng.choice(("生年月日 ", "生年月日：", "DOB: ", "生年月日\n", "birth="))
+        label = rng.choice(
+            (
+                "生年月日 ",
+                "生年月日：",
+                "DOB: ",
+                "生年月日\n",
+                "birth=",
+                "born ",
+                "<birth>",
+                "date_of_birth: ",
+            )
+        )
         value = f"{label}{written}"
         return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     if rng.random() < 0.5:
@@ -678,6 +697,8 @@ _ID_CUES = (
     "身体障害者手帳 1級 第", "療育手帳(A) 番号 ", "精神障害者保健福祉手帳 2級 ", "愛の手帳 3度 ",
     "口番 ", "被保険者証 番号 ", "口座番号(7桁) ", "被保険者番号=", "保険証の番号（記号・番号）：",
     "基礎年金番号・年金コード：", "基礎年金番号\n", "Account No.\t", "Pension No. ", "Insured Person No.: ",
+    "被保険者番号 ………… ", "旅券番号・・・・", "介護保険番号 .......... ", "<insured_no>", "account_no: \"",
+    "pension_number=",
 )  # fmt: skip
 
 

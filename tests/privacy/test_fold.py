@@ -91,3 +91,33 @@ def test_spoken_digit_spans_map_back_to_whole_readings(parts: list[str]) -> None
     for start in range(len(folded.text)):
         begin, end = folded.span(start, start + 1)
         assert 0 <= begin < end <= len(text)
+
+
+def test_ocr_b_and_z_read_as_digits_in_longer_runs_and_a_short_run_joined_to_one() -> None:
+    assert fold("O8O-B812-44Z1").text == "080-8812-4421"
+    assert fold("l9B4.O2.Zl").text == "1984.02.21", "Zl is joined by a dot to a number's run"
+    assert fold("B5 B2 BOB-3 Z8").text == "B5 B2 BOB-3 Z8", "a paper, a grade, a word, a model"
+
+
+def test_dot_leaders_between_a_label_and_its_value_are_left_out() -> None:
+    assert fold("被保険者番号 ………… 01234887").text == "被保険者番号 01234887"
+    assert fold("えーと……").text == "えーと......", "no value after them"
+
+
+def test_continued_chat_lines_lose_their_prefix_only_when_joined() -> None:
+    text = "[10:02] 個人番号 9274 7481\n[10:02] 3700 です"
+    assert fold(text).text == text
+    joined = fold(text, joined=True)
+    assert joined.text == "[10:02] 個人番号 9274 7481\n3700 です"
+    assert fold("> 田村: 1\n> 田村: 2\n普通の行", joined=True).text == "> 田村: 1\n2\n普通の行"
+    assert fold("件名\n> 1", joined=True).text == "件名\n> 1", "a quote mark continues a quoted line only"
+
+
+@given(st.text(alphabet=st.sampled_from("> [10:2]田村：1\n.…・aB"), max_size=40))
+def test_joined_spans_map_back_in_order(text: str) -> None:
+    folded = fold(text, joined=True)
+    assert len(folded.origin) == len(folded.text)
+    assert list(folded.origin) == sorted(folded.origin)
+    for start in range(len(folded.text)):
+        begin, end = folded.span(start, start + 1)
+        assert 0 <= begin < end <= len(text)

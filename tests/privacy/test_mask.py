@@ -1075,6 +1075,25 @@ WRITINGS = [
         '{"account": {"bank": "0005", "branch": "231", "number": "4471209"}}',
         '{"account": {"bank": "0005", "branch": "231", "number": "［各種番号］"}}',
     ),
+    # An item sent in two chat lines, each with its time or quote mark (a speaker too: masked with it).
+    ("[10:02] 個人番号 9274 7481\n[10:02] 3700 です", "[10:02] 個人番号 ［マイナンバー］ です"),
+    ("> メールは y.sugi\n> @icloud.com まで", "> メールは ［メールアドレス］ まで"),
+    ("> 佐藤: 電話は 090-44\n> 佐藤: 12-7781 です", "> ［氏名］: 電話は ［電話番号］ です"),
+    ("[14:05] 住所 町田市原町田\n[14:05] 4-11-9 です", "[14:05] 住所 ［住所］ です"),
+    ("[16:12] 口座は普通 44\n[16:12] 18720 です", "[16:12] 口座は普通 ［各種番号］ です"),
+    # A form's dot leaders; OCR's B and Z; born; XML tags and snake_case keys; an insurer's kana 記号.
+    (
+        "被保険者番号 ………… 01234887、旅券番号・・・・TZ1184502",
+        "被保険者番号 ………… ［各種番号］、旅券番号・・・・［各種番号］",
+    ),
+    ("TEL O8O-B812-44Z1、生年月日 l9B4.O2.Zl", "TEL ［電話番号］、生年月日 ［生年月日］"),
+    ("born March 3rd, 1974 in Seoul", "born ［生年月日］ in Seoul"),
+    ("<birth>1962-03-18</birth><zip>3300063</zip>", "<birth>［生年月日］</birth><zip>［郵便番号］</zip>"),
+    (
+        '<insured_no>0002281934</insured_no> account_no: "2231870"',
+        '<insured_no>［各種番号］</insured_no> account_no: "［各種番号］"',
+    ),
+    ("保険証の記号 あ12 番号 3456", "保険証の記号 ［各種番号］ 番号 ［各種番号］"),
 ]
 
 
@@ -1384,6 +1403,12 @@ WORK_TEXT = [
     "東京 vs 大阪、3×4",
     "「みどり」と呼ばれる地区、「すずらん」という名前の団体",
     "おはようございます、よろしくです。本児 なし（年中）",
+    # Chat lines with work numbers; dot leaders before a date; B and Z in short words; English dates.
+    "[10:02] 会議は 14:30 から\n[10:02] 会議室 803 です",
+    "> 内線 4412\n> に回してください",
+    "締切 ………… 2026年12月10日、えーと…… 3件です",
+    "A4とB5の用紙、療育手帳 B2 の方、BOB-3、ロット LOT-B812 × 120個",
+    "<count>412</count><amount>1284500</amount>、Meeting on Sept. 9, 2026 at 10:00",
 ]
 
 
@@ -1546,6 +1571,11 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "Bank | No.\n" + "a | 1234567 |\n" * 500,
         "</td><td>" * 500 + "〒</td><td>1234567",
         '"account": {' * 1000 + '"number": "1"',
+        "[10:02] 1\n" * 1500,
+        "> 田村: 1 2\n" * 1000,
+        "被保険者番号 " + "…" * 3000 + "1",
+        "a" + "." * 6000,
+        "l9B4." * 1500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
