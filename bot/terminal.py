@@ -43,7 +43,11 @@ def run_chat(settings: Settings, user: str, stdin: TextIO, stdout: TextIO) -> in
             text = unicodedata.normalize("NFKC", line).strip()
             if text in _QUIT:
                 return 0
-            if text.isdecimal() and 1 <= int(text) <= len(buttons):
+            if text.isdecimal() and buttons and not 1 <= int(text) <= len(buttons):
+                # A slip of the finger, not a question: searched, 「99」 was offered the budget's referral.
+                print(f"{text}番の選択肢はありません。1〜{len(buttons)}の番号で選んでください。", file=stdout)
+                continue
+            if text.isdecimal() and buttons:
                 chosen = buttons[int(text) - 1]
                 print(f"（{chosen.label}）", file=stdout)
                 incoming = Incoming(key, action=chosen.action)

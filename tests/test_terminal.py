@@ -61,3 +61,18 @@ def test_the_chat_command_stores_the_conversation(tmp_path: Path, monkeypatch: p
     store = ConversationStore.open(database)
     assert store.load(ConversationKey("terminal", "staff-9", "staff-9")).query == "RPAとは何ですか？"
     store.close()
+
+
+def test_a_number_no_button_has_is_said_so_and_the_buttons_stay(tmp_path: Path) -> None:
+    out = io.StringIO()
+    typed = io.StringIO("99\n0\n1\n終了\n")
+    assert run_chat(settings(tmp_path), "staff-1", typed, out) == 0
+    shown = out.getvalue()
+    menu = shown.split("99番の選択肢はありません")[0]
+    count = menu.count("] ")
+    assert count > 1, "the menu's buttons were shown first"
+    assert f"99番の選択肢はありません。1〜{count}の番号で選んでください。" in shown
+    assert f"0番の選択肢はありません。1〜{count}の番号で選んでください。" in shown
+    assert "もしかして" not in shown, "the number was not searched as a question"
+    first = menu.split("[1] ")[1].splitlines()[0]
+    assert f"（{first}）" in shown, "the menu's buttons still answer to their numbers"
