@@ -141,7 +141,8 @@ def import_faq(
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
     header, where = _header(rows, columns or {})
-    imported = Imported(header_row=header + 1, unread=_unread(rows[header], where, columns or {}))
+    unread = _unread(rows[header], rows[header + 1 :], where, columns or {})
+    imported = Imported(header_row=header + 1, unread=unread)
     problems: list[str] = []
     seen: dict[str, int] = {}
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
@@ -232,8 +233,23 @@ def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[in
         if all(_cell(row, where[name]) for name in ("question", "answer")):
             return at, where
         first_problems = first_problems or ["項目名の行が見つかりません（質問と回答の列の項目名が空です）"]
-    searched = f"先頭の{min(len(rows), HEADER_SEARCH_ROWS)}行に項目名の行がありません"
-    raise ImportProblems([*(first_problems or []), searched])
+    searched = min(len(rows), HEADER_SEARCH_ROWS)
+    empty = _empty_given(rows[:searched], given)
+    if empty:  # the cause, not what follows from it (no header row, the other column not found)
+        raise ImportProblems(empty)
+    raise ImportProblems([*(first_problems or []), f"先頭の{searched}行に項目名の行がありません"])
+
+
+def _empty_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:
+    """A problem for each column given by its letter (--answer Z) that has no text in ``rows``."""
+    problems = []
+    for name, wanted in given.items():
+        key = _header_key(wanted)
+        named = any(key in _header_keys(cell) for row in rows for cell in row)
+        index = None if named or wanted == NO_ID else _given_column(wanted, [])
+        if index is not None and not any(_cell(row, index) for row in rows):
+            problems.append(f"{FIELD_LABELS[name]}の列「{wanted}」は先頭の{len(rows)}行がすべて空です")
+    return problems
 
 
 def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
@@ -272,11 +288,14 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
     return where
 
 
-def _unread(header: Sequence[str], where: Mapping[str, int], given: Mapping[str, str]) -> list[str]:
-    """Every named column that is not read, each as a line for people.
+def _unread(
+    header: Sequence[str], below: Sequence[Sequence[str]], where: Mapping[str, int], given: Mapping[str, str]
+) -> list[str]:
+    """Every column that is not read and holds text, each as a line for people.
 
     A second column for a field found by its header elsewhere (回答（英語） beside 回答) says how to
-    read it instead; any other (担当課, 更新日) is named, so that no column is left out unseen.
+    read it instead; any other (担当課, 更新日) is named, and so is one without a header whose cells
+    below hold text (an answer's continuation, a note), so that no column is left out unseen.
     """
     keys = [_header_keys(cell) for cell in header]
     taken = set(where.values())
@@ -292,9 +311,24 @@ def _unread(header: Sequence[str], where: Mapping[str, int], given: Mapping[str,
                     f"{_letter(index)}列「{header[index].strip()}」から読みました。"
                     f"こちらを読むには --{name} {_letter(other)} を付けてください）"
                 )
+    ids = {_header_key(c) for c in COLUMN_NAMES["id"]}
     for other, cell in enumerate(header):
-        if other not in taken and other not in notes and cell.strip():
+        if other in taken or other in notes or not cell.strip():
+            continue
+        if given.get("id") == NO_ID and keys[other] & ids:
+            notes[other] = f"{_letter(other)}列「{cell.strip()}」は --id {NO_ID} の指定により読んでいません"
+        else:
             notes[other] = f"{_letter(other)}列「{cell.strip()}」はFAQの項目にないため読んでいません"
+    width = max((len(row) for row in below), default=0)
+    for other in range(width):
+        if other in taken or other in notes:
+            continue
+        filled = sum(1 for row in below if _cell(row, other))
+        if filled:
+            notes[other] = (
+                f"{_letter(other)}列は項目名がないため読んでいません（{filled}行に文字があります。"
+                "読むには項目名を付けるか、--answer などで列を指定してください）"
+            )
     return [notes[other] for other in sorted(notes)]
 
 

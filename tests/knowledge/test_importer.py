@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.utils.cell import range_boundaries
 
 from bot.knowledge import load_knowledge
-from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
+from bot.knowledge.importer import NO_ID, ImportProblems, import_faq, read_rows, to_yaml
 
 HEADER = ["No", "分類", "質問", "回答", "キーワード"]
 ROWS = [
@@ -252,6 +252,28 @@ def test_a_column_that_is_no_field_of_the_faq_is_said_to_be_unread(tmp_path: Pat
     assert "D列「担当課」はFAQの項目にないため読んでいません" in done.stderr
 
 
+def test_a_column_without_a_header_whose_cells_hold_text_is_said_to_be_unread(tmp_path: Path) -> None:
+    rows = [
+        ["質問", "回答", "", ""],
+        ["犬の登録は？", "保健所です。", "窓口は2階です。", ""],
+        ["猫は？", "登録はありません。", "", "メモ"],
+        ["鳥は？", "登録はありません。", "詳しくは保健所へ。", ""],
+    ]
+    how = "読むには項目名を付けるか、--answer などで列を指定してください"
+    assert import_faq(rows).unread == [
+        f"C列は項目名がないため読んでいません（2行に文字があります。{how}）",
+        f"D列は項目名がないため読んでいません（1行に文字があります。{how}）",
+    ]
+    assert import_faq([[*row[:2], ""] for row in rows]).unread == [], "an empty column is no news"
+
+
+def test_an_id_column_left_out_by_id_dash_is_said_to_be_so() -> None:
+    rows = [["ID", "質問", "回答"], ["A-1", "犬の登録は？", "保健所です。"]]
+    imported = import_faq(rows, {"id": NO_ID})
+    assert imported.unread == ["A列「ID」は --id - の指定により読んでいません"]
+    assert [entry.id for entry in imported.entries] == ["q0001"]
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
 def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_people_see_them(
     tmp_path: Path, kind: str
@@ -476,3 +498,13 @@ def test_scripts_and_table_cells_from_a_cms_export_are_tidied() -> None:
     first, second = import_faq(rows).entries
     assert first.answer == "品目 200円\n以上です。"
     assert second.answer == "窓口へ。"
+
+
+def test_a_column_given_by_a_letter_past_the_text_is_named_as_the_cause() -> None:
+    rows = [["質問", "回答"], ["犬の登録は？", "保健所です。"]]
+    with pytest.raises(ImportProblems) as caught:
+        import_faq(rows, {"answer": "Z"})
+    assert caught.value.problems == ["回答の列「Z」は先頭の2行がすべて空です"]
+    assert [e.answer for e in import_faq([["No", *rows[0]], ["1", *rows[1]]], {"id": "No"}).entries] == [
+        "保健所です。"
+    ], "a header that looks like a letter is read as the header"
