@@ -29,7 +29,7 @@ from bot.consult.model import (
 from bot.db import aware
 from bot.db.schema import consultation_events, consultation_tags, consultations
 from bot.dialogue import ConversationKey
-from bot.errors import Conflict, NotFound
+from bot.errors import Conflict, InvalidInput, NotFound
 from bot.privacy import masked_kinds
 
 __all__ = [
@@ -106,6 +106,15 @@ def count(connection: sa.Connection, filters: Filters, now: datetime) -> int:
     return int(connection.execute(query).scalar_one())
 
 
+def _one_status(value: str) -> Status:
+    """The one state a listing asks for; its refusal also names the groups a listing may ask for."""
+    try:
+        return parse_status(value)
+    except InvalidInput as exc:
+        groups = "未完了のものすべて（open）、完了したもの（closed）、すべて（all）"
+        raise InvalidInput(f"{exc}。まとめて選ぶには：{groups}") from None
+
+
 def _selected(query: sa.Select[Any], filters: Filters, now: datetime) -> sa.Select[Any]:
     """``query`` narrowed to the consultations ``filters`` select."""
     if filters.status == "open":
@@ -113,7 +122,7 @@ def _selected(query: sa.Select[Any], filters: Filters, now: datetime) -> sa.Sele
     elif filters.status == "closed":
         query = query.where(_C.c.status.not_in([s.value for s in OPEN]))
     elif filters.status != "all":
-        query = query.where(_C.c.status == parse_status(filters.status).value)
+        query = query.where(_C.c.status == _one_status(filters.status).value)
     if filters.assignee == UNASSIGNED:
         query = query.where(_C.c.assignee.is_(None))
     elif filters.assignee:

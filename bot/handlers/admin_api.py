@@ -130,7 +130,9 @@ async def answer_consultation(request: web.Request) -> web.Response:
     number = _number(request)
     text = (await read_json_object(request)).get("text")
     if not isinstance(text, str) or not text.strip():
-        raise request_error("missing_field", "「text」（回答の本文）を文字列で指定してください。")
+        raise request_error(
+            "missing_field", "「text」に回答の本文を文字列で指定してください（空にはできません）。"
+        )
     service = request.app[CONSULT]
     consultation = await _call(asyncio.to_thread(service.answer, number, text, API))
     return _json({"consultation": await _detail(request, consultation)})

@@ -109,6 +109,11 @@ def integer(
         return default
     if raw is not None and _INTEGER.fullmatch(raw) and minimum <= (value := int(raw)) <= maximum:
         return value
+    if maximum == MAX_INTEGER and raw is not None and raw.isascii() and raw.isdigit():
+        # Only too large (2**63 and beyond): "0以上" alone would not say what is wrong with it.
+        raise InvalidRequest(
+            f"invalid_{name}", f"「{name}」には{minimum}から{maximum}までの整数を指定してください。"
+        )
     bounds = f"{minimum}以上" if maximum == MAX_INTEGER else f"{minimum}から{maximum}まで"
     raise InvalidRequest(f"invalid_{name}", f"「{name}」には{bounds}の整数を指定してください。")
 

@@ -115,8 +115,13 @@ async def test_unknown_ids_and_bad_requests(client: Client) -> None:
         assert data["error"] in ("missing_field", "invalid_json")
     raw = await client.post("/api/v1/consultations/1/answer", data=b"{", headers=AUTH)
     assert raw.status == 400
+    empty = await api(client, "POST", "/api/v1/consultations/1/answer", status=400, body={"text": " "})
+    assert empty["message"] == "「text」に回答の本文を文字列で指定してください（空にはできません）。"
     bad_status = await api(client, "GET", "/api/v1/consultations?status=bogus", status=400)
     assert "という状態はありません" in bad_status["message"]
+    assert bad_status["message"].endswith(
+        "まとめて選ぶには：未完了のものすべて（open）、完了したもの（closed）、すべて（all）"
+    )
 
 
 async def test_the_answer_reaches_only_its_staff_member_who_can_reply(client: Client) -> None:
