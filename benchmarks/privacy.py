@@ -48,7 +48,7 @@ chat replies, class and nursery lists, English letters, names after roles and ki
 no_names_eighteenth.yaml, 80), names_nineteenth.yaml (health checkups, interviews, trainees' pairs and
 lists, gift ledgers, sports days, volunteers' hours, call centres, surnames that are prefectures and cities,
 kana surnames the dictionary lacks, names in quotes: 150, 246; no_names_nineteenth.yaml, 80).
-Eleven held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+Twelve held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -74,9 +74,12 @@ written before names_eighteenth.yaml and its rules, without reading the masker's
 names_holdout_eleventh.yaml (150, 236: car and room bookings, lost property, shelters' and lending logs,
 lunch orders, tickets' comments, allergy lists, centenarians, pets, graves, interpreters;
 no_names_holdout_eleventh.yaml, 80), written before names_nineteenth.yaml and its rules, without reading
-the masker's code; only their counts are printed. A name counts as caught when none of its
-words is left in the masked message, leaving out the message's listed ``words`` that hold a name's
-characters but are no name (松本市 beside 松本さん).
+the masker's code, and names_holdout_twelfth.yaml (150, 230: meeting invites, hometown-tax donors, bank
+transfer names, guardianship, damage surveys, petitions, business cards, extension lists, housing
+lotteries, hangul, initials and emoji; no_names_holdout_twelfth.yaml, 80), written before
+names_twentieth.yaml and its rules, without reading the masker's code; only their counts are printed. A
+name counts as caught when none of its words is left in the masked message, leaving out the message's
+listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
 Other personal data written by hand: staff messages holding My Numbers, phone numbers, e-mail and
 street addresses, postal codes, birth dates and the numbers of ID cards and accounts (no names), in
@@ -215,6 +218,7 @@ def written_names() -> None:
     _written_names("names_holdout_ninth.yaml", "no_names_holdout_ninth.yaml", show=False)
     _written_names("names_holdout_tenth.yaml", "no_names_holdout_tenth.yaml", show=False)
     _written_names("names_holdout_eleventh.yaml", "no_names_holdout_eleventh.yaml", show=False)
+    _written_names("names_holdout_twelfth.yaml", "no_names_holdout_twelfth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
