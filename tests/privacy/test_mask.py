@@ -994,6 +994,16 @@ WRITINGS = [
     # Introducing oneself in hiragana; a child's name before a nursery year or after 対象児 before an age.
     ("おはようございます、あさのです。", "おはようございます、［氏名］です。"),
     ("対象児 大森 ひなた（年長）、対象児 いちか（4）", "対象児 ［氏名］（年長）、対象児 ［氏名］（4）"),
+    # The value of a list's item written like one holding a name found (a label, a space or a colon, the
+    # same tail); a value that is a word stays.
+    ("受付1 平井 陽\n受付2 島田 千尋", "受付1 ［氏名］\n受付2 ［氏名］"),
+    ("・窓口：千田\n・電話：大川\n・不在：1名", "・窓口：［氏名］\n・電話：［氏名］\n・不在：1名"),
+    ("①申込…上野\n②発行…中川\n③設定…未定", "①申込…［氏名］\n②発行…［氏名］\n③設定…未定"),
+    ("母 綾香（32）、児 ひまり（4か月）", "母 ［氏名］（32）、児 ［氏名］（4か月）"),
+    ("出欠、○ 秋葉 ○ 若山 × 小西", "出欠、○ ［氏名］ ○ ［氏名］ × ［氏名］"),
+    ("職員：英語 村井、ポルトガル語 ナカザト", "職員：英語 ［氏名］、ポルトガル語 ［氏名］"),
+    ("受付：菅／会計：宮", "受付：［氏名］／会計：［氏名］"),
+    ("担当：田中、場所：品川、備考：なし", "担当：［氏名］、場所：品川、備考：なし"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.

@@ -221,6 +221,7 @@ from bot.privacy.names.lists import (
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _parallel_items,
     _places_before_a_facility,
 )
 from bot.privacy.names.runs import _name_runs
@@ -316,6 +317,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans += _parallel_items(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
