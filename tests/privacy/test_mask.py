@@ -1004,6 +1004,12 @@ WRITINGS = [
     ("職員：英語 村井、ポルトガル語 ナカザト", "職員：英語 ［氏名］、ポルトガル語 ［氏名］"),
     ("受付：菅／会計：宮", "受付：［氏名］／会計：［氏名］"),
     ("担当：田中、場所：品川、備考：なし", "担当：［氏名］、場所：品川、備考：なし"),
+    # Names in parentheses after a count of people; one joined to the writer by と; a full name in hiragana
+    # after a class before の, or before an age.
+    ("未提出者 3名（小柳、住吉、ロペス）", "未提出者 3名（［氏名］、［氏名］、［氏名］）"),
+    ("私と 片桐 で伺います、自分と光太郎で入力", "私と ［氏名］ で伺います、自分と［氏名］で入力"),
+    ("4年2組 うえだ そうすけ の保護者", "4年2組 ［氏名］ の保護者"),
+    ("再発行、あやせ ひなの（小2）の分", "再発行、［氏名］（小2）の分"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1394,6 +1400,9 @@ WORK_TEXT = [
     "東京 vs 大阪、3×4",
     "「みどり」と呼ばれる地区、「すずらん」という名前の団体",
     "おはようございます、よろしくです。本児 なし（年中）",
+    # Items beside no name, what a count of people lists that are no names, the writer with someone unnamed.
+    "3名（男性2、女性1）、2名（職員、住民）、私とあなたで、2組 みんな の作品",
+    "・窓口：未定\n・電話：全員",
 ]
 
 

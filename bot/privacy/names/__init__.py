@@ -216,6 +216,7 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _counted_people,
     _handed_over,
     _listed_with,
     _matched_pairs,
@@ -223,6 +224,7 @@ from bot.privacy.names.lists import (
     _named_pairs,
     _parallel_items,
     _places_before_a_facility,
+    _with_me,
 )
 from bot.privacy.names.runs import _name_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
@@ -307,6 +309,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _nicknames(chunk)
             spans += _pupils_in_kana(chunk)
             spans += _parents_called_by_child(chunk)
+            spans += _counted_people(chunk)
+            spans += _with_me(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)

@@ -419,3 +419,35 @@ def _name_like(value: str) -> bool:
         and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
+
+
+_COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
+"""A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
+_WITH_ME = re.compile(
+    r"(?:私|わたし|自分|僕|ぼく|俺)と[ \t\u3000]*([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12})"
+    r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
+)
+"""Someone with the writer (私と 片桐 で, 自分と光太郎で)."""
+
+
+def _counted_people(text: str) -> list[tuple[int, int]]:
+    """The names in parentheses after a count of people (3名（小柳、住吉、ロペス）, 2人（宮田・加納）).
+
+    A count of people says what the parentheses list are people; an item is masked when it reads as a
+    name on its own (`_name_like`): 3名（男性2、女性1）, 2名（職員、住民） stay.
+    """
+    spans = []
+    for match in _COUNTED.finditer(text):
+        at = match.start(1)
+        for item in re.split(r"([、,・/／])", match.group(1)):
+            value = item.strip(" \t\u3000")
+            if value and value not in "、,・/／" and _name_like(value):
+                start = at + item.index(value)
+                spans.append((start, start + len(value)))
+            at += len(item)
+    return spans
+
+
+def _with_me(text: str) -> list[tuple[int, int]]:
+    """A name joined by と to the writer (私と 片桐 で伺います), read as a name on its own (`_name_like`)."""
+    return [match.span(1) for match in _WITH_ME.finditer(text) if _name_like(match.group(1))]
