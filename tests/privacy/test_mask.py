@@ -1010,6 +1010,8 @@ WRITINGS = [
     ("私と 片桐 で伺います、自分と光太郎で入力", "私と ［氏名］ で伺います、自分と［氏名］で入力"),
     ("4年2組 うえだ そうすけ の保護者", "4年2組 ［氏名］ の保護者"),
     ("再発行、あやせ ひなの（小2）の分", "再発行、［氏名］（小2）の分"),
+    # A surname in hiragana opening a line before a particle or a comma, with no cue after it.
+    ("まるやまがカギ持ってった\nふじもと、いい？", "［氏名］がカギ持ってった\n［氏名］、いい？"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1403,6 +1405,7 @@ WORK_TEXT = [
     # Items beside no name, what a count of people lists that are no names, the writer with someone unnamed.
     "3名（男性2、女性1）、2名（職員、住民）、私とあなたで、2組 みんな の作品",
     "・窓口：未定\n・電話：全員",
+    "いろいろありがとう\nところで、あしたから休みます",
 ]
 
 

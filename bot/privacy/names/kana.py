@@ -100,6 +100,9 @@ _HIRAGANA_OPENING = re.compile(
 """Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
 hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
 honorific after a name masked (［氏名］ちゃんから)."""
+_PARTICLE_OPENING_A_LINE = re.compile("が|に|って|は|も|[、,]")
+"""After a name in hiragana opening a line, what shows it is one without a cue (やまもとがOCR借りてった,
+ふじもと、ちょっといい？): the run, split by the dictionary, spells a surname in katakana."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
 _PROPER_NOUN = ("名詞", "固有名詞", "一般", "*", "*", "*")
 """What the dictionary reads surnames in katakana it holds as a company's or a brand's as (ミズノ, ツツミ,
@@ -336,7 +339,9 @@ def _hiragana_openings(text: str) -> list[tuple[int, int]]:
     reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
     before a particle, as a verb's 連用形, which takes no が (ひらい: 開い); before an honorific, also when
     it reads the katakana spelling as a company's or a brand's (`_PROPER_NOUN`: みずのさん, つつみ さん).
-    Family as one calls them stays (おばあさん, おにいさん).
+    Family as one calls them stays (おばあさん, おにいさん). Opening a line (or after a call, ねえ、), a run
+    of four or five before a particle or a comma is one when the dictionary splits it and reads its
+    katakana spelling as a surname (まるやまがカギ持ってった: まる + やま, マルヤマ), with no cue after it.
     """
     spans = []
     for match in _HIRAGANA_OPENING.finditer(text):
@@ -354,7 +359,13 @@ def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
     """Whether the hiragana ``text[start:end]`` opening a clause is a name (see `_hiragana_openings`)."""
     after = _HIRAGANA_NAME_END.match(text, end)
     run = text[start:end]
-    if not after or _KIN.match(run) or _KIN_CALLED.search(run):
+    if _KIN.match(run) or _KIN_CALLED.search(run):
+        return False
+    if end - start >= 4 and _opens(text, start, "\n") and _PARTICLE_OPENING_A_LINE.match(text, end):
+        words = _morphemes(run)
+        if len(words) > 1 and _hiragana_name(words) == "姓":
+            return True
+    if not after:
         return False
     honorific = after.group("honorific") is not None
     if not (honorific or _CUE_AFTER.match(text, end)):
