@@ -1012,6 +1012,8 @@ WRITINGS = [
     ("再発行、あやせ ひなの（小2）の分", "再発行、［氏名］（小2）の分"),
     # A surname in hiragana opening a line before a particle or a comma, with no cue after it.
     ("まるやまがカギ持ってった\nふじもと、いい？", "［氏名］がカギ持ってった\n［氏名］、いい？"),
+    # A full name read otherwise before a line break, where the dictionary tags neither word as a name.
+    ("名簿\n第15調査区 香取 一夫\n以上", "名簿\n第15調査区 ［氏名］\n以上"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1406,6 +1408,7 @@ WORK_TEXT = [
     "3名（男性2、女性1）、2名（職員、住民）、私とあなたで、2組 みんな の作品",
     "・窓口：未定\n・電話：全員",
     "いろいろありがとう\nところで、あしたから休みます",
+    "松本 城\n本田 技研\n",
 ]
 
 
