@@ -301,14 +301,23 @@ _ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
 _ITEM_LABEL = r"[^\s:：…。!?！？]{1,10}"
-_ITEM_HEADER = r"(?:.*[:：])?"
-"""A line's header before its first item (送迎ボランティア：運転 広瀬)."""
 _THING_LABEL = re.compile(
     "(?:場所|会場|住所|所在地|先|名称|件名|用件|内容|日時|時間|期限|理由|方法|備考|結果|額|所属|部署|[課係室])$"
 )
 """Labels of what is no person (場所：品川, 所属：総務課; 宛先 and 英語 村井 are a person's): their values are
 not names even beside names."""
-_COLON = "[:：]"
+_ITEM_HEADS = {
+    kind: re.compile(rf"{header}({_ITEM_LABEL})({separator})(.+)")
+    for kind, header, separator in (
+        ("colon", "", "[:：]"),
+        ("dots", r"(?:.*[:：])?", r"…+|\.{3}"),
+        ("space", r"(?:.*[:：])?", r"[ \t\u3000]+"),
+    )
+}
+"""An item's label, separator and the rest, by the separator's kind; the first item of a line may open
+with a header and a colon (送迎：運転 広瀬)."""
+_NOTE_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ITEM_REACH = 60
 """The longest item read: a list's items are short, and a long line is prose."""
 _SLOT_WORD = r"[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30fa\u30fc・]+"
@@ -342,20 +351,20 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
         sep = _ITEM_SEP.search(text, items[at][0], start)
         if sep is None or sep.start() == items[at][0]:
             continue
-        shapes.add((_separator(sep.group()), _tail_pattern(text[end : items[at][1]].rstrip(" \t\u3000"))))
-    if not shapes:
+        shapes.add((_separator(sep.group()), _tail_key(text[end : items[at][1]].rstrip(" \t\u3000"))))
+    if not shapes or len(items) < 2:
         return []
     spans = []
     for a, b in items:
         item = text[a:b].rstrip(" \t\u3000")
         for separator, tail in shapes:
-            header = "" if separator == _COLON else _ITEM_HEADER
-            match = re.fullmatch(rf"{header}({_ITEM_LABEL}){separator}(.+?){tail}", item)
+            match = _ITEM_HEADS[separator].fullmatch(item)
             if match is None or _THING_LABEL.search(match.group(1)):
                 continue
-            start, end = a + match.start(2), a + match.end(2)
-            if not any(s <= start < e for s, e in found) and _name_like(match.group(2)):
-                spans.append((start, end))
+            value = _before_tail(match.group(3), tail)
+            start = a + match.start(3)
+            if value and not any(s <= start < e for s, e in found) and _name_like(value):
+                spans.append((start, start + len(value)))
     return spans
 
 
@@ -376,24 +385,30 @@ def _items(text: str) -> list[tuple[int, int]]:
 
 
 def _separator(sep: str) -> str:
-    """A pattern for separators of ``sep``'s kind."""
+    """The kind of a separator between a label and a value (`_ITEM_HEADS`' keys)."""
     if sep[0] in ":：":
-        return _COLON
-    if sep[0] in "….":
-        return r"(?:…+|\.{3})"
-    return r"[ \t\u3000]+"
+        return "colon"
+    return "dots" if sep[0] in "…." else "space"
 
 
-def _tail_pattern(tail: str) -> str:
-    """A pattern for what follows the value of an item like one followed by ``tail``.
+def _tail_key(tail: str) -> str:
+    """What follows a value, as the items of one shape share it.
 
-    Numbers may differ, and a note in parentheses may hold anything (（32） and （4か月））.
+    Digits may differ, and a note in parentheses may hold anything (（32） and （4か月））.
     """
-    if not tail:
+    if _NOTE_TAIL.fullmatch(tail):
+        return "()"
+    return tail.translate(_DIGITS_AS_ZERO)
+
+
+def _before_tail(rest: str, tail: str) -> str:
+    """The value in ``rest`` before a tail of key ``tail`` (`_tail_key`); empty when it has none."""
+    if tail == "()":
+        note = _NOTE_TAIL.search(rest)
+        return rest[: note.start()] if note and note.start() else ""
+    if not rest.translate(_DIGITS_AS_ZERO).endswith(tail):
         return ""
-    if re.fullmatch(r"[(（][^()（）]*[)）]", tail):
-        return r"[(（][^()（）]{1,12}[)）]"
-    return "".join(r"[0-9]+" if part.isdigit() else re.escape(part) for part in re.split(r"([0-9]+)", tail))
+    return rest[: len(rest) - len(tail)]
 
 
 def _name_like(value: str) -> bool:
