@@ -46,7 +46,10 @@ shows that it names a person:
   12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
   listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
-  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ).
+  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
+  item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
+  島田 千尋, ・電話：大川 under ・窓口：千田; 未定 stays), listed in parentheses after a count of people
+  (3名（小柳、住吉、ロペス）) or joined to the writer by と (私と 片桐 で).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
