@@ -994,6 +994,26 @@ WRITINGS = [
     # Introducing oneself in hiragana; a child's name before a nursery year or after 対象児 before an age.
     ("おはようございます、あさのです。", "おはようございます、［氏名］です。"),
     ("対象児 大森 ひなた（年長）、対象児 いちか（4）", "対象児 ［氏名］（年長）、対象児 ［氏名］（4）"),
+    # The value of a list's item written like one holding a name found (a label, a space or a colon, the
+    # same tail); a value that is a word stays.
+    ("受付1 平井 陽\n受付2 島田 千尋", "受付1 ［氏名］\n受付2 ［氏名］"),
+    ("・窓口：千田\n・電話：大川\n・不在：1名", "・窓口：［氏名］\n・電話：［氏名］\n・不在：1名"),
+    ("①申込…上野\n②発行…中川\n③設定…未定", "①申込…［氏名］\n②発行…［氏名］\n③設定…未定"),
+    ("母 綾香（32）、児 ひまり（4か月）", "母 ［氏名］（32）、児 ［氏名］（4か月）"),
+    ("出欠、○ 秋葉 ○ 若山 × 小西", "出欠、○ ［氏名］ ○ ［氏名］ × ［氏名］"),
+    ("職員：英語 村井、ポルトガル語 ナカザト", "職員：英語 ［氏名］、ポルトガル語 ［氏名］"),
+    ("受付：菅／会計：宮", "受付：［氏名］／会計：［氏名］"),
+    ("担当：田中、場所：品川、備考：なし", "担当：［氏名］、場所：品川、備考：なし"),
+    # Names in parentheses after a count of people; one joined to the writer by と; a full name in hiragana
+    # after a class before の, or before an age.
+    ("未提出者 3名（小柳、住吉、ロペス）", "未提出者 3名（［氏名］、［氏名］、［氏名］）"),
+    ("私と 片桐 で伺います、自分と光太郎で入力", "私と ［氏名］ で伺います、自分と［氏名］で入力"),
+    ("4年2組 うえだ そうすけ の保護者", "4年2組 ［氏名］ の保護者"),
+    ("再発行、あやせ ひなの（小2）の分", "再発行、［氏名］（小2）の分"),
+    # A surname in hiragana opening a line before a particle or a comma, with no cue after it.
+    ("まるやまがカギ持ってった\nふじもと、いい？", "［氏名］がカギ持ってった\n［氏名］、いい？"),
+    # A full name read otherwise before a line break, where the dictionary tags neither word as a name.
+    ("名簿\n第15調査区 香取 一夫\n以上", "名簿\n第15調査区 ［氏名］\n以上"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1409,6 +1429,11 @@ WORK_TEXT = [
     "締切 ………… 2026年12月10日、えーと…… 3件です",
     "A4とB5の用紙、療育手帳 B2 の方、BOB-3、ロット LOT-B812 × 120個",
     "<count>412</count><amount>1284500</amount>、Meeting on Sept. 9, 2026 at 10:00",
+    # Items beside no name, what a count of people lists that are no names, the writer with someone unnamed.
+    "3名（男性2、女性1）、2名（職員、住民）、私とあなたで、2組 みんな の作品",
+    "・窓口：未定\n・電話：全員",
+    "いろいろありがとう\nところで、あしたから休みます",
+    "松本 城\n本田 技研\n",
 ]
 
 

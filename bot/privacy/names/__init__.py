@@ -46,7 +46,10 @@ shows that it names a person:
   12:30-13:30 田辺),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
   listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
-  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ).
+  over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
+  item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
+  島田 千尋, ・電話：大川 under ・窓口：千田; 未定 stays), listed in parentheses after a count of people
+  (3名（小柳、住吉、ロペス）) or joined to the writer by と (私と 片桐 で).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
@@ -216,12 +219,15 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _counted_people,
     _handed_over,
     _listed_with,
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _parallel_items,
     _places_before_a_facility,
+    _with_me,
 )
 from bot.privacy.names.runs import _name_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
@@ -306,6 +312,8 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _nicknames(chunk)
             spans += _pupils_in_kana(chunk)
             spans += _parents_called_by_child(chunk)
+            spans += _counted_people(chunk)
+            spans += _with_me(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
@@ -316,6 +324,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans += _parallel_items(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)

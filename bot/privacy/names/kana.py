@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.kana import to_hiragana, to_katakana
 from bot.privacy.names.cues import (
+    _AGE,
     _CUE_AFTER,
     _FAMILY,
     _HIRAGANA_WORD,
@@ -63,12 +64,18 @@ _BEFORE_PARENT = re.compile(
     r"((?<![ぁ-ゖー])[ぁ-ゖ]{2,5}|(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{1,3})(?=(?:ママ|パパ)(?![\u30a1-\u30faー]))"
 )
 """A word right before ママ or パパ (`_parents_called_by_child`)."""
+_ITEM_END = r"[ \t\u3000]*(?:[、,。/・\n(]|$)"
 _PUPIL_IN_KANA = re.compile(
-    r"(?:(?:[0-9]{1,2}年)?[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー]{2,5}組)[ \t\u3000]+([ぁ-ゖー]{2,5})"
-    r"(?=[ \t\u3000]*(?:[、,。/・\n(]|$))",
+    r"(?:(?:[0-9]{1,2}年)?[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー]{2,5}組)[ \t\u3000]+"
+    rf"(?:([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}})(?={_ITEM_END}|[ \t\u3000]+の)"
+    rf"|([ぁ-ゖー]{{2,5}})(?={_ITEM_END}))",
     re.MULTILINE,
 )
-"""A name in hiragana after a class and a space, ending an item (`_pupils_in_kana`)."""
+"""A name in hiragana after a class and a space, ending an item, or a full name before の too
+(`_pupils_in_kana`)."""
+_FULL_NAME_IN_KANA_AGED = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}")
+"""A surname and a given name in hiragana apart by a space before an age or a school year
+(あやせ ひなの（小2）)."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
@@ -93,6 +100,9 @@ _HIRAGANA_OPENING = re.compile(
 """Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
 hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
 honorific after a name masked (［氏名］ちゃんから)."""
+_PARTICLE_OPENING_A_LINE = re.compile("が|に|って|は|も|[、,]")
+"""After a name in hiragana opening a line, what shows it is one without a cue (やまもとがOCR借りてった,
+ふじもと、ちょっといい？): the run, split by the dictionary, spells a surname in katakana."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
 _PROPER_NOUN = ("名詞", "固有名詞", "一般", "*", "*", "*")
 """What the dictionary reads surnames in katakana it holds as a company's or a brand's as (ミズノ, ツツミ,
@@ -170,12 +180,15 @@ def _parents_called_by_child(text: str) -> list[tuple[int, int]]:
 
 
 def _pupils_in_kana(text: str) -> list[tuple[int, int]]:
-    """A child's name in hiragana after their class and a space, ending an item (2年1組 はやと、).
+    """A child's name in hiragana after their class and a space, or a full name before an age.
 
-    Whoever a class at school or nursery is written before is a pupil, and children's given names in
-    kana are the ones the dictionary lacks most; a word after the class that goes on (1組 まで来て) stays.
+    A name ending an item (2年1組 はやと、), a full name before の too (4年2組 うえだ そうすけ の), or one
+    before an age or a school year (あやせ ひなの（小2）). Whoever a class at school or nursery is written
+    before is a pupil, and children's given names in kana are the ones the dictionary lacks most; a word
+    after the class that goes on (1組 まで来て, 2組 みんな の) stays.
     """
-    return [match.span(1) for match in _PUPIL_IN_KANA.finditer(text)]
+    pupils = [match.span(match.lastindex or 0) for match in _PUPIL_IN_KANA.finditer(text)]
+    return pupils + [match.span(1) for match in _FULL_NAME_IN_KANA_AGED.finditer(text)]
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:
@@ -326,7 +339,9 @@ def _hiragana_openings(text: str) -> list[tuple[int, int]]:
     reads the run alone as one verb or adjective, which takes no honorific (ながい: 長い, for 永井), or,
     before a particle, as a verb's 連用形, which takes no が (ひらい: 開い); before an honorific, also when
     it reads the katakana spelling as a company's or a brand's (`_PROPER_NOUN`: みずのさん, つつみ さん).
-    Family as one calls them stays (おばあさん, おにいさん).
+    Family as one calls them stays (おばあさん, おにいさん). Opening a line (or after a call, ねえ、), a run
+    of four or five before a particle or a comma is one when the dictionary splits it and reads its
+    katakana spelling as a surname (まるやまがカギ持ってった: まる + やま, マルヤマ), with no cue after it.
     """
     spans = []
     for match in _HIRAGANA_OPENING.finditer(text):
@@ -344,7 +359,13 @@ def _hiragana_opening_name(text: str, start: int, end: int) -> bool:
     """Whether the hiragana ``text[start:end]`` opening a clause is a name (see `_hiragana_openings`)."""
     after = _HIRAGANA_NAME_END.match(text, end)
     run = text[start:end]
-    if not after or _KIN.match(run) or _KIN_CALLED.search(run):
+    if _KIN.match(run) or _KIN_CALLED.search(run):
+        return False
+    if end - start >= 4 and _opens(text, start, "\n") and _PARTICLE_OPENING_A_LINE.match(text, end):
+        words = _morphemes(run)
+        if len(words) > 1 and _hiragana_name(words) == "姓":
+            return True
+    if not after:
         return False
     honorific = after.group("honorific") is not None
     if not (honorific or _CUE_AFTER.match(text, end)):

@@ -123,7 +123,8 @@ def _full_names_read_otherwise(morphemes: Sequence[Any]) -> Iterator[tuple[int, 
     The dictionary reads 荒川 in 荒川 幸雄 as a place and 智恵 in 三宅 智恵 as a noun (wisdom); a word it
     reads as a surname (here or before さん alone) and one it reads as a given name (here or alone before
     さん), the one tagged as a name here, are a full name (旧 荒川 幸雄, 代表 三宅 智恵, （田中 実）).
-    区民 花子 and 山崎 会計 stay: 区民 is no surname, 会計 no given name.
+    区民 花子 and 山崎 会計 stay: 区民 is no surname, 会計 no given name. Before a line break the dictionary
+    may tag neither (香取 一夫 then a line): the pair is read again alone, a given name of two kanji or more.
     """
     for at in range(len(morphemes) - 2):
         first, space, given = morphemes[at], morphemes[at + 1], morphemes[at + 2]
@@ -133,13 +134,21 @@ def _full_names_read_otherwise(morphemes: Sequence[Any]) -> Iterator[tuple[int, 
             or not _KANJI_WORD.fullmatch(given.surface())
             or len(first.surface()) + len(given.surface()) < 3
             or (_is_name(first) and _is_name(given))  # `_name_runs`' full name
-            or not (_is_name(first) or _is_name(given))
+            or not (_is_name(first) or _is_name(given) or _tagged_alone(first.surface(), given.surface()))
             or not _begins_a_word(morphemes, at)
             or (at + 3 < len(morphemes) and _kanji_noun(morphemes[at + 3]))
         ):
             continue
         if _name_kind(first) == "姓" and _name_kind(given) == "名":
             yield first.begin(), given.end()
+
+
+def _tagged_alone(surname: str, given: str) -> bool:
+    """Whether the dictionary tags either word as a name in ``surname given`` read alone (香取 一夫)."""
+    if len(given) < 2:
+        return False
+    words = _morphemes(f"{surname} {given}")
+    return len(words) == 3 and (_is_name(words[0]) or _is_name(words[2]))
 
 
 def _name_kind(morpheme: Any) -> str | None:

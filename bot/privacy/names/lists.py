@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -12,6 +13,7 @@ from bot.privacy.names.words import (
     _joined_word,
     _joining,
     _kanji_noun,
+    _morphemes,
     _one_kanji_surname,
     _part_of_speech_before_san,
     _prefecture,
@@ -290,3 +292,177 @@ def _pair_word(word: Any) -> bool:
         and bool(_KANJI_SURNAME.fullmatch(surface) or _KANA_WORD.fullmatch(surface))
         and _taken_as_surname(surface)
     )
+
+
+_ITEM_SPLIT = re.compile(r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])")
+"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, or a space before
+a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮)."""
+_ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
+"""What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
+…上野)."""
+_ITEM_LABEL = r"[^\s:：…。!?！？]{1,10}"
+_THING_LABEL = re.compile(
+    "(?:場所|会場|住所|所在地|先|名称|件名|用件|内容|日時|時間|期限|理由|方法|備考|結果|額|所属|部署|[課係室])$"
+)
+"""Labels of what is no person (場所：品川, 所属：総務課; 宛先 and 英語 村井 are a person's): their values are
+not names even beside names."""
+_ITEM_HEADS = {
+    kind: re.compile(rf"{header}({_ITEM_LABEL})({separator})(.+)")
+    for kind, header, separator in (
+        ("colon", "", "[:：]"),
+        ("dots", r"(?:.*[:：])?", r"…+|\.{3}"),
+        ("space", r"(?:.*[:：])?", r"[ \t\u3000]+"),
+    )
+}
+"""An item's label, separator and the rest, by the separator's kind; the first item of a line may open
+with a header and a colon (送迎：運転 広瀬)."""
+_NOTE_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_ITEM_REACH = 60
+"""The longest item read: a list's items are short, and a long line is prose."""
+_SLOT_WORD = r"[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30fa\u30fc・]+"
+_SLOT = re.compile(
+    rf"{_SLOT_WORD}(?:[ \t\u3000]{_SLOT_WORD})?|[A-Z][A-Za-z]+(?:[ \t\u3000][A-Z][A-Za-z]+){{1,3}}"
+)
+"""What an item's value must look like to be a name: one or two words of kanji or kana, or two to four
+capitalised Latin words."""
+_SECTION_OR_PLACE_END = re.compile("[課係室区市町村県駅]$")
+_KATAKANA_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
+_HIRAGANA_SLOT = re.compile(r"[ぁ-ゖ・ \t\u3000]+")
+
+
+def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The values of a list's items written like an item whose value is a name found.
+
+    Staff list people in items of one shape (a label, a space, a colon or dots, the person, the same
+    tail): 受付1 平井 陽 above 受付2 島田 千尋, ・電話：大川 under ・窓口：千田, 同乗 大島 beside 運転 広瀬,
+    児 ひまり（4か月） after 母 綾香（32）. The items are the text's lines, cut at commas, slashes, arrows
+    and marks; the first item of a line may open with a header (送迎：運転 広瀬). A value beside a name
+    is one when it reads as a name on its own (`_name_like`): 未定, 欠員, 会議室 stay, and so does what a
+    label of things holds (場所：品川).
+    """
+    items = [(a, b) for a, b in _items(text) if b - a <= _ITEM_REACH]
+    starts = [a for a, _ in items]
+    shapes = set()
+    for start, end in found:
+        at = bisect_right(starts, start) - 1
+        if at < 0 or end > items[at][1]:
+            continue
+        sep = _ITEM_SEP.search(text, items[at][0], start)
+        if sep is None or sep.start() == items[at][0]:
+            continue
+        shapes.add((_separator(sep.group()), _tail_key(text[end : items[at][1]].rstrip(" \t\u3000"))))
+    if not shapes or len(items) < 2:
+        return []
+    spans = []
+    for a, b in items:
+        item = text[a:b].rstrip(" \t\u3000")
+        for separator, tail in shapes:
+            match = _ITEM_HEADS[separator].fullmatch(item)
+            if match is None or _THING_LABEL.search(match.group(1)):
+                continue
+            value = _before_tail(match.group(3), tail)
+            start = a + match.start(3)
+            if value and not any(s <= start < e for s, e in found) and _name_like(value):
+                spans.append((start, start + len(value)))
+    return spans
+
+
+def _items(text: str) -> list[tuple[int, int]]:
+    """The spans of a text's list items: each line cut at `_ITEM_SPLIT`, without the spaces before it."""
+    items = []
+    at = 0
+    for line in text.split("\n"):
+        cut = at
+        for mark in [*_ITEM_SPLIT.finditer(line), None]:
+            stop = at + (mark.start() if mark else len(line))
+            left = cut + len(text[cut:stop]) - len(text[cut:stop].lstrip(" \t\u3000"))
+            if stop > left:
+                items.append((left, stop))
+            cut = at + mark.end() if mark else stop
+        at += len(line) + 1
+    return items
+
+
+def _separator(sep: str) -> str:
+    """The kind of a separator between a label and a value (`_ITEM_HEADS`' keys)."""
+    if sep[0] in ":：":
+        return "colon"
+    return "dots" if sep[0] in "…." else "space"
+
+
+def _tail_key(tail: str) -> str:
+    """What follows a value, as the items of one shape share it.
+
+    Digits may differ, and a note in parentheses may hold anything (（32） and （4か月））.
+    """
+    if _NOTE_TAIL.fullmatch(tail):
+        return "()"
+    return tail.translate(_DIGITS_AS_ZERO)
+
+
+def _before_tail(rest: str, tail: str) -> str:
+    """The value in ``rest`` before a tail of key ``tail`` (`_tail_key`); empty when it has none."""
+    if tail == "()":
+        note = _NOTE_TAIL.search(rest)
+        return rest[: note.start()] if note and note.start() else ""
+    if not rest.translate(_DIGITS_AS_ZERO).endswith(tail):
+        return ""
+    return rest[: len(rest) - len(tail)]
+
+
+def _name_like(value: str) -> bool:
+    """Whether ``value``, read on its own, may be a name.
+
+    Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
+    of one kanji (宮); in kanji, opening with a name (大川, 平井 陽) or a place read as a surname before さん
+    (上野), and not a section's or a place's name (総務課, 品川区).
+    """
+    if not _SLOT.fullmatch(value):
+        return False
+    if value[0].isascii():
+        return True
+    words = [m for m in _morphemes(value) if m.surface() not in (" ", "\t", "\u3000")]
+    if len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[1] != "固有名詞":
+        return _one_kanji_surname(words[0])
+    if _KATAKANA_SLOT.fullmatch(value) or _HIRAGANA_SLOT.fullmatch(value):
+        return True
+    first = words[0]
+    kind = first.part_of_speech()[2]
+    return bool(
+        len(words) <= 3
+        and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
+        and not _SECTION_OR_PLACE_END.search(value)
+    )
+
+
+_COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
+"""A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
+_WITH_ME = re.compile(
+    r"(?:私|わたし|自分|僕|ぼく|俺)と[ \t\u3000]*([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12})"
+    r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
+)
+"""Someone with the writer (私と 片桐 で, 自分と光太郎で)."""
+
+
+def _counted_people(text: str) -> list[tuple[int, int]]:
+    """The names in parentheses after a count of people (3名（小柳、住吉、ロペス）, 2人（宮田・加納）).
+
+    A count of people says what the parentheses list are people; an item is masked when it reads as a
+    name on its own (`_name_like`): 3名（男性2、女性1）, 2名（職員、住民） stay.
+    """
+    spans = []
+    for match in _COUNTED.finditer(text):
+        at = match.start(1)
+        for item in re.split(r"([、,・/／])", match.group(1)):
+            value = item.strip(" \t\u3000")
+            if value and value not in "、,・/／" and _name_like(value):
+                start = at + item.index(value)
+                spans.append((start, start + len(value)))
+            at += len(item)
+    return spans
+
+
+def _with_me(text: str) -> list[tuple[int, int]]:
+    """A name joined by と to the writer (私と 片桐 で伺います), read as a name on its own (`_name_like`)."""
+    return [match.span(1) for match in _WITH_ME.finditer(text) if _name_like(match.group(1))]
