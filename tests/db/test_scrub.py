@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0034: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0035: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -243,6 +243,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "［氏名］×［氏名］、「［氏名］」と名乗る男性、おはようございます、［氏名］です、［氏名］（年長）、"
             "（祖母 ［氏名］、祖父 ［氏名］）",
         ),
+        (
+            "0034",
+            "受付1 平井 陽\n受付2 島田 千尋、3名（小柳、住吉、ロペス）、"
+            "私と 片桐 で、4年2組 うえだ そうすけ の作品",
+            ("平井", "小柳", "住吉", "ロペス", "うえだ"),
+            "受付1 ［氏名］\n受付2 ［氏名］、3名（［氏名］、［氏名］、［氏名］）、"
+            "私と ［氏名］ で、4年2組 ［氏名］ の作品",
+        ),
+        (
+            "0034",
+            'まるやまがカギ持ってった、被保険者番号 ………… 01234567、insured_no: "12345678"、'
+            "<zip>1710021</zip>、born 1980-04-05",
+            ("まるやま", "01234567", "12345678", "1710021", "1980-04-05"),
+            '［氏名］がカギ持ってった、被保険者番号 ………… ［各種番号］、insured_no: "［各種番号］"、'
+            "<zip>［郵便番号］</zip>、born ［生年月日］",
+        ),
     ],
     ids=[
         "names",
@@ -269,6 +285,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "Latin names after titles, children by class, age, ママ; OCR'd commas, spaced birth dates",
         "names before 家, Tom Wilson; ゆうちょ digit by digit, HTML cells",
         "pairs with ×, quoted names before と名乗る, hiragana introductions, nursery years, kin",
+        "list items shaped like a named one, counts of people, hiragana names after a class",
+        "hiragana surnames opening a line; dot leaders, snake_case and XML keys, born",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
