@@ -169,7 +169,7 @@ async def _page(
         "c": consultation,
         "events": [describe_event(e, names) for e in events],
         "lines": lines,
-        "candidates": [(c, kind_label(c.ref)) for c in consultation.candidates],
+        "candidates": [(c, kind_label(c.ref, lib.ward)) for c in consultation.candidates],
         "found": found,
         "search": query,
         "answer_text": draft_text,
@@ -224,7 +224,7 @@ def _search(request: web.Request, query: str) -> list[tuple[str, str, str]]:
         ref = entry_ref(hit.entry)
         shown = lib.get(ref) if ref else None
         if ref and shown is not None:
-            found.append((ref, kind_label(ref), lib.title(shown)))
+            found.append((ref, kind_label(ref, lib.ward), lib.title(shown)))
     return found
 
 

@@ -8,10 +8,11 @@ from datetime import datetime
 
 from bot.consult.actions import API, STAFF
 from bot.consult.model import LABELS, Event, Status
+from bot.knowledge.ward import Ward
 
 __all__ = ["Described", "actor_name", "describe_event", "kind_label"]
 
-_KINDS = {"faq": "よくある質問", "sec": "手引き", "case": "改善事例", "ref": "案内先"}
+_KINDS = {"faq": "よくある質問", "case": "改善事例", "ref": "案内先"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +26,10 @@ class Described:
     kind: str
 
 
-def kind_label(ref: str) -> str:
-    """What kind of knowledge a ref names, in Japanese."""
-    return _KINDS.get(ref.partition(":")[0], "その他")
+def kind_label(ref: str, ward: Ward) -> str:
+    """What kind of knowledge a ref names, in Japanese: a manual's section by the ward's name for it."""
+    kind = ref.partition(":")[0]
+    return ward.manual_short if kind == "sec" else _KINDS.get(kind, "その他")
 
 
 def actor_name(actor: str, names: Mapping[str, str]) -> str:
