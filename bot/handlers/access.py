@@ -26,7 +26,7 @@ from bot.handlers.bearer import require_bearer
 from bot.logs import REQUEST_ID
 from bot.metrics import CONTENT_TYPE
 
-__all__ = ["UNMATCHED", "metrics", "request_context", "route_of", "setup"]
+__all__ = ["HEADER", "UNMATCHED", "metrics", "new_request_id", "request_context", "route_of", "setup"]
 
 access_log = logging.getLogger("bot.access")
 
@@ -101,4 +101,9 @@ def _request_id(request: web.Request) -> str:
         given = request.headers.get(HEADER, "")
         if _VALID_ID.fullmatch(given):
             return given
+    return new_request_id()
+
+
+def new_request_id() -> str:
+    """A request id made here: 16 hexadecimal digits."""
     return secrets.token_hex(8)

@@ -40,7 +40,9 @@ from aiohttp.http_exceptions import BadHttpMethod, HttpProcessingError, LineTooL
 from aiohttp.web_protocol import RequestHandler, RequestPayloadError, _ErrInfo
 from aiohttp.web_request import BaseRequest
 
+from bot.handlers.access import HEADER, new_request_id
 from bot.handlers.errors import json_error
+from bot.logs import REQUEST_ID
 
 __all__ = ["Refused", "ShapedErrors", "ShapedRunner", "error_for"]
 
@@ -160,16 +162,22 @@ class ShapedErrors(RequestHandler):
         message: str | None = None,
     ) -> web.StreamResponse:
         """The shaped answer; a parser refusal is logged on one line, anything else with its traceback."""
-        if not isinstance(exc, HttpProcessingError):
-            super().handle_error(request, status, exc, message)  # logs, and raises if output has begun
-        elif request.writer.output_size > 0:
-            raise ConnectionError("the response has begun: no error can be sent")
-        else:
-            what = (exc.message or "").strip().partition(":")[0].partition("\n")[0][:80]
-            log.info("refused malformed HTTP: %s (%s)", type(exc).__name__, what)
+        request_id = new_request_id()  # a refused request's headers are not to be believed
+        context = REQUEST_ID.set(request_id)
+        try:
+            if not isinstance(exc, HttpProcessingError):
+                super().handle_error(request, status, exc, message)  # logs, and raises if output has begun
+            elif request.writer.output_size > 0:
+                raise ConnectionError("the response has begun: no error can be sent")
+            else:
+                what = (exc.message or "").strip().partition(":")[0].partition("\n")[0][:80]
+                log.info("refused malformed HTTP: %s (%s)", type(exc).__name__, what)
+        finally:
+            REQUEST_ID.reset(context)
         path = self._request_path()
         status, code, message = _shape(status, exc, path)
         response = _answer(status, code, message, path)
+        response.headers[HEADER] = request_id
         response.force_close()
         refused: Refused | None = getattr(self._manager, "refused", None)
         if refused is not None:

@@ -23,6 +23,8 @@ class Answer:
     body: bytes
     after: bytes = b""
     """What the server sent after this answer until it closed the connection (with ``until_closed``)."""
+    request_id: str = ""
+    """The answer's ``X-Request-Id``."""
 
 
 @dataclass
@@ -43,7 +45,7 @@ class RawClient:
             connection.putheader("Content-Length", str(len(body)))
             connection.endheaders(body)
             response = connection.getresponse()
-            answer = Answer(response.status, response.getheader("Content-Type", ""), response.read())
+            answer = _answer(response)
         finally:
             connection.close()
         self.statuses[answer.status] += 1
@@ -73,10 +75,19 @@ def exchange(base_url: str, *parts: bytes, pause: float = 0.2, until_closed: boo
             sock.sendall(part)
         response = http.client.HTTPResponse(sock)
         response.begin()
-        answer = Answer(response.status, response.getheader("Content-Type", ""), response.read())
+        answer = _answer(response)
         if not until_closed:
             return answer
         after = b""
         while chunk := sock.recv(65536):
             after += chunk
         return replace(answer, after=after)
+
+
+def _answer(response: http.client.HTTPResponse) -> Answer:
+    return Answer(
+        response.status,
+        response.getheader("Content-Type", ""),
+        response.read(),
+        request_id=response.getheader("X-Request-Id", ""),
+    )

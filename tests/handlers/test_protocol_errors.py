@@ -75,6 +75,12 @@ def test_outside_the_dashboard_a_refused_request_gets_a_json_4xx(live: Live, nam
     assert b"xxxx" not in answer.body
 
 
+def test_every_refusal_has_a_request_id_of_its_own_as_every_answer_does(live: Live) -> None:
+    ids = [exchange(live.url, raw).request_id for raw in (*REFUSED.values(), *DASHBOARD.values())]
+    assert all(re.fullmatch("[0-9a-f]{16}", given) for given in ids), ids
+    assert len(set(ids)) == len(ids)
+
+
 def test_each_refusal_names_what_was_wrong(live: Live) -> None:
     assert json_error(exchange(live.url, REFUSED["unknown method"]))["error"] == "bad_method"
     assert json_error(exchange(live.url, REFUSED["header over 8190 bytes"]))["error"] == "headers_too_large"
