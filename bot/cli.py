@@ -129,13 +129,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _positive(text: str) -> int:
     """A whole number of at least 1, for argparse (which names the option when this raises)."""
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"1以上の整数を指定してください（{text!r}）") from None
-    if number < 1:
+    if not text.strip().isdecimal() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"1以上の整数を指定してください（{text!r}）")
-    return number
+    return int(text)
 
 
 def _port(text: str) -> int:
