@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.kana import to_hiragana
 
@@ -243,23 +244,26 @@ def _continued_chat(chars: list[str], origin: list[int], ends: list[int]) -> Non
     text = "".join(chars)
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     prefixes = [_CHAT_PREFIX.match(text, start) for start in starts]
-    for at in range(len(starts) - 1, 0, -1):
-        prefix, before = prefixes[at], prefixes[at - 1]
-        if prefix is None or not (
-            before is not None or (prefix.group(1) and _STAMPED.search(text, starts[at - 1], starts[at]))
-        ):
-            continue
-        del chars[prefix.start() : prefix.end()]
-        del origin[prefix.start() : prefix.end()]
-        del ends[prefix.start() : prefix.end()]
+    continued = [
+        prefix
+        for at, (before, prefix) in enumerate(pairwise(prefixes), start=1)
+        if prefix is not None
+        and (before is not None or (prefix.group(1) and _STAMPED.search(text, starts[at - 1], starts[at])))
+    ]
+    _cut(chars, origin, ends, continued)
 
 
 def _drop(chars: list[str], origin: list[int], ends: list[int], pattern: re.Pattern[str]) -> None:
     """Drop what ``pattern`` finds from the folded text, in place; spans over it cover it."""
-    for found in reversed(list(pattern.finditer("".join(chars)))):
-        del chars[found.start() : found.end()]
-        del origin[found.start() : found.end()]
-        del ends[found.start() : found.end()]
+    _cut(chars, origin, ends, list(pattern.finditer("".join(chars))))
+
+
+def _cut(chars: list[str], origin: list[int], ends: list[int], found: list[re.Match[str]]) -> None:
+    """Delete the matches ``found`` (in text order) from the folded text, last first, so the rest stay put."""
+    for match in reversed(found):
+        del chars[match.start() : match.end()]
+        del origin[match.start() : match.end()]
+        del ends[match.start() : match.end()]
 
 
 def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: re.Pattern[str]) -> None:
