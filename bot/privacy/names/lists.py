@@ -208,7 +208,7 @@ def _matched_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     alone (岡崎, a city there; 白鳥, a bird), and neither may be a prefecture (東京 vs 大阪 stays); a
     surname of one kanji counts when it reads both as names there (堤 vs 大石).
     """
-    words = [m for m in morphemes if m.part_of_speech()[0] != "空白"]
+    words = [m for m in morphemes if not _blank(m)]
     for at in range(len(words) - 2):
         first, mark, second = words[at : at + 3]
         if mark.surface() not in _AGAINST:
