@@ -14,7 +14,7 @@ mentions: the knowledge decides which words exist.
 Grammar is no noun: こと, ため and もの are shorter than any reading looked up,
 stop lemmas (所, 出来る, 方法) are no known words, and a piece Sudachi reads as
 inflections (したい as 死体, していい's してい as 指定) is left alone
-(`_grammatical`); so is a stretch no known noun reads.
+(`_Grammar.allows`); so is a stretch no known noun reads.
 """
 
 from __future__ import annotations
