@@ -75,6 +75,8 @@ class Result:
     finished_at: datetime
     summary: dict[str, Any] = field(default_factory=dict)
     problems: tuple[str, ...] = ()
+    manual_short: str = ""
+    """What the loaded ward calls its manual for short (`Ward.manual_short`), for `message`."""
 
     @property
     def outcome(self) -> Outcome:
@@ -86,8 +88,8 @@ class Result:
         if self.loaded:
             s = self.summary
             return (
-                f"知識を読み込み直しました（FAQ {s['faq']}件、手引き {s['chapters']}章、事例 {s['cases']}件、"
-                f"案内先 {s['referrals']}件、{self.seconds:.1f}秒）。"
+                f"知識を読み込み直しました（FAQ {s['faq']}件、{self.manual_short} {s['chapters']}章、"
+                f"事例 {s['cases']}件、案内先 {s['referrals']}件、{self.seconds:.1f}秒）。"
             )
         return (
             f"知識ファイルに{len(self.problems)}件の問題があるため、読み込み直せませんでした。"
@@ -196,7 +198,13 @@ class LiveKnowledge:
             result = Result(False, time.perf_counter() - started, self._clock(), problems=(problem,))
         else:
             self._current = fresh
-            result = Result(True, time.perf_counter() - started, fresh.loaded_at, summary=fresh.summary())
+            result = Result(
+                True,
+                time.perf_counter() - started,
+                fresh.loaded_at,
+                summary=fresh.summary(),
+                manual_short=fresh.engine.lib.ward.manual_short,
+            )
             log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.summary())
         self.last = result
         return result

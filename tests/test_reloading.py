@@ -8,7 +8,7 @@
 - The dashboard's button: editors only, with CSRF; the audit trail names who.
 - A second server on the same database follows a reload asked of the first.
 - A ward's own names (knowledge/ward.yaml), reloaded, replace the sample
-  ward's in the chat page, the replies and the dashboard.
+  ward's in the chat page, the replies, the dashboard and the reload's message.
 """
 
 from __future__ import annotations
@@ -309,12 +309,16 @@ def _press(url: str, user: str, action: str | None = None, text: str | None = No
     return replies
 
 
-def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(site: Site) -> None:
+def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
+    site: Site, kb: KnowledgeBase
+) -> None:
     url = site.served.url
     assert "<h1>業務改善相談bot</h1>" in _page(url)
-    (site.knowledge / "ward.yaml").write_text(OTHER_WARD, encoding="utf-8")
-    status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+    (site.knowledge / "ward.yaml").write_text(f"{OTHER_WARD}manual_short: ガイド\n", encoding="utf-8")
+    status, reloaded = _admin(site, "/api/v1/knowledge/reload", "POST")
     assert status == 200
+    assert f"ガイド {len(kb.chapters)}章" in reloaded["message"]
+    assert "手引き" not in reloaded["message"]
 
     page = _page(url)
     assert "<title>みどり区 しごと改善アシスタント｜業務改革係</title>" in page
