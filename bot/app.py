@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import signal
 import socket
 import sys
 from collections.abc import AsyncIterator, Callable
@@ -119,7 +120,7 @@ def run_server(settings: Settings) -> int:
         print(f"{settings.host}:{settings.port} で待ち受けできません（{taken}）。", file=sys.stderr)
         print("別のポートを --port か KAIZEN_PORT で指定してください。", file=sys.stderr)
         return 2
-    with contextlib.suppress(web.GracefulExit, KeyboardInterrupt):  # SIGTERM, SIGINT: cleaned up
+    with contextlib.suppress(KeyboardInterrupt):  # a SIGINT before the loop's own handler is installed
         asyncio.run(_serve(init_app(settings), settings.host, settings.port))
     return 0
 
@@ -144,23 +145,38 @@ def cannot_listen(host: str, port: int) -> str | None:
     return None
 
 
+SHUTDOWN_SECONDS = 20.0
+"""How long a stopping server waits for the requests in flight to be answered (`_serve`)."""
+
+
 async def _serve(app: web.Application, host: str, port: int) -> None:
     """What ``web.run_app`` does, with `ShapedRunner` so malformed HTTP is answered in our format.
 
-    While it serves, the GIL is handed over every `GIL_SWITCH_SECONDS`; the interval before is restored after.
+    SIGTERM and SIGINT stop it gracefully: it stops accepting connections, and the
+    requests in flight are answered (for up to `SHUTDOWN_SECONDS`) before the
+    resources close. (``asyncio.run`` would cancel them at once: a turn already
+    stored in its thread, its caller told nothing.) While it serves, the GIL is
+    handed over every `GIL_SWITCH_SECONDS`; the interval before is restored after.
     """
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
     # The access log is written by bot.handlers.access (route patterns, no paths), not by aiohttp.
     metrics = app.get(METRICS)
     refused = metrics.observe_refusal if metrics is not None else None
-    runner = ShapedRunner(app, handle_signals=True, access_log=None, refused=refused)
+    runner = ShapedRunner(app, access_log=None, refused=refused, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
+    stopping = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stopping.set)
     try:
         await web.TCPSite(runner, host, port).start()
         log.info("serving on http://%s:%d/", host, port)
-        await asyncio.Event().wait()
+        await stopping.wait()
+        log.info("stopping: answering the requests in flight")
     finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
         await runner.cleanup()
         sys.setswitchinterval(switch_interval)
 

@@ -5,7 +5,10 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import sqlite3
 import sys
+import threading
+import time
 import urllib.request
 from pathlib import Path
 
@@ -39,6 +42,30 @@ def test_serve_starts_ready_answers_and_stops_cleanly(tmp_path: Path) -> None:
         served.process.send_signal(signal.SIGINT)
         assert served.process.wait(timeout=30) == 0
     assert (tmp_path / "kaizen.db").exists()
+
+
+def test_a_request_in_flight_at_sigterm_is_answered_before_the_server_stops(tmp_path: Path) -> None:
+    """SIGTERM during a turn (here held up by another process's write lock): answered, then exit 0."""
+    answered: list[dict[str, object]] = []
+    with serve(tmp_path) as served:
+        holder = sqlite3.connect(tmp_path / "kaizen.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        asking = threading.Thread(
+            target=lambda: answered.append(post(served.url, {"text": "RPAとは何ですか？"}))
+        )
+        asking.start()
+        time.sleep(1.0)  # the request is in the server, waiting for the lock
+        served.process.send_signal(signal.SIGTERM)
+        time.sleep(0.5)
+        assert served.process.poll() is None, "the server waits for the request in flight"
+        holder.execute("COMMIT")
+        holder.close()
+        asking.join(timeout=30)
+        assert served.process.wait(timeout=30) == 0
+    assert answered, "the request was answered, not cut off"
+    replies = answered[0]["replies"]
+    assert isinstance(replies, list)
+    assert "定型的な操作" in replies[0]["text"]
 
 
 def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
