@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.db.postgres import bounded
+from bot.errors import StoreError
 
 __all__ = ["MIGRATIONS", "MIGRATION_SECONDS", "upgrade"]
 
@@ -26,16 +27,29 @@ MIGRATION_SECONDS = 600
 
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
-    """Apply every migration up to ``revision``; a no-op when already there."""
+    """Apply every migration up to ``revision``; a no-op when already there.
+
+    A database a newer release migrated (a revision this one lacks: after a rollback
+    of the code) raises `StoreError` saying so, and is left as it is.
+    """
     # Alembic logs a line per plugin as it loads them: quieten that before importing it.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     from alembic import command
     from alembic.config import Config
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection, bounded(connection, MIGRATION_SECONDS):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
+        current = MigrationContext.configure(connection).get_current_revision()
+        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+        if current is not None and current not in known:
+            raise StoreError(
+                f"データベースは、この版のkaizen-botが知らない新しいスキーマ（{current}）に更新されています。"
+                "更新した版のkaizen-botで起動するか、更新前のバックアップに戻してください。"
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
