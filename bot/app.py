@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import logging
 import signal
 import socket
@@ -115,34 +116,45 @@ def run_server(settings: Settings) -> int:
         log.info("web chat users signed in by the proxy are named in %s", settings.proxy.sso_user_header)
     if not settings.metrics_token:
         log.info("KAIZEN_METRICS_TOKEN is not set: /metrics is off")
-    taken = cannot_listen(settings.host, settings.port)
-    if taken is not None:  # said now, not after the migrations and the index build
-        print(f"{settings.host}:{settings.port} で待ち受けできません（{taken}）。", file=sys.stderr)
-        print("別のポートを --port か KAIZEN_PORT で指定してください。", file=sys.stderr)
+    refused = cannot_listen(settings.host, settings.port)
+    if refused is not None:  # said now, not after the migrations and the index build
+        reason, advice = refused
+        print(f"{settings.host}:{settings.port} で待ち受けできません（{reason}）。", file=sys.stderr)
+        print(advice, file=sys.stderr)
         return 2
     with contextlib.suppress(KeyboardInterrupt):  # a SIGINT before the loop's own handler is installed
         asyncio.run(_serve(init_app(settings), settings.host, settings.port))
     return 0
 
 
-def cannot_listen(host: str, port: int) -> str | None:
-    """Why the server could not listen on ``host:port`` (another process has it, no such address), or None.
+def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
+    """Why the server could not listen on ``host:port``, with what to change; None when it can.
 
     Bound and let go at once, as the server will bind it (``SO_REUSEADDR``); another
     process may still take it before the server does, which then fails as before.
+    The advice names the setting at fault: the port when it is taken or reserved,
+    else the address (no such host, or not one of this machine's).
     """
     try:
         addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
-        return exc.strerror or str(exc)
+        return exc.strerror or str(exc), _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:
         with socket.socket(family, kind, protocol) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             try:
                 probe.bind(address)
             except OSError as exc:
-                return exc.strerror or str(exc)
+                port_at_fault = exc.errno in (errno.EADDRINUSE, errno.EACCES)
+                return exc.strerror or str(exc), _PORT_ADVICE if port_at_fault else _HOST_ADVICE
     return None
+
+
+_PORT_ADVICE = "別のポートを --port か KAIZEN_PORT で指定してください。"
+_HOST_ADVICE = (
+    "待ち受けるアドレスを --host か KAIZEN_HOST で確かめてください"
+    "（このマシンのアドレス、127.0.0.1、またはすべてのアドレスなら 0.0.0.0）。"
+)
 
 
 SHUTDOWN_SECONDS = 20.0

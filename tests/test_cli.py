@@ -328,3 +328,13 @@ def test_serve_on_a_port_another_process_holds_says_so_before_building_anything(
     assert "--port か KAIZEN_PORT" in done.stderr
     assert "Traceback" not in done.stderr
     assert "database ready" not in done.stderr, "said before the database and the index"
+
+
+@pytest.mark.parametrize("host", ["no.such.host.invalid", "192.0.2.1"])
+def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: str) -> None:
+    done = run("serve", "--host", host, "--port", "8080")
+    assert done.returncode == 2, done.stderr
+    assert f"{host}:8080 で待ち受けできません（" in done.stderr
+    assert "--host か KAIZEN_HOST" in done.stderr
+    assert "--port" not in done.stderr, "the port is not at fault"
+    assert "Traceback" not in done.stderr
