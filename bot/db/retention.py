@@ -12,6 +12,7 @@ delivery worker.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
@@ -30,7 +31,9 @@ from bot.db.schema import (
 )
 from bot.db.websessions import START_WINDOW
 
-__all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge"]
+__all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge", "purge_and_log"]
+
+log = logging.getLogger(__name__)
 
 LOGIN_FAILURES_KEPT = timedelta(days=1)
 """Longer than the throttle's window (15 minutes), so purging never changes a delay."""
@@ -88,6 +91,16 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
             batch,
         ),
     }
+
+
+def purge_and_log(engine: sa.Engine, days: int, now: datetime) -> dict[str, int]:
+    """`purge`, and one log line of what went: the worker's daily run, so that operators see it work."""
+    counts = purge(engine, days, now)
+    deleted = ", ".join(f"{table} {count}" for table, count in counts.items() if count) or "nothing"
+    log.info(
+        "retention purge (conversation logs older than %d days, expired records): deleted %s", days, deleted
+    )
+    return counts
 
 
 def _delete(

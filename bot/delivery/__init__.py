@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from bot.config import NotifySettings, Settings, TeamSettings
 from bot.consult.notices import NOTIFY_EMAIL, NOTIFY_ROOM, NOTIFY_WEBHOOK
 from bot.consult.service import ConsultationService, utcnow
-from bot.db.retention import purge
+from bot.db.retention import purge_and_log
 from bot.delivery.email import EmailSender
 from bot.delivery.webhook import WebhookSender
 from bot.delivery.worker import DeliveryWorker, Periodic, Sender, Undeliverable
@@ -105,6 +105,6 @@ def build_worker(
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [
         Periodic("reminders", REMIND_EVERY, lambda: service.remind_waiting(notify.waiting_hours)),
-        Periodic("retention", PURGE_EVERY, lambda: purge(engine, settings.retention_days, utcnow())),
+        Periodic("retention", PURGE_EVERY, lambda: purge_and_log(engine, settings.retention_days, utcnow())),
     ]
     return DeliveryWorker(engine, senders, settings.delivery, periodic=periodic, clock=service.clock)

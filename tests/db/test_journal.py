@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from bot.db import ConversationStore, Step, journal
 from bot.db.outbox import enqueue
-from bot.db.retention import purge
+from bot.db.retention import purge, purge_and_log
 from bot.db.schema import (
     conversations,
     login_failures,
@@ -87,6 +89,23 @@ def test_the_retention_purge_removes_old_logs_states_and_sent_messages(store: Co
     with store.engine.connect() as connection:
         assert connection.execute(sa.select(sa.func.count()).select_from(outbox)).scalar() == 1
     assert purge(store.engine, 365, now)["messages"] == 0
+
+
+def test_the_workers_purge_says_in_the_log_what_went_and_when_nothing_did(
+    store: ConversationStore, caplog: pytest.LogCaptureFixture
+) -> None:
+    store.exchange(Incoming(KEY, text="こんにちは", event_id="old"), reply_with(Reply("こんにちは")))
+    now = datetime.now(UTC)
+    with store.engine.begin() as connection:
+        connection.execute(messages.update().values(created_at=now - timedelta(days=400)))
+    with caplog.at_level(logging.INFO, logger="bot.db.retention"):
+        counts = purge_and_log(store.engine, 365, now)
+        purge_and_log(store.engine, 365, now)
+    first, second = (record.getMessage() for record in caplog.records)
+    assert "older than 365 days" in first
+    assert f"deleted messages {counts['messages']}" in first
+    assert counts["messages"] == 2
+    assert second.endswith("deleted nothing")
 
 
 def test_a_purge_in_batches_deletes_every_old_row_and_nothing_else(store: ConversationStore) -> None:
