@@ -15,8 +15,9 @@
   purge).
 - **Checkpoints** run in a background thread (`bot.db.checkpoint`), not in the
   commit that fills the log while the writer is held: SQLite's own is off.
-- **Every wait is bounded** by the timeout: the process lock, the busy
-  timeout and the connection pool. A write that cannot start in time
+- **Every wait is bounded** by the timeout: the process lock and SQLite's
+  lock share one deadline (a write queued behind one that waits for another
+  process does not wait twice), and so is the connection pool. A write that cannot start in time
   fails with a `sqlalchemy.exc.SQLAlchemyError`, which the store turns
   into `bot.errors.StoreError` (503 on the API).
 - **Files are private**: the folder is created 0700 and the database file
@@ -187,8 +188,10 @@ _FIRST_PAUSE = 0.0002
 _LONGEST_PAUSE = 0.002
 
 
-def _begin_immediate(connection: sa.Connection, timeout: float) -> None:
-    """``BEGIN IMMEDIATE``, looking again every 0.2-2 ms while another process writes, for ``timeout`` s.
+def _begin_immediate(connection: sa.Connection, deadline: float, timeout: float) -> None:
+    """``BEGIN IMMEDIATE``, looking again every 0.2-2 ms while another process writes, until ``deadline``.
+
+    ``deadline`` is on `time.monotonic`'s clock; ``timeout`` is the busy timeout restored after.
 
     SQLite's own busy handler sleeps ever longer between looks, up to 100 ms:
     against another process that writes often (a turn worker,
@@ -196,7 +199,6 @@ def _begin_immediate(connection: sa.Connection, timeout: float) -> None:
     webhook's inbox write could wait hundreds of milliseconds while the lock
     was free most of the time. Its busy timeout is off for this one statement.
     """
-    deadline = time.monotonic() + timeout
     pause = _FIRST_PAUSE
     connection.exec_driver_sql("PRAGMA busy_timeout=0")
     try:
@@ -239,6 +241,7 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
     def _on_begin(connection: sa.Connection) -> None:
         read = bool(connection.get_execution_options().get(READ)) and writer is not None
         info, holder = connection.connection.info, connection.connection.record_info
+        deadline = time.monotonic() + timeout  # one wait for the process's writer and SQLite's lock together
         if not read and writer is not None:
             writer.take(holder, timeout)
         try:
@@ -248,7 +251,7 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
             if read or writer is None:
                 connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
             else:
-                _begin_immediate(connection, timeout)
+                _begin_immediate(connection, deadline, timeout)
         except BaseException:
             if writer is not None:
                 writer.give_back(holder)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -125,6 +126,34 @@ def test_a_write_waiting_for_this_process_writer_gives_up_with_a_store_error(
     store.push(OTHER, Reply("後で"))  # the lock was given back
     assert [m.reply.text for m in store.pushed("web", "other")] == ["後で"]
     assert store.load(KEY).query == "first"
+
+
+def test_a_write_queued_behind_one_waiting_for_another_process_gives_up_within_one_timeout(
+    store: ConversationStore, tmp_path: Path
+) -> None:
+    """The process's writer and SQLite's lock share one deadline: the README's 503 "within the timeout".
+
+    Without it the second write waited for the first to give up, then as long again for SQLite's lock.
+    The bound is asserted with a margin of half the timeout; no speed is.
+    """
+    waits: list[float] = []
+
+    def write(key: ConversationKey) -> None:
+        started = time.monotonic()
+        try:
+            store.exchange(said(key), lambda state, connection: remember("blocked"))
+        finally:
+            waits.append(time.monotonic() - started)
+
+    with another_process_writing(tmp_path / "var" / "kaizen.db"):
+        first = threading.Thread(target=lambda: finishes(lambda: write(KEY)))
+        first.start()
+        time.sleep(0.1)  # the first holds the process's writer, waiting for SQLite's lock
+        failed = finishes(lambda: write(OTHER))
+        first.join(HANG_GUARD)
+    assert isinstance(failed, StoreError)
+    assert len(waits) == 2
+    assert waits[1] < TIMEOUT * 1.5, f"the queued write waited {waits[1]:.1f} s with a {TIMEOUT:g} s timeout"
 
 
 def test_the_writer_is_given_back_after_a_failed_write(store: ConversationStore) -> None:
