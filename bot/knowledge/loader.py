@@ -258,11 +258,18 @@ def _describe(error: Any, item: Any, model: type[BaseModel]) -> str:
         "string_too_short": f"{where}が空です",
         "too_short": f"{where}の要素が足りません",
         "string_pattern_mismatch": f"{where}の形式が正しくありません（{error.get('input')!r}）",
-        "string_too_long": f"{where}が長すぎます",
+        "string_too_long": f"{where}が長すぎます{_limit(error)}",
+        "too_long": f"{where}が長すぎます{_limit(error)}",
         "literal_error": f"{where}の値 {error.get('input')!r} は使えません"
         + (f"（{expected}）" if expected else ""),
     }
     return _id_prefix(item) + messages.get(kind, f"{where}: {error['msg']}")
+
+
+def _limit(error: Any) -> str:
+    """（48文字まで） for a length error that says its limit, else nothing."""
+    limit = error.get("ctx", {}).get("max_length")
+    return f"（{limit}文字まで）" if isinstance(limit, int) else ""
 
 
 def _id_prefix(item: Any) -> str:

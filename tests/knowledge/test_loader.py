@@ -258,6 +258,14 @@ def test_a_copy_with_one_broken_file_still_names_it(tmp_path: Path) -> None:
     assert all(p.startswith(str(broken)) for p in found)
 
 
+def test_an_id_too_long_is_said_in_japanese_with_its_limit(tmp_path: Path) -> None:
+    long_id = "x" * 49
+    faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ.replace("tool-rpa-basics", long_id))
+    found = problems_of(faq, knowledge)
+    assert any(f"{long_id}: 「id」が長すぎます（48文字まで）" in p for p in found), found
+    assert not any("Value should" in p for p in found), "no English from the schema"
+
+
 def test_a_section_id_too_long_for_a_button_is_an_error(tmp_path: Path) -> None:
     chapter = GOOD_CHAPTER + "\n## 長い {#" + "x" * 60 + "}\n\n本文\n"
     faq, knowledge = write_kb(tmp_path, chapter=chapter)
