@@ -207,6 +207,7 @@ from bot.privacy.names.latin import (
     _latin_names,
     _latin_writings,
     _romaji_names,
+    _romaji_of_names,
     _romaji_surnames_in_lower_case,
 )
 from bot.privacy.names.layout import (
@@ -219,6 +220,7 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _counted_after,
     _counted_people,
     _handed_over,
     _listed_with,
@@ -313,6 +315,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _pupils_in_kana(chunk)
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
+            spans += _counted_after(chunk)
             spans += _with_me(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
@@ -328,6 +331,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
+    found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)

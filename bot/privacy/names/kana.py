@@ -73,9 +73,11 @@ _PUPIL_IN_KANA = re.compile(
 )
 """A name in hiragana after a class and a space, ending an item, or a full name before の too
 (`_pupils_in_kana`)."""
-_FULL_NAME_IN_KANA_AGED = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}")
+_FULL_NAME_IN_KANA_AGED = re.compile(
+    rf"(?<![ぁ-ゖー])(?!こども|あかちゃん)([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}"
+)
 """A surname and a given name in hiragana apart by a space before an age or a school year
-(あやせ ひなの（小2）)."""
+(あやせ ひなの（小2）); not a child's label before a given name (こども ひなた（8か月）)."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
