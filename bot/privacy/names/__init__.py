@@ -175,6 +175,7 @@ from bot.privacy.names.kana import (
     _hiragana_surnames_after_cues,
     _kana_before_honorifics,
     _katakana_after_cues,
+    _katakana_given_names,
     _katakana_parts_around,
     _names_split_in_hiragana,
     _nicknames,
@@ -297,6 +298,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_readings_read_with_names(morphemes),
                 *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
+                *_katakana_given_names(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)

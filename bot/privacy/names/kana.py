@@ -14,6 +14,7 @@ from bot.privacy.names.cues import (
     _HIRAGANA_WORD,
     _HONORIFICS,
     _KANA_WORD,
+    _KANJI_KATA,
     _KIN,
     _KIN_WORDS,
     _NOT_CALLED,
@@ -425,3 +426,29 @@ def _hiragana_name(morphemes: Sequence[Any]) -> str | None:
     if part_of_speech is None or part_of_speech[2] != "人名" or part_of_speech[3] not in ("姓", "名"):
         return None
     return part_of_speech[3]
+
+
+_OLD_GIVEN_NAME = re.compile(r"[\u30a1-\u30fa]{2,3}")
+"""A given name in katakana as older residents' and foreign residents' are written (トヨ, ハツエ, シメイ):
+two or three katakana, no long vowel (not ソニー)."""
+_GOES_ON = re.compile(rf"[{_KANJI_KATA}]")
+
+
+def _katakana_given_names(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname and a given name of katakana the dictionary reads as some proper noun (三上 トヨ).
+
+    Older residents' given names are written in katakana, and the dictionary reads some as other proper
+    nouns (トヨ); after a surname it reads as one and a space, a word of two or three katakana that it
+    reads as a proper noun other than a place, and that no katakana or kanji goes on from, is the given
+    name. Common nouns stay (田中 ビル, 中村 ケア).
+    """
+    for at, morpheme in enumerate(morphemes[:-2]):
+        if morpheme.part_of_speech()[2:4] != ("人名", "姓") or morphemes[at + 1].surface() not in _SPACE:
+            continue
+        given = morphemes[at + 2]
+        if (
+            _OLD_GIVEN_NAME.fullmatch(given.surface())
+            and given.part_of_speech()[1:3] == ("固有名詞", "一般")
+            and not _GOES_ON.match(text, given.end())
+        ):
+            yield morpheme.begin(), given.end()

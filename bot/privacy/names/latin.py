@@ -109,9 +109,12 @@ _LATIN_KIN = re.compile(
 )
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
 _ROLE_BEFORE_LATIN = re.compile(
-    rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医)[ \t\u3000]*$"
+    rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
+    "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト)"
+    r"[ \t\u3000]*$"
 )
-"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, 講師の is a cue)."""
+"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, エンジニア Kevin Park;
+講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
