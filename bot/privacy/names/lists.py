@@ -439,13 +439,16 @@ def _name_like(value: str) -> bool:
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
 _COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
-_COUNTED_AFTER = re.compile(
-    rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])((?:{_COUNTED_ITEM})"
-    rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+)"
+_COUNT_OF_PEOPLE = re.compile(
     r"[ \t\u3000]*の[ \t\u3000]*(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
 )
-"""Two or more listed before a count of people (春日 と 立川 の3人, 小池、沢井、ロペスの3名)."""
+_LISTED_BEFORE_COUNT = re.compile(
+    rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
+    rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
+)
+"""Two or more listed right before a count of people (春日 と 立川 の3人, 小池、沢井、ロペスの3名)."""
 _COUNTED_AFTER_ITEM = re.compile(_COUNTED_ITEM)
+_COUNTED_REACH = 80
 _WITH_ME = re.compile(
     r"(?:私|わたし|自分|僕|ぼく|俺)と[ \t\u3000]*([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12})"
     r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
@@ -479,10 +482,11 @@ def _counted_after(text: str) -> list[tuple[int, int]]:
     stay.
     """
     spans = []
-    for match in _COUNTED_AFTER.finditer(text):
-        for item in _COUNTED_AFTER_ITEM.finditer(match.group(1)):
+    for count in _COUNT_OF_PEOPLE.finditer(text):
+        listed = _LISTED_BEFORE_COUNT.search(text, max(0, count.start() - _COUNTED_REACH), count.start())
+        for item in _COUNTED_AFTER_ITEM.finditer(text, listed.start(), listed.end()) if listed else ():
             if _name_like(item.group()):
-                spans.append((match.start(1) + item.start(), match.start(1) + item.end()))
+                spans.append(item.span())
     return spans
 
 
