@@ -1014,6 +1014,18 @@ WRITINGS = [
     ("まるやまがカギ持ってった\nふじもと、いい？", "［氏名］がカギ持ってった\n［氏名］、いい？"),
     # A full name read otherwise before a line break, where the dictionary tags neither word as a name.
     ("名簿\n第15調査区 香取 一夫\n以上", "名簿\n第15調査区 ［氏名］\n以上"),
+    # Names listed before a count of people; after 本人 in parentheses; before an age in months after a
+    # child's label; before a team's title; a name found written again in romaji, as an account shows it.
+    ("あすは私と 春日 と 立川 の3人で伺います", "あすは私と ［氏名］ と ［氏名］ の3人で伺います"),
+    ("本人（かおり）が来所", "本人（［氏名］）が来所"),
+    ("こども ひなた（8か月）、保護者 母", "こども ［氏名］（8か月）、保護者 母"),
+    ("出席は 小出 コーチ、吉武 監督", "出席は ［氏名］ コーチ、［氏名］ 監督"),
+    ("作成者が「ogura」のまま、小倉 さんに確認", "作成者が「［氏名］」のまま、［氏名］ さんに確認"),
+    # A surname the dictionary reads as a word after a role ending in 担当; a surname and a given name of
+    # katakana it reads as some proper noun; a Latin name after a katakana job title.
+    ("2日目 法規担当 高見", "2日目 法規担当 ［氏名］"),
+    ("No.105 三上 トヨ（緊急連絡先 長男）", "No.105 ［氏名］（緊急連絡先 長男）"),
+    ("主任　エンジニア　Kevin Park", "主任　エンジニア　［氏名］"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1434,6 +1446,8 @@ WORK_TEXT = [
     "・窓口：未定\n・電話：全員",
     "いろいろありがとう\nところで、あしたから休みます",
     "松本 城\n本田 技研\n",
+    "課長と係長の2名、東京と大阪の2名、本人（78歳）、現場監督と協議、店長会議",
+    "会場は山田 ホール、中村 ケアの窓口",
 ]
 
 

@@ -49,7 +49,8 @@ shows that it names a person:
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
   item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
   島田 千尋, ・電話：大川 under ・窓口：千田; 未定 stays), listed in parentheses after a count of people
-  (3名（小柳、住吉、ロペス）) or joined to the writer by と (私と 片桐 で).
+  (3名（小柳、住吉、ロペス）) or before one (春日 と 立川 の3人), or joined to the writer by と
+  (私と 片桐 で).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
@@ -58,7 +59,8 @@ A name's reading in parentheses beside it is masked too (山田太郎（やま�
 list's item ends (母 黒田 キミ、), a full name of kanji with its reading in two parts before an honorific
 (菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
-(結衣（長女・高2）) or in parentheses after them (母（さおり）), or after a family member before an age or a
+(結衣（長女・高2）) or in parentheses after them or after who they are in a case (母（さおり）,
+本人（かおり））, or after a family member before an age or a
 particle (姉の結愛（6歳）, 父の勝が) or, a child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name
 in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who someone is
 (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a
@@ -72,7 +74,9 @@ a child's name in kana after their class (2年1組 はやと) or before ママ o
 age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5）, 対象児 いちか（4））, a
 surname and a given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a
 surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a
-surname in lower-case romaji before one (takeuchi さん).
+surname in lower-case romaji before one (takeuchi さん), or anywhere when it spells the reading of a name
+of kanji found (作成者が「ogura」… 小倉 さん), and a surname with a given name of two or three katakana the
+dictionary reads as some proper noun (三上 トヨ).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
@@ -175,6 +179,7 @@ from bot.privacy.names.kana import (
     _hiragana_surnames_after_cues,
     _kana_before_honorifics,
     _katakana_after_cues,
+    _katakana_given_names,
     _katakana_parts_around,
     _names_split_in_hiragana,
     _nicknames,
@@ -207,6 +212,7 @@ from bot.privacy.names.latin import (
     _latin_names,
     _latin_writings,
     _romaji_names,
+    _romaji_of_names,
     _romaji_surnames_in_lower_case,
 )
 from bot.privacy.names.layout import (
@@ -219,6 +225,7 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _counted_after,
     _counted_people,
     _handed_over,
     _listed_with,
@@ -295,6 +302,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_readings_read_with_names(morphemes),
                 *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
+                *_katakana_given_names(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
@@ -313,6 +321,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _pupils_in_kana(chunk)
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
+            spans += _counted_after(chunk)
             spans += _with_me(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
@@ -328,6 +337,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
+    found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)

@@ -28,12 +28,20 @@ _CARE_TITLES = (
     *_CARE_TITLES_AFTER_WORDS,
 )
 """Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
-_OTHER_TITLES = (*"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(), *_CARE_TITLES)
+_OTHER_TITLES = (
+    *"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(),
+    *"監督 コーチ 主将 顧問 教授 准教授 記者 店長".split(),
+    *_CARE_TITLES,
+)
+"""Titles outside the office too: a team's (浅田 監督, 小出 コーチ), a school's, a paper's or a shop's."""
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
-_AGE = r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6]|年[長中少])\)"
+_AGE = (
+    r"[ \t\u3000]*\((?:[0-9]{1,3}(?:歳|才)?|[小中高][1-6]|年[長中少]"
+    r"|(?:生後)?(?:[0-9]{1,2}(?:歳|才))?[0-9]{1,2}(?:か|カ|ヶ|ケ|ヵ|箇)?月)\)"
+)
 """An age or a school or nursery year in parentheses after a name (本田 正（68）, 川島 陸（小3）,
-村上 蒼空（3歳）, 大森 ひなた（年長）)."""
+村上 蒼空（3歳）, 大森 ひなた（年長）), or an infant's in months (ひなた（8か月）, 湊（1歳2か月）)."""
 _TITLE = _longest_first(*_STAFF_TITLES, *_OTHER_TITLES)
 _AFTER_WORD = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES_AFTER_WORDS)
 """What after a word the dictionary does not read as a name there (林様, 杁中さん) says it is one:

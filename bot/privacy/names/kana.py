@@ -14,6 +14,7 @@ from bot.privacy.names.cues import (
     _HIRAGANA_WORD,
     _HONORIFICS,
     _KANA_WORD,
+    _KANJI_KATA,
     _KIN,
     _KIN_WORDS,
     _NOT_CALLED,
@@ -73,9 +74,11 @@ _PUPIL_IN_KANA = re.compile(
 )
 """A name in hiragana after a class and a space, ending an item, or a full name before の too
 (`_pupils_in_kana`)."""
-_FULL_NAME_IN_KANA_AGED = re.compile(rf"(?<![ぁ-ゖー])([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}")
+_FULL_NAME_IN_KANA_AGED = re.compile(
+    rf"(?<![ぁ-ゖー])(?!こども|あかちゃん)([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}"
+)
 """A surname and a given name in hiragana apart by a space before an age or a school year
-(あやせ ひなの（小2）)."""
+(あやせ ひなの（小2）); not a child's label before a given name (こども ひなた（8か月）)."""
 _HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
 _NICKNAME = re.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
@@ -423,3 +426,29 @@ def _hiragana_name(morphemes: Sequence[Any]) -> str | None:
     if part_of_speech is None or part_of_speech[2] != "人名" or part_of_speech[3] not in ("姓", "名"):
         return None
     return part_of_speech[3]
+
+
+_OLD_GIVEN_NAME = re.compile(r"[\u30a1-\u30fa]{2,3}")
+"""A given name in katakana as older residents' and foreign residents' are written (トヨ, ハツエ, シメイ):
+two or three katakana, no long vowel (not ソニー)."""
+_GOES_ON = re.compile(rf"[{_KANJI_KATA}]")
+
+
+def _katakana_given_names(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname and a given name of katakana the dictionary reads as some proper noun (三上 トヨ).
+
+    Older residents' given names are written in katakana, and the dictionary reads some as other proper
+    nouns (トヨ); after a surname it reads as one and a space, a word of two or three katakana that it
+    reads as a proper noun other than a place, and that no katakana or kanji goes on from, is the given
+    name. Common nouns stay (田中 ビル, 中村 ケア).
+    """
+    for at, morpheme in enumerate(morphemes[:-2]):
+        if morpheme.part_of_speech()[2:4] != ("人名", "姓") or morphemes[at + 1].surface() not in _SPACE:
+            continue
+        given = morphemes[at + 2]
+        if (
+            _OLD_GIVEN_NAME.fullmatch(given.surface())
+            and given.part_of_speech()[1:3] == ("固有名詞", "一般")
+            and not _GOES_ON.match(text, given.end())
+        ):
+            yield morpheme.begin(), given.end()

@@ -26,11 +26,11 @@ _BEFORE_KIN_IN_PARENTHESES = re.compile(
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
 _AFTER_KIN_IN_PARENTHESES = re.compile(
-    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|お子さん|子ども|息子さん|娘さん)\("
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|お子さん|子ども|息子さん|娘さん|本人|相談者|対象者|利用者|申請者)\("
     r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[、,)])"
 )
-"""A name in parentheses after who they are in a family (母（さおり）, 娘さん（キヨ）), which
-`_kin_in_parentheses` asks the dictionary about."""
+"""A name in parentheses after who they are in a family (母（さおり）, 娘さん（キヨ）) or in a case
+(本人（かおり）, 相談者（ゆみ）), which `_kin_in_parentheses` asks the dictionary about."""
 _KIN_BEFORE = re.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
 """A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
 _FAMILY_MEMBER_WITH_AGE = re.compile(
@@ -44,7 +44,8 @@ _CHILD_BEFORE_HONORIFIC = re.compile(
 """A child's given name of kanji after who they are in a family and の, before くん or ちゃん
 (息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
 _NAMED_BEFORE_AGE = re.compile(
-    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒|対象児|本児)(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
+    rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒|対象児|本児|こども|子ども|子供|乳児|幼児)"
+    r"(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
     r"(?!(?:なし|不明|未定)(?![ぁ-ゖ]))"
     rf"([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )

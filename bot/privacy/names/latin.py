@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import cache
 
+from bot.kana import to_hiragana
 from bot.privacy.names.cues import _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
 from bot.privacy.names.words import _cued, _named_in_kana, _person_after, _read_before_san, _skip_space
+from bot.sudachi import tokenizer
 
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
 _LATIN_CLOSING = (
@@ -106,9 +109,12 @@ _LATIN_KIN = re.compile(
 )
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
 _ROLE_BEFORE_LATIN = re.compile(
-    rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医)[ \t\u3000]*$"
+    rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
+    "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト)"
+    r"[ \t\u3000]*$"
 )
-"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, 講師の is a cue)."""
+"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, エンジニア Kevin Park;
+講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
@@ -304,3 +310,42 @@ def _known_word(word: str) -> bool:
         return False
     reading = _read_before_san(word)
     return reading is not None and reading not in ("人名", "地名")
+
+
+_LOWER_ACCOUNT = re.compile(
+    r"(?<![A-Za-z0-9@._-])(?:[a-z][._])?([a-z]{3,15})(?:[._][a-z]{1,2}|[0-9]{1,3})?(?![A-Za-z0-9@_-])"
+)
+"""A word in lower case as an account or a file's author writes a surname (ogura, k.nakano, sato_t)."""
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,4}")
+
+
+def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words in lower case that spell in romaji the reading of a name of kanji found in ``text``.
+
+    A message names someone in kanji and again as a system shows them, an account or a file's author
+    (作成者が「ogura」… 小倉 さん, sakamoto.y（坂本 陽子）): the same person, whatever is around the word.
+    The reading is the one the dictionary gives the kanji before さん (小倉: おぐら, not the city's こくら).
+    """
+    readings = {
+        reading
+        for start, end in found
+        if _KANJI_NAME.fullmatch(text[start:end]) and (reading := _reading_before_san(text[start:end]))
+    }
+    if not readings:
+        return []
+    return [
+        match.span()
+        for match in _LOWER_ACCOUNT.finditer(text)
+        if readings.intersection(_romaji_readings(match.group(1)))
+    ]
+
+
+@cache
+def _reading_before_san(word: str) -> str | None:
+    """The dictionary's reading of ``word``, in hiragana, as one word before さん; None for one it lacks."""
+    from sudachipy import SplitMode
+
+    first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
+    if first.surface() != word or first.is_oov():
+        return None
+    return to_hiragana(first.reading_form())

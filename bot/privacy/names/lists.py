@@ -438,6 +438,17 @@ def _name_like(value: str) -> bool:
 
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
+_COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
+_COUNT_OF_PEOPLE = re.compile(
+    r"[ \t\u3000]*の[ \t\u3000]*(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
+)
+_LISTED_BEFORE_COUNT = re.compile(
+    rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
+    rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
+)
+"""Two or more listed right before a count of people (春日 と 立川 の3人, 小池、沢井、ロペスの3名)."""
+_COUNTED_AFTER_ITEM = re.compile(_COUNTED_ITEM)
+_COUNTED_REACH = 80
 _WITH_ME = re.compile(
     r"(?:私|わたし|自分|僕|ぼく|俺)と[ \t\u3000]*([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12})"
     r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
@@ -460,6 +471,22 @@ def _counted_people(text: str) -> list[tuple[int, int]]:
                 start = at + item.index(value)
                 spans.append((start, start + len(value)))
             at += len(item)
+    return spans
+
+
+def _counted_after(text: str) -> list[tuple[int, int]]:
+    """The names listed before a count of people (私と 春日 と 立川 の3人で, 北村・小泉の2名).
+
+    The count says the list's items are people, as a count before parentheses does (`_counted_people`);
+    an item is masked when it reads as a name on its own (`_name_like`): 課長と係長の2名, 男性と女性の2人
+    stay.
+    """
+    spans = []
+    for count in _COUNT_OF_PEOPLE.finditer(text):
+        listed = _LISTED_BEFORE_COUNT.search(text, max(0, count.start() - _COUNTED_REACH), count.start())
+        for item in _COUNTED_AFTER_ITEM.finditer(text, listed.start(), listed.end()) if listed else ():
+            if _name_like(item.group()):
+                spans.append(item.span())
     return spans
 
 
