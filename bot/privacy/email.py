@@ -7,7 +7,9 @@ address stay: 連絡先taro@…), then ``@`` with spaces around it if any (or a
 line break before or after it, which a phone's copy and paste leaves),
 ``[at]``, ``(at)``, `` at ``, アット(マーク) or あっと (in brackets or not), then a domain of two or more
 labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
-written as ``.``, ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp),
+written as ``.``, as ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp), or
+as ``。`` between Japanese labels (日本語。テスト); after an ASCII label a 。 before Japanese ends the
+sentence (taro@example.jp。住民票の件 keeps 住民票),
 ``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
@@ -40,7 +42,8 @@ _AT = (
     r"|[ \t]at[ \t]|[ \t]*(?:アット(?:マーク)?|あっと(?:まーく)?)[ \t]*)"
 )
 _DOT = (
-    r"(?:[ \t]*[.。][ \t]*|[ \t]*・[ \t]*(?=[a-z0-9])|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]"
+    rf"(?:[ \t]*\.[ \t]*|[ \t]*[。・][ \t]*(?=[a-z0-9])|(?<=[{_JA}ぁ-ゖ])。(?=[{_JA}ぁ-ゖ])"
+    r"|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]"
     r"|[ \t]*ドット[ \t]*)"
 )
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"

@@ -227,6 +227,10 @@ WRITINGS = [
     ("携帯は090の1234の5678、090_1234_5678", "携帯は［電話番号］、［電話番号］"),
     ("taro@ example . co . jp、taro@example。jp", "［メールアドレス］、［メールアドレス］"),
     ("連絡先taro@example.jp、やまだ@例え.jp", "連絡先［メールアドレス］、［メールアドレス］"),
+    # A 。 before Japanese ends the sentence, not the domain: the words after it stay.
+    ("連絡はtaro@example.jp。住民票の件です", "連絡は［メールアドレス］。住民票の件です"),
+    ("hanako@example.co.jp。確認お願いします", "［メールアドレス］。確認お願いします"),
+    ("ywpsv@日本語。テスト", "［メールアドレス］"),  # between Japanese labels, 。 is the dot
     ("中央1-2-3-405号室に住む方", "［住所］に住む方"),
     ("本町3-4-5 サンプルハイツ101から", "［住所］から"),
     ("札幌市中央区北1西2、住所は南3条東4 5-6", "［住所］、住所は［住所］"),
