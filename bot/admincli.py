@@ -21,7 +21,7 @@ import signal
 import sys
 
 from bot.config import MAX_RETENTION_DAYS, Settings
-from bot.consult.accounts import Accounts
+from bot.consult.accounts import Accounts, check_name, check_password
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
@@ -82,18 +82,26 @@ def retention_days(text: str) -> int:
 
 
 def run_admin(args: argparse.Namespace, settings: Settings) -> int:
-    """``admin …``; exit code 1 when the request is refused (a taken name, a short password)."""
+    """``admin …``; exit code 2 for bad usage, 1 when the database refuses (a taken name, an unknown user).
+
+    Bad usage is a malformed user name, a short password or a mistyped
+    confirmation, refused before the database is opened (as the README's
+    exit codes say for every command).
+    """
+    try:
+        password = _new_password(args)
+    except InvalidInput as exc:
+        print(exc, file=sys.stderr)
+        return 2
     store = ConversationStore.configured(settings)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
-            user = accounts.add_user(
-                args.name, _password(args.password_stdin), args.display_name, editor=args.editor
-            )
+            user = accounts.add_user(args.name, password, args.display_name, editor=args.editor)
             role = "（編集担当）" if user.is_editor else ""
             print(f"ユーザー「{user.name}」（{user.display_name}）{role}を登録しました。")
         elif args.admin_command == "set-password":
-            ended = accounts.set_password(args.name, _password(args.password_stdin))
+            ended = accounts.set_password(args.name, password)
             print(f"ユーザー「{args.name}」のパスワードを変更しました。{_ended(ended)}")
         elif args.admin_command == "logout-everywhere":
             ended = accounts.logout_everywhere(args.name)
@@ -171,6 +179,21 @@ def _ended(sessions: int) -> str:
     if not sessions:
         return "ログイン中のセッションはありませんでした。"
     return f"ログイン中だったセッション{sessions}件を終了しました。"
+
+
+def _new_password(args: argparse.Namespace) -> str:
+    """The new password of ``add-user`` or ``set-password``, checked, and "" for other actions.
+
+    `InvalidInput` when it is too short or its confirmation differs, and for
+    ``add-user`` when the name is malformed (before the password is asked).
+    """
+    if args.admin_command == "add-user":
+        check_name(args.name)
+    elif args.admin_command != "set-password":
+        return ""
+    password = _password(args.password_stdin)
+    check_password(password)
+    return password
 
 
 def _password(from_stdin: bool) -> str:

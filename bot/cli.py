@@ -268,6 +268,7 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 def _import_faq(args: argparse.Namespace) -> int:
     from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
+    from bot.knowledge.spreadsheet import NoSuchSheet
 
     refused = _import_refused(args.file, args.output, args.sheet)
     if refused:
@@ -277,6 +278,9 @@ def _import_faq(args: argparse.Namespace) -> int:
     try:
         rows = read_rows(args.file, args.sheet)
         imported = import_faq(rows, {k: v for k, v in columns.items() if v}, headings=args.headings)
+    except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
+        print(exc, file=sys.stderr)
+        return 2
     except ImportProblems as exc:
         for problem in exc.problems:
             print(

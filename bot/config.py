@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -37,6 +37,7 @@ __all__ = [
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
 LOG_FORMATS = ("text", "json")
 WEBHOOK_TURNS = ("server", "worker")
 
@@ -58,6 +59,24 @@ MAX_RETENTION_DAYS = 365 * 30
 
 class SettingsError(ValueError):
     """Settings that each look right but do not fit together or with what exists (found once built)."""
+
+
+def _refused(name: str, request: str, value: str, why: str = "") -> ValueError:
+    """A bad setting's error in the one form the DX team reads: the name, what to set, the value given, why.
+
+    Only for values that are not secrets; a secret's error says what is wrong with it instead.
+    """
+    space = " " if request[0].isascii() else ""  # KAIZEN_PORT は 1〜65535…, KAIZEN_TEAM_MEMBERS は同じ…
+    return ValueError(f"{name} は{space}{request}（指定された値: {value!r}）。{why}")
+
+
+def _one_of(name: str, choices: Sequence[str], value: str) -> ValueError:
+    """The error of a setting that takes one of a few words."""
+    return _refused(name, f"{'・'.join(choices)} のいずれかを指定してください", value)
+
+
+_MAKE_TOKEN = 'python -c "import secrets; print(secrets.token_urlsafe(32))"'
+"""The command that makes a token or secret every token setting accepts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -637,11 +656,11 @@ class Settings:
             if value is not None:
                 values[name] = value
         level = values["KAIZEN_LOG_LEVEL"].upper()
-        if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
-            raise ValueError(f"KAIZEN_LOG_LEVEL must be DEBUG, INFO, WARNING or ERROR, not {level!r}")
+        if level not in LOG_LEVELS:
+            raise _one_of("KAIZEN_LOG_LEVEL", LOG_LEVELS, values["KAIZEN_LOG_LEVEL"])
         log_format = values["KAIZEN_LOG_FORMAT"].strip().lower()
         if log_format not in LOG_FORMATS:
-            raise ValueError(f"KAIZEN_LOG_FORMAT must be text or json, not {log_format!r}")
+            raise _one_of("KAIZEN_LOG_FORMAT", LOG_FORMATS, values["KAIZEN_LOG_FORMAT"])
         cache = values["KAIZEN_CACHE_DIR"].strip()
         return cls(
             faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
@@ -695,8 +714,8 @@ def _token(values: Mapping[str, str], name: str) -> str:
     token = values[name].strip()
     if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
         raise ValueError(
-            f"{name} must be at least {MIN_ADMIN_TOKEN_CHARS} characters long, not {len(token)}; "
-            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            f"{name} は{MIN_ADMIN_TOKEN_CHARS}文字以上にしてください（指定された値は{len(token)}文字です）。"
+            f"次のコマンドで作れます: {_MAKE_TOKEN}"
         )
     return token
 
@@ -704,15 +723,14 @@ def _token(values: Mapping[str, str], name: str) -> str:
 def _webhook_turns(values: Mapping[str, str]) -> str:
     turns = values["KAIZEN_WEBHOOK_TURNS"].strip().lower()
     if turns not in WEBHOOK_TURNS:
-        raise ValueError(f"KAIZEN_WEBHOOK_TURNS must be server or worker, not {turns!r}")
+        raise _one_of("KAIZEN_WEBHOOK_TURNS", WEBHOOK_TURNS, values["KAIZEN_WEBHOOK_TURNS"])
     return turns
 
 
 def _notify(values: Mapping[str, str]) -> NotifySettings:
     webhook_format = values["KAIZEN_NOTIFY_WEBHOOK_FORMAT"].strip().lower()
     if webhook_format not in WEBHOOK_FORMATS:
-        choices = ", ".join(WEBHOOK_FORMATS)
-        raise ValueError(f"KAIZEN_NOTIFY_WEBHOOK_FORMAT must be one of {choices}, not {webhook_format!r}")
+        raise _one_of("KAIZEN_NOTIFY_WEBHOOK_FORMAT", WEBHOOK_FORMATS, values["KAIZEN_NOTIFY_WEBHOOK_FORMAT"])
     return NotifySettings(
         webhook_url=_optional_url(values, "KAIZEN_NOTIFY_WEBHOOK_URL"),
         webhook_format=webhook_format,
@@ -735,15 +753,23 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
         lease_seconds=_integer(values, "KAIZEN_DELIVERY_LEASE_SECONDS", 2, 7200),
     )
     if delivery.lease_seconds <= delivery.timeout_seconds:
-        raise ValueError("KAIZEN_DELIVERY_LEASE_SECONDS must be longer than KAIZEN_DELIVERY_TIMEOUT_SECONDS")
+        raise _refused(
+            "KAIZEN_DELIVERY_LEASE_SECONDS",
+            f"KAIZEN_DELIVERY_TIMEOUT_SECONDS（{delivery.timeout_seconds:g}秒）より長い秒数を指定してください",
+            values["KAIZEN_DELIVERY_LEASE_SECONDS"],
+            "配信に時間のかかっているメッセージを、別のワーカーが重ねて送らないためです。",
+        )
     return delivery
+
+
+_HTTP_URL = "http:// か https:// で始まるURL"
 
 
 def _base_url(values: Mapping[str, str], name: str) -> str:
     """An http(s) URL without its trailing slash (the SDKs append paths that begin with one)."""
     url = values[name].strip().rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise ValueError(f"{name} must be an http:// or https:// URL, not {values[name]!r}")
+        raise _refused(name, _HTTP_URL + "を指定してください", values[name])
     return url
 
 
@@ -751,9 +777,12 @@ def _slack_bot_token(values: Mapping[str, str]) -> str:
     """Empty, or a bot token: an app-level (xapp-) or user (xoxp-) token would fail or post as a person."""
     token = values["SLACK_BOT_TOKEN"].strip()
     if token and not token.startswith("xoxb-"):
-        kind = token.split("-", 1)[0][:8] if "-" in token else "no prefix"  # never the secret itself
-        raise ValueError(
-            f"SLACK_BOT_TOKEN must be the Bot User OAuth Token, which starts with xoxb- ({kind!r} set)"
+        given = (
+            f"は {token.split('-', 1)[0][:8]}- で始まっています" if "-" in token else "には接頭辞がありません"
+        )
+        raise ValueError(  # what it starts with, never the secret itself
+            "SLACK_BOT_TOKEN は xoxb- で始まる Bot User OAuth Token を指定してください"
+            f"（指定されたトークン{given}）。"
         )
     return token
 
@@ -768,13 +797,15 @@ def _line_channel_secret(values: Mapping[str, str]) -> str:
     if not secret or _LINE_SECRET.match(secret):
         return secret
     problem = _pasted_wrong(secret) or (
-        f"has {len(secret)} characters" if len(secret) != 32 else "has characters other than 0-9 and a-f"
+        f"指定された値は{len(secret)}文字です"
+        if len(secret) != 32
+        else "指定された値に0〜9・a〜f以外の文字があります"
     )
     if len(secret) > 64:
-        problem += "; the channel access token goes in LINE_CHANNEL_ACCESS_TOKEN"
+        problem += "。チャネルアクセストークンは LINE_CHANNEL_ACCESS_TOKEN に設定してください"
     raise ValueError(
-        "LINE_CHANNEL_SECRET must be the channel secret (LINE Developers console, Basic settings): "
-        f"32 characters of 0-9 and a-f, but the value set {problem}"
+        "LINE_CHANNEL_SECRET はチャネルシークレット（LINE Developers コンソールの"
+        f"「チャネル基本設定」にある、0〜9・a〜fの32文字）を指定してください。{problem}。"
     )
 
 
@@ -784,13 +815,13 @@ def _line_access_token(values: Mapping[str, str]) -> str:
     if not token:
         return token
     if _LINE_SECRET.match(token):
-        problem = "looks like the channel secret (32 characters of 0-9 and a-f)"
+        problem = "指定された値はチャネルシークレット（0〜9・a〜fの32文字）のようです"
     else:
         problem = _pasted_wrong(token) or ""
     if problem:
         raise ValueError(
-            "LINE_CHANNEL_ACCESS_TOKEN must be the long-lived channel access token (Messaging API tab, "
-            f"Issue), but the value set {problem}"
+            "LINE_CHANNEL_ACCESS_TOKEN はチャネルアクセストークン（長期）（LINE Developers コンソールの"
+            f"「Messaging API設定」で発行したもの）を指定してください。{problem}。"
         )
     return token
 
@@ -798,9 +829,9 @@ def _line_access_token(values: Mapping[str, str]) -> str:
 def _pasted_wrong(secret: str) -> str | None:
     """What a secret pasted by hand carries that no issued one has; None when nothing. Never the secret."""
     if secret[0] in "'\"" or secret[-1] in "'\"":
-        return "has quotes around it"
+        return "指定された値の前後に引用符が付いています"
     if any(c.isspace() for c in secret):
-        return "has a space or line break inside"
+        return "指定された値の途中に空白か改行があります"
     return None
 
 
@@ -808,7 +839,7 @@ def _optional_url(values: Mapping[str, str], name: str) -> str:
     """Empty, or an http(s) URL: anything else would fail every notice at delivery, retried for ever."""
     url = values[name].strip()
     if url and not url.startswith(("http://", "https://")):
-        raise ValueError(f"{name} must be an http:// or https:// URL (or empty), not {values[name]!r}")
+        raise _refused(name, _HTTP_URL + "を指定するか、空にしてください", values[name])
     return url
 
 
@@ -818,13 +849,14 @@ def _database_url(values: Mapping[str, str]) -> str:
     from sqlalchemy.exc import ArgumentError
 
     url = values["DATABASE_URL"].strip()
-    example = "sqlite:///kaizen.db or postgresql://user:password@host/dbname"
+    example = "（sqlite:///kaizen.db や postgresql://user:password@host/dbname）を指定してください"
     try:
-        backend = make_url(url).get_backend_name()
+        parsed = make_url(url)
     except ArgumentError:
-        raise ValueError(f"DATABASE_URL must be a URL such as {example}, not {url!r}") from None
-    if backend not in ("sqlite", "postgresql", "postgres"):
-        raise ValueError(f"DATABASE_URL must be a SQLite or PostgreSQL URL ({example}), not {url!r}")
+        raise _refused("DATABASE_URL", "SQLite か PostgreSQL のURL" + example, url) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql", "postgres"):
+        shown = parsed.render_as_string(hide_password=True)  # the password is never printed
+        raise _refused("DATABASE_URL", "SQLite か PostgreSQL のURL" + example, shown)
     return url
 
 
@@ -842,18 +874,19 @@ def _proxy(values: Mapping[str, str]) -> ProxySettings:
             try:
                 trusted.append(ipaddress.ip_network(item.strip(), strict=False))
             except ValueError:
-                raise ValueError(
-                    f"KAIZEN_TRUSTED_PROXIES must list addresses or networks (10.0.0.5, 10.0.0.0/24), "
-                    f"not {item.strip()!r}"
+                raise _refused(
+                    "KAIZEN_TRUSTED_PROXIES",
+                    "IPアドレスかネットワーク（10.0.0.5、10.0.0.0/24 など）をカンマ区切りで指定してください",
+                    item.strip(),
                 ) from None
     header = values["KAIZEN_SSO_USER_HEADER"].strip()
     if header and not trusted:
         raise ValueError(
-            "KAIZEN_SSO_USER_HEADER needs KAIZEN_TRUSTED_PROXIES: the header is only believed from the "
-            "proxy that signs users in"
+            "KAIZEN_SSO_USER_HEADER を使うときは KAIZEN_TRUSTED_PROXIES も設定してください。"
+            "このヘッダーは、利用者のサインインを確かめるリバースプロキシから届いたものだけを信頼します。"
         )
     if header and not _HEADER_NAME.match(header):
-        raise ValueError(f"KAIZEN_SSO_USER_HEADER must be a header name (X-Remote-User), not {header!r}")
+        raise _refused("KAIZEN_SSO_USER_HEADER", "X-Remote-User のようなヘッダー名を指定してください", header)
     return ProxySettings(trusted=tuple(trusted), sso_user_header=header)
 
 
@@ -867,8 +900,8 @@ def _teams(values: Mapping[str, str]) -> TeamsSettings:
     )
     if teams.anonymous and (teams.app_id or teams.app_password or teams.tenant_id):
         raise ValueError(
-            "TEAMS_ANONYMOUS=true turns Teams' token checks off: it is for a local trial only and "
-            "cannot be combined with TEAMS_APP_ID, TEAMS_APP_PASSWORD or TEAMS_TENANT_ID"
+            "TEAMS_ANONYMOUS=true は Teams のトークン確認を止める、手元での試用だけのための設定です。"
+            "TEAMS_APP_ID・TEAMS_APP_PASSWORD・TEAMS_TENANT_ID と一緒には使えません。"
         )
     return teams
 
@@ -884,41 +917,59 @@ def _team(values: Mapping[str, str]) -> TeamSettings:
     members_value = values["KAIZEN_TEAM_MEMBERS"].strip()
     if not room_value:
         if members_value:
-            raise ValueError("KAIZEN_TEAM_MEMBERS needs KAIZEN_TEAM_ROOM: the members answer from that room")
+            raise ValueError(
+                "KAIZEN_TEAM_MEMBERS を使うときは KAIZEN_TEAM_ROOM も設定してください。"
+                "メンバーはそのルームから回答するためです。"
+            )
         return TeamSettings()
-    channel, room = _channel_and_id(room_value, "KAIZEN_TEAM_ROOM", "<channel>:<room id>")
+    room_of = _channel_and_id(room_value)
+    if room_of is None:
+        raise _refused("KAIZEN_TEAM_ROOM", "<channel>:<room id> の形で指定してください", room_value)
+    channel, room = room_of
     members: dict[tuple[str, str], str] = {}
     for item in members_value.split(","):
         if not item.strip():
             continue
-        who, equals, account = item.strip().rpartition("=")
-        expected = "<channel>:<user id>=<dashboard account>"
-        if not equals or not who.strip():
-            raise ValueError(f"KAIZEN_TEAM_MEMBERS entries must be {expected}, not {item.strip()!r}")
-        member = _channel_and_id(who.strip(), "KAIZEN_TEAM_MEMBERS", expected)
+        who, _, account = item.strip().rpartition("=")
+        member = _channel_and_id(who)
+        if member is None:
+            raise _refused(
+                "KAIZEN_TEAM_MEMBERS",
+                "<channel>:<user id>=<dashboard account> をカンマ区切りで指定してください",
+                item.strip(),
+            )
         account = account.strip()
         if not _ACCOUNT_NAME.match(account):
-            raise ValueError(
-                f"KAIZEN_TEAM_MEMBERS: {account!r} is not a dashboard account name "
-                "(2-32 characters: lower-case letters, digits, '.', '_' or '-')"
+            raise _refused(
+                "KAIZEN_TEAM_MEMBERS",
+                "「=」の後にダッシュボードのアカウント名（半角英小文字・数字・「.」「_」「-」の2〜32文字）を"
+                "指定してください",
+                item.strip(),
             )
         if member in members:
-            raise ValueError(f"KAIZEN_TEAM_MEMBERS lists {who.strip()} twice")
+            raise _refused(
+                "KAIZEN_TEAM_MEMBERS",
+                "各ユーザーIDを1回ずつ指定してください",
+                item.strip(),
+                f"{who.strip()} が2回書かれています。",
+            )
         if member[0] != channel:
-            raise ValueError(
-                f"KAIZEN_TEAM_MEMBERS lists {who.strip()}, but the team room is on {channel}: "
-                f"members answer from the room, so list their {channel} user ids"
+            raise _refused(
+                "KAIZEN_TEAM_MEMBERS",
+                f"チームのルームと同じチャネル（{channel}）のユーザーIDを指定してください",
+                item.strip(),
+                "メンバーはルームから回答するためです。",
             )
         members[member] = account
     return TeamSettings(channel, room, members)
 
 
-def _channel_and_id(value: str, name: str, expected: str) -> tuple[str, str]:
-    """``<channel>:<id>``: the channel is before the first colon (ids may hold colons, as Teams' do)."""
+def _channel_and_id(value: str) -> tuple[str, str] | None:
+    """``<channel>:<id>``, or None: the channel is before the first colon (Teams' ids hold colons)."""
     channel, colon, ident = value.partition(":")
     channel, ident = channel.strip().lower(), ident.strip()
     if not colon or not _CHANNEL_NAME.match(channel) or not ident or any(c.isspace() for c in ident):
-        raise ValueError(f"{name} must be {expected}, not {value!r}")
+        return None
     return channel, ident
 
 
@@ -948,17 +999,27 @@ def _rsa_private_key(path: str, name: str) -> str:
     try:
         pem = file.read_bytes()
     except OSError as exc:
-        raise ValueError(f"{name}: cannot read {str(file)!r} ({exc.strerror or exc})") from None
+        raise _refused(
+            name,
+            "読み込めるファイルを指定してください",
+            str(file),
+            f"ファイルを読み込めませんでした（{exc.strerror or exc}）。",
+        ) from None
     try:
         key = load_pem_private_key(pem, password=None)
     except (ValueError, TypeError) as exc:
-        raise ValueError(
-            f"{name}: {str(file)!r} is not an unencrypted PEM private key ({exc}); use the private key "
-            "file the LINE WORKS Developer Console issued for the service account"
+        raise _refused(
+            name,
+            "LINE WORKS Developer Console でサービスアカウントに発行された秘密鍵のファイルを指定してください",
+            str(file),
+            f"暗号化されていないPEM形式の秘密鍵ではありません（{exc}）。",
         ) from None
     if not isinstance(key, RSAPrivateKey):
-        raise ValueError(  # noqa: TRY004 (a bad setting is a ValueError, which the CLI reports)
-            f"{name}: {str(file)!r} is not an RSA key (LINE WORKS signs with RS256)"
+        raise _refused(
+            name,
+            "RSA の秘密鍵のファイルを指定してください",
+            str(file),
+            "LINE WORKS は RS256 で署名するためです。",
         )
     return pem.decode("ascii")
 
@@ -972,8 +1033,8 @@ def _telegram(values: Mapping[str, str]) -> TelegramSettings:
     secret = values["TELEGRAM_WEBHOOK_SECRET"].strip()
     if secret and not _TELEGRAM_SECRET.match(secret):
         raise ValueError(
-            "TELEGRAM_WEBHOOK_SECRET must be 1-256 letters, digits, _ or - (Telegram accepts no other); "
-            'make one with: python -c "import secrets; print(secrets.token_urlsafe(32))"'
+            "TELEGRAM_WEBHOOK_SECRET は半角英数字・「_」「-」の1〜256文字にしてください"
+            f"（Telegram はほかの文字を受け付けません）。次のコマンドで作れます: {_MAKE_TOKEN}"
         )
     return TelegramSettings(
         bot_token=values["TELEGRAM_BOT_TOKEN"].strip(),
@@ -988,14 +1049,16 @@ def _boolean(values: Mapping[str, str], name: str) -> bool:
         return True
     if value in ("false", "0", "no", "off"):
         return False
-    raise ValueError(f"{name} must be true or false, not {values[name]!r}")
+    raise _one_of(name, ("true", "false"), values[name])
 
 
 def _integer(values: Mapping[str, str], name: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``; one error for text and for a number out of range."""
+    request = f"{low}〜{high}の整数を指定してください"
     try:
         number = int(values[name])
     except ValueError:
-        raise ValueError(f"{name} must be a whole number, not {values[name]!r}") from None
+        raise _refused(name, request, values[name]) from None
     if not low <= number <= high:
-        raise ValueError(f"{name} must be between {low} and {high}, not {number}")
+        raise _refused(name, request, values[name])
     return number

@@ -53,9 +53,6 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
     again = run(database, "admin", "add-user", "tanaka", "--password-stdin", stdin="dx-team-password-1\n")
     assert again.returncode == 1
     assert "すでに登録されています" in again.stderr
-    short = run(database, "admin", "add-user", "suzuki", "--password-stdin", stdin="short\n")
-    assert short.returncode == 1
-    assert "10文字以上" in short.stderr
     listed = run(database, "admin", "list-users")
     assert listed.stdout.splitlines() == ["tanaka\t田中\t編集担当"]
 
@@ -73,6 +70,28 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
     assert accounts.session(before.token) is None, "a new password ends the old sessions"
     assert isinstance(accounts.login(Attempt("tanaka", "192.0.2.1"), "a-new-password-2"), LoggedIn)
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (
+            ("add-user", "Tanaka San"),
+            "ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。",
+        ),
+        (("add-user", "suzuki"), "パスワードは10文字以上にしてください。"),
+        (("set-password", "suzuki"), "パスワードは10文字以上にしてください。"),
+    ],
+)
+def test_a_malformed_name_or_a_short_password_is_bad_usage_with_exit_2(
+    tmp_path: Path, args: tuple[str, ...], said: str
+) -> None:
+    database = tmp_path / "kaizen.db"
+    done = run(database, "admin", *args, "--password-stdin", stdin="short\n")
+    assert done.returncode == 2, "bad usage, as the README's exit codes say"
+    assert done.stderr.strip() == said
+    assert "Traceback" not in done.stderr
+    assert not database.exists(), "refused before the database is opened"
 
 
 def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> None:

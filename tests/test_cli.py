@@ -218,7 +218,9 @@ def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() 
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    assert "KAIZEN_ADMIN_TOKEN must be at least 32 characters long, not 1" in done.stderr
+    assert (
+        "設定エラー: KAIZEN_ADMIN_TOKEN は32文字以上にしてください（指定された値は1文字です）" in done.stderr
+    )
     assert "secrets.token_urlsafe(32)" in done.stderr
 
 
@@ -290,9 +292,9 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
-    assert line.startswith("設定エラー: LINE_CHANNEL_SECRET must be the channel secret")
-    assert "32 characters of 0-9 and a-f" in line
-    assert "the channel access token goes in LINE_CHANNEL_ACCESS_TOKEN" in line
+    assert line.startswith("設定エラー: LINE_CHANNEL_SECRET はチャネルシークレット")
+    assert "0〜9・a〜fの32文字）を指定してください。指定された値は172文字です。" in line
+    assert "チャネルアクセストークンは LINE_CHANNEL_ACCESS_TOKEN に設定してください" in line
     assert token[:16] not in done.stderr
 
 
@@ -305,8 +307,11 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
         (("bench", "--baseline-queries", "-1"), "argument --baseline-queries: 1以上の整数を指定してください"),
         (("doctor", "--limit", "-1"), "argument --limit: 1以上の整数を指定してください"),
         (("serve", "--port", "99999"), "argument --port: 1〜65535の整数を指定してください"),
-        (("--database", "/tmp/kaizen.db", "purge"), "DATABASE_URL must be a URL such as sqlite:///"),
-        (("--database", "bogus://x", "purge"), "DATABASE_URL must be a SQLite or PostgreSQL URL"),
+        (
+            ("--database", "/tmp/kaizen.db", "purge"),
+            "設定エラー: DATABASE_URL は SQLite か PostgreSQL のURL（sqlite:///kaizen.db や",
+        ),
+        (("--database", "bogus://x", "purge"), "dbname）を指定してください（指定された値: 'bogus://x'）"),
         (("eval", "tests"), "tests: フォルダです。ファイルを指定してください"),
     ],
 )

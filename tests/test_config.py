@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.config import SETTINGS, Settings
@@ -23,7 +25,9 @@ def test_operations_settings_default_to_text_logs_made_ids_and_no_metrics() -> N
         {"KAIZEN_LOG_FORMAT": "JSON", "KAIZEN_TRUST_REQUEST_ID": "yes", "KAIZEN_METRICS_TOKEN": f" {TOKEN} "}
     )
     assert (chosen.log_format, chosen.trust_request_id, chosen.metrics_token) == ("json", True, TOKEN)
-    with pytest.raises(ValueError, match="KAIZEN_METRICS_TOKEN must be at least 32 characters"):
+    with pytest.raises(
+        ValueError, match="KAIZEN_METRICS_TOKEN は32文字以上にしてください（指定された値は6文字です）"
+    ):
         Settings.from_env({"KAIZEN_METRICS_TOKEN": "s3cret"})
 
 
@@ -36,29 +40,71 @@ def test_the_command_line_wins_over_the_environment() -> None:
 @pytest.mark.parametrize(
     ("name", "value", "message"),
     [
-        ("KAIZEN_PORT", "http", "whole number"),
-        ("KAIZEN_PORT", "70000", "between 1 and 65535"),
-        ("KAIZEN_MAX_BODY_BYTES", "10", "between 1024"),
-        ("KAIZEN_LOG_FORMAT", "xml", "text or json"),
-        ("KAIZEN_TRUST_REQUEST_ID", "maybe", "true or false"),
+        ("KAIZEN_PORT", "http", "KAIZEN_PORT は 1〜65535の整数を指定してください（指定された値: 'http'）。"),
+        (
+            "KAIZEN_PORT",
+            "70000",
+            "KAIZEN_PORT は 1〜65535の整数を指定してください（指定された値: '70000'）。",
+        ),
+        ("KAIZEN_MAX_BODY_BYTES", "10", "KAIZEN_MAX_BODY_BYTES は 1024〜104857600の整数を指定して"),
+        ("KAIZEN_LOG_LEVEL", "LOUD", "KAIZEN_LOG_LEVEL は DEBUG・INFO・WARNING・ERROR のいずれかを指定して"),
+        (
+            "KAIZEN_LOG_FORMAT",
+            "xml",
+            "KAIZEN_LOG_FORMAT は text・json のいずれかを指定してください（指定された値: 'xml'）",
+        ),
+        ("KAIZEN_TRUST_REQUEST_ID", "maybe", "KAIZEN_TRUST_REQUEST_ID は true・false のいずれかを指定して"),
+        ("KAIZEN_WEBHOOK_TURNS", "both", "KAIZEN_WEBHOOK_TURNS は server・worker のいずれかを指定して"),
         # without a scheme every notice failed and was retried for ever, and the DX team heard of nothing
         (
             "KAIZEN_NOTIFY_WEBHOOK_URL",
             "hooks.slack.com/services/T0/B0/x",
-            "KAIZEN_NOTIFY_WEBHOOK_URL must be an http",
+            "KAIZEN_NOTIFY_WEBHOOK_URL は http:// か https:// で始まるURLを指定するか、空にしてください"
+            "（指定された値: 'hooks.slack.com/services/T0/B0/x'）",
         ),
-        ("KAIZEN_PUBLIC_URL", "kaizen.example.lg.jp", "KAIZEN_PUBLIC_URL must be an http"),
+        ("KAIZEN_PUBLIC_URL", "kaizen.example.lg.jp", "KAIZEN_PUBLIC_URL は http:// か https:// で始まるURL"),
         # the app-level token sits on the same settings page; Slack refuses it for every post
-        ("SLACK_BOT_TOKEN", "xapp-1-A0-123-abc", "starts with xoxb- \\('xapp' set\\)"),
-        ("SLACK_BOT_TOKEN", "abc", "starts with xoxb- \\('no prefix' set\\)"),
+        (
+            "SLACK_BOT_TOKEN",
+            "xapp-1-A0-123-abc",
+            "SLACK_BOT_TOKEN は xoxb- で始まる Bot User OAuth Token を指定してください"
+            "（指定されたトークンは xapp- で始まっています）",
+        ),
+        (
+            "SLACK_BOT_TOKEN",
+            "abc",
+            "SLACK_BOT_TOKEN は xoxb- で始まる Bot User OAuth Token を指定してください"
+            "（指定されたトークンには接頭辞がありません）",
+        ),
         # a plain path, or another database, failed only at the first query, with SQLAlchemy's traceback
-        ("DATABASE_URL", "/var/lib/kaizen/kaizen.db", "DATABASE_URL must be a URL such as sqlite:///"),
-        ("DATABASE_URL", "mysql://u@h/db", "DATABASE_URL must be a SQLite or PostgreSQL URL"),
+        (
+            "DATABASE_URL",
+            "/var/lib/kaizen/kaizen.db",
+            "DATABASE_URL は SQLite か PostgreSQL のURL（sqlite:///kaizen.db や",
+        ),
+        (
+            "DATABASE_URL",
+            "mysql://u@h/db",
+            "のURL（sqlite:///kaizen.db や postgresql://user:password@host/dbname）を",
+        ),
     ],
 )
-def test_bad_values_stop_start_up(name: str, value: str, message: str) -> None:
-    with pytest.raises(ValueError, match=message):
+def test_bad_values_stop_start_up_naming_the_setting_and_what_it_takes(
+    name: str, value: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)) as refused:
         Settings.from_env({name: value})
+    assert name in str(refused.value)
+    if not name.endswith("TOKEN"):
+        assert repr(value) in str(refused.value), "the value given is shown, to be found"
+
+
+def test_a_database_url_of_another_database_is_shown_without_its_password() -> None:
+    with pytest.raises(
+        ValueError, match=re.escape("（指定された値: 'mysql://kaizen:***@db.lan/kaizen'）")
+    ) as refused:
+        Settings.from_env({"DATABASE_URL": "mysql://kaizen:hunter2@db.lan/kaizen"})
+    assert "hunter2" not in str(refused.value)
 
 
 def test_every_setting_has_help_and_a_default_or_says_what_empty_means() -> None:
@@ -102,21 +148,31 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
     assert settings.notify.smtp_starttls is False
     assert settings.delivery.backoff_seconds == 2
     assert settings.retention_days == 90
-    with pytest.raises(ValueError, match="KAIZEN_NOTIFY_WEBHOOK_FORMAT"):
+    with pytest.raises(
+        ValueError, match="KAIZEN_NOTIFY_WEBHOOK_FORMAT は auto・teams・slack・lineworks のいずれか"
+    ):
         Settings.from_env({"KAIZEN_NOTIFY_WEBHOOK_FORMAT": "fax"})
-    with pytest.raises(ValueError, match="true or false"):
+    with pytest.raises(ValueError, match="KAIZEN_SMTP_STARTTLS は true・false のいずれか"):
         Settings.from_env({"KAIZEN_SMTP_STARTTLS": "maybe"})
-    with pytest.raises(ValueError, match="LEASE"):
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "KAIZEN_DELIVERY_LEASE_SECONDS は KAIZEN_DELIVERY_TIMEOUT_SECONDS（200秒）より長い秒数を"
+            "指定してください（指定された値: '100'）"
+        ),
+    ):
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
 
 
 def test_the_chat_api_token_must_be_long_and_has_no_default() -> None:
     assert Settings.from_env({}).chat.api_token == ""
-    with pytest.raises(ValueError, match="at least 32 characters"):
+    with pytest.raises(
+        ValueError, match="KAIZEN_CHAT_API_TOKEN は32文字以上にしてください（指定された値は31文字です）"
+    ):
         Settings.from_env({"KAIZEN_CHAT_API_TOKEN": "x" * 31})
     assert Settings.from_env({"KAIZEN_CHAT_API_TOKEN": "x" * 32}).chat.api_token == "x" * 32
     assert Settings.from_env({}).chat.session_days == 30
-    with pytest.raises(ValueError, match="KAIZEN_CHAT_SESSION_DAYS"):
+    with pytest.raises(ValueError, match="KAIZEN_CHAT_SESSION_DAYS は 1〜365の整数を指定して"):
         Settings.from_env({"KAIZEN_CHAT_SESSION_DAYS": "0"})
 
 
@@ -127,11 +183,18 @@ def test_trusted_proxies_and_the_single_sign_on_header_are_checked() -> None:
     assert [str(network) for network in proxy.trusted] == ["10.0.0.5/32", "192.168.0.0/16", "::1/128"]
     assert proxy.sso_user_header == "X-Remote-User"
     assert Settings.from_env({}).proxy.trusted == ()
-    with pytest.raises(ValueError, match=r"'proxy\.lan'"):
+    with pytest.raises(
+        ValueError,
+        match=r"KAIZEN_TRUSTED_PROXIES は IPアドレスかネットワーク.*（指定された値: 'proxy\.lan'）",
+    ):
         Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5, proxy.lan"})
-    with pytest.raises(ValueError, match="needs KAIZEN_TRUSTED_PROXIES"):
+    with pytest.raises(
+        ValueError, match="KAIZEN_SSO_USER_HEADER を使うときは KAIZEN_TRUSTED_PROXIES も設定して"
+    ):
         Settings.from_env({"KAIZEN_SSO_USER_HEADER": "X-Remote-User"})
-    with pytest.raises(ValueError, match="header name"):
+    with pytest.raises(
+        ValueError, match="KAIZEN_SSO_USER_HEADER は X-Remote-User のようなヘッダー名を指定して"
+    ):
         Settings.from_env({"KAIZEN_TRUSTED_PROXIES": "10.0.0.5", "KAIZEN_SSO_USER_HEADER": "X Remote: User"})
 
 
@@ -149,18 +212,21 @@ def test_teams_is_on_with_all_three_credentials_or_anonymous() -> None:
 
 @pytest.mark.parametrize("name", ["TEAMS_APP_ID", "TEAMS_APP_PASSWORD", "TEAMS_TENANT_ID"])
 def test_teams_anonymous_mode_is_refused_next_to_credentials(name: str) -> None:
-    with pytest.raises(ValueError, match="TEAMS_ANONYMOUS=true"):
+    with pytest.raises(
+        ValueError, match=r"TEAMS_ANONYMOUS=true は.*試用だけの.*と一緒には使えません"
+    ) as refused:
         Settings.from_env({"TEAMS_ANONYMOUS": "true", name: "x"})
+    assert name in str(refused.value)
 
 
 def test_teams_anonymous_must_be_a_boolean() -> None:
-    with pytest.raises(ValueError, match="TEAMS_ANONYMOUS must be true or false"):
+    with pytest.raises(ValueError, match="TEAMS_ANONYMOUS は true・false のいずれかを指定して"):
         Settings.from_env({"TEAMS_ANONYMOUS": "maybe"})
 
 
 @pytest.mark.parametrize("token", ["x", "short-token", "a" * 31, " " + "b" * 30 + " "])
 def test_a_short_admin_token_is_refused_with_how_to_make_one(token: str) -> None:
-    with pytest.raises(ValueError, match="at least 32 characters") as refused:
+    with pytest.raises(ValueError, match="KAIZEN_ADMIN_TOKEN は32文字以上にしてください") as refused:
         Settings.from_env({"KAIZEN_ADMIN_TOKEN": token})
     assert "secrets.token_urlsafe(32)" in str(refused.value)
 
@@ -177,9 +243,9 @@ def test_limits_have_defaults_may_be_off_and_are_checked() -> None:
         {"KAIZEN_LIMIT_CONSULTATIONS_PER_DAY": "0", "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "0"}
     ).limits
     assert (off.consultations_per_day, off.messages_per_minute) == (0, 0)
-    with pytest.raises(ValueError, match="KAIZEN_LIMIT_MESSAGES_PER_MINUTE must be a whole number"):
+    with pytest.raises(ValueError, match="KAIZEN_LIMIT_MESSAGES_PER_MINUTE は 0〜10000の整数を指定して"):
         Settings.from_env({"KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "many"})
-    with pytest.raises(ValueError, match="KAIZEN_LIMIT_CONSULTATIONS_PER_DAY must be between 0"):
+    with pytest.raises(ValueError, match="KAIZEN_LIMIT_CONSULTATIONS_PER_DAY は 0〜10000の整数を指定して"):
         Settings.from_env({"KAIZEN_LIMIT_CONSULTATIONS_PER_DAY": "-1"})
 
 
@@ -192,9 +258,13 @@ def test_telegram_is_on_with_its_token_and_secret_and_the_secret_is_checked() ->
     assert Settings.from_env(on).telegram.api_base_url == "https://api.telegram.org"
     assert {s.name: s.default for s in SETTINGS}["TELEGRAM_BOT_TOKEN"] == ""
     for secret in ("with space", "ドット", "x" * 257, "semi;colon"):
-        with pytest.raises(ValueError, match="TELEGRAM_WEBHOOK_SECRET must be 1-256 letters"):
+        with pytest.raises(
+            ValueError, match="TELEGRAM_WEBHOOK_SECRET は半角英数字・「_」「-」の1〜256文字に"
+        ):
             Settings.from_env({**on, "TELEGRAM_WEBHOOK_SECRET": secret})
-    with pytest.raises(ValueError, match="TELEGRAM_API_BASE_URL must be an http"):
+    with pytest.raises(
+        ValueError, match="TELEGRAM_API_BASE_URL は http:// か https:// で始まるURLを指定して"
+    ):
         Settings.from_env({**on, "TELEGRAM_API_BASE_URL": "api.telegram.org"})
 
 
@@ -213,37 +283,50 @@ def test_a_line_secret_of_the_right_shape_is_read_with_surrounding_spaces_droppe
 @pytest.mark.parametrize(
     ("secret", "problem"),
     [
-        pytest.param(LINE_TOKEN, "has 172 characters; the channel access token goes in", id="access-token"),
-        pytest.param(LINE_SECRET[:-1], "has 31 characters", id="one-short"),
-        pytest.param(LINE_SECRET + "0", "has 33 characters", id="one-long"),
-        pytest.param(f'"{LINE_SECRET}"', "has quotes around it", id="quoted"),
-        pytest.param(f"'{LINE_SECRET}'", "has quotes around it", id="single-quoted"),
-        pytest.param(f"{LINE_SECRET[:16]} {LINE_SECRET[16:]}", "has a space or line break inside", id="gap"),
-        pytest.param("z" * 32, "has characters other than 0-9 and a-f", id="not-hex"),
+        pytest.param(
+            LINE_TOKEN,
+            "指定された値は172文字です。"
+            "チャネルアクセストークンは LINE_CHANNEL_ACCESS_TOKEN に設定してください",
+            id="access-token",
+        ),
+        pytest.param(LINE_SECRET[:-1], "指定された値は31文字です", id="one-short"),
+        pytest.param(LINE_SECRET + "0", "指定された値は33文字です", id="one-long"),
+        pytest.param(f'"{LINE_SECRET}"', "指定された値の前後に引用符が付いています", id="quoted"),
+        pytest.param(f"'{LINE_SECRET}'", "指定された値の前後に引用符が付いています", id="single-quoted"),
+        pytest.param(
+            f"{LINE_SECRET[:16]} {LINE_SECRET[16:]}", "指定された値の途中に空白か改行があります", id="gap"
+        ),
+        pytest.param("z" * 32, "指定された値に0〜9・a〜f以外の文字があります", id="not-hex"),
     ],
 )
 def test_a_line_secret_of_the_wrong_shape_stops_start_up_without_showing_it(
     secret: str, problem: str
 ) -> None:
-    with pytest.raises(ValueError, match="LINE_CHANNEL_SECRET must be the channel secret") as raised:
+    with pytest.raises(ValueError, match="LINE_CHANNEL_SECRET はチャネルシークレット") as raised:
         Settings.from_env({"LINE_CHANNEL_SECRET": secret, "LINE_CHANNEL_ACCESS_TOKEN": LINE_TOKEN})
     assert problem in str(raised.value)
-    assert "32 characters of 0-9 and a-f" in str(raised.value)
+    assert "0〜9・a〜fの32文字）を指定してください" in str(raised.value)
     assert secret.strip("'\"")[:16] not in str(raised.value), "the secret itself is never shown"
 
 
 @pytest.mark.parametrize(
     ("token", "problem"),
     [
-        pytest.param(LINE_SECRET, "looks like the channel secret", id="the-secret"),
-        pytest.param(f'"{LINE_TOKEN}"', "has quotes around it", id="quoted"),
-        pytest.param(f"{LINE_TOKEN[:80]} {LINE_TOKEN[80:]}", "has a space or line break inside", id="space"),
+        pytest.param(
+            LINE_SECRET, "指定された値はチャネルシークレット（0〜9・a〜fの32文字）のようです", id="the-secret"
+        ),
+        pytest.param(f'"{LINE_TOKEN}"', "指定された値の前後に引用符が付いています", id="quoted"),
+        pytest.param(
+            f"{LINE_TOKEN[:80]} {LINE_TOKEN[80:]}", "指定された値の途中に空白か改行があります", id="space"
+        ),
     ],
 )
 def test_a_line_access_token_of_the_wrong_shape_stops_start_up_without_showing_it(
     token: str, problem: str
 ) -> None:
-    with pytest.raises(ValueError, match="LINE_CHANNEL_ACCESS_TOKEN") as raised:
+    with pytest.raises(
+        ValueError, match=r"LINE_CHANNEL_ACCESS_TOKEN はチャネルアクセストークン（長期）"
+    ) as raised:
         Settings.from_env({"LINE_CHANNEL_SECRET": LINE_SECRET, "LINE_CHANNEL_ACCESS_TOKEN": token})
     assert problem in str(raised.value)
     assert token.strip("'\"")[:16] not in str(raised.value), "the token itself is never shown"

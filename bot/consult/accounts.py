@@ -51,6 +51,8 @@ __all__ = [
     "Refused",
     "Session",
     "User",
+    "check_name",
+    "check_password",
     "exists",
     "hash_password",
     "password_checker",
@@ -154,9 +156,8 @@ class Accounts:
 
     def add_user(self, name: str, password: str, display_name: str = "", *, editor: bool = False) -> User:
         """Create a user; `InvalidInput` for a bad or taken name or a short password."""
-        if not _NAME.match(name):
-            raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
-        _check_password(password)
+        check_name(name)
+        check_password(password)
         hashed = hash_password(password)  # before the transaction: no lock held while hashing
         with writing(self.engine, "the dashboard users") as connection:
             if exists(connection, name):
@@ -176,7 +177,7 @@ class Accounts:
 
     def set_password(self, name: str, password: str) -> int:
         """Change a user's password and end their sessions; how many ended. `InvalidInput` if unknown."""
-        _check_password(password)
+        check_password(password)
         hashed = hash_password(password)
         with writing(self.engine, "the dashboard users") as connection:
             user_id = _id_of(connection, name)
@@ -275,7 +276,14 @@ def _end_sessions(connection: sa.Connection, user_id: int) -> int:
     return int(ended.rowcount)
 
 
-def _check_password(password: str) -> None:
+def check_name(name: str) -> None:
+    """`InvalidInput` unless ``name`` is a well-formed user name (whether it is taken is not looked at)."""
+    if not _NAME.match(name):
+        raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
+
+
+def check_password(password: str) -> None:
+    """`InvalidInput` unless ``password`` is long enough to be a user's password."""
     if len(password) < MIN_PASSWORD_CHARS:
         raise InvalidInput(f"パスワードは{MIN_PASSWORD_CHARS}文字以上にしてください。")
 

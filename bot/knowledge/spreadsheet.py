@@ -8,7 +8,8 @@ rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
 A CSV file may be UTF-8 (with or without the BOM Excel writes) or Shift_JIS
 (cp932, Excel's "CSV" on Japanese Windows). A file that cannot be read raises
-`ImportProblems` with a line for people, never a traceback.
+`ImportProblems` with a line for people, never a traceback; a sheet the
+workbook does not have, `NoSuchSheet`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,15 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SUFFIXES", "TEXT_SUFFIXES", "WORKBOOK_SUFFIXES", "ImportProblems", "input_problem", "read_rows"]
+__all__ = [
+    "SUFFIXES",
+    "TEXT_SUFFIXES",
+    "WORKBOOK_SUFFIXES",
+    "ImportProblems",
+    "NoSuchSheet",
+    "input_problem",
+    "read_rows",
+]
 
 
 class ImportProblems(Exception):
@@ -29,6 +38,10 @@ class ImportProblems(Exception):
     def __init__(self, problems: Sequence[str]) -> None:
         super().__init__("\n".join(problems))
         self.problems = list(problems)
+
+
+class NoSuchSheet(ImportProblems):
+    """``--sheet`` names a sheet the workbook does not have: bad usage, like a file that is not there."""
 
 
 _UNREADABLE_EXCEL = (
@@ -114,7 +127,7 @@ def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
 def _check_sheet(path: Path, sheet: str | None, names: Sequence[str]) -> None:
     """Raise when the workbook has no sheet ``sheet`` (None: the first, always there), naming those it has."""
     if sheet is not None and sheet not in names:
-        raise ImportProblems([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
+        raise NoSuchSheet([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
 
 
 def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:

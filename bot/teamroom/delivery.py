@@ -49,15 +49,15 @@ def room_channel(
         return None
     name = team.channel
     if name not in known:
-        names = ", ".join(sorted(known))
+        names = "・".join(sorted(known))
         raise SettingsError(
-            f"KAIZEN_TEAM_ROOM names the channel {name!r}, which does not exist (channels: {names})"
+            f"KAIZEN_TEAM_ROOM のチャネル {name!r} はありません。{names} のいずれかを指定してください。"
         )
     channel = channels.get(name)
     if channel is None:
         raise SettingsError(
-            f"KAIZEN_TEAM_ROOM is on the channel {name!r}, which is off: set that channel's settings too"
+            f"KAIZEN_TEAM_ROOM のチャネル {name!r} が有効になっていません。そのチャネルの設定もしてください。"
         )
     if not isinstance(channel, TeamRoom):
-        raise SettingsError(f"KAIZEN_TEAM_ROOM: the channel {name!r} cannot host the DX team's room")
+        raise SettingsError(f"KAIZEN_TEAM_ROOM のチャネル {name!r} には、DXチームのルームを置けません。")
     return channel

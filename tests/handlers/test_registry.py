@@ -27,7 +27,7 @@ def test_line_is_on_with_both_settings_off_without_and_says_so(caplog: pytest.Lo
 
 
 def test_a_bad_api_base_url_is_refused_at_start() -> None:
-    with pytest.raises(ValueError, match="LINE_API_BASE_URL"):
+    with pytest.raises(ValueError, match="LINE_API_BASE_URL は http:// か https:// で始まるURLを指定して"):
         Settings.from_env({"LINE_API_BASE_URL": "api.line.me"})
     assert (
         Settings.from_env({"LINE_API_BASE_URL": "http://127.0.0.1:9/"}).line.api_base_url

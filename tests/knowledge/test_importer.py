@@ -191,6 +191,17 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
     assert "CSVにはシートがありません" in csv_sheet.stderr
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_sheet_the_workbook_does_not_have_is_bad_usage_with_exit_2(tmp_path: Path, kind: str) -> None:
+    write = write_xlsx if kind == "xlsx" else write_xls
+    source = write(tmp_path / f"faq.{kind}", [HEADER, *ROWS])
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--sheet", "NOSUCH", "--output", str(output))
+    assert done.returncode == 2, "bad usage, as a file that is not there"
+    assert done.stderr.strip() == f"{source}: シート「NOSUCH」がありません（あるのは FAQ）"
+    assert not output.exists()
+
+
 def test_the_output_never_overwrites_a_spreadsheet_and_bad_places_are_explained(tmp_path: Path) -> None:
     source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
     original = source.read_bytes()

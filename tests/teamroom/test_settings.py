@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,12 @@ from bot.delivery import notice_channels
 from tests.auxil.line import SECRET
 
 LINE = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": "token"}
+ROOM = "<channel>:<room id> の形で指定してください"
+MEMBERS = "<channel>:<user id>=<dashboard account> をカンマ区切りで指定してください"
+ACCOUNT = (
+    "「=」の後にダッシュボードのアカウント名（半角英小文字・数字・「.」「_」「-」の2〜32文字）を"
+    "指定してください"
+)
 
 
 def team(room: str, members: str = "", **extra: str) -> Settings:
@@ -50,32 +57,50 @@ def test_a_room_without_members_only_gets_notices() -> None:
 @pytest.mark.parametrize(
     ("room", "members", "message"),
     [
-        ("C0123ABC", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>, not 'C0123ABC'"),
-        ("slack:", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
-        (":C0123", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
-        ("slack:C01 23", "", "KAIZEN_TEAM_ROOM must be <channel>:<room id>"),
-        ("", "slack:U1=tanaka", "KAIZEN_TEAM_MEMBERS needs KAIZEN_TEAM_ROOM"),
-        ("slack:C1", "slack:U1", "entries must be <channel>:<user id>=<dashboard account>, not 'slack:U1'"),
-        ("slack:C1", "U1=tanaka", "KAIZEN_TEAM_MEMBERS must be <channel>:<user id>=<dashboard account>"),
-        ("slack:C1", "slack:U1=", "'' is not a dashboard account name"),
-        ("slack:C1", "slack:U1=Tanaka San", "'Tanaka San' is not a dashboard account name"),
-        ("slack:C1", "slack:U1=tanaka,slack:U1=sato", "lists slack:U1 twice"),
-        ("slack:C1", "teams:6b1f=tanaka", "the team room is on slack"),
+        ("C0123ABC", "", f"KAIZEN_TEAM_ROOM は {ROOM}（指定された値: 'C0123ABC'）"),
+        ("slack:", "", f"KAIZEN_TEAM_ROOM は {ROOM}（指定された値: 'slack:'）"),
+        (":C0123", "", f"KAIZEN_TEAM_ROOM は {ROOM}（指定された値: ':C0123'）"),
+        ("slack:C01 23", "", f"KAIZEN_TEAM_ROOM は {ROOM}（指定された値: 'slack:C01 23'）"),
+        ("", "slack:U1=tanaka", "KAIZEN_TEAM_MEMBERS を使うときは KAIZEN_TEAM_ROOM も設定してください"),
+        ("slack:C1", "slack:U1", f"KAIZEN_TEAM_MEMBERS は {MEMBERS}（指定された値: 'slack:U1'）"),
+        ("slack:C1", "U1=tanaka", f"KAIZEN_TEAM_MEMBERS は {MEMBERS}（指定された値: 'U1=tanaka'）"),
+        ("slack:C1", "slack:U1=", f"KAIZEN_TEAM_MEMBERS は{ACCOUNT}（指定された値: 'slack:U1='）"),
+        (
+            "slack:C1",
+            "slack:U1=Tanaka San",
+            f"KAIZEN_TEAM_MEMBERS は{ACCOUNT}（指定された値: 'slack:U1=Tanaka San'）",
+        ),
+        (
+            "slack:C1",
+            "slack:U1=tanaka,slack:U1=sato",
+            "KAIZEN_TEAM_MEMBERS は各ユーザーIDを1回ずつ指定してください（指定された値: 'slack:U1=sato'）。"
+            "slack:U1 が2回",
+        ),
+        (
+            "slack:C1",
+            "teams:6b1f=tanaka",
+            "KAIZEN_TEAM_MEMBERS はチームのルームと同じチャネル（slack）のユーザーIDを指定してください"
+            "（指定された値: 'teams:6b1f=tanaka'）",
+        ),
     ],
 )
 def test_malformed_settings_stop_start_up_with_what_was_expected(
     room: str, members: str, message: str
 ) -> None:
-    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+    with pytest.raises(ValueError, match=re.escape(message)):
         team(room, members)
 
 
 def test_the_room_must_be_on_a_channel_that_exists_is_on_and_can_host_it() -> None:
-    with pytest.raises(SettingsError, match="channel 'skype', which does not exist"):
+    with pytest.raises(
+        SettingsError, match=r"KAIZEN_TEAM_ROOM のチャネル 'skype' はありません。.*line・.*を指定して"
+    ):
         wiring.channels(team("skype:R1"), routes=False)
-    with pytest.raises(SettingsError, match="on the channel 'line', which is off"):
+    with pytest.raises(SettingsError, match="KAIZEN_TEAM_ROOM のチャネル 'line' が有効になっていません"):
         wiring.channels(team("line:C0123"), routes=False)
-    with pytest.raises(SettingsError, match="the channel 'web' cannot host the DX team's room"):
+    with pytest.raises(
+        SettingsError, match="KAIZEN_TEAM_ROOM のチャネル 'web' には、DXチームのルームを置けません"
+    ):
         wiring.channels(team("web:room"), routes=False)
     built = wiring.channels(team("line:C0123", "line:Uabc=tanaka", **LINE), routes=False)
     assert "line" in built
@@ -98,4 +123,4 @@ def test_serve_with_a_room_on_a_channel_that_is_off_exits_2_without_a_traceback(
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
-    assert "設定エラー: KAIZEN_TEAM_ROOM is on the channel 'teams', which is off" in done.stderr
+    assert "設定エラー: KAIZEN_TEAM_ROOM のチャネル 'teams' が有効になっていません" in done.stderr

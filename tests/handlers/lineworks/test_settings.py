@@ -22,7 +22,11 @@ def _with_key(fake: FakeLineWorks, tmp_path: Path, key: Path) -> Settings:
 
 
 async def test_a_missing_key_file_is_an_error_naming_the_setting(fake: FakeLineWorks, tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="LINEWORKS_PRIVATE_KEY_FILE: cannot read"):
+    with pytest.raises(
+        ValueError,
+        match=r"LINEWORKS_PRIVATE_KEY_FILE は読み込めるファイルを指定してください"
+        r"（指定された値: '.*nowhere\.key'）。ファイルを読み込めませんでした",
+    ):
         _with_key(fake, tmp_path, tmp_path / "nowhere.key")
 
 
@@ -32,7 +36,9 @@ async def test_a_file_that_is_not_a_key_is_an_error_naming_the_setting(
     garbage = tmp_path / "private.key"
     garbage.write_text("-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n")
     with pytest.raises(
-        ValueError, match=r"LINEWORKS_PRIVATE_KEY_FILE: .* is not an unencrypted PEM private key"
+        ValueError,
+        match=r"LINEWORKS_PRIVATE_KEY_FILE は LINE WORKS Developer Console で.*秘密鍵のファイルを指定して"
+        r"ください（指定された値: '.*private\.key'）。暗号化されていないPEM形式の秘密鍵ではありません",
     ):
         _with_key(fake, tmp_path, garbage)
 
@@ -44,7 +50,11 @@ async def test_a_key_that_is_not_rsa_is_refused(fake: FakeLineWorks, tmp_path: P
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
     )
-    with pytest.raises(ValueError, match=r"LINEWORKS_PRIVATE_KEY_FILE: .* is not an RSA key"):
+    with pytest.raises(
+        ValueError,
+        match=r"LINEWORKS_PRIVATE_KEY_FILE は RSA の秘密鍵のファイルを指定してください"
+        r"（指定された値: '.*ec\.key'）。LINE WORKS は RS256 で署名する",
+    ):
         _with_key(fake, tmp_path, elliptic)
 
 

@@ -37,7 +37,7 @@ def test_the_api_base_url_keeps_the_trailing_slash_the_sdk_expects() -> None:
     assert Settings.from_env({"SLACK_API_BASE_URL": "http://127.0.0.1:9/api"}).slack.api_base_url == (
         "http://127.0.0.1:9/api/"
     )
-    with pytest.raises(ValueError, match="SLACK_API_BASE_URL"):
+    with pytest.raises(ValueError, match="SLACK_API_BASE_URL は http:// か https:// で始まるURLを指定して"):
         Settings.from_env({"SLACK_API_BASE_URL": "slack.com/api"})
 
 
