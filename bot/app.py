@@ -58,6 +58,7 @@ from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import DRAIN_SECONDS, RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
+from bot.logs import refuse
 from bot.metrics import Metrics
 from bot.search import Searcher
 
@@ -119,8 +120,7 @@ def run_server(settings: Settings) -> int:
     refused = cannot_listen(settings.host, settings.port)
     if refused is not None:  # said now, not after the migrations and the index build
         reason, advice = refused
-        print(f"{settings.host}:{settings.port} で待ち受けできません（{reason}）。", file=sys.stderr)
-        print(advice, file=sys.stderr)
+        refuse(f"{settings.host}:{settings.port} で待ち受けできません（{reason}）。{advice}")
         return 2
     with contextlib.suppress(KeyboardInterrupt):  # a SIGINT before the loop's own handler is installed
         asyncio.run(_serve(init_app(settings), settings.host, settings.port))

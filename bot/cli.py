@@ -20,7 +20,7 @@ from bot.config import Settings, SettingsError
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.importer import FIELDS
-from bot.logs import setup_logging
+from bot.logs import json_logs, refuse, setup_logging
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
 from bot.search.decide import DECISION_NAMES
@@ -166,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             KAIZEN_PORT=None if port is None else str(port),
         )
     except ValueError as exc:
-        print(f"設定エラー: {exc}", file=sys.stderr)
+        if os.environ.get("KAIZEN_LOG_FORMAT", "").strip().lower() == "json":
+            setup_logging("INFO", "json")  # the rest of the settings is wrong, not the log's format
+        refuse(f"設定エラー: {exc}")
         return 2
     setup_logging(settings.log_level, settings.log_format)
     if args.command not in _SERVICES:  # a person at a terminal: a new database's migrations are no news
@@ -175,19 +177,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _run(args, settings)
     except SettingsError as exc:
-        print(f"設定エラー: {exc}", file=sys.stderr)
+        refuse(f"設定エラー: {exc}")
         return 2
     except KnowledgeError as exc:
         _print_problems(exc, "知識ファイルに{}件の問題があります。python -m bot check で確認してください。")
         return 2
     except StoreError as exc:
-        print(f"データベースを利用できません: {exc}", file=sys.stderr)
+        refuse(f"データベースを利用できません: {exc}")
         return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # the reader stopped reading (python -m bot eval | head): no traceback
         _quiet_stdout()
         return 141
+    except Exception:
+        if not json_logs():
+            raise  # a person at a terminal reads the traceback
+        logging.getLogger("bot.cli").critical("the command stopped on an unexpected error", exc_info=True)
+        return 1
 
 
 def _quiet_stdout() -> None:
@@ -346,10 +353,8 @@ def _searcher(settings: Settings) -> Searcher:
 
 
 def _print_problems(exc: KnowledgeError, summary: str) -> None:
-    """Each problem (``file:line: message``), then ``summary`` with their count, on stderr."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
-    print(summary.format(len(exc.problems)), file=sys.stderr)
+    """Each problem (``file:line: message``), then ``summary`` with their count, on stderr (`refuse`)."""
+    refuse(summary.format(len(exc.problems)), [str(problem) for problem in exc.problems])
 
 
 def _check(settings: Settings) -> int:

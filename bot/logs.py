@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-__all__ = ["REQUEST_ID", "JsonFormatter", "RequestIdFilter", "setup_logging"]
+__all__ = ["REQUEST_ID", "JsonFormatter", "RequestIdFilter", "json_logs", "refuse", "setup_logging"]
 
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
@@ -65,3 +66,22 @@ def setup_logging(level: str, log_format: str) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+
+
+def json_logs() -> bool:
+    """Whether the log is JSON lines (``KAIZEN_LOG_FORMAT=json``, once `setup_logging` ran)."""
+    return any(isinstance(handler.formatter, JsonFormatter) for handler in logging.getLogger().handlers)
+
+
+def refuse(message: str, details: Sequence[str] = ()) -> None:
+    """Why a command stops, on standard error: ``details``, then ``message``.
+
+    Plain lines for a person at a terminal; with a JSON log, one ERROR record
+    (``details`` in its ``details`` field), so that a log collector reads every line.
+    """
+    if json_logs():
+        logging.getLogger("bot.cli").error(message, extra={"details": list(details)} if details else None)
+        return
+    for line in details:
+        print(line, file=sys.stderr)
+    print(message, file=sys.stderr)

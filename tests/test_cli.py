@@ -14,7 +14,9 @@ import pytest
 KINDS = {"faq", "manual", "case", "referral", "smalltalk"}
 
 
-def run(*args: str, stdin: str | None = None, cache: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, stdin: str | None = None, cache: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     env_cache = {"KAIZEN_CACHE_DIR": str(cache)} if cache else {"KAIZEN_CACHE_DIR": ""}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
@@ -22,7 +24,7 @@ def run(*args: str, stdin: str | None = None, cache: Path | None = None) -> subp
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **env_cache},
+        env={**os.environ, **env_cache, **(env or {})},
         timeout=120,
     )
 
@@ -343,3 +345,39 @@ def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: st
     assert "--host か KAIZEN_HOST" in done.stderr
     assert "--port" not in done.stderr, "the port is not at fault"
     assert "Traceback" not in done.stderr
+
+
+def _json_lines(stderr: str) -> list[dict[str, object]]:
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert lines, "something was said"
+    records = [json.loads(line) for line in lines]  # every line is one JSON object, or this fails
+    assert all(isinstance(record, dict) for record in records)
+    return records
+
+
+def test_with_a_json_log_a_refusal_at_start_is_a_json_record_too(tmp_path: Path) -> None:
+    json_log = {"KAIZEN_LOG_FORMAT": "json"}
+    bad_setting = run("serve", env=json_log | {"KAIZEN_RETENTION_DAYS": "abc"})
+    assert bad_setting.returncode == 2
+    [record] = _json_lines(bad_setting.stderr)
+    assert record["level"] == "ERROR"
+    assert str(record["message"]).startswith("設定エラー: KAIZEN_RETENTION_DAYS")
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        busy = run("serve", "--host", "127.0.0.1", "--port", str(port), env=json_log)
+    assert busy.returncode == 2
+    assert any("で待ち受けできません" in str(r["message"]) for r in _json_lines(busy.stderr))
+
+    faq = tmp_path / "faq.yaml"
+    faq.write_text("- id: a\n  answr: x\n", encoding="utf-8")
+    broken = run("ask", "RPAとは", env=json_log | {"KAIZEN_FAQ": str(faq)})
+    assert broken.returncode == 2
+    [refused] = [r for r in _json_lines(broken.stderr) if r["level"] == "ERROR"]
+    assert "知識ファイルに" in str(refused["message"])
+    details = refused["details"]
+    assert isinstance(details, list)
+    assert any(str(faq) in detail for detail in details)
+
+    plain = run("serve", env={"KAIZEN_RETENTION_DAYS": "abc"})
+    assert plain.stderr.startswith("設定エラー: KAIZEN_RETENTION_DAYS"), "text for a person at a terminal"
