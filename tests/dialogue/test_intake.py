@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
-from bot.dialogue.deadline import due_date
+from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.engine import Engine
 from bot.dialogue.intake import looks_like_deadline, looks_like_section
 from tests.auxil.desk import MemoryDesk
@@ -348,6 +350,30 @@ def test_due_dates_from_what_staff_write() -> None:
     assert due_date("年度内", today) == date(2027, 3, 31)
     assert due_date("特に急ぎません", today) is None
     assert due_date("2月30日", today) is None
+
+
+WEEK = [date(2026, 11, 30) + timedelta(days=n) for n in range(7)]
+"""Monday 30 November to Sunday 6 December 2026."""
+THIS_FRIDAY, NEXT_MONDAY = date(2026, 12, 4), date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("today", WEEK, ids=lambda d: f"{d:%a}")
+def test_weeks_run_monday_to_sunday_and_end_on_their_friday(today: date) -> None:
+    """Typed on a Sunday, 「来週中」 was the Friday after next, and 「今週中」 at a weekend a week late."""
+    weekend = today.weekday() >= 5
+    assert due_date("今週中", today) == (NEXT_MONDAY if weekend else THIS_FRIDAY)
+    assert due_date("今週末まで", today) == due_date("今週中", today)
+    for said in ("来週中", "来週末まで", "来週いっぱい"):
+        assert due_date(said, today) == THIS_FRIDAY + timedelta(weeks=1), said
+    assert due_date("再来週中", today) == THIS_FRIDAY + timedelta(weeks=2)
+    assert due_date("今日中", today) == today
+    assert due_date("明日まで", today) == today + timedelta(days=1)
+    assert due_date("今月中", today) == date(today.year, today.month, 30 if today.month == 11 else 31)
+
+
+def test_the_week_after_next_is_its_own_deadline() -> None:
+    assert find_deadline("再来週中までに集計を終えたい") == "再来週中まで"
+    assert find_deadline("来週中に相談したい") == "来週中"
 
 
 TOMORROW_JST = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)
