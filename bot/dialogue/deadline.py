@@ -16,7 +16,7 @@ from datetime import date, timedelta
 __all__ = ["due_date", "find_deadline"]
 
 _WHEN = (
-    r"(?:今日|本日|明日|今週|来週|今月|来月|年度末|"
+    r"(?:今日|本日|明日|今週|再来週|来週|今月|来月|年度末|"
     r"(?:\d{4}[年/-])?\d{1,2}[月/-]\d{1,2}日?|\d{1,2}月(?:末|中|上旬|中旬|下旬)?)"
 )
 _DEADLINE = re.compile(rf"{_WHEN}(?:中|末|いっぱい)?(?:まで|中)|年度内|年内")
@@ -31,17 +31,28 @@ def find_deadline(text: str) -> str | None:
 
 
 def due_date(wanted_by: str, today: date) -> date | None:
-    """The date ``wanted_by`` means, seen from ``today``; None when it names no date."""
+    """The date ``wanted_by`` means, seen from ``today``; None when it names no date.
+
+    Weeks run Monday to Sunday, as in a ward office, and "by" a week means by
+    its last working day, its Friday: 「今週中」 on a weekday is this Friday (today
+    on a Friday), 「来週中」 the Friday of the week that starts next Monday,
+    「再来週中」 the Friday a week after that, whatever the day today. On a Saturday or
+    Sunday this week's working days are over, so 「今週中」 means as soon as the
+    office opens: the coming Monday. 「今日」 and 「明日」 are taken as said, even
+    when that is a weekend day.
+    """
     text = unicodedata.normalize("NFKC", wanted_by)
     if "今日" in text or "本日" in text:
         return today
     if "明日" in text:
         return today + timedelta(days=1)
-    friday = today + timedelta(days=(4 - today.weekday()) % 7)
+    monday = today - timedelta(days=today.weekday())
+    if "再来週" in text:
+        return monday + timedelta(weeks=2, days=4)
     if "来週" in text:
-        return friday + timedelta(days=7)
+        return monday + timedelta(weeks=1, days=4)
     if "今週" in text:
-        return friday
+        return monday + timedelta(days=4) if today.weekday() < 5 else monday + timedelta(weeks=1)
     if "来月" in text:
         return _month_end(*_next_month(today.year, today.month))
     if "今月" in text:

@@ -31,7 +31,7 @@ from datetime import date
 
 from bot.dialogue import browse, views
 from bot.dialogue.desk import Desk
-from bot.dialogue.intake import IntakeFlow, is_status
+from bot.dialogue.intake import IntakeFlow, is_status, leave
 from bot.dialogue.intents import (
     ConsultWish,
     case_query,
@@ -294,7 +294,7 @@ class Engine:
     def _on_action(self, action: str, state: State, desk: Desk, today: date) -> Turn:
         kind, _, arg = action.partition(":")
         if kind != "in" and state.intake is not None:
-            state = replace(state, intake=None)  # a button elsewhere leaves the intake
+            state = leave(state)  # a button elsewhere leaves the intake, kept to offer again
         turn: Turn | None = None
         if kind in ("in", "cs"):
             turn = self.intake.on_action(kind, arg, state, desk, today)

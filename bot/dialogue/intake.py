@@ -8,7 +8,9 @@ added to the content, never lost); then it shows a summary to confirm, creates t
 consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
 "相談状況" leaves it for the list, and a way out that is no answer ("戻る",
-"終了") asks the question again.
+"終了") asks the question again. A form left unsent is kept (`State.left`), so
+that the old summary's 「この内容で相談する」 offers it again rather than saying
+it was sent; only a second press after sending says so (`State.sent`).
 
 Everything staff type arrives masked (`Incoming.masked`, as each message
 enters the turn); the placeholders say what was masked
@@ -37,7 +39,7 @@ from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = ["IntakeFlow", "is_status", "looks_like_deadline", "looks_like_section"]
+__all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section"]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
@@ -50,6 +52,16 @@ STILL_HERE = (
     "ご相談の入力を続けています（ここまでの内容はそのままです）。中止する場合は「やめる」と入力してください。"
 )
 """The answer to 「戻る」 or 「終了」 typed in the form: taken as an answer, it would become the content."""
+NOT_SENT = (
+    "このご相談は、まだお送りしていません（送信の前に入力を中止されたか、別の操作をされたため）。"
+    "入力していただいた内容から続けます。"
+)
+"""The old summary's 送信 after the form was left unsent: the form comes back, nothing is sent unasked."""
+NO_RECORD = (
+    "このボタンのご相談の内容は、こちらに残っていません。お送りいただいたかどうかは「相談状況」でご確認ください。"
+    "まだの場合は、お手数ですが改めてご相談ください。"
+)
+"""The old summary's 送信 when the conversation remembers neither sending it nor leaving it."""
 NOT_A_DEADLINE = (
     "いただいた内容は、ご希望の時期ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
 )
@@ -215,24 +227,22 @@ class IntakeFlow:
         return None
 
     def status(self, state: State, desk: Desk) -> Turn:
-        """相談状況: the staff member's consultations."""
-        return Turn(
-            (tickets.ticket_list(desk.tickets(MAX_TICKETS), self.lib.ward),), replace(state, intake=None)
-        )
+        """相談状況: the staff member's consultations; a form left for it is kept, and said to be unsent."""
+        reply = tickets.ticket_list(desk.tickets(MAX_TICKETS), self.lib.ward)
+        if _worth_keeping(state.intake):
+            reply = replace(
+                reply,
+                text=f"{reply.text}\n{tickets.UNSENT}",
+                choices=(tickets.RESUME, *reply.choices),
+            )
+        return Turn((reply,), leave(state))
 
     # -- the intake -----------------------------------------------------------
 
     def _on_intake_button(self, arg: str, state: State, desk: Desk, today: date) -> Turn | None:
         intake = state.intake
         if intake is None:
-            if arg != "send":
-                return None
-            reply = Reply(
-                "このご相談はすでに受け付けています。「相談状況」でご確認いただけます。",
-                (tickets.STATUS, MENU),
-                kind="prompt",
-            )
-            return Turn((reply,), state)
+            return self._on_left(arg, state, desk) if arg in ("send", "resume") else None
         if arg == "stop":
             return self._cancel(state)
         if arg == "sec":
@@ -265,7 +275,27 @@ class IntakeFlow:
             return Turn(
                 (limits.consultations_deferred(reached.limit, self.lib.ward),), replace(state, intake=intake)
             )
-        return Turn((tickets.receipt(ticket, intake.masked, self.lib.ward),), replace(state, intake=None))
+        done = replace(state, intake=None, left=None, sent=ticket.number)
+        return Turn((tickets.receipt(ticket, intake.masked, self.lib.ward),), done)
+
+    def _on_left(self, arg: str, state: State, desk: Desk) -> Turn:
+        """送信 or 入力に戻る with no form open: the form left unsent again, or what became of it.
+
+        The summary's button names no consultation: after sending, it is most
+        likely pressed twice, so the answer names the one sent (its words too,
+        in case it was an older summary's button).
+        """
+        if state.left is not None:
+            return self._next(state.left, replace(state, left=None), NOT_SENT if arg == "send" else "")
+        sent = desk.ticket(state.sent) if state.sent else None
+        if sent is not None:
+            text = (
+                f"「{excerpt(sent.content, TAKEN_EXCERPT_CHARS)}」のご相談は、"
+                f"受付番号 No.{sent.number} としてすでに受け付けています。「相談状況」でご確認いただけます。"
+            )
+            return Turn((Reply(text, (tickets.STATUS, MENU), kind="prompt"),), state)
+        reply = Reply(NO_RECORD, (tickets.STATUS, consult(self.lib.ward), MENU), kind="prompt")
+        return Turn((reply,), state)
 
     def _next(self, intake: Intake, state: State, lead: str) -> Turn:
         """Ask for the first missing item, or show the summary when nothing is missing."""
@@ -297,12 +327,15 @@ class IntakeFlow:
         return tickets.ASK_CONTENT
 
     def _cancel(self, state: State) -> Turn:
-        reply = Reply(
-            "ご相談の入力を中止しました。またいつでもお声がけください。",
-            (consult(self.lib.ward), MENU),
-            kind="prompt",
-        )
-        return Turn((reply,), replace(state, intake=None))
+        if _worth_keeping(state.intake):
+            text = f"ご相談の入力を中止しました（まだお送りしていません）。\n{tickets.UNSENT}"
+            choices: tuple[Choice, ...] = (tickets.RESUME, MENU)
+        else:
+            text, choices = (
+                "ご相談の入力を中止しました。またいつでもお声がけください。",
+                (consult(self.lib.ward), MENU),
+            )
+        return Turn((Reply(text, choices, kind="prompt"),), leave(state))
 
     def _candidates(self, query: str) -> tuple[Candidate, ...]:
         """The bot's best finds for the question, for the DX team to start from."""
@@ -379,6 +412,18 @@ class IntakeFlow:
             text = f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してください。"
         reply = Reply(text, (Choice("やめる", "cs:list"),), kind="prompt")
         return Turn((reply,), replace(state, intake=Intake("add", number=n)))
+
+
+def leave(state: State) -> State:
+    """``state`` without the form open in it; what was written, if anything, is kept to offer again."""
+    if not _worth_keeping(state.intake):
+        return replace(state, intake=None)
+    return replace(state, intake=None, left=state.intake, sent=0)
+
+
+def _worth_keeping(intake: Intake | None) -> bool:
+    """A consultation being written with its content: losing it would lose what was typed."""
+    return intake is not None and intake.step != "add" and bool(intake.content)
 
 
 def _same_open(mine: list[Ticket], intake: Intake) -> Ticket | None:

@@ -6,7 +6,7 @@ after this answer, どれでもない for this question) carry a short token
 ``t:<n>``; the token's meaning is kept here, and only the most recent ones
 are kept, so an old button becomes "stale" rather than doing something
 unexpected. A consultation being written up (`Intake`) is kept here too,
-between the intake's questions.
+between the intake's questions, and after it was left unsent.
 """
 
 from __future__ import annotations
@@ -133,6 +133,10 @@ class State:
     question searched for, ``tokens`` the live token buttons, oldest first,
     ``counter`` numbers new tokens so they never repeat within a
     conversation, and ``intake`` is the consultation being written up.
+    ``left`` is one left unsent (by 「やめる」, 「メニュー」, 「相談状況」 or a button
+    elsewhere) and ``sent`` the number of the one this conversation sent last,
+    whichever happened later: the old summary's 「この内容で相談する」 offers the
+    first again, and says the second was already accepted.
     """
 
     shown: str | None = None
@@ -141,6 +145,8 @@ class State:
     tokens: tuple[tuple[str, Pending], ...] = field(default=())
     counter: int = 0
     intake: Intake | None = None
+    left: Intake | None = None
+    sent: int = 0
 
     def issue(self, pending: Pending) -> tuple[State, str]:
         """Remember ``pending`` under a new token; return the new state and the button action."""
@@ -164,6 +170,8 @@ class State:
             "tokens": [[key, pending.to_json()] for key, pending in self.tokens],
             "counter": self.counter,
             "intake": self.intake.to_json() if self.intake else None,
+            "left": self.left.to_json() if self.left else None,
+            "sent": self.sent,
         }
 
     @classmethod
@@ -171,11 +179,12 @@ class State:
         """Read stored state; anything unreadable is dropped rather than failing the conversation."""
         if not data:
             return cls()
-        shown, more, query, counter = (
+        shown, more, query, counter, sent = (
             data.get("shown"),
             data.get("more"),
             data.get("query"),
             data.get("counter"),
+            data.get("sent"),
         )
         if not isinstance(counter, int) or counter < 0:
             counter, data = 0, {}  # without a counter, new tokens could repeat old ones: drop them
@@ -197,6 +206,8 @@ class State:
             tokens=tuple(tokens),
             counter=counter,
             intake=Intake.from_json(data.get("intake")),
+            left=Intake.from_json(data.get("left")),
+            sent=sent if isinstance(sent, int) and sent > 0 else 0,
         )
 
 

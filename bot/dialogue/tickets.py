@@ -20,7 +20,9 @@ from bot.values import MAX_CARDS, Card, Choice, Reply
 __all__ = [
     "ASK_CONTENT",
     "ASK_SECTION",
+    "RESUME",
     "STATUS",
+    "UNSENT",
     "already_sent",
     "answer_delivered",
     "ask_deadline",
@@ -41,6 +43,11 @@ STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
 SEND = Choice("この内容で相談する", "in:send")
 REWRITE = Choice("内容を書き直す", "in:content")
+RESUME = Choice("入力中の相談に戻る", "in:resume")
+UNSENT = (
+    "入力中だったご相談の内容は保存してあります。お送りになる場合は「入力中の相談に戻る」を押してください。"
+)
+"""Said when the form is left unsent (`State.left`), with `RESUME`."""
 
 ASK_CONTENT = (
     "ご相談の内容を入力してください。どの業務で、どのようなことにお困りか、"

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
 
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
-from bot.dialogue.deadline import due_date
+from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.engine import Engine
 from bot.dialogue.intake import looks_like_deadline, looks_like_section
+from bot.values import ReplyKind
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
     ASK_CONTENT,
@@ -245,11 +248,109 @@ def test_a_second_press_of_send_creates_nothing(engine: Engine) -> None:
             ("会議録の作成に時間がかかっている", Bot(("prompt",))),
             (Press("今月中"), Bot(("prompt",))),
             (Action("in:send"), Bot(("escalate",), says=("No.1",))),
-            (Action("in:send"), Bot(("prompt",), says=("すでに受け付けています",))),
+            (
+                Action("in:send"),
+                Bot(
+                    ("prompt",),
+                    says=("「会議録の作成に時間がかかっている」のご相談は、受付番号 No.1 としてすでに",),
+                ),
+            ),
         ],
         desk=desk,
     )
     assert len(desk.opened) == 1
+
+
+KEPT = "入力中だったご相談の内容は保存してあります"
+
+
+@pytest.mark.parametrize(
+    ("leaving", "kind", "says"),
+    [
+        ("やめる", "prompt", (KEPT,)),
+        ("メニュー", "prompt", (KEPT,)),
+        ("相談状況", "list", ("ご相談はありません", KEPT)),
+        (Press("やめる"), "prompt", (KEPT,)),
+        (Action("cases"), "menu", ()),  # another button leaves without a word
+    ],
+    ids=["typed-stop", "typed-menu", "typed-status", "stop-button", "another-button"],
+)
+def test_a_summary_left_unsent_is_never_said_to_be_sent_and_comes_back(
+    engine: Engine, leaving: str | Press | Action, kind: ReplyKind, says: tuple[str, ...]
+) -> None:
+    """Its old 「この内容で相談する」 said 「すでに受け付けています」, yet nothing was sent."""
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+            ("音声は月に10時間ほどです", Bot(("prompt",), says=("（補足）音声は月に10時間ほどです",))),
+            (leaving, Bot((kind,), says=says, not_says=("すでに受け付けて", "受付番号"))),
+            (
+                Action("in:send"),  # the summary's button, pressed afterwards
+                Bot(
+                    ("prompt",),
+                    says=("まだお送りしていません", SUMMARY, "（補足）音声は月に10時間ほどです"),
+                    not_says=("すでに受け付けて", "受付番号"),  # offered again, not sent unasked
+                    primary=CONFIRM,
+                ),
+            ),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("受付番号は No.1 です",))),
+            (Action("in:send"), Bot(("prompt",), says=("No.1 としてすでに受け付けています",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert opened.content == "会議録の作成に時間がかかっている\n（補足）音声は月に10時間ほどです"
+
+
+def test_the_form_left_for_the_status_list_is_resumed_by_its_button(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (
+                "相談状況",
+                Bot(
+                    ("list",),
+                    says=("ご相談はありません", "入力中だったご相談の内容は保存してあります"),
+                    primary=("入力中の相談に戻る", "DX推進課に相談する", "メニュー"),
+                ),
+            ),
+            (Press("入力中の相談に戻る"), Bot(("prompt",), says=(ASK_DEADLINE,), primary=DEADLINES)),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, "会議録の作成に時間がかかっている"))),
+        ],
+        desk=desk,
+    )
+
+
+def test_an_old_send_button_the_conversation_has_no_record_of_sends_nothing_and_says_where_to_look(
+    engine: Engine,
+) -> None:
+    """A conversation stored before the bot kept what became of the form, or one left with nothing typed."""
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("やめる", Bot(("prompt",), says=("中止しました",), not_says=("入力中の相談に戻る",))),
+            (
+                Action("in:send"),
+                Bot(
+                    ("prompt",),
+                    says=("内容は、こちらに残っていません", "「相談状況」でご確認ください"),
+                    not_says=("すでに受け付けて",),
+                    primary=("相談状況を見る", "DX推進課に相談する", "メニュー"),
+                ),
+            ),
+        ],
+        desk=desk,
+    )
+    assert desk.opened == []
 
 
 def test_status_lists_the_staff_members_consultations(engine: Engine) -> None:
@@ -348,6 +449,30 @@ def test_due_dates_from_what_staff_write() -> None:
     assert due_date("年度内", today) == date(2027, 3, 31)
     assert due_date("特に急ぎません", today) is None
     assert due_date("2月30日", today) is None
+
+
+WEEK = [date(2026, 11, 30) + timedelta(days=n) for n in range(7)]
+"""Monday 30 November to Sunday 6 December 2026."""
+THIS_FRIDAY, NEXT_MONDAY = date(2026, 12, 4), date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("today", WEEK, ids=lambda d: f"{d:%a}")
+def test_weeks_run_monday_to_sunday_and_end_on_their_friday(today: date) -> None:
+    """Typed on a Sunday, 「来週中」 was the Friday after next, and 「今週中」 at a weekend a week late."""
+    weekend = today.weekday() >= 5
+    assert due_date("今週中", today) == (NEXT_MONDAY if weekend else THIS_FRIDAY)
+    assert due_date("今週末まで", today) == due_date("今週中", today)
+    for said in ("来週中", "来週末まで", "来週いっぱい"):
+        assert due_date(said, today) == THIS_FRIDAY + timedelta(weeks=1), said
+    assert due_date("再来週中", today) == THIS_FRIDAY + timedelta(weeks=2)
+    assert due_date("今日中", today) == today
+    assert due_date("明日まで", today) == today + timedelta(days=1)
+    assert due_date("今月中", today) == date(today.year, today.month, 30 if today.month == 11 else 31)
+
+
+def test_the_week_after_next_is_its_own_deadline() -> None:
+    assert find_deadline("再来週中までに集計を終えたい") == "再来週中まで"
+    assert find_deadline("来週中に相談したい") == "来週中"
 
 
 TOMORROW_JST = datetime(2026, 12, 2, 15, 0, tzinfo=UTC)

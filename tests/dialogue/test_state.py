@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from bot.dialogue import Pending, State
+from bot.dialogue import Candidate, Intake, Pending, State
 from bot.dialogue.state import MAX_TOKENS
 
 
@@ -35,7 +35,10 @@ def test_only_the_most_recent_tokens_are_kept() -> None:
 
 
 def test_json_round_trip() -> None:
-    state = State(shown="faq:x", more=("case:a", "sec:b#c"), query="RPA")
+    left = Intake(
+        "confirm", "RPA", "会議録の作成", "総務課", "今月中", ("氏名",), (Candidate("faq:x", "X", 0.5),)
+    )
+    state = State(shown="faq:x", more=("case:a", "sec:b#c"), query="RPA", left=left, sent=12)
     state, _ = state.issue(Pending("unsolved", "RPA", "faq:x", ("case:a",)))
     stored = json.loads(json.dumps(state.to_json()))
     assert State.from_json(stored) == state
@@ -50,12 +53,15 @@ def test_json_round_trip() -> None:
         {"tokens": [["0", {"op": "explode"}], ["1", "x"], [2, {"op": "none"}]], "counter": 3},
         {"tokens": [["0", {"op": "none", "refs": [1]}]], "counter": 1},
         {"counter": -1},
+        {"counter": 0, "left": {"step": "sent"}, "sent": -3},
+        {"counter": 0, "left": "x", "sent": "12"},
     ],
 )
 def test_unreadable_state_is_dropped_not_fatal(stored: dict[str, Any] | None) -> None:
     state = State.from_json(stored)
     assert state.tokens == ()
     assert state.shown is None
+    assert (state.left, state.sent) == (None, 0)
     state, action = state.issue(Pending("none", "q"))
     assert state.pending(action.removeprefix("t:")) == Pending("none", "q")
 

@@ -273,3 +273,33 @@ async def test_the_history_is_the_callers_own_conversation_with_what_was_pushed(
     assert (await other.json())["lines"] == []
     nameless = await client.get("/api/v1/chat/history", headers={"X-Kaizen-User": "staff-1"})
     assert nameless.status == 401
+
+
+@pytest.mark.parametrize("leaving", [{"text": "相談状況"}, {"action": "in:stop"}, {"text": "メニュー"}])
+async def test_the_old_send_button_of_a_form_left_unsent_offers_it_again(
+    client: Client, leaving: dict[str, str]
+) -> None:
+    """It answered 「すでに受け付けています」 while 相談状況 had nothing and the summary was gone."""
+    await say(client, "staff-1", action="consult")
+    await say(client, "staff-1", text="会議録の作成に毎回半日かかっています")
+    await say(client, "staff-1", text="総務課 庶務係")
+    summary = (await say(client, "staff-1", action="in:by:m"))[-1]
+    send = action_of(summary, "この内容で相談する")
+    await say(client, "staff-1", text="音声は月に10時間ほどです")
+    left = " ".join(reply["text"] for reply in await say(client, "staff-1", **leaving))
+    assert "入力中だったご相談の内容は保存してあります" in left
+
+    again = (await say(client, "staff-1", action=send))[-1]
+    assert "まだお送りしていません" in again["text"]
+    assert "（補足）音声は月に10時間ほどです" in again["text"], "nothing typed is lost"
+    assert "すでに受け付けて" not in again["text"]
+    status = (await say(client, "staff-1", text="相談状況"))[-1]
+    assert "お送りいただいたご相談はありません" in status["text"]
+
+    await say(client, "staff-1", action="in:resume")
+    receipt = (await say(client, "staff-1", action=send))[-1]
+    assert "受付番号は No.1 です" in receipt["text"]
+    twice = (await say(client, "staff-1", action=send))[-1]
+    assert "No.1 としてすでに受け付けています" in twice["text"]
+    status = (await say(client, "staff-1", text="相談状況"))[-1]
+    assert [card["title"] for card in status["cards"]] == ["No.1【未対応】"]
