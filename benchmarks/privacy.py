@@ -281,6 +281,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
     _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
     _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
+    _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
