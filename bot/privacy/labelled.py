@@ -251,6 +251,7 @@ _FAR_ID_NUMBER = re.compile(
 said between them in keigo or in a reply (受給者証番号ですが、きのう確認したところ、４４０９１７でした;
 口座番号は？ then はい、普通の 7730218 です on the next line), unless a reference's word is just before it
 (受付番号 …)."""
+_NUMBER_WORD = re.compile("番号|コード|ばんごう")
 _CLOSING = r"[)\]」』】]?"
 _ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
 """Three to ten digits a space apart, as a PDF copies a form's boxes (1 2 1 4 0)."""
@@ -352,9 +353,10 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             for group in range(1, pattern.groups + 1):  # what a label announces, not the label
                 if match.group(group):
                     yield match.start(group), match.end(group), kind
-    for match in _FAR_ID_NUMBER.finditer(text):
-        if not is_reference(text, match.start(1)):
-            yield match.start(1), match.end(1), ID_NUMBER
+    if _NUMBER_WORD.search(text):  # what the far label needs: most messages name no number
+        for match in _FAR_ID_NUMBER.finditer(text):
+            if not is_reference(text, match.start(1)):
+                yield match.start(1), match.end(1), ID_NUMBER
     yield from _birth_dates_unlabelled(text)
     if "|" in text or "\t" in text:
         yield from _table_numbers(text)
