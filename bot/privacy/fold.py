@@ -13,7 +13,8 @@ A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to
 Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
 them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
-first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402).
+first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402). A date's or a block's units
+and an era left in hiragana after digits are their kanji (へいせい25ねん4がつ10にち, 3ちょうめ12ばん).
 O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304,
 O8O-B812-44Z1), and so is a run of two or three of them alone joined by a dash, a dot or a slash to such a
 run (l9B4.O2.Zl); a line that only marks a page break (--- page 2 ---) is left out, so what it broke reads

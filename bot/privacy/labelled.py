@@ -50,7 +50,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   number is written as.
 
 A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
-「昭和38年5月22日」), and a label may be a form's field (誕生日欄に1990.7.14);
+「昭和38年5月22日」) or close the label (《口座番号》, 【生年月日】), a label may be in hiragana
+(たんじょうび, こうざ) or a form's field (誕生日欄に1990.7.14), an answer's mark may stand between
+a label and its value (Q3 口座番号 A3 0045512), and a number's label may be far from its number in the
+sentence (受給者証番号ですが、きのう確認したところ、440917でした);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
 Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
 (1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
