@@ -145,7 +145,13 @@ split over two quoted chat messages, spreadsheet formulas, Markdown, envelope ad
 with extensions, Western-order birth dates, care insurance, pension and licence numbers, OCR's letters;
 no_personal_holdout_ninth.yaml, 60), written the same way, never studied, with personal_studied_ninth.yaml
 (60, 68; no_personal_studied_ninth.yaml, 30), in other shapes (dot leaders, XML and YAML keys, bot commands,
-timestamped chat lines), whose misses that session's rules were written from.
+timestamped chat lines), whose misses that session's rules were written from; and personal_holdout_tenth.yaml
+(115, 134: CSV lines with quoted fields, keigo with the label far from the value, digits dictated in katakana,
+full and half width mixed in one item, ticket notifications, OCR with stray spaces, text a character per line,
+footnotes, ditto marks, accounting lines; no_personal_holdout_tenth.yaml, 60), written the same way, never
+studied, with personal_studied_tenth.yaml (59, 74; no_personal_studied_tenth.yaml, 30), in other shapes (form
+confirmations, Q and A, hiragana and abbreviated labels, labels in brackets, key=value pairs), whose misses
+that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -290,6 +296,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_seventh.yaml", "no_personal_studied_seventh.yaml", show=True)
     _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
     _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
+    _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -299,6 +306,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_seventh.yaml", "no_personal_holdout_seventh.yaml", show=False)
     _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
     _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
+    _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -525,6 +533,12 @@ ADVERSARIAL = {
     "> 田村: 1 2 newline × 1000": "> 田村: 1 2\n" * 1000,
     "被保険者番号 + … × 3000 + 1": "被保険者番号 " + "…" * 3000 + "1",
     "l9B4. × 1500": "l9B4." * 1500,
+    "口座番号、 × 2000 + 1": "口座番号、" * 2000 + "1",
+    "口座番号は？ newline × 1000": "口座番号は？\n" * 1000,
+    "口座番号 A1  × 1000": "口座番号 A1 " * 1000,
+    "1ねん × 3000": "1ねん" * 3000,
+    "ゼロ・ × 2000": "ゼロ・" * 2000,
+    "住所 1 丁目、 × 1000": "住所 1 丁目、" * 1000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -67,10 +67,12 @@ _PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_LINE_SP}"
 _MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_LINE_SP}"
 _TOWN = rf"(?:{_NAME}{{1,12}}?{_LINE_SP})?"
 _CHOME = (
-    rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}丁目"
-    rf"(?:{_SP}{_NUM}(?:番地?|{_DASH})(?:{_NUM}号?)?(?:{_DASH}{_NUM})?)?"
+    rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}{_SP}丁目"
+    rf"(?:[、,]?{_SP}{_NUM}{_SP}(?:番地?の?|{_DASH}){_SP}(?:{_NUM}(?:{_SP}号)?)?(?:{_DASH}{_NUM})?)?"
 )
-_BANCHI = rf"{_NUM}番地(?:{_DASH}?{_NUM}号?)?|{_NUM}番{_NUM}号"
+_BANCHI = rf"{_NUM}{_SP}番地(?:{_DASH}?{_NUM}(?:{_SP}号)?)?|{_NUM}{_SP}番{_SP}の?{_NUM}{_SP}号"
+"""The units of a block may be set apart by a space (2 丁目 11 番 23 号, as OCR or a hand spaces a form), 丁目
+from 番 by a comma and 番 from 号 by の, as a block is said aloud (2丁目、9番の6号)."""
 _STRONG = rf"(?:{_CHOME}|{_BANCHI})"
 _WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
 _BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
@@ -85,11 +87,16 @@ _GRID = rf"[北南東西]{_NUM}条?[北南東西]{_NUM}(?:丁目)?(?:{_SP}{_NUM}
 """Sapporo's street grid written short: 北1西2, 北1条西2 3-4."""
 _COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割章節条項号階"
 _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
-_CUE = r"(?:現住所|住所|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)(?:は|が|を|の|:|：)?[ \t]*"
+_CUE = (
+    r"(?:現住所|住所|じゅうしょ|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)"
+    r"(?:は|が|を|の|:|：)?[ \t]*"
+)
 
 _BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
+_LOT_NUM = rf"(?:[0-9]{{1,5}}|[〇一二三四五六七八九十百千]{{1,5}}(?![{_KANJI}](?<![番号])))"
+"""A lot's number; in kanji, not the first characters of a town's name (三軒茶屋, 六本木, 八王子)."""
 _LOT = (
-    rf"(?<![0-9]){_NUM}(?:番地?(?:{_DASH}?{_NUM}号?)?|{_DASH}{_NUM})?{_ROOM}{_END}"
+    rf"(?<![0-9]){_LOT_NUM}(?:番地?(?:{_DASH}?{_NUM}号?)?|{_DASH}{_NUM})?{_ROOM}{_END}"
     r"(?![,.][0-9]|か所|ヶ所|カ所|箇所|[万億千])"
 )
 """A lot's number alone, as rural towns (大字湯沢2499) and Kyoto (紫野上門前町22) number their houses."""

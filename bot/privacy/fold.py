@@ -13,7 +13,8 @@ A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to
 Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
 them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
-first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402).
+first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402). A date's or a block's units
+and an era left in hiragana after digits are their kanji (へいせい25ねん4がつ10にち, 3ちょうめ12ばん).
 O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304,
 O8O-B812-44Z1), and so is a run of two or three of them alone joined by a dash, a dot or a slash to such a
 run (l9B4.O2.Zl); a line that only marks a page break (--- page 2 ---) is left out, so what it broke reads
@@ -64,7 +65,10 @@ _SPOKEN_DIGITS = {
     "く": "9",
 }
 """Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー)."""
-_SPOKEN_DIGIT = "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)) + ")[ー]?"
+_SPOKEN_DIGIT = (
+    "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)).replace("にい", "にい(?!ち)") + ")ー?"
+)
+"""A digit read aloud; にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only."""
 _SPOKEN_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|しち|はっ|はち|きゅう|じゅっ"
 SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_ONES})"
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
@@ -72,11 +76,16 @@ pattern: a date's or a block's, which voice input writes so (しょうわよん�
 _SPOKEN_MIN = 7
 _SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?の)? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
 _SPOKEN_ZERO_RUN = re.compile(
-    rf"(?<![ぁ-ゖー])(?:ぜろ|れい|まる)ー?(?:(?:、 ?| ?の ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
+    r"(?:ぜろ|れい|まる)ー?"
+    rf"(?:(?: ?(?:の ?)?[、,・] ?| ?の ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
 )
-"""A run opening with a zero, as a phone's does, whose groups may be set apart by 、 too (ぜろきゅうぜろ、
-よんよんいちに、…): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays)."""
-_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|、)")
+"""A run opening with a zero, as a phone's does, whose digits or groups may be set apart by a pause mark
+too (、 , or ・, after の if any: ぜろきゅうぜろ、よんよんいちに、…, ゼロロクの、ロクニーゼロハチの、…,
+ゼロ・ハチ・ゼロ): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays). Not the tail of a
+word in the same script (かまるいち…; after a particle in the other, 連絡先はゼロキュウゼロ…, it is one)."""
+_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|[、,・])")
+_PAUSE = re.compile("[、,・]")
+"""A pause between digits read aloud; a space between them once read (a separator of the numbers' chains)."""
 _SPOKEN_END = re.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
 """What may follow a run's last reading of one character that is then a digit, not a particle (… いち に)."""
 
@@ -119,6 +128,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
+    _kana_units(chars, origin, ends)
     _drop(chars, origin, ends, _PAGE_BREAK)
     _drop(chars, origin, ends, _LEADER)
     if joined:
@@ -196,14 +206,10 @@ def _misread_only(word: str) -> bool:
     return all(c in _ASCII_DIGITS or c in _MISREAD for c in word)
 
 
-_LEAD_DIGIT = (
-    "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)).replace("にい", "にい(?!ち)") + ")ー?"
-)
-_ZERO_LEAD = re.compile(rf"ぜろー?(?:{_LEAD_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
+_ZERO_LEAD = re.compile(rf"ぜろー?(?:{_SPOKEN_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
 """A phone's first group read aloud from zero, digits typed among the readings, before digits typed
-(ゼロハチゼロの7731の…, ゼロ7ゼロ-2281-…): voice input or a hand that switched to the number keys.
-にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only."""
-_LEAD_PIECE = re.compile(rf"{_LEAD_DIGIT}|[0-9]")
+(ゼロハチゼロの7731の…, ゼロ7ゼロ-2281-…): voice input or a hand that switched to the number keys."""
+_LEAD_PIECE = re.compile(rf"{_SPOKEN_DIGIT}|[0-9]")
 
 
 def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> None:
@@ -218,6 +224,32 @@ def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> N
         ]
         origin[run.start() : run.end()] = [origin[p.start()] for p in pieces]
         ends[run.start() : run.end()] = [ends[p.end() - 1] for p in pieces]
+
+
+_KANA_UNITS = {
+    **{"ねん": "年", "がつ": "月", "にち": "日"},
+    **{"ちょうめ": "丁目", "ばんち": "番地", "ばん": "番", "ごう": "号"},
+    **{"めいじ": "明治", "たいしょう": "大正", "しょうわ": "昭和", "へいせい": "平成", "れいわ": "令和"},
+}
+_KANA_UNIT = re.compile(
+    r"(?<=[0-9])(?:ねん|がつ|にち|ちょうめ|ばんち|ばん(?!ち)|ごう)"
+    r"|(?:めいじ|たいしょう|しょうわ|へいせい|れいわ)(?=[ \t]?[0-9])"
+)
+"""A date's or a block's units typed in hiragana after digits, and an era before them, as an IME leaves them
+unconverted (へいせい２５ねん４がつ１０にち, 3ちょうめ12ばん): read as their kanji."""
+
+
+def _kana_units(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each unit or era that `_KANA_UNIT` finds by its kanji, in place; each kanji covers the word."""
+    text = "".join(chars)
+    if not _KANA_UNIT.search(text):
+        return
+    for unit in reversed(list(_KANA_UNIT.finditer(text))):
+        kanji = _KANA_UNITS[unit.group()]
+        start, end = unit.span()
+        chars[start:end] = list(kanji)
+        origin[start:end] = [origin[start]] * len(kanji)
+        ends[start:end] = [ends[end - 1]] * len(kanji)
 
 
 _PAGE_BREAK = re.compile(
@@ -276,10 +308,12 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
     """
     text = to_hiragana("".join(chars))  # digits read aloud in katakana read as in hiragana
     for run in reversed(list(runs.finditer(text))):
+        if runs is _SPOKEN_ZERO_RUN and _tail_of_a_word(chars, run.start()):
+            continue
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
         if (
             len(ones) >= 2
-            and ones[-2].group(2)
+            and ones[-2].group(2) not in (None, "・")  # after a middle dot, a reading is a digit
             and len(ones[-1].group(1).rstrip("ー")) == 1
             and not _SPOKEN_END.match(text, run.end())
         ):
@@ -290,10 +324,24 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
             continue
         end = ones[-1].end()
         chars[run.start() : end] = [
-            _digit_of(one.group(1)) if one.group(1) else one.group(2).replace("、", " ") for one in ones
+            _digit_of(one.group(1)) if one.group(1) else _PAUSE.sub(" ", one.group(2)) for one in ones
         ]
         origin[run.start() : end] = [origin[one.start()] for one in ones]
         ends[run.start() : end] = [ends[one.end() - 1] for one in ones]
+
+
+def _tail_of_a_word(chars: list[str], start: int) -> bool:
+    """Whether the kana at ``start`` continue a word of the same script (hiragana, or katakana) before it."""
+    before = chars[start - 1] if start else ""
+    if before == "ー":
+        return True
+    if not _KANA.match(before):
+        return False
+    return bool(_HIRAGANA.match(before)) == bool(_HIRAGANA.match(chars[start]))
+
+
+_HIRAGANA = re.compile("[ぁ-ゖ]")
+_KANA = re.compile("[ぁ-ゖァ-ヺ]")
 
 
 def _digit_of(spoken: str) -> str:

@@ -50,7 +50,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   number is written as.
 
 A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
-「昭和38年5月22日」), and a label may be a form's field (誕生日欄に1990.7.14);
+「昭和38年5月22日」) or close the label (《口座番号》, 【生年月日】), a label may be in hiragana
+(たんじょうび, こうざ) or a form's field (誕生日欄に1990.7.14), an answer's mark may stand between
+a label and its value (Q3 口座番号 A3 0045512), and a number's label may be far from its number in the
+sentence (受給者証番号ですが、きのう確認したところ、440917でした);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
 Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
 (1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
@@ -109,10 +112,17 @@ _OLD_DATE = re.compile(
 """A whole date of an era before 平成, labelled or not (昭和58年11月22日, S45.3.2, M43.2.11)."""
 _COMPACT_DATE = r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])(?![0-9])"
 """Eight digits as systems print a date (19630522): a birth date only where a label says so."""
+_LABEL_END = r"[)\]」』】》〉]"
+"""The bracket closing a label that a form or a mail sets apart (【口座番号】, 《生年月日》,
+［被保険者番号］)."""
+_ANSWER = r"(?:[ \t\u3000]*(?<![a-z])(?:a[0-9]{0,2}|答え?)(?:[.:：)]|[ \t\u3000]))"
+"""The mark of an answer between a question's label and its value, as a form's Q and A print them (Q3 口座番号
+A3 0045512, 口座番号 答：…)."""
 _BIRTH_LABEL = (
-    r"(?:生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ|dob|date[ _]of[ _]birth|birth[ _]?date"
+    r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
+    r"|dob|date[ _]of[ _]birth|birth[ _]?date"
     r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"']))"
-    r"(?:\((?:西暦|和暦)\))?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=>])?"
+    rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
 """An HTML table's cell or a JSON key's quotes between a label and its value (<td>被保険者番号</td><td>…,
@@ -161,7 +171,8 @@ _BIRTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
-    r"生年月|誕生日(?!会)|生まれ|\bdob\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
+    r"たんじょうび|せいねんがっぴ|うまれ|生年月|誕生日(?!会)|生まれ"
+    r"|\bdob\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
     re.IGNORECASE,
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
@@ -182,10 +193,11 @@ RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
 _ID_LABEL = (
-    r"(?:口座番号|口座|口番|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
+    r"(?:口座番号|口座|口番|こうざ(?:ばんごう)?|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
     r"passport|residence card|driver'?s licen[cs]e|"
     r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e)[ \t_]+(?:no\.?|number)|"
+    r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?|"
@@ -217,11 +229,11 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?(?:は|が|の|:|：|=|>)?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|:|：|=|>)?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
-    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9])"
+    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
+    rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
@@ -231,6 +243,18 @@ _ID_NUMBER = re.compile(
 and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
 learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…)."""
+_FAR_ID_NUMBER = re.compile(
+    rf"(?:{_ID_LABEL})(?:(?<=番号)|(?<=コード)|(?<=ばんごう))(?:の方|のほう)?"
+    r"(?:は|が|ですが|でございますが|につきましては|については|、|,)"
+    rf"[^\n。0-9]{{0,40}}?(?:[?？]{_SPACE}\n[^\n。0-9]{{0,20}}?)?({_ID_VALUE})"
+    rf"(?![0-9a-z]|{_QUANTITY})(?={_SPACE}(?:[、,。)」』]|です|でし|でござ|とのこと|と|に|\n|$))",
+    re.IGNORECASE,
+)
+"""A personal number's label, then, further in the sentence, the first number, ending a clause: what is
+said between them in keigo or in a reply (受給者証番号ですが、きのう確認したところ、４４０９１７でした;
+口座番号は？ then はい、普通の 7730218 です on the next line), unless a reference's word is just before it
+(受付番号 …)."""
+_NUMBER_WORD = re.compile("番号|コード|ばんごう")
 _CLOSING = r"[)\]」』】]?"
 _ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
 """Three to ten digits a space apart, as a PDF copies a form's boxes (1 2 1 4 0)."""
@@ -332,6 +356,10 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             for group in range(1, pattern.groups + 1):  # what a label announces, not the label
                 if match.group(group):
                     yield match.start(group), match.end(group), kind
+    if _NUMBER_WORD.search(text):  # what the far label needs: most messages name no number
+        for match in _FAR_ID_NUMBER.finditer(text):
+            if not is_reference(text, match.start(1)):
+                yield match.start(1), match.end(1), ID_NUMBER
     yield from _birth_dates_unlabelled(text)
     if "|" in text or "\t" in text:
         yield from _table_numbers(text)

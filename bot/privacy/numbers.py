@@ -71,15 +71,19 @@ _WORK_NUMBER = (
     r"商品|型式|シリアル)番号[はが:：]?"
 )
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
-_MY_NUMBER_CUE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)(?:カード)?(?:の番号)?[はが:：\s]*$")
+_MY_NUMBER_CUE = re.compile(
+    r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
+)
 _MY_NUMBER_BEFORE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)[^。\n]*$")
 _MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
 """マイナンバー or 個人番号 elsewhere in the sentence (個人番号欄（1人目 …）, … （個人番号）)."""
-_LOCAL_PHONE_CUE = re.compile(r"(?:電話|tel|携帯|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE)
+_LOCAL_PHONE_CUE = re.compile(
+    r"(?:電話|でんわ|tel|携帯|けいたい|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE
+)
 """A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
 _POSTAL_CUE = re.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
-    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[はが:：=>\s\"'])*$",
+    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=>\s\"'])*$",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")

@@ -141,6 +141,7 @@ def phone(rng: random.Random) -> Written:
             "abroad",
             "ocr",
             "lead",
+            "spoken",
         )
     )
     sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
@@ -173,6 +174,11 @@ def phone(rng: random.Random) -> Written:
         spoken = to_katakana(spoken) if rng.random() < 0.5 else spoken
         apart = rng.choice(("の", " の ", "-", " ", ""))
         written = f"{spoken}{apart}{parts[1]}{apart}{parts[2]}"
+    elif style == "spoken":  # every digit read aloud, a pause mark between digits or groups, の before it
+        pause = rng.choice(("、", "の、", "・", "、 "))
+        inner = rng.choice(("", "・"))
+        groups = [inner.join(_SPOKEN[int(d)] for d in part) for part in parts]
+        written = to_katakana(pause.join(groups))  # in hiragana, no run is taken after a particle (は)
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
@@ -261,6 +267,8 @@ def address(rng: random.Random) -> Written:
             f"{b}番地の{c}",
             f"{_kanji_number(int(a))}丁目{_kanji_number(int(b))}番{_kanji_number(int(c))}号",
             f"字東{b}{c}番地",
+            f"{a} 丁目 {b} 番 {c} 号",
+            f"{a}丁目、{b}番の{c}号",
         )
     )
     city = rng.choice(_CITIES)
@@ -680,6 +688,18 @@ def birth_date(rng: random.Random) -> Written:
         )
         value = f"{label}{written}"
         return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
+    if rng.random() < 0.05:  # the units and the era left in hiragana by an IME, or a label in brackets
+        hiragana_era = {"昭和": "しょうわ", "平成": "へいせい", "令和": "れいわ"}
+        written = rng.choice(
+            (
+                f"{hiragana_era.get(era, era)}{year_in_era}ねん{month}がつ{day}にち",
+                f"{base + year_in_era}ねん{month}がつ{day}にち",
+                f"{base + year_in_era}/{month}/{day}",
+            )
+        )
+        label = rng.choice(("たんじょうび ", "せいねんがっぴ：", "《生年月日》", "【生年月日】", "生年月日 "))
+        value = f"{label}{written}"
+        return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     if rng.random() < 0.5:
         value = f"{rng.choice(('生年月日 ', '生年月日：', '誕生日は', '生まれは', '生年月日:'))}{written}"
         text = f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}"
@@ -698,8 +718,15 @@ _ID_CUES = (
     "口番 ", "被保険者証 番号 ", "口座番号(7桁) ", "被保険者番号=", "保険証の番号（記号・番号）：",
     "基礎年金番号・年金コード：", "基礎年金番号\n", "Account No.\t", "Pension No. ", "Insured Person No.: ",
     "被保険者番号 ………… ", "旅券番号・・・・", "介護保険番号 .......... ", "<insured_no>", "account_no: \"",
-    "pension_number=",
+    "pension_number=", "《口座番号》", "【被保険者番号】", "acct=", "A/C ", "Q3 口座番号　A3 ",
+    "こうざばんごう ",
 )  # fmt: skip
+_FAR_ID_CUES = (
+    "受給者証番号ですが、念のため申し上げますと、",
+    "口座番号は？\nはい、普通の ",
+    "被保険者番号、控えでは ",
+)
+"""A label far from its number, in keigo or a reply: the number ends a clause (です, 、, とのこと)."""
 
 
 def id_number(rng: random.Random) -> Written:
@@ -736,6 +763,11 @@ def id_number(rng: random.Random) -> Written:
             written = rng.choice(("TK", "MZ", "AB")) + written
         cue = rng.choice(_ID_CUES)
     written = full_width(written) if rng.random() < 0.2 else written
+    if shape > 0.95:  # a label far from its number: the number ends a clause
+        written = _digits(rng, 7)
+        value = f"{rng.choice(_FAR_ID_CUES)}{written}"
+        ending = rng.choice(("です", "、とのことです", "でございます。"))
+        return Written("各種番号", value, f"{rng.choice(_BEFORE)}{value}{ending}", (written,))
     value = f"{cue}{written}"  # typed alone too (a tag), with its label
     return Written("各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
 
