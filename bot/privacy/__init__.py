@@ -133,8 +133,9 @@ def _contact_key(folded: str) -> str:
 
 
 _SPACE = re.compile(r"\s+")
-_CONTINUED_CHAT = re.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})")
-"""A line that opens as a quoted or timestamped chat line: the message is read joined too (`fold`)."""
+_CONTINUED_CHAT = re.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})|[0-9][ \t]*\[[0-9]{1,2}:[0-9]{2}")
+"""A line that opens as a quoted or timestamped chat line, or a chat line's time glued to a number (the
+lines joined without their break): the message is read joined too (`fold`)."""
 _MAY_HOLD_CONTACT = re.compile(r"[0-9０-９@＠]|丁目|番地")
 
 

@@ -23,7 +23,8 @@ value reads as right after its label.
 
 ``fold(text, joined=True)`` also leaves out the prefix of each line that continues quoted or timestamped
 chat lines (``> ``, ``>> 田村: ``, ``[10:02] ``): an item sent in two messages (個人番号 3814 1979 /
-[10:02] 3700) reads on as broken by a line break. `bot.privacy.mask` reads a message so a second time
+[10:02] 3700) reads on as broken by a line break; so does one whose break was lost, a time glued between its
+numbers (3814 1979[10:02] 3700). `bot.privacy.mask` reads a message so a second time
 for every kind but names, which it finds where the speaker is still written.
 """
 
@@ -133,6 +134,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _drop(chars, origin, ends, _LEADER)
     if joined:
         _continued_chat(chars, origin, ends)
+        _drop(chars, origin, ends, _GLUED_TIME)
     for i, char in enumerate(chars):
         if (
             char in _LONG_VOWEL
@@ -265,6 +267,9 @@ _TIME = r"\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]"
 _CHAT_PREFIX = re.compile(rf"(?:>{{1,3}}[ \t]?|({_TIME})[ \t]?)(?:[^\s:：>\[\]]{{1,12}}[:：][ \t]?)?")
 """The prefix of a quoted or timestamped chat line (> , >> 田村: , [10:02] )."""
 _STAMPED = re.compile(_TIME)
+_GLUED_TIME = re.compile(rf"(?<=[0-9])[ \t]*{_TIME}(?=[ \t]?[0-9])")
+"""A chat line's time between two numbers, its line break lost (a search box or a title keeps one line):
+個人番号 3739 9707[16:12:05] 8293 reads on as 3739 9707 8293."""
 
 
 def _continued_chat(chars: list[str], origin: list[int], ends: list[int]) -> None:

@@ -1113,6 +1113,8 @@ WRITINGS = [
     ),
     # An item sent in two chat lines, each with its time or quote mark (a speaker too: masked with it).
     ("[10:02] 個人番号 9274 7481\n[10:02] 3700 です", "[10:02] 個人番号 ［マイナンバー］ です"),
+    # The same, the line break lost (a search box keeps one line): the time glued between the numbers.
+    ("[16:12:05] 個人番号 3739 9707[16:12:05] 8293 です", "[16:12:05] 個人番号 ［マイナンバー］ です"),
     ("> メールは y.sugi\n> @icloud.com まで", "> メールは ［メールアドレス］ まで"),
     ("> 佐藤: 電話は 090-44\n> 佐藤: 12-7781 です", "> ［氏名］: 電話は ［電話番号］ です"),
     ("[14:05] 住所 町田市原町田\n[14:05] 4-11-9 です", "[14:05] 住所 ［住所］ です"),
@@ -1465,6 +1467,7 @@ WORK_TEXT = [
     "おはようございます、よろしくです。本児 なし（年中）",
     # Chat lines with work numbers; dot leaders before a date; B and Z in short words; English dates.
     "[10:02] 会議は 14:30 から\n[10:02] 会議室 803 です",
+    "会議は10:00[10:02] 了解、受付 12[10:02] 34件",
     "> 内線 4412\n> に回してください",
     "締切 ………… 2026年12月10日、えーと…… 3件です",
     "A4とB5の用紙、療育手帳 B2 の方、BOB-3、ロット LOT-B812 × 120個",
@@ -1646,6 +1649,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "</td><td>" * 500 + "〒</td><td>1234567",
         '"account": {' * 1000 + '"number": "1"',
         "[10:02] 1\n" * 1500,
+        "1 \t[10:02]" * 2000 + "x",
         "> 田村: 1 2\n" * 1000,
         "被保険者番号 " + "…" * 3000 + "1",
         "a" + "." * 6000,
