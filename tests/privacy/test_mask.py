@@ -218,6 +218,8 @@ WRITINGS = [
     ("ふりがな：やまだ たろう、氏名（カナ）：ヤマダ タロウ", "ふりがな：［氏名］、氏名（カナ）：［氏名］"),
     # Full names the dictionary reads as one word (小林太郎) or splits after の (前 + 田花子).
     ("小林太郎から電話、住民の前田花子さん", "［氏名］から電話、住民の［氏名］さん"),
+    # An honorific before a name in parentheses is no reading of it: さん stays.
+    ("小倉 さん（ogura）へ転送", "［氏名］ さん（［氏名］）へ転送"),
     # A label glued to the number is not an identifier; numbers next to an identifier are still found.
     ("TEL0312345678、FAX03-1234-5679", "TEL［電話番号］、FAX［電話番号］"),
     ("℡09012345678", "℡［電話番号］"),

@@ -13,6 +13,7 @@ from bot.privacy.names.cues import (
     _EAST_ASIAN_SURNAMES,
     _FAMILY,
     _HIRAGANA_WORD,
+    _HONORIFICS,
     _KANJI_KATA,
     _LATIN_RUN,
     _PERSON_HONORIFIC,
@@ -372,7 +373,8 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
     """The readings beside names found, and their other writing before an honorific or after it.
 
     山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様; ライ・ビカスさん
-    （RAI BIKASH）, in Latin letters of two words or more (田中さん（PM）, 田中さん（Teams）stay).
+    （RAI BIKASH）, in Latin letters of two words or more (田中さん（PM）, 田中さん（Teams）stay). An
+    honorific before a name in parentheses is no reading of it (小倉 さん（ogura）).
     """
     readings = []
     for start, end in found:
@@ -384,6 +386,6 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
         if aside and _TABLE_CELL.fullmatch(aside.group(1)) and _names_someone(aside.group(1)):
             readings.append(aside.span(1))
         before = _READING_BEFORE.search(text, max(0, start - 2 * _LONGEST_READING), start)
-        if before and _CLOSING_PARENTHESIS.match(text, end):
+        if before and before.group(1) not in _HONORIFICS and _CLOSING_PARENTHESIS.match(text, end):
             readings.append(before.span(1))
     return readings
