@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0035: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0036: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -259,6 +259,21 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             '［氏名］がカギ持ってった、被保険者番号 ………… ［各種番号］、insured_no: "［各種番号］"、'
             "<zip>［郵便番号］</zip>、born ［生年月日］",
         ),
+        (
+            "0035",
+            "春日 と 立川 の3人で対応、本人（かおり）から電話、西村コーチに連絡、小倉 さん（ogura）へ転送",
+            ("春日", "立川", "かおり", "西村", "ogura"),
+            "［氏名］ と ［氏名］ の3人で対応、本人（［氏名］）から電話、［氏名］コーチに連絡、"
+            "［氏名］ さん（［氏名］）へ転送",
+        ),
+        (
+            "0035",
+            "《口座番号》1234567、たんじょうび 1980年4月5日、Q3 口座番号 A3 7654321、"
+            "[16:12:05] 個人番号 3739 9707[16:12:05] 8293",
+            ("1234567", "1980年4月5日", "7654321", "3739 9707"),
+            "《口座番号》［各種番号］、たんじょうび ［生年月日］、Q3 口座番号 A3 ［各種番号］、"
+            "[16:12:05] 個人番号 ［マイナンバー］",
+        ),
     ],
     ids=[
         "names",
@@ -287,6 +302,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "pairs with ×, quoted names before と名乗る, hiragana introductions, nursery years, kin",
         "list items shaped like a named one, counts of people, hiragana names after a class",
         "hiragana surnames opening a line; dot leaders, snake_case and XML keys, born",
+        "names before a count, after 本人, before coaches' titles, in romaji",
+        "labels in brackets and hiragana, answer marks, a chat time between numbers",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
