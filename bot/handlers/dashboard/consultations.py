@@ -47,28 +47,41 @@ _DONE = {
 
 
 async def queue(request: web.Request) -> web.Response:
-    """The consultations, filtered by state, assignee, age and tag, with counts per state."""
+    """The consultations, filtered by state, assignee, age and tag, with counts per state.
+
+    A filter the form could not have sent (an unknown state, a person who is
+    not on the team, an age other than `AGES`, a page that is not a number) is
+    a 400 page naming it. A page past the last one is a 404 page of the queue
+    that says so and links to the first and the last page.
+    """
     query = request.query
     me = request[SESSION].user.name
     status = query.get("status", "open")
     assignee = query.get("assignee", "")
     age = query.get("age", "")
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
+    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
+    users = await asyncio.to_thread(accounts.users)
+    if assignee not in ("", "me", UNASSIGNED) and assignee not in {u.name for u in users}:
+        raise InvalidRequest("invalid_assignee", f"「{assignee}」という担当者はチームに登録されていません。")
+    if age and age not in AGES:
+        allowed = "、".join(f"{days}（{label}）" for days, label in AGES.items())
+        raise InvalidRequest("invalid_age", f"受付からの経過に「{age}」は指定できません。使える値：{allowed}")
     filters = Filters(
         status=status,
         assignee=me if assignee == "me" else assignee or None,
-        min_age_days=int(age) if age in AGES else None,
+        min_age_days=int(age) if age else None,
         tag=query.get("tag") or None,
         limit=PAGE,
         offset=(number - 1) * PAGE,
     )
-    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
     shown = {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")}
     counts = await asyncio.to_thread(service.counts)
     tags = await asyncio.to_thread(service.tags)
-    users = await asyncio.to_thread(accounts.users)
+    pages = max(1, -(-total // PAGE))
+    beyond = number > pages
     context = {
         "pushes": await _pushes(request, service.clock()),
         "rows": found,
@@ -86,11 +99,15 @@ async def queue(request: web.Request) -> web.Response:
         "total": total,
         "first": filters.offset + 1,
         "last": filters.offset + len(found),
-        "previous": _page_link(shown, number - 1) if number > 1 else "",
-        "next": _page_link(shown, number + 1) if filters.offset + PAGE < total else "",
+        "previous": _page_link(shown, number - 1) if 1 < number <= pages else "",
+        "next": _page_link(shown, number + 1) if number < pages else "",
         "page_size": PAGE,
+        "number": number,
+        "pages": pages,
+        "beyond": beyond,
+        "ends": [(n, _page_link(shown, n)) for n in sorted({1, pages})] if beyond else [],
     }
-    return render(request, "queue.html", context)
+    return render(request, "queue.html", context, 404 if beyond else 200)
 
 
 def _page_link(shown: dict[str, str], number: int) -> str:
