@@ -179,7 +179,10 @@ async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Clie
     assert len(messages) == 1
     assert f"回答です。{ATTACK}" in messages[0]["text"]
     trail = await page(client, "/admin/consultations/1")
-    assert "回答しました（相談者に送信）" in trail
+    assert "回答しました（状態：対応中 → 回答済み）" in trail
+    assert re.search(
+        r'<span class="reach (sent|waiting)">相談者(に届けました|への送信を待っています)</span>', trail
+    )
     assert "田中" in trail
 
 
@@ -473,8 +476,9 @@ async def test_the_team_asks_the_staff_member_for_more_information(client: Clien
     location = await post(client, "/admin/consultations/1/ask", form)
     assert location == "/admin/consultations/1?done=ask"
     detail = await page(client, location)
-    assert "相談者に確認のお願いを送信しました" in detail
-    assert "相談者に追加の情報をお願いしました（相談者に送信）" in detail
+    done = "確認のお願いを(相談者のチャットに届けました|記録しました。まもなく相談者のチャットに届きます)。"
+    assert re.search(f'<p class="notice done" role="status">{done}</p>', detail), "as the outbox has it"
+    assert "相談者に追加の情報をお願いしました（状態：未対応 → 対応中）" in detail
     assert "対応中" in detail
     empty = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": " "}
     assert "確認したいことを入力してください" in await post(client, "/admin/consultations/1/ask", empty, 400)
