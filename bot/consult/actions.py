@@ -119,8 +119,9 @@ def answer(
             f"No.{number} の相談は「解決」のため回答できません。回答するには、先に「再開」にしてください。"
         )
     check_transition(number, current.status, Status.ANSWERED)
-    data = {"from": current.status.value, "to": Status.ANSWERED.value}
-    changed = store.change(
+    sent = _tell(connection, current, answer_delivered(number, current.content, body, team), now)
+    data = {"from": current.status.value, "to": Status.ANSWERED.value, "outbox": sent}
+    return store.change(
         connection,
         current,
         actor,
@@ -131,8 +132,6 @@ def answer(
         values={"status": Status.ANSWERED.value},
         expected=expected,
     )
-    _tell(connection, current, answer_delivered(number, current.content, body, team), now)
-    return changed
 
 
 def request_info(
@@ -158,25 +157,26 @@ def request_info(
             f"No.{number} の相談は「{current.label}」のため、相談者に確認することはできません。"
         )
     values: dict[str, str] = {}
-    data: dict[str, str] = {}
+    data: dict[str, str | int] = {}
     if current.status != Status.IN_PROGRESS:
         check_transition(number, current.status, Status.IN_PROGRESS)
         values["status"] = Status.IN_PROGRESS.value
         data = {"from": current.status.value, "to": Status.IN_PROGRESS.value}
-    changed = store.change(
+    data["outbox"] = _tell(connection, current, info_requested(number, current.content, body, team), now)
+    return store.change(
         connection, current, actor, "request", now, text=body, data=data, values=values, expected=expected
     )
-    _tell(connection, current, info_requested(number, current.content, body, team), now)
-    return changed
 
 
-def _tell(connection: sa.Connection, consultation: Consultation, reply: Reply, now: datetime) -> None:
-    """Queue ``reply`` for the staff member, in reply to where they opened ``consultation``.
+def _tell(connection: sa.Connection, consultation: Consultation, reply: Reply, now: datetime) -> int:
+    """Queue ``reply`` for the staff member, in reply to where they opened ``consultation``; its outbox id.
 
     So on Slack the team's answer lands in the thread of the question, even
     if the person has written since (`bot.db.outbox.Delivery.reply_to`).
+    The answer's or request's event keeps the id (``data["outbox"]``), so
+    the dashboard shows whether it reached them, as the outbox records it.
     """
-    enqueue(connection, consultation.key, reply.to_record(), now, reply_to=consultation.address)
+    return enqueue(connection, consultation.key, reply.to_record(), now, reply_to=consultation.address)
 
 
 def take(

@@ -8,7 +8,7 @@ stale form) with a message for people.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from functools import partial
 
@@ -18,8 +18,9 @@ from bot.consult import accounts, actions, store
 from bot.consult.desk import SqlDesk
 from bot.consult.model import WAITING, Consultation, Event, Status
 from bot.consult.notices import Notices
-from bot.db import LogLine, journal
+from bot.db import LogLine, journal, outbox
 from bot.db.engine import reading, writing
+from bot.db.outbox import Receipt
 from bot.db.schema import consultations
 from bot.dialogue import ConversationKey
 from bot.knowledge import KnowledgeBase, Ward
@@ -105,6 +106,20 @@ class ConsultationService:
         """Its audit trail, oldest first."""
         with reading(self.engine, "the consultations") as connection:
             return store.events(connection, number)
+
+    def receipts(self, events: Iterable[Event]) -> dict[int, Receipt]:
+        """What became of the messages ``events`` sent to the staff member, by event id.
+
+        An answer's or request's event names its outbox message
+        (``data["outbox"]``); an event recorded before it did, or whose
+        message the purge has deleted, has no receipt.
+        """
+        sent = {
+            event.id: event.data["outbox"] for event in events if isinstance(event.data.get("outbox"), int)
+        }
+        with reading(self.engine, "the outbox") as connection:
+            found = outbox.receipts(connection, sent.values())
+        return {event: found[message] for event, message in sent.items() if message in found}
 
     def conversation(self, consultation: Consultation) -> list[LogLine]:
         """The conversation that led to it (what the retention period has kept), oldest first."""

@@ -18,6 +18,8 @@ them unreachable for good:
 - `mark_sent` after the platform accepted it; a sent message is never
   claimed again. `retry_later` after a failure, with the caller's backoff;
   `drop` when it can never be delivered.
+- `receipts` reads what became of messages (a `Receipt` each): the
+  dashboard shows whether the team's answer reached the staff member.
 
 A worker in the same process need not wait for its next look: `when_committed`
 calls it back once a transaction that wrote a message has committed.
@@ -36,17 +38,19 @@ from typing import Any
 import sqlalchemy as sa
 
 from bot.db import reach
-from bot.db.engine import reading
+from bot.db.engine import aware, reading
 from bot.db.schema import outbox
 from bot.values import ConversationKey
 
 __all__ = [
     "Delivery",
+    "Receipt",
     "claim",
     "drop",
     "enqueue",
     "mark_sent",
     "pending_counts",
+    "receipts",
     "retry_later",
     "when_committed",
 ]
@@ -116,7 +120,7 @@ def enqueue(
             status="dropped" if dropped else "pending",
             attempts=0,
             next_attempt_at=None if dropped else now,
-            last_error="blocked by the recipient" if dropped else None,
+            last_error=reach.BLOCKED if dropped else None,
             address=reply_to,
         )
     )
@@ -124,6 +128,40 @@ def enqueue(
     if inserted is None:
         raise sa.exc.InvalidRequestError("the database returned no id for the queued message")
     return int(inserted[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Receipt:
+    """What became of one message so far, as the outbox records it.
+
+    ``status`` is ``pending``, ``sent`` or ``dropped``; ``attempts`` the
+    attempts made (0 before the first); ``error`` the last failure while
+    pending, or why it was dropped (`reach.BLOCKED` when the recipient
+    blocked the bot or can no longer be reached).
+    """
+
+    status: str
+    attempts: int
+    sent_at: datetime | None
+    error: str | None
+
+    @property
+    def blocked(self) -> bool:
+        """Dropped because the recipient blocked the bot or can no longer be reached (`reach.block`)."""
+        return self.status == "dropped" and self.error == reach.BLOCKED
+
+
+def receipts(connection: sa.Connection, ids: Collection[int]) -> dict[int, Receipt]:
+    """The receipts of the messages ``ids`` still kept (the purge deletes old sent and dropped ones)."""
+    if not ids:
+        return {}
+    query = sa.select(
+        outbox.c.id, outbox.c.status, outbox.c.attempts, outbox.c.sent_at, outbox.c.last_error
+    ).where(outbox.c.id.in_(sorted(ids)))
+    return {
+        row.id: Receipt(row.status, row.attempts, aware(row.sent_at) if row.sent_at else None, row.last_error)
+        for row in connection.execute(query).all()
+    }
 
 
 def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: timedelta) -> Delivery | None:

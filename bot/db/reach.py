@@ -26,7 +26,19 @@ from bot.db.schema import conversations, outbox, seen_events
 from bot.localtime import local
 from bot.values import ConversationKey, Reply
 
-__all__ = ["address_of", "block", "blocked", "first_sighting", "month_start", "pushes_in_month", "seen_once"]
+__all__ = [
+    "BLOCKED",
+    "address_of",
+    "block",
+    "blocked",
+    "first_sighting",
+    "month_start",
+    "pushes_in_month",
+    "seen_once",
+]
+
+BLOCKED = "blocked by the recipient"
+"""Why a message to someone who blocked the bot, or can no longer be reached, was dropped (`block`)."""
 
 
 def first_sighting(
@@ -78,7 +90,7 @@ def block(engine: sa.Engine, key: ConversationKey, now: datetime) -> int:
     with writing(engine, "the conversation") as connection:
         connection.execute(conversations.update().where(person).values(blocked_at=now))
         dropped = connection.execute(
-            outbox.update().where(waiting).values(status="dropped", last_error="blocked by the recipient")
+            outbox.update().where(waiting).values(status="dropped", last_error=BLOCKED)
         )
         return int(dropped.rowcount)
 

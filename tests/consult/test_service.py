@@ -11,8 +11,9 @@ from bot.consult.model import Status
 from bot.consult.notices import NOTIFY_WEBHOOK, Notices
 from bot.consult.service import ConsultationService
 from bot.consult.store import UNASSIGNED, Filters
-from bot.db import ConversationStore
-from bot.db.outbox import claim
+from bot.db import ConversationStore, reach
+from bot.db.outbox import claim, mark_sent
+from bot.db.retention import purge
 from bot.db.schema import outbox
 from bot.dialogue import Incoming, Reply, State, Turn
 from bot.errors import Conflict, InvalidInput, InvalidTransition, NotFound
@@ -97,6 +98,30 @@ def test_the_answer_goes_to_the_staff_members_channel_with_feedback_buttons(
     assert reply.text.startswith("【DX推進課からの回答】No.1「")
     assert "<b>音声認識</b>をお使いください。" in reply.text
     assert reply.choices == (Choice("解決した", "cs:1:ok"), Choice("まだ困っている", "cs:1:ng"))
+
+
+def test_what_became_of_each_answer_is_read_from_the_outbox_not_assumed(
+    store: ConversationStore, service: ConsultationService, clock: Clock
+) -> None:
+    """The answer's event names its message; the receipt says sent, waiting, or dropped and why."""
+    store.exchange(Incoming(STAFF, text="会議録で困っています"), lambda state, _: Turn((), state))
+    open_consultation(service)
+    service.answer(1, "一つ目の回答です。", "tanaka")
+    first = claim(service.engine, ["web"], clock.now, timedelta(minutes=2))
+    assert first is not None
+    mark_sent(service.engine, first, clock.now)
+    service.answer(1, "二つ目の回答です。", "tanaka")  # waits for the worker
+    reach.block(service.engine, STAFF, clock.now)  # they blocked the bot: the second is dropped
+    service.answer(1, "三つ目の回答です。", "tanaka")  # written dropped at once
+    events = service.events(1)
+    receipts = service.receipts(events)
+    answers = [e for e in events if e.kind == "answer"]
+    assert [receipts[e.id].status for e in answers] == ["sent", "dropped", "dropped"]
+    assert receipts[answers[0].id].sent_at == clock.now
+    assert [receipts[e.id].blocked for e in answers] == [False, True, True]
+    assert events[0].id not in receipts, "an event that sent nothing has no receipt"
+    purge(service.engine, 0, clock.now + timedelta(days=1))
+    assert service.receipts(events) == {}, "the purge deleted the messages: no receipt, not a guess"
 
 
 def test_a_form_submitted_twice_makes_one_change(service: ConsultationService) -> None:
@@ -322,10 +347,11 @@ def test_asking_the_staff_member_for_more_information(service: ConsultationServi
     ]
     event = service.events(1)[-1]
     assert (event.kind, event.actor, event.text) == ("request", "tanaka", "対象の様式は何種類ありますか？")
-    assert event.data == {"from": "new", "to": "in_progress"}
     again = service.request_info(1, "もう一点、締め切りはいつですか？", "tanaka")
     assert again.status == Status.IN_PROGRESS
-    assert service.events(1)[-1].data == {}
+    first, second = (row.id for row in outbox_rows(service) if row.channel == STAFF.channel)
+    assert event.data == {"from": "new", "to": "in_progress", "outbox": first}, "names its message"
+    assert service.events(1)[-1].data == {"outbox": second}
     assert len(staff_messages(service)) == 2
 
 

@@ -139,6 +139,24 @@ async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
     assert "<h1>受け付けられませんでした</h1>" in bad, "what happened, not ご覧いただけません"
 
 
+async def test_every_filter_the_form_could_not_have_sent_is_a_400_page_naming_it(client: Client) -> None:
+    """Not 0件 for a mistyped name, nor the whole queue for a mistyped age: the page says what is wrong."""
+    await add_user(client)
+    await add_user(client, "suzuki")
+    await consult(client, "staff-1")
+    await login(client)
+    nobody = await page(client, "/admin/?assignee=nobody", 400)
+    assert "「nobody」という担当者はチームに登録されていません" in nobody
+    assert "<h1>受け付けられませんでした</h1>" in nobody
+    age = await page(client, "/admin/?age=abc", 400)
+    assert "受付からの経過に「abc」は指定できません" in age
+    assert "7（7日以上）" in age, "and which values are"
+    await page(client, "/admin/?age=2", 400)
+    assert "「page」には" in await page(client, "/admin/?page=abc", 400)
+    for good in ("assignee=suzuki", "assignee=me", "assignee=-", "assignee=", "age=7", "age="):
+        await page(client, f"/admin/?{good}")
+
+
 async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Client) -> None:
     await add_user(client)
     await consult(client, "staff-1", f"会議録の件 {ATTACK}")
@@ -161,7 +179,10 @@ async def test_take_answer_and_the_answer_reaches_the_web_chat_once(client: Clie
     assert len(messages) == 1
     assert f"回答です。{ATTACK}" in messages[0]["text"]
     trail = await page(client, "/admin/consultations/1")
-    assert "回答しました（相談者に送信）" in trail
+    assert "回答しました（状態：対応中 → 回答済み）" in trail
+    assert re.search(
+        r'<span class="reach (sent|waiting)">相談者(に届けました|への送信を待っています)</span>', trail
+    )
     assert "田中" in trail
 
 
@@ -245,6 +266,26 @@ async def test_the_queue_pages_through_every_consultation_it_counts(client: Clie
     assert ">No.1<" not in newest
     assert ">No.1<" in await page(client, "/admin/?status=all&page=3")
     await page(client, "/admin/?page=0", 400)
+
+
+async def test_a_page_past_the_last_says_so_and_links_to_the_pages_there_are(client: Client) -> None:
+    """Not 「106件」 beside 「該当する相談はありません」, with no way back."""
+    service = client.app[CONSULT]
+    for n in range(1, 107):
+        key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
+        await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
+    await add_user(client)
+    await login(client)
+    past = await page(client, "/admin/?page=3", 404)
+    assert "3ページ目はありません。該当する相談は全106件で、2ページ目までです。" in past
+    assert "該当する相談はありません" not in past
+    assert '<a href="?status=open&amp;page=1">最初のページ（1ページ目）へ</a>' in past
+    assert '<a href="?status=open&amp;page=2">最後のページ（2ページ目）へ</a>' in past
+    assert "前の100件" not in past, "no link to a page that is not there either"
+    assert ">No.106<" in await page(client, "/admin/?status=open&page=2")
+    empty = await page(client, "/admin/?status=withdrawn&page=2", 404)
+    assert "2ページ目はありません。該当する相談はありません。" in empty
+    assert '<a href="?status=withdrawn&amp;page=1">1ページ目へ</a>' in empty
 
 
 async def test_an_answer_can_start_from_an_faq_answer(client: Client) -> None:
@@ -435,8 +476,9 @@ async def test_the_team_asks_the_staff_member_for_more_information(client: Clien
     location = await post(client, "/admin/consultations/1/ask", form)
     assert location == "/admin/consultations/1?done=ask"
     detail = await page(client, location)
-    assert "相談者に確認のお願いを送信しました" in detail
-    assert "相談者に追加の情報をお願いしました（相談者に送信）" in detail
+    done = "確認のお願いを(相談者のチャットに届けました|記録しました。まもなく相談者のチャットに届きます)。"
+    assert re.search(f'<p class="notice done" role="status">{done}</p>', detail), "as the outbox has it"
+    assert "相談者に追加の情報をお願いしました（状態：未対応 → 対応中）" in detail
     assert "対応中" in detail
     empty = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": " "}
     assert "確認したいことを入力してください" in await post(client, "/admin/consultations/1/ask", empty, 400)

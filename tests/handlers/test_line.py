@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import re
 import uuid
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,7 @@ from bot.search import Searcher
 from tests.auxil.channels import Webhook
 from tests.auxil.line import FakeLine, sign
 from tests.conftest import DATA_DIR
-from tests.handlers.test_dashboard import add_user, login
+from tests.handlers.test_dashboard import add_user, login, page, version_of
 
 pytestmark = pytest.mark.asyncio
 
@@ -290,14 +291,100 @@ async def test_a_group_the_bot_is_called_in_is_logged_with_the_ids_the_team_room
     assert "使えますか" not in caplog.text, "never what was said"
 
 
-async def test_a_consultation_from_line_names_its_channel(bot: Client, line: FakeLine) -> None:
+async def consulted(bot: Client, line: FakeLine) -> None:
+    """USER sends a consultation on LINE (No.1)."""
     await post(bot, line.press(USER, "consult", "ev-1"))
     await post(bot, line.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
     await post(bot, line.text(USER, "総務課 庶務係", "ev-3"))
     await post(bot, line.press(USER, "in:by:m", "ev-4"))
     await post(bot, line.press(USER, "in:send", "ev-5"))
+
+
+async def test_a_consultation_from_line_names_its_channel(bot: Client, line: FakeLine) -> None:
+    await consulted(bot, line)
     (consultation,) = await asyncio.to_thread(bot.app[CONSULT].find, Filters(status="all"))
     assert (consultation.key.channel, consultation.key.user_id) == ("line", USER)
+
+
+# -- whether the team's answer reached them, on the dashboard -----------------------------------
+
+
+async def answered(bot: Client, text: str = "音声認識ツールをお試しください。") -> str:
+    """Tanaka answers No.1 on the dashboard; the page the answer's form leads back to."""
+    await add_user(bot)
+    csrf = await login(bot)
+    detail = await page(bot, "/admin/consultations/1")
+    form = {"csrf": csrf, "version": version_of(detail), "form": "answer", "text": text}
+    response = await bot.post("/admin/consultations/1/answer", data=form, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    return await page(bot, response.headers["Location"])
+
+
+async def shows(bot: Client, text: str, seconds: float = 10) -> str:
+    """The consultation's page, once it says ``text`` (the delivery worker runs beside the test)."""
+    for _ in range(int(seconds * 10)):
+        html = await page(bot, "/admin/consultations/1")
+        if text in html:
+            return html
+        await asyncio.sleep(0.1)
+    raise AssertionError(f"{text!r} not on the page: {html}")
+
+
+async def test_an_answer_to_someone_who_blocked_the_bot_says_at_once_that_it_never_arrives(
+    bot: Client, line: FakeLine
+) -> None:
+    """The exploratory test's No.108: an unfollow, then the answer; the page said 「相談者に送信」."""
+    await consulted(bot, line)
+    assert await post(bot, line.unfollow(USER, "ev-blocked")) == 200
+    done = await answered(bot)
+    alert = re.search(r'<p class="notice error" role="alert">([^<]*)</p>', done)
+    assert alert, done
+    assert alert.group(1) == (
+        "回答を記録しましたが、相談者に届いていません（相談者がbotをブロックしたか、"
+        "相談者のアカウントが使えなくなったため）。電話やメールなど、別の方法でお伝えください。"
+    )
+    assert 'class="notice done"' not in done
+    trail = await page(bot, "/admin/consultations/1")
+    assert "回答しました（状態：未対応 → 回答済み）" in trail
+    assert '<span class="reach undelivered">相談者に届いていません（相談者がbotをブロック' in trail
+    assert "相談者に送信" not in trail, "nothing was sent"
+    assert "の回答は、相談者に届いていません" in trail, "said at the top of the page until answered again"
+    await line.quiet(0.3)
+    assert not line.requests("/v2/bot/message/push"), "and nothing was pushed"
+
+
+async def test_an_answer_line_refuses_for_good_is_shown_undelivered_once_the_worker_tried(
+    bot: Client, line: FakeLine
+) -> None:
+    await consulted(bot, line)
+    line.block(USER)  # LINE refuses pushes to them (400) though no unfollow came
+    done = await answered(bot)
+    assert (
+        "回答を記録しました。まもなく相談者のチャットに届きます。" in done or "相談者に届いていません" in done
+    )
+    html = await shows(
+        bot, "相談者に届いていません（送信先のサービスが、この相談者あてのメッセージを受け付けなかったため）"
+    )
+    assert "電話やメールなど、別の方法でお伝えください" in html
+
+
+async def test_an_answer_during_an_outage_is_shown_retrying_then_delivered(
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, tmp_path: Path
+) -> None:
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", **line.settings(), "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1"},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    bot = await aiohttp_client(init_app(settings, searcher=searcher))
+    await consulted(bot, line)
+    await line.stop()  # LINE cannot be reached
+    await answered(bot)
+    html = await shows(bot, "相談者への送信に失敗したため、自動で再送しています（これまでに")
+    assert "電話やメールなど" not in html, "it is not given up"
+    await line.start()
+    await shows(bot, '<span class="reach sent">相談者に届けました</span>')
+    (pushed,) = [s for s in line.all_sent(USER) if s.via == "push"]
+    assert "音声認識ツールをお試しください。" in pushed.text
 
 
 async def test_when_the_database_fails_on_the_turn_the_person_is_told_the_answer_is_late(

@@ -24,7 +24,7 @@ from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
-from bot.handlers.dashboard.describe import describe_event, kind_label
+from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Referral, Section
 
@@ -36,39 +36,54 @@ PAGE = 100
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
-    "answer": "回答を送信しました。相談者のチャットに届きます。",
-    "ask": "相談者に確認のお願いを送信しました。相談者のチャットに届きます。",
+    "answer": "回答を記録しました。",
+    "ask": "相談者への確認のお願いを記録しました。",
     "note": "メモを追加しました。",
     "status": "状態を変更しました。",
     "assign": "担当者を変更しました。",
     "tags": "タグを変更しました。",
     "due": "期限を変更しました。",
 }
+_WRITTEN = {"answer": "answer", "ask": "request", "note": "note"}
+"""The event a form that sends or records a text leaves in the trail."""
 
 
 async def queue(request: web.Request) -> web.Response:
-    """The consultations, filtered by state, assignee, age and tag, with counts per state."""
+    """The consultations, filtered by state, assignee, age and tag, with counts per state.
+
+    A filter the form could not have sent (an unknown state, a person who is
+    not on the team, an age other than `AGES`, a page that is not a number) is
+    a 400 page naming it. A page past the last one is a 404 page of the queue
+    that says so and links to the first and the last page.
+    """
     query = request.query
     me = request[SESSION].user.name
     status = query.get("status", "open")
     assignee = query.get("assignee", "")
     age = query.get("age", "")
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
+    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
+    users = await asyncio.to_thread(accounts.users)
+    if assignee not in ("", "me", UNASSIGNED) and assignee not in {u.name for u in users}:
+        raise InvalidRequest("invalid_assignee", f"「{assignee}」という担当者はチームに登録されていません。")
+    if age and age not in AGES:
+        allowed = "、".join(f"{days}（{label}）" for days, label in AGES.items())
+        raise InvalidRequest("invalid_age", f"受付からの経過に「{age}」は指定できません。使える値：{allowed}")
     filters = Filters(
         status=status,
         assignee=me if assignee == "me" else assignee or None,
-        min_age_days=int(age) if age in AGES else None,
+        min_age_days=int(age) if age else None,
         tag=query.get("tag") or None,
         limit=PAGE,
         offset=(number - 1) * PAGE,
     )
-    service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
     shown = {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")}
     counts = await asyncio.to_thread(service.counts)
     tags = await asyncio.to_thread(service.tags)
-    users = await asyncio.to_thread(accounts.users)
+    pages = max(1, -(-total // PAGE))
+    beyond = number > pages
     context = {
         "pushes": await _pushes(request, service.clock()),
         "rows": found,
@@ -86,11 +101,15 @@ async def queue(request: web.Request) -> web.Response:
         "total": total,
         "first": filters.offset + 1,
         "last": filters.offset + len(found),
-        "previous": _page_link(shown, number - 1) if number > 1 else "",
-        "next": _page_link(shown, number + 1) if filters.offset + PAGE < total else "",
+        "previous": _page_link(shown, number - 1) if 1 < number <= pages else "",
+        "next": _page_link(shown, number + 1) if number < pages else "",
         "page_size": PAGE,
+        "number": number,
+        "pages": pages,
+        "beyond": beyond,
+        "ends": [(n, _page_link(shown, n)) for n in sorted({1, pages})] if beyond else [],
     }
-    return render(request, "queue.html", context)
+    return render(request, "queue.html", context, 404 if beyond else 200)
 
 
 def _page_link(shown: dict[str, str], number: int) -> str:
@@ -158,6 +177,7 @@ async def _page(
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     consultation = await asyncio.to_thread(service.get, number)
     events = await asyncio.to_thread(service.events, number)
+    receipts = await asyncio.to_thread(service.receipts, events)
     lines = await asyncio.to_thread(service.conversation, consultation)
     users = await asyncio.to_thread(accounts.users)
     names = {u.name: u.display_name for u in users}
@@ -165,9 +185,12 @@ async def _page(
     query = request.query.get("q", "").strip()[:200]
     found = await asyncio.to_thread(_search, request, query) if query else []
     draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, request)
+    described = [describe_event(e, names, receipts.get(e.id)) for e in events]
+    done, failed = _done(request.query.get("done", ""), events, described)
     context: dict[str, Any] = {
         "c": consultation,
-        "events": [describe_event(e, names) for e in events],
+        "events": described,
+        "undelivered": _undelivered(described),
         "lines": lines,
         "candidates": [(c, kind_label(c.ref, lib.ward)) for c in consultation.candidates],
         "found": found,
@@ -180,19 +203,44 @@ async def _page(
         "labels": LABELS,
         "answered": any(e.kind == "answer" for e in events),
         "error": error,
-        "done": _done(request.query.get("done", ""), events),
+        "done": done,
     }
+    if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes
+        context |= {"error": done, "done": "", "undelivered": None}
     return render(request, "consultation.html", context, status)
 
 
-def _done(action: str, events: list[Event]) -> str:
-    """What the form just did; and what was masked in what the team member typed, if anything."""
+def _undelivered(described: list[Described]) -> Described | None:
+    """The latest message sent to the staff member, if it never reached them (dropped)."""
+    sent = [shown for shown in described if shown.reach]
+    return sent[-1] if sent and sent[-1].undelivered else None
+
+
+def _done(action: str, events: list[Event], described: list[Described]) -> tuple[str, bool]:
+    """What the form just did, and True when what it sent never reaches the staff member.
+
+    It says whether what was sent reaches them, and what was masked. That it
+    reaches them is the outbox's word, never assumed: a message to someone
+    known to have blocked the bot is dropped at once, and the page says so.
+    """
     done = _DONE.get(action, "")
-    typed = done and events and action in ("answer", "ask", "note")
-    masked = events[-1].data.get("masked") if typed else None
-    if masked:
+    kind = _WRITTEN.get(action)
+    made = [(e, shown) for e, shown in zip(events, described, strict=True) if e.kind == kind]
+    if not (done and made):
+        return done, False
+    event, shown = made[-1]  # the one just recorded (the redirect comes straight after it)
+    what = "回答" if action == "answer" else "確認のお願い"
+    if shown.reach == "sent":
+        done = f"{what}を相談者のチャットに届けました。"
+    elif shown.reach == "waiting":
+        done = f"{what}を記録しました。まもなく相談者のチャットに届きます。"
+    elif shown.reach:
+        done = f"{what}を記録しましたが、{shown.delivery}。"
+        if shown.undelivered:
+            done += "電話やメールなど、別の方法でお伝えください。"
+    if masked := event.data.get("masked"):
         done += f"個人情報保護のため、{'・'.join(masked)}と思われる部分は伏せて記録しました。"
-    return done
+    return done, shown.undelivered
 
 
 def _starting_answer(lib: Library, request: web.Request) -> str:

@@ -1,4 +1,10 @@
-"""How the dashboard words the audit trail and the kinds of knowledge."""
+"""How the dashboard words the audit trail, what became of the messages sent, and the kinds of knowledge.
+
+An answer or a request for information is recorded as written, and
+whether it reached the staff member is read from the outbox
+(`bot.db.outbox.Receipt`), never assumed: the person may have blocked the
+bot, or their account may be gone, and then it is dropped unsent.
+"""
 
 from __future__ import annotations
 
@@ -8,22 +14,39 @@ from datetime import datetime
 
 from bot.consult.actions import API, STAFF
 from bot.consult.model import LABELS, Event, Status
+from bot.db.outbox import Receipt
 from bot.knowledge.ward import Ward
 
-__all__ = ["Described", "actor_name", "describe_event", "kind_label"]
+__all__ = ["Described", "actor_name", "delivery", "describe_event", "kind_label"]
 
 _KINDS = {"faq": "よくある質問", "case": "改善事例", "ref": "案内先"}
+_BLOCKED = "相談者がbotをブロックしたか、相談者のアカウントが使えなくなったため"
+"""Why `bot.db.reach.BLOCKED`: an ``unfollow`` (blocked or removed), or the platform says they are gone."""
+_REFUSED = "送信先のサービスが、この相談者あてのメッセージを受け付けなかったため"
+"""Why another message is dropped: its platform refused it for good (`bot.delivery.worker.Undeliverable`)."""
 
 
 @dataclass(frozen=True, slots=True)
 class Described:
-    """One line of the trail as shown: when, who, what happened, and the text written (if any)."""
+    """One line of the trail as shown: when, who, what happened, and the text written (if any).
+
+    ``delivery`` says whether what it sent reached the staff member, and
+    ``reach`` is its state (`delivery`): both "" when it sent nothing, or
+    was recorded before the trail kept its message.
+    """
 
     at: datetime
     who: str
     what: str
     text: str | None
     kind: str
+    delivery: str = ""
+    reach: str = ""
+
+    @property
+    def undelivered(self) -> bool:
+        """What it sent will never reach the staff member (dropped)."""
+        return self.reach == "undelivered"
 
 
 def kind_label(ref: str, ward: Ward) -> str:
@@ -41,13 +64,31 @@ def actor_name(actor: str, names: Mapping[str, str]) -> str:
     return names.get(actor, actor)
 
 
-def describe_event(event: Event, names: Mapping[str, str]) -> Described:
-    """A trail entry in words."""
+def delivery(receipt: Receipt | None) -> tuple[str, str]:
+    """Whether a message to the staff member reached them, as its outbox ``receipt`` records it.
+
+    The state (`Described.reach`) and its words. None: the purge has deleted
+    the record (it deletes only delivered and dropped messages, so which is no longer known).
+    """
+    if receipt is None:
+        return "unknown", "相談者に届いたかどうかの記録は、保存期間を過ぎたため削除されています"
+    if receipt.status == "sent":
+        return "sent", "相談者に届けました"
+    if receipt.status == "dropped":
+        return "undelivered", f"相談者に届いていません（{_BLOCKED if receipt.blocked else _REFUSED}）"
+    if receipt.error:
+        tried = f"これまでに{receipt.attempts}回試しました"
+        return "retrying", f"相談者への送信に失敗したため、自動で再送しています（{tried}）"
+    return "waiting", "相談者への送信を待っています"
+
+
+def describe_event(event: Event, names: Mapping[str, str], receipt: Receipt | None = None) -> Described:
+    """A trail entry in words; ``receipt`` is what became of the message it sent, if it sent one."""
     data = event.data
     what = {
         "created": "相談を受け付けました",
-        "answer": "回答しました（相談者に送信）",
-        "request": "相談者に追加の情報をお願いしました（相談者に送信）",
+        "answer": "回答しました",
+        "request": "相談者に追加の情報をお願いしました",
         "note": "メモを追加しました（相談者には表示されません）",
         "staff": "相談者が追記しました",
         "tags": f"タグを「{'、'.join(data.get('to') or []) or 'なし'}」にしました",
@@ -67,7 +108,9 @@ def describe_event(event: Event, names: Mapping[str, str]) -> Described:
             what += "　※相談者が「解決した／まだ困っている」で回答"
     if data.get("masked"):
         what += f"（個人情報を伏せた項目：{'、'.join(data['masked'])}）"
-    return Described(event.at, actor_name(event.actor, names), what, event.text, event.kind)
+    sent = "outbox" in data and event.kind in ("answer", "request")
+    reach, told = delivery(receipt) if sent else ("", "")
+    return Described(event.at, actor_name(event.actor, names), what, event.text, event.kind, told, reach)
 
 
 def _label(code: object) -> str:
