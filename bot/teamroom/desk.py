@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import logging
 
+import sqlalchemy as sa
+
 from bot.config import TeamSettings
 from bot.consult import accounts, actions, store
 from bot.consult.model import Consultation, Status
@@ -132,12 +134,18 @@ class TeamDesk:
                 case "answer":
                     done = actions.answer(connection, number, command.text, account, now, None, team)
                     said = f"No.{number} の相談者に回答を送りました"
+                    if _blocked(connection, done):
+                        said = f"No.{number} の回答を記録しましたが、{_UNREACHABLE}"
                 case "request":
                     done = actions.request_info(connection, number, command.text, account, now, None, team)
                     said = f"No.{number} の相談者に追加の情報をお願いしました"
+                    if _blocked(connection, done):
+                        said = f"No.{number} の確認のお願いを記録しましたが、{_UNREACHABLE}"
                 case "close":
                     done = actions.transition(connection, number, Status.RESOLVED, account, now, None, team)
                     said = f"No.{number} を解決として閉じ、相談者にもお知らせしました"
+                    if _blocked(connection, done):
+                        said = f"No.{number} を解決として閉じました（{_UNREACHABLE_NOTICE}）"
                 case "take":
                     done = actions.take(connection, number, account, now, None)
                     said = f"No.{number} を {account} さんの担当にしました"
@@ -164,6 +172,16 @@ class TeamDesk:
         if url is not None:
             lines.append(url)
         return "\n".join(lines)
+
+
+_UNREACHABLE = "相談者がbotをブロックしているため届きません。電話やメールなど、別の方法でお伝えください"
+"""Why what the room sent does not reach the staff member: the outbox dropped it at once (`reach.block`)."""
+_UNREACHABLE_NOTICE = "相談者がbotをブロックしているため、お知らせは届きません"
+
+
+def _blocked(connection: sa.Connection, consultation: Consultation) -> bool:
+    """Whether the staff member of ``consultation`` has blocked the bot, so nothing sent reaches them."""
+    return reach.blocked(connection, consultation.key.channel, consultation.key.user_id)
 
 
 def _said(text: str) -> Reply:

@@ -15,11 +15,13 @@ from bot.config import TeamSettings
 from bot.consult.accounts import Accounts
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.db import ConversationStore, inbox
+from bot.db import ConversationStore, inbox, reach
 from bot.db.schema import inbox as inbox_table
+from bot.db.schema import outbox
+from bot.dialogue import Turn
 from bot.teamroom.desk import TeamDesk
 from bot.values import ConversationKey, Incoming, Reply
-from tests.auxil.consultations import open_consultation
+from tests.auxil.consultations import STAFF, open_consultation
 
 ROOM = "C-TEAM"
 MEMBER = ConversationKey("slack", "U-TANAKA", ROOM)
@@ -75,3 +77,25 @@ def test_a_refused_command_keeps_nothing_and_leaves_the_event_unseen(
         (row,) = connection.execute(sa.select(inbox_table)).all()
     assert row.replies is None
     assert desk.handle(incoming) == (refusal,)
+
+
+def test_what_the_room_sends_someone_who_blocked_the_bot_is_said_not_to_reach_them(
+    store: ConversationStore, desk: TeamDesk
+) -> None:
+    """The room is not told 「回答を送りました」 for an answer the outbox dropped at once."""
+    number = open_consultation(desk.service).id
+    store.exchange(Incoming(STAFF, text="こんにちは"), lambda state, connection: Turn((Reply("ok"),), state))
+    reach.block(store.engine, STAFF, datetime.now(UTC))
+    (answered,) = desk.handle(said_in_room(store, f"#{number} 回答 手順書を添付します", "room-1"))
+    assert answered.text.startswith(
+        f"No.{number} の回答を記録しましたが、相談者がbotをブロックしているため届きません"
+    )
+    (asked,) = desk.handle(said_in_room(store, f"#{number} 確認 締切はいつですか", "room-2"))
+    assert asked.text.startswith(f"No.{number} の確認のお願いを記録しましたが、")
+    (closed,) = desk.handle(said_in_room(store, f"#{number} 解決", "room-3"))
+    assert "お知らせは届きません" in closed.text
+    with store.engine.connect() as connection:
+        statuses = connection.execute(
+            sa.select(outbox.c.status).where(outbox.c.user_id == STAFF.user_id)
+        ).all()
+    assert [status for (status,) in statuses] == ["dropped"] * 3, "answer, request and notice dropped"
