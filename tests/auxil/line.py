@@ -63,6 +63,8 @@ class FakeLine:
     expired: set[str] = field(default_factory=set)
     hold_loading: Hold | None = None
     """When set (`hold_indicator`), the next loading animation request waits for its release."""
+    loading_status: int = 200
+    """What every loading animation request is answered (another status: LINE's error body with it)."""
     _used_tokens: set[str] = field(default_factory=set)
     _retry_keys: set[str] = field(default_factory=set)
     _sent: list[Sent] = field(default_factory=list)
@@ -219,6 +221,8 @@ class FakeLine:
             hold, self.hold_loading = self.hold_loading, None
             await hold.keep(request)
         body, refusal = await self._read(request)
+        if refusal is None and self.loading_status != 200:
+            refusal = web.json_response({"message": "An error occurred"}, status=self.loading_status)
         return self._record(request, body, refusal, None, str(body.get("chatId", "")))
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], web.Response | None]:
