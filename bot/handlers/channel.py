@@ -19,9 +19,9 @@ What a `Channel` does, in the order a webhook meets it:
 2. The dispatcher runs each event in a tracked background task: it takes
    the turn (de-duplicated on ``Incoming.event_id``) while the platform's
    typing or loading indicator is asked for beside it
-   (`Channel.indicate`), and once the turn is done (and the indicator's
-   call has returned, or a second has passed since it started) asks the
-   channel to answer the event now (`Channel.respond`: a LINE reply token, the Teams turn).
+   (`Channel.indicate`), and as soon as the turn is done, whether or not
+   the indicator's call has returned, asks the channel to answer the
+   event now (`Channel.respond`: a LINE reply token, the Teams turn).
    When the channel cannot (the token expired, a redelivery), the replies
    go to the outbox and are pushed later.
 3. Everything sent later (the DX team's answers, late replies) is pushed by
@@ -87,9 +87,8 @@ class Channel(Protocol[Payload]):
     async def indicate(self, incoming: Incoming) -> None:
         """Show the platform's typing or loading indicator while the turn runs; best effort, never raises.
 
-        It runs beside the turn, and a ready answer waits for it a second at
-        most (`bot.handlers.dispatch.INDICATOR_GRACE_SECONDS`), so a platform
-        that does not answer it barely delays the answer; a failure is logged once.
+        It runs beside the turn and the answer does not wait for it, so a
+        platform slow to answer it delays nothing; a failure is logged once.
         """
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:

@@ -21,13 +21,11 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
    before it, so each person's messages are taken in the order they came,
    whatever the platform's answers to the indicators do;
 2. meanwhile the channel shows its typing or loading indicator (messages
-   only), in a task of its own;
-3. once the turn is done, and the indicator's call has returned or
-   `INDICATOR_GRACE_SECONDS` have passed since it started (a platform that
-   does not answer it delays the answer by no more), the channel answers
-   the event if the platform still allows it (`Channel.respond`);
-   otherwise the replies go to the outbox and the channel's sender pushes
-   them;
+   only), in a task of its own: the answer never waits for it;
+3. as soon as the turn is done, the channel answers the event if the
+   platform still allows it (`Channel.respond`), whether or not the
+   indicator's call has returned; otherwise the replies go to the outbox
+   and the channel's sender pushes them;
 4. the inbox row goes: a turn with replies kept them in it (in the turn's
    transaction, `bot.db.inbox.answered`; so do a sticker's, a group's and
    the team room's replies, in the transaction that marks their event
@@ -84,15 +82,7 @@ from bot.handlers.channel import Channel
 from bot.handlers.inbox import InboxWriter
 from bot.values import ConversationKey, Incoming, Reply
 
-__all__ = [
-    "DRAIN_SECONDS",
-    "INDICATOR_GRACE_SECONDS",
-    "LEASE_SECONDS",
-    "MAX_TAKEN",
-    "RECOVER_SECONDS",
-    "TAKE_SECONDS",
-    "Dispatcher",
-]
+__all__ = ["DRAIN_SECONDS", "LEASE_SECONDS", "MAX_TAKEN", "RECOVER_SECONDS", "TAKE_SECONDS", "Dispatcher"]
 
 log = logging.getLogger(__name__)
 
@@ -113,11 +103,6 @@ TAKE_SECONDS = 0.05
 
 PAUSE_SECONDS = 1.0
 """How long a turn worker waits after a failed round (the database unavailable) before it looks again."""
-
-INDICATOR_GRACE_SECONDS = 1.0
-"""How long from its start an indicator's call may hold a ready answer back: a platform answering as usual
-has done so by then (so the indicator does not show after the answer), and one that does not answer delays
-the answer by this at most, not by the call's own timeout (LINE's 10 s, Telegram's 5 s)."""
 
 MAX_TAKEN = 200
 """Events a turn worker holds at most: under a backlog the rest wait in the inbox, not in its memory."""
@@ -156,7 +141,7 @@ class Dispatcher:
         self.inbox = InboxWriter(conversations.store.engine, writes_as, self.lease, clock)
         self._tasks: set[asyncio.Task[None]] = set()
         self._indicators: set[asyncio.Task[None]] = set()
-        """The indicators' calls still running (`handle` waits for them a moment at most)."""
+        """The indicators' calls still running (`handle` answers without waiting for them)."""
         self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
         """Each conversation's latest turn not yet done (`_queue`)."""
         self._held: set[int] = set()
@@ -383,17 +368,16 @@ class Dispatcher:
     ) -> bool:
         """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
 
-        The indicator runs beside the turn; a ready answer waits for its
-        call only until `INDICATOR_GRACE_SECONDS` from its start, then goes
-        out with the call still running (bounded by the channel's own
-        timeout): the indicator might then show a moment after the answer.
+        The indicator runs beside the turn and the answer goes out as soon
+        as the turn is done: a platform slow to answer the indicator's call
+        (its own timeout is the channel's) delays nothing. The price: the
+        indicator may show a moment after an answer it did not keep waiting.
         ``row`` is the event's inbox row: a push is queued with its
         deletion. Returns False when the database failed on the turn (the
         event stays in the inbox, to be replayed).
         """
         turn = self._queue(incoming)
         indicator = None
-        grace_ends = asyncio.get_running_loop().time() + INDICATOR_GRACE_SECONDS
         if incoming.kind == "message" and not replayed:
             indicator = asyncio.create_task(
                 self._indicate(channel, incoming), name=f"{channel.name}-indicator"
@@ -413,13 +397,11 @@ class Dispatcher:
                 incoming.event_id,
                 incoming.key,
             )
-            await self._grace(indicator, grace_ends)
             if not replayed and not await channel.respond(incoming, (DELAYED,)):
                 log.info("%s could not be told its answer is late", incoming.key)
             return False
         if not replies:
             return True
-        await self._grace(indicator, grace_ends)
         if await channel.respond(incoming, replies):
             return True
         if row is None:
@@ -428,20 +410,6 @@ class Dispatcher:
             engine = self.conversations.store.engine
             await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock())
         return True
-
-    @staticmethod
-    async def _grace(indicator: asyncio.Task[None] | None, until: float) -> None:
-        """Wait for ``indicator`` until the loop's time ``until`` at most; it goes on running after that.
-
-        Cancelled while waiting, the indicator is cancelled too.
-        """
-        if indicator is None or indicator.done():
-            return
-        try:
-            await asyncio.wait((indicator,), timeout=max(0.0, until - asyncio.get_running_loop().time()))
-        except asyncio.CancelledError:
-            indicator.cancel()
-            raise
 
     @staticmethod
     async def _indicate(channel: Channel[object], incoming: Incoming) -> None:
