@@ -1,9 +1,15 @@
-"""Logging: readable text or one JSON object a line, every line of a request tagged with its id.
+"""Logging: one readable line or one JSON object a record, every line of a request tagged with its id.
 
 The request id lives in a context variable that the HTTP middleware sets
 (`bot.handlers.access`); ``asyncio.to_thread`` copies the context, so lines
 logged from the worker threads of a request carry the id too. Lines logged
 outside a request carry none.
+
+A record is one line in either format, whatever its text: a message that
+spans lines (an SDK's exception text quoting the response's headers and
+body), a traceback and a stack have their line breaks shown as `LINE_BREAK`
+in text and escaped in JSON, so that a log collector or ``grep`` never
+splits a record or takes its second line for another.
 """
 
 from __future__ import annotations
@@ -16,11 +22,23 @@ from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
 
-__all__ = ["REQUEST_ID", "JsonFormatter", "RequestIdFilter", "json_logs", "refuse", "setup_logging"]
+__all__ = [
+    "LINE_BREAK",
+    "REQUEST_ID",
+    "JsonFormatter",
+    "RequestIdFilter",
+    "TextFormatter",
+    "json_logs",
+    "refuse",
+    "setup_logging",
+]
 
 REQUEST_ID: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 TEXT_FORMAT = "%(asctime)s %(levelname)s %(name)s%(request_tag)s: %(message)s"
+
+LINE_BREAK = " ⏎ "
+"""What stands for a line break inside a text record (blank lines are left out)."""
 
 _STANDARD = frozenset(logging.makeLogRecord({}).__dict__) | {"message", "asctime", "request_tag"}
 """Attributes every record has; anything else was passed with ``extra=`` and goes into JSON lines."""
@@ -37,8 +55,25 @@ class RequestIdFilter(logging.Filter):
         return True
 
 
+class TextFormatter(logging.Formatter):
+    """`TEXT_FORMAT` on one line: the message, then its exception's traceback and its stack, if any."""
+
+    def __init__(self) -> None:
+        super().__init__(TEXT_FORMAT)
+
+    def format(self, record: logging.LogRecord) -> str:
+        """The record as one line: each line break, of any kind, becomes `LINE_BREAK`."""
+        text = super().format(record)
+        return LINE_BREAK.join(line.rstrip() for line in text.splitlines() if line.strip())
+
+
 class JsonFormatter(logging.Formatter):
-    """One JSON object a line: time (UTC), level, logger, message, request id, extras, exception."""
+    """One JSON object a line: time (UTC), level, logger, message, request id, extras, exception, stack.
+
+    The exception's text is the record's ``exc_text`` when a filter set it
+    (`bot.privacy.logs.MaskingFilter` puts the masked traceback there), so
+    the traceback is masked as in the text format.
+    """
 
     def format(self, record: logging.LogRecord) -> str:
         """The record as a JSON line."""
@@ -51,8 +86,12 @@ class JsonFormatter(logging.Formatter):
         for name, value in record.__dict__.items():
             if name not in _STANDARD and value is not None:
                 line[name] = value
-        if record.exc_info:
-            line["exception"] = self.formatException(record.exc_info)
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.formatException(record.exc_info)
+        if record.exc_text:
+            line["exception"] = record.exc_text
+        if record.stack_info:
+            line["stack"] = self.formatStack(record.stack_info)
         return json.dumps(line, ensure_ascii=False, default=str)
 
 
@@ -60,7 +99,7 @@ def setup_logging(level: str, log_format: str) -> None:
     """Send the root logger's lines to standard error in ``log_format`` (``text`` or ``json``)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(RequestIdFilter())
-    handler.setFormatter(JsonFormatter() if log_format == "json" else logging.Formatter(TEXT_FORMAT))
+    handler.setFormatter(JsonFormatter() if log_format == "json" else TextFormatter())
     root = logging.getLogger()
     for old in root.handlers[:]:
         root.removeHandler(old)

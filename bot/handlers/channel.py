@@ -16,12 +16,14 @@ What a `Channel` does, in the order a webhook meets it:
    dispatcher (`bot.handlers.dispatch`), which stores them in the durable
    inbox, and answers at once, within the platform's deadline (503 when the
    database cannot store them, so the platform sends them again).
-2. The dispatcher runs each event in a tracked background task: it shows
-   the platform's typing or loading indicator (`Channel.indicate`), takes
-   the turn (de-duplicated on ``Incoming.event_id``), and asks the channel
-   to answer the event now (`Channel.respond`: a LINE reply token, the
-   Teams turn). When the channel cannot (the token expired, a redelivery),
-   the replies go to the outbox and are pushed later.
+2. The dispatcher runs each event in a tracked background task: it takes
+   the turn (de-duplicated on ``Incoming.event_id``) while the platform's
+   typing or loading indicator is asked for beside it
+   (`Channel.indicate`), and as soon as the turn is done, whether or not
+   the indicator's call has returned, asks the channel to answer the
+   event now (`Channel.respond`: a LINE reply token, the Teams turn).
+   When the channel cannot (the token expired, a redelivery), the replies
+   go to the outbox and are pushed later.
 3. Everything sent later (the DX team's answers, late replies) is pushed by
    the channel's `Channel.sender`, which the delivery worker calls with
    each outbox message for the channel: the stored reply
@@ -83,7 +85,11 @@ class Channel(Protocol[Payload]):
         """The platform's payload for ``replies``, within its limits (no I/O)."""
 
     async def indicate(self, incoming: Incoming) -> None:
-        """Show the platform's typing or loading indicator while the turn runs; best effort, never raises."""
+        """Show the platform's typing or loading indicator while the turn runs; best effort, never raises.
+
+        It runs beside the turn and the answer does not wait for it, so a
+        platform slow to answer it delays nothing; a failure is logged once.
+        """
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Answer ``incoming`` now, if the platform still allows it; False to have the replies pushed.

@@ -20,10 +20,12 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
    it is queued before anything is awaited, after the conversation's turn
    before it, so each person's messages are taken in the order they came,
    whatever the platform's answers to the indicators do;
-2. meanwhile the channel shows its typing or loading indicator (messages only);
-3. the channel answers the event now if the platform still allows it
-   (`Channel.respond`); otherwise the replies go to the outbox and the
-   channel's sender pushes them;
+2. meanwhile the channel shows its typing or loading indicator (messages
+   only), in a task of its own: the answer never waits for it;
+3. as soon as the turn is done, the channel answers the event if the
+   platform still allows it (`Channel.respond`), whether or not the
+   indicator's call has returned; otherwise the replies go to the outbox
+   and the channel's sender pushes them;
 4. the inbox row goes: a turn with replies kept them in it (in the turn's
    transaction, `bot.db.inbox.answered`; so do a sticker's, a group's and
    the team room's replies, in the transaction that marks their event
@@ -138,6 +140,8 @@ class Dispatcher:
         writes_as = inbox.UNTAKEN if acknowledge_only else self.owner
         self.inbox = InboxWriter(conversations.store.engine, writes_as, self.lease, clock)
         self._tasks: set[asyncio.Task[None]] = set()
+        self._indicators: set[asyncio.Task[None]] = set()
+        """The indicators' calls still running (`handle` answers without waiting for them)."""
         self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
         """Each conversation's latest turn not yet done (`_queue`)."""
         self._held: set[int] = set()
@@ -181,9 +185,12 @@ class Dispatcher:
         task.add_done_callback(self._tasks.discard)
 
     async def settled(self) -> None:
-        """Return once every batch accepted so far, and any accepted meanwhile, has been handled."""
-        while self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        """Return once every batch accepted so far, and any accepted meanwhile, has been handled.
+
+        Their indicators' calls too, so that nothing of theirs is still under way.
+        """
+        while self._tasks or self._indicators:
+            await asyncio.gather(*self._tasks, *self._indicators, return_exceptions=True)
 
     async def drain(self, seconds: float) -> None:
         """Wait up to ``seconds`` for the running batches; cancel what is left (it stays in the inbox).
@@ -201,6 +208,10 @@ class Dispatcher:
                     len(late),
                 )
                 await asyncio.gather(*late, return_exceptions=True)
+        indicators = set(self._indicators)  # best effort: not worth waiting for at a stop
+        for task in indicators:
+            task.cancel()
+        await asyncio.gather(*indicators, return_exceptions=True)
         await self.inbox.stop()
         try:
             left = await asyncio.to_thread(
@@ -357,20 +368,28 @@ class Dispatcher:
     ) -> bool:
         """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
 
-        The answer goes out only after the indicator's call returned, so the
-        indicator never shows after it. ``row`` is the event's inbox row: a
-        push is queued with its deletion. Returns False when the database
-        failed on the turn (the event stays in the inbox, to be replayed).
+        The indicator runs beside the turn and the answer goes out as soon
+        as the turn is done: a platform slow to answer the indicator's call
+        (its own timeout is the channel's) delays nothing. The price: the
+        indicator may show a moment after an answer it did not keep waiting.
+        ``row`` is the event's inbox row: a push is queued with its
+        deletion. Returns False when the database failed on the turn (the
+        event stays in the inbox, to be replayed).
         """
         turn = self._queue(incoming)
+        indicator = None
         if incoming.kind == "message" and not replayed:
-            try:
-                await channel.indicate(incoming)
-            except asyncio.CancelledError:
-                turn.cancel()  # not started yet: it never will; started: it finishes, unanswered
-                raise
+            indicator = asyncio.create_task(
+                self._indicate(channel, incoming), name=f"{channel.name}-indicator"
+            )
+            self._indicators.add(indicator)
+            indicator.add_done_callback(self._indicators.discard)
         try:
-            replies = await turn
+            replies = await turn  # cancelled: a turn not started never will; one started finishes, unanswered
+        except asyncio.CancelledError:
+            if indicator is not None:
+                indicator.cancel()
+            raise
         except StoreError:
             log.exception(
                 "the database failed on %s event %s of %s; kept in the inbox",
@@ -391,6 +410,14 @@ class Dispatcher:
             engine = self.conversations.store.engine
             await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock())
         return True
+
+    @staticmethod
+    async def _indicate(channel: Channel[object], incoming: Incoming) -> None:
+        """``channel``'s indicator for ``incoming``; a failure it let through is logged here, once."""
+        try:
+            await channel.indicate(incoming)
+        except Exception:  # best effort: nothing awaits this task to see it fail
+            log.warning("%s indicator failed for %s", channel.name, incoming.key, exc_info=True)
 
     def _queue(self, incoming: Incoming) -> asyncio.Future[Replies]:
         """The event's turn: queued now, or, while the conversation's turn before it runs, right after it.

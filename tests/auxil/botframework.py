@@ -44,7 +44,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider
 
-from tests.auxil.platforms import serve_locally
+from tests.auxil.platforms import Hold, serve_locally
 
 BOTFRAMEWORK_ISSUER = "https://api.botframework.com"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -96,6 +96,8 @@ class FakeBotFramework:
     issued: set[str] = field(default_factory=set)
     token_requests: list[dict[str, str]] = field(default_factory=list)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
+    hold_typing: Hold | None = None
+    """When set, the next typing activity waits for its release before it is answered."""
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
@@ -230,6 +232,9 @@ class FakeBotFramework:
     async def _activity(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
         body = await request.json()
+        if body.get("type") == "typing" and self.hold_typing is not None:
+            hold, self.hold_typing = self.hold_typing, None
+            await hold.keep(request)
         authorization = request.headers.get("Authorization", "")
         if self.require_token and authorization.removeprefix("Bearer ") not in self.issued:
             status = 401

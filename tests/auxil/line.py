@@ -28,7 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import Changes, serve_locally
+from tests.auxil.platforms import Changes, Hold, serve_locally
 
 SECRET = "0f3c2b1a9e8d7c6b5a4f3e2d1c0b9a87"
 """A channel secret has the console's shape (32 hexadecimal characters): the settings refuse any other."""
@@ -61,8 +61,10 @@ class FakeLine:
     calls: list[Call] = field(default_factory=list)
     blocked: set[str] = field(default_factory=set)
     expired: set[str] = field(default_factory=set)
-    hold_loading: asyncio.Event | None = None
-    """When set to an event, the next loading animation request waits for it before it is answered."""
+    hold_loading: Hold | None = None
+    """When set (`hold_indicator`), the next loading animation request waits for its release."""
+    loading_status: int = 200
+    """What every loading animation request is answered (another status: LINE's error body with it)."""
     _used_tokens: set[str] = field(default_factory=set)
     _retry_keys: set[str] = field(default_factory=set)
     _sent: list[Sent] = field(default_factory=list)
@@ -160,6 +162,11 @@ class FakeLine:
     def block(self, user: str) -> None:
         self.blocked.add(user)
 
+    def hold_indicator(self) -> Hold:
+        """Leave the next loading animation request unanswered until the returned hold is released."""
+        self.hold_loading = Hold()
+        return self.hold_loading
+
     # -- what the bot sent ----------------------------------------------------
 
     async def sent(self, user: str, count: int) -> list[Sent]:
@@ -212,8 +219,10 @@ class FakeLine:
     async def _loading(self, request: web.Request) -> web.Response:
         if self.hold_loading is not None:
             hold, self.hold_loading = self.hold_loading, None
-            await hold.wait()
+            await hold.keep(request)
         body, refusal = await self._read(request)
+        if refusal is None and self.loading_status != 200:
+            refusal = web.json_response({"message": "An error occurred"}, status=self.loading_status)
         return self._record(request, body, refusal, None, str(body.get("chatId", "")))
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], web.Response | None]:

@@ -1,7 +1,8 @@
 """Fake platforms over real sockets on 127.0.0.1: an incoming-webhook endpoint and an SMTP server.
 
 Also what every fake platform of the tests shares: `serve_locally` runs its
-aiohttp app on a free port, and `Changes` lets a test wait for what it is sent.
+aiohttp app on a free port, `Changes` lets a test wait for what it is sent,
+and `Hold` keeps a request (a typing or loading indicator's) unanswered.
 
 `FakeWebhook` answers each request with the next status of its script
 (503, 200, …; ``(429, {"Retry-After": "2"})`` with headers; "hold" keeps the
@@ -163,3 +164,28 @@ class Changes:
             while not check():
                 self._event.clear()
                 await self._event.wait()
+
+
+@dataclass
+class Hold:
+    """The request a fake was told to hang: unanswered until the test releases it."""
+
+    release: asyncio.Event = field(default_factory=asyncio.Event)
+    arrived: asyncio.Event = field(default_factory=asyncio.Event)
+    held: list[web.Request] = field(default_factory=list)
+
+    async def keep(self, request: web.Request) -> None:
+        """Leave ``request`` unanswered until `release` is set."""
+        self.held.append(request)
+        self.arrived.set()
+        await self.release.wait()
+
+    @property
+    def waited_on(self) -> bool:
+        """Whether the bot still waits for a held request: it is unanswered and the bot's connection open.
+
+        A client that gave up on it (its timeout) closed the connection.
+        """
+        return not self.release.is_set() and any(
+            request.transport is not None and not request.transport.is_closing() for request in self.held
+        )

@@ -27,6 +27,7 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from bot.handlers.teams import sdk
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, FakeEntraTokens, Posted
 from tests.auxil.channels import Sent, Webhook
+from tests.auxil.platforms import Hold
 from tests.auxil.teamroom import Posted as RoomPost
 
 PATH = "/webhooks/teams"
@@ -89,6 +90,11 @@ class TeamsPlatform:
 
     def block(self, user: str) -> None:
         self.fake.gone[_conversation(user)] = 403
+
+    def hold_indicator(self) -> Hold:
+        """Leave the next typing activity unanswered until the returned hold is released."""
+        self.fake.hold_typing = Hold()
+        return self.fake.hold_typing
 
     async def sent(self, user: str, count: int) -> list[Sent]:
         async with asyncio.timeout(10), self.fake.changed:

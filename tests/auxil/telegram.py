@@ -28,7 +28,7 @@ from typing import Any
 from aiohttp import web
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import Changes, serve_locally
+from tests.auxil.platforms import Changes, Hold, serve_locally
 from tests.auxil.teamroom import OnFake, Posted
 
 TOKEN = "123456789:TEST-telegram-bot-token"
@@ -61,6 +61,8 @@ class FakeTelegram:
     """While above 0, every ``sendMessage`` answers 429 with ``retry_after`` = this many seconds."""
     script: list[int] = field(default_factory=list)
     """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
+    hold_action: Hold | None = None
+    """When set (`hold_indicator`), the next ``sendChatAction`` waits for its release."""
     _ids: dict[str, int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _updates: dict[str, int] = field(default_factory=dict)
@@ -191,6 +193,11 @@ class FakeTelegram:
 
     # -- what the bot sent ------------------------------------------------------
 
+    def hold_indicator(self) -> Hold:
+        """Leave the next ``sendChatAction`` unanswered until the returned hold is released."""
+        self.hold_action = Hold()
+        return self.hold_action
+
     async def sent(self, user: str, count: int) -> list[Sent]:
         await self.until(lambda: len(self.all_sent(user)) >= count)
         return self.all_sent(user)[:count]
@@ -216,6 +223,9 @@ class FakeTelegram:
             text = str(value)
             params[name] = json.loads(text) if name in _JSON_FIELDS else text
         method = request.match_info["method"]
+        if method == "sendChatAction" and self.hold_action is not None:
+            hold, self.hold_action = self.hold_action, None
+            await hold.keep(request)
         if request.match_info["token"] != TOKEN:
             return self._answer(method, params, 401, description="Unauthorized")
         handler = _METHODS.get(method)

@@ -9,6 +9,7 @@ channel's SDK sent it.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
@@ -109,6 +110,31 @@ async def test_a_button_press_comes_back_as_the_action(bot: Client, platform: Pl
     assert menu[0].text.startswith("ご用件をお選びください")
     categories = await say(bot, platform, platform.press(USER, action(menu, "相談状況を見る"), "ev-3"))
     assert "相談" in categories[0].text
+
+
+INDICATING = ("line", "teams", "telegram")
+"""The platforms whose channel shows a typing or loading indicator (LINE WORKS and Slack offer bots none)."""
+
+
+@pytest.mark.parametrize("platform", INDICATING, indirect=True)
+async def test_an_indicator_the_platform_leaves_hanging_holds_no_answer_back(
+    bot: Client, platform: Platform, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The indicator is best effort, shown meanwhile: LINE's reply waited 10 s for it, Telegram's 5 s."""
+    assert isinstance(platform, FakeLine | TeamsPlatform | FakeTelegram)
+    hold = platform.hold_indicator()
+    try:
+        with caplog.at_level(logging.INFO):
+            assert await post(bot, platform.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+            (answer,) = await platform.sent(USER, 1)
+            async with asyncio.timeout(10):
+                await hold.arrived.wait()
+            assert hold.waited_on, "answered while the bot still waited for the indicator's answer"
+            assert (answer.via, "RPA" in answer.text) == ("reply", True)
+    finally:
+        hold.release.set()
+    await settle(bot)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:

@@ -158,17 +158,31 @@ async def test_a_fresh_message_is_replied_to_with_the_loading_animation_first(
     assert loading["loadingSeconds"] % 5 == 0
 
 
+async def test_a_loading_animation_refused_is_logged_once_and_the_answer_still_goes_out(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    line.loading_status = 500
+    with caplog.at_level(logging.DEBUG):
+        assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+    (answer,) = line.all_sent(USER)
+    assert answer.via == "reply"
+    (logged,) = [r for r in caplog.records if r.name.startswith("bot.") and "loading" in r.getMessage()]
+    assert logged.getMessage().startswith("LINE loading animation not shown for ")
+    assert logged.getMessage().endswith('HTTP 500 {"message": "An error occurred"}')
+    assert logged.levelno == logging.INFO
+
+
 async def test_a_backlog_of_one_persons_messages_is_taken_in_order_each_answered_once(
     bot: Client, line: FakeLine
 ) -> None:
     """The turns queue as the webhooks come, whatever the answers to the loading animations do."""
-    line.hold_loading = hold = asyncio.Event()  # the first message's loading animation hangs
+    hold = line.hold_indicator()  # the first message's loading animation hangs
     texts = ["RPAとは何ですか？", "Excelのマクロについて", "ペーパーレス化の事例"]
     for n, text in enumerate(texts):
         response = await bot.post("/webhooks/line", **_parts(line.text(USER, text, f"ev-{n}")))
         assert response.status == 200  # acknowledged before any turn was taken
-    await line.until(lambda: len(line.requests("/v2/bot/message/reply")) == 2)
-    hold.set()
+    await line.until(lambda: len(line.requests("/v2/bot/message/reply")) >= 2)
+    hold.release.set()
     await bot.app[DISPATCHER].settled()
     with bot.app[STORE].engine.begin() as connection:
         said = connection.execute(

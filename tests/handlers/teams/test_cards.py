@@ -6,7 +6,10 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
+from bot.dialogue import browse, views
+from bot.dialogue.library import Library
 from bot.handlers.teams.cards import CARD_CONTENT_TYPE, action_of, render
+from bot.knowledge import KnowledgeBase
 from bot.values import Card, Choice, Reply
 from tests.auxil.teams import block_texts
 
@@ -80,6 +83,27 @@ def test_a_question_is_escaped_text_with_suggested_actions() -> None:
         {"type": "Action.Submit", "title": "相談する", "value": {"action": "consult"}},
     ]
     assert "attachments" not in body
+
+
+def test_the_menu_and_did_you_mean_carry_their_choices_as_card_buttons_not_suggested_actions(
+    kb: KnowledgeBase,
+) -> None:
+    """docs/teams.md: Teams shows no suggested actions beside a card; these choices are the card's buttons."""
+    lib = Library.of(kb)
+    lead = "もしかして、次のどれかについてのご質問でしょうか？"
+    did_you_mean = views.clarify(lib, kb.faq[:3], (Choice("どれでもない", "x:1"), views.MENU), lead)
+    for reply in (browse.menu(lib), did_you_mean):
+        first, carousel = render([reply])
+        assert "suggestedActions" not in _json(first)
+        assert "suggestedActions" not in _json(carousel)
+        card = _card(first)
+        assert block_texts(card["body"])[0] == reply.text
+        assert [(a["type"], a["title"]) for a in card["actions"]] == [
+            ("Action.Submit", choice.label) for choice in reply.choices
+        ]
+        assert _json(carousel)["attachmentLayout"] == "carousel"
+        assert len(_json(carousel)["attachments"]) == len(reply.cards)
+    assert [a["title"] for a in _card(render([did_you_mean])[0])["actions"]] == ["どれでもない", "メニュー"]
 
 
 def test_a_plain_reply_without_choices_is_just_text() -> None:
