@@ -244,14 +244,19 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     assert "No.1" in tagged
 
 
-async def test_the_queue_pages_through_every_consultation_it_counts(client: Client) -> None:
-    """A queue longer than a page shows how many there are and links to the rest; none is out of reach."""
+async def open_many(client: Client, count: int) -> None:
+    """``count`` consultations (No.1 to No.count), each from its own staff member; a team member logged in."""
     service = client.app[CONSULT]
-    for n in range(1, 202):
+    for n in range(1, count + 1):
         key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
         await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
     await add_user(client)
     await login(client)
+
+
+async def test_the_queue_pages_through_every_consultation_it_counts(client: Client) -> None:
+    """A queue longer than a page shows how many there are and links to the rest; none is out of reach."""
+    await open_many(client, 201)
     first = await page(client, "/admin/")
     assert "全201件中 1〜100件目" in first
     assert ">No.100<" in first
@@ -270,12 +275,7 @@ async def test_the_queue_pages_through_every_consultation_it_counts(client: Clie
 
 async def test_a_page_past_the_last_says_so_and_links_to_the_pages_there_are(client: Client) -> None:
     """Not 「106件」 beside 「該当する相談はありません」, with no way back."""
-    service = client.app[CONSULT]
-    for n in range(1, 107):
-        key = ConversationKey("web", f"staff-{n}", f"staff-{n}")
-        await asyncio.to_thread(open_consultation, service, key, new_consultation(f"相談その{n}"))
-    await add_user(client)
-    await login(client)
+    await open_many(client, 106)
     past = await page(client, "/admin/?page=3", 404)
     assert "3ページ目はありません。該当する相談は全106件で、2ページ目までです。" in past
     assert "該当する相談はありません" not in past
