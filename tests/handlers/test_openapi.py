@@ -19,12 +19,14 @@ import sys
 import urllib.request
 from collections import Counter
 from pathlib import Path
+from typing import get_args
 
 import pytest
 from openapi_spec_validator import validate
 
 from bot.app import init_app
 from bot.config import Settings
+from bot.consult.model import EventKind, Status
 from bot.handlers.openapi import load
 from tests.auxil.live import ADMIN_TOKEN, CHAT_TOKEN, Live
 
@@ -79,6 +81,15 @@ def test_the_description_is_valid_openapi_3() -> None:
 def test_the_description_lists_every_api_route_and_no_other() -> None:
     pending = pending_chat_routes()
     assert served_api_routes() - pending == described() - pending
+
+
+def test_the_descriptions_enums_are_the_codes_own_values() -> None:
+    """A state or an event kind the code adds is added to the description (an event's `request` was not)."""
+    schemas = load()["components"]["schemas"]
+    status = schemas["ConsultationSummary"]["properties"]["status"]["enum"]
+    kind = schemas["ConsultationDetail"]["properties"]["events"]["items"]["properties"]["kind"]["enum"]
+    assert status == [state.value for state in Status]
+    assert set(kind) == set(get_args(EventKind))
 
 
 def test_the_description_is_served_as_json(live: Live) -> None:
