@@ -25,7 +25,9 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
 3. as soon as the turn is done, the channel answers the event if the
    platform still allows it (`Channel.respond`), whether or not the
    indicator's call has returned; otherwise the replies go to the outbox
-   and the channel's sender pushes them;
+   and the channel's sender pushes them. A conversation's answers go out
+   in its events' order too: each waits until the one before has been
+   answered (`_answering`), so a slow reply is not overtaken by the next;
 4. the inbox row goes: a turn with replies kept them in it (in the turn's
    transaction, `bot.db.inbox.answered`; so do a sticker's, a group's and
    the team room's replies, in the transaction that marks their event
@@ -144,6 +146,8 @@ class Dispatcher:
         """The indicators' calls still running (`handle` answers without waiting for them)."""
         self._last: dict[ConversationKey, asyncio.Future[Replies]] = {}
         """Each conversation's latest turn not yet done (`_queue`)."""
+        self._answering: dict[ConversationKey, asyncio.Future[None]] = {}
+        """Each conversation's latest event not yet answered (`handle`): the next answers after it."""
         self._held: set[int] = set()
         """The inbox rows this process is handling (their leases are renewed, never replayed)."""
 
@@ -369,14 +373,35 @@ class Dispatcher:
         """One event: its turn queued at once (so turns start in the order events came), indicator, answer.
 
         The indicator runs beside the turn and the answer goes out as soon
-        as the turn is done: a platform slow to answer the indicator's call
-        (its own timeout is the channel's) delays nothing. The price: the
+        as the turn is done and the conversation's event before it has been
+        answered: a platform slow to answer the indicator's call (its own
+        timeout is the channel's) delays nothing. The price: the
         indicator may show a moment after an answer it did not keep waiting.
         ``row`` is the event's inbox row: a push is queued with its
         deletion. Returns False when the database failed on the turn (the
         event stays in the inbox, to be replayed).
         """
         turn = self._queue(incoming)
+        before, answered = self._answering.get(incoming.key), asyncio.get_running_loop().create_future()
+        self._answering[incoming.key] = answered
+        try:
+            return await self._answer(channel, incoming, turn, before, row=row, replayed=replayed)
+        finally:
+            answered.set_result(None)
+            if self._answering.get(incoming.key) is answered:
+                del self._answering[incoming.key]
+
+    async def _answer(
+        self,
+        channel: Channel[object],
+        incoming: Incoming,
+        turn: asyncio.Future[Replies],
+        before: asyncio.Future[None] | None,
+        *,
+        row: int | None,
+        replayed: bool,
+    ) -> bool:
+        """`handle` once the turn is queued: the indicator, the turn, then the answer after ``before``'s."""
         indicator = None
         if incoming.kind == "message" and not replayed:
             indicator = asyncio.create_task(
@@ -386,6 +411,8 @@ class Dispatcher:
             indicator.add_done_callback(self._indicators.discard)
         try:
             replies = await turn  # cancelled: a turn not started never will; one started finishes, unanswered
+            if before is not None:
+                await asyncio.wait((before,))  # however it ended
         except asyncio.CancelledError:
             if indicator is not None:
                 indicator.cancel()

@@ -62,6 +62,7 @@ class FakeLine:
     blocked: set[str] = field(default_factory=set)
     expired: set[str] = field(default_factory=set)
     hold_loading: Hold | None = None
+    hold_replying: Hold | None = None
     """When set (`hold_indicator`), the next loading animation request waits for its release."""
     loading_status: int = 200
     """What every loading animation request is answered (another status: LINE's error body with it)."""
@@ -167,6 +168,11 @@ class FakeLine:
         self.hold_loading = Hold()
         return self.hold_loading
 
+    def hold_reply(self) -> Hold:
+        """Leave the next reply request unanswered until the returned hold is released."""
+        self.hold_replying = Hold()
+        return self.hold_replying
+
     # -- what the bot sent ----------------------------------------------------
 
     async def sent(self, user: str, count: int) -> list[Sent]:
@@ -197,6 +203,9 @@ class FakeLine:
     # -- the API --------------------------------------------------------------
 
     async def _reply(self, request: web.Request) -> web.Response:
+        if self.hold_replying is not None:
+            hold, self.hold_replying = self.hold_replying, None
+            await hold.keep(request)
         body, refusal = await self._read(request)
         token = str(body.get("replyToken", ""))
         if refusal is None and (token in self._used_tokens or token in self.expired or not token):

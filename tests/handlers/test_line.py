@@ -195,6 +195,41 @@ async def test_a_backlog_of_one_persons_messages_is_taken_in_order_each_answered
     assert not line.requests("/v2/bot/message/push")
 
 
+async def test_a_slow_reply_is_not_overtaken_by_the_next_answer_of_the_same_person(
+    bot: Client, line: FakeLine
+) -> None:
+    """Answers go out in the order the person asked, though each is a reply of its own."""
+    hold = line.hold_reply()  # LINE leaves the first answer's reply unanswered for now
+    texts = ["RPAとは何ですか？", "AI-OCRとは何ですか？"]
+    try:
+        first = await bot.post("/webhooks/line", **_parts(line.text(USER, texts[0], "ev-0")))
+        assert first.status == 200
+        async with asyncio.timeout(10):
+            await hold.arrived.wait()
+        second = await bot.post("/webhooks/line", **_parts(line.text(USER, texts[1], "ev-1")))
+        assert second.status == 200
+        await _until_stored(bot, 2)  # the second turn is done, its answer ready
+        await asyncio.sleep(0.2)
+        assert line.all_sent(USER) == [], "the second answer waits for the first's reply"
+    finally:
+        hold.release.set()
+    await bot.app[DISPATCHER].settled()
+    answers = [sent.text for sent in line.all_sent(USER)]
+    assert len(answers) == 2
+    assert ("定型的な操作" in answers[0], "文字" in answers[1]) == (True, True), answers
+
+
+async def _until_stored(bot: Client, answers: int) -> None:
+    """Wait (up to 10 s) until the conversation log holds ``answers`` answers to `USER`."""
+    query = sa.select(sa.func.count()).where(messages.c.user_id == USER, messages.c.role == "bot")
+    for _ in range(200):
+        with bot.app[STORE].engine.begin() as connection:
+            if connection.execute(query).scalar_one() >= answers:
+                return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{answers} answers were not stored within 10 s")
+
+
 def _parts(webhook: Webhook) -> dict[str, Any]:
     return {"data": webhook.body, "headers": webhook.headers}
 
