@@ -9,8 +9,10 @@ consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
 "相談状況" leaves it for the list, and a way out that is no answer ("戻る",
 "終了") asks the question again. A form left unsent is kept (`State.left`), so
-that the old summary's 「この内容で相談する」 offers it again rather than saying
-it was sent; only a second press after sending says so (`State.sent`).
+that its old summary's 「この内容で相談する」 offers it again rather than saying
+it was sent; only the button of the one sent says so (`State.sent`). Each
+form has its own number, which its summary's button carries: a button never
+sends, resumes or speaks for another form than its own.
 
 Everything staff type arrives masked (`Incoming.masked`, as each message
 enters the turn); the placeholders say what was masked
@@ -57,6 +59,8 @@ NOT_SENT = (
     "入力していただいた内容から続けます。"
 )
 """The old summary's 送信 after the form was left unsent: the form comes back, nothing is sent unasked."""
+OTHER_FORM = "このボタンは、以前に表示したご相談の確認画面のものです。いま入力中のご相談を続けます。"
+"""An old summary's 送信 while another form is open: that one is not sent unasked."""
 NO_RECORD = (
     "このボタンのご相談の内容は、こちらに残っていません。お送りいただいたかどうかは「相談状況」でご確認ください。"
     "まだの場合は、お手数ですが改めてご相談ください。"
@@ -140,7 +144,8 @@ class IntakeFlow:
         limit = desk.consultation_limit()
         if limit is not None:
             return Turn((limits.consultations_full(limit, self.lib.ward),), replace(state, intake=None))
-        query = query.strip()
+        query, form = query.strip(), state.counter + 1
+        state = replace(state, counter=form)  # the counter numbers tokens too: neither repeats
         if case is not None:
             question = f"改善事例『{case.title}』について"
             candidates: tuple[Candidate, ...] = (Candidate(ref_of(case), case.title, 1.0),)
@@ -155,6 +160,7 @@ class IntakeFlow:
             wanted_by=find_deadline(content) or "",
             masked=masked_kinds(question),
             candidates=candidates,
+            form=form,
         )
         lead = (
             f"{self.lib.ward.team}へのご相談を承ります。"
@@ -241,8 +247,15 @@ class IntakeFlow:
 
     def _on_intake_button(self, arg: str, state: State, desk: Desk, today: date) -> Turn | None:
         intake = state.intake
+        verb, _, form = arg.partition(":")
+        if verb == "send" and form:  # a summary's button, naming its form
+            if not form.isdecimal() or len(form) > 12:
+                return None
+            arg = verb
         if intake is None:
-            return self._on_left(arg, state, desk) if arg in ("send", "resume") else None
+            return self._on_left(arg, int(form or 0), state, desk) if arg in ("send", "resume") else None
+        if arg == "send" and form and int(form) != intake.form:
+            return self._next(intake, state, OTHER_FORM)
         if arg == "stop":
             return self._cancel(state)
         if arg == "sec":
@@ -275,19 +288,20 @@ class IntakeFlow:
             return Turn(
                 (limits.consultations_deferred(reached.limit, self.lib.ward),), replace(state, intake=intake)
             )
-        done = replace(state, intake=None, left=None, sent=ticket.number)
+        done = replace(state, intake=None, sent=ticket.number, sent_form=intake.form)
         return Turn((tickets.receipt(ticket, intake.masked, self.lib.ward),), done)
 
-    def _on_left(self, arg: str, state: State, desk: Desk) -> Turn:
-        """送信 or 入力に戻る with no form open: the form left unsent again, or what became of it.
+    def _on_left(self, arg: str, form: int, state: State, desk: Desk) -> Turn:
+        """送信 of ``form`` or 入力に戻る with no form open: the form left unsent again, or what became of it.
 
-        The summary's button names no consultation: after sending, it is most
-        likely pressed twice, so the answer names the one sent (its words too,
-        in case it was an older summary's button).
+        A button from before forms had numbers (``form`` 0) takes the form
+        left unsent first, then the one sent; either way the answer quotes its
+        words, so that a mix-up shows.
         """
-        if state.left is not None:
-            return self._next(state.left, replace(state, left=None), NOT_SENT if arg == "send" else "")
-        sent = desk.ticket(state.sent) if state.sent else None
+        left, sent_form = state.left, state.sent_form
+        if left is not None and (not form or form == left.form):
+            return self._next(left, replace(state, left=None), NOT_SENT if arg == "send" else "")
+        sent = desk.ticket(state.sent) if state.sent and (not form or form == sent_form) else None
         if sent is not None:
             text = (
                 f"「{excerpt(sent.content, TAKEN_EXCERPT_CHARS)}」のご相談は、"
@@ -418,7 +432,7 @@ def leave(state: State) -> State:
     """``state`` without the form open in it; what was written, if anything, is kept to offer again."""
     if not _worth_keeping(state.intake):
         return replace(state, intake=None)
-    return replace(state, intake=None, left=state.intake, sent=0)
+    return replace(state, intake=None, left=state.intake)
 
 
 def _worth_keeping(intake: Intake | None) -> bool:

@@ -73,7 +73,8 @@ class Intake:
     member wants to improve, ``wanted_by`` by when; all masked, with the
     kinds masked in ``masked``. ``candidates`` are the bot's best finds for
     the question. For ``step`` ``add``, the next message is added to the
-    consultation ``number``.
+    consultation ``number``. ``form`` tells this form's summary from another's
+    (its 「この内容で相談する」 names it); 0 in one stored before forms had one.
     """
 
     step: IntakeStep
@@ -84,6 +85,7 @@ class Intake:
     masked: tuple[str, ...] = ()
     candidates: tuple[Candidate, ...] = ()
     number: int = 0
+    form: int = 0
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-able dict; `from_json` reads it back."""
@@ -96,6 +98,7 @@ class Intake:
             "masked": list(self.masked),
             "candidates": [[c.ref, c.title, c.score] for c in self.candidates],
             "number": self.number,
+            "form": self.form,
         }
 
     @classmethod
@@ -104,8 +107,9 @@ class Intake:
         if not isinstance(data, dict) or data.get("step") not in _STEPS:
             return None
         texts = [data.get(name, "") for name in ("query", "content", "section", "wanted_by")]
-        masked, candidates, number = data.get("masked", []), data.get("candidates", []), data.get("number", 0)
-        if not all(isinstance(t, str) for t in texts) or not isinstance(number, int):
+        masked, candidates = data.get("masked", []), data.get("candidates", [])
+        number, form = data.get("number", 0), data.get("form", 0)
+        if not all(isinstance(t, str) for t in texts) or not all(isinstance(n, int) for n in (number, form)):
             return None
         if not isinstance(masked, list) or not all(isinstance(m, str) for m in masked):
             return None
@@ -121,7 +125,7 @@ class Intake:
             and isinstance(c[2], int | float)
         )
         query, content, section, wanted_by = texts
-        return cls(data["step"], query, content, section, wanted_by, tuple(masked), found, number)
+        return cls(data["step"], query, content, section, wanted_by, tuple(masked), found, number, form)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,8 +139,9 @@ class State:
     conversation, and ``intake`` is the consultation being written up.
     ``left`` is one left unsent (by 「やめる」, 「メニュー」, 「相談状況」 or a button
     elsewhere) and ``sent`` the number of the one this conversation sent last,
-    whichever happened later: the old summary's 「この内容で相談する」 offers the
-    first again, and says the second was already accepted.
+    from the form ``sent_form``: an old summary's 「この内容で相談する」 names its
+    form, so it offers the first again, or says the second was already
+    accepted, and never mistakes one for the other.
     """
 
     shown: str | None = None
@@ -147,6 +152,7 @@ class State:
     intake: Intake | None = None
     left: Intake | None = None
     sent: int = 0
+    sent_form: int = 0
 
     def issue(self, pending: Pending) -> tuple[State, str]:
         """Remember ``pending`` under a new token; return the new state and the button action."""
@@ -172,6 +178,7 @@ class State:
             "intake": self.intake.to_json() if self.intake else None,
             "left": self.left.to_json() if self.left else None,
             "sent": self.sent,
+            "sent_form": self.sent_form,
         }
 
     @classmethod
@@ -179,12 +186,13 @@ class State:
         """Read stored state; anything unreadable is dropped rather than failing the conversation."""
         if not data:
             return cls()
-        shown, more, query, counter, sent = (
+        shown, more, query, counter, sent, sent_form = (
             data.get("shown"),
             data.get("more"),
             data.get("query"),
             data.get("counter"),
             data.get("sent"),
+            data.get("sent_form"),
         )
         if not isinstance(counter, int) or counter < 0:
             counter, data = 0, {}  # without a counter, new tokens could repeat old ones: drop them
@@ -208,6 +216,7 @@ class State:
             intake=Intake.from_json(data.get("intake")),
             left=Intake.from_json(data.get("left")),
             sent=sent if isinstance(sent, int) and sent > 0 else 0,
+            sent_form=sent_form if isinstance(sent_form, int) and sent_form > 0 else 0,
         )
 
 

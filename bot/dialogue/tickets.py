@@ -42,6 +42,7 @@ ADDITION_EXCERPT_CHARS = 200
 STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
 SEND = Choice("この内容で相談する", "in:send")
+"""The summary's button; `summary` adds its form's number, so that an old summary's names its own."""
 REWRITE = Choice("内容を書き直す", "in:content")
 RESUME = Choice("入力中の相談に戻る", "in:resume")
 UNSENT = (
@@ -83,7 +84,8 @@ def summary(intake: Intake, ward: Ward) -> Reply:
     )
     if intake.masked:
         text += f"\n\n{masked_notice(intake.masked)}"
-    choices = (SEND, Choice("所属を変更する", "in:sec"), STOP)
+    send = Choice(SEND.label, f"{SEND.action}:{intake.form}") if intake.form else SEND
+    choices = (send, Choice("所属を変更する", "in:sec"), STOP)
     rewrite = Card("ご相談内容を直す", "ご相談内容を最初から入力し直せます。", (REWRITE,))
     return Reply(text, choices, (rewrite,), kind="prompt")
 

@@ -353,6 +353,53 @@ def test_an_old_send_button_the_conversation_has_no_record_of_sends_nothing_and_
     assert desk.opened == []
 
 
+def test_each_summarys_send_button_speaks_for_its_own_form_only(engine: Engine) -> None:
+    """A left unsent, B sent: A's old button said B was sent, and sent B while B was open."""
+    desk = MemoryDesk(remembered="総務課")
+    a_text, b_text = "会議録の作成に時間がかかっている", "庁内照会の集計を毎回手作業でしている"
+    state = verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",))),
+            (a_text, Bot(("prompt",))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, a_text))),
+        ],
+        desk=desk,
+    )
+    assert state.intake is not None
+    send_a = Action(f"in:send:{state.intake.form}")
+    state = verify_dialog(
+        engine,
+        [
+            ("やめる", Bot(("prompt",), says=(KEPT,))),
+            (Action("consult"), Bot(("prompt",))),
+            (b_text, Bot(("prompt",))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, b_text))),
+            (send_a, Bot(("prompt",), says=("以前に表示したご相談の確認画面", b_text), primary=CONFIRM)),
+        ],
+        state=state,
+        desk=desk,
+    )
+    assert desk.opened == []  # A's button did not send B
+    assert state.intake is not None
+    send_b = Action(f"in:send:{state.intake.form}")
+    verify_dialog(
+        engine,
+        [
+            (send_b, Bot(("escalate",), says=("受付番号は No.1 です",))),
+            (send_a, Bot(("prompt",), says=("まだお送りしていません", a_text), not_says=("受け付けて",))),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("受付番号は No.2 です",))),
+            (send_a, Bot(("prompt",), says=(f"「{a_text}」のご相談は、受付番号 No.2 としてすでに",))),
+            # only the last one sent is remembered: an older one's button points to the list, naming no other
+            (send_b, Bot(("prompt",), says=("「相談状況」でご確認ください",), not_says=("No.2",))),
+            (Action("in:send:999"), Bot(("prompt",), says=("内容は、こちらに残っていません",))),
+        ],
+        state=state,
+        desk=desk,
+    )
+    assert [c.content for c in desk.opened] == [b_text, a_text]
+
+
 def test_status_lists_the_staff_members_consultations(engine: Engine) -> None:
     desk = MemoryDesk(remembered="総務課")
     verify_dialog(engine, [("相談状況", Bot(("list",), says=("ご相談はありません",)))], desk=desk)

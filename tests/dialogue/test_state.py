@@ -35,10 +35,9 @@ def test_only_the_most_recent_tokens_are_kept() -> None:
 
 
 def test_json_round_trip() -> None:
-    left = Intake(
-        "confirm", "RPA", "会議録の作成", "総務課", "今月中", ("氏名",), (Candidate("faq:x", "X", 0.5),)
-    )
-    state = State(shown="faq:x", more=("case:a", "sec:b#c"), query="RPA", left=left, sent=12)
+    found = (Candidate("faq:x", "X", 0.5),)
+    left = Intake("confirm", "RPA", "会議録の作成", "総務課", "今月中", ("氏名",), found, form=3)
+    state = State(shown="faq:x", more=("case:a", "sec:b#c"), query="RPA", left=left, sent=12, sent_form=2)
     state, _ = state.issue(Pending("unsolved", "RPA", "faq:x", ("case:a",)))
     stored = json.loads(json.dumps(state.to_json()))
     assert State.from_json(stored) == state
@@ -55,13 +54,14 @@ def test_json_round_trip() -> None:
         {"counter": -1},
         {"counter": 0, "left": {"step": "sent"}, "sent": -3},
         {"counter": 0, "left": "x", "sent": "12"},
+        {"counter": 0, "left": {"step": "confirm", "form": "3"}, "sent_form": "2"},
     ],
 )
 def test_unreadable_state_is_dropped_not_fatal(stored: dict[str, Any] | None) -> None:
     state = State.from_json(stored)
     assert state.tokens == ()
     assert state.shown is None
-    assert (state.left, state.sent) == (None, 0)
+    assert (state.left, state.sent, state.sent_form) == (None, 0, 0)
     state, action = state.issue(Pending("none", "q"))
     assert state.pending(action.removeprefix("t:")) == Pending("none", "q")
 
