@@ -33,6 +33,13 @@ def test_every_command_is_in_the_readme() -> None:
         assert f"python -m bot {name}" in README, name
 
 
+def test_no_document_holds_a_merge_conflicts_markers() -> None:
+    """docs/operations.md once shipped a merge's <<<<<<< HEAD … >>>>>>> branch, both sides in it."""
+    pages = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").rglob("*.md"))]
+    marker = re.compile(r"^(?:<{7}|>{7}|={7})(?: |$)", re.MULTILINE)
+    assert [p.name for p in pages if marker.search(p.read_text(encoding="utf-8"))] == []
+
+
 def test_quick_start_has_the_two_commands() -> None:
     assert "python -m pip install -e . && python -m bot serve" in README
     assert "python -m pip install -e '.[dev]' && python -m pytest -q" in README
