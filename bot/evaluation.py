@@ -334,6 +334,8 @@ def _reliability_table(searcher: Searcher, scores: Scores) -> str:
     """The reliability curve: per confidence bin, how often the first result was right."""
     policy = searcher.policy
     source = f"{policy.samples}件の自己評価から較正" if policy.samples else "既定値"
+    if policy.samples and not policy.proven:
+        source = f"{policy.samples}件の自己評価では基準を確かめきれないため、基準は既定値"
     rows = [
         f"判定の信頼度（{source}: 回答 ≥ {policy.answer:.2f}, 候補提示 ≥ {policy.clarify:.2f}, "
         f"僅差 < {policy.tie:.2f} は候補提示）",

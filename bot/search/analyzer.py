@@ -84,6 +84,8 @@ class Analysis:
     """Each of Sudachi's morphemes in ``normalized`` as read before any view was taken (`Analyzer._word`)."""
     ends: tuple[int, ...] = ()
     """Where each of ``morphemes`` ends in ``normalized`` (they cover it end to end)."""
+    synonym_runs: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """Each ``s:`` term of knowledge/synonyms.yaml found, with the lemmas of the words it was found in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +162,8 @@ class Analyzer:
         # One pass a field, not one loop filling them all: a story has some 120 words.
         nouns = [word for word in words if word.noun]
         terms = [term for word in words for term in word.terms]
-        terms += self._synonym_terms([lemma for word in words for lemma in word.lemmas])
+        runs = self._synonym_runs([lemma for word in words for lemma in word.lemmas])
+        terms += [term for term, _ in runs]
         word_terms = tuple(terms)
         grams = gram_text(normalized)
         if ngrams:
@@ -178,6 +181,7 @@ class Analyzer:
             tuple([words[at].noun for at in fragments]),
             read,
             tuple(accumulate(map(len, surfaces))),
+            tuple(runs),
         )
 
     def _word(self, morpheme: Any) -> _Word:
@@ -273,14 +277,15 @@ class Analyzer:
         morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
         return gram_text("".join(_reading(m) for m in morphemes))
 
-    def _synonym_terms(self, lemmas: Sequence[str]) -> list[str]:
-        """The synonym groups of every run of lemmas that is a synonym (overlapping runs all count)."""
-        found: list[str] = []
+    def _synonym_runs(self, lemmas: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
+        """Every run of lemmas that is a synonym, with its group's term (overlapping runs all count)."""
+        found: list[tuple[str, tuple[str, ...]]] = []
         for start, lemma in enumerate(lemmas):
             for size in self._synonym_sizes.get(lemma, ()):
-                group = self._synonym_index.get(tuple(lemmas[start : start + size]))
+                run = tuple(lemmas[start : start + size])
+                group = self._synonym_index.get(run)
                 if group is not None:
-                    found.append(f"s:{group}")
+                    found.append((f"s:{group}", run))
         return found
 
 

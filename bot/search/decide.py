@@ -47,6 +47,8 @@ class Policy:
     """Below this lead over the runner-up (`margin`), the top candidates are near-ties: offer them."""
     samples: int = 0
     """Calibration samples the policy was fitted to (0: the default, fitted to the sample knowledge)."""
+    proven: bool = True
+    """Whether the samples proved the thresholds; if not (too few), they are the default's."""
 
 
 DEFAULT_POLICY = Policy()

@@ -187,16 +187,20 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
 
 
 def _standing_in(index: SearchIndex, analysis: Analysis) -> set[str]:
-    """The synonym terms of nouns the index knows only by their synonym group, which weigh as words.
+    """The synonym terms of words the index knows only by their synonym group, which weigh as words.
 
     Teams, written nowhere but in synonyms.yaml beside オンライン会議, has its
     group's term as its one term in the index: at a synonym's weight, the
-    sentence's frame (使いたい) would outweigh what it is about.
+    sentence's frame (使いたい) would outweigh what it is about. So with a
+    group of several words: 大型ごみ, whose 大型 no entry writes, beside the
+    FAQ's 粗大ごみ, or 集会所 beside 区民会館 (one 料金 outweighed it).
     """
-    return {
+    vocabulary = index.vocabulary
+    nouns = zip(analysis.nouns, analysis.noun_synonyms, strict=True)
+    return {synonym for noun, synonym in nouns if synonym and "w:" + noun not in vocabulary} | {
         synonym
-        for noun, synonym in zip(analysis.nouns, analysis.noun_synonyms, strict=True)
-        if synonym and "w:" + noun not in index.vocabulary
+        for synonym, lemmas in analysis.synonym_runs
+        if any("w:" + lemma not in vocabulary for lemma in lemmas)
     }
 
 
@@ -222,7 +226,10 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
     `bot.search.abbreviation`) counts as mentioned by an entry that has that word,
     and as known; so does a compound whose unknown parts are (電子決済 as 電子 and
     決裁). A noun whose synonym group the index knows is known as it is, never a
-    slip (チームズ is no チーム). A noun still unknown brings the known words of its
+    slip (チームズ is no チーム); so is one in a run of words that is a synonym the
+    index knows (大型 of 大型ごみ, beside 粗大ごみ in knowledge/synonyms.yaml: a ward's
+    own groups are meant for sure), and an entry with the group mentions it. A
+    noun still unknown brings the known words of its
     Sudachi synonym groups (子ども手当 → 児童手当, `bot.search.synonymy`) and counts as
     mentioned by an entry that has one, but stays unknown to the decision: some
     groups are loose (配当 and 割り当て, 決算 and 精算), so they may rank an entry,
@@ -231,8 +238,18 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
     nouns = zip(
         analysis.nouns, analysis.noun_sounds, analysis.noun_synonyms, analysis.noun_terms, strict=True
     )
+    grouped = {
+        lemma: synonym
+        for synonym, lemmas in analysis.synonym_runs
+        if synonym in index.vocabulary
+        for lemma in lemmas
+    }
     meant = {
-        noun: () if noun in analysis.fragments else _meant(index, analyzer, noun, sound, synonym, terms)
+        noun: ()
+        if noun in analysis.fragments
+        else None
+        if noun in grouped
+        else _meant(index, analyzer, noun, sound, synonym, terms)
         for noun, sound, synonym, terms in nouns
     }
     unknown = tuple(noun for noun, words in meant.items() if words == ())
@@ -240,10 +257,10 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
         if noun not in analysis.fragments:
             meant[noun] = synonyms_meant(index.synonym_groups, analyzer.synonym_groups(noun))
     extra = ["w:" + word for noun in analysis.nouns for word in meant[noun] or ()]
-    if not extra:
+    if not extra and not grouped.keys() & set(analysis.nouns):
         return analysis, unknown
     noun_terms = tuple(
-        (*terms, *("w:" + word for word in meant[noun] or ()))
+        (*terms, *(("w:" + word for word in meant[noun] or ()) if noun not in grouped else (grouped[noun],)))
         for noun, terms in zip(analysis.nouns, analysis.noun_terms, strict=True)
     )
     return (

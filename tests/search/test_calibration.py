@@ -12,7 +12,7 @@ import pytest
 from benchmarks.calibration_mix import replayed
 from benchmarks.calibration_spread import right_and_wrong, subsamples
 from bot.evaluation import evaluate, load_queries, without_phrasings
-from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.knowledge import FaqEntry, KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from bot.search.calibration import (
     ABSENT_SHARE,
@@ -28,6 +28,7 @@ from bot.search.calibration import (
 from bot.search.decide import DEFAULT_POLICY, FEATURES, Policy, decide, margin
 from bot.search.index import sources_of
 from bot.search.semantic import SemanticIndex
+from tests.auxil.searchers import own_faq_searcher
 from tests.conftest import DATA_DIR
 
 WARD = DATA_DIR / "ward"
@@ -171,6 +172,35 @@ def test_too_few_or_uniform_samples_keep_the_prior() -> None:
     assert fit_policy(few) == DEFAULT_POLICY
     uniform = [replace(s, right=True) for s in _samples(random.Random(2), 200)]
     assert fit_policy(uniform) == DEFAULT_POLICY
+
+
+def test_thresholds_no_sample_can_prove_are_the_priors_not_never_answering() -> None:
+    """A small FAQ's samples, 50 of 55 right, cannot prove 94 %: it answered only above 0.95 (never)."""
+    x = (1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.0, 0.5)
+    samples = [Sample(x, True, kind="topic")] * 50 + [Sample(x, False, kind="topic")] * 5
+    policy = fit_policy(samples)
+    assert not policy.proven
+    assert (policy.answer, policy.tie) == (DEFAULT_POLICY.answer, DEFAULT_POLICY.tie)
+    assert policy.samples == len(samples)
+    assert policy.weights != DEFAULT_POLICY.weights, "the weights are still fitted"
+    assert fit_policy(_samples(random.Random(7), 2000)).proven
+
+
+def test_an_entry_is_never_counted_wrong_for_its_twin(kb: KnowledgeBase) -> None:
+    """Two entries asked the same question (which `check` warns of): whichever comes first says nothing."""
+    faq = (
+        FaqEntry(id="fee", question="【粗大ごみ】手数料はいくらですか。", answer="400円からです。"),
+        FaqEntry(id="fee-again", question="【粗大ごみ】手数料はいくらですか。", answer="品目によります。"),
+        FaqEntry(
+            id="permit", question="【犬の登録】狂犬病の注射はどこで受けられますか。", answer="動物病院です。"
+        ),
+        FaqEntry(id="seal", question="【印鑑登録】印鑑登録証をなくしました。", answer="届け出てください。"),
+    )
+    own = own_faq_searcher(kb, faq)
+    samples = calibration_samples(sources_of(own.kb), own.index, own.analyzer, own.kb.synonyms, None, None)
+    topic = [s for s in samples if s.kind == "topic"]
+    assert len(topic) >= 2, "the others are asked"
+    assert all(s.right for s in topic), "a twin found first is no wrong answer (that sample is left out)"
 
 
 def test_near_ties_are_offered_not_answered(searcher: Searcher) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from bot.knowledge import FaqEntry, KnowledgeBase
@@ -66,3 +68,30 @@ def test_a_loose_group_never_makes_an_answer_sure(searcher: Searcher) -> None:
     result = searcher.search("RPAベンダーの配当はいつ？")
     assert result.ranking.unknown_nouns == ("配当",)
     assert result.decision != "answer"
+
+
+def test_a_wards_own_group_of_several_words_counts_as_the_word_it_stands_for(kb: KnowledgeBase) -> None:
+    """大型ごみ beside the FAQ's 粗大ごみ in synonyms.yaml: 大型 was an unknown noun and the group a synonym's
+    weight, so 「大型ごみ 料金」 put 一時保育の料金 first and 「集会所 予約」 was never answered."""
+    faq = (
+        FaqEntry(
+            id="bulky-fee", question="【粗大ごみ】粗大ごみの手数料はいくらですか。", answer="400円からです。"
+        ),
+        FaqEntry(
+            id="bulky-day",
+            question="【粗大ごみ】粗大ごみは何曜日に出せますか。",
+            answer="申込み時にお伝えします。",
+        ),
+        FaqEntry(id="care-fee", question="【一時保育】一時保育の料金は？", answer="1時間300円です。"),
+        FaqEntry(id="hall", question="区民会館の予約方法は？", answer="窓口かインターネットで予約できます。"),
+    )
+    groups = (("粗大ごみ", "大型ごみ"), ("区民会館", "集会所"))
+    own = Searcher.build(replace(kb, faq=faq, synonyms=groups, fingerprint=""), semantic=False)
+    for everyday, official, expected in (
+        ("大型ごみ 料金", "粗大ごみ 料金", "bulky-fee"),
+        ("集会所 予約", "区民会館 予約", "hall"),
+    ):
+        said, written = own.search(everyday), own.search(official)
+        assert said.hits[0].entry.id == written.hits[0].entry.id == expected
+        assert said.ranking.unknown_nouns == ()
+        assert said.decision == written.decision
