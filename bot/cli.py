@@ -265,10 +265,11 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
     else:
         searcher = _searcher(settings)
     unknown = unknown_ids(queries, searcher.kb)
-    if unknown:  # a ward's own labels: say so loudly, but still measure (those queries count as missed)
+    if unknown:  # a ward's own labels: say so loudly, but still measure (an unknown id is never found)
         _print_problems(
             KnowledgeError(unknown),
-            "注意: 正解のidのうち{}件が知識にありません。その質問は正解できなかったものとして数えます。",
+            "注意: 正解のidのうち{}件が知識にありません。そのidは正解として数えません"
+            "（ほかに正解のidがない質問は、正解できなかったものとして数えます）。",
         )
     return run_eval(searcher, [query for query, _ in queries], show_errors=args.errors, as_json=args.json)
 

@@ -157,6 +157,11 @@ def test_an_expected_id_the_knowledge_does_not_hold_is_said_by_its_line_and_coun
     overall = json.loads(done.stdout)["overall"]
     assert overall["queries"] == 2
     assert overall["top1"] == 0.5, "the query whose id is unknown counts as missed"
+    # One unknown id beside a right one: the warning said the query counted as missed; it counts by the other.
+    queries.write_text('- q: RPAとは何ですか？\n  expect: [tool-rpa-basics, "999"]\n', encoding="utf-8")
+    done = run("eval", str(queries), "--json")
+    assert "ほかに正解のidがない質問は、正解できなかったものとして数えます" in done.stderr
+    assert json.loads(done.stdout)["overall"]["top1"] == 1.0
 
 
 def test_eval_reads_a_plain_query_set_without_styles_with_numeric_ids_and_extra_keys(tmp_path: Path) -> None:
