@@ -1032,6 +1032,19 @@ WRITINGS = [
     ("2日目 法規担当 高見", "2日目 法規担当 ［氏名］"),
     ("No.105 三上 トヨ（緊急連絡先 長男）", "No.105 ［氏名］（緊急連絡先 長男）"),
     ("主任　エンジニア　Kevin Park", "主任　エンジニア　［氏名］"),
+    # Fields typed on one line, apart by spaces before each label; a family member before a Latin name;
+    # an older resident's katakana name between who they are and さん; hiragana listed with one found; a
+    # rota after a label's colon; a name in quotes after 名前、; people a tally counts for.
+    ("大掃除分担 窓：戸塚 床：村井 書庫：岩瀬", "大掃除分担 窓：［氏名］ 床：［氏名］ 書庫：［氏名］"),
+    ("世帯主 Smith John、妻 Smith Naoko", "世帯主 ［氏名］、妻 ［氏名］"),
+    ("本人は 母 ウメ さん、対象者：カメ さん", "本人は 母 ［氏名］ さん、対象者：［氏名］ さん"),
+    ("今日は みやけ と えのもと です", "今日は ［氏名］ と ［氏名］ です"),
+    ("今週の当直：月 加納 火 大島", "今週の当直：月 ［氏名］ 火 ［氏名］"),
+    ("この子の名前、「りく」で合ってます？", "この子の名前、「［氏名］」で合ってます？"),
+    (
+        "担当者別（例：岸 18件、岡 12件）、長浜 12h、栗原 8h",
+        "担当者別（例：［氏名］ 18件、［氏名］ 12件）、［氏名］ 12h、［氏名］ 8h",
+    ),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1272,6 +1285,11 @@ WORK_TEXT = [
     "あかちゃんが泣いてる、これちゃんと見て、おばあちゃん、ねえちゃんに聞いた、おっさんが来た、きりんの写真",
     "長野出張の件、夏休みの予定、東京不在、東、南、北の順、母（お客さん）、北から書類を受け取った",
     "開館日　月 休館　火 開館　水 開館",
+    "日時：12/3 場所：会議室 内容：研修",
+    "母 先生 さん、本人 皆さん、あした と いっしょに",
+    "件数 中野 12件、杉並 8件、窓口 18件、電話 12件、北 3件、南 2件",
+    "ファイル名、「報告書」で保存",
+    "電子 Book Store、母 Microsoft Teams",
     "東京って今日休み？会議って今日やる？",
     "国から通知、県に確認、係で対応中、窓口が対応中、本日は休みです、課長は本日休みです、土日は休み",
     "地区保健師が訪問、民生委員に相談、主任児童委員、生活相談員が対応、正看護師と准看護師、担当保健師",

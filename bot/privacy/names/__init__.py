@@ -175,6 +175,7 @@ from bot.privacy.names.forms import (
 from bot.privacy.names.kana import (
     _called_in_kana,
     _full_names_in_hiragana,
+    _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
     _kana_before_honorifics,
@@ -204,6 +205,7 @@ from bot.privacy.names.kin import (
     _given_names_after_family,
     _kin_in_parentheses,
     _kin_named,
+    _named_before_honorifics,
 )
 from bot.privacy.names.latin import (
     _BODIES,
@@ -234,6 +236,7 @@ from bot.privacy.names.lists import (
     _named_pairs,
     _parallel_items,
     _places_before_a_facility,
+    _tallied,
     _with_me,
 )
 from bot.privacy.names.runs import _name_runs
@@ -316,6 +319,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
             spans += _kin_in_parentheses(chunk)
+            spans += _named_before_honorifics(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
             spans += _pupils_in_kana(chunk)
@@ -323,6 +327,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _counted_people(chunk)
             spans += _counted_after(chunk)
             spans += _with_me(chunk)
+            spans += _tallied(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
@@ -333,6 +338,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans += _hiragana_listed_with(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]

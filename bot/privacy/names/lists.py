@@ -294,9 +294,13 @@ def _pair_word(word: Any) -> bool:
     )
 
 
-_ITEM_SPLIT = re.compile(r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])")
-"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, or a space before
-a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮)."""
+_ITEM_SPLIT = re.compile(
+    r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
+    r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
+)
+"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, a space before
+a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), or spaces before the next label and
+its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label)."""
 _ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
@@ -434,6 +438,41 @@ def _name_like(value: str) -> bool:
         and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
+
+
+_TALLY = re.compile(
+    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12})[ \t\u3000]*"
+    r"[0-9]{1,4}(?:\.[0-9])?[ \t\u3000]*(?:件|h|時間|回|枚|票|点|冊|個)(?![\u4e00-\u9fffぁ-ゖ])",
+    re.MULTILINE,
+)
+"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h)."""
+
+
+def _tallied(text: str) -> list[tuple[int, int]]:
+    """The people a tally counts for, two or more items on a line (岸 18件、岡 12件、関 9件).
+
+    Staff tally work per person as per place or channel (窓口 18件、電話 12件; 中野 12件、杉並 8件, 中野 read
+    alone as a surname): when the dictionary tags two items' words alone as names, and more than it tags as
+    places, every word it reads as a name before さん alone is one; directions (北 3件) stay.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_TALLY.finditer(text, line.start(), line.end()))
+        kinds = [_alone_as(item.group(1)) for item in items]
+        if len(items) < 2 or kinds.count("人名") < max(2, kinds.count("地名") + 1):
+            continue
+        spans += [
+            item.span(1)
+            for item in items
+            if item.group(1) not in _DIRECTIONS and _taken_as_surname(item.group(1))
+        ]
+    return spans
+
+
+def _alone_as(word: str) -> str:
+    """What the dictionary tags ``word`` as, read alone as one word (人名, 地名, 一般…); empty if not one."""
+    words = _morphemes(word)
+    return str(words[0].part_of_speech()[2]) if len(words) == 1 else ""
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
