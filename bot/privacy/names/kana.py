@@ -285,6 +285,40 @@ def _hiragana_name_word(word: str) -> bool:
     )
 
 
+_NUMBERED_KANA = re.compile(
+    r"(?:(?<=[\s、,/):：])|^)(?:[0-9]{1,2}[.)]?|[0-9]{1,2}:[0-9]{2})[ \t\u3000]*"
+    r"([ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[ \t\u3000、,/]|$)",
+    re.MULTILINE,
+)
+"""A word of kana as the item of a numbered list or a schedule (①こはる, folded to 1こはる; 11:00 にしの)."""
+
+
+def _numbered_kana(text: str) -> list[tuple[int, int]]:
+    """Names in kana numbered in a line, two or more of them read as names (①こはる ②しゅん ③あかり).
+
+    A line's items numbered or timed are alike: when the dictionary reads two of their words of kana as
+    names before さん (`_hiragana_name_word`; in katakana, as a name), those are the people listed, as
+    children's names in kana are typed; 1 はい 2 いいえ and ①あり ②なし stay.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = [
+            match.span(1)
+            for match in _NUMBERED_KANA.finditer(text, line.start(), line.end())
+            if _kana_name_word(match.group(1))
+        ]
+        if len(items) >= 2:
+            spans += items
+    return spans
+
+
+def _kana_name_word(word: str) -> bool:
+    """Whether a word of kana reads as a name (`_hiragana_name_word`; in katakana, as a name before さん)."""
+    if _KATAKANA_WORD.fullmatch(word):
+        return _read_before_san(word) == "人名"
+    return _hiragana_name_word(word)
+
+
 def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
     """Given names in kana that the dictionary lacks before an honorific, and foreign names in parts.
 

@@ -320,6 +320,8 @@ _ITEM_HEADS = {
 }
 """An item's label, separator and the rest, by the separator's kind; the first item of a line may open
 with a header and a colon (送迎：運転 広瀬)."""
+_JOINED = "・"
+"""The tail key of a value that goes on with ・ to more names: the item lists people joined by ・."""
 _NOTE_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ITEM_REACH = 60
@@ -355,7 +357,8 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
         sep = _ITEM_SEP.search(text, items[at][0], start)
         if sep is None or sep.start() == items[at][0]:
             continue
-        shapes.add((_separator(sep.group()), _tail_key(text[end : items[at][1]].rstrip(" \t\u3000"))))
+        tail = text[end : items[at][1]].rstrip(" \t\u3000")
+        shapes.add((_separator(sep.group()), _JOINED if tail.startswith("・") else _tail_key(tail)))
     if not shapes or len(items) < 2:
         return []
     spans = []
@@ -365,10 +368,31 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
             match = _ITEM_HEADS[separator].fullmatch(item)
             if match is None or _THING_LABEL.search(match.group(1)):
                 continue
+            if tail == _JOINED:
+                spans += _joined_names(text, a + match.start(3), a + match.end(3), found)
+                continue
             value = _before_tail(match.group(3), tail)
             start = a + match.start(3)
             if value and not any(s <= start < e for s, e in found) and _name_like(value):
                 spans.append((start, start + len(value)))
+    return spans
+
+
+def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of a value that lists people joined by ・ (三輪・木島 under 101：石原・寺田・森下).
+
+    Each part not found already counts when it reads as a name on its own (`_name_like`) or the dictionary
+    reads it as one before さん alone (三輪, which it reads as 三 + 輪 there).
+    """
+    spans = []
+    at = start
+    for part in text[start:end].split("・"):
+        value = part.strip(" \t\u3000")
+        begin = at + part.find(value) if value else at
+        alone = value and not any(s <= begin < e for s, e in found)
+        if alone and (_name_like(value) or _taken_as_surname(value)):
+            spans.append((begin, begin + len(value)))
+        at += len(part) + 1
     return spans
 
 
