@@ -48,9 +48,12 @@ shows that it names a person:
   listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
   item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
-  島田 千尋, ・電話：大川 under ・窓口：千田; 未定 stays), listed in parentheses after a count of people
-  (3名（小柳、住吉、ロペス）) or before one (春日 と 立川 の3人), or joined to the writer by と
-  (私と 片桐 で).
+  島田 千尋, ・電話：大川 under ・窓口：千田, 床：村井 beside 書庫：岩瀬 on one line, 102：三輪・木島 under
+  101：石原・寺田; 未定 stays), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
+  before one (春日 と 立川 の3人), or joined to the writer by と (私と 片桐 で); or it is in hiragana
+  and listed with a name found in hiragana (みやけ と えのもと), or counted in a tally whose words
+  read alone as names twice or more (岸 18件、岡 12件; 中野 12件、杉並 8件 stays), or one of the
+  words of kana numbered in a line, two of them read as names (①こはる ②しゅん).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
 たろう（山田太郎）), and one in quotes before an honorific or after 読み right after a name (「わたぬき」さん,
@@ -60,7 +63,8 @@ list's item ends (母 黒田 キミ、), a full name of kanji with its reading i
 (菅原琥珀（すがわら こはく）さん), a given name in kana before an honorific after a relation
 (祖母のみよこさん) or before ちゃん (みーちゃん), a name before who they are in a family in parentheses
 (結衣（長女・高2）) or in parentheses after them or after who they are in a case (母（さおり）,
-本人（かおり））, or after a family member before an age or a
+本人（かおり））, or between them and an honorific (母 ウメ さん, two or three katakana whatever the
+dictionary reads them as), or after a family member before an age or a
 particle (姉の結愛（6歳）, 父の勝が) or, a child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name
 in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who someone is
 (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a
@@ -85,7 +89,8 @@ as a PDF copies it, 氏 名 ： 長 尾 　 彩); so is a reading in katakana af
 space (フリガナ　モリヤマ アヤ).
 
 Names in Latin letters (foreign residents' above all: Nguyen Van An様, Kim Min-jun さん, MARIA SANTOS) are
-capitalised words, up to four, after a Japanese title (理事長 Sarah Miller) or who someone is in an English
+capitalised words, up to four, after a Japanese title or a family member (理事長 Sarah Miller, 妻 Smith
+Naoko) or who someone is in an English
 sentence (my mother, Lin Mei), before an honorific or a title (joined by a hyphen too: Sato-san, without a
 reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
 the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
@@ -175,6 +180,7 @@ from bot.privacy.names.forms import (
 from bot.privacy.names.kana import (
     _called_in_kana,
     _full_names_in_hiragana,
+    _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
     _kana_before_honorifics,
@@ -183,6 +189,7 @@ from bot.privacy.names.kana import (
     _katakana_parts_around,
     _names_split_in_hiragana,
     _nicknames,
+    _numbered_kana,
     _parents_called_by_child,
     _pupils_in_kana,
 )
@@ -204,6 +211,7 @@ from bot.privacy.names.kin import (
     _given_names_after_family,
     _kin_in_parentheses,
     _kin_named,
+    _named_before_honorifics,
 )
 from bot.privacy.names.latin import (
     _BODIES,
@@ -234,6 +242,7 @@ from bot.privacy.names.lists import (
     _named_pairs,
     _parallel_items,
     _places_before_a_facility,
+    _tallied,
     _with_me,
 )
 from bot.privacy.names.runs import _name_runs
@@ -316,13 +325,16 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _family_members(chunk)
             spans += _given_names_after_family(chunk)
             spans += _kin_in_parentheses(chunk)
+            spans += _named_before_honorifics(chunk)
             spans += _children_named(chunk)
             spans += _nicknames(chunk)
+            spans += _numbered_kana(chunk)
             spans += _pupils_in_kana(chunk)
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
             spans += _counted_after(chunk)
             spans += _with_me(chunk)
+            spans += _tallied(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
@@ -333,6 +345,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans += _hiragana_listed_with(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans = _without_weekdays(spans, [day.start() for day in rota])
             found += [(offset + start, offset + end) for start, end in spans]

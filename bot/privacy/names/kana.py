@@ -247,6 +247,78 @@ def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[
     return parts
 
 
+_HIRAGANA_LISTED_BEFORE = re.compile(
+    r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \t\u3000]*(?:と|[、,・/])[ \t\u3000]*$"
+)
+_HIRAGANA_LISTED_AFTER = re.compile(
+    r"[ \t\u3000]*(?:と|[、,・/])[ \t\u3000]*([ぁ-ゖー]{2,6})(?=[ \t\u3000、,。/・\n]|で|が|は|の|に|も|$)"
+)
+_HIRAGANA_FOUND = re.compile(r"[ぁ-ゖー]{2,6}")
+
+
+def _hiragana_listed_with(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words of hiragana listed with a name found in hiragana (みやけ と えのもと, 担当：ひらい、さかもと).
+
+    Staff who type a colleague's name without converting it type the next one so too: a word of hiragana
+    one of と、, ・ or / away from one found is a name when the dictionary reads it, in hiragana or
+    katakana, as one before さん, or its katakana spelling as a proper noun (ひらい, which it reads as a
+    verb, is ヒライ); えのもと と いっしょに stays.
+    """
+    spans = []
+    for start, end in found:
+        if not _HIRAGANA_FOUND.fullmatch(text, start, end):
+            continue
+        before = _HIRAGANA_LISTED_BEFORE.search(text, max(0, start - 12), start)
+        after = _HIRAGANA_LISTED_AFTER.match(text, end)
+        for match in (before, after):
+            if match and _hiragana_name_word(match.group(1)):
+                spans.append(match.span(1))
+    return spans
+
+
+def _hiragana_name_word(word: str) -> bool:
+    """Whether the dictionary reads ``word`` in kana as a name before さん or its katakana as proper."""
+    return (
+        _named_in_kana(word, "姓")
+        or _named_in_kana(word, "名")
+        or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
+    )
+
+
+_NUMBERED_KANA = re.compile(
+    r"(?:(?<=[\s、,/):：])|^)(?:[0-9]{1,2}[.)]?|[0-9]{1,2}:[0-9]{2})[ \t\u3000]*"
+    r"([ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[ \t\u3000、,/]|$)",
+    re.MULTILINE,
+)
+"""A word of kana as the item of a numbered list or a schedule (①こはる, folded to 1こはる; 11:00 にしの)."""
+
+
+def _numbered_kana(text: str) -> list[tuple[int, int]]:
+    """Names in kana numbered in a line, two or more of them read as names (①こはる ②しゅん ③あかり).
+
+    A line's items numbered or timed are alike: when the dictionary reads two of their words of kana as
+    names before さん (`_hiragana_name_word`; in katakana, as a name), those are the people listed, as
+    children's names in kana are typed; 1 はい 2 いいえ and ①あり ②なし stay.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = [
+            match.span(1)
+            for match in _NUMBERED_KANA.finditer(text, line.start(), line.end())
+            if _kana_name_word(match.group(1))
+        ]
+        if len(items) >= 2:
+            spans += items
+    return spans
+
+
+def _kana_name_word(word: str) -> bool:
+    """Whether a word of kana reads as a name (`_hiragana_name_word`; in katakana, as a name before さん)."""
+    if _KATAKANA_WORD.fullmatch(word):
+        return _read_before_san(word) == "人名"
+    return _hiragana_name_word(word)
+
+
 def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
     """Given names in kana that the dictionary lacks before an honorific, and foreign names in parts.
 

@@ -17,6 +17,7 @@ from bot.privacy.names.cues import (
     _NOT_ONE_KANJI_NAMES,
     _ONE_KANJI_LABELS,
 )
+from bot.privacy.names.kana import _OLD_GIVEN_NAME
 from bot.privacy.names.words import _is_name, _read_before_san, _related
 
 _BEFORE_KIN_IN_PARENTHESES = re.compile(
@@ -59,6 +60,16 @@ _GIVEN_NAME_AFTER_FAMILY = re.compile(
 )
 """A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、) or a
 note in parentheses (（祖母 トミ、祖父 勝）)."""
+
+_NAMED_BEFORE_HONORIFIC = re.compile(
+    rf"(?:(?<=[、,:：/ \t\u3000\n(「])|^)(?:{_FAMILY}|{_KIN_WORDS}|本人|対象者|利用者|相談者|申請者|入所者)"
+    r"(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
+    r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})"
+    r"(?=[ \t\u3000]*(?:さん|様|さま|ちゃん|くん|君|氏))",
+    re.MULTILINE,
+)
+"""A name between who someone is in a family or a case and an honorific, set apart by a space or a colon
+(母 ウメ さん, 対象者 ウメ さん, 長女：直美さん): `_named_before_honorifics` asks the dictionary about it."""
 
 
 def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -157,3 +168,18 @@ def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             surname = morphemes[at - 1].surface() + surface[0]
             if _read_before_san(surname) == "人名":
                 yield morphemes[at - 1].begin(), morpheme.end() - 1
+
+
+def _named_before_honorifics(text: str) -> list[tuple[int, int]]:
+    """Names between who someone is and an honorific (`_NAMED_BEFORE_HONORIFIC`: 母 ウメ さん).
+
+    Who comes between a family member or a case's person and さん is that person's name; the dictionary
+    reads older residents' katakana names as words (ウメ a plum, カメ a turtle), so two or three katakana
+    count whatever it reads them as, and other words when it reads them as a name before さん or lacks
+    them (母 先生 さん, 本人 皆さん stay).
+    """
+    return [
+        match.span(1)
+        for match in _NAMED_BEFORE_HONORIFIC.finditer(text)
+        if _OLD_GIVEN_NAME.fullmatch(match.group(1)) or _read_before_san(match.group(1)) in ("人名", None)
+    ]

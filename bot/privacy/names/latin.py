@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 
 from bot.kana import to_hiragana
-from bot.privacy.names.cues import _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
+from bot.privacy.names.cues import _FAMILY, _KIN_WORDS, _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
 from bot.privacy.names.words import _cued, _named_in_kana, _person_after, _read_before_san, _skip_space
 from bot.sudachi import tokenizer
 
@@ -110,11 +110,12 @@ _LATIN_KIN = re.compile(
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
 _ROLE_BEFORE_LATIN = re.compile(
     rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
-    "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト)"
+    "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト"
+    rf"|(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}))"
     r"[ \t\u3000]*$"
 )
-"""A Japanese title right before two or more capitalised words (理事長 Sarah Miller, エンジニア Kevin Park;
-講師の is a cue)."""
+"""A Japanese title or a family member right before two or more capitalised words (理事長 Sarah Miller,
+エンジニア Kevin Park, 妻 Smith Naoko; 講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )

@@ -58,12 +58,12 @@ _MARKED = re.compile(
 """A word before a presence board's mark (柳◯ 今泉×) or where someone is (原 在席　高木 外出), or before an
 arrow to a task (須田→マニュアル改訂)."""
 _ON_A_WEEKDAY = re.compile(
-    r"(?:(?<=[ \t\u3000/|、,】])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?:(?<=[ \t\u3000/|、,】:：])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
     re.MULTILINE,
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
-by a slash, a bar or a comma (【当番】月 井手／火 奥村)."""
+by a slash, a bar or a comma (【当番】月 井手／火 奥村), the first after a label's colon (当直：月 加納)."""
 _SCHEDULE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",

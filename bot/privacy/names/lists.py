@@ -294,9 +294,13 @@ def _pair_word(word: Any) -> bool:
     )
 
 
-_ITEM_SPLIT = re.compile(r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])")
-"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, or a space before
-a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮)."""
+_ITEM_SPLIT = re.compile(
+    r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
+    r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
+)
+"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, a space before
+a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), or spaces before the next label and
+its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label)."""
 _ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
@@ -316,6 +320,8 @@ _ITEM_HEADS = {
 }
 """An item's label, separator and the rest, by the separator's kind; the first item of a line may open
 with a header and a colon (送迎：運転 広瀬)."""
+_JOINED = "・"
+"""The tail key of a value that goes on with ・ to more names: the item lists people joined by ・."""
 _NOTE_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ITEM_REACH = 60
@@ -351,7 +357,8 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
         sep = _ITEM_SEP.search(text, items[at][0], start)
         if sep is None or sep.start() == items[at][0]:
             continue
-        shapes.add((_separator(sep.group()), _tail_key(text[end : items[at][1]].rstrip(" \t\u3000"))))
+        tail = text[end : items[at][1]].rstrip(" \t\u3000")
+        shapes.add((_separator(sep.group()), _JOINED if tail.startswith("・") else _tail_key(tail)))
     if not shapes or len(items) < 2:
         return []
     spans = []
@@ -361,10 +368,31 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
             match = _ITEM_HEADS[separator].fullmatch(item)
             if match is None or _THING_LABEL.search(match.group(1)):
                 continue
+            if tail == _JOINED:
+                spans += _joined_names(text, a + match.start(3), a + match.end(3), found)
+                continue
             value = _before_tail(match.group(3), tail)
             start = a + match.start(3)
             if value and not any(s <= start < e for s, e in found) and _name_like(value):
                 spans.append((start, start + len(value)))
+    return spans
+
+
+def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of a value that lists people joined by ・ (三輪・木島 under 101：石原・寺田・森下).
+
+    Each part not found already counts when it reads as a name on its own (`_name_like`) or the dictionary
+    reads it as one before さん alone (三輪, which it reads as 三 + 輪 there).
+    """
+    spans = []
+    at = start
+    for part in text[start:end].split("・"):
+        value = part.strip(" \t\u3000")
+        begin = at + part.find(value) if value else at
+        alone = value and not any(s <= begin < e for s, e in found)
+        if alone and (_name_like(value) or _taken_as_surname(value)):
+            spans.append((begin, begin + len(value)))
+        at += len(part) + 1
     return spans
 
 
@@ -434,6 +462,41 @@ def _name_like(value: str) -> bool:
         and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
+
+
+_TALLY = re.compile(
+    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12})[ \t\u3000]*"
+    r"[0-9]{1,4}(?:\.[0-9])?[ \t\u3000]*(?:件|h|時間|回|枚|票|点|冊|個)(?![\u4e00-\u9fffぁ-ゖ])",
+    re.MULTILINE,
+)
+"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h)."""
+
+
+def _tallied(text: str) -> list[tuple[int, int]]:
+    """The people a tally counts for, two or more items on a line (岸 18件、岡 12件、関 9件).
+
+    Staff tally work per person as per place or channel (窓口 18件、電話 12件; 中野 12件、杉並 8件, 中野 read
+    alone as a surname): when the dictionary tags two items' words alone as names, and more than it tags as
+    places, every word it reads as a name before さん alone is one; directions (北 3件) stay.
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_TALLY.finditer(text, line.start(), line.end()))
+        kinds = [_alone_as(item.group(1)) for item in items]
+        if len(items) < 2 or kinds.count("人名") < max(2, kinds.count("地名") + 1):
+            continue
+        spans += [
+            item.span(1)
+            for item in items
+            if item.group(1) not in _DIRECTIONS and _taken_as_surname(item.group(1))
+        ]
+    return spans
+
+
+def _alone_as(word: str) -> str:
+    """What the dictionary tags ``word`` as, read alone as one word (人名, 地名, 一般…); empty if not one."""
+    words = _morphemes(word)
+    return str(words[0].part_of_speech()[2]) if len(words) == 1 else ""
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
