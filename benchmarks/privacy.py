@@ -307,6 +307,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
     _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
     _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
+    _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
