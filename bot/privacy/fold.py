@@ -183,6 +183,8 @@ def _legal_digits(chars: list[str]) -> None:
     They are words' too (参加, 持参, 拾得), so only beside a numeral (参拾, 弐拾) or before a date's or a
     block's unit (参丁目, 参月) are they numbers; the other legal numerals are read so anywhere.
     """
+    if "参" not in chars and "拾" not in chars:
+        return  # most messages: no numeral that is a word's too
     for i, char in enumerate(chars):
         if char not in _WORDS_TOO:
             continue
@@ -208,9 +210,13 @@ def _percent_escapes(chars: list[str], origin: list[int], ends: list[int]) -> No
         ends[start:end] = [ends[end - 1]]
 
 
-_WAVE_CHAIN = re.compile(r"[0-9]+(?:[〜~∼][0-9]+){2,}")
-"""Three digit groups or more joined by wave dashes (090〜3381〜2275, 5〜17〜3): a number's groups, as an
-IME's wave dash stands for a dash; one wave dash between two numbers is a range (12〜15名) and stays."""
+_WAVE_CHAIN = re.compile(
+    r"[0-9]+(?:[〜~∼][0-9]+){2,}|(?:〒|郵便番号|ゆうびん番号|zip)[ \t:：]*[0-9]{3}[〜~∼][0-9]{4}(?![0-9])",
+    re.IGNORECASE,
+)
+"""Three digit groups or more joined by wave dashes (090〜3381〜2275, 5〜17〜3), or a postal code's two
+after 〒, 郵便番号 or zip (郵便番号 176〜0012): a number's groups, as an IME's wave dash stands for a dash;
+one wave dash between two numbers is a range elsewhere (12〜15名, 内線 2101〜2105) and stays."""
 
 
 def _wave_dashes(chars: list[str]) -> None:
