@@ -157,6 +157,14 @@ full and half width mixed in one item, ticket notifications, OCR with stray spac
 footnotes, ditto marks, accounting lines; no_personal_holdout_tenth.yaml, 60), written the same way, never
 studied, with personal_studied_tenth.yaml (59, 74; no_personal_studied_tenth.yaml, 30), in other shapes (form
 confirmations, Q and A, hiragana and abbreviated labels, labels in brackets, key=value pairs), whose misses
+that session's rules were written from; and personal_holdout_eleventh.yaml (110, 139: iCalendar lines,
+mailto: and tel: links, HTML inputs, invisible and exotic digits inside an item, kanji numerals in a line,
+items corrected or half remembered, pension numbers, insurance cards, vehicle plates, speech-to-text with
+fillers, log lines and stack traces, quote blocks, TSV and merged cells;
+no_personal_holdout_eleventh.yaml, 60), written the same way, never studied, with
+personal_studied_eleventh.yaml (60, 71; no_personal_studied_eleventh.yaml, 30), in other shapes
+(percent-escaped URLs, emoji, Chinese and Korean labels, legal numerals, soft hyphens and word joiners,
+wave dashes, strikethrough corrections, code blocks, mail headers, form boxes), whose misses
 that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
@@ -305,6 +313,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_eighth.yaml", "no_personal_studied_eighth.yaml", show=True)
     _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
     _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
+    _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -315,6 +324,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_eighth.yaml", "no_personal_holdout_eighth.yaml", show=False)
     _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
     _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
+    _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -525,6 +535,15 @@ ADVERSARIAL = {
     "生まれは1990年の1月、日にちは × 500": "生まれは1990年の1月、日にちは" * 500,
     "Passport No.  × 800": "Passport No. " * 800,
     "口座 + a space × 5000 + x": "口座 " + " " * 5000 + "x",
+    "ナンバー + 品川 300 さ  × 800 (plates)": "ナンバー" + "品川 300 さ " * 800,
+    "口座番号 1234567 + → 1234567 × 800 (corrections)": "口座番号 1234567" + " → 1234567" * 800,
+    "口座番号の下4桁は 1234、 × 500": "口座番号の下4桁は 1234、" * 500,
+    "1〜2〜 × 2000 (wave dashes)": "1〜2〜" * 2000,
+    "|1 × 3000 (a form's boxes)": "|1" * 3000,
+    "[1] × 3000 + [": "[1]" * 3000 + "[",
+    "a%40 × 2000 (a URL's escapes)": "a%40" * 2000,
+    "References: + <a.b@c.jp> × 500 (one line)": "References: " + "<a.b@c.jp> " * 500,
+    "壱参 × 2000 (legal numerals)": "壱参" * 2000,
     "生年月日 + a space × 5000 + x": "生年月日" + " " * 5000 + "x",
     "受給者番号 + 1 -  × 2000": "受給者番号 " + "1 - " * 2000,
     "口座番号をきいた： × 800": "口座番号をきいた：" * 800,

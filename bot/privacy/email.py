@@ -20,6 +20,9 @@ An address read out word by word and typed as heard is one too (ゆーき、あ�
 OCR may read a domain's every dot as a comma (miyu,sato@icloud,com): such an address ends in a common
 top-level label (com, jp, net, …).
 
+A message's id in a mail header (Message-ID:, In-Reply-To:, References: <…@…>) is shaped as an address but
+is nobody's, and stays.
+
 A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
 ★を@に変えて): an ASCII local part, the symbol, then a domain as above.
 """
@@ -88,10 +91,19 @@ every dot a comma, ending in a common top-level label; a real address before a C
 (a@example.com,yes), and so is found above, its cell after it left."""
 
 
+_MESSAGE_ID = re.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
+"""A mail header's line up to an id in angle brackets (Message-ID: <20261206.4412@mail.example.jp>): the id
+is a message's, shaped as an address but nobody's."""
+
+
 def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of e-mail addresses in the folded ``text`` (`mask` sorts them)."""
     for match in _PATTERN.finditer(text):
-        yield match.start(), match.end(), EMAIL
+        start = match.start()
+        if not (
+            text[start - 1 : start] == "<" and _MESSAGE_ID.match(text, text.rfind("\n", 0, start) + 1, start)
+        ):
+            yield start, match.end(), EMAIL
     if "," in text and "@" in text:
         for match in _COMMAS.finditer(text):
             yield match.start(), match.end(), EMAIL

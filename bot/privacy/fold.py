@@ -7,9 +7,15 @@ person wrote (full-width digits, kanji numerals and all).
 Folding is NFKC character by character (full-width letters and digits, the
 full-width ＠ and ．, the ideographic space, half-width katakana with their
 voiced marks: ｺｰﾄﾞ → コード), every dash and minus as ``-``,
-the long-vowel mark as ``-`` between two digits (０９０ー１２３４, a common IME
+the long-vowel mark as ``-`` between two digits, a space beside it if any (０９０ー１２３４, a common IME
 slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090).
 A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
+Invisible format characters (a zero-width space, a soft hyphen, a word joiner, a BOM) are left out, as
+nothing to read; legal numerals are the kanji they stand for (昭和参拾八年壱月弐拾日; 参 and 拾, words' too,
+only beside a numeral or before a unit); a URL's escape of @, -, ., + or _ inside a value is that character
+(mail=aki.mori%40gmail.com); wave dashes joining three digit groups or more are dashes (090〜3381〜2275; one
+between two numbers is a range); and a form's boxes around one character each are left out
+(|1|5|4|-|0|0|2|1|, [0][9][2]…).
 Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
 them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
@@ -41,7 +47,9 @@ __all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _DASHES = frozenset("‐‑‒–—―−﹣－⁃")
-_LONG_VOWEL = frozenset("ーｰ")
+_LONG_VOWEL_DASH = re.compile("(?:(?<=[0-9])|(?<=[0-9] ))ー(?= ?[0-9])")
+"""The long-vowel mark between two digits, a space beside it if any (０９０ー１２３４, 1 5 4 ー 0 0 0 1): a
+dash, as an IME slips; NFKC has made the half-width ｰ the same mark."""
 _HALF_WIDTH_MARKS = {"ﾞ": "\u3099", "ﾟ": "\u309a"}
 """Half-width voiced and semi-voiced marks, as the combining marks that compose with the kana before them."""
 _ASCII_DIGITS = frozenset("0123456789")
@@ -120,11 +128,17 @@ def fold(text: str, *, joined: bool = False) -> Folded:
                 chars[-1] = voiced
                 ends[-1] = index + 1
                 continue
-        folded = "-" if char in _DASHES else unicodedata.normalize("NFKC", char)
+        if unicodedata.category(char) == "Cf":
+            continue  # an invisible format character (zero-width space, soft hyphen, BOM): nothing to read
+        folded = "-" if char in _DASHES else unicodedata.normalize("NFKC", _LEGAL_DIGITS.get(char, char))
         chars.extend(folded)
         origin.extend([index] * len(folded))
         ends.extend([index + 1] * len(folded))
+    _legal_digits(chars)
     _kanji_digits(chars)
+    _percent_escapes(chars, origin, ends)
+    _wave_dashes(chars)
+    _boxes(chars, origin, ends)
     _misread_digits(chars)
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
@@ -135,14 +149,8 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     if joined:
         _continued_chat(chars, origin, ends)
         _drop(chars, origin, ends, _GLUED_TIME)
-    for i, char in enumerate(chars):
-        if (
-            char in _LONG_VOWEL
-            and 0 < i < len(chars) - 1
-            and chars[i - 1] in _ASCII_DIGITS
-            and chars[i + 1] in _ASCII_DIGITS
-        ):
-            chars[i] = "-"
+    for mark in _LONG_VOWEL_DASH.finditer("".join(chars)):
+        chars[mark.start()] = "-"
     return Folded("".join(chars), tuple(origin), tuple(ends))
 
 
@@ -159,6 +167,81 @@ def _kanji_digits(chars: list[str]) -> None:
         if end - start >= 2:
             chars[start:end] = [KANJI_DIGITS[c] for c in chars[start:end]]
         start = end
+
+
+_LEGAL_DIGITS = {"壱": "一", "壹": "一", "弐": "二", "貳": "二", "參": "三", "萬": "万"}
+"""Legal numerals, as certificates and receipts write numbers (昭和参拾八年壱月弐拾日, 金壱萬円): the kanji
+they stand for. 参 and 拾 are words' too (参加, 拾う): `_legal_digits` reads them."""
+_WORDS_TOO = {"参": "三", "拾": "十"}
+_NUMERALS = frozenset("〇一二三四五六七八九十百千万参拾")
+_AFTER_NUMERAL = frozenset("丁番号年月日")
+
+
+def _legal_digits(chars: list[str]) -> None:
+    """Read 参 and 拾 as 三 and 十 where a numeral stands beside them or a unit follows, in place.
+
+    They are words' too (参加, 持参, 拾得), so only beside a numeral (参拾, 弐拾) or before a date's or a
+    block's unit (参丁目, 参月) are they numbers; the other legal numerals are read so anywhere.
+    """
+    if "参" not in chars and "拾" not in chars:
+        return  # most messages: no numeral that is a word's too
+    for i, char in enumerate(chars):
+        if char not in _WORDS_TOO:
+            continue
+        before = chars[i - 1] if i else ""
+        after = chars[i + 1] if i + 1 < len(chars) else ""
+        if before in _NUMERALS or after in _NUMERALS or after in _AFTER_NUMERAL:
+            chars[i] = _WORDS_TOO[char]
+
+
+_PERCENT_ESCAPE = re.compile(r"(?<=[A-Za-z0-9=])%(40|2[BDEbde]|5[Ff])(?=[A-Za-z0-9+])")
+"""A URL's percent escape of @, -, ., + or _ inside a value (mail=aki.mori%40gmail.com, tel=090%2D5512…)."""
+
+
+def _percent_escapes(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Read each escape that `_PERCENT_ESCAPE` finds as the character it stands for, in place."""
+    text = "".join(chars)
+    if "%" not in text:
+        return
+    for escape in reversed(list(_PERCENT_ESCAPE.finditer(text))):
+        start, end = escape.span()
+        chars[start:end] = [chr(int(escape.group(1), 16))]
+        origin[start:end] = [origin[start]]
+        ends[start:end] = [ends[end - 1]]
+
+
+_WAVE_CHAIN = re.compile(
+    r"[0-9]+(?:[〜~∼][0-9]+){2,}|(?:〒|郵便番号|ゆうびん番号|zip)[ \t:：]*[0-9]{3}[〜~∼][0-9]{4}(?![0-9])",
+    re.IGNORECASE,
+)
+"""Three digit groups or more joined by wave dashes (090〜3381〜2275, 5〜17〜3), or a postal code's two
+after 〒, 郵便番号 or zip (郵便番号 176〜0012): a number's groups, as an IME's wave dash stands for a dash;
+one wave dash between two numbers is a range elsewhere (12〜15名, 内線 2101〜2105) and stays."""
+
+
+def _wave_dashes(chars: list[str]) -> None:
+    """Read the wave dashes of each chain that `_WAVE_CHAIN` finds as dashes, in place."""
+    text = "".join(chars)
+    for chain in _WAVE_CHAIN.finditer(text):
+        for i in range(chain.start(), chain.end()):
+            if chars[i] in "〜~∼":
+                chars[i] = "-"
+
+
+_BOXES = re.compile(r"\|(?:[0-9-]\|){4,}|(?:\[[0-9-]\]){4,}")
+"""A form's boxes copied as text, one character in each: |1|5|4|-|0|0|2|1|, [0][9][2]…; a Markdown table's
+cells have spaces around their values (| 3 | 5 |) and stay."""
+
+
+def _boxes(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Drop the boxes' marks around each character of a run that `_BOXES` finds, in place."""
+    text = "".join(chars)
+    if "|" not in text and "[" not in text:
+        return
+    for run in reversed(list(_BOXES.finditer(text))):
+        for i in reversed(range(run.start(), run.end())):
+            if chars[i] in "|[]":
+                del chars[i], origin[i], ends[i]
 
 
 _MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1", "B": "8", "Z": "2"}

@@ -4,8 +4,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 123), so these are masked only where a label says whose they are:
 
 - a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ,
-  DOB or birth= (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth: 1990-08-21, 生年月日: 23 Nov 1988;
-  a line break after the label or between the parts: 生年月日 / 1976年 / 2月 / 3日), or before 生まれ or 生
+  出生日期, 생년월일, DOB, D.O.B. or birth= (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth:
+  1990-08-21, 生年月日: 23 Nov 1988; a line break after the label or between the parts: 生年月日 / 1976年 /
+  2月 / 3日), or before 生まれ or 生
   (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
@@ -32,7 +33,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   Passport No.), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a utility's (お客様番号), a Japan Post
   Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
-  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192),
+  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192, 協会けんぽ 記号
+  21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
   grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
@@ -45,6 +47,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   neither a My Number nor a reference (受付番号 …);
 - in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
   under No. in a table whose header row names the bank (Bank | Branch | No.);
+- a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
+  … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
+  口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー or 車番 (足立 330 ほ 88-21);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
@@ -73,7 +78,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from bot.privacy.fold import SPOKEN_NUMBER
-from bot.privacy.numbers import UNIT_CHARACTERS, is_my_number, is_reference
+from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, is_my_number, is_reference
 from bot.privacy.table import column_cells
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
@@ -120,7 +125,7 @@ _ANSWER = r"(?:[ \t\u3000]*(?<![a-z])(?:a[0-9]{0,2}|答え?)(?:[.:：)]|[ \t\u30
 A3 0045512, 口座番号 答：…)."""
 _BIRTH_LABEL = (
     r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
-    r"|dob|date[ _]of[ _]birth|birth[ _]?date"
+    r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
     r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"']))"
     rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=>])?"
 )
@@ -171,8 +176,8 @@ _BIRTH_DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_CUE = re.compile(
-    r"たんじょうび|せいねんがっぴ|うまれ|生年月|誕生日(?!会)|生まれ"
-    r"|\bdob\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
+    r"たんじょうび|せいねんがっぴ|うまれ|生年月|誕生日(?!会)|生まれ|出生日期|출생|생년월일"
+    r"|\bdob\b|\bd\.o\.b\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
     re.IGNORECASE,
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
@@ -201,7 +206,8 @@ _ID_LABEL = (
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?|"
-    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号)"
+    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号|"
+    r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
 _HANDBOOK = (
     r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
@@ -264,10 +270,12 @@ _MARK = (
 )
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0)."""
+_INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
+"""What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:保険証|被保険者証|国保|国民健康保険証?)[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
+    rf"(?:{_INSURER})[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
-    rf"|(?:保険証|被保険者証|国保|国民健康保険証?|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
+    rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
     rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}({_ONE_AT_A_TIME}|[0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
@@ -287,6 +295,36 @@ _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
 _CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
 """Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
+_CORRECTION = re.compile(
+    rf"{_SPACE}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
+    rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?)"
+    rf"{_SPACE}(?:\(訂正\)|正しくは[:：]?)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
+    re.IGNORECASE,
+)
+"""A number corrected or doubted right after a labelled one (口座番号 4410921 → 4410912, … じゃなくて …,
+… だったか …): the same number's shape again, its digits as many, is the same person's."""
+_PART = re.compile(
+    rf"(?:(マイナンバー|マイナ番号|個人番号)|(電話番号|電話|でんわ|携帯(?:番号)?|tel)|{_ID_LABEL})の?{_SPACE}"
+    rf"(?:下|末尾|先頭|頭|上|最後|最初|後ろ|前)の?{_SPACE}(?:[0-9]{{1,2}}|[一二三四五六七八九])桁目?"
+    rf"(?:は|が|:|：|=)?{_SPACE}{_OPENING}([0-9]{{2,6}})(?![0-9])",
+    re.IGNORECASE,
+)
+"""Part of a personal number named by where it is in it (マイナンバー先頭4桁 5287, 口座番号の下3桁が 092,
+携帯の末尾4桁 2237): the person's all the same; a work number's part (受付番号の下4桁) stays."""
+_PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひふほまみむめゆよらりるれろわ"
+"""A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
+_PLATE = re.compile(
+    r"(?:ナンバー|車番|plate)[^\n。]{0,12}?"
+    r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?[0-9]{2,3}[ \t\u3000]?"
+    rf"(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
+    rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
+    r"(?:[0-9]{1,2}-[0-9]{2}|・{1,3}[0-9]{1,3})))(?![0-9-])",
+    re.IGNORECASE,
+)
+"""A vehicle's plate after a word for it (ナンバー, 車番): the office's place, the class's two or three
+digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a kana that is a
+particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone (300 と 1234).
+A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
 _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
@@ -294,6 +332,7 @@ _PATTERNS = (
     (_JSON_ACCOUNT, ID_NUMBER),
     (_CARD, ID_NUMBER),
     (_RESIDENCE_CARD, ID_NUMBER),
+    (_PLATE, ID_NUMBER),
 )
 """Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
 
@@ -356,15 +395,30 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             for group in range(1, pattern.groups + 1):  # what a label announces, not the label
                 if match.group(group):
                     yield match.start(group), match.end(group), kind
+                    if kind == ID_NUMBER:
+                        yield from _corrections(text, match.start(group), match.end(group))
     if _NUMBER_WORD.search(text):  # what the far label needs: most messages name no number
         for match in _FAR_ID_NUMBER.finditer(text):
             if not is_reference(text, match.start(1)):
                 yield match.start(1), match.end(1), ID_NUMBER
+                yield from _corrections(text, match.start(1), match.end(1))
+    if "桁" in text:
+        for match in _PART.finditer(text):
+            kind = MY_NUMBER if match.group(1) else PHONE if match.group(2) else ID_NUMBER
+            yield match.start(3), match.end(3), kind
     yield from _birth_dates_unlabelled(text)
     if "|" in text or "\t" in text:
         yield from _table_numbers(text)
     if _LICENCE_CUE.search(text):
         yield from _licence_numbers(text)
+
+
+def _corrections(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+    """The numbers correcting or doubting the labelled one at ``[start, end)``, one after another."""
+    digits = sum(c.isdigit() for c in text[start:end])
+    while (match := _CORRECTION.match(text, end)) and sum(c.isdigit() for c in match.group(1)) == digits:
+        end = match.end(1)
+        yield match.start(1), end, ID_NUMBER
 
 
 def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:

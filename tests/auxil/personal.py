@@ -70,6 +70,8 @@ def _script(rng: random.Random, text: str) -> str:
     return rng.choice((lambda t: t, lambda t: t, full_width, kanji))(text)
 
 
+_INVISIBLE = ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c")
+"""Zero-width space, soft hyphen, word joiner, BOM, zero-width non-joiner: pasted, never seen."""
 _SEPARATORS = ("", " ", "-", " - ", ".", "/", "\t", "\n", "　", "－", "‐", "・", "ー", " / ")
 _BEFORE = (
     "",
@@ -107,6 +109,8 @@ def my_number(rng: random.Random) -> Written:
     else:
         written = rng.choice(_SEPARATORS).join(groups)
     written = _script(rng, written)
+    if rng.random() < 0.05 and len(groups) > 1:  # an invisible character pasted between the groups
+        written = rng.choice(_INVISIBLE).join(groups)
     if rng.random() < 0.2:
         written = rng.choice(("({})", "（{}）", "[{}]", "「{}」")).format(written)
     cue = rng.choice(("", "マイナンバー", "個人番号：", "マイナンバーは", "番号 "))
@@ -142,6 +146,7 @@ def phone(rng: random.Random) -> Written:
             "ocr",
             "lead",
             "spoken",
+            "marked",
         )
     )
     sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
@@ -179,12 +184,16 @@ def phone(rng: random.Random) -> Written:
         inner = rng.choice(("", "・"))
         groups = [inner.join(_SPOKEN[int(d)] for d in part) for part in parts]
         written = to_katakana(pause.join(groups))  # in hiragana, no run is taken after a particle (は)
+    elif style == "marked":  # wave dashes, invisible characters or a URL's escapes between the groups
+        written = rng.choice(("〜", "～", "~", *_INVISIBLE, "%2D")).join(parts)
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
     cue = rng.choice(("", "電話", "TEL:", "携帯 ", "連絡先は", "電話番号：", "℡", "TEL.", "ＴＥＬ："))
     if style == "ocr" and cue == "℡":  # ℡ reads as TEL, letters that would make the run an identifier
         cue = "TEL:"
+    if "%" in written:
+        cue = "?tel="
     return Written("電話番号", written, _sentence(rng, cue, written), (written, national))
 
 
@@ -223,6 +232,8 @@ def email(rng: random.Random) -> Written:
         written = " ".join(plain)
     elif rng.random() < 0.04 and plain.isascii():  # OCR's commas for the dots
         written = plain.replace(".", ",")
+    elif rng.random() < 0.03 and plain.isascii():  # in a URL's query, the @ escaped
+        written = plain.replace("@", "%40")
     cue = rng.choice(("", "メール：", "メールアドレスは", "連絡先 ", "e-mail: "))
     return Written("メールアドレス", written, _sentence(rng, cue, written), (written, plain))
 
@@ -325,8 +336,13 @@ def postal_code(rng: random.Random) -> Written:
             "<td>郵便番号</td><td>{}{}</td>",
             "<zip>{}{}</zip>",
             "郵便番号 ………… {}-{}",
+            "郵便番号 |{}|",
         )
     )
+    if style == "郵便番号 |{}|":  # a form's boxes, a character in each
+        boxes = "|".join(f"{code[:3]}-{code[3:]}")
+        written = f"郵便番号 |{boxes}|"
+        return Written("郵便番号", written, _sentence(rng, "", written), (boxes,))
     written = _script(rng, style.format(code[:3], code[3:]))
     return Written("郵便番号", written, _sentence(rng, "", written), (written, f"{code[:3]}-{code[3:]}"))
 
@@ -700,6 +716,19 @@ def birth_date(rng: random.Random) -> Written:
         label = rng.choice(("たんじょうび ", "せいねんがっぴ：", "《生年月日》", "【生年月日】", "生年月日 "))
         value = f"{label}{written}"
         return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
+    if rng.random() < 0.03:  # in legal numerals, as a certificate writes it, or after a foreign label
+        legal = str.maketrans("一二三十", "壱弐参拾")
+        written = rng.choice(
+            (
+                f"{era}{_kanji_number(year_in_era)}年{_kanji_number(month)}月{_kanji_number(day)}日".translate(
+                    legal
+                ),
+                f"{base + year_in_era}.{month:02d}.{day:02d}",
+            )
+        )
+        label = rng.choice(("生年月日 ", "出生日期：", "생년월일 ", "D.O.B. "))
+        value = f"{label}{written}"
+        return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     if rng.random() < 0.5:
         value = f"{rng.choice(('生年月日 ', '生年月日：', '誕生日は', '生まれは', '生年月日:'))}{written}"
         text = f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}"
@@ -763,6 +792,27 @@ def id_number(rng: random.Random) -> Written:
             written = rng.choice(("TK", "MZ", "AB")) + written
         cue = rng.choice(_ID_CUES)
     written = full_width(written) if rng.random() < 0.2 else written
+    if 0.9 < shape <= 0.93:  # a plate after its word, a number's part, or a number corrected
+        place = rng.choice(("品川", "足立", "多摩", "練馬", "横浜", "袖ケ浦"))
+        kana = rng.choice("あかさたなはまやらわ")
+        plate = f"{place} {_digits(rng, 3)} {kana} {_digits(rng, 2)}-{_digits(rng, 2)}"
+        part = _digits(rng, 4)
+        first, second = _digits(rng, 7), _digits(rng, 7)
+        value, secrets = rng.choice(
+            (
+                (f"車のナンバー：{plate}", (plate,)),
+                (
+                    rng.choice(("口座番号の下4桁は", "被保険者番号 末尾4桁 ", "基礎年金番号の下4桁が"))
+                    + part,
+                    (part,),
+                ),
+                (
+                    f"口座番号 {first}{rng.choice((' → ', ' じゃなくて ', '、いや '))}{second}",
+                    (first, second),
+                ),
+            )
+        )
+        return Written("各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", secrets)
     if shape > 0.95:  # a label far from its number: the number ends a clause
         written = _digits(rng, 7)
         value = f"{rng.choice(_FAR_ID_CUES)}{written}"
