@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -519,3 +522,71 @@ def test_a_column_given_by_a_letter_past_the_text_is_named_as_the_cause() -> Non
     assert [e.answer for e in import_faq([["No", *rows[0]], ["1", *rows[1]]], {"id": "No"}).entries] == [
         "保健所です。"
     ], "a header that looks like a letter is read as the header"
+
+
+FORMATTED: list[tuple[object, str, str]] = [
+    (300, '#,##0"円"', "300円"),
+    (1234567, "#,##0", "1,234,567"),
+    (0.25, "0%", "25%"),
+    (0.125, "0.0%", "12.5%"),
+    (12, "00000", "00012"),
+    (1.5, "0.00", "1.50"),
+    (42, '0"件"', "42件"),
+    (-1200, "#,##0;△#,##0", "△1,200"),
+    (dt.datetime(2026, 11, 30), 'yyyy"年"m"月"d"日"', "2026年11月30日"),  # noqa: DTZ001
+    (dt.datetime(2026, 11, 30), '[$-411]ggge"年"m"月"d"日"', "令和8年11月30日"),  # noqa: DTZ001
+    (dt.datetime(2026, 11, 30), 'm"月"d"日"(aaa)', "11月30日(月)"),  # noqa: DTZ001
+]
+"""A value, its number format and the text Excel shows."""
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_numbers_and_dates_read_as_their_number_format_shows_them(tmp_path: Path, kind: str) -> None:
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["質問", "回答"])
+        for value, number_format, _ in FORMATTED:
+            sheet.append(["いくら？", value])
+            sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+        book.save(tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        old = xls.add_sheet("FAQ")
+        old.write(0, 0, "質問")
+        old.write(0, 1, "回答")
+        for r, (value, number_format, _) in enumerate(FORMATTED, start=1):
+            old.write(r, 0, "いくら？")
+            old.write(r, 1, value, xlwt.easyxf(num_format_str=number_format))
+        xls.save(str(tmp_path / "faq.xls"))
+    assert [row[1] for row in read_rows(tmp_path / f"faq.{kind}")[1:]] == [shown for *_, shown in FORMATTED]
+
+
+def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: Path) -> None:
+    built_in = {'yyyy"年"m"月"d"日"': 31, '[$-411]ggge"年"m"月"d"日"': 58, "[$-411]ge.m.d": 57}
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["質問", "回答"])
+    for number_format in built_in:
+        sheet.append(["締切は？", dt.datetime(2026, 11, 30)])  # noqa: DTZ001 (as Excel stores)
+        sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+    source = tmp_path / "faq.xlsx"
+    book.save(source)
+    # Japanese Excel saves these formats by their number only, with no format text in the file.
+    with zipfile.ZipFile(source) as packed:
+        parts = {name: packed.read(name) for name in packed.namelist()}
+    styles = parts["xl/styles.xml"].decode()
+    for number_format, format_id in built_in.items():
+        code = html.escape(number_format)
+        own = re.search(rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(code)}"\s*/>', styles)
+        assert own is not None
+        styles = styles.replace(own.group(0), "").replace(
+            f'numFmtId="{own.group(1)}"', f'numFmtId="{format_id}"'
+        )
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(source, "w") as packed:
+        for name, data in parts.items():
+            packed.writestr(name, data)
+    assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
