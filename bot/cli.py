@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument(
         "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
     )
+    imports.add_argument(
+        "--force", action="store_true", help="write over an --output file that is already there (faq.yaml)"
+    )
     imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
     imports.add_argument(
         "--headings",
@@ -277,7 +280,7 @@ def _import_faq(args: argparse.Namespace) -> int:
     from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
     from bot.knowledge.spreadsheet import NoSuchSheet
 
-    refused = _import_refused(args.file, args.output, args.sheet)
+    refused = _import_refused(args.file, args.output, args.sheet, force=args.force)
     if refused:
         print(refused, file=sys.stderr)
         return 2
@@ -322,11 +325,12 @@ def _import_faq(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_refused(source: Path, output: str, sheet: str | None) -> str:
+def _import_refused(source: Path, output: str, sheet: str | None, *, force: bool = False) -> str:
     """Why import-faq cannot run with these paths (a line for people), or "" when it can.
 
     Checked before reading, so that a long import is not lost at the end, and
-    never writing over the spreadsheet read or any other (the ward's only copy).
+    never writing over the spreadsheet read or any other (the ward's only copy),
+    nor over an existing faq.yaml (its hand-written phrasings) without ``force``.
     """
     from bot.knowledge.spreadsheet import SUFFIXES, input_problem
 
@@ -343,6 +347,11 @@ def _import_refused(source: Path, output: str, sheet: str | None) -> str:
         return f"{target}: 読み込む表と同じファイルには書き出せません（faq.yaml など別の名前にしてください）"
     if target.suffix.lower() in SUFFIXES:
         return f"{target}: 表のファイルの名前には書き出せません（書き出すのはYAMLです。faq.yaml などに）"
+    if target.exists() and not force:
+        return (
+            f"{target}: すでにあるファイルです。上書きすると今の内容（書き足した言い換えなど）は失われます。"
+            "上書きしてよければ --force を付けてください（別の名前に書き出して見比べることもできます）"
+        )
     return ""
 
 

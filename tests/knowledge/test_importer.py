@@ -590,3 +590,18 @@ def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: P
         for name, data in parts.items():
             packed.writestr(name, data)
     assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
+
+
+def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
+    output = tmp_path / "faq.yaml"
+    drafted = "- id: '101'\n  question: 粗大ごみは？\n  answer: 申し込みます。\n  phrasings: [大型ごみ]\n"
+    output.write_text(drafted, encoding="utf-8")
+    kept = run("import-faq", str(source), "--output", str(output))
+    assert kept.returncode == 2
+    assert kept.stderr.startswith(f"{output}: すでにあるファイルです。")
+    assert "--force" in kept.stderr
+    assert output.read_text(encoding="utf-8") == drafted
+    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
