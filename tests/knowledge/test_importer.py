@@ -524,6 +524,45 @@ def test_a_column_given_by_a_letter_past_the_text_is_named_as_the_cause() -> Non
     ], "a header that looks like a letter is read as the header"
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_two_row_header_is_all_header_and_a_repeated_header_is_never_an_entry(
+    tmp_path: Path, kind: str
+) -> None:
+    rows: list[list[str | None]] = [
+        ["サンプル区 よくある質問", None, None, None, None],
+        [None, None, None, None, None],
+        ["番号", "質問", "回答", "担当", None],
+        [None, None, None, "課名", "内線"],
+        ["1001", "粗大ごみの出し方は？", "事前に申し込んでください。", "清掃事務所", "3000"],
+        ["番号", "質問", "回答", "担当", None],  # the header again, as printed on each page
+        ["1002", "住民票はどこで？", "区役所の窓口です。", "区民課", "3100"],
+    ]
+    # Each header cell merged down over rows 3-4, but 担当 across its two sub-headings.
+    merged = ("A3:A4", "B3:B4", "C3:C4", "D3:E3")
+    write = write_xlsx if kind == "xlsx" else write_xls
+    source = write(tmp_path / f"faq.{kind}", rows, merged=merged)
+    imported = import_faq(read_rows(source))
+    assert [(e.id, e.question) for e in imported.entries] == [
+        ("1001", "粗大ごみの出し方は？"),
+        ("1002", "住民票はどこで？"),
+    ]
+    assert (imported.header_row, imported.header_end, imported.header_repeats) == (3, 4, [6])
+    assert imported.unread == [
+        "D列「担当（課名）」はFAQの項目にないため読んでいません",
+        "E列「内線」はFAQの項目にないため読んでいません",
+    ]
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--id", "-", "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "6行目は項目名の行の繰り返しのため読んでいません" in done.stderr
+    assert "2件のFAQを読み込みました（項目名の行は3〜4行目）" in done.stderr
+    (tmp_path / "knowledge").mkdir()
+    assert [(e.id, e.question) for e in load_knowledge(output, tmp_path / "knowledge").faq] == [
+        ("q0004", "粗大ごみの出し方は？"),
+        ("q0006", "住民票はどこで？"),
+    ], "no entry made of the header's names"
+
+
 FORMATTED: list[tuple[object, str, str]] = [
     (300, '#,##0"円"', "300円"),
     (1234567, "#,##0", "1,234,567"),
@@ -563,6 +602,62 @@ def test_numbers_and_dates_read_as_their_number_format_shows_them(tmp_path: Path
     assert [row[1] for row in read_rows(tmp_path / f"faq.{kind}")[1:]] == [shown for *_, shown in FORMATTED]
 
 
+def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
+    output = tmp_path / "faq.yaml"
+    drafted = "- id: '101'\n  question: 粗大ごみは？\n  answer: 申し込みます。\n  phrasings: [大型ごみ]\n"
+    output.write_text(drafted, encoding="utf-8")
+    kept = run("import-faq", str(source), "--output", str(output))
+    assert kept.returncode == 2
+    assert kept.stderr.startswith(f"{output}: すでにあるファイルです。")
+    assert "--force" in kept.stderr
+    assert output.read_text(encoding="utf-8") == drafted
+    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Path, kind: str) -> None:
+    rows = [
+        ["質問", "回答"],
+        ["粗大ごみは？", "申し込みます。"],
+        ["古い質問", "古い回答"],
+        ["猫は？", "不要です。"],
+    ]
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "FAQ"
+        for row in rows:
+            sheet.append(row)
+        sheet.row_dimensions[3].hidden = True
+        book.create_sheet("追加分").append(["質問", "回答"])
+        book.save(tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        old = xls.add_sheet("FAQ")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                old.write(r, c, value)
+        old.row(2).hidden = True
+        xls.add_sheet("追加分").write(0, 0, "質問")
+        xls.save(str(tmp_path / "faq.xls"))
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "シート「FAQ」を読みました。ほかのシート「追加分」は読んでいません" in done.stderr
+    assert "3行目はExcelで非表示の行のため読んでいません" in done.stderr
+    assert "2件のFAQを読み込みました" in done.stderr
+    assert "古い質問" not in output.read_text(encoding="utf-8")
+    single = write_xlsx(tmp_path / "one.xlsx", rows)
+    assert "シート" not in run("import-faq", str(single)).stderr, "one sheet: nothing to say"
+    failed = run("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
+    assert failed.returncode == 1
+    assert "ほかのシート「追加分」は読んでいません" in failed.stderr, "the FAQ may be on the other sheet"
+
+
 def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: Path) -> None:
     built_in = {'yyyy"年"m"月"d"日"': 31, '[$-411]ggge"年"m"月"d"日"': 58, "[$-411]ge.m.d": 57}
     book = Workbook()
@@ -590,18 +685,3 @@ def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: P
         for name, data in parts.items():
             packed.writestr(name, data)
     assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
-
-
-def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> None:
-    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
-    output = tmp_path / "faq.yaml"
-    drafted = "- id: '101'\n  question: 粗大ごみは？\n  answer: 申し込みます。\n  phrasings: [大型ごみ]\n"
-    output.write_text(drafted, encoding="utf-8")
-    kept = run("import-faq", str(source), "--output", str(output))
-    assert kept.returncode == 2
-    assert kept.stderr.startswith(f"{output}: すでにあるファイルです。")
-    assert "--force" in kept.stderr
-    assert output.read_text(encoding="utf-8") == drafted
-    forced = run("import-faq", str(source), "--output", str(output), "--force")
-    assert forced.returncode == 0, forced.stderr
-    assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
