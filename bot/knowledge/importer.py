@@ -283,7 +283,37 @@ def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[in
     empty = _empty_given(rows[:searched], given)
     if empty:  # the cause, not what follows from it (no header row, the other column not found)
         raise ImportProblems(empty)
+    unknown = _unknown_given(rows[:searched], given)
+    if unknown:
+        raise ImportProblems(unknown)
     raise ImportProblems([*(first_problems or []), f"先頭の{searched}行に項目名の行がありません"])
+
+
+def _unknown_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:
+    """A problem for each column given by a header that no row has, naming the header row's names.
+
+    When the rows have a header without that column (the name is mistyped: --answer 回答内容 where the
+    header says 回答), that is the one problem, not what follows from it (no header row found).
+    """
+    unknown = {
+        name: wanted
+        for name, wanted in given.items()
+        if wanted != NO_ID
+        and _given_column(wanted, []) is None
+        and not any(_header_key(wanted) in _header_keys(cell) for row in rows for cell in row)
+    }
+    if not unknown:
+        return []
+    try:
+        at, _ = _header(rows, {name: wanted for name, wanted in given.items() if name not in unknown})
+    except ImportProblems:
+        return []
+    names = "".join(f"「{cell.strip()}」" for cell in rows[at] if cell.strip())
+    return [
+        f"{FIELD_LABELS[name]}の列「{wanted}」がありません（{at + 1}行目の項目名は{names}です。"
+        "列は項目名、A・B などの列の記号、1から数えた列の番号のどれかで指定してください）"
+        for name, wanted in unknown.items()
+    ]
 
 
 def _empty_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:

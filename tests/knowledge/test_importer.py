@@ -658,6 +658,16 @@ def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Pa
     assert "ほかのシート「追加分」は読んでいません" in failed.stderr, "the FAQ may be on the other sheet"
 
 
+def test_a_mistyped_column_name_is_the_one_problem_reported_with_the_headers_names() -> None:
+    rows = [["サンプル区 よくある質問"], [], ["No", "質問", "回答"], ["1", "犬の登録は？", "保健所です。"]]
+    with pytest.raises(ImportProblems) as caught:
+        import_faq(rows, {"answer": "回答内容"})
+    assert caught.value.problems == [
+        "回答の列「回答内容」がありません（3行目の項目名は「No」「質問」「回答」です。"
+        "列は項目名、A・B などの列の記号、1から数えた列の番号のどれかで指定してください）"
+    ]
+
+
 def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: Path) -> None:
     built_in = {'yyyy"年"m"月"d"日"': 31, '[$-411]ggge"年"m"月"d"日"': 58, "[$-411]ge.m.d": 57}
     book = Workbook()
