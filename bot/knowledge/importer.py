@@ -92,7 +92,7 @@ FIELD_LABELS: Mapping[str, str] = {
 HEADER_SEARCH_ROWS = 20
 """Rows searched for the header row: a sheet often opens with a title, a date or a note."""
 NO_ID = "-"
-"""``--id -``: ignore any ID column and number the entries by their rows (`import_faq`)."""
+"""``--id -``: ignore any ID column and number the entries by their rows (`import_faq`): row 5 is q0005."""
 
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
 _SPACES = re.compile(r"\s+")
@@ -148,7 +148,7 @@ def import_faq(
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
     ``columns`` names a field's column (its header, letter or number); ``{"id": NO_ID}`` ignores any
-    ID column. The header is the first of the first
+    ID column and names each entry by its row's number. The header is the first of the first
     `HEADER_SEARCH_ROWS` rows that has the question and answer columns, with the row below it when
     that repeats the header's question and answer (a two-row header). With ``headings``, a row with one
     cell and no answer is a section heading whose text is the category of the rows below it. Rows
@@ -189,7 +189,7 @@ def import_faq(
         unused = 0
         if section and not cells.get("category"):
             cells["category"] = section
-        entry_id = cells.get("id") or f"q{number - 1:04d}"
+        entry_id = cells.get("id") or f"q{number:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
             problems.append(f"{number}行目: {'と'.join(missing)}が空です")

@@ -132,7 +132,7 @@ def test_columns_given_by_letter_number_or_header_and_ids_made_when_missing(tmp_
     source = write_xlsx(tmp_path / "faq.xlsx", rows, title="よくある質問")
     for question, answer in (("A", "B"), ("1", "2"), ("お問い合わせ内容", "ご案内")):
         imported = import_faq(read_rows(source, "よくある質問"), {"question": question, "answer": answer})
-        assert [e.id for e in imported.entries] == ["q0001", "q0003"], "ids follow the row"
+        assert [e.id for e in imported.entries] == ["q0002", "q0004"], "ids are the rows' numbers in Excel"
         assert imported.blank_rows == 1
 
 
@@ -285,7 +285,7 @@ def test_an_id_column_left_out_by_id_dash_is_said_to_be_so() -> None:
     rows = [["ID", "質問", "回答"], ["A-1", "犬の登録は？", "保健所です。"]]
     imported = import_faq(rows, {"id": NO_ID})
     assert imported.unread == ["A列「ID」は --id - の指定により読んでいません"]
-    assert [entry.id for entry in imported.entries] == ["q0001"]
+    assert [entry.id for entry in imported.entries] == ["q0002"], "row 2's entry, as messages say 2行目"
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
@@ -370,7 +370,7 @@ def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbere
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
-    assert (entry.id, entry.category) == ("q0001", "ごみ")
+    assert (entry.id, entry.category) == ("q0002", "ごみ")
 
 
 def test_q_and_a_markers_and_html_from_a_cms_export_become_plain_text(tmp_path: Path) -> None:
@@ -558,9 +558,9 @@ def test_a_two_row_header_is_all_header_and_a_repeated_header_is_never_an_entry(
     assert "2件のFAQを読み込みました（項目名の行は3〜4行目）" in done.stderr
     (tmp_path / "knowledge").mkdir()
     assert [(e.id, e.question) for e in load_knowledge(output, tmp_path / "knowledge").faq] == [
-        ("q0004", "粗大ごみの出し方は？"),
-        ("q0006", "住民票はどこで？"),
-    ], "no entry made of the header's names"
+        ("q0005", "粗大ごみの出し方は？"),
+        ("q0007", "住民票はどこで？"),
+    ], "no entry made of the header's names; ids are the rows' numbers"
 
 
 FORMATTED: list[tuple[object, str, str]] = [
