@@ -19,7 +19,7 @@ from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
-from bot.knowledge.importer import FIELDS
+from bot.knowledge.importer import FIELDS, Imported
 from bot.logs import json_logs, refuse, setup_logging
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
@@ -75,6 +75,9 @@ def _parser() -> argparse.ArgumentParser:
     imports.add_argument("file", type=Path, help="the .xlsx, .xls or .csv file (CSV in UTF-8 or Shift_JIS)")
     imports.add_argument(
         "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
+    )
+    imports.add_argument(
+        "--force", action="store_true", help="write over an --output file that is already there (faq.yaml)"
     )
     imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
     imports.add_argument(
@@ -275,17 +278,19 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _import_faq(args: argparse.Namespace) -> int:
-    from bot.knowledge.importer import ImportProblems, import_faq, read_rows, to_yaml
-    from bot.knowledge.spreadsheet import NoSuchSheet
+    from bot.knowledge.importer import ImportProblems, import_faq, to_yaml
+    from bot.knowledge.spreadsheet import NoSuchSheet, read_sheet
 
-    refused = _import_refused(args.file, args.output, args.sheet)
+    refused = _import_refused(args.file, args.output, args.sheet, force=args.force)
     if refused:
         print(refused, file=sys.stderr)
         return 2
     columns = {name: getattr(args, name) for name in FIELDS}
+    sheet = None
     try:
-        rows = read_rows(args.file, args.sheet)
-        imported = import_faq(rows, {k: v for k, v in columns.items() if v}, headings=args.headings)
+        sheet = read_sheet(args.file, args.sheet)
+        given = {k: v for k, v in columns.items() if v}
+        imported = import_faq(sheet.rows, given, headings=args.headings, hidden=sheet.hidden)
     except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
         print(exc, file=sys.stderr)
         return 2
@@ -295,6 +300,8 @@ def _import_faq(args: argparse.Namespace) -> int:
                 f"{args.file}: {problem}" if not problem.startswith(str(args.file)) else problem,
                 file=sys.stderr,
             )
+        for note in _sheet_notes(sheet.name, sheet.others) if sheet else []:  # the FAQ may be on one of them
+            print(f"{args.file}: {note}", file=sys.stderr)
         print(f"{len(exc.problems)}件の問題があるため、何も書き出していません。", file=sys.stderr)
         return 1
     except OSError as exc:
@@ -313,9 +320,12 @@ def _import_faq(args: argparse.Namespace) -> int:
             temp.unlink(missing_ok=True)
             print(f"{output}: 書き出せません（{exc.strerror or exc}）", file=sys.stderr)
             return 2
-    for note in imported.unread:
+    for note in [*_sheet_notes(sheet.name, sheet.others), *imported.unread, *_row_notes(imported)]:
         print(f"{args.file}: {note}", file=sys.stderr)
-    notes = [f"項目名の行は{imported.header_row}行目"] if imported.header_row > 1 else []
+    header = (
+        f"{imported.header_row}〜{imported.header_end}" if imported.header_end > imported.header_row else ""
+    )
+    notes = [f"項目名の行は{header or imported.header_row}行目"] if imported.header_end > 1 else []
     notes += [f"見出しの行 {imported.heading_rows} 行を分類として読みました"] if imported.heading_rows else []
     notes += [f"何も書かれていない行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
     said = f"（{'、'.join(notes)}）" if notes else ""
@@ -323,11 +333,39 @@ def _import_faq(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import_refused(source: Path, output: str, sheet: str | None) -> str:
+def _sheet_notes(name: str, others: Sequence[str]) -> list[str]:
+    """Which sheet was read, when the workbook has others that were not (lines for people)."""
+    if not others:
+        return []
+    listed = "".join(f"「{other}」" for other in others)
+    how = "読むには --sheet でシートの名前を指定してください"
+    return [f"シート「{name}」を読みました。ほかのシート{listed}は読んでいません（{how}）"]
+
+
+def _row_notes(imported: Imported) -> list[str]:
+    """The rows below the header that were skipped though they hold text (lines for people)."""
+
+    def listed(rows: Sequence[int]) -> str:
+        shown = "、".join(str(row) for row in rows[:10])
+        return f"{shown}行目" + (f"など{len(rows)}行" if len(rows) > 10 else "")
+
+    notes = []
+    if imported.hidden_rows:
+        notes.append(
+            f"{listed(imported.hidden_rows)}はExcelで非表示の行のため読んでいません"
+            "（読むにはExcelで再表示してから読み込んでください）"
+        )
+    if imported.header_repeats:
+        notes.append(f"{listed(imported.header_repeats)}は項目名の行の繰り返しのため読んでいません")
+    return notes
+
+
+def _import_refused(source: Path, output: str, sheet: str | None, *, force: bool = False) -> str:
     """Why import-faq cannot run with these paths (a line for people), or "" when it can.
 
     Checked before reading, so that a long import is not lost at the end, and
-    never writing over the spreadsheet read or any other (the ward's only copy).
+    never writing over the spreadsheet read or any other (the ward's only copy),
+    nor over an existing faq.yaml (its hand-written phrasings) without ``force``.
     """
     from bot.knowledge.spreadsheet import SUFFIXES, input_problem
 
@@ -344,6 +382,11 @@ def _import_refused(source: Path, output: str, sheet: str | None) -> str:
         return f"{target}: 読み込む表と同じファイルには書き出せません（faq.yaml など別の名前にしてください）"
     if target.suffix.lower() in SUFFIXES:
         return f"{target}: 表のファイルの名前には書き出せません（書き出すのはYAMLです。faq.yaml などに）"
+    if target.exists() and not force:
+        return (
+            f"{target}: すでにあるファイルです。上書きすると今の内容（書き足した言い換えなど）は失われます。"
+            "上書きしてよければ --force を付けてください（別の名前に書き出して見比べることもできます）"
+        )
     return ""
 
 

@@ -6,7 +6,10 @@ their header (質問, 回答, ID, 分類, …, see `COLUMN_NAMES`; 「質問（Q
 「Q（質問）」 too) or given by the caller (a header, a letter ``B`` or a number
 ``2``). The header need not be the first row: a sheet often starts with a
 title or a date, so the first of the first `HEADER_SEARCH_ROWS` rows that has
-the question and answer columns is the header.
+the question and answer columns is the header. A second header row below it
+(the header's cells merged down over both rows, sub-headings under a heading
+merged across) is part of the header, and a row repeating the header's names
+further down (a header printed on every page) is skipped and said, never an entry.
 
 Cells are tidied as a person would when copying them: a question's leading
 「Q1.」 or 「問：」 and an answer's 「A.」 go, and HTML from a CMS export (``<br>``,
@@ -21,9 +24,10 @@ Nothing is dropped silently: a row with no question or no answer (also when
 its only text is in a column that is not read, a note or a heading), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Only rows
-with no text at all are skipped (and counted). A second column whose header
-names a field already read (回答（英語） beside 回答) is reported as not read,
-and so is any other named column (担当課, 更新日).
+with no text at all are skipped (and counted), and rows hidden in Excel
+(``hidden``) are skipped and named: what a person sees is what is read. A
+second column whose header names a field already read (回答（英語） beside 回答)
+is reported as not read, and so is any other named column (担当課, 更新日).
 Every entry written is validated against the FAQ's schema first, so the
 output always passes ``python -m bot check``.
 """
@@ -33,7 +37,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,7 +92,7 @@ FIELD_LABELS: Mapping[str, str] = {
 HEADER_SEARCH_ROWS = 20
 """Rows searched for the header row: a sheet often opens with a title, a date or a note."""
 NO_ID = "-"
-"""``--id -``: ignore any ID column and number the entries by their rows (`import_faq`)."""
+"""``--id -``: ignore any ID column and number the entries by their rows (`import_faq`): row 5 is q0005."""
 
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
 _SPACES = re.compile(r"\s+")
@@ -124,31 +128,52 @@ class Imported:
     heading_rows: int = 0
     header_row: int = 1
     """The header's row number (from 1); the rows above it (a title, a date) were not read as entries."""
+    header_end: int = 1
+    """The header's last row: the next when a second header row continues it (cells merged down)."""
+    header_repeats: list[int] = field(default_factory=list)
+    """Rows below the header that repeat its names (a header printed on every page): skipped."""
+    hidden_rows: list[int] = field(default_factory=list)
+    """Rows with text that Excel hides: skipped, as a person reading the sheet does not see them."""
     unread: list[str] = field(default_factory=list)
     """Columns whose header names a field read from another column (lines for people)."""
 
 
 def import_faq(
-    rows: Sequence[Sequence[str]], columns: Mapping[str, str] | None = None, *, headings: bool = False
+    rows: Sequence[Sequence[str]],
+    columns: Mapping[str, str] | None = None,
+    *,
+    headings: bool = False,
+    hidden: Collection[int] = (),
 ) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
     ``columns`` names a field's column (its header, letter or number); ``{"id": NO_ID}`` ignores any
-    ID column. The header is the first of the first `HEADER_SEARCH_ROWS` rows that has the question
-    and answer columns. With ``headings``, a row with one cell and no answer is a section heading
-    whose text is the category of the rows below it.
+    ID column and names each entry by its row's number. The header is the first of the first
+    `HEADER_SEARCH_ROWS` rows that has the question and answer columns, with the row below it when
+    that repeats the header's question and answer (a two-row header). With ``headings``, a row with one
+    cell and no answer is a section heading whose text is the category of the rows below it. Rows
+    numbered in ``hidden`` (hidden in Excel) are skipped and listed.
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
     header, where = _header(rows, columns or {})
-    unread = _unread(rows[header], rows[header + 1 :], where, columns or {})
-    imported = Imported(header_row=header + 1, unread=unread)
+    names, below = list(rows[header]), header + 1
+    if below < len(rows) and _repeats_header(rows[below], rows[header], where):
+        names, below = _joined(names, rows[below]), below + 1
+    unread = _unread(names, rows[below:], where, columns or {})
+    imported = Imported(header_row=header + 1, header_end=below, unread=unread)
     problems: list[str] = []
     seen: dict[str, int] = {}
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
-    for number, row in enumerate(rows[header + 1 :], start=header + 2):
+    for number, row in enumerate(rows[below:], start=below + 1):
         if not any(cell.strip() for cell in row):
             imported.blank_rows += 1
+            continue
+        if number in hidden:
+            imported.hidden_rows.append(number)
+            continue
+        if _repeats_header(row, rows[header], where):
+            imported.header_repeats.append(number)
             continue
         cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
         if headings and (heading := _heading(row, cells, max(where["question"], where["answer"]))):
@@ -164,7 +189,7 @@ def import_faq(
         unused = 0
         if section and not cells.get("category"):
             cells["category"] = section
-        entry_id = cells.get("id") or f"q{number - 1:04d}"
+        entry_id = cells.get("id") or f"q{number:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
             problems.append(f"{number}行目: {'と'.join(missing)}が空です")
@@ -193,6 +218,27 @@ def import_faq(
     if problems:
         raise ImportProblems(problems)
     return imported
+
+
+def _repeats_header(row: Sequence[str], header: Sequence[str], where: Mapping[str, int]) -> bool:
+    """Whether ``row`` holds the header's own names in its question and answer columns."""
+    return all(
+        _cell(row, where[name])
+        and _header_key(_cell(row, where[name])) == _header_key(_cell(header, where[name]))
+        for name in ("question", "answer")
+    )
+
+
+def _joined(header: Sequence[str], second: Sequence[str]) -> list[str]:
+    """A two-row header's names: a sub-heading joins the heading above it (担当 over 課名: 担当（課名）)."""
+    names = []
+    for index in range(max(len(header), len(second))):
+        top, sub = _cell(header, index), _cell(second, index)
+        if not top or not sub or _header_key(top) == _header_key(sub):
+            names.append(top or sub)
+        else:
+            names.append(f"{top}（{sub}）")
+    return names
 
 
 def _heading(row: Sequence[str], cells: Mapping[str, str], last: int) -> str:
@@ -237,7 +283,37 @@ def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[in
     empty = _empty_given(rows[:searched], given)
     if empty:  # the cause, not what follows from it (no header row, the other column not found)
         raise ImportProblems(empty)
+    unknown = _unknown_given(rows[:searched], given)
+    if unknown:
+        raise ImportProblems(unknown)
     raise ImportProblems([*(first_problems or []), f"先頭の{searched}行に項目名の行がありません"])
+
+
+def _unknown_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:
+    """A problem for each column given by a header that no row has, naming the header row's names.
+
+    When the rows have a header without that column (the name is mistyped: --answer 回答内容 where the
+    header says 回答), that is the one problem, not what follows from it (no header row found).
+    """
+    unknown = {
+        name: wanted
+        for name, wanted in given.items()
+        if wanted != NO_ID
+        and _given_column(wanted, []) is None
+        and not any(_header_key(wanted) in _header_keys(cell) for row in rows for cell in row)
+    }
+    if not unknown:
+        return []
+    try:
+        at, _ = _header(rows, {name: wanted for name, wanted in given.items() if name not in unknown})
+    except ImportProblems:
+        return []
+    names = "".join(f"「{cell.strip()}」" for cell in rows[at] if cell.strip())
+    return [
+        f"{FIELD_LABELS[name]}の列「{wanted}」がありません（{at + 1}行目の項目名は{names}です。"
+        "列は項目名、A・B などの列の記号、1から数えた列の番号のどれかで指定してください）"
+        for name, wanted in unknown.items()
+    ]
 
 
 def _empty_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:

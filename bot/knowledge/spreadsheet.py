@@ -1,8 +1,10 @@
 """A spreadsheet read into rows of text, as a person sees it: Excel (.xlsx, .xls) or CSV.
 
-Rows are lists of cell texts, the sheet's first row first. A number that is
-whole reads as an integer (an id 101, not 101.0); a date as Excel shows one
-(2026/05/01, with its time when it has one: 2026/05/01 9:30), not as its
+Rows are lists of cell texts, the sheet's first row first. A cell with a
+number format reads as Excel shows it (300円, 1,234,567, 25%, 00012,
+2026年11月30日: `bot.knowledge.numformat`); otherwise a number that is whole
+reads as an integer (an id 101, not 101.0) and a date in a plain date format
+as 2026/05/01 (with its time when it has one: 2026/05/01 9:30), never as its
 serial number. A cell merged over several
 rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
@@ -18,8 +20,11 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from bot.knowledge.numformat import display
 
 __all__ = [
     "SUFFIXES",
@@ -27,8 +32,10 @@ __all__ = [
     "WORKBOOK_SUFFIXES",
     "ImportProblems",
     "NoSuchSheet",
+    "Sheet",
     "input_problem",
     "read_rows",
+    "read_sheet",
 ]
 
 
@@ -50,6 +57,33 @@ _UNREADABLE_EXCEL = (
 )
 
 
+_ERA_DAY = '[$-411]ggge"年"m"月"d"日"'
+_ERA_SHORT = "[$-411]ge.m.d"
+_JAPANESE_FORMATS = {
+    27: _ERA_SHORT,
+    28: _ERA_DAY,
+    29: _ERA_DAY,
+    30: "m/d/yy",
+    31: 'yyyy"年"m"月"d"日"',
+    32: 'h"時"mm"分"',
+    33: 'h"時"mm"分"ss"秒"',
+    34: 'yyyy"年"m"月"',
+    35: 'm"月"d"日"',
+    36: _ERA_SHORT,
+    50: _ERA_SHORT,
+    51: _ERA_DAY,
+    52: 'yyyy"年"m"月"',
+    53: 'm"月"d"日"',
+    54: _ERA_DAY,
+    55: 'yyyy"年"m"月"',
+    56: 'm"月"d"日"',
+    57: _ERA_SHORT,
+    58: _ERA_DAY,
+}
+"""Japanese Excel's own built-in date formats (2026年11月30日, 令和8年11月30日, R8.11.30): a workbook
+names them by number only, which the readers do not know (openpyxl reads such a cell as General, its
+date as a number)."""
+
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls")
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
 SUFFIXES = (*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES)
@@ -67,21 +101,39 @@ def input_problem(path: Path, sheet: str | None = None) -> str:
     return ""
 
 
+@dataclass
+class Sheet:
+    """A sheet read: its rows, its name and the workbook's other sheets, and the rows Excel hides."""
+
+    rows: list[list[str]]
+    name: str = ""
+    """The sheet's name ("" for a CSV file, which has no sheets)."""
+    others: list[str] = field(default_factory=list)
+    """The workbook's other sheets, not read."""
+    hidden: frozenset[int] = frozenset()
+    """The hidden rows' numbers (from 1, as Excel numbers them)."""
+
+
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
     """Every row of the file as text cells (the header row first)."""
+    return read_sheet(path, sheet).rows
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """The file's sheet (``sheet``, else the first): its rows as text cells, and what else it holds."""
     if problem := input_problem(path, sheet):
         raise ImportProblems([problem])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path, sheet)
+        return _xlsx_sheet(path, sheet)
     if suffix == ".xls":
-        return _xls_rows(path, sheet)
+        return _xls_sheet(path, sheet)
     if suffix in TEXT_SUFFIXES:
-        return _csv_rows(path, "\t" if suffix == ".tsv" else ",")
+        return Sheet(_csv_rows(path, "\t" if suffix == ".tsv" else ","))
     raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
+def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
     """The sheet's rows; a cell merged over several rows gives its value to each of them."""
     from openpyxl import load_workbook
 
@@ -93,15 +145,17 @@ def _xlsx_rows(path: Path, sheet: str | None) -> list[list[str]]:
     try:
         _check_sheet(path, sheet, book.sheetnames)
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = [[_text(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        rows = [[_xlsx_text(cell, book.epoch) for cell in row] for row in worksheet.iter_rows()]
         for merged in worksheet.merged_cells.ranges:
             _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
-        return rows
+        hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
+        others = [name for name in book.sheetnames if name != worksheet.title]
+        return Sheet(rows, worksheet.title, others, hidden)
     finally:
         book.close()
 
 
-def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
+def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
     """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_rows`."""
     import xlrd
 
@@ -114,12 +168,13 @@ def _xls_rows(path: Path, sheet: str | None) -> list[list[str]]:
         _check_sheet(path, sheet, book.sheet_names())
         worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
         rows = [
-            [_xls_text(cell, book.datemode) for cell in worksheet.row(number)]
-            for number in range(worksheet.nrows)
+            [_xls_text(cell, book) for cell in worksheet.row(number)] for number in range(worksheet.nrows)
         ]
         for top, end, left, _ in worksheet.merged_cells:
             _fill_down(rows, top, end, left)
-        return rows
+        hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
+        others = [name for name in book.sheet_names() if name != worksheet.name]
+        return Sheet(rows, worksheet.name, others, hidden)
     finally:
         book.release_resources()
 
@@ -141,18 +196,41 @@ def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
             row[column] = value
 
 
-def _xls_text(cell: Any, datemode: int) -> str:
+def _xlsx_text(cell: Any, epoch: dt.datetime) -> str:
+    """An .xlsx cell's text under its number format, Japanese Excel's built-in date formats too."""
+    from openpyxl.utils.datetime import from_excel
+
+    value, number_format = cell.value, cell.number_format
+    japanese = _JAPANESE_FORMATS.get(cell._style.numFmtId) if number_format == "General" else None
+    if japanese and isinstance(value, int | float) and not isinstance(value, bool):
+        value, number_format = from_excel(value, epoch), japanese
+    return _shown(value, number_format)
+
+
+def _xls_text(cell: Any, book: Any) -> str:
     """An .xls cell's text: an error cell (#N/A) is empty, a date is a date (it is stored as a number)."""
     import xlrd
 
     if cell.ctype == xlrd.XL_CELL_ERROR:
         return ""
+    value = cell.value
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
-            return _text(xlrd.xldate_as_datetime(cell.value, datemode))
+            value = xlrd.xldate_as_datetime(cell.value, book.datemode)
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return _text(cell.value)
-    return _text(cell.value)
+    key = book.xf_list[cell.xf_index].format_key if cell.xf_index is not None else 0
+    kept = book.format_map.get(key)
+    number_format = kept.format_str if kept is not None else "General"
+    if number_format == "General" and key in _JAPANESE_FORMATS:  # xlrd knows them as dates, not how shown
+        number_format = _JAPANESE_FORMATS[key]
+    return _shown(value, number_format)
+
+
+def _shown(value: object, number_format: str) -> str:
+    """A cell's text as Excel shows it under its number format, else its plain text (`_text`)."""
+    shown = display(value, number_format)
+    return _text(value) if shown is None else shown
 
 
 def _text(value: object) -> str:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 import subprocess
 import sys
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,7 +132,7 @@ def test_columns_given_by_letter_number_or_header_and_ids_made_when_missing(tmp_
     source = write_xlsx(tmp_path / "faq.xlsx", rows, title="よくある質問")
     for question, answer in (("A", "B"), ("1", "2"), ("お問い合わせ内容", "ご案内")):
         imported = import_faq(read_rows(source, "よくある質問"), {"question": question, "answer": answer})
-        assert [e.id for e in imported.entries] == ["q0001", "q0003"], "ids follow the row"
+        assert [e.id for e in imported.entries] == ["q0002", "q0004"], "ids are the rows' numbers in Excel"
         assert imported.blank_rows == 1
 
 
@@ -282,7 +285,7 @@ def test_an_id_column_left_out_by_id_dash_is_said_to_be_so() -> None:
     rows = [["ID", "質問", "回答"], ["A-1", "犬の登録は？", "保健所です。"]]
     imported = import_faq(rows, {"id": NO_ID})
     assert imported.unread == ["A列「ID」は --id - の指定により読んでいません"]
-    assert [entry.id for entry in imported.entries] == ["q0001"]
+    assert [entry.id for entry in imported.entries] == ["q0002"], "row 2's entry, as messages say 2行目"
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
@@ -367,7 +370,7 @@ def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbere
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
-    assert (entry.id, entry.category) == ("q0001", "ごみ")
+    assert (entry.id, entry.category) == ("q0002", "ごみ")
 
 
 def test_q_and_a_markers_and_html_from_a_cms_export_become_plain_text(tmp_path: Path) -> None:
@@ -519,3 +522,176 @@ def test_a_column_given_by_a_letter_past_the_text_is_named_as_the_cause() -> Non
     assert [e.answer for e in import_faq([["No", *rows[0]], ["1", *rows[1]]], {"id": "No"}).entries] == [
         "保健所です。"
     ], "a header that looks like a letter is read as the header"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_two_row_header_is_all_header_and_a_repeated_header_is_never_an_entry(
+    tmp_path: Path, kind: str
+) -> None:
+    rows: list[list[str | None]] = [
+        ["サンプル区 よくある質問", None, None, None, None],
+        [None, None, None, None, None],
+        ["番号", "質問", "回答", "担当", None],
+        [None, None, None, "課名", "内線"],
+        ["1001", "粗大ごみの出し方は？", "事前に申し込んでください。", "清掃事務所", "3000"],
+        ["番号", "質問", "回答", "担当", None],  # the header again, as printed on each page
+        ["1002", "住民票はどこで？", "区役所の窓口です。", "区民課", "3100"],
+    ]
+    # Each header cell merged down over rows 3-4, but 担当 across its two sub-headings.
+    merged = ("A3:A4", "B3:B4", "C3:C4", "D3:E3")
+    write = write_xlsx if kind == "xlsx" else write_xls
+    source = write(tmp_path / f"faq.{kind}", rows, merged=merged)
+    imported = import_faq(read_rows(source))
+    assert [(e.id, e.question) for e in imported.entries] == [
+        ("1001", "粗大ごみの出し方は？"),
+        ("1002", "住民票はどこで？"),
+    ]
+    assert (imported.header_row, imported.header_end, imported.header_repeats) == (3, 4, [6])
+    assert imported.unread == [
+        "D列「担当（課名）」はFAQの項目にないため読んでいません",
+        "E列「内線」はFAQの項目にないため読んでいません",
+    ]
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--id", "-", "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "6行目は項目名の行の繰り返しのため読んでいません" in done.stderr
+    assert "2件のFAQを読み込みました（項目名の行は3〜4行目）" in done.stderr
+    (tmp_path / "knowledge").mkdir()
+    assert [(e.id, e.question) for e in load_knowledge(output, tmp_path / "knowledge").faq] == [
+        ("q0005", "粗大ごみの出し方は？"),
+        ("q0007", "住民票はどこで？"),
+    ], "no entry made of the header's names; ids are the rows' numbers"
+
+
+FORMATTED: list[tuple[object, str, str]] = [
+    (300, '#,##0"円"', "300円"),
+    (1234567, "#,##0", "1,234,567"),
+    (0.25, "0%", "25%"),
+    (0.125, "0.0%", "12.5%"),
+    (12, "00000", "00012"),
+    (1.5, "0.00", "1.50"),
+    (42, '0"件"', "42件"),
+    (-1200, "#,##0;△#,##0", "△1,200"),
+    (dt.datetime(2026, 11, 30), 'yyyy"年"m"月"d"日"', "2026年11月30日"),  # noqa: DTZ001
+    (dt.datetime(2026, 11, 30), '[$-411]ggge"年"m"月"d"日"', "令和8年11月30日"),  # noqa: DTZ001
+    (dt.datetime(2026, 11, 30), 'm"月"d"日"(aaa)', "11月30日(月)"),  # noqa: DTZ001
+]
+"""A value, its number format and the text Excel shows."""
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_numbers_and_dates_read_as_their_number_format_shows_them(tmp_path: Path, kind: str) -> None:
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.append(["質問", "回答"])
+        for value, number_format, _ in FORMATTED:
+            sheet.append(["いくら？", value])
+            sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+        book.save(tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        old = xls.add_sheet("FAQ")
+        old.write(0, 0, "質問")
+        old.write(0, 1, "回答")
+        for r, (value, number_format, _) in enumerate(FORMATTED, start=1):
+            old.write(r, 0, "いくら？")
+            old.write(r, 1, value, xlwt.easyxf(num_format_str=number_format))
+        xls.save(str(tmp_path / "faq.xls"))
+    assert [row[1] for row in read_rows(tmp_path / f"faq.{kind}")[1:]] == [shown for *_, shown in FORMATTED]
+
+
+def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
+    output = tmp_path / "faq.yaml"
+    drafted = "- id: '101'\n  question: 粗大ごみは？\n  answer: 申し込みます。\n  phrasings: [大型ごみ]\n"
+    output.write_text(drafted, encoding="utf-8")
+    kept = run("import-faq", str(source), "--output", str(output))
+    assert kept.returncode == 2
+    assert kept.stderr.startswith(f"{output}: すでにあるファイルです。")
+    assert "--force" in kept.stderr
+    assert output.read_text(encoding="utf-8") == drafted
+    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Path, kind: str) -> None:
+    rows = [
+        ["質問", "回答"],
+        ["粗大ごみは？", "申し込みます。"],
+        ["古い質問", "古い回答"],
+        ["猫は？", "不要です。"],
+    ]
+    if kind == "xlsx":
+        book = Workbook()
+        sheet = book.active
+        assert sheet is not None
+        sheet.title = "FAQ"
+        for row in rows:
+            sheet.append(row)
+        sheet.row_dimensions[3].hidden = True
+        book.create_sheet("追加分").append(["質問", "回答"])
+        book.save(tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        old = xls.add_sheet("FAQ")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                old.write(r, c, value)
+        old.row(2).hidden = True
+        xls.add_sheet("追加分").write(0, 0, "質問")
+        xls.save(str(tmp_path / "faq.xls"))
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    assert "シート「FAQ」を読みました。ほかのシート「追加分」は読んでいません" in done.stderr
+    assert "3行目はExcelで非表示の行のため読んでいません" in done.stderr
+    assert "2件のFAQを読み込みました" in done.stderr
+    assert "古い質問" not in output.read_text(encoding="utf-8")
+    single = write_xlsx(tmp_path / "one.xlsx", rows)
+    assert "シート" not in run("import-faq", str(single)).stderr, "one sheet: nothing to say"
+    failed = run("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
+    assert failed.returncode == 1
+    assert "ほかのシート「追加分」は読んでいません" in failed.stderr, "the FAQ may be on the other sheet"
+
+
+def test_a_mistyped_column_name_is_the_one_problem_reported_with_the_headers_names() -> None:
+    rows = [["サンプル区 よくある質問"], [], ["No", "質問", "回答"], ["1", "犬の登録は？", "保健所です。"]]
+    with pytest.raises(ImportProblems) as caught:
+        import_faq(rows, {"answer": "回答内容"})
+    assert caught.value.problems == [
+        "回答の列「回答内容」がありません（3行目の項目名は「No」「質問」「回答」です。"
+        "列は項目名、A・B などの列の記号、1から数えた列の番号のどれかで指定してください）"
+    ]
+
+
+def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: Path) -> None:
+    built_in = {'yyyy"年"m"月"d"日"': 31, '[$-411]ggge"年"m"月"d"日"': 58, "[$-411]ge.m.d": 57}
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["質問", "回答"])
+    for number_format in built_in:
+        sheet.append(["締切は？", dt.datetime(2026, 11, 30)])  # noqa: DTZ001 (as Excel stores)
+        sheet.cell(row=sheet.max_row, column=2).number_format = number_format
+    source = tmp_path / "faq.xlsx"
+    book.save(source)
+    # Japanese Excel saves these formats by their number only, with no format text in the file.
+    with zipfile.ZipFile(source) as packed:
+        parts = {name: packed.read(name) for name in packed.namelist()}
+    styles = parts["xl/styles.xml"].decode()
+    for number_format, format_id in built_in.items():
+        code = html.escape(number_format)
+        own = re.search(rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(code)}"\s*/>', styles)
+        assert own is not None
+        styles = styles.replace(own.group(0), "").replace(
+            f'numFmtId="{own.group(1)}"', f'numFmtId="{format_id}"'
+        )
+    parts["xl/styles.xml"] = styles.encode()
+    with zipfile.ZipFile(source, "w") as packed:
+        for name, data in parts.items():
+            packed.writestr(name, data)
+    assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
