@@ -26,14 +26,16 @@ from bot.consult import store
 from bot.db import aware
 from bot.db.engine import reading, writing
 from bot.db.schema import faq_drafts
+from bot.dialogue.intents import consult_wish
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.importer import FIELD_LABELS
 from bot.knowledge.schema import FaqEntry
 from bot.knowledge.yamlout import dump_blocks
 from bot.localtime import local
 from bot.privacy import mask, masked_kinds
+from bot.search.normalize import sentences
 
-__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "to_yaml"]
+__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "as_question", "to_yaml"]
 
 DraftStatus = Literal["draft", "approved", "rejected", "exported"]
 STATUS_LABELS: dict[str, str] = {
@@ -117,8 +119,9 @@ class FaqDrafts:
                 raise InvalidInput(
                     f"No.{number} の相談にはまだ回答がありません。回答してから登録してください。"
                 )
-            question = consultation.content or consultation.query
-            phrasings = [consultation.query] if consultation.query and consultation.query != question else []
+            question = as_question(consultation.content or consultation.query)
+            asked = as_question(consultation.query)
+            phrasings = [asked] if asked and asked != question else []
             result = connection.execute(
                 faq_drafts.insert().values(
                     consultation_id=number,
@@ -269,6 +272,18 @@ def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
         "# faq.yaml の末尾に追記し、python -m bot check で確認してください。\n"
     )
     return header + body
+
+
+def as_question(said: str) -> str:
+    """What a staff member said to the intake, as an FAQ's question: without an opening 「相談したいです。」.
+
+    A wish that names its topic (「RPAの導入について相談したいです。…」) is kept:
+    the topic is part of the question.
+    """
+    said = said.strip()
+    parts = sentences(said)
+    wish = consult_wish(parts[0]) if len(parts) > 1 else None
+    return "".join(parts[1:]).strip() if wish is not None and not wish.topic else said
 
 
 def _check_published_as_is(draft: Draft) -> None:
