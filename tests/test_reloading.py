@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -354,3 +355,29 @@ def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
     status, pushed = _call(f"{url}/api/v1/chat/messages", headers=headers)
     assert status == 200
     assert pushed["messages"][-1]["text"].startswith("【業務改革係からの回答】No.1")
+
+
+def test_a_candidate_deleted_from_the_faq_and_reloaded_leaves_the_answer_box_with_a_note(site: Site) -> None:
+    url, user = site.served.url, "deleted-staff"
+    _press(url, user, action="consult")
+    _press(url, user, text="RPAとはどんなもので、どんな業務に向いているのか知りたいです")
+    _press(url, user, text="総務課 庶務係")
+    _press(url, user, action="in:by:m")
+    assert "No.1" in _press(url, user, action="in:send")[-1]["text"]
+    picked = "/admin/consultations/1?from=faq%3Atool-rpa-basics"
+    status, page = _dashboard(site, picked, site.member)
+    assert status == 200
+    assert ORIGINAL in page, "the candidate's answer starts the box"
+
+    text = site.faq.read_text(encoding="utf-8")
+    start = text.index("- id: tool-rpa-basics\n")
+    site.faq.write_text(text[:start] + text[text.index("\n- id:", start) + 1 :], encoding="utf-8")
+    status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 200
+    status, page = _dashboard(site, picked, site.member)
+    assert status == 200
+    assert (
+        "よくある質問「RPAとは何ですか？どんな業務に向いていますか？」は、現在のFAQ・手引き・改善事例には"
+        "見つかりません（削除されたか、IDが変わった可能性があります）。回答はこの欄に直接入力してください。"
+    ) in page
+    assert re.search(r'<textarea id="answer-text"[^>]*></textarea>', page), "left empty, for writing"
