@@ -321,7 +321,8 @@ def _problem(kind: str) -> str:
     return {
         "missing": "入力してください",
         "string_too_short": "入力してください",
-        "string_pattern_mismatch": "半角英小文字・数字と「-」で入力してください（例：tool-excel-macro）",
+        "string_pattern_mismatch": "半角の英数字と「-」「_」「.」で、英数字から始めて入力してください"
+        "（例：tool-excel-macro、1002）",
         "string_too_long": "長すぎます",
         "literal_error": "一覧から選んでください",
     }.get(kind, "形式が正しくありません")

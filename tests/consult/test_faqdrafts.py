@@ -115,7 +115,7 @@ def test_approval_checks_the_entry_like_the_knowledge_checker(
     service.answer(1, "回答です。", "tanaka")
     draft = drafts.create_from(1, "tanaka")
     bad = drafts.save(draft.id, {**FIELDS, "entry_id": "会議録", "question": ""}, "tanaka", draft.version)
-    with pytest.raises(InvalidInput, match="ID：半角英小文字") as caught:
+    with pytest.raises(InvalidInput, match=r"ID：半角の英数字と「-」「_」「\.」で") as caught:
         drafts.approve(draft.id, "suzuki", bad.version)
     assert "質問：入力してください" in str(caught.value)
     taken = drafts.save(draft.id, {**FIELDS, "entry_id": "tool-rpa-basics"}, "tanaka", bad.version)

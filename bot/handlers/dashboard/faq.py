@@ -11,12 +11,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.appkeys import FAQ_DRAFTS
+from bot.appkeys import FAQ_DRAFTS, KNOWLEDGE
 from bot.consult.faqdrafts import STATUS_LABELS
+from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.inputs import integer
-from bot.knowledge.schema import CATEGORIES
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 
@@ -109,10 +109,13 @@ async def _page(
         "keywords": "\n".join(draft.keywords),
     }
     values.update({k: v for k, v in posted.items() if k in values})
+    categories = categories_of(request.config_dict[KNOWLEDGE].current.engine.lib)
+    if values["category"] not in categories:  # the draft's own, or one since gone from the FAQ: kept as it is
+        categories.append(values["category"])
     context = {
         "draft": draft,
         "values": values,
-        "categories": CATEGORIES,
+        "categories": categories,
         "labels": STATUS_LABELS,
         "names": await team_names(request),
         "error": error,
