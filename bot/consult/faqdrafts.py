@@ -6,7 +6,9 @@ types into a draft is masked as it is saved. Anyone on the team may edit a draft
 approves it (it must then be a valid `bot.knowledge.schema.FaqEntry` whose
 id is not in the FAQ yet) or sets it aside, and exports the approved ones
 as YAML in the format of ``faq.yaml`` (docs/knowledge-format.md), to be
-appended to the file and checked with ``python -m bot check``.
+appended to the file and checked with ``python -m bot check``. An approved
+draft whose id the FAQ has by then is left out of the export (appended
+already), and marking the drafts exported says they are done with.
 
 States: 下書き (draft) → 承認済み (approved) → 書き出し済み (exported);
 見送り (rejected). Editing an approved draft makes it a draft again.
@@ -206,19 +208,33 @@ class FaqDrafts:
                 raise InvalidInput(f"「{draft.label}」の下書きは見送りにできません。")
             return self._update(connection, draft, actor, expected, {"status": "rejected"}, reviewed=True)
 
-    def export(self) -> str:
-        """The approved drafts as YAML to append to faq.yaml ("" when there are none)."""
-        drafts = self.list("approved")
+    def exportable(self, *, everything: bool = False) -> tuple[Draft, ...]:
+        """The approved drafts to append to faq.yaml: those whose id the FAQ does not have yet.
+
+        An approved id was new when approved; in the FAQ now, the draft was
+        appended already and exporting it again would repeat the id (which
+        ``check`` refuses). ``everything`` keeps them too.
+        """
+        approved = self.list("approved")
+        present = set() if everything else set(self.existing())
+        return tuple(d for d in approved if d.entry_id not in present)
+
+    def export(self, *, everything: bool = False) -> str:
+        """The `exportable` drafts as YAML to append to faq.yaml ("" when there are none)."""
+        drafts = self.exportable(everything=everything)
         return to_yaml(drafts, self.clock()) if drafts else ""
 
-    def mark_exported(self, actor: str) -> int:
-        """Mark every approved draft as exported (once appended to faq.yaml); return how many."""
+    def mark_exported(self, actor: str, ids: Collection[int] | None = None) -> int:
+        """Mark the approved drafts (only ``ids`` when given) as exported, once in faq.yaml; how many."""
         now = self.clock()
+        query = faq_drafts.update().where(faq_drafts.c.status == "approved")
+        if ids is not None:
+            query = query.where(faq_drafts.c.id.in_(list(ids)))
         with writing(self.engine, "the FAQ draft") as connection:
             result = connection.execute(
-                faq_drafts.update()
-                .where(faq_drafts.c.status == "approved")
-                .values(status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1)
+                query.values(
+                    status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1
+                )
             )
         return result.rowcount
 

@@ -30,11 +30,15 @@ _DONE = {
 
 
 async def drafts(request: web.Request) -> web.Response:
-    """Every draft, newest first."""
-    found = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].list)
+    """Every draft, newest first; the approved ones already in the FAQ are named (not exported again)."""
+    store = request.config_dict[FAQ_DRAFTS]
+    found = await asyncio.to_thread(store.list)
+    exportable = await asyncio.to_thread(store.exportable)
     context = {
         "drafts": found,
         "approved": sum(d.status == "approved" for d in found),
+        "exportable": len(exportable),
+        "present": [d.entry_id for d in found if d.status == "approved" and d not in exportable],
         "labels": STATUS_LABELS,
         "done": _DONE.get(request.query.get("done", ""), ""),
     }
@@ -73,7 +77,7 @@ async def draft_change(request: web.Request) -> web.Response:
 
 
 async def export(request: web.Request) -> web.Response:
-    """The approved drafts as a faq.yaml fragment to download (editors only)."""
+    """The approved drafts not yet in the FAQ as a faq.yaml fragment to download (editors only)."""
     _editor(request)
     text = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].export)
     if not text:
