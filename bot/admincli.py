@@ -3,7 +3,8 @@
 - ``admin add-user NAME [--display-name 名前] [--editor] [--password-stdin]``
 - ``admin set-password NAME [--password-stdin]`` (ends the user's sessions),
   ``admin logout-everywhere NAME``, ``admin list-users``
-- ``admin export-faq``: the approved FAQ drafts as a faq.yaml fragment
+- ``admin export-faq [--all] [--mark-exported]``: the approved FAQ drafts not yet
+  in faq.yaml, as a fragment of it; ``--mark-exported`` marks them exported
 - ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
 - ``purge [--days N]``: delete conversation logs older than the retention period
 
@@ -22,12 +23,13 @@ import sys
 
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
-from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.faqdrafts import FaqDrafts, to_yaml
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
 from bot.db.retention import purge
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
+from bot.reloadcli import who
 
 __all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
 
@@ -53,7 +55,13 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     )
     everywhere.add_argument("name")
     actions.add_parser("list-users", help="list the dashboard users")
-    actions.add_parser("export-faq", help="print the approved FAQ drafts in faq.yaml's format")
+    export = actions.add_parser(
+        "export-faq", help="print the approved FAQ drafts whose id faq.yaml does not have yet, in its format"
+    )
+    export.add_argument("--all", action="store_true", help="also those whose id faq.yaml has already")
+    export.add_argument(
+        "--mark-exported", action="store_true", help="then mark the drafts printed as exported (書き出し済み)"
+    )
 
     commands.add_parser(
         "worker",
@@ -110,17 +118,35 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
             for user in accounts.users():
                 print(f"{user.name}\t{user.display_name}\t{'編集担当' if user.is_editor else '担当者'}")
         else:
-            kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
-            text = FaqDrafts(store.engine, utcnow, lambda: {e.id for e in kb.faq}).export()
-            if not text:
-                print("書き出す承認済みの下書きはありません。", file=sys.stderr)
-            sys.stdout.write(text)
+            _export_faq(args, settings, store)
     except InvalidInput as exc:
         print(exc, file=sys.stderr)
         return 1
     finally:
         store.close()
     return 0
+
+
+def _export_faq(args: argparse.Namespace, settings: Settings, store: ConversationStore) -> None:
+    """``admin export-faq``: the drafts on standard output, what was left out and marked on standard error."""
+    kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+    drafts = FaqDrafts(store.engine, utcnow, lambda: {e.id for e in kb.faq})
+    chosen = drafts.exportable(everything=args.all)
+    left = [d.entry_id for d in drafts.list("approved") if d not in chosen]
+    if left:
+        print(
+            f"ID「{'」「'.join(left)}」はすでに {settings.faq_path} にあるため、書き出しませんでした"
+            "（追記済みの下書きです。すべて書き出すには --all を付けてください）。",
+            file=sys.stderr,
+        )
+    if not chosen:
+        print("書き出す承認済みの下書きはありません。", file=sys.stderr)
+        return
+    sys.stdout.write(to_yaml(chosen, utcnow()))
+    sys.stdout.flush()
+    if args.mark_exported:
+        marked = drafts.mark_exported(who(), [d.id for d in chosen])
+        print(f"書き出した{marked}件を「書き出し済み」にしました。", file=sys.stderr)
 
 
 def run_worker(settings: Settings) -> int:

@@ -20,7 +20,7 @@ from typing import Any
 
 from bot.config import Settings
 
-__all__ = ["run_reload", "server_url"]
+__all__ = ["run_reload", "server_url", "who"]
 
 TIMEOUT_SECONDS = 600.0
 """A reload of a very large FAQ whose texts are all new (meanings embedded afresh) may take minutes."""
@@ -43,7 +43,7 @@ def run_reload(settings: Settings, url: str | None) -> int:
     try:
         request = urllib.request.Request(
             f"{base}/api/v1/knowledge/reload",
-            data=json.dumps({"requested_by": _who()}).encode(),
+            data=json.dumps({"requested_by": who()}).encode(),
             headers={"Authorization": f"Bearer {settings.admin_token}", "Content-Type": "application/json"},
             method="POST",
         )
@@ -75,7 +75,7 @@ def run_reload(settings: Settings, url: str | None) -> int:
     return 0
 
 
-def _who() -> str:
+def who() -> str:
     """Who asked, for the audit trail: the operating system's user name."""
     try:
         return f"cli:{getpass.getuser()}"[:64]

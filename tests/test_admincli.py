@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from bot.db import ConversationStore
 from bot.db.schema import admin_users, messages
 from bot.dialogue import Incoming, Reply, State, Turn
 from tests.auxil.consultations import STAFF, open_consultation
+from tests.conftest import FAQ_PATH
 
 
 def run(database: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -178,4 +180,45 @@ def test_export_faq_prints_the_approved_drafts(tmp_path: Path) -> None:
     drafts.approve(draft.id, "suzuki", draft.version)
     exported = run(database, "admin", "export-faq")
     assert "- id: method-minutes\n  category: 進め方\n" in exported.stdout
+    store.close()
+
+
+def test_export_faq_leaves_out_what_faq_yaml_has_so_appending_twice_repeats_no_id(tmp_path: Path) -> None:
+    """The export → append → reload loop: run again after appending, the export adds nothing twice."""
+    database, faq = tmp_path / "kaizen.db", tmp_path / "faq.yaml"
+    shutil.copy(FAQ_PATH, faq)
+    store = ConversationStore.open(f"sqlite:///{database}")
+    service = ConsultationService(store.engine, Notices())
+    drafts = FaqDrafts(store.engine, utcnow, set)
+    for number, entry_id in enumerate(("method-minutes", "tool-echo"), start=1):
+        open_consultation(service)
+        service.answer(number, "音声認識ソフトで下書きを作ります。", "tanaka")
+        draft = drafts.create_from(number, "tanaka")
+        fields = {
+            "entry_id": entry_id,
+            "category": "進め方",
+            "question": f"{entry_id}とは？",
+            "answer": "回答です。",
+        }
+        draft = drafts.save(draft.id, fields, "tanaka", draft.version)
+        drafts.approve(draft.id, "suzuki", draft.version)
+        if number == 1:
+            first = run(database, "--faq", str(faq), "admin", "export-faq")
+            assert "- id: method-minutes\n" in first.stdout
+            with faq.open("a", encoding="utf-8") as out:
+                out.write("\n" + first.stdout)
+
+    again = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    assert again.returncode == 0, again.stderr
+    assert "- id: tool-echo\n" in again.stdout
+    assert "method-minutes" not in again.stdout, "appended already: exported again, check would refuse the id"
+    assert f"ID「method-minutes」はすでに {faq} にあるため、書き出しませんでした" in again.stderr
+    assert "書き出した1件を「書き出し済み」にしました。" in again.stderr
+    assert [(d.entry_id, d.status) for d in drafts.list()] == [
+        ("tool-echo", "exported"),
+        ("method-minutes", "approved"),
+    ]
+    everything = run(database, "--faq", str(faq), "admin", "export-faq", "--all")
+    assert "- id: method-minutes\n" in everything.stdout
+    assert "tool-echo" not in everything.stdout, "exported drafts are done with"
     store.close()

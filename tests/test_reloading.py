@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -354,3 +355,75 @@ def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
     status, pushed = _call(f"{url}/api/v1/chat/messages", headers=headers)
     assert status == 200
     assert pushed["messages"][-1]["text"].startswith("【業務改革係からの回答】No.1")
+
+
+def test_a_candidate_deleted_from_the_faq_and_reloaded_leaves_the_answer_box_with_a_note(site: Site) -> None:
+    url, user = site.served.url, "deleted-staff"
+    _press(url, user, action="consult")
+    _press(url, user, text="RPAとはどんなもので、どんな業務に向いているのか知りたいです")
+    _press(url, user, text="総務課 庶務係")
+    _press(url, user, action="in:by:m")
+    assert "No.1" in _press(url, user, action="in:send")[-1]["text"]
+    picked = "/admin/consultations/1?from=faq%3Atool-rpa-basics"
+    status, page = _dashboard(site, picked, site.member)
+    assert status == 200
+    assert ORIGINAL in page, "the candidate's answer starts the box"
+
+    text = site.faq.read_text(encoding="utf-8")
+    start = text.index("- id: tool-rpa-basics\n")
+    site.faq.write_text(text[:start] + text[text.index("\n- id:", start) + 1 :], encoding="utf-8")
+    status, _ = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 200
+    status, page = _dashboard(site, picked, site.member)
+    assert status == 200
+    assert (
+        "よくある質問「RPAとは何ですか？どんな業務に向いていますか？」は、現在のFAQ・手引き・改善事例には"
+        "見つかりません（削除されたか、IDが変わった可能性があります）。回答はこの欄に直接入力してください。"
+    ) in page
+    assert re.search(r'<textarea id="answer-text"[^>]*></textarea>', page), "left empty, for writing"
+
+
+def test_a_draft_appended_to_the_faq_and_reloaded_is_not_exported_again(site: Site) -> None:
+    """The loop the dashboard describes: approve, export, append to faq.yaml, reload; then nothing repeats."""
+    url, user = site.served.url, "loop-staff"
+    _press(url, user, action="consult")
+    _press(url, user, text="会議録の作成に毎回半日かかっているので、早く作る方法を知りたいです")
+    _press(url, user, text="総務課 庶務係")
+    _press(url, user, action="in:by:m")
+    _press(url, user, action="in:send")
+    status, _ = _admin(
+        site, "/api/v1/consultations/1/answer", "POST", {"text": "音声認識で下書きを作ります。"}
+    )
+    assert status == 200
+    csrf = site.editor[1]
+    detail = _dashboard(site, "/admin/consultations/1", site.editor)[1]
+    version = re.findall(r'name="version" value="(\d+)"', detail)[0]
+    status, _ = _dashboard(
+        site, "/admin/consultations/1/faq", site.editor, {"csrf": csrf, "version": version}
+    )
+    assert status == 200
+    fields = {
+        "csrf": csrf,
+        "version": "1",
+        "entry_id": "method-minutes",
+        "category": "進め方",
+        "question": "会議録を早く作るには？",
+        "answer": "音声認識で下書きを作ります。",
+    }
+    status, _ = _dashboard(site, "/admin/faq/1/approve", site.editor, fields)
+    assert status == 200
+    status, exported = _dashboard(site, "/admin/faq/export.yaml", site.editor)
+    assert (status, "- id: method-minutes\n" in exported) == (200, True)
+    with site.faq.open("a", encoding="utf-8") as out:
+        out.write("\n" + exported)
+    assert _admin(site, "/api/v1/knowledge/reload", "POST")[0] == 200
+
+    status, listing = _dashboard(site, "/admin/faq", site.editor)
+    assert "ID「method-minutes」の承認済みの下書きは、すでにFAQにあるため書き出しません" in listing
+    assert "faq.yaml形式で書き出す" not in listing
+    assert _dashboard(site, "/admin/faq/export.yaml", site.editor)[0] == 404, (
+        "appended twice, check would refuse"
+    )
+    status, listing = _dashboard(site, "/admin/faq/exported", site.editor, {"csrf": csrf})
+    assert "承認済みの下書きを「書き出し済み」にしました。" in listing
+    assert "すでにFAQにある" not in listing

@@ -6,7 +6,9 @@ types into a draft is masked as it is saved. Anyone on the team may edit a draft
 approves it (it must then be a valid `bot.knowledge.schema.FaqEntry` whose
 id is not in the FAQ yet) or sets it aside, and exports the approved ones
 as YAML in the format of ``faq.yaml`` (docs/knowledge-format.md), to be
-appended to the file and checked with ``python -m bot check``.
+appended to the file and checked with ``python -m bot check``. An approved
+draft whose id the FAQ has by then is left out of the export (appended
+already), and marking the drafts exported says they are done with.
 
 States: 下書き (draft) → 承認済み (approved) → 書き出し済み (exported);
 見送り (rejected). Editing an approved draft makes it a draft again.
@@ -26,14 +28,16 @@ from bot.consult import store
 from bot.db import aware
 from bot.db.engine import reading, writing
 from bot.db.schema import faq_drafts
+from bot.dialogue.intents import consult_wish
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.importer import FIELD_LABELS
 from bot.knowledge.schema import FaqEntry
 from bot.knowledge.yamlout import dump_blocks
 from bot.localtime import local
 from bot.privacy import mask, masked_kinds
+from bot.search.normalize import sentences
 
-__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "to_yaml"]
+__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "as_question", "to_yaml"]
 
 DraftStatus = Literal["draft", "approved", "rejected", "exported"]
 STATUS_LABELS: dict[str, str] = {
@@ -117,8 +121,9 @@ class FaqDrafts:
                 raise InvalidInput(
                     f"No.{number} の相談にはまだ回答がありません。回答してから登録してください。"
                 )
-            question = consultation.content or consultation.query
-            phrasings = [consultation.query] if consultation.query and consultation.query != question else []
+            question = as_question(consultation.content or consultation.query)
+            asked = as_question(consultation.query)
+            phrasings = [asked] if asked and asked != question else []
             result = connection.execute(
                 faq_drafts.insert().values(
                     consultation_id=number,
@@ -203,19 +208,33 @@ class FaqDrafts:
                 raise InvalidInput(f"「{draft.label}」の下書きは見送りにできません。")
             return self._update(connection, draft, actor, expected, {"status": "rejected"}, reviewed=True)
 
-    def export(self) -> str:
-        """The approved drafts as YAML to append to faq.yaml ("" when there are none)."""
-        drafts = self.list("approved")
+    def exportable(self, *, everything: bool = False) -> tuple[Draft, ...]:
+        """The approved drafts to append to faq.yaml: those whose id the FAQ does not have yet.
+
+        An approved id was new when approved; in the FAQ now, the draft was
+        appended already and exporting it again would repeat the id (which
+        ``check`` refuses). ``everything`` keeps them too.
+        """
+        approved = self.list("approved")
+        present = set() if everything else set(self.existing())
+        return tuple(d for d in approved if d.entry_id not in present)
+
+    def export(self, *, everything: bool = False) -> str:
+        """The `exportable` drafts as YAML to append to faq.yaml ("" when there are none)."""
+        drafts = self.exportable(everything=everything)
         return to_yaml(drafts, self.clock()) if drafts else ""
 
-    def mark_exported(self, actor: str) -> int:
-        """Mark every approved draft as exported (once appended to faq.yaml); return how many."""
+    def mark_exported(self, actor: str, ids: Collection[int] | None = None) -> int:
+        """Mark the approved drafts (only ``ids`` when given) as exported, once in faq.yaml; how many."""
         now = self.clock()
+        query = faq_drafts.update().where(faq_drafts.c.status == "approved")
+        if ids is not None:
+            query = query.where(faq_drafts.c.id.in_(list(ids)))
         with writing(self.engine, "the FAQ draft") as connection:
             result = connection.execute(
-                faq_drafts.update()
-                .where(faq_drafts.c.status == "approved")
-                .values(status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1)
+                query.values(
+                    status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1
+                )
             )
         return result.rowcount
 
@@ -271,6 +290,18 @@ def to_yaml(drafts: Collection[Draft], now: datetime) -> str:
     return header + body
 
 
+def as_question(said: str) -> str:
+    """What a staff member said to the intake, as an FAQ's question: without an opening 「相談したいです。」.
+
+    A wish that names its topic (「RPAの導入について相談したいです。…」) is kept:
+    the topic is part of the question.
+    """
+    said = said.strip()
+    parts = sentences(said)
+    wish = consult_wish(parts[0]) if len(parts) > 1 else None
+    return "".join(parts[1:]).strip() if wish is not None and not wish.topic else said
+
+
 def _check_published_as_is(draft: Draft) -> None:
     """Refuse a draft that still holds masked text (［氏名］): an FAQ is read by every member of staff.
 
@@ -306,7 +337,8 @@ def _problem(kind: str) -> str:
     return {
         "missing": "入力してください",
         "string_too_short": "入力してください",
-        "string_pattern_mismatch": "半角英小文字・数字と「-」で入力してください（例：tool-excel-macro）",
+        "string_pattern_mismatch": "半角の英数字と「-」「_」「.」で、英数字から始めて入力してください"
+        "（例：tool-excel-macro、1002）",
         "string_too_long": "長すぎます",
         "literal_error": "一覧から選んでください",
     }.get(kind, "形式が正しくありません")

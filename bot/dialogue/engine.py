@@ -158,13 +158,16 @@ class Engine:
         found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "answer" and found:
             return self._answer(found[0], query, found[1:], state)
+        one = len(found) == 1
         if result.decision == "clarify" and found and result.confidence >= FAINT:
             state, none = state.issue(Pending("none", query))
             reply = views.clarify(
                 self.lib,
                 found[:MAX_CANDIDATES],
-                (Choice("どれでもない", none), views.MENU),
-                "もしかして、次のどれかについてのご質問でしょうか？",
+                (Choice("違います" if one else "どれでもない", none), views.MENU),
+                "もしかして、こちらについてのご質問でしょうか？"
+                if one
+                else "もしかして、次のどれかについてのご質問でしょうか？",
             )
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))
         state, consult = state.issue(Pending("consult", query))
@@ -176,7 +179,8 @@ class Engine:
         if result.decision == "clarify" and found:  # a long shot: the candidates and the consultation
             lead = (
                 f"{not_found}近いかもしれない項目を挙げます。"
-                f"どれでもなければ、{self.lib.ward.team}の担当者に直接ご相談いただけます。"
+                f"{'こちらでなければ' if one else 'どれでもなければ'}、"
+                f"{self.lib.ward.team}の担当者に直接ご相談いただけます。"
             )
             reply = views.clarify(self.lib, found[:MAX_CANDIDATES], choices, lead)
             return Turn((reply,), replace(state, shown=None, more=_refs(found), query=query))

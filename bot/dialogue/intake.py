@@ -41,7 +41,7 @@ from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section"]
+__all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section", "names_a_section"]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
@@ -123,6 +123,16 @@ def looks_like_deadline(text: str) -> bool:
     return len(text) <= MAX_WANTED_BY_CHARS and not _SENTENCE_BREAK.search(text.rstrip(f"{_STOPS} \n"))
 
 
+def names_a_section(text: str) -> bool:
+    """Whether an answer to 「いつごろまでに？」 names a section (市民課) rather than a time.
+
+    Only a section's own word says so (not a bare name, which may be a time:
+    3月末), and never with a time in it (委員会の前, 3月の委員会まで).
+    """
+    name = _SECTION_POLITE_END.sub("", text)
+    return bool(_SECTION_WORD.search(name)) and looks_like_section(name) and find_deadline(name) is None
+
+
 def is_status(text: str) -> bool:
     """Whether the message asks for the staff member's consultations (相談状況)."""
     return key_of(text) in _STATUS
@@ -199,6 +209,15 @@ class IntakeFlow:
                 return self._next(intake, state, NOT_A_SECTION)
             intake = replace(intake, section=_SECTION_POLITE_END.sub("", text))
         elif intake.step == "deadline":
+            if names_a_section(text):  # 「市民課」 at 「いつごろまでに？」: the remembered section corrected
+                section = _SECTION_POLITE_END.sub("", text)
+                same = section == intake.section
+                lead = (
+                    f"ご所属は「{section}」で承っています。"
+                    if same
+                    else f"ご所属を「{section}」に変更しました。"
+                )
+                return self._next(replace(intake, section=section, masked=kinds), state, lead)
             if not looks_like_deadline(
                 text
             ):  # detail typed where the time was asked: keep it, and a time said

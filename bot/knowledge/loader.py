@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -260,10 +261,20 @@ def _describe(error: Any, item: Any, model: type[BaseModel]) -> str:
         "string_pattern_mismatch": f"{where}の形式が正しくありません（{error.get('input')!r}）",
         "string_too_long": f"{where}が長すぎます{_limit(error)}",
         "too_long": f"{where}が長すぎます{_limit(error)}",
-        "literal_error": f"{where}の値 {error.get('input')!r} は使えません"
-        + (f"（{expected}）" if expected else ""),
+        "literal_error": f"{where}の値「{error.get('input')}」は使えません" + _choices(expected),
     }
     return _id_prefix(item) + messages.get(kind, f"{where}: {error['msg']}")
+
+
+def _choices(expected: object) -> str:
+    """（「RPA」…または「LINE」のいずれかにしてください） from pydantic's ``'RPA', … or 'LINE'``."""
+    names = re.findall(r"'([^']*)'", expected) if isinstance(expected, str) else []
+    if not names:
+        return ""
+    if len(names) == 1:
+        return f"（「{names[0]}」にしてください）"
+    listed = "".join(f"「{name}」" for name in names[:-1])
+    return f"（{listed}または「{names[-1]}」のいずれかにしてください）"
 
 
 def _limit(error: Any) -> str:

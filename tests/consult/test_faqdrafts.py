@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.errors import Conflict, InvalidInput
 from bot.knowledge import KnowledgeBase, load_knowledge
-from tests.auxil.consultations import Clock, open_consultation
+from tests.auxil.consultations import Clock, new_consultation, open_consultation
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 
 
@@ -45,6 +46,20 @@ def test_a_draft_needs_an_answer_and_records_itself_on_the_consultation(
     assert service.events(1)[-1].kind == "faq"
     with pytest.raises(Conflict):
         drafts.create_from(1, "tanaka", expected=service.get(1).version - 1)
+
+
+def test_a_draft_from_a_wish_to_consult_asks_the_question_without_the_wish(
+    service: ConsultationService, drafts: FaqDrafts
+) -> None:
+    wish = "相談したいです。毎月の給与明細の仕分けに丸2日かかっています。"
+    open_consultation(service, new=replace(new_consultation(wish), query=wish))
+    service.answer(1, "RPAで仕分けを自動化できます。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    assert (draft.question, draft.phrasings) == ("毎月の給与明細の仕分けに丸2日かかっています。", ())
+    topic = "RPAの導入について相談したいです。対象は給与明細の仕分けです。"
+    open_consultation(service, new=new_consultation(topic))
+    service.answer(2, "RPAで仕分けを自動化できます。", "tanaka")
+    assert drafts.create_from(2, "tanaka").question == topic  # the wish names what the question is about
 
 
 def test_edit_approve_export_and_the_result_loads_as_faq(
@@ -100,7 +115,7 @@ def test_approval_checks_the_entry_like_the_knowledge_checker(
     service.answer(1, "回答です。", "tanaka")
     draft = drafts.create_from(1, "tanaka")
     bad = drafts.save(draft.id, {**FIELDS, "entry_id": "会議録", "question": ""}, "tanaka", draft.version)
-    with pytest.raises(InvalidInput, match="ID：半角英小文字") as caught:
+    with pytest.raises(InvalidInput, match=r"ID：半角の英数字と「-」「_」「\.」で") as caught:
         drafts.approve(draft.id, "suzuki", bad.version)
     assert "質問：入力してください" in str(caught.value)
     taken = drafts.save(draft.id, {**FIELDS, "entry_id": "tool-rpa-basics"}, "tanaka", bad.version)

@@ -14,6 +14,8 @@ SCRIPT: dict[str, tuple[Decision, list[str]]] = {
         "clarify",
         ["faq:tool-online-form", "faq:tool-rpa-request", "faq:method-seal", "ref:ref-leave"],
     ),
+    # One candidate, not sure enough to answer.
+    "RPAの申請のこと": ("clarify", ["faq:tool-rpa-request"]),
     # Nothing fits.
     "庁舎の屋上で養蜂を始めたい": ("escalate", []),
     # A manual section, and a case, as the best answer.

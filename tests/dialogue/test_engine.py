@@ -197,6 +197,30 @@ def test_clarify_offers_each_candidate_once_as_a_card_and_none_of_these(scripted
     )
 
 
+def test_clarify_with_one_candidate_asks_about_that_one(scripted: Engine, searcher: Searcher) -> None:
+    rpa_request = "RPAを使いたい場合、どのように申請すればよいですか？ライセンスはどうなっていますか？"
+    verify_dialog(
+        scripted,
+        [
+            (
+                "RPAの申請のこと",
+                Bot(
+                    ("clarify",),
+                    says=("もしかして、こちらについてのご質問でしょうか？",),
+                    not_says=("どれ",),
+                    primary=("違います", "メニュー"),
+                    cards=(rpa_request,),
+                ),
+            ),
+            (Press("違います"), Bot(("escalate",), offers=("DX推進課に相談する",))),
+        ],
+    )
+    verify_dialog(
+        Engine(LongShot(searcher, SCRIPT)),
+        [("RPAの申請のこと", Bot(("clarify",), says=("こちらでなければ",), not_says=("どれ",)))],
+    )
+
+
 def test_a_long_shot_says_nothing_fits_and_offers_the_consultation_beside_its_candidates(
     searcher: Searcher,
 ) -> None:

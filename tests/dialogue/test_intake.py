@@ -9,7 +9,7 @@ import pytest
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.engine import Engine
-from bot.dialogue.intake import looks_like_deadline, looks_like_section
+from bot.dialogue.intake import looks_like_deadline, looks_like_section, names_a_section
 from bot.values import ReplyKind
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
@@ -685,6 +685,35 @@ def test_detail_typed_where_the_time_was_asked_is_added_to_the_content(scripted:
         f"庁舎の屋上で養蜂を始めたい\n（補足）{detail}\n"
         "（補足）説明会が5月なので、4月末までに。ほかの課の事例もあれば知りたいです。"
     ), "nothing typed is lost"
+
+
+def test_a_section_typed_where_the_time_was_asked_corrects_the_remembered_one(scripted: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    verify_dialog(
+        scripted,
+        [
+            ("庁舎の屋上で養蜂を始めたい", Bot(("escalate",))),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (
+                "市民課",
+                Bot(
+                    ("prompt",), says=("ご所属を「市民課」に変更しました。", ASK_DEADLINE), primary=DEADLINES
+                ),
+            ),
+            ("市民課です。", Bot(("prompt",), says=("ご所属は「市民課」で承っています。", ASK_DEADLINE))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, "【所属】市民課", "【希望する時期】今月中"))),
+            (Press("この内容で相談する"), Bot(("escalate",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.section, opened.wanted_by, opened.content) == (
+        "市民課",
+        "今月中",
+        "庁舎の屋上で養蜂を始めたい",
+    )
+    for when in ("3月末", "来週の課内会議まで", "3月の委員会まで", "今月中"):
+        assert not names_a_section(when), when
 
 
 def test_times_are_told_from_detail() -> None:

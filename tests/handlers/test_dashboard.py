@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 from urllib.parse import quote
 
 import pytest
+from pytest_aiohttp import AiohttpClient
 from yarl import URL
 
+from bot.app import init_app
 from bot.appkeys import ACCOUNTS, CONSULT
+from bot.config import Settings
 from bot.dialogue import ConversationKey
+from bot.knowledge import KnowledgeBase
+from bot.search import Searcher
 from tests.auxil.consultations import new_consultation, open_consultation
+from tests.dialogue.test_categories import ward_kb
 from tests.handlers.conftest import Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
@@ -366,6 +373,47 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert "- id: method-meeting-minutes" in await exported.text()
     await post(client, "/admin/faq/exported", {"csrf": csrf})
     assert "書き出し済み" in await page(client, "/admin/faq")
+
+
+async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_selected(
+    aiohttp_client: AiohttpClient, settings: Settings, kb: KnowledgeBase
+) -> None:
+    own = replace(kb, faq=ward_kb(kb).faq[1:])  # the ward's own categories only: ごみ, 税金 and none
+    client = await aiohttp_client(init_app(settings, searcher=Searcher.build(own, semantic=False)))
+    await add_user(client, "editor1", editor=True)
+    await consult(client, "staff-1")
+    csrf = await login(client, "editor1")
+    await post(
+        client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": "窓口へどうぞ。"}
+    )
+    await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+
+    def options(html: str) -> list[tuple[str, bool]]:
+        return [
+            (value, bool(chosen))
+            for value, chosen in re.findall(r'<option value="([^"]*)" (selected)?>', html)
+        ]
+
+    draft = await page(client, "/admin/faq/1")
+    expected = [("ごみ", False), ("税金", False), ("相談", True)]
+    assert options(draft) == expected, "the ward's categories, and the draft's own (the default)"
+    assert "ID（半角の英数字と「-」「_」「.」、48文字まで）" in draft
+    fields = {
+        "csrf": csrf,
+        "version": "1",
+        "entry_id": "koseki_01",
+        "category": "証明書",
+        "question": "住民票の写しはどこで取れますか？",
+        "answer": "区民課の窓口で取れます。",
+        "phrasings": "",
+        "keywords": "",
+    }
+    await post(client, "/admin/faq/1/save", fields)
+    saved = await page(client, "/admin/faq/1")
+    assert options(saved)[-1] == ("証明書", True), "saved again from the browser, it stays 証明書"
+    assert [value for value, chosen in options(saved) if chosen] == ["証明書"]
+    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    assert "- id: koseki_01\n  category: 証明書\n" in await page(client, "/admin/faq/export.yaml")
 
 
 async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(client: Client) -> None:

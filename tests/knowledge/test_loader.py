@@ -201,6 +201,15 @@ def test_bad_case_and_manual_are_reported_with_lines(tmp_path: Path) -> None:
     assert any(p.startswith(f"{manual_path}:14:") and "本文がありません" in p for p in found), found
 
 
+def test_a_tool_not_in_the_list_is_named_with_the_choices_in_japanese(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path, case=GOOD_CASE.replace("tools: [RPA]", "tools: [RPA, Tablet]"))
+    assert (
+        f"{knowledge / 'cases' / 'rpa-one.yaml'}:6: rpa-one: 「tools」の2番目の値「Tablet」は使えません"
+        "（「RPA」「AI-OCR」「電子申請」「ノーコード」「Excel」「オンライン会議」「ビジネスチャット」"
+        "「ペーパーレス」「生成AI」「タブレット」または「LINE」のいずれかにしてください）"
+    ) in problems_of(faq, knowledge)  # the case read as broken is also missing for the FAQ's reference
+
+
 def test_a_synonym_in_two_groups_is_an_error(tmp_path: Path) -> None:
     faq, knowledge = write_kb(tmp_path)
     (knowledge / "synonyms.yaml").write_text(

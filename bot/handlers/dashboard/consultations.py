@@ -18,7 +18,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STORE
-from bot.consult.model import LABELS, OPEN, TRANSITIONS, Event, Status, parse_status
+from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
@@ -184,7 +184,9 @@ async def _page(
     lib = request.config_dict[KNOWLEDGE].current.engine.lib
     query = request.query.get("q", "").strip()[:200]
     found = await asyncio.to_thread(_search, request, query) if query else []
-    draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, request)
+    picked = request.query.get("from", "")
+    draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, picked)
+    gone = "" if draft_text or not picked or lib.get(picked) is not None else _gone(lib, picked, consultation)
     described = [describe_event(e, names, receipts.get(e.id)) for e in events]
     done, failed = _done(request.query.get("done", ""), events, described)
     context: dict[str, Any] = {
@@ -196,6 +198,7 @@ async def _page(
         "found": found,
         "search": query,
         "answer_text": draft_text,
+        "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
         "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
         "users": users,
@@ -243,9 +246,9 @@ def _done(action: str, events: list[Event], described: list[Described]) -> tuple
     return done, shown.undelivered
 
 
-def _starting_answer(lib: Library, request: web.Request) -> str:
+def _starting_answer(lib: Library, ref: str) -> str:
     """The text an answer starts from: the FAQ entry, section, case or referral the team picked."""
-    shown = lib.get(request.query.get("from", ""))
+    shown = lib.get(ref)
     if isinstance(shown, FaqEntry):
         return shown.answer.strip()
     if isinstance(shown, Section):
@@ -261,6 +264,16 @@ def _starting_answer(lib: Library, request: web.Request) -> str:
             f"お問い合わせ先：{shown.office}（{shown.contact}）"
         )
     return ""
+
+
+def _gone(lib: Library, ref: str, consultation: Consultation) -> str:
+    """Why the answer box is empty when the picked entry is no longer in the knowledge (deleted, reloaded)."""
+    title = next((c.title for c in consultation.candidates if c.ref == ref), "")
+    named = f"{kind_label(ref, lib.ward)}「{title}」" if title else "選んだ項目"
+    return (
+        f"{named}は、現在のFAQ・{lib.ward.manual_short}・改善事例には見つかりません"
+        "（削除されたか、IDが変わった可能性があります）。回答はこの欄に直接入力してください。"
+    )
 
 
 def _search(request: web.Request, query: str) -> list[tuple[str, str, str]]:

@@ -11,12 +11,12 @@ from typing import Any
 
 from aiohttp import web
 
-from bot.appkeys import FAQ_DRAFTS
+from bot.appkeys import FAQ_DRAFTS, KNOWLEDGE
 from bot.consult.faqdrafts import STATUS_LABELS
+from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.inputs import integer
-from bot.knowledge.schema import CATEGORIES
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 
@@ -30,11 +30,15 @@ _DONE = {
 
 
 async def drafts(request: web.Request) -> web.Response:
-    """Every draft, newest first."""
-    found = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].list)
+    """Every draft, newest first; the approved ones already in the FAQ are named (not exported again)."""
+    store = request.config_dict[FAQ_DRAFTS]
+    found = await asyncio.to_thread(store.list)
+    exportable = await asyncio.to_thread(store.exportable)
     context = {
         "drafts": found,
         "approved": sum(d.status == "approved" for d in found),
+        "exportable": len(exportable),
+        "present": [d.entry_id for d in found if d.status == "approved" and d not in exportable],
         "labels": STATUS_LABELS,
         "done": _DONE.get(request.query.get("done", ""), ""),
     }
@@ -73,7 +77,7 @@ async def draft_change(request: web.Request) -> web.Response:
 
 
 async def export(request: web.Request) -> web.Response:
-    """The approved drafts as a faq.yaml fragment to download (editors only)."""
+    """The approved drafts not yet in the FAQ as a faq.yaml fragment to download (editors only)."""
     _editor(request)
     text = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].export)
     if not text:
@@ -109,10 +113,13 @@ async def _page(
         "keywords": "\n".join(draft.keywords),
     }
     values.update({k: v for k, v in posted.items() if k in values})
+    categories = categories_of(request.config_dict[KNOWLEDGE].current.engine.lib)
+    if values["category"] not in categories:  # the draft's own, or one since gone from the FAQ: kept as it is
+        categories.append(values["category"])
     context = {
         "draft": draft,
         "values": values,
-        "categories": CATEGORIES,
+        "categories": categories,
         "labels": STATUS_LABELS,
         "names": await team_names(request),
         "error": error,
