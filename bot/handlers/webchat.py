@@ -115,6 +115,7 @@ async def messages(request: web.Request) -> web.Response:
     ``session`` is false for a browser without a live session: none yet, or it
     was ended (「この端末での利用を終了」 in another tab) or expired.
     """
+    verify_origin(request)
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
@@ -139,6 +140,7 @@ async def history(request: web.Request) -> web.Response:
 
     ``last_pushed`` is the newest pushed message's id, for the page to poll after.
     """
+    verify_origin(request)
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
