@@ -29,7 +29,8 @@ searched by then, like every message's, since the count needs the
 transaction.)
 
 A web chat turn (`Conversations.reply`) waits for a free turn thread at
-most ``turn_wait`` seconds (the server gives it the database timeout): when
+most ``turn_wait`` seconds (the server gives it the database timeout), and
+that wait and the turn's waits for the database share one deadline: when
 turns pile up, behind a stuck database or more messages than the threads
 can answer, a person is told when that time runs out that the bot is busy
 (`bot.errors.Busy`, 503 with ``Retry-After``) instead of waiting in a queue
@@ -47,8 +48,10 @@ team's desk takes the commands (`bot.teamroom.desk`). These texts are the same o
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 import math
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -58,7 +61,7 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, quota, reach
+from bot.db import ConversationStore, deadline, quota, reach
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
@@ -273,18 +276,22 @@ class Conversations:
         """`handle` on a turn thread (`TURN_THREADS`): the search and the database stay off the event loop.
 
         Raises `Busy`, and the turn never runs, when no thread took it within ``turn_wait`` seconds.
+        The wait for a thread and the turn's waits for the database share that one deadline
+        (`bot.db.deadline`; sooner if the caller set one): a turn that starts late waits less.
         """
-        turn = self._turns.submit(self.handle, incoming)
+        if self.turn_wait is None:
+            return await asyncio.wrap_future(self._turns.submit(self.handle, incoming))
+        with deadline.within(self.turn_wait) as at:
+            turn = self._turns.submit(contextvars.copy_context().run, self.handle, incoming)
         waiting = asyncio.wrap_future(turn)  # cancelled with its caller, it cancels the turn if still queued
-        if self.turn_wait is not None:
-            try:
-                await asyncio.wait((waiting,), timeout=self.turn_wait)
-            except asyncio.CancelledError:
-                turn.cancel()
-                raise
-            if turn.cancel():  # still queued: a turn already running is left to finish
-                log.info("a web chat turn found no free turn thread in %g s: busy", self.turn_wait)
-                raise Busy(math.ceil(self.turn_wait))
+        try:
+            await asyncio.wait((waiting,), timeout=max(0.0, at - time.monotonic()))
+        except asyncio.CancelledError:
+            turn.cancel()
+            raise
+        if turn.cancel():  # still queued: a turn already running is left to finish
+            log.info("a web chat turn found no free turn thread in %g s: busy", self.turn_wait)
+            raise Busy(math.ceil(self.turn_wait))
         return await waiting
 
     def queue(self, incoming: Incoming) -> asyncio.Future[tuple[Reply, ...]]:

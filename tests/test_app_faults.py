@@ -99,19 +99,20 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
     store.close()
 
 
-def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_twice_its_timeout(
+def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_its_timeout(
     tmp_path: Path,
 ) -> None:
-    """No turn waits its turn for ever: one that no thread took within the timeout is refused as busy.
+    """One deadline per message covers its wait for a turn thread and its waits for the database.
 
-    Without the bound, 16 turns behind a database that makes each wait its 2 s would be answered two at
-    a time, the last after 16 s.
+    Without the bound, 12 turns behind a database that makes each wait its 2 s would be answered two at
+    a time, the last after 12 s; with a bound on each wait alone, a turn that got a thread just before its
+    2 s were up waited 2 s more on the database (4 s in all).
     """
     answers: list[tuple[int, str, str, float]] = []
 
-    def timed() -> None:
+    def timed(user: str) -> None:
         started = time.monotonic()
-        body = json.dumps({"user": "staff-1", "text": "ペーパーレスの進め方"}).encode()
+        body = json.dumps({"user": user, "text": "ペーパーレスの進め方"}).encode()
         headers = {"Content-Type": "application/json", **STAFF}
         request = urllib.request.Request(f"{served.url}/api/v1/chat", data=body, headers=headers)
         try:
@@ -124,17 +125,19 @@ def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_twice_it
     with serve(tmp_path, env=TIMEOUT) as served:
         assert ask(served)[0] == 200
         with another_process_writing(tmp_path / "kaizen.db"):
-            turns = [threading.Thread(target=timed) for _ in range(16)]
+            # More than the turn threads (2), from six people and twice from each.
+            turns = [threading.Thread(target=timed, args=(f"staff-{n % 6}",)) for n in range(12)]
             for thread in turns:
                 thread.start()
             for thread in turns:
                 thread.join(HANG_GUARD)
-        assert len(answers) == 16
+        assert len(answers) == 12
         assert {status for status, *_ in answers} == {503}
-        assert {error for _, error, _, _ in answers} == {"unavailable", "busy"}
-        assert {retry for _, error, retry, _ in answers if error == "busy"} == {"2"}
+        # busy when no thread took it in time; unavailable when one did and the database stayed locked
+        assert {error for _, error, _, _ in answers} <= {"unavailable", "busy"}
+        assert {retry for _, error, retry, _ in answers if error == "busy"} <= {"2"}
         slowest = max(seconds for *_, seconds in answers)
-        assert slowest < 2 * 2 + 3, f"a turn waited {slowest:.1f} s"
+        assert slowest < 2 + 2 / 2, f"a turn waited {slowest:.1f} s, beyond the 2 s timeout"
         status, answer = ask(served)  # and the turns refused left nothing behind that stops the next one
         assert status == 200
         assert answer["replies"]

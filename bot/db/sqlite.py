@@ -17,9 +17,11 @@
   commit that fills the log while the writer is held: SQLite's own is off.
 - **Every wait is bounded** by the timeout: the process lock and SQLite's
   lock share one deadline (a write queued behind one that waits for another
-  process does not wait twice), and so is the connection pool. A write that cannot start in time
-  fails with a `sqlalchemy.exc.SQLAlchemyError`, which the store turns
-  into `bot.errors.StoreError` (503 on the API).
+  process does not wait twice), sooner if the request's is (`bot.db.deadline`:
+  a chat message's wait for a turn thread counts), and so is the connection
+  pool. A write that cannot start in time fails with a
+  `sqlalchemy.exc.SQLAlchemyError`, which the store turns into
+  `bot.errors.StoreError` (503 on the API).
 - **Files are private**: the folder is created 0700 and the database file
   0600 before SQLite opens it (SQLite gives its ``-wal`` and ``-shm``
   files the database file's mode); an existing file of ours open to
@@ -47,6 +49,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 
 from bot.db.checkpoint import Checkpointer
+from bot.db.deadline import until
 
 __all__ = ["READ", "checkpoints_of", "create"]
 
@@ -241,9 +244,10 @@ def _configure(engine: sa.Engine, writer: _Writer | None, timeout: float, *, wal
     def _on_begin(connection: sa.Connection) -> None:
         read = bool(connection.get_execution_options().get(READ)) and writer is not None
         info, holder = connection.connection.info, connection.connection.record_info
-        deadline = time.monotonic() + timeout  # one wait for the process's writer and SQLite's lock together
+        # One wait for the process's writer and SQLite's lock together, within the request's deadline.
+        deadline = until(timeout)
         if not read and writer is not None:
-            writer.take(holder, timeout)
+            writer.take(holder, max(0.0, deadline - time.monotonic()))
         try:
             if info.get("query_only") != read:
                 connection.exec_driver_sql(f"PRAGMA query_only={int(read)}")

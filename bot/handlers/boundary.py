@@ -5,7 +5,8 @@ text in its path, query or headers. After it, any HTTP error (an unknown
 URL, a method the URL does not take, a body over the limit) is answered
 as ``{"error", "message"}``, keeping its headers (``Allow``,
 ``WWW-Authenticate``); an `InvalidRequest` or a body the HTTP parser
-refused midway (`RequestPayloadError`) is 400, a database outage 503, a
+refused midway (`RequestPayloadError`) is 400, a body that did not arrive
+in time (`bot.handlers.protocol.BodyTooSlow`) 408, a database outage 503, a
 turn that found no free turn thread in time (`Busy`) 503 with ``Retry-After``,
 anything else 500 with the traceback in the log only. A sub-application
 (the dashboard) checks its requests and renders its errors itself, as pages.
@@ -23,6 +24,7 @@ from bot.errors import Busy, InvalidRequest, StoreError
 from bot.handlers.access import route_of
 from bot.handlers.errors import json_error
 from bot.handlers.inputs import check_request
+from bot.handlers.protocol import BodyTooSlow
 
 __all__ = ["error_boundary"]
 
@@ -37,6 +39,7 @@ _HTTP_ERRORS = {
     413: ("too_large", "リクエストの本文が大きすぎます。"),
 }
 _BROKEN_BODY = ("malformed_request", "リクエストの本文の形式が正しくないため、読み取れませんでした。")
+_SLOW_BODY = ("request_timeout", "リクエストの本文が時間内に届きませんでした。もう一度送ってください。")
 _BUSY = (
     "busy",
     "ただいま大変混み合っているため、お答えできませんでした。少し時間をおいてから、もう一度送ってください。",
@@ -60,6 +63,10 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
         return response
     except InvalidRequest as exc:
         return json_error(400, exc.code, str(exc))
+    except BodyTooSlow:
+        response = json_error(408, *_SLOW_BODY)
+        response.force_close()  # the rest of the body is not waited for
+        return response
     except RequestPayloadError:
         response = json_error(400, *_BROKEN_BODY)
         response.force_close()  # the rest of the connection's input cannot be parsed

@@ -7,9 +7,9 @@ the API, a page on the dashboard).
 - `check_request`: the path, the query and the headers hold no NUL and no
   lone surrogate (undecodable bytes in a header arrive as one). Neither
   SQLite nor PostgreSQL can store them, and no person typed them.
-- `read_json_object`: the body as a JSON object: strict JSON (no ``NaN``),
-  nested at most `MAX_JSON_DEPTH` deep, every string readable (`check_json`,
-  also for a body an SDK has read: LINE's, Slack's).
+- `read_json_object`: the body as a JSON object: strict JSON (`strict_json`:
+  no ``NaN``), nested at most `MAX_JSON_DEPTH` deep, every string readable
+  (`check_json`); `strict_json` also reads LINE's and Slack's signed bodies.
 - `read_form`: a posted form's text fields, from a well-formed urlencoded or
   multipart body, every value readable, every line break an LF.
 - `integer`: a decimal integer within bounds; by default one that fits the
@@ -38,6 +38,7 @@ __all__ = [
     "integer",
     "read_form",
     "read_json_object",
+    "strict_json",
 ]
 
 MAX_JSON_DEPTH = 32
@@ -69,14 +70,24 @@ async def read_json_object(request: web.Request) -> dict[str, Any]:
     The body's size is bounded by the application (413 beyond it); nesting
     is bounded here, so nothing downstream can recurse without limit.
     """
+    body = strict_json(await request.read())
+    if not isinstance(body, dict):
+        raise InvalidRequest("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
+    return body
+
+
+def strict_json(data: str | bytes) -> object:
+    """``data`` as strict JSON (UTF-8, no ``NaN``), checked by `check_json`; `InvalidRequest` if not.
+
+    Also for a webhook's body once its signature is verified on the raw bytes:
+    a signed body that cannot be read is 400, not a wrong signature.
+    """
     try:
-        body = json.loads(await request.read(), parse_constant=_no_constant, parse_float=_finite)
+        body = json.loads(data, parse_constant=_no_constant, parse_float=_finite)
     except RecursionError:
         raise _too_deep() from None
     except ValueError:  # JSONDecodeError, UnicodeDecodeError, an integer of thousands of digits
         raise InvalidRequest("invalid_json", "リクエストの本文が正しいJSONではありません。") from None
-    if not isinstance(body, dict):
-        raise InvalidRequest("invalid_json", "リクエストの本文はJSONのオブジェクトにしてください。")
     check_json(body)
     return body
 

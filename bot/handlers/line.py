@@ -1,10 +1,11 @@
 """LINE (Messaging API, line-bot-sdk 3): ``POST /webhooks/line``, replies within the window, pushes later.
 
-- Verify first: the raw body is checked against ``X-Line-Signature`` by the
-  SDK's `WebhookParser` (HMAC-SHA256 with the channel secret, compared in
-  constant time) before anything is read from it. A missing or wrong
-  signature is 401, logged without the body. LINE's verification call from
-  the console (no events) gets 200.
+- Verify first: the raw bytes are checked against ``X-Line-Signature``
+  (HMAC-SHA256 with the channel secret, compared in constant time) before
+  anything is read from them. A missing or wrong signature is 401, logged
+  without the body; a signed body that is not strict JSON in UTF-8 (``NaN``)
+  is 400, then the SDK's `WebhookParser` reads the events. LINE's
+  verification call from the console (no events) gets 200.
 - Events (`events`): text and postbacks go to the engine; follow, unfollow,
   stickers and other media, and calls in groups become the neutral kinds of
   `bot.values.IncomingKind`; the rest is ignored. The de-duplication key is
@@ -30,7 +31,9 @@ demo); the SDK's async client talks to it over aiohttp.
 from __future__ import annotations
 
 import asyncio
-import json
+import base64
+import hashlib
+import hmac
 import logging
 import uuid
 from collections.abc import Sequence
@@ -38,7 +41,6 @@ from datetime import UTC, datetime, timedelta
 
 from aiohttp import web
 from linebot.v3 import WebhookParser
-from linebot.v3.exceptions import InvalidSignatureError
 from linebot.v3.messaging import (
     AsyncApiClient,
     AsyncMessagingApi,
@@ -58,7 +60,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
-from bot.handlers.inputs import check_json
+from bot.handlers.inputs import strict_json
 from bot.handlers.lineevents import incoming_of
 from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
 from bot.plaintext import without_mentions
@@ -130,19 +132,28 @@ class LineChannel:
         if not signature:
             log.warning("LINE webhook without X-Line-Signature from %s: refused", request.remote)
             raise _unauthorized()
-        try:
-            body = raw.decode("utf-8")
-            events = self.parser.parse(body, signature)
-        except (UnicodeDecodeError, InvalidSignatureError):
+        if not self.signed(raw, signature):
             log.warning("LINE webhook with a wrong signature from %s: refused", request.remote)
-            raise _unauthorized() from None
+            raise _unauthorized()
+        # Signed, so LINE's: a body that is not UTF-8, not strict JSON (NaN) or holds a NUL is 400.
+        strict_json(raw)
+        try:
+            events = self.parser.parse(raw.decode("utf-8"), signature)
         except (ValueError, KeyError, TypeError, RecursionError):  # signed by LINE, yet not a webhook body
             log.warning("LINE webhook with a body that is not a webhook payload: refused")
             raise json_exception(400, "invalid_body", "LINEのWebhookの形式ではありません。") from None
-        check_json(json.loads(body))  # no NUL or lone surrogate (escaped in the JSON) reaches a turn: 400
         now = datetime.now(UTC)
         found = [incoming_of(event, now) for event in events]
         return [incoming for incoming in found if incoming is not None]
+
+    def signed(self, raw: bytes, signature: str) -> bool:
+        """Whether ``signature`` is LINE's for the bytes ``raw``, compared in constant time.
+
+        Over the bytes, not text: the SDK's validator takes text, so a signed body
+        that is not UTF-8 would have looked like a wrong signature.
+        """
+        digest = hmac.new(self.settings.channel_secret.encode(), raw, hashlib.sha256).digest()
+        return hmac.compare_digest(signature.encode("utf-8", "replace"), base64.b64encode(digest))
 
     def render(self, replies: Sequence[Reply]) -> list[Message]:
         """LINE messages for ``replies`` (`bot.handlers.linerender`)."""

@@ -21,6 +21,15 @@ that line is itself unreadable or scrolled out of the last 16 KiB, the
 answer is JSON. A connection closed before the parser saw a whole request
 line gets no answer at all: there is no one to answer.
 
+Slow clients (slow loris) are bounded too, by `READ_SECONDS`: a request's
+headers must be in within that time of the connection opening or of the
+previous answer on it (aiohttp's keep-alive timer, which since 3.10 also
+runs before the first request; the connection is then dropped, since no
+request has arrived to answer), and its body within that time of its
+headers: a body still incomplete then (a short ``Content-Length``, a
+chunked body that stalls) fails the handler's read with `BodyTooSlow`,
+answered 408 by `bot.handlers.boundary`, and the connection is closed.
+
 aiohttp offers no public hook for this: `ShapedRunner` is `web.AppRunner`
 with the server's protocol class swapped for `ShapedErrors`, and
 `tests/handlers/test_protocol_errors.py` fails if an aiohttp upgrade
@@ -44,9 +53,17 @@ from bot.handlers.access import HEADER, new_request_id
 from bot.handlers.errors import json_error
 from bot.logs import REQUEST_ID
 
-__all__ = ["Refused", "ShapedErrors", "ShapedRunner", "error_for"]
+__all__ = ["READ_SECONDS", "BodyTooSlow", "Refused", "ShapedErrors", "ShapedRunner", "error_for"]
 
 log = logging.getLogger(__name__)
+
+READ_SECONDS = 20.0
+"""The longest a client may take to send a request's headers, and then its body (see the module docstring)."""
+
+
+class BodyTooSlow(RequestPayloadError):
+    """A request's body did not arrive whole within `READ_SECONDS` of its headers."""
+
 
 _RECENT_BYTES = 16384
 """How much of a connection's input is kept to find the request line of a refused request."""
@@ -154,6 +171,29 @@ class ShapedErrors(RequestHandler):
             request.content.feed_eof()
             self.close()
 
+    async def _handle_request(
+        self, request: BaseRequest, start_time: float | None, request_handler: Callable[..., Any]
+    ) -> tuple[web.StreamResponse, bool]:
+        """aiohttp's, with the body bounded: still incomplete after the read time, its read fails."""
+        timer = None
+        if not request.content.is_eof():
+            seconds = getattr(self._manager, "read_seconds", READ_SECONDS)
+            timer = self._loop.call_later(seconds, self._body_too_slow, request, seconds)
+        try:
+            return await super()._handle_request(request, start_time, request_handler)
+        finally:
+            if timer is not None:
+                timer.cancel()
+
+    def _body_too_slow(self, request: BaseRequest, seconds: float) -> None:
+        content = request.content
+        if content.is_eof() or content.exception() is not None:
+            return
+        log.info("a request body was not in after %g s: refused with 408", seconds)
+        content.set_exception(BodyTooSlow(f"the request body did not arrive within {seconds:g} s"))
+        content.feed_eof()
+        self.close()  # after the answer: the rest of the input cannot be waited for
+
     def handle_error(
         self,
         request: BaseRequest,
@@ -195,19 +235,30 @@ class ShapedErrors(RequestHandler):
 class ShapedRunner(web.AppRunner):
     """`web.AppRunner` whose connections are `ShapedErrors`; ``refused`` is told of every refusal."""
 
-    def __init__(self, app: web.Application, *, refused: Refused | None = None, **kwargs: Any) -> None:
-        super().__init__(app, **kwargs)
+    def __init__(
+        self,
+        app: web.Application,
+        *,
+        refused: Refused | None = None,
+        read_seconds: float = READ_SECONDS,
+        **kwargs: Any,
+    ) -> None:
+        """``read_seconds`` bounds the headers (as the keep-alive timeout) and the body of each request."""
+        super().__init__(app, keepalive_timeout=read_seconds, **kwargs)
         self._refused = refused
+        self._read_seconds = read_seconds
 
     async def _make_server(self) -> web.Server:
         server = await super()._make_server()
         server.__class__ = _ShapedServer  # the same object; only the protocol it builds differs
         cast(_ShapedServer, server).refused = self._refused
+        cast(_ShapedServer, server).read_seconds = self._read_seconds
         return server
 
 
 class _ShapedServer(web.Server):
     refused: Refused | None = None
+    read_seconds: float = READ_SECONDS
 
     def __call__(self) -> RequestHandler:
         return ShapedErrors(self, loop=self._loop, **self._kwargs)

@@ -42,7 +42,7 @@ from aiohttp import web
 
 from bot.appkeys import CONVERSATIONS, KNOWLEDGE, SETTINGS, STORE
 from bot.config import Settings
-from bot.db import ConversationStore
+from bot.db import ConversationStore, deadline
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
@@ -101,9 +101,14 @@ async def page(request: web.Request) -> web.Response:
 
 
 async def chat(request: web.Request) -> web.Response:
-    """One message or button press in, the bot's replies out; a new browser gets its session cookie."""
-    caller, incoming = await parse(request)
-    replies = await request.app[CONVERSATIONS].reply(incoming)
+    """One message or button press in, the bot's replies out; a new browser gets its session cookie.
+
+    Every wait for the database (a new session, the turn) and for a turn thread ends within one
+    ``KAIZEN_DB_TIMEOUT_SECONDS`` of the request (`bot.db.deadline`).
+    """
+    with deadline.within(request.app[SETTINGS].db_timeout_seconds):
+        caller, incoming = await parse(request)
+        replies = await request.app[CONVERSATIONS].reply(incoming)
     response = web.json_response(render(replies), dumps=_dumps)
     caller.remember(request, response)
     return response
@@ -115,6 +120,7 @@ async def messages(request: web.Request) -> web.Response:
     ``session`` is false for a browser without a live session: none yet, or it
     was ended (「この端末での利用を終了」 in another tab) or expired.
     """
+    verify_origin(request)
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)
@@ -139,6 +145,7 @@ async def history(request: web.Request) -> web.Response:
 
     ``last_pushed`` is the newest pushed message's id, for the page to poll after.
     """
+    verify_origin(request)
     system = system_call(request)
     named = request.headers.get(USER_HEADER)
     caller = await identify(request, named, field=USER_HEADER, system=system, start=False)

@@ -209,6 +209,13 @@ def _token(request: web.Request) -> str | None:
 
 
 def _valid_name(value: object, field: str) -> str:
+    """``value`` stripped, if it is a name a trusted system may give; 400 otherwise.
+
+    The prefix is checked on the name as it is used (stripped), and on its
+    NFKC, case-folded form too: ``ＡＮＯＮ：…`` is no session's id today, but a
+    name that reads as one must never be taken for one by a later comparison,
+    a log reader or the desk.
+    """
     if (
         not isinstance(value, str)
         or not value.strip()
@@ -219,9 +226,10 @@ def _valid_name(value: object, field: str) -> str:
             "invalid_field",
             f"「{field}」は{MAX_USER_CHARS}文字以内の、制御文字を含まない空でない文字列にしてください。",
         )
-    if value.startswith(ANONYMOUS_PREFIX):
+    name = value.strip()
+    if unicodedata.normalize("NFKC", name).casefold().lstrip().startswith(ANONYMOUS_PREFIX):
         raise request_error("invalid_field", f"「{field}」に「{ANONYMOUS_PREFIX}」で始まる名前は使えません。")
-    return value.strip()
+    return name
 
 
 def _unauthorized(code: str, message: str) -> web.HTTPException:

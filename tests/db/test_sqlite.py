@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from bot.db import ConversationStore
+from bot.db import ConversationStore, deadline
 from bot.db.engine import reading, writing
 from bot.db.schema import conversations
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
@@ -154,6 +154,25 @@ def test_a_write_queued_behind_one_waiting_for_another_process_gives_up_within_o
     assert isinstance(failed, StoreError)
     assert len(waits) == 2
     assert waits[1] < TIMEOUT * 1.5, f"the queued write waited {waits[1]:.1f} s with a {TIMEOUT:g} s timeout"
+
+
+def test_a_write_within_a_request_deadline_gives_up_by_that_deadline(
+    store: ConversationStore, tmp_path: Path
+) -> None:
+    """A request that already spent part of its time (a chat message waiting for a turn thread) waits only
+    the rest for the process's writer and SQLite's lock together; a write outside waits the whole timeout.
+    """
+    with another_process_writing(tmp_path / "var" / "kaizen.db"):
+        started = time.monotonic()
+        with deadline.within(TIMEOUT / 4), pytest.raises(StoreError):
+            store.push(OTHER, Reply("後で"))  # in this thread: a new thread would not share the context
+        waited = time.monotonic() - started
+        assert waited < TIMEOUT / 4 + TIMEOUT / 2, f"waited {waited:.1f} s with {TIMEOUT / 4:g} s left"
+        started = time.monotonic()
+        assert isinstance(finishes(lambda: store.push(OTHER, Reply("後で"))), StoreError)
+        assert time.monotonic() - started >= TIMEOUT * 0.9, "outside a request, the whole timeout"
+    store.push(OTHER, Reply("後で"))
+    assert [m.reply.text for m in store.pushed("web", "other")] == ["後で"]
 
 
 def test_the_writer_is_given_back_after_a_failed_write(store: ConversationStore) -> None:

@@ -34,6 +34,7 @@ ATTACK = (
     "[ここをクリック](https://evil.example/login) <https://evil.example|申請書> @channel ＠here <!here> "
     '<@U0123> <b>太字</b><a href="https://evil.example">リンク</a> & <m userId="all"> <at>DX推進課</at>'
 )
+FORMATTING = "*太字* _斜体_ ~取消~ `コード` ```ブロック``` > 引用 :warning: <!channel>"
 OUR_LINK = "https://kaizen.example.lg.jp/admin/consultations/1"
 FAST = DeliverySettings(backoff_seconds=0.2, backoff_max_seconds=1.0, timeout_seconds=2, lease_seconds=5.0)
 
@@ -59,9 +60,13 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 
 
 async def webhook_body(
-    service: ConsultationService, session: aiohttp.ClientSession, webhook: FakeWebhook, kind: str
+    service: ConsultationService,
+    session: aiohttp.ClientSession,
+    webhook: FakeWebhook,
+    kind: str,
+    content: str = ATTACK,
 ) -> dict[str, Any]:
-    open_consultation(service, new=new_consultation(ATTACK))
+    open_consultation(service, new=new_consultation(content))
     sender = WebhookSender(session, webhook.url, kind)
     worker = DeliveryWorker(service.engine, {NOTIFY_WEBHOOK: sender}, FAST, poll_seconds=0.05)
     await delivered(worker)
@@ -73,8 +78,15 @@ async def webhook_body(
 async def test_slack_gets_no_link_or_mention_but_ours(
     notifying: ConsultationService, session: aiohttp.ClientSession, webhook: FakeWebhook
 ) -> None:
-    text = (await webhook_body(notifying, session, webhook, "slack"))["text"]
-    assert re.findall(r"<[^>]*>", text) == [f"<{OUR_LINK}|ダッシュボードで開く>"], "only our link"
+    body = await webhook_body(notifying, session, webhook, "slack")
+    (typed,) = [block for block in body["blocks"] if block["text"]["type"] == "plain_text"]
+    assert without_mentions(ATTACK) in typed["text"]["text"], "as typed: plain_text parses no <…> link"
+    assert "@channel" not in typed["text"]["text"]
+    mrkdwn = " ".join(block["text"]["text"] for block in body["blocks"] if block != typed)
+    assert re.findall(r"<[^>]*>", mrkdwn) == [f"<{OUR_LINK}|ダッシュボードで開く>"], "only our link"
+    assert "evil.example" not in mrkdwn
+    text = body["text"]  # the notification's fallback
+    assert "<" not in text
     assert "&lt;https://evil.example|申請書&gt;" in text
     assert "&lt;!here&gt;" in text
     assert "&lt;@U0123&gt;" in text
@@ -82,6 +94,22 @@ async def test_slack_gets_no_link_or_mention_but_ours(
     assert "@\u2060channel" in text
     assert "＠\u2060here" in text
     assert "@channel" not in text
+
+
+@pytest.mark.asyncio
+async def test_slack_renders_no_formatting_from_what_staff_typed(
+    notifying: ConsultationService, session: aiohttp.ClientSession, webhook: FakeWebhook
+) -> None:
+    body = await webhook_body(notifying, session, webhook, "slack", FORMATTING)
+    title, typed, link = body["blocks"]
+    assert title["text"] == {"type": "mrkdwn", "text": "*新しいご相談が届きました（No.1）*"}, (
+        "the bot's own bold"
+    )
+    assert link["text"] == {"type": "mrkdwn", "text": f"<{OUR_LINK}|ダッシュボードで開く>"}, "the only link"
+    # What staff typed is plain_text: no bold, italics, strike, code, link, mention or emoji code renders.
+    assert typed["text"]["type"] == "plain_text"
+    assert typed["text"]["emoji"] is False
+    assert f"内容：{FORMATTING}" in typed["text"]["text"]
 
 
 @pytest.mark.asyncio

@@ -67,8 +67,25 @@ def test_teams_gets_an_adaptive_card_with_a_link() -> None:
 def test_slack_gets_escaped_mrkdwn_and_line_works_a_title_and_body() -> None:
     slack = body_for("slack", NOTICE)
     assert slack == {
-        "text": "*新しいご相談が届きました（No.7）*\n所属：総務課\n内容：&lt;会議録&gt; &amp; 議事録\n"
-        "<https://kaizen.example.lg.jp/admin/consultations/7|ダッシュボードで開く>"
+        "text": "新しいご相談が届きました（No.7）\n所属：総務課\n内容：&lt;会議録&gt; &amp; 議事録",
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": "*新しいご相談が届きました（No.7）*"}},
+            {
+                "type": "section",
+                "text": {
+                    "type": "plain_text",
+                    "text": "所属：総務課\n内容：<会議録> & 議事録",
+                    "emoji": False,
+                },
+            },
+            {
+                "type": "section",
+                "text": {
+                    "type": "mrkdwn",
+                    "text": "<https://kaizen.example.lg.jp/admin/consultations/7|ダッシュボードで開く>",
+                },
+            },
+        ],
     }
     works = body_for("lineworks", {**NOTICE, "url": None})
     assert works == {"title": NOTICE["title"], "body": {"text": "所属：総務課\n内容：＜会議録＞ & 議事録"}}
@@ -153,4 +170,4 @@ async def test_the_webhook_sender_posts_json_with_an_idempotency_key(webhook: Fa
         assert failed.value.status == 404
         await sender.send(delivery(NOTIFY_WEBHOOK))
     assert [r.idempotency_key for r in webhook.received] == ["kaizen-outbox-42"] * 2
-    assert webhook.accepted[0].body["text"].startswith("*新しいご相談")
+    assert webhook.accepted[0].body["blocks"][0]["text"]["text"].startswith("*新しいご相談")

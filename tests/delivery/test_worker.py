@@ -70,7 +70,7 @@ async def test_a_failing_platform_is_retried_with_backoff_until_it_accepts(
     assert len(webhook.accepted) == 1
     (key,) = {r.idempotency_key for r in webhook.received}
     assert key.startswith("kaizen-outbox-1-"), "every attempt names the one message"
-    assert webhook.accepted[0].body["text"].startswith("*新しいご相談が届きました（No.1）*")
+    assert webhook.accepted[0].body["text"].startswith("新しいご相談が届きました（No.1）\n")
     (row,) = rows(service)
     assert (row.status, row.attempts, row.last_error) == ("sent", 3, None)
     for _ in range(3):

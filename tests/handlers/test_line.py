@@ -108,6 +108,26 @@ async def test_a_signed_message_with_text_no_database_takes_is_400(
     assert not caplog.records
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"destination": "Ubot", "events": [], "x": "\xff\xfe"}',
+        b'{"destination": "Ubot", "events": [], "x": NaN}',
+        b'{"destination": "Ubot", "events": [], "x": -Infinity}',
+        b'{"destination": "Ubot", "events": [], "x": 1e999}',
+    ],
+)
+async def test_a_signed_body_that_is_not_strict_utf8_json_is_400_not_a_wrong_signature(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture, body: bytes
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        response = await bot.post("/webhooks/line", data=body, headers={"X-Line-Signature": sign(body)})
+        await bot.app[DISPATCHER].settled()
+    assert (response.status, (await response.json())["error"]) == (400, "invalid_json")
+    assert "wrong signature" not in caplog.text
+    assert line.calls == []
+
+
 async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
     assert await post(bot, signed({"events": [], "padding": "x" * 70_000})) == 413
 

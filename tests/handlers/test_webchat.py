@@ -187,19 +187,35 @@ async def test_a_body_over_the_limit_gets_413(client: Client) -> None:
 
 
 async def test_requests_from_another_site_are_refused(client: Client) -> None:
+    """Every chat route, reads too: another site's page learns nothing and renews no session."""
     body = {"text": "こんにちは"}
-    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+    own = f"http://{client.server.host}:{client.server.port}"
+    same = {"Origin": own, "Sec-Fetch-Site": "same-origin"}
+    assert (await client.post("/api/v1/chat", json=body, headers=same)).status == 200
+    foreign: list[dict[str, str]] = [
+        {"Origin": "https://evil.example"},
+        {"Origin": "http://evil.example"},
+        {"Sec-Fetch-Site": "cross-site"},
+        {"Sec-Fetch-Site": "same-site"},
+    ]
+    for headers in foreign:
         response = await client.post("/api/v1/chat", json=body, headers=headers)
         assert response.status == 403
         assert (await response.json())["error"] == "forbidden_origin"
         assert "Set-Cookie" not in response.headers, "a refused request starts no session"
+        for read in ("/api/v1/chat/messages", "/api/v1/chat/history"):
+            response = await client.get(read, headers=headers)
+            assert response.status == 403, (read, headers)
+            assert (await response.json())["error"] == "forbidden_origin"
+            assert "Set-Cookie" not in response.headers
         response = await client.delete("/api/v1/chat/session", headers=headers)
         assert response.status == 403
-    own = f"http://{client.server.host}:{client.server.port}"
-    response = await client.post(
-        "/api/v1/chat", json=body, headers={"Origin": own, "Sec-Fetch-Site": "same-origin"}
-    )
-    assert response.status == 200
+    for read in ("/api/v1/chat/messages", "/api/v1/chat/history"):
+        assert (await client.get(read, headers={"Sec-Fetch-Site": "same-origin"})).status == 200
+        assert (await client.get(read, headers={"Sec-Fetch-Site": "none"})).status == 200, "typed in the bar"
+    history = await client.get("/api/v1/chat/history", headers=same)
+    lines = (await history.json())["lines"]
+    assert lines[0] == {"role": "user", "text": "こんにちは"}, "the session survived"
 
 
 async def test_pushed_messages_oldest_first(client: Client) -> None:

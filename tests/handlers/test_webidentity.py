@@ -159,6 +159,32 @@ async def test_ending_the_session_leaves_nothing_for_the_next_person(client: Cli
     assert await again.json() == {"ended": False}, "nothing to end without a session"
 
 
+@pytest.mark.parametrize(
+    "disguise",
+    [
+        " anon:{}",
+        "anon:{} ",
+        "\tanon:{}",
+        "\u3000anon:{}",
+        "ANON:{}",
+        "Anon:{}",
+        "ａｎｏｎ：{}",
+        "anon\uff1a{}",
+    ],
+)
+async def test_the_token_cannot_name_a_session_in_disguise(client: Client, disguise: str) -> None:
+    """The check is on the name as it is used (stripped), and on its NFKC, case-folded form."""
+    await consult(client, None)
+    (alice,) = await session_users(client)
+    name = disguise.format(alice.removeprefix("anon:"))
+    refused = await post(client, {"user": name, "text": "相談状況"}, CHAT_AUTH)
+    assert refused.status == 400
+    assert (await refused.json())["error"] == "invalid_field"
+    if name.isascii():
+        polled = await client.get("/api/v1/chat/messages", headers={**CHAT_AUTH, "X-Kaizen-User": name})
+        assert polled.status == 400
+
+
 async def test_the_chat_api_token_names_the_user(client: Client) -> None:
     await consult(client, "tanaka")
     listed = await say(client, "tanaka", text="相談状況")

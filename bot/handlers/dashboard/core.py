@@ -33,6 +33,7 @@ from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTrans
 from bot.handlers.access import route_of
 from bot.handlers.inputs import check_request
 from bot.handlers.inputs import read_form as form
+from bot.handlers.protocol import BodyTooSlow
 from bot.localtime import local
 
 __all__ = [
@@ -156,6 +157,7 @@ def status_of(error: ConsultationError) -> int:
     return 400
 
 
+_SLOW_BODY = "送信された内容が時間内に届きませんでした。もう一度送信してください。"
 _BROKEN_BODY = "送信された内容の形式が正しくないため、読み取れませんでした。もう一度お試しください。"
 
 
@@ -172,8 +174,9 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return _error_page(request, exc.status, own or _MESSAGES.get(exc.status, exc.reason))
     except InvalidRequest as exc:
         return _error_page(request, 400, str(exc))
-    except RequestPayloadError:  # a body the HTTP parser refused midway (bot.handlers.protocol)
-        page = _error_page(request, 400, _BROKEN_BODY)
+    except RequestPayloadError as exc:  # refused midway by the parser, or too slow (bot.handlers.protocol)
+        slow = isinstance(exc, BodyTooSlow)
+        page = _error_page(request, 408 if slow else 400, _SLOW_BODY if slow else _BROKEN_BODY)
         page.force_close()
         return page
     except ConsultationError as exc:

@@ -38,6 +38,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.handlers.slack.notice import as_typed
 from bot.plaintext import for_slack
 from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
@@ -67,9 +68,9 @@ def render(replies: Sequence[Reply]) -> list[Message]:
 
 
 def notice_message(item: Notice) -> Message:
-    """A notice to the DX team's channel: its title, its text (made plain) and the dashboard's link button."""
+    """A notice to the DX team's channel: its title, its text as ``plain_text``, the dashboard's button."""
     blocks: list[Block] = [_section(f"*{for_slack(item.title)}*")]
-    blocks.extend(_section(chunk) for chunk in _chunks(for_slack(item.text)))
+    blocks.append(SectionBlock(text=PlainTextObject(text=as_typed(item.text), emoji=False)))
     if item.url:
         button = ButtonElement(
             text=PlainTextObject(text=NOTICE_LINK_LABEL), url=item.url, action_id="kaizen-open-dashboard"

@@ -23,7 +23,7 @@ def texts(blocks: list[dict[str, Any]]) -> list[str]:
     """Every mrkdwn text in the blocks, in order."""
     found: list[str] = []
     for block in blocks:
-        if block["type"] == "section":
+        if block["type"] == "section" and block["text"]["type"] == "mrkdwn":
             found.append(block["text"]["text"])
         found.extend(e["text"] for e in block.get("elements", []) if e.get("type") == "mrkdwn")
     return found
@@ -118,8 +118,18 @@ def test_a_notice_has_its_title_plain_text_and_the_dashboard_button_as_the_only_
         12, "new", "新しい相談 No.12", HOSTILE, "https://kaizen.example.lg.jp/dashboard/consultations/12"
     )
     message = notice_message(item)
-    assert texts(message.blocks)[0] == "*新しい相談 No.12*"
-    assert all("<" not in t for t in [message.text, *texts(message.blocks)])
+    assert texts(message.blocks) == ["*新しい相談 No.12*"], (
+        "the bot's own bold title, nothing typed as mrkdwn"
+    )
+    assert "<" not in message.text
+    (typed,) = [
+        b["text"] for b in message.blocks if b["type"] == "section" and b["text"]["type"] == "plain_text"
+    ]
+    assert typed == {"type": "plain_text", "text": HOSTILE.replace("@here", "@\u2060here"), "emoji": False}
+    for block in message.blocks:
+        parsed = Block.parse(block)
+        assert parsed is not None
+        parsed.validate_json()
     (button,) = buttons(message.blocks)
     assert button["url"] == item.url
     assert button["text"]["text"] == "ダッシュボードで開く"

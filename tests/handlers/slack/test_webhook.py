@@ -137,8 +137,33 @@ async def test_a_signed_body_that_is_not_slacks_is_a_bad_request(bot: Client, sl
     ]:
         status, _ = await post(bot, slack.signed(body, kind))
         assert status == 400, body
-    status, _ = await post(bot, slack.signed(b"\xff\xfe", "text/plain"))
-    assert status == 401  # not UTF-8: no signature of Slack's can cover it
+    assert slack.calls == []
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        (b"\xff\xfe", "text/plain"),
+        (b'{"type": "event_callback", "x": "\xff"}', "application/json"),
+        (b'{"type": "event_callback", "x": NaN}', "application/json"),
+        (b'{"type": "event_callback", "x": Infinity}', "application/json"),
+        (
+            b"payload=%7B%22type%22%3A%22block_actions%22%2C%22x%22%3ANaN%7D",
+            "application/x-www-form-urlencoded",
+        ),
+        (
+            b"payload=%7B%22type%22%3A%22block_actions%22%2C%22x%22%3A%22%FF%22%7D",
+            "application/x-www-form-urlencoded",
+        ),
+    ],
+)
+async def test_a_signed_body_that_is_not_strict_utf8_json_is_400_not_a_wrong_signature(
+    bot: Client, slack: FakeSlack, caplog: pytest.LogCaptureFixture, body: bytes, kind: str
+) -> None:
+    with caplog.at_level(logging.WARNING):
+        status, _ = await post(bot, slack.signed(body, kind))
+    assert status == 400
+    assert "wrong signature" not in caplog.text
     assert slack.calls == []
 
 
