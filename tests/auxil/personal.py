@@ -5,7 +5,8 @@ person would type it, embedded in a Japanese sentence, and the values that
 must never be stored (the value as written, and its plain digits or plain
 ASCII form, so a half-masked or re-formatted leak is caught too). Writers
 are plain functions so that the benchmark can draw from them with a seed;
-`strategy` turns one into a hypothesis strategy.
+`strategy` turns one into a hypothesis strategy, which also hides invisible
+characters inside some of the values (`with_invisible`).
 
 The check digit of My Numbers is computed here independently of
 `bot.privacy` (総務省令 第85号 第5条).
@@ -18,7 +19,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
 
@@ -827,9 +828,35 @@ def identifier_sentence(rng: random.Random) -> tuple[str, str]:
     return frame.format(value), value
 
 
+INVISIBLE = (
+    "\u200b",  # zero-width space
+    "\u200c",  # zero-width non-joiner
+    "\u200d",  # zero-width joiner
+    "\u2060",  # word joiner
+    "\ufeff",  # zero-width no-break space (BOM)
+    "\u00ad",  # soft hyphen
+    "\u200e",  # left-to-right mark
+    "\ufe0f",  # variation selector-16
+)
+"""Characters that show nothing, as an attacker (or a copy from a web page) leaves them inside an item."""
+_INVISIBLE = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def with_invisible(rng: random.Random, written: Written) -> Written:
+    """``written`` with, one time in four, one to three invisible characters inside its value."""
+    value = written.value
+    if rng.random() >= 0.25 or len(value) < 2 or value not in written.text:
+        return written
+    chars = list(value)
+    for _ in range(rng.randint(1, 3)):
+        chars.insert(rng.randint(1, len(chars) - 1), rng.choice(INVISIBLE))
+    hidden = "".join(chars)
+    return replace(written, value=hidden, text=written.text.replace(value, hidden, 1))
+
+
 def strategy(writer: Writer) -> st.SearchStrategy[Written]:
-    """A hypothesis strategy drawing from ``writer``."""
-    return st.randoms(use_true_random=False).map(writer)
+    """A hypothesis strategy drawing from ``writer``, some values with invisible characters inside."""
+    return st.randoms(use_true_random=False).map(lambda rng: with_invisible(rng, writer(rng)))
 
 
 def any_written() -> st.SearchStrategy[Written]:
@@ -838,11 +865,13 @@ def any_written() -> st.SearchStrategy[Written]:
 
 
 def leaked(secrets: tuple[str, ...], haystack: str) -> list[str]:
-    """The secrets found in ``haystack``, compared as written and in their NFKC form.
+    """The secrets found in ``haystack``, compared as written and in their NFKC form, invisible characters
+    left out (a secret split by one still leaks).
 
     A secret of one character (a one-kanji surname, 原) counts where the dictionary reads it as a word
     of its own (原が対応中, 原 + 課長), not inside a word of the bot's own texts (原則).
     """
+    haystack = _INVISIBLE.sub("", haystack)
     folded = unicodedata.normalize("NFKC", haystack)
     return [
         s
