@@ -1181,6 +1181,9 @@ WRITINGS = [
     ("番号は٩٨٧٦٥٤٣٢١٠٩٣です", "番号は［マイナンバー］です"),
     ("番号は۹۸۷۶ ۵۴۳۲ ۱۰۹۳です", "番号は［マイナンバー］です"),
     ("電話は०९०-१२३४-५६७८です", "電話は［電話番号］です"),
+    # an extension has 2-5 digits: a number shaped like a phone's after 内線 is one
+    ("内線 09012345678", "内線 ［電話番号］"),
+    ("内線03-1234-5678へ", "内線［電話番号］へ"),
 ]
 
 
@@ -1202,6 +1205,7 @@ THIS_YEAR = datetime.now(UTC).year
 WORK_TEXT = [
     "DX推進課（内線 2345）に相談しました",
     "内線2345、2346までどうぞ",
+    "内線 12345 か内線 81-2345 へ",
     "割合は100%40件中、R&amp;Dの資料は&#x2192;の先",
     "👨\u200d👩\u200d👧\u200d👦 家族で来庁\ufe0f、️ソフト\u00adハイフン",
     # Eight digits without a phone's word just before them, or with a unit after them.
