@@ -30,10 +30,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 
 from bot.consult.accounts import Accounts, Attempt, LoggedIn
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
+from bot.db.schema import knowledge_reloads
 from bot.knowledge import KnowledgeBase
 from tests.auxil.server import Served, serve
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
@@ -175,6 +177,24 @@ def test_an_edited_answer_is_served_after_a_reload_and_turns_go_on_meanwhile(
     newest = shown["reloads"][0]
     assert (newest["requested_by"], newest["via"], newest["outcome"]) == ("ops-yamada", "api", "loaded")
     assert newest["finished_at"] is not None
+
+
+def test_who_asked_for_a_reload_is_stored_masked(site: Site) -> None:
+    who = "山田太郎 090-1234-5678 taro.yamada@example.com"
+    status, body = _admin(site, "/api/v1/knowledge/reload", "POST", {"requested_by": who})
+    assert status == 200, body
+
+    engine = sa.create_engine(site.database)
+    try:
+        with engine.connect() as connection:
+            stored = connection.execute(sa.select(knowledge_reloads.c.requested_by)).scalars().all()
+    finally:
+        engine.dispose()
+    assert len(stored) == 1
+    assert all(raw not in stored[0] for raw in ("山田", "太郎", "1234", "5678", "taro.yamada", "example.com"))
+    assert stored[0] == "［氏名］ ［電話番号］ ［メールアドレス］"
+    status, shown = _admin(site, "/api/v1/knowledge")
+    assert shown["reloads"][0]["requested_by"] == stored[0]
 
 
 def test_a_broken_file_keeps_the_old_answers_and_says_where_it_is_broken(site: Site) -> None:

@@ -1,10 +1,11 @@
-"""Mask personal information stored unmasked (migration 0006) or before it was recognised (0014–0036).
+"""Mask personal information stored unmasked (migration 0006) or before it was recognised (0014–0037).
 
 Earlier versions kept the conversation state (the last question, the
 buttons' tokens) unmasked, and masked consultations with a narrower
 `bot.privacy.mask`. `mask_stored` masks every text a person typed that the
 database holds, in place: the state, the conversation log, consultations,
-their audit trail and tags, FAQ drafts and the outbox. Masking a masked
+their audit trail and tags, FAQ drafts, the outbox and who asked for a
+knowledge reload through the admin API. Masking a masked
 text changes nothing, so running it again is harmless.
 
 The tables are described here with just the columns it touches, not taken
@@ -64,6 +65,9 @@ _CONVERSATIONS = _table(
     "conversations", ("channel", _TEXT), ("user_id", _TEXT), ("conversation_id", _TEXT), ("state", _J)
 )
 _TAGS = _table("consultation_tags", ("consultation_id", sa.BigInteger()), ("tag", _TEXT))
+_RELOADS = _table("knowledge_reloads", _ID, ("requested_by", _TEXT), ("via", _TEXT))
+_REQUESTER = 64
+"""The column's length: a placeholder may be longer than what it replaces."""
 
 
 def mask_stored(connection: sa.Connection) -> dict[str, int]:
@@ -71,6 +75,7 @@ def mask_stored(connection: sa.Connection) -> dict[str, int]:
     changed = {table.name: _by_id(connection, table, columns) for table, columns in _BY_ID}
     changed["conversations"] = _conversations(connection)
     changed["consultation_tags"] = _tags(connection)
+    changed["knowledge_reloads"] = _reloads(connection)
     return changed
 
 
@@ -141,4 +146,17 @@ def _tags(connection: sa.Connection) -> int:
             connection.execute(table.insert().values(consultation_id=row.consultation_id, tag=tag))
             present.add((row.consultation_id, tag))
         changed += 1
+    return changed
+
+
+def _reloads(connection: sa.Connection) -> int:
+    """Who asked through the admin API, as typed there (a dashboard user's account name is no one's data)."""
+    if not sa.inspect(connection).has_table(_RELOADS.name):
+        return 0  # upgraded from before migration 0008
+    table, changed = _RELOADS, 0
+    for row in connection.execute(sa.select(table.c.id, table.c.requested_by).where(table.c.via == "api")):
+        masked = mask(row.requested_by).text[:_REQUESTER]
+        if masked != row.requested_by:
+            connection.execute(table.update().where(table.c.id == row.id).values(requested_by=masked))
+            changed += 1
     return changed

@@ -12,7 +12,7 @@
   staff member (delivered to their channel) and returns the consultation.
 - ``POST /api/v1/consultations/{id}/close`` → 解決 (resolved).
 - ``POST /api/v1/knowledge/reload`` (optionally ``{"requested_by": str}``,
-  who asked, for the audit trail) → reloads the knowledge now and waits:
+  who asked, for the audit trail, stored masked) → reloads the knowledge now and waits:
   200 ``{"reload": {...}}`` when loaded; 422 ``invalid_knowledge`` with every
   ``problems`` entry (``file:line: message``) when the files are broken, and
   the previous knowledge stays in service. ``python -m bot reload`` calls it.
@@ -46,6 +46,7 @@ from bot.errors import ConsultationError, InvalidInput, InvalidRequest, InvalidT
 from bot.handlers.bearer import require_bearer
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import MAX_INTEGER, integer, read_json_object
+from bot.privacy import mask
 
 __all__ = ["setup"]
 
@@ -157,7 +158,8 @@ async def reload_knowledge(request: web.Request) -> web.Response:
             "invalid_requested_by", f"「requested_by」は{MAX_NAME}文字以内の文字列にしてください。"
         )
     knowledge = request.app[KNOWLEDGE]
-    result = await asyncio.shield(knowledge.request(by.strip(), "api"))  # a client gone does not stop it
+    by = mask(by.strip()).text[:MAX_NAME]  # stored masked like any text typed (a label may be longer)
+    result = await asyncio.shield(knowledge.request(by, "api"))  # a client gone does not stop it
     reload = {"outcome": result.outcome, "finished_at": result.finished_at.isoformat(), **result.detail()}
     if not result.loaded:
         problems = list(result.problems)

@@ -72,7 +72,7 @@ def mask(text: str, public: Collection[str] = frozenset()) -> Masked:
     """
     folded = fold(text)
     readings = [folded]
-    if _CONTINUED_CHAT.search(text):
+    if _CONTINUED_CHAT.search(folded.text):
         joined = fold(text, joined=True)  # an item sent in two chat lines; names as written
         if joined.text != folded.text:
             readings.append(joined)

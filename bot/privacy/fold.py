@@ -6,12 +6,16 @@ person wrote (full-width digits, kanji numerals and all).
 
 Folding is NFKC character by character (full-width letters and digits, the
 full-width ＠ and ．, the ideographic space, half-width katakana with their
-voiced marks: ｺｰﾄﾞ → コード), every dash and minus as ``-``,
+voiced marks: ｺｰﾄﾞ → コード), every script's decimal digits as ASCII (٩٨٧, ۹۸۷,
+९८७), every invisible character left out (zero-width spaces and joiners, the
+soft hyphen, the word joiner, a BOM, bidirectional controls, variation
+selectors: 090\u200b1234 reads 0901234, and a span over it covers it), an HTML
+character reference as its character (&#64;, &#x40;, &commat;) and ``%40``
+inside an e-mail address as ``@``, every dash and minus as ``-``,
 the long-vowel mark as ``-`` between two digits, a space beside it if any (０９０ー１２３４, a common IME
 slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090).
 A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
-Invisible format characters (a zero-width space, a soft hyphen, a word joiner, a BOM) are left out, as
-nothing to read; legal numerals are the kanji they stand for (昭和参拾八年壱月弐拾日; 参 and 拾, words' too,
+Legal numerals are the kanji they stand for (昭和参拾八年壱月弐拾日; 参 and 拾, words' too,
 only beside a numeral or before a unit); a URL's escape of @, -, ., + or _ inside a value is that character
 (mail=aki.mori%40gmail.com); wave dashes joining three digit groups or more are dashes (090〜3381〜2275; one
 between two numbers is a range); and a form's boxes around one character each are left out
@@ -39,6 +43,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from bot.kana import to_hiragana
@@ -121,19 +126,24 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     chars: list[str] = []
     origin: list[int] = []
     ends: list[int] = []
-    for index, char in enumerate(text):
+    index = 0
+    while index < len(text):
+        char, start = text[index], index
+        index += 1
+        if char in "&%" and (encoded := _ENCODED.match(text, start)):
+            char, index = _decoded(encoded), encoded.end()
         if char in _HALF_WIDTH_MARKS and chars:
             voiced = unicodedata.normalize("NFC", chars[-1] + _HALF_WIDTH_MARKS[char])
             if len(voiced) == 1:  # ﾄ then ﾞ: one kana, ド, as NFKC of the pair would give
                 chars[-1] = voiced
-                ends[-1] = index + 1
+                ends[-1] = index
                 continue
-        if unicodedata.category(char) == "Cf":
-            continue  # an invisible format character (zero-width space, soft hyphen, BOM): nothing to read
-        folded = "-" if char in _DASHES else unicodedata.normalize("NFKC", _LEGAL_DIGITS.get(char, char))
+        folded = _folded(_LEGAL_DIGITS.get(char, char))
+        if not folded and ends:
+            ends[-1] = index  # an invisible character goes with the one before: a span ending there covers it
         chars.extend(folded)
-        origin.extend([index] * len(folded))
-        ends.extend([index + 1] * len(folded))
+        origin.extend([start] * len(folded))
+        ends.extend([index] * len(folded))
     _legal_digits(chars)
     _kanji_digits(chars)
     _percent_escapes(chars, origin, ends)
@@ -152,6 +162,59 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     for mark in _LONG_VOWEL_DASH.finditer("".join(chars)):
         chars[mark.start()] = "-"
     return Folded("".join(chars), tuple(origin), tuple(ends))
+
+
+_ENCODED = re.compile(
+    r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));|&commat;|(?<=[A-Za-z0-9._+-])%40(?=[A-Za-z0-9])"
+)
+"""A character written as an HTML reference (&#64;, &#x40;, &commat;) or an ``@`` percent-encoded inside an
+e-mail address (taro%40example.jp; 100%40件 stays): read as the character it stands for."""
+_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180b\u180c\u180d\u180f\u3164\uffa0")
+"""Default-ignorable characters outside category Cf: the variation selectors are ranges (`_invisible`)."""
+
+
+def _decoded(encoded: re.Match[str]) -> str:
+    """The character an `_ENCODED` match stands for (U+FFFD for a code point that does not exist)."""
+    if encoded.group(1):
+        number = int(encoded.group(1))
+    elif encoded.group(2):
+        number = int(encoded.group(2), 16)
+    else:
+        return "@"
+    return chr(number) if number <= 0x10FFFF else "\ufffd"
+
+
+@lru_cache(maxsize=8192)
+def _folded(char: str) -> str:
+    """The matching form of one character: nothing for an invisible one, ASCII for any decimal digit.
+
+    Cached: a ward's messages use a few thousand characters, and each is folded once, not once a message.
+    """
+    if char < "\u00ad":
+        return unicodedata.normalize("NFKC", char)
+    if char in _DASHES:
+        return "-"
+    if _invisible(char):
+        return ""
+    folded = unicodedata.normalize("NFKC", char)
+    if len(folded) == 1 and folded > "\x7f" and unicodedata.category(folded) == "Nd":
+        return str(unicodedata.decimal(folded))  # ٩, ۹, ९ and the other scripts' digits, as ０-９ fold
+    return folded
+
+
+def _invisible(char: str) -> bool:
+    """Whether ``char`` shows nothing: a format character or another default-ignorable one.
+
+    Category Cf (zero-width space and joiners, soft hyphen, word joiner, BOM, bidirectional controls, tags),
+    variation selectors, Hangul fillers: written inside an item, it hides nothing and must not split it.
+    """
+    return (
+        unicodedata.category(char) == "Cf"
+        or char in _IGNORABLE
+        or "\ufe00" <= char <= "\ufe0f"
+        or "\ufff0" <= char <= "\ufff8"
+        or "\U000e0000" <= char <= "\U000e0fff"
+    )
 
 
 def _kanji_digits(chars: list[str]) -> None:

@@ -31,8 +31,9 @@ not a phone's.
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
-unless it is a My Number with a valid check digit: better hide a reference
-now and then than show a resident's number.
+unless it is a My Number with a valid check digit (or, after 内線, shaped
+as a phone number): better hide a reference now and then than show a
+resident's number.
 
 Digits inside an *identifier* are never a number: a run of ASCII letters
 and digits in which a letter touches a digit (LINE's ``U0123…abcdef``, a
@@ -71,6 +72,8 @@ _WORK_NUMBER = (
     r"商品|型式|シリアル)番号[はが:：]?"
 )
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
+_EXTENSION = re.compile(r"内線[ \t]?$")
+"""内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = re.compile(
     r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
 )
@@ -204,6 +207,7 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
     """The last group and kind of the longest personal number starting at group ``i``."""
     before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
     reference = _REFERENCE.search(before) is not None
+    extension = reference and _EXTENSION.search(before) is not None
     best: tuple[int, str] | None = None
     digits = ""
     for j in range(i, len(groups)):
@@ -213,7 +217,7 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
         if _UNIT.match(text, groups[j].end):
             continue
         kind = _kind(text, digits, groups[i : j + 1], before)
-        if kind is not None and (not reference or kind == MY_NUMBER):
+        if kind is not None and (not reference or kind == MY_NUMBER or (extension and kind == PHONE)):
             best = (j, kind)
     return best
 

@@ -5,7 +5,8 @@ person would type it, embedded in a Japanese sentence, and the values that
 must never be stored (the value as written, and its plain digits or plain
 ASCII form, so a half-masked or re-formatted leak is caught too). Writers
 are plain functions so that the benchmark can draw from them with a seed;
-`strategy` turns one into a hypothesis strategy.
+`strategy` turns one into a hypothesis strategy, which also hides invisible
+characters inside some of the values (`with_invisible`).
 
 The check digit of My Numbers is computed here independently of
 `bot.privacy` (総務省令 第85号 第5条).
@@ -18,7 +19,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hypothesis import strategies as st
 
@@ -70,8 +71,6 @@ def _script(rng: random.Random, text: str) -> str:
     return rng.choice((lambda t: t, lambda t: t, full_width, kanji))(text)
 
 
-_INVISIBLE = ("\u200b", "\u00ad", "\u2060", "\ufeff", "\u200c")
-"""Zero-width space, soft hyphen, word joiner, BOM, zero-width non-joiner: pasted, never seen."""
 _SEPARATORS = ("", " ", "-", " - ", ".", "/", "\t", "\n", "　", "－", "‐", "・", "ー", " / ")
 _BEFORE = (
     "",
@@ -110,7 +109,7 @@ def my_number(rng: random.Random) -> Written:
         written = rng.choice(_SEPARATORS).join(groups)
     written = _script(rng, written)
     if rng.random() < 0.05 and len(groups) > 1:  # an invisible character pasted between the groups
-        written = rng.choice(_INVISIBLE).join(groups)
+        written = rng.choice(INVISIBLE).join(groups)
     if rng.random() < 0.2:
         written = rng.choice(("({})", "（{}）", "[{}]", "「{}」")).format(written)
     cue = rng.choice(("", "マイナンバー", "個人番号：", "マイナンバーは", "番号 "))
@@ -185,7 +184,7 @@ def phone(rng: random.Random) -> Written:
         groups = [inner.join(_SPOKEN[int(d)] for d in part) for part in parts]
         written = to_katakana(pause.join(groups))  # in hiragana, no run is taken after a particle (は)
     elif style == "marked":  # wave dashes, invisible characters or a URL's escapes between the groups
-        written = rng.choice(("〜", "～", "~", *_INVISIBLE, "%2D")).join(parts)
+        written = rng.choice(("〜", "～", "~", *INVISIBLE, "%2D")).join(parts)
     else:
         written = sep.join(parts)
     written = _script(rng, written) if style in ("plain", "paren-area") else written
@@ -877,9 +876,35 @@ def identifier_sentence(rng: random.Random) -> tuple[str, str]:
     return frame.format(value), value
 
 
+INVISIBLE = (
+    "\u200b",  # zero-width space
+    "\u200c",  # zero-width non-joiner
+    "\u200d",  # zero-width joiner
+    "\u2060",  # word joiner
+    "\ufeff",  # zero-width no-break space (BOM)
+    "\u00ad",  # soft hyphen
+    "\u200e",  # left-to-right mark
+    "\ufe0f",  # variation selector-16
+)
+"""Characters that show nothing, as an attacker (or a copy from a web page) leaves them inside an item."""
+_INVISIBLE_CHARS = re.compile("[" + "".join(INVISIBLE) + "]")
+
+
+def with_invisible(rng: random.Random, written: Written) -> Written:
+    """``written`` with, one time in four, one to three invisible characters inside its value."""
+    value = written.value
+    if rng.random() >= 0.25 or len(value) < 2 or value not in written.text:
+        return written
+    chars = list(value)
+    for _ in range(rng.randint(1, 3)):
+        chars.insert(rng.randint(1, len(chars) - 1), rng.choice(INVISIBLE))
+    hidden = "".join(chars)
+    return replace(written, value=hidden, text=written.text.replace(value, hidden, 1))
+
+
 def strategy(writer: Writer) -> st.SearchStrategy[Written]:
-    """A hypothesis strategy drawing from ``writer``."""
-    return st.randoms(use_true_random=False).map(writer)
+    """A hypothesis strategy drawing from ``writer``, some values with invisible characters inside."""
+    return st.randoms(use_true_random=False).map(lambda rng: with_invisible(rng, writer(rng)))
 
 
 def any_written() -> st.SearchStrategy[Written]:
@@ -888,11 +913,13 @@ def any_written() -> st.SearchStrategy[Written]:
 
 
 def leaked(secrets: tuple[str, ...], haystack: str) -> list[str]:
-    """The secrets found in ``haystack``, compared as written and in their NFKC form.
+    """The secrets found in ``haystack``, compared as written and in their NFKC form, invisible characters
+    left out (a secret split by one still leaks).
 
     A secret of one character (a one-kanji surname, 原) counts where the dictionary reads it as a word
     of its own (原が対応中, 原 + 課長), not inside a word of the bot's own texts (原則).
     """
+    haystack = _INVISIBLE_CHARS.sub("", haystack)
     folded = unicodedata.normalize("NFKC", haystack)
     return [
         s

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0036: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0037: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from bot.db.schema import (
     consultations,
     conversations,
     faq_drafts,
+    knowledge_reloads,
     messages,
     outbox,
 )
@@ -274,6 +275,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "《口座番号》［各種番号］、たんじょうび ［生年月日］、Q3 口座番号 A3 ［各種番号］、"
             "[16:12:05] 個人番号 ［マイナンバー］",
         ),
+        (
+            "0036",
+            "番号は9876\u200b5432\u200b1093、電話090\u200c1234\u200d5678、taro\u2060@example.jp、"
+            "hanako&#64;example.jp、٩٨٧٦٥٤٣٢١٠٩٣、内線 09012345678",
+            ("5432", "1234", "taro", "hanako", "٩٨٧٦", "09012345678"),
+            "番号は［マイナンバー］、電話［電話番号］、［メールアドレス］、［メールアドレス］、［マイナンバー］、"
+            "内線 ［電話番号］",
+        ),
+        (
+            "0036",
+            "窓：戸塚 床：村井、妻 Smith Naoko、生年月日　昭和参拾八年壱月弐拾日、"
+            "協会けんぽ 記号 21170045 番号 52、口座 5520417 じゃなくて 5520471",
+            ("戸塚", "村井", "Smith", "参拾八年", "21170045", "5520471"),
+            "窓：［氏名］ 床：［氏名］、妻 ［氏名］、生年月日　［生年月日］、"
+            "協会けんぽ 記号 ［各種番号］ 番号 ［各種番号］、口座 ［各種番号］ じゃなくて ［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -304,6 +321,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "hiragana surnames opening a line; dot leaders, snake_case and XML keys, born",
         "names before a count, after 本人, before coaches' titles, in romaji",
         "labels in brackets and hiragana, answer marks, a chat time between numbers",
+        "invisible characters inside items, encoded at signs, other scripts' digits, phones after 内線",
+        "fields on one line, kin before Latin names; legal numerals, insurers' 記号, corrections",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
@@ -321,6 +340,29 @@ def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
         for name in names:
             assert name not in stored, name
         assert content == masked
+    finally:
+        engine.dispose()
+
+
+def test_an_upgrade_masks_who_asked_for_a_reload_through_the_api(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        upgrade(engine, "0036")
+        with engine.begin() as connection:
+            for by, via in (
+                ("山田太郎 090-1234-5678 taro.yamada@example.com", "api"),
+                ("suzuki", "dashboard"),
+            ):
+                connection.execute(
+                    knowledge_reloads.insert().values(
+                        requested_by=by, via=via, instance="test", requested_at=NOW, detail={}
+                    )
+                )
+        upgrade(engine)
+        with engine.connect() as connection:
+            query = sa.select(knowledge_reloads.c.requested_by).order_by(knowledge_reloads.c.id)
+            stored = connection.execute(query).scalars().all()
+        assert stored == ["［氏名］ ［電話番号］ ［メールアドレス］", "suzuki"], "a dashboard account stays"
     finally:
         engine.dispose()
 

@@ -28,6 +28,46 @@ def test_every_folded_span_maps_back_to_whole_original_characters(text: str) -> 
         assert end == len(text)
 
 
+_SHOWN = "09@a.山田"
+_HIDDEN = "\u200b\u200d\u2060\ufeff\u00ad\ufe0f\u202e"
+
+
+@given(st.text(alphabet=st.sampled_from(_SHOWN + _HIDDEN), max_size=30))
+def test_invisible_characters_are_left_out_and_spans_cover_them(text: str) -> None:
+    folded = fold(text)
+    visible = "".join(c for c in text if c in _SHOWN)
+    assert folded.text == visible
+    if visible:
+        begin, end = folded.span(0, len(folded.text))
+        assert text[begin] == visible[0]
+        assert end == len(text), "those after the last visible character go with it"
+
+
+def test_invisible_characters_inside_an_item_fold_away_and_its_span_covers_them() -> None:
+    written = "電話は090\u200b1234\u200c5678です"
+    folded = fold(written)
+    assert folded.text == "電話は09012345678です"
+    begin, end = folded.span(3, 14)
+    assert written[begin:end] == "090\u200b1234\u200c5678"
+    assert fold("ﾄ\u200bﾞ").text == "ド", "a voiced mark still joins its kana"
+    assert fold("taro\u00ad.yamada\u2060@example\ufeff.com").text == "taro.yamada@example.com"
+
+
+def test_every_scripts_decimal_digits_and_encoded_at_signs_fold_to_ascii() -> None:
+    assert fold("٩٨٧٦ ۵۴۳۲ १०९३ ０１２").text == "9876 5432 1093 012"
+    for written in (
+        "taro&#64;example.jp",
+        "taro&#x40;example.jp",
+        "taro&commat;example.jp",
+        "taro%40example.jp",
+    ):
+        folded = fold(written)
+        assert folded.text == "taro@example.jp"
+        assert folded.span(0, len(folded.text)) == (0, len(written))
+    assert fold("&#23665;&#30000;").text == "山田"
+    assert fold("100%40件、50%が&amp;").text == "100%40件、50%が&amp;", "a percentage and a named entity stay"
+
+
 def test_seven_or_more_digits_read_aloud_fold_to_digits_and_words_stay() -> None:
     spoken = fold("電話は ぜろきゅうぜろ いちにーさんよん ごーろくななはち です")
     assert spoken.text == "電話は 090 1234 5678 です"

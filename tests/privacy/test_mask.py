@@ -1216,6 +1216,32 @@ WRITINGS = [
         "車のナンバー：足立 330 ほ 88-21、ナンバーは 練馬500ね・・73",
         "車のナンバー：［各種番号］、ナンバーは ［各種番号］",
     ),
+    # invisible characters inside an item are masked with it (a joiner in an emoji outside one stays)
+    ("番号は9876\u200b5432\u200b1093です", "番号は［マイナンバー］です"),
+    ("090\u200b1234\u200b5678", "［電話番号］"),
+    ("携帯 090\u200c1234\u200d5678 まで", "携帯 ［電話番号］ まで"),
+    ("taro.yamada\u200b@example.com", "［メールアドレス］"),
+    ("taro\u2060.yamada@exam\ufeffple.com", "［メールアドレス］"),
+    ("電話0\u00ad3-1234-56\u00ad78", "電話［電話番号］"),
+    ("〒150\u200d-0001", "〒［郵便番号］"),
+    ("山\u200b田\ufe00太郎さん", "［氏名］さん"),
+    ("\u202e090-1234-5678\u202c です", "\u202e［電話番号］ です"),
+    (
+        "👨\u200d👩\u200d👧 家族で来庁、電話090\u200b1234\u200b5678",
+        "👨\u200d👩\u200d👧 家族で来庁、電話［電話番号］",
+    ),
+    # an @ written as an HTML reference or percent-encoded, and every script's decimal digits
+    ("taro.yamada&#64;example.com", "［メールアドレス］"),
+    ("taro.yamada&#x40;example.com", "［メールアドレス］"),
+    ("taro.yamada&commat;example.com", "［メールアドレス］"),
+    ("taro.yamada%40example.com", "［メールアドレス］"),
+    ("taro.yamada＠example.com", "［メールアドレス］"),
+    ("番号は٩٨٧٦٥٤٣٢١٠٩٣です", "番号は［マイナンバー］です"),
+    ("番号は۹۸۷۶ ۵۴۳۲ ۱۰۹۳です", "番号は［マイナンバー］です"),
+    ("電話は०९०-१२३४-५६७८です", "電話は［電話番号］です"),
+    # an extension has 2-5 digits: a number shaped like a phone's after 内線 is one
+    ("内線 09012345678", "内線 ［電話番号］"),
+    ("内線03-1234-5678へ", "内線［電話番号］へ"),
 ]
 
 
@@ -1237,6 +1263,9 @@ THIS_YEAR = datetime.now(UTC).year
 WORK_TEXT = [
     "DX推進課（内線 2345）に相談しました",
     "内線2345、2346までどうぞ",
+    "内線 12345 か内線 81-2345 へ",
+    "割合は100%40件中、R&amp;Dの資料は&#x2192;の先",
+    "👨\u200d👩\u200d👧\u200d👦 家族で来庁\ufe0f、️ソフト\u00adハイフン",
     # Eight digits without a phone's word just before them, or with a unit after them.
     "文書 3981-2207 の件、電話の件数 1234-5678件",
     # 12 digits that a My Number's word does not share a sentence with.
