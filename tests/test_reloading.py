@@ -330,6 +330,16 @@ def _press(url: str, user: str, action: str | None = None, text: str | None = No
     return replies
 
 
+def _consult(url: str, user: str, content: str) -> str:
+    """Send a consultation through the whole intake; the receipt's text."""
+    _press(url, user, action="consult")
+    _press(url, user, text=content)
+    _press(url, user, text="総務課 庶務係")
+    _press(url, user, action="in:by:m")
+    receipt: str = _press(url, user, action="in:send")[-1]["text"]
+    return receipt
+
+
 def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
     site: Site, kb: KnowledgeBase
 ) -> None:
@@ -379,11 +389,7 @@ def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
 
 def test_a_candidate_deleted_from_the_faq_and_reloaded_leaves_the_answer_box_with_a_note(site: Site) -> None:
     url, user = site.served.url, "deleted-staff"
-    _press(url, user, action="consult")
-    _press(url, user, text="RPAとはどんなもので、どんな業務に向いているのか知りたいです")
-    _press(url, user, text="総務課 庶務係")
-    _press(url, user, action="in:by:m")
-    assert "No.1" in _press(url, user, action="in:send")[-1]["text"]
+    assert "No.1" in _consult(url, user, "RPAとはどんなもので、どんな業務に向いているのか知りたいです")
     picked = "/admin/consultations/1?from=faq%3Atool-rpa-basics"
     status, page = _dashboard(site, picked, site.member)
     assert status == 200
@@ -406,11 +412,7 @@ def test_a_candidate_deleted_from_the_faq_and_reloaded_leaves_the_answer_box_wit
 def test_a_draft_appended_to_the_faq_and_reloaded_is_not_exported_again(site: Site) -> None:
     """The loop the dashboard describes: approve, export, append to faq.yaml, reload; then nothing repeats."""
     url, user = site.served.url, "loop-staff"
-    _press(url, user, action="consult")
-    _press(url, user, text="会議録の作成に毎回半日かかっているので、早く作る方法を知りたいです")
-    _press(url, user, text="総務課 庶務係")
-    _press(url, user, action="in:by:m")
-    _press(url, user, action="in:send")
+    _consult(url, user, "会議録の作成に毎回半日かかっているので、早く作る方法を知りたいです")
     status, _ = _admin(
         site, "/api/v1/consultations/1/answer", "POST", {"text": "音声認識で下書きを作ります。"}
     )
