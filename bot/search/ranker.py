@@ -244,12 +244,10 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
         if synonym in index.vocabulary
         for lemma in lemmas
     }
-    meant = {
+    meant = {  # a noun in a known group's run is known by that group, as by its own (`_meant`)
         noun: ()
         if noun in analysis.fragments
-        else None
-        if noun in grouped
-        else _meant(index, analyzer, noun, sound, synonym, terms)
+        else _meant(index, analyzer, noun, sound, grouped.get(noun) or synonym, terms)
         for noun, sound, synonym, terms in nouns
     }
     unknown = tuple(noun for noun, words in meant.items() if words == ())
@@ -260,7 +258,7 @@ def _read(index: SearchIndex, analyzer: Analyzer, analysis: Analysis) -> tuple[A
     if not extra and not grouped.keys() & set(analysis.nouns):
         return analysis, unknown
     noun_terms = tuple(
-        (*terms, *(("w:" + word for word in meant[noun] or ()) if noun not in grouped else (grouped[noun],)))
+        (*terms, *("w:" + word for word in meant[noun] or ()), *([grouped[noun]] if noun in grouped else ()))
         for noun, terms in zip(analysis.nouns, analysis.noun_terms, strict=True)
     )
     return (
