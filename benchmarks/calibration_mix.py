@@ -108,13 +108,17 @@ def replayed(searcher: Searcher, queries: Path) -> Replay:
     return [(query, searcher.search(query.q)) for query in load_queries(queries)]
 
 
-def scores(replay: Replay, policy: Policy) -> Scores:
-    """What `bot.evaluation` counts over ``replay`` when ``policy`` decides; the rankings stay as searched."""
-    overall = Scores()
+def scores(replay: Replay, policy: Policy, into: Sequence[Scores] = ()) -> Scores:
+    """What `bot.evaluation` counts over ``replay`` when ``policy`` decides, counted ``into`` those too.
+
+    The rankings stay as searched.
+    """
+    counted = Scores()
     for query, result in replay:
         decision, sure = decide(result.ranking, policy)
-        overall.add(query, replace(result, decision=decision, confidence=sure))
-    return overall
+        for tally in (counted, *into):
+            tally.add(query, replace(result, decision=decision, confidence=sure))
+    return counted
 
 
 def figures(replay: Replay, policy: Policy) -> str:

@@ -18,11 +18,11 @@ never choose a setting by their figures. A run builds 24 indexes (a few minutes)
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from benchmarks.calibration_mix import Replay, scores
 from bot.config import Settings
-from bot.evaluation import LabelledQuery, load_queries
+from bot.evaluation import LabelledQuery, Scores, load_queries
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from bot.search.decide import Policy
@@ -35,33 +35,27 @@ SUREST = (0.95, 0.3)
 
 @dataclass
 class Tally:
-    """Queries, answers and wrong answers over several FAQs, and the FAQs that answered nothing."""
+    """What `bot.evaluation` counts over several FAQs, and how many of them answered nothing."""
 
-    queries: int = 0
-    in_scope: int = 0
-    right: int = 0
-    answered: int = 0
-    wrong: int = 0
+    overall: Scores = field(default_factory=Scores)
     silent: int = 0
 
     def add(self, replay: Replay, policy: Policy) -> str:
-        found = scores(replay, policy)
-        self.queries += found.total
-        self.in_scope += found.in_scope
-        self.right += found.right
-        self.answered += found.answered
-        self.wrong += found.wrong
+        """Count one FAQ's queries as ``policy`` decides them; its own figures."""
+        found = scores(replay, policy, into=(self.overall,))
         self.silent += found.answered == 0
-        f = found.figures()
-        right, wrong = f["answered_right"], f["confident_wrong"]
-        return f"right {right:.3f}  wrong {wrong:.3f} ({found.wrong} of {found.answered})"
+        return _figures(found)
 
     def __str__(self) -> str:
-        return (
-            f"right {self.right / self.in_scope:.3f}, wrong {self.wrong / self.queries:.3f} of queries and "
-            f"{self.wrong / max(1, self.answered):.3f} of {self.answered} answers; FAQs answering nothing: "
-            f"{self.silent}"
-        )
+        return f"{_figures(self.overall)}; FAQs answering nothing: {self.silent}"
+
+
+def _figures(counted: Scores) -> str:
+    f = counted.figures()
+    return (
+        f"right {f['answered_right']:.3f}  wrong {f['confident_wrong']:.3f} of queries, "
+        f"{f['wrong_of_answers']:.3f} of {counted.answered} answers"
+    )
 
 
 def cut(
