@@ -1053,6 +1053,13 @@ WRITINGS = [
     ("A班：田中・鈴木\nB班：会議室・備品", "A班：［氏名］・［氏名］\nB班：会議室・備品"),
     ("代理人 ヘルパー 浅見、本人", "代理人 ヘルパー ［氏名］、本人"),
     ("訪問順（2年3組）①こはる ②しゅん ③あかり", "訪問順（2年3組）①［氏名］ ②［氏名］ ③［氏名］"),
+    # A list item's value after labels stacked (a place, a role, a slot), items of that shape apart by ・.
+    (
+        "A地区 保健師 えのもと、B地区 保健師 ながお、C地区 保健師 未定",
+        "A地区 保健師 ［氏名］、B地区 保健師 ［氏名］、C地区 保健師 未定",
+    ),
+    ("派遣：第1陣 土木 有田・建築 広瀬", "派遣：第1陣 土木 ［氏名］・建築 ［氏名］"),
+    ("相談会、担当 1番ブース 浜中、2番ブース 木島", "相談会、担当 1番ブース ［氏名］、2番ブース ［氏名］"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.

@@ -297,10 +297,12 @@ def _pair_word(word: Any) -> bool:
 _ITEM_SPLIT = re.compile(
     r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
     r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
+    r"|・(?=[^\s・、,:：()（）]{1,8}[ \t\u3000])"
 )
 """Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, a space before
-a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), or spaces before the next label and
-its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label)."""
+a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), spaces before the next label and
+its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label), or a ・
+before the next label and a space (土木 中田・建築 広瀬; 三輪・木島 is one item)."""
 _ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
@@ -372,10 +374,29 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
                 spans += _joined_names(text, a + match.start(3), a + match.end(3), found)
                 continue
             value = _before_tail(match.group(3), tail)
-            start = a + match.start(3)
-            if value and not any(s <= start < e for s, e in found) and _name_like(value):
-                spans.append((start, start + len(value)))
+            named = _named_value(value, a + match.start(3)) if value else None
+            if named and not any(s <= named[0] < e for s, e in found):
+                spans.append(named)
     return spans
+
+
+_WORD_IN_VALUE = re.compile(r"[^ \t\u3000]+")
+
+
+def _named_value(value: str, start: int) -> tuple[int, int] | None:
+    """The span of the name a list item's ``value`` (at ``start``) holds, if any.
+
+    The value reads as a name on its own (`_name_like`), or labels stack before the name and its last
+    word or two do (A地区 保健師 えのもと beside B地区 保健師 ながお; 1番ブース 浜中 beside 2番ブース 木島;
+    土木 中田 beside 建築 広瀬): staff write a role, a place or a slot after the item's label as often as not.
+    """
+    if _name_like(value):
+        return start, start + len(value)
+    words = list(_WORD_IN_VALUE.finditer(value))
+    for count in (2, 1):
+        if len(words) > count and _name_like(value[words[-count].start() :]):
+            return start + words[-count].start(), start + len(value)
+    return None
 
 
 def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
