@@ -1060,6 +1060,11 @@ WRITINGS = [
     ),
     ("派遣：第1陣 土木 有田・建築 広瀬", "派遣：第1陣 土木 ［氏名］・建築 ［氏名］"),
     ("相談会、担当 1番ブース 浜中、2番ブース 木島", "相談会、担当 1番ブース ［氏名］、2番ブース ［氏名］"),
+    # One capitalised Latin name as a list's value; people in slots numbered alike, a count after them.
+    ("担当：英語 Mark、中国語 リュウ", "担当：英語 ［氏名］、中国語 ［氏名］"),
+    ("窓口の配置 1番 浜口　2番 林田", "窓口の配置 1番 ［氏名］　2番 ［氏名］"),
+    ("歩数\n1位 岡部 21,304歩\n2位 Thomas 19,880歩", "歩数\n1位 ［氏名］ 21,304歩\n2位 ［氏名］ 19,880歩"),
+    ("担当者列：A2=前原、A3=北山", "担当者列：A2=［氏名］、A3=［氏名］"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1369,6 +1374,7 @@ WORK_TEXT = [
     "日時：12/3 場所：会議室 内容：研修",
     "母 先生 さん、本人 皆さん、あした と いっしょに",
     "件数 中野 12件、杉並 8件、窓口 18件、電話 12件、北 3件、南 2件",
+    "1位 佐賀 2位 福岡 3位 大分、1番 窓口 2番 電話、第1会場 品川 第2会場 大崎駅\nB班：Excel・Word",
     "ファイル名、「報告書」で保存",
     "電子 Book Store、母 Microsoft Teams",
     "順番：①あり ②なし、1 はい 2 いいえ",

@@ -240,6 +240,7 @@ from bot.privacy.names.lists import (
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _numbered_slots,
     _parallel_items,
     _places_before_a_facility,
     _tallied,
@@ -335,6 +336,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _counted_after(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
+            spans += _numbered_slots(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)

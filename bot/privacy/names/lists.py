@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.privacy.names.cues import _KANA_WORD, _KANJI_SURNAME, _LIST_CUE, _LIST_CUE_REACH, _NOT_CALLED
+from bot.privacy.names.latin import _known_word
 from bot.privacy.names.words import (
     _is_name,
     _joined_word,
@@ -334,6 +335,8 @@ _SLOT = re.compile(
 )
 """What an item's value must look like to be a name: one or two words of kanji or kana, or two to four
 capitalised Latin words."""
+_LATIN_GIVEN = re.compile("[A-Z][a-z]{1,15}")
+"""One capitalised Latin word, as a list names a foreign colleague by one name (英語 Mark, リーダー Chen)."""
 _SECTION_OR_PLACE_END = re.compile("[課係室区市町村県駅]$")
 _KATAKANA_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
 _HIRAGANA_SLOT = re.compile(r"[ぁ-ゖ・ \t\u3000]+")
@@ -464,9 +467,12 @@ def _name_like(value: str) -> bool:
     """Whether ``value``, read on its own, may be a name.
 
     Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
-    of one kanji (宮); in kanji, opening with a name (大川, 平井 陽) or a place read as a surname before さん
-    (上野), and not a section's or a place's name (総務課, 品川区).
+    of one kanji (宮); one capitalised Latin word it does not know as another word (Mark, Singh; not
+    Excel); in kanji, opening with a name (大川, 平井 陽) or a place read as a surname before さん (上野),
+    and not a section's or a place's name (総務課, 品川区).
     """
+    if _LATIN_GIVEN.fullmatch(value):
+        return not _known_word(value)
     if not _SLOT.fullmatch(value):
         return False
     if value[0].isascii():
@@ -518,6 +524,51 @@ def _alone_as(word: str) -> str:
     """What the dictionary tags ``word`` as, read alone as one word (人名, 地名, 一般…); empty if not one."""
     words = _morphemes(word)
     return str(words[0].part_of_speech()[2]) if len(words) == 1 else ""
+
+
+_SLOT_LABEL = re.compile(
+    r"(?:^|(?<=[\s、,/／:：・(（]))(第?[0-9]{1,3}[^\s0-9:：=、,/／()（）…]{0,4}|[A-Z]-?[0-9]{1,3})"
+    r"(?:[ \t\u3000]+|[:：=]|…+)(?=[^\s0-9])",
+    re.MULTILINE,
+)
+"""A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 )."""
+_SLOT_END = re.compile(r"[、,/／;；\n]")
+_SLOT_TAIL = re.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
+"""What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
+
+
+def _numbered_slots(text: str) -> list[tuple[int, int]]:
+    """The names in slots numbered alike (1番 浜口　2番 林田, 第1土曜 岡島／第2土曜 ふくだ, A2=前原、A3=北山).
+
+    Staff number the people of a rota, a ranking, the counters or a sheet's cells with labels that differ in
+    their digits alone. When two values or more of such labels read as names on their own (`_named_value`:
+    a role may stand before one, 3番 研修生 マイク) and the dictionary tags more of them alone as people's
+    names than as places (第1会場 品川、第2会場 大崎 stays), each value read so is a name; a count, a time
+    or a note after it is passed over (1位 岡部 21,304歩).
+    """
+    labels = list(_SLOT_LABEL.finditer(text))
+    groups: dict[str, list[re.Match[str]]] = {}
+    for label in labels:
+        groups.setdefault(label.group(1).translate(_DIGITS_AS_ZERO), []).append(label)
+    starts = [label.start() for label in labels]
+    spans = []
+    for group in groups.values():
+        if len({label.group(1) for label in group}) < 2:
+            continue
+        named = []
+        for label in group:
+            end = _SLOT_END.search(text, label.end())
+            after = bisect_right(starts, label.end())
+            stop = min(end.start() if end else len(text), starts[after] if after < len(starts) else len(text))
+            value = text[label.end() : stop].rstrip(" \t\u3000")
+            while tail := _SLOT_TAIL.search(value):
+                value = value[: tail.start()]
+            if value and (span := _named_value(value, label.end())):
+                named.append(span)
+        kinds = [_alone_as(text[start:end]) for start, end in named]
+        if len(named) >= 2 and kinds.count("人名") > max(0, kinds.count("地名")):
+            spans += named
+    return spans
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
