@@ -1065,6 +1065,9 @@ WRITINGS = [
     ("窓口の配置 1番 浜口　2番 林田", "窓口の配置 1番 ［氏名］　2番 ［氏名］"),
     ("歩数\n1位 岡部 21,304歩\n2位 Thomas 19,880歩", "歩数\n1位 ［氏名］ 21,304歩\n2位 ［氏名］ 19,880歩"),
     ("担当者列：A2=前原、A3=北山", "担当者列：A2=［氏名］、A3=［氏名］"),
+    # Names in hiragana in a tally; a list closed by a count of people after 以上.
+    ("勤怠：さとみ 28h、けんと 16h、ジュリア 20h", "勤怠：［氏名］ 28h、［氏名］ 16h、［氏名］ 20h"),
+    ("清掃（受付順）：鈴木、米田、以上2名", "清掃（受付順）：［氏名］、［氏名］、以上2名"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1375,6 +1378,7 @@ WORK_TEXT = [
     "母 先生 さん、本人 皆さん、あした と いっしょに",
     "件数 中野 12件、杉並 8件、窓口 18件、電話 12件、北 3件、南 2件",
     "1位 佐賀 2位 福岡 3位 大分、1番 窓口 2番 電話、第1会場 品川 第2会場 大崎駅\nB班：Excel・Word",
+    "件数：あり 3件、なし 2件、みどり 4件、出席：課長、係長、以上2名",
     "ファイル名、「報告書」で保存",
     "電子 Book Store、母 Microsoft Teams",
     "順番：①あり ②なし、1 はい 2 いいえ",

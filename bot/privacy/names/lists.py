@@ -492,11 +492,11 @@ def _name_like(value: str) -> bool:
 
 
 _TALLY = re.compile(
-    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12})[ \t\u3000]*"
+    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12}|[ぁ-ゖ]{2,6})[ \t\u3000]*"
     r"[0-9]{1,4}(?:\.[0-9])?[ \t\u3000]*(?:件|h|時間|回|枚|票|点|冊|個)(?![\u4e00-\u9fffぁ-ゖ])",
     re.MULTILINE,
 )
-"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h)."""
+"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h, さとみ 28h)."""
 
 
 def _tallied(text: str) -> list[tuple[int, int]]:
@@ -575,8 +575,10 @@ _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
 _COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
 _COUNT_OF_PEOPLE = re.compile(
-    r"[ \t\u3000]*の[ \t\u3000]*(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
+    r"[ \t\u3000]*(?:の|[、,]?[ \t\u3000]*以上[、,]?)[ \t\u3000]*"
+    r"(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
 )
+"""A count of people closing a list: の3人, 、以上5名."""
 _LISTED_BEFORE_COUNT = re.compile(
     rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
     rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
@@ -610,7 +612,7 @@ def _counted_people(text: str) -> list[tuple[int, int]]:
 
 
 def _counted_after(text: str) -> list[tuple[int, int]]:
-    """The names listed before a count of people (私と 春日 と 立川 の3人で, 北村・小泉の2名).
+    """The names listed before a count of people (春日 と 立川 の3人で, 北村・小泉の2名, 鈴木、米田、以上5名).
 
     The count says the list's items are people, as a count before parentheses does (`_counted_people`);
     an item is masked when it reads as a name on its own (`_name_like`): 課長と係長の2名, 男性と女性の2人
