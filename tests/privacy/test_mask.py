@@ -1068,6 +1068,8 @@ WRITINGS = [
     # Names in hiragana in a tally; a list closed by a count of people after 以上.
     ("勤怠：さとみ 28h、けんと 16h、ジュリア 20h", "勤怠：［氏名］ 28h、［氏名］ 16h、［氏名］ 20h"),
     ("清掃（受付順）：鈴木、米田、以上2名", "清掃（受付順）：［氏名］、［氏名］、以上2名"),
+    # A list's value the dictionary reads as a place or a company, and as a surname before さん alone.
+    ("修了者：自治会 大原、自主防災会 小川", "修了者：自治会 ［氏名］、自主防災会 ［氏名］"),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.

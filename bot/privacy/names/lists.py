@@ -468,8 +468,8 @@ def _name_like(value: str) -> bool:
 
     Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
     of one kanji (宮); one capitalised Latin word it does not know as another word (Mark, Singh; not
-    Excel); in kanji, opening with a name (大川, 平井 陽) or a place read as a surname before さん (上野),
-    and not a section's or a place's name (総務課, 品川区).
+    Excel); in kanji, opening with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read
+    as a surname before さん (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区).
     """
     if _LATIN_GIVEN.fullmatch(value):
         return not _known_word(value)
@@ -483,10 +483,10 @@ def _name_like(value: str) -> bool:
     if _KATAKANA_SLOT.fullmatch(value) or _HIRAGANA_SLOT.fullmatch(value):
         return True
     first = words[0]
-    kind = first.part_of_speech()[2]
+    proper, kind = first.part_of_speech()[1:3]
     return bool(
         len(words) <= 3
-        and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
+        and (kind == "人名" or (proper == "固有名詞" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
 
