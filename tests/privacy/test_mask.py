@@ -1070,6 +1070,11 @@ WRITINGS = [
     ("清掃（受付順）：鈴木、米田、以上2名", "清掃（受付順）：［氏名］、［氏名］、以上2名"),
     # A list's value the dictionary reads as a place or a company, and as a surname before さん alone.
     ("修了者：自治会 大原、自主防災会 小川", "修了者：自治会 ［氏名］、自主防災会 ［氏名］"),
+    # A list's value of two kanji the dictionary reads as a word, and as a name before さん alone.
+    (
+        "給水所：5km地点 体育協会 坂元、10km地点 ボーイスカウト 内海",
+        "給水所：5km地点 体育協会 ［氏名］、10km地点 ボーイスカウト ［氏名］",
+    ),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.

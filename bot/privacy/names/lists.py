@@ -467,9 +467,10 @@ def _name_like(value: str) -> bool:
     """Whether ``value``, read on its own, may be a name.
 
     Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
-    of one kanji (宮); one capitalised Latin word it does not know as another word (Mark, Singh; not
-    Excel); in kanji, opening with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read
-    as a surname before さん (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区).
+    of one kanji (宮) or a noun of two kanji it reads as a name before さん alone (内海, 宮地); one
+    capitalised Latin word it does not know as another word (Mark, Singh; not Excel); in kanji, opening
+    with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read as a surname before さん
+    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区).
     """
     if _LATIN_GIVEN.fullmatch(value):
         return not _known_word(value)
@@ -479,7 +480,8 @@ def _name_like(value: str) -> bool:
         return True
     words = [m for m in _morphemes(value) if m.surface() not in (" ", "\t", "\u3000")]
     if len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[1] != "固有名詞":
-        return _one_kanji_surname(words[0])
+        noun = _kanji_noun(words[0]) and len(value) == 2  # 内海, 水上, 宮地: a word, a surname before さん
+        return _one_kanji_surname(words[0]) or (noun and _read_before_san(value) == "人名")
     if _KATAKANA_SLOT.fullmatch(value) or _HIRAGANA_SLOT.fullmatch(value):
         return True
     first = words[0]
