@@ -567,10 +567,19 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
                 value = value[: tail.start()]
             if value and (span := _named_value(value, label.end())):
                 named.append(span)
-        kinds = [_alone_as(text[start:end]) for start, end in named]
+        kinds = [_slot_kind(text[start:end]) for start, end in named]
         if len(named) >= 2 and kinds.count("人名") > max(0, kinds.count("地名")):
             spans += named
     return spans
+
+
+def _slot_kind(value: str) -> str:
+    """What the dictionary takes a slot's value for alone (`_alone_as`).
+
+    人名 too for a word it splits or reads as a common noun but as a name before さん (いまい: い + まい).
+    """
+    kind = _alone_as(value)
+    return "人名" if kind in ("", "一般") and _taken_as_surname(value) else kind
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
