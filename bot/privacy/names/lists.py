@@ -559,9 +559,10 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
             continue
         named = []
         for label in group:
-            end = _SLOT_END.search(text, label.end())
+            reach = min(len(text), label.end() + _ITEM_REACH)
+            end = _SLOT_END.search(text, label.end(), reach)
             after = bisect_right(starts, label.end())
-            stop = min(end.start() if end else len(text), starts[after] if after < len(starts) else len(text))
+            stop = min(end.start() if end else reach, starts[after] if after < len(starts) else reach)
             value = text[label.end() : stop].rstrip(" \t\u3000")
             while tail := _SLOT_TAIL.search(value):
                 value = value[: tail.start()]
