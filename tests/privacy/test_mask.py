@@ -1053,6 +1053,29 @@ WRITINGS = [
     ("A班：田中・鈴木\nB班：会議室・備品", "A班：［氏名］・［氏名］\nB班：会議室・備品"),
     ("代理人 ヘルパー 浅見、本人", "代理人 ヘルパー ［氏名］、本人"),
     ("訪問順（2年3組）①こはる ②しゅん ③あかり", "訪問順（2年3組）①［氏名］ ②［氏名］ ③［氏名］"),
+    # A list item's value after labels stacked (a place, a role, a slot), items of that shape apart by ・.
+    (
+        "A地区 保健師 えのもと、B地区 保健師 ながお、C地区 保健師 未定",
+        "A地区 保健師 ［氏名］、B地区 保健師 ［氏名］、C地区 保健師 未定",
+    ),
+    ("派遣：第1陣 土木 有田・建築 広瀬", "派遣：第1陣 土木 ［氏名］・建築 ［氏名］"),
+    ("相談会、担当 1番ブース 浜中、2番ブース 木島", "相談会、担当 1番ブース ［氏名］、2番ブース ［氏名］"),
+    # One capitalised Latin name as a list's value; people in slots numbered alike, a count after them.
+    ("担当：英語 Mark、中国語 リュウ", "担当：英語 ［氏名］、中国語 ［氏名］"),
+    ("窓口の配置 1番 浜口　2番 林田", "窓口の配置 1番 ［氏名］　2番 ［氏名］"),
+    ("歩数\n1位 岡部 21,304歩\n2位 Thomas 19,880歩", "歩数\n1位 ［氏名］ 21,304歩\n2位 ［氏名］ 19,880歩"),
+    ("担当者列：A2=前原、A3=北山", "担当者列：A2=［氏名］、A3=［氏名］"),
+    ("発表：1班 リーダー いまい、2班 リーダー Chen", "発表：1班 リーダー ［氏名］、2班 リーダー ［氏名］"),
+    # Names in hiragana in a tally; a list closed by a count of people after 以上.
+    ("勤怠：さとみ 28h、けんと 16h、ジュリア 20h", "勤怠：［氏名］ 28h、［氏名］ 16h、［氏名］ 20h"),
+    ("清掃（受付順）：鈴木、米田、以上2名", "清掃（受付順）：［氏名］、［氏名］、以上2名"),
+    # A list's value the dictionary reads as a place or a company, and as a surname before さん alone.
+    ("修了者：自治会 大原、自主防災会 小川", "修了者：自治会 ［氏名］、自主防災会 ［氏名］"),
+    # A list's value of two kanji the dictionary reads as a word, and as a name before さん alone.
+    (
+        "給水所：5km地点 体育協会 坂元、10km地点 ボーイスカウト 内海",
+        "給水所：5km地点 体育協会 ［氏名］、10km地点 ボーイスカウト ［氏名］",
+    ),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1362,6 +1385,8 @@ WORK_TEXT = [
     "日時：12/3 場所：会議室 内容：研修",
     "母 先生 さん、本人 皆さん、あした と いっしょに",
     "件数 中野 12件、杉並 8件、窓口 18件、電話 12件、北 3件、南 2件",
+    "1位 佐賀 2位 福岡 3位 大分、1番 窓口 2番 電話、第1会場 品川 第2会場 大崎駅\nB班：Excel・Word",
+    "件数：あり 3件、なし 2件、みどり 4件、出席：課長、係長、以上2名",
     "ファイル名、「報告書」で保存",
     "電子 Book Store、母 Microsoft Teams",
     "順番：①あり ②なし、1 はい 2 いいえ",

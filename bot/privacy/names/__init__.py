@@ -49,10 +49,13 @@ shows that it names a person:
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
   item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
   島田 千尋, ・電話：大川 under ・窓口：千田, 床：村井 beside 書庫：岩瀬 on one line, 102：三輪・木島 under
-  101：石原・寺田; 未定 stays), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
-  before one (春日 と 立川 の3人), or joined to the writer by と (私と 片桐 で); or it is in hiragana
-  and listed with a name found in hiragana (みやけ と えのもと), or counted in a tally whose words
-  read alone as names twice or more (岸 18件、岡 12件; 中野 12件、杉並 8件 stays), or one of the
+  101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお), or a value in
+  slots whose labels differ in their digits alone, two of them read as names (1番 浜口　2番 林田,
+  1位 岡部 21,304歩), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
+  before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
+  or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
+  tally whose words read alone as names twice or more (岸 18件、さとみ 28h; 中野 12件、杉並 8件
+  stays), or one of the
   words of kana numbered in a line, two of them read as names (①こはる ②しゅん).
 
 A name's reading in parentheses beside it is masked too (山田太郎（やまだ たろう）, やまだ
@@ -240,6 +243,7 @@ from bot.privacy.names.lists import (
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _numbered_slots,
     _parallel_items,
     _places_before_a_facility,
     _tallied,
@@ -335,6 +339,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _counted_after(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
+            spans += _numbered_slots(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)

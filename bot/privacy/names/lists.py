@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.privacy.names.cues import _KANA_WORD, _KANJI_SURNAME, _LIST_CUE, _LIST_CUE_REACH, _NOT_CALLED
+from bot.privacy.names.latin import _known_word
 from bot.privacy.names.words import (
     _is_name,
     _joined_word,
@@ -297,10 +298,12 @@ def _pair_word(word: Any) -> bool:
 _ITEM_SPLIT = re.compile(
     r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
     r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
+    r"|・(?=[^\s・、,:：()（）]{1,8}[ \t\u3000])"
 )
 """Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, a space before
-a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), or spaces before the next label and
-its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label)."""
+a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), spaces before the next label and
+its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label), or a ・
+before the next label and a space (土木 中田・建築 広瀬; 三輪・木島 is one item)."""
 _ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
@@ -332,6 +335,8 @@ _SLOT = re.compile(
 )
 """What an item's value must look like to be a name: one or two words of kanji or kana, or two to four
 capitalised Latin words."""
+_LATIN_GIVEN = re.compile("[A-Z][a-z]{1,15}")
+"""One capitalised Latin word, as a list names a foreign colleague by one name (英語 Mark, リーダー Chen)."""
 _SECTION_OR_PLACE_END = re.compile("[課係室区市町村県駅]$")
 _KATAKANA_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
 _HIRAGANA_SLOT = re.compile(r"[ぁ-ゖ・ \t\u3000]+")
@@ -372,10 +377,29 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
                 spans += _joined_names(text, a + match.start(3), a + match.end(3), found)
                 continue
             value = _before_tail(match.group(3), tail)
-            start = a + match.start(3)
-            if value and not any(s <= start < e for s, e in found) and _name_like(value):
-                spans.append((start, start + len(value)))
+            named = _named_value(value, a + match.start(3)) if value else None
+            if named and not any(s <= named[0] < e for s, e in found):
+                spans.append(named)
     return spans
+
+
+_WORD_IN_VALUE = re.compile(r"[^ \t\u3000]+")
+
+
+def _named_value(value: str, start: int) -> tuple[int, int] | None:
+    """The span of the name a list item's ``value`` (at ``start``) holds, if any.
+
+    The value reads as a name on its own (`_name_like`), or labels stack before the name and its last
+    word or two do (A地区 保健師 えのもと beside B地区 保健師 ながお; 1番ブース 浜中 beside 2番ブース 木島;
+    土木 中田 beside 建築 広瀬): staff write a role, a place or a slot after the item's label as often as not.
+    """
+    if _name_like(value):
+        return start, start + len(value)
+    words = list(_WORD_IN_VALUE.finditer(value))
+    for count in (2, 1):
+        if len(words) > count and _name_like(value[words[-count].start() :]):
+            return start + words[-count].start(), start + len(value)
+    return None
 
 
 def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -443,33 +467,38 @@ def _name_like(value: str) -> bool:
     """Whether ``value``, read on its own, may be a name.
 
     Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
-    of one kanji (宮); in kanji, opening with a name (大川, 平井 陽) or a place read as a surname before さん
-    (上野), and not a section's or a place's name (総務課, 品川区).
+    of one kanji (宮) or a noun of two kanji it reads as a name before さん alone (内海, 宮地); one
+    capitalised Latin word it does not know as another word (Mark, Singh; not Excel); in kanji, opening
+    with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read as a surname before さん
+    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区).
     """
+    if _LATIN_GIVEN.fullmatch(value):
+        return not _known_word(value)
     if not _SLOT.fullmatch(value):
         return False
     if value[0].isascii():
         return True
     words = [m for m in _morphemes(value) if m.surface() not in (" ", "\t", "\u3000")]
     if len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[1] != "固有名詞":
-        return _one_kanji_surname(words[0])
+        noun = _kanji_noun(words[0]) and len(value) == 2  # 内海, 水上, 宮地: a word, a surname before さん
+        return _one_kanji_surname(words[0]) or (noun and _read_before_san(value) == "人名")
     if _KATAKANA_SLOT.fullmatch(value) or _HIRAGANA_SLOT.fullmatch(value):
         return True
     first = words[0]
-    kind = first.part_of_speech()[2]
+    proper, kind = first.part_of_speech()[1:3]
     return bool(
         len(words) <= 3
-        and (kind == "人名" or (kind == "地名" and _taken_as_surname(first.surface())))
+        and (kind == "人名" or (proper == "固有名詞" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
 
 
 _TALLY = re.compile(
-    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12})[ \t\u3000]*"
+    r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12}|[ぁ-ゖ]{2,6})[ \t\u3000]*"
     r"[0-9]{1,4}(?:\.[0-9])?[ \t\u3000]*(?:件|h|時間|回|枚|票|点|冊|個)(?![\u4e00-\u9fffぁ-ゖ])",
     re.MULTILINE,
 )
-"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h)."""
+"""A word before a count in a tally's item (岸 18件, 長浜 12h, ゴンザレス 6h, さとみ 28h)."""
 
 
 def _tallied(text: str) -> list[tuple[int, int]]:
@@ -499,12 +528,69 @@ def _alone_as(word: str) -> str:
     return str(words[0].part_of_speech()[2]) if len(words) == 1 else ""
 
 
+_SLOT_LABEL = re.compile(
+    r"(?:^|(?<=[\s、,/／:：・(（]))(第?[0-9]{1,3}[^\s0-9:：=、,/／()（）…]{0,4}|[A-Z]-?[0-9]{1,3})"
+    r"(?:[ \t\u3000]+|[:：=]|…+)(?=[^\s0-9])",
+    re.MULTILINE,
+)
+"""A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 )."""
+_SLOT_END = re.compile(r"[、,/／;；\n]")
+_SLOT_TAIL = re.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
+"""What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
+
+
+def _numbered_slots(text: str) -> list[tuple[int, int]]:
+    """The names in slots numbered alike (1番 浜口　2番 林田, 第1土曜 岡島／第2土曜 ふくだ, A2=前原、A3=北山).
+
+    Staff number the people of a rota, a ranking, the counters or a sheet's cells with labels that differ in
+    their digits alone. When two values or more of such labels read as names on their own (`_named_value`:
+    a role may stand before one, 3番 研修生 マイク) and the dictionary tags more of them alone as people's
+    names than as places (第1会場 品川、第2会場 大崎 stays), each value read so is a name; a count, a time
+    or a note after it is passed over (1位 岡部 21,304歩).
+    """
+    labels = list(_SLOT_LABEL.finditer(text))
+    groups: dict[str, list[re.Match[str]]] = {}
+    for label in labels:
+        groups.setdefault(label.group(1).translate(_DIGITS_AS_ZERO), []).append(label)
+    starts = [label.start() for label in labels]
+    spans = []
+    for group in groups.values():
+        if len({label.group(1) for label in group}) < 2:
+            continue
+        named = []
+        for label in group:
+            reach = min(len(text), label.end() + _ITEM_REACH)
+            end = _SLOT_END.search(text, label.end(), reach)
+            after = bisect_right(starts, label.end())
+            stop = min(end.start() if end else reach, starts[after] if after < len(starts) else reach)
+            value = text[label.end() : stop].rstrip(" \t\u3000")
+            while tail := _SLOT_TAIL.search(value):
+                value = value[: tail.start()]
+            if value and (span := _named_value(value, label.end())):
+                named.append(span)
+        kinds = [_slot_kind(text[start:end]) for start, end in named]
+        if len(named) >= 2 and kinds.count("人名") > max(0, kinds.count("地名")):
+            spans += named
+    return spans
+
+
+def _slot_kind(value: str) -> str:
+    """What the dictionary takes a slot's value for alone (`_alone_as`).
+
+    人名 too for a word it splits or reads as a common noun but as a name before さん (いまい: い + まい).
+    """
+    kind = _alone_as(value)
+    return "人名" if kind in ("", "一般") and _taken_as_surname(value) else kind
+
+
 _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
 _COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
 _COUNT_OF_PEOPLE = re.compile(
-    r"[ \t\u3000]*の[ \t\u3000]*(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
+    r"[ \t\u3000]*(?:の|[、,]?[ \t\u3000]*以上[、,]?)[ \t\u3000]*"
+    r"(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
 )
+"""A count of people closing a list: の3人, 、以上5名."""
 _LISTED_BEFORE_COUNT = re.compile(
     rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
     rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
@@ -538,7 +624,7 @@ def _counted_people(text: str) -> list[tuple[int, int]]:
 
 
 def _counted_after(text: str) -> list[tuple[int, int]]:
-    """The names listed before a count of people (私と 春日 と 立川 の3人で, 北村・小泉の2名).
+    """The names listed before a count of people (春日 と 立川 の3人で, 北村・小泉の2名, 鈴木、米田、以上5名).
 
     The count says the list's items are people, as a count before parentheses does (`_counted_people`);
     an item is masked when it reads as a name on its own (`_name_like`): 課長と係長の2名, 男性と女性の2人
