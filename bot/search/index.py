@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, TypeVar, cast
 
 import numpy as np
@@ -172,9 +173,12 @@ class SearchIndex:
     topics: dict[int, Topic]
     """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
-    @property
+    @cached_property
     def max_idf(self) -> float:
-        """The idf of a term only one entry has: the weight given to words no entry knows."""
+        """The idf of a term only one entry has: the weight given to words no entry knows.
+
+        Found once (a query with an unknown noun asks for it, and the idf of 50,000 entries' terms is long).
+        """
         return float(self.idf.max(initial=1.0))
 
     def entry_units(self, entry: int) -> range:
