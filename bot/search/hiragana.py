@@ -97,8 +97,9 @@ class _Grammar:
     def whole(self, start: int, end: int) -> range:
         """The morphemes wholly within the characters ``start:end``, by number.
 
-        The morphemes cover the text end to end: from the one after the first to
-        end at or after ``start`` (the first, from the text's start) to the last to end by ``end``.
+        The morphemes cover the text end to end, so these are a run of them: from the
+        first to begin at or after ``start`` (the one after the first to end at or
+        after it; the first morpheme when ``start`` is 0) to the last to end by ``end``.
         """
         return range(bisect_left(self.ends, start) + 1 if start else 0, bisect_right(self.ends, end))
 
