@@ -20,6 +20,7 @@ inflections (したい as 死体, していい's してい as 指定) is left al
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -51,8 +52,9 @@ def spelled_in_hiragana(index: SearchIndex, analyzer: Analyzer, analysis: Analys
     said = set(analysis.words)
     nouns: dict[str, tuple[tuple[str, ...], str, str]] = {}  # noun → its terms, sound and synonym
     terms: list[str] = []
+    found: dict[str, list[Analysis]] = {}  # the known nouns of each reading looked at, for all the runs
     for run in runs:
-        for start, end, known in _pieces(index, analyzer, grammar.allows, run.group(), run.start()):
+        for start, end, known in _pieces(index, analyzer, grammar.allows, run.group(), run.start(), found):
             name = known[0].nouns[0]
             if name in nouns or name in analysis.nouns:
                 continue
@@ -79,20 +81,27 @@ class _Grammar:
     def __init__(self, analysis: Analysis) -> None:
         self.words = analysis.morphemes
         self.ends = analysis.ends
-        self.begins = (0, *analysis.ends[:-1])
-        self.owner: list[int] = []
-        for number, (begin, end) in enumerate(zip(self.begins, self.ends, strict=True)):
-            self.owner += [number] * (end - begin)
+
+    def begin(self, number: int) -> int:
+        """Where the morpheme ``number`` begins in the text."""
+        return self.ends[number - 1] if number else 0
+
+    def owner(self, at: int) -> int:
+        """The morpheme the character ``at`` is in, by number (the first to end after it)."""
+        return bisect_right(self.ends, at)
 
     def terms(self, start: int, end: int) -> list[str]:
         """The ``w:`` terms of the morphemes wholly within the characters ``start:end``."""
         return [self.words[n].term for n in self.whole(start, end)]
 
-    def whole(self, start: int, end: int) -> list[int]:
-        """The morphemes wholly within the characters ``start:end``, by number."""
-        return [
-            n for n in dict.fromkeys(self.owner[start:end]) if self.begins[n] >= start and self.ends[n] <= end
-        ]
+    def whole(self, start: int, end: int) -> range:
+        """The morphemes wholly within the characters ``start:end``, by number.
+
+        The morphemes cover the text end to end, so these are a run of them: from the
+        first to begin at or after ``start`` (the one after the first to end at or
+        after it; the first morpheme when ``start`` is 0) to the last to end by ``end``.
+        """
+        return range(bisect_left(self.ends, start) + 1 if start else 0, bisect_right(self.ends, end))
 
     def allows(self, start: int, end: int) -> bool:
         """Whether the characters ``start:end`` of the text could be a noun rather than grammar around one.
@@ -105,11 +114,11 @@ class _Grammar:
         """
         words = self.words
         whole = [words[n] for n in self.whole(start, end)]
-        first, last = self.owner[start], self.owner[end - 1]
+        first, last = self.owner(start), self.owner(end - 1)
         return (
             any(not w.function for w in whole)
             and not any(w.verb for w in whole)
-            and not (words[first].function and self.begins[first] < start)
+            and not (words[first].function and self.begin(first) < start)
             and not (words[last].function and self.ends[last] > end)
         )
 
@@ -126,18 +135,23 @@ def _written(index: SearchIndex, word: str) -> bool:
 
 
 def _pieces(
-    index: SearchIndex, analyzer: Analyzer, grammatical: Callable[[int, int], bool], run: str, at: int
+    index: SearchIndex,
+    analyzer: Analyzer,
+    grammatical: Callable[[int, int], bool],
+    run: str,
+    at: int,
+    found: dict[str, list[Analysis]],
 ) -> list[tuple[int, int, list[Analysis]]]:
     """The known readings that cover most of ``run`` (hiragana at ``at`` in the text).
 
     A piece is taken only where ``grammatical`` (its start and end in the text) allows.
+    ``found`` remembers the known nouns of each reading looked at (a text's runs share it).
 
     Each as where it starts and ends in the text, with the analyses of the
     known nouns that read so. Dynamic programming over the run's positions:
     the most kana covered, then the fewest pieces (one long word rather than
     two short ones).
     """
-    found: dict[str, list[Analysis]] = {}
 
     def nouns_reading(reading: str) -> list[Analysis]:
         if reading not in found:
@@ -146,18 +160,37 @@ def _pieces(
         return found[reading]
 
     sounds = to_katakana(run)
+    # The pieces that read as known nouns, by (end, start): from each start a piece grows only while it
+    # begins a known reading (`SearchIndex.sound_prefixes`). Most runs are a few kana of grammar with none,
+    # and end here.
+    pieces: list[tuple[int, int]] = []
+    for start in range(len(run) - MIN_SOUND_LENGTH + 1):
+        for end in range(start + MIN_SOUND_LENGTH, min(start + MAX_READING, len(run)) + 1):
+            reading = sounds[start:end]
+            if reading not in index.sound_prefixes:
+                break
+            if reading in index.sounds:
+                pieces.append((end, start))
+    pieces = [
+        (end, start)
+        for end, start in pieces
+        if grammatical(at + start, at + end) and nouns_reading(sounds[start:end])
+    ]
+    if not pieces:
+        return []
+    ending: list[list[int]] = [[] for _ in range(len(run) + 1)]
+    for end, start in sorted(pieces):
+        ending[end].append(start)
     # best[i]: (kana covered, -pieces) of the run's first i kana, and where the last piece starts (-1: none)
     best: list[tuple[int, int, int]] = [(0, 0, -1)] * (len(run) + 1)
     for end in range(1, len(run) + 1):
-        covered, pieces, _ = best[end - 1]
-        best[end] = (covered, pieces, -1)
-        for start in range(max(0, end - MAX_READING), end - MIN_SOUND_LENGTH + 1):
-            reading = sounds[start:end]
-            if reading in index.sounds and grammatical(at + start, at + end) and nouns_reading(reading):
-                before = best[start]
-                option = (before[0] + end - start, before[1] - 1, start)
-                if option[:2] > best[end][:2]:
-                    best[end] = option
+        covered, count, _ = best[end - 1]
+        best[end] = (covered, count, -1)
+        for start in ending[end]:
+            before = best[start]
+            option = (before[0] + end - start, before[1] - 1, start)
+            if option[:2] > best[end][:2]:
+                best[end] = option
     chosen: list[tuple[int, int, list[Analysis]]] = []
     end = len(run)
     while end > 0:

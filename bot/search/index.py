@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Literal, TypeVar, cast
 
 import numpy as np
@@ -26,7 +27,7 @@ from bot.search.abbreviation import abbreviations_of, phrase_abbreviations
 from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view, lead_view
-from bot.search.spelling import sounds_of, spellings_of
+from bot.search.spelling import MIN_SOUND_LENGTH, sounds_of, spellings_of
 from bot.search.synonymy import synonym_groups_of
 
 __all__ = [
@@ -160,6 +161,9 @@ class SearchIndex:
     """FAQ entries → the manual sections and cases they link to (`curated` the other way round)."""
     sounds: dict[str, tuple[str, ...]]
     """Readings (`Analyzer.sound`) of three kana or more → the known words that read so."""
+    sound_prefixes: frozenset[str]
+    """Every start of three kana or more of a reading of `sounds` (アンケ, アンケー, アンケート …): a piece
+    of a hiragana run is looked up in `sounds` only as far as it begins one (`bot.search.hiragana`)."""
     spellings: dict[int, tuple[str, ...]]
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
     abbreviations: dict[str, tuple[str, ...]]
@@ -169,9 +173,12 @@ class SearchIndex:
     topics: dict[int, Topic]
     """Entries whose question is a sub-question of a 【topic】 → the terms of that topic."""
 
-    @property
+    @cached_property
     def max_idf(self) -> float:
-        """The idf of a term only one entry has: the weight given to words no entry knows."""
+        """The idf of a term only one entry has: the weight given to words no entry knows.
+
+        Found once (a query with an unknown noun asks for it, and the idf of 50,000 entries' terms is long).
+        """
         return float(self.idf.max(initial=1.0))
 
     def entry_units(self, entry: int) -> range:
@@ -218,6 +225,7 @@ def build_index(
     unit_counts_by_term = TermCounts(analysed.unit_lengths, n_terms, analysed.units)
     del analysed, term_ids
     links = _links(sources)
+    sounds = sounds_of(vocabulary, memo.remembered(analyzer.sound))
     return SearchIndex(
         entries=tuple(s.entry for s in sources),
         kinds=np.array([KINDS.index(s.entry.kind) for s in sources], dtype=np.int8),
@@ -233,7 +241,10 @@ def build_index(
         whole=whole,
         curated=_curated(links),
         links=links,
-        sounds=sounds_of(vocabulary, memo.remembered(analyzer.sound)),
+        sounds=sounds,
+        sound_prefixes=frozenset(
+            reading[:end] for reading in sounds for end in range(MIN_SOUND_LENGTH, len(reading) + 1)
+        ),
         spellings=spellings_of(vocabulary),
         abbreviations=phrase_abbreviations((u for s in sources for u in s.units), vocabulary)
         | abbreviations_of(vocabulary, memo.remembered(analyzer.parts)),

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import random
+from dataclasses import replace
+from itertools import accumulate
+
 import pytest
 
+from bot.kana import to_hiragana, to_katakana
 from bot.knowledge import KnowledgeBase
 from bot.knowledge.schema import FaqEntry
 from bot.search import Searcher
+from bot.search.analyzer import Analysis
+from bot.search.hiragana import MAX_READING, _Grammar, _pieces, _written
 from bot.search.ranker import rank
+from bot.search.spelling import MIN_SOUND_LENGTH
 from tests.auxil.searchers import own_faq_searcher
 
 ENTRIES = {
@@ -84,3 +92,80 @@ def test_a_query_typed_in_hiragana_is_answered(searcher: Searcher, query: str, e
     result = searcher.search(query)
     assert result.decision == "answer", result.ranking.analysis.nouns
     assert result.hits[0].entry.id == expected
+
+
+def _covering(searcher: Searcher, run: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The pieces `hiragana._pieces` chooses in ``run``, as (start, end, the known nouns that read so)."""
+    found: dict[str, list[Analysis]] = {}
+    pieces = _pieces(searcher.index, searcher.analyzer, lambda start, end: True, run, 0, found)
+    return [(start, end, tuple(a.nouns[0] for a in known)) for start, end, known in pieces]
+
+
+def _covering_by_every_piece(searcher: Searcher, run: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """What `_covering` should be: every piece of ``run`` tried, with no `SearchIndex.sound_prefixes`."""
+    index, sounds = searcher.index, to_katakana(run)
+
+    def known(start: int, end: int) -> tuple[str, ...]:
+        words = index.sounds.get(sounds[start:end], ()) if end - start <= MAX_READING else ()
+        analyses = [searcher.analyzer.analyze(word, ngrams=False) for word in words]
+        return tuple(a.nouns[0] for a in analyses if a.nouns and _written(index, a.normalized))
+
+    best: list[tuple[int, int, int]] = [(0, 0, -1)] * (len(run) + 1)
+    for end in range(1, len(run) + 1):
+        best[end] = (*best[end - 1][:2], -1)
+        for start in range(0, end - MIN_SOUND_LENGTH + 1):
+            option = (best[start][0] + end - start, best[start][1] - 1, start)
+            if known(start, end) and option[:2] > best[end][:2]:
+                best[end] = option
+    chosen, end = [], len(run)
+    while end > 0:
+        start = best[end][2]
+        if start < 0:
+            end -= 1
+        else:
+            chosen.append((start, end, known(start, end)))
+            end = start
+    return chosen[::-1]
+
+
+def test_the_pieces_looked_up_only_as_far_as_they_begin_a_reading_are_every_pieces_best(
+    own: Searcher,
+) -> None:
+    readings = sorted(own.index.sounds)
+    kana = "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"
+    generator = random.Random(32)
+    runs = ["じどうてあてのしんせい", "しんせいしんせい"]
+    for _ in range(300):
+        parts = [to_hiragana(generator.choice(readings)) for _ in range(generator.randint(1, 3))]
+        parts += ["".join(generator.choices(kana, k=generator.randint(0, 4))) for _ in range(2)]
+        generator.shuffle(parts)
+        runs.append("".join(parts))
+    covered = 0
+    for run in runs:
+        expected = _covering_by_every_piece(own, run)
+        assert _covering(own, run) == expected, run
+        covered += bool(expected)
+    assert covered > 100  # the generated runs do hold known nouns
+
+
+def test_the_reading_starts_are_those_of_three_kana_or_more(own: Searcher) -> None:
+    starts = own.index.sound_prefixes
+    assert all(reading[:n] in starts for reading in own.index.sounds for n in range(3, len(reading) + 1))
+    assert not any(len(start) < MIN_SOUND_LENGTH for start in starts)
+    assert all(any(reading.startswith(start) for reading in own.index.sounds) for start in starts)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_morphemes_within_a_stretch_are_those_its_characters_hold_whole(own: Searcher, seed: int) -> None:
+    generator = random.Random(seed)
+    ends = tuple(accumulate(generator.randint(1, 4) for _ in range(generator.randint(1, 30))))
+    grammar = _Grammar(replace(own.analyzer.analyze("申請"), ends=ends))
+    owner = [
+        number for number, end in enumerate(ends) for _ in range(end - (ends[number - 1] if number else 0))
+    ]
+    begins = (0, *ends[:-1])
+    for start in range(ends[-1]):
+        assert grammar.owner(start) == owner[start]
+        for end in range(start + 1, ends[-1] + 1):
+            within = [n for n in dict.fromkeys(owner[start:end]) if begins[n] >= start and ends[n] <= end]
+            assert list(grammar.whole(start, end)) == within
