@@ -30,8 +30,15 @@ from bot.telegramcli import run_telegram
 __all__ = ["main"]
 
 
+DESCRIPTION = (
+    "kaizen-bot: a consultation assistant for the staff of a ward office, answering from its FAQ, "
+    "manual and improvement cases"
+)
+"""The product, not a ward's bot: the bot's own name (its ``bot_name``) is in knowledge/ward.yaml."""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description="kaizen-bot: 業務改善相談bot")
+    parser = argparse.ArgumentParser(prog="python -m bot", description=DESCRIPTION)
     parser.add_argument("--faq", help="FAQ file (env KAIZEN_FAQ)")
     parser.add_argument("--knowledge", help="knowledge directory (env KAIZEN_KNOWLEDGE)")
     parser.add_argument("--database", help="database URL (env DATABASE_URL)")

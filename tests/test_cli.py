@@ -386,3 +386,14 @@ def test_with_a_json_log_a_refusal_at_start_is_a_json_record_too(tmp_path: Path)
 
     plain = run("serve", env={"KAIZEN_RETENTION_DAYS": "abc"})
     assert plain.stderr.startswith("設定エラー: KAIZEN_RETENTION_DAYS"), "text for a person at a terminal"
+
+
+def test_the_help_names_the_product_as_the_readme_does_not_the_sample_wards_bot() -> None:
+    """The command line serves any ward, with or without its ward.yaml: the bot's own name is the ward's."""
+    done = run("--help")
+    assert done.returncode == 0, done.stderr
+    said = " ".join(done.stdout.split())
+    assert "kaizen-bot: a consultation assistant for the staff of a ward office" in said
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "kaizen-bot is a consultation assistant for the staff of a Japanese ward office" in readme
+    assert "業務改善相談bot" not in said

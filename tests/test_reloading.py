@@ -370,6 +370,19 @@ def test_a_wards_own_names_replace_the_samples_in_the_chat_and_the_dashboard(
     assert "DX推進課" not in receipt
     assert "開庁日" not in receipt
 
+    status, knowledge = _dashboard(site, "/admin/knowledge?done=1", site.member)
+    assert knowledge.count(f"ガイド {len(kb.chapters)}章") == 2, "the reload's message and what is loaded"
+    assert "手引き" not in knowledge
+    status, consultation = _dashboard(
+        site, "/admin/consultations/1?q=" + urllib.parse.quote("棚卸しのやり方"), site.member
+    )
+    assert "<label>FAQ・ガイド・改善事例を探す" in consultation
+    assert '<span class="kind">ガイド</span>' in consultation, "a section found, by the same name"
+    assert "・手引き・" not in consultation
+    assert '<span class="kind">手引き</span>' not in consultation, (
+        "the sample's FAQ may cite its manual, not the page"
+    )
+
     status, login = _dashboard(site, "/admin/login", site.member)
     assert "業務改革係の担当者用の画面です" in login
     status, queue = _dashboard(site, "/admin/", site.member)

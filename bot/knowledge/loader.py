@@ -22,9 +22,13 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from bot.knowledge.manual import Chapter, Section, parse_chapter
 from bot.knowledge.problems import KnowledgeError, Problem, undecodable
 from bot.knowledge.schema import (
+    ENTRY_ID_PATTERN,
+    SECTION_REF_PATTERN,
     Case,
+    EntryId,
     FaqEntry,
     Referral,
+    SectionRef,
     SmallTalk,
     SynonymGroup,
     number_as_text,
@@ -39,6 +43,8 @@ __all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge", "load_list"]
 M = TypeVar("M", bound=BaseModel)
 _NOT_A_LIST = "項目のリスト（「- id: …」の並び）にしてください"
 _synonyms_adapter: TypeAdapter[SynonymGroup] = TypeAdapter(SynonymGroup)
+_id_adapter: TypeAdapter[str] = TypeAdapter(EntryId)
+_section_ref_adapter: TypeAdapter[str] = TypeAdapter(SectionRef)
 
 
 @dataclass(frozen=True)
@@ -112,33 +118,25 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
         raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
 
     own_columns: list[Problem] = []
-    faq = load_list(faq_path, FaqEntry, problems, own_columns=own_columns)
+    links: list[Links] = []
+    faq = load_list(faq_path, FaqEntry, problems, own_columns=own_columns, links=links)
     if not faq and not problems:
         # An empty file is a slip (an import that failed, redirected into it), never meant to serve.
         problems.append(Problem(faq_path, 0, _NO_FAQ))
     if notes is not None:
         notes.extend(sorted([*own_columns, *_same_questions(faq)]))
-    referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True)
-    smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True)
+    referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True, links=links)
+    smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True, links=links)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
     ward = _load_ward(knowledge_dir / "ward.yaml", problems)
     chapters = _load_chapters(knowledge_dir / "manual", problems)
-    cases = _load_cases(knowledge_dir / "cases", problems)
+    case_links: list[Links] = []
+    cases = _load_cases(knowledge_dir / "cases", problems, case_links)
 
     sections = {s.ref: s for chapter in chapters for s in chapter.sections}
-    case_ids = {case.id for case, _ in cases}
-    _check_unique_ids(
-        [(e.id, p) for e, p in faq]
-        + [(e.id, p) for e, p in referrals]
-        + [(e.id, p) for e, p in smalltalk]
-        + [(c.id, p) for c, p in cases],
-        problems,
-    )
-    for entry, (path, line) in faq:
-        _check_refs(path, line, entry.manual, sections, "マニュアルの節", problems)
-        _check_refs(path, line, entry.cases, case_ids, "事例", problems)
-    for case, (path, line) in cases:
-        _check_refs(path, line, case.manual, sections, "マニュアルの節", problems)
+    links += case_links
+    _check_unique_ids(links, problems)
+    _check_refs(links, chapters, {link.id for link in case_links}, ward, problems)
     if problems:
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -159,6 +157,57 @@ _NO_FAQ = "FAQの項目が1件もありません（空のファイルでは今�
 Located = tuple[Path, int]
 
 
+@dataclass(frozen=True, slots=True)
+class Links:
+    """What one item names across files, read from its raw data.
+
+    An item with problems of its own is cross-checked all the same: `load_knowledge` reports every
+    problem in one run. Only well-formed values are kept (the item's validation reports the others);
+    lines are found when a problem needs one.
+    """
+
+    doc: YamlDocument | YamlList
+    loc: tuple[int | str, ...]
+    """The item's place in ``doc``: its number in a list, or ``()`` for a file that is one item."""
+    id: str | None
+    manual: tuple[tuple[int, str], ...] = ()
+    """(place in its list, ``chapter#section``)."""
+    cases: tuple[tuple[int, str], ...] = ()
+    """(place in its list, case id)."""
+
+    def line(self, *keys: int | str) -> int:
+        """The line of the item's value at ``keys`` (``"manual", 0``), or of its nearest parent."""
+        return self.doc.line((*self.loc, *keys))
+
+
+def _links(
+    doc: YamlDocument | YamlList, loc: tuple[int | str, ...], item: Any, model: type[BaseModel]
+) -> Links:
+    """The well-formed id and references of a raw ``item`` of ``model`` (the references ``model`` has)."""
+    raw = item if isinstance(item, dict) else {}
+    return Links(
+        doc,
+        loc,
+        _well_formed(_id_adapter, raw.get("id")),
+        _refs(raw.get("manual"), _section_ref_adapter) if "manual" in model.model_fields else (),
+        _refs(raw.get("cases"), _id_adapter) if "cases" in model.model_fields else (),
+    )
+
+
+def _refs(value: Any, adapter: TypeAdapter[str]) -> tuple[tuple[int, str], ...]:
+    if not isinstance(value, list):
+        return ()
+    found = ((at, _well_formed(adapter, ref)) for at, ref in enumerate(value))
+    return tuple((at, ref) for at, ref in found if ref is not None)
+
+
+def _well_formed(adapter: TypeAdapter[str], value: Any) -> str | None:
+    try:
+        return adapter.validate_python(value, strict=True) if value is not None else None
+    except ValidationError:
+        return None
+
+
 def _read(path: Path, problems: list[Problem]) -> YamlDocument | None:
     try:
         return read_yaml(path)
@@ -174,6 +223,7 @@ def load_list(
     *,
     optional: bool = False,
     own_columns: list[Problem] | None = None,
+    links: list[Links] | None = None,
 ) -> list[tuple[M, Located]]:
     """The items of the YAML list at ``path`` as ``model`` instances, each with where it stands.
 
@@ -184,11 +234,14 @@ def load_list(
     With ``own_columns``, a key that is no field of ``model`` and looks like none (a ward's own column
     kept beside its FAQ: ``url:``, ``更新日:``) is left out of its item, with a note there; a key that
     looks like a field (``phrasing:``) is still a problem, naming the field it resembles.
+
+    With ``links``, what each item names across files (`Links`) goes there, wrong items' too.
     """
     if optional and not path.exists():
         return []
     found: list[Problem] = []
     loaded: list[tuple[M, Located]] = []
+    named: list[Links] = []
     try:
         doc = read_yaml_list(path)
         if isinstance(doc, YamlDocument) and not isinstance(doc.data, list):
@@ -199,6 +252,8 @@ def load_list(
         for index, item in enumerate(items):
             if own_columns is not None:
                 item = _without_own_columns(doc, (index,), item, model, own_columns)
+            if links is not None:
+                named.append(_links(doc, (index,), item, model))
             entry = _validate(doc, (index,), item, model, found)
             if entry is not None:
                 loaded.append((entry, (path, doc.line((index,)))))
@@ -206,6 +261,8 @@ def load_list(
         problems.extend(exc.problems)
         return []
     problems.extend(found)
+    if links is not None:
+        links.extend(named)
     return loaded
 
 
@@ -219,10 +276,18 @@ def _validate(
     try:
         return model.model_validate(item)
     except ValidationError as exc:
-        for error in exc.errors():
+        errors = exc.errors()
+        for error in errors:
+            if error["type"] == "too_short" and _within(error["loc"], errors):
+                continue  # pydantic counts only the valid items: the wrong ones are the problem, said each
             where = loc + tuple(error["loc"])
             problems.append(Problem(doc.path, doc.line(where), _describe(error, item, model)))
         return None
+
+
+def _within(loc: tuple[int | str, ...], errors: Iterable[Any]) -> bool:
+    """Whether one of ``errors`` is about a value inside the one at ``loc``."""
+    return any(len(other["loc"]) > len(loc) and other["loc"][: len(loc)] == loc for other in errors)
 
 
 def _without_own_columns(
@@ -248,7 +313,8 @@ def _describe(error: Any, item: Any, model: type[BaseModel]) -> str:
     """Turn a pydantic error into a message a knowledge editor understands."""
     where = _where(error["loc"])
     kind = error["type"]
-    expected = error.get("ctx", {}).get("expected")  # only literal errors say what was expected
+    ctx = error.get("ctx", {})
+    expected = ctx.get("expected")  # only literal errors say what was expected
     messages = {
         "missing": f"{where}がありません",
         "extra_forbidden": f"{where}という項目は使えません（{_spelling_hint(error['loc'], model)}）",
@@ -257,10 +323,11 @@ def _describe(error: Any, item: Any, model: type[BaseModel]) -> str:
         "model_type": "項目は「キー: 値」の形で書いてください",
         "model_attributes_type": "項目は「キー: 値」の形で書いてください",
         "string_too_short": f"{where}が空です",
-        "too_short": f"{where}の要素が足りません",
-        "string_pattern_mismatch": f"{where}の形式が正しくありません（{error.get('input')!r}）",
+        "tuple_type": f"{where}はリストにしてください",
+        "too_short": f"{where}には{ctx.get('min_length')}件以上書いてください",
+        "string_pattern_mismatch": f"{where}の値「{error.get('input')}」は{_form(ctx.get('pattern'))}",
         "string_too_long": f"{where}が長すぎます{_limit(error)}",
-        "too_long": f"{where}が長すぎます{_limit(error)}",
+        "too_long": _too_long(where, error),
         "literal_error": f"{where}の値「{error.get('input')}」は使えません" + _choices(expected),
     }
     return _id_prefix(item) + messages.get(kind, f"{where}: {error['msg']}")
@@ -275,6 +342,25 @@ def _choices(expected: object) -> str:
         return f"（「{names[0]}」にしてください）"
     listed = "".join(f"「{name}」" for name in names[:-1])
     return f"（{listed}または「{names[-1]}」のいずれかにしてください）"
+
+
+_FORMS = {
+    SECTION_REF_PATTERN: "「章id#節id」の形で書いてください（例: remedy#rpa。idは半角英小文字・数字・-）",
+    ENTRY_ID_PATTERN: "半角の英数字と「-」「_」「.」で、英数字から書き始めてください（例: tool-rpa-basics）",
+}
+
+
+def _form(pattern: object) -> str:
+    """How a value of the schema's ``pattern`` is written, said with an example."""
+    return _FORMS.get(str(pattern), "正しい形式ではありません")
+
+
+def _too_long(where: str, error: Any) -> str:
+    """Too long a text, in characters (as `_limit` says), or too many items in a list."""
+    if isinstance(error.get("input"), str):
+        return f"{where}が長すぎます{_limit(error)}"
+    ctx = error.get("ctx", {})
+    return f"{where}は{ctx.get('max_length')}件までにしてください（{ctx.get('actual_length')}件あります）"
 
 
 def _limit(error: Any) -> str:
@@ -362,20 +448,22 @@ def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:
     return sorted(chapters, key=lambda c: c.order)
 
 
-def _load_cases(directory: Path, problems: list[Problem]) -> list[tuple[Case, Located]]:
+def _load_cases(directory: Path, problems: list[Problem], links: list[Links]) -> list[tuple[Case, Located]]:
+    """The cases that are right; what every case file read names goes to ``links``, wrong cases' too."""
     cases: list[tuple[Case, Located]] = []
     for path in sorted(directory.glob("*.yaml")):
         doc = _read(path, problems)
         if doc is None:
             continue
-        case = _validate(doc, (), doc.data, Case, problems)
-        if case is None:
-            continue
-        if case.id != path.stem:
+        named = _links(doc, (), doc.data, Case)
+        links.append(named)
+        if named.id is not None and named.id != path.stem:
             problems.append(
-                Problem(path, doc.line(("id",)), f"id「{case.id}」をファイル名と同じにしてください")
+                Problem(path, named.line("id"), f"id「{named.id}」をファイル名と同じにしてください")
             )
-        cases.append((case, (path, 1)))
+        case = _validate(doc, (), doc.data, Case, problems)
+        if case is not None:
+            cases.append((case, (path, 1)))
     return cases
 
 
@@ -397,24 +485,46 @@ def _same_questions(faq: list[tuple[FaqEntry, Located]]) -> list[Problem]:
     return sorted(notes, key=lambda note: (str(note.path), note.line))
 
 
-def _check_unique_ids(ids: list[tuple[str, Located]], problems: list[Problem]) -> None:
-    first: dict[str, Located] = {}
-    for entry_id, (path, line) in ids:
-        if entry_id in first:
-            other_path, other_line = first[entry_id]
+def _check_unique_ids(links: list[Links], problems: list[Problem]) -> None:
+    """An id used twice is reported on the line of the second, naming the first."""
+    first: dict[str, Links] = {}
+    for link in links:
+        if link.id is None:
+            continue
+        other = first.setdefault(link.id, link)
+        if other is not link:
+            where = f"{other.doc.path.name}:{other.line('id')}"
             problems.append(
-                Problem(
-                    path, line, f"id「{entry_id}」が重複しています（{other_path.name}:{other_line} と同じ）"
-                )
+                Problem(link.doc.path, link.line("id"), f"id「{link.id}」が重複しています（{where} と同じ）")
             )
-        else:
-            first[entry_id] = (path, line)
 
 
 def _check_refs(
-    path: Path, line: int, refs: Iterable[str], known: Iterable[str], what: str, problems: list[Problem]
+    links: list[Links],
+    chapters: list[Chapter],
+    case_ids: set[str | None],
+    ward: Ward,
+    problems: list[Problem],
 ) -> None:
-    known_set = set(known)
-    for ref in refs:
-        if ref not in known_set:
-            problems.append(Problem(path, line, f"関連する{what}「{ref}」が見つかりません"))
+    """Each reference to a section or a case that is not there, on the line that holds it.
+
+    The manual is named as the ward calls it (`Ward.manual_short`), and a missing section is told
+    from a missing chapter.
+    """
+    files = {chapter.id: chapter.path.name for chapter in chapters}
+    sections = {section.ref for chapter in chapters for section in chapter.sections}
+    for link in links:
+        for at, ref in link.manual:
+            if ref not in sections:
+                chapter_id, _, section_id = ref.partition("#")
+                why = (
+                    f"{files[chapter_id]} に節「{section_id}」がありません"
+                    if chapter_id in files
+                    else f"章「{chapter_id}」がありません"
+                )
+                message = f"関連する{ward.manual_short}の節「{ref}」が見つかりません（{why}）"
+                problems.append(Problem(link.doc.path, link.line("manual", at), message))
+        for at, ref in link.cases:
+            if ref not in case_ids:
+                message = f"関連する事例「{ref}」が見つかりません"
+                problems.append(Problem(link.doc.path, link.line("cases", at), message))

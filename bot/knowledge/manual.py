@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,9 @@ _FILE_NAME = re.compile(r"^(?P<order>\d{2})-(?P<id>[a-z0-9]+(?:-[a-z0-9]+)*)\.md
 _SECTION = re.compile(r"^##\s+(?P<title>.*?)\s*(?:\{#(?P<id>[^}]*)\})?\s*$")
 _SECTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CHAPTER_NUMBER = re.compile(r"^第(?P<number>\d+)章")
+_CHAPTER_PREFIX = re.compile(r"^第[^章\s]{1,4}章\s*")
+"""A chapter number in any writing (第三章 too): what a suggested title leaves out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +58,7 @@ def parse_chapter(path: Path, text: str) -> tuple[Chapter | None, list[Problem]]
     if name is None:
         return None, [Problem(path, 1, "ファイル名は「NN-章id.md」（例: 02-inventory.md）にしてください")]
     chapter_id = name["id"]
-    title = ""
+    title, title_line = "", 1
     lead: list[str] = []
     sections: list[Section] = []
     current: tuple[str, str, int] | None = None
@@ -73,7 +77,7 @@ def parse_chapter(path: Path, text: str) -> tuple[Chapter | None, list[Problem]]
     lines = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text).splitlines()
     for number, line in enumerate(lines, start=1):
         if line.startswith("# ") and not title and current is None:
-            title = line[2:].strip()
+            title, title_line = line[2:].strip(), number
             continue
         heading = _SECTION.match(line)
         if heading is None:
@@ -106,7 +110,27 @@ def parse_chapter(path: Path, text: str) -> tuple[Chapter | None, list[Problem]]
     close()
     if not title:
         problems.append(Problem(path, 1, "1行目に章のタイトルを「# 第N章 …」の形で書いてください"))
+    else:
+        problems.extend(_title_problems(path, title_line, title, int(name["order"])))
     if not sections:
         problems.append(Problem(path, 1, "節（## 見出し {#id}）が一つもありません"))
     chapter = Chapter(chapter_id, int(name["order"]), title, "\n".join(lead).strip(), tuple(sections), path)
     return chapter, problems
+
+
+def _title_problems(path: Path, line: int, title: str, order: int) -> list[Problem]:
+    """A title not starting with 「第N章」, N the file's number: citations show the title as written."""
+    number = _CHAPTER_NUMBER.match(unicodedata.normalize("NFKC", title))
+    if number is None:
+        meant = f"# 第{order}章 {_CHAPTER_PREFIX.sub('', title)}"
+        return [Problem(path, line, f"章のタイトルは「{meant}」のように「第N章」から書いてください")]
+    if int(number["number"]) != order:
+        return [
+            Problem(
+                path,
+                line,
+                f"「第{number['number']}章」がファイル名（{path.name}）の番号と違います。"
+                f"「第{order}章」にするか、ファイル名の番号を直してください",
+            )
+        ]
+    return []

@@ -15,6 +15,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 __all__ = [
     "CATEGORIES",
+    "ENTRY_ID_PATTERN",
+    "SECTION_REF_PATTERN",
     "TOOLS",
     "Case",
     "FaqEntry",
@@ -47,13 +49,16 @@ def same_questions(entries: Sequence[FaqEntry]) -> list[list[int]]:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+ENTRY_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 EntryId = Annotated[
     str,
     BeforeValidator(number_as_text),
-    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=48),
+    StringConstraints(pattern=ENTRY_ID_PATTERN, max_length=48),
 ]
 """Letters, digits, ``-``, ``_`` and ``.``: short enough for a button's 64-byte payload (``faq:<id>``)."""
-SectionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+#[a-z0-9-]+$")]
+SECTION_REF_PATTERN = r"^[a-z0-9-]+#[a-z0-9-]+$"
+SectionRef = Annotated[str, StringConstraints(pattern=SECTION_REF_PATTERN)]
+"""A manual section, ``<chapter id>#<section id>``."""
 
 CATEGORIES: tuple[str, ...] = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
 """The sample FAQ's categories, offered first when drafting an FAQ entry; a ward may use its own."""

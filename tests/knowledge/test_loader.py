@@ -189,6 +189,67 @@ def test_dangling_references_and_duplicate_ids_are_errors(tmp_path: Path) -> Non
     assert any(p.startswith(f"{faq}:8:") and "重複" in p for p in found), found
 
 
+def test_one_run_reports_every_problem_also_across_files_each_on_the_line_at_fault(tmp_path: Path) -> None:
+    """Entries with problems of their own are cross-checked all the same: nothing waits for a second run."""
+    faq_text = GOOD_FAQ.replace("  answer: パソコンの定型作業を自動化する仕組みです。\n", "")
+    faq_text = faq_text.replace("remedy#rpa", "remedy#nowhere").replace("rpa-one]", "no-such-case]")
+    faq, knowledge = write_kb(tmp_path, faq=faq_text)
+    other = knowledge / "cases" / "other.yaml"
+    other.write_text(
+        GOOD_CASE.replace("effect: [年間320時間削減]\n", "") + "manual:\n  - remedy#rpa\n  - nochapter#x\n",
+        encoding="utf-8",
+    )
+    case = knowledge / "cases" / "rpa-one.yaml"
+    assert set(problems_of(faq, knowledge)) == {
+        f"{faq}:1: tool-rpa-basics: 「answer」がありません",
+        f"{faq}:5: 関連する手引きの節「remedy#nowhere」が見つかりません"
+        "（05-remedy.md に節「nowhere」がありません）",
+        f"{faq}:6: 関連する事例「no-such-case」が見つかりません",
+        f"{other}:1: id「rpa-one」をファイル名と同じにしてください",
+        f"{other}:1: rpa-one: 「effect」がありません",
+        f"{other}:11: 関連する手引きの節「nochapter#x」が見つかりません（章「nochapter」がありません）",
+        f"{case}:1: id「rpa-one」が重複しています（other.yaml:1 と同じ）",
+    }
+
+
+def test_a_reference_not_in_the_form_chapter_section_is_said_with_an_example(tmp_path: Path) -> None:
+    case = GOOD_CASE + "manual: [remedy]\n"
+    faq, knowledge = write_kb(
+        tmp_path, faq=GOOD_FAQ.replace("id: tool-rpa-basics", "id: 'tool rpa'"), case=case
+    )
+    assert problems_of(faq, knowledge) == [
+        f"{faq}:1: tool rpa: 「id」の値「tool rpa」は半角の英数字と「-」「_」「.」で、"
+        "英数字から書き始めてください（例: tool-rpa-basics）",
+        f"{knowledge / 'cases' / 'rpa-one.yaml'}:10: rpa-one: 「manual」の1番目の値「remedy」は"
+        "「章id#節id」の形で書いてください（例: remedy#rpa。idは半角英小文字・数字・-）",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("# 改善策を選ぶ", "章のタイトルは「# 第5章 改善策を選ぶ」のように「第N章」から書いてください"),
+        (
+            "# 第五章 改善策を選ぶ",
+            "章のタイトルは「# 第5章 改善策を選ぶ」のように「第N章」から書いてください",
+        ),
+        (
+            "# 第3章 改善策を選ぶ",
+            "「第3章」がファイル名（05-remedy.md）の番号と違います。「第5章」にするか、ファイル名の番号を直してください",
+        ),
+    ],
+    ids=["no number", "number in kanji", "another number"],
+)
+def test_a_chapter_title_starts_with_the_files_chapter_number(tmp_path: Path, title: str, said: str) -> None:
+    faq, knowledge = write_kb(tmp_path, chapter=GOOD_CHAPTER.replace("# 第5章 改善策を選ぶ", title))
+    assert problems_of(faq, knowledge) == [f"{knowledge / 'manual' / '05-remedy.md'}:2: {said}"]
+    chapter = GOOD_CHAPTER.replace("# 第5章", "# 第０５章")
+    (knowledge / "manual" / "05-remedy.md").write_text(chapter, encoding="utf-8")
+    assert load_knowledge(faq, knowledge).chapters[0].title == "第０５章 改善策を選ぶ", (
+        "full-width digits too"
+    )
+
+
 def test_bad_case_and_manual_are_reported_with_lines(tmp_path: Path) -> None:
     case = GOOD_CASE.replace("tools: [RPA]", "tools: [ロボ]").replace("id: rpa-one", "id: other-id")
     chapter = GOOD_CHAPTER + "\n## 見出しだけ\n\n本文\n\n## 空 {#empty}\n"

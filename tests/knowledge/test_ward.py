@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import KnowledgeError, Ward, load_knowledge
-from tests.knowledge.test_loader import write_kb
+from tests.knowledge.test_loader import GOOD_FAQ, write_kb
 
 OTHER_WARD = """\
 ward: みどり区
@@ -89,3 +89,36 @@ def test_examples_are_a_short_list_without_brackets(tmp_path: Path) -> None:
         with pytest.raises(KnowledgeError) as caught:
             load_knowledge(faq, knowledge)
         assert any(words in str(p) for p in caught.value.problems), caught.value.problems
+
+
+@pytest.mark.parametrize(
+    ("examples", "said"),
+    [
+        ("[一, 二, 三, 四, 五, 六]", "「examples」は5件までにしてください（6件あります）"),
+        ("[]", "「examples」には1件以上書いてください"),
+        (
+            "[「ロボット」]",
+            "「examples」の1番目: 例は「」なしで書いてください（表示するときに「」を付けます）",
+        ),
+        ("ロボットを入れたい", "「examples」はリストにしてください"),
+    ],
+    ids=["six", "none", "one in brackets", "not a list"],
+)
+def test_wrong_examples_are_told_by_their_real_problem(tmp_path: Path, examples: str, said: str) -> None:
+    """The limit is of items, not characters; an item that is wrong is not counted as missing besides."""
+    faq, knowledge = write_kb(tmp_path)
+    (knowledge / "ward.yaml").write_text(f"ward: みどり区\nexamples: {examples}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(faq, knowledge)
+    assert [str(p) for p in caught.value.problems] == [f"{knowledge / 'ward.yaml'}:2: {said}"]
+
+
+def test_check_names_the_manual_as_the_ward_does(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ.replace("remedy#rpa", "remedy#nowhere"))
+    (knowledge / "ward.yaml").write_text(f"{OTHER_WARD}manual_short: ガイド\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(faq, knowledge)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{faq}:6: 関連するガイドの節「remedy#nowhere」が見つかりません"
+        "（05-remedy.md に節「nowhere」がありません）"
+    ]
