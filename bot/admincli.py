@@ -3,8 +3,9 @@
 - ``admin add-user NAME [--display-name 名前] [--editor] [--password-stdin]``
 - ``admin set-password NAME [--password-stdin]`` (ends the user's sessions),
   ``admin logout-everywhere NAME``, ``admin list-users``
-- ``admin export-faq [--all] [--mark-exported]``: the approved FAQ drafts not yet
-  in faq.yaml, as a fragment of it; ``--mark-exported`` marks them exported
+- ``admin export-faq [--all | --mark-exported]``: the approved FAQ drafts not yet
+  in faq.yaml, as a fragment of it; ``--mark-exported``, once they are appended
+  and reloaded, marks those faq.yaml has as exported instead
 - ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
 - ``purge [--days N]``: delete conversation logs older than the retention period
 
@@ -20,10 +21,12 @@ import asyncio
 import getpass
 import signal
 import sys
+from collections.abc import Collection
+from pathlib import Path
 
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
-from bot.consult.faqdrafts import FaqDrafts, to_yaml
+from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
 from bot.db.retention import purge
@@ -58,9 +61,12 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
     export = actions.add_parser(
         "export-faq", help="print the approved FAQ drafts whose id faq.yaml does not have yet, in its format"
     )
-    export.add_argument("--all", action="store_true", help="also those whose id faq.yaml has already")
-    export.add_argument(
-        "--mark-exported", action="store_true", help="then mark the drafts printed as exported (書き出し済み)"
+    which = export.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="also those whose id faq.yaml has already")
+    which.add_argument(
+        "--mark-exported",
+        action="store_true",
+        help="print nothing; mark those whose id faq.yaml has (appended) as exported (書き出し済み)",
     )
 
     commands.add_parser(
@@ -128,15 +134,24 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export_faq(args: argparse.Namespace, settings: Settings, store: ConversationStore) -> None:
-    """``admin export-faq``: the drafts on standard output, what was left out and marked on standard error."""
+    """``admin export-faq``: the drafts on standard output, what was left out and marked on standard error.
+
+    ``--mark-exported`` is the last step of the loop (docs/dashboard.md): the
+    drafts printed before have been appended to faq.yaml, so those whose id it
+    has are marked, and those it lacks stay approved, to be exported.
+    """
     kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
     drafts = FaqDrafts(store.engine, utcnow, lambda: {e.id for e in kb.faq})
     chosen = drafts.exportable(everything=args.all)
+    if args.mark_exported:
+        _mark_appended(drafts, chosen, settings.faq_path)
+        return
     left = [d.entry_id for d in drafts.list("approved") if d not in chosen]
     if left:
         print(
             f"ID「{'」「'.join(left)}」はすでに {settings.faq_path} にあるため、書き出しませんでした"
-            "（追記済みの下書きです。すべて書き出すには --all を付けてください）。",
+            "（追記済みの下書きです。「書き出し済み」にするには --mark-exported を、"
+            "すべて書き出すには --all を付けてください）。",
             file=sys.stderr,
         )
     if not chosen:
@@ -144,9 +159,23 @@ def _export_faq(args: argparse.Namespace, settings: Settings, store: Conversatio
         return
     sys.stdout.write(to_yaml(chosen, utcnow()))
     sys.stdout.flush()
-    if args.mark_exported:
-        marked = drafts.mark_exported(who(), [d.id for d in chosen])
-        print(f"書き出した{marked}件を「書き出し済み」にしました。", file=sys.stderr)
+
+
+def _mark_appended(drafts: FaqDrafts, missing: Collection[Draft], faq_path: Path) -> None:
+    """Mark the approved drafts faq.yaml has as exported; say on standard error which, and which it lacks."""
+    appended = [d for d in drafts.list("approved") if d not in missing]
+    if appended:
+        marked = drafts.mark_exported(who(), [d.id for d in appended])
+        names = "」「".join(d.entry_id for d in appended)
+        print(f"{faq_path} にあるID「{names}」の{marked}件を「書き出し済み」にしました。", file=sys.stderr)
+    else:
+        print(f"{faq_path} に追記済みの承認済みの下書きはありません。", file=sys.stderr)
+    if missing:
+        print(
+            f"ID「{'」「'.join(d.entry_id for d in missing)}」はまだ {faq_path} にないため、"
+            "承認済みのままにしました（書き出して追記し、再読み込みしてから、もう一度実行してください）。",
+            file=sys.stderr,
+        )
 
 
 def run_worker(settings: Settings) -> int:

@@ -51,7 +51,9 @@ import asyncio
 import contextvars
 import logging
 import math
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -61,7 +63,7 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, deadline, quota, reach
+from bot.db import ConversationStore, deadline, journal, quota, reach
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
@@ -156,11 +158,20 @@ class TeamRoomDesk(Protocol):
 
 
 class _OverLimit(Exception):
-    """Unwinds a turn over the message limit: nothing of it is stored."""
+    """Unwinds a turn over the message limit: nothing of it is stored.
 
-    def __init__(self, limit: Limit) -> None:
+    ``line`` is the id of the conversation's newest logged line (`bot.db.journal.last_id`), by which
+    the log names it: it finds the conversation in the database, and names nobody in the log itself.
+    """
+
+    def __init__(self, limit: Limit, line: int | None) -> None:
         super().__init__(limit)
         self.limit = limit
+        self.line = line
+
+
+_REFUSALS_REMEMBERED = 1024
+"""Refusal streaks a process remembers, so as to log each once (`Conversations._refused`)."""
 
 
 class Conversations:
@@ -190,6 +201,8 @@ class Conversations:
         self.per_minute = per_minute
         self.observe = observe
         self._turns = ThreadPoolExecutor(TURN_THREADS, thread_name_prefix="turn")
+        self._refusals: OrderedDict[tuple[str, int | None, datetime], None] = OrderedDict()
+        self._refusals_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
@@ -214,7 +227,7 @@ class Conversations:
         except StoreError:
             raise
         except _OverLimit as over:
-            log.info("%s sent more than %d messages in a minute", incoming.key, over.limit.allowed)
+            self._refused(incoming.key.channel, over)
             replies = (messages_full(over.limit, datetime.now(UTC), ward),)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
@@ -222,6 +235,30 @@ class Conversations:
         if self.observe is not None:
             self.observe(replies)
         return replies
+
+    def _refused(self, channel: str, over: _OverLimit) -> None:
+        """Log a refusal by the per-minute limit once a streak, naming the conversation by a line's id.
+
+        A streak is one person's refusals until ``over.limit.until``: nothing of a
+        refused message is stored, so its newest line and ``until`` stay the same
+        throughout. A user id is personal data (a name, under single sign-on) and
+        a refusal is no failure: the log never names the person (docs/operations.md).
+        """
+        streak = (channel, over.line, over.limit.until)
+        with self._refusals_lock:
+            if streak in self._refusals:
+                return
+            self._refusals[streak] = None
+            if len(self._refusals) > _REFUSALS_REMEMBERED:
+                self._refusals.popitem(last=False)
+        named = f"the conversation of logged line {over.line}" if over.line is not None else "a conversation"
+        log.info(
+            "%s: %s sent more than %d messages in a minute; its messages are refused until %s (logged once)",
+            channel,
+            named,
+            over.limit.allowed,
+            over.limit.until.isoformat(timespec="seconds"),
+        )
 
     def event(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to any channel event (blocking); () for a redelivery and for a block."""
@@ -268,7 +305,7 @@ class Conversations:
             serialize(connection, quota.person_lock(incoming.key))
             limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
             if limit is not None:
-                raise _OverLimit(limit)
+                raise _OverLimit(limit, journal.last_id(connection, incoming.key))
         turn = engine.step(incoming, state, self.desk(connection, incoming.key, incoming.address))
         return Turn((*lead, *turn.replies), turn.state) if lead else turn
 

@@ -208,17 +208,26 @@ def test_export_faq_leaves_out_what_faq_yaml_has_so_appending_twice_repeats_no_i
             with faq.open("a", encoding="utf-8") as out:
                 out.write("\n" + first.stdout)
 
-    again = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    again = run(database, "--faq", str(faq), "admin", "export-faq")
     assert again.returncode == 0, again.stderr
     assert "- id: tool-echo\n" in again.stdout
     assert "method-minutes" not in again.stdout, "appended already: exported again, check would refuse the id"
     assert f"ID「method-minutes」はすでに {faq} にあるため、書き出しませんでした" in again.stderr
-    assert "書き出した1件を「書き出し済み」にしました。" in again.stderr
+    assert "--mark-exported" in again.stderr, "and says how to mark it"
+
+    # docs/dashboard.md's step 3, after appending: the one appended is marked, the other stays to export.
+    marked = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    assert (marked.returncode, marked.stdout) == (0, ""), marked.stderr
+    assert f"{faq} にあるID「method-minutes」の1件を「書き出し済み」にしました。" in marked.stderr
+    assert f"ID「tool-echo」はまだ {faq} にないため、承認済みのままにしました" in marked.stderr
     assert [(d.entry_id, d.status) for d in drafts.list()] == [
-        ("tool-echo", "exported"),
-        ("method-minutes", "approved"),
+        ("tool-echo", "approved"),
+        ("method-minutes", "exported"),
     ]
     everything = run(database, "--faq", str(faq), "admin", "export-faq", "--all")
-    assert "- id: method-minutes\n" in everything.stdout
-    assert "tool-echo" not in everything.stdout, "exported drafts are done with"
+    assert "- id: tool-echo\n" in everything.stdout
+    assert "method-minutes" not in everything.stdout, "exported drafts are done with"
+    nothing = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    assert f"{faq} に追記済みの承認済みの下書きはありません。" in nothing.stderr
+    assert [d.status for d in drafts.list()] == ["approved", "exported"], "tool-echo was never appended"
     store.close()

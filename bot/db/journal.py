@@ -5,13 +5,16 @@ Written in the same transaction as the conversation's state (see
 conversation that led to a consultation, and purged after the retention
 period. What it is given is already masked: the message as it entered the
 turn (`Incoming.masked`), and replies made of the knowledge and of masked
-text. A button press is logged under the label the user saw. A bot line
-keeps its reply's record (`bot.values.Reply.to_record`, the text in the
+text. A button press is logged under the label the user saw: on one of the
+bot's replies, or on a message pushed to them later (the DX team's answer,
+in the outbox); failing both, by what the button does, never its internal
+action id. A bot line keeps its reply's record (`bot.values.Reply.to_record`, the text in the
 ``text`` column) and is read back as a typed `Reply`.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,7 +23,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from bot.db.engine import aware
-from bot.db.schema import messages
+from bot.db.schema import messages, outbox
 from bot.values import START_ACTION, ConversationKey, Incoming, Reply
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
@@ -37,6 +40,19 @@ _PLAIN_LABELS = {
     "cs:list": "相談状況を見る",
 }
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
+
+_CONSULTATION_BUTTON = re.compile(r"cs:(\d+)(?::(ok|ng|add|wd|wdy))?")
+_CONSULTATION_LABELS = {
+    None: "詳しく見る",
+    "ok": "解決した",
+    "ng": "まだ困っている",
+    "add": "追記する",
+    "wd": "取り下げる",
+    "wdy": "取り下げる",
+}
+"""A consultation's buttons (`bot.dialogue.tickets`) by what they do, for one whose message is gone."""
+
+_UNKNOWN_BUTTON = "（ボタンを押しました）"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,18 +132,29 @@ def _reply(text: str, payload: Any) -> Reply | None:
 
 
 def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
-    """The label of the button that sends ``action``, as shown in the bot's recent replies."""
-    query = (
+    """The label of the button that sends ``action``, as shown in the bot's recent replies or pushes."""
+    replied = (
         sa.select(messages.c.payload)
         .where(_of(key), messages.c.role == "bot")
         .order_by(messages.c.id.desc())
         .limit(_RECENT_REPLIES)
     )
-    for (payload,) in connection.execute(query).all():
-        for choice in _choices(payload):
-            if choice.get("action") == action and isinstance(choice.get("label"), str):
-                return str(choice["label"])
-    return _PLAIN_LABELS.get(action, f"（ボタン「{action[:40]}」）")
+    pushed = (
+        sa.select(outbox.c.payload)
+        .where(outbox.c.channel == key.channel, outbox.c.user_id == key.user_id)
+        .order_by(outbox.c.id.desc())
+        .limit(_RECENT_REPLIES)
+    )
+    for query in (replied, pushed):
+        for (payload,) in connection.execute(query).all():
+            for choice in _choices(payload):
+                if choice.get("action") == action and isinstance(choice.get("label"), str):
+                    return str(choice["label"])
+    if action in _PLAIN_LABELS:
+        return _PLAIN_LABELS[action]
+    if found := _CONSULTATION_BUTTON.fullmatch(action):
+        return f"No.{found.group(1)}：{_CONSULTATION_LABELS[found.group(2)]}"
+    return _UNKNOWN_BUTTON
 
 
 def _choices(payload: Any) -> list[dict[str, Any]]:

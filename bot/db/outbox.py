@@ -105,10 +105,11 @@ def enqueue(
     """Write a message for ``key`` inside the caller's transaction; return its id.
 
     ``reply_to`` is the address the message answers (`Delivery.reply_to`).
-    A message to someone who blocked the bot is written ``dropped``: kept
-    for the record, never sent.
+    A message to someone who blocked the bot, or whose web chat session has
+    ended, is written ``dropped`` (`reach.unreachable`): kept for the record, never sent.
     """
-    dropped = reach.blocked(connection, key.channel, key.user_id)
+    why = reach.unreachable(connection, key)
+    dropped = why is not None
     connection.info[_WRITTEN] = not dropped
     result = connection.execute(
         outbox.insert().values(
@@ -120,7 +121,7 @@ def enqueue(
             status="dropped" if dropped else "pending",
             attempts=0,
             next_attempt_at=None if dropped else now,
-            last_error=reach.BLOCKED if dropped else None,
+            last_error=why,
             address=reply_to,
         )
     )
@@ -137,7 +138,8 @@ class Receipt:
     ``status`` is ``pending``, ``sent`` or ``dropped``; ``attempts`` the
     attempts made (0 before the first); ``error`` the last failure while
     pending, or why it was dropped (`reach.BLOCKED` when the recipient
-    blocked the bot or can no longer be reached).
+    blocked the bot or can no longer be reached, `websessions.ENDED` when
+    their web chat session ended).
     """
 
     status: str
@@ -149,6 +151,11 @@ class Receipt:
     def blocked(self) -> bool:
         """Dropped because the recipient blocked the bot or can no longer be reached (`reach.block`)."""
         return self.status == "dropped" and self.error == reach.BLOCKED
+
+    @property
+    def ended(self) -> bool:
+        """Dropped because the recipient's web chat session ended or expired (`reach.unreachable`)."""
+        return self.status == "dropped" and self.error == reach.ENDED
 
 
 def receipts(connection: sa.Connection, ids: Collection[int]) -> dict[int, Receipt]:

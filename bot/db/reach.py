@@ -8,6 +8,9 @@
   waiting for them is dropped, and `blocked` makes new ones dropped at once
   (`bot.db.outbox.enqueue`), so pushes stop instead of failing for ever.
   Their next event (following again) clears it (`ConversationStore.exchange`).
+- `unreachable` says why a message written now could never reach its
+  person: they blocked the bot, or they were an anonymous web chat user
+  whose session has ended or expired (`bot.db.websessions.ENDED`).
 - `pushes_in_month` counts the messages a channel pushed in a calendar
   month in Japan (LINE counts pushes against the account's monthly allowance).
 """
@@ -22,12 +25,14 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db import inbox
 from bot.db.engine import reading, writing
-from bot.db.schema import conversations, outbox, seen_events
+from bot.db.schema import conversations, outbox, seen_events, web_sessions
+from bot.db.websessions import ANONYMOUS_PREFIX, ENDED
 from bot.localtime import local
 from bot.values import ConversationKey, Reply
 
 __all__ = [
     "BLOCKED",
+    "ENDED",
     "address_of",
     "block",
     "blocked",
@@ -35,6 +40,7 @@ __all__ = [
     "month_start",
     "pushes_in_month",
     "seen_once",
+    "unreachable",
 ]
 
 BLOCKED = "blocked by the recipient"
@@ -103,6 +109,21 @@ def blocked(connection: sa.Connection, channel: str, user_id: str) -> bool:
         conversations.c.blocked_at.is_not(None),
     )
     return bool(connection.execute(query).scalar())
+
+
+def unreachable(connection: sa.Connection, key: ConversationKey) -> str | None:
+    """Why a message to the person of ``key`` can never reach them (`BLOCKED`, `ENDED`); None if it can.
+
+    An anonymous user exists only while their session does: once it is ended
+    or expired and purged, nobody can ever read what is written to them.
+    """
+    if blocked(connection, key.channel, key.user_id):
+        return BLOCKED
+    if key.user_id.startswith(ANONYMOUS_PREFIX):
+        live = sa.select(web_sessions.c.id).where(web_sessions.c.user_id == key.user_id).limit(1)
+        if connection.execute(live).first() is None:
+            return ENDED
+    return None
 
 
 def address_of(connection: sa.Connection, key: ConversationKey) -> str | None:

@@ -9,7 +9,10 @@ A session lasts ``lifetime`` from its last use: a use more than `RENEW_AFTER`
 after the last renewal pushes the expiry forward (so a page that polls
 writes once an hour, not on every poll). Ending a session deletes it: the
 next request starts a new session with a new user id, so nothing of the
-previous conversation is reachable from that browser any more.
+previous conversation is reachable from that browser any more. Nor from
+anywhere else: a message still waiting for its user is dropped (`ENDED`),
+and so is every message written to them later (`bot.db.reach.unreachable`),
+so that the dashboard says the answer never reaches them.
 
 The limits per person (messages a minute, consultations a day) count per
 user id, and a browser that drops its cookie gets a new one; so the
@@ -31,10 +34,11 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from bot.db.engine import aware, reading, writing
-from bot.db.schema import web_session_starts, web_sessions
+from bot.db.schema import outbox, web_session_starts, web_sessions
 
 __all__ = [
     "ANONYMOUS_PREFIX",
+    "ENDED",
     "RENEW_AFTER",
     "START_WINDOW",
     "StartsExhausted",
@@ -44,6 +48,9 @@ __all__ = [
 
 ANONYMOUS_PREFIX = "anon:"
 """Every session's user id starts with this; a name given by single sign-on or the API never does."""
+
+ENDED = "the web chat session ended"
+"""Why a message to an anonymous user was dropped: their session ended or expired, so no one can read it."""
 
 RENEW_AFTER = timedelta(hours=1)
 START_WINDOW = timedelta(days=1)
@@ -133,10 +140,16 @@ class WebSessions:
         connection.execute(web_session_starts.insert().values(client=client, at=now))
 
     def end(self, token: str) -> bool:
-        """End the session of a cookie's token; whether there was one."""
+        """End the session of a cookie's token and drop what waits for its user; whether there was one."""
+        session = web_sessions.c.id == _digest(token)
         with writing(self.engine, "the web chat sessions") as connection:
-            result = connection.execute(web_sessions.delete().where(web_sessions.c.id == _digest(token)))
-        return result.rowcount > 0
+            user = connection.execute(sa.select(web_sessions.c.user_id).where(session)).scalar()
+            if user is None:
+                return False
+            connection.execute(web_sessions.delete().where(session))
+            waiting = sa.and_(outbox.c.user_id == user, outbox.c.status == "pending")
+            connection.execute(outbox.update().where(waiting).values(status="dropped", last_error=ENDED))
+        return True
 
 
 def _digest(token: str) -> str:

@@ -39,6 +39,9 @@ def test_turns_are_logged_with_buttons_by_their_label(store: ConversationStore) 
     store.exchange(Incoming(KEY, text="電話 ［電話番号］ の件です"), reply_with(question))
     store.exchange(Incoming(KEY, action="faq:tool-rpa-basics"), reply_with(Reply("RPAとは…")))
     store.exchange(Incoming(KEY, action="t:zz"), reply_with(Reply("期限切れです")))
+    store.push(KEY, Reply("回答です。", (Choice("まだ困っている", "cs:1:ng"),)))  # the DX team's answer
+    store.exchange(Incoming(KEY, action="cs:1:ng"), reply_with(Reply("続けてお書きください。")))
+    store.exchange(Incoming(KEY, action="cs:2:ok"), reply_with(Reply("見つかりませんでした。")))
     with store.engine.connect() as connection:
         lines = journal.conversation(connection, KEY, until=None, limit=10)
         last = journal.last_id(connection, KEY)
@@ -47,8 +50,12 @@ def test_turns_are_logged_with_buttons_by_their_label(store: ConversationStore) 
         ("bot", "どちらですか？"),
         ("button", "RPAについて"),
         ("bot", "RPAとは…"),
-        ("button", "（ボタン「t:zz」）"),
+        ("button", "（ボタンを押しました）"),
         ("bot", "期限切れです"),
+        ("button", "まだ困っている"),
+        ("bot", "続けてお書きください。"),
+        ("button", "No.2：解決した"),
+        ("bot", "見つかりませんでした。"),
     ]
     assert lines[1].choices == ("RPAについて", "メニュー")
     assert lines[0].reply is None

@@ -159,8 +159,24 @@ async def test_every_filter_the_form_could_not_have_sent_is_a_400_page_naming_it
     assert "受付からの経過に「abc」は指定できません" in age
     assert "7（7日以上）" in age, "and which values are"
     await page(client, "/admin/?age=2", 400)
+    untagged = await page(client, "/admin/?tag=あ", 400)
+    assert "「あ」というタグの付いた相談はありません。タグの付いた相談はまだありません。" in untagged
+    await asyncio.to_thread(client.app[CONSULT].set_tags, 1, "音声認識、会議録", "tanaka", None)
+    unknown = await page(client, "/admin/?tag=あ", 400)
+    offered = re.search(r"「あ」というタグの付いた相談はありません。指定できるタグ：([^<]*)", unknown)
+    assert offered, unknown
+    assert sorted(offered.group(1).split("、")) == ["会議録", "音声認識"], "and which tags are"
     assert "「page」には" in await page(client, "/admin/?page=abc", 400)
-    for good in ("assignee=suzuki", "assignee=me", "assignee=-", "assignee=", "age=7", "age="):
+    for good in (
+        "assignee=suzuki",
+        "assignee=me",
+        "assignee=-",
+        "assignee=",
+        "age=7",
+        "age=",
+        "tag=会議録",
+        "tag=",
+    ):
         await page(client, f"/admin/?{good}")
 
 

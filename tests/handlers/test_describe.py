@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from bot.consult.model import Event
 from bot.db.outbox import Receipt
-from bot.db.reach import BLOCKED
+from bot.db.reach import BLOCKED, ENDED
 from bot.handlers.dashboard.describe import describe_event, kind_label
 from bot.knowledge.ward import Ward
 
@@ -40,6 +40,11 @@ def test_an_answers_line_in_the_trail_says_what_the_outbox_says_of_its_message()
             Receipt("dropped", 0, None, BLOCKED),
             "undelivered",
             "相談者に届いていません（相談者がbotをブロックしたか、相談者のアカウントが使えなくなったため）",
+        ),
+        (
+            Receipt("dropped", 0, None, ENDED),
+            "undelivered",
+            "相談者に届いていません（相談者がWebチャットの利用を終了し、この会話を見られる画面がなくなったため）",
         ),
         (
             Receipt("dropped", 1, None, "undeliverable: LINE refused it (HTTP 400)"),

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
+from bot.appkeys import STORE
 from bot.config import Settings
+from bot.db.schema import messages
 from bot.search import Searcher
 from tests.handlers.conftest import CHAT_AUTH, CHAT_TOKEN, Client, consult, say
 
@@ -40,8 +46,9 @@ async def test_the_second_consultation_of_the_day_is_declined_politely(
 
 
 async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
-    aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path
+    aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """And logged once a streak without the user id (a staff member's name under single sign-on)."""
     client = await limited_client(aiohttp_client, searcher, tmp_path, KAIZEN_LIMIT_MESSAGES_PER_MINUTE="2")
 
     async def send(user: str, text: str) -> dict[str, Any]:
@@ -52,8 +59,26 @@ async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
 
     for _ in range(2):
         assert "refused" not in await send("staff-1", "こんにちは")
-    declined = await send("staff-1", "RPAとは何ですか？")
+    with caplog.at_level(logging.INFO, logger="bot.conversations"):
+        declined = await send("staff-1", "RPAとは何ですか？")
+        for _ in range(3):
+            assert (await send("staff-1", "まだですか"))["refused"] is True
     assert declined["refused"] is True, "the client is told the message was not read, to offer it again"
+    (logged,) = [r.getMessage() for r in caplog.records if "messages in a minute" in r.getMessage()]
+    assert "staff-1" not in caplog.text
+    named = re.fullmatch(
+        r"web: the conversation of logged line (\d+) sent more than 2 messages in a minute; "
+        r"its messages are refused until \S+ \(logged once\)",
+        logged,
+    )
+    assert named, logged
+
+    def owner() -> str:
+        with client.app[STORE].engine.connect() as connection:
+            query = sa.select(messages.c.user_id).where(messages.c.id == int(named.group(1)))
+            return str(connection.execute(query).scalar_one())
+
+    assert await asyncio.to_thread(owner) == "staff-1", "the line's id finds the conversation in the database"
     (reply,) = declined["replies"]
     assert "1分間に2件まで" in reply["text"]
     assert "もう一度お送りください" in reply["text"]

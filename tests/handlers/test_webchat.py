@@ -21,7 +21,7 @@ from bot.dialogue import ConversationKey, Reply
 from bot.errors import StoreError
 from bot.handlers.webchat import MAX_TEXT_CHARS
 from bot.search import Searcher
-from tests.handlers.conftest import CHAT_AUTH, MAX_BODY, Client, pushed, say
+from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, MAX_BODY, Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
 
@@ -123,6 +123,23 @@ async def test_the_opening_gets_the_menu_and_is_not_the_persons_line_in_the_hist
     history = await (await client.get("/api/v1/chat/history")).json()
     roles = [(line["role"], line["text"][:8]) for line in history["lines"]]
     assert roles == [("bot", "ご用件をお選びく"), ("user", "メニュー"), ("bot", "ご用件をお選びく")]
+
+
+async def test_a_button_pressed_on_a_pushed_answer_is_in_the_history_by_its_label(client: Client) -> None:
+    """The exploratory test: 「まだ困っている」 on the answer read 「（ボタン「cs:1:ng」）」 on reload."""
+    number = await consult(client, None)
+    answered = await client.post(
+        f"/api/v1/consultations/{number}/answer",
+        json={"text": "音声認識ソフトをお試しください。"},
+        headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    assert answered.status == 200, await answered.text()
+    (answer,) = await pushed(client, None)
+    await chat(client, {"action": action_of(answer, "まだ困っている")})
+    history = await (await client.get("/api/v1/chat/history")).json()
+    pressed = [line["text"] for line in history["lines"] if line["role"] == "user"]
+    assert pressed[-1] == "まだ困っている"
+    assert not [text for text in pressed if "cs:" in text or "ボタン「" in text], pressed
 
 
 async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(client: Client) -> None:

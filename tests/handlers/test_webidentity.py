@@ -20,9 +20,11 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.appkeys import STORE, WEB_SESSIONS
 from bot.config import Settings
-from bot.db.schema import web_sessions
+from bot.db.schema import outbox, web_sessions
+from bot.db.websessions import ENDED
 from bot.search import Searcher
 from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, Client, consult, pushed, say
+from tests.handlers.test_dashboard import add_user, login, page, version_of
 
 pytestmark = pytest.mark.asyncio
 
@@ -157,6 +159,36 @@ async def test_ending_the_session_leaves_nothing_for_the_next_person(client: Cli
 
     again = await client.delete("/api/v1/chat/session")
     assert await again.json() == {"ended": False}, "nothing to end without a session"
+
+
+async def test_an_answer_after_the_session_ended_is_shown_never_delivered(client: Client) -> None:
+    """The exploratory test: consult, 「この端末での利用を終了」, answer; the page said 「届けました」."""
+    number = await consult(client, None)
+    (user,) = await session_users(client)
+    assert (await client.delete("/api/v1/chat/session")).status == 200
+
+    await add_user(client)
+    csrf = await login(client)
+    detail = await page(client, f"/admin/consultations/{number}")
+    form = {"csrf": csrf, "version": version_of(detail), "form": "answer", "text": "回答です。"}
+    response = await client.post(f"/admin/consultations/{number}/answer", data=form, allow_redirects=False)
+    assert response.status == 303, await response.text()
+    done = await page(client, response.headers["Location"])
+    why = "相談者がWebチャットの利用を終了し、この会話を見られる画面がなくなったため"
+    assert f"回答を記録しましたが、相談者に届いていません（{why}）。電話やメールなど" in done
+    assert "相談者のチャットに届けました" not in done
+    await asyncio.sleep(0.3)  # the delivery worker, beside the test, must not take it for handed over
+    trail = await page(client, f"/admin/consultations/{number}")
+    assert f'<span class="reach undelivered">相談者に届いていません（{why}）' in trail
+    assert "の回答は、相談者に届いていません" in trail
+    assert "相談者に届けました" not in trail
+
+    def statuses() -> list[tuple[str, str | None]]:
+        with client.app[STORE].engine.connect() as connection:
+            query = sa.select(outbox.c.status, outbox.c.last_error).where(outbox.c.user_id == user)
+            return [(row.status, row.last_error) for row in connection.execute(query)]
+
+    assert await asyncio.to_thread(statuses) == [("dropped", ENDED)], "kept for the record, never handed over"
 
 
 @pytest.mark.parametrize(

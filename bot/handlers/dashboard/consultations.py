@@ -52,8 +52,8 @@ async def queue(request: web.Request) -> web.Response:
     """The consultations, filtered by state, assignee, age and tag, with counts per state.
 
     A filter the form could not have sent (an unknown state, a person who is
-    not on the team, an age other than `AGES`, a page that is not a number) is
-    a 400 page naming it. A page past the last one is a 404 page of the queue
+    not on the team, an age other than `AGES`, a tag no consultation has, a
+    page that is not a number) is a 400 page naming it. A page past the last one is a 404 page of the queue
     that says so and links to the first and the last page.
     """
     query = request.query
@@ -61,6 +61,7 @@ async def queue(request: web.Request) -> web.Response:
     status = query.get("status", "open")
     assignee = query.get("assignee", "")
     age = query.get("age", "")
+    tag = query.get("tag", "")
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     users = await asyncio.to_thread(accounts.users)
@@ -69,19 +70,22 @@ async def queue(request: web.Request) -> web.Response:
     if age and age not in AGES:
         allowed = "、".join(f"{days}（{label}）" for days, label in AGES.items())
         raise InvalidRequest("invalid_age", f"受付からの経過に「{age}」は指定できません。使える値：{allowed}")
+    tags = await asyncio.to_thread(service.tags)
+    if tag and tag not in tags:
+        offered = f"指定できるタグ：{'、'.join(tags)}" if tags else "タグの付いた相談はまだありません。"
+        raise InvalidRequest("invalid_tag", f"「{tag}」というタグの付いた相談はありません。{offered}")
     filters = Filters(
         status=status,
         assignee=me if assignee == "me" else assignee or None,
         min_age_days=int(age) if age else None,
-        tag=query.get("tag") or None,
+        tag=tag or None,
         limit=PAGE,
         offset=(number - 1) * PAGE,
     )
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
-    shown = {"status": status, "assignee": assignee, "age": age, "tag": query.get("tag", "")}
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag}
     counts = await asyncio.to_thread(service.counts)
-    tags = await asyncio.to_thread(service.tags)
     pages = max(1, -(-total // PAGE))
     beyond = number > pages
     context = {

@@ -22,6 +22,8 @@ __all__ = ["Described", "actor_name", "delivery", "describe_event", "kind_label"
 _KINDS = {"faq": "よくある質問", "case": "改善事例", "ref": "案内先"}
 _BLOCKED = "相談者がbotをブロックしたか、相談者のアカウントが使えなくなったため"
 """Why `bot.db.reach.BLOCKED`: an ``unfollow`` (blocked or removed), or the platform says they are gone."""
+_ENDED = "相談者がWebチャットの利用を終了し、この会話を見られる画面がなくなったため"
+"""Why `bot.db.reach.ENDED`: the anonymous session ended (「この端末での利用を終了」) or expired."""
 _REFUSED = "送信先のサービスが、この相談者あてのメッセージを受け付けなかったため"
 """Why another message is dropped: its platform refused it for good (`bot.delivery.worker.Undeliverable`)."""
 
@@ -75,7 +77,8 @@ def delivery(receipt: Receipt | None) -> tuple[str, str]:
     if receipt.status == "sent":
         return "sent", "相談者に届けました"
     if receipt.status == "dropped":
-        return "undelivered", f"相談者に届いていません（{_BLOCKED if receipt.blocked else _REFUSED}）"
+        why = _BLOCKED if receipt.blocked else _ENDED if receipt.ended else _REFUSED
+        return "undelivered", f"相談者に届いていません（{why}）"
     if receipt.error:
         tried = f"これまでに{receipt.attempts}回試しました"
         return "retrying", f"相談者への送信に失敗したため、自動で再送しています（{tried}）"
