@@ -182,6 +182,29 @@ async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_
     assert rows(teams, conversations) == []
 
 
+@pytest.mark.parametrize("where", ["conversation", "channelData", "both"])
+async def test_an_activity_from_another_tenant_is_403_logged_and_not_answered(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture, where: str
+) -> None:
+    other = "99999999-8888-4777-8666-555555555555"
+    activity = fake.activity("RPAとは何ですか？")
+    if where != "channelData":
+        activity["conversation"]["tenantId"] = other
+    if where != "conversation":
+        activity["channelData"]["tenant"]["id"] = other
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        response = await post(teams, activity, f"Bearer {fake.token()}")  # a valid Bot Framework token
+    assert response.status == 403
+    assert (await response.json())["error"] == "wrong_tenant"
+    assert f"another tenant ({other})" in caplog.text
+    await settle(teams)
+    assert fake.posted == []
+    assert rows(teams, conversations) == []
+    ours = fake.activity("RPAとは何ですか？")
+    ours["conversation"]["tenantId"] = TENANT_ID.upper()  # a GUID in capitals is the same tenant
+    assert (await post(teams, ours, f"Bearer {fake.token()}")).status == 200
+
+
 @pytest_asyncio.fixture
 async def checked(
     aiohttp_client: AiohttpClient,
