@@ -62,6 +62,8 @@ class FakeTelegram:
     flood: int = 0
     """While above 0, every ``sendMessage`` answers 429 with ``retry_after`` = this many seconds."""
     script: list[int] = field(default_factory=list)
+    pause: int = 0
+    """When above 0 (`pause_next`), the next ``sendMessage`` answers 429 with this ``retry_after``."""
     """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
     hold_action: Hold | None = None
     """When set (`hold_indicator`), the next ``sendChatAction`` waits for its release."""
@@ -190,6 +192,9 @@ class FakeTelegram:
     def unsigned(self, webhook: Webhook) -> Webhook:
         return Webhook(webhook.path, webhook.body, {k: v for k, v in webhook.headers.items() if k != HEADER})
 
+    def pause_next(self, seconds: int) -> None:
+        self.pause = seconds
+
     def block(self, user: str) -> None:
         self.blocked.add(str(self.user_id(user)))
 
@@ -263,8 +268,8 @@ class FakeTelegram:
             status = self.script.pop(0)
             extra: dict[str, Any] = {"parameters": {"retry_after": 1}} if status == 429 else {}
             return self._answer(method, params, status, description=f"Scripted {status}", **extra)
-        if self.flood:
-            wait = self.flood
+        if self.flood or self.pause:
+            wait, self.pause = self.flood or self.pause, 0
             return self._answer(
                 method,
                 params,

@@ -212,7 +212,10 @@ class TeamsChannel:
             log.debug("teams typing indicator failed for %s: %s", incoming.key, exc)
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
-        """Reply to ``incoming`` now; False (to push later) when the connector fails for a while."""
+        """Reply to ``incoming`` now; False (to push later) when the connector fails for a while.
+
+        `PlatformRefused` when it asked for a pause (``Retry-After``): the push waits that long.
+        """
         if incoming.address is None:
             return False
         try:
@@ -221,6 +224,8 @@ class TeamsChannel:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
             log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc.status)
+            if (refused := PlatformRefused.of(exc, datetime.now(UTC))).retry_after is not None:
+                raise refused from exc  # the push waits as long as the connector asked
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
             reason = str(exc) or type(exc).__name__
