@@ -287,10 +287,13 @@ class Conversations:
                     _log_room(incoming)
                 return replies
 
-    def push(self, key: ConversationKey, replies: Sequence[Reply]) -> None:
-        """Queue ``replies`` for the person of ``key`` (blocking); the channel's sender delivers them."""
+    def push(self, key: ConversationKey, replies: Sequence[Reply], due: datetime | None = None) -> None:
+        """Queue ``replies`` for the person of ``key`` (blocking; not sent before ``due``).
+
+        The channel's sender delivers them.
+        """
         for reply in replies:
-            self.store.push(key, reply)
+            self.store.push(key, reply, due)
 
     def _step(
         self,

@@ -146,11 +146,11 @@ class ConversationStore:
                 inbox.answered(connection, key.channel, incoming.event_id, turn.replies)
         return turn
 
-    def push(self, key: ConversationKey, reply: Reply) -> int:
-        """Queue ``reply`` for the user of ``key``; return the message id."""
+    def push(self, key: ConversationKey, reply: Reply, due: datetime | None = None) -> int:
+        """Queue ``reply`` for the user of ``key`` (not sent before ``due``); return the message id."""
         try:
             with self.engine.begin() as connection:
-                return enqueue(connection, key, reply.to_record(), datetime.now(UTC))
+                return enqueue(connection, key, reply.to_record(), datetime.now(UTC), due=due)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not queue the message: {exc}") from exc
 

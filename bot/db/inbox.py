@@ -204,12 +204,20 @@ def answered(connection: sa.Connection, channel: str, event_id: str, replies: Se
 
 
 def deliver(
-    engine: sa.Engine, row: int, key: ConversationKey, replies: Sequence[Reply], now: datetime
+    engine: sa.Engine,
+    row: int,
+    key: ConversationKey,
+    replies: Sequence[Reply],
+    now: datetime,
+    due: datetime | None = None,
 ) -> None:
-    """Queue ``replies`` for the person of ``key`` and delete the row ``row``, in one transaction."""
+    """Queue ``replies`` for the person of ``key`` and delete the row ``row``, in one transaction.
+
+    ``due``: not sent before then (the platform asked for a pause).
+    """
     with writing(engine, "the inbox") as connection:
         for reply in replies:
-            enqueue(connection, key, reply.to_record(), now)
+            enqueue(connection, key, reply.to_record(), now, due=due)
         connection.execute(inbox.delete().where(inbox.c.id == row))
 
 

@@ -10,8 +10,9 @@ messages, that only marks it handed over), and ``dropped`` when the
 recipient has blocked the bot (`bot.db.reach.block`) or the sender found
 them unreachable for good:
 
-- `claim` picks the oldest due message and moves its ``next_attempt_at`` a
-  lease ahead, so no other worker takes it meanwhile (``FOR UPDATE SKIP
+- `claim` picks the oldest due message (whose conversation has no earlier
+  one pending: each person's messages go out in order) and moves its
+  ``next_attempt_at`` a lease ahead, so no other worker takes it meanwhile (``FOR UPDATE SKIP
   LOCKED`` on PostgreSQL; ``BEGIN IMMEDIATE`` serialises claims on SQLite).
   A worker that dies mid-delivery leaves the message to be claimed again
   when the lease runs out.
@@ -52,6 +53,7 @@ __all__ = [
     "pending_counts",
     "receipts",
     "retry_later",
+    "waiting",
     "when_committed",
 ]
 
@@ -101,12 +103,15 @@ def enqueue(
     now: datetime,
     *,
     reply_to: str | None = None,
+    due: datetime | None = None,
 ) -> int:
     """Write a message for ``key`` inside the caller's transaction; return its id.
 
-    ``reply_to`` is the address the message answers (`Delivery.reply_to`).
-    A message to someone who blocked the bot, or whose web chat session has
-    ended, is written ``dropped`` (`reach.unreachable`): kept for the record, never sent.
+    ``reply_to`` is the address the message answers (`Delivery.reply_to`);
+    ``due`` when its first attempt may be made, if later than ``now`` (the
+    platform asked for a pause). A message to someone who blocked the bot, or
+    whose web chat session has ended, is written ``dropped``
+    (`reach.unreachable`): kept for the record, never sent.
     """
     why = reach.unreachable(connection, key)
     dropped = why is not None
@@ -120,7 +125,7 @@ def enqueue(
             created_at=now,
             status="dropped" if dropped else "pending",
             attempts=0,
-            next_attempt_at=None if dropped else now,
+            next_attempt_at=None if dropped else max(now, due or now),
             last_error=why,
             address=reply_to,
         )
@@ -172,15 +177,28 @@ def receipts(connection: sa.Connection, ids: Collection[int]) -> dict[int, Recei
 
 
 def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: timedelta) -> Delivery | None:
-    """Take the oldest due message for one of ``channels`` for ``lease``; None when none is due."""
+    """Take the oldest due message for one of ``channels`` for ``lease``; None when none is due.
+
+    A message waits while an earlier one of its conversation is pending
+    (due later, or being sent): a person's messages go out in the order
+    they were written, one at a time, even when one has to wait for a retry.
+    """
     if not channels:
         return None
+    earlier = outbox.alias("earlier")
     query = (
         sa.select(outbox)
         .where(
             outbox.c.status == "pending",
             outbox.c.channel.in_(sorted(channels)),
             outbox.c.next_attempt_at <= now,
+            ~sa.exists().where(
+                earlier.c.channel == outbox.c.channel,
+                earlier.c.user_id == outbox.c.user_id,
+                earlier.c.conversation_id == outbox.c.conversation_id,
+                earlier.c.id < outbox.c.id,
+                earlier.c.status == "pending",
+            ),
         )
         .order_by(outbox.c.id)
         .limit(1)
@@ -199,6 +217,18 @@ def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: ti
         key = ConversationKey(row.channel, row.user_id, row.conversation_id)
         address = reach.address_of(connection, key)
     return Delivery(row.id, key, row.payload, attempts, address, row.address, row.created_at)
+
+
+def waiting(engine: sa.Engine, key: ConversationKey) -> bool:
+    """Whether a message for ``key`` waits in the outbox: an answer sent now would overtake it."""
+    query = sa.select(outbox.c.id).where(
+        outbox.c.channel == key.channel,
+        outbox.c.user_id == key.user_id,
+        outbox.c.conversation_id == key.conversation_id,
+        outbox.c.status == "pending",
+    )
+    with reading(engine, "the outbox") as connection:
+        return connection.execute(query.limit(1)).first() is not None
 
 
 def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:

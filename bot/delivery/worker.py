@@ -13,7 +13,8 @@ The guarantees, and their limits:
   timeout or an unreachable platform reschedules it after a backoff that
   doubles up to a ceiling, and retries never stop. A platform that asks
   for a pause (429 or 503 with ``Retry-After``, raised by the sender as
-  `PlatformRefused`) is not tried again sooner. A worker that crashes or
+  `PlatformRefused`) is not tried again sooner; meanwhile the person's
+  later messages wait behind it (`bot.db.outbox.claim`). A worker that crashes or
   is stopped mid-delivery leaves the message claimed until the lease runs
   out; then any worker sends it.
 - Nothing is sent twice by us: a message is claimed by one worker at a

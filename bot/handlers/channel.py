@@ -94,8 +94,10 @@ class Channel(Protocol[Payload]):
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Answer ``incoming`` now, if the platform still allows it; False to have the replies pushed.
 
-        Raises only when the platform refused the answer for a reason a
-        push would not fix; the dispatcher then logs it.
+        Raises `bot.delivery.http.PlatformRefused` when the platform asked for
+        a pause (its ``Retry-After``): the replies are pushed, no sooner.
+        Raises anything else only when the platform refused the answer for a
+        reason a push would not fix; the dispatcher then logs it.
         """
 
     def sender(self, store: ConversationStore) -> Sender:

@@ -25,9 +25,14 @@ dispatcher (so it is not garbage-collected mid-flight) and awaited by
 3. as soon as the turn is done, the channel answers the event if the
    platform still allows it (`Channel.respond`), whether or not the
    indicator's call has returned; otherwise the replies go to the outbox
-   and the channel's sender pushes them. A conversation's answers go out
-   in its events' order too: each waits until the one before has been
-   answered (`_answering`), so a slow reply is not overtaken by the next;
+   and the channel's sender pushes them (no sooner than the platform's
+   ``Retry-After`` when it refused the answer so). A conversation's
+   answers go out in its events' order too: each waits until the one
+   before has been answered (`_answering`), so a slow reply is not
+   overtaken by the next; and while a message to the person waits in the
+   outbox (an answer whose reply failed), the next answers are queued
+   behind it instead of replied (`bot.db.outbox.claim` sends a person's
+   messages in order);
 4. the inbox row goes: a turn with replies kept them in it (in the turn's
    transaction, `bot.db.inbox.answered`; so do a sticker's, a group's and
    the team room's replies, in the transaction that marks their event
@@ -78,7 +83,8 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 
 from bot.conversations import DELAYED, Conversations, fallback
-from bot.db import inbox
+from bot.db import inbox, outbox
+from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 from bot.handlers.channel import Channel
 from bot.handlers.inbox import InboxWriter
@@ -429,14 +435,32 @@ class Dispatcher:
             return False
         if not replies:
             return True
-        if await channel.respond(incoming, replies):
-            return True
+        due = None
+        if not await self._behind_a_push(incoming.key):
+            try:
+                if await channel.respond(incoming, replies):
+                    return True
+            except PlatformRefused as refused:  # it asked for a pause: the push waits as long
+                due = self.clock() + timedelta(seconds=refused.retry_after or 0)
         if row is None:
-            await asyncio.to_thread(self.conversations.push, incoming.key, replies)
+            await asyncio.to_thread(self.conversations.push, incoming.key, replies, due)
         else:  # queued with the inbox row's deletion, so a kill cannot push them twice
             engine = self.conversations.store.engine
-            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock())
+            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock(), due)
         return True
+
+    async def _behind_a_push(self, key: ConversationKey) -> bool:
+        """Whether a message to ``key`` waits in the outbox (an answer whose reply failed, say).
+
+        An answer sent now would overtake it, so it is queued behind it
+        instead (`bot.db.outbox.claim` sends a person's messages in order).
+        When the outbox cannot be read, the answer goes out now.
+        """
+        try:
+            return await asyncio.to_thread(outbox.waiting, self.conversations.store.engine, key)
+        except StoreError:
+            log.warning("could not read the outbox of %s; answering without waiting", key, exc_info=True)
+            return False
 
     @staticmethod
     async def _indicate(channel: Channel[object], incoming: Incoming) -> None:

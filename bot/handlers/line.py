@@ -57,6 +57,7 @@ from bot.appkeys import DISPATCHER
 from bot.config import LineSettings, Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
+from bot.delivery.http import PlatformRefused, retry_after
 from bot.delivery.worker import Undeliverable
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
@@ -170,7 +171,10 @@ class LineChannel:
             log.info("LINE loading animation not shown for %s: %s", incoming.key, _reason(exc))
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
-        """Reply with the event's token while it is fresh; False (push instead) when it is not, or fails."""
+        """Reply with the event's token while it is fresh; False (push instead) when it is not, or fails.
+
+        `PlatformRefused` when LINE refused it with a ``Retry-After``: the push waits that long.
+        """
         if incoming.reply_token is None or datetime.now(UTC) - incoming.received_at > REPLY_WINDOW:
             return False
         messages = render(replies)
@@ -183,8 +187,16 @@ class LineChannel:
             log.warning(
                 "LINE reply to %s failed (%s); the answer is pushed instead", incoming.key, _reason(exc)
             )
+            if isinstance(exc, ApiException) and (refused := self.refused(exc)).retry_after is not None:
+                raise refused from exc  # the push waits as long as LINE asked
             return False
         return True
+
+    def refused(self, exc: ApiException) -> PlatformRefused:
+        """LINE's refusal as the worker's `PlatformRefused`, with the wait its ``Retry-After`` asks for."""
+        value = exc.headers.get("Retry-After") if exc.headers else None
+        wait = retry_after(value, datetime.now(UTC))
+        return PlatformRefused.from_sdk(self.settings.api_base_url, exc.status or 0, _reason(exc), wait)
 
     async def post_notice(self, room: str, notice: Notice) -> None:
         """Push ``notice`` into the group or room ``room``; a refusal for good is `Undeliverable`.
@@ -231,7 +243,7 @@ class LineSender:
                 return
             if exc.status in (400, 403, 404):
                 raise Undeliverable(f"LINE refused it ({_reason(exc)})") from exc
-            raise
+            raise self.channel.refused(exc) from exc  # retried no sooner than its Retry-After
         count = await asyncio.to_thread(reach.pushes_in_month, self.store.engine, CHANNEL, datetime.now(UTC))
         log.info("LINE push of message %d to %s; pushes this month: %d", delivery.id, to, count + 1)
 

@@ -91,6 +91,8 @@ class FakeBotFramework:
     posted: list[Posted] = field(default_factory=list)
     gone: dict[str, int] = field(default_factory=dict)
     script: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
+    pause: int = 0
+    """When above 0, the next message (not a typing indicator) is refused 429 with this ``Retry-After``."""
     key_fetches: int = 0
     require_token: bool = True
     issued: set[str] = field(default_factory=set)
@@ -244,6 +246,10 @@ class FakeBotFramework:
         elif conversation in self.gone:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
+        elif self.pause and body.get("type") != "typing":
+            status, wait, self.pause = 429, self.pause, 0
+            error = {"error": {"code": "Throttled", "message": "paused"}}
+            response = web.json_response(error, status=status, headers={"Retry-After": str(wait)})
         else:
             scripted = self.script.pop(0) if self.script else 201
             status, headers = scripted if isinstance(scripted, tuple) else (scripted, {})

@@ -79,6 +79,9 @@ class Platform(Protocol):
     def block(self, user: str) -> None:
         """From now on the platform refuses messages to ``user`` as it does for one who blocked the bot."""
 
+    def pause_next(self, seconds: int) -> None:
+        """Refuse the bot's next message (a reply or a push) with 429 and ``Retry-After: seconds``."""
+
     async def sent(self, user: str, count: int) -> list[Sent]:
         """The first ``count`` messages sent to ``user``, waiting for them (up to ten seconds)."""
 

@@ -65,6 +65,8 @@ class FakeLine:
     hold_replying: Hold | None = None
     """When set (`hold_indicator`), the next loading animation request waits for its release."""
     loading_status: int = 200
+    pause: int = 0
+    """When above 0 (`pause_next`), the next reply or push is refused 429 with this ``Retry-After``."""
     """What every loading animation request is answered (another status: LINE's error body with it)."""
     _used_tokens: set[str] = field(default_factory=set)
     _retry_keys: set[str] = field(default_factory=set)
@@ -163,6 +165,9 @@ class FakeLine:
     def block(self, user: str) -> None:
         self.blocked.add(user)
 
+    def pause_next(self, seconds: int) -> None:
+        self.pause = seconds
+
     def hold_indicator(self) -> Hold:
         """Leave the next loading animation request unanswered until the returned hold is released."""
         self.hold_loading = Hold()
@@ -207,6 +212,7 @@ class FakeLine:
             hold, self.hold_replying = self.hold_replying, None
             await hold.keep(request)
         body, refusal = await self._read(request)
+        refusal = refusal or self._paused()
         token = str(body.get("replyToken", ""))
         if refusal is None and (token in self._used_tokens or token in self.expired or not token):
             refusal = web.json_response({"message": "Invalid reply token"}, status=400)
@@ -215,6 +221,7 @@ class FakeLine:
 
     async def _push(self, request: web.Request) -> web.Response:
         body, refusal = await self._read(request)
+        refusal = refusal or self._paused()
         to = str(body.get("to", ""))
         key = request.headers.get("X-Line-Retry-Key")
         if refusal is None and key is not None and key in self._retry_keys:
@@ -241,6 +248,13 @@ class FakeLine:
         if len(body.get("messages", [])) > 5:
             return body, web.json_response({"message": "Size must be between 1 and 5"}, status=400)
         return body, None
+
+    def _paused(self) -> web.Response | None:
+        if not self.pause:
+            return None
+        wait, self.pause = self.pause, 0
+        body = {"message": "The API rate limit has been exceeded. Try again later."}
+        return web.json_response(body, status=429, headers={"Retry-After": str(wait)})
 
     def _record(
         self,

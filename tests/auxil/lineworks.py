@@ -200,6 +200,9 @@ class FakeLineWorks:
     def block(self, user: str) -> None:
         self.blocked.add(user)
 
+    def pause_next(self, seconds: int) -> None:
+        self.script.append((429, {"Retry-After": str(seconds)}))
+
     def revoke(self) -> None:
         """Every token issued so far stops working (as after its expiry): the next message gets 401."""
         self._tokens.clear()

@@ -86,6 +86,8 @@ class FakeSlack:
     arrived: list[str] = field(default_factory=list)
     gone: dict[str, str] = field(default_factory=dict)
     refusals: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    pause: int = 0
+    """When above 0 (`pause_next`), the next ``chat.postMessage`` is ``ratelimited``, this ``Retry-After``."""
     _sent: list[Sent] = field(default_factory=list)
     _changes: Changes = field(default_factory=Changes)
     _open: asyncio.Event = field(default_factory=asyncio.Event)
@@ -261,6 +263,9 @@ class FakeSlack:
     def block(self, user: str) -> None:
         self.gone[dm(user)] = "channel_not_found"
 
+    def pause_next(self, seconds: int) -> None:
+        self.pause = seconds
+
     def refuse(self, error: str, status: int = 200, retry_after: str | None = None) -> None:
         """Refuse the next Web API call with ``error`` (``ratelimited`` is 429 with ``Retry-After``)."""
         headers = {} if retry_after is None else {"Retry-After": retry_after}
@@ -332,6 +337,9 @@ class FakeSlack:
             return error, status, headers
         if method != "chat.postMessage":
             return None, 200, {}
+        if self.pause:
+            wait, self.pause = self.pause, 0
+            return "ratelimited", 429, {"Retry-After": str(wait)}
         channel = str(body.get("channel", ""))
         if channel in self.gone:
             return self.gone[channel], 200, {}

@@ -91,6 +91,9 @@ class TeamsPlatform:
     def block(self, user: str) -> None:
         self.fake.gone[_conversation(user)] = 403
 
+    def pause_next(self, seconds: int) -> None:
+        self.fake.pause = seconds
+
     def hold_indicator(self) -> Hold:
         """Leave the next typing activity unanswered until the returned hold is released."""
         self.fake.hold_typing = Hold()

@@ -5,8 +5,10 @@ The API side answers python-telegram-bot's requests (``POST
 does: an unknown token is 401; ``getMe``, ``sendMessage``,
 ``sendChatAction``, ``answerCallbackQuery``, ``setWebhook`` and
 ``deleteWebhook`` are recorded; ``sendMessage`` refuses text over 4096
-characters (400), a chat the test `block`s (403 "bot was blocked by the
-user"), and answers 429 with ``retry_after`` while the test `flood`s it.
+characters (400; counted as Telegram counts them, in UTF-16 code units of
+the text once its HTML is parsed: `visible`), a chat the test `block`s (403
+"bot was blocked by the user"), and answers 429 with ``retry_after`` while
+the test `flood`s it.
 
 The webhook side builds updates as Telegram sends them, with the secret
 token header. Telegram's ids are integers: each user name a test uses gets
@@ -60,6 +62,8 @@ class FakeTelegram:
     flood: int = 0
     """While above 0, every ``sendMessage`` answers 429 with ``retry_after`` = this many seconds."""
     script: list[int] = field(default_factory=list)
+    pause: int = 0
+    """When above 0 (`pause_next`), the next ``sendMessage`` answers 429 with this ``retry_after``."""
     """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
     hold_action: Hold | None = None
     """When set (`hold_indicator`), the next ``sendChatAction`` waits for its release."""
@@ -188,6 +192,9 @@ class FakeTelegram:
     def unsigned(self, webhook: Webhook) -> Webhook:
         return Webhook(webhook.path, webhook.body, {k: v for k, v in webhook.headers.items() if k != HEADER})
 
+    def pause_next(self, seconds: int) -> None:
+        self.pause = seconds
+
     def block(self, user: str) -> None:
         self.blocked.add(str(self.user_id(user)))
 
@@ -261,8 +268,8 @@ class FakeTelegram:
             status = self.script.pop(0)
             extra: dict[str, Any] = {"parameters": {"retry_after": 1}} if status == 429 else {}
             return self._answer(method, params, status, description=f"Scripted {status}", **extra)
-        if self.flood:
-            wait = self.flood
+        if self.flood or self.pause:
+            wait, self.pause = self.flood or self.pause, 0
             return self._answer(
                 method,
                 params,
@@ -270,7 +277,7 @@ class FakeTelegram:
                 description=f"Too Many Requests: retry after {wait}",
                 parameters={"retry_after": wait},
             )
-        if not text or len(text.encode("utf-16-le")) // 2 > 4096:
+        if not text or len(visible(text).encode("utf-16-le")) // 2 > 4096:
             return self._answer(method, params, 400, description="Bad Request: message is too long")
         via: Via = "reply" if "reply_parameters" in params else "push"
         labels, actions = _buttons(params.get("reply_markup"))
@@ -302,6 +309,11 @@ _METHODS: dict[str, Callable[[FakeTelegram, str, dict[str, Any]], web.Response]]
     "setWebhook": FakeTelegram._set_webhook,
     "deleteWebhook": FakeTelegram._true,
 }
+
+
+def visible(text: str) -> str:
+    """What Telegram shows of ``text`` sent with ``parse_mode=HTML``: its tags gone, its entities read."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
 
 
 def _buttons(markup: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -352,6 +364,6 @@ class TelegramRoom(OnFake[FakeTelegram]):
                 continue
             text = str(call.params.get("text", ""))
             links = tuple(html.unescape(url) for url in re.findall(r'href="([^"]*)"', text))
-            plain = html.unescape(re.sub(r"<[^>]+>", "", text))
+            plain = visible(text)
             found.append(Posted(plain, links, reply="reply_parameters" in call.params))
         return found

@@ -79,6 +79,37 @@ def test_a_failed_message_waits_for_its_retry_time(store: ConversationStore) -> 
     assert row.last_error == "HTTP 503"
 
 
+def test_a_persons_message_waits_while_an_earlier_one_of_theirs_is_pending(store: ConversationStore) -> None:
+    """Each person's messages go out in the order they were written, even when one waits for a retry."""
+    line, other = ConversationKey("line", "U1", "U1"), ConversationKey("line", "U2", "U2")
+    first = put(store, line, "メニュー")
+    second = put(store, line, "RPAの回答")
+    elsewhere = put(store, other, "別の方への回答")
+    delivery = claim(store.engine, {"line"}, NOW, LEASE)
+    assert delivery is not None
+    assert delivery.id == first
+    retry_later(store.engine, delivery, NOW + timedelta(seconds=5), "HTTP 429")  # Retry-After: 5
+    later = claim(store.engine, {"line"}, NOW + timedelta(seconds=1), LEASE)
+    assert later is not None
+    assert later.id == elsewhere, "another person's message does not wait"
+    assert claim(store.engine, {"line"}, NOW + timedelta(seconds=1), LEASE) is None, "the second overtook"
+    retried = claim(store.engine, {"line"}, NOW + timedelta(seconds=5), LEASE)
+    assert retried is not None
+    assert retried.id == first
+    assert claim(store.engine, {"line"}, NOW + timedelta(seconds=5), LEASE) is None, "sent beside the first"
+    mark_sent(store.engine, retried, NOW + timedelta(seconds=5))
+    then = claim(store.engine, {"line"}, NOW + timedelta(seconds=5), LEASE)
+    assert then is not None
+    assert then.id == second
+
+
+def test_a_message_is_not_due_before_the_wait_the_platform_asked_for(store: ConversationStore) -> None:
+    with store.engine.begin() as connection:
+        enqueue(connection, HOOK, {"text": "通知"}, NOW, due=NOW + timedelta(seconds=5))
+    assert claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=4), LEASE) is None
+    assert claim(store.engine, {"notify-webhook"}, NOW + timedelta(seconds=5), LEASE) is not None
+
+
 def test_only_channels_with_a_sender_are_claimed_and_the_rest_are_counted(store: ConversationStore) -> None:
     put(store, ConversationKey("line", "U1", "U1"), "LINEへの回答")
     put(store, HOOK, "通知")
@@ -91,7 +122,8 @@ def test_only_channels_with_a_sender_are_claimed_and_the_rest_are_counted(store:
 
 def test_concurrent_workers_never_claim_the_same_message(database_url: str) -> None:
     stores = [ConversationStore.open(database_url) for _ in range(2)]
-    numbers = {put(stores[0], HOOK, f"通知{n}") for n in range(30)}
+    # thirty people's: one person's messages are claimed one at a time (below)
+    numbers = {put(stores[0], ConversationKey("notify-webhook", f"p{n}", f"p{n}"), "通知") for n in range(30)}
     claimed: list[int] = []
     lock = threading.Lock()
 
@@ -132,8 +164,9 @@ def test_a_message_in_reply_carries_its_address_beside_the_conversations(store: 
         enqueue(connection, key, {"text": "回答です"}, NOW, reply_to="question")
         enqueue(connection, key, {"text": "お知らせです"}, NOW)
     first = claim(store.engine, {"slack"}, NOW, LEASE)
-    second = claim(store.engine, {"slack"}, NOW, LEASE)
     assert first is not None
+    mark_sent(store.engine, first, NOW)  # the person's next message waits until then
+    second = claim(store.engine, {"slack"}, NOW, LEASE)
     assert second is not None
     assert (first.address, first.reply_to) == ("latest", "question")
     assert (second.address, second.reply_to) == ("latest", None)

@@ -44,6 +44,7 @@ PLATFORMS["telegram"] = FakeTelegram
 pytestmark = pytest.mark.asyncio
 
 USER = "U0123456789abcdef0123456789abcde"
+QUESTION = "RPAってなに？"
 
 
 @pytest_asyncio.fixture(params=sorted(PLATFORMS))
@@ -135,6 +136,36 @@ async def test_an_indicator_the_platform_leaves_hanging_holds_no_answer_back(
         hold.release.set()
     await settle(bot)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+
+
+async def test_an_answer_pushed_after_a_pause_keeps_its_place_and_waits_as_asked(
+    bot: Client, platform: Platform
+) -> None:
+    """A reply refused with 429 and Retry-After is pushed no sooner; the person's next answer waits behind it.
+
+    The next answer overtook the push (the RPA answer before the menu), and the push went out at once.
+    """
+    other = "U00000000000000000000000000other"
+    for n, event in enumerate(
+        (platform.press(other, "menu", "ev-o1"), platform.text(other, QUESTION, "ev-o2"))
+    ):
+        assert await post(bot, event) == 200
+        await platform.sent(other, n + 1)
+        await settle(bot)
+    expected = [s.text for s in platform.all_sent(other)]  # the two answers in order, nothing refused
+    platform.pause_next(2)
+    started = asyncio.get_running_loop().time()
+    assert await post(bot, platform.press(USER, "menu", "ev-1")) == 200
+    await settle(bot)  # its reply refused: the menu waits in the outbox
+    assert await post(bot, platform.text(USER, QUESTION, "ev-2")) == 200
+    await settle(bot)
+    await platform.sent(USER, len(expected))
+    waited = asyncio.get_running_loop().time() - started
+    await asyncio.sleep(0.3)
+    sent = platform.all_sent(USER)
+    assert [s.text for s in sent] == expected, "an answer overtook the one pushed before it"
+    assert {s.via for s in sent} == {"push"}
+    assert waited >= 2, "pushed before the platform's Retry-After"
 
 
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:

@@ -30,7 +30,7 @@ from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
 from tests.auxil.platforms import free_port
-from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram
+from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram, visible
 from tests.conftest import DATA_DIR
 
 pytestmark = pytest.mark.asyncio
@@ -294,6 +294,16 @@ async def test_429_is_platform_refused_with_telegrams_wait(bot: Client, telegram
     with pytest.raises(PlatformRefused) as refused:
         await sender.send(delivery(Reply("回答です。"), USER))
     assert (refused.value.status, refused.value.retry_after) == (429, 7.0)
+
+
+async def test_an_answer_full_of_markup_characters_is_delivered_whole(
+    bot: Client, telegram: FakeTelegram
+) -> None:
+    text = "<&>" * 1700  # each escaped in the HTML (17,000 characters): Telegram counts them once parsed
+    await TelegramSender(channel(bot), bot.app[STORE]).send(delivery(Reply(text), USER))
+    assert [c.status for c in telegram.requests("sendMessage")] == [200, 200]
+    assert [len(visible(s.text)) for s in telegram.all_sent(USER)] == [4096, 1004]
+    assert "".join(visible(s.text) for s in telegram.all_sent(USER)) == text
 
 
 async def test_an_answer_refused_for_a_while_waits_in_the_outbox(bot: Client, telegram: FakeTelegram) -> None:

@@ -117,7 +117,10 @@ class LineWorksChannel:
         """Nothing: LINE WORKS bots have no typing or loading indicator."""
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
-        """Send the answer now; False (to push it from the outbox) when the API fails in any way."""
+        """Send the answer now; False (to push it from the outbox) when the API fails in any way.
+
+        `PlatformRefused` when it was refused with a ``Retry-After``: the push waits that long.
+        """
         if incoming.address is None:
             return False
         target = Target.of(incoming.address)
@@ -126,6 +129,8 @@ class LineWorksChannel:
                 await self.api.send(target, content)
         except (Gone, Rejected, TokenError, PlatformRefused, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("LINE WORKS answer to %s failed (%s); it will be pushed", incoming.key, _reason(exc))
+            if isinstance(exc, PlatformRefused) and exc.retry_after is not None:
+                raise  # the push waits as long as LINE WORKS asked
             return False
         return True
 

@@ -192,7 +192,10 @@ class SlackChannel:
         """Nothing: Slack shows bots no typing indicator in direct messages or channels."""
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
-        """Post ``replies`` where ``incoming`` was said; False (pushed later) when Slack fails for a while."""
+        """Post ``replies`` where ``incoming`` was said; False (pushed later) when Slack fails for a while.
+
+        `PlatformRefused` when Slack asked for a pause (``Retry-After``): the push waits that long.
+        """
         if incoming.address is None:
             return False
         address = Address.decode(incoming.address)
@@ -204,6 +207,9 @@ class SlackChannel:
             if _error_code(exc) in GONE_ERRORS:
                 raise ConversationGone(f"Slack refused the answer: {_error_code(exc)}") from exc
             log.warning("Slack answer to %s failed (%s); it will be pushed", incoming.key, _error_code(exc))
+            refusal = _refusal(exc)
+            if isinstance(refusal, PlatformRefused) and refusal.retry_after is not None:
+                raise refusal from exc  # the push waits as long as Slack asked
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Slack answer to %s failed (%s); it will be pushed", incoming.key, type(exc).__name__)

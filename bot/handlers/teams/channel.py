@@ -1,6 +1,7 @@
 """The Teams channel: the webhook through the SDK's adapter, answers and pushes through its connector.
 
 - ``POST /webhooks/teams``: the token is checked first (`authorize`), then
+  the activity's tenant (403 when it names another than ``TEAMS_TENANT_ID``), then
   the SDK's `CloudAdapter` reads the activity (400 for one it cannot read,
   401 when the host check refuses its ``serviceUrl``) and runs a turn that
   only reads it into an `Incoming` (`to_incoming`) and answers an invoke:
@@ -52,7 +53,7 @@ from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Sender, Undeliverable
-from bot.handlers.errors import request_error
+from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL, invokes
 from bot.handlers.teams.activities import reference_of, room_of, to_incoming
@@ -165,12 +166,34 @@ class TeamsChannel:
         if activity is None or not activity.service_url or not _conversation_id(activity):
             log.warning("Teams webhook with a body that is not an activity: refused")
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
+        self._check_tenant(activity, request.remote)
         reader = _Reader()
         response = await self.sdk.adapter.process(request, reader)
         self._learn(activity)
         if response is None or response.status == HTTPStatus.ACCEPTED:
             response = web.Response(status=HTTPStatus.OK)  # what every channel answers for an accepted event
         return reader.events, response
+
+    def _check_tenant(self, activity: Activity, client: str | None) -> None:
+        """403 for an activity from another tenant than ``TEAMS_TENANT_ID`` (with credentials only).
+
+        The token says the Bot Framework sent the activity, not from which
+        organisation: Teams names the sender's tenant in the activity. One
+        that names none (the Azure portal's "Test in Web Chat") is let through.
+        """
+        ours = self.sdk.configuration.TENANT_ID
+        if self.sdk.anonymous or not ours:
+            return
+        others = _tenants(activity) - {ours.strip().lower()}
+        if others:
+            log.warning(
+                "Teams activity from another tenant (%s) than TEAMS_TENANT_ID from %s: refused",
+                ", ".join(sorted(others)),
+                client,
+            )
+            raise json_exception(
+                403, "wrong_tenant", "この組織以外の Teams からのメッセージにはお答えしておりません。"
+            )
 
     async def parse(self, request: web.Request) -> list[Incoming]:
         """Verify ``request`` and read its events (401 for a bad token, 400 for a bad body)."""
@@ -189,7 +212,10 @@ class TeamsChannel:
             log.debug("teams typing indicator failed for %s: %s", incoming.key, exc)
 
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
-        """Reply to ``incoming`` now; False (to push later) when the connector fails for a while."""
+        """Reply to ``incoming`` now; False (to push later) when the connector fails for a while.
+
+        `PlatformRefused` when it asked for a pause (``Retry-After``): the push waits that long.
+        """
         if incoming.address is None:
             return False
         try:
@@ -198,6 +224,8 @@ class TeamsChannel:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
             log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc.status)
+            if (refused := PlatformRefused.of(exc, datetime.now(UTC))).retry_after is not None:
+                raise refused from exc  # the push waits as long as the connector asked
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
             reason = str(exc) or type(exc).__name__
@@ -290,6 +318,15 @@ class TeamsSender:
         except ConversationGone as exc:
             await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
             raise Undeliverable(str(exc)) from exc
+
+
+def _tenants(activity: Activity) -> set[str]:
+    """The tenants ``activity`` says it comes from (``conversation.tenantId``, ``channelData.tenant.id``)."""
+    found = {activity.conversation.tenant_id if activity.conversation is not None else None}
+    data = activity.channel_data
+    tenant = data.get("tenant") if isinstance(data, dict) else None
+    found.add(tenant.get("id") if isinstance(tenant, dict) else None)
+    return {str(t).strip().lower() for t in found if t}
 
 
 def _conversation_id(activity: Activity) -> str:

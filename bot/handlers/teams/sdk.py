@@ -20,8 +20,17 @@ configuration from a string key of the app).
 
 from __future__ import annotations
 
+import logging
+
 from aiohttp import web
-from jwt import PyJWTError
+from jwt import (
+    DecodeError,
+    ExpiredSignatureError,
+    ImmatureSignatureError,
+    InvalidSignatureError,
+    PyJWKClientError,
+    PyJWTError,
+)
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import (
@@ -45,6 +54,8 @@ __all__ = [
     "credential_connections",
     "microsoft_hosts_only",
 ]
+
+log = logging.getLogger(__name__)
 
 SERVICE_CONNECTION = "SERVICE_CONNECTION"
 
@@ -109,19 +120,45 @@ async def authorize(request: web.Request, configuration: AgentAuthConfiguration)
     """The caller's verified identity; 401 (JSON) for a missing, malformed or invalid token.
 
     Without a header, anonymous mode gives the anonymous identity; a header
-    that is present is always checked.
+    that is present is always checked. Each refusal is logged with its
+    reason and the client's address, never the token.
     """
     header = request.headers.get("Authorization")
     validator = JwtTokenValidator(configuration)
     if header is None:
         if configuration.ANONYMOUS_ALLOWED:
             return validator.get_anonymous_claims()
+        log.warning("Teams webhook without a token from %s: refused", request.remote)
         raise json_exception(401, "missing_token", "認証情報がありません。")
     scheme, _, token = header.strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token or any(c.isspace() for c in token):
+        log.warning(
+            "Teams webhook with an Authorization header that is not a bearer token from %s: refused",
+            request.remote,
+        )
         raise json_exception(401, "invalid_token", "認証情報の形式が正しくありません。")
     try:
         return await validator.validate_token(token)
-    except (PyJWTError, ValueError) as exc:
+    except (PyJWTError, ValueError, KeyError) as exc:
+        log.warning("Teams webhook with %s from %s: refused", _refusal(exc), request.remote)
         raise json_exception(401, "invalid_token", "認証情報を確認できませんでした。") from exc
+
+
+def _refusal(exc: Exception) -> str:
+    """Why the SDK refused a token, for an operator (the SDK's exceptions say little, or nothing)."""
+    if isinstance(exc, ExpiredSignatureError):
+        return "an expired token"
+    if isinstance(exc, ImmatureSignatureError):
+        return "a token not valid yet"
+    if isinstance(exc, InvalidSignatureError | PyJWKClientError):
+        return "a token not signed with the issuer's published keys"
+    if isinstance(exc, DecodeError):
+        return "a token that is not a readable JWT"
+    if isinstance(exc, KeyError):
+        return "a token without a key id"
+    if str(exc) == "Invalid audience.":
+        return "a token for another app id (its audience)"
+    if str(exc) == "Invalid issuer.":
+        return "a token from an issuer that is not allowed"
+    return f"a token that failed the check ({type(exc).__name__})"

@@ -181,7 +181,8 @@ class TelegramChannel:
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Send the answer now; False (pushed instead) when Telegram refuses it for a while or for the person.
 
-        Raises on 400: Telegram will refuse the same messages pushed.
+        Raises on 400: Telegram will refuse the same messages pushed; `PlatformRefused` on 429, so
+        that the push waits as long as Telegram asked.
         """
         if incoming.address is None:
             return False
@@ -193,6 +194,8 @@ class TelegramChannel:
             raise
         except TelegramError as exc:  # 403, 429, the network, a refused token: the outbox retries or drops
             log.warning("Telegram answer to %s failed (%s); it will be pushed", incoming.key, exc)
+            if isinstance(exc, RetryAfter):
+                raise refused(self.settings, exc) from exc  # the push waits as long as Telegram asked
             return False
         return True
 

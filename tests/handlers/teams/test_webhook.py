@@ -135,20 +135,26 @@ async def test_an_answer_is_posted_to_the_connector_with_the_bots_own_token(
 
 
 @pytest.mark.parametrize(
-    "authorization",
+    ("authorization", "reason"),
     [
-        pytest.param(None, id="missing"),
-        pytest.param("Basic dXNlcjpwYXNz", id="not-bearer"),
-        pytest.param("Bearer", id="empty"),
-        pytest.param("Bearer two parts", id="spaces"),
-        pytest.param("Bearer not.a.jwt", id="garbage"),
-        pytest.param("audience", id="another-app"),
-        pytest.param("expired", id="expired"),
-        pytest.param("stranger", id="another-key"),
+        pytest.param(None, "without a token", id="missing"),
+        pytest.param("Basic dXNlcjpwYXNz", "not a bearer token", id="not-bearer"),
+        pytest.param("Bearer", "not a bearer token", id="empty"),
+        pytest.param("Bearer two parts", "not a bearer token", id="spaces"),
+        pytest.param("Bearer not.a.jwt", "not a readable JWT", id="garbage"),
+        pytest.param("audience", "for another app id", id="another-app"),
+        pytest.param("expired", "an expired token", id="expired"),
+        pytest.param("stranger", "not signed with the issuer's published keys", id="another-key"),
+        pytest.param("issuer", "from an issuer that is not allowed", id="another-issuer"),
     ],
 )
-async def test_a_missing_or_bad_token_is_401_and_changes_nothing(
-    teams: Client, fake: FakeBotFramework, authorization: str | None
+async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_nothing(
+    teams: Client,
+    fake: FakeBotFramework,
+    authorization: str | None,
+    reason: str,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     if authorization == "audience":
         authorization = f"Bearer {fake.token(audience='11111111-2222-3333-4444-555555555555')}"
@@ -158,12 +164,45 @@ async def test_a_missing_or_bad_token_is_401_and_changes_nothing(
         stranger = FakeBotFramework(app_id=fake.app_id)
         stranger.kid = fake.kid
         authorization = f"Bearer {stranger.token(service_url=fake.service_url)}"
-    response = await post(teams, fake.activity("RPAとは何ですか？"), authorization)
+    elif authorization == "issuer":  # its keys found (at the fake), its issuer not on the allow-list
+        monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, "https://issuer.example/", fake.jwks_url)
+        authorization = f"Bearer {fake.token(issuer='https://issuer.example/')}"
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        response = await post(teams, fake.activity("RPAとは何ですか？"), authorization)
     assert response.status == 401
     assert (await response.json())["error"] in ("missing_token", "invalid_token")
+    (refusal,) = [r for r in caplog.records if r.name.startswith("bot.")]
+    assert refusal.levelno == logging.WARNING
+    assert reason in refusal.getMessage()
+    assert "from 127.0.0.1: refused" in refusal.getMessage()
+    token = (authorization or "").partition(" ")[2]
+    assert len(token) < 20 or token not in caplog.text
     await settle(teams)
     assert fake.posted == []
     assert rows(teams, conversations) == []
+
+
+@pytest.mark.parametrize("where", ["conversation", "channelData", "both"])
+async def test_an_activity_from_another_tenant_is_403_logged_and_not_answered(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture, where: str
+) -> None:
+    other = "99999999-8888-4777-8666-555555555555"
+    activity = fake.activity("RPAとは何ですか？")
+    if where != "channelData":
+        activity["conversation"]["tenantId"] = other
+    if where != "conversation":
+        activity["channelData"]["tenant"]["id"] = other
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        response = await post(teams, activity, f"Bearer {fake.token()}")  # a valid Bot Framework token
+    assert response.status == 403
+    assert (await response.json())["error"] == "wrong_tenant"
+    assert f"another tenant ({other})" in caplog.text
+    await settle(teams)
+    assert fake.posted == []
+    assert rows(teams, conversations) == []
+    ours = fake.activity("RPAとは何ですか？")
+    ours["conversation"]["tenantId"] = TENANT_ID.upper()  # a GUID in capitals is the same tenant
+    assert (await post(teams, ours, f"Bearer {fake.token()}")).status == 200
 
 
 @pytest_asyncio.fixture
