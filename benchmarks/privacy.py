@@ -165,7 +165,12 @@ no_personal_holdout_eleventh.yaml, 60), written the same way, never studied, wit
 personal_studied_eleventh.yaml (60, 71; no_personal_studied_eleventh.yaml, 30), in other shapes
 (percent-escaped URLs, emoji, Chinese and Korean labels, legal numerals, soft hyphens and word joiners,
 wave dashes, strikethrough corrections, code blocks, mail headers, form boxes), whose misses
-that session's rules were written from.
+that session's rules were written from; and personal_holdout_twelfth.yaml (113, 141: YAML, escaped JSON,
+SQL, Markdown tables, spreadsheet formulas building a value, MECARD and LDIF, digits dictated with の, values
+continued on the next line, half-width katakana and romaji labels, rural, Kyoto and Hokkaido addresses,
+局番 words, fax, 050 and foreign phones, plus-tagged and Japanese-domain e-mails, 住民票コード and welfare
+numbers, era abbreviations, OCR'd tables; no_personal_holdout_twelfth.yaml, 60, with corporate numbers),
+written the same way, never studied.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -325,6 +330,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
     _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
     _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
+    _written_personal("personal_holdout_twelfth.yaml", "no_personal_holdout_twelfth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
