@@ -170,7 +170,10 @@ SQL, Markdown tables, spreadsheet formulas building a value, MECARD and LDIF, di
 continued on the next line, half-width katakana and romaji labels, rural, Kyoto and Hokkaido addresses,
 局番 words, fax, 050 and foreign phones, plus-tagged and Japanese-domain e-mails, 住民票コード and welfare
 numbers, era abbreviations, OCR'd tables; no_personal_holdout_twelfth.yaml, 60, with corporate numbers),
-written the same way, never studied.
+written the same way, never studied, with personal_studied_twelfth.yaml (48, 59;
+no_personal_studied_twelfth.yaml, 30), in other shapes (TOML and INI, Python dicts, PowerShell lines,
+semicolon CSV, digits dictated with ハイフン, 地割, 号棟, 番外地, (市外)(市内) marks, punycode e-mails, era
+letters with dots or 元), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -319,6 +322,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
     _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
     _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
+    _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
