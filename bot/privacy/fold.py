@@ -450,6 +450,7 @@ _ROMAJI_LABEL = re.compile(
     + ")(?:[ _]?(?:bangou|bango))?(?![A-Za-z])",
     re.IGNORECASE,
 )
+_ROMAJI_WORDS = tuple(word for word in _LABEL_WORDS if word[0] <= "z")
 _ROMAJI_LABEL_WORD = re.compile(
     "|".join(re.escape(k) for k in sorted((k for k in _LABEL_WORDS if k[0] <= "z"), key=len, reverse=True))
 )
@@ -463,11 +464,13 @@ def _label_words(chars: list[str], origin: list[int], ends: list[int]) -> None:
     """
     text = "".join(chars)
     found: list[tuple[int, int, str]] = []
-    if "ン" in text or "イ" in text or "ウ" in text:  # every katakana label holds one
+    if any(word in text for word in _KATAKANA_LABELS):  # most messages hold none: a cheap look first
         for match in _KATAKANA_LABEL.finditer(text):
             kanji = "".join(_KATAKANA_LABELS[word] for word in _KATAKANA_LABEL_WORD.findall(match.group()))
             found.append((*match.span(), kanji))
-    for match in _ROMAJI_LABEL.finditer(text):
+    lower = text.lower()
+    romaji = any(word in lower for word in _ROMAJI_WORDS)
+    for match in _ROMAJI_LABEL.finditer(text) if romaji else ():
         words = _ROMAJI_LABEL_WORD.findall(match.group().lower())
         found.append((*match.span(), "".join(_LABEL_WORDS[word] for word in words)))
     for start, end, kanji in sorted(found, reverse=True):
@@ -485,8 +488,8 @@ _DATE_FUNCTION = re.compile(
 def _date_function(chars: list[str]) -> None:
     """Read the commas between a DATE function's arguments as slashes, in place: the date every rule reads."""
     text = "".join(chars)
-    if "(" not in text:
-        return
+    if "ate(" not in text and "ATE(" not in text:
+        return  # most messages: no DATE function
     for call in _DATE_FUNCTION.finditer(text):
         for i in range(call.start(), call.end()):
             if chars[i] == ",":
