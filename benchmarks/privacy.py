@@ -172,7 +172,15 @@ no_personal_holdout_eleventh.yaml, 60), written the same way, never studied, wit
 personal_studied_eleventh.yaml (60, 71; no_personal_studied_eleventh.yaml, 30), in other shapes
 (percent-escaped URLs, emoji, Chinese and Korean labels, legal numerals, soft hyphens and word joiners,
 wave dashes, strikethrough corrections, code blocks, mail headers, form boxes), whose misses
-that session's rules were written from.
+that session's rules were written from; and personal_holdout_twelfth.yaml (113, 141: YAML, escaped JSON,
+SQL, Markdown tables, spreadsheet formulas building a value, MECARD and LDIF, digits dictated with の, values
+continued on the next line, half-width katakana and romaji labels, rural, Kyoto and Hokkaido addresses,
+局番 words, fax, 050 and foreign phones, plus-tagged and Japanese-domain e-mails, 住民票コード and welfare
+numbers, era abbreviations, OCR'd tables; no_personal_holdout_twelfth.yaml, 60, with corporate numbers),
+written the same way, never studied, with personal_studied_twelfth.yaml (56, 69;
+no_personal_studied_twelfth.yaml, 34), in other shapes (TOML and INI, Python dicts, PowerShell lines,
+semicolon CSV, digits dictated with ハイフン, 地割, 号棟, 番外地, (市外)(市内) marks, punycode e-mails, era
+letters with dots or 元), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -323,6 +331,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_ninth.yaml", "no_personal_studied_ninth.yaml", show=True)
     _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
     _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
+    _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -334,6 +343,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_ninth.yaml", "no_personal_holdout_ninth.yaml", show=False)
     _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
     _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
+    _written_personal("personal_holdout_twelfth.yaml", "no_personal_holdout_twelfth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
@@ -575,6 +585,16 @@ ADVERSARIAL = {
     "1ねん × 3000": "1ねん" * 3000,
     "ゼロ・ × 2000": "ゼロ・" * 2000,
     "住所 1 丁目、 × 1000": "住所 1 丁目、" * 1000,
+    "1ハイフン × 2000 (a dash said aloud)": "1ハイフン" * 2000,
+    "1-\\ newline （続き） × 1000": "1-\\\n（続き）" * 1000,
+    "ﾃﾞﾝﾜﾊﾞﾝｺﾞｳ × 1000 (a katakana label)": "ﾃﾞﾝﾜﾊﾞﾝｺﾞｳ" * 1000,
+    "denwa bangou  × 1000 (a romaji label)": "denwa bangou " * 1000,
+    "=DATE(1990,1, × 1000": "=DATE(1990,1," * 1000,
+    "市外局番03、局番 × 800": "市外局番03、局番" * 800,
+    "「1」 × 3000 (a form's fields)": "「1」" * 3000,
+    "1 ,  × 2000 (OCR's commas)": "1 , " * 2000,
+    "北海道美幌町丙 × 600": "北海道美幌町丙" * 600,
+    "1号棟  × 1500": "1号棟 " * 1500,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -20,7 +20,9 @@ town before it says it is one (Kyoto's 堀川通寺之内上る2丁目下天神�
 a rural 字 or 大字, or after 住所 and a municipality: 住所 宇治市宇治妙楽124). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3), or each be on a line of its own (横浜市 / 港北区 / …).
 A room number after the block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305),
-and so does a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階).
+and so does a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階). A lot lettered 甲乙丙丁 or
+with no number (番外地, 無番地) after a municipality is one too, and so is a block of flats' building and
+room (3号棟402号室).
 
 The municipality's name stops at its first 市区町村郡 and at most three
 follow one another (札幌市中央区), so no run of text can be split into
@@ -115,6 +117,15 @@ follows (住所 宇治市宇治妙楽124), after a town whose name ends in 町 w
 (京都市北区紫野上門前町22), after a rural 字 or 大字 (椎葉村大字下福良1762, 与論町字茶花325), and
 after Kyoto's way up, down, east or west from a crossing and the town (堀川通寺之内上る2丁目下天神町650,
 三条上ル恵比須町427番地)."""
+_LETTERED_LOT = re.compile(
+    rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?"
+    rf"(?:[甲乙丙丁]{_SP}{_LOT}|(?:番外地|無番地)(?![{_KANJI}]))"
+)
+"""A lot lettered 甲, 乙, 丙 or 丁 before its number (丹原町池田丙288, いの町乙3391-2), or a lot with no
+number (美幌町字美禽番外地, 大字小川無番地), after a municipality: rural and old towns' houses."""
+_BLOCK_OF_FLATS = re.compile(rf"(?<![0-9])[0-9]{{1,3}}{_SP}号棟{_SP}-?{_SP}[0-9]{{1,4}}{_SP}号室?(?![0-9])")
+"""A block of flats' building and room (3号棟402号室, 12号棟 305号): a home; a building alone (3号棟の改修)
+is the estate's."""
 _STRONG_ALONE = re.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
@@ -186,7 +197,15 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _LOT_AFTER_PLACE.finditer(text):
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS
-    for pattern in (_STRONG_ALONE, _ROOM_ALONE, _JOINED_BY_NO, _KANA_CHOME, _LATIN):
+    for pattern in (
+        _STRONG_ALONE,
+        _ROOM_ALONE,
+        _JOINED_BY_NO,
+        _KANA_CHOME,
+        _LATIN,
+        _LETTERED_LOT,
+        _BLOCK_OF_FLATS,
+    ):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS
     about_living: dict[int, bool] = {}  # a line's start, and whether it speaks of where someone lives

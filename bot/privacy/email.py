@@ -50,7 +50,9 @@ _DOT = (
     r"|[ \t]*ドット[ \t]*)"
 )
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
-_TLD = rf"(?:[a-z]{{2,24}}|[{_JA}]{{1,10}})"
+_TLD = rf"(?:[a-z]{{2,24}}|xn--[a-z0-9]{{2,59}}|[{_JA}]{{1,10}})"
+"""A top-level domain: letters, a Japanese domain's in Punycode as a mailer shows it (xn--zckzah), or
+kanji."""
 _PATTERN = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)
 
 

@@ -29,7 +29,10 @@ O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misread
 O8O-B812-44Z1), and so is a run of two or three of them alone joined by a dash, a dot or a slash to such a
 run (l9B4.O2.Zl); a line that only marks a page break (--- page 2 ---) is left out, so what it broke reads
 on, and so are a form's dot leaders between a label and its value (被保険者番号 ………… 0123), so that the
-value reads as right after its label.
+value reads as right after its label, and a mark that a value goes on across a line break (a backslash ending
+the line, （続き） or → opening the next). A dash said aloud between digits (ハイフン, ダッシュ) is a dash; a
+label spelled in katakana, half-width or not, or in romaji (ﾃﾞﾝﾜ, ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ, tanjoubi, jusho) is its
+kanji; and a spreadsheet's DATE(1962,4,30) reads as 1962/4/30.
 
 ``fold(text, joined=True)`` also leaves out the prefix of each line that continues quoted or timestamped
 chat lines (``> ``, ``>> 田村: ``, ``[10:02] ``): an item sent in two messages (個人番号 3814 1979 /
@@ -88,16 +91,16 @@ SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_O
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
 pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
-_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?の)? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
+_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?[の-])? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
 _SPOKEN_ZERO_RUN = re.compile(
     r"(?:ぜろ|れい|まる)ー?"
-    rf"(?:(?: ?(?:の ?)?[、,・] ?| ?の ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
+    rf"(?:(?: ?(?:の ?)?[、,・] ?| ?[の-] ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
 )
 """A run opening with a zero, as a phone's does, whose digits or groups may be set apart by a pause mark
 too (、 , or ・, after の if any: ぜろきゅうぜろ、よんよんいちに、…, ゼロロクの、ロクニーゼロハチの、…,
 ゼロ・ハチ・ゼロ): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays). Not the tail of a
 word in the same script (かまるいち…; after a particle in the other, 連絡先はゼロキュウゼロ…, it is one)."""
-_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|[、,・])")
+_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|-|[、,・])")
 _PAUSE = re.compile("[、,・]")
 """A pause between digits read aloud; a space between them once read (a separator of the numbers' chains)."""
 _SPOKEN_END = re.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
@@ -150,12 +153,16 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _wave_dashes(chars)
     _boxes(chars, origin, ends)
     _misread_digits(chars)
+    _date_function(chars)
+    _spoken_dashes(chars, origin, ends)
+    _label_words(chars, origin, ends)
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
     _kana_units(chars, origin, ends)
     _drop(chars, origin, ends, _PAGE_BREAK)
     _drop(chars, origin, ends, _LEADER)
+    _drop(chars, origin, ends, _CONTINUATION)
     if joined:
         _continued_chat(chars, origin, ends)
         _drop(chars, origin, ends, _GLUED_TIME)
@@ -400,6 +407,106 @@ def _kana_units(chars: list[str], origin: list[int], ends: list[int]) -> None:
         ends[start:end] = [ends[end - 1]] * len(kanji)
 
 
+_SPOKEN_DASH = re.compile(rf"(?:[0-9]|{_SPOKEN_DIGIT}) ?(はいふん|だっしゅ)(?= ?(?:[0-9]|{_SPOKEN_DIGIT}))")
+"""A dash said aloud between digits, as voice input writes it (ゼロハチゼロハイフンサンサン…,
+090ハイフン1234): the dash it names, so that the groups read as one number's."""
+
+
+def _spoken_dashes(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each dash said aloud that `_SPOKEN_DASH` finds by ``-``, in place; the dash covers the word."""
+    text = "".join(chars)
+    if not any(word in text for word in ("ハイフン", "はいふん", "ダッシュ", "だっしゅ")):
+        return  # most messages: no dash said aloud, and no need to read them as hiragana
+    text = to_hiragana(text)
+    for match in reversed(list(_SPOKEN_DASH.finditer(text))):
+        start, end = match.span(1)
+        chars[start:end] = ["-"]
+        origin[start:end] = [origin[start]]
+        ends[start:end] = [ends[end - 1]]
+
+
+_LABEL_WORDS = {
+    **{"でんわ": "電話", "けいたい": "携帯", "れんらくさき": "連絡先", "ないせん": "内線"},
+    **{"ゆうびん": "郵便", "じゅうしょ": "住所", "たんじょうび": "誕生日", "せいねんがっぴ": "生年月日"},
+    **{"こうざ": "口座", "ばんごう": "番号", "こじん": "個人"},
+    **{"denwa": "電話", "keitai": "携帯", "renrakusaki": "連絡先", "naisen": "内線", "yubin": "郵便"},
+    **{"yuubin": "郵便", "jusho": "住所", "juusho": "住所", "jyusho": "住所", "juusyo": "住所"},
+    **{"tanjoubi": "誕生日", "tanjobi": "誕生日", "seinengappi": "生年月日", "bango": "番号"},
+    **{"bangou": "番号", "kojin": "個人", "mainanba-": "マイナンバー", "mainanbaa": "マイナンバー"},
+}
+"""A label's words spelled in katakana (half-width ones fold so: ﾃﾞﾝﾜ, ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ) or in romaji (denwa,
+juusho, tanjoubi), read as their kanji, so that every label's rule reads them (hiragana labels have
+theirs)."""
+_KATAKANA_LABELS = {
+    "".join(chr(ord(c) + 0x60) for c in word): kanji for word, kanji in _LABEL_WORDS.items() if word[0] > "z"
+}
+_KATAKANA_LABEL = re.compile(
+    "(?<![ァ-ヺー])(?:" + "|".join(sorted(_KATAKANA_LABELS, key=len, reverse=True)) + ")+(?![ァ-ヺー])"
+)
+_KATAKANA_LABEL_WORD = re.compile("|".join(sorted(_KATAKANA_LABELS, key=len, reverse=True)))
+_ROMAJI_LABEL = re.compile(
+    "(?<![A-Za-z])(?:"
+    + "|".join(re.escape(k) for k in sorted((k for k in _LABEL_WORDS if k[0] <= "z"), key=len, reverse=True))
+    + ")(?:[ _]?(?:bangou|bango))?(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_ROMAJI_WORDS = tuple(word for word in _LABEL_WORDS if word[0] <= "z")
+_ROMAJI_LABEL_WORD = re.compile(
+    "|".join(re.escape(k) for k in sorted((k for k in _LABEL_WORDS if k[0] <= "z"), key=len, reverse=True))
+)
+
+
+def _label_words(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each label spelled in katakana or romaji (`_LABEL_WORDS`) by its kanji, in place.
+
+    Katakana only as a run of label words alone (ケイタイバンゴウ, not inside another word: デンワボックス); a
+    label in hiragana stays, as the rules read it so and it is part of a sentence's words as often.
+    """
+    text = "".join(chars)
+    found: list[tuple[int, int, str]] = []
+    if any(word in text for word in _KATAKANA_LABELS):  # most messages hold none: a cheap look first
+        for match in _KATAKANA_LABEL.finditer(text):
+            kanji = "".join(_KATAKANA_LABELS[word] for word in _KATAKANA_LABEL_WORD.findall(match.group()))
+            found.append((*match.span(), kanji))
+    lower = text.lower()
+    romaji = any(word in lower for word in _ROMAJI_WORDS)
+    for match in _ROMAJI_LABEL.finditer(text) if romaji else ():
+        words = _ROMAJI_LABEL_WORD.findall(match.group().lower())
+        found.append((*match.span(), "".join(_LABEL_WORDS[word] for word in words)))
+    for start, end, kanji in sorted(found, reverse=True):
+        chars[start:end] = list(kanji)
+        origin[start:end] = [origin[start]] * len(kanji)
+        ends[start:end] = [ends[end - 1]] * len(kanji)
+
+
+_DATE_FUNCTION = re.compile(
+    r"(?<![A-Za-z])date\([ ]?(?:19|20)[0-9]{2}[ ]?,[ ]?[0-9]{1,2}[ ]?,[ ]?[0-9]{1,2}[ ]?\)", re.IGNORECASE
+)
+"""A spreadsheet's DATE function with its year, month and day (=DATE(1962,4,30)): a date written so."""
+
+
+def _date_function(chars: list[str]) -> None:
+    """Read the commas between a DATE function's arguments as slashes, in place: the date every rule reads."""
+    text = "".join(chars)
+    if "ate(" not in text and "ATE(" not in text:
+        return  # most messages: no DATE function
+    for call in _DATE_FUNCTION.finditer(text):
+        for i in range(call.start(), call.end()):
+            if chars[i] == ",":
+                chars[i] = "/"
+
+
+_GOES_ON = r"(?:\(続き?\)|続き[:：]|↑続き[:：]?|[→↓⇒…][ \t]*(?:続き[:：]?)?)"
+_CONTINUATION = re.compile(
+    rf"(?<=[0-9.-])[ \t]*\\(?=[ \t]*\n[ \t\u3000]*(?:{_GOES_ON}[ \t\u3000]*)?[0-9])"
+    r"|(?:(?<=[0-9]\n)|(?<=[0-9][-.]\n)|(?<=[0-9] \n)|(?<=[0-9]\\\n)|(?<=[0-9][-.]\\\n))"
+    rf"[ \t\u3000]*{_GOES_ON}[ \t\u3000]*(?=[0-9])"
+)
+"""A mark that a line continues a value broken across it, at the line's end (a backslash: 090-5521-\\) or
+opening the next (（続き）, ↑続き, → before the rest of the digits): left out, so that the value reads as
+broken by a line break only."""
+
+
 _PAGE_BREAK = re.compile(
     r"\n[ \t]*(?:[-=_~]{2,}[ \t]*)?[(\[]?(?:page[ \t]*[0-9]+|p\.[ \t]*[0-9]+へ?)[)\]]?"
     r"(?:[ \t]*[-=_~]{2,})?[ \t]*(?=\n)",
@@ -464,7 +571,7 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
         if (
             len(ones) >= 2
-            and ones[-2].group(2) not in (None, "・")  # after a middle dot, a reading is a digit
+            and ones[-2].group(2) not in (None, "・", "-")  # after a middle dot or a dash, a digit
             and len(ones[-1].group(1).rstrip("ー")) == 1
             and not _SPOKEN_END.match(text, run.end())
         ):

@@ -31,7 +31,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.), a ward's
-  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号), a utility's (お客様番号), a Japan Post
+  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号 and any 〜者番号 but
+  a business's, 事業者番号), a utility's (お客様番号), a Japan Post
   Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
   insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192, 協会けんぽ 記号
   21170045 番号 52; 介護保険証 No.…),
@@ -54,6 +55,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
 
+A key-value separator may stand after a label, spaces before it if any (被保険者番号 ; …, 郵便番号;…).
 A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
 「昭和38年5月22日」) or close the label (《口座番号》, 【生年月日】), a label may be in hiragana
 (たんじょうび, こうざ) or a form's field (誕生日欄に1990.7.14), an answer's mark may stand between
@@ -127,7 +129,7 @@ _BIRTH_LABEL = (
     r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
     r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
     r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"']))"
-    rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=>])?"
+    rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=;>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
 """An HTML table's cell or a JSON key's quotes between a label and its value (<td>被保険者番号</td><td>…,
@@ -205,7 +207,7 @@ _ID_LABEL = (
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|ゆうちょ(?:銀行)?(?:の口座)?|"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|(?<!業)者番号|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
@@ -219,13 +221,14 @@ _HANDBOOK = (
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
-    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,})"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
 six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
 年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・ or a line break too
-(２１０５・４４１７８, 4410 then 223156 on the next line)."""
+(２１０５・４４１７８, 4410 then 223156 on the next line), or one or two digits then the rest on the next
+line (30 then 77125, as a chat sends them)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
@@ -235,7 +238,7 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|:|：|=|>)?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}[:：=;>])?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"

@@ -2,7 +2,9 @@
 
 A *chain* is a run of digit groups joined by separators: a space, a tab or
 a newline, or one of ``- . / ・ ( ) _ の`` with spaces around it if any
-(``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``, 090の1234の5678). Within a
+(``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``, 090の1234の5678), a comma with spaces
+around it as OCR reads a form (0 3 , 3 5 8 1 , …), or one field's closing bracket and the next's
+opening (「080」「2231」「9047」). Within a
 chain, every window of consecutive groups is tried, leftmost first, and the
 longest window that is one of these is taken:
 
@@ -18,7 +20,8 @@ longest window that is one of these is taken:
   or 81 with ``+``, ``00`` or ``010`` before it or as a group of its own, then the national
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or another country's after
   ``+`` (+84 90 312 4471, +1-415-555-0187: nine to fifteen digits); or eight digits grouped 4 and 4
-  just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207).
+  just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207,
+  電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
   (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
@@ -61,7 +64,13 @@ MY_NUMBER = "マイナンバー"
 PHONE = "電話番号"
 POSTAL = "郵便番号"
 
-_SEP = r"(?:[ \t\r\n]{0,3}[-./・()_の][ \t\r\n]{0,3}|[ \t\r\n]{1,3})"
+_SEP = (
+    r"(?:[ \t\r\n]{0,3}[-./・()_の][ \t\r\n]{0,3}|[ \t]{1,3},[ \t]{1,3}"
+    r"|[ \t]{0,3}[」』\]][ \t]{0,3}[「『\[][ \t]{0,3}|[ \t\r\n]{1,3})"
+)
+"""Between a number's groups: a dash, a dot, a slash and the like, spaces around if any; a comma with spaces
+on both sides, as OCR reads a form's separators (0 3 , 3 5 8 1 , …; an amount's 1,280 has none); one field's
+closing bracket and the next's opening, a group in each (「080」「2231」「9047」); or blanks."""
 _CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
 _GROUP = re.compile(r"[0-9]+")
 UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"
@@ -81,12 +90,14 @@ _MY_NUMBER_BEFORE = re.compile(r"(?:マイナンバー|マイナ番号|個人番
 _MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
 """マイナンバー or 個人番号 elsewhere in the sentence (個人番号欄（1人目 …）, … （個人番号）)."""
 _LOCAL_PHONE_CUE = re.compile(
-    r"(?:電話|でんわ|tel|携帯|けいたい|連絡先|市外局番なし)[^。\n0-9]{0,6}$", re.IGNORECASE
+    r"(?:電話|でんわ|tel|携帯|けいたい|連絡先|市外局番なし)(?:番号)?(?:\([^()\n0-9]{1,8}\))?[^。\n0-9]{0,6}$",
+    re.IGNORECASE,
 )
-"""A phone's word just before eight digits grouped 4 and 4: a number without its area code."""
+"""A phone's word just before eight digits grouped 4 and 4, a note in brackets between if any
+(電話番号（自宅）): a number without its area code."""
 _POSTAL_CUE = re.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
-    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=>\s\"'])*$",
+    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'])*$",
     re.IGNORECASE,
 )
 _INTERNATIONAL = re.compile(r"\+[ \t]?$")
@@ -130,6 +141,16 @@ def is_reference(text: str, start: int) -> bool:
     return _REFERENCE.search(text[max(0, start - _LOOKBACK) : start]) is not None
 
 
+_PHONE_BY_PARTS = re.compile(
+    r"市外(?:局番)?\)?(?:は|が|:|：)?[ \t]*(0[0-9]{1,4})(?![0-9])[^0-9\n]{0,6}?"
+    r"(?:市内(?:局番)?|局番)\)?(?:は|が|:|：)?[ \t]*([0-9]{1,4})(?![0-9])"
+    r"[^0-9\n]{0,8}?(?<![0-9])([0-9]{3,4})(?![0-9])"
+)
+"""A phone's parts each after the word for it, as a form's boxes or a call's notes name them
+(（市外）0285（市内）22（番号）4409, 市外局番03、局番5491、番号2207): ten or eleven digits in all, as a
+phone's."""
+
+
 def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order.
 
@@ -141,6 +162,10 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     for start, end in column_cells(text, _POSTAL_HEADER):
         if _SEVEN_DIGITS.fullmatch(text, start, end):
             yield start, end, POSTAL
+    if "局番" in text or "市内" in text:
+        for parts in _PHONE_BY_PARTS.finditer(text):
+            if len("".join(parts.groups())) in (10, 11):
+                yield parts.start(1), parts.end(3), PHONE
     identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [

@@ -146,6 +146,10 @@ def phone(rng: random.Random) -> Written:
             "lead",
             "spoken",
             "marked",
+            "dashed aloud",
+            "parts",
+            "boxed",
+            "continued",
         )
     )
     sep = rng.choice(("", "-", " ", ".", "/", " - ", "－", "ー", "‐", "の", "_"))
@@ -183,6 +187,18 @@ def phone(rng: random.Random) -> Written:
         inner = rng.choice(("", "・"))
         groups = [inner.join(_SPOKEN[int(d)] for d in part) for part in parts]
         written = to_katakana(pause.join(groups))  # in hiragana, no run is taken after a particle (は)
+    elif style == "dashed aloud":  # the groups read aloud or typed, a dash said between them
+        dash = rng.choice(("ハイフン", "はいふん", "ダッシュ"))
+        aloud = rng.random() < 0.5
+        groups = ["".join(_SPOKEN[int(d)] for d in part) if aloud else part for part in parts]
+        written = dash.join(to_katakana(g) if aloud and dash != "はいふん" else g for g in groups)
+    elif style == "parts":  # each part after the word for it, as a call's notes name them
+        written = rng.choice(("市外局番{}、局番{}、番号{}", "（市外）{}（市内）{}（番号）{}")).format(*parts)
+    elif style == "boxed":  # a form's fields, a group in each, or a scan's spaced digits and commas
+        written = rng.choice(("「{}」「{}」「{}」".format(*parts), " , ".join(" ".join(p) for p in parts)))
+    elif style == "continued":  # broken after a dash, the next line opening with a mark that it goes on
+        end, mark = rng.choice(("\\\n", "\n")), rng.choice(("（続き）", "→ ", "↑続き "))
+        written = f"{parts[0]}-{parts[1]}-{end}{mark}{parts[2]}"
     elif style == "marked":  # wave dashes, invisible characters or a URL's escapes between the groups
         written = rng.choice(("〜", "～", "~", *INVISIBLE, "%2D")).join(parts)
     else:
@@ -193,7 +209,8 @@ def phone(rng: random.Random) -> Written:
         cue = "TEL:"
     if "%" in written:
         cue = "?tel="
-    return Written("電話番号", written, _sentence(rng, cue, written), (written, national))
+    tail = (parts[2],) if style in ("parts", "continued") else ()  # what a partial mask would leave
+    return Written("電話番号", written, _sentence(rng, cue, written), (written, national, *tail))
 
 
 _SPOKEN = ("ぜろ", "いち", "に", "さん", "よん", "ご", "ろく", "なな", "はち", "きゅう")
@@ -336,6 +353,9 @@ def postal_code(rng: random.Random) -> Written:
             "<zip>{}{}</zip>",
             "郵便番号 ………… {}-{}",
             "郵便番号 |{}|",
+            "ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ {}{}",
+            "yubin: {}{}",
+            "郵便番号;{}{}",
         )
     )
     if style == "郵便番号 |{}|":  # a form's boxes, a character in each
@@ -712,7 +732,17 @@ def birth_date(rng: random.Random) -> Written:
                 f"{base + year_in_era}/{month}/{day}",
             )
         )
-        label = rng.choice(("たんじょうび ", "せいねんがっぴ：", "《生年月日》", "【生年月日】", "生年月日 "))
+        label = rng.choice(
+            (
+                "たんじょうび ",
+                "せいねんがっぴ：",
+                "《生年月日》",
+                "【生年月日】",
+                "生年月日 ",
+                "ﾀﾝｼﾞｮｳﾋﾞ ",
+                "tanjoubi: ",
+            )
+        )
         value = f"{label}{written}"
         return Written("生年月日", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     if rng.random() < 0.03:  # in legal numerals, as a certificate writes it, or after a foreign label
@@ -747,7 +777,7 @@ _ID_CUES = (
     "基礎年金番号・年金コード：", "基礎年金番号\n", "Account No.\t", "Pension No. ", "Insured Person No.: ",
     "被保険者番号 ………… ", "旅券番号・・・・", "介護保険番号 .......... ", "<insured_no>", "account_no: \"",
     "pension_number=", "《口座番号》", "【被保険者番号】", "acct=", "A/C ", "Q3 口座番号　A3 ",
-    "こうざばんごう ",
+    "こうざばんごう ", "ｺｳｻﾞﾊﾞﾝｺﾞｳ ", "保護番号 ", "証書番号：", "被保険者番号 ; ", "受給者番号;",
 )  # fmt: skip
 _FAR_ID_CUES = (
     "受給者証番号ですが、念のため申し上げますと、",

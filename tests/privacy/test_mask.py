@@ -1265,6 +1265,35 @@ WRITINGS = [
     # an extension has 2-5 digits: a number shaped like a phone's after 内線 is one
     ("内線 09012345678", "内線 ［電話番号］"),
     ("内線03-1234-5678へ", "内線［電話番号］へ"),
+    # a dash said aloud, a line that goes on, labels in katakana or romaji, a spreadsheet's DATE, a phone's
+    # parts named, OCR's spaced commas and a form's fields, Punycode, welfare numbers, key-value separators,
+    # lettered and numberless lots, a block of flats' room
+    (
+        "携帯はゼロハチゼロハイフンサンサンイチナナハイフンゴーゴーロクニ、090ハイフン6671ハイフン2048",
+        "携帯は［電話番号］、［電話番号］",
+    ),
+    ("携帯 090-5521-\\\n3394、連絡先 080-2291-\n（続き）6650", "携帯 ［電話番号］、連絡先 ［電話番号］"),
+    ("口座番号 30\n→ 77125 です", "口座番号 ［各種番号］ です"),
+    (
+        "ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ 1130033、ﾀﾝｼﾞｮｳﾋﾞ 1975.11.03、ｺｳｻﾞﾊﾞﾝｺﾞｳ 4471209",
+        "ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ ［郵便番号］、ﾀﾝｼﾞｮｳﾋﾞ ［生年月日］、ｺｳｻﾞﾊﾞﾝｺﾞｳ ［各種番号］",
+    ),
+    ("yuubinbangou: 2310023 / tanjoubi: 1988/07/07", "yuubinbangou: ［郵便番号］ / tanjoubi: ［生年月日］"),
+    ("生年月日のセル：=DATE(1962,4,30)", "生年月日のセル：=DATE(［生年月日］)"),
+    (
+        "電話（市外）0285（市内）22（番号）4409、市外局番03、局番5491、番号2207",
+        "電話（市外）［電話番号］、市外局番［電話番号］",
+    ),
+    (
+        "電話番号（OCR）：0 3 , 3 5 8 1 , 4 4 2 0、携帯は 「080」「2231」「9047」",
+        "電話番号（OCR）：［電話番号］、携帯は 「［電話番号］」",
+    ),
+    ("電話番号（自宅） 3981-2207", "電話番号（自宅） ［電話番号］"),
+    ("info-taro@xn--eckwd4c7c.xn--zckzah", "［メールアドレス］"),
+    ("保護番号 2026-771、年金証書番号 4405118829", "保護番号 ［各種番号］、年金証書番号 ［各種番号］"),
+    ("被保険者番号 ; 0012 7734、郵便番号;1600023", "被保険者番号 ; ［各種番号］、郵便番号;［郵便番号］"),
+    ("愛媛県西条市丹原町池田丙288、北海道網走郡美幌町字美禽番外地", "［住所］、［住所］"),
+    ("都営北台団地 3号棟402号室", "都営北台団地 ［住所］"),
 ]
 
 
@@ -1613,6 +1642,11 @@ WORK_TEXT = [
     "受付番号の下4桁が 0087、資産番号 PC-2026-00481 → PC-2026-00418、公用車 練馬 500 さ 45-67 は車検中",
     "増加率 35%40代、https://example.jp/search?q=%E4%BD%8F&page=2",
     "Message-ID: <20261206094107.4412@mail.city.example.lg.jp>",
+    # Labels in katakana and romaji before work numbers, a recent DATE, 局番 without a phone, 事業者番号, a
+    # building alone, an amount's commas, a reference that goes on, a course in romaji, a word holding デンワ.
+    "ﾅｲｾﾝ；4471、naisen: 3318、=DATE(2026, 12, 24) が締切日、市外局番の一覧（03、045、06）",
+    "事業者番号 1371204411、3号棟の改修工事、手数料 1,280 円、受付番号 20261206-\n（続き）0042",
+    "講座 kouza 101、デンワボックス 2台",
 ]
 
 
@@ -1787,6 +1821,16 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1ねん" * 3000,
         "ゼロ・" * 2000,
         "住所 1 丁目、" * 1000,
+        "1ハイフン" * 2000,
+        "1-\\\n（続き）" * 1000,
+        "ﾃﾞﾝﾜﾊﾞﾝｺﾞｳ" * 1000,
+        "denwa bangou " * 1000,
+        "=DATE(1990,1," * 1000,
+        "市外局番03、局番" * 800,
+        "「1」" * 3000,
+        "1 , " * 2000,
+        "北海道美幌町丙" * 600,
+        "1号棟 " * 1500,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
