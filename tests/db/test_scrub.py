@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0037: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006 and 0014–0038: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -291,6 +291,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "窓：［氏名］ 床：［氏名］、妻 ［氏名］、生年月日　［生年月日］、"
             "協会けんぽ 記号 ［各種番号］ 番号 ［各種番号］、口座 ［各種番号］ じゃなくて ［各種番号］",
         ),
+        (
+            "0037",
+            "窓口の配置 1番 浜口\u30002番 林田、A地区 保健師 えのもと、B地区 保健師 ながお、"
+            "担当：英語 Mark、中国語 リュウ\n勤怠：さとみ 28h、けんと 16h、ジュリア 20h",
+            ("浜口", "ながお", "さとみ", "けんと", "Mark"),
+            "窓口の配置 1番 ［氏名］\u30002番 ［氏名］、A地区 保健師 ［氏名］、B地区 保健師 ［氏名］、"
+            "担当：英語 ［氏名］、中国語 ［氏名］\n勤怠：［氏名］ 28h、［氏名］ 16h、［氏名］ 20h",
+        ),
+        (
+            "0037",
+            "携帯は090ハイフン6671ハイフン2048、ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ 1130033、生年月日のセル：=DATE(1962,4,30)、"
+            "都営北台団地 3号棟402号室",
+            ("6671", "1130033", "1962", "402"),
+            "携帯は［電話番号］、ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ ［郵便番号］、生年月日のセル：=DATE(［生年月日］)、"
+            "都営北台団地 ［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -323,6 +339,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "labels in brackets and hiragana, answer marks, a chat time between numbers",
         "invisible characters inside items, encoded at signs, other scripts' digits, phones after 内線",
         "fields on one line, kin before Latin names; legal numerals, insurers' 記号, corrections",
+        "names after stacked labels, in numbered slots, in tallies, one Latin name",
+        "dashes said aloud, katakana labels, DATE(), a block of flats' room",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
