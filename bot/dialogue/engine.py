@@ -12,9 +12,10 @@ lock is taken.
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
-consultations; an explicit wish to consult ("DXの人に相談したい") → the
-intake, with what the search finds as a side note; an exact small-talk
-phrasing → its answer (no search);
+consultations; a menu button's label (手引きを読む) → what the button
+does; an explicit wish to consult ("DXの人に相談したい") → the intake,
+with what the search finds as a side note; an exact small-talk phrasing →
+its answer (no search);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
@@ -41,6 +42,7 @@ from bot.dialogue.intents import (
     is_cancel,
     is_goodbye,
     is_menu,
+    key_of,
     match_cases,
 )
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
@@ -115,6 +117,9 @@ class Engine:
             return self._menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
+        pressed = self._menu_button(text)
+        if pressed is not None:
+            return self._on_action(pressed, state, desk, today)
         wish = consult_wish(text)
         if wish is not None:
             return self._consult_directly(text, wish, state, desk)
@@ -136,7 +141,7 @@ class Engine:
 
     def _searched(self, text: str) -> tuple[str, ...]:
         """What `_on_text` searches for ``text`` outside the intake, in its order of checks."""
-        if not text.strip() or _is_command(text) or is_status(text):
+        if not text.strip() or _is_command(text) or is_status(text) or self._menu_button(text) is not None:
             return ()
         wish = consult_wish(text)
         if wish is not None:  # the intake's candidates, and the side note
@@ -148,6 +153,16 @@ class Engine:
         ):
             return ()
         return (text,)
+
+    def _menu_button(self, text: str) -> str | None:
+        """The action of the menu's button whose label ``text`` is (ガイドを読む typed in), else None.
+
+        Staff type what they see on a button as often as they press it (a channel without buttons, or
+        the menu scrolled away); searched, the label found the FAQ entry that names it (手引きを読む:
+        where the manual is kept, not the manual).
+        """
+        key = key_of(text)
+        return next((c.action for c in browse.menu(self.lib).choices if key_of(c.label) == key), None)
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]

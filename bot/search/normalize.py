@@ -28,6 +28,15 @@ MAX_QUERY_CHARS = 1000
 _SENTENCE_END = re.compile(r"(?<=[。！？!?\n])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 _SPACES = re.compile(r"\s+")
+# A word's last sound stretched for emphasis after kana or kanji (くださいいいい, 教えてーーー, ですっっっ):
+# three of one vowel or more are one; two long-vowel marks or more one after katakana (メンバーーー) and none
+# after hiragana or kanji, where a loanword would be read into the word (おしえてー is no オシエテー);
+# two small っ or more none at a phrase's end, one within it (やっっと). Read so, the stretched word is
+# the plain one (ください, 教えて). A word ending in a doubled vowel reads short (いいいい is い).
+_WORD_BEFORE = r"(?<=[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff])"
+_STRETCHED_VOWEL = re.compile(_WORD_BEFORE + r"([あいうえおぁぃぅぇぉ])\1{2,}")
+_STRETCHED_MARK = re.compile(r"(?<=(?P<before>[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]))[ー〜～~]{2,}")
+_STRETCHED_STOP = re.compile(_WORD_BEFORE + r"っ{2,}(?P<within>[\u3041-\u3096\u30a1-\u30fa])?")
 # Wave dashes and hyphens written where a long-vowel mark was meant (コンピュ〜タ, メ-ル).
 _KANA_DASH = re.compile(r"(?<=[\u3041-\u3096\u30a1-\u30fa])[〜～\-‐‑–—―−]")
 # A run of hiragana with a long-vowel mark is almost always a katakana word typed in hiragana.
@@ -36,7 +45,12 @@ _HIRAGANA_LOANWORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]+ー[\u3041
 # The particles that split such a run into the loanword and the words around it (めんばー|の|まきこみ):
 # を always; の, が, は, へ and や not where loanwords hold them: before ー, a small kana or ん
 # (のーこーど, へっだー, はんばーがー), nor after ー (ぱわーはら) unless they end the run (めんばーの).
-_PARTICLE = re.compile(r"(を|(?<!ー)[のがはへや](?![ーぁぃぅぇぉゃゅょっん])|(?<=ー)[のがはへや]$)")
+# So are the particles that ask what the word is when they end the run (あーるぴーえー|ってなに, …あーる|って,
+# …|のこと): no loanword ends in ッテ or ッテナニ. Not とは: a loanword's ート takes は (さぽーとは).
+_PARTICLE = re.compile(
+    r"(を|(?<!ー)[のがはへや](?![ーぁぃぅぇぉゃゅょっん])|(?<=ー)[のがはへや]$"
+    r"|って(?=(?:なに|なん(?:ですか|でしょうか?|なの)?)?$)|の(?=こと$))"
+)
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 """Full-width ASCII (？, Ｅｘｃｅｌ), mapped to ASCII ahead of NFKC just as NFKC maps it: typed Japanese
 is then usually normalised already, which NFKC sees at once instead of rebuilding the whole text
@@ -50,9 +64,27 @@ def normalize(text: str) -> str:
     if len(text) > MAX_QUERY_CHARS:
         text = text[-MAX_QUERY_CHARS:]
     text = unicodedata.normalize("NFKC", _FULL_WIDTH.sub(_half_width, text)).casefold()
+    text = _unstretched(text)
     text = _KANA_DASH.sub("ー", text)
     text = _HIRAGANA_LOANWORD.sub(_loanwords_as_katakana, text)
     return _SPACES.sub(" ", text).strip()
+
+
+def _unstretched(text: str) -> str:
+    """``text`` with its stretched sounds (`_STRETCHED_VOWEL` and the like) as the plain word's."""
+    text = _STRETCHED_VOWEL.sub(r"\1", text)
+    text = _STRETCHED_MARK.sub(_one_mark, text)
+    return _STRETCHED_STOP.sub(_one_stop, text)
+
+
+def _one_mark(run: re.Match[str]) -> str:
+    """A run of long-vowel marks as one after katakana, as none after hiragana or kanji."""
+    return "ー" if "\u30a1" <= run["before"] <= "\u30fa" else ""
+
+
+def _one_stop(run: re.Match[str]) -> str:
+    """A run of small っ as one within a word, as none where it ends one."""
+    return "っ" + run["within"] if run["within"] else ""
 
 
 def _loanwords_as_katakana(run: re.Match[str]) -> str:
@@ -96,7 +128,8 @@ MAX_BARE_TOPIC = 12
 _EVERYDAY_FRAME = re.compile(
     rf"(?P<topic>[^、。,.!?？！\s]{{2,{MAX_BARE_TOPIC}}}?)"
     "(?:について(?:の)?(?:(?:知りたい|聞きたい|相談したい|質問)(?:です)?|教えて(?:ください|下さい|ほしい)?)?"
-    "|を教えて(?:ください|下さい|ほしい)?"
+    # を is often left out and 教えて left in kana (RPA教えて, RPAおしえてください).
+    "|を?(?:教えて|おしえて)(?:ください|下さい|ほしい)?"
     "|(?:って|は)?(?:ある|あります(?:か)?)"
     "|のこと(?:で聞きたい|を知りたい|が知りたい)?|の件(?:で|です)?"
     "|[がを]知りたい(?:です)?"
@@ -123,10 +156,10 @@ def bare_topic(text: str) -> str:
     was answered with the licence request). A frame may end softened (…知りたいのですが) and hold another
     (RPAのやり方を教えて). A definition (RPAとは) stays.
     """
-    topic = text
+    topic = plain = _unstretched(text)
     for _ in range(MAX_FRAMES):
         found = _EVERYDAY_FRAME.fullmatch(topic.strip())
         if found is None:
             break
         topic = found["topic"]
-    return topic
+    return text if topic is plain else topic

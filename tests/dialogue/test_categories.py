@@ -87,6 +87,9 @@ def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Sear
     assert "DXの方針" not in everything
     assert {"ガイドを読む", "ガイドの目次", "ガイドの関連する節", "ガイドの前後の節"} <= set(said)
     assert not [text for text in said if text.startswith("手引き")], "buttons and card titles"
+    # The menu button's label typed in opens the manual, as pressing it does (an FAQ answer at 0.69).
+    (typed,) = engine.step(Incoming(KEY, text="ガイドを読む"), State(), MemoryDesk()).replies
+    assert typed.text.startswith("『しごと改善ガイド』は全9章です"), typed.text
 
 
 def test_a_ward_without_cases_or_a_manual_is_offered_neither_and_its_own_examples(kb: KnowledgeBase) -> None:

@@ -44,6 +44,24 @@ def test_a_way_out_typed_outside_the_form_is_no_question(engine: Engine) -> None
     )
 
 
+def test_a_menu_buttons_label_typed_in_acts_as_the_button(engine: Engine) -> None:
+    """Typed, 手引きを読む was answered with the FAQ entry on where the manual is kept, not the manual."""
+    verify_dialog(
+        engine,
+        [
+            ("手引きを読む", Bot(("menu",), says=("全9章",), cards=("第1章", "第9章"))),
+            (
+                "改善事例を見る。",
+                Bot(("menu",), says=("改善事例は",), primary=("ツールから探す", "課から探す", "メニュー")),
+            ),
+            ("ＤＸ推進課に相談する", Bot(("prompt",), says=(INTAKE, ASK_CONTENT))),
+        ],
+    )
+    # A question that holds a label is still a question.
+    (reply,) = engine.step(Incoming(KEY, text="手引きを読む時間がない"), State(), MemoryDesk()).replies
+    assert reply.kind != "menu"
+
+
 def test_faq_by_category_pages_with_more(engine: Engine) -> None:
     verify_dialog(
         engine,

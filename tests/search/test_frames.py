@@ -36,3 +36,13 @@ def test_a_how_to_frame_does_not_choose_among_a_topics_entries(searcher: Searche
             result = searcher.search(topic + frame)
             assert result.decision == "clarify", topic + frame
             assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], topic + frame
+
+
+def test_a_stretched_or_casual_frame_is_decided_as_the_bare_topic(searcher: Searcher) -> None:
+    # 「RPAおしえてくださいいいいいい」 was answered with the study sessions (0.88), through their phrasing
+    # RPA勉強会の日程を教えてください: without を, in kana and stretched, the frame was no frame.
+    bare = searcher.search("RPA")
+    for framed in ("RPAおしえてくださいいいいいい", "RPAおしえてください", "RPA教えて〜〜"):
+        result = searcher.search(framed)
+        assert result.decision == bare.decision, framed
+        assert [h.entry.id for h in result.hits] == [h.entry.id for h in bare.hits], framed

@@ -86,6 +86,11 @@ def test_a_hiragana_reading_shared_by_known_nouns_is_one_noun_either_explains(ow
         ("ぎょうむかいぜんのてびきはどこ？", "method-manual"),
         ("しょうこにもとづくせいさくりつあんってなに", "policy-ebpm"),
         ("ぎょうむりょうちょうさのやりかた", "method-inventory"),
+        # An acronym spelled out, asked what it is: found nothing, read whole as アールピーエーッテナニ.
+        ("あーるぴーえーってなに", "tool-rpa-basics"),
+        ("あーるぴーえーってなんですか", "tool-rpa-basics"),
+        ("あーるぴーえーのこと", "tool-rpa-basics"),
+        ("えーあいおーしーあーるってなに", "tool-ocr-basics"),
     ],
 )
 def test_a_query_typed_in_hiragana_is_answered(searcher: Searcher, query: str, expected: str) -> None:

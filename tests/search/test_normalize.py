@@ -42,10 +42,36 @@ def test_variants_meet_one_form(variant: str, canonical: str) -> None:
         ("ぱわーはらの相談", "パワーハラの相談"),
         ("はんばーがー", "ハンバーガー"),
         ("へっだーをつける", "ヘッダーをつける"),
+        # Particles asking what the word is, where they end the run; not ート's は, nor ッテ within a word.
+        ("あーるぴーえーってなに", "アールピーエーってなに"),
+        ("えーあいおーしーあーるって？", "エーアイオーシーアールって?"),
+        ("あーるぴーえーのこと", "アールピーエーのこと"),
+        ("さぽーとは", "サポートは"),
+        ("ばってりー", "バッテリー"),
     ],
 )
 def test_hiragana_loanwords_turn_katakana_without_their_particles(text: str, expected: str) -> None:
     assert normalize(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("stretched", "plain"),
+    [
+        ("RPAおしえてくださいいいいいい", "rpaおしえてください"),
+        ("教えてーーー", "教えて"),
+        ("教えて〜〜", "教えて"),
+        ("教えて～～", "教えて"),
+        ("ですっっっ！！！", "です!!!"),
+        ("やっっと", "やっと"),
+        ("メンバーーー", "メンバー"),
+        # Not stretched: a laugh, a range, a loanword's one mark.
+        ("ははは", "ははは"),
+        ("14時〜16時", "14時〜16時"),
+        ("めんばー", "メンバー"),
+    ],
+)
+def test_a_stretched_ending_reads_as_the_plain_word(stretched: str, plain: str) -> None:
+    assert normalize(stretched) == plain
 
 
 def test_grams_fold_kana_and_drop_long_vowels() -> None:
@@ -56,7 +82,7 @@ def test_grams_fold_kana_and_drop_long_vowels() -> None:
 
 def test_control_characters_and_length_are_bounded() -> None:
     assert normalize("\x00\x07abc\x1b") == "abc"
-    long = "あ" * (MAX_QUERY_CHARS * 3) + "最後の質問"
+    long = "あい" * (MAX_QUERY_CHARS * 2) + "最後の質問"
     out = normalize(long)
     assert len(out) == MAX_QUERY_CHARS
     assert out.endswith("最後の質問")
@@ -105,6 +131,11 @@ def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expect
         ("研修の件ですが", "研修"),
         ("RPAってどうやるの？", "RPA"),
         ("RPAのやり方を教えてください", "RPA"),
+        # を left out, 教えて typed in kana, the ending stretched.
+        ("RPA教えて", "RPA"),
+        ("RPAおしえてください", "RPA"),
+        ("RPAおしえてくださいいいいいい", "RPA"),
+        ("研修について教えてーーー", "研修"),
         # A definition asked, and sentences, stay whole.
         ("RPAとは", "RPAとは"),
         (
