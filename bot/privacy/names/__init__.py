@@ -233,6 +233,7 @@ from bot.privacy.names.layout import (
     _rota,
     _schedule_column,
     _speakers,
+    _without_weekday_ranges,
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
@@ -352,7 +353,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _katakana_parts_around(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
             spans += _parallel_items(chunk, spans)
-            spans = _without_weekdays(spans, [day.start() for day in rota])
+            spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
     found += _romaji_of_names(text, found)

@@ -91,6 +91,38 @@ def _rota(text: str) -> list[re.Match[str]]:
     return sorted((day for day in days if _taken_as_surname(day.group(1))), key=lambda day: day.start())
 
 
+_WEEKDAY_RANGE = re.compile(
+    r"(?<![\u4e00-\u9fff々])(?:[月火水木金土日](?:曜日?)?"
+    r"(?:[ \t\u3000]*(?:[〜～~\-－‐ー・/／、,]|から)[ \t\u3000]*[月火水木金土日](?:曜日?)?)+|土日)"
+    r"(?![\u4e00-\u9fff々])"
+)
+"""Weekdays in a range or a list of them (月〜金, 月・水・金, 火から木, 土日), words of their own: days, not
+people (鈴木、金さん and 月・金田さん name people)."""
+
+
+def _without_weekday_ranges(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` without the weekdays of a range or a list of them (`_WEEKDAY_RANGE`) they open.
+
+    金 (Kim) is a surname too, and 月～金 8:30-17:15 reads as one before a time; a name after the range
+    keeps its span (月〜金 奥村 read as one full name is 奥村).
+    """
+    days = {
+        m.start() + at
+        for m in _WEEKDAY_RANGE.finditer(text)
+        for at, c in enumerate(m.group())
+        if c in "月火水木金土日"
+    }
+    kept = []
+    for start, end in spans:
+        while start < end and (
+            start in days or (start > 0 and start - 1 in days and text[start] in " \t\u3000")
+        ):
+            start += 1
+        if start < end:
+            kept.append((start, end))
+    return kept
+
+
 def _without_weekdays(spans: Sequence[tuple[int, int]], days: Sequence[int]) -> list[tuple[int, int]]:
     """``spans`` but those holding a rota's weekday (sorted ``days``); the rota masks its names itself.
 

@@ -7,7 +7,14 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from bot.privacy.names.cues import _KANA_WORD, _KANJI_SURNAME, _LIST_CUE, _LIST_CUE_REACH, _NOT_CALLED
+from bot.privacy.names.cues import (
+    _FAMILY,
+    _KANA_WORD,
+    _KANJI_SURNAME,
+    _LIST_CUE,
+    _LIST_CUE_REACH,
+    _NOT_CALLED,
+)
 from bot.privacy.names.latin import _known_word
 from bot.privacy.names.words import (
     _is_name,
@@ -121,6 +128,9 @@ def _time_start(text: str, start: int) -> int:
     return start
 
 
+_FAMILY_WORD = re.compile(_FAMILY)
+
+
 def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:
     """The span of a name in a list at ``morphemes[at]`` (the word ending there, ``backward``), if any.
 
@@ -129,9 +139,12 @@ def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> 
     as an island), or two one-kanji nouns it reads so together (西 + 村); 東京, 大阪, 総務 and 窓口
     are not. A word of one kanji counts as a surname (`_taken_as_surname`: 清水と森で, 岸と堀が, CC：北村、南)
     before a particle, a mark or the end, read as a name or a plain noun there (逆, 横 are not). A name
-    before the list's mark is a word of its own: the end of みなと台西 or 緑ヶ原 is none.
+    before the list's mark is a word of its own: the end of みなと台西 or 緑ヶ原 is none. A family member's
+    word is who someone is, not their name (妻 洋子、長男 大樹、次男 颯: 次男 stays).
     """
     one = morphemes[at]
+    if _FAMILY_WORD.fullmatch(one.surface()):
+        return None
     whole = not backward or _begins_a_word(morphemes, at)  # not みなと台 + 西, 緑 + ヶ + 原
     if whole and one.end() - one.begin() >= 2 and (_is_name(one) or _read_as_name_alone(one)):
         return one.begin(), one.end()
