@@ -947,7 +947,8 @@ def leaked(secrets: tuple[str, ...], haystack: str) -> list[str]:
     left out (a secret split by one still leaks).
 
     A secret of one character (a one-kanji surname, 原) counts where the dictionary reads it as a word
-    of its own (原が対応中, 原 + 課長), not inside a word of the bot's own texts (原則).
+    of its own (原が対応中, 原 + 課長), not inside a word of the bot's own texts (原則); a short number
+    (`_SHORT_NUMBER`) where no digit is beside it.
     """
     haystack = _INVISIBLE_CHARS.sub("", haystack)
     folded = unicodedata.normalize("NFKC", haystack)
@@ -962,7 +963,14 @@ _WORD_REACH = 16
 """Characters read either side of a one-character secret to tell whether it is a word of its own."""
 
 
+_SHORT_NUMBER = 4
+"""Digits up to this many (a phone's last group left by a partial mask, 849) leak only as a number of their
+own: inside a longer one (a timestamp's 08:43:25.758499) they are another number."""
+
+
 def _found(secret: str, haystack: str) -> bool:
+    if secret.isascii() and secret.isdigit() and len(secret) <= _SHORT_NUMBER:
+        return re.search(rf"(?<![0-9]){secret}(?![0-9])", haystack) is not None
     if len(secret) > 1:
         return secret in haystack
     for match in re.finditer(re.escape(secret), haystack):
