@@ -274,6 +274,7 @@ web_sessions = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_web_sessions_expires", "expires_at"),
+    sa.Index("ix_web_sessions_user", "user_id"),
 )
 """Web chat sessions: ``id`` is the SHA-256 of the cookie's token; ``user_id`` is the random, anonymous
 identity the session stands for (unrelated to the token), under which its conversation is kept."""
