@@ -22,11 +22,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from types import MappingProxyType
 from typing import Any, Literal, get_args
 
 from bot.privacy import mask
 
 __all__ = [
+    "CONSULTATION_BUTTONS",
     "MAX_ACTION_BYTES",
     "MAX_CARDS",
     "MAX_CARD_CHOICES",
@@ -43,6 +45,7 @@ __all__ = [
     "Notice",
     "Reply",
     "ReplyKind",
+    "consultation_button",
 ]
 
 MAX_CHOICES = 3
@@ -241,6 +244,26 @@ class Choice:
     def from_record(cls, record: Mapping[str, Any]) -> Choice:
         """Read `to_record`'s form back; ValueError when it is not one."""
         return cls(_string(record, "label"), _string(record, "action"))
+
+
+CONSULTATION_BUTTONS: Mapping[str | None, str] = MappingProxyType(
+    {
+        None: "詳しく見る",
+        "ok": "解決した",
+        "ng": "まだ困っている",
+        "add": "追記する",
+        "wd": "取り下げる",
+        "wdy": "取り下げる",
+    }
+)
+"""A consultation's buttons by what they do (``cs:12`` opens No.12, ``cs:12:ok`` marks it solved, ``wdy``
+confirms a withdrawal) and their labels: for the replies that offer them and the log that names a press."""
+
+
+def consultation_button(number: int, verb: str | None = None) -> Choice:
+    """The button doing ``verb`` (a key of `CONSULTATION_BUTTONS`) to consultation No.``number``."""
+    action = f"cs:{number}" if verb is None else f"cs:{number}:{verb}"
+    return Choice(CONSULTATION_BUTTONS[verb], action)
 
 
 @dataclass(frozen=True, slots=True)

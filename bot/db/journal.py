@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from bot.db.engine import aware
 from bot.db.schema import messages, outbox
-from bot.values import START_ACTION, ConversationKey, Incoming, Reply
+from bot.values import CONSULTATION_BUTTONS, START_ACTION, ConversationKey, Incoming, Reply
 
 __all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
 
@@ -41,16 +41,10 @@ _PLAIN_LABELS = {
 }
 """Labels of buttons a client may send without the bot having offered them (the web chat's menu)."""
 
-_CONSULTATION_BUTTON = re.compile(r"cs:(\d+)(?::(ok|ng|add|wd|wdy))?")
-_CONSULTATION_LABELS = {
-    None: "詳しく見る",
-    "ok": "解決した",
-    "ng": "まだ困っている",
-    "add": "追記する",
-    "wd": "取り下げる",
-    "wdy": "取り下げる",
-}
-"""A consultation's buttons (`bot.dialogue.tickets`) by what they do, for one whose message is gone."""
+_CONSULTATION_BUTTON = re.compile(
+    r"cs:(\d+)(?::(" + "|".join(verb for verb in CONSULTATION_BUTTONS if verb) + r"))?"
+)
+"""A consultation's button, for one whose message is gone: named by what it does."""
 
 _UNKNOWN_BUTTON = "（ボタンを押しました）"
 
@@ -153,7 +147,7 @@ def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
     if action in _PLAIN_LABELS:
         return _PLAIN_LABELS[action]
     if found := _CONSULTATION_BUTTON.fullmatch(action):
-        return f"No.{found.group(1)}：{_CONSULTATION_LABELS[found.group(2)]}"
+        return f"No.{found.group(1)}：{CONSULTATION_BUTTONS[found.group(2)]}"
     return _UNKNOWN_BUTTON
 
 

@@ -39,7 +39,7 @@ from bot.dialogue.turn import Search, Turn
 from bot.dialogue.views import MENU, consult, excerpt
 from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
-from bot.values import Choice, Reply
+from bot.values import Choice, Reply, consultation_button
 
 __all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section", "names_a_section"]
 
@@ -412,7 +412,7 @@ class IntakeFlow:
         if not confirmed:
             reply = Reply(
                 f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
-                (Choice("取り下げる", f"cs:{ticket.number}:wdy"), Choice("やめる", "cs:list")),
+                (consultation_button(ticket.number, "wdy"), Choice("やめる", "cs:list")),
                 kind="prompt",
             )
             return Turn((reply,), state)

@@ -15,7 +15,7 @@ from bot.dialogue.state import Intake
 from bot.dialogue.views import MENU, consult, excerpt
 from bot.knowledge import Ward
 from bot.localtime import local
-from bot.values import MAX_CARDS, Card, Choice, Reply
+from bot.values import MAX_CARDS, Card, Choice, Reply, consultation_button
 
 __all__ = [
     "ASK_CONTENT",
@@ -145,9 +145,9 @@ def ticket_detail(ticket: Ticket, ward: Ward) -> Reply:
     n = ticket.number
     choices: tuple[Choice, ...]
     if ticket.status == "answered":
-        choices = (Choice("解決した", f"cs:{n}:ok"), Choice("まだ困っている", f"cs:{n}:ng"), STATUS)
+        choices = (consultation_button(n, "ok"), consultation_button(n, "ng"), STATUS)
     elif ticket.is_open:
-        choices = (Choice("追記する", f"cs:{n}:add"), Choice("取り下げる", f"cs:{n}:wd"), STATUS)
+        choices = (consultation_button(n, "add"), consultation_button(n, "wd"), STATUS)
     else:
         choices = (STATUS, MENU)
     return Reply(text, choices, kind="list", ref=f"consult:{n}")
@@ -159,7 +159,7 @@ def answer_delivered(number: int, content: str, answer: str, team: str) -> Reply
         f"【{team}からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
         "この回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
     )
-    choices = (Choice("解決した", f"cs:{number}:ok"), Choice("まだ困っている", f"cs:{number}:ng"))
+    choices = (consultation_button(number, "ok"), consultation_button(number, "ng"))
     return Reply(text, choices, kind="answer", ref=f"consult:{number}")
 
 
@@ -170,7 +170,7 @@ def closed_by_team(number: int, content: str, team: str) -> Reply:
         "解決したものとして終了しました。\n"
         "まだお困りのことがあれば「まだ困っている」を押して、続けてお書きください。"
     )
-    choices = (Choice("まだ困っている", f"cs:{number}:ng"), STATUS)
+    choices = (consultation_button(number, "ng"), STATUS)
     return Reply(text, choices, kind="list", ref=f"consult:{number}")
 
 
@@ -181,18 +181,18 @@ def info_requested(number: int, content: str, question: str, team: str) -> Reply
         f"担当者から確認したいことがあります。\n\n{question.strip()}\n\n"
         "お手数ですが「追記する」を押して、お答えをお書きください。"
     )
-    choices = (Choice("追記する", f"cs:{number}:add"), STATUS)
+    choices = (consultation_button(number, "add"), STATUS)
     return Reply(text, choices, kind="prompt", ref=f"consult:{number}")
 
 
 def _card(ticket: Ticket) -> Card:
     n = ticket.number
-    more = Choice("詳しく見る", f"cs:{n}")
+    more = consultation_button(n)
     choices: tuple[Choice, ...]
     if ticket.status == "answered":
-        choices = (more, Choice("解決した", f"cs:{n}:ok"), Choice("まだ困っている", f"cs:{n}:ng"))
+        choices = (more, consultation_button(n, "ok"), consultation_button(n, "ng"))
     elif ticket.is_open:
-        choices = (more, Choice("追記する", f"cs:{n}:add"), Choice("取り下げる", f"cs:{n}:wd"))
+        choices = (more, consultation_button(n, "add"), consultation_button(n, "wd"))
     else:
         choices = (more,)
     return Card(
