@@ -2,7 +2,8 @@
 
 The application behind `ShapedRunner` on a real socket, as ``python -m bot serve`` runs it, with a read
 time of a second instead of `READ_SECONDS` so that the tests need not wait for it. The bound is asserted
-with a margin of half the read time; no speed is.
+with a margin of three read times (`BOUND`), as a shared, loaded machine may stall the test process for
+seconds; an unbounded connection stays until `HANG_GUARD`. No speed is asserted.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from tests.handlers.conftest import CHAT_TOKEN
 pytestmark = pytest.mark.asyncio
 
 READ = 1.0
+BOUND = READ * 4
 HANG_GUARD = 30.0
 HEAD = b"POST /api/v1/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
 AUTH = b"Authorization: Bearer " + CHAT_TOKEN.encode() + b"\r\n"
@@ -75,7 +77,7 @@ async def test_the_read_time_is_bounded_in_service() -> None:
 async def test_headers_that_never_arrive_end_the_connection(port: int, sent: bytes) -> None:
     answer, seconds = await asyncio.to_thread(talk, port, sent)
     assert answer == b"", "no request arrived, so none is answered"
-    assert seconds < READ * 1.5, f"the connection stayed {seconds:.1f} s"
+    assert seconds < BOUND, f"the connection stayed {seconds:.1f} s"
 
 
 @pytest.mark.parametrize(
@@ -93,7 +95,7 @@ async def test_a_body_that_does_not_arrive_in_time_is_408_and_the_connection_clo
     head, _, body = answer.partition(b"\r\n\r\n")
     assert json.loads(body)["error"] == "request_timeout"
     assert b"Connection: close" in head
-    assert seconds < READ * 1.5, f"the connection stayed {seconds:.1f} s"
+    assert seconds < BOUND, f"the connection stayed {seconds:.1f} s"
 
 
 async def test_a_slow_client_within_the_read_time_is_answered(port: int) -> None:
@@ -110,4 +112,4 @@ async def test_a_dashboard_form_that_does_not_arrive_in_time_is_a_408_page(port:
     assert status_of(answer) == 408
     assert "時間内に届きませんでした".encode() in answer
     assert b"text/html" in answer.partition(b"\r\n\r\n")[0]
-    assert seconds < READ * 1.5, f"the connection stayed {seconds:.1f} s"
+    assert seconds < BOUND, f"the connection stayed {seconds:.1f} s"
