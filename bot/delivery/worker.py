@@ -27,6 +27,12 @@ The guarantees, and their limits:
 
 The worker also runs periodic jobs in the same loop (reminders of
 consultations that wait too long, the retention purge).
+
+Its database work runs in threads, which a cancelled task cannot stop: so
+when the worker is stopped in the middle of a periodic job or of a
+delivery's bookkeeping, it waits for that thread (`STOP_GRACE_SECONDS` at
+most) before it ends, so that the server does not close the database or
+its logging under a purge still writing to them.
 """
 
 from __future__ import annotations
@@ -49,11 +55,13 @@ from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retr
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 
-__all__ = ["DeliveryWorker", "Periodic", "Sender", "Undeliverable"]
+__all__ = ["STOP_GRACE_SECONDS", "DeliveryWorker", "Periodic", "Sender", "Undeliverable"]
 
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 2.0
+STOP_GRACE_SECONDS = 10.0
+"""How long a stopped worker waits for a periodic job or a delivery's bookkeeping still running."""
 
 
 class Undeliverable(Exception):
@@ -164,7 +172,7 @@ class DeliveryWorker:
                 delivery.key.channel,
                 exc,
             )
-            await asyncio.to_thread(drop, self.engine, delivery, f"undeliverable: {exc}")
+            await _finished(drop, self.engine, delivery, f"undeliverable: {exc}")
             return False
         except Exception as exc:  # any failure of the platform or the network: retry later
             delay = self.delay_after(delivery.attempts, exc)
@@ -177,11 +185,11 @@ class DeliveryWorker:
                 reason,
                 delay,
             )
-            await asyncio.to_thread(
+            await _finished(
                 retry_later, self.engine, delivery, self.clock() + timedelta(seconds=delay), reason
             )
             return False
-        await asyncio.to_thread(mark_sent, self.engine, delivery, self.clock())
+        await _finished(mark_sent, self.engine, delivery, self.clock())
         log.info(
             "delivered message %d to %s (attempt %d)", delivery.id, delivery.key.channel, delivery.attempts
         )
@@ -194,7 +202,7 @@ class DeliveryWorker:
                 continue
             self._last_run[job.name] = time.monotonic()
             try:
-                await asyncio.to_thread(job.run)
+                await _finished(job.run)
             except Exception:  # one failed run must not stop deliveries; the next run tries again
                 log.exception("periodic job %s failed", job.name)
 
@@ -205,6 +213,21 @@ class DeliveryWorker:
                 log.warning(
                     "%d message(s) wait for channel %r, which has no sender configured", count, channel
                 )
+
+
+async def _finished(call: Callable[..., object], *args: object) -> None:
+    """``call(*args)`` in a thread; when cancelled meanwhile, first let the thread end (see the module).
+
+    What ``call`` raises is raised; a thread still running after `STOP_GRACE_SECONDS` is left to end alone.
+    """
+    running = asyncio.ensure_future(asyncio.to_thread(call, *args))
+    try:
+        await asyncio.shield(running)
+    except asyncio.CancelledError:
+        await asyncio.wait((running,), timeout=STOP_GRACE_SECONDS)
+        if running.done() and not running.cancelled():
+            running.exception()  # retrieved: its failure is the cancelled loop's no more
+        raise
 
 
 def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import threading
 import time
 from collections.abc import AsyncIterator
 
@@ -168,6 +169,27 @@ async def test_the_loop_runs_periodic_jobs_and_survives_their_failures(
         await task
     assert ran == ["broken", "ok"], "each job once per period, and a failure does not stop the others"
     assert len(webhook.accepted) == 1
+
+
+async def test_a_stopped_worker_waits_for_the_periodic_job_it_is_running(
+    service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
+) -> None:
+    """A purge's thread cannot be cancelled: stopping waits for it, so nobody closes the database under it."""
+    started, finished = threading.Event(), threading.Event()
+
+    def purge() -> None:
+        started.set()
+        time.sleep(0.5)
+        finished.set()
+
+    worker = worker_for(service, session, webhook.url)
+    worker.periodic = (Periodic("purge", 3600, purge),)
+    task = asyncio.create_task(worker.run())
+    assert await asyncio.to_thread(started.wait, 10)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    assert finished.is_set(), "the worker ended while its job still ran"
 
 
 async def test_a_message_written_in_this_process_is_delivered_without_waiting_for_the_next_look(
