@@ -163,7 +163,10 @@ async def test_the_loop_runs_periodic_jobs_and_survives_their_failures(
     worker.periodic = (Periodic("broken", 3600, broken), Periodic("ok", 3600, lambda: ran.append("ok")))
     open_consultation(service)
     task = asyncio.create_task(worker.run())
-    await asyncio.sleep(0.5)
+    async with asyncio.timeout(10):
+        while len(ran) < 2 or not webhook.accepted:  # noqa: ASYNC110
+            await asyncio.sleep(0.02)
+    await asyncio.sleep(0.3)  # a few more of the loop's looks (every 0.05 s)
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
