@@ -58,7 +58,11 @@ itself, guards' posts, nurseries and day services, shared calendars and rotas: 1
 no_names_twentysecond.yaml, 80), names_twentythird.yaml (food inspections, building consultations, readers
 and referees, public comments, storms, interpreters, tax clinics, press releases, lending books of things,
 breakout rooms, step rankings, vCards and letters, counting votes, guards' radio, teams sent to disasters:
-150, 300; no_names_twentythird.yaml, 80).
+150, 300; no_names_twentythird.yaml, 80), names_twentyfourth.yaml (registrations of marriages, births and
+deaths, lectures, meal deliveries, help desks and accounts, trips, road safety, housing, street trees, grants,
+foreign residents' desk, mail headers and signatures, minutes, rotas, family support, police and court
+inquiries, guest books, OCR, nurseries, festivals, councils and petitions, schools, sanitation licences, chat
+logs: 150, 400; no_names_twentyfourth.yaml, 80).
 Sixteen held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
@@ -264,6 +268,7 @@ def written_names() -> None:
     _written_names("names_twentyfirst.yaml", "no_names_twentyfirst.yaml")
     _written_names("names_twentysecond.yaml", "no_names_twentysecond.yaml")
     _written_names("names_twentythird.yaml", "no_names_twentythird.yaml")
+    _written_names("names_twentyfourth.yaml", "no_names_twentyfourth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
