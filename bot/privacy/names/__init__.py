@@ -259,6 +259,8 @@ __all__ = ["NAME", "find_names"]
 NAME = "氏名"
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_FULL_NAME_PARTS = re.compile(r"[ \t\u3000]+")
+"""What parts a surname and a given name found as one name (岸田 みどり)."""
 _PLACE_ENDING = re.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
 )
@@ -371,9 +373,15 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
     that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
     dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
-    (松本さん, 松本市出身).
+    (松本さん, 松本市出身). A surname and a given name found apart by a space lend each of them alone: the
+    message names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
     """
-    names = {text[start:end] for start, end in found if _NAME_WORD.fullmatch(text[start:end])}
+    names = {
+        part
+        for start, end in found
+        for part in _FULL_NAME_PARTS.split(text[start:end])
+        if _NAME_WORD.fullmatch(part)
+    }
     if not names:
         return []
     sizes = sorted({len(name) for name in names}, reverse=True)
