@@ -1085,6 +1085,11 @@ WRITINGS = [
     ),
     ("世帯主を 岸田 でなく 妻の 岸田 みどり で入力", "世帯主を ［氏名］ でなく 妻の ［氏名］ で入力"),
     ("当番、A 平岡 B 清水 C ナタリー D 久我", "当番、A ［氏名］ B ［氏名］ C ［氏名］ D ［氏名］"),
+    # A given name after a listed surname and a space, the list going on after it.
+    (
+        "参加者：小池 秀樹 ・ 南部 あゆみ ・ 岡崎 ・ モリス",
+        "参加者：［氏名］ ・ ［氏名］ ・ ［氏名］ ・ ［氏名］",
+    ),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.

@@ -61,7 +61,8 @@ def _listed_with(
     ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
     the names after, one backward for those before; a space after the mark is passed over for a word of two
-    characters or more (沖 と 宮城; not the label in 旧 荒川 幸雄 → 新 荒川 聡).
+    characters or more (沖 と 宮城; not the label in 旧 荒川 幸雄 → 新 荒川 聡), and a given name after a
+    surname listed so and a space goes with it, the list going on after it (・ 南部 あゆみ ・ 岡崎).
     東京と佐藤さん stays. In a schedule, a time before each item is passed over (11:30-12:30 沼田／12:30-13:30
     田辺).
     """
@@ -77,6 +78,7 @@ def _listed_with(
             time = _TIME_BEFORE_ITEM.match(text, morphemes[first].begin())
             item = _list_item(morphemes, begins.get(time.end(), first) if time else first)
             if item and (first == at or item[1] - item[0] >= 2):
+                item = _with_given_name(morphemes, begins, item)
                 listed.append(item)
                 ends.add(_item_end(text, item[1]))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
@@ -89,6 +91,21 @@ def _listed_with(
                 listed.append(item)
                 starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _with_given_name(
+    morphemes: Sequence[Any], begins: dict[int, int], item: tuple[int, int]
+) -> tuple[int, int]:
+    """A listed surname's ``item`` with the given name after it and a space, when the dictionary reads one.
+
+    小池 秀樹 ・ 南部 あゆみ ・ 岡崎: the list goes on after あゆみ, not after 南部. ``begins`` maps where
+    each of the ``morphemes`` begins to its index.
+    """
+    at = begins.get(item[1])
+    if at is None or at + 1 >= len(morphemes) or not _blank(morphemes[at]):
+        return item
+    given = morphemes[at + 1]
+    return (item[0], given.end()) if given.part_of_speech()[2:4] == ("人名", "名") else item
 
 
 def _blank(morpheme: Any) -> bool:
