@@ -43,15 +43,17 @@ shows that it names a person:
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤, 沖 と 宮城; in a schedule past the time before each, 11:30-12:30 沼田／
-  12:30-13:30 田辺),
+  12:30-13:30 田辺; with the given name after a surname so listed, 小池 秀樹 ・ 南部 あゆみ ・ 岡崎),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
+  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石) or swapped with ⇔
+  (松原 ⇔ 小坂); or work is handed
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
   item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
   島田 千尋, ・電話：大川 under ・窓口：千田, 床：村井 beside 書庫：岩瀬 on one line, 102：三輪・木島 under
-  101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお), or a value in
-  slots whose labels differ in their digits alone, two of them read as names (1番 浜口　2番 林田,
-  1位 岡部 21,304歩), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
+  101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお; a sentence's end ends an
+  item, 福祉 ハーン。), or a value in slots whose labels differ in their digits alone or are letters
+  alone, two of them read as names (1番 浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
+  parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
   tally whose words read alone as names twice or more (岸 18件、さとみ 28h; 中野 12件、杉並 8件
