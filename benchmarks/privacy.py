@@ -58,8 +58,12 @@ itself, guards' posts, nurseries and day services, shared calendars and rotas: 1
 no_names_twentysecond.yaml, 80), names_twentythird.yaml (food inspections, building consultations, readers
 and referees, public comments, storms, interpreters, tax clinics, press releases, lending books of things,
 breakout rooms, step rankings, vCards and letters, counting votes, guards' radio, teams sent to disasters:
-150, 300; no_names_twentythird.yaml, 80).
-Fifteen held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+150, 300; no_names_twentythird.yaml, 80), names_twentyfourth.yaml (registrations of marriages, births and
+deaths, lectures, meal deliveries, help desks and accounts, trips, road safety, housing, street trees, grants,
+foreign residents' desk, mail headers and signatures, minutes, rotas, family support, police and court
+inquiries, guest books, OCR, nurseries, festivals, councils and petitions, schools, sanitation licences, chat
+logs: 150, 400; no_names_twentyfourth.yaml, 80).
+Sixteen held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -99,7 +103,11 @@ names_twentysecond.yaml and its rules, without reading the masker's code, and na
 (150, 282: furigana in the family register, harassment and evaluations, reviews and posts naming staff,
 transcripts, comments and tracked changes, food banks, outreach, abuse reports, races, farmland, lawsuits,
 mail merges, calendar and attendance reports, diffs; no_names_holdout_fifteenth.yaml, 82), written before
-names_twentythird.yaml and its rules, without reading the masker's code; only their counts are printed. A
+names_twentythird.yaml and its rules, without reading the masker's code, and names_holdout_sixteenth.yaml
+(150, 356: school enrolment, library reminders, election staffing, health check-ups, shelters' rolls,
+parking permits, the volunteer fire brigade, pet registration, phone memos of complaints, chat exports with
+timestamps; no_names_holdout_sixteenth.yaml, 80), written before names_twentyfourth.yaml and its rules,
+without reading the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -260,6 +268,7 @@ def written_names() -> None:
     _written_names("names_twentyfirst.yaml", "no_names_twentyfirst.yaml")
     _written_names("names_twentysecond.yaml", "no_names_twentysecond.yaml")
     _written_names("names_twentythird.yaml", "no_names_twentythird.yaml")
+    _written_names("names_twentyfourth.yaml", "no_names_twentyfourth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -275,6 +284,7 @@ def written_names() -> None:
     _written_names("names_holdout_thirteenth.yaml", "no_names_holdout_thirteenth.yaml", show=False)
     _written_names("names_holdout_fourteenth.yaml", "no_names_holdout_fourteenth.yaml", show=False)
     _written_names("names_holdout_fifteenth.yaml", "no_names_holdout_fifteenth.yaml", show=False)
+    _written_names("names_holdout_sixteenth.yaml", "no_names_holdout_sixteenth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

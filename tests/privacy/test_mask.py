@@ -1076,6 +1076,20 @@ WRITINGS = [
         "給水所：5km地点 体育協会 坂元、10km地点 ボーイスカウト 内海",
         "給水所：5km地点 体育協会 ［氏名］、10km地点 ボーイスカウト ［氏名］",
     ),
+    # Two people swapped with ⇔; a list's item ended by a sentence's end; a full name's surname alone again;
+    # people in slots lettered A, B, C.
+    ("シフト交換：12/20 松原 ⇔ 小坂 で交換", "シフト交換：12/20 ［氏名］ ⇔ ［氏名］ で交換"),
+    (
+        "再検査：総務 鶴田、税務 梅原、福祉 ハーン。面談は来週",
+        "再検査：総務 ［氏名］、税務 ［氏名］、福祉 ［氏名］。面談は来週",
+    ),
+    ("世帯主を 岸田 でなく 妻の 岸田 みどり で入力", "世帯主を ［氏名］ でなく 妻の ［氏名］ で入力"),
+    ("当番、A 平岡 B 清水 C ナタリー D 久我", "当番、A ［氏名］ B ［氏名］ C ［氏名］ D ［氏名］"),
+    # A given name after a listed surname and a space, the list going on after it.
+    (
+        "参加者：小池 秀樹 ・ 南部 あゆみ ・ 岡崎 ・ モリス",
+        "参加者：［氏名］ ・ ［氏名］ ・ ［氏名］ ・ ［氏名］",
+    ),
     # A phone read aloud from its zero, its groups apart by 、.
     ("でんわ ぜろきゅうぜろ、よんよんいちに、はちはちさんぜろ です", "でんわ ［電話番号］ です"),
     # A last reading of one character that ends the text is a digit, not a particle.
@@ -1584,6 +1598,8 @@ WORK_TEXT = [
     "【重要】本日午後、停止します\n【千葉】説明会の日程",
     "東京→大阪、大阪→福岡",
     "在席表：課長◯ 係長× 主任◯",
+    # Places swapped or lettered, and a place after a full name elsewhere.
+    "東京 ⇔ 大阪 の往復、会場 A 東京 B 大阪 C 名古屋",
     "来庁者：外国籍の方（ベトナム）",
     "区民課の窓口です。山崎 会計 から",
     # Parents who are no one's by name, a class before what is no name, nothing in a list of children.

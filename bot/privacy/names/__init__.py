@@ -43,15 +43,17 @@ shows that it names a person:
   hands over to another (小田→津田);
 - it is listed with a name found (鈴木・佐藤さん, 田中と高橋さん, 佐藤さん、鈴木の両名, 田中/佐藤で対応,
   高橋か中村に聞いて, 山田→佐藤, 沖 と 宮城; in a schedule past the time before each, 11:30-12:30 沼田／
-  12:30-13:30 田辺),
+  12:30-13:30 田辺; with the given name after a surname so listed, 小池 秀樹 ・ 南部 あゆみ ・ 岡崎),
   and the dictionary reads it as a name there or before さん alone; or two words it reads as names there are
-  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石); or work is handed
+  listed with ・ (井上・木下で対応), or paired with × or vs (森田×岡崎, 堤 vs 大石) or swapped with ⇔
+  (松原 ⇔ 小坂); or work is handed
   over from it to a name found or back (岸から堀へ, 東から西に引き継ぎ); or it is the value of a list's
   item written like one whose value is a name found and reads as a name alone (受付1 平井 陽 above 受付2
   島田 千尋, ・電話：大川 under ・窓口：千田, 床：村井 beside 書庫：岩瀬 on one line, 102：三輪・木島 under
-  101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお), or a value in
-  slots whose labels differ in their digits alone, two of them read as names (1番 浜口　2番 林田,
-  1位 岡部 21,304歩), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
+  101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお; a sentence's end ends an
+  item, 福祉 ハーン。), or a value in slots whose labels differ in their digits alone or are letters
+  alone, two of them read as names (1番 浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
+  parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
   tally whose words read alone as names twice or more (岸 18件、さとみ 28h; 中野 12件、杉並 8件
@@ -259,6 +261,8 @@ __all__ = ["NAME", "find_names"]
 NAME = "氏名"
 _TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
 _NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_FULL_NAME_PARTS = re.compile(r"[ \t\u3000]+")
+"""What parts a surname and a given name found as one name (岸田 みどり)."""
 _PLACE_ENDING = re.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
 )
@@ -371,9 +375,15 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
     that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
     dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
-    (松本さん, 松本市出身).
+    (松本さん, 松本市出身). A surname and a given name found apart by a space lend each of them alone: the
+    message names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
     """
-    names = {text[start:end] for start, end in found if _NAME_WORD.fullmatch(text[start:end])}
+    names = {
+        part
+        for start, end in found
+        for part in _FULL_NAME_PARTS.split(text[start:end])
+        if _NAME_WORD.fullmatch(part)
+    }
     if not names:
         return []
     sizes = sorted({len(name) for name in names}, reverse=True)

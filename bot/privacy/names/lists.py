@@ -61,7 +61,8 @@ def _listed_with(
     ・梅田 彩花　・根本 ひなた) is a
     name too when `_list_item` reads it as one, and so on along the list: one pass forward for
     the names after, one backward for those before; a space after the mark is passed over for a word of two
-    characters or more (沖 と 宮城; not the label in 旧 荒川 幸雄 → 新 荒川 聡).
+    characters or more (沖 と 宮城; not the label in 旧 荒川 幸雄 → 新 荒川 聡), and a given name after a
+    surname listed so and a space goes with it, the list going on after it (・ 南部 あゆみ ・ 岡崎).
     東京と佐藤さん stays. In a schedule, a time before each item is passed over (11:30-12:30 沼田／12:30-13:30
     田辺).
     """
@@ -77,6 +78,7 @@ def _listed_with(
             time = _TIME_BEFORE_ITEM.match(text, morphemes[first].begin())
             item = _list_item(morphemes, begins.get(time.end(), first) if time else first)
             if item and (first == at or item[1] - item[0] >= 2):
+                item = _with_given_name(morphemes, begins, item)
                 listed.append(item)
                 ends.add(_item_end(text, item[1]))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
@@ -89,6 +91,21 @@ def _listed_with(
                 listed.append(item)
                 starts |= {item[0], _time_start(text, item[0])}
     return listed
+
+
+def _with_given_name(
+    morphemes: Sequence[Any], begins: dict[int, int], item: tuple[int, int]
+) -> tuple[int, int]:
+    """A listed surname's ``item`` with the given name after it and a space, when the dictionary reads one.
+
+    小池 秀樹 ・ 南部 あゆみ ・ 岡崎: the list goes on after あゆみ, not after 南部. ``begins`` maps where
+    each of the ``morphemes`` begins to its index.
+    """
+    at = begins.get(item[1])
+    if at is None or at + 1 >= len(morphemes) or not _blank(morphemes[at]):
+        return item
+    given = morphemes[at + 1]
+    return (item[0], given.end()) if given.part_of_speech()[2:4] == ("人名", "名") else item
 
 
 def _blank(morpheme: Any) -> bool:
@@ -211,12 +228,12 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
             yield second.begin(), second.end()
 
 
-_AGAINST = frozenset({"×", "✕", "✖", "vs", "VS", "Vs", "ｖｓ"})
-"""What pairs two people for a match or a task (森田×岡崎, 堤 vs 大石)."""
+_AGAINST = frozenset({"×", "✕", "✖", "vs", "VS", "Vs", "ｖｓ", "⇔", "↔", "⇄", "⇆"})
+"""What pairs two people for a match or a task (森田×岡崎, 堤 vs 大石) or swaps them (松原 ⇔ 小坂)."""
 
 
 def _matched_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
-    """Two names paired with × or vs, spaces around allowed (1組 森田×岡崎, 1回戦 堤 vs 大石): both.
+    """Two names paired with × or vs or swapped with ⇔, spaces around allowed (1組 森田×岡崎, 堤 vs 大石).
 
     As with `_name_pairs`, the dictionary must read one as a name there and the other there or before さん
     alone (岡崎, a city there; 白鳥, a bird), and neither may be a prefecture (東京 vs 大阪 stays); a
@@ -309,11 +326,12 @@ def _pair_word(word: Any) -> bool:
 
 
 _ITEM_SPLIT = re.compile(
-    r"[、,，→⇒]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
+    r"[、,，→⇒。]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
     r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
     r"|・(?=[^\s・、,:：()（）]{1,8}[ \t\u3000])"
 )
-"""Where an item of a list ends within a line: a comma, a slash not in a date, an arrow, a space before
+"""Where an item of a list ends within a line: a comma, a sentence's end (…福祉 ハーン。産業医は), a slash
+not in a date, an arrow, a space before
 a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), spaces before the next label and
 its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label), or a ・
 before the next label and a space (土木 中田・建築 広瀬; 三輪・木島 is one item)."""
@@ -542,11 +560,20 @@ def _alone_as(word: str) -> str:
 
 
 _SLOT_LABEL = re.compile(
-    r"(?:^|(?<=[\s、,/／:：・(（]))(第?[0-9]{1,3}[^\s0-9:：=、,/／()（）…]{0,4}|[A-Z]-?[0-9]{1,3})"
+    r"(?:^|(?<=[\s、,/／:：・(（]))(第?[0-9]{1,3}[^\s0-9:：=、,/／()（）…]{0,4}|[A-Z]-?[0-9]{1,3}|[A-Z])"
     r"(?:[ \t\u3000]+|[:：=]|…+)(?=[^\s0-9])",
     re.MULTILINE,
 )
-"""A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 )."""
+"""A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 , or a
+letter alone, A )."""
+_LETTER_ALONE = re.compile("[A-Z]")
+
+
+def _slot_key(label: str) -> str:
+    """What labels of one series share: their digits as 0, or a letter alone as A (A 平岡 B 清水)."""
+    return "A" if _LETTER_ALONE.fullmatch(label) else label.translate(_DIGITS_AS_ZERO)
+
+
 _SLOT_END = re.compile(r"[、,/／;；\n]")
 _SLOT_TAIL = re.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
 """What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
@@ -556,15 +583,16 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
     """The names in slots numbered alike (1番 浜口　2番 林田, 第1土曜 岡島／第2土曜 ふくだ, A2=前原、A3=北山).
 
     Staff number the people of a rota, a ranking, the counters or a sheet's cells with labels that differ in
-    their digits alone. When two values or more of such labels read as names on their own (`_named_value`:
-    a role may stand before one, 3番 研修生 マイク) and the dictionary tags more of them alone as people's
-    names than as places (第1会場 品川、第2会場 大崎 stays), each value read so is a name; a count, a time
-    or a note after it is passed over (1位 岡部 21,304歩).
+    their digits alone, or letter them (当番 A 平岡 B 清水 C ナタリー). When two values or more of such
+    labels read as names on their own (`_named_value`: a role may stand before one, 3番 研修生 マイク) and
+    the dictionary tags more of them alone as people's names than as places (第1会場 品川、第2会場 大崎
+    stays), each value read so is a name; a count, a time or a note after it is passed over (1位 岡部
+    21,304歩).
     """
     labels = list(_SLOT_LABEL.finditer(text))
     groups: dict[str, list[re.Match[str]]] = {}
     for label in labels:
-        groups.setdefault(label.group(1).translate(_DIGITS_AS_ZERO), []).append(label)
+        groups.setdefault(_slot_key(label.group(1)), []).append(label)
     starts = [label.start() for label in labels]
     spans = []
     for group in groups.values():
