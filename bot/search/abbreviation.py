@@ -8,8 +8,9 @@ the few regular ways Japanese forms such words (略語):
 - the first part and a later part whole, what lies between or after left out:
   母子健康手帳 → 母子手帳, 印鑑登録証明書 → 印鑑証明, 運転免許証 → 運転免許;
 - the first two sounds of two katakana parts: ファミリーサポート → ファミサポ, パーソナルコンピューター →
-  パソコン; also of katakana words joined by ・, which Sudachi reads as words of their own
-  (ファミリー・サポート・センター, `phrase_abbreviations`).
+  パソコン, スクリーンショット → スクショ (a piece never ends on the small ッ); also of katakana
+  words joined by ・, which Sudachi reads as words of their own (ファミリー・サポート・センター,
+  `phrase_abbreviations`).
 
 The parts are Sudachi's shortest units (split mode A). Only a noun that no
 entry knows as it is is read as a shortening (`bot.search.ranker`), and only
@@ -62,7 +63,8 @@ def shortenings(parts: Sequence[str], *, whole_parts: bool = True) -> set[str]:
 def _morae(katakana: str, count: int) -> str:
     """The first ``count`` sounds of ``katakana``, long vowels left out (パーソナル → パソ).
 
-    A small kana goes with the one before (ファミリー → ファミ).
+    A small kana goes with the one before (ファミリー → ファミ). A piece cut short never ends on the
+    doubling ッ, which only holds the next sound (ショット → ショ, as in スクショ).
     """
     sounds: list[str] = []
     for kana in katakana.replace("ー", ""):
@@ -72,7 +74,7 @@ def _morae(katakana: str, count: int) -> str:
             break
         else:
             sounds.append(kana)
-    return "".join(sounds)
+    return "".join(sounds).removesuffix("ッ")
 
 
 def abbreviations_of(

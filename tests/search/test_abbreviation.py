@@ -21,6 +21,8 @@ from tests.auxil.searchers import own_faq_searcher
         (["運転", "免許", "証"], "運転免許"),  # the suffix left out
         (["ファミリー", "サポート"], "ファミサポ"),  # two sounds of each katakana part
         (["パーソナル", "コンピューター"], "パソコン"),  # long vowels left out
+        (["スクリーン", "ショット"], "スクショ"),  # no piece ends on the doubling ッ
+        (["デジタル", "カメラ"], "デジカメ"),
     ],
 )
 def test_the_regular_shortenings_of_a_compound(parts: list[str], short: str) -> None:
@@ -70,6 +72,7 @@ FAQ = (
     FaqEntry(id="bulky", question="粗大ごみの申込みはどこでしますか。", answer="受付センターへどうぞ。"),
     FaqEntry(id="privacy", question="個人情報を扱うときの注意点は？", answer="持ち出さないでください。"),
     FaqEntry(id="family-support", question="ファミリー・サポート・センターとは？", answer="預かりです。"),
+    FaqEntry(id="screenshot", question="画面を保存したい（スクリーンショット）", answer="キーを押します。"),
 )
 
 
@@ -85,6 +88,7 @@ def ward(kb: KnowledgeBase) -> Searcher:
         ("母子手帳はどこでもらえますか", "handbook"),
         ("国民健康保険の保険料はどうやって決まるの", "insurance"),  # the FAQ writes the short form
         ("ファミサポに登録したい", "family-support"),  # words joined by ・
+        ("スクショのとりかた", "screenshot"),
     ],
 )
 def test_a_shortened_or_full_word_finds_the_entry_written_the_other_way(
@@ -93,6 +97,12 @@ def test_a_shortened_or_full_word_finds_the_entry_written_the_other_way(
     result = ward.search(query)
     assert result.ranking.unknown_nouns == ()
     assert result.hits[0].entry.id == expected
+
+
+def test_a_katakana_shortening_drops_the_doubling_at_a_cut(ward: Searcher) -> None:
+    # スクリーンショット gives スクショ, which staff type; スクショッ is no word anyone writes.
+    assert ward.index.abbreviations["スクショ"] == ("スクリーンショット",)
+    assert "スクショッ" not in ward.index.abbreviations
 
 
 def test_a_longer_compound_is_not_read_as_its_first_parts(ward: Searcher) -> None:
