@@ -41,7 +41,17 @@ from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section", "names_a_section"]
+__all__ = [
+    "IntakeFlow",
+    "is_kept",
+    "is_status",
+    "is_status_action",
+    "leave",
+    "looks_like_deadline",
+    "looks_like_section",
+    "names_a_section",
+    "unsent_note",
+]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
@@ -252,9 +262,9 @@ class IntakeFlow:
         return None
 
     def status(self, state: State, desk: Desk) -> Turn:
-        """相談状況: the staff member's consultations; a form left for it is kept, and said to be unsent."""
+        """相談状況: the staff member's consultations; a form open or left unsent is kept, and said so."""
         reply = tickets.ticket_list(desk.tickets(MAX_TICKETS), self.lib.ward)
-        if _worth_keeping(state.intake):
+        if is_kept(state.intake) or (state.intake is None and is_kept(state.left)):
             reply = replace(
                 reply,
                 text=f"{reply.text}\n{tickets.UNSENT}",
@@ -360,7 +370,7 @@ class IntakeFlow:
         return tickets.ASK_CONTENT
 
     def _cancel(self, state: State) -> Turn:
-        if _worth_keeping(state.intake):
+        if is_kept(state.intake):
             text = f"ご相談の入力を中止しました（まだお送りしていません）。\n{tickets.UNSENT}"
             choices: tuple[Choice, ...] = (tickets.RESUME, MENU)
         else:
@@ -449,14 +459,24 @@ class IntakeFlow:
 
 def leave(state: State) -> State:
     """``state`` without the form open in it; what was written, if anything, is kept to offer again."""
-    if not _worth_keeping(state.intake):
+    if not is_kept(state.intake):
         return replace(state, intake=None)
     return replace(state, intake=None, left=state.intake)
 
 
-def _worth_keeping(intake: Intake | None) -> bool:
+def is_kept(intake: Intake | None) -> bool:
     """A consultation being written with its content: losing it would lose what was typed."""
     return intake is not None and intake.step != "add" and bool(intake.content)
+
+
+def is_status_action(action: str) -> bool:
+    """Whether the button ``action`` shows 相談状況, which itself says that a form is kept unsent."""
+    return action == tickets.STATUS.action
+
+
+def unsent_note() -> Reply:
+    """Said after a form was left unsent by a button elsewhere: it is kept, and how to go back to it."""
+    return Reply(tickets.UNSENT, (tickets.RESUME,), kind="prompt")
 
 
 def _same_open(mine: list[Ticket], intake: Intake) -> Ticket | None:

@@ -265,18 +265,18 @@ KEPT = "入力中だったご相談の内容は保存してあります"
 
 
 @pytest.mark.parametrize(
-    ("leaving", "kind", "says"),
+    ("leaving", "kinds", "says"),
     [
-        ("やめる", "prompt", (KEPT,)),
-        ("メニュー", "prompt", (KEPT,)),
-        ("相談状況", "list", ("ご相談はありません", KEPT)),
-        (Press("やめる"), "prompt", (KEPT,)),
-        (Action("cases"), "menu", ()),  # another button leaves without a word
+        ("やめる", ("prompt",), (KEPT,)),
+        ("メニュー", ("prompt",), (KEPT,)),
+        ("相談状況", ("list",), ("ご相談はありません", KEPT)),
+        (Press("やめる"), ("prompt",), (KEPT,)),
+        (Action("cases"), ("menu", "prompt"), (KEPT,)),  # another button does what it does, then says so
     ],
     ids=["typed-stop", "typed-menu", "typed-status", "stop-button", "another-button"],
 )
 def test_a_summary_left_unsent_is_never_said_to_be_sent_and_comes_back(
-    engine: Engine, leaving: str | Press | Action, kind: ReplyKind, says: tuple[str, ...]
+    engine: Engine, leaving: str | Press | Action, kinds: tuple[ReplyKind, ...], says: tuple[str, ...]
 ) -> None:
     """Its old 「この内容で相談する」 said 「すでに受け付けています」, yet nothing was sent."""
     desk = MemoryDesk(remembered="総務課")
@@ -287,7 +287,7 @@ def test_a_summary_left_unsent_is_never_said_to_be_sent_and_comes_back(
             ("会議録の作成に時間がかかっている", Bot(("prompt",))),
             (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
             ("音声は月に10時間ほどです", Bot(("prompt",), says=("（補足）音声は月に10時間ほどです",))),
-            (leaving, Bot((kind,), says=says, not_says=("すでに受け付けて", "受付番号"))),
+            (leaving, Bot(kinds, says=says, not_says=("すでに受け付けて", "受付番号"))),
             (
                 Action("in:send"),  # the summary's button, pressed afterwards
                 Bot(
@@ -326,6 +326,39 @@ def test_the_form_left_for_the_status_list_is_resumed_by_its_button(engine: Engi
         ],
         desk=desk,
     )
+
+
+def test_the_side_note_read_during_the_form_says_the_form_is_kept_and_leads_back_to_it(
+    engine: Engine,
+) -> None:
+    """The side note invites staff to read it before consulting; its button left the form without a word.
+
+    Staff then typed their section as if still in the form: it was searched, and the consultation never
+    sent. 相談状況 afterwards did not mention the form either, and typing the button's label searched it.
+    """
+    desk = MemoryDesk()
+    wish = "窓口の待ち時間を減らしたいので、番号札とオンライン予約のどちらがいいか相談したい"
+    back = Bot(("prompt",), says=(ASK_SECTION,))
+    verify_dialog(
+        engine,
+        [
+            (wish, Bot(("list", "prompt"), says=(INTAKE, ASK_SECTION), offers=("回答を見る",))),
+            (
+                Press("回答を見る"),
+                Bot(("answer", "prompt"), says=(KEPT,), primary=("入力中の相談に戻る",)),
+            ),
+            (Press("入力中の相談に戻る"), back),
+            (Action("faq:method-user-view"), Bot(("answer", "prompt"), says=(KEPT,))),  # the note, again
+            ("相談状況", Bot(("list",), says=("ご相談はありません", KEPT), offers=("入力中の相談に戻る",))),
+            ("入力中の相談に戻る", back),
+            ("区民課 窓口係", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, "【所属】区民課 窓口係"))),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("受付番号は No.1 です",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.section, opened.content) == ("区民課 窓口係", wish)
 
 
 def test_an_old_send_button_the_conversation_has_no_record_of_sends_nothing_and_says_where_to_look(
