@@ -15,7 +15,8 @@ question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 consultations; a menu button's label (手引きを読む), or 入力中の相談に戻る,
 → what the button does; an explicit wish to consult ("DXの人に相談したい") → the intake,
 with what the search finds as a side note; an exact small-talk phrasing →
-its answer (no search);
+its answer (no search); はい, いいえ or emoji alone that none answers → a
+prompt (いいえ: with the consultation);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
@@ -37,6 +38,7 @@ from bot.dialogue.desk import Desk
 from bot.dialogue.intake import IntakeFlow, is_kept, is_status, is_status_action, leave, unsent_note
 from bot.dialogue.intents import (
     ConsultWish,
+    Reaction,
     case_query,
     consult_wish,
     followup,
@@ -46,6 +48,7 @@ from bot.dialogue.intents import (
     is_menu,
     key_of,
     match_cases,
+    reaction,
 )
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.state import Pending, State
@@ -128,6 +131,9 @@ class Engine:
         talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
+        felt = reaction(text)
+        if felt is not None:
+            return self._react(felt, state)
         match followup(text):
             case "detail":
                 return self._detail(state)
@@ -150,6 +156,7 @@ class Engine:
             return (text, wish.topic) if wish.topic else (text,)
         if (
             self.lib.smalltalk_of(text) is not None
+            or reaction(text) is not None
             or followup(text) is not None
             or case_query(text) is not None
         ):
@@ -293,6 +300,28 @@ class Engine:
                 state,
             )
         return self._list("ほかに、次の情報があります。", entries, state)
+
+    def _react(self, felt: Reaction, state: State) -> Turn:
+        """はい, いいえ or emoji alone that the knowledge's small talk does not answer: never searched.
+
+        いいえ most often turns down what was just offered, so the consultation about the last
+        question is offered with it, as どれでもない does.
+        """
+        if felt == "no":
+            state, consult = state.issue(Pending("consult", state.query))
+            choices: tuple[Choice, ...] = (Choice(self.lib.ward.consult_label, consult), views.MENU)
+            text = (
+                "承知しました。お探しの情報が見つからないときは、言い換えて入力していただくか、"
+                f"{self.lib.ward.team}の担当者に直接ご相談ください。"
+            )
+            return Turn((Reply(text, choices, kind="prompt"),), state)
+        text = (
+            "承知しました。ほかにも知りたいことがあれば、そのまま入力するか、「メニュー」と送って項目からお選びください。"
+            if felt == "yes"
+            else "絵文字や記号だけでは、ご用件が分かりませんでした。"
+            "お手数ですが、知りたいことを文字で入力するか、下の項目からお選びください。"
+        )
+        return Turn((Reply(text, browse.menu(self.lib).choices, kind="prompt"),), state)
 
     def _offer_consult(self, text: str, state: State) -> Turn:
         state, consult = state.issue(Pending("consult", state.query))

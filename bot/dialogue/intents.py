@@ -11,6 +11,7 @@ search, so a real question that merely contains "事例" still gets searched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -22,6 +23,7 @@ __all__ = [
     "CaseQuery",
     "ConsultWish",
     "Followup",
+    "Reaction",
     "case_query",
     "consult_wish",
     "followup",
@@ -31,6 +33,7 @@ __all__ = [
     "is_menu",
     "key_of",
     "match_cases",
+    "reaction",
     "smalltalk_keys",
 ]
 
@@ -87,6 +90,28 @@ _TOPIC_FILLER = re.compile(r"^(ほかの|他の|よその|他|いろいろな|�
 _ANY_SECTION = frozenset({"", "課", "部署", "所属", "職場", "区役所"})
 
 
+Reaction = Literal["yes", "no", "mark"]
+
+_YES = (
+    *("はい", "うん", "ええ", "そう", "そうです", "ok", "okです", "オッケー", "オーケー", "おk"),
+    *(
+        "了解",
+        "了解です",
+        "了解しました",
+        "承知しました",
+        "わかりました",
+        "分かりました",
+        "わかった",
+        "分かった",
+    ),
+)
+_NO = (
+    *("いいえ", "いえ", "いや", "いいや", "ううん", "違う", "違います", "ちがう", "ちがいます", "違いました"),
+    *("そうじゃない", "そうではありません", "いいえ違います", "no", "ノー"),
+)
+"""Assent and dissent said alone: answers to a question the bot did not ask, never questions of their own."""
+
+
 @dataclass(frozen=True, slots=True)
 class CaseQuery:
     """A request to see cases; ``topic`` is empty for "事例を見たい" alone."""
@@ -97,6 +122,26 @@ class CaseQuery:
 def key_of(text: str) -> str:
     """The comparison form of a short message: normalised, punctuation and spaces removed."""
     return _PUNCTUATION.sub("", normalize(text))
+
+
+_YES_KEYS = frozenset(key_of(word) for word in _YES)
+_NO_KEYS = frozenset(key_of(word) for word in _NO)
+
+
+def reaction(text: str) -> Reaction | None:
+    """A reply with nothing to search: はい (``yes``), いいえ (``no``), emoji or marks alone (``mark``).
+
+    Searched, 「いいえ」 offered FAQ entries (いいね is praise), 「わかりました」 was thanked for, and
+    「👍」 or 「？」 was told nothing matched it, with the consultation offered.
+    """
+    key = key_of(text)
+    if key in _YES_KEYS:
+        return "yes"
+    if key in _NO_KEYS:
+        return "no"
+    if text.strip() and not any(unicodedata.category(c)[0] in "LN" for c in text):
+        return "mark"
+    return None
 
 
 def is_menu(text: str) -> bool:
