@@ -14,7 +14,8 @@ question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
 consultations; a menu button's label (手引きを読む), or 入力中の相談に戻る,
 → what the button does; an explicit wish to consult ("DXの人に相談したい") → the intake,
-with what the search finds as a side note; an exact small-talk phrasing →
+with what the search finds as a side note; a question after one's own consultation
+(相談の返事まだ？) from someone who has one → 相談状況; an exact small-talk phrasing →
 its answer (no search); はい, いいえ or emoji alone that none answers → a
 prompt (いいえ: with the consultation);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
@@ -35,7 +36,15 @@ from datetime import date
 
 from bot.dialogue import browse, tickets, views
 from bot.dialogue.desk import Desk
-from bot.dialogue.intake import IntakeFlow, is_kept, is_status, is_status_action, leave, unsent_note
+from bot.dialogue.intake import (
+    IntakeFlow,
+    asks_after_own,
+    is_kept,
+    is_status,
+    is_status_action,
+    leave,
+    unsent_note,
+)
 from bot.dialogue.intents import (
     ConsultWish,
     Reaction,
@@ -128,6 +137,8 @@ class Engine:
         wish = consult_wish(text)
         if wish is not None:
             return self._consult_directly(text, wish, state, desk)
+        if asks_after_own(text) and desk.tickets(1):
+            return self.intake.status(state, desk)
         talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)

@@ -511,6 +511,42 @@ def test_another_staff_members_consultation_is_not_found(engine: Engine) -> None
     assert restart.replies[0].kind == "restart"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相談の返事まだ？",
+        "相談したやつどうなった",
+        "さっきの相談に追記したい",
+        "相談を取り下げたい",
+        "相談の進捗は",
+    ],
+)
+def test_asking_after_ones_own_consultation_shows_it_with_its_buttons(engine: Engine, text: str) -> None:
+    """Searched, these offered the FAQ on the web form's 受付完了メール, not the consultation sent here."""
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議録の作成"))
+    verify_dialog(
+        engine,
+        [(text, Bot(("list",), says=("新しい順に1件",), offers=("追記する", "取り下げる")))],
+        desk=desk,
+    )
+
+
+def test_asking_after_a_consultation_without_one_is_searched(engine: Engine) -> None:
+    """Nothing of theirs to show: how consulting works is the FAQ's answer."""
+    turn = engine.step(Incoming(KEY, text="相談の返事まだ？"), State(), MemoryDesk())
+    assert [r.kind for r in turn.replies] != ["list"]
+    assert all("ご相談はありません" not in r.text for r in turn.replies)
+
+
+@pytest.mark.parametrize("text", ["相談したいことがまだあります", "相談の回答はどのくらいで来ますか"])
+def test_a_wish_or_a_question_on_consulting_is_no_question_after_ones_own(engine: Engine, text: str) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議録の作成"))
+    turn = engine.step(Incoming(KEY, text=text), State(), desk)
+    assert all("新しい順に" not in r.text for r in turn.replies)
+
+
 def _new(content: str) -> NewConsultation:
     return NewConsultation(section="総務課", query=content, content=content, wanted_by="今月中")
 
