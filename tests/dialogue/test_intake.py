@@ -511,6 +511,41 @@ def test_another_staff_members_consultation_is_not_found(engine: Engine) -> None
     assert restart.replies[0].kind == "restart"
 
 
+def test_yes_no_or_an_emoji_in_the_form_answers_nothing_and_the_question_is_asked_again(
+    engine: Engine,
+) -> None:
+    """Taken as answers, 「👍」 became the time wanted and 「了解」 a line of the content."""
+    desk = MemoryDesk(remembered="総務課")
+    again = "だけでは、お答えとして受け取れませんでした"
+    state = verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("はい", Bot(("prompt",), says=(again, ASK_CONTENT))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            ("👍", Bot(("prompt",), says=("「👍」" + again, ASK_DEADLINE), primary=DEADLINES)),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+            ("いいえ", Bot(("prompt",), says=("まだお送りしていません", SUMMARY), primary=CONFIRM)),
+            ("了解しました", Bot(("escalate",), says=("受付番号は No.1 です",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.content, opened.wanted_by) == ("会議録の作成に時間がかかっている", "今月中")
+    verify_dialog(
+        engine,
+        [
+            ("相談状況", Bot(("list",))),
+            (Press("追記する"), Bot(("prompt",), says=("追記する内容を入力してください",))),
+            ("👍", Bot(("prompt",), says=(again, "文字で入力してください"), primary=("やめる",))),
+            ("音声は月に10時間ほどです", Bot(("prompt",), says=("追記しました",))),
+        ],
+        state=state,
+        desk=desk,
+    )
+    assert desk.additions == [(1, "音声は月に10時間ほどです")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
