@@ -38,7 +38,6 @@ from bot.dialogue import browse, tickets, views
 from bot.dialogue.desk import Desk
 from bot.dialogue.intake import (
     IntakeFlow,
-    asks_after_own,
     is_kept,
     is_status,
     is_status_action,
@@ -48,6 +47,7 @@ from bot.dialogue.intake import (
 from bot.dialogue.intents import (
     ConsultWish,
     Reaction,
+    asks_after_own,
     case_query,
     consult_wish,
     followup,
@@ -315,24 +315,13 @@ class Engine:
     def _react(self, felt: Reaction, state: State) -> Turn:
         """はい, いいえ or emoji alone that the knowledge's small talk does not answer: never searched.
 
-        いいえ most often turns down what was just offered, so the consultation about the last
-        question is offered with it, as どれでもない does.
+        いいえ most often turns down what was just offered, so it offers the consultation about the
+        last question, as どれでもない does.
         """
-        if felt == "no":
-            state, consult = state.issue(Pending("consult", state.query))
-            choices: tuple[Choice, ...] = (Choice(self.lib.ward.consult_label, consult), views.MENU)
-            text = (
-                "承知しました。お探しの情報が見つからないときは、言い換えて入力していただくか、"
-                f"{self.lib.ward.team}の担当者に直接ご相談ください。"
-            )
-            return Turn((Reply(text, choices, kind="prompt"),), state)
-        text = (
-            "承知しました。ほかにも知りたいことがあれば、そのまま入力するか、「メニュー」と送って項目からお選びください。"
-            if felt == "yes"
-            else "絵文字や記号だけでは、ご用件が分かりませんでした。"
-            "お手数ですが、知りたいことを文字で入力するか、下の項目からお選びください。"
-        )
-        return Turn((Reply(text, browse.menu(self.lib).choices, kind="prompt"),), state)
+        if felt != "no":
+            return Turn((views.reacted(felt, browse.menu(self.lib)),), state)
+        state, consult = state.issue(Pending("consult", state.query))
+        return Turn((views.declined(self.lib.ward, consult),), state)
 
     def _offer_consult(self, text: str, state: State) -> Turn:
         state, consult = state.issue(Pending("consult", state.query))

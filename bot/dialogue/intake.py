@@ -45,7 +45,6 @@ from bot.values import Choice, Reply
 
 __all__ = [
     "IntakeFlow",
-    "asks_after_own",
     "is_kept",
     "is_status",
     "is_status_action",
@@ -116,25 +115,6 @@ _STATUS = frozenset(
     {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
     | {"そうだんじょうきょう", "そうだんのじょうきょう"}  # typed before the IME converts it
 )
-
-
-_AFTER_MINE = re.compile(
-    r"相談[^。？?!！]{0,10}?(?:状況|どうなっ|どうなり|進捗|まだ|来ない|こない|届かない|取り下げ|取下げ|取り消|取消"
-    r"|キャンセル|追記)"
-)
-"""A question after one's own consultation: 相談の返事まだ？, 相談したやつどうなった, 相談を取り下げたい."""
-MAX_AFTER_MINE_CHARS = 40
-
-
-def asks_after_own(text: str) -> bool:
-    """Whether the message asks after the staff member's own consultation rather than how consulting works.
-
-    The engine shows 相談状況 for it only to someone who has consultations; anyone else's is searched
-    (申し込んだ相談が今どうなっているか確認するには: the FAQ answers that). A wish (相談したいことがまだある)
-    is none.
-    """
-    key = key_of(text)
-    return len(key) <= MAX_AFTER_MINE_CHARS and "相談したい" not in key and bool(_AFTER_MINE.search(key))
 
 
 def looks_like_section(text: str) -> bool:

@@ -3,8 +3,9 @@
 Only short, unambiguous messages are recognised here: a menu request, a
 way out (戻る, キャンセル, 終了: typed as a command, never a question), a
 follow-up to the previous answer, a request to see cases ("OCRの事例"), an
-explicit wish to consult the DX team ("DXの人に相談したい"), and the exact
-phrasings of small talk. Everything else is a question for the
+explicit wish to consult the DX team ("DXの人に相談したい"), a question after
+one's own consultation ("相談の返事まだ？"), assent, dissent or emoji alone
+("いいえ", "👍"), and the exact phrasings of small talk. Everything else is a question for the
 search, so a real question that merely contains "事例" still gets searched.
 """
 
@@ -24,6 +25,7 @@ __all__ = [
     "ConsultWish",
     "Followup",
     "Reaction",
+    "asks_after_own",
     "case_query",
     "consult_wish",
     "followup",
@@ -142,6 +144,25 @@ def reaction(text: str) -> Reaction | None:
     if text.strip() and not any(unicodedata.category(c)[0] in "LN" for c in text):
         return "mark"
     return None
+
+
+_AFTER_MINE = re.compile(
+    r"相談[^。？?!！]{0,10}?(?:状況|どうなっ|どうなり|進捗|まだ|来ない|こない|届かない|取り下げ|取下げ|取り消|取消"
+    r"|キャンセル|追記)"
+)
+"""A question after one's own consultation: 相談の返事まだ？, 相談したやつどうなった, 相談を取り下げたい."""
+MAX_AFTER_MINE_CHARS = 40
+
+
+def asks_after_own(text: str) -> bool:
+    """Whether the message asks after the staff member's own consultation rather than how consulting works.
+
+    The engine shows 相談状況 for it only to someone who has consultations; anyone else's is searched
+    (申し込んだ相談が今どうなっているか確認するには: the FAQ answers that). A wish (相談したいことがまだある)
+    is none.
+    """
+    key = key_of(text)
+    return len(key) <= MAX_AFTER_MINE_CHARS and "相談したい" not in key and bool(_AFTER_MINE.search(key))
 
 
 def is_menu(text: str) -> bool:
