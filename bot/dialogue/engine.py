@@ -12,14 +12,18 @@ lock is taken.
 Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
-consultations; a menu button's label (手引きを読む) → what the button
-does; an explicit wish to consult ("DXの人に相談したい") → the intake,
-with what the search finds as a side note; an exact small-talk phrasing →
-its answer (no search);
+consultations; a menu button's label (手引きを読む), or 入力中の相談に戻る,
+→ what the button does; an explicit wish to consult ("DXの人に相談したい") → the intake,
+with what the search finds as a side note; a question after one's own consultation
+(相談の返事まだ？) from someone who has one → 相談状況; an exact small-talk phrasing →
+its answer (no search); はい, いいえ or emoji alone that none answers → a
+prompt (いいえ: with the consultation);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
-どれでもない, a case's 相談する, the menu) starts the intake. A button's
+どれでもない, a case's 相談する, the menu) starts the intake. A button
+pressed elsewhere while the intake is open leaves it unsent, kept, and says
+so with the button back to it. A button's
 action that is unknown or whose token has expired gets a polite "start
 again" and the menu, never an error.
 """
@@ -30,11 +34,20 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from bot.dialogue import browse, views
+from bot.dialogue import browse, tickets, views
 from bot.dialogue.desk import Desk
-from bot.dialogue.intake import IntakeFlow, is_status, leave
+from bot.dialogue.intake import (
+    IntakeFlow,
+    is_kept,
+    is_status,
+    is_status_action,
+    leave,
+    unsent_note,
+)
 from bot.dialogue.intents import (
     ConsultWish,
+    Reaction,
+    asks_after_own,
     case_query,
     consult_wish,
     followup,
@@ -44,6 +57,7 @@ from bot.dialogue.intents import (
     is_menu,
     key_of,
     match_cases,
+    reaction,
 )
 from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.state import Pending, State
@@ -123,9 +137,14 @@ class Engine:
         wish = consult_wish(text)
         if wish is not None:
             return self._consult_directly(text, wish, state, desk)
+        if asks_after_own(text) and desk.tickets(1):
+            return self.intake.status(state, desk)
         talk = self.lib.smalltalk_of(text)
         if talk is not None:
             return Turn((views.smalltalk(self.lib.smalltalk[talk], browse.menu(self.lib)),), state)
+        felt = reaction(text)
+        if felt is not None:
+            return self._react(felt, state)
         match followup(text):
             case "detail":
                 return self._detail(state)
@@ -148,6 +167,7 @@ class Engine:
             return (text, wish.topic) if wish.topic else (text,)
         if (
             self.lib.smalltalk_of(text) is not None
+            or reaction(text) is not None
             or followup(text) is not None
             or case_query(text) is not None
         ):
@@ -159,10 +179,12 @@ class Engine:
 
         Staff type what they see on a button as often as they press it (a channel without buttons, or
         the menu scrolled away); searched, the label found the FAQ entry that names it (手引きを読む:
-        where the manual is kept, not the manual).
+        where the manual is kept, not the manual). 「入力中の相談に戻る」, which the bot tells staff to
+        use when it keeps a form unsent, counts as one too: searched, it found how to apply by form.
         """
         key = key_of(text)
-        return next((c.action for c in browse.menu(self.lib).choices if key_of(c.label) == key), None)
+        buttons = (*browse.menu(self.lib).choices, tickets.RESUME)
+        return next((c.action for c in buttons if key_of(c.label) == key), None)
 
     def _on_result(self, result: SearchResult, state: State) -> Turn:
         query = result.query[:MAX_STORED_QUERY]
@@ -290,6 +312,17 @@ class Engine:
             )
         return self._list("ほかに、次の情報があります。", entries, state)
 
+    def _react(self, felt: Reaction, state: State) -> Turn:
+        """はい, いいえ or emoji alone that the knowledge's small talk does not answer: never searched.
+
+        いいえ most often turns down what was just offered, so it offers the consultation about the
+        last question, as どれでもない does.
+        """
+        if felt != "no":
+            return Turn((views.reacted(felt, browse.menu(self.lib)),), state)
+        state, consult = state.issue(Pending("consult", state.query))
+        return Turn((views.declined(self.lib.ward, consult),), state)
+
     def _offer_consult(self, text: str, state: State) -> Turn:
         state, consult = state.issue(Pending("consult", state.query))
         reply = Reply(text, (Choice(self.lib.ward.consult_label, consult), views.MENU), kind="escalate")
@@ -311,6 +344,19 @@ class Engine:
     # -- buttons ------------------------------------------------------------
 
     def _on_action(self, action: str, state: State, desk: Desk, today: date) -> Turn:
+        """A button: what it does; one elsewhere leaving a form with content says the form is kept.
+
+        Unsaid, staff who looked at the side note's 回答を見る (shown with the form, to read before
+        consulting) typed their section next as if still in the form, and it was searched instead.
+        相談状況 says so itself, and a new form (相談する, 追記する) needs no word about the old one.
+        """
+        turn = self._pressed(action, state, desk, today)
+        elsewhere = not action.startswith("in:") and not is_status_action(action)
+        if not elsewhere or not is_kept(state.intake) or turn.state.intake is not None:
+            return turn
+        return replace(turn, replies=(*turn.replies, unsent_note()))
+
+    def _pressed(self, action: str, state: State, desk: Desk, today: date) -> Turn:
         kind, _, arg = action.partition(":")
         if kind != "in" and state.intake is not None:
             state = leave(state)  # a button elsewhere leaves the intake, kept to offer again

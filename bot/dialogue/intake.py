@@ -8,11 +8,13 @@ added to the content, never lost); then it shows a summary to confirm, creates t
 consultation through the `Desk` and gives its number. While it waits for an
 answer, typed text answers the question asked; "やめる" or "メニュー" stops,
 "相談状況" leaves it for the list, and a way out that is no answer ("戻る",
-"終了") asks the question again. A form left unsent is kept (`State.left`), so
-that its old summary's 「この内容で相談する」 offers it again rather than saying
-it was sent; only the button of the one sent says so (`State.sent`). Each
-form has its own number, which its summary's button carries: a button never
-sends, resumes or speaks for another form than its own.
+"終了") asks the question again, and so does はい, いいえ or an emoji alone,
+which answers nothing (at the summary, はい or 了解 sends it; いいえ does not).
+A form left unsent is kept (`State.left`), so that its old summary's
+「この内容で相談する」 offers it again rather than saying it was sent; only
+the button of the one sent says so (`State.sent`). Each form has its own
+number, which its summary's button carries: a button never sends, resumes or
+speaks for another form than its own.
 
 Everything staff type arrives masked (`Incoming.masked`, as each message
 enters the turn); the placeholders say what was masked
@@ -32,7 +34,7 @@ from datetime import date
 from bot.dialogue import limits, tickets
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
-from bot.dialogue.intents import is_back, is_cancel, is_goodbye, is_menu, key_of
+from bot.dialogue.intents import Reaction, is_back, is_cancel, is_goodbye, is_menu, key_of, reaction
 from bot.dialogue.library import Library, entry_ref, ref_of
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
@@ -41,7 +43,17 @@ from bot.knowledge import Case, Ward
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply, consultation_button
 
-__all__ = ["IntakeFlow", "is_status", "leave", "looks_like_deadline", "looks_like_section", "names_a_section"]
+__all__ = [
+    "IntakeFlow",
+    "is_kept",
+    "is_status",
+    "is_status_action",
+    "leave",
+    "looks_like_deadline",
+    "looks_like_section",
+    "names_a_section",
+    "unsent_note",
+]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
@@ -66,6 +78,11 @@ NO_RECORD = (
     "まだの場合は、お手数ですが改めてご相談ください。"
 )
 """The old summary's 送信 when the conversation remembers neither sending it nor leaving it."""
+NOT_CONFIRMED = (
+    "このご相談は、まだお送りしていません。直したいところはボタンから直すか、補足を入力してください。"
+    "中止する場合は「やめる」と入力してください。"
+)
+"""The answer to 「いいえ」 at the summary."""
 NOT_A_DEADLINE = (
     "いただいた内容は、ご希望の時期ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
 )
@@ -194,6 +211,9 @@ class IntakeFlow:
             return self._next(intake, state, "入力が空のようです。")
         if is_back(text) or is_goodbye(text):
             return self._next(intake, state, STILL_HERE)
+        felt = reaction(text)
+        if felt is not None:
+            return self._on_reaction(felt, text, intake, state, desk, today)
         text = text.strip()
         found = masked_kinds(text)
         kinds = tuple(dict.fromkeys((*intake.masked, *found)))
@@ -251,10 +271,32 @@ class IntakeFlow:
             return self._feedback(ticket, state, desk, solved=verb == "ok")
         return None
 
+    def _on_reaction(
+        self, felt: Reaction, text: str, intake: Intake, state: State, desk: Desk, today: date
+    ) -> Turn:
+        """はい, いいえ or an emoji typed in the form: never taken as its answer.
+
+        Taken, 「👍」 became the time wanted and 「了解」 a line of the content. At the summary, assent
+        sends it as 「はい」 does, and dissent says nothing was sent.
+        """
+        if intake.step == "confirm" and felt == "yes":
+            return self._send(intake, state, desk, today)
+        if intake.step == "confirm" and felt == "no":
+            return self._next(intake, state, NOT_CONFIRMED)
+        lead = f"「{excerpt(text.strip(), 10)}」だけでは、お答えとして受け取れませんでした。"
+        if intake.step == "add":
+            reply = Reply(
+                f"{lead}No.{intake.number} のご相談に追記する内容を、文字で入力してください。",
+                (Choice("やめる", "cs:list"),),
+                kind="prompt",
+            )
+            return Turn((reply,), state)
+        return self._next(intake, state, f"{lead}中止する場合は「やめる」と入力してください。")
+
     def status(self, state: State, desk: Desk) -> Turn:
-        """相談状況: the staff member's consultations; a form left for it is kept, and said to be unsent."""
+        """相談状況: the staff member's consultations; a form open or left unsent is kept, and said so."""
         reply = tickets.ticket_list(desk.tickets(MAX_TICKETS), self.lib.ward)
-        if _worth_keeping(state.intake):
+        if is_kept(state.intake) or (state.intake is None and is_kept(state.left)):
             reply = replace(
                 reply,
                 text=f"{reply.text}\n{tickets.UNSENT}",
@@ -360,7 +402,7 @@ class IntakeFlow:
         return tickets.ASK_CONTENT
 
     def _cancel(self, state: State) -> Turn:
-        if _worth_keeping(state.intake):
+        if is_kept(state.intake):
             text = f"ご相談の入力を中止しました（まだお送りしていません）。\n{tickets.UNSENT}"
             choices: tuple[Choice, ...] = (tickets.RESUME, MENU)
         else:
@@ -449,14 +491,24 @@ class IntakeFlow:
 
 def leave(state: State) -> State:
     """``state`` without the form open in it; what was written, if anything, is kept to offer again."""
-    if not _worth_keeping(state.intake):
+    if not is_kept(state.intake):
         return replace(state, intake=None)
     return replace(state, intake=None, left=state.intake)
 
 
-def _worth_keeping(intake: Intake | None) -> bool:
+def is_kept(intake: Intake | None) -> bool:
     """A consultation being written with its content: losing it would lose what was typed."""
     return intake is not None and intake.step != "add" and bool(intake.content)
+
+
+def is_status_action(action: str) -> bool:
+    """Whether the button ``action`` shows 相談状況, which itself says that a form is kept unsent."""
+    return action == tickets.STATUS.action
+
+
+def unsent_note() -> Reply:
+    """Said after a form was left unsent by a button elsewhere: it is kept, and how to go back to it."""
+    return Reply(tickets.UNSENT, (tickets.RESUME,), kind="prompt")
 
 
 def _same_open(mine: list[Ticket], intake: Intake) -> Ticket | None:

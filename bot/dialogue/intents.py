@@ -3,14 +3,16 @@
 Only short, unambiguous messages are recognised here: a menu request, a
 way out (戻る, キャンセル, 終了: typed as a command, never a question), a
 follow-up to the previous answer, a request to see cases ("OCRの事例"), an
-explicit wish to consult the DX team ("DXの人に相談したい"), and the exact
-phrasings of small talk. Everything else is a question for the
+explicit wish to consult the DX team ("DXの人に相談したい"), a question after
+one's own consultation ("相談の返事まだ？"), assent, dissent or emoji alone
+("いいえ", "👍"), and the exact phrasings of small talk. Everything else is a question for the
 search, so a real question that merely contains "事例" still gets searched.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
@@ -22,6 +24,8 @@ __all__ = [
     "CaseQuery",
     "ConsultWish",
     "Followup",
+    "Reaction",
+    "asks_after_own",
     "case_query",
     "consult_wish",
     "followup",
@@ -31,6 +35,7 @@ __all__ = [
     "is_menu",
     "key_of",
     "match_cases",
+    "reaction",
     "smalltalk_keys",
 ]
 
@@ -87,6 +92,28 @@ _TOPIC_FILLER = re.compile(r"^(ほかの|他の|よその|他|いろいろな|�
 _ANY_SECTION = frozenset({"", "課", "部署", "所属", "職場", "区役所"})
 
 
+Reaction = Literal["yes", "no", "mark"]
+
+_YES = (
+    *("はい", "うん", "ええ", "そう", "そうです", "ok", "okです", "オッケー", "オーケー", "おk"),
+    *(
+        "了解",
+        "了解です",
+        "了解しました",
+        "承知しました",
+        "わかりました",
+        "分かりました",
+        "わかった",
+        "分かった",
+    ),
+)
+_NO = (
+    *("いいえ", "いえ", "いや", "いいや", "ううん", "違う", "違います", "ちがう", "ちがいます", "違いました"),
+    *("そうじゃない", "そうではありません", "いいえ違います", "no", "ノー"),
+)
+"""Assent and dissent said alone: answers to a question the bot did not ask, never questions of their own."""
+
+
 @dataclass(frozen=True, slots=True)
 class CaseQuery:
     """A request to see cases; ``topic`` is empty for "事例を見たい" alone."""
@@ -97,6 +124,45 @@ class CaseQuery:
 def key_of(text: str) -> str:
     """The comparison form of a short message: normalised, punctuation and spaces removed."""
     return _PUNCTUATION.sub("", normalize(text))
+
+
+_YES_KEYS = frozenset(key_of(word) for word in _YES)
+_NO_KEYS = frozenset(key_of(word) for word in _NO)
+
+
+def reaction(text: str) -> Reaction | None:
+    """A reply with nothing to search: はい (``yes``), いいえ (``no``), emoji or marks alone (``mark``).
+
+    Searched, 「いいえ」 offered FAQ entries (いいね is praise), 「わかりました」 was thanked for, and
+    「👍」 or 「？」 was told nothing matched it, with the consultation offered.
+    """
+    key = key_of(text)
+    if key in _YES_KEYS:
+        return "yes"
+    if key in _NO_KEYS:
+        return "no"
+    if text.strip() and not any(unicodedata.category(c)[0] in "LN" for c in text):
+        return "mark"
+    return None
+
+
+_AFTER_MINE = re.compile(
+    r"相談[^。？?!！]{0,10}?(?:状況|どうなっ|どうなり|進捗|まだ|来ない|こない|届かない|取り下げ|取下げ|取り消|取消"
+    r"|キャンセル|追記)"
+)
+"""A question after one's own consultation: 相談の返事まだ？, 相談したやつどうなった, 相談を取り下げたい."""
+MAX_AFTER_MINE_CHARS = 40
+
+
+def asks_after_own(text: str) -> bool:
+    """Whether the message asks after the staff member's own consultation rather than how consulting works.
+
+    The engine shows 相談状況 for it only to someone who has consultations; anyone else's is searched
+    (申し込んだ相談が今どうなっているか確認するには: the FAQ answers that). A wish (相談したいことがまだある)
+    is none.
+    """
+    key = key_of(text)
+    return len(key) <= MAX_AFTER_MINE_CHARS and "相談したい" not in key and bool(_AFTER_MINE.search(key))
 
 
 def is_menu(text: str) -> bool:

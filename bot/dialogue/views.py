@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk, Ward
@@ -25,8 +26,10 @@ __all__ = [
     "case_detail",
     "clarify",
     "consult",
+    "declined",
     "excerpt",
     "goodbye",
+    "reacted",
     "section_page",
     "smalltalk",
 ]
@@ -154,6 +157,26 @@ def goodbye(lib: Library, menu: Reply) -> Reply:
 def smalltalk(talk: SmallTalk, menu: Reply) -> Reply:
     """A greeting, thanks or chit-chat: the short answer, and the menu's choices to go on with."""
     return Reply(talk.answer, menu.choices, kind="smalltalk", ref=f"talk:{talk.id}")
+
+
+def reacted(felt: Literal["yes", "mark"], menu: Reply) -> Reply:
+    """The answer to はい (``yes``) or to emoji and marks alone (``mark``): the menu's choices to go on."""
+    text = (
+        "承知しました。ほかにも知りたいことがあれば、そのまま入力するか、「メニュー」と送って項目からお選びください。"
+        if felt == "yes"
+        else "絵文字や記号だけでは、ご用件が分かりませんでした。"
+        "お手数ですが、知りたいことを文字で入力するか、下の項目からお選びください。"
+    )
+    return Reply(text, menu.choices, kind="prompt")
+
+
+def declined(ward: Ward, consult_action: str) -> Reply:
+    """The answer to いいえ: how to go on, the consultation (``consult_action``) first."""
+    text = (
+        "承知しました。お探しの情報が見つからないときは、言い換えて入力していただくか、"
+        f"{ward.team}の担当者に直接ご相談ください。"
+    )
+    return Reply(text, (Choice(ward.consult_label, consult_action), MENU), kind="prompt")
 
 
 def clarify(lib: Library, candidates: Sequence[Shown], choices: tuple[Choice, ...], lead: str) -> Reply:

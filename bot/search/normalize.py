@@ -45,11 +45,12 @@ _HIRAGANA_LOANWORD = re.compile(r"(?<![\u3041-\u3096])[\u3041-\u3096]+ー[\u3041
 # The particles that split such a run into the loanword and the words around it (めんばー|の|まきこみ):
 # を always; の, が, は, へ and や not where loanwords hold them: before ー, a small kana or ん
 # (のーこーど, へっだー, はんばーがー), nor after ー (ぱわーはら) unless they end the run (めんばーの).
-# So are the particles that ask what the word is when they end the run (あーるぴーえー|ってなに, …あーる|って,
-# …|のこと): no loanword ends in ッテ or ッテナニ. Not とは: a loanword's ート takes は (さぽーとは).
+# So is って where no ー or small kana follows it in the run (あーるぴーえー|ってなに,
+# おーしーあーる|って|つかえる): what follows is no loanword's, while ばってりー keeps its ッテ;
+# and の before こと at the end (…|のこと). Not とは: a loanword's ート takes は (さぽーとは).
 _PARTICLE = re.compile(
     r"(を|(?<!ー)[のがはへや](?![ーぁぃぅぇぉゃゅょっん])|(?<=ー)[のがはへや]$"
-    r"|って(?=(?:なに|なん(?:ですか|でしょうか?|なの)?)?$)|の(?=こと$))"
+    r"|って(?=[^ーぁぃぅぇぉゃゅょ]*$)|の(?=こと$))"
 )
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 """Full-width ASCII (？, Ｅｘｃｅｌ), mapped to ASCII ahead of NFKC just as NFKC maps it: typed Japanese

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from bot.dialogue import Incoming, State
 from bot.dialogue.engine import FAINT, Engine
 from bot.dialogue.state import MAX_TOKENS
@@ -340,6 +342,45 @@ def test_greetings_and_thanks_are_answered_without_a_search(engine: Engine) -> N
             ("ありがとうございました！", Bot(("smalltalk",), ref="talk:thanks")),
         ],
     )
+
+
+@pytest.mark.parametrize("text", ["いいえ", "ちがいます", "OK", "わかりました", "👍", "？", "🙏🙏"])
+def test_yes_no_or_emoji_alone_is_never_searched(engine: Engine, text: str) -> None:
+    """Searched, 「いいえ」 offered 生成AI among もしかして, 「わかりました」 got 「どういたしまして」, and
+    「👍」 was told nothing matched it."""
+    verify_dialog(
+        engine,
+        [
+            (
+                text,
+                Bot(
+                    ("prompt",),
+                    says=("承知しました",) if text.isalpha() else ("絵文字や記号だけでは",),
+                    not_says=("見つかりませんでした", "どういたしまして", "もしかして"),
+                    no_cards=True,
+                ),
+            )
+        ],
+    )
+
+
+def test_no_after_the_candidates_offers_to_consult_about_the_question(scripted: Engine) -> None:
+    """いいえ to もしかして means none of them, as どれでもない does: the consultation takes the question."""
+    verify_dialog(
+        scripted,
+        [
+            ("申請のことを聞きたい", Bot(("clarify",))),
+            ("いいえ", Bot(("prompt",), says=("承知しました",), primary=("DX推進課に相談する", "メニュー"))),
+            (
+                Press("DX推進課に相談する"),
+                Bot(("prompt",), says=(INTAKE, "「申請のことを聞きたい」について")),
+            ),
+        ],
+    )
+
+
+def test_the_knowledges_own_small_talk_answers_yes_before_the_built_in_reply(engine: Engine) -> None:
+    verify_dialog(engine, [("はい", Bot(("smalltalk",), ref="talk:laugh-or-filler"))])
 
 
 # -- stale and forged buttons -------------------------------------------------

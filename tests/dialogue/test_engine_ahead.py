@@ -37,9 +37,24 @@ def test_a_question_is_searched_ahead_once_and_answered_as_without_it(searcher: 
         Incoming(KEY, text="相談状況"),
         Incoming(KEY, text="OCRの事例"),
         Incoming(KEY, text="  "),
+        Incoming(KEY, text="いいえ"),
+        Incoming(KEY, text="👍"),
+        Incoming(KEY, text="入力中の相談に戻る"),
         Incoming(KEY, action="menu"),
     ],
-    ids=["menu", "smalltalk", "detail", "other", "status", "cases", "blank", "button"],
+    ids=[
+        "menu",
+        "smalltalk",
+        "detail",
+        "other",
+        "status",
+        "cases",
+        "blank",
+        "no",
+        "emoji",
+        "resume",
+        "button",
+    ],
 )
 def test_what_needs_no_search_is_not_searched_ahead(searcher: Searcher, incoming: Incoming) -> None:
     counted = ScriptedSearcher(searcher, {})

@@ -265,18 +265,18 @@ KEPT = "入力中だったご相談の内容は保存してあります"
 
 
 @pytest.mark.parametrize(
-    ("leaving", "kind", "says"),
+    ("leaving", "kinds", "says"),
     [
-        ("やめる", "prompt", (KEPT,)),
-        ("メニュー", "prompt", (KEPT,)),
-        ("相談状況", "list", ("ご相談はありません", KEPT)),
-        (Press("やめる"), "prompt", (KEPT,)),
-        (Action("cases"), "menu", ()),  # another button leaves without a word
+        ("やめる", ("prompt",), (KEPT,)),
+        ("メニュー", ("prompt",), (KEPT,)),
+        ("相談状況", ("list",), ("ご相談はありません", KEPT)),
+        (Press("やめる"), ("prompt",), (KEPT,)),
+        (Action("cases"), ("menu", "prompt"), (KEPT,)),  # another button does what it does, then says so
     ],
     ids=["typed-stop", "typed-menu", "typed-status", "stop-button", "another-button"],
 )
 def test_a_summary_left_unsent_is_never_said_to_be_sent_and_comes_back(
-    engine: Engine, leaving: str | Press | Action, kind: ReplyKind, says: tuple[str, ...]
+    engine: Engine, leaving: str | Press | Action, kinds: tuple[ReplyKind, ...], says: tuple[str, ...]
 ) -> None:
     """Its old 「この内容で相談する」 said 「すでに受け付けています」, yet nothing was sent."""
     desk = MemoryDesk(remembered="総務課")
@@ -287,7 +287,7 @@ def test_a_summary_left_unsent_is_never_said_to_be_sent_and_comes_back(
             ("会議録の作成に時間がかかっている", Bot(("prompt",))),
             (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
             ("音声は月に10時間ほどです", Bot(("prompt",), says=("（補足）音声は月に10時間ほどです",))),
-            (leaving, Bot((kind,), says=says, not_says=("すでに受け付けて", "受付番号"))),
+            (leaving, Bot(kinds, says=says, not_says=("すでに受け付けて", "受付番号"))),
             (
                 Action("in:send"),  # the summary's button, pressed afterwards
                 Bot(
@@ -326,6 +326,39 @@ def test_the_form_left_for_the_status_list_is_resumed_by_its_button(engine: Engi
         ],
         desk=desk,
     )
+
+
+def test_the_side_note_read_during_the_form_says_the_form_is_kept_and_leads_back_to_it(
+    engine: Engine,
+) -> None:
+    """The side note invites staff to read it before consulting; its button left the form without a word.
+
+    Staff then typed their section as if still in the form: it was searched, and the consultation never
+    sent. 相談状況 afterwards did not mention the form either, and typing the button's label searched it.
+    """
+    desk = MemoryDesk()
+    wish = "窓口の待ち時間を減らしたいので、番号札とオンライン予約のどちらがいいか相談したい"
+    back = Bot(("prompt",), says=(ASK_SECTION,))
+    verify_dialog(
+        engine,
+        [
+            (wish, Bot(("list", "prompt"), says=(INTAKE, ASK_SECTION), offers=("回答を見る",))),
+            (
+                Press("回答を見る"),
+                Bot(("answer", "prompt"), says=(KEPT,), primary=("入力中の相談に戻る",)),
+            ),
+            (Press("入力中の相談に戻る"), back),
+            (Action("faq:method-user-view"), Bot(("answer", "prompt"), says=(KEPT,))),  # the note, again
+            ("相談状況", Bot(("list",), says=("ご相談はありません", KEPT), offers=("入力中の相談に戻る",))),
+            ("入力中の相談に戻る", back),
+            ("区民課 窓口係", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY, "【所属】区民課 窓口係"))),
+            (Press("この内容で相談する"), Bot(("escalate",), says=("受付番号は No.1 です",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.section, opened.content) == ("区民課 窓口係", wish)
 
 
 def test_an_old_send_button_the_conversation_has_no_record_of_sends_nothing_and_says_where_to_look(
@@ -476,6 +509,77 @@ def test_another_staff_members_consultation_is_not_found(engine: Engine) -> None
     assert desk.others[7].status == "new"
     restart = engine.step(Incoming(KEY, action="cs:x"), State(), desk)
     assert restart.replies[0].kind == "restart"
+
+
+def test_yes_no_or_an_emoji_in_the_form_answers_nothing_and_the_question_is_asked_again(
+    engine: Engine,
+) -> None:
+    """Taken as answers, 「👍」 became the time wanted and 「了解」 a line of the content."""
+    desk = MemoryDesk(remembered="総務課")
+    again = "だけでは、お答えとして受け取れませんでした"
+    state = verify_dialog(
+        engine,
+        [
+            (Action("consult"), Bot(("prompt",), says=(ASK_CONTENT,))),
+            ("はい", Bot(("prompt",), says=(again, ASK_CONTENT))),
+            ("会議録の作成に時間がかかっている", Bot(("prompt",), says=(ASK_DEADLINE,))),
+            ("👍", Bot(("prompt",), says=("「👍」" + again, ASK_DEADLINE), primary=DEADLINES)),
+            (Press("今月中"), Bot(("prompt",), says=(SUMMARY,))),
+            ("いいえ", Bot(("prompt",), says=("まだお送りしていません", SUMMARY), primary=CONFIRM)),
+            ("了解しました", Bot(("escalate",), says=("受付番号は No.1 です",))),
+        ],
+        desk=desk,
+    )
+    (opened,) = desk.opened
+    assert (opened.content, opened.wanted_by) == ("会議録の作成に時間がかかっている", "今月中")
+    verify_dialog(
+        engine,
+        [
+            ("相談状況", Bot(("list",))),
+            (Press("追記する"), Bot(("prompt",), says=("追記する内容を入力してください",))),
+            ("👍", Bot(("prompt",), says=(again, "文字で入力してください"), primary=("やめる",))),
+            ("音声は月に10時間ほどです", Bot(("prompt",), says=("追記しました",))),
+        ],
+        state=state,
+        desk=desk,
+    )
+    assert desk.additions == [(1, "音声は月に10時間ほどです")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "相談の返事まだ？",
+        "相談したやつどうなった",
+        "さっきの相談に追記したい",
+        "相談を取り下げたい",
+        "相談の進捗は",
+    ],
+)
+def test_asking_after_ones_own_consultation_shows_it_with_its_buttons(engine: Engine, text: str) -> None:
+    """Searched, these offered the FAQ on the web form's 受付完了メール, not the consultation sent here."""
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議録の作成"))
+    verify_dialog(
+        engine,
+        [(text, Bot(("list",), says=("新しい順に1件",), offers=("追記する", "取り下げる")))],
+        desk=desk,
+    )
+
+
+def test_asking_after_a_consultation_without_one_is_searched(engine: Engine) -> None:
+    """Nothing of theirs to show: how consulting works is the FAQ's answer."""
+    turn = engine.step(Incoming(KEY, text="相談の返事まだ？"), State(), MemoryDesk())
+    assert [r.kind for r in turn.replies] != ["list"]
+    assert all("ご相談はありません" not in r.text for r in turn.replies)
+
+
+@pytest.mark.parametrize("text", ["相談したいことがまだあります", "相談の回答はどのくらいで来ますか"])
+def test_a_wish_or_a_question_on_consulting_is_no_question_after_ones_own(engine: Engine, text: str) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("会議録の作成"))
+    turn = engine.step(Incoming(KEY, text=text), State(), desk)
+    assert all("新しい順に" not in r.text for r in turn.replies)
 
 
 def _new(content: str) -> NewConsultation:

@@ -6,7 +6,16 @@ from collections.abc import Callable
 
 import pytest
 
-from bot.dialogue.intents import case_query, followup, is_back, is_cancel, is_goodbye, is_menu, match_cases
+from bot.dialogue.intents import (
+    case_query,
+    followup,
+    is_back,
+    is_cancel,
+    is_goodbye,
+    is_menu,
+    match_cases,
+    reaction,
+)
 from bot.dialogue.library import Library
 from bot.knowledge import KnowledgeBase
 
@@ -115,3 +124,25 @@ def test_small_talk_matches_exact_phrasings_only(kb: KnowledgeBase) -> None:
     assert lib.smalltalk_of("ありがとうございます！！") == "thanks"
     assert lib.smalltalk_of("こんにちは、RPAについて教えて") is None
     assert lib.smalltalk_of("   ") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "felt"),
+    [
+        ("いいえ", "no"),
+        ("いいえ、違います。", "no"),
+        ("ＯＫ！", "yes"),
+        ("おっけー", "yes"),
+        ("了解しました", "yes"),
+        ("👍", "mark"),
+        ("？？", "mark"),
+        ("🙇‍♀️", "mark"),
+    ],
+)
+def test_yes_no_and_marks_alone_are_reactions(text: str, felt: str) -> None:
+    assert reaction(text) == felt
+
+
+@pytest.mark.parametrize("text", ["いいね", "いいえの書き方", "OKか確認したい", "RPA？", "w", "3", ""])
+def test_words_with_anything_to_search_are_no_reactions(text: str) -> None:
+    assert reaction(text) is None

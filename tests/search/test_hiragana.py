@@ -99,6 +99,23 @@ def test_a_query_typed_in_hiragana_is_answered(searcher: Searcher, query: str, e
     assert result.hits[0].entry.id == expected
 
 
+@pytest.mark.parametrize(
+    ("query", "about"),
+    [
+        ("おーしーあーるってつかえる？", "ocr"),
+        ("あーるぴーえーってつかえる？", "rpa"),
+        ("ぺーぱーれすってどうやるの", "paperless"),
+    ],
+)
+def test_a_loanword_in_hiragana_going_on_after_tte_is_found(
+    searcher: Searcher, query: str, about: str
+) -> None:
+    """Read whole as オーシーアールッテツカエル, the first found nothing and was sent to the DX team."""
+    result = searcher.search(query)
+    assert result.decision != "escalate"
+    assert about in result.hits[0].entry.id
+
+
 def _covering(searcher: Searcher, run: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """The pieces `hiragana._pieces` chooses in ``run``, as (start, end, the known nouns that read so)."""
     found: dict[str, list[Analysis]] = {}

@@ -42,10 +42,12 @@ def test_variants_meet_one_form(variant: str, canonical: str) -> None:
         ("ぱわーはらの相談", "パワーハラの相談"),
         ("はんばーがー", "ハンバーガー"),
         ("へっだーをつける", "ヘッダーをつける"),
-        # Particles asking what the word is, where they end the run; not ート's は, nor ッテ within a word.
+        # って and の asking what the word is, or going on to ask more; not ート's は, nor ッテ within a word.
         ("あーるぴーえーってなに", "アールピーエーってなに"),
         ("えーあいおーしーあーるって？", "エーアイオーシーアールって?"),
         ("あーるぴーえーのこと", "アールピーエーのこと"),
+        ("おーしーあーるってつかえる？", "オーシーアールってつかえる?"),
+        ("ぺーぱーれすってどうやるの", "ペーパーレスってどうやるの"),
         ("さぽーとは", "サポートは"),
         ("ばってりー", "バッテリー"),
     ],
