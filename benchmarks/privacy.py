@@ -188,7 +188,17 @@ numbers, era abbreviations, OCR'd tables; no_personal_holdout_twelfth.yaml, 60, 
 written the same way, never studied, with personal_studied_twelfth.yaml (56, 69;
 no_personal_studied_twelfth.yaml, 34), in other shapes (TOML and INI, Python dicts, PowerShell lines,
 semicolon CSV, digits dictated with ハイフン, 地割, 号棟, 番外地, (市外)(市内) marks, punycode e-mails, era
-letters with dots or 元), whose misses that session's rules were written from.
+letters with dots or 元), whose misses that session's rules were written from; and
+personal_holdout_thirteenth.yaml (119, 140: PDFs' spaced characters and broken labels,
+voice input spelling digits in hiragana or saying アットマーク, numbers wrapped across lines, full
+and half width in one item, health insurance and pension numbers, vehicle and moped plates, bank
+transfers and 全銀 lines, residence cards and passports, old-style addresses with 番地ノ, 番戸,
+大字 and 〇; no_personal_holdout_thirteenth.yaml, 60), written the same way before the next
+session's rules without reading the masker's code, never studied, with personal_studied_thirteenth.yaml
+(61, 71; no_personal_studied_thirteenth.yaml, 32), in other situations (delivery slips, fax headers,
+forwarded SMS, letters typed from vertical writing, ☎ and ℡, dashes of other code points, tax and
+allowance records' numbers, credit-union and current accounts), whose misses that session's rules were
+written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -342,6 +352,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_tenth.yaml", "no_personal_studied_tenth.yaml", show=True)
     _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
     _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
+    _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -354,6 +365,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_tenth.yaml", "no_personal_holdout_tenth.yaml", show=False)
     _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
     _written_personal("personal_holdout_twelfth.yaml", "no_personal_holdout_twelfth.yaml", show=False)
+    _written_personal("personal_holdout_thirteenth.yaml", "no_personal_holdout_thirteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

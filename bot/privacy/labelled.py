@@ -8,7 +8,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   1990-08-21, 生年月日: 23 Nov 1988; a line break after the label or between the parts: 生年月日 / 1976年 /
   2月 / 3日), or before 生まれ or 生
   (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
-  H, R, or 明, 大, 昭, 平, 令 before the year), month and day, written with 年月日 (spaces
+  H, R, or 明, 大, 昭, 平, 令 before the year; a Western year's two last digits after an apostrophe:
+  '85/7/7生まれ), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
   just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
@@ -31,13 +32,14 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.), a ward's
-  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号 and any 〜者番号 but
-  a business's, 事業者番号), a utility's (お客様番号), a Japan Post
-  Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号 10190-55667781), a health
-  insurance card's 記号 and 番号 (保険証の記号 12345 番号 678, 保険証、記号 世B-07 番号 1192, 協会けんぽ 記号
-  21170045 番号 52; 介護保険証 No.…),
+  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
+  通知書番号, a checkup voucher's 受診券番号 and any 〜者番号 but a business's, 事業者番号), a utility's
+  (お客様番号), a Japan Post Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
+  10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
+  保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
-  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321),
+  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), or one or two
+  digits, a dash and three or more (納税義務者番号 17-004428-3),
   grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
   after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
   生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
@@ -50,7 +52,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   under No. in a table whose header row names the bank (Bank | Branch | No.);
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
   … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
-  口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー or 車番 (足立 330 ほ 88-21);
+  口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
+  (足立 330 ほ 88-21);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
@@ -111,7 +114,10 @@ _MONTH_DAY = (
 平成３年、８月、１２日; each on a line of its own, as a form's boxes are copied: 1976年 / 2月 / 3日), or
 dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
 _ERA_YEAR = rf"{_GAP}(?:の{_SPACE})?(?:{_SMALL}|元)"
-_DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}})(?:{_MONTH_DAY})"
+_SHORT_YEAR = r"['’‘][0-9]{2}"
+"""A Western year's last two digits after an apostrophe ('85/7/7, ’63.4.1, ‘71年3月15日), as people write
+their own year of birth."""
+_DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}|{_SHORT_YEAR})(?:{_MONTH_DAY})"
 _OLD_DATE = re.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
     rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
@@ -207,7 +213,8 @@ _ID_LABEL = (
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|(?<!業)者番号|ゆうちょ(?:銀行)?(?:の口座)?|"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
+    r"(?<!業)者番号|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
@@ -221,14 +228,16 @@ _HANDBOOK = (
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
-    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,})"
+    r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
+    r"|[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*)"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
 six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
 年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・ or a line break too
 (２１０５・４４１７８, 4410 then 223156 on the next line), or one or two digits then the rest on the next
-line (30 then 77125, as a chat sends them)."""
+line (30 then 77125, as a chat sends them); or a group of one or two digits, a dash and a longer one (a
+ward's or an office's code first: 納税義務者番号 17-004428-3, 受給者番号 3-0044182)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
@@ -317,17 +326,18 @@ _PART = re.compile(
 _PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひふほまみむめゆよらりるれろわ"
 """A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
 _PLATE = re.compile(
-    r"(?:ナンバー|車番|plate)[^\n。]{0,12}?"
+    r"(?:ナンバー|車番|登録番号|plate)[^\n。]{0,12}?"
     r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?[0-9]{2,3}[ \t\u3000]?"
     rf"(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
     rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
     r"(?:[0-9]{1,2}-[0-9]{2}|・{1,3}[0-9]{1,3})))(?![0-9-])",
     re.IGNORECASE,
 )
-"""A vehicle's plate after a word for it (ナンバー, 車番): the office's place, the class's two or three
-digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a kana that is a
-particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone (300 と 1234).
-A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
+"""A vehicle's plate after a word for it (ナンバー, 車番, a registration's 登録番号): the office's place, the
+class's two or three digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a
+kana that is a particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone
+(300 と 1234). A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67)
+and stays."""
 _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
@@ -480,6 +490,9 @@ _REIWA = re.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{
 
 def _year(date_text: str) -> int:
     """The Western year of a date as ``_ANY_DATE`` finds it; 0 for an era's before 令和 or one unknown."""
+    if date_text[0] in "'’‘":
+        two = int(date_text[1:3])
+        return 2000 + two if 2000 + two <= datetime.now(UTC).year else 1900 + two
     reiwa = _REIWA.match(date_text)
     if reiwa:
         return 2019 if reiwa.group(1) == "元" else 2018 + int(reiwa.group(1))

@@ -31,7 +31,8 @@ longest window that is one of these is taken:
 Four groups or more joined by one and the same dash or dot are a code's parts (予算科目 02-01-03-0012),
 not a phone's.
 
-A number followed by a unit (円, 件, 時, %, …) is a quantity and stays. One
+A number followed by a unit (円, 件, 時, %, …) is a quantity and stays, and a phone after the name of a
+ward's or a city's main line (区役所代表 ℡, 市役所の代表電話) is the office's. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
 unless it is a My Number with a valid check digit (or, after 内線, shaped
@@ -82,6 +83,13 @@ _WORK_NUMBER = (
 )
 _REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
 _EXTENSION = re.compile(r"内線[ \t]?$")
+_OFFICE_LINE = re.compile(
+    r"(?:(?:区役所|市役所|役所|役場|庁舎)の?代表(?:電話|番号)?|(?:区|市|町|村)の?代表(?:電話|番号))"
+    r"[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*$",
+    re.IGNORECASE,
+)
+"""A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：): the office's
+number, which it publishes, not a resident's; a phone after 代表 alone may be a resident's workplace's."""
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = re.compile(
     r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
@@ -233,6 +241,7 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
     before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
     reference = _REFERENCE.search(before) is not None
     extension = reference and _EXTENSION.search(before) is not None
+    office = "代表" in before and _OFFICE_LINE.search(before) is not None  # most numbers: no 代表 before
     best: tuple[int, str] | None = None
     digits = ""
     for j in range(i, len(groups)):
@@ -242,7 +251,9 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
         if _UNIT.match(text, groups[j].end):
             continue
         kind = _kind(text, digits, groups[i : j + 1], before)
-        if kind is not None and (not reference or kind == MY_NUMBER or (extension and kind == PHONE)):
+        if kind is None or (office and kind == PHONE):
+            continue
+        if not reference or kind == MY_NUMBER or (extension and kind == PHONE):
             best = (j, kind)
     return best
 

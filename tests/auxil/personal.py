@@ -688,6 +688,7 @@ def birth_date(rng: random.Random) -> Written:
         f"{base + year_in_era}-{month:02d}-{day:02d}",
         f"{era}{year_in_era}年{month}月{day}日",
         f"{letter}{year_in_era}.{month}.{day}",
+        f"'{(base + year_in_era) % 100:02d}/{month}/{day}",
     )
     written = _script(rng, rng.choice(shapes)) if rng.random() < 0.3 else rng.choice(shapes)
     if rng.random() < 0.05:  # after a label, as a PDF copies it: a space after every character
@@ -778,6 +779,7 @@ _ID_CUES = (
     "被保険者番号 ………… ", "旅券番号・・・・", "介護保険番号 .......... ", "<insured_no>", "account_no: \"",
     "pension_number=", "《口座番号》", "【被保険者番号】", "acct=", "A/C ", "Q3 口座番号　A3 ",
     "こうざばんごう ", "ｺｳｻﾞﾊﾞﾝｺﾞｳ ", "保護番号 ", "証書番号：", "被保険者番号 ; ", "受給者番号;",
+    "通知書番号 ", "受診券番号 ", "納税義務者番号：",
 )  # fmt: skip
 _FAR_ID_CUES = (
     "受給者証番号ですが、念のため申し上げますと、",
@@ -817,7 +819,9 @@ def id_number(rng: random.Random) -> Written:
         digits = _digits(rng, size)
         cut = rng.randint(3, size - 3)
         written = rng.choice((digits, f"{digits[:cut]}-{digits[cut:]}", f"{digits[:cut]} {digits[cut:]}"))
-        if rng.random() < 0.15:
+        if rng.random() < 0.05:  # a short code first (納税義務者番号 17-004428-3)
+            written = f"{_digits(rng, rng.randint(1, 2))}-{digits}"
+        elif rng.random() < 0.15:
             written = rng.choice(("TK", "MZ", "AB")) + written
         cue = rng.choice(_ID_CUES)
     written = full_width(written) if rng.random() < 0.2 else written
@@ -830,6 +834,7 @@ def id_number(rng: random.Random) -> Written:
         value, secrets = rng.choice(
             (
                 (f"車のナンバー：{plate}", (plate,)),
+                (f"車検証の登録番号 {plate}", (plate,)),
                 (
                     rng.choice(("口座番号の下4桁は", "被保険者番号 末尾4桁 ", "基礎年金番号の下4桁が"))
                     + part,

@@ -1311,6 +1311,24 @@ WRITINGS = [
     # A name after a range of weekdays, and 金 as a surname in a list; a family member's word stays.
     ("月〜金 奥村が担当、鈴木、金さんに連絡", "月〜金 ［氏名］が担当、［氏名］、［氏名］さんに連絡"),
     ("世帯 2名（妻 洋子、次男 大樹）", "世帯 2名（妻 ［氏名］、次男 ［氏名］）"),
+    # The thirteenth round's: a tax notice's and a checkup voucher's numbers, a number opening with a short
+    # group, a year of two digits after an apostrophe, a plate after a registration's word for it.
+    (
+        "納税通知書の通知書番号 2026-0381127、納税義務者番号：17-004428-3、受給者番号 3-0044182",
+        "納税通知書の通知書番号 ［各種番号］、納税義務者番号：［各種番号］、受給者番号 ［各種番号］",
+    ),
+    (
+        "特定健診の受診券番号 26004418213、受診券の番号は 1100382",
+        "特定健診の受診券番号 ［各種番号］、受診券の番号は ［各種番号］",
+    ),
+    (
+        "'85/7/7生まれ、生年月日 ’63.4.1、生年月日：‘71年3月15日",
+        "［生年月日］生まれ、生年月日 ［生年月日］、生年月日：［生年月日］",
+    ),
+    (
+        "車検証の登録番号「練馬 330 ち 7-21」、自動車の登録番号は 多摩500あ1234",
+        "車検証の登録番号「［各種番号］」、自動車の登録番号は ［各種番号］",
+    ),
 ]
 
 
@@ -1667,6 +1685,10 @@ WORK_TEXT = [
     "ﾅｲｾﾝ；4471、naisen: 3318、=DATE(2026, 12, 24) が締切日、市外局番の一覧（03、045、06）",
     "事業者番号 1371204411、3号棟の改修工事、手数料 1,280 円、受付番号 20261206-\n（続き）0042",
     "講座 kouza 101、デンワボックス 2台",
+    # A ward's or a city's main line, named as such; a short year after an apostrophe with no birth near; a
+    # registration number that is no plate; a notice's count.
+    "区役所代表 ℡ 03-3993-1111（内線 4412）、市役所の代表電話 0422-51-1234、区の代表番号：03-5984-1111",
+    "'26/12/4 締切、登録番号 2026-4417 の文書、通知書番号の桁数は 12 桁、受診券 4,418 枚",
 ]
 
 
