@@ -617,6 +617,9 @@ ADVERSARIAL = {
     "1 ,  × 2000 (OCR's commas)": "1 , " * 2000,
     "北海道美幌町丙 × 600": "北海道美幌町丙" * 600,
     "1号棟  × 1500": "1号棟 " * 1500,
+    "氏名： + a tab × 5000 + x": "氏名：" + "\t" * 5000 + "x",
+    "電話 + an ideographic space × 5000 + x": "電話" + "\u3000" * 5000 + "x",
+    "氏名： + 1 × 5000 (one long number)": "氏名：" + "1" * 5000,
 }
 """Long inputs built to make a backtracking regex explode (the earlier masker took minutes on 40 区)."""
 

@@ -281,12 +281,15 @@ def _percent_escapes(chars: list[str], origin: list[int], ends: list[int]) -> No
 
 
 _WAVE_CHAIN = re.compile(
-    r"[0-9]+(?:[〜~∼][0-9]+){2,}|(?:〒|郵便番号|ゆうびん番号|zip)[ \t:：]*[0-9]{3}[〜~∼][0-9]{4}(?![0-9])",
+    r"(?<![0-9])[0-9]++(?:[〜~∼][0-9]++){2,}"
+    r"|(?:〒|郵便番号|ゆうびん番号|zip)[ \t:：]*[0-9]{3}[〜~∼][0-9]{4}(?![0-9])",
     re.IGNORECASE,
 )
 """Three digit groups or more joined by wave dashes (090〜3381〜2275, 5〜17〜3), or a postal code's two
 after 〒, 郵便番号 or zip (郵便番号 176〜0012): a number's groups, as an IME's wave dash stands for a dash;
-one wave dash between two numbers is a range elsewhere (12〜15名, 内線 2101〜2105) and stays."""
+one wave dash between two numbers is a range elsewhere (12〜15名, 内線 2101〜2105) and stays. A number is
+taken whole and from its first digit only: tried from every digit and given back one at a time, a long run
+of digits took a second to read."""
 
 
 def _wave_dashes(chars: list[str]) -> None:

@@ -628,10 +628,13 @@ _COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
 _COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
 _COUNT_OF_PEOPLE = re.compile(
-    r"[ \t\u3000]*(?:の|[、,]?[ \t\u3000]*以上[、,]?)[ \t\u3000]*"
+    r"(?<![ \t\u3000])[ \t\u3000]*+(?:の|[、,]?[ \t\u3000]*+以上[、,]?)[ \t\u3000]*+"
     r"(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
 )
-"""A count of people closing a list: の3人, 、以上5名."""
+"""A count of people closing a list: の3人, 、以上5名.
+
+Its blanks are taken whole (``*+``) from the first of a run only (the lookbehind): tried from every blank
+of a long run and given back one at a time, a line of spaces took seconds to read (quadratic and more)."""
 _LISTED_BEFORE_COUNT = re.compile(
     rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
     rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
