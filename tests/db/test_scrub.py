@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0014–0038: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006, 0014–0038 and 0040: what earlier versions stored unmasked is masked on upgrade, once."""
 
 from __future__ import annotations
 
@@ -307,6 +307,23 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "携帯は［電話番号］、ﾕｳﾋﾞﾝﾊﾞﾝｺﾞｳ ［郵便番号］、生年月日のセル：=DATE(［生年月日］)、"
             "都営北台団地 ［住所］",
         ),
+        (
+            "0039",
+            "シフト交換：12/20 松原 ⇔ 小坂 で交換\n当番、A 平岡 B 清水 C ナタリー D 久我\n"
+            "参加者：小池 秀樹 ・ 南部 あゆみ ・ 岡崎 ・ モリス",
+            ("松原", "平岡", "清水", "ナタリー", "あゆみ", "岡崎"),
+            "シフト交換：12/20 ［氏名］ ⇔ ［氏名］ で交換\n"
+            "当番、A ［氏名］ B ［氏名］ C ［氏名］ D ［氏名］\n"
+            "参加者：［氏名］ ・ ［氏名］ ・ ［氏名］ ［氏名］",
+        ),
+        (
+            "0039",
+            "納税義務者番号：17-004428-3、特定健診の受診券番号 26004418213、'85/7/7生まれ、"
+            "車検証の登録番号「練馬 330 ち 7-21」",
+            ("17-004428-3", "26004418213", "85/7/7", "330"),
+            "納税義務者番号：［各種番号］、特定健診の受診券番号 ［各種番号］、［生年月日］生まれ、"
+            "車検証の登録番号「［各種番号］」",
+        ),
     ],
     ids=[
         "names",
@@ -341,6 +358,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "fields on one line, kin before Latin names; legal numerals, insurers' 記号, corrections",
         "names after stacked labels, in numbered slots, in tallies, one Latin name",
         "dashes said aloud, katakana labels, DATE(), a block of flats' room",
+        "names swapped with ⇔, in lettered slots, given names after listed surnames",
+        "tax notices' and vouchers' numbers, a short first group, apostrophe years, plates",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
