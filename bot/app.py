@@ -136,7 +136,7 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
     else the address (no such host, or not one of this machine's).
     """
     try:
-        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         return exc.strerror or str(exc), _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:

@@ -352,6 +352,22 @@ def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: st
     assert "Traceback" not in done.stderr
 
 
+def test_serve_with_an_empty_host_refuses_rather_than_listen_on_every_address() -> None:
+    done = run("serve", "--port", "8080", env={"KAIZEN_HOST": ""})
+    assert done.returncode == 2, done.stderr
+    assert "設定エラー: KAIZEN_HOST は待ち受けるアドレス" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_database_url_with_a_driver_not_installed_is_a_setting_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    done = run("--database", "postgresql+asyncpg://kaizen@127.0.0.1:1/kaizen", "purge")
+    assert done.returncode == 2, done.stderr
+    assert "設定エラー: DATABASE_URL はドライバー名を付けないURL" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def _json_lines(stderr: str) -> list[dict[str, object]]:
     lines = [line for line in stderr.splitlines() if line.strip()]
     assert lines, "something was said"

@@ -68,7 +68,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "DATABASE_URL",
         f"sqlite:///{PROJECT_ROOT / 'var' / 'kaizen.db'}",
-        "Database URL (same as --database): sqlite:///path or postgresql://user:pass@host/db.",
+        "Database URL (same as --database): sqlite:///path or postgresql://user:pass@host/db, without a "
+        "driver of another's (the bot's own bound every wait).",
     ),
     Setting(
         "KAIZEN_CACHE_DIR",
@@ -112,7 +113,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Bearer token that GET /metrics (Prometheus) requires, at least 32 characters like the admin token; "
         "empty (the default) turns /metrics off.",
     ),
-    Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
+    Setting(
+        "KAIZEN_HOST",
+        "127.0.0.1",
+        "Address `serve` listens on (same as serve --host); 0.0.0.0 for every address, never empty.",
+    ),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
     Setting(
         "KAIZEN_MAX_BODY_BYTES",
