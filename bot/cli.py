@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
+from bot.db.unavailable import explain as explain_unavailable
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.importer import FIELDS, Imported
@@ -193,7 +194,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc, "知識ファイルに{}件の問題があります。python -m bot check で確認してください。")
         return 2
     except StoreError as exc:
-        refuse(f"データベースを利用できません: {exc}")
+        refuse(explain_unavailable(exc, settings.database_url, settings.db_timeout_seconds))
         return 2
     except KeyboardInterrupt:
         return 130
