@@ -101,6 +101,19 @@ def test_the_command_line_wins_over_the_environment() -> None:
             "KAIZEN_HOST は待ち受けるアドレス（このマシンだけなら 127.0.0.1、すべてのアドレスなら 0.0.0.0）",
         ),
         ("KAIZEN_HOST", "  ", "すべてのアドレスで待ち受けることになります"),
+        # every notice would fail at the SMTP server, retried for ever
+        (
+            "KAIZEN_SMTP_TO",
+            "dx@example.lg.jp; lead@example.lg.jp",
+            "KAIZEN_SMTP_TO はメールアドレス（dx@example.lg.jp の形）をカンマ区切りで指定してください",
+        ),
+        ("KAIZEN_SMTP_TO", "dx@example.lg.jp, 田中", "そのうち '田中' がメールアドレスではありません"),
+        (
+            "KAIZEN_SMTP_FROM",
+            "",
+            "KAIZEN_SMTP_FROM はメールアドレス（dx@example.lg.jp の形）を指定してください",
+        ),
+        ("KAIZEN_SMTP_FROM", "kaizen-bot", "KAIZEN_SMTP_FROM はメールアドレス"),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_setting_and_what_it_takes(
@@ -197,6 +210,11 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
         ),
     ):
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
+
+
+def test_an_e_mail_sender_may_carry_a_name() -> None:
+    settings = Settings.from_env({"KAIZEN_SMTP_FROM": "DX推進課 <dx@example.lg.jp>"})
+    assert settings.notify.smtp_from == "DX推進課 <dx@example.lg.jp>"
 
 
 def test_the_chat_api_token_must_be_long_and_has_no_default() -> None:

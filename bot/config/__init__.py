@@ -201,9 +201,34 @@ def _notify(values: Mapping[str, str]) -> NotifySettings:
         smtp_user=values["KAIZEN_SMTP_USER"],
         smtp_password=values["KAIZEN_SMTP_PASSWORD"],
         smtp_starttls=boolean(values, "KAIZEN_SMTP_STARTTLS"),
-        smtp_from=values["KAIZEN_SMTP_FROM"].strip(),
-        smtp_to=tuple(a.strip() for a in values["KAIZEN_SMTP_TO"].split(",") if a.strip()),
+        smtp_from=_address(values, "KAIZEN_SMTP_FROM", values["KAIZEN_SMTP_FROM"]),
+        smtp_to=tuple(
+            _address(values, "KAIZEN_SMTP_TO", item)
+            for item in values["KAIZEN_SMTP_TO"].split(",")
+            if item.strip()
+        ),
     )
+
+
+_ADDRESS = re.compile(r"^(?:[^<>@,]*<[^@\s,<>]+@[^@\s,<>]+>|[^@\s,<>]+@[^@\s,<>]+)$")
+"""``dx@example.lg.jp``, or with a name before it: ``DX推進課 <dx@example.lg.jp>``."""
+
+
+def _address(values: Mapping[str, str], name: str, item: str) -> str:
+    """One e-mail address: anything else would fail every notice at delivery, retried for ever."""
+    address = item.strip()
+    if not _ADDRESS.match(address):
+        raise refused(
+            name,
+            "メールアドレス（dx@example.lg.jp の形）"
+            + ("をカンマ区切りで" if name == "KAIZEN_SMTP_TO" else "を")
+            + "指定してください",
+            values[name],
+            f"そのうち {address!r} がメールアドレスではありません。"
+            if address != values[name].strip()
+            else "",
+        )
+    return address
 
 
 def _delivery(values: Mapping[str, str]) -> DeliverySettings:

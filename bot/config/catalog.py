@@ -182,16 +182,26 @@ SETTINGS: tuple[Setting, ...] = (
         "24",
         "Remind the team of a consultation that has waited this many hours for a reply; 0 turns it off.",
     ),
-    Setting("KAIZEN_SMTP_HOST", "", "SMTP server for e-mail notices; empty turns e-mail notices off."),
+    Setting(
+        "KAIZEN_SMTP_HOST",
+        "",
+        "SMTP server for e-mail notices; empty turns e-mail notices off (a warning when KAIZEN_SMTP_TO "
+        "is set).",
+    ),
     Setting("KAIZEN_SMTP_PORT", "587", "SMTP port."),
     Setting("KAIZEN_SMTP_USER", "", "SMTP user name; empty sends without logging in."),
     Setting("KAIZEN_SMTP_PASSWORD", "", "SMTP password, with KAIZEN_SMTP_USER; empty when not logging in."),
     Setting("KAIZEN_SMTP_STARTTLS", "true", "Whether to use STARTTLS (true or false)."),
-    Setting("KAIZEN_SMTP_FROM", "kaizen-bot@localhost", "Sender address of e-mail notices."),
+    Setting(
+        "KAIZEN_SMTP_FROM",
+        "kaizen-bot@localhost",
+        "Sender address of e-mail notices (a name may come first: DX <dx@example.lg.jp>).",
+    ),
     Setting(
         "KAIZEN_SMTP_TO",
         "",
-        "Recipients of e-mail notices, comma-separated; empty turns e-mail notices off.",
+        "Recipients of e-mail notices, comma-separated addresses; empty turns e-mail notices off (a "
+        "warning when KAIZEN_SMTP_HOST is set).",
     ),
     Setting(
         "KAIZEN_DELIVERY_BACKOFF_SECONDS",
