@@ -167,8 +167,10 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     SIGTERM and SIGINT stop it gracefully: it stops accepting connections, and the
     requests in flight are answered (for up to `SHUTDOWN_SECONDS`) before the
     resources close. (``asyncio.run`` would cancel them at once: a turn already
-    stored in its thread, its caller told nothing.) While it serves, the GIL is
-    handed over every `GIL_SWITCH_SECONDS`; the interval before is restored after.
+    stored in its thread, its caller told nothing.) Another signal meanwhile is
+    logged and changes nothing: it used to break the closing off half done, with
+    tracebacks. While it serves, the GIL is handed over every
+    `GIL_SWITCH_SECONDS`; the interval before is restored after.
     """
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
@@ -178,19 +180,29 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     runner = ShapedRunner(app, access_log=None, refused=refused, shutdown_timeout=SHUTDOWN_SECONDS)
     await runner.setup()
     stopping = asyncio.Event()
+
+    def stop() -> None:
+        if stopping.is_set():  # a second Ctrl-C: the stop under way still closes everything
+            log.warning(
+                "already stopping: answering the requests in flight, for %g s at most", SHUTDOWN_SECONDS
+            )
+        stopping.set()
+
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stopping.set)
+        loop.add_signal_handler(signum, stop)
     try:
         await web.TCPSite(runner, host, port).start()
         log.info("serving on http://%s:%d/", host, port)
         await stopping.wait()
         log.info("stopping: answering the requests in flight")
     finally:
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(signum)
-        await runner.cleanup()
-        sys.setswitchinterval(switch_interval)
+        try:
+            await runner.cleanup()  # under the same handlers: a signal now would break it off half done
+        finally:
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.remove_signal_handler(signum)
+            sys.setswitchinterval(switch_interval)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:
