@@ -37,6 +37,7 @@ from bot.appkeys import (
     CONVERSATIONS,
     DISPATCHER,
     FAQ_DRAFTS,
+    HEALTH,
     HEALTH_CHECKS,
     KNOWLEDGE,
     METRICS,
@@ -58,6 +59,7 @@ from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import DRAIN_SECONDS, RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
+from bot.health import DatabaseHealth
 from bot.logs import refuse
 from bot.metrics import Metrics
 from bot.search import Searcher
@@ -210,6 +212,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = await asyncio.to_thread(ConversationStore.configured, settings)
     app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
+    app[HEALTH] = DatabaseHealth()
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
@@ -302,11 +305,16 @@ async def healthz(request: web.Request) -> web.Response:
     """
     app = request.app
     ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
+    timeout = app[SETTINGS].db_timeout_seconds
     try:
-        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
-    except (StoreError, TimeoutError):
-        log.warning("health check: database unavailable", exc_info=True)
+        await asyncio.wait_for(ping, timeout)
+    except StoreError as exc:
+        app[HEALTH].failed(str(exc).splitlines()[0])
         return web.json_response({"status": "unavailable"}, status=503)
+    except TimeoutError:
+        app[HEALTH].failed(f"no answer within {timeout} s")
+        return web.json_response({"status": "unavailable"}, status=503)
+    app[HEALTH].answered()
     kb = request.app[KNOWLEDGE].searcher.kb
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
