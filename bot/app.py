@@ -171,8 +171,10 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     resources close. (``asyncio.run`` would cancel them at once: a turn already
     stored in its thread, its caller told nothing.) Another signal meanwhile is
     logged and changes nothing: it used to break the closing off half done, with
-    tracebacks. While it serves, the GIL is handed over every
-    `GIL_SWITCH_SECONDS`; the interval before is restored after.
+    tracebacks. A signal while starting stops the server once the start-up is
+    done, before it listens (asyncio's own handler lost it: the server went on).
+    While it serves, the GIL is handed over every `GIL_SWITCH_SECONDS`; the
+    interval before is restored after.
     """
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
@@ -180,7 +182,6 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     metrics = app.get(METRICS)
     refused = metrics.observe_refusal if metrics is not None else None
     runner = ShapedRunner(app, access_log=None, refused=refused, shutdown_timeout=SHUTDOWN_SECONDS)
-    await runner.setup()
     stopping = asyncio.Event()
 
     def stop() -> None:
@@ -194,17 +195,22 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop)
     try:
-        await web.TCPSite(runner, host, port).start()
-        log.info("serving on http://%s:%d/", host, port)
-        await stopping.wait()
-        log.info("stopping: answering the requests in flight")
-    finally:
+        # A signal while starting (the migrations, the index) is kept: the port is then never opened.
+        await runner.setup()
         try:
-            await runner.cleanup()  # under the same handlers: a signal now would break it off half done
+            if not stopping.is_set():
+                await web.TCPSite(runner, host, port).start()
+                log.info("serving on http://%s:%d/", host, port)
+                await stopping.wait()
+                log.info("stopping: answering the requests in flight")
+            else:
+                log.info("stopping: asked to stop while starting, so nothing was served")
         finally:
-            for signum in (signal.SIGINT, signal.SIGTERM):
-                loop.remove_signal_handler(signum)
-            sys.setswitchinterval(switch_interval)
+            await runner.cleanup()  # under the same handlers: a signal now would break it off half done
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+        sys.setswitchinterval(switch_interval)
 
 
 async def _database(app: web.Application) -> AsyncIterator[None]:

@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bot.app import GIL_SWITCH_SECONDS, _serve
 from tests.auxil.platforms import free_port
-from tests.auxil.server import serve
+from tests.auxil.server import serve, start
 
 
 def post(url: str, body: dict[str, str]) -> dict[str, object]:
@@ -129,3 +129,26 @@ async def test_while_serving_the_gil_is_handed_over_often_and_the_interval_resto
     with pytest.raises(asyncio.CancelledError):
         await server
     assert sys.getswitchinterval() == before
+
+
+def test_sigint_while_the_index_builds_stops_the_server_before_it_listens(tmp_path: Path) -> None:
+    """Ctrl-C during the start-up was lost: the server went on to serve, and a second one was needed."""
+    port = free_port()
+    env = {"KAIZEN_LOG_LEVEL": "INFO", "KAIZEN_CACHE_DIR": ""}  # no cache: the index takes seconds to build
+    served = start(tmp_path, port, env)
+    try:
+        deadline = time.monotonic() + 120  # a hang guard, not a speed
+        while "database ready" not in served.log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline
+            assert served.process.poll() is None
+            time.sleep(0.1)
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=120) == 0
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+            served.process.wait()
+    log = served.log.read_text(encoding="utf-8")
+    assert "stopping: asked to stop while starting, so nothing was served" in log
+    assert "serving on" not in log
+    assert "Traceback" not in log
