@@ -27,6 +27,7 @@ from bot.search import Searcher, SearchResult
 from bot.search.decide import DECISION_NAMES
 from bot.telegramcli import add_parsers as add_telegram_parsers
 from bot.telegramcli import run_telegram
+from bot.usage import Parser
 
 __all__ = ["main"]
 
@@ -38,8 +39,8 @@ DESCRIPTION = (
 """The product, not a ward's bot: the bot's own name (its ``bot_name``) is in knowledge/ward.yaml."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=DESCRIPTION)
+def _parser() -> Parser:
+    parser = Parser(prog="python -m bot", description=DESCRIPTION)
     parser.add_argument("--faq", help="FAQ file (env KAIZEN_FAQ)")
     parser.add_argument("--knowledge", help="knowledge directory (env KAIZEN_KNOWLEDGE)")
     parser.add_argument("--database", help="database URL (env DATABASE_URL)")
