@@ -308,12 +308,12 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("bench", "--sizes", "abc"), "argument --sizes: 1以上の整数を指定してください（'abc'）"),
-        (("bench", "--sizes", "0"), "argument --sizes: 1以上の整数を指定してください（'0'）"),
-        (("bench", "--queries", "0"), "argument --queries: 1以上の整数を指定してください"),
-        (("bench", "--baseline-queries", "-1"), "argument --baseline-queries: 1以上の整数を指定してください"),
-        (("doctor", "--limit", "-1"), "argument --limit: 1以上の整数を指定してください"),
-        (("serve", "--port", "99999"), "argument --port: 1〜65535の整数を指定してください"),
+        (("bench", "--sizes", "abc"), "エラー: --sizes: 1以上の整数を指定してください（'abc'）"),
+        (("bench", "--sizes", "0"), "エラー: --sizes: 1以上の整数を指定してください（'0'）"),
+        (("bench", "--queries", "0"), "エラー: --queries: 1以上の整数を指定してください"),
+        (("bench", "--baseline-queries", "-1"), "エラー: --baseline-queries: 1以上の整数を指定してください"),
+        (("doctor", "--limit", "-1"), "エラー: --limit: 1以上の整数を指定してください"),
+        (("serve", "--port", "99999"), "エラー: --port: 1〜65535の整数を指定してください"),
         (
             ("--database", "/tmp/kaizen.db", "purge"),
             "設定エラー: DATABASE_URL は SQLite か PostgreSQL のURL（sqlite:///kaizen.db や",
