@@ -33,11 +33,12 @@ from bot.db.retention import purge
 from bot.errors import InvalidInput
 from bot.knowledge import load_knowledge
 from bot.reloadcli import who
+from bot.usage import Parser
 
 __all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """Add ``admin``, ``worker`` and ``purge`` to the command line."""
     admin = commands.add_parser("admin", help="manage dashboard users; export approved FAQ drafts")
     actions = admin.add_subparsers(dest="admin_command", required=True, metavar="ACTION")

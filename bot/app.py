@@ -37,6 +37,7 @@ from bot.appkeys import (
     CONVERSATIONS,
     DISPATCHER,
     FAQ_DRAFTS,
+    HEALTH,
     HEALTH_CHECKS,
     KNOWLEDGE,
     METRICS,
@@ -58,6 +59,7 @@ from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import DRAIN_SECONDS, RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
+from bot.health import DatabaseHealth
 from bot.logs import refuse
 from bot.metrics import Metrics
 from bot.search import Searcher
@@ -136,7 +138,7 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
     else the address (no such host, or not one of this machine's).
     """
     try:
-        addresses = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         return exc.strerror or str(exc), _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:
@@ -167,8 +169,12 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     SIGTERM and SIGINT stop it gracefully: it stops accepting connections, and the
     requests in flight are answered (for up to `SHUTDOWN_SECONDS`) before the
     resources close. (``asyncio.run`` would cancel them at once: a turn already
-    stored in its thread, its caller told nothing.) While it serves, the GIL is
-    handed over every `GIL_SWITCH_SECONDS`; the interval before is restored after.
+    stored in its thread, its caller told nothing.) Another signal meanwhile is
+    logged and changes nothing: it used to break the closing off half done, with
+    tracebacks. A signal while starting stops the server once the start-up is
+    done, before it listens (asyncio's own handler lost it: the server went on).
+    While it serves, the GIL is handed over every `GIL_SWITCH_SECONDS`; the
+    interval before is restored after.
     """
     switch_interval = sys.getswitchinterval()
     sys.setswitchinterval(GIL_SWITCH_SECONDS)
@@ -176,20 +182,34 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
     metrics = app.get(METRICS)
     refused = metrics.observe_refusal if metrics is not None else None
     runner = ShapedRunner(app, access_log=None, refused=refused, shutdown_timeout=SHUTDOWN_SECONDS)
-    await runner.setup()
     stopping = asyncio.Event()
+
+    def stop() -> None:
+        if stopping.is_set():  # a second Ctrl-C: the stop under way still closes everything
+            log.warning(
+                "already stopping: answering the requests in flight, for %g s at most", SHUTDOWN_SECONDS
+            )
+        stopping.set()
+
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stopping.set)
+        loop.add_signal_handler(signum, stop)
     try:
-        await web.TCPSite(runner, host, port).start()
-        log.info("serving on http://%s:%d/", host, port)
-        await stopping.wait()
-        log.info("stopping: answering the requests in flight")
+        # A signal while starting (the migrations, the index) is kept: the port is then never opened.
+        await runner.setup()
+        try:
+            if not stopping.is_set():
+                await web.TCPSite(runner, host, port).start()
+                log.info("serving on http://%s:%d/", host, port)
+                await stopping.wait()
+                log.info("stopping: answering the requests in flight")
+            else:
+                log.info("stopping: asked to stop while starting, so nothing was served")
+        finally:
+            await runner.cleanup()  # under the same handlers: a signal now would break it off half done
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)
-        await runner.cleanup()
         sys.setswitchinterval(switch_interval)
 
 
@@ -198,6 +218,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = await asyncio.to_thread(ConversationStore.configured, settings)
     app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
+    app[HEALTH] = DatabaseHealth()
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
@@ -290,11 +311,16 @@ async def healthz(request: web.Request) -> web.Response:
     """
     app = request.app
     ping = asyncio.get_running_loop().run_in_executor(app[HEALTH_CHECKS], app[STORE].ping)
+    timeout = app[SETTINGS].db_timeout_seconds
     try:
-        await asyncio.wait_for(ping, app[SETTINGS].db_timeout_seconds)
-    except (StoreError, TimeoutError):
-        log.warning("health check: database unavailable", exc_info=True)
+        await asyncio.wait_for(ping, timeout)
+    except StoreError as exc:
+        app[HEALTH].failed(str(exc).splitlines()[0])
         return web.json_response({"status": "unavailable"}, status=503)
+    except TimeoutError:
+        app[HEALTH].failed(f"no answer within {timeout} s")
+        return web.json_response({"status": "unavailable"}, status=503)
+    app[HEALTH].answered()
     kb = request.app[KNOWLEDGE].searcher.kb
     return web.json_response(
         {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.config import Settings, SettingsError
+from bot.db.unavailable import explain as explain_unavailable
 from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
 from bot.knowledge.importer import FIELDS, Imported
@@ -26,6 +27,7 @@ from bot.search import Searcher, SearchResult
 from bot.search.decide import DECISION_NAMES
 from bot.telegramcli import add_parsers as add_telegram_parsers
 from bot.telegramcli import run_telegram
+from bot.usage import Parser
 
 __all__ = ["main"]
 
@@ -37,8 +39,8 @@ DESCRIPTION = (
 """The product, not a ward's bot: the bot's own name (its ``bot_name``) is in knowledge/ward.yaml."""
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m bot", description=DESCRIPTION)
+def _parser() -> Parser:
+    parser = Parser(prog="python -m bot", description=DESCRIPTION)
     parser.add_argument("--faq", help="FAQ file (env KAIZEN_FAQ)")
     parser.add_argument("--knowledge", help="knowledge directory (env KAIZEN_KNOWLEDGE)")
     parser.add_argument("--database", help="database URL (env DATABASE_URL)")
@@ -193,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc, "知識ファイルに{}件の問題があります。python -m bot check で確認してください。")
         return 2
     except StoreError as exc:
-        refuse(f"データベースを利用できません: {exc}")
+        refuse(explain_unavailable(exc, settings.database_url, settings.db_timeout_seconds))
         return 2
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,7 @@ import sys
 from urllib.parse import urlsplit
 
 from bot.config import Settings
+from bot.usage import Parser
 
 __all__ = ["ALLOWED_UPDATES", "add_parsers", "run_telegram"]
 
@@ -27,7 +28,7 @@ ALLOWED_UPDATES = ("message", "callback_query", "my_chat_member")
 """The update kinds the bot reads (`bot.handlers.telegram.updates`); Telegram sends no others."""
 
 
-def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
     """Add ``telegram set-webhook`` to the command line."""
     telegram = commands.add_parser("telegram", help="Telegram: register the webhook")
     actions = telegram.add_subparsers(dest="telegram_command", required=True, metavar="ACTION")

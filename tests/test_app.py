@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bot.app import GIL_SWITCH_SECONDS, _serve
 from tests.auxil.platforms import free_port
-from tests.auxil.server import serve
+from tests.auxil.server import serve, start
 
 
 def post(url: str, body: dict[str, str]) -> dict[str, object]:
@@ -68,6 +68,35 @@ def test_a_request_in_flight_at_sigterm_is_answered_before_the_server_stops(tmp_
     assert "定型的な操作" in replies[0]["text"]
 
 
+def test_a_second_sigint_while_stopping_still_answers_and_closes_without_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """Ctrl-C twice: the second broke the stop off, with four tracebacks, the request cut off (499)."""
+    answered: list[dict[str, object]] = []
+    with serve(tmp_path, env={"KAIZEN_LOG_LEVEL": "INFO"}) as served:
+        holder = sqlite3.connect(tmp_path / "kaizen.db", isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")
+        asking = threading.Thread(
+            target=lambda: answered.append(post(served.url, {"text": "RPAとは何ですか？"}))
+        )
+        asking.start()
+        time.sleep(1.0)  # the request is in the server, waiting for the lock
+        served.process.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        served.process.send_signal(signal.SIGINT)
+        time.sleep(0.5)
+        assert served.process.poll() is None, "the server still waits for the request in flight"
+        holder.execute("COMMIT")
+        holder.close()
+        asking.join(timeout=30)
+        assert served.process.wait(timeout=30) == 0
+    assert answered, "the request was answered, not cut off"
+    log = served.log.read_text(encoding="utf-8")
+    assert "WARNING bot.app: already stopping: answering the requests in flight" in log
+    assert "Traceback" not in log
+    assert "ERROR" not in log
+
+
 def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
     with serve(tmp_path, env={"KAIZEN_LOG_LEVEL": "INFO"}) as served:
         post(served.url, {"text": "電話 090-1234-5678 の方の件"})
@@ -100,3 +129,26 @@ async def test_while_serving_the_gil_is_handed_over_often_and_the_interval_resto
     with pytest.raises(asyncio.CancelledError):
         await server
     assert sys.getswitchinterval() == before
+
+
+def test_sigint_while_the_index_builds_stops_the_server_before_it_listens(tmp_path: Path) -> None:
+    """Ctrl-C during the start-up was lost: the server went on to serve, and a second one was needed."""
+    port = free_port()
+    env = {"KAIZEN_LOG_LEVEL": "INFO", "KAIZEN_CACHE_DIR": ""}  # no cache: the index takes seconds to build
+    served = start(tmp_path, port, env)
+    try:
+        deadline = time.monotonic() + 120  # a hang guard, not a speed
+        while "database ready" not in served.log.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline
+            assert served.process.poll() is None
+            time.sleep(0.1)
+        served.process.send_signal(signal.SIGINT)
+        assert served.process.wait(timeout=120) == 0
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+            served.process.wait()
+    log = served.log.read_text(encoding="utf-8")
+    assert "stopping: asked to stop while starting, so nothing was served" in log
+    assert "serving on" not in log
+    assert "Traceback" not in log

@@ -180,3 +180,26 @@ def test_postgresql_hung_gives_503_and_the_server_recovers_when_it_answers_again
             assert_unavailable(served)
             assert_unavailable(served)  # and again, once the pool has given up on its connections
         assert_recovers(served)
+
+
+def test_an_outage_is_logged_once_with_its_cause_and_its_end_once_not_at_every_health_probe(
+    own_postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """A load balancer probes every few seconds: each probe logged a warning with the whole traceback."""
+    own_postgres.reset()
+    with serve(tmp_path, database=own_postgres.url, env={**TIMEOUT, "KAIZEN_LOG_LEVEL": "INFO"}) as served:
+        assert call(f"{served.url}/healthz")[0] == 200
+        own_postgres.halt()
+        try:
+            for _ in range(3):
+                assert call(f"{served.url}/healthz")[0] == 503
+        finally:
+            own_postgres.resume()
+        assert_recovers(served)
+        assert call(f"{served.url}/healthz")[0] == 200
+    log = served.log.read_text(encoding="utf-8")
+    outage = [line for line in log.splitlines() if "health check: database unavailable" in line]
+    assert len(outage) == 1, outage
+    assert "could not read the database" in outage[0], "the cause is said"
+    assert "Traceback" not in outage[0]
+    assert log.count("health check: the database answers again") == 1

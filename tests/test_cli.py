@@ -308,12 +308,12 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (("bench", "--sizes", "abc"), "argument --sizes: 1以上の整数を指定してください（'abc'）"),
-        (("bench", "--sizes", "0"), "argument --sizes: 1以上の整数を指定してください（'0'）"),
-        (("bench", "--queries", "0"), "argument --queries: 1以上の整数を指定してください"),
-        (("bench", "--baseline-queries", "-1"), "argument --baseline-queries: 1以上の整数を指定してください"),
-        (("doctor", "--limit", "-1"), "argument --limit: 1以上の整数を指定してください"),
-        (("serve", "--port", "99999"), "argument --port: 1〜65535の整数を指定してください"),
+        (("bench", "--sizes", "abc"), "エラー: --sizes: 1以上の整数を指定してください（'abc'）"),
+        (("bench", "--sizes", "0"), "エラー: --sizes: 1以上の整数を指定してください（'0'）"),
+        (("bench", "--queries", "0"), "エラー: --queries: 1以上の整数を指定してください"),
+        (("bench", "--baseline-queries", "-1"), "エラー: --baseline-queries: 1以上の整数を指定してください"),
+        (("doctor", "--limit", "-1"), "エラー: --limit: 1以上の整数を指定してください"),
+        (("serve", "--port", "99999"), "エラー: --port: 1〜65535の整数を指定してください"),
         (
             ("--database", "/tmp/kaizen.db", "purge"),
             "設定エラー: DATABASE_URL は SQLite か PostgreSQL のURL（sqlite:///kaizen.db や",
@@ -349,6 +349,22 @@ def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: st
     assert f"{host}:8080 で待ち受けできません（" in done.stderr
     assert "--host か KAIZEN_HOST" in done.stderr
     assert "--port" not in done.stderr, "the port is not at fault"
+    assert "Traceback" not in done.stderr
+
+
+def test_serve_with_an_empty_host_refuses_rather_than_listen_on_every_address() -> None:
+    done = run("serve", "--port", "8080", env={"KAIZEN_HOST": ""})
+    assert done.returncode == 2, done.stderr
+    assert "設定エラー: KAIZEN_HOST は待ち受けるアドレス" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_database_url_with_a_driver_not_installed_is_a_setting_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    done = run("--database", "postgresql+asyncpg://kaizen@127.0.0.1:1/kaizen", "purge")
+    assert done.returncode == 2, done.stderr
+    assert "設定エラー: DATABASE_URL はドライバー名を付けないURL" in done.stderr
     assert "Traceback" not in done.stderr
 
 

@@ -87,6 +87,33 @@ def test_the_command_line_wins_over_the_environment() -> None:
             "mysql://u@h/db",
             "のURL（sqlite:///kaizen.db や postgresql://user:password@host/dbname）を",
         ),
+        # a driver the bot does not install failed with a traceback; one it did would wait without bound
+        (
+            "DATABASE_URL",
+            "postgresql+asyncpg://u@h/db",
+            "DATABASE_URL はドライバー名を付けないURL（postgresql://… や sqlite:///…）を指定してください",
+        ),
+        ("DATABASE_URL", "postgresql+psycopg2://u@h/db", "ドライバー名を付けないURL"),
+        # asyncio takes an empty host for every address, IPv6 too: the bot listened on all of them
+        (
+            "KAIZEN_HOST",
+            "",
+            "KAIZEN_HOST は待ち受けるアドレス（このマシンだけなら 127.0.0.1、すべてのアドレスなら 0.0.0.0）",
+        ),
+        ("KAIZEN_HOST", "  ", "すべてのアドレスで待ち受けることになります"),
+        # every notice would fail at the SMTP server, retried for ever
+        (
+            "KAIZEN_SMTP_TO",
+            "dx@example.lg.jp; lead@example.lg.jp",
+            "KAIZEN_SMTP_TO はメールアドレス（dx@example.lg.jp の形）をカンマ区切りで指定してください",
+        ),
+        ("KAIZEN_SMTP_TO", "dx@example.lg.jp, 田中", "そのうち '田中' がメールアドレスではありません"),
+        (
+            "KAIZEN_SMTP_FROM",
+            "",
+            "KAIZEN_SMTP_FROM はメールアドレス（dx@example.lg.jp の形）を指定してください",
+        ),
+        ("KAIZEN_SMTP_FROM", "kaizen-bot", "KAIZEN_SMTP_FROM はメールアドレス"),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_setting_and_what_it_takes(
@@ -97,6 +124,27 @@ def test_bad_values_stop_start_up_naming_the_setting_and_what_it_takes(
     assert name in str(refused.value)
     if not name.endswith("TOKEN"):
         assert repr(value) in str(refused.value), "the value given is shown, to be found"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:///kaizen.db",
+        "sqlite+pysqlite:///kaizen.db",
+        "postgres://u@h/db",
+        "postgresql+psycopg://u@h/db",
+    ],
+)
+def test_a_database_url_may_name_the_bots_own_driver(url: str) -> None:
+    assert Settings.from_env({"DATABASE_URL": url}).database_url == url
+
+
+def test_a_database_url_naming_another_driver_is_shown_without_its_password() -> None:
+    with pytest.raises(
+        ValueError, match=re.escape("'postgresql+psycopg2://kaizen:***@db.lan/kaizen'")
+    ) as refused:
+        Settings.from_env({"DATABASE_URL": "postgresql+psycopg2://kaizen:hunter2@db.lan/kaizen"})
+    assert "hunter2" not in str(refused.value)
 
 
 def test_a_database_url_of_another_database_is_shown_without_its_password() -> None:
@@ -162,6 +210,11 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
         ),
     ):
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
+
+
+def test_an_e_mail_sender_may_carry_a_name() -> None:
+    settings = Settings.from_env({"KAIZEN_SMTP_FROM": "DX推進課 <dx@example.lg.jp>"})
+    assert settings.notify.smtp_from == "DX推進課 <dx@example.lg.jp>"
 
 
 def test_the_chat_api_token_must_be_long_and_has_no_default() -> None:

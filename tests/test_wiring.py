@@ -19,9 +19,9 @@ pytestmark = pytest.mark.asyncio
 USER = "U0123456789abcdef0123456789abcde"
 
 
-def logged(log: Path, text: str) -> bool:
-    """Whether ``text`` appears in ``log`` within ten seconds."""
-    deadline = time.monotonic() + 10
+def logged(log: Path, text: str, seconds: float = 10) -> bool:
+    """Whether ``text`` appears in ``log`` within ``seconds``."""
+    deadline = time.monotonic() + seconds
     while text not in log.read_text():
         if time.monotonic() > deadline:
             return False
@@ -79,3 +79,22 @@ async def test_the_start_says_how_the_dx_team_is_told_of_consultations(tmp_path:
     assert "by e-mail through 127.0.0.1 to 2 addresses" in output
     assert "1 member may act there" in output
     assert "no notification channel" not in output
+
+
+@pytest.mark.parametrize(
+    ("given", "missing"),
+    [("KAIZEN_SMTP_HOST", "KAIZEN_SMTP_TO"), ("KAIZEN_SMTP_TO", "KAIZEN_SMTP_HOST")],
+)
+async def test_e_mail_set_half_is_a_warning_naming_what_is_missing(
+    tmp_path: Path, given: str, missing: str
+) -> None:
+    """Half of the e-mail settings was logged only as "no notification channel is configured", at INFO."""
+    value = "smtp.example.lg.jp" if given == "KAIZEN_SMTP_HOST" else "dx@example.lg.jp"
+    worker = start_worker(tmp_path, {"KAIZEN_LOG_LEVEL": "INFO", given: value})
+    log = tmp_path / "worker.log"
+    try:
+        assert await asyncio.to_thread(logged, log, "the DX team is not notified", 60)  # a hang guard
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+    assert f"WARNING bot.delivery: e-mail notices are off: {missing} is empty" in log.read_text()

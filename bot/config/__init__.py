@@ -139,7 +139,7 @@ class Settings:
             metrics_token=token(values, "KAIZEN_METRICS_TOKEN"),
             semantic=boolean(values, "KAIZEN_SEMANTIC"),
             reload_poll_seconds=integer(values, "KAIZEN_RELOAD_POLL_SECONDS", 0, 3600),
-            host=values["KAIZEN_HOST"].strip(),
+            host=_host(values),
             port=integer(values, "KAIZEN_PORT", 1, 65535),
             max_body_bytes=integer(values, "KAIZEN_MAX_BODY_BYTES", 1024, 100 * 1024 * 1024),
             admin_token=token(values, "KAIZEN_ADMIN_TOKEN"),
@@ -167,6 +167,20 @@ class Settings:
         )
 
 
+def _host(values: Mapping[str, str]) -> str:
+    """The address to listen on; empty is refused, since asyncio would take it for every address."""
+    host = values["KAIZEN_HOST"].strip()
+    if not host:
+        raise refused(
+            "KAIZEN_HOST",
+            "待ち受けるアドレス（このマシンだけなら 127.0.0.1、すべてのアドレスなら 0.0.0.0）"
+            "を指定してください",
+            values["KAIZEN_HOST"],
+            "空のままでは、すべてのアドレスで待ち受けることになります。",
+        )
+    return host
+
+
 def _webhook_turns(values: Mapping[str, str]) -> str:
     turns = values["KAIZEN_WEBHOOK_TURNS"].strip().lower()
     if turns not in WEBHOOK_TURNS:
@@ -187,9 +201,34 @@ def _notify(values: Mapping[str, str]) -> NotifySettings:
         smtp_user=values["KAIZEN_SMTP_USER"],
         smtp_password=values["KAIZEN_SMTP_PASSWORD"],
         smtp_starttls=boolean(values, "KAIZEN_SMTP_STARTTLS"),
-        smtp_from=values["KAIZEN_SMTP_FROM"].strip(),
-        smtp_to=tuple(a.strip() for a in values["KAIZEN_SMTP_TO"].split(",") if a.strip()),
+        smtp_from=_address(values, "KAIZEN_SMTP_FROM", values["KAIZEN_SMTP_FROM"]),
+        smtp_to=tuple(
+            _address(values, "KAIZEN_SMTP_TO", item)
+            for item in values["KAIZEN_SMTP_TO"].split(",")
+            if item.strip()
+        ),
     )
+
+
+_ADDRESS = re.compile(r"^(?:[^<>@,]*<[^@\s,<>]+@[^@\s,<>]+>|[^@\s,<>]+@[^@\s,<>]+)$")
+"""``dx@example.lg.jp``, or with a name before it: ``DX推進課 <dx@example.lg.jp>``."""
+
+
+def _address(values: Mapping[str, str], name: str, item: str) -> str:
+    """One e-mail address: anything else would fail every notice at delivery, retried for ever."""
+    address = item.strip()
+    if not _ADDRESS.match(address):
+        raise refused(
+            name,
+            "メールアドレス（dx@example.lg.jp の形）"
+            + ("をカンマ区切りで" if name == "KAIZEN_SMTP_TO" else "を")
+            + "指定してください",
+            values[name],
+            f"そのうち {address!r} がメールアドレスではありません。"
+            if address != values[name].strip()
+            else "",
+        )
+    return address
 
 
 def _delivery(values: Mapping[str, str]) -> DeliverySettings:
@@ -209,8 +248,12 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
     return delivery
 
 
+_OWN_DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+"""The URL schemes the bot's engines take (`bot.db.engine`); another driver would bypass their timeouts."""
+
+
 def _database_url(values: Mapping[str, str]) -> str:
-    """A SQLite or PostgreSQL URL: a plain path or another database fails later, with a traceback."""
+    """A SQLite or PostgreSQL URL the bot's own drivers serve: others fail later, with a traceback."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -223,6 +266,14 @@ def _database_url(values: Mapping[str, str]) -> str:
     if parsed.get_backend_name() not in ("sqlite", "postgresql", "postgres"):
         shown = parsed.render_as_string(hide_password=True)  # the password is never printed
         raise refused("DATABASE_URL", "SQLite か PostgreSQL のURL" + example, shown)
+    if parsed.drivername not in _OWN_DRIVERS:
+        shown = parsed.render_as_string(hide_password=True)
+        raise refused(
+            "DATABASE_URL",
+            "ドライバー名を付けないURL（postgresql://… や sqlite:///…）を指定してください",
+            shown,
+            "ドライバーはkaizen-botが選びます（PostgreSQL は psycopg 3、SQLite は Python の sqlite3）。",
+        )
     return url
 
 

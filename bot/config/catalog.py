@@ -68,7 +68,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "DATABASE_URL",
         f"sqlite:///{PROJECT_ROOT / 'var' / 'kaizen.db'}",
-        "Database URL (same as --database): sqlite:///path or postgresql://user:pass@host/db.",
+        "Database URL (same as --database): sqlite:///path or postgresql://user:pass@host/db, without a "
+        "driver of another's (the bot's own bound every wait).",
     ),
     Setting(
         "KAIZEN_CACHE_DIR",
@@ -112,7 +113,11 @@ SETTINGS: tuple[Setting, ...] = (
         "Bearer token that GET /metrics (Prometheus) requires, at least 32 characters like the admin token; "
         "empty (the default) turns /metrics off.",
     ),
-    Setting("KAIZEN_HOST", "127.0.0.1", "Address `serve` listens on (same as serve --host)."),
+    Setting(
+        "KAIZEN_HOST",
+        "127.0.0.1",
+        "Address `serve` listens on (same as serve --host); 0.0.0.0 for every address, never empty.",
+    ),
     Setting("KAIZEN_PORT", "8080", "Port `serve` listens on (same as serve --port)."),
     Setting(
         "KAIZEN_MAX_BODY_BYTES",
@@ -177,16 +182,26 @@ SETTINGS: tuple[Setting, ...] = (
         "24",
         "Remind the team of a consultation that has waited this many hours for a reply; 0 turns it off.",
     ),
-    Setting("KAIZEN_SMTP_HOST", "", "SMTP server for e-mail notices; empty turns e-mail notices off."),
+    Setting(
+        "KAIZEN_SMTP_HOST",
+        "",
+        "SMTP server for e-mail notices; empty turns e-mail notices off (a warning when KAIZEN_SMTP_TO "
+        "is set).",
+    ),
     Setting("KAIZEN_SMTP_PORT", "587", "SMTP port."),
     Setting("KAIZEN_SMTP_USER", "", "SMTP user name; empty sends without logging in."),
     Setting("KAIZEN_SMTP_PASSWORD", "", "SMTP password, with KAIZEN_SMTP_USER; empty when not logging in."),
     Setting("KAIZEN_SMTP_STARTTLS", "true", "Whether to use STARTTLS (true or false)."),
-    Setting("KAIZEN_SMTP_FROM", "kaizen-bot@localhost", "Sender address of e-mail notices."),
+    Setting(
+        "KAIZEN_SMTP_FROM",
+        "kaizen-bot@localhost",
+        "Sender address of e-mail notices (a name may come first: DX <dx@example.lg.jp>).",
+    ),
     Setting(
         "KAIZEN_SMTP_TO",
         "",
-        "Recipients of e-mail notices, comma-separated; empty turns e-mail notices off.",
+        "Recipients of e-mail notices, comma-separated addresses; empty turns e-mail notices off (a "
+        "warning when KAIZEN_SMTP_HOST is set).",
     ),
     Setting(
         "KAIZEN_DELIVERY_BACKOFF_SECONDS",

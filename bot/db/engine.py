@@ -3,8 +3,9 @@
 ``sqlite:///path/to.db`` uses Python's own sqlite3 in WAL mode
 (`bot.db.sqlite`: readers never wait, one writer per file, private files);
 ``postgresql://user:pass@host/db`` (or ``postgres://``) uses psycopg 3
-(`bot.db.postgres`: connect, statement and round-trip timeouts). A URL
-that names its driver is used as is. Whatever the database, no wait lasts
+(`bot.db.postgres`: connect, statement and round-trip timeouts); a URL
+may name these drivers itself (``postgresql+psycopg://``,
+``sqlite+pysqlite://``), no other (``DATABASE_URL`` refuses them). Whatever the database, no wait lasts
 longer than the timeout (``KAIZEN_DB_TIMEOUT_SECONDS``): a stuck database
 gives a `StoreError` within seconds, and the next request after it
 recovers works again.
@@ -48,7 +49,7 @@ def create_engine(url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> sa.Engine
         return sqlite.create(parsed, timeout)
     if parsed.drivername == "postgresql+psycopg":
         return postgres.create(parsed, timeout)
-    return sa.create_engine(parsed, pool_pre_ping=True, pool_timeout=timeout, hide_parameters=True)
+    raise ValueError(f"no engine bounds the waits of the driver {parsed.drivername!r}")
 
 
 def aware(moment: datetime) -> datetime:

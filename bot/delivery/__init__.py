@@ -101,6 +101,9 @@ def build_worker(
         log.info(
             "the DX team is told of consultations in its room %s:%s; %s", team.channel, team.room, acting
         )
+    if bool(notify.smtp_host) != bool(notify.smtp_to):
+        missing = "KAIZEN_SMTP_TO" if notify.smtp_host else "KAIZEN_SMTP_HOST"
+        log.warning("e-mail notices are off: %s is empty (set it with the other to turn them on)", missing)
     if not {NOTIFY_WEBHOOK, NOTIFY_EMAIL, NOTIFY_ROOM} & senders.keys():
         log.info("no notification channel is configured: the DX team is not notified of new consultations")
     periodic = [

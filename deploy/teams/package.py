@@ -37,10 +37,16 @@ def fill(template: str, values: dict[str, str]) -> str:
 def values_for(app_id: str, public_url: str, developer: str) -> dict[str, str]:
     """The placeholder values, checked: a GUID app id and an https URL."""
     if not GUID.match(app_id):
-        raise ValueError(f"the app id must be the bot's Microsoft App ID (a GUID), not {app_id!r}")
+        raise ValueError(
+            "--app-id（または TEAMS_APP_ID）には bot の Microsoft App ID（GUID の形）を指定してください"
+            f"（指定された値: {app_id!r}）"
+        )
     parts = urlsplit(public_url)
     if parts.scheme != "https" or not parts.hostname:
-        raise ValueError(f"the public URL must be an https URL, not {public_url!r}")
+        raise ValueError(
+            "--public-url（または KAIZEN_PUBLIC_URL）には https:// で始まる bot のURLを指定してください"
+            f"（指定された値: {public_url!r}）"
+        )
     return {
         "TEAMS_APP_ID": app_id.lower(),
         "PUBLIC_URL": public_url.rstrip("/"),
@@ -60,7 +66,7 @@ def build(output: Path, values: dict[str, str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line; 0 on success, 2 with a message on bad input."""
+    """The command line; 0 on success, 2 with a message in Japanese on bad input or an output not written."""
     parser = argparse.ArgumentParser(description="Build the Teams app package (zip).")
     parser.add_argument("--app-id", default=os.environ.get("TEAMS_APP_ID", ""))
     parser.add_argument("--public-url", default=os.environ.get("KAIZEN_PUBLIC_URL", ""))
@@ -72,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"package.py: {exc}", file=sys.stderr)
         return 2
-    print(f"wrote {args.output}")
+    except OSError as exc:  # a folder that is not there, or not writable: said, not a traceback
+        print(f"package.py: {args.output}: 書き出せません（{exc.strerror or exc}）", file=sys.stderr)
+        return 2
+    print(f"{args.output} を書き出しました")
     return 0
 
 

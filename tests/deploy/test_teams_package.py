@@ -101,9 +101,17 @@ def test_package_fills_every_placeholder(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("app_id", "url", "message"),
     [
-        ("not-a-guid", "https://bot.example.lg.jp", "Microsoft App ID"),
-        (APP_ID, "http://bot.example.lg.jp", "https URL"),
-        ("", "", "Microsoft App ID"),
+        (
+            "not-a-guid",
+            "https://bot.example.lg.jp",
+            "--app-id（または TEAMS_APP_ID）には bot の Microsoft App ID",
+        ),
+        (
+            APP_ID,
+            "http://bot.example.lg.jp",
+            "--public-url（または KAIZEN_PUBLIC_URL）には https:// で始まる",
+        ),
+        ("", "", "Microsoft App ID（GUID の形）を指定してください（指定された値: ''）"),
     ],
 )
 def test_package_refuses_bad_values(
@@ -114,6 +122,16 @@ def test_package_refuses_bad_values(
     assert package.main(["--app-id", app_id, "--public-url", url, "--output", str(output)]) == 2
     assert message in capsys.readouterr().err
     assert not output.exists()
+
+
+def test_an_output_folder_that_is_not_there_is_said_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    package = _module("package")
+    output = tmp_path / "missing" / "app.zip"
+    argv = ["--app-id", APP_ID, "--public-url", "https://bot.example.lg.jp", "--output", str(output)]
+    assert package.main(argv) == 2
+    assert f"package.py: {output}: 書き出せません（No such file or directory）" in capsys.readouterr().err
 
 
 def test_a_value_cannot_break_the_json() -> None:
