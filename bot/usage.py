@@ -18,7 +18,7 @@ _REFUSALS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), text)
     for pattern, text in (
         (r"^the following arguments are required: (.+)$", r"次の引数を指定してください: \1"),
-        (r"^unrecognized arguments: (.+)$", r"知らない引数です: \1"),
+        (r"^unrecognized arguments: (.+)$", r"認識できない引数です: \1"),
         (r"^argument (\S+): not allowed with argument (\S+)$", r"\1 と \2 は一緒に指定できません"),
         (
             r"^argument (\S+): invalid choice: (.+) \(choose from (.+)\)$",

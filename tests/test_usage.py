@@ -19,7 +19,7 @@ from bot.usage import in_japanese
             ["admin", "export-faq", "--all", "--mark-exported"],
             "python -m bot admin export-faq: エラー: --mark-exported と --all は一緒に指定できません",
         ),
-        (["ask", "--bogus"], "python -m bot: エラー: 知らない引数です: --bogus"),
+        (["ask", "--bogus"], "python -m bot: エラー: 認識できない引数です: --bogus"),
         (["serve", "--port"], "python -m bot serve: エラー: --port には値を1つ指定してください"),
         (["frobnicate"], "python -m bot: エラー: COMMAND に 'frobnicate' は指定できません（'check', 'ask'"),
         (

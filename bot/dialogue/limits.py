@@ -39,7 +39,7 @@ def messages_full(limit: Limit, now: datetime, ward: Ward) -> Reply:
 def consultations_full(limit: Limit, ward: Ward) -> Reply:
     """The day's consultations are used up: no intake today."""
     text = (
-        f"申し訳ありません。新しいご相談は、お一人さま1日{limit.allowed}件までとさせていただいており、"
+        f"申し訳ありません。新しいご相談の受付は、1人1日{limit.allowed}件までとしており、"
         f"本日はすでに{limit.allowed}件お受けしています。{_when(limit)}以降に、改めてお送りください。"
         f"これまでのご相談への追記は「相談状況」からいつでもできます。{urgent(ward)}"
     )
@@ -49,7 +49,7 @@ def consultations_full(limit: Limit, ward: Ward) -> Reply:
 def consultations_deferred(limit: Limit, ward: Ward) -> Reply:
     """The limit was reached while this one was being written: it is kept, to send later."""
     text = (
-        f"申し訳ありません。新しいご相談は、お一人さま1日{limit.allowed}件までとさせていただいており、"
+        f"申し訳ありません。新しいご相談の受付は、1人1日{limit.allowed}件までとしており、"
         f"本日の受付の上限に達しました。入力いただいた内容はこのまま保存してありますので、"
         f"{_when(limit)}以降に「{SEND.label}」を押して送信してください。{urgent(ward)}"
     )
