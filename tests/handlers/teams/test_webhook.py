@@ -203,6 +203,8 @@ async def test_an_activity_from_another_tenant_is_403_logged_and_not_answered(
     ours = fake.activity("RPAとは何ですか？")
     ours["conversation"]["tenantId"] = TENANT_ID.upper()  # a GUID in capitals is the same tenant
     assert (await post(teams, ours, f"Bearer {fake.token()}")).status == 200
+    await settle(teams)  # answered before the fake platform closes (else the stop waits for the reply)
+    assert any(p.type == "message" for p in fake.posted), "ours is answered"
 
 
 @pytest_asyncio.fixture
