@@ -30,7 +30,16 @@ from bot.config.catalog import (
     Setting,
     default_cache_dir,
 )
-from bot.config.checks import boolean, integer, one_of, optional_url, refused, token
+from bot.config.checks import (
+    boolean,
+    email_address,
+    email_addresses,
+    integer,
+    one_of,
+    optional_url,
+    refused,
+    token,
+)
 from bot.config.sections import (
     ChatSettings,
     DeliverySettings,
@@ -201,34 +210,9 @@ def _notify(values: Mapping[str, str]) -> NotifySettings:
         smtp_user=values["KAIZEN_SMTP_USER"],
         smtp_password=values["KAIZEN_SMTP_PASSWORD"],
         smtp_starttls=boolean(values, "KAIZEN_SMTP_STARTTLS"),
-        smtp_from=_address(values, "KAIZEN_SMTP_FROM", values["KAIZEN_SMTP_FROM"]),
-        smtp_to=tuple(
-            _address(values, "KAIZEN_SMTP_TO", item)
-            for item in values["KAIZEN_SMTP_TO"].split(",")
-            if item.strip()
-        ),
+        smtp_from=email_address(values, "KAIZEN_SMTP_FROM"),
+        smtp_to=email_addresses(values, "KAIZEN_SMTP_TO"),
     )
-
-
-_ADDRESS = re.compile(r"^(?:[^<>@,]*<[^@\s,<>]+@[^@\s,<>]+>|[^@\s,<>]+@[^@\s,<>]+)$")
-"""``dx@example.lg.jp``, or with a name before it: ``DX推進課 <dx@example.lg.jp>``."""
-
-
-def _address(values: Mapping[str, str], name: str, item: str) -> str:
-    """One e-mail address: anything else would fail every notice at delivery, retried for ever."""
-    address = item.strip()
-    if not _ADDRESS.match(address):
-        raise refused(
-            name,
-            "メールアドレス（dx@example.lg.jp の形）"
-            + ("をカンマ区切りで" if name == "KAIZEN_SMTP_TO" else "を")
-            + "指定してください",
-            values[name],
-            f"そのうち {address!r} がメールアドレスではありません。"
-            if address != values[name].strip()
-            else "",
-        )
-    return address
 
 
 def _delivery(values: Mapping[str, str]) -> DeliverySettings:

@@ -7,6 +7,7 @@ value given, why.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from bot.config.catalog import MIN_ADMIN_TOKEN_CHARS
@@ -89,3 +90,31 @@ def integer(values: Mapping[str, str], name: str, low: int, high: int) -> int:
     if not low <= number <= high:
         raise refused(name, request, values[name])
     return number
+
+
+_ADDRESS = re.compile(r"^(?:[^<>@,]*<[^@\s,<>]+@[^@\s,<>]+>|[^@\s,<>]+@[^@\s,<>]+)$")
+"""``dx@example.lg.jp``, or with a name before it: ``DX推進課 <dx@example.lg.jp>``."""
+
+
+def email_address(values: Mapping[str, str], name: str) -> str:
+    """One e-mail address: anything else would fail every notice at delivery, retried for ever."""
+    return _address(values, name, values[name], "を")
+
+
+def email_addresses(values: Mapping[str, str], name: str) -> tuple[str, ...]:
+    """E-mail addresses separated by commas (none when empty), each checked as `email_address`."""
+    items = (item for item in values[name].split(",") if item.strip())
+    return tuple(_address(values, name, item, "をカンマ区切りで") for item in items)
+
+
+def _address(values: Mapping[str, str], name: str, item: str, how: str) -> str:
+    address = item.strip()
+    if not _ADDRESS.match(address):
+        one_of_many = address != values[name].strip()
+        raise refused(
+            name,
+            f"メールアドレス（dx@example.lg.jp の形）{how}指定してください",
+            values[name],
+            f"そのうち {address!r} がメールアドレスではありません。" if one_of_many else "",
+        )
+    return address
