@@ -32,6 +32,7 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from bot.atomic import replacing
 from bot.search.normalize import sentences
 
 __all__ = [
@@ -152,15 +153,14 @@ class EmbeddingCache:
         kept = self._vectors
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temp = self.path.with_suffix(".tmp.npz")
             keys = np.frombuffer(b"".join(kept), dtype=KEY_DTYPE) if kept else np.zeros(0, dtype=KEY_DTYPE)
             rows = (
                 np.stack(list(kept.values())).astype(np.float16)
                 if kept
                 else np.zeros((0, DIMENSIONS), dtype=np.float16)
             )
-            np.savez(temp, keys=keys, vectors=rows)
-            temp.replace(self.path)
+            with replacing(self.path) as handle:
+                np.savez(handle, keys=keys, vectors=rows)
             self.dirty = False
         except OSError:
             log.warning("could not write the embedding cache %s", self.path, exc_info=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
+from bot.atomic import replacing
 from bot.knowledge import KnowledgeBase, Problem, knowledge_files, load_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.privacy import without_placeholders
@@ -315,12 +316,10 @@ def _remove_stale(current: Path, pattern: str) -> None:
 
 
 def _write_cache(path: Path, value: Cached) -> None:
-    """Write atomically (temp file + rename); a failure only costs speed next time."""
+    """Write atomically (`bot.atomic.replacing`); a failure only costs speed next time."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_suffix(".tmp")
-        with temp.open("wb") as handle:
+        with replacing(path) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temp.replace(path)
     except OSError:
         log.warning("could not write index cache %s", path, exc_info=True)
