@@ -247,6 +247,7 @@ from bot.privacy.names.lists import (
     _name_pairs,
     _named_pairs,
     _numbered_slots,
+    _owners_of_addresses,
     _parallel_items,
     _places_before_a_facility,
     _tallied,
@@ -296,6 +297,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_names(text)
     found += _romaji_surnames_in_lower_case(text)
     found += _names_in_file_names(text)
+    found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):
