@@ -36,6 +36,9 @@ WRITINGS = [
     ("@kato よろしく", "@［氏名］ よろしく"),
     # Whose an e-mail address is, in parentheses after it.
     ("追加 sakura.t@example.lg.jp（寺内 さくら）", "追加 ［メールアドレス］（［氏名］）"),
+    # A household after a surname and a space, as a spaced list writes it, is no given name.
+    ("本日 来庁 の 岡本 ご夫妻 に 説明", "本日 来庁 の ［氏名］ ご夫妻 に 説明"),
+    ("訪問先：大野 一家、", "訪問先：［氏名］ 一家、"),
     # A sentence spaced word by word after a list of names is no label before a name.
     ("中野 理恵、石井 健 を 停止 してください", "［氏名］、［氏名］ を 停止 してください"),
 ]
