@@ -11,7 +11,8 @@ shows that it names a person:
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
   it splits as 佐 + 藤保 + 健師);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
-  文責：, 受付：, 同行, 回覧：, CC:, a stamp's column （審査）, 以上、 at the end of a memo; in minutes
+  a note in parentheses before the colon, 受付者（午前）：, 文責：, 受付：, 同行, 回覧：, CC:, a stamp's
+  column （審査）, 以上、 at the end of a memo; in minutes
   出席：, 欠席：, 司会：, 進行：, 書記：, 作成：, 確認：, but not a label after them, 承認：済), or one after
   it says it is a person's (木村って人, 佐藤という方, 鈴木と申します) or someone spoken to or heard from
   (田中に聞いた, 鈴木から連絡, 山本からの伝言, 佐藤に引き継ぎ; also where the dictionary reads the surname as
@@ -52,7 +53,8 @@ shows that it names a person:
   島田 千尋, ・電話：大川 under ・窓口：千田, 床：村井 beside 書庫：岩瀬 on one line, 102：三輪・木島 under
   101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお; a sentence's end ends an
   item, 福祉 ハーン。), or a value in slots whose labels differ in their digits alone or are letters
-  alone, two of them read as names (1番 浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
+  alone or glued to them as circled numbers fold (①川口 トメ ②よねだ), two of them read as names (1番
+  浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
   parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
@@ -83,9 +85,10 @@ a child's name in kana after their class (2年1組 はやと) or before ママ o
 age after a family member or a child's label (子 ゆづき（2）, 児童：りく（5）, 対象児 いちか（4））, a
 surname and a given name in two cells of a CSV row ("中村","一郎"), accounts written as an initial and a
 surname in a mention, after a cue or before an honorific (@m.hayashi, CC: t.yamada, a.kondo さん), and a
-surname in lower-case romaji before one (takeuchi さん), or anywhere when it spells the reading of a name
-of kanji found (作成者が「ogura」… 小倉 さん), and a surname with a given name of two or three katakana the
-dictionary reads as some proper noun (三上 トヨ).
+surname in lower-case romaji before one (takeuchi さん) or mentioned (@kato), or anywhere when it spells
+the reading of a name of kanji found or of a part of one (作成者が「ogura」… 小倉 さん, ID kaneko.h 兼子
+晴香), the owner of an e-mail address in parentheses after it (sakura.t@example.lg.jp（寺内 さくら））, and a
+surname with a given name of two or three katakana the dictionary reads as some proper noun (三上 トヨ).
 
 A given name the dictionary does not know goes with the surname before an honorific, an age or a school year
 (山田蒼空さん, 本田 正（68）). After a form-like cue with a colon (氏名：, 名前:, 児童名：, 園児名：),
@@ -100,7 +103,8 @@ sentence (my mother, Lin Mei), before an honorific or a title (joined by a hyphe
 reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's field (Name: Zhang Wei), on
 the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
 comma ending a chat's line (…the file? Thanks, Michael), or two or more
-alone in quotes with no English word among them (「TRAN THI HOA」, not 「Forms Pro」); a salutation before
+alone in quotes or in square brackets opening a chat's line with no English word among them (「TRAN THI
+HOA」, [Smith John] I'll check; not 「Forms Pro」 or [Action Required]); a salutation before
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
@@ -131,7 +135,8 @@ adjective, which take no honorific (ながいさん) nor, as a verb's 連用形,
 
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than in
 a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name apart by
-a space (ひらかわ たかゆき) or as a surname ending an item after a cue or a role (書記 たかの), or that the
+a space (ひらかわ たかゆき, or やまぐち そうた, whose given name the dictionary knows in no spelling) or as
+a surname ending an item after a cue or a role (書記 たかの), or that the
 dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given
 name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the
 word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM
@@ -247,6 +252,7 @@ from bot.privacy.names.lists import (
     _name_pairs,
     _named_pairs,
     _numbered_slots,
+    _owners_of_addresses,
     _parallel_items,
     _places_before_a_facility,
     _tallied,
@@ -296,6 +302,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_names(text)
     found += _romaji_surnames_in_lower_case(text)
     found += _names_in_file_names(text)
+    found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
         for offset, chunk in _chunks(text):

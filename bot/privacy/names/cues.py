@@ -30,10 +30,11 @@ _CARE_TITLES = (
 """Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
 _OTHER_TITLES = (
     *"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(),
-    *"監督 コーチ 主将 顧問 教授 准教授 記者 店長".split(),
+    *"監督 コーチ 主将 選手 顧問 教授 准教授 記者 店長".split(),
     *_CARE_TITLES,
 )
-"""Titles outside the office too: a team's (浅田 監督, 小出 コーチ), a school's, a paper's or a shop's."""
+"""Titles outside the office too: a team's (浅田 監督, 小出 コーチ, 原田 選手), a school's, a paper's or a
+shop's."""
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
 _AGE = (

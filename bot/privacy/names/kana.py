@@ -123,14 +123,22 @@ def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
     """A surname and a given name in hiragana with a space between (ひらかわ　たかゆき, すずき はなこ).
 
     Each word alone, where that script begins and ends: the dictionary reads the first, or its katakana
-    spelling, as a surname before さん and the second, or its katakana spelling, as a given name; よろしく
+    spelling, as a surname before さん and the second, or its katakana spelling, as a given name, or knows
+    neither spelling of the second (やまぐち そうた: parents choose names no dictionary holds); よろしく
     おねがい, しゅうがく つうち and たなか さん stay.
     """
     return [
         match.span()
         for match in _HIRAGANA_PAIR.finditer(text)
-        if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
+        if _named_in_kana(match.group(1), "姓") and _given_in_kana(match.group(2))
     ]
+
+
+def _given_in_kana(word: str) -> bool:
+    """Whether ``word`` in hiragana may be a given name: the dictionary reads it so, or knows it not."""
+    return _named_in_kana(word, "名") or all(
+        _part_of_speech_before_san(spelling) is None for spelling in (word, to_katakana(word))
+    )
 
 
 def _katakana_after_cues(text: str) -> list[tuple[int, int]]:

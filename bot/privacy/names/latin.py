@@ -38,6 +38,8 @@ _LOWER_ROMAJI_BEFORE_HONORIFIC = re.compile(
     r"(?<![A-Za-z0-9@._'’-])([a-z]{3,15})[ \u3000]*(?=さん|様|さま|くん|ちゃん)"
 )
 """One word in lower case before an honorific, as staff type a colleague's name in romaji (takeuchi さん)."""
+_LOWER_ROMAJI_MENTIONED = re.compile(r"(?<![A-Za-z0-9._-])@([a-z]{3,15})(?![A-Za-z0-9@._-])")
+"""One word in lower case mentioned in a chat, as a team's accounts are a surname (@aoki)."""
 _ROMAJI_SYLLABLES = {
     **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
     **{
@@ -138,12 +140,14 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         shown = shown or honorific
         run = text[start:end]
         words = run.split()
-        # Alone in quotes, words of which none is English: a name as written (「TRAN THI HOA」), not a
-        # product's (「Forms Pro」, 「Kofax Express」), which staff quote as often.
+        # Alone in quotes, or in square brackets opening a line as a chat's export writes who speaks
+        # ([Smith John] I'll check), words of which none is English: a name as written (「TRAN THI HOA」), not
+        # a product's (「Forms Pro」, 「Kofax Express」), which staff quote as often, nor a heading's
+        # ([Action Required]).
+        opening = text[start - 1 : start] + text[end : end + 1]
         quoted = (
             len(words) >= 2
-            and text[start - 1 : start] == "「"
-            and text[end : end + 1] == "」"
+            and (opening == "「」" or (opening == "[]" and (start == 1 or text[start - 2] == "\n")))
             and not any(map(_known_word, words))
         )
         before = text[max(0, start - 30) : start]
@@ -188,14 +192,15 @@ def _romaji_names(text: str) -> list[tuple[int, int]]:
 
 
 def _romaji_surnames_in_lower_case(text: str) -> list[tuple[int, int]]:
-    """A surname in romaji and lower case before an honorific (takeuchi さん, sato様).
+    """A surname in romaji and lower case before an honorific or mentioned (takeuchi さん, sato様, @aoki).
 
-    Only a word that reads as Hepburn romaji and, in kana, as a surname to the dictionary: admin さん and
-    team さん stay.
+    Only a word that reads as Hepburn romaji and, in kana, as a surname to the dictionary: admin さん,
+    team さん, @here and @channel stay.
     """
     return [
         match.span(1)
-        for match in _LOWER_ROMAJI_BEFORE_HONORIFIC.finditer(text)
+        for pattern in (_LOWER_ROMAJI_BEFORE_HONORIFIC, _LOWER_ROMAJI_MENTIONED)
+        for match in pattern.finditer(text)
         if _surname_in_romaji([match.group(1)])
     ]
 
@@ -317,7 +322,9 @@ _LOWER_ACCOUNT = re.compile(
     r"(?<![A-Za-z0-9@._-])(?:[a-z][._])?([a-z]{3,15})(?:[._][a-z]{1,2}|[0-9]{1,3})?(?![A-Za-z0-9@_-])"
 )
 """A word in lower case as an account or a file's author writes a surname (ogura, k.nakano, sato_t)."""
-_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{2,4}")
+_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
+_NAME_PARTS = re.compile(r"[ \t\u3000]+")
+"""What parts a surname and a given name found as one name (兼子 晴香)."""
 
 
 def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -325,12 +332,15 @@ def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[
 
     A message names someone in kanji and again as a system shows them, an account or a file's author
     (作成者が「ogura」… 小倉 さん, sakamoto.y（坂本 陽子）): the same person, whatever is around the word.
-    The reading is the one the dictionary gives the kanji before さん (小倉: おぐら, not the city's こくら).
+    The reading is the one the dictionary gives the kanji before さん (小倉: おぐら, not the city's こくら); a
+    name found with its parts apart by a space lends each part's (ID kaneko.h 兼子 晴香, mori.t 森 拓海), as
+    accounts are made of the surname and an initial.
     """
     readings = {
         reading
         for start, end in found
-        if _KANJI_NAME.fullmatch(text[start:end]) and (reading := _reading_before_san(text[start:end]))
+        for part in _NAME_PARTS.split(text[start:end])
+        if _KANJI_NAME.fullmatch(part) and (reading := _reading_before_san(part))
     }
     if not readings:
         return []

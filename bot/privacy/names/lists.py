@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from bot.privacy.names.cues import (
@@ -415,6 +415,8 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
 
 
 _WORD_IN_VALUE = re.compile(r"[^ \t\u3000]+")
+_PARTICLE = re.compile("[をがにでへ]|から|まで|より")
+"""A particle written as a word of its own, as voice input and some staff space a sentence."""
 
 
 def _named_value(value: str, start: int) -> tuple[int, int] | None:
@@ -423,10 +425,13 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
     The value reads as a name on its own (`_name_like`), or labels stack before the name and its last
     word or two do (A地区 保健師 えのもと beside B地区 保健師 ながお; 1番ブース 浜中 beside 2番ブース 木島;
     土木 中田 beside 建築 広瀬): staff write a role, a place or a slot after the item's label as often as not.
+    Labels hold no particle of their own: 健 を 停止 してください is a sentence, not labels before a name.
     """
     if _name_like(value):
         return start, start + len(value)
     words = list(_WORD_IN_VALUE.finditer(value))
+    if any(_PARTICLE.fullmatch(word.group()) for word in words):
+        return None
     for count in (2, 1):
         if len(words) > count and _name_like(value[words[-count].start() :]):
             return start + words[-count].start(), start + len(value)
@@ -566,6 +571,10 @@ _SLOT_LABEL = re.compile(
 )
 """A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 , or a
 letter alone, A )."""
+_GLUED_NUMBER = re.compile(
+    r"(?:^|(?<=[\s、,/／:：・(（]))([0-9]{1,2})(?=[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faA-Z])", re.MULTILINE
+)
+"""A number glued to its slot's value, as circled numbers fold (①川口 トメ ②よねだ: 1川口 トメ 2よねだ)."""
 _LETTER_ALONE = re.compile("[A-Z]")
 
 
@@ -574,7 +583,7 @@ def _slot_key(label: str) -> str:
     return "A" if _LETTER_ALONE.fullmatch(label) else label.translate(_DIGITS_AS_ZERO)
 
 
-_SLOT_END = re.compile(r"[、,/／;；\n]")
+_SLOT_END = re.compile(r"[、,/／;；。\n]")
 _SLOT_TAIL = re.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
 """What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
 
@@ -587,12 +596,18 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
     labels read as names on their own (`_named_value`: a role may stand before one, 3番 研修生 マイク) and
     the dictionary tags more of them alone as people's names than as places (第1会場 品川、第2会場 大崎
     stays), each value read so is a name; a count, a time or a note after it is passed over (1位 岡部
-    21,304歩).
+    21,304歩), and so is what a sentence's end closes. Numbers glued to their values are a series of their
+    own (①戸田 ②坂東 ③ひらい, as circled numbers fold).
     """
-    labels = list(_SLOT_LABEL.finditer(text))
+    spans = _slot_names(text, list(_SLOT_LABEL.finditer(text)), _slot_key)
+    return spans + _slot_names(text, list(_GLUED_NUMBER.finditer(text)), lambda _: "0")
+
+
+def _slot_names(text: str, labels: list[re.Match[str]], key: Callable[[str], str]) -> list[tuple[int, int]]:
+    """The names in the values of ``labels`` grouped by ``key`` (`_numbered_slots`)."""
     groups: dict[str, list[re.Match[str]]] = {}
     for label in labels:
-        groups.setdefault(_slot_key(label.group(1)), []).append(label)
+        groups.setdefault(key(label.group(1)), []).append(label)
     starts = [label.start() for label in labels]
     spans = []
     for group in groups.values():
@@ -686,3 +701,24 @@ def _counted_after(text: str) -> list[tuple[int, int]]:
 def _with_me(text: str) -> list[tuple[int, int]]:
     """A name joined by と to the writer (私と 片桐 で伺います), read as a name on its own (`_name_like`)."""
     return [match.span(1) for match in _WITH_ME.finditer(text) if _name_like(match.group(1))]
+
+
+_ADDRESS_OWNER = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){1,6}+"
+    r"[ \t\u3000]?\(([^()\n]{1,20})\)"
+)
+"""An e-mail address and its owner in parentheses right after it (sakura.t@example.lg.jp（寺内 さくら））.
+
+Each run is taken whole (``+``): none of them holds the character that ends it, so nothing is given back."""
+
+
+def _owners_of_addresses(text: str) -> list[tuple[int, int]]:
+    """Whose an e-mail address is, in parentheses after it, when it reads as a name on its own (`_name_like`).
+
+    A mailing list's changes and a mail's headers write the owner so; (代表) and (総務課) stay.
+    """
+    return [
+        match.span(1)
+        for match in _ADDRESS_OWNER.finditer(text)
+        if _name_like(match.group(1).strip(" \t\u3000"))
+    ]

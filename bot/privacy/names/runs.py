@@ -53,12 +53,13 @@ _TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
-    "|[ \t\u3000]+(?:家|宅)(?=[ \t\u3000、。,]|[のがはもにをへとだで]|$)"
+    "|[ \t\u3000]+(?:家|宅|(?:ご|御)?(?:夫妻|夫婦|一家))(?=[ \t\u3000、。,]|[のがはもにをへとだで]|$)"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻, and 小島 家 as a spaced list writes it), a signature (田中拝). Weaker
-than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由, 昭和より)."""
+(佐藤家, 田中邸, 鈴木方, 山田夫妻, and 小島 家 or 岡本 ご夫妻 as a spaced list writes it), a signature
+(田中拝). Weaker than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由,
+昭和より)."""
 _PERSONS_THING = re.compile(
     rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
     rf"|{_KIN.pattern})"
