@@ -78,7 +78,8 @@ SEMANTIC_DEPTH = 8
 SEMANTIC_FLOOR = 0.2
 SEMANTIC_WEIGHT = 1.0
 """Closeness in meaning above the floor adds this much a unit to a candidate's score (both fitted on
-the development set, with and without the FAQ's phrasings)."""
+the development set, with and without the FAQ's phrasings), less what an entry with far more views
+than most owes to their number (`bot.search.semantic.MANY_VIEWS`); the decision sees the closeness itself."""
 
 COVERAGE_WEIGHT = 0.1
 EXPLAINED_WEIGHT = 0.2
@@ -346,9 +347,10 @@ def rank(
         coverage = np.maximum(coverage, presence.coverage(focus, focus_unknown, VIEW_WEIGHTS, terms.standing))
     norm = float(terms.weights @ index.idf[terms.ids]) * (1 + WHOLE_WEIGHT)
     closeness = meaning.of(numbers) if meaning is not None else [0.0] * len(numbers)
+    chance = meaning.by_chance(numbers) if meaning is not None else np.zeros(len(numbers))
     relevance = scores / norm if norm else np.zeros(len(numbers))
     final = relevance * (0.75 + 0.5 * fuzzy) + SEMANTIC_WEIGHT * np.maximum(
-        0.0, np.asarray(closeness) - SEMANTIC_FLOOR
+        0.0, np.asarray(closeness) - SEMANTIC_FLOOR - chance
     )
     final += COVERAGE_WEIGHT * coverage + EXPLAINED_WEIGHT * explained
     related = _related(index, numbers)

@@ -13,10 +13,15 @@ import pytest
 from bot.evaluation import evaluate, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase
 from bot.search import Searcher, semantic
+from bot.search.analyzer import Analyzer
+from bot.search.index import Entry, Source, build_index
+from bot.search.ranker import rank
 from bot.search.semantic import (
     BODY_WEIGHT,
+    CHANCE_DISCOUNT,
     DIMENSIONS,
     LEAD_CHARS,
+    MANY_VIEWS,
     Coarse,
     EmbeddingCache,
     Encoder,
@@ -146,6 +151,53 @@ def test_an_faq_answer_is_embedded_as_its_question_with_the_answers_first_senten
     answer: str, expected: str
 ) -> None:
     assert lead_view("【粗大ごみ】手数料は？", answer) == (expected, 1.0)
+
+
+def test_only_an_entry_with_far_more_views_than_most_owes_its_closeness_to_chance() -> None:
+    """Among entries of two views, one of twelve has the best of many: its closeness is discounted in the
+    ranking by the log of its excess over twice the median; four views or fewer are not (`MANY_VIEWS`)."""
+    counts = np.array([2, 2, 2, 2, 4, 12, 0])
+    rows = np.ones((int(counts.sum()), DIMENSIONS), dtype=np.float32) / np.sqrt(DIMENSIONS)
+    starts = np.r_[0, np.cumsum(counts[:-1])].astype(np.int64)
+    index = SemanticIndex(rows, np.ones(len(rows), dtype=np.float32), starts, len(counts))
+    chance = index.closeness(rows[0]).by_chance([0, 4, 5, 6])
+    assert chance[0] == chance[1] == chance[3] == 0.0
+    assert chance[2] == pytest.approx(CHANCE_DISCOUNT * np.log(12 / (MANY_VIEWS * 2)))
+
+
+def test_a_question_without_phrasings_is_not_outranked_by_the_many_views_of_another() -> None:
+    """Two entries the query's words find alike, one of two views (a bare question), one of twelve: the
+    latter closer in meaning by its best view, by less than its many views owe to chance, came first; now
+    the bare question does, and the decision still sees each entry's closeness as it is."""
+    fillers = ["駐車場の利用", "会議室の予約", "出張の旅費", "健康診断の日程", "休暇の申請", "給与の明細"]
+    reply = "担当の課へお問い合わせください"
+    sources = [
+        Source(Entry("faq", "bare", "研修の申込み方法"), ("研修の申込み方法",), reply, (), 1),
+        Source(Entry("referral", "many", "研修の申込み方法"), ("研修の申込み方法",), reply, (), 1),
+        *(Source(Entry("faq", f"other{n}", f), (f,), f"{f}の答え", (), 1) for n, f in enumerate(fillers)),
+    ]
+    analyzer = Analyzer()
+    index = build_index(sources, analyzer, ())
+    rng = np.random.default_rng(5)
+    query, noise = rng.normal(size=(2, DIMENSIONS))
+    query /= np.linalg.norm(query)
+    noise -= (noise @ query) * query
+    noise /= np.linalg.norm(noise)
+
+    def view(closeness: float) -> npt.NDArray[np.float64]:
+        return np.asarray(closeness * query + np.sqrt(1 - closeness**2) * noise, dtype=np.float64)
+
+    counts = np.array([2, 12, *[2] * len(fillers)])
+    views = [view(0.60), view(0.30), view(0.62), *[view(0.30)] * 11, *[view(0.25)] * (2 * len(fillers))]
+    starts = np.r_[0, np.cumsum(counts[:-1])].astype(np.int64)
+    weights = np.ones(len(views), dtype=np.float32)
+    meaning = SemanticIndex(np.array(views, dtype=np.float32), weights, starts, len(sources))
+    ranking = rank(index, analyzer, "研修の申込み方法", meaning=meaning.closeness(query.astype(np.float32)))
+    bare, many = ranking.candidates[:2]
+    assert (bare.entry.id, many.entry.id) == ("bare", "many"), ranking.candidates[:2]
+    assert bare.relevance == pytest.approx(many.relevance), "the words find them alike"
+    assert many.semantic == pytest.approx(0.62, abs=1e-3)
+    assert bare.semantic == pytest.approx(0.60, abs=1e-3)
 
 
 def test_closeness_of_given_entries_is_their_best_weighted_view() -> None:
