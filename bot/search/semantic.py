@@ -270,17 +270,17 @@ class SemanticIndex:
         return counts
 
     @functools.cached_property
-    def usual_views(self) -> float:
-        """The median number of views of the entries that have any (1 when none has)."""
+    def _chances(self) -> npt.NDArray[np.float64]:
+        """Each entry's `by_chance`, worked out once: the median is over the entries with views."""
         counts = self.view_counts()
-        counts = counts[counts > 0]
-        return float(np.median(counts)) if len(counts) else 1.0
+        viewed = counts[counts > 0]
+        usual = float(np.median(viewed)) if len(viewed) else 1.0
+        excess = np.log(np.maximum(counts, 1) / (MANY_VIEWS * usual))
+        return np.asarray(CHANCE_DISCOUNT * np.maximum(0.0, excess), dtype=np.float64)
 
     def by_chance(self, numbers: npt.NDArray[np.int64]) -> npt.NDArray[np.float64]:
         """How much of each entry's closeness its many views owe to chance (`MANY_VIEWS`); 0 for most."""
-        counts = np.maximum(self.view_counts()[numbers], 1)
-        excess = np.log(counts / (MANY_VIEWS * self.usual_views))
-        return np.asarray(CHANCE_DISCOUNT * np.maximum(0.0, excess), dtype=np.float64)
+        return self._chances[numbers]
 
     def similarities(self, query: npt.NDArray[np.float32]) -> npt.NDArray[np.float32]:
         """Each entry's best weighted cosine with the query's unit vector (0 for an entry without views)."""
