@@ -42,7 +42,9 @@ and wait their turn.
 a message goes to the engine; a follow is greeted with the menu; a block is
 recorded so pushes stop; what the bot cannot read, and a call in a group,
 get a short polite explanation, except in the DX team's own room, where the
-team's desk takes the commands (`bot.teamroom.desk`). These texts are the same on every channel.
+team's desk takes the commands (`bot.teamroom.desk`); what cannot be read while
+the consultation form waits for an answer also gets the form's question again
+(`Engine.unreadable`), the form unchanged. These texts are the same on every channel.
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
+from bot.dialogue.views import TEXT_ONLY
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
 from bot.values import START_ACTION
@@ -114,13 +117,6 @@ def greeting(ward: Ward) -> Reply:
         kind="prompt",
     )
 
-
-TEXT_ONLY = Reply(
-    "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
-    "お手数ですが、文字でご質問ください。",
-    (Choice("メニュー", "menu"),),
-    kind="prompt",
-)
 
 GROUP_ONLY = Reply(
     "お呼びいただきありがとうございます。このbotは1対1のチャットでご質問をお受けしています。"
@@ -279,7 +275,9 @@ class Conversations:
             case "group" if self.team is not None and self.team.is_room(incoming):
                 return self.team.handle(incoming)
             case "unsupported" | "group":
-                replies = (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+                # Unread, a sticker changes nothing: in the form, its question is asked again as it stands.
+                unread = incoming.kind == "unsupported"
+                replies = self.engine.unreadable(self.store.load(incoming.key)) if unread else (GROUP_ONLY,)
                 channel, event_id = incoming.key.channel, incoming.event_id
                 if not reach.seen_once(self.store.engine, channel, event_id, now, replies):
                     return ()

@@ -115,6 +115,16 @@ class Engine:
             return self._on_action(incoming.action.strip(), state, desk, today)
         return self._on_text(incoming.text or "", state, desk, today)
 
+    def unreadable(self, state: State) -> tuple[Reply, ...]:
+        """The answer to a sticker, an image, a file or a location: please write instead.
+
+        While the consultation form waits for an answer, its question is asked again with it, so that
+        staff see where they were; the state is not changed (the form waits where it was).
+        """
+        if state.intake is None:
+            return (views.TEXT_ONLY,)
+        return self.intake.ask_again(state, views.TEXT_ONLY_IN_FORM).replies
+
     # -- text ---------------------------------------------------------------
 
     def _on_text(self, text: str, state: State, desk: Desk, today: date) -> Turn:

@@ -284,14 +284,25 @@ class IntakeFlow:
         if intake.step == "confirm" and felt == "no":
             return self._next(intake, state, NOT_CONFIRMED)
         lead = f"「{excerpt(text.strip(), 10)}」だけでは、お答えとして受け取れませんでした。"
+        if intake.step != "add":
+            lead += "中止する場合は「やめる」と入力してください。"
+        return self.ask_again(state, lead)
+
+    def ask_again(self, state: State, lead: str) -> Turn:
+        """The question the form open in ``state`` waits on, asked again after ``lead``; the form stays.
+
+        For what answers nothing (an emoji, a sticker): the form must not lose its question to it.
+        """
+        intake = state.intake
+        assert intake is not None
         if intake.step == "add":
             reply = Reply(
-                f"{lead}No.{intake.number} のご相談に追記する内容を、文字で入力してください。",
+                f"{lead}\nNo.{intake.number} のご相談に追記する内容を、文字で入力してください。",
                 (Choice("やめる", "cs:list"),),
                 kind="prompt",
             )
             return Turn((reply,), state)
-        return self._next(intake, state, f"{lead}中止する場合は「やめる」と入力してください。")
+        return self._next(intake, state, lead)
 
     def status(self, state: State, desk: Desk) -> Turn:
         """相談状況: the staff member's consultations; a form open or left unsent is kept, and said so."""

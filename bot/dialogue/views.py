@@ -19,6 +19,8 @@ from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, R
 __all__ = [
     "CASE_CONSULT_LABEL",
     "MENU",
+    "TEXT_ONLY",
+    "TEXT_ONLY_IN_FORM",
     "answer",
     "button_cards",
     "card_of",
@@ -35,6 +37,12 @@ __all__ = [
 ]
 
 MENU = Choice("メニュー", "menu")
+
+_NOT_READ = "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
+TEXT_ONLY = Reply(f"{_NOT_READ}お手数ですが、文字でご質問ください。", (MENU,), kind="prompt")
+"""The answer to a sticker, an image, a file or a location, outside the consultation form."""
+TEXT_ONLY_IN_FORM = f"{_NOT_READ}入力中のご相談はそのままですので、続けて文字でお答えください。"
+"""The same in the form, said before its question again (`bot.dialogue.intake.IntakeFlow.ask_again`)."""
 
 
 def consult(ward: Ward) -> Choice:

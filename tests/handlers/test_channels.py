@@ -174,6 +174,26 @@ async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: 
     assert reply.text.endswith("お手数ですが、文字でご質問ください。")  # politely, as the DX team writes
 
 
+async def test_a_sticker_in_the_consultation_form_asks_its_question_again_and_the_form_goes_on(
+    bot: Client, platform: Platform
+) -> None:
+    """Answered with the menu button alone, the form's question was lost to the sticker."""
+    await say(bot, platform, platform.press(USER, "consult", "ev-1"))
+    await say(bot, platform, platform.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
+    (reply,) = await say(bot, platform, platform.sticker(USER, "ev-3"))
+    assert "スタンプや画像、ファイル、位置情報などには対応していません" in reply.text
+    assert "入力中のご相談はそのままです" in reply.text
+    assert "ご所属（課・係名）を入力してください" in reply.text, "the question waiting for an answer"
+    assert "内容を書き直す" in reply.buttons
+    (asked,) = await say(bot, platform, platform.text(USER, "総務課 庶務係", "ev-4"))
+    assert "いつごろまでに解決したいか" in asked.text, "the section answered the form's question"
+    await say(bot, platform, platform.press(USER, "in:by:m", "ev-5"))
+    (summary,) = await say(bot, platform, platform.sticker(USER, "ev-6"))
+    assert "【ご相談内容】会議録の作成に毎回半日かかっています" in summary.text
+    assert "【所属】総務課 庶務係" in summary.text
+    assert "この内容で相談する" in summary.buttons
+
+
 async def test_the_one_to_one_notice_uses_no_word_of_one_messenger() -> None:
     """Said on Slack, Teams and Telegram too, where a chat is no トーク (LINE's word)."""
     assert "トーク" not in GROUP_ONLY.text
