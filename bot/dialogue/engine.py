@@ -21,7 +21,7 @@ prompt (いいえ: with the consultation);
 "もっと詳しく" / "他には？" → a follow-up to the previous answer; "〇〇の事例" →
 matching cases; anything else → a search, whose decision (answer / clarify
 / escalate) is taken as given. Every way to the DX team (escalate, 解決しない,
-どれでもない, a case's 相談する, the menu) starts the intake. A button
+どれでもない, 他には's list, a case's 相談する, the menu) starts the intake. A button
 pressed elsewhere while the intake is open leaves it unsent, kept, and says
 so with the button back to it. A button's
 action that is unknown or whose token has expired gets a polite "start
@@ -312,7 +312,10 @@ class Engine:
         )
 
     def _other(self, state: State) -> Turn:
-        """Answer "他には？": the entries found but not shown yet, or an offer to consult."""
+        """Answer "他には？": the entries found but not shown yet, or an offer to consult.
+
+        The list offers the consultation too, as every other answer does: what is wanted may not be in it.
+        """
         entries = self._entries(state.more)
         if not entries:
             return self._offer_consult(
@@ -320,7 +323,15 @@ class Engine:
                 f"言い換えて入力していただくか、{self.lib.ward.team}に直接ご相談ください。",
                 state,
             )
-        return self._list("ほかに、次の情報があります。", entries, state)
+        lead = (
+            "ほかに、次の情報があります。この中にお探しの内容がなければ、"
+            f"{self.lib.ward.team}の担当者に直接ご相談いただけます。"
+        )
+        turn = self._list(lead, entries, state)
+        (page,) = turn.replies
+        state, consult = turn.state.issue(Pending("consult", state.query))
+        choices = (*page.choices[:-1], Choice(self.lib.ward.consult_label, consult), views.MENU)
+        return Turn((replace(page, choices=choices),), state)
 
     def _react(self, felt: Reaction, state: State) -> Turn:
         """はい, いいえ or emoji alone that the knowledge's small talk does not answer: never searched.
