@@ -13,8 +13,9 @@ Text is handled in this order: an answer to the consultation intake's
 question while it waits for one (`bot.dialogue.intake`); blank → a prompt;
 "メニュー"/"ヘルプ" → the menu; "相談状況" → the staff member's
 consultations; a menu button's label (手引きを読む), or 入力中の相談に戻る,
-→ what the button does; an explicit wish to consult ("DXの人に相談したい") → the intake,
-with what the search finds as a side note; a question after one's own consultation
+→ what the button does; an explicit wish to consult ("RPAの導入について相談したい")
+→ the intake, with what the search finds about its topic as a side note (a
+wish alone, "相談したい": the intake alone); a question after one's own consultation
 (相談の返事まだ？) from someone who has one → 相談状況; an exact small-talk phrasing →
 its answer (no search); はい, いいえ or emoji alone that none answers → a
 prompt (いいえ: with the consultation);
@@ -173,8 +174,10 @@ class Engine:
         if not text.strip() or _is_command(text) or is_status(text) or self._menu_button(text) is not None:
             return ()
         wish = consult_wish(text)
-        if wish is not None:  # the intake's candidates, and the side note
-            return (text, wish.topic) if wish.topic else (text,)
+        if wish is not None:  # the intake's candidates, and the side note; neither for a wish alone
+            if wish.topic:
+                return (text, wish.topic)
+            return (text,) if wish.goes_on else ()
         if (
             self.lib.smalltalk_of(text) is not None
             or reaction(text) is not None
@@ -240,17 +243,22 @@ class Engine:
         return Turn((reply,), replace(state, shown=None, more=(), query=query))
 
     def _consult_directly(self, text: str, wish: ConsultWish, state: State, desk: Desk) -> Turn:
-        """Start the intake at once, with the best find (if any) as a side note before it.
+        """Start the intake at once, with the best finds (if any) about its topic as a side note before it.
 
         The side note is searched for by what the wish is about alone: the
         frame (について相談したい) would only find entries about consulting.
+        A wish with nothing about what (相談したいです) just opens the form:
+        what it found was about consulting in general, beside the point.
         """
-        turn = self.intake.start(state, desk, query=text if wish.topic or wish.goes_on else "")
+        said = bool(wish.topic or wish.goes_on)
+        turn = self.intake.start(state, desk, query=text if said else "")
+        if not said:
+            return turn
         result = self.searcher.search(wish.topic or text)
         found = self._entries(entry_ref(h.entry) for h in close_hits(result.hits))
         if result.decision == "escalate" or not found:
             return turn
-        # A wish with no topic (相談したい) is about consulting itself: only the closest find is to the point.
+        # What follows the wish (相談したいです。毎月の…) was searched with it: only the closest find is sure.
         shown = found[: SIDE_NOTES if wish.topic else 1]
         note = Reply(
             "ご参考までに、関係がありそうな情報です。相談の前にご覧いただくと、すぐに解決するかもしれません。",
