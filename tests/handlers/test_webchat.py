@@ -335,7 +335,7 @@ async def test_the_old_send_button_of_a_form_left_unsent_offers_it_again(
     twice = (await say(client, "staff-1", action=send))[-1]
     assert "No.1 としてすでに受け付けています" in twice["text"]
     status = (await say(client, "staff-1", text="相談状況"))[-1]
-    assert [card["title"] for card in status["cards"]] == ["No.1【未対応】"]
+    assert [card["title"] for card in status["cards"]] == ["No.1【受付済み・担当者の確認待ち】"]
 
 
 async def test_the_status_list_words_each_state_for_the_asker_while_the_dashboard_keeps_its_own(
