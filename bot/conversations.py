@@ -23,10 +23,11 @@ id seen before) gets no reply at all.
 Every channel passes here, so this is where the limit on messages per
 person and minute is kept: counted in the database (the conversation log)
 under the person's lock, so that every process agrees. A message over the
-limit is answered with when to send it again, and neither answered, stored
-nor logged: it does not count, and waiting always helps. (Its text has been
-searched by then, like every message's, since the count needs the
-transaction.)
+limit is neither answered, stored nor logged: it does not count, and waiting
+always helps. The first of a window is told when to send it again; the
+next ones in the same window get no reply (`Conversations._refusal`). (Its
+text has been searched by then, like every message's, since the count needs
+the transaction.)
 
 A web chat turn (`Conversations.reply`) waits for a free turn thread at
 most ``turn_wait`` seconds (the server gives it the database timeout), and
@@ -42,7 +43,9 @@ and wait their turn.
 a message goes to the engine; a follow is greeted with the menu; a block is
 recorded so pushes stop; what the bot cannot read, and a call in a group,
 get a short polite explanation, except in the DX team's own room, where the
-team's desk takes the commands (`bot.teamroom.desk`). These texts are the same on every channel.
+team's desk takes the commands (`bot.teamroom.desk`); what cannot be read while
+the consultation form waits for an answer also gets the form's question again
+(`Engine.unreadable`), the form unchanged. These texts are the same on every channel.
 """
 
 from __future__ import annotations
@@ -51,9 +54,7 @@ import asyncio
 import contextvars
 import logging
 import math
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
@@ -68,6 +69,7 @@ from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
+from bot.dialogue.views import TEXT_ONLY
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
 from bot.values import START_ACTION
@@ -114,13 +116,6 @@ def greeting(ward: Ward) -> Reply:
         kind="prompt",
     )
 
-
-TEXT_ONLY = Reply(
-    "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
-    "お手数ですが、文字でご質問ください。",
-    (Choice("メニュー", "menu"),),
-    kind="prompt",
-)
 
 GROUP_ONLY = Reply(
     "お呼びいただきありがとうございます。このbotは1対1のチャットでご質問をお受けしています。"
@@ -170,10 +165,6 @@ class _OverLimit(Exception):
         self.line = line
 
 
-_REFUSALS_REMEMBERED = 1024
-"""Refusal streaks a process remembers, so as to log each once (`Conversations._refused`)."""
-
-
 class Conversations:
     """Conversation turns over one store, one engine and one desk; safe to call from several threads.
 
@@ -201,8 +192,6 @@ class Conversations:
         self.per_minute = per_minute
         self.observe = observe
         self._turns = ThreadPoolExecutor(TURN_THREADS, thread_name_prefix="turn")
-        self._refusals: OrderedDict[tuple[str, int | None, datetime], None] = OrderedDict()
-        self._refusals_lock = threading.Lock()
 
     @property
     def engine(self) -> Engine:
@@ -212,7 +201,8 @@ class Conversations:
     def handle(self, incoming: Incoming, lead: tuple[Reply, ...] = ()) -> tuple[Reply, ...]:
         """The replies to one message, with the conversation's state updated atomically (blocking).
 
-        Over ``per_minute`` messages (0: no limit), the reply says when to go on instead.
+        Over ``per_minute`` messages (0: no limit), the reply says when to go on instead, once a
+        window; later messages in the window get none (`_refusal`).
         ``lead`` goes before the engine's replies, stored with them (a follow's greeting).
         """
         incoming = incoming.masked()
@@ -227,8 +217,7 @@ class Conversations:
         except StoreError:
             raise
         except _OverLimit as over:
-            self._refused(incoming.key.channel, over)
-            replies = (messages_full(over.limit, datetime.now(UTC), ward),)
+            replies = self._refusal(incoming.key, over, ward)
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             replies = (*lead, fallback(ward))
@@ -236,29 +225,25 @@ class Conversations:
             self.observe(replies)
         return replies
 
-    def _refused(self, channel: str, over: _OverLimit) -> None:
-        """Log a refusal by the per-minute limit once a streak, naming the conversation by a line's id.
+    def _refusal(self, key: ConversationKey, over: _OverLimit, ward: Ward) -> tuple[Reply, ...]:
+        """The answer to a message over the per-minute limit: when to go on, said once a window.
 
-        A streak is one person's refusals until ``over.limit.until``: nothing of a
-        refused message is stored, so its newest line and ``until`` stay the same
-        throughout. A user id is personal data (a name, under single sign-on) and
-        a refusal is no failure: the log never names the person (docs/operations.md).
+        A window is one person's refusals until ``over.limit.until``; the first is answered and
+        logged, the rest get no reply at all, on every channel and from every process
+        (`bot.db.quota.first_refusal`): repeated, the same refusal flooded a messenger's chat. The
+        web chat's client still gets each message back to send later (`bot.handlers.webchat.render`).
+        When the refusal cannot be recorded it is said anyway: twice is better than never.
         """
-        streak = (channel, over.line, over.limit.until)
-        with self._refusals_lock:
-            if streak in self._refusals:
-                return
-            self._refusals[streak] = None
-            if len(self._refusals) > _REFUSALS_REMEMBERED:
-                self._refusals.popitem(last=False)
-        named = f"the conversation of logged line {over.line}" if over.line is not None else "a conversation"
-        log.info(
-            "%s: %s sent more than %d messages in a minute; its messages are refused until %s (logged once)",
-            channel,
-            named,
-            over.limit.allowed,
-            over.limit.until.isoformat(timespec="seconds"),
-        )
+        now = datetime.now(UTC)
+        try:
+            first = quota.first_refusal(self.store.engine, key, over.limit, now)
+        except StoreError:
+            log.warning("could not record a refusal by the per-minute limit; said again", exc_info=True)
+            first = True
+        if not first:
+            return ()
+        _log_refusal(key.channel, over)
+        return (messages_full(over.limit, now, ward),)
 
     def event(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to any channel event (blocking); () for a redelivery and for a block."""
@@ -279,7 +264,9 @@ class Conversations:
             case "group" if self.team is not None and self.team.is_room(incoming):
                 return self.team.handle(incoming)
             case "unsupported" | "group":
-                replies = (TEXT_ONLY,) if incoming.kind == "unsupported" else (GROUP_ONLY,)
+                # Unread, a sticker changes nothing: in the form, its question is asked again as it stands.
+                unread = incoming.kind == "unsupported"
+                replies = self.engine.unreadable(self.store.load(incoming.key)) if unread else (GROUP_ONLY,)
                 channel, event_id = incoming.key.channel, incoming.event_id
                 if not reach.seen_once(self.store.engine, channel, event_id, now, replies):
                     return ()
@@ -344,6 +331,22 @@ class Conversations:
     def close(self) -> None:
         """Let the turns running finish and stop the turn threads (the server, at shutdown)."""
         self._turns.shutdown(wait=True)
+
+
+def _log_refusal(channel: str, over: _OverLimit) -> None:
+    """Log a window of refusals by the per-minute limit, naming the conversation by a line's id.
+
+    A user id is personal data (a name, under single sign-on) and a refusal is no failure: the log never
+    names the person (docs/operations.md).
+    """
+    named = f"the conversation of logged line {over.line}" if over.line is not None else "a conversation"
+    log.info(
+        "%s: %s sent more than %d messages in a minute; its messages are refused until %s (logged once)",
+        channel,
+        named,
+        over.limit.allowed,
+        over.limit.until.isoformat(timespec="seconds"),
+    )
 
 
 def _log_room(incoming: Incoming) -> None:

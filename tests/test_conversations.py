@@ -139,13 +139,19 @@ def test_over_the_message_limit_staff_hear_when_to_go_on_and_nothing_is_kept(
     assert "DX推進課（内線 2345）" in refused.text
     assert store.load(KEY) == state, "the refused message changed nothing"
     assert logged(store) == lines, "and was not logged, so it does not count"
+    for text in ("まだですか", "RPAとは何ですか？"):
+        assert conversations.handle(Incoming(KEY, text=text)) == (), "told once a window, not again"
+    assert store.load(KEY) == state
+    assert logged(store) == lines
     other = ConversationKey("web", "staff-2", "staff-2")
     assert conversations.handle(Incoming(other, text="こんにちは"))[0].kind == "smalltalk"
     backdate_log(store, 61)
     assert conversations.handle(Incoming(KEY, text="こんにちは"))[0].kind == "smalltalk"
 
 
-def test_every_process_counts_the_same_messages(tmp_path: Path, searcher: Searcher) -> None:
+def test_every_process_counts_the_same_messages_and_tells_the_refusal_once(
+    tmp_path: Path, searcher: Searcher
+) -> None:
     url = f"sqlite:///{tmp_path / 'shared.db'}"
     first, second = ConversationStore.open(url), ConversationStore.open(url)
     try:
@@ -154,9 +160,9 @@ def test_every_process_counts_the_same_messages(tmp_path: Path, searcher: Search
         for n in range(4):
             (reply,) = processes[n % 2].handle(Incoming(KEY if n < 2 else another_chat, text="こんにちは"))
             assert reply.kind == "smalltalk"
-        for conversations in processes:
-            (refused,) = conversations.handle(Incoming(KEY, text="こんにちは"))
-            assert "1分間に4件まで" in refused.text
+        (refused,) = processes[0].handle(Incoming(KEY, text="こんにちは"))
+        assert "1分間に4件まで" in refused.text
+        assert processes[1].handle(Incoming(KEY, text="こんにちは")) == (), "the refusal is said once in all"
     finally:
         first.close()
         second.close()

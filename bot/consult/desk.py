@@ -31,7 +31,6 @@ def ticket_of(
     return Ticket(
         number=consultation.id,
         status=consultation.status.value,
-        label=consultation.label,
         section=consultation.section,
         content=consultation.content,
         wanted_by=consultation.wanted_by,

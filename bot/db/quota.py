@@ -6,20 +6,25 @@ was accepted: a message refused for the limit is not logged), over the
 last 60 seconds; consultations over the current day in Japan. Callers run
 these inside the transaction that then writes, after `serialize`-ing on
 `person_lock`, so two processes cannot both let the last one through.
+
+A person over the message limit is told so once a window (`first_refusal`),
+recorded in the database too, so that no process tells them again.
 """
 
 from __future__ import annotations
 
+import hashlib
 from datetime import UTC, datetime, time, timedelta
 
 import sqlalchemy as sa
 
-from bot.db.engine import aware
+from bot.db.engine import aware, writing
+from bot.db.reach import first_sighting
 from bot.db.schema import consultations, messages
 from bot.dialogue import ConversationKey, Limit
 from bot.localtime import JST, local_date
 
-__all__ = ["MESSAGE_WINDOW", "consultation_limit", "message_limit", "person_lock"]
+__all__ = ["MESSAGE_WINDOW", "consultation_limit", "first_refusal", "message_limit", "person_lock"]
 
 MESSAGE_WINDOW = timedelta(seconds=60)
 
@@ -53,6 +58,18 @@ def message_limit(
     if len(recent) < allowed:
         return None
     return Limit(allowed, aware(recent[-1]) + MESSAGE_WINDOW)
+
+
+def first_refusal(engine: sa.Engine, key: ConversationKey, limit: Limit, now: datetime) -> bool:
+    """Record that ``key``'s person was refused by the message ``limit``; False if they were already.
+
+    One window of refusals has one ``limit.until`` (a refused message is not logged, so the oldest
+    counted one stays the oldest until it leaves the window). The record is a seen event of the
+    channel (`bot.db.reach.first_sighting`), purged with them, whose id is a digest naming nobody.
+    """
+    window = hashlib.sha256(f"{key.user_id}\n{limit.until.isoformat()}".encode()).hexdigest()
+    with writing(engine, "the refusals") as connection:
+        return first_sighting(connection, key.channel, f"refusal:{window}", now, settle_inbox=False)
 
 
 def consultation_limit(

@@ -14,11 +14,13 @@ keeps the limit on how many consultations one person opens a day
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import Protocol
 
-__all__ = ["Candidate", "Desk", "Limit", "LimitReached", "NewConsultation", "Ticket"]
+__all__ = ["STATUS_FOR_ASKER", "Candidate", "Desk", "Limit", "LimitReached", "NewConsultation", "Ticket"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,13 +45,26 @@ class NewConsultation:
     candidates: tuple[Candidate, ...] = ()
 
 
+STATUS_FOR_ASKER: Mapping[str, str] = MappingProxyType(
+    {
+        "new": "受付済み・担当者の確認待ち",
+        "in_progress": "担当者が対応中",
+        "answered": "回答済み・ご確認ください",
+        "resolved": "解決済み",
+        "reopened": "再開・担当者の確認待ち",
+        "withdrawn": "取り下げ済み",
+    }
+)
+"""Each state as the staff member who asked reads it. The DX team's own names (未対応, 対応中…,
+`bot.consult.model.LABELS`) are the dashboard's: 【未対応】 read to the asker as if nobody cared."""
+
+
 @dataclass(frozen=True, slots=True)
 class Ticket:
     """A consultation as its staff member sees it: ``status`` is the state's code, ``label`` its name."""
 
     number: int
     status: str
-    label: str
     section: str
     content: str
     wanted_by: str
@@ -57,6 +72,11 @@ class Ticket:
     answer: str | None = None
     additions: tuple[str, ...] = ()
     """What the staff member added after sending it (追記), oldest first."""
+
+    @property
+    def label(self) -> str:
+        """The state's name as the staff member who asked reads it (`STATUS_FOR_ASKER`)."""
+        return STATUS_FOR_ASKER.get(self.status, self.status)
 
     @property
     def is_open(self) -> bool:

@@ -1,4 +1,8 @@
-"""The staff side of consultations: the intake, 相談状況, additions, withdrawal and feedback.
+"""The staff side of consultations: the intake and 相談状況.
+
+Additions, withdrawal and feedback on consultations already sent are in
+`bot.dialogue.sent`; whether a typed answer names a section or a time is
+decided in `bot.dialogue.formtext`.
 
 The intake asks only what is missing, in this order: what the staff member
 wants to improve (unless the question that led here already says it), their
@@ -27,21 +31,29 @@ while one was being written, the summary is kept to send the next day.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from datetime import date
 
 from bot.dialogue import limits, tickets
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.desk import Candidate, Desk, LimitReached, NewConsultation, Ticket
+from bot.dialogue.formtext import (
+    is_confirmation,
+    is_status,
+    looks_like_deadline,
+    looks_like_section,
+    names_a_section,
+    section_name,
+)
 from bot.dialogue.intents import Reaction, is_back, is_cancel, is_goodbye, is_menu, key_of, reaction
 from bot.dialogue.library import Library, entry_ref, ref_of
+from bot.dialogue.sent import SentConsultations
 from bot.dialogue.state import Intake, State
 from bot.dialogue.turn import Search, Turn
 from bot.dialogue.views import MENU, consult, excerpt
-from bot.knowledge import Case, Ward
+from bot.knowledge import Case
 from bot.privacy import masked_kinds
-from bot.values import Choice, Reply, consultation_button
+from bot.values import Choice, Reply
 
 __all__ = [
     "IntakeFlow",
@@ -58,7 +70,6 @@ __all__ = [
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""
 
-MAX_SECTION_CHARS = 60
 TAKEN_EXCERPT_CHARS = 60
 """How much of the question taken as the consultation's content the intake repeats."""
 NOT_A_SECTION = "いただいた内容は、ご所属ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
@@ -87,72 +98,10 @@ NOT_A_DEADLINE = (
     "いただいた内容は、ご希望の時期ではなくご相談の補足のようでしたので、ご相談内容に追加しました。"
 )
 
-_SECTION_WORD = re.compile(
-    r"(?:課|係|室|部|局|所|署|館|園|センター|担当|グループ|チーム|本部|支所|出張所|委員会|学校|事務局)"
-    r"(?:$|[\s・/／、,（(])"
-)
-"""A section's own word ending a word (税務課 収納係, 福祉事務所); not 課税 or 部品."""
-_STOPS = "。．！!？?"
-"""The marks that end a sentence."""
-_SENTENCE_BREAK = re.compile(rf"[{_STOPS}\n]")
-_SENTENCE = re.compile(
-    rf"{_SENTENCE_BREAK.pattern}|(?:たい|ます|です|でした|ません|ない|ください|かな|した|って|けど)[。！？!?\s]*$"
-)
-"""What ends or marks a sentence: what staff want, not where they work."""
-_SECTION_POLITE_END = re.compile(r"\s*(?:です|でございます)?[。．\s]*$")
-MAX_BARE_SECTION_CHARS = 20
-"""A section named without 課 or 係 (ケースワーカー, 窓口) is short."""
-MAX_WANTED_BY_CHARS = 50
 MAX_CANDIDATES = 5
 MAX_TICKETS = 10
 
 _WANTED_BY = {"w": "今週中", "m": "今月中", "n": "特に急ぎません"}
-_CONFIRM = frozenset(
-    {"はい", "お願いします", "おねがいします", "それでお願いします", "送信", "送信する", "相談する", "ok"}
-    | {"この内容で相談する", "この内容でお願いします", "はいお願いします", "はいおねがいします"}
-)
-_STATUS = frozenset(
-    {"相談状況", "相談の状況", "相談状況を見る", "相談状況を確認", "相談状況を教えて", "私の相談", "相談一覧"}
-    | {"そうだんじょうきょう", "そうだんのじょうきょう"}  # typed before the IME converts it
-)
-
-
-def looks_like_section(text: str) -> bool:
-    """Whether an answer to 「ご所属は？」 names a section rather than says what the staff member wants.
-
-    A section's word (課, 係, 事務所, センター…) ending a word says a section, even
-    with 「です」 after it; otherwise a sentence, or anything long, is what they
-    want to improve, typed at the wrong question.
-    """
-    if len(text) > MAX_SECTION_CHARS:
-        return False
-    if _SECTION_WORD.search(text):
-        return not _SENTENCE.search(_SECTION_POLITE_END.sub("", text))
-    return len(text) <= MAX_BARE_SECTION_CHARS and not _SENTENCE.search(text)
-
-
-def looks_like_deadline(text: str) -> bool:
-    """Whether an answer to 「いつごろまでに？」 says when rather than more of what the staff member wants.
-
-    A time is said in a phrase (3月末まで, なるべく早めにお願いします, 急ぎません);
-    more than one sentence, or anything long, is detail typed at the wrong question.
-    """
-    return len(text) <= MAX_WANTED_BY_CHARS and not _SENTENCE_BREAK.search(text.rstrip(f"{_STOPS} \n"))
-
-
-def names_a_section(text: str) -> bool:
-    """Whether an answer to 「いつごろまでに？」 names a section (市民課) rather than a time.
-
-    Only a section's own word says so (not a bare name, which may be a time:
-    3月末), and never with a time in it (委員会の前, 3月の委員会まで).
-    """
-    name = _SECTION_POLITE_END.sub("", text)
-    return bool(_SECTION_WORD.search(name)) and looks_like_section(name) and find_deadline(name) is None
-
-
-def is_status(text: str) -> bool:
-    """Whether the message asks for the staff member's consultations (相談状況)."""
-    return key_of(text) in _STATUS
 
 
 class IntakeFlow:
@@ -161,6 +110,7 @@ class IntakeFlow:
     def __init__(self, lib: Library, searcher: Search) -> None:
         self.lib = lib
         self.searcher = searcher
+        self.sent = SentConsultations(lib)
 
     def start(self, state: State, desk: Desk, *, query: str = "", case: Case | None = None) -> Turn:
         """Begin an intake about ``query`` (what the staff member asked) or a case.
@@ -205,7 +155,7 @@ class IntakeFlow:
             return self._cancel(state)
         if is_status(text):
             return self.status(state, desk)
-        if intake.step == "confirm" and key_of(text) in _CONFIRM:
+        if intake.step == "confirm" and is_confirmation(text):
             return self._send(intake, state, desk, today)
         if not text.strip():
             return self._next(intake, state, "入力が空のようです。")
@@ -218,7 +168,7 @@ class IntakeFlow:
         found = masked_kinds(text)
         kinds = tuple(dict.fromkeys((*intake.masked, *found)))
         if intake.step == "add":
-            return self._add(intake.number, text, found, replace(state, intake=None), desk)
+            return self.sent.add(intake.number, text, found, replace(state, intake=None), desk)
         if intake.step == "content":
             wanted = intake.wanted_by or find_deadline(text) or ""
             candidates = intake.candidates or self._candidates(text)
@@ -227,10 +177,10 @@ class IntakeFlow:
             if not looks_like_section(text):  # what they want, typed where the section was asked: keep it
                 intake = replace(intake, content=f"{intake.content}\n（補足）{text}", masked=kinds)
                 return self._next(intake, state, NOT_A_SECTION)
-            intake = replace(intake, section=_SECTION_POLITE_END.sub("", text))
+            intake = replace(intake, section=section_name(text))
         elif intake.step == "deadline":
             if names_a_section(text):  # 「市民課」 at 「いつごろまでに？」: the remembered section corrected
-                section = _SECTION_POLITE_END.sub("", text)
+                section = section_name(text)
                 same = section == intake.section
                 lead = (
                     f"ご所属は「{section}」で承っています。"
@@ -255,21 +205,7 @@ class IntakeFlow:
             return self._on_intake_button(arg, state, desk, today)
         if arg == "list":
             return self.status(state, desk)
-        number, _, verb = arg.partition(":")
-        if not number.isdecimal() or len(number) > 12:
-            return None
-        ticket = desk.ticket(int(number))
-        if ticket is None:
-            return Turn((_not_found(int(number)),), state)
-        if verb == "":
-            return Turn((tickets.ticket_detail(ticket, self.lib.ward),), state)
-        if verb == "add":
-            return self._ask_addition(ticket, state)
-        if verb in ("wd", "wdy"):
-            return self._withdraw(ticket, state, desk, confirmed=verb == "wdy")
-        if verb in ("ok", "ng"):
-            return self._feedback(ticket, state, desk, solved=verb == "ok")
-        return None
+        return self.sent.on_action(arg, state, desk)
 
     def _on_reaction(
         self, felt: Reaction, text: str, intake: Intake, state: State, desk: Desk, today: date
@@ -284,14 +220,25 @@ class IntakeFlow:
         if intake.step == "confirm" and felt == "no":
             return self._next(intake, state, NOT_CONFIRMED)
         lead = f"「{excerpt(text.strip(), 10)}」だけでは、お答えとして受け取れませんでした。"
+        if intake.step != "add":
+            lead += "中止する場合は「やめる」と入力してください。"
+        return self.ask_again(state, lead)
+
+    def ask_again(self, state: State, lead: str) -> Turn:
+        """The question the form open in ``state`` waits on, asked again after ``lead``; the form stays.
+
+        For what answers nothing (an emoji, a sticker): the form must not lose its question to it.
+        """
+        intake = state.intake
+        assert intake is not None
         if intake.step == "add":
             reply = Reply(
-                f"{lead}No.{intake.number} のご相談に追記する内容を、文字で入力してください。",
+                f"{lead}\nNo.{intake.number} のご相談に追記する内容を、文字で入力してください。",
                 (Choice("やめる", "cs:list"),),
                 kind="prompt",
             )
             return Turn((reply,), state)
-        return self._next(intake, state, f"{lead}中止する場合は「やめる」と入力してください。")
+        return self._next(intake, state, lead)
 
     def status(self, state: State, desk: Desk) -> Turn:
         """相談状況: the staff member's consultations; a form open or left unsent is kept, and said so."""
@@ -422,72 +369,6 @@ class IntakeFlow:
                 found.append(Candidate(ref, self.lib.title(shown), round(hit.score, 3)))
         return tuple(found)
 
-    # -- an existing consultation ---------------------------------------------
-
-    def _ask_addition(self, ticket: Ticket, state: State) -> Turn:
-        if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
-        reply = Reply(
-            f"No.{ticket.number} のご相談に追記する内容を入力してください。担当者にお伝えします。",
-            (Choice("やめる", "cs:list"),),
-            kind="prompt",
-        )
-        return Turn((reply,), replace(state, intake=Intake("add", number=ticket.number)))
-
-    def _add(self, number: int, text: str, masked: tuple[str, ...], state: State, desk: Desk) -> Turn:
-        ticket = desk.ticket(number)
-        if ticket is None:
-            return Turn((_not_found(number),), state)
-        if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
-        desk.add(number, text)
-        message = f"No.{number} のご相談に追記しました。担当者にお伝えします。"
-        if ticket.status in ("answered", "resolved"):
-            message += "ご相談は「再開」となり、担当者が改めて確認します。"
-        if masked:
-            message += f"\n{tickets.masked_notice(masked)}"
-        return Turn((Reply(message, (tickets.STATUS, MENU), kind="prompt"),), state)
-
-    def _withdraw(self, ticket: Ticket, state: State, desk: Desk, *, confirmed: bool) -> Turn:
-        if not ticket.is_open:
-            return Turn((_closed(ticket, f"すでに「{ticket.label}」となっている", self.lib.ward),), state)
-        if not confirmed:
-            reply = Reply(
-                f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
-                (consultation_button(ticket.number, "wdy"), Choice("やめる", "cs:list")),
-                kind="prompt",
-            )
-            return Turn((reply,), state)
-        desk.withdraw(ticket.number)
-        reply = Reply(
-            f"No.{ticket.number} のご相談を取り下げました。またいつでもご相談ください。",
-            (tickets.STATUS, MENU),
-            kind="feedback",
-        )
-        return Turn((reply,), state)
-
-    def _feedback(self, ticket: Ticket, state: State, desk: Desk, *, solved: bool) -> Turn:
-        n = ticket.number
-        if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
-        if solved:
-            if ticket.status == "resolved":
-                text = f"No.{n} のご相談は、すでに解決済みとなっています。ご確認ありがとうございます。"
-            else:
-                desk.feedback(n, solved=True)
-                text = (
-                    f"ご確認ありがとうございます。No.{n} のご相談を「解決」としました。"
-                    "またいつでもご相談ください。"
-                )
-            return Turn((Reply(text, (tickets.STATUS, MENU), kind="feedback"),), state)
-        if ticket.status in ("answered", "resolved"):
-            desk.feedback(n, solved=False)
-            text = f"No.{n} のご相談を再開しました。まだお困りの点を、このまま入力してください。"
-        else:
-            text = f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してください。"
-        reply = Reply(text, (Choice("やめる", "cs:list"),), kind="prompt")
-        return Turn((reply,), replace(state, intake=Intake("add", number=n)))
-
 
 def leave(state: State) -> State:
     """``state`` without the form open in it; what was written, if anything, is kept to offer again."""
@@ -515,21 +396,3 @@ def _same_open(mine: list[Ticket], intake: Intake) -> Ticket | None:
     """An open consultation of theirs with the same content: sent twice, usually by mistake."""
     said = key_of(intake.content)
     return next((t for t in mine if t.is_open and key_of(t.content) == said), None)
-
-
-def _not_found(number: int) -> Reply:
-    return Reply(
-        f"受付番号 No.{number} のご相談は見つかりませんでした。"
-        "「相談状況」でご自分のご相談をご確認ください。",
-        (tickets.STATUS, MENU),
-        kind="prompt",
-    )
-
-
-def _closed(ticket: Ticket, why: str, ward: Ward) -> Reply:
-    return Reply(
-        f"No.{ticket.number} のご相談は{why}ため、この操作はできません。"
-        "新しいご相談として、改めてお送りください。",
-        (consult(ward), tickets.STATUS, MENU),
-        kind="prompt",
-    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from bot.dialogue.desk import Ticket
 from bot.dialogue.state import Intake
-from bot.dialogue.views import MENU, consult, excerpt
+from bot.dialogue.views import MENU, consult, excerpt, excerpt_whole
 from bot.knowledge import Ward
 from bot.localtime import local
 from bot.values import MAX_CARDS, Card, Choice, Reply, consultation_button
@@ -38,6 +38,9 @@ __all__ = [
 MAX_ADDITIONS_SHOWN = 5
 ADDITION_EXCERPT_CHARS = 200
 """A consultation's additions shown in full (the latest few, each cut to this length)."""
+
+QUOTED_CHARS = 30
+"""How much of a consultation the DX team's messages about it quote in their first line."""
 
 STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
@@ -156,7 +159,7 @@ def ticket_detail(ticket: Ticket, ward: Ward) -> Reply:
 def answer_delivered(number: int, content: str, answer: str, team: str) -> Reply:
     """The DX team's answer as pushed to the staff member, with 解決した / まだ困っている."""
     text = (
-        f"【{team}からの回答】No.{number}「{excerpt(content, 30)}」について\n\n{answer.strip()}\n\n"
+        f"【{team}からの回答】{_quoted(number, content)}について\n\n{answer.strip()}\n\n"
         "この回答で解決しましたか？まだお困りの場合は「まだ困っている」を押して、続けてお書きください。"
     )
     choices = (consultation_button(number, "ok"), consultation_button(number, "ng"))
@@ -166,7 +169,7 @@ def answer_delivered(number: int, content: str, answer: str, team: str) -> Reply
 def closed_by_team(number: int, content: str, team: str) -> Reply:
     """The DX team closed the consultation: tell the staff member, and keep the way back open."""
     text = (
-        f"【{team}からのお知らせ】No.{number}「{excerpt(content, 30)}」のご相談は、"
+        f"【{team}からのお知らせ】{_quoted(number, content)}のご相談は、"
         "解決したものとして終了しました。\n"
         "まだお困りのことがあれば「まだ困っている」を押して、続けてお書きください。"
     )
@@ -177,12 +180,17 @@ def closed_by_team(number: int, content: str, team: str) -> Reply:
 def info_requested(number: int, content: str, question: str, team: str) -> Reply:
     """The DX team asks the staff member for more information, answered with 「追記する」."""
     text = (
-        f"【{team}からのお願い】No.{number}「{excerpt(content, 30)}」について、"
+        f"【{team}からのお願い】{_quoted(number, content)}について、"
         f"担当者から確認したいことがあります。\n\n{question.strip()}\n\n"
         "お手数ですが「追記する」を押して、お答えをお書きください。"
     )
     choices = (consultation_button(number, "add"), STATUS)
     return Reply(text, choices, kind="prompt", ref=f"consult:{number}")
+
+
+def _quoted(number: int, content: str) -> str:
+    """A consultation named in the first line of the DX team's message about it: its number and words."""
+    return f"No.{number}「{excerpt_whole(content, QUOTED_CHARS)}」"
 
 
 def _card(ticket: Ticket) -> Card:

@@ -19,6 +19,8 @@ from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, R
 __all__ = [
     "CASE_CONSULT_LABEL",
     "MENU",
+    "TEXT_ONLY",
+    "TEXT_ONLY_IN_FORM",
     "answer",
     "button_cards",
     "card_of",
@@ -28,6 +30,7 @@ __all__ = [
     "consult",
     "declined",
     "excerpt",
+    "excerpt_whole",
     "goodbye",
     "reacted",
     "section_page",
@@ -35,6 +38,12 @@ __all__ = [
 ]
 
 MENU = Choice("メニュー", "menu")
+
+_NOT_READ = "申し訳ありません。スタンプや画像、ファイル、位置情報などには対応していません。"
+TEXT_ONLY = Reply(f"{_NOT_READ}お手数ですが、文字でご質問ください。", (MENU,), kind="prompt")
+"""The answer to a sticker, an image, a file or a location, outside the consultation form."""
+TEXT_ONLY_IN_FORM = f"{_NOT_READ}入力中のご相談はそのままですので、続けて文字でお答えください。"
+"""The same in the form, said before its question again (`bot.dialogue.intake.IntakeFlow.ask_again`)."""
 
 
 def consult(ward: Ward) -> Choice:
@@ -51,6 +60,59 @@ def excerpt(text: str, limit: int) -> str:
     """The start of ``text`` on one line, cut to ``limit`` characters with "…"."""
     flat = _SPACES.sub(" ", text).strip()
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_SENTENCE_END = frozenset("。．！？!?")
+_CLAUSE_END = frozenset("、，,・ ")
+_PARTICLES = frozenset("のにをはがでとへもや")
+"""Hiragana that end a word when a kanji, katakana or Latin word follows (会議録の|作成に|毎回)."""
+
+
+def excerpt_whole(text: str, limit: int) -> str:
+    """``excerpt``, cut where a sentence, a clause or a word ends rather than inside a word.
+
+    Japanese has no spaces, so a word's end is guessed: after a particle before a new word
+    (作成に|毎回), or where the script changes between katakana, kanji and Latin (Excel|入力). The
+    latest sentence end keeping at least half of ``limit`` wins, then a clause's, then a word's;
+    with none, the cut is at ``limit`` as `excerpt` makes it. Meant for a line that quotes what
+    someone wrote (a consultation, in the DX team's answer to it).
+    """
+    flat = _SPACES.sub(" ", text).strip()
+    if len(flat) <= limit:
+        return flat
+    room = limit - 1  # the characters before "…"
+    for ends in (_ends_sentence, _ends_clause, _ends_word):
+        cut = next((i for i in range(room, limit // 2 - 1, -1) if ends(flat[i - 1], flat[i])), None)
+        if cut is not None:
+            return flat[:cut].rstrip("".join(_SENTENCE_END | _CLAUSE_END)) + "…"
+    return flat[:room] + "…"
+
+
+def _ends_sentence(before: str, _after: str) -> bool:
+    return before in _SENTENCE_END
+
+
+def _ends_clause(before: str, after: str) -> bool:
+    return before in _CLAUSE_END or after == " "
+
+
+def _ends_word(before: str, after: str) -> bool:
+    kind, next_kind = _script(before), _script(after)
+    if kind == "hiragana":
+        return before in _PARTICLES and next_kind in ("kanji", "katakana", "latin")
+    return kind != next_kind and {kind, next_kind} <= {"kanji", "katakana", "latin"}
+
+
+def _script(char: str) -> str:
+    if "ぁ" <= char <= "ゖ":
+        return "hiragana"
+    if "ァ" <= char <= "ヺ" or char == "ー":
+        return "katakana"
+    if "一" <= char <= "鿿" or char in "々〆":
+        return "kanji"
+    if (char.isascii() and char.isalnum()) or "Ａ" <= char <= "ｚ" or "０" <= char <= "９":
+        return "latin"
+    return "other"
 
 
 def button_cards(title: str, text: str, choices: Sequence[Choice]) -> tuple[Card, ...]:

@@ -1,7 +1,9 @@
 """Replies as LINE messages, within LINE's limits (the SDK's own message models).
 
-- A reply is a text message; its choices, and the button to its source,
-  become quick replies (at most 13). A label longer than 20 characters is
+- A reply is a text message; its choices become quick replies (at most 13).
+  Its source is cited in a last line of the text (出典：…), not as a button:
+  a quick reply whose label names where the answer comes from only showed
+  the same answer or page again, which is all the source's action does. A label longer than 20 characters is
   shortened with "…", and the button's ``displayText`` keeps it whole, so
   the chat shows the full text when it is pressed.
 - Its cards become a Flex carousel after the text (at most 12 bubbles,
@@ -65,10 +67,11 @@ def render(replies: Sequence[Reply]) -> list[Message]:
     messages: list[Message] = []
     buttons: dict[str, Choice] = {}
     for reply in replies:
-        messages.append(TextMessage(text=_cut(reply.text, MAX_TEXT_CHARS)))
+        cited = f"\n\n出典：{reply.source.label}" if reply.source else ""
+        messages.append(TextMessage(text=_cut(reply.text, MAX_TEXT_CHARS - len(cited)) + cited))
         if reply.cards:
             messages.append(_carousel(reply.cards, reply.text))
-        for choice in (*reply.choices, *([reply.source] if reply.source else [])):
+        for choice in reply.choices:
             buttons.setdefault(choice.action, choice)
     if messages and buttons:
         messages[-1].quick_reply = _quick_reply(list(buttons.values()))

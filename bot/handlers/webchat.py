@@ -4,7 +4,8 @@
   inserted as text, and the Content-Security-Policy forbids inline script).
 - ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
   ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
-  ``"refused": true`` when the message was not read (the per-minute limit: send it again later).
+  ``"refused": true`` when the message was not read (the per-minute limit: send it again later; told
+  once a minute's window, so the later ones come with no reply).
   The page opens a conversation with ``{"action": "start"}``: the menu, which
   the history does not show as the person's line (`bot.values.START_ACTION`).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
@@ -201,9 +202,13 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
 
 
 def render(replies: Sequence[Reply]) -> dict[str, object]:
-    """The HTTP API's response body; ``"refused": true`` when the message was not read (over the limit)."""
+    """The HTTP API's response body; ``"refused": true`` when the message was not read (over the limit).
+
+    A message refused in a window already told gets no reply (`bot.conversations`): the only web chat
+    turn without one, and still refused, so the page gives the text back to send later.
+    """
     body: dict[str, object] = {"replies": [reply_json(reply) for reply in replies]}
-    if any(reply.kind == "refused" for reply in replies):
+    if not replies or any(reply.kind == "refused" for reply in replies):
         body["refused"] = True
     return body
 

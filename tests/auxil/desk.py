@@ -7,15 +7,6 @@ from datetime import UTC, datetime
 
 from bot.dialogue import Limit, LimitReached, NewConsultation, Ticket
 
-LABELS = {
-    "new": "未対応",
-    "in_progress": "対応中",
-    "answered": "回答済み",
-    "resolved": "解決",
-    "reopened": "再開",
-    "withdrawn": "取り下げ",
-}
-
 
 @dataclass
 class MemoryDesk:
@@ -43,9 +34,7 @@ class MemoryDesk:
         self.next_number += 1
         self.opened.append(new)
         self.remembered = new.section
-        ticket = Ticket(
-            number, "new", LABELS["new"], new.section, new.content, new.wanted_by, datetime.now(UTC)
-        )
+        ticket = Ticket(number, "new", new.section, new.content, new.wanted_by, datetime.now(UTC))
         self.mine[number] = ticket
         return ticket
 
@@ -73,7 +62,7 @@ class MemoryDesk:
 
     def set(self, number: int, status: str, answer: str | None = None) -> Ticket:
         """Change a ticket's state (as the DX team would); tests use it to set the scene."""
-        ticket = replace(self.mine[number], status=status, label=LABELS[status])
+        ticket = replace(self.mine[number], status=status)
         if answer is not None:
             ticket = replace(ticket, answer=answer)
         self.mine[number] = ticket

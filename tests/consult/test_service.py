@@ -197,7 +197,7 @@ def test_the_staff_member_adds_withdraws_and_gives_feedback_on_their_own_only(
         theirs = service.desk(connection, OTHER)
         withdrawn = theirs.withdraw(2)
         assert withdrawn is not None
-        assert withdrawn.label == "取り下げ"
+        assert withdrawn.label == "取り下げ済み", "as the staff member who asked reads it"
     staff_events = [(e.kind, e.text, e.data.get("to")) for e in service.events(1) if e.actor == "staff"]
     assert staff_events[1] == ("staff", "補足です。", "reopened")
 

@@ -165,7 +165,14 @@ def test_a_long_case_list_shows_ten_and_the_rest_on_request(engine: Engine) -> N
         engine,
         [
             ("入力の事例", Bot(("list",), says=("14件", "ほかに4件"), offers=("続きを見る",))),
-            ("他には？", Bot(("list",), says=("ほかに、次の情報があります",))),
+            (
+                "他には？",
+                Bot(
+                    ("list",),
+                    says=("ほかに、次の情報があります",),
+                    primary=("DX推進課に相談する", "メニュー"),
+                ),
+            ),
             ("他には？", Bot(("escalate",), says=("ほかにお示しできる情報は見つかりませんでした",))),
         ],
     )
@@ -227,7 +234,16 @@ def test_other_after_an_answer_offers_the_remaining_candidates(engine: Engine) -
         engine,
         [
             ("RPAとは何ですか？", Bot(("answer",))),
-            ("ほかには", Bot(("list",), cards=("RPAを使いたい場合",))),
+            (
+                "ほかには",
+                Bot(
+                    ("list",),
+                    cards=("RPAを使いたい場合",),
+                    says=("この中にお探しの内容がなければ、DX推進課の担当者に直接ご相談いただけます",),
+                    primary=("DX推進課に相談する", "メニュー"),
+                ),
+            ),
+            (Press("DX推進課に相談する"), Bot(("prompt",), says=(INTAKE, "「RPAとは何ですか？」について"))),
         ],
     )
 

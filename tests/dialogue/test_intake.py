@@ -445,7 +445,11 @@ def test_status_lists_the_staff_members_consultations(engine: Engine) -> None:
         [
             (
                 "相談状況",
-                Bot(("list",), says=("新しい順に2件",), cards=("No.2【回答済み】", "No.1【未対応】")),
+                Bot(
+                    ("list",),
+                    says=("新しい順に2件",),
+                    cards=("No.2【回答済み・ご確認ください】", "No.1【受付済み・担当者の確認待ち】"),
+                ),
             ),
             (
                 Press("詳しく見る"),
@@ -587,7 +591,7 @@ def _new(content: str) -> NewConsultation:
 
 
 def _new_ticket(number: int) -> Ticket:
-    return Ticket(number, "new", "未対応", "税務課", "他人の相談", "今月中", datetime(2026, 1, 5, tzinfo=UTC))
+    return Ticket(number, "new", "税務課", "他人の相談", "今月中", datetime(2026, 1, 5, tzinfo=UTC))
 
 
 def test_due_dates_from_what_staff_write() -> None:
@@ -840,7 +844,7 @@ def test_a_consultation_sent_again_points_at_the_open_one_first(scripted: Engine
                 Press("この内容で相談する"),
                 Bot(
                     ("prompt",),
-                    says=("同じ内容のご相談を No.1 としてお預かりしています（未対応）",),
+                    says=("同じ内容のご相談を No.1 としてお預かりしています（受付済み・担当者の確認待ち）",),
                     primary=("No.1 に追記する", "新しく送る", "やめる"),
                 ),
             ),

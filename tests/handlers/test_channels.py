@@ -25,7 +25,7 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.conversations import GROUP_ONLY, TEXT_ONLY
-from bot.db.schema import conversations, messages, outbox
+from bot.db.schema import conversations, inbox, messages, outbox
 from bot.search import Searcher
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
@@ -61,6 +61,18 @@ async def bot(
 ) -> Client:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **platform.settings()},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+@pytest_asyncio.fixture
+async def limited(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    """The bot of `bot`, taking two messages a minute from each person."""
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "2", **platform.settings()},
         DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
@@ -172,6 +184,44 @@ async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: 
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
     assert reply.text.endswith("お手数ですが、文字でご質問ください。")  # politely, as the DX team writes
+
+
+async def test_a_sticker_in_the_consultation_form_asks_its_question_again_and_the_form_goes_on(
+    bot: Client, platform: Platform
+) -> None:
+    """Answered with the menu button alone, the form's question was lost to the sticker."""
+    await say(bot, platform, platform.press(USER, "consult", "ev-1"))
+    await say(bot, platform, platform.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
+    (reply,) = await say(bot, platform, platform.sticker(USER, "ev-3"))
+    assert "スタンプや画像、ファイル、位置情報などには対応していません" in reply.text
+    assert "入力中のご相談はそのままです" in reply.text
+    assert "ご所属（課・係名）を入力してください" in reply.text, "the question waiting for an answer"
+    assert "内容を書き直す" in reply.buttons
+    (asked,) = await say(bot, platform, platform.text(USER, "総務課 庶務係", "ev-4"))
+    assert "いつごろまでに解決したいか" in asked.text, "the section answered the form's question"
+    await say(bot, platform, platform.press(USER, "in:by:m", "ev-5"))
+    (summary,) = await say(bot, platform, platform.sticker(USER, "ev-6"))
+    assert "【ご相談内容】会議録の作成に毎回半日かかっています" in summary.text
+    assert "【所属】総務課 庶務係" in summary.text
+    assert "この内容で相談する" in summary.buttons
+
+
+async def test_the_per_minute_limit_is_told_once_a_window_and_the_later_messages_get_no_reply(
+    limited: Client, platform: Platform
+) -> None:
+    """Told again for every message of the minute, the same refusal flooded the chat."""
+    await say(limited, platform, platform.text(USER, "こんにちは", "ev-1"))
+    await say(limited, platform, platform.text(USER, QUESTION, "ev-2"))
+    lines = count(limited, messages)
+    (refused,) = await say(limited, platform, platform.text(USER, "まだですか", "ev-3"))
+    assert "1分間に2件まで" in refused.text
+    assert "もう一度お送りください" in refused.text
+    for n in range(4, 7):
+        assert await post(limited, platform.text(USER, "まだですか", f"ev-{n}")) == 200
+    await settle(limited)
+    assert len(platform.all_sent(USER)) == 3, "no reply to the later messages of the window"
+    assert count(limited, messages) == lines, "the refused messages were not read, nor counted"
+    assert (count(limited, inbox), count(limited, outbox)) == (0, 0), "nothing waits to be answered later"
 
 
 async def test_the_one_to_one_notice_uses_no_word_of_one_messenger() -> None:

@@ -62,7 +62,8 @@ async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
     with caplog.at_level(logging.INFO, logger="bot.conversations"):
         declined = await send("staff-1", "RPAとは何ですか？")
         for _ in range(3):
-            assert (await send("staff-1", "まだですか"))["refused"] is True
+            again = await send("staff-1", "まだですか")
+            assert again == {"replies": [], "refused": True}, "told once; still given back to send later"
     assert declined["refused"] is True, "the client is told the message was not read, to offer it again"
     (logged,) = [r.getMessage() for r in caplog.records if "messages in a minute" in r.getMessage()]
     assert "staff-1" not in caplog.text

@@ -154,6 +154,26 @@ async def test_the_whole_sample_is_handled_without_an_error(
     assert [s.via for s in line.all_sent(SAMPLE_USER)].count("push") == 1  # the redelivered message
 
 
+@pytest.mark.parametrize(
+    ("action", "cited"),
+    [
+        (
+            "sec:inventory#steps",
+            "出典：『業務改善の手引き』第2章 業務の棚卸し「棚卸しの進め方」",
+        ),  # a manual page read
+        ("faq:tool-rpa-basics", "出典：よくある質問「RPAとは何ですか？"),  # an answer
+    ],
+)
+async def test_the_source_is_cited_in_the_text_not_a_button_showing_the_same_page_again(
+    bot: Client, line: FakeLine, action: str, cited: str
+) -> None:
+    """As a quick reply, 「手引き第2章…」 posted back the page's own ref: the same page, again."""
+    assert await post(bot, line.press(USER, action, "ev-1")) == 200
+    (page,) = await line.sent(USER, 1)
+    assert cited in page.text.splitlines()[-1]
+    assert action not in page.actions, "no button to what is already shown"
+
+
 async def test_the_sample_as_published_shares_one_event_id_so_only_its_first_event_counts(
     bot: Client, line: FakeLine
 ) -> None:

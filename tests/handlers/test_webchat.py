@@ -15,7 +15,7 @@ from aiohttp.test_utils import TestClient
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import STORE
+from bot.appkeys import CONSULT, STORE
 from bot.config import Settings
 from bot.dialogue import ConversationKey, Reply
 from bot.errors import StoreError
@@ -335,4 +335,19 @@ async def test_the_old_send_button_of_a_form_left_unsent_offers_it_again(
     twice = (await say(client, "staff-1", action=send))[-1]
     assert "No.1 としてすでに受け付けています" in twice["text"]
     status = (await say(client, "staff-1", text="相談状況"))[-1]
-    assert [card["title"] for card in status["cards"]] == ["No.1【未対応】"]
+    assert [card["title"] for card in status["cards"]] == ["No.1【受付済み・担当者の確認待ち】"]
+
+
+async def test_the_status_list_words_each_state_for_the_asker_while_the_dashboard_keeps_its_own(
+    client: Client,
+) -> None:
+    """【未対応】, the DX team's word for its queue, read coldly to the staff member who asked."""
+    number = await consult(client, "staff-1")
+    (status,) = await say(client, "staff-1", text="相談状況")
+    (card,) = status["cards"]
+    assert card["title"] == f"No.{number}【受付済み・担当者の確認待ち】"
+    service = client.app[CONSULT]
+    assert (await asyncio.to_thread(service.get, number)).label == "未対応", "the dashboard's own label"
+    await asyncio.to_thread(service.answer, number, "フォームで集計できます。", "tanaka")
+    (detail,) = await say(client, "staff-1", action=f"cs:{number}")
+    assert detail["text"].startswith(f"■ No.{number}【回答済み・ご確認ください】")
