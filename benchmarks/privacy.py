@@ -205,7 +205,11 @@ accounts, credit card numbers and their last digits, spreadsheet rows with tabs,
 OCR's O, l, I, S and B, phones with extensions, slashes and +81 (0), addresses with buildings and rooms,
 e-mails with ＃ or 🐱 for @, (at), AT and DOT, or their parts given apart;
 no_personal_holdout_fourteenth.yaml, 60), written the same way before the next session's rules without
-reading the masker's code, never studied.
+reading the masker's code, never studied, with personal_studied_fourteenth.yaml (61, 72;
+no_personal_studied_fourteenth.yaml, 32), in other situations (job seekers', insurance policies', patients'
+and chart numbers, 本籍, inquiries, delivery slips, JA accounts, cards read aloud, defanged e-mails with [.]
+and [@], commas for dots, 様方 and 番地先, rooms lettered A-203, (代), 直通 and ダイヤルイン), whose
+misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -360,6 +364,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
     _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
     _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
+    _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
