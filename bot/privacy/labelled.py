@@ -41,8 +41,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
-  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), a dash after the
-  letters if any (受診者番号 K-2026-04471, 対象者番号：W-8812), or one or two
+  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), and after a
+  person's 〜者番号 a dash after the letters too (受診者番号 K-2026-04471, 対象者番号：W-8812; a case's may
+  be a file's: ケース番号 C-2025-1182 stays), or one or two
   digits, a dash and three or more (納税義務者番号 17-004428-3),
   grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
   after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
@@ -232,7 +233,7 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:(?:[a-z]{1,2}-|[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
     r"|[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*)"
 )
@@ -345,9 +346,17 @@ class's two or three digits, a kana and the four digits (車のナンバー：�
 kana that is a particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone
 (300 と 1234). A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67)
 and stays."""
+_LETTERED = re.compile(
+    rf"(?<!業)者番号(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
+    rf"(?![0-9a-z]|{_QUANTITY})",
+    re.IGNORECASE,
+)
+"""A number lettered before a dash after the label of a person's number (受診者番号 K-2026-04471, 対象者番号：
+W-8812); after a case's label the same shape may be a file's (ケース番号 C-2025-1182) and stays."""
 _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
+    (_LETTERED, ID_NUMBER),
     (_INSURANCE_CARD, ID_NUMBER),
     (_JSON_ACCOUNT, ID_NUMBER),
     (_CARD, ID_NUMBER),

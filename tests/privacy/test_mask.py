@@ -1715,6 +1715,7 @@ WORK_TEXT = [
     "'26/12/4 締切、登録番号 2026-4417 の文書、通知書番号の桁数は 12 桁、受診券 4,418 枚",
     # An office's block of direct lines; a count after 末尾 or the @'s place; a number's count of digits.
     "福祉事務所のダイヤルインは 03-4566-2400〜2499 の範囲です",
+    "ケース番号 C-2025-1182 の支援計画",
     "職員番号は 7桁 で、末尾 1桁 はチェックデジット、受付番号の末尾 0012、@の前は 8 文字まで",
 ]
 
@@ -1905,6 +1906,7 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "口座番号1桁→ " * 800,
         "カード末尾 No." * 800,
         "03-4566-2400〜" * 600,
+        "受診者番号 K-" + "123-" * 2000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
