@@ -206,7 +206,18 @@ session's rules without reading the masker's code, never studied, with personal_
 (61, 71; no_personal_studied_thirteenth.yaml, 32), in other situations (delivery slips, fax headers,
 forwarded SMS, letters typed from vertical writing, ☎ and ℡, dashes of other code points, tax and
 allowance records' numbers, credit-union and current accounts), whose misses that session's rules were
-written from.
+written from; and personal_holdout_fourteenth.yaml (123, 154: welfare case numbers, nursery applicants',
+library cards', pupils', 宛名番号, utilities' customers', patients', dog licences', seal cards', disability
+certificates', tenants' and scholarship numbers, receipt numbers tied to a resident, branch numbers beside
+accounts, credit card numbers and their last digits, spreadsheet rows with tabs, eight-digit birth dates,
+OCR's O, l, I, S and B, phones with extensions, slashes and +81 (0), addresses with buildings and rooms,
+e-mails with ＃ or 🐱 for @, (at), AT and DOT, or their parts given apart;
+no_personal_holdout_fourteenth.yaml, 60), written the same way before the next session's rules without
+reading the masker's code, never studied, with personal_studied_fourteenth.yaml (61, 72;
+no_personal_studied_fourteenth.yaml, 32), in other situations (job seekers', insurance policies', patients'
+and chart numbers, 本籍, inquiries, delivery slips, JA accounts, cards read aloud, defanged e-mails with [.]
+and [@], commas for dots, 様方 and 番地先, rooms lettered A-203, (代), 直通 and ダイヤルイン), whose
+misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -363,6 +374,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_eleventh.yaml", "no_personal_studied_eleventh.yaml", show=True)
     _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
     _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
+    _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -376,6 +388,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_eleventh.yaml", "no_personal_holdout_eleventh.yaml", show=False)
     _written_personal("personal_holdout_twelfth.yaml", "no_personal_holdout_twelfth.yaml", show=False)
     _written_personal("personal_holdout_thirteenth.yaml", "no_personal_holdout_thirteenth.yaml", show=False)
+    _written_personal("personal_holdout_fourteenth.yaml", "no_personal_holdout_fourteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -10,7 +10,9 @@ labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
 written as ``.``, as ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp), or
 as ``。`` between Japanese labels (日本語。テスト); after an ASCII label a 。 before Japanese ends the
 sentence (taro@example.jp。住民票の件 keeps 住民票),
-``[dot]``, ``(dot)``, `` dot `` or ドット. The last label is ASCII
+``[dot]``, ``(dot)``, `` dot `` or ドット. An address made safe to paste, "defanged", is one too: a dot
+in brackets anywhere in it and the ``@`` in brackets (kenji[.]ota[@]gmail[.]com), or at between two ``#``
+or ``*`` (daichi.w #at# outlook.com). The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
 
@@ -22,6 +24,9 @@ top-level label (com, jp, net, …).
 
 A message's id in a mail header (Message-ID:, In-Reply-To:, References: <…@…>) is shaped as an address but
 is nobody's, and stays.
+
+The local part alone is taken where the message gives it apart from the domain as what comes before the ``@``
+(@ の前は yuko.88 で、ドメインは gmail.com): the domain alone is nobody's.
 
 A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
 ★を@に変えて): an ASCII local part, the symbol, then a domain as above.
@@ -38,15 +43,16 @@ EMAIL = "メールアドレス"
 
 _JA = r"\u30a1-\u30fa\u30fc\u4e00-\u9fff々〆ヶ"
 _ASCII_LOCAL = r"[a-z0-9._%+\-]{1,64}"
-_LOCAL = rf"(?:{_ASCII_LOCAL}(?:[ \t]*・[ \t]*{_ASCII_LOCAL}){{0,3}}|[{_JA}ぁ-ゖ]{{1,64}})"
+_LOCAL = rf"(?:{_ASCII_LOCAL}(?:(?:[ \t]*・[ \t]*|[\[(]\.[\])]){_ASCII_LOCAL}){{0,3}}|[{_JA}ぁ-ゖ]{{1,64}})"
 _AT = (
     r"(?:[ \t]*(?:\r?\n[ \t]*)?@[ \t\r\n]{0,3}"
-    r"|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク)\s*[\])>][ \t]*"
+    r"|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク|@)\s*[\])>][ \t]*"
+    r"|[ \t]*[#*](?:at|アット(?:マーク)?|あっと)[#*][ \t]*"
     r"|[ \t]at[ \t]|[ \t]*(?:アット(?:マーク)?|あっと(?:まーく)?)[ \t]*)"
 )
 _DOT = (
     rf"(?:[ \t]*\.[ \t]*|[ \t]*[。・][ \t]*(?=[a-z0-9])|(?<=[{_JA}ぁ-ゖ])。(?=[{_JA}ぁ-ゖ])"
-    r"|[ \t]*[\[(<]\s*dot\s*[\])>][ \t]*|[ \t]dot[ \t]"
+    r"|[ \t]*[\[(<]\s*(?:dot|\.)\s*[\])>][ \t]*|[ \t]dot[ \t]"
     r"|[ \t]*ドット[ \t]*)"
 )
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
@@ -93,6 +99,15 @@ every dot a comma, ending in a common top-level label; a real address before a C
 (a@example.com,yes), and so is found above, its cell after it left."""
 
 
+_BEFORE_AT = re.compile(
+    r"(?:@|アット|あっと)[ \t]*(?:マーク|まーく)?[ \t]*(?:の|より)前(?:は|が|[:：=])?[ \t]*[「『\"]?"
+    r"(?=[a-z0-9._%+\-]{0,63}[a-z])([a-z0-9._%+\-]{1,64})(?![a-z0-9._%+\-@])",
+    re.IGNORECASE,
+)
+"""The local part given apart, as what comes before the @ (@ の前は yuko.88, アットマークより前が k-sato):
+ASCII with a letter in it, so a count stays (@の前は 8 文字まで)."""
+
+
 _MESSAGE_ID = re.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
 """A mail header's line up to an id in angle brackets (Message-ID: <20261206.4412@mail.example.jp>): the id
 is a message's, shaped as an address but nobody's."""
@@ -109,6 +124,9 @@ def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     if "," in text and "@" in text:
         for match in _COMMAS.finditer(text):
             yield match.start(), match.end(), EMAIL
+    if "前" in text:
+        for match in _BEFORE_AT.finditer(text):
+            yield match.start(1), match.end(1), EMAIL
     if " @ " in text:
         for match in _SPACED.finditer(text):
             yield match.start(), match.end(), EMAIL

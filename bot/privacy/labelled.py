@@ -24,8 +24,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   work's), eight digits as a date included, and a year of one or two digits with its era written
   elsewhere (数字は 5 年 4 月 17 日); neither of these takes a date that opens or closes a
   range (…以前, …から, 〜…) or that a rule or a document bears (…施行, …改訂, …現在);
-- a number after the name of a personal one (a note in brackets or a second label between if any:
-  口座番号(7桁), 基礎年金番号・年金コード：; ``=`` as a form's field: 被保険者番号=…): a bank account
+- a number after the name of a personal one (a note in brackets, its count of digits or a second label
+  between if any: 口座番号(7桁), 口座番号7桁→ …, 基礎年金番号・年金コード：; ``=`` as a form's field:
+  被保険者番号=…; an arrow: 口座番号→ …): a bank account
   (口座番号, 口座, 口番; 普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an
   insurance, pension, licence, passport, residence card, medical aid or beneficiary number
   (被保険者番号, 被保険者証の番号, 被保険者証 番号, 医療証の番号, 基礎年金番号,
@@ -34,11 +35,15 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   Passport No.), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
   通知書番号, a checkup voucher's 受診券番号 and any 〜者番号 but a business's, 事業者番号), a utility's
-  (お客様番号), a Japan Post Bank account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
+  (お客様番号), a job seeker's (求職番号), an insurance policy's (証券番号), a patient's chart (カルテ番号), a
+  member's (会員番号; after 会員番号 a number is never a phone, `bot.privacy.numbers`), a Japan Post Bank
+  account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
-  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), or one or two
+  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), and after a
+  person's 〜者番号 a dash after the letters too (受診者番号 K-2026-04471, 対象者番号：W-8812; a case's may
+  be a file's: ケース番号 C-2025-1182 stays), or one or two
   digits, a dash and three or more (納税義務者番号 17-004428-3),
   grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
   after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
@@ -213,6 +218,7 @@ _ID_LABEL = (
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
+    r"求職番号|証券番号|カルテ番号|会員番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
     r"(?<!業)者番号|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号|"
@@ -243,11 +249,11 @@ _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
-_ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]))"
+_ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：])|[0-9]{1,2}桁)"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}[:：=;>])?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:第{_SPACE})?({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
@@ -316,13 +322,15 @@ _CORRECTION = re.compile(
 """A number corrected or doubted right after a labelled one (口座番号 4410921 → 4410912, … じゃなくて …,
 … だったか …): the same number's shape again, its digits as many, is the same person's."""
 _PART = re.compile(
-    rf"(?:(マイナンバー|マイナ番号|個人番号)|(電話番号|電話|でんわ|携帯(?:番号)?|tel)|{_ID_LABEL})の?{_SPACE}"
-    rf"(?:下|末尾|先頭|頭|上|最後|最初|後ろ|前)の?{_SPACE}(?:[0-9]{{1,2}}|[一二三四五六七八九])桁目?"
-    rf"(?:は|が|:|：|=)?{_SPACE}{_OPENING}([0-9]{{2,6}})(?![0-9])",
+    rf"(?:(マイナンバー|マイナ番号|個人番号)|(電話番号|電話|でんわ|携帯(?:番号)?|tel)|{_ID_LABEL}|カード)"
+    rf"(?:の|は|が)?{_SPACE}"
+    rf"(?:(?:下|末尾|先頭|頭|上|最後|最初|後ろ|前)の?{_SPACE}(?:[0-9]{{1,2}}|[一二三四五六七八九])桁目?|末尾)"
+    rf"(?:は|が|:|：|=)?{_SPACE}{_OPENING}(?:no\.?{_SPACE})?([0-9]{{2,6}})(?![0-9])",
     re.IGNORECASE,
 )
 """Part of a personal number named by where it is in it (マイナンバー先頭4桁 5287, 口座番号の下3桁が 092,
-携帯の末尾4桁 2237): the person's all the same; a work number's part (受付番号の下4桁) stays."""
+携帯の末尾4桁 2237, クレジットカードは下四桁 4417), or a card's last digits after 末尾 (カード末尾
+No.0927): the person's all the same; a work number's part (受付番号の下4桁) stays."""
 _PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひふほまみむめゆよらりるれろわ"
 """A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
 _PLATE = re.compile(
@@ -338,9 +346,17 @@ class's two or three digits, a kana and the four digits (車のナンバー：�
 kana that is a particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone
 (300 と 1234). A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67)
 and stays."""
+_LETTERED = re.compile(
+    rf"(?<!業)者番号(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
+    rf"(?![0-9a-z]|{_QUANTITY})",
+    re.IGNORECASE,
+)
+"""A number lettered before a dash after the label of a person's number (受診者番号 K-2026-04471, 対象者番号：
+W-8812); after a case's label the same shape may be a file's (ケース番号 C-2025-1182) and stays."""
 _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),
+    (_LETTERED, ID_NUMBER),
     (_INSURANCE_CARD, ID_NUMBER),
     (_JSON_ACCOUNT, ID_NUMBER),
     (_CARD, ID_NUMBER),
@@ -415,7 +431,7 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             if not is_reference(text, match.start(1)):
                 yield match.start(1), match.end(1), ID_NUMBER
                 yield from _corrections(text, match.start(1), match.end(1))
-    if "桁" in text:
+    if "桁" in text or "末尾" in text:
         for match in _PART.finditer(text):
             kind = MY_NUMBER if match.group(1) else PHONE if match.group(2) else ID_NUMBER
             yield match.start(3), match.end(3), kind

@@ -32,7 +32,8 @@ Four groups or more joined by one and the same dash or dot are a code's parts (�
 not a phone's.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays, and a phone after the name of a
-ward's or a city's main line (区役所代表 ℡, 市役所の代表電話) is the office's. One
+ward's or a city's main line (区役所代表 ℡, 市役所の代表電話) and one that opens a range of lines
+(03-4566-2400〜2499) are an office's. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
 unless it is a My Number with a valid check digit (or, after 内線, shaped
@@ -90,6 +91,7 @@ _OFFICE_LINE = re.compile(
 )
 """A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：): the office's
 number, which it publishes, not a resident's; a phone after 代表 alone may be a resident's workplace's."""
+_LINES_UP_TO = re.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = re.compile(
     r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
@@ -251,11 +253,21 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
         if _UNIT.match(text, groups[j].end):
             continue
         kind = _kind(text, digits, groups[i : j + 1], before)
-        if kind is None or (office and kind == PHONE):
+        if kind is None or (kind == PHONE and (office or _opens_a_range_of_lines(text, groups[j]))):
             continue
         if not reference or kind == MY_NUMBER or (extension and kind == PHONE):
             best = (j, kind)
     return best
+
+
+def _opens_a_range_of_lines(text: str, last: _Group) -> bool:
+    """Whether the phone ending with group ``last`` opens a range of lines (ダイヤルイン 03-4566-2400〜2499).
+
+    The range's end has as many digits as that group: an office's block of lines, which nobody's own phone is
+    written as; a time after it (〜20時) is no such end.
+    """
+    end = _LINES_UP_TO.match(text, last.end)
+    return end is not None and len(end.group(1)) == len(last.digits) and not _UNIT.match(text, end.end())
 
 
 def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | None:

@@ -221,7 +221,7 @@ _KANA_LOCAL = ("やまだ", "たろう", "ヤマダ", "山田", "さくら")
 
 
 def email(rng: random.Random) -> Written:
-    """Addresses with dots and plus signs, full width, spaces around @ or dots, [at]/(at), IDN."""
+    """Addresses with dots and plus signs, full width, spaces around @ or dots, [at]/(at), defanged, IDN."""
     local = "".join(rng.choice(_LOCAL) for _ in range(rng.randint(1, 10)))
     if rng.random() < 0.05:
         local = rng.choice(_KANA_LOCAL)
@@ -234,11 +234,14 @@ def email(rng: random.Random) -> Written:
         domain = ".".join([*labels, *rng.choice((["jp"], ["co", "jp"], ["lg", "jp"], ["com"], ["org"]))])
     plain = f"{local}@{domain}"
     at = rng.choice(
-        ("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク", "\n@")
+        (
+            *("@", "@", "＠", " @ ", " ＠ ", "[at]", "(at)", "（at）", " [at] ", "アットマーク", "\n@"),
+            *("[@]", " #at# "),
+        )
     )
     written = f"{local}{at}{domain}"
     if rng.random() < 0.3:
-        dots = ("[dot]", "(dot)", " . ", "。", " dot ", " ・ ", "・")
+        dots = ("[dot]", "(dot)", " . ", "。", " dot ", "[.]", " ・ ", "・")
         written = written.replace(".", rng.choice(dots if domain.isascii() else dots[:5]))
     if rng.random() < 0.1:
         written = written.upper()
@@ -779,7 +782,8 @@ _ID_CUES = (
     "被保険者番号 ………… ", "旅券番号・・・・", "介護保険番号 .......... ", "<insured_no>", "account_no: \"",
     "pension_number=", "《口座番号》", "【被保険者番号】", "acct=", "A/C ", "Q3 口座番号　A3 ",
     "こうざばんごう ", "ｺｳｻﾞﾊﾞﾝｺﾞｳ ", "保護番号 ", "証書番号：", "被保険者番号 ; ", "受給者番号;",
-    "通知書番号 ", "受診券番号 ", "納税義務者番号：",
+    "通知書番号 ", "受診券番号 ", "納税義務者番号：", "求職番号 ", "証券番号 No.", "カルテ番号 ", "会員番号 ",
+    "口座番号7桁→ ",
 )  # fmt: skip
 _FAR_ID_CUES = (
     "受給者証番号ですが、念のため申し上げますと、",
@@ -836,7 +840,15 @@ def id_number(rng: random.Random) -> Written:
                 (f"車のナンバー：{plate}", (plate,)),
                 (f"車検証の登録番号 {plate}", (plate,)),
                 (
-                    rng.choice(("口座番号の下4桁は", "被保険者番号 末尾4桁 ", "基礎年金番号の下4桁が"))
+                    rng.choice(
+                        (
+                            "口座番号の下4桁は",
+                            "被保険者番号 末尾4桁 ",
+                            "基礎年金番号の下4桁が",
+                            "クレジットカードは下四桁 ",
+                            "カード末尾 No.",
+                        )
+                    )
                     + part,
                     (part,),
                 ),

@@ -1329,6 +1329,30 @@ WRITINGS = [
         "車検証の登録番号「練馬 330 ち 7-21」、自動車の登録番号は 多摩500あ1234",
         "車検証の登録番号「［各種番号］」、自動車の登録番号は ［各種番号］",
     ),
+    # The fourteenth round's: job seekers', policies', charts' and members' numbers, letters and a dash
+    # before a number, a count of digits and an arrow after a label, a card's last digits, defanged e-mails
+    # and a local part given apart from its domain.
+    (
+        "求職番号 13010-24471831、証券番号 No.3318-004471、カルテ番号 00712448、会員番号 0044127",
+        "求職番号 ［各種番号］、証券番号 No.［各種番号］、カルテ番号 ［各種番号］、会員番号 ［各種番号］",
+    ),
+    (
+        "受診者番号 K-2026-04471、対象者番号：W-8812 さん",
+        "受診者番号 ［各種番号］、対象者番号：［各種番号］ さん",
+    ),
+    ("口座番号7桁→ 0 4 4 8 1 2 7（電話口で）", "口座番号7桁→ ［各種番号］（電話口で）"),
+    (
+        "クレジットカードは下四桁 ４４１７、カード末尾 No.0927 で決済",
+        "クレジットカードは下四桁 ［各種番号］、カード末尾 No.［各種番号］ で決済",
+    ),
+    (
+        "kenji[.]ota[@]gmail[.]com、daichi.w #at# outlook.com",
+        "［メールアドレス］、［メールアドレス］",
+    ),
+    (
+        "メールアドレスの @ の前は yuko.88 で、ドメインは gmail.com です",
+        "メールアドレスの @ の前は ［メールアドレス］ で、ドメインは gmail.com です",
+    ),
 ]
 
 
@@ -1689,6 +1713,10 @@ WORK_TEXT = [
     # registration number that is no plate; a notice's count.
     "区役所代表 ℡ 03-3993-1111（内線 4412）、市役所の代表電話 0422-51-1234、区の代表番号：03-5984-1111",
     "'26/12/4 締切、登録番号 2026-4417 の文書、通知書番号の桁数は 12 桁、受診券 4,418 枚",
+    # An office's block of direct lines; a count after 末尾 or the @'s place; a number's count of digits.
+    "福祉事務所のダイヤルインは 03-4566-2400〜2499 の範囲です",
+    "ケース番号 C-2025-1182 の支援計画",
+    "職員番号は 7桁 で、末尾 1桁 はチェックデジット、受付番号の末尾 0012、@の前は 8 文字まで",
 ]
 
 
@@ -1873,6 +1901,12 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "1 , " * 2000,
         "北海道美幌町丙" * 600,
         "1号棟 " * 1500,
+        "a[.]" * 2000 + "[@]",
+        "@の前は" * 1000 + "a",
+        "口座番号1桁→ " * 800,
+        "カード末尾 No." * 800,
+        "03-4566-2400〜" * 600,
+        "受診者番号 K-" + "123-" * 2000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
