@@ -108,7 +108,8 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     except InvalidInput as exc:
         print(exc, file=sys.stderr)
         return 2
-    store = ConversationStore.configured(settings)
+    # Only add-user may be the first use of a new database; the other actions need one that is there.
+    store = ConversationStore.configured(settings, create=args.admin_command == "add-user")
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -185,8 +186,11 @@ def run_worker(settings: Settings) -> int:
 
 
 def run_purge(settings: Settings, days: int | None) -> int:
-    """Delete what is older than the retention period now; print how much went."""
-    store = ConversationStore.configured(settings)
+    """Delete what is older than the retention period now; print how much went.
+
+    A SQLite file that is not there is refused (`MissingDatabase`), not created empty and purged.
+    """
+    store = ConversationStore.configured(settings, create=False)
     try:
         counts = purge(store.engine, settings.retention_days if days is None else days, utcnow())
     finally:
