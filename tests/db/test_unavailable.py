@@ -34,7 +34,7 @@ def test_a_database_another_process_is_writing_names_the_wait_and_says_to_try_ag
     database = tmp_path / "kaizen.db"
     ConversationStore.open(f"sqlite:///{database}").close()
     with another_process_writing(database):
-        done = run(f"sqlite:///{database}", "admin", "list-users")
+        done = run(f"sqlite:///{database}", "purge")
     assert_refused_for_the_operator(done, f"sqlite:///{database}")
     waited = "ほかのプロセスが書き込み中で、KAIZEN_DB_TIMEOUT_SECONDS（2秒）待っても書き込めませんでした"
     assert waited in done.stderr
@@ -58,6 +58,43 @@ def test_an_unreachable_postgresql_server_says_what_to_check_without_the_passwor
     assert_refused_for_the_operator(done, url.replace("hunter2", "***"))
     assert "PostgreSQL のサーバーに接続できません" in done.stderr
     assert "hunter2" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "stdin"),
+    [
+        (("admin", "list-users"), ""),
+        (("admin", "export-faq"), ""),
+        (("admin", "logout-everywhere", "tanaka"), ""),
+        (("admin", "set-password", "tanaka", "--password-stdin"), "a-new-password-2\n"),
+    ],
+)
+def test_reading_commands_work_while_another_process_writes(
+    tmp_path: Path, command: tuple[str, ...], stdin: str
+) -> None:
+    """The start-up migration check reads the schema's revision without the write lock when it is current.
+
+    It used to take the write lock with nothing to migrate, so a long write elsewhere (a purge, the worker)
+    made even ``admin list-users`` fail. Only a command that writes waits for the lock.
+    """
+    database = tmp_path / "kaizen.db"
+    added = run(
+        f"sqlite:///{database}",
+        "admin",
+        "add-user",
+        "tanaka",
+        "--password-stdin",
+        stdin="dx-team-password-1\n",
+    )
+    assert added.returncode == 0, added.stderr
+    with another_process_writing(database):
+        done = run(f"sqlite:///{database}", *command, stdin=stdin)
+    if command[1] in ("list-users", "export-faq"):
+        assert done.returncode == 0, done.stderr
+        assert "tanaka" in done.stdout or command[1] == "export-faq"
+    else:  # these write: they wait for the lock, and say so
+        assert_refused_for_the_operator(done, f"sqlite:///{database}")
+        assert "（database is locked）" in done.stderr
 
 
 MISSING_FILE_COMMANDS = [
