@@ -304,7 +304,11 @@ def _import_faq(args: argparse.Namespace) -> int:
         sheet = read_sheet(args.file, args.sheet)
         given = {k: v for k, v in columns.items() if v}
         imported = import_faq(
-            sheet.rows, given, headings=args.headings, hidden=sheet.hidden, unsaved=sheet.unsaved
+            sheet.rows,
+            given,
+            headings=args.headings,
+            hidden=sheet.hidden,
+            failed_formulas=sheet.failed_formulas,
         )
     except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
         print(exc, file=sys.stderr)

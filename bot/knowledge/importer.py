@@ -22,8 +22,8 @@ below it that have none; without, it is reported like any row without an answer.
 
 Nothing is dropped silently: a row with no question or no answer (also when
 its only text is in a column that is not read, a note or a heading), a row
-whose cell read is a formula saved without its result (``unsaved``: a file
-not written by Excel, whose formulas read as empty), an id
+whose cell read is a formula without a result to read (``failed_formulas``:
+saved without one by a program other than Excel, or an error such as #N/A), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Only rows
 with no text at all are skipped (and counted), and rows hidden in Excel
@@ -154,7 +154,7 @@ def import_faq(
     *,
     headings: bool = False,
     hidden: Collection[int] = (),
-    unsaved: Collection[tuple[int, int]] = (),
+    failed_formulas: Mapping[tuple[int, int], str] | None = None,
 ) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
@@ -164,7 +164,8 @@ def import_faq(
     that repeats the header's question and answer (a two-row header). With ``headings``, a row with one
     cell and no answer is a section heading whose text is the category of the rows below it. Rows
     numbered in ``hidden`` (hidden in Excel) are skipped and listed. A row with a cell read in
-    ``unsaved`` (row number, column index: a formula saved without its result) is a problem.
+    ``failed_formulas`` (by row number and column index: the error it shows, or "" for a formula saved
+    without its result) is a problem.
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
@@ -180,7 +181,8 @@ def import_faq(
     entry_rows: list[int] = []
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[below:], start=below + 1):
-        formulas = [name for name, index in where.items() if (number, index) in unsaved]
+        failed = {name: (failed_formulas or {}).get((number, index)) for name, index in where.items()}
+        formulas = {name: error for name, error in failed.items() if error is not None}
         if not formulas and not any(cell.strip() for cell in row):
             imported.blank_rows += 1
             continue
@@ -188,9 +190,8 @@ def import_faq(
             imported.hidden_rows.append(number)
             continue
         if formulas:
-            cells_said = "・".join(f"{FIELD_LABELS[name]}（{_letter(where[name])}列）" for name in formulas)
-            why = "" if any(_UNSAVED_WHY in problem for problem in problems) else _UNSAVED_WHY
-            problems.append(f"{number}行目: {cells_said}の数式の計算結果がファイルに保存されていません{why}")
+            explained = any(_UNSAVED_WHY in problem for problem in problems)
+            problems.append(f"{number}行目: {_formula_problem(formulas, where, explained=explained)}")
             continue
         if _repeats_header(row, rows[header], where):
             imported.header_repeats.append(number)
@@ -244,6 +245,28 @@ def import_faq(
         raise ImportProblems(problems)
     imported.same_questions = [[entry_rows[at] for at in group] for group in same_questions(imported.entries)]
     return imported
+
+
+def _formula_problem(formulas: Mapping[str, str], where: Mapping[str, int], *, explained: bool) -> str:
+    """What is wrong with a row's formulas (by field: the error shown, or "" when saved without a result).
+
+    Why a result can be missing, and what to do, is said the first time only (``explained``).
+    """
+
+    def cells(errors: bool) -> str:
+        return "・".join(
+            f"{FIELD_LABELS[name]}（{_letter(where[name])}列）{f'は数式のエラー（{error}）' if error else ''}"
+            for name, error in formulas.items()
+            if bool(error) == errors
+        )
+
+    said = []
+    if unsaved := cells(errors=False):
+        why = "" if explained else _UNSAVED_WHY
+        said.append(f"{unsaved}の数式の計算結果がファイルに保存されていません{why}")
+    if wrong := cells(errors=True):
+        said.append(f"{wrong}です（Excelで数式か参照先を直し、保存してから読み込んでください）")
+    return "。".join(said)
 
 
 def _id_used_twice(entry_id: str, number: int, first: int, numbered: Collection[int], *, given: bool) -> str:

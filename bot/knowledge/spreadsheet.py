@@ -8,9 +8,11 @@ as 2026/05/01 (with its time when it has one: 2026/05/01 9:30), never as its
 serial number. A cell merged over several
 rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
-An .xlsx formula reads as the result Excel saved with it; a formula saved
-without one (a file written by a program, not by Excel) reads as empty and
-is listed in `Sheet.unsaved`, so that it is reported, not taken as empty.
+A formula reads as the result Excel saved with it. One saved without a
+result (an .xlsx written by a program, not by Excel) and one whose result is
+an error (#N/A from a lookup that found nothing) are listed in
+`Sheet.failed_formulas`, so that they are reported, not read as empty or as
+the text "#N/A".
 A CSV file may be UTF-8 (with or without the BOM Excel writes), Shift_JIS
 (cp932, Excel's "CSV" on Japanese Windows) or UTF-16 with its BOM (Excel's
 "Unicode text", tab-separated); a text file whose first line has more tabs
@@ -119,8 +121,9 @@ class Sheet:
     """The workbook's other sheets, not read."""
     hidden: frozenset[int] = frozenset()
     """The hidden rows' numbers (from 1, as Excel numbers them)."""
-    unsaved: frozenset[tuple[int, int]] = frozenset()
-    """The cells holding a formula saved without its result: (row number from 1, column index from 0)."""
+    failed_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The formula cells without a result to read, by (row number from 1, column index from 0): the error
+    Excel shows (``#N/A``), or "" for a formula saved without its result."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -159,8 +162,10 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
             _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
         hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
         others = [name for name in book.sheetnames if name != worksheet.title]
-        unsaved = _unsaved_formulas(path, worksheet.title)
-        return Sheet(rows, worksheet.title, others, hidden, unsaved)
+        failed = dict.fromkeys(_unsaved_formulas(path, worksheet.title), "")
+        for at, row in enumerate(worksheet.iter_rows(), start=1):  # from row 1, as `rows` above
+            failed.update({(at, column): str(c.value) for column, c in enumerate(row) if c.data_type == "e"})
+        return Sheet(rows, worksheet.title, others, hidden, failed)
     finally:
         book.close()
 
@@ -218,7 +223,13 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
             _fill_down(rows, top, end, left)
         hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
         others = [name for name in book.sheet_names() if name != worksheet.name]
-        return Sheet(rows, worksheet.name, others, hidden)
+        failed = {
+            (number + 1, column): xlrd.error_text_from_code.get(cell.value, "#N/A")
+            for number in range(worksheet.nrows)
+            for column, cell in enumerate(worksheet.row(number))
+            if cell.ctype == xlrd.XL_CELL_ERROR
+        }
+        return Sheet(rows, worksheet.name, others, hidden, failed)
     finally:
         book.release_resources()
 

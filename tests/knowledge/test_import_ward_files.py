@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import xlwt
 import yaml
 
 from tests.knowledge.test_importer import run, write_xlsx
@@ -64,6 +65,38 @@ def test_formulas_excel_saved_read_as_their_results_an_empty_text_result_too(tmp
         ("住民票の写しは？", "窓口で請求できます。"),
     ]
     assert "keywords" not in entries[3], "a text formula whose result is empty is an empty cell"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_formula_showing_an_error_is_reported_by_row_not_imported_as_its_text(
+    tmp_path: Path, kind: str
+) -> None:
+    """A lookup that found nothing (#N/A) was imported as the answer 「#N/A」 (.xlsx), or as empty (.xls)."""
+    rows: list[list[str | None]] = [
+        ["ID", "質問", "回答"],
+        ["q1", "粗大ごみは？", None],
+        ["q2", "住民票は？", "窓口で。"],
+    ]
+    if kind == "xlsx":
+        rows[1][2] = "#N/A"  # openpyxl stores it as an error value, as Excel saves a formula's error
+        source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    else:
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("FAQ")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+        sheet.row(1).set_cell_error(2, 0x2A)  # #N/A
+        source = tmp_path / "faq.xls"
+        book.save(str(source))
+    done = run("import-faq", str(source))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        f"{source}: 2行目: 回答（C列）は数式のエラー（#N/A）です"
+        "（Excelで数式か参照先を直し、保存してから読み込んでください）"
+    )
+    assert done.stdout == ""
 
 
 def test_questions_asked_twice_are_imported_and_named_by_their_rows(tmp_path: Path) -> None:
