@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import logging
 import signal
 import sys
 from collections.abc import Collection
@@ -36,6 +37,8 @@ from bot.reloadcli import who
 from bot.usage import Parser
 
 __all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
+
+log = logging.getLogger(__name__)
 
 
 def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -108,7 +111,8 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     except InvalidInput as exc:
         print(exc, file=sys.stderr)
         return 2
-    store = ConversationStore.configured(settings)
+    # Only add-user may be the first use of a new database; the other actions need one that is there.
+    store = ConversationStore.configured(settings, create=args.admin_command == "add-user")
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":
@@ -185,8 +189,11 @@ def run_worker(settings: Settings) -> int:
 
 
 def run_purge(settings: Settings, days: int | None) -> int:
-    """Delete what is older than the retention period now; print how much went."""
-    store = ConversationStore.configured(settings)
+    """Delete what is older than the retention period now; print how much went.
+
+    A SQLite file that is not there is refused (`MissingDatabase`), not created empty and purged.
+    """
+    store = ConversationStore.configured(settings, create=False)
     try:
         counts = purge(store.engine, settings.retention_days if days is None else days, utcnow())
     finally:
@@ -203,32 +210,51 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 
 async def _work(settings: Settings) -> int:
+    """The worker's life, its start and its stop logged as ``serve`` logs its own."""
     from bot import wiring  # the channels' SDKs: seconds to import, and only the worker needs them
 
     store = await asyncio.to_thread(ConversationStore.configured, settings)
     channels = wiring.channels(settings, routes=False)
     stop = asyncio.Event()
+
+    def stopping() -> None:
+        if stop.is_set():  # a second Ctrl-C: the stop under way still closes everything
+            log.warning("already stopping: finishing the deliveries and turns under way")
+        stop.set()
+
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(signum, stop.set)
+        loop.add_signal_handler(signum, stopping)
+    turns = settings.webhook_turns == "worker"
     try:
         await channels.start()
-        if settings.webhook_turns == "worker":
+        if turns:
             async with wiring.live_knowledge(settings, store) as knowledge:
                 service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
                 async with (
                     wiring.delivering(settings, store, service, channels),
                     wiring.taking_turns(settings, store, knowledge, service, channels),
                 ):
-                    await stop.wait()
+                    await _until_stopped(stop, turns=True)
         else:
             service = wiring.consultations(settings, store)
             async with wiring.delivering(settings, store, service, channels):
-                await stop.wait()
+                await _until_stopped(stop, turns=False)
     finally:
         await channels.close()
         await asyncio.to_thread(store.close)
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+    log.info("worker stopped")
     return 0
+
+
+async def _until_stopped(stop: asyncio.Event, *, turns: bool) -> None:
+    """Log that the worker runs, wait for SIGINT or SIGTERM, and log that it stops."""
+    what = "delivering the outbox" + (" and answering the webhook events" if turns else "")
+    log.info("worker running: %s", what)
+    await stop.wait()
+    log.info("stopping: finishing the deliveries%s under way", " and turns" if turns else "")
 
 
 def _ended(sessions: int) -> str:

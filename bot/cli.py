@@ -81,7 +81,11 @@ def _parser() -> Parser:
     imports = commands.add_parser(
         "import-faq", help="turn a ward's FAQ spreadsheet (.xlsx, .xls or .csv) into faq.yaml's format"
     )
-    imports.add_argument("file", type=Path, help="the .xlsx, .xls or .csv file (CSV in UTF-8 or Shift_JIS)")
+    imports.add_argument(
+        "file",
+        type=Path,
+        help="the .xlsx, .xls or .csv file (CSV in UTF-8, Shift_JIS or UTF-16 with its BOM)",
+    )
     imports.add_argument(
         "--output", "-o", default="-", help="where to write the YAML (default: standard output)"
     )
@@ -299,7 +303,13 @@ def _import_faq(args: argparse.Namespace) -> int:
     try:
         sheet = read_sheet(args.file, args.sheet)
         given = {k: v for k, v in columns.items() if v}
-        imported = import_faq(sheet.rows, given, headings=args.headings, hidden=sheet.hidden)
+        imported = import_faq(
+            sheet.rows,
+            given,
+            headings=args.headings,
+            hidden=sheet.hidden,
+            failed_formulas=sheet.failed_formulas,
+        )
     except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
         print(exc, file=sys.stderr)
         return 2
@@ -352,7 +362,7 @@ def _sheet_notes(name: str, others: Sequence[str]) -> list[str]:
 
 
 def _row_notes(imported: Imported) -> list[str]:
-    """The rows below the header that were skipped though they hold text (lines for people)."""
+    """The rows below the header skipped though they hold text, and those asking one question (lines)."""
 
     def listed(rows: Sequence[int]) -> str:
         shown = "、".join(str(row) for row in rows[:10])
@@ -366,6 +376,11 @@ def _row_notes(imported: Imported) -> list[str]:
         )
     if imported.header_repeats:
         notes.append(f"{listed(imported.header_repeats)}は項目名の行の繰り返しのため読んでいません")
+    for rows in imported.same_questions:
+        notes.append(
+            f"注意: {'行目と'.join(str(row) for row in rows)}行目の質問が同じです（読み込みました。検索では"
+            "見分けられないため、1つにまとめるか、違いが分かるように書き分けてください）"
+        )
     return notes
 
 

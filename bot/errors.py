@@ -1,7 +1,8 @@
 """The bot's own exceptions: one small tree, so error boundaries can route by type.
 
 ``BotError`` → ``InvalidRequest`` (a request that cannot be read at all),
-``StoreError`` (the database), ``Busy`` (too many turns waiting), ``DuplicateEvent``
+``StoreError`` (the database; ``MissingDatabase``, a SQLite file that is not there),
+``Busy`` (too many turns waiting), ``DuplicateEvent``
 (a redelivery), ``ConsultationError`` (a request about a consultation that cannot
 be done: `NotFound`, `InvalidInput`, `InvalidTransition`, `Conflict`). A
 consultation error's message is written for people, in Japanese, since the
@@ -9,6 +10,8 @@ dashboard and the admin API show it as is.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 __all__ = [
     "BotError",
@@ -19,6 +22,7 @@ __all__ = [
     "InvalidInput",
     "InvalidRequest",
     "InvalidTransition",
+    "MissingDatabase",
     "NotFound",
     "StoreError",
 ]
@@ -42,6 +46,18 @@ class InvalidRequest(BotError):
 
 class StoreError(BotError):
     """The database could not be reached or refused the operation; the caller may retry later."""
+
+
+class MissingDatabase(StoreError):
+    """A command that only reads or deletes was pointed at a SQLite file that does not exist.
+
+    Opening it would create an empty database and report success on nothing (a
+    mistyped ``DATABASE_URL``); ``path`` is the file looked for.
+    """
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"no database file at {path}")
+        self.path = path
 
 
 class Busy(BotError):

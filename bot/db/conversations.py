@@ -22,12 +22,12 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from bot.config import DB_TIMEOUT_SECONDS, Settings
 from bot.db import inbox, journal, reach
-from bot.db.engine import aware, create_engine, reading
+from bot.db.engine import aware, create_engine, reading, sqlite_file
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue
 from bot.db.schema import conversations, outbox
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
-from bot.errors import DuplicateEvent, StoreError
+from bot.errors import DuplicateEvent, MissingDatabase, StoreError
 
 __all__ = ["ConversationStore", "PushedMessage"]
 
@@ -55,11 +55,17 @@ class ConversationStore:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> ConversationStore:
+    def open(cls, url: str, *, timeout: float = DB_TIMEOUT_SECONDS, create: bool = True) -> ConversationStore:
         """Connect to ``url`` and migrate the database to the newest schema.
 
         No later wait on the database lasts longer than ``timeout`` seconds.
+        A SQLite file that is not there is created, or with ``create`` false
+        refused with `MissingDatabase` before anything is created (a command
+        that only reads or deletes, pointed at a mistyped path).
         """
+        path = sqlite_file(url)
+        if not create and path is not None and not path.exists():
+            raise MissingDatabase(path)
         engine = create_engine(url, timeout=timeout)
         try:
             upgrade(engine)
@@ -69,9 +75,9 @@ class ConversationStore:
         return cls(engine)
 
     @classmethod
-    def configured(cls, settings: Settings) -> ConversationStore:
+    def configured(cls, settings: Settings, *, create: bool = True) -> ConversationStore:
         """`open` the configured database (``DATABASE_URL``, ``KAIZEN_DB_TIMEOUT_SECONDS``): blocking."""
-        return cls.open(settings.database_url, timeout=settings.db_timeout_seconds)
+        return cls.open(settings.database_url, timeout=settings.db_timeout_seconds, create=create)
 
     def close(self) -> None:
         """Release every pooled connection."""

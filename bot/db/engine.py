@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
@@ -31,7 +32,7 @@ from bot.config import DB_TIMEOUT_SECONDS
 from bot.db import postgres, sqlite
 from bot.errors import StoreError
 
-__all__ = ["aware", "create_engine", "normalize_url", "reading", "writing"]
+__all__ = ["aware", "create_engine", "normalize_url", "reading", "sqlite_file", "writing"]
 
 
 def normalize_url(url: str) -> sa.URL:
@@ -40,6 +41,12 @@ def normalize_url(url: str) -> sa.URL:
     if parsed.drivername in ("postgresql", "postgres"):
         return parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def sqlite_file(url: str) -> Path | None:
+    """The file a SQLite URL names; None for PostgreSQL and an in-memory SQLite database."""
+    parsed = normalize_url(url)
+    return sqlite.file_of(parsed) if parsed.get_backend_name() == "sqlite" else None
 
 
 def create_engine(url: str, *, timeout: float = DB_TIMEOUT_SECONDS) -> sa.Engine:

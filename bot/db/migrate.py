@@ -3,8 +3,12 @@
 Several instances may start at once against one PostgreSQL database; a
 transaction-level advisory lock lets one migrate while the others wait and
 then find nothing to do. On SQLite the write lock of `bot.db.sqlite` does
-the same. A migration may rebuild a large table, so its statements are
-allowed `MIGRATION_SECONDS` rather than the usual timeout.
+the same. The schema's revision is first read without any lock (on SQLite a
+read that never waits for a writer): a current schema, every start but the
+first after an upgrade, takes no lock at all, so a command that only reads
+(``admin list-users``) works while another process holds a long write. A
+migration may rebuild a large table, so its statements are allowed
+`MIGRATION_SECONDS` rather than the usual timeout.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from bot.db.postgres import bounded
+from bot.db.sqlite import READ
 from bot.errors import StoreError
 
 __all__ = ["MIGRATIONS", "MIGRATION_SECONDS", "upgrade"]
@@ -41,15 +46,28 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
+    scripts = ScriptDirectory.from_config(config)
+    known = {script.revision for script in scripts.walk_revisions()}
+    with engine.connect() as connection:
+        current = MigrationContext.configure(
+            connection.execution_options(**{READ: True})
+        ).get_current_revision()
+    _refuse_unknown(current, known)
+    if revision == "head" and current in scripts.get_heads():
+        return
     with engine.begin() as connection, bounded(connection, MIGRATION_SECONDS):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})
-        current = MigrationContext.configure(connection).get_current_revision()
-        known = {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(
-                f"データベースは、この版のkaizen-botが知らない新しいスキーマ（{current}）に更新されています。"
-                "更新した版のkaizen-botで起動するか、更新前のバックアップに戻してください。"
-            )
+        # Again under the lock: another instance may have migrated meanwhile.
+        _refuse_unknown(MigrationContext.configure(connection).get_current_revision(), known)
         config.attributes["connection"] = connection
         command.upgrade(config, revision)
+
+
+def _refuse_unknown(current: str | None, known: set[str]) -> None:
+    """Raise `StoreError` for a revision this release lacks: a newer release migrated the database."""
+    if current is not None and current not in known:
+        raise StoreError(
+            f"データベースは、この版のkaizen-botが知らない新しいスキーマ（{current}）に更新されています。"
+            "更新した版のkaizen-botで起動するか、更新前のバックアップに戻してください。"
+        )

@@ -51,7 +51,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 from bot.db.checkpoint import Checkpointer
 from bot.db.deadline import until
 
-__all__ = ["READ", "checkpoints_of", "create"]
+__all__ = ["READ", "checkpoints_of", "create", "file_of"]
 
 log = logging.getLogger(__name__)
 
@@ -132,10 +132,16 @@ def checkpoints_of(path: Path) -> Checkpointer | None:
     return found[1] if found else None
 
 
+def file_of(url: sa.URL) -> Path | None:
+    """The file a SQLite URL names, None for an in-memory database (``sqlite://``)."""
+    database = url.database or ""
+    return None if database in ("", ":memory:") else Path(database).expanduser()
+
+
 def create(url: sa.URL, timeout: float) -> sa.Engine:
     """An engine for a SQLite URL, with the guarantees of the module docstring."""
-    database = url.database or ""
-    if database in ("", ":memory:"):
+    path = file_of(url)
+    if path is None:
         engine = sa.create_engine(
             url,
             connect_args={"check_same_thread": False, "timeout": timeout},
@@ -144,7 +150,6 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
         )
         _configure(engine, None, timeout, wal=False)
         return engine
-    path = Path(database).expanduser()
     _prepare(path)
     engine = sa.create_engine(
         url,

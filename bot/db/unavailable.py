@@ -4,7 +4,9 @@ A command that stops on `bot.errors.StoreError` (``serve`` unable to migrate, ``
 ``purge`` against a locked, read-only or unreachable database) used to print SQLAlchemy's English
 text, with its ``[SQL: …]`` and ``(Background on this error at: …)`` lines. `explain` says what is
 wrong and what to check, in Japanese, naming ``DATABASE_URL`` (its password hidden), and keeps the
-driver's own one-line message after it, so that nothing the driver said is lost.
+driver's own one-line message after it, so that nothing the driver said is lost. A SQLite file
+that is not there, for a command that does not create one (`MissingDatabase`), is named with its
+full path, since a mistyped path is the likely cause.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from bot.errors import StoreError
+from bot.errors import MissingDatabase, StoreError
 
 __all__ = ["explain"]
 
@@ -56,6 +58,13 @@ def explain(error: StoreError, url: str, timeout: int) -> str:
     A `StoreError` raised without a database error behind it (a schema from a newer
     release) already speaks to the operator, and is returned as it is.
     """
+    if isinstance(error, MissingDatabase):
+        return (
+            f"データベースのファイル {error.path.absolute()} がありません（DATABASE_URL: {_shown(url)}）。"
+            "DATABASE_URL のファイルの場所と名前を確かめてください"
+            "（このコマンドはデータベースを新しく作りません。"
+            "作るのは serve、worker、chat と admin add-user です）"
+        )
     cause = error.__cause__
     if not isinstance(cause, DBAPIError):
         return str(error)

@@ -21,7 +21,9 @@ cell and no answer is such a heading, and its text is the category of the rows
 below it that have none; without, it is reported like any row without an answer.
 
 Nothing is dropped silently: a row with no question or no answer (also when
-its only text is in a column that is not read, a note or a heading), an id
+its only text is in a column that is not read, a note or a heading), a row
+whose cell read is a formula without a result to read (``failed_formulas``:
+saved without one by a program other than Excel, or an error such as #N/A), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Only rows
 with no text at all are skipped (and counted), and rows hidden in Excel
@@ -29,7 +31,9 @@ with no text at all are skipped (and counted), and rows hidden in Excel
 second column whose header names a field already read (回答（英語） beside 回答)
 is reported as not read, and so is any other named column (担当課, 更新日).
 Every entry written is validated against the FAQ's schema first, so the
-output always passes ``python -m bot check``.
+output always passes ``python -m bot check``; entries asking the same
+question are written, and their rows listed (`Imported.same_questions`), as
+``check`` notes them.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.knowledge.schema import CATEGORY_MAX, FaqEntry
+from bot.knowledge.schema import CATEGORY_MAX, FaqEntry, same_questions
 from bot.knowledge.spreadsheet import ImportProblems, read_rows
 from bot.knowledge.yamlout import dump_blocks
 
@@ -116,6 +120,10 @@ _HEADING_MARKS = re.compile(r"^[■□●○◆◇▼▽▲△◎★☆・\s]+|[
 """A section heading's decoration (■ ごみ, 【ごみ】), not its name."""
 _QUESTION_END = re.compile(r"(?:[?？]|か[。．.]?)$")
 _EMPTY_SECTION = "{}行目: 見出し「{}」の下に質問がありません（質問であれば回答を入れてください）"
+_UNSAVED_WHY = (
+    "（Excel以外のソフトで作られたファイルの数式は、計算結果が保存されていないため空として読まれます。"
+    "Excelで開いて上書き保存してから、もう一度読み込んでください）"
+)
 
 
 @dataclass
@@ -136,6 +144,8 @@ class Imported:
     """Rows with text that Excel hides: skipped, as a person reading the sheet does not see them."""
     unread: list[str] = field(default_factory=list)
     """Columns whose header names a field read from another column (lines for people)."""
+    same_questions: list[list[int]] = field(default_factory=list)
+    """The rows of entries asking the same question, a list per question (imported all the same)."""
 
 
 def import_faq(
@@ -144,6 +154,7 @@ def import_faq(
     *,
     headings: bool = False,
     hidden: Collection[int] = (),
+    failed_formulas: Mapping[tuple[int, int], str] | None = None,
 ) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
@@ -152,7 +163,9 @@ def import_faq(
     `HEADER_SEARCH_ROWS` rows that has the question and answer columns, with the row below it when
     that repeats the header's question and answer (a two-row header). With ``headings``, a row with one
     cell and no answer is a section heading whose text is the category of the rows below it. Rows
-    numbered in ``hidden`` (hidden in Excel) are skipped and listed.
+    numbered in ``hidden`` (hidden in Excel) are skipped and listed. A row with a cell read in
+    ``failed_formulas`` (by row number and column index: the error it shows, or "" for a formula saved
+    without its result) is a problem.
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
@@ -164,13 +177,21 @@ def import_faq(
     imported = Imported(header_row=header + 1, header_end=below, unread=unread)
     problems: list[str] = []
     seen: dict[str, int] = {}
+    numbered: set[int] = set()  # the rows whose id was made from their number (no id given)
+    entry_rows: list[int] = []
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[below:], start=below + 1):
-        if not any(cell.strip() for cell in row):
+        failed = {name: (failed_formulas or {}).get((number, index)) for name, index in where.items()}
+        formulas = {name: error for name, error in failed.items() if error is not None}
+        if not formulas and not any(cell.strip() for cell in row):
             imported.blank_rows += 1
             continue
         if number in hidden:
             imported.hidden_rows.append(number)
+            continue
+        if formulas:
+            explained = any(_UNSAVED_WHY in problem for problem in problems)
+            problems.append(f"{number}行目: {_formula_problem(formulas, where, explained=explained)}")
             continue
         if _repeats_header(row, rows[header], where):
             imported.header_repeats.append(number)
@@ -195,29 +216,71 @@ def import_faq(
             problems.append(f"{number}行目: {'と'.join(missing)}が空です")
             continue
         if entry_id in seen:
-            problems.append(f"{number}行目: ID「{entry_id}」は{seen[entry_id]}行目でも使われています")
+            problems.append(
+                _id_used_twice(entry_id, number, seen[entry_id], numbered, given=bool(cells.get("id")))
+            )
             continue
         seen[entry_id] = number
+        if not cells.get("id"):
+            numbered.add(number)
         try:
-            imported.entries.append(
-                FaqEntry.model_validate(
-                    {
-                        "id": entry_id,
-                        "category": cells.get("category", ""),
-                        "question": cells["question"],
-                        "answer": cells["answer"],
-                        "phrasings": _items(cells.get("phrasings", "")),
-                        "keywords": _items(cells.get("keywords", "")),
-                    }
-                )
+            entry = FaqEntry.model_validate(
+                {
+                    "id": entry_id,
+                    "category": cells.get("category", ""),
+                    "question": cells["question"],
+                    "answer": cells["answer"],
+                    "phrasings": _items(cells.get("phrasings", "")),
+                    "keywords": _items(cells.get("keywords", "")),
+                }
             )
         except ValidationError as exc:
             problems.extend(f"{number}行目: {_describe(error)}" for error in exc.errors())
+            continue
+        imported.entries.append(entry)
+        entry_rows.append(number)
     if unused:
         problems.append(_EMPTY_SECTION.format(unused, section))
     if problems:
         raise ImportProblems(problems)
+    imported.same_questions = [[entry_rows[at] for at in group] for group in same_questions(imported.entries)]
     return imported
+
+
+def _formula_problem(formulas: Mapping[str, str], where: Mapping[str, int], *, explained: bool) -> str:
+    """What is wrong with a row's formulas (by field: the error shown, or "" when saved without a result).
+
+    Why a result can be missing, and what to do, is said the first time only (``explained``).
+    """
+
+    def cells(errors: bool) -> str:
+        return "・".join(
+            f"{FIELD_LABELS[name]}（{_letter(where[name])}列）{f'は数式のエラー（{error}）' if error else ''}"
+            for name, error in formulas.items()
+            if bool(error) == errors
+        )
+
+    said = []
+    if unsaved := cells(errors=False):
+        why = "" if explained else _UNSAVED_WHY
+        said.append(f"{unsaved}の数式の計算結果がファイルに保存されていません{why}")
+    if wrong := cells(errors=True):
+        said.append(f"{wrong}です（Excelで数式か参照先を直し、保存してから読み込んでください）")
+    return "。".join(said)
+
+
+def _id_used_twice(entry_id: str, number: int, first: int, numbered: Collection[int], *, given: bool) -> str:
+    """The problem of an id used on two rows, saying which of them had it made from its row's number.
+
+    A row without an id is named ``q0005`` after its row: in a sheet whose own ids look the same, that
+    meets another row's id, and "ID「q0005」" alone would name an id the row does not show.
+    """
+    fix = f"（空のIDを埋めるか、--id {NO_ID} ですべてのIDを行番号から振ってください）"
+    if not given:
+        return f"{number}行目: IDが空のため行番号から振ったID「{entry_id}」は、{first}行目のIDと同じです{fix}"
+    if first in numbered:
+        return f"{number}行目: ID「{entry_id}」は、IDが空の{first}行目に行番号から振ったIDと同じです{fix}"
+    return f"{number}行目: ID「{entry_id}」は{first}行目でも使われています"
 
 
 def _repeats_header(row: Sequence[str], header: Sequence[str], where: Mapping[str, int]) -> bool:

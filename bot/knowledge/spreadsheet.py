@@ -8,14 +8,22 @@ as 2026/05/01 (with its time when it has one: 2026/05/01 9:30), never as its
 serial number. A cell merged over several
 rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
-A CSV file may be UTF-8 (with or without the BOM Excel writes) or Shift_JIS
-(cp932, Excel's "CSV" on Japanese Windows). A file that cannot be read raises
+A formula reads as the result Excel saved with it. One saved without a
+result (an .xlsx written by a program, not by Excel) and one whose result is
+an error (#N/A from a lookup that found nothing) are listed in
+`Sheet.failed_formulas`, so that they are reported, not read as empty or as
+the text "#N/A".
+A CSV file may be UTF-8 (with or without the BOM Excel writes), Shift_JIS
+(cp932, Excel's "CSV" on Japanese Windows) or UTF-16 with its BOM (Excel's
+"Unicode text", tab-separated); a text file whose first line has more tabs
+than commas is read as tab-separated. A file that cannot be read raises
 `ImportProblems` with a line for people, never a traceback; a sheet the
 workbook does not have, `NoSuchSheet`.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import io
@@ -23,6 +31,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from bot.knowledge.numformat import display
 
@@ -112,6 +121,9 @@ class Sheet:
     """The workbook's other sheets, not read."""
     hidden: frozenset[int] = frozenset()
     """The hidden rows' numbers (from 1, as Excel numbers them)."""
+    failed_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The formula cells without a result to read, by (row number from 1, column index from 0): the error
+    Excel shows (``#N/A``), or "" for a formula saved without its result."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -150,9 +162,46 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
             _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
         hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
         others = [name for name in book.sheetnames if name != worksheet.title]
-        return Sheet(rows, worksheet.title, others, hidden)
+        failed = dict.fromkeys(_unsaved_formulas(path, worksheet.title), "")
+        for at, row in enumerate(worksheet.iter_rows(), start=1):  # from row 1, as `rows` above
+            failed.update({(at, column): str(c.value) for column, c in enumerate(row) if c.data_type == "e"})
+        return Sheet(rows, worksheet.title, others, hidden, failed)
     finally:
         book.close()
+
+
+def _unsaved_formulas(path: Path, title: str) -> frozenset[tuple[int, int]]:
+    """The formula cells of sheet ``title`` saved without their result: (row from 1, column from 0).
+
+    Excel saves each formula's result beside it (``<v>``); openpyxl and other
+    programs write the formula alone, or with an empty ``<v/>``, and a reader
+    sees an empty cell. An empty result is one only for a text formula
+    (``t="str"``, a formula that gives ""): a number is never empty.
+    """
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    main = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    # openpyxl reads a missing result and an empty one alike, as None: read the sheet's own XML.
+    reader = ExcelReader(str(path), read_only=True)
+    try:
+        reader.read_manifest()
+        reader.read_workbook()
+        member = next(rel.target for sheet, rel in reader.parser.find_sheets() if sheet.name == title)
+        found = set()
+        with reader.archive.open(member) as xml:
+            for _, element in ElementTree.iterparse(xml):
+                if element.tag != f"{main}c":
+                    continue
+                coordinate, numeric = element.get("r"), element.get("t", "n") == "n"
+                formula = element.find(f"{main}f") is not None
+                if coordinate and numeric and formula and not (element.findtext(f"{main}v") or "").strip():
+                    row, column = coordinate_to_tuple(coordinate)
+                    found.add((row, column - 1))
+                element.clear()
+        return frozenset(found)
+    finally:
+        reader.archive.close()
 
 
 def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
@@ -174,7 +223,13 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
             _fill_down(rows, top, end, left)
         hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
         others = [name for name in book.sheet_names() if name != worksheet.name]
-        return Sheet(rows, worksheet.name, others, hidden)
+        failed = {
+            (number + 1, column): xlrd.error_text_from_code.get(cell.value, "#N/A")
+            for number in range(worksheet.nrows)
+            for column, cell in enumerate(worksheet.row(number))
+            if cell.ctype == xlrd.XL_CELL_ERROR
+        }
+        return Sheet(rows, worksheet.name, others, hidden, failed)
     finally:
         book.release_resources()
 
@@ -249,14 +304,32 @@ def _text(value: object) -> str:
 
 
 def _csv_rows(path: Path, delimiter: str) -> list[list[str]]:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp932"):
+    text = _decoded(path, path.read_bytes())
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    if first.count("\t") > first.count(","):  # Excel's "Unicode text" and "Text (tab-separated)"
+        delimiter = "\t"
+    return list(_csv_reader(text, delimiter))
+
+
+def _decoded(path: Path, raw: bytes) -> str:
+    """A text file's text: UTF-16 by its BOM, else UTF-8 (BOM or not), else Shift_JIS (cp932)."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            text = raw.decode(encoding)
+            return raw.decode("utf-16")
         except UnicodeDecodeError:
-            continue
-        return list(_csv_reader(text, delimiter))
-    raise ImportProblems([f"{path}: 文字コードを読み取れません（UTF-8 か Shift_JIS で保存してください）"])
+            pass
+    elif b"\x00" not in raw:  # UTF-16 without a BOM has a NUL in every ASCII character; text none
+        for encoding in ("utf-8-sig", "cp932"):
+            try:
+                return raw.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+    raise ImportProblems(
+        [
+            f"{path}: 文字コードを読み取れません（UTF-8、Shift_JIS か、BOM付きの UTF-16"
+            "（Excelの「Unicode テキスト」）で保存してください）"
+        ]
+    )
 
 
 def _csv_reader(text: str, delimiter: str) -> Iterator[list[str]]:

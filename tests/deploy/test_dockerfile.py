@@ -6,10 +6,12 @@ import json
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.auxil.server import serve
+from tests.auxil.platforms import free_port
+from tests.auxil.server import serve, start, stop, wait_ready
 
 DOCKERFILE = Path(__file__).resolve().parents[2] / "Dockerfile"
 
@@ -38,3 +40,18 @@ def test_the_health_check_asks_the_port_the_server_was_given(tmp_path: Path) -> 
         capture_output=True,
     )
     assert stopped.returncode != 0  # the server is gone: unhealthy, not a silent pass
+
+
+def test_the_health_check_asks_the_address_the_server_listens_on(tmp_path: Path) -> None:
+    """With KAIZEN_HOST set to one address (not 0.0.0.0) the image was unhealthy: it asked 127.0.0.1."""
+    command = health_check()
+    port = free_port()  # free on 127.0.0.1 too: the old health check found nothing there
+    env = {"KAIZEN_LOG_LEVEL": "WARNING", "KAIZEN_HOST": "127.0.0.2"}
+    served = replace(start(tmp_path, port, env), url=f"http://127.0.0.2:{port}")
+    try:
+        wait_ready(served)
+        asked = {"KAIZEN_HOST": "127.0.0.2", "KAIZEN_PORT": str(port)}
+        healthy = subprocess.run([sys.executable, *command[1:]], env=asked, timeout=30, capture_output=True)
+        assert healthy.returncode == 0, healthy.stderr
+    finally:
+        stop(served)

@@ -1,0 +1,174 @@
+"""import-faq on files as wards bring them: formulas saved by programs, duplicates, Excel's Unicode text."""
+
+from __future__ import annotations
+
+import codecs
+import zipfile
+from pathlib import Path
+
+import pytest
+import xlwt
+import yaml
+
+from tests.knowledge.test_importer import run, write_xlsx
+
+FORMULA_ROWS: list[list[str | None]] = [
+    ["ID", "質問", "回答", "元の質問"],
+    ["q1", "=D2", "粗大ごみは予約制です。", "粗大ごみの出し方は？"],
+    ["q2", "住民票の写しは？", '="窓口で"&"請求できます。"', None],
+    ["q3", "印鑑登録は？", "本人が窓口で登録します。", None],
+]
+
+
+def test_formulas_saved_without_their_results_are_reported_by_row_not_read_empty(tmp_path: Path) -> None:
+    """openpyxl (and other programs) write a formula without its result; it used to read as an empty cell."""
+    source = write_xlsx(tmp_path / "faq.xlsx", FORMULA_ROWS)
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--output", str(output))
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert lines[0].startswith(f"{source}: 2行目: 質問（B列）の数式の計算結果がファイルに保存されていません")
+    assert "Excelで開いて上書き保存してから、もう一度読み込んでください" in lines[0]
+    said_once = f"{source}: 3行目: 回答（C列）の数式の計算結果がファイルに保存されていません"
+    assert lines[1] == said_once, "why: once"
+    assert "空です" not in done.stderr
+    assert not output.exists()
+
+
+def _with_saved_results(source: Path, results: dict[str, str]) -> None:
+    """Give the workbook's formulas the results Excel saves with them (``t="str"``: a text result)."""
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode("utf-8")
+    for cell, result in results.items():
+        start = sheet.index(f'<c r="{cell}"')
+        end = sheet.index("</c>", start)
+        formula = sheet[sheet.index("<f>", start) : sheet.index("</f>", start) + 4]
+        sheet = sheet[:start] + f'<c r="{cell}" t="str">{formula}<v>{result}</v>' + sheet[end:]
+    members["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_formulas_excel_saved_read_as_their_results_an_empty_text_result_too(tmp_path: Path) -> None:
+    rows = [*FORMULA_ROWS, ["q4", "猫の登録は？", "不要です。", None]]
+    rows[0] = [*rows[0][:3], "元の質問", "キーワード"]
+    rows[4] = [*rows[4][:4], '=IF(D5="","",D5)']
+    source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    _with_saved_results(source, {"B2": "粗大ごみの出し方は？", "C3": "窓口で請求できます。", "E5": ""})
+    done = run("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert [(e["question"], e["answer"]) for e in entries[:2]] == [
+        ("粗大ごみの出し方は？", "粗大ごみは予約制です。"),
+        ("住民票の写しは？", "窓口で請求できます。"),
+    ]
+    assert "keywords" not in entries[3], "a text formula whose result is empty is an empty cell"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_formula_showing_an_error_is_reported_by_row_not_imported_as_its_text(
+    tmp_path: Path, kind: str
+) -> None:
+    """A lookup that found nothing (#N/A) was imported as the answer 「#N/A」 (.xlsx), or as empty (.xls)."""
+    rows: list[list[str | None]] = [
+        ["ID", "質問", "回答"],
+        ["q1", "粗大ごみは？", None],
+        ["q2", "住民票は？", "窓口で。"],
+    ]
+    if kind == "xlsx":
+        rows[1][2] = "#N/A"  # openpyxl stores it as an error value, as Excel saves a formula's error
+        source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    else:
+        book = xlwt.Workbook()
+        sheet = book.add_sheet("FAQ")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+        sheet.row(1).set_cell_error(2, 0x2A)  # #N/A
+        source = tmp_path / "faq.xls"
+        book.save(str(source))
+    done = run("import-faq", str(source))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        f"{source}: 2行目: 回答（C列）は数式のエラー（#N/A）です"
+        "（Excelで数式か参照先を直し、保存してから読み込んでください）"
+    )
+    assert done.stdout == ""
+
+
+def test_questions_asked_twice_are_imported_and_named_by_their_rows(tmp_path: Path) -> None:
+    rows: list[list[str | None]] = [
+        ["質問", "回答"],
+        ["印鑑登録は？", "本人が窓口で。"],
+        ["住民票は？", "窓口で。"],
+        ["印鑑登録は?", "代理人も可。"],
+        ["住民票は？", "郵送でも。"],
+        ["猫は？", "不要です。"],
+    ]
+    done = run("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
+    assert done.returncode == 0, done.stderr
+    assert len(yaml.safe_load(done.stdout)) == 5
+    notes = [line for line in done.stderr.splitlines() if "質問が同じです" in line]
+    assert [note.split(": ", 2)[2].split("の質問")[0] for note in notes] == ["2行目と4行目", "3行目と5行目"]
+    assert "1つにまとめるか、違いが分かるように書き分けてください" in notes[0]
+
+
+UNICODE_TEXT = (
+    "ID\t質問\t回答\r\nq1\t粗大ごみの出し方は？\t予約制です。\r\nq2\t住民票は？\t窓口で、すぐに。\r\n"
+)
+"""Excel's 「Unicode テキスト」: one row a line, cells separated by tabs."""
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("faq.txt", codecs.BOM_UTF16_LE + UNICODE_TEXT.encode("utf-16-le")),
+        ("faq.txt", codecs.BOM_UTF16_BE + UNICODE_TEXT.encode("utf-16-be")),
+        ("faq.csv", codecs.BOM_UTF16_LE + UNICODE_TEXT.replace("\t", ",").encode("utf-16-le")),
+        ("faq.txt", UNICODE_TEXT.encode("cp932")),
+    ],
+)
+def test_excels_unicode_text_utf16_with_its_bom_and_tab_separated_is_read(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    """Excel's 「Unicode テキスト」 is UTF-16 with a BOM, its cells separated by tabs (it was refused)."""
+    source = tmp_path / name
+    source.write_bytes(data)
+    done = run("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert [e["question"] for e in entries] == ["粗大ごみの出し方は？", "住民票は？"]
+    assert entries[1]["answer"] == "窓口で、すぐに。"
+
+
+def test_utf16_without_its_bom_is_refused_by_name(tmp_path: Path) -> None:
+    source = tmp_path / "faq.csv"
+    source.write_bytes(UNICODE_TEXT.encode("utf-16-le"))
+    done = run("import-faq", str(source))
+    assert done.returncode == 1
+    assert "BOM付きの UTF-16（Excelの「Unicode テキスト」）" in done.stderr
+
+
+def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_path: Path) -> None:
+    """A row without an id is named after its row (q0003); the message named an id the row does not show."""
+    source = tmp_path / "faq.csv"
+    lines = [
+        "ID,質問,回答",
+        "q0003,粗大ごみは？,予約制。",
+        ",住民票は？,窓口。",
+        ",猫は？,不要。",
+        "q0004,印鑑は？,登録。",
+    ]
+    source.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    done = run("import-faq", str(source))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:2] == [
+        f"{source}: 3行目: IDが空のため行番号から振ったID「q0003」は、2行目のIDと同じです"
+        "（空のIDを埋めるか、--id - ですべてのIDを行番号から振ってください）",
+        f"{source}: 5行目: ID「q0004」は、IDが空の4行目に行番号から振ったIDと同じです"
+        "（空のIDを埋めるか、--id - ですべてのIDを行番号から振ってください）",
+    ]
+    assert run("import-faq", str(source), "--id", "-").returncode == 0
