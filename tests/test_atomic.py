@@ -25,9 +25,14 @@ def test_two_writers_at_once_leave_the_whole_file_of_the_last_to_finish(tmp_path
 def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
     path = tmp_path / "embeddings.npz"
     path.write_bytes(b"old")
-    with pytest.raises(RuntimeError), replacing(path) as handle:
-        handle.write(b"half")
-        raise RuntimeError("disk full")
+
+    def write_half() -> None:
+        with replacing(path) as handle:
+            handle.write(b"half")
+            raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_half()
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["embeddings.npz"]
 

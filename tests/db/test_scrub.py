@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038 and 0040: what earlier versions stored unmasked is masked on upgrade, once."""
+"""Migrations 0006, 0014–0038, 0040, 0041: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -324,6 +324,26 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "納税義務者番号：［各種番号］、特定健診の受診券番号 ［各種番号］、［生年月日］生まれ、"
             "車検証の登録番号「［各種番号］」",
         ),
+        (
+            "0040",
+            "ID kaneko.h 兼子 晴香、受付者（午前）：まえだ、原田 選手のご家族、@kato 確認お願いします\n"
+            "[Smith John] I'll check the form\nやまぐち そうた くんの件、"
+            "sakura.t@example.lg.jp（寺内 さくら）",
+            ("kaneko", "まえだ", "原田", "kato", "Smith", "やまぐち", "寺内"),
+            "ID ［氏名］ ［氏名］、受付者（午前）：［氏名］、［氏名］ 選手のご家族、"
+            "@［氏名］ 確認お願いします\n"
+            "[［氏名］] I'll check the form\n［氏名］ くんの件、［メールアドレス］（［氏名］）",
+        ),
+        (
+            "0040",
+            "求職番号 1234-567890、受診者番号 K-2026-04471、口座番号7桁→ 0 4 4 8 1 2 7、"
+            "kenji[.]ota[@]gmail[.]com、クレジットカードは下四桁 ４４１７、@ の前は yuko.88 で、"
+            "カード末尾 No.0927、証券番号 AB12345678",
+            ("567890", "04471", "4 8 1 2", "kenji", "４４１７", "yuko", "0927", "AB12345678"),
+            "求職番号 ［各種番号］、受診者番号 ［各種番号］、口座番号7桁→ ［各種番号］、［メールアドレス］、"
+            "クレジットカードは下四桁 ［各種番号］、@ の前は ［メールアドレス］ で、"
+            "カード末尾 No.［各種番号］、証券番号 ［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -360,6 +380,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "dashes said aloud, katakana labels, DATE(), a block of flats' room",
         "names swapped with ⇔, in lettered slots, given names after listed surnames",
         "tax notices' and vouchers' numbers, a short first group, apostrophe years, plates",
+        "accounts from a name's parts, roles with a note, mentions, chat speakers, addresses' owners",
+        "job seekers' and policies' numbers, lettered numbers, defanged e-mails, a card's last digits",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
