@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import PROJECT_ROOT
 from bot.db.conversations import ConversationStore
 from tests.auxil.platforms import free_port
 from tests.auxil.sqlitelock import another_process_writing
@@ -78,14 +79,7 @@ def test_reading_commands_work_while_another_process_writes(
     made even ``admin list-users`` fail. Only a command that writes waits for the lock.
     """
     database = tmp_path / "kaizen.db"
-    added = run(
-        f"sqlite:///{database}",
-        "admin",
-        "add-user",
-        "tanaka",
-        "--password-stdin",
-        stdin="dx-team-password-1\n",
-    )
+    added = add_tanaka(database)
     assert added.returncode == 0, added.stderr
     with another_process_writing(database):
         done = run(f"sqlite:///{database}", *command, stdin=stdin)
@@ -125,7 +119,10 @@ def test_a_command_that_reads_or_deletes_refuses_a_missing_sqlite_file_and_creat
 
 
 def test_a_missing_relative_sqlite_file_is_named_by_its_full_path(tmp_path: Path) -> None:
+    # Run from another folder, the bot is found by its path even where it is not installed.
+    path = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
     env = {**os.environ, "KAIZEN_CACHE_DIR": "", "DATABASE_URL": "sqlite:///var/kaizen.db"}
+    env["PYTHONPATH"] = path
     done = subprocess.run(
         [sys.executable, "-m", "bot", "purge"],
         cwd=tmp_path,
@@ -143,7 +140,16 @@ def test_a_missing_relative_sqlite_file_is_named_by_its_full_path(tmp_path: Path
 def test_the_first_user_is_added_to_a_new_database(tmp_path: Path) -> None:
     """add-user is what an operator runs before the first start: it creates the database, folder and all."""
     database = tmp_path / "new" / "kaizen.db"
-    done = run(
+    done = add_tanaka(database)
+    assert done.returncode == 0, done.stderr
+    assert database.is_file()
+    listed = run(f"sqlite:///{database}", "admin", "list-users")
+    assert listed.stdout.splitlines() == ["tanaka\ttanaka\t担当者"]
+
+
+def add_tanaka(database: Path) -> subprocess.CompletedProcess[str]:
+    """``admin add-user tanaka`` on the SQLite file ``database``."""
+    return run(
         f"sqlite:///{database}",
         "admin",
         "add-user",
@@ -151,7 +157,3 @@ def test_the_first_user_is_added_to_a_new_database(tmp_path: Path) -> None:
         "--password-stdin",
         stdin="dx-team-password-1\n",
     )
-    assert done.returncode == 0, done.stderr
-    assert database.is_file()
-    listed = run(f"sqlite:///{database}", "admin", "list-users")
-    assert listed.stdout.splitlines() == ["tanaka\ttanaka\t担当者"]
