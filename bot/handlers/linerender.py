@@ -1,11 +1,11 @@
 """Replies as LINE messages, within LINE's limits (the SDK's own message models).
 
 - A reply is a text message; its choices become quick replies (at most 13).
-  Its source is cited in a last line of the text (出典：…), not as a button:
-  a quick reply whose label names where the answer comes from only showed
-  the same answer or page again, which is all the source's action does. A label longer than 20 characters is
-  shortened with "…", and the button's ``displayText`` keeps it whole, so
-  the chat shows the full text when it is pressed.
+  Its source is cited in the text's last line (`bot.handlers.citation`),
+  not as a button, which only showed the same answer or page again. A label
+  longer than 20 characters is shortened with "…", and the button's
+  ``displayText`` keeps it whole, so the chat shows the full text when it
+  is pressed.
 - Its cards become a Flex carousel after the text (at most 12 bubbles,
   card buttons as postbacks in each bubble's footer).
 - Quick replies show only under the last message of a batch, so the
@@ -35,6 +35,7 @@ from linebot.v3.messaging import (
     TextMessage,
 )
 
+from bot.handlers.citation import cited
 from bot.values import Card, Choice, Reply
 
 __all__ = [
@@ -67,8 +68,7 @@ def render(replies: Sequence[Reply]) -> list[Message]:
     messages: list[Message] = []
     buttons: dict[str, Choice] = {}
     for reply in replies:
-        cited = f"\n\n出典：{reply.source.label}" if reply.source else ""
-        messages.append(TextMessage(text=_cut(reply.text, MAX_TEXT_CHARS - len(cited)) + cited))
+        messages.append(TextMessage(text=cited(reply.text, reply.source, MAX_TEXT_CHARS)))
         if reply.cards:
             messages.append(_carousel(reply.cards, reply.text))
         for choice in reply.choices:

@@ -82,13 +82,8 @@
 
   function showReply(reply) {
     const bubble = element("div", "message bot", reply.text);
-    if (reply.source) {
-      const link = element("a", "source", "出典：" + reply.source.label);
-      link.href = "#";
-      link.dataset.action = reply.source.action;
-      link.dataset.label = reply.source.label;
-      bubble.append(link);
-    }
+    // The source is cited, not a link: its action is the entry this reply shows, so it opened nothing new.
+    if (reply.source) bubble.append(element("p", "source", "出典：" + reply.source.label));
     if (reply.choices && reply.choices.length) {
       const row = element("div", "choices");
       for (const choice of reply.choices) row.append(button(choice, "choice"));
@@ -281,7 +276,7 @@
     const target = event.target.closest("[data-action]");
     if (!target) return;
     event.preventDefault();
-    press(target.dataset.action, target.dataset.label || target.textContent);
+    press(target.dataset.action, target.textContent);
     typeHere();
   });
 

@@ -166,6 +166,7 @@ def _sent(user: str, posted: Posted) -> Sent:
     for attachment in activity.get("attachments", []):
         card = attachment["content"]
         texts.extend(block_texts(card["body"]))
+        buttons.extend(_selectable(card["body"]))
         buttons.extend((a["title"], a["data"]["action"]) for a in card.get("actions", []))
     return Sent(
         to=user,
@@ -177,9 +178,28 @@ def _sent(user: str, posted: Posted) -> Sent:
 
 
 def block_texts(blocks: list[dict[str, Any]]) -> list[str]:
-    """The texts of an Adaptive Card's text blocks (each a ``RichTextBlock`` of ``TextRun``s), in order."""
-    rich = [block for block in blocks if block["type"] == "RichTextBlock"]
-    return ["".join(run["text"] for run in block["inlines"]) for block in rich]
+    """The texts of an Adaptive Card's text blocks (each a ``RichTextBlock`` of ``TextRun``s), in order.
+
+    A ``Container``'s blocks count too, where the container stands.
+    """
+    texts: list[str] = []
+    for block in blocks:
+        if block["type"] == "RichTextBlock":
+            texts.append("".join(run["text"] for run in block["inlines"]))
+        elif block["type"] == "Container":
+            texts.extend(block_texts(block["items"]))
+    return texts
+
+
+def _selectable(blocks: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The blocks a press submits (``selectAction``): a button too, as (its title, its action)."""
+    found: list[tuple[str, str]] = []
+    for block in blocks:
+        if submit := block.get("selectAction"):
+            found.append((submit["title"], submit["data"]["action"]))
+        if block["type"] == "Container":
+            found.extend(_selectable(block["items"]))
+    return found
 
 
 class TeamsRoom:

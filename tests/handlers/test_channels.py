@@ -125,6 +125,22 @@ async def test_a_button_press_comes_back_as_the_action(bot: Client, platform: Pl
     assert "相談" in categories[0].text
 
 
+@pytest.mark.parametrize(
+    ("shown", "cited"),
+    [
+        ("sec:inventory#steps", "出典：『業務改善の手引き』第2章 業務の棚卸し「棚卸しの進め方」"),
+        ("faq:tool-rpa-basics", "出典：よくある質問「RPAとは何ですか？"),
+    ],
+)
+async def test_the_source_is_cited_in_the_text_not_a_button_showing_the_same_page_again(
+    bot: Client, platform: Platform, shown: str, cited: str
+) -> None:
+    """A manual page and an answer: a button for the source carried the ref of the page it sat under."""
+    (page,) = await say(bot, platform, platform.press(USER, shown, "ev-1"))
+    assert cited in page.text.splitlines()[-1]
+    assert shown not in page.actions, "no button to what is already shown"
+
+
 INDICATING = ("line", "teams", "telegram")
 """The platforms whose channel shows a typing or loading indicator (LINE WORKS and Slack offer bots none)."""
 

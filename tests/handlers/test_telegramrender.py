@@ -20,22 +20,18 @@ def visible(html: str) -> str:
     )
 
 
-def test_a_reply_is_one_message_with_its_choices_and_source_as_buttons() -> None:
+def test_a_reply_is_one_message_with_its_choices_as_buttons_and_its_source_cited_last() -> None:
     reply = Reply(
         "RPAは定型作業を自動化する仕組みです。",
         (Choice("解決した", "fb:+"), Choice("解決しない", "fb:-")),
-        source=Choice("出典: FAQ 12", "faq:12"),
+        source=Choice("よくある質問「RPA」", "faq:12"),
     )
     (message,) = render([reply])
-    assert message.html == "RPAは定型作業を自動化する仕組みです。"
+    assert message.html == "RPAは定型作業を自動化する仕組みです。\n\n出典：よくある質問「RPA」"
     assert message.keyboard is not None
     buttons = [b for row in message.keyboard.inline_keyboard for b in row]
-    assert [(b.text, b.callback_data) for b in buttons] == [
-        ("解決した", "fb:+"),
-        ("解決しない", "fb:-"),
-        ("出典: FAQ 12", "faq:12"),
-    ]
-    assert [len(row) for row in message.keyboard.inline_keyboard] == [2, 1]  # short labels share a row
+    assert [(b.text, b.callback_data) for b in buttons] == [("解決した", "fb:+"), ("解決しない", "fb:-")]
+    assert [len(row) for row in message.keyboard.inline_keyboard] == [2]  # short labels share a row
 
 
 def test_cards_are_a_numbered_list_and_their_buttons_say_which_card_when_labels_repeat() -> None:

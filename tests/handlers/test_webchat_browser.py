@@ -81,6 +81,7 @@ def test_ask_click_a_choice_and_open_a_case_card(
     answer = page.locator(".message.bot", has_text="定型的な操作")
     expect(answer).to_be_visible()
     expect(answer.locator(".source")).to_contain_text("出典：よくある質問")
+    expect(answer.get_by_role("link")).to_have_count(0)  # a link to the source showed this answer again
     expect(answer.locator(".choice")).to_have_text(["解決した", "解決しない"])
 
     # Open a case card.

@@ -10,8 +10,10 @@ list of contents, sent in order:
   with a title), every column of one carousel with the same number of
   actions (LINE WORKS' rule): consecutive cards with the same number of
   buttons share a carousel; a card without buttons becomes a text content;
-- its choices, and the button to its source, as quick replies under the
-  last content of the batch (at most `MAX_QUICK_REPLIES`), each action once.
+- its source cited in the text's last line (`bot.handlers.citation`), not
+  as a button, which only showed the same answer or page again;
+- its choices as quick replies under the last content of the batch (at
+  most `MAX_QUICK_REPLIES`), each action once.
 
 Every button is a postback whose ``data`` is the choice's action, which
 LINE WORKS sends back as a ``postback`` callback; its label is cut to
@@ -25,6 +27,7 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import Any
 
+from bot.handlers.citation import cited
 from bot.values import Card, Choice, Reply
 
 __all__ = [
@@ -63,9 +66,9 @@ def render(replies: Sequence[Reply]) -> list[Content]:
     contents: list[Content] = []
     buttons: dict[str, Choice] = {}
     for reply in replies:
-        contents.extend({"type": "text", "text": part} for part in split(reply.text))
+        contents.extend({"type": "text", "text": part} for part in split(cited(reply.text, reply.source)))
         contents.extend(_cards(reply.cards))
-        for choice in (*reply.choices, *([reply.source] if reply.source else [])):
+        for choice in reply.choices:
             buttons.setdefault(choice.action, choice)
     if contents and buttons:
         items = [{"action": _postback(choice)} for choice in list(buttons.values())[:MAX_QUICK_REPLIES]]

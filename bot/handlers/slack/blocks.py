@@ -4,10 +4,12 @@ One message per reply:
 
 - its text as ``section`` blocks of mrkdwn, at most 3000 characters each
   (a longer text takes several sections, split at line breaks);
-- where the answer comes from, as a ``context`` block (出典: …);
+- where the answer comes from, as a ``context`` block (出典：…), and as the
+  last line of the message's ``text`` (`bot.handlers.citation`); not as a
+  button, which only showed the same answer or page again;
 - its cards (cases, chapters, candidates) as a ``section`` each, the card's
   buttons in an ``actions`` block under it;
-- its choices and the button to its source as one ``actions`` block.
+- its choices as one ``actions`` block.
 
 Limits kept (Slack's, checked again by the SDK's models): at most 50 blocks
 (cards beyond are left out, the text says how many there were), button text
@@ -38,6 +40,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.handlers.citation import citation
 from bot.handlers.slack.notice import as_typed
 from bot.plaintext import for_slack
 from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
@@ -82,12 +85,13 @@ def notice_message(item: Notice) -> Message:
 
 def _message(reply: Reply) -> Message:
     text = for_slack(reply.text)
+    fallback = _cut(text, MAX_FALLBACK_CHARS)
     head: list[Block] = [_section(chunk) for chunk in _chunks(text)]
     if reply.source is not None:
-        source = _cut(f"出典：{for_slack(reply.source.label)}", MAX_SECTION_CHARS)
+        source = _cut(citation(for_slack(reply.source.label)), MAX_SECTION_CHARS)
         head.append(ContextBlock(elements=[MarkdownTextObject(text=source)]))
-    buttons = [*reply.choices, *([reply.source] if reply.source else [])]
-    tail: list[Block] = [_actions(buttons, "c")] if buttons else []
+        fallback = f"{_cut(text, MAX_FALLBACK_CHARS - len(source) - 2)}\n\n{source}"
+    tail: list[Block] = [_actions(reply.choices, "c")] if reply.choices else []
     room = MAX_BLOCKS - len(head) - len(tail)
     cards: list[Block] = []
     for number, card in enumerate(reply.cards):
@@ -96,7 +100,7 @@ def _message(reply: Reply) -> Message:
             break
         cards.extend(blocks)
     blocks = [*head[: MAX_BLOCKS - len(tail)], *cards, *tail]
-    return Message(_cut(text, MAX_FALLBACK_CHARS), [b.to_dict() for b in blocks])
+    return Message(fallback, [b.to_dict() for b in blocks])
 
 
 def _card(card: Card, number: int) -> list[Block]:

@@ -4,8 +4,9 @@ How a reply looks in Teams:
 
 - An answer, a case or a manual section, or any reply with a source or
   cards, is an **Adaptive Card** (schema 1.5, the highest Teams renders):
-  the text a text block a line, the source as a subtle line that
-  opens it, the reply's choices as ``Action.Submit`` buttons. Teams does
+  the text a text block a line, the source cited in a subtle last line
+  (`bot.handlers.citation`; not a button, which only showed the same
+  answer or page again), the reply's choices as ``Action.Submit`` buttons. Teams does
   not show suggested actions on a message with attachments, which is why
   the choices go on the card here.
 - The reply's cards follow as a second message, a **carousel** of Adaptive
@@ -35,6 +36,7 @@ from typing import Any
 
 from microsoft_agents.activity import Activity
 
+from bot.handlers.citation import citation
 from bot.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
@@ -75,14 +77,7 @@ def to_card(title: str | None, text: str, choices: Iterable[Choice], source: Cho
         body.append(text_block(title, weight="Bolder", size="Medium"))
     body.extend(_paragraphs(text))
     if source is not None:
-        body.append(
-            {
-                "type": "Container",
-                "items": [text_block(f"出典：{source.label}", isSubtle=True, size="Small")],
-                "selectAction": _submit(source),
-                "spacing": "Medium",
-            }
-        )
+        body.append({**text_block(citation(source.label), isSubtle=True, size="Small"), "spacing": "Medium"})
     card: Json = {"type": "AdaptiveCard", "$schema": CARD_SCHEMA, "version": CARD_VERSION, "body": body}
     actions = [_submit(choice) for choice in choices]
     if actions:

@@ -1,11 +1,12 @@
 """Replies and notices as Telegram messages: HTML text with inline keyboards, within Telegram's limits.
 
 - A reply is one message: its text, then its cards as a compact numbered
-  list (each card's title in bold, its text below), then one inline
-  keyboard with the card buttons (a row per card) and the reply's choices
-  and source. One message per reply keeps a list of ten cases readable
-  and far below Telegram's flood limit of about one message a second per
-  chat; a card's button is numbered ("2. 詳しく見る") only when another
+  list (each card's title in bold, its text below), its source cited in
+  the last line (`bot.handlers.citation`: not a button, which only showed
+  the same answer or page again), then one inline keyboard with the card
+  buttons (a row per card) and the reply's choices. One message per reply
+  keeps a list of ten cases readable and far below Telegram's flood limit
+  of about one message a second per chat; a card's button is numbered ("2. 詳しく見る") only when another
   card has a button of the same label.
 - Text is HTML with everything not ours escaped (`html.escape`), so
   nothing typed by a person renders as markup; ``@name`` mentions are
@@ -29,6 +30,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.handlers.citation import citation
 from bot.plaintext import without_telegram_mentions
 from bot.values import NOTICE_LINK_LABEL, Card, Choice, Notice, Reply
 
@@ -144,6 +146,8 @@ def _spans(reply: Reply) -> list[_Span]:
         spans.append(_Span.of(f"{n}. {card.title}" if numbered else card.title, bold=True))
         if card.text:
             spans.append(_Span.of("\n" + card.text))
+    if reply.source is not None:
+        spans.append(_Span.of("\n\n" + citation(reply.source.label)))
     return spans
 
 
@@ -161,8 +165,7 @@ def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     labels = Counter(c.label for card in reply.cards for c in card.choices)
     for n, card in enumerate(reply.cards, 1):
         rows.extend(_rows([_button(c, n if labels[c.label] > 1 else None) for c in _new(card, seen)]))
-    primary = [*reply.choices, *([reply.source] if reply.source else [])]
-    rows.extend(_rows([_button(c, None) for c in primary if _first(c, seen)]))
+    rows.extend(_rows([_button(c, None) for c in reply.choices if _first(c, seen)]))
     return InlineKeyboardMarkup(rows) if rows else None
 
 

@@ -36,7 +36,7 @@ def test_quick_replies_of_a_batch_go_under_its_last_content_each_once_and_at_mos
         Reply(
             f"{n}番目",
             tuple(Choice(f"選択{n}-{m}", f"a:{n}-{m}") for m in range(3)),
-            source=Choice("出典", "src"),
+            source=Choice("よくある質問「RPA」", "src"),
         )
         for n in range(6)
     ]
@@ -45,8 +45,9 @@ def test_quick_replies_of_a_batch_go_under_its_last_content_each_once_and_at_mos
     items = contents[-1]["quickReply"]["items"]
     assert len(items) == MAX_QUICK_REPLIES
     data = [item["action"]["data"] for item in items]
-    assert data[:4] == ["a:0-0", "a:0-1", "a:0-2", "src"]
+    assert data[:4] == ["a:0-0", "a:0-1", "a:0-2", "a:1-0"], "the source is cited, not a button"
     assert len(set(data)) == len(data)
+    assert all(c["text"].endswith("\n\n出典：よくある質問「RPA」") for c in contents)
 
 
 def test_cards_become_a_carousel_of_at_most_ten_columns_within_the_limits() -> None:

@@ -33,18 +33,15 @@ def buttons(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for b in blocks if b["type"] == "actions" for e in b["elements"]]
 
 
-def test_an_answer_is_a_section_its_source_in_context_and_its_buttons() -> None:
+def test_an_answer_is_a_section_its_source_in_context_and_its_buttons_without_one_to_the_source() -> None:
     source = Choice("FAQ：RPAとは", "faq:rpa")
     reply = Reply("RPAはパソコン作業を自動化する仕組みです。", (Choice("解決した", "fb:+"),), source=source)
     (message,) = render([reply])
     kinds = [b["type"] for b in message.blocks]
     assert kinds == ["section", "context", "actions"]
-    assert message.text == reply.text
+    assert message.text == f"{reply.text}\n\n出典：FAQ：RPAとは"
     assert texts(message.blocks) == [reply.text, "出典：FAQ：RPAとは"]
-    assert [(b["text"]["text"], b["value"]) for b in buttons(message.blocks)] == [
-        ("解決した", "fb:+"),
-        ("FAQ：RPAとは", "faq:rpa"),
-    ]
+    assert [(b["text"]["text"], b["value"]) for b in buttons(message.blocks)] == [("解決した", "fb:+")]
 
 
 def test_cases_are_sections_each_with_its_buttons_and_action_ids_are_unique() -> None:
