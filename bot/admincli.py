@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import logging
 import signal
@@ -184,8 +185,14 @@ def _mark_appended(drafts: FaqDrafts, missing: Collection[Draft], faq_path: Path
 
 
 def run_worker(settings: Settings) -> int:
-    """Deliver the outbox until SIGINT or SIGTERM (and answer webhooks, with KAIZEN_WEBHOOK_TURNS=worker)."""
-    return asyncio.run(_work(settings))
+    """Deliver the outbox until SIGINT or SIGTERM (and answer webhooks, with KAIZEN_WEBHOOK_TURNS=worker).
+
+    Exits 0 on either signal, also on one sent while it starts, with its start and stop in the log.
+    """
+    with contextlib.suppress(KeyboardInterrupt):  # a SIGINT before the loop's own handler is installed
+        return asyncio.run(_work(settings))
+    log.info("worker stopped before it ran")
+    return 0
 
 
 def run_purge(settings: Settings, days: int | None) -> int:
@@ -210,11 +217,13 @@ def run_purge(settings: Settings, days: int | None) -> int:
 
 
 async def _work(settings: Settings) -> int:
-    """The worker's life, its start and its stop logged as ``serve`` logs its own."""
-    from bot import wiring  # the channels' SDKs: seconds to import, and only the worker needs them
+    """The worker's life, its start and its stop logged as ``serve`` logs its own.
 
-    store = await asyncio.to_thread(ConversationStore.configured, settings)
-    channels = wiring.channels(settings, routes=False)
+    The signal handlers come first: a signal while it starts (the imports, the
+    database, the channels, the index) used to kill it with a traceback, or
+    silently. Such a signal now ends the start-up after the step under way;
+    what was opened is closed and nothing is delivered.
+    """
     stop = asyncio.Event()
 
     def stopping() -> None:
@@ -225,28 +234,49 @@ async def _work(settings: Settings) -> int:
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stopping)
-    turns = settings.webhook_turns == "worker"
+    log.info("worker starting")
     try:
-        await channels.start()
+        ran = await _start_and_run(settings, stop)
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
+    log.info("worker stopped" if ran else "worker stopped before it ran")
+    return 0
+
+
+async def _start_and_run(settings: Settings, stop: asyncio.Event) -> bool:
+    """Start the worker's parts one by one and run until ``stop``; False when stopped while starting.
+
+    ``stop`` is looked at between the steps (a step under way, such as the
+    index build in its thread, cannot be broken off); what is open is closed either way.
+    """
+    from bot import wiring  # the channels' SDKs: seconds to import, and only the worker needs them
+
+    turns = settings.webhook_turns == "worker"
+    async with contextlib.AsyncExitStack() as opened:
+        store = await asyncio.to_thread(ConversationStore.configured, settings)
+        opened.push_async_callback(asyncio.to_thread, store.close)
+        channels = wiring.channels(settings, routes=False)
+        opened.push_async_callback(channels.close)
+        if not stop.is_set():
+            await channels.start()
+        if turns and not stop.is_set():
+            knowledge = await opened.enter_async_context(wiring.live_knowledge(settings, store))
+        if stop.is_set():
+            log.info("stopping: asked to stop while starting, so nothing was delivered")
+            return False
         if turns:
-            async with wiring.live_knowledge(settings, store) as knowledge:
-                service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
-                async with (
-                    wiring.delivering(settings, store, service, channels),
-                    wiring.taking_turns(settings, store, knowledge, service, channels),
-                ):
-                    await _until_stopped(stop, turns=True)
+            service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
+            async with (
+                wiring.delivering(settings, store, service, channels),
+                wiring.taking_turns(settings, store, knowledge, service, channels),
+            ):
+                await _until_stopped(stop, turns=True)
         else:
             service = wiring.consultations(settings, store)
             async with wiring.delivering(settings, store, service, channels):
                 await _until_stopped(stop, turns=False)
-    finally:
-        await channels.close()
-        await asyncio.to_thread(store.close)
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(signum)
-    log.info("worker stopped")
-    return 0
+    return True
 
 
 async def _until_stopped(stop: asyncio.Event, *, turns: bool) -> None:
