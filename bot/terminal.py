@@ -14,6 +14,7 @@ from bot import wiring
 from bot.config import Settings
 from bot.db import ConversationStore
 from bot.dialogue import Choice, ConversationKey, Incoming, Reply
+from bot.handlers.citation import cited
 from bot.search import Searcher
 
 __all__ = ["CHANNEL", "render", "run_chat"]
@@ -75,9 +76,7 @@ def render(replies: Sequence[Reply]) -> tuple[list[str], list[Choice]]:
 
     for reply in replies:
         lines.append("")
-        lines.extend(reply.text.splitlines())
-        if reply.source is not None:
-            lines.append(f"  出典: {reply.source.label} {number(reply.source)}")
+        lines.extend(cited(reply.text, reply.source).splitlines())
         lines.extend(f"  {number(choice)} {choice.label}" for choice in reply.choices)
         for card in reply.cards:
             lines.append(f"  ┌ {card.title}")

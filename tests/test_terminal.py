@@ -18,7 +18,8 @@ def settings(tmp_path: Path) -> Settings:
     return Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
 
 
-def test_buttons_are_numbered_in_order_source_choices_then_cards() -> None:
+def test_buttons_are_numbered_in_order_choices_then_cards_and_the_source_is_cited() -> None:
+    """The source used to be a numbered choice, which only showed the same answer again."""
     reply = Reply(
         "本文",
         (Choice("解決した", "t:0"), Choice("解決しない", "t:1")),
@@ -26,22 +27,21 @@ def test_buttons_are_numbered_in_order_source_choices_then_cards() -> None:
         Choice("よくある質問「RPA」", "faq:x"),
     )
     lines, buttons = render([reply])
-    assert [b.action for b in buttons] == ["faq:x", "t:0", "t:1", "case:a"]
+    assert [b.action for b in buttons] == ["t:0", "t:1", "case:a"]
     text = "\n".join(lines)
-    assert "出典: よくある質問「RPA」 [1]" in text
-    assert "[2] 解決した" in text
+    assert "本文\n\n出典：よくある質問「RPA」\n  [1] 解決した" in text
     assert "  │ 2行目" in text
-    assert "[4] 詳しく見る" in text
+    assert "[3] 詳しく見る" in text
 
 
 def test_a_conversation_with_typed_text_and_numbers(tmp_path: Path) -> None:
     out = io.StringIO()
-    typed = io.StringIO("RPAとは何ですか？\n２\n９９\n終了\n")
+    typed = io.StringIO("RPAとは何ですか？\n１\n９９\n終了\n")
     assert run_chat(settings(tmp_path), "staff-1", typed, out) == 0
     shown = out.getvalue()
     assert "ご用件をお選びください" in shown
     assert "定型的な操作" in shown
-    assert "[2] 解決した" in shown
+    assert "[1] 解決した" in shown
     assert "（解決した）" in shown
     assert "お役に立ててよかったです" in shown
 

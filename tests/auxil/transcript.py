@@ -88,7 +88,8 @@ Step = tuple["str | Press | Action", Bot]
 
 
 def buttons(replies: Sequence[Reply]) -> list[Choice]:
-    """Every button of the replies: sources, primary choices, card buttons."""
+    """Every action the replies carry: primary choices, card buttons, and sources (cited as text on every
+    channel, but their action is still in the HTTP API's JSON, so it must not be dead either)."""
     found: list[Choice] = []
     for reply in replies:
         if reply.source is not None:
