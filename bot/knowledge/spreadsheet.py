@@ -162,21 +162,19 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
             _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
         hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
         others = [name for name in book.sheetnames if name != worksheet.title]
-        failed = dict.fromkeys(_unsaved_formulas(path, worksheet.title), "")
-        for at, row in enumerate(worksheet.iter_rows(), start=1):  # from row 1, as `rows` above
-            failed.update({(at, column): str(c.value) for column, c in enumerate(row) if c.data_type == "e"})
-        return Sheet(rows, worksheet.title, others, hidden, failed)
+        return Sheet(rows, worksheet.title, others, hidden, _failed_formulas(path, worksheet.title))
     finally:
         book.close()
 
 
-def _unsaved_formulas(path: Path, title: str) -> frozenset[tuple[int, int]]:
-    """The formula cells of sheet ``title`` saved without their result: (row from 1, column from 0).
+def _failed_formulas(path: Path, title: str) -> dict[tuple[int, int], str]:
+    """Sheet ``title``'s cells without a result to read (`Sheet.failed_formulas`): (row, column) → error.
 
-    Excel saves each formula's result beside it (``<v>``); openpyxl and other
-    programs write the formula alone, or with an empty ``<v/>``, and a reader
-    sees an empty cell. An empty result is one only for a text formula
-    (``t="str"``, a formula that gives ""): a number is never empty.
+    A cell showing an error (``t="e"``) has it as its value (#N/A). Excel saves each
+    formula's result beside it (``<v>``); openpyxl and other programs write the formula
+    alone, or with an empty ``<v/>``, and a reader sees an empty cell. An empty result is
+    one only for a text formula (``t="str"``, a formula that gives ""): a number is never
+    empty.
     """
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.cell import coordinate_to_tuple
@@ -188,18 +186,18 @@ def _unsaved_formulas(path: Path, title: str) -> frozenset[tuple[int, int]]:
         reader.read_manifest()
         reader.read_workbook()
         member = next(rel.target for sheet, rel in reader.parser.find_sheets() if sheet.name == title)
-        found = set()
+        found = {}
         with reader.archive.open(member) as xml:
             for _, element in ElementTree.iterparse(xml):
-                if element.tag != f"{main}c":
+                if element.tag != f"{main}c" or not (coordinate := element.get("r")):
                     continue
-                coordinate, numeric = element.get("r"), element.get("t", "n") == "n"
-                formula = element.find(f"{main}f") is not None
-                if coordinate and numeric and formula and not (element.findtext(f"{main}v") or "").strip():
-                    row, column = coordinate_to_tuple(coordinate)
-                    found.add((row, column - 1))
+                kind, value = element.get("t", "n"), (element.findtext(f"{main}v") or "").strip()
+                if kind == "e":
+                    found[coordinate_to_tuple(coordinate)] = value
+                elif kind == "n" and element.find(f"{main}f") is not None and not value:
+                    found[coordinate_to_tuple(coordinate)] = ""
                 element.clear()
-        return frozenset(found)
+        return {(row, column - 1): error for (row, column), error in found.items()}
     finally:
         reader.archive.close()
 
