@@ -55,17 +55,7 @@ from bot.knowledge import Case
 from bot.privacy import masked_kinds
 from bot.values import Choice, Reply
 
-__all__ = [
-    "IntakeFlow",
-    "is_kept",
-    "is_status",
-    "is_status_action",
-    "leave",
-    "looks_like_deadline",
-    "looks_like_section",
-    "names_a_section",
-    "unsent_note",
-]
+__all__ = ["IntakeFlow", "is_kept", "is_status_action", "leave", "unsent_note"]
 
 MIN_CONTENT_CHARS = 12
 """A question at least this long already says what the staff member wants; a shorter one is asked about."""

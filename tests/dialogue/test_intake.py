@@ -9,7 +9,7 @@ import pytest
 from bot.dialogue import Incoming, Limit, NewConsultation, State, Ticket
 from bot.dialogue.deadline import due_date, find_deadline
 from bot.dialogue.engine import Engine
-from bot.dialogue.intake import looks_like_deadline, looks_like_section, names_a_section
+from bot.dialogue.formtext import looks_like_deadline, looks_like_section, names_a_section
 from bot.values import ReplyKind
 from tests.auxil.desk import MemoryDesk
 from tests.auxil.transcript import (
