@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
+from bot.atomic import replacing
 from bot.config import Settings, SettingsError
 from bot.db.unavailable import explain as explain_unavailable
 from bot.errors import StoreError
@@ -331,12 +332,10 @@ def _import_faq(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         output = Path(args.output)
-        temp = output.with_name(output.name + ".tmp")
         try:
-            temp.write_text(text, encoding="utf-8")
-            temp.replace(output)
+            with replacing(output, shared=True) as handle:
+                handle.write(text.encode("utf-8"))
         except OSError as exc:
-            temp.unlink(missing_ok=True)
             print(f"{output}: 書き出せません（{exc.strerror or exc}）", file=sys.stderr)
             return 2
     for note in [*_sheet_notes(sheet.name, sheet.others), *imported.unread, *_row_notes(imported)]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -41,3 +43,25 @@ def test_a_missing_folder_is_an_error_and_creates_nothing(tmp_path: Path) -> Non
     with pytest.raises(FileNotFoundError), replacing(tmp_path / "absent" / "cache.pickle"):
         pass
     assert not (tmp_path / "absent").exists()
+
+
+def test_a_cache_is_its_owners_alone_and_a_shared_file_keeps_or_takes_the_usual_mode(tmp_path: Path) -> None:
+    """faq.yaml written by `import-faq` is read by the server's user too; a cache is nobody else's."""
+
+    def mode(path: Path) -> int:
+        return stat.S_IMODE(path.stat().st_mode)
+
+    cache, faq = tmp_path / "index.pickle", tmp_path / "faq.yaml"
+    with replacing(cache) as handle:
+        handle.write(b"cache")
+    umask = os.umask(0o027)
+    try:
+        with replacing(faq, shared=True) as handle:
+            handle.write(b"new")
+    finally:
+        os.umask(umask)
+    assert (mode(cache), mode(faq)) == (0o600, 0o640)
+    faq.chmod(0o664)
+    with replacing(faq, shared=True) as handle:
+        handle.write(b"edited")
+    assert (mode(faq), faq.read_bytes()) == (0o664, b"edited")

@@ -617,6 +617,23 @@ def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> Non
     assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
 
 
+def test_the_output_is_written_whole_beside_any_file_of_the_same_name_and_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
+    """A file named like a fixed temporary name (faq.yaml.tmp) is someone's, not ours to replace."""
+    source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], "utf-8")
+    output = tmp_path / "faq.yaml"
+    theirs = tmp_path / "faq.yaml.tmp"
+    theirs.write_text("下書き", encoding="utf-8")
+    output.write_text("- id: '1'\n", encoding="utf-8")
+    output.chmod(0o644)
+    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert theirs.read_text(encoding="utf-8") == "下書き"
+    assert oct(output.stat().st_mode & 0o777) == oct(0o644)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["faq.csv", "faq.yaml", "faq.yaml.tmp"]
+
+
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
 def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Path, kind: str) -> None:
     rows = [
