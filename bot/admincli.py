@@ -104,16 +104,22 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     """``admin …``; exit code 2 for bad usage, 1 when the database refuses (a taken name, an unknown user).
 
     Bad usage is a malformed user name, a short password or a mistyped
-    confirmation, refused before the database is opened (as the README's
-    exit codes say for every command).
+    confirmation (as the README's exit codes say for every command). Only
+    ``add-user`` may be the first use of a new database, so it checks its input
+    before the database is opened (bad usage creates nothing); the other
+    actions need a database that is there, and refuse a missing one before
+    asking for a password.
     """
+    adding = args.admin_command == "add-user"
+    store = None if adding else ConversationStore.configured(settings, create=False)
     try:
         password = _new_password(args)
     except InvalidInput as exc:
         print(exc, file=sys.stderr)
+        if store is not None:
+            store.close()
         return 2
-    # Only add-user may be the first use of a new database; the other actions need one that is there.
-    store = ConversationStore.configured(settings, create=args.admin_command == "add-user")
+    store = store or ConversationStore.configured(settings, create=True)
     try:
         accounts = Accounts(store.engine, utcnow, settings.admin_session_hours)
         if args.admin_command == "add-user":

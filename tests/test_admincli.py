@@ -82,7 +82,6 @@ def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -
             "ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。",
         ),
         (("add-user", "suzuki"), "パスワードは10文字以上にしてください。"),
-        (("set-password", "suzuki"), "パスワードは10文字以上にしてください。"),
     ],
 )
 def test_a_malformed_name_or_a_short_password_is_bad_usage_with_exit_2(
@@ -94,6 +93,18 @@ def test_a_malformed_name_or_a_short_password_is_bad_usage_with_exit_2(
     assert done.stderr.strip() == said
     assert "Traceback" not in done.stderr
     assert not database.exists(), "refused before the database is opened"
+
+
+def test_a_short_new_password_is_bad_usage_and_the_old_one_still_works(tmp_path: Path) -> None:
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    accounts = Accounts(store.engine, utcnow, 12)
+    accounts.add_user("suzuki", "dx-team-password-2")
+    done = run(database, "admin", "set-password", "suzuki", "--password-stdin", stdin="short\n")
+    assert done.returncode == 2, "bad usage, as the README's exit codes say"
+    assert done.stderr.strip() == "パスワードは10文字以上にしてください。"
+    assert isinstance(accounts.login(Attempt("suzuki", "192.0.2.1"), "dx-team-password-2"), LoggedIn)
+    store.close()
 
 
 def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> None:

@@ -118,6 +118,36 @@ def test_a_command_that_reads_or_deletes_refuses_a_missing_sqlite_file_and_creat
     assert not database.parent.exists(), "neither the file nor its folder is created"
 
 
+def test_set_password_refuses_a_missing_sqlite_file_before_asking_for_the_password(tmp_path: Path) -> None:
+    """It used to ask for the new password twice and only then say that the database was not there."""
+    database = tmp_path / "mistyped" / "kaizne.db"
+    env = {**os.environ, "KAIZEN_CACHE_DIR": ""}
+    done = subprocess.run(  # a new session has no terminal: getpass prompts on standard error
+        [
+            sys.executable,
+            "-m",
+            "bot",
+            "--database",
+            f"sqlite:///{database}",
+            "admin",
+            "set-password",
+            "tanaka",
+        ],
+        input="a-new-password-2\na-new-password-2\n",
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+        start_new_session=True,
+    )
+    assert done.returncode == 2
+    said = f"データベースのファイル {database} がありません（DATABASE_URL: sqlite:///{database}）"
+    assert done.stderr.startswith(said), done.stderr
+    assert "パスワード" not in done.stderr
+    assert not database.parent.exists()
+
+
 def test_a_missing_relative_sqlite_file_is_named_by_its_full_path(tmp_path: Path) -> None:
     # Run from another folder, the bot is found by its path even where it is not installed.
     path = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
