@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -413,3 +415,19 @@ def test_the_help_names_the_product_as_the_readme_does_not_the_sample_wards_bot(
     readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
     assert "kaizen-bot is a consultation assistant for the staff of a Japanese ward office" in readme
     assert "業務改善相談bot" not in said
+
+
+def test_ctrl_c_while_the_command_line_starts_exits_130_without_a_traceback() -> None:
+    """Its imports take a second or more; a Ctrl+C then printed a traceback of the import machinery."""
+    started = subprocess.Popen(
+        [sys.executable, "-m", "bot", "check"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
+    )
+    time.sleep(0.3)  # within the imports on any machine here; later, the command's own handling applies
+    started.send_signal(signal.SIGINT)
+    _, errors = started.communicate(timeout=120)
+    assert started.returncode == 130
+    assert "Traceback" not in errors
