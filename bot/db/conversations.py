@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from bot.config import DB_TIMEOUT_SECONDS, Settings
 from bot.db import inbox, journal, reach
 from bot.db.engine import aware, create_engine, reading, sqlite_file
+from bot.db.keys import of_conversation
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue
 from bot.db.schema import conversations, outbox
@@ -91,7 +92,9 @@ class ConversationStore:
     def load(self, key: ConversationKey) -> State:
         """The conversation's current state (a fresh one for a new conversation)."""
         with reading(self.engine, "the conversation") as connection:
-            row = connection.execute(sa.select(conversations.c.state).where(_is(key))).first()
+            row = connection.execute(
+                sa.select(conversations.c.state).where(of_conversation(conversations, key))
+            ).first()
         return State.from_json(row.state if row is not None else None)
 
     def exchange(self, incoming: Incoming, step: Step) -> Turn:
@@ -121,7 +124,9 @@ class ConversationStore:
     def _exchange(self, incoming: Incoming, step: Step) -> Turn:
         key = incoming.key
         with self.engine.begin() as connection:
-            query = sa.select(conversations.c.state).where(_is(key)).with_for_update()
+            query = (
+                sa.select(conversations.c.state).where(of_conversation(conversations, key)).with_for_update()
+            )
             row = connection.execute(query).first()
             now = datetime.now(UTC)
             if incoming.event_id is not None and not reach.first_sighting(
@@ -145,7 +150,9 @@ class ConversationStore:
                 )
             else:
                 connection.execute(
-                    conversations.update().where(_is(key)).values(state=state, updated_at=now, **reachable)
+                    conversations.update()
+                    .where(of_conversation(conversations, key))
+                    .values(state=state, updated_at=now, **reachable)
                 )
             journal.record(connection, incoming, turn.replies, now)
             if incoming.event_id is not None:
@@ -176,11 +183,3 @@ class ConversationStore:
         with reading(self.engine, "the messages") as connection:
             rows = connection.execute(query).all()
         return [PushedMessage(row.id, aware(row.created_at), Reply.from_record(row.payload)) for row in rows]
-
-
-def _is(key: ConversationKey) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        conversations.c.channel == key.channel,
-        conversations.c.user_id == key.user_id,
-        conversations.c.conversation_id == key.conversation_id,
-    )

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 
 from bot.db.engine import aware
+from bot.db.keys import of_conversation
 from bot.db.schema import messages, outbox
 from bot.values import CONSULTATION_BUTTONS, START_ACTION, ConversationKey, Incoming, Reply
 
@@ -82,7 +83,7 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
 
 def last_id(connection: sa.Connection, key: ConversationKey) -> int | None:
     """The id of the conversation's newest log line, or None for an empty log."""
-    query = sa.select(sa.func.max(messages.c.id)).where(_of(key))
+    query = sa.select(sa.func.max(messages.c.id)).where(of_conversation(messages, key))
     found = connection.execute(query).scalar()
     return None if found is None else int(found)
 
@@ -95,7 +96,9 @@ def conversation(
     A conversation's opening (`START_ACTION`) is left out: nobody pressed it. It is logged all the same,
     and counted by the per-minute limit (`bot.db.quota`).
     """
-    query = sa.select(messages).where(_of(key)).order_by(messages.c.id.desc()).limit(limit)
+    query = (
+        sa.select(messages).where(of_conversation(messages, key)).order_by(messages.c.id.desc()).limit(limit)
+    )
     if until is not None:
         query = query.where(messages.c.id <= until)
     lines = [
@@ -129,7 +132,7 @@ def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
     """The label of the button that sends ``action``, as shown in the bot's recent replies or pushes."""
     replied = (
         sa.select(messages.c.payload)
-        .where(_of(key), messages.c.role == "bot")
+        .where(of_conversation(messages, key), messages.c.role == "bot")
         .order_by(messages.c.id.desc())
         .limit(_RECENT_REPLIES)
     )
@@ -166,11 +169,3 @@ def _choice_labels(payload: Any) -> tuple[str, ...]:
     if not isinstance(payload, dict) or "action" in payload:
         return ()
     return tuple(str(c.get("label", "")) for c in payload.get("choices", []) if isinstance(c, dict))
-
-
-def _of(key: ConversationKey) -> sa.ColumnElement[bool]:
-    return sa.and_(
-        messages.c.channel == key.channel,
-        messages.c.user_id == key.user_id,
-        messages.c.conversation_id == key.conversation_id,
-    )

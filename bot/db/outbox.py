@@ -40,6 +40,7 @@ import sqlalchemy as sa
 
 from bot.db import reach
 from bot.db.engine import aware, reading
+from bot.db.keys import of_conversation
 from bot.db.schema import outbox
 from bot.values import ConversationKey
 
@@ -221,12 +222,7 @@ def claim(engine: sa.Engine, channels: Collection[str], now: datetime, lease: ti
 
 def waiting(engine: sa.Engine, key: ConversationKey) -> bool:
     """Whether a message for ``key`` waits in the outbox: an answer sent now would overtake it."""
-    query = sa.select(outbox.c.id).where(
-        outbox.c.channel == key.channel,
-        outbox.c.user_id == key.user_id,
-        outbox.c.conversation_id == key.conversation_id,
-        outbox.c.status == "pending",
-    )
+    query = sa.select(outbox.c.id).where(of_conversation(outbox, key), outbox.c.status == "pending")
     with reading(engine, "the outbox") as connection:
         return connection.execute(query.limit(1)).first() is not None
 

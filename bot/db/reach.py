@@ -25,6 +25,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db import inbox
 from bot.db.engine import reading, writing
+from bot.db.keys import of_conversation
 from bot.db.schema import conversations, outbox, seen_events, web_sessions
 from bot.db.websessions import ANONYMOUS_PREFIX, ENDED
 from bot.localtime import local
@@ -128,11 +129,7 @@ def unreachable(connection: sa.Connection, key: ConversationKey) -> str | None:
 
 def address_of(connection: sa.Connection, key: ConversationKey) -> str | None:
     """The delivery address kept with the conversation of ``key`` (None when none was kept)."""
-    query = sa.select(conversations.c.address).where(
-        conversations.c.channel == key.channel,
-        conversations.c.user_id == key.user_id,
-        conversations.c.conversation_id == key.conversation_id,
-    )
+    query = sa.select(conversations.c.address).where(of_conversation(conversations, key))
     found = connection.execute(query).scalar()
     return None if found is None else str(found)
 
