@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["Gathered", "Occurrences", "Postings", "TermCounts", "gather"]
+__all__ = ["SLICED_TERMS", "Gathered", "Occurrences", "Postings", "TermCounts", "gather"]
 
 K1 = 1.2
 B = 0.75
@@ -112,14 +112,31 @@ class Gathered:
     docs: npt.NDArray[np.int32]
     weights: npt.NDArray[np.float32]
     rows: npt.NDArray[np.int64]
+    ends: npt.NDArray[np.int64]
+    """Where each term's postings end: term ``i``'s are ``docs[ends[i - 1]:ends[i]]``, in document order."""
+
+
+SLICED_TERMS = 8
+"""Up to this many terms, their postings are copied slice by slice: a block copy each, where the
+vectorised gather reads every posting through an index (some 1 ms for the 84,000 unit postings of
+a term 35,000 entries of a 50,000-entry FAQ hold, against a twentieth of it)."""
 
 
 def gather(postings: Postings, terms: npt.NDArray[np.int64]) -> Gathered:
-    """Concatenate the postings of ``terms`` in one vectorised step (no Python loop per term)."""
+    """Concatenate the postings of ``terms``, in the order of ``terms``.
+
+    Few terms are copied slice by slice; many (a story's 20-odd rare ones, each
+    a few postings long) in one vectorised step, with no Python loop per term.
+    """
     starts = postings.indptr[terms]
     lengths = postings.indptr[terms + 1] - starts
-    total = int(lengths.sum())
     rows = np.repeat(np.arange(len(terms), dtype=np.int64), lengths)
-    segment_start = np.cumsum(lengths) - lengths
-    positions = np.arange(total, dtype=np.int64) - segment_start[rows] + starts[rows]
-    return Gathered(postings.docs[positions], postings.weights[positions], rows)
+    ends = np.cumsum(lengths)
+    if len(terms) <= SLICED_TERMS:
+        stops = (starts + lengths).tolist()
+        spans = [slice(start, stop) for start, stop in zip(starts.tolist(), stops, strict=True)]
+        docs = np.concatenate([postings.docs[span] for span in spans] or [postings.docs[:0]])
+        weights = np.concatenate([postings.weights[span] for span in spans] or [postings.weights[:0]])
+        return Gathered(docs, weights, rows, ends)
+    positions = np.arange(len(rows), dtype=np.int64) - (ends - lengths)[rows] + starts[rows]
+    return Gathered(postings.docs[positions], postings.weights[positions], rows, ends)

@@ -15,7 +15,7 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
-from bot.search import Searcher, ranker, scoring
+from bot.search import Searcher, postings, ranker, scoring
 from bot.search.index import NGRAM_MAX_DF_SHARE, NGRAM_MIN_DF, NGRAM_VIEWS, SearchIndex
 from bot.search.ranker import _KIND_WEIGHT_ARRAY, _query_terms
 from bot.search.scoring import WHOLE_WEIGHT, EntryScorer, _Scratch
@@ -217,3 +217,50 @@ def test_query_terms_keep_every_word_and_only_the_rarest_n_grams_of_each_view(
         boost = ranker.FOCUS_BOOST if term in focus.terms else 1.0
         wanted = ranker.VIEW_WEIGHTS[term[0]] * (1 + math.log(said[term])) * boost
         assert terms.weights[row] == pytest.approx(wanted), term
+
+
+Scored = tuple[list[int], list[float], list[int], list[float], list[list[bool]]]
+
+
+def _scored(searcher: Searcher, query: str) -> Scored:
+    """Everything the ranker reads from a scorer for ``query``: top, best of every entry, terms held."""
+    index = searcher.index
+    term_ids, weights = _terms(searcher, query)
+    with EntryScorer(index, term_ids, weights, _KIND_WEIGHT_ARRAY) as scorer:
+        numbers, scores = scorer.top(12)
+        given = np.arange(len(index.entries), dtype=np.int32)
+        others, other_scores = scorer.best_of(given, 8, besides=numbers)
+        held = scorer.held(numbers + others)
+    return numbers, scores.tolist(), others, other_scores.tolist(), held.tolist()
+
+
+@pytest.mark.parametrize("query", [*QUERIES, "業務改善ってなにから初めればいいの", "RPA"])
+def test_long_postings_score_term_by_term_exactly_as_all_at_once(
+    searcher: Searcher, common_terms: bool, monkeypatch: pytest.MonkeyPatch, query: str
+) -> None:
+    """Block copies and term-by-term sums of long postings score bit for bit as ever; the scratch ends clean.
+
+    The sample's postings are short, so the thresholds force each way in turn.
+    """
+    monkeypatch.setattr(scoring, "DENSE_POSTINGS", 10**9)
+    monkeypatch.setattr(scoring, "CLEAR_ALL_SHARE", 0)
+    monkeypatch.setattr(postings, "SLICED_TERMS", -1)
+    all_at_once = _scored(searcher, query)
+    monkeypatch.setattr(scoring, "DENSE_POSTINGS", 0)
+    monkeypatch.setattr(scoring, "CLEAR_ALL_SHARE", 10**9)
+    monkeypatch.setattr(postings, "SLICED_TERMS", 10**9)
+    monkeypatch.setattr(scoring, "SLICED_TERMS", 10**9)
+    term_by_term = _scored(searcher, query)
+
+    assert term_by_term == all_at_once
+    assert term_by_term[0], query
+    index = searcher.index
+    term_ids, weights = _terms(searcher, query)
+    expected = _reference(index, term_ids, weights, _common_ids(index, term_ids))
+    for number, score in zip(term_by_term[0], term_by_term[1], strict=True):
+        assert score == pytest.approx(expected[number], rel=1e-5)
+    scratch = _Scratch.of(index)
+    assert not scratch.units.any()
+    assert not scratch.best.any()
+    assert not scratch.whole.any()
+    assert not scratch.first.any()
