@@ -28,7 +28,7 @@ answer is pushed.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from linebot.v3.models.events import UnknownEvent
@@ -44,13 +44,19 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
+from bot.db.retention import SEEN_EVENTS_KEPT
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["incoming_of"]
+__all__ = ["MAX_EVENT_AGE", "incoming_of"]
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "line"
+
+MAX_EVENT_AGE = SEEN_EVENTS_KEPT - timedelta(days=1)
+"""The oldest event answered, by the time LINE stamped it (its signed ``timestamp``). Event ids are
+remembered for `SEEN_EVENTS_KEPT`, so an older event could not be told from a replay of a webhook body
+captured once (a proxy's log, say); LINE redelivers within a day. The day's margin covers the clocks."""
 
 
 def incoming_of(event: Any, now: datetime) -> Incoming | None:
@@ -62,6 +68,13 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
         )
         return None
     if getattr(event, "mode", "active") != "active":  # another channel module holds the chat
+        return None
+    if _stale(event, now):
+        log.warning(
+            "LINE %s event stamped more than %d days ago (a replayed body?): ignored",
+            getattr(event, "type", "?"),
+            MAX_EVENT_AGE.days,
+        )
         return None
     where = _where(getattr(event, "source", None))
     if where is None:
@@ -87,6 +100,14 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     if isinstance(event, PostbackEvent):
         return Incoming(key, action=event.postback.data, **common)
     return Incoming(key, text=event.message.text, **common)
+
+
+def _stale(event: Any, now: datetime) -> bool:
+    """Whether ``event`` was stamped longer than `MAX_EVENT_AGE` before ``now`` (no stamp: not stale)."""
+    stamp = getattr(event, "timestamp", None)
+    if not isinstance(stamp, int):
+        return False
+    return stamp < (now - MAX_EVENT_AGE).timestamp() * 1000
 
 
 def _kind(event: Any, one_to_one: bool) -> IncomingKind | None:
