@@ -74,8 +74,8 @@ of a phone number that masking no longer recognizes). Every request with a NUL i
 reads as this one."""
 
 UNKNOWN_ACTION = "\x00unknown"
-"""What `Incoming.masked` keeps of an action over `MAX_ACTION_BYTES`: none of our buttons sends one, so it
-is answered as an unknown button is, without reading what the client sent."""
+"""What `Incoming.masked` keeps of an action of more than `MAX_ACTION_BYTES` characters (so more bytes than
+any of our buttons sends): it is answered as an unknown button is, without reading what the client sent."""
 
 START_ACTION = "start"
 """The action a client sends to open a conversation (the web page, when it has nothing to show): it is
@@ -188,8 +188,8 @@ class Incoming:
         conversation log unmasked; the placeholders tell the engine what was
         masked (`bot.privacy.masked_kinds`).
 
-        A text over `MAX_MESSAGE_CHARS` becomes `UNREAD_TEXT` and an action over
-        `MAX_ACTION_BYTES` `UNKNOWN_ACTION`, unread: masking costs time in
+        A text over `MAX_MESSAGE_CHARS` becomes `UNREAD_TEXT` and an action of
+        more than `MAX_ACTION_BYTES` characters `UNKNOWN_ACTION`, unread: masking costs time in
         proportion to the length, and a request's body may hold tens of
         thousands of characters.
         """
