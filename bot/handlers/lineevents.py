@@ -28,7 +28,7 @@ answer is pushed.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from linebot.v3.models.events import UnknownEvent
@@ -44,19 +44,14 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
-from bot.db.retention import SEEN_EVENTS_KEPT
+from bot.db.retention import MAX_EVENT_AGE
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["MAX_EVENT_AGE", "incoming_of"]
+__all__ = ["incoming_of"]
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "line"
-
-MAX_EVENT_AGE = SEEN_EVENTS_KEPT - timedelta(days=1)
-"""The oldest event answered, by the time LINE stamped it (its signed ``timestamp``). Event ids are
-remembered for `SEEN_EVENTS_KEPT`, so an older event could not be told from a replay of a webhook body
-captured once (a proxy's log, say); LINE redelivers within a day. The day's margin covers the clocks."""
 
 
 def incoming_of(event: Any, now: datetime) -> Incoming | None:

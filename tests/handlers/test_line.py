@@ -24,8 +24,8 @@ from bot.config import Settings
 from bot.consult.store import Filters
 from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
+from bot.db.retention import MAX_EVENT_AGE
 from bot.db.schema import messages
-from bot.handlers.lineevents import MAX_EVENT_AGE
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook

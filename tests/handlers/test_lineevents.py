@@ -10,8 +10,8 @@ import pytest
 from linebot.v3 import WebhookParser
 from linebot.v3.exceptions import InvalidSignatureError
 
-from bot.db.retention import SEEN_EVENTS_KEPT
-from bot.handlers.lineevents import MAX_EVENT_AGE, incoming_of
+from bot.db.retention import MAX_EVENT_AGE, SEEN_EVENTS_KEPT
+from bot.handlers.lineevents import incoming_of
 from tests.auxil.line import SECRET, sign
 from tests.conftest import DATA_DIR
 
