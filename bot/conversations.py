@@ -65,6 +65,7 @@ from typing import Protocol
 import sqlalchemy as sa
 
 from bot.db import ConversationStore, deadline, journal, quota, reach
+from bot.db.engine import reading
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
@@ -72,7 +73,7 @@ from bot.dialogue.limits import messages_full
 from bot.dialogue.views import TEXT_ONLY
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
-from bot.values import START_ACTION
+from bot.values import START_ACTION, UNREAD_TEXT
 
 __all__ = [
     "DELAYED",
@@ -202,15 +203,21 @@ class Conversations:
         """The replies to one message, with the conversation's state updated atomically (blocking).
 
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead, once a
-        window; later messages in the window get none (`_refusal`).
+        window; later messages in the window get none (`_refusal`). A message of someone already over
+        the limit is refused before it is read (`_refuse_early`), and a text too long to read gets a
+        request to send it in parts (`bot.values.MAX_MESSAGE_CHARS`); neither is stored.
         ``lead`` goes before the engine's replies, stored with them (a follow's greeting).
         """
-        incoming = incoming.masked()
         engine = self.engine  # this turn's engine, whatever a reload does meanwhile
         ward = engine.lib.ward
         try:
-            ready = engine.ahead(incoming)
-            replies = self.store.exchange(incoming, partial(self._step, ready, incoming, lead)).replies
+            self._refuse_early(incoming.key)
+            incoming = incoming.masked()
+            if incoming.text == UNREAD_TEXT:  # too long to read: nothing of it is stored
+                replies = engine.too_long(self.store.load(incoming.key))
+            else:
+                ready = engine.ahead(incoming)
+                replies = self.store.exchange(incoming, partial(self._step, ready, incoming, lead)).replies
         except DuplicateEvent:
             log.info("ignored a redelivered event %s of %s", incoming.event_id, incoming.key)
             return ()
@@ -224,6 +231,21 @@ class Conversations:
         if self.observe is not None:
             self.observe(replies)
         return replies
+
+    def _refuse_early(self, key: ConversationKey) -> None:
+        """Raise `_OverLimit` if ``key``'s person is over the per-minute limit before the message is read.
+
+        Masking and searching a message cost CPU time in proportion to its length, and they come before
+        the turn's transaction; without this a person over the limit could still have every message read
+        (tens of milliseconds to seconds each), however many they sent. The turn checks again under the
+        person's lock (`_step`): this read only spares the work for those already over.
+        """
+        if not self.per_minute:
+            return
+        with reading(self.store.engine, "the message limit") as connection:
+            limit = quota.message_limit(connection, key, self.per_minute, datetime.now(UTC))
+            if limit is not None:
+                raise _OverLimit(limit, journal.last_id(connection, key))
 
     def _refusal(self, key: ConversationKey, over: _OverLimit, ward: Ward) -> tuple[Reply, ...]:
         """The answer to a message over the per-minute limit: when to go on, said once a window.

@@ -33,9 +33,12 @@ __all__ = [
     "MAX_CARDS",
     "MAX_CARD_CHOICES",
     "MAX_CHOICES",
+    "MAX_MESSAGE_CHARS",
     "NOTICE_LINK_LABEL",
     "RECORD_VERSION",
     "START_ACTION",
+    "UNKNOWN_ACTION",
+    "UNREAD_TEXT",
     "Card",
     "Choice",
     "ConversationKey",
@@ -59,6 +62,20 @@ MAX_CARD_CHOICES = 3
 
 MAX_ACTION_BYTES = 64
 """Telegram's callback data limit, the tightest of all channels."""
+
+MAX_MESSAGE_CHARS = 5000
+"""The longest text a turn reads: LINE's own limit for one message (Telegram's is 4,096; the web chat and
+Teams take 2,000). A longer one, which only Slack sends (or a client that is no platform), is not read
+(`Incoming.masked`): masking and searching it would hold a core for seconds while every request waits."""
+
+UNREAD_TEXT = "\x00unread"
+"""What `Incoming.masked` keeps of a text over `MAX_MESSAGE_CHARS`: none of it (a prefix could end in part
+of a phone number that masking no longer recognizes). Every request with a NUL is refused, so no typed text
+reads as this one."""
+
+UNKNOWN_ACTION = "\x00unknown"
+"""What `Incoming.masked` keeps of an action of more than `MAX_ACTION_BYTES` characters (so more bytes than
+any of our buttons sends): it is answered as an unknown button is, without reading what the client sent."""
 
 START_ACTION = "start"
 """The action a client sends to open a conversation (the web page, when it has nothing to show): it is
@@ -170,10 +187,19 @@ class Incoming:
         nothing a person typed reaches the engine, its state or the
         conversation log unmasked; the placeholders tell the engine what was
         masked (`bot.privacy.masked_kinds`).
+
+        A text over `MAX_MESSAGE_CHARS` becomes `UNREAD_TEXT` and an action of
+        more than `MAX_ACTION_BYTES` characters `UNKNOWN_ACTION`, unread: masking costs time in
+        proportion to the length, and a request's body may hold tens of
+        thousands of characters.
         """
         if self.text is not None:
+            if len(self.text) > MAX_MESSAGE_CHARS or self.text == UNREAD_TEXT:
+                return replace(self, text=UNREAD_TEXT)
             return replace(self, text=mask(self.text).text)
         if self.action is not None:
+            if len(self.action) > MAX_ACTION_BYTES or self.action == UNKNOWN_ACTION:
+                return replace(self, action=UNKNOWN_ACTION)
             return replace(self, action=mask(self.action).text)
         return self
 

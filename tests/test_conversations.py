@@ -21,10 +21,12 @@ from bot.db.schema import inbox as inbox_table
 from bot.db.schema import messages
 from bot.dialogue import ConversationKey, Incoming, Reply
 from bot.dialogue.engine import Engine
+from bot.dialogue.views import TOO_LONG, TOO_LONG_IN_FORM
 from bot.errors import Busy, StoreError
 from bot.knowledge import KnowledgeBase, Ward
+from bot.privacy import Masked, mask
 from bot.search import Searcher, SearchResult
-from bot.values import IncomingKind
+from bot.values import MAX_ACTION_BYTES, MAX_MESSAGE_CHARS, UNREAD_TEXT, IncomingKind
 from tests.auxil.searchers import BrokenSearcher
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
@@ -166,6 +168,76 @@ def test_every_process_counts_the_same_messages_and_tells_the_refusal_once(
     finally:
         first.close()
         second.close()
+
+
+class _Reading:
+    """`bot.privacy.mask` as the turns call it, noting the length of every text it was given to read."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, refuse: bool = False) -> None:
+        self.lengths: list[int] = []
+        self.refuse = refuse
+        monkeypatch.setattr("bot.values.mask", self)
+
+    def __call__(self, text: str) -> Masked:
+        if self.refuse:
+            raise AssertionError(f"a message of {len(text)} characters was read")
+        self.lengths.append(len(text))
+        return mask(text)
+
+
+def test_a_person_over_the_message_limit_is_refused_before_the_message_is_read(
+    store: ConversationStore, searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Masking and searching cost time in proportion to a text's length: a refused message costs none."""
+    conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=3)
+    for text in ("こんにちは", "RPAとは何ですか？", "ありがとう"):
+        conversations.handle(Incoming(KEY, text=text))
+    _Reading(monkeypatch, refuse=True)
+    (refused,) = conversations.handle(Incoming(KEY, text="電話090-1234-5678 " * 100))
+    assert "1分間に3件まで" in refused.text
+    assert conversations.handle(Incoming(KEY, action="menu")) == ()
+
+
+def test_a_text_too_long_to_read_is_asked_again_in_parts_and_nothing_of_it_is_kept(
+    store: ConversationStore, searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=30)
+    conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
+    state, lines = store.load(KEY), logged(store)
+    reading = _Reading(monkeypatch)
+    pasted = "電話090-1234-5678、" + "業務の手順を書きます。" * 500
+    assert len(pasted) > MAX_MESSAGE_CHARS
+    assert conversations.handle(Incoming(KEY, text=pasted)) == (TOO_LONG,)
+    assert "5,000文字以内に分けて" in TOO_LONG.text
+    assert max(reading.lengths, default=0) <= MAX_MESSAGE_CHARS, "the text was never read"
+    assert store.load(KEY) == state
+    assert logged(store) == lines, "nor logged"
+    assert Incoming(KEY, text=pasted).to_record()["text"] == UNREAD_TEXT, "the inbox keeps none of it"
+    (ok,) = conversations.handle(Incoming(KEY, text="業務の手順を書きます。" * 450))
+    assert ok != TOO_LONG, "up to the limit a text is read"
+
+
+def test_a_text_too_long_in_the_consultation_form_leaves_the_form_waiting_on_its_question(
+    store: ConversationStore, searcher: Searcher
+) -> None:
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    conversations.handle(Incoming(KEY, action="consult"))
+    state = store.load(KEY)
+    assert state.intake is not None
+    (again,) = conversations.handle(Incoming(KEY, text="あ" * (MAX_MESSAGE_CHARS + 1)))
+    assert again.text.startswith(TOO_LONG_IN_FORM)
+    assert store.load(KEY) == state
+
+
+def test_an_action_longer_than_any_button_is_answered_as_an_unknown_one_unread(
+    store: ConversationStore, searcher: Searcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A forged client may send tens of thousands of characters as a button's action."""
+    conversations = Conversations(store, Engine(searcher), desks(store).desk)
+    reading = _Reading(monkeypatch)
+    (reply, *_) = conversations.handle(Incoming(KEY, action="cs:1:" + "1-" * 30000))
+    assert "このボタンは有効期限が切れたか" in reply.text
+    assert max(reading.lengths, default=0) <= MAX_ACTION_BYTES
 
 
 def test_no_message_limit_when_the_setting_is_zero(store: ConversationStore, searcher: Searcher) -> None:

@@ -31,7 +31,7 @@ from bot.db.schema import (
 )
 from bot.db.websessions import START_WINDOW
 
-__all__ = ["BATCH", "SEEN_EVENTS_KEPT", "purge", "purge_and_log"]
+__all__ = ["BATCH", "MAX_EVENT_AGE", "SEEN_EVENTS_KEPT", "purge", "purge_and_log"]
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,11 @@ LOGIN_FAILURES_KEPT = timedelta(days=1)
 
 SEEN_EVENTS_KEPT = timedelta(days=7)
 """Platforms redeliver within hours (LINE, Telegram within a day): a week of event ids is plenty."""
+
+MAX_EVENT_AGE = SEEN_EVENTS_KEPT - timedelta(days=1)
+"""The oldest event a channel answers, by the time the platform stamped it in the signed body (LINE's
+``timestamp``, LINE WORKS' ``issuedTime``). An older one could be a replay of a body captured once whose
+id is forgotten already; the day's margin covers the clocks."""
 
 BATCH = 1000
 """Rows deleted per transaction. A year of logs can be a million rows: in batches, SQLite's one writer

@@ -114,6 +114,15 @@ class Engine:
             return (views.TEXT_ONLY,)
         return self.intake.ask_again(state, views.TEXT_ONLY_IN_FORM).replies
 
+    def too_long(self, state: State) -> tuple[Reply, ...]:
+        """The answer to a text too long to be read (`bot.values.UNREAD_TEXT`): please send it in parts.
+
+        Like `unreadable`, the form's question is asked again with it and the state is not changed.
+        """
+        if state.intake is None:
+            return (views.TOO_LONG,)
+        return self.intake.ask_again(state, views.TOO_LONG_IN_FORM).replies
+
     # -- text ---------------------------------------------------------------
 
     def _on_text(self, text: str, state: State, desk: Desk, today: date) -> Turn:

@@ -14,13 +14,15 @@ from typing import Literal
 
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk, Ward
-from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, Card, Choice, Reply
+from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, MAX_MESSAGE_CHARS, Card, Choice, Reply
 
 __all__ = [
     "CASE_CONSULT_LABEL",
     "MENU",
     "TEXT_ONLY",
     "TEXT_ONLY_IN_FORM",
+    "TOO_LONG",
+    "TOO_LONG_IN_FORM",
     "answer",
     "button_cards",
     "card_of",
@@ -44,6 +46,14 @@ TEXT_ONLY = Reply(f"{_NOT_READ}お手数ですが、文字でご質問くださ�
 """The answer to a sticker, an image, a file or a location, outside the consultation form."""
 TEXT_ONLY_IN_FORM = f"{_NOT_READ}入力中のご相談はそのままですので、続けて文字でお答えください。"
 """The same in the form, said before its question again (`bot.dialogue.intake.IntakeFlow.ask_again`)."""
+_TOO_LONG = (
+    "申し訳ありません。メッセージが長すぎるため、読み取れませんでした。"
+    f"{MAX_MESSAGE_CHARS:,}文字以内に分けてお送りください。"
+)
+TOO_LONG = Reply(_TOO_LONG, (MENU,), kind="prompt")
+"""The answer to a text over `MAX_MESSAGE_CHARS`, which is not read (`bot.values.Incoming.masked`)."""
+TOO_LONG_IN_FORM = f"{_TOO_LONG}入力中のご相談はそのままです。"
+"""The same in the form, said before its question again."""
 
 
 def consult(ward: Ward) -> Choice:

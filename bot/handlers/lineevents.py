@@ -44,6 +44,7 @@ from linebot.v3.webhooks import (
     UserSource,
 )
 
+from bot.db.retention import MAX_EVENT_AGE
 from bot.values import ConversationKey, Incoming, IncomingKind
 
 __all__ = ["incoming_of"]
@@ -62,6 +63,13 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
         )
         return None
     if getattr(event, "mode", "active") != "active":  # another channel module holds the chat
+        return None
+    if _stale(event, now):
+        log.warning(
+            "LINE %s event stamped more than %d days ago (a replayed body?): ignored",
+            getattr(event, "type", "?"),
+            MAX_EVENT_AGE.days,
+        )
         return None
     where = _where(getattr(event, "source", None))
     if where is None:
@@ -87,6 +95,14 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     if isinstance(event, PostbackEvent):
         return Incoming(key, action=event.postback.data, **common)
     return Incoming(key, text=event.message.text, **common)
+
+
+def _stale(event: Any, now: datetime) -> bool:
+    """Whether ``event`` was stamped longer than `MAX_EVENT_AGE` before ``now`` (no stamp: not stale)."""
+    stamp = getattr(event, "timestamp", None)
+    if not isinstance(stamp, int):
+        return False
+    return stamp < (now - MAX_EVENT_AGE).timestamp() * 1000
 
 
 def _kind(event: Any, one_to_one: bool) -> IncomingKind | None:

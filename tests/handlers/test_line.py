@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import re
+import time
 import uuid
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from bot.config import Settings
 from bot.consult.store import Filters
 from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
+from bot.db.retention import MAX_EVENT_AGE
 from bot.db.schema import messages
 from bot.knowledge import Ward
 from bot.search import Searcher
@@ -59,7 +61,10 @@ async def post(bot: Client, webhook: Webhook) -> int:
 
 
 def sample() -> dict[str, Any]:
+    """The SDK's sample, its events stamped now as LINE would send them (the published stamps are of 2016)."""
     loaded: dict[str, Any] = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    for event in loaded["events"]:
+        event["timestamp"] = int(time.time() * 1000)
     return loaded
 
 
@@ -130,6 +135,22 @@ async def test_a_signed_body_that_is_not_strict_utf8_json_is_400_not_a_wrong_sig
 
 async def test_a_body_over_the_limit_is_413(bot: Client) -> None:
     assert await post(bot, signed({"events": [], "padding": "x" * 70_000})) == 413
+
+
+async def test_an_event_stamped_longer_ago_than_event_ids_are_kept_is_not_answered(
+    bot: Client, line: FakeLine, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A body captured once stays validly signed: replayed after its event id was purged, it is refused."""
+    message = {"id": "m1", "type": "text", "text": "この内容で相談する", "quoteToken": "q"}
+    old = line.event(USER, "message", "ev-old", message=message)
+    old["timestamp"] = int(time.time() * 1000) - (MAX_EVENT_AGE.days + 1) * 86_400_000
+    with caplog.at_level(logging.WARNING):
+        assert await post(bot, line.webhook(old)) == 200
+    await line.quiet()
+    assert line.all_sent(USER) == []
+    assert any("a replayed body?" in r.getMessage() for r in caplog.records)
+    assert await post(bot, line.text(USER, "こんにちは", "ev-new")) == 200
+    assert len(await line.sent(USER, 1)) == 1, "a fresh event is answered"
 
 
 # -- the SDK's sample payload --------------------------------------------------------------------

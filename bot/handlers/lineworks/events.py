@@ -42,9 +42,10 @@ import hashlib
 import logging
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
+from bot.db.retention import MAX_EVENT_AGE
 from bot.handlers.lineworks import CHANNEL
 from bot.handlers.lineworks.api import Target
 from bot.values import ConversationKey, Incoming
@@ -100,6 +101,13 @@ def incoming_of(
     if not isinstance(source, dict):
         log.info("LINE WORKS %s callback without a source: ignored", kind)
         return None
+    if _stale(body.get("issuedTime"), now):
+        log.warning(
+            "LINE WORKS %s callback issued more than %d days ago (a replayed body?): ignored",
+            kind,
+            MAX_EVENT_AGE.days,
+        )
+        return None
     user = _string(source.get("userId"))
     room = _string(source.get("channelId"))
     common: dict[str, Any] = {"received_at": now, "event_id": event_id}
@@ -133,6 +141,23 @@ def incoming_of(
         return Incoming(key, kind="unsupported", **common)
     log.info("LINE WORKS message of type %r: ignored", content_type)
     return None
+
+
+def _stale(issued: object, now: datetime) -> bool:
+    """Whether ``issued`` (the callback's ``issuedTime``) is longer than `MAX_EVENT_AGE` before ``now``.
+
+    The de-duplication key (the body's hash) is kept for `bot.db.retention.SEEN_EVENTS_KEPT`, so an
+    older body could be a replay. A missing or unreadable time is not stale: the key still guards it.
+    """
+    if not isinstance(issued, str):
+        return False
+    try:
+        moment = datetime.fromisoformat(issued)
+    except ValueError:
+        return False
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment < now - MAX_EVENT_AGE
 
 
 def _in_room(

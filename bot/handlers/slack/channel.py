@@ -178,7 +178,8 @@ class SlackChannel:
         # UTF-8 would have looked like a wrong signature instead of a bad request.
         base = b"v0:" + timestamp.encode() + b":" + raw
         expected = "v0=" + hmac.new(self.settings.signing_secret.encode(), base, hashlib.sha256).hexdigest()
-        stale = abs(self.verifier.clock.now() - int(timestamp)) > 5 * 60
+        # In integers: a timestamp of hundreds of digits is no float, and merely stale.
+        stale = abs(int(self.verifier.clock.now()) - int(timestamp)) > 5 * 60
         if stale or not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
             why = "a timestamp more than five minutes away (a replay?)" if stale else "a wrong signature"
             log.warning("Slack request with %s from %s: refused", why, request.remote)

@@ -3,22 +3,26 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
+from bot.db.retention import MAX_EVENT_AGE
 from bot.handlers.lineworks.events import RoomRules, event_id_of, incoming_of
 from bot.values import ConversationKey
 
 USER = "hanako@example.lineworks"
 ROOM = "dx-team-room-0001"
+ISSUED = "2026-12-02T05:16:05.716Z"
+NOW = datetime(2026, 12, 2, 5, 16, 6, tzinfo=UTC)
+"""A moment after `ISSUED`: a callback issued longer ago than event ids are kept is ignored."""
 
 
 def _body(kind: str, **fields: object) -> dict[str, object]:
     source = {"userId": USER, "domainId": 40029600}
-    return {"type": kind, "source": source, "issuedTime": "2026-12-02T05:16:05.716Z", **fields}
+    return {"type": kind, "source": source, "issuedTime": ISSUED, **fields}
 
 
 def test_one_to_one_text_postback_and_media() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     key = ConversationKey("lineworks", USER, USER)
     text = incoming_of(_body("message", content={"type": "text", "text": "こんにちは"}), "e1", now)
     assert text is not None
@@ -33,7 +37,7 @@ def test_one_to_one_text_postback_and_media() -> None:
 
 
 def test_begin_and_end_are_follow_and_unfollow() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     begin = incoming_of(_body("begin", source={"userId": USER, "channelId": "c1"}), "e1", now)
     end = incoming_of(_body("end", source={"userId": USER, "channelId": "c1"}), "e2", now)
     assert begin is not None
@@ -45,7 +49,7 @@ def test_begin_and_end_are_follow_and_unfollow() -> None:
 
 
 def test_nothing_readable_is_ignored() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     assert incoming_of({"type": "message"}, "e", now) is None  # no source
     assert incoming_of(_body("message", content={"type": "text", "text": ""}), "e", now) is None
     assert incoming_of(_body("message", content={"type": "unknown"}), "e", now) is None
@@ -58,10 +62,10 @@ def test_room_text_becomes_a_group_event_without_the_mention() -> None:
     body = {
         "type": "message",
         "source": {"userId": USER, "channelId": ROOM, "domainId": 1},
-        "issuedTime": "2026-12-02T05:16:05.716Z",
+        "issuedTime": ISSUED,
         "content": {"type": "text", "text": '<m userId="bot-1">  #12 回答 手順書を\n共有します'},
     }
-    now = datetime.now(UTC)
+    now = NOW
     incoming = incoming_of(body, "sha256:x", now, RoomRules("bot-1"))
     assert incoming is not None
     assert incoming.kind == "group"
@@ -85,7 +89,7 @@ def _said_in(room: str, text: str) -> dict[str, object]:
 
 
 def test_in_the_team_room_only_commands_and_mentions_are_said_to_the_bot() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     rules = RoomRules("bot-1", ROOM)
     command = incoming_of(_said_in(ROOM, "＃12 回答 手順書を共有します"), "e1", now, rules)
     assert command is not None
@@ -98,7 +102,7 @@ def test_in_the_team_room_only_commands_and_mentions_are_said_to_the_bot() -> No
 
 
 def test_in_other_rooms_only_a_mention_of_the_bot_is_said_to_it() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     rules = RoomRules("bot-1", ROOM)
     other = "sales-room-0002"
     assert incoming_of(_said_in(other, "#12 回答 こんにちは"), "e1", now, rules) is None
@@ -110,7 +114,7 @@ def test_in_other_rooms_only_a_mention_of_the_bot_is_said_to_it() -> None:
 
 
 def test_the_bot_joining_the_team_room_is_an_event_without_text_and_elsewhere_nothing() -> None:
-    now = datetime.now(UTC)
+    now = NOW
     rules = RoomRules("bot-1", ROOM)
     joined = incoming_of(_body("join", source={"channelId": ROOM, "domainId": 1}), "e1", now, rules)
     assert joined is not None
@@ -118,3 +122,12 @@ def test_the_bot_joining_the_team_room_is_an_event_without_text_and_elsewhere_no
     elsewhere = _body("join", source={"channelId": "sales-room-0002", "domainId": 1})
     assert incoming_of(elsewhere, "e2", now, rules) is None
     assert incoming_of(_body("join", source={"channelId": ROOM, "domainId": 1}), "e3", now) is None
+
+
+def test_a_callback_issued_longer_ago_than_event_ids_are_kept_is_ignored() -> None:
+    """Its hash may be purged already: a replay of a captured body could not be told from a first delivery."""
+    body = _body("postback", data="cs:12:wdy")
+    assert incoming_of(body, "e1", NOW + MAX_EVENT_AGE + timedelta(minutes=1)) is None
+    assert incoming_of(body, "e1", NOW + MAX_EVENT_AGE - timedelta(minutes=1)) is not None
+    for unreadable in ("", "yesterday", None):
+        assert incoming_of({**body, "issuedTime": unreadable}, "e1", NOW) is not None

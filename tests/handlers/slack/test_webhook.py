@@ -120,6 +120,19 @@ async def test_a_timestamp_that_is_not_a_number_is_refused(
     assert (await post(bot, Webhook(webhook.path, webhook.body, headers)))[0] == 401
 
 
+@pytest.mark.parametrize("timestamp", ["9" * 400, "0" * 400 + "1"])
+async def test_a_timestamp_beyond_any_clock_is_refused_not_an_error(
+    bot: Client, slack: FakeSlack, timestamp: str
+) -> None:
+    """Before anyone is authenticated: it once overflowed a float and gave 500."""
+    webhook = slack.text(USER, "RPAとは", "Ev1")
+    headers = {**webhook.headers, "X-Slack-Request-Timestamp": timestamp}
+    headers["X-Slack-Signature"] = sign(webhook.body, timestamp)
+    status, text = await post(bot, Webhook(webhook.path, webhook.body, headers))
+    assert status == 401
+    assert json.loads(text)["error"] == "invalid_signature"
+
+
 async def test_a_signature_over_another_body_is_refused(bot: Client, slack: FakeSlack) -> None:
     genuine = slack.text(USER, "RPAとは", "Ev1")
     other = slack.text(USER, "相談したい", "Ev2")
