@@ -64,8 +64,8 @@ MAX_ACTION_BYTES = 64
 """Telegram's callback data limit, the tightest of all channels."""
 
 MAX_MESSAGE_CHARS = 5000
-"""The longest text a turn reads: LINE's own limit for one message (Telegram's is 4,096; the web chat and
-Teams take 2,000). A longer one, which only Slack sends (or a client that is no platform), is not read
+"""The longest text a turn reads: LINE's own limit for one message (Telegram's is 4,096; the web chat takes
+2,000). A longer one, which Slack and Teams may send (or a client that is no platform), is not read
 (`Incoming.masked`): masking and searching it would hold a core for seconds while every request waits."""
 
 UNREAD_TEXT = "\x00unread"

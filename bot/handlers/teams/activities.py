@@ -35,7 +35,6 @@ from bot.values import ConversationKey, Incoming, IncomingKind
 
 __all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "room_of", "to_incoming"]
 
-MAX_TEXT_CHARS = 2000
 SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
 """The invoke a suggested ``Action.Submit`` sends (Teams' docs spell it both ways)."""
 
@@ -111,7 +110,7 @@ def _reading(activity: Activity) -> tuple[IncomingKind | None, str | None, str |
             return "message", None, action
         text = activity.remove_recipient_mention().strip() if activity.text else ""
         if text:
-            return "message", text[:MAX_TEXT_CHARS], None
+            return "message", text, None
         if activity.attachments or activity.value is not None:
             return "unsupported", None, None
         return None, None, None

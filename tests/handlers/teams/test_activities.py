@@ -8,7 +8,7 @@ import pytest
 from microsoft_agents.activity import Activity
 
 from bot.handlers.teams.activities import event_id_of, reference_of, to_incoming
-from bot.values import ConversationKey
+from bot.values import MAX_MESSAGE_CHARS, UNREAD_TEXT, ConversationKey
 from tests.auxil.botframework import FakeBotFramework
 
 FAKE = FakeBotFramework(port=3978)
@@ -96,8 +96,15 @@ def test_an_empty_message_is_ignored() -> None:
     assert _read(FAKE.activity("   ")) is None
 
 
-def test_long_text_is_cut() -> None:
-    assert len(_read(FAKE.activity("あ" * 5000)).text) == 2000
+def test_a_long_text_is_read_whole_not_cut_where_a_number_may_be_half_masked() -> None:
+    """It was cut at 2,000 characters before masking: the rest was lost, and a phone number across the cut
+    was stored in part. Whole, it is masked whole; over `MAX_MESSAGE_CHARS` it is not read at all."""
+    text = "経緯を説明します。" * 222 + "折り返しは090-1234-5678までお願いします。"
+    incoming = _read(FAKE.activity(text))
+    assert incoming.text == text
+    assert "5678" not in incoming.masked().text
+    assert incoming.masked().text.endswith("までお願いします。")
+    assert _read(FAKE.activity("あ" * (MAX_MESSAGE_CHARS + 1))).masked().text == UNREAD_TEXT
 
 
 @pytest.mark.parametrize("conversation_type", ["groupChat", "channel"])
