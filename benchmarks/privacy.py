@@ -217,7 +217,17 @@ reading the masker's code, never studied, with personal_studied_fourteenth.yaml 
 no_personal_studied_fourteenth.yaml, 32), in other situations (job seekers', insurance policies', patients'
 and chart numbers, 本籍, inquiries, delivery slips, JA accounts, cards read aloud, defanged e-mails with [.]
 and [@], commas for dots, 様方 and 番地先, rooms lettered A-203, (代), 直通 and ダイヤルイン), whose
-misses that session's rules were written from.
+misses that session's rules were written from; and personal_holdout_fifteenth.yaml (125, 157: basic pension,
+mutual-aid and employment insurance numbers, health insurance cards read out in long sentences, driver's
+licences, passports, residence cards, e-Tax ids, vehicle, moped and bicycle plates, numbers in kanji or full
+width inside long sentences, phones in pasted tables and TEL/携帯/FAX memo lines, addresses split across
+lines or written backwards, e-mails in signatures and mailto links, era birth dates abbreviated as S45.3.2 or
+H1/2/3; no_personal_holdout_fifteenth.yaml, 60), written the same way before the next session's rules without
+reading the masker's code, never studied, with personal_studied_fifteenth.yaml (60, 69;
+no_personal_studied_fifteenth.yaml, 32), in other situations (cremation permits, disaster victims' registers,
+public housing, utilities' and carriers' customers, after-school clubs, pharmacies, co-ops, insurers and
+qualifications, courts and police, foreign ids, vCards and quoted reply headers, ☎ and 📱, 様方, abbreviated
+eras such as H.2.5.8, S47/11/3 and 平2.4.1), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -375,6 +385,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_twelfth.yaml", "no_personal_studied_twelfth.yaml", show=True)
     _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
     _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
+    _written_personal("personal_studied_fifteenth.yaml", "no_personal_studied_fifteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -389,6 +400,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_twelfth.yaml", "no_personal_holdout_twelfth.yaml", show=False)
     _written_personal("personal_holdout_thirteenth.yaml", "no_personal_holdout_thirteenth.yaml", show=False)
     _written_personal("personal_holdout_fourteenth.yaml", "no_personal_holdout_fourteenth.yaml", show=False)
+    _written_personal("personal_holdout_fifteenth.yaml", "no_personal_holdout_fifteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

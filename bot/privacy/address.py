@@ -142,11 +142,12 @@ _TOWN_THREE = re.compile(
 lives or of an address (施策1-2-3 is a plan's)."""
 _WHERE_ONE_LIVES = re.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
-    r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地"
+    r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地|部屋番号|(?<=[0-9])号室"
 )
 """Words of a line about where someone lives or is visited, its old and new places (旧：…／新：…), or an
-address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4); not a procedure's words
-(転入届, 住所変更), which share a line with a form's numbers."""
+address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4), or a home's room, as
+an address written backwards opens (部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2, 302号室、…); not a
+procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
 _JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
 """Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
 _KANA_CHOME = re.compile(

@@ -29,23 +29,29 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   被保険者番号=…; an arrow: 口座番号→ …): a bank account
   (口座番号, 口座, 口番; 普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an
   insurance, pension, licence, passport, residence card, medical aid or beneficiary number
-  (被保険者番号, 被保険者証の番号, 被保険者証 番号, 医療証の番号, 基礎年金番号,
+  (被保険者番号, 被保険者証の番号, 被保険者証 番号, 資格確認書、番号は, 医療証の番号, 基礎年金番号,
+  雇用保険の番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
-  通知書番号, a checkup voucher's 受診券番号 and any 〜者番号 but a business's, 事業者番号), a utility's
-  (お客様番号), a job seeker's (求職番号), an insurance policy's (証券番号), a patient's chart (カルテ番号), a
-  member's (会員番号; after 会員番号 a number is never a phone, `bot.privacy.numbers`), a Japan Post Bank
+  通知書番号, a checkup voucher's 受診券番号), a person's number, code or ID (any 〜者番号 but a
+  business's, 事業者番号; 利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号,
+  被災者台帳の台帳番号), a utility's (お客様番号), a job seeker's (求職番号), an insurance policy's
+  (証券番号), a patient's chart (カルテ番号), a member's (会員番号; after 会員番号 a number is never a phone,
+  `bot.privacy.numbers`), a certificate's or a qualification's (修了証明書番号, 身分証番号, ID Card No.,
+  資格番号, 保育士登録番号 東京-004471, 認定番号), a Japan Post Bank
   account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
-  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321), and after a
-  person's 〜者番号 a dash after the letters too (受診者番号 K-2026-04471, 対象者番号：W-8812; a case's may
-  be a file's: ケース番号 C-2025-1182 stays), or one or two
-  digits, a dash and three or more (納税義務者番号 17-004428-3),
-  grouped by spaces or dashes, or six or more read one at a time (8 7 6 5 0 4 3 2), and no unit
+  digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321) or a year's
+  letter between them (利用者ID 2026G0318), and after a person's number's label a dash after the letters too
+  (受診者番号 K-2026-04471, 対象者番号：W-8812, お客様ID MV-30417728; a case's may be a file's: ケース番号
+  C-2025-1182 stays), or one or two digits, an era's letter before them if any, a dash and three or more
+  (納税義務者番号 17-004428-3, 認定番号 R8-04118),
+  grouped by spaces, dashes or の (六〇一二の四四八一七二), or six or more read one at a time
+  (8 7 6 5 0 4 3 2), and no unit
   after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
   生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
   and 番号 in brackets after the card
@@ -58,7 +64,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
   … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
   口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
-  (足立 330 ほ 88-21);
+  (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
+  バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
   number is written as.
@@ -210,18 +217,26 @@ _RANGE_BEFORE = re.compile(rf"(?:から|[〜~-]){_SPACE}$")
 RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
+_PERSON = r"(?:(?<!業)者|組合員|会員|職員|社員|顧客|お?客様|お?客さま|患者|奨?学生|生徒|児童)"
+"""Who a number is of: a person (〜者 but a business, 事業者), a member, a customer, a patient, a pupil."""
+_PERSON_ID = rf"{_PERSON}(?:(?:台帳|名簿)の?(?:台帳)?)?(?:番号|コード|id(?![a-z]))"
+"""A person's number, code or ID (利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号), or a
+register of people's (被災者台帳の台帳番号); 事業者番号 stays: a business's."""
 _ID_LABEL = (
     r"(?:口座番号|口座|口番|こうざ(?:ばんごう)?|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
     r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
     r"passport|residence card|driver'?s licen[cs]e|"
-    r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e)[ \t_]+(?:no\.?|number)|"
+    r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e|id[ _]?card)"
+    r"[ \t_]+(?:no\.?|number)|"
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
-    r"求職番号|証券番号|カルテ番号|会員番号|"
+    r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
+    r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
-    r"(?<!業)者番号|ゆうちょ(?:銀行)?(?:の口座)?|"
-    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書)[ \t\u3000]+番号|"
+    rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
+    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書)"
+    r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
 _HANDBOOK = (
@@ -233,17 +248,20 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・-]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・の-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
-    r"|[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*)"
+    r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[0-9]{2,}[a-z][0-9]{3,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
 six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
-年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・ or a line break too
-(２１０５・４４１７８, 4410 then 223156 on the next line), or one or two digits then the rest on the next
-line (30 then 77125, as a chat sends them); or a group of one or two digits, a dash and a longer one (a
-ward's or an office's code first: 納税義務者番号 17-004428-3, 受給者番号 3-0044182)."""
+年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・, の (as they are dictated) or a line
+break too (２１０５・４４１７８, 6012の448172, 4410 then 223156 on the next line), or one or two digits then
+the rest on the next line (30 then 77125, as a chat sends them); or a group of one or two digits, an era's
+letter before it if any, a dash and a longer one (a ward's or an office's code first: 納税義務者番号
+17-004428-3, 受給者番号 3-0044182, 認定番号 R8-04118); or digits with a letter between them, as a year
+opens a member's number (2026G0318). A prefecture's name and a dash may open the value (保育士登録番号
+東京-004471)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
@@ -254,19 +272,20 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：])|[0-9]{1,
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
-    rf"(?:第{_SPACE})?({_ID_VALUE})"
+    rf"(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
-    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：]{_SPACE}{_OPENING}({_ID_VALUE})"
+    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
 and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
-learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…)."""
+learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…; a comma for
+the colon: 基礎年金番号を教えてもらいました、…)."""
 _FAR_ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL})(?:(?<=番号)|(?<=コード)|(?<=ばんごう))(?:の方|のほう)?"
     r"(?:は|が|ですが|でございますが|につきましては|については|、|,)"
@@ -334,25 +353,27 @@ No.0927): the person's all the same; a work number's part (受付番号の下4�
 _PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひふほまみむめゆよらりるれろわ"
 """A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
 _PLATE = re.compile(
-    r"(?:ナンバー|車番|登録番号|plate)[^\n。]{0,12}?"
-    r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?[0-9]{2,3}[ \t\u3000]?"
-    rf"(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
+    r"(?:ナンバー|車番|登録|二輪|原付|バイク|plate)[^\n。]{0,12}?"
+    r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?"
+    rf"(?:[0-9]{{2,3}}[ \t\u3000]?(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
     rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
-    r"(?:[0-9]{1,2}-[0-9]{2}|・{1,3}[0-9]{1,3})))(?![0-9-])",
+    rf"(?:[0-9]{{1,2}}-[0-9]{{2}}|・{{1,3}}[0-9]{{1,3}}))|[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}))(?![0-9-])",
     re.IGNORECASE,
 )
 """A vehicle's plate after a word for it (ナンバー, 車番, a registration's 登録番号): the office's place, the
 class's two or three digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a
 kana that is a particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone
-(300 と 1234). A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67)
-and stays."""
+(300 と 1234); a motorcycle's or a moped's has no class's digits (二輪の登録 練馬 ほ 7721, 原付 練馬区 か
+2281).
+A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
 _LETTERED = re.compile(
-    rf"(?<!業)者番号(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
+    rf"{_PERSON_ID}(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number lettered before a dash after the label of a person's number (受診者番号 K-2026-04471, 対象者番号：
-W-8812); after a case's label the same shape may be a file's (ケース番号 C-2025-1182) and stays."""
+W-8812, お客様ID MV-30417728); after a case's label the same shape may be a file's (ケース番号 C-2025-1182)
+and stays."""
 _PATTERNS = (
     (_BIRTH_DATE, BIRTH_DATE),
     (_ID_NUMBER, ID_NUMBER),

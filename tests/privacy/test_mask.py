@@ -1353,6 +1353,36 @@ WRITINGS = [
         "メールアドレスの @ の前は yuko.88 で、ドメインは gmail.com です",
         "メールアドレスの @ の前は ［メールアドレス］ で、ドメインは gmail.com です",
     ),
+    # The fifteenth round's: a person's number, code or ID (customers, members, patients, scholars, a
+    # register of people), letters or a year between its digits; certificates', qualifications' and
+    # insurances' numbers; a number after what was done to learn it and a comma, its groups joined by の; a
+    # motorcycle's or a moped's plate; an address written backwards, its room first.
+    (
+        "利用者ID 2026G0318、顧客コード 5520-118347、組合員コード 0041-7728、患者IDは 0004417728",
+        "利用者ID ［各種番号］、顧客コード ［各種番号］、組合員コード ［各種番号］、患者IDは ［各種番号］",
+    ),
+    (
+        "お客様IDが MV-30417728、契約者ID：ＫＤ４４１８２２０９、被災者台帳の台帳番号 D-0412 の世帯",
+        "お客様IDが ［各種番号］、契約者ID：［各種番号］、被災者台帳の台帳番号 ［各種番号］ の世帯",
+    ),
+    (
+        "奨学生番号 880-21-447182、認定番号：Ｒ８－０４１１８、保育士登録番号は 東京-004471",
+        "奨学生番号 ［各種番号］、認定番号：［各種番号］、保育士登録番号は ［各種番号］",
+    ),
+    (
+        "看護師の資格番号（籍登録番号）は 第1128847号、修了証明書番号 第 4418 号",
+        "看護師の資格番号（籍登録番号）は 第［各種番号］号、修了証明書番号 第 ［各種番号］ 号",
+    ),
+    (
+        "身分証番号（ID Card No.）は 079188004471、資格確認書、番号は 44182207 です",
+        "身分証番号（ID Card No.）は ［各種番号］、資格確認書、番号は ［各種番号］ です",
+    ),
+    (
+        "雇用保険の番号は六〇一二の四四八一七二、基礎年金番号を教えてもらいました、４４１８の２２０７８１です",
+        "雇用保険の番号は［各種番号］、基礎年金番号を教えてもらいました、［各種番号］です",
+    ),
+    ("自動二輪の登録 練馬 ほ 7721、原付 練馬区 か 2281", "自動二輪の登録 ［各種番号］、原付 ［各種番号］"),
+    ("部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2", "部屋番号 1208 / パークタワー東池袋 / ［住所］"),
 ]
 
 
@@ -1717,6 +1747,12 @@ WORK_TEXT = [
     "福祉事務所のダイヤルインは 03-4566-2400〜2499 の範囲です",
     "ケース番号 C-2025-1182 の支援計画",
     "職員番号は 7桁 で、末尾 1桁 はチェックデジット、受付番号の末尾 0012、@の前は 8 文字まで",
+    # A business's code or ID, a lettered work number, counts of mopeds and motorcycles, a meeting room
+    # beside a document's parts, a number's count of digits after an insurance's or a card's label.
+    "事業者コード 1371204 の登録、業者ID 20260412、受付番号 R8-0412",
+    "原付の登録は 1,204 台、二輪車の駐輪場は 300 台分",
+    "会議は 301号室、資料は別表1-2-3",
+    "保険の番号を確認したら、2026年4月から変更、身分証の番号欄は 12 桁",
 ]
 
 
@@ -1907,6 +1943,10 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "カード末尾 No." * 800,
         "03-4566-2400〜" * 600,
         "受診者番号 K-" + "123-" * 2000,
+        "利用者ID " + "1の" * 2000,
+        "顧客コード 東京-" * 800,
+        "登録 練馬 " * 1000,
+        "部屋番号 東池袋1-2-" * 600,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
