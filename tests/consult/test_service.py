@@ -214,6 +214,35 @@ def test_feedback_resolves_and_reopens(service: ConsultationService) -> None:
     assert service.events(1)[-1].data == {"from": "resolved", "to": "reopened", "feedback": True}
 
 
+def team_notices(service: ConsultationService) -> list[tuple[str, str, str]]:
+    """(event, title, text) of every notice to the DX team, oldest first."""
+    rows = [row.payload for row in outbox_rows(service) if row.channel == NOTIFY_WEBHOOK]
+    return [(str(p["event"]), str(p["title"]), str(p["text"])) for p in rows]
+
+
+def test_the_team_is_told_when_the_staff_member_replies_reopens_or_withdraws(
+    service: ConsultationService,
+) -> None:
+    open_consultation(service)
+    open_consultation(service, OTHER)
+    service.request_info(1, "対象の様式は何種類ありますか？", "tanaka")
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).add(1, "3種類です。担当は090-1234-5678の山田です。")
+    service.answer(1, "回答です。", "tanaka")
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).feedback(1, solved=False)
+        service.desk(connection, STAFF).feedback(1, solved=True)
+        service.desk(connection, OTHER).withdraw(2)
+    new_one, new_two, added, reopened, withdrawn = team_notices(service)
+    assert (new_one[0], new_two[0]) == ("new", "new")
+    assert added[:2] == ("added", "No.1 のご相談に相談者から追記がありました（対応中）")
+    assert "追記：3種類です。" in added[2]
+    assert "090-1234-5678" not in added[2], "the notice carries the addition as stored: masked"
+    assert "元のご相談：会議録" in added[2]
+    assert reopened[:2] == ("reopened", "No.1 のご相談は、相談者が「まだ困っている」を選び、再開されました")
+    assert withdrawn[:2] == ("withdrawn", "No.2 のご相談は、相談者が取り下げました（対応は不要です）")
+
+
 def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationService, clock: Clock) -> None:
     for _ in range(3):
         open_consultation(service)
