@@ -226,3 +226,35 @@ def test_going_back_after_sending_an_answer_or_a_note_does_not_offer_to_send_it_
     expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
     team.go_back()
     expect(team.locator("form[action$='/note'] textarea")).to_have_value("")
+
+
+def test_the_consultation_page_names_its_channel_its_fields_and_what_the_staff_member_pressed(
+    served: Served, browser: Browser
+) -> None:
+    """Read as a screen reader reads it: every field and button names what it is for, the channel is
+    called as the team calls it, and the trail says in plain words that the staff member reopened it."""
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    write_consultation(
+        staff, "押印欄のある様式を電子申請にしたいのですが、何から始めればよいですか。"
+    ).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+    team = _opened(served, browser, "tanaka", "押印欄のある様式")
+    expect(team.locator(".facts")).to_contain_text("（Webチャット）")
+    team.get_by_role("textbox", name="メモ（相談者には表示されません）").fill("様式の一覧を確認する。")
+    team.get_by_role("button", name="メモを追加").click()
+    expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
+    for label in ("担当者を変更", "期限を変更", "タグを変更"):
+        expect(team.get_by_role("button", name=label, exact=True)).to_have_count(1)
+    team.get_by_label("相談者のチャットに送る回答").fill("電子申請の手引きの第3章をご覧ください。")
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_have_text(ANSWERED)
+
+    staff.evaluate("window.dispatchEvent(new Event('focus'))")
+    answer = staff.locator(".message.bot", has_text="電子申請の手引きの第3章")
+    answer.get_by_role("button", name="まだ困っている").click(timeout=WAIT)
+    expect(staff.locator(".message.bot", has_text="再開しました")).to_be_visible()
+    team.reload()
+    expect(team.locator(".trail")).to_contain_text(
+        "相談者（職員）：「まだ困っている」を選びました（状態：回答済み → 再開）"
+    )
