@@ -258,3 +258,26 @@ def test_the_consultation_page_names_its_channel_its_fields_and_what_the_staff_m
     expect(team.locator(".trail")).to_contain_text(
         "相談者（職員）：「まだ困っている」を選びました（状態：回答済み → 再開）"
     )
+
+
+def test_a_second_answer_sent_at_once_is_refused_and_says_who_answered_meanwhile(
+    served: Served, browser: Browser
+) -> None:
+    """Two members answer the same consultation from pages opened together: the second is refused, keeps what
+    they typed, and says that 田中 has just answered, so that it is not sent again blindly."""
+    _consult(served, browser, "公用車の予約を紙の台帳でしていますが、重複が起きます。")
+    first = _opened(served, browser, "tanaka", "公用車の予約")
+    second = _opened(served, browser, "suzuki", "公用車の予約")
+    first.get_by_label("相談者のチャットに送る回答").fill("予約はグループウェアの設備予約をお使いください。")
+    second.get_by_label("相談者のチャットに送る回答").fill("共有のスケジュール表で管理できます。")
+    first.get_by_role("button", name="回答を送信").click()
+    expect(first.locator(".notice.done")).to_have_text(ANSWERED)
+    second.get_by_role("button", name="回答を送信").click()
+    refusal = second.locator(".notice.error")
+    expect(refusal).to_contain_text("この画面を開いた後に更新されています")
+    expect(refusal).to_contain_text(
+        re.compile(r"田中「回答しました（状態：未対応 → 回答済み）」（\d\d:\d\d）")
+    )
+    expect(second.get_by_label("相談者のチャットに送る回答")).to_have_value(
+        "共有のスケジュール表で管理できます。"
+    )

@@ -22,12 +22,13 @@ from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, St
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
-from bot.errors import ConsultationError, InvalidInput, InvalidRequest
+from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers import webchat
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Referral, Section
+from bot.localtime import local
 
 __all__ = ["change", "detail", "queue"]
 
@@ -149,11 +150,32 @@ async def change(request: web.Request) -> web.Response:
         result = await asyncio.to_thread(operation, number, actor, expected)
     except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
+    except Conflict as exc:
+        since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""))
+        return await _page(request, number, f"{exc}{since}", posted, status_of(exc))
     except ConsultationError as exc:
         return await _page(request, number, str(exc), posted, status_of(exc))
     if action == "faq":
         raise see_other(f"/admin/faq/{result}?done=created")
     raise see_other(f"/admin/consultations/{number}?done={action}")
+
+
+def _since(request: web.Request, number: int, seen: str) -> str:
+    """What was done to the consultation after the event ``seen`` (the last one the refused page showed).
+
+    So that whoever's form was refused knows whether a colleague (or their own
+    first click) already answered, before sending what they typed once more.
+    """
+    if not seen.isdecimal() or len(seen) > 18:
+        return ""
+    names = {u.name: u.display_name for u in request.config_dict[ACCOUNTS].users()}
+    later = [
+        describe_event(e, names) for e in request.config_dict[CONSULT].events(number) if e.id > int(seen)
+    ]
+    if not later:
+        return ""
+    done = "、".join(f"{shown.who}「{shown.what}」（{local(shown.at):%H:%M}）" for shown in later)
+    return f"この画面を開いた後に、次の操作がありました：{done}。"
 
 
 def _operation(
@@ -213,6 +235,7 @@ async def _page(
         "names": names,
         "labels": LABELS,
         "answered": any(e.kind == "answer" for e in events),
+        "seen": events[-1].id if events else 0,
         "error": error,
         "done": done,
     }
