@@ -272,6 +272,30 @@ def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationSe
     assert service.tags() == ["RPA"]
 
 
+def test_the_queue_finds_consultations_by_their_words_section_or_number(service: ConsultationService) -> None:
+    open_consultation(service, new=new_consultation("RPAで住民票の交付件数を集計したい"))
+    open_consultation(service, new=new_consultation("会議録の作成に半日かかる（100%手作業）"))
+    open_consultation(service, new=new_consultation("会議の資料をペーパーレスにしたい"))
+    service.transition(3, Status.RESOLVED, "tanaka")
+
+    def ids(text: str, status: str = "all") -> list[int]:
+        filters = Filters(status=status, words=tuple(text.split()))
+        found = [c.id for c in service.find(filters)]
+        assert service.count(filters) == len(found)
+        return found
+
+    assert ids("会議の") == [3]
+    assert ids("会議の", status="open") == [], "with the other filters"
+    assert ids("集計") == [1]
+    assert ids("住民票 集計") == [1]
+    assert ids("住民票 ペーパーレス") == [], "every word narrows"
+    assert ids("rpa") == [1], "letters in any case"
+    assert ids("総務課") == ids("作り方") == [3, 2, 1], "the section and the question that led to it too"
+    assert ids("No.2") == ids("#2") == ids("2") == [2]
+    assert ids("100%") == [2], "a % or _ is a character, not a wildcard"
+    assert ids("1_0") == []
+
+
 def test_a_page_starts_after_a_consultation_in_the_listings_order_and_the_count_ignores_it(
     service: ConsultationService,
 ) -> None:

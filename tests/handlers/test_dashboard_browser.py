@@ -281,3 +281,31 @@ def test_a_second_answer_sent_at_once_is_refused_and_says_who_answered_meanwhile
     expect(second.get_by_label("相談者のチャットに送る回答")).to_have_value(
         "共有のスケジュール表で管理できます。"
     )
+
+
+def test_the_queue_finds_a_consultation_by_a_word_or_its_number_and_pages_keep_the_search(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "庁内の備品台帳をExcelで管理していて、棚卸しに3日かかります。")
+    team = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    _log_in(team, served.url, "tanaka")
+    search = team.get_by_role("searchbox", name="キーワード・No.")
+    search.fill("備品台帳 棚卸し")
+    search.press("Enter")
+    rows = team.locator("table.queue tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("備品台帳")
+    expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("備品台帳 棚卸し")
+    number = rows.get_by_role("link").first.inner_text()
+
+    team.get_by_role("searchbox", name="キーワード・No.").fill(number)
+    team.get_by_role("button", name="絞り込む").click()
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("備品台帳")
+
+    team.get_by_role("searchbox", name="キーワード・No.").fill("備品台帳 存在しない言葉")
+    team.get_by_role("button", name="絞り込む").click()
+    expect(team.locator(".empty")).to_contain_text("該当する相談はありません。")
+    team.get_by_role("link", name=re.compile("すべての相談から「備品台帳 存在しない言葉」を探す")).click()
+    expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("備品台帳 存在しない言葉")
+    expect(team.get_by_role("link", name="すべて")).to_have_attribute("aria-current", "page")

@@ -34,6 +34,8 @@ __all__ = ["change", "detail", "queue"]
 
 AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
 PAGE = 100
+SEARCH_CHARS = 100
+"""The longest search of the queue read (its words each narrow it: content, question, section or number)."""
 """Consultations on one page of the queue; the rest are a link away (``page=``)."""
 WEB_CHAT = "Webチャット"
 """The web chat's name on the dashboard (its channel title is the log's, in English)."""
@@ -53,7 +55,7 @@ _WRITTEN = {"answer": "answer", "ask": "request", "note": "note"}
 
 
 async def queue(request: web.Request) -> web.Response:
-    """The consultations, filtered by state, assignee, age and tag, with counts per state.
+    """The consultations, filtered by state, assignee, age, tag and words (``q``), with counts per state.
 
     A filter the form could not have sent (an unknown state, a person who is
     not on the team, an age other than `AGES`, a tag no consultation has, a
@@ -66,6 +68,7 @@ async def queue(request: web.Request) -> web.Response:
     assignee = query.get("assignee", "")
     age = query.get("age", "")
     tag = query.get("tag", "")
+    text = " ".join(query.get("q", "").split())[:SEARCH_CHARS]
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     users = await asyncio.to_thread(accounts.users)
@@ -83,12 +86,13 @@ async def queue(request: web.Request) -> web.Response:
         assignee=me if assignee == "me" else assignee or None,
         min_age_days=int(age) if age else None,
         tag=tag or None,
+        words=tuple(text.split()),
         limit=PAGE,
         offset=(number - 1) * PAGE,
     )
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
-    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag}
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text}
     counts = await asyncio.to_thread(service.counts)
     pages = max(1, -(-total // PAGE))
     beyond = number > pages
