@@ -234,6 +234,7 @@ async def _page(
         "answer_text": draft_text,
         "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
+        "tags_text": posted.get("tags"),  # refused tags are given back as typed, like an answer or a note
         "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
         "users": users,
         "names": names,
