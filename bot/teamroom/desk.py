@@ -56,7 +56,7 @@ def joined(ward: Ward) -> str:
     """The thanks when the bot is added to the team's room (the commands follow)."""
     return (
         f"{ward.team}のルームに追加していただきありがとうございます。"
-        "新しいご相談や、対応を待っているご相談をここでお知らせします。"
+        "新しいご相談、相談者からの追記・再開・取り下げ、対応を待っているご相談をここでお知らせします。"
     )
 
 
