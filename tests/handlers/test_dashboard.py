@@ -132,6 +132,7 @@ async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
     html = await page(client, "/admin/")
     assert "未対応 <b>1</b>" in html
     assert "対応中 <b>1</b>" in html
+    assert "すべて <b>2</b>" in html, "every tab says how many it holds"
     assert ATTACK not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     mine = await page(client, "/admin/?status=open&assignee=me")
