@@ -177,6 +177,8 @@ def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served
     assert box.evaluate("(node) => node.scrollWidth > node.clientWidth"), "the table scrolls in its box"
     width = content.evaluate("(node) => node.getBoundingClientRect().width")
     assert width >= 12 * 14, f"the content column stays readable ({width}px)"
+    left = content.evaluate("(node) => node.getBoundingClientRect().left")
+    assert left < 375 / 2, f"what it is about shows without scrolling sideways (it starts at {left}px)"
 
 
 def test_approving_a_draft_keeps_what_the_editor_typed_without_saving_first(
