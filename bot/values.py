@@ -402,8 +402,9 @@ NOTICE_LINK_LABEL = "ダッシュボードで開く"
 class Notice:
     """A notice to the DX team about one consultation, as plain text (masked when stored).
 
-    ``event`` is ``new`` (it arrived) or ``waiting`` (it has waited too
-    long); ``url`` is the dashboard page, None when no public address is set.
+    ``event`` is ``new`` (it arrived), ``added``, ``reopened`` or
+    ``withdrawn`` (what its staff member did) or ``waiting`` (it has waited
+    too long); ``url`` is the dashboard page, None when no public address is set.
     Each channel makes the text plain for its platform: nothing in it ever
     renders as a link or a mention.
     """

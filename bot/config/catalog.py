@@ -170,7 +170,8 @@ SETTINGS: tuple[Setting, ...] = (
         "KAIZEN_NOTIFY_WEBHOOK_URL",
         "",
         "Incoming-webhook URL (Teams Workflows, Slack or LINE WORKS) told of new and waiting "
-        "consultations; empty turns webhook notices off. Anything but an http(s) URL stops the start.",
+        "consultations and of what their staff members do (add to one, reopen it with 「まだ困っている」, "
+        "withdraw it); empty turns webhook notices off. Anything but an http(s) URL stops the start.",
     ),
     Setting(
         "KAIZEN_NOTIFY_WEBHOOK_FORMAT",

@@ -264,6 +264,13 @@ def exists(connection: sa.Connection, name: str) -> bool:
     return connection.execute(query).first() is not None
 
 
+def display_name(connection: sa.Connection, name: str) -> str | None:
+    """The name the team calls the user ``name`` by (田中), or None when there is no such user."""
+    query = sa.select(admin_users.c.display_name).where(admin_users.c.name == name)
+    found = connection.execute(query).first()
+    return None if found is None else str(found.display_name or name)
+
+
 def _id_of(connection: sa.Connection, name: str) -> int:
     found = connection.execute(sa.select(admin_users.c.id).where(admin_users.c.name == name)).scalar()
     if found is None:

@@ -267,7 +267,7 @@ def set_due(
 
 def staff_add(
     connection: sa.Connection, number: int, owner: ConversationKey, text: str, now: datetime
-) -> None:
+) -> Consultation:
     """The staff member adds to their consultation; an answered or resolved one is reopened."""
     current = _own(connection, number, owner)
     if current.status == Status.WITHDRAWN:
@@ -277,28 +277,32 @@ def staff_add(
     if current.status in (Status.ANSWERED, Status.RESOLVED):
         values["status"] = Status.REOPENED.value
         data = {"from": current.status.value, "to": Status.REOPENED.value}
-    store.change(connection, current, STAFF, "staff", now, text=_text(text, "追記"), data=data, values=values)
+    return store.change(
+        connection, current, STAFF, "staff", now, text=_text(text, "追記"), data=data, values=values
+    )
 
 
-def staff_withdraw(connection: sa.Connection, number: int, owner: ConversationKey, now: datetime) -> None:
+def staff_withdraw(
+    connection: sa.Connection, number: int, owner: ConversationKey, now: datetime
+) -> Consultation:
     """The staff member withdraws their consultation."""
     current = _own(connection, number, owner)
     check_transition(number, current.status, Status.WITHDRAWN)
     data = {"from": current.status.value, "to": Status.WITHDRAWN.value}
-    store.change(
+    return store.change(
         connection, current, STAFF, "status", now, data=data, values={"status": Status.WITHDRAWN.value}
     )
 
 
 def staff_feedback(
     connection: sa.Connection, number: int, owner: ConversationKey, *, solved: bool, now: datetime
-) -> None:
+) -> Consultation:
     """解決した (→ 解決) or まだ困っている (→ 再開) from the staff member."""
     current = _own(connection, number, owner)
     target = Status.RESOLVED if solved else Status.REOPENED
     check_transition(number, current.status, target)
     data = {"from": current.status.value, "to": target.value, "feedback": True}
-    store.change(connection, current, STAFF, "status", now, data=data, values={"status": target.value})
+    return store.change(connection, current, STAFF, "status", now, data=data, values={"status": target.value})
 
 
 def _own(connection: sa.Connection, number: int, owner: ConversationKey) -> Consultation:

@@ -104,23 +104,33 @@ class SqlDesk:
         return ticket_of(consultation, store.last_answer(self.connection, number), additions)
 
     def add(self, number: int, text: str) -> Ticket | None:
-        """Add to one of theirs."""
-        return self._then(
-            number, lambda: actions.staff_add(self.connection, number, self.owner, text, self.now)
-        )
+        """Add to one of theirs; the team is told (`Notices.added`)."""
+
+        def add() -> None:
+            changed = actions.staff_add(self.connection, number, self.owner, text, self.now)
+            added = store.staff_additions(self.connection, number)[-1]  # as stored: masked
+            self.notices.added(self.connection, changed, added, self.now)
+
+        return self._then(number, add)
 
     def withdraw(self, number: int) -> Ticket | None:
-        """Withdraw one of theirs."""
-        return self._then(
-            number, lambda: actions.staff_withdraw(self.connection, number, self.owner, self.now)
-        )
+        """Withdraw one of theirs; the team is told, so that nobody works on it any longer."""
+
+        def withdraw() -> None:
+            changed = actions.staff_withdraw(self.connection, number, self.owner, self.now)
+            self.notices.withdrawn(self.connection, changed, self.now)
+
+        return self._then(number, withdraw)
 
     def feedback(self, number: int, *, solved: bool) -> Ticket | None:
-        """解決した or まだ困っている on one of theirs."""
-        return self._then(
-            number,
-            lambda: actions.staff_feedback(self.connection, number, self.owner, solved=solved, now=self.now),
-        )
+        """解決した or まだ困っている on one of theirs; the team is told of the latter (it waits on them)."""
+
+        def feedback() -> None:
+            changed = actions.staff_feedback(self.connection, number, self.owner, solved=solved, now=self.now)
+            if not solved:
+                self.notices.reopened(self.connection, changed, self.now)
+
+        return self._then(number, feedback)
 
     def _then(self, number: int, change: Callable[[], None]) -> Ticket | None:
         """Make ``change`` if the consultation is theirs; return it as changed."""

@@ -1,4 +1,6 @@
-"""Notifications to the DX team: a consultation arrived, or has waited too long for a reply.
+"""Notifications to the DX team: a consultation arrived, its staff member acted on it, or it waits.
+
+Its staff member's actions are adding to it, reopening it and withdrawing it.
 
 A notice is an outbox message to the team on each configured notification
 channel (``notify-webhook``, ``notify-email``, ``notify-room`` for the team's
@@ -31,6 +33,8 @@ TEAM = "dx-team"
 """The recipient of team notices in the outbox (the URL and addresses are settings)."""
 
 _EXCERPT_CHARS = 200
+_QUOTE_CHARS = 60
+"""How much of the consultation a notice about an addition quotes, to say which one it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +55,27 @@ class Notices:
         title = f"新しいご相談が届きました（No.{consultation.id}）"
         self._send(connection, "new", title, consultation, now)
 
+    def added(self, connection: sa.Connection, consultation: Consultation, text: str, now: datetime) -> None:
+        """The staff member added ``text`` (their reply to a request, say); a closed one is reopened by it.
+
+        Said at once: the team's request for information waits on this reply,
+        and nothing else would tell the team before the waiting reminder.
+        """
+        title = f"No.{consultation.id} のご相談に相談者から追記がありました（{consultation.label}）"
+        quoted = excerpt(consultation.content, _QUOTE_CHARS)
+        body = f"追記：{excerpt(text, _EXCERPT_CHARS)}\n元のご相談：{quoted}"
+        self._send(connection, "added", title, consultation, now, body)
+
+    def reopened(self, connection: sa.Connection, consultation: Consultation, now: datetime) -> None:
+        """The staff member pressed 「まだ困っている」 on an answered or resolved consultation."""
+        title = f"No.{consultation.id} のご相談は、相談者が「まだ困っている」を選び、再開されました"
+        self._send(connection, "reopened", title, consultation, now)
+
+    def withdrawn(self, connection: sa.Connection, consultation: Consultation, now: datetime) -> None:
+        """The staff member withdrew the consultation: nobody need work on it any longer."""
+        title = f"No.{consultation.id} のご相談は、相談者が取り下げました（対応は不要です）"
+        self._send(connection, "withdrawn", title, consultation, now)
+
     def waiting(
         self, connection: sa.Connection, consultation: Consultation, hours: int, now: datetime
     ) -> None:
@@ -59,12 +84,18 @@ class Notices:
         self._send(connection, "waiting", title, consultation, now)
 
     def _send(
-        self, connection: sa.Connection, event: str, title: str, consultation: Consultation, now: datetime
+        self,
+        connection: sa.Connection,
+        event: str,
+        title: str,
+        consultation: Consultation,
+        now: datetime,
+        body: str = "",
     ) -> None:
-        text = (
-            f"所属：{consultation.section}\n"
-            f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}\n"
-            f"希望する時期：{consultation.wanted_by}"
+        """Queue the notice; ``body`` replaces the consultation's content and timing when given."""
+        content = excerpt(consultation.content, _EXCERPT_CHARS)
+        text = f"所属：{consultation.section}\n" + (
+            body or f"内容：{content}\n希望する時期：{consultation.wanted_by}"
         )
         payload = Notice(consultation.id, event, title, text, self.dashboard_url(consultation.id)).to_record()
         for channel in self.channels:

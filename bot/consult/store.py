@@ -67,6 +67,8 @@ class Filters:
     assignee: str | None = None
     min_age_days: int | None = None
     tag: str | None = None
+    words: tuple[str, ...] = ()
+    """Each must be in the consultation's content, trigger question or section, or be its number."""
     owner: ConversationKey | None = None
     limit: int = 200
     offset: int = 0
@@ -132,9 +134,26 @@ def _selected(query: sa.Select[Any], filters: Filters, now: datetime) -> sa.Sele
     if filters.tag:
         tagged = sa.select(consultation_tags.c.consultation_id).where(consultation_tags.c.tag == filters.tag)
         query = query.where(_C.c.id.in_(tagged))
+    for word in filters.words:
+        query = query.where(_containing(word))
     if filters.owner is not None:
         query = query.where(_C.c.channel == filters.owner.channel, _C.c.user_id == filters.owner.user_id)
     return query
+
+
+def _containing(word: str) -> sa.ColumnElement[bool]:
+    """Consultations whose text holds ``word`` (in any letter case), or numbered ``word`` (12, No.12, #12)."""
+    lowered = word.lower()
+    found = sa.or_(
+        *(
+            sa.func.lower(column).contains(lowered, autoescape=True)
+            for column in (_C.c.content, _C.c.query, _C.c.section)
+        )
+    )
+    number = lowered.removeprefix("no.").removeprefix("#")
+    if number.isdecimal() and len(number) <= 18:
+        return sa.or_(found, _C.c.id == int(number))
+    return found
 
 
 def counts(connection: sa.Connection) -> dict[Status, int]:

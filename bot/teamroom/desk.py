@@ -56,7 +56,7 @@ def joined(ward: Ward) -> str:
     """The thanks when the bot is added to the team's room (the commands follow)."""
     return (
         f"{ward.team}のルームに追加していただきありがとうございます。"
-        "新しいご相談や、対応を待っているご相談をここでお知らせします。"
+        "新しいご相談、相談者からの追記・再開・取り下げ、対応を待っているご相談をここでお知らせします。"
     )
 
 
@@ -113,7 +113,9 @@ class TeamDesk:
         number, now = command.number, self.service.clock()
         if command.verb == "show":
             with reading(self.service.engine, "the consultation") as connection:
-                summary = self._summary(store.get(connection, number))
+                consultation = store.get(connection, number)
+                assignee = consultation.assignee and accounts.display_name(connection, consultation.assignee)
+                summary = self._summary(consultation, assignee or consultation.assignee)
             shown = self._once(incoming, summary)
             if not shown:
                 raise DuplicateEvent(incoming.event_id or "")
@@ -123,7 +125,8 @@ class TeamDesk:
                 connection, incoming.key.channel, incoming.event_id, now, settle_inbox=False
             ):
                 raise DuplicateEvent(incoming.event_id)
-            if not accounts.exists(connection, account):
+            actor = accounts.display_name(connection, account)
+            if actor is None:
                 log.error("team room: KAIZEN_TEAM_MEMBERS names %r, which is no dashboard user", account)
                 raise ConsultationError(
                     f"あなたに割り当てられたダッシュボードのアカウント「{account}」が登録されていません。"
@@ -148,25 +151,26 @@ class TeamDesk:
                         said = f"No.{number} を解決として閉じました（{_UNREACHABLE_NOTICE}）"
                 case "take":
                     done = actions.take(connection, number, account, now, None)
-                    said = f"No.{number} を {account} さんの担当にしました"
+                    said = f"No.{number} を{actor}さんの担当にしました"
                 case "note":
                     done = actions.note(connection, number, command.text, account, now, None)
                     said = f"No.{number} にメモを残しました（相談者には送られません）"
                 case "show":
                     raise AssertionError("shown above, without a change")
-            confirmed = _said(f"{said}。（対応者：{account}、状態：{done.label}）")
+            confirmed = _said(f"{said}。（対応者：{actor}、状態：{done.label}）")
             if incoming.event_id is not None:  # kept in its inbox row until sent, in the action's transaction
                 inbox.answered(connection, incoming.key.channel, incoming.event_id, (confirmed,))
         log.info("team room: %s did %s on No.%d", account, command.verb, number)
         return confirmed
 
-    def _summary(self, consultation: Consultation) -> str:
+    def _summary(self, consultation: Consultation, assignee: str | None) -> str:
+        """``consultation`` as the room shows it; ``assignee`` is its assignee as the team calls them."""
         lines = [
             f"No.{consultation.id}（{consultation.label}）",
             f"所属：{consultation.section}",
             f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}",
             f"希望する時期：{consultation.wanted_by}",
-            f"担当：{consultation.assignee or '未割り当て'}",
+            f"担当：{assignee or '未割り当て'}",
         ]
         url = self.service.notices.dashboard_url(consultation.id)
         if url is not None:

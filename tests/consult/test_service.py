@@ -214,6 +214,35 @@ def test_feedback_resolves_and_reopens(service: ConsultationService) -> None:
     assert service.events(1)[-1].data == {"from": "resolved", "to": "reopened", "feedback": True}
 
 
+def team_notices(service: ConsultationService) -> list[tuple[str, str, str]]:
+    """(event, title, text) of every notice to the DX team, oldest first."""
+    rows = [row.payload for row in outbox_rows(service) if row.channel == NOTIFY_WEBHOOK]
+    return [(str(p["event"]), str(p["title"]), str(p["text"])) for p in rows]
+
+
+def test_the_team_is_told_when_the_staff_member_replies_reopens_or_withdraws(
+    service: ConsultationService,
+) -> None:
+    open_consultation(service)
+    open_consultation(service, OTHER)
+    service.request_info(1, "対象の様式は何種類ありますか？", "tanaka")
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).add(1, "3種類です。担当は090-1234-5678の山田です。")
+    service.answer(1, "回答です。", "tanaka")
+    with service.engine.begin() as connection:
+        service.desk(connection, STAFF).feedback(1, solved=False)
+        service.desk(connection, STAFF).feedback(1, solved=True)
+        service.desk(connection, OTHER).withdraw(2)
+    new_one, new_two, added, reopened, withdrawn = team_notices(service)
+    assert (new_one[0], new_two[0]) == ("new", "new")
+    assert added[:2] == ("added", "No.1 のご相談に相談者から追記がありました（対応中）")
+    assert "追記：3種類です。" in added[2]
+    assert "090-1234-5678" not in added[2], "the notice carries the addition as stored: masked"
+    assert "元のご相談：会議録" in added[2]
+    assert reopened[:2] == ("reopened", "No.1 のご相談は、相談者が「まだ困っている」を選び、再開されました")
+    assert withdrawn[:2] == ("withdrawn", "No.2 のご相談は、相談者が取り下げました（対応は不要です）")
+
+
 def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationService, clock: Clock) -> None:
     for _ in range(3):
         open_consultation(service)
@@ -241,6 +270,30 @@ def test_the_queue_filters_by_state_assignee_age_and_tag(service: ConsultationSe
     counts = service.counts()
     assert (counts[Status.NEW], counts[Status.IN_PROGRESS], counts[Status.RESOLVED]) == (1, 1, 1)
     assert service.tags() == ["RPA"]
+
+
+def test_the_queue_finds_consultations_by_their_words_section_or_number(service: ConsultationService) -> None:
+    open_consultation(service, new=new_consultation("RPAで住民票の交付件数を集計したい"))
+    open_consultation(service, new=new_consultation("会議録の作成に半日かかる（100%手作業）"))
+    open_consultation(service, new=new_consultation("会議の資料をペーパーレスにしたい"))
+    service.transition(3, Status.RESOLVED, "tanaka")
+
+    def ids(text: str, status: str = "all") -> list[int]:
+        filters = Filters(status=status, words=tuple(text.split()))
+        found = [c.id for c in service.find(filters)]
+        assert service.count(filters) == len(found)
+        return found
+
+    assert ids("会議の") == [3]
+    assert ids("会議の", status="open") == [], "with the other filters"
+    assert ids("集計") == [1]
+    assert ids("住民票 集計") == [1]
+    assert ids("住民票 ペーパーレス") == [], "every word narrows"
+    assert ids("rpa") == [1], "letters in any case"
+    assert ids("総務課") == ids("作り方") == [3, 2, 1], "the section and the question that led to it too"
+    assert ids("No.2") == ids("#2") == ids("2") == [2]
+    assert ids("100%") == [2], "a % or _ is a character, not a wildcard"
+    assert ids("1_0") == []
 
 
 def test_a_page_starts_after_a_consultation_in_the_listings_order_and_the_count_ignores_it(

@@ -132,6 +132,7 @@ async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
     html = await page(client, "/admin/")
     assert "未対応 <b>1</b>" in html
     assert "対応中 <b>1</b>" in html
+    assert "すべて <b>2</b>" in html, "every tab says how many it holds"
     assert ATTACK not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
     mine = await page(client, "/admin/?status=open&assignee=me")
@@ -265,6 +266,13 @@ async def test_notes_tags_due_and_assignment(client: Client) -> None:
     assert "2026-03-31" in bad_due
     tagged = await page(client, "/admin/?tag=音声認識")
     assert "No.1" in tagged
+    stale = await post(
+        client, "/admin/consultations/1/tags", {"version": "4", "csrf": csrf, "tags": "議事録"}, 409
+    )
+    assert "この画面を開いた後に更新されています" in stale
+    assert 'name="tags" value="議事録"' in stale, (
+        "the tags typed are given back, not replaced by the stored ones"
+    )
 
 
 async def open_many(client: Client, count: int) -> None:

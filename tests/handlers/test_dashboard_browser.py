@@ -177,6 +177,8 @@ def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served
     assert box.evaluate("(node) => node.scrollWidth > node.clientWidth"), "the table scrolls in its box"
     width = content.evaluate("(node) => node.getBoundingClientRect().width")
     assert width >= 12 * 14, f"the content column stays readable ({width}px)"
+    left = content.evaluate("(node) => node.getBoundingClientRect().left")
+    assert left < 375 / 2, f"what it is about shows without scrolling sideways (it starts at {left}px)"
 
 
 def test_approving_a_draft_keeps_what_the_editor_typed_without_saving_first(
@@ -226,3 +228,86 @@ def test_going_back_after_sending_an_answer_or_a_note_does_not_offer_to_send_it_
     expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
     team.go_back()
     expect(team.locator("form[action$='/note'] textarea")).to_have_value("")
+
+
+def test_the_consultation_page_names_its_channel_its_fields_and_what_the_staff_member_pressed(
+    served: Served, browser: Browser
+) -> None:
+    """Read as a screen reader reads it: every field and button names what it is for, the channel is
+    called as the team calls it, and the trail says in plain words that the staff member reopened it."""
+    staff = browser.new_context().new_page()
+    staff.goto(served.url)
+    write_consultation(
+        staff, "押印欄のある様式を電子申請にしたいのですが、何から始めればよいですか。"
+    ).get_by_role("button", name="この内容で相談する").click()
+    expect(staff.locator(".message.bot", has_text="受付番号は No.")).to_be_visible()
+    team = _opened(served, browser, "tanaka", "押印欄のある様式")
+    expect(team.locator(".facts")).to_contain_text("（Webチャット）")
+    team.get_by_role("textbox", name="メモ（相談者には表示されません）").fill("様式の一覧を確認する。")
+    team.get_by_role("button", name="メモを追加").click()
+    expect(team.locator(".notice.done")).to_have_text("メモを追加しました。")
+    for label in ("担当者を変更", "期限を変更", "タグを変更"):
+        expect(team.get_by_role("button", name=label, exact=True)).to_have_count(1)
+    team.get_by_label("相談者のチャットに送る回答").fill("電子申請の手引きの第3章をご覧ください。")
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_have_text(ANSWERED)
+
+    staff.evaluate("window.dispatchEvent(new Event('focus'))")
+    answer = staff.locator(".message.bot", has_text="電子申請の手引きの第3章")
+    answer.get_by_role("button", name="まだ困っている").click(timeout=WAIT)
+    expect(staff.locator(".message.bot", has_text="再開しました")).to_be_visible()
+    team.reload()
+    expect(team.locator(".trail")).to_contain_text(
+        "相談者（職員）：「まだ困っている」を選びました（状態：回答済み → 再開）"
+    )
+
+
+def test_a_second_answer_sent_at_once_is_refused_and_says_who_answered_meanwhile(
+    served: Served, browser: Browser
+) -> None:
+    """Two members answer the same consultation from pages opened together: the second is refused, keeps what
+    they typed, and says that 田中 has just answered, so that it is not sent again blindly."""
+    _consult(served, browser, "公用車の予約を紙の台帳でしていますが、重複が起きます。")
+    first = _opened(served, browser, "tanaka", "公用車の予約")
+    second = _opened(served, browser, "suzuki", "公用車の予約")
+    first.get_by_label("相談者のチャットに送る回答").fill("予約はグループウェアの設備予約をお使いください。")
+    second.get_by_label("相談者のチャットに送る回答").fill("共有のスケジュール表で管理できます。")
+    first.get_by_role("button", name="回答を送信").click()
+    expect(first.locator(".notice.done")).to_have_text(ANSWERED)
+    second.get_by_role("button", name="回答を送信").click()
+    refusal = second.locator(".notice.error")
+    expect(refusal).to_contain_text("この画面を開いた後に更新されています")
+    expect(refusal).to_contain_text(
+        re.compile(r"田中「回答しました（状態：未対応 → 回答済み）」（\d\d:\d\d）")
+    )
+    expect(second.get_by_label("相談者のチャットに送る回答")).to_have_value(
+        "共有のスケジュール表で管理できます。"
+    )
+
+
+def test_the_queue_finds_a_consultation_by_a_word_or_its_number_and_pages_keep_the_search(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "庁内の備品台帳をExcelで管理していて、棚卸しに3日かかります。")
+    team = browser.new_context(viewport={"width": 375, "height": 800}).new_page()
+    _log_in(team, served.url, "tanaka")
+    search = team.get_by_role("searchbox", name="キーワード・No.")
+    search.fill("備品台帳 棚卸し")
+    search.press("Enter")
+    rows = team.locator("table.queue tbody tr")
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("備品台帳")
+    expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("備品台帳 棚卸し")
+    number = rows.get_by_role("link").first.inner_text()
+
+    team.get_by_role("searchbox", name="キーワード・No.").fill(number)
+    team.get_by_role("button", name="絞り込む").click()
+    expect(rows).to_have_count(1)
+    expect(rows).to_contain_text("備品台帳")
+
+    team.get_by_role("searchbox", name="キーワード・No.").fill("備品台帳 存在しない言葉")
+    team.get_by_role("button", name="絞り込む").click()
+    expect(team.locator(".empty")).to_contain_text("該当する相談はありません。")
+    team.get_by_role("link", name=re.compile("すべての相談から「備品台帳 存在しない言葉」を探す")).click()
+    expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("備品台帳 存在しない言葉")
+    expect(team.get_by_role("link", name="すべて")).to_have_attribute("aria-current", "page")

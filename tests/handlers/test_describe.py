@@ -64,3 +64,23 @@ def test_an_answers_line_in_the_trail_says_what_the_outbox_says_of_its_message()
     before = describe_event(older, names)
     assert (before.reach, before.delivery) == ("", ""), "recorded before events named their message: no claim"
     assert "送信" not in before.what
+
+
+def test_what_the_staff_member_did_to_the_state_is_said_in_words() -> None:
+    at = datetime(2026, 12, 6, 1, 0, tzinfo=UTC)
+
+    def said(actor: str, data: dict[str, object]) -> str:
+        return describe_event(Event(1, at, actor, "status", None, data), {"tanaka": "田中"}).what
+
+    assert (
+        said("staff", {"from": "answered", "to": "reopened", "feedback": True})
+        == "「まだ困っている」を選びました（状態：回答済み → 再開）"
+    )
+    assert (
+        said("staff", {"from": "answered", "to": "resolved", "feedback": True})
+        == "「解決した」を選びました（状態：回答済み → 解決）"
+    )
+    assert (
+        said("staff", {"from": "new", "to": "withdrawn"}) == "相談を取り下げました（状態：未対応 → 取り下げ）"
+    )
+    assert said("tanaka", {"from": "new", "to": "in_progress"}) == "状態：未対応 → 対応中", "the team's own"

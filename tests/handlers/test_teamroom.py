@@ -178,7 +178,7 @@ async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
     before = len(line.all_sent(STAFF))  # counted before the command: the push may beat the confirmation
     confirmation = await in_room(bot, room, "tanaka", f"#{number} 回答 {answer}", "room-1")
     assert confirmation.reply is room.threads
-    assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+    assert confirmation.text == f"No.{number} の相談者に回答を送りました。（対応者：田中、状態：回答済み）"
 
     pushed = (await line.sent(STAFF, before + 1))[-1]
     assert pushed.via == "push"
@@ -204,7 +204,9 @@ async def test_the_other_commands_show_ask_take_note_and_close(
     assert "所属：総務課 庶務係" in shown.text
     assert "担当：未割り当て" in shown.text
     taken = await in_room(bot, room, "tanaka", f"#{number} 担当", "room-2")
-    assert taken.text == f"No.{number} を tanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
+    assert taken.text == f"No.{number} を田中さんの担当にしました。（対応者：田中、状態：対応中）"
+    shown = await in_room(bot, room, "tanaka", f"#{number}", "room-2-shown")
+    assert "担当：田中" in shown.text, "the team's name for the assignee, not the account's"
     noted = await in_room(bot, room, "tanaka", f"#{number} メモ 来週電話する", "room-3")
     assert "メモを残しました" in noted.text
 
@@ -360,7 +362,7 @@ async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches
         confirmation = await in_room(bot, slack, "tanaka", f"#{number} 回答 {answer}", "slack-1")
         assert confirmation.reply
         assert confirmation.text == (
-            f"No.{number} の相談者に回答を送りました。（対応者：tanaka、状態：回答済み）"
+            f"No.{number} の相談者に回答を送りました。（対応者：田中、状態：回答済み）"
         )
 
         pushed = (await works.sent(WORKS_STAFF, before + 1))[-1]
@@ -402,7 +404,7 @@ async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatte
         await post(bot, room.fake.in_room(tanaka, room.room, f"#{number} 担当"))  # a command needs no mention
         await settle(bot)
         (taken,) = (await room.posted(2))[1:]
-        assert taken.text == f"No.{number} を tanaka さんの担当にしました。（対応者：tanaka、状態：対応中）"
+        assert taken.text == f"No.{number} を田中さんの担当にしました。（対応者：田中、状態：対応中）"
         help_ = await in_room(bot, room, "tanaka", "使い方を教えてください", "works-1")  # a mention
         assert help_.text == help_text(Ward())
     finally:

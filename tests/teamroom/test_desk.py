@@ -30,7 +30,8 @@ MEMBER = ConversationKey("slack", "U-TANAKA", ROOM)
 @pytest.fixture
 def desk(store: ConversationStore) -> TeamDesk:
     service = ConsultationService(store.engine, Notices())
-    Accounts(store.engine, lambda: datetime.now(UTC), 8).add_user("tanaka", "correct horse battery staple")
+    accounts = Accounts(store.engine, lambda: datetime.now(UTC), 8)
+    accounts.add_user("tanaka", "correct horse battery staple", "田中")
     return TeamDesk(service, TeamSettings("slack", ROOM, {("slack", "U-TANAKA"): "tanaka"}))
 
 
@@ -52,7 +53,7 @@ def test_a_commands_confirmation_is_kept_with_the_action(store: ConversationStor
     number = open_consultation(desk.service).id
     incoming = said_in_room(store, f"#{number} 担当", "room-1")
     (confirmation,) = desk.handle(incoming)
-    assert confirmation.text.startswith(f"No.{number} を tanaka さんの担当にしました")
+    assert confirmation.text.startswith(f"No.{number} を田中さんの担当にしました")
     assert kept(store, "room-1") == [confirmation]
     assert desk.handle(incoming) == (), "a redelivery is carried out once"
 

@@ -22,17 +22,23 @@ from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, St
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
-from bot.errors import ConsultationError, InvalidInput, InvalidRequest
+from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
+from bot.handlers import webchat
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Referral, Section
+from bot.localtime import local
 
 __all__ = ["change", "detail", "queue"]
 
 AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
 PAGE = 100
+SEARCH_CHARS = 100
+"""The longest search of the queue read (its words each narrow it: content, question, section or number)."""
 """Consultations on one page of the queue; the rest are a link away (``page=``)."""
+WEB_CHAT = "Webチャット"
+"""The web chat's name on the dashboard (its channel title is the log's, in English)."""
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
@@ -49,7 +55,7 @@ _WRITTEN = {"answer": "answer", "ask": "request", "note": "note"}
 
 
 async def queue(request: web.Request) -> web.Response:
-    """The consultations, filtered by state, assignee, age and tag, with counts per state.
+    """The consultations, filtered by state, assignee, age, tag and words (``q``), with counts per state.
 
     A filter the form could not have sent (an unknown state, a person who is
     not on the team, an age other than `AGES`, a tag no consultation has, a
@@ -62,6 +68,7 @@ async def queue(request: web.Request) -> web.Response:
     assignee = query.get("assignee", "")
     age = query.get("age", "")
     tag = query.get("tag", "")
+    text = " ".join(query.get("q", "").split())[:SEARCH_CHARS]
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     users = await asyncio.to_thread(accounts.users)
@@ -79,12 +86,13 @@ async def queue(request: web.Request) -> web.Response:
         assignee=me if assignee == "me" else assignee or None,
         min_age_days=int(age) if age else None,
         tag=tag or None,
+        words=tuple(text.split()),
         limit=PAGE,
         offset=(number - 1) * PAGE,
     )
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
-    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag}
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text}
     counts = await asyncio.to_thread(service.counts)
     pages = max(1, -(-total // PAGE))
     beyond = number > pages
@@ -146,11 +154,32 @@ async def change(request: web.Request) -> web.Response:
         result = await asyncio.to_thread(operation, number, actor, expected)
     except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
+    except Conflict as exc:
+        since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""))
+        return await _page(request, number, f"{exc}{since}", posted, status_of(exc))
     except ConsultationError as exc:
         return await _page(request, number, str(exc), posted, status_of(exc))
     if action == "faq":
         raise see_other(f"/admin/faq/{result}?done=created")
     raise see_other(f"/admin/consultations/{number}?done={action}")
+
+
+def _since(request: web.Request, number: int, seen: str) -> str:
+    """What was done to the consultation after the event ``seen`` (the last one the refused page showed).
+
+    So that whoever's form was refused knows whether a colleague (or their own
+    first click) already answered, before sending what they typed once more.
+    """
+    if not seen.isdecimal() or len(seen) > 18:
+        return ""
+    names = {u.name: u.display_name for u in request.config_dict[ACCOUNTS].users()}
+    later = [
+        describe_event(e, names) for e in request.config_dict[CONSULT].events(number) if e.id > int(seen)
+    ]
+    if not later:
+        return ""
+    done = "、".join(f"{shown.who}「{shown.what}」（{local(shown.at):%H:%M}）" for shown in later)
+    return f"この画面を開いた後に、次の操作がありました：{done}。"
 
 
 def _operation(
@@ -195,6 +224,7 @@ async def _page(
     done, failed = _done(request.query.get("done", ""), events, described)
     context: dict[str, Any] = {
         "c": consultation,
+        "channel": _channel_title(request, consultation.key.channel),
         "events": described,
         "undelivered": _undelivered(described),
         "lines": lines,
@@ -204,17 +234,24 @@ async def _page(
         "answer_text": draft_text,
         "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
+        "tags_text": posted.get("tags"),  # refused tags are given back as typed, like an answer or a note
         "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
         "users": users,
         "names": names,
         "labels": LABELS,
         "answered": any(e.kind == "answer" for e in events),
+        "seen": events[-1].id if events else 0,
         "error": error,
         "done": done,
     }
     if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes
         context |= {"error": done, "done": "", "undelivered": None}
     return render(request, "consultation.html", context, status)
+
+
+def _channel_title(request: web.Request, name: str) -> str:
+    """Where the consultation came from, as the team calls it (``LINE``, ``Webチャット``)."""
+    return WEB_CHAT if name == webchat.CHANNEL else request.config_dict[CHANNELS].title(name)
 
 
 def _undelivered(described: list[Described]) -> Described | None:

@@ -105,15 +105,24 @@ def describe_event(event: Event, names: Mapping[str, str], receipt: Receipt | No
         if data.get("status_to"):
             what += f"（状態：{_label(data.get('status_from'))} → {_label(data.get('status_to'))}）"
     elif "to" in data and event.kind in ("status", "answer", "request", "staff"):
+        what = what or _staff_status(event)
         change = f"状態：{_label(data.get('from'))} → {_label(data.get('to'))}"
         what = f"{what}（{change}）" if what else change
-        if data.get("feedback"):
-            what += "　※相談者が「解決した／まだ困っている」で回答"
     if data.get("masked"):
         what += f"（個人情報を伏せた項目：{'、'.join(data['masked'])}）"
     sent = "outbox" in data and event.kind in ("answer", "request")
     reach, told = delivery(receipt) if sent else ("", "")
     return Described(event.at, actor_name(event.actor, names), what, event.text, event.kind, told, reach)
+
+
+def _staff_status(event: Event) -> str:
+    """What the staff member did that changed the state: a button of the answer, or a withdrawal."""
+    if event.actor != STAFF:
+        return ""
+    if event.data.get("feedback"):
+        pressed = "解決した" if event.data.get("to") == Status.RESOLVED.value else "まだ困っている"
+        return f"「{pressed}」を選びました"
+    return "相談を取り下げました" if event.data.get("to") == Status.WITHDRAWN.value else ""
 
 
 def _label(code: object) -> str:
