@@ -115,6 +115,10 @@ without reading the masker's code, and names_holdout_seventeenth.yaml (150, 341:
 waiting lists, home-visit rosters, interview schedules, handwritten forms transcribed, minutes with speakers,
 pasted mail signatures, bulky refuse, classes, vaccinations, public housing, seating, foreign residents'
 desk, lost property; no_names_holdout_seventeenth.yaml, 80), written before names_twentyfifth.yaml and its
+rules, without reading the masker's code, and names_holdout_eighteenth.yaml (150, 336: shelter check-in
+lists, community association and PTA rosters, volunteer sign-ups, Teams chats with display names, business
+cards, condolence and congratulation lists, election staff, overtime approvals, library reservations, phone
+memos at a counter; no_names_holdout_eighteenth.yaml, 80), written before names_twentysixth.yaml and its
 rules, without reading the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
@@ -316,6 +320,7 @@ def written_names() -> None:
     _written_names("names_holdout_fifteenth.yaml", "no_names_holdout_fifteenth.yaml", show=False)
     _written_names("names_holdout_sixteenth.yaml", "no_names_holdout_sixteenth.yaml", show=False)
     _written_names("names_holdout_seventeenth.yaml", "no_names_holdout_seventeenth.yaml", show=False)
+    _written_names("names_holdout_eighteenth.yaml", "no_names_holdout_eighteenth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
