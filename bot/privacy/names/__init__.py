@@ -182,6 +182,7 @@ from bot.privacy.names.forms import (
     _names_in_file_names,
     _names_with_readings,
     _quoted_names,
+    _quoted_names_with_readings,
     _quoted_readings,
     _readings,
     _readings_read_with_names,
@@ -193,6 +194,7 @@ from bot.privacy.names.kana import (
     _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
+    _hiragana_surnames_before,
     _kana_before_honorifics,
     _katakana_after_cues,
     _katakana_given_names,
@@ -232,6 +234,7 @@ from bot.privacy.names.latin import (
     _romaji_names,
     _romaji_of_names,
     _romaji_surnames_in_lower_case,
+    _whole_latin_names,
 )
 from bot.privacy.names.layout import (
     _bracketed,
@@ -246,6 +249,7 @@ from bot.privacy.names.layout import (
 from bot.privacy.names.lists import (
     _counted_after,
     _counted_people,
+    _guest_book_rows,
     _handed_over,
     _listed_with,
     _matched_pairs,
@@ -254,6 +258,7 @@ from bot.privacy.names.lists import (
     _numbered_slots,
     _owners_of_addresses,
     _parallel_items,
+    _people_after_cue,
     _places_before_a_facility,
     _tallied,
     _with_me,
@@ -286,6 +291,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
+    found += _quoted_names_with_readings(text)
     found += [match.span(1) for match in _SPACED_NAME_FIELD.finditer(text)]
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
@@ -349,6 +355,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
             spans += _counted_after(chunk)
+            spans += _people_after_cue(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
             spans += _numbered_slots(chunk)
@@ -363,10 +370,13 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
+            spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
+            spans += _guest_book_rows(chunk, spans)
             spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
+    found += _whole_latin_names(text, found)
     found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
