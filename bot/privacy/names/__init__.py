@@ -57,6 +57,10 @@ shows that it names a person:
   浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
   parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
+  or it is an item of a list after what says its items are people, each of them reading as a name
+  (参加者：かなざわ、まるた、Lopez、まえだ, まだの人：ときわ、笠井; 対象者：高齢者、障害者 stays), or the
+  name of a guest book's row, a name and where the guest lives, beside one found (中井　東京都 above
+  大江 宏　神奈川県);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
   tally whose words read alone as names twice or more (岸 18件、さとみ 28h; 中野 12件、杉並 8件
   stays), or one of the
@@ -104,7 +108,9 @@ reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's 
 the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
 comma ending a chat's line (…the file? Thanks, Michael), or two or more
 alone in quotes or in square brackets opening a chat's line with no English word among them (「TRAN THI
-HOA」, [Smith John] I'll check; not 「Forms Pro」 or [Action Required]); a salutation before
+HOA」, [Smith John] I'll check; not 「Forms Pro」 or [Action Required]); once a word of one is found, the
+capitalised words beside it go with it (Lucas Moreau、百瀬 颯太), not across a comma nor a word the
+dictionary knows (Thanks, Michael); a salutation before
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
