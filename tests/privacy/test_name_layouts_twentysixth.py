@@ -32,6 +32,8 @@ WRITINGS = [
         "芳名録\n中井　東京都\n大江 宏　神奈川県\nキャサリン　千葉県",
         "芳名録\n［氏名］　東京都\n［氏名］　神奈川県\n［氏名］　千葉県",
     ),
+    # A Latin name after a mayor's, a governor's or a consul's title.
+    ("姉妹都市 から 市長 Robert Miller と 通訳", "姉妹都市 から 市長 ［氏名］ と 通訳"),
     # A surname in hiragana before a given name found in hiragana.
     ("申込み：ふくだ めい ちゃん の母 から", "申込み：［氏名］ ［氏名］ ちゃん の母 から"),
 ]
@@ -57,6 +59,7 @@ WORK_TEXT = [
     "当番 月 休館 火 開館",
     "会場　東京都\n予備会場　千葉県",
     "離乳食教室 は 予約制 で 定員 15組 です",
+    "知事 Microsoft Teams で会見",
 ]
 
 

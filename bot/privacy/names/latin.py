@@ -119,12 +119,13 @@ _LATIN_KIN = re.compile(
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
 _ROLE_BEFORE_LATIN = re.compile(
     rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
+    "|(?:副|前|元)?(?:市長|町長|村長|知事)|大使|総?領事|書記官"
     "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト"
     rf"|(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}))"
     r"[ \t\u3000]*$"
 )
 """A Japanese title or a family member right before two or more capitalised words (理事長 Sarah Miller,
-エンジニア Kevin Park, 妻 Smith Naoko; 講師の is a cue)."""
+エンジニア Kevin Park, 市長 Robert Miller, 妻 Smith Naoko; 講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
