@@ -57,6 +57,10 @@ shows that it names a person:
   浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
   parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
+  or it is an item of a list after what says its items are people, each of them reading as a name
+  (参加者：かなざわ、まるた、Lopez、まえだ, まだの人：ときわ、笠井; 対象者：高齢者、障害者 stays), or the
+  name of a guest book's row, a name and where the guest lives, beside one found (中井　東京都 above
+  大江 宏　神奈川県);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
   tally whose words read alone as names twice or more (岸 18件、さとみ 28h; 中野 12件、杉並 8件
   stays), or one of the
@@ -104,7 +108,9 @@ reply's Thanks before it), after a cue or a title (Mr. Patel said), in a form's 
 the line after an English mail's closing (Yuki Mori under Kind regards,; not City Office) or after one and a
 comma ending a chat's line (…the file? Thanks, Michael), or two or more
 alone in quotes or in square brackets opening a chat's line with no English word among them (「TRAN THI
-HOA」, [Smith John] I'll check; not 「Forms Pro」 or [Action Required]); a salutation before
+HOA」, [Smith John] I'll check; not 「Forms Pro」 or [Action Required]); once a word of one is found, the
+capitalised words beside it go with it (Lucas Moreau、百瀬 颯太), not across a comma nor a word the
+dictionary knows (Thanks, Michael); a salutation before
 them (Dear Nguyen様, Mr Smith様) is not part of the name. The dictionary's tags are no help there (it reads
 the same unknown word as a name before さん and as a common noun before 様), so it is asked one thing only:
 whether the first word is a word it knows that is not a name (Microsoftさん, Googleさん, Excel様式 stay),
@@ -182,6 +188,7 @@ from bot.privacy.names.forms import (
     _names_in_file_names,
     _names_with_readings,
     _quoted_names,
+    _quoted_names_with_readings,
     _quoted_readings,
     _readings,
     _readings_read_with_names,
@@ -193,6 +200,7 @@ from bot.privacy.names.kana import (
     _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
+    _hiragana_surnames_before,
     _kana_before_honorifics,
     _katakana_after_cues,
     _katakana_given_names,
@@ -232,6 +240,7 @@ from bot.privacy.names.latin import (
     _romaji_names,
     _romaji_of_names,
     _romaji_surnames_in_lower_case,
+    _whole_latin_names,
 )
 from bot.privacy.names.layout import (
     _bracketed,
@@ -246,6 +255,7 @@ from bot.privacy.names.layout import (
 from bot.privacy.names.lists import (
     _counted_after,
     _counted_people,
+    _guest_book_rows,
     _handed_over,
     _listed_with,
     _matched_pairs,
@@ -254,6 +264,7 @@ from bot.privacy.names.lists import (
     _numbered_slots,
     _owners_of_addresses,
     _parallel_items,
+    _people_after_cue,
     _places_before_a_facility,
     _tallied,
     _with_me,
@@ -286,6 +297,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     text = text.translate(_VARIANTS)
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
+    found += _quoted_names_with_readings(text)
     found += [match.span(1) for match in _SPACED_NAME_FIELD.finditer(text)]
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
@@ -349,6 +361,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
             spans += _counted_after(chunk)
+            spans += _people_after_cue(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
             spans += _numbered_slots(chunk)
@@ -363,10 +376,13 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
+            spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
+            spans += _guest_book_rows(chunk, spans)
             spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)
+    found += _whole_latin_names(text, found)
     found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)

@@ -136,11 +136,12 @@ _KIN = re.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|�
 _BELONGING = re.compile(
     "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり|発言|都合)"
     "(?!教室|講座|ショップ|店|売り?場|コーナー|修理|会社|メーカー|販売)"
-    "|宅(?![地配建急])|邸"
+    "|宅(?![地配建急])|邸|[ \t\u3000]*(?:ご|御)?(?:夫妻|夫婦)"
 )
-"""What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅): after a word the dictionary
-reads as a place or a thing there, and as a name before さん alone, it says the word is a surname; not when
-it heads a shop's or a class's name (池袋のパソコン教室, 新宿の携帯ショップ)."""
+"""What only a person has (松本の机, 中野のハンコ, 宮下の代わりに, 堀江宅), or a couple (大宮 夫妻,
+品川ご夫婦): after a word the dictionary reads as a place or a thing there, and as a name before さん
+alone, it says the word is a surname; not when it heads a shop's or a class's name (池袋のパソコン教室,
+新宿の携帯ショップ)."""
 _PLACES_THING = re.compile(
     "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
     "|山奥|旧市街|市街|伝統|堤防|護岸|河川|流域|治水|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"

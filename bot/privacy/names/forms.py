@@ -165,22 +165,26 @@ _FILE_NAME = re.compile(
 )
 """A file's name and its extension (相談記録_山下_0612.xlsx), as a word of its own: where it begins, the
 part before the dot of at most 80 characters, so that no run of text is read more than once."""
-_FILE_NAME_PART = re.compile(r"(?<=[_\-])[\u4e00-\u9fff々]{2,4}(?=[_\-.])")
-"""A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf)."""
+_FILE_NAME_PART = re.compile(
+    r"(?<=[_\-])([\u4e00-\u9fff々]{2,4}?)(?:修正|確認済み?|確認|作成|加筆|追記|記入|チェック|コメント|校正)?(?=[_\-.])"
+)
+"""A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf), with what its
+person did to the file after it (見積比較_岩崎修正.xlsx, 議事録_稲垣確認済.docx)."""
 
 
 def _names_in_file_names(text: str) -> list[tuple[int, int]]:
     """Surnames between the underscores of a file's name (面談記録_荒井_0705.xlsx, 受_佐々木_宛_木村.pdf).
 
-    Staff name files after whom they are about or from; a part of two to four kanji the dictionary reads as
+    Staff name files after whom they are about or from, or who last worked on them (見積比較_岩崎修正.xlsx);
+    a part of two to four kanji the dictionary reads as
     a name before さん is one (面談記録, 0705 and 出張 are not).
     """
     return [
-        part.span()
+        part.span(1)
         for name in _FILE_NAME.finditer(text)
         if "_" in name.group()
         for part in _FILE_NAME_PART.finditer(text, name.start(), name.end())
-        if _read_before_san(part.group()) == "人名"
+        if _read_before_san(part.group(1)) == "人名"
     ]
 
 
@@ -201,6 +205,28 @@ def _names_with_readings(text: str) -> list[tuple[int, int]]:
         else:
             named = _read_before_san(kanji) == "人名" or _read_before_san(reading) == "人名"
         if named:
+            spans += [match.span(1), match.span(2)]
+    return spans
+
+
+_QUOTED_WITH_READING = re.compile(r"[「『]([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)[」』]")
+"""Kanji and their reading in parentheses, quoted together (「煌翔（きらと）」), as a birth's register gives a
+child's name."""
+
+
+def _quoted_names_with_readings(text: str) -> list[tuple[int, int]]:
+    """A name quoted with its reading in parentheses (「煌翔（きらと）」で受理, 子の名「結絆（ゆいな）」).
+
+    The kanji count when the dictionary reads them as a name before さん, or as no one word of its own
+    (煌 + 翔, 結 + 絆: names given today are written so) while the reading is no other word it knows:
+    「申請書類（しんせいしょるい）」 and 「齟齬（そご）」 stay.
+    """
+    spans = []
+    for match in _QUOTED_WITH_READING.finditer(text):
+        kanji, reading = match.group(1), match.group(2)
+        read = _read_before_san(kanji)
+        other = {_read_before_san(spelling) for spelling in (reading, to_katakana(reading))} - {None, "人名"}
+        if read == "人名" or (read is None and not other):
             spans += [match.span(1), match.span(2)]
     return spans
 

@@ -69,11 +69,11 @@ _ITEM_END = r"[ \t\u3000]*(?:[、,。/・\n(]|$)"
 _PUPIL_IN_KANA = re.compile(
     r"(?:(?:[0-9]{1,2}年)?[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー]{2,5}組)[ \t\u3000]+"
     rf"(?:([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}})(?={_ITEM_END}|[ \t\u3000]+の)"
-    rf"|([ぁ-ゖー]{{2,5}})(?={_ITEM_END}))",
+    rf"|(?!(?:です|でした|ます|ました|でしょう|だった)(?![ぁ-ゖ]))([ぁ-ゖー]{{2,5}})(?={_ITEM_END}))",
     re.MULTILINE,
 )
 """A name in hiragana after a class and a space, ending an item, or a full name before の too
-(`_pupils_in_kana`)."""
+(`_pupils_in_kana`); not the copula that ends a sentence on a count of groups (定員 15組 です)."""
 _FULL_NAME_IN_KANA_AGED = re.compile(
     rf"(?<![ぁ-ゖー])(?!こども|あかちゃん)([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}"
 )
@@ -173,6 +173,27 @@ def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
             _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
         ):
             spans.append(match.span())
+    return spans
+
+
+_HIRAGANA_BEFORE_GIVEN = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖ]{2,5})[ \t\u3000]$")
+"""A word of hiragana and a space right before a given name (ふくだ めい)."""
+_HIRAGANA_NAME = re.compile(r"[ぁ-ゖー]{2,6}")
+
+
+def _hiragana_surnames_before(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A surname in hiragana before a given name found in hiragana and a space (ふくだ めい ちゃん).
+
+    It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん: a full name
+    typed without converting it, the given name shown by what follows it (ちゃん, an age).
+    """
+    spans = []
+    for start, end in found:
+        if not _HIRAGANA_NAME.fullmatch(text[start:end]):
+            continue
+        before = _HIRAGANA_BEFORE_GIVEN.search(text, max(0, start - 6), start)
+        if before and _named_in_kana(before.group(1), "姓"):
+            spans.append(before.span(1))
     return spans
 
 

@@ -8,7 +8,14 @@ from functools import cache
 
 from bot.kana import to_hiragana
 from bot.privacy.names.cues import _FAMILY, _KIN_WORDS, _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
-from bot.privacy.names.words import _cued, _named_in_kana, _person_after, _read_before_san, _skip_space
+from bot.privacy.names.words import (
+    _cued,
+    _named_in_kana,
+    _part_of_speech_before_san,
+    _person_after,
+    _read_before_san,
+    _skip_space,
+)
 from bot.sudachi import tokenizer
 
 _LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
@@ -39,7 +46,7 @@ _LOWER_ROMAJI_BEFORE_HONORIFIC = re.compile(
 )
 """One word in lower case before an honorific, as staff type a colleague's name in romaji (takeuchi さん)."""
 _LOWER_ROMAJI_MENTIONED = re.compile(r"(?<![A-Za-z0-9._-])@([a-z]{3,15})(?![A-Za-z0-9@._-])")
-"""One word in lower case mentioned in a chat, as a team's accounts are a surname (@aoki)."""
+"""One word in lower case mentioned in a chat, as a team's accounts are a surname (@kato, @aoki)."""
 _ROMAJI_SYLLABLES = {
     **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
     **{
@@ -112,12 +119,13 @@ _LATIN_KIN = re.compile(
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
 _ROLE_BEFORE_LATIN = re.compile(
     rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
+    "|(?:副|前|元)?(?:市長|町長|村長|知事)|大使|総?領事|書記官"
     "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト"
     rf"|(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}))"
     r"[ \t\u3000]*$"
 )
 """A Japanese title or a family member right before two or more capitalised words (理事長 Sarah Miller,
-エンジニア Kevin Park, 妻 Smith Naoko; 講師の is a cue)."""
+エンジニア Kevin Park, 市長 Robert Miller, 妻 Smith Naoko; 講師の is a cue)."""
 _SURNAMES_READ_AS_WORDS = frozenset(
     "Li Sun He Ma Song Dong Fu Su Du Le Vo Do Ngo Park Cho Oh Seo Rai".split()
 )
@@ -202,7 +210,23 @@ def _romaji_surnames_in_lower_case(text: str) -> list[tuple[int, int]]:
         for pattern in (_LOWER_ROMAJI_BEFORE_HONORIFIC, _LOWER_ROMAJI_MENTIONED)
         for match in pattern.finditer(text)
         if _surname_in_romaji([match.group(1)])
+        or (pattern is _LOWER_ROMAJI_MENTIONED and _proper_noun_in_romaji(match.group(1)))
     ]
+
+
+def _proper_noun_in_romaji(word: str) -> bool:
+    """Whether a mentioned ``word`` is a proper noun that is no place and reads in romaji as a noun in kana.
+
+    A surname the dictionary reads as a word in kana (アオキ, a shrub) it may know in Latin letters as the
+    company that took it (AOKI): mentioned, it is a colleague's account. @here, @home and @tokyo stay.
+    """
+    read = _part_of_speech_before_san(word)
+    if read is None or read[1:3] != ("固有名詞", "一般"):
+        return False
+    return any(
+        (kana := _part_of_speech_before_san(reading)) is not None and kana[0] == "名詞"
+        for reading in _romaji_readings(word)
+    )
 
 
 def _surname_in_romaji(words: Sequence[str]) -> bool:
@@ -275,6 +299,44 @@ def _latin_writings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
     return writings
 
 
+_NEXT_LATIN_WORD = re.compile(r"[ \u3000]([A-Z][A-Za-z'’-]{0,30})(?![A-Za-z0-9@._'’-])")
+_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9@._'’-])([A-Z][A-Za-z'’-]{0,30})[ \u3000]$")
+_WHOLE_WORDS = 3
+"""The most words a name in Latin letters adds to a word of it found: four words in all."""
+
+
+def _whole_latin_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name in Latin letters masked whole: the capitalised words beside a Latin word found, a space apart.
+
+    Some detectors find one word of it (the surname a list's mark or a cue sits beside: Lucas Moreau、百瀬),
+    and its other words, a given name, would be left. Not across a comma, nor a word the dictionary knows
+    or a salutation (Thanks, Suzuki-san; 9:14 AM Kenji Ogawa; Dear Nguyen Van An様).
+    """
+    whole = []
+    for start, end in found:
+        if not (text[start : start + 1].isascii() and text[start : start + 1].isalpha()):
+            continue
+        first, last = start, end
+        for _ in range(_WHOLE_WORDS):
+            before = _LATIN_WORD_BEFORE.search(text, max(0, first - 33), first)
+            if before is None or not _part_of_name(before.group(1)):
+                break
+            first = before.start(1)
+        for _ in range(_WHOLE_WORDS):
+            after = _NEXT_LATIN_WORD.match(text, last)
+            if after is None or not _part_of_name(after.group(1)):
+                break
+            last = after.end(1)
+        if (first, last) != (start, end):
+            whole.append((first, last))
+    return whole
+
+
+def _part_of_name(word: str) -> bool:
+    """Whether a capitalised ``word`` beside a name in Latin letters may be a part of it."""
+    return not (_is_salutation(word) or (word.isupper() and len(word) <= 3) or _known_word(word))
+
+
 def _handles(text: str) -> list[tuple[int, int]]:
     """Accounts that name a person (`_HANDLE`), and those listed right after one (CC: t.yamada, h.sasaki)."""
     spans: list[tuple[int, int]] = []
@@ -327,6 +389,10 @@ _NAME_PARTS = re.compile(r"[ \t\u3000]+")
 """What parts a surname and a given name found as one name (兼子 晴香)."""
 
 
+_LONG_VOWEL = re.compile("(?<=[おこごそぞとどのほぼぽもよろょ])[おう]|(?<=[うくぐすずつぬふぶぷむゆるゅ])う")
+"""A long vowel's second kana, which passports and accounts leave out (太田 おおた: ota, 佐藤: sato)."""
+
+
 def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Words in lower case that spell in romaji the reading of a name of kanji found in ``text``.
 
@@ -334,10 +400,11 @@ def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[
     (作成者が「ogura」… 小倉 さん, sakamoto.y（坂本 陽子）): the same person, whatever is around the word.
     The reading is the one the dictionary gives the kanji before さん (小倉: おぐら, not the city's こくら); a
     name found with its parts apart by a space lends each part's (ID kaneko.h 兼子 晴香, mori.t 森 拓海), as
-    accounts are made of the surname and an initial.
+    accounts are made of the surname and an initial. Long vowels count as short, as passports write them
+    (ota.m beside 太田 学).
     """
     readings = {
-        reading
+        _LONG_VOWEL.sub("", reading)
         for start, end in found
         for part in _NAME_PARTS.split(text[start:end])
         if _KANJI_NAME.fullmatch(part) and (reading := _reading_before_san(part))
@@ -347,7 +414,7 @@ def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[
     return [
         match.span()
         for match in _LOWER_ACCOUNT.finditer(text)
-        if readings.intersection(_romaji_readings(match.group(1)))
+        if readings.intersection(_LONG_VOWEL.sub("", r) for r in _romaji_readings(match.group(1)))
     ]
 
 

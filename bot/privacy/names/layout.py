@@ -58,12 +58,15 @@ _MARKED = re.compile(
 """A word before a presence board's mark (柳◯ 今泉×) or where someone is (原 在席　高木 外出), or before an
 arrow to a task (須田→マニュアル改訂)."""
 _ON_A_WEEKDAY = re.compile(
-    r"(?:(?<=[ \t\u3000/|、,】:：])|^)[月火水木金土日](?:曜日?)?[ \t]+([\u4e00-\u9fff々]{1,4})"
+    r"(?:(?<=[ \t\u3000/|、,】:：])|^)[月火水木金土日](?:曜日?)?[ \t]+"
+    r"([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}|[A-Z][a-z]{1,15})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
     re.MULTILINE,
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
-by a slash, a bar or a comma (【当番】月 井手／火 奥村), the first after a label's colon (当直：月 加納)."""
+by a slash, a bar or a comma (【当番】月 井手／火 奥村), the first after a label's colon (当直：月 加納); a
+foreign colleague in katakana or Latin letters among them (土 Jackson)."""
+_KANJI_ON_DUTY = re.compile(r"[\u4e00-\u9fff々]+")
 _SCHEDULE_LINE = re.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
@@ -77,18 +80,27 @@ def _rota(text: str) -> list[re.Match[str]]:
 
     当番　月 岸　火 泉　水 原　木 畑, or 月 上村 and 火 下田 on lines of their own: the words the dictionary
     reads as a name before さん, or one of those of one kanji it reads as a word even there
-    (`_taken_as_surname`); 月 休館　火 開館 stays.
+    (`_taken_as_surname`); 月 休館　火 開館 stays. A word in katakana or Latin letters counts beside such a
+    name, unless the dictionary knows it as another word (月 早川 土 Jackson; 月 岸 火 Zoom stays).
     """
     days: list[re.Match[str]] = []
     alone: list[re.Match[str]] = []
     for line in re.finditer(r"[^\n]+", text):
         on_line = list(_ON_A_WEEKDAY.finditer(text, line.start(), line.end()))
         if len(on_line) >= 2:
-            days += on_line
+            days += _on_duty(on_line)
         elif on_line and on_line[0].start() == line.start():
             alone += on_line
-    days += alone if len(alone) >= 2 else []
-    return sorted((day for day in days if _taken_as_surname(day.group(1))), key=lambda day: day.start())
+    days += _on_duty(alone) if len(alone) >= 2 else []
+    return sorted(days, key=lambda day: day.start())
+
+
+def _on_duty(days: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The ``days`` of a rota whose word is a name (see `_rota`)."""
+    kanji = [day for day in days if _KANJI_ON_DUTY.fullmatch(day.group(1))]
+    named = [day for day in kanji if _taken_as_surname(day.group(1))]
+    others = [day for day in days if day not in kanji and _read_before_san(day.group(1)) in (None, "人名")]
+    return named + others if named else []
 
 
 _WEEKDAY_RANGE = re.compile(

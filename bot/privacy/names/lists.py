@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from bot.privacy.names.cues import (
+    _AFTER_NAME,
     _FAMILY,
     _KANA_WORD,
     _KANJI_SURNAME,
@@ -662,6 +663,76 @@ _WITH_ME = re.compile(
     r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
 )
 """Someone with the writer (私と 片桐 で, 自分と光太郎で)."""
+
+
+_PEOPLE_LISTED = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}[者員]|受講生|研修生|実習生|留学生|の人|[0-9]{1,3}名|メンバー)"
+    r"(?:は|[:：])[ \t\u3000]*([^。\n:：]{3,120})"
+)
+"""A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：), to a
+sentence's or a line's end."""
+_LATIN_ITEM = re.compile(
+    r"[A-Z][a-z'’-]+(?:[ \u3000][A-Z][a-z'’-]+){0,3}|[A-Z]{2,15}(?:[ \u3000][A-Z]{2,15}){1,3}"
+)
+"""Capitalised Latin words, or two or more in capitals, as a list names foreign residents."""
+_HIRAGANA_ITEM = re.compile(r"[ぁ-ゖ]{2,6}(?:[ \u3000][ぁ-ゖ]{1,5})?")
+_TITLE_ENDING = re.compile(rf"(?:{_AFTER_NAME.pattern})$")
+"""An honorific or a title ending a list's item (加藤係員, 鈴木参事): the name is before it."""
+
+
+def _people_after_cue(text: str) -> list[tuple[int, int]]:
+    """Every item of a list after a cue of people (参加者：かなざわ、まるた、Lopez) when each reads as a name.
+
+    The cue says the items are people; an item, without a title or an honorific after it (加藤係員), is one
+    when it reads as a name on its own (`_name_like`),
+    is capitalised Latin words (not one the dictionary knows: Excel) or, beside an item that is neither,
+    hiragana (staff type names unconverted). Any other item makes it no list of names: 対象者：高齢者、
+    障害者 and 担当者：総務課、企画課 stay, and so do 利用者：ひとり、ふたり, hiragana alone.
+    """
+    spans = []
+    for match in _PEOPLE_LISTED.finditer(text):
+        items = []
+        at = match.start(1)
+        for item in re.split(r"([、,])", match.group(1)):
+            value = item.strip(" \t\u3000")
+            if value and value not in "、,":
+                title = _TITLE_ENDING.search(value)
+                value = value[: title.start()].rstrip(" \t\u3000") if title and title.start() else value
+                items.append((at + item.index(value), value))
+            at += len(item)
+        kinds = [_item_kind(value) for _, value in items]
+        if len(items) >= 2 and None not in kinds and kinds.count("hiragana") < len(kinds):
+            spans += [(start, start + len(value)) for start, value in items]
+    return spans
+
+
+def _item_kind(value: str) -> str | None:
+    """How a list's item reads as a name: ``hiragana``, ``name`` (`_name_like` or Latin), or None."""
+    if _LATIN_ITEM.fullmatch(value):
+        return "name" if " " in value or not _known_word(value) else None
+    if _HIRAGANA_ITEM.fullmatch(value):
+        return "hiragana"
+    return "name" if _name_like(value) else None
+
+
+_NAME_AND_HOME = re.compile(
+    r"^[ \t\u3000]*(\S{1,12}(?:[ \t\u3000]\S{1,8})?)[ \t\u3000]+"
+    r"(?:[\u4e00-\u9fff]{1,4}[都道府県市区町村]|[都道府県市区町村][内外]|海外)[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""A guest book's row: a name, spaces and where the guest lives (中井　東京都, 戸塚　区内)."""
+
+
+def _guest_book_rows(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The names of a guest book's rows beside one whose name was found (中井　東京都, 大江 宏　神奈川県).
+
+    Rows of a name and where its guest lives, two or more: a row's first words are a name when they read as
+    one on their own (`_name_like`): 会場　東京都 beside no name stays.
+    """
+    rows = list(_NAME_AND_HOME.finditer(text))
+    if len(rows) < 2 or not any(s < row.end(1) and row.start(1) < e for row in rows for s, e in found):
+        return []
+    return [row.span(1) for row in rows if _name_like(row.group(1).replace("\u3000", " "))]
 
 
 def _counted_people(text: str) -> list[tuple[int, int]]:
