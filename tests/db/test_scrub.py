@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040, 0041: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0042: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -344,6 +344,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "クレジットカードは下四桁 ［各種番号］、@ の前は ［メールアドレス］ で、"
             "カード末尾 No.［各種番号］、証券番号 ［各種番号］",
         ),
+        (
+            "0041",
+            "見積比較_岩崎修正.xlsx、@aoki 確認お願いします、市長 Robert Miller、"
+            "大宮 夫妻、「煌翔（きらと）」",
+            ("岩崎", "aoki", "Robert", "Miller", "大宮", "煌翔", "きらと"),
+            "見積比較_［氏名］修正.xlsx、@［氏名］ 確認お願いします、市長 ［氏名］、［氏名］ 夫妻、"
+            "「［氏名］（［氏名］）」",
+        ),
+        (
+            "0041",
+            "お客様ID MV-30417728、保育士登録番号 東京-004471、自動二輪の登録 練馬 ほ 7721、"
+            "基礎年金番号を教えてもらいました、4418の220781",
+            ("30417728", "004471", "7721", "220781"),
+            "お客様ID ［各種番号］、保育士登録番号 ［各種番号］、自動二輪の登録 ［各種番号］、"
+            "基礎年金番号を教えてもらいました、［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -382,6 +398,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "tax notices' and vouchers' numbers, a short first group, apostrophe years, plates",
         "accounts from a name's parts, roles with a note, mentions, chat speakers, addresses' owners",
         "job seekers' and policies' numbers, lettered numbers, defanged e-mails, a card's last digits",
+        "names in file names, mentions, after a mayor's title, couples, quoted readings",
+        "customers' IDs, certificates' numbers, motorcycles' plates, numbers learnt after a comma",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
