@@ -110,21 +110,11 @@ async def test_a_request_within_the_window_is_taken(bot: Client, slack: FakeSlac
     assert len(await slack.sent(USER, 1)) == 1
 
 
-@pytest.mark.parametrize("timestamp", ["", "abc", "1e9", "-5"])
-async def test_a_timestamp_that_is_not_a_number_is_refused(
+@pytest.mark.parametrize("timestamp", ["", "abc", "1e9", "-5", "9" * 400, "0" * 400 + "1"])
+async def test_a_timestamp_that_is_not_a_number_of_any_clock_is_refused(
     bot: Client, slack: FakeSlack, timestamp: str
 ) -> None:
-    webhook = slack.text(USER, "RPAとは", "Ev1")
-    headers = {**webhook.headers, "X-Slack-Request-Timestamp": timestamp}
-    headers["X-Slack-Signature"] = sign(webhook.body, timestamp)
-    assert (await post(bot, Webhook(webhook.path, webhook.body, headers)))[0] == 401
-
-
-@pytest.mark.parametrize("timestamp", ["9" * 400, "0" * 400 + "1"])
-async def test_a_timestamp_beyond_any_clock_is_refused_not_an_error(
-    bot: Client, slack: FakeSlack, timestamp: str
-) -> None:
-    """Before anyone is authenticated: it once overflowed a float and gave 500."""
+    """Before anyone is authenticated: 400 nines once overflowed a float and gave 500."""
     webhook = slack.text(USER, "RPAとは", "Ev1")
     headers = {**webhook.headers, "X-Slack-Request-Timestamp": timestamp}
     headers["X-Slack-Signature"] = sign(webhook.body, timestamp)
