@@ -137,8 +137,20 @@ async def test_the_source_is_cited_in_the_text_not_a_button_showing_the_same_pag
 ) -> None:
     """A manual page and an answer: a button for the source carried the ref of the page it sat under."""
     (page,) = await say(bot, platform, platform.press(USER, shown, "ev-1"))
-    assert cited in page.text.splitlines()[-1]
+    (line,) = [line for line in page.text.splitlines() if line.startswith("出典：")]
+    assert cited in line
     assert shown not in page.actions, "no button to what is already shown"
+
+
+async def test_the_source_is_cited_right_under_the_answer_not_under_its_cards(
+    bot: Client, platform: Platform
+) -> None:
+    """On Telegram the cards came between: 出典 under the last case read as that case's source."""
+    (answer,) = await say(bot, platform, platform.press(USER, "faq:tool-rpa-basics", "ev-1"))
+    assert "case:rpa-kosodate-input" in answer.actions, "an answer with cards under it"
+    lines = [line for line in answer.text.splitlines() if line]
+    (at,) = [n for n, line in enumerate(lines) if line.startswith("出典：")]
+    assert lines[at - 1] == "区では、LGWAN系の端末で使えるRPAツールをDX推進課が管理しています。"
 
 
 INDICATING = ("line", "teams", "telegram")

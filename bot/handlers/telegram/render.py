@@ -1,10 +1,11 @@
 """Replies and notices as Telegram messages: HTML text with inline keyboards, within Telegram's limits.
 
-- A reply is one message: its text, then its cards as a compact numbered
-  list (each card's title in bold, its text below), its source cited in
-  the last line (`bot.handlers.citation`: not a button, which only showed
-  the same answer or page again), then one inline keyboard with the card
-  buttons (a row per card) and the reply's choices. One message per reply
+- A reply is one message: its text, its source cited in the line right
+  under it (`bot.handlers.citation`: not a button, which only showed the
+  same answer or page again; under the cards it read as the last card's
+  source), then its cards as a compact numbered list (each card's title in
+  bold, its text below), then one inline keyboard with the card buttons (a
+  row per card) and the reply's choices. One message per reply
   keeps a list of ten cases readable and far below Telegram's flood limit
   of about one message a second per chat; a card's button is numbered ("2. 詳しく見る") only when another
   card has a button of the same label.
@@ -139,15 +140,19 @@ def _length(text: str) -> int:
 
 
 def _spans(reply: Reply) -> list[_Span]:
+    """The reply's text, its source cited right under it, then its cards.
+
+    Cited after the cards, the source read as the last card's.
+    """
     spans = [_Span.of(reply.text)]
+    if reply.source is not None:
+        spans.append(_Span.of("\n\n" + citation(reply.source.label)))
     numbered = len(reply.cards) > 1
     for n, card in enumerate(reply.cards, 1):
         spans.append(_Span("\n\n"))
         spans.append(_Span.of(f"{n}. {card.title}" if numbered else card.title, bold=True))
         if card.text:
             spans.append(_Span.of("\n" + card.text))
-    if reply.source is not None:
-        spans.append(_Span.of("\n\n" + citation(reply.source.label)))
     return spans
 
 
