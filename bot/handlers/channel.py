@@ -39,7 +39,7 @@ has no indicator and no event ids.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
 from aiohttp import web
@@ -51,7 +51,7 @@ from bot.values import Incoming, Notice, Reply
 if TYPE_CHECKING:  # bot.delivery's senders import the channels: a cycle at run time
     from bot.delivery.worker import Sender
 
-__all__ = ["Channel", "ChannelSettings", "ChannelSpec", "Payload", "TeamRoom"]
+__all__ = ["Channel", "ChannelSettings", "ChannelSpec", "PartlyAnswered", "Payload", "Progress", "TeamRoom"]
 
 Payload = TypeVar("Payload", covariant=True)
 """What `Channel.render` makes: the platform's own message objects."""
@@ -96,6 +96,8 @@ class Channel(Protocol[Payload]):
 
         Raises `bot.delivery.http.PlatformRefused` when the platform asked for
         a pause (its ``Retry-After``): the replies are pushed, no sooner.
+        Raises `PartlyAnswered` when the platform failed after some of the
+        replies were shown: only the others are pushed, so none shows twice.
         Raises anything else only when the platform refused the answer for a
         reason a push would not fix; the dispatcher then logs it.
         """
@@ -107,6 +109,45 @@ class Channel(Protocol[Payload]):
         never be reached (they blocked the bot), so the message is dropped
         instead of retried for ever.
         """
+
+
+class PartlyAnswered(Exception):
+    """`Channel.respond` showed the first ``shown`` replies, then the platform failed: push only the rest.
+
+    ``retry_after``: the pause the platform asked for, in seconds, if any (the push waits as long).
+    """
+
+    def __init__(self, shown: int, retry_after: float | None = None) -> None:
+        super().__init__(f"the platform failed after {shown} replies were shown")
+        self.shown = shown
+        self.retry_after = retry_after
+
+
+@dataclass
+class Progress:
+    """How far a channel got sending a turn's replies one platform message (a unit) at a time.
+
+    ``sizes``: how many units each reply takes, in order; ``sent``: how many
+    units the platform accepted so far (the channel counts them).
+    """
+
+    sizes: Sequence[int]
+    sent: int = field(default=0)
+
+    def shown(self) -> int:
+        """How many replies were wholly shown: a reply cut short is pushed whole again."""
+        total = shown = 0
+        for size in self.sizes:
+            total += size
+            if total > self.sent:
+                break
+            shown += 1
+        return shown
+
+    def partly(self, retry_after: float | None = None) -> PartlyAnswered | None:
+        """`PartlyAnswered` when some replies were wholly shown before the failure, else None."""
+        shown = self.shown()
+        return PartlyAnswered(shown, retry_after) if shown else None
 
 
 @runtime_checkable

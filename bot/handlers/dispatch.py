@@ -86,7 +86,7 @@ from bot.conversations import DELAYED, Conversations, fallback
 from bot.db import inbox, outbox
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
-from bot.handlers.channel import Channel
+from bot.handlers.channel import Channel, PartlyAnswered
 from bot.handlers.inbox import InboxWriter
 from bot.values import ConversationKey, Incoming, Reply
 
@@ -442,6 +442,10 @@ class Dispatcher:
                     return True
             except PlatformRefused as refused:  # it asked for a pause: the push waits as long
                 due = self.clock() + timedelta(seconds=refused.retry_after or 0)
+            except PartlyAnswered as partly:  # what was shown is not pushed again
+                replies = replies[partly.shown :]
+                if partly.retry_after is not None:
+                    due = self.clock() + timedelta(seconds=partly.retry_after)
         if row is None:
             await asyncio.to_thread(self.conversations.push, incoming.key, replies, due)
         else:  # queued with the inbox row's deletion, so a kill cannot push them twice

@@ -93,6 +93,8 @@ class FakeBotFramework:
     script: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
     pause: int = 0
     """When above 0, the next message (not a typing indicator) is refused 429 with this ``Retry-After``."""
+    passing: int = 0
+    """How many messages still go through before the pause (`tests.auxil.teams.TeamsPlatform.pause_after`)."""
     key_fetches: int = 0
     require_token: bool = True
     issued: set[str] = field(default_factory=set)
@@ -246,11 +248,13 @@ class FakeBotFramework:
         elif conversation in self.gone:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
-        elif self.pause and body.get("type") != "typing":
+        elif self.pause and body.get("type") != "typing" and not self.passing:
             status, wait, self.pause = 429, self.pause, 0
             error = {"error": {"code": "Throttled", "message": "paused"}}
             response = web.json_response(error, status=status, headers={"Retry-After": str(wait)})
         else:
+            if self.pause and body.get("type") != "typing":
+                self.passing -= 1
             scripted = self.script.pop(0) if self.script else 201
             status, headers = scripted if isinstance(scripted, tuple) else (scripted, {})
             if status == 201:

@@ -203,6 +203,10 @@ class FakeLineWorks:
     def pause_next(self, seconds: int) -> None:
         self.script.append((429, {"Retry-After": str(seconds)}))
 
+    def pause_after(self, sent: int, seconds: int) -> None:
+        self.script.extend([201] * sent)
+        self.pause_next(seconds)
+
     def revoke(self) -> None:
         """Every token issued so far stops working (as after its expiry): the next message gets 401."""
         self._tokens.clear()

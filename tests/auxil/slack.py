@@ -88,6 +88,8 @@ class FakeSlack:
     refusals: list[tuple[str, dict[str, str]]] = field(default_factory=list)
     pause: int = 0
     """When above 0 (`pause_next`), the next ``chat.postMessage`` is ``ratelimited``, this ``Retry-After``."""
+    passing: int = 0
+    """How many ``chat.postMessage`` calls still go through before the pause (`pause_after`)."""
     _sent: list[Sent] = field(default_factory=list)
     _changes: Changes = field(default_factory=Changes)
     _open: asyncio.Event = field(default_factory=asyncio.Event)
@@ -266,6 +268,9 @@ class FakeSlack:
     def pause_next(self, seconds: int) -> None:
         self.pause = seconds
 
+    def pause_after(self, sent: int, seconds: int) -> None:
+        self.passing, self.pause = sent, seconds
+
     def refuse(self, error: str, status: int = 200, retry_after: str | None = None) -> None:
         """Refuse the next Web API call with ``error`` (``ratelimited`` is 429 with ``Retry-After``)."""
         headers = {} if retry_after is None else {"Retry-After": retry_after}
@@ -337,7 +342,9 @@ class FakeSlack:
             return error, status, headers
         if method != "chat.postMessage":
             return None, 200, {}
-        if self.pause:
+        if self.pause and self.passing:
+            self.passing -= 1
+        elif self.pause:
             wait, self.pause = self.pause, 0
             return "ratelimited", 429, {"Retry-After": str(wait)}
         channel = str(body.get("channel", ""))

@@ -94,6 +94,9 @@ class TeamsPlatform:
     def pause_next(self, seconds: int) -> None:
         self.fake.pause = seconds
 
+    def pause_after(self, sent: int, seconds: int) -> None:
+        self.fake.passing, self.fake.pause = sent, seconds
+
     def hold_indicator(self) -> Hold:
         """Leave the next typing activity unanswered until the returned hold is released."""
         self.fake.hold_typing = Hold()

@@ -65,6 +65,8 @@ class FakeTelegram:
     pause: int = 0
     """When above 0 (`pause_next`), the next ``sendMessage`` answers 429 with this ``retry_after``."""
     """Statuses the next ``sendMessage`` calls answer, one each (429 with ``retry_after`` 1)."""
+    passing: int = 0
+    """How many ``sendMessage`` calls still go through before the pause (`pause_after`)."""
     hold_action: Hold | None = None
     """When set (`hold_indicator`), the next ``sendChatAction`` waits for its release."""
     _ids: dict[str, int] = field(default_factory=dict)
@@ -195,6 +197,9 @@ class FakeTelegram:
     def pause_next(self, seconds: int) -> None:
         self.pause = seconds
 
+    def pause_after(self, sent: int, seconds: int) -> None:
+        self.passing, self.pause = sent, seconds
+
     def block(self, user: str) -> None:
         self.blocked.add(str(self.user_id(user)))
 
@@ -268,7 +273,9 @@ class FakeTelegram:
             status = self.script.pop(0)
             extra: dict[str, Any] = {"parameters": {"retry_after": 1}} if status == 429 else {}
             return self._answer(method, params, status, description=f"Scripted {status}", **extra)
-        if self.flood or self.pause:
+        if self.pause and self.passing:
+            self.passing -= 1
+        elif self.flood or self.pause:
             wait, self.pause = self.flood or self.pause, 0
             return self._answer(
                 method,

@@ -208,6 +208,27 @@ async def test_an_answer_pushed_after_a_pause_keeps_its_place_and_waits_as_asked
     assert waited >= 2, "pushed before the platform's Retry-After"
 
 
+SENDING_ONE_BY_ONE = ("lineworks", "slack", "teams", "telegram")
+"""The platforms whose channel answers a turn's replies in several requests (LINE's reply is one request)."""
+
+
+@pytest.mark.parametrize("platform", SENDING_ONE_BY_ONE, indirect=True)
+async def test_an_answer_refused_halfway_pushes_only_what_was_not_shown(
+    bot: Client, platform: Platform
+) -> None:
+    """The first of two replies went out, the second was refused: both were pushed, the first shown twice."""
+    assert isinstance(platform, FakeLineWorks | FakeSlack | TeamsPlatform | FakeTelegram)
+    platform.pause_after(1, 1)
+    assert await post(bot, platform.press(USER, "他には", "ev-1")) == 200  # a stale button: two replies
+    await settle(bot)
+    await platform.sent(USER, 2)
+    await asyncio.sleep(0.5)
+    texts = [s.text for s in platform.all_sent(USER)]
+    assert len(texts) == 2, texts
+    assert "有効期限が切れた" in texts[0]
+    assert texts[1].startswith("ご用件をお選びください")
+
+
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text

@@ -37,6 +37,7 @@ from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
+from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
 from bot.handlers.lineworks import CHANNEL
@@ -119,17 +120,23 @@ class LineWorksChannel:
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Send the answer now; False (to push it from the outbox) when the API fails in any way.
 
-        `PlatformRefused` when it was refused with a ``Retry-After``: the push waits that long.
+        `PlatformRefused` when it was refused with a ``Retry-After``: the push waits that long;
+        `PartlyAnswered` when some replies were shown before it failed: only the rest is pushed.
         """
         if incoming.address is None:
             return False
         target = Target.of(incoming.address)
+        progress = Progress([len(render([reply])) for reply in replies])  # the batch's quick replies add none
         try:
             for content in render(replies):
                 await self.api.send(target, content)
+                progress.sent += 1
         except (Gone, Rejected, TokenError, PlatformRefused, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("LINE WORKS answer to %s failed (%s); it will be pushed", incoming.key, _reason(exc))
-            if isinstance(exc, PlatformRefused) and exc.retry_after is not None:
+            wait = exc.retry_after if isinstance(exc, PlatformRefused) else None
+            if (partly := progress.partly(wait)) is not None:
+                raise partly from exc
+            if wait is not None:
                 raise  # the push waits as long as LINE WORKS asked
             return False
         return True

@@ -57,6 +57,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused, retry_after
 from bot.delivery.worker import Sender, Undeliverable
 from bot.errors import InvalidRequest
+from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import strict_json
 from bot.handlers.slack import CHANNEL
@@ -195,25 +196,33 @@ class SlackChannel:
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Post ``replies`` where ``incoming`` was said; False (pushed later) when Slack fails for a while.
 
-        `PlatformRefused` when Slack asked for a pause (``Retry-After``): the push waits that long.
+        `PlatformRefused` when Slack asked for a pause (``Retry-After``): the push waits that long;
+        `PartlyAnswered` when some replies were posted before Slack failed: only the rest is pushed.
         """
         if incoming.address is None:
             return False
         address = Address.decode(incoming.address)
         answered = {"event_type": "kaizen_reply", "event_payload": {"event": incoming.event_id or ""}}
+        progress = Progress([1] * len(replies))  # one message a reply
         try:
             for message in render(replies):
                 await self.post(address.channel, message, thread=address.thread, metadata=answered)
+                progress.sent += 1
         except SlackApiError as exc:
             if _error_code(exc) in GONE_ERRORS:
                 raise ConversationGone(f"Slack refused the answer: {_error_code(exc)}") from exc
             log.warning("Slack answer to %s failed (%s); it will be pushed", incoming.key, _error_code(exc))
             refusal = _refusal(exc)
-            if isinstance(refusal, PlatformRefused) and refusal.retry_after is not None:
+            wait = refusal.retry_after if isinstance(refusal, PlatformRefused) else None
+            if (partly := progress.partly(wait)) is not None:
+                raise partly from exc
+            if wait is not None:
                 raise refusal from exc  # the push waits as long as Slack asked
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
             log.warning("Slack answer to %s failed (%s); it will be pushed", incoming.key, type(exc).__name__)
+            if (partly := progress.partly()) is not None:
+                raise partly from exc
             return False
         return True
 

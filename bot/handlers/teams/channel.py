@@ -53,6 +53,7 @@ from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Sender, Undeliverable
+from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL, invokes
@@ -214,22 +215,29 @@ class TeamsChannel:
     async def respond(self, incoming: Incoming, replies: Sequence[Reply]) -> bool:
         """Reply to ``incoming`` now; False (to push later) when the connector fails for a while.
 
-        `PlatformRefused` when it asked for a pause (``Retry-After``): the push waits that long.
+        `PlatformRefused` when it asked for a pause (``Retry-After``): the push waits that long;
+        `PartlyAnswered` when some replies were shown before it failed: only the rest is pushed.
         """
         if incoming.address is None:
             return False
+        progress = Progress([len(render([reply])) for reply in replies])  # a card, then its carousel
         try:
-            await self._turn(reference_of(incoming.address), render(replies), reply=True)
+            await self._turn(reference_of(incoming.address), render(replies), reply=True, progress=progress)
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
             log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, exc.status)
-            if (refused := PlatformRefused.of(exc, datetime.now(UTC))).retry_after is not None:
+            refused = PlatformRefused.of(exc, datetime.now(UTC))
+            if (partly := progress.partly(refused.retry_after)) is not None:
+                raise partly from exc
+            if refused.retry_after is not None:
                 raise refused from exc  # the push waits as long as the connector asked
             return False
         except (aiohttp.ClientError, TimeoutError) as exc:
             reason = str(exc) or type(exc).__name__
             log.warning("teams reply to %s failed (%s); it will be pushed", incoming.key, reason)
+            if (partly := progress.partly()) is not None:
+                raise partly from exc
             return False
         return True
 
@@ -277,15 +285,25 @@ class TeamsChannel:
             self._service_urls[room_of(conversation.id)] = activity.service_url
 
     async def _turn(
-        self, reference: ConversationReference, activities: list[Activity], *, reply: bool
+        self,
+        reference: ConversationReference,
+        activities: list[Activity],
+        *,
+        reply: bool,
+        progress: Progress | None = None,
     ) -> None:
-        """A proactive turn posting ``activities``: replies to the referenced activity, or new messages."""
+        """A proactive turn posting ``activities``: replies to the referenced activity, or new messages.
+
+        ``progress`` counts the activities the connector accepted.
+        """
         continuation = reference.get_continuation_activity()
         continuation.id = reference.activity_id if reply else None
 
         async def post(context: TurnContext) -> None:
             for activity in activities:
                 await context.send_activity(activity)
+                if progress is not None:
+                    progress.sent += 1
 
         async with asyncio.timeout(self.timeout):
             await self._continue(continuation, post)

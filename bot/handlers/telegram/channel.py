@@ -49,6 +49,7 @@ from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
 from bot.delivery.worker import Undeliverable
 from bot.errors import InvalidRequest
+from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
 from bot.handlers.telegram import CHANNEL
@@ -182,25 +183,40 @@ class TelegramChannel:
         """Send the answer now; False (pushed instead) when Telegram refuses it for a while or for the person.
 
         Raises on 400: Telegram will refuse the same messages pushed; `PlatformRefused` on 429, so
-        that the push waits as long as Telegram asked.
+        that the push waits as long as Telegram asked; `PartlyAnswered` when some replies were sent
+        before Telegram refused: only the rest is pushed.
         """
         if incoming.address is None:
             return False
         token = incoming.reply_token or ""
         quote = int(token[2:]) if token.startswith("m:") else None
+        progress = Progress([len(render([reply])) for reply in replies])
         try:
-            await self.send(incoming.address, render(replies), quote=quote)
+            await self.send(incoming.address, render(replies), quote=quote, progress=progress)
         except BadRequest:
             raise
         except TelegramError as exc:  # 403, 429, the network, a refused token: the outbox retries or drops
             log.warning("Telegram answer to %s failed (%s); it will be pushed", incoming.key, exc)
-            if isinstance(exc, RetryAfter):
-                raise refused(self.settings, exc) from exc  # the push waits as long as Telegram asked
+            pause = refused(self.settings, exc) if isinstance(exc, RetryAfter) else None
+            if (partly := progress.partly(None if pause is None else pause.retry_after)) is not None:
+                raise partly from exc
+            if pause is not None:
+                raise pause from exc  # the push waits as long as Telegram asked
             return False
         return True
 
-    async def send(self, chat: str, messages: Sequence[Outgoing], *, quote: int | None = None) -> None:
-        """Send ``messages`` to ``chat`` in order (the first quoting message ``quote``); the SDK's errors."""
+    async def send(
+        self,
+        chat: str,
+        messages: Sequence[Outgoing],
+        *,
+        quote: int | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        """Send ``messages`` to ``chat`` in order (the first quoting message ``quote``); the SDK's errors.
+
+        ``progress`` counts the messages Telegram accepted.
+        """
         await self.identity()
         for index, message in enumerate(messages):
             reply_to = (
@@ -212,6 +228,8 @@ class TelegramChannel:
                 chat = str(exc.new_chat_id)
                 log.info("Telegram group moved to %s; sending there", chat)
                 await self._send_one(chat, message, reply_to)
+            if progress is not None:
+                progress.sent += 1
 
     async def _send_one(self, chat: str, message: Outgoing, reply_to: ReplyParameters | None) -> None:
         await self.application.bot.send_message(
