@@ -78,7 +78,8 @@ class SentConsultations:
         if not confirmed:
             reply = Reply(
                 f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
-                (consultation_button(ticket.number, "wdy"), Choice("やめる", "cs:list")),
+                # Not 「やめる」: beside 「取り下げる」 it read as quitting the consultation, the same thing.
+                (consultation_button(ticket.number, "wdy"), Choice("取り下げない", "cs:list")),
                 kind="prompt",
             )
             return Turn((reply,), state)

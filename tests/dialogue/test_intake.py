@@ -494,6 +494,8 @@ def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
                 Bot(("list",), says=("【追記】\n・音声は月に10時間ほどです（担当 ［電話番号］）",)),
             ),
             (Action("cs:1:wd"), Bot(("prompt",), says=("取り下げます。よろしいですか",))),
+            (Press("取り下げない"), Bot(("list",), says=("これまでのご相談です",))),
+            (Action("cs:1:wd"), Bot(("prompt",), primary=("取り下げる", "取り下げない"))),
             (Press("取り下げる"), Bot(("feedback",), says=("取り下げました",))),
             (Action("cs:1:wd"), Bot(("prompt",), says=("この操作はできません",))),
             (Action("cs:1:add"), Bot(("prompt",), says=("取り下げられている",))),
