@@ -444,6 +444,8 @@ class Dispatcher:
                 due = self.clock() + timedelta(seconds=refused.retry_after or 0)
             except PartlyAnswered as partly:  # what was shown is not pushed again
                 replies = replies[partly.shown :]
+                if not replies:  # the platform failed after the last one was shown
+                    return True
                 if partly.retry_after is not None:
                     due = self.clock() + timedelta(seconds=partly.retry_after)
         if row is None:
