@@ -44,7 +44,7 @@ from bot.dialogue.answers import FAINT, Answers, close_hits
 from bot.dialogue.buttons import Buttons
 from bot.dialogue.desk import Desk
 from bot.dialogue.formtext import is_status
-from bot.dialogue.intake import IntakeFlow
+from bot.dialogue.intake import MAX_TICKETS, IntakeFlow
 from bot.dialogue.intents import (
     ConsultWish,
     asks_after_own,
@@ -57,6 +57,7 @@ from bot.dialogue.intents import (
     is_menu,
     key_of,
     reaction,
+    typed_feedback,
 )
 from bot.dialogue.library import Library, entry_ref
 from bot.dialogue.state import State
@@ -139,6 +140,11 @@ class Engine:
             return self.answers.menu(state)
         if is_status(text):
             return self.intake.status(state, desk)
+        verdict = typed_feedback(text)
+        if verdict is not None:
+            fed_back = self.intake.sent.typed_feedback(verdict, state, desk, MAX_TICKETS)
+            if fed_back is not None:
+                return fed_back
         pressed = self._menu_button(text)
         if pressed is not None:
             return self.buttons.on_action(pressed, state, desk, today)

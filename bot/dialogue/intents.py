@@ -165,6 +165,29 @@ def asks_after_own(text: str) -> bool:
     return len(key) <= MAX_AFTER_MINE_CHARS and "相談したい" not in key and bool(_AFTER_MINE.search(key))
 
 
+_SOLVED = re.compile(
+    r"(?:無事)?解決(?:した|しました|できた|できました|です)(?:ありがとう(?:ございました|ございます)?)?"
+)
+_UNSOLVED = re.compile(
+    r"(?:まだ)?困って(?:いる|る|います|ます)|(?:まだ)?解決して(?:いない|ない|いません|ません)"
+    r"|解決しない|解決しません"
+)
+
+
+def typed_feedback(text: str) -> Literal["ok", "ng"] | None:
+    """「解決しました」 (``ok``) or 「まだ困っています」 (``ng``) typed, not pressed, after the team's answer.
+
+    Only the words of the two buttons and their polite forms: a message with more in it
+    (まだ困っています、フォームが開けない) is a question or an addition of its own.
+    """
+    key = key_of(text)
+    if _SOLVED.fullmatch(key):
+        return "ok"
+    if _UNSOLVED.fullmatch(key):
+        return "ng"
+    return None
+
+
 def is_menu(text: str) -> bool:
     """Whether the message asks for the menu or help."""
     return key_of(text) in _MENU

@@ -10,6 +10,7 @@ here.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Literal
 
 from bot.dialogue import tickets
 from bot.dialogue.desk import Desk, Ticket
@@ -46,6 +47,26 @@ class SentConsultations:
         if verb in ("ok", "ng"):
             return self._feedback(ticket, state, desk, solved=verb == "ok")
         return None
+
+    def typed_feedback(
+        self, verdict: Literal["ok", "ng"], state: State, desk: Desk, listed: int
+    ) -> Turn | None:
+        """「解決しました」 or 「まだ困っています」 typed after an answer, as its button would do.
+
+        About the one answered consultation among the latest ``listed``; with several, their list to
+        choose from (each with its buttons); with none, None: the text is read as any other message.
+        """
+        answered = [t for t in desk.tickets(listed) if t.status == "answered"]
+        if not answered:
+            return None
+        if len(answered) > 1:
+            reply = tickets.ticket_list(answered, self.lib.ward)
+            text = (
+                f"回答をお送りしたご相談が{len(answered)}件あります。"
+                "どのご相談のことか、「詳しく見る」から選んでお答えください。"
+            )
+            return Turn((replace(reply, text=text),), state)
+        return self._feedback(answered[0], state, desk, solved=verdict == "ok")
 
     def _ask_addition(self, ticket: Ticket, state: State) -> Turn:
         if ticket.status == "withdrawn":

@@ -478,6 +478,41 @@ def test_answer_feedback_resolves_once_or_reopens_and_takes_an_addition(engine: 
     assert desk.additions == [(1, "フォームの作り方が分かりません")]
 
 
+def test_solved_or_still_in_trouble_typed_after_an_answer_does_what_its_button_does(engine: Engine) -> None:
+    """Typed, not pressed (the buttons scrolled away, or a habit): it was searched as a new question."""
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("庁内照会の集計"))
+    desk.set(1, "answered", answer="フォームをお使いください。")
+    verify_dialog(
+        engine,
+        [
+            ("まだ困っています。", Bot(("prompt",), says=("再開しました",))),
+            ("フォームの作り方が分かりません", Bot(("prompt",), says=("追記しました",))),
+        ],
+        desk=desk,
+    )
+    assert desk.mine[1].status == "reopened"
+    desk.set(1, "answered", answer="手順書をお送りします。")
+    verify_dialog(engine, [("解決しました！", Bot(("feedback",), says=("「解決」としました",)))], desk=desk)
+    assert desk.mine[1].status == "resolved"
+
+
+def test_solved_typed_with_two_answered_asks_which_and_with_none_is_no_feedback(engine: Engine) -> None:
+    desk = MemoryDesk(remembered="総務課")
+    for text in ("会議録の作成", "庁内照会の集計"):
+        desk.open(_new(text))
+    verify_dialog(engine, [("解決しました", Bot(("clarify",), not_says=("「解決」としました",)))], desk=desk)
+    assert [t.status for t in desk.mine.values()] == ["new", "new"], "no answer yet: nothing to resolve"
+    desk.set(1, "answered", answer="音声認識をお使いください。")
+    desk.set(2, "answered", answer="フォームをお使いください。")
+    verify_dialog(
+        engine,
+        [("解決しました", Bot(("list",), says=("回答をお送りしたご相談が2件あります", "「詳しく見る」")))],
+        desk=desk,
+    )
+    assert [t.status for t in desk.mine.values()] == ["answered", "answered"]
+
+
 def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
     desk = MemoryDesk(remembered="総務課")
     desk.open(_new("会議録の作成"))

@@ -15,6 +15,7 @@ from bot.dialogue.intents import (
     is_menu,
     match_cases,
     reaction,
+    typed_feedback,
 )
 from bot.dialogue.library import Library
 from bot.knowledge import KnowledgeBase
@@ -146,3 +147,21 @@ def test_yes_no_and_marks_alone_are_reactions(text: str, felt: str) -> None:
 @pytest.mark.parametrize("text", ["いいね", "いいえの書き方", "OKか確認したい", "RPA？", "w", "3", ""])
 def test_words_with_anything_to_search_are_no_reactions(text: str) -> None:
     assert reaction(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("解決しました", "ok"),
+        ("解決しました！ありがとうございました", "ok"),
+        ("無事解決できました。", "ok"),
+        ("まだ困っている", "ng"),
+        ("まだ困っています。", "ng"),
+        ("解決していません", "ng"),
+        ("まだ困っています、フォームが開けない", None),
+        ("困っている人がいます", None),
+        ("解決策を教えて", None),
+    ],
+)
+def test_only_the_feedback_buttons_words_typed_are_feedback(text: str, verdict: str | None) -> None:
+    assert typed_feedback(text) == verdict
