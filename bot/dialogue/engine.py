@@ -141,10 +141,13 @@ class Engine:
         if is_status(text):
             return self.intake.status(state, desk)
         verdict = typed_feedback(text)
-        if verdict is not None:
+        if verdict is not None:  # with no answer awaiting it, about the bot's own: glad, or the consultation
             fed_back = self.intake.sent.typed_feedback(verdict, state, desk, MAX_TICKETS)
             if fed_back is not None:
                 return fed_back
+            if verdict == "ng":
+                return self.answers.react("no", state)
+            return Turn((views.glad(browse.menu(self.lib)),), state)
         pressed = self._menu_button(text)
         if pressed is not None:
             return self.buttons.on_action(pressed, state, desk, today)
@@ -184,6 +187,7 @@ class Engine:
         if (
             self.lib.smalltalk_of(text) is not None
             or reaction(text) is not None
+            or typed_feedback(text) is not None
             or followup(text) is not None
             or case_query(text) is not None
         ):

@@ -242,6 +242,15 @@ def reacted(felt: Literal["yes", "mark"], menu: Reply) -> Reply:
     return Reply(text, menu.choices, kind="prompt")
 
 
+def glad(menu: Reply) -> Reply:
+    """The answer to 「解決しました」 with no answer of the DX team awaiting it: the bot's own one helped."""
+    text = (
+        "解決してよかったです。ほかにも知りたいことがあれば、そのまま入力するか、"
+        "「メニュー」と送って項目からお選びください。"
+    )
+    return Reply(text, menu.choices, kind="prompt")
+
+
 def declined(ward: Ward, consult_action: str) -> Reply:
     """The answer to いいえ: how to go on, the consultation (``consult_action``) first."""
     text = (

@@ -501,7 +501,14 @@ def test_solved_typed_with_two_answered_asks_which_and_with_none_is_no_feedback(
     desk = MemoryDesk(remembered="総務課")
     for text in ("会議録の作成", "庁内照会の集計"):
         desk.open(_new(text))
-    verify_dialog(engine, [("解決しました", Bot(("clarify",), not_says=("「解決」としました",)))], desk=desk)
+    verify_dialog(
+        engine,
+        [
+            ("解決しました", Bot(("prompt",), says=("解決してよかったです",), not_says=("「解決」",))),
+            ("まだ困っています", Bot(("prompt",), says=("直接ご相談",), offers=("DX推進課に相談する",))),
+        ],
+        desk=desk,
+    )
     assert [t.status for t in desk.mine.values()] == ["new", "new"], "no answer yet: nothing to resolve"
     desk.set(1, "answered", answer="音声認識をお使いください。")
     desk.set(2, "answered", answer="フォームをお使いください。")
