@@ -38,6 +38,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Literal
 
 from bot.dialogue import browse, tickets, views
 from bot.dialogue.answers import FAINT, Answers, close_hits
@@ -142,6 +143,9 @@ class Engine:
             return self.intake.status(state, desk)
         verdict = typed_feedback(text)
         if verdict is not None:  # with no answer awaiting it, about the bot's own: glad, or the consultation
+            own = _own_feedback(state, verdict)
+            if own is not None:  # the bot's answer on screen waits for 解決した / 解決しない
+                return self.buttons.on_action(own, state, desk, today)
             fed_back = self.intake.sent.typed_feedback(verdict, state, desk, MAX_TICKETS)
             if fed_back is not None:
                 return fed_back
@@ -240,3 +244,16 @@ def _is_command(text: str) -> bool:
     off, so every one of them but the goodbye shows the menu.
     """
     return is_menu(text) or is_back(text) or is_cancel(text) or is_goodbye(text)
+
+
+def _own_feedback(state: State, verdict: Literal["ok", "ng"]) -> str | None:
+    """The action of the 解決した / 解決しない button of the bot's answer on screen, if one waits for it.
+
+    Typed feedback goes to the bot's own answer first: taken for a consultation's, 「解決しない」 (that
+    answer's button, typed) would reopen a consultation the DX team had answered.
+    """
+    if state.shown is None:
+        return None
+    op = "solved" if verdict == "ok" else "unsolved"
+    tokens = reversed(state.tokens)
+    return next((f"t:{key}" for key, p in tokens if p.op == op and p.ref == state.shown), None)

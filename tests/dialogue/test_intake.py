@@ -520,6 +520,28 @@ def test_solved_typed_with_two_answered_asks_which_and_with_none_is_no_feedback(
     assert [t.status for t in desk.mine.values()] == ["answered", "answered"]
 
 
+def test_feedback_typed_after_the_bots_own_answer_is_about_that_answer_not_a_consultation(
+    engine: Engine,
+) -> None:
+    """「解決しない」 is the bot's answer's own button: typed, it must not reopen the DX team's answer."""
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("庁内照会の集計"))
+    desk.set(1, "answered", answer="フォームをお使いください。")
+    verify_dialog(
+        engine,
+        [
+            ("RPAとは何ですか", Bot(("answer",), offers=("解決した", "解決しない"))),
+            ("解決しない", Bot(("clarify",), says=("お役に立てず",), not_says=("再開しました",))),
+            ("RPAとは何ですか", Bot(("answer",))),
+            ("解決した", Bot(("feedback",), says=("お役に立ててよかったです",))),
+            ("メニュー", Bot(("menu",))),
+            ("解決しました", Bot(("feedback",), says=("「解決」としました",))),
+        ],
+        desk=desk,
+    )
+    assert desk.mine[1].status == "resolved"
+
+
 def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
     desk = MemoryDesk(remembered="総務課")
     desk.open(_new("会議録の作成"))
