@@ -243,9 +243,13 @@ class Conversations:
         if not self.per_minute:
             return
         with reading(self.store.engine, "the message limit") as connection:
-            limit = quota.message_limit(connection, key, self.per_minute, datetime.now(UTC))
-            if limit is not None:
-                raise _OverLimit(limit, journal.last_id(connection, key))
+            self._within_limit(connection, key)
+
+    def _within_limit(self, connection: sa.Connection, key: ConversationKey) -> None:
+        """Raise `_OverLimit` when ``key``'s person has sent ``per_minute`` messages in the last minute."""
+        limit = quota.message_limit(connection, key, self.per_minute, datetime.now(UTC))
+        if limit is not None:
+            raise _OverLimit(limit, journal.last_id(connection, key))
 
     def _refusal(self, key: ConversationKey, over: _OverLimit, ward: Ward) -> tuple[Reply, ...]:
         """The answer to a message over the per-minute limit: when to go on, said once a window.
@@ -315,9 +319,7 @@ class Conversations:
         """One turn in the store's transaction: the message limit, then ``lead`` and the engine's replies."""
         if self.per_minute:
             serialize(connection, quota.person_lock(incoming.key))
-            limit = quota.message_limit(connection, incoming.key, self.per_minute, datetime.now(UTC))
-            if limit is not None:
-                raise _OverLimit(limit, journal.last_id(connection, incoming.key))
+            self._within_limit(connection, incoming.key)
         turn = engine.step(incoming, state, self.desk(connection, incoming.key, incoming.address))
         return Turn((*lead, *turn.replies), turn.state) if lead else turn
 
