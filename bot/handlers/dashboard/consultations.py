@@ -10,7 +10,7 @@ back to the page (303), so reloading does not post again.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -24,7 +24,7 @@ from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
 from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers import webchat
-from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of
+from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
 from bot.knowledge import Case, FaqEntry, Referral, Section
@@ -155,7 +155,8 @@ async def change(request: web.Request) -> web.Response:
     except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
     except Conflict as exc:
-        since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""))
+        names = await team_names(request)
+        since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""), names)
         return await _page(request, number, f"{exc}{since}", posted, status_of(exc))
     except ConsultationError as exc:
         return await _page(request, number, str(exc), posted, status_of(exc))
@@ -164,7 +165,7 @@ async def change(request: web.Request) -> web.Response:
     raise see_other(f"/admin/consultations/{number}?done={action}")
 
 
-def _since(request: web.Request, number: int, seen: str) -> str:
+def _since(request: web.Request, number: int, seen: str, names: Mapping[str, str]) -> str:
     """What was done to the consultation after the event ``seen`` (the last one the refused page showed).
 
     So that whoever's form was refused knows whether a colleague (or their own
@@ -172,7 +173,6 @@ def _since(request: web.Request, number: int, seen: str) -> str:
     """
     if not seen.isdecimal() or len(seen) > 18:
         return ""
-    names = {u.name: u.display_name for u in request.config_dict[ACCOUNTS].users()}
     later = [
         describe_event(e, names) for e in request.config_dict[CONSULT].events(number) if e.id > int(seen)
     ]
