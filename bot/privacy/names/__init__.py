@@ -27,7 +27,8 @@ shows that it names a person:
   佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です or なら
   (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて, 小林来庁),
   their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or in a family
-  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子);
+  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子; the の spaced too,
+  保健師 の 日置; a police or fire rank, 警部補 東);
 - the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
   中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
@@ -58,7 +59,9 @@ shows that it names a person:
   parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
   or it is an item of a list after what says its items are people, each of them reading as a name
-  (参加者：かなざわ、まるた、Lopez、まえだ, まだの人：ときわ、笠井; 対象者：高齢者、障害者 stays), or the
+  (参加者：かなざわ、まるた、Lopez、まえだ, まだの人：ときわ、笠井, or after a space, joined by ・, 団員
+  えのき・栗原・Peter; 対象者：高齢者、障害者 stays), or who a task is handed to with an arrow beside one
+  found (・通報 → 佐渡 under ・消火 → 湯浅・江川; 資料 修正 → 課長 確認 → 印刷 stays), or the
   name of a guest book's row, a name and where the guest lives, beside one found (中井　東京都 above
   大江 宏　神奈川県);
   or it is in hiragana and listed with a name found in hiragana (みやけ と えのもと), or counted in a
@@ -142,7 +145,8 @@ adjective, which take no honorific (ながいさん) nor, as a verb's 連用形,
 Not recognised: names in hiragana with nothing after them that says a person (きのうやまもとが) other than in
 a form's field (ふりがな：やまだ たろう), beside a name in parentheses, as a surname and a given name apart by
 a space (ひらかわ たかゆき, or やまぐち そうた, whose given name the dictionary knows in no spelling) or as
-a surname ending an item after a cue or a role (書記 たかの), or that the
+a surname ending an item after a cue or a role that the dictionary knows in no spelling (連絡係 ゆかわ;
+between a role and an honorific apart by spaces it is masked, 担当 やなぎ さん), or that the
 dictionary reads together with the hiragana around them (窓口ではやし様, やまもとちゃんと); a hiragana given
 name it reads as part of a verb (たろうからでんわ: 〜たろう + から); a surname the dictionary joins to the
 word before it (福祉課田中です: 福祉 + 課田 + 中) or before a title it does not know (田中GM; 田中CW, 大橋PM
@@ -267,6 +271,7 @@ from bot.privacy.names.lists import (
     _people_after_cue,
     _places_before_a_facility,
     _tallied,
+    _tasks_handed_out,
     _with_me,
 )
 from bot.privacy.names.runs import _name_runs
@@ -379,6 +384,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
+            spans += _tasks_handed_out(chunk, spans)
             spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
             found += [(offset + start, offset + end) for start, end in spans]
     found += _latin_writings(text, found)

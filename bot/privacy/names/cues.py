@@ -50,6 +50,9 @@ an honorific, a staff title or a title no word ends in (林ケースワーカー
 in (正看護師, 准看護師)."""
 _PRESENCE = "在席|外出|休暇|年休|不在|出張|直帰|在宅|帰宅"
 """Where someone is on a presence board (原 在席　高木 外出): after a surname, never a given name."""
+_HOME = r"(?:[\u4e00-\u9fff]{1,4}[都道府県市区町村]|[都道府県市区町村][内外]|海外)"
+"""Where someone lives, as a guest book's row gives it after the name (東京都, 区内, 区外, 海外): never a
+given name."""
 _FAMILY = "(?:子|長男|長女|次男|次女|三男|三女|妻|夫|父|母|祖父|祖母|孫|兄|姉|弟|妹)"
 """Family members in a form's lines (子：Le Gia Bao, 妻：花子)."""
 _ROLES = (

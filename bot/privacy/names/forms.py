@@ -13,6 +13,7 @@ from bot.privacy.names.cues import (
     _EAST_ASIAN_SURNAMES,
     _FAMILY,
     _HIRAGANA_WORD,
+    _HOME,
     _HONORIFICS,
     _KANJI_KATA,
     _LATIN_RUN,
@@ -358,14 +359,14 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
     母 黒田 キミ、子 黒田 蓮, 宇野 誠、宇野 さくら（親子で参加）, 推薦者：秋田 和子、岩手 清: one word of
     kana or one or two kanji that the dictionary reads as a noun (キミ, さくら and 清 are words to it) or,
     unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長), nor
-    where someone is (高木 外出), nor their household (大野 一家、).
+    where someone is (高木 外出) or lives (a guest book's 大江 宏　区外), nor their household (大野 一家、).
     """
     given = []
     for _, end in found:
         match = _GIVEN_NAME_ENDING_ITEM.match(text, end)
         if not match or _AFTER_NAME.match(match.group(1)) or re.fullmatch(_PRESENCE, match.group(1)):
             continue
-        if _HOUSEHOLD.fullmatch(match.group(1)):
+        if _HOUSEHOLD.fullmatch(match.group(1)) or re.fullmatch(_HOME, match.group(1)):
             continue
         word = match.group(1)
         part_of_speech = _part_of_speech_before_san(word)

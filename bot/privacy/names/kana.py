@@ -61,6 +61,10 @@ _CUE_ENDS = frozenset("は:：")
 """What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
 _HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
 """A word of hiragana ending an item of a list or a line."""
+_SPACED_HONORIFIC = re.compile(r"[ \t\u3000](?:さん|様|さま)")
+"""An honorific after a word and a space, as staff space a sentence (担当 やなぎ さん)."""
+_PEOPLE_IN_HIRAGANA = frozenset({"みな", "みんな", "かた", "おきゃく", "おこさん", "ごかぞく"})
+"""Words for people, not a person's name, before an honorific (担当 の みな さん)."""
 _BEFORE_PARENT = re.compile(
     r"((?<![ぁ-ゖー])[ぁ-ゖ]{2,5}|(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{1,3})(?=(?:ママ|パパ)(?![\u30a1-\u30faー]))"
 )
@@ -164,16 +168,26 @@ def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
 
     It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん, or its
     katakana spelling as a company's or a brand's (`_PROPER_NOUN`: 発信者 会計課 ふるや); 担当：なし and
-    当番：まだ stay.
+    当番：まだ stay. Between a role and an honorific, both apart by a space, any word of hiragana but one
+    that stands for people counts (担当 やなぎ さん, a willow to the dictionary; 担当 みな さん stays).
     """
     spans = []
     for match in _HIRAGANA_ITEM.finditer(text):
         start, word = match.start(), match.group()
-        if (_cued(text, start) or _related(text, start)) and (
-            _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
-        ):
+        if not (_cued(text, start) or _related(text, start)):
+            continue
+        surname = _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
+        if surname or _between_role_and_honorific(text, start, match.end()):
             spans.append(match.span())
     return spans
+
+
+def _between_role_and_honorific(text: str, start: int, end: int) -> bool:
+    """Whether hiragana after a role (``start:end``) sit between spaces and an honorific, no pronoun."""
+    if text[start - 1 : start] not in _SPACE or not _SPACED_HONORIFIC.match(text, end):
+        return False
+    word = text[start:end]
+    return word not in _PEOPLE_IN_HIRAGANA and (_part_of_speech_before_san(word) or ("",))[0] != "代名詞"
 
 
 _HIRAGANA_BEFORE_GIVEN = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖ]{2,5})[ \t\u3000]$")

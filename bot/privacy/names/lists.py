@@ -10,6 +10,7 @@ from typing import Any
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _FAMILY,
+    _HOME,
     _KANA_WORD,
     _KANJI_SURNAME,
     _LIST_CUE,
@@ -415,6 +416,37 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
+_TASK_HANDED = re.compile(
+    r"(?:^|(?<=[、,:：]))[^\n→⇒、,:：]{1,16}[→⇒][ \t\u3000]*([^\s→⇒、,。()（）][^\n→⇒、,。()（）]{0,15})"
+    r"(?=[、,。\n]|$)",
+    re.MULTILINE,
+)
+"""A task and the one it is handed to, an item of a list (・通報 → 佐渡, 福祉 → きたむら、): an arrow's last
+item, ending the line or the item."""
+
+
+def _tasks_handed_out(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Who each task goes to in a list handing tasks out with arrows, when one of them is a name found.
+
+    Staff hand out a drill's or a meeting's tasks as ・通報 → 佐渡 / ・初期消火 → 湯浅・江川 / ・避難誘導 →
+    Ahmed: the arrow's other ends are people too when each reads as a name on its own (`_item_kind`: a
+    place's name read as a surname, capitalised Latin, katakana, hiragana). 資料 修正 → 課長 確認 → 印刷
+    (the arrow's end no item's last) and 湯浅 → 区民課 (a section) stay.
+    """
+    values = []
+    for match in _TASK_HANDED.finditer(text):
+        start, value = match.start(1), match.group(1).rstrip(" \t\u3000")
+        at = start
+        for part in _PEOPLE_SPLIT.split(value):  # 湯浅・江川 (but グエン・ティ・マイ is one)
+            if part != "・":
+                values.append((at, at + len(part)))
+            at += len(part)
+    if len(values) < 2 or not any(s < e2 and s2 < e for s, e in values for s2, e2 in found):
+        return []
+    kinds = [_item_kind(text[s:e]) for s, e in values]
+    return [span for span, kind in zip(values, kinds, strict=True) if kind is not None]
+
+
 _WORD_IN_VALUE = re.compile(r"[^ \t\u3000]+")
 _PARTICLE = re.compile("[をがにでへ]|から|まで|より")
 """A particle written as a word of its own, as voice input and some staff space a sentence."""
@@ -667,10 +699,12 @@ _WITH_ME = re.compile(
 
 _PEOPLE_LISTED = re.compile(
     r"(?:[\u4e00-\u9fff]{0,4}[者員]|受講生|研修生|実習生|留学生|の人|[0-9]{1,3}名|メンバー)"
-    r"(?:は|[:：])[ \t\u3000]*([^。\n:：]{3,120})"
+    r"(?:(?:は|[:：])[ \t\u3000]*|[ \t\u3000]+(?=[^\s、,・:：]{1,12}・))([^。\n:：]{3,120})"
 )
-"""A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：), to a
-sentence's or a line's end."""
+"""A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：, or a space
+before items joined by ・, 作業員 とがし・三国・Silva), to a sentence's or a line's end."""
+_PEOPLE_SPLIT = re.compile(r"([、,]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
+"""Where a list of people's items end: a comma, or a ・ not joining the parts of a name in katakana."""
 _LATIN_ITEM = re.compile(
     r"[A-Z][a-z'’-]+(?:[ \u3000][A-Z][a-z'’-]+){0,3}|[A-Z]{2,15}(?:[ \u3000][A-Z]{2,15}){1,3}"
 )
@@ -693,9 +727,9 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
     for match in _PEOPLE_LISTED.finditer(text):
         items = []
         at = match.start(1)
-        for item in re.split(r"([、,])", match.group(1)):
+        for item in _PEOPLE_SPLIT.split(match.group(1)):
             value = item.strip(" \t\u3000")
-            if value and value not in "、,":
+            if value and value not in "、,・":
                 title = _TITLE_ENDING.search(value)
                 value = value[: title.start()].rstrip(" \t\u3000") if title and title.start() else value
                 items.append((at + item.index(value), value))
@@ -717,7 +751,7 @@ def _item_kind(value: str) -> str | None:
 
 _NAME_AND_HOME = re.compile(
     r"^[ \t\u3000]*(\S{1,12}(?:[ \t\u3000]\S{1,8})?)[ \t\u3000]+"
-    r"(?:[\u4e00-\u9fff]{1,4}[都道府県市区町村]|[都道府県市区町村][内外]|海外)[ \t\u3000]*$",
+    rf"{_HOME}[ \t\u3000]*$",
     re.MULTILINE,
 )
 """A guest book's row: a name, spaces and where the guest lives (中井　東京都, 戸塚　区内)."""

@@ -44,14 +44,17 @@ _RELATION = re.compile(
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
     "保健師|看護師|保育士|ケースワーカー|ケアマネ|心理士|通訳|医師|歯科医|弁護士|窓口|校長|教頭|園長|妊婦|代表|"
     "相談員|支援員|指導員|調査員|教諭|栄養士|社会福祉士|介護福祉士|ヘルパー|担当者|担当職員|受領|受取|担当|"
-    "[\u4e00-\u9fff]{1,3}[書理築務]士|監督|コーチ|顧問|委員|議員|記者|教授|講師|店長|館長|院長"
-    "|(?<![A-Za-z])(?:MSW|PSW|SW|CM|Ns|NS|PT|OT|ST|Dr))[の(:：は]?"
-    "|[課係室班][の・]?)[ \t\u3000]*$"
+    "[\u4e00-\u9fff]{1,3}[書理築務]士|監督|コーチ|顧問|委員|議員|記者|教授|講師|店長|館長|院長|"
+    "警視|警部補?|巡査(?:部長|長)?|刑事|消防(?:司令補?|士長|士)"
+    "|(?<![A-Za-z])(?:MSW|PSW|SW|CM|Ns|NS|PT|OT|ST|Dr))(?:[の(:：は]|[ \t\u3000]の)?"
+    "|[課係室班](?:[の・]|[ \t\u3000]の)?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
 (課長の佐藤, 同僚の鈴木, 住民の中村, 相談員は根本, 班長 大島, 会計 今村, 学校長 水上, 担当歯科医 小田島,
-新代表 岸田, 妊婦 山口, and as a case conference abbreviates them, MSW 春日, Ns 杉本), who received something
-(受領 香川), section (税務課の山田, 総務課 山田, 総務課・木村), family (息子の太郎, 母親の佐藤,
+新代表 岸田, 妊婦 山口, a police or fire rank, 警部補 東, and as a case conference abbreviates them, MSW
+春日, Ns 杉本), who received something
+(受領 香川), section (税務課の山田, 総務課 山田, 総務課・木村; the の spaced too, as a sentence typed word by
+word is, 保健師 の 日置, 道路管理課 の 桜田), family (息子の太郎, 母親の佐藤,
 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
 _CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
