@@ -107,6 +107,8 @@ _MARKERS = {
     "answer": re.compile(r"^(?:[AaＡａ]|答え?|回答)[0-9０-９]*[.．:：、)）]\s*"),
 }
 """A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…)."""
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(ord("！"), ord("～") + 1)}
+"""Full-width ASCII (Ｍ００１, typed with the input method on) to half-width: an ID as its writer meant it."""
 _TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr|u|ul)\b[^<>]*"
 _HTML_TAG = re.compile(rf"<{_TAG}>", re.IGNORECASE)
 _HTML_BREAK = re.compile(r"<br\b[^<>]*>|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
@@ -513,7 +515,13 @@ def _cell(row: Sequence[str], index: int) -> str:
 
 
 def _tidy(name: str, text: str) -> str:
-    """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS)."""
+    """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS).
+
+    An ID's full-width letters and digits are made half-width: Japanese Excel users often type
+    them with the input method on, and 「Ｍ００１」 means M001.
+    """
+    if name == "id":
+        return text.translate(_HALF_WIDTH)
     if name not in _MARKERS:
         return text
     if _HTML_TAG.search(text) or _HTML_SCRIPT.search(text):

@@ -712,3 +712,36 @@ def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: P
         for name, data in parts.items():
             packed.writestr(name, data)
     assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "cp932"])
+def test_ids_typed_in_full_width_are_read_as_their_half_width_letters_and_digits(
+    tmp_path: Path, kind: str
+) -> None:
+    rows = [
+        ["No", "質問", "回答"],
+        ["Ｍ００１", "電子申請の様式を作りたい", "依頼書を出してください。"],
+        ["１２", "タブレットを借りたい", "貸し出しています。"],
+        ["ｇｏｍｉ－３", "粗大ごみは？", "申し込みます。"],
+    ]
+    if kind == "xlsx":
+        source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    else:
+        source = write_csv(tmp_path / "faq.csv", rows, kind)
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "knowledge").mkdir()
+    kb = load_knowledge(output, tmp_path / "knowledge")
+    assert [e.id for e in kb.faq] == ["M001", "12", "gomi-3"]
+
+
+def test_a_full_width_id_that_another_row_has_in_half_width_is_used_twice() -> None:
+    rows = [
+        ["No", "質問", "回答"],
+        ["M001", "様式は？", "依頼書です。"],
+        ["Ｍ００１", "受付を止めたい", "止められます。"],
+    ]
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(rows)
+    assert bad.value.problems == ["3行目: ID「M001」は2行目でも使われています"]
