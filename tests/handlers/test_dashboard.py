@@ -399,18 +399,22 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert "書き出し済み" in await page(client, "/admin/faq")
 
 
-async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_selected(
+async def test_a_drafts_categories_are_the_wards_own_starting_from_the_entry_the_bot_found(
     aiohttp_client: AiohttpClient, settings: Settings, kb: KnowledgeBase
 ) -> None:
     own = replace(kb, faq=ward_kb(kb).faq[1:])  # the ward's own categories only: ごみ, 税金 and none
     client = await aiohttp_client(init_app(settings, searcher=Searcher.build(own, semantic=False)))
     await add_user(client, "editor1", editor=True)
-    await consult(client, "staff-1")
+    await consult(client, "staff-1", "資源ごみの日はいつですか？区民に聞かれて答えられませんでした")
+    await consult(client, "staff-2")  # the bot found no FAQ entry with a category for this one
     csrf = await login(client, "editor1")
-    await post(
-        client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": "窓口へどうぞ。"}
-    )
-    await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+    for number in (1, 2):
+        await post(
+            client,
+            f"/admin/consultations/{number}/answer",
+            {"version": "1", "csrf": csrf, "text": "窓口へどうぞ。"},
+        )
+        await post(client, f"/admin/consultations/{number}/faq", {"version": "2", "csrf": csrf})
 
     def options(html: str) -> list[tuple[str, bool]]:
         return [
@@ -419,8 +423,13 @@ async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_se
         ]
 
     draft = await page(client, "/admin/faq/1")
-    expected = [("ごみ", False), ("税金", False), ("相談", True)]
-    assert options(draft) == expected, "the ward's categories, and the draft's own (the default)"
+    expected = [("ごみ", True), ("税金", False)]
+    assert options(draft) == expected, "the category of the FAQ entry the bot found, never the sample's 相談"
+    other = await page(client, "/admin/faq/2")
+    assert options(other) == [("ごみ", False), ("税金", False), ("", True)], (
+        "（分類なし）, for the team to choose"
+    )
+    assert "（分類なし）" in other
     assert "ID（半角の英数字と「-」「_」「.」、48文字まで）" in draft
     fields = {
         "csrf": csrf,
