@@ -215,7 +215,8 @@ def import_faq(
         entry_id = cells.get("id") or f"q{number:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
-            problems.append(f"{number}行目: {'と'.join(missing)}が空です")
+            held = _held(row) if "質問" in missing else ""
+            problems.append(f"{number}行目: {'と'.join(missing)}が空です{held}")
             continue
         if entry_id in seen:
             problems.append(
@@ -471,6 +472,25 @@ def _unread(
                 "読むには項目名を付けるか、--answer などで列を指定してください）"
             )
     return [notes[other] for other in sorted(notes)]
+
+
+def _held(row: Sequence[str]) -> str:
+    """What a row without its question holds, so that a total, a note or a heading is recognised at once.
+
+    (この行にあるのは A列「件数」、D列「67」だけです): the row number alone sends the reader to the
+    spreadsheet to find out why a row they never meant as a question was read as one.
+    """
+    filled = [(index, cell.strip()) for index, cell in enumerate(row) if cell.strip()]
+    if not filled:
+        return ""
+    shown = "、".join(f"{_letter(i)}列「{_short(text)}」" for i, text in filled[:3])
+    return f"（この行にあるのは {shown}{'などです' if len(filled) > 3 else 'だけです'}）"
+
+
+def _short(text: str, limit: int = 20) -> str:
+    """A cell on one line, cut to ``limit`` characters with 「…」."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def _letter(index: int) -> str:
