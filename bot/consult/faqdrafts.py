@@ -78,13 +78,11 @@ class Draft:
         return STATUS_LABELS[self.status]
 
     def entry(self) -> dict[str, Any]:
-        """The entry as faq.yaml holds it (empty lists left out)."""
-        item: dict[str, Any] = {
-            "id": self.entry_id,
-            "category": self.category,
-            "question": self.question,
-            "answer": self.answer,
-        }
+        """The entry as faq.yaml holds it (no category and empty lists left out)."""
+        item: dict[str, Any] = {"id": self.entry_id}
+        if self.category:
+            item["category"] = self.category
+        item |= {"question": self.question, "answer": self.answer}
         if self.phrasings:
             item["phrasings"] = list(self.phrasings)
         if self.keywords:

@@ -447,6 +447,9 @@ async def test_a_drafts_categories_are_the_wards_own_starting_from_the_entry_the
     assert [value for value, chosen in options(saved) if chosen] == ["証明書"]
     await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
     assert "- id: koseki_01\n  category: 証明書\n" in await page(client, "/admin/faq/export.yaml")
+    await post(client, "/admin/faq/2/approve", {"csrf": csrf, "version": "1"})
+    exported = await page(client, "/admin/faq/export.yaml")
+    assert "- id: consult-2\n  question: " in exported, "a draft without a category is written without one"
 
 
 async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(client: Client) -> None:
