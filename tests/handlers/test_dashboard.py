@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import replace
+from html import unescape
 from urllib.parse import quote
 
 import pytest
@@ -350,6 +351,24 @@ async def test_an_answer_can_start_from_every_kind_of_candidate(
     textarea = re.search(r'<textarea id="answer-text"[^>]*>([^<]*)</textarea>', html)
     assert textarea
     assert expected in textarea.group(1)
+
+
+async def test_an_answer_from_a_referral_names_the_office_once_and_its_portal_page(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    referral = next(r for r in kb.referrals if r.id == "ref-leave")
+    assert referral.portal
+    await add_user(client)
+    await consult(client, "staff-1", "RPAを使って入力作業を減らしたいのですが、どこから始めればよいですか")
+    await login(client)
+    html = await page(client, "/admin/consultations/1?from=ref:ref-leave")
+    textarea = re.search(r'<textarea id="answer-text"[^>]*>([^<]*)</textarea>', html)
+    assert textarea
+    assert unescape(textarea.group(1)) == (
+        f"{referral.answer.strip()}\n"
+        f"お問い合わせ先：{referral.office}（{referral.contact}）\n"
+        f"参考：{referral.portal}"
+    )
 
 
 async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(client: Client) -> None:
