@@ -255,6 +255,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
         utcnow,
         lambda: {entry.id for entry in known.searcher.kb.faq},
         lambda: known.searcher.kb.public_contacts,
+        lambda: {entry.id: entry.category for entry in known.searcher.kb.faq},
     )
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)

@@ -16,7 +16,7 @@ States: 下書き (draft) → 承認済み (approved) → 書き出し済み (ex
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
@@ -28,6 +28,7 @@ from bot.consult import store
 from bot.db import aware
 from bot.db.engine import reading, writing
 from bot.db.schema import faq_drafts
+from bot.dialogue.desk import Candidate
 from bot.dialogue.intents import consult_wish
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.knowledge.importer import FIELD_LABELS
@@ -46,7 +47,6 @@ STATUS_LABELS: dict[str, str] = {
     "rejected": "見送り",
     "exported": "書き出し済み",
 }
-DEFAULT_CATEGORY = "相談"
 
 _FIELD_NAMES = ("entry_id", "category", "question", "answer", "phrasings", "keywords")
 """The fields of the draft form, each masked (`bot.privacy.mask`) before it is saved."""
@@ -78,13 +78,11 @@ class Draft:
         return STATUS_LABELS[self.status]
 
     def entry(self) -> dict[str, Any]:
-        """The entry as faq.yaml holds it (empty lists left out)."""
-        item: dict[str, Any] = {
-            "id": self.entry_id,
-            "category": self.category,
-            "question": self.question,
-            "answer": self.answer,
-        }
+        """The entry as faq.yaml holds it (no category and empty lists left out)."""
+        item: dict[str, Any] = {"id": self.entry_id}
+        if self.category:
+            item["category"] = self.category
+        item |= {"question": self.question, "answer": self.answer}
         if self.phrasings:
             item["phrasings"] = list(self.phrasings)
         if self.keywords:
@@ -96,7 +94,11 @@ class FaqDrafts:
     """FAQ drafts in the database.
 
     ``existing`` gives the ids already in the FAQ, ``public`` the contact
-    details the knowledge publishes, which an edit keeps unmasked.
+    details the knowledge publishes, which an edit keeps unmasked, and
+    ``categories`` each FAQ entry's category by its id, from which a new
+    draft takes the category of the first FAQ entry the bot found for the
+    consultation (none without one): the ward's own, never a fixed one its
+    FAQ may not have.
     """
 
     def __init__(
@@ -105,11 +107,13 @@ class FaqDrafts:
         clock: Callable[[], datetime],
         existing: Callable[[], Collection[str]],
         public: Callable[[], Collection[str]] = frozenset,
+        categories: Callable[[], Mapping[str, str]] = dict,
     ) -> None:
         self.engine = engine
         self.clock = clock
         self.existing = existing
         self.public = public
+        self.categories = categories
 
     def create_from(self, number: int, actor: str, expected: int | None = None) -> Draft:
         """A draft from consultation ``number``'s question and latest answer (recorded on it)."""
@@ -128,7 +132,7 @@ class FaqDrafts:
                 faq_drafts.insert().values(
                     consultation_id=number,
                     entry_id=f"consult-{number}",
-                    category=DEFAULT_CATEGORY,
+                    category=self._category_for(consultation.candidates),
                     question=question,
                     answer=answer,
                     phrasings=phrasings,
@@ -148,6 +152,12 @@ class FaqDrafts:
                 connection, consultation, actor, "faq", now, data={"draft": draft_id}, expected=expected
             )
             return self._get(connection, draft_id)
+
+    def _category_for(self, candidates: Iterable[Candidate]) -> str:
+        """The category of the first candidate that is an FAQ entry with one, or none."""
+        categories = self.categories()
+        refs = (c.ref.partition(":") for c in candidates)
+        return next((categories[i] for kind, _, i in refs if kind == "faq" and categories.get(i)), "")
 
     def list(self, status: str | None = None) -> list[Draft]:
         """Drafts, newest first; only those in ``status`` when given."""

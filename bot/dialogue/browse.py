@@ -71,10 +71,15 @@ def category_named_by(lib: Library, entry_id: str) -> str | None:
     return entry.category or None if isinstance(entry, FaqEntry) else None
 
 
-def menu(lib: Library) -> Reply:
-    """What the bot can do, with a way into each part (and to the staff member's consultations)."""
+def menu(lib: Library, page: int = 1) -> Reply:
+    """What the bot can do, with a way into each part (and to the staff member's consultations).
+
+    The FAQ's categories beyond what one reply's cards hold are on further pages (``menu:2``).
+    """
     buttons = [Choice(category_label(lib.ward, c), category_action(lib, c)) for c in categories_of(lib)]
-    cards = button_cards("よくある質問から探す", "分野を選んでください。", buttons)[: MAX_CARDS - 1]
+    cards = button_cards(
+        "よくある質問から探す", "分野を選んでください。", buttons, "menu", page, MAX_CARDS - 1
+    )
     status = Card(
         f"{lib.ward.team}へのご相談",
         "お送りいただいたご相談の状況や、担当者からの回答を確認できます。",
@@ -124,19 +129,17 @@ def case_menu(lib: Library) -> Reply:
     )
 
 
-def tool_list(lib: Library) -> Reply:
+def tool_list(lib: Library, page: int = 1) -> Reply:
     """Every tool used in some case, with how many cases use it."""
     counts = {tool: sum(tool in c.tools for c in lib.kb.cases) for tool in _tools(lib)}
     buttons = [Choice(f"{tool}（{n}件）", f"tool:{tool}") for tool, n in counts.items()]
+    cards = button_cards("ツールから探す", "ツールを選んでください。", buttons, "tools", page)
     return Reply(
-        "どのツールの事例をご覧になりますか？",
-        (Choice("課から探す", "depts"), MENU),
-        button_cards("ツールから探す", "ツールを選んでください。", buttons),
-        kind="menu",
+        "どのツールの事例をご覧になりますか？", (Choice("課から探す", "depts"), MENU), cards, kind="menu"
     )
 
 
-def department_list(lib: Library) -> Reply:
+def department_list(lib: Library, page: int = 1) -> Reply:
     """Every section with a case; a button names the section by one of its cases (short and stable)."""
     first: dict[str, str] = {}
     counts: dict[str, int] = {}
@@ -144,16 +147,14 @@ def department_list(lib: Library) -> Reply:
         first.setdefault(case.section, case.id)
         counts[case.section] = counts.get(case.section, 0) + 1
     buttons = [Choice(f"{name}（{counts[name]}件）", f"dept:{first[name]}") for name in sorted(first)]
+    cards = button_cards("課から探す", "課を選んでください。", buttons, "depts", page)
     return Reply(
-        "どの課の事例をご覧になりますか？",
-        (Choice("ツールから探す", "tools"), MENU),
-        button_cards("課から探す", "課を選んでください。", buttons),
-        kind="menu",
+        "どの課の事例をご覧になりますか？", (Choice("ツールから探す", "tools"), MENU), cards, kind="menu"
     )
 
 
-def chapters(lib: Library) -> Reply:
-    """The manual's table of contents, a card per chapter."""
+def chapters(lib: Library, page: int = 1) -> Reply:
+    """The manual's table of contents, a card per chapter (past ten, buttons paged as ``manual:2``)."""
     items = lib.kb.chapters
     if not items:
         return Reply(
@@ -164,7 +165,9 @@ def chapters(lib: Library) -> Reply:
             Card(c.title, excerpt(c.lead, 60), (Choice("この章を読む", f"ch:{c.id}"),)) for c in items
         )
     else:
-        cards = button_cards("目次", "章を選んでください。", [Choice(c.title, f"ch:{c.id}") for c in items])
+        cards = button_cards(
+            "目次", "章を選んでください。", [Choice(c.title, f"ch:{c.id}") for c in items], "manual", page
+        )
     return Reply(
         f"{lib.ward.manual_title}は全{len(items)}章です。読みたい章を選んでください。",
         (Choice("改善事例を見る", "cases"), MENU) if lib.kb.cases else (MENU,),
@@ -173,8 +176,11 @@ def chapters(lib: Library) -> Reply:
     )
 
 
-def chapter_page(lib: Library, chapter_id: str) -> Reply | None:
-    """One chapter: its lead and a card per section; None for an unknown chapter."""
+def chapter_page(lib: Library, chapter_id: str, page: int = 1) -> Reply | None:
+    """One chapter: its lead and a card per section; None for an unknown chapter.
+
+    A chapter of more sections than one reply's cards hold goes on at ``ch:<id>:<page>``.
+    """
     chapter = lib.chapters.get(chapter_id)
     if chapter is None:
         return None
@@ -184,7 +190,8 @@ def chapter_page(lib: Library, chapter_id: str) -> Reply | None:
             Card(s.title, excerpt(s.body, 60), (Choice("この節を読む", ref_of(s)),)) for s in sections
         )
     else:
-        cards = button_cards("節", "節を選んでください。", [Choice(s.title, ref_of(s)) for s in sections])
+        buttons = [Choice(s.title, ref_of(s)) for s in sections]
+        cards = button_cards("節", "節を選んでください。", buttons, f"ch:{chapter.id}", page)
     return Reply(
         f"■ {chapter.title}\n\n{chapter.lead}" if chapter.lead else f"■ {chapter.title}",
         (

@@ -69,21 +69,35 @@ class Buttons:
 
     def _on_plain(self, kind: str, state: State) -> Turn | None:
         pages: dict[str, Callable[[Library], Reply]] = {
-            "menu": browse.menu,
             START_ACTION: browse.menu,
             "cases": browse.case_menu,
+        }
+        view = pages.get(kind)
+        if view is None:
+            return self._on_list(kind, 1, state)
+        return Turn((view(self.lib),), replace(state, shown=None, more=()))
+
+    def _on_list(self, kind: str, page: int, state: State) -> Turn | None:
+        """A list of buttons, at ``page`` (``menu:2``) when it has more than one reply's cards hold."""
+        lists: dict[str, Callable[[Library, int], Reply]] = {
+            "menu": browse.menu,
             "tools": browse.tool_list,
             "depts": browse.department_list,
             "manual": browse.chapters,
         }
-        view = pages.get(kind)
-        return Turn((view(self.lib),), replace(state, shown=None, more=())) if view else None
+        view = lists.get(kind)
+        return Turn((view(self.lib, page),), replace(state, shown=None, more=())) if view else None
 
     def _on_browse(self, kind: str, arg: str, state: State, desk: Desk) -> Turn | None:
         kb = self.lib.kb
+        if kind in ("menu", "tools", "depts", "manual"):
+            page = _page_number(arg)
+            return self._on_list(kind, page, state) if page else None
         if kind == "ch":
-            page = browse.chapter_page(self.lib, arg)
-            return Turn((page,), replace(state, shown=None, more=())) if page else None
+            chapter_id, paged, number = arg.partition(":")
+            page = _page_number(number) if paged else 1
+            shown = browse.chapter_page(self.lib, chapter_id, page) if page else None
+            return Turn((shown,), replace(state, shown=None, more=())) if shown else None
         if kind == "consult":
             case = self.lib.get(arg)
             return self.intake.start(state, desk, case=case) if isinstance(case, Case) else None
@@ -161,3 +175,8 @@ class Buttons:
             "お役に立てず申し訳ありません。ほかに、次の情報が見つかっています。",
         )
         return Turn((reply,), replace(state, shown=None, more=refs_of(others)))
+
+
+def _page_number(text: str) -> int | None:
+    """A list's page from its button (``menu:2``): 1 to 999, or None for anything else."""
+    return int(text) if text.isascii() and text.isdigit() and 0 < len(text) <= 3 and int(text) else None

@@ -125,13 +125,37 @@ def _script(char: str) -> str:
     return "other"
 
 
-def button_cards(title: str, text: str, choices: Sequence[Choice]) -> tuple[Card, ...]:
-    """Choices beyond the three primary ones, as cards of three buttons each (at most ten cards)."""
+def button_cards(
+    title: str, text: str, choices: Sequence[Choice], more: str, page: int = 1, room: int = MAX_CARDS
+) -> tuple[Card, ...]:
+    """Page ``page`` of ``choices`` as cards of three buttons each, at most ``room`` cards.
+
+    When they do not fit, each page holds ``room - 1`` cards and ends with one whose button,
+    「続きを見る」, is ``<more>:<next page>``: a ward with forty sections or thirty categories sees
+    them all, never the first ones alone. A page that is no longer there (the knowledge reloaded
+    with fewer) is the first.
+    """
     groups = [tuple(choices[i : i + MAX_CARD_CHOICES]) for i in range(0, len(choices), MAX_CARD_CHOICES)]
-    groups = groups[:MAX_CARDS]
-    if len(groups) == 1:
-        return (Card(title, text, groups[0]),)
-    return tuple(Card(f"{title}（{n}/{len(groups)}）", text, group) for n, group in enumerate(groups, 1))
+    if len(groups) <= 1:
+        return tuple(Card(title, text, group) for group in groups)
+    per_page = room if len(groups) <= room else room - 1
+    first = (page - 1) * per_page
+    if page < 1 or first >= len(groups):
+        page, first = 1, 0
+    cards = [
+        Card(f"{title}（{n}/{len(groups)}）", text, group)
+        for n, group in enumerate(groups[first : first + per_page], first + 1)
+    ]
+    if first + per_page < len(groups):
+        shown = min((first + per_page) * MAX_CARD_CHOICES, len(choices))
+        cards.append(
+            Card(
+                f"{title}（続き）",
+                f"全{len(choices)}件のうち{shown}件目まで表示しています。",
+                (Choice("続きを見る", f"{more}:{page + 1}"),),
+            )
+        )
+    return tuple(cards)
 
 
 def case_card(case: Case) -> Card:

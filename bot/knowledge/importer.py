@@ -107,6 +107,8 @@ _MARKERS = {
     "answer": re.compile(r"^(?:[AaＡａ]|答え?|回答)[0-9０-９]*[.．:：、)）]\s*"),
 }
 """A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…)."""
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(ord("！"), ord("～") + 1)}
+"""Full-width ASCII (Ｍ００１, typed with the input method on) to half-width: an ID as its writer meant it."""
 _TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr|u|ul)\b[^<>]*"
 _HTML_TAG = re.compile(rf"<{_TAG}>", re.IGNORECASE)
 _HTML_BREAK = re.compile(r"<br\b[^<>]*>|</(?:p|div|li|tr|h[1-6])>", re.IGNORECASE)
@@ -213,7 +215,8 @@ def import_faq(
         entry_id = cells.get("id") or f"q{number:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
-            problems.append(f"{number}行目: {'と'.join(missing)}が空です")
+            held = _held(row) if "質問" in missing else ""
+            problems.append(f"{number}行目: {'と'.join(missing)}が空です{held}")
             continue
         if entry_id in seen:
             problems.append(
@@ -471,6 +474,25 @@ def _unread(
     return [notes[other] for other in sorted(notes)]
 
 
+def _held(row: Sequence[str]) -> str:
+    """What a row without its question holds, so that a total, a note or a heading is recognised at once.
+
+    (この行にあるのは A列「件数」、D列「67」だけです): the row number alone sends the reader to the
+    spreadsheet to find out why a row they never meant as a question was read as one.
+    """
+    filled = [(index, cell.strip()) for index, cell in enumerate(row) if cell.strip()]
+    if not filled:
+        return ""
+    shown = "、".join(f"{_letter(i)}列「{_short(text)}」" for i, text in filled[:3])
+    return f"（この行にあるのは {shown}{'などです' if len(filled) > 3 else 'だけです'}）"
+
+
+def _short(text: str, limit: int = 20) -> str:
+    """A cell on one line, cut to ``limit`` characters with 「…」."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
+
+
 def _letter(index: int) -> str:
     """A column's letter as Excel shows it (0 → A, 26 → AA)."""
     letters = ""
@@ -513,7 +535,13 @@ def _cell(row: Sequence[str], index: int) -> str:
 
 
 def _tidy(name: str, text: str) -> str:
-    """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS)."""
+    """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS).
+
+    An ID's full-width letters and digits are made half-width: Japanese Excel users often type
+    them with the input method on, and 「Ｍ００１」 means M001.
+    """
+    if name == "id":
+        return text.translate(_HALF_WIDTH)
     if name not in _MARKERS:
         return text
     if _HTML_TAG.search(text) or _HTML_SCRIPT.search(text):

@@ -167,15 +167,16 @@ class Searcher:
                 cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}-{mode}.pickle"
                 cached = _read_cache(cache_file)
                 if cached is not None and (cached[2] is not None) == semantic:
-                    kb, index, meaning, policy = cached
+                    kb, index, meaning, policy, notes = cached
+                    _log_notes(notes)
                     analyzer = Analyzer(kb.synonyms)
                     return cls(
                         kb, index, analyzer, policy, semantic=meaning, encoder=encoder, analyses=analyses
                     )
-            notes: list[Problem] = []
-            kb = load_knowledge(faq_path, knowledge_dir, notes)
-            for note in notes:  # loads all the same; `python -m bot check` lists them too
-                log.warning("knowledge: %s", note)
+            found: list[Problem] = []
+            kb = load_knowledge(faq_path, knowledge_dir, found)
+            notes = tuple(found)
+            _log_notes(notes)
             searcher = cls.build(
                 kb,
                 semantic=semantic,
@@ -185,7 +186,9 @@ class Searcher:
                 analyses=analyses,
             )
             if cache_file is not None:
-                _write_cache(cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy))
+                _write_cache(
+                    cache_file, (searcher.kb, searcher.index, searcher.semantic, searcher.policy, notes)
+                )
                 _remove_stale(cache_file, f"index-{key[:24]}-*-{mode}.pickle")
         return searcher
 
@@ -284,14 +287,25 @@ def _cache_version() -> str:
     return digest.hexdigest()[:16]
 
 
-Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None, Policy]
-"""The knowledge, its indexes and the decision calibrated to it (`bot.search.calibration`)."""
+Cached = tuple[KnowledgeBase, SearchIndex, SemanticIndex | None, Policy, tuple[Problem, ...]]
+"""The knowledge, its indexes, the decision calibrated to it (`bot.search.calibration`) and the notes
+its loading made (a ward's own column left out, two entries asking the same question)."""
+
+
+def _log_notes(notes: tuple[Problem, ...]) -> None:
+    """The knowledge's notes in the log, whether it was loaded from its files or from the cache.
+
+    It loads all the same; `python -m bot check` lists them too. Logged from the cache as well, or a
+    restart (which finds the cache) would keep quiet about what the first start said.
+    """
+    for note in notes:
+        log.warning("knowledge: %s", note)
 
 
 def _read_cache(path: Path) -> Cached | None:
     try:
         with path.open("rb") as handle:
-            kb, index, meaning, policy = pickle.load(handle)
+            kb, index, meaning, policy, notes = pickle.load(handle)
     except FileNotFoundError:
         return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail
@@ -302,8 +316,10 @@ def _read_cache(path: Path) -> Cached | None:
         and isinstance(index, SearchIndex)
         and isinstance(policy, Policy)
         and (meaning is None or isinstance(meaning, SemanticIndex))
+        and isinstance(notes, tuple)
+        and all(isinstance(note, Problem) for note in notes)
     ):
-        return kb, index, meaning, policy
+        return kb, index, meaning, policy, notes
     return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import replace
+from html import unescape
 from urllib.parse import quote
 
 import pytest
@@ -352,6 +353,24 @@ async def test_an_answer_can_start_from_every_kind_of_candidate(
     assert expected in textarea.group(1)
 
 
+async def test_an_answer_from_a_referral_names_the_office_once_and_its_portal_page(
+    client: Client, kb: KnowledgeBase
+) -> None:
+    referral = next(r for r in kb.referrals if r.id == "ref-leave")
+    assert referral.portal
+    await add_user(client)
+    await consult(client, "staff-1", "RPAを使って入力作業を減らしたいのですが、どこから始めればよいですか")
+    await login(client)
+    html = await page(client, "/admin/consultations/1?from=ref:ref-leave")
+    textarea = re.search(r'<textarea id="answer-text"[^>]*>([^<]*)</textarea>', html)
+    assert textarea
+    assert unescape(textarea.group(1)) == (
+        f"{referral.answer.strip()}\n"
+        f"お問い合わせ先：{referral.office}（{referral.contact}）\n"
+        f"参考：{referral.portal}"
+    )
+
+
 async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(client: Client) -> None:
     await add_user(client)
     await add_user(client, "editor1", editor=True)
@@ -399,18 +418,22 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert "書き出し済み" in await page(client, "/admin/faq")
 
 
-async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_selected(
+async def test_a_drafts_categories_are_the_wards_own_starting_from_the_entry_the_bot_found(
     aiohttp_client: AiohttpClient, settings: Settings, kb: KnowledgeBase
 ) -> None:
     own = replace(kb, faq=ward_kb(kb).faq[1:])  # the ward's own categories only: ごみ, 税金 and none
     client = await aiohttp_client(init_app(settings, searcher=Searcher.build(own, semantic=False)))
     await add_user(client, "editor1", editor=True)
-    await consult(client, "staff-1")
+    await consult(client, "staff-1", "資源ごみの日はいつですか？区民に聞かれて答えられませんでした")
+    await consult(client, "staff-2")  # the bot found no FAQ entry with a category for this one
     csrf = await login(client, "editor1")
-    await post(
-        client, "/admin/consultations/1/answer", {"version": "1", "csrf": csrf, "text": "窓口へどうぞ。"}
-    )
-    await post(client, "/admin/consultations/1/faq", {"version": "2", "csrf": csrf})
+    for number in (1, 2):
+        await post(
+            client,
+            f"/admin/consultations/{number}/answer",
+            {"version": "1", "csrf": csrf, "text": "窓口へどうぞ。"},
+        )
+        await post(client, f"/admin/consultations/{number}/faq", {"version": "2", "csrf": csrf})
 
     def options(html: str) -> list[tuple[str, bool]]:
         return [
@@ -419,8 +442,13 @@ async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_se
         ]
 
     draft = await page(client, "/admin/faq/1")
-    expected = [("ごみ", False), ("税金", False), ("相談", True)]
-    assert options(draft) == expected, "the ward's categories, and the draft's own (the default)"
+    expected = [("ごみ", True), ("税金", False)]
+    assert options(draft) == expected, "the category of the FAQ entry the bot found, never the sample's 相談"
+    other = await page(client, "/admin/faq/2")
+    assert options(other) == [("ごみ", False), ("税金", False), ("", True)], (
+        "（分類なし）, for the team to choose"
+    )
+    assert "（分類なし）" in other
     assert "ID（半角の英数字と「-」「_」「.」、48文字まで）" in draft
     fields = {
         "csrf": csrf,
@@ -438,6 +466,9 @@ async def test_a_drafts_categories_are_the_wards_own_and_its_own_always_stays_se
     assert [value for value, chosen in options(saved) if chosen] == ["証明書"]
     await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
     assert "- id: koseki_01\n  category: 証明書\n" in await page(client, "/admin/faq/export.yaml")
+    await post(client, "/admin/faq/2/approve", {"csrf": csrf, "version": "1"})
+    exported = await page(client, "/admin/faq/export.yaml")
+    assert "- id: consult-2\n  question: " in exported, "a draft without a category is written without one"
 
 
 async def test_line_breaks_a_browser_sends_as_crlf_are_kept_as_plain_newlines(client: Client) -> None:

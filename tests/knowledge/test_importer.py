@@ -448,7 +448,9 @@ def test_a_row_with_text_only_in_columns_not_read_is_reported_or_read_as_a_headi
     source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:D2",))
     with pytest.raises(ImportProblems) as bad:
         import_faq(read_rows(source), headings=True)
-    assert bad.value.problems == ["4行目: 質問と回答が空です"], "a note alone is not a blank row"
+    assert bad.value.problems == [
+        "4行目: 質問と回答が空です（この行にあるのは D列「令和8年4月に見直し」だけです）"
+    ], "a note alone is not a blank row"
     del rows[3]
     source = write_xlsx(tmp_path / "faq.xlsx", rows, merged=("A2:D2",))
     imported = import_faq(read_rows(source), headings=True)
@@ -459,7 +461,10 @@ def test_a_row_with_text_only_in_columns_not_read_is_reported_or_read_as_a_headi
     assert (imported.heading_rows, imported.blank_rows) == (2, 1)
     with pytest.raises(ImportProblems) as plain:
         import_faq(read_rows(source))
-    assert plain.value.problems == ["2行目: 質問と回答が空です", "5行目: 質問と回答が空です"]
+    assert plain.value.problems == [
+        "2行目: 質問と回答が空です（この行にあるのは A列「■ ごみ」だけです）",
+        "5行目: 質問と回答が空です（この行にあるのは A列「● 税金」だけです）",
+    ]
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "xls"])
@@ -712,3 +717,58 @@ def test_japanese_excels_built_in_date_formats_read_as_it_shows_them(tmp_path: P
         for name, data in parts.items():
             packed.writestr(name, data)
     assert [row[1] for row in read_rows(source)[1:]] == ["2026年11月30日", "令和8年11月30日", "R8.11.30"]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "cp932"])
+def test_ids_typed_in_full_width_are_read_as_their_half_width_letters_and_digits(
+    tmp_path: Path, kind: str
+) -> None:
+    rows = [
+        ["No", "質問", "回答"],
+        ["Ｍ００１", "電子申請の様式を作りたい", "依頼書を出してください。"],
+        ["１２", "タブレットを借りたい", "貸し出しています。"],
+        ["ｇｏｍｉ－３", "粗大ごみは？", "申し込みます。"],
+    ]
+    if kind == "xlsx":
+        source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    else:
+        source = write_csv(tmp_path / "faq.csv", rows, kind)
+    output = tmp_path / "faq.yaml"
+    done = run("import-faq", str(source), "--output", str(output))
+    assert done.returncode == 0, done.stderr
+    (tmp_path / "knowledge").mkdir()
+    kb = load_knowledge(output, tmp_path / "knowledge")
+    assert [e.id for e in kb.faq] == ["M001", "12", "gomi-3"]
+
+
+def test_a_full_width_id_that_another_row_has_in_half_width_is_used_twice() -> None:
+    rows = [
+        ["No", "質問", "回答"],
+        ["M001", "様式は？", "依頼書です。"],
+        ["Ｍ００１", "受付を止めたい", "止められます。"],
+    ]
+    with pytest.raises(ImportProblems) as bad:
+        import_faq(rows)
+    assert bad.value.problems == ["3行目: ID「M001」は2行目でも使われています"]
+
+
+def test_a_row_without_its_question_says_what_it_holds_so_a_total_or_a_note_is_recognised(
+    tmp_path: Path,
+) -> None:
+    rows: list[list[str | None]] = [
+        ["No", "分類", "質問", "回答", "備考"],
+        ["1", "ごみ", "粗大ごみは？", "申し込みます。", None],
+        ["件数", None, None, "1", None],
+        [None, None, None, None, "この表は毎年4月に見直します。担当：清掃事務所の庶務係"],
+        ["2", "ごみ", "", "資源ごみは水曜日です。", "旧FAQ 12番\n要確認"],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[:3] == [
+        f"{source}: 3行目: 質問が空です（この行にあるのは A列「件数」、D列「1」だけです）",
+        f"{source}: 4行目: 質問と回答が空です"
+        "（この行にあるのは E列「この表は毎年4月に見直します。担当：清…」だけです）",
+        f"{source}: 5行目: 質問が空です"
+        "（この行にあるのは A列「2」、B列「ごみ」、D列「資源ごみは水曜日です。」などです）",
+    ]

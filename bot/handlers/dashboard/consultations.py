@@ -299,11 +299,11 @@ def _starting_answer(lib: Library, ref: str) -> str:
             f"改善事例『{shown.title}』（{shown.section}）が参考になります。\n{shown.actions}\n"
             f"詳しくは{shown.contact}にお尋ねいただけます。"
         )
-    if isinstance(shown, Referral):
-        return (
-            f"このご相談は{shown.office}の担当です。{shown.answer.strip()}\n"
-            f"お問い合わせ先：{shown.office}（{shown.contact}）"
-        )
+    if isinstance(
+        shown, Referral
+    ):  # its answer names the office already: 「…は人事課人事係が担当しています」
+        portal = f"\n参考：{shown.portal}" if shown.portal else ""
+        return f"{shown.answer.strip()}\nお問い合わせ先：{shown.office}（{shown.contact}）{portal}"
     return ""
 
 
