@@ -11,11 +11,10 @@ from collections.abc import Sequence
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.dialogue.views import MENU, button_cards, card_of, consult, excerpt
 from bot.knowledge import TOOLS, Ward
-from bot.knowledge.schema import CATEGORIES, FaqEntry
+from bot.knowledge.schema import FaqEntry
 from bot.values import MAX_ACTION_BYTES, MAX_CARDS, Card, Choice, Reply
 
 __all__ = [
-    "CATEGORY_LABELS",
     "case_menu",
     "categories_of",
     "category_action",
@@ -30,26 +29,17 @@ __all__ = [
     "tool_list",
 ]
 
-CATEGORY_LABELS = {
-    "相談": "相談のしかた",
-    "進め方": "改善の進め方",
-    "ツール": "ツールの使い方",
-    "ルール": "ルール・手続き",
-    "研修": "研修・学習",
-    "事例": "事例の共有",
-}
-"""Button labels for the FAQ categories, as staff look for them (方針's is the ward's: `Ward.policy`)."""
-
 
 def category_label(ward: Ward, category: str) -> str:
-    """The button label of an FAQ category: the ward's own for 方針, the category itself for a ward's own."""
-    return ward.policy if category == "方針" else CATEGORY_LABELS.get(category, category)
+    """The button label of an FAQ category: ward.yaml's for it (`Ward.categories`), or its name."""
+    return ward.category_labels.get(category, category)
 
 
 def categories_of(lib: Library) -> list[str]:
-    """The FAQ's categories: the sample's in their usual order, then a ward's own as they first appear."""
+    """The FAQ's categories: those ward.yaml labels in its order, then the others as they first appear."""
     used = dict.fromkeys(e.category for e in lib.kb.faq if e.category)
-    return [c for c in CATEGORIES if c in used] + [c for c in used if c not in CATEGORIES]
+    labelled = lib.ward.category_labels
+    return [c for c in labelled if c in used] + [c for c in used if c not in labelled]
 
 
 def category_action(lib: Library, category: str) -> str:

@@ -14,7 +14,6 @@ from typing import Annotated, Literal, get_args
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 __all__ = [
-    "CATEGORIES",
     "ENTRY_ID_PATTERN",
     "SECTION_REF_PATTERN",
     "TOOLS",
@@ -60,8 +59,6 @@ SECTION_REF_PATTERN = r"^[a-z0-9-]+#[a-z0-9-]+$"
 SectionRef = Annotated[str, StringConstraints(pattern=SECTION_REF_PATTERN)]
 """A manual section, ``<chapter id>#<section id>``."""
 
-CATEGORIES: tuple[str, ...] = ("相談", "進め方", "ツール", "ルール", "研修", "事例", "方針")
-"""The sample FAQ's categories, offered first when drafting an FAQ entry; a ward may use its own."""
 CATEGORY_MAX = 50
 Category = Annotated[str, StringConstraints(strip_whitespace=True, max_length=CATEGORY_MAX)]
 """Any name of at most 50 characters (longer is a column mistaken for the category); empty for none.

@@ -3,7 +3,9 @@
 Everything ward-specific that the chat, the messages and the dashboard say
 comes from ``knowledge/ward.yaml`` (`Ward`), checked like the other
 knowledge files (``file:line: message``) and reloaded with them. A missing
-file, or a missing key, means the sample ward's value.
+file, or a missing key, means the sample ward's value, except the FAQ
+categories' labels and order (`Ward.categories`): they belong to the sample's
+own FAQ, and a ward's FAQ has categories of its own.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from bot.knowledge.schema import CATEGORY_MAX
 
 __all__ = ["Ward"]
 
@@ -60,6 +64,14 @@ Example = Annotated[
 """One example of what staff type: one short line for the menu, without 「」 (the bot adds them)."""
 
 
+CategoryName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=CATEGORY_MAX),
+    AfterValidator(_one_line),
+]
+"""An FAQ category as faq.yaml's entries name it."""
+
+
 class Ward(BaseModel):
     """The ward-specific words, with the sample ward's as defaults."""
 
@@ -91,8 +103,21 @@ class Ward(BaseModel):
     """The manual's title (``knowledge/manual/``), without 『』: 「『{manual}』は全9章です」."""
     manual_short: Name = "手引き"
     """The manual called for short, in buttons and sentences: 「{manual_short}を読む」."""
-    policy: Name = "DXの方針"
-    """The button label of the FAQ category 方針 (the ward's policy): 「「{policy}」のよくある質問です」."""
+    categories: dict[CategoryName, Name] = Field(default_factory=dict)
+    """The FAQ categories' button labels, in the menu's order: 「{label}」のよくある質問です.
+
+    Categories not named here follow in the order the FAQ first uses them, as
+    written; none by default (the sample's labels are in its own ward.yaml).
+    """
+    policy: Name | None = None
+    """The label of the category 方針, from files written before ``categories`` (which wins)."""
+
+    @property
+    def category_labels(self) -> dict[str, str]:
+        """Each labelled category's button label, in the menu's order (``policy`` last if not there)."""
+        if self.policy is None or "方針" in self.categories:
+            return self.categories
+        return {**self.categories, "方針": self.policy}
 
     @property
     def manual_title(self) -> str:

@@ -1,4 +1,4 @@
-"""The FAQ's categories in the menu: the sample's in their order, a ward's own as they come."""
+"""The FAQ's categories in the menu: those ward.yaml labels in its order, the others as they come."""
 
 from __future__ import annotations
 
@@ -25,8 +25,28 @@ def ward_kb(kb: KnowledgeBase) -> KnowledgeBase:
     return replace(kb, faq=(*kb.faq[:1], *own))
 
 
-def test_a_wards_categories_follow_the_samples_in_the_order_they_appear(kb: KnowledgeBase) -> None:
+def test_a_wards_categories_follow_the_labelled_ones_in_the_order_they_appear(kb: KnowledgeBase) -> None:
     assert categories_of(Library.of(ward_kb(kb))) == [kb.faq[0].category, "ごみ", "税金"]
+
+
+def test_a_wards_own_faq_is_not_given_the_samples_labels_or_order(kb: KnowledgeBase) -> None:
+    """A ward's 研修 is shown as 研修, in its own FAQ's order, unless its ward.yaml says otherwise."""
+    own = tuple(
+        FaqEntry(id=f"w-{n}", category=category, question=f"{category}の質問{n}", answer="回答です。")
+        for n, category in enumerate(("税金", "研修", "ごみ", "相談"))
+    )
+    menu = browse_menu(replace(kb, faq=own, ward=Ward()))
+    assert menu == ["税金", "研修", "ごみ", "相談"]
+    labelled = Ward(categories={"ごみ": "ごみ・リサイクル", "研修": "職員研修"})
+    shown = browse_menu(replace(kb, faq=own, ward=labelled))
+    assert shown == ["ごみ・リサイクル", "職員研修", "税金", "相談"]
+
+
+def browse_menu(kb: KnowledgeBase) -> list[str]:
+    """The labels of the menu's category buttons, in order."""
+    engine = Engine(Searcher.build(kb))
+    menu = engine.step(Incoming(KEY, action="menu"), State(), MemoryDesk()).replies[0]
+    return [c.label for card in menu.cards for c in card.choices if c.action.startswith(("cat:", "catof:"))]
 
 
 def test_a_wards_category_can_be_browsed_from_the_menu(kb: KnowledgeBase) -> None:
@@ -59,7 +79,7 @@ def test_a_category_too_long_for_a_buttons_payload_is_named_by_its_first_entry(k
 
 
 def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Searcher) -> None:
-    ward = Ward(manual="しごと改善ガイド", manual_short="ガイド", policy="区の改革方針")
+    ward = Ward(manual="しごと改善ガイド", manual_short="ガイド", categories={"方針": "区の改革方針"})
     own = Searcher(
         replace(searcher.kb, ward=ward), searcher.index, searcher.analyzer, searcher.policy, searcher.semantic
     )

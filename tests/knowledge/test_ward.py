@@ -29,13 +29,17 @@ def test_without_the_file_the_sample_ward_is_used(tmp_path: Path) -> None:
     kb = load_knowledge(*write_kb(tmp_path))
     assert kb.ward == Ward()
     assert (kb.ward.ward, kb.ward.team, kb.ward.answer_time) == ("サンプル区", "DX推進課", "3開庁日以内")
-    assert (kb.ward.manual_title, kb.ward.policy) == ("『業務改善の手引き』", "DXの方針")
+    assert (kb.ward.manual_title, kb.ward.category_labels) == ("『業務改善の手引き』", {})
 
 
-def test_the_sample_wards_file_says_what_the_defaults_say() -> None:
+def test_the_sample_wards_file_says_what_the_defaults_say_and_labels_its_own_faqs_categories() -> None:
+    """The labels belong to the sample FAQ's categories: a ward's own FAQ is not given them unasked."""
     from bot.config import PROJECT_ROOT
 
-    assert load_knowledge(PROJECT_ROOT / "faq.yaml", PROJECT_ROOT / "knowledge").ward == Ward()
+    sample = load_knowledge(PROJECT_ROOT / "faq.yaml", PROJECT_ROOT / "knowledge")
+    assert sample.ward == Ward(categories=sample.ward.categories)
+    assert list(sample.ward.categories) == list(dict.fromkeys(e.category for e in sample.faq if e.category))
+    assert sample.ward.categories["研修"] == "研修・学習"
 
 
 def test_a_wards_own_names_are_read_and_a_missing_key_keeps_the_sample(tmp_path: Path) -> None:
@@ -46,7 +50,7 @@ def test_a_wards_own_names_are_read_and_a_missing_key_keeps_the_sample(tmp_path:
     ward = load_knowledge(faq, knowledge).ward
     assert (ward.ward, ward.team, ward.contact) == ("みどり区", "業務改革係", "業務改革係（内線 8181）")
     assert ward.consult_label == "業務改革係に相談する"
-    assert (ward.manual_title, ward.policy) == ("『しごと改善ガイド』", "区の改革方針")
+    assert (ward.manual_title, ward.category_labels) == ("『しごと改善ガイド』", {"方針": "区の改革方針"})
     assert ward.answer_time == "3開庁日以内"
 
 
@@ -69,6 +73,8 @@ def test_the_ward_file_changes_the_fingerprint(tmp_path: Path) -> None:
         ("ward: みどり区\nteam: 業務改革係\ncontact: 内線 8181\nteam: ''\n", 4, "「team」が2行目と4行目"),
         ("ward: みどり区\nmanual: 『しごと改善ガイド』\n", 2, "『』なしで"),
         ("ward: みどり区\npolicy: ''\n", 2, "policy"),
+        ("ward: みどり区\ncategories:\n  税: 税金のこと\n  ごみ: ''\n", 4, "「categories」の「ごみ」"),
+        ("ward: みどり区\ncategories: [税, ごみ]\n", 2, "categories"),
     ],
 )
 def test_problems_name_the_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
@@ -78,6 +84,18 @@ def test_problems_name_the_file_and_line(tmp_path: Path, text: str, line: int, w
         load_knowledge(faq, knowledge)
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"{knowledge / 'ward.yaml'}:{line}:") and words in p for p in found), found
+
+
+def test_categories_label_and_order_the_menu_and_an_older_files_policy_labels_方針(tmp_path: Path) -> None:
+    faq, knowledge = write_kb(tmp_path)
+    ward_file = knowledge / "ward.yaml"
+    ward_file.write_text("categories:\n  税: 税金・保険料\n  方針: 区政の方針\n", encoding="utf-8")
+    assert load_knowledge(faq, knowledge).ward.category_labels == {"税": "税金・保険料", "方針": "区政の方針"}
+    ward_file.write_text("policy: 区の改革方針\ncategories:\n  税: 税金・保険料\n", encoding="utf-8")
+    assert list(load_knowledge(faq, knowledge).ward.category_labels.items()) == [
+        ("税", "税金・保険料"),
+        ("方針", "区の改革方針"),
+    ]
 
 
 def test_examples_are_a_short_list_without_brackets(tmp_path: Path) -> None:
