@@ -23,10 +23,10 @@ from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
 from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
-from bot.handlers import webchat
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
+from bot.handlers.registry import team_titles
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local
 
@@ -37,8 +37,6 @@ PAGE = 100
 SEARCH_CHARS = 100
 """The longest search of the queue read (its words each narrow it: content, question, section or number)."""
 """Consultations on one page of the queue; the rest are a link away (``page=``)."""
-WEB_CHAT = "Webチャット"
-"""The web chat's name on the dashboard (its channel title is the log's, in English)."""
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
@@ -224,7 +222,7 @@ async def _page(
     done, failed = _done(request.query.get("done", ""), events, described)
     context: dict[str, Any] = {
         "c": consultation,
-        "channel": _channel_title(request, consultation.key.channel),
+        "channel": team_titles().get(consultation.key.channel, consultation.key.channel),
         "events": described,
         "undelivered": _undelivered(described),
         "lines": lines,
@@ -247,11 +245,6 @@ async def _page(
     if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes
         context |= {"error": done, "done": "", "undelivered": None}
     return render(request, "consultation.html", context, status)
-
-
-def _channel_title(request: web.Request, name: str) -> str:
-    """Where the consultation came from, as the team calls it (``LINE``, ``Webチャット``)."""
-    return WEB_CHAT if name == webchat.CHANNEL else request.config_dict[CHANNELS].title(name)
 
 
 def _undelivered(described: list[Described]) -> Described | None:
