@@ -285,6 +285,34 @@ def test_a_second_answer_sent_at_once_is_refused_and_says_who_answered_meanwhile
     )
 
 
+def test_a_refused_assignee_or_due_date_keeps_what_was_chosen_beside_what_changed_meanwhile(
+    served: Served, browser: Browser
+) -> None:
+    """The assign and due-date forms of a refused (stale) page showed the stored values, not the user's."""
+    _consult(served, browser, "会議室の予約が電話と紙で二重になり、当日に重なることがあります。")
+    first = _opened(served, browser, "tanaka", "会議室の予約")
+    second = _opened(served, browser, "suzuki", "会議室の予約")
+    first.get_by_label("期限").fill("2026-12-01")
+    first.get_by_role("button", name="期限を変更").click()
+    expect(first.locator(".notice.done")).to_have_text("期限を変更しました。")
+
+    second.get_by_label("担当者").select_option(label="鈴木")
+    second.get_by_role("button", name="担当者を変更").click()
+    refusal = second.locator(".notice.error")
+    expect(refusal).to_contain_text("この画面を開いた後に、次の操作がありました：田中")
+    expect(second.get_by_label("担当者")).to_have_value("suzuki")
+    expect(second.locator("dl")).to_contain_text("未割り当て")  # the stored assignee, in the facts
+
+    first.get_by_label("担当者").select_option(label="田中")
+    first.get_by_role("button", name="担当者を変更").click()
+    expect(first.locator(".notice.done")).to_have_text("担当者を変更しました。")
+    second.get_by_label("期限").fill("2026-12-24")
+    second.get_by_role("button", name="期限を変更").click()
+    expect(refusal).to_contain_text("この画面を開いた後に、次の操作がありました：田中")
+    expect(second.get_by_label("期限")).to_have_value("2026-12-24")
+    expect(second.get_by_label("担当者")).to_have_value("tanaka")  # the other form: what is stored
+
+
 def test_the_queue_finds_a_consultation_by_a_word_or_its_number_and_pages_keep_the_search(
     served: Served, browser: Browser
 ) -> None:

@@ -233,6 +233,8 @@ async def _page(
         "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
         "tags_text": posted.get("tags"),  # refused tags are given back as typed, like an answer or a note
+        "assignee_chosen": posted.get("assignee", consultation.assignee or ""),  # so are a refused assignee
+        "due_text": posted.get("due", _day(consultation.due_date)),  # and a refused due date
         "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
         "users": users,
         "names": names,
@@ -328,6 +330,11 @@ def _number(request: web.Request) -> int:
     if not raw.isdecimal() or len(raw) > 18:
         raise web.HTTPNotFound()
     return int(raw)
+
+
+def _day(day: date | None) -> str:
+    """``day`` as the date field holds it (``2026-03-31``), "" for none."""
+    return "" if day is None else day.isoformat()
 
 
 def _date(text: str) -> date | None:
