@@ -33,6 +33,8 @@ from bot.localtime import local
 __all__ = ["change", "detail", "queue"]
 
 AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
+SORTS = {"": "受付順", "due": "期限の近い順"}
+"""The queue's orders (``sort=``): by number, as the admin API lists, or by due date (none last)."""
 PAGE = 100
 SEARCH_CHARS = 100
 """The longest search of the queue read (its words each narrow it: content, question, section or number)."""
@@ -67,6 +69,7 @@ async def queue(request: web.Request) -> web.Response:
     age = query.get("age", "")
     tag = query.get("tag", "")
     text = " ".join(query.get("q", "").split())[:SEARCH_CHARS]
+    sort = query.get("sort", "")
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     users = await asyncio.to_thread(accounts.users)
@@ -75,6 +78,9 @@ async def queue(request: web.Request) -> web.Response:
     if age and age not in AGES:
         allowed = "、".join(f"{days}（{label}）" for days, label in AGES.items())
         raise InvalidRequest("invalid_age", f"受付からの経過に「{age}」は指定できません。使える値：{allowed}")
+    if sort not in SORTS:
+        allowed = "、".join(f"{key}（{label}）" for key, label in SORTS.items() if key)
+        raise InvalidRequest("invalid_sort", f"並び順に「{sort}」は指定できません。使える値：{allowed}")
     tags = await asyncio.to_thread(service.tags)
     if tag and tag not in tags:
         offered = f"指定できるタグ：{'、'.join(tags)}" if tags else "タグの付いた相談はまだありません。"
@@ -87,10 +93,11 @@ async def queue(request: web.Request) -> web.Response:
         words=tuple(text.split()),
         limit=PAGE,
         offset=(number - 1) * PAGE,
+        by_due=sort == "due",
     )
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
-    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text}
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text, "sort": sort}
     counts = await asyncio.to_thread(service.counts)
     pages = max(1, -(-total // PAGE))
     beyond = number > pages
@@ -105,6 +112,7 @@ async def queue(request: web.Request) -> web.Response:
         "users": users,
         "names": {u.name: u.display_name for u in users},
         "ages": AGES,
+        "sorts": SORTS,
         "unassigned": UNASSIGNED,
         "filters": shown,
         "now": service.clock(),
