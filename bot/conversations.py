@@ -300,13 +300,20 @@ class Conversations:
                     _log_room(incoming)
                 return replies
 
-    def push(self, key: ConversationKey, replies: Sequence[Reply], due: datetime | None = None) -> None:
+    def push(
+        self,
+        key: ConversationKey,
+        replies: Sequence[Reply],
+        due: datetime | None = None,
+        parts_shown: int = 0,
+    ) -> None:
         """Queue ``replies`` for the person of ``key`` (blocking; not sent before ``due``).
 
-        The channel's sender delivers them.
+        The channel's sender delivers them; the first without the ``parts_shown`` parts the platform
+        showed already (`bot.db.outbox.PARTS_SHOWN`).
         """
-        for reply in replies:
-            self.store.push(key, reply, due)
+        for index, reply in enumerate(replies):
+            self.store.push(key, reply, due, 0 if index else parts_shown)
 
     def _step(
         self,

@@ -25,7 +25,7 @@ from bot.db.reloads import Reloads
 from bot.delivery import DeliveryWorker, build_worker, client_session, notice_channels
 from bot.dialogue.engine import Engine
 from bot.handlers.dispatch import DRAIN_SECONDS, Dispatcher
-from bot.handlers.registry import SPECS, Channels, build_channels
+from bot.handlers.registry import SPECS, Channels, build_channels, team_titles
 from bot.knowledge import KnowledgeBase
 from bot.reloading import LiveKnowledge
 from bot.search import Searcher
@@ -90,7 +90,7 @@ def consultations(
     ``knowledge`` gives the knowledge in service (a server's reloadable knowledge): the ward's names, and
     the contacts it publishes; without it, the sample ward's names and no public contacts.
     """
-    notices = Notices(notice_channels(settings.notify, settings.team), settings.public_url)
+    notices = Notices(notice_channels(settings.notify, settings.team), settings.public_url, team_titles())
     per_day = settings.limits.consultations_per_day
     return ConsultationService(store.engine, notices, per_day=per_day, knowledge=knowledge)
 

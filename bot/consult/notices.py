@@ -6,14 +6,17 @@ A notice is an outbox message to the team on each configured notification
 channel (``notify-webhook``, ``notify-email``, ``notify-room`` for the team's
 own room on a messenger, `bot.teamroom`), written in the transaction
 that causes it; `bot.delivery` formats it for the platform and delivers it.
-The text carries the consultation as stored, so personal information is
+The text names the messenger the staff member wrote from, as the dashboard
+does, and quotes the consultation as stored, cut where a word or sentence
+ends (`excerpt_whole`), so personal information is
 already masked; it is plain text here, and `bot.plaintext` keeps
 it plain on each platform (no staff-typed link, mention or HTML renders).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -21,7 +24,7 @@ import sqlalchemy as sa
 from bot.consult.model import Consultation
 from bot.db.outbox import enqueue
 from bot.dialogue import ConversationKey
-from bot.dialogue.views import excerpt
+from bot.dialogue.views import excerpt_whole
 from bot.values import Notice
 
 __all__ = ["NOTIFY_EMAIL", "NOTIFY_ROOM", "NOTIFY_WEBHOOK", "TEAM", "Notices"]
@@ -39,10 +42,15 @@ _QUOTE_CHARS = 60
 
 @dataclass(frozen=True, slots=True)
 class Notices:
-    """Which notification channels are on, and the dashboard's public address for links."""
+    """Which notification channels are on, the dashboard's public address, and the messengers' names.
+
+    ``titles`` names each messenger as the team calls it (``LINE``, ``Webチャット``:
+    `bot.handlers.registry.team_titles`); a channel it lacks is named as stored.
+    """
 
     channels: tuple[str, ...] = ()
     public_url: str = ""
+    titles: Mapping[str, str] = field(default_factory=dict)
 
     def dashboard_url(self, number: int) -> str | None:
         """The dashboard's page of consultation ``number``; None when no public address is set."""
@@ -62,8 +70,8 @@ class Notices:
         and nothing else would tell the team before the waiting reminder.
         """
         title = f"No.{consultation.id} のご相談に相談者から追記がありました（{consultation.label}）"
-        quoted = excerpt(consultation.content, _QUOTE_CHARS)
-        body = f"追記：{excerpt(text, _EXCERPT_CHARS)}\n元のご相談：{quoted}"
+        quoted = excerpt_whole(consultation.content, _QUOTE_CHARS)
+        body = f"追記：{excerpt_whole(text, _EXCERPT_CHARS)}\n元のご相談：{quoted}"
         self._send(connection, "added", title, consultation, now, body)
 
     def reopened(self, connection: sa.Connection, consultation: Consultation, now: datetime) -> None:
@@ -93,8 +101,9 @@ class Notices:
         body: str = "",
     ) -> None:
         """Queue the notice; ``body`` replaces the consultation's content and timing when given."""
-        content = excerpt(consultation.content, _EXCERPT_CHARS)
-        text = f"所属：{consultation.section}\n" + (
+        content = excerpt_whole(consultation.content, _EXCERPT_CHARS)
+        messenger = self.titles.get(consultation.key.channel, consultation.key.channel)
+        text = f"所属：{consultation.section}\n連絡手段：{messenger}\n" + (
             body or f"内容：{content}\n希望する時期：{consultation.wanted_by}"
         )
         payload = Notice(consultation.id, event, title, text, self.dashboard_url(consultation.id)).to_record()

@@ -61,6 +61,8 @@ class Filters:
     ``after`` starts it after that consultation's number in the listing's order
     (a keyset, which stays in place while consultations are added or leave the
     selection, where an offset would shift); `count` ignores all three.
+    ``by_due``: the listing goes by due date, soonest first, those without one
+    last (the dashboard's sort; ``after`` is not taken with it).
     """
 
     status: str = "open"
@@ -73,6 +75,7 @@ class Filters:
     limit: int = 200
     offset: int = 0
     after: int | None = None
+    by_due: bool = False
 
 
 def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consultation:
@@ -89,14 +92,21 @@ def get(connection: sa.Connection, number: int, *, lock: bool = False) -> Consul
 def find(connection: sa.Connection, filters: Filters, now: datetime) -> list[Consultation]:
     """The consultations ``filters`` select: ``closed`` and ``all`` newest first, the others oldest first.
 
-    At most ``filters.limit`` of them, after skipping ``filters.offset`` and
-    those up to ``filters.after`` in that order.
+    With ``filters.by_due``, by due date instead: soonest first, those without
+    one last, each day's oldest first. At most ``filters.limit`` of them, after
+    skipping ``filters.offset`` and those up to ``filters.after`` in that order.
     """
+    if filters.by_due and filters.after is not None:
+        raise ValueError("a listing by due date is paged by offset, not after a number")
     newest_first = filters.status in ("closed", "all")
     query = _selected(sa.select(_C), filters, now)
     if filters.after is not None:
         query = query.where(_C.c.id < filters.after if newest_first else _C.c.id > filters.after)
-    query = query.order_by(_C.c.id.desc() if newest_first else _C.c.id)
+    if filters.by_due:
+        undated = sa.case((_C.c.due_date.is_(None), 1), else_=0)
+        query = query.order_by(undated, _C.c.due_date, _C.c.id)
+    else:
+        query = query.order_by(_C.c.id.desc() if newest_first else _C.c.id)
     rows = connection.execute(query.limit(filters.limit).offset(filters.offset)).all()
     tags = _tags(connection, [row.id for row in rows])
     return [_consultation(row._mapping, tags.get(row.id, ())) for row in rows]

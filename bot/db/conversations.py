@@ -25,7 +25,7 @@ from bot.db import inbox, journal, reach
 from bot.db.engine import aware, create_engine, reading, sqlite_file
 from bot.db.keys import of_conversation
 from bot.db.migrate import upgrade
-from bot.db.outbox import enqueue
+from bot.db.outbox import enqueue, with_parts_shown
 from bot.db.schema import conversations, outbox
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import DuplicateEvent, MissingDatabase, StoreError
@@ -159,11 +159,17 @@ class ConversationStore:
                 inbox.answered(connection, key.channel, incoming.event_id, turn.replies)
         return turn
 
-    def push(self, key: ConversationKey, reply: Reply, due: datetime | None = None) -> int:
-        """Queue ``reply`` for the user of ``key`` (not sent before ``due``); return the message id."""
+    def push(
+        self, key: ConversationKey, reply: Reply, due: datetime | None = None, parts_shown: int = 0
+    ) -> int:
+        """Queue ``reply`` for the user of ``key`` (not sent before ``due``); return the message id.
+
+        ``parts_shown``: how many of its parts the platform showed already (`bot.db.outbox.PARTS_SHOWN`).
+        """
+        payload = with_parts_shown(reply.to_record(), parts_shown)
         try:
             with self.engine.begin() as connection:
-                return enqueue(connection, key, reply.to_record(), datetime.now(UTC), due=due)
+                return enqueue(connection, key, payload, datetime.now(UTC), due=due)
         except SQLAlchemyError as exc:
             raise StoreError(f"could not queue the message: {exc}") from exc
 

@@ -48,7 +48,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from bot.db.engine import reading, writing
-from bot.db.outbox import enqueue
+from bot.db.outbox import enqueue, with_parts_shown
 from bot.db.schema import inbox, seen_events
 from bot.values import ConversationKey, Incoming, Reply
 
@@ -210,14 +210,17 @@ def deliver(
     replies: Sequence[Reply],
     now: datetime,
     due: datetime | None = None,
+    parts_shown: int = 0,
 ) -> None:
     """Queue ``replies`` for the person of ``key`` and delete the row ``row``, in one transaction.
 
-    ``due``: not sent before then (the platform asked for a pause).
+    ``due``: not sent before then (the platform asked for a pause); ``parts_shown``: how many parts of
+    the first reply the platform showed already (`bot.db.outbox.PARTS_SHOWN`).
     """
     with writing(engine, "the inbox") as connection:
-        for reply in replies:
-            enqueue(connection, key, reply.to_record(), now, due=due)
+        for index, reply in enumerate(replies):
+            payload = with_parts_shown(reply.to_record(), 0 if index else parts_shown)
+            enqueue(connection, key, payload, now, due=due)
         connection.execute(inbox.delete().where(inbox.c.id == row))
 
 

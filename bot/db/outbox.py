@@ -45,17 +45,20 @@ from bot.db.schema import outbox
 from bot.values import ConversationKey
 
 __all__ = [
+    "PARTS_SHOWN",
     "Delivery",
     "Receipt",
     "claim",
     "drop",
     "enqueue",
     "mark_sent",
+    "parts_shown",
     "pending_counts",
     "receipts",
     "retry_later",
     "waiting",
     "when_committed",
+    "with_parts_shown",
 ]
 
 MAX_ERROR_CHARS = 500
@@ -85,6 +88,11 @@ class Delivery:
     created_at: datetime | None = None
 
     @property
+    def parts_shown(self) -> int:
+        """How many of the parts the message is sent as the platform has shown already (`PARTS_SHOWN`)."""
+        return parts_shown(self.payload)
+
+    @property
     def name(self) -> str:
         """The message's name for the platforms' duplicate checks (idempotency keys, Message-ID).
 
@@ -95,6 +103,27 @@ class Delivery:
         """
         written = f"-{self.created_at:%Y%m%d%H%M%S%f}" if self.created_at is not None else ""
         return f"kaizen-outbox-{self.id}{written}"
+
+
+PARTS_SHOWN = "parts_shown"
+"""The key, in an outbox message's payload, of how many of its parts the platform has shown already.
+
+A channel sends one reply as several platform messages where it must (Teams: a card, then its carousel;
+Telegram and LINE WORKS: a long text in pieces). When the platform accepted some of them and refused the
+next, the answer's push (`bot.handlers.channel.PartlyAnswered`) or the next attempt
+(`bot.delivery.worker.PartlySent`) sends only the rest, so no piece shows twice. Absent: none shown.
+"""
+
+
+def with_parts_shown(payload: Mapping[str, Any], shown: int) -> dict[str, Any]:
+    """``payload`` saying that its first ``shown`` parts were shown (unchanged when ``shown`` is 0)."""
+    return {**payload, PARTS_SHOWN: shown} if shown else dict(payload)
+
+
+def parts_shown(payload: Mapping[str, Any]) -> int:
+    """How many of the parts of the message ``payload`` were shown (0 for anything but a count)."""
+    shown = payload.get(PARTS_SHOWN, 0)
+    return shown if isinstance(shown, int) and not isinstance(shown, bool) and shown > 0 else 0
 
 
 def enqueue(
@@ -237,13 +266,20 @@ def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:
         )
 
 
-def retry_later(engine: sa.Engine, delivery: Delivery, at: datetime, error: str) -> None:
-    """Record a failed attempt; the message is due again at ``at``."""
+def retry_later(
+    engine: sa.Engine, delivery: Delivery, at: datetime, error: str, parts_shown: int | None = None
+) -> None:
+    """Record a failed attempt; the message is due again at ``at``.
+
+    ``parts_shown``: how many of its parts the platform has shown by now, when it showed some
+    (`PARTS_SHOWN`): the next attempt sends only the rest.
+    """
+    values: dict[str, Any] = {"next_attempt_at": at, "last_error": error[:MAX_ERROR_CHARS]}
+    if parts_shown is not None:
+        values["payload"] = with_parts_shown(delivery.payload, parts_shown)
     with engine.begin() as connection:
         connection.execute(
-            outbox.update()
-            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
-            .values(next_attempt_at=at, last_error=error[:MAX_ERROR_CHARS])
+            outbox.update().where(outbox.c.id == delivery.id, outbox.c.status == "pending").values(**values)
         )
 
 

@@ -50,11 +50,14 @@ id, the Teams conversation reference), kept from their last event;
 ``blocked_at`` is set while they have blocked or removed the bot.
 """
 
+EVENT_ID_CHARS = 255
+"""The longest event id the seen-events table and the inbox hold (a channel digests a longer one)."""
+
 seen_events = sa.Table(
     "seen_events",
     metadata,
     sa.Column("channel", sa.String(32), primary_key=True),
-    sa.Column("event_id", sa.String(255), primary_key=True),
+    sa.Column("event_id", sa.String(EVENT_ID_CHARS), primary_key=True),
     sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_seen_events_seen", "seen_at"),
 )
@@ -65,7 +68,7 @@ inbox = sa.Table(
     metadata,
     sa.Column("id", _Id, primary_key=True, autoincrement=True),
     sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("event_id", sa.String(255), nullable=True),
+    sa.Column("event_id", sa.String(EVENT_ID_CHARS), nullable=True),
     sa.Column("event", sa.JSON(), nullable=False),
     sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("owner", sa.String(64), nullable=False),

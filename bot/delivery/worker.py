@@ -41,7 +41,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -55,7 +55,15 @@ from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retr
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 
-__all__ = ["STOP_GRACE_SECONDS", "DeliveryWorker", "Periodic", "Sender", "Undeliverable"]
+__all__ = [
+    "STOP_GRACE_SECONDS",
+    "DeliveryWorker",
+    "PartlySent",
+    "Periodic",
+    "Sender",
+    "Undeliverable",
+    "resuming",
+]
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +76,41 @@ class Undeliverable(Exception):
     """The message can never be delivered (the person blocked the bot): drop it, do not retry."""
 
 
+class PartlySent(Exception):
+    """The platform showed the first ``parts`` parts of the message, then failed (this exception's cause).
+
+    A sender that sends one message as several platform messages raises it,
+    so that the retry sends only the rest (`bot.db.outbox.PARTS_SHOWN`).
+    """
+
+    def __init__(self, parts: int) -> None:
+        super().__init__(f"the platform failed after {parts} parts of the message were shown")
+        self.parts = parts
+
+
+@contextlib.contextmanager
+def resuming(delivery: Delivery, sent: Callable[[], int]) -> Iterator[None]:
+    """Around a sender sending the parts of ``delivery`` not yet shown (`Delivery.parts_shown` on).
+
+    ``sent`` counts the parts the platform accepted in this attempt; a failure
+    after it accepted some is raised as `PartlySent`, from the failure, with
+    the parts shown in all. `Undeliverable` passes as it is.
+    """
+    try:
+        yield
+    except Undeliverable:
+        raise
+    except Exception as exc:
+        if sent():
+            raise PartlySent(delivery.parts_shown + sent()) from exc
+        raise
+
+
 class Sender(Protocol):
     """Hands one message to its platform; returns once accepted, raises otherwise.
 
     `Undeliverable` drops the message for good; any other exception retries
-    it after the backoff.
+    it after the backoff (`PartlySent`, raised from the platform's failure: only the parts not shown).
     """
 
     async def send(self, delivery: Delivery) -> None:
@@ -174,9 +212,12 @@ class DeliveryWorker:
             )
             await _finished(drop, self.engine, delivery, f"undeliverable: {exc}")
             return False
-        except Exception as exc:  # any failure of the platform or the network: retry later
-            delay = self.delay_after(delivery.attempts, exc)
-            reason = "timed out" if isinstance(exc, TimeoutError) else f"{type(exc).__name__}: {exc}"
+        except Exception as failure:  # any failure of the platform or the network: retry later
+            partly = failure if isinstance(failure, PartlySent) else None
+            cause = failure.__cause__ if partly is not None else None
+            error = cause if isinstance(cause, Exception) else failure
+            delay = self.delay_after(delivery.attempts, error)
+            reason = "timed out" if isinstance(error, TimeoutError) else f"{type(error).__name__}: {error}"
             log.warning(
                 "delivery of message %d to %s failed (attempt %d: %s); next try in %.0f s",
                 delivery.id,
@@ -185,9 +226,9 @@ class DeliveryWorker:
                 reason,
                 delay,
             )
-            await _finished(
-                retry_later, self.engine, delivery, self.clock() + timedelta(seconds=delay), reason
-            )
+            shown = None if partly is None else partly.parts
+            at = self.clock() + timedelta(seconds=delay)
+            await _finished(retry_later, self.engine, delivery, at, reason, shown)
             return False
         await _finished(mark_sent, self.engine, delivery, self.clock())
         log.info(

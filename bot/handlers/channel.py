@@ -112,30 +112,35 @@ class Channel(Protocol[Payload]):
 
 
 class PartlyAnswered(Exception):
-    """`Channel.respond` showed the first ``shown`` replies, then the platform failed: push only the rest.
+    """`Channel.respond` showed the first ``shown`` replies and ``parts`` parts of the next, then failed.
 
+    The push sends only the rest: the replies after the first ``shown``, the
+    first of them without its first ``parts`` parts (`bot.db.outbox.PARTS_SHOWN`).
     ``retry_after``: the pause the platform asked for, in seconds, if any (the push waits as long).
     """
 
-    def __init__(self, shown: int, retry_after: float | None = None) -> None:
-        super().__init__(f"the platform failed after {shown} replies were shown")
+    def __init__(self, shown: int, retry_after: float | None = None, parts: int = 0) -> None:
+        super().__init__(
+            f"the platform failed after {shown} replies and {parts} parts of the next were shown"
+        )
         self.shown = shown
         self.retry_after = retry_after
+        self.parts = parts
 
 
 @dataclass
 class Progress:
-    """How far a channel got sending a turn's replies one platform message (a unit) at a time.
+    """How far a channel got sending a turn's replies one platform message (a part) at a time.
 
-    ``sizes``: how many units each reply takes, in order; ``sent``: how many
-    units the platform accepted so far (the channel counts them).
+    ``sizes``: how many parts each reply takes, in order; ``sent``: how many
+    parts the platform accepted so far (the channel counts them).
     """
 
     sizes: Sequence[int]
     sent: int = field(default=0)
 
     def shown(self) -> int:
-        """How many replies were wholly shown: a reply cut short is pushed whole again."""
+        """How many replies were wholly shown."""
         total = shown = 0
         for size in self.sizes:
             total += size
@@ -144,10 +149,15 @@ class Progress:
             shown += 1
         return shown
 
+    def parts(self) -> int:
+        """How many parts of the reply after those wholly shown were shown: a reply cut short."""
+        return self.sent - sum(self.sizes[: self.shown()])
+
     def partly(self, retry_after: float | None = None) -> PartlyAnswered | None:
-        """`PartlyAnswered` when some replies were wholly shown before the failure, else None."""
-        shown = self.shown()
-        return PartlyAnswered(shown, retry_after) if shown else None
+        """`PartlyAnswered` when anything was shown before the failure, else None (all is pushed)."""
+        if not self.sent:
+            return None
+        return PartlyAnswered(self.shown(), retry_after, self.parts())
 
 
 @runtime_checkable

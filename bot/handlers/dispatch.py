@@ -435,24 +435,24 @@ class Dispatcher:
             return False
         if not replies:
             return True
-        due = None
+        due, parts_shown = None, 0
         if not await self._behind_a_push(incoming.key):
             try:
                 if await channel.respond(incoming, replies):
                     return True
             except PlatformRefused as refused:  # it asked for a pause: the push waits as long
                 due = self.clock() + timedelta(seconds=refused.retry_after or 0)
-            except PartlyAnswered as partly:  # what was shown is not pushed again
-                replies = replies[partly.shown :]
+            except PartlyAnswered as partly:  # what was shown is not pushed again, nor the parts of a reply
+                replies, parts_shown = replies[partly.shown :], partly.parts
                 if not replies:  # the platform failed after the last one was shown
                     return True
                 if partly.retry_after is not None:
                     due = self.clock() + timedelta(seconds=partly.retry_after)
         if row is None:
-            await asyncio.to_thread(self.conversations.push, incoming.key, replies, due)
+            await asyncio.to_thread(self.conversations.push, incoming.key, replies, due, parts_shown)
         else:  # queued with the inbox row's deletion, so a kill cannot push them twice
-            engine = self.conversations.store.engine
-            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, self.clock(), due)
+            engine, now = self.conversations.store.engine, self.clock()
+            await asyncio.to_thread(inbox.deliver, engine, row, incoming.key, replies, now, due, parts_shown)
         return True
 
     async def _behind_a_push(self, key: ConversationKey) -> bool:

@@ -22,11 +22,14 @@ The conversation key is ``("line", <user id>, <user id>)`` one-to-one and
 ``("line", <user id or group id>, <group or room id>)`` in a group; the
 address is where a push goes (the user id, or the group or room id). A
 redelivered event has no usable reply token (it is usually expired), so its
-answer is pushed.
+answer is pushed. The event id is ``webhookEventId`` (a 26-character ULID);
+one longer than the database holds (`bot.db.schema.EVENT_ID_CHARS`), which
+only a body LINE signed can carry, is kept as its digest (`event_id_of`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from datetime import datetime
 from typing import Any
@@ -45,9 +48,10 @@ from linebot.v3.webhooks import (
 )
 
 from bot.db.retention import MAX_EVENT_AGE
+from bot.db.schema import EVENT_ID_CHARS
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["incoming_of"]
+__all__ = ["event_id_of", "incoming_of"]
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +83,7 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     token = None if _redelivered(event) else getattr(event, "reply_token", None)
     common: dict[str, Any] = {
         "received_at": now,
-        "event_id": getattr(event, "webhook_event_id", None),
+        "event_id": event_id_of(getattr(event, "webhook_event_id", None)),
         "address": address,
         "reply_token": token,
     }
@@ -95,6 +99,20 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     if isinstance(event, PostbackEvent):
         return Incoming(key, action=event.postback.data, **common)
     return Incoming(key, text=event.message.text, **common)
+
+
+def event_id_of(webhook_event_id: str | None) -> str | None:
+    """The de-duplication key of an event: its ``webhookEventId``, or its digest when too long to store.
+
+    LINE's ids are ULIDs; one over `EVENT_ID_CHARS` would fail the store on
+    PostgreSQL (``VARCHAR(255)``), and the events of the body with it would
+    be refused again at every redelivery. Its digest, ``sha256:<hex>``, is
+    the same for the same id, so a redelivery is still recognised.
+    """
+    if webhook_event_id is None or len(webhook_event_id) <= EVENT_ID_CHARS:
+        return webhook_event_id
+    log.warning("LINE event id of %d characters (LINE's are 26): kept as its digest", len(webhook_event_id))
+    return "sha256:" + hashlib.sha256(webhook_event_id.encode()).hexdigest()
 
 
 def _stale(event: Any, now: datetime) -> bool:

@@ -17,7 +17,7 @@ from bot.delivery.worker import Sender
 from bot.handlers import line, lineworks, slack, teams, telegram, webchat
 from bot.handlers.channel import Channel, ChannelSpec
 
-__all__ = ["SPECS", "Channels", "build_channels"]
+__all__ = ["SPECS", "WEB_CHAT", "Channels", "build_channels", "team_titles"]
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,14 @@ SPECS: tuple[ChannelSpec, ...] = (
     telegram.SPEC,
 )
 """Every channel the bot knows, the web chat first."""
+
+WEB_CHAT = "Webチャット"
+"""The web chat's name for the DX team (its spec's title is the log's, in English)."""
+
+
+def team_titles() -> dict[str, str]:
+    """Each channel's name for the DX team (``LINE``, ``Webチャット``), whether it is on or not."""
+    return {spec.name: WEB_CHAT if spec.name == webchat.CHANNEL else spec.title for spec in SPECS}
 
 
 class Channels(Mapping[str, Channel[object]]):

@@ -31,7 +31,7 @@ from bot.consult.model import Consultation, Status
 from bot.consult.service import ConsultationService
 from bot.db import inbox, reach
 from bot.db.engine import reading, writing
-from bot.dialogue.views import excerpt
+from bot.dialogue.views import excerpt_whole
 from bot.errors import ConsultationError, DuplicateEvent
 from bot.knowledge import Ward
 from bot.teamroom.commands import Command, help_text, parse
@@ -165,14 +165,16 @@ class TeamDesk:
 
     def _summary(self, consultation: Consultation, assignee: str | None) -> str:
         """``consultation`` as the room shows it; ``assignee`` is its assignee as the team calls them."""
+        notices = self.service.notices
         lines = [
             f"No.{consultation.id}（{consultation.label}）",
             f"所属：{consultation.section}",
-            f"内容：{excerpt(consultation.content, _EXCERPT_CHARS)}",
+            f"連絡手段：{notices.titles.get(consultation.key.channel, consultation.key.channel)}",
+            f"内容：{excerpt_whole(consultation.content, _EXCERPT_CHARS)}",
             f"希望する時期：{consultation.wanted_by}",
             f"担当：{assignee or '未割り当て'}",
         ]
-        url = self.service.notices.dashboard_url(consultation.id)
+        url = notices.dashboard_url(consultation.id)
         if url is not None:
             lines.append(url)
         return "\n".join(lines)

@@ -27,6 +27,7 @@ from bot.config import Settings
 from bot.conversations import GROUP_ONLY, TEXT_ONLY
 from bot.db.schema import conversations, inbox, messages, outbox
 from bot.search import Searcher
+from bot.values import ConversationKey, Reply
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.line import FakeLine
 from tests.auxil.lineworks import FakeLineWorks
@@ -227,6 +228,68 @@ async def test_an_answer_refused_halfway_pushes_only_what_was_not_shown(
     assert len(texts) == 2, texts
     assert "有効期限が切れた" in texts[0]
     assert texts[1].startswith("ご用件をお選びください")
+
+
+CUTTING_A_REPLY_IN_PARTS = ("lineworks", "teams")
+"""The platforms whose channel sends an answer with cards in two requests: its text or card, its carousel."""
+
+
+@pytest.mark.parametrize("platform", CUTTING_A_REPLY_IN_PARTS, indirect=True)
+async def test_a_reply_cut_short_pushes_only_its_parts_not_shown(bot: Client, platform: Platform) -> None:
+    """Its text shown, its carousel refused: the reply was pushed whole, and its text showed twice."""
+    assert isinstance(platform, FakeLineWorks | TeamsPlatform)
+    platform.pause_after(1, 1)
+    assert await post(bot, platform.press(USER, "faq:tool-rpa-basics", "ev-1")) == 200
+    await settle(bot)
+    async with asyncio.timeout(10):  # the carousel is pushed after the platform's Retry-After
+        while not any("case:rpa-kosodate-input" in s.actions for s in platform.all_sent(USER)):  # noqa: ASYNC110
+            await asyncio.sleep(0.05)  # the fakes have no one event to wait on
+    await asyncio.sleep(0.5)
+    (answer,) = platform.all_sent(USER)  # the fakes join a carousel to the message before it
+    assert "RPA" in answer.text
+    assert "case:rpa-kosodate-input" in answer.actions
+
+
+@pytest_asyncio.fixture
+async def retrying(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    """The bot of `bot`, retrying a failed push after a second."""
+    settings = Settings.from_env(
+        {"KAIZEN_CACHE_DIR": "", "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1", **platform.settings()},
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+SPLITTING_LONG_TEXTS = ("lineworks", "telegram")
+"""The platforms whose channel sends a long text in pieces (LINE WORKS: 2,000 characters, Telegram 4,096)."""
+
+LONG_TEXT = "\n\n".join(
+    f"手順{n}：録音を音声認識のソフトに読み込み、下書きを作ってから、発言ごとに聞き直して整えてください。" * 3
+    for n in range(1, 41)
+)
+"""About 6,300 characters: two Telegram messages, four LINE WORKS texts."""
+
+
+@pytest.mark.parametrize("platform", SPLITTING_LONG_TEXTS, indirect=True)
+async def test_a_push_cut_short_is_retried_without_its_parts_shown(
+    retrying: Client, platform: Platform
+) -> None:
+    """A long push's first piece shown, the next refused: the retry sent it whole, the first piece twice."""
+    assert isinstance(platform, FakeLineWorks | FakeTelegram)
+    await say(retrying, platform, platform.text(USER, QUESTION, "ev-1"))  # the conversation and its address
+    with retrying.app[STORE].engine.connect() as connection:
+        row = connection.execute(sa.select(conversations)).one()
+    before = len(platform.all_sent(USER))
+    platform.pause_after(1, 1)
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    await asyncio.to_thread(retrying.app[STORE].push, key, Reply(LONG_TEXT))
+    await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
+    await asyncio.sleep(0.5)
+    pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])
+    for n in range(1, 41):
+        assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
 
 
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import re
 from dataclasses import replace
+from datetime import date
 from html import unescape
 from urllib.parse import quote
 
@@ -15,6 +16,7 @@ from yarl import URL
 from bot.app import init_app
 from bot.appkeys import ACCOUNTS, CONSULT
 from bot.config import Settings
+from bot.consult.store import Filters
 from bot.dialogue import ConversationKey
 from bot.knowledge import KnowledgeBase
 from bot.search import Searcher
@@ -303,6 +305,30 @@ async def test_the_queue_pages_through_every_consultation_it_counts(client: Clie
     assert ">No.1<" not in newest
     assert ">No.1<" in await page(client, "/admin/?status=all&page=3")
     await page(client, "/admin/?page=0", 400)
+
+
+async def test_the_queue_sorts_by_due_date_soonest_first_and_undated_last_keeping_it_across_pages(
+    client: Client,
+) -> None:
+    await open_many(client, 103)
+    service = client.app[CONSULT]
+    for number, due in ((3, date(2026, 12, 24)), (101, date(2026, 12, 1)), (2, date(2026, 12, 24))):
+        await asyncio.to_thread(service.set_due, number, due, "tanaka")
+    received = await page(client, "/admin/")
+    assert received.index(">No.1<") < received.index(">No.2<")
+    assert ">No.101<" not in received, "by number, No.101 is on the second page"
+    by_due = await page(client, "/admin/?sort=due")
+    numbers = [int(n) for n in re.findall(r'<td><a href="/admin/consultations/\d+">No\.(\d+)</a>', by_due)]
+    assert numbers[:5] == [101, 2, 3, 1, 4], "soonest first, a day's oldest first, then those without one"
+    assert '<option value="due" selected>期限の近い順</option>' in by_due
+    assert '<a href="?status=open&amp;sort=due&amp;page=2" rel="next">次の100件</a>' in by_due
+    rest = await page(client, "/admin/?status=open&sort=due&page=2")
+    assert re.findall(r">No\.(\d+)</a></td>", rest) == ["100", "102", "103"]
+    api_order = await asyncio.to_thread(service.find, Filters(status="open", limit=3))
+    assert [c.id for c in api_order] == [1, 2, 3], "the admin API's order is unchanged"
+    bad = await page(client, "/admin/?sort=soon", 400)
+    assert "並び順に「soon」は指定できません" in bad
+    assert "due（期限の近い順）" in bad
 
 
 async def test_a_page_past_the_last_says_so_and_links_to_the_pages_there_are(client: Client) -> None:

@@ -285,6 +285,57 @@ def test_a_second_answer_sent_at_once_is_refused_and_says_who_answered_meanwhile
     )
 
 
+def test_a_refused_assignee_or_due_date_keeps_what_was_chosen_beside_what_changed_meanwhile(
+    served: Served, browser: Browser
+) -> None:
+    """The assign and due-date forms of a refused (stale) page showed the stored values, not the user's."""
+    _consult(served, browser, "会議室の予約が電話と紙で二重になり、当日に重なることがあります。")
+    first = _opened(served, browser, "tanaka", "会議室の予約")
+    second = _opened(served, browser, "suzuki", "会議室の予約")
+    first.get_by_label("期限").fill("2026-12-01")
+    first.get_by_role("button", name="期限を変更").click()
+    expect(first.locator(".notice.done")).to_have_text("期限を変更しました。")
+
+    second.get_by_label("担当者").select_option(label="鈴木")
+    second.get_by_role("button", name="担当者を変更").click()
+    refusal = second.locator(".notice.error")
+    expect(refusal).to_contain_text("この画面を開いた後に、次の操作がありました：田中")
+    expect(second.get_by_label("担当者")).to_have_value("suzuki")
+    expect(second.locator("dl")).to_contain_text("未割り当て")  # the stored assignee, in the facts
+
+    first.get_by_label("担当者").select_option(label="田中")
+    first.get_by_role("button", name="担当者を変更").click()
+    expect(first.locator(".notice.done")).to_have_text("担当者を変更しました。")
+    second.get_by_label("期限").fill("2026-12-24")
+    second.get_by_role("button", name="期限を変更").click()
+    expect(refusal).to_contain_text("この画面を開いた後に、次の操作がありました：田中")
+    expect(second.get_by_label("期限")).to_have_value("2026-12-24")
+    expect(second.get_by_label("担当者")).to_have_value("tanaka")  # the other form: what is stored
+
+
+def test_the_queue_sorts_by_due_date_and_keeps_the_sort_with_the_search(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "シュレッダーの回収日程を各課に紙で回覧しています。")
+    _consult(served, browser, "シュレッダーの故障受付を電話だけで受けています。")
+    team = _opened(served, browser, "tanaka", "シュレッダーの故障受付")
+    team.get_by_label("期限").fill("2026-12-01")
+    team.get_by_role("button", name="期限を変更").click()
+    expect(team.locator(".notice.done")).to_have_text("期限を変更しました。")
+    team.goto(f"{served.url}/admin/")
+    team.get_by_role("searchbox", name="キーワード・No.").fill("シュレッダー")
+    team.get_by_role("button", name="絞り込む").click()
+    rows = team.locator("table.queue tbody tr")
+    expect(rows.first).to_contain_text("回収日程")  # by number: the older first
+    team.get_by_label("並び順").select_option(label="期限の近い順")
+    team.get_by_role("button", name="絞り込む").click()
+    expect(rows).to_have_count(2)
+    expect(rows.first).to_contain_text("故障受付")
+    expect(rows.first).to_contain_text("2026")
+    expect(team.get_by_label("並び順")).to_have_value("due")
+    expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("シュレッダー")
+
+
 def test_the_queue_finds_a_consultation_by_a_word_or_its_number_and_pages_keep_the_search(
     served: Served, browser: Browser
 ) -> None:

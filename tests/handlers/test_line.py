@@ -25,7 +25,7 @@ from bot.consult.store import Filters
 from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
 from bot.db.retention import MAX_EVENT_AGE
-from bot.db.schema import messages
+from bot.db.schema import messages, seen_events
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
@@ -293,6 +293,32 @@ async def _until_stored(bot: Client, answers: int) -> None:
 
 def _parts(webhook: Webhook) -> dict[str, Any]:
     return {"data": webhook.body, "headers": webhook.headers}
+
+
+async def test_an_event_id_too_long_to_store_is_kept_as_its_digest_and_still_deduplicated(
+    aiohttp_client: AiohttpClient,
+    line: FakeLine,
+    searcher: Searcher,
+    database_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Only a body LINE signed can carry one; PostgreSQL's VARCHAR(255) refused it: the webhook was 503."""
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=database_url)
+    bot = await aiohttp_client(init_app(settings, searcher=searcher))
+    long_id = "01" + "X" * 298
+    webhook = line.text(USER, "RPAとは何ですか？", long_id)
+    with caplog.at_level(logging.WARNING, logger="bot.handlers.lineevents"):
+        assert await post(bot, webhook) == 200
+    (answer,) = await line.sent(USER, 1)
+    assert "RPA" in answer.text
+    assert "event id of 300 characters" in caplog.text
+    assert await post(bot, webhook) == 200  # LINE's redelivery of the same event
+    await asyncio.sleep(0.5)
+    assert len(line.all_sent(USER)) == 1, "the redelivery was answered again"
+    with bot.app[STORE].engine.connect() as connection:
+        (stored,) = connection.execute(sa.select(seen_events.c.event_id)).scalars()
+    assert stored.startswith("sha256:")
+    assert len(stored) <= 255
 
 
 async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLine) -> None:

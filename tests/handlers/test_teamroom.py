@@ -112,10 +112,12 @@ async def staff_says(bot: Client, staff: Platform, webhook: Webhook, user: str =
     return staff.all_sent(user)[-1].text
 
 
-async def consult(bot: Client, staff: Platform, user: str = STAFF) -> int:
-    """A consultation from the staff member ``user`` on the channel of ``staff``; its number."""
+async def consult(
+    bot: Client, staff: Platform, user: str = STAFF, content: str = "会議録の作成に毎回半日かかっています"
+) -> int:
+    """A consultation asking ``content`` from the staff member ``user`` on ``staff``'s channel; its number."""
     await staff_says(bot, staff, staff.press(user, "consult", "staff-1"), user)
-    await staff_says(bot, staff, staff.text(user, "会議録の作成に毎回半日かかっています", "staff-2"), user)
+    await staff_says(bot, staff, staff.text(user, content, "staff-2"), user)
     said = await staff_says(bot, staff, staff.text(user, "総務課 庶務係", "staff-3"), user)
     if "いつごろまでに" in said:
         await staff_says(bot, staff, staff.press(user, "in:by:m", "staff-4"), user)
@@ -190,6 +192,30 @@ async def test_a_consultation_is_noticed_in_the_room_and_answered_from_it(
     assert (await asyncio.to_thread(service.get, number)).status == Status.ANSWERED
     answered = [e for e in await asyncio.to_thread(service.events, number) if e.kind == "answer"]
     assert [(e.actor, "090-1234-5678" in (e.text or "")) for e in answered] == [("tanaka", False)]
+
+
+LONG_CONSULTATION = (  # 223 characters: a notice quotes 200
+    "議会の委員会が月に四回あり、そのたびに会議録を作っています。"
+    "録音を聞き直しながら発言者ごとに文字に起こすので、一回に半日かかります。"
+    "音声認識のソフトを試したことはありますが、専門用語や地名の誤変換が多く、結局手で直していました。"
+    "庁内で使えるツールがあれば教えてください。"
+    "できれば来月の定例会から使いたいので、導入の手順と費用の目安も知りたいです。"
+    "録音データは共有フォルダに保存していますが、個人情報を含むため外部のサービスに送ってよいかも不安です"
+)
+
+
+async def test_a_notice_names_the_messenger_and_quotes_whole_sentences(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    await joined(bot, room)
+    number = await consult(bot, line, content=LONG_CONSULTATION)
+    notice = (await room.posted(2))[-1]
+    assert "連絡手段：LINE" in notice.text, "the messenger as the dashboard names it"
+    sentences = LONG_CONSULTATION.split("。")
+    assert f"内容：{'。'.join(sentences[:5])}…" in notice.text, "cut where a sentence ends, not mid-word"
+
+    shown = await in_room(bot, room, "tanaka", f"#{number}", "room-1")
+    assert "連絡手段：LINE" in shown.text
 
 
 async def test_the_other_commands_show_ask_take_note_and_close(

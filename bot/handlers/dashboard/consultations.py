@@ -23,22 +23,22 @@ from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
 from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
-from bot.handlers import webchat
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
+from bot.handlers.registry import team_titles
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local
 
 __all__ = ["change", "detail", "queue"]
 
 AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
+SORTS = {"": "受付順", "due": "期限の近い順"}
+"""The queue's orders (``sort=``): by number, as the admin API lists, or by due date (none last)."""
 PAGE = 100
 SEARCH_CHARS = 100
 """The longest search of the queue read (its words each narrow it: content, question, section or number)."""
 """Consultations on one page of the queue; the rest are a link away (``page=``)."""
-WEB_CHAT = "Webチャット"
-"""The web chat's name on the dashboard (its channel title is the log's, in English)."""
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
@@ -69,6 +69,7 @@ async def queue(request: web.Request) -> web.Response:
     age = query.get("age", "")
     tag = query.get("tag", "")
     text = " ".join(query.get("q", "").split())[:SEARCH_CHARS]
+    sort = query.get("sort", "")
     number = integer(query.get("page"), "page", default=1, minimum=1, maximum=1_000_000)
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     users = await asyncio.to_thread(accounts.users)
@@ -77,6 +78,9 @@ async def queue(request: web.Request) -> web.Response:
     if age and age not in AGES:
         allowed = "、".join(f"{days}（{label}）" for days, label in AGES.items())
         raise InvalidRequest("invalid_age", f"受付からの経過に「{age}」は指定できません。使える値：{allowed}")
+    if sort not in SORTS:
+        allowed = "、".join(f"{key}（{label}）" for key, label in SORTS.items() if key)
+        raise InvalidRequest("invalid_sort", f"並び順に「{sort}」は指定できません。使える値：{allowed}")
     tags = await asyncio.to_thread(service.tags)
     if tag and tag not in tags:
         offered = f"指定できるタグ：{'、'.join(tags)}" if tags else "タグの付いた相談はまだありません。"
@@ -89,10 +93,11 @@ async def queue(request: web.Request) -> web.Response:
         words=tuple(text.split()),
         limit=PAGE,
         offset=(number - 1) * PAGE,
+        by_due=sort == "due",
     )
     found = await asyncio.to_thread(service.find, filters)
     total = await asyncio.to_thread(service.count, filters)
-    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text}
+    shown = {"status": status, "assignee": assignee, "age": age, "tag": tag, "q": text, "sort": sort}
     counts = await asyncio.to_thread(service.counts)
     pages = max(1, -(-total // PAGE))
     beyond = number > pages
@@ -107,6 +112,7 @@ async def queue(request: web.Request) -> web.Response:
         "users": users,
         "names": {u.name: u.display_name for u in users},
         "ages": AGES,
+        "sorts": SORTS,
         "unassigned": UNASSIGNED,
         "filters": shown,
         "now": service.clock(),
@@ -224,7 +230,7 @@ async def _page(
     done, failed = _done(request.query.get("done", ""), events, described)
     context: dict[str, Any] = {
         "c": consultation,
-        "channel": _channel_title(request, consultation.key.channel),
+        "channel": team_titles().get(consultation.key.channel, consultation.key.channel),
         "events": described,
         "undelivered": _undelivered(described),
         "lines": lines,
@@ -235,6 +241,8 @@ async def _page(
         "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
         "tags_text": posted.get("tags"),  # refused tags are given back as typed, like an answer or a note
+        "assignee_chosen": posted.get("assignee", consultation.assignee or ""),  # so are a refused assignee
+        "due_text": posted.get("due", _day(consultation.due_date)),  # and a refused due date
         "targets": [(s, LABELS[s]) for s in MANUAL_TARGETS if s in TRANSITIONS[consultation.status]],
         "users": users,
         "names": names,
@@ -247,11 +255,6 @@ async def _page(
     if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes
         context |= {"error": done, "done": "", "undelivered": None}
     return render(request, "consultation.html", context, status)
-
-
-def _channel_title(request: web.Request, name: str) -> str:
-    """Where the consultation came from, as the team calls it (``LINE``, ``Webチャット``)."""
-    return WEB_CHAT if name == webchat.CHANNEL else request.config_dict[CHANNELS].title(name)
 
 
 def _undelivered(described: list[Described]) -> Described | None:
@@ -335,6 +338,11 @@ def _number(request: web.Request) -> int:
     if not raw.isdecimal() or len(raw) > 18:
         raise web.HTTPNotFound()
     return int(raw)
+
+
+def _day(day: date | None) -> str:
+    """``day`` as the date field holds it (``2026-03-31``), "" for none."""
+    return "" if day is None else day.isoformat()
 
 
 def _date(text: str) -> date | None:

@@ -36,7 +36,7 @@ from bot.config import LineWorksSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Undeliverable
+from bot.delivery.worker import Undeliverable, resuming
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
@@ -170,15 +170,18 @@ class LineWorksSender:
         """Push ``delivery``, each content naming the outbox message (``Idempotency-Key``)."""
         target = Target.of(delivery.address or delivery.key.user_id)
         contents = render([Reply.from_record(delivery.payload)])
-        try:
-            for number, content in enumerate(contents, 1):
-                key = {"Idempotency-Key": f"{delivery.name}-{number}"}
-                await self.channel.api.send(target, content, key)
-        except Gone as exc:
-            await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
-            raise Undeliverable(str(exc)) from exc
-        except Rejected as exc:
-            raise Undeliverable(str(exc)) from exc
+        progress = Progress(())
+        with resuming(delivery, lambda: progress.sent):  # a long text's pieces: only those not shown
+            try:
+                for number, content in enumerate(contents[delivery.parts_shown :], delivery.parts_shown + 1):
+                    key = {"Idempotency-Key": f"{delivery.name}-{number}"}
+                    await self.channel.api.send(target, content, key)
+                    progress.sent += 1
+            except Gone as exc:
+                await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
+                raise Undeliverable(str(exc)) from exc
+            except Rejected as exc:
+                raise Undeliverable(str(exc)) from exc
 
 
 def _unauthorized() -> web.HTTPException:

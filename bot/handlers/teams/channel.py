@@ -52,7 +52,7 @@ from bot.config import Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Sender, Undeliverable
+from bot.delivery.worker import Sender, Undeliverable, resuming
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
@@ -241,10 +241,16 @@ class TeamsChannel:
             return False
         return True
 
-    async def push(self, address: str, replies: Sequence[Reply]) -> None:
-        """Send ``replies`` as new messages to the conversation at ``address``; `ConversationGone` if gone."""
+    async def push(
+        self, address: str, replies: Sequence[Reply], *, skip: int = 0, progress: Progress | None = None
+    ) -> None:
+        """Send ``replies`` as new messages to the conversation at ``address``; `ConversationGone` if gone.
+
+        ``skip``: the activities shown already (`bot.db.outbox.PARTS_SHOWN`); ``progress`` counts the
+        activities the connector accepts.
+        """
         try:
-            await self._turn(reference_of(address), render(replies), reply=False)
+            await self._turn(reference_of(address), render(replies)[skip:], reply=False, progress=progress)
         except aiohttp.ClientResponseError as exc:
             if exc.status in GONE_STATUSES:
                 raise ConversationGone(f"the Teams connector answered {exc.status}") from exc
@@ -331,11 +337,15 @@ class TeamsSender:
         """Push ``delivery``; `Undeliverable` (and the person recorded as gone) when it can never arrive."""
         if delivery.address is None:
             raise Undeliverable("no Teams conversation is known for this person")
-        try:
-            await self.channel.push(delivery.address, [Reply.from_record(delivery.payload)])
-        except ConversationGone as exc:
-            await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
-            raise Undeliverable(str(exc)) from exc
+        reply, progress = Reply.from_record(delivery.payload), Progress(())
+        with resuming(delivery, lambda: progress.sent):  # a card shown, its carousel refused: only that
+            try:
+                await self.channel.push(
+                    delivery.address, [reply], skip=delivery.parts_shown, progress=progress
+                )
+            except ConversationGone as exc:
+                await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
+                raise Undeliverable(str(exc)) from exc
 
 
 def _tenants(activity: Activity) -> set[str]:

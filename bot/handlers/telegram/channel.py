@@ -47,7 +47,7 @@ from bot.config import TelegramSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Undeliverable
+from bot.delivery.worker import Undeliverable, resuming
 from bot.errors import InvalidRequest
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
@@ -264,10 +264,18 @@ class TelegramSender:
 
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``; `Undeliverable` when Telegram refuses the chat or the message for good."""
-        reply = Reply.from_record(delivery.payload)
+        reply, progress = Reply.from_record(delivery.payload), Progress(())
         chat = delivery.address or delivery.key.conversation_id
+        with resuming(delivery, lambda: progress.sent):  # a long text's pieces: only those not shown
+            await self._send(delivery, chat, render([reply])[delivery.parts_shown :], progress)
+        log.info("Telegram push of message %d to %s", delivery.id, chat)
+
+    async def _send(
+        self, delivery: Delivery, chat: str, messages: Sequence[Outgoing], progress: Progress
+    ) -> None:
+        """`send`'s messages, Telegram's refusals made the worker's (`Undeliverable`, `PlatformRefused`)."""
         try:
-            await self.channel.send(chat, render([reply]))
+            await self.channel.send(chat, messages, progress=progress)
         except Forbidden as exc:
             if chat == delivery.key.user_id:  # their own chat: they blocked the bot (not a group we left)
                 await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
@@ -276,7 +284,6 @@ class TelegramSender:
             raise Undeliverable(f"Telegram refused the message ({exc})") from exc
         except RetryAfter as exc:
             raise refused(self.channel.settings, exc) from exc
-        log.info("Telegram push of message %d to %s", delivery.id, chat)
 
 
 def refused(settings: TelegramSettings, exc: RetryAfter) -> PlatformRefused:
