@@ -242,7 +242,12 @@ polling district, welfare, nursing-care and medical aid recipients' numbers, 店
 numbers, phones read aloud in kana or split across a line break, flats with building names and rooms, romaji
 addresses, e-mails in quoted reply headers, birth dates beside an age, CSV and TSV rows;
 no_personal_holdout_sixteenth.yaml, 60), written the same way before the next session's rules without reading
-the masker's code, never studied.
+the masker's code, never studied, with personal_studied_sixteenth.yaml (60, 66;
+no_personal_studied_sixteenth.yaml, 32), in other situations (tax, disability and maternal-child
+certificates, benefit applications, polling stations' slips, intractable and child chronic
+diseases, 支店コード and 口番, Diners and UnionPay cards, phones dictated with の or in kanji, flats
+named first, romaji with chome, Japanese quoted headers, ages with 才, semicolon, pipe and quoted
+rows), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -403,6 +408,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
     _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
     _written_personal("personal_studied_fifteenth.yaml", "no_personal_studied_fifteenth.yaml", show=True)
+    _written_personal("personal_studied_sixteenth.yaml", "no_personal_studied_sixteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
