@@ -183,6 +183,7 @@ _LATIN_AFTER_CUE = re.compile(
 """An address in Latin letters after a word that says one follows, with no ward after it: the town and block
 numbers, either first, the block after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address:
 Minami-Ikebukuro 2-chome 45-11, Maison 801)."""
+_CAPITALISED = re.compile("[A-Z][a-z]")
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
@@ -209,8 +210,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
-    for match in _LATIN_AFTER_CUE.finditer(text):
-        yield match.start(1), match.end(1), ADDRESS
+    if "-" in text and _CAPITALISED.search(text):  # most messages hold no Latin address
+        for match in _LATIN_AFTER_CUE.finditer(text):
+            yield match.start(1), match.end(1), ADDRESS
     for match in _LOT_AFTER_PLACE.finditer(text):
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS

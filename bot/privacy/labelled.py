@@ -423,21 +423,22 @@ _ACCOUNT_ROW = re.compile(
 )
 """A transfer file's row pasted as CSV or TSV: a bank's four digits, a branch's three, the account's type (1
 普通, 2 当座, 4 貯蓄) and its seven digits (0009,118,1,2207341)."""
-_PATTERNS = (
-    (_BIRTH_DATE, BIRTH_DATE),
-    (_ID_NUMBER, ID_NUMBER),
-    (_LETTERED, ID_NUMBER),
-    (_OF_A_PERSON, ID_NUMBER),
-    (_POLLING_DISTRICT, ID_NUMBER),
-    (_BRANCH_ACCOUNT, ID_NUMBER),
-    (_ACCOUNT_ROW, ID_NUMBER),
-    (_INSURANCE_CARD, ID_NUMBER),
-    (_JSON_ACCOUNT, ID_NUMBER),
-    (_CARD, ID_NUMBER),
-    (_RESIDENCE_CARD, ID_NUMBER),
-    (_PLATE, ID_NUMBER),
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_BIRTH_DATE, BIRTH_DATE, ""),
+    (_ID_NUMBER, ID_NUMBER, ""),
+    (_LETTERED, ID_NUMBER, ""),
+    (_OF_A_PERSON, ID_NUMBER, "番号"),
+    (_POLLING_DISTRICT, ID_NUMBER, "投票区"),
+    (_BRANCH_ACCOUNT, ID_NUMBER, "-"),
+    (_ACCOUNT_ROW, ID_NUMBER, ""),
+    (_INSURANCE_CARD, ID_NUMBER, ""),
+    (_JSON_ACCOUNT, ID_NUMBER, ""),
+    (_CARD, ID_NUMBER, ""),
+    (_RESIDENCE_CARD, ID_NUMBER, ""),
+    (_PLATE, ID_NUMBER, ""),
 )
-"""Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
+"""Each pattern, the kind it finds and what it cannot match without (most messages hold none of it and are
+not searched for it); a pattern's groups hold what its label announces."""
 
 
 _ID_HEADER = frozenset(
@@ -491,7 +492,9 @@ _ORDINAL = re.compile(r"第[ \t]?$")
 
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
-    for pattern, kind in _PATTERNS:
+    for pattern, kind, needed in _PATTERNS:
+        if needed not in text:
+            continue
         for match in pattern.finditer(text):
             if not pattern.groups:
                 yield match.start(), match.end(), kind
