@@ -244,7 +244,18 @@ reading the masker's code, never studied, with personal_studied_fifteenth.yaml (
 no_personal_studied_fifteenth.yaml, 32), in other situations (cremation permits, disaster victims' registers,
 public housing, utilities' and carriers' customers, after-school clubs, pharmacies, co-ops, insurers and
 qualifications, courts and police, foreign ids, vCards and quoted reply headers, ☎ and 📱, 様方, abbreviated
-eras such as H.2.5.8, S47/11/3 and 平2.4.1), whose misses that session's rules were written from.
+eras such as H.2.5.8, S47/11/3 and 平2.4.1), whose misses that session's rules were written from; and
+personal_holdout_sixteenth.yaml (117, 138: certificates' 交付番号 and 受付番号, voters' list numbers after a
+polling district, welfare, nursing-care and medical aid recipients' numbers, 店番/口座 pairs, credit card
+numbers, phones read aloud in kana or split across a line break, flats with building names and rooms, romaji
+addresses, e-mails in quoted reply headers, birth dates beside an age, CSV and TSV rows;
+no_personal_holdout_sixteenth.yaml, 60), written the same way before the next session's rules without reading
+the masker's code, never studied, with personal_studied_sixteenth.yaml (60, 66;
+no_personal_studied_sixteenth.yaml, 32), in other situations (tax, disability and maternal-child
+certificates, benefit applications, polling stations' slips, intractable and child chronic
+diseases, 支店コード and 口番, Diners and UnionPay cards, phones dictated with の or in kanji, flats
+named first, romaji with chome, Japanese quoted headers, ages with 才, semicolon, pipe and quoted
+rows), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -407,6 +418,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_thirteenth.yaml", "no_personal_studied_thirteenth.yaml", show=True)
     _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
     _written_personal("personal_studied_fifteenth.yaml", "no_personal_studied_fifteenth.yaml", show=True)
+    _written_personal("personal_studied_sixteenth.yaml", "no_personal_studied_sixteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -422,6 +434,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_thirteenth.yaml", "no_personal_holdout_thirteenth.yaml", show=False)
     _written_personal("personal_holdout_fourteenth.yaml", "no_personal_holdout_fourteenth.yaml", show=False)
     _written_personal("personal_holdout_fifteenth.yaml", "no_personal_holdout_fifteenth.yaml", show=False)
+    _written_personal("personal_holdout_sixteenth.yaml", "no_personal_holdout_sixteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -15,9 +15,10 @@ name in kanji where の joins them (長崎4の22の3) or the line says someone l
 (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
-letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku); or a lot's number alone where the
-town before it says it is one (Kyoto's 堀川通寺之内上る2丁目下天神町650, a town ending in 町 after its city,
-a rural 字 or 大字, or after 住所 and a municipality: 住所 宇治市宇治妙楽124). Parts may be
+letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address
+follows (住居地：Zoshigaya 3-8-11 Room 104, Address: Minami-Ikebukuro 2-chome 45-11); or a lot's number alone
+where the town before it says it is one (Kyoto's 堀川通寺之内上る2丁目下天神町650, a town ending in 町 after
+its city, a rural 字 or 大字, or after 住所 and a municipality: 住所 宇治市宇治妙楽124). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3), or each be on a line of its own (横浜市 / 港北区 / …).
 A room number after the block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305),
 and so does a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階). A lot lettered 甲乙丙丁 or
@@ -168,7 +169,21 @@ _LATIN = re.compile(
 )
 """An address in Latin letters, as foreign residents write it: block numbers and the town, either first,
 then the ward or city (3-11-8 Minami-Otsuka, Toshima-ku; Higashi-Ikebukuro 1-2-3, Toshima City), or after
-the city and the ward in Japanese order (Nishi-ku Minamisaiwai 1-5-1)."""
+the city and the ward in Japanese order (Nishi-ku Minamisaiwai 1-5-1); after a word that says an address
+follows, no ward is needed (`_LATIN_AFTER_CUE`)."""
+
+_LATIN_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?![0-9-])"
+_LATIN_ROOM = r"(?:(?i:room|apt\.?|#)[ ]?[0-9]{1,4}[a-z]?)"
+_LATIN_AFTER_CUE = re.compile(
+    r"(?:住所|住居地|居住地|居所|(?i:address|residence))(?:\([^()\n]{1,10}\))?[ \t]*[:：]?[ \t]*"
+    rf"((?:{_LATIN_ROOM},?[ ]+)?"
+    rf"(?:{_ROMAN},?[ ]+(?:[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+)?{_LATIN_BLOCK}|{_LATIN_BLOCK},?[ ]+{_ROMAN})"
+    rf"(?:,?[ ]+{_LATIN_ROOM})?)"
+)
+"""An address in Latin letters after a word that says one follows, with no ward after it: the town and block
+numbers, either first, the block after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address:
+Minami-Ikebukuro 2-chome 45-11, Maison 801)."""
+_CAPITALISED = re.compile("[A-Z][a-z]")
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
@@ -195,6 +210,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         yield match.start(), match.end(), ADDRESS
     for match in _AFTER_CUE.finditer(text):
         yield match.start(1), match.end(1), ADDRESS
+    if "-" in text and _CAPITALISED.search(text):  # most messages hold no Latin address
+        for match in _LATIN_AFTER_CUE.finditer(text):
+            yield match.start(1), match.end(1), ADDRESS
     for match in _LOT_AFTER_PLACE.finditer(text):
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS

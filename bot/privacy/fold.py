@@ -22,7 +22,9 @@ between two numbers is a range); and a form's boxes around one character each ar
 (|1|5|4|-|0|0|2|1|, [0][9][2]…).
 Digits read aloud in hiragana or katakana, as voice input writes them (ぜろきゅうぜろ よんよんにーいち …,
 ゼロハチゼロ …), become ASCII digits too where seven or more follow one another, a space or の between
-them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; and a phone's
+them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; so do three or four
+groups of three or four readings with a pause between them, as a My Number is dictated (ななにーいち、
+はちさんさん、…), and a phone's
 first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402). A date's or a block's units
 and an era left in hiragana after digits are their kanji (へいせい25ねん4がつ10にち, 3ちょうめ12ばん).
 O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304,
@@ -100,6 +102,11 @@ _SPOKEN_ZERO_RUN = re.compile(
 too (、 , or ・, after の if any: ぜろきゅうぜろ、よんよんいちに、…, ゼロロクの、ロクニーゼロハチの、…,
 ゼロ・ハチ・ゼロ): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays). Not the tail of a
 word in the same script (かまるいち…; after a particle in the other, 連絡先はゼロキュウゼロ…, it is one)."""
+_SPOKEN_GROUP = rf"(?:{_SPOKEN_DIGIT}){{3,4}}"
+_SPOKEN_GROUPED_RUN = re.compile(rf"{_SPOKEN_GROUP}(?: ?[、,・] ?{_SPOKEN_GROUP}){{2,3}}")
+"""Three or four groups of three or four digits read aloud, a pause between them, as a My Number or an
+account is dictated (ななにーいち、はちさんさん、ぜろよんいち、いちごーきゅう): a count aloud has no such
+groups."""
 _SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|-|[、,・])")
 _PAUSE = re.compile("[、,・]")
 """A pause between digits read aloud; a space between them once read (a separator of the numbers' chains)."""
@@ -157,6 +164,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _spoken_dashes(chars, origin, ends)
     _label_words(chars, origin, ends)
     _spoken_digits(chars, origin, ends, _SPOKEN_RUN)
+    _spoken_digits(chars, origin, ends, _SPOKEN_GROUPED_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
     _kana_units(chars, origin, ends)
@@ -569,7 +577,7 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
     """
     text = to_hiragana("".join(chars))  # digits read aloud in katakana read as in hiragana
     for run in reversed(list(runs.finditer(text))):
-        if runs is _SPOKEN_ZERO_RUN and _tail_of_a_word(chars, run.start()):
+        if runs is not _SPOKEN_RUN and _tail_of_a_word(chars, run.start()):
             continue
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
         if (

@@ -16,8 +16,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
   the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
-  not: nobody's work is dated then but a resident's birth; the same read aloud in hiragana, as voice
-  input writes it (しょうわよんじゅうねん ろくがつ ついたち), and any era's so in a message about a birth;
+  not: nobody's work is dated then but a resident's birth; in an era's last year (S64.1.7, 大正15年12月25日)
+  only in a message about a birth or before who it is of (S64.1.7 の方), as the era's end is told of too;
+  the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), and
+  any era's so in a message about a birth;
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
   from the date) or holds a whole date of an era before 平成 (S40.2.3 や 平9.6.10), every whole
   date whose year is not one of the last three (a consultation's date, 相談日 2026/11/02, is the
@@ -40,7 +42,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   被災者台帳の台帳番号), a utility's (お客様番号), a job seeker's (求職番号), an insurance policy's
   (証券番号), a patient's chart (カルテ番号), a member's (会員番号; after 会員番号 a number is never a phone,
   `bot.privacy.numbers`), a certificate's or a qualification's (修了証明書番号, 身分証番号, ID Card No.,
-  資格番号, 保育士登録番号 東京-004471, 認定番号), a Japan Post Bank
+  資格番号, 保育士登録番号 東京-004471, 認定番号, a certificate's or a handbook's 交付番号, a place before its
+  第 if any: 交付番号 東京 第1183047号), a person's No. (被保険者No.), a Japan Post Bank
   account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
@@ -57,6 +60,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
   before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
+- a work number said to be someone's (受付番号が 3318 の方, 申請番号 KY-00448172 のご本人; not a queue's
+  called to a counter: 受付番号 312 番の方、3番窓口へ); a voter's number right after a polling district
+  (第3投票区の 1248 番); a branch and an account joined by a dash, with the account's type after them or
+  a bank's name before (三菱UFJ 218-3381904（普）), and a transfer file's row (0009,118,1,2207341);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
   neither a My Number nor a reference (受付番号 …);
 - in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
@@ -67,7 +74,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
   バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281);
 - a payment card's number without a label: 16 digits in four groups of four
-  (4111 1111 1111 1111), and a residence card's (AB12345678CD), which no work
+  (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
+  and a residence card's (AB12345678CD), which no work
   number is written as.
 
 A key-value separator may stand after a label, spaces before it if any (被保険者番号 ; …, 郵便番号;…).
@@ -219,7 +227,9 @@ RECENT_YEARS = 3
 work's (相談日 2024/06/12) than someone's birth."""
 _PERSON = r"(?:(?<!業)者|組合員|会員|職員|社員|顧客|お?客様|お?客さま|患者|奨?学生|生徒|児童)"
 """Who a number is of: a person (〜者 but a business, 事業者), a member, a customer, a patient, a pupil."""
-_PERSON_ID = rf"{_PERSON}(?:(?:台帳|名簿)の?(?:台帳)?)?(?:番号|コード|id(?![a-z]))"
+_PERSON_ID = (
+    rf"{_PERSON}(?:(?:台帳|名簿)の?(?:台帳)?)?(?:番号|コード|id(?![a-z])|(?=[ \t]?(?:no\.|number(?![a-z]))))"
+)
 """A person's number, code or ID (利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号), or a
 register of people's (被災者台帳の台帳番号); 事業者番号 stays: a business's."""
 _ID_LABEL = (
@@ -232,7 +242,7 @@ _ID_LABEL = (
     r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
-    r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|"
+    r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書)"
@@ -272,7 +282,7 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：])|[0-9]{1,
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
-    rf"(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
+    rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
@@ -330,8 +340,15 @@ _JSON_ACCOUNT = re.compile(
 """An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
 _RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
-_CARD = re.compile(r"(?<![0-9a-z_-])[0-9]{4}(?:[ -]?[0-9]{4}){3}(?![0-9a-z_-])", re.IGNORECASE)
-"""Not inside an identifier (a hash, a UUID: `bot.privacy.numbers`), whose digits touch letters or dashes."""
+_CARD = re.compile(
+    r"(?<![0-9a-z_-])"
+    r"(?:[0-9]{4}(?:[ -]?[0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{4,5}|[0-9]{4}-[0-9]{6}-[0-9]{4,5})"
+    r"(?![0-9a-z_-])",
+    re.IGNORECASE,
+)
+"""Sixteen digits in fours, or four, six and four or five set apart alike, as Diners and American Express
+print theirs (3056 930902 5904, 3782-822463-10005); not inside an identifier (a hash, a UUID:
+`bot.privacy.numbers`), whose digits touch letters or dashes."""
 _CORRECTION = re.compile(
     rf"{_SPACE}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
     rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?)"
@@ -374,17 +391,54 @@ _LETTERED = re.compile(
 """A number lettered before a dash after the label of a person's number (受診者番号 K-2026-04471, 対象者番号：
 W-8812, お客様ID MV-30417728); after a case's label the same shape may be a file's (ケース番号 C-2025-1182)
 and stays."""
-_PATTERNS = (
-    (_BIRTH_DATE, BIRTH_DATE),
-    (_ID_NUMBER, ID_NUMBER),
-    (_LETTERED, ID_NUMBER),
-    (_INSURANCE_CARD, ID_NUMBER),
-    (_JSON_ACCOUNT, ID_NUMBER),
-    (_CARD, ID_NUMBER),
-    (_RESIDENCE_CARD, ID_NUMBER),
-    (_PLATE, ID_NUMBER),
+_WHOSE = r"(?:の(?:方|かた|ご本人|本人|世帯|ご家族|お子さん)|様|さま|さん)"
+"""What says a number is a person's: the one it is of (…の方, …のご本人, …の世帯, …様)."""
+_OF_A_PERSON = re.compile(
+    rf"(?:受付|申請|整理|登録|管理)番号(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
+    rf"((?:[a-z]{{1,3}}-)?{_ID_VALUE})(?![0-9a-z]|{_QUANTITY})(?:{_SPACE}号)?{_SPACE}(?={_WHOSE})"
+    r"(?![^\n。]{0,24}窓口)",
+    re.IGNORECASE,
 )
-"""Each pattern and the kind it finds; a pattern's groups hold what its label announces."""
+"""A work number's label, then a number said to be someone's (受付番号が 3318 の方, 申請番号 KY-00448172 の
+ご本人, 登録番号 5-0389 の方): a resident's application or entry; 受付番号 1234 alone is the office's, and
+so is a queue's called to a counter (受付番号 312 番の方、3番窓口へ, 整理番号 045-2261 の方は 3番窓口へ)."""
+_POLLING_DISTRICT = re.compile(
+    rf"第?{_SPACE}[0-9]{{1,3}}{_SPACE}投票区(?:の|、|,)?{_SPACE}"
+    rf"(?:(?:登録|名簿)?番号(?:は|が|:|：)?{_SPACE})?(?:第{_SPACE})?"
+    rf"([0-9]{{1,6}})(?![0-9,.:：]|{_SPACE}(?:{_QUANTITY}|か所|カ所|ヶ所|箇所|投票))"
+)
+"""A number right after a polling district: a voter's number in the register (第3投票区の 1248 番, 第14投票区
+0772); a count after it has its unit (第3投票区 1,204人) and a time its colon (7:00)."""
+_BANK = r"(?:銀行|信用金庫|信金|信用組合|信組|労金|農協|ja|ufj|みずほ|りそな|三井住友|ゆうちょ)"
+_BRANCH_ACCOUNT = re.compile(
+    rf"(?<![0-9-])([0-9]{{3}}-[0-9]{{7}})(?![0-9-])(?={_SPACE}\(?(?:普通|当座|普|当)(?![\u4e00-\u9fff]))"
+    rf"|{_BANK}[^\n。0-9]{{0,12}}?(?<![0-9-])([0-9]{{3}}-[0-9]{{7}})(?![0-9-])",
+    re.IGNORECASE,
+)
+"""A branch's three digits and an account's seven joined by a dash, with the account's type after them
+(218-3381904（普）) or a bank's name before them (三菱UFJ 218-3381904)."""
+_ACCOUNT_ROW = re.compile(
+    r"(?<![0-9])[0-9]{4}[ \t]*[,\t][ \t]*[0-9]{3}[ \t]*[,\t][ \t]*(?:[124]|普通|当座|貯蓄)[ \t]*[,\t][ \t]*"
+    r"([0-9]{7})(?![0-9])"
+)
+"""A transfer file's row pasted as CSV or TSV: a bank's four digits, a branch's three, the account's type (1
+普通, 2 当座, 4 貯蓄) and its seven digits (0009,118,1,2207341)."""
+_PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (_BIRTH_DATE, BIRTH_DATE, ""),
+    (_ID_NUMBER, ID_NUMBER, ""),
+    (_LETTERED, ID_NUMBER, ""),
+    (_OF_A_PERSON, ID_NUMBER, "番号"),
+    (_POLLING_DISTRICT, ID_NUMBER, "投票区"),
+    (_BRANCH_ACCOUNT, ID_NUMBER, "-"),
+    (_ACCOUNT_ROW, ID_NUMBER, ""),
+    (_INSURANCE_CARD, ID_NUMBER, ""),
+    (_JSON_ACCOUNT, ID_NUMBER, ""),
+    (_CARD, ID_NUMBER, ""),
+    (_RESIDENCE_CARD, ID_NUMBER, ""),
+    (_PLATE, ID_NUMBER, ""),
+)
+"""Each pattern, the kind it finds and what it cannot match without (most messages hold none of it and are
+not searched for it); a pattern's groups hold what its label announces."""
 
 
 _ID_HEADER = frozenset(
@@ -438,7 +492,9 @@ _ORDINAL = re.compile(r"第[ \t]?$")
 
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
-    for pattern, kind in _PATTERNS:
+    for pattern, kind, needed in _PATTERNS:
+        if needed not in text:
+            continue
         for match in pattern.finditer(text):
             if not pattern.groups:
                 yield match.start(), match.end(), kind
@@ -483,7 +539,9 @@ def _licence_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
 
-    A message that holds a whole date of an era before 平成 is about a birth too (S45.3.2 や 平7.3.9).
+    A message that holds a whole date of an era before 平成 is about a birth too (S45.3.2 や 平7.3.9); one
+    in that era's last year (S64.1.7, 大正15年12月25日) only where a birth's word is in the message too
+    or a person's follows it (S64.1.7 の方): the era's end is told of by its last day.
 
     A date read aloud in hiragana (voice input) is taken the same way: of an era before 平成, or in a message
     about a birth.
@@ -493,6 +551,8 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """
     about_birth = _BIRTH_CUE.search(text) is not None
     for match in _OLD_DATE.finditer(text):
+        if _LAST_YEAR.match(match.group()) and not (about_birth or _OF_WHOM.match(text, match.end())):
+            continue  # the era's last days: told of as its end (S64.1.7 が最後の日) as often as a birth
         if not _in_range(text, match.start(), match.end()):
             about_birth = True
             yield match.start(), match.end(), BIRTH_DATE
@@ -505,6 +565,14 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _ANY_DATE.finditer(text):
         if _year(match.group()) < recent and not _in_range(text, match.start(), match.end()):
             yield match.start(), match.end(), BIRTH_DATE
+
+
+_LAST_YEAR = re.compile(
+    rf"(?:(?:明治|明|m\.?){_GAP}45|(?:大正|大|t\.?){_GAP}15|(?:昭和|昭|s\.?){_GAP}64)(?![0-9])", re.IGNORECASE
+)
+"""An era's last year (明治45, 大正15, 昭和64): a date in it is its end's as often as a birth's."""
+_OF_WHOM = re.compile(rf"{_SPACE}{_WHOSE}")
+"""After a date, who it is of (S64.1.7 の方): a person's birth."""
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -1383,6 +1383,36 @@ WRITINGS = [
     ),
     ("自動二輪の登録 練馬 ほ 7721、原付 練馬区 か 2281", "自動二輪の登録 ［各種番号］、原付 ［各種番号］"),
     ("部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2", "部屋番号 1208 / パークタワー東池袋 / ［住所］"),
+    # The sixteenth round's: certificates' issue numbers, a work number said to be someone's, a voter's number
+    # after a polling district, a person's No., a branch and an account joined by a dash or in a transfer
+    # file's row, Diners' grouping, a My Number dictated in groups, Latin addresses after their label, and an
+    # era's last year only with a birth's word or a person after it.
+    (
+        "納税証明書の交付番号 04-221873 の方、身体障害者手帳の交付番号 東京 第1183047号",
+        "納税証明書の交付番号 ［各種番号］ の方、身体障害者手帳の交付番号 東京 第［各種番号］号",
+    ),
+    (
+        "住民異動届の受付番号が 3318 の方、給付金の申請番号 KY-00448172 のご本人",
+        "住民異動届の受付番号が ［各種番号］ の方、給付金の申請番号 ［各種番号］ のご本人",
+    ),
+    (
+        "選挙人名簿の登録番号は第3投票区の 1248 番、入場整理券 第14投票区 0772",
+        "選挙人名簿の登録番号は第3投票区の ［各種番号］ 番、入場整理券 第14投票区 ［各種番号］",
+    ),
+    (
+        "被保険者No. 0002 1873 40、振込先は 三菱UFJ 218-3381904（普）、口座情報：0009,118,1,2207341",
+        "被保険者No. ［各種番号］、振込先は 三菱UFJ ［各種番号］（普）、口座情報：0009,118,1,［各種番号］",
+    ),
+    ("ダイナースの番号 3056 930902 5904、3782-822463-10005", "ダイナースの番号 ［各種番号］、［各種番号］"),
+    (
+        "マイナンバーのメモ：ななにーいち、はちさんさん、ぜろよんいち、いちごーきゅう",
+        "マイナンバーのメモ：［マイナンバー］",
+    ),
+    (
+        "住居地：Zoshigaya 3-8-11 Room 104、Address: Minami-Ikebukuro 2-chome 45-11, Maison 801",
+        "住居地：［住所］、Address: ［住所］, Maison 801",
+    ),
+    ("S64.1.7 の方、大正15年12月25日生まれ", "［生年月日］ の方、［生年月日］生まれ"),
 ]
 
 
@@ -1753,6 +1783,13 @@ WORK_TEXT = [
     "原付の登録は 1,204 台、二輪車の駐輪場は 300 台分",
     "会議は 301号室、資料は別表1-2-3",
     "保険の番号を確認したら、2026年4月から変更、身分証の番号欄は 12 桁",
+    # An era's last day told of as its end; queue numbers called to a counter; a polling district's counts and
+    # hours; counting aloud; a version after Address.
+    "昭和の終わり、S64.1.7 が最後の日で、翌日から平成です",
+    "受付番号 312 番の方、3番窓口へどうぞ。整理番号 045-2261 の方は 3番窓口へ",
+    "第3投票区の投票所は 7:00 から、第3投票区 1,204人、第5投票区 2か所",
+    "いちにさんし、ごーろくしちはち",
+    "Address: version 1-2、交付番号の桁数は 7 桁",
 ]
 
 
@@ -1947,6 +1984,11 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "顧客コード 東京-" * 800,
         "登録 練馬 " * 1000,
         "部屋番号 東池袋1-2-" * 600,
+        "受付番号 1-" * 1500,
+        "第1投票区 " * 1500,
+        "三菱UFJ 218-" * 1000,
+        "いちにさん、" * 1500,
+        "Address: Room 1, " * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
