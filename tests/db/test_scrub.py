@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0042: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0043: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -360,6 +360,23 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "お客様ID ［各種番号］、保育士登録番号 ［各種番号］、自動二輪の登録 ［各種番号］、"
             "基礎年金番号を教えてもらいました、［各種番号］",
         ),
+        (
+            "0042",
+            "来たのは 警部補 東 と 巡査 の 西野 です\n防災 → 大江、福祉 → ハリス、教育 → 佐渡\n"
+            "相談の担当 やなぎ さんが休みです\n出動記録：団員 えのき・栗原・Peter",
+            ("東 と", "西野", "大江", "ハリス", "佐渡", "やなぎ", "えのき", "栗原", "Peter"),
+            "来たのは 警部補 ［氏名］ と 巡査 の ［氏名］ です\n"
+            "防災 → ［氏名］、福祉 → ［氏名］、教育 → ［氏名］\n"
+            "相談の担当 ［氏名］ さんが休みです\n出動記録：団員 ［氏名］・［氏名］・［氏名］",
+        ),
+        (
+            "0042",
+            "身体障害者手帳の交付番号 東京 第1183047号\n選挙人名簿の登録番号は第3投票区の 1248 番\n"
+            "被保険者No. 0002 1873 40\n住居地：Zoshigaya 3-8-11 Room 104",
+            ("1183047", "1248", "1873", "Zoshigaya"),
+            "身体障害者手帳の交付番号 東京 第［各種番号］号\n"
+            "選挙人名簿の登録番号は第3投票区の ［各種番号］ 番\n被保険者No. ［各種番号］\n住居地：［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -400,6 +417,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "job seekers' and policies' numbers, lettered numbers, defanged e-mails, a card's last digits",
         "names in file names, mentions, after a mayor's title, couples, quoted readings",
         "customers' IDs, certificates' numbers, motorcycles' plates, numbers learnt after a comma",
+        "names handed tasks with arrows, after a rank, a spaced の, between a role and an honorific",
+        "certificates' issue numbers, voters' numbers, an insured person's No., romaji addresses",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
