@@ -128,6 +128,7 @@
       reveal(data.replies.map(showReply));
       if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
     } catch (error) {
+      if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
     } finally {
