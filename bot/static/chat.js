@@ -14,6 +14,7 @@
   const input = document.getElementById("text");
   const send = document.getElementById("send");
   const end = document.getElementById("end");
+  const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
@@ -34,6 +35,7 @@
   let pressed = null; // the action of the button whose answer is on its way (a double click sends it once)
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
   let live = false; // this tab shows the conversation of a live session
+  let cardCount = 0; // numbers the cards' headings, which name their buttons' purpose
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -94,9 +96,16 @@
       const strip = element("div", "cards");
       for (const card of reply.cards) {
         const box = element("article", "card");
-        box.append(element("h2", "", card.title), element("p", "", card.text));
+        const heading = element("h2", "", card.title);
+        heading.id = `card-${++cardCount}`;
+        box.append(heading, element("p", "", card.text));
         const buttons = element("div", "buttons");
-        for (const choice of card.choices || []) buttons.append(button(choice));
+        // Many cards have a 「詳しく見る」: a screen reader says which card's it is.
+        for (const choice of card.choices || []) {
+          const node = button(choice);
+          node.setAttribute("aria-describedby", heading.id);
+          buttons.append(node);
+        }
         box.append(buttons);
         strip.append(box);
       }
@@ -294,11 +303,18 @@
       const data = response.ok ? await response.json() : { lines: [] };
       if (data.lines.length) {
         live = true;
-        showSystem("これまでの会話です。続けてご質問ください。");
+        // Shown quietly (the log is live again a moment later, once the browser has taken these in): a
+        // screen reader announces what is new, not forty lines read before, and then only this notice.
+        log.setAttribute("aria-live", "off");
         for (const line of data.lines) {
           if (line.role === "user") log.append(element("div", "message user", line.text));
           else showReply(line);
         }
+        const shownIn = epoch;
+        setTimeout(() => {
+          log.removeAttribute("aria-live");
+          if (shownIn === epoch) log.prepend(element("div", "message system", "これまでの会話です。続けてご質問ください。"));
+        }, QUIET_MS);
         lastPushed = Math.max(lastPushed, data.last_pushed || 0);
         sessionStorage.setItem(PUSHED, String(lastPushed));
         scrollDown();

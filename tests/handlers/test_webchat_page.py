@@ -40,6 +40,28 @@ def ask(page: Page, text: str) -> None:
     page.keyboard.press("Enter")
 
 
+def test_the_conversation_is_a_log_that_says_who_said_each_line(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    ask(page, QUESTION)
+    expect(page.locator(".message.bot", has_text=ANSWERED)).to_be_visible()
+    conversation = page.get_by_role("main").get_by_role("log", name="会話")
+    snapshot = conversation.aria_snapshot()
+    assert f"あなた： {QUESTION}" in snapshot, snapshot
+    assert "ボット： RPA（ロボティック" in snapshot, snapshot
+    # The text itself is what was written: the speaker is for screen readers only.
+    expect(page.locator(".message.user").last).to_have_text(QUESTION)
+    page.close()
+
+
+def test_a_cards_buttons_say_which_card_they_belong_to(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    ask(page, QUESTION)
+    title = "児童手当の申請データ入力をRPAで自動化"
+    details = page.locator(".card", has_text=title).get_by_role("button", name="詳しく見る")
+    expect(details).to_have_accessible_description(title)
+    page.close()
+
+
 def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_person(
     served: Served, browser: Browser
 ) -> None:
@@ -59,3 +81,33 @@ def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_perso
     expect(page.locator(".log")).not_to_contain_text("住民票")
     expect(page.locator("#text")).to_have_value("")
     page.close()
+
+
+def test_a_reloaded_conversation_is_not_read_out_again(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served.url)
+    ask(page, QUESTION)
+    expect(page.locator(".message.bot", has_text=ANSWERED)).to_be_visible()
+    # Each line added to the conversation, and whether the log was a live region at that moment.
+    page.add_init_script(
+        """
+        window.added = [];
+        new MutationObserver((changes) => {
+          const log = document.getElementById('log');
+          if (!log) return;
+          for (const change of changes) {
+            for (const node of change.addedNodes) {
+              if (change.target === log) window.added.push([node.textContent, log.getAttribute('aria-live')]);
+            }
+          }
+        }).observe(document, {childList: true, subtree: true});
+        """
+    )
+    page.reload()
+    expect(page.locator(".message.system", has_text="これまでの会話です")).to_be_visible()
+    added = page.evaluate("window.added")
+    announced = [text for text, liveness in added if liveness != "off"]
+    assert any(QUESTION in text for text, _ in added)
+    assert announced == ["これまでの会話です。続けてご質問ください。"], announced
+    context.close()
