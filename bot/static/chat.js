@@ -14,6 +14,8 @@
   const input = document.getElementById("text");
   const send = document.getElementById("send");
   const end = document.getElementById("end");
+  const count = document.getElementById("count");
+  const MAX_CHARS = Number(input.dataset.maxChars); // the server's limit, in characters (code points)
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
@@ -161,6 +163,7 @@
   function giveBack(body) {
     if (!body.text || input.value) return;
     input.value = body.text;
+    fitInput();
     sendWhenFree = false;
   }
 
@@ -219,6 +222,7 @@
     sessionStorage.removeItem(PUSHED);
     log.replaceChildren();
     input.value = "";
+    fitInput();
     sendWhenFree = false;
     pressWhenFree = null;
     showSystem(notice);
@@ -229,6 +233,31 @@
       if (event.data === "ended") forget(ENDED_ELSEWHERE);
     });
   }
+
+  // The number of characters as the server counts them (code points, so an emoji is one).
+  function length(text) {
+    return [...text].length;
+  }
+
+  // The box grows with what is typed or pasted (up to the height the style sheet allows), and near the
+  // limit it says how much is left; over it, what is too much, instead of the browser cutting it silently.
+  function fitInput() {
+    input.style.height = "auto";
+    if (input.value) input.style.height = `${input.scrollHeight + 2}px`;
+    const used = length(input.value.trim());
+    count.classList.toggle("over", used > MAX_CHARS);
+    if (used > MAX_CHARS) {
+      count.textContent =
+        `${MAX_CHARS.toLocaleString()}文字までお送りいただけます（現在${used.toLocaleString()}文字）。` +
+        "長い場合は、分けてお送りください。";
+    } else if (used > MAX_CHARS * 0.9) {
+      count.textContent = `あと${(MAX_CHARS - used).toLocaleString()}文字入力できます。`;
+    } else {
+      count.textContent = "";
+    }
+  }
+
+  input.addEventListener("input", fitInput);
 
   async function endSession() {
     const sure = window.confirm(
@@ -269,7 +298,13 @@
       return;
     }
     const text = input.value;
+    if (length(text.trim()) > MAX_CHARS) {
+      fitInput(); // says what is too much; the text stays to be shortened
+      input.focus();
+      return;
+    }
     input.value = "";
+    fitInput();
     ask(text);
     typeHere();
   });

@@ -62,6 +62,36 @@ def test_a_cards_buttons_say_which_card_they_belong_to(served: Served, browser: 
     page.close()
 
 
+def test_a_long_paste_is_never_cut_and_over_the_limit_is_not_sent(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    one_line = page.locator("#text").bounding_box()
+    assert one_line
+    pasted = "窓口の受付簿を紙で管理していて、毎月の集計に時間がかかっています。\n" * 80
+    page.locator("#text").focus()
+    page.keyboard.insert_text(pasted)
+    expect(page.locator("#text")).to_have_value(pasted)  # the browser cut it at 2,000 before
+    grown = page.locator("#text").bounding_box()
+    assert grown
+    assert grown["height"] > one_line["height"] * 2
+    assert len(pasted.strip()) == 2719
+    expect(page.locator("#count")).to_contain_text("2,000文字までお送りいただけます（現在2,719文字）")
+    page.keyboard.press("Enter")
+    expect(page.locator("#text")).to_have_value(pasted)
+    expect(page.locator(".message.user")).to_have_count(0)
+
+    # Cut down to the limit, it goes, and the box is one line again.
+    page.fill("#text", pasted[:2000])
+    expect(page.locator("#count")).to_have_text("あと0文字入力できます。")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.user")).to_have_count(1)
+    expect(page.locator("#count")).to_have_text("")
+    expect(page.locator(".message.bot")).to_have_count(2)
+    shrunk = page.locator("#text").bounding_box()
+    assert shrunk
+    assert shrunk["height"] == one_line["height"]
+    page.close()
+
+
 def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_person(
     served: Served, browser: Browser
 ) -> None:
