@@ -14,8 +14,10 @@
   const input = document.getElementById("text");
   const send = document.getElementById("send");
   const end = document.getElementById("end");
+  const waiting = document.getElementById("waiting");
   const count = document.getElementById("count");
   const MAX_CHARS = Number(input.dataset.maxChars); // the server's limit, in characters (code points)
+  const WAITING_AFTER_MS = 700; // an answer slower than this is announced as being prepared
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
@@ -75,8 +77,15 @@
   }
 
   function showUser(text) {
-    log.append(element("div", "message user", text));
+    const bubble = element("div", "message user", text);
+    log.append(bubble);
     scrollDown();
+    return bubble;
+  }
+
+  // A line the server did not take stays in view, marked, so it is not mistaken for one sent.
+  function markUnsent(bubble) {
+    if (bubble && !bubble.querySelector(".unsent")) bubble.append(element("span", "unsent", "（送信できませんでした）"));
   }
 
   function showSystem(text) {
@@ -116,11 +125,15 @@
     return bubble;
   }
 
-  async function post(body) {
+  // What the person sent (``line``: their bubble, if shown), and the bot's answer.
+  async function post(body, line) {
     busy = true;
     pressed = body.action || null;
     send.disabled = true;
     const sentIn = epoch;
+    const slow = setTimeout(() => {
+      waiting.textContent = "回答を準備しています…";
+    }, WAITING_AFTER_MS);
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
@@ -131,18 +144,25 @@
       const data = await response.json().catch(() => ({}));
       if (sentIn !== epoch) return;
       if (!response.ok) {
+        markUnsent(line);
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
         giveBack(body);
         return;
       }
       live = true;
       reveal(data.replies.map(showReply));
-      if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
+      if (data.refused) {
+        markUnsent(line);
+        giveBack(body); // over the per-minute limit: not read, to send again later
+      }
     } catch (error) {
       if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
+      markUnsent(line);
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
     } finally {
+      clearTimeout(slow);
+      waiting.textContent = "";
       busy = false;
       pressed = null;
       send.disabled = false;
@@ -170,8 +190,7 @@
   function ask(text) {
     const trimmed = text.trim();
     if (!trimmed || busy) return;
-    showUser(trimmed);
-    post({ text: trimmed });
+    post({ text: trimmed }, showUser(trimmed));
   }
 
   // A button pressed while an answer is on its way is pressed once it has arrived (the last one, if several),
@@ -181,8 +200,7 @@
       if (action !== pressed) pressWhenFree = { action, label };
       return;
     }
-    showUser(label);
-    post({ action });
+    post({ action }, showUser(label));
   }
 
   let polling = false;

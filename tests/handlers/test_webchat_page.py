@@ -92,6 +92,33 @@ def test_a_long_paste_is_never_cut_and_over_the_limit_is_not_sent(served: Served
     page.close()
 
 
+def test_a_slow_answer_is_announced_as_being_prepared(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    held: list[Route] = []
+    page.route("**/api/v1/chat", lambda route: route.continue_() if held else held.append(route))
+    ask(page, QUESTION)
+    while not held:
+        page.wait_for_timeout(50)
+    expect(page.get_by_role("status")).to_have_text("回答を準備しています…")
+    held[0].continue_()
+    expect(page.locator(".message.bot", has_text=ANSWERED)).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text("")
+    page.close()
+
+
+def test_a_line_that_was_not_sent_is_marked_so(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    page.context.set_offline(True)
+    ask(page, QUESTION)
+    expect(page.locator(".message.system", has_text="通信できませんでした")).to_be_visible()
+    expect(page.locator(".message.user").last).to_have_text(f"{QUESTION}（送信できませんでした）")
+    page.context.set_offline(False)
+    page.keyboard.press("Enter")  # the question is back in the box: sent again with one key
+    expect(page.locator(".message.bot", has_text=ANSWERED)).to_be_visible()
+    expect(page.locator(".message.user").last).to_have_text(QUESTION)
+    page.close()
+
+
 def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_person(
     served: Served, browser: Browser
 ) -> None:
