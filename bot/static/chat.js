@@ -18,6 +18,7 @@
   const count = document.getElementById("count");
   const MAX_CHARS = Number(input.dataset.maxChars); // the server's limit, in characters (code points)
   const WAITING_AFTER_MS = 700; // an answer slower than this is announced as being prepared
+  const TITLE = document.title;
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
@@ -125,7 +126,8 @@
     return bubble;
   }
 
-  // What the person sent (``line``: their bubble, if shown), and the bot's answer.
+  // What the person sent (``line``: their bubble, if shown) and the bot's answer; the page's other tabs are
+  // told the turn, so they show the same conversation and none answers a question it did not show.
   async function post(body, line) {
     busy = true;
     pressed = body.action || null;
@@ -154,6 +156,8 @@
       if (data.refused) {
         markUnsent(line);
         giveBack(body); // over the per-minute limit: not read, to send again later
+      } else if (tabs && line) {
+        tabs.postMessage({ turn: { line: line.firstChild.textContent, replies: data.replies } });
       }
     } catch (error) {
       if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
@@ -223,6 +227,7 @@
         const fresh = data.messages.filter((message) => message.id > lastPushed);
         for (const message of fresh) lastPushed = Math.max(lastPushed, message.id);
         reveal(fresh.map(showReply));
+        if (fresh.length && document.hidden) document.title = `（新着の回答があります）${TITLE}`;
         sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {
@@ -249,6 +254,11 @@
   if (tabs) {
     tabs.addEventListener("message", (event) => {
       if (event.data === "ended") forget(ENDED_ELSEWHERE);
+      else if (event.data && event.data.turn && live) {
+        // A turn of this conversation in another tab of this browser (the same session).
+        showUser(event.data.turn.line);
+        reveal(event.data.turn.replies.map(showReply));
+      }
     });
   }
 
@@ -345,7 +355,9 @@
 
   window.addEventListener("focus", poll);
   document.addEventListener("visibilitychange", () => {
-    if (!document.hidden) poll();
+    if (document.hidden) return;
+    document.title = TITLE;
+    poll();
   });
 
   // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu

@@ -5,12 +5,15 @@ A real ``serve`` and Debian's chromium (Playwright); skipped with a reason where
 
 from __future__ import annotations
 
+import json
+import re
+import urllib.request
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
-from tests.auxil.browser import needs_chromium
+from tests.auxil.browser import needs_chromium, write_consultation
 from tests.auxil.server import Served, serve
 
 pytestmark = needs_chromium
@@ -137,6 +140,51 @@ def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_perso
     expect(page.locator(".message.bot", has_text="ご用件をお選びください")).to_be_visible()
     expect(page.locator(".log")).not_to_contain_text("住民票")
     expect(page.locator("#text")).to_have_value("")
+    page.close()
+
+
+def test_two_tabs_show_the_same_conversation(served: Served, browser: Browser) -> None:
+    context = browser.new_context()
+    first = context.new_page()
+    first.goto(served.url)
+    expect(first.locator(".message.bot").first).to_be_visible()
+    second = context.new_page()
+    second.goto(served.url)
+    expect(second.locator(".message.bot").first).to_be_visible()
+    write_consultation(first, "会議録の作成に毎回半日かかっています")
+    # The other tab shows the form too, so what is typed there is not taken for an answer unseen.
+    expect(second.locator(".message.bot", has_text="次の内容でDX推進課に相談します")).to_be_visible()
+    expect(second.locator(".message.user", has_text="総務課 庶務係")).to_be_visible()
+    context.close()
+
+
+def test_an_answer_arriving_in_a_hidden_tab_shows_in_its_title(served: Served, browser: Browser) -> None:
+    page = browser.new_page()
+    page.add_init_script(
+        "Object.defineProperty(document, 'hidden', {configurable: true, get: () => !!window.hiddenForTest});"
+    )
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    title = page.title()
+    write_consultation(page, "会議録の作成に毎回半日かかっています").get_by_role(
+        "button", name="この内容で相談する"
+    ).click()
+    receipt = page.locator(".message.bot", has_text="受付番号は No.")
+    expect(receipt).to_be_visible()
+    found = re.search(r"No\.(\d+)", receipt.inner_text())
+    assert found
+    request = urllib.request.Request(
+        f"{served.url}/api/v1/consultations/{found.group(1)}/answer",
+        data=json.dumps({"text": "議事録の要約には生成AIをお使いいただけます。"}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+    page.evaluate("window.hiddenForTest = true; window.dispatchEvent(new Event('focus'))")
+    expect(page.locator(".message.bot", has_text="生成AIをお使いいただけます")).to_be_visible()
+    expect(page).to_have_title(f"（新着の回答があります）{title}")
+    page.evaluate("window.hiddenForTest = false; document.dispatchEvent(new Event('visibilitychange'))")
+    expect(page).to_have_title(title)
     page.close()
 
 
