@@ -4,7 +4,8 @@
 // script never sees, and no user id appears in any URL or storage. 「この端末での利用を終了」 ends
 // the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh; the
 // page's other tabs clear their conversation too (told on a BroadcastChannel, or by a poll that finds
-// no session).
+// no session). On the same channel every turn is told to the other tabs, which show it too: they share
+// the session, and so one conversation.
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
