@@ -95,8 +95,27 @@
     scrollDown();
   }
 
+  // Web addresses in the bot's text (a ward's FAQ, the DX team's answers) are links that open a new tab:
+  // only http and https, made as elements with their text, never as HTML; a 。 or ) after one ends it.
+  const ADDRESS = /https?:\/\/[^\s「」『』（）()<>、。]+/g;
+
+  function withLinks(node, text) {
+    let at = 0;
+    for (const found of text.matchAll(ADDRESS)) {
+      const address = found[0].replace(/[.,!?]+$/, "");
+      const link = element("a", "", address);
+      link.href = address;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      node.append(text.slice(at, found.index), link);
+      at = found.index + address.length;
+    }
+    node.append(text.slice(at));
+    return node;
+  }
+
   function showReply(reply) {
-    const bubble = element("div", "message bot", reply.text);
+    const bubble = withLinks(element("div", "message bot"), reply.text);
     // The source is cited, not a link: its action is the entry this reply shows, so it opened nothing new.
     if (reply.source) bubble.append(element("p", "source", "出典：" + reply.source.label));
     if (reply.choices && reply.choices.length) {

@@ -43,6 +43,24 @@ def ask(page: Page, text: str) -> None:
     page.keyboard.press("Enter")
 
 
+def consult_and_answer(page: Page, served: Served, answer: str) -> None:
+    """Send a consultation from the page; the DX team answers it through the admin API."""
+    write_consultation(page, "会議録の作成に毎回半日かかっています").get_by_role(
+        "button", name="この内容で相談する"
+    ).click()
+    receipt = page.locator(".message.bot", has_text="受付番号は No.")
+    expect(receipt).to_be_visible()
+    found = re.search(r"No\.(\d+)", receipt.inner_text())
+    assert found
+    request = urllib.request.Request(
+        f"{served.url}/api/v1/consultations/{found.group(1)}/answer",
+        data=json.dumps({"text": answer}).encode(),
+        headers={"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_TOKEN}"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+
+
 def test_the_conversation_is_a_log_that_says_who_said_each_line(served: Served, browser: Browser) -> None:
     page = opened(browser, served)
     ask(page, QUESTION)
@@ -166,20 +184,7 @@ def test_an_answer_arriving_in_a_hidden_tab_shows_in_its_title(served: Served, b
     page.goto(served.url)
     expect(page.locator(".message.bot").first).to_be_visible()
     title = page.title()
-    write_consultation(page, "会議録の作成に毎回半日かかっています").get_by_role(
-        "button", name="この内容で相談する"
-    ).click()
-    receipt = page.locator(".message.bot", has_text="受付番号は No.")
-    expect(receipt).to_be_visible()
-    found = re.search(r"No\.(\d+)", receipt.inner_text())
-    assert found
-    request = urllib.request.Request(
-        f"{served.url}/api/v1/consultations/{found.group(1)}/answer",
-        data=json.dumps({"text": "議事録の要約には生成AIをお使いいただけます。"}).encode(),
-        headers={"Content-Type": "application/json", "Authorization": f"Bearer {ADMIN_TOKEN}"},
-    )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        assert response.status == 200
+    consult_and_answer(page, served, "議事録の要約には生成AIをお使いいただけます。")
     page.evaluate("window.hiddenForTest = true; window.dispatchEvent(new Event('focus'))")
     expect(page.locator(".message.bot", has_text="生成AIをお使いいただけます")).to_be_visible()
     expect(page).to_have_title(f"（新着の回答があります）{title}")
@@ -216,3 +221,24 @@ def test_a_reloaded_conversation_is_not_read_out_again(served: Served, browser: 
     assert any(QUESTION in text for text, _ in added)
     assert announced == ["これまでの会話です。続けてご質問ください。"], announced
     context.close()
+
+
+def test_web_addresses_in_an_answer_are_links(served: Served, browser: Browser) -> None:
+    page = opened(browser, served)
+    address = "https://intranet.example.lg.jp/dx/forms?kind=rpa&step=1"
+    consult_and_answer(
+        page,
+        served,
+        f"申請フォーム（{address}）からお申し込みください。手引きは https://intranet.example.lg.jp/dx/guide.pdf。"
+        "javascript:alert(1) や <a href=x>x</a> はリンクになりません。",
+    )
+    page.evaluate("window.dispatchEvent(new Event('focus'))")
+    answer = page.locator(".message.bot", has_text="申請フォーム")
+    links = answer.get_by_role("link")
+    expect(links).to_have_count(2)
+    expect(links.first).to_have_attribute("href", address)
+    expect(links.first).to_have_text(address)
+    expect(links.first).to_have_attribute("rel", "noopener noreferrer")
+    expect(links.last).to_have_attribute("href", "https://intranet.example.lg.jp/dx/guide.pdf")
+    expect(answer).to_contain_text("javascript:alert(1) や <a href=x>x</a> はリンクになりません。")
+    page.close()
