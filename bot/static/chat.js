@@ -296,10 +296,10 @@
     count.classList.toggle("over", used > MAX_CHARS);
     if (used > MAX_CHARS) {
       count.textContent =
-        `${MAX_CHARS.toLocaleString()}文字までお送りいただけます（現在${used.toLocaleString()}文字）。` +
+        `${MAX_CHARS.toLocaleString("ja-JP")}文字までお送りいただけます（現在${used.toLocaleString("ja-JP")}文字）。` +
         "長い場合は、分けてお送りください。";
     } else if (used > MAX_CHARS * 0.9) {
-      count.textContent = `あと${(MAX_CHARS - used).toLocaleString()}文字入力できます。`;
+      count.textContent = `あと${(MAX_CHARS - used).toLocaleString("ja-JP")}文字入力できます。`;
     } else {
       count.textContent = "";
     }

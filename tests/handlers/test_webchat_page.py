@@ -242,3 +242,16 @@ def test_web_addresses_in_an_answer_are_links(served: Served, browser: Browser) 
     expect(links.last).to_have_attribute("href", "https://intranet.example.lg.jp/dx/guide.pdf")
     expect(answer).to_contain_text("javascript:alert(1) や <a href=x>x</a> はリンクになりません。")
     page.close()
+
+
+def test_the_count_is_written_the_japanese_way_whatever_the_browsers_language(
+    served: Served, browser: Browser
+) -> None:
+    context = browser.new_context(locale="de-DE")
+    page = context.new_page()
+    page.goto(served.url)
+    expect(page.locator(".message.bot").first).to_be_visible()
+    page.locator("#text").focus()
+    page.keyboard.insert_text("あ" * 2500)
+    expect(page.locator("#count")).to_contain_text("2,000文字までお送りいただけます（現在2,500文字）")
+    context.close()
