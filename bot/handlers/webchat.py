@@ -94,10 +94,10 @@ def setup(app: web.Application) -> None:
 
 
 async def page(request: web.Request) -> web.Response:
-    """The chat page, headed with the ward's names in service (escaped)."""
+    """The chat page, headed with the ward's names in service (escaped), told the longest message taken."""
     ward = request.app[KNOWLEDGE].searcher.kb.ward
     names = {key: html.escape(value) for key, value in ward.model_dump().items() if isinstance(value, str)}
-    text = _PAGE.substitute(names)
+    text = _PAGE.substitute(names, max_text_chars=MAX_TEXT_CHARS)
     return web.Response(text=text, content_type="text/html", charset="utf-8", headers=_PAGE_HEADERS)
 
 

@@ -4,7 +4,8 @@
 // script never sees, and no user id appears in any URL or storage. 「この端末での利用を終了」 ends
 // the session (DELETE /api/v1/chat/session), so the next person at a shared PC starts afresh; the
 // page's other tabs clear their conversation too (told on a BroadcastChannel, or by a poll that finds
-// no session).
+// no session). On the same channel every turn is told to the other tabs, which show it too: they share
+// the session, and so one conversation.
 // Everything the bot or the user wrote is inserted with textContent, never as HTML.
 "use strict";
 
@@ -14,6 +15,12 @@
   const input = document.getElementById("text");
   const send = document.getElementById("send");
   const end = document.getElementById("end");
+  const waiting = document.getElementById("waiting");
+  const count = document.getElementById("count");
+  const MAX_CHARS = Number(input.dataset.maxChars); // the server's limit, in characters (code points)
+  const WAITING_AFTER_MS = 700; // an answer slower than this is announced as being prepared
+  const TITLE = document.title;
+  const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
@@ -34,6 +41,7 @@
   let pressed = null; // the action of the button whose answer is on its way (a double click sends it once)
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
   let live = false; // this tab shows the conversation of a live session
+  let cardCount = 0; // numbers the cards' headings, which name their buttons' purpose
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -71,8 +79,15 @@
   }
 
   function showUser(text) {
-    log.append(element("div", "message user", text));
+    const bubble = element("div", "message user", text);
+    log.append(bubble);
     scrollDown();
+    return bubble;
+  }
+
+  // A line the server did not take stays in view, marked, so it is not mistaken for one sent.
+  function markUnsent(bubble) {
+    if (bubble && !bubble.querySelector(".unsent")) bubble.append(element("span", "unsent", "（送信できませんでした）"));
   }
 
   function showSystem(text) {
@@ -80,8 +95,27 @@
     scrollDown();
   }
 
+  // Web addresses in the bot's text (a ward's FAQ, the DX team's answers) are links that open a new tab:
+  // only http and https, made as elements with their text, never as HTML; a 。 or ) after one ends it.
+  const ADDRESS = /https?:\/\/[^\s「」『』（）()<>、。]+/g;
+
+  function withLinks(node, text) {
+    let at = 0;
+    for (const found of text.matchAll(ADDRESS)) {
+      const address = found[0].replace(/[.,!?]+$/, "");
+      const link = element("a", "", address);
+      link.href = address;
+      link.target = "_blank";
+      link.rel = "noopener noreferrer";
+      node.append(text.slice(at, found.index), link);
+      at = found.index + address.length;
+    }
+    node.append(text.slice(at));
+    return node;
+  }
+
   function showReply(reply) {
-    const bubble = element("div", "message bot", reply.text);
+    const bubble = withLinks(element("div", "message bot"), reply.text);
     // The source is cited, not a link: its action is the entry this reply shows, so it opened nothing new.
     if (reply.source) bubble.append(element("p", "source", "出典：" + reply.source.label));
     if (reply.choices && reply.choices.length) {
@@ -94,9 +128,16 @@
       const strip = element("div", "cards");
       for (const card of reply.cards) {
         const box = element("article", "card");
-        box.append(element("h2", "", card.title), element("p", "", card.text));
+        const heading = element("h2", "", card.title);
+        heading.id = `card-${++cardCount}`;
+        box.append(heading, element("p", "", card.text));
         const buttons = element("div", "buttons");
-        for (const choice of card.choices || []) buttons.append(button(choice));
+        // Many cards have a 「詳しく見る」: a screen reader says which card's it is.
+        for (const choice of card.choices || []) {
+          const node = button(choice);
+          node.setAttribute("aria-describedby", heading.id);
+          buttons.append(node);
+        }
         box.append(buttons);
         strip.append(box);
       }
@@ -105,11 +146,16 @@
     return bubble;
   }
 
-  async function post(body) {
+  // What the person sent (``line``: their bubble, if shown) and the bot's answer; the page's other tabs are
+  // told the turn, so they show the same conversation and none answers a question it did not show.
+  async function post(body, line) {
     busy = true;
     pressed = body.action || null;
     send.disabled = true;
     const sentIn = epoch;
+    const slow = setTimeout(() => {
+      waiting.textContent = "回答を準備しています…";
+    }, WAITING_AFTER_MS);
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
@@ -120,17 +166,27 @@
       const data = await response.json().catch(() => ({}));
       if (sentIn !== epoch) return;
       if (!response.ok) {
+        markUnsent(line);
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
         giveBack(body);
         return;
       }
       live = true;
       reveal(data.replies.map(showReply));
-      if (data.refused) giveBack(body); // over the per-minute limit: not read, to send again later
+      if (data.refused) {
+        markUnsent(line);
+        giveBack(body); // over the per-minute limit: not read, to send again later
+      } else if (tabs && line) {
+        tabs.postMessage({ turn: { line: line.firstChild.textContent, replies: data.replies } });
+      }
     } catch (error) {
+      if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
+      markUnsent(line);
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
       giveBack(body);
     } finally {
+      clearTimeout(slow);
+      waiting.textContent = "";
       busy = false;
       pressed = null;
       send.disabled = false;
@@ -151,14 +207,14 @@
   function giveBack(body) {
     if (!body.text || input.value) return;
     input.value = body.text;
+    fitInput();
     sendWhenFree = false;
   }
 
   function ask(text) {
     const trimmed = text.trim();
     if (!trimmed || busy) return;
-    showUser(trimmed);
-    post({ text: trimmed });
+    post({ text: trimmed }, showUser(trimmed));
   }
 
   // A button pressed while an answer is on its way is pressed once it has arrived (the last one, if several),
@@ -168,8 +224,7 @@
       if (action !== pressed) pressWhenFree = { action, label };
       return;
     }
-    showUser(label);
-    post({ action });
+    post({ action }, showUser(label));
   }
 
   let polling = false;
@@ -192,6 +247,7 @@
         const fresh = data.messages.filter((message) => message.id > lastPushed);
         for (const message of fresh) lastPushed = Math.max(lastPushed, message.id);
         reveal(fresh.map(showReply));
+        if (fresh.length && document.hidden) document.title = `（新着の回答があります）${TITLE}`;
         sessionStorage.setItem(PUSHED, String(lastPushed));
       }
     } catch (error) {
@@ -209,6 +265,7 @@
     sessionStorage.removeItem(PUSHED);
     log.replaceChildren();
     input.value = "";
+    fitInput();
     sendWhenFree = false;
     pressWhenFree = null;
     showSystem(notice);
@@ -217,8 +274,38 @@
   if (tabs) {
     tabs.addEventListener("message", (event) => {
       if (event.data === "ended") forget(ENDED_ELSEWHERE);
+      else if (event.data && event.data.turn && live) {
+        // A turn of this conversation in another tab of this browser (the same session).
+        showUser(event.data.turn.line);
+        reveal(event.data.turn.replies.map(showReply));
+      }
     });
   }
+
+  // The number of characters as the server counts them (code points, so an emoji is one).
+  function length(text) {
+    return [...text].length;
+  }
+
+  // The box grows with what is typed or pasted (up to the height the style sheet allows), and near the
+  // limit it says how much is left; over it, what is too much, instead of the browser cutting it silently.
+  function fitInput() {
+    input.style.height = "auto";
+    if (input.value) input.style.height = `${input.scrollHeight + 2}px`;
+    const used = length(input.value.trim());
+    count.classList.toggle("over", used > MAX_CHARS);
+    if (used > MAX_CHARS) {
+      count.textContent =
+        `${MAX_CHARS.toLocaleString("ja-JP")}文字までお送りいただけます（現在${used.toLocaleString("ja-JP")}文字）。` +
+        "長い場合は、分けてお送りください。";
+    } else if (used > MAX_CHARS * 0.9) {
+      count.textContent = `あと${(MAX_CHARS - used).toLocaleString("ja-JP")}文字入力できます。`;
+    } else {
+      count.textContent = "";
+    }
+  }
+
+  input.addEventListener("input", fitInput);
 
   async function endSession() {
     const sure = window.confirm(
@@ -259,7 +346,13 @@
       return;
     }
     const text = input.value;
+    if (length(text.trim()) > MAX_CHARS) {
+      fitInput(); // says what is too much; the text stays to be shortened
+      input.focus();
+      return;
+    }
     input.value = "";
+    fitInput();
     ask(text);
     typeHere();
   });
@@ -282,7 +375,9 @@
 
   window.addEventListener("focus", poll);
   document.addEventListener("visibilitychange", () => {
-    if (!document.hidden) poll();
+    if (document.hidden) return;
+    document.title = TITLE;
+    poll();
   });
 
   // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu
@@ -293,11 +388,18 @@
       const data = response.ok ? await response.json() : { lines: [] };
       if (data.lines.length) {
         live = true;
-        showSystem("これまでの会話です。続けてご質問ください。");
+        // Shown quietly (the log is live again a moment later, once the browser has taken these in): a
+        // screen reader announces what is new, not forty lines read before, and then only this notice.
+        log.setAttribute("aria-live", "off");
         for (const line of data.lines) {
           if (line.role === "user") log.append(element("div", "message user", line.text));
           else showReply(line);
         }
+        const shownIn = epoch;
+        setTimeout(() => {
+          log.removeAttribute("aria-live");
+          if (shownIn === epoch) log.prepend(element("div", "message system", "これまでの会話です。続けてご質問ください。"));
+        }, QUIET_MS);
         lastPushed = Math.max(lastPushed, data.last_pushed || 0);
         sessionStorage.setItem(PUSHED, String(lastPushed));
         scrollDown();
