@@ -148,7 +148,7 @@ class Incoming:
     - ``event_id``: the platform's id of the event (LINE ``webhookEventId``,
       Teams ``activity.id``, …); a second event with the same id in the same
       channel is a redelivery and does nothing. None where a channel has no
-      ids (the web chat: each request is its own event).
+      ids (the web chat: a request without an ``Idempotency-Key`` is its own event).
     - ``address``: where to reach the person later, in the channel's own
       form (the LINE user id; the Teams conversation reference as JSON);
       kept with the conversation so that an answer days later arrives.

@@ -42,6 +42,7 @@ __all__ = [
     "pushes_in_month",
     "seen_once",
     "unreachable",
+    "was_seen",
 ]
 
 BLOCKED = "blocked by the recipient"
@@ -86,6 +87,15 @@ def seen_once(
             return False
         inbox.answered(connection, channel, event_id, replies)
         return True
+
+
+def was_seen(engine: sa.Engine, channel: str, event_id: str) -> bool:
+    """Whether ``event_id`` of ``channel`` was handled (and not yet purged with its age)."""
+    query = sa.select(seen_events.c.event_id).where(
+        seen_events.c.channel == channel, seen_events.c.event_id == event_id
+    )
+    with reading(engine, "the events handled") as connection:
+        return connection.execute(query).first() is not None
 
 
 def block(engine: sa.Engine, key: ConversationKey, now: datetime) -> int:

@@ -5,7 +5,9 @@
 - ``POST /api/v1/chat``: ``{"text"}`` or ``{"action"}`` (another system adds
   ``"user"``) → ``{"replies": [{"text", "choices"?, "cards"?, "source"?}, ...]}``, with
   ``"refused": true`` when the message was not read (the per-minute limit: send it again later; told
-  once a minute's window, so the later ones come with no reply).
+  once a minute's window, so the later ones come with no reply). An ``Idempotency-Key`` header
+  names the message: the same key again (a message sent again because its answer was lost on
+  the way) is not taken twice, and gets ``{"replies": [], "repeated": true}`` (`IDEMPOTENCY_HEADER`).
   The page opens a conversation with ``{"action": "start"}``: the menu, which
   the history does not show as the person's line (`bot.values.START_ACTION`).
 - ``GET /api/v1/chat/messages?after=<id>``: the caller's messages pushed later
@@ -32,8 +34,10 @@ marks it handed over.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import json
+import re
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -43,7 +47,7 @@ from aiohttp import web
 
 from bot.appkeys import CONVERSATIONS, KNOWLEDGE, SETTINGS, STORE
 from bot.config import Settings
-from bot.db import ConversationStore, deadline
+from bot.db import ConversationStore, deadline, reach
 from bot.db.outbox import Delivery
 from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
@@ -54,6 +58,7 @@ from bot.values import Card, Choice, ConversationKey, Incoming, Reply
 
 __all__ = [
     "CHANNEL",
+    "IDEMPOTENCY_HEADER",
     "MAX_TEXT_CHARS",
     "SPEC",
     "WebChat",
@@ -67,6 +72,14 @@ CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
 HISTORY_LINES = 40
 """Lines of the conversation a reloaded page shows again."""
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+"""A message's own id, chosen by the client: sent again with the same one, the message is taken once.
+
+The page sends a new key with each message, and the same key when the person sends a message again
+whose answer never arrived (the network failed after the server had taken it). The turn records it
+with the conversation, as a webhook event's id (`bot.db.reach`), per user: keys of two users never meet.
+"""
+_IDEMPOTENCY_KEY = re.compile(r"[!-~]{1,64}")
 
 _PAGE = Template(
     (Path(__file__).resolve().parent.parent / "templates" / "chat.html").read_text(encoding="utf-8")
@@ -110,7 +123,12 @@ async def chat(request: web.Request) -> web.Response:
     with deadline.within(request.app[SETTINGS].db_timeout_seconds):
         caller, incoming = await parse(request)
         replies = await request.app[CONVERSATIONS].reply(incoming)
-    response = web.json_response(render(replies), dumps=_dumps)
+        body = render(replies)
+        if not replies and incoming.event_id is not None:
+            engine = request.app[STORE].engine
+            if await asyncio.to_thread(reach.was_seen, engine, CHANNEL, incoming.event_id):
+                body = {"replies": [], "repeated": True}  # taken before: its answer is in the history
+    response = web.json_response(body, dumps=_dumps)
     caller.remember(request, response)
     return response
 
@@ -195,10 +213,30 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
         raise request_error("invalid_field", "「action」は文字列にしてください。")
     if text is not None and len(text) > MAX_TEXT_CHARS:
         raise request_error("text_too_long", f"「text」は{MAX_TEXT_CHARS}文字以内にしてください。")
+    named = _idempotency_key(request)
     caller = await identify(request, body.get("user"), system=system, start=True)
     assert caller is not None  # start=True always finds or starts one
     key = ConversationKey(CHANNEL, caller.user, caller.user)
-    return caller, Incoming(key, text=text) if text is not None else Incoming(key, action=action)
+    event_id = None if named is None else _event_id(caller.user, named)
+    if text is not None:
+        return caller, Incoming(key, text=text, event_id=event_id)
+    return caller, Incoming(key, action=action, event_id=event_id)
+
+
+def _idempotency_key(request: web.Request) -> str | None:
+    """The request's `IDEMPOTENCY_HEADER`, if any; 400 unless 1–64 visible ASCII characters."""
+    named = request.headers.get(IDEMPOTENCY_HEADER)
+    if named is not None and not _IDEMPOTENCY_KEY.fullmatch(named):
+        raise request_error(
+            "invalid_header",
+            f"「{IDEMPOTENCY_HEADER}」は、空白を含まない半角英数字・記号64文字以内にしてください。",
+        )
+    return named
+
+
+def _event_id(user: str, named: str) -> str:
+    """The turn's event id for ``user``'s key ``named``: a digest, short whatever the user id's length."""
+    return "key:" + hashlib.sha256(f"{user}\n{named}".encode()).hexdigest()
 
 
 def render(replies: Sequence[Reply]) -> dict[str, object]:

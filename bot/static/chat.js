@@ -42,6 +42,9 @@
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
   let live = false; // this tab shows the conversation of a live session
   let cardCount = 0; // numbers the cards' headings, which name their buttons' purpose
+  // The last message the server may not have taken, with its Idempotency-Key: sent again unchanged, it goes
+  // under the same key, so a message whose answer was lost on the way is not taken twice.
+  let unsure = null; // { text } or { action }, with its key
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -148,7 +151,7 @@
 
   // What the person sent (``line``: their bubble, if shown) and the bot's answer; the page's other tabs are
   // told the turn, so they show the same conversation and none answers a question it did not show.
-  async function post(body, line) {
+  async function post(body, line, key = newKey()) {
     busy = true;
     pressed = body.action || null;
     send.disabled = true;
@@ -159,7 +162,7 @@
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", "Idempotency-Key": key },
         credentials: "same-origin",
         body: JSON.stringify(body),
       });
@@ -168,14 +171,19 @@
       if (!response.ok) {
         markUnsent(line);
         showSystem(data.message || "送信できませんでした。時間をおいてもう一度お試しください。");
-        giveBack(body);
+        giveBack(body, key);
+        return;
+      }
+      if (data.repeated) {
+        // Taken the first time, its answer lost on the way: the conversation as the server has it.
+        await showHistory("先ほどのメッセージは届いていました。会話を表示し直しました。");
         return;
       }
       live = true;
       reveal(data.replies.map(showReply));
       if (data.refused) {
         markUnsent(line);
-        giveBack(body); // over the per-minute limit: not read, to send again later
+        giveBack(body, key); // over the per-minute limit: not read, to send again later
       } else if (tabs && line) {
         tabs.postMessage({ turn: { line: line.firstChild.textContent, replies: data.replies } });
       }
@@ -183,7 +191,7 @@
       if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
       markUnsent(line);
       showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
-      giveBack(body);
+      giveBack(body, key);
     } finally {
       clearTimeout(slow);
       waiting.textContent = "";
@@ -204,17 +212,33 @@
   // A question the server did not take (an error, or a refusal over the per-minute limit) goes back into
   // an empty box, so that sending it again is one key.
   // (A send pressed meanwhile on the empty box had nothing to send; it must not send this at once.)
-  function giveBack(body) {
+  // Its key is kept with it (`unsure`): the server may have taken it before the network failed.
+  function giveBack(body, key) {
+    unsure = { ...body, key };
     if (!body.text || input.value) return;
     input.value = body.text;
     fitInput();
     sendWhenFree = false;
   }
 
+  // A new message's key; the last unsure one's again when it is sent again unchanged.
+  function keyFor(body) {
+    const same = unsure && unsure.text === body.text && unsure.action === body.action;
+    const key = same ? unsure.key : newKey();
+    unsure = null;
+    return key;
+  }
+
+  // 128 random bits in hex (crypto.randomUUID needs HTTPS, which a ward's own network may not have).
+  function newKey() {
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
   function ask(text) {
     const trimmed = text.trim();
     if (!trimmed || busy) return;
-    post({ text: trimmed }, showUser(trimmed));
+    const body = { text: trimmed };
+    post(body, showUser(trimmed), keyFor(body));
   }
 
   // A button pressed while an answer is on its way is pressed once it has arrived (the last one, if several),
@@ -224,7 +248,8 @@
       if (action !== pressed) pressWhenFree = { action, label };
       return;
     }
-    post({ action }, showUser(label));
+    const body = { action };
+    post(body, showUser(label), keyFor(body));
   }
 
   let polling = false;
@@ -384,31 +409,41 @@
   // (the action "start": nobody pressed it, so the history does not show it as the person's line).
   async function start() {
     try {
-      const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
-      const data = response.ok ? await response.json() : { lines: [] };
-      if (data.lines.length) {
-        live = true;
-        // Shown quietly (the log is live again a moment later, once the browser has taken these in): a
-        // screen reader announces what is new, not forty lines read before, and then only this notice.
-        log.setAttribute("aria-live", "off");
-        for (const line of data.lines) {
-          if (line.role === "user") log.append(element("div", "message user", line.text));
-          else showReply(line);
-        }
-        const shownIn = epoch;
-        setTimeout(() => {
-          log.removeAttribute("aria-live");
-          if (shownIn === epoch) log.prepend(element("div", "message system", "これまでの会話です。続けてご質問ください。"));
-        }, QUIET_MS);
-        lastPushed = Math.max(lastPushed, data.last_pushed || 0);
-        sessionStorage.setItem(PUSHED, String(lastPushed));
-        scrollDown();
-        return;
-      }
+      if (await showHistory("これまでの会話です。続けてご質問ください。", true)) return;
     } catch (error) {
       // No history to show: start as a new page does.
     }
     post({ action: "start" });
+  }
+
+  // The conversation as the server has it (GET /api/v1/chat/history), in place of what the log shows, with
+  // ``notice``: at the top for a reloaded page (``first``), else at the end. False when there is none.
+  async function showHistory(notice, first = false) {
+    const response = await fetch("/api/v1/chat/history", { credentials: "same-origin" });
+    const data = response.ok ? await response.json() : { lines: [] };
+    if (!data.lines.length) return false;
+    live = true;
+    // Shown quietly (the log is live again a moment later, once the browser has taken these in): a
+    // screen reader announces what is new, not forty lines read before, and then only the notice.
+    log.setAttribute("aria-live", "off");
+    log.replaceChildren();
+    for (const line of data.lines) {
+      if (line.role === "user") log.append(element("div", "message user", line.text));
+      else showReply(line);
+    }
+    const shownIn = epoch;
+    setTimeout(() => {
+      log.removeAttribute("aria-live");
+      if (shownIn !== epoch) return;
+      const said = element("div", "message system", notice);
+      if (first) log.prepend(said);
+      else log.append(said);
+      scrollDown();
+    }, QUIET_MS);
+    lastPushed = Math.max(lastPushed, data.last_pushed || 0);
+    sessionStorage.setItem(PUSHED, String(lastPushed));
+    scrollDown();
+    return true;
   }
 
   typeHere();

@@ -351,3 +351,41 @@ async def test_the_status_list_words_each_state_for_the_asker_while_the_dashboar
     await asyncio.to_thread(service.answer, number, "フォームで集計できます。", "tanaka")
     (detail,) = await say(client, "staff-1", action=f"cs:{number}")
     assert detail["text"].startswith(f"■ No.{number}【回答済み・ご確認ください】")
+
+
+async def test_a_message_sent_again_with_its_idempotency_key_is_taken_once(client: Client) -> None:
+    """Its answer lost on the way, the page sends it again under the same key: one turn, one line."""
+    once = {"Idempotency-Key": "b3f1c2d4e5a6978812345678abcdef01"}
+    first = await client.post("/api/v1/chat", json={"text": "RPAとは何ですか？"}, headers=once)
+    assert first.status == 200
+    assert (await first.json())["replies"]
+    again = await client.post("/api/v1/chat", json={"text": "RPAとは何ですか？"}, headers=once)
+    assert again.status == 200
+    assert await again.json() == {"replies": [], "repeated": True}
+    history = await (await client.get("/api/v1/chat/history")).json()
+    asked = [line["text"] for line in history["lines"] if line["role"] == "user"]
+    assert asked == ["RPAとは何ですか？"]
+    other = {"Idempotency-Key": "b3f1c2d4e5a6978812345678abcdef02"}
+    again_new = await chat_with(client, {"text": "RPAとは何ですか？"}, other)
+    assert again_new["replies"], "a new key is a new message"
+
+
+async def test_one_users_idempotency_key_is_nothing_to_another_user(client: Client) -> None:
+    key = {"Idempotency-Key": "same-key-on-two-desks"}
+    for user in ("staff-1", "staff-2"):
+        data = await chat_with(client, {"user": user, "text": "RPAとは何ですか？"}, {**CHAT_AUTH, **key})
+        assert data["replies"], user
+
+
+@pytest.mark.parametrize("key", ["", "a" * 65, "空白 のある鍵", "tab\tkey"])
+async def test_a_malformed_idempotency_key_is_a_400(client: Client, key: str) -> None:
+    response = await client.post("/api/v1/chat", json={"text": "RPA"}, headers={"Idempotency-Key": key})
+    assert response.status == 400
+    assert (await response.json())["error"] == "invalid_header"
+
+
+async def chat_with(client: TestClient[Any, Any], body: object, headers: dict[str, str]) -> dict[str, Any]:
+    response = await client.post("/api/v1/chat", json=body, headers=headers)
+    assert response.status == 200, await response.text()
+    data: dict[str, Any] = await response.json()
+    return data

@@ -161,6 +161,34 @@ def test_a_question_lost_after_the_session_ended_is_not_handed_to_the_next_perso
     page.close()
 
 
+def test_a_question_sent_again_after_its_answer_was_lost_is_taken_once(
+    served: Served, browser: Browser
+) -> None:
+    page = opened(browser, served)
+    lost: list[int] = []
+
+    def taken_then_lost(route: Route) -> None:
+        if lost:
+            route.continue_()
+            return
+        lost.append(route.fetch().status)  # the server takes the question and answers...
+        route.abort("connectionreset")  # ...and the answer is lost on the way back
+
+    page.route("**/api/v1/chat", taken_then_lost)
+    ask(page, QUESTION)
+    expect(page.locator(".message.system", has_text="通信できませんでした")).to_be_visible()
+    expect(page.locator("#text")).to_have_value(QUESTION)  # given back, to send again
+    assert lost == [200]
+    page.keyboard.press("Enter")  # sent again, unchanged: under the same key
+    expect(page.locator(".message.system", has_text="先ほどのメッセージは届いていました")).to_be_visible()
+    expect(page.locator(".message.user", has_text=QUESTION)).to_have_count(1)
+    expect(page.locator(".message.bot", has_text=ANSWERED)).to_have_count(1)
+    page.reload()
+    expect(page.locator(".message.system", has_text="これまでの会話です")).to_be_visible()
+    expect(page.locator(".message.user", has_text=QUESTION)).to_have_count(1)  # the server's history too
+    page.close()
+
+
 def test_two_tabs_show_the_same_conversation(served: Served, browser: Browser) -> None:
     context = browser.new_context()
     first = context.new_page()
