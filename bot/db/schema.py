@@ -31,12 +31,16 @@ metadata = sa.MetaData()
 _Id = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 """SQLite only auto-increments an INTEGER primary key."""
 
+KEY_ID_CHARS = 255
+"""The longest user or conversation id stored (`bot.values.ConversationKey`); an event with a longer one is
+not taken (`bot.handlers.dispatch`)."""
+
 conversations = sa.Table(
     "conversations",
     metadata,
     sa.Column("channel", sa.String(32), primary_key=True),
-    sa.Column("user_id", sa.String(255), primary_key=True),
-    sa.Column("conversation_id", sa.String(255), primary_key=True),
+    sa.Column("user_id", sa.String(KEY_ID_CHARS), primary_key=True),
+    sa.Column("conversation_id", sa.String(KEY_ID_CHARS), primary_key=True),
     sa.Column("state", sa.JSON(), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
@@ -101,8 +105,8 @@ outbox = sa.Table(
     metadata,
     sa.Column("id", _Id, primary_key=True, autoincrement=True),
     sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("user_id", sa.String(255), nullable=False),
-    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("user_id", sa.String(KEY_ID_CHARS), nullable=False),
+    sa.Column("conversation_id", sa.String(KEY_ID_CHARS), nullable=False),
     sa.Column("payload", sa.JSON(), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("status", sa.String(16), nullable=False, server_default="sent"),
@@ -130,8 +134,8 @@ messages = sa.Table(
     metadata,
     sa.Column("id", _Id, primary_key=True, autoincrement=True),
     sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("user_id", sa.String(255), nullable=False),
-    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("user_id", sa.String(KEY_ID_CHARS), nullable=False),
+    sa.Column("conversation_id", sa.String(KEY_ID_CHARS), nullable=False),
     sa.Column("role", sa.String(8), nullable=False),
     sa.Column("text", sa.Text(), nullable=False),
     sa.Column("payload", sa.JSON(), nullable=True),
@@ -152,8 +156,8 @@ consultations = sa.Table(
     metadata,
     sa.Column("id", _Id, primary_key=True, autoincrement=True),
     sa.Column("channel", sa.String(32), nullable=False),
-    sa.Column("user_id", sa.String(255), nullable=False),
-    sa.Column("conversation_id", sa.String(255), nullable=False),
+    sa.Column("user_id", sa.String(KEY_ID_CHARS), nullable=False),
+    sa.Column("conversation_id", sa.String(KEY_ID_CHARS), nullable=False),
     sa.Column("section", sa.String(100), nullable=False),
     sa.Column("query", sa.Text(), nullable=False),
     sa.Column("content", sa.Text(), nullable=False),
@@ -273,7 +277,7 @@ web_sessions = sa.Table(
     "web_sessions",
     metadata,
     sa.Column("id", sa.String(64), primary_key=True),
-    sa.Column("user_id", sa.String(255), nullable=False),
+    sa.Column("user_id", sa.String(KEY_ID_CHARS), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_web_sessions_expires", "expires_at"),

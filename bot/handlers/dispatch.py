@@ -84,6 +84,7 @@ from functools import partial
 
 from bot.conversations import DELAYED, Conversations, fallback
 from bot.db import inbox, outbox
+from bot.db.schema import EVENT_ID_CHARS, KEY_ID_CHARS
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 from bot.handlers.channel import Channel, PartlyAnswered
@@ -114,6 +115,29 @@ PAUSE_SECONDS = 1.0
 
 MAX_TAKEN = 200
 """Events a turn worker holds at most: under a backlog the rest wait in the inbox, not in its memory."""
+
+
+def _storable(channel: str, incoming: Incoming) -> bool:
+    """Whether ``incoming``'s ids fit the database's columns; a warning for an event that is dropped.
+
+    No platform sends ids this long (LINE's are 33 characters, Teams' about 100); only a signed body
+    can carry one. Stored, it would fail on PostgreSQL's ``VARCHAR(255)`` and the webhook would be
+    refused at every redelivery, with the other events of its body.
+    """
+    key = incoming.key
+    if max(len(key.user_id), len(key.conversation_id)) <= KEY_ID_CHARS and (
+        incoming.event_id is None or len(incoming.event_id) <= EVENT_ID_CHARS
+    ):
+        return True
+    log.warning(
+        "%s event with an id of more than %d characters (user %d, conversation %d, event %d): ignored",
+        channel,
+        KEY_ID_CHARS,
+        len(key.user_id),
+        len(key.conversation_id),
+        len(incoming.event_id or ""),
+    )
+    return False
 
 
 def _now() -> datetime:
@@ -174,6 +198,7 @@ class Dispatcher:
         Redeliveries of events still in the inbox or handled already are dropped.
         With ``acknowledge_only``, a turn worker handles them instead.
         """
+        events = [incoming for incoming in events if _storable(channel.name, incoming)]
         if not events:
             return
         rows = await self.inbox.put(channel.name, events)

@@ -25,7 +25,7 @@ from bot.consult.store import Filters
 from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
 from bot.db.retention import MAX_EVENT_AGE
-from bot.db.schema import messages, seen_events
+from bot.db.schema import conversations, messages, seen_events
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
@@ -319,6 +319,32 @@ async def test_an_event_id_too_long_to_store_is_kept_as_its_digest_and_still_ded
         (stored,) = connection.execute(sa.select(seen_events.c.event_id)).scalars()
     assert stored.startswith("sha256:")
     assert len(stored) <= 255
+
+
+async def test_an_event_whose_user_id_is_too_long_to_store_is_ignored_and_its_body_still_answered(
+    aiohttp_client: AiohttpClient,
+    line: FakeLine,
+    searcher: Searcher,
+    database_url: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Stored, it failed PostgreSQL's VARCHAR(255): the body was 503 at every redelivery."""
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=database_url)
+    bot = await aiohttp_client(init_app(settings, searcher=searcher))
+    body = json.loads(line.text(USER, "RPAとは何ですか？", "ev-ok").body)
+    odd = json.loads(json.dumps(body["events"][0]))
+    odd["source"]["userId"] = "U" + "f" * 299
+    odd["webhookEventId"] = "ev-long-user"
+    body["events"].insert(0, odd)
+    with caplog.at_level(logging.WARNING, logger="bot.handlers.dispatch"):
+        assert await post(bot, signed(body)) == 200
+    (answer,) = await line.sent(USER, 1)
+    assert "RPA" in answer.text
+    assert "an id of more than 255 characters (user 300" in caplog.text
+    with bot.app[STORE].engine.connect() as connection:
+        users = connection.execute(sa.select(conversations.c.user_id)).scalars().all()
+    assert users
+    assert all(len(user) <= 255 for user in users)
 
 
 async def test_a_redelivered_event_is_answered_by_push(bot: Client, line: FakeLine) -> None:
