@@ -22,6 +22,8 @@
   const TITLE = document.title;
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
+  // The request never reached the server or its answer never came back: the network, or a server restarting.
+  const UNREACHABLE = "通信できませんでした。少し時間をおいて、もう一度お試しください（続くときは、ネットワークの接続をご確認ください）。";
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
   const PUSHED = "kaizen-bot-pushed"; // the last pushed message shown in this tab (a number, no identity)
   const ENDED_ELSEWHERE =
@@ -190,7 +192,7 @@
     } catch (error) {
       if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
       markUnsent(line);
-      showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
+      showSystem(UNREACHABLE);
       giveBack(body, key);
     } finally {
       clearTimeout(slow);
@@ -352,7 +354,7 @@
       typeHere();
       post({ action: "start" });
     } catch (error) {
-      showSystem("通信できませんでした。ネットワークの状態を確認して、もう一度お試しください。");
+      showSystem(UNREACHABLE);
     } finally {
       end.disabled = false;
     }
