@@ -52,6 +52,11 @@ class Notices:
     public_url: str = ""
     titles: Mapping[str, str] = field(default_factory=dict)
 
+    def messenger(self, consultation: Consultation) -> str:
+        """The messenger ``consultation`` came from, as the team calls it (``LINE``, ``Webチャット``)."""
+        channel = consultation.key.channel
+        return self.titles.get(channel, channel)
+
     def dashboard_url(self, number: int) -> str | None:
         """The dashboard's page of consultation ``number``; None when no public address is set."""
         if not self.public_url:
@@ -102,8 +107,7 @@ class Notices:
     ) -> None:
         """Queue the notice; ``body`` replaces the consultation's content and timing when given."""
         content = excerpt_whole(consultation.content, _EXCERPT_CHARS)
-        messenger = self.titles.get(consultation.key.channel, consultation.key.channel)
-        text = f"所属：{consultation.section}\n連絡手段：{messenger}\n" + (
+        text = f"所属：{consultation.section}\n連絡手段：{self.messenger(consultation)}\n" + (
             body or f"内容：{content}\n希望する時期：{consultation.wanted_by}"
         )
         payload = Notice(consultation.id, event, title, text, self.dashboard_url(consultation.id)).to_record()

@@ -169,7 +169,7 @@ class TeamDesk:
         lines = [
             f"No.{consultation.id}（{consultation.label}）",
             f"所属：{consultation.section}",
-            f"連絡手段：{notices.titles.get(consultation.key.channel, consultation.key.channel)}",
+            f"連絡手段：{notices.messenger(consultation)}",
             f"内容：{excerpt_whole(consultation.content, _EXCERPT_CHARS)}",
             f"希望する時期：{consultation.wanted_by}",
             f"担当：{assignee or '未割り当て'}",

@@ -36,9 +36,9 @@ AGES = {"1": "1日以上", "3": "3日以上", "7": "7日以上"}
 SORTS = {"": "受付順", "due": "期限の近い順"}
 """The queue's orders (``sort=``): by number, as the admin API lists, or by due date (none last)."""
 PAGE = 100
+"""Consultations on one page of the queue; the rest are a link away (``page=``)."""
 SEARCH_CHARS = 100
 """The longest search of the queue read (its words each narrow it: content, question, section or number)."""
-"""Consultations on one page of the queue; the rest are a link away (``page=``)."""
 MANUAL_TARGETS = (Status.IN_PROGRESS, Status.NEW, Status.REOPENED, Status.RESOLVED)
 _DONE = {
     "take": "担当者になりました。",
@@ -302,9 +302,8 @@ def _starting_answer(lib: Library, ref: str) -> str:
             f"改善事例『{shown.title}』（{shown.section}）が参考になります。\n{shown.actions}\n"
             f"詳しくは{shown.contact}にお尋ねいただけます。"
         )
-    if isinstance(
-        shown, Referral
-    ):  # its answer names the office already: 「…は人事課人事係が担当しています」
+    if isinstance(shown, Referral):
+        # Its answer names the office already: 「…は人事課人事係が担当しています」.
         portal = f"\n参考：{shown.portal}" if shown.portal else ""
         return f"{shown.answer.strip()}\nお問い合わせ先：{shown.office}（{shown.contact}）{portal}"
     return ""
