@@ -499,7 +499,7 @@ async def test_an_answer_to_someone_who_blocked_the_bot_says_at_once_that_it_nev
     await consulted(bot, line)
     assert await post(bot, line.unfollow(USER, "ev-blocked")) == 200
     done = await answered(bot)
-    alert = re.search(r'<p class="notice error" role="alert">([^<]*)</p>', done)
+    alert = re.search(r'<p class="notice error" role="alert"[^>]*>([^<]*)</p>', done)
     assert alert, done
     assert alert.group(1) == (
         "回答を記録しましたが、相談者に届いていません（相談者がbotをブロックしたか、"

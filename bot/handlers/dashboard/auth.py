@@ -68,10 +68,10 @@ async def login(request: web.Request) -> web.Response:
     if not isinstance(result, LoggedIn):
         if result.retry_after:
             seconds = math.ceil(result.retry_after)
-            response = _form(request, _too_soon(seconds), 429, name, target=target)
+            response = _form(request, _too_soon(seconds), 429, name, target=target, wrong=False)
             response.headers["Retry-After"] = str(seconds)
             return response
-        return _form(request, _REFUSED, 401, name, target=target)
+        return _form(request, _REFUSED, 401, name, target=target, wrong=True)
     response = see_other(target)
     hours = request.config_dict[SETTINGS].admin_session_hours
     _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600)
@@ -117,10 +117,25 @@ def _too_soon(seconds: int) -> str:
 
 
 def _form(
-    request: web.Request, error: str, status: int, name: str = "", done: str = "", *, target: str
+    request: web.Request,
+    refusal: str,
+    status: int,
+    name: str = "",
+    done: str = "",
+    *,
+    target: str,
+    wrong: bool = False,
 ) -> web.Response:
+    """The login page; a ``refusal`` is said beside the fields it describes, marked invalid when ``wrong``."""
     token = secrets.token_urlsafe(32)
-    context = {"error": error, "done": done, "name": name, "login_csrf": token, "next": target}
+    context = {
+        "refusal": refusal,
+        "wrong": wrong,
+        "done": done,
+        "name": name,
+        "login_csrf": token,
+        "next": target,
+    }
     response = render(request, "login.html", context, status)
     response.set_cookie(
         LOGIN_COOKIE, token, path="/admin", httponly=True, samesite="Strict", secure=request.secure

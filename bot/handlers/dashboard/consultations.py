@@ -115,6 +115,7 @@ async def queue(request: web.Request) -> web.Response:
         "sorts": SORTS,
         "unassigned": UNASSIGNED,
         "filters": shown,
+        "shown_status": _status_label(status),
         "now": service.clock(),
         "total": total,
         "first": filters.offset + 1,
@@ -128,6 +129,14 @@ async def queue(request: web.Request) -> web.Response:
         "ends": [(n, _page_link(shown, n)) for n in sorted({1, pages})] if beyond else [],
     }
     return render(request, "queue.html", context, 404 if beyond else 200)
+
+
+_GROUPS = {"open": "対応中のもの全体", "closed": "完了したもの", "all": "すべて"}
+
+
+def _status_label(status: str) -> str:
+    """The state or group the queue lists, as its tab names it (in the title and the table's caption)."""
+    return _GROUPS.get(status) or LABELS[parse_status(status)]
 
 
 def _page_link(shown: dict[str, str], number: int) -> str:
@@ -159,13 +168,13 @@ async def change(request: web.Request) -> web.Response:
         operation = _operation(request, action, posted)
         result = await asyncio.to_thread(operation, number, actor, expected)
     except InvalidRequest:
-        return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400)
+        return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400, action)
     except Conflict as exc:
         names = await team_names(request)
         since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""), names)
-        return await _page(request, number, f"{exc}{since}", posted, status_of(exc))
+        return await _page(request, number, f"{exc}{since}", posted, status_of(exc), action)
     except ConsultationError as exc:
-        return await _page(request, number, str(exc), posted, status_of(exc))
+        return await _page(request, number, str(exc), posted, status_of(exc), action)
     if action == "faq":
         raise see_other(f"/admin/faq/{result}?done=created")
     raise see_other(f"/admin/consultations/{number}?done={action}")
@@ -210,9 +219,14 @@ def _operation(
     return operations[action]
 
 
+_FORMS = {"ask": "answer"}
+"""The form an action is sent from, where not named after it (「確認する」 is a button of the answer's)."""
+
+
 async def _page(
-    request: web.Request, number: int, error: str, posted: dict[str, str], status: int
+    request: web.Request, number: int, error: str, posted: dict[str, str], status: int, action: str = ""
 ) -> web.Response:
+    """The consultation's page; ``error`` is why the form of ``action`` was refused, shown in that form."""
     service, accounts = request.config_dict[CONSULT], request.config_dict[ACCOUNTS]
     consultation = await asyncio.to_thread(service.get, number)
     events = await asyncio.to_thread(service.events, number)
@@ -249,7 +263,9 @@ async def _page(
         "labels": LABELS,
         "answered": any(e.kind == "answer" for e in events),
         "seen": events[-1].id if events else 0,
-        "error": error,
+        "form_error": error,
+        "failed_form": _FORMS.get(action, action) if error else "",
+        "invalid": status == 400,  # what was typed is wrong (not merely late): its field is marked invalid
         "done": done,
     }
     if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes

@@ -99,12 +99,16 @@ def environment() -> jinja2.Environment:
 
 
 def render(request: web.Request, name: str, context: Mapping[str, Any], status: int = 200) -> web.Response:
-    """A page from the template ``name``; the session (if any) is available to every template."""
+    """A page from the template ``name``; the session (if any) is available to every template.
+
+    The page's ``done`` or ``error`` notice is focused when it opens (``notice_focus``, unless the page
+    focuses a field of the form that was refused instead): a screen reader reads the outcome first.
+    """
     template = request.app[TEMPLATES].get_template(name)
     session = request.get(SESSION)
     ward = request.config_dict[KNOWLEDGE].searcher.kb.ward
     csrf = session.csrf if session else ""
-    defaults = {"done": "", "error": "", "session": session, "csrf": csrf, "ward": ward}
+    defaults = {"done": "", "error": "", "notice_focus": True, "session": session, "csrf": csrf, "ward": ward}
     html = template.render({**defaults, **context})
     return web.Response(text=html, status=status, content_type="text/html", headers=HEADERS)
 

@@ -70,9 +70,10 @@ async def draft_change(request: web.Request) -> web.Response:
         else:
             await asyncio.to_thread(store.reject, draft_id, session.user.name, expected)
     except InvalidRequest:
-        return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400)
+        return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400, action)
     except ConsultationError as exc:
-        return await _page(request, draft_id, str(exc), posted if action != "reject" else {}, status_of(exc))
+        kept = posted if action != "reject" else {}
+        return await _page(request, draft_id, str(exc), kept, status_of(exc), action)
     raise see_other(f"/admin/faq/{draft_id}?done={action}")
 
 
@@ -101,8 +102,9 @@ async def mark_exported(request: web.Request) -> web.Response:
 
 
 async def _page(
-    request: web.Request, draft_id: int, error: str, posted: dict[str, str], status: int
+    request: web.Request, draft_id: int, error: str, posted: dict[str, str], status: int, action: str = ""
 ) -> web.Response:
+    """The draft's form; ``error`` is why ``action`` was refused, said in the form it was sent from."""
     draft = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].get, draft_id)
     values: dict[str, Any] = {
         "entry_id": draft.entry_id,
@@ -122,7 +124,8 @@ async def _page(
         "categories": categories,
         "labels": STATUS_LABELS,
         "names": await team_names(request),
-        "error": error,
+        "form_error": error,
+        "failed_form": ("reject" if action == "reject" else "draft") if error else "",
         "done": _DONE.get(request.query.get("done", ""), ""),
     }
     return render(request, "faq_edit.html", context, status)
