@@ -141,6 +141,8 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         return exc.strerror or str(exc), _HOST_ADVICE
+    except UnicodeError:  # an empty label (``a..b``) or one over 63 characters: no name at all
+        return "ホスト名として正しくありません", _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:
         with socket.socket(family, kind, protocol) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
