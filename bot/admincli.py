@@ -108,10 +108,16 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     ``add-user`` may be the first use of a new database, so it checks its input
     before the database is opened (bad usage creates nothing); the other
     actions need a database that is there, and refuse a missing one before
-    asking for a password.
+    asking for a password; ``set-password`` refuses a user who does not exist
+    before it too (exit 1).
     """
     adding = args.admin_command == "add-user"
     store = None if adding else ConversationStore.configured(settings, create=False)
+    unknown = store is not None and args.admin_command == "set-password" and not _known(store, args.name)
+    if store is not None and unknown:  # said before the new password is typed, twice
+        print(f"ユーザー「{args.name}」は登録されていません。", file=sys.stderr)
+        store.close()
+        return 1
     try:
         password = _new_password(args)
     except InvalidInput as exc:
@@ -291,6 +297,11 @@ async def _until_stopped(stop: asyncio.Event, *, turns: bool) -> None:
     log.info("worker running: %s", what)
     await stop.wait()
     log.info("stopping: finishing the deliveries%s under way", " and turns" if turns else "")
+
+
+def _known(store: ConversationStore, name: str) -> bool:
+    """Whether a dashboard user is called ``name``."""
+    return Accounts(store.engine, utcnow, session_hours=1).user(name) is not None
 
 
 def _ended(sessions: int) -> str:

@@ -59,7 +59,7 @@ from bot.handlers.dashboard import dashboard_app
 from bot.handlers.dispatch import DRAIN_SECONDS, RECOVER_SECONDS, Dispatcher
 from bot.handlers.protocol import ShapedRunner
 from bot.handlers.proxy import proxy_middleware
-from bot.health import DatabaseHealth
+from bot.health import DatabaseOutage
 from bot.logs import refuse
 from bot.metrics import Metrics
 from bot.search import Searcher
@@ -141,6 +141,8 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except socket.gaierror as exc:
         return exc.strerror or str(exc), _HOST_ADVICE
+    except UnicodeError:  # an empty label (``a..b``) or one over 63 characters: no name at all
+        return "ホスト名として正しくありません", _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:
         with socket.socket(family, kind, protocol) as probe:
             probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -218,7 +220,7 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     app[STORE] = await asyncio.to_thread(ConversationStore.configured, settings)
     app[METRICS].database.engine = app[STORE].engine
     app[HEALTH_CHECKS] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="healthz")
-    app[HEALTH] = DatabaseHealth()
+    app[HEALTH] = DatabaseOutage("health check")
     log.info("database ready (%s)", settings.database_url.partition("://")[0])
     yield
     app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)

@@ -19,7 +19,7 @@ from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
 from bot.db import ConversationStore
 from bot.db.websessions import WebSessions
-from bot.health import DatabaseHealth
+from bot.health import DatabaseOutage
 from bot.metrics import Metrics
 from bot.reloading import LiveKnowledge
 
@@ -49,7 +49,7 @@ STORE = web.AppKey("store", ConversationStore)
 HEALTH_CHECKS = web.AppKey("health_checks", ThreadPoolExecutor)
 """The health check's own thread: requests queued for the shared threads (writes waiting for a busy
 database) never delay it."""
-HEALTH = web.AppKey("health", DatabaseHealth)
+HEALTH = web.AppKey("health", DatabaseOutage)
 """What the last health check found, so that the log says an outage and its end once each."""
 KNOWLEDGE = web.AppKey("knowledge", LiveKnowledge)
 """The knowledge in service (`LiveKnowledge.current`), replaced by a reload; never cache what it holds."""

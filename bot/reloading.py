@@ -34,6 +34,8 @@ from typing import Any
 
 from bot.db.reloads import Outcome, Reloads, Via
 from bot.dialogue.engine import Engine
+from bot.errors import StoreError
+from bot.health import DatabaseOutage
 from bot.knowledge import KnowledgeError
 from bot.search import Searcher
 
@@ -166,19 +168,24 @@ class LiveKnowledge:
     async def follow(self, every: float) -> None:
         """Reload whenever another process records a reload; poll every ``every`` seconds, until cancelled.
 
-        A database that does not answer is logged and tried again at the next poll.
+        A database that does not answer is tried again at the next poll; the outage is logged
+        once, when it starts, and its end once (`bot.health.DatabaseOutage`).
         """
         if self._reloads is None:
             return
+        outage = DatabaseOutage("looking for knowledge reloads", log)
         while True:
             await asyncio.sleep(every)
             try:
                 async with self._lock:
                     latest = await asyncio.to_thread(self._reloads.latest)
+                    outage.answered()
                     if latest > self._seen:
                         self._seen = latest
                         log.info("following knowledge reload #%d asked of another process", latest)
                         await self._reload()
+            except StoreError as exc:
+                outage.failed(exc)
             except Exception:
                 log.warning("could not look for knowledge reloads", exc_info=True)
 

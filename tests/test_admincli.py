@@ -107,6 +107,20 @@ def test_a_short_new_password_is_bad_usage_and_the_old_one_still_works(tmp_path:
     store.close()
 
 
+def test_set_password_for_a_user_who_does_not_exist_says_so_before_asking_for_the_password(
+    tmp_path: Path,
+) -> None:
+    """It asked for the new password (twice, at a terminal) and only then said that nobody had that name."""
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    Accounts(store.engine, utcnow, 12).add_user("suzuki", "dx-team-password-2")
+    store.close()
+    done = run(database, "admin", "set-password", "suzuk", "--password-stdin", stdin="")
+    assert done.returncode == 1, done.stderr
+    said = done.stderr.strip()
+    assert said == "ユーザー「suzuk」は登録されていません。", "not a complaint about the password"
+
+
 def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> None:
     database = tmp_path / "kaizen.db"
     store = ConversationStore.open(f"sqlite:///{database}")

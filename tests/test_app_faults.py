@@ -203,3 +203,50 @@ def test_an_outage_is_logged_once_with_its_cause_and_its_end_once_not_at_every_h
     assert "could not read the database" in outage[0], "the cause is said"
     assert "Traceback" not in outage[0]
     assert log.count("health check: the database answers again") == 1
+
+
+LOOPS = {
+    "delivery": ("delivery paused", "delivery: database"),
+    "reloads": ("could not look for knowledge reloads", "looking for knowledge reloads: database"),
+}
+"""Each background loop's lines about a failed round: the old wording, the new."""
+AGAIN = ("delivery", "looking for knowledge reloads")
+
+
+def _rounds(log: str, loop: str) -> list[str]:
+    return [line for line in log.splitlines() if any(said in line for said in LOOPS[loop])]
+
+
+def test_an_outage_is_logged_once_by_the_delivery_and_the_reloads_loops_not_at_every_round(
+    own_postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """The outbox's worker and the reloads' follower logged a warning with a traceback every 2 s or so.
+
+    A PostgreSQL outage of half a minute was a dozen tracebacks a process; of an hour, thousands.
+    """
+    own_postgres.reset()
+    env = {**TIMEOUT, "KAIZEN_LOG_LEVEL": "DEBUG", "KAIZEN_RELOAD_POLL_SECONDS": "1"}
+    with serve(tmp_path, database=own_postgres.url, env=env) as served:
+        own_postgres.halt()
+        try:
+            deadline = time.monotonic() + HANG_GUARD
+            while any(len(_rounds(served.log.read_text(encoding="utf-8"), loop)) < 3 for loop in LOOPS):
+                assert time.monotonic() < deadline, "the loops did not try the database three times"
+                time.sleep(0.2)
+        finally:
+            own_postgres.resume()
+        assert_recovers(served)
+        deadline = time.monotonic() + HANG_GUARD
+        while any(
+            f"{said}: the database answers again" not in served.log.read_text(encoding="utf-8")
+            for said in AGAIN
+        ):
+            assert time.monotonic() < deadline, "a loop did not say that the database answers again"
+            time.sleep(0.2)
+    log = served.log.read_text(encoding="utf-8")
+    for loop in LOOPS:
+        warned = [line for line in _rounds(log, loop) if " WARNING " in line]
+        assert len(warned) == 1, warned
+        assert "Connection refused); said again when it answers" in warned[0], "the cause is said"
+    for said in AGAIN:
+        assert log.count(f"{said}: the database answers again") == 1

@@ -54,6 +54,7 @@ from bot.consult.service import utcnow
 from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later, when_committed
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
+from bot.health import DatabaseOutage
 
 __all__ = [
     "STOP_GRACE_SECONDS",
@@ -147,6 +148,7 @@ class DeliveryWorker:
         self.poll_seconds = poll_seconds
         self._last_run: dict[str, float] = {}
         self._written = asyncio.Event()
+        self._outage = DatabaseOutage("delivery", log)
 
     def backoff(self, attempts: int) -> float:
         """Seconds to wait after the ``attempts``-th failed attempt: doubling, up to the ceiling."""
@@ -174,6 +176,8 @@ class DeliveryWorker:
     async def run(self) -> None:
         """Deliver and run the periodic jobs until cancelled; a database outage only pauses it.
 
+        The outage is logged once, when it starts, and its end once (`bot.health.DatabaseOutage`).
+
         It looks for due messages every ``poll_seconds``, and at once when this
         process has written one (`bot.db.outbox.when_committed`): the team's
         answer reaches staff without waiting for the next look.
@@ -190,8 +194,10 @@ class DeliveryWorker:
                         reported = True
                     await self.deliver_due()
                     await self._run_periodic()
-                except (StoreError, SQLAlchemyError):
-                    log.warning("delivery paused: the database is unavailable", exc_info=True)
+                except (StoreError, SQLAlchemyError) as exc:
+                    self._outage.failed(exc)
+                else:
+                    self._outage.answered()
                 with contextlib.suppress(TimeoutError):
                     async with asyncio.timeout(self.poll_seconds):
                         await self._written.wait()

@@ -89,6 +89,7 @@ from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 from bot.handlers.channel import Channel, PartlyAnswered
 from bot.handlers.inbox import InboxWriter
+from bot.health import DatabaseOutage
 from bot.values import ConversationKey, Incoming, Reply
 
 __all__ = ["DRAIN_SECONDS", "LEASE_SECONDS", "MAX_TAKEN", "RECOVER_SECONDS", "TAKE_SECONDS", "Dispatcher"]
@@ -318,11 +319,13 @@ class Dispatcher:
         off in this process): they stay in the inbox until a server with that channel on starts.
         """
         await self._warn_unserved()
+        outage = DatabaseOutage("inbox recovery", log)
         while True:
             try:
                 await self.recover()
-            except StoreError:
-                log.warning("inbox recovery paused: the database is unavailable", exc_info=True)
+                outage.answered()
+            except StoreError as exc:
+                outage.failed(exc)
             except Exception:  # one failed round must not stop the next
                 log.exception("inbox recovery failed")
             await asyncio.sleep(every)
@@ -338,6 +341,7 @@ class Dispatcher:
         engine = self.conversations.store.engine
         loop = asyncio.get_running_loop()
         last = -math.inf
+        outage = DatabaseOutage("taking turns", log)
         while True:
             try:
                 room = MAX_TAKEN - len(self._held)
@@ -349,8 +353,9 @@ class Dispatcher:
                 ):
                     last = loop.time()
                     await self.recover(max(room, 0))
-            except StoreError:
-                log.warning("taking turns paused: the database is unavailable", exc_info=True)
+                outage.answered()
+            except StoreError as exc:
+                outage.failed(exc)
                 await asyncio.sleep(PAUSE_SECONDS)
             except Exception:  # one failed round must not stop the next
                 log.exception("taking turns from the inbox failed")
