@@ -32,7 +32,7 @@ from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
 from bot.db.retention import purge
-from bot.errors import InvalidInput
+from bot.errors import InvalidInput, MissingDatabase
 from bot.knowledge import load_knowledge
 from bot.reloadcli import who
 from bot.usage import Parser
@@ -106,16 +106,22 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     Bad usage is a malformed user name, a short password or a mistyped
     confirmation (as the README's exit codes say for every command). Only
     ``add-user`` may be the first use of a new database, so it checks its input
-    before the database is opened (bad usage creates nothing); the other
+    before the database is created (bad usage creates nothing); the other
     actions need a database that is there, and refuse a missing one before
-    asking for a password; ``set-password`` refuses a user who does not exist
-    before it too (exit 1).
+    asking for a password. A name taken (``add-user``) or unknown
+    (``set-password``) is said before the password is asked for, twice at a
+    terminal (exit 1).
     """
     adding = args.admin_command == "add-user"
-    store = None if adding else ConversationStore.configured(settings, create=False)
-    unknown = store is not None and args.admin_command == "set-password" and not _known(store, args.name)
-    if store is not None and unknown:  # said before the new password is typed, twice
-        print(f"ユーザー「{args.name}」は登録されていません。", file=sys.stderr)
+    try:
+        if adding:
+            check_name(args.name)
+        store = _existing(settings) if adding else ConversationStore.configured(settings, create=False)
+    except InvalidInput as exc:
+        print(exc, file=sys.stderr)
+        return 2
+    if store is not None and (refusal := _refusal(store, args)):
+        print(refusal, file=sys.stderr)
         store.close()
         return 1
     try:
@@ -299,9 +305,24 @@ async def _until_stopped(stop: asyncio.Event, *, turns: bool) -> None:
     log.info("stopping: finishing the deliveries%s under way", " and turns" if turns else "")
 
 
-def _known(store: ConversationStore, name: str) -> bool:
-    """Whether a dashboard user is called ``name``."""
-    return Accounts(store.engine, utcnow, session_hours=1).user(name) is not None
+def _existing(settings: Settings) -> ConversationStore | None:
+    """The configured database, or None when it is a SQLite file not created yet (add-user's first use)."""
+    try:
+        return ConversationStore.configured(settings, create=False)
+    except MissingDatabase:
+        return None
+
+
+def _refusal(store: ConversationStore, args: argparse.Namespace) -> str:
+    """Why the database will refuse the action on ``args.name`` before a password is typed, or ""."""
+    if args.admin_command not in ("add-user", "set-password"):
+        return ""
+    known = Accounts(store.engine, utcnow, session_hours=1).user(args.name) is not None
+    if args.admin_command == "add-user" and known:
+        return f"ユーザー「{args.name}」はすでに登録されています。"
+    if args.admin_command == "set-password" and not known:
+        return f"ユーザー「{args.name}」は登録されていません。"
+    return ""
 
 
 def _ended(sessions: int) -> str:
@@ -313,12 +334,9 @@ def _ended(sessions: int) -> str:
 def _new_password(args: argparse.Namespace) -> str:
     """The new password of ``add-user`` or ``set-password``, checked, and "" for other actions.
 
-    `InvalidInput` when it is too short or its confirmation differs, and for
-    ``add-user`` when the name is malformed (before the password is asked).
+    `InvalidInput` when it is too short or its confirmation differs.
     """
-    if args.admin_command == "add-user":
-        check_name(args.name)
-    elif args.admin_command != "set-password":
+    if args.admin_command not in ("add-user", "set-password"):
         return ""
     password = _password(args.password_stdin)
     check_password(password)

@@ -121,6 +121,17 @@ def test_set_password_for_a_user_who_does_not_exist_says_so_before_asking_for_th
     assert said == "ユーザー「suzuk」は登録されていません。", "not a complaint about the password"
 
 
+def test_add_user_with_a_taken_name_says_so_before_asking_for_the_password(tmp_path: Path) -> None:
+    """It asked for the password (twice, at a terminal) and only then said that the name was taken."""
+    database = tmp_path / "kaizen.db"
+    store = ConversationStore.open(f"sqlite:///{database}")
+    Accounts(store.engine, utcnow, 12).add_user("suzuki", "dx-team-password-2")
+    store.close()
+    done = run(database, "admin", "add-user", "suzuki", "--password-stdin", stdin="")
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip() == "ユーザー「suzuki」はすでに登録されています。", "not about the password"
+
+
 def test_logout_everywhere_ends_every_session_of_one_user(tmp_path: Path) -> None:
     database = tmp_path / "kaizen.db"
     store = ConversationStore.open(f"sqlite:///{database}")
