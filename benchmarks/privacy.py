@@ -75,7 +75,12 @@ registers, waste, nurseries and schools, taxes, meetings, personnel, festivals, 
 pest and tree requests, business trips, car and key logs, exercise classes and hall bookings, consumer
 advice, drills with tasks handed out by arrows, police ranks, guest books of 区内 and 区外, allotments, tours,
 council answers, funerals and donors, help desks, sign language, awards, hiragana names after roles: 150,
-370; no_names_twentyseventh.yaml, 80).
+370; no_names_twentyseventh.yaml, 80), names_twentyeighth.yaml (shelter rolls and pets, library loans and
+reservations, parking permits, nursery selection, tax and insurance arrears, road works, dog registration,
+phone memos, moving in and out, parks, early voting staff, after-school clubs, care assessments, legal advice,
+festivals, neighbourhood patrols and circulars, foreign residents' desk, sports halls, council questions,
+fire brigade, childcare, staff welfare and help desk, refuse and public housing: 150, 307;
+no_names_twentyeighth.yaml, 80).
 Twenty held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
@@ -344,6 +349,7 @@ def written_names() -> None:
     _written_names("names_twentyfifth.yaml", "no_names_twentyfifth.yaml")
     _written_names("names_twentysixth.yaml", "no_names_twentysixth.yaml")
     _written_names("names_twentyseventh.yaml", "no_names_twentyseventh.yaml")
+    _written_names("names_twentyeighth.yaml", "no_names_twentyeighth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
