@@ -9,7 +9,7 @@ shows that it names a person:
 - an honorific or a title follows it (山田さん, 佐藤様, 渡辺氏, 井上係長, 阿部保健師, グエンさん; and
   松本様, 清水課長, 岡田先輩, whose surnames the dictionary reads as places, or 山崎くん after は,
   which it reads as some other proper noun there but as a surname before さん; or 佐藤保健師, which
-  it splits as 佐 + 藤保 + 健師);
+  it splits as 佐 + 藤保 + 健師; a licensed profession's, 山際 税理士);
 - a cue before it says a name follows (氏名：, 名前は, 申請者は, 世帯主の, 要介護者, ケース：, CW, 担当：,
   a note in parentheses before the colon, 受付者（午前）：, 文責：, 受付：, 同行, 回覧：, CC:, a stamp's
   column （審査）, 以上、 at the end of a memo; in minutes
@@ -26,9 +26,9 @@ shows that it names a person:
   近藤（内線2345）), or, when the dictionary reads it as a name there, something of theirs (田中の件,
   佐藤の申請書, 鈴木の住所, 田中の方針, 高橋のこと, 鈴木の3名: の and a noun or a count) or です or なら
   (山田です, 担当は佐藤です, 池田なら詳しい), where something came from (田中より, 高橋を通じて, 小林来庁),
-  their home (佐藤家, 田中邸, 鈴木方), a signature (田中拝, （田中）), or their place at work or in a family
-  before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻 花子; the の spaced too,
-  保健師 の 日置; a police or fire rank, 警部補 東);
+  their home (佐藤家, 田中邸, 鈴木方, アンダーソン 家 ending a line), a signature (田中拝, （田中）), or their
+  place at work or in a family before it (課長の佐藤, 同僚の鈴木, 税務課の山田, 息子の太郎, 母親の佐藤, 妻
+  花子; the の spaced too, 保健師 の 日置; a police or fire rank, 警部補 東);
 - the dictionary reads it as a surname there and a particle, です, 担当, a mark or a line's end follows,
   spaces between allowed (伊藤が書いた, 中村しか分からない, 今井、さっきの, 全部 前田 の端末, 竹内→財政課,
   中島じゃない？, 吉岡担当。, 小田次第, 中田みたい, 北野作成.pptx, 訪問：新谷 13:00-15:00; one kanji only as a
@@ -55,8 +55,8 @@ shows that it names a person:
   101：石原・寺田; 未定 stays; labels may stack before it, B地区 保健師 ながお; a sentence's end ends an
   item, 福祉 ハーン。), or a value in slots whose labels differ in their digits alone or are letters
   alone or glued to them as circled numbers fold (①川口 トメ ②よねだ), two of them read as names (1番
-  浜口　2番 林田, 1位 岡部 21,304歩, A 平岡 B 清水), listed in
-  parentheses after a count of people (3名（小柳、住吉、ロペス）) or
+  浜口　2番 林田, a loanword read as a name before さん beside one, 2番 ベイカー、5番 田島, 1位 岡部 21,304歩,
+  A 平岡 B 清水), listed in parentheses after a count of people (3名（小柳、住吉、ロペス）) or
   before one (春日 と 立川 の3人, 鈴木、米田、以上2名), or joined to the writer by と (私と 片桐 で);
   or it is an item of a list after what says its items are people, each of them reading as a name
   (参加者：かなざわ、まるた、Lopez、まえだ, まだの人：ときわ、笠井, or after a space, joined by ・, 団員
@@ -82,8 +82,9 @@ dictionary reads them as), or after a family member before an age or a
 particle (姉の結愛（6歳）, 父の勝が) or, a child's, before くん or ちゃん (息子さんの陽斗くん), a foreign name
 in katakana parts before one (ワン・ウェイさん) or after カナ登録は, a cue or who someone is
 (カナ登録はレ・ティ・ホア, 相談者：ホアン・ヴァン・ミン, 通訳 ファム・ティ・ラン), a katakana word after a
-country and の before one (ネパールのグルンさん), a surname in katakana before さん or 様 that the dictionary
-lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん; ヘルパーさん stays), a name quoted
+country and の before one (ネパールのグルンさん, ネパール 出身 の グルン さん), a surname in katakana before
+さん or 様 that the dictionary lacks or reads as a word but as a name in hiragana (ソノダさん, ハヤシさん;
+ヘルパーさん stays), a name quoted
 after a name field, a role or a family member (氏名欄に「山口 ゆかり」, 名前が「川村 澪」, 保護者「秋山
 由美」), the cells of a table pasted as text under a header that says they hold people (氏名, 担当, 申請者) or
 the numbered or ranked lines under a line that says they are people (受講者一覧： above 1. 小鳥遊 ひな,
@@ -167,6 +168,10 @@ things and nothing that says people (（中央、東、北浜、南丘）, 東�
 (北浜、南丘の図書館, 東町と西町の集会所; 蓮と陽葵の保育園, given names before a nursery, are masked), or the
 end of a place's name (緑ヶ原, みなと台西); and, in a line of hiragana alone (typed without kanji conversion),
 a name the dictionary cuts out of a longer run of hiragana (しゅう + が + くつうち, じりつしえんい + りょう).
+No name is read in an era's first year (平成元年度), a one-kanji word ending a compound
+typed word by word (面談 室 は, 消防 団 の), a place before what it has after a spaced の (中野 の 出張所), a
+facility or a household after a surname (松本 倉庫, 遠山 家), or katakana words each a common noun in a
+numbered slot (2 フラ ダンス).
 Text without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),

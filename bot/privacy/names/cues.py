@@ -25,16 +25,18 @@ _CARE_TITLES_AFTER_WORDS = (*"ケースワーカー ケアマネジャー ケア
 """Titles no word ends in, unlike 看護師 (正看護師): after a word that may be a name (林ケースワーカー)."""
 _CARE_TITLES = (
     *"保健師 看護師 保育士 栄養士 社会福祉士 介護福祉士 相談員 支援員 指導員 調査員 教諭".split(),
+    *"助産師 薬剤師 理学療法士 作業療法士".split(),
     *_CARE_TITLES_AFTER_WORDS,
 )
 """Who visits, cares or teaches (佐藤保健師, 藤田ケアマネ, 岡田先輩): a person's titles, never a place's."""
 _OTHER_TITLES = (
     *"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(),
     *"監督 コーチ 主将 選手 顧問 教授 准教授 記者 店長".split(),
+    *"税理士 司法書士 行政書士 社会保険労務士 社労士 弁理士 公認会計士 会計士".split(),
     *_CARE_TITLES,
 )
-"""Titles outside the office too: a team's (浅田 監督, 小出 コーチ, 原田 選手), a school's, a paper's or a
-shop's."""
+"""Titles outside the office too: a team's (浅田 監督, 小出 コーチ, 原田 選手), a school's, a paper's, a
+shop's, or a licensed profession's whom the ward sends to advise (山際 税理士, 国枝 司法書士)."""
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
 _AGE = (
@@ -146,7 +148,8 @@ _BELONGING = re.compile(
 alone, it says the word is a surname; not when it heads a shop's or a class's name (池袋のパソコン教室,
 新宿の携帯ショップ)."""
 _PLACES_THING = re.compile(
-    "の(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産|観光|上流|下流|海岸|山頂|方面"
+    "[ \t\u3000]?の[ \t\u3000]?(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産"
+    "|観光|上流|下流|海岸|山頂|方面"
     "|山奥|旧市街|市街|伝統|堤防|護岸|河川|流域|治水|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
     "|水(?![\u4e00-\u9fff])|(?:意味|語源|定理|公式|法則)(?![\u4e00-\u9fff])"
     "|会(?![\u4e00-\u9fff]))"
@@ -154,7 +157,7 @@ _PLACES_THING = re.compile(
 """What a place or a group has, not a person (中川の河川敷, 中川の堤防工事, 上原の交差点,
 坂本の町並み, あゆみの会, 梅田の出張所, 白石の敷地, 小川の水, 小川の清掃), or a word or a theorem
 (かとうの意味, ロドリゲスの定理): after a word the dictionary reads as a name there, it takes back
-`_PERSONS_THING`'s の."""
+`_PERSONS_THING`'s の; the の spaced too, as a sentence typed word by word is (中野 の 出張所)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):
 found by asking it about a hundred one-kanji surnames."""

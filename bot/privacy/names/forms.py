@@ -143,8 +143,13 @@ _GIVEN_NAME_ENDING_ITEM = re.compile(
     r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
 )
 """A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
-_HOUSEHOLD = re.compile("(?:ご|御)?(?:一家|夫妻|夫婦)")
-"""A household after a surname and a space (大野 一家, 岡本 ご夫妻): the family's, not a given name."""
+_HOUSEHOLD = re.compile("(?:ご|御)?(?:一家|夫妻|夫婦)|家|宅")
+"""A household after a surname and a space (大野 一家, 岡本 ご夫妻, 遠山 家): the family's, no given name."""
+_FACILITY = re.compile(
+    "倉庫|工場|会館|分室|別館|本館|商店|病院|医院|内科|外科|歯科|薬局|書店|ビル|ホール|センター"
+)
+"""A facility named after a surname, spaced (総務課 の 松本 倉庫, 石井 内科): the building's, not a given
+name."""
 _NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})"
     r"\(([ぁ-ゖ\u30a1-\u30faー]{2,8}|[ぁ-ゖ\u30a1-\u30faー]{1,6}[ \u3000][ぁ-ゖ\u30a1-\u30faー]{1,6})\)"
@@ -359,14 +364,17 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
     母 黒田 キミ、子 黒田 蓮, 宇野 誠、宇野 さくら（親子で参加）, 推薦者：秋田 和子、岩手 清: one word of
     kana or one or two kanji that the dictionary reads as a noun (キミ, さくら and 清 are words to it) or,
     unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長), nor
-    where someone is (高木 外出) or lives (a guest book's 大江 宏　区外), nor their household (大野 一家、).
+    where someone is (高木 外出) or lives (a guest book's 大江 宏　区外), nor their household (大野 一家、,
+    遠山 家（）), nor a facility named after them (総務課 の 松本 倉庫).
     """
     given = []
     for _, end in found:
         match = _GIVEN_NAME_ENDING_ITEM.match(text, end)
         if not match or _AFTER_NAME.match(match.group(1)) or re.fullmatch(_PRESENCE, match.group(1)):
             continue
-        if _HOUSEHOLD.fullmatch(match.group(1)) or re.fullmatch(_HOME, match.group(1)):
+        if any(words.fullmatch(match.group(1)) for words in (_HOUSEHOLD, _FACILITY)) or re.fullmatch(
+            _HOME, match.group(1)
+        ):
             continue
         word = match.group(1)
         part_of_speech = _part_of_speech_before_san(word)

@@ -51,6 +51,8 @@ _KATAKANA_PARTS_BEFORE_HONORIFIC = re.compile(
 )
 """A foreign name in katakana parts, joined by ・ or spaces, before an honorific, perhaps with its
 other writing in parentheses between (ワン・ウェイさん, タパ マガル ビシュヌさん, ラジュ（Raju）さん)."""
+_FROM_A_COUNTRY = re.compile(r"[ \t\u3000]?(?:出身[ \t\u3000]?)?の[ \t\u3000]?")
+"""After a country, what says that the word next is someone from it (ネパールの, ネパール 出身 の )."""
 _KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
 _KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
 _KATAKANA_RUN = re.compile(
@@ -365,25 +367,26 @@ def _kana_name_word(word: str) -> bool:
 def _kana_before_honorifics(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
     """Given names in kana that the dictionary lacks before an honorific, and foreign names in parts.
 
-    A run of two to six hiragana or katakana, where that script begins, right before くん, 君 or 先輩 is
-    a child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it
-    before さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
+    A run of two to six hiragana or katakana, where that script begins, right before くん, 君 or 先輩 is a
+    child's or a junior's name (ゆうとくん, ケンタくん, まこと先輩) when the dictionary, asked about it before
+    さん, does not know it or reads it as a proper noun, or in hiragana before くん as a common noun
     (ひなたくん, つばさくん: 日向, 翼); ロボットくん and ぼくくん stay. So is one before ちゃん that the
-    dictionary reads as a suffix there (みーちゃん; not ちゃんと, nor ねえちゃん). Before さん,
-    ちゃん or 様, after who they are to someone or a cue and の, a colon or a space, a word that it does
-    not read as a noun is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay).
-    Katakana parts joined by ・ before an honorific are a foreign name (ワン・ウェイさん), and so is a
-    katakana word after a country and の that the dictionary lacks or reads as a proper noun
-    (ネパールのグルンさん). A katakana word alone before さん, 様 or さま is a surname written in katakana
-    when the dictionary lacks it (ソノダさん) or reads it as a common noun there but as a name in hiragana
-    (ハヤシさん: hayashi rice, はやし); ヘルパーさん, ケアマネさん and companies it knows (ベネッセさん) stay.
+    dictionary reads as a suffix there (みーちゃん; not ちゃんと, nor ねえちゃん). Before さん, ちゃん or 様,
+    after who they are to someone or a cue and の, a colon or a space, a word that it does not read as a noun
+    is one too (祖母のみよこさん, 祖母のきよさん; 母のおばさん, 祖母のおばあさん stay). Katakana parts joined
+    by ・ before an honorific are a foreign name (ワン・ウェイさん), and so is a katakana word after a country
+    and の that the dictionary lacks or reads as a proper noun (ネパールのグルンさん; spaced, or after 出身
+    too: ネパール 出身 の グルン さん). A katakana word alone before さん, 様 or さま is a surname written in
+    katakana when the dictionary lacks it (ソノダさん) or reads it as a common noun there but as a name in
+    hiragana (ハヤシさん: hayashi rice, はやし); ヘルパーさん, ケアマネさん and companies it knows
+    (ベネッセさん) stay.
     """
     spans = [match.span() for match in _KATAKANA_PARTS_BEFORE_HONORIFIC.finditer(text)]
     suffixes = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[0] == "接尾辞"]
-    countries = {  # where a word after a country and の begins
-        m.end() + 1
+    countries = {  # where a word after a country and の begins (ネパールの, ネパール 出身 の )
+        after.end()
         for m in morphemes
-        if m.part_of_speech()[2:4] == ("地名", "国") and text[m.end() : m.end() + 1] == "の"
+        if m.part_of_speech()[2:4] == ("地名", "国") and (after := _FROM_A_COUNTRY.match(text, m.end()))
     }
     for match in _KANA_BEFORE_HONORIFIC.finditer(text):
         start, end = match.span()

@@ -372,6 +372,7 @@ _LATIN_GIVEN = re.compile("[A-Z][a-z]{1,15}")
 """One capitalised Latin word, as a list names a foreign colleague by one name (英語 Mark, リーダー Chen)."""
 _SECTION_OR_PLACE_END = re.compile("[課係室区市町村県駅]$")
 _KATAKANA_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
+_KATAKANA_WORD_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc]{2,12}")
 _HIRAGANA_SLOT = re.compile(r"[ぁ-ゖ・ \t\u3000]+")
 
 
@@ -532,14 +533,16 @@ def _before_tail(rest: str, tail: str) -> str:
     return rest[: len(rest) - len(tail)]
 
 
-def _name_like(value: str) -> bool:
+def _name_like(value: str, *, loanwords: bool = True) -> bool:
     """Whether ``value``, read on its own, may be a name.
 
     Not one word the dictionary knows as a noun or any other word (未定, 全員, 会議室, なし) but a surname
-    of one kanji (宮) or a noun of two kanji it reads as a name before さん alone (内海, 宮地); one
+    of one kanji (宮) or a noun of two kanji or of katakana it reads as a name before さん alone (内海, 宮地,
+    ベイカー, a baker to it alone, unless ``loanwords`` is false); one
     capitalised Latin word it does not know as another word (Mark, Singh; not Excel); in kanji, opening
     with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read as a surname before さん
-    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区).
+    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区); in katakana, not words that
+    are each a common noun (フラ ダンス: `_loanword`).
     """
     if _LATIN_GIVEN.fullmatch(value):
         return not _known_word(value)
@@ -550,8 +553,11 @@ def _name_like(value: str) -> bool:
     words = [m for m in _morphemes(value) if m.surface() not in (" ", "\t", "\u3000")]
     if len(words) == 1 and not words[0].is_oov() and words[0].part_of_speech()[1] != "固有名詞":
         noun = _kanji_noun(words[0]) and len(value) == 2  # 内海, 水上, 宮地: a word, a surname before さん
-        return _one_kanji_surname(words[0]) or (noun and _read_before_san(value) == "人名")
-    if _KATAKANA_SLOT.fullmatch(value) or _HIRAGANA_SLOT.fullmatch(value):
+        foreign = loanwords and bool(_KATAKANA_WORD_SLOT.fullmatch(value))  # ベイカー, ベル: a baker, a bell
+        return _one_kanji_surname(words[0]) or ((noun or foreign) and _read_before_san(value) == "人名")
+    if _KATAKANA_SLOT.fullmatch(value):
+        return not all(_loanword(word) for word in words)
+    if _HIRAGANA_SLOT.fullmatch(value):
         return True
     first = words[0]
     proper, kind = first.part_of_speech()[1:3]
@@ -560,6 +566,12 @@ def _name_like(value: str) -> bool:
         and (kind == "人名" or (proper == "固有名詞" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
     )
+
+
+def _loanword(word: Any) -> bool:
+    """Whether a katakana ``word`` is a common noun the dictionary knows, before さん too (フラ, not ベル)."""
+    known = not word.is_oov() and word.part_of_speech()[1] == "普通名詞"
+    return known and _read_before_san(word.surface()) != "人名"
 
 
 _TALLY = re.compile(
@@ -628,9 +640,10 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
     their digits alone, or letter them (当番 A 平岡 B 清水 C ナタリー). When two values or more of such
     labels read as names on their own (`_named_value`: a role may stand before one, 3番 研修生 マイク) and
     the dictionary tags more of them alone as people's names than as places (第1会場 品川、第2会場 大崎
-    stays), each value read so is a name; a count, a time or a note after it is passed over (1位 岡部
-    21,304歩), and so is what a sentence's end closes. Numbers glued to their values are a series of their
-    own (①戸田 ②坂東 ③ひらい, as circled numbers fold).
+    stays), each value read so is a name, a loanword read as a name before さん (2番 ベイカー) only beside
+    a value that reads as a name without it (1番 ホール 2番 ロビー stays); a count, a time or a note after it
+    is passed over (1位 岡部 21,304歩), and so is what a sentence's end closes. Numbers glued to their
+    values are a series of their own (①戸田 ②坂東 ③ひらい, as circled numbers fold).
     """
     spans = _slot_names(text, list(_SLOT_LABEL.finditer(text)), _slot_key)
     return spans + _slot_names(text, list(_GLUED_NUMBER.finditer(text)), lambda _: "0")
@@ -658,7 +671,8 @@ def _slot_names(text: str, labels: list[re.Match[str]], key: Callable[[str], str
             if value and (span := _named_value(value, label.end())):
                 named.append(span)
         kinds = [_slot_kind(text[start:end]) for start, end in named]
-        if len(named) >= 2 and kinds.count("人名") > max(0, kinds.count("地名")):
+        sure = any(_name_like(text[start:end], loanwords=False) for start, end in named)
+        if len(named) >= 2 and kinds.count("人名") > max(0, kinds.count("地名")) and sure:
             spans += named
     return spans
 

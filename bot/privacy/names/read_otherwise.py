@@ -28,6 +28,7 @@ from bot.privacy.names.cues import (
     _LIST_CUE,
     _LIST_CUE_REACH,
     _NOT_HONORIFIC,
+    _NOT_ONE_KANJI_NAMES,
     _PLACE_ASKED,
     _PLACE_JOINS,
     _PLACES_THING,
@@ -84,14 +85,15 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     中村しか分からない, 石田がさっき探してた, 今井、さっきのメール, 全部 前田 の端末, 竹内→財政課
     (`_BARE_PARTICLE`); as a given name or a surname in hiragana of three characters or more
     (ひろみが対応済み, かずきが変えた, 担当：ひらい、さかもと); and as a given name of two kanji or more
-    before a particle that ends what is said (…って美咲から, 資料は大輔まで。). Typos it reads as names
-    come as a surname and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a
-    surname of one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a
-    mark, not after a place's ヶ: 緑ヶ原). After a question for a place it is a place (出張先は 長野 です);
-    inside a list of places, the comma after it says nothing (`_in_a_list_of_things`: （中央、東、北浜、
-    南丘）), and before what a place or a group has it is a place (`_PLACES_THING`: 上原の交差点, あゆみの会);
-    in a line of hiragana alone, a name the dictionary cut out of a run is its guess
-    (`_guessed_in_hiragana`: しゅう + が + くつうち). One typo is masked (最所に, for
+    before a particle that ends what is said (…って美咲から, 資料は大輔まで。). Typos it reads as names come
+    as a surname and a given name of one kanji each (進 + 渉, 申 + 精), which this leaves alone: a surname of
+    one kanji counts only as a word of its own (辻も同じ意見: first, or after a particle or a mark, not after
+    a place's ヶ: 緑ヶ原), and never one that is as often whom or where one calls (`_NOT_ONE_KANJI_NAMES`),
+    which ends a compound typed word by word too (面談 室 は, 消防 団 の). After a question for a place it is
+    a place (出張先は 長野 です); inside a list of places, the comma after it says nothing
+    (`_in_a_list_of_things`: （中央、東、北浜、南丘）), and before what a place or a group has it is a place
+    (`_PLACES_THING`: 上原の交差点, あゆみの会); in a line of hiragana alone, a name the dictionary cut out of
+    a run is its guess (`_guessed_in_hiragana`: しゅう + が + くつうち). One typo is masked (最所に, for
     最初に, in the held-out queries): 最所 is a surname too; so are words the dictionary reads as surnames
     there (清水が出る, 小川が流れている, 高田から東京まで).
     """
@@ -102,7 +104,7 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         _HIRAGANA_NAME_WORD.fullmatch(surface) or _KATAKANA_NAME_WORD.fullmatch(surface)
     )
     given = kind == "名" and len(surface) >= 2 and _KANJI_SURNAME.fullmatch(surface)
-    if end != at + 1 or not (kanji or kana or given):
+    if end != at + 1 or not (kanji or kana or given) or surface in _NOT_ONE_KANJI_NAMES:
         return False
     if _PLACE_ASKED.search(text, max(0, word.begin() - 8), word.begin()):
         return False
@@ -262,16 +264,16 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
 def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bool:
     """Whether a proper noun the dictionary reads as a place or a thing here is a surname, by what precedes.
 
-    Alone on a message's last line after a sentence or a signature's dashes, it signs the message (三好
-    under 以上、よろしくお願いいたします。); a prefecture there is where the sentence points (福岡 under
+    Alone on a message's last line after a sentence or a signature's dashes, it signs the message (三好 under
+    以上、よろしくお願いいたします。); a prefecture there is where the sentence points (福岡 under
     次の出張先です。).
 
-    After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read as the company)
-    or after a section or position and before です or a particle (総務課の松本です, 福祉課の永田から), a
-    place or a thing it reads as a name before さん alone is a surname; 会場は松本です and 総務課の松本出張
-    stay; so it is after a title and a comma, introducing oneself (保育園の園長、瀬戸です). After a position,
-    so is a word of two kanji it reads as a common noun there (課長の大石が, 新人の古川に: a big stone, an old
-    river).
+    After a cue that a person follows (担当：松本, 参加者：栗原、日野, 世帯主：本田, read
+    as the company) or after a section or position and before です or a particle, spaced too
+    (総務課の松本です, 福祉課の永田から, 係長 の 船橋 が), a place or a thing it reads as a name before さん
+    alone is a surname; 会場は松本です and 総務課の松本出張 stay; so it is after a title and a comma,
+    introducing oneself (保育園の園長、瀬戸です). After a position, so is a word of two kanji it reads as a
+    common noun there (課長の大石が, 新人の古川に: a big stone, an old river).
     """
     morpheme = morphemes[at]
     category = morpheme.part_of_speech()[1:3]
@@ -280,7 +282,7 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
         return False
     start, stop = morpheme.begin(), morpheme.end()
     cued = not word and _cued(text, start)
-    introduced = (_related(text, start) and _INTRODUCED.match(text, stop)) or (
+    introduced = (_related(text, start) and _INTRODUCED.match(text, _skip_space(text, stop))) or (
         _TITLE_AND_COMMA.search(text, max(0, start - 12), start) and _INTRODUCING.match(text, stop)
     )
     signed = (

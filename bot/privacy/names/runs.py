@@ -53,11 +53,12 @@ _TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
 _FROM_OR_HOME = re.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
-    "|[ \t\u3000]+(?:家|宅|(?:ご|御)?(?:夫妻|夫婦|一家))(?=[ \t\u3000、。,]|[のがはもにをへとだで]|$)"
+    "|[ \t\u3000]+(?:家|宅|(?:ご|御)?(?:夫妻|夫婦|一家))(?=[ \t\u3000\n、。,(]|[のがはもにをへとだで]|$)"
 )
 """Says that the name word right before it, read as a name by the dictionary there, is a person's: where
 something came from or through (田中より, 高橋を通じて, 渡辺経由), a visit (小林来庁), a home or a couple
-(佐藤家, 田中邸, 鈴木方, 山田夫妻, and 小島 家 or 岡本 ご夫妻 as a spaced list writes it), a signature
+(佐藤家, 田中邸, 鈴木方, 山田夫妻, and 小島 家 or 岡本 ご夫妻 as a spaced list writes it, ending a line or
+before a note in parentheses too: アンダーソン 家, 遠山 家（2回目）), a signature
 (田中拝). Weaker than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由,
 昭和より)."""
 _PERSONS_THING = re.compile(
@@ -79,6 +80,9 @@ _AFTER_SENTENCE = re.compile(r"[?!？！。][ \t\u3000]*$")
 _KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
 """Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
+_ERA_FIRST_YEAR = re.compile("(?:明治|大正|昭和|平成|令和)元年")
+"""An era's first year, which the dictionary may split into a surname and a given name before 度 (平 +
+成元 + 年度 in 平成元年度): a date, never a name."""
 _KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 
@@ -86,6 +90,7 @@ _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U00031
 def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Runs of name words in ``text`` that the text around them shows to be a person's name."""
     lines = _kanji_lines(text)
+    eras = [era.span() for era in _ERA_FIRST_YEAR.finditer(text)]
     at = 0
     while at < len(morphemes):
         place = _place_named_as_a_person(text, morphemes, at)  # asked once: it may ask the dictionary
@@ -100,7 +105,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             continue
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
-        if text[start:stop] in _WORDS_SPLIT_AS_NAMES:
+        if text[start:stop] in _WORDS_SPLIT_AS_NAMES or any(s < stop and start < e for s, e in eras):
             at = end
             continue
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
