@@ -16,8 +16,13 @@ text stays: dates, times, amounts, durations, percentages, counts (40件),
 extension numbers (内線 2345), references (#123, No.12, 第3条).
 
 Where it runs: every message and button press as it enters a turn
-(`bot.conversations`), every text the DX team types (answers, notes, tags,
-FAQ drafts), and every log line (`bot.privacy.logs`).
+(`bot.conversations`) and, a platform's, as the inbox stores it first
+(`bot.db.inbox`), every text the DX team types (answers, notes, tags, FAQ
+drafts), and every log line (`bot.privacy.logs`). All but a log line logged
+on the event loop (the access log's) and the short label of a reload asked
+through the API run off the loop, on turn threads or `asyncio.to_thread`. A
+text masked again soon gets the result remembered (`RECENT`): a platform's
+message is read once.
 """
 
 from __future__ import annotations
