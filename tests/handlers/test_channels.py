@@ -292,6 +292,49 @@ async def test_a_push_cut_short_is_retried_without_its_parts_shown(
         assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
 
 
+@pytest_asyncio.fixture
+async def impatient(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    """The bot of `retrying`, cutting a push off after a second (the shortest delivery timeout)."""
+    settings = Settings.from_env(
+        {
+            "KAIZEN_CACHE_DIR": "",
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+            "KAIZEN_DELIVERY_TIMEOUT_SECONDS": "1",
+            "KAIZEN_DELIVERY_LEASE_SECONDS": "5",
+            **platform.settings(),
+        },
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+@pytest.mark.parametrize("platform", SPLITTING_LONG_TEXTS, indirect=True)
+async def test_a_push_cut_off_by_the_delivery_timeout_is_retried_without_its_parts_shown(
+    impatient: Client, platform: Platform
+) -> None:
+    """A long push's first piece shown, the next hanging past the timeout: the retry sent the first again."""
+    assert isinstance(platform, FakeLineWorks | FakeTelegram)
+    await say(impatient, platform, platform.text(USER, QUESTION, "ev-1"))
+    with impatient.app[STORE].engine.connect() as connection:
+        row = connection.execute(sa.select(conversations)).one()
+    before = len(platform.all_sent(USER))
+    hung = platform.hang_after(1)
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    await asyncio.to_thread(impatient.app[STORE].push, key, Reply(LONG_TEXT))
+    async with asyncio.timeout(10):
+        await hung.arrived.wait()
+        while hung.waited_on:  # noqa: ASYNC110 - the bot closes the connection when it gives up
+            await asyncio.sleep(0.05)
+    hung.release.set()
+    await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
+    await asyncio.sleep(0.5)
+    pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])
+    for n in range(1, 41):
+        assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
+
+
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
