@@ -219,15 +219,33 @@ async def test_an_answer_refused_halfway_pushes_only_what_was_not_shown(
 ) -> None:
     """The first of two replies went out, the second was refused: both were pushed, the first shown twice."""
     assert isinstance(platform, FakeLineWorks | FakeSlack | TeamsPlatform | FakeTelegram)
+    await say(bot, platform, platform.press(USER, "consult", "ev-1"))
+    await say(bot, platform, platform.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
+    before = len(platform.all_sent(USER))
     platform.pause_after(1, 1)
-    assert await post(bot, platform.press(USER, "他には", "ev-1")) == 200  # a stale button: two replies
+    assert await post(bot, platform.press(USER, "cases", "ev-3")) == 200  # left the form: two replies
     await settle(bot)
-    await platform.sent(USER, 2)
+    await platform.sent(USER, before + 2)
     await asyncio.sleep(0.5)
-    texts = [s.text for s in platform.all_sent(USER)]
+    texts = [s.text for s in platform.all_sent(USER)[before:]]
     assert len(texts) == 2, texts
-    assert "有効期限が切れた" in texts[0]
-    assert texts[1].startswith("ご用件をお選びください")
+    assert texts[0].startswith("改善事例は")
+    assert "入力中だったご相談の内容は保存してあります" in texts[1]
+
+
+async def test_an_expired_button_is_answered_with_the_menus_buttons_in_the_apology_itself(
+    bot: Client, platform: Platform
+) -> None:
+    """Apology and menu were two messages, the apology with no button of its own."""
+    assert await post(bot, platform.press(USER, "case:no-longer-there", "ev-1")) == 200
+    await settle(bot)
+    (apology, *_) = await platform.sent(USER, 1)
+    assert "このボタンは有効期限が切れたか" in apology.text
+    assert "メニューからもう一度お選びいただくか" in apology.text
+    assert {"改善事例を見る", "DX推進課に相談する", "相談状況を見る"} <= set(apology.buttons)
+    await asyncio.sleep(0.5)
+    menus = [s for s in platform.all_sent(USER) if s.text.startswith("ご用件をお選びください")]
+    assert not menus, "the menu twice"
 
 
 CUTTING_A_REPLY_IN_PARTS = ("lineworks", "teams")

@@ -146,9 +146,9 @@ async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(clien
     for action in ["t:zzz", "nonsense", "case:missing", "x" * 300, ""]:
         data = await chat(client, {"action": action})
         check_shape(data)
-        restart, menu = data["replies"]
-        assert "もう一度お試しいただく" in restart["text"]
-        assert labels(menu) == MENU
+        (restart,) = data["replies"]
+        assert "もう一度お選びいただく" in restart["text"]
+        assert labels(restart) == MENU
 
 
 async def test_html_in_user_text_comes_back_as_plain_text(client: Client) -> None:
