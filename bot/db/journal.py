@@ -15,6 +15,7 @@ action id. A bot line keeps its reply's record (`bot.values.Reply.to_record`, th
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -144,9 +145,9 @@ def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
     )
     for query in (replied, pushed):
         for (payload,) in connection.execute(query).all():
-            for choice in _choices(payload):
+            for choice, label in _labelled(payload):
                 if choice.get("action") == action and isinstance(choice.get("label"), str):
-                    return str(choice["label"])
+                    return label
     if action in _PLAIN_LABELS:
         return _PLAIN_LABELS[action]
     if found := _CONSULTATION_BUTTON.fullmatch(action):
@@ -154,15 +155,28 @@ def _label(connection: sa.Connection, key: ConversationKey, action: str) -> str:
     return _UNKNOWN_BUTTON
 
 
-def _choices(payload: Any) -> list[dict[str, Any]]:
+def _labelled(payload: Any) -> list[tuple[dict[str, Any], str]]:
+    """A reply's buttons, each with the label its press is logged by.
+
+    A card's button whose label others share (many cards have a 「詳しく見る」)
+    is named with its card's title too: 「詳しく見る（児童手当の申請データ入力をRPAで自動化）」.
+    """
     if not isinstance(payload, dict):
         return []
-    found: list[Any] = list(payload.get("choices", []))
+    found: list[tuple[Any, str | None]] = [(choice, None) for choice in payload.get("choices", [])]
     for card in payload.get("cards", []):
-        found.extend(card.get("choices", []))
+        title = card.get("title") if isinstance(card, dict) else None
+        choices = card.get("choices", []) if isinstance(card, dict) else []
+        found.extend((choice, title if isinstance(title, str) and title else None) for choice in choices)
     if "source" in payload:
-        found.append(payload["source"])
-    return [c for c in found if isinstance(c, dict)]
+        found.append((payload["source"], None))
+    buttons = [(choice, card) for choice, card in found if isinstance(choice, dict)]
+    shared = Counter(str(choice.get("label")) for choice, _ in buttons)
+    named: list[tuple[dict[str, Any], str]] = []
+    for choice, card in buttons:
+        label = str(choice.get("label"))
+        named.append((choice, label if card is None or shared[label] < 2 else f"{label}（{card}）"))
+    return named
 
 
 def _choice_labels(payload: Any) -> tuple[str, ...]:

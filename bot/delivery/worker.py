@@ -42,6 +42,7 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
@@ -89,13 +90,26 @@ class PartlySent(Exception):
         self.parts = parts
 
 
+@dataclass(slots=True)
+class _Attempt:
+    """The parts shown in all by an attempt cut off (the timeout) after the platform accepted some."""
+
+    parts_shown: int | None = None
+
+
+_ATTEMPT: ContextVar[_Attempt | None] = ContextVar("kaizen_delivery_attempt", default=None)
+"""The worker's attempt in progress, which `resuming` tells the parts shown when it is cancelled."""
+
+
 @contextlib.contextmanager
 def resuming(delivery: Delivery, sent: Callable[[], int]) -> Iterator[None]:
     """Around a sender sending the parts of ``delivery`` not yet shown (`Delivery.parts_shown` on).
 
     ``sent`` counts the parts the platform accepted in this attempt; a failure
     after it accepted some is raised as `PartlySent`, from the failure, with
-    the parts shown in all. `Undeliverable` passes as it is.
+    the parts shown in all. `Undeliverable` passes as it is. A cancellation
+    (the worker's delivery timeout) passes as it is too, since it must reach
+    the timeout; the parts shown are told to the worker's attempt beside it.
     """
     try:
         yield
@@ -104,6 +118,11 @@ def resuming(delivery: Delivery, sent: Callable[[], int]) -> Iterator[None]:
     except Exception as exc:
         if sent():
             raise PartlySent(delivery.parts_shown + sent()) from exc
+        raise
+    except asyncio.CancelledError:
+        attempt = _ATTEMPT.get()
+        if attempt is not None and sent():
+            attempt.parts_shown = delivery.parts_shown + sent()
         raise
 
 
@@ -206,6 +225,8 @@ class DeliveryWorker:
 
     async def _attempt(self, delivery: Delivery) -> bool:
         sender = self.senders[delivery.key.channel]
+        attempt = _Attempt()
+        token = _ATTEMPT.set(attempt)
         try:
             async with asyncio.timeout(self.settings.timeout_seconds):
                 await sender.send(delivery)
@@ -232,10 +253,12 @@ class DeliveryWorker:
                 reason,
                 delay,
             )
-            shown = None if partly is None else partly.parts
+            shown = attempt.parts_shown if partly is None else partly.parts  # cut off: what it had shown
             at = self.clock() + timedelta(seconds=delay)
             await _finished(retry_later, self.engine, delivery, at, reason, shown)
             return False
+        finally:
+            _ATTEMPT.reset(token)
         await _finished(mark_sent, self.engine, delivery, self.clock())
         log.info(
             "delivered message %d to %s (attempt %d)", delivery.id, delivery.key.channel, delivery.attempts

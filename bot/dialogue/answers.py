@@ -197,8 +197,8 @@ class Answers:
         return Turn((browse.menu(self.lib),), replace(state, shown=None, more=()))
 
     def restart(self, state: State) -> Turn:
-        """A polite "start again" and the menu, for a button unknown or expired."""
-        return Turn((browse.restart(), browse.menu(self.lib)), replace(state, shown=None, more=()))
+        """A polite "start again" with the menu's buttons, for a button unknown or expired."""
+        return Turn((browse.restart(self.lib),), replace(state, shown=None, more=()))
 
     def entries(self, refs: Iterable[str | None]) -> list[Shown]:
         """The entries that still exist for ``refs`` (knowledge may have been reloaded since)."""

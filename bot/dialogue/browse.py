@@ -7,6 +7,7 @@ they keep working however old the message they sit on.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.dialogue.views import MENU, button_cards, card_of, consult, excerpt
@@ -88,11 +89,18 @@ def menu(lib: Library, page: int = 1) -> Reply:
     )
 
 
-def restart() -> Reply:
-    """The polite answer to a button we no longer understand (old, or from another version)."""
-    return Reply(
-        "申し訳ありません。このボタンは有効期限が切れたか、内容を確認できませんでした。"
-        "お手数ですが、メニューからもう一度お試しいただくか、知りたいことを入力してください。",
+def restart(lib: Library) -> Reply:
+    """The polite answer to a button we no longer understand (old, or from another version): the menu.
+
+    One reply with the menu's buttons: sent as an apology of its own, it had
+    none, and where the menu after it was late or refused, it pointed to a
+    menu that was not there.
+    """
+    shown = menu(lib)
+    return replace(
+        shown,
+        text="申し訳ありません。このボタンは有効期限が切れたか、内容を確認できませんでした。"
+        "お手数ですが、下のメニューからもう一度お選びいただくか、知りたいことを入力してください。",
         kind="restart",
     )
 

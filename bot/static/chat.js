@@ -243,6 +243,20 @@
     post(body, showUser(trimmed), keyFor(body));
   }
 
+  // A card's button whose label others of its reply share (many cards have a 「詳しく見る」) is named with its
+  // card's title too, as the server logs the press for the history: 「詳しく見る（…）」.
+  function pressedLabel(target) {
+    const label = target.textContent;
+    const card = target.closest(".card");
+    if (!card) return label;
+    const strip = card.parentElement;
+    const bubble = strip.previousElementSibling;
+    const buttons = [...strip.querySelectorAll("[data-action]")];
+    if (bubble) buttons.push(...bubble.querySelectorAll("[data-action]"));
+    const same = buttons.filter((node) => node.textContent === label).length;
+    return same > 1 ? `${label}（${card.querySelector("h2").textContent}）` : label;
+  }
+
   // A button pressed while an answer is on its way is pressed once it has arrived (the last one, if several),
   // so that nothing the person chose is lost; the button whose answer is on its way is not pressed twice.
   function press(action, label) {
@@ -396,7 +410,7 @@
     const target = event.target.closest("[data-action]");
     if (!target) return;
     event.preventDefault();
-    press(target.dataset.action, target.textContent);
+    press(target.dataset.action, pressedLabel(target));
     typeHere();
   });
 

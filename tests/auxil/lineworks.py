@@ -49,7 +49,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import Changes, serve_locally
+from tests.auxil.platforms import Changes, Hold, serve_locally
 from tests.auxil.teamroom import OnFake, Posted
 
 BOT_ID = "6807091"
@@ -95,6 +95,9 @@ class FakeLineWorks:
     token_requests: int = 0
     refused: list[int] = field(default_factory=list)
     """Statuses of every refused message request, in order."""
+    hang: Hold | None = None
+    """When set (`hang_after`), a message request past ``passing`` waits for its release, then fails."""
+    passing: int = 0
     _tokens: set[str] = field(default_factory=set)
     _counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
     _issued: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -207,6 +210,14 @@ class FakeLineWorks:
         self.script.extend([201] * sent)
         self.pause_next(seconds)
 
+    def hang_after(self, sent: int) -> Hold:
+        """Let ``sent`` messages through, then leave the next unanswered until the returned hold is released.
+
+        Released, it fails (502) and shows nothing: the bot gave up on it meanwhile.
+        """
+        self.passing, self.hang = sent, Hold()
+        return self.hang
+
     def revoke(self) -> None:
         """Every token issued so far stops working (as after its expiry): the next message gets 401."""
         self._tokens.clear()
@@ -277,6 +288,15 @@ class FakeLineWorks:
     async def _message(self, request: web.Request) -> web.Response:
         body = await request.json()
         kind, to = request.match_info["kind"], request.match_info["id"]
+        if self.hang is not None:
+            if self.passing:
+                self.passing -= 1
+            else:
+                hung, self.hang = self.hang, None
+                await hung.keep(request)
+                self.refused.append(502)
+                self._changes.happened()
+                return web.json_response({"code": "BAD_GATEWAY"}, status=502)
         refusal = self._refusal(request, kind, to)
         if refusal is not None:
             self.refused.append(refusal.status)

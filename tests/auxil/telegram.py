@@ -69,6 +69,8 @@ class FakeTelegram:
     """How many ``sendMessage`` calls still go through before the pause (`pause_after`)."""
     hold_action: Hold | None = None
     """When set (`hold_indicator`), the next ``sendChatAction`` waits for its release."""
+    hang: Hold | None = None
+    """When set (`hang_after`), a ``sendMessage`` past ``passing`` waits for its release, then fails."""
     _ids: dict[str, int] = field(default_factory=dict)
     _names: dict[int, str] = field(default_factory=dict)
     _updates: dict[str, int] = field(default_factory=dict)
@@ -203,6 +205,14 @@ class FakeTelegram:
     def block(self, user: str) -> None:
         self.blocked.add(str(self.user_id(user)))
 
+    def hang_after(self, sent: int) -> Hold:
+        """Let ``sent`` messages through, then leave the next unanswered until the returned hold is released.
+
+        Released, it fails (502) and shows nothing: the bot gave up on it meanwhile.
+        """
+        self.passing, self.hang = sent, Hold()
+        return self.hang
+
     # -- what the bot sent ------------------------------------------------------
 
     def hold_indicator(self) -> Hold:
@@ -238,6 +248,13 @@ class FakeTelegram:
         if method == "sendChatAction" and self.hold_action is not None:
             hold, self.hold_action = self.hold_action, None
             await hold.keep(request)
+        if method == "sendMessage" and self.hang is not None:
+            if self.passing:
+                self.passing -= 1
+            else:
+                hung, self.hang = self.hang, None
+                await hung.keep(request)
+                return self._answer(method, params, 502, description="Bad Gateway")
         if request.match_info["token"] != TOKEN:
             return self._answer(method, params, 401, description="Unauthorized")
         handler = _METHODS.get(method)

@@ -75,7 +75,7 @@ def test_a_category_too_long_for_a_buttons_payload_is_named_by_its_first_entry(k
     assert [card.title for card in listing.cards] == ["粗大ごみの出し方は？", "資源ごみの日は？"]
     for stale in ("catof:n-1", "catof:gone"):  # an entry without a category, or no longer there
         replies = engine.step(Incoming(KEY, action=stale), State(), MemoryDesk()).replies
-        assert [reply.kind for reply in replies] == ["restart", "menu"]
+        assert [reply.kind for reply in replies] == ["restart"]
 
 
 def test_the_manuals_title_and_the_policy_label_are_the_wards_own(searcher: Searcher) -> None:

@@ -387,7 +387,7 @@ def test_the_knowledges_own_small_talk_answers_yes_before_the_built_in_reply(eng
 
 
 def test_unknown_or_stale_payloads_get_a_polite_restart_and_the_menu(engine: Engine) -> None:
-    restart = Bot(("restart", "menu"), says=("もう一度お試しいただく",), primary=MENU_CHOICES)
+    restart = Bot(("restart",), says=("もう一度お選びいただく",), primary=MENU_CHOICES)
     verify_dialog(
         engine,
         [
@@ -413,7 +413,7 @@ def test_old_tokens_expire(engine: Engine) -> None:
     state = first.state
     for _ in range(MAX_TOKENS):
         state = engine.step(Incoming(KEY, text="ECRSとは何ですか？"), state, desk).state
-    verify_dialog(engine, [(Action(solved), Bot(("restart", "menu")))], state=state)
+    verify_dialog(engine, [(Action(solved), Bot(("restart",)))], state=state)
 
 
 def test_a_button_pressed_after_a_restart_of_the_conversation_state_still_works(engine: Engine) -> None:

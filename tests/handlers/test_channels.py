@@ -219,15 +219,33 @@ async def test_an_answer_refused_halfway_pushes_only_what_was_not_shown(
 ) -> None:
     """The first of two replies went out, the second was refused: both were pushed, the first shown twice."""
     assert isinstance(platform, FakeLineWorks | FakeSlack | TeamsPlatform | FakeTelegram)
+    await say(bot, platform, platform.press(USER, "consult", "ev-1"))
+    await say(bot, platform, platform.text(USER, "会議録の作成に毎回半日かかっています", "ev-2"))
+    before = len(platform.all_sent(USER))
     platform.pause_after(1, 1)
-    assert await post(bot, platform.press(USER, "他には", "ev-1")) == 200  # a stale button: two replies
+    assert await post(bot, platform.press(USER, "cases", "ev-3")) == 200  # left the form: two replies
     await settle(bot)
-    await platform.sent(USER, 2)
+    await platform.sent(USER, before + 2)
     await asyncio.sleep(0.5)
-    texts = [s.text for s in platform.all_sent(USER)]
+    texts = [s.text for s in platform.all_sent(USER)[before:]]
     assert len(texts) == 2, texts
-    assert "有効期限が切れた" in texts[0]
-    assert texts[1].startswith("ご用件をお選びください")
+    assert texts[0].startswith("改善事例は")
+    assert "入力中だったご相談の内容は保存してあります" in texts[1]
+
+
+async def test_an_expired_button_is_answered_with_the_menus_buttons_in_the_apology_itself(
+    bot: Client, platform: Platform
+) -> None:
+    """Apology and menu were two messages, the apology with no button of its own."""
+    assert await post(bot, platform.press(USER, "case:no-longer-there", "ev-1")) == 200
+    await settle(bot)
+    (apology, *_) = await platform.sent(USER, 1)
+    assert "このボタンは有効期限が切れたか" in apology.text
+    assert "メニューからもう一度お選びいただくか" in apology.text
+    assert {"改善事例を見る", "DX推進課に相談する", "相談状況を見る"} <= set(apology.buttons)
+    await asyncio.sleep(0.5)
+    menus = [s for s in platform.all_sent(USER) if s.text.startswith("ご用件をお選びください")]
+    assert not menus, "the menu twice"
 
 
 CUTTING_A_REPLY_IN_PARTS = ("lineworks", "teams")
@@ -285,6 +303,49 @@ async def test_a_push_cut_short_is_retried_without_its_parts_shown(
     platform.pause_after(1, 1)
     key = ConversationKey(row.channel, row.user_id, row.conversation_id)
     await asyncio.to_thread(retrying.app[STORE].push, key, Reply(LONG_TEXT))
+    await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
+    await asyncio.sleep(0.5)
+    pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])
+    for n in range(1, 41):
+        assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
+
+
+@pytest_asyncio.fixture
+async def impatient(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> Client:
+    """The bot of `retrying`, cutting a push off after a second (the shortest delivery timeout)."""
+    settings = Settings.from_env(
+        {
+            "KAIZEN_CACHE_DIR": "",
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+            "KAIZEN_DELIVERY_TIMEOUT_SECONDS": "1",
+            "KAIZEN_DELIVERY_LEASE_SECONDS": "5",
+            **platform.settings(),
+        },
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    return await aiohttp_client(init_app(settings, searcher=searcher))
+
+
+@pytest.mark.parametrize("platform", SPLITTING_LONG_TEXTS, indirect=True)
+async def test_a_push_cut_off_by_the_delivery_timeout_is_retried_without_its_parts_shown(
+    impatient: Client, platform: Platform
+) -> None:
+    """A long push's first piece shown, the next hanging past the timeout: the retry sent the first again."""
+    assert isinstance(platform, FakeLineWorks | FakeTelegram)
+    await say(impatient, platform, platform.text(USER, QUESTION, "ev-1"))
+    with impatient.app[STORE].engine.connect() as connection:
+        row = connection.execute(sa.select(conversations)).one()
+    before = len(platform.all_sent(USER))
+    hung = platform.hang_after(1)
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    await asyncio.to_thread(impatient.app[STORE].push, key, Reply(LONG_TEXT))
+    async with asyncio.timeout(10):
+        await hung.arrived.wait()
+        while hung.waited_on:  # noqa: ASYNC110 - the bot closes the connection when it gives up
+            await asyncio.sleep(0.05)
+    hung.release.set()
     await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
     await asyncio.sleep(0.5)
     pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])

@@ -125,6 +125,19 @@ async def test_the_opening_gets_the_menu_and_is_not_the_persons_line_in_the_hist
     assert roles == [("bot", "ご用件をお選びく"), ("user", "メニュー"), ("bot", "ご用件をお選びく")]
 
 
+async def test_a_cards_button_is_in_the_history_with_its_cards_title(client: Client) -> None:
+    """Every case card has a 「詳しく見る」: the history's line said only that, not which case was opened."""
+    answer = (await chat(client, {"text": "RPAとは何ですか？"}))["replies"][0]
+    titles = [card["title"] for card in answer["cards"] if "詳しく見る" in labels(card)]
+    assert len(titles) >= 2, titles
+    second = [c["action"] for card in answer["cards"] if card["title"] == titles[1] for c in card["choices"]]
+    await chat(client, {"action": second[0]})
+    await chat(client, {"action": action_of(answer, "解決しない")})  # a reply's own button: its label alone
+    history = await (await client.get("/api/v1/chat/history")).json()
+    pressed = [line["text"] for line in history["lines"] if line["role"] == "user"]
+    assert pressed[-2:] == [f"詳しく見る（{titles[1]}）", "解決しない"]
+
+
 async def test_a_button_pressed_on_a_pushed_answer_is_in_the_history_by_its_label(client: Client) -> None:
     """The exploratory test: 「まだ困っている」 on the answer read 「（ボタン「cs:1:ng」）」 on reload."""
     number = await consult(client, None)
@@ -146,9 +159,9 @@ async def test_unknown_and_stale_actions_get_a_polite_restart_and_the_menu(clien
     for action in ["t:zzz", "nonsense", "case:missing", "x" * 300, ""]:
         data = await chat(client, {"action": action})
         check_shape(data)
-        restart, menu = data["replies"]
-        assert "もう一度お試しいただく" in restart["text"]
-        assert labels(menu) == MENU
+        (restart,) = data["replies"]
+        assert "もう一度お選びいただく" in restart["text"]
+        assert labels(restart) == MENU
 
 
 async def test_html_in_user_text_comes_back_as_plain_text(client: Client) -> None:

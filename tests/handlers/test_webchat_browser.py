@@ -89,7 +89,8 @@ def test_ask_click_a_choice_and_open_a_case_card(
     card.get_by_role("button", name="詳しく見る").click()
     detail = page.locator(".message.bot", has_text="【効果】")
     expect(detail).to_contain_text("入力作業 年間約320時間削減")
-    expect(page.locator(".message.user").last).to_have_text("詳しく見る")
+    pressed = "詳しく見る（児童手当の申請データ入力をRPAで自動化）"  # which card's: every card has one
+    expect(page.locator(".message.user").last).to_have_text(pressed)
 
     # Click a choice: the consultation offer starts the intake, about this case.
     detail.get_by_role("button", name="この事例について相談する").click()
