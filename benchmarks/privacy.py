@@ -265,7 +265,17 @@ no_personal_studied_sixteenth.yaml, 32), in other situations (tax, disability an
 certificates, benefit applications, polling stations' slips, intractable and child chronic
 diseases, 支店コード and 口番, Diners and UnionPay cards, phones dictated with の or in kanji, flats
 named first, romaji with chome, Japanese quoted headers, ages with 才, semicolon, pipe and quoted
-rows), whose misses that session's rules were written from.
+rows), whose misses that session's rules were written from; and personal_holdout_seventeenth.yaml (124, 145:
+residence card, special permanent resident and passport numbers, driver's licence numbers, basic pension
+numbers, health insurance cards' 記号・番号 pairs, car plates, residents' LINE IDs and SNS handles, private
+fax numbers, workplace phones with a person's extension, addresses with 番地 in kanji numerals or 番地の,
+full-width postal codes, western birth dates with a weekday, AI-OCR output with odd spacing;
+no_personal_holdout_seventeenth.yaml, 60), written the same way before the next session's rules without
+reading the masker's code, never studied, with personal_studied_seventeenth.yaml (63, 69;
+no_personal_studied_seventeenth.yaml, 32), in other situations (employers' reports on foreign workers,
+shelters' intake sheets, pension notices, medical expense refunds, bicycle registrations, parking permits,
+Skype and Threads names, faxes in letterheads, switchboards with a person's extension, 番地ノ, full-width
+postal codes without 〒, AI-OCR output of other forms), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -431,6 +441,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_fourteenth.yaml", "no_personal_studied_fourteenth.yaml", show=True)
     _written_personal("personal_studied_fifteenth.yaml", "no_personal_studied_fifteenth.yaml", show=True)
     _written_personal("personal_studied_sixteenth.yaml", "no_personal_studied_sixteenth.yaml", show=True)
+    _written_personal("personal_studied_seventeenth.yaml", "no_personal_studied_seventeenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -447,6 +458,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_fourteenth.yaml", "no_personal_holdout_fourteenth.yaml", show=False)
     _written_personal("personal_holdout_fifteenth.yaml", "no_personal_holdout_fifteenth.yaml", show=False)
     _written_personal("personal_holdout_sixteenth.yaml", "no_personal_holdout_sixteenth.yaml", show=False)
+    _written_personal("personal_holdout_seventeenth.yaml", "no_personal_holdout_seventeenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

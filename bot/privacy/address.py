@@ -23,7 +23,8 @@ separated by a space (東京都 サンプル区 中央 1-2-3), or each be on a l
 A room number after the block goes with it (1-2-3-405, …3 サンプルハイツ101号室, …3 サンプルマンション305),
 and so does a floor after a building's name (…5-6 銀座ビル3F, 本町ビル5階). A lot lettered 甲乙丙丁 or
 with no number (番外地, 無番地) after a municipality is one too, and so is a block of flats' building and
-room (3号棟402号室).
+room (3号棟402号室). So is a municipality, a town and block numbers spaced a character apart, as AI-OCR
+reads a form's boxes (北 区 王 子 4 - 2 2 - 1 0).
 
 The municipality's name stops at its first 市区町村郡 and at most three
 follow one another (札幌市中央区), so no run of text can be split into
@@ -157,6 +158,13 @@ _KANA_CHOME = re.compile(
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
+_SPACED_NUM = r"[0-9](?: [0-9]){0,3}"
+_SPACED = re.compile(
+    rf"(?:[{_KANJI}] ){{1,6}}[市区町村郡] (?:[{_KANJI}{_KATA}{_HIRA}] ){{0,10}}"
+    rf"{_SPACED_NUM} ?- ?{_SPACED_NUM}(?: ?- ?{_SPACED_NUM}){{0,2}}(?! ?[0-9])"
+)
+"""An address read by AI-OCR from a form's boxes, a space after every character (北 区 王 子 4 - 2 2 - 1 0): a
+municipality, the town and two or three block numbers, each digit apart."""
 _ROMAN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
 """A place's name in Latin letters, its parts joined by dashes (Minami-Otsuka, Ikebukuro-honcho)."""
 _ROMAN_PLACE = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)(?![A-Za-z])"
@@ -224,6 +232,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         _LATIN,
         _LETTERED_LOT,
         _BLOCK_OF_FLATS,
+        _SPACED,
     ):
         for match in pattern.finditer(text):
             yield match.start(), match.end(), ADDRESS

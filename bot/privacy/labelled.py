@@ -35,7 +35,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   雇用保険の番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
-  Passport No.), a ward's
+  Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
   通知書番号, a checkup voucher's 受診券番号), a person's number, code or ID (any 〜者番号 but a
   business's, 事業者番号; 利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号,
@@ -72,13 +72,20 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
   口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
-  バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281);
+  バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281); after 車両番号 or 車は too (車は 足立 300 ひ
+  55-12), in a message that does not speak of the ward's own cars (公用車);
+- in a message about a pension (年金), four digits and six apart by a dash, a space or の, a basic pension
+  number's shape (2201-883045, 4410 009127), a phone's leading 0 excepted;
+- an account on a messenger or a social network after its name (LINE ID：sakura_mama77, LINEのIDは
+  taku.1104, X のアカウント（@kazu_88）, Skype ID: live:mori.takeshi_1; after the name alone, one with a
+  digit or an underscore or opening with @: LINE yui_0808_tokyo);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
   and a residence card's (AB12345678CD), which no work
   number is written as.
 
 A key-value separator may stand after a label, spaces before it if any (被保険者番号 ; …, 郵便番号;…).
+A weekday's English name may stand before an English birth date (Date of Birth: Sat, 9 Sep 1989).
 A bracket may open what a label announces (被保険者番号（0001284736）, 生年月日を
 「昭和38年5月22日」) or close the label (《口座番号》, 【生年月日】), a label may be in hiragana
 (たんじょうび, こうざ) or a form's field (誕生日欄に1990.7.14), an answer's mark may stand between
@@ -196,8 +203,11 @@ _SPACED_DATE = (
 """A date after a label as a PDF copies it, a space after every character (H 1 2 . 0 3 . 1 5, 1 9 9 0 年 7 月
 1 4 日)."""
 _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ ]+)?"
+"""A weekday's English name before a date (Date of Birth: Sat, 9 Sep 1989; D.O.B.: Wednesday, July 4,
+1979)."""
 _BIRTH_DATE = re.compile(
-    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
     rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
@@ -239,13 +249,13 @@ _ID_LABEL = (
     r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e|id[ _]?card)"
     r"[ \t_]+(?:no\.?|number)|"
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
-    r"在留カード番号|住民票コード|手帳の番号|手帳番号|"
+    r"在留カード番号|在留カード|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
-    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書)"
+    r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
     r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
@@ -277,7 +287,7 @@ _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
-_ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：])|[0-9]{1,2}桁)"
+_ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][ \t\u3000]?[0-9])|[0-9]{1,2}桁)"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = re.compile(
@@ -287,7 +297,7 @@ _ID_NUMBER = re.compile(
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
-    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
+    rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら|ので)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
@@ -320,8 +330,8 @@ _MARK = (
 _INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
 """What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045)."""
 _INSURANCE_CARD = re.compile(
-    rf"(?:{_INSURER})[^\n。]{{0,8}}?記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
-    rf"({_MARK}){_CLOSING}[ \t\u3000]+([0-9]{{3,10}})(?![0-9])"
+    rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
+    rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
     rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
     rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}({_ONE_AT_A_TIME}|[0-9]{{1,10}}))?(?![0-9])"
@@ -369,13 +379,14 @@ _PART = re.compile(
 No.0927): the person's all the same; a work number's part (受付番号の下4桁) stays."""
 _PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひふほまみむめゆよらりるれろわ"
 """A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
-_PLATE = re.compile(
-    r"(?:ナンバー|車番|登録|二輪|原付|バイク|plate)[^\n。]{0,12}?"
+_PLATE_NUMBER = (
     r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?"
     rf"(?:[0-9]{{2,3}}[ \t\u3000]?(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
     rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
-    rf"(?:[0-9]{{1,2}}-[0-9]{{2}}|・{{1,3}}[0-9]{{1,3}}))|[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}))(?![0-9-])",
-    re.IGNORECASE,
+    rf"(?:[0-9]{{1,2}}-[0-9]{{2}}|・{{1,3}}[0-9]{{1,3}}))|[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}))(?![0-9-])"
+)
+_PLATE = re.compile(
+    rf"(?:ナンバー|車番|登録|二輪|原付|バイク|plate)[^\n。]{{0,12}}?{_PLATE_NUMBER}", re.IGNORECASE
 )
 """A vehicle's plate after a word for it (ナンバー, 車番, a registration's 登録番号): the office's place, the
 class's two or three digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a
@@ -383,6 +394,11 @@ kana that is a particle too (と, の, は) only before a plate's 88-21 or ・�
 (300 と 1234); a motorcycle's or a moped's has no class's digits (二輪の登録 練馬 ほ 7721, 原付 練馬区 か
 2281).
 A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
+_CAR_PLATE = re.compile(rf"(?<![公庁用])車(?:両番号|(?=[はが:：]))[^\n。]{{0,12}}?{_PLATE_NUMBER}")
+"""A plate after 車両番号 or after 車 and は, が or a colon (車は 足立 300 ひ 55-12, 車両番号 大宮 530 せ
+18-06): someone's car, in a message that does not speak of the ward's own (`_OWN_CAR`)."""
+_OWN_CAR = re.compile("公用|庁用|庁有|区有")
+"""The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
 _LETTERED = re.compile(
     rf"{_PERSON_ID}(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
     rf"(?![0-9a-z]|{_QUANTITY})",
@@ -423,6 +439,29 @@ _ACCOUNT_ROW = re.compile(
 )
 """A transfer file's row pasted as CSV or TSV: a bank's four digits, a branch's three, the account's type (1
 普通, 2 当座, 4 貯蓄) and its seven digits (0009,118,1,2207341)."""
+_SNS = (
+    r"(?<![a-z])(?:line|skype|discord|instagram|twitter|tiktok|threads|facebook)(?![a-z])"
+    r"|(?<![ァ-ヺー])(?:ライン|スカイプ|ディスコード|インスタ(?:グラム)?|ツイッター|フェイスブック)"
+    r"|(?<![a-z0-9])x(?=[ \t\u3000]?(?:の|\())"
+)
+"""A messenger or a social network where a resident has an account (LINE, Skype, Instagram, X before の); not
+the end of a longer word in katakana (ガイドライン, オンライン)."""
+_HANDLE = r"(?:live:)?@?[a-z0-9][a-z0-9._-]{2,30}(?<![.-])(?![a-z0-9_@])"
+"""An account's name as the networks spell it: letters, digits, dots, dashes and underscores (live: opens
+Skype's); not an e-mail's local part, which an @ follows."""
+_SNS_ACCOUNT = re.compile(
+    rf"(?:{_SNS})[ \t\u3000]?(?:の[ \t\u3000]?)?"
+    rf"(?:(?:id|アカウント|ユーザー?名|ユーザーネーム)[ \t\u3000]?(?:は|が|[:：=]|→|->)?"
+    rf"[ \t\u3000]?[(「『【]?[ \t\u3000]?({_HANDLE})"
+    rf"|(?:は|が|[:：=]|→|->)?[ \t\u3000]?[(「『【]?[ \t\u3000]?"
+    rf"((?=[a-z0-9._-]{{0,30}}[a-z])(?!v(?:er)?\.?[0-9])(?:@[a-z0-9]|(?=[a-z0-9.-]{{0,30}}[0-9_]))(?:live:)?{_HANDLE}))",
+    re.IGNORECASE,
+)
+"""A resident's account after the network's name: any account's name after ID, アカウント or ユーザー名 (LINE
+ID：sakura_mama77, LINEのIDは taku.1104, Skype ID: live:mori.takeshi_1, X のアカウント（@kazu_88）), and after
+the name alone one that opens with @ or holds a digit or an underscore, and a letter (LINE yui_0808_tokyo);
+a word after the name (LINE WORKS, LINE 配信) or a version (LINE 13.2.0, ガイドライン Ver.3.1) is no
+account."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BIRTH_DATE, BIRTH_DATE, ""),
     (_ID_NUMBER, ID_NUMBER, ""),
@@ -436,6 +475,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_CARD, ID_NUMBER, ""),
     (_RESIDENCE_CARD, ID_NUMBER, ""),
     (_PLATE, ID_NUMBER, ""),
+    (_SNS_ACCOUNT, ID_NUMBER, ""),
 )
 """Each pattern, the kind it finds and what it cannot match without (most messages hold none of it and are
 not searched for it); a pattern's groups hold what its label announces."""
@@ -482,6 +522,13 @@ _TABLE = re.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
 """A table's lines, each with a cell separator, from its first."""
 
 
+_PENSION_CUE = re.compile("年金")
+_PENSION_NUMBER = re.compile(
+    rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・][ \t\u3000]?|[ \t\u3000]|の)[0-9]{{6}}"
+    rf"(?![0-9,.-]|{_QUANTITY})"
+)
+"""Four digits and six, a dash, a space or の between them: a basic pension number's shape (2201-883045, 4410
+009127), in a message about a pension; a phone's first digit is 0 and stays a phone's."""
 _LICENCE_CUE = re.compile("免許")
 _TWELVE_DIGITS = re.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
@@ -517,6 +564,13 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
         yield from _table_numbers(text)
     if _LICENCE_CUE.search(text):
         yield from _licence_numbers(text)
+    if "車" in text and not _OWN_CAR.search(text):
+        for match in _CAR_PLATE.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    if _PENSION_CUE.search(text):
+        for match in _PENSION_NUMBER.finditer(text):
+            if not is_reference(text, match.start()):
+                yield match.start(), match.end(), ID_NUMBER
 
 
 def _corrections(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

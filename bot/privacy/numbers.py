@@ -35,7 +35,7 @@ A number followed by a unit (円, 件, 時, %, …) is a quantity and stays, and
 ward's or a city's main line (区役所代表 ℡, 市役所の代表電話) and one that opens a range of lines
 (03-4566-2400〜2499) are an office's. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
-work number (文書番号, 受付番号, 管理番号, …) is a reference and stays too,
+work number (文書番号, 受付番号, 管理番号, …) or of a budget's code (予算コード) is a reference and stays too,
 unless it is a My Number with a valid check digit (or, after 内線, shaped
 as a phone number): better hide a reference now and then than show a
 resident's number.
@@ -82,7 +82,9 @@ _WORK_NUMBER = (
     r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員|資料|書類|様式|帳票|議案|図面|物品|製品|"
     r"商品|型式|シリアル)番号[はが:：]?"
 )
-_REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER})[ \t]?$", re.IGNORECASE)
+_BUDGET_CODE = r"(?:予算|事業|科目)コード[はが:：]?"
+"""A budget's or a programme's code (予算コード 0120-3304-01): the ward's accounts, however it is grouped."""
+_REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER}|{_BUDGET_CODE})[ \t]?$", re.IGNORECASE)
 _EXTENSION = re.compile(r"内線[ \t]?$")
 _OFFICE_LINE = re.compile(
     r"(?:(?:区役所|市役所|役所|役場|庁舎)の?代表(?:電話|番号)?|(?:区|市|町|村)の?代表(?:電話|番号))"

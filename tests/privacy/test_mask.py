@@ -1413,6 +1413,41 @@ WRITINGS = [
         "住居地：［住所］、Address: ［住所］, Maison 801",
     ),
     ("S64.1.7 の方、大正15年12月25日生まれ", "［生年月日］ の方、［生年月日］生まれ"),
+    # The seventeenth round's: a residence card named alone or apart from 番号, a pension number by its
+    # shape in a message about a pension, a second value's name and a reason's comma after a label, an
+    # insurance card's 記号・番号 apart by a middle dot, a plate after 車両番号 or 車は, accounts on
+    # messengers and social networks, a weekday before an English birth date, and an address spaced a
+    # character apart as AI-OCR reads it.
+    (
+        "在留カード　番号：ＬＸ　７２０４　１１８５　ＢＴ、在留カード：QR 1184 2207 EN",
+        "在留カード　番号：［各種番号］、在留カード：［各種番号］",
+    ),
+    (
+        "年金の相談です。加入記録は 2201-883045、妻の分は 4410 009127 と 7718の440291",
+        "年金の相談です。加入記録は ［各種番号］、妻の分は ［各種番号］ と ［各種番号］",
+    ),
+    (
+        "基礎年金番号・年金コードは 2201-883045 1150、年金手帳の番号を聞かれたので、4410-009127 と",
+        "基礎年金番号・年金コードは ［各種番号］、年金手帳の番号を聞かれたので、［各種番号］ と",
+    ),
+    (
+        "健保組合の記号・番号　7041・2238、被扶養者の方",
+        "健保組合の記号・番号　［各種番号］・［各種番号］、被扶養者の方",
+    ),
+    (
+        "車は 足立 300 ひ 55-12、車両番号 大宮 530 せ 18-06",
+        "車は ［各種番号］、車両番号 ［各種番号］",
+    ),
+    (
+        "LINE ID：sakura_mama77、LINEのIDは taku.1104、LINE yui_0808_tokyo、X のアカウント（@kazu_88）",
+        "LINE ID：［各種番号］、LINEのIDは ［各種番号］、LINE ［各種番号］、X のアカウント（［各種番号］）",
+    ),
+    ("Skype ID: live:mori.takeshi_1 で面談希望", "Skype ID: ［各種番号］ で面談希望"),
+    (
+        "Date of Birth: Sat, 9 Sep 1989 / D.O.B.: Wednesday, July 4, 1979",
+        "Date of Birth: Sat, ［生年月日］ / D.O.B.: Wednesday, ［生年月日］",
+    ),
+    ("AI-OCRの出力（住所欄）：北 区 王 子 4 - 2 2 - 1 0", "AI-OCRの出力（住所欄）：［住所］"),
 ]
 
 
@@ -1790,6 +1825,12 @@ WORK_TEXT = [
     "第3投票区の投票所は 7:00 から、第3投票区 1,204人、第5投票区 2か所",
     "いちにさんし、ごーろくしちはち",
     "Address: version 1-2、交付番号の桁数は 7 桁",
+    # The ward's own car, LINE's products and versions, a network's statistics, a pension's amounts and phone,
+    # a budget's code grouped as a toll-free phone is.
+    "公用車は 練馬 500 さ 45-67、公用車の車両番号 品川 300 あ 12-34、車両 豊島 300 た 40-17 は車検中",
+    "LINE WORKS 13.2.0 を導入、LINE 配信は 12:00、区公式LINEの友だち 58,114 人、X の投稿 1,204 件",
+    "年金の満額は 831,700 円、年金係は内線 2418、年金の受付は 2026 年 4 月から、受給者 1,204 人",
+    "予算コード 0120-3304-01、事業コード 2026-03-114",
 ]
 
 
@@ -1989,6 +2030,12 @@ def test_any_text_masks_without_error_and_keeps_what_it_does_not_replace(text: s
         "三菱UFJ 218-" * 1000,
         "いちにさん、" * 1500,
         "Address: Room 1, " * 800,
+        "LINE ID " * 1000,
+        "LINE a" + "_" * 5000,
+        "年金 1234 " * 1500,
+        "車両 練馬 " * 1000,
+        "北 区 " * 2000 + "1 - 2",
+        "Date of Birth: Sat, " * 800,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
