@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0043: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0044: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -377,6 +377,21 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "身体障害者手帳の交付番号 東京 第［各種番号］号\n"
             "選挙人名簿の登録番号は第3投票区の ［各種番号］ 番\n被保険者No. ［各種番号］\n住居地：［住所］",
         ),
+        (
+            "0043",
+            "相続の件は 山際 税理士 に聞いてください\nネパール 出身 の グルン さん が来庁\n"
+            "受付順：2番 ベイカー、5番 田島",
+            ("山際", "グルン", "ベイカー", "田島"),
+            "相続の件は ［氏名］ 税理士 に聞いてください\nネパール 出身 の ［氏名］ さん が来庁\n"
+            "受付順：2番 ［氏名］、5番 ［氏名］",
+        ),
+        (
+            "0043",
+            "在留カード：QR 1184 2207 EN\nLINE ID：sakura_mama77\nDate of Birth: Sat, 9 Sep 1989\n"
+            "北 区 王 子 4 - 2 2 - 1 0",
+            ("1184", "sakura_mama77", "1989", "王 子"),
+            "在留カード：［各種番号］\nLINE ID：［各種番号］\nDate of Birth: Sat, ［生年月日］\n［住所］",
+        ),
     ],
     ids=[
         "names",
@@ -419,6 +434,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "customers' IDs, certificates' numbers, motorcycles' plates, numbers learnt after a comma",
         "names handed tasks with arrows, after a rank, a spaced の, between a role and an honorific",
         "certificates' issue numbers, voters' numbers, an insured person's No., romaji addresses",
+        "names before a profession's title, after 出身 の, in numbered slots read as nouns",
+        "residence cards, messengers' IDs, English birth dates with a weekday, OCR's spaced addresses",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
