@@ -4,6 +4,8 @@
 (started once per session where Debian's server binaries are installed;
 CI always installs them).
 
+Every test leaves the root logger as it found it (`restored_logging`).
+
 The shared ``searcher`` compares meanings (the semantic index), as the bot
 does by default. Bots started from the environment (servers and commands in
 subprocesses, which build their own index each time) search by words alone,
@@ -13,6 +15,7 @@ again in every one of them would add minutes to the suite and test nothing new.
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
@@ -20,6 +23,7 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from _pytest.logging import LogCaptureHandler
 from hypothesis import HealthCheck, settings
 
 from bot.config import PROJECT_ROOT
@@ -47,6 +51,26 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def restored_logging() -> Iterator[None]:
+    """After each test, the root logger's handlers and level, and alembic's level, as before it.
+
+    ``bot.cli.main`` run in the test's process (`bot.logs.setup_logging`) puts a handler on the
+    standard error of that moment, often a capture that closes with the test, and sets the level
+    to INFO: left there, every later INFO line of that worker, such as a server's retention purge in
+    its thread, would be written to a closed file ("--- Logging error ---"). Pytest's own capture
+    handlers, added and removed at each phase, are kept as the phase has them.
+    """
+    root, alembic = logging.getLogger(), logging.getLogger("alembic")
+    handlers = [handler for handler in root.handlers if not isinstance(handler, LogCaptureHandler)]
+    level, alembic_level = root.level, alembic.level
+    yield
+    phase = [handler for handler in root.handlers if isinstance(handler, LogCaptureHandler)]
+    root.handlers[:] = [*handlers, *phase]
+    root.setLevel(level)
+    alembic.setLevel(alembic_level)
 
 
 @pytest.fixture(scope="session")
