@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -113,8 +114,26 @@ async def line() -> AsyncIterator[FakeLine]:
     await fake.stop()
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file the migrations brought to the newest schema, built once a session for `store`."""
+    path = tmp_path_factory.mktemp("migrated") / "kaizen.db"
+    ConversationStore.open(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def store(database_url: str) -> Iterator[ConversationStore]:
+def store(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
+    """The store on ``database_url``, at the newest schema: a copy of a database migrated once a session.
+
+    Migrating a fresh database in each of its hundreds of tests took minutes of the suite; the
+    migrations' own tests (tests/db/test_scrub.py, test_conversations.py) take ``database_url``, empty.
+    """
+    if database_url.startswith("sqlite"):
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), tmp_path / "kaizen.db")
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        server.restore_migrated()
     opened = ConversationStore.open(database_url)
     yield opened
     opened.close()
