@@ -4,6 +4,8 @@
 (started once per session where Debian's server binaries are installed;
 CI always installs them).
 
+Every test leaves the root logger as it found it (`restored_logging`).
+
 The shared ``searcher`` compares meanings (the semantic index), as the bot
 does by default. Bots started from the environment (servers and commands in
 subprocesses, which build their own index each time) search by words alone,
@@ -13,13 +15,16 @@ again in every one of them would add minutes to the suite and test nothing new.
 
 from __future__ import annotations
 
+import logging
 import os
+import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
+from _pytest.logging import LogCaptureHandler
 from hypothesis import HealthCheck, settings
 
 from bot.config import PROJECT_ROOT
@@ -47,6 +52,26 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 DATA_DIR = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def restored_logging() -> Iterator[None]:
+    """After each test, the root logger's handlers and level, and alembic's level, as before it.
+
+    ``bot.cli.main`` run in the test's process (`bot.logs.setup_logging`) puts a handler on the
+    standard error of that moment, often a capture that closes with the test, and sets the level
+    to INFO: left there, every later INFO line of that worker, such as a server's retention purge in
+    its thread, would be written to a closed file ("--- Logging error ---"). Pytest's own capture
+    handlers, added and removed at each phase, are kept as the phase has them.
+    """
+    root, alembic = logging.getLogger(), logging.getLogger("alembic")
+    handlers = [handler for handler in root.handlers if not isinstance(handler, LogCaptureHandler)]
+    level, alembic_level = root.level, alembic.level
+    yield
+    phase = [handler for handler in root.handlers if isinstance(handler, LogCaptureHandler)]
+    root.handlers[:] = [*handlers, *phase]
+    root.setLevel(level)
+    alembic.setLevel(alembic_level)
 
 
 @pytest.fixture(scope="session")
@@ -89,8 +114,26 @@ async def line() -> AsyncIterator[FakeLine]:
     await fake.stop()
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file the migrations brought to the newest schema, built once a session for `store`."""
+    path = tmp_path_factory.mktemp("migrated") / "kaizen.db"
+    ConversationStore.open(f"sqlite:///{path}").close()
+    return path
+
+
 @pytest.fixture
-def store(database_url: str) -> Iterator[ConversationStore]:
+def store(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
+    """The store on ``database_url``, at the newest schema: a copy of a database migrated once a session.
+
+    Migrating a fresh database in each of its hundreds of tests took minutes of the suite; the
+    migrations' own tests (tests/db/test_scrub.py, test_conversations.py) take ``database_url``, empty.
+    """
+    if database_url.startswith("sqlite"):
+        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), tmp_path / "kaizen.db")
+    else:
+        server: PostgresServer = request.getfixturevalue("postgres")
+        server.restore_migrated()
     opened = ConversationStore.open(database_url)
     yield opened
     opened.close()

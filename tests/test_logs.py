@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterator
 
 import pytest
 from linebot.v3.messaging import ApiException
@@ -14,16 +13,6 @@ from bot.logs import REQUEST_ID, setup_logging
 from bot.privacy import logs as privacy_logs
 
 
-@pytest.fixture
-def restore_logging() -> Iterator[None]:
-    root = logging.getLogger()
-    handlers, level = root.handlers[:], root.level
-    yield
-    root.handlers[:] = handlers
-    root.setLevel(level)
-
-
-@pytest.mark.usefixtures("restore_logging")
 def test_json_lines_carry_level_logger_request_id_extras_and_the_exception(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -50,7 +39,6 @@ def test_json_lines_carry_level_logger_request_id_extras_and_the_exception(
     assert "ValueError: invalid literal" in failed["exception"]
 
 
-@pytest.mark.usefixtures("restore_logging")
 def test_text_lines_show_the_request_id_only_inside_a_request(capsys: pytest.CaptureFixture[str]) -> None:
     setup_logging("INFO", "text")
     log = logging.getLogger("bot.example")
@@ -86,7 +74,6 @@ def _log_a_refusal_an_exception_and_a_stack() -> None:
     log.warning("stack of 090-1234-5678", stack_info=True)
 
 
-@pytest.mark.usefixtures("restore_logging")
 def test_text_records_are_one_line_each_masked_whatever_their_message_traceback_or_stack(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -117,7 +104,6 @@ def test_text_records_are_one_line_each_masked_whatever_their_message_traceback_
     assert "taro@example.jp" not in "".join(lines)
 
 
-@pytest.mark.usefixtures("restore_logging")
 def test_json_records_are_one_object_a_line_with_the_traceback_and_stack_masked(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -135,3 +121,25 @@ def test_json_records_are_one_object_a_line_with_the_traceback_and_stack_masked(
     assert stack["stack"].startswith("Stack (most recent call last):\n")
     assert "090-1234-5678" not in out
     assert "taro@example.jp" not in out
+
+
+def test_logging_set_up_in_a_test_writes_to_that_tests_capture(capsys: pytest.CaptureFixture[str]) -> None:
+    """As ``bot.cli.main`` run in the test's process does; the next test checks what it left."""
+    setup_logging("INFO", "text")
+    logging.getLogger("bot.example").info("within the test")
+    assert "within the test" in capsys.readouterr().err
+
+
+def test_the_next_test_finds_no_handler_on_the_closed_capture_and_the_level_as_before(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The test above set the root logger up on its capture, closed since: `tests.conftest.restored_logging`.
+
+    Left there, a server's retention purge logging from its thread would print "--- Logging error ---".
+    """
+    root = logging.getLogger()
+    closed = [h for h in root.handlers if isinstance(h, logging.StreamHandler) and h.stream.closed]
+    assert closed == []
+    assert not root.isEnabledFor(logging.INFO)
+    root.warning("a warning after the test that set the logging up")
+    assert "Logging error" not in capsys.readouterr().err

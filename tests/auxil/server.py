@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator, Mapping
@@ -14,6 +17,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.auxil.platforms import free_port
+
+INDEX_CACHE = Path(tempfile.mkdtemp(prefix="kaizen-index-cache-"))
+"""The index cache (``KAIZEN_CACHE_DIR``) every server and worker this test process starts shares.
+
+Its files are keyed by the knowledge's content and the search code (`bot.search.service`), so a
+server on other knowledge builds its own; the sample knowledge's index is built by the first
+server, not again at each of the suite's starts. A test may give its own in ``env``.
+"""
+atexit.register(shutil.rmtree, INDEX_CACHE, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -50,7 +62,7 @@ def start(
 
     Its log is appended to ``folder``/serve.log, so restarts keep the earlier lines.
     """
-    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(INDEX_CACHE), **env}
     url = database or f"sqlite:///{folder / 'kaizen.db'}"
     command = [sys.executable, "-m", "bot", "--database", url, "serve"]
     with (folder / "serve.log").open("ab") as log:
@@ -62,7 +74,7 @@ def start_worker(
     folder: Path, env: Mapping[str, str], *, database: str | None = None
 ) -> subprocess.Popen[bytes]:
     """Start ``python -m bot worker`` on the database of `start`; its log goes to ``folder``/worker.log."""
-    env = {**os.environ, "KAIZEN_CACHE_DIR": str(folder / "cache"), **env}
+    env = {**os.environ, "KAIZEN_CACHE_DIR": str(INDEX_CACHE), **env}
     url = database or f"sqlite:///{folder / 'kaizen.db'}"
     with (folder / "worker.log").open("ab") as log:
         return subprocess.Popen(
