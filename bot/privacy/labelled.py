@@ -450,7 +450,7 @@ _HANDLE = r"(?:live:)?@?[a-z0-9][a-z0-9._-]{2,30}(?<![.-])(?![a-z0-9_@])"
 """An account's name as the networks spell it: letters, digits, dots, dashes and underscores (live: opens
 Skype's); not an e-mail's local part, which an @ follows."""
 _SNS_ACCOUNT = re.compile(
-    rf"(?:{_SNS})[ \t\u3000]?(?:の[ \t\u3000]?)?"
+    rf"(?!(?-i:line):[^ \t\u3000])(?:{_SNS})[ \t\u3000]?(?:の[ \t\u3000]?)?"
     rf"(?:(?:id|アカウント|ユーザー?名|ユーザーネーム)[ \t\u3000]?(?:は|が|[:：=]|→|->)?"
     rf"[ \t\u3000]?[(「『【]?[ \t\u3000]?({_HANDLE})"
     rf"|(?:は|が|[:：=]|→|->)?[ \t\u3000]?[(「『【]?[ \t\u3000]?"
@@ -461,7 +461,8 @@ _SNS_ACCOUNT = re.compile(
 ID：sakura_mama77, LINEのIDは taku.1104, Skype ID: live:mori.takeshi_1, X のアカウント（@kazu_88）), and after
 the name alone one that opens with @ or holds a digit or an underscore, and a letter (LINE yui_0808_tokyo);
 a word after the name (LINE WORKS, LINE 配信) or a version (LINE 13.2.0, ガイドライン Ver.3.1) is no
-account."""
+account, nor is a conversation's key in a log line (``line:U0123``: the bot's own channel name, lower case
+and a colon with nothing between, which operators need in failures' lines)."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BIRTH_DATE, BIRTH_DATE, ""),
     (_ID_NUMBER, ID_NUMBER, ""),

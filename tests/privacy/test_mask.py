@@ -1831,6 +1831,8 @@ WORK_TEXT = [
     "LINE WORKS 13.2.0 を導入、LINE 配信は 12:00、区公式LINEの友だち 58,114 人、X の投稿 1,204 件",
     "年金の満額は 831,700 円、年金係は内線 2418、年金の受付は 2026 年 4 月から、受給者 1,204 人",
     "予算コード 0120-3304-01、事業コード 2026-03-114",
+    # A conversation's key in a log line (the channel's name, a colon, its id): operators need it.
+    "the turn of line:U0123 failed; its room line:Cteam0001 was told",
 ]
 
 
