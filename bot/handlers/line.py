@@ -54,24 +54,23 @@ from linebot.v3.messaging import (
 from linebot.v3.messaging.exceptions import ApiException
 
 from bot.appkeys import DISPATCHER
-from bot.config import LineSettings, Settings
+from bot.config import LineSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused, retry_after
 from bot.delivery.worker import Undeliverable
-from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import strict_json
 from bot.handlers.lineevents import incoming_of
 from bot.handlers.linerender import MAX_MESSAGES, MAX_TEXT_CHARS, render
+from bot.handlers.linespec import CHANNEL
 from bot.plaintext import without_mentions
 from bot.values import Incoming, Notice, Reply
 
-__all__ = ["CHANNEL", "REPLY_WINDOW", "SPEC", "LineChannel", "LineSender"]
+__all__ = ["CHANNEL", "REPLY_WINDOW", "LineChannel", "LineSender"]
 
 log = logging.getLogger(__name__)
 
-CHANNEL = "line"
 REPLY_WINDOW = timedelta(seconds=50)
 """How long after the webhook a reply token is used: LINE guarantees one minute; keep a margin."""
 
@@ -265,14 +264,3 @@ def _reason(exc: BaseException) -> str:
         body = exc.body.decode("utf-8", "replace") if isinstance(exc.body, bytes) else str(exc.body or "")
         return f"HTTP {exc.status} {body[:200]}".strip()
     return f"{type(exc).__name__}: {exc}"
-
-
-def _settings(settings: Settings) -> LineSettings:
-    return settings.line
-
-
-def _build(settings: Settings) -> LineChannel:
-    return LineChannel(settings.line)
-
-
-SPEC = ChannelSpec(name=CHANNEL, title="LINE", settings=_settings, build=_build)

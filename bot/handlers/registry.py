@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from bot.config import Settings
 from bot.db import ConversationStore
 from bot.delivery.worker import Sender
-from bot.handlers import line, lineworks, slack, teams, telegram, webchat
+from bot.handlers import linespec, lineworks, slack, teams, telegram, webchat
 from bot.handlers.channel import Channel, ChannelSpec
 
 __all__ = ["SPECS", "WEB_CHAT", "Channels", "build_channels", "team_titles"]
@@ -23,7 +23,7 @@ log = logging.getLogger(__name__)
 
 SPECS: tuple[ChannelSpec, ...] = (
     webchat.SPEC,
-    line.SPEC,
+    linespec.SPEC,
     teams.SPEC,
     slack.SPEC,
     lineworks.SPEC,
