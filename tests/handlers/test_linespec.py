@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import Settings
 from bot.handlers.registry import build_channels
 from tests.auxil.line import SECRET, TOKEN
+from tests.auxil.modules import STARTED_WITHOUT_CHANNELS, loaded_after
 
 
 def test_the_sdk_is_not_even_imported_when_line_is_off() -> None:
     """It was imported with the registry, a second or two at every start of a server without LINE."""
-    probe = (
-        "import sys\n"
-        "from bot.app import init_app\n"
-        "from bot.config import Settings\n"
-        "init_app(Settings.from_env({}))\n"
-        "print(sorted(m for m in sys.modules if m.startswith('linebot') or m == 'bot.handlers.line'))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    loaded = loaded_after(STARTED_WITHOUT_CHANNELS)
+    assert [m for m in loaded if m.startswith("linebot") or m == "bot.handlers.line"] == []
 
 
 def test_line_is_built_from_its_spec_when_its_settings_are_there() -> None:

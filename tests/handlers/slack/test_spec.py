@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 
 import pytest
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import Settings
 from bot.handlers.channel import TeamRoom
 from bot.handlers.registry import build_channels
+from tests.auxil.modules import STARTED_WITHOUT_CHANNELS, loaded_after
 
 CREDENTIALS = {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "secret"}
 
@@ -42,19 +41,5 @@ def test_the_api_base_url_keeps_the_trailing_slash_the_sdk_expects() -> None:
 
 
 def test_the_sdks_are_not_even_imported_when_slack_is_off() -> None:
-    probe = (
-        "import sys\n"
-        "from bot.app import init_app\n"
-        "from bot.config import Settings\n"
-        "init_app(Settings.from_env({}))\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('slack_sdk', 'slack_bolt'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    loaded = loaded_after(STARTED_WITHOUT_CHANNELS)
+    assert [m for m in loaded if m.startswith(("slack_sdk", "slack_bolt"))] == []

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import subprocess
-import sys
 
 import pytest
 
-from bot.config import PROJECT_ROOT, Settings
+from bot.config import Settings
 from bot.handlers.registry import build_channels
+from tests.auxil.modules import STARTED_WITHOUT_CHANNELS, loaded_after
 
 CREDENTIALS = {"TEAMS_APP_ID": "app", "TEAMS_APP_PASSWORD": "secret", "TEAMS_TENANT_ID": "tenant"}
 
@@ -41,19 +40,5 @@ def test_anonymous_teams_is_on_with_a_warning(caplog: pytest.LogCaptureFixture) 
 
 
 def test_the_sdk_is_not_even_imported_when_teams_is_off() -> None:
-    probe = (
-        "import sys\n"
-        "from bot.app import init_app\n"
-        "from bot.config import Settings\n"
-        "init_app(Settings.from_env({}))\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('microsoft_agents', 'msal'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    assert result.stdout.strip() == "[]"
+    loaded = loaded_after(STARTED_WITHOUT_CHANNELS)
+    assert [m for m in loaded if m.startswith(("microsoft_agents", "msal"))] == []
