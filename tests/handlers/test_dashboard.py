@@ -318,15 +318,12 @@ async def test_the_queue_sorts_by_due_date_soonest_first_and_undated_last_keepin
     assert received.index(">No.1<") < received.index(">No.2<")
     assert ">No.101<" not in received, "by number, No.101 is on the second page"
     by_due = await page(client, "/admin/?sort=due")
-    numbers = [
-        int(n)
-        for n in re.findall(r'<th scope="row"><a href="/admin/consultations/\d+">No\.(\d+)</a>', by_due)
-    ]
+    numbers = [int(n) for n in re.findall(r">No\.(\d+)</th>", by_due)]
     assert numbers[:5] == [101, 2, 3, 1, 4], "soonest first, a day's oldest first, then those without one"
     assert '<option value="due" selected>期限の近い順</option>' in by_due
     assert '<a href="?status=open&amp;sort=due&amp;page=2" rel="next">次の100件</a>' in by_due
     rest = await page(client, "/admin/?status=open&sort=due&page=2")
-    assert re.findall(r">No\.(\d+)</a></th>", rest) == ["100", "102", "103"]
+    assert re.findall(r">No\.(\d+)</th>", rest) == ["100", "102", "103"]
     api_order = await asyncio.to_thread(service.find, Filters(status="open", limit=3))
     assert [c.id for c in api_order] == [1, 2, 3], "the admin API's order is unchanged"
     bad = await page(client, "/admin/?sort=soon", 400)

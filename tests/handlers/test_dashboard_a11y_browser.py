@@ -239,3 +239,28 @@ def test_a_draft_that_cannot_be_approved_says_why_inside_its_form_and_focuses_it
     expect(refusal).to_be_focused()
     expect(refusal).to_contain_text("質問")
     expect(editor).to_have_title(re.compile(r"^FAQの下書き No\.\d+（下書き）｜"))
+
+
+def test_each_row_of_the_queue_and_of_the_drafts_is_one_link_named_by_its_number_and_subject(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "庁内報の原稿をメールで集めて、手で一つにまとめています。")
+    editor = _logged_in(served, browser, "suzuki")
+    row = editor.locator("table.queue tbody tr", has_text="庁内報の原稿")
+    number = row.get_by_role("rowheader").inner_text()
+    link = row.get_by_role("link")
+    expect(link).to_have_count(1)  # one Tab stop, read once
+    expect(link).to_have_accessible_name(f"{number} 庁内報の原稿をメールで集めて、手で一つにまとめています。")
+    link.click()
+    editor.get_by_label("相談者のチャットに送る回答").fill("Formsで原稿を集めると一つにまとまります。")
+    editor.get_by_role("button", name="回答を送信").click()
+    expect(editor.locator(".notice.done")).to_have_text(ANSWERED)
+    editor.get_by_role("button", name="FAQに登録").click()
+    expect(editor.locator(":focus[role=status]")).to_contain_text("FAQの下書きを作成しました")
+
+    editor.get_by_role("link", name="FAQの下書き", exact=True).click()
+    draft = editor.locator("table.queue tbody tr", has_text="庁内報の原稿")
+    links = draft.get_by_role("link")
+    expect(links).to_have_count(2)  # the draft, and the consultation it came from
+    expect(links.first).to_have_accessible_name(re.compile(r"^No\.\d+ 庁内報の原稿をメールで集めて"))
+    expect(links.last).to_have_accessible_name(number)

@@ -116,7 +116,7 @@ def test_log_in_take_a_consultation_answer_it_and_see_the_answer_in_the_web_chat
     row = team.locator("table.queue tr", has_text="会議録の作成")
     expect(row).to_contain_text("未対応")
     expect(row).not_to_contain_text("090-1234-5678")
-    row.get_by_role("link", name="No.1").click()
+    row.get_by_role("link", name=re.compile(r"^No\.1 会議録の作成")).click()
     expect(team.locator(".conversation")).to_contain_text("総務課 庶務係")
     team.get_by_role("button", name="担当する").click()
     expect(team.locator(".notice.done")).to_have_text("担当者になりました。")
@@ -349,7 +349,7 @@ def test_the_queue_finds_a_consultation_by_a_word_or_its_number_and_pages_keep_t
     expect(rows).to_have_count(1)
     expect(rows).to_contain_text("備品台帳")
     expect(team.get_by_role("searchbox", name="キーワード・No.")).to_have_value("備品台帳 棚卸し")
-    number = rows.get_by_role("link").first.inner_text()
+    number = rows.get_by_role("rowheader").inner_text()
 
     team.get_by_role("searchbox", name="キーワード・No.").fill(number)
     team.get_by_role("button", name="絞り込む").click()
