@@ -264,3 +264,16 @@ def test_each_row_of_the_queue_and_of_the_drafts_is_one_link_named_by_its_number
     expect(links).to_have_count(2)  # the draft, and the consultation it came from
     expect(links.first).to_have_accessible_name(re.compile(r"^No\.\d+ 庁内報の原稿をメールで集めて"))
     expect(links.last).to_have_accessible_name(number)
+
+
+def test_what_logging_out_everywhere_does_is_shown_beside_the_button_and_read_with_it(
+    served: Served, browser: Browser
+) -> None:
+    page = _logged_in(served, browser, "tanaka", width=375)
+    button = page.get_by_role("button", name="すべての端末でログアウト")
+    expect(button).to_have_accessible_description(
+        re.compile("ほかのパソコンやブラウザーのログインも終了します")
+    )
+    # Shown on a phone too, where a tooltip never shows.
+    expect(page.get_by_text("ほかのパソコンやブラウザーのログインも終了します")).to_be_visible()
+    expect(button).not_to_have_attribute("title", re.compile("."))
