@@ -38,7 +38,7 @@ from bot.localtime import local
 from bot.privacy import mask, masked_kinds
 from bot.search.normalize import sentences
 
-__all__ = ["STATUS_LABELS", "Draft", "DraftStatus", "FaqDrafts", "as_question", "to_yaml"]
+__all__ = ["STATUS_LABELS", "Draft", "DraftRefused", "DraftStatus", "FaqDrafts", "as_question", "to_yaml"]
 
 DraftStatus = Literal["draft", "approved", "rejected", "exported"]
 STATUS_LABELS: dict[str, str] = {
@@ -50,6 +50,17 @@ STATUS_LABELS: dict[str, str] = {
 
 _FIELD_NAMES = ("entry_id", "category", "question", "answer", "phrasings", "keywords")
 """The fields of the draft form, each masked (`bot.privacy.mask`) before it is saved."""
+
+
+class DraftRefused(InvalidInput):
+    """A draft that cannot be approved as it stands: ``fields`` are the form's fields to mend, in its order.
+
+    The message names them in words; a form marks each of them (the dashboard's ``aria-invalid``).
+    """
+
+    def __init__(self, message: str, fields: Iterable[str]) -> None:
+        super().__init__(message)
+        self.fields = tuple(name for name in _FIELD_NAMES if name in set(fields))
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +218,9 @@ class FaqDrafts:
             )
             taken.update(entry_id for (entry_id,) in others)
             if draft.entry_id in taken:
-                raise InvalidInput(f"ID「{draft.entry_id}」はすでにFAQにあります。別のIDにしてください。")
+                raise DraftRefused(
+                    f"ID「{draft.entry_id}」はすでにFAQにあります。別のIDにしてください。", ["entry_id"]
+                )
             return self._update(connection, draft, actor, expected, {"status": "approved"}, reviewed=True)
 
     def reject(self, draft_id: int, actor: str, expected: int) -> Draft:
@@ -324,11 +337,12 @@ def _check_published_as_is(draft: Draft) -> None:
         ("phrasings", "\n".join(draft.phrasings)),
         ("keywords", "\n".join(draft.keywords)),
     )
-    held = {FIELD_LABELS[name]: kinds for name, text in fields if (kinds := masked_kinds(text))}
+    held = {name: kinds for name, text in fields if (kinds := masked_kinds(text))}
     if held:
-        where = "、".join(f"{label}の［{'］［'.join(kinds)}］" for label, kinds in held.items())
-        raise InvalidInput(
-            f"伏せ字が残っています（{where}）。だれが読んでもよい一般的な文に書き直してから承認してください。"
+        where = "、".join(f"{FIELD_LABELS[name]}の［{'］［'.join(kinds)}］" for name, kinds in held.items())
+        raise DraftRefused(
+            f"伏せ字が残っています（{where}）。だれが読んでもよい一般的な文に書き直してから承認してください。",
+            held,
         )
 
 
@@ -336,11 +350,12 @@ def _validate(entry: Mapping[str, Any]) -> None:
     try:
         FaqEntry.model_validate(dict(entry))
     except ValidationError as exc:
-        problems = []
+        problems, fields = [], []
         for error in exc.errors():
-            name = FIELD_LABELS.get(str(error["loc"][0]), str(error["loc"][0])) if error["loc"] else "項目"
-            problems.append(f"{name}：{_problem(error['type'])}")
-        raise InvalidInput("FAQとして登録できません。" + " ／ ".join(problems)) from None
+            key = str(error["loc"][0]) if error["loc"] else ""
+            problems.append(f"{FIELD_LABELS.get(key, key or '項目')}：{_problem(error['type'])}")
+            fields.append("entry_id" if key == "id" else key)
+        raise DraftRefused("FAQとして登録できません。" + " ／ ".join(problems), fields) from None
 
 
 def _problem(kind: str) -> str:

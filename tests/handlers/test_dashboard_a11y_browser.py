@@ -221,7 +221,7 @@ def test_a_form_sent_after_the_login_ended_focuses_why_it_was_not_carried_out(
     expect(page.get_by_role("alert")).to_contain_text("ログアウトしました")
 
 
-def test_a_draft_that_cannot_be_approved_says_why_inside_its_form_and_focuses_it(
+def test_a_draft_that_cannot_be_approved_marks_the_fields_it_names_and_focuses_the_first(
     served: Served, browser: Browser
 ) -> None:
     _consult(served, browser, "公印の使用簿を紙で管理していて、集計に時間がかかります。")
@@ -233,12 +233,34 @@ def test_a_draft_that_cannot_be_approved_says_why_inside_its_form_and_focuses_it
     editor.get_by_role("button", name="FAQに登録").click()
     expect(editor.locator(":focus[role=status]")).to_contain_text("FAQの下書きを作成しました")
 
-    editor.get_by_label("質問").fill("")
+    entry_id = editor.get_by_role("textbox", name=re.compile("^ID"))
+    question = editor.get_by_role("textbox", name="質問", exact=True)
+    entry_id.fill("公印 使用簿")
+    question.fill("")
     editor.get_by_role("button", name="承認する").click()
     refusal = editor.locator("form.faq [role=alert]")
-    expect(refusal).to_be_focused()
-    expect(refusal).to_contain_text("質問")
+    expect(refusal).to_contain_text("質問：入力してください")
     expect(editor).to_have_title(re.compile(r"^FAQの下書き No\.\d+（下書き）｜"))
+    expect(entry_id).to_be_focused()  # the first field named, in the form's order
+    for field in (entry_id, question):
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_accessible_description(
+            re.compile("FAQとして登録できません。.*質問：入力してください")
+        )
+    answer = editor.get_by_role("textbox", name="回答", exact=True)
+    expect(answer).not_to_have_attribute("aria-invalid", "true")
+    expect(answer).not_to_have_attribute("aria-describedby", re.compile("."))
+
+    # What was masked and left in the answer is marked there, in the answer.
+    entry_id.fill("seal-register")
+    question.fill("公印の使用簿の集計に時間がかかります。")
+    answer.fill("田中さんの様式を使うと集計できます。")
+    editor.get_by_role("button", name="承認する").click()
+    expect(refusal).to_contain_text("伏せ字が残っています（回答の［氏名］）")
+    expect(answer).to_be_focused()
+    expect(answer).to_have_attribute("aria-invalid", "true")
+    expect(answer).to_have_accessible_description(re.compile("伏せ字が残っています"))
+    expect(entry_id).not_to_have_attribute("aria-invalid", "true")
 
 
 def test_each_row_of_the_queue_and_of_the_drafts_is_one_link_named_by_its_number_and_subject(

@@ -12,7 +12,7 @@ from typing import Any
 from aiohttp import web
 
 from bot.appkeys import FAQ_DRAFTS, KNOWLEDGE
-from bot.consult.faqdrafts import STATUS_LABELS
+from bot.consult.faqdrafts import STATUS_LABELS, DraftRefused
 from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
@@ -73,7 +73,8 @@ async def draft_change(request: web.Request) -> web.Response:
         return await _page(request, draft_id, "フォームの内容を読み取れませんでした。", posted, 400, action)
     except ConsultationError as exc:
         kept = posted if action != "reject" else {}
-        return await _page(request, draft_id, str(exc), kept, status_of(exc), action)
+        invalid = exc.fields if isinstance(exc, DraftRefused) else ()
+        return await _page(request, draft_id, str(exc), kept, status_of(exc), action, invalid)
     raise see_other(f"/admin/faq/{draft_id}?done={action}")
 
 
@@ -102,9 +103,19 @@ async def mark_exported(request: web.Request) -> web.Response:
 
 
 async def _page(
-    request: web.Request, draft_id: int, error: str, posted: dict[str, str], status: int, action: str = ""
+    request: web.Request,
+    draft_id: int,
+    error: str,
+    posted: dict[str, str],
+    status: int,
+    action: str = "",
+    invalid: tuple[str, ...] = (),
 ) -> web.Response:
-    """The draft's form; ``error`` is why ``action`` was refused, said in the form it was sent from."""
+    """The draft's form; ``error`` is why ``action`` was refused, said in the form it was sent from.
+
+    ``invalid`` are the fields the refusal names: each is marked invalid and described by it, the first
+    focused.
+    """
     draft = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].get, draft_id)
     values: dict[str, Any] = {
         "entry_id": draft.entry_id,
@@ -126,6 +137,7 @@ async def _page(
         "names": await team_names(request),
         "form_error": error,
         "failed_form": ("reject" if action == "reject" else "draft") if error else "",
+        "invalid_fields": invalid,
         "done": _DONE.get(request.query.get("done", ""), ""),
     }
     return render(request, "faq_edit.html", context, status)
