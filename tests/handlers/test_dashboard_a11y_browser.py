@@ -299,3 +299,19 @@ def test_what_logging_out_everywhere_does_is_shown_beside_the_button_and_read_wi
     # Shown on a phone too, where a tooltip never shows.
     expect(page.get_by_text("ほかのパソコンやブラウザーのログインも終了します")).to_be_visible()
     expect(button).not_to_have_attribute("title", re.compile("."))
+
+
+def test_a_link_to_write_an_answer_from_an_entry_puts_the_keyboard_in_the_answer_field(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "Excelのマクロで集計を自動化したいです。")
+    page = _logged_in(served, browser, "tanaka", width=375)
+    _open(page, "Excelのマクロ")
+    page.get_by_role("link", name=re.compile("^この内容をもとに回答を書く")).first.click()
+    answer = page.get_by_role("textbox", name="相談者のチャットに送る回答")
+    expect(answer).to_be_focused()
+    expect(answer).not_to_have_value("")
+    expect(answer).to_be_in_viewport()
+    expect(page.get_by_text("相談者のチャットに送る回答", exact=True)).to_be_in_viewport()  # its label too
+    page.keyboard.type("追記：")
+    expect(answer).to_have_value(re.compile("追記："))
