@@ -432,8 +432,21 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
 
     await client.post("/admin/logout", data={"csrf": csrf})
     csrf = await login(client, "editor1")
-    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
-    assert "作成：田中" in await page(client, "/admin/faq/1")
+    assert "承認しました。「FAQの下書き」の一覧にある「faq.yaml形式で書き出す」から" in await page(
+        client, await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "2"})
+    )
+    approved = await page(client, "/admin/faq/1")
+    assert "作成：田中" in approved
+    assert "保存すると「下書き」に戻り、書き出すにはもう一度承認が必要になります。" in approved
+
+    # Saving an approved draft makes it a draft again, and the page says so (it was 「保存しました。」 alone).
+    resaved = await post(client, "/admin/faq/1/save", fields | {"csrf": csrf, "version": "3"})
+    saved = await page(client, resaved)
+    assert "保存しました。承認済みだったため「下書き」に戻りました。" in saved
+    assert "書き出すには、もう一度承認が必要です。" in saved
+    assert "FAQの下書き No.1（下書き）" in saved
+    assert "書き出す承認済みの下書きはありません" in await page(client, "/admin/faq/export.yaml", 404)
+    await post(client, "/admin/faq/1/approve", {"csrf": csrf, "version": "4"})
     listing = await page(client, "/admin/faq")
     assert "承認済み1件" in listing
     exported = await client.get("/admin/faq/export.yaml")

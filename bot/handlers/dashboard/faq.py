@@ -23,7 +23,10 @@ __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 _DONE = {
     "created": "FAQの下書きを作成しました。内容を整えて保存し、編集担当者の承認を受けてください。",
     "save": "保存しました。",
-    "approve": "承認しました。「faq.yaml形式で書き出す」から書き出せます。",
+    "reopened": (
+        "保存しました。承認済みだったため「下書き」に戻りました。書き出すには、もう一度承認が必要です。"
+    ),
+    "approve": "承認しました。「FAQの下書き」の一覧にある「faq.yaml形式で書き出す」から書き出せます。",
     "reject": "見送りにしました。",
     "exported": "承認済みの下書きを「書き出し済み」にしました。",
 }
@@ -63,7 +66,10 @@ async def draft_change(request: web.Request) -> web.Response:
     try:
         expected = integer(posted.get("version"), "version")
         if action == "save":
+            shown = await asyncio.to_thread(store.get, draft_id)
             await asyncio.to_thread(store.save, draft_id, posted, session.user.name, expected)
+            # Saved at the version read, so it was approved when saved: the edit made it a draft again.
+            action = "reopened" if shown.status == "approved" else action
         elif action == "approve":
             fields = posted if "entry_id" in posted else None  # the draft's form, as edited on the screen
             await asyncio.to_thread(store.approve, draft_id, session.user.name, expected, fields)
