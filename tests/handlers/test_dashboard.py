@@ -413,6 +413,10 @@ async def test_faq_drafts_from_an_answer_reviewed_by_an_editor_and_exported(clie
     assert location == "/admin/faq/1?done=created"
     draft = await page(client, location)
     assert "音声認識を使います。" in draft
+    # The consultation's page names the draft made from it, so that it is not made twice unknowingly.
+    detail = await page(client, "/admin/consultations/1")
+    assert "この相談からは、すでに下書き" in detail
+    assert '<a href="/admin/faq/1">No.1（下書き）</a>を作っています。' in detail
     assert "作成：田中" in draft, "by the name the team knows, not the login name tanaka"
     fields = {
         "csrf": csrf,

@@ -242,6 +242,8 @@ async def _page(
     gone = "" if draft_text or not picked or lib.get(picked) is not None else _gone(lib, picked, consultation)
     described = [describe_event(e, names, receipts.get(e.id)) for e in events]
     done, failed = _done(request.query.get("done", ""), events, described)
+    answered = any(e.kind == "answer" for e in events)
+    drafts = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].list) if answered else []
     context: dict[str, Any] = {
         "c": consultation,
         "channel": team_titles().get(consultation.key.channel, consultation.key.channel),
@@ -261,7 +263,9 @@ async def _page(
         "users": users,
         "names": names,
         "labels": LABELS,
-        "answered": any(e.kind == "answer" for e in events),
+        "answered": answered,
+        # The drafts made from it already: 「FAQに登録」 pressed again unknowingly made a second one.
+        "drafts": [d for d in drafts if d.consultation_id == number],
         "seen": events[-1].id if events else 0,
         "form_error": error,
         "failed_form": _FORMS.get(action, action) if error else "",
