@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.consult.faqdrafts import FaqDrafts
+from bot.consult.faqdrafts import DraftRefused, FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.errors import Conflict, InvalidInput
 from bot.knowledge import KnowledgeBase, load_knowledge
@@ -115,12 +115,14 @@ def test_approval_checks_the_entry_like_the_knowledge_checker(
     service.answer(1, "回答です。", "tanaka")
     draft = drafts.create_from(1, "tanaka")
     bad = drafts.save(draft.id, {**FIELDS, "entry_id": "会議録", "question": ""}, "tanaka", draft.version)
-    with pytest.raises(InvalidInput, match=r"ID：半角の英数字と「-」「_」「\.」で") as caught:
+    with pytest.raises(DraftRefused, match=r"ID：半角の英数字と「-」「_」「\.」で") as caught:
         drafts.approve(draft.id, "suzuki", bad.version)
     assert "質問：入力してください" in str(caught.value)
+    assert caught.value.fields == ("entry_id", "question"), "the form's fields to mark, in its order"
     taken = drafts.save(draft.id, {**FIELDS, "entry_id": "tool-rpa-basics"}, "tanaka", bad.version)
-    with pytest.raises(InvalidInput, match="すでにFAQにあります"):
+    with pytest.raises(DraftRefused, match="すでにFAQにあります") as again:
         drafts.approve(draft.id, "suzuki", taken.version)
+    assert again.value.fields == ("entry_id",)
     rejected = drafts.reject(draft.id, "suzuki", taken.version)
     assert rejected.status == "rejected"
     with pytest.raises(InvalidInput, match="編集できません"):
@@ -135,9 +137,10 @@ def test_a_draft_with_masked_text_is_not_approved_and_published_contacts_survive
     service.answer(1, "田中（携帯 080-1234-5678）までお電話ください。", "tanaka")
     draft = drafts.create_from(1, "tanaka")
     assert "［氏名］" in draft.answer
-    with pytest.raises(InvalidInput) as held:
+    with pytest.raises(DraftRefused) as held:
         drafts.approve(draft.id, "suzuki", draft.version)
     assert str(held.value).startswith("伏せ字が残っています（回答の［氏名］［電話番号］）")
+    assert held.value.fields == ("answer",)
     assert drafts.get(draft.id).status == "draft"
     edited = drafts.save(
         draft.id,
