@@ -189,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(settings.log_level, settings.log_format)
     if args.command not in _SERVICES:  # a person at a terminal: a new database's migrations are no news
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+        for migrations in ("alembic", "bot.db.migrate"):
+            logging.getLogger(migrations).setLevel(logging.WARNING)
     privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)
