@@ -69,7 +69,8 @@ async def live_knowledge(
         LiveKnowledge, searcher, rebuild, utcnow, Reloads(store.engine, utcnow)
     )
     await knowledge.start()
-    log.info("knowledge ready: %s", knowledge.current.summary())
+    files = (settings.faq_path, settings.knowledge_dir)
+    log.info("knowledge ready (%s, %s): %s", *files, knowledge.current.described())
     if settings.sample_knowledge:
         log.warning(
             "serving the sample knowledge (%s): start in the folder that holds the ward's faq.yaml and "

@@ -145,7 +145,11 @@ async def test_the_sample_in_service_is_a_warning_in_the_log(
     searcher: Searcher,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
-    """A ward's server started in the wrong folder must not answer from the sample unnoticed."""
+    """A ward's server started in the wrong folder must not answer from the sample unnoticed.
+
+    And the line that the knowledge is ready names the files, and says its counts in words (it was a
+    Python dict's repr, {'faq': 57, …}).
+    """
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
@@ -163,6 +167,16 @@ async def test_the_sample_in_service_is_a_warning_in_the_log(
             async with live_knowledge(settings, store, searcher):
                 pass
         said[sample] = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+        ready = [r.getMessage() for r in caplog.records if r.getMessage().startswith("knowledge ready")]
+        kb = searcher.kb
+        assert (
+            ready
+            == [  # where it came from, in words rather than a dict's repr
+                f"knowledge ready ({PROJECT_ROOT / 'faq.yaml'}, {PROJECT_ROOT / 'knowledge'}): "
+                f"FAQ {len(kb.faq)}, chapters {len(kb.chapters)}, cases {len(kb.cases)}, "
+                f"referrals {len(kb.referrals)}, fingerprint {kb.fingerprint[:12]}"
+            ]
+        )
     assert said[False] == []
     assert said[True] == [
         f"serving the sample knowledge ({PROJECT_ROOT}): start in the folder that holds the ward's faq.yaml "
