@@ -10,12 +10,16 @@ RUN useradd --create-home --uid 10001 kaizen \
     && mkdir -p /data \
     && chown kaizen:kaizen /data
 
-WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY bot ./bot
-RUN pip install .
+# Installed as a package, as a deployment installs it (the sample knowledge inside it as bot/sample, see
+# setup.py); the sources are not kept, so `python -m bot` imports the installed package, whatever the folder.
+COPY pyproject.toml setup.py MANIFEST.in README.md faq.yaml /src/
+COPY knowledge /src/knowledge
+COPY bot /src/bot
+RUN pip install /src && rm -rf /src
 
-# The sample knowledge, baked in; mount your own over /app/knowledge and /app/faq.yaml.
+# The working directory holds the knowledge in service: the sample, baked in; mount your own over
+# /app/knowledge and /app/faq.yaml. Nothing is written here (the database and the cache are in /data).
+WORKDIR /app
 COPY faq.yaml ./
 COPY knowledge ./knowledge
 

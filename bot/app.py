@@ -209,6 +209,7 @@ async def _serve(app: web.Application, host: str, port: int) -> None:
                 log.info("stopping: asked to stop while starting, so nothing was served")
         finally:
             await runner.cleanup()  # under the same handlers: a signal now would break it off half done
+        log.info("server stopped")  # the last line: a stop is never taken for a hang
     finally:
         for signum in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signum)

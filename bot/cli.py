@@ -20,7 +20,7 @@ from bot.atomic import replacing
 from bot.config import Settings, SettingsError
 from bot.db.unavailable import explain as explain_unavailable
 from bot.errors import StoreError
-from bot.knowledge import KnowledgeError, Problem, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, load_knowledge, missing_knowledge
 from bot.knowledge.importer import FIELDS, Imported
 from bot.logs import json_logs, refuse, setup_logging
 from bot.privacy import logs as privacy_logs
@@ -189,7 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     setup_logging(settings.log_level, settings.log_format)
     if args.command not in _SERVICES:  # a person at a terminal: a new database's migrations are no news
-        logging.getLogger("alembic").setLevel(logging.WARNING)
+        for migrations in ("alembic", "bot.db.migrate"):
+            logging.getLogger(migrations).setLevel(logging.WARNING)
     privacy_logs.install(logging.getLogger())
     try:
         return _run(args, settings)
@@ -220,7 +221,16 @@ def _quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+_CREATE_A_DATABASE = ("serve", "worker", "chat")
+"""Commands that create a new SQLite database: where the knowledge is missing, they refuse first."""
+
+
 def _run(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command in _CREATE_A_DATABASE:
+        missing = missing_knowledge(settings.faq_path, settings.knowledge_dir)
+        if missing:  # started in the wrong folder: no database left behind there
+            _print_problems(KnowledgeError(missing), "知識が見つからないため、起動できません（{}件）。")
+            return 2
     if args.command == "check":
         return _check(settings)
     if args.command == "ask":

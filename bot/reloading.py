@@ -67,6 +67,13 @@ class Current:
             "fingerprint": kb.fingerprint[:12],
         }
 
+    def described(self) -> str:
+        """`summary` as a log line says it: ``FAQ 57, chapters 9, cases 24, referrals 22, fingerprint …``."""
+        counts = self.summary()
+        fingerprint = counts.pop("fingerprint")
+        named = ", ".join(f"{'FAQ' if key == 'faq' else key} {value}" for key, value in counts.items())
+        return f"{named}, fingerprint {fingerprint}"
+
 
 @dataclass(frozen=True, slots=True)
 class Result:
@@ -212,7 +219,7 @@ class LiveKnowledge:
                 summary=fresh.summary(),
                 manual_short=fresh.engine.lib.ward.manual_short,
             )
-            log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.summary())
+            log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.described())
         self.last = result
         return result
 

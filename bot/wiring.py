@@ -69,7 +69,14 @@ async def live_knowledge(
         LiveKnowledge, searcher, rebuild, utcnow, Reloads(store.engine, utcnow)
     )
     await knowledge.start()
-    log.info("knowledge ready: %s", knowledge.current.summary())
+    files = (settings.faq_path, settings.knowledge_dir)
+    log.info("knowledge ready (%s, %s): %s", *files, knowledge.current.described())
+    if settings.sample_knowledge:
+        log.warning(
+            "serving the sample knowledge (%s): start in the folder that holds the ward's faq.yaml and "
+            "knowledge/, or set KAIZEN_FAQ and KAIZEN_KNOWLEDGE",
+            settings.faq_path.parent,
+        )
     follow = None
     if settings.reload_poll_seconds:
         follow = asyncio.create_task(knowledge.follow(settings.reload_poll_seconds), name="knowledge-follow")

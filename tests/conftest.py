@@ -56,7 +56,7 @@ DATA_DIR = Path(__file__).parent / "data"
 
 @pytest.fixture(autouse=True)
 def restored_logging() -> Iterator[None]:
-    """After each test, the root logger's handlers and level, and alembic's level, as before it.
+    """After each test, the root logger's handlers and level, and the migrations' loggers' levels, as found.
 
     ``bot.cli.main`` run in the test's process (`bot.logs.setup_logging`) puts a handler on the
     standard error of that moment, often a capture that closes with the test, and sets the level
@@ -64,14 +64,16 @@ def restored_logging() -> Iterator[None]:
     its thread, would be written to a closed file ("--- Logging error ---"). Pytest's own capture
     handlers, added and removed at each phase, are kept as the phase has them.
     """
-    root, alembic = logging.getLogger(), logging.getLogger("alembic")
+    root = logging.getLogger()
+    migrations = [logging.getLogger(name) for name in ("alembic", "bot.db.migrate")]  # quietened by bot.cli
     handlers = [handler for handler in root.handlers if not isinstance(handler, LogCaptureHandler)]
-    level, alembic_level = root.level, alembic.level
+    level, migration_levels = root.level, [logger.level for logger in migrations]
     yield
     phase = [handler for handler in root.handlers if isinstance(handler, LogCaptureHandler)]
     root.handlers[:] = [*handlers, *phase]
     root.setLevel(level)
-    alembic.setLevel(alembic_level)
+    for logger, migration_level in zip(migrations, migration_levels, strict=True):
+        logger.setLevel(migration_level)
 
 
 @pytest.fixture(scope="session")

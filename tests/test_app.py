@@ -81,6 +81,8 @@ def test_a_request_in_flight_when_stopped_is_answered_before_the_server_exits(
     assert (again in log) == (len(signals) > 1)
     assert "Traceback" not in log
     assert "ERROR" not in log
+    said = [line.split(": ", 1)[1] for line in log.splitlines() if " INFO bot.app: " in line]
+    assert said[-2:] == ["stopping: answering the requests in flight", "server stopped"]
 
 
 def test_the_servers_log_lines_are_masked(tmp_path: Path) -> None:
@@ -135,6 +137,7 @@ def test_sigint_while_the_index_builds_stops_the_server_before_it_listens(tmp_pa
             served.process.kill()
             served.process.wait()
     log = served.log.read_text(encoding="utf-8")
-    assert "stopping: asked to stop while starting, so nothing was served" in log
+    assert "stopping: asked to stop while starting, so nothing was served\n" in log
+    assert log.rstrip().endswith("bot.app: server stopped")
     assert "serving on" not in log
     assert "Traceback" not in log

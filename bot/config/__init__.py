@@ -40,6 +40,7 @@ from bot.config.checks import (
     refused,
     token,
 )
+from bot.config.places import default_database_url, knowledge_place
 from bot.config.sections import (
     ChatSettings,
     DeliverySettings,
@@ -93,6 +94,8 @@ class Settings:
     database_url: str
     cache_dir: Path | None
     log_level: str
+    sample_knowledge: bool = False
+    """The sample knowledge serves: nothing named the ward's, and the working directory held none."""
     log_format: str = "text"
     trust_request_id: bool = False
     metrics_token: str = ""
@@ -127,9 +130,14 @@ class Settings:
         values = {s.name: source.get(s.name, s.default) for s in SETTINGS}
         if "KAIZEN_CACHE_DIR" not in source:
             values["KAIZEN_CACHE_DIR"] = default_cache_dir()
+        if "DATABASE_URL" not in source:
+            values["DATABASE_URL"] = default_database_url(Path.cwd())
         for name, value in overrides.items():
             if value is not None:
                 values[name] = value
+        place = knowledge_place(
+            _given(source, overrides, "KAIZEN_FAQ"), _given(source, overrides, "KAIZEN_KNOWLEDGE"), Path.cwd()
+        )
         level = values["KAIZEN_LOG_LEVEL"].upper()
         if level not in LOG_LEVELS:
             raise one_of("KAIZEN_LOG_LEVEL", LOG_LEVELS, values["KAIZEN_LOG_LEVEL"])
@@ -138,8 +146,9 @@ class Settings:
             raise one_of("KAIZEN_LOG_FORMAT", LOG_FORMATS, values["KAIZEN_LOG_FORMAT"])
         cache = values["KAIZEN_CACHE_DIR"].strip()
         return cls(
-            faq_path=Path(values["KAIZEN_FAQ"]).expanduser(),
-            knowledge_dir=Path(values["KAIZEN_KNOWLEDGE"]).expanduser(),
+            faq_path=place.faq_path,
+            knowledge_dir=place.knowledge_dir,
+            sample_knowledge=place.sample,
             database_url=_database_url(values),
             cache_dir=Path(cache).expanduser() if cache else None,
             log_level=level,
@@ -174,6 +183,12 @@ class Settings:
             lineworks=channels.lineworks(values),
             telegram=channels.telegram(values),
         )
+
+
+def _given(source: Mapping[str, str], overrides: Mapping[str, str | None], name: str) -> str | None:
+    """The value the command line or the environment gave ``name``; None when neither did."""
+    override = overrides.get(name)
+    return override if override is not None else source.get(name)
 
 
 def _host(values: Mapping[str, str]) -> str:

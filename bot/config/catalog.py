@@ -25,6 +25,8 @@ __all__ = [
 ]
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent.parent
+"""The checkout's root (tests, benchmarks, the sample knowledge); in an installed package, site-packages,
+where nothing of the bot's is read or written (`bot.config.places`)."""
 
 WEBHOOK_FORMATS = ("auto", "teams", "slack", "lineworks")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
@@ -61,15 +63,23 @@ def default_cache_dir() -> str:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("KAIZEN_FAQ", str(PROJECT_ROOT / "faq.yaml"), "The FAQ file (same as --faq)."),
     Setting(
-        "KAIZEN_KNOWLEDGE", str(PROJECT_ROOT / "knowledge"), "The knowledge directory (same as --knowledge)."
+        "KAIZEN_FAQ",
+        "faq.yaml",
+        "The FAQ file (same as --faq); by default the working directory's, or the sample's where the "
+        "working directory has neither faq.yaml nor knowledge/.",
+    ),
+    Setting(
+        "KAIZEN_KNOWLEDGE",
+        "knowledge",
+        "The knowledge directory (same as --knowledge); by default the working directory's, as KAIZEN_FAQ.",
     ),
     Setting(
         "DATABASE_URL",
-        f"sqlite:///{PROJECT_ROOT / 'var' / 'kaizen.db'}",
+        "sqlite:///var/kaizen.db",
         "Database URL (same as --database): sqlite:///path or postgresql://user:pass@host/db, without a "
-        "driver of another's (the bot's own bound every wait).",
+        "driver of another's (the bot's own bound every wait); by default var/kaizen.db under the working "
+        "directory.",
     ),
     Setting(
         "KAIZEN_CACHE_DIR",

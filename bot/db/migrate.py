@@ -25,10 +25,29 @@ from bot.errors import StoreError
 __all__ = ["MIGRATIONS", "MIGRATION_SECONDS", "upgrade"]
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
+log = logging.getLogger(__name__)
+
 _LOCK_ID = 0x6B61697A656E  # "kaizen"
 
 MIGRATION_SECONDS = 600
 """The longest one statement of a migration may take (also the wait for another instance's migration)."""
+
+
+class _DialectLines(logging.Filter):
+    """Drops alembic's "Context impl SQLiteImpl." and "Will assume non-transactional DDL." lines.
+
+    Alembic says both each time it looks at the schema, three times a start: they tell an operator
+    nothing that "database ready (sqlite)" does not, and pushed the start's real lines apart.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (
+            record.levelno <= logging.INFO
+            and record.getMessage().startswith(("Context impl ", "Will assume "))
+        )
+
+
+_DIALECT_LINES = _DialectLines()
 
 
 def upgrade(engine: sa.Engine, revision: str = "head") -> None:
@@ -39,6 +58,9 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
     """
     # Alembic logs a line per plugin as it loads them: quieten that before importing it.
     logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    migration_log = logging.getLogger("alembic.runtime.migration")
+    if _DIALECT_LINES not in migration_log.filters:
+        migration_log.addFilter(_DIALECT_LINES)
     from alembic import command
     from alembic.config import Config
     from alembic.runtime.migration import MigrationContext
@@ -54,7 +76,10 @@ def upgrade(engine: sa.Engine, revision: str = "head") -> None:
         ).get_current_revision()
     _refuse_unknown(current, known)
     if revision == "head" and current in scripts.get_heads():
+        log.info("database schema %s: up to date", current)
         return
+    target = scripts.get_current_head() if revision == "head" else revision
+    log.info("database schema %s: migrating to %s", current or "none (a new database)", target)
     with engine.begin() as connection, bounded(connection, MIGRATION_SECONDS):
         if connection.dialect.name == "postgresql":
             connection.execute(sa.text("SELECT pg_advisory_xact_lock(:id)"), {"id": _LOCK_ID})

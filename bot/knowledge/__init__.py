@@ -1,6 +1,6 @@
 """Knowledge files: schema, loading and checking (faq.yaml and knowledge/)."""
 
-from bot.knowledge.loader import KnowledgeBase, knowledge_files, load_knowledge
+from bot.knowledge.loader import KnowledgeBase, knowledge_files, load_knowledge, missing_knowledge
 from bot.knowledge.manual import Chapter, Section
 from bot.knowledge.problems import KnowledgeError, Problem
 from bot.knowledge.schema import TOOLS, Case, FaqEntry, Referral, SmallTalk
@@ -20,4 +20,5 @@ __all__ = [
     "Ward",
     "knowledge_files",
     "load_knowledge",
+    "missing_knowledge",
 ]

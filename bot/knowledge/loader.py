@@ -38,7 +38,7 @@ from bot.knowledge.ward import Ward
 from bot.knowledge.yamlsrc import YamlDocument, YamlList, read_yaml, read_yaml_list
 from bot.privacy import public_contacts
 
-__all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge", "load_list"]
+__all__ = ["KnowledgeBase", "knowledge_files", "load_knowledge", "load_list", "missing_knowledge"]
 
 M = TypeVar("M", bound=BaseModel)
 _NOT_A_LIST = "項目のリスト（「- id: …」の並び）にしてください"
@@ -107,6 +107,36 @@ def fingerprint_of(files: Iterable[Path]) -> str:
     return digest.hexdigest()
 
 
+_WHERE_TO_START = "、faq.yaml と knowledge フォルダのあるフォルダで起動してください"
+
+
+def missing_knowledge(faq_path: Path, knowledge_dir: Path) -> list[Problem]:
+    """The FAQ file or knowledge folder that is not there, each with the setting that names it.
+
+    Said before anything is read, so that an operator who started the bot in the wrong folder (or an
+    installed package, which holds no ward's knowledge) learns what to set rather than only what is gone.
+    """
+    missing: list[Problem] = []
+    if not faq_path.exists():  # a folder given for it is said to be one, when it is read
+        missing.append(
+            Problem(
+                faq_path.absolute(),
+                0,
+                "FAQのファイルが見つかりません。KAIZEN_FAQ（または --faq）で指定するか" + _WHERE_TO_START,
+            )
+        )
+    if not knowledge_dir.is_dir():
+        missing.append(
+            Problem(
+                knowledge_dir.absolute(),
+                0,
+                "知識フォルダが見つかりません。KAIZEN_KNOWLEDGE（または --knowledge）で指定するか"
+                + _WHERE_TO_START,
+            )
+        )
+    return missing
+
+
 def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | None = None) -> KnowledgeBase:
     """Load, validate and cross-check; raise `KnowledgeError` on any problem.
 
@@ -114,8 +144,9 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
     and a ward's own columns in faq.yaml (``url:``, ``更新日:``), which are left out.
     """
     problems: list[Problem] = []
-    if not knowledge_dir.is_dir():
-        raise KnowledgeError([Problem(knowledge_dir, 0, "知識フォルダが見つかりません")])
+    missing = missing_knowledge(faq_path, knowledge_dir)
+    if missing:
+        raise KnowledgeError(missing)
 
     own_columns: list[Problem] = []
     links: list[Links] = []

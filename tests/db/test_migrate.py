@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -33,3 +34,23 @@ def test_a_database_from_a_newer_release_is_refused_by_every_command_with_a_mess
     assert "Traceback" not in done.stderr
     assert "新しいスキーマ（9999）" in done.stderr
     assert "更新前のバックアップに戻してください" in done.stderr
+
+
+def test_a_start_logs_the_schema_once_and_none_of_alembics_dialect_lines(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Alembic said "Context impl SQLiteImpl." and "Will assume non-transactional DDL." thrice a start."""
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'kaizen.db'}")
+    try:
+        with caplog.at_level(logging.INFO):
+            upgrade(engine)
+            upgrade(engine)  # the next start: already there
+    finally:
+        engine.dispose()
+    said = [record.getMessage() for record in caplog.records]
+    assert not [line for line in said if line.startswith(("Context impl", "Will assume"))]
+    schema = [line for line in said if line.startswith("database schema")]
+    assert len(schema) == 2
+    assert schema[0].startswith("database schema none (a new database): migrating to 00")
+    assert schema[1].endswith(": up to date")
+    assert any(line.startswith("Running upgrade") for line in said)  # each migration is still named

@@ -70,7 +70,7 @@ def test_the_worker_logs_its_start_and_its_stop(tmp_path: Path, signum: signal.S
 
 STARTING = {
     "importing": "bot.admincli: worker starting",
-    "opening the database": "alembic.runtime.migration: Will assume non-transactional DDL",
+    "opening the database": "bot.db.migrate: database schema",
     "building the index": "bot.handlers.registry: Telegram",  # the last channel's line, then the index
 }
 """A line logged at each stage of the turn worker's start-up, to signal it then rather than after a sleep."""

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from tests.auxil.platforms import free_port
 from tests.auxil.server import serve, start, stop, wait_ready
+from tests.deploy.test_packaged import SOURCES
 
 DOCKERFILE = Path(__file__).resolve().parents[2] / "Dockerfile"
 
@@ -55,3 +56,26 @@ def test_the_health_check_asks_the_address_the_server_listens_on(tmp_path: Path)
         assert healthy.returncode == 0, healthy.stderr
     finally:
         stop(served)
+
+
+def test_the_image_installs_the_package_with_everything_its_build_reads() -> None:
+    """The image built from pyproject.toml and bot/ alone: setup.py, which puts the sample in, was left out.
+
+    And `python -m bot` in the image imported the sources copied into its working directory, not the
+    installed package: the sources are now removed once installed, and the working directory has none.
+    """
+    text = DOCKERFILE.read_text(encoding="utf-8").replace("\\\n", " ")
+    install = re.search(r"^RUN pip install (\S+) && rm -rf (\S+)$", text, re.MULTILINE)
+    assert install, "the image installs the package from a folder, then removes it"
+    source = install.group(1).rstrip("/") + "/"
+    assert install.group(2).rstrip("/") + "/" == source
+    copied: set[str] = set()
+    for line in re.findall(r"^COPY (.+)$", text[: install.start()], re.MULTILINE):
+        *names, target = line.split()
+        assert target.startswith(source), line
+        copied.update(names)
+    assert copied == set(SOURCES)
+    workdir = re.findall(r"^WORKDIR (\S+)$", text, re.MULTILINE)
+    assert workdir == ["/app"]
+    after = re.findall(r"^COPY (\S+) ", text[install.end() :], re.MULTILINE)
+    assert "bot" not in after  # nothing in /app shadows the installed package
