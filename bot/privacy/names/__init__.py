@@ -211,6 +211,7 @@ from bot.privacy.names.kana import (
     _hiragana_surnames_after_cues,
     _hiragana_surnames_before,
     _kana_before_honorifics,
+    _kana_before_spaced_honorifics,
     _katakana_after_cues,
     _katakana_given_names,
     _katakana_parts_around,
@@ -279,6 +280,7 @@ from bot.privacy.names.lists import (
     _tasks_handed_out,
     _with_me,
 )
+from bot.privacy.names.read_otherwise import _full_names_read_as_words
 from bot.privacy.names.runs import _name_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
 
@@ -344,6 +346,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_called_in_kana(chunk, morphemes),
                 *_one_kanji_full_names(morphemes),
                 *_full_names_read_otherwise(morphemes),
+                *_full_names_read_as_words(chunk, morphemes),
                 *_bracketed(chunk, morphemes),
                 *_marked(chunk, morphemes),
                 *_readings_read_with_names(morphemes),
@@ -386,6 +389,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
+            spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
