@@ -126,6 +126,18 @@ from a name found is one too (Agus Setiawan / アグス・スティアワン 様
 name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
+A surname the dictionary reads as a word even before さん but as a surname before a given name (大関, 大空,
+仲間: a sumo rank, the sky, friends) is one after whose someone is and before an honorific (守衛 の 大関
+さん), or before a given name in kana after who they are or a name listed (相談員 の 仲間 ひなた, と 大野木
+ミサ); 大家さん, a landlord, and 仲間 たち stay. In a sentence typed word by word the cues after a name may
+be spaced (マリア が 来られない, ホセ に お願い), and so may the particle after a name field before a quote
+(名義 が 『コワルスキ アンナ』); a surname in hiragana the dictionary lacks or reads as no one noun, spaced
+after a role before a particle or ending an item, is one when it ends as surnames do (担当 ながい で, 新人
+の ふるかわ); and a word of kana before a spaced 様 is a name where others are named so (中原 様、にしかわ
+様). 名乗り： is a cue (名乗り：高畑), and an association's, a hall's or a trade's title says a person (杉原
+会長, 森島 カメラマン). No name is read in a document number's office code before 第, a number and 号 (起案
+豊福第 3318 号).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
