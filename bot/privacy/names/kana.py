@@ -360,7 +360,7 @@ def _kana_before_spaced_honorifics(text: str, found: Sequence[tuple[int, int]]) 
     two to six hiragana or katakana so written is a name too, whatever the dictionary reads it as (ダルマ, a
     doll; ささ + もと). Not a word for people (みな 様, おきゃく 様), nor a pronoun.
     """
-    spaced = [end for _, end in found if _SPACED_SAMA.match(text, end)]
+    spaced = {end for _, end in found if _SPACED_SAMA.match(text, end)}
     if not spaced:
         return []
     spans = []
@@ -368,7 +368,7 @@ def _kana_before_spaced_honorifics(text: str, found: Sequence[tuple[int, int]]) 
         word = match.group(1)
         if word in _PEOPLE_IN_HIRAGANA or (_part_of_speech_before_san(word) or ("",))[0] == "代名詞":
             continue
-        if any(end != match.end(1) for end in spaced):
+        if len(spaced) > 1 or match.end(1) not in spaced:  # another is named so: linear time
             spans.append(match.span(1))
     return spans
 
