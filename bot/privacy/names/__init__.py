@@ -126,6 +126,18 @@ from a name found is one too (Agus Setiawan / アグス・スティアワン 様
 name: a product the dictionary lacks (Salesforceさん) is masked too. An acronym (NTTさん) and a word with a
 capital inside (ChatGPTさん, PowerPoint) are products or companies, not people.
 
+A surname the dictionary reads as a word even before さん but as a surname before a given name (大関, 大空,
+仲間: a sumo rank, the sky, friends) is one after whose someone is and before an honorific (守衛 の 大関
+さん), or before a given name in kana after who they are or a name listed (相談員 の 仲間 ひなた, と 大野木
+ミサ); 大家さん, a landlord, and 仲間 たち stay. In a sentence typed word by word the cues after a name may
+be spaced (マリア が 来られない, ホセ に お願い), and so may the particle after a name field before a quote
+(名義 が 『コワルスキ アンナ』); a surname in hiragana the dictionary lacks or reads as no one noun, spaced
+after a role before a particle or ending an item, is one when it ends as surnames do (担当 ながい で, 新人
+の ふるかわ); and a word of kana before a spaced 様 is a name where others are named so (中原 様、にしかわ
+様). 名乗り： is a cue (名乗り：高畑), and an association's, a hall's or a trade's title says a person (杉原
+会長, 森島 カメラマン). No name is read in a document number's office code before 第, a number and 号 (起案
+豊福第 3318 号).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
@@ -211,6 +223,7 @@ from bot.privacy.names.kana import (
     _hiragana_surnames_after_cues,
     _hiragana_surnames_before,
     _kana_before_honorifics,
+    _kana_before_spaced_honorifics,
     _katakana_after_cues,
     _katakana_given_names,
     _katakana_parts_around,
@@ -279,6 +292,7 @@ from bot.privacy.names.lists import (
     _tasks_handed_out,
     _with_me,
 )
+from bot.privacy.names.read_otherwise import _full_names_read_as_words
 from bot.privacy.names.runs import _name_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
 
@@ -344,6 +358,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
                 *_called_in_kana(chunk, morphemes),
                 *_one_kanji_full_names(morphemes),
                 *_full_names_read_otherwise(morphemes),
+                *_full_names_read_as_words(chunk, morphemes),
                 *_bracketed(chunk, morphemes),
                 *_marked(chunk, morphemes),
                 *_readings_read_with_names(morphemes),
@@ -386,6 +401,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
+            spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)

@@ -78,11 +78,12 @@ _BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|�
 _QUOTED_NAME = re.compile(
     r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|名札|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
     rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
-    r"(?:に|は|が|には|の|も|[、,])?[ \t\u3000]*[「『](?P<name>[^「」『』\n]{1,24})[」』]"
+    r"(?:[ \t\u3000]?(?:に|は|が|には|の|も))?[、,]?[ \t\u3000]*[「『](?P<name>[^「」『』\n]{1,24})[」』]"
 )
 """A name in quotes after what it is: a name field (氏名欄に「山口 ゆかり」, 名前が「川村 澪」,
 名前、「りく」, 子の名「蒼空」, a name tag's 名札には『上野』), a role or a family member
-(作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」)."""
+(作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」); the particle spaced too, as a sentence typed
+word by word has it (名義 が 『コワルスキ アンナ』)."""
 _QUOTED_AS_CALLED = re.compile(
     r"[「『](?P<name>[^「」『』\n]{1,24})[」』]"
     r"(?=(?:と(?:だけ|しか)?(?:名乗|呼ん)|って(?:人|方|名乗)|という(?:人|方|男性|女性)))"

@@ -63,6 +63,19 @@ _CUE_ENDS = frozenset("は:：")
 """What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
 _HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
 """A word of hiragana ending an item of a list or a line."""
+_SURNAME_ENDING = re.compile(
+    "(?:かわ|がわ|た|だ|もと|やま|さき|ざき|はら|ばら|むら|しま|じま|の|い|き|ぎ|さわ|ざわ|や|べ|お|もり|はし|ばし|ぐち|うち)$"
+)
+"""How surnames in hiragana end: 〜川, 〜田, 〜本, 〜山, 〜崎, 〜原, 〜村, 〜島, 〜野, 〜井, 〜沢, 〜谷…"""
+_SPACED_PARTICLE_OR_END = re.compile(
+    r"[ \t\u3000]+(?:で|から|が|に|と|は|へ|も)(?![ぁ-ゖ])|[ \t\u3000]*(?:[、,。/\n]|$)"
+)
+"""A particle after a word and a space, as staff space a sentence, or the end of an item."""
+_SPACED_SAMA = re.compile(r"[ \t\u3000](?:様|さま)(?![ぁ-ゖ])")
+_KANA_BEFORE_SPACED_SAMA = re.compile(
+    r"(?<![ぁ-ゖ\u30a1-\u30faー])([ぁ-ゖ]{2,6}|[\u30a1-\u30faー]{2,8})(?=[ \t\u3000](?:様|さま)(?![ぁ-ゖ]))"
+)
+"""A word of kana, a space and 様, as a list of people booked or called writes each of them (にしかわ 様)."""
 _SPACED_HONORIFIC = re.compile(r"[ \t\u3000](?:さん|様|さま)")
 """An honorific after a word and a space, as staff space a sentence (担当 やなぎ さん)."""
 _PEOPLE_IN_HIRAGANA = frozenset({"みな", "みんな", "かた", "おきゃく", "おこさん", "ごかぞく"})
@@ -179,9 +192,27 @@ def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
         if not (_cued(text, start) or _related(text, start)):
             continue
         surname = _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
-        if surname or _between_role_and_honorific(text, start, match.end()):
+        between = _between_role_and_honorific(text, start, match.end())
+        if surname or between or _spelled_as_a_surname(text, start, match.end()):
             spans.append(match.span())
     return spans
+
+
+def _spelled_as_a_surname(text: str, start: int, end: int) -> bool:
+    """Whether hiragana after a role, in a sentence typed word by word, is a surname the dictionary lacks.
+
+    Spaced as a word of its own, three to five hiragana before a spaced particle or ending an item (担当
+    ながい で, 担当 の ゆかわ から, 新人 の ふるかわ), that the dictionary reads as no one noun (ゆか + わ,
+    ふる + か + わ; ながい a lone adjective, which no role is) and that end as surnames do (〜かわ, 〜い,
+    〜もと, 〜た): 担当 みんな で and 担当 して から stay.
+    """
+    word = text[start:end]
+    if text[start - 1 : start] not in _SPACE or not 3 <= len(word) <= 5 or not _SURNAME_ENDING.search(word):
+        return False
+    if not _SPACED_PARTICLE_OR_END.match(text, end):
+        return False
+    read = _morphemes(word)
+    return len(read) > 1 or read[0].part_of_speech()[0] == "形容詞"
 
 
 def _between_role_and_honorific(text: str, start: int, end: int) -> bool:
@@ -318,6 +349,27 @@ def _hiragana_listed_with(text: str, found: Sequence[tuple[int, int]]) -> list[t
         for match in (before, after):
             if match and _hiragana_name_word(match.group(1)):
                 spans.append(match.span(1))
+    return spans
+
+
+def _kana_before_spaced_honorifics(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Words of kana between spaces and 様 or さま, in a message that names others so (にしかわ 様).
+
+    A list of whom one called or who is booked writes each the same way, a name, a space and 様 (中原 様、
+    パク 様、にしかわ 様; 13:00 坂本 様 above 14:00 ささもと 様): once a name found is so written, a word of
+    two to six hiragana or katakana so written is a name too, whatever the dictionary reads it as (ダルマ, a
+    doll; ささ + もと). Not a word for people (みな 様, おきゃく 様), nor a pronoun.
+    """
+    spaced = {end for _, end in found if _SPACED_SAMA.match(text, end)}
+    if not spaced:
+        return []
+    spans = []
+    for match in _KANA_BEFORE_SPACED_SAMA.finditer(text):
+        word = match.group(1)
+        if word in _PEOPLE_IN_HIRAGANA or (_part_of_speech_before_san(word) or ("",))[0] == "代名詞":
+            continue
+        if len(spaced) > 1 or match.end(1) not in spaced:  # another is named so: linear time
+            spans.append(match.span(1))
     return spans
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from functools import cache
+from functools import lru_cache
 
 from bot.kana import to_hiragana
 from bot.privacy.names.cues import _FAMILY, _KIN_WORDS, _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
@@ -418,9 +418,17 @@ def _romaji_of_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[
     ]
 
 
-@cache
+_READINGS_KEPT = 4096
+"""How many names' readings `_reading_before_san` keeps: the names a ward's staff type in a day or more."""
+
+
+@lru_cache(maxsize=_READINGS_KEPT)
 def _reading_before_san(word: str) -> str | None:
-    """The dictionary's reading of ``word``, in hiragana, as one word before さん; None for one it lacks."""
+    """The dictionary's reading of ``word``, in hiragana, as one word before さん; None for one it lacks.
+
+    Cached up to `_READINGS_KEPT` words, the least recently asked dropped first: a server masks whatever is
+    typed for months, and an unbounded cache would grow with every name found.
+    """
     from sudachipy import SplitMode
 
     first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.kana import to_katakana
 from bot.privacy.names.cues import (
     _AFTER_WORD,
     _AWAY_BARE,
@@ -43,6 +44,8 @@ from bot.privacy.names.words import (
     _is_name,
     _joined_word,
     _kanji_noun,
+    _named_in_kana,
+    _part_of_speech_before_san,
     _prefecture,
     _read_before_san,
     _related,
@@ -51,6 +54,7 @@ from bot.privacy.names.words import (
     _with_unknown_given_name,
     _word_of_its_own,
 )
+from bot.sudachi import tokenizer
 
 _TITLE_AND_COMMA = re.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
 """A title and a comma before a name, as one introduces oneself (保育園の園長、瀬戸です; 課長、大石です)."""
@@ -74,6 +78,21 @@ _SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", 
 (searched in a few characters before it)."""
 _TEXT_END = re.compile(r"\s*\Z")
 _MUNICIPAL = frozenset("都道府県市区町村郡")
+_OF_BEFORE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー][ \t\u3000]?の[ \t\u3000]*$")
+"""Whose someone is, right before them (守衛 の, 清掃の): searched in a few characters before a word."""
+_PROBED_GIVEN_NAMES = ("太郎", "花子")
+"""Given names put after a word to ask whether the dictionary reads it as a surname before one."""
+_NOUNS_OF_PEOPLE = frozenset({"大家"})
+"""Words read as surnames before a given name that are as often whom one calls さん: a landlord."""
+_SPACE_WORDS = frozenset({" ", "\u3000"})
+_GIVEN_AFTER_SPACE = re.compile(
+    r"([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,4})"
+    r"(?=[ \t\u3000]*(?:[、,。/)\n]|$|(?:と|が|は|に|も|の)(?![ぁ-ゖ])|です))"
+)
+"""A given name in kana after a surname and a space, ending an item or before a particle or です."""
+_PLURALS = frozenset({"たち", "ども", "がた"})
+"""What makes a word for people plural after a space (仲間 たち): never a given name."""
+_LISTED_BEFORE = re.compile(r"(?:[、,・]|[ \t\u3000]と)[ \t\u3000]*$")
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 
@@ -315,4 +334,64 @@ def _name_read_as_word(text: str, morphemes: Sequence[Any], at: int) -> bool:
     after = _skip_space(text, morpheme.end())
     if not _AFTER_WORD.match(text, after) or _NOT_HONORIFIC.match(text, after):
         return False
-    return _taken_as_surname(surface)
+    if _taken_as_surname(surface):
+        return True
+    someones = _related(text, morpheme.begin()) or _OF_BEFORE.search(
+        text, max(0, morpheme.begin() - 4), morpheme.begin()
+    )
+    return bool(someones) and len(surface) >= 2 and _surname_before_given_names(surface)
+
+
+def _surname_before_given_names(word: str) -> bool:
+    """Whether the dictionary reads a word of kanji as a surname before a given name (大関太郎, 仲間花子).
+
+    It reads 大関, 大空 and 仲間 as a sumo rank, the sky and friends even before さん, but as surnames
+    before a given name; so it does 大家, as often a landlord called 大家さん (`_NOUNS_OF_PEOPLE`).
+    """
+    from sudachipy import SplitMode
+
+    if word in _NOUNS_OF_PEOPLE or not _KANJI_SURNAME.fullmatch(word):
+        return False
+    for given in _PROBED_GIVEN_NAMES:
+        first = tokenizer().tokenize(f"{word}{given}", SplitMode.C)[0]
+        if first.surface() != word or tuple(first.part_of_speech()[2:4]) != ("人名", "姓"):
+            return False
+    return True
+
+
+def _full_names_read_as_words(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
+    """A surname the dictionary reads as a word, a space and a given name, after who the person is.
+
+    相談員 の 仲間 ひなた, 職員 の 岬 はるき, 大野木 ミサ: the surname a word of kanji it reads as a surname
+    before a given name (`_surname_before_given_names`) or as one there, the given name one it reads, in
+    hiragana or katakana, as a given name or a proper noun before さん (ミサ is a mass to it, ひなた a sunny
+    spot), ending an item or before a particle; after a position or section (`_related`), a cue, or a name
+    found and と or 、 (岬 はるき と 大野木 ミサ). 職員 の 仲間 たち stays: たち is no name.
+    """
+    for at, morpheme in enumerate(morphemes[:-1]):
+        surface = morpheme.surface()
+        if morphemes[at + 1].surface() not in _SPACE_WORDS or not _KANJI_SURNAME.fullmatch(surface):
+            continue
+        given = _GIVEN_AFTER_SPACE.match(text, morphemes[at + 1].end())
+        if not given or not _given_name_in_kana(given.group(1)):
+            continue
+        start = morpheme.begin()
+        before = (
+            _related(text, start)
+            or _cued(text, start)
+            or _LISTED_BEFORE.search(text, max(0, start - 3), start)
+        )
+        read = morpheme.part_of_speech()[2:4]
+        if before and (read == ("人名", "姓") or _surname_before_given_names(surface)):
+            yield start, morpheme.end()
+            yield given.span(1)
+
+
+def _given_name_in_kana(word: str) -> bool:
+    """Whether the dictionary reads kana, in either spelling, as a given name or a proper noun before さん."""
+    if word in _PLURALS:
+        return False
+    if _named_in_kana(word, "名"):
+        return True
+    read = _part_of_speech_before_san(to_katakana(word))
+    return read is not None and read[1] == "固有名詞" and read[2] != "地名"

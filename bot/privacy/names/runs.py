@@ -83,6 +83,9 @@ _WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
 _ERA_FIRST_YEAR = re.compile("(?:明治|大正|昭和|平成|令和)元年")
 """An era's first year, which the dictionary may split into a surname and a given name before 度 (平 +
 成元 + 年度 in 平成元年度): a date, never a name."""
+_DOCUMENT_NUMBER = re.compile(r"第[ \t\u3000]*[0-9]{1,6}[ \t\u3000]*号")
+"""第, a number and 号 right after a word: a document's number, the word its issuing office's code (起案
+豊福第 3318 号), never a name."""
 _KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
 _UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 
@@ -105,7 +108,12 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             continue
         end = _run_end(morphemes, at)
         start, stop = morphemes[at].begin(), morphemes[end - 1].end()
-        if text[start:stop] in _WORDS_SPLIT_AS_NAMES or any(s < stop and start < e for s, e in eras):
+        numbered = _DOCUMENT_NUMBER.match(text, stop)  # 豊福第 3318 号: the office issuing a document
+        if (
+            text[start:stop] in _WORDS_SPLIT_AS_NAMES
+            or numbered
+            or any(s < stop and start < e for s, e in eras)
+        ):
             at = end
             continue
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)

@@ -60,6 +60,9 @@ _CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
 _ASIDE = re.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
+_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACED_CUE_REACH = 24
+"""How far after a name and a space a spaced cue (に お願い, が 来られない) is read, its spaces taken out."""
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CHUNK = 2_000
 """Characters tokenised at once: Sudachi refuses very long input, and a name never spans a line."""
@@ -145,13 +148,15 @@ def _word_of_its_own(morphemes: Sequence[Any], at: int) -> bool:
 def _person_after(text: str, stop: int) -> bool:
     """Whether what follows a name ending at ``stop`` shows a person: an honorific, a title, 〜って人.
 
+    In a sentence typed word by word, the cue may be spaced too (マリア が 来られない, ホセ に お願い).
     The honorific may come after the name's other writing in parentheses (SATO Yuki（佐藤 由紀）さん), or
     the name be that other writing (ラジェシュ・シュレスタ（Rajesh Shrestha）さん).
     """
     after = _skip_space(text, stop)
     aside = _ASIDE.match(text, after) or _CLOSING_PARENTHESIS.match(text, after)
     honorific = _AFTER_NAME.match(text, _skip_space(text, aside.end()) if aside else after)
-    return bool(honorific or _CUE_AFTER.match(text, after))
+    spaced = after > stop and _CUE_AFTER.match(_SPACES.sub("", text[after : after + _SPACED_CUE_REACH]))
+    return bool(honorific or _CUE_AFTER.match(text, after) or spaced)
 
 
 def _read_before_san(word: str) -> str | None:
