@@ -11,6 +11,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_WORD,
     _AWAY_BARE,
@@ -52,27 +53,27 @@ from bot.privacy.names.words import (
     _word_of_its_own,
 )
 
-_TITLE_AND_COMMA = re.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
+_TITLE_AND_COMMA = lazy.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
 """A title and a comma before a name, as one introduces oneself (保育園の園長、瀬戸です; 課長、大石です)."""
 _AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES, "議員")
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
 _ONE_CHARACTER_PARTICLES = "はがもにとへのを"
-_HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
+_HIRAGANA_AFTER_PARTICLE = lazy.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
 which may be part of a word (しゅうがくつうち, 就学通知, read as しゅう + が + くつうち)."""
 _LIST_REACH = 6
 """How many items on each side of a word in a list are asked whether they show a thing: linear time."""
 _COMMAS = ("、", ",")
-_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
+_INTRODUCED = lazy.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から, and 福祉課
 平田 ending its line."""
-_CLAUSE_END = re.compile(r"[、,。!?\n]|$|[ｗw笑]")
-_KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
-_SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
+_CLAUSE_END = lazy.compile(r"[、,。!?\n]|$|[ｗw笑]")
+_KATAKANA_NAME_WORD = lazy.compile(r"[\u30a1-\u30faー]{2,6}")
+_SIGNED_LAST = lazy.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
 """A sentence's end or a signature's dashes, then line breaks: what a message's signing name comes after
 (searched in a few characters before it)."""
-_TEXT_END = re.compile(r"\s*\Z")
+_TEXT_END = lazy.compile(r"\s*\Z")
 _MUNICIPAL = frozenset("都道府県市区町村郡")
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
