@@ -27,13 +27,13 @@ message is read once.
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from hashlib import blake2b
 from threading import Lock
 
+from bot.privacy import lazy
 from bot.privacy.address import ADDRESS, find_addresses
 from bot.privacy.email import EMAIL, find_emails
 from bot.privacy.fold import fold
@@ -62,7 +62,7 @@ __all__ = [
 KINDS = (MY_NUMBER, PHONE, EMAIL, POSTAL, ADDRESS, NAME, BIRTH_DATE, ID_NUMBER)
 """Every kind of personal information recognised, as staff are told of it."""
 
-_PLACEHOLDER = re.compile("［(" + "|".join(KINDS) + ")］")
+_PLACEHOLDER = lazy.compile("［(" + "|".join(KINDS) + ")］")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +193,11 @@ def _contact_key(folded: str) -> str:
     return _SPACE.sub("", folded)
 
 
-_SPACE = re.compile(r"\s+")
-_CONTINUED_CHAT = re.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})|[0-9][ \t]*\[[0-9]{1,2}:[0-9]{2}")
+_SPACE = lazy.compile(r"\s+")
+_CONTINUED_CHAT = lazy.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})|[0-9][ \t]*\[[0-9]{1,2}:[0-9]{2}")
 """A line that opens as a quoted or timestamped chat line, or a chat line's time glued to a number (the
 lines joined without their break): the message is read joined too (`fold`)."""
-_MAY_HOLD_CONTACT = re.compile(r"[0-9０-９@＠]|丁目|番地")
+_MAY_HOLD_CONTACT = lazy.compile(r"[0-9０-９@＠]|丁目|番地")
 
 
 def masked_kinds(text: str) -> tuple[str, ...]:

@@ -41,9 +41,9 @@ What is not an address: a municipality word that is part of another word
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.table import column_cells
 
@@ -105,9 +105,9 @@ _LOT = (
 )
 """A lot's number alone, as rural towns (大字湯沢2499) and Kyoto (紫野上門前町22) number their houses."""
 
-_WITH_PLACE = re.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
-_AFTER_CUE = re.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
-_LOT_AFTER_PLACE = re.compile(
+_WITH_PLACE = lazy.compile(rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}{_TOWN}{_BLOCK}{_ROOM}{_END}")
+_AFTER_CUE = lazy.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_END})")
+_LOT_AFTER_PLACE = lazy.compile(
     rf"{_CUE}((?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?{_LOT})"
     rf"|(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,2}}{_PLACE_NAME}{{1,10}}町{_LOT}"
     rf"|(?:(?<=[町村市])字|大字)[{_KANJI}\u30a1-\u30fa\u30fc]{{1,8}}?{_LOT}"
@@ -119,30 +119,30 @@ follows (住所 宇治市宇治妙楽124), after a town whose name ends in 町 w
 (京都市北区紫野上門前町22), after a rural 字 or 大字 (椎葉村大字下福良1762, 与論町字茶花325), and
 after Kyoto's way up, down, east or west from a crossing and the town (堀川通寺之内上る2丁目下天神町650,
 三条上ル恵比須町427番地)."""
-_LETTERED_LOT = re.compile(
+_LETTERED_LOT = lazy.compile(
     rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?"
     rf"(?:[甲乙丙丁]{_SP}{_LOT}|(?:番外地|無番地)(?![{_KANJI}]))"
 )
 """A lot lettered 甲, 乙, 丙 or 丁 before its number (丹原町池田丙288, いの町乙3391-2), or a lot with no
 number (美幌町字美禽番外地, 大字小川無番地), after a municipality: rural and old towns' houses."""
-_BLOCK_OF_FLATS = re.compile(rf"(?<![0-9])[0-9]{{1,3}}{_SP}号棟{_SP}-?{_SP}[0-9]{{1,4}}{_SP}号室?(?![0-9])")
+_BLOCK_OF_FLATS = lazy.compile(rf"(?<![0-9])[0-9]{{1,3}}{_SP}号棟{_SP}-?{_SP}[0-9]{{1,4}}{_SP}号室?(?![0-9])")
 """A block of flats' building and room (3号棟402号室, 12号棟 305号): a home; a building alone (3号棟の改修)
 is the estate's."""
-_STRONG_ALONE = re.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+_STRONG_ALONE = lazy.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
-_ROOM_ALONE = re.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
+_ROOM_ALONE = lazy.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
 _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5})"
 """A block's number: no block is numbered from 0 (03-1234-5678 is a phone's)."""
 _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 """What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
-_TOWN_THREE = re.compile(
+_TOWN_THREE = lazy.compile(
     rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
 )
 """A town's name in kanji (が between them too: 雑司が谷), then three block numbers right after it
 (長崎4の22の3, 東池袋5-44-20): an address where の joins them, or where the line speaks of where someone
 lives or of an address (施策1-2-3 is a plan's)."""
-_WHERE_ONE_LIVES = re.compile(
+_WHERE_ONE_LIVES = lazy.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
     r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地|部屋番号|(?<=[0-9])号室"
 )
@@ -150,16 +150,16 @@ _WHERE_ONE_LIVES = re.compile(
 address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4), or a home's room, as
 an address written backwards opens (部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2, 302号室、…); not a
 procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
-_JOINED_BY_NO = re.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
+_JOINED_BY_NO = lazy.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
 """Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
-_KANA_CHOME = re.compile(
+_KANA_CHOME = lazy.compile(
     rf"{SPOKEN_NUMBER}ちょうめ"
     rf"(?:{_SP}{SPOKEN_NUMBER}(?:ばんち|ばん|の)(?:{SPOKEN_NUMBER}(?:ごう)?)?(?:の{SPOKEN_NUMBER})?)?"
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
 
 _SPACED_NUM = r"[0-9](?: [0-9]){0,3}"
-_SPACED = re.compile(
+_SPACED = lazy.compile(
     rf"(?:[{_KANJI}] ){{1,6}}[市区町村郡] (?:[{_KANJI}{_KATA}{_HIRA}] ){{0,10}}"
     rf"{_SPACED_NUM} ?- ?{_SPACED_NUM}(?: ?- ?{_SPACED_NUM}){{0,2}}(?! ?[0-9])"
 )
@@ -169,7 +169,7 @@ _ROMAN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]*)*"
 """A place's name in Latin letters, its parts joined by dashes (Minami-Otsuka, Ikebukuro-honcho)."""
 _ROMAN_PLACE = r"[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)(?![A-Za-z])"
 _ROMAN_WARD = r",?[ ]*(?:[A-Z][a-z]+-(?:ku|shi|cho|machi|mura|gun)|[A-Z][a-z]+ (?:Ward|City))(?![A-Za-z])"
-_LATIN = re.compile(
+_LATIN = lazy.compile(
     rf"(?<![0-9A-Za-z-])[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}},?[ ]+{_ROMAN}(?={_ROMAN_WARD})"
     rf"|(?<![A-Za-z-]){_ROMAN},?[ ]+[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{1,3}}(?![0-9])(?={_ROMAN_WARD})"
     rf"|(?<![A-Za-z-])(?:{_ROMAN_PLACE},?[ ]+){{1,3}}{_ROMAN},?[ ]+"
@@ -182,7 +182,7 @@ follows, no ward is needed (`_LATIN_AFTER_CUE`)."""
 
 _LATIN_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?![0-9-])"
 _LATIN_ROOM = r"(?:(?i:room|apt\.?|#)[ ]?[0-9]{1,4}[a-z]?)"
-_LATIN_AFTER_CUE = re.compile(
+_LATIN_AFTER_CUE = lazy.compile(
     r"(?:住所|住居地|居住地|居所|(?i:address|residence))(?:\([^()\n]{1,10}\))?[ \t]*[:：]?[ \t]*"
     rf"((?:{_LATIN_ROOM},?[ ]+)?"
     rf"(?:{_ROMAN},?[ ]+(?:[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+)?{_LATIN_BLOCK}|{_LATIN_BLOCK},?[ ]+{_ROMAN})"
@@ -191,13 +191,13 @@ _LATIN_AFTER_CUE = re.compile(
 """An address in Latin letters after a word that says one follows, with no ward after it: the town and block
 numbers, either first, the block after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address:
 Minami-Ikebukuro 2-chome 45-11, Maison 801)."""
-_CAPITALISED = re.compile("[A-Z][a-z]")
+_CAPITALISED = lazy.compile("[A-Z][a-z]")
 
 _ADDRESS_HEADER = frozenset(
     ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
 )
 """A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's)."""
-_HAS_DIGIT = re.compile(r"[0-9]")
+_HAS_DIGIT = lazy.compile(r"[0-9]")
 _CELL_MAX = 60
 
 

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.privacy import lazy
+
 __all__ = ["EMAIL", "find_emails"]
 
 EMAIL = "メールアドレス"
@@ -59,17 +61,17 @@ _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)
 _TLD = rf"(?:[a-z]{{2,24}}|xn--[a-z0-9]{{2,59}}|[{_JA}]{{1,10}})"
 """A top-level domain: letters, a Japanese domain's in Punycode as a mailer shows it (xn--zckzah), or
 kanji."""
-_PATTERN = re.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)
+_PATTERN = lazy.compile(rf"{_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])", re.IGNORECASE)
 
 
-_STAND_IN = re.compile(r"([★☆■□●○◆◇◎※*#])[」』]?(?:を|は|→|->|=)[ \t]*[「『]?(?:@|アット|あっと)")
+_STAND_IN = lazy.compile(r"([★☆■□●○◆◇◎※*#])[」』]?(?:を|は|→|->|=)[ \t]*[「『]?(?:@|アット|あっと)")
 """A symbol said to stand for the ``@`` (■をアットマークに, ★を@に, ※→@)."""
 _DOMAIN = rf"[ \t]*{_LABEL}(?:{_DOT}{_LABEL})*{_DOT}{_TLD}(?![a-z0-9\-])"
 
 
 _WORD = r"[ぁ-ゖァ-ヺーa-z0-9]{1,12}"
 _PAUSE = r"(?:[ \t]*[、,・][ \t]*|[ \t]+)"
-_SPOKEN = re.compile(
+_SPOKEN = lazy.compile(
     rf"{_WORD}(?:{_PAUSE}{_WORD}){{0,6}}{_PAUSE}?(?:あっと(?:まーく)?|アット(?:マーク)?){_PAUSE}?{_WORD}"
     rf"(?:{_PAUSE}?(?:どっと|ドット){_PAUSE}?{_WORD}){{1,3}}",
     re.IGNORECASE,
@@ -78,7 +80,7 @@ _SPOKEN = re.compile(
 にーまるいちご、あっと、あいくらうど、どっと、こむ): words, あっと or アット, then words joined by どっと."""
 
 
-_SPACED = re.compile(
+_SPACED = lazy.compile(
     r"(?<![a-z0-9._%+\-])(?:[a-z0-9._%+\-][ \t]){1,64}@"
     r"(?:[ \t][a-z0-9\-]){1,63}(?:[ \t]\.(?:[ \t][a-z0-9\-]){1,63})+"
     r"(?![ \t]?[a-z0-9])",
@@ -88,7 +90,7 @@ _SPACED = re.compile(
 
 
 _COMMA_TLD = r"(?:com|net|org|info|biz|jp|io|me|co|ac|ne|or|go|lg|ed|tokyo|nagoya|osaka|kyoto|yokohama)"
-_COMMAS = re.compile(
+_COMMAS = lazy.compile(
     rf"(?<![a-z0-9._%+\-,])[a-z0-9._%+\-]{{1,64}}(?:,[a-z0-9._%+\-]{{1,64}}){{0,3}}@"
     rf"[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?(?:,[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?){{0,3}},{_COMMA_TLD}"
     r"(?![a-z0-9\-.])",
@@ -99,7 +101,7 @@ every dot a comma, ending in a common top-level label; a real address before a C
 (a@example.com,yes), and so is found above, its cell after it left."""
 
 
-_BEFORE_AT = re.compile(
+_BEFORE_AT = lazy.compile(
     r"(?:@|アット|あっと)[ \t]*(?:マーク|まーく)?[ \t]*(?:の|より)前(?:は|が|[:：=])?[ \t]*[「『\"]?"
     r"(?=[a-z0-9._%+\-]{0,63}[a-z])([a-z0-9._%+\-]{1,64})(?![a-z0-9._%+\-@])",
     re.IGNORECASE,
@@ -108,7 +110,7 @@ _BEFORE_AT = re.compile(
 ASCII with a letter in it, so a count stays (@の前は 8 文字まで)."""
 
 
-_MESSAGE_ID = re.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
+_MESSAGE_ID = lazy.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
 """A mail header's line up to an id in angle brackets (Message-ID: <20261206.4412@mail.example.jp>): the id
 is a message's, shaped as an address but nobody's."""
 

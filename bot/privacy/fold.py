@@ -52,12 +52,13 @@ from functools import lru_cache
 from itertools import pairwise
 
 from bot.kana import to_hiragana
+from bot.privacy import lazy
 
 __all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _DASHES = frozenset("‐‑‒–—―−﹣－⁃")
-_LONG_VOWEL_DASH = re.compile("(?:(?<=[0-9])|(?<=[0-9] ))ー(?= ?[0-9])")
+_LONG_VOWEL_DASH = lazy.compile("(?:(?<=[0-9])|(?<=[0-9] ))ー(?= ?[0-9])")
 """The long-vowel mark between two digits, a space beside it if any (０９０ー１２３４, 1 5 4 ー 0 0 0 1): a
 dash, as an IME slips; NFKC has made the half-width ｰ the same mark."""
 _HALF_WIDTH_MARKS = {"ﾞ": "\u3099", "ﾟ": "\u309a"}
@@ -93,8 +94,8 @@ SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_O
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
 pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
-_SPOKEN_RUN = re.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?[の-])? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
-_SPOKEN_ZERO_RUN = re.compile(
+_SPOKEN_RUN = lazy.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?[の-])? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
+_SPOKEN_ZERO_RUN = lazy.compile(
     r"(?:ぜろ|れい|まる)ー?"
     rf"(?:(?: ?(?:の ?)?[、,・] ?| ?[の-] ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
 )
@@ -103,14 +104,14 @@ too (、 , or ・, after の if any: ぜろきゅうぜろ、よんよんいち�
 ゼロ・ハチ・ゼロ): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays). Not the tail of a
 word in the same script (かまるいち…; after a particle in the other, 連絡先はゼロキュウゼロ…, it is one)."""
 _SPOKEN_GROUP = rf"(?:{_SPOKEN_DIGIT}){{3,4}}"
-_SPOKEN_GROUPED_RUN = re.compile(rf"{_SPOKEN_GROUP}(?: ?[、,・] ?{_SPOKEN_GROUP}){{2,3}}")
+_SPOKEN_GROUPED_RUN = lazy.compile(rf"{_SPOKEN_GROUP}(?: ?[、,・] ?{_SPOKEN_GROUP}){{2,3}}")
 """Three or four groups of three or four digits read aloud, a pause between them, as a My Number or an
 account is dictated (ななにーいち、はちさんさん、ぜろよんいち、いちごーきゅう): a count aloud has no such
 groups."""
-_SPOKEN_ONE = re.compile(rf"({_SPOKEN_DIGIT})|( |の|-|[、,・])")
-_PAUSE = re.compile("[、,・]")
+_SPOKEN_ONE = lazy.compile(rf"({_SPOKEN_DIGIT})|( |の|-|[、,・])")
+_PAUSE = lazy.compile("[、,・]")
 """A pause between digits read aloud; a space between them once read (a separator of the numbers' chains)."""
-_SPOKEN_END = re.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
+_SPOKEN_END = lazy.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
 """What may follow a run's last reading of one character that is then a digit, not a particle (… いち に)."""
 
 
@@ -179,7 +180,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     return Folded("".join(chars), tuple(origin), tuple(ends))
 
 
-_ENCODED = re.compile(
+_ENCODED = lazy.compile(
     r"&#(?:([0-9]{1,7})|[xX]([0-9a-fA-F]{1,6}));|&commat;|(?<=[A-Za-z0-9._+-])%40(?=[A-Za-z0-9])"
 )
 """A character written as an HTML reference (&#64;, &#x40;, &commat;) or an ``@`` percent-encoded inside an
@@ -272,7 +273,7 @@ def _legal_digits(chars: list[str]) -> None:
             chars[i] = _WORDS_TOO[char]
 
 
-_PERCENT_ESCAPE = re.compile(r"(?<=[A-Za-z0-9=])%(40|2[BDEbde]|5[Ff])(?=[A-Za-z0-9+])")
+_PERCENT_ESCAPE = lazy.compile(r"(?<=[A-Za-z0-9=])%(40|2[BDEbde]|5[Ff])(?=[A-Za-z0-9+])")
 """A URL's percent escape of @, -, ., + or _ inside a value (mail=aki.mori%40gmail.com, tel=090%2D5512…)."""
 
 
@@ -288,7 +289,7 @@ def _percent_escapes(chars: list[str], origin: list[int], ends: list[int]) -> No
         ends[start:end] = [ends[end - 1]]
 
 
-_WAVE_CHAIN = re.compile(
+_WAVE_CHAIN = lazy.compile(
     r"(?<![0-9])[0-9]++(?:[〜~∼][0-9]++){2,}"
     r"|(?:〒|郵便番号|ゆうびん番号|zip)[ \t:：]*[0-9]{3}[〜~∼][0-9]{4}(?![0-9])",
     re.IGNORECASE,
@@ -309,7 +310,7 @@ def _wave_dashes(chars: list[str]) -> None:
                 chars[i] = "-"
 
 
-_BOXES = re.compile(r"\|(?:[0-9-]\|){4,}|(?:\[[0-9-]\]){4,}")
+_BOXES = lazy.compile(r"\|(?:[0-9-]\|){4,}|(?:\[[0-9-]\]){4,}")
 """A form's boxes copied as text, one character in each: |1|5|4|-|0|0|2|1|, [0][9][2]…; a Markdown table's
 cells have spaces around their values (| 3 | 5 |) and stay."""
 
@@ -326,11 +327,11 @@ def _boxes(chars: list[str], origin: list[int], ends: list[int]) -> None:
 
 
 _MISREAD = {"O": "0", "o": "0", "l": "1", "I": "1", "B": "8", "Z": "2"}
-_ALNUM_RUN = re.compile(r"[A-Za-z0-9]+")
-_MISREAD_LETTER = re.compile("[" + "".join(_MISREAD) + "]")
+_ALNUM_RUN = lazy.compile(r"[A-Za-z0-9]+")
+_MISREAD_LETTER = lazy.compile("[" + "".join(_MISREAD) + "]")
 _SHAPED = frozenset("BZ")
 """Letters read as digits only in a run of three characters or more: B5 and Z8 are a paper's and a model's."""
-_JOINED_RUNS = re.compile(r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*")
+_JOINED_RUNS = lazy.compile(r"[A-Za-z0-9]+(?:[-./][A-Za-z0-9]+)*")
 
 
 def _misread_digits(chars: list[str]) -> None:
@@ -372,10 +373,10 @@ def _misread_only(word: str) -> bool:
     return all(c in _ASCII_DIGITS or c in _MISREAD for c in word)
 
 
-_ZERO_LEAD = re.compile(rf"ぜろー?(?:{_SPOKEN_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
+_ZERO_LEAD = lazy.compile(rf"ぜろー?(?:{_SPOKEN_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
 """A phone's first group read aloud from zero, digits typed among the readings, before digits typed
 (ゼロハチゼロの7731の…, ゼロ7ゼロ-2281-…): voice input or a hand that switched to the number keys."""
-_LEAD_PIECE = re.compile(rf"{_SPOKEN_DIGIT}|[0-9]")
+_LEAD_PIECE = lazy.compile(rf"{_SPOKEN_DIGIT}|[0-9]")
 
 
 def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> None:
@@ -397,7 +398,7 @@ _KANA_UNITS = {
     **{"ちょうめ": "丁目", "ばんち": "番地", "ばん": "番", "ごう": "号"},
     **{"めいじ": "明治", "たいしょう": "大正", "しょうわ": "昭和", "へいせい": "平成", "れいわ": "令和"},
 }
-_KANA_UNIT = re.compile(
+_KANA_UNIT = lazy.compile(
     r"(?<=[0-9])(?:ねん|がつ|にち|ちょうめ|ばんち|ばん(?!ち)|ごう)"
     r"|(?:めいじ|たいしょう|しょうわ|へいせい|れいわ)(?=[ \t]?[0-9])"
 )
@@ -418,7 +419,7 @@ def _kana_units(chars: list[str], origin: list[int], ends: list[int]) -> None:
         ends[start:end] = [ends[end - 1]] * len(kanji)
 
 
-_SPOKEN_DASH = re.compile(rf"(?:[0-9]|{_SPOKEN_DIGIT}) ?(はいふん|だっしゅ)(?= ?(?:[0-9]|{_SPOKEN_DIGIT}))")
+_SPOKEN_DASH = lazy.compile(rf"(?:[0-9]|{_SPOKEN_DIGIT}) ?(はいふん|だっしゅ)(?= ?(?:[0-9]|{_SPOKEN_DIGIT}))")
 """A dash said aloud between digits, as voice input writes it (ゼロハチゼロハイフンサンサン…,
 090ハイフン1234): the dash it names, so that the groups read as one number's."""
 
@@ -451,18 +452,18 @@ theirs)."""
 _KATAKANA_LABELS = {
     "".join(chr(ord(c) + 0x60) for c in word): kanji for word, kanji in _LABEL_WORDS.items() if word[0] > "z"
 }
-_KATAKANA_LABEL = re.compile(
+_KATAKANA_LABEL = lazy.compile(
     "(?<![ァ-ヺー])(?:" + "|".join(sorted(_KATAKANA_LABELS, key=len, reverse=True)) + ")+(?![ァ-ヺー])"
 )
-_KATAKANA_LABEL_WORD = re.compile("|".join(sorted(_KATAKANA_LABELS, key=len, reverse=True)))
-_ROMAJI_LABEL = re.compile(
+_KATAKANA_LABEL_WORD = lazy.compile("|".join(sorted(_KATAKANA_LABELS, key=len, reverse=True)))
+_ROMAJI_LABEL = lazy.compile(
     "(?<![A-Za-z])(?:"
     + "|".join(re.escape(k) for k in sorted((k for k in _LABEL_WORDS if k[0] <= "z"), key=len, reverse=True))
     + ")(?:[ _]?(?:bangou|bango))?(?![A-Za-z])",
     re.IGNORECASE,
 )
 _ROMAJI_WORDS = tuple(word for word in _LABEL_WORDS if word[0] <= "z")
-_ROMAJI_LABEL_WORD = re.compile(
+_ROMAJI_LABEL_WORD = lazy.compile(
     "|".join(re.escape(k) for k in sorted((k for k in _LABEL_WORDS if k[0] <= "z"), key=len, reverse=True))
 )
 
@@ -490,7 +491,7 @@ def _label_words(chars: list[str], origin: list[int], ends: list[int]) -> None:
         ends[start:end] = [ends[end - 1]] * len(kanji)
 
 
-_DATE_FUNCTION = re.compile(
+_DATE_FUNCTION = lazy.compile(
     r"(?<![A-Za-z])date\([ ]?(?:19|20)[0-9]{2}[ ]?,[ ]?[0-9]{1,2}[ ]?,[ ]?[0-9]{1,2}[ ]?\)", re.IGNORECASE
 )
 """A spreadsheet's DATE function with its year, month and day (=DATE(1962,4,30)): a date written so."""
@@ -508,7 +509,7 @@ def _date_function(chars: list[str]) -> None:
 
 
 _GOES_ON = r"(?:\(続き?\)|続き[:：]|↑続き[:：]?|[→↓⇒…][ \t]*(?:続き[:：]?)?)"
-_CONTINUATION = re.compile(
+_CONTINUATION = lazy.compile(
     rf"(?<=[0-9.-])[ \t]*\\(?=[ \t]*\n[ \t\u3000]*(?:{_GOES_ON}[ \t\u3000]*)?[0-9])"
     r"|(?:(?<=[0-9]\n)|(?<=[0-9][-.]\n)|(?<=[0-9] \n)|(?<=[0-9]\\\n)|(?<=[0-9][-.]\\\n))"
     rf"[ \t\u3000]*{_GOES_ON}[ \t\u3000]*(?=[0-9])"
@@ -518,20 +519,20 @@ opening the next (（続き）, ↑続き, → before the rest of the digits): l
 broken by a line break only."""
 
 
-_PAGE_BREAK = re.compile(
+_PAGE_BREAK = lazy.compile(
     r"\n[ \t]*(?:[-=_~]{2,}[ \t]*)?[(\[]?(?:page[ \t]*[0-9]+|p\.[ \t]*[0-9]+へ?)[)\]]?"
     r"(?:[ \t]*[-=_~]{2,})?[ \t]*(?=\n)",
     re.IGNORECASE,
 )
 """A line that marks a printed list's page break (--- page 2 ---, (p.3へ)): a number or a date broken by it
 reads on as broken by a line break."""
-_LEADER = re.compile(r"(?<=[^\s.・0-9])[ \t]*(?:\.{3,}|・{3,})(?=[ \t]*[0-9A-Za-z〒+(\[「『\"'<])")
+_LEADER = lazy.compile(r"(?<=[^\s.・0-9])[ \t]*(?:\.{3,}|・{3,})(?=[ \t]*[0-9A-Za-z〒+(\[「『\"'<])")
 """A form's dot leaders (…………, ・・・・) between a label and its value, spaces before them if any."""
 _TIME = r"\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]"
-_CHAT_PREFIX = re.compile(rf"(?:>{{1,3}}[ \t]?|({_TIME})[ \t]?)(?:[^\s:：>\[\]]{{1,12}}[:：][ \t]?)?")
+_CHAT_PREFIX = lazy.compile(rf"(?:>{{1,3}}[ \t]?|({_TIME})[ \t]?)(?:[^\s:：>\[\]]{{1,12}}[:：][ \t]?)?")
 """The prefix of a quoted or timestamped chat line (> , >> 田村: , [10:02] )."""
-_STAMPED = re.compile(_TIME)
-_GLUED_TIME = re.compile(rf"(?<=[0-9])[ \t]*{_TIME}(?=[ \t]?[0-9])")
+_STAMPED = lazy.compile(_TIME)
+_GLUED_TIME = lazy.compile(rf"(?<=[0-9])[ \t]*{_TIME}(?=[ \t]?[0-9])")
 """A chat line's time between two numbers, its line break lost (a search box or a title keeps one line):
 個人番号 3739 9707[16:12:05] 8293 reads on as 3739 9707 8293."""
 
@@ -609,8 +610,8 @@ def _tail_of_a_word(chars: list[str], start: int) -> bool:
     return bool(_HIRAGANA.match(before)) == bool(_HIRAGANA.match(chars[start]))
 
 
-_HIRAGANA = re.compile("[ぁ-ゖ]")
-_KANA = re.compile("[ぁ-ゖァ-ヺ]")
+_HIRAGANA = lazy.compile("[ぁ-ゖ]")
+_KANA = lazy.compile("[ぁ-ゖァ-ヺ]")
 
 
 def _digit_of(spoken: str) -> str:

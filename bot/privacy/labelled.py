@@ -109,6 +109,7 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_NUMBER
 from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, is_my_number, is_reference
 from bot.privacy.table import column_cells
@@ -145,7 +146,7 @@ _SHORT_YEAR = r"['’‘][0-9]{2}"
 """A Western year's last two digits after an apostrophe ('85/7/7, ’63.4.1, ‘71年3月15日), as people write
 their own year of birth."""
 _DATE = rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}|{_SHORT_YEAR})(?:{_MONTH_DAY})"
-_OLD_DATE = re.compile(
+_OLD_DATE = lazy.compile(
     rf"{_OLD_ERA}{_ERA_YEAR}(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_SPACE}{_SMALL}{_SPACE}月[、,]?{_SPACE}{_SMALL}{_SPACE}日"
     rf"|[./・-]{_SMALL}[./・-]{_SMALL}(?![./0-9]))"
 )
@@ -206,32 +207,32 @@ _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ ]+)?"
 """A weekday's English name before a date (Date of Birth: Sat, 9 Sep 1989; D.O.B.: Wednesday, July 4,
 1979)."""
-_BIRTH_DATE = re.compile(
+_BIRTH_DATE = lazy.compile(
     rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})|({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
     rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
     re.IGNORECASE,
 )
-_BIRTH_CUE = re.compile(
+_BIRTH_CUE = lazy.compile(
     r"たんじょうび|せいねんがっぴ|うまれ|生年月|誕生日(?!会)|生まれ|出生日期|출생|생년월일"
     r"|\bdob\b|\bd\.o\.b\b|date[ _]of[ _]birth|birth[ _]?date|birthday|\bborn\b|\bbirth\b",
     re.IGNORECASE,
 )
 """A word in a message that says it holds a birth date somewhere, far from it if need be (in a table's
 header, 生年月日の欄、…の一番下に（昭和52年8月8日）)."""
-_ANY_DATE = re.compile(
+_ANY_DATE = lazy.compile(
     rf"({_DATE}|(?<![0-9])[0-9]{{1,2}}{_SPACE}年{_SPACE}{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
     rf"|(?<![0-9.,/-]){_COMPACT_DATE})(?![./0-9])",
     re.IGNORECASE,
 )
 """Every whole date, in a message that says it holds a birth date: with an era or a Western year, as
 eight digits, or with a year of one or two digits whose era was written elsewhere (数字は 5 年 4 月 17 日)."""
-_RANGE = re.compile(
+_RANGE = lazy.compile(
     rf"{_SPACE}(?:から|まで|以前|以降|以後|より|[〜~-]|現在|時点|付|締|期限|開始|終了|の間|"
     r"施行|改訂|改正|制定|公布|発行|作成|実施|適用|更新|開催|竣工|告示|通知)"
 )
-_RANGE_BEFORE = re.compile(rf"(?:から|[〜~-]){_SPACE}$")
+_RANGE_BEFORE = lazy.compile(rf"(?:から|[〜~-]){_SPACE}$")
 RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
@@ -290,7 +291,7 @@ _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\
 _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][ \t\u3000]?[0-9])|[0-9]{1,2}桁)"
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
-_ID_NUMBER = re.compile(
+_ID_NUMBER = lazy.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})"
@@ -306,7 +307,7 @@ and 番号：1234567 on the next line); or the first of values in brackets after
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
 learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…; a comma for
 the colon: 基礎年金番号を教えてもらいました、…)."""
-_FAR_ID_NUMBER = re.compile(
+_FAR_ID_NUMBER = lazy.compile(
     rf"(?:{_ID_LABEL})(?:(?<=番号)|(?<=コード)|(?<=ばんごう))(?:の方|のほう)?"
     r"(?:は|が|ですが|でございますが|につきましては|については|、|,)"
     rf"[^\n。0-9]{{0,40}}?(?:[?？]{_SPACE}\n[^\n。0-9]{{0,20}}?)?({_ID_VALUE})"
@@ -317,7 +318,7 @@ _FAR_ID_NUMBER = re.compile(
 said between them in keigo or in a reply (受給者証番号ですが、きのう確認したところ、４４０９１７でした;
 口座番号は？ then はい、普通の 7730218 です on the next line), unless a reference's word is just before it
 (受付番号 …)."""
-_NUMBER_WORD = re.compile("番号|コード|ばんごう")
+_NUMBER_WORD = lazy.compile("番号|コード|ばんごう")
 _CLOSING = r"[)\]」』】]?"
 _ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
 """Three to ten digits a space apart, as a PDF copies a form's boxes (1 2 1 4 0)."""
@@ -329,7 +330,7 @@ _MARK = (
 札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0)."""
 _INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
 """What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045)."""
-_INSURANCE_CARD = re.compile(
+_INSURANCE_CARD = lazy.compile(
     rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
     rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
@@ -342,15 +343,15 @@ _INSURANCE_CARD = re.compile(
 12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
 Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
 number in one piece after 記号番号 (10190-55667781)."""
-_JSON_ACCOUNT = re.compile(
+_JSON_ACCOUNT = lazy.compile(
     r"\"(?:account|bank_?account|koza|口座)\"[ \t\n]*:[ \t\n]*\{[^{}]{0,200}?"
     r"\"(?:number|no|account_?number|番号|口座番号)\"[ \t\n]*:[ \t\n]*\"?([0-9]{7})(?![0-9])",
     re.IGNORECASE,
 )
 """An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
-_RESIDENCE_CARD = re.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
+_RESIDENCE_CARD = lazy.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
-_CARD = re.compile(
+_CARD = lazy.compile(
     r"(?<![0-9a-z_-])"
     r"(?:[0-9]{4}(?:[ -]?[0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{4,5}|[0-9]{4}-[0-9]{6}-[0-9]{4,5})"
     r"(?![0-9a-z_-])",
@@ -359,7 +360,7 @@ _CARD = re.compile(
 """Sixteen digits in fours, or four, six and four or five set apart alike, as Diners and American Express
 print theirs (3056 930902 5904, 3782-822463-10005); not inside an identifier (a hash, a UUID:
 `bot.privacy.numbers`), whose digits touch letters or dashes."""
-_CORRECTION = re.compile(
+_CORRECTION = lazy.compile(
     rf"{_SPACE}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
     rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?)"
     rf"{_SPACE}(?:\(訂正\)|正しくは[:：]?)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
@@ -367,7 +368,7 @@ _CORRECTION = re.compile(
 )
 """A number corrected or doubted right after a labelled one (口座番号 4410921 → 4410912, … じゃなくて …,
 … だったか …): the same number's shape again, its digits as many, is the same person's."""
-_PART = re.compile(
+_PART = lazy.compile(
     rf"(?:(マイナンバー|マイナ番号|個人番号)|(電話番号|電話|でんわ|携帯(?:番号)?|tel)|{_ID_LABEL}|カード)"
     rf"(?:の|は|が)?{_SPACE}"
     rf"(?:(?:下|末尾|先頭|頭|上|最後|最初|後ろ|前)の?{_SPACE}(?:[0-9]{{1,2}}|[一二三四五六七八九])桁目?|末尾)"
@@ -385,7 +386,7 @@ _PLATE_NUMBER = (
     rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
     rf"(?:[0-9]{{1,2}}-[0-9]{{2}}|・{{1,3}}[0-9]{{1,3}}))|[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}))(?![0-9-])"
 )
-_PLATE = re.compile(
+_PLATE = lazy.compile(
     rf"(?:ナンバー|車番|登録|二輪|原付|バイク|plate)[^\n。]{{0,12}}?{_PLATE_NUMBER}", re.IGNORECASE
 )
 """A vehicle's plate after a word for it (ナンバー, 車番, a registration's 登録番号): the office's place, the
@@ -394,12 +395,12 @@ kana that is a particle too (と, の, は) only before a plate's 88-21 or ・�
 (300 と 1234); a motorcycle's or a moped's has no class's digits (二輪の登録 練馬 ほ 7721, 原付 練馬区 か
 2281).
 A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
-_CAR_PLATE = re.compile(rf"(?<![公庁用])車(?:両番号|(?=[はが:：]))[^\n。]{{0,12}}?{_PLATE_NUMBER}")
+_CAR_PLATE = lazy.compile(rf"(?<![公庁用])車(?:両番号|(?=[はが:：]))[^\n。]{{0,12}}?{_PLATE_NUMBER}")
 """A plate after 車両番号 or after 車 and は, が or a colon (車は 足立 300 ひ 55-12, 車両番号 大宮 530 せ
 18-06): someone's car, in a message that does not speak of the ward's own (`_OWN_CAR`)."""
-_OWN_CAR = re.compile("公用|庁用|庁有|区有")
+_OWN_CAR = lazy.compile("公用|庁用|庁有|区有")
 """The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
-_LETTERED = re.compile(
+_LETTERED = lazy.compile(
     rf"{_PERSON_ID}(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
@@ -409,7 +410,7 @@ W-8812, お客様ID MV-30417728); after a case's label the same shape may be a f
 and stays."""
 _WHOSE = r"(?:の(?:方|かた|ご本人|本人|世帯|ご家族|お子さん)|様|さま|さん)"
 """What says a number is a person's: the one it is of (…の方, …のご本人, …の世帯, …様)."""
-_OF_A_PERSON = re.compile(
+_OF_A_PERSON = lazy.compile(
     rf"(?:受付|申請|整理|登録|管理)番号(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
     rf"((?:[a-z]{{1,3}}-)?{_ID_VALUE})(?![0-9a-z]|{_QUANTITY})(?:{_SPACE}号)?{_SPACE}(?={_WHOSE})"
     r"(?![^\n。]{0,24}窓口)",
@@ -418,7 +419,7 @@ _OF_A_PERSON = re.compile(
 """A work number's label, then a number said to be someone's (受付番号が 3318 の方, 申請番号 KY-00448172 の
 ご本人, 登録番号 5-0389 の方): a resident's application or entry; 受付番号 1234 alone is the office's, and
 so is a queue's called to a counter (受付番号 312 番の方、3番窓口へ, 整理番号 045-2261 の方は 3番窓口へ)."""
-_POLLING_DISTRICT = re.compile(
+_POLLING_DISTRICT = lazy.compile(
     rf"第?{_SPACE}[0-9]{{1,3}}{_SPACE}投票区(?:の|、|,)?{_SPACE}"
     rf"(?:(?:登録|名簿)?番号(?:は|が|:|：)?{_SPACE})?(?:第{_SPACE})?"
     rf"([0-9]{{1,6}})(?![0-9,.:：]|{_SPACE}(?:{_QUANTITY}|か所|カ所|ヶ所|箇所|投票))"
@@ -426,14 +427,14 @@ _POLLING_DISTRICT = re.compile(
 """A number right after a polling district: a voter's number in the register (第3投票区の 1248 番, 第14投票区
 0772); a count after it has its unit (第3投票区 1,204人) and a time its colon (7:00)."""
 _BANK = r"(?:銀行|信用金庫|信金|信用組合|信組|労金|農協|ja|ufj|みずほ|りそな|三井住友|ゆうちょ)"
-_BRANCH_ACCOUNT = re.compile(
+_BRANCH_ACCOUNT = lazy.compile(
     rf"(?<![0-9-])([0-9]{{3}}-[0-9]{{7}})(?![0-9-])(?={_SPACE}\(?(?:普通|当座|普|当)(?![\u4e00-\u9fff]))"
     rf"|{_BANK}[^\n。0-9]{{0,12}}?(?<![0-9-])([0-9]{{3}}-[0-9]{{7}})(?![0-9-])",
     re.IGNORECASE,
 )
 """A branch's three digits and an account's seven joined by a dash, with the account's type after them
 (218-3381904（普）) or a bank's name before them (三菱UFJ 218-3381904)."""
-_ACCOUNT_ROW = re.compile(
+_ACCOUNT_ROW = lazy.compile(
     r"(?<![0-9])[0-9]{4}[ \t]*[,\t][ \t]*[0-9]{3}[ \t]*[,\t][ \t]*(?:[124]|普通|当座|貯蓄)[ \t]*[,\t][ \t]*"
     r"([0-9]{7})(?![0-9])"
 )
@@ -449,7 +450,7 @@ the end of a longer word in katakana (ガイドライン, オンライン)."""
 _HANDLE = r"(?:live:)?@?[a-z0-9][a-z0-9._-]{2,30}(?<![.-])(?![a-z0-9_@])"
 """An account's name as the networks spell it: letters, digits, dots, dashes and underscores (live: opens
 Skype's); not an e-mail's local part, which an @ follows."""
-_SNS_ACCOUNT = re.compile(
+_SNS_ACCOUNT = lazy.compile(
     rf"(?!(?-i:line):[^ \t\u3000])(?:{_SNS})[ \t\u3000]?(?:の[ \t\u3000]?)?"
     rf"(?:(?:id|アカウント|ユーザー?名|ユーザーネーム)[ \t\u3000]?(?:は|が|[:：=]|→|->)?"
     rf"[ \t\u3000]?[(「『【]?[ \t\u3000]?({_HANDLE})"
@@ -492,13 +493,13 @@ _ID_HEADER = frozenset(
     )
 )
 """A pasted table's header cell over a column of personal numbers (compared in lower case)."""
-_BANK_HEADER = re.compile(
+_BANK_HEADER = lazy.compile(
     r"(?:^|[\t|])[ \u3000]*(?:bank|bank name|銀行|銀行名|金融機関|金融機関名)[ \u3000]*(?=[\t|])",
     re.IGNORECASE | re.MULTILINE,
 )
 _BANK_NUMBER_HEADER = frozenset(("no.", "no", "number", "番号"))
 """Under a table's header row that names the bank, a bare No. is the account's (Bank | Branch | No.)."""
-_ID_CELL = re.compile(rf"{_ID_VALUE}", re.IGNORECASE)
+_ID_CELL = lazy.compile(rf"{_ID_VALUE}", re.IGNORECASE)
 
 
 def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
@@ -519,22 +520,22 @@ def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, ID_NUMBER
 
 
-_TABLE = re.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
+_TABLE = lazy.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
 """A table's lines, each with a cell separator, from its first."""
 
 
-_PENSION_CUE = re.compile("年金")
-_PENSION_NUMBER = re.compile(
+_PENSION_CUE = lazy.compile("年金")
+_PENSION_NUMBER = lazy.compile(
     rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・][ \t\u3000]?|[ \t\u3000]|の)[0-9]{{6}}"
     rf"(?![0-9,.-]|{_QUANTITY})"
 )
 """Four digits and six, a dash, a space or の between them: a basic pension number's shape (2201-883045, 4410
 009127), in a message about a pension; a phone's first digit is 0 and stays a phone's."""
-_LICENCE_CUE = re.compile("免許")
-_TWELVE_DIGITS = re.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
+_LICENCE_CUE = lazy.compile("免許")
+_TWELVE_DIGITS = lazy.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
 the last group of an identifier joined by hyphens (a UUID's …-8000-000000000001)."""
-_ORDINAL = re.compile(r"第[ \t]?$")
+_ORDINAL = lazy.compile(r"第[ \t]?$")
 """第 before a licence's number is how the licence prints it (第621903482710号), not a reference's."""
 
 
@@ -622,11 +623,11 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), BIRTH_DATE
 
 
-_LAST_YEAR = re.compile(
+_LAST_YEAR = lazy.compile(
     rf"(?:(?:明治|明|m\.?){_GAP}45|(?:大正|大|t\.?){_GAP}15|(?:昭和|昭|s\.?){_GAP}64)(?![0-9])", re.IGNORECASE
 )
 """An era's last year (明治45, 大正15, 昭和64): a date in it is its end's as often as a birth's."""
-_OF_WHOM = re.compile(rf"{_SPACE}{_WHOSE}")
+_OF_WHOM = lazy.compile(rf"{_SPACE}{_WHOSE}")
 """After a date, who it is of (S64.1.7 の方): a person's birth."""
 
 
@@ -638,14 +639,14 @@ _KANA_DAY = (
     r"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
     rf"{SPOKEN_NUMBER}にち)"
 )
-_SPOKEN_DATE = re.compile(
+_SPOKEN_DATE = lazy.compile(
     rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE})?"
     rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""
 _OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ"))
-_WESTERN_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_REIWA = re.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
+_WESTERN_YEAR = lazy.compile(r"(?:19|20)[0-9]{2}")
+_REIWA = lazy.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
 
 
 def _year(date_text: str) -> int:

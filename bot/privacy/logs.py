@@ -12,14 +12,13 @@ masked on their way out, whatever logger they come from.
 from __future__ import annotations
 
 import logging
-import re
 from urllib.parse import unquote_plus
 
-from bot.privacy import mask
+from bot.privacy import lazy, mask
 
 __all__ = ["MaskingFilter", "install"]
 
-_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
+_PERCENT = lazy.compile(r"%[0-9A-Fa-f]{2}")
 
 
 class MaskingFilter(logging.Filter):

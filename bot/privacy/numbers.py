@@ -58,6 +58,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.privacy import lazy
 from bot.privacy.table import column_cells
 
 __all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number", "is_reference"]
@@ -73,61 +74,61 @@ _SEP = (
 """Between a number's groups: a dash, a dot, a slash and the like, spaces around if any; a comma with spaces
 on both sides, as OCR reads a form's separators (0 3 , 3 5 8 1 , …; an amount's 1,280 has none); one field's
 closing bracket and the next's opening, a group in each (「080」「2231」「9047」); or blanks."""
-_CHAIN = re.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
-_GROUP = re.compile(r"[0-9]+")
+_CHAIN = lazy.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
+_GROUP = lazy.compile(r"[0-9]+")
 UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"
 """One-character units that make the number before them a quantity (40件, 3人); `bot.privacy.labelled` too."""
-_UNIT = re.compile(rf"[{UNIT_CHARACTERS}]|個(?!人)|ページ|か所|箇所|カ所")
+_UNIT = lazy.compile(rf"[{UNIT_CHARACTERS}]|個(?!人)|ページ|か所|箇所|カ所")
 _WORK_NUMBER = (
     r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員|資料|書類|様式|帳票|議案|図面|物品|製品|"
     r"商品|型式|シリアル)番号[はが:：]?"
 )
 _BUDGET_CODE = r"(?:予算|事業|科目)コード[はが:：]?"
 """A budget's or a programme's code (予算コード 0120-3304-01): the ward's accounts, however it is grouped."""
-_REFERENCE = re.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER}|{_BUDGET_CODE})[ \t]?$", re.IGNORECASE)
-_EXTENSION = re.compile(r"内線[ \t]?$")
-_OFFICE_LINE = re.compile(
+_REFERENCE = lazy.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER}|{_BUDGET_CODE})[ \t]?$", re.IGNORECASE)
+_EXTENSION = lazy.compile(r"内線[ \t]?$")
+_OFFICE_LINE = lazy.compile(
     r"(?:(?:区役所|市役所|役所|役場|庁舎)の?代表(?:電話|番号)?|(?:区|市|町|村)の?代表(?:電話|番号))"
     r"[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*$",
     re.IGNORECASE,
 )
 """A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：): the office's
 number, which it publishes, not a resident's; a phone after 代表 alone may be a resident's workplace's."""
-_LINES_UP_TO = re.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
+_LINES_UP_TO = lazy.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
-_MY_NUMBER_CUE = re.compile(
+_MY_NUMBER_CUE = lazy.compile(
     r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
 )
-_MY_NUMBER_BEFORE = re.compile(r"(?:マイナンバー|マイナ番号|個人番号)[^。\n]*$")
-_MY_NUMBER_AFTER = re.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
+_MY_NUMBER_BEFORE = lazy.compile(r"(?:マイナンバー|マイナ番号|個人番号)[^。\n]*$")
+_MY_NUMBER_AFTER = lazy.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
 """マイナンバー or 個人番号 elsewhere in the sentence (個人番号欄（1人目 …）, … （個人番号）)."""
-_LOCAL_PHONE_CUE = re.compile(
+_LOCAL_PHONE_CUE = lazy.compile(
     r"(?:電話|でんわ|tel|携帯|けいたい|連絡先|市外局番なし)(?:番号)?(?:\([^()\n0-9]{1,8}\))?[^。\n0-9]{0,6}$",
     re.IGNORECASE,
 )
 """A phone's word just before eight digits grouped 4 and 4, a note in brackets between if any
 (電話番号（自宅）): a number without its area code."""
-_POSTAL_CUE = re.compile(
+_POSTAL_CUE = lazy.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
     r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'])*$",
     re.IGNORECASE,
 )
-_INTERNATIONAL = re.compile(r"\+[ \t]?$")
-_ABROAD = re.compile(r"(?<![0-9)])\+[ \t]?$")
+_INTERNATIONAL = lazy.compile(r"\+[ \t]?$")
+_ABROAD = lazy.compile(r"(?<![0-9)])\+[ \t]?$")
 """A ``+`` opening a number, not adding it to one before (100+200)."""
 _SENTENCE_LOOKBACK = 40
-_POSTAL_IN_SENTENCE = re.compile(r"(?:〒|郵便番号)[^。\n]*$")
+_POSTAL_IN_SENTENCE = lazy.compile(r"(?:〒|郵便番号)[^。\n]*$")
 """郵便番号 earlier in the same sentence, for seven digits grouped 3 and 4 however they are separated."""
 _LOOKBACK = 16
 _MY_NUMBER_HEADER = frozenset(("個人番号", "マイナンバー", "マイナ番号"))
-_TWELVE_DIGITS = re.compile(r"[0-9](?:[ -]?[0-9]){11}")
+_TWELVE_DIGITS = lazy.compile(r"[0-9](?:[ -]?[0-9]){11}")
 _POSTAL_HEADER = frozenset(("郵便番号", "〒", "zip", "Zip", "ZIP", "Postal Code", "postal code"))
-_SEVEN_DIGITS = re.compile(r"[0-9]{3}-?[0-9]{4}")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
-_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
-_JOINER = re.compile(r"[-_]")
-_MIXED = re.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
-_LABEL = re.compile(r"(?:tel|fax|phone|mobile|cell|keitai|no)[0-9]+", re.IGNORECASE)
+_SEVEN_DIGITS = lazy.compile(r"[0-9]{3}-?[0-9]{4}")
+_WORD = lazy.compile(r"[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*")
+_UUID = lazy.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+_JOINER = lazy.compile(r"[-_]")
+_MIXED = lazy.compile(r"[A-Za-z][0-9]|[0-9][A-Za-z]")
+_LABEL = lazy.compile(r"(?:tel|fax|phone|mobile|cell|keitai|no)[0-9]+", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +154,7 @@ def is_reference(text: str, start: int) -> bool:
     return _REFERENCE.search(text[max(0, start - _LOOKBACK) : start]) is not None
 
 
-_PHONE_BY_PARTS = re.compile(
+_PHONE_BY_PARTS = lazy.compile(
     r"市外(?:局番)?\)?(?:は|が|:|：)?[ \t]*(0[0-9]{1,4})(?![0-9])[^0-9\n]{0,6}?"
     r"(?:市内(?:局番)?|局番)\)?(?:は|が|:|：)?[ \t]*([0-9]{1,4})(?![0-9])"
     r"[^0-9\n]{0,8}?(?<![0-9])([0-9]{3,4})(?![0-9])"

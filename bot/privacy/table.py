@@ -6,12 +6,13 @@ Staff paste tables from spreadsheets and forms: a column's header says what its 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterator
+
+from bot.privacy import lazy
 
 __all__ = ["column_cells"]
 
-_CELL_SEPARATOR = re.compile(r"[\t|]")
+_CELL_SEPARATOR = lazy.compile(r"[\t|]")
 _BLANK = " \u3000"
 
 

@@ -193,9 +193,9 @@ Text without kana or kanji is only tokenised for a Latin word before an honorifi
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import _KANJI_KATA
 from bot.privacy.names.forms import (
     _BLANK,
@@ -300,15 +300,15 @@ __all__ = ["NAME", "find_names"]
 
 
 NAME = "氏名"
-_TOKENISED = re.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
-_NAME_WORD = re.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
-_FULL_NAME_PARTS = re.compile(r"[ \t\u3000]+")
+_TOKENISED = lazy.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
+_NAME_WORD = lazy.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_FULL_NAME_PARTS = lazy.compile(r"[ \t\u3000]+")
 """What parts a surname and a given name found as one name (岸田 みどり)."""
-_PLACE_ENDING = re.compile(
+_PLACE_ENDING = lazy.compile(
     "[市区町村県都府道郡駅線港川山湖島橋寺]|公園|空港|病院|学校|小学校|中学校|高校|大学|通り|神社|会館|センター"
 )
 """After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
-_SECTION_AFTER = re.compile("[課係室局](?![長員])")
+_SECTION_AFTER = lazy.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
 _VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗", "高崎崎吉土浜徳柳黒瀬昇清青郷橋")
 """Variant kanji that names are registered with (髙橋, 山﨑, 𠮷田) and the dictionary lacks, as their

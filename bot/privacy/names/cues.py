@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from bot.privacy import lazy
+
 
 def _longest_first(*words: str) -> re.Pattern[str]:
     """One of ``words``, the longest that matches (ケアマネジャー, not ケアマネ)."""
-    return re.compile("|".join(sorted(words, key=len, reverse=True)))
+    return lazy.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
 _HONORIFICS = ("さん", "さーん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "っち", "殿", "先生")
@@ -92,7 +94,7 @@ _ON_DUTY = (
     "|って(?:何|なに|どこの)(?:課|係|部|室)"
 )
 """Who is on duty (関が今日の宿直), or which section someone is in (岩って何課): said of a person only."""
-_CUE_AFTER = re.compile(
+_CUE_AFTER = lazy.compile(
     "(?:って|っていう|という|と言う|とかいう)(?:人|方|者|男性|女性|住民|区民|職員|利用者|お客|誰|だれ)"
     "|と(?:申します|申す者|いいます|言います|名乗)"
     "|(?:に|から|が|と|へ)(?:は|も|の)?(?:聞|訊|きい|きか|言わ|言っ|いわ|いっ|伝え|つたえ|連絡|電話|相談|確認|"
@@ -133,14 +135,14 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 藤井に振って, 太田をCCに, 平井まで回して, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川が代理で,
 ゆきが遅れる, someone who did a favour (秋田がPCのセットアップしてくれた) or was asked one
 (岡本にRPA頼んだら)."""
-_AWAY_BARE = re.compile("休み|不在|欠勤|年休|有休|早退|遅刻")
+_AWAY_BARE = lazy.compile("休み|不在|欠勤|年休|有休|早退|遅刻")
 """Who is away, right after a surname the dictionary reads as a place (大塚休み; not 長野出張, a trip)."""
-_TAKES_ON = re.compile("で(?:対応|担当|引き?受け|預か)")
+_TAKES_ON = lazy.compile("で(?:対応|担当|引き?受け|預か)")
 """Says that the word right before it, read as a name there, or as a place there and as a name before
 さん alone but not a prefecture, takes a matter on (田中で対応します, 中島で預かります; 福岡で対応 stays)."""
-_KIN = re.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人)")
+_KIN = lazy.compile("お(?:ばあ|じい|かあ|とう|にい|ねえ|母|父|兄|姉|子|ば|じ)|ご(?:主人|家族|両親|本人)")
 """Family, as one calls them (おばあちゃん, お母さん, ご家族)."""
-_BELONGING = re.compile(
+_BELONGING = lazy.compile(
     "の(?:机|席|デスク|ハンコ|はんこ|判子|印鑑|パソコン|PC|端末|私物|ロッカー|引き?出し|携帯|スマホ|名札|代わり|かわり|発言|都合)"
     "(?!教室|講座|ショップ|店|売り?場|コーナー|修理|会社|メーカー|販売)"
     "|宅(?![地配建急])|邸|[ \t\u3000]*(?:ご|御)?(?:夫妻|夫婦)"
@@ -149,7 +151,7 @@ _BELONGING = re.compile(
 品川ご夫婦): after a word the dictionary reads as a place or a thing there, and as a name before さん
 alone, it says the word is a surname; not when it heads a shop's or a class's name (池袋のパソコン教室,
 新宿の携帯ショップ)."""
-_PLACES_THING = re.compile(
+_PLACES_THING = lazy.compile(
     "[ \t\u3000]?の[ \t\u3000]?(?:交差点|河川敷|町並み?|街並み?|水位|水質|周辺|付近|沿道|景色|風景|名物|特産"
     "|観光|上流|下流|海岸|山頂|方面"
     "|山奥|旧市街|市街|伝統|堤防|護岸|河川|流域|治水|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
@@ -169,7 +171,7 @@ line (申請（新）, 金 for 金曜日) they label, they do not sign."""
 _NOT_ONE_KANJI_NAMES = frozenset("方孫友室科館団所官内本心米韓")
 """One-kanji words the dictionary reads as names before さん that are as often whom or where one calls
 (担当の方から電話, 孫に聞いた, 室に連絡, 館に確認, 米から連絡): never taken for a surname alone."""
-_BARE_PARTICLE = re.compile(
+_BARE_PARTICLE = lazy.compile(
     "が|は|も|か|しか|さえ|って|から|より|まで|に|と|へ|を|の|くらい|ぐらい|だけ|なんか|たち|じゃ|なん|です|だ"
     "|次第|っぽい|みたい|らしい|まじ|マジ|作成(?!者)"
     "|担当(?:[、,。!?)]|です|$)|[、,。!?→」)]|\n|$"
@@ -186,26 +188,26 @@ takes it (清水不在, 田村対応; not 出張: 長野出張 is a trip), or wh
 13:00-15:00)."""
 _Lines = tuple[list[int], list[bool]]
 """Where each line of a text begins, and whether it holds kanji (`_kanji_lines`)."""
-_LIST_CUE = re.compile(rf"(?:{_ROLES})名?(?:は|が|:|：)[^。()\n:：]*$")
+_LIST_CUE = lazy.compile(rf"(?:{_ROLES})名?(?:は|が|:|：)[^。()\n:：]*$")
 """A cue of people before a list on its line (参加者は課長、松浦、 ; 出席：北浜、): searched up to an item."""
 _LIST_CUE_REACH = 40
 _PLACE_JOINS = frozenset("ヶケノ之")
 """What joins the parts of a place's name as の did (緑ヶ原, 三ノ原): no name begins right after it."""
-_KANJI_SURNAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
-_HIRAGANA_NAME_WORD = re.compile(r"[ぁ-ゖ]{3,6}")
+_KANJI_SURNAME = lazy.compile(r"[\u4e00-\u9fff々]{1,4}")
+_HIRAGANA_NAME_WORD = lazy.compile(r"[ぁ-ゖ]{3,6}")
 _PERSON_HONORIFIC = "さん|様|さま|氏|くん|ちゃん"
 """The honorifics after a name written another way (katakana parts, a writing in parentheses)."""
-_INTRODUCING = re.compile("です|と申します|でございます")
+_INTRODUCING = lazy.compile("です|と申します|でございます")
 _NOT_CALLED = frozenset({"接続詞", "感動詞", "連体詞", "代名詞"})
 """What a word opening a sentence before a comma is, read there, when no name: なお、, ただし、"""
-_PLACE_ASKED = re.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
+_PLACE_ASKED = lazy.compile(r"(?:先|場所|会場|開催地|出身|行き先|目的地)(?:は|が)[ \t\u3000]*$")
 """Says that the word right after it is a place (出張先は長野です, 会場は松本です), whatever follows it."""
 _KANJI_KATA = r"\u4e00-\u9fff々〆ヶ\u30a1-\u30fa\u30fc・"
 _LATIN_WORD = r"[A-Z][A-Za-z'’-]{0,30}"
 _LATIN_RUN = rf"{_LATIN_WORD}(?:,?[ \u3000](?:[a-z]{{1,3}}[ \u3000])?{_LATIN_WORD}){{0,3}}"
 """Up to four capitalised words, with a lower-case particle between two of them (Maria da Silva) or a comma
 after the surname (TANAKA, Ichiro)."""
-_CLOSING_PARENTHESIS = re.compile(r"[ \t\u3000]*\)")
+_CLOSING_PARENTHESIS = lazy.compile(r"[ \t\u3000]*\)")
 _EAST_ASIAN_SURNAMES = (
     "王李張劉陳楊黄趙周呉徐孫朱胡郭何羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭董袁潘蔣蔡葉程魏蘇呂任沈姚盧姜崔鍾譚陸汪范"
     "金朴尹申權柳裵洪禹閔辛玄卞林安馬"
@@ -213,11 +215,11 @@ _EAST_ASIAN_SURNAMES = (
 _WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
 flowchart's shape)."""
-_NOT_HONORIFIC = re.compile("様[式子相]|氏名(?!義)")
+_NOT_HONORIFIC = lazy.compile("様[式子相]|氏名(?!義)")
 """What after a word looks like an honorific but begins another word: 様式, 様子, 様相, and 氏名 (カナ氏名欄;
 林氏名義 is 林氏's)."""
-_LONE_KANJI = re.compile(r"[\u4e00-\u9fff]")
-_KANJI_WORD = re.compile(r"[\u4e00-\u9fff々]{1,2}")
-_KANA_WORD = re.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
-_HIRAGANA_WORD = re.compile(r"[ぁ-ゖー]+")
+_LONE_KANJI = lazy.compile(r"[\u4e00-\u9fff]")
+_KANJI_WORD = lazy.compile(r"[\u4e00-\u9fff々]{1,2}")
+_KANA_WORD = lazy.compile(r"[ぁ-ゖ]{2,4}|[\u30a1-\u30fa\u30fc]{2,5}")
+_HIRAGANA_WORD = lazy.compile(r"[ぁ-ゖー]+")
 _SPACE = frozenset(" \t\u3000")

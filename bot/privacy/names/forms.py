@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.kana import to_katakana
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _CLOSING_PARENTHESIS,
@@ -30,17 +31,17 @@ from bot.privacy.names.words import (
     _skip_title,
 )
 
-_CSV_FULL_NAME = re.compile(
+_CSV_FULL_NAME = lazy.compile(
     r'(?:(?<=[,:\n])|^)"?([\u4e00-\u9fff々\u30a1-\u30faー]{1,5})"?[ \t]*,[ \t]*'
     r'"?([\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]{1,6})"?(?=[ \t]*(?:,|$))',
     re.MULTILINE,
 )
 """Two cells of a CSV row, quoted or not, that may hold a surname and a given name apart ("中村","一郎")."""
-_READING_ASKED = re.compile(
+_READING_ASKED = lazy.compile(
     r"(?:読み|読み方|よみ|ふりがな|よみがな|フリガナ)[はがも]?[ \t\u3000]*「([ぁ-ゖ\u30a1-\u30faー]{1,10})」"
 )
 """A reading in quotes after 読み (読み方が「たかなし」): a name's when a name comes shortly before it."""
-_QUOTED_BEFORE_HONORIFIC = re.compile(
+_QUOTED_BEFORE_HONORIFIC = lazy.compile(
     r"「([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10})」(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
 )
 """A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字)."""
@@ -56,7 +57,7 @@ _HIRAGANA_GIVEN = (
     r"[ぁ-ゖー]{1,6}?(?=(?:さん|さま|くん|ちゃん)?(?![ぁ-ゖー]))"
 )
 """A given name in hiragana after a surname in a form's field (氏名：大和田 すみ); not です, not さん."""
-_FORM_FIELD = re.compile(
+_FORM_FIELD = lazy.compile(
     rf"(?:氏名|お名前|名前|名義|宛名|名札|フリガナ|ふりがな|よみがな|読み仮名|旧姓|現姓|新姓|通称名?|{_PERSON_NAMED}"
     r"|(?<![A-Za-z])(?<![A-Za-z] )(?:Name|NAME|Full [Nn]ame))"
     rf"欄?(?:[（(][^）)]{{0,6}}[）)])?"
@@ -67,15 +68,15 @@ _FORM_FIELD = re.compile(
 """A form-like field (氏名：蒼井 空, ふりがな：やまだ たろう, 氏名（カナ）：, 英字氏名欄：, Name:): what
 follows is a name even when the dictionary does not know it, in hiragana too (a name's reading), unless
 it says the field is blank (`_BLANK`)."""
-_SPACED_NAME_FIELD = re.compile(
+_SPACED_NAME_FIELD = lazy.compile(
     r"(?<![\u4e00-\u9fff])氏[ \t\u3000]+名(?:[ \t\u3000]*欄)?[ \t\u3000]*[:：]?[ \t\u3000]*"
     rf"(?!欄)([{_KANJI_KATA}](?:[ \t\u3000]*[{_KANJI_KATA}]){{0,11}})(?=[ \t\u3000]*(?:\n|$))"
 )
 """A name field whose label a PDF or a form copies spaced (氏 名 ： 長 尾 　 彩, 氏 名　田 中　太 郎): the
 rest of its line, kanji or katakana with spaces between."""
-_BLANK = re.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
+_BLANK = lazy.compile("(?:空欄|空白|未記入|無記入|記入なし|未定|不明|同上|省略)(?![\u4e00-\u9fff])")
 """What a form's field says when it holds no name (氏名欄：空欄のまま, 氏名：未記入)."""
-_QUOTED_NAME = re.compile(
+_QUOTED_NAME = lazy.compile(
     r"(?:(?P<field>氏名|お名前|名前|フリガナ|ふりがな|署名|名義|名札|(?<![\u4e00-\u9fff\u30a1-\u30faーA-Za-z])名)"
     rf"|{_FAMILY}|(?:{_ROLES})名?)欄?"
     r"(?:[ \t\u3000]?(?:に|は|が|には|の|も))?[、,]?[ \t\u3000]*[「『](?P<name>[^「」『』\n]{1,24})[」』]"
@@ -84,47 +85,47 @@ _QUOTED_NAME = re.compile(
 名前、「りく」, 子の名「蒼空」, a name tag's 名札には『上野』), a role or a family member
 (作成者欄に「K.Ishida」, 保護者「秋山 由美」子「秋山 心愛」); the particle spaced too, as a sentence typed
 word by word has it (名義 が 『コワルスキ アンナ』)."""
-_QUOTED_AS_CALLED = re.compile(
+_QUOTED_AS_CALLED = lazy.compile(
     r"[「『](?P<name>[^「」『』\n]{1,24})[」』]"
     r"(?=(?:と(?:だけ|しか)?(?:名乗|呼ん)|って(?:人|方|名乗)|という(?:人|方|男性|女性)))"
 )
 """A name in quotes before what says someone is called so (「にいだ」とだけ名乗られました, 「ひらた」って人,
 「にしじょう」と呼んでしまった); not what a thing is called (「みどり」と呼ばれる地区,
 「すずらん」という名前の団体)."""
-_NEXT_QUOTE = re.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
+_NEXT_QUOTE = lazy.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
-_SPELLED_IN_KANA = re.compile(
+_SPELLED_IN_KANA = lazy.compile(
     r"(?:カナ|カタカナ)(?:表記|登録|氏名|名)?欄?(?:は|が|:|：)[ \t\u3000]*「?"
     r"([\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+)"
 )
 """A foreign name in katakana parts after what says its kana spelling (カナ登録はレ・ティ・ホア,
 カタカナ欄：シルバ ベアトリス)."""
-_READING_FIELD = re.compile(
+_READING_FIELD = lazy.compile(
     r"(?:フリガナ|カナ)[ \t\u3000]+([\u30a1-\u30faー]{1,12}[ \t\u3000][\u30a1-\u30faー]{1,12})"
     r"(?![\u30a1-\u30faー])"
 )
 """A name's reading in katakana, a surname and a given name, after a form's フリガナ and a space instead of a
 colon, as a pasted form's columns put it (氏名　森山 彩　フリガナ　モリヤマ アヤ)."""
-_NAME_COLUMN = re.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
+_NAME_COLUMN = lazy.compile(rf"(?:{_ROLES}|{_PERSON_NAMED})名?")
 """A table's header cell over a column of people: 氏名, 担当, 担当者, 申請者, 作成者名."""
-_TABLE_CELL = re.compile(
+_TABLE_CELL = lazy.compile(
     rf"[{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000][{_KANJI_KATA}ぁ-ゖ]{{1,10}})?"
     rf"|{_LATIN_RUN}|[A-Z]\.[ ]?[A-Za-z]{{2,15}}"
 )
 """What a cell under such a header holds when it may be a name: no digits, no marks but a name's ・, one
 space at most; or an initial and a surname (K.Ishida)."""
-_PEOPLE_LIST_HEADER = re.compile(
+_PEOPLE_LIST_HEADER = lazy.compile(
     r"(?:(?:参加者|受講者|出席者|欠席者|対象者|申込者|来庁者|名簿|メンバー)(?:リスト|一覧|名簿)?"
     r"|(?:児童|園児|生徒|利用者)(?:リスト|一覧|名簿))(?:\([^()]{1,12}\))?[:：]?[ \t\u3000]*$"
 )
 """A line that says the numbered lines under it are people (RPA研修の受講者一覧：, 説明会の参加者リスト,
 待機児童リスト（上位3名）)."""
-_NUMBERED_ITEM = re.compile(
+_NUMBERED_ITEM = lazy.compile(
     r"[ \t\u3000]*[0-9]{1,3}(?:[.)位]|(?=[ \t\u3000]))[ \t\u3000]*(\S(?:.*\S)?)[ \t\u3000]*"
 )
 """A numbered or ranked line of a list (1. 大野 翔太, 2) Pham Van Duc, 1位 みお; ① folds to 1), what it
 holds in its group."""
-_HIRAGANA_CELL = re.compile(r"[ぁ-ゖー]{2,6}(?:[ \u3000][ぁ-ゖー]{2,6})?")
+_HIRAGANA_CELL = lazy.compile(r"[ぁ-ゖー]{2,6}(?:[ \u3000][ぁ-ゖー]{2,6})?")
 _NO_ONE = frozenset({"なし", "ない", "みてい", "ほか", "いない", "ありません"})
 """Words a list of people holds in hiragana for no one (なし, みてい)."""
 _LONGEST_READING = 12
@@ -135,44 +136,44 @@ _KANA_READING = (
     rf"|[\u30a1-\u30faー・]{{1,{_LONGEST_READING}}}"
     rf"(?:[ \t\u3000][\u30a1-\u30faー]{{1,{_LONGEST_READING}}}){{0,2}}"
 )
-_READING_AFTER = re.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
+_READING_AFTER = lazy.compile(rf"[ \t\u3000]*\(({_KANA_READING})\)")
 """A reading in parentheses right after a name (folded: the parentheses are ASCII)."""
-_READING_BEFORE = re.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
+_READING_BEFORE = lazy.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING})[ \t\u3000]*\($")
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
-_GIVEN_NAME_ENDING_ITEM = re.compile(
+_GIVEN_NAME_ENDING_ITEM = lazy.compile(
     r"[ \u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
     r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
 )
 """A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
-_HOUSEHOLD = re.compile("(?:ご|御)?(?:一家|夫妻|夫婦)|家|宅")
+_HOUSEHOLD = lazy.compile("(?:ご|御)?(?:一家|夫妻|夫婦)|家|宅")
 """A household after a surname and a space (大野 一家, 岡本 ご夫妻, 遠山 家): the family's, no given name."""
-_FACILITY = re.compile(
+_FACILITY = lazy.compile(
     "倉庫|工場|会館|分室|別館|本館|商店|病院|医院|内科|外科|歯科|薬局|書店|ビル|ホール|センター"
 )
 """A facility named after a surname, spaced (総務課 の 松本 倉庫, 石井 内科): the building's, not a given
 name."""
-_NAME_WITH_READING_BEFORE_HONORIFIC = re.compile(
+_NAME_WITH_READING_BEFORE_HONORIFIC = lazy.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,4})"
     r"\(([ぁ-ゖ\u30a1-\u30faー]{2,8}|[ぁ-ゖ\u30a1-\u30faー]{1,6}[ \u3000][ぁ-ゖ\u30a1-\u30faー]{1,6})\)"
     r"(?=[ \t\u3000]*(?:さん|様|さま|くん|君|ちゃん))"
 )
 """A name of kanji with its reading in parentheses before an honorific (樹（いつき）くん), a full name's
 with a space between its parts (菅原琥珀（すがわら こはく）さん, 張偉（チョウ イ）さん)."""
-_KANJI_WITH_READING = re.compile(r"([\u4e00-\u9fff々]{2,4})\([ぁ-ゖ\u30a1-\u30faー]{2,12}\)")
+_KANJI_WITH_READING = lazy.compile(r"([\u4e00-\u9fff々]{2,4})\([ぁ-ゖ\u30a1-\u30faー]{2,12}\)")
 """Two kanji or more and a reading in parentheses, as one word of the dictionary's (桑原(くわばら); not
 方(ベトナム), a person from a country)."""
-_ASIDE_BEFORE_HONORIFIC = re.compile(
+_ASIDE_BEFORE_HONORIFIC = lazy.compile(
     rf"[ \t\u3000]*\(([^()]{{1,20}})\)(?=[ \t\u3000]*(?:{_PERSON_HONORIFIC}))"
 )
 """A name's other writing in parentheses before its honorific: PAK Jihoon（朴 志勲）様."""
-_LATIN_ASIDE = re.compile(r"[ \t\u3000]*\(([A-Z][A-Za-z'-]+(?:,?[ \u3000][A-Z][A-Za-z'-]+){1,3})\)")
+_LATIN_ASIDE = lazy.compile(r"[ \t\u3000]*\(([A-Z][A-Za-z'-]+(?:,?[ \u3000][A-Z][A-Za-z'-]+){1,3})\)")
 """A name's writing in Latin letters in parentheses, two words or more, each capitalised: (RAI BIKASH)."""
-_FILE_NAME = re.compile(
+_FILE_NAME = lazy.compile(
     r"(?<![^\s「」『』()<>、,。:：/\\])[^\s「」『』()<>、,。:：/\\.]{1,80}\.[A-Za-z][A-Za-z0-9]{1,4}(?![A-Za-z0-9])"
 )
 """A file's name and its extension (相談記録_山下_0612.xlsx), as a word of its own: where it begins, the
 part before the dot of at most 80 characters, so that no run of text is read more than once."""
-_FILE_NAME_PART = re.compile(
+_FILE_NAME_PART = lazy.compile(
     r"(?<=[_\-])([\u4e00-\u9fff々]{2,4}?)(?:修正|確認済み?|確認|作成|加筆|追記|記入|チェック|コメント|校正)?(?=[_\-.])"
 )
 """A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf), with what its
@@ -216,7 +217,7 @@ def _names_with_readings(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_QUOTED_WITH_READING = re.compile(r"[「『]([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)[」』]")
+_QUOTED_WITH_READING = lazy.compile(r"[「『]([\u4e00-\u9fff々]{1,4})\(([ぁ-ゖ\u30a1-\u30faー]{2,8})\)[」』]")
 """Kanji and their reading in parentheses, quoted together (「煌翔（きらと）」), as a birth's register gives a
 child's name."""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.kana import to_hiragana, to_katakana
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AGE,
     _CUE_AFTER,
@@ -32,60 +33,60 @@ from bot.privacy.names.words import (
     _related,
 )
 
-_KIN_AROUND = re.compile(
+_KIN_AROUND = lazy.compile(
     rf"(?:(?:{_KIN.pattern}|ねえ|にい|じい|ばあ)(?:ちゃん|さん|様)|{_FAMILY}|{_KIN_WORDS})$"
 )
 """Family before a name in parentheses (おじいちゃん（カメキチさん）, 母（トメさん））."""
-_KIN_CALLED = re.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
+_KIN_CALLED = lazy.compile(rf"(?:{_KIN.pattern}|ねえ|にい|じい|ばあ|かあ|とう|おっ|あに|あね)$")
 """Family before さん or ちゃん, with お or without (うちのおばあちゃん, ねえちゃん, おっちゃん)."""
 _KANA_TITLES = frozenset({"かちょう", "ぶちょう", "かかりちょう", "しゅにん", "せんせい", "せんぱい"})
 """Titles typed in hiragana, by voice or in haste, after a name in hiragana (いけだかちょう)."""
-_KANA_BEFORE_HONORIFIC = re.compile(
+_KANA_BEFORE_HONORIFIC = lazy.compile(
     "(?:(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}|(?<![\u30a1-\u30faー])[\u30a1-\u30faー]{2,6})"
     "(?=[ \t\u3000]?(くん|君|先輩|さん|ちゃん|様))"
 )
-_KATAKANA_PARTS_BEFORE_HONORIFIC = re.compile(
+_KATAKANA_PARTS_BEFORE_HONORIFIC = lazy.compile(
     r"(?<![\u30a1-\u30faー・])(?<![\u30a1-\u30faー][ \t\u3000])"  # where the run begins: linear time
     r"[\u30a1-\u30faー]{1,12}(?:[・ \t\u3000][\u30a1-\u30faー]{1,12})+"
     rf"(?=[ \t\u3000]*(?:\([^()]{{1,40}}\)[ \t\u3000]*)?(?:{_PERSON_HONORIFIC}))"
 )
 """A foreign name in katakana parts, joined by ・ or spaces, before an honorific, perhaps with its
 other writing in parentheses between (ワン・ウェイさん, タパ マガル ビシュヌさん, ラジュ（Raju）さん)."""
-_FROM_A_COUNTRY = re.compile(r"[ \t\u3000]?(?:出身[ \t\u3000]?)?の[ \t\u3000]?")
+_FROM_A_COUNTRY = lazy.compile(r"[ \t\u3000]?(?:出身[ \t\u3000]?)?の[ \t\u3000]?")
 """After a country, what says that the word next is someone from it (ネパールの, ネパール 出身 の )."""
-_KATAKANA_PART_BEFORE = re.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
-_KATAKANA_PART_AFTER = re.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
-_KATAKANA_RUN = re.compile(
+_KATAKANA_PART_BEFORE = lazy.compile(r"(?<![\u30a1-\u30faー])([\u30a1-\u30faー]{1,12})・$")
+_KATAKANA_PART_AFTER = lazy.compile(r"・([\u30a1-\u30faー]{1,12})(?![\u30a1-\u30faー])")
+_KATAKANA_RUN = lazy.compile(
     r"(?<![\u30a1-\u30faー・])[\u30a1-\u30faー]{2,12}(?:・[\u30a1-\u30faー]{1,12})*(?![\u30a1-\u30faー・])"
 )
 """A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
 _CUE_ENDS = frozenset("は:：")
 """What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
-_HIRAGANA_ITEM = re.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
+_HIRAGANA_ITEM = lazy.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
 """A word of hiragana ending an item of a list or a line."""
-_SURNAME_ENDING = re.compile(
+_SURNAME_ENDING = lazy.compile(
     "(?:かわ|がわ|た|だ|もと|やま|さき|ざき|はら|ばら|むら|しま|じま|の|い|き|ぎ|さわ|ざわ|や|べ|お|もり|はし|ばし|ぐち|うち)$"
 )
 """How surnames in hiragana end: 〜川, 〜田, 〜本, 〜山, 〜崎, 〜原, 〜村, 〜島, 〜野, 〜井, 〜沢, 〜谷…"""
-_SPACED_PARTICLE_OR_END = re.compile(
+_SPACED_PARTICLE_OR_END = lazy.compile(
     r"[ \t\u3000]+(?:で|から|が|に|と|は|へ|も)(?![ぁ-ゖ])|[ \t\u3000]*(?:[、,。/\n]|$)"
 )
 """A particle after a word and a space, as staff space a sentence, or the end of an item."""
-_SPACED_SAMA = re.compile(r"[ \t\u3000](?:様|さま)(?![ぁ-ゖ])")
-_KANA_BEFORE_SPACED_SAMA = re.compile(
+_SPACED_SAMA = lazy.compile(r"[ \t\u3000](?:様|さま)(?![ぁ-ゖ])")
+_KANA_BEFORE_SPACED_SAMA = lazy.compile(
     r"(?<![ぁ-ゖ\u30a1-\u30faー])([ぁ-ゖ]{2,6}|[\u30a1-\u30faー]{2,8})(?=[ \t\u3000](?:様|さま)(?![ぁ-ゖ]))"
 )
 """A word of kana, a space and 様, as a list of people booked or called writes each of them (にしかわ 様)."""
-_SPACED_HONORIFIC = re.compile(r"[ \t\u3000](?:さん|様|さま)")
+_SPACED_HONORIFIC = lazy.compile(r"[ \t\u3000](?:さん|様|さま)")
 """An honorific after a word and a space, as staff space a sentence (担当 やなぎ さん)."""
 _PEOPLE_IN_HIRAGANA = frozenset({"みな", "みんな", "かた", "おきゃく", "おこさん", "ごかぞく"})
 """Words for people, not a person's name, before an honorific (担当 の みな さん)."""
-_BEFORE_PARENT = re.compile(
+_BEFORE_PARENT = lazy.compile(
     r"((?<![ぁ-ゖー])[ぁ-ゖ]{2,5}|(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]{1,3})(?=(?:ママ|パパ)(?![\u30a1-\u30faー]))"
 )
 """A word right before ママ or パパ (`_parents_called_by_child`)."""
 _ITEM_END = r"[ \t\u3000]*(?:[、,。/・\n(]|$)"
-_PUPIL_IN_KANA = re.compile(
+_PUPIL_IN_KANA = lazy.compile(
     r"(?:(?:[0-9]{1,2}年)?[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー]{2,5}組)[ \t\u3000]+"
     rf"(?:([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}})(?={_ITEM_END}|[ \t\u3000]+の)"
     rf"|(?!(?:です|でした|ます|ました|でしょう|だった)(?![ぁ-ゖ]))([ぁ-ゖー]{{2,5}})(?={_ITEM_END}))",
@@ -93,13 +94,13 @@ _PUPIL_IN_KANA = re.compile(
 )
 """A name in hiragana after a class and a space, ending an item, or a full name before の too
 (`_pupils_in_kana`); not the copula that ends a sentence on a count of groups (定員 15組 です)."""
-_FULL_NAME_IN_KANA_AGED = re.compile(
+_FULL_NAME_IN_KANA_AGED = lazy.compile(
     rf"(?<![ぁ-ゖー])(?!こども|あかちゃん)([ぁ-ゖー]{{2,5}}[ \t\u3000][ぁ-ゖー]{{2,5}}){_AGE}"
 )
 """A surname and a given name in hiragana apart by a space before an age or a school year
 (あやせ ひなの（小2）); not a child's label before a given name (こども ひなた（8か月）)."""
-_HIRAGANA_PAIR = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
-_NICKNAME = re.compile(
+_HIRAGANA_PAIR = lazy.compile(r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \u3000]([ぁ-ゖー]{2,6})(?![ぁ-ゖー])")
+_NICKNAME = lazy.compile(
     r"(?<![ぁ-ゖー])(?:([ぁ-ゖ]{1,3})(ちゃん(?!と)|ぴょん|ぴー|りん|っつん)|([ぁ-ゖ]っ)(さん|しー|ちー|きー|すー))"
     r"(?=さん|[がはもにのへでと、,。!?」)\s]|から|って|[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|$)"
 )
@@ -111,18 +112,18 @@ _NOT_NICKNAMES = frozenset(
 )
 """What comes before ちゃん, りん, っさん or っちー and is no one's nickname: あかちゃん (a baby),
 わんちゃん (a dog), おばちゃん, ぼっちゃん, おっさん, きりん (a giraffe), ばっちー (dirty, to a child)."""
-_KATAKANA_WORD = re.compile(r"[\u30a1-\u30faー]+")
-_HIRAGANA_PARTICLE = re.compile("に|から|と|へ|が|は|も")
+_KATAKANA_WORD = lazy.compile(r"[\u30a1-\u30faー]+")
+_HIRAGANA_PARTICLE = lazy.compile("に|から|と|へ|が|は|も")
 """The particles that begin a cue after a name (`_CUE_AFTER`: にきいた, からでんわ, とそうだん)."""
 _LONGEST_HIRAGANA_NAME = 6
 """The longest name in hiragana asked about before an honorific (たかはし, ささき, わたなべ: 3–5)."""
-_HIRAGANA_OPENING = re.compile(
+_HIRAGANA_OPENING = lazy.compile(
     r"(?<![ぁ-ゖー\u30a1-\u30fa\u4e00-\u9fff々])(?!さん|さま|くん|ちゃん)[ぁ-ゖ]{3}"
 )
 """Three hiragana opening a clause (a line's start, a space or a mark before them), where a name in
 hiragana may begin: not after kanji, where the run would begin with a particle (書類はながいさん), nor at an
 honorific after a name masked (［氏名］ちゃんから)."""
-_PARTICLE_OPENING_A_LINE = re.compile("が|に|って|は|も|[、,]")
+_PARTICLE_OPENING_A_LINE = lazy.compile("が|に|って|は|も|[、,]")
 """After a name in hiragana opening a line, what shows it is one without a cue (やまもとがOCR借りてった,
 ふじもと、ちょっといい？): the run, split by the dictionary, spells a surname in katakana."""
 _ADJECTIVES_BEFORE_SAN = frozenset({"えらい"})
@@ -130,7 +131,7 @@ _PROPER_NOUN = ("名詞", "固有名詞", "一般", "*", "*", "*")
 """What the dictionary reads surnames in katakana it holds as a company's or a brand's as (ミズノ, ツツミ,
 フルヤ): before an honorific, in hiragana opening a clause (みずのさん), a person's."""
 """Adjectives that do take さん, as a word of their own: えらいさん (偉いさん, the higher-ups), no name."""
-_HIRAGANA_NAME_END = re.compile(
+_HIRAGANA_NAME_END = lazy.compile(
     r"(?P<honorific>[ \t\u3000]?(?:さん|様|さま|くん|かかりちょう|かちょう|ぶちょう|しゅにん))"
     r"|(?:が|に|から|と|へ)"
 )
@@ -223,9 +224,9 @@ def _between_role_and_honorific(text: str, start: int, end: int) -> bool:
     return word not in _PEOPLE_IN_HIRAGANA and (_part_of_speech_before_san(word) or ("",))[0] != "代名詞"
 
 
-_HIRAGANA_BEFORE_GIVEN = re.compile(r"(?<![ぁ-ゖー])([ぁ-ゖ]{2,5})[ \t\u3000]$")
+_HIRAGANA_BEFORE_GIVEN = lazy.compile(r"(?<![ぁ-ゖー])([ぁ-ゖ]{2,5})[ \t\u3000]$")
 """A word of hiragana and a space right before a given name (ふくだ めい)."""
-_HIRAGANA_NAME = re.compile(r"[ぁ-ゖー]{2,6}")
+_HIRAGANA_NAME = lazy.compile(r"[ぁ-ゖー]{2,6}")
 
 
 def _hiragana_surnames_before(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -323,13 +324,13 @@ def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[
     return parts
 
 
-_HIRAGANA_LISTED_BEFORE = re.compile(
+_HIRAGANA_LISTED_BEFORE = lazy.compile(
     r"(?<![ぁ-ゖー])([ぁ-ゖー]{2,6})[ \t\u3000]*(?:と|[、,・/])[ \t\u3000]*$"
 )
-_HIRAGANA_LISTED_AFTER = re.compile(
+_HIRAGANA_LISTED_AFTER = lazy.compile(
     r"[ \t\u3000]*(?:と|[、,・/])[ \t\u3000]*([ぁ-ゖー]{2,6})(?=[ \t\u3000、,。/・\n]|で|が|は|の|に|も|$)"
 )
-_HIRAGANA_FOUND = re.compile(r"[ぁ-ゖー]{2,6}")
+_HIRAGANA_FOUND = lazy.compile(r"[ぁ-ゖー]{2,6}")
 
 
 def _hiragana_listed_with(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -382,7 +383,7 @@ def _hiragana_name_word(word: str) -> bool:
     )
 
 
-_NUMBERED_KANA = re.compile(
+_NUMBERED_KANA = lazy.compile(
     r"(?:(?<=[\s、,/):：])|^)(?:[0-9]{1,2}[.)]?|[0-9]{1,2}:[0-9]{2})[ \t\u3000]*"
     r"([ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[ \t\u3000、,/]|$)",
     re.MULTILINE,
@@ -598,10 +599,10 @@ def _hiragana_name(morphemes: Sequence[Any]) -> str | None:
     return part_of_speech[3]
 
 
-_OLD_GIVEN_NAME = re.compile(r"[\u30a1-\u30fa]{2,3}")
+_OLD_GIVEN_NAME = lazy.compile(r"[\u30a1-\u30fa]{2,3}")
 """A given name in katakana as older residents' and foreign residents' are written (トヨ, ハツエ, シメイ):
 two or three katakana, no long vowel (not ソニー)."""
-_GOES_ON = re.compile(rf"[{_KANJI_KATA}]")
+_GOES_ON = lazy.compile(rf"[{_KANJI_KATA}]")
 
 
 def _katakana_given_names(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

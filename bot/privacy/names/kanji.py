@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _AFTER_WORD,
@@ -49,7 +50,7 @@ from bot.privacy.names.words import (
     _word_of_its_own,
 )
 
-_ONE_KANJI_CUE = re.compile(
+_ONE_KANJI_CUE = lazy.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
     "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
@@ -66,34 +67,34 @@ of a person (岡が戻ったら, 峰はもう帰った, 沖が戻り次第; not 
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""
-_KANJI_BEFORE_TITLE = re.compile(
+_KANJI_BEFORE_TITLE = lazy.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,4})(?="
     + "|".join(t for t in (*_OTHER_TITLES, *_STAFF_TITLES) if t != "区長")
     + ")"
 )
-_NAME_AFTER_SECTION = re.compile(
+_NAME_AFTER_SECTION = lazy.compile(
     r"(?<=[\u4e00-\u9fff]{2}[課係室班])(?!課|係|室|班|長|内|員|題|全)([\u4e00-\u9fff々]{2,4})"
     r"(?=です|でした|から|より|が|は|も|の|に|と|へ|まで|[、,。)\n]|$)"
 )
 """A name written straight after a section (福祉課田中です, 市民課田村から, 税務課高橋、区民課鈴木の3名)."""
-_INTRODUCED_AFTER_SECTION = re.compile(
+_INTRODUCED_AFTER_SECTION = lazy.compile(
     r"(?<=[\u4e00-\u9fff]{2}[課係室班]の)([\u4e00-\u9fff々]{2,4})(?=です|でございます|と申します)"
 )
 """Someone introducing themselves after their section and の (区民課の戸川でございます), a name the dictionary
 may split (戸 + 川)."""
-_KANJI_BEFORE_KUN = re.compile(
+_KANJI_BEFORE_KUN = lazy.compile(
     r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{1,2})(?=(?:くん|ちゃん)(?![だでじよねなけか?？]))"
 )
 """A given name of kanji before くん or ちゃん, which the dictionary may read with them (翔く + ん); not a
 verb's ending before what one says (行くんだけど, 書くんですか)."""
-_ALONE_ON_LINE = re.compile(
+_ALONE_ON_LINE = lazy.compile(
     r"(?:^|(?<=[。!?]))[\u4e00-\u9fff](?=\n|$)|(?<=\()[\u4e00-\u9fff](?=\)[ \t\u3000]*(?:\n|$))"
     r"|(?<=【)[\u4e00-\u9fff](?=】)",
     re.MULTILINE,
 )
 """One kanji alone on its line, after a sentence at a line's end, in parentheses ending a line or in 【】:
 a signature (確認しました。北) or who does an item of a list (1. 要件整理（西）, 担当【森】【林】)."""
-_EAST_ASIAN_NAME = re.compile(
+_EAST_ASIAN_NAME = lazy.compile(
     rf"(?<![\u4e00-\u9fff々])([{_EAST_ASIAN_SURNAMES}][ \u3000](?!曜|額|融|庫|属|利)[\u4e00-\u9fff々]{{1,2}})"
     r"(?![\u4e00-\u9fff々])"
 )

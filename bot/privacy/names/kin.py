@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AGE,
     _BARE_PARTICLE,
@@ -20,31 +21,31 @@ from bot.privacy.names.cues import (
 from bot.privacy.names.kana import _OLD_GIVEN_NAME
 from bot.privacy.names.words import _is_name, _read_before_san, _related
 
-_BEFORE_KIN_IN_PARENTHESES = re.compile(
+_BEFORE_KIN_IN_PARENTHESES = lazy.compile(
     r"(?:(?<=[、,:/ \t\u3000\n「])|^)([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})"
     rf"(?=[ \t\u3000]*\({_FAMILY}(?:[・、,][^()]{{0,10}})?\))",
     re.MULTILINE,
 )
 """A name before who they are in a family, in parentheses: 結衣（長女・高2）, けんたろう（子・小5）."""
-_AFTER_KIN_IN_PARENTHESES = re.compile(
+_AFTER_KIN_IN_PARENTHESES = lazy.compile(
     rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|お子さん|子ども|息子さん|娘さん|本人|相談者|対象者|利用者|申請者)\("
     r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})(?=[、,)])"
 )
 """A name in parentheses after who they are in a family (母（さおり）, 娘さん（キヨ）) or in a case
 (本人（かおり）, 相談者（ゆみ）), which `_kin_in_parentheses` asks the dictionary about."""
-_KIN_BEFORE = re.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
+_KIN_BEFORE = lazy.compile(rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|{_KIN_WORDS}|主人)の$")
 """A family member and の right before a name (父の勝が, 娘のさくらが, 家内の真由美が)."""
-_FAMILY_MEMBER_WITH_AGE = re.compile(
+_FAMILY_MEMBER_WITH_AGE = lazy.compile(
     rf"(?<=の)([\u4e00-\u9fff々]{{1,4}}|[ぁ-ゖー]{{2,6}}|[\u30a1-\u30faー]{{2,8}})(?={_AGE})"
 )
 """A name after a family member and の, before an age (姉の結愛（6歳）, 弟の颯（1歳））."""
-_CHILD_BEFORE_HONORIFIC = re.compile(
+_CHILD_BEFORE_HONORIFIC = lazy.compile(
     r"(?<![\u4e00-\u9fff々])お?(?:息子|娘|孫|子|長男|長女|次男|次女|三男|三女|弟|妹|甥|姪)(?:さん|さま|様)?の"
     r"([\u4e00-\u9fff々]{1,3})(?=[ \t\u3000]*(?:くん|君|ちゃん))"
 )
 """A child's given name of kanji after who they are in a family and の, before くん or ちゃん
 (息子さんの陽斗くん, お孫さんの蓮ちゃん): `_children_named` asks the dictionary about it."""
-_NAMED_BEFORE_AGE = re.compile(
+_NAMED_BEFORE_AGE = lazy.compile(
     rf"(?<![\u4e00-\u9fff々])(?:{_FAMILY}|児童|園児|生徒|対象児|本児|こども|子ども|子供|乳児|幼児)"
     r"(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
     r"(?!(?:なし|不明|未定)(?![ぁ-ゖ]))"
@@ -53,7 +54,7 @@ _NAMED_BEFORE_AGE = re.compile(
 """A name after a family member or a child's label and a space or a colon, before an age (子 ゆづき（2）,
 児童：りく（5）, 対象児 いちか（4）, 大森 ひなた（年長）; not 本児 なし（年中）): whoever has an age there is
 a person, and a name in kana the dictionary lacks is a child's as often as not."""
-_GIVEN_NAME_AFTER_FAMILY = re.compile(
+_GIVEN_NAME_AFTER_FAMILY = lazy.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n)]|$))",
     re.MULTILINE,
@@ -61,7 +62,7 @@ _GIVEN_NAME_AFTER_FAMILY = re.compile(
 """A given name of kanji after a family member and a space, ending a list's item (祖父 茂、母 恵、) or a
 note in parentheses (（祖母 トミ、祖父 勝）)."""
 
-_NAMED_BEFORE_HONORIFIC = re.compile(
+_NAMED_BEFORE_HONORIFIC = lazy.compile(
     rf"(?:(?<=[、,:：/ \t\u3000\n(「])|^)(?:{_FAMILY}|{_KIN_WORDS}|本人|対象者|利用者|相談者|申請者|入所者)"
     r"(?:[ \t\u3000]+|[:：][ \t\u3000]*)"
     r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8})"

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from bot.kana import to_hiragana
+from bot.privacy import lazy
 from bot.privacy.names.cues import _FAMILY, _KIN_WORDS, _LATIN_RUN, _LATIN_WORD, _NOT_HONORIFIC, _TITLE
 from bot.privacy.names.words import (
     _cued,
@@ -18,12 +19,12 @@ from bot.privacy.names.words import (
 )
 from bot.sudachi import tokenizer
 
-_LATIN_NAME = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_NAME = lazy.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
 _LATIN_CLOSING = (
     r"(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
     r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"
 )
-_LATIN_SIGNED = re.compile(
+_LATIN_SIGNED = lazy.compile(
     rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
     rf"|(?:^|(?<=[.!?]))[ \t]*{_LATIN_CLOSING},[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{0,2}})[ \t]*$",
     re.MULTILINE,
@@ -36,16 +37,16 @@ _BODIES = frozenset(
     "Office City Ward Town Team Department Division Section Center Centre Council Government Service Services"
     " Support Desk Staff Inc Ltd Co Corp Company Group Association Committee Bureau School University".split()
 )
-_ROMAJI_PAIR = re.compile(
+_ROMAJI_PAIR = lazy.compile(
     r"(?<![A-Za-z0-9@._'’-])([A-Z][a-z]{1,14}|[A-Z]{2,15})[ \u3000]+([A-Z][a-z]{1,14}|[A-Z]{2,15})"
     r"(?![A-Za-z0-9@'’-])"
 )
 """Two capitalised Latin words apart by a space, which may be a Japanese name in romaji (Tanaka Yui)."""
-_LOWER_ROMAJI_BEFORE_HONORIFIC = re.compile(
+_LOWER_ROMAJI_BEFORE_HONORIFIC = lazy.compile(
     r"(?<![A-Za-z0-9@._'’-])([a-z]{3,15})[ \u3000]*(?=さん|様|さま|くん|ちゃん)"
 )
 """One word in lower case before an honorific, as staff type a colleague's name in romaji (takeuchi さん)."""
-_LOWER_ROMAJI_MENTIONED = re.compile(r"(?<![A-Za-z0-9._-])@([a-z]{3,15})(?![A-Za-z0-9@._-])")
+_LOWER_ROMAJI_MENTIONED = lazy.compile(r"(?<![A-Za-z0-9._-])@([a-z]{3,15})(?![A-Za-z0-9@._-])")
 """One word in lower case mentioned in a chat, as a team's accounts are a surname (@kato, @aoki)."""
 _ROMAJI_SYLLABLES = {
     **dict(zip("a i u e o".split(), "あいうえお", strict=True)),
@@ -90,34 +91,34 @@ _ROMAJI_SYLLABLES = {
     },
 }
 """Hepburn romaji's syllables, as passports and staff write Japanese names in Latin letters."""
-_SYLLABLE_N = re.compile("(?<=[aiueo])n(?=y|i)")
+_SYLLABLE_N = lazy.compile("(?<=[aiueo])n(?=y|i)")
 """An n that may close a syllable before y or i (Shinya, Kenichi): written n' to be read as ん."""
 
-_LATIN_BEFORE_SLASH = re.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})[ \t\u3000]*/[ \t\u3000]*$")
-_LATIN_AFTER_SLASH = re.compile(rf"[ \t\u3000]*/[ \t\u3000]*({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_BEFORE_SLASH = lazy.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})[ \t\u3000]*/[ \t\u3000]*$")
+_LATIN_AFTER_SLASH = lazy.compile(rf"[ \t\u3000]*/[ \t\u3000]*({_LATIN_RUN})(?![A-Za-z0-9@])")
 _SLASH_REACH = 80
 """How far before a name found its writing in Latin letters and a slash are sought (WANG, Xiaoming / 王)."""
-_CAMEL = re.compile("[a-z][A-Z]")
-_HANDLE = re.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
+_CAMEL = lazy.compile("[a-z][A-Z]")
+_HANDLE = lazy.compile(r"(?<![A-Za-z0-9@._-])(@?)([a-z]\.[a-z]{2,15})(?![A-Za-z0-9@_-]|\.[A-Za-z])")
 """An account written as an initial and a surname (t.yamada): a person's name in a mention (@m.hayashi),
 after a cue (CC: t.yamada, 宛先：k.ishikawa) or before an honorific (a.kondo さん); never an e-mail's part."""
-_HANDLE_LIST = re.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
+_HANDLE_LIST = lazy.compile(r"[ \t\u3000]*[,、/][ \t\u3000]*")
 _SALUTATIONS = frozenset("Dear Hello Hi To Attn Mr Mrs Ms Miss Dr Prof".split())
 """Words before a name in Latin letters that are not part of it (Dear Nguyen様)."""
-_WORD = re.compile(r"\S+")
-_WORD_BEFORE_COMMA = re.compile(r"[^\s,]+")
+_WORD = lazy.compile(r"\S+")
+_WORD_BEFORE_COMMA = lazy.compile(r"[^\s,]+")
 """A word of a run of Latin words, and one a comma ends (Thanks, Suzuki-san)."""
-_LATIN_HONORIFIC = re.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-])", re.IGNORECASE)
+_LATIN_HONORIFIC = lazy.compile(r"-(?:san|sama|kun|chan|sensei|shi)(?![A-Za-z'’-])", re.IGNORECASE)
 """An honorific in Latin letters joined to a name by a hyphen (Sato-san, Tanaka-sensei)."""
-_LATIN_TITLE = re.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
+_LATIN_TITLE = lazy.compile(r"(?<![A-Za-z])(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \u3000]+$")
 """A title before a name in Latin letters, which says it is one whatever follows (Mr. Patel said)."""
-_LATIN_KIN = re.compile(
+_LATIN_KIN = lazy.compile(
     r"(?<![A-Za-z])(?i:my|his|her|our|their)[ ](?i:mother|father|son|daughter|wife|husband|brother|sister"
     r"|grandmother|grandfather|grandson|granddaughter|child|parent|partner|friend|colleague|neighbou?r)"
     r",?[ \u3000]+$"
 )
 """Who someone is to the writer of an English sentence, before their name (my mother, Lin Mei)."""
-_ROLE_BEFORE_LATIN = re.compile(
+_ROLE_BEFORE_LATIN = lazy.compile(
     rf"(?:{_TITLE.pattern}|理事長|代表者?|代表取締役|講師|通訳者?|国際交流員|支配人|院長|主治医"
     "|(?:副|前|元)?(?:市長|町長|村長|知事)|大使|総?領事|書記官"
     "|エンジニア|デザイナー|ディレクター|コンサルタント|コーディネーター|アナリスト|スペシャリスト"
@@ -299,8 +300,8 @@ def _latin_writings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
     return writings
 
 
-_NEXT_LATIN_WORD = re.compile(r"[ \u3000]([A-Z][A-Za-z'’-]{0,30})(?![A-Za-z0-9@._'’-])")
-_LATIN_WORD_BEFORE = re.compile(r"(?<![A-Za-z0-9@._'’-])([A-Z][A-Za-z'’-]{0,30})[ \u3000]$")
+_NEXT_LATIN_WORD = lazy.compile(r"[ \u3000]([A-Z][A-Za-z'’-]{0,30})(?![A-Za-z0-9@._'’-])")
+_LATIN_WORD_BEFORE = lazy.compile(r"(?<![A-Za-z0-9@._'’-])([A-Z][A-Za-z'’-]{0,30})[ \u3000]$")
 _WHOLE_WORDS = 3
 """The most words a name in Latin letters adds to a word of it found: four words in all."""
 
@@ -380,16 +381,18 @@ def _known_word(word: str) -> bool:
     return reading is not None and reading not in ("人名", "地名")
 
 
-_LOWER_ACCOUNT = re.compile(
+_LOWER_ACCOUNT = lazy.compile(
     r"(?<![A-Za-z0-9@._-])(?:[a-z][._])?([a-z]{3,15})(?:[._][a-z]{1,2}|[0-9]{1,3})?(?![A-Za-z0-9@_-])"
 )
 """A word in lower case as an account or a file's author writes a surname (ogura, k.nakano, sato_t)."""
-_KANJI_NAME = re.compile(r"[\u4e00-\u9fff々]{1,4}")
-_NAME_PARTS = re.compile(r"[ \t\u3000]+")
+_KANJI_NAME = lazy.compile(r"[\u4e00-\u9fff々]{1,4}")
+_NAME_PARTS = lazy.compile(r"[ \t\u3000]+")
 """What parts a surname and a given name found as one name (兼子 晴香)."""
 
 
-_LONG_VOWEL = re.compile("(?<=[おこごそぞとどのほぼぽもよろょ])[おう]|(?<=[うくぐすずつぬふぶぷむゆるゅ])う")
+_LONG_VOWEL = lazy.compile(
+    "(?<=[おこごそぞとどのほぼぽもよろょ])[おう]|(?<=[うくぐすずつぬふぶぷむゆるゅ])う"
+)
 """A long vowel's second kana, which passports and accounts leave out (太田 おおた: ota, 佐藤: sato)."""
 
 

@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _INTRODUCING,
     _KANJI_SURNAME,
@@ -26,7 +27,7 @@ from bot.privacy.names.words import (
     _word_of_its_own,
 )
 
-_GREETED = re.compile(
+_GREETED = lazy.compile(
     "(?:(?:お疲れ様です|お疲れさまです|おつかれさまです|お世話になっております|お世話になります|こんにちは"
     "|おはようございます|失礼いたします|失礼します)[、,。!\\s]*|^|「)"
     "(?:[\u4e00-\u9fff\u30a1-\u30faー]{1,10}[課係室班部局所](?:の)?[ \t\u3000]*)?$",
@@ -34,11 +35,11 @@ _GREETED = re.compile(
 )
 """A greeting, a line's start or a quote's, and a section perhaps, before someone introducing themselves
 (お疲れ様です、林です; 泉です。生成AIに…; 「松本です、今から向かいます」)."""
-_INTRODUCED_IN_HIRAGANA = re.compile(
+_INTRODUCED_IN_HIRAGANA = lazy.compile(
     r"(?<![ぁ-ゖー])[ぁ-ゖ]{3,6}(?=[ \t\u3000]?(?:です|と申します|でございます))"
 )
 """A surname in hiragana before です, where someone may introduce themselves (あさのです, さかきばら です)."""
-_SPEAKER = re.compile(
+_SPEAKER = lazy.compile(
     "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
     "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])",
     re.MULTILINE,
@@ -46,10 +47,10 @@ _SPEAKER = re.compile(
 """A word of kanji or hiragana first on a line, or after a list's bullet, before a colon or a quote: who
 speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正); or two kanji or more
 first on a line before a closing parenthesis, as minutes mark a speaker too (飯塚）反対ではないが)."""
-_BRACKETED = re.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
+_BRACKETED = lazy.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
 """Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
 no heading (【重要】, 【至急】, 【決定事項】)."""
-_MARKED = re.compile(
+_MARKED = lazy.compile(
     r"(?:(?<=[ \t\u3000:、,/])|^)([\u4e00-\u9fff々]{1,4})"
     r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa])"
     rf"|[ \t\u3000]+(?:{_PRESENCE})(?=[ \t\u3000、,/(]|$))",
@@ -57,7 +58,7 @@ _MARKED = re.compile(
 )
 """A word before a presence board's mark (柳◯ 今泉×) or where someone is (原 在席　高木 外出), or before an
 arrow to a task (須田→マニュアル改訂)."""
-_ON_A_WEEKDAY = re.compile(
+_ON_A_WEEKDAY = lazy.compile(
     r"(?:(?<=[ \t\u3000/|、,】:：])|^)[月火水木金土日](?:曜日?)?[ \t]+"
     r"([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}|[A-Z][a-z]{1,15})"
     r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
@@ -66,8 +67,8 @@ _ON_A_WEEKDAY = re.compile(
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
 by a slash, a bar or a comma (【当番】月 井手／火 奥村), the first after a label's colon (当直：月 加納); a
 foreign colleague in katakana or Latin letters among them (土 Jackson)."""
-_KANJI_ON_DUTY = re.compile(r"[\u4e00-\u9fff々]+")
-_SCHEDULE_LINE = re.compile(
+_KANJI_ON_DUTY = lazy.compile(r"[\u4e00-\u9fff々]+")
+_SCHEDULE_LINE = lazy.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,4})[ \t\u3000]*$",
     re.MULTILINE,
@@ -103,7 +104,7 @@ def _on_duty(days: list[re.Match[str]]) -> list[re.Match[str]]:
     return named + others if named else []
 
 
-_WEEKDAY_RANGE = re.compile(
+_WEEKDAY_RANGE = lazy.compile(
     r"(?<![\u4e00-\u9fff々])(?:[月火水木金土日](?:曜日?)?"
     r"(?:[ \t\u3000]*(?:[〜～~\-－‐ー・/／、,]|から)[ \t\u3000]*[月火水木金土日](?:曜日?)?)+|土日)"
     r"(?![\u4e00-\u9fff々])"

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _FAMILY,
@@ -35,21 +36,21 @@ from bot.privacy.names.words import (
 
 _DIRECTIONS = frozenset("東西南北")
 """Surnames of one kanji that are directions too: two of them joined by と are places (東と西、どっち)."""
-_PAIR_END = re.compile("[、,]|が|も|は|で(?![きし])")
+_PAIR_END = lazy.compile("[、,]|が|も|は|で(?![きし])")
 _TIME = r"[0-9]{1,2}(?::[0-9]{2}|時)?[-~〜][0-9]{1,2}(?::[0-9]{2}|時)|[0-9]{1,2}(?::[0-9]{2}|時)"
-_TIME_BEFORE_ITEM = re.compile(rf"(?:{_TIME})[ \t\u3000]+")
+_TIME_BEFORE_ITEM = lazy.compile(rf"(?:{_TIME})[ \t\u3000]+")
 """A time or a time range before an item of a schedule and a space (11:30-12:30 沼田, 9時 田辺)."""
 _TIME_REACH = 16
-_LIST_MARK = re.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
+_LIST_MARK = lazy.compile("[・、,とや→⇒/&か]|もしくは|および|及び")
 """What lists names (鈴木・佐藤, 田中と佐藤, 田中や佐藤, 田中/佐藤, 田中および佐藤), or hands a task from
 one to another (山田→佐藤). One word each: the dictionary reads または as また + は."""
-_FACILITY = re.compile(
+_FACILITY = lazy.compile(
     "の?(?:両|各)?(?:図書館|公民館|出張所|支所|児童館|集会所|会館|区民館|市民館|地域センター|コミュニティセンター"
     "|体育館|公園|駅|庁舎|団地|商店街|交番|郵便局|プール|運動場|広場|(?P<school>小学校|中学校|保育園|幼稚園))"
 )
 """A public facility after a list of words (北浜、南丘の図書館; 東町と西町の集会所; 北浜や南丘の両公民館)."""
 _PLACE_LIST_MARKS = frozenset({"、", ",", "と", "や", "・"})
-_NOTE = re.compile(r"\([^()\n]{1,8}\)")
+_NOTE = lazy.compile(r"\([^()\n]{1,8}\)")
 """A short note in parentheses after a name in a list: when they are in (田中（午前）), who they are."""
 """様 that begins a word (様式 a form, 様子, 様相), not an honorific."""
 
@@ -147,7 +148,7 @@ def _time_start(text: str, start: int) -> int:
     return start
 
 
-_FAMILY_WORD = re.compile(_FAMILY)
+_FAMILY_WORD = lazy.compile(_FAMILY)
 
 
 def _list_item(morphemes: Sequence[Any], at: int, *, backward: bool = False) -> tuple[int, int] | None:
@@ -327,7 +328,7 @@ def _pair_word(word: Any) -> bool:
     )
 
 
-_ITEM_SPLIT = re.compile(
+_ITEM_SPLIT = lazy.compile(
     r"[、,，→⇒。]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
     r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
     r"|・(?=[^\s・、,:：()（）]{1,8}[ \t\u3000])"
@@ -337,17 +338,17 @@ not in a date, an arrow, a space before
 a presence or check mark (○ 秋葉 ○ 若山 × 小西, 受付：菅／会計：宮), spaces before the next label and
 its colon, as a line of fields is typed (窓：戸塚 床：村井 書庫：岩瀬; a time's 10:30 is no label), or a ・
 before the next label and a space (土木 中田・建築 広瀬; 三輪・木島 is one item)."""
-_ITEM_SEP = re.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
+_ITEM_SEP = lazy.compile(r"(?:[ \t\u3000]+|[:：]|…+|\.{3})$")
 """What sets an item's label apart from its value: spaces, a colon or dots (受付2 島田, 電話：大川,
 …上野)."""
 _ITEM_LABEL = r"[^\s:：…。!?！？]{1,10}"
-_THING_LABEL = re.compile(
+_THING_LABEL = lazy.compile(
     "(?:場所|会場|住所|所在地|先|名称|件名|用件|内容|日時|時間|期限|理由|方法|備考|結果|額|所属|部署|[課係室])$"
 )
 """Labels of what is no person (場所：品川, 所属：総務課; 宛先 and 英語 村井 are a person's): their values are
 not names even beside names."""
 _ITEM_HEADS = {
-    kind: re.compile(rf"{header}({_ITEM_LABEL})({separator})(.+)")
+    kind: lazy.compile(rf"{header}({_ITEM_LABEL})({separator})(.+)")
     for kind, header, separator in (
         ("colon", "", "[:：]"),
         ("dots", r"(?:.*[:：])?", r"…+|\.{3}"),
@@ -358,22 +359,22 @@ _ITEM_HEADS = {
 with a header and a colon (送迎：運転 広瀬)."""
 _JOINED = "・"
 """The tail key of a value that goes on with ・ to more names: the item lists people joined by ・."""
-_NOTE_TAIL = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+_NOTE_TAIL = lazy.compile(r"[(（][^()（）]{1,12}[)）]$")
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ITEM_REACH = 60
 """The longest item read: a list's items are short, and a long line is prose."""
 _SLOT_WORD = r"[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30fa\u30fc・]+"
-_SLOT = re.compile(
+_SLOT = lazy.compile(
     rf"{_SLOT_WORD}(?:[ \t\u3000]{_SLOT_WORD})?|[A-Z][A-Za-z]+(?:[ \t\u3000][A-Z][A-Za-z]+){{1,3}}"
 )
 """What an item's value must look like to be a name: one or two words of kanji or kana, or two to four
 capitalised Latin words."""
-_LATIN_GIVEN = re.compile("[A-Z][a-z]{1,15}")
+_LATIN_GIVEN = lazy.compile("[A-Z][a-z]{1,15}")
 """One capitalised Latin word, as a list names a foreign colleague by one name (英語 Mark, リーダー Chen)."""
-_SECTION_OR_PLACE_END = re.compile("[課係室区市町村県駅]$")
-_KATAKANA_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
-_KATAKANA_WORD_SLOT = re.compile(r"[\u30a1-\u30fa\u30fc]{2,12}")
-_HIRAGANA_SLOT = re.compile(r"[ぁ-ゖ・ \t\u3000]+")
+_SECTION_OR_PLACE_END = lazy.compile("[課係室区市町村県駅]$")
+_KATAKANA_SLOT = lazy.compile(r"[\u30a1-\u30fa\u30fc・ \t\u3000]+")
+_KATAKANA_WORD_SLOT = lazy.compile(r"[\u30a1-\u30fa\u30fc]{2,12}")
+_HIRAGANA_SLOT = lazy.compile(r"[ぁ-ゖ・ \t\u3000]+")
 
 
 def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -417,7 +418,7 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
     return spans
 
 
-_TASK_HANDED = re.compile(
+_TASK_HANDED = lazy.compile(
     r"(?:^|(?<=[、,:：]))[^\n→⇒、,:：]{1,16}[→⇒][ \t\u3000]*([^\s→⇒、,。()（）][^\n→⇒、,。()（）]{0,15})"
     r"(?=[、,。\n]|$)",
     re.MULTILINE,
@@ -448,8 +449,8 @@ def _tasks_handed_out(text: str, found: Sequence[tuple[int, int]]) -> list[tuple
     return [span for span, kind in zip(values, kinds, strict=True) if kind is not None]
 
 
-_WORD_IN_VALUE = re.compile(r"[^ \t\u3000]+")
-_PARTICLE = re.compile("[をがにでへ]|から|まで|より")
+_WORD_IN_VALUE = lazy.compile(r"[^ \t\u3000]+")
+_PARTICLE = lazy.compile("[をがにでへ]|から|まで|より")
 """A particle written as a word of its own, as voice input and some staff space a sentence."""
 
 
@@ -574,7 +575,7 @@ def _loanword(word: Any) -> bool:
     return known and _read_before_san(word.surface()) != "人名"
 
 
-_TALLY = re.compile(
+_TALLY = lazy.compile(
     r"(?:(?<=[、,/／:：\s])|^)([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12}|[ぁ-ゖ]{2,6})[ \t\u3000]*"
     r"[0-9]{1,4}(?:\.[0-9])?[ \t\u3000]*(?:件|h|時間|回|枚|票|点|冊|個)(?![\u4e00-\u9fffぁ-ゖ])",
     re.MULTILINE,
@@ -609,18 +610,18 @@ def _alone_as(word: str) -> str:
     return str(words[0].part_of_speech()[2]) if len(words) == 1 else ""
 
 
-_SLOT_LABEL = re.compile(
+_SLOT_LABEL = lazy.compile(
     r"(?:^|(?<=[\s、,/／:：・(（]))(第?[0-9]{1,3}[^\s0-9:：=、,/／()（）…]{0,4}|[A-Z]-?[0-9]{1,3}|[A-Z])"
     r"(?:[ \t\u3000]+|[:：=]|…+)(?=[^\s0-9])",
     re.MULTILINE,
 )
 """A numbered slot's label and what sets it apart from its value (1番 , 第2土曜 , 3位 , A2=, 2班 , or a
 letter alone, A )."""
-_GLUED_NUMBER = re.compile(
+_GLUED_NUMBER = lazy.compile(
     r"(?:^|(?<=[\s、,/／:：・(（]))([0-9]{1,2})(?=[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faA-Z])", re.MULTILINE
 )
 """A number glued to its slot's value, as circled numbers fold (①川口 トメ ②よねだ: 1川口 トメ 2よねだ)."""
-_LETTER_ALONE = re.compile("[A-Z]")
+_LETTER_ALONE = lazy.compile("[A-Z]")
 
 
 def _slot_key(label: str) -> str:
@@ -628,8 +629,8 @@ def _slot_key(label: str) -> str:
     return "A" if _LETTER_ALONE.fullmatch(label) else label.translate(_DIGITS_AS_ZERO)
 
 
-_SLOT_END = re.compile(r"[、,/／;；。\n]")
-_SLOT_TAIL = re.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
+_SLOT_END = lazy.compile(r"[、,/／;；。\n]")
+_SLOT_TAIL = lazy.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
 """What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
 
 
@@ -686,10 +687,10 @@ def _slot_kind(value: str) -> str:
     return "人名" if kind in ("", "一般") and _taken_as_surname(value) else kind
 
 
-_COUNTED = re.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
+_COUNTED = lazy.compile(r"[0-9]{1,3}[ \t\u3000]*[名人][ \t\u3000]*[(（]([^()（）\n]{1,60})[)）]")
 """A count of people before who they are in parentheses (未提出者 3名（小柳、住吉、ロペス）)."""
 _COUNTED_ITEM = r"[\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}"
-_COUNT_OF_PEOPLE = re.compile(
+_COUNT_OF_PEOPLE = lazy.compile(
     r"(?<![ \t\u3000])[ \t\u3000]*+(?:の|[、,]?[ \t\u3000]*+以上[、,]?)[ \t\u3000]*+"
     r"(?:[0-9]{1,2}|[二三四五六七八九十]{1,2})[ \t\u3000]*[名人]"
 )
@@ -697,34 +698,34 @@ _COUNT_OF_PEOPLE = re.compile(
 
 Its blanks are taken whole (``*+``) from the first of a run only (the lookbehind): tried from every blank
 of a long run and given back one at a time, a line of spaces took seconds to read (quadratic and more)."""
-_LISTED_BEFORE_COUNT = re.compile(
+_LISTED_BEFORE_COUNT = lazy.compile(
     rf"(?<![\u4e00-\u9fff々\u30a1-\u30fa\u30fc・])(?:{_COUNTED_ITEM})"
     rf"(?:[ \t\u3000]*(?:[、,・/／とや]|および|及び)[ \t\u3000]*(?:{_COUNTED_ITEM}))+$"
 )
 """Two or more listed right before a count of people (春日 と 立川 の3人, 小池、沢井、ロペスの3名)."""
-_COUNTED_AFTER_ITEM = re.compile(_COUNTED_ITEM)
+_COUNTED_AFTER_ITEM = lazy.compile(_COUNTED_ITEM)
 _COUNTED_REACH = 80
-_WITH_ME = re.compile(
+_WITH_ME = lazy.compile(
     r"(?:私|わたし|自分|僕|ぼく|俺)と[ \t\u3000]*([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12})"
     r"(?=[ \t\u3000]*(?:で|が|は|の|も|に|、|,))"
 )
 """Someone with the writer (私と 片桐 で, 自分と光太郎で)."""
 
 
-_PEOPLE_LISTED = re.compile(
+_PEOPLE_LISTED = lazy.compile(
     r"(?:[\u4e00-\u9fff]{0,4}[者員]|受講生|研修生|実習生|留学生|の人|[0-9]{1,3}名|メンバー)"
     r"(?:(?:は|[:：])[ \t\u3000]*|[ \t\u3000]+(?=[^\s、,・:：]{1,12}・))([^。\n:：]{3,120})"
 )
 """A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：, or a space
 before items joined by ・, 作業員 とがし・三国・Silva), to a sentence's or a line's end."""
-_PEOPLE_SPLIT = re.compile(r"([、,]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
+_PEOPLE_SPLIT = lazy.compile(r"([、,]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
 """Where a list of people's items end: a comma, or a ・ not joining the parts of a name in katakana."""
-_LATIN_ITEM = re.compile(
+_LATIN_ITEM = lazy.compile(
     r"[A-Z][a-z'’-]+(?:[ \u3000][A-Z][a-z'’-]+){0,3}|[A-Z]{2,15}(?:[ \u3000][A-Z]{2,15}){1,3}"
 )
 """Capitalised Latin words, or two or more in capitals, as a list names foreign residents."""
-_HIRAGANA_ITEM = re.compile(r"[ぁ-ゖ]{2,6}(?:[ \u3000][ぁ-ゖ]{1,5})?")
-_TITLE_ENDING = re.compile(rf"(?:{_AFTER_NAME.pattern})$")
+_HIRAGANA_ITEM = lazy.compile(r"[ぁ-ゖ]{2,6}(?:[ \u3000][ぁ-ゖ]{1,5})?")
+_TITLE_ENDING = lazy.compile(rf"(?:{_AFTER_NAME.pattern})$")
 """An honorific or a title ending a list's item (加藤係員, 鈴木参事): the name is before it."""
 
 
@@ -763,7 +764,7 @@ def _item_kind(value: str) -> str | None:
     return "name" if _name_like(value) else None
 
 
-_NAME_AND_HOME = re.compile(
+_NAME_AND_HOME = lazy.compile(
     r"^[ \t\u3000]*(\S{1,12}(?:[ \t\u3000]\S{1,8})?)[ \t\u3000]+"
     rf"{_HOME}[ \t\u3000]*$",
     re.MULTILINE,
@@ -822,7 +823,7 @@ def _with_me(text: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in _WITH_ME.finditer(text) if _name_like(match.group(1))]
 
 
-_ADDRESS_OWNER = re.compile(
+_ADDRESS_OWNER = lazy.compile(
     r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}+@[A-Za-z0-9-]{1,63}+(?:\.[A-Za-z0-9-]{1,63}+){1,6}+"
     r"[ \t\u3000]?\(([^()\n]{1,20})\)"
 )

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.kana import to_katakana
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_WORD,
     _AWAY_BARE,
@@ -56,43 +57,43 @@ from bot.privacy.names.words import (
 )
 from bot.sudachi import tokenizer
 
-_TITLE_AND_COMMA = re.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
+_TITLE_AND_COMMA = lazy.compile(rf"(?:{_TITLE.pattern})[、,][ \t\u3000]*$")
 """A title and a comma before a name, as one introduces oneself (保育園の園長、瀬戸です; 課長、大石です)."""
 _AFTER_PROPER_NOUN = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_CARE_TITLES, "議員")
 """What after a proper noun that is not a name word (a place: 松本, 清水) still says it is a person;
 a place's 区長 or 所長 does not."""
 _ONE_CHARACTER_PARTICLES = "はがもにとへのを"
-_HIRAGANA_AFTER_PARTICLE = re.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
+_HIRAGANA_AFTER_PARTICLE = lazy.compile(f"[{_ONE_CHARACTER_PARTICLES}][ぁ-ゖ]")
 """A particle of one character in hiragana and more hiragana after it: the run goes on past the particle,
 which may be part of a word (しゅうがくつうち, 就学通知, read as しゅう + が + くつうち)."""
 _LIST_REACH = 6
 """How many items on each side of a word in a list are asked whether they show a thing: linear time."""
 _COMMAS = ("、", ",")
-_INTRODUCED = re.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
+_INTRODUCED = lazy.compile("です|でございます|が|は|も|に|から|より|と|へ|[、,。)\n]|$")
 """After a place read as a surname with a section before it: 総務課の松本です, 福祉課の永田から, and 福祉課
 平田 ending its line."""
-_CLAUSE_END = re.compile(r"[、,。!?\n]|$|[ｗw笑]")
-_KATAKANA_NAME_WORD = re.compile(r"[\u30a1-\u30faー]{2,6}")
-_SIGNED_LAST = re.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
+_CLAUSE_END = lazy.compile(r"[、,。!?\n]|$|[ｗw笑]")
+_KATAKANA_NAME_WORD = lazy.compile(r"[\u30a1-\u30faー]{2,6}")
+_SIGNED_LAST = lazy.compile(r"(?:。|!|^-{2,})(?:[ \t\u3000]*\n)+[ \t\u3000]*\Z", re.MULTILINE)
 """A sentence's end or a signature's dashes, then line breaks: what a message's signing name comes after
 (searched in a few characters before it)."""
-_TEXT_END = re.compile(r"\s*\Z")
+_TEXT_END = lazy.compile(r"\s*\Z")
 _MUNICIPAL = frozenset("都道府県市区町村郡")
-_OF_BEFORE = re.compile(r"[\u4e00-\u9fff\u30a1-\u30faー][ \t\u3000]?の[ \t\u3000]*$")
+_OF_BEFORE = lazy.compile(r"[\u4e00-\u9fff\u30a1-\u30faー][ \t\u3000]?の[ \t\u3000]*$")
 """Whose someone is, right before them (守衛 の, 清掃の): searched in a few characters before a word."""
 _PROBED_GIVEN_NAMES = ("太郎", "花子")
 """Given names put after a word to ask whether the dictionary reads it as a surname before one."""
 _NOUNS_OF_PEOPLE = frozenset({"大家"})
 """Words read as surnames before a given name that are as often whom one calls さん: a landlord."""
 _SPACE_WORDS = frozenset({" ", "\u3000"})
-_GIVEN_AFTER_SPACE = re.compile(
+_GIVEN_AFTER_SPACE = lazy.compile(
     r"([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,4})"
     r"(?=[ \t\u3000]*(?:[、,。/)\n]|$|(?:と|が|は|に|も|の)(?![ぁ-ゖ])|です))"
 )
 """A given name in kana after a surname and a space, ending an item or before a particle or です."""
 _PLURALS = frozenset({"たち", "ども", "がた"})
 """What makes a word for people plural after a space (仲間 たち): never a given name."""
-_LISTED_BEFORE = re.compile(r"(?:[、,・]|[ \t\u3000]と)[ \t\u3000]*$")
+_LISTED_BEFORE = lazy.compile(r"(?:[、,・]|[ \t\u3000]と)[ \t\u3000]*$")
 _HONOURED_WORDS = frozenset({"神"})
 """Ordinary words the dictionary reads as names before さん that take 様 as words (神様)."""
 

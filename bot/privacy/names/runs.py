@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _AFTER_WORD,
@@ -47,10 +47,10 @@ from bot.privacy.names.words import (
     _word_of_its_own,
 )
 
-_AFTER_NAME_OR_AGE = re.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
+_AFTER_NAME_OR_AGE = lazy.compile(rf"{_AFTER_NAME.pattern}|{_AGE}")
 """What after a surname and a given name the dictionary lacks says they are a name (本田 正（68）)."""
-_TITLE_AT_END = re.compile(rf"(?:{_TITLE.pattern})$")
-_FROM_OR_HOME = re.compile(
+_TITLE_AT_END = lazy.compile(rf"(?:{_TITLE.pattern})$")
+_FROM_OR_HOME = lazy.compile(
     "より|を通じ|を通して|経由|来庁|来所|来訪|来館|(?:ご|御)?(?:夫妻|夫婦|一家)"
     "|家(?![電具賃屋庭計族事])|邸|宅(?![地配建])|方(?![面法針式向策角])|拝(?![\u4e00-\u9fff])"
     "|[ \t\u3000]+(?:家|宅|(?:ご|御)?(?:夫妻|夫婦|一家))(?=[ \t\u3000\n、。,(]|[のがはもにをへとだで]|$)"
@@ -61,7 +61,7 @@ something came from or through (田中より, 高橋を通じて, 渡辺経由),
 before a note in parentheses too: アンダーソン 家, 遠山 家（2回目）), a signature
 (田中拝). Weaker than `_CUE_AFTER`: places and eras read as surnames before さん stay (広島より, 福岡経由,
 昭和より)."""
-_PERSONS_THING = re.compile(
+_PERSONS_THING = lazy.compile(
     rf"の(?:[\u4e00-\u9fff\u30a1-\u30faA-Za-z]|こと|ところ|とこ|ほう|(?:[0-9]+|[{_KANJI_DIGITS}]+)[名人]"
     rf"|{_KIN.pattern})"
     "|です|でございます|なら"
@@ -73,21 +73,21 @@ of theirs follows (田中の件, 佐藤の申請書, 鈴木の住所, 田中の�
 大和の件, 松本です): a place's 件 or 書類 are as likely. Also なら (池田なら詳しい), how many they are
 (鈴木の3名) and their family (高橋のお母さん, 山田のおばあちゃん, 中村のご家族), or who they are in
 parentheses before です (石田（会計年度任用職員）です)."""
-_KANJI = re.compile("[\u4e00-\u9fff々]")
-_NEWLINE = re.compile("\n")
-_CALLED = re.compile("[、,]|が|は|も|って|と|に|から")
-_AFTER_SENTENCE = re.compile(r"[?!？！。][ \t\u3000]*$")
-_KANJI_OR_KATAKANA = re.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
+_KANJI = lazy.compile("[\u4e00-\u9fff々]")
+_NEWLINE = lazy.compile("\n")
+_CALLED = lazy.compile("[、,]|が|は|も|って|と|に|から")
+_AFTER_SENTENCE = lazy.compile(r"[?!？！。][ \t\u3000]*$")
+_KANJI_OR_KATAKANA = lazy.compile("[\u4e00-\u9fff々\u30a1-\u30fa]")
 _WORDS_SPLIT_AS_NAMES = frozenset({"申立人"})
 """Office words the dictionary splits into a surname and a given name (申 + 立人): never a full name."""
-_ERA_FIRST_YEAR = re.compile("(?:明治|大正|昭和|平成|令和)元年")
+_ERA_FIRST_YEAR = lazy.compile("(?:明治|大正|昭和|平成|令和)元年")
 """An era's first year, which the dictionary may split into a surname and a given name before 度 (平 +
 成元 + 年度 in 平成元年度): a date, never a name."""
-_DOCUMENT_NUMBER = re.compile(r"第[ \t\u3000]*[0-9]{1,6}[ \t\u3000]*号")
+_DOCUMENT_NUMBER = lazy.compile(r"第[ \t\u3000]*[0-9]{1,6}[ \t\u3000]*号")
 """第, a number and 号 right after a word: a document's number, the word its issuing office's code (起案
 豊福第 3318 号), never a name."""
-_KANJI_FULL_NAME = re.compile(r"[\u4e00-\u9fff々]{3,}")
-_UNKNOWN_KANJI_WORD = re.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
+_KANJI_FULL_NAME = lazy.compile(r"[\u4e00-\u9fff々]{3,}")
+_UNKNOWN_KANJI_WORD = lazy.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 
 
 def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:

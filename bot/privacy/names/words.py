@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from bot.kana import to_katakana
+from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
     _CLOSING_PARENTHESIS,
@@ -28,7 +29,7 @@ from bot.privacy.names.cues import (
 )
 from bot.sudachi import tokenizer
 
-_CUE_BEFORE = re.compile(
+_CUE_BEFORE = lazy.compile(
     rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|(?:{_ROLES})\([^()\n]{{1,8}}\)[:：]"
     r"|[(【](?:審査|合議|照査|検印|査閲)[)】]"
     rf"|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)"
@@ -37,7 +38,7 @@ _CUE_BEFORE = re.compile(
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by, or the
 column of a stamp or a check in brackets (（審査）高松, 【合議】)."""
-_RELATION = re.compile(
+_RELATION = lazy.compile(
     "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|班長|会長|会計|幹事|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
@@ -56,14 +57,14 @@ _RELATION = re.compile(
 (受領 香川), section (税務課の山田, 総務課 山田, 総務課・木村; the の spaced too, as a sentence typed word by
 word is, 保健師 の 日置, 道路管理課 の 桜田), family (息子の太郎, 母親の佐藤,
 父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
-_CALL = re.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
+_CALL = lazy.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
-_ASIDE = re.compile(r"\([^()]{1,40}\)")
+_ASIDE = lazy.compile(r"\([^()]{1,40}\)")
 """Something in parentheses between a name and its honorific: its other writing, a nationality."""
-_SPACES = re.compile(r"[ \t\u3000]+")
+_SPACES = lazy.compile(r"[ \t\u3000]+")
 _SPACED_CUE_REACH = 24
 """How far after a name and a space a spaced cue (に お願い, が 来られない) is read, its spaces taken out."""
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = lazy.compile(r"[\ud800-\udfff]")
 _CHUNK = 2_000
 """Characters tokenised at once: Sudachi refuses very long input, and a name never spans a line."""
 _UNKNOWN_GIVEN = 2
