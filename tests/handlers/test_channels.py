@@ -353,6 +353,42 @@ async def test_a_push_cut_off_by_the_delivery_timeout_is_retried_without_its_par
         assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
 
 
+@pytest.mark.parametrize("platform", SPLITTING_LONG_TEXTS, indirect=True)
+async def test_a_push_whose_server_stopped_midway_is_resumed_after_its_parts_shown(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> None:
+    """A long push's first piece shown, the server stopped while the next hung: after the lease the
+    next server sent the whole push again, the first piece twice (the count shown was never kept)."""
+    assert isinstance(platform, FakeLineWorks | FakeTelegram)
+    settings = Settings.from_env(
+        {
+            "KAIZEN_CACHE_DIR": "",
+            "KAIZEN_DELIVERY_TIMEOUT_SECONDS": "1",
+            "KAIZEN_DELIVERY_LEASE_SECONDS": "2",
+            **platform.settings(),
+        },
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    first = await aiohttp_client(init_app(settings, searcher=searcher))
+    await say(first, platform, platform.text(USER, QUESTION, "ev-1"))
+    with first.app[STORE].engine.connect() as connection:
+        row = connection.execute(sa.select(conversations)).one()
+    before = len(platform.all_sent(USER))
+    hung = platform.hang_after(1)
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    await asyncio.to_thread(first.app[STORE].push, key, Reply(LONG_TEXT))
+    async with asyncio.timeout(10):
+        await hung.arrived.wait()
+    await first.close()  # the server stops, its worker in the middle of the push
+    hung.release.set()
+    await aiohttp_client(init_app(settings, searcher=searcher))  # the next one, after the lease
+    await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
+    await asyncio.sleep(0.5)
+    pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])
+    for n in range(1, 41):
+        assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
+
+
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
