@@ -486,6 +486,21 @@ async def test_the_dx_teams_answer_is_pushed_later(bot: Client, platform: Platfo
     assert {"解決した", "まだ困っている"} <= set(pushed.buttons)
 
 
+async def test_withdrawing_twice_says_it_is_withdrawn_already_not_a_stiff_refusal(
+    bot: Client, platform: Platform
+) -> None:
+    """The confirmation's 「取り下げる」 pressed again, late: it answered 「この操作はできません」."""
+    number = await consult(bot, platform)
+    asked = await say(bot, platform, platform.press(USER, f"cs:{number}:wd", "ev-w1"))
+    confirm = action(asked, "取り下げる")
+    (done,) = await say(bot, platform, platform.press(USER, confirm, "ev-w2"))
+    assert f"No.{number} のご相談を取り下げました。" in done.text
+    (again,) = await say(bot, platform, platform.press(USER, confirm, "ev-w3"))
+    assert again.text.startswith(f"No.{number} のご相談は、すでに取り下げています。")
+    assert "この操作はできません" not in again.text
+    assert {"DX推進課に相談する", "相談状況を見る"} <= set(again.buttons)
+
+
 async def test_pushes_to_a_person_who_blocked_the_bot_stop(bot: Client, platform: Platform) -> None:
     number = await consult(bot, platform)
     before = len(platform.all_sent(USER))
