@@ -389,6 +389,20 @@ async def test_a_push_whose_server_stopped_midway_is_resumed_after_its_parts_sho
         assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
 
 
+@pytest.mark.parametrize("platform", ["telegram"], indirect=True)
+async def test_a_long_list_of_buttons_is_one_section_headed_once_with_all_its_buttons(
+    bot: Client, platform: Platform
+) -> None:
+    """The departments' twenty buttons came under seven headings 「課から探す（1/7）」…, each over nothing."""
+    (listed,) = await say(bot, platform, platform.press(USER, "depts", "ev-1"))
+    assert listed.text.count("課から探す") == 1
+    assert "（1/7）" not in listed.text
+    assert "課を選んでください。" in listed.text
+    departments = [a for a in listed.actions if a.startswith("dept:")]
+    assert len(departments) == 20
+    assert "1. 課から探す" not in listed.text, "one section is not numbered"
+
+
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
