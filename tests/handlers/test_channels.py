@@ -515,6 +515,23 @@ async def test_withdrawing_twice_says_it_is_withdrawn_already_not_a_stiff_refusa
     assert {"DX推進課に相談する", "相談状況を見る"} <= set(again.buttons)
 
 
+async def test_a_push_is_logged_without_the_persons_messenger_id(
+    bot: Client, platform: Platform, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every LINE and Telegram push wrote an INFO line naming the person's id (LINE U…, Telegram's number)."""
+    number = await consult(bot, platform)
+    before = len(platform.all_sent(USER))
+    with caplog.at_level(logging.INFO):
+        await asyncio.to_thread(bot.app[CONSULT].answer, number, "音声認識をお使いください。", "tanaka")
+        await platform.sent(USER, before + 1)
+        await asyncio.sleep(0.3)  # the sender's line comes after the platform's answer
+    ids = {USER, str(platform.user_id(USER)) if isinstance(platform, FakeTelegram) else USER}
+    ours = [r for r in caplog.records if r.name.startswith("bot.")]
+    routine = [r.getMessage() for r in ours if r.levelno < logging.WARNING]
+    assert any(f"message {n}" in line for line in routine for n in range(1, 10)), routine
+    assert [line for line in routine if any(i in line for i in ids)] == []
+
+
 async def test_pushes_to_a_person_who_blocked_the_bot_stop(bot: Client, platform: Platform) -> None:
     number = await consult(bot, platform)
     before = len(platform.all_sent(USER))

@@ -269,7 +269,7 @@ class TelegramSender:
         chat = delivery.address or delivery.key.conversation_id
         with resuming(delivery, lambda: progress.sent):  # a long text's pieces: only those not shown
             await self._send(delivery, chat, messages, progress)
-        log.info("Telegram push of message %d to %s", delivery.id, chat)
+        log.info("Telegram push of message %d", delivery.id)  # no chat id in a routine line: the id finds it
 
     async def _send(
         self, delivery: Delivery, chat: str, messages: Sequence[Outgoing], progress: Progress
