@@ -19,6 +19,7 @@ tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -49,6 +50,7 @@ __all__ = [
     "Reply",
     "ReplyKind",
     "consultation_button",
+    "group_card_title",
 ]
 
 MAX_CHOICES = 3
@@ -292,6 +294,18 @@ def consultation_button(number: int, verb: str | None = None) -> Choice:
     return Choice(CONSULTATION_BUTTONS[verb], action)
 
 
+def group_card_title(title: str, number: int, total: int) -> str:
+    """The title of the ``number``-th of ``total`` cards sharing one list's buttons (「課から探す（2/7）」).
+
+    A carousel shows each such card apart; a channel without one (Telegram) shows the run under one
+    heading (`Card.group`).
+    """
+    return f"{title}（{number}/{total}）"
+
+
+_GROUP_CARD_TITLE = re.compile(r"(.+)（\d+/\d+）")
+
+
 @dataclass(frozen=True, slots=True)
 class Card:
     """A card in a carousel (a case, a chapter, a group of buttons)."""
@@ -299,6 +313,12 @@ class Card:
     title: str
     text: str
     choices: tuple[Choice, ...] = ()
+
+    @property
+    def group(self) -> str | None:
+        """The list's title when this card holds a share of its buttons (`group_card_title`), else None."""
+        found = _GROUP_CARD_TITLE.fullmatch(self.title)
+        return found.group(1) if found else None
 
     def __post_init__(self) -> None:
         if len(self.choices) > MAX_CARD_CHOICES:

@@ -18,7 +18,8 @@ them unreachable for good:
   when the lease runs out.
 - `mark_sent` after the platform accepted it; a sent message is never
   claimed again. `retry_later` after a failure, with the caller's backoff;
-  `drop` when it can never be delivered.
+  `drop` when it can never be delivered. `record_parts_shown` while a message sent as several platform
+  messages is under way: each part accepted is counted at once, so a worker stopped midway loses no count.
 - `receipts` reads what became of messages (a `Receipt` each): the
   dashboard shows whether the team's answer reached the staff member.
 
@@ -55,6 +56,7 @@ __all__ = [
     "parts_shown",
     "pending_counts",
     "receipts",
+    "record_parts_shown",
     "retry_later",
     "waiting",
     "when_committed",
@@ -280,6 +282,20 @@ def retry_later(
     with engine.begin() as connection:
         connection.execute(
             outbox.update().where(outbox.c.id == delivery.id, outbox.c.status == "pending").values(**values)
+        )
+
+
+def record_parts_shown(engine: sa.Engine, delivery: Delivery, parts_shown: int) -> None:
+    """Record, while ``delivery`` is being sent, that the platform has shown its first ``parts_shown`` parts.
+
+    Written as each part is accepted, so that a worker stopped or killed in the middle of a long push
+    leaves the count behind: whoever claims the message after the lease sends only the rest.
+    """
+    with engine.begin() as connection:
+        connection.execute(
+            outbox.update()
+            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
+            .values(payload=with_parts_shown(delivery.payload, parts_shown))
         )
 
 

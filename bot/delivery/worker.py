@@ -16,7 +16,9 @@ The guarantees, and their limits:
   `PlatformRefused`) is not tried again sooner; meanwhile the person's
   later messages wait behind it (`bot.db.outbox.claim`). A worker that crashes or
   is stopped mid-delivery leaves the message claimed until the lease runs
-  out; then any worker sends it.
+  out; then any worker sends it: only its parts not yet shown, when the
+  platform shows it as several messages, since each part accepted is
+  recorded as it is (`recording`).
 - Nothing is sent twice by us: a message is claimed by one worker at a
   time, an attempt is cut off at the delivery timeout, which is shorter than
   the lease, and a delivered message is never claimed again. One window is
@@ -41,7 +43,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -52,7 +54,16 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import DeliverySettings
 from bot.consult.service import utcnow
-from bot.db.outbox import Delivery, claim, drop, mark_sent, pending_counts, retry_later, when_committed
+from bot.db.outbox import (
+    Delivery,
+    claim,
+    drop,
+    mark_sent,
+    pending_counts,
+    record_parts_shown,
+    retry_later,
+    when_committed,
+)
 from bot.delivery.http import PlatformRefused
 from bot.errors import StoreError
 from bot.health import DatabaseOutage
@@ -64,6 +75,7 @@ __all__ = [
     "Periodic",
     "Sender",
     "Undeliverable",
+    "recording",
     "resuming",
 ]
 
@@ -92,8 +104,13 @@ class PartlySent(Exception):
 
 @dataclass(slots=True)
 class _Attempt:
-    """The parts shown in all by an attempt cut off (the timeout) after the platform accepted some."""
+    """The worker's attempt at one message: its database, where `recording` writes.
 
+    ``parts_shown``: the parts shown in all by an attempt cut off (the timeout) after the platform
+    accepted some.
+    """
+
+    engine: sa.Engine
     parts_shown: int | None = None
 
 
@@ -124,6 +141,25 @@ def resuming(delivery: Delivery, sent: Callable[[], int]) -> Iterator[None]:
         if attempt is not None and sent():
             attempt.parts_shown = delivery.parts_shown + sent()
         raise
+
+
+def recording(delivery: Delivery, parts: int) -> Callable[[int], Awaitable[None]]:
+    """What a sender calls each time the platform accepts one of the ``parts`` it sends of ``delivery``.
+
+    Called with the parts accepted in this attempt, it records the parts shown in all in the outbox
+    (`bot.db.outbox.record_parts_shown`) while more are to come: a worker stopped or killed after some
+    were shown leaves the count, and the next claim after the lease sends only the rest. The last part
+    writes nothing (the worker marks the message sent), so a message of one part costs no write. Outside
+    a worker's attempt (a sender called on its own) it does nothing.
+    """
+
+    async def accepted(sent: int) -> None:
+        attempt = _ATTEMPT.get()
+        if attempt is None or sent >= parts:
+            return
+        await _finished(record_parts_shown, attempt.engine, delivery, delivery.parts_shown + sent)
+
+    return accepted
 
 
 class Sender(Protocol):
@@ -225,7 +261,7 @@ class DeliveryWorker:
 
     async def _attempt(self, delivery: Delivery) -> bool:
         sender = self.senders[delivery.key.channel]
-        attempt = _Attempt()
+        attempt = _Attempt(self.engine)
         token = _ATTEMPT.set(attempt)
         try:
             async with asyncio.timeout(self.settings.timeout_seconds):

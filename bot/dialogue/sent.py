@@ -70,7 +70,7 @@ class SentConsultations:
 
     def _ask_addition(self, ticket: Ticket, state: State) -> Turn:
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
+            return Turn((_withdrawn(ticket, self.lib.ward),), state)
         reply = Reply(
             f"No.{ticket.number} のご相談に追記する内容を入力してください。担当者にお伝えします。",
             (Choice("やめる", "cs:list"),),
@@ -84,7 +84,7 @@ class SentConsultations:
         if ticket is None:
             return Turn((_not_found(number),), state)
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
+            return Turn((_withdrawn(ticket, self.lib.ward),), state)
         desk.add(number, text)
         message = f"No.{number} のご相談に追記しました。担当者にお伝えします。"
         if ticket.status in ("answered", "resolved"):
@@ -94,8 +94,10 @@ class SentConsultations:
         return Turn((Reply(message, (tickets.STATUS, MENU), kind="prompt"),), state)
 
     def _withdraw(self, ticket: Ticket, state: State, desk: Desk, *, confirmed: bool) -> Turn:
+        if ticket.status == "withdrawn":  # a second press of an old 「取り下げる」: say it is done
+            return Turn((_withdrawn(ticket, self.lib.ward),), state)
         if not ticket.is_open:
-            return Turn((_closed(ticket, f"すでに「{ticket.label}」となっている", self.lib.ward),), state)
+            return Turn((_resolved(ticket, self.lib.ward),), state)
         if not confirmed:
             reply = Reply(
                 f"No.{ticket.number} のご相談を取り下げます。よろしいですか？",
@@ -115,7 +117,7 @@ class SentConsultations:
     def _feedback(self, ticket: Ticket, state: State, desk: Desk, *, solved: bool) -> Turn:
         n = ticket.number
         if ticket.status == "withdrawn":
-            return Turn((_closed(ticket, "取り下げられている", self.lib.ward),), state)
+            return Turn((_withdrawn(ticket, self.lib.ward),), state)
         if solved:
             if ticket.status == "resolved":
                 text = f"No.{n} のご相談は、すでに解決済みとなっています。ご確認ありがとうございます。"
@@ -144,10 +146,21 @@ def _not_found(number: int) -> Reply:
     )
 
 
-def _closed(ticket: Ticket, why: str, ward: Ward) -> Reply:
+def _withdrawn(ticket: Ticket, ward: Ward) -> Reply:
+    """What happened, not a refusal: the consultation was withdrawn already (a button pressed again, late)."""
     return Reply(
-        f"No.{ticket.number} のご相談は{why}ため、この操作はできません。"
-        "新しいご相談として、改めてお送りください。",
+        f"No.{ticket.number} のご相談は、すでに取り下げています。"
+        "改めてご相談になる場合は、お手数ですが新しいご相談としてお送りください。",
+        (consult(ward), tickets.STATUS, MENU),
+        kind="prompt",
+    )
+
+
+def _resolved(ticket: Ticket, ward: Ward) -> Reply:
+    """A resolved consultation needs no withdrawing; a new one is the way to ask again."""
+    return Reply(
+        f"No.{ticket.number} のご相談は、すでに解決済みとなっていますので、取り下げの必要はありません。"
+        "まだお困りのことがあれば、新しいご相談としてお送りください。",
         (consult(ward), tickets.STATUS, MENU),
         kind="prompt",
     )

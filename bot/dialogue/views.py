@@ -14,7 +14,16 @@ from typing import Literal
 
 from bot.dialogue.library import Library, Shown, ref_of
 from bot.knowledge import Case, FaqEntry, Referral, Section, SmallTalk, Ward
-from bot.values import MAX_CARD_CHOICES, MAX_CARDS, MAX_CHOICES, MAX_MESSAGE_CHARS, Card, Choice, Reply
+from bot.values import (
+    MAX_CARD_CHOICES,
+    MAX_CARDS,
+    MAX_CHOICES,
+    MAX_MESSAGE_CHARS,
+    Card,
+    Choice,
+    Reply,
+    group_card_title,
+)
 
 __all__ = [
     "CASE_CONSULT_LABEL",
@@ -143,7 +152,7 @@ def button_cards(
     if page < 1 or first >= len(groups):
         page, first = 1, 0
     cards = [
-        Card(f"{title}（{n}/{len(groups)}）", text, group)
+        Card(group_card_title(title, n, len(groups)), text, group)
         for n, group in enumerate(groups[first : first + per_page], first + 1)
     ]
     if first + per_page < len(groups):

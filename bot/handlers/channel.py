@@ -38,7 +38,7 @@ has no indicator and no event ids.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol, TypeVar, runtime_checkable
 
@@ -133,11 +133,20 @@ class Progress:
     """How far a channel got sending a turn's replies one platform message (a part) at a time.
 
     ``sizes``: how many parts each reply takes, in order; ``sent``: how many
-    parts the platform accepted so far (the channel counts them).
+    parts the platform accepted so far (the channel counts them with `accept`);
+    ``accepted``: told the count after each, if given (a push's
+    `bot.delivery.worker.recording`, which keeps it in the outbox at once).
     """
 
     sizes: Sequence[int]
     sent: int = field(default=0)
+    accepted: Callable[[int], Awaitable[None]] | None = None
+
+    async def accept(self) -> None:
+        """The platform accepted one more part."""
+        self.sent += 1
+        if self.accepted is not None:
+            await self.accepted(self.sent)
 
     def shown(self) -> int:
         """How many replies were wholly shown."""

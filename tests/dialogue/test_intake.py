@@ -561,8 +561,8 @@ def test_adding_to_and_withdrawing_a_consultation(engine: Engine) -> None:
             (Press("取り下げない"), Bot(("list",), says=("これまでのご相談です",))),
             (Action("cs:1:wd"), Bot(("prompt",), primary=("取り下げる", "取り下げない"))),
             (Press("取り下げる"), Bot(("feedback",), says=("取り下げました",))),
-            (Action("cs:1:wd"), Bot(("prompt",), says=("この操作はできません",))),
-            (Action("cs:1:add"), Bot(("prompt",), says=("取り下げられている",))),
+            (Action("cs:1:wd"), Bot(("prompt",), says=("すでに取り下げています",))),
+            (Action("cs:1:add"), Bot(("prompt",), says=("すでに取り下げています",))),
         ],
         desk=desk,
     )

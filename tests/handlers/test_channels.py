@@ -353,6 +353,56 @@ async def test_a_push_cut_off_by_the_delivery_timeout_is_retried_without_its_par
         assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
 
 
+@pytest.mark.parametrize("platform", SPLITTING_LONG_TEXTS, indirect=True)
+async def test_a_push_whose_server_stopped_midway_is_resumed_after_its_parts_shown(
+    aiohttp_client: AiohttpClient, platform: Platform, searcher: Searcher, tmp_path: Path
+) -> None:
+    """A long push's first piece shown, the server stopped while the next hung: after the lease the
+    next server sent the whole push again, the first piece twice (the count shown was never kept)."""
+    assert isinstance(platform, FakeLineWorks | FakeTelegram)
+    settings = Settings.from_env(
+        {
+            "KAIZEN_CACHE_DIR": "",
+            "KAIZEN_DELIVERY_TIMEOUT_SECONDS": "1",
+            "KAIZEN_DELIVERY_LEASE_SECONDS": "2",
+            **platform.settings(),
+        },
+        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+    )
+    first = await aiohttp_client(init_app(settings, searcher=searcher))
+    await say(first, platform, platform.text(USER, QUESTION, "ev-1"))
+    with first.app[STORE].engine.connect() as connection:
+        row = connection.execute(sa.select(conversations)).one()
+    before = len(platform.all_sent(USER))
+    hung = platform.hang_after(1)
+    key = ConversationKey(row.channel, row.user_id, row.conversation_id)
+    await asyncio.to_thread(first.app[STORE].push, key, Reply(LONG_TEXT))
+    async with asyncio.timeout(10):
+        await hung.arrived.wait()
+    await first.close()  # the server stops, its worker in the middle of the push
+    hung.release.set()
+    await aiohttp_client(init_app(settings, searcher=searcher))  # the next one, after the lease
+    await platform.until(lambda: "手順40：" in "".join(s.text for s in platform.all_sent(USER)[before:]))
+    await asyncio.sleep(0.5)
+    pushed = "\n".join(s.text for s in platform.all_sent(USER)[before:])
+    for n in range(1, 41):
+        assert pushed.count(f"手順{n}：") == 3, f"手順{n} shown {pushed.count(f'手順{n}：') / 3:g} times"
+
+
+@pytest.mark.parametrize("platform", ["telegram"], indirect=True)
+async def test_a_long_list_of_buttons_is_one_section_headed_once_with_all_its_buttons(
+    bot: Client, platform: Platform
+) -> None:
+    """The departments' twenty buttons came under seven headings 「課から探す（1/7）」…, each over nothing."""
+    (listed,) = await say(bot, platform, platform.press(USER, "depts", "ev-1"))
+    assert listed.text.count("課から探す") == 1
+    assert "（1/7）" not in listed.text
+    assert "課を選んでください。" in listed.text
+    departments = [a for a in listed.actions if a.startswith("dept:")]
+    assert len(departments) == 20
+    assert "1. 課から探す" not in listed.text, "one section is not numbered"
+
+
 async def test_a_sticker_or_image_is_asked_to_be_written(bot: Client, platform: Platform) -> None:
     (reply,) = await say(bot, platform, platform.sticker(USER, "ev-1"))
     assert reply.text == TEXT_ONLY.text
@@ -448,6 +498,38 @@ async def test_the_dx_teams_answer_is_pushed_later(bot: Client, platform: Platfo
     assert pushed.via == "push"
     assert pushed.text.startswith(f"【DX推進課からの回答】No.{number}")
     assert {"解決した", "まだ困っている"} <= set(pushed.buttons)
+
+
+async def test_withdrawing_twice_says_it_is_withdrawn_already_not_a_stiff_refusal(
+    bot: Client, platform: Platform
+) -> None:
+    """The confirmation's 「取り下げる」 pressed again, late: it answered 「この操作はできません」."""
+    number = await consult(bot, platform)
+    asked = await say(bot, platform, platform.press(USER, f"cs:{number}:wd", "ev-w1"))
+    confirm = action(asked, "取り下げる")
+    (done,) = await say(bot, platform, platform.press(USER, confirm, "ev-w2"))
+    assert f"No.{number} のご相談を取り下げました。" in done.text
+    (again,) = await say(bot, platform, platform.press(USER, confirm, "ev-w3"))
+    assert again.text.startswith(f"No.{number} のご相談は、すでに取り下げています。")
+    assert "この操作はできません" not in again.text
+    assert {"DX推進課に相談する", "相談状況を見る"} <= set(again.buttons)
+
+
+async def test_a_push_is_logged_without_the_persons_messenger_id(
+    bot: Client, platform: Platform, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every LINE and Telegram push wrote an INFO line naming the person's id (LINE U…, Telegram's number)."""
+    number = await consult(bot, platform)
+    before = len(platform.all_sent(USER))
+    with caplog.at_level(logging.INFO):
+        await asyncio.to_thread(bot.app[CONSULT].answer, number, "音声認識をお使いください。", "tanaka")
+        await platform.sent(USER, before + 1)
+        await asyncio.sleep(0.3)  # the sender's line comes after the platform's answer
+    ids = {USER, str(platform.user_id(USER)) if isinstance(platform, FakeTelegram) else USER}
+    ours = [r for r in caplog.records if r.name.startswith("bot.")]
+    routine = [r.getMessage() for r in ours if r.levelno < logging.WARNING]
+    assert any(f"message {n}" in line for line in routine for n in range(1, 10)), routine
+    assert [line for line in routine if any(i in line for i in ids)] == []
 
 
 async def test_pushes_to_a_person_who_blocked_the_bot_stop(bot: Client, platform: Platform) -> None:

@@ -36,7 +36,7 @@ from bot.config import LineWorksSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Undeliverable, resuming
+from bot.delivery.worker import Undeliverable, recording, resuming
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
 from bot.handlers.inputs import read_json_object
@@ -130,7 +130,7 @@ class LineWorksChannel:
         try:
             for content in render(replies):
                 await self.api.send(target, content)
-                progress.sent += 1
+                await progress.accept()
         except (Gone, Rejected, TokenError, PlatformRefused, aiohttp.ClientError, TimeoutError) as exc:
             log.warning("LINE WORKS answer to %s failed (%s); it will be pushed", incoming.key, _reason(exc))
             wait = exc.retry_after if isinstance(exc, PlatformRefused) else None
@@ -169,14 +169,14 @@ class LineWorksSender:
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``, each content naming the outbox message (``Idempotency-Key``)."""
         target = Target.of(delivery.address or delivery.key.user_id)
-        contents = render([Reply.from_record(delivery.payload)])
-        progress = Progress(())
+        contents = render([Reply.from_record(delivery.payload)])[delivery.parts_shown :]
+        progress = Progress((), accepted=recording(delivery, len(contents)))
         with resuming(delivery, lambda: progress.sent):  # a long text's pieces: only those not shown
             try:
-                for number, content in enumerate(contents[delivery.parts_shown :], delivery.parts_shown + 1):
+                for number, content in enumerate(contents, delivery.parts_shown + 1):
                     key = {"Idempotency-Key": f"{delivery.name}-{number}"}
                     await self.channel.api.send(target, content, key)
-                    progress.sent += 1
+                    await progress.accept()
             except Gone as exc:
                 await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
                 raise Undeliverable(str(exc)) from exc

@@ -8,7 +8,9 @@ One message per reply:
   last line of the message's ``text`` (`bot.handlers.citation`); not as a
   button, which only showed the same answer or page again;
 - its cards (cases, chapters, candidates) as a ``section`` each, the card's
-  buttons in an ``actions`` block under it;
+  buttons in an ``actions`` block under it; a run of cards sharing one
+  list's buttons (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`)
+  is headed once (「課から探す」), its buttons' ``actions`` blocks one under another;
 - its choices as one ``actions`` block.
 
 Limits kept (Slack's, checked again by the SDK's models): at most 50 blocks
@@ -95,7 +97,9 @@ def _message(reply: Reply) -> Message:
     room = MAX_BLOCKS - len(head) - len(tail)
     cards: list[Block] = []
     for number, card in enumerate(reply.cards):
-        blocks = _card(card, number)
+        previous = reply.cards[number - 1] if number else None
+        continues = card.group is not None and previous is not None and _same_group(previous, card)
+        blocks = _card(card, number, headed=not continues)
         if len(cards) + len(blocks) > room:
             break
         cards.extend(blocks)
@@ -103,11 +107,17 @@ def _message(reply: Reply) -> Message:
     return Message(fallback, [b.to_dict() for b in blocks])
 
 
-def _card(card: Card, number: int) -> list[Block]:
-    body = f"*{for_slack(card.title)}*"
+def _same_group(previous: Card, card: Card) -> bool:
+    """Whether ``card`` holds more of the list whose buttons ``previous`` began (`Card.group`)."""
+    return (previous.group, previous.text) == (card.group, card.text)
+
+
+def _card(card: Card, number: int, *, headed: bool = True) -> list[Block]:
+    """A card's section and its buttons; ``headed`` False: its buttons alone, under its list's first card."""
+    body = f"*{for_slack(card.group or card.title)}*"
     if card.text:
         body += f"\n{for_slack(card.text)}"
-    blocks: list[Block] = [_section(_cut(body, MAX_SECTION_CHARS))]
+    blocks: list[Block] = [_section(_cut(body, MAX_SECTION_CHARS))] if headed else []
     if card.choices:
         blocks.append(_actions(card.choices, f"k{number}"))
     return blocks

@@ -207,7 +207,7 @@ class SlackChannel:
         try:
             for message in render(replies):
                 await self.post(address.channel, message, thread=address.thread, metadata=answered)
-                progress.sent += 1
+                await progress.accept()
         except SlackApiError as exc:
             if _error_code(exc) in GONE_ERRORS:
                 raise ConversationGone(f"Slack refused the answer: {_error_code(exc)}") from exc

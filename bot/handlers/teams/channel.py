@@ -52,7 +52,7 @@ from bot.config import Settings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Sender, Undeliverable, resuming
+from bot.delivery.worker import Sender, Undeliverable, recording, resuming
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
@@ -309,7 +309,7 @@ class TeamsChannel:
             for activity in activities:
                 await context.send_activity(activity)
                 if progress is not None:
-                    progress.sent += 1
+                    await progress.accept()
 
         async with asyncio.timeout(self.timeout):
             await self._continue(continuation, post)
@@ -337,7 +337,9 @@ class TeamsSender:
         """Push ``delivery``; `Undeliverable` (and the person recorded as gone) when it can never arrive."""
         if delivery.address is None:
             raise Undeliverable("no Teams conversation is known for this person")
-        reply, progress = Reply.from_record(delivery.payload), Progress(())
+        reply = Reply.from_record(delivery.payload)
+        parts = len(render([reply])) - delivery.parts_shown
+        progress = Progress((), accepted=recording(delivery, parts))
         with resuming(delivery, lambda: progress.sent):  # a card shown, its carousel refused: only that
             try:
                 await self.channel.push(

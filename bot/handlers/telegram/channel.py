@@ -47,7 +47,7 @@ from bot.config import TelegramSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
 from bot.delivery.http import PlatformRefused
-from bot.delivery.worker import Undeliverable, resuming
+from bot.delivery.worker import Undeliverable, recording, resuming
 from bot.errors import InvalidRequest
 from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception
@@ -229,7 +229,7 @@ class TelegramChannel:
                 log.info("Telegram group moved to %s; sending there", chat)
                 await self._send_one(chat, message, reply_to)
             if progress is not None:
-                progress.sent += 1
+                await progress.accept()
 
     async def _send_one(self, chat: str, message: Outgoing, reply_to: ReplyParameters | None) -> None:
         await self.application.bot.send_message(
@@ -264,11 +264,12 @@ class TelegramSender:
 
     async def send(self, delivery: Delivery) -> None:
         """Push ``delivery``; `Undeliverable` when Telegram refuses the chat or the message for good."""
-        reply, progress = Reply.from_record(delivery.payload), Progress(())
+        messages = render([Reply.from_record(delivery.payload)])[delivery.parts_shown :]
+        progress = Progress((), accepted=recording(delivery, len(messages)))
         chat = delivery.address or delivery.key.conversation_id
         with resuming(delivery, lambda: progress.sent):  # a long text's pieces: only those not shown
-            await self._send(delivery, chat, render([reply])[delivery.parts_shown :], progress)
-        log.info("Telegram push of message %d to %s", delivery.id, chat)
+            await self._send(delivery, chat, messages, progress)
+        log.info("Telegram push of message %d", delivery.id)  # no chat id in a routine line: the id finds it
 
     async def _send(
         self, delivery: Delivery, chat: str, messages: Sequence[Outgoing], progress: Progress

@@ -8,7 +8,10 @@
   row per card) and the reply's choices. One message per reply
   keeps a list of ten cases readable and far below Telegram's flood limit
   of about one message a second per chat; a card's button is numbered ("2. 詳しく見る") only when another
-  card has a button of the same label.
+  card has a button of the same label. A run of cards that share one list's buttons, three each
+  (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`), is one section, headed once, its
+  buttons all in the keyboard: a carousel shows such cards side by side, but in one message they
+  read as seven identical headings over nothing.
 - Text is HTML with everything not ours escaped (`html.escape`), so
   nothing typed by a person renders as markup; ``@name`` mentions are
   broken invisibly (`bot.plaintext.without_telegram_mentions`),
@@ -27,7 +30,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -139,6 +142,28 @@ def _length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+@dataclass(frozen=True, slots=True)
+class _Section:
+    """What the message shows of one card, or of a run of cards sharing one list's buttons."""
+
+    title: str
+    text: str
+    choices: tuple[Choice, ...]
+    group: str | None = None
+
+
+def _sections(cards: Sequence[Card]) -> list[_Section]:
+    """``cards`` as sections: each alone, but a run of one list's button cards (`Card.group`) as one."""
+    sections: list[_Section] = []
+    for card in cards:
+        last = sections[-1] if sections else None
+        if card.group is not None and last is not None and (last.group, last.text) == (card.group, card.text):
+            sections[-1] = replace(last, choices=last.choices + card.choices)
+        else:
+            sections.append(_Section(card.group or card.title, card.text, card.choices, card.group))
+    return sections
+
+
 def _spans(reply: Reply) -> list[_Span]:
     """The reply's text, its source cited right under it, then its cards.
 
@@ -147,8 +172,9 @@ def _spans(reply: Reply) -> list[_Span]:
     spans = [_Span.of(reply.text)]
     if reply.source is not None:
         spans.append(_Span.of("\n\n" + citation(reply.source.label)))
-    numbered = len(reply.cards) > 1
-    for n, card in enumerate(reply.cards, 1):
+    sections = _sections(reply.cards)
+    numbered = len(sections) > 1
+    for n, card in enumerate(sections, 1):
         spans.append(_Span("\n\n"))
         spans.append(_Span.of(f"{n}. {card.title}" if numbered else card.title, bold=True))
         if card.text:
@@ -167,14 +193,15 @@ def _html(spans: Sequence[_Span]) -> str:
 def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     seen: set[str] = set()
     rows: list[list[InlineKeyboardButton]] = []
-    labels = Counter(c.label for card in reply.cards for c in card.choices)
-    for n, card in enumerate(reply.cards, 1):
+    sections = _sections(reply.cards)
+    labels = Counter(c.label for card in sections for c in card.choices)
+    for n, card in enumerate(sections, 1):
         rows.extend(_rows([_button(c, n if labels[c.label] > 1 else None) for c in _new(card, seen)]))
     rows.extend(_rows([_button(c, None) for c in reply.choices if _first(c, seen)]))
     return InlineKeyboardMarkup(rows) if rows else None
 
 
-def _new(card: Card, seen: set[str]) -> list[Choice]:
+def _new(card: _Section, seen: set[str]) -> list[Choice]:
     return [c for c in card.choices if _first(c, seen)]
 
 

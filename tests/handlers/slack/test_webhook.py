@@ -564,3 +564,17 @@ async def test_a_push_without_a_readable_address_is_undeliverable(
     with pytest.raises(Undeliverable):
         await sender.send(delivery)
     assert slack.calls == []
+
+
+async def test_a_long_list_of_buttons_is_headed_once_its_buttons_in_rows_under_it(
+    bot: Client, slack: FakeSlack
+) -> None:
+    """The departments' buttons came under seven sections 「課から探す（1/7）」… each saying the same."""
+    assert (await post(bot, slack.press(USER, "depts", "ev-1")))[0] == 200
+    await slack.until(lambda: bool(slack.posted(dm(USER))))
+    await settle(bot)
+    blocks = slack.posted(dm(USER))[-1].body["blocks"]
+    sections = [b["text"]["text"] for b in blocks if b["type"] == "section"]
+    assert [t for t in sections if "課から探す" in t] == ["*課から探す*\n課を選んでください。"]
+    values = [e["value"] for b in blocks if b["type"] == "actions" for e in b["elements"]]
+    assert len([v for v in values if v.startswith("dept:")]) == 20
