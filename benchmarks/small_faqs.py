@@ -20,13 +20,12 @@ from __future__ import annotations
 import argparse
 from dataclasses import dataclass, field, replace
 
-from benchmarks.calibration_mix import Replay, scores
+from benchmarks.calibration_mix import DATA, Replay, scores
 from bot.config import Settings
 from bot.evaluation import LabelledQuery, Scores, load_queries
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
 from bot.search.decide import Policy
-from tests.conftest import DATA_DIR
 
 SETS = ("ward", "staff", "city")
 SUREST = (0.95, 0.3)
@@ -81,8 +80,8 @@ def main() -> None:
     settings = Settings.from_env()
     ours, before = Tally(), Tally()
     for name in SETS:
-        kb = load_knowledge(DATA_DIR / name / "faq.yaml", DATA_DIR / name / "knowledge")
-        queries = load_queries(DATA_DIR / name / "queries.yaml")
+        kb = load_knowledge(DATA / name / "faq.yaml", DATA / name / "knowledge")
+        queries = load_queries(DATA / name / "queries.yaml")
         for size in map(int, args.sizes.split(",")):
             for offset in range(args.offsets):
                 small, asked = cut(kb, queries, size, offset)

@@ -180,10 +180,44 @@ def test_thresholds_no_sample_can_prove_are_the_priors_not_never_answering() -> 
     samples = [Sample(x, True, kind="topic")] * 50 + [Sample(x, False, kind="topic")] * 5
     policy = fit_policy(samples)
     assert not policy.proven
-    assert (policy.answer, policy.tie) == (DEFAULT_POLICY.answer, DEFAULT_POLICY.tie)
+    assert policy.tie == DEFAULT_POLICY.tie
+    assert DEFAULT_POLICY.answer <= policy.answer < 0.95, "the prior's, pulled a little by few questions"
     assert policy.samples == len(samples)
     assert policy.weights != DEFAULT_POLICY.weights, "the weights are still fitted"
     assert fit_policy(_samples(random.Random(7), 2000)).proven
+
+
+def _unprovable(questions: int) -> list[Sample]:
+    """``questions`` topic-word samples, one in ten wrong (never 94 %), and 40 from another domain."""
+    x = (1.0, 1.0, 1.0, 0.5, 0.5, 0.5, 0.0, 0.5)
+    asked = [Sample(x, n % 10 != 0, kind="topic") for n in range(questions)]
+    return asked + [Sample((1.0, 0.2, 0.2, 0.1, 0.1, 0.5, 0.5, 0.1), False, kind="out_of_scope")] * 40
+
+
+def test_a_threshold_kept_on_few_questions_is_stricter_than_on_hundreds() -> None:
+    """20 questions against a small FAQ are easy to get right: the threshold they keep is trusted less."""
+    few, many = fit_policy(_unprovable(20)), fit_policy(_unprovable(300))
+    assert not few.proven
+    assert not many.proven
+    assert many.answer == DEFAULT_POLICY.answer, "hundreds of questions: the prior's threshold as it is"
+    assert few.answer > DEFAULT_POLICY.answer + 0.03
+    assert few.answer < 0.95, "still answering the surest"
+    assert fit_policy(_unprovable(30)).answer < few.answer, "the pull fades with more questions"
+
+
+def test_a_threshold_proven_on_few_questions_is_pulled_towards_the_strictest() -> None:
+    """Questions all right, other domains all wrong: the loosest threshold is proven, on 45 as on 2,000."""
+
+    def fitted(questions: int) -> Policy:
+        right = [Sample((1.0, 1.0, 1.0, 1.0, 0.8, 0.9, 0.0, 0.8), True, kind="held")] * questions
+        other = Sample((1.0, 0.1, 0.1, 0.1, 0.1, 0.2, 0.8, 0.1), False, kind="out_of_scope")
+        return fit_policy(right + [other] * 40)
+
+    many, few = fitted(2000), fitted(45)
+    assert many.proven
+    assert few.proven
+    assert many.answer == 0.5
+    assert 0.5 < few.answer < 0.6
 
 
 def test_an_entry_is_never_counted_wrong_for_its_twin(kb: KnowledgeBase) -> None:
