@@ -275,7 +275,14 @@ reading the masker's code, never studied, with personal_studied_seventeenth.yaml
 no_personal_studied_seventeenth.yaml, 32), in other situations (employers' reports on foreign workers,
 shelters' intake sheets, pension notices, medical expense refunds, bicycle registrations, parking permits,
 Skype and Threads names, faxes in letterheads, switchboards with a person's extension, 番地ノ, full-width
-postal codes without 〒, AI-OCR output of other forms), whose misses that session's rules were written from.
+postal codes without 〒, AI-OCR output of other forms), whose misses that session's rules were written from;
+and personal_holdout_eighteenth.yaml (125, 136: bank accounts with branch codes, ゆうちょ's 記号-番号, credit
+card numbers in groups, nursing-care insurance and medical aid recipients' numbers, students' and patients'
+numbers, cars' 車台番号, the IP address of a resident's device, URLs carrying a person's id or e-mail address,
+abbreviated era birth dates, ages with a birth month, flats with a building and a room, addresses split over
+two lines, phones read aloud in katakana or with words between their groups, smartphone forms with emoji;
+no_personal_holdout_eighteenth.yaml, 60), written the same way before the next session's rules without
+reading the masker's code, never studied.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -459,6 +466,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_fifteenth.yaml", "no_personal_holdout_fifteenth.yaml", show=False)
     _written_personal("personal_holdout_sixteenth.yaml", "no_personal_holdout_sixteenth.yaml", show=False)
     _written_personal("personal_holdout_seventeenth.yaml", "no_personal_holdout_seventeenth.yaml", show=False)
+    _written_personal("personal_holdout_eighteenth.yaml", "no_personal_holdout_eighteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
