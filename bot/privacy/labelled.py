@@ -131,7 +131,10 @@ ID_NUMBER = "各種番号"
 _SPACE = r"[ \t\u3000]*"
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"
 """Spaces, and one line break at most: a form's value or a date's parts copied each on a line of its own."""
-_ERA = r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?|(?<![\u4e00-\u9fff])[明大昭平令]\.?(?=[0-9元]))"
+_ERA = (
+    r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?"
+    r"|(?<![\u4e00-\u9fff])[明大昭平令]\.?(?=[0-9元]))"
+)
 """An era, in full, as a letter (S, H., M) or as its first kanji before the year, a dot after it if any
 (昭57.6.1, 平7.3.9, 平.7.12.24)."""
 _OLD_ERA = r"(?:明治|大正|昭和|(?<![A-Za-z0-9])[MTS]\.?|(?<![\u4e00-\u9fff])[明大昭](?=[0-9元]))"

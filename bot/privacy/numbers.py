@@ -165,6 +165,8 @@ _SAID_BETWEEN = (
     r"それから|次が|次は|そのあと|その後|最後が|最後は)[、,]?[ \t]?"
 )
 """Words said between a phone's groups as it is dictated (090 の後に 4418、続けて 2207)."""
+_SAID_WORD = re.compile("後|あと|次|始まって|続けて|つづけて|それから")
+"""What every word of `_SAID_BETWEEN` holds: a message without any is not searched for them."""
 _PHONE_WITH_WORDS = re.compile(
     rf"(?<![0-9])(0[0-9]{{1,4}})(?:{_SAID_BETWEEN}|[ \t]?[、,][ \t]?)([0-9]{{2,4}})"
     rf"(?:{_SAID_BETWEEN}|[ \t]?[、,][ \t]?)([0-9]{{3,4}})(?![0-9])"
@@ -196,7 +198,7 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         for parts in _PHONE_BY_PARTS.finditer(text):
             if len("".join(parts.groups())) in (10, 11):
                 yield parts.start(1), parts.end(3), PHONE
-    for said in _PHONE_WITH_WORDS.finditer(text):
+    for said in _PHONE_WITH_WORDS.finditer(text) if _SAID_WORD.search(text) else ():
         digits = "".join(said.groups())
         gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])
         if len(digits) in (10, 11) and any(not set(gap) <= set(" \t、,") for gap in gaps):
