@@ -283,7 +283,19 @@ reading the masker's code, never studied, with personal_studied_seventeenth.yaml
 no_personal_studied_seventeenth.yaml, 32), in other situations (employers' reports on foreign workers,
 shelters' intake sheets, pension notices, medical expense refunds, bicycle registrations, parking permits,
 Skype and Threads names, faxes in letterheads, switchboards with a person's extension, 番地ノ, full-width
-postal codes without 〒, AI-OCR output of other forms), whose misses that session's rules were written from.
+postal codes without 〒, AI-OCR output of other forms), whose misses that session's rules were written from;
+and personal_holdout_eighteenth.yaml (125, 136: bank accounts with branch codes, ゆうちょ's 記号-番号, credit
+card numbers in groups, nursing-care insurance and medical aid recipients' numbers, students' and patients'
+numbers, cars' 車台番号, the IP address of a resident's device, URLs carrying a person's id or e-mail address,
+abbreviated era birth dates, ages with a birth month, flats with a building and a room, addresses split over
+two lines, phones read aloud in katakana or with words between their groups, smartphone forms with emoji;
+no_personal_holdout_eighteenth.yaml, 60), written the same way before the next session's rules without
+reading the masker's code, never studied, with personal_studied_eighteenth.yaml (60, 67;
+no_personal_studied_eighteenth.yaml, 32), in other situations (口座振替依頼書 read by OCR, JA and
+労金 accounts, ゆうちょ's old 記号番号, cards in a call centre's chat, 後期高齢者医療 and 生活保護 numbers,
+受験番号, inpatients' IDs, 17-character VINs, a device's MAC address, URLs with a phone or a user's path,
+era letters with a dot or a 0, 荘 and 号棟-号室, 番地 and 建物名 fields, phones read aloud with まる or
+words between groups, emoji forms of other apps), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -452,6 +464,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_fifteenth.yaml", "no_personal_studied_fifteenth.yaml", show=True)
     _written_personal("personal_studied_sixteenth.yaml", "no_personal_studied_sixteenth.yaml", show=True)
     _written_personal("personal_studied_seventeenth.yaml", "no_personal_studied_seventeenth.yaml", show=True)
+    _written_personal("personal_studied_eighteenth.yaml", "no_personal_studied_eighteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -469,6 +482,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_fifteenth.yaml", "no_personal_holdout_fifteenth.yaml", show=False)
     _written_personal("personal_holdout_sixteenth.yaml", "no_personal_holdout_sixteenth.yaml", show=False)
     _written_personal("personal_holdout_seventeenth.yaml", "no_personal_holdout_seventeenth.yaml", show=False)
+    _written_personal("personal_holdout_eighteenth.yaml", "no_personal_holdout_eighteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -8,11 +8,11 @@ A block number (番地) is one of (digits ASCII or kanji):
 
 An address is a weak or strong block after a municipality (…市, …区, …町,
 …村, …郡, with a prefecture before it if any), or after a word that says an
-address follows (住所, 在住, 自宅, 所在地, 宛先, …); or a strong block on
-its own, with the town name before it (八重洲二丁目1番), or a weak block of
-three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right after a town's
-name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is visited there
-(巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
+address follows (住所, 在住, 自宅, 所在地, 宛先, …, and a form's field 番地： or 丁目・番地
+before the block); or a strong block on its own, with the town name before it (八重洲二丁目1番), or a
+weak block of three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right
+after a town's name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is
+visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
 letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address
@@ -92,7 +92,8 @@ _GRID = rf"[北南東西]{_NUM}条?[北南東西]{_NUM}(?:丁目)?(?:{_SP}{_NUM}
 _COUNTER = "件人回枚時分秒日月年%歳名台部冊本通点円週倍割章節条項号階"
 _END = rf"(?![0-9〇一二三四五六七八九十百千{_COUNTER}]|個(?!人))"
 _CUE = (
-    r"(?:現住所|住所|じゅうしょ|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所)"
+    r"(?:現住所|住所|じゅうしょ|在住|住まい|自宅|所在地|宛先|あて先|送付先|届け先|居所"
+    r"|(?<![0-9〇一二三四五六七八九十])(?:丁目[・･]?)?番地(?=[ \t]*[:：]|[ \t]+[0-9]))"
     r"(?:は|が|を|の|:|：)?[ \t]*"
 )
 

@@ -26,7 +26,8 @@ A message's id in a mail header (Message-ID:, In-Reply-To:, References: <…@…
 is nobody's, and stays.
 
 The local part alone is taken where the message gives it apart from the domain as what comes before the ``@``
-(@ の前は yuko.88 で、ドメインは gmail.com): the domain alone is nobody's.
+(@ の前は yuko.88 で、ドメインは gmail.com), or after an e-mail's label with the domain told next (メアドは
+yu.kimura 、ドメインは docomo.ne.jp): the domain alone is nobody's.
 
 A symbol may stand for the ``@`` where the message says so (taro■example.jp（■をアットマークに）,
 ★を@に変えて): an ASCII local part, the symbol, then a domain as above.
@@ -110,6 +111,16 @@ _BEFORE_AT = lazy.compile(
 ASCII with a letter in it, so a count stays (@の前は 8 文字まで)."""
 
 
+_LOCAL_BEFORE_DOMAIN = lazy.compile(
+    r"(?:メアド|メールアドレス|メール|(?<![a-z])e-?mail|(?<![a-z])mail)(?:は|が|[:：])?[ \t]*"
+    r"(?=[a-z0-9._%+\-]{0,63}[a-z])([a-z0-9._%+\-]{1,64})(?![a-z0-9._%+\-@])"
+    r"[ \t]*(?:で|です)?[ \t]*[、,][ \t]*ドメイン",
+    re.IGNORECASE,
+)
+"""The local part given apart after an e-mail's label, the domain told next (メアドは yu.kimura 、ドメインは
+docomo.ne.jp): ASCII with a letter in it."""
+
+
 _MESSAGE_ID = lazy.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
 """A mail header's line up to an id in angle brackets (Message-ID: <20261206.4412@mail.example.jp>): the id
 is a message's, shaped as an address but nobody's."""
@@ -128,6 +139,9 @@ def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), EMAIL
     if "前" in text:
         for match in _BEFORE_AT.finditer(text):
+            yield match.start(1), match.end(1), EMAIL
+    if "ドメイン" in text:
+        for match in _LOCAL_BEFORE_DOMAIN.finditer(text):
             yield match.start(1), match.end(1), EMAIL
     if " @ " in text:
         for match in _SPACED.finditer(text):

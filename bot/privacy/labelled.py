@@ -40,7 +40,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   通知書番号, a checkup voucher's 受診券番号), a person's number, code or ID (any 〜者番号 but a
   business's, 事業者番号; 利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号,
   被災者台帳の台帳番号), a utility's (お客様番号), a job seeker's (求職番号), an insurance policy's
-  (証券番号), a patient's chart (カルテ番号), a member's (会員番号; after 会員番号 a number is never a phone,
+  (証券番号), a patient's chart (カルテ番号) or card (診察券の番号), an examination's applicant (受験番号), a
+  welfare case's (ケースNo.), a member's (会員番号; after 会員番号 a number is never a phone,
   `bot.privacy.numbers`), a certificate's or a qualification's (修了証明書番号, 身分証番号, ID Card No.,
   資格番号, 保育士登録番号 東京-004471, 認定番号, a certificate's or a handbook's 交付番号, a place before its
   第 if any: 交付番号 東京 第1183047号), a person's No. (被保険者No.), a Japan Post Bank
@@ -55,7 +56,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (納税義務者番号 17-004428-3, 認定番号 R8-04118),
   grouped by spaces, dashes or の (六〇一二の四四八一七二), or six or more read one at a time
   (8 7 6 5 0 4 3 2), and no unit
-  after them (口座が2つ, 口座 3件 stay); the first of values in brackets after their labels (被保険者番号と
+  after them (口座が2つ, 口座 3件 stay) nor a range's 〜 (受験番号は 101〜148 番 stays); 欄 may follow
+  the label (学籍番号欄に …); the first of values in brackets after their labels (被保険者番号と
   生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
   and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
@@ -74,6 +76,13 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
   バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281); after 車両番号 or 車は too (車は 足立 300 ひ
   55-12), in a message that does not speak of the ward's own cars (公用車);
+- a vehicle's chassis number after 車台番号 or 車体番号 (ZVW30-1182047, a 17-character VIN
+  WDD2050422F771804); a Japan Post Bank transfer account in its old form after ゆうちょ, 振替 or 記号番号
+  (00170-4-220718); a person's id as a URL's path segment after users/, members/ and the like; in a message
+  that names a device's address (IP, MAC, client, 接続元) and not the ward's own network (サーバ, 庁内, DNS),
+  a global IPv4 address (private and documentation ranges, a version and IP電話 stay) and a MAC address;
+  a year and month before 生まれ or 生 with an age near them (70歳、昭和31年2月生, 1990年11月生まれ); after
+  🎂 or 👶 as a form's label, a birth date; an era's first kanji may have a dot after it (平.7.12.24);
 - in a message about a pension (年金), four digits and six apart by a dash, a space or の, a basic pension
   number's shape (2201-883045, 4410 009127), a phone's leading 0 excepted;
 - an account on a messenger or a social network after its name (LINE ID：sakura_mama77, LINEのIDは
@@ -105,6 +114,7 @@ digits and dashes are ASCII.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -123,9 +133,11 @@ _SPACE = r"[ \t\u3000]*"
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"
 """Spaces, and one line break at most: a form's value or a date's parts copied each on a line of its own."""
 _ERA = (
-    r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?|(?<![\u4e00-\u9fff])[明大昭平令](?=[0-9元]))"
+    r"(?:明治|大正|昭和|平成|令和|(?<![a-z0-9])[MTSHRmtshr]\.?"
+    r"|(?<![\u4e00-\u9fff])[明大昭平令]\.?(?=[0-9元]))"
 )
-"""An era, in full, as a letter (S, H., M) or as its first kanji before the year (昭57.6.1, 平7.3.9)."""
+"""An era, in full, as a letter (S, H., M) or as its first kanji before the year, a dot after it if any
+(昭57.6.1, 平7.3.9, 平.7.12.24)."""
 _OLD_ERA = r"(?:明治|大正|昭和|(?<![A-Za-z0-9])[MTS]\.?|(?<![\u4e00-\u9fff])[明大昭](?=[0-9元]))"
 """明治, 大正 and 昭和: a whole date of theirs is a person's birth (or death), not a work date."""
 _SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
@@ -162,7 +174,7 @@ A3 0045512, 口座番号 答：…)."""
 _BIRTH_LABEL = (
     r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
     r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
-    r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"']))"
+    r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"'])|🎂|👶)"
     rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=;>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
@@ -236,8 +248,9 @@ _RANGE_BEFORE = lazy.compile(rf"(?:から|[〜~-]){_SPACE}$")
 RECENT_YEARS = 3
 """A date far from a birth label in one of the last years (this year included) is more likely the
 work's (相談日 2024/06/12) than someone's birth."""
-_PERSON = r"(?:(?<!業)者|組合員|会員|職員|社員|顧客|お?客様|お?客さま|患者|奨?学生|生徒|児童)"
-"""Who a number is of: a person (〜者 but a business, 事業者), a member, a customer, a patient, a pupil."""
+_PERSON = r"(?:(?<!業)者|組合員|会員|職員|社員|顧客|お?客様|お?客さま|患者|奨?学生|生徒|児童|受験)"
+"""Who a number is of: a person (〜者 but a business, 事業者), a member, a customer, a patient, a pupil, an
+applicant sitting an examination (受験番号)."""
 _PERSON_ID = (
     rf"{_PERSON}(?:(?:台帳|名簿)の?(?:台帳)?)?(?:番号|コード|id(?![a-z])|(?=[ \t]?(?:no\.|number(?![a-z]))))"
 )
@@ -254,7 +267,8 @@ _ID_LABEL = (
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
+    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
+    r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
     r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|"
@@ -292,9 +306,9 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = lazy.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:欄に|欄は|欄)?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
-    rf"(?![0-9a-z]|{_QUANTITY})"
+    rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
@@ -302,8 +316,9 @@ _ID_NUMBER = lazy.compile(
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
-"""A number after its label; or seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通
-and 番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
+"""A number after its label, not one opening a range (受験番号は 101〜148 番: numbers, not a person's); or
+seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通 and 番号：1234567 on the next
+line); or the first of values in brackets after their labels, the number's
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
 learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…; a comma for
 the colon: 基礎年金番号を教えてもらいました、…)."""
@@ -440,6 +455,47 @@ _ACCOUNT_ROW = lazy.compile(
 )
 """A transfer file's row pasted as CSV or TSV: a bank's four digits, a branch's three, the account's type (1
 普通, 2 当座, 4 貯蓄) and its seven digits (0009,118,1,2207341)."""
+_CHASSIS = lazy.compile(
+    r"(?:車台|車体)番号(?:は|が|:|：)?[ \t\u3000]?"
+    r"((?=[a-z]{0,5}[0-9])[a-z0-9]{2,7}-[0-9]{4,8}|(?=[a-z0-9]{0,16}[a-z])(?=[a-z]{0,16}[0-9])[a-hj-npr-z0-9]{17})"
+    r"(?![0-9a-z-])",
+    re.IGNORECASE,
+)
+"""A vehicle's chassis number after its label: a model's code, a dash and a serial (ZVW30-1182047,
+JC61-1104872), or an imported car's 17 letters and digits with no I, O or Q (WDD2050422F771804)."""
+_TRANSFER_ACCOUNT = lazy.compile(
+    r"(?:ゆうちょ|振替|記号番号)[^\n。]{0,20}?(?<![0-9-])(0[0-9]{4}-[0-9]-[0-9]{1,7})(?![0-9-])"
+)
+"""A Japan Post Bank's transfer account in its old form, five digits, a check digit and the number
+(記号番号 00170-4-220718), after the bank's name, 振替 or 記号番号."""
+_URL_PERSON = lazy.compile(
+    r"/(?:users?|members?|residents?|accounts?|profiles?)/([0-9a-z_-]{0,30}[0-9][0-9a-z_-]{0,30})(?=[/?#]|\s|$)",
+    re.IGNORECASE,
+)
+"""A person's id as a URL's path segment after users/, members/ and the like (…/users/7730418/profile)."""
+_DEVICE_CUE = lazy.compile(
+    r"(?<![a-z])(?:ip(?:v4)?(?!電話)|mac|client|remote_?addr)(?![a-z])|接続元|送信元|アクセス元",
+    re.IGNORECASE,
+)
+_OWN_NETWORK = lazy.compile(
+    r"サーバ|server|庁内|ゲートウェイ|gateway|dns|プロキシ|proxy|プリンタ|複合機", re.IGNORECASE
+)
+_IPV4 = lazy.compile(r"(?<![0-9a-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9./])", re.IGNORECASE)
+_VERSION_BEFORE = lazy.compile(
+    r"(?:ver(?:sion)?|v|バージョン|ファームウェア|firmware)[.:：]?[ \t]?$", re.IGNORECASE
+)
+_MAC = lazy.compile(
+    r"(?<![0-9a-f:-])(?:(?:[0-9a-f]{2}:){5}|(?:[0-9a-f]{2}-){5})[0-9a-f]{2}(?![0-9a-f:-])", re.IGNORECASE
+)
+"""A device's address in a message that names one (IP, MAC, client, 接続元) and not the ward's own network
+(サーバ, 庁内, DNS): a resident's device's global IPv4 address (private and documentation ranges stay) or
+its MAC address; four numbers after a version's word are a version (ファームウェア 1.2.3.4), and IP電話 is a
+phone service, no device's address."""
+_BORN_IN_MONTH = lazy.compile(rf"({_YEAR_MONTH}){_SPACE}{_BORN}", re.IGNORECASE)
+_AGE = lazy.compile(r"[0-9]{1,3}[ \t\u3000]?[歳才]")
+_AGE_REACH = 20
+"""A year and month of birth (昭和31年2月生, 1990年11月生まれ) with an age at most this many characters
+from it (70歳、…, …の 5 歳): a person's; a year and month alone are a cohort's (令和元年10月の改定)."""
 _SNS = (
     r"(?<![a-z])(?:line|skype|discord|instagram|twitter|tiktok|threads|facebook)(?![a-z])"
     r"|(?<![ァ-ヺー])(?:ライン|スカイプ|ディスコード|インスタ(?:グラム)?|ツイッター|フェイスブック)"
@@ -569,10 +625,37 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     if "車" in text and not _OWN_CAR.search(text):
         for match in _CAR_PLATE.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
+    if "番号" in text:
+        for pattern in (_CHASSIS, _TRANSFER_ACCOUNT):
+            for match in pattern.finditer(text):
+                yield match.start(1), match.end(1), ID_NUMBER
+    if "/" in text:
+        for match in _URL_PERSON.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    if _DEVICE_CUE.search(text) and not _OWN_NETWORK.search(text):
+        yield from _device_addresses(text)
+    if "歳" in text or "才" in text:
+        for match in _BORN_IN_MONTH.finditer(text):
+            near = text[max(0, match.start() - _AGE_REACH) : match.end() + _AGE_REACH]
+            if _AGE.search(near):
+                yield match.start(1), match.end(1), BIRTH_DATE
     if _PENSION_CUE.search(text):
         for match in _PENSION_NUMBER.finditer(text):
             if not is_reference(text, match.start()):
                 yield match.start(), match.end(), ID_NUMBER
+
+
+def _device_addresses(text: str) -> Iterator[tuple[int, int, str]]:
+    """A resident's device's global IPv4 addresses and MAC addresses in ``text``."""
+    for match in _IPV4.finditer(text):
+        try:
+            address = ipaddress.IPv4Address(match.group())
+        except ValueError:  # an octet over 255: a version or a code, not an address
+            continue
+        if address.is_global and not _VERSION_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            yield match.start(), match.end(), ID_NUMBER
+    for match in _MAC.finditer(text):
+        yield match.start(), match.end(), ID_NUMBER
 
 
 def _corrections(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:

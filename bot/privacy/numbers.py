@@ -21,7 +21,8 @@ longest window that is one of these is taken:
   number without its 0, or with it in parentheses (+81 (0)90 1234 5678); or another country's after
   ``+`` (+84 90 312 4471, +1-415-555-0187: nine to fifteen digits); or eight digits grouped 4 and 4
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207,
-  電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207).
+  電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207),
+  or with words said between its groups (090 の後に 4418、続けて 2207; 070で始まって、7731、そのあと0418).
 - Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
   (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
@@ -32,7 +33,8 @@ Four groups or more joined by one and the same dash or dot are a code's parts (�
 not a phone's.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays, and a phone after the name of a
-ward's or a city's main line (区役所代表 ℡, 市役所の代表電話) and one that opens a range of lines
+ward's or a city's main line (区役所代表 ℡, 市役所の代表電話), one after 代表 alone in a message that does
+not make it a resident's workplace's (勤務先, 職場, 本人, 保護者), and one that opens a range of lines
 (03-4566-2400〜2499) are an office's. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) or of a budget's code (予算コード) is a reference and stays too,
@@ -93,7 +95,12 @@ _OFFICE_LINE = lazy.compile(
     re.IGNORECASE,
 )
 """A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：): the office's
-number, which it publishes, not a resident's; a phone after 代表 alone may be a resident's workplace's."""
+number, which it publishes, not a resident's."""
+_MAIN_LINE = lazy.compile(r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*$", re.IGNORECASE)
+_WORKPLACE = lazy.compile("勤務先|勤め先|勤め|職場|勤務|本人|保護者|家族|自宅|会社員")
+"""After 代表 alone (代表 03-…, 代表：…; not 代表者), a phone is an organisation's published main line, which
+is no one's personal data; it is a resident's only as their workplace's, and a message that makes it one
+says so (勤務先, 職場, 本人, 保護者): there it is masked."""
 _LINES_UP_TO = lazy.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = lazy.compile(
@@ -110,7 +117,7 @@ _LOCAL_PHONE_CUE = lazy.compile(
 (電話番号（自宅）): a number without its area code."""
 _POSTAL_CUE = lazy.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
-    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'])*$",
+    r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])*$",
     re.IGNORECASE,
 )
 _INTERNATIONAL = lazy.compile(r"\+[ \t]?$")
@@ -154,6 +161,19 @@ def is_reference(text: str, start: int) -> bool:
     return _REFERENCE.search(text[max(0, start - _LOOKBACK) : start]) is not None
 
 
+_SAID_BETWEEN = (
+    r"[ \t]?[、,]?[ \t]?(?:の後に|のあとに|の後|のあと|の次が|の次は|で始まって|から始まって|続けて|つづけて|"
+    r"それから|次が|次は|そのあと|その後|最後が|最後は)[、,]?[ \t]?"
+)
+"""Words said between a phone's groups as it is dictated (090 の後に 4418、続けて 2207)."""
+_SAID_WORD = lazy.compile("後|あと|次|始まって|続けて|つづけて|それから")
+"""What every word of `_SAID_BETWEEN` holds: a message without any is not searched for them."""
+_PHONE_WITH_WORDS = lazy.compile(
+    rf"(?<![0-9])(0[0-9]{{1,4}})(?:{_SAID_BETWEEN}|[ \t]?[、,][ \t]?)([0-9]{{2,4}})"
+    rf"(?:{_SAID_BETWEEN}|[ \t]?[、,][ \t]?)([0-9]{{3,4}})(?![0-9])"
+)
+"""A phone's three groups with words said between them, one gap at least (070で始まって、7731、そのあと0418):
+ten or eleven digits in all."""
 _PHONE_BY_PARTS = lazy.compile(
     r"市外(?:局番)?\)?(?:は|が|:|：)?[ \t]*(0[0-9]{1,4})(?![0-9])[^0-9\n]{0,6}?"
     r"(?:市内(?:局番)?|局番)\)?(?:は|が|:|：)?[ \t]*([0-9]{1,4})(?![0-9])"
@@ -179,6 +199,11 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         for parts in _PHONE_BY_PARTS.finditer(text):
             if len("".join(parts.groups())) in (10, 11):
                 yield parts.start(1), parts.end(3), PHONE
+    for said in _PHONE_WITH_WORDS.finditer(text) if _SAID_WORD.search(text) else ():
+        digits = "".join(said.groups())
+        gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])
+        if len(digits) in (10, 11) and any(not set(gap) <= set(" \t、,") for gap in gaps):
+            yield said.start(1), said.end(3), PHONE
     identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [
@@ -246,7 +271,10 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
     before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
     reference = _REFERENCE.search(before) is not None
     extension = reference and _EXTENSION.search(before) is not None
-    office = "代表" in before and _OFFICE_LINE.search(before) is not None  # most numbers: no 代表 before
+    office = "代表" in before and (  # most numbers: no 代表 before
+        _OFFICE_LINE.search(before) is not None
+        or (_MAIN_LINE.search(before) is not None and _WORKPLACE.search(text) is None)
+    )
     best: tuple[int, str] | None = None
     digits = ""
     for j in range(i, len(groups)):
