@@ -23,7 +23,9 @@ def migrated_sqlite(path: Path) -> str:
     A file already at ``path`` is left as it is: a second app a test opens on the same path shares
     the first one's database, as it would on a file the first one created. The template is migrated
     at the first call in this process (the bot's own migrations, as a start would run them) and its
-    engine closed before any copy is taken, so the copies hold no journal.
+    engine closed before any copy is taken, so the copies hold no journal. A copy keeps the
+    template's mode (owner only, as the bot creates its files): a file others can read would make
+    the bot warn and tighten it at start.
     """
     if path.exists():
         return f"sqlite:///{path}"
@@ -31,5 +33,5 @@ def migrated_sqlite(path: Path) -> str:
         from bot.db import ConversationStore  # the bot's own migrations; tests.auxil stays importable alone
 
         ConversationStore.open(f"sqlite:///{_TEMPLATE}").close()
-    shutil.copyfile(_TEMPLATE, path)
+    shutil.copy(_TEMPLATE, path)
     return f"sqlite:///{path}"
