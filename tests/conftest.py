@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import os
-import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -31,6 +30,7 @@ from bot.config import PROJECT_ROOT
 from bot.db import ConversationStore
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
 from tests.auxil.postgres import PostgresServer, binaries
 
@@ -116,26 +116,25 @@ async def line() -> AsyncIterator[FakeLine]:
     await fake.stop()
 
 
-@pytest.fixture(scope="session")
-def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A SQLite file the migrations brought to the newest schema, built once a session for `store`."""
-    path = tmp_path_factory.mktemp("migrated") / "kaizen.db"
-    ConversationStore.open(f"sqlite:///{path}").close()
-    return path
+@pytest.fixture
+def migrated_url(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """``database_url`` at the newest schema: a copy of a database migrated once a session (a process).
+
+    Migrating a fresh database in each of its hundreds of tests took minutes of the suite. SQLite
+    copies a file (`tests.auxil.databases`), PostgreSQL clones a template database; either way the
+    test has its own. The migrations' own tests (tests/db/test_scrub.py, test_conversations.py) take
+    ``database_url``, empty.
+    """
+    if database_url.startswith("sqlite"):
+        return migrated_sqlite(tmp_path / "kaizen.db")
+    server: PostgresServer = request.getfixturevalue("postgres")
+    server.restore_migrated()
+    return database_url
 
 
 @pytest.fixture
-def store(database_url: str, request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[ConversationStore]:
-    """The store on ``database_url``, at the newest schema: a copy of a database migrated once a session.
-
-    Migrating a fresh database in each of its hundreds of tests took minutes of the suite; the
-    migrations' own tests (tests/db/test_scrub.py, test_conversations.py) take ``database_url``, empty.
-    """
-    if database_url.startswith("sqlite"):
-        shutil.copyfile(request.getfixturevalue("migrated_sqlite"), tmp_path / "kaizen.db")
-    else:
-        server: PostgresServer = request.getfixturevalue("postgres")
-        server.restore_migrated()
-    opened = ConversationStore.open(database_url)
+def store(migrated_url: str) -> Iterator[ConversationStore]:
+    """The store on ``database_url``, at the newest schema (`migrated_url`)."""
+    opened = ConversationStore.open(migrated_url)
     yield opened
     opened.close()

@@ -13,20 +13,27 @@ from pathlib import Path
 
 import pytest
 
+from tests.auxil.server import INDEX_CACHE
+
 KINDS = {"faq", "manual", "case", "referral", "smalltalk"}
 
 
 def run(
-    *args: str, stdin: str | None = None, cache: Path | None = None, env: dict[str, str] | None = None
+    *args: str, stdin: str | None = None, cache: Path = INDEX_CACHE, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    env_cache = {"KAIZEN_CACHE_DIR": str(cache)} if cache else {"KAIZEN_CACHE_DIR": ""}
+    """``python -m bot *args``, its index cache in ``cache``.
+
+    By default the cache this test process's servers share (`tests.auxil.server.INDEX_CACHE`): the
+    sample knowledge's index is built by the first command, not again by each (seconds every time).
+    A test of building or caching the index gives a folder of its own.
+    """
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **env_cache, **(env or {})},
+        env={**os.environ, "KAIZEN_CACHE_DIR": str(cache), **(env or {})},
         timeout=120,
     )
 
@@ -49,8 +56,8 @@ def check_contract(line: str) -> dict[str, object]:
     return obj
 
 
-def test_ask_json_answers_each_argument_on_its_own_line(tmp_path: Path) -> None:
-    done = run("ask", "--json", "RPAってなに？", "有給休暇の申請方法", cache=tmp_path)
+def test_ask_json_answers_each_argument_on_its_own_line() -> None:
+    done = run("ask", "--json", "RPAってなに？", "有給休暇の申請方法")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 2

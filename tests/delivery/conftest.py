@@ -11,12 +11,13 @@ import pytest_asyncio
 from bot.consult.notices import NOTIFY_WEBHOOK, Notices
 from bot.consult.service import ConsultationService
 from bot.db import ConversationStore
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.platforms import FakeSmtp, FakeWebhook
 
 
 @pytest.fixture
 def sqlite_store(tmp_path: Path) -> ConversationStore:
-    return ConversationStore.open(f"sqlite:///{tmp_path / 'kaizen.db'}")
+    return ConversationStore.open(migrated_sqlite(tmp_path / "kaizen.db"))
 
 
 @pytest.fixture

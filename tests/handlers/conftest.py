@@ -18,6 +18,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
 from tests.auxil.browser import ARGS, CHROMIUM
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.live import Live, live_server
 
 Client = TestClient[web.Request, web.Application]
@@ -33,7 +34,7 @@ CONTENT = "会議録の作成に毎回半日かかっています"
 def settings(tmp_path: Path) -> Settings:
     return Settings.from_env(
         {"KAIZEN_CACHE_DIR": ""},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
         KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,

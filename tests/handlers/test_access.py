@@ -14,6 +14,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.logs import REQUEST_ID, RequestIdFilter
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.platforms import free_port
 from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, Client, consult, say
 
@@ -25,7 +26,7 @@ METRICS_TOKEN = "test-metrics-token-0123456789-abcdefghij"
 def settings_with(tmp_path: Path, **env: str) -> Settings:
     return Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **env},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
         KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
     )

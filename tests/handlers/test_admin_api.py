@@ -15,6 +15,7 @@ from bot.config import Settings
 from bot.dialogue import ConversationKey
 from bot.search import Searcher
 from tests.auxil.consultations import new_consultation, open_consultation
+from tests.auxil.databases import migrated_sqlite
 from tests.handlers.conftest import ADMIN_TOKEN, Client, consult, pushed, say
 
 pytestmark = pytest.mark.asyncio
@@ -55,7 +56,7 @@ async def test_a_wrong_or_missing_token_is_401_before_anything_else(client: Clie
 async def test_without_a_token_setting_the_api_is_off_and_says_so(
     aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searcher
 ) -> None:
-    settings = Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=f"sqlite:///{tmp_path / 'off.db'}")
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=migrated_sqlite(tmp_path / "off.db"))
     client = await aiohttp_client(init_app(settings, searcher=searcher))
     data = await api(client, "GET", "/api/v1/consultations", status=503)
     assert data["error"] == "admin_api_disabled"

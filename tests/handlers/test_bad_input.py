@@ -30,11 +30,11 @@ PASSWORD = "dx-team-password-1"
 
 
 @pytest_asyncio.fixture
-async def db_client(aiohttp_client: AiohttpClient, database_url: str, searcher: Searcher) -> Client:
+async def db_client(aiohttp_client: AiohttpClient, migrated_url: str, searcher: Searcher) -> Client:
     """The application on SQLite and on PostgreSQL."""
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": ""},
-        DATABASE_URL=database_url,
+        DATABASE_URL=migrated_url,
         KAIZEN_MAX_BODY_BYTES=str(MAX_BODY),
         KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
         KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,

@@ -29,6 +29,7 @@ from bot.db.schema import conversations, inbox, messages, outbox
 from bot.search import Searcher
 from bot.values import ConversationKey, Reply
 from tests.auxil.channels import Platform, Sent, Webhook
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
 from tests.auxil.lineworks import FakeLineWorks
 from tests.auxil.slack import FakeSlack
@@ -62,7 +63,7 @@ async def bot(
 ) -> Client:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **platform.settings()},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -74,7 +75,7 @@ async def limited(
     """The bot of `bot`, taking two messages a minute from each person."""
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", "KAIZEN_LIMIT_MESSAGES_PER_MINUTE": "2", **platform.settings()},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -275,7 +276,7 @@ async def retrying(
     """The bot of `bot`, retrying a failed push after a second."""
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1", **platform.settings()},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -323,7 +324,7 @@ async def impatient(
             "KAIZEN_DELIVERY_LEASE_SECONDS": "5",
             **platform.settings(),
         },
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 

@@ -39,17 +39,17 @@ USER = "U0123456789abcdef0123456789abcde"
 
 
 @pytest_asyncio.fixture
-async def bot(aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, database_url: str) -> Client:
+async def bot(aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str) -> Client:
     """The bot with the database's usual patience: on a loaded machine a turn may wait seconds for it."""
-    return await aiohttp_client(init_app(_settings(line, database_url), searcher=searcher))
+    return await aiohttp_client(init_app(_settings(line, migrated_url), searcher=searcher))
 
 
 @pytest_asyncio.fixture
 async def impatient_bot(
-    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, database_url: str
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str
 ) -> Client:
     """The bot giving the database 2 s, for a test that stops it: the webhook is refused sooner."""
-    settings = _settings(line, database_url, KAIZEN_DB_TIMEOUT_SECONDS="2")
+    settings = _settings(line, migrated_url, KAIZEN_DB_TIMEOUT_SECONDS="2")
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
 

@@ -17,6 +17,7 @@ from bot.appkeys import STORE
 from bot.config import Settings
 from bot.db.schema import messages
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.handlers.conftest import CHAT_AUTH, CHAT_TOKEN, Client, consult, say
 
 pytestmark = pytest.mark.asyncio
@@ -27,7 +28,7 @@ async def limited_client(
 ) -> Client:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN, **env},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 

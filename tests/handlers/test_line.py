@@ -29,6 +29,7 @@ from bot.db.schema import conversations, messages, seen_events
 from bot.knowledge import Ward
 from bot.search import Searcher
 from tests.auxil.channels import Webhook
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine, sign
 from tests.conftest import DATA_DIR
 from tests.handlers.test_dashboard import add_user, login, page, version_of
@@ -49,7 +50,7 @@ USER = "U0123456789abcdef0123456789abcde"
 async def bot(aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, tmp_path: Path) -> Client:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **line.settings()},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -299,11 +300,11 @@ async def test_an_event_id_too_long_to_store_is_kept_as_its_digest_and_still_ded
     aiohttp_client: AiohttpClient,
     line: FakeLine,
     searcher: Searcher,
-    database_url: str,
+    migrated_url: str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Only a body LINE signed can carry one; PostgreSQL's VARCHAR(255) refused it: the webhook was 503."""
-    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=database_url)
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=migrated_url)
     bot = await aiohttp_client(init_app(settings, searcher=searcher))
     long_id = "01" + "X" * 298
     webhook = line.text(USER, "RPAとは何ですか？", long_id)
@@ -325,11 +326,11 @@ async def test_an_event_whose_user_id_is_too_long_to_store_is_ignored_and_its_bo
     aiohttp_client: AiohttpClient,
     line: FakeLine,
     searcher: Searcher,
-    database_url: str,
+    migrated_url: str,
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     """Stored, it failed PostgreSQL's VARCHAR(255): the body was 503 at every redelivery."""
-    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=database_url)
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=migrated_url)
     bot = await aiohttp_client(init_app(settings, searcher=searcher))
     body = json.loads(line.text(USER, "RPAとは何ですか？", "ev-ok").body)
     odd = json.loads(json.dumps(body["events"][0]))
@@ -368,7 +369,7 @@ async def test_a_restored_or_second_database_does_not_reuse_the_retry_keys_of_it
     """
     for number, name in enumerate(["kaizen.db", "restored.db"], start=1):
         settings = Settings.from_env(
-            {"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=f"sqlite:///{tmp_path / name}"
+            {"KAIZEN_CACHE_DIR": "", **line.settings()}, DATABASE_URL=migrated_sqlite(tmp_path / name)
         )
         bot = await aiohttp_client(init_app(settings, searcher=searcher))
         body = json.loads(line.text(USER, "RPAとは何ですか？", f"ev-{number}").body)
@@ -535,7 +536,7 @@ async def test_an_answer_during_an_outage_is_shown_retrying_then_delivered(
 ) -> None:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **line.settings(), "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1"},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     bot = await aiohttp_client(init_app(settings, searcher=searcher))
     await consulted(bot, line)

@@ -19,6 +19,7 @@ from bot.app import init_app
 from bot.config import Settings
 from bot.handlers.proxy import SSO_USER, client_address
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.handlers.conftest import ADMIN_TOKEN, CHAT_TOKEN, Client, consult, pushed, say
 
 MakeClient = Callable[..., Awaitable[Client]]
@@ -41,7 +42,7 @@ def make_client(aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searche
     async def make(trusted: str) -> Client:
         settings = Settings.from_env(
             {"KAIZEN_CACHE_DIR": ""},
-            DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+            DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
             KAIZEN_CHAT_API_TOKEN=CHAT_TOKEN,
             KAIZEN_ADMIN_TOKEN=ADMIN_TOKEN,
             KAIZEN_TRUSTED_PROXIES=trusted,

@@ -15,6 +15,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, expect
 
 from tests.auxil.browser import needs_chromium
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.server import serve
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 from tests.knowledge.test_ward import OTHER_WARD
@@ -30,7 +31,7 @@ def test_an_editor_reloads_from_the_dashboard_and_sees_what_is_wrong(
     faq, knowledge = tmp_path / "faq.yaml", tmp_path / "knowledge"
     shutil.copy(FAQ_PATH, faq)
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
-    database = f"sqlite:///{tmp_path / 'kaizen.db'}"
+    database = migrated_sqlite(tmp_path / "kaizen.db")
     add_editor = ["admin", "add-user", "yamada", "--editor", "--display-name", "山田", "--password-stdin"]
     subprocess.run(
         [sys.executable, "-m", "bot", "--database", database, *add_editor],

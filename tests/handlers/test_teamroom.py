@@ -67,9 +67,9 @@ async def room(request: pytest.FixtureRequest) -> AsyncIterator[RoomPlatform]:
 
 @pytest_asyncio.fixture
 async def bot(
-    aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, database_url: str
+    aiohttp_client: AiohttpClient, line: FakeLine, room: RoomPlatform, searcher: Searcher, migrated_url: str
 ) -> Client:
-    return await serve(aiohttp_client, line, room, searcher, database_url)
+    return await serve(aiohttp_client, line, room, searcher, migrated_url)
 
 
 async def serve(
@@ -371,13 +371,13 @@ async def works() -> AsyncIterator[FakeLineWorks]:
 
 
 async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches_the_person(
-    aiohttp_client: AiohttpClient, works: FakeLineWorks, searcher: Searcher, database_url: str
+    aiohttp_client: AiohttpClient, works: FakeLineWorks, searcher: Searcher, migrated_url: str
 ) -> None:
     """The issue's proof: LINE WORKS staff, the DX team answering in Slack, the answer back on LINE WORKS."""
     slack = SlackRoom()
     await slack.start()
     try:
-        bot = await serve(aiohttp_client, works, slack, searcher, database_url)
+        bot = await serve(aiohttp_client, works, slack, searcher, migrated_url)
         number = await consult(bot, works, WORKS_STAFF)
         (notice,) = await slack.posted(1)
         assert f"新しいご相談が届きました（No.{number}）" in notice.text
@@ -412,12 +412,12 @@ async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches
 
 
 async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatter(
-    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, database_url: str
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str
 ) -> None:
     room = LineWorksRoom()
     await room.start()
     try:
-        bot = await serve(aiohttp_client, line, room, searcher, database_url)
+        bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
         number = await consult(bot, line)
         await room.posted(1)
         tanaka = room.user("tanaka")

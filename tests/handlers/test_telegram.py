@@ -29,6 +29,7 @@ from bot.knowledge import Ward
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.platforms import free_port
 from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram, visible
 from tests.conftest import DATA_DIR
@@ -59,7 +60,7 @@ async def bot(
 ) -> Client:
     settings = Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **telegram.settings()},
-        DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}",
+        DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"),
     )
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
@@ -436,7 +437,7 @@ async def test_telegram_out_of_reach_at_start_is_tried_again_at_the_next_update(
 ) -> None:
     telegram = FakeTelegram(port=free_port())  # not started yet: getMe at start fails
     settings = Settings.from_env(
-        {"KAIZEN_CACHE_DIR": "", **telegram.settings()}, DATABASE_URL=f"sqlite:///{tmp_path / 'k.db'}"
+        {"KAIZEN_CACHE_DIR": "", **telegram.settings()}, DATABASE_URL=migrated_sqlite(tmp_path / "k.db")
     )
     with caplog.at_level(logging.WARNING):
         bot = await aiohttp_client(init_app(settings, searcher=searcher))

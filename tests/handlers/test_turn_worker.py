@@ -42,10 +42,10 @@ def user(n: int) -> str:
 
 
 @pytest.fixture
-def settings(line: FakeLine, database_url: str) -> Settings:
+def settings(line: FakeLine, migrated_url: str) -> Settings:
     return Settings.from_env(
         {"KAIZEN_CACHE_DIR": "", **line.settings()},
-        DATABASE_URL=database_url,
+        DATABASE_URL=migrated_url,
         KAIZEN_WEBHOOK_TURNS="worker",
         KAIZEN_LIMIT_MESSAGES_PER_MINUTE="0",
     )

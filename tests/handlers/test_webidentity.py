@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.db.schema import outbox, web_sessions
 from bot.db.websessions import ENDED
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.handlers.conftest import ADMIN_TOKEN, CHAT_AUTH, CHAT_TOKEN, Client, consult, pushed, say
 from tests.handlers.test_dashboard import add_user, login, page, version_of
 
@@ -277,7 +278,7 @@ async def test_the_token_needs_a_named_user(client: Client) -> None:
 async def test_without_the_setting_no_token_is_accepted(
     aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searcher
 ) -> None:
-    settings = Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=f"sqlite:///{tmp_path / 'k.db'}")
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": ""}, DATABASE_URL=migrated_sqlite(tmp_path / "k.db"))
     client = await aiohttp_client(init_app(settings, searcher=searcher))
     response = await post(client, {"user": "tanaka", "text": "相談状況"}, CHAT_AUTH)
     assert response.status == 401

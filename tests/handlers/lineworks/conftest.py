@@ -13,6 +13,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.config import Settings
 from bot.search import Searcher
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.lineworks import FakeLineWorks
 
 Client = TestClient[web.Request, web.Application]
@@ -36,7 +37,7 @@ def lineworks_settings(fake: FakeLineWorks, tmp_path: Path, **env: str) -> Setti
         **fake.settings(),
         **env,
     }
-    return Settings.from_env(base, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+    return Settings.from_env(base, DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"))
 
 
 @pytest_asyncio.fixture

@@ -43,6 +43,7 @@ from bot.knowledge import Ward
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.slack import SECRET, FakeSlack, dm, sign
 from tests.handlers.slack.test_events import SAMPLES
 
@@ -65,7 +66,7 @@ async def slack() -> AsyncIterator[FakeSlack]:
 @pytest_asyncio.fixture
 async def bot(aiohttp_client: AiohttpClient, slack: FakeSlack, searcher: Searcher, tmp_path: Path) -> Client:
     env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1", **slack.settings()}
-    settings = Settings.from_env(env, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+    settings = Settings.from_env(env, DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"))
     return await aiohttp_client(init_app(settings, searcher=searcher))
 
 
@@ -510,7 +511,7 @@ async def test_a_body_over_the_limit_is_refused_before_anything_else(
     aiohttp_client: AiohttpClient, slack: FakeSlack, searcher: Searcher, tmp_path: Path
 ) -> None:
     env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_MAX_BODY_BYTES": "4096", **slack.settings()}
-    settings = Settings.from_env(env, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+    settings = Settings.from_env(env, DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"))
     small = await aiohttp_client(init_app(settings, searcher=searcher))
     webhook = slack.text(USER, "あ" * 3000, "Ev1")
     assert (await post(small, webhook))[0] == 413

@@ -33,6 +33,7 @@ from bot.db.schema import conversations, outbox
 from bot.search import Searcher
 from bot.values import ConversationKey, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
+from tests.auxil.databases import migrated_sqlite
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
 Client = TestClient[web.Request, web.Application]
@@ -55,7 +56,7 @@ async def fake() -> AsyncIterator[FakeBotFramework]:
 
 def _settings(tmp_path: Path, **env: str) -> Settings:
     base = {"KAIZEN_CACHE_DIR": "", "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1", **env}
-    return Settings.from_env(base, DATABASE_URL=f"sqlite:///{tmp_path / 'kaizen.db'}")
+    return Settings.from_env(base, DATABASE_URL=migrated_sqlite(tmp_path / "kaizen.db"))
 
 
 def _credentials(fake: FakeBotFramework) -> dict[str, str]:
