@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0044: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0045: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -392,6 +392,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             ("1184", "sakura_mama77", "1989", "王 子"),
             "在留カード：［各種番号］\nLINE ID：［各種番号］\nDate of Birth: Sat, ［生年月日］\n［住所］",
         ),
+        (
+            "0044",
+            "夜間 は 警備 の 大関 さん に 鍵 を 頼みます\n来賓 は 町会 の 井口 会長 です\n"
+            "電話 担当 ゆかわ で 受けました",
+            ("大関", "井口", "ゆかわ"),
+            "夜間 は 警備 の ［氏名］ さん に 鍵 を 頼みます\n来賓 は 町会 の ［氏名］ 会長 です\n"
+            "電話 担当 ［氏名］ で 受けました",
+        ),
+        (
+            "0044",
+            "車台番号 WDD2050422F771804 で名義変更\n端末の MAC アドレス 3C:22:FB:41:8A:07 を控えました\n"
+            "携帯は 090 の後に 4418、続けて 2207 です",
+            ("WDD2050422F771804", "3C:22", "4418"),
+            "車台番号 ［各種番号］ で名義変更\n端末の MAC アドレス ［各種番号］ を控えました\n"
+            "携帯は ［電話番号］ です",
+        ),
     ],
     ids=[
         "names",
@@ -436,6 +452,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "certificates' issue numbers, voters' numbers, an insured person's No., romaji addresses",
         "names before a profession's title, after 出身 の, in numbered slots read as nouns",
         "residence cards, messengers' IDs, English birth dates with a weekday, OCR's spaced addresses",
+        "surnames read as words before さん, trade titles, hiragana surnames after a role",
+        "chassis numbers, device addresses, phones dictated with words between their groups",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
