@@ -29,7 +29,7 @@ from datetime import timedelta
 
 from aiohttp import web
 
-from bot import wiring
+from bot import privacy, wiring
 from bot.appkeys import (
     ACCOUNTS,
     CHANNELS,
@@ -79,6 +79,7 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     app[METRICS] = Metrics(utcnow)
     app[CHANNELS] = channels = wiring.channels(settings, routes=True)
     app.cleanup_ctx.append(_database)
+    app.cleanup_ctx.append(_masker)
     app.cleanup_ctx.append(_search_index(searcher))
     app.cleanup_ctx.append(_conversations)
     app.cleanup_ctx.append(_channels)
@@ -226,6 +227,12 @@ async def _database(app: web.Application) -> AsyncIterator[None]:
     yield
     app[HEALTH_CHECKS].shutdown(wait=False, cancel_futures=True)
     await asyncio.to_thread(app[STORE].close)
+
+
+async def _masker(app: web.Application) -> AsyncIterator[None]:
+    """The masker's rules compiled while the server starts, not during its first request."""
+    await asyncio.to_thread(privacy.prepare)
+    yield
 
 
 def _search_index(prebuilt: Searcher | None) -> Callable[[web.Application], AsyncIterator[None]]:

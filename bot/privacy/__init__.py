@@ -55,6 +55,7 @@ __all__ = [
     "is_my_number",
     "mask",
     "masked_kinds",
+    "prepare",
     "public_contacts",
     "without_placeholders",
 ]
@@ -161,6 +162,16 @@ def _read(text: str, public: Collection[str]) -> Masked:
         position = finish
     parts.append(text[position:])
     return Masked("".join(parts), tuple(dict.fromkeys(kind for _, _, kind in spans)))
+
+
+def prepare() -> int:
+    """Compile every rule now, not at the first text that reaches it; how many were compiled.
+
+    For a server while it starts (`bot.app`): otherwise its first staff member's request waits about half
+    a second for the rules its text reaches (`bot.privacy.lazy`). Commands that mask nothing never call it;
+    a worker's first turn pays it once.
+    """
+    return lazy.compile_all()
 
 
 def public_contacts(texts: Iterable[str]) -> frozenset[str]:

@@ -6,7 +6,8 @@ class (several under ``re.IGNORECASE``, which case-folds each code point), and c
 0.6–1.3 s of CPU. Every process that imports `bot.privacy` paid it (each command of ``python -m bot``,
 each server and worker start, each test's subprocess), masking or not. A rule written
 ``lazy.compile(...)`` costs nothing until a text reaches it, and a rule a text never reaches (one behind
-a cheap check: ``if "桁" in text``) is never compiled.
+a cheap check: ``if "桁" in text``) is never compiled. A server, which will mask its first request's log
+line, compiles them all while it starts instead (`compile_all`), so that no staff member waits for it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, cast
 
-__all__ = ["compile"]
+__all__ = ["compile", "compile_all"]
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
@@ -27,7 +28,21 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     Use the result through its own methods (``X.search(text)``), not through `re`'s functions
     (``re.search(X, text)`` wants a compiled pattern and raises TypeError), nor ``isinstance``.
     """
-    return cast(re.Pattern[str], _OnFirstUse(pattern, flags))
+    made = _OnFirstUse(pattern, flags)
+    _MADE.append(made)
+    return cast(re.Pattern[str], made)
+
+
+def compile_all() -> int:
+    """Compile every rule made so far that is not compiled yet; how many were compiled."""
+    waiting = [made for made in _MADE if "search" not in vars(made)]
+    for made in waiting:
+        made.search  # noqa: B018 (compiles: `_OnFirstUse.__getattr__`)
+    return len(waiting)
+
+
+_MADE: list[_OnFirstUse] = []
+"""Every rule made by `compile`: module-level, made once per process."""
 
 
 class _OnFirstUse:

@@ -75,3 +75,18 @@ def test_a_pattern_is_compiled_when_first_used_and_then_matches_as_re_compile_wo
     assert date.groupindex == {"year": 1}
     assert date.sub("Y", text) == compiled.sub("Y", text)
     assert date.fullmatch(text, 0, 5) is not None
+
+
+def test_preparing_compiles_every_rule_so_that_no_text_waits_for_one() -> None:
+    statement = (
+        "from bot.privacy import mask, prepare\n"
+        "prepared = prepare()\n"
+        "compiled.clear()\n"
+        "mask('年金番号は 2201-883045、市内局番は 3、田中さんの転入届、東京都北区王子1-2-3')\n"
+        "compiled.append(prepared)"
+    )
+
+    after_prepare = compiled_after(statement)
+
+    assert after_prepare[:-1] == []  # masking compiled nothing more
+    assert int(after_prepare[-1]) > 250  # every rule, those behind checks too, was compiled by prepare
