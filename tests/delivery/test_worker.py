@@ -7,6 +7,7 @@ import contextlib
 import threading
 import time
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 
 import aiohttp
 import pytest
@@ -15,7 +16,7 @@ import sqlalchemy as sa
 
 from bot.config import DeliverySettings
 from bot.consult.notices import NOTIFY_WEBHOOK, Notices
-from bot.consult.service import ConsultationService
+from bot.consult.service import ConsultationService, utcnow
 from bot.db.conversations import ConversationStore
 from bot.db.schema import outbox
 from bot.delivery import DeliveryWorker, Periodic
@@ -82,18 +83,41 @@ async def test_a_failing_platform_is_retried_with_backoff_until_it_accepts(
 async def test_a_platform_that_asks_for_a_pause_is_not_tried_again_sooner(
     service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
 ) -> None:
+    """Read on the worker's own clock, set by the test: the load of the machine changes nothing."""
     webhook.script = [(429, {"Retry-After": "1"}), (503, {"Retry-After": "0"}), 200]
     open_consultation(service)
-    worker = worker_for(service, session, webhook.url)
+    now = utcnow() + timedelta(seconds=1)
+    sender = WebhookSender(session, webhook.url, "slack")
+    worker = DeliveryWorker(
+        service.engine, {NOTIFY_WEBHOOK: sender}, FAST, poll_seconds=0.05, clock=lambda: now
+    )
+
     await worker.deliver_due()
     (row,) = rows(service)
-    assert row.status == "pending"
     assert "429" in row.last_error
-    await deliver_until_done(worker, service)
-    first, second, third = (r.at for r in webhook.received)
-    assert second - first >= 1.0, "the platform asked for one second, more than the 0.2 s backoff"
-    assert 0.4 <= third - second < 1.0, "a shorter Retry-After than the backoff: the backoff (0.4 s) holds"
+    assert due_in(row, now) == 1.0, "the platform asked for one second, more than the 0.2 s backoff"
+    now += timedelta(seconds=0.9)
+    await worker.deliver_due()
+    assert len(webhook.received) == 1, "tried again before the second the platform asked for"
+
+    now += timedelta(seconds=0.1)
+    await worker.deliver_due()
+    (row,) = rows(service)
+    assert "503" in row.last_error
+    assert due_in(row, now) == 0.4, "a shorter Retry-After than the backoff: the backoff (0.4 s) holds"
+
+    now += timedelta(seconds=0.4)
+    await worker.deliver_due()
+    assert [row.status for row in rows(service)] == ["sent"]
+    assert len(webhook.received) == 3
     assert len(webhook.accepted) == 1
+
+
+def due_in(row: sa.Row[tuple[object, ...]], now: datetime) -> float:
+    """Seconds from ``now`` until the outbox row is due again (a database may give its time back naive)."""
+    due = row.next_attempt_at
+    assert isinstance(due, datetime)
+    return round(((due if due.tzinfo else due.replace(tzinfo=UTC)) - now).total_seconds(), 3)
 
 
 async def test_a_platform_that_hangs_is_cut_off_and_retried(
