@@ -13,6 +13,7 @@ line, compiles them all while it starts instead (`compile_all`), so that no staf
 from __future__ import annotations
 
 import re
+import weakref
 from typing import Any, cast
 
 __all__ = ["compile", "compile_all"]
@@ -29,20 +30,21 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     (``re.search(X, text)`` wants a compiled pattern and raises TypeError), nor ``isinstance``.
     """
     made = _OnFirstUse(pattern, flags)
-    _MADE.append(made)
+    _MADE.add(made)
     return cast(re.Pattern[str], made)
 
 
 def compile_all() -> int:
     """Compile every rule made so far that is not compiled yet; how many were compiled."""
-    waiting = [made for made in _MADE if "search" not in vars(made)]
+    waiting = [made for made in list(_MADE) if "search" not in vars(made)]
     for made in waiting:
         made.search  # noqa: B018 (compiles: `_OnFirstUse.__getattr__`)
     return len(waiting)
 
 
-_MADE: list[_OnFirstUse] = []
-"""Every rule made by `compile`: module-level, made once per process."""
+_MADE: weakref.WeakSet[_OnFirstUse] = weakref.WeakSet()
+"""Every pattern made by `compile` and still in use: the rules, module-level, live as long as the process; a
+pattern made and dropped (a test's) is not compiled by `compile_all`."""
 
 
 class _OnFirstUse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from bot.privacy.numbers import _PHONE_BY_PARTS
 from tests.auxil.modules import value_after
 
 RECORDING = """
+import gc
 import re
 compiled = []
 _compile = re.compile
@@ -90,3 +92,11 @@ def test_preparing_compiles_every_rule_so_that_no_text_waits_for_one() -> None:
 
     assert after_prepare[:-1] == []  # masking compiled nothing more
     assert int(after_prepare[-1]) > 250  # every rule, those behind checks too, was compiled by prepare
+
+
+def test_a_pattern_made_and_dropped_is_not_compiled_by_preparing() -> None:
+    dropped = lazy.compile("(unclosed")  # as a test's own pattern is: gone once it returns
+    del dropped
+    gc.collect()
+
+    lazy.compile_all()  # a broken pattern nobody holds any more raises nothing
