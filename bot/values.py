@@ -320,6 +320,17 @@ class Card:
         found = _GROUP_CARD_TITLE.fullmatch(self.title)
         return found.group(1) if found else None
 
+    def continues(self, previous: Card | None) -> bool:
+        """Whether this card holds more of the list whose buttons ``previous`` began (`group`).
+
+        A channel that shows cards in one message heads such a run once (Slack, Telegram).
+        """
+        return (
+            self.group is not None
+            and previous is not None
+            and (previous.group, previous.text) == (self.group, self.text)
+        )
+
     def __post_init__(self) -> None:
         if len(self.choices) > MAX_CARD_CHOICES:
             raise ValueError(f"a card holds at most {MAX_CARD_CHOICES} choices")

@@ -98,18 +98,12 @@ def _message(reply: Reply) -> Message:
     cards: list[Block] = []
     for number, card in enumerate(reply.cards):
         previous = reply.cards[number - 1] if number else None
-        continues = card.group is not None and previous is not None and _same_group(previous, card)
-        blocks = _card(card, number, headed=not continues)
+        blocks = _card(card, number, headed=not card.continues(previous))
         if len(cards) + len(blocks) > room:
             break
         cards.extend(blocks)
     blocks = [*head[: MAX_BLOCKS - len(tail)], *cards, *tail]
     return Message(fallback, [b.to_dict() for b in blocks])
-
-
-def _same_group(previous: Card, card: Card) -> bool:
-    """Whether ``card`` holds more of the list whose buttons ``previous`` began (`Card.group`)."""
-    return (previous.group, previous.text) == (card.group, card.text)
 
 
 def _card(card: Card, number: int, *, headed: bool = True) -> list[Block]:

@@ -149,18 +149,16 @@ class _Section:
     title: str
     text: str
     choices: tuple[Choice, ...]
-    group: str | None = None
 
 
 def _sections(cards: Sequence[Card]) -> list[_Section]:
     """``cards`` as sections: each alone, but a run of one list's button cards (`Card.group`) as one."""
     sections: list[_Section] = []
-    for card in cards:
-        last = sections[-1] if sections else None
-        if card.group is not None and last is not None and (last.group, last.text) == (card.group, card.text):
-            sections[-1] = replace(last, choices=last.choices + card.choices)
+    for number, card in enumerate(cards):
+        if card.continues(cards[number - 1] if number else None):
+            sections[-1] = replace(sections[-1], choices=sections[-1].choices + card.choices)
         else:
-            sections.append(_Section(card.group or card.title, card.text, card.choices, card.group))
+            sections.append(_Section(card.group or card.title, card.text, card.choices))
     return sections
 
 
