@@ -25,10 +25,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.config import Settings
-from bot.evaluation import LabelledQuery, first_expected, load_queries, without_phrasings
+from bot.evaluation import FOUND_AMONG, LabelledQuery, first_expected, load_queries, without_phrasings
 from bot.knowledge import KnowledgeBase, load_knowledge
 from bot.search import Searcher, SearchResult
 from bot.search.index import sources_of
+from bot.search.offers import offered
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 
@@ -78,11 +79,11 @@ class Figures:
         self.wrong += answered and not first
         if not query.out_of_scope:
             self.in_scope += 1
-            offered = result.decision == "clarify" and any(
-                query.label(hit.entry) in query.expected for hit in result.hits[:3]
+            shown = result.decision == "clarify" and any(
+                query.label(hit.entry) in query.expected for hit in offered(result.hits)[:FOUND_AMONG]
             )
             self.right += answered and first
-            self.found += (answered and first) or offered
+            self.found += (answered and first) or shown
 
     def row(self, label: str, entries: int, answer_at: float) -> str:
         """The figures as one line of the table."""

@@ -15,7 +15,8 @@ prints as a warning before measuring (its query counts as missed).
 Figures, per style and overall:
 
 - answered right: decision ``answer`` with the expected entry first;
-- found: answered right, or the expected entry among the first 3 of a ``clarify``;
+- found: answered right, or the expected entry among the first 3 candidates a ``clarify`` shows
+  (`bot.search.offers.offered`: a runner-up far below the best is not shown, so it is not found);
 - confident wrong: decision ``answer`` with anything other than what was expected, as a share of all
   queries and of the answered ones (the issue's two targets for knowledge the search was not tuned to);
 - MRR: reciprocal rank of the expected entry among the results (0 when absent);
@@ -48,6 +49,7 @@ from bot.knowledge.schema import Case, FaqEntry, Referral, SmallTalk, Text, numb
 from bot.search import Entry, Searcher, SearchResult
 from bot.search.calibration import reliability
 from bot.search.decide import DECISION_NAMES
+from bot.search.offers import offered
 
 __all__ = [
     "LabelledQuery",
@@ -68,8 +70,9 @@ SMALLTALK, NONE = "smalltalk", "none"
 """The expectations that are not ids: any small talk, and nothing answered."""
 _NO_QUERIES = "評価する質問がありません（「- q: …」と「expect: …」の並び）"
 _LEGEND = (
-    "right = 回答して正解, found = 回答または候補3件以内に正解, top1/top3 = 判定によらず1位／3位以内に正解, "
-    "nDCG = nDCG@10,\nwrong = 誤った回答の割合（全件中）, w/ans = 誤った回答の割合（回答したうち）, "
+    "right = 回答して正解, found = 回答、または表示した候補の上位3件に正解, "
+    "top1/top3 = 判定によらず1位／3位以内に正解, nDCG = nDCG@10,\n"
+    "wrong = 誤った回答の割合（全件中）, w/ans = 誤った回答の割合（回答したうち）, "
     "oos ok = 対象外を回答しなかった割合"
 )
 NDCG_DEPTH = 10
@@ -215,7 +218,7 @@ class Scores:
             self.reciprocal_ranks += 1 / rank if rank else 0.0
             ok = answered and expected_first
             self.right += ok
-            self.found += ok or (result.decision == "clarify" and 0 < rank <= 3)
+            self.found += ok or (result.decision == "clarify" and _shown(query, result, expected))
             self.first += expected_first
             self.top3 += 0 < rank <= 3
             self.ndcg += ndcg([query.label(c.entry) for c in result.ranking.candidates], expected)
@@ -262,6 +265,15 @@ def ndcg(ranked: Sequence[str], expected: Sequence[str], depth: int = NDCG_DEPTH
             pending.discard(id_)
     ideal = sum(1 / math.log2(at + 1) for at in range(1, min(len(relevant), depth) + 1))
     return gained / ideal if ideal else 0.0
+
+
+FOUND_AMONG = 3
+"""Candidates a found query's entry may be among: the issue's measure, though the chat shows up to five."""
+
+
+def _shown(query: LabelledQuery, result: SearchResult, expected: tuple[str, ...]) -> bool:
+    """Whether an expected entry is among the first candidates the chat shows for ``result``."""
+    return any(query.label(hit.entry) in expected for hit in offered(result.hits)[:FOUND_AMONG])
 
 
 def _share(count: float, total: int) -> float:

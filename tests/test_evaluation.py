@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from bot.evaluation import LabelledQuery, evaluate, load_queries, ndcg, read_queries, unknown_ids
+from bot.evaluation import LabelledQuery, Scores, evaluate, load_queries, ndcg, read_queries, unknown_ids
 from bot.knowledge import KnowledgeBase, KnowledgeError
-from bot.search import Searcher
+from bot.search import Entry, Searcher
+from bot.search.service import Hit
 
 
 @pytest.mark.parametrize(
@@ -55,6 +57,33 @@ def test_ranking_figures_do_not_depend_on_the_decision_and_wrong_answers_count_a
         1.0,
     )
     assert (overall.answered, figures["confident_wrong"], figures["wrong_of_answers"]) == (2, 0.333, 0.5)
+
+
+def test_found_counts_only_the_candidates_the_chat_shows(searcher: Searcher) -> None:
+    """An offer counts as found only when the entry is among the first three candidates shown: a runner-up far
+    below the best is not shown (`bot.search.offers`), and small talk is never offered as an entry."""
+    query = LabelledQuery.model_validate(
+        {"q": "DXチームってどこまでやってくれるの？", "expect": "consult-scope"}
+    )
+    result = searcher.search(query.q)
+
+    def hit(kind: str, entry_id: str, score: float, explained: float = 0.5) -> Hit:
+        return Hit(Entry(kind, entry_id, entry_id), score, explained)  # type: ignore[arg-type]
+
+    def scored(*hits: Hit) -> dict[str, float | int]:
+        scores = Scores()
+        scores.add(query, replace(result, decision="clarify", hits=hits))
+        return scores.figures()
+
+    rivals = (hit("faq", "tool-rpa-basics", 1.0), hit("faq", "tool-ai-ocr", 0.9))
+    far = scored(*rivals, hit("faq", "consult-scope", 0.3))
+    close = scored(*rivals, hit("faq", "consult-scope", 0.8))
+    behind_talk = scored(
+        rivals[0], hit("smalltalk", "greeting", 0.95), rivals[1], hit("faq", "consult-scope", 0.8)
+    )
+    fourth = scored(*rivals, hit("faq", "tool-forms", 0.85), hit("faq", "consult-scope", 0.8))
+    assert (far["top3"], far["found"]) == (1.0, 0.0)
+    assert (close["found"], behind_talk["found"], fourth["found"]) == (1.0, 1.0, 0.0)
 
 
 def test_small_talk_expected_counts_alike_in_every_figure(searcher: Searcher) -> None:

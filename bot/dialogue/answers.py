@@ -19,16 +19,13 @@ from bot.dialogue.library import Library, Shown, entry_ref, ref_of
 from bot.dialogue.state import Pending, State
 from bot.dialogue.turn import Search, Turn
 from bot.knowledge import Case, FaqEntry, Section
-from bot.search import Hit, SearchResult
+from bot.search import SearchResult
+from bot.search.offers import close_hits
 from bot.values import MAX_CARDS, Choice, Reply
 
-__all__ = ["FAINT", "MAX_CANDIDATES", "MAX_STORED_QUERY", "Answers", "close_hits", "entry_page", "refs_of"]
+__all__ = ["FAINT", "MAX_CANDIDATES", "MAX_STORED_QUERY", "Answers", "entry_page", "refs_of"]
 
 MAX_CANDIDATES = 5
-CLOSE_SHARE = 0.65
-CLOSE_SHARE_EXPLAINED = 0.4
-"""Shares of the best score a candidate needs to be offered, in general and when it mentions every
-content noun of the question (`close_hits`)."""
 MAX_STORED_QUERY = 300
 """Characters of a question kept in the state, to quote it back when the user consults."""
 FAINT = 0.1
@@ -227,24 +224,6 @@ def entry_page(lib: Library, shown: Section | Case) -> Reply:
     if isinstance(shown, Case):
         return views.case_detail(lib, shown)
     return views.section_page(lib, shown)
-
-
-def close_hits(hits: Sequence[Hit]) -> Sequence[Hit]:
-    """The hits worth offering beside or instead of the best one.
-
-    A hit is close when it scores nearly as well as the best one, or when it
-    mentions every content noun of the question and still scores fairly. A
-    runner-up that merely shares a common word with the question looks like
-    noise after 解決しない or among もしかして.
-    """
-    if not hits:
-        return hits
-    best = hits[0].score
-    return [
-        h
-        for h in hits
-        if h.score >= CLOSE_SHARE * best or (h.explained >= 1.0 and h.score >= CLOSE_SHARE_EXPLAINED * best)
-    ]
 
 
 def refs_of(entries: Sequence[Shown]) -> tuple[str, ...]:

@@ -41,7 +41,7 @@ from datetime import date
 from typing import Literal
 
 from bot.dialogue import browse, tickets, views
-from bot.dialogue.answers import FAINT, Answers, close_hits
+from bot.dialogue.answers import FAINT, Answers
 from bot.dialogue.buttons import Buttons
 from bot.dialogue.desk import Desk
 from bot.dialogue.formtext import is_status
@@ -64,6 +64,7 @@ from bot.dialogue.library import Library, entry_ref
 from bot.dialogue.state import State
 from bot.dialogue.turn import Known, Search, Turn
 from bot.localtime import local_date
+from bot.search.offers import close_hits
 from bot.values import Incoming, Reply
 
 __all__ = ["FAINT", "Engine", "Search", "Turn"]  # FAINT: `bot.dialogue.answers`, where it is used
