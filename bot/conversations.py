@@ -126,7 +126,8 @@ def not_delivered(ward: Ward, count: int) -> Reply:
     The DX team's answers among them are still in the consultation's details (「相談状況を見る」).
     """
     return Reply(
-        f"botをご利用いただけなかった間に、{ward.team}からのメッセージが{count}件あり、お届けできませんでした。"
+        f"botをブロック（または削除）されていた間に、{ward.team}からのメッセージが{count}件ありましたが、"
+        "お届けできませんでした。"
         "ご相談への回答は「相談状況を見る」からご覧いただけます。",
         (STATUS,),
         kind="prompt",
