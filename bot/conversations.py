@@ -70,6 +70,7 @@ from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
+from bot.dialogue.tickets import STATUS
 from bot.dialogue.views import TEXT_ONLY
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
@@ -85,6 +86,7 @@ __all__ = [
     "TeamRoomDesk",
     "fallback",
     "greeting",
+    "not_delivered",
 ]
 
 log = logging.getLogger(__name__)
@@ -114,6 +116,20 @@ def greeting(ward: Ward) -> Reply:
         f"追加していただきありがとうございます。{ward.bot_name}です。\n"
         f"{ward.topics}、{ward.subject}について気軽にご質問ください。"
         f"よくある質問・{ward.manual_short}・改善事例からお答えし、分からないことは{ward.team}におつなぎします。",
+        kind="prompt",
+    )
+
+
+def not_delivered(ward: Ward, count: int) -> Reply:
+    """Told to someone who adds the bot again: ``count`` messages were dropped while they had blocked it.
+
+    The DX team's answers among them are still in the consultation's details (「相談状況を見る」).
+    """
+    return Reply(
+        f"botをブロック（または削除）されていた間に、{ward.team}からのメッセージが{count}件ありましたが、"
+        "お届けできませんでした。"
+        "ご相談への回答は「相談状況を見る」からご覧いただけます。",
+        (STATUS,),
         kind="prompt",
     )
 
@@ -279,9 +295,10 @@ class Conversations:
                 return self.handle(incoming)
             case "follow":  # greeted in the turn: kept with the menu in the event's inbox row until sent
                 # The opening, not a press of 「メニュー」: no line of the person shows (`bot.db.journal`).
-                return self.handle(
-                    replace(incoming, kind="message", action=START_ACTION), (greeting(self.engine.lib.ward),)
-                )
+                ward = self.engine.lib.ward
+                missed = reach.missed_while_blocked(self.store.engine, incoming.key)  # read before the turn
+                lead = (greeting(ward),) + ((not_delivered(ward, missed),) if missed else ())
+                return self.handle(replace(incoming, kind="message", action=START_ACTION), lead)
             case "unfollow":
                 if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):
                     dropped = reach.block(self.store.engine, incoming.key, now)

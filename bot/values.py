@@ -19,7 +19,6 @@ tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -298,27 +297,24 @@ def group_card_title(title: str, number: int, total: int) -> str:
     """The title of the ``number``-th of ``total`` cards sharing one list's buttons (「課から探す（2/7）」).
 
     A carousel shows each such card apart; a channel without one (Telegram) shows the run under one
-    heading (`Card.group`).
+    heading, the list's title, which the cards carry as `Card.group`.
     """
     return f"{title}（{number}/{total}）"
 
 
-_GROUP_CARD_TITLE = re.compile(r"(.+)（\d+/\d+）")
-
-
 @dataclass(frozen=True, slots=True)
 class Card:
-    """A card in a carousel (a case, a chapter, a group of buttons)."""
+    """A card in a carousel (a case, a chapter, a group of buttons).
+
+    ``group``: the title of the list when this card holds a share of its buttons
+    (`bot.dialogue.views.button_cards` sets it where it splits the list), else None. It is data, never
+    read back from the title: a case or a chapter whose own title ends in 「（1/2）」 is no share of a list.
+    """
 
     title: str
     text: str
     choices: tuple[Choice, ...] = ()
-
-    @property
-    def group(self) -> str | None:
-        """The list's title when this card holds a share of its buttons (`group_card_title`), else None."""
-        found = _GROUP_CARD_TITLE.fullmatch(self.title)
-        return found.group(1) if found else None
+    group: str | None = None
 
     def continues(self, previous: Card | None) -> bool:
         """Whether this card holds more of the list whose buttons ``previous`` began (`group`).
@@ -336,13 +332,25 @@ class Card:
             raise ValueError(f"a card holds at most {MAX_CARD_CHOICES} choices")
 
     def to_record(self) -> dict[str, object]:
-        """The stored form: ``{"title", "text", "choices"}``."""
-        return {"title": self.title, "text": self.text, "choices": [c.to_record() for c in self.choices]}
+        """The stored form: ``{"title", "text", "choices"}``, and ``"group"`` on a share of a list."""
+        record: dict[str, object] = {
+            "title": self.title,
+            "text": self.text,
+            "choices": [c.to_record() for c in self.choices],
+        }
+        if self.group is not None:
+            record["group"] = self.group
+        return record
 
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> Card:
         """Read `to_record`'s form back; ValueError when it is not one."""
-        return cls(_string(record, "title"), _string(record, "text"), _choices(record.get("choices")))
+        return cls(
+            _string(record, "title"),
+            _string(record, "text"),
+            _choices(record.get("choices")),
+            _optional(record, "group"),
+        )
 
 
 @dataclass(frozen=True, slots=True)

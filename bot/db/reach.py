@@ -7,7 +7,8 @@
 - `block` records that a person blocked or removed the bot: every message
   waiting for them is dropped, and `blocked` makes new ones dropped at once
   (`bot.db.outbox.enqueue`), so pushes stop instead of failing for ever.
-  Their next event (following again) clears it (`ConversationStore.exchange`).
+  Their next event (following again) clears it (`ConversationStore.exchange`);
+  before it does, `missed_while_blocked` counts what was dropped meanwhile, for the greeting to say.
 - `unreachable` says why a message written now could never reach its
   person: they blocked the bot, or they were an anonymous web chat user
   whose session has ended or expired (`bot.db.websessions.ENDED`).
@@ -120,6 +121,30 @@ def blocked(connection: sa.Connection, channel: str, user_id: str) -> bool:
         conversations.c.blocked_at.is_not(None),
     )
     return bool(connection.execute(query).scalar())
+
+
+def missed_while_blocked(engine: sa.Engine, key: ConversationKey) -> int:
+    """How many messages to the person of ``key`` were dropped as they had blocked the bot (0 if not now).
+
+    Counted only while they are still marked blocked (their return, before its turn clears the mark), and only
+    the messages written after their last turn before the block: those dropped at an earlier block were told
+    at that return. A message already waiting before that last turn and dropped by the block is not counted.
+    """
+    person = sa.and_(conversations.c.channel == key.channel, conversations.c.user_id == key.user_id)
+    last_turn = (
+        sa.select(sa.func.max(conversations.c.updated_at))
+        .where(person, conversations.c.blocked_at.is_not(None))
+        .scalar_subquery()
+    )
+    query = sa.select(sa.func.count()).where(
+        outbox.c.channel == key.channel,
+        outbox.c.user_id == key.user_id,
+        outbox.c.status == "dropped",
+        outbox.c.last_error == BLOCKED,
+        outbox.c.created_at > last_turn,
+    )
+    with reading(engine, "the messages not delivered") as connection:
+        return int(connection.execute(query).scalar() or 0)
 
 
 def unreachable(connection: sa.Connection, key: ConversationKey) -> str | None:

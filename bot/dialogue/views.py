@@ -152,8 +152,8 @@ def button_cards(
     if page < 1 or first >= len(groups):
         page, first = 1, 0
     cards = [
-        Card(group_card_title(title, n, len(groups)), text, group)
-        for n, group in enumerate(groups[first : first + per_page], first + 1)
+        Card(group_card_title(title, n, len(groups)), text, buttons, group=title)
+        for n, buttons in enumerate(groups[first : first + per_page], first + 1)
     ]
     if first + per_page < len(groups):
         shown = min((first + per_page) * MAX_CARD_CHOICES, len(choices))

@@ -72,6 +72,12 @@ class TeamsPlatform:
         }
         return self.webhook(self.activity(user, event_id, attachments=[image]))
 
+    def follow(self, user: str, event_id: str) -> Webhook:
+        """The app installed in ``user``'s personal chat: the bot among the members added."""
+        activity = self.activity(user, event_id, kind="conversationUpdate")
+        activity["membersAdded"] = [{"id": f"28:{self.fake.app_id}"}]
+        return self.webhook(activity)
+
     def unfollow(self, user: str, event_id: str) -> Webhook:
         activity = self.activity(user, event_id, kind="installationUpdate")
         activity["action"] = "remove"

@@ -546,6 +546,27 @@ async def test_pushes_to_a_person_who_blocked_the_bot_stop(bot: Client, platform
     assert len(platform.all_sent(USER)) == before
 
 
+@pytest.mark.parametrize("platform", ["line", "teams", "telegram"], indirect=True)
+async def test_someone_who_adds_the_bot_again_is_told_what_could_not_be_delivered_meanwhile(
+    bot: Client, platform: Platform
+) -> None:
+    """Greeted as a newcomer, they never learnt that the DX team's answer came while they had blocked it."""
+    assert isinstance(platform, FakeLine | TeamsPlatform | FakeTelegram)
+    number = await consult(bot, platform)
+    assert await post(bot, platform.unfollow(USER, "ev-blocked")) == 200
+    await settle(bot)
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "音声認識をお使いください。", "tanaka")
+    back = await say(bot, platform, platform.follow(USER, "ev-back"))
+    told = [s for s in back if "お届けできませんでした" in s.text]
+    assert len(told) == 1, back
+    assert "DX推進課からのメッセージが1件" in told[0].text
+    assert "cs:list" in [a for s in back for a in s.actions]
+    assert await post(bot, platform.unfollow(USER, "ev-blocked-2")) == 200
+    await settle(bot)
+    again = await say(bot, platform, platform.follow(USER, "ev-back-2"))
+    assert not [s for s in again if "お届けできませんでした" in s.text], "told once, at that return"
+
+
 async def test_a_push_the_platform_refuses_for_good_is_dropped_not_retried(
     bot: Client, platform: Platform
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.dialogue.views import button_cards
 from bot.handlers.telegram.render import MAX_TEXT_CHARS, notice, render
 from bot.values import Card, Choice, Notice, Reply
 
@@ -104,3 +105,28 @@ def test_a_notice_has_its_title_in_bold_its_text_escaped_and_the_link_last() -> 
     long = notice(Notice(4, "waiting", "題", "あ" * 5000, "https://k.example/admin/4"))
     assert len(long) == 2
     assert long[-1].html.endswith("ダッシュボードで開く</a>")
+
+
+def test_cases_whose_titles_end_like_a_share_of_a_list_are_each_shown_under_their_own_title() -> None:
+    """Two cases 「…（1/2）」「…（2/2）」 of one section were read as one list's buttons: one heading, cut."""
+    cards = tuple(
+        Card(
+            f"窓口予約のオンライン化（{n}/2）",
+            "市民課\n・待ち時間 半減",
+            (Choice("詳しく見る", f"case:c{n}"),),
+        )
+        for n in (1, 2)
+    )
+    (message,) = render([Reply("市民課の改善事例です（2件）。", (), cards)])
+    assert "<b>1. 窓口予約のオンライン化（1/2）</b>" in message.html
+    assert "<b>2. 窓口予約のオンライン化（2/2）</b>" in message.html
+
+
+def test_a_list_split_into_cards_is_one_section_after_its_stored_form_is_read_back() -> None:
+    """The outbox keeps a reply as its record: a list's cards still make one section when it is pushed."""
+    buttons = tuple(Choice(f"第{n}課", f"dept:{n}") for n in range(1, 8))
+    cards = button_cards("課から探す", "課を選んでください。", buttons, "depts")
+    stored = Reply.from_record(Reply("課の一覧です。", (), cards).to_record())
+    (message,) = render([stored])
+    assert message.html.count("課から探す") == 1
+    assert "（1/3）" not in message.html

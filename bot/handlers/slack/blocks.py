@@ -9,7 +9,7 @@ One message per reply:
   button, which only showed the same answer or page again;
 - its cards (cases, chapters, candidates) as a ``section`` each, the card's
   buttons in an ``actions`` block under it; a run of cards sharing one
-  list's buttons (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`)
+  list's buttons (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`, set where the list is split)
   is headed once (「課から探す」), its buttons' ``actions`` blocks one under another;
 - its choices as one ``actions`` block.
 

@@ -9,9 +9,9 @@
   keeps a list of ten cases readable and far below Telegram's flood limit
   of about one message a second per chat; a card's button is numbered ("2. 詳しく見る") only when another
   card has a button of the same label. A run of cards that share one list's buttons, three each
-  (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`), is one section, headed once, its
-  buttons all in the keyboard: a carousel shows such cards side by side, but in one message they
-  read as seven identical headings over nothing.
+  (「課から探す（1/7）」 to 「（7/7）」, `bot.values.Card.group`, set where the list is split), is one
+  section, headed once, its buttons all in the keyboard: a carousel shows such cards side by side,
+  but in one message they read as seven identical headings over nothing.
 - Text is HTML with everything not ours escaped (`html.escape`), so
   nothing typed by a person renders as markup; ``@name`` mentions are
   broken invisibly (`bot.plaintext.without_telegram_mentions`),

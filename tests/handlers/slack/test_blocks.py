@@ -137,3 +137,14 @@ def test_a_notice_without_a_public_address_has_no_button() -> None:
     message = notice_message(Notice(3, "waiting", "お待たせしている相談", "本文", None))
     assert buttons(message.blocks) == []
     assert message.text == "お待たせしている相談\n本文"
+
+
+def test_cases_whose_titles_end_like_a_share_of_a_list_are_each_headed_with_their_own_title() -> None:
+    """Two cases 「…（1/2）」「…（2/2）」 were read as one list: one heading, its number cut."""
+    cards = tuple(
+        Card(f"窓口予約のオンライン化（{n}/2）", "市民課", (Choice("詳しく見る", f"case:c{n}"),))
+        for n in (1, 2)
+    )
+    (message,) = render([Reply("市民課の改善事例です（2件）。", (), cards)])
+    headings = [t for t in texts(message.blocks) if t.startswith("*窓口予約")]
+    assert headings == ["*窓口予約のオンライン化（1/2）*\n市民課", "*窓口予約のオンライン化（2/2）*\n市民課"]
