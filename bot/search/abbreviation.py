@@ -21,6 +21,7 @@ the long one the same way, through the long word's shortenings.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 __all__ = ["abbreviations_of", "expansions", "phrase_abbreviations", "shortenings"]
@@ -111,8 +112,21 @@ def expansions(
     longer = abbreviations.get(noun)
     if longer:
         return longer
+    if _too_short(noun):
+        return ()
     shorter = shortenings(parts(noun), whole_parts=False)
     return tuple(sorted(short for short in shorter if "w:" + short in vocabulary))
+
+
+def _too_short(noun: str) -> bool:
+    """Whether ``noun`` is too short to hold two parts a shortening takes from, so `parts` need not split it.
+
+    A shortening takes from two parts of `MIN_PART` characters or more (`shortenings`), and the parts
+    cover the noun as `bot.search.normalize.normalize` leaves it, which for a noun NFKC leaves alone is no
+    longer than the noun (case folding and long-vowel marks never add a kanji or katakana). Splitting
+    a story's short unknown nouns with Sudachi was about 1.5 % of its ranking (docs/performance.md).
+    """
+    return len(noun) < 2 * MIN_PART and unicodedata.is_normalized("NFKC", noun)
 
 
 def phrase_abbreviations(texts: Iterable[str], vocabulary: Mapping[str, int]) -> dict[str, tuple[str, ...]]:

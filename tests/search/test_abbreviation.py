@@ -7,7 +7,7 @@ import pytest
 from benchmarks.abbreviations import recall
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Searcher
-from bot.search.abbreviation import abbreviations_of, phrase_abbreviations, shortenings
+from bot.search.abbreviation import abbreviations_of, expansions, phrase_abbreviations, shortenings
 from tests.auxil.searchers import own_faq_searcher
 
 
@@ -116,3 +116,23 @@ def test_the_probe_tells_the_shortenings_made_from_the_missed(searcher: Searcher
     made = {short: ok for short, _, ok in recall(searcher.analyzer)}
     assert all(made[short] for short in ("特養", "国保", "パワハラ", "パソコン"))
     assert not made["スマホ"], "スマートフォン is one part: another pattern"
+
+
+def test_a_noun_too_short_for_two_parts_is_not_split(searcher: Searcher) -> None:
+    split: list[str] = []
+
+    def parts(word: str) -> list[str]:
+        split.append(word)
+        return searcher.analyzer.parts(word)
+
+    vocabulary = searcher.index.vocabulary
+    short = sorted({term[2:] for term in vocabulary if term.startswith("w:") and len(term) < 6})
+    assert len(short) > 100
+    for noun in short:  # what splitting would have found: nothing, for every noun under four characters
+        assert expansions({}, vocabulary, noun, parts) == ()
+        assert not shortenings(searcher.analyzer.parts(noun), whole_parts=False)
+    assert split == [], "no noun of three characters or fewer is split"
+    known = {"w:国保": 0, "w:株会": 1}
+    assert expansions({}, known, "国民健康保険", parts) == ("国保",)
+    assert expansions({}, known, "㍿", parts) == ("株会",), "NFKC makes 株式会社 of it: split"
+    assert split == ["国民健康保険", "㍿"]
