@@ -23,7 +23,7 @@ from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, St
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
-from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
+from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
@@ -172,12 +172,10 @@ async def change(request: web.Request) -> web.Response:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400, action)
     except DraftExists as exc:  # 「FAQに登録」 pressed again (or by a colleague): the draft there is opened
         raise see_other(f"/admin/faq/{exc.draft.id}?done=exists") from None
-    except Conflict as exc:
+    except ConsultationError as exc:  # late (a colleague's change), or no longer possible because of one
         names = await team_names(request)
         since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""), names)
         return await _page(request, number, f"{exc}{since}", posted, status_of(exc), action)
-    except ConsultationError as exc:
-        return await _page(request, number, str(exc), posted, status_of(exc), action)
     if action == "faq":
         raise see_other(f"/admin/faq/{result}?done=created")
     raise see_other(f"/admin/consultations/{number}?done={action}")
