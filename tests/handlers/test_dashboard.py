@@ -595,7 +595,7 @@ async def test_a_form_sent_after_the_login_ended_says_so_and_gives_back_what_was
     )
     assert "ログアウトしました" in refused
     assert "ページを読み込み直して" not in refused, "reloading would send the form again, and fail again"
-    assert '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1">' in refused
+    assert '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1" target="_blank"' in refused
     assert "会議録の件、来週の打合せで &lt;b&gt;音声認識&lt;/b&gt; の話をする予定。" in refused
     assert csrf not in refused
 
