@@ -460,5 +460,56 @@ def test_a_draft_appended_to_the_faq_and_reloaded_is_not_exported_again(site: Si
         "appended twice, check would refuse"
     )
     status, listing = _dashboard(site, "/admin/faq/exported", site.editor, {"csrf": csrf})
-    assert "承認済みの下書きを「書き出し済み」にしました。" in listing
+    assert "faq.yaml に追加済みの下書き1件を「書き出し済み」にしました。" in listing
     assert "すでにFAQにある" not in listing
+
+
+def _approved_draft(site: Site, number: int, entry_id: str, answer: str) -> None:
+    """Consultation ``number`` answered, drafted from and approved as ``entry_id`` by the editor."""
+    _consult(site.served.url, f"mark-staff-{number}", f"会議録の作成について相談です（{number}件目）")
+    status, _ = _admin(site, f"/api/v1/consultations/{number}/answer", "POST", {"text": answer})
+    assert status == 200
+    csrf = site.editor[1]
+    detail = _dashboard(site, f"/admin/consultations/{number}", site.editor)[1]
+    version = re.findall(r'name="version" value="(\d+)"', detail)[0]
+    status, draft = _dashboard(
+        site, f"/admin/consultations/{number}/faq", site.editor, {"csrf": csrf, "version": version}
+    )
+    draft_id = re.findall(r'action="/admin/faq/(\d+)/approve"', draft)[0]
+    fields = {"csrf": csrf, "version": "1", "entry_id": entry_id, "category": "進め方"}
+    fields |= {"question": f"{entry_id}の質問です。", "answer": answer}
+    status, approved = _dashboard(site, f"/admin/faq/{draft_id}/approve", site.editor, fields)
+    assert "承認しました。" in approved
+
+
+def test_marking_exported_covers_what_the_faq_holds_not_drafts_approved_or_edited_after_the_export(
+    site: Site,
+) -> None:
+    """It marked every approved draft: one approved, or edited and approved again, after the download too."""
+    _approved_draft(site, 1, "method-a", "Aの回答です。")
+    _approved_draft(site, 2, "method-b", "Bの回答です。")
+    status, exported = _dashboard(site, "/admin/faq/export.yaml", site.editor)
+    assert (status, exported.count("- id: method-")) == (200, 2)
+    # Meanwhile: a colleague approves another draft, and edits B and has it approved again.
+    _approved_draft(site, 3, "method-c", "Cの回答です。")
+    csrf = site.editor[1]
+    edited = {"csrf": csrf, "version": "3", "entry_id": "method-b", "category": "進め方"}
+    edited |= {"question": "method-bの質問です。", "answer": "Bの回答を書き直しました。"}
+    status, saved = _dashboard(site, "/admin/faq/2/save", site.editor, edited)
+    assert "承認済みだったため「下書き」に戻りました" in saved
+    assert (
+        "承認しました。"
+        in _dashboard(site, "/admin/faq/2/approve", site.editor, {"csrf": csrf, "version": "4"})[1]
+    )
+
+    with site.faq.open("a", encoding="utf-8") as out:  # what was downloaded: A and B as they were
+        out.write("\n" + exported)
+    assert _admin(site, "/api/v1/knowledge/reload", "POST")[0] == 200
+    status, listing = _dashboard(site, "/admin/faq/exported", site.editor, {"csrf": csrf})
+    states = {number: _dashboard(site, f"/admin/faq/{number}", site.editor)[1] for number in (1, 2, 3)}
+    assert "FAQの下書き No.1（書き出し済み）" in states[1]
+    assert "FAQの下書き No.2（承認済み）" in states[2], "its new text was never exported"
+    assert "FAQの下書き No.3（承認済み）" in states[3], "approved after the export"
+    assert "faq.yaml に追加済みの下書き1件を「書き出し済み」にしました。" in listing
+    assert "ID「method-b」はFAQにありますが、内容が承認済みの下書きと異なります" in listing
+    assert "faq.yaml形式で書き出す（承認済み1件）" in listing, "C, still to export"

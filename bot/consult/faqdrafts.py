@@ -38,7 +38,16 @@ from bot.localtime import local
 from bot.privacy import mask, masked_kinds
 from bot.search.normalize import sentences
 
-__all__ = ["STATUS_LABELS", "Draft", "DraftRefused", "DraftStatus", "FaqDrafts", "as_question", "to_yaml"]
+__all__ = [
+    "STATUS_LABELS",
+    "Draft",
+    "DraftExists",
+    "DraftRefused",
+    "DraftStatus",
+    "FaqDrafts",
+    "as_question",
+    "to_yaml",
+]
 
 DraftStatus = Literal["draft", "approved", "rejected", "exported"]
 STATUS_LABELS: dict[str, str] = {
@@ -61,6 +70,21 @@ class DraftRefused(InvalidInput):
     def __init__(self, message: str, fields: Iterable[str]) -> None:
         super().__init__(message)
         self.fields = tuple(name for name in _FIELD_NAMES if name in set(fields))
+
+
+class DraftExists(Conflict):
+    """「FAQに登録」 on a consultation that has a draft in use already (not set aside): ``draft`` is it.
+
+    A second press (a double click, or a colleague's) would otherwise make a second entry of one answer.
+    """
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__(f"この相談からは、すでにFAQの下書き No.{draft.id}（{draft.label}）を作っています。")
+        self.draft = draft
+
+
+LIVE: tuple[DraftStatus, ...] = ("draft", "approved", "exported")
+"""The states in which a draft stands for its consultation; one set aside (見送り) lets another be made."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +111,17 @@ class Draft:
     def label(self) -> str:
         """The state's Japanese name."""
         return STATUS_LABELS[self.status]
+
+    def appended_as(self, faq: Mapping[str, FaqEntry]) -> bool:
+        """Whether ``faq`` (entries by id) holds this draft as it stands: its id, with the same text."""
+        held = faq.get(self.entry_id)
+        return held is not None and (
+            held.category,
+            held.question.strip(),
+            held.answer.strip(),
+            tuple(held.phrasings),
+            tuple(held.keywords),
+        ) == (self.category, self.question.strip(), self.answer.strip(), self.phrasings, self.keywords)
 
     def entry(self) -> dict[str, Any]:
         """The entry as faq.yaml holds it (no category and empty lists left out)."""
@@ -127,10 +162,17 @@ class FaqDrafts:
         self.categories = categories
 
     def create_from(self, number: int, actor: str, expected: int | None = None) -> Draft:
-        """A draft from consultation ``number``'s question and latest answer (recorded on it)."""
+        """A draft from consultation ``number``'s question and latest answer (recorded on it).
+
+        `DraftExists` when the consultation has a draft in use (`LIVE`) already: checked in the same
+        transaction, so two presses at once make one draft.
+        """
         now = self.clock()
         with writing(self.engine, "the FAQ draft") as connection:
             consultation = store.get(connection, number, lock=True)
+            made = self._of_consultation(connection, number)
+            if live := [d for d in made if d.status in LIVE]:
+                raise DraftExists(live[0])
             answer = store.last_answer(connection, number)
             if answer is None:
                 raise InvalidInput(
@@ -177,6 +219,19 @@ class FaqDrafts:
             query = query.where(faq_drafts.c.status == status)
         with reading(self.engine, "the FAQ drafts") as connection:
             return [_draft(row._mapping) for row in connection.execute(query).all()]
+
+    def of_consultation(self, number: int) -> tuple[Draft, ...]:
+        """The drafts made from consultation ``number``, newest first (found by its id, not read all)."""
+        with reading(self.engine, "the FAQ drafts") as connection:
+            return self._of_consultation(connection, number)
+
+    def _of_consultation(self, connection: sa.Connection, number: int) -> tuple[Draft, ...]:
+        query = (
+            sa.select(faq_drafts)
+            .where(faq_drafts.c.consultation_id == number)
+            .order_by(faq_drafts.c.id.desc())
+        )
+        return tuple(_draft(row._mapping) for row in connection.execute(query).all())
 
     def get(self, draft_id: int) -> Draft:
         """One draft; `NotFound` when there is none."""
@@ -247,19 +302,34 @@ class FaqDrafts:
         drafts = self.exportable(everything=everything)
         return to_yaml(drafts, self.clock()) if drafts else ""
 
-    def mark_exported(self, actor: str, ids: Collection[int] | None = None) -> int:
-        """Mark the approved drafts (only ``ids`` when given) as exported, once in faq.yaml; how many."""
-        now = self.clock()
-        query = faq_drafts.update().where(faq_drafts.c.status == "approved")
-        if ids is not None:
-            query = query.where(faq_drafts.c.id.in_(list(ids)))
+    def mark_exported(self, actor: str, ids: Collection[int]) -> int:
+        """Mark the approved drafts ``ids`` (those faq.yaml has) as exported; how many."""
         with writing(self.engine, "the FAQ draft") as connection:
-            result = connection.execute(
-                query.values(
-                    status="exported", updated_by=actor, updated_at=now, version=faq_drafts.c.version + 1
-                )
+            return self._mark(connection, actor, ids)
+
+    def _mark(self, connection: sa.Connection, actor: str, ids: Collection[int]) -> int:
+        result = connection.execute(
+            faq_drafts.update()
+            .where(faq_drafts.c.id.in_(list(ids)), faq_drafts.c.status == "approved")
+            .values(
+                status="exported", updated_by=actor, updated_at=self.clock(), version=faq_drafts.c.version + 1
             )
+        )
         return result.rowcount
+
+    def mark_appended(self, actor: str, faq: Iterable[FaqEntry]) -> tuple[Draft, ...]:
+        """Mark exported the approved drafts ``faq`` (the FAQ in service) holds as they are; those marked.
+
+        Exactly what was appended: a draft approved after the export (its id not in the FAQ) or edited and
+        approved again after it (the FAQ holds other text under its id) stays approved. Read and marked in
+        one transaction, so a draft changed meanwhile is not marked either.
+        """
+        held = {entry.id: entry for entry in faq}
+        with writing(self.engine, "the FAQ draft") as connection:
+            approved = connection.execute(sa.select(faq_drafts).where(faq_drafts.c.status == "approved"))
+            appended = tuple(d for d in (_draft(row._mapping) for row in approved) if d.appended_as(held))
+            self._mark(connection, actor, [d.id for d in appended])
+        return appended
 
     def _values(self, fields: Mapping[str, str]) -> dict[str, Any]:
         """The draft's columns from a form's fields (lists one item a line), masked."""

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.consult.faqdrafts import DraftRefused, FaqDrafts
+from bot.consult.faqdrafts import DraftExists, DraftRefused, FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.errors import Conflict, InvalidInput
 from bot.knowledge import KnowledgeBase, load_knowledge
+from bot.knowledge.schema import FaqEntry
 from tests.auxil.consultations import Clock, new_consultation, open_consultation
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 
@@ -44,8 +45,13 @@ def test_a_draft_needs_an_answer_and_records_itself_on_the_consultation(
     assert draft.answer == "音声認識ソフトをお使いください。"
     assert draft.phrasings == ("会議録の作り方",)
     assert service.events(1)[-1].kind == "faq"
+    with pytest.raises(DraftExists) as exists:  # one draft a consultation, whatever version the form had
+        drafts.create_from(1, "tanaka", expected=service.get(1).version - 1)
+    assert exists.value.draft.id == draft.id
+    drafts.reject(draft.id, "suzuki", draft.version)
     with pytest.raises(Conflict):
         drafts.create_from(1, "tanaka", expected=service.get(1).version - 1)
+    assert drafts.create_from(1, "tanaka").id != draft.id, "set aside, it lets another be made"
 
 
 def test_a_draft_from_a_wish_to_consult_asks_the_question_without_the_wish(
@@ -88,9 +94,29 @@ def test_edit_approve_export_and_the_result_loads_as_faq(
     assert entry.category == "進め方"
     assert entry.answer.startswith("音声認識ソフトで下書きを作り、")
 
-    assert drafts.mark_exported("suzuki") == 1
-    assert drafts.export() == ""
+    assert [d.id for d in drafts.mark_appended("suzuki", kb.faq)] == [draft.id]
     assert drafts.get(draft.id).status == "exported"
+    assert drafts.mark_exported("suzuki", [draft.id]) == 0, "approved drafts only"
+
+
+def test_marking_covers_exactly_the_drafts_the_faq_holds_as_they_are(
+    service: ConsultationService, drafts: FaqDrafts, kb: KnowledgeBase
+) -> None:
+    ids = []
+    for number, entry_id in ((1, "method-a"), (2, "method-b"), (3, "method-c")):
+        open_consultation(service)
+        service.answer(number, "回答です。", "tanaka")
+        draft = drafts.create_from(number, "tanaka")
+        saved = drafts.save(draft.id, FIELDS | {"entry_id": entry_id}, "tanaka", draft.version)
+        ids.append(drafts.approve(draft.id, "suzuki", saved.version).id)
+    a, b = (drafts.get(i) for i in ids[:2])
+    held = [FaqEntry.model_validate(d.entry()) for d in (a, b)]  # A and B appended; C approved later
+    edited = drafts.save(
+        b.id, FIELDS | {"entry_id": "method-b", "answer": "書き直しました。"}, "sato", b.version
+    )
+    drafts.approve(b.id, "suzuki", edited.version)
+    assert [d.entry_id for d in drafts.mark_appended("suzuki", [*kb.faq, *held])] == ["method-a"]
+    assert [drafts.get(i).status for i in ids] == ["exported", "approved", "approved"]
 
 
 def test_a_draft_saved_with_cr_lf_line_breaks_still_exports_as_a_block(

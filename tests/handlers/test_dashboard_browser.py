@@ -40,21 +40,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 
 def _add_user(folder: Path, name: str, display_name: str, *options: str) -> None:
     """A dashboard user made as an administrator does, with ``python -m bot admin add-user``."""
+    _admin(folder, "add-user", name, "--display-name", display_name, *options, "--password-stdin")
+
+
+def _admin(folder: Path, *args: str) -> None:
+    """``python -m bot admin ARGS`` on the database in ``folder`` (the password, when asked, on stdin)."""
     subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bot",
-            "--database",
-            f"sqlite:///{folder / 'kaizen.db'}",
-            "admin",
-            "add-user",
-            name,
-            "--display-name",
-            display_name,
-            *options,
-            "--password-stdin",
-        ],
+        [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "admin", *args],
         input=f"{PASSWORD}\n",
         text=True,
         check=True,
@@ -159,6 +151,27 @@ def test_log_out_everywhere_from_the_dashboard_ends_the_other_browsers_session(
     second.reload()
     expect(second).to_have_url(re.compile(r"/admin/login\?expired=1$"))
     expect(second.locator(".notice.done")).to_contain_text("ログインの有効期限が切れたか")
+
+
+def test_an_answer_sent_after_the_login_ended_stays_on_screen_while_logging_in_again(
+    served: Served, browser: Browser
+) -> None:
+    _consult(served, browser, "議事録の要約に時間がかかるので、短くまとめる方法を知りたいです。")
+    team = _opened(served, browser, "tanaka", "議事録の要約")
+    typed = "要約には次の手順をお勧めします。\n1. 見出しを付ける\n2. https://example.jp/guide を参照"
+    team.get_by_label("相談者のチャットに送る回答").fill(typed)
+    _admin(served.log.parent, "logout-everywhere", "tanaka")  # say, the session expired meanwhile
+    team.get_by_role("button", name="回答を送信").click()
+    kept = team.get_by_role("textbox", name="送信しようとした内容")
+    expect(kept).to_have_value(typed)
+    with team.context.expect_page() as opened:
+        team.get_by_role("link", name="ログイン画面を新しいタブで開く").click()
+    login = opened.value
+    login.get_by_label("ユーザー名").fill("tanaka")
+    login.get_by_label("パスワード").fill(PASSWORD)
+    login.get_by_role("button", name="ログイン", exact=True).click()
+    expect(login.get_by_label("相談者のチャットに送る回答")).to_be_visible()  # back on the consultation
+    expect(kept).to_have_value(typed)  # still there, to paste
 
 
 def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served, browser: Browser) -> None:

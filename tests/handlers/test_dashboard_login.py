@@ -185,7 +185,7 @@ async def test_a_form_refused_after_the_login_ended_links_to_a_login_that_return
     await asyncio.to_thread(client.app[ACCOUNTS].logout_everywhere, "tanaka")
     data = {"version": version_of(detail), "csrf": csrf, "form": "answer", "text": "回答です。"}
     refused = await post(client, "/admin/consultations/1/answer", data, 403)
-    link = '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1">ログイン画面へ</a>'
+    link = '<a href="/admin/login?next=%2Fadmin%2Fconsultations%2F1" target="_blank" rel="noopener">'
     assert link in refused
     assert (
         await login_from(client, "/admin/login?next=%2Fadmin%2Fconsultations%2F1") == "/admin/consultations/1"

@@ -18,11 +18,12 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STORE
+from bot.consult.faqdrafts import LIVE, DraftExists
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
-from bot.errors import Conflict, ConsultationError, InvalidInput, InvalidRequest
+from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
@@ -169,12 +170,12 @@ async def change(request: web.Request) -> web.Response:
         result = await asyncio.to_thread(operation, number, actor, expected)
     except InvalidRequest:
         return await _page(request, number, "フォームの内容を読み取れませんでした。", posted, 400, action)
-    except Conflict as exc:
+    except DraftExists as exc:  # 「FAQに登録」 pressed again (or by a colleague): the draft there is opened
+        raise see_other(f"/admin/faq/{exc.draft.id}?done=exists") from None
+    except ConsultationError as exc:  # late (a colleague's change), or no longer possible because of one
         names = await team_names(request)
         since = await asyncio.to_thread(_since, request, number, posted.get("seen", ""), names)
         return await _page(request, number, f"{exc}{since}", posted, status_of(exc), action)
-    except ConsultationError as exc:
-        return await _page(request, number, str(exc), posted, status_of(exc), action)
     if action == "faq":
         raise see_other(f"/admin/faq/{result}?done=created")
     raise see_other(f"/admin/consultations/{number}?done={action}")
@@ -243,7 +244,9 @@ async def _page(
     described = [describe_event(e, names, receipts.get(e.id)) for e in events]
     done, failed = _done(request.query.get("done", ""), events, described)
     answered = any(e.kind == "answer" for e in events)
-    drafts = await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].list) if answered else []
+    drafts = (
+        await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].of_consultation, number) if answered else []
+    )
     context: dict[str, Any] = {
         "c": consultation,
         "channel": team_titles().get(consultation.key.channel, consultation.key.channel),
@@ -264,8 +267,9 @@ async def _page(
         "names": names,
         "labels": LABELS,
         "answered": answered,
-        # The drafts made from it already: 「FAQに登録」 pressed again unknowingly made a second one.
-        "drafts": [d for d in drafts if d.consultation_id == number],
+        # The drafts made from it: one in use (not set aside) takes the button's place, so none is made twice.
+        "drafts": drafts,
+        "live_draft": next((d for d in drafts if d.status in LIVE), None),
         "seen": events[-1].id if events else 0,
         "form_error": error,
         "failed_form": _FORMS.get(action, action) if error else "",

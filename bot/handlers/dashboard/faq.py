@@ -7,6 +7,7 @@ exporting are for editors (``python -m bot admin add-user NAME --editor``).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
@@ -28,7 +29,7 @@ _DONE = {
     ),
     "approve": "承認しました。「FAQの下書き」の一覧にある「faq.yaml形式で書き出す」から書き出せます。",
     "reject": "見送りにしました。",
-    "exported": "承認済みの下書きを「書き出し済み」にしました。",
+    "exists": "この相談からは、すでにこの下書きを作っています。新しくは作らずに、こちらを開きました。",
 }
 
 
@@ -37,13 +38,16 @@ async def drafts(request: web.Request) -> web.Response:
     store = request.config_dict[FAQ_DRAFTS]
     found = await asyncio.to_thread(store.list)
     exportable = await asyncio.to_thread(store.exportable)
+    faq = request.config_dict[KNOWLEDGE].current.engine.lib.faq
+    present = [d for d in found if d.status == "approved" and d not in exportable]
     context = {
         "drafts": found,
         "approved": sum(d.status == "approved" for d in found),
         "exportable": len(exportable),
-        "present": [d.entry_id for d in found if d.status == "approved" and d not in exportable],
+        "present": [d.entry_id for d in present if d.appended_as(faq)],
+        "changed": [d.entry_id for d in present if not d.appended_as(faq)],
         "labels": STATUS_LABELS,
-        "done": _DONE.get(request.query.get("done", ""), ""),
+        "done": _marked(request.query) if request.query.get("done") == "exported" else "",
     }
     return render(request, "faq_list.html", context)
 
@@ -102,10 +106,28 @@ async def export(request: web.Request) -> web.Response:
 
 
 async def mark_exported(request: web.Request) -> web.Response:
-    """Mark the approved drafts as exported, once added to faq.yaml (editors only)."""
+    """Mark exported the approved drafts the FAQ in service holds as they are (editors only).
+
+    Exactly what was appended to faq.yaml and reloaded: not a draft approved after the export, nor one
+    edited and approved again after it (`FaqDrafts.mark_appended`).
+    """
     _editor(request)
-    await asyncio.to_thread(request.config_dict[FAQ_DRAFTS].mark_exported, request[SESSION].user.name)
-    raise see_other("/admin/faq?done=exported")
+    faq = request.config_dict[KNOWLEDGE].current.engine.lib.faq.values()
+    marked = await asyncio.to_thread(
+        request.config_dict[FAQ_DRAFTS].mark_appended, request[SESSION].user.name, faq
+    )
+    raise see_other(f"/admin/faq?done=exported&marked={len(marked)}")
+
+
+def _marked(query: Mapping[str, str]) -> str:
+    """What 「書き出し済みにする」 did, from the count its redirect carries."""
+    count = query.get("marked", "")
+    if not count.isdecimal() or int(count) == 0:
+        return (
+            "「書き出し済み」にした下書きはありません。読み込み中のFAQに、承認済みの下書きと同じ内容の項目が"
+            "見つかりませんでした。faq.yaml に追加し、知識を読み込み直してから、もう一度押してください。"
+        )
+    return f"faq.yaml に追加済みの下書き{int(count)}件を「書き出し済み」にしました。"
 
 
 async def _page(
