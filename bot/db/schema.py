@@ -270,6 +270,7 @@ faq_drafts = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("reviewed_by", sa.String(64), nullable=True),
     sa.Column("reviewed_at", sa.DateTime(timezone=True), nullable=True),
+    sa.Index("ix_faq_drafts_consultation", "consultation_id"),
 )
 """FAQ entries drafted from answered consultations: ``draft`` → ``approved`` (by an editor) → ``exported``."""
 

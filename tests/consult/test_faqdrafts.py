@@ -178,3 +178,14 @@ def test_a_draft_with_masked_text_is_not_approved_and_published_contacts_survive
         "the team's published address"
     )
     assert drafts.approve(draft.id, "suzuki", edited.version).status == "approved"
+
+
+def test_a_consultations_drafts_are_found_through_its_index(drafts: FaqDrafts) -> None:
+    """Migration 0046: the page of a consultation asks for its drafts by an index, not by reading them all."""
+    if drafts.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is read with SQLite's EXPLAIN QUERY PLAN")
+    with drafts.engine.connect() as connection:
+        plan = connection.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM faq_drafts WHERE consultation_id = 1 ORDER BY id DESC"
+        ).all()
+    assert any("USING INDEX ix_faq_drafts_consultation" in row[-1] for row in plan), plan
