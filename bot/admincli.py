@@ -26,6 +26,7 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
+from bot import privacy
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
 from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
@@ -267,10 +268,13 @@ async def _start_and_run(settings: Settings, stop: asyncio.Event) -> bool:
 
     ``stop`` is looked at between the steps (a step under way, such as the
     index build in its thread, cannot be broken off); what is open is closed either way.
+    A turn worker compiles the masker's rules in a thread while the rest starts, as ``serve``
+    does at its start, so that its first turn does not wait for them.
     """
     from bot import wiring  # the channels' SDKs: seconds to import, and only the worker needs them
 
     turns = settings.webhook_turns == "worker"
+    masker = asyncio.ensure_future(asyncio.to_thread(privacy.prepare)) if turns else None
     async with contextlib.AsyncExitStack() as opened:
         store = await asyncio.to_thread(ConversationStore.configured, settings)
         opened.push_async_callback(asyncio.to_thread, store.close)
@@ -283,7 +287,8 @@ async def _start_and_run(settings: Settings, stop: asyncio.Event) -> bool:
         if stop.is_set():
             log.info("stopping: asked to stop while starting, so nothing was delivered")
             return False
-        if turns:
+        if masker is not None:
+            await masker
             service = wiring.consultations(settings, store, lambda: knowledge.searcher.kb)
             async with (
                 wiring.delivering(settings, store, service, channels),

@@ -193,15 +193,33 @@ def _child_main(payload: str) -> None:
     print(json.dumps(figures))
 
 
+def bench_queries(settings: Settings) -> list[str]:
+    """The development set's queries in a source checkout; in a packaged install, the questions of the FAQ.
+
+    A packaged install (pip, wheel, Docker) has no tests/: there the ward's own FAQ in service gives the
+    queries, each question as staff would type it, and a line on standard error says so.
+    """
+    from bot.evaluation import development_queries, load_queries
+
+    source = development_queries()
+    if source is not None:
+        return [query.q for query in load_queries(source)]
+    kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
+    print(
+        f"開発用の質問集（tests/data/queries_dev.yaml）がないため、{settings.faq_path} の質問"
+        f"{len(kb.faq)}件を検索の質問にします。",
+        file=sys.stderr,
+    )
+    return [entry.question for entry in kb.faq]
+
+
 def run_bench(
     settings: Settings, sizes: list[int], n_queries: int, n_baseline: int, *, semantic: bool = False
 ) -> int:
     """Print one row per size and measurement; figures are for this machine, now."""
-    from bot.evaluation import DEFAULT_QUERIES, load_queries
-
     pool = _word_pool()
-    labelled = [q.q for q in load_queries(DEFAULT_QUERIES)]
-    queries = [labelled[i % len(labelled)] for i in range(n_queries)]
+    asked = bench_queries(settings)
+    queries = [asked[i % len(asked)] for i in range(n_queries)]
     columns = ("entries", "engine", "load s", "median ms", "p99 ms", "peak MiB", "speed-up")
     header = "{:>8} {:<10} {:>8} {:>10} {:>8} {:>9} {:>9}".format(*columns)
     print(header)

@@ -52,9 +52,11 @@ from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import FaqEntry, load_knowledge
 
 __all__ = [
+    "NO_QUERY_SETS",
     "SECTIONS",
     "Latency",
     "RealisticReport",
+    "have_query_sets",
     "labelled_queries",
     "long_stories",
     "realistic_faq",
@@ -66,6 +68,12 @@ QUERY_SETS = (
     PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml",
     PROJECT_ROOT / "tests" / "data" / "queries_holdout.yaml",
 )
+NO_QUERY_SETS = (
+    "bench --realistic は開発用の質問集（tests/data/queries_dev.yaml と queries_holdout.yaml）の質問と"
+    "長い相談文で測るため、ソースのチェックアウト（git clone したフォルダ）で実行してください。"
+    "インストールした版では、python -m bot bench（--realistic なし）が知識のFAQの質問で測ります。"
+)
+"""Why ``bench --realistic`` stops in a packaged install, which has no tests/ (a line for people)."""
 SECTIONS = (
     "総務課",
     "企画課",
@@ -136,6 +144,11 @@ def realistic_faq(entries: Sequence[FaqEntry], size: int) -> list[dict[str, Any]
         data["question"] = prefixes[round_ % len(prefixes)] + entry.question
         out.append(data)
     return out
+
+
+def have_query_sets() -> bool:
+    """Whether the labelled sets are here: in a source checkout, not in a packaged install."""
+    return all(path.is_file() for path in QUERY_SETS)
 
 
 def labelled_queries() -> list[tuple[str, str]]:

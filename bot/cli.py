@@ -61,7 +61,10 @@ def _parser() -> Parser:
 
     evaluate = commands.add_parser("eval", help="measure search quality on a labelled query set")
     evaluate.add_argument(
-        "file", nargs="?", type=Path, help="query set (default: tests/data/queries_dev.yaml)"
+        "file",
+        nargs="?",
+        type=Path,
+        help="query set (default, in a source checkout only: tests/data/queries_dev.yaml)",
     )
     evaluate.add_argument("--errors", action="store_true", help="also list every query that went wrong")
     evaluate.add_argument("--json", action="store_true", help="print the figures as JSON")
@@ -246,8 +249,11 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "bench":
         sizes = args.sizes or ([50_000] if args.realistic else [1000, 10_000, 50_000, 100_000])
         if args.realistic:
-            from bot.bench_realistic import run_realistic
+            from bot.bench_realistic import NO_QUERY_SETS, have_query_sets, run_realistic
 
+            if not have_query_sets():
+                refuse(NO_QUERY_SETS)
+                return 2
             return run_realistic(settings, sizes, args.queries, args.stories, semantic=args.semantic)
         from bot.bench import run_bench
 
@@ -276,11 +282,22 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _eval(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.evaluation import DEFAULT_QUERIES, read_queries, run_eval, unknown_ids, without_phrasings
+    from bot.evaluation import (
+        NO_QUERY_FILE,
+        development_queries,
+        read_queries,
+        run_eval,
+        unknown_ids,
+        without_phrasings,
+    )
 
     summary = "評価用の質問ファイルに{}件の問題があります。"
+    path = args.file or development_queries()
+    if path is None:
+        refuse(NO_QUERY_FILE)
+        return 2
     try:
-        queries = read_queries(args.file or DEFAULT_QUERIES)
+        queries = read_queries(path)
     except KnowledgeError as exc:
         _print_problems(exc, summary)
         return 2

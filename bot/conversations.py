@@ -70,7 +70,7 @@ from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
 from bot.dialogue.limits import messages_full
-from bot.dialogue.tickets import STATUS
+from bot.dialogue.tickets import STATUS, received
 from bot.dialogue.views import TEXT_ONLY
 from bot.errors import Busy, DuplicateEvent, StoreError
 from bot.knowledge import Ward
@@ -172,8 +172,8 @@ class TeamRoomDesk(Protocol):
 class _OverLimit(Exception):
     """Unwinds a turn over the message limit: nothing of it is stored.
 
-    ``line`` is the id of the conversation's newest logged line (`bot.db.journal.last_id`), by which
-    the log names it: it finds the conversation in the database, and names nobody in the log itself.
+    ``line`` is the id of the conversation's newest logged line (`bot.db.journal.last_id`), which the
+    log gives beside the key's digest: it finds the conversation in the database, and names nobody.
     """
 
     def __init__(self, limit: Limit, line: int | None) -> None:
@@ -244,6 +244,8 @@ class Conversations:
         except Exception:
             log.exception("the engine failed on a message of %s", incoming.key)
             replies = (*lead, fallback(ward))
+        for number in filter(None, map(received, replies)):  # stored: the turn's transaction committed
+            log.info("consultation No.%d received from %s", number, incoming.key)
         if self.observe is not None:
             self.observe(replies)
         return replies
@@ -284,7 +286,7 @@ class Conversations:
             first = True
         if not first:
             return ()
-        _log_refusal(key.channel, over)
+        _log_refusal(key, over)
         return (messages_full(over.limit, now, ward),)
 
     def event(self, incoming: Incoming) -> tuple[Reply, ...]:
@@ -381,17 +383,17 @@ class Conversations:
         self._turns.shutdown(wait=True)
 
 
-def _log_refusal(channel: str, over: _OverLimit) -> None:
-    """Log a window of refusals by the per-minute limit, naming the conversation by a line's id.
+def _log_refusal(key: ConversationKey, over: _OverLimit) -> None:
+    """Log a window of refusals by the per-minute limit, naming the conversation as every line does.
 
-    A user id is personal data (a name, under single sign-on) and a refusal is no failure: the log never
-    names the person (docs/operations.md).
+    A user id is personal data (a name, under single sign-on): the log names the conversation by its key's
+    digest (`ConversationKey`) and its newest logged line's id, which finds it (docs/operations.md).
     """
-    named = f"the conversation of logged line {over.line}" if over.line is not None else "a conversation"
+    newest = f" (newest logged line {over.line})" if over.line is not None else ""
     log.info(
-        "%s: %s sent more than %d messages in a minute; its messages are refused until %s (logged once)",
-        channel,
-        named,
+        "%s%s sent more than %d messages in a minute; its messages are refused until %s (logged once)",
+        key,
+        newest,
         over.limit.allowed,
         over.limit.until.isoformat(timespec="seconds"),
     )

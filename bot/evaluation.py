@@ -54,6 +54,7 @@ from bot.search.offers import offered
 __all__ = [
     "LabelledQuery",
     "Scores",
+    "development_queries",
     "evaluate",
     "first_expected",
     "load_queries",
@@ -65,6 +66,15 @@ __all__ = [
 ]
 
 DEFAULT_QUERIES = PROJECT_ROOT / "tests" / "data" / "queries_dev.yaml"
+"""The development set: in a source checkout only, as a packaged install has no tests/."""
+NO_QUERY_FILE = (
+    "評価する質問のファイルを指定してください（例: python -m bot eval queries.yaml）。"
+    "ファイルは「- q: 質問」と「expect: 正解のFAQのid」の並びで、"
+    "書き方は README の「Search quality」にあります。"
+    "指定しないときに使う開発用の質問集（tests/data/queries_dev.yaml）は、ソースのチェックアウトにだけあり、"
+    "インストールした版にはありません。"
+)
+"""Why ``eval`` without a file stops where there is no development set (a line for people)."""
 OUT_OF_SCOPE = "out-of-scope"
 SMALLTALK, NONE = "smalltalk", "none"
 """The expectations that are not ids: any small talk, and nothing answered."""
@@ -126,6 +136,11 @@ def load_queries(path: Path) -> list[LabelledQuery]:
     Raises `KnowledgeError` when it cannot be read, a query is wrong, or it holds no query.
     """
     return [query for query, _ in read_queries(path)]
+
+
+def development_queries() -> Path | None:
+    """The development set when this is a source checkout, None in a packaged install (pip, wheel, Docker)."""
+    return DEFAULT_QUERIES if DEFAULT_QUERIES.is_file() else None
 
 
 def read_queries(path: Path) -> list[tuple[LabelledQuery, Located]]:

@@ -19,6 +19,7 @@ tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -132,11 +133,23 @@ the older unversioned form."""
 
 @dataclass(frozen=True, slots=True)
 class ConversationKey:
-    """Which conversation a message belongs to; the state is stored under it."""
+    """Which conversation a message belongs to; the state is stored under it.
+
+    Its text (``str``, ``repr``, so ``%s`` in a log line) is ``channel:digest``, the channel and the first
+    12 hex digits of the SHA-256 of ``user_id``, a line break and ``conversation_id``: every log line names
+    a conversation so, never by the platform's ids of the person (docs/operations.md says how to find it).
+    """
 
     channel: str
     user_id: str
     conversation_id: str
+
+    def __str__(self) -> str:
+        ids = f"{self.user_id}\n{self.conversation_id}".encode()
+        return f"{self.channel}:{hashlib.sha256(ids).hexdigest()[:12]}"
+
+    def __repr__(self) -> str:
+        return f"ConversationKey({self})"
 
 
 @dataclass(frozen=True, slots=True)

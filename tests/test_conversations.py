@@ -99,13 +99,31 @@ def test_a_search_answer_keeps_its_decision_and_confidence_in_the_log(
 def test_an_engine_failure_is_logged_with_the_key_and_answered_politely(
     store: ConversationStore, searcher: Searcher, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """The failure's line printed the key's repr, ConversationKey(channel='line', user_id='U4af…', …).
+
+    Every record of the turn names the conversation as the other lines do (``line:`` and a digest), and
+    holds neither the platform's ids of the person nor what was typed (docs/operations.md).
+    """
+    person = ConversationKey("line", "U4af4980629a8f9d5e6b7c8d9e0f1a2b3", "U4af4980629a8f9d5e6b7c8d9e0f1a2b3")
+    text = "田中太郎さんの転入届、電話 090-1234-5678 の件です"
     conversations = Conversations(store, Engine(BrokenSearcher(searcher)), desks(store).desk)
-    with caplog.at_level(logging.ERROR, logger="bot.conversations"):
-        replies = conversations.handle(Incoming(KEY, text="RPAとは何ですか？"))
+    working = Conversations(store, Engine(searcher), desks(store).desk)
+    with caplog.at_level(logging.DEBUG):
+        replies = conversations.handle(Incoming(person, text=text))
+        for _ in range(2):  # the second is a redelivery
+            working.handle(Incoming(person, text="RPAとは何ですか？", event_id="ev-9"))
     assert replies == (fallback(Ward()),)
     assert "DX推進課（内線 2345）" in replies[0].text
-    assert "staff-1" in caplog.text
-    assert "search exploded" in caplog.text
+    lines = [caplog.handler.format(record) for record in caplog.records]
+    failure, redelivery = [line for line in lines if "engine failed" in line or "redelivered" in line]
+    assert "search exploded" in failure
+    assert f"the engine failed on a message of {person}" in failure
+    assert f"ignored a redelivered event ev-9 of {person}" in redelivery
+    assert re.fullmatch(r"line:[0-9a-f]{12}", str(person))
+    for line in lines:
+        assert person.user_id[:8] not in line
+        for said in ("田中", "090-1234-5678"):  # the searcher's error quotes the query: masked, as stored
+            assert said not in line
 
 
 def test_a_database_failure_propagates(store: ConversationStore, searcher: Searcher) -> None:

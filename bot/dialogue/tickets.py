@@ -30,6 +30,7 @@ __all__ = [
     "info_requested",
     "masked_notice",
     "receipt",
+    "received",
     "summary",
     "ticket_detail",
     "ticket_list",
@@ -115,6 +116,12 @@ def receipt(ticket: Ticket, masked: Sequence[str], ward: Ward) -> Reply:
     if masked:
         text += f"\n{masked_notice(masked)}"
     return Reply(text, (STATUS, MENU), kind="escalate", ref=f"consult:{ticket.number}")
+
+
+def received(reply: Reply) -> int | None:
+    """The number of the consultation ``reply`` is the receipt of (`receipt`), or None for any other reply."""
+    kind, _, number = (reply.ref or "").partition(":")
+    return int(number) if reply.kind == "escalate" and kind == "consult" and number.isdecimal() else None
 
 
 def ticket_list(tickets: Sequence[Ticket], ward: Ward) -> Reply:

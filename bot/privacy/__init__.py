@@ -167,9 +167,9 @@ def _read(text: str, public: Collection[str]) -> Masked:
 def prepare() -> int:
     """Compile every rule now, not at the first text that reaches it; how many were compiled.
 
-    For a server while it starts (`bot.app`): otherwise its first staff member's request waits about half
-    a second for the rules its text reaches (`bot.privacy.lazy`). Commands that mask nothing never call it;
-    a worker's first turn pays it once.
+    For a server while it starts (`bot.app`), and a turn worker (`bot.admincli`): otherwise the first
+    request or turn waits about half a second for the rules its text reaches (`bot.privacy.lazy`).
+    Commands that mask nothing never call it.
     """
     return lazy.compile_all()
 

@@ -182,3 +182,38 @@ async def test_the_sample_in_service_is_a_warning_in_the_log(
         f"serving the sample knowledge ({PROJECT_ROOT}): start in the folder that holds the ward's faq.yaml "
         "and knowledge/, or set KAIZEN_FAQ and KAIZEN_KNOWLEDGE"
     ]
+
+
+def test_eval_without_a_file_in_a_packaged_install_says_what_to_pass(built: Path, tmp_path: Path) -> None:
+    """It used to say …/site-packages/tests/data/queries_dev.yaml: ファイルが見つかりません."""
+    done = _run_packaged(built, tmp_path, "eval")
+    assert done.returncode == 2
+    assert str(built) not in done.stderr
+    assert done.stderr.startswith("評価する質問のファイルを指定してください（例: python -m bot eval")
+    queries = tmp_path / "queries.yaml"
+    queries.write_text("- q: RPAの相談はどこにすればよいですか\n  expect: none\n", encoding="utf-8")
+    measured = _run_packaged(built, tmp_path, "eval", "--json", str(queries))
+    assert measured.returncode in (0, 1), measured.stderr  # the ward's own file is measured
+    assert '"overall"' in measured.stdout
+
+
+def test_bench_in_a_packaged_install_asks_the_faqs_own_questions(built: Path, tmp_path: Path) -> None:
+    """``bench`` used to stop on the missing tests/data file, saying 知識ファイルに1件の問題があります."""
+    shutil.copy2(PROJECT_ROOT / "faq.yaml", tmp_path / "faq.yaml")
+    shutil.copytree(PROJECT_ROOT / "knowledge", tmp_path / "knowledge")
+    sizes = ("--sizes", "100", "--queries", "3", "--baseline-queries", "1")
+    done = _run_packaged(built, tmp_path, "bench", *sizes)
+    assert done.returncode == 0, done.stderr
+    assert f"{tmp_path / 'faq.yaml'} の質問" in done.stderr
+    assert [line.split()[:2] for line in done.stdout.splitlines()[2:]] == [
+        ["100", "ours"],
+        ["100", "ours"],
+        ["100", "baseline"],
+    ]
+
+
+def test_bench_realistic_in_a_packaged_install_says_where_it_runs(built: Path, tmp_path: Path) -> None:
+    done = _run_packaged(built, tmp_path, "bench", "--realistic", "--sizes", "100")
+    assert done.returncode == 2
+    assert done.stderr.startswith("bench --realistic は開発用の質問集")
+    assert "ソースのチェックアウト" in done.stderr

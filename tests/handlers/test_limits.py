@@ -69,7 +69,7 @@ async def test_messages_over_the_minutes_limit_are_declined_with_when_to_go_on(
     (logged,) = [r.getMessage() for r in caplog.records if "messages in a minute" in r.getMessage()]
     assert "staff-1" not in caplog.text
     named = re.fullmatch(
-        r"web: the conversation of logged line (\d+) sent more than 2 messages in a minute; "
+        r"web:[0-9a-f]{12} \(newest logged line (\d+)\) sent more than 2 messages in a minute; "
         r"its messages are refused until \S+ \(logged once\)",
         logged,
     )

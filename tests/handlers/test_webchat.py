@@ -8,6 +8,8 @@ in test_webidentity.py.
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 from typing import Any
 
 import pytest
@@ -402,3 +404,17 @@ async def chat_with(client: TestClient[Any, Any], body: object, headers: dict[st
     assert response.status == 200, await response.text()
     data: dict[str, Any] = await response.json()
     return data
+
+
+async def test_each_consultation_received_is_one_line_of_the_log(
+    client: Client, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Nothing in the log said a consultation came in: an operator could not count the day's from it."""
+    with caplog.at_level(logging.INFO, logger="bot.conversations"):
+        numbers = [await consult(client, user) for user in ("yamada-h", "sato-k")]
+    said = [r.getMessage() for r in caplog.records if "received" in r.getMessage()]
+    lines = [re.fullmatch(r"consultation No\.(\d+) received from (web:[0-9a-f]{12})", line) for line in said]
+    assert [int(line.group(1)) for line in lines if line] == numbers
+    assert len({line.group(2) for line in lines if line}) == 2, "each conversation named by its own key"
+    assert "yamada" not in caplog.text
+    assert "sato" not in caplog.text
