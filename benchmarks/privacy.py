@@ -85,7 +85,7 @@ allowance notices, road cave-ins, ward festival stalls, security cameras and gua
 centenarians, new year receptions, building passes, graves, consumer advice, tax arrears visits, allotments,
 night duty logs, staff rotas and appraisals, schools' ALTs and ceremonies, roles typed word by word: 150, 368;
 no_names_twentyninth.yaml, 80).
-Twenty-one held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+Twenty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -150,6 +150,11 @@ the masker's code, and names_holdout_twentyfirst.yaml (150, 378: election-day st
 reception slips, residents' briefing minutes, nursery pick-up lists, training attendance, counter hand-over
 notes, park-cleaning rosters, forwarded mails with signatures and quoted headers, census enumerators, pool and
 marathon duties; no_names_holdout_twentyfirst.yaml, 80), written before names_twentyninth.yaml and its rules,
+without reading the masker's code, and names_holdout_twentysecond.yaml (150, 345: shelter check-in cards,
+library holds and overdue lists, tax counter tickets, welfare case conferences' minutes, school-route watch
+rotas, staff condolence and celebration money, parking permit ledgers, LINE chats pasted with display names,
+OCR'd handwritten forms with a space between every character, surnames with 様, 殿, 氏, 君, くん and ちゃん in
+long running text; no_names_holdout_twentysecond.yaml, 80), written before names_thirtieth.yaml and its rules,
 without reading the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
@@ -402,6 +407,7 @@ def written_names() -> None:
     _written_names("names_holdout_nineteenth.yaml", "no_names_holdout_nineteenth.yaml", show=False)
     _written_names("names_holdout_twentieth.yaml", "no_names_holdout_twentieth.yaml", show=False)
     _written_names("names_holdout_twentyfirst.yaml", "no_names_holdout_twentyfirst.yaml", show=False)
+    _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
