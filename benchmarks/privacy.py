@@ -84,7 +84,11 @@ no_names_twentyeighth.yaml, 80), names_twentyninth.yaml (tax return counters, ca
 allowance notices, road cave-ins, ward festival stalls, security cameras and guards, circulars' stamp order,
 centenarians, new year receptions, building passes, graves, consumer advice, tax arrears visits, allotments,
 night duty logs, staff rotas and appraisals, schools' ALTs and ceremonies, roles typed word by word: 150, 368;
-no_names_twentyninth.yaml, 80).
+no_names_twentyninth.yaml, 80), names_thirtieth.yaml (vacant houses, community cats, children's cafeterias,
+benefit payments, school aid, moving in and out, road occupancy, council members' requests, the ward's
+magazine, phone messages, elderly salons, business trips, name plates and seat charts, hand-overs by arrows,
+drills, neighbourhood associations, culture festivals, pensions, hiring, park permits, staff chat: 150, 346;
+no_names_thirtieth.yaml, 80).
 Twenty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
@@ -386,6 +390,7 @@ def written_names() -> None:
     _written_names("names_twentyseventh.yaml", "no_names_twentyseventh.yaml")
     _written_names("names_twentyeighth.yaml", "no_names_twentyeighth.yaml")
     _written_names("names_twentyninth.yaml", "no_names_twentyninth.yaml")
+    _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
