@@ -275,6 +275,7 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _chained,
     _counted_after,
     _counted_people,
     _guest_book_rows,
@@ -283,6 +284,7 @@ from bot.privacy.names.lists import (
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _noted_items,
     _numbered_slots,
     _owners_of_addresses,
     _parallel_items,
@@ -404,6 +406,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
+            spans += _noted_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
             spans += _tasks_handed_out(chunk, spans)
             spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
@@ -414,6 +417,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
+    found += _chained(text, found)
     for start, end in found:
         if not _SECTION_AFTER.match(text, end):
             yield start, end, NAME
