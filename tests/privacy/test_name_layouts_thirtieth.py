@@ -63,6 +63,11 @@ def test_two_people_paired_by_to_keep_what_is_theirs() -> None:
     assert mask("森 と 林 の 意見 を 聞きます").text == "［氏名］ と ［氏名］ の 意見 を 聞きます"
 
 
+def test_surnames_listed_after_one_read_as_a_place_stay_people_before_a_comma() -> None:
+    masked = mask("えっと、竹田と竹中、どっちが担当だっけ").text
+    assert masked == "えっと、［氏名］と［氏名］、どっちが担当だっけ"
+
+
 def test_long_lines_without_arrows_or_notes_are_read_once() -> None:
     """No timing here (benchmarks/privacy.py has it): a reading that backtracks never returns."""
     line = "今井 → " + "あ" * 4000 + "、" + "佐藤（" * 1500

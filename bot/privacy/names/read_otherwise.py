@@ -144,8 +144,8 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
 
 
-_WHERE_PARTICLE = lazy.compile("(?:に|で|の|まで)(?![ぁ-ゖ])|[、,]")
-"""A particle of where something is (に, で, の, まで), or a list going on."""
+_WHERE_PARTICLE = lazy.compile("(?:に|で|の|まで)(?![ぁ-ゖ])")
+"""A particle of where something is (に, で, の, まで); a comma may list people (竹田と竹中、どっちが)."""
 
 
 def _after_a_place_listed(morphemes: Sequence[Any], at: int) -> bool:
