@@ -84,8 +84,12 @@ no_names_twentyeighth.yaml, 80), names_twentyninth.yaml (tax return counters, ca
 allowance notices, road cave-ins, ward festival stalls, security cameras and guards, circulars' stamp order,
 centenarians, new year receptions, building passes, graves, consumer advice, tax arrears visits, allotments,
 night duty logs, staff rotas and appraisals, schools' ALTs and ceremonies, roles typed word by word: 150, 368;
-no_names_twentyninth.yaml, 80).
-Twenty-one held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
+no_names_twentyninth.yaml, 80), names_thirtieth.yaml (vacant houses, community cats, children's cafeterias,
+benefit payments, school aid, moving in and out, road occupancy, council members' requests, the ward's
+magazine, phone messages, elderly salons, business trips, name plates and seat charts, hand-overs by arrows,
+drills, neighbourhood associations, culture festivals, pensions, hiring, park permits, staff chat: 150, 346;
+no_names_thirtieth.yaml, 80).
+Twenty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
 the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -150,6 +154,11 @@ the masker's code, and names_holdout_twentyfirst.yaml (150, 378: election-day st
 reception slips, residents' briefing minutes, nursery pick-up lists, training attendance, counter hand-over
 notes, park-cleaning rosters, forwarded mails with signatures and quoted headers, census enumerators, pool and
 marathon duties; no_names_holdout_twentyfirst.yaml, 80), written before names_twentyninth.yaml and its rules,
+without reading the masker's code, and names_holdout_twentysecond.yaml (150, 345: shelter check-in cards,
+library holds and overdue lists, tax counter tickets, welfare case conferences' minutes, school-route watch
+rotas, staff condolence and celebration money, parking permit ledgers, LINE chats pasted with display names,
+OCR'd handwritten forms with a space between every character, surnames with 様, 殿, 氏, 君, くん and ちゃん in
+long running text; no_names_holdout_twentysecond.yaml, 80), written before names_thirtieth.yaml and its rules,
 without reading the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
@@ -381,6 +390,7 @@ def written_names() -> None:
     _written_names("names_twentyseventh.yaml", "no_names_twentyseventh.yaml")
     _written_names("names_twentyeighth.yaml", "no_names_twentyeighth.yaml")
     _written_names("names_twentyninth.yaml", "no_names_twentyninth.yaml")
+    _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -402,6 +412,7 @@ def written_names() -> None:
     _written_names("names_holdout_nineteenth.yaml", "no_names_holdout_nineteenth.yaml", show=False)
     _written_names("names_holdout_twentieth.yaml", "no_names_holdout_twentieth.yaml", show=False)
     _written_names("names_holdout_twentyfirst.yaml", "no_names_holdout_twentyfirst.yaml", show=False)
+    _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

@@ -138,6 +138,17 @@ after a role before a particle or ending an item, is one when it ends as surname
 会長, 森島 カメラマン). No name is read in a document number's office code before 第, a number and 号 (起案
 豊福第 3318 号).
 
+A list's words each with a note in parentheses, after a colon, a household's word before the note or
+not, are people beside one found (大滝（出張）、ホアン（夜勤 明け）、吉村（年休）; 森田 家（独居）、つるた
+家（夫婦）), and a household's word and a note are what follows a slot's or an item's value (① 大河内 家
+② 三井 家; 1 田辺 世帯（小1） above 2 ふるや 世帯（中2））; a spaced particle between an item's label and its
+person is the items' shape, the list's last item carrying the sentence on (8時 から 小野田、10時 から
+ラーマン; 係長 へ 千葉、課長 へ 長野 から 報告); and the one item of a chain of three arrowed items or more
+that is not a name found, all the others being, is a person (今井 → 矢部 → ナイト). No name is read in two
+one-kanji words compared by と before の and no person's thing (森 と 林 の 違い; 森 と 林 の 意見 is
+masked), in a word read as a surname listed by と or や after a place before a particle of where (平和台 と
+早宮 に), or in a run that opens with a count's unit after a number (1 日平均).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
@@ -275,6 +286,7 @@ from bot.privacy.names.layout import (
     _without_weekdays,
 )
 from bot.privacy.names.lists import (
+    _chained,
     _counted_after,
     _counted_people,
     _guest_book_rows,
@@ -283,6 +295,7 @@ from bot.privacy.names.lists import (
     _matched_pairs,
     _name_pairs,
     _named_pairs,
+    _noted_items,
     _numbered_slots,
     _owners_of_addresses,
     _parallel_items,
@@ -404,6 +417,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
             spans += _parallel_items(chunk, spans)
+            spans += _noted_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
             spans += _tasks_handed_out(chunk, spans)
             spans = _without_weekday_ranges(chunk, _without_weekdays(spans, [day.start() for day in rota]))
@@ -414,6 +428,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     found += _readings(text, found)
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
+    found += _chained(text, found)
     for start, end in found:
         if not _SECTION_AFTER.match(text, end):
             yield start, end, NAME

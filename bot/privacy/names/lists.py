@@ -360,6 +360,8 @@ with a header and a colon (送迎：運転 広瀬)."""
 _JOINED = "・"
 """The tail key of a value that goes on with ・ to more names: the item lists people joined by ・."""
 _NOTE_TAIL = lazy.compile(r"[(（][^()（）]{1,12}[)）]$")
+_HOUSEHOLD_NOTE_TAIL = lazy.compile(r"[ \t\u3000]+(家|世帯|宅)[ \t\u3000]?[(（][^()（）]{1,12}[)）]$")
+"""A household's word and a note after a name (田辺 世帯（小2・小5）, 森田 家（高齢 夫婦））."""
 _DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 _ITEM_REACH = 60
 """The longest item read: a list's items are short, and a long line is prose."""
@@ -398,24 +400,58 @@ def _parallel_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[i
         if sep is None or sep.start() == items[at][0]:
             continue
         tail = text[end : items[at][1]].rstrip(" \t\u3000")
-        shapes.add((_separator(sep.group()), _JOINED if tail.startswith("・") else _tail_key(tail)))
+        kind, lead = _separator(sep.group()), _lead(text, items[at], _separator(sep.group()), start)
+        shapes.add((kind, _JOINED if tail.startswith("・") else _tail_key(tail), lead))
+        if lead and _SENTENCE_GOES_ON.match(tail) and _last_on_its_line(text, items, at):
+            shapes.add((kind, "", lead))  # 8時 から 小野田、…、13時 から 小野田 が 受付 に 入ります
     if not shapes or len(items) < 2:
         return []
     spans = []
     for a, b in items:
         item = text[a:b].rstrip(" \t\u3000")
-        for separator, tail in shapes:
+        for separator, tail, lead in shapes:
             match = _ITEM_HEADS[separator].fullmatch(item)
             if match is None or _THING_LABEL.search(match.group(1)):
                 continue
+            begin, rest = a + match.start(3), match.group(3)
+            if lead:  # 10時 から ラーマン beside 8時 から 小野田: the particle is the shape's
+                if not rest.startswith(lead):
+                    continue
+                begin, rest = begin + len(lead), rest[len(lead) :]
             if tail == _JOINED:
-                spans += _joined_names(text, a + match.start(3), a + match.end(3), found)
+                spans += _joined_names(text, begin, begin + len(rest), found)
                 continue
-            value = _before_tail(match.group(3), tail)
-            named = _named_value(value, a + match.start(3)) if value else None
+            value = _before_tail(rest, tail)
+            named = _named_value(value, begin) if value else None
             if named and not any(s <= named[0] < e for s, e in found):
                 spans.append(named)
     return spans
+
+
+_SENTENCE_GOES_ON = lazy.compile(r"[ \t\u3000]+(?:が|は|も|に|で|を|へ|から|まで|より)[ \t\u3000]")
+"""A spaced particle after a list's last item: the sentence the list is part of goes on."""
+
+
+def _last_on_its_line(text: str, items: Sequence[tuple[int, int]], at: int) -> bool:
+    """Whether ``items[at]`` is the last item of its line, which may carry the rest of the sentence."""
+    return at + 1 == len(items) or "\n" in text[items[at][1] : items[at + 1][0]]
+
+
+_LEAD = lazy.compile(r"(?:から|より|まで|へ|に|は)[ \t\u3000]+")
+"""A particle spaced between an item's label and its person, as a schedule or a hand-over is typed (8時 から
+小野田, 係長 へ 千葉)."""
+
+
+def _lead(text: str, item: tuple[int, int], kind: str, start: int) -> str:
+    """The spaced particle between an item's label and the name found at ``start``, or nothing (`_LEAD`).
+
+    Items of one shape share it: 10時 から ラーマン is written like 8時 から 小野田.
+    """
+    match = _ITEM_HEADS[kind].fullmatch(text[item[0] : item[1]].rstrip(" \t\u3000"))
+    if match is None or item[0] + match.start(3) >= start:
+        return ""
+    lead = text[item[0] + match.start(3) : start]
+    return lead if _LEAD.fullmatch(lead) else ""
 
 
 _TASK_HANDED = lazy.compile(
@@ -517,10 +553,14 @@ def _separator(sep: str) -> str:
 def _tail_key(tail: str) -> str:
     """What follows a value, as the items of one shape share it.
 
-    Digits may differ, and a note in parentheses may hold anything (（32） and （4か月））.
+    Digits may differ, and a note in parentheses may hold anything (（32） and （4か月）), after a household's
+    word too (田辺 世帯（小2・小5） above ふるや 世帯（小4））.
     """
     if _NOTE_TAIL.fullmatch(tail):
         return "()"
+    household = _HOUSEHOLD_NOTE_TAIL.fullmatch(tail)
+    if household:
+        return household.group(1) + "()"
     return tail.translate(_DIGITS_AS_ZERO)
 
 
@@ -529,6 +569,10 @@ def _before_tail(rest: str, tail: str) -> str:
     if tail == "()":
         note = _NOTE_TAIL.search(rest)
         return rest[: note.start()] if note and note.start() else ""
+    if tail.endswith("()"):
+        household = _HOUSEHOLD_NOTE_TAIL.search(rest)
+        same = household and household.start() and household.group(1) == tail[:-2]
+        return rest[: household.start()] if household and same else ""
     if not rest.translate(_DIGITS_AS_ZERO).endswith(tail):
         return ""
     return rest[: len(rest) - len(tail)]
@@ -630,8 +674,11 @@ def _slot_key(label: str) -> str:
 
 
 _SLOT_END = lazy.compile(r"[、,/／;；。\n]")
-_SLOT_TAIL = lazy.compile(r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）])$")
-"""What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), or a note."""
+_SLOT_TAIL = lazy.compile(
+    r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）]|[ \t\u3000]+(?:家|世帯|宅))$"
+)
+"""What may follow a slot's value: a count, a time or a score (21,304歩, 28h, 18:22), a note, or a
+household's word (① 大河内 家 ② 三井 家)."""
 
 
 def _numbered_slots(text: str) -> list[tuple[int, int]]:
@@ -842,3 +889,88 @@ def _owners_of_addresses(text: str) -> list[tuple[int, int]]:
         for match in _ADDRESS_OWNER.finditer(text)
         if _name_like(match.group(1).strip(" \t\u3000"))
     ]
+
+
+_NOTED_ITEM = lazy.compile(
+    r"[ \t\u3000]*([^\s()（）、,:：]{1,12})((?:[ \t\u3000]+(?:家|世帯|宅))?)"
+    r"[ \t\u3000]?[(（][^()（）\n]{1,12}[)）][ \t\u3000]*"
+)
+"""An item of a list that is a word, a household's word or not, and a note in parentheses (大滝（出張）,
+つるた 家（独居））."""
+_NOTED_SPLIT = lazy.compile("[、,]")
+
+
+def _noted_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other items of a list of people each with a note in parentheses, one of them a name found.
+
+    Staff list who is away or whom to visit as 大滝（出張）、ホアン（夜勤 明け）、吉村（年休） or 森田
+    家（高齢 夫婦）、つるた 家（独居）: after a line's last colon (or from its start), every item a word and
+    a note, the words of one shape (with a household's word after them or without) are people when one is
+    a name found and each reads as a name on its own (`_name_like`); 体育館（北側）、集会所（2階） stays.
+    """
+    spans = []
+    at = 0
+    for line in text.split("\n"):
+        colon = max(line.rfind(":"), line.rfind("："))
+        begin = at + colon + 1
+        items: list[tuple[int, int, bool]] = []
+        for piece in _NOTED_SPLIT.split(text[begin : at + len(line)]):
+            match = _NOTED_ITEM.fullmatch(piece)
+            if match is None:
+                items = []
+                break
+            items.append((begin + match.start(1), begin + match.end(1), bool(match.group(2))))
+            begin += len(piece) + 1
+        at += len(line) + 1
+        named = [(start, end, household) for start, end, household in items if _overlaps(start, end, found)]
+        if len(items) < 2 or not named:
+            continue
+        shapes = {household for _, _, household in named}
+        spans += [
+            (start, end)
+            for start, end, household in items
+            if household in shapes and not _overlaps(start, end, found) and _name_like(text[start:end])
+        ]
+    return spans
+
+
+def _overlaps(start: int, end: int, found: Sequence[tuple[int, int]]) -> bool:
+    """Whether ``start``–``end`` overlaps a span ``found``."""
+    return any(s < end and start < e for s, e in found)
+
+
+_CHAIN_BOUND = lazy.compile("[\n、,:：。]")
+"""What ends a chain of arrows: a line, an item of a list, a label's colon or a sentence."""
+_CHAIN_SPLIT = lazy.compile("[→⇒]")
+_CHAIN_WORD = lazy.compile(r"[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30fa\u30fc]{1,8}")
+
+
+def _chained(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The one item of a chain of three arrowed items or more that is not a name found, all the others being.
+
+    An order of speakers or of hands a document passes through (今井 → 矢部 → ナイト → 今井): a word of
+    kanji or kana (ナイト, a knight to the dictionary) between names is a person too, unless it names a
+    section or a place (佐藤 → 田中 → 総務課). 申請 → 審査 → 決裁 holds no name and stays. Cut with
+    `str` splits, not a pattern, so a long line without arrows costs one pass.
+    """
+    if "→" not in text and "⇒" not in text:
+        return []
+    spans = []
+    at = 0
+    for segment in _CHAIN_BOUND.split(text):
+        parts = _CHAIN_SPLIT.split(segment)
+        begin, at = at, at + len(segment) + 1
+        if len(parts) < 3:
+            continue
+        items = []
+        for part in parts:
+            word = part.strip(" \t\u3000")
+            start = begin + part.find(word) if word else begin
+            items.append((start, start + len(word)))
+            begin += len(part) + 1
+        left = [(s, e) for s, e in items if not _overlaps(s, e, found)]
+        if len(left) == 1:
+            start, end = left[0]
+            if _CHAIN_WORD.fullmatch(text[start:end]) and not _SECTION_OR_PLACE_END.search(text[start:end]):
+                spans.append((start, end))
+    return spans

@@ -136,8 +136,45 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False  # 北浜 in （中央、北浜、南丘）: a comma that lists places says no person
     if _PLACES_THING.match(text, word.end()):
         return False  # 上原の交差点, あゆみの会: what a place or a group has
+    if len(surface) == 1 and _pair_of_things(text, word.begin()):
+        return False  # 森 と 林 の 違い: two things compared
+    if _after_a_place_listed(morphemes, at) and _WHERE_PARTICLE.match(text, _skip_space(text, word.end())):
+        return False  # 平和台 と 早宮 に あり: a place listed with a place
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+_WHERE_PARTICLE = lazy.compile("(?:に|で|の|まで)(?![ぁ-ゖ])")
+"""A particle of where something is (に, で, の, まで); a comma may list people (竹田と竹中、どっちが)."""
+
+
+def _after_a_place_listed(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` is joined by と or や to a word the dictionary reads as a place there.
+
+    Places are listed with places (平和台 と 早宮 に あり): a word read as a surname after one, before a
+    particle of where (`_WHERE_PARTICLE`), is one of them; 平和台 と 早宮 が 担当 is left to the other rules.
+    """
+    words = [m for m in morphemes[max(0, at - 4) : at] if m.part_of_speech()[0] != "空白"]
+    return len(words) >= 2 and words[-1].surface() in ("と", "や") and words[-2].part_of_speech()[2] == "地名"
+
+
+_PAIR_OF_THINGS = lazy.compile(
+    r"([\u4e00-\u9fff])[ \t\u3000]*と[ \t\u3000]*([\u4e00-\u9fff])[ \t\u3000]*の"
+    r"(?![ \t\u3000]*(?:[0-9]|件|こと|方|意見|話|担当|席|机|家|予定|連絡|仕事|発言|報告|両名|二人|お|ご))"
+)
+"""Two words of one kanji joined by と before の and what they have (森 と 林 の 違い, 山 と 川 の 写真)."""
+
+
+def _pair_of_things(text: str, start: int) -> bool:
+    """Whether the one kanji at ``start`` is one of a pair of things compared or shown (`_PAIR_OF_THINGS`).
+
+    Two people so paired have something of a person's after の (岡 と 林 の 意見, 森 と 林 の 2名); with
+    nothing of the kind, two one-kanji words are things: 森 と 林 の 違い.
+    """
+    for pair in _PAIR_OF_THINGS.finditer(text, max(0, start - 4), start + 12):
+        if start in (pair.start(1), pair.start(2)):
+            return True
+    return False
 
 
 def _in_a_list_of_things(text: str, morphemes: Sequence[Any], at: int) -> bool:

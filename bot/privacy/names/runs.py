@@ -86,6 +86,9 @@ _ERA_FIRST_YEAR = lazy.compile("(?:明治|大正|昭和|平成|令和)元年")
 _DOCUMENT_NUMBER = lazy.compile(r"第[ \t\u3000]*[0-9]{1,6}[ \t\u3000]*号")
 """第, a number and 号 right after a word: a document's number, the word its issuing office's code (起案
 豊福第 3318 号), never a name."""
+_UNITS = frozenset("日月年時分週回")
+_COUNT_BEFORE = lazy.compile(r"[0-9][ \t\u3000]?$")
+"""A number right before a run that opens with a unit (1 日平均: 1 + 日平 + 均): a count, never a name."""
 _KANJI_FULL_NAME = lazy.compile(r"[\u4e00-\u9fff々]{3,}")
 _UNKNOWN_KANJI_WORD = lazy.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 
@@ -112,6 +115,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         if (
             text[start:stop] in _WORDS_SPLIT_AS_NAMES
             or numbered
+            or (text[start] in _UNITS and _COUNT_BEFORE.search(text, max(0, start - 8), start))
             or any(s < stop and start < e for s, e in eras)
         ):
             at = end
