@@ -32,7 +32,8 @@ from bot.config import PROJECT_ROOT
 from bot.db import ConversationStore
 from bot.handlers import openapi
 from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.search import Searcher
+from bot.search import Searcher, service
+from bot.search.semantic import Encoder
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
 from tests.auxil.postgres import PostgresServer, binaries
@@ -100,6 +101,21 @@ def openapi_parsed_once() -> Iterator[None]:
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(openapi, "load", load)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_sentence_encoder() -> Iterator[None]:
+    """Every `Searcher.build` in the test process that loads the sentence encoder gets one, loaded once.
+
+    The model (its tokenizer and weights) took about 1.4 s of CPU to load in each of the suite's dozen
+    and more searchers over meanings. Loaded, it is read-only (`bot.search.semantic.Encoder` is safe to
+    share between threads; the same text gives the same vector), so each searcher still embeds and
+    calibrates its own knowledge as before. Tests of the encoder itself make their own.
+    """
+    shared = Encoder()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "Encoder", lambda: shared)
         yield
 
 
