@@ -15,11 +15,13 @@ again in every one of them would add minutes to the suite and test nothing new.
 
 from __future__ import annotations
 
+import copy
 import logging
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import pytest_asyncio
@@ -28,8 +30,10 @@ from hypothesis import HealthCheck, settings
 
 from bot.config import PROJECT_ROOT
 from bot.db import ConversationStore
+from bot.handlers import openapi
 from bot.knowledge import KnowledgeBase, load_knowledge
-from bot.search import Searcher
+from bot.search import Searcher, service
+from bot.search.semantic import Encoder
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
 from tests.auxil.postgres import PostgresServer, binaries
@@ -74,6 +78,45 @@ def restored_logging() -> Iterator[None]:
     root.setLevel(level)
     for logger, migration_level in zip(migrations, migration_levels, strict=True):
         logger.setLevel(migration_level)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def openapi_parsed_once() -> Iterator[None]:
+    """Each application a test builds reads ``bot/openapi.yaml``, as a server does; a text is parsed once.
+
+    `bot.handlers.openapi.setup` parses the 30 kB description in every `bot.app.init_app`: 0.14 s of CPU,
+    in each of the suite's some thousand applications (most handler tests build their own). Here the file
+    is still read at each build, and a text not parsed before (an edited file) is parsed as the server
+    would; each caller gets its own copy of the document, so a test that changes it changes no other's.
+    A file that does not parse is not remembered: it raises at every build, as it does in a server.
+    """
+    parse = openapi.load
+    parsed: dict[str, dict[str, Any]] = {}
+
+    def load(path: Path = openapi.DESCRIPTION) -> dict[str, Any]:
+        text = path.read_text(encoding="utf-8")
+        if text not in parsed:
+            parsed[text] = parse(path)
+        return copy.deepcopy(parsed[text])
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(openapi, "load", load)
+        yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_sentence_encoder() -> Iterator[None]:
+    """Every `Searcher.build` in the test process that loads the sentence encoder gets one, loaded once.
+
+    The model (its tokenizer and weights) took about 1.4 s of CPU to load in each of the suite's dozen
+    and more searchers over meanings. Loaded, it is read-only (`bot.search.semantic.Encoder` is safe to
+    share between threads; the same text gives the same vector), so each searcher still embeds and
+    calibrates its own knowledge as before. Tests of the encoder itself make their own.
+    """
+    shared = Encoder()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(service, "Encoder", lambda: shared)
+        yield
 
 
 @pytest.fixture(scope="session")
