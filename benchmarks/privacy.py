@@ -304,7 +304,19 @@ no_personal_studied_eighteenth.yaml, 32), in other situations (口座振替依�
 労金 accounts, ゆうちょ's old 記号番号, cards in a call centre's chat, 後期高齢者医療 and 生活保護 numbers,
 受験番号, inpatients' IDs, 17-character VINs, a device's MAC address, URLs with a phone or a user's path,
 era letters with a dot or a 0, 荘 and 号棟-号室, 番地 and 建物名 fields, phones read aloud with まる or
-words between groups, emoji forms of other apps), whose misses that session's rules were written from.
+words between groups, emoji forms of other apps), whose misses that session's rules were written from;
+and personal_holdout_nineteenth.yaml (121, 143: 住民票コード, 基礎年金番号 told or copied, health insurance
+cards' 記号・番号・枝番, twelve-digit driver's licence numbers, passport and residence card numbers with
+spaces or hyphens, phones in tables pasted with | or tab columns, addresses with 丁目・番地 in kanji
+numerals, e-mail addresses broken across lines by a mail client, birth dates with the era in parentheses,
+ages beside a name's mask, LINE IDs and SNS handles, number plates; no_personal_holdout_nineteenth.yaml,
+60), written the same way before the next session's rules without reading the masker's code, never studied,
+with personal_studied_nineteenth.yaml (52, 60; no_personal_studied_nineteenth.yaml, 32), in other situations
+(transfer slips, survivors' pensions, mutual-aid and seamen's insurance cards, accident reports, foreign
+residents' moving in and school enrolment, kintone and CSV exports, 本籍 and land registers in kanji numerals,
+quoted-printable and quoted mails, era birth dates in brackets, nursery and care lists, child-rearing
+circles' LINE IDs and YouTube channels, plates in complaints, a ゆうちょ account dictated in hiragana digits,
+a published office's 代表 and FAX), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -476,6 +488,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_sixteenth.yaml", "no_personal_studied_sixteenth.yaml", show=True)
     _written_personal("personal_studied_seventeenth.yaml", "no_personal_studied_seventeenth.yaml", show=True)
     _written_personal("personal_studied_eighteenth.yaml", "no_personal_studied_eighteenth.yaml", show=True)
+    _written_personal("personal_studied_nineteenth.yaml", "no_personal_studied_nineteenth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -494,6 +507,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_sixteenth.yaml", "no_personal_holdout_sixteenth.yaml", show=False)
     _written_personal("personal_holdout_seventeenth.yaml", "no_personal_holdout_seventeenth.yaml", show=False)
     _written_personal("personal_holdout_eighteenth.yaml", "no_personal_holdout_eighteenth.yaml", show=False)
+    _written_personal("personal_holdout_nineteenth.yaml", "no_personal_holdout_nineteenth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

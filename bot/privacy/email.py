@@ -22,6 +22,9 @@ An address read out word by word and typed as heard is one too (ゆーき、あ�
 OCR may read a domain's every dot as a comma (miyu,sato@icloud,com): such an address ends in a common
 top-level label (com, jp, net, …).
 
+An address a mail client broke at a line's end is one too, the quote marks of a reply after the break if any
+(yoshi_k1975@yaho / o.co.jp, keiko.fu / jii@au.com).
+
 A message's id in a mail header (Message-ID:, In-Reply-To:, References: <…@…>) is shaped as an address but
 is nobody's, and stays.
 
@@ -121,6 +124,27 @@ _LOCAL_BEFORE_DOMAIN = lazy.compile(
 docomo.ne.jp): ASCII with a letter in it."""
 
 
+_QUOTE = r"[ \t]{0,3}(?:>[ \t]?){0,4}"
+"""What a mail client sets at the start of a quoted line (> > ), spaces before it if any."""
+_WRAPPED_DOMAIN = lazy.compile(
+    r"(?<![a-z0-9._%+\-])[a-z0-9._%+\-]{1,64}@(?:[a-z0-9\-]{1,63}\.){0,4}[a-z0-9\-]{0,63}"
+    r"(?<!\.[a-z]{2})(?<!\.[a-z]{3})(?<!@)\n"
+    rf"{_QUOTE}[a-z0-9\-]{{0,63}}(?:\.[a-z0-9\-]{{1,63}}){{0,4}}\.[a-z]{{2,24}}(?![a-z0-9\-])",
+    re.IGNORECASE,
+)
+"""An address whose domain a mail client broke at the line's end, the quote marks of a reply after the break
+if any (yoshi_k1975@yaho / o.co.jp, ryota-hayashi@o / > > utlook.jp); a domain ending in a whole top-level
+label (…@example.jp) is no broken one."""
+_WRAPPED_LOCAL = lazy.compile(
+    r"(?<![a-z0-9._%+\-])(?=[a-z0-9%+\-]{0,63}[._0-9])[a-z0-9._%+\-]{1,64}=?\n"
+    rf"{_QUOTE}[a-z0-9._%+\-]{{1,64}}(?=@)",
+    re.IGNORECASE,
+)
+"""The local part of an address that a mail client broke at the line's end, ``=`` where quoted-printable
+marks the break (keiko.fu / jii@au.com, michiko.tanab= / e1960@gmail.com): the piece before the break holds a
+dot, an underscore or a digit, as a word of the sentence before does not."""
+
+
 _MESSAGE_ID = lazy.compile(r"(?:message-id|in-reply-to|references)[ \t]*:[^\n]*<$", re.IGNORECASE)
 """A mail header's line up to an id in angle brackets (Message-ID: <20261206.4412@mail.example.jp>): the id
 is a message's, shaped as an address but nobody's."""
@@ -137,6 +161,10 @@ def find_emails(text: str) -> Iterator[tuple[int, int, str]]:
     if "," in text and "@" in text:
         for match in _COMMAS.finditer(text):
             yield match.start(), match.end(), EMAIL
+    if "@" in text and "\n" in text:
+        for pattern in (_WRAPPED_DOMAIN, _WRAPPED_LOCAL):
+            for match in pattern.finditer(text):
+                yield match.start(), match.end(), EMAIL
     if "前" in text:
         for match in _BEFORE_AT.finditer(text):
             yield match.start(1), match.end(1), EMAIL

@@ -17,7 +17,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   the parts too (S53・11・2);
 - a whole date of an era before 平成 (昭和58年11月22日, S45.3.2, M43.2.11), labelled or
   not: nobody's work is dated then but a resident's birth; in an era's last year (S64.1.7, 大正15年12月25日)
-  only in a message about a birth or before who it is of (S64.1.7 の方), as the era's end is told of too;
+  only in a message about a birth, before who it is of (S64.1.7 の方) or near an age (88歳 T15.3.3), as the
+  era's end is told of too;
   the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), and
   any era's so in a message about a birth;
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
@@ -142,9 +143,12 @@ _OLD_ERA = r"(?:明治|大正|昭和|(?<![A-Za-z0-9])[MTS]\.?|(?<![\u4e00-\u9fff
 """明治, 大正 and 昭和: a whole date of theirs is a person's birth (or death), not a work date."""
 _SMALL = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"
 """A month, a day or an era's year; a lone kanji digit stays kanji in the folded text (九月, 一日)."""
-_WESTERN_ASIDE = r"(?:\((?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和)(?:[0-9]{1,2}|元))年?\))?"
-"""The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日), an era's after
-the Western (1993年（平成5年）9月18日)."""
+_WESTERN_ASIDE = (
+    r"(?:[(\[](?:(?:19|20)[0-9]{2}|(?:明治|大正|昭和|平成|令和|(?<![a-z])[mtshr])(?:[0-9]{1,2}|元))年?[)\]])?"
+)
+"""The other year in brackets after one: the Western after an era's (平成9年（1997年）6月18日,
+令和3年［2021年］2月14日), an era's, in full or as its letter, after the Western (1993年（平成5年）9月18日,
+2015年(H27)7月20日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_GAP}{_SMALL}{_SPACE}月"
     rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_GAP}{_SMALL}{_SPACE}日?)"
@@ -271,7 +275,7 @@ _ID_LABEL = (
     r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
-    r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|"
+    r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|被保険者証?の?記号・?番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
 _HANDBOOK = (
@@ -283,12 +287,13 @@ _HANDBOOK = (
 療育手帳 (A) 第123号, 愛の手帳 3度 12345); a grade's letter never takes a number's first letter
 (療育手帳 A123456 is a number)."""
 _ID_VALUE = (
-    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{2})[ ])[0-9]{3,}(?:(?:[ \n・の-]|[ ]?-[ ]?)[0-9]+)*"
+    r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{1,2})[ ])[0-9]{3,}(?:(?:[ \n・の-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
     r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[0-9]{2,}[a-z][0-9]{3,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
-after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW); or
+after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW,
+N 7741 2098); or
 six digits or more read one at a time, a dash between groups if any (受給者番号 8 7 6 5 0 4 3 2,
 年金手帳の番号 2 0 4 4 - 1 1 8 3 5 6); groups may be joined by ・, の (as they are dictated) or a line
 break too (２１０５・４４１７８, 6012の448172, 4410 then 223156 on the next line), or one or two digits then
@@ -346,7 +351,7 @@ _MARK = (
 _INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
 """What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045)."""
 _INSURANCE_CARD = lazy.compile(
-    rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
+    rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号{_LABEL_END}?(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
     rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
@@ -355,7 +360,8 @@ _INSURANCE_CARD = lazy.compile(
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
+12-345, 保険証（記号・番号）：7731・1208, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a
+space: 記号番号 世田12 345678), a
 Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
 number in one piece after 記号番号 (10190-55667781)."""
 _JSON_ACCOUNT = lazy.compile(
@@ -364,8 +370,11 @@ _JSON_ACCOUNT = lazy.compile(
     re.IGNORECASE,
 )
 """An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
-_RESIDENCE_CARD = lazy.compile(r"(?<![0-9a-z_-])[a-z]{2}[0-9]{8}[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE)
-"""A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD)."""
+_RESIDENCE_CARD = lazy.compile(
+    r"(?<![0-9a-z_-])[a-z]{2}(?:[0-9]{8}|-[0-9]{8}-)[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE
+)
+"""A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD), a dash
+on both sides of the digits if any (HA-48120773-NB)."""
 _CARD = lazy.compile(
     r"(?<![0-9a-z_-])"
     r"(?:[0-9]{4}(?:[ -]?[0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{4,5}|[0-9]{4}-[0-9]{6}-[0-9]{4,5})"
@@ -410,9 +419,10 @@ kana that is a particle too (と, の, は) only before a plate's 88-21 or ・�
 (300 と 1234); a motorcycle's or a moped's has no class's digits (二輪の登録 練馬 ほ 7721, 原付 練馬区 か
 2281).
 A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
-_CAR_PLATE = lazy.compile(rf"(?<![公庁用])車(?:両番号|(?=[はが:：]))[^\n。]{{0,12}}?{_PLATE_NUMBER}")
-"""A plate after 車両番号 or after 車 and は, が or a colon (車は 足立 300 ひ 55-12, 車両番号 大宮 530 せ
-18-06): someone's car, in a message that does not speak of the ward's own (`_OWN_CAR`)."""
+_CAR_PLATE = lazy.compile(rf"(?<![公庁用])車(?:両の?番号|両?(?=[はが:：(]))[^\n。]{{0,12}}?{_PLATE_NUMBER}")
+"""A plate after 車両番号 or 車両の番号, or after 車 or 車両 and は, が, a colon or a bracket (車は 足立 300
+ひ 55-12, 車両番号 大宮 530 せ 18-06, 隣家の車（品川 331 と 80-12）): someone's car, in a message that does
+not speak of the ward's own (`_OWN_CAR`)."""
 _OWN_CAR = lazy.compile("公用|庁用|庁有|区有")
 """The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
 _LETTERED = lazy.compile(
@@ -497,12 +507,15 @@ _AGE_REACH = 20
 """A year and month of birth (昭和31年2月生, 1990年11月生まれ) with an age at most this many characters
 from it (70歳、…, …の 5 歳): a person's; a year and month alone are a cohort's (令和元年10月の改定)."""
 _SNS = (
-    r"(?<![a-z])(?:line|skype|discord|instagram|twitter|tiktok|threads|facebook)(?![a-z])"
-    r"|(?<![ァ-ヺー])(?:ライン|スカイプ|ディスコード|インスタ(?:グラム)?|ツイッター|フェイスブック)"
-    r"|(?<![a-z0-9])x(?=[ \t\u3000]?(?:の|\())"
+    r"(?<!公式)(?<!公式[ \t\u3000])"
+    r"(?:(?<![a-z])(?:line|skype|discord|instagram|twitter|tiktok|threads|facebook|youtube)(?![a-z])"
+    r"|(?<![a-z])line(?=id(?![a-z]))"
+    r"|(?<![ァ-ヺー])(?:ライン|スカイプ|ディスコード|インスタ(?:グラム)?|ツイッター|フェイスブック|ユーチューブ)"
+    r"|(?<![a-z0-9])x(?=[ \t\u3000]?(?:の|\()))"
 )
-"""A messenger or a social network where a resident has an account (LINE, Skype, Instagram, X before の); not
-the end of a longer word in katakana (ガイドライン, オンライン)."""
+"""A messenger or a social network where a resident has an account (LINE, Skype, Instagram, YouTube, X before
+の), its name glued to ID if so (LINEID:…); not the end of a longer word in katakana (ガイドライン,
+オンライン), nor the ward's official account (区公式X（@…）, 公式 YouTube), which it publishes."""
 _HANDLE = r"(?:live:)?@?[a-z0-9][a-z0-9._-]{2,30}(?<![.-])(?![a-z0-9_@])"
 """An account's name as the networks spell it: letters, digits, dots, dashes and underscores (live: opens
 Skype's); not an e-mail's local part, which an @ follows."""
@@ -511,7 +524,7 @@ _SNS_ACCOUNT = lazy.compile(
     rf"(?:(?:id|アカウント|ユーザー?名|ユーザーネーム)[ \t\u3000]?(?:は|が|[:：=]|→|->)?"
     rf"[ \t\u3000]?[(「『【]?[ \t\u3000]?({_HANDLE})"
     rf"|(?:は|が|[:：=]|→|->)?[ \t\u3000]?[(「『【]?[ \t\u3000]?"
-    rf"((?=[a-z0-9._-]{{0,30}}[a-z])(?!v(?:er)?\.?[0-9])(?:@[a-z0-9]|(?=[a-z0-9.-]{{0,30}}[0-9_]))(?:live:)?{_HANDLE}))",
+    rf"((?=@?[a-z0-9._-]{{0,30}}[a-z])(?!v(?:er)?\.?[0-9])(?:@[a-z0-9]|(?=[a-z0-9.-]{{0,30}}[0-9_]))(?:live:)?{_HANDLE}))",
     re.IGNORECASE,
 )
 """A resident's account after the network's name: any account's name after ID, アカウント or ユーザー名 (LINE
@@ -520,6 +533,22 @@ the name alone one that opens with @ or holds a digit or an underscore, and a le
 a word after the name (LINE WORKS, LINE 配信) or a version (LINE 13.2.0, ガイドライン Ver.3.1) is no
 account, nor is a conversation's key in a log line (``line:U0123``: the bot's own channel name, lower case
 and a colon with nothing between, which operators need in failures' lines)."""
+_SNS_FAR_ID = lazy.compile(
+    rf"(?:{_SNS})(?![ \t\u3000]?works)[^\n]{{0,30}}?(?<![a-z\u3040-\u30ff\u4e00-\u9fff])id[ \t\u3000]?"
+    rf"(?:は|が|[:：=]|→|->)[ \t\u3000]?[(「『【]?[ \t\u3000]?((?=@?[a-z0-9._-]{{0,30}}[a-z]){_HANDLE})",
+    re.IGNORECASE,
+)
+"""An account after ID where a messenger or a network was named earlier in the sentence or the one before
+(LINEで連絡したいそうです。ID：kei-2210); an ID with a word glued before it (ログインID, 利用者ID) is
+another's."""
+_ACCOUNT_THEN_NUMBER = lazy.compile(
+    rf"(?:ゆうちょ|口座|こうざ)[^\n。]{{0,30}}?(?<![\u4e00-\u9fff])(?:番号|ばんごう)(?:は|が|[:：])?{_SPACE}"
+    rf"({_ID_VALUE})(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])",
+    re.IGNORECASE,
+)
+"""番号 told after the account in the same sentence, not glued to a word (口座はゆうちょで、番号は 1234567;
+ゆうちょの口座、きごう …、ばんごう 22418801 as voice input writes it); a form's 様式番号 after 口座振替 is
+another number."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BIRTH_DATE, BIRTH_DATE, ""),
     (_ID_NUMBER, ID_NUMBER, ""),
@@ -534,6 +563,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_RESIDENCE_CARD, ID_NUMBER, ""),
     (_PLATE, ID_NUMBER, ""),
     (_SNS_ACCOUNT, ID_NUMBER, ""),
+    (_SNS_FAR_ID, ID_NUMBER, ""),
 )
 """Each pattern, the kind it finds and what it cannot match without (most messages hold none of it and are
 not searched for it); a pattern's groups hold what its label announces."""
@@ -582,11 +612,12 @@ _TABLE = lazy.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
 
 _PENSION_CUE = lazy.compile("年金")
 _PENSION_NUMBER = lazy.compile(
-    rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・][ \t\u3000]?|[ \t\u3000]|の)[0-9]{{6}}"
+    rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・の][ \t\u3000]?|[ \t\u3000])[0-9]{{6}}"
     rf"(?![0-9,.-]|{_QUANTITY})"
 )
-"""Four digits and six, a dash, a space or の between them: a basic pension number's shape (2201-883045, 4410
-009127), in a message about a pension; a phone's first digit is 0 and stays a phone's."""
+"""Four digits and six, a dash, a space or の between them (spaces around の too, as it is dictated: 1204 の
+338177): a basic pension number's shape (2201-883045, 4410 009127), in a message about a pension; a phone's
+first digit is 0 and stays a phone's."""
 _LICENCE_CUE = lazy.compile("免許")
 _TWELVE_DIGITS = lazy.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
@@ -624,6 +655,9 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
         yield from _licence_numbers(text)
     if "車" in text and not _OWN_CAR.search(text):
         for match in _CAR_PLATE.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    if ("番号" in text or "ばんごう" in text) and ("口座" in text or "ゆうちょ" in text or "こうざ" in text):
+        for match in _ACCOUNT_THEN_NUMBER.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
     if "番号" in text:
         for pattern in (_CHASSIS, _TRANSFER_ACCOUNT):
@@ -679,8 +713,8 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """Whole dates of an era before 平成; every whole date but the last years' in a message about a birth.
 
     A message that holds a whole date of an era before 平成 is about a birth too (S45.3.2 や 平7.3.9); one
-    in that era's last year (S64.1.7, 大正15年12月25日) only where a birth's word is in the message too
-    or a person's follows it (S64.1.7 の方): the era's end is told of by its last day.
+    in that era's last year (S64.1.7, 大正15年12月25日) only where a birth's word or an age is in the message
+    too or a person's follows it (S64.1.7 の方): the era's end is told of by its last day.
 
     A date read aloud in hiragana (voice input) is taken the same way: of an era before 平成, or in a message
     about a birth.
@@ -690,7 +724,9 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     """
     about_birth = _BIRTH_CUE.search(text) is not None
     for match in _OLD_DATE.finditer(text):
-        if _LAST_YEAR.match(match.group()) and not (about_birth or _OF_WHOM.match(text, match.end())):
+        if _LAST_YEAR.match(match.group()) and not (
+            about_birth or _OF_WHOM.match(text, match.end()) or _age_near(text, match.start(), match.end())
+        ):
             continue  # the era's last days: told of as its end (S64.1.7 が最後の日) as often as a birth
         if not _in_range(text, match.start(), match.end()):
             about_birth = True
@@ -712,6 +748,11 @@ _LAST_YEAR = lazy.compile(
 """An era's last year (明治45, 大正15, 昭和64): a date in it is its end's as often as a birth's."""
 _OF_WHOM = lazy.compile(rf"{_SPACE}{_WHOSE}")
 """After a date, who it is of (S64.1.7 の方): a person's birth."""
+
+
+def _age_near(text: str, start: int, end: int) -> bool:
+    """Whether an age (88歳, 7才) is at most `_AGE_REACH` characters from ``[start, end)``."""
+    return _AGE.search(text, max(0, start - _AGE_REACH), end + _AGE_REACH) is not None
 
 
 def _in_range(text: str, start: int, end: int) -> bool:

@@ -34,7 +34,8 @@ not a phone's.
 
 A number followed by a unit (円, 件, 時, %, …) is a quantity and stays, and a phone after the name of a
 ward's or a city's main line (区役所代表 ℡, 市役所の代表電話), one after 代表 alone in a message that does
-not make it a resident's workplace's (勤務先, 職場, 本人, 保護者), and one that opens a range of lines
+not make it a resident's workplace's (勤務先, 職場, 本人, 保護者), with the fax number right after it (代表
+03-… FAX 03-…), and one that opens a range of lines
 (03-4566-2400〜2499) are an office's. One
 preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) or of a budget's code (予算コード) is a reference and stays too,
@@ -101,6 +102,14 @@ _WORKPLACE = lazy.compile("勤務先|勤め先|勤め|職場|勤務|本人|保�
 """After 代表 alone (代表 03-…, 代表：…; not 代表者), a phone is an organisation's published main line, which
 is no one's personal data; it is a resident's only as their workplace's, and a message that makes it one
 says so (勤務先, 職場, 本人, 保護者): there it is masked."""
+_MAIN_FAX = lazy.compile(
+    r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*[0-9][0-9()-]{8,14}[0-9][ \t]*[、,/)]?[ \t]*"
+    r"(?:fax|ファクス|ファックス)(?:番号)?[ \t]*[.:：]?[ \t]*$",
+    re.IGNORECASE,
+)
+_FAX_REACH = 40
+"""A fax number right after a main line's (代表 03-3981-1111 FAX 03-3981-1112): the organisation's too, kept
+where its main line is (`_WORKPLACE` says where it is masked)."""
 _LINES_UP_TO = lazy.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = lazy.compile(
@@ -275,6 +284,8 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
         _OFFICE_LINE.search(before) is not None
         or (_MAIN_LINE.search(before) is not None and _WORKPLACE.search(text) is None)
     )
+    if not office and "代表" in (wide := text[max(0, groups[i].start - _FAX_REACH) : groups[i].start]):
+        office = _MAIN_FAX.search(wide) is not None and _WORKPLACE.search(text) is None
     best: tuple[int, str] | None = None
     digits = ""
     for j in range(i, len(groups)):
