@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0045, 0047: what earlier versions stored unmasked is masked on upgrade."""
 
 from __future__ import annotations
 
@@ -408,6 +408,23 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "車台番号 ［各種番号］ で名義変更\n端末の MAC アドレス ［各種番号］ を控えました\n"
             "携帯は ［電話番号］ です",
         ),
+        (
+            "0046",
+            "不通 の 方：中村（携帯）、すぎの（自宅）\n発言 順：永井 → 森本 → ナイト\n"
+            "係長 へ 千葉、課長 へ 長野 から 伝えます",
+            ("中村", "すぎの", "ナイト", "千葉", "長野"),
+            "不通 の 方：［氏名］（携帯）、［氏名］（自宅）\n発言 順：［氏名］ → ［氏名］ → ［氏名］\n"
+            "係長 へ ［氏名］、課長 へ ［氏名］ から 伝えます",
+        ),
+        (
+            "0046",
+            "基礎年金番号は 4471 の 208813 です\n在留カード TK-55019263-EB の更新\n"
+            "旅券番号：Ｍ ５５０１ ８８３０\n生年月日：平成２年［1990年］5月6日\n"
+            "ゆうちょで、番号は 33519902 です",
+            ("208813", "55019263", "５５０１", "1990", "33519902"),
+            "基礎年金番号は ［各種番号］ です\n在留カード ［各種番号］ の更新\n旅券番号：［各種番号］\n"
+            "生年月日：［生年月日］\nゆうちょで、番号は ［各種番号］ です",
+        ),
     ],
     ids=[
         "names",
@@ -454,6 +471,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "residence cards, messengers' IDs, English birth dates with a weekday, OCR's spaced addresses",
         "surnames read as words before さん, trade titles, hiragana surnames after a role",
         "chassis numbers, device addresses, phones dictated with words between their groups",
+        "listed names with notes, arrow chains, spaced particles before a list's people",
+        "pension numbers split by の, residence cards between dashes, passports, bracketed years, ゆうちょ",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
