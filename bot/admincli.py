@@ -5,7 +5,7 @@
   ``admin logout-everywhere NAME``, ``admin list-users``
 - ``admin export-faq [--all | --mark-exported]``: the approved FAQ drafts not yet
   in faq.yaml, as a fragment of it; ``--mark-exported``, once they are appended
-  and reloaded, marks those faq.yaml has as exported instead
+  and reloaded, marks those faq.yaml holds as they stand (same id, same text) as exported instead
 - ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
 - ``purge [--days N]``: delete conversation logs older than the retention period
 
@@ -23,7 +23,7 @@ import getpass
 import logging
 import signal
 import sys
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 from bot import privacy
@@ -35,6 +35,7 @@ from bot.db import ConversationStore
 from bot.db.retention import purge
 from bot.errors import InvalidInput, MissingDatabase
 from bot.knowledge import load_knowledge
+from bot.knowledge.schema import FaqEntry
 from bot.reloadcli import who
 from bot.usage import Parser
 
@@ -162,23 +163,28 @@ def _export_faq(args: argparse.Namespace, settings: Settings, store: Conversatio
     """``admin export-faq``: the drafts on standard output, what was left out and marked on standard error.
 
     ``--mark-exported`` is the last step of the loop (docs/dashboard.md): the
-    drafts printed before have been appended to faq.yaml, so those whose id it
-    has are marked, and those it lacks stay approved, to be exported.
+    drafts printed before have been appended to faq.yaml, so those it holds as
+    they stand are marked (`FaqDrafts.mark_appended`, as the dashboard's button),
+    and the others stay approved: those it lacks, to be exported, and those it
+    holds with other text (edited and approved again after the export), to check.
     """
     kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
     drafts = FaqDrafts(store.engine, utcnow, lambda: {e.id for e in kb.faq})
-    chosen = drafts.exportable(everything=args.all)
     if args.mark_exported:
-        _mark_appended(drafts, chosen, settings.faq_path)
+        _mark_appended(drafts, kb.faq, settings.faq_path)
         return
-    left = [d.entry_id for d in drafts.list("approved") if d not in chosen]
-    if left:
+    chosen = drafts.exportable(everything=args.all)
+    held = {e.id: e for e in kb.faq}
+    left = [d for d in drafts.list("approved") if d not in chosen]
+    if appended := [d.entry_id for d in left if d.appended_as(held)]:
         print(
-            f"ID「{'」「'.join(left)}」はすでに {settings.faq_path} にあるため、書き出しませんでした"
+            f"ID「{'」「'.join(appended)}」はすでに {settings.faq_path} にあるため、書き出しませんでした"
             "（追記済みの下書きです。「書き出し済み」にするには --mark-exported を、"
             "すべて書き出すには --all を付けてください）。",
             file=sys.stderr,
         )
+    if changed := [d for d in left if not d.appended_as(held)]:
+        print(_changed(changed, settings.faq_path, "書き出しませんでした"), file=sys.stderr)
     if not chosen:
         print("書き出す承認済みの下書きはありません。", file=sys.stderr)
         return
@@ -186,21 +192,36 @@ def _export_faq(args: argparse.Namespace, settings: Settings, store: Conversatio
     sys.stdout.flush()
 
 
-def _mark_appended(drafts: FaqDrafts, missing: Collection[Draft], faq_path: Path) -> None:
-    """Mark the approved drafts faq.yaml has as exported; say on standard error which, and which it lacks."""
-    appended = [d for d in drafts.list("approved") if d not in missing]
-    if appended:
-        marked = drafts.mark_exported(who(), [d.id for d in appended])
-        names = "」「".join(d.entry_id for d in appended)
-        print(f"{faq_path} にあるID「{names}」の{marked}件を「書き出し済み」にしました。", file=sys.stderr)
+def _mark_appended(drafts: FaqDrafts, faq: Collection[FaqEntry], faq_path: Path) -> None:
+    """Mark the approved drafts faq.yaml holds as they stand; say on standard error which, and which stay."""
+    marked = drafts.mark_appended(who(), faq)
+    if marked:
+        names = "」「".join(d.entry_id for d in marked)
+        print(
+            f"{faq_path} にあるID「{names}」の{len(marked)}件を「書き出し済み」にしました。", file=sys.stderr
+        )
     else:
         print(f"{faq_path} に追記済みの承認済みの下書きはありません。", file=sys.stderr)
-    if missing:
+    held = {e.id for e in faq}
+    left = drafts.list("approved")
+    if missing := [d.entry_id for d in left if d.entry_id not in held]:
         print(
-            f"ID「{'」「'.join(d.entry_id for d in missing)}」はまだ {faq_path} にないため、"
+            f"ID「{'」「'.join(missing)}」はまだ {faq_path} にないため、"
             "承認済みのままにしました（書き出して追記し、再読み込みしてから、もう一度実行してください）。",
             file=sys.stderr,
         )
+    if changed := [d for d in left if d.entry_id in held]:
+        print(_changed(changed, faq_path, "承認済みのままにしました"), file=sys.stderr)
+
+
+def _changed(drafts: Iterable[Draft], faq_path: Path, done: str) -> str:
+    """Approved drafts whose id faq.yaml has with other text (edited and approved again after the export)."""
+    names = "」「".join(d.entry_id for d in drafts)
+    return (
+        f"ID「{names}」は {faq_path} にありますが、内容が承認済みの下書きと異なるため、{done}"
+        f"（書き出した後に編集されたようです。{faq_path} のその項目を確かめ、下書きの内容にするなら"
+        " --all で書き出したものと置き換えて再読み込みしてから、--mark-exported を実行してください）。"
+    )
 
 
 def run_worker(settings: Settings) -> int:

@@ -267,3 +267,50 @@ def test_export_faq_leaves_out_what_faq_yaml_has_so_appending_twice_repeats_no_i
     assert f"{faq} に追記済みの承認済みの下書きはありません。" in nothing.stderr
     assert [d.status for d in drafts.list()] == ["approved", "exported"], "tool-echo was never appended"
     store.close()
+
+
+def test_mark_exported_leaves_approved_a_draft_edited_and_approved_again_after_the_export(
+    tmp_path: Path,
+) -> None:
+    """Like the dashboard's button: marked only when faq.yaml holds the draft's id AND its text."""
+    database, faq = tmp_path / "kaizen.db", tmp_path / "faq.yaml"
+    shutil.copy(FAQ_PATH, faq)
+    store = ConversationStore.open(f"sqlite:///{database}")
+    service = ConsultationService(store.engine, Notices())
+    drafts = FaqDrafts(store.engine, utcnow, set)
+    fields = {"entry_id": "method-minutes", "category": "進め方", "question": "会議録を早く作るには？"}
+    open_consultation(service)
+    service.answer(1, "音声認識ソフトで下書きを作ります。", "tanaka")
+    draft = drafts.create_from(1, "tanaka")
+    draft = drafts.save(
+        draft.id, fields | {"answer": "音声認識ソフトで下書きを作ります。"}, "tanaka", draft.version
+    )
+    draft = drafts.approve(draft.id, "suzuki", draft.version)
+    first = run(database, "--faq", str(faq), "admin", "export-faq")
+    with faq.open("a", encoding="utf-8") as out:
+        out.write("\n" + first.stdout)
+    # Edited and approved again after the export: faq.yaml holds the id with the older answer.
+    draft = drafts.save(
+        draft.id, fields | {"answer": "録音を文字にするソフトを使います。"}, "sato", draft.version
+    )
+    drafts.approve(draft.id, "suzuki", draft.version)
+
+    marked = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    assert (marked.returncode, marked.stdout) == (0, ""), marked.stderr
+    assert f"{faq} に追記済みの承認済みの下書きはありません。" in marked.stderr
+    differs = f"ID「method-minutes」は {faq} にありますが、内容が承認済みの下書きと異なるため、"
+    assert differs + "承認済みのままにしました" in marked.stderr
+    assert [d.status for d in drafts.list()] == ["approved"], "its new answer was never appended"
+
+    export = run(database, "--faq", str(faq), "admin", "export-faq")
+    assert (export.returncode, export.stdout) == (0, ""), export.stderr
+    assert differs + "書き出しませんでした" in export.stderr
+    assert "「書き出し済み」にするには --mark-exported を" not in export.stderr, "marking would not mark it"
+
+    # faq.yaml's entry replaced by the draft as it stands (what --all prints): now it is marked.
+    everything = run(database, "--faq", str(faq), "admin", "export-faq", "--all")
+    faq.write_text(FAQ_PATH.read_text(encoding="utf-8") + "\n" + everything.stdout, encoding="utf-8")
+    marked = run(database, "--faq", str(faq), "admin", "export-faq", "--mark-exported")
+    assert f"{faq} にあるID「method-minutes」の1件を「書き出し済み」にしました。" in marked.stderr
+    assert [d.status for d in drafts.list()] == ["exported"]
+    store.close()

@@ -302,33 +302,28 @@ class FaqDrafts:
         drafts = self.exportable(everything=everything)
         return to_yaml(drafts, self.clock()) if drafts else ""
 
-    def mark_exported(self, actor: str, ids: Collection[int]) -> int:
-        """Mark the approved drafts ``ids`` (those faq.yaml has) as exported; how many."""
-        with writing(self.engine, "the FAQ draft") as connection:
-            return self._mark(connection, actor, ids)
-
-    def _mark(self, connection: sa.Connection, actor: str, ids: Collection[int]) -> int:
-        result = connection.execute(
-            faq_drafts.update()
-            .where(faq_drafts.c.id.in_(list(ids)), faq_drafts.c.status == "approved")
-            .values(
-                status="exported", updated_by=actor, updated_at=self.clock(), version=faq_drafts.c.version + 1
-            )
-        )
-        return result.rowcount
-
     def mark_appended(self, actor: str, faq: Iterable[FaqEntry]) -> tuple[Draft, ...]:
         """Mark exported the approved drafts ``faq`` (the FAQ in service) holds as they are; those marked.
 
         Exactly what was appended: a draft approved after the export (its id not in the FAQ) or edited and
         approved again after it (the FAQ holds other text under its id) stays approved. Read and marked in
-        one transaction, so a draft changed meanwhile is not marked either.
+        one transaction, so a draft changed meanwhile is not marked either. The one way drafts are marked:
+        the dashboard's 「書き出し済みにする」 and ``admin export-faq --mark-exported`` both call it.
         """
         held = {entry.id: entry for entry in faq}
         with writing(self.engine, "the FAQ draft") as connection:
             approved = connection.execute(sa.select(faq_drafts).where(faq_drafts.c.status == "approved"))
             appended = tuple(d for d in (_draft(row._mapping) for row in approved) if d.appended_as(held))
-            self._mark(connection, actor, [d.id for d in appended])
+            connection.execute(
+                faq_drafts.update()
+                .where(faq_drafts.c.id.in_([d.id for d in appended]), faq_drafts.c.status == "approved")
+                .values(
+                    status="exported",
+                    updated_by=actor,
+                    updated_at=self.clock(),
+                    version=faq_drafts.c.version + 1,
+                )
+            )
         return appended
 
     def _values(self, fields: Mapping[str, str]) -> dict[str, Any]:
