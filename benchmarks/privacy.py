@@ -323,7 +323,13 @@ addresses abbreviated to hyphens with the room (3-5-2-801), accounts after a ban
 e-mail addresses with plus-addressing or subdomains, birth dates with 生 or 生まれ after a Western date,
 vaccination and health-check numbers, nursery and school application numbers;
 no_personal_holdout_twentieth.yaml, 50), written the same way before the next session's rules without
-reading the masker's code, never studied.
+reading the masker's code, never studied, with personal_studied_twentieth.yaml (48, 63;
+no_personal_studied_twentieth.yaml, 32), in other situations (resident tax refunds in CSV, Google Forms and
+LoGoフォーム answers as JSON or key=value, markdown tables, OCR output in mixed widths, hospitals' and
+workplaces' 内線 or 内, returned mail and delivery slips with hyphenated rooms, 公金受取口座 after katakana
+banks, school and company mail with + tags or subdomains, 生 and 生まれ in care and child records,
+children's 予診票 and health-check numbers, 児童館 and after-school registrations, a ゆうちょ account read
+aloud, an Instagram handle after a word), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -496,6 +502,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_seventeenth.yaml", "no_personal_studied_seventeenth.yaml", show=True)
     _written_personal("personal_studied_eighteenth.yaml", "no_personal_studied_eighteenth.yaml", show=True)
     _written_personal("personal_studied_nineteenth.yaml", "no_personal_studied_nineteenth.yaml", show=True)
+    _written_personal("personal_studied_twentieth.yaml", "no_personal_studied_twentieth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
