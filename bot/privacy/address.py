@@ -11,7 +11,8 @@ An address is a weak or strong block after a municipality (…市, …区, …�
 address follows (住所, 在住, 自宅, 所在地, 宛先, …, and a form's field 番地： or 丁目・番地
 before the block); or a strong block on its own, with the town name before it (八重洲二丁目1番), or a
 weak block of three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right
-after a town's name in kanji where の joins them (長崎4の22の3) or the line says someone lives or is
+after a town's name in kanji where の joins them (長崎4の22の3) or a room's number follows (入谷1-9-3-402)
+or the line says someone lives or is
 visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
@@ -130,6 +131,12 @@ _BLOCK_OF_FLATS = lazy.compile(rf"(?<![0-9])[0-9]{{1,3}}{_SP}号棟{_SP}-?{_SP}[
 """A block of flats' building and room (3号棟402号室, 12号棟 305号): a home; a building alone (3号棟の改修)
 is the estate's."""
 _STRONG_ALONE = lazy.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}{_END}")
+_HOW_TO_WRITE = lazy.compile(r"入力|記入例|書き方|表記|例として|例えば")
+"""Words of a sentence about how a block is typed or written (「百五番地」は「105」と入力): a block in it with
+no town's name before it is the example's, not a home's."""
+_SENTENCE_END = lazy.compile(r"[。\n]")
+_BARE_BLOCK = lazy.compile(rf"{_STRONG}{_ROOM}")
+"""A strong block with no town's name before it (百五番地, 105 番地)."""
 _THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = lazy.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
 _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5})"
@@ -151,6 +158,9 @@ _WHERE_ONE_LIVES = lazy.compile(
 address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4), or a home's room, as
 an address written backwards opens (部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2, 302号室、…); not a
 procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+_DASHED_ROOM = lazy.compile(r"[ \t]?-[ \t]?[1-9][0-9]{2,3}(?![0-9])")
+"""A room's number of three or four digits after a town's three block numbers, joined by a dash
+(入谷1-9-3-402): a home; a document's fourth part is short (資料1-2-3-4)."""
 _JOINED_BY_NO = lazy.compile(rf"(?<![0-9第])[1-9][0-9]?の[1-9][0-9]{{0,3}}の[1-9][0-9]{{0,3}}{_ROOM}{_END}")
 """Three numbers joined by の, as an address is said aloud (しゃくじいまち 4の2の9), whatever is before it."""
 _KANA_CHOME = lazy.compile(
@@ -212,6 +222,13 @@ def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
             yield begin, end, ADDRESS
 
 
+def _about_writing(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` speaks of how a block is typed or written (入力, 表記, 例えば)."""
+    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    end = _SENTENCE_END.search(text, at)
+    return _HOW_TO_WRITE.search(text, start, end.start() if end else len(text)) is not None
+
+
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of addresses in the folded ``text`` (they may overlap)."""
     yield from _table_cells(text)
@@ -225,8 +242,10 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _LOT_AFTER_PLACE.finditer(text):
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS
+    for match in _STRONG_ALONE.finditer(text):
+        if not _BARE_BLOCK.fullmatch(match.group()) or not _about_writing(text, match.start()):
+            yield match.start(), match.end(), ADDRESS
     for pattern in (
-        _STRONG_ALONE,
         _ROOM_ALONE,
         _JOINED_BY_NO,
         _KANA_CHOME,
@@ -245,5 +264,5 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
             about_living[line] = (
                 _WHERE_ONE_LIVES.search(text, line, len(text) if end < 0 else end) is not None
             )
-        if "の" in match.group(1) or about_living[line]:
+        if "の" in match.group(1) or about_living[line] or _DASHED_ROOM.match(text, match.end(1)):
             yield match.start(), match.end(), ADDRESS

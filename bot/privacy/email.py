@@ -3,7 +3,8 @@
 On the folded text (so full-width ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ is plain ASCII):
 a local part of ASCII letters, digits and ``._%+-`` (parts joined by ・ too:
 yoshiko ・ m), or of kana and kanji (internationalised addresses; never the two mixed, so the words before an
-address stay: 連絡先taro@…), then ``@`` with spaces around it if any (or a
+address stay: 連絡先taro@…; one ending in a particle never has a space or a line break after it, so a word
+before an account's handle stays: インスタの @sora.diary), then ``@`` with spaces around it if any (or a
 line break before or after it, which a phone's copy and paste leaves),
 ``[at]``, ``(at)``, `` at ``, アット(マーク) or あっと (in brackets or not), then a domain of two or more
 labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
@@ -49,7 +50,13 @@ EMAIL = "メールアドレス"
 
 _JA = r"\u30a1-\u30fa\u30fc\u4e00-\u9fff々〆ヶ"
 _ASCII_LOCAL = r"[a-z0-9._%+\-]{1,64}"
-_LOCAL = rf"(?:{_ASCII_LOCAL}(?:(?:[ \t]*・[ \t]*|[\[(]\.[\])]){_ASCII_LOCAL}){{0,3}}|[{_JA}ぁ-ゖ]{{1,64}})"
+_PARTICLE = "[のはがをにでともへ]"
+"""A particle ending a word before a space: what a Japanese local part never ends with (インスタの
+@sora.diary)."""
+_LOCAL = (
+    rf"(?:{_ASCII_LOCAL}(?:(?:[ \t]*・[ \t]*|[\[(]\.[\])]){_ASCII_LOCAL}){{0,3}}"
+    rf"|[{_JA}ぁ-ゖ]{{1,64}}(?!(?<={_PARTICLE})[ \t\r\n]))"
+)
 _AT = (
     r"(?:[ \t]*(?:\r?\n[ \t]*)?@[ \t\r\n]{0,3}"
     r"|[ \t]*[\[(<]\s*(?:at|アット(?:マーク)?|あっと|@マーク|@)\s*[\])>][ \t]*"

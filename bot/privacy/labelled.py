@@ -30,7 +30,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a number after the name of a personal one (a note in brackets, its count of digits or a second label
   between if any: 口座番号(7桁), 口座番号7桁→ …, 基礎年金番号・年金コード：; ``=`` as a form's field:
   被保険者番号=…; an arrow: 口座番号→ …): a bank account
-  (口座番号, 口座, 口番; 普通 or 当座 before exactly seven digits, in brackets too: （普通）1234567), an
+  (口座番号, 口座, 口番; 普通, ふつう or 当座 before exactly seven digits, in brackets too: （普通）1234567,
+  or a CSV row's cell before them: "普通","4410927"), an
   insurance, pension, licence, passport, residence card, medical aid or beneficiary number
   (被保険者番号, 被保険者証の番号, 被保険者証 番号, 資格確認書、番号は, 医療証の番号, 基礎年金番号,
   雇用保険の番号,
@@ -38,7 +39,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
-  通知書番号, a checkup voucher's 受診券番号), a person's number, code or ID (any 〜者番号 but a
+  通知書番号, a checkup voucher's 受診券番号 or 受診券 No., a child's 予診票番号, a vaccination's 接種券番号,
+  a checkup's 受診番号, K-2026-1183 too), a person's number, code or ID (any 〜者番号 but a
   business's, 事業者番号; 利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号,
   被災者台帳の台帳番号), a utility's (お客様番号), a job seeker's (求職番号), an insurance policy's
   (証券番号), a patient's chart (カルテ番号) or card (診察券の番号), an examination's applicant (受験番号), a
@@ -46,7 +48,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   `bot.privacy.numbers`), a certificate's or a qualification's (修了証明書番号, 身分証番号, ID Card No.,
   資格番号, 保育士登録番号 東京-004471, 認定番号, a certificate's or a handbook's 交付番号, a place before its
   第 if any: 交付番号 東京 第1183047号), a person's No. (被保険者No.), a Japan Post Bank
-  account in one piece (ゆうちょ銀行 10120-12345671, 記号番号
+  account in one piece (ゆうちょ銀行 10120-12345671, ユウチヨギンコウ in katakana too, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
   a card number (カード番号, クレジットカード) or a staff or student number: three
@@ -272,7 +274,8 @@ _ID_LABEL = (
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
-    r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|"
+    r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|受診券(?=[ \t]?no\.)|"
+    r"予診票の?番号|接種券の?番号|受診番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
     r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|被保険者証?の?記号・?番号|"
@@ -314,7 +317,7 @@ _ID_NUMBER = lazy.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:欄に|欄は|欄)?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
-    rf"|(?:普通|当座|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}[:：/|]?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
+    rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら|ので)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
@@ -353,8 +356,8 @@ _INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保�
 _INSURANCE_CARD = lazy.compile(
     rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号{_LABEL_END}?(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
-    rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
-    rf"{_SPACE}{_OPENING}({_MARK}){_CLOSING}"
+    rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|ユウチ[ョヨ](?:ギンコウ)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
+    rf"{_SPACE}{_OPENING}({_MARK})(?![0-9]|{_SPACE}(?:{_QUANTITY}|桁)){_CLOSING}"
     rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}({_ONE_AT_A_TIME}|[0-9]{{1,10}}))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
@@ -362,7 +365,8 @@ _INSURANCE_CARD = lazy.compile(
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
 12-345, 保険証（記号・番号）：7731・1208, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a
 space: 記号番号 世田12 345678), a
-Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561), and its
+Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561; not a
+記号's count of digits, ゆうちょの記号は 5 桁), and its
 number in one piece after 記号番号 (10190-55667781)."""
 _JSON_ACCOUNT = lazy.compile(
     r"\"(?:account|bank_?account|koza|口座)\"[ \t\n]*:[ \t\n]*\{[^{}]{0,200}?"
@@ -386,12 +390,14 @@ print theirs (3056 930902 5904, 3782-822463-10005); not inside an identifier (a 
 `bot.privacy.numbers`), whose digits touch letters or dashes."""
 _CORRECTION = lazy.compile(
     rf"{_SPACE}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
-    rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?)"
+    rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?"
+    r"|を(?=[ \t\u3000]*[0-9][0-9 -]{0,20}[ \t\u3000]*に(?:直|訂正|修正|変更|書き換え)))"
     rf"{_SPACE}(?:\(訂正\)|正しくは[:：]?)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number corrected or doubted right after a labelled one (口座番号 4410921 → 4410912, … じゃなくて …,
-… だったか …): the same number's shape again, its digits as many, is the same person's."""
+… だったか …, 口座番号 ３３0１８２７ を 3301827 に直して): the same number's shape again, its digits as many,
+is the same person's."""
 _PART = lazy.compile(
     rf"(?:(マイナンバー|マイナ番号|個人番号)|(電話番号|電話|でんわ|携帯(?:番号)?|tel)|{_ID_LABEL}|カード)"
     rf"(?:の|は|が)?{_SPACE}"
@@ -426,7 +432,7 @@ not speak of the ward's own (`_OWN_CAR`)."""
 _OWN_CAR = lazy.compile("公用|庁用|庁有|区有")
 """The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
 _LETTERED = lazy.compile(
-    rf"{_PERSON_ID}(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
+    rf"(?:{_PERSON_ID}|受診番号)(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
