@@ -9,7 +9,9 @@ The guarantees, and their limits:
 - Nothing is lost: a message stays ``pending`` until its platform has
   accepted it (a 2xx answer, an SMTP server's acceptance), or until its
   sender says it can never be delivered (`Undeliverable`: the person
-  blocked the bot), when it is dropped. A failure, a
+  blocked the bot), when it is dropped; so is a message the platform
+  refuses as too large (413, `TOO_LARGE`), which no retry would change,
+  logged as an ERROR, since it is a message lost. A failure, a
   timeout or an unreachable platform reschedules it after a backoff that
   doubles up to a ceiling, and retries never stop. A platform that asks
   for a pause (429 or 503 with ``Retry-After``, raised by the sender as
@@ -49,6 +51,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+import aiohttp
 import sqlalchemy as sa
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -70,6 +73,7 @@ from bot.health import DatabaseOutage
 
 __all__ = [
     "STOP_GRACE_SECONDS",
+    "TOO_LARGE",
     "DeliveryWorker",
     "PartlySent",
     "Periodic",
@@ -82,6 +86,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 2.0
+TOO_LARGE = 413
+"""The platform's answer to a body too large for it (Payload Too Large): the same body never passes."""
 STOP_GRACE_SECONDS = 10.0
 """How long a stopped worker waits for a periodic job or a delivery's bookkeeping still running."""
 
@@ -165,7 +171,8 @@ def recording(delivery: Delivery, parts: int) -> Callable[[int], Awaitable[None]
 class Sender(Protocol):
     """Hands one message to its platform; returns once accepted, raises otherwise.
 
-    `Undeliverable` drops the message for good; any other exception retries
+    `Undeliverable` drops the message for good, and so does a refusal with status 413 (`TOO_LARGE`,
+    as an ``aiohttp.ClientResponseError`` such as `PlatformRefused`); any other exception retries
     it after the backoff (`PartlySent`, raised from the platform's failure: only the parts not shown).
     """
 
@@ -279,8 +286,17 @@ class DeliveryWorker:
             partly = failure if isinstance(failure, PartlySent) else None
             cause = failure.__cause__ if partly is not None else None
             error = cause if isinstance(cause, Exception) else failure
-            delay = self.delay_after(delivery.attempts, error)
             reason = "timed out" if isinstance(error, TimeoutError) else f"{type(error).__name__}: {error}"
+            if isinstance(error, aiohttp.ClientResponseError) and error.status == TOO_LARGE:
+                log.error(  # noqa: TRY400 (the refusal is the news; its traceback says nothing more)
+                    "message %d to %s dropped: the platform refused it as too large (%s); not retried",
+                    delivery.id,
+                    delivery.key.channel,
+                    reason,
+                )
+                await _finished(drop, self.engine, delivery, f"too large: {reason}")
+                return False
+            delay = self.delay_after(delivery.attempts, error)
             log.warning(
                 "delivery of message %d to %s failed (attempt %d: %s); next try in %.0f s",
                 delivery.id,

@@ -224,7 +224,7 @@ class IntakeFlow:
         if intake.step == "add":
             reply = Reply(
                 f"{lead}\nNo.{intake.number} のご相談に追記する内容を、文字で入力してください。",
-                (Choice("やめる", "cs:list"),),
+                (tickets.STOP_ADDING,),
                 kind="prompt",
             )
             return Turn((reply,), state)
@@ -339,6 +339,12 @@ class IntakeFlow:
         return tickets.ASK_CONTENT
 
     def _cancel(self, state: State) -> Turn:
+        if state.intake is not None and state.intake.step == "add":
+            text = (
+                f"No.{state.intake.number} のご相談への追記をやめました。"
+                "ご相談の状況は「相談状況を見る」からご確認いただけます。"
+            )
+            return Turn((Reply(text, (tickets.STATUS, MENU), kind="prompt"),), leave(state))
         if is_kept(state.intake):
             text = f"ご相談の入力を中止しました（まだお送りしていません）。\n{tickets.UNSENT}"
             choices: tuple[Choice, ...] = (tickets.RESUME, MENU)

@@ -73,7 +73,7 @@ class SentConsultations:
             return Turn((_withdrawn(ticket, self.lib.ward),), state)
         reply = Reply(
             f"No.{ticket.number} のご相談に追記する内容を入力してください。担当者にお伝えします。",
-            (Choice("やめる", "cs:list"),),
+            (tickets.STOP_ADDING,),
             kind="prompt",
         )
         return Turn((reply,), replace(state, intake=Intake("add", number=ticket.number)))
@@ -130,10 +130,15 @@ class SentConsultations:
             return Turn((Reply(text, (tickets.STATUS, MENU), kind="feedback"),), state)
         if ticket.status in ("answered", "resolved"):
             desk.feedback(n, solved=False)
-            text = f"No.{n} のご相談を再開しました。まだお困りの点を、このまま入力してください。"
+            text = (
+                f"No.{n} のご相談を再開しました。担当者が改めて確認します。\n"
+                "まだお困りの点を、このまま入力してお送りください。"
+            )
         else:
-            text = f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してください。"
-        reply = Reply(text, (Choice("やめる", "cs:list"),), kind="prompt")
+            text = (
+                f"No.{n} のご相談は現在「{ticket.label}」です。補足があれば、このまま入力してお送りください。"
+            )
+        reply = Reply(text, (tickets.STOP_ADDING,), kind="prompt")
         return Turn((reply,), replace(state, intake=Intake("add", number=n)))
 
 

@@ -45,6 +45,8 @@ QUOTED_CHARS = 30
 
 STATUS = Choice("相談状況を見る", "cs:list")
 STOP = Choice("やめる", "in:stop")
+STOP_ADDING = Choice("追記をやめる", "in:stop")
+"""While an addition is awaited: `STOP`'s action, named for what it stops (「やめる」 showed 相談状況)."""
 SEND = Choice("この内容で相談する", "in:send")
 """The summary's button; `summary` adds its form's number, so that an old summary's names its own."""
 REWRITE = Choice("内容を書き直す", "in:content")

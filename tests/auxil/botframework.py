@@ -6,7 +6,9 @@
   which records every activity the bot posts, with its ``Authorization``
   header, and answers like the real one: 201 with ``{"id"}``; 403
   ``BotNotInConversationRoster`` or 404 ``ConversationNotFound`` for a
-  conversation marked gone (the user blocked or removed the bot); or the
+  conversation marked gone (the user blocked or removed the bot); 413
+  ``MessageSizeTooBig`` for a body over ``max_body_bytes`` (28 KB, the
+  smallest limit cited for the connector; raw bytes as posted); or the
   next status of a script (503, 429, …, or a status with headers such as
   ``(429, {"Retry-After": "3"})``; 201 lets a post through). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
@@ -33,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import itertools
+import json
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -69,6 +72,8 @@ class Posted:
     activity: dict[str, Any]
     authorization: str
     status: int
+    size: int = 0
+    """The body's bytes as posted."""
     at: float = field(default_factory=time.monotonic)
     """When it arrived (``time.monotonic``)."""
 
@@ -97,6 +102,8 @@ class FakeBotFramework:
     """How many messages still go through before the pause (`tests.auxil.teams.TeamsPlatform.pause_after`)."""
     key_fetches: int = 0
     require_token: bool = True
+    max_body_bytes: int = 28 * 1024
+    """A larger body is refused 413 ``MessageSizeTooBig``, as the connector does."""
     issued: set[str] = field(default_factory=set)
     token_requests: list[dict[str, str]] = field(default_factory=list)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -235,7 +242,8 @@ class FakeBotFramework:
 
     async def _activity(self, request: web.Request) -> web.Response:
         conversation = request.match_info["conversation"]
-        body = await request.json()
+        raw = await request.read()
+        body = json.loads(raw)
         if body.get("type") == "typing" and self.hold_typing is not None:
             hold, self.hold_typing = self.hold_typing, None
             await hold.keep(request)
@@ -245,6 +253,10 @@ class FakeBotFramework:
             response = web.json_response(
                 {"error": {"code": "Unauthorized", "message": "bad token"}}, status=401
             )
+        elif len(raw) > self.max_body_bytes:
+            status = 413
+            error = {"error": {"code": "MessageSizeTooBig", "message": f"{len(raw)} bytes is too large"}}
+            response = web.json_response(error, status=status)
         elif conversation in self.gone:
             status = self.gone[conversation]
             response = web.json_response(GONE_BODIES.get(status, {}), status=status)
@@ -268,6 +280,7 @@ class FakeBotFramework:
             body,
             authorization,
             status,
+            len(raw),
         )
         async with self.changed:
             self.posted.append(posted)

@@ -120,6 +120,31 @@ def due_in(row: sa.Row[tuple[object, ...]], now: datetime) -> float:
     return round(((due if due.tzinfo else due.replace(tzinfo=UTC)) - now).total_seconds(), 3)
 
 
+async def test_a_message_refused_as_too_large_is_dropped_with_an_error_not_retried_for_ever(
+    service: ConsultationService,
+    webhook: FakeWebhook,
+    session: aiohttp.ClientSession,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """413 never turns into 2xx by waiting: the message ends, and the next one is not held behind it."""
+    webhook.script = [413]
+    open_consultation(service)
+    worker = worker_for(service, session, webhook.url)
+    with caplog.at_level("ERROR", logger="bot.delivery.worker"):
+        await worker.deliver_due()
+    (row,) = rows(service)
+    assert (row.status, row.attempts) == ("dropped", 1)
+    assert "413" in row.last_error
+    (line,) = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert "too large" in line.getMessage()
+    assert "413" in line.getMessage()
+
+    open_consultation(service)
+    await deliver_until_done(worker, service)
+    assert [row.status for row in rows(service)] == ["dropped", "sent"]
+    assert len(webhook.received) == 2, "the refused message was not tried again"
+
+
 async def test_a_platform_that_hangs_is_cut_off_and_retried(
     service: ConsultationService, webhook: FakeWebhook, session: aiohttp.ClientSession
 ) -> None:

@@ -344,6 +344,25 @@ def test_greetings_and_thanks_are_answered_without_a_search(engine: Engine) -> N
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "says"),
+    [
+        ("戻りました", "talk:back", "おかえりなさい"),
+        ("ただいま戻りました。", "talk:back", "おかえりなさい"),
+        ("お疲れさまです", "talk:greeting", "お疲れさまです"),
+        ("失礼します", "talk:goodbye", "ご利用ありがとうございました"),
+    ],
+)
+def test_a_staff_members_everyday_greeting_is_answered_as_small_talk(
+    engine: Engine, text: str, ref: str, says: str
+) -> None:
+    """「戻りました」 got 「ぴったり合う情報は…見つかりませんでした」 and the consultation's button."""
+    verify_dialog(
+        engine,
+        [(text, Bot(("smalltalk",), ref=ref, says=(says,), not_says=("ぴったり",), primary=MENU_CHOICES))],
+    )
+
+
 @pytest.mark.parametrize("text", ["いいえ", "ちがいます", "OK", "わかりました", "👍", "？", "🙏🙏"])
 def test_yes_no_or_emoji_alone_is_never_searched(engine: Engine, text: str) -> None:
     """Searched, 「いいえ」 offered 生成AI among もしかして, 「わかりました」 got 「どういたしまして」, and

@@ -26,6 +26,7 @@ from tests.auxil.transcript import (
 )
 
 CONFIRM = ("この内容で相談する", "所属を変更する", "やめる")
+MENU = "メニュー"
 DEADLINES = ("今週中", "今月中", "特に急ぎません")
 
 
@@ -478,6 +479,30 @@ def test_answer_feedback_resolves_once_or_reopens_and_takes_an_addition(engine: 
     assert desk.additions == [(1, "フォームの作り方が分かりません")]
 
 
+def test_the_button_under_still_in_trouble_stops_the_addition_as_its_label_says(engine: Engine) -> None:
+    """It was 「やめる」 and showed 相談状況, leaving the reader unsure whether anything had stopped."""
+    desk = MemoryDesk(remembered="総務課")
+    desk.open(_new("庁内照会の集計"))
+    desk.set(1, "answered", answer="フォームをお使いください。")
+    stopped = "No.1 のご相談への追記をやめました。"
+    verify_dialog(
+        engine,
+        [
+            (
+                Action("cs:1:ng"),
+                Bot(("prompt",), says=("再開しました", "改めて確認します"), primary=("追記をやめる",)),
+            ),
+            (Press("追記をやめる"), Bot(("prompt",), says=(stopped,), primary=("相談状況を見る", MENU))),
+            ("フォームの作り方が分かりません", Bot(("answer",), not_says=("追記しました",))),
+            (Action("cs:1:add"), Bot(("prompt",), primary=("追記をやめる",))),
+            ("やめる", Bot(("prompt",), says=(stopped,), not_says=("ご相談の入力を中止しました",))),
+        ],
+        desk=desk,
+    )
+    assert desk.mine[1].status == "reopened"
+    assert desk.additions == [], "after stopping, what is typed is no addition"
+
+
 def test_solved_or_still_in_trouble_typed_after_an_answer_does_what_its_button_does(engine: Engine) -> None:
     """Typed, not pressed (the buttons scrolled away, or a habit): it was searched as a new question."""
     desk = MemoryDesk(remembered="総務課")
@@ -607,7 +632,7 @@ def test_yes_no_or_an_emoji_in_the_form_answers_nothing_and_the_question_is_aske
         [
             ("相談状況", Bot(("list",))),
             (Press("追記する"), Bot(("prompt",), says=("追記する内容を入力してください",))),
-            ("👍", Bot(("prompt",), says=(again, "文字で入力してください"), primary=("やめる",))),
+            ("👍", Bot(("prompt",), says=(again, "文字で入力してください"), primary=("追記をやめる",))),
             ("音声は月に10時間ほどです", Bot(("prompt",), says=("追記しました",))),
         ],
         state=state,

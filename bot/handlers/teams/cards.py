@@ -14,6 +14,12 @@ How a reply looks in Teams:
 - Any other reply is a plain message (HTML, escaped, line breaks kept) with
   its choices as **suggested actions** (at most three, all Teams shows) of
   type ``Action.Submit``, so a press sends no visible message.
+- An activity stays within `MAX_ACTIVITY_BYTES` as the connector receives
+  it (JSON with every Japanese character escaped, six bytes
+  each): a longer text (the DX team's answer may be 4,000 characters) is
+  split at line breaks into several cards or messages, in order, as the
+  other channels split theirs; only the last part carries the source and
+  the buttons, so they stay under the end of the text.
 
 Every text is literal: what the DX team or a staff member typed must not
 become a link whose label hides where it goes, nor a mention. Card text is
@@ -31,7 +37,8 @@ card submit (a message activity's ``value``) or a suggested-action submit
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Mapping, Sequence
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from microsoft_agents.activity import Activity
@@ -40,7 +47,15 @@ from bot.handlers.citation import citation
 from bot.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
-__all__ = ["ACTION_KEY", "CARD_CONTENT_TYPE", "CARD_KINDS", "action_of", "render", "to_card"]
+__all__ = [
+    "ACTION_KEY",
+    "CARD_CONTENT_TYPE",
+    "CARD_KINDS",
+    "MAX_ACTIVITY_BYTES",
+    "action_of",
+    "render",
+    "to_card",
+]
 
 ACTION_KEY = "action"
 CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
@@ -48,6 +63,13 @@ CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 CARD_KINDS = frozenset({"answer", "case", "section"})
 """Reply kinds shown as a card even without a source: what the bot knows, not what it asks."""
+
+MAX_ACTIVITY_BYTES = 28 * 1024
+"""The most one activity may take as the connector receives it: the smallest message size limit cited for
+the Bot Connector (28 KB; Teams' own page says 100 KB today, 40 KB earlier), since a refused one is lost."""
+
+ADDRESSING_BYTES = 4 * 1024
+"""Room kept for what the SDK adds to each activity when it sends it (conversation, from, recipient, …)."""
 
 Json = dict[str, Any]
 
@@ -87,19 +109,74 @@ def to_card(title: str | None, text: str, choices: Iterable[Choice], source: Cho
 
 def _bodies(reply: Reply) -> list[Json]:
     if reply.source is not None or reply.cards or reply.kind in CARD_KINDS:
-        bodies = [_attachments([to_card(None, reply.text, reply.choices, reply.source)])]
+        shell = _attachments([to_card(None, "", reply.choices, reply.source)])
+        parts = _fitting_parts(_paragraph_lines(reply.text), _card_line_bytes, shell)
+        bodies = [_attachments([to_card(None, part, ())]) for part in parts[:-1]]
+        bodies.append(_attachments([to_card(None, parts[-1], reply.choices, reply.source)]))
         if reply.cards:
             bodies.append(_attachments([_card(card) for card in reply.cards], carousel=True))
         return bodies
-    body: Json = {"type": "message", "text": _html(reply.text), "textFormat": "xml"}
-    if reply.choices:
+    *earlier, last = _fitting_parts(reply.text.split("\n"), _message_line_bytes, _message("", reply.choices))
+    return [_message(part, ()) for part in earlier] + [_message(last, reply.choices)]
+
+
+def _message(text: str, choices: Sequence[Choice]) -> Json:
+    body: Json = {"type": "message", "text": _html(text), "textFormat": "xml"}
+    if choices:
         body["suggestedActions"] = {
             "actions": [
                 {"type": "Action.Submit", "title": choice.label, "value": {ACTION_KEY: choice.action}}
-                for choice in reply.choices
+                for choice in choices
             ]
         }
-    return [body]
+    return body
+
+
+def _fitting_parts(lines: list[str], line_bytes: Callable[[str], int], shell: Json) -> list[str]:
+    """``lines`` joined into texts that each fit one activity, cut between lines (a too long line anywhere).
+
+    ``shell`` is the activity with an empty text; ``line_bytes`` what one line adds to it as sent.
+    """
+    room = MAX_ACTIVITY_BYTES - ADDRESSING_BYTES - _bytes(shell)
+    parts: list[list[str]] = [[]]
+    used = 0
+    for whole in lines:
+        line = whole
+        while line_bytes(line) > room - used:
+            fits = _longest_head(line, line_bytes, room - used)
+            if line_bytes(line) > room and fits:  # too long for any part: its head fills this one
+                parts[-1].append(line[:fits])
+                line = line[fits:]
+            parts.append([])
+            used = 0
+        parts[-1].append(line)
+        used += line_bytes(line)
+    texts = ["\n".join(part) for part in parts if part]
+    return texts if len(texts) == 1 else [text.strip("\n") for text in texts]
+
+
+def _longest_head(line: str, line_bytes: Callable[[str], int], room: int) -> int:
+    """How many characters of ``line`` fit in ``room`` bytes as a line of their own (found by halving)."""
+    low, high = 0, len(line)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if line_bytes(line[:middle]) <= room else (low, middle - 1)
+    return low
+
+
+def _card_line_bytes(line: str) -> int:
+    """What one line adds to a card as sent: its text block and the comma before it."""
+    return _bytes(text_block(line)) + 2
+
+
+def _message_line_bytes(line: str) -> int:
+    """What one line adds to a message's HTML text as sent: the line escaped and a ``<br>``."""
+    return _bytes(_html(line)) - 2 + len("<br>")
+
+
+def _bytes(value: object) -> int:
+    """The size of ``value`` as JSON as the SDK posts it (aiohttp's ``json.dumps``: non-ASCII escaped)."""
+    return len(json.dumps(value))
 
 
 def _card(card: Card) -> Json:
@@ -122,8 +199,12 @@ def _submit(choice: Choice) -> Json:
 
 def _paragraphs(text: str) -> list[Json]:
     """One text block a line, so every line break shows."""
-    lines = [line for line in text.split("\n") if line.strip()] or [text]
-    return [text_block(line) for line in lines]
+    return [text_block(line) for line in _paragraph_lines(text)]
+
+
+def _paragraph_lines(text: str) -> list[str]:
+    """The lines of ``text`` a card shows, one text block each: blank lines left out."""
+    return [line for line in text.split("\n") if line.strip()] or [text]
 
 
 def _html(text: str) -> str:

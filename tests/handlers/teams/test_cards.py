@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from microsoft_agents.activity import Activity
 
 from bot.dialogue import browse, views
 from bot.dialogue.library import Library
-from bot.handlers.teams.cards import CARD_CONTENT_TYPE, action_of, render
+from bot.handlers.teams.cards import CARD_CONTENT_TYPE, MAX_ACTIVITY_BYTES, action_of, render
 from bot.knowledge import KnowledgeBase
 from bot.values import Card, Choice, Reply
 from tests.auxil.teams import block_texts
@@ -157,3 +158,36 @@ def test_typed_text_in_a_message_is_escaped() -> None:
     assert "&#91;ここをクリック&#93;(https://evil.example)" in text
     assert "@\u2060channel" in text
     assert _json(activity)["textFormat"] == "xml", "xml: Teams renders no Markdown in it"
+
+
+def _sent_bytes(activity: Activity) -> int:
+    """The activity's size as the SDK posts it (aiohttp's ``json.dumps``: Japanese as ``\\uXXXX``)."""
+    return len(json.dumps(activity.model_dump(by_alias=True, exclude_unset=True, mode="json")))
+
+
+def test_a_text_too_long_for_one_card_is_split_even_inside_a_line_with_buttons_under_the_last() -> None:
+    text = "申請書の様式は窓口で配っています。" * 300  # 5,100 characters without a line break
+    source = Choice("よくある質問「様式」", "faq:x")
+    reply = Reply(text, (Choice("解決した", "fb:+"),), source=source, kind="answer")
+    activities = render([reply])
+    assert len(activities) >= 2
+    assert all(_sent_bytes(activity) <= MAX_ACTIVITY_BYTES - 4096 for activity in activities)
+    cards = [_card(activity) for activity in activities]
+    texts = [text for card in cards for text in block_texts(card["body"])]
+    assert "".join(texts[:-1]) == text, "every character, in order"
+    assert texts[-1] == "出典：よくある質問「様式」"
+    assert [("actions" in card) for card in cards] == [False] * (len(cards) - 1) + [True]
+
+
+def test_a_long_question_without_a_card_is_split_into_messages_between_lines() -> None:
+    question = "確認したい点：申請書の控えを、窓口と郵送のどちらでお渡ししましたか？"
+    lines = [f"{n}. {question}" for n in range(1, 141)]
+    reply = Reply("\n".join(lines), (Choice("追記する", "cs:add:1"),), kind="prompt")
+    activities = render([reply])
+    assert len(activities) == 2
+    assert all(_sent_bytes(activity) <= MAX_ACTIVITY_BYTES - 4096 for activity in activities)
+    bodies = [_json(activity) for activity in activities]
+    shown = [line for body in bodies for line in body["text"].split("<br>")]
+    assert shown == lines, "cut between lines, none lost"
+    assert "suggestedActions" not in bodies[0]
+    assert bodies[1]["suggestedActions"]["actions"][0]["title"] == "追記する"

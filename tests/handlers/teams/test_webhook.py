@@ -28,8 +28,10 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.appkeys import CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
+from bot.consult.actions import MAX_TEXT_CHARS
 from bot.conversations import GROUP_ONLY
 from bot.db.schema import conversations, outbox
+from bot.dialogue.tickets import answer_delivered
 from bot.search import Searcher
 from bot.values import ConversationKey, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
@@ -397,6 +399,58 @@ async def test_a_throttled_push_waits_as_long_as_the_connectors_retry_after(
     throttled, delivered = [p for p in fake.posted if p.conversation_id == CONVERSATION][-2:]
     assert (throttled.status, delivered.status) == (429, 201)
     assert delivered.at - throttled.at >= 3, "the connector's Retry-After, longer than the backoff"
+
+
+ANSWER_LINE = "住民票の写しの交付申請は、窓口の端末で受け付けてから番号札をお渡しください。"
+
+
+def long_answer() -> str:
+    """4,000 characters, the most the dashboard takes, in lines of a usual length (31 KB as one card)."""
+    return "\n".join([ANSWER_LINE] * 200)[:MAX_TEXT_CHARS]
+
+
+async def test_the_dx_teams_longest_answer_arrives_whole_in_parts_the_connector_accepts(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    before = len(fake.messages())
+    answer = long_answer()
+    reply = answer_delivered(7, "窓口の待ち時間を減らしたい", answer, "DX推進課")
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [reply])
+    row = await outbox_row(teams, "sent")
+    pushed = fake.messages()[before:]
+    statuses = [p.status for p in fake.posted if p.conversation_id == CONVERSATION]
+    assert statuses[-len(pushed) :] == [201] * len(pushed), "no part was refused"
+    assert len(pushed) >= 2, "too long for one message: split"
+    assert all(p.size <= 28 * 1024 for p in pushed)
+    shown = "".join(text for p in pushed for text in card_texts(p))
+    assert "".join(answer.split("\n")) in shown, "every character of the answer, in order"
+    cards = [p.activity["attachments"][0]["content"] for p in pushed]
+    assert [("actions" in card) for card in cards] == [False] * (len(cards) - 1) + [True]
+    assert [a["title"] for a in cards[-1]["actions"]] == ["解決した", "まだ困っている"]
+    assert row.attempts == 1
+
+
+async def test_a_push_refused_as_too_large_ends_at_once_and_the_next_message_goes_through(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture
+) -> None:
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    fake.max_body_bytes = 2000  # a connector stricter than the split allows for
+    with caplog.at_level(logging.ERROR, logger="bot.delivery.worker"):
+        await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。" * 400)])
+        row = await outbox_row(teams, "dropped")
+    assert row.attempts == 1
+    assert "413" in row.last_error
+    assert any("too large" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    before = len(fake.messages())
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("次のお知らせです。")])
+    (later,) = (await fake.wait_for(before + 1))[-1:]
+    assert later.activity["text"] == "次のお知らせです。", "the person's later message is not held back"
+    assert [p.status for p in fake.posted if p.conversation_id == CONVERSATION].count(413) == 1
 
 
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
