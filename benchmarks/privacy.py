@@ -159,7 +159,12 @@ library holds and overdue lists, tax counter tickets, welfare case conferences' 
 rotas, staff condolence and celebration money, parking permit ledgers, LINE chats pasted with display names,
 OCR'd handwritten forms with a space between every character, surnames with 様, 殿, 氏, 君, くん and ちゃん in
 long running text; no_names_holdout_twentysecond.yaml, 80), written before names_thirtieth.yaml and its rules,
-without reading the masker's code; only their counts are printed. A
+without reading the masker's code, and names_holdout_twentythird.yaml (100, 256: sports-day programme
+duties, ward-assembly question lists, welfare-visit route sheets, recycling-station rotas, PTA and
+neighbourhood-association officers, meeting-room booking logs, hiring interview schedules, staff transfer
+notices, Teams chats with "surname given name (section)" display names, e-mail CC lines;
+no_names_holdout_twentythird.yaml, 60), written before names_thirtyfirst.yaml and its rules, without reading
+the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -425,6 +430,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentieth.yaml", "no_names_holdout_twentieth.yaml", show=False)
     _written_names("names_holdout_twentyfirst.yaml", "no_names_holdout_twentyfirst.yaml", show=False)
     _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
+    _written_names("names_holdout_twentythird.yaml", "no_names_holdout_twentythird.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
