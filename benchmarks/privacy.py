@@ -88,9 +88,13 @@ no_names_twentyninth.yaml, 80), names_thirtieth.yaml (vacant houses, community c
 benefit payments, school aid, moving in and out, road occupancy, council members' requests, the ward's
 magazine, phone messages, elderly salons, business trips, name plates and seat charts, hand-overs by arrows,
 drills, neighbourhood associations, culture festivals, pensions, hiring, park permits, staff chat: 150, 346;
-no_names_thirtieth.yaml, 80).
-Twenty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
-the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
+no_names_thirtieth.yaml, 80), names_thirtyfirst.yaml (forms read by OCR with a space between characters,
+elderly bus trips, family support matching, drill roll calls, legal advice logs, interpreters, Slack and
+English chat, refuse complaints, funerals, sports clubs, health checks, allotment draws, Japanese classes,
+roles before katakana or hiragana names, children before their age, speakers in 【】, names after 名前 は:
+100, 211; no_names_thirtyfirst.yaml, 60).
+Twenty-three held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
 and its rules, and names_holdout_fourth.yaml (161, 193: names before copulas and at a message's end, in
@@ -408,6 +412,7 @@ def written_names() -> None:
     _written_names("names_twentyeighth.yaml", "no_names_twentyeighth.yaml")
     _written_names("names_twentyninth.yaml", "no_names_twentyninth.yaml")
     _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
+    _written_names("names_thirtyfirst.yaml", "no_names_thirtyfirst.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
