@@ -307,6 +307,7 @@ from bot.privacy.names.lists import (
 )
 from bot.privacy.names.read_otherwise import _full_names_read_as_words
 from bot.privacy.names.runs import _name_runs
+from bot.privacy.names.spaced import closed_up, spaced_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
 
 __all__ = ["NAME", "find_names"]
@@ -330,8 +331,29 @@ it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
 
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
-    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
+    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap).
+
+    Where characters stand spaced one at a time (`spaced`), the text is read again closed up there, and what
+    that reading finds replaces what the spaced one found inside those runs.
+    """
     text = text.translate(_VARIANTS)
+    runs = spaced_runs(text)
+    if not runs:
+        yield from _names_in(text)
+        return
+    closed, where = closed_up(text, runs)
+    for start, end, kind in _names_in(text):
+        touched = [(run_start, run_end) for run_start, run_end in runs if start < run_end and run_start < end]
+        if all(start <= run_start and run_end <= end for run_start, run_end in touched):
+            yield start, end, kind  # a run read whole as a name spaced (王 芳) is one still
+    for start, end, kind in _names_in(closed):
+        start, end = where[start], where[end - 1] + 1
+        if any(start < run_end and run_start < end for run_start, run_end in runs):
+            yield start, end, kind
+
+
+def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """`find_names` over a text as it is written."""
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += _quoted_names_with_readings(text)
