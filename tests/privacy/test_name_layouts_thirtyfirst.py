@@ -22,6 +22,11 @@ WRITINGS = [
     ),
     # A surname and a given name spaced wider between them, an ideographic space.
     ("届出人 欄 に 『 森 本 \u3000 和 子 』", "届出人 欄 に 『 ［氏名］ 』"),
+    # A speaker in 【】 after a title or a role, a surname read as a place there too.
+    (
+        "【委員長 安達】 開会 します\n【事務局 長沢】 資料 の 説明",
+        "【委員長 ［氏名］】 開会 します\n【事務局 ［氏名］】 資料 の 説明",
+    ),
 ]
 
 
@@ -38,6 +43,9 @@ WORK_TEXT = [
     "高 田 馬 場 駅 前 の 再開発",
     # A sentence typed word by word: particles between one-kanji words part them.
     "バス は 大宮 駅 と 北 口 を 結びます",
+    # A title in 【】 before what it does, not who.
+    "【委員長 挨拶】 の 後 に 議事",
+    "【部長 会議】 の 資料",
 ]
 
 
