@@ -149,6 +149,11 @@ one-kanji words compared by と before の and no person's thing (森 と 林 �
 masked), in a word read as a surname listed by と or や after a place before a particle of where (平和台 と
 早宮 に), or in a run that opens with a count's unit after a number (1 日平均).
 
+Characters standing alone between single blanks, as OCR or a PDF's copy leaves a form's text (申 請 者 氏 名
+： 田 中 太 郎, 『渡 辺』), are read again closed up, and what that reading finds replaces what the spaced one
+found there (`spaced`); a sentence typed word by word gives no such run. A surname after a title or a role
+in 【】 is who speaks in minutes (【委員長 安達】).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
