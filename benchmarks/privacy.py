@@ -88,9 +88,13 @@ no_names_twentyninth.yaml, 80), names_thirtieth.yaml (vacant houses, community c
 benefit payments, school aid, moving in and out, road occupancy, council members' requests, the ward's
 magazine, phone messages, elderly salons, business trips, name plates and seat charts, hand-overs by arrows,
 drills, neighbourhood associations, culture festivals, pensions, hiring, park permits, staff chat: 150, 346;
-no_names_thirtieth.yaml, 80).
-Twenty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written before
-the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
+no_names_thirtieth.yaml, 80), names_thirtyfirst.yaml (forms read by OCR with a space between characters,
+elderly bus trips, family support matching, drill roll calls, legal advice logs, interpreters, Slack and
+English chat, refuse complaints, funerals, sports clubs, health checks, allotment draws, Japanese classes,
+roles before katakana or hiragana names, children before their age, speakers in 【】, names after 名前 は:
+100, 211; no_names_thirtyfirst.yaml, 60).
+Twenty-three held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
 and its rules, and names_holdout_fourth.yaml (161, 193: names before copulas and at a message's end, in
@@ -159,7 +163,12 @@ library holds and overdue lists, tax counter tickets, welfare case conferences' 
 rotas, staff condolence and celebration money, parking permit ledgers, LINE chats pasted with display names,
 OCR'd handwritten forms with a space between every character, surnames with 様, 殿, 氏, 君, くん and ちゃん in
 long running text; no_names_holdout_twentysecond.yaml, 80), written before names_thirtieth.yaml and its rules,
-without reading the masker's code; only their counts are printed. A
+without reading the masker's code, and names_holdout_twentythird.yaml (100, 256: sports-day programme
+duties, ward-assembly question lists, welfare-visit route sheets, recycling-station rotas, PTA and
+neighbourhood-association officers, meeting-room booking logs, hiring interview schedules, staff transfer
+notices, Teams chats with "surname given name (section)" display names, e-mail CC lines;
+no_names_holdout_twentythird.yaml, 60), written before names_thirtyfirst.yaml and its rules, without reading
+the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -416,6 +425,7 @@ def written_names() -> None:
     _written_names("names_twentyeighth.yaml", "no_names_twentyeighth.yaml")
     _written_names("names_twentyninth.yaml", "no_names_twentyninth.yaml")
     _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
+    _written_names("names_thirtyfirst.yaml", "no_names_thirtyfirst.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -438,6 +448,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentieth.yaml", "no_names_holdout_twentieth.yaml", show=False)
     _written_names("names_holdout_twentyfirst.yaml", "no_names_holdout_twentyfirst.yaml", show=False)
     _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
+    _written_names("names_holdout_twentythird.yaml", "no_names_holdout_twentythird.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

@@ -149,6 +149,11 @@ one-kanji words compared by と before の and no person's thing (森 と 林 �
 masked), in a word read as a surname listed by と or や after a place before a particle of where (平和台 と
 早宮 に), or in a run that opens with a count's unit after a number (1 日平均).
 
+Characters standing alone between single blanks, as OCR or a PDF's copy leaves a form's text (申 請 者 氏 名
+： 田 中 太 郎, 『渡 辺』), are read again closed up, and what that reading finds replaces what the spaced one
+found there (`spaced`); a sentence typed word by word gives no such run. A surname after a title or a role
+in 【】 is who speaks in minutes (【委員長 安達】).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).
@@ -307,6 +312,7 @@ from bot.privacy.names.lists import (
 )
 from bot.privacy.names.read_otherwise import _full_names_read_as_words
 from bot.privacy.names.runs import _name_runs
+from bot.privacy.names.spaced import closed_up, spaced_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
 
 __all__ = ["NAME", "find_names"]
@@ -330,8 +336,29 @@ it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
 
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
-    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap)."""
+    """The spans ``(start, end, kind)`` of personal names in the folded ``text`` (they may overlap).
+
+    Where characters stand spaced one at a time (`spaced`), the text is read again closed up there, and what
+    that reading finds replaces what the spaced one found inside those runs.
+    """
     text = text.translate(_VARIANTS)
+    runs = spaced_runs(text)
+    if not runs:
+        yield from _names_in(text)
+        return
+    closed, where = closed_up(text, runs)
+    for start, end, kind in _names_in(text):
+        touched = [(run_start, run_end) for run_start, run_end in runs if start < run_end and run_start < end]
+        if all(start <= run_start and run_end <= end for run_start, run_end in touched):
+            yield start, end, kind  # a run read whole as a name spaced (王 芳) is one still
+    for start, end, kind in _names_in(closed):
+        start, end = where[start], where[end - 1] + 1
+        if any(start < run_end and run_start < end for run_start, run_end in runs):
+            yield start, end, kind
+
+
+def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
+    """`find_names` over a text as it is written."""
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += _quoted_names_with_readings(text)

@@ -50,6 +50,10 @@ first on a line before a closing parenthesis, as minutes mark a speaker too (飯
 _BRACKETED = lazy.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
 """Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
 no heading (【重要】, 【至急】, 【決定事項】)."""
+_BRACKETED_AFTER_TITLE = lazy.compile(
+    r"【(?:[\u4e00-\u9fff]{0,5}[長員局]|司会|書記|講師|幹事|会計)[ \t\u3000]+([\u4e00-\u9fff々]{2,4})】"
+)
+"""A title or a role and a surname in 【】: who speaks in minutes (【委員長 安達】, 【事務局 長沢】)."""
 _MARKED = lazy.compile(
     r"(?:(?<=[ \t\u3000:、,/])|^)([\u4e00-\u9fff々]{1,4})"
     r"(?:[◯○×△](?=[ \t\u3000、,/]|$)|→(?=[\u4e00-\u9fff\u30a1-\u30fa])"
@@ -224,16 +228,22 @@ def _speakers(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
 
 
 def _bracketed(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
-    """Who a line is from, in 【】 opening it (`_BRACKETED`: 【山中】本日午後、外出します).
+    """Who a line is from, in 【】 (`_BRACKETED`: 【山中】本日午後、外出します; 【委員長 安達】).
 
     A word the dictionary reads as a name before さん alone and not as a place there: 【重要】 and 【至急】
-    are headings, and 【千葉】 or 【中野】 may head what happens there.
+    are headings, and 【千葉】 or 【中野】 may head what happens there. After a title
+    (`_BRACKETED_AFTER_TITLE`) a surname read as a place before さん is one too (【委員長 安達】), and a
+    thing is not (【委員長 挨拶】).
     """
     places = {m.begin() for m in morphemes if m.part_of_speech()[2] == "地名"}
     return [
         match.span(1)
         for match in _BRACKETED.finditer(text)
         if match.start(1) not in places and _read_before_san(match.group(1)) == "人名"
+    ] + [
+        match.span(1)
+        for match in _BRACKETED_AFTER_TITLE.finditer(text)
+        if _read_before_san(match.group(1)) in ("人名", "地名")  # after a title, 安達 is no place
     ]
 
 
