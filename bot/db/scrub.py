@@ -1,4 +1,4 @@
-"""Mask personal information stored unmasked (0006) or before it was recognised (0014–0038, 0040–0045, 0047).
+"""Mask personal information stored unmasked or before it was recognised (0006, 0014–38, 0040–45, 0047–48).
 
 Earlier versions kept the conversation state (the last question, the
 buttons' tokens) unmasked, and masked consultations with a narrower

@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047: what earlier versions stored unmasked is masked on upgrade."""
+"""Migrations 0006, 0014–0038, 0040–0045 and 0047–0048 mask on upgrade what earlier versions stored."""
 
 from __future__ import annotations
 
@@ -425,6 +425,20 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "基礎年金番号は ［各種番号］ です\n在留カード ［各種番号］ の更新\n旅券番号：［各種番号］\n"
             "生年月日：［生年月日］\nゆうちょで、番号は ［各種番号］ です",
         ),
+        (
+            "0047",
+            "申込者：田 中 太 郎\n【委員長 安達】 開会します\n氏名 『渡 辺 美 穂』 様",
+            ("田 中", "安達", "渡 辺"),
+            "申込者：［氏名］\n【委員長 ［氏名］】 開会します\n氏名 『［氏名］』 様",
+        ),
+        (
+            "0047",
+            '振込先："普通","2281904"\nﾕｳﾁﾖｷﾞﾝｺｳ 記号 13350 番号 45120097 に振込\n'
+            "口座番号 ３３0１８２７ を 3301827 に直して\n接種券の番号 4418220917 を控えました",
+            ("2281904", "13350", "45120097", "3301827", "4418220917"),
+            '振込先："普通","［各種番号］"\nﾕｳﾁﾖｷﾞﾝｺｳ 記号 ［各種番号］ 番号 ［各種番号］ に振込\n'
+            "口座番号 ［各種番号］ を ［各種番号］ に直して\n接種券の番号 ［各種番号］ を控えました",
+        ),
     ],
     ids=[
         "names",
@@ -473,6 +487,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "chassis numbers, device addresses, phones dictated with words between their groups",
         "listed names with notes, arrow chains, spaced particles before a list's people",
         "pension numbers split by の, residence cards between dashes, passports, bracketed years, ゆうちょ",
+        "names spaced a character at a time, speakers in 【】 after a title",
+        "accounts in CSV rows and after a bank's katakana name, corrected numbers, vaccination tickets",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
