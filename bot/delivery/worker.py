@@ -274,13 +274,9 @@ class DeliveryWorker:
             async with asyncio.timeout(self.settings.timeout_seconds):
                 await sender.send(delivery)
         except Undeliverable as exc:
-            log.warning(
-                "message %d to %s dropped: it can never be delivered (%s)",
-                delivery.id,
-                delivery.key.channel,
-                exc,
+            await self._drop(
+                delivery, logging.WARNING, f"it can never be delivered ({exc})", f"undeliverable: {exc}"
             )
-            await _finished(drop, self.engine, delivery, f"undeliverable: {exc}")
             return False
         except Exception as failure:  # any failure of the platform or the network: retry later
             partly = failure if isinstance(failure, PartlySent) else None
@@ -288,13 +284,8 @@ class DeliveryWorker:
             error = cause if isinstance(cause, Exception) else failure
             reason = "timed out" if isinstance(error, TimeoutError) else f"{type(error).__name__}: {error}"
             if isinstance(error, aiohttp.ClientResponseError) and error.status == TOO_LARGE:
-                log.error(  # noqa: TRY400 (the refusal is the news; its traceback says nothing more)
-                    "message %d to %s dropped: the platform refused it as too large (%s); not retried",
-                    delivery.id,
-                    delivery.key.channel,
-                    reason,
-                )
-                await _finished(drop, self.engine, delivery, f"too large: {reason}")
+                why = f"the platform refused it as too large ({reason}); not retried"
+                await self._drop(delivery, logging.ERROR, why, f"too large: {reason}")
                 return False
             delay = self.delay_after(delivery.attempts, error)
             log.warning(
@@ -316,6 +307,11 @@ class DeliveryWorker:
             "delivered message %d to %s (attempt %d)", delivery.id, delivery.key.channel, delivery.attempts
         )
         return True
+
+    async def _drop(self, delivery: Delivery, level: int, why: str, error: str) -> None:
+        """End ``delivery`` for good: no retry changes ``why`` (logged at ``level``); ``error`` is stored."""
+        log.log(level, "message %d to %s dropped: %s", delivery.id, delivery.key.channel, why)
+        await _finished(drop, self.engine, delivery, error)
 
     async def _run_periodic(self) -> None:
         for job in self.periodic:
