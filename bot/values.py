@@ -50,7 +50,6 @@ __all__ = [
     "Reply",
     "ReplyKind",
     "consultation_button",
-    "group_card_title",
 ]
 
 MAX_CHOICES = 3
@@ -304,15 +303,6 @@ def consultation_button(number: int, verb: str | None = None) -> Choice:
     """The button doing ``verb`` (a key of `CONSULTATION_BUTTONS`) to consultation No.``number``."""
     action = f"cs:{number}" if verb is None else f"cs:{number}:{verb}"
     return Choice(CONSULTATION_BUTTONS[verb], action)
-
-
-def group_card_title(title: str, number: int, total: int) -> str:
-    """The title of the ``number``-th of ``total`` cards sharing one list's buttons (「課から探す（2/7）」).
-
-    A carousel shows each such card apart; a channel without one (Telegram) shows the run under one
-    heading, the list's title, which the cards carry as `Card.group`.
-    """
-    return f"{title}（{number}/{total}）"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,6 @@ from bot.values import (
     Card,
     Choice,
     Reply,
-    group_card_title,
 )
 
 __all__ = [
@@ -152,7 +151,7 @@ def button_cards(
     if page < 1 or first >= len(groups):
         page, first = 1, 0
     cards = [
-        Card(group_card_title(title, n, len(groups)), text, buttons, group=title)
+        Card(f"{title}（{n}/{len(groups)}）", text, buttons, group=title)  # 「課から探す（2/7）」
         for n, buttons in enumerate(groups[first : first + per_page], first + 1)
     ]
     if first + per_page < len(groups):
