@@ -13,25 +13,32 @@ application a clone of the request with:
 - the user named in ``KAIZEN_SSO_USER_HEADER``, under `SSO_USER`.
 
 From any other address those headers are ignored, so a client cannot claim
-to be on TLS, to come from elsewhere, or to be someone. Each header may
-carry a list (proxies append); the value the nearest proxy wrote, the last,
-is the one used.
+to be on TLS, to come from elsewhere, or to be someone. Each X-Forwarded-*
+header may carry a list (proxies append); the value the nearest proxy wrote,
+the last, is the one used. The single sign-on header is the exception: it
+must come once. Twice means the proxy passed on one a client sent beside its
+own, and which is whose cannot be told, so the request is refused (400,
+``ambiguous_user``) rather than answered as either person.
 """
 
 from __future__ import annotations
 
 import ipaddress
+import logging
 from collections.abc import Awaitable, Callable, Iterable
 
 from aiohttp import web
 
 from bot.appkeys import SETTINGS
 from bot.config import Network
+from bot.handlers.errors import json_error
 
 __all__ = ["SSO_USER", "client_address", "proxy_middleware"]
 
 SSO_USER = web.RequestKey("sso_user", str)
 """The user a trusted proxy's single sign-on named; absent otherwise."""
+
+log = logging.getLogger(__name__)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -52,9 +59,22 @@ async def proxy_middleware(request: web.Request, handler: Handler) -> web.Stream
         host=host if host and _plain(host) else request.host,
         remote=client or str(peer),
     )
-    if proxy.sso_user_header and (user := request.headers.get(proxy.sso_user_header, "").strip()):
-        forwarded[SSO_USER] = user
+    if proxy.sso_user_header:
+        users = request.headers.getall(proxy.sso_user_header, ())
+        if len(users) > 1:
+            log.warning(
+                "%s came %d times through the proxy %s: refused; make the proxy overwrite it",
+                proxy.sso_user_header,
+                len(users),
+                peer,
+            )
+            return json_error(400, "ambiguous_user", _AMBIGUOUS_USER)
+        if users and (user := users[0].strip()):
+            forwarded[SSO_USER] = user
     return await handler(forwarded)
+
+
+_AMBIGUOUS_USER = "ご利用者を確認できなかったため、お受けできませんでした。お手数ですが、システムの担当者にお知らせください。"
 
 
 def client_address(values: Iterable[str], trusted: tuple[Network, ...]) -> str | None:
