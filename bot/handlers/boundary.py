@@ -6,7 +6,9 @@ URL, a method the URL does not take, a body over the limit) is answered
 as ``{"error", "message"}``, keeping its headers (``Allow``,
 ``WWW-Authenticate``); an `InvalidRequest` or a body the HTTP parser
 refused midway (`RequestPayloadError`) is 400, a body that did not arrive
-in time (`bot.handlers.protocol.BodyTooSlow`) 408, a database outage 503, a
+in time (`bot.handlers.protocol.BodyTooSlow`) 408, a client that closed its
+connection midway 400 (logged as INFO: nothing broke, and no one is there
+to read it), a database outage 503, a
 turn that found no free turn thread in time (`Busy`) 503 with ``Retry-After``,
 anything else 500 with the traceback in the log only. A sub-application
 (the dashboard) checks its requests and renders its errors itself, as pages.
@@ -80,6 +82,21 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
         return json_error(
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
-    except Exception:
+    except Exception as exc:
+        if isinstance(exc, ConnectionResetError) and _client_gone(request):
+            log.info("client went away during %s %s", request.method, route_of(request))
+            response = json_error(400, *_BROKEN_BODY)
+            response.force_close()
+            return response
         log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
+
+
+def _client_gone(request: web.Request) -> bool:
+    """Whether the client closed its connection: then a reset is theirs, not an outage of ours.
+
+    A reset from a platform the handler was calling (aiohttp's client raises it too) leaves the
+    client's connection open, and stays a 500.
+    """
+    transport = request.transport
+    return transport is None or transport.is_closing()

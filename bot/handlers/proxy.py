@@ -74,7 +74,10 @@ async def proxy_middleware(request: web.Request, handler: Handler) -> web.Stream
     return await handler(forwarded)
 
 
-_AMBIGUOUS_USER = "ご利用者を確認できなかったため、お受けできませんでした。お手数ですが、システムの担当者にお知らせください。"
+_AMBIGUOUS_USER = (
+    "ご利用者を確認できなかったため、お受けできませんでした。"
+    "お手数ですが、システムの担当者にお知らせください。"
+)
 
 
 def client_address(values: Iterable[str], trusted: tuple[Network, ...]) -> str | None:

@@ -8,22 +8,37 @@ from __future__ import annotations
 
 import http.client
 import json
+import socket
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.auxil.line import SECRET, TOKEN
 from tests.auxil.server import Served, serve
 
 PROXY = "127.0.0.2"
+LINE_SETTINGS = {
+    "LINE_CHANNEL_SECRET": SECRET,
+    "LINE_CHANNEL_ACCESS_TOKEN": TOKEN,
+    "LINE_API_BASE_URL": "http://127.0.0.1:9",
+}
+"""LINE on, so that its webhook is there to hang up on; nothing is ever sent to its API."""
 SSO_HEADER = "X-Remote-User"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     folder: Path = tmp_path_factory.mktemp("identity")
-    env = {"KAIZEN_TRUSTED_PROXIES": PROXY, "KAIZEN_SSO_USER_HEADER": SSO_HEADER}
+    env = {
+        "KAIZEN_TRUSTED_PROXIES": PROXY,
+        "KAIZEN_SSO_USER_HEADER": SSO_HEADER,
+        "KAIZEN_LOG_LEVEL": "INFO",
+        **LINE_SETTINGS,
+    }
     with serve(folder, env=env) as running:
         yield running
 
@@ -72,3 +87,32 @@ def test_a_second_single_sign_on_header_never_reads_another_persons_conversation
     assert status == 200
     assert theirs["lines"] == [], "one header, one person: the attacker has nothing"
     assert "came 2 times through the proxy" in served.log.read_text(encoding="utf-8")
+
+
+def test_a_client_that_hangs_up_midway_is_not_a_server_error(served: Served) -> None:
+    """Anyone can drop a connection halfway through a body: that must not log a traceback or count a 500."""
+    url = urlsplit(served.url)
+    for path in ("/api/v1/chat", "/webhooks/line"):
+        body = '{"text": "山田太郎 090-1234-5678 を'.encode()
+        head = f"POST {path} HTTP/1.1\r\nHost: {url.netloc}\r\nContent-Type: application/json\r\n"
+        with socket.create_connection((url.hostname or "", url.port or 80)) as connection:
+            connection.sendall(f"{head}Content-Length: 500\r\n\r\n".encode() + body)
+    healthy = urllib.request.urlopen(f"{served.url}/healthz", timeout=30)
+    assert healthy.status == 200
+
+    log = wait_for(served.log, "client went away during POST /webhooks/line")
+    assert "client went away during POST /api/v1/chat" in log
+    assert "Traceback" not in log
+    assert "ERROR" not in log
+    assert " 500 " not in log
+    assert "090-1234-5678" not in log
+
+
+def wait_for(log: Path, line: str) -> str:
+    """The log once it holds ``line`` (the server writes it when it notices the connection is gone)."""
+    for _ in range(200):
+        text = log.read_text(encoding="utf-8")
+        if line in text:
+            return text
+        time.sleep(0.05)
+    raise AssertionError(f"never logged: {line}\n{text}")
