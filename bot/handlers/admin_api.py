@@ -230,4 +230,10 @@ async def _detail(request: web.Request, consultation: Consultation) -> dict[str,
 
 
 def _json(body: dict[str, Any], status: int = 200) -> web.Response:
-    return web.json_response(body, status=status, dumps=lambda value: json.dumps(value, ensure_ascii=False))
+    """A JSON answer no cache on the way may keep: it holds staff members' consultations and conversations."""
+    return web.json_response(
+        body,
+        status=status,
+        dumps=lambda value: json.dumps(value, ensure_ascii=False),
+        headers={"Cache-Control": "no-store"},
+    )

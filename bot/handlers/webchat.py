@@ -128,7 +128,7 @@ async def chat(request: web.Request) -> web.Response:
             engine = request.app[STORE].engine
             if await asyncio.to_thread(reach.was_seen, engine, CHANNEL, incoming.event_id):
                 body = {"replies": [], "repeated": True}  # taken before: its answer is in the history
-    response = web.json_response(body, dumps=_dumps)
+    response = web.json_response(body, dumps=_dumps, headers={"Cache-Control": "no-store"})
     caller.remember(request, response)
     return response
 

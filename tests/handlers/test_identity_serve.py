@@ -27,6 +27,7 @@ LINE_SETTINGS = {
     "LINE_API_BASE_URL": "http://127.0.0.1:9",
 }
 """LINE on, so that its webhook is there to hang up on; nothing is ever sent to its API."""
+ADMIN_TOKEN = "sec-test-admin-token-0123456789abcdef"
 SSO_HEADER = "X-Remote-User"
 
 
@@ -37,6 +38,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         "KAIZEN_TRUSTED_PROXIES": PROXY,
         "KAIZEN_SSO_USER_HEADER": SSO_HEADER,
         "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
         **LINE_SETTINGS,
     }
     with serve(folder, env=env) as running:
@@ -116,3 +118,19 @@ def wait_for(log: Path, line: str) -> str:
             return text
         time.sleep(0.05)
     raise AssertionError(f"never logged: {line}\n{text}")
+
+
+def test_no_cache_on_the_way_keeps_a_conversation_or_a_consultation(served: Served) -> None:
+    """The chat's answer and the admin API's consultations hold what staff wrote: never to be stored."""
+    chat = urllib.request.Request(
+        f"{served.url}/api/v1/chat",
+        data=json.dumps({"text": "相談したいです"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(chat, timeout=30) as answered:
+        assert answered.headers["Cache-Control"] == "no-store"
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    listing = urllib.request.Request(f"{served.url}/api/v1/consultations?status=all", headers=admin)
+    with urllib.request.urlopen(listing, timeout=30) as listed:
+        assert listed.headers["Cache-Control"] == "no-store"
