@@ -26,7 +26,7 @@ from bot.errors import Busy, InvalidRequest, StoreError
 from bot.handlers.access import route_of
 from bot.handlers.errors import json_error
 from bot.handlers.inputs import check_request
-from bot.handlers.protocol import BodyTooSlow
+from bot.handlers.protocol import BodyTooSlow, hung_up
 
 __all__ = ["error_boundary"]
 
@@ -83,20 +83,10 @@ async def error_boundary(request: web.Request, handler: Handler) -> web.StreamRe
             503, "unavailable", "ただいまご利用いただけません。時間をおいてもう一度お試しください。"
         )
     except Exception as exc:
-        if isinstance(exc, ConnectionResetError) and _client_gone(request):
+        if hung_up(request, exc):
             log.info("client went away during %s %s", request.method, route_of(request))
             response = json_error(400, *_BROKEN_BODY)
             response.force_close()
             return response
         log.exception("unexpected error on %s %s", request.method, route_of(request))
         return json_error(500, "internal", "申し訳ありません。システムの不具合が発生しました。")
-
-
-def _client_gone(request: web.Request) -> bool:
-    """Whether the client closed its connection: then a reset is theirs, not an outage of ours.
-
-    A reset from a platform the handler was calling (aiohttp's client raises it too) leaves the
-    client's connection open, and stays a 500.
-    """
-    transport = request.transport
-    return transport is None or transport.is_closing()

@@ -53,7 +53,7 @@ from bot.handlers.access import HEADER, new_request_id
 from bot.handlers.errors import json_error
 from bot.logs import REQUEST_ID
 
-__all__ = ["READ_SECONDS", "BodyTooSlow", "Refused", "ShapedErrors", "ShapedRunner", "error_for"]
+__all__ = ["READ_SECONDS", "BodyTooSlow", "Refused", "ShapedErrors", "ShapedRunner", "error_for", "hung_up"]
 
 log = logging.getLogger(__name__)
 
@@ -262,3 +262,14 @@ class _ShapedServer(web.Server):
 
     def __call__(self) -> RequestHandler:
         return ShapedErrors(self, loop=self._loop, **self._kwargs)
+
+
+def hung_up(request: web.BaseRequest, error: BaseException) -> bool:
+    """Whether ``error`` is the client closing its connection midway: theirs, not a fault of the bot's.
+
+    Reading a body whose client went away raises `ConnectionResetError`. aiohttp's client raises it
+    too, for a platform the handler was calling; the client's own connection is then still open,
+    and that stays the handler's error.
+    """
+    transport = request.transport
+    return isinstance(error, ConnectionResetError) and (transport is None or transport.is_closing())

@@ -33,7 +33,7 @@ from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTrans
 from bot.handlers.access import route_of
 from bot.handlers.inputs import check_request
 from bot.handlers.inputs import read_form as form
-from bot.handlers.protocol import BodyTooSlow
+from bot.handlers.protocol import BodyTooSlow, hung_up
 from bot.localtime import local
 
 __all__ = [
@@ -188,7 +188,12 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except StoreError:
         log.exception("database error on %s %s", request.method, route_of(request))
         return _error_page(request, 503, _UNAVAILABLE)
-    except Exception:
+    except Exception as exc:
+        if hung_up(request, exc):  # the client closed the connection midway: nothing of ours broke
+            log.info("client went away during %s %s", request.method, route_of(request))
+            page = _error_page(request, 400, _BROKEN_BODY)
+            page.force_close()
+            return page
         log.exception("unexpected error on %s %s", request.method, route_of(request))
         return _error_page(request, 500, _BROKEN)
 
