@@ -214,7 +214,11 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
     if text is not None and len(text) > MAX_TEXT_CHARS:
         raise request_error("text_too_long", f"「text」は{MAX_TEXT_CHARS}文字以内にしてください。")
     named = _idempotency_key(request)
-    caller = await identify(request, body.get("user"), system=system, start=True)
+    field, user = "user", body.get("user")
+    if user is None and not system and USER_HEADER in request.headers:
+        # The polls' way of naming a user: refused without the token (401), never answered as a stranger.
+        field, user = USER_HEADER, request.headers[USER_HEADER]
+    caller = await identify(request, user, field=field, system=system, start=True)
     assert caller is not None  # start=True always finds or starts one
     key = ConversationKey(CHANNEL, caller.user, caller.user)
     event_id = None if named is None else _event_id(caller.user, named)

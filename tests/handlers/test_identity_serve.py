@@ -121,3 +121,21 @@ def wait_for(log: Path, lines: list[str]) -> str:
             return text
         time.sleep(0.05)
     raise AssertionError(f"never logged all of {lines}:\n{text}")
+
+
+def test_a_message_naming_its_user_in_the_header_without_the_token_is_refused(served: Served) -> None:
+    """Only the chat API token names a user: ``X-Kaizen-User`` on a message is 401, not answered as anyone."""
+    url = urlsplit(served.url)
+    connection = http.client.HTTPConnection(url.hostname or "", url.port, timeout=30)
+    try:
+        body = json.dumps({"text": "相談状況"}).encode()
+        headers = {"Content-Type": "application/json", "X-Kaizen-User": "tanaka"}
+        connection.request("POST", "/api/v1/chat", body, headers)
+        response = connection.getresponse()
+        answer = json.loads(response.read())
+    finally:
+        connection.close()
+    assert response.status == 401
+    assert answer["error"] == "token_required"
+    assert "X-Kaizen-User" in answer["message"]
+    assert response.getheader("Set-Cookie") is None, "no session is started for it"
