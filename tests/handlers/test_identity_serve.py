@@ -139,3 +139,19 @@ def test_a_message_naming_its_user_in_the_header_without_the_token_is_refused(se
     assert answer["error"] == "token_required"
     assert "X-Kaizen-User" in answer["message"]
     assert response.getheader("Set-Cookie") is None, "no session is started for it"
+
+
+def test_no_cache_on_the_way_keeps_a_conversation_or_a_consultation(served: Served) -> None:
+    """The chat's answer and the admin API's consultations hold what staff wrote: never to be stored."""
+    chat = urllib.request.Request(
+        f"{served.url}/api/v1/chat",
+        data=json.dumps({"text": "相談したいです"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(chat, timeout=30) as answered:
+        assert answered.headers["Cache-Control"] == "no-store"
+    admin = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
+    listing = urllib.request.Request(f"{served.url}/api/v1/consultations?status=all", headers=admin)
+    with urllib.request.urlopen(listing, timeout=30) as listed:
+        assert listed.headers["Cache-Control"] == "no-store"
