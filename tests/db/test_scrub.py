@@ -560,9 +560,10 @@ def test_the_scrub_masks_the_answers_kept_after_a_login_expired_as_later_migrati
             connection.execute(
                 answer_drafts.insert().values(consultation_id=number, user_id=1, text=raw, saved_at=NOW)
             )
-            assert mask_stored(connection)["answer_drafts"] == 1
+            changed = mask_stored(connection)
             kept = connection.execute(sa.select(answer_drafts.c.text)).scalar_one()
         assert kept == "担当の［氏名］さん（［電話番号］）にお伝えします。"
+        assert changed["answer_drafts"] == 1
     finally:
         engine.dispose()
 
