@@ -32,6 +32,7 @@ from aiohttp import web
 from bot import privacy, wiring
 from bot.appkeys import (
     ACCOUNTS,
+    ANSWER_DRAFTS,
     CHANNELS,
     CONSULT,
     CONVERSATIONS,
@@ -48,6 +49,7 @@ from bot.appkeys import (
 )
 from bot.config import Settings
 from bot.consult.accounts import Accounts, password_checker
+from bot.consult.answerdrafts import AnswerDrafts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import utcnow
 from bot.db import ConversationStore
@@ -267,6 +269,7 @@ async def _conversations(app: web.Application) -> AsyncIterator[None]:
         lambda: known.searcher.kb.public_contacts,
         lambda: {entry.id: entry.category for entry in known.searcher.kb.faq},
     )
+    app[ANSWER_DRAFTS] = AnswerDrafts(engine, utcnow, lambda: known.searcher.kb.public_contacts)
     yield
     app[PASSWORD_CHECKS].shutdown(wait=True, cancel_futures=True)
     await asyncio.to_thread(app[CONVERSATIONS].close)

@@ -14,6 +14,7 @@ from aiohttp import web
 
 from bot.config import Settings
 from bot.consult.accounts import Accounts
+from bot.consult.answerdrafts import AnswerDrafts
 from bot.consult.faqdrafts import FaqDrafts
 from bot.consult.service import ConsultationService
 from bot.conversations import Conversations
@@ -29,6 +30,7 @@ if TYPE_CHECKING:  # the handlers import these keys: name their types without im
 
 __all__ = [
     "ACCOUNTS",
+    "ANSWER_DRAFTS",
     "CHANNELS",
     "CONSULT",
     "CONVERSATIONS",
@@ -59,6 +61,7 @@ ACCOUNTS = web.AppKey("accounts", Accounts)
 PASSWORD_CHECKS = web.AppKey("password_checks", ThreadPoolExecutor)
 """The one low-priority thread that checks logins (`bot.consult.accounts.password_checker`)."""
 FAQ_DRAFTS = web.AppKey("faq_drafts", FaqDrafts)
+ANSWER_DRAFTS = web.AppKey("answer_drafts", AnswerDrafts)
 WEB_SESSIONS = web.AppKey("web_sessions", WebSessions)
 METRICS = web.AppKey("metrics", Metrics)
 CHANNELS: web.AppKey[Channels] = web.AppKey("channels")

@@ -17,6 +17,11 @@ timing says nothing about whether the name exists.
 A session is a random token in an HttpOnly cookie; the database keeps only
 its SHA-256, with the session's CSRF token and expiry. A new password ends
 every session of its user, and a user (or an operator) can end them all.
+An expired session's row stays for `EXPIRED_SESSION_KEPT` (the purge then
+drops it), and so does its cookie: a form sent with it just after the
+expiry is refused, but its answer can still be kept for its writer
+(`expired_session_user`, `bot.consult.answerdrafts`). A session ended on
+purpose is deleted at once, so nothing sent with it is kept.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ from bot.consult.throttle import Attempt
 from bot.db import aware
 from bot.db.engine import reading, writing
 from bot.db.locks import serialize
+from bot.db.retention import EXPIRED_SESSION_KEPT
 from bot.db.schema import admin_sessions, admin_users
 from bot.errors import InvalidInput
 
@@ -54,6 +60,7 @@ __all__ = [
     "check_name",
     "check_password",
     "exists",
+    "expired_session_user",
     "hash_password",
     "password_checker",
     "verify_password",
@@ -262,6 +269,25 @@ def exists(connection: sa.Connection, name: str) -> bool:
     """Whether a user called ``name`` exists (for assignment, inside a transaction)."""
     query = sa.select(admin_users.c.id).where(admin_users.c.name == name)
     return connection.execute(query).first() is not None
+
+
+def expired_session_user(connection: sa.Connection, token: str, csrf: str, now: datetime) -> int | None:
+    """The user id of the session whose cookie's ``token`` and CSRF token ``csrf`` these are, if it expired.
+
+    None unless both match one stored session that expired at most
+    `EXPIRED_SESSION_KEPT` ago: a live session is let in instead, and one
+    ended on purpose (logged out, a new password, 「すべての端末でログアウト」) is
+    gone, so what its cookie sends is never taken for its owner's.
+    """
+    row = connection.execute(
+        sa.select(admin_sessions.c.user_id, admin_sessions.c.csrf, admin_sessions.c.expires_at).where(
+            admin_sessions.c.id == _digest(token)
+        )
+    ).first()
+    if row is None or not hmac.compare_digest(csrf.encode(), str(row.csrf).encode()):
+        return None
+    expired = aware(row.expires_at)
+    return int(row.user_id) if now - EXPIRED_SESSION_KEPT < expired <= now else None
 
 
 def display_name(connection: sa.Connection, name: str) -> str | None:

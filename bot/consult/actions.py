@@ -41,6 +41,7 @@ __all__ = [
     "STAFF",
     "answer",
     "assign",
+    "checked_text",
     "note",
     "parse_tags",
     "request_info",
@@ -108,9 +109,9 @@ def answer(
 ) -> Consultation:
     """Answer the staff member: record it, mark 回答済み, and queue it for their channel.
 
-    The ward's ``public`` contacts in it stay as written (`_text`).
+    The ward's ``public`` contacts in it stay as written (`checked_text`).
     """
-    body = _text(text, "回答", public)
+    body = checked_text(text, "回答", public)
     current = store.get(connection, number, lock=True)
     if current.status == Status.WITHDRAWN:  # final: nothing reopens it (TRANSITIONS)
         raise InvalidTransition(f"No.{number} の相談は、相談者が取り下げたため、回答できません。")
@@ -150,7 +151,7 @@ def request_info(
     is no longer among those the team is reminded of; their reply
     (「追記する」) is recorded as usual.
     """
-    body = _text(text, "確認したいこと", public)
+    body = checked_text(text, "確認したいこと", public)
     current = store.get(connection, number, lock=True)
     if current.status in (Status.RESOLVED, Status.WITHDRAWN):
         raise InvalidTransition(
@@ -226,7 +227,7 @@ def note(
     public: Collection[str] = frozenset(),
 ) -> Consultation:
     """An internal note: never shown to the staff member."""
-    body = _text(text, "メモ", public)
+    body = checked_text(text, "メモ", public)
     current = store.get(connection, number, lock=True)
     return store.change(connection, current, actor, "note", now, text=body, expected=expected)
 
@@ -278,7 +279,7 @@ def staff_add(
         values["status"] = Status.REOPENED.value
         data = {"from": current.status.value, "to": Status.REOPENED.value}
     return store.change(
-        connection, current, STAFF, "staff", now, text=_text(text, "追記"), data=data, values=values
+        connection, current, STAFF, "staff", now, text=checked_text(text, "追記"), data=data, values=values
     )
 
 
@@ -313,7 +314,7 @@ def _own(connection: sa.Connection, number: int, owner: ConversationKey) -> Cons
     return current
 
 
-def _text(text: str, what: str, public: Collection[str] = frozenset()) -> str:
+def checked_text(text: str, what: str, public: Collection[str] = frozenset()) -> str:
     """Typed text, checked and masked; the contact details the ward publishes (``public``) stay."""
     body = text.strip()
     if not body:

@@ -27,7 +27,7 @@ from bot.consult.model import (
     parse_status,
 )
 from bot.db import aware
-from bot.db.schema import consultation_events, consultation_tags, consultations
+from bot.db.schema import admin_users, answer_drafts, consultation_events, consultation_tags, consultations
 from bot.dialogue import ConversationKey
 from bot.errors import Conflict, InvalidInput, NotFound
 from bot.privacy import masked_kinds
@@ -301,7 +301,30 @@ def change(
             "（二重送信か、ほかの担当者の操作です）。最新の内容をご確認ください。"
         )
     _event(connection, consultation.id, actor, kind, now, text, data)
+    _drop_moot_drafts(connection, consultation.id, actor, kind, updates.get("status"))
     return get(connection, consultation.id)
+
+
+_SENT_FROM_THE_ANSWER_BOX = ("answer", "request")
+"""Events that send what the answer box held (「回答を送信」, 「この内容で相談者に確認する」)."""
+
+
+def _drop_moot_drafts(
+    connection: sa.Connection, number: int, actor: str, kind: EventKind, status: str | None
+) -> None:
+    """Drop the answers kept for a login that expired (`bot.consult.answerdrafts`) that a change makes moot.
+
+    The actor's own once they send from the answer box; everyone's once the consultation is closed
+    (解決, 取り下げ), when it can no longer be answered.
+    """
+    drafts = answer_drafts.c
+    if status in (Status.RESOLVED.value, Status.WITHDRAWN.value):
+        connection.execute(answer_drafts.delete().where(drafts.consultation_id == number))
+    elif kind in _SENT_FROM_THE_ANSWER_BOX:
+        user = sa.select(admin_users.c.id).where(admin_users.c.name == actor).scalar_subquery()
+        connection.execute(
+            answer_drafts.delete().where(drafts.consultation_id == number, drafts.user_id == user)
+        )
 
 
 def replace_tags(connection: sa.Connection, number: int, tags: Iterable[str]) -> None:

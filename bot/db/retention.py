@@ -2,9 +2,11 @@
 
 What goes: the conversation log (`messages`), conversation states untouched
 for the period (a conversation then starts afresh), delivered and dropped
-outbox messages, expired dashboard and web chat sessions, login failures too
-old to slow anyone down, and the ids of webhook events older than a week
-(`SEEN_EVENTS_KEPT`). What stays: consultations, their
+outbox messages, expired web chat sessions, dashboard sessions a day after
+they expired (`EXPIRED_SESSION_KEPT`), answers kept for a DX member whose
+login expired once they are a week old (`ANSWER_DRAFTS_KEPT`), login
+failures too old to slow anyone down, and the ids of webhook events older
+than a week (`SEEN_EVENTS_KEPT`). What stays: consultations, their
 audit trail (the record of the DX team's work, personal information masked)
 and FAQ drafts. Run by ``python -m bot purge`` and once a day by the
 delivery worker.
@@ -21,6 +23,7 @@ import sqlalchemy as sa
 from bot.db.engine import writing
 from bot.db.schema import (
     admin_sessions,
+    answer_drafts,
     conversations,
     login_failures,
     messages,
@@ -31,12 +34,27 @@ from bot.db.schema import (
 )
 from bot.db.websessions import START_WINDOW
 
-__all__ = ["BATCH", "MAX_EVENT_AGE", "SEEN_EVENTS_KEPT", "purge", "purge_and_log"]
+__all__ = [
+    "ANSWER_DRAFTS_KEPT",
+    "BATCH",
+    "EXPIRED_SESSION_KEPT",
+    "MAX_EVENT_AGE",
+    "SEEN_EVENTS_KEPT",
+    "purge",
+    "purge_and_log",
+]
 
 log = logging.getLogger(__name__)
 
 LOGIN_FAILURES_KEPT = timedelta(days=1)
 """Longer than the throttle's window (15 minutes), so purging never changes a delay."""
+
+EXPIRED_SESSION_KEPT = timedelta(days=1)
+"""How long an expired dashboard session (its row, and its cookie in the browser) outlives its expiry: a
+form sent with it meanwhile is refused, but its answer is kept for its writer (`bot.consult.answerdrafts`)."""
+
+ANSWER_DRAFTS_KEPT = timedelta(days=7)
+"""How long an answer kept for a DX member whose login expired waits for them (`bot.consult.answerdrafts`)."""
 
 SEEN_EVENTS_KEPT = timedelta(days=7)
 """Platforms redeliver within hours (LINE, Telegram within a day): a week of event ids is plenty."""
@@ -69,7 +87,18 @@ def purge(engine: sa.Engine, days: int, now: datetime, *, batch: int = BATCH) ->
             batch,
         ),
         "admin_sessions": _delete(
-            engine, admin_sessions, admin_sessions.c.expires_at < now, (admin_sessions.c.id,), batch
+            engine,
+            admin_sessions,
+            admin_sessions.c.expires_at < now - EXPIRED_SESSION_KEPT,
+            (admin_sessions.c.id,),
+            batch,
+        ),
+        "answer_drafts": _delete(
+            engine,
+            answer_drafts,
+            answer_drafts.c.saved_at < now - ANSWER_DRAFTS_KEPT,
+            (answer_drafts.c.consultation_id, answer_drafts.c.user_id),
+            batch,
         ),
         "web_sessions": _delete(
             engine, web_sessions, web_sessions.c.expires_at < now, (web_sessions.c.id,), batch

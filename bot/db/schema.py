@@ -10,6 +10,7 @@ import sqlalchemy as sa
 __all__ = [
     "admin_sessions",
     "admin_users",
+    "answer_drafts",
     "consultation_events",
     "consultation_tags",
     "consultations",
@@ -236,6 +237,20 @@ admin_sessions = sa.Table(
     sa.Index("ix_admin_sessions_expires", "expires_at"),
 )
 """Dashboard sessions: ``id`` is the SHA-256 of the cookie's token, so a database leak logs no one in."""
+
+answer_drafts = sa.Table(
+    "answer_drafts",
+    metadata,
+    sa.Column(
+        "consultation_id", _Id, sa.ForeignKey("consultations.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("user_id", _Id, sa.ForeignKey("admin_users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_answer_drafts_saved", "saved_at"),
+)
+"""An answer a DX member sent after their login expired (`bot.consult.answerdrafts`), masked: one per
+member and consultation, given back in their answer box until sent, the consultation closes, or it is old."""
 
 login_failures = sa.Table(
     "login_failures",

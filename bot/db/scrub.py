@@ -4,8 +4,9 @@ Earlier versions kept the conversation state (the last question, the
 buttons' tokens) unmasked, and masked consultations with a narrower
 `bot.privacy.mask`. `mask_stored` masks every text a person typed that the
 database holds, in place: the state, the conversation log, consultations,
-their audit trail and tags, FAQ drafts, the outbox and who asked for a
-knowledge reload through the admin API. Masking a masked
+their audit trail and tags, FAQ drafts, the outbox, who asked for a
+knowledge reload through the admin API, and the answers kept for a DX
+member whose login expired (from migration 0049 on). Masking a masked
 text changes nothing, so running it again is harmless.
 
 The tables are described here with just the columns it touches, not taken
@@ -66,6 +67,9 @@ _CONVERSATIONS = _table(
 )
 _TAGS = _table("consultation_tags", ("consultation_id", sa.BigInteger()), ("tag", _TEXT))
 _RELOADS = _table("knowledge_reloads", _ID, ("requested_by", _TEXT), ("via", _TEXT))
+_KEPT_ANSWERS = _table(
+    "answer_drafts", ("consultation_id", sa.BigInteger()), ("user_id", sa.BigInteger()), ("text", _TEXT)
+)
 _REQUESTER = 64
 """The column's length: a placeholder may be longer than what it replaces."""
 
@@ -76,6 +80,7 @@ def mask_stored(connection: sa.Connection) -> dict[str, int]:
     changed["conversations"] = _conversations(connection)
     changed["consultation_tags"] = _tags(connection)
     changed["knowledge_reloads"] = _reloads(connection)
+    changed["answer_drafts"] = _kept_answers(connection)
     return changed
 
 
@@ -158,5 +163,19 @@ def _reloads(connection: sa.Connection) -> int:
         masked = mask(row.requested_by).text[:_REQUESTER]
         if masked != row.requested_by:
             connection.execute(table.update().where(table.c.id == row.id).values(requested_by=masked))
+            changed += 1
+    return changed
+
+
+def _kept_answers(connection: sa.Connection) -> int:
+    """The answers kept after a login expired (`bot.consult.answerdrafts`), masked as answers are."""
+    if not sa.inspect(connection).has_table(_KEPT_ANSWERS.name):
+        return 0  # migrating from before 0049
+    table, changed = _KEPT_ANSWERS, 0
+    for row in connection.execute(sa.select(table)).all():
+        masked = mask(row.text).text
+        if masked != row.text:
+            key = sa.and_(table.c.consultation_id == row.consultation_id, table.c.user_id == row.user_id)
+            connection.execute(table.update().where(key).values(text=masked))
             changed += 1
     return changed

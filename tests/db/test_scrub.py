@@ -1,4 +1,5 @@
-"""Migrations 0006, 0014–0038, 0040–0045 and 0047–0048 mask on upgrade what earlier versions stored."""
+"""Migrations 0006, 0014–0038, 0040–0045 and 0047–0048 mask on upgrade what earlier versions stored; later
+ones will mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ import sqlalchemy as sa
 from bot.db.engine import create_engine
 from bot.db.migrate import upgrade
 from bot.db.schema import (
+    admin_users,
+    answer_drafts,
     consultation_events,
     consultation_tags,
     consultations,
@@ -529,6 +532,38 @@ def test_an_upgrade_masks_who_asked_for_a_reload_through_the_api(database_url: s
             query = sa.select(knowledge_reloads.c.requested_by).order_by(knowledge_reloads.c.id)
             stored = connection.execute(query).scalars().all()
         assert stored == ["［氏名］ ［電話番号］ ［メールアドレス］", "suzuki"], "a dashboard account stays"
+    finally:
+        engine.dispose()
+
+
+def test_the_scrub_masks_the_answers_kept_after_a_login_expired_as_later_migrations_will(
+    database_url: str,
+) -> None:
+    """A masking migration after 0049 reaches the kept answers too: masked as the masker of its day masks."""
+    engine = create_engine(database_url)
+    try:
+        upgrade(engine)
+        with engine.begin() as connection:
+            connection.execute(
+                admin_users.insert().values(
+                    id=1,
+                    name="tanaka",
+                    display_name="田中",
+                    password_hash="x",
+                    is_editor=False,
+                    created_at=NOW,
+                )
+            )
+            _store_raw(connection)
+            number = connection.execute(sa.select(consultations.c.id)).scalar_one()
+            raw = f"担当の山田太郎さん（{RAW[1]}）にお伝えします。"  # as a masker that missed them stored it
+            connection.execute(
+                answer_drafts.insert().values(consultation_id=number, user_id=1, text=raw, saved_at=NOW)
+            )
+            changed = mask_stored(connection)
+            kept = connection.execute(sa.select(answer_drafts.c.text)).scalar_one()
+        assert kept == "担当の［氏名］さん（［電話番号］）にお伝えします。"
+        assert changed["answer_drafts"] == 1
     finally:
         engine.dispose()
 

@@ -11,11 +11,14 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from playwright.sync_api import Browser, Page, expect
 
+from bot.db.schema import admin_sessions, admin_users, answer_drafts
 from tests.auxil.browser import needs_chromium, write_consultation
 from tests.auxil.server import Served, serve
 
@@ -172,6 +175,68 @@ def test_an_answer_sent_after_the_login_ended_stays_on_screen_while_logging_in_a
     login.get_by_role("button", name="ログイン", exact=True).click()
     expect(login.get_by_label("相談者のチャットに送る回答")).to_be_visible()  # back on the consultation
     expect(kept).to_have_value(typed)  # still there, to paste
+    # A session ended on purpose (here, 「すべての端末でログアウト」) keeps nothing for the answer box.
+    expect(login.get_by_label("相談者のチャットに送る回答")).to_have_value("")
+    expect(login.locator("#answer-restored")).to_have_count(0)
+
+
+def test_an_answer_sent_after_the_login_expired_is_back_in_the_answer_box_after_logging_in_again(
+    served: Served, browser: Browser
+) -> None:
+    """Log in, start an answer, the login expires, send it, log in again: the answer is back, masked, with
+    a notice; sent, it is gone."""
+    folder = served.log.parent
+    _add_user(folder, "sato", "佐藤")
+    _consult(served, browser, "窓口の番号札を紙で配っています。呼び出しを電子化する方法はありますか。")
+    team = _opened(served, browser, "sato", "窓口の番号札")
+    typed = "発券機とモニターを使う方法があります。詳しくは山田花子さん（090-1111-2222）にお尋ねください。"
+    team.get_by_label("相談者のチャットに送る回答").fill(typed)
+    _expire_sessions(folder, "sato")  # the login's hours have passed while the answer was being written
+    team.get_by_role("button", name="回答を送信").click()
+    expect(team.locator(".notice.done")).to_contain_text("このアカウントの下書きとして保存しました")
+    expect(team.get_by_role("textbox", name="送信しようとした内容")).to_have_value(typed)
+
+    with team.context.expect_page() as opened:
+        team.get_by_role("link", name="ログイン画面を新しいタブで開く").click()
+    login = opened.value
+    login.get_by_label("ユーザー名").fill("sato")
+    login.get_by_label("パスワード").fill(PASSWORD)
+    login.get_by_role("button", name="ログイン", exact=True).click()
+    box = login.get_by_label("相談者のチャットに送る回答")
+    expect(box).to_have_value(re.compile(r"^発券機とモニターを使う方法があります。.*［電話番号］"))
+    assert "090-1111-2222" not in box.input_value()  # kept masked, as the answer is stored
+    notice = login.locator("#answer-restored")
+    expect(notice).to_contain_text("ログインが切れる前に入力していた回答を復元しました。")
+    expect(notice).to_contain_text("電話番号")
+    expect(box).to_have_attribute("aria-describedby", "answer-restored")
+
+    login.get_by_role("button", name="回答を送信").click()
+    expect(login.locator(".notice.done")).to_have_text(ANSWERED)
+    expect(login.locator(".trail")).to_contain_text("発券機とモニターを使う方法があります。")
+    login.reload()
+    expect(login.get_by_label("相談者のチャットに送る回答")).to_have_value("")
+    expect(login.locator("#answer-restored")).to_have_count(0)
+    assert _kept_answers(folder) == 0
+
+
+def _expire_sessions(folder: Path, name: str) -> None:
+    """Make every session of ``name`` a minute past its expiry, as if its hours had passed."""
+    engine = sa.create_engine(f"sqlite:///{folder / 'kaizen.db'}")
+    user = sa.select(admin_users.c.id).where(admin_users.c.name == name).scalar_subquery()
+    past = datetime.now(UTC) - timedelta(minutes=1)
+    with engine.begin() as connection:
+        sessions = admin_sessions.update().where(admin_sessions.c.user_id == user)
+        connection.execute(sessions.values(expires_at=past))
+    engine.dispose()
+
+
+def _kept_answers(folder: Path) -> int:
+    """How many answers the database keeps for DX members whose login expired."""
+    engine = sa.create_engine(f"sqlite:///{folder / 'kaizen.db'}")
+    with engine.connect() as connection:
+        count = connection.execute(sa.select(sa.func.count()).select_from(answer_drafts)).scalar_one()
+    engine.dispose()
+    return int(count)
 
 
 def test_on_a_phone_the_queue_scrolls_in_its_own_box_not_the_page(served: Served, browser: Browser) -> None:

@@ -7,7 +7,7 @@ import asyncio
 import html
 import re
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -16,10 +16,11 @@ from pytest_aiohttp import AiohttpClient
 from yarl import URL
 
 from bot.app import init_app
-from bot.appkeys import ACCOUNTS
+from bot.appkeys import ACCOUNTS, ANSWER_DRAFTS, SETTINGS, STORE
 from bot.config import Settings
 from bot.consult.accounts import Attempt, LoggedIn
 from bot.consult.throttle import ACCOUNT
+from bot.db.schema import admin_sessions
 from bot.handlers.dashboard.auth import DEVICE_COOKIE
 from bot.handlers.dashboard.core import COOKIE, LOGIN_COOKIE
 from bot.search import Searcher
@@ -231,3 +232,47 @@ async def test_next_is_only_a_page_of_the_dashboard_never_another_site(client: C
     response = await client.post("/admin/login", data=data, allow_redirects=False)
     assert response.status == 303
     assert response.headers["Location"] == "/admin/"
+
+
+async def test_the_session_cookie_outlives_the_session_by_a_day_so_an_expired_form_still_carries_it(
+    client: Client,
+) -> None:
+    await add_user(client)
+    form = await page(client, "/admin/login")
+    data = {"csrf": csrf_of(form), "name": "tanaka", "password": PASSWORD}
+    response = await client.post("/admin/login", data=data, allow_redirects=False)
+    assert response.status == 303
+    hours = client.app[SETTINGS].admin_session_hours
+    assert response.cookies[COOKIE]["max-age"] == str(hours * 3600 + 86400)
+
+
+def expire_sessions(client: Client) -> None:
+    """Every dashboard session a minute past its expiry, as if its hours had passed."""
+    past = datetime.now(UTC) - timedelta(minutes=1)
+    with client.app[STORE].engine.begin() as connection:
+        connection.execute(admin_sessions.update().values(expires_at=past))
+
+
+async def test_an_answer_sent_after_the_login_expired_is_kept_only_with_that_sessions_own_csrf_token(
+    client: Client,
+) -> None:
+    csrf, detail = await opened(client)
+    await asyncio.to_thread(expire_sessions, client)
+    data = {"version": version_of(detail), "csrf": "another-pages-token", "form": "answer", "text": "回答"}
+    forged = await post(client, "/admin/consultations/1/answer", data, 403)
+    assert "送信しようとした内容は保存されていません" in forged
+    assert await asyncio.to_thread(client.app[ANSWER_DRAFTS].of, 1, 1) is None
+    note = await post(client, "/admin/consultations/1/note", {**data, "csrf": csrf, "form": "note"}, 403)
+    assert "保存されていません" in note, "a note is not an answer: only the answer box is kept"
+    assert await asyncio.to_thread(client.app[ANSWER_DRAFTS].of, 1, 1) is None
+
+    kept = await post(client, "/admin/consultations/1/answer", {**data, "csrf": csrf}, 403)
+    assert "このアカウントの下書きとして保存しました" in kept
+    found = await asyncio.to_thread(client.app[ANSWER_DRAFTS].of, 1, 1)
+    assert found is not None
+    assert found.text == "回答"
+    # The refused page leaves the cookie: an answer sent next from another page opened before is kept too.
+    await post(client, "/admin/consultations/1/answer", {**data, "csrf": csrf, "text": "書き直した回答"}, 403)
+    replaced = await asyncio.to_thread(client.app[ANSWER_DRAFTS].of, 1, 1)
+    assert replaced is not None
+    assert replaced.text == "書き直した回答"

@@ -10,7 +10,9 @@ low-priority thread (`bot.consult.accounts.password_checker`): guessing
 can never take more than one core from the chat. Cookies are ``Secure`` whenever the request came over
 HTTPS (``request.secure``, which reflects a trusted proxy's
 ``X-Forwarded-Proto``), and the client address throttled is
-``request.remote`` (likewise). A successful login goes to the page the
+``request.remote`` (likewise). The session cookie is kept a day longer than
+the session (`bot.db.retention.EXPIRED_SESSION_KEPT`), for what
+`bot.consult.answerdrafts` keeps. A successful login goes to the page the
 browser was sent to log in from (``next``, carried through the form; only a
 page of the dashboard, `return_to`), or to the queue.
 """
@@ -26,6 +28,7 @@ from aiohttp import web
 
 from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
 from bot.consult.accounts import Attempt, LoggedIn
+from bot.db.retention import EXPIRED_SESSION_KEPT
 from bot.handlers.dashboard.core import (
     COOKIE,
     LOGIN_COOKIE,
@@ -73,8 +76,11 @@ async def login(request: web.Request) -> web.Response:
             return response
         return _form(request, _REFUSED, 401, name, target=target, wrong=True)
     response = see_other(target)
+    # The cookie outlives the session by EXPIRED_SESSION_KEPT: a form sent with it after the expiry is
+    # refused, but its answer is kept for its writer (bot.consult.answerdrafts).
     hours = request.config_dict[SETTINGS].admin_session_hours
-    _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600)
+    kept = int(EXPIRED_SESSION_KEPT.total_seconds())
+    _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600 + kept)
     _set_cookie(request, response, DEVICE_COOKIE, result.device, "/admin/login", DEVICE_DAYS * 86400)
     response.del_cookie(LOGIN_COOKIE, path="/admin")
     raise response

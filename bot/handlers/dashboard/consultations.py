@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from bot.appkeys import ACCOUNTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STORE
+from bot.appkeys import ACCOUNTS, ANSWER_DRAFTS, CHANNELS, CONSULT, FAQ_DRAFTS, KNOWLEDGE, STORE
 from bot.consult.faqdrafts import LIVE, DraftExists
 from bot.consult.model import LABELS, OPEN, TRANSITIONS, Consultation, Event, Status, parse_status
 from bot.consult.store import UNASSIGNED, Filters
@@ -30,6 +30,7 @@ from bot.handlers.inputs import integer
 from bot.handlers.registry import team_titles
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local
+from bot.privacy import masked_kinds
 
 __all__ = ["change", "detail", "queue"]
 
@@ -240,6 +241,8 @@ async def _page(
     found = await asyncio.to_thread(_search, request, query) if query else []
     picked = request.query.get("from", "")
     draft_text = posted.get("text", "") if posted.get("form") == "answer" else _starting_answer(lib, picked)
+    restored = "" if posted or picked else await _kept_answer(request, number)
+    draft_text = draft_text or restored
     gone = "" if draft_text or not picked or lib.get(picked) is not None else _gone(lib, picked, consultation)
     described = [describe_event(e, names, receipts.get(e.id)) for e in events]
     done, failed = _done(request.query.get("done", ""), events, described)
@@ -257,6 +260,7 @@ async def _page(
         "found": found,
         "search": query,
         "answer_text": draft_text,
+        "restored": _restored_notice(restored) if restored else "",
         "gone": gone,
         "note_text": posted.get("text", "") if posted.get("form") == "note" else "",
         "tags_text": posted.get("tags"),  # refused tags are given back as typed, like an answer or a note
@@ -279,6 +283,21 @@ async def _page(
     if failed:  # what was just sent never arrives: said once, as an alert where the confirmation goes
         context |= {"error": done, "done": "", "undelivered": None}
     return render(request, "consultation.html", context, status)
+
+
+async def _kept_answer(request: web.Request, number: int) -> str:
+    """The answer kept for this user on No.``number`` when their login expired (`answerdrafts`)."""
+    drafts, me = request.config_dict[ANSWER_DRAFTS], request[SESSION].user.id
+    kept = await asyncio.to_thread(drafts.of, number, me)
+    return kept.text if kept is not None else ""
+
+
+def _restored_notice(text: str) -> str:
+    """What the answer box says above an answer given back from before the login expired."""
+    notice = "ログインが切れる前に入力していた回答を復元しました。内容を確認してから送信してください。"
+    if kinds := masked_kinds(text):
+        notice += f"個人情報保護のため、{'・'.join(kinds)}と思われる部分は伏せ字にしています。"
+    return notice
 
 
 def _undelivered(described: list[Described]) -> Described | None:

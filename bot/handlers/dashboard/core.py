@@ -27,7 +27,7 @@ import jinja2
 from aiohttp import web
 from aiohttp.web_protocol import RequestPayloadError
 
-from bot.appkeys import ACCOUNTS, KNOWLEDGE
+from bot.appkeys import ACCOUNTS, ANSWER_DRAFTS, KNOWLEDGE
 from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
@@ -236,19 +236,39 @@ async def _signed_out(request: web.Request, *, ended: bool) -> web.Response:
     Reloading would only send it again, so the page links to the login page
     and shows the typed text, to be copied before logging in again. The
     login returns to the page the form was on (its action's parent:
-    ``/admin/consultations/1/answer`` → ``/admin/consultations/1``).
+    ``/admin/consultations/1/answer`` → ``/admin/consultations/1``). An
+    answer (``answer`` or ``ask``) sent with an expired session's own cookie
+    and CSRF token is also kept for its writer, masked, and given back in
+    their answer box there (`bot.consult.answerdrafts`). The cookie is left
+    as it is, so that an answer sent from another page opened before is
+    kept too; the next page of the dashboard opened drops it, and logging in
+    replaces it.
     """
     posted = await form(request)
     typed = [posted[name] for name in _TYPED if posted.get(name, "").strip()]
     context = {
         "message": SESSION_ENDED if ended else _NOT_LOGGED_IN,
         "typed": typed,
+        "kept": ended and await asyncio.to_thread(_keep_answer, request, posted),
         "login": login_url(request.rel_url.raw_path.rpartition("/")[0]),
     }
-    response = render(request, "signed_out.html", context, 403)
-    if ended:
-        response.del_cookie(COOKIE, path="/admin")
-    return response
+    return render(request, "signed_out.html", context, 403)
+
+
+_ANSWER_BOX = frozenset({"answer", "ask"})
+"""The consultation page's actions sent from its answer box."""
+
+
+def _keep_answer(request: web.Request, posted: Mapping[str, str]) -> bool:
+    """Keep the answer a refused form held for the writer of the expired session it carries; whether kept."""
+    number, action = request.match_info.get("id", ""), request.match_info.get("action", "")
+    on_consultation = request.path.startswith("/admin/consultations/")
+    if not on_consultation or action not in _ANSWER_BOX or not number.isdecimal() or len(number) > 18:
+        return False
+    drafts = request.config_dict[ANSWER_DRAFTS]
+    return drafts.keep(
+        request.cookies.get(COOKIE, ""), posted.get("csrf", ""), int(number), posted.get("text", "")
+    )
 
 
 @web.middleware
