@@ -10,7 +10,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year; a Western year's two last digits after an apostrophe:
   '85/7/7生まれ), month and day, written with 年月日 (spaces
-  between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
+  between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員), but for an era's letter
+  and the year with 生 right after it (S63生, 父 S8生); a whole date before the last years in a
+  comma-separated row with 男 or 女 in a cell of its own (1201,[氏名],1968/10/04,女);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
   just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
   year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
