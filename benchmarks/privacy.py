@@ -338,7 +338,18 @@ LoGoフォーム answers as JSON or key=value, markdown tables, OCR output in mi
 workplaces' 内線 or 内, returned mail and delivery slips with hyphenated rooms, 公金受取口座 after katakana
 banks, school and company mail with + tags or subdomains, 生 and 生まれ in care and child records,
 children's 予診票 and health-check numbers, 児童館 and after-school registrations, a ゆうちょ account read
-aloud, an Instagram handle after a word), whose misses that session's rules were written from.
+aloud, an Instagram handle after a word), whose misses that session's rules were written from;
+and personal_holdout_twentyfirst.yaml (88, 102: a resident's data read aloud and typed as heard in katakana,
+hiragana or kanji numerals, numbers split across two lines of a pasted form, 基礎年金番号, 宛名番号 and
+納税義務者番号, insurance cards' 記号・番号・枝番, vehicle plates, passports, residence cards and special
+permanent resident certificates, postal codes with 〒 and without, addresses written building first, birth
+dates in era shorthand (H2.4.1, S63生); no_personal_holdout_twentyfirst.yaml, 50), written the same way
+before the next session's rules without reading the masker's code, never studied, with
+personal_studied_twentyfirst.yaml (48, 68; no_personal_studied_twentyfirst.yaml, 32), in other situations
+(speech-to-text transcripts and voice memos, SMS and LINE consultations, letters typed in kanji numerals,
+国民年金 exemptions, 高額療養費, 児童扶養手当, 介護認定 visits, foreign residents joining 国保, scrapped cars,
+lists of people needing help in a disaster, returned mail, e-application logs, CSV rows without a header),
+whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -514,6 +525,7 @@ def written_personal() -> None:
     _written_personal("personal_studied_eighteenth.yaml", "no_personal_studied_eighteenth.yaml", show=True)
     _written_personal("personal_studied_nineteenth.yaml", "no_personal_studied_nineteenth.yaml", show=True)
     _written_personal("personal_studied_twentieth.yaml", "no_personal_studied_twentieth.yaml", show=True)
+    _written_personal("personal_studied_twentyfirst.yaml", "no_personal_studied_twentyfirst.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -534,6 +546,7 @@ def written_personal() -> None:
     _written_personal("personal_holdout_eighteenth.yaml", "no_personal_holdout_eighteenth.yaml", show=False)
     _written_personal("personal_holdout_nineteenth.yaml", "no_personal_holdout_nineteenth.yaml", show=False)
     _written_personal("personal_holdout_twentieth.yaml", "no_personal_holdout_twentieth.yaml", show=False)
+    _written_personal("personal_holdout_twentyfirst.yaml", "no_personal_holdout_twentyfirst.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -60,8 +60,9 @@ _PLACE_NAME = rf"(?:(?![はをにでとへもや市区町村郡])[{_KANJI}{_KATA
 _PLAIN_NAME = rf"[{_KANJI}{_KATA}]"
 _SP = r"[ \t]?"
 _NUM = r"(?:[0-9]{1,5}|[〇一二三四五六七八九十百千]{1,5})"
-_DASH = rf"(?:{_SP}-{_SP}|の)"
-"""Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or の."""
+_DASH = rf"(?:{_SP}-{_SP}|[のノ])"
+"""Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or の or ノ as a letter
+writes it (高松一ノ二十二ノ三)."""
 _NOT_A_PLACE = (
     r"民|役|長|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"

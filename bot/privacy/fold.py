@@ -168,6 +168,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _spoken_digits(chars, origin, ends, _SPOKEN_GROUPED_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
+    _spoken_mark(chars, origin, ends)
     _kana_units(chars, origin, ends)
     _drop(chars, origin, ends, _PAGE_BREAK)
     _drop(chars, origin, ends, _LEADER)
@@ -391,6 +392,37 @@ def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> N
         ]
         origin[run.start() : run.end()] = [origin[p.start()] for p in pieces]
         ends[run.start() : run.end()] = [ends[p.end() - 1] for p in pieces]
+
+
+_SPOKEN_MARK = lazy.compile(
+    rf"(きごう|記号)(?:は|が|[:：])?[ \t\u3000]?((?:{_SPOKEN_DIGIT}){{5}})(?![ぁ-ゖ])"
+)
+"""A Japan Post Bank account's 記号, five digits, read aloud after the word said or written
+(ゆうちょのきごうは いちぜろいちよんぜろ): too short for a run of its own (`_SPOKEN_MIN`), in a message
+that names the bank."""
+_YUCHO = lazy.compile("ゆうちょ|ユウチョ|ﾕｳﾁｮ|郵便貯金")
+_MARK_PIECE = lazy.compile(_SPOKEN_DIGIT)
+
+
+def _spoken_mark(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each 記号 read aloud that `_SPOKEN_MARK` finds by its digits, and きごう by 記号, in place."""
+    text = "".join(chars)
+    if not _YUCHO.search(text):
+        return  # most messages: no Japan Post Bank account
+    text = to_hiragana(text)
+    for match in reversed(list(_SPOKEN_MARK.finditer(text))):
+        pieces = list(_MARK_PIECE.finditer(text, *match.span(2)))
+        if "".join(piece.group() for piece in pieces) != match.group(2):
+            continue
+        start, end = match.span(2)
+        chars[start:end] = [_digit_of(piece.group()) for piece in pieces]
+        origin[start:end] = [origin[piece.start()] for piece in pieces]
+        ends[start:end] = [ends[piece.end() - 1] for piece in pieces]
+        if match.group(1) == "きごう":
+            start, end = match.span(1)
+            chars[start:end] = ["記", "号"]
+            origin[start:end] = [origin[start]] * 2
+            ends[start:end] = [ends[end - 1]] * 2
 
 
 _KANA_UNITS = {

@@ -10,7 +10,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (S60.4.1生まれ, 平成2年3月4日生): a Western or Japanese-era year (明治, 大正, 昭和, 平成, 令和, or M, T, S,
   H, R, or 明, 大, 昭, 平, 令 before the year; a Western year's two last digits after an apostrophe:
   '85/7/7生まれ), month and day, written with 年月日 (spaces
-  between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員);
+  between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員), but for an era's letter
+  and the year with 生 right after it (S63生, 父 S8生); a whole date before the last years in a
+  comma-separated row with 男 or 女 in a cell of its own (1201,[氏名],1968/10/04,女);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
   just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
   year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
@@ -190,6 +192,10 @@ _OPENING = rf"(?:[(\[「『【\"']{_SPACE})?"
 """A bracket that may open what a label announces: 生年月日を「昭和38年…」, 被保険者番号（0001284736）."""
 _BORN = r"(?:生まれ|生(?![0-9a-z\u4e00-\u9fff]))"
 """生まれ, or 生 ending a word (平成2年3月4日生; not 生産, 生活)."""
+_ERA_YEAR_BORN = lazy.compile(r"(?<![A-Za-z0-9])[MTSHR]\.?(?:[0-9]{1,2}|元)生(?![0-9a-z\u4e00-\u9fffま])")
+"""A year of birth as an era's letter and the year with 生 right after it (S63生, 父 S8生): a person's, as a
+case record writes it; a year with 年 before 生まれ (平成元年生まれの方が対象) is as often who a programme is
+for, and stays."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
 _MONTH_NAME = (
@@ -374,11 +380,14 @@ _JSON_ACCOUNT = lazy.compile(
     re.IGNORECASE,
 )
 """An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
+_BROKEN_EIGHT = "|".join(f"[0-9]{{{k}}}\n[0-9]{{{8 - k}}}" for k in range(9))
 _RESIDENCE_CARD = lazy.compile(
-    r"(?<![0-9a-z_-])[a-z]{2}(?:[0-9]{8}|-[0-9]{8}-)[a-z]{2}(?![0-9a-z_-])", re.IGNORECASE
+    rf"(?<![0-9a-z_-])[a-z]{{2}}(?:[0-9]{{8}}|-[0-9]{{8}}-|{_BROKEN_EIGHT})[a-z]{{2}}(?![0-9a-z_-])",
+    re.IGNORECASE,
 )
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD), a dash
-on both sides of the digits if any (HA-48120773-NB)."""
+on both sides of the digits if any (HA-48120773-NB), or one line break among them, as a form is pasted
+(AB1234, then 5678CD on the next line)."""
 _CARD = lazy.compile(
     r"(?<![0-9a-z_-])"
     r"(?:[0-9]{4}(?:[ -]?[0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{4,5}|[0-9]{4}-[0-9]{6}-[0-9]{4,5})"
@@ -618,12 +627,13 @@ _TABLE = lazy.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
 
 _PENSION_CUE = lazy.compile("年金")
 _PENSION_NUMBER = lazy.compile(
-    rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・の][ \t\u3000]?|[ \t\u3000])[0-9]{{6}}"
+    rf"(?<![0-9,.-])[1-9][0-9]{{3}}(?:[ \t\u3000]?[-・の][ \t\u3000]?|[ \t\u3000]|-[ \t]?\n)[0-9]{{6}}"
     rf"(?![0-9,.-]|{_QUANTITY})"
 )
 """Four digits and six, a dash, a space or の between them (spaces around の too, as it is dictated: 1204 の
-338177): a basic pension number's shape (2201-883045, 4410 009127), in a message about a pension; a phone's
-first digit is 0 and stays a phone's."""
+338177): a basic pension number's shape (2201-883045, 4410 009127), its six digits on the next line after the
+dash too, as a form is pasted (6620-, then 118470), in a message about a pension; a phone's first digit is 0
+and stays a phone's."""
 _LICENCE_CUE = lazy.compile("免許")
 _TWELVE_DIGITS = lazy.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
@@ -655,6 +665,11 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             kind = MY_NUMBER if match.group(1) else PHONE if match.group(2) else ID_NUMBER
             yield match.start(3), match.end(3), kind
     yield from _birth_dates_unlabelled(text)
+    if "生" in text:
+        for match in _ERA_YEAR_BORN.finditer(text):
+            yield match.start(), match.end(), BIRTH_DATE
+    if "," in text and ("男" in text or "女" in text):
+        yield from _person_row_dates(text)
     if "|" in text or "\t" in text:
         yield from _table_numbers(text)
     if _LICENCE_CUE.search(text):
@@ -746,6 +761,36 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _ANY_DATE.finditer(text):
         if _year(match.group()) < recent and not _in_range(text, match.start(), match.end()):
             yield match.start(), match.end(), BIRTH_DATE
+
+
+_CELL = lazy.compile(r"[^,\n]+")
+_SEX_CELL = frozenset(("男", "女", "男性", "女性"))
+
+
+def _person_row_dates(text: str) -> Iterator[tuple[int, int, str]]:
+    """Whole dates before the last years in the cells of a comma-separated row that holds a sex's cell.
+
+    A row with 男 or 女 in a cell of its own is a person's (1201,[氏名],1968/10/04,女), with or without a
+    header above it: a date of theirs from before the last years (`RECENT_YEARS`) is their birth.
+    """
+    recent = datetime.now(UTC).year - RECENT_YEARS
+    for line in _LINE.finditer(text):
+        if "," not in line.group():
+            continue
+        cells = [(cell.start(), cell.end()) for cell in _CELL.finditer(text, *line.span())]
+        if not any(text[start:end].strip(' \t"\u3000') in _SEX_CELL for start, end in cells):
+            continue
+        for start, end in cells:
+            while start < end and text[start] in ' \t"\u3000':
+                start += 1
+            while end > start and text[end - 1] in ' \t"\u3000':
+                end -= 1
+            date = _ANY_DATE.fullmatch(text, start, end)
+            if date and _year(date.group()) < recent:
+                yield start, end, BIRTH_DATE
+
+
+_LINE = lazy.compile(r"[^\n]+")
 
 
 _LAST_YEAR = lazy.compile(

@@ -92,19 +92,24 @@ _REFERENCE = lazy.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER}|{_BU
 _EXTENSION = lazy.compile(r"内線[ \t]?$")
 _OFFICE_LINE = lazy.compile(
     r"(?:(?:区役所|市役所|役所|役場|庁舎)の?代表(?:電話|番号)?|(?:区|市|町|村)の?代表(?:電話|番号))"
-    r"[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*$",
+    r"[ \t]*(?:tel|電話)?[ \t]*(?:[.:：]|は|が)?[ \t]*$",
     re.IGNORECASE,
 )
-"""A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：): the office's
-number, which it publishes, not a resident's."""
-_MAIN_LINE = lazy.compile(r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*$", re.IGNORECASE)
-_WORKPLACE = lazy.compile("勤務先|勤め先|勤め|職場|勤務|本人|保護者|家族|自宅|会社員")
+"""A ward's or a city's main line named as such (区役所代表 ℡, 市役所の代表電話, 区の代表番号：,
+区の代表番号は): the office's number, which it publishes, not a resident's."""
+_MAIN_LINE = lazy.compile(
+    r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*(?:[.:：]|は|が)?[ \t]*$", re.IGNORECASE
+)
+_WORKPLACE = lazy.compile("(?:勤務先|勤め先|勤め|職場|勤務|本人|保護者|家族|自宅|会社員)(?!の?直通)")
 """After 代表 alone (代表 03-…, 代表：…; not 代表者), a phone is an organisation's published main line, which
 is no one's personal data; it is a resident's only as their workplace's, and a message that makes it one
-says so (勤務先, 職場, 本人, 保護者): there it is masked."""
+says so (勤務先, 職場, 本人, 保護者): there it is masked. A word that names whose direct line another
+number is (本人の直通 03-…、代表 03-…) says nothing of the main line: the direct line is masked, the main
+line kept."""
 _MAIN_FAX = lazy.compile(
-    r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*[.:：]?[ \t]*[0-9][0-9()-]{8,14}[0-9][ \t]*[、,/)]?[ \t]*"
-    r"(?:fax|ファクス|ファックス)(?:番号)?[ \t]*[.:：]?[ \t]*$",
+    r"代表(?:電話|番号)?[ \t]*(?:tel|電話)?[ \t]*(?:[.:：]|は|が)?[ \t]*"
+    r"[0-9][0-9()-]{8,14}[0-9][ \t]*[、,/)]?[ \t]*"
+    r"(?:fax|ファクス|ファックス)(?:番号)?[ \t]*(?:[.:：]|は|が)?[ \t]*$",
     re.IGNORECASE,
 )
 _FAX_REACH = 40
@@ -125,7 +130,7 @@ _LOCAL_PHONE_CUE = lazy.compile(
 """A phone's word just before eight digits grouped 4 and 4, a note in brackets between if any
 (電話番号（自宅）): a number without its area code."""
 _POSTAL_CUE = lazy.compile(
-    r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?: ?code)?|postal code|post ?code)"
+    r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?:[ _]?code)?|postal(?:[ _]?code)?|post ?code)"
     r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])*$",
     re.IGNORECASE,
 )
