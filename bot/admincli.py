@@ -6,6 +6,8 @@
 - ``admin export-faq [--all | --mark-exported]``: the approved FAQ drafts not yet
   in faq.yaml, as a fragment of it; ``--mark-exported``, once they are appended
   and reloaded, marks those faq.yaml holds as they stand (same id, same text) as exported instead
+- ``admin log-key CHANNEL USER_ID [CONVERSATION_ID]``: the key naming that conversation in the log;
+  ``admin log-key --find KEY``: the stored conversations a key from the log names
 - ``worker``: the outbox delivery worker on its own (``serve`` runs one too)
 - ``purge [--days N]``: delete conversation logs older than the retention period
 
@@ -26,7 +28,7 @@ import sys
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from bot import privacy
+from bot import logkey, privacy
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
 from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
@@ -38,6 +40,7 @@ from bot.knowledge import load_knowledge
 from bot.knowledge.schema import FaqEntry
 from bot.reloadcli import who
 from bot.usage import Parser
+from bot.values import ConversationKey
 
 __all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
 
@@ -75,6 +78,18 @@ def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
         action="store_true",
         help="print nothing; mark those whose id faq.yaml has (appended) as exported (書き出し済み)",
     )
+
+    key = actions.add_parser(
+        "log-key",
+        help="print the key that names a person's conversation in the log (line:3f9a1c02b7e4), "
+        "or with --find the conversations a key names",
+    )
+    key.add_argument("channel", nargs="?", help="line, lineworks, teams, slack, telegram or web")
+    key.add_argument("user_id", nargs="?", help="the platform's id of the person")
+    key.add_argument(
+        "conversation_id", nargs="?", help="the conversation's id (default: the user id, a one-to-one chat)"
+    )
+    key.add_argument("--find", metavar="KEY", help="list the stored conversations this key names")
 
     commands.add_parser(
         "worker",
@@ -114,6 +129,8 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
     (``set-password``) is said before the password is asked for, twice at a
     terminal (exit 1).
     """
+    if args.admin_command == "log-key":
+        return _log_key(args, settings)
     adding = args.admin_command == "add-user"
     try:
         if adding:
@@ -156,6 +173,40 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
         return 1
     finally:
         store.close()
+    return 0
+
+
+def _log_key(args: argparse.Namespace, settings: Settings) -> int:
+    """``admin log-key``: a conversation's key under ``KAIZEN_LOG_SECRET``, or (``--find``) what a key names.
+
+    Without the setting each process keys its log at random (`bot.logkey`), so no key printed here
+    would match: that is refused (exit 2), as is a missing or extra argument.
+    """
+    if not logkey.configured():
+        print(
+            "KAIZEN_LOG_SECRET が設定されていないため、ログの会話キーはプロセスごとに異なり、求められません。"
+            "serve や worker と同じ値を設定してから実行してください。",
+            file=sys.stderr,
+        )
+        return 2
+    if args.find is not None:
+        if args.channel is not None:
+            print("--find にはキーだけを指定してください（例: line:3f9a1c02b7e4）。", file=sys.stderr)
+            return 2
+        store = ConversationStore.configured(settings, create=False)
+        try:
+            for key in store.conversations_named(args.find):
+                print(f"{key.channel}\t{key.user_id}\t{key.conversation_id}")
+        finally:
+            store.close()
+        return 0
+    if args.channel is None or args.user_id is None:
+        print(
+            "チャネルと利用者のIDを指定してください（例: admin log-key telegram 123456789）。",
+            file=sys.stderr,
+        )
+        return 2
+    print(ConversationKey(args.channel, args.user_id, args.conversation_id or args.user_id))
     return 0
 
 

@@ -19,13 +19,13 @@ tokens such as ``faq:<id>`` or ``t:<n>``, never JSON.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any, Literal, get_args
 
+from bot import logkey
 from bot.privacy import mask
 
 __all__ = [
@@ -134,9 +134,10 @@ the older unversioned form."""
 class ConversationKey:
     """Which conversation a message belongs to; the state is stored under it.
 
-    Its text (``str``, ``repr``, so ``%s`` in a log line) is ``channel:digest``, the channel and the first
-    12 hex digits of the SHA-256 of ``user_id``, a line break and ``conversation_id``: every log line names
-    a conversation so, never by the platform's ids of the person (docs/operations.md says how to find it).
+    Its text (``str``, ``repr``, so ``%s`` in a log line) is ``channel:digest``, the channel and a keyed
+    digest of ``user_id`` and ``conversation_id`` (`bot.logkey.digest`): every log line names a
+    conversation so, never by the platform's ids of the person, nor by a hash of them anyone could
+    recompute from guessed ids (docs/operations.md says how to find it).
     """
 
     channel: str
@@ -144,8 +145,7 @@ class ConversationKey:
     conversation_id: str
 
     def __str__(self) -> str:
-        ids = f"{self.user_id}\n{self.conversation_id}".encode()
-        return f"{self.channel}:{hashlib.sha256(ids).hexdigest()[:12]}"
+        return f"{self.channel}:{logkey.digest(self.user_id, self.conversation_id)}"
 
     def __repr__(self) -> str:
         return f"ConversationKey({self})"

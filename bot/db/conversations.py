@@ -26,7 +26,7 @@ from bot.db.engine import aware, create_engine, reading, sqlite_file
 from bot.db.keys import of_conversation
 from bot.db.migrate import upgrade
 from bot.db.outbox import enqueue, with_parts_shown
-from bot.db.schema import conversations, outbox
+from bot.db.schema import consultations, conversations, messages, outbox
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import DuplicateEvent, MissingDatabase, StoreError
 
@@ -88,6 +88,21 @@ class ConversationStore:
         """Check that the database answers (a read: on SQLite it never waits for a writer)."""
         with reading(self.engine, "the database") as connection:
             connection.execute(sa.text("SELECT 1"))
+
+    def conversations_named(self, name: str) -> list[ConversationKey]:
+        """The conversations whose log name (``str(key)``, ``line:3f9a1c02b7e4``) is ``name``.
+
+        The name is a keyed digest the database cannot compute, so every distinct key of the
+        conversations, the conversation log and the consultations is read and compared here.
+        """
+        keyed = [conversations, messages, consultations]
+        union = sa.union(
+            *(sa.select(t.c.channel, t.c.user_id, t.c.conversation_id) for t in keyed)
+        ).subquery()
+        with reading(self.engine, "the conversations") as connection:
+            rows = connection.execute(sa.select(union).where(union.c.channel == name.partition(":")[0]))
+            found = [ConversationKey(r.channel, r.user_id, r.conversation_id) for r in rows]
+        return sorted((k for k in found if str(k) == name), key=lambda k: (k.user_id, k.conversation_id))
 
     def load(self, key: ConversationKey) -> State:
         """The conversation's current state (a fresh one for a new conversation)."""
