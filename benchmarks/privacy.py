@@ -168,6 +168,10 @@ duties, ward-assembly question lists, welfare-visit route sheets, recycling-stat
 neighbourhood-association officers, meeting-room booking logs, hiring interview schedules, staff transfer
 notices, Teams chats with "surname given name (section)" display names, e-mail CC lines;
 no_names_holdout_twentythird.yaml, 60), written before names_thirtyfirst.yaml and its rules, without reading
+the masker's code, and names_holdout_twentyfourth.yaml (100, 248: disaster-drill roll calls, volunteer fire
+brigade rosters, poll-worker assignments, childcare waiting-list notes, library reservation slips, tax-counter
+queue notes, LINE group exports with display names, transcribed handwritten memos, names with furigana;
+no_names_holdout_twentyfourth.yaml, 60), written before names_thirtysecond.yaml and its rules, without reading
 the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
@@ -449,6 +453,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyfirst.yaml", "no_names_holdout_twentyfirst.yaml", show=False)
     _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
     _written_names("names_holdout_twentythird.yaml", "no_names_holdout_twentythird.yaml", show=False)
+    _written_names("names_holdout_twentyfourth.yaml", "no_names_holdout_twentyfourth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
