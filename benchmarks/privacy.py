@@ -92,8 +92,11 @@ no_names_thirtieth.yaml, 80), names_thirtyfirst.yaml (forms read by OCR with a s
 elderly bus trips, family support matching, drill roll calls, legal advice logs, interpreters, Slack and
 English chat, refuse complaints, funerals, sports clubs, health checks, allotment draws, Japanese classes,
 roles before katakana or hiragana names, children before their age, speakers in 【】, names after 名前 は:
-100, 211; no_names_thirtyfirst.yaml, 60).
-Twenty-three held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+100, 211; no_names_thirtyfirst.yaml, 60), names_thirtysecond.yaml (welfare case conferences' minutes,
+meeting-room booking logs, staff transfer notices, summer-festival stalls, after-school club pick-ups,
+official-car logs, donations, award ceremonies, phone hand-offs, care-need assessments, English mails,
+training lecturers, and the misses the earlier rounds left: 100, 228; no_names_thirtysecond.yaml, 60).
+Twenty-four held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -430,6 +433,7 @@ def written_names() -> None:
     _written_names("names_twentyninth.yaml", "no_names_twentyninth.yaml")
     _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
     _written_names("names_thirtyfirst.yaml", "no_names_thirtyfirst.yaml")
+    _written_names("names_thirtysecond.yaml", "no_names_thirtysecond.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
