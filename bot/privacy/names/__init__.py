@@ -261,6 +261,7 @@ from bot.privacy.names.kanji import (
 )
 from bot.privacy.names.kin import (
     _BEFORE_KIN_IN_PARENTHESES,
+    _children_before_ages,
     _children_named,
     _families,
     _family_members,
@@ -277,6 +278,7 @@ from bot.privacy.names.latin import (
     _latin_writings,
     _romaji_names,
     _romaji_of_names,
+    _romaji_surnames_in_english,
     _romaji_surnames_in_lower_case,
     _whole_latin_names,
 )
@@ -377,6 +379,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _handles(text)
     found += _romaji_names(text)
     found += _romaji_surnames_in_lower_case(text)
+    found += _romaji_surnames_in_english(text)
     found += _names_in_file_names(text)
     found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
@@ -416,6 +419,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
+            spans += _children_before_ages(chunk)
             spans += _given_names_after_family(chunk)
             spans += _kin_in_parentheses(chunk)
             spans += _named_before_honorifics(chunk)
