@@ -152,7 +152,13 @@ masked), in a word read as a surname listed by と or や after a place before a
 Characters standing alone between single blanks, as OCR or a PDF's copy leaves a form's text (申 請 者 氏 名
 ： 田 中 太 郎, 『渡 辺』), are read again closed up, and what that reading finds replaces what the spaced one
 found there (`spaced`); a sentence typed word by word gives no such run. A surname after a title or a role
-in 【】 is who speaks in minutes (【委員長 安達】).
+in 【】 is who speaks in minutes (【委員長 安達】). Given names in kana or Latin letters opening a list's
+items before an age or a school year are children's (はると（1年）、あかり（1歳 妹 同伴）, Emma（7歳））, one
+alone when the dictionary reads it as a name or lacks it (えま（生後 20日）; クラス（1年） stays), and a
+capitalised word beside English words in lower case that reads as a surname in romaji is one (Sato from the
+IT section, ask Kimura if; not in Chiba, nor Honda or Ueno). No name is read in one kanji typed after the
+word it completes into a common noun (補助 金, 視察 団; 係長 林 stays a name) or naming a spot of a place (3
+階 角 の 部屋, 森 の 中).
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
