@@ -152,7 +152,13 @@ masked), in a word read as a surname listed by と or や after a place before a
 Characters standing alone between single blanks, as OCR or a PDF's copy leaves a form's text (申 請 者 氏 名
 ： 田 中 太 郎, 『渡 辺』), are read again closed up, and what that reading finds replaces what the spaced one
 found there (`spaced`); a sentence typed word by word gives no such run. A surname after a title or a role
-in 【】 is who speaks in minutes (【委員長 安達】).
+in 【】 is who speaks in minutes (【委員長 安達】). Given names in kana or Latin letters opening a list's
+items before an age or a school year are children's (はると（1年）、あかり（1歳 妹 同伴）, Emma（7歳））, one
+alone when the dictionary reads it as a name or lacks it (えま（生後 20日）; クラス（1年） stays), and a
+capitalised word beside English words in lower case that reads as a surname in romaji is one (Sato from the
+IT section, ask Kimura if; not in Chiba, nor Honda or Ueno). No name is read in one kanji typed after the
+word it completes into a common noun (補助 金, 視察 団; 係長 林 stays a name) or naming a spot of a place (3
+階 角 の 部屋, 森 の 中).
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
@@ -261,6 +267,7 @@ from bot.privacy.names.kanji import (
 )
 from bot.privacy.names.kin import (
     _BEFORE_KIN_IN_PARENTHESES,
+    _children_before_ages,
     _children_named,
     _families,
     _family_members,
@@ -277,6 +284,7 @@ from bot.privacy.names.latin import (
     _latin_writings,
     _romaji_names,
     _romaji_of_names,
+    _romaji_surnames_in_english,
     _romaji_surnames_in_lower_case,
     _whole_latin_names,
 )
@@ -377,6 +385,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _handles(text)
     found += _romaji_names(text)
     found += _romaji_surnames_in_lower_case(text)
+    found += _romaji_surnames_in_english(text)
     found += _names_in_file_names(text)
     found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
@@ -416,6 +425,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _signed_with_one_kanji(chunk, morphemes)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
+            spans += _children_before_ages(chunk)
             spans += _given_names_after_family(chunk)
             spans += _kin_in_parentheses(chunk)
             spans += _named_before_honorifics(chunk)

@@ -54,6 +54,19 @@ _NAMED_BEFORE_AGE = lazy.compile(
 """A name after a family member or a child's label and a space or a colon, before an age (子 ゆづき（2）,
 児童：りく（5）, 対象児 いちか（4）, 大森 ひなた（年長）; not 本児 なし（年中）): whoever has an age there is
 a person, and a name in kana the dictionary lacks is a child's as often as not."""
+_LISTED_BEFORE_AGE = lazy.compile(
+    r"(?:(?<=[、,:：/ \t\u3000\n])|^)([ぁ-ゖー]{2,6}|[\u30a1-\u30faー]{2,8}|[A-Z][a-z]{1,12})"
+    r"(?=[ \t\u3000]*\((?:生後[ \t\u3000]*[0-9]{1,3}日"
+    r"|(?:生後[ \t\u3000]*)?[0-9]{1,2}"
+    r"(?:(?:歳|才)(?:[0-9]{1,2}(?:か|カ|ヶ|ケ|ヵ|箇)月)?|(?:か|カ|ヶ|ケ|ヵ|箇)月)"
+    r"|[小中高][1-6]|[1-6]年生?|年[長中少])(?:[ \t\u3000][^()\n]{0,12})?\))",
+    re.MULTILINE,
+)
+"""A word of kana or Latin letters opening a list's item before an age or a school year in parentheses,
+a note after it allowed (はると（1年）, あかり（1歳 妹 同伴）, ゆうと（6か月）, Emma（7歳）,
+えま（生後 20日））."""
+_KANA_HONORIFICS = ("ちゃん", "くん", "さん", "さま")
+"""An honorific in kana ending a word before an age (めいちゃん（0歳））: the name is what comes before it."""
 _GIVEN_NAME_AFTER_FAMILY = lazy.compile(
     r"(?:(?<=[、,/ \t\u3000\n])|^)(?:祖父|祖母|父|母|夫|妻|長男|長女|次男|次女|三男|三女|兄|姉|弟|妹|子|孫)"
     r"[ \t\u3000]+([\u4e00-\u9fff々]{1,2})(?=[ \t\u3000]*(?:[、,。/\n)]|$))",
@@ -103,6 +116,28 @@ def _family_members(text: str) -> list[tuple[int, int]]:
     members = _FAMILY_MEMBER_WITH_AGE.finditer(text)
     named = [match.span(1) for match in members if _related(text, match.start())]
     return named + [match.span(1) for match in _NAMED_BEFORE_AGE.finditer(text)]
+
+
+def _children_before_ages(text: str) -> list[tuple[int, int]]:
+    """Children's given names in kana or Latin letters listed before their age (`_LISTED_BEFORE_AGE`).
+
+    Only a child has an age or a school year after a bare given name, and the dictionary reads many of
+    theirs as words (あかり a light, ひなた a sunny place, Emma): an item it reads as a name before さん or
+    lacks is a child's (えま（生後 20日））, and so are the others listed with one (ひなた（4歳）と ゆうと
+    （6か月））. Words alone, a class's or a thing's, stay (クラス（1年）; ひよこ（0歳）と りす（1歳））.
+    """
+    items = [
+        (item.start(1), item.end(1) - _honorific_at_end(item.group(1)))
+        for item in _LISTED_BEFORE_AGE.finditer(text)
+    ]
+    items = [(start, end) for start, end in items if end - start >= 2]
+    named = [(start, end) for start, end in items if _read_before_san(text[start:end]) in ("人名", None)]
+    return items if named and len(items) >= 2 else named
+
+
+def _honorific_at_end(word: str) -> int:
+    """The length of the honorific in kana that ends ``word`` (`_KANA_HONORIFICS`), 0 for none."""
+    return next((len(honorific) for honorific in _KANA_HONORIFICS if word.endswith(honorific)), 0)
 
 
 def _children_named(text: str) -> list[tuple[int, int]]:

@@ -215,6 +215,36 @@ def _romaji_surnames_in_lower_case(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_CAPITALISED_WORD = lazy.compile(r"(?<![A-Za-z0-9@._'’-])([A-Z][a-z]{2,14})(?![A-Za-z0-9@'’-])")
+"""One capitalised Latin word, which in an English sentence may be a colleague's surname (Sato, Kimura)."""
+_ENGLISH_WORD_BEFORE = lazy.compile(r"(?<![A-Za-z0-9@._'’-])([a-z]{2,15})[ ]$")
+_ENGLISH_WORD_AFTER = lazy.compile(r"[ ]([a-z]{2,15})(?![A-Za-z0-9@'’-])")
+_PLACE_PREPOSITIONS = frozenset("in at near around into via visit visiting".split())
+"""English words before a place (in Chiba, near Ueno): the word after them is where, not who."""
+
+
+def _romaji_surnames_in_english(text: str) -> list[tuple[int, int]]:
+    """A surname in romaji inside an English sentence (Sato from, ask Kimura if, member Yamaguchi will).
+
+    A capitalised word beside a word of English in lower case, that reads as Hepburn romaji and in kana as a
+    surname to the dictionary, and that it does not read in Latin letters as a word or a place (Honda, Ito
+    and Ueno stay, as Tokyo and Monday do); not after a preposition of place (in Chiba).
+    """
+    if not _ENGLISH_WORD_AFTER.search(text):
+        return []
+    named = []
+    for match in _CAPITALISED_WORD.finditer(text):
+        start, end = match.span(1)
+        before = _ENGLISH_WORD_BEFORE.search(text, max(0, start - 17), start)
+        after = _ENGLISH_WORD_AFTER.match(text, end)
+        if not (before or after) or (before and before.group(1) in _PLACE_PREPOSITIONS):
+            continue
+        word = match.group(1)
+        if _surname_in_romaji([word]) and not _known_word(word) and _read_before_san(word) != "地名":
+            named.append((start, end))
+    return named
+
+
 def _proper_noun_in_romaji(word: str) -> bool:
     """Whether a mentioned ``word`` is a proper noun that is no place and reads in romaji as a noun in kana.
 

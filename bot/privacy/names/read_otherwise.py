@@ -45,6 +45,7 @@ from bot.privacy.names.words import (
     _is_name,
     _joined_word,
     _kanji_noun,
+    _morphemes,
     _named_in_kana,
     _part_of_speech_before_san,
     _prefecture,
@@ -138,10 +139,45 @@ def _surname_before_particle(text: str, morphemes: Sequence[Any], at: int, end: 
         return False  # 上原の交差点, あゆみの会: what a place or a group has
     if len(surface) == 1 and _pair_of_things(text, word.begin()):
         return False  # 森 と 林 の 違い: two things compared
+    if len(surface) == 1 and (_ends_a_compound(morphemes, at) or _where_a_place_is(text, word)):
+        return False  # 補助 金 の, 3 階 角 の 部屋, 森 の 中 の 広場: a thing or a place typed word by word
     if _after_a_place_listed(morphemes, at) and _WHERE_PARTICLE.match(text, _skip_space(text, word.end())):
         return False  # 平和台 と 早宮 に あり: a place listed with a place
     particle = _BARE_PARTICLE.match(text, _skip_space(text, word.end()))
     return (len(surface) >= 2 or _word_of_its_own(morphemes, at)) and bool(particle)
+
+
+_PLACE_UNIT_BEFORE = lazy.compile(r"(?:階|丁目|番地|棟)[ \t\u3000]*(?:[0-9]{1,4}[ \t\u3000]*)?$")
+"""A floor's, a block's or a building's unit, a number after it allowed, right before a word (3 階 角,
+2丁目 5 角): what follows is a corner or a side of that place, not who is there."""
+_OF = lazy.compile(r"[ \t\u3000]*の")
+_INSIDE_AFTER = lazy.compile(r"[ \t\u3000]*の[ \t\u3000]*(?:中|奥)(?![\u4e00-\u9fff々])")
+"""の and the inside or the depth of a place after a word (森 の 中, 林 の 奥): the word is a place."""
+
+
+def _ends_a_compound(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether the one kanji ``morphemes[at]`` ends a compound typed word by word (補助 金, 視察 団).
+
+    After a word of kanji and one blank, the dictionary reads the two written together as one common
+    noun (補助金, a subsidy); a role before a surname makes none (係長 林, 担当 森, 保健師 原).
+    """
+    if at < 2 or morphemes[at - 1].surface() not in (" ", "\u3000"):
+        return False
+    before = morphemes[at - 2].surface()
+    if not _KANJI_WORD.fullmatch(before):
+        return False
+    joined = _morphemes(before + morphemes[at].surface())
+    return len(joined) == 1 and joined[0].part_of_speech()[1] == "普通名詞"
+
+
+def _where_a_place_is(text: str, word: Any) -> bool:
+    """Whether a one-kanji word is a spot of a place (3 階 角 の 部屋, 森 の 中).
+
+    After a floor's or a block's unit before の (3階 岡 が 対応 is someone there), or before の 中 or 奥.
+    """
+    start, end = word.begin(), word.end()
+    unit = _PLACE_UNIT_BEFORE.search(text, max(0, start - 12), start) and _OF.match(text, end)
+    return bool(unit or _INSIDE_AFTER.match(text, end))
 
 
 _WHERE_PARTICLE = lazy.compile("(?:に|で|の|まで)(?![ぁ-ゖ])")
