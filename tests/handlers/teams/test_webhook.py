@@ -26,14 +26,15 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import CONVERSATIONS, DISPATCHER, STORE
+from bot.appkeys import CHANNELS, CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.actions import MAX_TEXT_CHARS
 from bot.conversations import GROUP_ONLY
 from bot.db.schema import conversations, outbox
 from bot.dialogue.tickets import answer_delivered
+from bot.handlers.teams.channel import TeamsChannel
 from bot.search import Searcher
-from bot.values import ConversationKey, Reply
+from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
@@ -474,6 +475,30 @@ async def test_a_push_the_connector_refuses_as_malformed_ends_at_once_but_a_refu
     await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("もう一通です。")])
     sent = await outbox_row(teams, "sent")
     assert sent.attempts == 2
+
+
+async def test_a_notice_into_the_teams_room_fits_the_connector_whatever_its_length(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """A notice is one card: one too long for the connector is cut to fit, never refused and lost."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")  # the tenant's serviceUrl
+    await fake.wait_for(1)
+    await settle(teams)
+    channel = teams.app[CHANNELS]["teams"]
+    assert isinstance(channel, TeamsChannel)
+    url = "https://kaizen.example.lg.jp/admin/consultations/7"
+    text = "内容：" + ANSWER_LINE * 200
+    room = "19:dx-room@thread.tacv2"
+    await channel.post_notice(room, Notice(7, "new", "新しいご相談です（No.7）", text, url))
+    (posted,) = [p for p in fake.posted if p.conversation_id == room]
+    assert (posted.status, posted.size <= 28 * 1024) == (201, True)
+    card = posted.activity["attachments"][0]["content"]
+    shown = card["body"][1]["inlines"][0]["text"]
+    assert text.startswith(shown.removesuffix("…"))
+    assert shown.endswith("…")
+    assert len(shown) > 2000, "cut where it must, not short"
+    assert card["body"][0]["inlines"][0]["text"] == "新しいご相談です（No.7）"
+    assert card["actions"][0]["url"] == url, "the dashboard shows it whole"
 
 
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
