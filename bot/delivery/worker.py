@@ -10,8 +10,10 @@ The guarantees, and their limits:
   accepted it (a 2xx answer, an SMTP server's acceptance), or until its
   sender says it can never be delivered (`Undeliverable`: the person
   blocked the bot), when it is dropped; so is a message the platform
-  refuses as too large (413, `TOO_LARGE`), which no retry would change,
-  logged as an ERROR, since it is a message lost. A failure, a
+  refuses for what it is (`REFUSED_FOR_GOOD`: 400, a body it cannot take,
+  malformed or too large as Teams says at times; 413, too large), which no
+  retry would change, logged as an ERROR, since it is a message lost. A
+  token refused (401), a failure, a
   timeout or an unreachable platform reschedules it after a backoff that
   doubles up to a ceiling, and retries never stop. A platform that asks
   for a pause (429 or 503 with ``Retry-After``, raised by the sender as
@@ -72,8 +74,8 @@ from bot.errors import StoreError
 from bot.health import DatabaseOutage
 
 __all__ = [
+    "REFUSED_FOR_GOOD",
     "STOP_GRACE_SECONDS",
-    "TOO_LARGE",
     "DeliveryWorker",
     "PartlySent",
     "Periodic",
@@ -86,8 +88,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 2.0
-TOO_LARGE = 413
-"""The platform's answer to a body too large for it (Payload Too Large): the same body never passes."""
+REFUSED_FOR_GOOD = frozenset({400, 413})
+"""The platform's answers that refuse the request itself, so the same body never passes: 400 (malformed, or
+too large as the Bot Connector and Teams Workflows answer at times, ``MessageSizeTooBig``) and 413 (Payload
+Too Large). Any other status is retried: 401 (our token, which the operator can mend), 403 and 404 (a
+sender that knows them for a conversation gone says `Undeliverable`), 408, 409, 412, 429 and 5xx."""
 STOP_GRACE_SECONDS = 10.0
 """How long a stopped worker waits for a periodic job or a delivery's bookkeeping still running."""
 
@@ -171,8 +176,8 @@ def recording(delivery: Delivery, parts: int) -> Callable[[int], Awaitable[None]
 class Sender(Protocol):
     """Hands one message to its platform; returns once accepted, raises otherwise.
 
-    `Undeliverable` drops the message for good, and so does a refusal with status 413 (`TOO_LARGE`,
-    as an ``aiohttp.ClientResponseError`` such as `PlatformRefused`); any other exception retries
+    `Undeliverable` drops the message for good, and so does a refusal with a status of `REFUSED_FOR_GOOD`
+    (400, 413, as an ``aiohttp.ClientResponseError`` such as `PlatformRefused`); any other exception retries
     it after the backoff (`PartlySent`, raised from the platform's failure: only the parts not shown).
     """
 
@@ -283,9 +288,10 @@ class DeliveryWorker:
             cause = failure.__cause__ if partly is not None else None
             error = cause if isinstance(cause, Exception) else failure
             reason = "timed out" if isinstance(error, TimeoutError) else f"{type(error).__name__}: {error}"
-            if isinstance(error, aiohttp.ClientResponseError) and error.status == TOO_LARGE:
-                why = f"the platform refused it as too large ({reason}); not retried"
-                await self._drop(delivery, logging.ERROR, why, f"too large: {reason}")
+            if isinstance(error, aiohttp.ClientResponseError) and error.status in REFUSED_FOR_GOOD:
+                what = "as too large" if _too_large(error) else "as it is"
+                why = f"the platform refused it {what} ({reason}); not retried"
+                await self._drop(delivery, logging.ERROR, why, f"refused {what}: {reason}")
                 return False
             delay = self.delay_after(delivery.attempts, error)
             log.warning(
@@ -346,6 +352,12 @@ async def _finished(call: Callable[..., object], *args: object) -> None:
         if running.done() and not running.cancelled():
             running.exception()  # retrieved: its failure is the cancelled loop's no more
         raise
+
+
+def _too_large(error: aiohttp.ClientResponseError) -> bool:
+    """Whether the platform's refusal says the body is too large (413, or a 400 saying so)."""
+    said = error.message.lower()
+    return error.status == 413 or "toobig" in said or "too large" in said
 
 
 def _call_soon(loop: asyncio.AbstractEventLoop, callback: Callable[[], object]) -> None:

@@ -8,7 +8,8 @@
   ``BotNotInConversationRoster`` or 404 ``ConversationNotFound`` for a
   conversation marked gone (the user blocked or removed the bot); 413
   ``MessageSizeTooBig`` for a body over ``max_body_bytes`` (28 KB, the
-  smallest limit cited for the connector; raw bytes as posted); or the
+  smallest limit cited for the connector; raw bytes as posted), or 400 as
+  it answers at times (``too_large_status``); or the
   next status of a script (503, 429, …, or a status with headers such as
   ``(429, {"Retry-After": "3"})``; 201 lets a post through). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
@@ -104,6 +105,8 @@ class FakeBotFramework:
     require_token: bool = True
     max_body_bytes: int = 28 * 1024
     """A larger body is refused 413 ``MessageSizeTooBig``, as the connector does."""
+    too_large_status: int = 413
+    """The status of that refusal: 400 as the connector answers at times, with the same error code."""
     issued: set[str] = field(default_factory=set)
     token_requests: list[dict[str, str]] = field(default_factory=list)
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
@@ -254,7 +257,7 @@ class FakeBotFramework:
                 {"error": {"code": "Unauthorized", "message": "bad token"}}, status=401
             )
         elif len(raw) > self.max_body_bytes:
-            status = 413
+            status = self.too_large_status
             error = {"error": {"code": "MessageSizeTooBig", "message": f"{len(raw)} bytes is too large"}}
             response = web.json_response(error, status=status)
         elif conversation in self.gone:

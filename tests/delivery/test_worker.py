@@ -273,3 +273,28 @@ async def test_a_message_written_in_this_process_is_delivered_without_waiting_fo
         running.cancel()
         with contextlib.suppress(asyncio.CancelledError):
             await running
+
+
+async def test_a_message_refused_as_malformed_is_dropped_but_a_refusal_that_can_pass_is_retried(
+    service: ConsultationService,
+    webhook: FakeWebhook,
+    session: aiohttp.ClientSession,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """400 (a body the platform cannot take; a Teams Workflows webhook says so for one too large) ends the
+    message; 401 (the token), 404 (a flow being redeployed), 408 and 409 may pass later and are retried."""
+    webhook.script = [400]
+    open_consultation(service)
+    worker = worker_for(service, session, webhook.url)
+    with caplog.at_level("ERROR", logger="bot.delivery.worker"):
+        await worker.deliver_due()
+    (row,) = rows(service)
+    assert (row.status, row.attempts) == ("dropped", 1)
+    (line,) = [r for r in caplog.records if r.levelname == "ERROR"]
+    assert "refused it as it is" in line.getMessage()
+    assert "400" in line.getMessage()
+
+    webhook.script = [401, 404, 408, 409]
+    open_consultation(service)
+    await deliver_until_done(worker, service)
+    assert [(row.status, row.attempts) for row in rows(service)] == [("dropped", 1), ("sent", 5)]

@@ -351,12 +351,17 @@ def test_greetings_and_thanks_are_answered_without_a_search(engine: Engine) -> N
         ("ただいま戻りました。", "talk:back", "おかえりなさい"),
         ("お疲れさまです", "talk:greeting", "お疲れさまです"),
         ("失礼します", "talk:goodbye", "ご利用ありがとうございました"),
+        ("会議から戻りました", "talk:back", "おかえりなさい"),
+        ("打ち合わせから戻りました。", "talk:back", "おかえりなさい"),
+        ("お待たせしました", "talk:waited", "お気になさらないでください"),
+        ("お待たせしてすみません", "talk:waited", "お気になさらないでください"),
     ],
 )
 def test_a_staff_members_everyday_greeting_is_answered_as_small_talk(
     engine: Engine, text: str, ref: str, says: str
 ) -> None:
-    """「戻りました」 got 「ぴったり合う情報は…見つかりませんでした」 and the consultation's button."""
+    """「戻りました」, 「会議から戻りました」 and 「お待たせしました」 got
+    「ぴったり合う情報は…見つかりませんでした」 and the consultation's button."""
     verify_dialog(
         engine,
         [(text, Bot(("smalltalk",), ref=ref, says=(says,), not_says=("ぴったり",), primary=MENU_CHOICES))],

@@ -113,17 +113,24 @@ async def staff_says(bot: Client, staff: Platform, webhook: Webhook, user: str =
 
 
 async def consult(
-    bot: Client, staff: Platform, user: str = STAFF, content: str = "会議録の作成に毎回半日かかっています"
+    bot: Client,
+    staff: Platform,
+    user: str = STAFF,
+    content: str = "会議録の作成に毎回半日かかっています",
+    events: str = "staff",
 ) -> int:
-    """A consultation asking ``content`` from the staff member ``user`` on ``staff``'s channel; its number."""
-    await staff_says(bot, staff, staff.press(user, "consult", "staff-1"), user)
-    await staff_says(bot, staff, staff.text(user, content, "staff-2"), user)
-    said = await staff_says(bot, staff, staff.text(user, "総務課 庶務係", "staff-3"), user)
+    """A consultation asking ``content`` from the staff member ``user`` on ``staff``'s channel; its number.
+
+    ``events`` names its webhooks' event ids (``staff-1``…), different for each consultation of a test.
+    """
+    await staff_says(bot, staff, staff.press(user, "consult", f"{events}-1"), user)
+    await staff_says(bot, staff, staff.text(user, content, f"{events}-2"), user)
+    said = await staff_says(bot, staff, staff.text(user, "総務課 庶務係", f"{events}-3"), user)
     if "いつごろまでに" in said:
-        await staff_says(bot, staff, staff.press(user, "in:by:m", "staff-4"), user)
+        await staff_says(bot, staff, staff.press(user, "in:by:m", f"{events}-4"), user)
     sent = staff.all_sent(user)[-1]
     confirm = sent.actions[sent.buttons.index("この内容で相談する")]
-    receipt = await staff_says(bot, staff, staff.press(user, confirm, "staff-5"), user)
+    receipt = await staff_says(bot, staff, staff.press(user, confirm, f"{events}-5"), user)
     found = re.search(r"受付番号は No\.(\d+)", receipt)
     assert found, receipt
     return int(found.group(1))
@@ -337,6 +344,20 @@ async def test_a_notice_the_platform_refuses_is_retried_until_it_arrives(
     notice = (await room.posted(2))[-1]
     assert f"No.{number}" in notice.text
     assert await delivered(bot, "notify-room") == [("sent", 3)]
+
+
+async def test_a_notice_the_platform_refuses_for_good_is_dropped_and_the_next_one_arrives(
+    bot: Client, line: FakeLine, room: RoomPlatform
+) -> None:
+    """A 400 (a body the platform cannot take: malformed, or too large as Teams says) never passes."""
+    await joined(bot, room)
+    room.refuse(400)
+    first = await consult(bot, line)
+    second = await consult(bot, line, content="議事録の要約を自動化したい", events="again")
+    notice = (await room.posted(2))[-1]
+    assert f"No.{second}" in notice.text
+    assert first != second
+    assert await delivered(bot, "notify-room") == [("dropped", 1), ("sent", 1)]
 
 
 async def test_a_group_elsewhere_gets_the_one_to_one_answer(

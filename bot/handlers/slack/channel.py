@@ -27,6 +27,10 @@
   the worker waits as long as asked; ``channel_not_found``,
   ``not_in_channel``, ``is_archived`` and ``account_inactive`` can never
   succeed: a push is `Undeliverable` and the person recorded as unreachable.
+  Slack refusing the message itself (``msg_too_long``, ``invalid_blocks``…,
+  `REFUSED_ERRORS`, answered with HTTP 200) never passes either: the message
+  is `Undeliverable`, the person left as they are, as a 400 is on the other
+  platforms.
 - Slack shows bots no typing indicator outside its AI-assistant threads, so
   `indicate` does nothing.
 """
@@ -66,7 +70,15 @@ from bot.handlers.slack.blocks import Message, notice_message, render
 from bot.handlers.slack.events import incoming_of
 from bot.values import Incoming, Notice, Reply
 
-__all__ = ["GONE_ERRORS", "WEBHOOK", "ConversationGone", "SlackChannel", "SlackRefused", "SlackSender"]
+__all__ = [
+    "GONE_ERRORS",
+    "REFUSED_ERRORS",
+    "WEBHOOK",
+    "ConversationGone",
+    "SlackChannel",
+    "SlackRefused",
+    "SlackSender",
+]
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +86,21 @@ WEBHOOK = "/webhooks/slack"
 
 GONE_ERRORS = frozenset({"channel_not_found", "not_in_channel", "is_archived", "account_inactive"})
 """Slack's errors for a post that can never succeed: the channel or the account is gone."""
+
+REFUSED_ERRORS = frozenset(
+    {
+        "msg_too_long",
+        "no_text",
+        "invalid_blocks",
+        "invalid_blocks_format",
+        "invalid_arguments",
+        "too_many_attachments",
+        "invalid_metadata_format",
+        "invalid_metadata_schema",
+        "metadata_too_large",
+    }
+)
+"""Slack's errors for a message it can never take as it is (the same body never passes)."""
 
 RATE_LIMITED = "ratelimited"
 
@@ -286,10 +313,9 @@ class SlackSender:
                 address.channel, message, thread=address.push_thread, broadcast=True, metadata=pushed
             )
         except SlackApiError as exc:
-            refusal = _refusal(exc)
-            if isinstance(refusal, Undeliverable):
+            if _error_code(exc) in GONE_ERRORS:
                 await asyncio.to_thread(reach.block, self.store.engine, delivery.key, datetime.now(UTC))
-            raise refusal from exc
+            raise _refusal(exc) from exc
 
 
 def _refusal(error: SlackApiError) -> Exception:
@@ -297,6 +323,8 @@ def _refusal(error: SlackApiError) -> Exception:
     code = _error_code(error)
     if code in GONE_ERRORS:
         return Undeliverable(f"Slack refused it ({code})")
+    if code in REFUSED_ERRORS:
+        return Undeliverable(f"Slack refused the message itself ({code})")
     wait = None
     if code == RATE_LIMITED or error.response.status_code == 429:
         wait = retry_after(_header(error, "Retry-After"), datetime.now(UTC))

@@ -20,9 +20,16 @@ from bot.handlers.channel import ChannelSpec
 if TYPE_CHECKING:
     from bot.handlers.teams.channel import TeamsChannel
 
-__all__ = ["CHANNEL", "SPEC"]
+__all__ = ["ADDRESSING_BYTES", "CHANNEL", "MAX_ACTIVITY_BYTES", "SPEC"]
 
 CHANNEL = "teams"
+
+MAX_ACTIVITY_BYTES = 28 * 1024
+"""The most one activity may take as the connector receives it: the smallest message size limit cited for
+the Bot Connector (28 KB; Teams' own page says 100 KB today, 40 KB earlier), since a refused one is lost."""
+
+ADDRESSING_BYTES = 4 * 1024
+"""Room kept for what the SDK adds to each activity when it sends it (conversation, from, recipient, …)."""
 
 
 def _build(settings: Settings) -> TeamsChannel:

@@ -44,6 +44,7 @@ from typing import Any
 from microsoft_agents.activity import Activity
 
 from bot.handlers.citation import citation
+from bot.handlers.teams import ADDRESSING_BYTES, MAX_ACTIVITY_BYTES
 from bot.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
@@ -63,13 +64,6 @@ CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json"
 CARD_VERSION = "1.5"
 CARD_KINDS = frozenset({"answer", "case", "section"})
 """Reply kinds shown as a card even without a source: what the bot knows, not what it asks."""
-
-MAX_ACTIVITY_BYTES = 28 * 1024
-"""The most one activity may take as the connector receives it: the smallest message size limit cited for
-the Bot Connector (28 KB; Teams' own page says 100 KB today, 40 KB earlier), since a refused one is lost."""
-
-ADDRESSING_BYTES = 4 * 1024
-"""Room kept for what the SDK adds to each activity when it sends it (conversation, from, recipient, …)."""
 
 Json = dict[str, Any]
 

@@ -427,6 +427,29 @@ async def test_a_push_slack_refuses_for_good_is_dropped_and_the_person_recorded(
     assert blocked is not None  # later answers to them are dropped at once, until they write again
 
 
+@pytest.mark.parametrize("error", ["msg_too_long", "invalid_blocks"])
+async def test_a_push_slack_refuses_as_it_is_is_dropped_and_the_person_left_reachable(
+    bot: Client, slack: FakeSlack, error: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Slack answers these with HTTP 200: the same message never passes, but the person is still there."""
+    number, _ = await consult(bot, slack)
+    slack.refuse(error)
+    await asyncio.to_thread(bot.app[CONSULT].answer, number, "回答です。", "tanaka")
+    async with asyncio.timeout(10):
+        while True:
+            with bot.app[STORE].engine.connect() as connection:
+                row = connection.execute(sa.select(outbox).order_by(outbox.c.id.desc())).first()
+            if row is not None and row.status != "pending" and f"message itself ({error})" in caplog.text:
+                break
+            await asyncio.sleep(0.1)
+    assert (row.status, row.attempts) == ("dropped", 1)
+    with bot.app[STORE].engine.connect() as connection:
+        blocked = connection.execute(
+            sa.select(conversations.c.blocked_at).where(conversations.c.user_id == USER)
+        ).scalar()
+    assert blocked is None, "the person still reads Slack: their next answer goes to them"
+
+
 # -- bolt-python's sample payloads through the route ---------------------------------
 
 

@@ -26,14 +26,15 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import CONVERSATIONS, DISPATCHER, STORE
+from bot.appkeys import CHANNELS, CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.actions import MAX_TEXT_CHARS
 from bot.conversations import GROUP_ONLY
 from bot.db.schema import conversations, outbox
 from bot.dialogue.tickets import answer_delivered
+from bot.handlers.teams.channel import TeamsChannel
 from bot.search import Searcher
-from bot.values import ConversationKey, Reply
+from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
@@ -433,24 +434,71 @@ async def test_the_dx_teams_longest_answer_arrives_whole_in_parts_the_connector_
     assert row.attempts == 1
 
 
+@pytest.mark.parametrize("status", [413, 400], ids=["413", "400 MessageSizeTooBig"])
 async def test_a_push_refused_as_too_large_ends_at_once_and_the_next_message_goes_through(
-    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture, status: int
 ) -> None:
     await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
     await fake.wait_for(1)
     await settle(teams)
     fake.max_body_bytes = 2000  # a connector stricter than the split allows for
+    fake.too_large_status = status
     with caplog.at_level(logging.ERROR, logger="bot.delivery.worker"):
         await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。" * 400)])
         row = await outbox_row(teams, "dropped")
     assert row.attempts == 1
-    assert "413" in row.last_error
+    assert str(status) in row.last_error
     assert any("too large" in r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     before = len(fake.messages())
     await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("次のお知らせです。")])
     (later,) = (await fake.wait_for(before + 1))[-1:]
     assert later.activity["text"] == "次のお知らせです。", "the person's later message is not held back"
-    assert [p.status for p in fake.posted if p.conversation_id == CONVERSATION].count(413) == 1
+    assert [p.status for p in fake.posted if p.conversation_id == CONVERSATION].count(status) == 1
+
+
+async def test_a_push_the_connector_refuses_as_malformed_ends_at_once_but_a_refused_token_is_retried(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture
+) -> None:
+    """400 (``BadArgument``) never passes by waiting; 401 does once the operator mends the credentials."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")
+    await fake.wait_for(1)
+    await settle(teams)
+    fake.script = [400]
+    with caplog.at_level(logging.ERROR, logger="bot.delivery.worker"):
+        await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("回答です。")])
+        dropped = await outbox_row(teams, "dropped")
+    assert (dropped.attempts, "400" in dropped.last_error) == (1, True)
+    assert any(f"message {dropped.id} to teams dropped" in r.getMessage() for r in caplog.records)
+    with teams.app[STORE].engine.begin() as connection:
+        connection.execute(sa.delete(outbox))
+    fake.script = [401]
+    await asyncio.to_thread(teams.app[CONVERSATIONS].push, KEY, [Reply("もう一通です。")])
+    sent = await outbox_row(teams, "sent")
+    assert sent.attempts == 2
+
+
+async def test_a_notice_into_the_teams_room_fits_the_connector_whatever_its_length(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """A notice is one card: one too long for the connector is cut to fit, never refused and lost."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")  # the tenant's serviceUrl
+    await fake.wait_for(1)
+    await settle(teams)
+    channel = teams.app[CHANNELS]["teams"]
+    assert isinstance(channel, TeamsChannel)
+    url = "https://kaizen.example.lg.jp/admin/consultations/7"
+    text = "内容：" + ANSWER_LINE * 200
+    room = "19:dx-room@thread.tacv2"
+    await channel.post_notice(room, Notice(7, "new", "新しいご相談です（No.7）", text, url))
+    (posted,) = [p for p in fake.posted if p.conversation_id == room]
+    assert (posted.status, posted.size <= 28 * 1024) == (201, True)
+    card = posted.activity["attachments"][0]["content"]
+    shown = card["body"][1]["inlines"][0]["text"]
+    assert text.startswith(shown.removesuffix("…"))
+    assert shown.endswith("…")
+    assert len(shown) > 2000, "cut where it must, not short"
+    assert card["body"][0]["inlines"][0]["text"] == "新しいご相談です（No.7）"
+    assert card["actions"][0]["url"] == url, "the dashboard shows it whole"
 
 
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
