@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-__all__ = ["abbreviations_of", "expansions", "phrase_abbreviations", "shortenings"]
+__all__ = ["abbreviations_of", "expansions", "known_shortenings", "phrase_abbreviations", "shortenings"]
 
 _KANJI = re.compile(r"[\u4e00-\u9fff々]+")
 _KATAKANA = re.compile(r"[ァ-ヶー]+")
@@ -95,6 +95,33 @@ def abbreviations_of(
             if short not in known:
                 found.setdefault(short, []).append(word)
     return {short: tuple(words) for short, words in found.items()}
+
+
+def known_shortenings(
+    vocabulary: Iterable[str],
+    parts: Callable[[str], Sequence[str]],
+    groups: Callable[[str], Sequence[int]],
+) -> dict[str, tuple[str, ...]]:
+    """Known shortenings → the known compounds they shorten, both written in the knowledge.
+
+    A FAQ that mostly writes 国民健康保険 and, in a few entries, 国保 knows both; a query's 国保
+    is then a known word and never read as its compound (`abbreviations_of`), so it finds only
+    the few entries that write 国保, however little they answer. Only shortenings made of first
+    characters count (国民健康保険 → 国保, not 印鑑登録証明書 → 印鑑登録, a topic of its own), and
+    only where the dictionary puts both in one synonym group (``groups``,
+    `Analyzer.synonym_groups`): a known word is often a look-alike, not a shortening
+    (国民年金保険料 is no 国保, 司法書士 no 司書). Only this way round: a query's 国民健康保険
+    bringing 国保 too moved a city FAQ's calibration a step (docs/search-quality.md).
+    """
+    known = {term[2:] for term in vocabulary if term.startswith("w:")}
+    found: dict[str, set[str]] = {}
+    for word in sorted(known):
+        if len(word) <= MIN_PART:
+            continue
+        for short in shortenings(parts(word), whole_parts=False):
+            if short in known and set(groups(short)) & set(groups(word)):
+                found.setdefault(short, set()).add(word)
+    return {short: tuple(sorted(words)) for short, words in found.items()}
 
 
 def expansions(

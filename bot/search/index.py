@@ -23,7 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from bot.knowledge import KnowledgeBase
-from bot.search.abbreviation import abbreviations_of, phrase_abbreviations
+from bot.search.abbreviation import abbreviations_of, known_shortenings, phrase_abbreviations
 from bot.search.analyzer import Analyzer
 from bot.search.postings import Postings, TermCounts
 from bot.search.semantic import body_view, lead_view
@@ -168,6 +168,8 @@ class SearchIndex:
     """Lengths → the known words of that length spelled in Latin letters or katakana."""
     abbreviations: dict[str, tuple[str, ...]]
     """Shortenings (特養, 母子手帳) → the known compounds they shorten (`bot.search.abbreviation`)."""
+    shortened: dict[str, tuple[str, ...]]
+    """Known shortenings → the known compounds they shorten (国保 → 国民健康保険, `known_shortenings`)."""
     synonym_groups: dict[int, tuple[str, ...]]
     """Sudachi's synonym groups → the known words in them (`bot.search.synonymy`)."""
     topics: dict[int, Topic]
@@ -248,6 +250,9 @@ def build_index(
         spellings=spellings_of(vocabulary),
         abbreviations=phrase_abbreviations((u for s in sources for u in s.units), vocabulary)
         | abbreviations_of(vocabulary, memo.remembered(analyzer.parts)),
+        shortened=known_shortenings(
+            vocabulary, memo.remembered(analyzer.parts), memo.remembered(analyzer.synonym_groups)
+        ),
         synonym_groups=synonym_groups_of(vocabulary, memo.remembered(analyzer.synonym_groups)),
         topics=_topics(sources, analyzer),
     )

@@ -279,9 +279,13 @@ def _meant(
     """The known words ``noun`` was meant to be; None when the index knows it as it is.
 
     Known as it is: as a word, by its synonym group, or, when no word was meant, by
-    its characters (`is_unknown`). Empty: no word meant, and the noun is unknown.
+    its characters (`is_unknown`). Empty: no word meant, and the noun is unknown. A
+    known shortening of a compound the knowledge writes too (国保 and 国民健康保険,
+    `SearchIndex.shortened`) means the compound as well, and stays known.
     """
-    if synonym in index.vocabulary or "w:" + noun in index.vocabulary:
+    if "w:" + noun in index.vocabulary:
+        return index.shortened.get(noun)
+    if synonym in index.vocabulary:
         return None
     words = words_meant(index, noun, sound) or expansions(
         index.abbreviations, index.vocabulary, noun, analyzer.parts

@@ -7,7 +7,13 @@ import pytest
 from benchmarks.abbreviations import recall
 from bot.knowledge import FaqEntry, KnowledgeBase
 from bot.search import Searcher
-from bot.search.abbreviation import abbreviations_of, expansions, phrase_abbreviations, shortenings
+from bot.search.abbreviation import (
+    abbreviations_of,
+    expansions,
+    known_shortenings,
+    phrase_abbreviations,
+    shortenings,
+)
 from tests.auxil.searchers import own_faq_searcher
 
 
@@ -136,3 +142,43 @@ def test_a_noun_too_short_for_two_parts_is_not_split(searcher: Searcher) -> None
     assert expansions({}, known, "国民健康保険", parts) == ("国保",)
     assert expansions({}, known, "㍿", parts) == ("株会",), "NFKC makes 株式会社 of it: split"
     assert split == ["国民健康保険", "㍿"]
+
+
+def test_a_known_shortening_means_its_compound_only_when_the_dictionary_agrees(searcher: Searcher) -> None:
+    words = ["国保", "国民健康保険", "国民年金保険料", "司書", "司法書士", "印鑑登録", "印鑑登録証明書"]
+    vocabulary = ["w:" + word for word in words]
+    pairs = known_shortenings(vocabulary, searcher.analyzer.parts, searcher.analyzer.synonym_groups)
+    assert pairs["国保"] == ("国民健康保険",), "国民年金保険料 gives 国保 too, but is no 国民健康保険"
+    assert "国民健康保険" not in pairs, "only a query's shortening brings the compound"
+    assert "司書" not in pairs, "a librarian is no 司法書士, though the kanji fit"
+    assert "印鑑登録" not in pairs, "a compound's first parts whole are a topic of their own"
+
+
+MIXED_FAQ = (
+    FaqEntry(id="pay", question="国民健康保険の保険料の納め方は？", answer="口座振替か納付書で納めます。"),
+    FaqEntry(id="join", question="国民健康保険に加入するには？", answer="届出をしてください。"),
+    FaqEntry(id="household", question="世帯に国保の人と社会保険の人がいます。", answer="国保の人の分です。"),
+    FaqEntry(id="pension", question="国民年金保険料の納め方を教えてください。", answer="納付書で納めます。"),
+    FaqEntry(id="bulky", question="粗大ごみの申込みはどこでしますか。", answer="受付センターへどうぞ。"),
+)
+
+
+@pytest.fixture(scope="module")
+def counter(kb: KnowledgeBase) -> Searcher:
+    return own_faq_searcher(kb, MIXED_FAQ)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("国保の納め方", "pay"),  # most entries write it in full; one writes 国保 about something else
+        ("国保に加入したい", "join"),
+    ],
+)
+def test_a_shortening_the_faq_also_writes_finds_the_entries_written_in_full(
+    counter: Searcher, query: str, expected: str
+) -> None:
+    assert counter.index.shortened["国保"] == ("国民健康保険",)
+    result = counter.search(query)
+    assert result.ranking.unknown_nouns == ()
+    assert result.hits[0].entry.id == expected
