@@ -28,7 +28,7 @@ import sys
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from bot import logkey, privacy
+from bot import privacy
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
 from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
@@ -177,36 +177,30 @@ def run_admin(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _log_key(args: argparse.Namespace, settings: Settings) -> int:
-    """``admin log-key``: a conversation's key under ``KAIZEN_LOG_SECRET``, or (``--find``) what a key names.
+    """``admin log-key``: a conversation's key in the log, or (``--find``) the conversations a key names.
 
-    Without the setting each process keys its log at random (`bot.logkey`), so no key printed here
-    would match: that is refused (exit 2), as is a missing or extra argument.
+    The key is keyed with the secret stored in the database (`bot.db.installation`), as every process
+    on it keys its log, so a missing database is refused (exit 2, nothing created), as is a missing or
+    extra argument.
     """
-    if not logkey.configured():
-        print(
-            "KAIZEN_LOG_SECRET が設定されていないため、ログの会話キーはプロセスごとに異なり、求められません。"
-            "serve や worker と同じ値を設定してから実行してください。",
-            file=sys.stderr,
-        )
+    if args.find is not None and args.channel is not None:
+        print("--find にはキーだけを指定してください（例: line:3f9a1c02b7e4）。", file=sys.stderr)
         return 2
-    if args.find is not None:
-        if args.channel is not None:
-            print("--find にはキーだけを指定してください（例: line:3f9a1c02b7e4）。", file=sys.stderr)
-            return 2
-        store = ConversationStore.configured(settings, create=False)
-        try:
-            for key in store.conversations_named(args.find):
-                print(f"{key.channel}\t{key.user_id}\t{key.conversation_id}")
-        finally:
-            store.close()
-        return 0
-    if args.channel is None or args.user_id is None:
+    if args.find is None and (args.channel is None or args.user_id is None):
         print(
             "チャネルと利用者のIDを指定してください（例: admin log-key telegram 123456789）。",
             file=sys.stderr,
         )
         return 2
-    print(ConversationKey(args.channel, args.user_id, args.conversation_id or args.user_id))
+    store = ConversationStore.configured(settings, create=False)  # keys this process's digests
+    try:
+        if args.find is None:
+            print(ConversationKey(args.channel, args.user_id, args.conversation_id or args.user_id))
+        else:
+            for key in store.conversations_named(args.find):
+                print(f"{key.channel}\t{key.user_id}\t{key.conversation_id}")
+    finally:
+        store.close()
     return 0
 
 

@@ -15,7 +15,6 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from bot import logkey
 from bot.admincli import add_parsers, run_admin, run_purge, run_worker
 from bot.atomic import replacing
 from bot.config import Settings, SettingsError
@@ -196,13 +195,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         for migrations in ("alembic", "bot.db.migrate"):
             logging.getLogger(migrations).setLevel(logging.WARNING)
     privacy_logs.install(logging.getLogger())
-    logkey.configure(settings.log_secret)
-    if args.command in _SERVICES and not logkey.configured():
-        logging.getLogger("bot.cli").warning(
-            "KAIZEN_LOG_SECRET is not set: the keys naming conversations in this process's log "
-            "(line:3f9a1c02b7e4) match no other process's nor the next start's, "
-            "and no admin log-key finds them"
-        )
     try:
         return _run(args, settings)
     except SettingsError as exc:

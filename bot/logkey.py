@@ -2,9 +2,10 @@
 
 A plain hash of a platform's user id is no pseudonym: Telegram's ids are small integers and LINE WORKS'
 are guessable, so whoever reads the log could hash candidates until one matches. The digest is therefore
-an HMAC-SHA-256 under ``KAIZEN_LOG_SECRET``: the same secret in every process (``serve``, ``worker``) and
-across restarts gives the same key for the same conversation; without it each process draws a random
-secret at start, so its lines cannot be matched with another process's, nor reversed by anyone.
+an HMAC-SHA-256 under a secret drawn once, at the first start, and stored in the database
+(`bot.db.installation`): every process that opens it (``serve``, ``worker``, ``admin``, ``purge``) keys
+with it (`bot.db.ConversationStore.open`), so a conversation has one key in every process and across
+restarts. Until then (a command that opens no database) the secret is a random one of this process.
 """
 
 from __future__ import annotations
@@ -13,25 +14,18 @@ import hashlib
 import hmac
 import secrets
 
-__all__ = ["DIGITS", "configure", "configured", "digest"]
+__all__ = ["DIGITS", "configure", "digest"]
 
 DIGITS = 12
 """Hex digits of the HMAC kept: 48 bits, enough to tell a ward's conversations apart."""
 
 _secret = secrets.token_bytes(32)
-_configured = False
 
 
 def configure(secret: str) -> None:
-    """Key the digests of this process with ``secret`` (``KAIZEN_LOG_SECRET``); empty keeps the random one."""
-    global _secret, _configured
-    if secret:
-        _secret, _configured = secret.encode(), True
-
-
-def configured() -> bool:
-    """Whether a secret was set, so that keys match across processes and restarts."""
-    return _configured
+    """Key the digests of this process with ``secret``, the installation's (`bot.db.installation`)."""
+    global _secret
+    _secret = secret.encode()
 
 
 def digest(user_id: str, conversation_id: str) -> str:

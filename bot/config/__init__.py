@@ -98,8 +98,6 @@ class Settings:
     """The sample knowledge serves: nothing named the ward's, and the working directory held none."""
     log_format: str = "text"
     trust_request_id: bool = False
-    log_secret: str = ""
-    """Keys the log's conversation digests (`bot.logkey`); empty: a random secret per process."""
     metrics_token: str = ""
     semantic: bool = True
     reload_poll_seconds: int = 10
@@ -156,7 +154,6 @@ class Settings:
             log_level=level,
             log_format=log_format,
             trust_request_id=boolean(values, "KAIZEN_TRUST_REQUEST_ID"),
-            log_secret=token(values, "KAIZEN_LOG_SECRET"),
             metrics_token=token(values, "KAIZEN_METRICS_TOKEN"),
             semantic=boolean(values, "KAIZEN_SEMANTIC"),
             reload_poll_seconds=integer(values, "KAIZEN_RELOAD_POLL_SECONDS", 0, 3600),

@@ -112,13 +112,6 @@ SETTINGS: tuple[Setting, ...] = (
         "text (one readable line each) or json (one JSON object per line, for a log collector).",
     ),
     Setting(
-        "KAIZEN_LOG_SECRET",
-        "",
-        "Secret that keys the digest naming a conversation in the log (line:3f9a1c02b7e4), at least 32 "
-        "characters; set the same in every process so that serve's and the worker's lines about one "
-        "person match; empty (the default): each process draws its own at start, and the keys change.",
-    ),
-    Setting(
         "KAIZEN_TRUST_REQUEST_ID",
         "false",
         "Take each request's id from the X-Request-Id header (true only behind a proxy that sets it); "

@@ -20,8 +20,9 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from bot import logkey
 from bot.config import DB_TIMEOUT_SECONDS, Settings
-from bot.db import inbox, journal, reach
+from bot.db import inbox, installation, journal, reach
 from bot.db.engine import aware, create_engine, reading, sqlite_file
 from bot.db.keys import of_conversation
 from bot.db.migrate import upgrade
@@ -57,7 +58,12 @@ class ConversationStore:
 
     @classmethod
     def open(cls, url: str, *, timeout: float = DB_TIMEOUT_SECONDS, create: bool = True) -> ConversationStore:
-        """Connect to ``url`` and migrate the database to the newest schema.
+        """Connect to ``url``, migrate the database to the newest schema and key the log with its secret.
+
+        The conversation names in this process's log are keyed from then on with
+        the secret stored in the database (`bot.db.installation`, `bot.logkey`),
+        drawn by the first process to open it: every process on one database,
+        and every restart, names a conversation alike.
 
         No later wait on the database lasts longer than ``timeout`` seconds.
         A SQLite file that is not there is created, or with ``create`` false
@@ -70,7 +76,8 @@ class ConversationStore:
         engine = create_engine(url, timeout=timeout)
         try:
             upgrade(engine)
-        except SQLAlchemyError as exc:
+            logkey.configure(installation.secret(engine, installation.LOG_KEY))
+        except (SQLAlchemyError, StoreError) as exc:
             engine.dispose()
             raise StoreError(f"could not prepare the database: {exc}") from exc
         return cls(engine)

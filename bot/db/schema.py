@@ -17,6 +17,7 @@ __all__ = [
     "conversations",
     "faq_drafts",
     "inbox",
+    "installation_secrets",
     "knowledge_reloads",
     "login_failures",
     "messages",
@@ -251,6 +252,15 @@ answer_drafts = sa.Table(
 )
 """An answer a DX member sent after their login expired (`bot.consult.answerdrafts`), masked: one per
 member and consultation, given back in their answer box until sent, the consultation closes, or it is old."""
+
+installation_secrets = sa.Table(
+    "installation_secrets",
+    metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+)
+"""Secrets drawn once, at the first start, and kept with the data (`bot.db.installation`): the same in
+every process and across restarts; a backup carries them."""
 
 login_failures = sa.Table(
     "login_failures",

@@ -9,7 +9,8 @@
 - a member's command (`bot.teamroom.commands`) runs through
   `bot.consult.actions`, the functions behind the dashboard's forms and the
   admin API, with the member's dashboard account as the actor: the same
-  state checks, the same masking of what the team typed, the same audit
+  state checks, the same masking of what the team typed (the ward's
+  published contacts kept as written, `ConsultationService.public`), the same audit
   trail, and the same outbox message to the staff member's own channel;
 - the event's id is recorded in the same transaction as the change, so a
   redelivered command does nothing; a refused one changes nothing and may
@@ -132,15 +133,17 @@ class TeamDesk:
                     f"あなたに割り当てられたダッシュボードのアカウント「{account}」が登録されていません。"
                     "管理者にご連絡ください。"
                 )
-            team = self.service.ward().team
+            team, public = self.service.ward().team, self.service.public()
             match command.verb:
                 case "answer":
-                    done = actions.answer(connection, number, command.text, account, now, None, team)
+                    done = actions.answer(connection, number, command.text, account, now, None, team, public)
                     said = f"No.{number} の相談者に回答を送りました"
                     if _blocked(connection, done):
                         said = f"No.{number} の回答を記録しましたが、{_UNREACHABLE}"
                 case "request":
-                    done = actions.request_info(connection, number, command.text, account, now, None, team)
+                    done = actions.request_info(
+                        connection, number, command.text, account, now, None, team, public
+                    )
                     said = f"No.{number} の相談者に追加の情報をお願いしました"
                     if _blocked(connection, done):
                         said = f"No.{number} の確認のお願いを記録しましたが、{_UNREACHABLE}"
@@ -153,7 +156,7 @@ class TeamDesk:
                     done = actions.take(connection, number, account, now, None)
                     said = f"No.{number} を{actor}さんの担当にしました"
                 case "note":
-                    done = actions.note(connection, number, command.text, account, now, None)
+                    done = actions.note(connection, number, command.text, account, now, None, public)
                     said = f"No.{number} にメモを残しました（相談者には送られません）"
                 case "show":
                     raise AssertionError("shown above, without a change")

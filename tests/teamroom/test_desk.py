@@ -19,6 +19,7 @@ from bot.db import ConversationStore, inbox, reach
 from bot.db.schema import inbox as inbox_table
 from bot.db.schema import outbox
 from bot.dialogue import Turn
+from bot.knowledge import KnowledgeBase
 from bot.teamroom.desk import TeamDesk
 from bot.values import ConversationKey, Incoming, Reply
 from tests.auxil.consultations import STAFF, open_consultation
@@ -100,3 +101,27 @@ def test_what_the_room_sends_someone_who_blocked_the_bot_is_said_not_to_reach_th
             sa.select(outbox.c.status).where(outbox.c.user_id == STAFF.user_id)
         ).all()
     assert [status for (status,) in statuses] == ["dropped"] * 3, "answer, request and notice dropped"
+
+
+def test_the_wards_published_contacts_stay_as_written_in_what_the_room_sends_and_stores(
+    store: ConversationStore, kb: KnowledgeBase
+) -> None:
+    """As from the dashboard: the team's own address, published in its FAQ, is no personal data to mask."""
+    service = ConsultationService(store.engine, Notices(), knowledge=lambda: kb)
+    Accounts(store.engine, lambda: datetime.now(UTC), 8).add_user(
+        "tanaka", "correct horse battery staple", "田中"
+    )
+    desk = TeamDesk(service, TeamSettings("slack", ROOM, {("slack", "U-TANAKA"): "tanaka"}))
+    number = open_consultation(service).id
+    published, personal = "dx-kaizen@city.sample.lg.jp", "080-1234-5678"
+    for verb, event_id in (("回答", "room-1"), ("確認", "room-2"), ("メモ", "room-3")):
+        said = f"#{number} {verb} {published} へどうぞ。急ぎは携帯 {personal} まで"
+        desk.handle(said_in_room(store, said, event_id))
+    stored = [event.text or "" for event in service.events(number)[-3:]]
+    with store.engine.connect() as connection:
+        payloads = connection.execute(sa.select(outbox.c.payload).where(outbox.c.user_id == STAFF.user_id))
+        sent = [Reply.from_record(payload).text for (payload,) in payloads]
+    assert len(sent) == 2, "the answer and the request, not the note"
+    for text in stored + sent:
+        assert published in text, text
+        assert personal not in text, text
