@@ -24,8 +24,8 @@ from bot.values import ConversationKey
 
 
 def environment() -> dict[str, str]:
-    """This environment without any log secret (a setting the bot no longer has), and without a cache."""
-    return {k: v for k, v in os.environ.items() if k != "KAIZEN_LOG_SECRET"} | {"KAIZEN_CACHE_DIR": ""}
+    """This environment without a cache."""
+    return os.environ | {"KAIZEN_CACHE_DIR": ""}
 
 
 def command(url: str, *args: str) -> list[str]:

@@ -1,5 +1,5 @@
-"""Migrations 0006, 0014–0038, 0040–0045 and 0047–0048 mask on upgrade what earlier versions stored; later
-ones will mask the answers kept after a login expired (table 0049) too."""
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051 mask on upgrade what earlier versions
+stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
 
@@ -442,6 +442,20 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             '振込先："普通","［各種番号］"\nﾕｳﾁﾖｷﾞﾝｺｳ 記号 ［各種番号］ 番号 ［各種番号］ に振込\n'
             "口座番号 ［各種番号］ を ［各種番号］ に直して\n接種券の番号 ［各種番号］ を控えました",
         ),
+        (
+            "0050",
+            "送迎 名簿：そうた（2歳）、Lily（5歳）\nPlease ask Tanaka from the welfare section.",
+            ("そうた", "Lily", "Tanaka"),
+            "送迎 名簿：［氏名］（2歳）、［氏名］（5歳）\nPlease ask ［氏名］ from the welfare section.",
+        ),
+        (
+            "0050",
+            "母 S15生 で独居\n年金番号 4412-\n220918\nゆうちょ 記号 いちよんさんいちぜろ\n"
+            "送付先 練馬区春日町二ノ十四ノ七\n1088,[氏名],1952/03/17,男\npostal=1790074",
+            ("S15", "220918", "いちよんさんいちぜろ", "十四ノ七", "1952", "1790074"),
+            "母 ［生年月日］ で独居\n年金番号 ［各種番号］\nゆうちょ 記号 ［各種番号］\n送付先 ［住所］\n"
+            "1088,[氏名],［生年月日］,男\npostal=［郵便番号］",
+        ),
     ],
     ids=[
         "names",
@@ -492,6 +506,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "pension numbers split by の, residence cards between dashes, passports, bracketed years, ゆうちょ",
         "names spaced a character at a time, speakers in 【】 after a title",
         "accounts in CSV rows and after a bank's katakana name, corrected numbers, vaccination tickets",
+        "children listed before their ages, romaji surnames in English sentences",
+        "era births, numbers broken across lines, ゆうちょ read aloud, CSV rows with a sex, ノ blocks",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
