@@ -294,6 +294,24 @@ def test_a_reader_that_stops_early_ends_the_output_without_a_traceback(tmp_path:
     assert b"BrokenPipeError" not in err
 
 
+def test_the_chat_api_token_equal_to_the_admin_token_stops_serve_with_exit_2() -> None:
+    """Else whoever was given the chat token could open the admin API with it."""
+    same = "chat-and-admin-0123456789abcdefghij"
+    env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": same, "KAIZEN_CHAT_API_TOKEN": same}
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "serve", "--port", "1"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env},
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr
+    assert "設定エラー: KAIZEN_CHAT_API_TOKEN と KAIZEN_ADMIN_TOKEN に同じ値が設定されています" in done.stderr
+    assert same not in done.stderr
+
+
 def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceback() -> None:
     token = "Xq3vJ8pL2mN9rT5wY1zA4bC7dE0fG6hK" * 5 + "abc/def+ghi="
     env = {"KAIZEN_CACHE_DIR": "", "LINE_CHANNEL_SECRET": token, "LINE_CHANNEL_ACCESS_TOKEN": token}

@@ -229,6 +229,22 @@ def test_the_chat_api_token_must_be_long_and_has_no_default() -> None:
         Settings.from_env({"KAIZEN_CHAT_SESSION_DAYS": "0"})
 
 
+TOKENS = ("KAIZEN_CHAT_API_TOKEN", "KAIZEN_ADMIN_TOKEN", "KAIZEN_METRICS_TOKEN")
+
+
+@pytest.mark.parametrize(("first", "second"), [(a, b) for i, a in enumerate(TOKENS) for b in TOKENS[i + 1 :]])
+def test_two_api_tokens_of_the_same_value_are_refused_without_showing_it(first: str, second: str) -> None:
+    """The chat token handed to another system must never also open the admin API or the metrics."""
+    same = "s" * 8 + "x" * 32
+    with pytest.raises(ValueError, match=f"{first} と {second} に同じ値が設定されています") as refused:
+        Settings.from_env({first: same, second: f"  {same} "})
+    assert same not in str(refused.value)
+    assert "secrets.token_urlsafe(32)" in str(refused.value)
+    others = {name: f"{name}-{'x' * 32}" for name in TOKENS}
+    settings = Settings.from_env(others)
+    assert (settings.chat.api_token, settings.admin_token, settings.metrics_token) == tuple(others.values())
+
+
 def test_trusted_proxies_and_the_single_sign_on_header_are_checked() -> None:
     proxy = Settings.from_env(
         {"KAIZEN_TRUSTED_PROXIES": "10.0.0.5, 192.168.0.0/16,::1", "KAIZEN_SSO_USER_HEADER": "X-Remote-User"}

@@ -32,6 +32,7 @@ from bot.config.catalog import (
 )
 from bot.config.checks import (
     boolean,
+    distinct_tokens,
     email_address,
     email_addresses,
     integer,
@@ -145,7 +146,7 @@ class Settings:
         if log_format not in LOG_FORMATS:
             raise one_of("KAIZEN_LOG_FORMAT", LOG_FORMATS, values["KAIZEN_LOG_FORMAT"])
         cache = values["KAIZEN_CACHE_DIR"].strip()
-        return cls(
+        settings = cls(
             faq_path=place.faq_path,
             knowledge_dir=place.knowledge_dir,
             sample_knowledge=place.sample,
@@ -183,6 +184,14 @@ class Settings:
             lineworks=channels.lineworks(values),
             telegram=channels.telegram(values),
         )
+        distinct_tokens(
+            {
+                "KAIZEN_CHAT_API_TOKEN": settings.chat.api_token,
+                "KAIZEN_ADMIN_TOKEN": settings.admin_token,
+                "KAIZEN_METRICS_TOKEN": settings.metrics_token,
+            }
+        )
+        return settings
 
 
 def _given(source: Mapping[str, str], overrides: Mapping[str, str | None], name: str) -> str | None:

@@ -42,6 +42,22 @@ def token(values: Mapping[str, str], name: str) -> str:
     return token
 
 
+def distinct_tokens(tokens: Mapping[str, str]) -> None:
+    """Refuse two bearer token settings (by name) of the same value: one would open the other's API.
+
+    The chat API token given to another system must never be the admin API's
+    or the metrics'; the error names the settings, never the value.
+    """
+    seen: dict[str, str] = {}
+    for name, value in tokens.items():
+        if value and (first := seen.setdefault(value, name)) != name:
+            raise ValueError(
+                f"{first} と {name} に同じ値が設定されています。それぞれ別の値にしてください"
+                "（同じ値では、一方のトークンを渡した相手が、もう一方のAPIも使えてしまいます）。"
+                f"次のコマンドで作れます: {MAKE_TOKEN}"
+            )
+
+
 _HTTP_URL = "http:// か https:// で始まるURL"
 
 
