@@ -44,14 +44,13 @@ from bot.consult.throttle import client_key
 from bot.db.websessions import ANONYMOUS_PREFIX, StartsExhausted, WebSession
 from bot.dialogue.desk import Limit
 from bot.dialogue.limits import sessions_full
+from bot.handlers.cookies import SiteCookie
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.proxy import SSO_USER
 
 __all__ = [
     "COOKIE",
-    "COOKIE_PATH",
     "MAX_USER_CHARS",
-    "SECURE_COOKIE",
     "USER_HEADER",
     "Caller",
     "end_session",
@@ -60,9 +59,8 @@ __all__ = [
     "verify_origin",
 ]
 
-COOKIE = "kaizen_chat"
-COOKIE_PATH = "/api/v1/chat"
-SECURE_COOKIE = "__Host-kaizen_chat"
+COOKIE = SiteCookie("kaizen_chat", "/api/v1/chat")
+"""The browser's session: ``__Host-kaizen_chat`` over HTTPS (`bot.handlers.cookies`)."""
 USER_HEADER = "X-Kaizen-User"
 MAX_USER_CHARS = 128
 
@@ -79,16 +77,7 @@ class Caller:
         """Set the session cookie on ``response`` when the session is new or was renewed."""
         if self.token is None:
             return
-        name, path = _cookie(request)
-        response.set_cookie(
-            name,
-            self.token,
-            path=path,
-            max_age=self.max_age,
-            httponly=True,
-            samesite="Strict",
-            secure=request.secure,
-        )
+        COOKIE.set(request, response, self.token, self.max_age)
 
 
 def verify_origin(request: web.Request) -> None:
@@ -189,22 +178,16 @@ async def end_session(request: web.Request) -> web.Response:
             "シングルサインオンでご利用中です。この端末での利用を終えるときは、"
             "シングルサインオンからサインアウトしてください。",
         )
-    name, path = _cookie(request)
     token = _token(request)
     ended = bool(token) and await asyncio.to_thread(request.app[WEB_SESSIONS].end, token or "")
     response = web.json_response({"ended": ended}, headers={"Cache-Control": "no-store"})
-    response.del_cookie(name, path=path, secure=request.secure, httponly=True, samesite="Strict")
+    COOKIE.clear(request, response)
     return response
-
-
-def _cookie(request: web.Request) -> tuple[str, str]:
-    """The session cookie's name and path: ``__Host-`` over HTTPS (which requires Path=/)."""
-    return (SECURE_COOKIE, "/") if request.secure else (COOKIE, COOKIE_PATH)
 
 
 def _token(request: web.Request) -> str | None:
     """The session token the cookie holds; None when there is none, or it is not one we could have issued."""
-    token = request.cookies.get(_cookie(request)[0], "")
+    token = COOKIE.read(request)
     return token if token.isascii() and 0 < len(token) <= 128 else None
 
 

@@ -74,12 +74,14 @@ async def test_a_browser_that_logged_in_before_gets_in_while_others_guess(client
     stopped = accounts.clock()
     accounts.clock = lambda: stopped
     await login(client)
-    device = client.session.cookie_jar.filter_cookies(client.make_url("/admin/login"))[DEVICE_COOKIE]
+    device = client.session.cookie_jar.filter_cookies(client.make_url("/admin/login"))[DEVICE_COOKIE.name]
     client.session.cookie_jar.clear()
     for _ in range(ACCOUNT.free + 3):
         await try_login(client, "tanaka", "wrong-password")
     assert (await try_login(client, "tanaka", PASSWORD))[0] == 429, "a new browser waits its turn"
-    client.session.cookie_jar.update_cookies({DEVICE_COOKIE: device.value}, client.make_url("/admin/login"))
+    client.session.cookie_jar.update_cookies(
+        {DEVICE_COOKIE.name: device.value}, client.make_url("/admin/login")
+    )
     assert (await try_login(client, "tanaka", PASSWORD))[0] == 303
 
 
@@ -97,7 +99,7 @@ async def test_logout_everywhere_ends_the_sessions_of_every_browser(client: Clie
     assert await asyncio.to_thread(client.app[ACCOUNTS].session, other.token) is None
     gone = await client.get("/admin/", allow_redirects=False)
     assert gone.headers["Location"] == "/admin/login"
-    client.session.cookie_jar.update_cookies({COOKIE: other.token}, client.make_url("/admin/"))
+    client.session.cookie_jar.update_cookies({COOKIE.name: other.token}, client.make_url("/admin/"))
     ended = await client.get("/admin/", allow_redirects=False)
     assert ended.headers["Location"] == "/admin/login?expired=1", "a cookie of an ended session says so"
     assert "ログインの有効期限が切れたか" in await page(client, "/admin/login?expired=1")
@@ -124,16 +126,18 @@ async def test_cookies_are_secure_when_the_request_came_over_https(
     login_page = await client.get("/admin/login")
     assert "Secure" in login_page.headers["Set-Cookie"]
     data = {"csrf": csrf_of(await login_page.text()), "name": "tanaka", "password": PASSWORD}
-    secure_only = {"Cookie": f"{LOGIN_COOKIE}={login_page.cookies[LOGIN_COOKIE].value}"}
+    login_cookie = f"__Host-{LOGIN_COOKIE.name}"
+    secure_only = {"Cookie": f"{login_cookie}={login_page.cookies[login_cookie].value}"}
     response = await client.post("/admin/login", data=data, headers=secure_only, allow_redirects=False)
     assert response.status == 303
     cookies = response.headers.getall("Set-Cookie")
-    for name in (COOKIE, DEVICE_COOKIE):
-        (cookie,) = [c for c in cookies if c.startswith(f"{name}=")]
+    for cookie_of in (COOKIE, DEVICE_COOKIE):
+        (cookie,) = [c for c in cookies if c.startswith(f"__Host-{cookie_of.name}=")]
         assert "Secure" in cookie
         assert "HttpOnly" in cookie
         assert "SameSite=Strict" in cookie
-        assert f"Path=/admin{'/login' if name == DEVICE_COOKIE else ''};" in cookie
+        assert "Path=/;" in cookie
+        assert "Domain" not in cookie
 
 
 async def test_cookies_are_not_secure_over_plain_http(client: Client) -> None:
@@ -243,7 +247,7 @@ async def test_the_session_cookie_outlives_the_session_by_a_day_so_an_expired_fo
     response = await client.post("/admin/login", data=data, allow_redirects=False)
     assert response.status == 303
     hours = client.app[SETTINGS].admin_session_hours
-    assert response.cookies[COOKIE]["max-age"] == str(hours * 3600 + 86400)
+    assert response.cookies[COOKIE.name]["max-age"] == str(hours * 3600 + 86400)
 
 
 def expire_sessions(client: Client) -> None:

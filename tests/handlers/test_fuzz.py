@@ -210,8 +210,8 @@ def bodies(live: Live) -> st.SearchStrategy[tuple[str | None, bytes]]:
 
 def headers(live: Live, path: str) -> st.SearchStrategy[list[tuple[str, bytes]]]:
     """Auth, cookies, origin and the chat user: the real ones often, junk otherwise."""
-    session = f"{COOKIE}={live.session}; {LOGIN_COOKIE}={LOGIN_TOKEN}"
-    cookies = [f"{LOGIN_COOKIE}={LOGIN_TOKEN}", live.chat_cookie, f"{live.chat_cookie}; {session}"]
+    session = f"{COOKIE.name}={live.session}; {LOGIN_COOKIE.name}={LOGIN_TOKEN}"
+    cookies = [f"{LOGIN_COOKIE.name}={LOGIN_TOKEN}", live.chat_cookie, f"{live.chat_cookie}; {session}"]
     cookie = st.sampled_from(cookies + ([] if path == "/admin/logout" else [session, session]))
     own = live.url.encode()
     options = {

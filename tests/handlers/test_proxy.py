@@ -124,7 +124,7 @@ async def test_the_session_cookie_is_secure_behind_tls(make_client: MakeClient) 
     assert await ended.json() == {"ended": True}
     assert set_cookies(ended)["__Host-kaizen_chat"]["max-age"] == "0"
     login = set_cookies(await client.get("/admin/login", headers=headers))
-    assert login["kaizen_login"]["secure"] is True, "the dashboard reads the same request.secure"
+    assert login["__Host-kaizen_login"]["secure"] is True, "the dashboard reads the same request.secure"
 
     untrusted = await make_client("10.0.0.0/8")
     cookies = set_cookies(await untrusted.post("/api/v1/chat", json={"action": "menu"}, headers=headers))

@@ -7,10 +7,10 @@ is wrong, and takes as long whether or not the name exists; one that comes
 too soon after repeated failures (`bot.consult.throttle`) is 429 and says
 how long to wait. Each check costs one scrypt hash, so checks run on one
 low-priority thread (`bot.consult.accounts.password_checker`): guessing
-can never take more than one core from the chat. Cookies are ``Secure`` whenever the request came over
-HTTPS (``request.secure``, which reflects a trusted proxy's
-``X-Forwarded-Proto``), and the client address throttled is
-``request.remote`` (likewise). The session cookie is kept a day longer than
+can never take more than one core from the chat. Over HTTPS (``request.secure``, which
+reflects a trusted proxy's ``X-Forwarded-Proto``) the cookies are ``__Host-`` cookies,
+``Secure`` and at ``Path=/``, and only those are read (`bot.handlers.cookies`); the client
+address throttled is ``request.remote`` (likewise). The session cookie is kept a day longer than
 the session (`bot.db.retention.EXPIRED_SESSION_KEPT`), for what
 `bot.consult.answerdrafts` keeps. A successful login goes to the page the
 browser was sent to log in from (``next``, carried through the form; only a
@@ -29,6 +29,7 @@ from aiohttp import web
 from bot.appkeys import ACCOUNTS, PASSWORD_CHECKS, SETTINGS
 from bot.consult.accounts import Attempt, LoggedIn
 from bot.db.retention import EXPIRED_SESSION_KEPT
+from bot.handlers.cookies import SiteCookie
 from bot.handlers.dashboard.core import (
     COOKIE,
     LOGIN_COOKIE,
@@ -42,7 +43,7 @@ from bot.handlers.dashboard.core import (
 
 __all__ = ["DEVICE_COOKIE", "login", "login_page", "logout", "logout_everywhere"]
 
-DEVICE_COOKIE = "kaizen_device"
+DEVICE_COOKIE = SiteCookie("kaizen_device", "/admin/login")
 """Marks a browser that has logged in as a user, so that others' failures do not slow it down."""
 DEVICE_DAYS = 180
 
@@ -65,7 +66,7 @@ async def login(request: web.Request) -> web.Response:
     posted = await form(request)
     name = posted.get("name", "").strip()
     target = return_to(posted.get("next"))
-    attempt = Attempt(name, request.remote or "", request.cookies.get(DEVICE_COOKIE, ""))
+    attempt = Attempt(name, request.remote or "", DEVICE_COOKIE.read(request))
     check = functools.partial(request.config_dict[ACCOUNTS].login, attempt, posted.get("password", ""))
     result = await asyncio.get_running_loop().run_in_executor(request.config_dict[PASSWORD_CHECKS], check)
     if not isinstance(result, LoggedIn):
@@ -80,19 +81,19 @@ async def login(request: web.Request) -> web.Response:
     # refused, but its answer is kept for its writer (bot.consult.answerdrafts).
     hours = request.config_dict[SETTINGS].admin_session_hours
     kept = int(EXPIRED_SESSION_KEPT.total_seconds())
-    _set_cookie(request, response, COOKIE, result.token, "/admin", hours * 3600 + kept)
-    _set_cookie(request, response, DEVICE_COOKIE, result.device, "/admin/login", DEVICE_DAYS * 86400)
-    response.del_cookie(LOGIN_COOKIE, path="/admin")
+    COOKIE.set(request, response, result.token, hours * 3600 + kept)
+    DEVICE_COOKIE.set(request, response, result.device, DEVICE_DAYS * 86400)
+    LOGIN_COOKIE.clear(request, response)
     raise response
 
 
 async def logout(request: web.Request) -> web.Response:
     """End the session."""
-    token = request.cookies.get(COOKIE)
+    token = COOKIE.read(request)
     if token:
         await asyncio.to_thread(request.config_dict[ACCOUNTS].logout, token)
     response = see_other("/admin/login")
-    response.del_cookie(COOKIE, path="/admin")
+    COOKIE.clear(request, response)
     raise response
 
 
@@ -101,17 +102,8 @@ async def logout_everywhere(request: web.Request) -> web.Response:
     name = request[SESSION].user.name
     await asyncio.to_thread(request.config_dict[ACCOUNTS].logout_everywhere, name)
     response = see_other("/admin/login?signed_out=all")
-    response.del_cookie(COOKIE, path="/admin")
+    COOKIE.clear(request, response)
     raise response
-
-
-def _set_cookie(
-    request: web.Request, response: web.StreamResponse, name: str, value: str, path: str, max_age: int
-) -> None:
-    """An HttpOnly, same-site cookie, ``Secure`` whenever the request came over HTTPS."""
-    response.set_cookie(
-        name, value, path=path, max_age=max_age, httponly=True, samesite="Strict", secure=request.secure
-    )
 
 
 def _too_soon(seconds: int) -> str:
@@ -143,7 +135,5 @@ def _form(
         "next": target,
     }
     response = render(request, "login.html", context, status)
-    response.set_cookie(
-        LOGIN_COOKIE, token, path="/admin", httponly=True, samesite="Strict", secure=request.secure
-    )
+    LOGIN_COOKIE.set(request, response, token)
     return response

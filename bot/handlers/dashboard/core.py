@@ -31,6 +31,7 @@ from bot.appkeys import ACCOUNTS, ANSWER_DRAFTS, KNOWLEDGE
 from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
+from bot.handlers.cookies import SiteCookie
 from bot.handlers.inputs import check_request
 from bot.handlers.inputs import read_form as form
 from bot.handlers.protocol import BodyTooSlow, hung_up
@@ -59,8 +60,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-COOKIE = "kaizen_admin"
-LOGIN_COOKIE = "kaizen_login"
+COOKIE = SiteCookie("kaizen_admin", "/admin")
+"""The session: ``__Host-kaizen_admin`` over HTTPS (`bot.handlers.cookies`)."""
+LOGIN_COOKIE = SiteCookie("kaizen_login", "/admin")
+"""The login form's CSRF token, before there is a session."""
 LOGIN = "/admin/login"
 PUBLIC = frozenset({LOGIN})
 HOME = "/admin/"
@@ -209,7 +212,7 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
     """Let in only a live session; anyone else goes to the login page."""
     if request.path in PUBLIC:
         return await handler(request)
-    token = request.cookies.get(COOKIE)
+    token = COOKIE.read(request)
     session = await asyncio.to_thread(request.config_dict[ACCOUNTS].session, token) if token else None
     if session is None:
         if request.method == "GET":
@@ -217,7 +220,7 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
             # Logging in again returns to this page.
             response = see_other(login_url(request.raw_path, expired=bool(token)))
             if token:
-                response.del_cookie(COOKIE, path="/admin")
+                COOKIE.clear(request, response)
             raise response
         return await _signed_out(request, ended=bool(token))
     request[SESSION] = session
@@ -266,9 +269,7 @@ def _keep_answer(request: web.Request, posted: Mapping[str, str]) -> bool:
     if not on_consultation or action not in _ANSWER_BOX or not number.isdecimal() or len(number) > 18:
         return False
     drafts = request.config_dict[ANSWER_DRAFTS]
-    return drafts.keep(
-        request.cookies.get(COOKIE, ""), posted.get("csrf", ""), int(number), posted.get("text", "")
-    )
+    return drafts.keep(COOKIE.read(request), posted.get("csrf", ""), int(number), posted.get("text", ""))
 
 
 @web.middleware
@@ -281,7 +282,7 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
         raise web.HTTPForbidden(text="ほかのサイトからの送信は受け付けていません。")
     sent = (await form(request)).get("csrf", "")
     session = request.get(SESSION)
-    expected = session.csrf if session is not None else request.cookies.get(LOGIN_COOKIE, "")
+    expected = session.csrf if session is not None else LOGIN_COOKIE.read(request)
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise web.HTTPForbidden(text=_EXPIRED)
     return await handler(request)
