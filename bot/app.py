@@ -10,8 +10,11 @@ being handled finish (`Dispatcher.drain`) before the channels and the
 database close. The channels that are on are built from the settings
 (`bot.wiring`) and add their own routes. The dashboard is a sub-application
 at ``/admin`` with its own login, CSRF and error pages. Every request first
-passes `proxy_middleware`, so behind a trusted reverse proxy every handler
-sees the real scheme and client in ``request.secure`` and ``request.remote``.
+gets its id and is logged and counted once answered (`access.request_context`),
+then passes `proxy_middleware`, so behind a trusted reverse proxy every handler
+sees the real scheme and client in ``request.secure`` and ``request.remote``,
+and a request the proxy middleware refuses (``ambiguous_user``) is in the
+access log and the metrics like any other 400.
 """
 
 from __future__ import annotations
@@ -75,7 +78,7 @@ def init_app(settings: Settings, *, searcher: Searcher | None = None) -> web.App
     """Build the application; ``searcher`` reuses an index already built (tests)."""
     app = web.Application(
         client_max_size=settings.max_body_bytes,
-        middlewares=[proxy_middleware, access.request_context, error_boundary],
+        middlewares=[access.request_context, proxy_middleware, error_boundary],
     )
     app[SETTINGS] = settings
     app[METRICS] = Metrics(utcnow)
