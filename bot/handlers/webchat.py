@@ -215,6 +215,15 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
         raise request_error("text_too_long", f"「text」は{MAX_TEXT_CHARS}文字以内にしてください。")
     named = _idempotency_key(request)
     field, user = "user", body.get("user")
+    if (
+        user is not None
+        and USER_HEADER in request.headers
+        and not _same_name(user, request.headers[USER_HEADER])
+    ):
+        raise request_error(
+            "ambiguous_user",
+            f"利用者が「user」と {USER_HEADER} で異なっています。どちらか一方だけで指定してください。",
+        )
     if user is None and not system and USER_HEADER in request.headers:
         # The polls' way of naming a user: refused without the token (401), never answered as a stranger.
         field, user = USER_HEADER, request.headers[USER_HEADER]
@@ -225,6 +234,11 @@ async def parse(request: web.Request) -> tuple[Caller, Incoming]:
     if text is not None:
         return caller, Incoming(key, text=text, event_id=event_id)
     return caller, Incoming(key, action=action, event_id=event_id)
+
+
+def _same_name(named: object, header: str) -> bool:
+    """Whether the body's ``user`` and ``X-Kaizen-User`` name the same person (as `identify` reads names)."""
+    return isinstance(named, str) and named.strip() == header.strip()
 
 
 def _idempotency_key(request: web.Request) -> str | None:
