@@ -41,7 +41,8 @@ and wait their turn.
 
 `Conversations.event` takes any channel event (`bot.values.IncomingKind`):
 a message goes to the engine; a follow is greeted with the menu; a block is
-recorded so pushes stop; what the bot cannot read, and a call in a group,
+recorded so pushes stop; what the bot cannot read, an edit of a message
+already sent (`EDITED`, once per edited message), and a call in a group,
 get a short polite explanation, except in the DX team's own room, where the
 team's desk takes the commands (`bot.teamroom.desk`); what cannot be read while
 the consultation form waits for an answer also gets the form's question again
@@ -78,6 +79,7 @@ from bot.values import START_ACTION, UNREAD_TEXT
 
 __all__ = [
     "DELAYED",
+    "EDITED",
     "GROUP_ONLY",
     "TEXT_ONLY",
     "Conversations",
@@ -139,6 +141,16 @@ GROUP_ONLY = Reply(
     "お手数ですが、botとの個別のチャットからご質問ください。",
     kind="prompt",
 )
+
+
+EDITED = Reply(
+    "申し訳ありません。送信したメッセージの編集には対応していないため、編集した内容は読み取れません。"
+    "お手数ですが、直した内容を新しいメッセージとしてお送りください。",
+    kind="prompt",
+)
+"""The answer to an edit of a message sent one-to-one: the bot keeps what it first received, so the
+correction must come as a new message. Said once per edited message (the edit's event id names the
+message, not the edit)."""
 
 
 DeskFactory = Callable[[sa.Connection, ConversationKey, str | None], Desk]
@@ -306,6 +318,11 @@ class Conversations:
                     dropped = reach.block(self.store.engine, incoming.key, now)
                     log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
                 return ()
+            case "edited":  # never read: the state and the conversation log stay as they are
+                channel, event_id = incoming.key.channel, incoming.event_id
+                return (
+                    (EDITED,) if reach.seen_once(self.store.engine, channel, event_id, now, (EDITED,)) else ()
+                )
             case "group" if self.team is not None and self.team.is_room(incoming):
                 return self.team.handle(incoming)
             case "unsupported" | "group":

@@ -106,7 +106,7 @@ ReplyKind = Literal[
 Decision = Literal["answer", "clarify", "escalate"]
 """The search's decision behind a reply (the same three values as ``ask --json``)."""
 
-IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "group"]
+IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "edited", "group"]
 """What happened on the platform, as far as the bot cares:
 
 - ``message``: text typed or a button pressed (exactly one of ``text`` and
@@ -117,6 +117,10 @@ IncomingKind = Literal["message", "follow", "unfollow", "unsupported", "group"]
   them stop);
 - ``unsupported``: something the bot cannot read (a sticker, an image, a
   file, a location): the person is asked to write instead;
+- ``edited``: the person edited a message they had sent the bot one-to-one.
+  The edit is never read as a question: they are asked, once per edited
+  message, to send the correction as a new message (its ``event_id`` names
+  the message, not the edit, so a second edit of it is a redelivery);
 - ``group``: the bot was addressed in a group, room or channel. Staff get
   the answer that it works one-to-one; in the DX team's own room (a
   setting) the team's commands are taken instead. ``text`` is what was

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from bot.consult.notices import Notices
 from bot.consult.service import ConsultationService
-from bot.conversations import GROUP_ONLY, TEXT_ONLY, TURN_THREADS, Conversations, fallback, greeting
+from bot.conversations import EDITED, GROUP_ONLY, TEXT_ONLY, TURN_THREADS, Conversations, fallback, greeting
 from bot.db import ConversationStore, inbox, journal
 from bot.db.schema import inbox as inbox_table
 from bot.db.schema import messages
@@ -50,8 +50,10 @@ def test_replies_and_state_go_through_the_store(store: ConversationStore, search
     assert store.load(KEY).shown == "faq:tool-rpa-basics"
 
 
-@pytest.mark.parametrize(("kind", "said"), [("unsupported", TEXT_ONLY), ("group", GROUP_ONLY)])
-def test_a_sticker_or_group_reply_is_kept_in_the_events_inbox_row_until_sent(
+@pytest.mark.parametrize(
+    ("kind", "said"), [("unsupported", TEXT_ONLY), ("edited", EDITED), ("group", GROUP_ONLY)]
+)
+def test_a_sticker_edit_or_group_reply_is_kept_in_the_events_inbox_row_until_sent(
     store: ConversationStore, searcher: Searcher, kind: IncomingKind, said: Reply
 ) -> None:
     """As a turn's replies are: a process killed before sending it leaves it to be pushed."""

@@ -219,6 +219,18 @@ class FakeBotFramework:
             activity["name"] = name
         return activity
 
+    def edited(
+        self, text: str, *, activity_id: str, event_type: str = "editMessage", **fields: Any
+    ) -> dict[str, Any]:
+        """The ``messageUpdate`` Teams sends when the message ``activity_id`` is edited to ``text``.
+
+        Its id is the edited message's (the Activity protocol's message update); ``channelData``
+        says what changed (``editMessage``, or ``undeleteMessage`` for a message brought back).
+        """
+        activity = self.activity(text, activity_id=activity_id, kind="messageUpdate", **fields)
+        activity["channelData"]["eventType"] = event_type
+        return activity
+
     async def _keys(self, _request: web.Request) -> web.Response:
         self.key_fetches += 1
         numbers = self.key.public_key().public_numbers()

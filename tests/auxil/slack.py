@@ -161,6 +161,28 @@ class FakeSlack:
             **fields,
         }
 
+    def edited(self, message: dict[str, Any], text: str) -> dict[str, Any]:
+        """The ``message_changed`` event Slack sends when the author of ``message`` edits it to ``text``.
+
+        Shaped as bolt-python's sample (``bolt-payloads.json``), in a direct message, with the
+        edited message's own ``ts`` (a change has an event ``ts`` of its own).
+        """
+        ts = self.ts()
+        keep = ("client_msg_id", "type", "text", "user", "ts", "team", "thread_ts")
+        before = {key: message[key] for key in keep if key in message}
+        after = {**before, "text": escape(text), "edited": {"user": message["user"], "ts": ts}}
+        return {
+            "type": "message",
+            "subtype": "message_changed",
+            "message": after,
+            "previous_message": before,
+            "channel": message["channel"],
+            "hidden": True,
+            "ts": ts,
+            "event_ts": ts,
+            "channel_type": message["channel_type"],
+        }
+
     def events(self, event: dict[str, Any], event_id: str, headers: dict[str, str] | None = None) -> Webhook:
         """A signed Events API request carrying ``event`` (with extra ``headers``: a retry's)."""
         body = json.dumps(self.envelope(event, event_id), ensure_ascii=False).encode()

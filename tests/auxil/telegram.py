@@ -147,6 +147,12 @@ class FakeTelegram:
             entities.append({"type": "bot_command", "offset": 0, "length": len(text.split()[0])})
         return self.message(user, event_id, text=text, entities=entities)
 
+    def edited(self, webhook: Webhook, text: str, event_id: str) -> Webhook:
+        """The update Telegram sends when the message of ``webhook`` is edited to ``text`` (a new update)."""
+        message = json.loads(webhook.body)["message"]
+        edited = {**message, "text": text, "edit_date": int(time.time())}
+        return self.webhook({"update_id": self.update_id(event_id), "edited_message": edited})
+
     def follow(self, user: str, event_id: str) -> Webhook:
         return self.text(user, "/start", event_id)
 

@@ -19,7 +19,7 @@ from pytest_aiohttp import AiohttpClient
 from bot.app import init_app
 from bot.appkeys import CHANNELS, DISPATCHER, STORE
 from bot.config import Settings
-from bot.conversations import GROUP_ONLY, TEXT_ONLY, greeting
+from bot.conversations import EDITED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db.outbox import Delivery
 from bot.db.schema import conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
@@ -237,6 +237,35 @@ async def test_what_is_not_text_gets_the_polite_answer(
     assert reply.text == TEXT_ONLY.text
 
 
+async def test_an_edited_message_is_answered_once_and_never_read(bot: Client, telegram: FakeTelegram) -> None:
+    question = telegram.text(USER, "RPAの導入手順を教えてくだしあ", "ev-1")
+    assert await post(bot, question) == 200
+    lines = count(bot, messages)
+    edit = telegram.edited(question, "RPAの導入手順を教えてください", "ev-2")
+    assert await post(bot, edit) == 200
+    assert await post(bot, edit) == 200  # Telegram redelivers when it did not see our 200
+    assert await post(bot, telegram.edited(question, "RPAの導入手順を教えてください。", "ev-3")) == 200
+    assert [s.text for s in telegram.all_sent(USER)][1:] == [EDITED.text]
+    answer = telegram.requests("sendMessage")[-1]
+    assert (
+        answer.params["reply_parameters"]["message_id"] == json.loads(question.body)["message"]["message_id"]
+    )
+    assert count(bot, messages) == lines  # the edit is no question: nothing of it is logged
+
+
+async def test_an_edit_in_a_group_gets_nothing(bot: Client, telegram: FakeTelegram) -> None:
+    mention = f"@{BOT_USERNAME}"
+    entity = {"type": "mention", "offset": 0, "length": len(mention)}
+    called = group_message(telegram, f"{mention} RPAとは", "ev-1", entities=[entity])
+    chatter = group_message(telegram, "お昼どうしますか", "ev-2")
+    assert await post(bot, chatter) == 200
+    assert await post(bot, telegram.edited(chatter, "お昼はどうしますか", "ev-3")) == 200
+    assert telegram.requests("sendMessage") == []
+    assert await post(bot, called) == 200
+    assert await post(bot, telegram.edited(called, f"{mention} RPAとは何ですか", "ev-4")) == 200
+    assert [s.text for s in telegram.all_sent(str(GROUP))] == [GROUP_ONLY.text]  # the call, not its edit
+
+
 async def test_what_a_person_typed_is_shown_as_text_never_as_markup(
     bot: Client, telegram: FakeTelegram
 ) -> None:
@@ -417,7 +446,8 @@ async def test_every_sample_update_is_handled_without_an_error(
     texts = [s.text for s in telegram.all_sent(SAMPLE_USER)]
     assert texts.count(greeting(Ward()).text) == 4  # /start, forwarded twice, and as a reply
     assert texts.count(TEXT_ONLY.text) == 3  # audio, voice, document
-    assert len(texts) == 4 * 2 + 3 + 1  # each greeting with its menu, and the answer to "Bold and italics"
+    assert texts.count(EDITED.text) == 1  # "Edited text"
+    assert len(texts) == 4 * 2 + 3 + 1 + 1  # each greeting with its menu, the answer to "Bold and italics"
     assert telegram.all_sent("1") == []  # python-telegram-bot's updates: none is a private chat's
 
 

@@ -34,6 +34,26 @@ def test_a_private_text_is_a_message_keyed_by_person_and_chat() -> None:
     assert (found.address, found.reply_token, found.room) == ("7", "m:3", None)
 
 
+def test_an_edited_private_text_is_an_edit_keyed_by_the_message_never_its_text() -> None:
+    found = read(edited_message=message(text="RPAとは何ですか", edit_date=2))
+    assert found is not None
+    assert (found.kind, found.text, found.action) == ("edited", None, None)
+    assert (found.event_id, found.address, found.reply_token) == ("edit:7:3", "7", "m:3")
+    assert found.key == ConversationKey("telegram", "7", "7")
+
+
+@pytest.mark.parametrize(
+    "edited",
+    [
+        message(GROUP, text="@kaizen_bot RPAとは", entities=[{"type": "mention", "offset": 0, "length": 11}]),
+        message(location={"latitude": 35.68, "longitude": 139.76, "live_period": 900}),  # a live location
+        {**message(text="ボタンのあるメッセージ"), "from": {"id": 42, "is_bot": True, "first_name": "bot"}},
+    ],
+)
+def test_edits_in_groups_of_locations_or_by_bots_are_ignored(edited: dict[str, Any]) -> None:
+    assert read(edited_message={**edited, "edit_date": 2}) is None
+
+
 def test_a_group_mention_is_a_group_event_without_the_mention() -> None:
     text = "@Kaizen_Bot #12 回答 確認します\n二行目"
     entity = {"type": "mention", "offset": 0, "length": 11}

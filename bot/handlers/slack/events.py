@@ -4,6 +4,7 @@
 | --- | --- |
 | ``message`` in a direct message (``message.im``), typed by a person | a message (its text) |
 | the same with files or images (subtype ``file_share``), or no text | ``unsupported`` |
+| ``message_changed`` in a direct message: a person edited their text | ``edited`` (once per message) |
 | ``app_mention`` in a channel | ``group``: the text without the mention, ``room`` the channel id |
 | ``block_actions``: a button pressed in a direct message | a button press (its ``value``) |
 | ``app_home_opened`` on the Messages tab | ``follow`` (greeted once per person) |
@@ -12,14 +13,18 @@
 
 Ignored on purpose: messages from bots (the bot's own included: ``bot_id``,
 or the bot's user id from the envelope's ``authorizations``); message
-subtypes other than files and thread broadcasts (edits, deletions,
-joins…); messages in channels (``app_mention`` already brings the ones
-that call the bot); buttons pressed outside a direct message; link
-buttons (they send no value).
+subtypes other than files, thread broadcasts and edits (deletions,
+joins…); a ``message_changed`` that is no person's edit of a text (a
+link's preview unfurled, a thread's reply count, a bot's message); edits
+and messages in channels (``app_mention`` already brings the ones that
+call the bot); buttons pressed outside a direct message; link buttons
+(they send no value).
 
 The de-duplication key is the envelope's ``event_id`` (Slack keeps it on
-its retries); a button press's is its ``trigger_id``; the greeting's is
-one per person (``home:<user>``), so it comes once. The conversation key is
+its retries); an edit's is the message edited (``edit:<channel>:<ts>``),
+so that a second edit of it is dropped as a redelivery; a button press's
+is its ``trigger_id``; the greeting's is one per person
+(``home:<user>``), so it comes once. The conversation key is
 ``("slack", <user>, <channel id>)``; the address is an `Address`.
 """
 
@@ -43,7 +48,10 @@ __all__ = ["incoming_of", "plain"]
 log = logging.getLogger(__name__)
 
 READ_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
-"""Message subtypes a person makes by writing; every other subtype is housekeeping."""
+"""Message subtypes a person makes by writing; every other subtype is housekeeping (edits: `_edit`)."""
+
+EDITED = "message_changed"
+"""The subtype Slack sends for a change to a message: a person's edit among others."""
 
 _LINK = re.compile(r"<([^<>|]*)(?:\|([^<>]*))?>")
 
@@ -114,6 +122,8 @@ def _message(
 ) -> Incoming | None:
     user, channel, ts = _text(event.get("user")), _text(event.get("channel")), _text(event.get("ts"))
     subtype = event.get("subtype")
+    if subtype == EDITED:
+        return _edit(event, bot_user, now)
     if event.get("bot_id") or user is None or user == bot_user or channel is None or ts is None:
         return None  # a bot (this one included), or no person behind it
     if event.get("channel_type") != "im" or subtype not in READ_SUBTYPES:
@@ -126,6 +136,31 @@ def _message(
     if event.get("files") or subtype == "file_share" or not text:
         return Incoming(key, kind="unsupported", **common)
     return Incoming(key, text=text, **common)
+
+
+def _edit(event: dict[str, Any], bot_user: str | None, now: datetime) -> Incoming | None:
+    """A person's edit of a text they sent the bot in a direct message; the new text is never read.
+
+    Slack also sends ``message_changed`` when nobody edited anything (a link
+    unfurled, a thread's reply count): only a change marked ``edited`` whose
+    text differs from the previous one is an edit.
+    """
+    message, before = _mapping(event.get("message")), _mapping(event.get("previous_message"))
+    user, channel = _text(message.get("user")), _text(event.get("channel"))
+    ts = _text(message.get("ts")) or _text(before.get("ts"))
+    if message.get("bot_id") or user is None or user == bot_user or channel is None or ts is None:
+        return None
+    if event.get("channel_type") != "im" or not message.get("edited"):
+        return None
+    if before and before.get("text") == message.get("text"):
+        return None
+    return Incoming(
+        ConversationKey(CHANNEL, user, channel),
+        kind="edited",
+        received_at=now,
+        event_id=f"edit:{channel}:{ts}",
+        address=Address(channel, _text(message.get("thread_ts")), ts).encode(),
+    )
 
 
 def _mention(

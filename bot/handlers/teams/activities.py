@@ -7,6 +7,10 @@ Which activity becomes what (`to_incoming`):
   suggested action (the invoke ``suggestedActions/submit``): ``message``
   with the action;
 - a message with only attachments (an image, a file, a sticker): ``unsupported``;
+- a message edited in a personal chat (``messageUpdate`` whose
+  ``channelData.eventType`` is ``editMessage``): ``edited``, keyed by the
+  message edited (``edit:`` and its event id), so a second edit of it is a
+  redelivery; edits in group chats and channels, and undeletes, are nothing;
 - a message in a group chat or a channel (Teams delivers only those that
   @mention the bot): ``group``, with its text (the mention removed) and the
   conversation's id as ``room`` (the DX team's room is recognised by it);
@@ -40,6 +44,9 @@ SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"}
 
 _GROUP_TYPES = frozenset({"groupChat", "channel"})
 
+EDIT_MESSAGE = "editMessage"
+"""``channelData.eventType`` of a ``messageUpdate`` that is an edit (``undeleteMessage`` is the other)."""
+
 
 def to_incoming(activity: Activity) -> Incoming | None:
     """The event ``activity`` is for the bot, or None when the bot ignores it."""
@@ -54,14 +61,20 @@ def to_incoming(activity: Activity) -> Incoming | None:
     if not user:
         return None
     room = None
-    if kind in ("message", "follow") and (conversation.conversation_type or "personal") in _GROUP_TYPES:
+    personal = (conversation.conversation_type or "personal") not in _GROUP_TYPES
+    if kind == "edited" and not personal:
+        return None  # an edit in a group chat or a channel: nothing said to the bot
+    if kind in ("message", "follow") and not personal:
         kind, action, room = "group", None, room_of(conversation.id)
+    event_id = event_id_of(activity.id, conversation.id) if activity.id else None
+    if kind == "edited" and event_id is not None:
+        event_id = f"edit:{event_id}"  # the message's id: its redeliveries and later edits are one event
     return Incoming(
         ConversationKey(CHANNEL, user, conversation.id),
         text=text,
         action=action,
         kind=kind,
-        event_id=event_id_of(activity.id, conversation.id) if activity.id else None,
+        event_id=event_id,
         address=address_of(activity),
         room=room,
     )
@@ -118,6 +131,9 @@ def _reading(activity: Activity) -> tuple[IncomingKind | None, str | None, str |
         action = action_of(activity.value)
         return ("message", None, action) if action is not None else (None, None, None)
     bot = activity.recipient.id if activity.recipient else None
+    if activity.type == ActivityTypes.message_update and _event_type(activity) == EDIT_MESSAGE:
+        sender = activity.from_property.id if activity.from_property else None
+        return ("edited", None, None) if sender != bot else (None, None, None)
     if activity.type == ActivityTypes.conversation_update:
         if bot and any(member.id == bot for member in activity.members_added or ()):
             return "follow", None, None
@@ -126,3 +142,10 @@ def _reading(activity: Activity) -> tuple[IncomingKind | None, str | None, str |
     if activity.type == ActivityTypes.installation_update and activity.action == "remove":
         return "unfollow", None, None
     return None, None, None
+
+
+def _event_type(activity: Activity) -> str | None:
+    """Teams' ``channelData.eventType`` of ``activity`` (None when it has none)."""
+    data = activity.channel_data
+    event_type = data.get("eventType") if isinstance(data, dict) else None
+    return event_type if isinstance(event_type, str) else None

@@ -6,12 +6,14 @@
 | ``/start``, private chat | ``follow`` (greeting and menu) |
 | callback query (an inline keyboard button), private chat | a button press (its ``data``) |
 | sticker, photo, document, location, voice… , private chat | ``unsupported`` |
+| ``edited_message`` of a text, private chat | ``edited`` (once per edited message) |
 | ``my_chat_member``: the bot ``kicked`` in a private chat (blocked) | ``unfollow`` |
 | group or supergroup text mentioning the bot or replying to it | ``group`` (without the mention) |
 | the same with nothing but the mention (the bot called, as when it was just added) | ``group`` without text |
 | anything else | nothing (ignored) |
 
-Ignored: edited messages, channel posts, service messages (pins, members
+Ignored: edits in groups and of anything but text (a live location
+moving is an edit too), channel posts, service messages (pins, members
 joining), group messages not said to the bot, callback queries outside
 private chats or without data, inline queries, polls, payments, reactions,
 and the bot being added to or removed from a group. A callback query whose
@@ -21,8 +23,10 @@ and the bot being added to or removed from a group. A callback query whose
 The conversation key is ``("telegram", <user id>, <chat id>)`` (in a private
 chat the two ids are equal); the address is the chat id, where answers and
 pushes go; a group's ``room`` is its chat id. The de-duplication key is
-``update_id``. The ``reply_token`` is what the answer needs of this very
-update: ``m:<message id>`` (the answer quotes the question, or in a group
+``update_id``; an edit's is ``edit:<chat id>:<message id>``, the message
+edited, so that a second edit of it is dropped as a redelivery. The
+``reply_token`` is what the answer needs of this very update: ``m:<message
+id>`` (the answer quotes the question, or the message edited, or in a group
 the message said to the bot) or ``q:<callback query id>`` (the button
 stops spinning once answered).
 """
@@ -65,6 +69,8 @@ def incoming_of(update: Update, bot: BotIdentity, now: datetime) -> Incoming | N
     event_id = str(update.update_id)
     if update.message is not None:
         return _message(update.message, bot, event_id, now)
+    if update.edited_message is not None:
+        return _edit(update.edited_message, now)
     if update.callback_query is not None:
         return _press(update.callback_query, event_id, now)
     if update.my_chat_member is not None:
@@ -98,6 +104,21 @@ def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -
     if command in MENU_COMMANDS:
         return event(action="menu", reply_token=token)
     return event(text=message.text, reply_token=token)
+
+
+def _edit(message: Message, now: datetime) -> Incoming | None:
+    """A person's edit of a text they sent in their private chat; the edited text is never read."""
+    person, chat = message.from_user, message.chat
+    if person is None or person.is_bot or chat.type != Chat.PRIVATE or message.text is None:
+        return None
+    return Incoming(
+        ConversationKey(CHANNEL, str(person.id), str(chat.id)),
+        kind="edited",
+        event_id=f"edit:{chat.id}:{message.message_id}",
+        address=str(chat.id),
+        reply_token=f"m:{message.message_id}",
+        received_at=now,
+    )
 
 
 def _press(query: CallbackQuery, event_id: str, now: datetime) -> Incoming | None:

@@ -46,6 +46,7 @@ def test_bolts_app_mention_is_a_group_event_with_its_text_and_room() -> None:
         "tokens_revoked",
         "message_file_share",  # in a private channel: not said to the bot
         "message",  # in a public channel: only mentions are for the bot
+        "message_changed",  # an edit in a public channel: nothing was said to the bot
     ],
 )
 def test_bolts_other_events_are_ignored(name: str) -> None:
@@ -72,6 +73,28 @@ def test_bolts_message_in_a_direct_message_is_a_message() -> None:
     (incoming,) = incoming_of(body, NOW)
     assert (incoming.kind, incoming.text, incoming.event_id) == ("message", "Hello World!", "Ev111")
     assert Address.decode(incoming.address or "") == Address("D111", None, "1596183880.004200")
+
+
+def test_bolts_message_changed_in_a_direct_message_is_an_edit_keyed_by_the_message() -> None:
+    body = sample("events", "message_changed")
+    body["event"].update(channel="D111", channel_type="im")
+    (incoming,) = incoming_of(body, NOW)
+    assert (incoming.kind, incoming.text, incoming.action) == ("edited", None, None)
+    assert incoming.key == ConversationKey("slack", "U111", "D111")
+    assert incoming.event_id == "edit:D111:1665102338.901939"  # the message's ts, not the change's
+    again = sample("events", "message_changed")
+    again["event"].update(channel="D111", channel_type="im", ts="1665102999.000100")
+    again["event_id"] = "Ev222"
+    assert [e.event_id for e in incoming_of(again, NOW)] == [incoming.event_id]  # a second edit: one event
+
+
+def test_an_edit_of_the_bots_own_message_is_ignored() -> None:
+    body = sample("events", "message_changed")
+    body["event"].update(channel="D111", channel_type="im")
+    body["event"]["message"]["user"] = "U-auth"  # the bot (authorizations)
+    assert incoming_of(body, NOW) == []
+    body["event"]["message"].update(user="U111", bot_id="B111")
+    assert incoming_of(body, NOW) == []
 
 
 def test_bolts_button_press_in_a_channel_is_ignored_and_in_a_direct_message_is_its_value() -> None:

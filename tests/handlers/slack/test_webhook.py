@@ -32,7 +32,7 @@ from bot.app import init_app
 from bot.appkeys import CHANNELS, CONSULT, DISPATCHER, STORE
 from bot.config import Settings, SlackSettings
 from bot.consult.model import Status
-from bot.conversations import GROUP_ONLY, greeting
+from bot.conversations import EDITED, GROUP_ONLY, greeting
 from bot.db.outbox import Delivery
 from bot.db.schema import consultations, conversations, messages, outbox
 from bot.delivery.http import PlatformRefused
@@ -250,6 +250,42 @@ async def test_the_bots_own_messages_are_never_answered(bot: Client, slack: Fake
     edit = slack.message(USER, "RPAとは", subtype="message_changed")
     assert (await post(bot, slack.events(own, "Ev1")))[0] == 200
     assert (await post(bot, slack.events(edit, "Ev2")))[0] == 200
+    await settle(bot)
+    assert slack.calls == []
+    assert count(bot, conversations) == 0
+
+
+async def test_an_edit_in_the_direct_message_is_answered_once_and_never_read(
+    bot: Client, slack: FakeSlack
+) -> None:
+    question = slack.message(USER, "RPAの導入手順を教えてくだしあ")
+    assert (await post(bot, slack.events(question, "Ev1")))[0] == 200
+    await slack.sent(USER, 1)
+    await settle(bot)
+    lines = count(bot, messages)
+    edit = slack.edited(question, "RPAの導入手順を教えてください")
+    assert (await post(bot, slack.events(edit, "Ev2")))[0] == 200
+    said = await slack.sent(USER, 2)
+    assert said[-1].text == EDITED.text
+    retry = slack.events(edit, "Ev2", {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"})
+    assert (await post(bot, retry))[0] == 200  # Slack's retry of the same edit
+    again = slack.edited(question, "RPAの導入手順を教えてください。")
+    assert (await post(bot, slack.events(again, "Ev3")))[0] == 200  # a second edit of the same message
+    await settle(bot)
+    assert [s.text for s in slack.all_sent(USER)][1:] == [EDITED.text]
+    assert count(bot, messages) == lines  # the edit is no question: nothing of it is logged
+
+
+async def test_edits_that_are_not_a_persons_in_the_direct_message_get_nothing(
+    bot: Client, slack: FakeSlack
+) -> None:
+    said = slack.message(USER, "お疲れさまです", channel="C0GENERAL1", channel_type="channel")
+    in_channel = slack.edited(said, "お疲れさまです！")
+    question = slack.message(USER, "https://example.jp を見てください")
+    unfurled = slack.edited(question, "https://example.jp を見てください")
+    del unfurled["message"]["edited"]  # a link's preview added: Slack's change, not the person's
+    for number, event in enumerate([in_channel, unfurled]):
+        assert (await post(bot, slack.events(event, f"Ev{number}")))[0] == 200
     await settle(bot)
     assert slack.calls == []
     assert count(bot, conversations) == 0

@@ -37,6 +37,18 @@ def test_the_same_activity_id_in_two_conversations_is_two_events() -> None:
     assert len(event_id_of("1" * 300, "a:" + "x" * 400)) <= 255
 
 
+def test_an_edit_in_a_personal_chat_is_an_edit_keyed_by_the_message_never_its_text() -> None:
+    incoming = _read(FAKE.edited("RPAってなんですか？", activity_id="1001"))
+    assert (incoming.key, incoming.kind, incoming.text, incoming.action) == (KEY, "edited", None, None)
+    assert incoming.event_id == f"edit:{event_id_of('1001', KEY.conversation_id)}"
+    assert len(_read(FAKE.edited("x", activity_id="1" * 300)).event_id) <= 255
+
+
+def test_an_edit_by_the_bot_itself_is_nothing() -> None:
+    own = FAKE.edited("ご用件をお選びください", activity_id="1002", user_id=f"28:{FAKE.app_id}")
+    assert _read(own) is None
+
+
 def test_the_bots_mention_is_removed() -> None:
     body = FAKE.activity("<at>kaizen-bot</at> 申請の電子化について")
     body["entities"] = [

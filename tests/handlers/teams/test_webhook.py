@@ -29,8 +29,8 @@ from bot.app import init_app
 from bot.appkeys import CHANNELS, CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.actions import MAX_TEXT_CHARS
-from bot.conversations import GROUP_ONLY
-from bot.db.schema import conversations, outbox
+from bot.conversations import EDITED, GROUP_ONLY
+from bot.db.schema import conversations, messages, outbox
 from bot.dialogue.tickets import answer_delivered
 from bot.handlers.teams.channel import TeamsChannel
 from bot.search import Searcher
@@ -317,6 +317,37 @@ async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake
     assert (await post(teams, activity, f"Bearer {fake.token()}")).status == 200
     (reply,) = await fake.wait_for(1)
     assert reply.activity["text"] == GROUP_ONLY.text
+
+
+async def test_an_edited_message_is_answered_once_and_never_read(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    question = fake.activity("RPAの導入手順を教えてくだしあ", activity_id="1001")
+    assert (await post(teams, question, f"Bearer {fake.token()}")).status == 200
+    await fake.wait_for(1)
+    await settle(teams)
+    answers, lines = len(fake.messages()), len(rows(teams, messages))
+    edit = fake.edited("RPAの導入手順を教えてください", activity_id="1001")
+    assert (await post(teams, edit, f"Bearer {fake.token()}")).status == 200
+    (*_, told) = await fake.wait_for(answers + 1)
+    assert (told.activity["text"], told.reply_to_id) == (EDITED.text, "1001")
+    assert (await post(teams, edit, f"Bearer {fake.token()}")).status == 200  # Teams retries it
+    again = fake.edited("RPAの導入手順を教えてください。", activity_id="1001")  # edited a second time
+    assert (await post(teams, again, f"Bearer {fake.token()}")).status == 200
+    await settle(teams)
+    assert len(fake.messages()) == answers + 1
+    assert len(rows(teams, messages)) == lines  # the edit is no question: nothing of it is logged
+
+
+async def test_edits_in_a_group_chat_and_undeletes_get_nothing(teams: Client, fake: FakeBotFramework) -> None:
+    in_group = fake.edited("<at>kaizen-bot</at> 質問です", activity_id="2001")
+    in_group["conversation"]["conversationType"] = "groupChat"
+    undeleted = fake.edited("RPAとは", activity_id="2002", event_type="undeleteMessage")
+    for activity in (in_group, undeleted):
+        assert (await post(teams, activity, f"Bearer {fake.token()}")).status == 200
+    await settle(teams)
+    assert fake.messages() == []
+    assert rows(teams, conversations) == []
 
 
 @pytest.mark.parametrize(
