@@ -16,6 +16,7 @@ from rapidfuzz import fuzz, process
 
 from bot.search.abbreviation import expansions
 from bot.search.analyzer import Analysis, Analyzer
+from bot.search.definition import asked_topics, defines
 from bot.search.evidence import Presence, is_unknown
 from bot.search.hiragana import spelled_in_hiragana
 from bot.search.index import KINDS, NGRAM_VIEWS, Entry, Kind, SearchIndex
@@ -361,7 +362,7 @@ def rank(
     figures = list(
         zip(
             numbers,
-            _prefer_curated(index, numbers, list(final)),
+            _prefer_overview(index, analysis, numbers, _prefer_curated(index, numbers, list(final))),
             relevance.tolist(),
             coverage.tolist(),
             fuzzy.tolist(),
@@ -478,4 +479,24 @@ def _prefer_curated(index: SearchIndex, numbers: list[int], scores: list[float])
             ratio = CURATED_RATIO if len(index.entry_units(number)) > 1 else BARE_CURATED_RATIO
             if ratio * scores[cited] <= preferred[faq] < scores[cited]:
                 preferred[faq] = scores[cited] * LIFT + LIFT_ORDER * preferred[faq]
+    return preferred
+
+
+def _prefer_overview(
+    index: SearchIndex, analysis: Analysis, numbers: list[int], scores: list[float]
+) -> list[float]:
+    """``scores`` where, for a query asking what a 【topic】 is, its overview is just above its siblings.
+
+    Of the candidates of each topic the query asks about (`asked_topics`), the
+    best-scoring overview (`defines`) is lifted as `_prefer_curated` lifts an FAQ
+    entry, unless an overview is already the topic's best.
+    """
+    preferred = list(scores)
+    for topic in asked_topics(index, analysis, numbers):
+        siblings = [at for at, number in enumerate(numbers) if index.topics.get(number) == topic]
+        overviews = [at for at in siblings if defines(index.entries[numbers[at]].title)]
+        best = max(siblings, key=scores.__getitem__)
+        if overviews and best not in overviews:
+            lifted = max(overviews, key=scores.__getitem__)
+            preferred[lifted] = scores[best] * LIFT + LIFT_ORDER * scores[lifted]
     return preferred
