@@ -364,7 +364,7 @@ birth years in a child's record (令和5年生); no_personal_holdout_twentysecon
 way before the next session's rules without reading the masker's code, never studied, with
 personal_studied_twentysecond.yaml (48, 57; no_personal_studied_twentysecond.yaml, 32), in other situations
 (replies quoted with >, tab-separated rows, 固定資産税 and 国保税 refunds, 戸籍 requests by mail, online
-転出届, 就学援助, 粗大ごみ, OCR of handwritten forms, handbooks after 番号、 and a spaced 第, passports
+転出届, 就学援助, 粗大ごみ, OCR of handwritten forms, handbooks after 番号、 and a spaced 第, passports'
 letters and postal codes read aloud), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
