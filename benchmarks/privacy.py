@@ -356,7 +356,16 @@ personal_studied_twentyfirst.yaml (48, 68; no_personal_studied_twentyfirst.yaml,
 (speech-to-text transcripts and voice memos, SMS and LINE consultations, letters typed in kanji numerals,
 国民年金 exemptions, 高額療養費, 児童扶養手当, 介護認定 visits, foreign residents joining 国保, scrapped cars,
 lists of people needing help in a disaster, returned mail, e-application logs, CSV rows without a header),
-whose misses that session's rules were written from.
+whose misses that session's rules were written from;
+and personal_holdout_twentysecond.yaml (83, 103: a resident's pasted e-mail signature, a form's confirmation
+screen with labels in English, hyphens written as ハイフン or as ー, My Number cards' PINs and security codes,
+資格確認書 and 資格情報のお知らせ, accounts as 支店番号-口座番号, addresses with 字, 大字 and 番地の,
+birth years in a child's record (令和5年生); no_personal_holdout_twentysecond.yaml, 50), written the same
+way before the next session's rules without reading the masker's code, never studied, with
+personal_studied_twentysecond.yaml (48, 57; no_personal_studied_twentysecond.yaml, 32), in other situations
+(replies quoted with >, tab-separated rows, 固定資産税 and 国保税 refunds, 戸籍 requests by mail, online
+転出届, 就学援助, 粗大ごみ, OCR of handwritten forms, handbooks after 番号、 and a spaced 第, passports'
+letters and postal codes read aloud), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -535,6 +544,9 @@ def written_personal() -> None:
     _written_personal("personal_studied_nineteenth.yaml", "no_personal_studied_nineteenth.yaml", show=True)
     _written_personal("personal_studied_twentieth.yaml", "no_personal_studied_twentieth.yaml", show=True)
     _written_personal("personal_studied_twentyfirst.yaml", "no_personal_studied_twentyfirst.yaml", show=True)
+    _written_personal(
+        "personal_studied_twentysecond.yaml", "no_personal_studied_twentysecond.yaml", show=True
+    )
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -556,6 +568,9 @@ def written_personal() -> None:
     _written_personal("personal_holdout_nineteenth.yaml", "no_personal_holdout_nineteenth.yaml", show=False)
     _written_personal("personal_holdout_twentieth.yaml", "no_personal_holdout_twentieth.yaml", show=False)
     _written_personal("personal_holdout_twentyfirst.yaml", "no_personal_holdout_twentyfirst.yaml", show=False)
+    _written_personal(
+        "personal_holdout_twentysecond.yaml", "no_personal_holdout_twentysecond.yaml", show=False
+    )
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

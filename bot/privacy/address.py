@@ -64,9 +64,10 @@ _DASH = rf"(?:{_SP}-{_SP}|[のノ])"
 """Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or の or ノ as a letter
 writes it (高松一ノ二十二ノ三)."""
 _NOT_A_PLACE = (
-    r"民|役|長|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
+    r"民|役|長(?!崎)|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
 )
+"""What after 市区町村郡 says a word, not a place (区民, 区役所, 区長); 長崎 is a town (豊島区長崎5-18-2)."""
 _LINE_SP = r"(?:[ \t]?|[ \t]*\n)"
 """After a place's part: a space, or the line's end (横浜市 / 港北区 / 日吉本町 / 1-4-22, each on a line)."""
 _PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_LINE_SP}"

@@ -196,6 +196,13 @@ _ERA_YEAR_BORN = lazy.compile(r"(?<![A-Za-z0-9])[MTSHR]\.?(?:[0-9]{1,2}|元)生(
 """A year of birth as an era's letter and the year with 生 right after it (S63生, 父 S8生): a person's, as a
 case record writes it; a year with 年 before 生まれ (平成元年生まれの方が対象) is as often who a programme is
 for, and stays."""
+_ERA_NAME_YEAR_BORN = lazy.compile(
+    r"(?:明治|大正|昭和|平成|令和)[ \t]?(?:[0-9]{1,2}|元|[一二三四五六七八九十]{1,3})[ \t]?年生"
+    r"(?![0-9a-z\u4e00-\u9fffまのはがも])"
+)
+"""A year of birth as an era's name and the year with 年生 right after it, as a child's or a family's record
+writes it (児童 令和元年生、, お子さん 令和6年生（0歳）, 平成三十年生 のお子さん); 令和6年生まれは 1,803 人
+and 令和6年生の児童数 are who a figure counts, and stay."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
 _MONTH_NAME = (
@@ -320,7 +327,7 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][
 """A note between a label and its value, in brackets (口座番号(7桁), 保険証の番号（記号・番号）) or the
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = lazy.compile(
-    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:欄に|欄は|欄)?(?:は|が|の|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
+    rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:欄に|欄は|欄)?(?:は|が|の|、(?={_SPACE}第)|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
@@ -357,8 +364,12 @@ _MARK = (
 )
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
 札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0)."""
-_INSURER = r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
-"""What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045)."""
+_INSURER = (
+    r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
+    r"|資格確認書|資格情報"
+)
+"""What names a health insurance card or its insurer before the card's 記号 (協会けんぽ 記号 21170045), or
+what stands for the card since the マイナ保険証 (資格確認書：記号 7 番号 22184, 資格情報のお知らせ)."""
 _INSURANCE_CARD = lazy.compile(
     rf"(?:{_INSURER})[^\n。]{{0,8}}?記号・?番号{_LABEL_END}?(?:は|が|:|：)?{_SPACE}{_OPENING}"
     rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
@@ -564,6 +575,12 @@ _ACCOUNT_THEN_NUMBER = lazy.compile(
 """番号 told after the account in the same sentence, not glued to a word (口座はゆうちょで、番号は 1234567;
 ゆうちょの口座、きごう …、ばんごう 22418801 as voice input writes it); a form's 様式番号 after 口座振替 is
 another number."""
+_BRANCH_THEN_ACCOUNT = lazy.compile(
+    r"(?:支店|店)(?:番号|番)?[-ー・]口座(?:番号)?[ \t]?(?:で|は|が|=|:|：)?[ \t]?"
+    r"([0-9]{3}-[0-9]{7})(?![0-9])"
+)
+"""A branch's three digits and an account's seven after a label that names both (還付口座は 店番-口座 で
+112-0048813); 支店番号-口座番号 形式の入力は 0 件 stays."""
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BIRTH_DATE, BIRTH_DATE, ""),
     (_ID_NUMBER, ID_NUMBER, ""),
@@ -638,6 +655,13 @@ _LICENCE_CUE = lazy.compile("免許")
 _TWELVE_DIGITS = lazy.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
 the last group of an identifier joined by hyphens (a UUID's …-8000-000000000001)."""
+_SECRET_CODE = lazy.compile(
+    r"(?:暗証番号|セキュリティコード|(?<![a-z])pin(?![a-z]))(?:は|:|：)?[ \t]?([0-9]{4})"
+    r"(?![0-9]|[ \t]?(?:桁|件|回|日|人|年|月|時|分|円|%|枚|種|文字))",
+    re.IGNORECASE,
+)
+"""A My Number card's 4-digit PIN or security code written down (暗証番号は 0913 とのこと, セキュリティコード
+8820 と…): a secret of the card's holder; 暗証番号は4桁の数字で and セキュリティコードは券面の4桁です stay."""
 _ORDINAL = lazy.compile(r"第[ \t]?$")
 """第 before a licence's number is how the licence prints it (第621903482710号), not a reference's."""
 
@@ -668,6 +692,11 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     if "生" in text:
         for match in _ERA_YEAR_BORN.finditer(text):
             yield match.start(), match.end(), BIRTH_DATE
+        for match in _ERA_NAME_YEAR_BORN.finditer(text):
+            yield match.start(), match.end(), BIRTH_DATE
+    if "暗証" in text or "コード" in text or "pin" in text:
+        for match in _SECRET_CODE.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
     if "," in text and ("男" in text or "女" in text):
         yield from _person_row_dates(text)
     if "|" in text or "\t" in text:
@@ -679,6 +708,9 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(1), match.end(1), ID_NUMBER
     if ("番号" in text or "ばんごう" in text) and ("口座" in text or "ゆうちょ" in text or "こうざ" in text):
         for match in _ACCOUNT_THEN_NUMBER.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    if "口座" in text:
+        for match in _BRANCH_THEN_ACCOUNT.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
     if "番号" in text:
         for pattern in (_CHASSIS, _TRANSFER_ACCOUNT):
