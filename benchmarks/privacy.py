@@ -95,7 +95,10 @@ roles before katakana or hiragana names, children before their age, speakers in 
 100, 211; no_names_thirtyfirst.yaml, 60), names_thirtysecond.yaml (welfare case conferences' minutes,
 meeting-room booking logs, staff transfer notices, summer-festival stalls, after-school club pick-ups,
 official-car logs, donations, award ceremonies, phone hand-offs, care-need assessments, English mails,
-training lecturers, and the misses the earlier rounds left: 100, 228; no_names_thirtysecond.yaml, 60).
+training lecturers, and the misses the earlier rounds left: 100, 228; no_names_thirtysecond.yaml, 60),
+names_thirtythird.yaml (poll-worker assignments and library reservation slips written fresh, summer
+festivals, pick-ups, donations, awards, hand-offs, case conferences, English mails, and the misses the earlier
+rounds left: 100, 180; no_names_thirtythird.yaml, 60).
 Twenty-five held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
@@ -449,6 +452,7 @@ def written_names() -> None:
     _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
     _written_names("names_thirtyfirst.yaml", "no_names_thirtyfirst.yaml")
     _written_names("names_thirtysecond.yaml", "no_names_thirtysecond.yaml")
+    _written_names("names_thirtythird.yaml", "no_names_thirtythird.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
