@@ -95,8 +95,11 @@ roles before katakana or hiragana names, children before their age, speakers in 
 100, 211; no_names_thirtyfirst.yaml, 60), names_thirtysecond.yaml (welfare case conferences' minutes,
 meeting-room booking logs, staff transfer notices, summer-festival stalls, after-school club pick-ups,
 official-car logs, donations, award ceremonies, phone hand-offs, care-need assessments, English mails,
-training lecturers, and the misses the earlier rounds left: 100, 228; no_names_thirtysecond.yaml, 60).
-Twenty-four held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+training lecturers, and the misses the earlier rounds left: 100, 228; no_names_thirtysecond.yaml, 60),
+names_thirtythird.yaml (poll-worker assignments and library reservation slips written fresh, summer
+festivals, pick-ups, donations, awards, hand-offs, case conferences, English mails, and the misses the earlier
+rounds left: 100, 180; no_names_thirtythird.yaml, 60).
+Twenty-five held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -175,7 +178,11 @@ the masker's code, and names_holdout_twentyfourth.yaml (100, 248: disaster-drill
 brigade rosters, poll-worker assignments, childcare waiting-list notes, library reservation slips, tax-counter
 queue notes, LINE group exports with display names, transcribed handwritten memos, names with furigana;
 no_names_holdout_twentyfourth.yaml, 60), written before names_thirtysecond.yaml and its rules, without reading
-the masker's code; only their counts are printed. A
+the masker's code, and names_holdout_twentyfifth.yaml (100, 205: citizen-lecture attendance lists,
+business-trip approval chains, call-centre escalation notes, school-lunch allergy lists, bicycle-parking
+permit rolls, senior-club rosters, ward newsletter interview credits, Slack threads with @mentions, scanned
+sign-in sheets with 様 and 殿; no_names_holdout_twentyfifth.yaml, 60), written before names_thirtythird.yaml
+and its rules, without reading the masker's code; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -454,6 +461,7 @@ def written_names() -> None:
     _written_names("names_thirtieth.yaml", "no_names_thirtieth.yaml")
     _written_names("names_thirtyfirst.yaml", "no_names_thirtyfirst.yaml")
     _written_names("names_thirtysecond.yaml", "no_names_thirtysecond.yaml")
+    _written_names("names_thirtythird.yaml", "no_names_thirtythird.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -478,6 +486,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentysecond.yaml", "no_names_holdout_twentysecond.yaml", show=False)
     _written_names("names_holdout_twentythird.yaml", "no_names_holdout_twentythird.yaml", show=False)
     _written_names("names_holdout_twentyfourth.yaml", "no_names_holdout_twentyfourth.yaml", show=False)
+    _written_names("names_holdout_twentyfifth.yaml", "no_names_holdout_twentyfifth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

@@ -282,6 +282,7 @@ from bot.privacy.names.latin import (
     _handles,
     _latin_names,
     _latin_writings,
+    _mentions_and_initials,
     _romaji_names,
     _romaji_of_names,
     _romaji_surnames_in_english,
@@ -319,6 +320,7 @@ from bot.privacy.names.lists import (
     _with_me,
 )
 from bot.privacy.names.read_otherwise import _full_names_read_as_words
+from bot.privacy.names.roles import _named_after_roles
 from bot.privacy.names.runs import _name_runs
 from bot.privacy.names.spaced import closed_up, spaced_runs
 from bot.privacy.names.words import _chunks, _morphemes, _within
@@ -386,6 +388,8 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_names(text)
     found += _romaji_surnames_in_lower_case(text)
     found += _romaji_surnames_in_english(text)
+    found += _named_after_roles(text)
+    found += _mentions_and_initials(text)
     found += _names_in_file_names(text)
     found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end

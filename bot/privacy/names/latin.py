@@ -468,3 +468,33 @@ def _reading_before_san(word: str) -> str | None:
     if first.surface() != word or first.is_oov():
         return None
     return to_hiragana(first.reading_form())
+
+
+_MENTIONED_FULL_NAME = lazy.compile(
+    r"(?<![A-Za-z0-9._-])@([A-Z][a-z]{1,14}[ ][A-Z][a-z]{1,14})(?![A-Za-z0-9@._'’-])"
+)
+"""Two capitalised words mentioned in a chat, as its display names are a person's full name
+(@Priya Sharma)."""
+_INITIALLED = lazy.compile(r"(?<![A-Za-z0-9.@_'’-])([A-Z]\.[ ]?[A-Z][a-z]{1,14})(?![A-Za-z0-9@'’-])")
+"""An initial, a full stop and a capitalised word, as forms and English mails sign a name (K. Fujita)."""
+
+
+def _mentions_and_initials(text: str) -> list[tuple[int, int]]:
+    """Full names mentioned in a chat and surnames after an initial (`_MENTIONED_FULL_NAME`, `_INITIALLED`).
+
+    Not when a word is one the dictionary reads as another word and none reads as a surname in romaji
+    (@Team Leaders; @Nobu Ito is a name), nor after an initial a word it reads as another that is no surname
+    in romaji (Q. What).
+    """
+    found = [
+        match.span(1)
+        for match in _MENTIONED_FULL_NAME.finditer(text)
+        if not any(map(_known_word, words := match.group(1).split()))
+        or any(_surname_in_romaji([word]) for word in words)
+    ]
+    found += [
+        match.span(1)
+        for match in _INITIALLED.finditer(text)
+        if not _known_word(word := match.group(1)[2:].strip()) or _surname_in_romaji([word])
+    ]
+    return found

@@ -1,0 +1,60 @@
+"""Names staff type right after what the person does or where they work, or after 名前 は, without honorific.
+
+A role's or a section's word, a blank (or の, は, として, ：) and then one name is how rotas, hand-offs
+and minutes lay people out (補助 ニーナ, 司会 は マリア, 財政課 Kobayashi, 名前 は Priya). The name is a
+katakana word the dictionary reads as a person's name, or one capitalised Latin word that it does not read
+as another word, or that reads in romaji as a surname (Suzuki, Ito: companies and words in Latin letters
+too).
+"""
+
+from __future__ import annotations
+
+from bot.privacy import lazy
+from bot.privacy.names.latin import _known_word, _surname_in_romaji
+from bot.privacy.names.words import _part_of_speech_before_san
+from bot.sudachi import tokenizer
+
+_ROLE_OR_SECTION = (
+    r"(?:担当|補助|係|司会|記録|受付|案内|誘導|講師|通訳|名前|[課室局班員士師医])"
+    r"[ \u3000]{0,2}(?:(?:の|は|として|：|:)[ \u3000]{0,2})?"
+)
+"""A role's or a section's word and what may stand before the name; blanks bounded, so a long run of them
+costs one pass."""
+_KATAKANA_AFTER_ROLE = lazy.compile(
+    rf"{_ROLE_OR_SECTION}([\u30a1-\u30fa\u30fc]{{2,10}})(?![\u30a1-\u30fa\u30fc・=＝])"
+)
+"""A katakana word, whole, after a role's or a section's word (補助 ニーナ, 栄養士 の ウー)."""
+_LATIN_AFTER_ROLE = lazy.compile(rf"{_ROLE_OR_SECTION}([A-Z][a-z]{{1,14}})(?![A-Za-z0-9@._'’-]| [A-Z])")
+"""One capitalised Latin word, whole and not before another, after a role's or a section's word."""
+
+
+def _named_after_roles(text: str) -> list[tuple[int, int]]:
+    """Katakana and Latin names written right after a role's or a section's word (module docstring)."""
+    found = [
+        match.span(1) for match in _KATAKANA_AFTER_ROLE.finditer(text) if _read_as_person(match.group(1))
+    ]
+    found += [
+        match.span(1)
+        for match in _LATIN_AFTER_ROLE.finditer(text)
+        if _surname_in_romaji([word := match.group(1)]) or not (_known_word(word) or _english_plural(word))
+    ]
+    return found
+
+
+def _english_plural(word: str) -> bool:
+    """Whether ``word`` is an English plural of a word the dictionary knows (Teams, Forms), not a name."""
+    return word.endswith("s") and _known_word(word[:-1])
+
+
+def _read_as_person(word: str) -> bool:
+    """Whether the dictionary reads the katakana ``word`` as a person's name both alone and before さん.
+
+    Before さん alone it takes some common nouns for names (エリア, カード: 担当 エリア, 受付 カード stay).
+    """
+    from sudachipy import SplitMode
+
+    alone = tokenizer().tokenize(word, SplitMode.C)
+    read = _part_of_speech_before_san(word)
+    return (
+        len(alone) == 1 and alone[0].part_of_speech()[2] == "人名" and read is not None and read[2] == "人名"
+    )
