@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048, 0051 and 0052 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -456,6 +456,21 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "母 ［生年月日］ で独居\n年金番号 ［各種番号］\nゆうちょ 記号 ［各種番号］\n送付先 ［住所］\n"
             "1088,[氏名],［生年月日］,男\npostal=［郵便番号］",
         ),
+        (
+            "0051",
+            "通訳 は アンナ\n担当 名前 は Sofia です\n@Arjun Mehta 確認お願いします\n承認：M. Okada",
+            ("アンナ", "Sofia", "Arjun", "Okada"),
+            "通訳 は ［氏名］\n担当 名前 は ［氏名］ です\n@［氏名］ 確認お願いします\n承認：［氏名］",
+        ),
+        (
+            "0051",
+            "口座の暗証番号 4471 を聞いてしまった\n長女 令和2年生\n資格確認書：記号 12 番号 80415\n"
+            "店番-口座 で 208-0077142\n手帳の番号、第 5100873 号",
+            ("4471", "令和2年生", "80415", "0077142", "5100873"),
+            "口座の暗証番号 ［各種番号］ を聞いてしまった\n長女 ［生年月日］\n"
+            "資格確認書：記号 ［各種番号］ 番号 ［各種番号］\n店番-口座 で ［各種番号］\n"
+            "手帳の番号、第 ［各種番号］ 号",
+        ),
     ],
     ids=[
         "names",
@@ -508,6 +523,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "accounts in CSV rows and after a bank's katakana name, corrected numbers, vaccination tickets",
         "children listed before their ages, romaji surnames in English sentences",
         "era births, numbers broken across lines, ゆうちょ read aloud, CSV rows with a sex, ノ blocks",
+        "names after a role or a section, @mentions of full names, initials",
+        "PINs, 年生 birth years, 資格確認書, branch-account pairs, handbooks after 番号、第",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
