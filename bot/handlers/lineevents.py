@@ -3,6 +3,7 @@
 | LINE event | becomes |
 | --- | --- |
 | text message, one-to-one | a message (its text) |
+| ``messageEdited`` of a text, one-to-one | ``edited`` (once per edited message) |
 | postback, one-to-one | a button press (its ``data``) |
 | sticker, image, video, audio, file, location, one-to-one | ``unsupported`` |
 | follow | ``follow`` (greeting and menu) |
@@ -14,17 +15,24 @@ A ``group`` event carries the group or room id as ``room``, and for a
 text the text with the bot's mention removed (the DX team's commands, when
 the group is the team's room).
 
-Ignored: anything else in a group or room, leave, member joins and
-leaves, unsend, beacon, account link, video play, edits, events in
+Ignored: anything else in a group or room (edits there too, even of a
+text that called the bot: the call was answered already), leave, member
+joins and leaves, unsend, beacon, account link, video play, events in
 standby mode (another channel module holds the chat), unknown types.
+LINE documents ``messageEdited`` as sent only in groups for now (official
+accounts' one-to-one chats cannot edit yet); a one-to-one edit is answered
+as on the other channels, should LINE start sending it.
 
 The conversation key is ``("line", <user id>, <user id>)`` one-to-one and
 ``("line", <user id or group id>, <group or room id>)`` in a group; the
 address is where a push goes (the user id, or the group or room id). A
 redelivered event has no usable reply token (it is usually expired), so its
 answer is pushed. The event id is ``webhookEventId`` (a 26-character ULID);
-one longer than the database holds (`bot.db.schema.EVENT_ID_CHARS`), which
-only a body LINE signed can carry, is kept as its digest (`event_id_of`).
+an edit's is ``edit:<user id>:<message id>``, the message edited (LINE
+keeps its id across edits), so a second edit of it is dropped as a
+redelivery, whichever order LINE delivers the edits in. An id longer
+than the database holds (`bot.db.schema.EVENT_ID_CHARS`), which only a
+body LINE signed can carry, is kept as its digest (`event_id_of`).
 """
 
 from __future__ import annotations
@@ -39,6 +47,7 @@ from linebot.v3.webhooks import (
     FollowEvent,
     GroupSource,
     JoinEvent,
+    MessageEditedEvent,
     MessageEvent,
     PostbackEvent,
     RoomSource,
@@ -94,6 +103,8 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
     if kind == "group":
         text = _without_mention(event.message) if isinstance(event, MessageEvent) else None
         return Incoming(key, kind=kind, text=text, room=address, **common)
+    if kind == "edited":  # the edited text is never read
+        common["event_id"] = event_id_of(f"edit:{address}:{event.message.id}")
     if kind != "message":
         return Incoming(key, kind=kind, **common)
     if isinstance(event, PostbackEvent):
@@ -102,7 +113,7 @@ def incoming_of(event: Any, now: datetime) -> Incoming | None:
 
 
 def event_id_of(webhook_event_id: str | None) -> str | None:
-    """The de-duplication key of an event: its ``webhookEventId``, or its digest when too long to store.
+    """The de-duplication key of an event: its ``webhookEventId`` (or edit key), or its digest when too long.
 
     LINE's ids are ULIDs; one over `EVENT_ID_CHARS` would fail the store on
     PostgreSQL (``VARCHAR(255)``), and the events of the body with it would
@@ -132,6 +143,8 @@ def _kind(event: Any, one_to_one: bool) -> IncomingKind | None:
         return "group"
     if isinstance(event, PostbackEvent):
         return "message" if one_to_one else None
+    if isinstance(event, MessageEditedEvent):
+        return "edited" if one_to_one and isinstance(event.message, TextMessageContent) else None
     if not isinstance(event, MessageEvent):
         return None
     if not one_to_one:

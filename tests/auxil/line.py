@@ -133,6 +133,18 @@ class FakeLine:
         message = {"id": event_id, "type": "text", "text": text, "quoteToken": "q"}
         return self.webhook(self.event(user, "message", event_id, message=message))
 
+    def edited(self, webhook: Webhook, text: str, event_id: str) -> Webhook:
+        """The ``messageEdited`` LINE sends when the text of ``webhook`` is edited to ``text``.
+
+        As LINE's reference shows it: the event's own id and reply token, the same source, and the
+        message with the edited message's ``id`` (LINE keeps it across edits) and the new text.
+        """
+        (original,) = json.loads(webhook.body)["events"]
+        message = {**original["message"], "text": text}
+        edit = self.event("", "messageEdited", event_id, message=message)
+        edit["source"] = original["source"]
+        return self.webhook(edit)
+
     def press(self, user: str, action: str, event_id: str) -> Webhook:
         return self.webhook(self.event(user, "postback", event_id, postback={"data": action}))
 

@@ -22,7 +22,7 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.store import Filters
-from bot.conversations import DELAYED, GROUP_ONLY, TEXT_ONLY, greeting
+from bot.conversations import DELAYED, EDITED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
 from bot.db.retention import MAX_EVENT_AGE
 from bot.db.schema import conversations, messages, seen_events
@@ -167,13 +167,15 @@ async def test_the_whole_sample_is_handled_without_an_error(
             event["replyToken"] = f"sample-token-{number}"
     with caplog.at_level(logging.INFO):
         assert await post(bot, line.webhook(*events)) == 200
-        await line.until(lambda: any(s.via == "push" for s in line.all_sent(SAMPLE_USER)))
+        await line.until(lambda: [s.via for s in line.all_sent(SAMPLE_USER)].count("push") == 2)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     texts = [s.text for s in line.all_sent(SAMPLE_USER)]
     assert texts.count(TEXT_ONLY.text) == 6  # video, audio, location, sticker, file, image
     assert greeting(Ward()).text in texts
     assert [s.text for s in line.all_sent(GROUP)] == [GROUP_ONLY.text]  # the join
-    assert [s.via for s in line.all_sent(SAMPLE_USER)].count("push") == 1  # the redelivered message
+    redelivered, edit = (s for s in line.all_sent(SAMPLE_USER) if s.via == "push")
+    assert "Hello, world" in redelivered.text
+    assert edit.text == EDITED.text  # pushed after it: a person's answers never overtake one another
 
 
 @pytest.mark.parametrize(
@@ -196,14 +198,16 @@ async def test_the_source_is_cited_in_the_text_not_a_button_showing_the_same_pag
     assert action not in page.actions, "no button to what is already shown"
 
 
-async def test_the_sample_as_published_shares_one_event_id_so_only_its_first_event_counts(
+async def test_the_sample_as_published_shares_one_event_id_so_only_its_first_event_and_its_edit_count(
     bot: Client, line: FakeLine
 ) -> None:
+    """An edit is keyed by the message edited (``edit:…``), not by the id the sample's events share."""
     assert await post(bot, line.webhook(*sample()["events"])) == 200
-    (only,) = line.all_sent(SAMPLE_USER)  # the engine's answer to "Hello, world"
-    assert only.via == "reply"
-    assert len(line.requests("/v2/bot/message/reply")) == 1
-    assert line.requests("/v2/bot/message/push") == []
+    await line.until(lambda: len(line.all_sent(SAMPLE_USER)) == 2)
+    first, edit = line.all_sent(SAMPLE_USER)
+    assert first.via == "reply"  # the engine's answer to "Hello, world"
+    assert (edit.text, edit.via) == (EDITED.text, "push")  # the sample gives it the first event's reply token
+    assert len(line.requests("/v2/bot/message/push")) == 1
     assert line.all_sent(GROUP) == []
 
 
@@ -417,6 +421,32 @@ async def test_a_follow_is_greeted_with_the_menu(bot: Client, line: FakeLine) ->
     assert "相談状況を見る" in menu.buttons
 
 
+async def test_an_edited_message_is_answered_once_by_reply_and_never_read(
+    bot: Client, line: FakeLine
+) -> None:
+    question = line.text(USER, "RPAの導入手順を教えてくだしあ", "ev-1")
+    assert await post(bot, question) == 200
+    await line.sent(USER, 1)
+    lines = _count(bot, messages)
+    edit = line.edited(question, "RPAの導入手順を教えてください", "ev-2")
+    assert await post(bot, edit) == 200
+    (answer,) = (await line.sent(USER, 2))[1:]
+    assert (answer.text, answer.via) == (EDITED.text, "reply")  # with the edit's own reply token
+    redelivered = json.loads(edit.body)
+    redelivered["events"][0]["deliveryContext"]["isRedelivery"] = True
+    assert await post(bot, signed(redelivered)) == 200  # LINE redelivers when it did not see our 200
+    later = line.edited(question, "RPAの導入手順を教えてください。", "ev-3")  # its own event id
+    assert await post(bot, later) == 200
+    await line.quiet()
+    assert [s.text for s in line.all_sent(USER)][1:] == [EDITED.text]
+    assert _count(bot, messages) == lines, "the edit is no question: nothing of it is logged"
+
+
+def _count(bot: Client, table: sa.Table) -> int:
+    with bot.app[STORE].engine.begin() as connection:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+
 # -- groups ----------------------------------------------------------------------------------------
 
 
@@ -438,6 +468,17 @@ async def test_in_a_group_the_bot_answers_only_when_mentioned_and_says_it_works_
     assert await post(bot, group_text(line, "@bot RPAとは何ですか？", "ev-2", mention=True)) == 200
     (reply,) = line.requests("/v2/bot/message/reply")
     assert reply.body["messages"][0]["text"] == GROUP_ONLY.text
+
+
+async def test_an_edit_in_a_group_gets_nothing(bot: Client, line: FakeLine) -> None:
+    """LINE sends edits only from groups for now: neither chatter nor an edited call is answered."""
+    chatter = group_text(line, "お昼どうしますか", "ev-1", mention=False)
+    assert await post(bot, line.edited(chatter, "お昼はどうしますか", "ev-2")) == 200
+    called = group_text(line, "@bot RPAとは", "ev-3", mention=True)
+    assert await post(bot, called) == 200
+    assert await post(bot, line.edited(called, "@bot RPAとは何ですか", "ev-4")) == 200
+    await line.quiet()
+    assert [s.text for s in line.all_sent("Cgroup")] == [GROUP_ONLY.text]  # the call, not its edit
 
 
 async def test_a_group_the_bot_is_called_in_is_logged_with_the_ids_the_team_room_needs(

@@ -56,6 +56,7 @@ KINDS = {
     21: "unsupported",
     24: "unsupported",
     25: "message",
+    26: "edited",
 }
 """What each event of the sample becomes; every other index (leave, beacon, group chatter, …) is ignored."""
 
@@ -78,6 +79,10 @@ def test_every_event_of_the_sdks_sample_is_read_or_ignored_on_purpose() -> None:
     assert join.address == GROUP
     assert redelivered is not None
     assert redelivered.reply_token is None  # likely expired: the answer is pushed
+    edit = found[26]
+    assert edit is not None
+    assert (edit.text, edit.event_id, edit.address) == (None, f"edit:{USER}:325708", USER)
+    assert edit.reply_token == "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA"  # the edit's own
 
 
 def test_an_event_stamped_longer_ago_than_event_ids_are_kept_is_ignored() -> None:
