@@ -12,6 +12,8 @@ Only the spec is imported with the registry: the SDK (and MSAL, OpenTelemetry,
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
@@ -20,7 +22,7 @@ from bot.handlers.channel import ChannelSpec
 if TYPE_CHECKING:
     from bot.handlers.teams.channel import TeamsChannel
 
-__all__ = ["ADDRESSING_BYTES", "CHANNEL", "MAX_ACTIVITY_BYTES", "SPEC"]
+__all__ = ["ADDRESSING_BYTES", "CHANNEL", "MAX_ACTIVITY_BYTES", "SPEC", "longest_head", "sent_bytes"]
 
 CHANNEL = "teams"
 
@@ -30,6 +32,23 @@ the Bot Connector (28 KB; Teams' own page says 100 KB today, 40 KB earlier), sin
 
 ADDRESSING_BYTES = 4 * 1024
 """Room kept for what the SDK adds to each activity when it sends it (conversation, from, recipient, …)."""
+
+
+def sent_bytes(value: object) -> int:
+    """The size of ``value`` as JSON as the SDK posts it (aiohttp's ``json.dumps``: non-ASCII escaped)."""
+    return len(json.dumps(value))
+
+
+def longest_head(text: str, size: Callable[[str], int], room: int) -> int:
+    """How many leading characters of ``text`` take at most ``room`` by ``size`` (by halving; 0 if none).
+
+    ``size`` must grow with the head, as a text's bytes as sent do.
+    """
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if size(text[:middle]) <= room else (low, middle - 1)
+    return low
 
 
 def _build(settings: Settings) -> TeamsChannel:

@@ -37,14 +37,13 @@ card submit (a message activity's ``value``) or a suggested-action submit
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from microsoft_agents.activity import Activity
 
 from bot.handlers.citation import citation
-from bot.handlers.teams import ADDRESSING_BYTES, MAX_ACTIVITY_BYTES
+from bot.handlers.teams import ADDRESSING_BYTES, MAX_ACTIVITY_BYTES, longest_head, sent_bytes
 from bot.plaintext import text_block, without_mentions
 from bot.values import Card, Choice, Reply
 
@@ -131,13 +130,13 @@ def _fitting_parts(lines: list[str], line_bytes: Callable[[str], int], shell: Js
 
     ``shell`` is the activity with an empty text; ``line_bytes`` what one line adds to it as sent.
     """
-    room = MAX_ACTIVITY_BYTES - ADDRESSING_BYTES - _bytes(shell)
+    room = MAX_ACTIVITY_BYTES - ADDRESSING_BYTES - sent_bytes(shell)
     parts: list[list[str]] = [[]]
     used = 0
     for whole in lines:
         line = whole
         while line_bytes(line) > room - used:
-            fits = _longest_head(line, line_bytes, room - used)
+            fits = longest_head(line, line_bytes, room - used)
             if line_bytes(line) > room and fits:  # too long for any part: its head fills this one
                 parts[-1].append(line[:fits])
                 line = line[fits:]
@@ -149,28 +148,14 @@ def _fitting_parts(lines: list[str], line_bytes: Callable[[str], int], shell: Js
     return texts if len(texts) == 1 else [text.strip("\n") for text in texts]
 
 
-def _longest_head(line: str, line_bytes: Callable[[str], int], room: int) -> int:
-    """How many characters of ``line`` fit in ``room`` bytes as a line of their own (found by halving)."""
-    low, high = 0, len(line)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if line_bytes(line[:middle]) <= room else (low, middle - 1)
-    return low
-
-
 def _card_line_bytes(line: str) -> int:
     """What one line adds to a card as sent: its text block and the comma before it."""
-    return _bytes(text_block(line)) + 2
+    return sent_bytes(text_block(line)) + 2
 
 
 def _message_line_bytes(line: str) -> int:
     """What one line adds to a message's HTML text as sent: the line escaped and a ``<br>``."""
-    return _bytes(_html(line)) - 2 + len("<br>")
-
-
-def _bytes(value: object) -> int:
-    """The size of ``value`` as JSON as the SDK posts it (aiohttp's ``json.dumps``: non-ASCII escaped)."""
-    return len(json.dumps(value))
+    return sent_bytes(_html(line)) - 2 + len("<br>")
 
 
 def _card(card: Card) -> Json:

@@ -17,11 +17,10 @@ never refused as too large (and dropped); the dashboard shows it whole.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
-from bot.handlers.teams import ADDRESSING_BYTES, MAX_ACTIVITY_BYTES
+from bot.handlers.teams import ADDRESSING_BYTES, MAX_ACTIVITY_BYTES, longest_head, sent_bytes
 from bot.plaintext import text_block
 from bot.values import NOTICE_LINK_LABEL, Notice
 
@@ -40,9 +39,9 @@ def notice_attachment(notice: Notice) -> dict[str, Any]:
     room = MAX_ACTIVITY_BYTES - ADDRESSING_BYTES
     title, text = notice.title, notice.text
     if _size(_card(title, text, notice.url)) > room:
-        text = _longest_head(text, lambda head: _size(_card(title, head, notice.url)) <= room)
+        text = _cut(text, lambda head: _size(_card(title, head, notice.url)), room)
     if _size(_card(title, text, notice.url)) > room:
-        title = _longest_head(title, lambda head: _size(_card(head, text, notice.url)) <= room)
+        title = _cut(title, lambda head: _size(_card(head, text, notice.url)), room)
     return _card(title, text, notice.url)
 
 
@@ -58,18 +57,14 @@ def _card(title: str, text: str, url: str | None) -> dict[str, Any]:
     return {"contentType": _CONTENT_TYPE, "contentUrl": None, "content": card}
 
 
-def _longest_head(text: str, fits: Callable[[str], bool]) -> str:
-    """The longest head of ``text`` that ``fits`` with "…" after it (found by halving); "…" alone at least."""
-    low, high = 0, len(text)
-    while low < high:
-        middle = (low + high + 1) // 2
-        low, high = (middle, high) if fits(text[:middle] + _CUT) else (low, middle - 1)
-    return text[:low] + _CUT
+def _cut(text: str, size: Callable[[str], int], room: int) -> str:
+    """The longest head of ``text`` taking at most ``room`` by ``size`` with "…" after it; "…" at least."""
+    return text[: longest_head(text, lambda head: size(head + _CUT), room)] + _CUT
 
 
 def _size(attachment: dict[str, Any]) -> int:
     """The bytes of the message carrying ``attachment`` as posted (JSON, non-ASCII characters escaped)."""
-    return len(json.dumps(_message(attachment)))
+    return sent_bytes(_message(attachment))
 
 
 def webhook_body(notice: Notice) -> dict[str, Any]:
