@@ -40,6 +40,38 @@ def test_no_document_holds_a_merge_conflicts_markers() -> None:
     assert [p.name for p in pages if marker.search(p.read_text(encoding="utf-8"))] == []
 
 
+PAGES = [PROJECT_ROOT / "README.md", *sorted((PROJECT_ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
+
+
+def anchors(page: Path) -> set[str]:
+    """The anchors GitHub makes of a page's headings: lower case, punctuation dropped, spaces to hyphens."""
+    seen: dict[str, int] = {}
+    found = set()
+    text = FENCE.sub("", page.read_text(encoding="utf-8"))
+    for heading in re.findall(r"^#{1,6} (.+)$", text, re.MULTILINE):
+        slug = re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+        found.add(f"{slug}-{seen[slug]}" if slug in seen else slug)
+        seen[slug] = seen.get(slug, 0) + 1
+    return found
+
+
+def test_every_link_between_the_documents_leads_somewhere() -> None:
+    """A relative link names a file that exists and, after #, one of its headings; none leads to ../shared."""
+    dead = []
+    for page in PAGES:
+        text = FENCE.sub("", page.read_text(encoding="utf-8"))
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            if re.match(r"[a-z]+:", target):
+                continue
+            path, _, anchor = target.partition("#")
+            linked = (page.parent / path).resolve() if path else page
+            missing = not linked.exists() or "shared" in Path(path).parts
+            if missing or (anchor and linked.suffix == ".md" and anchor not in anchors(linked)):
+                dead.append(f"{page.name}: {target}")
+    assert dead == []
+
+
 def test_quick_start_has_the_two_commands() -> None:
     assert "python -m pip install -e . && python -m bot serve" in README
     assert "python -m pip install -e '.[dev]' && python -m pytest -q" in README

@@ -258,7 +258,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KAIZEN_LIMIT_MESSAGES_PER_MINUTE",
         "30",
-        "Messages and button presses one staff member may send in any 60 seconds, over every channel; "
+        "Messages and button presses one staff member (a channel's user) may send in any 60 seconds; "
         "more are politely declined for a moment. 0 means no limit.",
     ),
     Setting(
