@@ -23,12 +23,13 @@ import asyncio
 import contextlib
 import getpass
 import logging
+import re
 import signal
 import sys
 from collections.abc import Collection, Iterable
 from pathlib import Path
 
-from bot import privacy
+from bot import logkey, privacy
 from bot.config import MAX_RETENTION_DAYS, Settings
 from bot.consult.accounts import Accounts, check_name, check_password
 from bot.consult.faqdrafts import Draft, FaqDrafts, to_yaml
@@ -45,6 +46,10 @@ from bot.values import ConversationKey
 __all__ = ["add_parsers", "run_admin", "run_purge", "run_worker"]
 
 log = logging.getLogger(__name__)
+
+
+_LOG_KEY = re.compile(rf"[a-z]+:[0-9a-f]{{{logkey.DIGITS}}}")
+"""A conversation's name in the log (`bot.values.ConversationKey`'s text): a channel and the digest."""
 
 
 def add_parsers(commands: argparse._SubParsersAction[Parser]) -> None:
@@ -181,10 +186,14 @@ def _log_key(args: argparse.Namespace, settings: Settings) -> int:
 
     The key is keyed with the secret stored in the database (`bot.db.installation`), as every process
     on it keys its log, so a missing database is refused (exit 2, nothing created), as is a missing or
-    extra argument.
+    extra argument or a ``--find`` key not shaped as the log writes them. A key that names no stored
+    conversation is exit 1, said on standard error, so a script cannot take silence for a match.
     """
     if args.find is not None and args.channel is not None:
         print("--find にはキーだけを指定してください（例: line:3f9a1c02b7e4）。", file=sys.stderr)
+        return 2
+    if args.find is not None and not _LOG_KEY.fullmatch(args.find):
+        print(f"キーの形が違います: {args.find!r}（例: line:3f9a1c02b7e4）。", file=sys.stderr)
         return 2
     if args.find is None and (args.channel is None or args.user_id is None):
         print(
@@ -197,8 +206,16 @@ def _log_key(args: argparse.Namespace, settings: Settings) -> int:
         if args.find is None:
             print(ConversationKey(args.channel, args.user_id, args.conversation_id or args.user_id))
         else:
-            for key in store.conversations_named(args.find):
+            named = store.conversations_named(args.find)
+            for key in named:
                 print(f"{key.channel}\t{key.user_id}\t{key.conversation_id}")
+            if not named:
+                print(
+                    f"{args.find} の会話は保存されていません"
+                    "（保存期間を過ぎたか、別のデータベースのキーです）。",
+                    file=sys.stderr,
+                )
+                return 1
     finally:
         store.close()
     return 0

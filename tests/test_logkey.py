@@ -131,6 +131,20 @@ def test_find_names_the_stored_conversation_a_key_from_the_log_names(tmp_path: P
     assert found.stdout == "telegram\t222\t222\n"
 
 
+def test_find_refuses_a_malformed_key_and_says_when_a_key_names_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'kaizen.db'}"
+    ConversationStore.open(url).close()
+    for malformed in ("3f9a1c02b7e4", "line:3F9A", "line:3f9a1c02b7e4 "):
+        refused = kaizen(url, "admin", "log-key", "--find", malformed, cwd=tmp_path)
+        assert refused.returncode == 2, malformed
+        assert refused.stdout == ""
+        assert "例: line:3f9a1c02b7e4" in refused.stderr
+    unknown = kaizen(url, "admin", "log-key", "--find", "line:000000000000", cwd=tmp_path)
+    assert unknown.returncode == 1
+    assert unknown.stdout == ""
+    assert "line:000000000000 の会話は保存されていません" in unknown.stderr
+
+
 def test_a_worker_starts_without_a_warning_and_never_logs_the_stored_secret(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'kaizen.db'}"
     worker = subprocess.Popen(
