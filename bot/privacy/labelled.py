@@ -93,6 +93,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - an account on a messenger or a social network after its name (LINE ID：sakura_mama77, LINEのIDは
   taku.1104, X のアカウント（@kazu_88）, Skype ID: live:mori.takeshi_1; after the name alone, one with a
   digit or an underscore or opening with @: LINE yui_0808_tokyo);
+- a passport's or a residence card's number with its letters read aloud in katakana, further after its
+  card's name (旅券の番号を読み上げてもらいました：ティーアール 1234567,
+  在留カードの番号はエー・ビー・12345678・シー・ディー);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
   and a residence card's (AB12345678CD), which no work
@@ -672,7 +675,7 @@ _LETTER_READ = (
 """A Latin letter read aloud in katakana, as a number's letters are told on the phone (ティー, ケー)."""
 _LETTERS_READ = rf"{_LETTER_READ}(?:[・ \t\u3000]?{_LETTER_READ})?"
 _SPELLED_ID = lazy.compile(
-    r"(?:旅券|パスポート|在留カード|passport)[^\n。0-9]{0,12}?"
+    r"(?:旅券|パスポート|在留カード|passport)[^\n。0-9]{0,24}?"
     rf"(?<![ァ-ヺ])({_LETTERS_READ}[・ \t\u3000]?[0-9]{{6,8}}(?:[・ \t\u3000]?{_LETTERS_READ})?)(?![0-9])",
     re.IGNORECASE,
 )

@@ -13,6 +13,19 @@ WRITINGS = [
     ("パスポートは エムエー 2207418 です", "パスポートは ［各種番号］ です"),
     ("旅券番号：ジェイ・エイチ・7702194（口頭）", "旅券番号：［各種番号］（口頭）"),
     ("在留カードの番号はエー・ビー・12345678・シー・ディーです", "在留カードの番号は［各種番号］です"),
+    # The last round's misses: the letters and digits both read aloud, further after the card's name, and the
+    # イチ of the letter H read aloud, which opened a run of digits.
+    (
+        "旅券の番号を読み上げてもらいました：ティーアール いちにさんよんごろくなな",
+        "旅券の番号を読み上げてもらいました：［各種番号］",
+    ),
+    (
+        "在留カードの番号、ユーエイチ いちいちにーにーさんさんよんよん ケーエー と聞き取り",
+        "在留カードの番号、［各種番号］ と聞き取り",
+    ),
+    # A postal code's first three digits read as a number, the last four one at a time.
+    ("郵便番号 ひゃくななじゅういち の ぜろぜろよんに", "郵便番号 ［郵便番号］"),
+    ("郵便番号は ひゃくななじゅう の ぜろぜろぜろよん です", "郵便番号は ［郵便番号］ です"),
     # An insurance card's 記号 of the insurer's kanji alone, and a 番号 in two groups.
     ("国保の被保険者証 記号 豊 番号 22-1184", "国保の被保険者証 記号 ［各種番号］ 番号 ［各種番号］"),
     # An account with a dash the resident put in it, after its type.
@@ -33,6 +46,9 @@ WORK_TEXT = [
     # Passports' rules and counts, with letters in words.
     "パスポートの申請は 1,204 件、ケース 12 件",
     "旅券の手数料 10年用 16,300 円",
+    # Numbers read aloud after a postal code's label that are no postal code.
+    "郵便番号は ひゃく ぐらいの 人が 書き間違えます",
+    "郵便番号の欄 ひゃくにじゅう 件",
     # An insurance card's fields, and counts after 普通.
     "保険証の記号欄 番号 12 は空欄",
     "普通 2025-2026 年度の比較",
@@ -53,6 +69,8 @@ def test_work_text_is_left_as_it_is(text: str) -> None:
         "保険証 記号 豊 " * 1000 + "番号",
         "普通 1234-" * 1000,
         "〜平成1年1月1日" * 1000 + "生まれ",
+        "郵便番号 ひゃく" + "の" * 3000,
+        "旅券" + "エイチ いち" * 1000,
     ],
 )
 def test_long_hostile_input_is_masked_in_linear_time(text: str) -> None:
