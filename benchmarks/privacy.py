@@ -372,7 +372,18 @@ way before the next session's rules without reading the masker's code, never stu
 personal_studied_twentysecond.yaml (48, 57; no_personal_studied_twentysecond.yaml, 32), in other situations
 (replies quoted with >, tab-separated rows, 固定資産税 and 国保税 refunds, 戸籍 requests by mail, online
 転出届, 就学援助, 粗大ごみ, OCR of handwritten forms, handbooks after 番号、 and a spaced 第, passports'
-letters and postal codes read aloud), whose misses that session's rules were written from.
+letters and postal codes read aloud), whose misses that session's rules were written from;
+and personal_holdout_twentythird.yaml (87, 114: residents typing their own data into the bot's question box
+and its feedback form, ふるさと納税's one-stop forms, nurseries' emergency contact cards, 見守りキーホルダー,
+空き家バンク, absentee voting from a hospital or a stay away, renovation and earthquake-proofing grants,
+妊娠届 and birth gifts, 児童手当 accounts, 仮ナンバー, public cemeteries, hearing-aid grants,
+convenience-store certificates, disaster mail, online consultations booked by mail;
+no_personal_holdout_twentythird.yaml, 50), written the same way before the next session's rules without
+reading the masker's code, never studied, with personal_studied_twentythird.yaml (48, 62;
+no_personal_studied_twentythird.yaml, 32), in other situations (住居確保給付金, guardianship petitions,
+自立支援医療, 特定健診 vouchers, マル子 and マル親 certificates, 出産育児一時金, emergency call systems,
+school transfers, allotments, employers' special collection, questions to the bot about one's own records,
+passports' and residence cards' letters read aloud), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -556,6 +567,7 @@ def written_personal() -> None:
     _written_personal(
         "personal_studied_twentysecond.yaml", "no_personal_studied_twentysecond.yaml", show=True
     )
+    _written_personal("personal_studied_twentythird.yaml", "no_personal_studied_twentythird.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -580,6 +592,7 @@ def written_personal() -> None:
     _written_personal(
         "personal_holdout_twentysecond.yaml", "no_personal_holdout_twentysecond.yaml", show=False
     )
+    _written_personal("personal_holdout_twentythird.yaml", "no_personal_holdout_twentythird.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -54,7 +54,7 @@ from itertools import pairwise
 from bot.kana import to_hiragana
 from bot.privacy import lazy
 
-__all__ = ["KANJI_DIGITS", "SPOKEN_NUMBER", "Folded", "fold"]
+__all__ = ["KANJI_DIGITS", "SPOKEN_DIGIT", "SPOKEN_NUMBER", "Folded", "fold"]
 
 KANJI_DIGITS = {c: str(n) for n, c in enumerate("〇一二三四五六七八九")} | {"○": "0", "零": "0"}
 _DASHES = frozenset("‐‑‒–—―−﹣－⁃")
@@ -85,7 +85,7 @@ _SPOKEN_DIGITS = {
     "く": "9",
 }
 """Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー)."""
-_SPOKEN_DIGIT = (
+SPOKEN_DIGIT = (
     "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)).replace("にい", "にい(?!ち)") + ")ー?"
 )
 """A digit read aloud; にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only."""
@@ -94,21 +94,21 @@ SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_O
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a
 pattern: a date's or a block's, which voice input writes so (しょうわよんじゅうねん, にちょうめ)."""
 _SPOKEN_MIN = 7
-_SPOKEN_RUN = lazy.compile(rf"{_SPOKEN_DIGIT}(?:(?: ?[の-])? ?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
+_SPOKEN_RUN = lazy.compile(rf"{SPOKEN_DIGIT}(?:(?: ?[の-])? ?{SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}")
 _SPOKEN_ZERO_RUN = lazy.compile(
     r"(?:ぜろ|れい|まる)ー?"
-    rf"(?:(?: ?(?:の ?)?[、,・] ?| ?[の-] ?| )?{_SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
+    rf"(?:(?: ?(?:の ?)?[、,・] ?| ?[の-] ?| )?{SPOKEN_DIGIT}){{{_SPOKEN_MIN - 1},}}"
 )
 """A run opening with a zero, as a phone's does, whose digits or groups may be set apart by a pause mark
 too (、 , or ・, after の if any: ぜろきゅうぜろ、よんよんいちに、…, ゼロロクの、ロクニーゼロハチの、…,
 ゼロ・ハチ・ゼロ): nobody counts aloud from zero (いちにさんし、ごーろくしちはち stays). Not the tail of a
 word in the same script (かまるいち…; after a particle in the other, 連絡先はゼロキュウゼロ…, it is one)."""
-_SPOKEN_GROUP = rf"(?:{_SPOKEN_DIGIT}){{3,4}}"
+_SPOKEN_GROUP = rf"(?:{SPOKEN_DIGIT}){{3,4}}"
 _SPOKEN_GROUPED_RUN = lazy.compile(rf"{_SPOKEN_GROUP}(?: ?[、,・] ?{_SPOKEN_GROUP}){{2,3}}")
 """Three or four groups of three or four digits read aloud, a pause between them, as a My Number or an
 account is dictated (ななにーいち、はちさんさん、ぜろよんいち、いちごーきゅう): a count aloud has no such
 groups."""
-_SPOKEN_ONE = lazy.compile(rf"({_SPOKEN_DIGIT})|( |の|-|[、,・])")
+_SPOKEN_ONE = lazy.compile(rf"({SPOKEN_DIGIT})|( |の|-|[、,・])")
 _PAUSE = lazy.compile("[、,・]")
 """A pause between digits read aloud; a space between them once read (a separator of the numbers' chains)."""
 _SPOKEN_END = lazy.compile(r"[ \t]*(?:$|\n|[)）」』】]|です)")
@@ -374,10 +374,10 @@ def _misread_only(word: str) -> bool:
     return all(c in _ASCII_DIGITS or c in _MISREAD for c in word)
 
 
-_ZERO_LEAD = lazy.compile(rf"ぜろー?(?:{_SPOKEN_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
+_ZERO_LEAD = lazy.compile(rf"ぜろー?(?:{SPOKEN_DIGIT}|[0-9]){{1,3}}(?=(?: ?の ?|[ -])?[0-9]{{2}})")
 """A phone's first group read aloud from zero, digits typed among the readings, before digits typed
 (ゼロハチゼロの7731の…, ゼロ7ゼロ-2281-…): voice input or a hand that switched to the number keys."""
-_LEAD_PIECE = lazy.compile(rf"{_SPOKEN_DIGIT}|[0-9]")
+_LEAD_PIECE = lazy.compile(rf"{SPOKEN_DIGIT}|[0-9]")
 
 
 def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> None:
@@ -394,14 +394,12 @@ def _spoken_zero_lead(chars: list[str], origin: list[int], ends: list[int]) -> N
         ends[run.start() : run.end()] = [ends[p.end() - 1] for p in pieces]
 
 
-_SPOKEN_MARK = lazy.compile(
-    rf"(きごう|記号)(?:は|が|[:：])?[ \t\u3000]?((?:{_SPOKEN_DIGIT}){{5}})(?![ぁ-ゖ])"
-)
+_SPOKEN_MARK = lazy.compile(rf"(きごう|記号)(?:は|が|[:：])?[ \t\u3000]?((?:{SPOKEN_DIGIT}){{5}})(?![ぁ-ゖ])")
 """A Japan Post Bank account's 記号, five digits, read aloud after the word said or written
 (ゆうちょのきごうは いちぜろいちよんぜろ): too short for a run of its own (`_SPOKEN_MIN`), in a message
 that names the bank."""
 _YUCHO = lazy.compile("ゆうちょ|ユウチョ|ﾕｳﾁｮ|郵便貯金")
-_MARK_PIECE = lazy.compile(_SPOKEN_DIGIT)
+_MARK_PIECE = lazy.compile(SPOKEN_DIGIT)
 
 
 def _spoken_mark(chars: list[str], origin: list[int], ends: list[int]) -> None:
@@ -451,7 +449,7 @@ def _kana_units(chars: list[str], origin: list[int], ends: list[int]) -> None:
         ends[start:end] = [ends[end - 1]] * len(kanji)
 
 
-_SPOKEN_DASH = lazy.compile(rf"(?:[0-9]|{_SPOKEN_DIGIT}) ?(はいふん|だっしゅ)(?= ?(?:[0-9]|{_SPOKEN_DIGIT}))")
+_SPOKEN_DASH = lazy.compile(rf"(?:[0-9]|{SPOKEN_DIGIT}) ?(はいふん|だっしゅ)(?= ?(?:[0-9]|{SPOKEN_DIGIT}))")
 """A dash said aloud between digits, as voice input writes it (ゼロハチゼロハイフンサンサン…,
 090ハイフン1234): the dash it names, so that the groups read as one number's."""
 
@@ -606,13 +604,20 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
     Groups may be joined by の, as a number is said aloud (ぜろよんはち の ななにーいち の …); it stays, a
     separator the number's chain reads (`bot.privacy.numbers`); a 、 between them becomes a space. A lone
     one-character reading after a space or の ends no run: it is a particle (… よんいち になった, … ろくのに),
-    unless nothing but the text's or the line's end, a closing bracket or です follows (… いち に).
+    unless nothing but the text's or the line's end, a closing bracket or です follows (… いち に). The イチ
+    of the letter H read aloud opens no run (ユーエイチ いちいち…: H, then the digits).
     """
     text = to_hiragana("".join(chars))  # digits read aloud in katakana read as in hiragana
     for run in reversed(list(runs.finditer(text))):
         if runs is not _SPOKEN_RUN and _tail_of_a_word(chars, run.start()):
             continue
         ones = list(_SPOKEN_ONE.finditer(text, run.start(), run.end()))
+        if run.start() and _LETTER_H.match("".join(chars[run.start() - 1 : run.start() + 2])):
+            ones = ones[1:]  # the end of the letter H read aloud (エイチ), not a digit
+            while ones and ones[0].group(2):
+                ones.pop(0)
+            if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
+                continue
         if (
             len(ones) >= 2
             and ones[-2].group(2) not in (None, "・", "-")  # after a middle dot or a dash, a digit
@@ -624,12 +629,12 @@ def _spoken_digits(chars: list[str], origin: list[int], ends: list[int], runs: r
                 ones.pop()  # the space or の before the particle (… ろく の に)
         if sum(one.group(1) is not None for one in ones) < _SPOKEN_MIN:
             continue
-        end = ones[-1].end()
-        chars[run.start() : end] = [
+        start, end = ones[0].start(), ones[-1].end()
+        chars[start:end] = [
             _digit_of(one.group(1)) if one.group(1) else _PAUSE.sub(" ", one.group(2)) for one in ones
         ]
-        origin[run.start() : end] = [origin[one.start()] for one in ones]
-        ends[run.start() : end] = [ends[one.end() - 1] for one in ones]
+        origin[start:end] = [origin[one.start()] for one in ones]
+        ends[start:end] = [ends[one.end() - 1] for one in ones]
 
 
 def _tail_of_a_word(chars: list[str], start: int) -> bool:
@@ -642,6 +647,9 @@ def _tail_of_a_word(chars: list[str], start: int) -> bool:
     return bool(_HIRAGANA.match(before)) == bool(_HIRAGANA.match(chars[start]))
 
 
+_LETTER_H = lazy.compile("エイチ")
+"""The letter H read aloud, whose イチ would open a run of digits (ユーエイチ いちいち…): the run is read
+without it."""
 _HIRAGANA = lazy.compile("[ぁ-ゖ]")
 _KANA = lazy.compile("[ぁ-ゖァ-ヺ]")
 

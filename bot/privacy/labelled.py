@@ -93,6 +93,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - an account on a messenger or a social network after its name (LINE ID：sakura_mama77, LINEのIDは
   taku.1104, X のアカウント（@kazu_88）, Skype ID: live:mori.takeshi_1; after the name alone, one with a
   digit or an underscore or opening with @: LINE yui_0808_tokyo);
+- a passport's or a residence card's number with its letters read aloud in katakana, further after its
+  card's name (旅券の番号を読み上げてもらいました：ティーアール 1234567,
+  在留カードの番号はエー・ビー・12345678・シー・ディー);
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
   and a residence card's (AB12345678CD), which no work
@@ -239,7 +242,8 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 """A weekday's English name before a date (Date of Birth: Sat, 9 Sep 1989; D.O.B.: Wednesday, July 4,
 1979)."""
 _BIRTH_DATE = lazy.compile(
-    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})|({_DATE}){_SPACE}{_BORN}"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})"
+    rf"|(?<![〜~～])(?<![〜~～][ \t\u3000])({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
     rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
@@ -321,6 +325,11 @@ opens a member's number (2026G0318). A prefecture's name and a dash may open the
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
+_ACCOUNT_DASHED = (
+    r"(?!(?:19|20)[0-9]{2}-(?:19|20)[0-9]{2}(?![0-9]))(?:[0-9]{3}-[0-9]{4}|[0-9]{4}-[0-9]{3,4})(?![0-9-])"
+)
+"""An account's seven digits (or eight, as a resident miscounts them) with a dash the resident put between
+two groups (普通 1120-4478); two years joined are a span of years (2025-2026)."""
 _CARD_OF = r"(?:在留カード|免許証|運転免許|旅券|保険証|手帳)\(番号"
 """A card, then the word 番号 in brackets before its number: 在留カード（番号 XY 1122 3344 ZW）."""
 _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][ \t\u3000]?[0-9])|[0-9]{1,2}桁)"
@@ -331,15 +340,15 @@ _ID_NUMBER = lazy.compile(
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}}|{_SEVEN_BROKEN})(?![0-9]|{_QUANTITY})"
+    rf"([0-9]{{7}}|{_SEVEN_BROKEN}|{_ACCOUNT_DASHED})(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら|ので)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number after its label, not one opening a range (受験番号は 101〜148 番: numbers, not a person's); or
-seven digits after an account's type (普通 1234567, 普 1234567, or 種別：普通 and 番号：1234567 on the next
-line); or the first of values in brackets after their labels, the number's
+seven digits after an account's type (普通 1234567, 普 1234567, 普通 1120-4478, or 種別：普通 and
+番号：1234567 on the next line); or the first of values in brackets after their labels, the number's
 first (被保険者番号と生年月日（0012458832／S24.9.9）); or a number after a colon that ends what was done to
 learn it, its label before (受給者番号を読み上げてもらった：7318 2509, 口座番号を聞いたら：…; a comma for
 the colon: 基礎年金番号を教えてもらいました、…)."""
@@ -361,9 +370,11 @@ _ONE_AT_A_TIME = r"[0-9](?: [0-9]){2,9}(?![0-9])"
 _MARK = (
     rf"(?:[\u4e00-\u9fffぁ-ゖァ-ヺ]{{1,3}}{_SPACE})?"
     rf"(?:{_ONE_AT_A_TIME}|[a-z]{{0,2}}-?[0-9]{{1,10}}(?:-[0-9]{{1,10}})?)"
+    r"|(?!欄)[\u4e00-\u9fff]{1,3}(?=[ \t\u3000]+番号(?:は|が|:|：)?[ \t\u3000]*[0-9])"
 )
 """A health insurance card's 記号: digits, and the letters or kanji of the insurer before them (練A-12,
-札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0)."""
+札南 4-1928), or digits one at a time (ゆうちょ 記号 1 2 1 4 0), or the insurer's kanji alone where 番号 and
+its digits follow (国保の被保険者証 記号 豊 番号 22-1184)."""
 _INSURER = (
     r"保険証|被保険者証|国保|国民健康保険証?|健康保険証?|健保|(?:協会)?けんぽ|共済組合|社保"
     r"|資格確認書|資格情報"
@@ -375,13 +386,14 @@ _INSURANCE_CARD = lazy.compile(
     rf"({_MARK}){_CLOSING}(?:[ \t\u3000]+|[ \t\u3000]?[・/][ \t\u3000]?)([0-9]{{3,10}})(?![0-9])"
     rf"|(?:{_INSURER}|ゆうちょ(?:銀行)?|ユウチ[ョヨ](?:ギンコウ)?|通帳)[^\n。]{{0,8}}?記号(?:番号)?(?:は|が|:|：)?"
     rf"{_SPACE}{_OPENING}({_MARK})(?![0-9]|{_SPACE}(?:{_QUANTITY}|桁)){_CLOSING}"
-    rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}({_ONE_AT_A_TIME}|[0-9]{{1,10}}))?(?![0-9])"
+    rf"(?:{_SPACE}(?:[、,/-]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
+    rf"({_ONE_AT_A_TIME}|[0-9]{{1,10}}(?:-[0-9]{{1,10}})?))?(?![0-9])"
     rf"|記号番号(?:は|が|:|：)?{_SPACE}{_OPENING}(1[0-9]{{3}}0-?[0-9]{{6,8}})(?![0-9])",
     re.IGNORECASE,
 )
 """A health insurance card's 記号 and 番号, short numbers both (保険証の記号 12345 番号 678, 国保の記号番号
-12-345, 保険証（記号・番号）：7731・1208, 保険証、記号 世B-07 番号 1192; after 記号番号, the number after a
-space: 記号番号 世田12 345678), a
+12-345, the 番号 in two groups: 記号 豊 番号 22-1184, 保険証（記号・番号）：7731・1208,
+保険証、記号 世B-07 番号 1192; after 記号番号, the number after a space: 記号番号 世田12 345678), a
 Japan Post Bank account's (ゆうちょ 記号14040 番号28173941, ゆうちょの口座、記号 11260 番号 33445561; not a
 記号's count of digits, ゆうちょの記号は 5 桁), and its
 number in one piece after 記号番号 (10190-55667781)."""
@@ -655,6 +667,21 @@ _LICENCE_CUE = lazy.compile("免許")
 _TWELVE_DIGITS = lazy.compile(r"(?<![0-9])(?<![0-9A-Za-z]-)[0-9](?:[ -]?[0-9]){11}(?![0-9])")
 """Twelve digits, grouped or one at a time: a driving licence's number, in a message about a licence; not
 the last group of an identifier joined by hyphens (a UUID's …-8000-000000000001)."""
+_SPELLED_CUE = lazy.compile("旅券|パスポート|在留カード|passport", re.IGNORECASE)
+_LETTER_READ = (
+    r"(?:エイチ|エッチ|エー|エイ|ビー|シー|ディー|デー|イー|エフ|ジェー|ジェイ|ジー|アイ|ケー|ケイ|エル|エム|エヌ"
+    r"|オー|ピー|キュー|アール|エス|ティー|テー|ユー|ブイ|ヴィー|ダブリュー?|エックス|ワイ|ゼット|ズィー)"
+)
+"""A Latin letter read aloud in katakana, as a number's letters are told on the phone (ティー, ケー)."""
+_LETTERS_READ = rf"{_LETTER_READ}(?:[・ \t\u3000]?{_LETTER_READ})?"
+_SPELLED_ID = lazy.compile(
+    r"(?:旅券|パスポート|在留カード|passport)[^\n。0-9]{0,24}?"
+    rf"(?<![ァ-ヺ])({_LETTERS_READ}[・ \t\u3000]?[0-9]{{6,8}}(?:[・ \t\u3000]?{_LETTERS_READ})?)(?![0-9])",
+    re.IGNORECASE,
+)
+"""A passport's or a residence card's number with its letters read aloud in katakana and typed as heard
+(旅券番号はティー・ケー・1234567, パスポートは エムエー 2207418, 在留カードの番号はエー・ビー・12345678・
+シー・ディー): the letters are the number's as much as the digits are."""
 _SECRET_CODE = lazy.compile(
     r"(?:暗証番号|セキュリティコード|(?<![a-z])pin(?![a-z]))(?:は|:|：)?[ \t]?([0-9]{4})"
     r"(?![0-9]|[ \t]?(?:桁|件|回|日|人|年|月|時|分|円|%|枚|種|文字))",
@@ -694,6 +721,9 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), BIRTH_DATE
         for match in _ERA_NAME_YEAR_BORN.finditer(text):
             yield match.start(), match.end(), BIRTH_DATE
+    if _SPELLED_CUE.search(text):
+        for match in _SPELLED_ID.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
     if "暗証" in text or "コード" in text or "pin" in text:
         for match in _SECRET_CODE.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER

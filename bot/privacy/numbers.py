@@ -27,7 +27,8 @@ longest window that is one of these is taken:
   (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
   time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence; and seven digits in a pasted table's
-  column under 郵便番号, 〒 or Zip.
+  column under 郵便番号, 〒 or Zip; after its label, the first three read as a number and the last four one
+  at a time, as voice input writes them (郵便番号 ひゃくななじゅういち の ぜろぜろよんに).
 
 Four groups or more joined by one and the same dash or dot are a code's parts (予算科目 02-01-03-0012),
 not a phone's.
@@ -62,6 +63,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from bot.privacy import lazy
+from bot.privacy.fold import SPOKEN_DIGIT, SPOKEN_NUMBER
 from bot.privacy.table import column_cells
 
 __all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number", "is_reference"]
@@ -198,6 +200,15 @@ _PHONE_BY_PARTS = lazy.compile(
 phone's."""
 
 
+_HUNDREDS = "(?:ひゃく|にひゃく|さんびゃく|よんひゃく|ごひゃく|ろっぴゃく|ななひゃく|はっぴゃく|きゅうひゃく)"
+_POSTAL_READ = lazy.compile(
+    rf"(?:〒|郵便番号|ゆうびん(?:番号|ばんごう))(?:は|が|[:：])?[ \t\u3000]*"
+    rf"({_HUNDREDS}(?:{SPOKEN_NUMBER})?[ \t\u3000]?(?:の|-)?[ \t\u3000]?(?:{SPOKEN_DIGIT}){{4}})(?![0-9])"
+)
+"""A postal code's first three digits read as a number, its last four one at a time, after its label
+(郵便番号 ひゃくななじゅういち の ぜろぜろよんに: 171-0042), as voice input writes it."""
+
+
 def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     """The spans ``(start, end, kind)`` of personal numbers in the folded ``text``, in order.
 
@@ -218,6 +229,9 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])
         if len(digits) in (10, 11) and any(not set(gap) <= set(" \t、,") for gap in gaps):
             yield said.start(1), said.end(3), PHONE
+    if "ゃく" in text:
+        for read in _POSTAL_READ.finditer(text):
+            yield read.start(1), read.end(1), POSTAL
     identifiers = _identifiers(text)
     for chain in _CHAIN.finditer(text):
         groups = [

@@ -798,7 +798,7 @@ _FAR_ID_CUES = (
 def id_number(rng: random.Random) -> Written:
     """Account, insurance, pension, licence, passport, card, disability handbook and a ward's resident
     numbers after their label, a health insurance card's 記号 and 番号, or a card's 16 digits alone; digits
-    grouped by spaces or dashes at times, half or full width."""
+    grouped by spaces or dashes at times, half or full width; a passport's letters read aloud in katakana."""
     shape = rng.random()
     if shape < 0.15:
         groups = [_digits(rng, 4) for _ in range(4)]
@@ -820,6 +820,13 @@ def id_number(rng: random.Random) -> Written:
         return Written(
             "各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (" ".join(number),)
         )
+    elif shape < 0.47:  # a passport's letters read aloud, typed as heard (旅券番号はティー・ケー・1234567)
+        letters = rng.choice(
+            ("ティー・ケー・", "エム・ゼット ", "エムエー ", "ジェイ・エイチ・", "ユー・ケー")
+        )
+        written = f"{letters}{_digits(rng, 7)}"
+        value = f"{rng.choice(('旅券番号は', 'パスポート番号 ', '旅券の番号は', 'パスポートは '))}{written}"
+        return Written("各種番号", value, f"{rng.choice(_BEFORE)}{value}{rng.choice(_AFTER)}", (written,))
     else:
         size = rng.choice((7, 8, 10, 11, 12))
         digits = _digits(rng, size)
