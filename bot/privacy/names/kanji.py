@@ -246,16 +246,19 @@ def _one_kanji_households(text: str, morphemes: Sequence[Any]) -> list[tuple[int
     farmer, a head family, a new house).
     """
     spans = []
+    asked: dict[str, bool] = {}  # each kanji asked about once a text: a list repeats its households
     for at, morpheme in enumerate(morphemes):
         surface = morpheme.surface()
         if not (_LONE_KANJI.fullmatch(surface) and _SPACED_HOUSEHOLD.match(text, morpheme.end())):
             continue
-        if not (_word_of_its_own(morphemes, at) and _taken_as_surname(surface)):
+        if not _word_of_its_own(morphemes, at):
             continue
-        joined = _morphemes(f"{surface}家")
-        if len(joined) == 1 and joined[0].part_of_speech()[1] == "普通名詞":
-            continue
-        spans.append((morpheme.begin(), morpheme.end()))
+        if surface not in asked:
+            joined = _morphemes(f"{surface}家")
+            common = len(joined) == 1 and joined[0].part_of_speech()[1] == "普通名詞"
+            asked[surface] = not common and _taken_as_surname(surface)
+        if asked[surface]:
+            spans.append((morpheme.begin(), morpheme.end()))
     return spans
 
 
