@@ -156,9 +156,22 @@ in 【】 is who speaks in minutes (【委員長 安達】). Given names in kana
 items before an age or a school year are children's (はると（1年）、あかり（1歳 妹 同伴）, Emma（7歳））, one
 alone when the dictionary reads it as a name or lacks it (えま（生後 20日）; クラス（1年） stays), and a
 capitalised word beside English words in lower case that reads as a surname in romaji is one (Sato from the
-IT section, ask Kimura if; not in Chiba, nor Honda or Ueno). No name is read in one kanji typed after the
-word it completes into a common noun (補助 金, 視察 団; 係長 林 stays a name) or naming a spot of a place (3
-階 角 の 部屋, 森 の 中).
+IT section, ask Kimura if; not in Chiba, nor Honda or Ueno). No name is read in one kanji typed after
+the word it completes into a common noun (補助 金, 視察 団 が 来庁, 市民 税; 係長 林 stays a name) or naming
+a spot of a place (3 階 角 の 部屋, 番地 の 角 の 家, 森 の 中).
+
+A role typed apart from its 者 or 員 is a role still (調査 員 もりた が, 相談 員 かわの さん), and so is who
+someone is at work (臨時 の ほんま, 嘱託 の); a katakana word the dictionary reads alone as a filler is a
+name after a role (通訳 の ウー さん), and so are two or three capitalised words after a section that open
+with no word it knows and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays). A
+surname of one kanji typed apart before a household's 家 is one (岡 家 の 3名, 谷 家（独居）) unless the
+two together are a common noun (実 家, 農 家, 本 家); a surname read as a place after a bureau is one
+(事務局 の 奈良 から); 運転手 is a title (飯塚 運転手); a full name in quotes before an honorific is one
+(「大山 トミ」様), and so is a word of kana right after a field's colon before a spaced 様 (連絡：もりや
+様); a list after 参加, 出席 or 欠席 and a space holds people (参加 古川 静子、みやけ、Anderson). No name is
+read in a shop's old name of three kanji or more ending in 屋 (白木屋 の 跡地; 土屋 stays a surname), in a
+plant's word before its part (エリカ の 花), or in a counter's unit after a bare number however alike the
+slots (450 円、750 円; 312 通).
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
@@ -260,6 +273,7 @@ from bot.privacy.names.kanji import (
     _full_names_read_otherwise,
     _names_after_sections,
     _one_kanji_full_names,
+    _one_kanji_households,
     _one_kanji_surnames,
     _signed_with_one_kanji,
     _split_before_titles,
@@ -405,6 +419,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
                 *_name_pairs(morphemes),
                 *_matched_pairs(morphemes),
                 *_one_kanji_surnames(chunk, morphemes),
+                *_one_kanji_households(chunk, morphemes),
                 *_split_before_titles(chunk, morphemes),
                 *_introduced_after_greeting(chunk, morphemes),
                 *_speakers(chunk, morphemes),

@@ -34,13 +34,13 @@ _CARE_TITLES = (
 _OTHER_TITLES = (
     *"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(),
     *"監督 コーチ 主将 選手 顧問 教授 准教授 記者 店長".split(),
-    *"会長 副会長 理事長 館長 院長 教頭 カメラマン アナウンサー インストラクター".split(),
+    *"会長 副会長 理事長 館長 院長 教頭 カメラマン アナウンサー インストラクター 運転手".split(),
     *"税理士 司法書士 行政書士 社会保険労務士 社労士 弁理士 公認会計士 会計士".split(),
     *_CARE_TITLES,
 )
 """Titles outside the office too: a team's (浅田 監督, 小出 コーチ, 原田 選手), a school's, a paper's, a
-shop's, an association's or a hall's (杉原 会長, 宮下 館長), a trade's (森島 カメラマン), or a licensed
-profession's whom the ward sends to advise (山際 税理士, 国枝 司法書士)."""
+shop's, an association's or a hall's (杉原 会長, 宮下 館長), a trade's (森島 カメラマン, 飯塚 運転手), or a
+licensed profession's whom the ward sends to advise (山際 税理士, 国枝 司法書士)."""
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
 _AGE = (
@@ -66,7 +66,8 @@ _ROLES = (
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
     "発信者|対応者|受付者|相手方|同居人|委任者|受任者|債務者|債権者|納税者|相続人|扶養者|申出人|請求者|"
     "名義人|申立人|旧姓|通称|宛先|姓|文責|記録|対象者|当事者|通報者|来庁者|来所者|面談者|承認者|決裁者|確認者|記録者|入力者|回答者|"
-    "同行者|同行|名乗り|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|[\u4e00-\u9fff]{1,4}[者員]|"
+    "同行者|同行|名乗り|受付|窓口対応|回覧|決裁|承認|起案|供覧|ケース|児童|生徒|"
+    "[\u4e00-\u9fff]{1,4}[ \u3000]?[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
     "(?i:cc|bcc|from|cw)"
@@ -156,11 +157,13 @@ _PLACES_THING = lazy.compile(
     "|観光|上流|下流|海岸|山頂|方面"
     "|山奥|旧市街|市街|伝統|堤防|護岸|河川|流域|治水|出張所|支所|営業所|事業所|支店|本店|店舗|工場|敷地|集会所|公民館|駅(?!伝)|清掃"
     "|水(?![\u4e00-\u9fff])|(?:意味|語源|定理|公式|法則)(?![\u4e00-\u9fff])"
+    "|(?:花|苗|球根|種|葉|実|芽)(?![\u4e00-\u9fff々])"
     "|会(?![\u4e00-\u9fff]))"
 )
 """What a place or a group has, not a person (中川の河川敷, 中川の堤防工事, 上原の交差点,
 坂本の町並み, あゆみの会, 梅田の出張所, 白石の敷地, 小川の水, 小川の清掃), or a word or a theorem
-(かとうの意味, ロドリゲスの定理): after a word the dictionary reads as a name there, it takes back
+(かとうの意味, ロドリゲスの定理), or a plant's part (エリカの花, さくらの苗, つばきの実): after a word the
+dictionary reads as a name there, it takes back
 `_PERSONS_THING`'s の; the の spaced too, as a sentence typed word by word is (中野 の 出張所)."""
 _SURNAMES_READ_AS_WORDS_BEFORE_SAN = frozenset("西北星浜池丸宮陣樋瀬沖鷲熊萩蔵寺舘")
 """Surnames of one kanji that the dictionary reads as words even before さん (西さん, 星さん, 池さん):

@@ -42,9 +42,12 @@ _READING_ASKED = lazy.compile(
 )
 """A reading in quotes after 読み (読み方が「たかなし」): a name's when a name comes shortly before it."""
 _QUOTED_BEFORE_HONORIFIC = lazy.compile(
-    r"「([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10})」(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
+    r"「([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10}"
+    r"(?:[ \u3000][ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff々]{1,10})?)」"
+    r"(?=[ \t\u3000]*(?:さん|様|さま|くん|ちゃん))"
 )
-"""A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字)."""
+"""A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字), a
+surname and a given name apart by one blank too (「大山 トミ」様)."""
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = (
     "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"

@@ -359,17 +359,19 @@ def _kana_before_spaced_honorifics(text: str, found: Sequence[tuple[int, int]]) 
     A list of whom one called or who is booked writes each the same way, a name, a space and 様 (中原 様、
     パク 様、にしかわ 様; 13:00 坂本 様 above 14:00 ささもと 様): once a name found is so written, a word of
     two to six hiragana or katakana so written is a name too, whatever the dictionary reads it as (ダルマ, a
-    doll; ささ + もと). Not a word for people (みな 様, おきゃく 様), nor a pronoun.
+    doll; ささ + もと). So is one that is a field's value, right after its colon (連絡：もりや 様). Not a word
+    for people (みな 様, おきゃく 様), nor a pronoun.
     """
     spaced = {end for _, end in found if _SPACED_SAMA.match(text, end)}
-    if not spaced:
+    if not spaced and "：" not in text and ":" not in text:
         return []
     spans = []
     for match in _KANA_BEFORE_SPACED_SAMA.finditer(text):
         word = match.group(1)
         if word in _PEOPLE_IN_HIRAGANA or (_part_of_speech_before_san(word) or ("",))[0] == "代名詞":
             continue
-        if len(spaced) > 1 or match.end(1) not in spaced:  # another is named so: linear time
+        named_so = spaced and (len(spaced) > 1 or match.end(1) not in spaced)  # another is: linear time
+        if named_so or text[match.start(1) - 1 : match.start(1)] in ("：", ":"):
             spans.append(match.span(1))
     return spans
 

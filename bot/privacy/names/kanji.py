@@ -20,6 +20,7 @@ from bot.privacy.names.cues import (
     _EAST_ASIAN_SURNAMES,
     _KANJI_SURNAME,
     _KANJI_WORD,
+    _LONE_KANJI,
     _MEETING,
     _NOT_HONORIFIC,
     _NOT_ONE_KANJI_NAMES,
@@ -36,6 +37,7 @@ from bot.privacy.names.cues import (
     _WORDS_TAGGED_AS_NAMES,
 )
 from bot.privacy.names.lists import _begins_a_word, _one_kanji_item
+from bot.privacy.names.read_otherwise import _ends_a_compound
 from bot.privacy.names.words import (
     _cued,
     _is_name,
@@ -95,11 +97,14 @@ _ALONE_ON_LINE = lazy.compile(
 """One kanji alone on its line, after a sentence at a line's end, in parentheses ending a line or in 【】:
 a signature (確認しました。北) or who does an item of a list (1. 要件整理（西）, 担当【森】【林】)."""
 _EAST_ASIAN_NAME = lazy.compile(
-    rf"(?<![\u4e00-\u9fff々])([{_EAST_ASIAN_SURNAMES}][ \u3000](?!曜|額|融|庫|属|利)[\u4e00-\u9fff々]{{1,2}})"
-    r"(?![\u4e00-\u9fff々])"
+    rf"(?<![\u4e00-\u9fff々])([{_EAST_ASIAN_SURNAMES}][ \u3000](?!曜|額|融|庫|属|利|家(?![\u4e00-\u9fff々]))"
+    r"[\u4e00-\u9fff々]{1,2})(?![\u4e00-\u9fff々])"
 )
 """A Chinese or Korean name as written in Japan: a surname of one kanji common there, a space, and a given
-name of one or two kanji the dictionary rarely knows (張 偉, 尹 在勲, 孫 静; 金 曜日 is a day)."""
+name of one or two kanji the dictionary rarely knows (張 偉, 尹 在勲, 孫 静; 金 曜日 is a day, 林 家 a
+household: `_one_kanji_households`)."""
+_SPACED_HOUSEHOLD = lazy.compile(r"[ \u3000]家(?=[ \t\u3000\n、。,(（）)]|[のがはもにをへとだで]|$)")
+"""A household's 家 after a word and a space, the word ending there (岡 家 の 3名, 谷 家（独居））."""
 
 
 def _one_kanji_full_names(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
@@ -226,8 +231,35 @@ def _one_kanji_surnames(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[i
             continue  # 北から連絡: the branch office to the north as often as 北さん
         if _together_describing(morphemes, at):
             continue  # 森と一緒に歩くハイキング: a forest in what a thing is, not a colleague
+        if _ends_a_compound(morphemes, at):
+            continue  # 市民 税 を 払う: a tax typed word by word, not a colleague
         if shown and _taken_as_surname(surface):
             yield start, morpheme.end()
+
+
+def _one_kanji_households(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Surnames of one kanji before a household's 家, spaced as a sentence typed word by word (岡 家 の 3名).
+
+    A word of its own the dictionary reads as a surname before さん, or one of those it reads as a word even
+    there (`_taken_as_surname`: 谷, 関), then a blank and 家 ending a word: a family, when the dictionary
+    reads the two together as no common noun (実 家, 農 家, 本 家, 新 家 and 南 家 stay: a parents' home, a
+    farmer, a head family, a new house).
+    """
+    spans = []
+    asked: dict[str, bool] = {}  # each kanji asked about once a text: a list repeats its households
+    for at, morpheme in enumerate(morphemes):
+        surface = morpheme.surface()
+        if not (_LONE_KANJI.fullmatch(surface) and _SPACED_HOUSEHOLD.match(text, morpheme.end())):
+            continue
+        if not _word_of_its_own(morphemes, at):
+            continue
+        if surface not in asked:
+            joined = _morphemes(f"{surface}家")
+            common = len(joined) == 1 and joined[0].part_of_speech()[1] == "普通名詞"
+            asked[surface] = not common and _taken_as_surname(surface)
+        if asked[surface]:
+            spans.append((morpheme.begin(), morpheme.end()))
+    return spans
 
 
 def _together_describing(morphemes: Sequence[Any], at: int) -> bool:

@@ -673,6 +673,9 @@ def _slot_key(label: str) -> str:
     return "A" if _LETTER_ALONE.fullmatch(label) else label.translate(_DIGITS_AS_ZERO)
 
 
+_UNIT = lazy.compile("[円通件枚冊個台回歳才匹票戸軒棟名人点部社]")
+"""A counter's unit of one kanji, which a number and a blank before it make an amount or a count (450 円,
+312 通), however the dictionary reads it alone (円 a given name)."""
 _SLOT_END = lazy.compile(r"[、,/／;；。\n]")
 _SLOT_TAIL = lazy.compile(
     r"(?:[ \t\u3000]+[0-9][0-9,.:]*[^\s0-9]{0,3}|[(（][^()（）\n]{1,12}[)）]|[ \t\u3000]+(?:家|世帯|宅))$"
@@ -690,7 +693,8 @@ def _numbered_slots(text: str) -> list[tuple[int, int]]:
     the dictionary tags more of them alone as people's names than as places (第1会場 品川、第2会場 大崎
     stays), each value read so is a name, a loanword read as a name before さん (2番 ベイカー) only beside
     a value that reads as a name without it (1番 ホール 2番 ロビー stays); a count, a time or a note after it
-    is passed over (1位 岡部 21,304歩), and so is what a sentence's end closes. Numbers glued to their
+    is passed over (1位 岡部 21,304歩), and so is what a sentence's end closes. A counter's unit alone after a
+    bare number is an amount (450 円、750 円 and 312 通、187 通 stay). Numbers glued to their
     values are a series of their own (①戸田 ②坂東 ③ひらい, as circled numbers fold).
     """
     spans = _slot_names(text, list(_SLOT_LABEL.finditer(text)), _slot_key)
@@ -716,6 +720,8 @@ def _slot_names(text: str, labels: list[re.Match[str]], key: Callable[[str], str
             value = text[label.end() : stop].rstrip(" \t\u3000")
             while tail := _SLOT_TAIL.search(value):
                 value = value[: tail.start()]
+            if label.group(1).isdigit() and _UNIT.fullmatch(value):
+                continue  # 450 円、750 円: an amount's or a count's unit after its number, not a slot's value
             if value and (span := _named_value(value, label.end())):
                 named.append(span)
         kinds = [_slot_kind(text[start:end]) for start, end in named]
@@ -760,11 +766,12 @@ _WITH_ME = lazy.compile(
 
 
 _PEOPLE_LISTED = lazy.compile(
-    r"(?:[\u4e00-\u9fff]{0,4}[者員]|受講生|研修生|実習生|留学生|の人|[0-9]{1,3}名|メンバー)"
-    r"(?:(?:は|[:：])[ \t\u3000]*|[ \t\u3000]+(?=[^\s、,・:：]{1,12}・))([^。\n:：]{3,120})"
+    r"(?:[\u4e00-\u9fff]{0,4}[者員]|受講生|研修生|実習生|留学生|の人|[0-9]{1,3}名|メンバー|参加|出席|欠席)"
+    r"(?:(?:は|[:：])[ \t\u3000]*|[ \t\u3000]+(?=[^\n、,・:：]{1,12}[・、,]))([^。\n:：]{3,120})"
 )
 """A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：, or a space
-before items joined by ・, 作業員 とがし・三国・Silva), to a sentence's or a line's end."""
+before items joined by ・ or commas, 作業員 とがし・三国・Silva, 参加 古川 静子、みやけ、Anderson), to a
+sentence's or a line's end."""
 _PEOPLE_SPLIT = lazy.compile(r"([、,]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
 """Where a list of people's items end: a comma, or a ・ not joining the parts of a name in katakana."""
 _LATIN_ITEM = lazy.compile(

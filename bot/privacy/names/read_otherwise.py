@@ -151,6 +151,11 @@ _PLACE_UNIT_BEFORE = lazy.compile(r"(?:階|丁目|番地|棟)[ \t\u3000]*(?:[0-9
 """A floor's, a block's or a building's unit, a number after it allowed, right before a word (3 階 角,
 2丁目 5 角): what follows is a corner or a side of that place, not who is there."""
 _OF = lazy.compile(r"[ \t\u3000]*の")
+_PLACE_UNIT_AND_OF_BEFORE = lazy.compile(
+    r"(?:階|丁目|番地|棟)[ \t\u3000]*(?:[0-9]{1,4}[ \t\u3000]*)?の[ \t\u3000]*$"
+)
+"""A floor's, a block's or a building's unit and の right before a word (番地 の 角): what follows is a spot
+of that place when a particle of where follows it (`_WHERE_PARTICLE`: 番地 の 角 の 家, 角 に ある)."""
 _INSIDE_AFTER = lazy.compile(r"[ \t\u3000]*の[ \t\u3000]*(?:中|奥)(?![\u4e00-\u9fff々])")
 """の and the inside or the depth of a place after a word (森 の 中, 林 の 奥): the word is a place."""
 
@@ -173,11 +178,16 @@ def _ends_a_compound(morphemes: Sequence[Any], at: int) -> bool:
 def _where_a_place_is(text: str, word: Any) -> bool:
     """Whether a one-kanji word is a spot of a place (3 階 角 の 部屋, 森 の 中).
 
-    After a floor's or a block's unit before の (3階 岡 が 対応 is someone there), or before の 中 or 奥.
+    After a floor's or a block's unit before の (3階 岡 が 対応 is someone there), after one and の before
+    a particle of where (番地 の 角 の 家, 番地 の 角 に; 3丁目 の 森 が 対応 stays someone), or before の 中
+    or 奥.
     """
     start, end = word.begin(), word.end()
     unit = _PLACE_UNIT_BEFORE.search(text, max(0, start - 12), start) and _OF.match(text, end)
-    return bool(unit or _INSIDE_AFTER.match(text, end))
+    of_unit = _PLACE_UNIT_AND_OF_BEFORE.search(text, max(0, start - 14), start) and _WHERE_PARTICLE.match(
+        text, _skip_space(text, end)
+    )
+    return bool(unit or of_unit or _INSIDE_AFTER.match(text, end))
 
 
 _WHERE_PARTICLE = lazy.compile("(?:に|で|の|まで)(?![ぁ-ゖ])")

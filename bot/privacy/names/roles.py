@@ -2,9 +2,10 @@
 
 A role's or a section's word, a blank (or の, は, として, ：) and then one name is how rotas, hand-offs
 and minutes lay people out (補助 ニーナ, 司会 は マリア, 財政課 Kobayashi, 名前 は Priya). The name is a
-katakana word the dictionary reads as a person's name, or one capitalised Latin word that it does not read
-as another word, or that reads in romaji as a surname (Suzuki, Ito: companies and words in Latin letters
-too).
+katakana word the dictionary reads as a person's name, or as a filler (通訳 の ウー), or one capitalised
+Latin word that it does not read as another word, or that reads in romaji as a surname (Suzuki, Ito:
+companies and words in Latin letters too), or two or three capitalised words that open with no such word
+and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays).
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _KATAKANA_AFTER_ROLE = lazy.compile(
 """A katakana word, whole, after a role's or a section's word (補助 ニーナ, 栄養士 の ウー)."""
 _LATIN_AFTER_ROLE = lazy.compile(rf"{_ROLE_OR_SECTION}([A-Z][a-z]{{1,14}})(?![A-Za-z0-9@._'’-]| [A-Z])")
 """One capitalised Latin word, whole and not before another, after a role's or a section's word."""
+_LATIN_FULL_AFTER_ROLE = lazy.compile(
+    rf"{_ROLE_OR_SECTION}([A-Z][a-z]{{1,14}}(?: [A-Z][a-z]{{1,14}}){{1,2}})(?![A-Za-z0-9@._'’-]| [A-Z])"
+)
+"""Two or three capitalised Latin words, whole, after a role's or a section's word (区民課 Oliveira Ana)."""
 
 
 def _named_after_roles(text: str) -> list[tuple[int, int]]:
@@ -38,7 +43,27 @@ def _named_after_roles(text: str) -> list[tuple[int, int]]:
         for match in _LATIN_AFTER_ROLE.finditer(text)
         if _surname_in_romaji([word := match.group(1)]) or not (_known_word(word) or _english_plural(word))
     ]
+    found += [match.span(1) for match in _LATIN_FULL_AFTER_ROLE.finditer(text) if _full_name(match.group(1))]
     return found
+
+
+def _full_name(words: str) -> bool:
+    """Whether capitalised Latin ``words`` after a role are a person's full name (Oliveira Ana, Kim Minjun).
+
+    The first is no word the dictionary knows as other than a name (総務課 Microsoft Teams stays), and none
+    after it is a common noun or another word to it, nor a plural (企画課 Tokyo Office, Power Apps stay): a
+    given name may be a proper noun to it (Ana, an airline).
+    """
+    first, *rest = words.split()
+    if _known_word(first) or _english_plural(first):
+        return False
+    return not any(_english_plural(word) or _read_otherwise(word) for word in rest)
+
+
+def _read_otherwise(word: str) -> bool:
+    """Whether the dictionary reads the Latin ``word`` before さん as a word that is not a proper noun."""
+    read = _part_of_speech_before_san(word)
+    return read is not None and read[1] != "固有名詞"
 
 
 def _english_plural(word: str) -> bool:
@@ -50,11 +75,14 @@ def _read_as_person(word: str) -> bool:
     """Whether the dictionary reads the katakana ``word`` as a person's name both alone and before さん.
 
     Before さん alone it takes some common nouns for names (エリア, カード: 担当 エリア, 受付 カード stay).
+    A word it reads alone as an interjection counts too (ウー, a filler to it: 通訳 の ウー さん).
     """
     from sudachipy import SplitMode
 
     alone = tokenizer().tokenize(word, SplitMode.C)
+    if len(alone) != 1:
+        return False
+    if alone[0].part_of_speech()[0] == "感動詞":
+        return True  # ウー, a filler alone: no role goes before a filler, so it is the name of who does it
     read = _part_of_speech_before_san(word)
-    return (
-        len(alone) == 1 and alone[0].part_of_speech()[2] == "人名" and read is not None and read[2] == "人名"
-    )
+    return alone[0].part_of_speech()[2] == "人名" and read is not None and read[2] == "人名"

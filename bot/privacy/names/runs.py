@@ -29,6 +29,7 @@ from bot.privacy.names.cues import (
 )
 from bot.privacy.names.read_otherwise import (
     _cut_from_hiragana,
+    _ends_a_compound,
     _guessed_in_hiragana,
     _name_read_as_word,
     _place_named_as_a_person,
@@ -117,6 +118,8 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or numbered
             or (text[start] in _UNITS and _COUNT_BEFORE.search(text, max(0, start - 8), start))
             or any(s < stop and start < e for s, e in eras)
+            or _completes_a_compound(text, morphemes, at, end)
+            or _shop_name(text, morphemes, at, end)
         ):
             at = end
             continue
@@ -148,6 +151,30 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         ):
             yield start, stop
         at = end
+
+
+def _completes_a_compound(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a run of one kanji ends a compound typed word by word, no honorific after it (視察 団 が).
+
+    The dictionary reads the two written together as one common noun (視察団, 市民税: `_ends_a_compound`);
+    a verb after it (が 来ます) says no more than a group's coming. 係長 林 is no compound.
+    """
+    word = morphemes[at]
+    if end != at + 1 or len(word.surface()) != 1 or _AFTER_NAME.match(text, _skip_space(text, word.end())):
+        return False
+    return _ends_a_compound(morphemes, at)
+
+
+def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a word of three kanji or more ending in 屋 is a shop's, no honorific after it (白木屋の跡地).
+
+    The dictionary tags the old trade names it holds (白木屋, 越後屋, 伊勢屋) as surnames; a surname of three
+    kanji ending in 屋 is rare, one of two common (土屋, 守屋), so those of two are left to the other rules.
+    """
+    word = morphemes[at].surface()
+    if end != at + 1 or len(word) < 3 or not word.endswith("屋"):
+        return False
+    return not _AFTER_NAME.match(text, _skip_space(text, morphemes[at].end()))
 
 
 def _kanji_lines(text: str) -> _Lines:

@@ -22,6 +22,8 @@ _PARTICLES = frozenset("はがのをにでともへや")
 _DAYS = frozenset("月火水木金土日")
 _LABELS = _DAYS | frozenset("子妻夫父母孫兄姉弟妹児室")
 """One-kanji words a list puts before a one-kanji name (月 岸, 母 恵, 児 湊): two such are no spaced name."""
+_HOUSEHOLD = "家"
+"""A household's word after a one-kanji surname typed word by word (岡 家、森田 家): no spaced name."""
 _OPEN = "『「（(【［[：:、,，／/"
 _CLOSE = "』」）)】］]：:、,，。／/"
 
@@ -91,8 +93,11 @@ def _named_part(text: str, run: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 
 def _alone(text: str, pair: list[tuple[int, str]], after_days: bool) -> bool:
-    """Whether two characters are all of a quote, a field's value or a line, and no label and a name."""
-    if pair[0][1] in _LABELS:
+    """Whether two characters are all of a quote, a field's value or a line, and no label and a name.
+
+    Nor a surname and its household typed word by word (岡 家), which `kanji` reads.
+    """
+    if pair[0][1] in _LABELS or pair[1][1] == _HOUSEHOLD:
         return False
     start, end = pair[0][0], pair[-1][0] + 1
     before = text[:start].rstrip(" \t\u3000")

@@ -39,7 +39,8 @@ _CUE_BEFORE = lazy.compile(
 氏名：, 申請者は, 担当者名：, 担当の, (担当), 本人（, CC:, a mention's @, a signature's by, or the
 column of a stamp or a check in brackets (（審査）高松, 【合議】)."""
 _RELATION = lazy.compile(
-    "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|住民|区民|市民|利用者|患者|私|自分|"
+    "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|臨時|嘱託|再任用|アルバイト|パート|"
+    "住民|区民|市民|利用者|患者|私|自分|"
     "課長|係長|部長|主任|主査|主事|主幹|次長|室長|所長|局長|班長|会長|会計|幹事|"
     rf"父|母|夫|妻|長男|長女|次男|次女|祖父|祖母|孫|兄|姉|弟|妹|配偶者|{_KIN_WORDS}|"
     "ご主人|旦那さん|奥さん|奥様|お父さん|お母さん|お子さん|ご家族|女性|男性|在住|在勤|"
@@ -48,15 +49,15 @@ _RELATION = lazy.compile(
     "[\u4e00-\u9fff]{1,3}[書理築務]士|監督|コーチ|顧問|委員|議員|記者|教授|講師|店長|館長|院長|"
     "警視|警部補?|巡査(?:部長|長)?|刑事|消防(?:司令補?|士長|士)"
     "|(?<![A-Za-z])(?:MSW|PSW|SW|CM|Ns|NS|PT|OT|ST|Dr))(?:[の(:：は]|[ \t\u3000]の)?"
-    "|[課係室班](?:[の・]|[ \t\u3000]の)?)[ \t\u3000]*$"
+    "|[課係室班局](?:[の・]|[ \t\u3000]の)?)[ \t\u3000]*$"
 )
 """Says that the word right after it, read as a name by the dictionary, is a person's: their position
-(課長の佐藤, 同僚の鈴木, 住民の中村, 相談員は根本, 班長 大島, 会計 今村, 学校長 水上, 担当歯科医 小田島,
-新代表 岸田, 妊婦 山口, a police or fire rank, 警部補 東, and as a case conference abbreviates them, MSW
-春日, Ns 杉本), who received something
-(受領 香川), section (税務課の山田, 総務課 山田, 総務課・木村; the の spaced too, as a sentence typed word by
-word is, 保健師 の 日置, 道路管理課 の 桜田), family (息子の太郎, 母親の佐藤,
-父（山田）) or who they are (40代女性の佐藤, 港区在住の鈴木)."""
+(課長の佐藤, 同僚の鈴木, 臨時 の ほんま, 住民の中村, 相談員は根本, 班長 大島, 会計 今村, 学校長 水上,
+担当歯科医 小田島, 新代表 岸田, 妊婦 山口, a police or fire rank, 警部補 東, and as a case conference
+abbreviates them, MSW 春日, Ns 杉本), who received something (受領 香川), section or bureau (税務課の山田,
+総務課 山田, 総務課・木村, 事務局 の 奈良; the の spaced too, as a sentence typed word by word is, 保健師 の
+日置, 道路管理課 の 桜田), family (息子の太郎, 母親の佐藤, 父（山田）) or who they are (40代女性の佐藤,
+港区在住の鈴木)."""
 _CALL = lazy.compile("(?:ねえ|ねぇ|おい|おーい|ちょっと)[、,]?$")
 """What calls someone before their name (ねえ翔、, おーい、ゆき、)."""
 _ASIDE = lazy.compile(r"\([^()]{1,40}\)")
