@@ -26,7 +26,7 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import CHANNELS, CONVERSATIONS, DISPATCHER, STORE
+from bot.appkeys import CHANNELS, CONSULT, CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.actions import MAX_TEXT_CHARS
 from bot.conversations import EDITED, GROUP_ONLY
@@ -36,6 +36,7 @@ from bot.handlers.teams.channel import TeamsChannel
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
+from tests.auxil.consultations import open_consultation
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
@@ -309,6 +310,24 @@ async def test_an_invoke_the_bot_does_not_handle_is_200_with_nothing_done(
     (line,) = [r for r in caplog.records if r.name.startswith("bot.handlers.teams")]
     assert repr(name or "") in line.getMessage(), "one line naming the invoke"
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], "no traceback"
+
+
+async def test_a_user_of_another_bot_framework_channel_is_never_a_teams_person(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """Web Chat or Direct Line, enabled on the same bot, come with a valid token and no tenant, and their
+    client names its own user: one naming a Teams person's Entra id must not see their consultations."""
+    number = (await asyncio.to_thread(open_consultation, teams.app[CONSULT], KEY)).id
+    posed = fake.activity(None, conversation_id="webchat-conversation-1", user_id=USER, aad_object_id=USER)
+    posed.update(channelId="webchat", value={"action": "cs:list"})
+    del posed["conversation"]["tenantId"], posed["channelData"]
+    assert (await post(teams, posed, f"Bearer {fake.token()}")).status == 200
+    await settle(teams)
+    shown = json.dumps([p.activity for p in fake.posted], ensure_ascii=False)
+    assert "これまでのご相談" not in shown
+    assert f"No.{number}" not in shown, "a Teams person's consultation shown to a Web Chat user"
+    people = {(row.channel, row.user_id, row.conversation_id) for row in rows(teams, conversations)}
+    assert ("teams", "webchat:" + USER, "webchat-conversation-1") in people
 
 
 async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake: FakeBotFramework) -> None:
