@@ -149,6 +149,18 @@ async def test_a_signed_body_that_is_not_slacks_is_a_bad_request(bot: Client, sl
     assert slack.calls == []
 
 
+@pytest.mark.parametrize("authorizations", [5, True], ids=["number", "boolean"])
+async def test_authorizations_of_another_shape_read_as_absent_not_a_500(
+    bot: Client, slack: FakeSlack, authorizations: object
+) -> None:
+    """The envelope's ``authorizations`` (a list, naming the bot) of any other shape was a TypeError once."""
+    envelope = slack.envelope(slack.message(USER, "RPAとは何ですか？"), "Ev1")
+    envelope["authorizations"] = authorizations
+    status, _ = await post(bot, slack.signed(json.dumps(envelope).encode(), "application/json"))
+    assert status == 200
+    assert len(await slack.sent(USER, 1)) == 1
+
+
 @pytest.mark.parametrize(
     ("body", "kind"),
     [
