@@ -258,8 +258,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "KAIZEN_LIMIT_MESSAGES_PER_MINUTE",
         "30",
-        "Messages and button presses one staff member may send in any 60 seconds, over every channel; "
-        "more are politely declined for a moment. 0 means no limit.",
+        "Messages and button presses one staff member (one account of one channel) may send in any 60 "
+        "seconds; more are politely declined for a moment. 0 means no limit.",
     ),
     Setting(
         "KAIZEN_LIMIT_WEB_SESSIONS_PER_DAY",
