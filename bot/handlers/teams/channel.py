@@ -35,6 +35,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
@@ -46,6 +47,7 @@ from microsoft_agents.activity import Activity, ActivityTypes, ConversationRefer
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 from pydantic import ValidationError
+from yarl import URL
 
 from bot.appkeys import DISPATCHER
 from bot.config import Settings
@@ -162,9 +164,13 @@ class TeamsChannel:
         body = await read_json_object(request)
         try:
             activity = Activity.model_validate(body)
-        except ValidationError:
+        except (
+            ValidationError,
+            TypeError,
+            ValueError,
+        ):  # the SDK's own types raise these too ("channelId": "")
             activity = None
-        if activity is None or not activity.service_url or not _conversation_id(activity):
+        if activity is None or not _addressable(activity):
             log.warning("Teams webhook with a body that is not an activity: refused")
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         self._check_tenant(activity, request.remote)
@@ -351,12 +357,26 @@ class TeamsSender:
 
 
 def _tenants(activity: Activity) -> set[str]:
-    """The tenants ``activity`` says it comes from (``conversation.tenantId``, ``channelData.tenant.id``)."""
-    found = {activity.conversation.tenant_id if activity.conversation is not None else None}
+    """The tenants ``activity`` says it comes from (``conversation.tenantId``, ``channelData.tenant.id``).
+
+    ``channelData`` is free-form JSON: a tenant id there that is not a string is named as it was sent.
+    """
+    found: list[object] = [activity.conversation.tenant_id if activity.conversation is not None else None]
     data = activity.channel_data
     tenant = data.get("tenant") if isinstance(data, dict) else None
-    found.add(tenant.get("id") if isinstance(tenant, dict) else None)
-    return {str(t).strip().lower() for t in found if t}
+    found.append(tenant.get("id") if isinstance(tenant, dict) else None)
+    named = [t if isinstance(t, str) else json.dumps(t) for t in found if t is not None]
+    return {t.strip().lower() for t in named if t}
+
+
+def _addressable(activity: Activity) -> bool:
+    """Whether ``activity`` has an absolute http(s) ``serviceUrl``, a conversation id and a recipient.
+
+    Every activity has them, and the SDK's turn fails (a 500) on any of them missing.
+    """
+    url = URL(activity.service_url or "")
+    web_url = url.is_absolute() and url.scheme in ("http", "https") and bool(url.host)
+    return web_url and bool(_conversation_id(activity)) and activity.recipient is not None
 
 
 def _conversation_id(activity: Activity) -> str:

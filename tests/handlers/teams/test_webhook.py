@@ -389,6 +389,38 @@ async def test_a_body_that_is_not_an_activity_is_400(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "one warning line, no traceback"
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        pytest.param("serviceUrl", "smba.trafficmanager.net/jp/", id="relative-service-url"),
+        pytest.param("channelId", "", id="empty-channel-id"),
+        pytest.param("recipient", None, id="no-recipient"),
+    ],
+)
+async def test_an_activity_missing_what_every_activity_has_is_400_not_a_500(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture, field: str, value: object
+) -> None:
+    activity = fake.activity("RPAとは何ですか？")
+    activity[field] = value
+    with caplog.at_level(logging.WARNING):
+        response = await post(teams, activity, f"Bearer {fake.token()}")
+    assert response.status == 400
+    assert (await response.json())["error"] == "invalid_activity"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "one warning line, no traceback"
+
+
+@pytest.mark.parametrize("tenant", [[], {"id": "x"}], ids=["array", "object"])
+async def test_a_tenant_id_that_is_not_a_string_is_another_tenant(
+    teams: Client, fake: FakeBotFramework, tenant: object
+) -> None:
+    """``channelData`` is free-form: a tenant id of another type was a TypeError (a 500) once."""
+    activity = fake.activity("RPAとは何ですか？")
+    activity["channelData"]["tenant"]["id"] = tenant
+    response = await post(teams, activity, f"Bearer {fake.token()}")
+    assert response.status == 403
+    assert (await response.json())["error"] == "wrong_tenant"
+
+
 async def test_an_activity_without_a_conversation_is_400_in_the_apis_error_format(
     teams: Client, fake: FakeBotFramework
 ) -> None:
