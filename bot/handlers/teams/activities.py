@@ -43,7 +43,15 @@ from bot.handlers.teams import CHANNEL
 from bot.handlers.teams.cards import action_of
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "room_of", "to_incoming"]
+__all__ = [
+    "SUBMIT_INVOKES",
+    "address_of",
+    "event_id_of",
+    "from_teams",
+    "reference_of",
+    "room_of",
+    "to_incoming",
+]
 
 SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
 """The invoke a suggested ``Action.Submit`` sends (Teams' docs spell it both ways)."""
@@ -92,9 +100,14 @@ def _person(activity: Activity) -> str | None:
     sender = activity.from_property
     if sender is None:
         return None
-    if activity.channel_id is not None and activity.channel_id.channel == TEAMS:
+    if from_teams(activity):
         return sender.aad_object_id or sender.id or None
     return f"{activity.channel_id or 'unknown'}:{sender.id}" if sender.id else None
+
+
+def from_teams(activity: Activity) -> bool:
+    """Whether ``activity`` came from Teams, not from another Bot Framework channel of the same bot."""
+    return activity.channel_id is not None and activity.channel_id.channel == TEAMS
 
 
 def room_of(conversation_id: str) -> str:

@@ -28,8 +28,10 @@
   carry: the channel keeps the one of the room itself (from the app's
   installation in the team or any mention of the bot there), else the most
   recent one of any verified activity (a tenant's ``serviceUrl`` is the same
-  for all its conversations). Until one has been seen since the start, a
-  notice waits in the outbox (`RoomUnknown`, retried with the backoff).
+  for all its conversations; an activity of another Bot Framework channel,
+  Web Chat's, names a connector of its own and is not kept). Until one has
+  been seen since the start, a notice waits in the outbox (`RoomUnknown`,
+  retried with the backoff).
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL, invokes
-from bot.handlers.teams.activities import reference_of, room_of, to_incoming
+from bot.handlers.teams.activities import from_teams, reference_of, room_of, to_incoming
 from bot.handlers.teams.cards import render
 from bot.handlers.teams.notice import notice_attachment
 from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
@@ -288,8 +290,12 @@ class TeamsChannel:
             raise PlatformRefused.of(exc, datetime.now(UTC)) from exc
 
     def _learn(self, activity: Activity) -> None:
-        """Keep the ``serviceUrl`` of a verified activity, for posts into a team's channel."""
-        if not activity.service_url:
+        """Keep the ``serviceUrl`` of a verified Teams activity, for posts into a team's channel.
+
+        Not another Bot Framework channel's (Web Chat, Direct Line): theirs is a connector of their own,
+        which knows no team, and the room's notices posted there would be refused and lost.
+        """
+        if not activity.service_url or not from_teams(activity):
             return
         self._latest_service_url = activity.service_url
         conversation = activity.conversation

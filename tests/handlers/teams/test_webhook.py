@@ -583,6 +583,25 @@ async def test_a_notice_into_the_teams_room_fits_the_connector_whatever_its_leng
     assert card["actions"][0]["url"] == url, "the dashboard shows it whole"
 
 
+async def test_a_web_chat_activity_never_becomes_where_the_rooms_notices_go(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """Only a Teams activity names the tenant's connector: Web Chat's (another one) once took its place."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")  # the tenant's serviceUrl
+    await fake.wait_for(1)
+    elsewhere = "http://127.0.0.1:9/webchat/"  # Web Chat's own connector, which knows no Teams channel
+    chat = fake.activity("こんにちは", conversation_id="webchat-conversation-1", service_url=elsewhere)
+    chat["channelId"] = "webchat"
+    assert (await post(teams, chat, f"Bearer {fake.token(service_url=elsewhere)}")).status == 200
+    await settle(teams)
+    channel = teams.app[CHANNELS]["teams"]
+    assert isinstance(channel, TeamsChannel)
+    room = "19:dx-room@thread.tacv2"
+    await channel.post_notice(room, Notice(7, "new", "新しいご相談です（No.7）", "内容：会議録", None))
+    (posted,) = [p for p in fake.posted if p.conversation_id == room]
+    assert posted.status == 201
+
+
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
     teams: Client, fake: FakeBotFramework
 ) -> None:
