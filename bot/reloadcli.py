@@ -5,7 +5,8 @@ whole; every other server process on the same database follows within
 ``KAIZEN_RELOAD_POLL_SECONDS``. Needs ``KAIZEN_ADMIN_TOKEN`` (the server's).
 Exit codes: 0 reloaded; 1 the files have problems (printed as
 ``file:line: message``; the server keeps its previous knowledge); 2 the
-server could not be asked (not running, no token, refused).
+server could not be asked (not running, no token, refused, or a redirect,
+which is not followed: urllib would take the token along to its address).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def run_reload(settings: Settings, url: str | None) -> int:
         print("--url は http://ホスト:ポート の形で指定してください。", file=sys.stderr)
         return 2
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT_SECONDS) as response:
+        with _OPENER.open(request, timeout=TIMEOUT_SECONDS) as response:
             body = _body(response.read())
     except urllib.error.HTTPError as exc:
         body = _body(exc.read())
@@ -62,6 +63,9 @@ def run_reload(settings: Settings, url: str | None) -> int:
             print(body.get("message", ""), file=sys.stderr)
             return 1
         said = body.get("message", exc.reason)
+        if 300 <= exc.code < 400:  # not followed: the token would go along, and a POST becomes a GET
+            target = exc.headers.get("Location", "別のアドレス")
+            said = f"{target} への転送には従いません。--url を確認してください"
         if exc.code == 401:  # a token was sent: it is not the server's
             said = "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません。サーバーと同じ値を設定してください"
         print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {said}）", file=sys.stderr)
@@ -73,6 +77,20 @@ def run_reload(settings: Settings, url: str | None) -> int:
         return 2
     print(body.get("message", "知識を読み込み直しました。"))
     return 0
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Follows no redirect: the 3xx is reported instead.
+
+    urllib would send the ``Authorization`` header (the admin token) on to wherever a ``Location``
+    points, another host included, and the reload there as a GET.
+    """
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER = urllib.request.build_opener(_NoRedirect)
 
 
 def who() -> str:

@@ -6,6 +6,7 @@ import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import ClassVar
 
 import pytest
 
@@ -69,3 +70,57 @@ def test_an_address_that_is_no_url_is_a_usage_error_without_a_traceback(
     err = capsys.readouterr().err
     assert said in err
     assert "--url" in err
+
+
+class _Recording(BaseHTTPRequestHandler):
+    """Another host: records the Authorization header of each request it gets, answers 200."""
+
+    seen: ClassVar[list[str | None]] = []
+
+    def do_GET(self) -> None:
+        type(self).seen.append(self.headers.get("Authorization"))
+        body = json.dumps({"message": "別のサーバーです。"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    do_POST = do_GET
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def _serving(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def test_a_redirect_is_not_followed_and_the_token_stays_home(capsys: pytest.CaptureFixture[str]) -> None:
+    """A proxy or a wrong --url answering 302 elsewhere: urllib followed it, token and all, as a GET."""
+    other, elsewhere = _serving(_Recording)
+
+    class Redirecting(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_response(302)
+            self.send_header("Location", f"{elsewhere}/collect")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    first, url = _serving(Redirecting)
+    try:
+        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+        code = run_reload(settings, url)
+    finally:
+        for server in (first, other):
+            server.shutdown()
+            server.server_close()
+    assert _Recording.seen == [], "nothing reached the other address, the token least of all"
+    assert code == 2, "not reloaded: the server was never asked"
+    assert f"{elsewhere}/collect への転送には従いません" in capsys.readouterr().err

@@ -180,7 +180,7 @@ class TelegramSettings:
 
 @dataclass(frozen=True, slots=True)
 class Limits:
-    """How much one staff member may send, over every channel together; 0 means no limit."""
+    """How much one staff member (one account of one channel, all its conversations) may send; 0: no limit."""
 
     consultations_per_day: int = 10
     messages_per_minute: int = 30

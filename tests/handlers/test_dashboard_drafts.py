@@ -88,3 +88,14 @@ async def test_a_consultations_page_reads_its_own_drafts_only(client: Client) ->
     drafts = [s for s in seen if "FROM faq_drafts" in s]
     assert drafts, "the page names the consultation's draft"
     assert all("WHERE faq_drafts.consultation_id = " in s for s in drafts), drafts
+
+
+@pytest.mark.parametrize("marked", ["9" * 5000, "١٢"], ids=["5000-digits", "arabic-indic"])
+async def test_a_marked_count_the_redirect_never_gives_reads_as_none_marked(
+    client: Client, marked: str
+) -> None:
+    """The count rides in the URL, so anyone can hand a member a link with any count: once a 500."""
+    await add_user(client, editor=True)
+    await login(client)
+    shown = await page(client, f"/admin/faq?done=exported&marked={marked}")
+    assert "「書き出し済み」にした下書きはありません。" in shown

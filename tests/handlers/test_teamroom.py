@@ -456,3 +456,23 @@ async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatte
         assert help_.text == help_text(Ward())
     finally:
         await room.stop()
+
+
+async def test_what_staff_typed_shown_in_a_line_works_room_mentions_nobody(
+    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str
+) -> None:
+    """A consultation's text holding LINE WORKS' mention tags is shown in the team's room, inert."""
+    room = LineWorksRoom()
+    await room.start()
+    try:
+        bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
+        tanaka = room.user("tanaka")
+        typed = f'会議録の作成に毎回半日かかっています <m userId="all"> <m userId="{tanaka}">'
+        number = await consult(bot, line, content=typed)
+        await room.posted(1)
+        shown = await in_room(bot, room, "tanaka", f"#{number}", "works-show")
+        assert "会議録の作成に毎回半日かかっています" in shown.text
+        assert 'userId="all"' in shown.text, "the staff member's words are shown as they typed them"
+        assert "<m" not in shown.text, "but no mention tag reaches LINE WORKS, which would call the room"
+    finally:
+        await room.stop()

@@ -122,6 +122,21 @@ async def test_the_secret_is_checked_before_the_body_is_read(
         b' "from": {"id": 5, "is_bot": false, "first_name": "a"}, "text": {"a": 1}}}',
         b'{"update_id": 1, "message": {"message_id": 1, "date": 1, "chat": {"id": 5, "type": "private"},'
         b' "from": {"id": 5, "is_bot": false, "first_name": "a"}, "text": "hi", "entities": [5]}}',
+        # a falsy text that is no string, ids that are no integers, a date past any clock: a 500 too
+        *(
+            b'{"update_id": 1, "message": {"message_id": %s, "date": %s,'
+            b' "chat": {"id": %s, "type": "private"},'
+            b' "from": {"id": %s, "is_bot": false, "first_name": "a"}, "text": %s}}' % fields
+            for fields in [
+                (b"1", b"1", b"5", b"5", b"0"),
+                (b"1", b"1", b"5", b"5", b"[]"),
+                (b"1.5", b"1", b"5", b"5", b'"hi"'),
+                (b"1", b"1", b"5.5", b"5", b'"hi"'),
+                (b"1", b"1", b"5", b'"5"', b'"hi"'),
+                (b"1", b"1e300", b"5", b"5", b'"hi"'),
+                (b"1", b"9" * 30, b"5", b"5", b'"hi"'),
+            ]
+        ),
     ],
 )
 async def test_a_body_telegram_would_not_send_is_400_and_nothing_is_stored(

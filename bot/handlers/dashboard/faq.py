@@ -121,8 +121,8 @@ async def mark_exported(request: web.Request) -> web.Response:
 
 def _marked(query: Mapping[str, str]) -> str:
     """What 「書き出し済みにする」 did, from the count its redirect carries."""
-    count = query.get("marked", "")
-    if not count.isdecimal() or int(count) == 0:
+    count = query.get("marked", "")  # from the URL, so anything: Python reads no int of 4,301 digits
+    if not count.isascii() or not count.isdecimal() or len(count) > 18 or int(count) == 0:
         return (
             "「書き出し済み」にした下書きはありません。読み込み中のFAQに、承認済みの下書きと同じ内容の項目が"
             "見つかりませんでした。faq.yaml に追加し、知識を読み込み直してから、もう一度押してください。"

@@ -131,7 +131,7 @@ def incoming_of(
         return Incoming(key, action=data, **common) if data else None
     found = body.get("content")
     content: dict[str, Any] = found if isinstance(found, dict) else {}
-    content_type = content.get("type")
+    content_type = _string(content.get("type"))
     if content_type == "text":
         if content.get("postback") == START:
             return Incoming(key, kind="follow", **common)

@@ -19,6 +19,11 @@ Every button is a postback whose ``data`` is the choice's action, which
 LINE WORKS sends back as a ``postback`` callback; its label is cut to
 `MAX_LABEL_CHARS` with "…", and ``displayText`` keeps it whole, so the chat
 shows the full text when it is pressed.
+
+Every text and card is literal (`bot.plaintext.for_lineworks`): a reply may
+quote what a staff member or the DX team typed (a consultation shown in the
+team's room), and LINE WORKS would make a mention of a ``<m userId=…>`` tag
+in it, calling someone, or the whole room.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from itertools import groupby
 from typing import Any
 
 from bot.handlers.citation import cited
+from bot.plaintext import for_lineworks
 from bot.values import Card, Choice, Reply
 
 __all__ = [
@@ -66,7 +72,8 @@ def render(replies: Sequence[Reply]) -> list[Content]:
     contents: list[Content] = []
     buttons: dict[str, Choice] = {}
     for reply in replies:
-        contents.extend({"type": "text", "text": part} for part in split(cited(reply.text, reply.source)))
+        text = for_lineworks(cited(reply.text, reply.source))
+        contents.extend({"type": "text", "text": part} for part in split(text))
         contents.extend(_cards(reply.cards))
         for choice in reply.choices:
             buttons.setdefault(choice.action, choice)
@@ -109,14 +116,15 @@ def _cards(cards: Sequence[Card]) -> list[Content]:
 
 def _column(card: Card) -> Content:
     return {
-        "title": _cut(card.title, MAX_TITLE_CHARS),
-        "text": _cut(card.text or card.title, MAX_COLUMN_TEXT_CHARS),
+        "title": _cut(for_lineworks(card.title), MAX_TITLE_CHARS),
+        "text": _cut(for_lineworks(card.text or card.title), MAX_COLUMN_TEXT_CHARS),
         "actions": [_postback(choice) for choice in card.choices],
     }
 
 
 def _plain(card: Card) -> str:
-    return _cut(f"【{card.title}】\n{card.text}" if card.text else f"【{card.title}】", MAX_TEXT_CHARS)
+    text = f"【{card.title}】\n{card.text}" if card.text else f"【{card.title}】"
+    return _cut(for_lineworks(text), MAX_TEXT_CHARS)
 
 
 def _postback(choice: Choice) -> Content:

@@ -2,9 +2,10 @@
 
 - Verify first: ``X-Slack-Signature`` (HMAC-SHA256 of ``v0:<timestamp>:<body>``
   over the body's bytes with the signing secret, in constant time) and that
-  ``X-Slack-Request-Timestamp`` is within five minutes of now (slack-sdk's
-  clock), so a replayed request is refused; both before the body is read as
-  anything. Missing, wrong or stale: 401, logged without the body.
+  ``X-Slack-Request-Timestamp`` (at most 20 ASCII digits) is within five
+  minutes of now (slack-sdk's clock), so a replayed request is refused;
+  both before the body is read as anything. Missing, unreadable, wrong or
+  stale: 401, logged without the body.
 - Then the body is read as strict JSON (`bot.handlers.inputs.strict_json`;
   for the Events API the body, for button actions the form field
   ``payload``); a signed body that is not UTF-8, holds ``NaN`` or is no
@@ -104,6 +105,9 @@ REFUSED_ERRORS = frozenset(
 
 RATE_LIMITED = "ratelimited"
 
+MAX_TIMESTAMP_DIGITS = 20
+"""Longer than any Unix time in seconds: a longer ``X-Slack-Request-Timestamp`` is refused unread."""
+
 
 class ConversationGone(Exception):
     """Slack refused for good (`GONE_ERRORS`): the conversation cannot be posted to."""
@@ -199,14 +203,17 @@ class SlackChannel:
         """Raise 401 unless ``raw`` is signed with our secret and its timestamp is within five minutes."""
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
-        if not timestamp.isdecimal() or not signature:
-            log.warning("Slack request without a signature or timestamp from %s: refused", request.remote)
+        # ASCII digits, and few: Python reads no int of over 4,300 digits (a ValueError, once a 500).
+        readable = timestamp.isascii() and timestamp.isdecimal() and len(timestamp) <= MAX_TIMESTAMP_DIGITS
+        if not readable or not signature:
+            log.warning(
+                "Slack request without a signature or a readable timestamp from %s: refused", request.remote
+            )
             raise _unauthorized()
         # Over the bytes: the SDK's verifier signs text, so a signed body that is not
         # UTF-8 would have looked like a wrong signature instead of a bad request.
         base = b"v0:" + timestamp.encode() + b":" + raw
         expected = "v0=" + hmac.new(self.settings.signing_secret.encode(), base, hashlib.sha256).hexdigest()
-        # In integers: a timestamp of hundreds of digits is no float, and merely stale.
         stale = abs(int(self.verifier.clock.now()) - int(timestamp)) > 5 * 60
         if stale or not hmac.compare_digest(expected.encode(), signature.encode("utf-8", "replace")):
             why = "a timestamp more than five minutes away (a replay?)" if stale else "a wrong signature"

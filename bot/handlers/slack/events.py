@@ -238,7 +238,8 @@ def _press(payload: dict[str, Any], now: datetime) -> Incoming | None:
 
 def _bot_user(envelope: dict[str, Any]) -> str | None:
     """The bot's own user id, which Slack names in the envelope's ``authorizations``."""
-    for authorization in envelope.get("authorizations") or ():
+    found = envelope.get("authorizations")
+    for authorization in found if isinstance(found, list) else ():
         if isinstance(authorization, dict) and authorization.get("is_bot"):
             return _text(authorization.get("user_id"))
     return None

@@ -21,10 +21,16 @@ Which activity becomes what (`to_incoming`):
 - anything else (reactions, typing, other invokes): nothing.
 
 The person is keyed by their Entra object id (``from.aadObjectId``), the
-same in every chat, falling back to the Teams user id; the conversation by
-its id; the event by the activity id within its conversation. The address
-kept for later is the activity's conversation reference, ``serviceUrl``
-included, as JSON.
+same in every chat, falling back to the Teams user id; that is, on Teams
+(``channelId`` ``msteams``). The same bot may also be reached through
+another Bot Framework channel (Web Chat, on by default; Direct Line; the
+Emulator), with a valid token and no tenant, whose client names its own
+user, any id at all: such a person is ``<channelId>:<from.id>``, so that
+naming a Teams person's id never makes anyone that person (their
+consultations, their limits). The conversation is keyed by its id; the
+event by the activity id within its conversation. The address kept for
+later is the activity's conversation reference, ``serviceUrl`` included,
+as JSON.
 """
 
 from __future__ import annotations
@@ -37,12 +43,22 @@ from bot.handlers.teams import CHANNEL
 from bot.handlers.teams.cards import action_of
 from bot.values import ConversationKey, Incoming, IncomingKind
 
-__all__ = ["SUBMIT_INVOKES", "address_of", "event_id_of", "reference_of", "room_of", "to_incoming"]
+__all__ = [
+    "SUBMIT_INVOKES",
+    "address_of",
+    "event_id_of",
+    "from_teams",
+    "reference_of",
+    "room_of",
+    "to_incoming",
+]
 
 SUBMIT_INVOKES = frozenset({"suggestedActions/submit", "suggestedAction/submit"})
 """The invoke a suggested ``Action.Submit`` sends (Teams' docs spell it both ways)."""
 
 _GROUP_TYPES = frozenset({"groupChat", "channel"})
+TEAMS = "msteams"
+"""The Bot Framework's ``channelId`` of Teams."""
 
 EDIT_MESSAGE = "editMessage"
 """``channelData.eventType`` of a ``messageUpdate`` that is an edit (``undeleteMessage`` is the other)."""
@@ -53,12 +69,11 @@ def to_incoming(activity: Activity) -> Incoming | None:
     kind, text, action = _reading(activity)
     if kind is None:
         return None
-    sender = activity.from_property
     conversation = activity.conversation
-    if sender is None or conversation is None or not conversation.id:
+    if conversation is None or not conversation.id:
         return None
-    user = sender.aad_object_id or sender.id
-    if not user:
+    user = _person(activity)
+    if user is None:
         return None
     room = None
     personal = (conversation.conversation_type or "personal") not in _GROUP_TYPES
@@ -78,6 +93,21 @@ def to_incoming(activity: Activity) -> Incoming | None:
         address=address_of(activity),
         room=room,
     )
+
+
+def _person(activity: Activity) -> str | None:
+    """Who is talking: on Teams their Entra object id (else Teams id); elsewhere ``<channelId>:<from.id>``."""
+    sender = activity.from_property
+    if sender is None:
+        return None
+    if from_teams(activity):
+        return sender.aad_object_id or sender.id or None
+    return f"{activity.channel_id or 'unknown'}:{sender.id}" if sender.id else None
+
+
+def from_teams(activity: Activity) -> bool:
+    """Whether ``activity`` came from Teams, not from another Bot Framework channel of the same bot."""
+    return activity.channel_id is not None and activity.channel_id.channel == TEAMS
 
 
 def room_of(conversation_id: str) -> str:

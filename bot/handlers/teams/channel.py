@@ -28,13 +28,16 @@
   carry: the channel keeps the one of the room itself (from the app's
   installation in the team or any mention of the bot there), else the most
   recent one of any verified activity (a tenant's ``serviceUrl`` is the same
-  for all its conversations). Until one has been seen since the start, a
-  notice waits in the outbox (`RoomUnknown`, retried with the backoff).
+  for all its conversations; an activity of another Bot Framework channel,
+  Web Chat's, names a connector of its own and is not kept). Until one has
+  been seen since the start, a notice waits in the outbox (`RoomUnknown`,
+  retried with the backoff).
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import UTC, datetime
@@ -46,6 +49,7 @@ from microsoft_agents.activity import Activity, ActivityTypes, ConversationRefer
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 from microsoft_agents.hosting.core.authorization import AuthenticationConstants
 from pydantic import ValidationError
+from yarl import URL
 
 from bot.appkeys import DISPATCHER
 from bot.config import Settings
@@ -57,7 +61,7 @@ from bot.handlers.channel import Progress
 from bot.handlers.errors import json_exception, request_error
 from bot.handlers.inputs import read_json_object
 from bot.handlers.teams import CHANNEL, invokes
-from bot.handlers.teams.activities import reference_of, room_of, to_incoming
+from bot.handlers.teams.activities import from_teams, reference_of, room_of, to_incoming
 from bot.handlers.teams.cards import render
 from bot.handlers.teams.notice import notice_attachment
 from bot.handlers.teams.sdk import Sdk, authorize, build_sdk
@@ -162,9 +166,13 @@ class TeamsChannel:
         body = await read_json_object(request)
         try:
             activity = Activity.model_validate(body)
-        except ValidationError:
+        except (
+            ValidationError,
+            TypeError,
+            ValueError,
+        ):  # the SDK's own types raise these too ("channelId": "")
             activity = None
-        if activity is None or not activity.service_url or not _conversation_id(activity):
+        if activity is None or not _addressable(activity):
             log.warning("Teams webhook with a body that is not an activity: refused")
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
         self._check_tenant(activity, request.remote)
@@ -282,8 +290,12 @@ class TeamsChannel:
             raise PlatformRefused.of(exc, datetime.now(UTC)) from exc
 
     def _learn(self, activity: Activity) -> None:
-        """Keep the ``serviceUrl`` of a verified activity, for posts into a team's channel."""
-        if not activity.service_url:
+        """Keep the ``serviceUrl`` of a verified Teams activity, for posts into a team's channel.
+
+        Not another Bot Framework channel's (Web Chat, Direct Line): theirs is a connector of their own,
+        which knows no team, and the room's notices posted there would be refused and lost.
+        """
+        if not activity.service_url or not from_teams(activity):
             return
         self._latest_service_url = activity.service_url
         conversation = activity.conversation
@@ -351,12 +363,26 @@ class TeamsSender:
 
 
 def _tenants(activity: Activity) -> set[str]:
-    """The tenants ``activity`` says it comes from (``conversation.tenantId``, ``channelData.tenant.id``)."""
-    found = {activity.conversation.tenant_id if activity.conversation is not None else None}
+    """The tenants ``activity`` says it comes from (``conversation.tenantId``, ``channelData.tenant.id``).
+
+    ``channelData`` is free-form JSON: a tenant id there that is not a string is named as it was sent.
+    """
+    found: list[object] = [activity.conversation.tenant_id if activity.conversation is not None else None]
     data = activity.channel_data
     tenant = data.get("tenant") if isinstance(data, dict) else None
-    found.add(tenant.get("id") if isinstance(tenant, dict) else None)
-    return {str(t).strip().lower() for t in found if t}
+    found.append(tenant.get("id") if isinstance(tenant, dict) else None)
+    named = [t if isinstance(t, str) else json.dumps(t) for t in found if t is not None]
+    return {t.strip().lower() for t in named if t}
+
+
+def _addressable(activity: Activity) -> bool:
+    """Whether ``activity`` has an absolute http(s) ``serviceUrl``, a conversation id and a recipient.
+
+    Every activity has them, and the SDK's turn fails (a 500) on any of them missing.
+    """
+    url = URL(activity.service_url or "")
+    web_url = url.is_absolute() and url.scheme in ("http", "https") and bool(url.host)
+    return web_url and bool(_conversation_id(activity)) and activity.recipient is not None
 
 
 def _conversation_id(activity: Activity) -> str:

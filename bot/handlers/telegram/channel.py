@@ -135,8 +135,9 @@ class TelegramChannel:
             raise InvalidRequest("invalid_update", "Telegram の update_id がありません。")
         try:
             update = Update.de_json(body, self.application.bot)
-            # the SDK reads lazily shaped objects; a wrong type inside surfaces as one of these
-        except (TypeError, KeyError, ValueError, AttributeError):
+            # the SDK reads lazily shaped objects; a wrong type inside surfaces as one of these, and a
+            # date beyond any clock (1e300) as OverflowError
+        except (TypeError, KeyError, ValueError, AttributeError, OverflowError):
             log.warning("Telegram update %s that the SDK cannot read: refused", update_id)
             raise InvalidRequest(
                 "invalid_update", "Telegram の update として読み取れませんでした。"

@@ -18,7 +18,9 @@ joining), group messages not said to the bot, callback queries outside
 private chats or without data, inline queries, polls, payments, reactions,
 and the bot being added to or removed from a group. A callback query whose
 ``data`` is not a string (Telegram sends 1-64 bytes of text) raises
-`TypeError`, which the webhook answers 400 as for any field of the wrong type.
+`TypeError`, which the webhook answers 400 as for any field of the wrong type;
+so do a message's text that is not a string and ids (the message's, the
+chat's, the sender's) that are not integers.
 
 The conversation key is ``("telegram", <user id>, <chat id>)`` (in a private
 chat the two ids are equal); the address is the chat id, where answers and
@@ -80,6 +82,7 @@ def incoming_of(update: Update, bot: BotIdentity, now: datetime) -> Incoming | N
 
 
 def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -> Incoming | None:
+    _check(message)
     person = message.from_user
     if person is None or person.is_bot:
         return None
@@ -108,6 +111,7 @@ def _message(message: Message, bot: BotIdentity, event_id: str, now: datetime) -
 
 def _edit(message: Message, now: datetime) -> Incoming | None:
     """A person's edit of a text they sent in their private chat; the edited text is never read."""
+    _check(message)
     person, chat = message.from_user, message.chat
     if person is None or person.is_bot or chat.type != Chat.PRIVATE or message.text is None:
         return None
@@ -132,6 +136,9 @@ def _press(query: CallbackQuery, event_id: str, now: datetime) -> Incoming | Non
     message = query.message
     if message is None or message.chat.type != Chat.PRIVATE or not query.data:
         return None  # an inline-mode message, a group, or a game button: none are the bot's
+    _integers(
+        ("callback_query.from.id", query.from_user.id), ("callback_query.message.chat.id", message.chat.id)
+    )
     key = ConversationKey(CHANNEL, str(query.from_user.id), str(message.chat.id))
     return Incoming(
         key,
@@ -149,6 +156,30 @@ def _membership(change: ChatMemberUpdated, event_id: str, now: datetime) -> Inco
         return None
     key = ConversationKey(CHANNEL, str(change.from_user.id), str(change.chat.id))
     return Incoming(key, kind="unfollow", event_id=event_id, address=str(change.chat.id), received_at=now)
+
+
+def _check(message: Message) -> None:
+    """TypeError (the webhook's 400) when a field of ``message`` the bot reads is not of Telegram's type.
+
+    The SDK passes fields on as they came: a text of ``0`` or ``[]`` would
+    otherwise reach the turn and fail there (a 500), and a message id of
+    ``1.5`` the answer's quote.
+    """
+    if message.text is not None and not isinstance(message.text, str):
+        raise TypeError(f"message.text is {type(message.text).__name__}, not a string")
+    person = message.from_user
+    _integers(
+        ("message.message_id", message.message_id),
+        ("message.chat.id", message.chat.id),
+        ("message.from.id", 0 if person is None else person.id),
+    )
+
+
+def _integers(*fields: tuple[str, object]) -> None:
+    """TypeError for the first of ``fields`` (name, value) that is not an integer, as Telegram's ids are."""
+    for name, value in fields:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError(f"{name} is {type(value).__name__}, not an integer")
 
 
 def _command(message: Message) -> str | None:

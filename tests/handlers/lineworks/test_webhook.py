@@ -9,6 +9,7 @@ an answer that fails falling back to the outbox.
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pytest
 import sqlalchemy as sa
@@ -99,6 +100,18 @@ async def test_a_signed_body_that_is_not_a_callback_is_400(
     assert await post(bot, Webhook("/webhooks/lineworks", body, headers)) == 400
     await settle(bot)
     assert fake.messages == []
+
+
+@pytest.mark.parametrize("kind", [[], {}, [{}]], ids=["array", "object", "array-of-object"])
+async def test_a_signed_message_of_a_content_type_no_one_sends_is_ignored_not_a_500(
+    bot: Client, fake: FakeLineWorks, caplog: pytest.LogCaptureFixture, kind: object
+) -> None:
+    """A content ``type`` that is no string: an array or an object was a TypeError (a 500) once."""
+    callback = fake.callback("message", USER, content={"type": kind, "text": QUESTION})
+    assert await post(bot, fake.webhook(callback)) == 200
+    await settle(bot)
+    assert fake.messages == []
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_the_same_body_twice_is_one_event_and_a_new_one_with_the_same_text_is_another(

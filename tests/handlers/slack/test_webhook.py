@@ -111,11 +111,16 @@ async def test_a_request_within_the_window_is_taken(bot: Client, slack: FakeSlac
     assert len(await slack.sent(USER, 1)) == 1
 
 
-@pytest.mark.parametrize("timestamp", ["", "abc", "1e9", "-5", "9" * 400, "0" * 400 + "1"])
+@pytest.mark.parametrize(
+    "timestamp",
+    ["", "abc", "1e9", "-5", "9" * 400, "0" * 400 + "1", "9" * 5000],
+    ids=["empty", "letters", "float", "negative", "400-nines", "padded", "5000-nines"],
+)
 async def test_a_timestamp_that_is_not_a_number_of_any_clock_is_refused(
     bot: Client, slack: FakeSlack, timestamp: str
 ) -> None:
-    """Before anyone is authenticated: 400 nines once overflowed a float and gave 500."""
+    """Before anyone is authenticated: 400 nines once overflowed a float and gave 500, and 5,000
+    digits (more than Python reads as an int, and well within a header) did too."""
     webhook = slack.text(USER, "RPAとは", "Ev1")
     headers = {**webhook.headers, "X-Slack-Request-Timestamp": timestamp}
     headers["X-Slack-Signature"] = sign(webhook.body, timestamp)
@@ -142,6 +147,18 @@ async def test_a_signed_body_that_is_not_slacks_is_a_bad_request(bot: Client, sl
         status, _ = await post(bot, slack.signed(body, kind))
         assert status == 400, body
     assert slack.calls == []
+
+
+@pytest.mark.parametrize("authorizations", [5, True], ids=["number", "boolean"])
+async def test_authorizations_of_another_shape_read_as_absent_not_a_500(
+    bot: Client, slack: FakeSlack, authorizations: object
+) -> None:
+    """The envelope's ``authorizations`` (a list, naming the bot) of any other shape was a TypeError once."""
+    envelope = slack.envelope(slack.message(USER, "RPAとは何ですか？"), "Ev1")
+    envelope["authorizations"] = authorizations
+    status, _ = await post(bot, slack.signed(json.dumps(envelope).encode(), "application/json"))
+    assert status == 200
+    assert len(await slack.sent(USER, 1)) == 1
 
 
 @pytest.mark.parametrize(

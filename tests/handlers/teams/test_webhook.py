@@ -26,7 +26,7 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import CHANNELS, CONVERSATIONS, DISPATCHER, STORE
+from bot.appkeys import CHANNELS, CONSULT, CONVERSATIONS, DISPATCHER, STORE
 from bot.config import Settings
 from bot.consult.actions import MAX_TEXT_CHARS
 from bot.conversations import EDITED, GROUP_ONLY
@@ -36,6 +36,7 @@ from bot.handlers.teams.channel import TeamsChannel
 from bot.search import Searcher
 from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
+from tests.auxil.consultations import open_consultation
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
@@ -311,6 +312,24 @@ async def test_an_invoke_the_bot_does_not_handle_is_200_with_nothing_done(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info], "no traceback"
 
 
+async def test_a_user_of_another_bot_framework_channel_is_never_a_teams_person(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """Web Chat or Direct Line, enabled on the same bot, come with a valid token and no tenant, and their
+    client names its own user: one naming a Teams person's Entra id must not see their consultations."""
+    number = (await asyncio.to_thread(open_consultation, teams.app[CONSULT], KEY)).id
+    posed = fake.activity(None, conversation_id="webchat-conversation-1", user_id=USER, aad_object_id=USER)
+    posed.update(channelId="webchat", value={"action": "cs:list"})
+    del posed["conversation"]["tenantId"], posed["channelData"]
+    assert (await post(teams, posed, f"Bearer {fake.token()}")).status == 200
+    await settle(teams)
+    shown = json.dumps([p.activity for p in fake.posted], ensure_ascii=False)
+    assert "これまでのご相談" not in shown
+    assert f"No.{number}" not in shown, "a Teams person's consultation shown to a Web Chat user"
+    people = {(row.channel, row.user_id, row.conversation_id) for row in rows(teams, conversations)}
+    assert ("teams", "webchat:" + USER, "webchat-conversation-1") in people
+
+
 async def test_a_group_chat_is_told_the_bot_works_one_to_one(teams: Client, fake: FakeBotFramework) -> None:
     activity = fake.activity("<at>kaizen-bot</at> 質問です")
     activity["conversation"]["conversationType"] = "groupChat"
@@ -368,6 +387,38 @@ async def test_a_body_that_is_not_an_activity_is_400(
     assert response.status == 400
     assert (await response.json())["error"] == code
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "one warning line, no traceback"
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        pytest.param("serviceUrl", "smba.trafficmanager.net/jp/", id="relative-service-url"),
+        pytest.param("channelId", "", id="empty-channel-id"),
+        pytest.param("recipient", None, id="no-recipient"),
+    ],
+)
+async def test_an_activity_missing_what_every_activity_has_is_400_not_a_500(
+    teams: Client, fake: FakeBotFramework, caplog: pytest.LogCaptureFixture, field: str, value: object
+) -> None:
+    activity = fake.activity("RPAとは何ですか？")
+    activity[field] = value
+    with caplog.at_level(logging.WARNING):
+        response = await post(teams, activity, f"Bearer {fake.token()}")
+    assert response.status == 400
+    assert (await response.json())["error"] == "invalid_activity"
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], "one warning line, no traceback"
+
+
+@pytest.mark.parametrize("tenant", [[], {"id": "x"}], ids=["array", "object"])
+async def test_a_tenant_id_that_is_not_a_string_is_another_tenant(
+    teams: Client, fake: FakeBotFramework, tenant: object
+) -> None:
+    """``channelData`` is free-form: a tenant id of another type was a TypeError (a 500) once."""
+    activity = fake.activity("RPAとは何ですか？")
+    activity["channelData"]["tenant"]["id"] = tenant
+    response = await post(teams, activity, f"Bearer {fake.token()}")
+    assert response.status == 403
+    assert (await response.json())["error"] == "wrong_tenant"
 
 
 async def test_an_activity_without_a_conversation_is_400_in_the_apis_error_format(
@@ -530,6 +581,25 @@ async def test_a_notice_into_the_teams_room_fits_the_connector_whatever_its_leng
     assert len(shown) > 2000, "cut where it must, not short"
     assert card["body"][0]["inlines"][0]["text"] == "新しいご相談です（No.7）"
     assert card["actions"][0]["url"] == url, "the dashboard shows it whole"
+
+
+async def test_a_web_chat_activity_never_becomes_where_the_rooms_notices_go(
+    teams: Client, fake: FakeBotFramework
+) -> None:
+    """Only a Teams activity names the tenant's connector: Web Chat's (another one) once took its place."""
+    await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")  # the tenant's serviceUrl
+    await fake.wait_for(1)
+    elsewhere = "http://127.0.0.1:9/webchat/"  # Web Chat's own connector, which knows no Teams channel
+    chat = fake.activity("こんにちは", conversation_id="webchat-conversation-1", service_url=elsewhere)
+    chat["channelId"] = "webchat"
+    assert (await post(teams, chat, f"Bearer {fake.token(service_url=elsewhere)}")).status == 200
+    await settle(teams)
+    channel = teams.app[CHANNELS]["teams"]
+    assert isinstance(channel, TeamsChannel)
+    room = "19:dx-room@thread.tacv2"
+    await channel.post_notice(room, Notice(7, "new", "新しいご相談です（No.7）", "内容：会議録", None))
+    (posted,) = [p for p in fake.posted if p.conversation_id == room]
+    assert posted.status == 201
 
 
 async def test_a_conversation_that_no_longer_exists_is_recorded_and_not_retried(
