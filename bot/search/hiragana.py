@@ -162,14 +162,18 @@ def _pieces(
     sounds = to_katakana(run)
     # The pieces that read as known nouns, by (end, start): from each start a piece grows only while it
     # begins a known reading (`SearchIndex.sound_prefixes`). Most runs are a few kana of grammar with none,
-    # and end here.
+    # and end here. Most starts begin no known reading at all: their first piece is looked up before a
+    # range of ends is made for them (a story's 90-odd hiragana each started one, half the reader's time).
+    prefixes, readings = index.sound_prefixes, index.sounds
     pieces: list[tuple[int, int]] = []
     for start in range(len(run) - MIN_SOUND_LENGTH + 1):
+        if sounds[start : start + MIN_SOUND_LENGTH] not in prefixes:
+            continue
         for end in range(start + MIN_SOUND_LENGTH, min(start + MAX_READING, len(run)) + 1):
             reading = sounds[start:end]
-            if reading not in index.sound_prefixes:
+            if reading not in prefixes:
                 break
-            if reading in index.sounds:
+            if reading in readings:
                 pieces.append((end, start))
     pieces = [
         (end, start)

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.search.normalize import MAX_QUERY_CHARS, bare_topic, closing, gram_text, normalize
+from bot.search.normalize import (
+    _SETTLED,
+    MAX_QUERY_CHARS,
+    _normalized,
+    bare_topic,
+    closing,
+    gram_text,
+    normalize,
+)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +96,28 @@ def test_control_characters_and_length_are_bounded() -> None:
     out = normalize(long)
     assert len(out) == MAX_QUERY_CHARS
     assert out.endswith("最後の質問")
+
+
+SETTLED = [chr(c) for c in range(0x4E00, 0xA000)] + ["々"] + [chr(c) for c in range(0x30A1, 0x30FB)]
+"""Every character `normalize` returns at once when a text holds nothing else: kanji and katakana but ー."""
+
+
+def test_kanji_and_katakana_alone_are_normalised_already() -> None:
+    """The short cut (`_SETTLED`) takes only what every step of `_normalized` leaves as it is."""
+    assert all(_SETTLED.fullmatch(c) for c in SETTLED)
+    assert [c for c in SETTLED if _normalized(c) != c] == []
+    kana = [chr(c) for c in range(0x30A1, 0x30FB)] + ["々", "国"]  # nor side by side (no kana composes)
+    assert [a + b for a in kana for b in kana if _normalized(a + b) != a + b] == []
+    words = ["国民健康保険", "児童手当", "マイナンバーカード", "ヴァイオリン", "佐々木"]
+    words += ["ﾏｲﾅ", "\uf900", "RPA"]
+    assert [normalize(word) for word in words] == [_normalized(word) for word in words]
+    # Not taken, and changed: half-width kana, a compatibility ideograph (NFKC), Latin letters.
+    assert [normalize(word) for word in words][-3:] == ["マイナ", "\u8c48", "rpa"]
+
+
+def test_a_long_text_of_kanji_is_cut_as_any_other() -> None:
+    long = "申請" * MAX_QUERY_CHARS + "窓口"
+    assert normalize(long) == long[-MAX_QUERY_CHARS:]
 
 
 @pytest.mark.parametrize(
