@@ -29,6 +29,7 @@ from bot.db.engine import reading, writing
 from bot.db.keys import of_conversation
 from bot.db.schema import conversations, outbox, seen_events, web_sessions
 from bot.db.websessions import ANONYMOUS_PREFIX, ENDED
+from bot.db.websessions import CHANNEL as WEB_CHANNEL
 from bot.localtime import local
 from bot.values import ConversationKey, Reply
 
@@ -155,7 +156,7 @@ def unreachable(connection: sa.Connection, key: ConversationKey) -> str | None:
     """
     if blocked(connection, key.channel, key.user_id):
         return BLOCKED
-    if key.user_id.startswith(ANONYMOUS_PREFIX):
+    if key.channel == WEB_CHANNEL and key.user_id.startswith(ANONYMOUS_PREFIX):
         live = sa.select(web_sessions.c.id).where(web_sessions.c.user_id == key.user_id).limit(1)
         if connection.execute(live).first() is None:
             return ENDED

@@ -38,6 +38,7 @@ from bot.db.schema import outbox, web_session_starts, web_sessions
 
 __all__ = [
     "ANONYMOUS_PREFIX",
+    "CHANNEL",
     "ENDED",
     "RENEW_AFTER",
     "START_WINDOW",
@@ -45,6 +46,9 @@ __all__ = [
     "WebSession",
     "WebSessions",
 ]
+
+CHANNEL = "web"
+"""The channel whose people these sessions are: what is dropped when one ends is only the web chat's."""
 
 ANONYMOUS_PREFIX = "anon:"
 """Every session's user id starts with this; a name given by single sign-on or the API never does."""
@@ -147,7 +151,8 @@ class WebSessions:
             if user is None:
                 return False
             connection.execute(web_sessions.delete().where(session))
-            waiting = sa.and_(outbox.c.user_id == user, outbox.c.status == "pending")
+            mine = sa.and_(outbox.c.channel == CHANNEL, outbox.c.user_id == user)
+            waiting = sa.and_(mine, outbox.c.status == "pending")
             connection.execute(outbox.update().where(waiting).values(status="dropped", last_error=ENDED))
         return True
 

@@ -49,6 +49,7 @@ from bot.appkeys import CONVERSATIONS, KNOWLEDGE, SETTINGS, STORE
 from bot.config import Settings
 from bot.db import ConversationStore, deadline, reach
 from bot.db.outbox import Delivery
+from bot.db.websessions import CHANNEL
 from bot.delivery.worker import Sender
 from bot.handlers.channel import ChannelSpec
 from bot.handlers.errors import request_error
@@ -68,7 +69,6 @@ __all__ = [
     "setup",
 ]
 
-CHANNEL = "web"
 MAX_TEXT_CHARS = 2000
 HISTORY_LINES = 40
 """Lines of the conversation a reloaded page shows again."""

@@ -9,8 +9,16 @@ import sqlalchemy as sa
 
 from bot.db import ConversationStore
 from bot.db.retention import purge
-from bot.db.schema import web_session_starts, web_sessions
-from bot.db.websessions import ANONYMOUS_PREFIX, RENEW_AFTER, START_WINDOW, StartsExhausted, WebSessions
+from bot.db.schema import outbox, web_session_starts, web_sessions
+from bot.db.websessions import (
+    ANONYMOUS_PREFIX,
+    CHANNEL,
+    RENEW_AFTER,
+    START_WINDOW,
+    StartsExhausted,
+    WebSessions,
+)
+from bot.values import ConversationKey, Reply
 from tests.auxil.consultations import Clock
 
 LIFETIME = timedelta(days=30)
@@ -77,6 +85,24 @@ def test_ending_a_session_leaves_the_others(sessions: WebSessions) -> None:
     assert not sessions.end(token)
     assert sessions.find(token) is None
     assert sessions.find(other) is not None
+
+
+def test_ending_a_session_drops_only_the_web_chats_waiting_messages(
+    sessions: WebSessions, store: ConversationStore
+) -> None:
+    token, session = sessions.start()
+    web = ConversationKey(CHANNEL, session.user, session.user)
+    elsewhere = ConversationKey("teams", session.user, session.user)  # an id another channel's client chose
+    store.push(web, Reply("お待たせしました"))
+    store.push(elsewhere, Reply("別のチャネルへの回答"))
+    assert sessions.end(token)
+    with store.engine.connect() as connection:
+        rows = connection.execute(sa.select(outbox.c.channel, outbox.c.status).order_by(outbox.c.id)).all()
+    assert [tuple(row) for row in rows] == [(CHANNEL, "dropped"), ("teams", "pending")]
+    store.push(elsewhere, Reply("その後の回答"))
+    with store.engine.connect() as connection:
+        last = connection.execute(sa.select(outbox.c.status).order_by(outbox.c.id.desc())).scalars().first()
+    assert last == "pending", "only a web chat user is gone with their session"
 
 
 def test_expired_sessions_are_purged(sessions: WebSessions, store: ConversationStore, clock: Clock) -> None:
