@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.config import channels
 from bot.config.catalog import (
+    ACCOUNT_NAME,
     DB_TIMEOUT_SECONDS,
     LOG_FORMATS,
     LOG_LEVELS,
@@ -58,6 +59,7 @@ from bot.config.sections import (
 )
 
 __all__ = [
+    "ACCOUNT_NAME",
     "DB_TIMEOUT_SECONDS",
     "MAX_RETENTION_DAYS",
     "PROJECT_ROOT",
