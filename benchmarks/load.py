@@ -43,7 +43,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,7 +59,7 @@ sys.path.insert(0, str(ROOT))
 from tests.auxil.chatapi import CHAT_TOKEN, ChatApi  # noqa: E402
 from tests.auxil.platforms import free_port  # noqa: E402
 from tests.auxil.postgres import PostgresServer, binaries  # noqa: E402
-from tests.auxil.server import interrupt  # noqa: E402
+from tests.auxil.server import Served, interrupt, wait_ready  # noqa: E402
 
 TARGETS = ("bare", "sqlite", "sqlite-x2", "postgresql", "postgresql-x2")
 TURNS_PER_CONVERSATION = 4
@@ -191,10 +190,11 @@ def processes(commands: Sequence[list[str]], folder: Path, env: dict[str, str]) 
     urls = []
     try:
         for n, command in enumerate(commands):
-            with (folder / f"server-{n}.log").open("wb") as log:
+            log_path = folder / f"server-{n}.log"
+            with log_path.open("wb") as log:
                 started.append(subprocess.Popen(command, stdout=log, stderr=log, env=env))
             urls.append(f"http://127.0.0.1:{command[-1]}")
-            wait_ready(urls[-1], started[-1])
+            wait_ready(Served(urls[-1], started[-1], log_path), seconds=180)
         yield urls
     finally:
         for process in started:
@@ -206,20 +206,6 @@ def processes(commands: Sequence[list[str]], folder: Path, env: dict[str, str]) 
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-
-
-def wait_ready(url: str, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{url} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not get ready")
 
 
 @contextlib.contextmanager

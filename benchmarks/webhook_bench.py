@@ -29,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.app import init_app  # noqa: E402
+from bot.bench import percentile  # noqa: E402
 from bot.config import PROJECT_ROOT, Settings  # noqa: E402
 from bot.search import Searcher  # noqa: E402
 from tests.auxil.channels import Webhook  # noqa: E402
@@ -52,12 +53,6 @@ Exchange = Callable[[int, int], tuple[Webhook, Callable[[], Awaitable[object]]]]
 
 Called before the webhook is posted, so the wait can note what was there before.
 """
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The value below which ``share`` of ``values`` lie (nearest rank)."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 async def measure(

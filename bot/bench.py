@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -88,12 +88,14 @@ def synthetic_faq(size: int, pool: list[str], seed: int = 7) -> list[dict[str, A
     ]
 
 
-def _percentile(values: list[float], share: float) -> float:
+def percentile(values: Sequence[float], share: float) -> float:
+    """The value below which ``share`` of ``values`` lie (nearest rank): both benchmarks' p99."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
-def _peak_mib() -> float:
+def peak_mib() -> float:
+    """This process's peak memory so far (max RSS; Linux counts it in KiB), in MiB."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -131,8 +133,8 @@ def _child(
     return {
         "load_s": load,
         "median_ms": statistics.median(latencies) * 1000,
-        "p99_ms": _percentile(latencies, 0.99) * 1000,
-        "peak_mib": _peak_mib(),
+        "p99_ms": percentile(latencies, 0.99) * 1000,
+        "peak_mib": peak_mib(),
     }
 
 

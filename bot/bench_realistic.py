@@ -36,7 +36,6 @@ import gc
 import json
 import random
 import re
-import resource
 import statistics
 import time
 import unicodedata
@@ -47,7 +46,7 @@ from typing import Any
 
 import yaml
 
-from bot.bench import in_child, knowledge_copy
+from bot.bench import in_child, knowledge_copy, peak_mib, percentile
 from bot.config import PROJECT_ROOT, Settings
 from bot.knowledge import FaqEntry, load_knowledge
 
@@ -203,7 +202,7 @@ class Latency:
     def of(cls, seconds: Sequence[float], collections: tuple[int, float] = (0, 0.0)) -> Latency:
         """Median, 99th percentile and maximum of ``seconds``, in milliseconds."""
         ordered = sorted(seconds)
-        p99 = ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))]
+        p99 = percentile(ordered, 0.99)
         count, spent = collections
         return cls(statistics.median(ordered) * 1000, p99 * 1000, ordered[-1] * 1000, count, spent * 1000)
 
@@ -241,10 +240,6 @@ class RealisticReport:
     sizes: tuple[SizeReport, ...]
     peer_missing: str = ""
     """Why the peer was skipped, when it was."""
-
-
-def _peak_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class _Collections:
@@ -335,7 +330,7 @@ def _child(args: dict[str, Any]) -> dict[str, Any]:
         "build_s": build,
         "load_s": load,
         "latency": {key: value.__dict__ for key, value in latency.items()},
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
     }
 
 

@@ -31,6 +31,20 @@ def test_operations_settings_default_to_text_logs_made_ids_and_no_metrics() -> N
         Settings.from_env({"KAIZEN_METRICS_TOKEN": "s3cret"})
 
 
+def test_every_word_setting_takes_any_case_and_spaces_around_it() -> None:
+    """An env file's ``KAIZEN_LOG_LEVEL=info `` was refused, though every other word setting took its like."""
+    settings = Settings.from_env(
+        {
+            "KAIZEN_LOG_LEVEL": " info ",
+            "KAIZEN_LOG_FORMAT": " Json ",
+            "KAIZEN_WEBHOOK_TURNS": "Worker ",
+            "KAIZEN_NOTIFY_WEBHOOK_FORMAT": " SLACK",
+        }
+    )
+    chosen = (settings.log_level, settings.log_format, settings.webhook_turns, settings.notify.webhook_format)
+    assert chosen == ("INFO", "json", "worker", "slack")
+
+
 def test_the_command_line_wins_over_the_environment() -> None:
     env = {"KAIZEN_HOST": "0.0.0.0", "KAIZEN_PORT": "9000"}
     settings = Settings.from_env(env, KAIZEN_PORT="9100")

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bot.config import channels
 from bot.config.catalog import (
+    ACCOUNT_NAME,
     DB_TIMEOUT_SECONDS,
     LOG_FORMATS,
     LOG_LEVELS,
@@ -32,11 +33,11 @@ from bot.config.catalog import (
 )
 from bot.config.checks import (
     boolean,
+    choice,
     distinct_tokens,
     email_address,
     email_addresses,
     integer,
-    one_of,
     optional_url,
     refused,
     token,
@@ -58,6 +59,7 @@ from bot.config.sections import (
 )
 
 __all__ = [
+    "ACCOUNT_NAME",
     "DB_TIMEOUT_SECONDS",
     "MAX_RETENTION_DAYS",
     "PROJECT_ROOT",
@@ -139,12 +141,8 @@ class Settings:
         place = knowledge_place(
             _given(source, overrides, "KAIZEN_FAQ"), _given(source, overrides, "KAIZEN_KNOWLEDGE"), Path.cwd()
         )
-        level = values["KAIZEN_LOG_LEVEL"].upper()
-        if level not in LOG_LEVELS:
-            raise one_of("KAIZEN_LOG_LEVEL", LOG_LEVELS, values["KAIZEN_LOG_LEVEL"])
-        log_format = values["KAIZEN_LOG_FORMAT"].strip().lower()
-        if log_format not in LOG_FORMATS:
-            raise one_of("KAIZEN_LOG_FORMAT", LOG_FORMATS, values["KAIZEN_LOG_FORMAT"])
+        level = choice(values, "KAIZEN_LOG_LEVEL", LOG_LEVELS)
+        log_format = choice(values, "KAIZEN_LOG_FORMAT", LOG_FORMATS)
         cache = values["KAIZEN_CACHE_DIR"].strip()
         settings = cls(
             faq_path=place.faq_path,
@@ -167,7 +165,7 @@ class Settings:
             retention_days=integer(values, "KAIZEN_RETENTION_DAYS", 1, MAX_RETENTION_DAYS),
             db_timeout_seconds=integer(values, "KAIZEN_DB_TIMEOUT_SECONDS", 2, 300),
             inbox_lease_seconds=integer(values, "KAIZEN_INBOX_LEASE_SECONDS", 2, 3600),
-            webhook_turns=_webhook_turns(values),
+            webhook_turns=choice(values, "KAIZEN_WEBHOOK_TURNS", WEBHOOK_TURNS),
             notify=_notify(values),
             delivery=_delivery(values),
             limits=Limits(
@@ -214,20 +212,10 @@ def _host(values: Mapping[str, str]) -> str:
     return host
 
 
-def _webhook_turns(values: Mapping[str, str]) -> str:
-    turns = values["KAIZEN_WEBHOOK_TURNS"].strip().lower()
-    if turns not in WEBHOOK_TURNS:
-        raise one_of("KAIZEN_WEBHOOK_TURNS", WEBHOOK_TURNS, values["KAIZEN_WEBHOOK_TURNS"])
-    return turns
-
-
 def _notify(values: Mapping[str, str]) -> NotifySettings:
-    webhook_format = values["KAIZEN_NOTIFY_WEBHOOK_FORMAT"].strip().lower()
-    if webhook_format not in WEBHOOK_FORMATS:
-        raise one_of("KAIZEN_NOTIFY_WEBHOOK_FORMAT", WEBHOOK_FORMATS, values["KAIZEN_NOTIFY_WEBHOOK_FORMAT"])
     return NotifySettings(
         webhook_url=optional_url(values, "KAIZEN_NOTIFY_WEBHOOK_URL"),
-        webhook_format=webhook_format,
+        webhook_format=choice(values, "KAIZEN_NOTIFY_WEBHOOK_FORMAT", WEBHOOK_FORMATS),
         waiting_hours=integer(values, "KAIZEN_NOTIFY_WAITING_HOURS", 0, 24 * 365),
         smtp_host=values["KAIZEN_SMTP_HOST"].strip(),
         smtp_port=integer(values, "KAIZEN_SMTP_PORT", 1, 65535),

@@ -7,10 +7,12 @@ The README's settings table is checked against `SETTINGS` by a test
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = [
+    "ACCOUNT_NAME",
     "DB_TIMEOUT_SECONDS",
     "LOG_FORMATS",
     "LOG_LEVELS",
@@ -45,6 +47,10 @@ MIN_ADMIN_TOKEN_CHARS = 32
 
 MAX_RETENTION_DAYS = 365 * 30
 """The longest retention period (``KAIZEN_RETENTION_DAYS``, ``purge --days``)."""
+
+ACCOUNT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
+"""A dashboard account's name: what ``admin add-user`` accepts (`bot.consult.accounts.check_name`) and
+what ``KAIZEN_TEAM_MEMBERS`` may name."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
 
+from bot.config.catalog import ACCOUNT_NAME
 from bot.config.checks import MAKE_TOKEN, base_url, boolean, pasted_wrong, refused
 from bot.config.sections import (
     LineSettings,
@@ -111,8 +112,6 @@ def teams(values: Mapping[str, str]) -> TeamsSettings:
 
 
 _CHANNEL_NAME = re.compile(r"^[a-z][a-z0-9-]*$")
-_ACCOUNT_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
-"""A dashboard account's name, as `bot.consult.accounts` accepts it."""
 
 
 def team_room(values: Mapping[str, str]) -> TeamSettings:
@@ -143,7 +142,7 @@ def team_room(values: Mapping[str, str]) -> TeamSettings:
                 item.strip(),
             )
         account = account.strip()
-        if not _ACCOUNT_NAME.match(account):
+        if not ACCOUNT_NAME.match(account):
             raise refused(
                 "KAIZEN_TEAM_MEMBERS",
                 "「=」の後にダッシュボードのアカウント名（半角英小文字・数字・「.」「_」「-」の2〜32文字）を"

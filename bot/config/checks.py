@@ -96,6 +96,15 @@ def boolean(values: Mapping[str, str], name: str) -> bool:
     raise one_of(name, ("true", "false"), values[name])
 
 
+def choice(values: Mapping[str, str], name: str, choices: Sequence[str]) -> str:
+    """One of a few words, in any case, spaces around it ignored; returned as ``choices`` spells it."""
+    given = values[name].strip().lower()
+    for word in choices:
+        if word.lower() == given:
+            return word
+    raise one_of(name, choices, values[name])
+
+
 def integer(values: Mapping[str, str], name: str, low: int, high: int) -> int:
     """A whole number from ``low`` to ``high``; one error for text and for a number out of range."""
     request = f"{low}〜{high}の整数を指定してください"

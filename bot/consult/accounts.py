@@ -31,7 +31,6 @@ import contextlib
 import hashlib
 import hmac
 import os
-import re
 import secrets
 import threading
 from collections.abc import Callable
@@ -41,6 +40,7 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
+from bot.config import ACCOUNT_NAME
 from bot.consult import throttle
 from bot.consult.throttle import Attempt
 from bot.db import aware
@@ -70,7 +70,6 @@ _N, _R, _P, _LEN = 2**14, 8, 1, 32
 MIN_PASSWORD_CHARS = 10
 _LOGIN_LOCK = "kaizen-login-attempts"
 _CHECKER_NICENESS = 10
-_NAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,31}$")
 
 
 def _b64(data: bytes) -> str:
@@ -311,7 +310,7 @@ def _end_sessions(connection: sa.Connection, user_id: int) -> int:
 
 def check_name(name: str) -> None:
     """`InvalidInput` unless ``name`` is a well-formed user name (whether it is taken is not looked at)."""
-    if not _NAME.match(name):
+    if not ACCOUNT_NAME.match(name):
         raise InvalidInput("ユーザー名は半角英小文字・数字・「.」「_」「-」の2〜32文字にしてください。")
 
 

@@ -260,12 +260,7 @@ def waiting(engine: sa.Engine, key: ConversationKey) -> bool:
 
 def mark_sent(engine: sa.Engine, delivery: Delivery, now: datetime) -> None:
     """Record that the platform accepted ``delivery``: it is never claimed again."""
-    with engine.begin() as connection:
-        connection.execute(
-            outbox.update()
-            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
-            .values(status="sent", sent_at=now, last_error=None)
-        )
+    _update_pending(engine, delivery, status="sent", sent_at=now, last_error=None)
 
 
 def retry_later(
@@ -279,10 +274,7 @@ def retry_later(
     values: dict[str, Any] = {"next_attempt_at": at, "last_error": error[:MAX_ERROR_CHARS]}
     if parts_shown is not None:
         values["payload"] = with_parts_shown(delivery.payload, parts_shown)
-    with engine.begin() as connection:
-        connection.execute(
-            outbox.update().where(outbox.c.id == delivery.id, outbox.c.status == "pending").values(**values)
-        )
+    _update_pending(engine, delivery, **values)
 
 
 def record_parts_shown(engine: sa.Engine, delivery: Delivery, parts_shown: int) -> None:
@@ -291,21 +283,23 @@ def record_parts_shown(engine: sa.Engine, delivery: Delivery, parts_shown: int) 
     Written as each part is accepted, so that a worker stopped or killed in the middle of a long push
     leaves the count behind: whoever claims the message after the lease sends only the rest.
     """
-    with engine.begin() as connection:
-        connection.execute(
-            outbox.update()
-            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
-            .values(payload=with_parts_shown(delivery.payload, parts_shown))
-        )
+    _update_pending(engine, delivery, payload=with_parts_shown(delivery.payload, parts_shown))
 
 
 def drop(engine: sa.Engine, delivery: Delivery, reason: str) -> None:
     """Record that ``delivery`` can never be delivered: it is never claimed again."""
+    _update_pending(engine, delivery, status="dropped", last_error=reason[:MAX_ERROR_CHARS])
+
+
+def _update_pending(engine: sa.Engine, delivery: Delivery, **values: Any) -> None:
+    """Set ``values`` in ``delivery``'s row while it is pending, in a transaction of its own.
+
+    A message dropped meanwhile (its recipient blocked the bot) or sent by another worker once the lease
+    ran out keeps the state it ended in.
+    """
     with engine.begin() as connection:
         connection.execute(
-            outbox.update()
-            .where(outbox.c.id == delivery.id, outbox.c.status == "pending")
-            .values(status="dropped", last_error=reason[:MAX_ERROR_CHARS])
+            outbox.update().where(outbox.c.id == delivery.id, outbox.c.status == "pending").values(**values)
         )
 
 

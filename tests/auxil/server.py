@@ -98,10 +98,10 @@ def interrupt(process: subprocess.Popen[bytes]) -> None:
             process.wait()
 
 
-def wait_ready(served: Served) -> None:
-    """Block until /healthz answers 200; raise with the log if the process exits or never gets ready."""
+def wait_ready(served: Served, seconds: float = 120) -> None:
+    """Block until /healthz answers 200; raise with the log if the process exits or is not ready in time."""
     url, process, log = served.url, served.process, served.log
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"serve exited with {process.returncode}:\n{log.read_text()}")
