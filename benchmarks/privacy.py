@@ -394,7 +394,18 @@ reading the masker's code, never studied, with personal_studied_twentythird.yaml
 no_personal_studied_twentythird.yaml, 32), in other situations (住居確保給付金, guardianship petitions,
 自立支援医療, 特定健診 vouchers, マル子 and マル親 certificates, 出産育児一時金, emergency call systems,
 school transfers, allotments, employers' special collection, questions to the bot about one's own records,
-passports' and residence cards' letters read aloud), whose misses that session's rules were written from.
+passports' and residence cards' letters read aloud), whose misses that session's rules were written from;
+and personal_holdout_twentyfourth.yaml (88, 125: staff's own year-end adjustment and dependants'
+declarations, fixed-term staff's onboarding sheets, commuting allowances, job applicants' forms, the
+coming-of-age ceremony's sign-ups, longevity gifts, disaster-damage certificates, welfare fund loans, family
+support members, postnatal care, consumer advice on scam messages, certificates requested from abroad, sole
+proprietors registering for tenders, food business licences, sports facility accounts, bicycle parking season
+tickets; no_personal_holdout_twentyfourth.yaml, 50), written the same way before the next session's rules
+without reading the masker's code, never studied, with personal_studied_twentyfourth.yaml (48, 65;
+no_personal_studied_twentyfourth.yaml, 32), in other situations (nursing-care cost limits, child support
+guarantees, holiday clinics, house numbering, bath passes, neighbourhood associations, welfare commissioners'
+visits, school lunch fees, foster parents, outdoor advertising, smoking fines, private lodging, abandoned
+bicycles and parcels, plates without a label), whose misses that session's rules were written from.
 An item counts as caught when neither its text, nor its ``core`` (an address's block and room), nor any
 run of five digits or more of it is left in the masked message.
 
@@ -581,6 +592,9 @@ def written_personal() -> None:
         "personal_studied_twentysecond.yaml", "no_personal_studied_twentysecond.yaml", show=True
     )
     _written_personal("personal_studied_twentythird.yaml", "no_personal_studied_twentythird.yaml", show=True)
+    _written_personal(
+        "personal_studied_twentyfourth.yaml", "no_personal_studied_twentyfourth.yaml", show=True
+    )
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -606,6 +620,9 @@ def written_personal() -> None:
         "personal_holdout_twentysecond.yaml", "no_personal_holdout_twentysecond.yaml", show=False
     )
     _written_personal("personal_holdout_twentythird.yaml", "no_personal_holdout_twentythird.yaml", show=False)
+    _written_personal(
+        "personal_holdout_twentyfourth.yaml", "no_personal_holdout_twentyfourth.yaml", show=False
+    )
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -96,6 +96,13 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - a passport's or a residence card's number with its letters read aloud in katakana, further after its
   card's name (旅券の番号を読み上げてもらいました：ティーアール 1234567,
   在留カードの番号はエー・ビー・12345678・シー・ディー);
+- a car's whole plate with no word for it (品川 300 さ 44-18), in a message that speaks neither of the
+  ward's own cars nor of a fleet's upkeep (車検, 配車), and a motorcycle's with a dash in its number after
+  バイク or 原付 (練馬 あ 12-34); a bicycle's crime-prevention registration (防犯登録 第 A 4417821 号); a
+  capital and a serial between 第 and 号 after a number's word that is no work number's (入浴券の番号 第 B
+  2204417 号; 文書番号 第 A 12345 号 stays); a parcel's tracking number of ten to thirteen digits after
+  追跡番号 or 問い合わせ番号 in a message about a parcel; a ゆうちょ 記号 (1…0) and its 番号 anywhere in a
+  message that names the bank, however far from its name;
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
   and a residence card's (AB12345678CD), which no work
@@ -309,7 +316,7 @@ _HANDBOOK = (
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{1,2})[ ])[0-9]{3,}(?:(?:[ \n・の-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
-    r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[0-9]{2,}[a-z][0-9]{3,})"
+    r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[0-9]{2,}[a-z]{1,2}[0-9]{3,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW,
@@ -320,8 +327,8 @@ break too (２１０５・４４１７８, 6012の448172, 4410 then 223156 on th
 the rest on the next line (30 then 77125, as a chat sends them); or a group of one or two digits, an era's
 letter before it if any, a dash and a longer one (a ward's or an office's code first: 納税義務者番号
 17-004428-3, 受給者番号 3-0044182, 認定番号 R8-04118); or digits with a letter between them, as a year
-opens a member's number (2026G0318). A prefecture's name and a dash may open the value (保育士登録番号
-東京-004471)."""
+opens a member's number (2026G0318), or two letters between them, as an office's code opens an
+application's (26HK0192). A prefecture's name and a dash may open the value (保育士登録番号 東京-004471)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
@@ -464,24 +471,25 @@ not speak of the ward's own (`_OWN_CAR`)."""
 _OWN_CAR = lazy.compile("公用|庁用|庁有|区有")
 """The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
 _LETTERED = lazy.compile(
-    rf"(?:{_PERSON_ID}|受診番号)(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
+    rf"(?:{_PERSON_ID}|受診番号|診察券の?番号|カルテ番号)(?:は|が|の|{_SPACE}[:：=;>])?{_SPACE}{_OPENING}([a-z]{{1,2}}-[0-9]{{3,}}(?:-[0-9]+)*)"
     rf"(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number lettered before a dash after the label of a person's number (受診者番号 K-2026-04471, 対象者番号：
-W-8812, お客様ID MV-30417728); after a case's label the same shape may be a file's (ケース番号 C-2025-1182)
-and stays."""
+W-8812, お客様ID MV-30417728) or of a patient's card or chart (診察券番号 Q-11827, カルテ番号
+P-20418); after a case's label the same shape may be a file's (ケース番号 C-2025-1182) and stays."""
 _WHOSE = r"(?:の(?:方|かた|ご本人|本人|世帯|ご家族|お子さん)|様|さま|さん)"
 """What says a number is a person's: the one it is of (…の方, …のご本人, …の世帯, …様)."""
 _OF_A_PERSON = lazy.compile(
-    rf"(?:受付|申請|整理|登録|管理)番号(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
+    rf"(?:受付|申請|申込|申し込み|整理|登録|管理)番号(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
     rf"((?:[a-z]{{1,3}}-)?{_ID_VALUE})(?![0-9a-z]|{_QUANTITY})(?:{_SPACE}号)?{_SPACE}(?={_WHOSE})"
     r"(?![^\n。]{0,24}窓口)",
     re.IGNORECASE,
 )
 """A work number's label, then a number said to be someone's (受付番号が 3318 の方, 申請番号 KY-00448172 の
-ご本人, 登録番号 5-0389 の方): a resident's application or entry; 受付番号 1234 alone is the office's, and
-so is a queue's called to a counter (受付番号 312 番の方、3番窓口へ, 整理番号 045-2261 の方は 3番窓口へ)."""
+ご本人, 登録番号 5-0389 の方, 申込番号 26HK0192 の方): a resident's application or entry; 受付番号 1234
+alone is the office's, and so is a queue's called to a counter (受付番号 312 番の方、3番窓口へ,
+整理番号 045-2261 の方は 3番窓口へ)."""
 _POLLING_DISTRICT = lazy.compile(
     rf"第?{_SPACE}[0-9]{{1,3}}{_SPACE}投票区(?:の|、|,)?{_SPACE}"
     rf"(?:(?:登録|名簿)?番号(?:は|が|:|：)?{_SPACE})?(?:第{_SPACE})?"
@@ -593,6 +601,55 @@ _BRANCH_THEN_ACCOUNT = lazy.compile(
 )
 """A branch's three digits and an account's seven after a label that names both (還付口座は 店番-口座 で
 112-0048813); 支店番号-口座番号 形式の入力は 0 件 stays."""
+_LETTER_SERIAL = lazy.compile(
+    r"(?<!文書)(?<!管理)(?<!受付)(?<!整理)(?<!契約)(?<!案件)(?<!伝票)(?<!注文)(?<!資料)(?<!書類)(?<!様式)(?<!帳票)"
+    r"(?<!議案)(?<!図面)(?<!物品)(?<!製品)(?<!商品)(?<!型式)"
+    rf"番号(?:は|が|:|：)?{_SPACE}第{_SPACE}((?-i:[A-Z]{{1,2}})[ ]?[0-9]{{5,8}})(?![0-9]){_SPACE}号"
+)
+"""A capital letter and a serial of five digits or more between 第 and 号 after a number's word (入浴券の番号
+第 B 2204417 号), as a registration or a card prints its holder's number; a document's number has its
+office's kanji, not a lone capital (豊福第 1843 号), and a work number's word before 番号 (文書番号, 契約番号)
+keeps it."""
+_CRIME_PREVENTION = lazy.compile(
+    rf"防犯登録(?:番号)?(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
+    rf"((?-i:[A-Z]{{1,2}})[ ]?[0-9]{{4,8}}|[0-9]{{2}}-[0-9]{{4,7}}|[0-9]{{5,8}})(?![0-9]|{_SPACE}{_QUANTITY})"
+)
+"""A bicycle's crime-prevention registration, its holder's name and address on file (防犯登録 第 A 4417821 号,
+防犯登録番号は 22-0418): a letter and four digits or more, two digits and a dash, or five digits or more;
+a count after the word has its unit (防犯登録 300 件)."""
+_TRACKING = lazy.compile(
+    rf"(?:追跡|問い?合わせ|問合せ|お問合せ)番号(?:は|が|:|：)?{_SPACE}{_OPENING}"
+    r"((?<![0-9])[0-9]{3,4}(?:[ -][0-9]{3,4}){2,3}|[0-9]{10,13})(?![0-9-])"
+)
+"""A parcel's tracking number, ten to thirteen digits, grouped or not, after 追跡番号 or 問い合わせ番号 in a
+message about a parcel (`_PARCEL_CUE`): it leads to the addressee's name and address."""
+_PARCEL_CUE = lazy.compile("荷物|宅配|配達|配送|追跡|ゆうパック|ヤマト|佐川|伝票")
+_TRACKING_DIGITS = range(10, 14)
+_UNLABELLED_PLATE = lazy.compile(
+    r"(?<![\u4e00-\u9fffヶケ])([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?[0-9]{2,3}[ \t\u3000]?"
+    rf"[{_PLATE_KANA}][ \t\u3000]?(?:[0-9]{{1,2}}-[0-9]{{2}}|[0-9]{{4}}))(?![0-9-])"
+)
+"""A car's whole plate without a word for it: the office's place, the class's digits, a kana that is no
+particle, and the number (品川 300 さ 44-18), a shape no work number has; in a message that does not speak
+of the ward's own cars (`_OWN_CAR`) nor of a fleet's upkeep (`_FLEET`), which number them by their plates."""
+_FLEET = lazy.compile("車検|配車|車両管理|運行|庁車")
+"""A fleet's upkeep and bookings (車両 豊島 300 た 40-17 は 車検で…): the cars are the office's."""
+_BIKE_PLATE = lazy.compile(
+    r"(?:バイク|二輪|原付|スクーター)[^\n。]{0,12}?"
+    rf"([\u4e00-\u9fffヶケ]{{1,4}}[ \t\u3000]?[{_PLATE_KANA}][ \t\u3000]?[0-9]{{1,2}}-[0-9]{{2}})(?![0-9-])"
+)
+"""A motorcycle's or a moped's plate with a dash in its number after a word for the vehicle (撤去したバイクは
+練馬 あ 12-34): no class's digits, as such plates have."""
+_YUCHO_MARK = lazy.compile(
+    rf"記号(?:は|が|:|：)?{_SPACE}(1[0-9]{{3}}0)(?![0-9])"
+    rf"(?:{_SPACE}(?:[、,]{_SPACE})?番号(?:は|が|:|：)?{_SPACE}([0-9]{{6,8}})(?![0-9]))?"
+)
+"""A Japan Post Bank 記号 (five digits, 1 first and 0 last) and its 番号 after it if any, in a message that
+names the bank anywhere (`_YUCHO`), however long the sentence between them (ゆうちょ銀行の口座で…、電話で
+聞き取った記号は 10140、番号は 22441870)."""
+_YUCHO = lazy.compile("ゆうちょ|ユウチ[ョヨ]|郵便貯金")
+
+
 _PATTERNS: tuple[tuple[re.Pattern[str], str, str], ...] = (
     (_BIRTH_DATE, BIRTH_DATE, ""),
     (_ID_NUMBER, ID_NUMBER, ""),
@@ -746,6 +803,18 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
         for pattern in (_CHASSIS, _TRANSFER_ACCOUNT):
             for match in pattern.finditer(text):
                 yield match.start(1), match.end(1), ID_NUMBER
+    if "防犯登録" in text:
+        for match in _CRIME_PREVENTION.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    if "番号" in text and "第" in text:
+        for match in _LETTER_SERIAL.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
+    yield from _parcels_and_vehicles(text)
+    if "記号" in text and _YUCHO.search(text):
+        for match in _YUCHO_MARK.finditer(text):
+            for group in (1, 2):
+                if match.group(group):
+                    yield match.start(group), match.end(group), ID_NUMBER
     if "/" in text:
         for match in _URL_PERSON.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
@@ -760,6 +829,20 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
         for match in _PENSION_NUMBER.finditer(text):
             if not is_reference(text, match.start()):
                 yield match.start(), match.end(), ID_NUMBER
+
+
+def _parcels_and_vehicles(text: str) -> Iterator[tuple[int, int, str]]:
+    """A parcel's tracking number in a message about a parcel, and plates with no word for them."""
+    if "番号" in text and _PARCEL_CUE.search(text):
+        for match in _TRACKING.finditer(text):
+            if sum(c.isdigit() for c in match.group(1)) in _TRACKING_DIGITS:
+                yield match.start(1), match.end(1), ID_NUMBER
+    if _OWN_CAR.search(text):
+        return
+    patterns = (_BIKE_PLATE,) if _FLEET.search(text) else (_UNLABELLED_PLATE, _BIKE_PLATE)
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
 
 
 def _device_addresses(text: str) -> Iterator[tuple[int, int, str]]:

@@ -798,7 +798,8 @@ _FAR_ID_CUES = (
 def id_number(rng: random.Random) -> Written:
     """Account, insurance, pension, licence, passport, card, disability handbook and a ward's resident
     numbers after their label, a health insurance card's 記号 and 番号, or a card's 16 digits alone; digits
-    grouped by spaces or dashes at times, half or full width; a passport's letters read aloud in katakana."""
+    grouped by spaces or dashes at times, half or full width; a passport's letters read aloud in katakana;
+    a car's whole plate with no word for it, and a bicycle's crime-prevention registration."""
     shape = rng.random()
     if shape < 0.15:
         groups = [_digits(rng, 4) for _ in range(4)]
@@ -842,12 +843,17 @@ def id_number(rng: random.Random) -> Written:
         place = rng.choice(("品川", "足立", "多摩", "練馬", "横浜", "袖ケ浦"))
         kana = rng.choice("あかさたなはまやらわ")
         plate = f"{place} {_digits(rng, 3)} {kana} {_digits(rng, 2)}-{_digits(rng, 2)}"
+        unlabelled_kana = rng.choice("あかさたなまらわ")  # no particle: と, の, は stay words
+        bare = f"{place} {_digits(rng, 3)} {unlabelled_kana} {_digits(rng, 2)}-{_digits(rng, 2)}"
+        bicycle = f"{rng.choice('ABEK')} {_digits(rng, 7)}"
         part = _digits(rng, 4)
         first, second = _digits(rng, 7), _digits(rng, 7)
         value, secrets = rng.choice(
             (
                 (f"車のナンバー：{plate}", (plate,)),
                 (f"車検証の登録番号 {plate}", (plate,)),
+                (f"路上に止めてある車 {bare}", (bare,)),  # a whole plate with no word for it
+                (f"自転車の防犯登録 第 {bicycle} 号", (bicycle,)),
                 (
                     rng.choice(
                         (
