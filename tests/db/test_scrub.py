@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048, 0051 and 0052 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0053 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -471,6 +471,21 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "資格確認書：記号 ［各種番号］ 番号 ［各種番号］\n店番-口座 で ［各種番号］\n"
             "手帳の番号、第 ［各種番号］ 号",
         ),
+        (
+            "0052",
+            "通訳 の ウー が 同行します\n岡 家 の 件、事務局 の 奈良 に 確認",
+            ("ウー", "岡", "奈良"),
+            "通訳 の ［氏名］ が 同行します\n［氏名］ 家 の 件、事務局 の ［氏名］ に 確認",
+        ),
+        (
+            "0052",
+            "旅券番号はティー・ケー・1234567です\n普通 1120-4478 に振込\n保険証 記号 豊 番号 22-1184\n"
+            "品川 300 さ 44-18 の車が放置\n自転車の防犯登録 第 A 4417821 号\n申込番号 26HK0192 の方から電話",
+            ("ティー・ケー", "1120-4478", "22-1184", "44-18", "4417821", "26HK0192"),
+            "旅券番号は［各種番号］です\n普通 ［各種番号］ に振込\n"
+            "保険証 記号 ［各種番号］ 番号 ［各種番号］\n［各種番号］ の車が放置\n"
+            "自転車の防犯登録 第 ［各種番号］ 号\n申込番号 ［各種番号］ の方から電話",
+        ),
     ],
     ids=[
         "names",
@@ -525,6 +540,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "era births, numbers broken across lines, ゆうちょ read aloud, CSV rows with a sex, ノ blocks",
         "names after a role or a section, @mentions of full names, initials",
         "PINs, 年生 birth years, 資格確認書, branch-account pairs, handbooks after 番号、第",
+        "katakana after a role with の, one-kanji households, a surname after 事務局 の",
+        "passports read aloud, 普通 accounts with a dash, kanji 記号, plates, 防犯登録, lettered numbers",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
