@@ -445,6 +445,23 @@ def test_the_help_names_the_product_as_the_readme_does_not_the_sample_wards_bot(
     assert "業務改善相談bot" not in said
 
 
+def _wait_until_the_bot_imports(pid: int) -> None:
+    """Wait until the process of ``pid`` has loaded a compiled module of an installed package (Linux's maps).
+
+    Only the bot's own imports load those, so it is past the interpreter's start, where a Ctrl+C is the
+    interpreter's to handle (killed, or a traceback of its own start-up), and within `bot.__main__`'s
+    imports, which take a second or more after the first of them. A fixed sleep missed that window on a
+    loaded machine: the signal came before the interpreter had started.
+    """
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+        if any("-packages/" in line and ".so" in line for line in maps.splitlines()):
+            return
+        time.sleep(0.002)
+    raise AssertionError("the bot never started its imports")
+
+
 def test_ctrl_c_while_the_command_line_starts_exits_130_without_a_traceback() -> None:
     """Its imports take a second or more; a Ctrl+C then printed a traceback of the import machinery."""
     started = subprocess.Popen(
@@ -454,8 +471,8 @@ def test_ctrl_c_while_the_command_line_starts_exits_130_without_a_traceback() ->
         text=True,
         env={**os.environ, "KAIZEN_CACHE_DIR": ""},
     )
-    time.sleep(0.3)  # within the imports on any machine here; later, the command's own handling applies
-    started.send_signal(signal.SIGINT)
+    _wait_until_the_bot_imports(started.pid)
+    started.send_signal(signal.SIGINT)  # still within the imports, which take a second or more
     _, errors = started.communicate(timeout=120)
     assert started.returncode == 130
     assert "Traceback" not in errors
