@@ -54,10 +54,10 @@ _CONSULTATION_BUTTON = re.compile(
 _UNKNOWN_BUTTON = "（ボタンを押しました）"
 
 UNREAD_LINES = {
-    "unsupported": "（スタンプ・画像・ファイルなどを送信）",
-    "edited": "（送信済みのメッセージを編集）",
-    "group": "（グループでbotを呼び出し）",
-    "too_long": "（長すぎて読み取れないメッセージを送信）",
+    "unsupported": "（スタンプ・画像・ファイルなどを送信しました）",
+    "edited": "（送信済みのメッセージを編集しました）",
+    "group": "（グループでbotを呼び出しました）",
+    "too_long": "（長すぎて読み取れないメッセージを送信しました）",
 }
 """The line logged for an event that was not read, by its kind (its payload ``{"unread": kind}``)."""
 
