@@ -22,7 +22,10 @@ id seen before) gets no reply at all.
 
 Every channel passes here, so this is where the limit on messages per
 person and minute is kept: counted in the database (the conversation log)
-under the person's lock, so that every process agrees. A message over the
+under the person's lock, so that every process agrees. Every event the bot
+answers counts, read or not: a sticker, an image, an edit, a call in a group
+or a text too long to read is logged by its kind alone (`Conversations._unread`),
+and over the limit gets the same refusal as a message. A message over the
 limit is neither answered, stored nor logged: it does not count, and waiting
 always helps. The first of a window is told when to send it again; the
 next ones in the same window get no reply (`Conversations._refusal`). (Its
@@ -65,8 +68,8 @@ from typing import Protocol
 
 import sqlalchemy as sa
 
-from bot.db import ConversationStore, deadline, journal, quota, reach
-from bot.db.engine import reading
+from bot.db import ConversationStore, deadline, inbox, journal, quota, reach
+from bot.db.engine import reading, writing
 from bot.db.locks import serialize
 from bot.dialogue import Choice, ConversationKey, Desk, Incoming, Limit, Reply, State, Turn
 from bot.dialogue.engine import Engine
@@ -233,7 +236,7 @@ class Conversations:
         Over ``per_minute`` messages (0: no limit), the reply says when to go on instead, once a
         window; later messages in the window get none (`_refusal`). A message of someone already over
         the limit is refused before it is read (`_refuse_early`), and a text too long to read gets a
-        request to send it in parts (`bot.values.MAX_MESSAGE_CHARS`); neither is stored.
+        request to send it in parts (`bot.values.MAX_MESSAGE_CHARS`), counted but not stored (`_unread`).
         ``lead`` goes before the engine's replies, stored with them (a follow's greeting).
         """
         engine = self.engine  # this turn's engine, whatever a reload does meanwhile
@@ -241,8 +244,8 @@ class Conversations:
         try:
             self._refuse_early(incoming.key)
             incoming = incoming.masked()
-            if incoming.text == UNREAD_TEXT:  # too long to read: nothing of it is stored
-                replies = engine.too_long(self.store.load(incoming.key))
+            if incoming.text == UNREAD_TEXT:  # too long to read: only its kind is logged
+                replies = self._unread(incoming, lambda: engine.too_long(self.store.load(incoming.key)))
             else:
                 ready = engine.ahead(incoming)
                 replies = self.store.exchange(incoming, partial(self._step, ready, incoming, lead)).replies
@@ -301,6 +304,40 @@ class Conversations:
         _log_refusal(key, over)
         return (messages_full(over.limit, now, ward),)
 
+    def _counted(self, incoming: Incoming, answer: Callable[[], tuple[Reply, ...]]) -> tuple[Reply, ...]:
+        """`_unread`, refused like a message when its person is over the per-minute limit."""
+        ward = self.engine.lib.ward
+        try:
+            self._refuse_early(incoming.key)
+            return self._unread(incoming, answer)
+        except _OverLimit as over:
+            return self._refusal(incoming.key, over, ward)
+
+    def _unread(self, incoming: Incoming, answer: Callable[[], tuple[Reply, ...]]) -> tuple[Reply, ...]:
+        """``answer``'s replies to an event the bot does not read, counted as a message; () for a redelivery.
+
+        A sticker, an image, an edit, a call in a group or a text too long to read costs a reply (on most
+        platforms an API call) like a message, so it counts against the per-minute limit, under the
+        person's lock (raising `_OverLimit`). It is logged by its kind alone (`bot.db.journal.UNREAD_LINES`),
+        with the replies, which its inbox row keeps until they are sent (`bot.db.inbox.answered`), in the
+        transaction that marks the event seen. The conversation's state is not changed.
+        """
+        key, event_id = incoming.key, incoming.event_id
+        replies = answer()
+        with writing(self.store.engine, "the conversation log") as connection:
+            now = datetime.now(UTC)
+            if event_id is not None and not reach.first_sighting(
+                connection, key.channel, event_id, now, settle_inbox=False
+            ):
+                return ()
+            if self.per_minute:  # over the limit, the raise rolls back the sighting too, as a turn's
+                serialize(connection, quota.person_lock(key))
+                self._within_limit(connection, key)
+            if event_id is not None:
+                inbox.answered(connection, key.channel, event_id, replies)
+            journal.record(connection, incoming, replies, now)
+        return replies
+
     def event(self, incoming: Incoming) -> tuple[Reply, ...]:
         """The replies to any channel event (blocking); () for a redelivery and for a block."""
         now = datetime.now(UTC)
@@ -318,23 +355,19 @@ class Conversations:
                     dropped = reach.block(self.store.engine, incoming.key, now)
                     log.info("%s blocked the bot; %d waiting message(s) dropped", incoming.key, dropped)
                 return ()
-            case "edited":  # never read: the state and the conversation log stay as they are
-                channel, event_id = incoming.key.channel, incoming.event_id
-                return (
-                    (EDITED,) if reach.seen_once(self.store.engine, channel, event_id, now, (EDITED,)) else ()
-                )
+            case "edited":  # never read: the state stays as it is
+                return self._counted(incoming, lambda: (EDITED,))
             case "group" if self.team is not None and self.team.is_room(incoming):
                 return self.team.handle(incoming)
-            case "unsupported" | "group":
-                # Unread, a sticker changes nothing: in the form, its question is asked again as it stands.
-                unread = incoming.kind == "unsupported"
-                replies = self.engine.unreadable(self.store.load(incoming.key)) if unread else (GROUP_ONLY,)
-                channel, event_id = incoming.key.channel, incoming.event_id
-                if not reach.seen_once(self.store.engine, channel, event_id, now, replies):
-                    return ()
-                if incoming.kind == "group":
+            case "group":
+                replies = self._counted(incoming, lambda: (GROUP_ONLY,))
+                if replies == (GROUP_ONLY,):
                     _log_room(incoming)
                 return replies
+            case "unsupported":
+                # Unread, a sticker changes nothing: in the form, its question is asked again as it stands.
+                engine = self.engine
+                return self._counted(incoming, lambda: engine.unreadable(self.store.load(incoming.key)))
 
     def push(
         self,

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 import pytest
 import sqlalchemy as sa
@@ -171,6 +172,40 @@ def test_over_the_message_limit_staff_hear_when_to_go_on_and_nothing_is_kept(
     assert conversations.handle(Incoming(KEY, text="こんにちは"))[0].kind == "smalltalk"
 
 
+@pytest.mark.parametrize("kind", ["unsupported", "edited", "group", "too_long"])
+def test_an_event_answered_unread_counts_against_the_message_limit_logged_by_its_kind_alone(
+    database_url: str, searcher: Searcher, kind: str
+) -> None:
+    """A sticker, an edit, a call in a group or a text too long to read costs a reply, as a message does."""
+    store = ConversationStore.open(database_url)
+    try:
+        conversations = Conversations(store, Engine(searcher), desks(store).desk, per_minute=3)
+        key = ConversationKey("line", "U1", "U1")
+
+        def unread(event_id: str) -> Incoming:
+            if kind == "too_long":
+                return Incoming(key, text="電話090-1234-5678 " * 500, event_id=event_id)
+            text = "090-1234-5678の件です" if kind == "group" else None  # said with the bot's mention
+            return Incoming(key, kind=cast(IncomingKind, kind), text=text, event_id=event_id)
+
+        conversations.handle(Incoming(key, text="こんにちは", event_id="ev-0"))
+        assert conversations.event(unread("ev-1")), "answered under the limit"
+        assert conversations.event(unread("ev-1")) == (), "a redelivery, not counted again"
+        assert conversations.event(unread("ev-2"))
+        state, lines = store.load(key), logged(store)
+        (refused,) = conversations.event(unread("ev-3"))
+        assert "1分間に3件まで" in refused.text
+        assert conversations.event(unread("ev-4")) == (), "told once a window"
+        assert conversations.event(Incoming(key, text="こんにちは", event_id="ev-5")) == ()
+        assert (store.load(key), logged(store)) == (state, lines), "nothing of the refused events is kept"
+        with store.engine.connect() as connection:
+            query = sa.select(messages.c.text).where(messages.c.role == "user").order_by(messages.c.id)
+            kept = connection.execute(query).scalars().all()
+        assert kept == ["こんにちは", journal.UNREAD_LINES[kind], journal.UNREAD_LINES[kind]]
+    finally:
+        store.close()
+
+
 def test_every_process_counts_the_same_messages_and_tells_the_refusal_once(
     tmp_path: Path, searcher: Searcher
 ) -> None:
@@ -231,7 +266,9 @@ def test_a_text_too_long_to_read_is_asked_again_in_parts_and_nothing_of_it_is_ke
     assert "5,000文字以内に分けて" in TOO_LONG.text
     assert max(reading.lengths, default=0) <= MAX_MESSAGE_CHARS, "the text was never read"
     assert store.load(KEY) == state
-    assert logged(store) == lines, "nor logged"
+    with store.engine.connect() as connection:
+        said = connection.execute(sa.select(messages.c.text).where(messages.c.id > lines)).scalars().all()
+    assert said == [journal.UNREAD_LINES["too_long"], TOO_LONG.text], "logged by its kind alone"
     assert Incoming(KEY, text=pasted).to_record()["text"] == UNREAD_TEXT, "the inbox keeps none of it"
     (ok,) = conversations.handle(Incoming(KEY, text="業務の手順を書きます。" * 450))
     assert ok != TOO_LONG, "up to the limit a text is read"

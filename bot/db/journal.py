@@ -8,7 +8,10 @@ turn (`Incoming.masked`), and replies made of the knowledge and of masked
 text. A button press is logged under the label the user saw: on one of the
 bot's replies, or on a message pushed to them later (the DX team's answer,
 in the outbox); failing both, by what the button does, never its internal
-action id. A bot line keeps its reply's record (`bot.values.Reply.to_record`, the text in the
+action id. An event the bot answers without reading it (a sticker, an image, an edit, a call in a
+group, a text too long to read) is logged by its kind alone, as a fixed line (`UNREAD_LINES`): nothing
+the person typed is kept, and the line counts against the per-minute limit (`bot.db.quota`). A bot line
+keeps its reply's record (`bot.values.Reply.to_record`, the text in the
 ``text`` column) and is read back as a typed `Reply`.
 """
 
@@ -26,9 +29,9 @@ import sqlalchemy as sa
 from bot.db.engine import aware
 from bot.db.keys import of_conversation
 from bot.db.schema import messages, outbox
-from bot.values import CONSULTATION_BUTTONS, START_ACTION, ConversationKey, Incoming, Reply
+from bot.values import CONSULTATION_BUTTONS, START_ACTION, UNREAD_TEXT, ConversationKey, Incoming, Reply
 
-__all__ = ["LogLine", "Role", "conversation", "last_id", "record"]
+__all__ = ["UNREAD_LINES", "LogLine", "Role", "conversation", "last_id", "record"]
 
 Role = Literal["user", "button", "bot"]
 
@@ -50,6 +53,14 @@ _CONSULTATION_BUTTON = re.compile(
 
 _UNKNOWN_BUTTON = "（ボタンを押しました）"
 
+UNREAD_LINES = {
+    "unsupported": "（スタンプ・画像・ファイルなどを送信しました）",
+    "edited": "（送信済みのメッセージを編集しました）",
+    "group": "（グループでbotを呼び出しました）",
+    "too_long": "（長すぎて読み取れないメッセージを送信しました）",
+}
+"""The line logged for an event that was not read, by its kind (its payload ``{"unread": kind}``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class LogLine:
@@ -70,8 +81,13 @@ def record(connection: sa.Connection, incoming: Incoming, replies: Sequence[Repl
     """Log one turn inside the caller's transaction."""
     key = incoming.key
     where = {"channel": key.channel, "user_id": key.user_id, "conversation_id": key.conversation_id}
-    if incoming.text is not None:
-        rows: list[dict[str, Any]] = [{"role": "user", "text": incoming.text, "payload": None}]
+    unread = "too_long" if incoming.text == UNREAD_TEXT else incoming.kind
+    if unread in UNREAD_LINES:
+        rows: list[dict[str, Any]] = [
+            {"role": "user", "text": UNREAD_LINES[unread], "payload": {"unread": unread}}
+        ]
+    elif incoming.text is not None:
+        rows = [{"role": "user", "text": incoming.text, "payload": None}]
     else:
         label = _label(connection, key, incoming.action or "")
         rows = [{"role": "button", "text": label, "payload": {"action": incoming.action}}]

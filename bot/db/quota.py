@@ -2,8 +2,9 @@
 
 A person is a channel's user id (the same staff member on two channels is
 two people to us). Messages are counted from the conversation log (what
-was accepted: a message refused for the limit is not logged), over the
-last 60 seconds; consultations over the current day in Japan. Callers run
+was accepted: a message refused for the limit is not logged; an event
+answered unread, a sticker, is logged by its kind), over the last 60
+seconds; consultations over the current day in Japan. Callers run
 these inside the transaction that then writes, after `serialize`-ing on
 `person_lock`, so two processes cannot both let the last one through.
 

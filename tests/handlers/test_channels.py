@@ -25,9 +25,11 @@ from bot.app import init_app
 from bot.appkeys import CONSULT, DISPATCHER, STORE
 from bot.config import Settings
 from bot.conversations import GROUP_ONLY, TEXT_ONLY
+from bot.db.journal import UNREAD_LINES
 from bot.db.schema import conversations, inbox, messages, outbox
+from bot.dialogue.views import TOO_LONG
 from bot.search import Searcher
-from bot.values import ConversationKey, Reply
+from bot.values import MAX_MESSAGE_CHARS, ConversationKey, Reply
 from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
@@ -446,6 +448,47 @@ async def test_the_per_minute_limit_is_told_once_a_window_and_the_later_messages
     assert len(platform.all_sent(USER)) == 3, "no reply to the later messages of the window"
     assert count(limited, messages) == lines, "the refused messages were not read, nor counted"
     assert (count(limited, inbox), count(limited, outbox)) == (0, 0), "nothing waits to be answered later"
+
+
+def said(bot: Client) -> list[str]:
+    """What the conversation log keeps of what people sent, oldest first."""
+    query = sa.select(messages.c.text).where(messages.c.role != "bot").order_by(messages.c.id)
+    with bot.app[STORE].engine.connect() as connection:
+        return list(connection.execute(query).scalars())
+
+
+async def test_stickers_count_against_the_per_minute_limit_and_are_refused_once_over_it(
+    limited: Client, platform: Platform
+) -> None:
+    """Never logged, stickers escaped the count: ten on LINE got ten replies within the minute."""
+    for n in (1, 2):
+        (reply,) = await say(limited, platform, platform.sticker(USER, f"ev-{n}"))
+        assert reply.text == TEXT_ONLY.text, "under the limit, a sticker gets today's answer"
+    (refused,) = await say(limited, platform, platform.sticker(USER, "ev-3"))
+    assert "1分間に2件まで" in refused.text
+    assert "もう一度お送りください" in refused.text
+    for n in range(4, 11):
+        assert await post(limited, platform.sticker(USER, f"ev-{n}")) == 200
+    assert await post(limited, platform.text(USER, "まだですか", "ev-11")) == 200
+    await settle(limited)
+    assert len(platform.all_sent(USER)) == 3, "no reply to the later events of the window"
+    assert (count(limited, inbox), count(limited, outbox)) == (0, 0), "nothing waits to be answered later"
+    assert said(limited) == [UNREAD_LINES["unsupported"]] * 2, "logged by their kind alone"
+
+
+async def test_texts_stickers_and_texts_too_long_to_read_count_together(
+    limited: Client, platform: Platform
+) -> None:
+    await say(limited, platform, platform.text(USER, "こんにちは", "ev-1"))
+    pasted = "電話090-1234-5678、" + "あ" * MAX_MESSAGE_CHARS
+    (parts,) = await say(limited, platform, platform.text(USER, pasted, "ev-2"))
+    assert parts.text == TOO_LONG.text
+    (refused,) = await say(limited, platform, platform.sticker(USER, "ev-3"))
+    assert "1分間に2件まで" in refused.text
+    assert await post(limited, platform.text(USER, QUESTION, "ev-4")) == 200
+    await settle(limited)
+    assert len(platform.all_sent(USER)) == 3
+    assert said(limited) == ["こんにちは", UNREAD_LINES["too_long"]], "nothing of the long text is kept"
 
 
 async def test_the_one_to_one_notice_uses_no_word_of_one_messenger() -> None:

@@ -24,6 +24,7 @@ from bot.config import Settings
 from bot.consult.store import Filters
 from bot.conversations import DELAYED, EDITED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db import inbox
+from bot.db.journal import UNREAD_LINES
 from bot.db.retention import MAX_EVENT_AGE
 from bot.db.schema import conversations, messages, seen_events
 from bot.knowledge import Ward
@@ -441,7 +442,10 @@ async def test_an_edited_message_is_answered_once_by_reply_and_never_read(
     assert await post(bot, later) == 200
     await line.quiet()
     assert [s.text for s in line.all_sent(USER)][1:] == [EDITED.text]
-    assert _count(bot, messages) == lines, "the edit is no question: nothing of it is logged"
+    assert _count(bot, messages) == lines + 2, "the edit is no question: its kind and answer are logged"
+    with bot.app[STORE].engine.begin() as connection:
+        said = connection.execute(sa.select(messages.c.text).where(messages.c.role == "user")).scalars().all()
+    assert said == ["RPAの導入手順を教えてくだしあ", UNREAD_LINES["edited"]], "nothing of the edit is kept"
 
 
 def _count(bot: Client, table: sa.Table) -> int:

@@ -290,7 +290,7 @@ async def test_an_edit_in_the_direct_message_is_answered_once_and_never_read(
     assert (await post(bot, slack.events(again, "Ev3")))[0] == 200  # a second edit of the same message
     await settle(bot)
     assert [s.text for s in slack.all_sent(USER)][1:] == [EDITED.text]
-    assert count(bot, messages) == lines  # the edit is no question: nothing of it is logged
+    assert count(bot, messages) == lines + 2  # the edit is no question: its kind and its answer are logged
 
 
 async def test_edits_that_are_not_a_persons_in_the_direct_message_get_nothing(
