@@ -166,12 +166,8 @@ class TeamsChannel:
         body = await read_json_object(request)
         try:
             activity = Activity.model_validate(body)
-        except (
-            ValidationError,
-            TypeError,
-            ValueError,
-        ):  # the SDK's own types raise these too ("channelId": "")
-            activity = None
+        except (ValidationError, TypeError, ValueError):  # the SDK's own types raise the last two too
+            activity = None  # (a "channelId" of "", for one)
         if activity is None or not _addressable(activity):
             log.warning("Teams webhook with a body that is not an activity: refused")
             raise request_error("invalid_activity", "Teams のアクティビティとして読み取れませんでした。")
