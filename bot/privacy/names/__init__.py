@@ -173,6 +173,12 @@ read in a shop's old name of three kanji or more ending in 屋 (白木屋 の �
 plant's word before its part (エリカ の 花), or in a counter's unit after a bare number however alike the
 slots (450 円、750 円; 312 通).
 
+Between a role with の and さん, a katakana word the dictionary reads as a common noun is a name (システム担当
+の ラジャ さん) unless it is a word for who does a job (担当 の スタッフ さん); a spaced particle before a
+list item's name is the sentence's, not the name's (臨時 の ほんま さん、嘱託 の やまだ さん keep their の);
+and two words listed with ・ are no pair of names when the second runs on into a noun that is no title
+(マル子・マル親, subsidies' nicknames; 井上・木下課長 stays two names).
+
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
 read as 前 + 田花子; 保健師 as 保 + 健師).

@@ -217,11 +217,14 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     dictionary reads one as a name there and the other there or before さん alone (木下, read as a
     place before で), and neither names a prefecture (石川・富山, 長野・松本 stay, and so does
     井上・東京). Two cities that are surnames too are masked (松本・上田): as often two people.
-    `_listed_with` then takes the rest of the list.
+    `_listed_with` then takes the rest of the list. The second must end its word, or go on into an
+    honorific or a title (木下さん, 木下課長): マル子・マル親 (a subsidy's nickname, マル + 親) stays.
     """
     for at in range(len(morphemes) - 2):
         first, mark, second = morphemes[at : at + 3]
         if mark.surface() not in ("・", "→") or min(len(first.surface()), len(second.surface())) < 2:
+            continue
+        if _runs_into_word(morphemes, at + 2):
             continue
         named = (_is_name(first) and _name_here_or_alone(second)) or (
             _is_name(second) and _name_here_or_alone(first)
@@ -229,6 +232,14 @@ def _name_pairs(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
         if named and not (_prefecture(first.surface()) or _prefecture(second.surface())):
             yield first.begin(), first.end()
             yield second.begin(), second.end()
+
+
+def _runs_into_word(morphemes: Sequence[Any], at: int) -> bool:
+    """Whether ``morphemes[at]`` goes on, unspaced, into a noun that is no honorific or title (マル + 親)."""
+    if at + 1 >= len(morphemes):
+        return False
+    after = morphemes[at + 1]
+    return after.part_of_speech()[0] == "名詞" and not _AFTER_NAME.match(after.surface())
 
 
 _AGAINST = frozenset({"×", "✕", "✖", "vs", "VS", "Vs", "ｖｓ", "⇔", "↔", "⇄", "⇆"})
@@ -488,6 +499,8 @@ def _tasks_handed_out(text: str, found: Sequence[tuple[int, int]]) -> list[tuple
 _WORD_IN_VALUE = lazy.compile(r"[^ \t\u3000]+")
 _PARTICLE = lazy.compile("[をがにでへ]|から|まで|より")
 """A particle written as a word of its own, as voice input and some staff space a sentence."""
+_OPENING_PARTICLE = lazy.compile(r"(?:[のはもと]|[をがにでへ]|から|まで|より)[ \t\u3000]+")
+"""A particle written as a word of its own before an item's value (臨時 の ほんま)."""
 
 
 def _named_value(value: str, start: int) -> tuple[int, int] | None:
@@ -497,14 +510,19 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
     word or two do (A地区 保健師 えのもと beside B地区 保健師 ながお; 1番ブース 浜中 beside 2番ブース 木島;
     土木 中田 beside 建築 広瀬): staff write a role, a place or a slot after the item's label as often as not.
     Labels hold no particle of their own: 健 を 停止 してください is a sentence, not labels before a name.
+    A spaced particle opening the value or the name's words is the sentence's, not the name's (臨時 の ほんま
+    さん、嘱託 の やまだ さん: the の stays).
     """
+    if particle := _OPENING_PARTICLE.match(value):
+        start, value = start + particle.end(), value[particle.end() :]
     if _name_like(value):
         return start, start + len(value)
     words = list(_WORD_IN_VALUE.finditer(value))
     if any(_PARTICLE.fullmatch(word.group()) for word in words):
         return None
     for count in (2, 1):
-        if len(words) > count and _name_like(value[words[-count].start() :]):
+        last = value[words[-count].start() :] if len(words) > count else ""
+        if last and not _OPENING_PARTICLE.match(last) and _name_like(last):
             return start + words[-count].start(), start + len(value)
     return None
 

@@ -5,7 +5,9 @@ and minutes lay people out (補助 ニーナ, 司会 は マリア, 財政課 Ko
 katakana word the dictionary reads as a person's name, or as a filler (通訳 の ウー), or one capitalised
 Latin word that it does not read as another word, or that reads in romaji as a surname (Suzuki, Ito:
 companies and words in Latin letters too), or two or three capitalised words that open with no such word
-and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays).
+and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays). Between a role with の and
+さん, a katakana word the dictionary reads as a common noun is a name too (担当 の ラジャ さん), unless it
+is a word for who does a job (担当 の スタッフ さん).
 """
 
 from __future__ import annotations
@@ -25,6 +27,23 @@ _KATAKANA_AFTER_ROLE = lazy.compile(
     rf"{_ROLE_OR_SECTION}([\u30a1-\u30fa\u30fc]{{2,10}})(?![\u30a1-\u30fa\u30fc・=＝])"
 )
 """A katakana word, whole, after a role's or a section's word (補助 ニーナ, 栄養士 の ウー)."""
+_KATAKANA_OF_ROLE = lazy.compile(
+    r"(?:担当|補助|係|司会|記録|受付|案内|誘導|講師|通訳|[課室局班員士師医])[ \u3000]{0,2}の[ \u3000]{0,2}"
+    r"([\u30a1-\u30fa\u30fc]{2,10})[ \u3000]{0,2}(?:さん|様|さま|氏|くん|ちゃん)"
+)
+"""A katakana word between a role's or a section's word with の and an honorific (担当 の ラジャ さん)."""
+_PEOPLE_IN_KATAKANA = frozenset(
+    (
+        "スタッフ メンバー ヘルパー ボランティア ワーカー ケアマネ ケアマネージャー ケアマネジャー "
+        "ママ パパ リーダー マネージャー マネジャー チーフ コーチ トレーナー インストラクター ガイド "
+        "カウンセラー コーディネーター コンサル コンサルタント アドバイザー サポーター アシスタント "
+        "オペレーター エンジニア デザイナー プログラマー ドライバー ガードマン ナース ドクター "
+        "セラピスト シッター ベビーシッター ベンダー メーカー ディーラー ユーザー オーナー パートナー "
+        "クライアント ゲスト ホスト パート アルバイト バイト ライター カメラマン ディレクター"
+    ).split()
+)
+"""Words for who does a job, which staff write between a role and さん (担当 の スタッフ さん, 係 の
+メーカー さん): no one's name."""
 _LATIN_AFTER_ROLE = lazy.compile(rf"{_ROLE_OR_SECTION}([A-Z][a-z]{{1,14}})(?![A-Za-z0-9@._'’-]| [A-Z])")
 """One capitalised Latin word, whole and not before another, after a role's or a section's word."""
 _LATIN_FULL_AFTER_ROLE = lazy.compile(
@@ -38,6 +57,7 @@ def _named_after_roles(text: str) -> list[tuple[int, int]]:
     found = [
         match.span(1) for match in _KATAKANA_AFTER_ROLE.finditer(text) if _read_as_person(match.group(1))
     ]
+    found += [match.span(1) for match in _KATAKANA_OF_ROLE.finditer(text) if _called_by_role(match.group(1))]
     found += [
         match.span(1)
         for match in _LATIN_AFTER_ROLE.finditer(text)
@@ -69,6 +89,18 @@ def _read_otherwise(word: str) -> bool:
 def _english_plural(word: str) -> bool:
     """Whether ``word`` is an English plural of a word the dictionary knows (Teams, Forms), not a name."""
     return word.endswith("s") and _known_word(word[:-1])
+
+
+def _called_by_role(word: str) -> bool:
+    """Whether a katakana ``word`` between a role with の and an honorific is a person's name.
+
+    The dictionary reads some foreign names as common nouns (ラジャ, a rajah to it, as スタッフ is a staff):
+    one word it holds, or none, that is no word for who does a job (`_PEOPLE_IN_KATAKANA`).
+    """
+    from sudachipy import SplitMode
+
+    alone = tokenizer().tokenize(word, SplitMode.C)
+    return len(alone) == 1 and alone[0].part_of_speech()[0] == "名詞" and word not in _PEOPLE_IN_KATAKANA
 
 
 def _read_as_person(word: str) -> bool:
