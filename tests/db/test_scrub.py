@@ -473,9 +473,11 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         ),
         (
             "0052",
-            "通訳 の ウー が 同行します\n岡 家 の 件、事務局 の 奈良 に 確認",
-            ("ウー", "岡", "奈良"),
-            "通訳 の ［氏名］ が 同行します\n［氏名］ 家 の 件、事務局 の ［氏名］ に 確認",
+            "通訳 の ウー が 同行します\n岡 家 の 件、事務局 の 奈良 に 確認\n"
+            "システム担当 の ラジャ さん に 連絡",
+            ("ウー", "岡", "奈良", "ラジャ"),
+            "通訳 の ［氏名］ が 同行します\n［氏名］ 家 の 件、事務局 の ［氏名］ に 確認\n"
+            "システム担当 の ［氏名］ さん に 連絡",
         ),
         (
             "0052",
@@ -540,7 +542,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "era births, numbers broken across lines, ゆうちょ read aloud, CSV rows with a sex, ノ blocks",
         "names after a role or a section, @mentions of full names, initials",
         "PINs, 年生 birth years, 資格確認書, branch-account pairs, handbooks after 番号、第",
-        "katakana after a role with の, one-kanji households, a surname after 事務局 の",
+        "katakana after a role with の or before さん, one-kanji households, a surname after 事務局 の",
         "passports read aloud, 普通 accounts with a dash, kanji 記号, plates, 防犯登録, lettered numbers",
     ],
 )
