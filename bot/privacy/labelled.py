@@ -145,6 +145,9 @@ BIRTH_DATE = "生年月日"
 ID_NUMBER = "各種番号"
 
 _SPACE = r"[ \t\u3000]*"
+_BLANKS = r"[ \t\u3000]*+"
+"""All the blanks, never given back: before what cannot open with a blank, the same as `_SPACE`, and linear
+where `_SPACE` then another `_SPACE` would try every split of a long run of blanks (quadratic)."""
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"
 """Spaces, and one line break at most: a form's value or a date's parts copied each on a line of its own."""
 _ERA = (
@@ -428,10 +431,10 @@ _CARD = lazy.compile(
 print theirs (3056 930902 5904, 3782-822463-10005); not inside an identifier (a hash, a UUID:
 `bot.privacy.numbers`), whose digits touch letters or dashes."""
 _CORRECTION = lazy.compile(
-    rf"{_SPACE}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
+    rf"{_BLANKS}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
     rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?"
     r"|を(?=[ \t\u3000]*[0-9][0-9 -]{0,20}[ \t\u3000]*に(?:直|訂正|修正|変更|書き換え)))"
-    rf"{_SPACE}(?:\(訂正\)|正しくは[:：]?)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
+    rf"{_BLANKS}(?:\(訂正\)|正しくは[:：]?)?{_SPACE}({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
     re.IGNORECASE,
 )
 """A number corrected or doubted right after a labelled one (口座番号 4410921 → 4410912, … じゃなくて …,
