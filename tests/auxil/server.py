@@ -112,3 +112,16 @@ def wait_ready(served: Served, seconds: float = 120) -> None:
         except OSError:
             time.sleep(0.2)
     raise RuntimeError(f"serve did not become ready:\n{log.read_text()}")
+
+
+def admin(database: str, *args: str, password: str) -> None:
+    """``python -m bot --database DATABASE admin ARGS``, ``password`` on standard input (when it asks)."""
+    subprocess.run(
+        [sys.executable, "-m", "bot", "--database", database, "admin", *args],
+        input=f"{password}\n",
+        text=True,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
+        timeout=120,
+    )

@@ -6,10 +6,7 @@ Skips with a reason where /usr/bin/chromium is missing, except in CI, which inst
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -20,7 +17,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from bot.db.schema import admin_sessions, admin_users, answer_drafts
 from tests.auxil.browser import needs_chromium, write_consultation
-from tests.auxil.server import Served, serve
+from tests.auxil.server import Served, admin, serve
 
 pytestmark = needs_chromium
 
@@ -48,15 +45,7 @@ def _add_user(folder: Path, name: str, display_name: str, *options: str) -> None
 
 def _admin(folder: Path, *args: str) -> None:
     """``python -m bot admin ARGS`` on the database in ``folder`` (the password, when asked, on stdin)."""
-    subprocess.run(
-        [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "admin", *args],
-        input=f"{PASSWORD}\n",
-        text=True,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
-    )
+    admin(f"sqlite:///{folder / 'kaizen.db'}", *args, password=PASSWORD)
 
 
 def _log_in(page: Page, url: str, name: str) -> None:

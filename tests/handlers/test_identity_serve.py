@@ -10,11 +10,8 @@ from __future__ import annotations
 import html
 import http.client
 import json
-import os
 import re
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -29,6 +26,7 @@ import sqlalchemy as sa
 from bot.db.schema import admin_sessions, answer_drafts
 from tests.auxil.line import SECRET, TOKEN
 from tests.auxil.server import Served, serve
+from tests.auxil.server import admin as run_admin
 
 PROXY = "127.0.0.2"
 LINE_SETTINGS = {
@@ -328,15 +326,7 @@ def form_value(page: str, name: str) -> str:
 
 def admin(folder: Path, *args: str) -> None:
     """``python -m bot admin ARGS`` on the served database (the password, when asked, on stdin)."""
-    subprocess.run(
-        [sys.executable, "-m", "bot", "--database", f"sqlite:///{folder / 'kaizen.db'}", "admin", *args],
-        input=f"{PASSWORD}\n",
-        text=True,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
-    )
+    run_admin(f"sqlite:///{folder / 'kaizen.db'}", *args, password=PASSWORD)
 
 
 def consult(served: Served, user: str) -> int:

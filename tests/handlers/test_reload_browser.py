@@ -6,17 +6,14 @@ Skips with a reason where /usr/bin/chromium is missing, except in CI, which inst
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
 from tests.auxil.browser import needs_chromium
 from tests.auxil.databases import migrated_sqlite
-from tests.auxil.server import serve
+from tests.auxil.server import admin, serve
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 from tests.knowledge.test_ward import OTHER_WARD
 
@@ -32,15 +29,15 @@ def test_an_editor_reloads_from_the_dashboard_and_sees_what_is_wrong(
     shutil.copy(FAQ_PATH, faq)
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
     database = migrated_sqlite(tmp_path / "kaizen.db")
-    add_editor = ["admin", "add-user", "yamada", "--editor", "--display-name", "山田", "--password-stdin"]
-    subprocess.run(
-        [sys.executable, "-m", "bot", "--database", database, *add_editor],
-        input=f"{PASSWORD}\n",
-        text=True,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
+    admin(
+        database,
+        "add-user",
+        "yamada",
+        "--editor",
+        "--display-name",
+        "山田",
+        "--password-stdin",
+        password=PASSWORD,
     )
     env = {"KAIZEN_FAQ": str(faq), "KAIZEN_KNOWLEDGE": str(knowledge)}
     with serve(tmp_path, env=env) as served:
