@@ -19,7 +19,11 @@ KINDS = {"faq", "manual", "case", "referral", "smalltalk"}
 
 
 def run(
-    *args: str, stdin: str | None = None, cache: Path = INDEX_CACHE, env: dict[str, str] | None = None
+    *args: str,
+    stdin: str | None = None,
+    cache: Path = INDEX_CACHE,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
 ) -> subprocess.CompletedProcess[str]:
     """``python -m bot *args``, its index cache in ``cache``.
 
@@ -34,7 +38,7 @@ def run(
         text=True,
         check=False,
         env={**os.environ, "KAIZEN_CACHE_DIR": str(cache), **(env or {})},
-        timeout=120,
+        timeout=timeout,
     )
 
 
@@ -224,14 +228,7 @@ def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path
 
 
 def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": "x"},
-        timeout=60,
-    )
+    done = run("serve", "--port", "1", env={"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": "x"}, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert (
@@ -298,14 +295,7 @@ def test_the_chat_api_token_equal_to_the_admin_token_stops_serve_with_exit_2() -
     """Else whoever was given the chat token could open the admin API with it."""
     same = "chat-and-admin-0123456789abcdefghij"
     env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": same, "KAIZEN_CHAT_API_TOKEN": same}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **env},
-        timeout=60,
-    )
+    done = run("serve", "--port", "1", env=env, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "設定エラー: KAIZEN_CHAT_API_TOKEN と KAIZEN_ADMIN_TOKEN に同じ値が設定されています" in done.stderr
@@ -315,14 +305,7 @@ def test_the_chat_api_token_equal_to_the_admin_token_stops_serve_with_exit_2() -
 def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceback() -> None:
     token = "Xq3vJ8pL2mN9rT5wY1zA4bC7dE0fG6hK" * 5 + "abc/def+ghi="
     env = {"KAIZEN_CACHE_DIR": "", "LINE_CHANNEL_SECRET": token, "LINE_CHANNEL_ACCESS_TOKEN": token}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **env},
-        timeout=60,
-    )
+    done = run("serve", "--port", "1", env=env, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
