@@ -391,6 +391,14 @@ async def works() -> AsyncIterator[FakeLineWorks]:
     await fake.stop()
 
 
+@pytest_asyncio.fixture
+async def works_room() -> AsyncIterator[LineWorksRoom]:
+    room = LineWorksRoom()
+    await room.start()
+    yield room
+    await room.stop()
+
+
 async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches_the_person(
     aiohttp_client: AiohttpClient, works: FakeLineWorks, searcher: Searcher, migrated_url: str
 ) -> None:
@@ -433,46 +441,46 @@ async def test_a_consultation_from_line_works_is_answered_from_slack_and_reaches
 
 
 async def test_a_line_works_team_room_hears_commands_and_mentions_not_the_chatter(
-    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str
+    aiohttp_client: AiohttpClient,
+    line: FakeLine,
+    works_room: LineWorksRoom,
+    searcher: Searcher,
+    migrated_url: str,
 ) -> None:
-    room = LineWorksRoom()
-    await room.start()
-    try:
-        bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
-        number = await consult(bot, line)
-        await room.posted(1)
-        tanaka = room.user("tanaka")
-        for said in ("お昼どうしますか", "明日の会議は #在宅 で", "了解です"):  # the team among themselves
-            await post(bot, room.fake.in_room(tanaka, room.room, said))
-        await settle(bot)
-        await asyncio.sleep(1)
-        assert len(room.all_posted()) == 1, "the team's chatter gets no reply"
+    room = works_room
+    bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
+    number = await consult(bot, line)
+    await room.posted(1)
+    tanaka = room.user("tanaka")
+    for said in ("お昼どうしますか", "明日の会議は #在宅 で", "了解です"):  # the team among themselves
+        await post(bot, room.fake.in_room(tanaka, room.room, said))
+    await settle(bot)
+    await asyncio.sleep(1)
+    assert len(room.all_posted()) == 1, "the team's chatter gets no reply"
 
-        await post(bot, room.fake.in_room(tanaka, room.room, f"#{number} 担当"))  # a command needs no mention
-        await settle(bot)
-        (taken,) = (await room.posted(2))[1:]
-        assert taken.text == f"No.{number} を田中さんの担当にしました。（対応者：田中、状態：対応中）"
-        help_ = await in_room(bot, room, "tanaka", "使い方を教えてください", "works-1")  # a mention
-        assert help_.text == help_text(Ward())
-    finally:
-        await room.stop()
+    await post(bot, room.fake.in_room(tanaka, room.room, f"#{number} 担当"))  # a command needs no mention
+    await settle(bot)
+    (taken,) = (await room.posted(2))[1:]
+    assert taken.text == f"No.{number} を田中さんの担当にしました。（対応者：田中、状態：対応中）"
+    help_ = await in_room(bot, room, "tanaka", "使い方を教えてください", "works-1")  # a mention
+    assert help_.text == help_text(Ward())
 
 
 async def test_what_staff_typed_shown_in_a_line_works_room_mentions_nobody(
-    aiohttp_client: AiohttpClient, line: FakeLine, searcher: Searcher, migrated_url: str
+    aiohttp_client: AiohttpClient,
+    line: FakeLine,
+    works_room: LineWorksRoom,
+    searcher: Searcher,
+    migrated_url: str,
 ) -> None:
     """A consultation's text holding LINE WORKS' mention tags is shown in the team's room, inert."""
-    room = LineWorksRoom()
-    await room.start()
-    try:
-        bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
-        tanaka = room.user("tanaka")
-        typed = f'会議録の作成に毎回半日かかっています <m userId="all"> <m userId="{tanaka}">'
-        number = await consult(bot, line, content=typed)
-        await room.posted(1)
-        shown = await in_room(bot, room, "tanaka", f"#{number}", "works-show")
-        assert "会議録の作成に毎回半日かかっています" in shown.text
-        assert 'userId="all"' in shown.text, "the staff member's words are shown as they typed them"
-        assert "<m" not in shown.text, "but no mention tag reaches LINE WORKS, which would call the room"
-    finally:
-        await room.stop()
+    room = works_room
+    bot = await serve(aiohttp_client, line, room, searcher, migrated_url)
+    tanaka = room.user("tanaka")
+    typed = f'会議録の作成に毎回半日かかっています <m userId="all"> <m userId="{tanaka}">'
+    number = await consult(bot, line, content=typed)
+    await room.posted(1)
+    shown = await in_room(bot, room, "tanaka", f"#{number}", "works-show")
+    assert "会議録の作成に毎回半日かかっています" in shown.text
+    assert 'userId="all"' in shown.text, "the staff member's words are shown as they typed them"
+    assert "<m" not in shown.text, "but no mention tag reaches LINE WORKS, which would call the room"
