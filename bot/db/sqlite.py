@@ -177,11 +177,17 @@ def _checked_in(writer: _Writer, checkpointer: Checkpointer, entry: ConnectionPo
 
 
 def _prepare(path: Path) -> None:
-    """Create the folder (0700) and the database file (0600) if missing; narrow ours if open to others."""
+    """Create the folder (0700) and the database file (0600) if missing; narrow ours if open to others.
+
+    A file that is not a SQLite database is left as it was: opening it is refused next, and a mistyped
+    path must not change someone's notes.
+    """
     if not path.parent.exists():
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with contextlib.suppress(FileExistsError):
         os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    if not _may_be_sqlite(path):
+        return
     for file in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
         try:
             status = file.stat()
@@ -190,6 +196,19 @@ def _prepare(path: Path) -> None:
         if status.st_mode & 0o077 and status.st_uid == os.geteuid():
             file.chmod(stat.S_IRUSR | stat.S_IWUSR)
             log.warning("%s was readable by other users; its mode is now 0600", file)
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _may_be_sqlite(path: Path) -> bool:
+    """Whether ``path`` is empty or starts as every SQLite database does; an unreadable file may be one."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(len(_SQLITE_HEADER))
+    except OSError:
+        return True
+    return head in (b"", _SQLITE_HEADER)
 
 
 _FIRST_PAUSE = 0.0002

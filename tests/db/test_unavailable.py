@@ -45,9 +45,12 @@ def test_a_database_another_process_is_writing_names_the_wait_and_says_to_try_ag
 def test_a_file_that_is_not_a_database_is_named_so(tmp_path: Path) -> None:
     database = tmp_path / "notes.txt"
     database.write_text("not a database\n", encoding="utf-8")
+    database.chmod(0o644)
     done = run(f"sqlite:///{database}", "purge")
     assert_refused_for_the_operator(done, f"sqlite:///{database}")
     assert "SQLite のデータベースではありません" in done.stderr
+    assert database.stat().st_mode & 0o777 == 0o644, "a mistyped path leaves the file as it was"
+    assert database.read_text(encoding="utf-8") == "not a database\n"
 
 
 @pytest.mark.parametrize("command", [("purge",), ("admin", "list-users")])
