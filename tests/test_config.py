@@ -224,6 +224,20 @@ def test_notification_and_delivery_settings_are_read_and_checked() -> None:
         ),
     ):
         Settings.from_env({"KAIZEN_DELIVERY_TIMEOUT_SECONDS": "200", "KAIZEN_DELIVERY_LEASE_SECONDS": "100"})
+    with pytest.raises(
+        ValueError,
+        match=re.escape(
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS は KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS（60秒）以下の秒数を"
+            "指定してください（指定された値: '120'）"
+        ),
+    ):
+        Settings.from_env(
+            {"KAIZEN_DELIVERY_BACKOFF_SECONDS": "120", "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS": "60"}
+        )
+    equal = Settings.from_env(
+        {"KAIZEN_DELIVERY_BACKOFF_SECONDS": "60", "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS": "60"}
+    )
+    assert equal.delivery.backoff_max_seconds == 60
 
 
 def test_an_e_mail_sender_may_carry_a_name() -> None:

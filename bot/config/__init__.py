@@ -234,6 +234,13 @@ def _delivery(values: Mapping[str, str]) -> DeliverySettings:
         timeout_seconds=integer(values, "KAIZEN_DELIVERY_TIMEOUT_SECONDS", 1, 600),
         lease_seconds=integer(values, "KAIZEN_DELIVERY_LEASE_SECONDS", 2, 7200),
     )
+    if delivery.backoff_seconds > delivery.backoff_max_seconds:
+        raise refused(
+            "KAIZEN_DELIVERY_BACKOFF_SECONDS",
+            f"KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS（{delivery.backoff_max_seconds:g}秒）以下の秒数を指定してください",
+            values["KAIZEN_DELIVERY_BACKOFF_SECONDS"],
+            "最初の待ち時間が最長の待ち時間を超えると、指定した値では待たないためです。",
+        )
     if delivery.lease_seconds <= delivery.timeout_seconds:
         raise refused(
             "KAIZEN_DELIVERY_LEASE_SECONDS",
