@@ -17,7 +17,7 @@ from bot.consult.faqdrafts import STATUS_LABELS, DraftRefused
 from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
-from bot.handlers.inputs import integer
+from bot.handlers.inputs import digits, integer
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 
@@ -121,13 +121,13 @@ async def mark_exported(request: web.Request) -> web.Response:
 
 def _marked(query: Mapping[str, str]) -> str:
     """What 「書き出し済みにする」 did, from the count its redirect carries."""
-    count = query.get("marked", "")  # from the URL, so anything: Python reads no int of 4,301 digits
-    if not count.isascii() or not count.isdecimal() or len(count) > 18 or int(count) == 0:
+    count = digits(query.get("marked", ""), 18)  # from the URL, so anything
+    if not count:
         return (
             "「書き出し済み」にした下書きはありません。読み込み中のFAQに、承認済みの下書きと同じ内容の項目が"
             "見つかりませんでした。faq.yaml に追加し、知識を読み込み直してから、もう一度押してください。"
         )
-    return f"faq.yaml に追加済みの下書き{int(count)}件を「書き出し済み」にしました。"
+    return f"faq.yaml に追加済みの下書き{count}件を「書き出し済み」にしました。"
 
 
 async def _page(
