@@ -424,11 +424,6 @@ def _row(name: str, value: Latency, median_target: float | None, p99_target: flo
     )
 
 
-def format_report(report: RealisticReport) -> str:
-    """The report as text for people, the issue's targets beside each figure (checked at every size)."""
-    return "\n".join([format_header(report), *(format_size(size) for size in report.sizes)])
-
-
 def format_header(report: RealisticReport) -> str:
     """What was measured, and whether the peer was."""
     lines = [

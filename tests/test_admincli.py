@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,19 +19,12 @@ from bot.db import ConversationStore
 from bot.db.schema import admin_users, messages
 from bot.dialogue import Incoming, Reply, State, Turn
 from tests.auxil.consultations import STAFF, open_consultation
+from tests.auxil.server import run_bot
 from tests.conftest import FAQ_PATH
 
 
 def run(database: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "--database", f"sqlite:///{database}", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
-    )
+    return run_bot("--database", f"sqlite:///{database}", *args, stdin=stdin, env={"KAIZEN_CACHE_DIR": ""})
 
 
 def test_add_user_hashes_the_password_and_refuses_a_second_one(tmp_path: Path) -> None:

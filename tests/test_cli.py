@@ -13,33 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.auxil.server import INDEX_CACHE
+from tests.auxil.server import run_bot
 
 KINDS = {"faq", "manual", "case", "referral", "smalltalk"}
-
-
-def run(
-    *args: str,
-    stdin: str | None = None,
-    cache: Path = INDEX_CACHE,
-    env: dict[str, str] | None = None,
-    timeout: float = 120,
-) -> subprocess.CompletedProcess[str]:
-    """``python -m bot *args``, its index cache in ``cache``.
-
-    By default the cache this test process's servers share (`tests.auxil.server.INDEX_CACHE`): the
-    sample knowledge's index is built by the first command, not again by each (seconds every time).
-    A test of building or caching the index gives a folder of its own.
-    """
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KAIZEN_CACHE_DIR": str(cache), **(env or {})},
-        timeout=timeout,
-    )
 
 
 def check_contract(line: str) -> dict[str, object]:
@@ -61,7 +37,7 @@ def check_contract(line: str) -> dict[str, object]:
 
 
 def test_ask_json_answers_each_argument_on_its_own_line() -> None:
-    done = run("ask", "--json", "RPAってなに？", "有給休暇の申請方法")
+    done = run_bot("ask", "--json", "RPAってなに？", "有給休暇の申請方法")
     assert done.returncode == 0, done.stderr
     lines = done.stdout.strip().splitlines()
     assert len(lines) == 2
@@ -74,10 +50,10 @@ def test_ask_json_answers_each_argument_on_its_own_line() -> None:
 
 def test_ask_json_reads_standard_input_and_uses_the_cache(tmp_path: Path) -> None:
     queries = "業務フロー図の書き方\n\n　 \nこんにちは\r\n" + "😀" * 3 + "\n"
-    cold = run("ask", "--json", stdin=queries, cache=tmp_path)
+    cold = run_bot("ask", "--json", stdin=queries, cache=tmp_path)
     assert cold.returncode == 0, cold.stderr
     assert list(tmp_path.glob("index-*.pickle"))
-    warm = run("ask", "--json", stdin=queries, cache=tmp_path)
+    warm = run_bot("ask", "--json", stdin=queries, cache=tmp_path)
     assert warm.stdout == cold.stdout
     objects = [check_contract(line) for line in warm.stdout.strip().splitlines()]
     assert [o["query"] for o in objects] == ["業務フロー図の書き方", "こんにちは", "😀😀😀"], (
@@ -87,10 +63,10 @@ def test_ask_json_reads_standard_input_and_uses_the_cache(tmp_path: Path) -> Non
 
 
 def test_a_corrupt_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
-    assert run("ask", "--json", "RPA", cache=tmp_path).returncode == 0
+    assert run_bot("ask", "--json", "RPA", cache=tmp_path).returncode == 0
     for path in tmp_path.glob("index-*.pickle"):
         path.write_bytes(b"not a pickle")
-    done = run("ask", "--json", "RPA", cache=tmp_path)
+    done = run_bot("ask", "--json", "RPA", cache=tmp_path)
     assert done.returncode == 0
     check_contract(done.stdout.strip())
 
@@ -98,7 +74,7 @@ def test_a_corrupt_cache_is_rebuilt_not_fatal(tmp_path: Path) -> None:
 def test_ask_with_broken_knowledge_explains_instead_of_crashing(tmp_path: Path) -> None:
     faq = tmp_path / "faq.yaml"
     faq.write_text("- id: x\n  question: [\n", encoding="utf-8")
-    done = run("--faq", str(faq), "ask", "--json", "RPA")
+    done = run_bot("--faq", str(faq), "ask", "--json", "RPA")
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert f"{faq}:" in done.stderr
@@ -108,7 +84,7 @@ def test_ask_with_broken_knowledge_explains_instead_of_crashing(tmp_path: Path) 
 @pytest.mark.parametrize("flag", ["--json", None])
 def test_eval_prints_figures(flag: str | None) -> None:
     args = ["eval", "tests/data/queries_holdout.yaml"] + ([flag] if flag else [])
-    done = run(*args)
+    done = run_bot(*args)
     assert done.returncode == 0, done.stderr
     if flag:
         figures = json.loads(done.stdout)
@@ -124,7 +100,7 @@ def test_eval_prints_figures(flag: str | None) -> None:
 
 
 def test_eval_json_with_errors_is_one_json_document_holding_each_miss() -> None:
-    figures = json.loads(run("eval", "tests/data/queries_holdout.yaml", "--json", "--errors").stdout)
+    figures = json.loads(run_bot("eval", "tests/data/queries_holdout.yaml", "--json", "--errors").stdout)
     misses = figures["errors"]
     assert misses, "the held-out set has misses to list"
     wrong = [m for m in misses if m["decision"] == "answer"]
@@ -132,7 +108,7 @@ def test_eval_json_with_errors_is_one_json_document_holding_each_miss() -> None:
     for miss in misses:
         assert set(miss) == {"group", "query", "expected", "decision", "results"}
         assert miss["decision"] != "answer" or miss["results"][0] not in miss["expected"]
-    text = run("eval", "tests/data/queries_holdout.yaml", "--errors").stdout
+    text = run_bot("eval", "tests/data/queries_holdout.yaml", "--errors").stdout
     assert f"正しく扱えなかった質問が{len(misses)}件あります:" in text
     assert f"「{misses[0]['query']}」" in text
 
@@ -145,11 +121,11 @@ def test_eval_counts_any_of_several_right_ids_and_can_strip_the_phrasings(tmp_pa
         encoding="utf-8",
     )
     for extra in ([], ["--without-phrasings"]):
-        done = run("eval", *extra, "--json", str(queries))
+        done = run_bot("eval", *extra, "--json", str(queries))
         assert done.returncode == 0, done.stderr
         figures = json.loads(done.stdout)["overall"]
         assert figures["answered_right"] == 0.5, extra
-    done = run("eval", "--errors", str(queries))
+    done = run_bot("eval", "--errors", str(queries))
     assert "正しく扱えなかった質問が1件あります:" in done.stdout
     assert "[polite] 「RPAとは何ですか？」: 正解 tool-ocr-basics、結果 回答（tool-rpa-basics" in done.stdout
 
@@ -163,7 +139,7 @@ def test_an_expected_id_the_knowledge_does_not_hold_is_said_by_its_line_and_coun
         '- q: RPAとは何ですか？\n  expect: tool-rpa-basics\n- q: RPAの研修\n  expect: "999"\n',
         encoding="utf-8",
     )
-    done = run("eval", str(queries), "--json")
+    done = run_bot("eval", str(queries), "--json")
     assert done.returncode == 0
     assert f"{queries}:3: 「expect」の「999」という項目は知識にありません" in done.stderr
     assert "注意: 正解のidのうち1件が知識にありません" in done.stderr
@@ -172,7 +148,7 @@ def test_an_expected_id_the_knowledge_does_not_hold_is_said_by_its_line_and_coun
     assert overall["top1"] == 0.5, "the query whose id is unknown counts as missed"
     # One unknown id beside a right one: the warning said the query counted as missed; it counts by the other.
     queries.write_text('- q: RPAとは何ですか？\n  expect: [tool-rpa-basics, "999"]\n', encoding="utf-8")
-    done = run("eval", str(queries), "--json")
+    done = run_bot("eval", str(queries), "--json")
     assert "ほかに正解のidがない質問は、正解できなかったものとして数えます" in done.stderr
     assert json.loads(done.stdout)["overall"]["top1"] == 1.0
 
@@ -192,7 +168,7 @@ def test_eval_reads_a_plain_query_set_without_styles_with_numeric_ids_and_extra_
         "- q: 明日の天気は？\n  expect: none\n",
         encoding="utf-8",
     )
-    done = run("--faq", str(faq), "--knowledge", str(tmp_path), "eval", "--json", str(queries))
+    done = run_bot("--faq", str(faq), "--knowledge", str(tmp_path), "eval", "--json", str(queries))
     assert done.returncode == 0, done.stderr
     figures = json.loads(done.stdout)
     assert set(figures) == {"query", "out-of-scope", "overall", "reliability"}
@@ -209,7 +185,7 @@ def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path
         "- q: 在庫\n- expect: none\n- q: ''\n  expect: x\n",
         encoding="utf-8",
     )
-    done = run("eval", str(queries))
+    done = run_bot("eval", str(queries))
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert f"{queries}:3: 「expect」がありません" in done.stderr
@@ -220,7 +196,7 @@ def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path
     (tmp_path / "empty.yaml").write_text("", encoding="utf-8")
     broken_files = (("missing.yaml", "ファイルが見つかりません"), ("empty.yaml", "評価する質問がありません"))
     for broken, problem in broken_files:
-        done = run("eval", str(tmp_path / broken))
+        done = run_bot("eval", str(tmp_path / broken))
         assert done.returncode == 2
         assert problem in done.stderr
         assert f"{tmp_path / broken}:0:" not in done.stderr, "no line 0"
@@ -228,7 +204,9 @@ def test_a_wrong_query_set_is_reported_by_line_before_anything_is_built(tmp_path
 
 
 def test_a_short_admin_token_stops_every_command_with_exit_2_and_no_traceback() -> None:
-    done = run("serve", "--port", "1", env={"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": "x"}, timeout=60)
+    done = run_bot(
+        "serve", "--port", "1", env={"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": "x"}, timeout=60
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert (
@@ -249,22 +227,8 @@ def test_ask_compares_meanings_when_the_setting_is_on(tmp_path: Path) -> None:
     knowledge.mkdir()
     query = "議事メモをさっと仕上げたい"  # no word of it is in the FAQ
     args = ("--faq", str(faq), "--knowledge", str(knowledge), "ask", "--json", query)
-    by_words = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "false"},
-    )
-    by_meaning = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-        env={**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "true"},
-    )
+    by_words = run_bot(*args, env={"KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "false"})
+    by_meaning = run_bot(*args, env={"KAIZEN_CACHE_DIR": "", "KAIZEN_SEMANTIC": "true"})
     words, meaning = json.loads(by_words.stdout), json.loads(by_meaning.stdout)
     assert words["results"] == []
     assert [r["id"] for r in meaning["results"]][:1] == ["minutes"]
@@ -295,7 +259,7 @@ def test_the_chat_api_token_equal_to_the_admin_token_stops_serve_with_exit_2() -
     """Else whoever was given the chat token could open the admin API with it."""
     same = "chat-and-admin-0123456789abcdefghij"
     env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": same, "KAIZEN_CHAT_API_TOKEN": same}
-    done = run("serve", "--port", "1", env=env, timeout=60)
+    done = run_bot("serve", "--port", "1", env=env, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "設定エラー: KAIZEN_CHAT_API_TOKEN と KAIZEN_ADMIN_TOKEN に同じ値が設定されています" in done.stderr
@@ -305,7 +269,7 @@ def test_the_chat_api_token_equal_to_the_admin_token_stops_serve_with_exit_2() -
 def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceback() -> None:
     token = "Xq3vJ8pL2mN9rT5wY1zA4bC7dE0fG6hK" * 5 + "abc/def+ghi="
     env = {"KAIZEN_CACHE_DIR": "", "LINE_CHANNEL_SECRET": token, "LINE_CHANNEL_ACCESS_TOKEN": token}
-    done = run("serve", "--port", "1", env=env, timeout=60)
+    done = run_bot("serve", "--port", "1", env=env, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     (line,) = done.stderr.strip().splitlines()
@@ -335,7 +299,7 @@ def test_a_line_secret_of_the_wrong_shape_stops_serve_with_exit_2_and_no_traceba
 def test_a_wrong_argument_is_a_usage_error_with_exit_2_and_no_traceback(
     args: tuple[str, ...], said: str
 ) -> None:
-    done = run(*args)
+    done = run_bot(*args)
     assert done.returncode == 2, done.stderr
     assert said in done.stderr
     assert "Traceback" not in done.stderr
@@ -344,7 +308,7 @@ def test_a_wrong_argument_is_a_usage_error_with_exit_2_and_no_traceback(
 def test_serve_on_a_port_another_process_holds_says_so_before_building_anything() -> None:
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        done = run("serve", "--host", "127.0.0.1", "--port", str(port))
+        done = run_bot("serve", "--host", "127.0.0.1", "--port", str(port))
     assert done.returncode == 2, done.stderr
     assert f"127.0.0.1:{port} で待ち受けできません（Address already in use）" in done.stderr
     assert "--port か KAIZEN_PORT" in done.stderr
@@ -357,7 +321,7 @@ def test_serve_on_a_port_another_process_holds_says_so_before_building_anything(
     "host", ["no.such.host.invalid", "192.0.2.1", "kaizen..example.jp", "a" * 64 + ".jp"]
 )
 def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: str) -> None:
-    done = run("serve", "--host", host, "--port", "8080")
+    done = run_bot("serve", "--host", host, "--port", "8080")
     assert done.returncode == 2, done.stderr
     assert f"{host}:8080 で待ち受けできません（" in done.stderr
     assert "--host か KAIZEN_HOST" in done.stderr
@@ -366,7 +330,7 @@ def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: st
 
 
 def test_serve_with_an_empty_host_refuses_rather_than_listen_on_every_address() -> None:
-    done = run("serve", "--port", "8080", env={"KAIZEN_HOST": ""})
+    done = run_bot("serve", "--port", "8080", env={"KAIZEN_HOST": ""})
     assert done.returncode == 2, done.stderr
     assert "設定エラー: KAIZEN_HOST は待ち受けるアドレス" in done.stderr
     assert "Traceback" not in done.stderr
@@ -375,7 +339,7 @@ def test_serve_with_an_empty_host_refuses_rather_than_listen_on_every_address() 
 def test_a_database_url_with_a_driver_not_installed_is_a_setting_error_not_a_traceback(
     tmp_path: Path,
 ) -> None:
-    done = run("--database", "postgresql+asyncpg://kaizen@127.0.0.1:1/kaizen", "purge")
+    done = run_bot("--database", "postgresql+asyncpg://kaizen@127.0.0.1:1/kaizen", "purge")
     assert done.returncode == 2, done.stderr
     assert "設定エラー: DATABASE_URL はドライバー名を付けないURL" in done.stderr
     assert "Traceback" not in done.stderr
@@ -391,7 +355,7 @@ def _json_lines(stderr: str) -> list[dict[str, object]]:
 
 def test_with_a_json_log_a_refusal_at_start_is_a_json_record_too(tmp_path: Path) -> None:
     json_log = {"KAIZEN_LOG_FORMAT": "json"}
-    bad_setting = run("serve", env=json_log | {"KAIZEN_RETENTION_DAYS": "abc"})
+    bad_setting = run_bot("serve", env=json_log | {"KAIZEN_RETENTION_DAYS": "abc"})
     assert bad_setting.returncode == 2
     [record] = _json_lines(bad_setting.stderr)
     assert record["level"] == "ERROR"
@@ -399,13 +363,13 @@ def test_with_a_json_log_a_refusal_at_start_is_a_json_record_too(tmp_path: Path)
 
     with socket.create_server(("127.0.0.1", 0)) as taken:
         port = taken.getsockname()[1]
-        busy = run("serve", "--host", "127.0.0.1", "--port", str(port), env=json_log)
+        busy = run_bot("serve", "--host", "127.0.0.1", "--port", str(port), env=json_log)
     assert busy.returncode == 2
     assert any("で待ち受けできません" in str(r["message"]) for r in _json_lines(busy.stderr))
 
     faq = tmp_path / "faq.yaml"
     faq.write_text("- id: a\n  answr: x\n", encoding="utf-8")
-    broken = run("ask", "RPAとは", env=json_log | {"KAIZEN_FAQ": str(faq)})
+    broken = run_bot("ask", "RPAとは", env=json_log | {"KAIZEN_FAQ": str(faq)})
     assert broken.returncode == 2
     [refused] = [r for r in _json_lines(broken.stderr) if r["level"] == "ERROR"]
     assert "知識ファイルに" in str(refused["message"])
@@ -413,13 +377,13 @@ def test_with_a_json_log_a_refusal_at_start_is_a_json_record_too(tmp_path: Path)
     assert isinstance(details, list)
     assert any(str(faq) in detail for detail in details)
 
-    plain = run("serve", env={"KAIZEN_RETENTION_DAYS": "abc"})
+    plain = run_bot("serve", env={"KAIZEN_RETENTION_DAYS": "abc"})
     assert plain.stderr.startswith("設定エラー: KAIZEN_RETENTION_DAYS"), "text for a person at a terminal"
 
 
 def test_the_help_names_the_product_as_the_readme_does_not_the_sample_wards_bot() -> None:
     """The command line serves any ward, with or without its ward.yaml: the bot's own name is the ward's."""
-    done = run("--help")
+    done = run_bot("--help")
     assert done.returncode == 0, done.stderr
     said = " ".join(done.stdout.split())
     assert "kaizen-bot: a consultation assistant for the staff of a ward office" in said

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import pytest
 
 from bot.usage import in_japanese
+from tests.auxil.server import run_bot
 
 
 @pytest.mark.parametrize(
@@ -30,15 +27,7 @@ from bot.usage import in_japanese
 )
 def test_bad_usage_is_refused_in_japanese_with_the_usage_and_exit_2(args: list[str], said: str) -> None:
     """argparse's own refusals were English ("the following arguments are required"), the bot's Japanese."""
-    env = {**os.environ, "KAIZEN_CACHE_DIR": ""}
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    done = run_bot(*args, env={"KAIZEN_CACHE_DIR": ""})
     assert done.returncode == 2
     assert said in done.stderr
     assert done.stderr.startswith("usage: python -m bot")

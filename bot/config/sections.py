@@ -102,7 +102,7 @@ class TeamSettings:
     ``members`` maps ``(channel, user id)`` to a dashboard account name.
     Only the syntax is checked here; that the channel exists, is on and can
     host a room is checked when the channels are built
-    (`bot.teamroom.settings.check`).
+    (`bot.teamroom.delivery.room_channel`).
     """
 
     channel: str = ""

@@ -150,7 +150,7 @@ messages = sa.Table(
 
 Kept for `bot.consult` (the conversation that led to a consultation) and
 purged after the retention period; ``ix_messages_sender`` counts what one
-person sent in the last minute (`bot.limits`).
+person sent in the last minute (`bot.db.quota.message_limit`).
 """
 
 consultations = sa.Table(

@@ -14,6 +14,8 @@ the API, a page on the dashboard).
   multipart body, every value readable, every line break an LF.
 - `integer`: a decimal integer within bounds; by default one that fits the
   database's 64-bit integer columns (ids, versions).
+- `digits`: a count or a time given as ASCII digits, at most so many, or None
+  (for callers that answer anything else in their own way).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ __all__ = [
     "check_json",
     "check_request",
     "check_text",
+    "digits",
     "integer",
     "read_form",
     "read_json_object",
@@ -127,6 +130,15 @@ def integer(
         )
     bounds = f"{minimum}以上" if maximum == MAX_INTEGER else f"{minimum}から{maximum}まで"
     raise InvalidRequest(f"invalid_{name}", f"「{name}」には{bounds}の整数を指定してください。")
+
+
+def digits(text: str, most: int) -> int | None:
+    """``text`` as a number if it is ASCII digits only, at most ``most`` of them; None if not.
+
+    Bounded before it is converted: Python reads no int of over 4,300 digits
+    (a ValueError, once a 500).
+    """
+    return int(text) if text.isascii() and text.isdecimal() and len(text) <= most else None
 
 
 def _newlines(text: str) -> str:

@@ -203,7 +203,7 @@ def _failed_formulas(path: Path, title: str) -> dict[tuple[int, int], str]:
 
 
 def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
-    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_rows`."""
+    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_sheet`."""
     import xlrd
 
     try:

@@ -114,14 +114,32 @@ def wait_ready(served: Served, seconds: float = 120) -> None:
     raise RuntimeError(f"serve did not become ready:\n{log.read_text()}")
 
 
+def run_bot(
+    *args: str,
+    stdin: str | None = None,
+    cache: Path = INDEX_CACHE,
+    env: dict[str, str] | None = None,
+    timeout: float = 120,
+    cwd: Path | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot *args`` (in ``cwd``), its output captured as text, its index cache in ``cache``.
+
+    By default the cache this test process's servers share (`INDEX_CACHE`): the sample knowledge's
+    index is built by the first command, not again by each (seconds every time). A test of building
+    or caching the index gives a folder of its own.
+    """
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "KAIZEN_CACHE_DIR": str(cache), **(env or {})},
+        timeout=timeout,
+        cwd=cwd,
+    )
+
+
 def admin(database: str, *args: str, password: str) -> None:
     """``python -m bot --database DATABASE admin ARGS``, ``password`` on standard input (when it asks)."""
-    subprocess.run(
-        [sys.executable, "-m", "bot", "--database", database, "admin", *args],
-        input=f"{password}\n",
-        text=True,
-        check=True,
-        capture_output=True,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
-    )
+    run_bot("--database", database, "admin", *args, stdin=f"{password}\n").check_returncode()

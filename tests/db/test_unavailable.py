@@ -12,15 +12,13 @@ import pytest
 from bot.config import PROJECT_ROOT
 from bot.db.conversations import ConversationStore
 from tests.auxil.platforms import free_port
+from tests.auxil.server import run_bot
 from tests.auxil.sqlitelock import another_process_writing
 
 
 def run(database: str, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "KAIZEN_CACHE_DIR": "", "KAIZEN_DB_TIMEOUT_SECONDS": "2"}
-    command = [sys.executable, "-m", "bot", "--database", database, *args]
-    return subprocess.run(
-        command, input=stdin, capture_output=True, text=True, env=env, timeout=120, check=False
-    )
+    env = {"KAIZEN_CACHE_DIR": "", "KAIZEN_DB_TIMEOUT_SECONDS": "2"}
+    return run_bot("--database", database, *args, stdin=stdin, env=env)
 
 
 def assert_refused_for_the_operator(done: subprocess.CompletedProcess[str], shown_url: str) -> None:
@@ -154,17 +152,8 @@ def test_set_password_refuses_a_missing_sqlite_file_before_asking_for_the_passwo
 def test_a_missing_relative_sqlite_file_is_named_by_its_full_path(tmp_path: Path) -> None:
     # Run from another folder, the bot is found by its path even where it is not installed.
     path = os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
-    env = {**os.environ, "KAIZEN_CACHE_DIR": "", "DATABASE_URL": "sqlite:///var/kaizen.db"}
-    env["PYTHONPATH"] = path
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "purge"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    env = {"KAIZEN_CACHE_DIR": "", "DATABASE_URL": "sqlite:///var/kaizen.db", "PYTHONPATH": path}
+    done = run_bot("purge", env=env, cwd=tmp_path)
     assert done.returncode == 2
     assert f"データベースのファイル {tmp_path / 'var' / 'kaizen.db'} がありません" in done.stderr
     assert not (tmp_path / "var").exists()

@@ -240,6 +240,9 @@ async def test_unknown_consultations_are_404_pages(client: Client) -> None:
     assert "見つかりません" in await page(client, "/admin/consultations/99", 404)
     await page(client, "/admin/consultations/abc", 404)
     assert "<h1>ページが見つかりません</h1>" in await page(client, "/admin/nowhere", 404)
+    for number in ("9" * 19, "9" * 5000, "-1"):  # no number a consultation or a draft can have
+        await page(client, f"/admin/consultations/{number}", 404)
+        await page(client, f"/admin/faq/{number}", 404)
 
 
 async def test_notes_tags_due_and_assignment(client: Client) -> None:

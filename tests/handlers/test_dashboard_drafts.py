@@ -90,7 +90,11 @@ async def test_a_consultations_page_reads_its_own_drafts_only(client: Client) ->
     assert all("WHERE faq_drafts.consultation_id = " in s for s in drafts), drafts
 
 
-@pytest.mark.parametrize("marked", ["9" * 5000, "١٢"], ids=["5000-digits", "arabic-indic"])
+@pytest.mark.parametrize(
+    "marked",
+    ["9" * 5000, "9" * 19, "١٢", "0", "-1", ""],
+    ids=["5000-digits", "19-digits", "arabic-indic", "zero", "negative", "empty"],
+)
 async def test_a_marked_count_the_redirect_never_gives_reads_as_none_marked(
     client: Client, marked: str
 ) -> None:
@@ -99,3 +103,10 @@ async def test_a_marked_count_the_redirect_never_gives_reads_as_none_marked(
     await login(client)
     shown = await page(client, f"/admin/faq?done=exported&marked={marked}")
     assert "「書き出し済み」にした下書きはありません。" in shown
+
+
+async def test_a_marked_count_of_up_to_eighteen_digits_is_shown(client: Client) -> None:
+    await add_user(client, editor=True)
+    await login(client)
+    shown = await page(client, f"/admin/faq?done=exported&marked={'9' * 18}")
+    assert f"faq.yaml に追加済みの下書き{'9' * 18}件を「書き出し済み」にしました。" in shown

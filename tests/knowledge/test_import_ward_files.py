@@ -10,7 +10,8 @@ import pytest
 import xlwt
 import yaml
 
-from tests.knowledge.test_importer import run, write_xlsx
+from tests.auxil.server import run_bot
+from tests.knowledge.test_importer import write_xlsx
 
 FORMULA_ROWS: list[list[str | None]] = [
     ["ID", "質問", "回答", "元の質問"],
@@ -24,7 +25,7 @@ def test_formulas_saved_without_their_results_are_reported_by_row_not_read_empty
     """openpyxl (and other programs) write a formula without its result; it used to read as an empty cell."""
     source = write_xlsx(tmp_path / "faq.xlsx", FORMULA_ROWS)
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--output", str(output))
+    done = run_bot("import-faq", str(source), "--output", str(output))
     assert done.returncode == 1
     lines = done.stderr.splitlines()
     assert lines[0].startswith(f"{source}: 2行目: 質問（B列）の数式の計算結果がファイルに保存されていません")
@@ -57,7 +58,7 @@ def test_formulas_excel_saved_read_as_their_results_an_empty_text_result_too(tmp
     rows[4] = [*rows[4][:4], '=IF(D5="","",D5)']
     source = write_xlsx(tmp_path / "faq.xlsx", rows)
     _with_saved_results(source, {"B2": "粗大ごみの出し方は？", "C3": "窓口で請求できます。", "E5": ""})
-    done = run("import-faq", str(source))
+    done = run_bot("import-faq", str(source))
     assert done.returncode == 0, done.stderr
     entries = yaml.safe_load(done.stdout)
     assert [(e["question"], e["answer"]) for e in entries[:2]] == [
@@ -90,7 +91,7 @@ def test_a_formula_showing_an_error_is_reported_by_row_not_imported_as_its_text(
         sheet.row(1).set_cell_error(2, 0x2A)  # #N/A
         source = tmp_path / "faq.xls"
         book.save(str(source))
-    done = run("import-faq", str(source))
+    done = run_bot("import-faq", str(source))
     assert done.returncode == 1
     assert done.stderr.splitlines()[0] == (
         f"{source}: 2行目: 回答（C列）は数式のエラー（#N/A）です"
@@ -108,7 +109,7 @@ def test_questions_asked_twice_are_imported_and_named_by_their_rows(tmp_path: Pa
         ["住民票は？", "郵送でも。"],
         ["猫は？", "不要です。"],
     ]
-    done = run("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
+    done = run_bot("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
     assert done.returncode == 0, done.stderr
     assert len(yaml.safe_load(done.stdout)) == 5
     notes = [line for line in done.stderr.splitlines() if "質問が同じです" in line]
@@ -137,7 +138,7 @@ def test_excels_unicode_text_utf16_with_its_bom_and_tab_separated_is_read(
     """Excel's 「Unicode テキスト」 is UTF-16 with a BOM, its cells separated by tabs (it was refused)."""
     source = tmp_path / name
     source.write_bytes(data)
-    done = run("import-faq", str(source))
+    done = run_bot("import-faq", str(source))
     assert done.returncode == 0, done.stderr
     entries = yaml.safe_load(done.stdout)
     assert [e["question"] for e in entries] == ["粗大ごみの出し方は？", "住民票は？"]
@@ -147,7 +148,7 @@ def test_excels_unicode_text_utf16_with_its_bom_and_tab_separated_is_read(
 def test_utf16_without_its_bom_is_refused_by_name(tmp_path: Path) -> None:
     source = tmp_path / "faq.csv"
     source.write_bytes(UNICODE_TEXT.encode("utf-16-le"))
-    done = run("import-faq", str(source))
+    done = run_bot("import-faq", str(source))
     assert done.returncode == 1
     assert "BOM付きの UTF-16（Excelの「Unicode テキスト」）" in done.stderr
 
@@ -163,7 +164,7 @@ def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_
         "q0004,印鑑は？,登録。",
     ]
     source.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
-    done = run("import-faq", str(source))
+    done = run_bot("import-faq", str(source))
     assert done.returncode == 1
     assert done.stderr.splitlines()[:2] == [
         f"{source}: 3行目: IDが空のため行番号から振ったID「q0003」は、2行目のIDと同じです"
@@ -171,4 +172,4 @@ def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_
         f"{source}: 5行目: ID「q0004」は、IDが空の4行目に行番号から振ったIDと同じです"
         "（空のIDを埋めるか、--id - ですべてのIDを行番号から振ってください）",
     ]
-    assert run("import-faq", str(source), "--id", "-").returncode == 0
+    assert run_bot("import-faq", str(source), "--id", "-").returncode == 0

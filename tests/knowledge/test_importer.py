@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import re
-import subprocess
-import sys
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -19,6 +16,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.importer import NO_ID, ImportProblems, import_faq, read_rows, to_yaml
+from tests.auxil.server import run_bot
 
 HEADER = ["No", "分類", "質問", "回答", "キーワード"]
 ROWS = [
@@ -37,17 +35,6 @@ MISTAKEN_CATEGORY = (
     "申込みは毎年1月に区役所の児童青少年課の窓口で受け付けています"
 )
 """An answer read as a category (a column mapped wrong): longer than any category's name."""
-
-
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "KAIZEN_CACHE_DIR": ""},
-        timeout=120,
-    )
 
 
 def write_xlsx(
@@ -109,7 +96,7 @@ def test_a_spreadsheet_becomes_an_faq_the_bot_loads(tmp_path: Path, kind: str) -
     else:
         source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], kind)
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--output", str(output))
+    done = run_bot("import-faq", str(source), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "2件のFAQを読み込みました" in done.stderr
     knowledge = tmp_path / "knowledge"
@@ -148,7 +135,7 @@ def test_every_bad_row_is_reported_by_number_and_nothing_is_written(tmp_path: Pa
     ]
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--output", str(output))
+    done = run_bot("import-faq", str(source), "--output", str(output))
     assert done.returncode == 1
     assert not output.exists()
     assert "2行目: 回答が空です" in done.stderr
@@ -180,16 +167,18 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
         read_rows(tmp_path / "nowhere.xlsx")
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(b"not a zip")
-    done = run("import-faq", str(broken))
+    done = run_bot("import-faq", str(broken))
     assert done.returncode == 1
     assert "Excelファイルとして読み込めません" in done.stderr
     assert "Traceback" not in done.stderr
     assert "File is not a zip file" not in done.stderr, "the reason is said in Japanese"
     for absent in ("nowhere.csv", "nowhere.xlsx", "nowhere.xls"):
-        gone = run("import-faq", str(tmp_path / absent))
+        gone = run_bot("import-faq", str(tmp_path / absent))
         assert gone.returncode == 2, "a file that is not there is bad usage, whatever its kind"
         assert gone.stderr.strip() == f"{tmp_path / absent}: ファイルが見つかりません"
-    csv_sheet = run("import-faq", str(write_csv(tmp_path / "faq.csv", [HEADER], "utf-8")), "--sheet", "FAQ")
+    csv_sheet = run_bot(
+        "import-faq", str(write_csv(tmp_path / "faq.csv", [HEADER], "utf-8")), "--sheet", "FAQ"
+    )
     assert csv_sheet.returncode == 2
     assert "CSVにはシートがありません" in csv_sheet.stderr
 
@@ -199,7 +188,7 @@ def test_a_sheet_the_workbook_does_not_have_is_bad_usage_with_exit_2(tmp_path: P
     write = write_xlsx if kind == "xlsx" else write_xls
     source = write(tmp_path / f"faq.{kind}", [HEADER, *ROWS])
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--sheet", "NOSUCH", "--output", str(output))
+    done = run_bot("import-faq", str(source), "--sheet", "NOSUCH", "--output", str(output))
     assert done.returncode == 2, "bad usage, as a file that is not there"
     assert done.stderr.strip() == f"{source}: シート「NOSUCH」がありません（あるのは FAQ）"
     assert not output.exists()
@@ -216,7 +205,7 @@ def test_the_output_never_overwrites_a_spreadsheet_and_bad_places_are_explained(
         str(tmp_path / "nodir" / "faq.yaml"): f"書き出し先のフォルダ {tmp_path / 'nodir'} がありません",
     }
     for output, said in cases.items():
-        done = run("import-faq", str(source), "--output", output)
+        done = run_bot("import-faq", str(source), "--output", output)
         assert done.returncode == 2, (output, done.stderr)
         assert said in done.stderr
         assert "Traceback" not in done.stderr
@@ -261,7 +250,7 @@ def test_a_column_that_is_no_field_of_the_faq_is_said_to_be_unread(tmp_path: Pat
         "F列「更新日」はFAQの項目にないため読んでいません",
     ]
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
-    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0
     assert "D列「担当課」はFAQの項目にないため読んでいません" in done.stderr
 
@@ -314,7 +303,7 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
         ("3", "証明書", "区役所の窓口です。"),
         ("4", "証明書", "区役所の窓口です。"),
     ]
-    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     assert "4件のFAQを読み込みました（項目名の行は3行目）" in done.stderr
 
@@ -366,7 +355,7 @@ def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbere
     assert "--id -" in bad.value.problems[0]
     assert bad.value.problems[1].startswith(f"3行目: 分類「{MISTAKEN_CATEGORY}」が長すぎます")
     source = write_csv(tmp_path / "faq.csv", [rows[0], rows[1]], "cp932")
-    done = run("import-faq", str(source), "--id", "-", "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--id", "-", "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
@@ -415,7 +404,7 @@ def test_section_headings_on_rows_of_their_own_become_categories_when_asked(tmp_
         ("3", "証明書"),
     ]
     assert imported.heading_rows == 2
-    done = run("import-faq", str(source), "--headings", "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--headings", "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     assert "3件のFAQを読み込みました（見出しの行 2 行を分類として読みました）" in done.stderr
 
@@ -500,7 +489,7 @@ def test_a_second_column_for_a_field_is_said_to_be_unread(tmp_path: Path) -> Non
     ]
     assert import_faq(rows, {"answer": "C"}).entries[0].answer == "At the health center."
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
-    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0
     assert "C列「回答（英語）」は読んでいません" in done.stderr
 
@@ -557,7 +546,7 @@ def test_a_two_row_header_is_all_header_and_a_repeated_header_is_never_an_entry(
         "E列「内線」はFAQの項目にないため読んでいません",
     ]
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--id", "-", "--output", str(output))
+    done = run_bot("import-faq", str(source), "--id", "-", "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "6行目は項目名の行の繰り返しのため読んでいません" in done.stderr
     assert "2件のFAQを読み込みました（項目名の行は3〜4行目）" in done.stderr
@@ -612,12 +601,12 @@ def test_an_existing_output_is_kept_unless_force_is_given(tmp_path: Path) -> Non
     output = tmp_path / "faq.yaml"
     drafted = "- id: '101'\n  question: 粗大ごみは？\n  answer: 申し込みます。\n  phrasings: [大型ごみ]\n"
     output.write_text(drafted, encoding="utf-8")
-    kept = run("import-faq", str(source), "--output", str(output))
+    kept = run_bot("import-faq", str(source), "--output", str(output))
     assert kept.returncode == 2
     assert kept.stderr.startswith(f"{output}: すでにあるファイルです。")
     assert "--force" in kept.stderr
     assert output.read_text(encoding="utf-8") == drafted
-    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    forced = run_bot("import-faq", str(source), "--output", str(output), "--force")
     assert forced.returncode == 0, forced.stderr
     assert "事前に申し込んでください。" in output.read_text(encoding="utf-8")
 
@@ -632,7 +621,7 @@ def test_the_output_is_written_whole_beside_any_file_of_the_same_name_and_keeps_
     theirs.write_text("下書き", encoding="utf-8")
     output.write_text("- id: '1'\n", encoding="utf-8")
     output.chmod(0o644)
-    forced = run("import-faq", str(source), "--output", str(output), "--force")
+    forced = run_bot("import-faq", str(source), "--output", str(output), "--force")
     assert forced.returncode == 0, forced.stderr
     assert theirs.read_text(encoding="utf-8") == "下書き"
     assert oct(output.stat().st_mode & 0o777) == oct(0o644)
@@ -667,15 +656,15 @@ def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Pa
         xls.add_sheet("追加分").write(0, 0, "質問")
         xls.save(str(tmp_path / "faq.xls"))
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
+    done = run_bot("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "シート「FAQ」を読みました。ほかのシート「追加分」は読んでいません" in done.stderr
     assert "3行目はExcelで非表示の行のため読んでいません" in done.stderr
     assert "2件のFAQを読み込みました" in done.stderr
     assert "古い質問" not in output.read_text(encoding="utf-8")
     single = write_xlsx(tmp_path / "one.xlsx", rows)
-    assert "シート" not in run("import-faq", str(single)).stderr, "one sheet: nothing to say"
-    failed = run("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
+    assert "シート" not in run_bot("import-faq", str(single)).stderr, "one sheet: nothing to say"
+    failed = run_bot("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
     assert failed.returncode == 1
     assert "ほかのシート「追加分」は読んでいません" in failed.stderr, "the FAQ may be on the other sheet"
 
@@ -734,7 +723,7 @@ def test_ids_typed_in_full_width_are_read_as_their_half_width_letters_and_digits
     else:
         source = write_csv(tmp_path / "faq.csv", rows, kind)
     output = tmp_path / "faq.yaml"
-    done = run("import-faq", str(source), "--output", str(output))
+    done = run_bot("import-faq", str(source), "--output", str(output))
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     kb = load_knowledge(output, tmp_path / "knowledge")
@@ -763,7 +752,7 @@ def test_a_row_without_its_question_says_what_it_holds_so_a_total_or_a_note_is_r
         ["2", "ごみ", "", "資源ごみは水曜日です。", "旧FAQ 12番\n要確認"],
     ]
     source = write_xlsx(tmp_path / "faq.xlsx", rows)
-    done = run("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 1
     assert done.stderr.splitlines()[:3] == [
         f"{source}: 3行目: 質問が空です（この行にあるのは A列「件数」、D列「1」だけです）",

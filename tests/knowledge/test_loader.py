@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from bot.knowledge import KnowledgeError, Problem, load_knowledge
+from tests.auxil.server import run_bot
 from tests.conftest import FAQ_PATH, KNOWLEDGE_DIR
 
 GOOD_FAQ = """\
@@ -283,19 +282,14 @@ def test_a_synonym_in_two_groups_is_an_error(tmp_path: Path) -> None:
 
 def test_check_command_prints_problems_without_a_traceback(tmp_path: Path) -> None:
     faq, knowledge = write_kb(tmp_path, faq=GOOD_FAQ + "- {id: 12, question: [}\n")
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(knowledge), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_bot("--faq", str(faq), "--knowledge", str(knowledge), "check")
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert f"{faq}:" in done.stdout
 
 
 def test_the_sample_knowledge_passes_check() -> None:
-    done = subprocess.run([sys.executable, "-m", "bot", "check"], capture_output=True, text=True, check=False)
+    done = run_bot("check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "問題はありません" in done.stdout
     assert "がないため" not in done.stdout, "it has its own small talk and names"
@@ -307,12 +301,7 @@ def test_check_says_what_a_faq_alone_gets_in_place_of_small_talk_and_names(tmp_p
         "- id: '1'\n  question: 犬の登録はどこでできますか\n  answer: 保健所でできます。\n", encoding="utf-8"
     )
     (tmp_path / "knowledge").mkdir()
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(tmp_path / "knowledge"), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_bot("--faq", str(faq), "--knowledge", str(tmp_path / "knowledge"), "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "雑談（smalltalk.yaml）がないため、あいさつ・お礼・おわびには標準の応答を返します。" in done.stdout
     assert "区の名前（ward.yaml）がないため、サンプルの名前（サンプル区、DX推進課" in done.stdout
@@ -380,12 +369,7 @@ def test_the_same_question_twice_is_noted_by_check_without_failing(tmp_path: Pat
         f"{faq}:8: 注意: rpa-again: 質問が tool-rpa-basics（1行目）と同じです。"
         "1つにまとめるか、違いが分かるように書き分けてください"
     ]
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "--faq", str(faq), "--knowledge", str(knowledge), "check"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_bot("--faq", str(faq), "--knowledge", str(knowledge), "check")
     assert done.returncode == 0, done.stdout + done.stderr
     assert f"{faq}:8: 注意: rpa-again" in done.stdout
     assert "問題はありません" in done.stdout

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +12,7 @@ from bot.config import Settings, SettingsError, TeamSettings
 from bot.consult.notices import NOTIFY_ROOM
 from bot.delivery import notice_channels
 from tests.auxil.line import SECRET
+from tests.auxil.server import run_bot
 
 LINE = {"LINE_CHANNEL_SECRET": SECRET, "LINE_CHANNEL_ACCESS_TOKEN": "token"}
 ROOM = "<channel>:<room id> の形で指定してください"
@@ -108,19 +106,11 @@ def test_the_room_must_be_on_a_channel_that_exists_is_on_and_can_host_it() -> No
 
 def test_serve_with_a_room_on_a_channel_that_is_off_exits_2_without_a_traceback(tmp_path: Path) -> None:
     env = {
-        **os.environ,
         "KAIZEN_CACHE_DIR": "",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'k.db'}",
         "KAIZEN_TEAM_ROOM": "teams:19:dx@thread.tacv2",
     }
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "serve", "--port", "1"],
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-        timeout=60,
-    )
+    done = run_bot("serve", "--port", "1", env=env, timeout=60)
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "設定エラー: KAIZEN_TEAM_ROOM のチャネル 'teams' が有効になっていません" in done.stderr

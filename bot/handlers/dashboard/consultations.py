@@ -24,7 +24,7 @@ from bot.consult.store import UNASSIGNED, Filters
 from bot.db.reach import pushes_in_month
 from bot.dialogue.library import Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
-from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
+from bot.handlers.dashboard.core import SESSION, form, path_id, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
 from bot.handlers.inputs import integer
 from bot.handlers.registry import team_titles
@@ -157,12 +157,12 @@ async def _pushes(request: web.Request, now: datetime) -> list[tuple[str, int]]:
 
 async def detail(request: web.Request) -> web.Response:
     """One consultation: what was asked, the conversation, the bot's candidates, the trail, the forms."""
-    return await _page(request, _number(request), "", {}, 200)
+    return await _page(request, path_id(request), "", {}, 200)
 
 
 async def change(request: web.Request) -> web.Response:
     """One of the consultation page's forms (``/admin/consultations/{id}/{action}``)."""
-    number, action = _number(request), request.match_info["action"]
+    number, action = path_id(request), request.match_info["action"]
     posted = await form(request)
     actor = request[SESSION].user.name
     try:
@@ -373,13 +373,6 @@ def _search(request: web.Request, query: str) -> list[tuple[str, str, str]]:
         if ref and shown is not None:
             found.append((ref, kind_label(ref, lib.ward), lib.title(shown)))
     return found
-
-
-def _number(request: web.Request) -> int:
-    raw = request.match_info["id"]
-    if not raw.isdecimal() or len(raw) > 18:
-        raise web.HTTPNotFound()
-    return int(raw)
 
 
 def _day(day: date | None) -> str:

@@ -50,6 +50,7 @@ __all__ = [
     "error_middleware",
     "form",
     "login_url",
+    "path_id",
     "render",
     "return_to",
     "see_other",
@@ -147,6 +148,17 @@ def login_url(target: str, *, expired: bool = False) -> str:
 def see_other(location: str) -> web.HTTPSeeOther:
     """The redirect after a successful POST (so reloading the page does not post again)."""
     return web.HTTPSeeOther(location, headers=HEADERS)
+
+
+def path_id(request: web.Request) -> int:
+    """The route's ``{id}``, a consultation's or a draft's number; 404 for anything else.
+
+    Its digits are bounded before it is read: Python reads no int of over 4,300 digits.
+    """
+    raw = request.match_info["id"]
+    if not raw.isdecimal() or len(raw) > 18:
+        raise web.HTTPNotFound()
+    return int(raw)
 
 
 async def team_names(request: web.Request) -> dict[str, str]:

@@ -16,8 +16,8 @@ from bot.appkeys import FAQ_DRAFTS, KNOWLEDGE
 from bot.consult.faqdrafts import STATUS_LABELS, DraftRefused
 from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
-from bot.handlers.dashboard.core import SESSION, form, render, see_other, status_of, team_names
-from bot.handlers.inputs import integer
+from bot.handlers.dashboard.core import SESSION, form, path_id, render, see_other, status_of, team_names
+from bot.handlers.inputs import digits, integer
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 
@@ -54,12 +54,12 @@ async def drafts(request: web.Request) -> web.Response:
 
 async def draft_page(request: web.Request) -> web.Response:
     """One draft's form."""
-    return await _page(request, _id(request), "", {}, 200)
+    return await _page(request, path_id(request), "", {}, 200)
 
 
 async def draft_change(request: web.Request) -> web.Response:
     """Save, approve or set aside a draft (``/admin/faq/{id}/{action}``)."""
-    draft_id, action = _id(request), request.match_info["action"]
+    draft_id, action = path_id(request), request.match_info["action"]
     posted = await form(request)
     session = request[SESSION]
     store = request.config_dict[FAQ_DRAFTS]
@@ -121,13 +121,13 @@ async def mark_exported(request: web.Request) -> web.Response:
 
 def _marked(query: Mapping[str, str]) -> str:
     """What 「書き出し済みにする」 did, from the count its redirect carries."""
-    count = query.get("marked", "")  # from the URL, so anything: Python reads no int of 4,301 digits
-    if not count.isascii() or not count.isdecimal() or len(count) > 18 or int(count) == 0:
+    count = digits(query.get("marked", ""), 18)  # from the URL, so anything
+    if not count:
         return (
             "「書き出し済み」にした下書きはありません。読み込み中のFAQに、承認済みの下書きと同じ内容の項目が"
             "見つかりませんでした。faq.yaml に追加し、知識を読み込み直してから、もう一度押してください。"
         )
-    return f"faq.yaml に追加済みの下書き{int(count)}件を「書き出し済み」にしました。"
+    return f"faq.yaml に追加済みの下書き{count}件を「書き出し済み」にしました。"
 
 
 async def _page(
@@ -174,10 +174,3 @@ async def _page(
 def _editor(request: web.Request) -> None:
     if not request[SESSION].user.is_editor:
         raise web.HTTPForbidden(text="この操作は、編集担当者だけができます。")
-
-
-def _id(request: web.Request) -> int:
-    raw = request.match_info["id"]
-    if not raw.isdecimal() or len(raw) > 18:
-        raise web.HTTPNotFound()
-    return int(raw)
