@@ -45,7 +45,7 @@ from bot.db.reloads import Reloads
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest, InvalidTransition, NotFound
 from bot.handlers.bearer import require_bearer
 from bot.handlers.errors import json_exception, request_error
-from bot.handlers.inputs import MAX_INTEGER, integer, read_json_object
+from bot.handlers.inputs import MAX_INTEGER, digits, integer, read_json_object
 from bot.privacy import mask
 
 __all__ = ["setup"]
@@ -197,9 +197,10 @@ def _authorize(request: web.Request) -> None:
 
 def _number(request: web.Request) -> int:
     raw = request.match_info["id"]
-    if not raw.isdecimal() or len(raw) > 18:
+    number = digits(raw, 18)
+    if number is None:
         raise json_exception(404, "not_found", f"相談「{raw[:40]}」は見つかりません。")
-    return int(raw)
+    return number
 
 
 async def _call(work: Awaitable[T]) -> T:

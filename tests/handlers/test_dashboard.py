@@ -245,6 +245,12 @@ async def test_unknown_consultations_are_404_pages(client: Client) -> None:
         await page(client, f"/admin/faq/{number}", 404)
 
 
+async def test_a_consultation_has_one_address_in_ascii_digits(client: Client) -> None:
+    await opened(client)
+    for other in ("１", "١"):  # full-width and Arabic-Indic: the same number, not its address
+        await page(client, f"/admin/consultations/{other}", 404)
+
+
 async def test_notes_tags_due_and_assignment(client: Client) -> None:
     await add_user(client)
     await add_user(client, "suzuki")

@@ -26,7 +26,7 @@ from bot.dialogue.library import Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, path_id, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
-from bot.handlers.inputs import integer
+from bot.handlers.inputs import digits, integer
 from bot.handlers.registry import team_titles
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local
@@ -188,10 +188,11 @@ def _since(request: web.Request, number: int, seen: str, names: Mapping[str, str
     So that whoever's form was refused knows whether a colleague (or their own
     first click) already answered, before sending what they typed once more.
     """
-    if not seen.isdecimal() or len(seen) > 18:
+    last_seen = digits(seen, 18)
+    if last_seen is None:
         return ""
     later = [
-        describe_event(e, names) for e in request.config_dict[CONSULT].events(number) if e.id > int(seen)
+        describe_event(e, names) for e in request.config_dict[CONSULT].events(number) if e.id > last_seen
     ]
     if not later:
         return ""

@@ -32,7 +32,7 @@ from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
 from bot.handlers.cookies import SiteCookie
-from bot.handlers.inputs import check_request
+from bot.handlers.inputs import check_request, digits
 from bot.handlers.inputs import read_form as form
 from bot.handlers.protocol import BodyTooSlow, hung_up
 from bot.localtime import local
@@ -151,14 +151,11 @@ def see_other(location: str) -> web.HTTPSeeOther:
 
 
 def path_id(request: web.Request) -> int:
-    """The route's ``{id}``, a consultation's or a draft's number; 404 for anything else.
-
-    Its digits are bounded before it is read: Python reads no int of over 4,300 digits.
-    """
-    raw = request.match_info["id"]
-    if not raw.isdecimal() or len(raw) > 18:
+    """The route's ``{id}``, a consultation's or a draft's number in ASCII digits; 404 for anything else."""
+    number = digits(request.match_info["id"], 18)
+    if number is None:
         raise web.HTTPNotFound()
-    return int(raw)
+    return number
 
 
 async def team_names(request: web.Request) -> dict[str, str]:
@@ -276,12 +273,12 @@ _ANSWER_BOX = frozenset({"answer", "ask"})
 
 def _keep_answer(request: web.Request, posted: Mapping[str, str]) -> bool:
     """Keep the answer a refused form held for the writer of the expired session it carries; whether kept."""
-    number, action = request.match_info.get("id", ""), request.match_info.get("action", "")
+    number, action = digits(request.match_info.get("id", ""), 18), request.match_info.get("action", "")
     on_consultation = request.path.startswith("/admin/consultations/")
-    if not on_consultation or action not in _ANSWER_BOX or not number.isdecimal() or len(number) > 18:
+    if not on_consultation or action not in _ANSWER_BOX or number is None:
         return False
     drafts = request.config_dict[ANSWER_DRAFTS]
-    return drafts.keep(COOKIE.read(request), posted.get("csrf", ""), int(number), posted.get("text", ""))
+    return drafts.keep(COOKIE.read(request), posted.get("csrf", ""), number, posted.get("text", ""))
 
 
 @web.middleware
