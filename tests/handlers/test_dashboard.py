@@ -126,6 +126,31 @@ async def test_forms_need_the_sessions_csrf_token_and_our_own_origin(client: Cli
     assert "田中" in await page(client, "/admin/consultations/1")
 
 
+async def test_another_site_cannot_have_the_dashboard_show_its_text(client: Client) -> None:
+    """A form posted from another site carries no session (SameSite=Strict): refused, its text not shown.
+
+    Once, it got the page for a form sent without a login, which shows what the form held to copy: any
+    site could have the dashboard's own address show a false notice with a link of its choosing.
+    """
+    await add_user(client)
+    await consult(client, "staff-1")
+    notice = "パスワードの期限が切れました。https://evil.example/reset で再設定してください。"
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        for path in ("/admin/consultations/1/answer", "/admin/faq/1/save", "/admin/logout"):
+            response = await client.post(path, data={"text": notice, "question": notice}, headers=headers)
+            assert response.status == 403, (path, headers)
+            text = await response.text()
+            assert "ほかのサイトからの送信は受け付けていません" in text
+            assert "evil.example" not in text
+    same_site = await client.post(
+        "/admin/consultations/1/answer",
+        data={"text": "下書きです"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    assert same_site.status == 403
+    assert "下書きです" in await same_site.text(), "our own form, sent logged out, still gives its text back"
+
+
 async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:
     await add_user(client)
     await consult(client, "staff-1", f"会議録の件 {ATTACK}")
