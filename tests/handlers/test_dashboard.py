@@ -14,7 +14,7 @@ from pytest_aiohttp import AiohttpClient
 from yarl import URL
 
 from bot.app import init_app
-from bot.appkeys import ACCOUNTS, CONSULT
+from bot.appkeys import ACCOUNTS, CONSULT, SETTINGS
 from bot.config import Settings
 from bot.consult.store import Filters
 from bot.dialogue import ConversationKey
@@ -149,6 +149,22 @@ async def test_another_site_cannot_have_the_dashboard_show_its_text(client: Clie
     )
     assert same_site.status == 403
     assert "下書きです" in await same_site.text(), "our own form, sent logged out, still gives its text back"
+
+
+async def test_a_form_over_the_size_limit_gets_a_page_in_japanese(client: Client) -> None:
+    """aiohttp refuses the body with an English text of its own; the page says it in Japanese instead."""
+    csrf = (await opened(client))[0]
+    limit = client.app[SETTINGS].max_body_bytes
+    for path, form in (
+        ("/admin/login", {"name": "x" * limit}),
+        ("/admin/consultations/1/note", {"csrf": csrf}),
+    ):
+        response = await client.post(path, data={**form, "text": "あ" * limit})
+        assert response.status == 413, path
+        text = await response.text()
+        assert "送信された内容が大きすぎます。" in text
+        assert "Maximum" not in text
+        assert str(limit) not in text
 
 
 async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:

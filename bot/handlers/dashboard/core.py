@@ -177,7 +177,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        own = exc.text if exc.text is not None and not exc.text.startswith(f"{exc.status}:") else None
+        # aiohttp's own texts are English: its default ("413: Request Entity Too Large"), and the size
+        # limit's "Maximum request body size … exceeded", which the page would show as is.
+        english = exc.text is None or exc.text.startswith(f"{exc.status}:")
+        own = None if english or isinstance(exc, web.HTTPRequestEntityTooLarge) else exc.text
         return _error_page(request, exc.status, own or _MESSAGES.get(exc.status, exc.reason))
     except InvalidRequest as exc:
         return _error_page(request, 400, str(exc))
