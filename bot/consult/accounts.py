@@ -10,9 +10,12 @@ A login never holds a database transaction while it hashes: the user and
 the recent failures are read (and the attempt counted) in one short
 transaction, the password is checked outside any, and the session is
 written in another. Repeated failures slow further attempts down
-(`bot.consult.throttle`) instead of locking the account. Every refusal
-(unknown name, wrong password, too early) costs one scrypt hash, so its
-timing says nothing about whether the name exists.
+(`bot.consult.throttle`) instead of locking the account. A refused name or
+password costs one scrypt hash, whether or not the name exists, so its timing
+says nothing about that. An attempt that comes too early is refused before any
+hash: whether it is too early does not depend on the name existing, and hashing
+it would let a throttled guesser keep the one checking thread
+(`password_checker`) busy, every real login waiting behind the guesses.
 
 A session is a random token in an HttpOnly cookie; the database keeps only
 its SHA-256, with the session's CSRF token and expiry. A new password ends
@@ -222,9 +225,13 @@ class Accounts:
             retry_after = throttle.wait(connection, attempt, device, now)
             if not retry_after:
                 throttle.record(connection, attempt, device, now)
-        if retry_after or row is None or stored is None:
-            verify_password(password, _DUMMY_HASH)
+        if retry_after:
+            # Too early, whether or not the name exists: no hash, so that a throttled guesser's flood
+            # never queues on the one checking thread ahead of a real login.
             return Refused(retry_after)
+        if row is None or stored is None:
+            verify_password(password, _DUMMY_HASH)
+            return Refused()
         if not verify_password(password, stored):
             return Refused()
         token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)

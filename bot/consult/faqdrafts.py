@@ -360,7 +360,9 @@ class FaqDrafts:
         result = connection.execute(
             faq_drafts.update()
             .where(faq_drafts.c.id == draft.id, faq_drafts.c.version == expected)
-            .values(version=expected + 1, updated_by=actor, updated_at=now, **values, **extra)
+            # Counted up by the database, as `bot.consult.store.change` does: any ``expected`` a form may
+            # carry is a Conflict when no row holds it, never an overflow.
+            .values(version=faq_drafts.c.version + 1, updated_by=actor, updated_at=now, **values, **extra)
         )
         if result.rowcount != 1:
             raise Conflict("この下書きは、画面を開いた後に更新されています。最新の内容をご確認ください。")

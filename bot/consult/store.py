@@ -293,7 +293,9 @@ def change(
     result = connection.execute(
         _C.update()
         .where(_C.c.id == consultation.id, _C.c.version == version)
-        .values(version=version + 1, updated_at=now, **updates)
+        # Counted up by the database: a form's version (up to MAX_INTEGER) that no row holds is a Conflict,
+        # never a number one past what the column can hold.
+        .values(version=_C.c.version + 1, updated_at=now, **updates)
     )
     if result.rowcount != 1:
         raise Conflict(

@@ -34,6 +34,7 @@ from bot.errors import InvalidRequest
 __all__ = [
     "MAX_INTEGER",
     "MAX_JSON_DEPTH",
+    "MAX_VERSION",
     "check_json",
     "check_request",
     "check_text",
@@ -47,6 +48,11 @@ __all__ = [
 MAX_JSON_DEPTH = 32
 MAX_INTEGER = 2**63 - 1
 """The largest value a 64-bit signed integer column holds (SQLite and PostgreSQL ``BIGINT``)."""
+MAX_VERSION = 2**31 - 1
+"""The largest version a form may carry: what an ``Integer`` column holds on PostgreSQL (``int4``).
+
+A larger one was never stored, and PostgreSQL refuses to compare it with the column (503, not 409).
+"""
 
 _UNREADABLE = re.compile("[\x00\ud800-\udfff]")
 _INTEGER = re.compile(r"-?[0-9]{1,19}")

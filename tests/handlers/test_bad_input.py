@@ -15,7 +15,7 @@ from aiohttp import ClientResponse
 from pytest_aiohttp import AiohttpClient
 
 from bot.app import init_app
-from bot.appkeys import ACCOUNTS, CONSULT
+from bot.appkeys import ACCOUNTS, CONSULT, FAQ_DRAFTS
 from bot.config import Settings
 from bot.handlers.inputs import MAX_INTEGER, MAX_JSON_DEPTH
 from bot.search import Searcher
@@ -27,6 +27,8 @@ ADMIN = {"Authorization": f"Bearer {ADMIN_TOKEN}"}
 MESSAGES = "/api/v1/chat/messages"
 AS_STAFF = {**CHAT_AUTH, "X-Kaizen-User": "staff-1"}
 PASSWORD = "dx-team-password-1"
+MAX_VERSION = 2**31 - 1
+"""What the consultations' and drafts' ``version`` columns hold on PostgreSQL (``int4``)."""
 
 
 @pytest_asyncio.fixture
@@ -177,6 +179,32 @@ async def test_a_huge_version_in_a_dashboard_form_is_a_400_page_changing_nothing
     response = await db_client.post("/admin/faq/1/save", data={"csrf": csrf, "version": str(2**70)})
     assert response.status in (400, 404)
     assert response.content_type == "text/html"
+
+
+async def test_a_version_at_or_past_what_the_column_holds_is_refused_not_a_5xx(db_client: Client) -> None:
+    """The largest version the column holds is stale, a 409; past it (up to MAX_INTEGER) a 400 page.
+
+    Once, MAX_INTEGER was read and the store wrote it plus one (500 on SQLite), and PostgreSQL's
+    ``int4`` column refused any version past 2**31 - 1 (503).
+    """
+    csrf, number = await logged_in(db_client)
+    consult_service = db_client.app[CONSULT]
+    before = await asyncio.to_thread(consult_service.get, number)
+    for action in ("note", "take", "tags"):
+        for version, status in ((MAX_VERSION, 409), (MAX_VERSION + 1, 400), (MAX_INTEGER, 400)):
+            form = {"csrf": csrf, "version": str(version), "text": "メモです", "tags": "RPA"}
+            response = await db_client.post(f"/admin/consultations/{number}/{action}", data=form)
+            assert response.status == status, (action, version, await response.text())
+    after = await asyncio.to_thread(consult_service.get, number)
+    assert after.version == before.version
+    answered = await asyncio.to_thread(consult_service.answer, number, "回答です。", "tanaka")
+    draft = await asyncio.to_thread(db_client.app[FAQ_DRAFTS].create_from, number, "tanaka", answered.version)
+    for version, status in ((MAX_VERSION, 409), (MAX_VERSION + 1, 400), (MAX_INTEGER, 400)):
+        form = {"csrf": csrf, "version": str(version), "entry_id": "x-1", "question": "問", "answer": "答"}
+        response = await db_client.post(f"/admin/faq/{draft.id}/save", data=form)
+        assert response.status == status, (version, await response.text())
+    kept = await asyncio.to_thread(db_client.app[FAQ_DRAFTS].get, draft.id)
+    assert (kept.version, kept.status) == (draft.version, draft.status)
 
 
 async def test_broken_or_undecodable_login_forms_are_400_pages(client: Client) -> None:

@@ -14,7 +14,7 @@ from pytest_aiohttp import AiohttpClient
 from yarl import URL
 
 from bot.app import init_app
-from bot.appkeys import ACCOUNTS, CONSULT
+from bot.appkeys import ACCOUNTS, CONSULT, SETTINGS
 from bot.config import Settings
 from bot.consult.store import Filters
 from bot.dialogue import ConversationKey
@@ -124,6 +124,47 @@ async def test_forms_need_the_sessions_csrf_token_and_our_own_origin(client: Cli
     assert "<dt>担当</dt><dd>未割り当て</dd>" in await page(client, "/admin/consultations/1")
     await post(client, "/admin/consultations/1/take", {"version": version, "csrf": csrf})
     assert "田中" in await page(client, "/admin/consultations/1")
+
+
+async def test_another_site_cannot_have_the_dashboard_show_its_text(client: Client) -> None:
+    """A form posted from another site carries no session (SameSite=Strict): refused, its text not shown.
+
+    Once, it got the page for a form sent without a login, which shows what the form held to copy: any
+    site could have the dashboard's own address show a false notice with a link of its choosing.
+    """
+    await add_user(client)
+    await consult(client, "staff-1")
+    notice = "パスワードの期限が切れました。https://evil.example/reset で再設定してください。"
+    for headers in ({"Origin": "https://evil.example"}, {"Sec-Fetch-Site": "cross-site"}):
+        for path in ("/admin/consultations/1/answer", "/admin/faq/1/save", "/admin/logout"):
+            response = await client.post(path, data={"text": notice, "question": notice}, headers=headers)
+            assert response.status == 403, (path, headers)
+            text = await response.text()
+            assert "ほかのサイトからの送信は受け付けていません" in text
+            assert "evil.example" not in text
+    same_site = await client.post(
+        "/admin/consultations/1/answer",
+        data={"text": "下書きです"},
+        headers={"Sec-Fetch-Site": "same-origin"},
+    )
+    assert same_site.status == 403
+    assert "下書きです" in await same_site.text(), "our own form, sent logged out, still gives its text back"
+
+
+async def test_a_form_over_the_size_limit_gets_a_page_in_japanese(client: Client) -> None:
+    """aiohttp refuses the body with an English text of its own; the page says it in Japanese instead."""
+    csrf = (await opened(client))[0]
+    limit = client.app[SETTINGS].max_body_bytes
+    for path, form in (
+        ("/admin/login", {"name": "x" * limit}),
+        ("/admin/consultations/1/note", {"csrf": csrf}),
+    ):
+        response = await client.post(path, data={**form, "text": "あ" * limit})
+        assert response.status == 413, path
+        text = await response.text()
+        assert "送信された内容が大きすぎます。" in text
+        assert "Maximum" not in text
+        assert str(limit) not in text
 
 
 async def test_the_queue_counts_filters_and_escapes(client: Client) -> None:

@@ -4,10 +4,12 @@ and back to the page one was on."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import html
 import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from urllib.parse import urlencode
 
 import pytest
@@ -65,6 +67,39 @@ async def test_repeated_failures_get_429_with_how_long_to_wait_not_a_lock(client
     assert "1秒ほどたってから、もう一度お試しください" in text
     accounts.clock = lambda: stopped + timedelta(seconds=1.1)
     assert (await try_login(client, "tanaka", PASSWORD))[0] == 303, "after the wait, the user gets in"
+
+
+async def test_attempts_told_to_wait_take_no_turn_on_the_checking_thread(
+    client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A throttled guesser's flood costs no scrypt hash, so a real login does not queue behind it.
+
+    Each check takes its turn on one thread (`password_checker`): when an attempt told to wait still
+    hashed, 30 guessers told to wait kept every real login waiting seconds.
+    """
+    await add_user(client)
+    accounts = client.app[ACCOUNTS]
+    stopped = accounts.clock()
+    accounts.clock = lambda: stopped
+    for name in ("tanaka", "nobody"):
+        for _ in range(ACCOUNT.free):
+            assert (await try_login(client, name, "wrong-password"))[0] == 401
+    hashed = 0
+    scrypt = hashlib.scrypt
+
+    def counted(*args: Any, **kwargs: Any) -> bytes:
+        nonlocal hashed
+        hashed += 1
+        return scrypt(*args, **kwargs)
+
+    monkeypatch.setattr(hashlib, "scrypt", counted)
+    for name in ("tanaka", "nobody", "tanaka"):
+        assert (await try_login(client, name, "wrong-password"))[0] == 429
+    assert (await try_login(client, "tanaka", PASSWORD))[0] == 429
+    assert hashed == 0
+    accounts.clock = lambda: stopped + timedelta(seconds=1.1)
+    assert (await try_login(client, "tanaka", PASSWORD))[0] == 303
+    assert hashed == 1, "a check that is due hashes as before"
 
 
 async def test_a_browser_that_logged_in_before_gets_in_while_others_guess(client: Client) -> None:

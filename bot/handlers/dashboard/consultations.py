@@ -26,7 +26,7 @@ from bot.dialogue.library import Library, entry_ref
 from bot.errors import ConsultationError, InvalidInput, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, path_id, render, see_other, status_of, team_names
 from bot.handlers.dashboard.describe import Described, describe_event, kind_label
-from bot.handlers.inputs import digits, integer
+from bot.handlers.inputs import MAX_VERSION, digits, integer
 from bot.handlers.registry import team_titles
 from bot.knowledge import Case, FaqEntry, Referral, Section
 from bot.localtime import local
@@ -166,7 +166,7 @@ async def change(request: web.Request) -> web.Response:
     posted = await form(request)
     actor = request[SESSION].user.name
     try:
-        expected = integer(posted.get("version"), "version")
+        expected = integer(posted.get("version"), "version", maximum=MAX_VERSION)
         operation = _operation(request, action, posted)
         result = await asyncio.to_thread(operation, number, actor, expected)
     except InvalidRequest:

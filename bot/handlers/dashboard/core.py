@@ -186,7 +186,10 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
     except web.HTTPException as exc:
         if exc.status < 400:
             raise
-        own = exc.text if exc.text is not None and not exc.text.startswith(f"{exc.status}:") else None
+        # aiohttp's own texts are English: its default ("413: Request Entity Too Large"), and the size
+        # limit's "Maximum request body size … exceeded", which the page would show as is.
+        english = exc.text is None or exc.text.startswith(f"{exc.status}:")
+        own = None if english or isinstance(exc, web.HTTPRequestEntityTooLarge) else exc.text
         return _error_page(request, exc.status, own or _MESSAGES.get(exc.status, exc.reason))
     except InvalidRequest as exc:
         return _error_page(request, 400, str(exc))
@@ -231,6 +234,7 @@ async def session_middleware(request: web.Request, handler: Handler) -> web.Stre
             if token:
                 COOKIE.clear(request, response)
             raise response
+        _refuse_foreign(request)  # before the page that shows what was typed: not another site's text
         return await _signed_out(request, ended=bool(token))
     request[SESSION] = session
     return await handler(request)
@@ -286,15 +290,27 @@ async def csrf_middleware(request: web.Request, handler: Handler) -> web.StreamR
     """Every POST must come from our own pages and carry the right CSRF token."""
     if request.method != "POST":
         return await handler(request)
-    origin = request.headers.get("Origin")
-    if origin is not None and urlsplit(origin).netloc != request.host:
-        raise web.HTTPForbidden(text="ほかのサイトからの送信は受け付けていません。")
+    _refuse_foreign(request)
     sent = (await form(request)).get("csrf", "")
     session = request.get(SESSION)
     expected = session.csrf if session is not None else LOGIN_COOKIE.read(request)
     if not expected or not hmac.compare_digest(sent.encode(), expected.encode()):
         raise web.HTTPForbidden(text=_EXPIRED)
     return await handler(request)
+
+
+def _refuse_foreign(request: web.Request) -> None:
+    """403 for a form sent from another site: by ``Origin``, and by ``Sec-Fetch-Site`` where sent.
+
+    Checked before a form without a session is answered too: that page shows the text the form held
+    (`_signed_out`), and another site could otherwise have the dashboard show any text it likes, a
+    false notice with its own address in it, under the dashboard's own address.
+    """
+    origin = request.headers.get("Origin")
+    site = request.headers.get("Sec-Fetch-Site", "same-origin")
+    foreign = origin is not None and urlsplit(origin).netloc != request.host
+    if foreign or site not in ("same-origin", "none"):
+        raise web.HTTPForbidden(text="ほかのサイトからの送信は受け付けていません。")
 
 
 def _jst(moment: datetime | None) -> str:

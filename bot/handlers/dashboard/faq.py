@@ -17,7 +17,7 @@ from bot.consult.faqdrafts import STATUS_LABELS, DraftRefused
 from bot.dialogue.browse import categories_of
 from bot.errors import ConsultationError, InvalidRequest
 from bot.handlers.dashboard.core import SESSION, form, path_id, render, see_other, status_of, team_names
-from bot.handlers.inputs import digits, integer
+from bot.handlers.inputs import MAX_VERSION, digits, integer
 
 __all__ = ["draft_change", "draft_page", "drafts", "export", "mark_exported"]
 
@@ -68,7 +68,7 @@ async def draft_change(request: web.Request) -> web.Response:
     if action not in ("save", "approve", "reject"):
         raise web.HTTPNotFound()
     try:
-        expected = integer(posted.get("version"), "version")
+        expected = integer(posted.get("version"), "version", maximum=MAX_VERSION)
         if action == "save":
             shown = await asyncio.to_thread(store.get, draft_id)
             await asyncio.to_thread(store.save, draft_id, posted, session.user.name, expected)
