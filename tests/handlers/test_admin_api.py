@@ -112,7 +112,8 @@ async def test_unknown_ids_and_bad_requests(client: Client) -> None:
     assert (await api(client, "POST", "/api/v1/consultations/42/close", status=404))["error"] == "not_found"
     await consult(client, "staff-1")
     for other in ("１", "١"):  # No.1's number in other scripts' digits names no consultation
-        assert (await api(client, "GET", f"/api/v1/consultations/{other}", status=404))["error"] == "not_found"
+        refused = await api(client, "GET", f"/api/v1/consultations/{other}", status=404)
+        assert refused["error"] == "not_found"
     for body in ({}, {"text": ""}, {"text": 3}, ["text"]):
         data = await api(client, "POST", "/api/v1/consultations/1/answer", status=400, body=body)
         assert data["error"] in ("missing_field", "invalid_json")
