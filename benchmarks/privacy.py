@@ -496,6 +496,7 @@ def written_names() -> None:
     _written_names("names_thirtysecond.yaml", "no_names_thirtysecond.yaml")
     _written_names("names_thirtythird.yaml", "no_names_thirtythird.yaml")
     _written_names("names_thirtyfourth.yaml", "no_names_thirtyfourth.yaml")
+    _written_names("names_thirtyfifth.yaml", "no_names_thirtyfifth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -522,6 +523,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyfourth.yaml", "no_names_holdout_twentyfourth.yaml", show=False)
     _written_names("names_holdout_twentyfifth.yaml", "no_names_holdout_twentyfifth.yaml", show=False)
     _written_names("names_holdout_twentysixth.yaml", "no_names_holdout_twentysixth.yaml", show=False)
+    _written_names("names_holdout_twentyseventh.yaml", "no_names_holdout_twentyseventh.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
