@@ -326,6 +326,7 @@ from bot.privacy.names.lists import (
     _guest_book_rows,
     _handed_over,
     _listed_with,
+    _marked_attendance,
     _matched_pairs,
     _name_pairs,
     _named_pairs,
@@ -464,6 +465,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _people_after_cue(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
+            spans += _marked_attendance(chunk)
             spans += _numbered_slots(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
