@@ -173,11 +173,21 @@ read in a shop's old name of three kanji or more ending in 屋 (白木屋 の �
 plant's word before its part (エリカ の 花), or in a counter's unit after a bare number however alike the
 slots (450 円、750 円; 312 通).
 
-Between a role with の and さん, a katakana word the dictionary reads as a common noun is a name (システム担当
-の ラジャ さん) unless it is a word for who does a job (担当 の スタッフ さん); a spaced particle before a
-list item's name is the sentence's, not the name's (臨時 の ほんま さん、嘱託 の やまだ さん keep their の);
-and two words listed with ・ are no pair of names when the second runs on into a noun that is no title
-(マル子・マル親, subsidies' nicknames; 井上・木下課長 stays two names).
+Between a role with の or without it and さん (after a section with の only), a katakana word the dictionary
+reads as a common noun is a name (システム担当 の ラジャ さん, 担当 ラジャ さん) unless it is a word for who
+does a job (担当 の スタッフ さん); a spaced particle before a list item's name is the sentence's, not the
+name's (臨時 の ほんま さん、嘱託 の やまだ さん keep their の), and so is a の typed against a kana surname
+after a space (臨時 のほんま さん; のぐち, whole a surname, stays whole); and two words listed with ・ are no
+pair of names when the second runs on into a noun that is no title (マル子・マル親, subsidies' nicknames;
+井上・木下課長 stays two names). A surname and one or two kanji the dictionary reads as a noun, typed
+apart after a line-up's role and ending an item, are a full name (補欠 河合 蒼、); a one-kanji given name cut
+before a suffix kanji takes it (竹内 悠 + 人); who speaks opens a chat's line after its time
+([10:01] 東:) or follows another's quote in minutes (岩崎「…」小林「…」); the words of a line of three
+attendance marks or more are people when two read alone as names, and more than as places, or one after
+出欠, 出席 or 参加 (出欠 ○ 太田 ○ ひがし × 熊本); To: in a mail's header is a cue, and a mention's @ after a
+blank opens a Latin name (@Garcia さん). A surname of two kanji ending in 屋, nothing before it saying a
+person, is a shop's before の and a thing no one has as theirs, or listed beside a shop's name (虎屋 の 羊羹,
+虎屋 か 文明堂; 土屋 の 件, 土屋 の 資料 stay masked).
 
 A full name the dictionary holds as one word (小林太郎) counts as one, and a
 lone kanji before name words is read with them again (after の, 前田花子 is
@@ -326,6 +336,7 @@ from bot.privacy.names.lists import (
     _guest_book_rows,
     _handed_over,
     _listed_with,
+    _marked_attendance,
     _matched_pairs,
     _name_pairs,
     _named_pairs,
@@ -464,6 +475,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _people_after_cue(chunk)
             spans += _with_me(chunk)
             spans += _tallied(chunk)
+            spans += _marked_attendance(chunk)
             spans += _numbered_slots(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]

@@ -185,18 +185,36 @@ def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:
     It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん, or its
     katakana spelling as a company's or a brand's (`_PROPER_NOUN`: 発信者 会計課 ふるや); 担当：なし and
     当番：まだ stay. Between a role and an honorific, both apart by a space, any word of hiragana but one
-    that stands for people counts (担当 やなぎ さん, a willow to the dictionary; 担当 みな さん stays).
+    that stands for people counts (担当 やなぎ さん, a willow to the dictionary; 担当 みな さん stays). A の
+    typed against the name after a spaced role is the sentence's (臨時 のほんま さん masks ほんま alone),
+    unless the dictionary reads the whole word as a surname (担当 のぐち さん).
     """
     spans = []
     for match in _HIRAGANA_ITEM.finditer(text):
         start, word = match.start(), match.group()
         if not (_cued(text, start) or _related(text, start)):
             continue
+        if _particle_against_name(text, start, word):
+            start, word = start + 1, word[1:]
         surname = _named_in_kana(word, "姓") or _part_of_speech_before_san(to_katakana(word)) == _PROPER_NOUN
         between = _between_role_and_honorific(text, start, match.end())
         if surname or between or _spelled_as_a_surname(text, start, match.end()):
-            spans.append(match.span())
+            spans.append((start, match.end()))
     return spans
+
+
+def _particle_against_name(text: str, start: int, word: str) -> bool:
+    """Whether hiragana after a space open with a の typed against a surname (臨時 のほんま, 嘱託 のやまだ).
+
+    The rest must be a surname to the dictionary and the whole word none (のぐち is 野口, whole).
+    """
+    return (
+        word.startswith("の")
+        and len(word) > 2
+        and text[start - 1 : start] in _SPACE
+        and _named_in_kana(word[1:], "姓")
+        and not _named_in_kana(word, "姓")
+    )
 
 
 def _spelled_as_a_surname(text: str, start: int, end: int) -> bool:

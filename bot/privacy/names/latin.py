@@ -19,7 +19,9 @@ from bot.privacy.names.words import (
 )
 from bot.sudachi import tokenizer
 
-_LATIN_NAME = lazy.compile(rf"(?<![A-Za-z0-9@._'’-])({_LATIN_RUN})(?![A-Za-z0-9@])")
+_LATIN_NAME = lazy.compile(rf"(?<![A-Za-z0-9._'’-])(?<!\S@)({_LATIN_RUN})(?![A-Za-z0-9@])")
+"""Capitalised Latin words, not inside an address or an account (taro@Example); a mention's @ after a blank
+opens a name (@Garcia さん)."""
 _LATIN_CLOSING = (
     r"(?:(?:Best|Kind|Warm|Warmest|With best)[ ](?:[Rr]egards|[Ww]ishes)|Regards|Sincerely|Yours"
     r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"

@@ -40,13 +40,17 @@ _INTRODUCED_IN_HIRAGANA = lazy.compile(
 )
 """A surname in hiragana before です, where someone may introduce themselves (あさのです, さかきばら です)."""
 _SPEAKER = lazy.compile(
-    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*)?([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
-    "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])",
+    "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*|\\[?[0-9]{1,2}:[0-9]{2}\\]?[ \t\u3000]*)?"
+    "([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
+    "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])"
+    "|(?<=[」:])([\u4e00-\u9fff々]{1,4})(?=「)",
     re.MULTILINE,
 )
-"""A word of kanji or hiragana first on a line, or after a list's bullet, before a colon or a quote: who
-speaks in minutes or a chat, or who does an item of a to-do list (・筒井：チラシの校正); or two kanji or more
-first on a line before a closing parenthesis, as minutes mark a speaker too (飯塚）反対ではないが)."""
+"""A word of kanji or hiragana first on a line, or after a list's bullet or a chat log's time ([10:01] 東:),
+before a colon or a quote: who speaks in minutes or a chat, or who does an item of a to-do list
+(・筒井：チラシの校正); or two kanji or more first on a line before a closing parenthesis, as minutes mark a
+speaker too (飯塚）反対ではないが); or kanji before a quote after a header's colon or another's quote, as
+minutes run speakers on in a line (打合せ：岩崎「来週で」小林「はい」)."""
 _BRACKETED = lazy.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
 """Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
 no heading (【重要】, 【至急】, 【決定事項】)."""

@@ -666,6 +666,43 @@ def _tallied(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ATTENDANCE_MARK = "○◯◎●×✕△▲"
+_MARKED = lazy.compile(
+    rf"(?:(?<=\s)|^)[{_ATTENDANCE_MARK}][ \t\u3000]*"
+    r"([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc]{2,12}|[ぁ-ゖ]{2,6}|[A-Z][a-z]{1,15})"
+    rf"(?=[ \t\u3000]*(?:[{_ATTENDANCE_MARK}(（]|$))",
+    re.MULTILINE,
+)
+"""A word after an attendance mark, before the next mark, a note or the line's end (○ 太田 × 熊本)."""
+_ATTENDANCE_CUE = lazy.compile("出欠|出席|欠席|参加|出否")
+"""Before a line's marks, what says its items are people: one word read alone as a name is enough there."""
+
+
+def _marked_attendance(text: str) -> list[tuple[int, int]]:
+    """The people of a line of attendance marks, three or more items (出欠 ○ 吉川 ○ 鳴海 × ほんだ △ Kumar).
+
+    Staff mark who comes or not as they mark things done (○ 済 × 未): when the dictionary tags two items'
+    words alone as names, and more than it tags as places (or one, and no fewer, after 出欠, 出席 or 参加),
+    every word that reads as a name on its own (`_name_like`) or as one before さん alone is one (熊本 and
+    ひがし beside 太田 after 出欠).
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        items = list(_MARKED.finditer(text, line.start(), line.end()))
+        kinds = [_alone_as(item.group(1)) for item in items]
+        cued = bool(items) and _ATTENDANCE_CUE.search(text, line.start(), items[0].start()) is not None
+        if len(items) < 3 or kinds.count("人名") < max(
+            1 if cued else 2, kinds.count("地名") + (0 if cued else 1)
+        ):
+            continue
+        spans += [
+            item.span(1)
+            for item in items
+            if _name_like(word := item.group(1)) or _read_before_san(word) == "人名"
+        ]
+    return spans
+
+
 def _alone_as(word: str) -> str:
     """What the dictionary tags ``word`` as, read alone as one word (人名, 地名, 一般…); empty if not one."""
     words = _morphemes(word)

@@ -5,14 +5,15 @@ and minutes lay people out (補助 ニーナ, 司会 は マリア, 財政課 Ko
 katakana word the dictionary reads as a person's name, or as a filler (通訳 の ウー), or one capitalised
 Latin word that it does not read as another word, or that reads in romaji as a surname (Suzuki, Ito:
 companies and words in Latin letters too), or two or three capitalised words that open with no such word
-and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays). Between a role with の and
-さん, a katakana word the dictionary reads as a common noun is a name too (担当 の ラジャ さん), unless it
-is a word for who does a job (担当 の スタッフ さん).
+and go on with no common noun (区民課 Oliveira Ana; 総務課 Microsoft Teams stays). Between a role, with の or
+not, and さん, a katakana word the dictionary reads as a common noun is a name too (担当 の ラジャ さん, 担当
+ラジャ さん), unless it is a word for who does a job (担当 の スタッフ さん, 担当 ヘルパー さん).
 """
 
 from __future__ import annotations
 
 from bot.privacy import lazy
+from bot.privacy.names.cues import _AFTER_NAME
 from bot.privacy.names.latin import _known_word, _surname_in_romaji
 from bot.privacy.names.words import _part_of_speech_before_san
 from bot.sudachi import tokenizer
@@ -28,10 +29,13 @@ _KATAKANA_AFTER_ROLE = lazy.compile(
 )
 """A katakana word, whole, after a role's or a section's word (補助 ニーナ, 栄養士 の ウー)."""
 _KATAKANA_OF_ROLE = lazy.compile(
-    r"(?:担当|補助|係|司会|記録|受付|案内|誘導|講師|通訳|[課室局班員士師医])[ \u3000]{0,2}の[ \u3000]{0,2}"
+    r"(?:(?:担当|補助|司会|記録|受付|案内|誘導|講師|通訳)[ \u3000]{0,2}(?:の[ \u3000]{0,2})?"
+    r"|(?:係|[課室局班員士師医])[ \u3000]{0,2}の[ \u3000]{0,2})"
     r"([\u30a1-\u30fa\u30fc]{2,10})[ \u3000]{0,2}(?:さん|様|さま|氏|くん|ちゃん)"
 )
-"""A katakana word between a role's or a section's word with の and an honorific (担当 の ラジャ さん)."""
+"""A katakana word between a role's or a section's word and an honorific (担当 の ラジャ さん); の may go
+after a role but not after a section (担当 ラジャ さん; 区民課 システム さん, the section's system people,
+stays)."""
 _PEOPLE_IN_KATAKANA = frozenset(
     (
         "スタッフ メンバー ヘルパー ボランティア ワーカー ケアマネ ケアマネージャー ケアマネジャー "
@@ -51,6 +55,16 @@ _LATIN_FULL_AFTER_ROLE = lazy.compile(
 )
 """Two or three capitalised Latin words, whole, after a role's or a section's word (区民課 Oliveira Ana)."""
 
+_FULL_NAME_AFTER_ROLE = lazy.compile(
+    r"(?<![\u4e00-\u9fff々])(?:補欠|控え|予備|代理|交代(?:要員)?|担当|補助|司会|記録|受付|案内|誘導|講師|通訳)"
+    r"[ \u3000]([\u4e00-\u9fff々]{1,3})[ \u3000]([\u4e00-\u9fff々]{1,2})"
+    r"(?=[、,。/／\n]|[ \u3000]と[ \u3000]|$)"
+)
+"""A surname and a word of one or two kanji, each typed apart, after a role in a line-up and ending an item
+(補欠 河合 蒼、): the word is the given name, which the dictionary reads as a noun (蒼, 凪: blue, a calm)."""
+_NO_GIVEN_NAME = frozenset("家宅方邸班係課組分宛外他等達側氏様殿君")
+"""One kanji after a surname that says a household, a section or someone, not a given name (河合 家)."""
+
 
 def _named_after_roles(text: str) -> list[tuple[int, int]]:
     """Katakana and Latin names written right after a role's or a section's word (module docstring)."""
@@ -64,7 +78,22 @@ def _named_after_roles(text: str) -> list[tuple[int, int]]:
         if _surname_in_romaji([word := match.group(1)]) or not (_known_word(word) or _english_plural(word))
     ]
     found += [match.span(1) for match in _LATIN_FULL_AFTER_ROLE.finditer(text) if _full_name(match.group(1))]
+    found += [
+        (match.start(1), match.end(2))
+        for match in _FULL_NAME_AFTER_ROLE.finditer(text)
+        if _given_after_surname(match.group(1), match.group(2))
+    ]
     return found
+
+
+def _given_after_surname(surname: str, given: str) -> bool:
+    """Whether ``surname`` alone is a surname to the dictionary, ``given`` no household's nor title's word."""
+    from sudachipy import SplitMode
+
+    if given in _NO_GIVEN_NAME or _AFTER_NAME.fullmatch(given):
+        return False
+    alone = tokenizer().tokenize(surname, SplitMode.C)
+    return len(alone) == 1 and alone[0].part_of_speech()[2:4] == ("人名", "姓")
 
 
 def _full_name(words: str) -> bool:
@@ -92,7 +121,7 @@ def _english_plural(word: str) -> bool:
 
 
 def _called_by_role(word: str) -> bool:
-    """Whether a katakana ``word`` between a role with の and an honorific is a person's name.
+    """Whether a katakana ``word`` between a role (with の or not) and an honorific is a person's name.
 
     The dictionary reads some foreign names as common nouns (ラジャ, a rajah to it, as スタッフ is a staff):
     one word it holds, or none, that is no word for who does a job (`_PEOPLE_IN_KATAKANA`).

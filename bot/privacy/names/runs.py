@@ -124,6 +124,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             at = end
             continue
         stop = _with_unknown_given_name(text, morphemes, end, stop, _AFTER_NAME_OR_AGE)
+        stop = _with_given_name_tail(text, morphemes, at, end, stop)
         title = _TITLE_AT_END.search(text, start, stop)
         if title:  # 山田 + 保 + 健師, 森 + 保 + 健師: a title read as names
             stop = title.start()
@@ -153,6 +154,34 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         at = end
 
 
+def _with_given_name_tail(text: str, morphemes: Sequence[Any], at: int, end: int, stop: int) -> int:
+    """Where a full name ends whose given name the dictionary cuts before a suffix (竹内 悠 + 人: 悠人).
+
+    A surname and a given name of one kanji, then one kanji it reads as a suffix, glued to the given name and
+    ending the word (no kanji after it), that is no honorific, title or household's (竹内 悠氏, 竹内 悠家
+    stay as they were): the suffix is the given name's last character.
+    """
+    last = morphemes[end - 1]
+    if end >= len(morphemes) or end - at < 2 or stop != last.end() or len(last.surface()) != 1:
+        return stop
+    tail = morphemes[end]
+    if (
+        last.part_of_speech()[3] != "名"
+        or morphemes[at].part_of_speech()[3] != "姓"
+        or tail.part_of_speech()[0] != "接尾辞"
+        or not _LONE_KANJI.fullmatch(tail.surface())
+        or tail.surface() in _NOT_GIVEN_NAME_TAIL
+        or _AFTER_NAME.match(text, tail.begin())
+        or _KANJI.match(text, tail.end())
+    ):
+        return stop
+    return int(tail.end())
+
+
+_NOT_GIVEN_NAME_TAIL = frozenset("家宅方邸班係課組分宛外他等達側氏様殿君流派式型風製産用")
+"""Suffixes of one kanji that say a household, a group or a kind after a name, never a given name's end."""
+
+
 def _completes_a_compound(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     """Whether a run of one kanji ends a compound typed word by word, no honorific after it (視察 団 が).
 
@@ -166,15 +195,36 @@ def _completes_a_compound(text: str, morphemes: Sequence[Any], at: int, end: int
 
 
 def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
-    """Whether a word of three kanji or more ending in 屋 is a shop's, no honorific after it (白木屋の跡地).
+    """Whether a word ending in 屋 is a shop's, no honorific after it (白木屋の跡地, 虎屋 の 羊羹).
 
-    The dictionary tags the old trade names it holds (白木屋, 越後屋, 伊勢屋) as surnames; a surname of three
-    kanji ending in 屋 is rare, one of two common (土屋, 守屋), so those of two are left to the other rules.
+    The dictionary tags the old trade names it holds (白木屋, 越後屋, 伊勢屋) and some it lacks as shops
+    (虎屋) as surnames. A surname of three kanji ending in 屋 is rare, so one is a shop's; one of two is
+    common (土屋, 守屋), so it is a shop's only with nothing before it that says a person, before the goods
+    it sells (`_GOODS_OR_SHOPS`: の and a thing that is no person's, 土屋 の 件 and 土屋の机 stay) or listed
+    with a shop's name (虎屋 か 文明堂).
     """
     word = morphemes[at].surface()
-    if end != at + 1 or len(word) < 3 or not word.endswith("屋"):
+    if end != at + 1 or len(word) < 2 or not word.endswith("屋"):
         return False
-    return not _AFTER_NAME.match(text, _skip_space(text, morphemes[at].end()))
+    after = _skip_space(text, morphemes[at].end())
+    if _AFTER_NAME.match(text, after):
+        return False
+    if len(word) > 2:
+        return True
+    start = morphemes[at].begin()
+    if _cued(text, start) or _related(text, start) or _BELONGING.match(text, after):
+        return False
+    return bool(_GOODS_OR_SHOPS.match(text, after))
+
+
+_GOODS_OR_SHOPS = lazy.compile(
+    r"の[ \t\u3000]*(?!(?:[0-9]|件|こと|方|ほう|意見|話|担当|席|家|予定|連絡|仕事|報告|両名|二人|お|ご"
+    r"|資料|書類|メモ|メール|電話|案|分|所|ところ|名前|字|確認|決裁|説明|回答|提案|記録|原稿|返事|指示|机))"
+    r"[\u4e00-\u9fff\u30a1-\u30fa]"
+    r"|[とか・、][ \t\u3000]*[\u4e00-\u9fff]{1,4}(?:堂|樓|楼|庵|軒|亭|舗)(?![\u4e00-\u9fff])"
+)
+"""After a word ending in 屋, what says it is a shop's: の and a thing (虎屋 の 羊羹, 最中; not 件, 意見,
+資料, which are a person's), or another shop's name listed beside it (虎屋 と 榮太樓, 虎屋 か 文明堂)."""
 
 
 def _kanji_lines(text: str) -> _Lines:
