@@ -16,6 +16,8 @@ the API, a page on the dashboard).
   database's 64-bit integer columns (ids, versions).
 - `digits`: a count or a time given as ASCII digits, at most so many, or None
   (for callers that answer anything else in their own way).
+- `from_another_site`: whether a browser sent the request from another site
+  (CSRF), for the web chat and the dashboard to refuse it each in its own way.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import math
 import re
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -39,6 +42,7 @@ __all__ = [
     "check_request",
     "check_text",
     "digits",
+    "from_another_site",
     "integer",
     "read_form",
     "read_json_object",
@@ -145,6 +149,19 @@ def digits(text: str, most: int) -> int | None:
     (a ValueError, once a 500).
     """
     return int(text) if text.isascii() and text.isdecimal() and len(text) <= most else None
+
+
+def from_another_site(request: web.Request) -> bool:
+    """Whether a browser sent ``request`` from a page of another site: by ``Origin``, and ``Sec-Fetch-Site``.
+
+    The host compared is the one the browser asked for (a trusted proxy's ``X-Forwarded-Host``,
+    `bot.handlers.proxy`). A request with neither header (a script, an old browser) is not refused here:
+    the cookies' SameSite=Strict and the dashboard's CSRF tokens stand behind it.
+    """
+    origin = request.headers.get("Origin")
+    site = request.headers.get("Sec-Fetch-Site", "same-origin")
+    foreign = origin is not None and urlsplit(origin).netloc != request.host
+    return foreign or site not in ("same-origin", "none")
 
 
 def _newlines(text: str) -> str:

@@ -35,7 +35,6 @@ import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
 
 from aiohttp import web
 
@@ -46,6 +45,7 @@ from bot.dialogue.desk import Limit
 from bot.dialogue.limits import sessions_full
 from bot.handlers.cookies import SiteCookie
 from bot.handlers.errors import json_exception, request_error
+from bot.handlers.inputs import from_another_site
 from bot.handlers.proxy import SSO_USER
 
 __all__ = [
@@ -82,10 +82,7 @@ class Caller:
 
 def verify_origin(request: web.Request) -> None:
     """403 for a browser request sent from another site (CSRF): by ``Origin`` and ``Sec-Fetch-Site``."""
-    origin = request.headers.get("Origin")
-    site = request.headers.get("Sec-Fetch-Site", "same-origin")
-    foreign = origin is not None and urlsplit(origin).netloc != request.host
-    if foreign or site not in ("same-origin", "none"):
+    if from_another_site(request):
         raise json_exception(403, "forbidden_origin", "ほかのサイトからは利用できません。")
 
 

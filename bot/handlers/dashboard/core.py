@@ -21,7 +21,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlencode, urlsplit
+from urllib.parse import unquote, urlencode
 
 import jinja2
 from aiohttp import web
@@ -32,7 +32,7 @@ from bot.consult.accounts import Session
 from bot.errors import Conflict, ConsultationError, InvalidRequest, InvalidTransition, NotFound, StoreError
 from bot.handlers.access import route_of
 from bot.handlers.cookies import SiteCookie
-from bot.handlers.inputs import check_request, digits
+from bot.handlers.inputs import check_request, digits, from_another_site
 from bot.handlers.inputs import read_form as form
 from bot.handlers.protocol import BodyTooSlow, hung_up
 from bot.localtime import local
@@ -306,10 +306,7 @@ def _refuse_foreign(request: web.Request) -> None:
     (`_signed_out`), and another site could otherwise have the dashboard show any text it likes, a
     false notice with its own address in it, under the dashboard's own address.
     """
-    origin = request.headers.get("Origin")
-    site = request.headers.get("Sec-Fetch-Site", "same-origin")
-    foreign = origin is not None and urlsplit(origin).netloc != request.host
-    if foreign or site not in ("same-origin", "none"):
+    if from_another_site(request):
         raise web.HTTPForbidden(text="ほかのサイトからの送信は受け付けていません。")
 
 
