@@ -133,6 +133,7 @@ _LOCAL_PHONE_CUE = lazy.compile(
 (電話番号（自宅）): a number without its area code."""
 _POSTAL_CUE = lazy.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?:[ _]?code)?|postal(?:[ _]?code)?|post ?code)"
+    r"(?:欄|の?列)?(?:に|へ)?"
     r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])*$",
     re.IGNORECASE,
 )
@@ -201,6 +202,9 @@ phone's."""
 
 
 _HUNDREDS = "(?:ひゃく|にひゃく|さんびゃく|よんひゃく|ごひゃく|ろっぴゃく|ななひゃく|はっぴゃく|きゅうひゃく)"
+_OCR_POSTAL = lazy.compile(r"(?<![0-9A-Za-z_-])T[ \t]?([0-9]{3}-[0-9]{4})(?![0-9A-Za-z_-])")
+"""A postal code after a capital T, as OCR reads 〒 on a scanned form (T170-0011 池袋本町…): NNN-NNNN after a
+lone T is no code's part (T-1234 or T1234567890123 are)."""
 _POSTAL_READ = lazy.compile(
     rf"(?:〒|郵便番号|ゆうびん(?:番号|ばんごう))(?:は|が|[:：])?[ \t\u3000]*"
     rf"({_HUNDREDS}(?:{SPOKEN_NUMBER})?[ \t\u3000]?(?:の|-)?[ \t\u3000]?(?:{SPOKEN_DIGIT}){{4}})(?![0-9])"
@@ -229,6 +233,8 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])
         if len(digits) in (10, 11) and any(not set(gap) <= set(" \t、,") for gap in gaps):
             yield said.start(1), said.end(3), PHONE
+    for read in _OCR_POSTAL.finditer(text) if "T" in text else ():
+        yield read.start(1), read.end(1), POSTAL
     if "ゃく" in text:
         for read in _POSTAL_READ.finditer(text):
             yield read.start(1), read.end(1), POSTAL
