@@ -27,7 +27,7 @@ WRITINGS = [
     ("DOB 03.06.1998", "DOB ［生年月日］"),
     # A residence card's capitals set apart by a blank.
     ("Zairyu card No. KL 22047183 MN", "Zairyu card No. ［各種番号］"),
-    ("カード番号は GH 4471 0932 TR です", "カード番号は ［各種番号］ です"),
+    ("受付票の控え：GH 4471 0932 TR（本人持参）", "受付票の控え：［各種番号］（本人持参）"),
     # A postal code after the T that OCR reads for 〒, and the address after it.
     ("OCR：T171-0021 西池袋5-3-11", "OCR：T［郵便番号］ ［住所］"),
     # A labelled number corrected far from its label.
