@@ -13,7 +13,9 @@ before the block); or a strong block on its own, with the town name before it (�
 weak block of three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right
 after a town's name in kanji where の joins them (長崎4の22の3) or a room's number follows (入谷1-9-3-402)
 or the line says someone lives or is
-visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
+visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6) or holds a postal code's mark
+(〒, or OCR's T: T171-0052 南長崎2-4-19), a spreadsheet's cell bar between the town and the block if any
+(住所：東京都|豊島区|長崎|5-3-18|201); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
 letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address

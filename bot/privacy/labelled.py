@@ -12,7 +12,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   '85/7/7生まれ), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員), but for an era's letter
   and the year with 生 right after it (S63生, 父 S8生); a whole date before the last years in a
-  comma-separated row with 男 or 女 in a cell of its own (1201,[氏名],1968/10/04,女);
+  comma- or tab-separated row with 男 or 女, a phone number or a postal code in a cell of its own
+  (1201,[氏名],1968/10/04,女; "1955-11-03","03-3981-2270"; 名簿から：1978/04/12<tab>090-2284-1937);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
   just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
   year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
@@ -21,8 +22,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   not: nobody's work is dated then but a resident's birth; in an era's last year (S64.1.7, 大正15年12月25日)
   only in a message about a birth, before who it is of (S64.1.7 の方) or near an age (88歳 T15.3.3), as the
   era's end is told of too;
-  the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), and
-  any era's so in a message about a birth;
+  the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), or
+  as staff note it down, the era in kanji and commas between the parts (昭和のごねん、しがつ、みっか), and
+  any era's so in a message about a birth; after a label, a pause between the year and the rest
+  (誕生日は 1990年の…たしか 2月14日);
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
   from the date) or holds a whole date of an era before 平成 (S40.2.3 や 平9.6.10), every whole
   date whose year is not one of the last three (a consultation's date, 相談日 2026/11/02, is the
@@ -53,6 +56,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   account in one piece (ゆうちょ銀行 10120-12345671, ユウチヨギンコウ in katakana too, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
+  a dog's registration (犬の登録番号, 鑑札番号),
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321) or a year's
   letter between them (利用者ID 2026G0318), and after a person's number's label a dash after the letters too
@@ -76,7 +80,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
   under No. in a table whose header row names the bank (Bank | Branch | No.);
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
-  … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
+  … じゃなくて …, … だったか …), and anywhere in the message a number as long as a labelled one that differs
+  from it in two digits at most (口座番号 4418207 と伺いましたが、通帳では 4418270 でした);
+  part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
   口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
   バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281); after 車両番号 or 車は too (車は 足立 300 ひ
@@ -105,8 +111,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   message that names the bank, however far from its name;
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
-  and a residence card's (AB12345678CD), which no work
-  number is written as.
+  and a residence card's (AB12345678CD; its capitals set apart by a blank: AB 40218837 CD, XY 7710 2283
+  KE), which no work number is written as.
 
 A key-value separator may stand after a label, spaces before it if any (被保険者番号 ; …, 郵便番号;…).
 A weekday's English name may stand before an English birth date (Date of Birth: Sat, 9 Sep 1989).
@@ -117,7 +123,8 @@ a label and its value (Q3 口座番号 A3 0045512), and a number's label may be 
 sentence (受給者証番号ですが、きのう確認したところ、440917でした);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
 Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
-(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
+(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991) or most
+countries' day, month and year (生年月日 25/11/1987, DOB 03.06.1998), or be
 spaced a character apart as a PDF copies it (H 1 2 . 0 3 . 1 5); a ゆうちょ 記号 and 番号 may be too
 (記号 1 2 1 4 0). An HTML table's cell or a JSON key's quotes may stand between a label and its value
 (<td>被保険者番号</td><td>…, "zip":"…"); an account's number may be in a JSON object under its key

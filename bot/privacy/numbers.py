@@ -23,8 +23,9 @@ longest window that is one of these is taken:
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207,
   電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207),
   or with words said between its groups (090 の後に 4418、続けて 2207; 070で始まって、7731、そのあと0418).
-- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
-  (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
+- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001), after a lone T too, as OCR
+  reads 〒 (T170-0011); after 〒 or 郵便番号 (ゆうびん番号, zip, postal code, and ``=`` after them as a
+  form's field: zip=1710021; its column or field named: 郵便番号欄に, 郵便番号の列に), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
   time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence; and seven digits in a pasted table's
   column under 郵便番号, 〒 or Zip; after its label, the first three read as a number and the last four one
