@@ -603,6 +603,7 @@ def written_personal() -> None:
     _written_personal(
         "personal_studied_twentyfourth.yaml", "no_personal_studied_twentyfourth.yaml", show=True
     )
+    _written_personal("personal_studied_twentyfifth.yaml", "no_personal_studied_twentyfifth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -631,6 +632,7 @@ def written_personal() -> None:
     _written_personal(
         "personal_holdout_twentyfourth.yaml", "no_personal_holdout_twentyfourth.yaml", show=False
     )
+    _written_personal("personal_holdout_twentyfifth.yaml", "no_personal_holdout_twentyfifth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

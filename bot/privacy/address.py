@@ -13,7 +13,9 @@ before the block); or a strong block on its own, with the town name before it (�
 weak block of three numbers with a room after it (中央1-2-3-405号室, 1-2-3 サンプルハイツ101), or right
 after a town's name in kanji where の joins them (長崎4の22の3) or a room's number follows (入谷1-9-3-402)
 or the line says someone lives or is
-visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6); three numbers joined by の
+visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 新：千川2-20-6) or holds a postal code's mark
+(〒, or OCR's T: T171-0052 南長崎2-4-19), a spreadsheet's cell bar between the town and the block if any
+(住所：東京都|豊島区|長崎|5-3-18|201); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
 letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address
@@ -146,20 +148,23 @@ _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5}
 _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 """What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
 _TOWN_THREE = lazy.compile(
-    rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
+    rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])\|?((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
 )
 """A town's name in kanji (が between them too: 雑司が谷), then three block numbers right after it
-(長崎4の22の3, 東池袋5-44-20): an address where の joins them, or where the line speaks of where someone
+(長崎4の22の3, 東池袋5-44-20), a cell's bar between if any, as an address split into a spreadsheet's cells
+is pasted (長崎|5-3-18|201): an address where の joins them, or where the line speaks of where someone
 lives or of an address (施策1-2-3 is a plan's)."""
 _WHERE_ONE_LIVES = lazy.compile(
     r"住ん|住み|住む|在住|訪問|実家|お宅|引っ越し先|引越先|転居先|転出先|住民票上|(?<![\u4e00-\u9fff])[旧新][:：]"
     r"|住所(?!変更)|宛先|あて先|送付先|居所|居住地|部屋番号|(?<=[0-9])号室"
+    r"|〒|(?<![0-9A-Za-z_-])T[ \t]?[0-9]{3}-[0-9]{4}(?![0-9])"
 )
 """Words of a line about where someone lives or is visited, its old and new places (旧：…／新：…), or an
 address or where mail goes (住所の欄は「東池袋3-7-12」, 宛先が…、正しくは駒込2-16-4), or a home's room, as
-an address written backwards opens (部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2, 302号室、…); not a
-procedure's words (転入届, 住所変更), which share a line with a form's numbers."""
+an address written backwards opens (部屋番号 1208 / パークタワー東池袋 / 東池袋4-5-2, 302号室、…), or a
+postal code's mark, as OCR reads it too (T171-0052 南長崎2-4-19); not a procedure's words (転入届,
+住所変更), which share a line with a form's numbers."""
 _DASHED_ROOM = lazy.compile(r"[ \t]?-[ \t]?[1-9][0-9]{2,3}(?![0-9])")
 """A room's number of three or four digits after a town's three block numbers, joined by a dash
 (入谷1-9-3-402): a home; a document's fourth part is short (資料1-2-3-4)."""

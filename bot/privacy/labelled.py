@@ -12,7 +12,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   '85/7/7生まれ), month and day, written with 年月日 (spaces
   between them if any) or ``/ - .``; a year alone is work text (1985年生まれの職員), but for an era's letter
   and the year with 生 right after it (S63生, 父 S8生); a whole date before the last years in a
-  comma-separated row with 男 or 女 in a cell of its own (1201,[氏名],1968/10/04,女);
+  comma- or tab-separated row with 男 or 女, a phone number or a postal code in a cell of its own
+  (1201,[氏名],1968/10/04,女; "1955-11-03","03-3981-2270"; 名簿から：1978/04/12<tab>090-2284-1937);
   after 誕生日, a month and day alone (誕生日は9月3日, 誕生日が 11/3); a year of birth with the month and day
   just after it, all of it (平成2年生まれで、誕生日は10月8日, 昭和38年生まれの5月6日); after a label, a
   year and month with the day after a word for it (生まれは平成18年の9月、誕生日は2日); middle dots between
@@ -21,8 +22,10 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   not: nobody's work is dated then but a resident's birth; in an era's last year (S64.1.7, 大正15年12月25日)
   only in a message about a birth, before who it is of (S64.1.7 の方) or near an age (88歳 T15.3.3), as the
   era's end is told of too;
-  the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), and
-  any era's so in a message about a birth;
+  the same read aloud in hiragana, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), or
+  as staff note it down, the era in kanji and commas between the parts (昭和のごねん、しがつ、みっか), and
+  any era's so in a message about a birth; after a label, a pause between the year and the rest
+  (誕生日は 1990年の…たしか 2月14日);
 - in a message that mentions a birth anywhere (生年月日 in a table's header, or far
   from the date) or holds a whole date of an era before 平成 (S40.2.3 や 平9.6.10), every whole
   date whose year is not one of the last three (a consultation's date, 相談日 2026/11/02, is the
@@ -53,6 +56,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   account in one piece (ゆうちょ銀行 10120-12345671, ユウチヨギンコウ in katakana too, 記号番号
   10190-55667781), a health insurance card's 記号 and 番号 (保険証の記号 12345 番号 678,
   保険証、記号 世B-07 番号 1192, 協会けんぽ 記号 21170045 番号 52; 介護保険証 No.…),
+  a dog's registration (犬の登録番号, 鑑札番号),
   a card number (カード番号, クレジットカード) or a staff or student number: three
   digits or more, with up to two letters before them (パスポート TK1234567, TZ 7654321) or a year's
   letter between them (利用者ID 2026G0318), and after a person's number's label a dash after the letters too
@@ -76,7 +80,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 - in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
   under No. in a table whose header row names the bank (Bank | Branch | No.);
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
-  … じゃなくて …, … だったか …); part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
+  … じゃなくて …, … だったか …), and anywhere in the message a number as long as a labelled one that differs
+  from it in two digits at most (口座番号 4418207 と伺いましたが、通帳では 4418270 でした);
+  part of a personal number named by its place in it (マイナンバー先頭4桁 5287,
   口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
   バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281); after 車両番号 or 車は too (車は 足立 300 ひ
@@ -105,8 +111,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   message that names the bank, however far from its name;
 - a payment card's number without a label: 16 digits in four groups of four
   (4111 1111 1111 1111) or Diners' and American Express's four, six and four or five (3056 930902 5904),
-  and a residence card's (AB12345678CD), which no work
-  number is written as.
+  and a residence card's (AB12345678CD; its capitals set apart by a blank: AB 40218837 CD, XY 7710 2283
+  KE), which no work number is written as.
 
 A key-value separator may stand after a label, spaces before it if any (被保険者番号 ; …, 郵便番号;…).
 A weekday's English name may stand before an English birth date (Date of Birth: Sat, 9 Sep 1989).
@@ -117,7 +123,8 @@ a label and its value (Q3 口座番号 A3 0045512), and a number's label may be 
 sentence (受給者証番号ですが、きのう確認したところ、440917でした);
 after a label, a date may be eight digits (生年月日：19630522) or carry the
 Western year beside the era's (平成9年（1997年）6月18日) or the era's beside the Western
-(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991), or be
+(1993年（平成5年）9月18日), or be an American form's month, day and year (DOB: 03/14/1991) or most
+countries' day, month and year (生年月日 25/11/1987, DOB 03.06.1998), or be
 spaced a character apart as a PDF copies it (H 1 2 . 0 3 . 1 5); a ゆうちょ 記号 and 番号 may be too
 (記号 1 2 1 4 0). An HTML table's cell or a JSON key's quotes may stand between a label and its value
 (<td>被保険者番号</td><td>…, "zip":"…"); an account's number may be in a JSON object under its key
@@ -136,7 +143,7 @@ from datetime import UTC, datetime
 
 from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_NUMBER
-from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, is_my_number, is_reference
+from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, find_numbers, is_my_number, is_reference
 from bot.privacy.table import column_cells
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
@@ -218,6 +225,11 @@ writes it (児童 令和元年生、, お子さん 令和6年生（0歳）, 平�
 and 令和6年生の児童数 are who a figure counts, and stay."""
 _AMERICAN_DATE = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12][0-9]|3[01])/(?:19|20)[0-9]{2}(?![0-9])"
 """Month, day and year, as American forms print a date (DOB: 03/14/1991): a birth date only after a label."""
+_DAY_FIRST_DATE = (
+    r"(?:0?[1-9]|[12][0-9]|3[01])(?:/(?:0?[1-9]|1[0-2])/|\.(?:0?[1-9]|1[0-2])\.)(?:19|20)[0-9]{2}(?![0-9])"
+)
+"""Day, month and year, as most countries' documents print a date (生年月日 25/11/1987, DOB 03.06.1998): a
+birth date only after a label, where the American order's (03/14/1991) is read too."""
 _MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -247,16 +259,23 @@ _SPACED_DATE = (
 )
 """A date after a label as a PDF copies it, a space after every character (H 1 2 . 0 3 . 1 5, 1 9 9 0 年 7 月
 1 4 日)."""
+_HESITANT_DATE = (
+    rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年の?{_SPACE}(?:…|\.{{2,3}})[^\n0-9。]{{0,8}}?"
+    rf"{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
+)
+"""A birth date said with a pause between the year and the rest, as a phone call is noted down (誕生日は
+1990年の…たしか 2月14日): the ellipsis and a few words at most between them."""
 _DAY_WORD = r"(?:誕生日|生年月日|日にち|日付)(?:は|が|:|：)?"
 _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ ]+)?"
 """A weekday's English name before a date (Date of Birth: Sat, 9 Sep 1989; D.O.B.: Wednesday, July 4,
 1979)."""
 _BIRTH_DATE = lazy.compile(
-    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_DAY_FIRST_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})"
     rf"|(?<![〜~～])(?<![〜~～][ \t\u3000])({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
-    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)",
+    rf"|{_BIRTH_LABEL}{_SPACE}{_OPENING}({_YEAR_MONTH}(?:で|の|、|,){{1,2}}{_SPACE}{_DAY_WORD}{_SPACE}{_SMALL}{_SPACE}日)"
+    rf"|{_BIRTH_LABEL}{_SPACE}({_HESITANT_DATE})",
     re.IGNORECASE,
 )
 _BIRTH_CUE = lazy.compile(
@@ -299,6 +318,7 @@ _ID_LABEL = (
     r"在留カード番号|在留カード|住民票コード|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
+    r"犬の登録番号|鑑札の?番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
     r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|受診券(?=[ \t]?no\.)|"
@@ -415,12 +435,16 @@ _JSON_ACCOUNT = lazy.compile(
 """An account's number in a JSON object under its key ({"account": {"bank": "0005", "number": "4471209"}})."""
 _BROKEN_EIGHT = "|".join(f"[0-9]{{{k}}}\n[0-9]{{{8 - k}}}" for k in range(9))
 _RESIDENCE_CARD = lazy.compile(
-    rf"(?<![0-9a-z_-])[a-z]{{2}}(?:[0-9]{{8}}|-[0-9]{{8}}-|{_BROKEN_EIGHT})[a-z]{{2}}(?![0-9a-z_-])",
+    rf"(?<![0-9a-z_-])[a-z]{{2}}(?:[0-9]{{8}}|-[0-9]{{8}}-|{_BROKEN_EIGHT})[a-z]{{2}}(?![0-9a-z_-])"
+    r"|(?<![0-9A-Za-z_-])(?-i:[A-Z]{2}[ \t\u3000][0-9]{4}[ \t\u3000]?[0-9]{4}[ \t\u3000][A-Z]{2})"
+    r"(?![0-9A-Za-z_-])",
     re.IGNORECASE,
 )
 """A residence card's number, labelled or not: two letters, eight digits, two letters (AB12345678CD), a dash
 on both sides of the digits if any (HA-48120773-NB), or one line break among them, as a form is pasted
-(AB1234, then 5678CD on the next line)."""
+(AB1234, then 5678CD on the next line); or its capitals set apart by a blank, the digits whole or in fours
+(AB 40218837 CD, XY 7710 2283 KE), as a card is typed off; lower-case words around eight digits (in 20261201
+by) are a sentence's."""
 _CARD = lazy.compile(
     r"(?<![0-9a-z_-])"
     r"(?:[0-9]{4}(?:[ -]?[0-9]{4}){3}|[0-9]{4} [0-9]{6} [0-9]{4,5}|[0-9]{4}-[0-9]{6}-[0-9]{4,5})"
@@ -754,7 +778,52 @@ _ORDINAL = lazy.compile(r"第[ \t]?$")
 
 
 def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
-    """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``."""
+    """The spans ``(start, end, kind)`` of labelled birth dates and numbers in the folded ``text``.
+
+    A labelled number's near copies elsewhere in the message come last (`_near_copies`).
+    """
+    numbers: list[str] = []
+    for start, end, kind in _labelled(text):
+        yield start, end, kind
+        if kind == ID_NUMBER and len(numbers) < _COPIES_COMPARED:
+            digits = "".join(c for c in text[start:end] if c.isdigit())
+            if len(digits) >= _COPY_DIGITS:
+                numbers.append(digits)
+    if numbers:
+        yield from _near_copies(text, numbers)
+
+
+_COPIES_COMPARED = 8
+"""The labelled numbers a message's other numbers are compared with: a few, so that reading stays linear."""
+_COPY_DIGITS = 6
+_COPY_DIFFERENCE = 2
+_DIGIT_RUN = lazy.compile(rf"(?<![0-9.,/-])[0-9]{{{_COPY_DIGITS},10}}(?![0-9])")
+
+
+def _near_copies(text: str, numbers: list[str]) -> Iterator[tuple[int, int, str]]:
+    """Runs of digits as long as a labelled number that differ from it in two digits at most, anywhere.
+
+    A number heard, then read off a bankbook or a card, comes back corrected far from its label (口座番号
+    4418207 と伺いましたが、通帳では 4418270 でした): two digits swapped or misheard; a document's or a
+    count's number of as many digits is other digits altogether. A quantity (…円, …件) stays.
+    """
+    for run in _DIGIT_RUN.finditer(text):
+        digits = run.group()
+        if _UNIT_AFTER.match(text, run.end()):
+            continue
+        if any(
+            len(number) == len(digits)
+            and sum(a != b for a, b in zip(number, digits, strict=True)) <= _COPY_DIFFERENCE
+            for number in numbers
+        ):
+            yield run.start(), run.end(), ID_NUMBER
+
+
+_UNIT_AFTER = lazy.compile(rf"[ \t]?{_QUANTITY}")
+
+
+def _labelled(text: str) -> Iterator[tuple[int, int, str]]:
+    """`find_labelled` but the near copies."""
     for pattern, kind, needed in _PATTERNS:
         if needed not in text:
             continue
@@ -787,7 +856,7 @@ def find_labelled(text: str) -> Iterator[tuple[int, int, str]]:
     if "暗証" in text or "コード" in text or "pin" in text:
         for match in _SECRET_CODE.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
-    if "," in text and ("男" in text or "女" in text):
+    if "," in text or "\t" in text:
         yield from _person_row_dates(text)
     if "|" in text or "\t" in text:
         yield from _table_numbers(text)
@@ -911,34 +980,59 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), BIRTH_DATE
 
 
-_CELL = lazy.compile(r"[^,\n]+")
+_CELL = lazy.compile(r"[^,\t\n]+")
 _SEX_CELL = frozenset(("男", "女", "男性", "女性"))
 
 
 def _person_row_dates(text: str) -> Iterator[tuple[int, int, str]]:
-    """Whole dates before the last years in the cells of a comma-separated row that holds a sex's cell.
+    """Whole dates before the last years in the cells of a comma- or tab-separated row that is a person's.
 
     A row with 男 or 女 in a cell of its own is a person's (1201,[氏名],1968/10/04,女), with or without a
-    header above it: a date of theirs from before the last years (`RECENT_YEARS`) is their birth.
+    header above it, and so is one with a phone number or a postal code in a cell of its own, as a register
+    is pasted from a spreadsheet ("1955-11-03","03-3981-2270"; 名簿から：1978/04/12<tab>090-2284-1937, the
+    words before a colon or an arrow leading the row in): a date of theirs from before the last years
+    (`RECENT_YEARS`) is their birth.
     """
     recent = datetime.now(UTC).year - RECENT_YEARS
     for line in _LINE.finditer(text):
-        if "," not in line.group():
+        if "," not in line.group() and "\t" not in line.group():
             continue
-        cells = [(cell.start(), cell.end()) for cell in _CELL.finditer(text, *line.span())]
-        if not any(text[start:end].strip(' \t"\u3000') in _SEX_CELL for start, end in cells):
-            continue
-        for start, end in cells:
-            while start < end and text[start] in ' \t"\u3000':
-                start += 1
-            while end > start and text[end - 1] in ' \t"\u3000':
-                end -= 1
-            date = _ANY_DATE.fullmatch(text, start, end)
-            if date and _year(date.group()) < recent:
+        cells = [_cell(text, cell.start(), cell.end()) for cell in _CELL.finditer(text, *line.span())]
+        if cells and (lead := _LEAD_IN.match(text, *cells[0])):
+            cells[0] = _cell(text, lead.end(), cells[0][1])
+        dates = [
+            (start, end)
+            for start, end in cells
+            if (date := _ANY_DATE.fullmatch(text, start, end)) and _year(date.group()) < recent
+        ]
+        if dates and any(_of_a_person(text[start:end]) for start, end in cells):
+            for start, end in dates:
                 yield start, end, BIRTH_DATE
 
 
 _LINE = lazy.compile(r"[^\n]+")
+_LEAD_IN = lazy.compile(r"[^:→\t]{1,30}[:→]")
+"""Words that lead a pasted row in, up to a colon or an arrow (名簿から貼付：, Excelから→)."""
+_PERSON_CELL = 20
+"""The longest cell read for a phone number or a postal code alone."""
+
+
+def _cell(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a cell without the blanks and the quotes around it."""
+    while start < end and text[start] in ' \t"\u3000':
+        start += 1
+    while end > start and text[end - 1] in ' \t"\u3000':
+        end -= 1
+    return start, end
+
+
+def _of_a_person(cell: str) -> bool:
+    """Whether a row's cell says the row is a person's: a sex, or a phone number or a postal code alone."""
+    if cell in _SEX_CELL:
+        return True
+    return len(cell) <= _PERSON_CELL and any(
+        end - start == len(cell) and kind != MY_NUMBER for start, end, kind in find_numbers(cell)
+    )
 
 
 _LAST_YEAR = lazy.compile(
@@ -959,15 +1053,18 @@ def _in_range(text: str, start: int, end: int) -> bool:
 
 
 _KANA_DAY = (
-    r"(?:ついたち|ふつか|みっか|よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
+    r"(?:ついたち|ふつか|みっか|(?:に?じゅう)?よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
     rf"{SPOKEN_NUMBER}にち)"
 )
 _SPOKEN_DATE = lazy.compile(
-    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ){_SPACE}(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE})?"
-    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}{_KANA_DAY}"
+    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ|明治|大正|昭和|平成|令和){_SPACE}(?:の{_SPACE})?"
+    rf"(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE}|[、,]{_SPACE})?"
+    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}(?:[、,]{_SPACE})?{_KANA_DAY}"
 )
-"""A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち)."""
-_OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ"))
+"""A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), or as
+staff note down what they heard on the phone, the era in kanji and commas between the parts
+(令和のさんねん、ごがつ、にじゅうよっか)."""
+_OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ", "明治", "大正", "昭和"))
 _WESTERN_YEAR = lazy.compile(r"(?:19|20)[0-9]{2}")
 _REIWA = lazy.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)
 

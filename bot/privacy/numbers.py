@@ -23,8 +23,9 @@ longest window that is one of these is taken:
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207,
   電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207),
   or with words said between its groups (090 の後に 4418、続けて 2207; 070で始まって、7731、そのあと0418).
-- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001); after 〒 or 郵便番号
-  (ゆうびん番号, zip, postal code, and ``=`` after them as a form's field: zip=1710021), also
+- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001), after a lone T too, as OCR
+  reads 〒 (T170-0011); after 〒 or 郵便番号 (ゆうびん番号, zip, postal code, and ``=`` after them as a
+  form's field: zip=1710021; its column or field named: 郵便番号欄に, 郵便番号の列に), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
   time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence; and seven digits in a pasted table's
   column under 郵便番号, 〒 or Zip; after its label, the first three read as a number and the last four one
@@ -133,6 +134,7 @@ _LOCAL_PHONE_CUE = lazy.compile(
 (電話番号（自宅）): a number without its area code."""
 _POSTAL_CUE = lazy.compile(
     r"(?:〒|郵便番号|郵便|ゆうびん(?:番号|ばんごう)?|zip(?:[ _]?code)?|postal(?:[ _]?code)?|post ?code)"
+    r"(?:欄|の?列)?(?:に|へ)?"
     r"(?:</t[dh]>\s*<t[dh][^<>\n]{0,40}>|[)\]」』】》〉はが:：=;>\s\"'\U0001f300-\U0001faff\u2600-\u27bf\ufe0f])*$",
     re.IGNORECASE,
 )
@@ -201,6 +203,9 @@ phone's."""
 
 
 _HUNDREDS = "(?:ひゃく|にひゃく|さんびゃく|よんひゃく|ごひゃく|ろっぴゃく|ななひゃく|はっぴゃく|きゅうひゃく)"
+_OCR_POSTAL = lazy.compile(r"(?<![0-9A-Za-z_-])T[ \t]?([0-9]{3}-[0-9]{4})(?![0-9A-Za-z_-])")
+"""A postal code after a capital T, as OCR reads 〒 on a scanned form (T170-0011 池袋本町…): NNN-NNNN after a
+lone T is no code's part (T-1234 or T1234567890123 are)."""
 _POSTAL_READ = lazy.compile(
     rf"(?:〒|郵便番号|ゆうびん(?:番号|ばんごう))(?:は|が|[:：])?[ \t\u3000]*"
     rf"({_HUNDREDS}(?:{SPOKEN_NUMBER})?[ \t\u3000]?(?:の|-)?[ \t\u3000]?(?:{SPOKEN_DIGIT}){{4}})(?![0-9])"
@@ -229,6 +234,8 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])
         if len(digits) in (10, 11) and any(not set(gap) <= set(" \t、,") for gap in gaps):
             yield said.start(1), said.end(3), PHONE
+    for read in _OCR_POSTAL.finditer(text) if "T" in text else ():
+        yield read.start(1), read.end(1), POSTAL
     if "ゃく" in text:
         for read in _POSTAL_READ.finditer(text):
             yield read.start(1), read.end(1), POSTAL
