@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0053 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0054 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -488,6 +488,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "保険証 記号 ［各種番号］ 番号 ［各種番号］\n［各種番号］ の車が放置\n"
             "自転車の防犯登録 第 ［各種番号］ 号\n申込番号 ［各種番号］ の方から電話",
         ),
+        (
+            "0053",
+            "担当 ラジャ さん に連絡\n補欠 河合 蒼 が出場\n[10:01] 東: プロジェクター映りません\n"
+            "出欠 ○ 太田 ○ ひがし × 熊本",
+            ("ラジャ", "河合", "東:", "太田", "ひがし", "熊本"),
+            "担当 ［氏名］ さん に連絡\n補欠 ［氏名］ が出場\n[10:01] ［氏名］: プロジェクター映りません\n"
+            "出欠 ○ ［氏名］ ○ ［氏名］ × ［氏名］",
+        ),
+        (
+            "0053",
+            "名簿から：1981/07/14\t080-3321-9904\nOCR：T171-0021 西池袋5-3-11\n生年月日 28/02/1993\n"
+            "犬の登録番号 第 218834 号\nZairyu card No. KL 22047183 MN",
+            ("1981", "171-0021", "西池袋", "1993", "218834", "22047183"),
+            "名簿から：［生年月日］\t［電話番号］\nOCR：T［郵便番号］ ［住所］\n生年月日 ［生年月日］\n"
+            "犬の登録番号 第 ［各種番号］ 号\nZairyu card No. ［各種番号］",
+        ),
     ],
     ids=[
         "names",
@@ -544,6 +560,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "PINs, 年生 birth years, 資格確認書, branch-account pairs, handbooks after 番号、第",
         "katakana after a role with の or before さん, one-kanji households, a surname after 事務局 の",
         "passports read aloud, 普通 accounts with a dash, kanji 記号, plates, 防犯登録, lettered numbers",
+        "katakana after a role without の, line-ups, chat lines opened by a time, attendance marks",
+        "dates in rows beside a phone, OCR's T for 〒, day-first births, dogs' numbers, spaced residence IDs",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
