@@ -100,8 +100,9 @@
     scrollDown();
   }
 
-  // Web addresses in the bot's text (a ward's FAQ, the DX team's answers) are links that open a new tab:
-  // only http and https, made as elements with their text, never as HTML; a 。 or ) after one ends it.
+  // Web addresses in the bot's text (a ward's FAQ, the DX team's answers) are links that open a new tab,
+  // which a screen reader says (#new-tab): only http and https, made as elements with their text, never
+  // as HTML; a 。 or ) after one ends it.
   const ADDRESS = /https?:\/\/[^\s「」『』（）()<>、。]+/g;
 
   function withLinks(node, text) {
@@ -112,6 +113,7 @@
       link.href = address;
       link.target = "_blank";
       link.rel = "noopener noreferrer";
+      link.setAttribute("aria-describedby", "new-tab");
       node.append(text.slice(at, found.index), link);
       at = found.index + address.length;
     }

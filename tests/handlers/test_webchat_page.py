@@ -267,6 +267,7 @@ def test_web_addresses_in_an_answer_are_links(served: Served, browser: Browser) 
     expect(links.first).to_have_attribute("href", address)
     expect(links.first).to_have_text(address)
     expect(links.first).to_have_attribute("rel", "noopener noreferrer")
+    expect(links.first).to_have_accessible_description("新しいタブで開きます")  # said, as it opens one
     expect(links.last).to_have_attribute("href", "https://intranet.example.lg.jp/dx/guide.pdf")
     expect(answer).to_contain_text("javascript:alert(1) や <a href=x>x</a> はリンクになりません。")
     page.close()
