@@ -175,7 +175,9 @@ class EntryScorer:
         """
         postings = self._index.whole
         wanted = chosen.astype(postings.docs.dtype)  # the same dtype, or every search copies its postings
-        places = np.array([docs.searchsorted(wanted) for docs in self._common_docs], dtype=np.int64)
+        # One block copy of the rows: `np.array` of a list of arrays reads them element by element.
+        searched = [docs.searchsorted(wanted) for docs in self._common_docs]
+        places = np.concatenate(searched).astype(np.int64, copy=False).reshape(len(searched), len(wanted))
         places += self._common_starts[:, None]
         inside = places < self._common_ends[:, None]
         np.minimum(places, len(postings.docs) - 1, out=places)

@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
+from bot.search import normalize as normalizing
 from bot.search.normalize import (
     _SETTLED,
     MAX_QUERY_CHARS,
@@ -182,3 +186,39 @@ def test_closing_keeps_the_last_sentences_that_fit(text: str, limit: int, expect
 )
 def test_a_short_topic_in_an_everyday_frame_is_searched_bare(text: str, topic: str) -> None:
     assert bare_topic(text) == topic
+
+
+_WORD = "[\u3041-\u3096\u30a1-\u30fa\u4e00-\u9fff]"
+LOOKING_BEHIND_FIRST = {
+    "_STRETCHED_VOWEL": rf"(?<={_WORD})([あいうえおぁぃぅぇぉ])\1{{2,}}",
+    "_STRETCHED_MARK": rf"(?<=(?P<before>{_WORD}))[ー〜～~]{{2,}}",
+    "_STRETCHED_STOP": rf"(?<={_WORD})っ{{2,}}(?P<within>[\u3041-\u3096\u30a1-\u30fa])?",
+    "_KANA_DASH": r"(?<=[\u3041-\u3096\u30a1-\u30fa])[〜～\-‐‑–—―−]",
+}
+"""The stretched-sound and dash patterns as first written, the look-behind opening each."""
+
+
+@pytest.mark.parametrize("name", sorted(LOOKING_BEHIND_FIRST))
+def test_the_patterns_open_with_what_they_change_and_match_as_first_written(name: str) -> None:
+    """Opening with a character (not a look-behind) lets `re` skip to it; the matches are the same.
+
+    Every match (where, what, each group) of the pattern as first written and as it
+    is now, over texts of the characters they look at and their neighbours.
+    """
+    pattern, written = getattr(normalizing, name), re.compile(LOOKING_BEHIND_FIRST[name])
+    assert not pattern.pattern.startswith("(?")  # a look-behind first is tried at every character
+    alphabet = "あいうえおぁぃぅぇぉっかのんアイッカーメ申々ー〜～~-‐―−a1 \n。"
+    rng = random.Random(47)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        found = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert found == [(m.span(), m.groups()) for m in written.finditer(text)], text
+
+
+def test_sentences_are_the_text_split_after_each_closing_mark() -> None:
+    """`sentences` as it was first written: a split after every closing mark, blanks left out."""
+    after_mark = re.compile(r"(?<=[。！？!?\n])")
+    rng = random.Random(47)
+    for _ in range(20_000):
+        text = "".join(rng.choice("申あア a。！？!?\n ") for _ in range(rng.randint(0, 12)))
+        assert normalizing.sentences(text) == [s for s in after_mark.split(text) if s.strip()], text
