@@ -27,7 +27,7 @@
   files the database file's mode); an existing file of ours open to
   others is narrowed to 0600, with a warning.
 - **The file stays the one opened**: a database file deleted or replaced
-  under a running process (``rm``, a backup copied over it) would go on
+  under a running process (``rm``, ``mv``, a backup moved into its place) would go on
   taking writes in the file still open, which nobody will ever read again.
   Every transaction and new connection first checks that the path still
   names the file the engine opened, and fails with `FileChanged` (a 503,
