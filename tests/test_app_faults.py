@@ -8,6 +8,7 @@ hang guard instead of hanging the suite.
 from __future__ import annotations
 
 import json
+import sqlite3
 import tempfile
 import threading
 import time
@@ -97,6 +98,37 @@ def test_sqlite_locked_by_another_process_reads_answer_and_writes_get_503(tmp_pa
     store = ConversationStore.open(f"sqlite:///{tmp_path / 'kaizen.db'}")
     assert store.load(OTHER).query == "別プロセスの書き込み"  # the other process's write is kept
     store.close()
+
+
+def test_a_sqlite_file_moved_or_replaced_under_the_server_gets_503_not_writes_into_the_lost_file(
+    tmp_path: Path,
+) -> None:
+    """Unchecked, the server went on answering 200 from the file it had open, which nobody reads again.
+
+    Moved away and back (an operator's slip, undone), it recovers by itself; replaced by a copy (a backup
+    restored while it runs), it stays unavailable, saying why, until restarted on the file now there.
+    """
+    database = tmp_path / "kaizen.db"
+    with serve(tmp_path, env=TIMEOUT) as served:
+        assert ask(served)[0] == 200
+        aside = tmp_path / "aside.db"
+        database.rename(aside)
+        assert_unavailable(served)
+        aside.rename(database)
+        assert_recovers(served)
+
+        copy = tmp_path / "copy.db"
+        source = sqlite3.connect(database)
+        target = sqlite3.connect(copy)
+        source.backup(target)
+        target.close()
+        source.close()
+        copy.replace(database)
+        assert_unavailable(served)
+        log = served.log.read_text()
+        assert f"the database file {database} was deleted or replaced" in log
+    with serve(tmp_path, env=TIMEOUT) as served:
+        assert ask(served)[0] == 200
 
 
 def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_its_timeout(

@@ -26,6 +26,12 @@
   0600 before SQLite opens it (SQLite gives its ``-wal`` and ``-shm``
   files the database file's mode); an existing file of ours open to
   others is narrowed to 0600, with a warning.
+- **The file stays the one opened**: a database file deleted or replaced
+  under a running process (``rm``, ``mv``, a backup moved into its place) would go on
+  taking writes in the file still open, which nobody will ever read again.
+  Every transaction and new connection first checks that the path still
+  names the file the engine opened, and fails with `FileChanged` (a 503,
+  ``/healthz`` too) until it does again.
 
 An in-memory database (``sqlite://``) has one connection shared by every
 thread (it would vanish otherwise); it gets ``BEGIN IMMEDIATE`` and no
@@ -51,7 +57,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 from bot.db.checkpoint import Checkpointer
 from bot.db.deadline import until
 
-__all__ = ["READ", "checkpoints_of", "create", "file_of"]
+__all__ = ["READ", "FileChanged", "checkpoints_of", "create", "file_of"]
 
 log = logging.getLogger(__name__)
 
@@ -157,10 +163,38 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
         pool_timeout=timeout,
         hide_parameters=True,
     )
+    opened = _identity(path)
+    event.listen(engine, "do_connect", lambda *_args: _check_same_file(path, opened))
+    # first, before the writer is taken and the transaction begun
+    event.listen(engine, "begin", lambda _connection: _check_same_file(path, opened), insert=True)
     writer, checkpointer = _writer_of(path, timeout)
     _configure(engine, writer, timeout, wal=True)
     event.listen(engine, "checkin", lambda _connection, entry: _checked_in(writer, checkpointer, entry))
     return engine
+
+
+class FileChanged(sa.exc.SQLAlchemyError):
+    """The database's path no longer names the file this engine opened: it was deleted or replaced."""
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode ``path`` names now, None when nothing is there."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _check_same_file(path: Path, opened: tuple[int, int] | None) -> None:
+    """Raise `FileChanged` unless ``path`` still names the file opened (``opened``, its identity)."""
+    if _identity(path) == opened:
+        return
+    raise FileChanged(
+        f"the database file {path} was deleted or replaced while the process ran; nothing is read or "
+        "written until the file it opened is back in its place (restart every process to use the file "
+        "there now)"
+    )
 
 
 def _checked_in(writer: _Writer, checkpointer: Checkpointer, entry: ConnectionPoolEntry) -> None:

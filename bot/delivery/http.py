@@ -72,9 +72,18 @@ def retry_after(value: str | None, now: datetime) -> float | None:
 
 
 async def check_accepted(response: aiohttp.ClientResponse, now: datetime) -> None:
-    """Return if the platform accepted the request (2xx); raise `PlatformRefused` otherwise."""
+    """Return if the platform accepted the request (2xx); raise `PlatformRefused` otherwise.
+
+    Our senders POST with ``allow_redirects=False``: a followed 301/302 turns the POST into a GET without
+    its body, and the page it lands on (a login page, a moved hook's notice) answering 200 would mark the
+    message delivered when nothing arrived. A redirect is a refusal, retried until the setting names the
+    address it points to; the ``Location`` is not quoted, as a hook's path is its secret.
+    """
     if 200 <= response.status < 300:
         return
-    detail = (await response.text())[:MAX_DETAIL_CHARS] or response.reason or ""
+    if 300 <= response.status < 400:
+        detail = "redirected: redirects are not followed; set the URL the redirect points to"
+    else:
+        detail = (await response.text())[:MAX_DETAIL_CHARS] or response.reason or ""
     wait = retry_after(response.headers.get("Retry-After"), now)
     raise PlatformRefused(response.request_info, response.status, detail, response.headers, wait)

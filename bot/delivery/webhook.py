@@ -82,5 +82,5 @@ class WebhookSender:
         """Deliver one notice; raise `PlatformRefused` on anything but a 2xx answer."""
         headers = {"Idempotency-Key": delivery.name}
         body = body_for(self.format, delivery.payload)
-        async with self.session.post(self.url, json=body, headers=headers) as response:
+        async with self.session.post(self.url, json=body, headers=headers, allow_redirects=False) as response:
             await check_accepted(response, datetime.now(UTC))

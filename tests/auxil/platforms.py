@@ -7,7 +7,9 @@ and `Hold` keeps a request (a typing or loading indicator's) unanswered.
 `FakeWebhook` answers each request with the next status of its script
 (503, 200, …; ``(429, {"Retry-After": "2"})`` with headers; "hold" keeps the
 request open until released) and records
-every request and which ones it accepted (answered 2xx). `FakeSmtp`
+every request and which ones it accepted (answered 2xx); ``(302, {"Location":
+"/moved"})`` sends the sender to a page that answers anything with 200 and
+records the methods it was asked with (`FakeWebhook.moved`). `FakeSmtp`
 speaks just enough SMTP to take a message.
 """
 
@@ -45,6 +47,7 @@ class FakeWebhook:
     script: list[Step] = field(default_factory=list)
     port: int = 0
     received: list[Received] = field(default_factory=list)
+    moved: list[str] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     release: asyncio.Event = field(default_factory=asyncio.Event)
     _runner: web.AppRunner | None = None
@@ -60,12 +63,18 @@ class FakeWebhook:
     async def start(self) -> None:
         app = web.Application()
         app.router.add_post("/webhook", self._handle)
+        app.router.add_route("*", "/moved", self._moved)
         self._runner, self.port = await serve_locally(app, self.port)
 
     async def stop(self) -> None:
         self.release.set()
         if self._runner is not None:
             await self._runner.cleanup()
+
+    async def _moved(self, request: web.Request) -> web.Response:
+        """A page a redirect points to, as a login page would: 200 to anything, the body ignored."""
+        self.moved.append(request.method)
+        return web.Response(text="<html>moved</html>", content_type="text/html")
 
     async def _handle(self, request: web.Request) -> web.Response:
         received = Received(await request.json(), request.headers.get("Idempotency-Key", ""))

@@ -83,3 +83,41 @@ async def test_every_kind_of_platform_failure_delays_the_notice_and_it_arrives_o
     log = served.log.read_text()
     assert "ClientConnectorError" in log, "the refused connections were attempts too"
     assert "timed out" in log
+
+
+async def test_a_hook_that_redirects_is_not_followed_and_the_notice_waits_for_the_right_url(
+    tmp_path: Path,
+) -> None:
+    """A followed 302 turns the POST into a bodiless GET, and the page it lands on answers 200.
+
+    Taking that 200 for the hook's would mark the notice delivered when nothing arrived. The redirect is
+    a refusal instead: the notice waits, and goes out, once, when the hook accepts it.
+    """
+    platform = FakeWebhook(script=[(302, {"Location": "/moved"}), 200])
+    await platform.start()
+    env = {
+        "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_NOTIFY_WEBHOOK_URL": platform.url,
+        "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+        "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS": "1",
+    }
+    served = start(tmp_path, free_port(), env)
+    try:
+        await asyncio.to_thread(wait_ready, served)
+        async with aiohttp.ClientSession() as session:
+            await ChatApi(session, served.url).consult("staff-1", "会議録の作成を効率化したい")
+            deadline = time.monotonic() + 30
+            while not platform.accepted:
+                assert time.monotonic() < deadline, f"the notice never reached the hook; {platform.moved}"
+                await asyncio.sleep(0.2)
+            await asyncio.sleep(2)  # a poll more: nothing is sent again
+    finally:
+        await platform.stop()
+        stop(served)
+
+    assert platform.moved == [], "the redirect was not followed"
+    assert [r.accepted for r in platform.received] == [False, True]
+    log = served.log.read_text()
+    assert "redirects are not followed" in log
+    assert "/moved" not in log, "the Location, which may be a hook's secret path, is not logged"

@@ -106,7 +106,7 @@ class LineWorksApi:
         for attempt in (1, 2):
             request_headers = {**(headers or {}), "Authorization": f"Bearer {token}"}
             async with self.session().post(
-                url, json={"content": content}, headers=request_headers
+                url, json={"content": content}, headers=request_headers, allow_redirects=False
             ) as response:
                 if attempt == 1 and await _token_refused(response):
                     log.info("LINE WORKS refused the access token (HTTP %d); renewing it", response.status)

@@ -114,7 +114,7 @@ class TokenSource:
         self.requests += 1
         asked = self._clock()
         url = f"{self.settings.auth_base_url}/token"
-        async with self._session().post(url, data=form) as response:
+        async with self._session().post(url, data=form, allow_redirects=False) as response:
             await check_accepted(response, datetime.now(UTC))
             try:
                 body = await response.json(content_type=None)
