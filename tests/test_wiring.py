@@ -82,6 +82,31 @@ async def test_the_start_says_how_the_dx_team_is_told_of_consultations(tmp_path:
 
 
 @pytest.mark.parametrize(
+    ("url", "warned"),
+    [
+        ("http://hooks.example.lg.jp/services/T0/B0/webhook-secret", True),
+        ("http://127.0.0.1:9/hook", False),  # a relay on this machine
+        ("https://hooks.example.lg.jp/services/T0/B0/webhook-secret", False),
+    ],
+)
+async def test_a_plain_http_webhook_to_another_machine_is_a_warning(
+    tmp_path: Path, url: str, warned: bool
+) -> None:
+    """The notices carry the consultations' text: over the network, unencrypted, is worth a line at start."""
+    worker = start_worker(tmp_path, {"KAIZEN_LOG_LEVEL": "INFO", "KAIZEN_NOTIFY_WEBHOOK_URL": url})
+    log = tmp_path / "worker.log"
+    try:
+        assert await asyncio.to_thread(logged, log, "through an incoming webhook", 60)  # a hang guard
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+    output = log.read_text()
+    warning = "WARNING bot.delivery: the incoming webhook is plain http to hooks.example.lg.jp"
+    assert (warning in output) is warned
+    assert "webhook-secret" not in output
+
+
+@pytest.mark.parametrize(
     ("given", "missing"),
     [("KAIZEN_SMTP_HOST", "KAIZEN_SMTP_TO"), ("KAIZEN_SMTP_TO", "KAIZEN_SMTP_HOST")],
 )

@@ -9,6 +9,7 @@ The staff channels' senders come from the channels themselves
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from collections.abc import Mapping
 from urllib.parse import urlsplit
@@ -52,6 +53,18 @@ def notice_channels(notify: NotifySettings, team: TeamSettings | None = None) ->
     return tuple(channels)
 
 
+def _loopback(host: str | None) -> bool:
+    """Whether ``host`` is this machine (a local relay, or the tests' fake hooks), where plain http stays."""
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def client_session(settings: Settings) -> aiohttp.ClientSession:
     """The HTTP session senders share; every request is cut off at the delivery timeout."""
     timeout = aiohttp.ClientTimeout(total=settings.delivery.timeout_seconds)
@@ -82,6 +95,12 @@ def build_worker(
             host,
             webhook.format,
         )
+        if urlsplit(notify.webhook_url).scheme == "http" and not _loopback(host):
+            log.warning(
+                "the incoming webhook is plain http to %s: the notices, and the consultations' text in them, "
+                "cross the network unencrypted; use its https:// address",
+                host,
+            )
     if NOTIFY_EMAIL in service.notices.channels:
         senders[NOTIFY_EMAIL] = EmailSender(notify, settings.delivery.timeout_seconds, service.ward)
         count = len(notify.smtp_to)
