@@ -503,6 +503,7 @@ def written_names() -> None:
     _written_names("names_thirtythird.yaml", "no_names_thirtythird.yaml")
     _written_names("names_thirtyfourth.yaml", "no_names_thirtyfourth.yaml")
     _written_names("names_thirtyfifth.yaml", "no_names_thirtyfifth.yaml")
+    _written_names("names_thirtysixth.yaml", "no_names_thirtysixth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -530,6 +531,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyfifth.yaml", "no_names_holdout_twentyfifth.yaml", show=False)
     _written_names("names_holdout_twentysixth.yaml", "no_names_holdout_twentysixth.yaml", show=False)
     _written_names("names_holdout_twentyseventh.yaml", "no_names_holdout_twentyseventh.yaml", show=False)
+    _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
