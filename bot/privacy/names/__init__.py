@@ -257,12 +257,14 @@ from bot.privacy.names.forms import (
     _csv_full_names,
     _given_names_after,
     _listed_people,
+    _names_in_blanks,
     _names_in_file_names,
     _names_with_readings,
     _quoted_names,
     _quoted_names_with_readings,
     _quoted_readings,
     _readings,
+    _readings_in_rows,
     _readings_read_with_names,
     _table_names,
 )
@@ -333,11 +335,13 @@ from bot.privacy.names.lists import (
     _chained,
     _counted_after,
     _counted_people,
+    _firms_listed,
     _guest_book_rows,
     _handed_over,
     _listed_with,
     _marked_attendance,
     _matched_pairs,
+    _mixed_script_lists,
     _name_pairs,
     _named_pairs,
     _noted_items,
@@ -408,6 +412,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
     found += _csv_full_names(text)
+    found += _readings_in_rows(text)
     found += _listed_people(text)
     found += _latin_names(text)
     found += [
@@ -420,8 +425,10 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_surnames_in_lower_case(text)
     found += _romaji_surnames_in_english(text)
     found += _named_after_roles(text)
+    found += _mixed_script_lists(text)
     found += _mentions_and_initials(text)
     found += _names_in_file_names(text)
+    found += _names_in_blanks(text)
     found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -503,8 +510,9 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
     found += _chained(text, found)
+    firms = _firms_listed(text)
     for start, end in found:
-        if not _SECTION_AFTER.match(text, end):
+        if not _SECTION_AFTER.match(text, end) and not (firms and _within((start, end), firms)):
             yield start, end, NAME
 
 
