@@ -45,6 +45,8 @@ WORK_TEXT = [
     # Firms listed after what says they are firms.
     "入札参加：鹿島、大成、清水、竹中",
     "JV構成員 鹿島・大成・清水・竹中",
+    # A thing after a role and a spaced の (only 旧姓, 旧氏 and 通称 take a spaced の before a name).
+    "ゲストブックは 受付 の 机 に 置いています",
     # Blanks holding no name; a quote that is no name.
     "続柄 _長男_ 件名 ＿ 転入届 ＿",
     "「そうです」と言われました",
@@ -64,8 +66,10 @@ PEOPLE_KEPT = [
     # A household's 家 read ケ stays a surname's.
     ("池田家の墓", "［氏名］家の墓"),
     # Who is in charge of firms, or deals with them, is a person.
-    ("工事担当：佐藤、鈴木", "工事担当：［氏名］、［氏名］"),
-    ("業者対応は 佐藤・鈴木", "業者対応は ［氏名］・［氏名］"),
+    ("入札担当：佐藤、鈴木", "入札担当：［氏名］、［氏名］"),
+    ("JV対応は 佐藤・鈴木", "JV対応は ［氏名］・［氏名］"),
+    # A name after 旧姓 and a spaced の, beside one after 保健師 の.
+    ("保健師 の 佐野 と 旧姓 の 三森", "保健師 の ［氏名］ と 旧姓 の ［氏名］"),
 ]
 
 

@@ -237,6 +237,16 @@ facility or a household after a surname (松本 倉庫, 遠山 家), or katakana
 numbered slot (2 フラ ダンス).
 Text without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 
+A surname in one cell of a CSV's or a table's row and its reading in another, the kana spelling how the
+dictionary reads the kanji (岡 結衣,おか ゆい; "木島","きじま"), are both names, unless the table's header
+names things (施設,よみ); a name on a form's blank between underscores (＿ 西田 ＿, _白鳥_; _長男_ stays) is
+one; so are the items of a list joined by ・ in two scripts or more when each reads as a name's (事務
+竹田・うちだ・Brown), attendees parted by semicolons after a cue (参加：茅野; 稲葉), a surname after 旧姓 and
+a spaced の, and a surname opening a caller's quote before です or a relation and と名乗った or と言われた
+(「スズキです」と名乗った). A run spaced by OCR takes one kanji after a wider blank as its given name
+(小 野 寺 　 進). A word ending in 家 that the dictionary reads with ヤ is a shop (吉野家), and the
+words listed after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員) name no one.
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.

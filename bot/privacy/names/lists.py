@@ -830,7 +830,7 @@ sentence's or a line's end."""
 _PEOPLE_SPLIT = lazy.compile(r"([、,;]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
 """Where a list of people's items end: a comma, a semicolon as a mail's or a calendar's attendees are
 parted (参加：茅野; 稲葉), or a ・ not joining the parts of a name in katakana."""
-_FIRMS = lazy.compile("入札|指名|落札|受注|請負|施工|工事|業者|企業|会社|JV|共同企業体")
+_FIRMS = lazy.compile("入札|落札|JV|共同企業体")
 """Before a list's cue on its line, what says the list's items are firms, whose names are surnames and
 places (入札参加：鹿島、大成、清水、竹中; JV構成員 鹿島・大成): no list of people."""
 _LATIN_ITEM = lazy.compile(
@@ -848,7 +848,7 @@ _FIRMS_LISTED = lazy.compile(
     rf"(?:は|[:：])?[ \t\u3000]*((?:{_FIRM}[ \t\u3000]*[、,・/;][ \t\u3000]*)+{_FIRM})"
 )
 """A list of words after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員 鹿島・大成),
-not after who is in charge of them or deals with them (工事担当：佐藤、鈴木, 業者対応は 佐藤・鈴木)."""
+not after who is in charge of them or deals with them (入札担当：佐藤、鈴木, JV対応は 佐藤・鈴木)."""
 
 
 def _firms_listed(text: str) -> list[tuple[int, int]]:
