@@ -20,7 +20,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Thirty-four sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Thirty-six sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -105,8 +105,11 @@ checks after an earthquake, book-repair volunteers, the children's assembly, coo
 contractors, the internal mail run, and the misses the earlier rounds left: 150, 301;
 no_names_thirtyfourth.yaml, 80), names_thirtyfifth.yaml (hand-over notes, phone memos, visit logs, chat lines,
 rows pasted from Excel, OCR text, mail headers, attendance marks, and the misses the earlier rounds left: 98,
-216; no_names_thirtyfifth.yaml, 50).
-Twenty-seven held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+216; no_names_thirtyfifth.yaml, 50), names_thirtysixth.yaml (readings in a CSV's or a table's column, OCR's
+spaced characters in quotes, names between a form's underscores, lists in mixed scripts joined by ・ or
+semicolons, names a caller gave in quotes, hiragana full names, maiden names after a spaced の: 50, 100;
+no_names_thirtysixth.yaml, 25, with shops and firms listed).
+Twenty-eight held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -199,7 +202,12 @@ its rules, without reading the masker's code, and names_holdout_twentyseventh.ya
 phone memos, visitor and home-visit logs, chat lines, rows pasted from Excel, OCR text, mail headers and
 signatures, @mentions, maiden names, romaji in capitals, foreign names; no_names_holdout_twentyseventh.yaml,
 60), written before names_thirtyfifth.yaml and its rules, without reading the masker's code (its misses were
-printed once before the studied pair was written); only their counts are printed. A
+printed once before the studied pair was written), and names_holdout_twentyeighth.yaml (102, 221: Markdown
+tables, key=value and JSON-like log lines, attendees parted by semicolons, checkbox lists, half-width
+katakana, before/after change notes, quoted mail replies, names in ＜＞ 〔〕 『』, names with ヶ and ノ,
+web forms, hashtags, shifts joined by 〜, roll calls, approval stamps; no_names_holdout_twentyeighth.yaml,
+60), written before names_thirtysixth.yaml and its rules, without reading the masker's code or its misses;
+only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -467,7 +475,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the twenty-eight whose misses were studied, and the held-out ones, counted."""
+    """The hand-written sets: the thirty-six whose misses were studied, and the held-out ones, counted."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -503,6 +511,7 @@ def written_names() -> None:
     _written_names("names_thirtythird.yaml", "no_names_thirtythird.yaml")
     _written_names("names_thirtyfourth.yaml", "no_names_thirtyfourth.yaml")
     _written_names("names_thirtyfifth.yaml", "no_names_thirtyfifth.yaml")
+    _written_names("names_thirtysixth.yaml", "no_names_thirtysixth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -530,6 +539,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyfifth.yaml", "no_names_holdout_twentyfifth.yaml", show=False)
     _written_names("names_holdout_twentysixth.yaml", "no_names_holdout_twentysixth.yaml", show=False)
     _written_names("names_holdout_twentyseventh.yaml", "no_names_holdout_twentyseventh.yaml", show=False)
+    _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

@@ -237,6 +237,16 @@ facility or a household after a surname (松本 倉庫, 遠山 家), or katakana
 numbered slot (2 フラ ダンス).
 Text without kana or kanji is only tokenised for a Latin word before an honorific, so log lines cost nothing.
 
+A surname in one cell of a CSV's or a table's row and its reading in another, the kana spelling how the
+dictionary reads the kanji (岡 結衣,おか ゆい; "木島","きじま"), are both names, unless the table's header
+names things (施設,よみ); a name on a form's blank between underscores (＿ 西田 ＿, _白鳥_; _長男_ stays) is
+one; so are the items of a list joined by ・ in two scripts or more when each reads as a name's (事務
+竹田・うちだ・Brown), attendees parted by semicolons after a cue (参加：茅野; 稲葉), a surname after 旧姓 and
+a spaced の, and a surname opening a caller's quote before です or a relation and と名乗った or と言われた
+(「スズキです」と名乗った). A run spaced by OCR takes one kanji after a wider blank as its given name
+(小 野 寺 　 進). A word ending in 家 that the dictionary reads with ヤ is a shop (吉野家), and the
+words listed after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員) name no one.
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
@@ -257,12 +267,14 @@ from bot.privacy.names.forms import (
     _csv_full_names,
     _given_names_after,
     _listed_people,
+    _names_in_blanks,
     _names_in_file_names,
     _names_with_readings,
     _quoted_names,
     _quoted_names_with_readings,
     _quoted_readings,
     _readings,
+    _readings_in_rows,
     _readings_read_with_names,
     _table_names,
 )
@@ -333,11 +345,13 @@ from bot.privacy.names.lists import (
     _chained,
     _counted_after,
     _counted_people,
+    _firms_listed,
     _guest_book_rows,
     _handed_over,
     _listed_with,
     _marked_attendance,
     _matched_pairs,
+    _mixed_script_lists,
     _name_pairs,
     _named_pairs,
     _noted_items,
@@ -408,6 +422,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
     found += _csv_full_names(text)
+    found += _readings_in_rows(text)
     found += _listed_people(text)
     found += _latin_names(text)
     found += [
@@ -420,8 +435,10 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_surnames_in_lower_case(text)
     found += _romaji_surnames_in_english(text)
     found += _named_after_roles(text)
+    found += _mixed_script_lists(text)
     found += _mentions_and_initials(text)
     found += _names_in_file_names(text)
+    found += _names_in_blanks(text)
     found += _owners_of_addresses(text)
     bounds: set[int] = set()  # where the dictionary's words begin and end
     if _TOKENISED.search(text):
@@ -503,8 +520,9 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _quoted_readings(text, found)
     found += _named_again(text, found, bounds)
     found += _chained(text, found)
+    firms = _firms_listed(text)
     for start, end in found:
-        if not _SECTION_AFTER.match(text, end):
+        if not _SECTION_AFTER.match(text, end) and not (firms and _within((start, end), firms)):
             yield start, end, NAME
 
 

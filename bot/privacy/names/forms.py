@@ -30,6 +30,7 @@ from bot.privacy.names.words import (
     _read_before_san,
     _skip_title,
 )
+from bot.sudachi import tokenizer
 
 _CSV_FULL_NAME = lazy.compile(
     r'(?:(?<=[,:\n])|^)"?([\u4e00-\u9fff々\u30a1-\u30faー]{1,5})"?[ \t]*,[ \t]*'
@@ -95,6 +96,14 @@ _QUOTED_AS_CALLED = lazy.compile(
 """A name in quotes before what says someone is called so (「にいだ」とだけ名乗られました, 「ひらた」って人,
 「にしじょう」と呼んでしまった); not what a thing is called (「みどり」と呼ばれる地区,
 「すずらん」という名前の団体)."""
+_QUOTED_SELF_NAMED = lazy.compile(
+    r"[「『](?P<name>[\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]{1,8}?)"
+    r"(?:です|と申します|と言えば|と言います|の(?:妻|夫|娘|息子|母|父|家族|者|姉|兄|弟|妹|孫))"
+    r"[^「」『』\n]{0,30}[」』](?=と(?:だけ)?(?:名乗|言|話|おっしゃ))"
+)
+"""What a caller or a visitor said their name was, quoted before what says they said so: the word opening
+the quote before です or a relation (「スズキです」と名乗った, 「ヤマモトの妻です」と名乗りました,
+「カトウと言えば分かる」と名乗った)."""
 _NEXT_QUOTE = lazy.compile(r"(?:と|、|,|/)?[ \t\u3000]*「(?P<name>[^「」\n]{1,24})」")
 """Another name in quotes right after one (「ゆうま」「ゆうと」, 「SANTOS」と「サントス」)."""
 _SPELLED_IN_KANA = lazy.compile(
@@ -145,9 +154,10 @@ _READING_BEFORE = lazy.compile(rf"(?<![ぁ-ゖ\u30a1-\u30faー])({_KANA_READING}
 """A reading right before a name in parentheses (ヤマダ タロウ（山田太郎）); searched up to the name."""
 _GIVEN_NAME_ENDING_ITEM = lazy.compile(
     r"[ \u3000]([ぁ-ゖ]{2,4}|[\u30a1-\u30faー]{2,5}|[\u4e00-\u9fff々]{1,2})"
-    r"(?=[ \t\u3000]*(?:[、,。()/|\n]|$))"
+    r"(?=[ \t\u3000]*(?:[、,。()/|\n」』]|$))"
 )
-"""A given name after a surname and a space that ends an item of a list or a line (母 黒田 キミ、)."""
+"""A given name after a surname and a space that ends an item of a list, a quote or a line (母 黒田 キミ、,
+「申請者名 小野寺 進」)."""
 _HOUSEHOLD = lazy.compile("(?:ご|御)?(?:一家|夫妻|夫婦)|家|宅")
 """A household after a surname and a space (大野 一家, 岡本 ご夫妻, 遠山 家): the family's, no given name."""
 _FACILITY = lazy.compile(
@@ -181,6 +191,27 @@ _FILE_NAME_PART = lazy.compile(
 )
 """A part of a file's name in kanji between underscores or hyphens (_山下_, _木村.pdf), with what its
 person did to the file after it (見積比較_岩崎修正.xlsx, 議事録_稲垣確認済.docx)."""
+
+
+_WRITTEN = "\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー"
+_IN_BLANK = lazy.compile(
+    rf"(?<!_)_+[ \t\u3000]*([{_WRITTEN}]{{1,6}}(?:[ \u3000][{_WRITTEN}]{{1,6}})?)[ \t\u3000]*_"
+)
+"""What a form's blank holds between its underscores (＿ 西田 ＿, ___ 川久保 恵 ___, _白鳥_), folded."""
+
+
+def _names_in_blanks(text: str) -> list[tuple[int, int]]:
+    """Names written on a form's blank line, between underscores, as a form's text copies it.
+
+    A name filled in by hand sits between the blank's underscores (氏名欄は ＿ 西田 ＿, 記入者：＿＿ 大沼
+    ＿＿): what is there is a name when its first word is a surname before さん; 続柄 _長男_ and ＿ 転入届 ＿
+    stay.
+    """
+    return [
+        match.span(1)
+        for match in _IN_BLANK.finditer(text)
+        if _read_before_san(match.group(1).split()[0]) == "人名"
+    ]
 
 
 def _names_in_file_names(text: str) -> list[tuple[int, int]]:
@@ -245,7 +276,8 @@ def _quoted_names_with_readings(text: str) -> list[tuple[int, int]]:
 def _quoted_names(text: str) -> list[tuple[int, int]]:
     """Names in quotes after what they are, those quoted right after them, and those called so.
 
-    After what they are is `_QUOTED_NAME`; before what says someone is called so, `_QUOTED_AS_CALLED`.
+    After what they are is `_QUOTED_NAME`; before what says someone is called so, `_QUOTED_AS_CALLED`,
+    or opening what they said of themselves, `_QUOTED_SELF_NAMED`.
     After a name field, whatever looks like a name counts (「煌」, 「ゆうま」); after a role or a family
     member, only what the dictionary reads as a name (`_names_someone`: 担当「未定」 and 子「あり」 stay).
     """
@@ -253,6 +285,11 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
         match.span("name")
         for match in _QUOTED_AS_CALLED.finditer(text)
         if _TABLE_CELL.fullmatch(match.group("name")) and _names_someone(match.group("name"))
+    ]
+    spans += [
+        match.span("name")
+        for match in _QUOTED_SELF_NAMED.finditer(text)
+        if _read_before_san(match.group("name")) == "人名"  # 「そうです」, 「東京です」 stay
     ]
     for match in _QUOTED_NAME.finditer(text):
         field = match.group("field") is not None
@@ -361,6 +398,57 @@ def _csv_full_names(text: str) -> list[tuple[int, int]]:
         if _named_in_kana(match.group(1), "姓") and _named_in_kana(match.group(2), "名")
         for span in (match.span(1), match.span(2))
     ]
+
+
+_ROW_DELIMITER = lazy.compile(r"[,\t|]")
+_KANJI_CELL = lazy.compile(r"[\u4e00-\u9fff々]{1,5}(?:[ \u3000][\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]{1,6})?")
+_KANA_CELL = lazy.compile(
+    r"[ぁ-ゖー]{2,8}(?:[ \u3000][ぁ-ゖー]{1,8})?|[\u30a1-\u30faー]{2,8}(?:[ \u3000][\u30a1-\u30faー]{1,8})?"
+)
+_NOT_PEOPLE_COLUMN = lazy.compile("施設|会場|場所|地名|地区|町名|所在地|店|会社|団体|名称|駅|路線")
+"""A table's header cell over things, not people (施設,よみ): its rows' readings are no names'."""
+
+
+def _readings_in_rows(text: str) -> list[tuple[int, int]]:
+    """A surname with its reading in another cell of the same row of a CSV or a pasted table.
+
+    An export lists a name and its reading side by side (岡 結衣,おか ゆい; "木島","きじま"; 1,ミヤノ
+    ケン,宮野 健): both are masked when the kana spell how the dictionary reads the kanji's first word,
+    read as a surname before さん (a log's label before a row's first cell, 行8: 大路,おおじ, is left out).
+    A table whose header names things (施設, 会場) holds places' readings.
+    """
+    spans: list[tuple[int, int]] = []
+    at = 0
+    things: bool | None = None  # None before a table's first row
+    for line in text.split("\n"):
+        if not _ROW_DELIMITER.search(line):
+            things = None
+        elif not things:
+            starts = [0] + [m.end() for m in _ROW_DELIMITER.finditer(line)]
+            cells = []
+            for start, cell in zip(starts, _ROW_DELIMITER.split(line), strict=True):
+                value = cell.rpartition(":")[2].strip(' \u3000"')  # 行8: 大路 after a log's label
+                cells.append((at + start + cell.find(value), value) if value else (at + start, ""))
+            if things is None:
+                things = any(_NOT_PEOPLE_COLUMN.search(value) for _, value in cells)
+            kanji = [(start, value) for start, value in cells if _KANJI_CELL.fullmatch(value)]
+            kana = [(start, value) for start, value in cells if _KANA_CELL.fullmatch(value)]
+            for name_at, name in kanji:
+                reading = _surname_reading(name.split()[0])
+                for kana_at, spelt in kana:
+                    if reading and to_katakana(spelt.split()[0]) == reading:
+                        spans += [(name_at, name_at + len(name)), (kana_at, kana_at + len(spelt))]
+        at += len(line) + 1
+    return spans
+
+
+def _surname_reading(word: str) -> str | None:
+    """How the dictionary reads ``word`` in katakana as one name before さん; None if it is no name there."""
+    from sudachipy import SplitMode
+
+    first = tokenizer().tokenize(f"{word}さん", SplitMode.C)[0]
+    named = first.surface() == word and not first.is_oov() and first.part_of_speech()[2] == "人名"
+    return str(first.reading_form()) if named else None
 
 
 def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

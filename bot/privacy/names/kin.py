@@ -186,13 +186,19 @@ def _families(morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]:
     """Surnames the dictionary holds with 家 (池田家) or splits wrongly before 宅 (原田宅): the surname.
 
     It reads 佐藤家 as 佐藤 + 家, which `_FROM_OR_HOME` covers; a surname it holds with 家 counts when
-    it reads the surname alone as a name before さん. It also splits 原田宅 as 原 + 田宅 (a word for
+    it reads the surname alone as a name before さん, and 家 as ケ: read as ヤ it is a shop's (吉野家). It
+    also splits 原田宅 as 原 + 田宅 (a word for
     fields and houses): a lone kanji and a two-kanji word ending in 宅 are a surname's home when the
     lone kanji and the word's first kanji are read as a name before さん.
     """
     for at, morpheme in enumerate(morphemes):
         surface = morpheme.surface()
-        house = len(surface) >= 3 and surface.endswith("家") and morpheme.part_of_speech()[1] == "固有名詞"
+        house = (
+            len(surface) >= 3
+            and surface.endswith("家")
+            and morpheme.part_of_speech()[1] == "固有名詞"
+            and not morpheme.reading_form().endswith("ヤ")
+        )
         if house and _read_before_san(surface[:-1]) == "人名":
             yield morpheme.begin(), morpheme.end() - 1
         elif (

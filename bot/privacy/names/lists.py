@@ -827,8 +827,12 @@ _PEOPLE_LISTED = lazy.compile(
 """A list after what says its items are people (欠席者：, 起票者は, まだの人：, 入会待ち 3名：, or a space
 before items joined by ・ or commas, 作業員 とがし・三国・Silva, 参加 古川 静子、みやけ、Anderson), to a
 sentence's or a line's end."""
-_PEOPLE_SPLIT = lazy.compile(r"([、,]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
-"""Where a list of people's items end: a comma, or a ・ not joining the parts of a name in katakana."""
+_PEOPLE_SPLIT = lazy.compile(r"([、,;]|(?<![\u30a1-\u30fa\u30fc])・|・(?![\u30a1-\u30fa\u30fc]))")
+"""Where a list of people's items end: a comma, a semicolon as a mail's or a calendar's attendees are
+parted (参加：茅野; 稲葉), or a ・ not joining the parts of a name in katakana."""
+_FIRMS = lazy.compile("入札|落札|JV|共同企業体")
+"""Before a list's cue on its line, what says the list's items are firms, whose names are surnames and
+places (入札参加：鹿島、大成、清水、竹中; JV構成員 鹿島・大成): no list of people."""
 _LATIN_ITEM = lazy.compile(
     r"[A-Z][a-z'’-]+(?:[ \u3000][A-Z][a-z'’-]+){0,3}|[A-Z]{2,15}(?:[ \u3000][A-Z]{2,15}){1,3}"
 )
@@ -838,10 +842,25 @@ _TITLE_ENDING = lazy.compile(rf"(?:{_AFTER_NAME.pattern})$")
 """An honorific or a title ending a list's item (加藤係員, 鈴木参事): the name is before it."""
 
 
+_FIRM = r"[\u4e00-\u9fff々\u30a1-\u30faー]{1,8}"
+_FIRMS_LISTED = lazy.compile(
+    rf"(?:{_FIRMS.pattern})(?:(?!担当|係|監督|職員|窓口|対応|連絡|当番|受付)[^\n。、,・:：]){{0,8}}?"
+    rf"(?:は|[:：])?[ \t\u3000]*((?:{_FIRM}[ \t\u3000]*[、,・/;][ \t\u3000]*)+{_FIRM})"
+)
+"""A list of words after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員 鹿島・大成),
+not after who is in charge of them or deals with them (入札担当：佐藤、鈴木, JV対応は 佐藤・鈴木)."""
+
+
+def _firms_listed(text: str) -> list[tuple[int, int]]:
+    """Where lists of firms are: surnames and places there name companies (`_FIRMS_LISTED`), not people."""
+    return [match.span(1) for match in _FIRMS_LISTED.finditer(text)]
+
+
 def _people_after_cue(text: str) -> list[tuple[int, int]]:
     """Every item of a list after a cue of people (参加者：かなざわ、まるた、Lopez) when each reads as a name.
 
-    The cue says the items are people; an item, without a title or an honorific after it (加藤係員), is one
+    The cue says the items are people, unless what comes before it on its line says they are firms
+    (`_FIRMS`); an item, without a title or an honorific after it (加藤係員), is one
     when it reads as a name on its own (`_name_like`),
     is capitalised Latin words (not one the dictionary knows: Excel) or, beside an item that is neither,
     hiragana (staff type names unconverted). Any other item makes it no list of names: 対象者：高齢者、
@@ -849,11 +868,13 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
     """
     spans = []
     for match in _PEOPLE_LISTED.finditer(text):
+        if _FIRMS.search(text, text.rfind("\n", 0, match.start()) + 1, match.start(1)):
+            continue
         items = []
         at = match.start(1)
         for item in _PEOPLE_SPLIT.split(match.group(1)):
             value = item.strip(" \t\u3000")
-            if value and value not in "、,・":
+            if value and value not in "、,・;":
                 title = _TITLE_ENDING.search(value)
                 value = value[: title.start()].rstrip(" \t\u3000") if title and title.start() else value
                 items.append((at + item.index(value), value))
@@ -862,6 +883,53 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
         if len(items) >= 2 and None not in kinds and kinds.count("hiragana") < len(kinds):
             spans += [(start, start + len(value)) for start, value in items]
     return spans
+
+
+_MIXED_ITEM = r"(?:[\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,6}|[\u30a1-\u30faー]{2,8}|[A-Z][a-z]{1,14})"
+_MIXED_LIST = lazy.compile(
+    rf"(?:(?<=[\s:：は])|^)({_MIXED_ITEM}(?:・{_MIXED_ITEM}){{2,7}})(?![・\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faーA-Za-z])"
+)
+"""Three words or more joined by ・ after a blank, a colon or は, each of one script."""
+_SCRIPTS = (
+    ("kanji", lazy.compile("[\u4e00-\u9fff々]+")),
+    ("hiragana", lazy.compile("[ぁ-ゖ]+")),
+    ("katakana", lazy.compile("[\u30a1-\u30faー]+")),
+    ("latin", lazy.compile("[A-Za-z]+")),
+)
+
+
+def _mixed_script_lists(text: str) -> list[tuple[int, int]]:
+    """The items of a list joined by ・ whose words are in two scripts or more and each a name's.
+
+    Staff list who is on duty as each typed them, converted or not and in Latin letters for a colleague
+    from abroad (事務 竹田・うちだ・Brown, 窓口 八代・Smith・こばやし): such a list is of people when every
+    item of kanji reads as a surname before さん (or is one of one kanji), every Latin word is one the
+    dictionary does not know (Excel, Word stay) and the kana words are spelt as names are, in hiragana or
+    katakana. Things listed so (日本・アメリカ・China, りんご・みかん・梨) fail the kanji's reading.
+    """
+    spans = []
+    for match in _MIXED_LIST.finditer(text):
+        items = match.group(1).split("・")
+        kinds = [next(kind for kind, script in _SCRIPTS if script.fullmatch(item)) for item in items]
+        if len(set(kinds)) < 2 or "kanji" not in kinds:
+            continue
+        if all(_mixed_item_named(item, kind) for item, kind in zip(items, kinds, strict=True)):
+            at = match.start(1)
+            for item in items:
+                spans.append((at, at + len(item)))
+                at += len(item) + 1
+    return spans
+
+
+def _mixed_item_named(item: str, kind: str) -> bool:
+    """Whether one word of a list in mixed scripts (`_mixed_script_lists`) may be a name."""
+    if kind == "kanji":
+        return _taken_as_surname(item)
+    if kind == "latin":
+        return not _known_word(item)
+    if kind == "katakana":
+        return _read_before_san(item) in ("人名", None)
+    return item not in ("です", "ます", "など", "ほか")
 
 
 def _item_kind(value: str) -> str | None:

@@ -16,6 +16,8 @@ _ONE = "\u4e00-\u9fff々\u3041-\u3096\u30a1-\u30faー・"
 _SPACED_RUN = lazy.compile(rf"(?<![{_ONE}A-Za-z0-9])[{_ONE}](?:[ \t][{_ONE}])+(?![{_ONE}A-Za-z0-9])")
 """Characters each standing alone between single blanks, two or more in a row; an ideographic space or two
 blanks end a run (the gap between a surname and a given name, or between a rota's items)."""
+_LONE_GIVEN = lazy.compile(rf"(?:[ \t]*\u3000[ \t]*|[ \t]{{2,}})[\u4e00-\u9fff々](?![{_ONE}A-Za-z0-9])")
+"""One kanji alone after a run and a wider blank: a given name of one kanji (小 野 寺 　 進)."""
 _HIRAGANA = lazy.compile("[\u3041-\u3096]")
 _PARTICLES = frozenset("はがのをにでともへや")
 """Particles a sentence typed word by word puts alone between blanks, at a run's ends (名前 は 菊 地 で)."""
@@ -31,6 +33,7 @@ _CLOSE = "』」）)】］]：:、,，。／/"
 def spaced_runs(text: str) -> list[tuple[int, int]]:
     """Where ``text`` holds a run of characters spaced one at a time that may be a name.
 
+    A run takes one kanji after it and a wider blank, a given name of one kanji (小 野 寺 　 進).
     Three characters or more, two kanji or katakana side by side among them (田 中 太 郎), or three kana
     or more (き く ち, or what follows a lone kanji, 名 ま つ も と); two alone only where they are all of
     a quote, a field or a line (『渡 辺』, ： 上 田), and not a one-kanji label and a name (月 岸, 母 恵).
@@ -51,7 +54,7 @@ def spaced_runs(text: str) -> list[tuple[int, int]]:
                 runs[-1] = (runs[-1][0], run[-1][0] + 1)  # a surname and a given name spaced wider between
             elif run:
                 runs.append((run[0][0], run[-1][0] + 1))
-    return runs
+    return [(start, lone.end() if (lone := _LONE_GIVEN.match(text, end)) else end) for start, end in runs]
 
 
 def _parted(tokens: list[tuple[int, str]]) -> list[list[tuple[int, str]]]:
