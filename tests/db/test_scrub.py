@@ -498,6 +498,13 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         ),
         (
             "0053",
+            "旧姓 の 佐野 で届出\n事務 竹田・うちだ・Brown\n「スズキです」と名乗った\n参加：茅野; 稲葉",
+            ("佐野", "竹田", "うちだ", "Brown", "スズキ", "茅野", "稲葉"),
+            "旧姓 の ［氏名］ で届出\n事務 ［氏名］・［氏名］・［氏名］\n"
+            "「［氏名］です」と名乗った\n参加：［氏名］; ［氏名］",
+        ),
+        (
+            "0053",
             "名簿から：1981/07/14\t080-3321-9904\nOCR：T171-0021 西池袋5-3-11\n生年月日 28/02/1993\n"
             "犬の登録番号 第 218834 号\nZairyu card No. KL 22047183 MN",
             ("1981", "171-0021", "西池袋", "1993", "218834", "22047183"),
@@ -561,6 +568,7 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "katakana after a role with の or before さん, one-kanji households, a surname after 事務局 の",
         "passports read aloud, 普通 accounts with a dash, kanji 記号, plates, 防犯登録, lettered numbers",
         "katakana after a role without の, line-ups, chat lines opened by a time, attendance marks",
+        "a spaced の after 旧姓, lists in mixed scripts, a caller's quoted name, semicolon lists",
         "dates in rows beside a phone, OCR's T for 〒, day-first births, dogs' numbers, spaced residence IDs",
     ],
 )
