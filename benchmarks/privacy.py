@@ -11,8 +11,9 @@ is among those reported too.
 False positives: every text of the knowledge (each string in faq.yaml and
 the YAML files under knowledge/, each paragraph of the manual), every text
 of the generalisation sets' FAQs in tests/data/ward/ (full of the ward's own public phone
-numbers and places), tests/data/staff/ and tests/data/city/, every query of the labelled sets in
-tests/data/, and generated machine identifiers (LINE and Slack ids, request ids, hashes) in sentences.
+numbers and places), tests/data/staff/, city/, helpdesk/, kokuho/ and kosodate/, every query of the
+labelled sets in tests/data/, and generated machine identifiers (LINE and Slack ids, request ids,
+hashes) in sentences.
 It reports how many were changed at all, and lists them with what was masked; the knowledge holds no personal
 data, so every change there is either a public number (an office's phone)
 or a false positive.
@@ -727,7 +728,7 @@ def knowledge_texts() -> Iterator[tuple[str, str]]:
                 yield str(path.relative_to(ROOT)), paragraph
 
 
-GENERALISATION_SETS = ("ward", "staff", "city")
+GENERALISATION_SETS = ("ward", "staff", "city", "helpdesk", "kokuho", "kosodate")
 
 
 def generalisation_texts() -> Iterator[tuple[str, str]]:
@@ -923,7 +924,8 @@ def main() -> None:
     worst_case()
     false_positives("Knowledge (faq.yaml, knowledge/)", list(knowledge_texts()))
     false_positives(
-        "FAQs of the generalisation sets (tests/data/ward/, staff/, city/)", list(generalisation_texts())
+        "FAQs of the generalisation sets (tests/data/ward/, staff/, city/, helpdesk/, kokuho/, kosodate/)",
+        list(generalisation_texts()),
     )
     false_positives("Query sets (tests/data/)", list(query_texts()))
     identifiers(args.samples, args.seed)

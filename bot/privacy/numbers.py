@@ -23,9 +23,10 @@ longest window that is one of these is taken:
   just after 電話, TEL, 携帯, 連絡先 or 市外局番なし, a number without its area code (電話 3981-2207,
   電話番号（自宅） 3981-2207); or its parts each after the word for it (市外局番03、局番5491、番号2207),
   or with words said between its groups (090 の後に 4418、続けて 2207; 070で始まって、7731、そのあと0418).
-- Postal code: ``NNN-NNNN``, not the tail of a longer number (000-000-1001), after a lone T too, as OCR
-  reads 〒 (T170-0011); after 〒 or 郵便番号 (ゆうびん番号, zip, postal code, and ``=`` after them as a
-  form's field: zip=1710021; its column or field named: 郵便番号欄に, 郵便番号の列に), also
+- Postal code: ``NNN-NNNN``, not the tail or the head of a longer number (000-000-1001, 000-0000-1000),
+  after a lone T too, as OCR reads 〒 (T170-0011); after 〒 or 郵便番号 (ゆうびん番号, zip, postal code,
+  and ``=`` after them as a form's field: zip=1710021; its column or field named: 郵便番号欄に,
+  郵便番号の列に), also
   seven digits in any grouping, and three then four digits separated otherwise (530 0047) or seven one at a
   time (1 7 0 - 0 0 1 1) with 郵便番号 earlier in the sentence; and seven digits in a pasted table's
   column under 郵便番号, 〒 or Zip; after its label, the first three read as a number and the last four one
@@ -144,6 +145,8 @@ _ABROAD = lazy.compile(r"(?<![0-9)])\+[ \t]?$")
 _SENTENCE_LOOKBACK = 40
 _POSTAL_IN_SENTENCE = lazy.compile(r"(?:〒|郵便番号)[^。\n]*$")
 """郵便番号 earlier in the same sentence, for seven digits grouped 3 and 4 however they are separated."""
+_RUNS_ON = lazy.compile(r"-[0-9]")
+"""A dash and a digit after NNN-NNNN: the head of a longer number (電話 000-0000-1000), no postal code."""
 _LOOKBACK = 16
 _MY_NUMBER_HEADER = frozenset(("個人番号", "マイナンバー", "マイナ番号"))
 _TWELVE_DIGITS = lazy.compile(r"[0-9](?:[ -]?[0-9]){11}")
@@ -368,8 +371,15 @@ def _kind(text: str, digits: str, groups: list[_Group], before: str) -> str | No
             text, max(0, groups[0].start - _SENTENCE_LOOKBACK), groups[0].start
         ):
             return POSTAL  # 郵便番号欄が…「530 0047」, 「1 7 0 - 0 0 1 1」: a form's boxes, named earlier
-        if sizes == [3, 4] and text[groups[0].end : groups[1].start] == "-" and not before.endswith("-"):
-            return POSTAL  # only NNN-NNNN without 〒, and not the tail of a longer number (000-000-1001)
+        if (
+            sizes == [3, 4]
+            and text[groups[0].end : groups[1].start] == "-"
+            and not before.endswith("-")
+            and not _RUNS_ON.match(text, groups[1].end)
+        ):
+            return (
+                POSTAL  # only NNN-NNNN without 〒, not part of a longer number (000-000-1001, 000-0000-1000)
+            )
     return None
 
 

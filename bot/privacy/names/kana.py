@@ -25,6 +25,7 @@ from bot.privacy.names.cues import (
 from bot.privacy.names.words import (
     _cued,
     _is_name,
+    _known_as_common_noun,
     _morphemes,
     _named_in_kana,
     _opens,
@@ -174,9 +175,29 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
         cued = text[start - 1 : start] in _CUE_ENDS and _cued(text, start)
         if not (cued or ("・" in match.group() and _related(text, start))):
             continue
-        if "・" in match.group() or _read_before_san(match.group()) == "人名":
+        if ("・" in match.group() and not _common_nouns(match.group())) or _read_before_san(
+            match.group()
+        ) == "人名":
             spans.append((start, end))
     return spans
+
+
+def _common_nouns(parts: str) -> bool:
+    """Whether every part of katakana joined by ・ is a thing's word the dictionary knows as a common noun.
+
+    Such a part has three kana or more, its long vowel marks and small kana not counted. A list of things
+    (会議室のマイク・スピーカー) is no foreign name, though the dictionary also tags such words as names; a
+    name has a part that is no common noun (マイク・ジョンソン, マリア・ロペス) or one of a syllable or two,
+    which the dictionary reads as a word too (リ・ウェイ, チョウ・リン: ウェイ, リン).
+    """
+    return all(
+        len(_SYLLABLE_MARKS.sub("", part)) >= _THING_KANA and _known_as_common_noun(part)
+        for part in parts.split("・")
+    )
+
+
+_SYLLABLE_MARKS = lazy.compile("[ァィゥェォャュョヮヵヶッー]")
+_THING_KANA = 3
 
 
 def _hiragana_surnames_after_cues(text: str) -> list[tuple[int, int]]:

@@ -39,6 +39,7 @@ from bot.privacy.names.read_otherwise import (
 from bot.privacy.names.words import (
     _cued,
     _is_name,
+    _known_as_common_noun,
     _morphemes,
     _opens,
     _person_after,
@@ -90,6 +91,17 @@ _DOCUMENT_NUMBER = lazy.compile(r"第[ \t\u3000]*[0-9]{1,6}[ \t\u3000]*号")
 _UNITS = frozenset("日月年時分週回")
 _COUNT_BEFORE = lazy.compile(r"[0-9][ \t\u3000]?$")
 """A number right before a run that opens with a unit (1 日平均: 1 + 日平 + 均): a count, never a name."""
+_FACILITY_AFTER = lazy.compile("(?:センター|会館|公民館|図書館|保育園|幼稚園|病院|診療所)(?!長)")
+"""A facility's word glued to a run of name words: the run is the facility's name (北保健センター, read
+北保 + 健), no person's; センター長 is a title."""
+_PRODUCTS_TAGGED_AS_NAMES = frozenset({"一太郎"})
+"""Software the dictionary tags as a given name only, which staff name without an honorific (一太郎のファイル,
+「一太郎ビューア」); before an honorific it is a person still (一太郎さん)."""
+_PARTICLE_AFTER_THING = lazy.compile("[はが]")
+_PERSON_ENDINGS = frozenset("者人員士師長官生様方手主")
+"""The last kanji of a common noun that says a person (相談者, 申請人, 職員, 保健師, 係長)."""
+_KANJI_WORD = lazy.compile("[\u4e00-\u9fff々]{2,}")
+_WAY_OF = lazy.compile("[\u4e00-\u9fff々]+方")
 _KANJI_FULL_NAME = lazy.compile(r"[\u4e00-\u9fff々]{3,}")
 _UNKNOWN_KANJI_WORD = lazy.compile(r"[\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f々]{2,4}")
 
@@ -120,6 +132,12 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or any(s < stop and start < e for s, e in eras)
             or _completes_a_compound(text, morphemes, at, end)
             or _shop_name(text, morphemes, at, end)
+            or _FACILITY_AFTER.match(text, stop)
+            or _thing_of_a_thing(text, morphemes, at, end)
+            or (
+                text[start:stop] in _PRODUCTS_TAGGED_AS_NAMES
+                and not _AFTER_NAME.match(text, _skip_space(text, stop))
+            )
         ):
             at = end
             continue
@@ -152,6 +170,30 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         ):
             yield start, stop
         at = end
+
+
+def _thing_of_a_thing(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether a word of kanji ending in 方 is how a thing is done or read, before は or が (結果の見方は).
+
+    The dictionary tags 見方 as a surname though it holds it as a common noun too, a way of seeing, read
+    the same (ミカタ); after a thing's の (a common noun of two kanji or more before の that says no one:
+    not 相談者, 担当者, and not who someone is to another, 課長の, 同僚の, which are `_related`) and before
+    は or が, the noun is meant (決定通知書の見方が). A surname read otherwise as a noun (緒方: オガタ,
+    ショホウ) or of another shape stays one: 研修の緒方が, 研修の山本が.
+    """
+    word = morphemes[at]
+    if end != at + 1 or at < 2 or not _WAY_OF.fullmatch(word.surface()):
+        return False
+    particle, owner = morphemes[at - 1], morphemes[at - 2]
+    return (
+        particle.surface() == "の"
+        and owner.part_of_speech()[1] == "普通名詞"
+        and _KANJI_WORD.fullmatch(owner.surface()) is not None
+        and owner.surface()[-1] not in _PERSON_ENDINGS
+        and _PARTICLE_AFTER_THING.match(text, word.end()) is not None
+        and not _related(text, word.begin())
+        and _known_as_common_noun(word.surface(), word.reading_form())
+    )
 
 
 def _with_given_name_tail(text: str, morphemes: Sequence[Any], at: int, end: int, stop: int) -> int:

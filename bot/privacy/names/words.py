@@ -27,7 +27,7 @@ from bot.privacy.names.cues import (
     _SURNAMES_READ_AS_WORDS_BEFORE_SAN,
     _WORDS_TAGGED_AS_NAMES,
 )
-from bot.sudachi import tokenizer
+from bot.sudachi import dictionary, tokenizer
 
 _CUE_BEFORE = lazy.compile(
     rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|(?:旧姓|旧氏|通称)[ \t\u3000]の"
@@ -232,6 +232,17 @@ def _is_name(morpheme: Any) -> bool:
     surface = morpheme.surface()
     latin = surface.isascii() and surface.isalpha()
     return morpheme.part_of_speech()[2] == "人名" and not latin and surface not in _WORDS_TAGGED_AS_NAMES
+
+
+def _known_as_common_noun(word: str, reading: str | None = None) -> bool:
+    """Whether the dictionary holds ``word`` as a common noun too, read ``reading`` if given.
+
+    Whatever it tags the word as in a sentence: 見方 is a surname there, and a common noun read the same.
+    """
+    return any(
+        entry.part_of_speech()[1] == "普通名詞" and reading in (None, entry.reading_form())
+        for entry in dictionary().lookup(word)
+    )
 
 
 def _chunks(text: str) -> Iterator[tuple[int, str]]:
