@@ -29,6 +29,18 @@ def logged(log: Path, text: str, seconds: float = 10) -> bool:
     return True
 
 
+def worker_start_log(tmp_path: Path, settings: dict[str, str], last_line: str) -> str:
+    """What a worker with ``settings`` logs at INFO until ``last_line`` (or a minute: a hang guard)."""
+    worker = start_worker(tmp_path, {"KAIZEN_LOG_LEVEL": "INFO", **settings})
+    log = tmp_path / "worker.log"
+    try:
+        assert logged(log, last_line, 60), log.read_text()
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.wait(timeout=30)
+    return log.read_text()
+
+
 async def test_the_standalone_worker_pushes_through_the_line_channel(tmp_path: Path) -> None:
     line = FakeLine()
     await line.start()
@@ -93,14 +105,8 @@ async def test_a_plain_http_webhook_to_another_machine_is_a_warning(
     tmp_path: Path, url: str, warned: bool
 ) -> None:
     """The notices carry the consultations' text: over the network, unencrypted, is worth a line at start."""
-    worker = start_worker(tmp_path, {"KAIZEN_LOG_LEVEL": "INFO", "KAIZEN_NOTIFY_WEBHOOK_URL": url})
-    log = tmp_path / "worker.log"
-    try:
-        assert await asyncio.to_thread(logged, log, "through an incoming webhook", 60)  # a hang guard
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=30)
-    output = log.read_text()
+    settings = {"KAIZEN_NOTIFY_WEBHOOK_URL": url}
+    output = await asyncio.to_thread(worker_start_log, tmp_path, settings, "through an incoming webhook")
     warning = "WARNING bot.delivery: the incoming webhook is plain http to hooks.example.lg.jp"
     assert (warning in output) is warned
     assert "webhook-secret" not in output
@@ -115,11 +121,6 @@ async def test_e_mail_set_half_is_a_warning_naming_what_is_missing(
 ) -> None:
     """Half of the e-mail settings was logged only as "no notification channel is configured", at INFO."""
     value = "smtp.example.lg.jp" if given == "KAIZEN_SMTP_HOST" else "dx@example.lg.jp"
-    worker = start_worker(tmp_path, {"KAIZEN_LOG_LEVEL": "INFO", given: value})
-    log = tmp_path / "worker.log"
-    try:
-        assert await asyncio.to_thread(logged, log, "the DX team is not notified", 60)  # a hang guard
-    finally:
-        worker.send_signal(signal.SIGTERM)
-        worker.wait(timeout=30)
-    assert f"WARNING bot.delivery: e-mail notices are off: {missing} is empty" in log.read_text()
+    last = "the DX team is not notified"
+    output = await asyncio.to_thread(worker_start_log, tmp_path, {given: value}, last)
+    assert f"WARNING bot.delivery: e-mail notices are off: {missing} is empty" in output
