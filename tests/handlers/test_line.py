@@ -217,12 +217,15 @@ async def test_the_sample_as_published_shares_one_event_id_so_only_its_first_eve
 # -- the reply window ----------------------------------------------------------------------------
 
 
-async def test_a_fresh_message_is_replied_to_with_the_loading_animation_first(
+async def test_a_fresh_message_shows_the_loading_animation_and_is_replied_to(
     bot: Client, line: FakeLine
 ) -> None:
+    """Both calls go out, in either order: the answer never waits for the animation (see dispatch)."""
     assert await post(bot, line.text(USER, "RPAとは何ですか？", "ev-1")) == 200
-    assert [c.path for c in line.calls] == ["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]
-    loading = line.calls[0].body
+    assert sorted(c.path for c in line.calls) == ["/v2/bot/chat/loading/start", "/v2/bot/message/reply"]
+    (answer,) = line.all_sent(USER)
+    assert answer.via == "reply"
+    (loading,) = [c.body for c in line.calls if c.path == "/v2/bot/chat/loading/start"]
     assert loading["chatId"] == USER
     assert loading["loadingSeconds"] % 5 == 0
 
