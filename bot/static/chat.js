@@ -86,9 +86,38 @@
   function showUser(text) {
     const bubble = element("div", "message user", text);
     log.append(bubble);
+    retire();
     scrollDown();
     return bubble;
   }
+
+  // The buttons and links of the conversation, in its order.
+  const CONTROLS = "[data-action], a[href]";
+
+  // Only the buttons and links of the replies since the person's last line are in the Tab order, so a
+  // keyboard user reaches the newest offer without tabbing through every earlier one (the menu, old
+  // cards). The earlier ones still work (an expired one gets a polite restart from the server): a click,
+  // a screen reader's browse mode, or the arrow keys from any button of the conversation reach them.
+  function retire() {
+    const last = [...log.querySelectorAll(".message.user")].pop();
+    if (!last) return;
+    for (const node of log.querySelectorAll(CONTROLS)) {
+      if (node.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING) node.tabIndex = -1;
+    }
+  }
+
+  // ↑ ← and ↓ → move from a button or link of the conversation to the one before or after it, old or new.
+  const STEPS = { ArrowUp: -1, ArrowLeft: -1, ArrowDown: 1, ArrowRight: 1 };
+  log.addEventListener("keydown", (event) => {
+    const step = STEPS[event.key];
+    if (!step || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const controls = [...log.querySelectorAll(CONTROLS)];
+    const at = controls.indexOf(event.target);
+    const next = at < 0 ? null : controls[at + step];
+    if (!next) return;
+    event.preventDefault();
+    next.focus();
+  });
 
   // A line the server did not take stays in view, marked, so it is not mistaken for one sent.
   function markUnsent(bubble) {
@@ -449,6 +478,7 @@
       if (line.role === "user") log.append(element("div", "message user", line.text));
       else showReply(line);
     }
+    retire();
     const shownIn = epoch;
     setTimeout(() => {
       log.removeAttribute("aria-live");

@@ -7,6 +7,7 @@ Skips with a reason where /usr/bin/chromium is missing, except in CI, which inst
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -122,4 +123,65 @@ def test_a_phones_on_screen_keyboard_shrinks_the_page_so_the_text_box_stays_abov
     page = opened(browser, served, 360)
     viewport = page.locator('meta[name="viewport"]').get_attribute("content") or ""
     assert "interactive-widget=resizes-content" in [part.strip() for part in viewport.split(",")]
+    page.close()
+
+
+# Whether the focused element comes after the person's last line: in the replies to it, not an earlier one.
+FOCUS_IN_NEWEST = """() => {
+  const lines = document.querySelectorAll("#log .message.user");
+  const last = lines[lines.length - 1];
+  const focused = document.activeElement;
+  return document.getElementById("log").contains(focused)
+    && Boolean(last.compareDocumentPosition(focused) & Node.DOCUMENT_POSITION_FOLLOWING);
+}"""
+
+
+def test_tab_reaches_the_newest_replys_buttons_first_and_the_arrow_keys_the_earlier_ones(
+    served: Served, browser: Browser
+) -> None:
+    page = opened(browser, served)
+    page.get_by_role("button", name="手引きを読む").click()
+    expect(page.get_by_role("button", name="この章を読む").first).to_be_visible()
+    end = page.get_by_role("button", name="この端末での利用を終了")
+    for shown in ("as sent", "reloaded"):
+        # From the header, the next Tab is on the chapters' reply, not on the menu's first button.
+        reached_by_keyboard(page, end)
+        page.keyboard.press("Tab")
+        assert page.evaluate(FOCUS_IN_NEWEST), f"{shown}: Tab went to an earlier reply's button"
+        page.reload()
+        expect(page.locator(".message.system", has_text="これまでの会話です")).to_be_visible()
+
+    # ↑ from the newest reply's first button goes on into the menu's, and an earlier button still works.
+    reached_by_keyboard(page, end)
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowUp")
+    assert not page.evaluate(FOCUS_IN_NEWEST), "↑ stayed in the newest reply"
+    earlier = page.locator(":focus")
+    expect(earlier).to_have_attribute("data-action", re.compile("."))
+    label = earlier.inner_text()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(FOCUS_IN_NEWEST), "↓ came back to the newest reply"
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.user").last).to_contain_text(label)
+    expect(page.locator(".message.bot")).to_have_count(3)
+    page.close()
+
+
+def test_in_forced_colours_the_send_button_and_the_persons_lines_keep_their_outline(
+    served: Served, browser: Browser
+) -> None:
+    # Windows high contrast drops backgrounds: a button or a bubble drawn by its fill alone disappears.
+    page = opened(browser, served)
+    page.emulate_media(forced_colors="active")
+    page.fill("#text", "RPAとは何ですか？")
+    page.keyboard.press("Enter")
+    expect(page.locator(".message.user")).to_have_count(1)
+    for target in (page.get_by_role("button", name="送信"), page.locator(".message.user")):
+        style, width = target.evaluate(
+            "(node) => { const s = getComputedStyle(node); "
+            "return [s.borderTopStyle, parseFloat(s.borderTopWidth)]; }"
+        )
+        assert style == "solid", f"a border of {style}"
+        assert width >= 1, f"a border of {width} px"
     page.close()
