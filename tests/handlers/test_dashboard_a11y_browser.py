@@ -315,3 +315,23 @@ def test_a_link_to_write_an_answer_from_an_entry_puts_the_keyboard_in_the_answer
     expect(page.get_by_text("相談者のチャットに送る回答", exact=True)).to_be_in_viewport()  # its label too
     page.keyboard.type("追記：")
     expect(answer).to_have_value(re.compile("追記："))
+
+
+def test_in_forced_colours_buttons_keep_their_outline_and_the_shown_tab_stands_out(
+    served: Served, browser: Browser
+) -> None:
+    # Windows high contrast drops backgrounds: a button drawn by its fill alone reads as plain text, and
+    # the tab marked by its fill alone looks like the others.
+    page = _logged_in(served, browser, "tanaka")
+    page.emulate_media(forced_colors="active")
+    kind, width = page.get_by_role("button", name="絞り込む").evaluate(
+        "(node) => { const s = getComputedStyle(node); "
+        "return [s.borderTopStyle, parseFloat(s.borderTopWidth)]; }"
+    )
+    assert kind == "solid", f"a border of {kind}"
+    assert width >= 1, f"a border of {width} px"
+    tabs = page.get_by_role("navigation", name="状態")
+    shown = tabs.locator('[aria-current="page"]')
+    other = tabs.get_by_role("link", name=re.compile("^すべて"))
+    colours = "(node) => [getComputedStyle(node).backgroundColor, getComputedStyle(node).color]"
+    assert shown.evaluate(colours) != other.evaluate(colours), "the shown tab looks like the others"

@@ -15,8 +15,12 @@ WHITE = "#fff"
 
 
 def _rules() -> dict[str, dict[str, str]]:
-    """Each selector of the stylesheet → its declarations (a selector list's for each of its selectors)."""
+    """Each selector of the stylesheet → its declarations (a selector list's for each of its selectors).
+
+    Rules inside @media are left out: they lay out a narrow screen, or give forced colours the system's own.
+    """
     text = re.sub(r"/\*.*?\*/", "", STYLESHEET.read_text(encoding="utf-8"), flags=re.S)
+    text = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", text)
     rules: dict[str, dict[str, str]] = {}
     for selectors, body in re.findall(r"([^{}]+)\{([^{}]*)\}", text):
         declared = dict(
