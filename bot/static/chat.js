@@ -98,10 +98,12 @@
   // keyboard user reaches the newest offer without tabbing through every earlier one (the menu, old
   // cards). The earlier ones still work (an expired one gets a polite restart from the server): a click,
   // a screen reader's browse mode, or the arrow keys from any button of the conversation reach them.
+  // Their cards' strips go too: one that scrolls sideways with no button in the Tab order is a Tab stop of
+  // its own in Chrome.
   function retire() {
     const last = [...log.querySelectorAll(".message.user")].pop();
     if (!last) return;
-    for (const node of log.querySelectorAll(CONTROLS)) {
+    for (const node of log.querySelectorAll(`${CONTROLS}, .cards`)) {
       if (node.compareDocumentPosition(last) & Node.DOCUMENT_POSITION_FOLLOWING) node.tabIndex = -1;
     }
   }
