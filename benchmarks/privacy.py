@@ -110,7 +110,7 @@ rows pasted from Excel, OCR text, mail headers, attendance marks, and the misses
 spaced characters in quotes, names between a form's underscores, lists in mixed scripts joined by ・ or
 semicolons, names a caller gave in quotes, hiragana full names, maiden names after a spaced の: 50, 100;
 no_names_thirtysixth.yaml, 25, with shops and firms listed).
-Twenty-eight held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+Twenty-nine held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -207,8 +207,12 @@ printed once before the studied pair was written), and names_holdout_twentyeight
 tables, key=value and JSON-like log lines, attendees parted by semicolons, checkbox lists, half-width
 katakana, before/after change notes, quoted mail replies, names in ＜＞ 〔〕 『』, names with ヶ and ノ,
 web forms, hashtags, shifts joined by 〜, roll calls, approval stamps; no_names_holdout_twentyeighth.yaml,
-60), written before names_thirtysixth.yaml and its rules, without reading the masker's code or its misses;
-only their counts are printed. A
+60), written before names_thirtysixth.yaml and its rules, without reading the masker's code or its misses,
+and names_holdout_twentyninth.yaml (101, 227: mail signatures and forwarded headers, minutes with 発言者,
+shift tables, OCR'd forms with odd spacing, voice input without punctuation, readings in parentheses, names
+with 様 殿 氏 先生 くん ちゃん, foreign residents' records in katakana, lists without honorifics;
+no_names_holdout_twentyninth.yaml, 60), written before names_thirtyseventh.yaml and its rules, without
+reading the masker's code or its misses; only their counts are printed. A
 name counts as caught when none of its words is left in the masked message, leaving out the message's
 listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -541,6 +545,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentysixth.yaml", "no_names_holdout_twentysixth.yaml", show=False)
     _written_names("names_holdout_twentyseventh.yaml", "no_names_holdout_twentyseventh.yaml", show=False)
     _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
+    _written_names("names_holdout_twentyninth.yaml", "no_names_holdout_twentyninth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
