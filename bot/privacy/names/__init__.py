@@ -276,11 +276,15 @@ from bot.privacy.names.forms import (
     _readings,
     _readings_in_rows,
     _readings_read_with_names,
+    _stamped,
     _table_names,
+    _things_in_tables,
 )
 from bot.privacy.names.kana import (
     _called_in_kana,
+    _foreign_names_by_country,
     _full_names_in_hiragana,
+    _hiragana_given_names,
     _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
@@ -337,6 +341,7 @@ from bot.privacy.names.layout import (
     _marked,
     _rota,
     _schedule_column,
+    _shifts,
     _speakers,
     _without_weekday_ranges,
     _without_weekdays,
@@ -375,7 +380,7 @@ __all__ = ["NAME", "find_names"]
 
 NAME = "氏名"
 _TOKENISED = lazy.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
-_NAME_WORD = lazy.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_NAME_WORD = lazy.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}|[ぁ-ゖー]{3,10}")
 _FULL_NAME_PARTS = lazy.compile(r"[ \t\u3000]+")
 """What parts a surname and a given name found as one name (岸田 みどり)."""
 _PLACE_ENDING = lazy.compile(
@@ -421,6 +426,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _stamped(text)
     found += _csv_full_names(text)
     found += _readings_in_rows(text)
     found += _listed_people(text)
@@ -467,6 +473,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
                 *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
                 *_katakana_given_names(chunk, morphemes),
+                *_foreign_names_by_country(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
@@ -494,6 +501,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _tallied(chunk)
             spans += _marked_attendance(chunk)
             spans += _numbered_slots(chunk)
+            spans += _shifts(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
@@ -507,6 +515,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _hiragana_listed_with(chunk, spans)
             spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
+            spans += _hiragana_given_names(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans += _noted_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
@@ -518,11 +527,12 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
-    found += _named_again(text, found, bounds)
+    again = _named_again(text, found, bounds)
+    found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
-    firms = _firms_listed(text)
+    things = _firms_listed(text) + _things_in_tables(text)
     for start, end in found:
-        if not _SECTION_AFTER.match(text, end) and not (firms and _within((start, end), firms)):
+        if not _SECTION_AFTER.match(text, end) and not (things and _within((start, end), things)):
             yield start, end, NAME
 
 
@@ -530,8 +540,9 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     """Every other place in ``text`` where a name found is written again as a word of its own.
 
     A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
-    that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
-    dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
+    that does not (書類は野村まで): the same kanji or katakana of two characters or more, or hiragana of three
+    or more (まつした、まつした あきら), where the dictionary's words begin and end (``bounds``), is the same
+    person; before a place's ending it is a place
     (松本さん, 松本市出身). A surname and a given name found apart by a space lend each of them alone: the
     message names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
     """
