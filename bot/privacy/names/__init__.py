@@ -247,6 +247,20 @@ a spaced の, and a surname opening a caller's quote before です or a relation
 (小 野 寺 　 進). A word ending in 家 that the dictionary reads with ヤ is a shop (吉野家), and the
 words listed after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員) name no one.
 
+A key before = or an English label before a colon is a cue (担当者=大滝, assignee=城田, owner: 梅原,
+created_by=いのうえ), and so is 入力 before a colon (〔入力：みやざき〕); who takes a shift in a line of
+shifts joined by 〜 is a person (午前 熊田〜午後 ほりぐち, 9時 溝口〜12時 葛西); a stamp's box after whose
+stamp it is holds a surname (受付者印 [ 奥 田 ]); an assembly member's short title and a neighbourhood
+association's head are titles (石井 県議, 西田 町会長); a name in katakana parts before a country in
+parentheses, and a line of katakana words beside a line naming a country, are a foreign resident's
+(グルン・ビカス（ネパール）); a katakana surname the dictionary reads as a word opens a caller's quote as a
+name when it reads as one in hiragana (「ハヤシです」とだけ言って); a hiragana surname the dictionary lacks
+goes with a hiragana given name beside it (もりもと はると), and a hiragana name of three kana or more
+found once is found again (まつした、まつした あきら). Without names: the cells of a table's column over
+facilities and of its readings (施設,よみ above 岡 公民館,おか こうみんかん), a run of kanji ending in a trade
+name's 樓, 亭 or 庵 (榮太樓), an office word tagged as a name (母の国保) and a comparing 方 after kin
+(妻の方が).
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
