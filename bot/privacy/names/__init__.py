@@ -247,6 +247,20 @@ a spaced の, and a surname opening a caller's quote before です or a relation
 (小 野 寺 　 進). A word ending in 家 that the dictionary reads with ヤ is a shop (吉野家), and the
 words listed after what says they are firms (入札参加：鹿島、大成、清水、竹中, JV構成員) name no one.
 
+A key before = or an English label before a colon is a cue (担当者=大滝, assignee=城田, owner: 梅原,
+created_by=いのうえ), and so is 入力 before a colon (〔入力：みやざき〕); who takes a shift in a line of
+shifts joined by 〜 is a person (午前 熊田〜午後 ほりぐち, 9時 溝口〜12時 葛西); a stamp's box after whose
+stamp it is holds a surname (受付者印 [ 奥 田 ]); an assembly member's short title and a neighbourhood
+association's head are titles (石井 県議, 西田 町会長); a name in katakana parts before a country in
+parentheses, and a line of katakana words beside a line naming a country, are a foreign resident's
+(グルン・ビカス（ネパール）); a katakana surname the dictionary reads as a word opens a caller's quote as a
+name when it reads as one in hiragana (「ハヤシです」とだけ言って); a hiragana surname the dictionary lacks
+goes with a hiragana given name beside it (もりもと はると), and a hiragana name of three kana or more
+found once is found again (まつした、まつした あきら). Without names: the cells of a table's column over
+facilities and of its readings (施設,よみ above 岡 公民館,おか こうみんかん), a run of kanji ending in a trade
+name's 樓, 亭 or 庵 (榮太樓), an office word tagged as a name (母の国保) and a comparing 方 after kin
+(妻の方が).
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
@@ -276,11 +290,15 @@ from bot.privacy.names.forms import (
     _readings,
     _readings_in_rows,
     _readings_read_with_names,
+    _stamped,
     _table_names,
+    _things_in_tables,
 )
 from bot.privacy.names.kana import (
     _called_in_kana,
+    _foreign_names_by_country,
     _full_names_in_hiragana,
+    _hiragana_given_names,
     _hiragana_listed_with,
     _hiragana_openings,
     _hiragana_surnames_after_cues,
@@ -337,6 +355,7 @@ from bot.privacy.names.layout import (
     _marked,
     _rota,
     _schedule_column,
+    _shifts,
     _speakers,
     _without_weekday_ranges,
     _without_weekdays,
@@ -375,7 +394,7 @@ __all__ = ["NAME", "find_names"]
 
 NAME = "氏名"
 _TOKENISED = lazy.compile(rf"[ぁ-ゖ{_KANJI_KATA}]")
-_NAME_WORD = lazy.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}")
+_NAME_WORD = lazy.compile(r"[\u4e00-\u9fff々\u30a1-\u30faー]{2,10}|[ぁ-ゖー]{3,10}")
 _FULL_NAME_PARTS = lazy.compile(r"[ \t\u3000]+")
 """What parts a surname and a given name found as one name (岸田 みどり)."""
 _PLACE_ENDING = lazy.compile(
@@ -421,6 +440,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
     found += _table_names(text)
+    found += _stamped(text)
     found += _csv_full_names(text)
     found += _readings_in_rows(text)
     found += _listed_people(text)
@@ -467,6 +487,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
                 *_named_pairs(chunk, morphemes),
                 *_kin_named(chunk, morphemes),
                 *_katakana_given_names(chunk, morphemes),
+                *_foreign_names_by_country(chunk, morphemes),
             ]
             spans += _kana_before_honorifics(chunk, morphemes)
             spans += _hiragana_openings(chunk)
@@ -494,6 +515,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _tallied(chunk)
             spans += _marked_attendance(chunk)
             spans += _numbered_slots(chunk)
+            spans += _shifts(chunk)
             rota = _rota(chunk)
             spans += [day.span(1) for day in rota]
             spans += _names_with_readings(chunk)
@@ -507,6 +529,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _hiragana_listed_with(chunk, spans)
             spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
+            spans += _hiragana_given_names(chunk, spans)
             spans += _parallel_items(chunk, spans)
             spans += _noted_items(chunk, spans)
             spans += _guest_book_rows(chunk, spans)
@@ -518,11 +541,12 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _romaji_of_names(text, found)
     found += _readings(text, found)
     found += _quoted_readings(text, found)
-    found += _named_again(text, found, bounds)
+    again = _named_again(text, found, bounds)
+    found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
-    firms = _firms_listed(text)
+    things = _firms_listed(text) + _things_in_tables(text)
     for start, end in found:
-        if not _SECTION_AFTER.match(text, end) and not (firms and _within((start, end), firms)):
+        if not _SECTION_AFTER.match(text, end) and not (things and _within((start, end), things)):
             yield start, end, NAME
 
 
@@ -530,8 +554,9 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     """Every other place in ``text`` where a name found is written again as a word of its own.
 
     A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
-    that does not (書類は野村まで): the same kanji or katakana of two characters or more, where the
-    dictionary's words begin and end (``bounds``), is the same person; before a place's ending it is a place
+    that does not (書類は野村まで): the same kanji or katakana of two characters or more, or hiragana of three
+    or more (まつした、まつした あきら), where the dictionary's words begin and end (``bounds``), is the same
+    person; before a place's ending it is a place
     (松本さん, 松本市出身). A surname and a given name found apart by a space lend each of them alone: the
     message names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
     """

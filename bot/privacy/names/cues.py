@@ -35,12 +35,16 @@ _OTHER_TITLES = (
     *"所長 局長 区長 議員 委員 医師 弁護士 社長 校長 園長".split(),
     *"監督 コーチ 主将 選手 顧問 教授 准教授 記者 店長".split(),
     *"会長 副会長 理事長 館長 院長 教頭 カメラマン アナウンサー インストラクター 運転手".split(),
+    *"町会長 町内会長 自治会長 議長 副議長".split(),
+    *(f"{title}(?![会選団])" for title in "県議 市議 区議 都議 府議 道議 町議 村議".split()),
     *"税理士 司法書士 行政書士 社会保険労務士 社労士 弁理士 公認会計士 会計士".split(),
     *_CARE_TITLES,
 )
 """Titles outside the office too: a team's (浅田 監督, 小出 コーチ, 原田 選手), a school's, a paper's, a
-shop's, an association's or a hall's (杉原 会長, 宮下 館長), a trade's (森島 カメラマン, 飯塚 運転手), or a
-licensed profession's whom the ward sends to advise (山際 税理士, 国枝 司法書士)."""
+shop's, an association's, an assembly's or a hall's (杉原 会長, 西田 町会長, 石井 県議, 宮下 館長), a
+trade's (森島 カメラマン, 飯塚 運転手), or a licensed profession's whom the ward sends to advise (山際
+税理士, 国枝 司法書士); an assembly member's short title before no 会, 選 or 団 (千葉県議会 is the
+assembly)."""
 _AFTER_NAME = _longest_first(*_HONORIFICS, *_STAFF_TITLES, *_OTHER_TITLES)
 """What after a name word says it is a person's: an honorific or a title."""
 _AGE = (
@@ -70,7 +74,8 @@ _ROLES = (
     "[\u4e00-\u9fff]{1,4}[ \u3000]?[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
-    "(?i:cc|bcc|from|cw)"
+    "(?i:cc|bcc|from|cw|assignee|owner|operator|reviewer|approver|author|reporter|requester|applicant"
+    "|assigned_?to|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
 )
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""
@@ -215,9 +220,9 @@ _EAST_ASIAN_SURNAMES = (
     "王李張劉陳楊黄趙周呉徐孫朱胡郭何羅鄭梁謝宋唐許韓馮鄧曹彭曾蕭董袁潘蔣蔡葉程魏蘇呂任沈姚盧姜崔鍾譚陸汪范"
     "金朴尹申權柳裵洪禹閔辛玄卞林安馬"
 )
-_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸"})
+_WORDS_TAGGED_AS_NAMES = frozenset({"ベンダー", "民生", "角丸", "国保"})
 """Office words the dictionary tags as names (ベンダーさん is a supplier, 民生さん a 民生委員, 角丸の四角 a
-flowchart's shape)."""
+flowchart's shape, 母の国保 the national health insurance, which it reads as a given name before さん)."""
 _NOT_HONORIFIC = lazy.compile("様[式子相]|氏名(?!義)")
 """What after a word looks like an honorific but begins another word: 様式, 様子, 様相, and 氏名 (カナ氏名欄;
 林氏名義 is 林氏's)."""

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from bot.kana import to_katakana
+from bot.kana import to_hiragana, to_katakana
 from bot.privacy import lazy
 from bot.privacy.names.cues import (
     _AFTER_NAME,
@@ -18,6 +18,7 @@ from bot.privacy.names.cues import (
     _HONORIFICS,
     _KANJI_KATA,
     _LATIN_RUN,
+    _ONE_KANJI_LABELS,
     _PERSON_HONORIFIC,
     _PRESENCE,
     _ROLES,
@@ -29,6 +30,7 @@ from bot.privacy.names.words import (
     _part_of_speech_before_san,
     _read_before_san,
     _skip_title,
+    _taken_as_surname,
 )
 from bot.sudachi import tokenizer
 
@@ -289,7 +291,7 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
     spans += [
         match.span("name")
         for match in _QUOTED_SELF_NAMED.finditer(text)
-        if _read_before_san(match.group("name")) == "人名"  # 「そうです」, 「東京です」 stay
+        if _self_named(match.group("name"))  # 「そうです」, 「東京です」 stay
     ]
     for match in _QUOTED_NAME.finditer(text):
         field = match.group("field") is not None
@@ -301,6 +303,44 @@ def _quoted_names(text: str) -> list[tuple[int, int]]:
             spans.append(quoted.span("name"))
             quoted = _NEXT_QUOTE.match(text, quoted.end())
     return spans
+
+
+_KATAKANA = lazy.compile("[\u30a1-\u30faー]+")
+_KATAKANA_NAME = lazy.compile("[\u30a1-\u30faー・ \u3000]+")
+
+
+def _self_named(word: str) -> bool:
+    """Whether a word a caller said they were reads as a name before さん, in katakana as in hiragana.
+
+    The dictionary reads ハヤシ as a common noun there (hayashi rice) but はやし as a surname: 「ハヤシです」.
+    """
+    read = _read_before_san(word)
+    return read == "人名" or (
+        read == "一般"
+        and _KATAKANA.fullmatch(word) is not None
+        and _read_before_san(to_hiragana(word)) == "人名"
+    )
+
+
+_STAMPED = lazy.compile(
+    r"[\u4e00-\u9fff]{0,4}[者員長]印[ \t\u3000]*[\[［【(（][ \t\u3000]*"
+    r"([\u4e00-\u9fff々](?:[ \u3000]?[\u4e00-\u9fff々]){0,3})[ \t\u3000]*[\]］】)）]"
+)
+"""A stamp's box after whose stamp it is, holding the stamp's kanji (受付者印 [ 辻 ], 課長印（奥 田））."""
+
+
+def _stamped(text: str) -> list[tuple[int, int]]:
+    """The surnames in stamps' boxes after a role's 印 (`_STAMPED`), spaced as OCR reads them or not.
+
+    A stamp bears a surname: the kanji closed up must read as one before さん (受付者印 [ 済 ] and
+    担当者印（未） stay).
+    """
+    return [
+        match.span(1)
+        for match in _STAMPED.finditer(text)
+        if _taken_as_surname(re.sub(r"[ \u3000]", "", match.group(1)))
+        and match.group(1) not in _ONE_KANJI_LABELS
+    ]
 
 
 def _table_names(text: str) -> list[tuple[int, int]]:
@@ -442,6 +482,46 @@ def _readings_in_rows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_READING_HEADER = lazy.compile("よみ|読み|ふりがな|フリガナ|かな|カナ")
+_PEOPLE_HEADER = lazy.compile("担当|者|員|長|氏名|名前|様")
+"""In a header cell naming things, what makes it one over people still (地区担当, 店長, 団体代表者)."""
+
+
+def _things_in_tables(text: str) -> list[tuple[int, int]]:
+    """The cells of a table's columns over things, and of their readings, below its header.
+
+    A CSV or a pasted table whose header names places or facilities (`_NOT_PEOPLE_COLUMN`: 施設, 会場)
+    lists no one in that column, nor in one headed よみ beside it (岡 公民館,おか こうみんかん; | 東山 |
+    ひがしやま |); a column headed 担当 in the same table keeps its names, and so does one over people of a
+    place (地区担当, 店長).
+    """
+    cells: list[tuple[int, int]] = []
+    at = 0
+    columns: set[int] | None = None  # None before a table's first row
+    for line in text.split("\n"):
+        if not _ROW_DELIMITER.search(line):
+            columns = None
+        else:
+            starts = [0] + [m.end() for m in _ROW_DELIMITER.finditer(line)]
+            row = list(zip(starts, _ROW_DELIMITER.split(line), strict=True))
+            if columns is None:
+                things = {
+                    n
+                    for n, (_, cell) in enumerate(row)
+                    if _NOT_PEOPLE_COLUMN.search(cell) and not _PEOPLE_HEADER.search(cell)
+                }
+                readings = {n for n, (_, cell) in enumerate(row) if _READING_HEADER.fullmatch(cell.strip())}
+                columns = things | readings if things else set()
+            else:
+                cells += [
+                    (at + start, at + start + len(cell))
+                    for n, (start, cell) in enumerate(row)
+                    if n in columns
+                ]
+        at += len(line) + 1
+    return cells
+
+
 def _surname_reading(word: str) -> str | None:
     """How the dictionary reads ``word`` in katakana as one name before さん; None if it is no name there."""
     from sudachipy import SplitMode
@@ -506,13 +586,14 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
 
     山田太郎（やまだたろう）, 佐藤さん（さとう）, やまだ（山田）; PAK Jihoon（朴 志勲）様; ライ・ビカスさん
     （RAI BIKASH）, in Latin letters of two words or more (田中さん（PM）, 田中さん（Teams）stay). An
-    honorific before a name in parentheses is no reading of it (小倉 さん（ogura）).
+    honorific before a name in parentheses is no reading of it (小倉 さん（ogura）), nor katakana of one in
+    katakana (グルン・ビカス（ネパール）: a country).
     """
     readings = []
     for start, end in found:
         titled = _skip_title(text, end)
         after = _READING_AFTER.match(text, titled) or _LATIN_ASIDE.match(text, titled)
-        if after:
+        if after and not (_KATAKANA_NAME.fullmatch(text, start, end) and _KATAKANA.fullmatch(after.group(1))):
             readings.append(after.span(1))
         aside = _ASIDE_BEFORE_HONORIFIC.match(text, end)
         if aside and _TABLE_CELL.fullmatch(aside.group(1)) and _names_someone(aside.group(1)):

@@ -33,6 +33,7 @@ from bot.privacy.names.words import (
     _read_before_san,
     _related,
 )
+from bot.sudachi import dictionary
 
 _KIN_AROUND = lazy.compile(
     rf"(?:(?:{_KIN.pattern}|ねえ|にい|じい|ばあ)(?:ちゃん|さん|様)|{_FAMILY}|{_KIN_WORDS})$"
@@ -63,8 +64,8 @@ _KATAKANA_RUN = lazy.compile(
 """A katakana word where that script begins and ends, or a foreign name's parts joined by ・."""
 _CUE_ENDS = frozenset("は:：")
 """What ends a cue right before a katakana name (申請者は, 担当：), not a compound's noun (高齢者サロン)."""
-_HIRAGANA_ITEM = lazy.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s]|$)")
-"""A word of hiragana ending an item of a list or a line."""
+_HIRAGANA_ITEM = lazy.compile(r"(?<![ぁ-ゖー])[ぁ-ゖー]{2,6}(?=[、,。/\s〕)】\]]|$)")
+"""A word of hiragana ending an item of a list, a line or a bracket (〔入力：くろさわ〕)."""
 _SURNAME_ENDING = lazy.compile(
     "(?:かわ|がわ|た|だ|もと|やま|さき|ざき|はら|ばら|むら|しま|じま|の|い|き|ぎ|さわ|ざわ|や|べ|お|もり|はし|ばし|ぐち|うち)$"
 )
@@ -155,6 +156,38 @@ def _full_names_in_hiragana(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_HIRAGANA_GIVEN_AFTER = lazy.compile(
+    r"[ \u3000]([ぁ-ゖ]{2,4})(?=[、,。)）(（\n]|$|[ \u3000]?(?:くん|ちゃん|さん|様))"
+)
+"""A space and a word of hiragana ending an item or before an honorific: after a hiragana surname, its
+given name (もりもと はると、)."""
+
+
+def _hiragana_given_names(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A given name in hiragana after a surname found in hiragana and a space, ending an item.
+
+    The dictionary lacks many surnames in hiragana (もりもと) and reads many given names in katakana as
+    words (ハルト): after a hiragana surname found, a hiragana word it reads as a given name or lacks in
+    hiragana goes with it (児童 もりもと はると、); one plain word stays (もりもと さん, たなか ほか).
+    """
+    given = []
+    for start, end in found:
+        if not _HIRAGANA_NAME.fullmatch(text, start, end):
+            continue
+        match = _HIRAGANA_GIVEN_AFTER.match(text, end)
+        if not match or _one_plain_word(match.group(1)):
+            continue
+        if _named_in_kana(match.group(1), "名") or _part_of_speech_before_san(match.group(1)) is None:
+            given.append(match.span(1))
+    return given
+
+
+def _one_plain_word(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as one word that is no proper noun (さん, です, のみ, ほか)."""
+    read = _morphemes(word)
+    return len(read) == 1 and read[0].part_of_speech()[1] != "固有名詞"
+
+
 def _given_in_kana(word: str) -> bool:
     """Whether ``word`` in hiragana may be a given name: the dictionary reads it so, or knows it not."""
     return _named_in_kana(word, "名") or all(
@@ -180,6 +213,59 @@ def _katakana_after_cues(text: str) -> list[tuple[int, int]]:
         ) == "人名":
             spans.append((start, end))
     return spans
+
+
+_PARTS_BEFORE_COUNTRY = lazy.compile(
+    r"(?<![\u30a1-\u30faー・])([\u30a1-\u30faー]{1,12}(?:・[\u30a1-\u30faー]{1,12})+)\(([^()\n]{2,10})\)"
+)
+"""A name in katakana parts joined by ・ and what is in parentheses after it (グルン・ビカス（ネパール）)."""
+_KATAKANA_LINE = lazy.compile(
+    r"^[ \t\u3000]*([\u30a1-\u30faー]{2,12}(?:[ \t\u3000]+[\u30a1-\u30faー]{2,12}){1,3})[ \t\u3000]*$",
+    re.MULTILINE,
+)
+"""A line of two to four katakana words apart by spaces and nothing else (ロドリゲス　アナ　マリア)."""
+
+
+def _foreign_names_by_country(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """Foreign names in katakana that a country beside them shows, in a foreign resident's record.
+
+    A name in parts joined by ・ before its bearer's country in parentheses (グルン・ビカス（ネパール）), none
+    of them a place's or a thing's word (`_known_word`: エベレスト・キッチン（ネパール） is a restaurant),
+    and a line of katakana words alone right above or below a line naming a country (ロドリゲス　アナ
+    マリア over フィリピン 定住者), unless every word is a thing's (`_common_nouns`: マイク スピーカー).
+    """
+    countries = [(m.begin(), m.end()) for m in morphemes if m.part_of_speech()[2:4] == ("地名", "国")]
+    if not countries:
+        return []
+    spans = [
+        match.span(1)
+        for match in _PARTS_BEFORE_COUNTRY.finditer(text)
+        if any(match.start(2) <= start and end <= match.end(2) for start, end in countries)
+        and not any(_known_word(part) for part in match.group(1).split("・"))
+    ]
+    for match in _KATAKANA_LINE.finditer(text):
+        above = text.rfind("\n", 0, max(0, match.start() - 1)) + 1
+        below = text.find("\n", match.end() + 1)
+        below = len(text) if below < 0 else below
+        beside = any(
+            above <= start and end <= below and not match.start() <= start < match.end()
+            for start, end in countries
+        )
+        if beside and not _common_nouns("・".join(match.group(1).split())):
+            spans.append(match.span(1))
+    return spans
+
+
+def _known_word(part: str) -> bool:
+    """Whether the dictionary holds a katakana ``part`` of three kana or more as a place or a common noun.
+
+    A trade name in parts is made of such words (エベレスト・キッチン); a foreign name's parts are rarely so.
+    """
+    return len(_SYLLABLE_MARKS.sub("", part)) >= _THING_KANA and any(
+        entry.part_of_speech()[1] == "普通名詞" or entry.part_of_speech()[2] == "地名"
+        for entry in dictionary().lookup(part)
+        if entry.surface() == part
+    )
 
 
 def _common_nouns(parts: str) -> bool:
@@ -272,16 +358,23 @@ def _hiragana_surnames_before(text: str, found: Sequence[tuple[int, int]]) -> li
     """A surname in hiragana before a given name found in hiragana and a space (ふくだ めい ちゃん).
 
     It counts when the dictionary reads it, in hiragana or katakana, as a surname before さん: a full name
-    typed without converting it, the given name shown by what follows it (ちゃん, an age).
+    typed without converting it, the given name shown by what follows it (ちゃん, an age); or, of three to
+    five hiragana, when it ends as surnames do and the dictionary reads it as no one word (もりもと: もり + も
+    + と, before はると くん).
     """
     spans = []
     for start, end in found:
         if not _HIRAGANA_NAME.fullmatch(text[start:end]):
             continue
         before = _HIRAGANA_BEFORE_GIVEN.search(text, max(0, start - 6), start)
-        if before and _named_in_kana(before.group(1), "姓"):
+        if before and (_named_in_kana(before.group(1), "姓") or _ends_as_a_surname(before.group(1))):
             spans.append(before.span(1))
     return spans
+
+
+def _ends_as_a_surname(word: str) -> bool:
+    """Whether three to five hiragana end as surnames do and the dictionary reads them as no one word."""
+    return 3 <= len(word) <= 5 and bool(_SURNAME_ENDING.search(word)) and len(_morphemes(word)) > 1
 
 
 def _parents_called_by_child(text: str) -> list[tuple[int, int]]:

@@ -90,7 +90,8 @@ def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
     """A name after a family member and の, before a particle: 父の勝が, 娘のさくらが, おやじの正雄が.
 
     A word of one or two kanji or two to four kana that the dictionary reads as a name there or before
-    さん alone, with a particle after it (父の車が and 母の病気が stay).
+    さん alone, with a particle after it (父の車が and 母の病気が stay), unless it is as often whom one
+    means (`_NOT_ONE_KANJI_NAMES`: 妻の方が収入が多い compares).
     """
     for at in range(2, len(morphemes)):
         word = morphemes[at]
@@ -103,7 +104,11 @@ def _kin_named(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
         ):
             continue
         adverbial = word.part_of_speech()[2] == "副詞可能"  # 子のために
-        if not adverbial and (_is_name(word) or _read_before_san(surface) == "人名"):
+        if (
+            not adverbial
+            and surface not in _NOT_ONE_KANJI_NAMES
+            and (_is_name(word) or _read_before_san(surface) == "人名")
+        ):
             yield start, stop
 
 

@@ -19,8 +19,10 @@ from bot.privacy.names.cues import (
     _ONE_KANJI_LABELS,
     _PRESENCE,
 )
+from bot.privacy.names.kana import _SURNAME_ENDING
 from bot.privacy.names.words import (
     _is_name,
+    _morphemes,
     _named_in_kana,
     _read_before_san,
     _taken_as_surname,
@@ -119,6 +121,43 @@ _WEEKDAY_RANGE = lazy.compile(
 )
 """Weekdays in a range or a list of them (月〜金, 月・水・金, 火から木, 土日), words of their own: days, not
 people (鈴木、金さん and 月・金田さん name people)."""
+
+
+_SHIFT_WHEN = r"(?:午前|午後|早番|遅番|日勤|夜勤|[0-9]{1,2}(?:時|:[0-9]{2}))[ \t\u3000]*"
+_SHIFT_PERSON = r"([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,6}|[\u30a1-\u30faー]{2,8})"
+_SHIFTS = lazy.compile(
+    rf"(?:^|(?<=[ \t\u3000:：]))(?={_SHIFT_WHEN}{_SHIFT_PERSON}[ \t\u3000]*[〜~])"
+    rf"|[〜~][ \t\u3000]*(?={_SHIFT_WHEN}{_SHIFT_PERSON}(?![\u4e00-\u9fff々ぁ-ゖ\u30a1-\u30faー]))",
+    re.MULTILINE,
+)
+_SHIFT_ITEM = lazy.compile(rf"{_SHIFT_WHEN}{_SHIFT_PERSON}")
+_HIRAGANA = lazy.compile("[ぁ-ゖ]{3,6}")
+
+
+def _shifts(text: str) -> list[tuple[int, int]]:
+    """Who takes a shift in a line of shifts joined by 〜, each after when it starts (`_SHIFTS`).
+
+    午前 熊田〜午後 ほりぐち, 9時 溝口〜12時 葛西〜17時: a word after a half day, a shift's name or an hour
+    and before 〜, or after 〜 and its hour, that reads as a name before さん (in kana, as it is spelt in
+    katakana); 午前 本庁〜午後 支所 and 早番 8:30〜17:15 stay.
+    """
+    spans = []
+    for shift in _SHIFTS.finditer(text):
+        item = _SHIFT_ITEM.match(text, shift.end())
+        if item and _shift_taker(item.group(1)):
+            spans.append(item.span(1))
+    return spans
+
+
+def _shift_taker(word: str) -> bool:
+    """Whether ``word`` reads as a surname before さん, or is hiragana that ends as surnames do.
+
+    In hiragana, one the dictionary lacks whole counts when it ends as surnames do and reads as no one
+    word (ほりぐち: ほり + ぐち); ひるやすみ is a word, a break.
+    """
+    if _taken_as_surname(word) or _named_in_kana(word, "姓"):
+        return True
+    return bool(_HIRAGANA.fullmatch(word) and _SURNAME_ENDING.search(word) and len(_morphemes(word)) > 1)
 
 
 def _without_weekday_ranges(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

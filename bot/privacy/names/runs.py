@@ -243,9 +243,14 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     (虎屋) as surnames. A surname of three kanji ending in 屋 is rare, so one is a shop's; one of two is
     common (土屋, 守屋), so it is a shop's only with nothing before it that says a person, before the goods
     it sells (`_GOODS_OR_SHOPS`: の and a thing that is no person's, 土屋 の 件 and 土屋の机 stay) or listed
-    with a shop's name (虎屋 か 文明堂).
+    with a shop's name (虎屋 か 文明堂). A run of three kanji or more ending in a shop's ending that no
+    given name ends in (`_SHOP_ENDING`: 樓, 亭, 庵), which the dictionary reads as a given name and a
+    surname (榮太 + 樓), is a shop's too.
     """
     word = morphemes[at].surface()
+    run = text[morphemes[at].begin() : morphemes[end - 1].end()]
+    if _SHOP_ENDING.fullmatch(run):
+        return not _AFTER_NAME.match(text, _skip_space(text, morphemes[end - 1].end()))
     if end != at + 1 or len(word) < 2 or not word.endswith("屋"):
         return False
     after = _skip_space(text, morphemes[at].end())
@@ -259,6 +264,8 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     return bool(_GOODS_OR_SHOPS.match(text, after))
 
 
+_SHOP_ENDING = lazy.compile("[\u4e00-\u9fff々]{2,}[樓楼庵軒亭舗]")
+"""A trade name's last kanji that no given name ends in (榮太樓, 末廣亭)."""
 _GOODS_OR_SHOPS = lazy.compile(
     r"の[ \t\u3000]*(?!(?:[0-9]|件|こと|方|ほう|意見|話|担当|席|家|予定|連絡|仕事|報告|両名|二人|お|ご"
     r"|資料|書類|メモ|メール|電話|案|分|所|ところ|名前|字|確認|決裁|説明|回答|提案|記録|原稿|返事|指示|机))"

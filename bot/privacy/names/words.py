@@ -30,16 +30,17 @@ from bot.privacy.names.cues import (
 from bot.sudachi import dictionary, tokenizer
 
 _CUE_BEFORE = lazy.compile(
-    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|\()?|(?:旧姓|旧氏|通称)[ \t\u3000]の"
+    rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|=|＝|\()?|(?:旧姓|旧氏|通称)[ \t\u3000]の"
     rf"|(?:{_ROLES})\([^()\n]{{1,8}}\)[:：]"
     r"|[(【](?:審査|合議|照査|検印|査閲)[)】]"
-    rf"|以上[、,]|受[:：]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)|(?<![A-Za-z])(?i:to)[:：]"
+    rf"|以上[、,]|受[:：]|入力[:：=＝]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)|(?<![A-Za-z])(?i:to)[:：]"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, a former or another surname's の spaced too (旧姓 の; not 受付 の 机),
-(担当), 本人（, CC:, a mail header's To:, a mention's @, a signature's by, or the column of a stamp or a
-check in brackets (（審査）高松, 【合議】)."""
+(担当), 本人（, CC:, a mail header's To:, a mention's @, a signature's by, a key before = (担当者=大滝,
+assignee=城田), who typed a record in after a colon (入力：みやざき; 入力 して stays), or the column of a
+stamp or a check in brackets (（審査）高松, 【合議】)."""
 _RELATION = lazy.compile(
     "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|臨時|嘱託|再任用|アルバイト|パート|"
     "住民|区民|市民|利用者|患者|私|自分|"
@@ -164,7 +165,12 @@ def _person_after(text: str, stop: int) -> bool:
 
 
 def _read_before_san(word: str) -> str | None:
-    """What the dictionary takes ``word`` for before さん (人名, 地名, 一般…); None for a word it lacks."""
+    """What the dictionary takes ``word`` for before さん (人名, 地名, 一般…); None for a word it lacks.
+
+    An office word it tags as a name (`_WORDS_TAGGED_AS_NAMES`: 国保) is read as the word it is (一般).
+    """
+    if word in _WORDS_TAGGED_AS_NAMES:
+        return "一般"
     part_of_speech = _part_of_speech_before_san(word)
     return None if part_of_speech is None else part_of_speech[2]
 
