@@ -9,9 +9,10 @@
   conversation marked gone (the user blocked or removed the bot); 413
   ``MessageSizeTooBig`` for a body over ``max_body_bytes`` (28 KB, the
   smallest limit cited for the connector; raw bytes as posted), or 400 as
-  it answers at times (``too_large_status``); or the
-  next status of a script (503, 429, …, or a status with headers such as
-  ``(429, {"Retry-After": "3"})``; 201 lets a post through). Its ``serviceUrl`` has a path, as
+  it answers at times (``too_large_status``); or, to a message (never to
+  the typing indicator, which races the answer: the dispatcher does not
+  wait for it), the next status of a script (503, 429, …, or a status with
+  headers such as ``(429, {"Retry-After": "3"})``; 201 lets a post through). Its ``serviceUrl`` has a path, as
   Teams' own do (``https://smba.trafficmanager.net/jp/``);
 - **login.microsoftonline.com**: the client-credentials token endpoint
   (``/{tenant}/oauth2/v2.0/token``), which issues the bot its outgoing
@@ -97,6 +98,7 @@ class FakeBotFramework:
     posted: list[Posted] = field(default_factory=list)
     gone: dict[str, int] = field(default_factory=dict)
     script: list[int | tuple[int, dict[str, str]]] = field(default_factory=list)
+    """The statuses of the next messages (typing indicators pass by), in order; then 201."""
     pause: int = 0
     """When above 0, the next message (not a typing indicator) is refused 429 with this ``Retry-After``."""
     passing: int = 0
@@ -280,9 +282,10 @@ class FakeBotFramework:
             error = {"error": {"code": "Throttled", "message": "paused"}}
             response = web.json_response(error, status=status, headers={"Retry-After": str(wait)})
         else:
-            if self.pause and body.get("type") != "typing":
+            typing = body.get("type") == "typing"
+            if self.pause and not typing:
                 self.passing -= 1
-            scripted = self.script.pop(0) if self.script else 201
+            scripted = self.script.pop(0) if self.script and not typing else 201
             status, headers = scripted if isinstance(scripted, tuple) else (scripted, {})
             if status == 201:
                 response = web.json_response({"id": f"1{next(self._ids):012d}"}, status=201)

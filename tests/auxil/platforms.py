@@ -150,12 +150,17 @@ def free_port() -> int:
 
 
 async def serve_locally(app: web.Application, port: int = 0) -> tuple[web.AppRunner, int]:
-    """Run ``app`` on 127.0.0.1 at ``port`` (a free one when 0); clean the runner up to stop it."""
+    """Run ``app`` on 127.0.0.1 at ``port`` (a free one when 0); clean the runner up to stop it.
+
+    A free port is the one the listening socket is given, not one probed before: another process could
+    take a probed port before it is bound (`free_port` leaves that window to the tests that need a port
+    nothing listens on).
+    """
     runner = web.AppRunner(app, handle_signals=False)
     await runner.setup()
-    port = port or free_port()
     await web.TCPSite(runner, "127.0.0.1", port).start()
-    return runner, port
+    bound: int = runner.addresses[0][1]
+    return runner, bound
 
 
 @dataclass

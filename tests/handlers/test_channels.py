@@ -34,6 +34,7 @@ from tests.auxil.channels import Platform, Sent, Webhook
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine
 from tests.auxil.lineworks import FakeLineWorks
+from tests.auxil.logs import until_logged
 from tests.auxil.slack import FakeSlack
 from tests.auxil.teams import TeamsPlatform
 from tests.auxil.telegram import FakeTelegram
@@ -568,7 +569,7 @@ async def test_a_push_is_logged_without_the_persons_messenger_id(
     with caplog.at_level(logging.INFO):
         await asyncio.to_thread(bot.app[CONSULT].answer, number, "音声認識をお使いください。", "tanaka")
         await platform.sent(USER, before + 1)
-        await asyncio.sleep(0.3)  # the sender's line comes after the platform's answer
+        await until_logged(caplog, r"delivered message [1-9]")  # the worker's, after the sender's lines
     ids = {USER, str(platform.user_id(USER)) if isinstance(platform, FakeTelegram) else USER}
     ours = [r for r in caplog.records if r.name.startswith("bot.")]
     routine = [r.getMessage() for r in ours if r.levelno < logging.WARNING]

@@ -108,6 +108,9 @@ async def test_the_server_acknowledges_and_the_worker_answers_each_event_once_by
         await acknowledge(server, line, 0, "RPAとは何ですか？", "ev-0")  # LINE redelivers one
         await line.until(lambda: all(line.all_sent(user(n)) for n in range(21)))
         await drained(server)
+        # An answer does not wait for its loading animation, and a stopping worker cancels those still
+        # under way (`Dispatcher.drain`): the last may come after its answer, so it is waited for here.
+        await line.until(lambda: len(line.requests("/v2/bot/chat/loading/start")) >= 21)
 
     for n in range(21):
         sent = line.all_sent(user(n))

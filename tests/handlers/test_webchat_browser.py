@@ -247,10 +247,11 @@ def test_a_long_answer_is_shown_from_its_first_line_on_a_phone(served: Served, b
     expect(page.locator(".message.bot").first).to_contain_text("ご用件をお選びください")
     page.get_by_role("button", name="手引きを読む").click()
     page.get_by_role("button", name="この章を読む").first.click()  # waits for the chapters' cards
+    expect(page.locator("#send")).to_be_enabled()  # the chapter has come: a line typed before is not sent
     page.fill("#text", "業務の棚卸しはどうやって進めればいいですか")
     page.keyboard.press("Enter")
-    last = page.locator(".message.bot").last
-    expect(last).to_be_visible()
+    # The reply itself, not the chapter's bubble before it, which was the last until the reply came.
+    expect(page.locator('.message.user:has-text("業務の棚卸し") ~ .message.bot').last).to_be_visible()
     page.wait_for_timeout(300)
     top = page.evaluate(
         "(() => { const log = document.getElementById('log');"
