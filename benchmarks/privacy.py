@@ -644,6 +644,7 @@ def written_personal() -> None:
         "personal_holdout_twentyfourth.yaml", "no_personal_holdout_twentyfourth.yaml", show=False
     )
     _written_personal("personal_holdout_twentyfifth.yaml", "no_personal_holdout_twentyfifth.yaml", show=False)
+    _written_personal("personal_holdout_twentysixth.yaml", "no_personal_holdout_twentysixth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
