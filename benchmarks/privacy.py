@@ -625,6 +625,7 @@ def written_personal() -> None:
         "personal_studied_twentyfourth.yaml", "no_personal_studied_twentyfourth.yaml", show=True
     )
     _written_personal("personal_studied_twentyfifth.yaml", "no_personal_studied_twentyfifth.yaml", show=True)
+    _written_personal("personal_studied_twentysixth.yaml", "no_personal_studied_twentysixth.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -654,6 +655,7 @@ def written_personal() -> None:
         "personal_holdout_twentyfourth.yaml", "no_personal_holdout_twentyfourth.yaml", show=False
     )
     _written_personal("personal_holdout_twentyfifth.yaml", "no_personal_holdout_twentyfifth.yaml", show=False)
+    _written_personal("personal_holdout_twentysixth.yaml", "no_personal_holdout_twentysixth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -19,7 +19,9 @@ visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
 hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
 letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address
-follows (住居地：Zoshigaya 3-8-11 Room 104, Address: Minami-Ikebukuro 2-chome 45-11); or a lot's number alone
+follows (住居地：Zoshigaya 3-8-11 Room 104, Address: Minami-Ikebukuro 2-chome 45-11, a room and its
+building's name before them if any: Flat 2B, Villa Sugamo, 1-18-4 Nishi-Sugamo); or a block's units spelled
+in romaji (2 chome 8 ban 14 go); or a lot's number alone
 where the town before it says it is one (Kyoto's 堀川通寺之内上る2丁目下天神町650, a town ending in 町 after
 its city, a rural 字 or 大字, or after 住所 and a municipality: 住所 宇治市宇治妙楽124). Parts may be
 separated by a space (東京都 サンプル区 中央 1-2-3), or each be on a line of its own (横浜市 / 港北区 / …).
@@ -62,9 +64,10 @@ _PLACE_NAME = rf"(?:(?![はをにでとへもや市区町村郡])[{_KANJI}{_KATA
 _PLAIN_NAME = rf"[{_KANJI}{_KATA}]"
 _SP = r"[ \t]?"
 _NUM = r"(?:[0-9]{1,5}|[〇一二三四五六七八九十百千]{1,5})"
-_DASH = rf"(?:{_SP}-{_SP}|[のノ])"
-"""Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or の or ノ as a letter
-writes it (高松一ノ二十二ノ三)."""
+_DASH = rf"(?:{_SP}-(?:{_SP}|[ \t]*+\n[ \t]*)|[のノ])"
+"""Between block numbers: a dash, with a space on either side if any (中野 2 - 3 - 4), or ending a line
+that the next goes on (目白3- / 14-2, as a form's field or a phone wraps it), or の or ノ as a letter writes
+it (高松一ノ二十二ノ三)."""
 _NOT_A_PLACE = (
     r"民|役|長(?!崎)|議|立|内|外|域|政|営|職|部|課|税|報|債|有|単|全|間|別|画|切|場|販|街|況|分|会|制|章|"
     r"町村|村長|切り|区分|ごと|毎|版|型|的|性|等|様|者|費|名|界"
@@ -138,6 +141,9 @@ _STRONG_ALONE = lazy.compile(rf"(?<![〜~]){_PLAIN_NAME}{{0,8}}?{_STRONG}{_ROOM}
 _HOW_TO_WRITE = lazy.compile(r"入力|記入例|書き方|表記|例として|例えば")
 """Words of a sentence about how a block is typed or written (「百五番地」は「105」と入力): a block in it with
 no town's name before it is the example's, not a home's."""
+_CHOME_ALONE = lazy.compile(rf"{_NUM}{_SP}丁目")
+"""A 丁目 with no town's name before it and no 番 after it (2丁目の集会所): a district that many live in, no
+home; after a town's name or a word for an address it is taken all the same (`_WITH_PLACE`, `_AFTER_CUE`)."""
 _SENTENCE_END = lazy.compile(r"[。\n]")
 _BARE_BLOCK = lazy.compile(rf"{_STRONG}{_ROOM}")
 """A strong block with no town's name before it (百五番地, 105 番地)."""
@@ -199,16 +205,26 @@ the city and the ward in Japanese order (Nishi-ku Minamisaiwai 1-5-1); after a w
 follows, no ward is needed (`_LATIN_AFTER_CUE`)."""
 
 _LATIN_BLOCK = r"[0-9]{1,4}(?:-[0-9]{1,4}){1,3}(?![0-9-])"
-_LATIN_ROOM = r"(?:(?i:room|apt\.?|#)[ ]?[0-9]{1,4}[a-z]?)"
+_LATIN_ROOM = r"(?:(?i:room|rm\.?|apt\.?|flat|unit|#)[ ]?[0-9]{1,4}[A-Za-z]?)"
+_LATIN_BUILDING = r"(?:[A-Z][A-Za-z'-]*[ ]){0,3}[A-Z][A-Za-z'-]*,"
+"""A building's name in Latin letters between a room and the block, a comma after it (Rm. 805, Ikebukuro Park
+Residence, 2-40-12 Ikebukuro)."""
 _LATIN_AFTER_CUE = lazy.compile(
     r"(?:住所|住居地|居住地|居所|(?i:address|residence))(?:\([^()\n]{1,10}\))?[ \t]*[:：]?[ \t]*"
-    rf"((?:{_LATIN_ROOM},?[ ]+)?"
+    rf"((?:{_LATIN_ROOM},?[ ]+(?:{_LATIN_BUILDING}[ ]+)?)?"
     rf"(?:{_ROMAN},?[ ]+(?:[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+)?{_LATIN_BLOCK}|{_LATIN_BLOCK},?[ ]+{_ROMAN})"
     rf"(?:,?[ ]+{_LATIN_ROOM})?)"
 )
 """An address in Latin letters after a word that says one follows, with no ward after it: the town and block
 numbers, either first, the block after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address:
-Minami-Ikebukuro 2-chome 45-11, Maison 801)."""
+Minami-Ikebukuro 2-chome 45-11, Maison 801), a room and its building's name before them if any (Flat 2B,
+Villa Sugamo, 1-18-4 Nishi-Sugamo)."""
+_LATIN_UNITS = lazy.compile(
+    rf"(?:{_ROMAN},?[ ]+)?[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+[0-9]{{1,4}}[- ]?(?i:banchi|ban)"
+    r"(?:,?[ ]+[0-9]{1,4}(?:[- ]?(?i:go)(?![A-Za-z]))?)?"
+)
+"""A block's units in romaji, as a foreign resident spells 丁目, 番 and 号 (Minami-Nagasaki 2 chome 8 ban 14
+go): an address wherever it is written."""
 _CAPITALISED = lazy.compile("[A-Z][a-z]")
 
 _ADDRESS_HEADER = frozenset(
@@ -250,6 +266,8 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS
     for match in _STRONG_ALONE.finditer(text):
+        if _CHOME_ALONE.fullmatch(match.group()):
+            continue
         if not _BARE_BLOCK.fullmatch(match.group()) or not _about_writing(text, match.start()):
             yield match.start(), match.end(), ADDRESS
     for pattern in (
@@ -257,6 +275,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         _JOINED_BY_NO,
         _KANA_CHOME,
         _LATIN,
+        _LATIN_UNITS,
         _LETTERED_LOT,
         _BLOCK_OF_FLATS,
         _SPACED,

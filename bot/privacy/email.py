@@ -11,7 +11,8 @@ labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
 written as ``.``, as ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp), or
 as ``。`` between Japanese labels (日本語。テスト); after an ASCII label a 。 before Japanese ends the
 sentence (taro@example.jp。住民票の件 keeps 住民票),
-``[dot]``, ``(dot)``, `` dot `` or ドット. An address made safe to paste, "defanged", is one too: a dot
+``[dot]``, ``(dot)``, `` dot `` or ドット, or 点 between letters or digits, as voice input writes a dot said
+aloud (hana点sato アットマーク yahoo点co点jp). An address made safe to paste, "defanged", is one too: a dot
 in brackets anywhere in it and the ``@`` in brackets (kenji[.]ota[@]gmail[.]com), or at between two ``#``
 or ``*`` (daichi.w #at# outlook.com). The last label is ASCII
 letters or a run of kanji or katakana, so a particle after the address
@@ -54,7 +55,7 @@ _PARTICLE = "[のはがをにでともへ]"
 """A particle ending a word before a space: what a Japanese local part never ends with (インスタの
 @sora.diary)."""
 _LOCAL = (
-    rf"(?:{_ASCII_LOCAL}(?:(?:[ \t]*・[ \t]*|[\[(]\.[\])]){_ASCII_LOCAL}){{0,3}}"
+    rf"(?:{_ASCII_LOCAL}(?:(?:[ \t]*・[ \t]*|[\[(]\.[\])]|(?<=[a-z0-9])点(?=[a-z0-9])){_ASCII_LOCAL}){{0,3}}"
     rf"|[{_JA}ぁ-ゖ]{{1,64}}(?!(?<={_PARTICLE})[ \t\r\n]))"
 )
 _AT = (
@@ -66,7 +67,7 @@ _AT = (
 _DOT = (
     rf"(?:[ \t]*\.[ \t]*|[ \t]*[。・][ \t]*(?=[a-z0-9])|(?<=[{_JA}ぁ-ゖ])。(?=[{_JA}ぁ-ゖ])"
     r"|[ \t]*[\[(<]\s*(?:dot|\.)\s*[\])>][ \t]*|[ \t]dot[ \t]"
-    r"|[ \t]*ドット[ \t]*)"
+    r"|[ \t]*ドット[ \t]*|(?<=[a-z0-9])点(?=[a-z]))"
 )
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"
 _TLD = rf"(?:[a-z]{{2,24}}|xn--[a-z0-9]{{2,59}}|[{_JA}]{{1,10}})"

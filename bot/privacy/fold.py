@@ -25,8 +25,10 @@ Digits read aloud in hiragana or katakana, as voice input writes them (ぜろき
 them if any (ぜろさん の よん…): no run of words is that long a string of digit readings; so do three or four
 groups of three or four readings with a pause between them, as a My Number is dictated (ななにーいち、
 はちさんさん、…), and a phone's
-first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402). A date's or a block's units
-and an era left in hiragana after digits are their kanji (へいせい25ねん4がつ10にち, 3ちょうめ12ばん).
+first group read aloud from zero before digits typed (ゼロハチゼロの7731の4402), and a phone's group of
+four read aloud among groups typed (080 の さんさんよんよん の 1192, 090 3381 ななよんにーぜろ). A date's
+or a block's units and an era left in hiragana after digits are their kanji (へいせい25ねん4がつ10にち,
+3ちょうめ12ばん).
 O, o, l, I, B and Z in a run of digits and them alone are digits, as OCR misreads a scan (O9O-88l2-3304,
 O8O-B812-44Z1), and so is a run of two or three of them alone joined by a dash, a dot or a slash to such a
 run (l9B4.O2.Zl); a line that only marks a page break (--- page 2 ---) is left out, so what it broke reads
@@ -168,6 +170,7 @@ def fold(text: str, *, joined: bool = False) -> Folded:
     _spoken_digits(chars, origin, ends, _SPOKEN_GROUPED_RUN)
     _spoken_digits(chars, origin, ends, _SPOKEN_ZERO_RUN)
     _spoken_zero_lead(chars, origin, ends)
+    _spoken_group_among_typed(chars, origin, ends)
     _spoken_mark(chars, origin, ends)
     _kana_units(chars, origin, ends)
     _drop(chars, origin, ends, _PAGE_BREAK)
@@ -400,6 +403,29 @@ _SPOKEN_MARK = lazy.compile(rf"(きごう|記号)(?:は|が|[:：])?[ \t\u3000]?
 that names the bank."""
 _YUCHO = lazy.compile("ゆうちょ|ユウチョ|ﾕｳﾁｮ|郵便貯金")
 _MARK_PIECE = lazy.compile(SPOKEN_DIGIT)
+
+
+_AMONG_TYPED = lazy.compile(
+    rf"(?<![0-9])0[0-9]{{1,3}}(?: ?の ?| )(?:([0-9]{{4}})(?: ?の ?| ))?((?:{SPOKEN_DIGIT}){{4}})"
+    r"(?:( ?の ?| )([0-9]{4}))?(?![0-9])"
+)
+"""A phone's group of four digits read aloud among groups typed, a space or の between them (080 の
+さんさんよんよん の 1192, 090 3381 ななよんにーぜろ): voice input that wrote some groups as figures. A typed
+group must stand on both sides of it, or two before it: 090 の いちにーさんよん alone is no phone."""
+_GROUP_PIECE = lazy.compile(SPOKEN_DIGIT)
+
+
+def _spoken_group_among_typed(chars: list[str], origin: list[int], ends: list[int]) -> None:
+    """Replace each group read aloud that `_AMONG_TYPED` finds by its digits, in place."""
+    text = to_hiragana("".join(chars))
+    for run in reversed(list(_AMONG_TYPED.finditer(text))):
+        if not run.group(1) and not run.group(4):
+            continue
+        start, end = run.span(2)
+        pieces = list(_GROUP_PIECE.finditer(text, start, end))
+        chars[start:end] = [_digit_of(p.group()) for p in pieces]
+        origin[start:end] = [origin[p.start()] for p in pieces]
+        ends[start:end] = [ends[p.end() - 1] for p in pieces]
 
 
 def _spoken_mark(chars: list[str], origin: list[int], ends: list[int]) -> None:

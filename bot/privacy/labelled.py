@@ -42,7 +42,9 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   雇用保険の番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
-  Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone), a ward's
+  Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone; shortened or
+  in hiragana: 被保番, 介保番号, ひほけんしゃ番号; 被保険者証 alone before six digits or more; a passport's
+  two letters and a dash: MP-4471229), a ward's
   numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
   通知書番号, a checkup voucher's 受診券番号 or 受診券 No., a child's 予診票番号, a vaccination's 接種券番号,
   a checkup's 受診番号, K-2026-1183 too), a person's number, code or ID (any 〜者番号 but a
@@ -86,14 +88,16 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   口座番号の下3桁が 092, 携帯の末尾4桁 2237); a vehicle's plate after ナンバー, 車番 or 登録番号
   (足立 330 ほ 88-21), and a motorcycle's or a moped's, with no class's digits, after 登録, 二輪, 原付 or
   バイク too (自動二輪の登録 練馬 ほ 7721, 原付 練馬区 か 2281); after 車両番号 or 車は too (車は 足立 300 ひ
-  55-12), in a message that does not speak of the ward's own cars (公用車);
+  55-12), in a message that does not speak of the ward's own cars (公用車); a labelled number cut short and
+  said again whole after …, いや or いえ (受給者証番号 4471… いえ 4417 2290, 口座 普通 3381… いや 3318207);
 - a vehicle's chassis number after 車台番号 or 車体番号 (ZVW30-1182047, a 17-character VIN
   WDD2050422F771804); a Japan Post Bank transfer account in its old form after ゆうちょ, 振替 or 記号番号
   (00170-4-220718); a person's id as a URL's path segment after users/, members/ and the like; in a message
   that names a device's address (IP, MAC, client, 接続元) and not the ward's own network (サーバ, 庁内, DNS),
   a global IPv4 address (private and documentation ranges, a version and IP電話 stay) and a MAC address;
   a year and month before 生まれ or 生 with an age near them (70歳、昭和31年2月生, 1990年11月生まれ); after
-  🎂 or 👶 as a form's label, a birth date; an era's first kanji may have a dot after it (平.7.12.24);
+  🎂 or 👶 as a form's label, a birth date; an era's first kanji may have a dot after it (平.7.12.24), and
+  after a label an era's letter and the parts a space apart (誕生日 H3 12 5);
 - in a message about a pension (年金), four digits and six apart by a dash, a space or の, a basic pension
   number's shape (2201-883045, 4410 009127), a phone's leading 0 excepted;
 - an account on a messenger or a social network after its name (LINE ID：sakura_mama77, LINEのIDは
@@ -104,7 +108,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   在留カードの番号はエー・ビー・12345678・シー・ディー);
 - a car's whole plate with no word for it (品川 300 さ 44-18), in a message that speaks neither of the
   ward's own cars nor of a fleet's upkeep (車検, 配車), and a motorcycle's with a dash in its number after
-  バイク or 原付 (練馬 あ 12-34); a bicycle's crime-prevention registration (防犯登録 第 A 4417821 号); a
+  バイク or 原付 (練馬 あ 12-34); a bicycle's crime-prevention registration (防犯登録 第 A 4417821 号, its
+  prefecture before it if any: 防犯登録 東京 A 77120498); a
   capital and a serial between 第 and 号 after a number's word that is no work number's (入浴券の番号 第 B
   2204417 号; 文書番号 第 A 12345 号 stays); a parcel's tracking number of ten to thirteen digits after
   追跡番号 or 問い合わせ番号 in a message about a parcel; a ゆうちょ 記号 (1…0) and its 番号 anywhere in a
@@ -259,6 +264,9 @@ _SPACED_DATE = (
 )
 """A date after a label as a PDF copies it, a space after every character (H 1 2 . 0 3 . 1 5, 1 9 9 0 年 7 月
 1 4 日)."""
+_ERA_SPACED_DATE = rf"{_ERA}[0-9]{{1,2}}[ \u3000][0-9]{{1,2}}[ \u3000][0-9]{{1,2}}(?![0-9.:/])"
+"""An era's letter and year, then the month and the day a space apart, no mark between them (誕生日 H3 12 5),
+as a hurried hand types a birth date: only after a label."""
 _HESITANT_DATE = (
     rf"(?:{_ERA}{_ERA_YEAR}|(?:19|20)[0-9]{{2}}){_SPACE}年の?{_SPACE}(?:…|\.{{2,3}})[^\n0-9。]{{0,8}}?"
     rf"{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日"
@@ -270,7 +278,7 @@ _WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\
 """A weekday's English name before a date (Date of Birth: Sat, 9 Sep 1989; D.O.B.: Wednesday, July 4,
 1979)."""
 _BIRTH_DATE = lazy.compile(
-    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_DAY_FIRST_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE})"
+    rf"{_BIRTH_LABEL}{_GAP}{_OPENING}{_WEEKDAY}({_DATE}|{_COMPACT_DATE}|{_AMERICAN_DATE}|{_DAY_FIRST_DATE}|{_ENGLISH_DATE}|{_SPACED_DATE}|{_ERA_SPACED_DATE})"
     rf"|(?<![〜~～])(?<![〜~～][ \t\u3000])({_DATE}){_SPACE}{_BORN}"
     rf"|誕生日(?:は|が|:|：){_SPACE}({_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY})"
     rf"|({_YEAR_BORN}(?:で|の|、|,){{0,2}}{_SPACE}(?:{_DAY_WORD}{_SPACE})?(?:{_SMALL}{_SPACE}月{_SPACE}{_SMALL}{_SPACE}日|{_MONTH_SLASH_DAY}))"
@@ -321,7 +329,9 @@ _ID_LABEL = (
     r"犬の登録番号|鑑札の?番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
-    r"介護保険番号|保護番号|証書番号|通知書番号|受診券(?:の)?番号|受診券(?=[ \t]?no\.)|"
+    r"介護保険番号|介保番号|被保番|ひほけんしゃ(?:ばんごう|番号)|"
+    r"(?:介護保険)?被保険者証(?=[ \t\u3000]+[0-9](?:[ ]?[0-9]){5})|"
+    r"保護番号|証書番号|通知書番号|受診券(?:の)?番号|受診券(?=[ \t]?no\.)|"
     r"予診票の?番号|接種券の?番号|受診番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
@@ -339,7 +349,7 @@ _HANDBOOK = (
 _ID_VALUE = (
     r"(?:(?:[a-z]{0,2}|(?-i:[A-Z]{1,2})[ ])[0-9]{3,}(?:(?:[ \n・の-]|[ ]?-[ ]?)[0-9]+)*"
     r"(?:[ ](?-i:[A-Z]{2})|[a-z]{0,2})|[0-9](?:(?:[ ]|[ ]?-[ ]?)[0-9]){5,}|[0-9]{1,2}[ \t]*\n[ \t]*[0-9]{3,}"
-    r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[0-9]{2,}[a-z]{1,2}[0-9]{3,})"
+    r"|[a-z]?[0-9]{1,2}-[0-9]{3,}(?:-[0-9]+)*|[a-z]{2}-[0-9]{5,}|[0-9]{2,}[a-z]{1,2}[0-9]{3,})"
 )
 """Three digits at least (口座が2つ is a count), up to two letters before them (パスポート TK1234567) and
 after them (在留カード番号 AB12345678CD), capitals set apart by a space too (TZ 7654321, XY 1122 3344 ZW,
@@ -353,6 +363,8 @@ letter before it if any, a dash and a longer one (a ward's or an office's code f
 opens a member's number (2026G0318), or two letters between them, as an office's code opens an
 application's (26HK0192). A prefecture's name and a dash may open the value (保育士登録番号 東京-004471)."""
 _QUANTITY = rf"[{UNIT_CHARACTERS}つ個]"
+_CUT = r"(?:\.{2,}|・{2,})"
+"""An ellipsis (… and ‥ fold to dots): where a number said or typed was cut short."""
 _SEVEN_BROKEN = "|".join(rf"[0-9]{{{n}}}[ \t]*\n[ \t]*[0-9]{{{7 - n}}}" for n in range(1, 7))
 """An account's seven digits broken once by a line break, as a chat sends them in two (44 / 18720)."""
 _ACCOUNT_DASHED = (
@@ -370,7 +382,7 @@ _ID_NUMBER = lazy.compile(
     rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
-    rf"([0-9]{{7}}|{_SEVEN_BROKEN}|{_ACCOUNT_DASHED})(?![0-9]|{_QUANTITY})"
+    rf"([0-9]{{7}}|{_SEVEN_BROKEN}|{_ACCOUNT_DASHED}|[0-9]{{2,6}}(?={_CUT}))(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら|ので)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY})",
@@ -454,6 +466,13 @@ _CARD = lazy.compile(
 """Sixteen digits in fours, or four, six and four or five set apart alike, as Diners and American Express
 print theirs (3056 930902 5904, 3782-822463-10005); not inside an identifier (a hash, a UUID:
 `bot.privacy.numbers`), whose digits touch letters or dashes."""
+_CUT_SHORT = lazy.compile(
+    rf"{_CUT}{_BLANKS}(?:いや|いえ|いいえ|すみません|失礼しました|ではなく|じゃなくて)[、,]?{_BLANKS}"
+    rf"(?:正しくは[:：]?{_BLANKS})?({_ID_VALUE})(?![0-9a-z]|{_QUANTITY})",
+    re.IGNORECASE,
+)
+"""A labelled number cut short and said again whole (受給者証番号 4471… いえ 4417 2290, 口座 普通 3381… いや
+3318207): the whole one, longer, is the same person's."""
 _CORRECTION = lazy.compile(
     rf"{_BLANKS}(?:→|->|=>|⇒|じゃなくて|ではなくて?|でなくて?|[、,]?{_SPACE}いや[、,]?|だったか|か(?={_SPACE}[0-9])"
     rf"|[、,]?{_SPACE}(?:あ[、,]?{_SPACE})?違(?:った|いました)[、,]?|(?:に|を|と)?訂正[:：]?"
@@ -478,7 +497,7 @@ _PLATE_KANA = "あいうえかきくけこさすせそたちつてなぬねひ�
 """A plate's kana that are no particle (と, に, の, は, も, や and を are plates' too)."""
 _PLATE_NUMBER = (
     r"([\u4e00-\u9fffヶケ]{1,4}[ \t\u3000]?"
-    rf"(?:[0-9]{{2,3}}[ \t\u3000]?(?:[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}"
+    rf"(?:[0-9]{{2,3}}[ \t\u3000]?(?:[{_PLATE_KANA}](?:[ \t\u3000]|・)?[0-9]{{4}}"
     rf"|[{_PLATE_KANA}とにのはもやを][ \t\u3000]?"
     rf"(?:[0-9]{{1,2}}-[0-9]{{2}}|・{{1,3}}[0-9]{{1,3}}))|[{_PLATE_KANA}][ \t\u3000]?[0-9]{{4}}))(?![0-9-])"
 )
@@ -486,8 +505,9 @@ _PLATE = lazy.compile(
     rf"(?:ナンバー|車番|登録|二輪|原付|バイク|plate)[^\n。]{{0,12}}?{_PLATE_NUMBER}", re.IGNORECASE
 )
 """A vehicle's plate after a word for it (ナンバー, 車番, a registration's 登録番号): the office's place, the
-class's two or three digits, a kana and the four digits (車のナンバー：足立 330 ほ 88-21, 練馬500ね・・73); a
-kana that is a particle too (と, の, は) only before a plate's 88-21 or ・・73, not before four digits alone
+class's two or three digits, a kana and the four digits, a middle dot before them if any (車のナンバー：
+足立 330 ほ 88-21, 練馬500ね・・73, 練馬330あ・4418); a kana that is a particle too (と, の, は) only
+before a plate's 88-21 or ・・73, not before four digits alone
 (300 と 1234); a motorcycle's or a moped's has no class's digits (二輪の登録 練馬 ほ 7721, 原付 練馬区 か
 2281).
 A plate with no such word before it is a ward's car's as often (公用車 練馬 500 さ 45-67) and stays."""
@@ -638,7 +658,7 @@ _LETTER_SERIAL = lazy.compile(
 office's kanji, not a lone capital (豊福第 1843 号), and a work number's word before 番号 (文書番号, 契約番号)
 keeps it."""
 _CRIME_PREVENTION = lazy.compile(
-    rf"防犯登録(?:番号)?(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?"
+    rf"防犯登録(?:番号)?(?:は|が|:|：)?{_SPACE}(?:第{_SPACE})?(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+)?"
     rf"((?-i:[A-Z]{{1,2}})[ ]?[0-9]{{4,8}}|[0-9]{{2}}-[0-9]{{4,7}}|[0-9]{{5,8}})(?![0-9]|{_SPACE}{_QUANTITY})"
 )
 """A bicycle's crime-prevention registration, its holder's name and address on file (防犯登録 第 A 4417821 号,
@@ -931,8 +951,15 @@ def _device_addresses(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 def _corrections(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
-    """The numbers correcting or doubting the labelled one at ``[start, end)``, one after another."""
+    """The numbers correcting or doubting the labelled one at ``[start, end)``, one after another.
+
+    The first may say whole what was cut short (`_CUT_SHORT`).
+    """
     digits = sum(c.isdigit() for c in text[start:end])
+    if (cut := _CUT_SHORT.match(text, end)) and sum(c.isdigit() for c in cut.group(1)) > digits:
+        end = cut.end(1)
+        digits = sum(c.isdigit() for c in cut.group(1))
+        yield cut.start(1), end, ID_NUMBER
     while (match := _CORRECTION.match(text, end)) and sum(c.isdigit() for c in match.group(1)) == digits:
         end = match.end(1)
         yield match.start(1), end, ID_NUMBER
