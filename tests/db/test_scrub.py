@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0054 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0055 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -511,6 +511,23 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "名簿から：［生年月日］\t［電話番号］\nOCR：T［郵便番号］ ［住所］\n生年月日 ［生年月日］\n"
             "犬の登録番号 第 ［各種番号］ 号\nZairyu card No. ［各種番号］",
         ),
+        (
+            "0054",
+            "assignee=岩城 reviewer=すぎうら\n〔受付：吉成〕〔入力：くろさわ〕\n"
+            "シフト 午前 宮脇〜午後 ふじさき\n受付者印 [ 梶 ]　来賓：村井 県議",
+            ("岩城", "くろさわ", "宮脇", "ふじさき", "梶", "村井"),
+            "assignee=［氏名］ reviewer=［氏名］\n〔受付：［氏名］〕〔入力：［氏名］〕\n"
+            "シフト 午前 ［氏名］〜午後 ［氏名］\n受付者印 [ ［氏名］ ]　来賓：［氏名］ 県議",
+        ),
+        (
+            "0054",
+            "携帯は 080 の さんさんよんよん の 1192 です\n"
+            "メールは hana点sato アットマーク yahoo点co点jp です\n住所：Minami-Nagasaki 2 chome 8 ban 14 go\n"
+            "被保番 0041 2288 で照会\n旅券番号 MP-4471229（フィリピン）",
+            ("1192", "hana", "Minami-Nagasaki", "0041", "4471229"),
+            "携帯は ［電話番号］ です\nメールは ［メールアドレス］ です\n住所：［住所］\n"
+            "被保番 ［各種番号］ で照会\n旅券番号 ［各種番号］（フィリピン）",
+        ),
     ],
     ids=[
         "names",
@@ -570,6 +587,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "katakana after a role without の, line-ups, chat lines opened by a time, attendance marks",
         "a spaced の after 旧姓, lists in mixed scripts, a caller's quoted name, semicolon lists",
         "dates in rows beside a phone, OCR's T for 〒, day-first births, dogs' numbers, spaced residence IDs",
+        "key=value fields, 入力： in 〔〕, shifts joined by 〜, stamps' boxes, assembly members' titles",
+        "phones read aloud in groups, 点 for a dot, romaji chome and ban, 被保番, passports with a dash",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
