@@ -337,6 +337,8 @@ def _import_faq(args: argparse.Namespace) -> int:
             headings=args.headings,
             hidden=sheet.hidden,
             failed_formulas=sheet.failed_formulas,
+            hidden_columns=sheet.hidden_columns,
+            links=sheet.links,
         )
     except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
         print(exc, file=sys.stderr)
@@ -373,6 +375,7 @@ def _import_faq(args: argparse.Namespace) -> int:
     notes = [f"項目名の行は{header or imported.header_row}行目"] if imported.header_end > 1 else []
     notes += [f"見出しの行 {imported.heading_rows} 行を分類として読みました"] if imported.heading_rows else []
     notes += [f"何も書かれていない行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
+    notes += [f"番号だけの行 {imported.numbered_rows} 行は飛ばしました"] if imported.numbered_rows else []
     said = f"（{'、'.join(notes)}）" if notes else ""
     print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)
     return 0

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import xlwt
 import yaml
+from openpyxl import Workbook, load_workbook
+from openpyxl.worksheet.hyperlink import Hyperlink
 
 from tests.auxil.server import run_bot
 from tests.knowledge.test_importer import write_xlsx
@@ -173,3 +175,132 @@ def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_
         "（空のIDを埋めるか、--id - ですべてのIDを行番号から振ってください）",
     ]
     assert run_bot("import-faq", str(source), "--id", "-").returncode == 0
+
+
+def _edit_sheet(source: Path, *replacements: tuple[str, str]) -> None:
+    """Write the first sheet's XML as Excel would have: each text replaced once."""
+    with zipfile.ZipFile(source) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode("utf-8")
+    for old, new in replacements:
+        assert sheet.count(old) == 1, old
+        sheet = sheet.replace(old, new)
+    members["xl/worksheets/sheet1.xml"] = sheet.encode("utf-8")
+    with zipfile.ZipFile(source, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_a_carriage_return_excel_saved_as_x000d_is_a_line_break_not_text(tmp_path: Path) -> None:
+    """Excel saves a cell's CR (text pasted from another program) as ``_x000D_``; it was imported as such."""
+    rows: list[list[str | None]] = [
+        ["質問", "回答"],
+        ["内線は？", "ANSWER"],
+        ["CODE_TYPED", "そのままです。"],
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    _edit_sheet(
+        source,
+        ("ANSWER", "2201です。_x000D_\n不在なら2202へ。"),
+        ("CODE_TYPED", "_x005F_x000D_とは？"),  # as Excel saves 「_x000D_」 typed into a cell
+    )
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert entries[0]["answer"] == "2201です。\n不在なら2202へ。"
+    assert entries[1]["question"] == "_x000D_とは？"
+
+
+def test_a_link_in_an_answer_cell_keeps_its_address_after_the_text(tmp_path: Path) -> None:
+    """A cell's hyperlink, or a HYPERLINK formula, left only its label: 「こちら」 and no address."""
+    rows: list[list[str | None]] = [
+        ["質問", "回答"],
+        ["会議室の予約は？", "施設予約システムから予約してください。"],
+        ["研修の申込書は？", '=HYPERLINK("https://portal.example.lg.jp/kenshu","職員ポータルの研修ページ")'],
+        ["ポータルは？", "https://portal.example.lg.jp/"],
+        ["様式は？", "様式集シートを見てください。"],
+    ]
+    source = tmp_path / "faq.xlsx"
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    sheet["B2"].hyperlink = "https://portal.example.lg.jp/room"
+    sheet["B4"].hyperlink = "https://portal.example.lg.jp/"
+    sheet["B5"].hyperlink = Hyperlink("B5", location="様式集!A1")  # a place in the workbook: no address
+    book.save(source)
+    _with_saved_results(source, {"B3": "職員ポータルの研修ページ"})
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    assert [entry["answer"] for entry in yaml.safe_load(done.stdout)] == [
+        "施設予約システムから予約してください。（https://portal.example.lg.jp/room）",
+        "職員ポータルの研修ページ（https://portal.example.lg.jp/kenshu）",
+        "https://portal.example.lg.jp/",
+        "様式集シートを見てください。",
+    ]
+
+
+HIDDEN_COLUMN_ROWS: list[list[str | None]] = [
+    ["管理番号", "回答（旧）", "質問", "回答"],
+    ["k1", "旧システムで申請します。", "休暇の申請は？", "庶務事務システムで申請します。"],
+    ["k2", None, "名札をなくしたら？", "人事課で再発行します。"],
+]
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_hidden_column_gives_way_to_the_column_a_person_sees(tmp_path: Path, kind: str) -> None:
+    """A hidden 回答（旧） left of 回答 was read as the answers (row 3 had none): the one seen is read."""
+    if kind == "xlsx":
+        source = write_xlsx(tmp_path / "faq.xlsx", HIDDEN_COLUMN_ROWS)
+        book = load_workbook(source)
+        sheet = book["FAQ"]
+        sheet.column_dimensions["A"].hidden = True  # an id column kept out of sight: still read
+        sheet.column_dimensions["B"].hidden = True
+        book.save(source)
+    else:
+        xls = xlwt.Workbook()
+        sheet = xls.add_sheet("FAQ")
+        for r, row in enumerate(HIDDEN_COLUMN_ROWS):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+        sheet.col(0).hidden = True
+        sheet.col(1).hidden = True
+        source = tmp_path / "faq.xls"
+        xls.save(str(source))
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert [(e["id"], e["answer"]) for e in entries] == [
+        ("k1", "庶務事務システムで申請します。"),
+        ("k2", "人事課で再発行します。"),
+    ]
+    assert (
+        f"{source}: B列「回答（旧）」はExcelで非表示の列のため読んでいません"
+        "（回答はD列「回答」から読みました。こちらを読むには --answer B を付けてください）"
+    ) in done.stderr.splitlines()
+
+
+def test_rows_numbered_ahead_with_nothing_else_are_skipped_and_counted(tmp_path: Path) -> None:
+    """A sheet numbered down to row 40 for entries to come failed with a problem for every unfilled row."""
+    rows: list[list[str | None]] = [
+        ["No", "質問", "回答", "分類"],
+        ["1", "休暇の申請は？", "庶務事務システムで。", "庶務"],
+        ["2", None, None, None],
+        ["3", "名札をなくしたら？", "人事課へ。", None],
+        ["4", "会議室は？", None, None],
+        *([str(n), None, None, None] for n in range(5, 40)),
+    ]
+    source = write_xlsx(tmp_path / "faq.xlsx", rows)
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        f"{source}: 5行目: 回答が空です",
+        "1件の問題があるため、何も書き出していません。",
+    ]
+    rows[4][2] = "予約システムで。"
+    done = run_bot("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
+    assert done.returncode == 0, done.stderr
+    assert [e["id"] for e in yaml.safe_load(done.stdout)] == ["1", "3", "4"]
+    assert done.stderr.splitlines()[-1] == "3件のFAQを読み込みました（番号だけの行 36 行は飛ばしました）。"
