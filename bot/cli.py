@@ -391,7 +391,7 @@ def _sheet_notes(name: str, others: Sequence[str]) -> list[str]:
 
 
 def _row_notes(imported: Imported) -> list[str]:
-    """The rows below the header skipped though they hold text, and those asking one question (lines)."""
+    """Rows below the header skipped though they hold text, read as the row above (〃), or asking alike."""
 
     def listed(rows: Sequence[int]) -> str:
         shown = "、".join(str(row) for row in rows[:10])
@@ -405,6 +405,11 @@ def _row_notes(imported: Imported) -> list[str]:
         )
     if imported.header_repeats:
         notes.append(f"{listed(imported.header_repeats)}は項目名の行の繰り返しのため読んでいません")
+    if imported.dittos:
+        notes.append(
+            f"注意: {listed(imported.dittos)}の「〃」「同上」は、"
+            "すぐ上の行と同じ値として読みました（違う値のときは、Excelでその値を書いてから読み込んでください）"
+        )
     for rows in imported.same_questions:
         notes.append(
             f"注意: {'行目と'.join(str(row) for row in rows)}行目の質問が同じです（読み込みました。検索では"

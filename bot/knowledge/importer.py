@@ -102,6 +102,8 @@ NO_ID = "-"
 """``--id -``: ignore any ID column and number the entries by their rows (`import_faq`): row 5 is q0005."""
 
 _ID = re.compile(ENTRY_ID_PATTERN)
+_DITTO = frozenset({"〃", "同上"})
+"""A cell that says "the same as above" (a category 〃, an answer 同上): read as the entry above's."""
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
 _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"[（(【\[「〈<]([^）)】\]」〉>]*)[）)】\]」〉>]")
@@ -148,6 +150,8 @@ class Imported:
     """Rows below the header that repeat its names (a header printed on every page): skipped."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with text that Excel hides: skipped, as a person reading the sheet does not see them."""
+    dittos: list[int] = field(default_factory=list)
+    """Rows with a category or answer 〃 or 同上, read as the entry above's."""
     numbered_rows: int = 0
     """Rows with nothing but a number in the ID column (a sheet numbered ahead for entries to come)."""
     unread: list[str] = field(default_factory=list)
@@ -178,7 +182,8 @@ def import_faq(
     without its result) is a problem. A column in ``hidden_columns`` (hidden in Excel) is read for a field
     only when no column a person sees has its header. An answer cell in ``links`` (by row number and column
     index) is read with the address its link goes to after its text. A row with nothing but its ID is
-    skipped and counted (a sheet numbered ahead).
+    skipped and counted (a sheet numbered ahead). A category or answer 〃 or 同上 is the one of the entry
+    read above it (`Imported.dittos`).
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
@@ -194,6 +199,7 @@ def import_faq(
     seen: dict[str, int] = {}
     numbered: set[int] = set()  # the rows whose id was made from their number (no id given)
     entry_rows: list[int] = []
+    above: dict[str, str] | None = None  # the cells of the entry last read: what 〃 and 同上 repeat
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[below:], start=below + 1):
         failed = {name: (failed_formulas or {}).get((number, index)) for name, index in where.items()}
@@ -228,6 +234,17 @@ def import_faq(
                 )
             continue
         unused = 0
+        dittos = [name for name in ("category", "answer") if cells.get(name) in _DITTO]
+        if dittos and above is None:
+            problems.extend(
+                f"{number}行目: {FIELD_LABELS[name]}が「{cells[name]}」ですが、上に読んだ行がありません"
+                "（値をそのまま書いてください）"
+                for name in dittos
+            )
+            continue
+        if dittos and above is not None:
+            cells.update({name: above.get(name, "") for name in dittos})
+            imported.dittos.append(number)
         if section and not cells.get("category"):
             cells["category"] = section
         entry_id = cells.get("id") or f"q{number:04d}"
@@ -260,6 +277,7 @@ def import_faq(
             continue
         imported.entries.append(entry)
         entry_rows.append(number)
+        above = cells
     if unused:
         problems.append(_EMPTY_SECTION.format(unused, section))
     if problems:

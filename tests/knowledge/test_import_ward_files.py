@@ -304,3 +304,31 @@ def test_rows_numbered_ahead_with_nothing_else_are_skipped_and_counted(tmp_path:
     assert done.returncode == 0, done.stderr
     assert [e["id"] for e in yaml.safe_load(done.stdout)] == ["1", "3", "4"]
     assert done.stderr.splitlines()[-1] == "3件のFAQを読み込みました（番号だけの行 36 行は飛ばしました）。"
+
+
+def test_ditto_marks_read_as_the_value_above_and_are_named(tmp_path: Path) -> None:
+    """A category 〃 became a menu button 「〃」, and an answer 同上 was served as the answer 「同上」."""
+    rows: list[list[str | None]] = [
+        ["分類", "質問", "回答"],
+        ["ごみ", "粗大ごみの出し方は？", "粗大ごみ受付センターに申し込んでください。"],
+        ["〃", "大型の家具は？", "同上"],
+        [" 〃 ", "資源ごみの日は？", "水曜日です。"],
+    ]
+    done = run_bot("import-faq", str(source := write_xlsx(tmp_path / "faq.xlsx", rows)))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert [(e["category"], e["answer"]) for e in entries[1:]] == [
+        ("ごみ", "粗大ごみ受付センターに申し込んでください。"),
+        ("ごみ", "水曜日です。"),
+    ]
+    assert (
+        f"{source}: 注意: 3、4行目の「〃」「同上」は、すぐ上の行と同じ値として読みました"
+        "（違う値のときは、Excelでその値を書いてから読み込んでください）"
+    ) in done.stderr.splitlines()
+    rows[1][2] = "同上"
+    done = run_bot("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
+    assert done.returncode == 1
+    assert (
+        f"{source}: 2行目: 回答が「同上」ですが、上に読んだ行がありません（値をそのまま書いてください）"
+        in (done.stderr.splitlines())
+    )
