@@ -109,10 +109,12 @@ _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"[（(【\[「〈<]([^）)】\]」〉>]*)[）)】\]」〉>]")
 _CLOSING_MARKS = ".:：．。"
 _MARKERS = {
-    "question": re.compile(r"^(?:[QqＱｑ]|問い?|質問)[0-9０-９]*[.．:：、)）]\s*"),
-    "answer": re.compile(r"^(?:[AaＡａ]|答え?|回答)[0-9０-９]*[.．:：、)）]\s*"),
+    "question": re.compile(r"^(?:[QqＱｑ][0-9０-９]*[.．:：)）]|(?:問い?|質問)[0-9０-９]*[.．:：、)）])\s*"),
+    "answer": re.compile(r"^(?:[AaＡａ][0-9０-９]*[.．:：)）]|(?:答え?|回答)[0-9０-９]*[.．:：、)）])\s*"),
 }
-"""A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…)."""
+"""A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…, 答え、…).
+
+A letter before 「、」 is no marker: 「A4、A3のどちらでも」 names paper sizes, 「A、B、Cの順に」 a list."""
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(ord("！"), ord("～") + 1)}
 """Full-width ASCII (Ｍ００１, typed with the input method on) to half-width: an ID as its writer meant it."""
 _TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr|u|ul)\b[^<>]*"
