@@ -619,8 +619,13 @@ def _link_text(link: re.Match[str]) -> str:
 
 
 def _linked(label: str, address: str) -> str:
-    """A link's text as staff can follow it in a chat: its label, then its address in brackets."""
-    return address if not label or label == address else f"{label}（{address}）"
+    """A link's text as staff can follow it in a chat: its label, then its address in brackets.
+
+    A label that shows the address already (「詳しくは https://… をご覧ください」) is enough as it is.
+    """
+    if not label:
+        return address
+    return label if address in label else f"{label}（{address}）"
 
 
 def _items(text: str) -> list[str]:

@@ -217,7 +217,7 @@ def test_a_link_in_an_answer_cell_keeps_its_address_after_the_text(tmp_path: Pat
         ["質問", "回答"],
         ["会議室の予約は？", "施設予約システムから予約してください。"],
         ["研修の申込書は？", '=HYPERLINK("https://portal.example.lg.jp/kenshu","職員ポータルの研修ページ")'],
-        ["ポータルは？", "https://portal.example.lg.jp/"],
+        ["ポータルは？", "詳しくは https://portal.example.lg.jp/ をご覧ください。"],
         ["様式は？", "様式集シートを見てください。"],
     ]
     source = tmp_path / "faq.xlsx"
@@ -236,7 +236,7 @@ def test_a_link_in_an_answer_cell_keeps_its_address_after_the_text(tmp_path: Pat
     assert [entry["answer"] for entry in yaml.safe_load(done.stdout)] == [
         "施設予約システムから予約してください。（https://portal.example.lg.jp/room）",
         "職員ポータルの研修ページ（https://portal.example.lg.jp/kenshu）",
-        "https://portal.example.lg.jp/",
+        "詳しくは https://portal.example.lg.jp/ をご覧ください。",
         "様式集シートを見てください。",
     ]
 
