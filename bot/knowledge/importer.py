@@ -102,6 +102,8 @@ NO_ID = "-"
 """``--id -``: ignore any ID column and number the entries by their rows (`import_faq`): row 5 is q0005."""
 
 _ID = re.compile(ENTRY_ID_PATTERN)
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+"""Half-width katakana (ｼｽﾃﾑ, with their voiced marks: ﾊﾟｿｺﾝ), as old systems and some typists write them."""
 _DITTO = frozenset({"〃", "同上"})
 """A cell that says "the same as above" (a category 〃, an answer 同上): read as the entry above's."""
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
@@ -599,10 +601,13 @@ def _tidy(name: str, text: str) -> str:
     """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS).
 
     An ID's full-width letters and digits are made half-width: Japanese Excel users often type
-    them with the input method on, and 「Ｍ００１」 means M001.
+    them with the input method on, and 「Ｍ００１」 means M001. A category's half-width katakana are made
+    full-width: ｼｽﾃﾑ on some rows and システム on others is one category, one button in the menu.
     """
     if name == "id":
         return text.translate(_HALF_WIDTH)
+    if name == "category":
+        return _HALF_WIDTH_KANA.sub(lambda kana: unicodedata.normalize("NFKC", kana.group()), text)
     if name not in _MARKERS:
         return text
     if _HTML_TAG.search(text) or _HTML_SCRIPT.search(text):

@@ -332,3 +332,18 @@ def test_ditto_marks_read_as_the_value_above_and_are_named(tmp_path: Path) -> No
         f"{source}: 2行目: 回答が「同上」ですが、上に読んだ行がありません（値をそのまま書いてください）"
         in (done.stderr.splitlines())
     )
+
+
+def test_a_category_typed_in_half_width_kana_is_one_with_its_full_width_spelling(tmp_path: Path) -> None:
+    """ｼｽﾃﾑ on one row and システム on another were two categories, two buttons in the menu."""
+    rows: list[list[str | None]] = [
+        ["分類", "質問", "回答"],
+        ["ｼｽﾃﾑ", "ﾊﾟｽﾜｰﾄﾞを忘れたら？", "ﾍﾙﾌﾟﾃﾞｽｸへ。"],
+        ["システム", "プリンタが動かない", "ヘルプデスクへ。"],
+        ["ﾊﾟｿｺﾝ･周辺機器", "マウスの交換は？", "庶務係へ。"],
+    ]
+    done = run_bot("import-faq", str(write_xlsx(tmp_path / "faq.xlsx", rows)))
+    assert done.returncode == 0, done.stderr
+    entries = yaml.safe_load(done.stdout)
+    assert [e["category"] for e in entries] == ["システム", "システム", "パソコン・周辺機器"]
+    assert (entries[0]["question"], entries[0]["answer"]) == ("ﾊﾟｽﾜｰﾄﾞを忘れたら？", "ﾍﾙﾌﾟﾃﾞｽｸへ。"), "as typed"
