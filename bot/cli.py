@@ -96,7 +96,7 @@ def _parser() -> Parser:
     imports.add_argument(
         "--force", action="store_true", help="write over an --output file that is already there (faq.yaml)"
     )
-    imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
+    imports.add_argument("--sheet", help="the worksheet to read (default: the first one Excel shows)")
     imports.add_argument(
         "--headings",
         action="store_true",

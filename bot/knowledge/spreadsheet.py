@@ -149,7 +149,11 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    """The file's sheet (``sheet``, else the first): its rows as text cells, and what else it holds."""
+    """The file's sheet (``sheet``, else the first Excel shows): its rows as text cells, and what else.
+
+    A sheet Excel hides (an old version kept out of sight, the lists behind a drop-down) is never read
+    unasked: a person opening the workbook never sees it.
+    """
     if problem := input_problem(path, sheet):
         raise ImportProblems([problem])
     suffix = path.suffix.lower()
@@ -173,7 +177,8 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheetnames)
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
+        shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+        worksheet = book[sheet] if sheet is not None else shown[0]
         failed, links = _formula_cells(path, worksheet.title)
         rows = []
         for number, row in enumerate(worksheet.iter_rows(), start=1):
@@ -251,7 +256,8 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheet_names())
-        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+        shown = [ws for ws in book.sheets() if ws.visibility == 0] or book.sheets()
+        worksheet = book.sheet_by_name(sheet) if sheet is not None else shown[0]
         rows = [
             [_xls_text(cell, book) for cell in worksheet.row(number)] for number in range(worksheet.nrows)
         ]

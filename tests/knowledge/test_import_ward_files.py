@@ -347,3 +347,36 @@ def test_a_category_typed_in_half_width_kana_is_one_with_its_full_width_spelling
     entries = yaml.safe_load(done.stdout)
     assert [e["category"] for e in entries] == ["システム", "システム", "パソコン・周辺機器"]
     assert (entries[0]["question"], entries[0]["answer"]) == ("ﾊﾟｽﾜｰﾄﾞを忘れたら？", "ﾍﾙﾌﾟﾃﾞｽｸへ。"), "as typed"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "xls"])
+def test_a_hidden_sheet_is_not_read_unless_named(tmp_path: Path, kind: str) -> None:
+    """An old FAQ hidden as the first sheet was imported instead of the one the ward sees."""
+    old = [["質問", "回答"], ["粗大ごみは？", "電話で申し込みます。"]]
+    new = [["質問", "回答"], ["粗大ごみは？", "インターネットで申し込めます。"]]
+    if kind == "xlsx":
+        book = Workbook()
+        hidden = book.active
+        assert hidden is not None
+        hidden.title, hidden.sheet_state = "旧", "hidden"
+        shown = book.create_sheet("FAQ")
+        for sheet, rows in ((hidden, old), (shown, new)):
+            for row in rows:
+                sheet.append(row)
+        book.active = 1
+        book.save(source := tmp_path / "faq.xlsx")
+    else:
+        xls = xlwt.Workbook()
+        for name, rows in (("旧", old), ("FAQ", new)):
+            sheet = xls.add_sheet(name)
+            for r, row in enumerate(rows):
+                for c, value in enumerate(row):
+                    sheet.write(r, c, value)
+        xls.get_sheet(0).visibility = 1
+        xls.save(str(source := tmp_path / "faq.xls"))
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)[0]["answer"] == "インターネットで申し込めます。"
+    assert "シート「FAQ」を読みました。ほかのシート「旧」は読んでいません" in done.stderr
+    named = run_bot("import-faq", str(source), "--sheet", "旧")
+    assert yaml.safe_load(named.stdout)[0]["answer"] == "電話で申し込みます。"
