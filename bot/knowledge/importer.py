@@ -284,6 +284,10 @@ def import_faq(
         above = cells
     if unused:
         problems.append(_EMPTY_SECTION.format(unused, section))
+    if not imported.entries and not problems:  # written out, it would replace a whole FAQ with none
+        hidden_rows = len(imported.hidden_rows)
+        why = f"（{hidden_rows}行はExcelで非表示です。フィルターや非表示を解除してから読み込んでください）"
+        problems.append(f"{below}行目より下に、質問と回答のある行がありません{why if hidden_rows else ''}")
     if problems:
         raise ImportProblems(problems)
     imported.same_questions = [[entry_rows[at] for at in group] for group in same_questions(imported.entries)]

@@ -380,3 +380,24 @@ def test_a_hidden_sheet_is_not_read_unless_named(tmp_path: Path, kind: str) -> N
     assert "シート「FAQ」を読みました。ほかのシート「旧」は読んでいません" in done.stderr
     named = run_bot("import-faq", str(source), "--sheet", "旧")
     assert yaml.safe_load(named.stdout)[0]["answer"] == "電話で申し込みます。"
+
+
+def test_a_sheet_without_a_single_entry_writes_nothing(tmp_path: Path) -> None:
+    """A header alone, or every row filtered out, was 「0件のFAQを読み込みました」 and an empty file."""
+    header_only = tmp_path / "faq.csv"
+    header_only.write_text("質問,回答\r\n", encoding="utf-8")
+    output = tmp_path / "faq.yaml"
+    done = run_bot("import-faq", str(header_only), "--output", str(output))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == f"{header_only}: 1行目より下に、質問と回答のある行がありません"
+    assert not output.exists()
+    filtered = write_xlsx(tmp_path / "faq.xlsx", [["質問", "回答"], ["粗大ごみは？", "予約制です。"]])
+    book = load_workbook(filtered)
+    book["FAQ"].row_dimensions[2].hidden = True
+    book.save(filtered)
+    done = run_bot("import-faq", str(filtered), "--output", str(output))
+    assert done.returncode == 1
+    assert done.stderr.splitlines()[0] == (
+        f"{filtered}: 1行目より下に、質問と回答のある行がありません"
+        "（1行はExcelで非表示です。フィルターや非表示を解除してから読み込んでください）"
+    )
