@@ -96,7 +96,7 @@ def _parser() -> Parser:
     imports.add_argument(
         "--force", action="store_true", help="write over an --output file that is already there (faq.yaml)"
     )
-    imports.add_argument("--sheet", help="the worksheet to read (default: the first)")
+    imports.add_argument("--sheet", help="the worksheet to read (default: the first one Excel shows)")
     imports.add_argument(
         "--headings",
         action="store_true",
@@ -337,6 +337,8 @@ def _import_faq(args: argparse.Namespace) -> int:
             headings=args.headings,
             hidden=sheet.hidden,
             failed_formulas=sheet.failed_formulas,
+            hidden_columns=sheet.hidden_columns,
+            links=sheet.links,
         )
     except NoSuchSheet as exc:  # found only once the workbook is open; bad usage, as a missing file is
         print(exc, file=sys.stderr)
@@ -373,6 +375,7 @@ def _import_faq(args: argparse.Namespace) -> int:
     notes = [f"項目名の行は{header or imported.header_row}行目"] if imported.header_end > 1 else []
     notes += [f"見出しの行 {imported.heading_rows} 行を分類として読みました"] if imported.heading_rows else []
     notes += [f"何も書かれていない行 {imported.blank_rows} 行は飛ばしました"] if imported.blank_rows else []
+    notes += [f"番号だけの行 {imported.numbered_rows} 行は飛ばしました"] if imported.numbered_rows else []
     said = f"（{'、'.join(notes)}）" if notes else ""
     print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)
     return 0
@@ -388,7 +391,7 @@ def _sheet_notes(name: str, others: Sequence[str]) -> list[str]:
 
 
 def _row_notes(imported: Imported) -> list[str]:
-    """The rows below the header skipped though they hold text, and those asking one question (lines)."""
+    """Rows below the header skipped though they hold text, read as the row above (〃), or asking alike."""
 
     def listed(rows: Sequence[int]) -> str:
         shown = "、".join(str(row) for row in rows[:10])
@@ -402,6 +405,11 @@ def _row_notes(imported: Imported) -> list[str]:
         )
     if imported.header_repeats:
         notes.append(f"{listed(imported.header_repeats)}は項目名の行の繰り返しのため読んでいません")
+    if imported.dittos:
+        notes.append(
+            f"注意: {listed(imported.dittos)}の「〃」「同上」は、"
+            "すぐ上の行と同じ値として読みました（違う値のときは、Excelでその値を書いてから読み込んでください）"
+        )
     for rows in imported.same_questions:
         notes.append(
             f"注意: {'行目と'.join(str(row) for row in rows)}行目の質問が同じです（読み込みました。検索では"

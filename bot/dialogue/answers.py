@@ -65,8 +65,8 @@ class Answers:
         state, consult = state.issue(Pending("consult", query))
         choices = (Choice(self.lib.ward.consult_label, consult), views.MENU)
         not_found = (
-            f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、よくある質問・"
-            f"{self.lib.ward.manual_short}・改善事例の中に見つかりませんでした。"
+            f"申し訳ありません。「{views.excerpt(query, 40)}」にぴったり合う情報は、"
+            f"{self.lib.sources}の中に見つかりませんでした。"
         )
         if result.decision == "clarify" and found:  # a long shot: the candidates and the consultation
             lead = (

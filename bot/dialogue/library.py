@@ -61,6 +61,15 @@ class Library:
         """The ward's own names, as the knowledge gives them."""
         return self.kb.ward
 
+    @property
+    def sources(self) -> str:
+        """What the bot answers from, as staff are told: よくある質問・手引き・改善事例, those it has only.
+
+        A ward that brings its FAQ alone has no manual and no cases to send anyone looking in.
+        """
+        manual = (self.ward.manual_short,) if self.kb.chapters else ()
+        return "・".join(("よくある質問", *manual, *(("改善事例",) if self.kb.cases else ())))
+
     def smalltalk_of(self, text: str) -> str | None:
         """The id of the small-talk entry one of whose phrasings is the message, punctuation aside."""
         return self.smalltalk_by_key.get(key_of(text))

@@ -26,10 +26,13 @@ whose cell read is a formula without a result to read (``failed_formulas``:
 saved without one by a program other than Excel, or an error such as #N/A), an id
 that is malformed or used twice, or a cell that does not fit the FAQ's
 format is reported by its row number, and then nothing is written. Only rows
-with no text at all are skipped (and counted), and rows hidden in Excel
+with no text at all, or nothing but an id (a sheet numbered ahead), are skipped
+(and counted), and rows hidden in Excel
 (``hidden``) are skipped and named: what a person sees is what is read. A
 second column whose header names a field already read (回答（英語） beside 回答)
-is reported as not read, and so is any other named column (担当課, 更新日).
+is reported as not read, and so is any other named column (担当課, 更新日); of
+two, one hidden in Excel gives way to the one a person sees. A link in an
+answer cell keeps its address after the text (``links``).
 Every entry written is validated against the FAQ's schema first, so the
 output always passes ``python -m bot check``; entries asking the same
 question are written, and their rows listed (`Imported.same_questions`), as
@@ -47,7 +50,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from bot.knowledge.schema import CATEGORY_MAX, FaqEntry, same_questions
+from bot.knowledge.schema import CATEGORY_MAX, ENTRY_ID_PATTERN, FaqEntry, same_questions
 from bot.knowledge.spreadsheet import ImportProblems, read_rows
 from bot.knowledge.yamlout import dump_blocks
 
@@ -98,15 +101,22 @@ HEADER_SEARCH_ROWS = 20
 NO_ID = "-"
 """``--id -``: ignore any ID column and number the entries by their rows (`import_faq`): row 5 is q0005."""
 
+_ID = re.compile(ENTRY_ID_PATTERN)
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+"""Half-width katakana (ｼｽﾃﾑ, with their voiced marks: ﾊﾟｿｺﾝ), as old systems and some typists write them."""
+_DITTO = frozenset({"〃", "同上"})
+"""A cell that says "the same as above" (a category 〃, an answer 同上): read as the entry above's."""
 _LIST_SPLIT = re.compile(r"[\n;；]|、(?=\S)")
 _SPACES = re.compile(r"\s+")
 _BRACKETED = re.compile(r"[（(【\[「〈<]([^）)】\]」〉>]*)[）)】\]」〉>]")
 _CLOSING_MARKS = ".:：．。"
 _MARKERS = {
-    "question": re.compile(r"^(?:[QqＱｑ]|問い?|質問)[0-9０-９]*[.．:：、)）]\s*"),
-    "answer": re.compile(r"^(?:[AaＡａ]|答え?|回答)[0-9０-９]*[.．:：、)）]\s*"),
+    "question": re.compile(r"^(?:[QqＱｑ][0-9０-９]*[.．:：)）]|(?:問い?|質問)[0-9０-９]*[.．:：、)）])\s*"),
+    "answer": re.compile(r"^(?:[AaＡａ][0-9０-９]*[.．:：)）]|(?:答え?|回答)[0-9０-９]*[.．:：、)）])\s*"),
 }
-"""A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…)."""
+"""A question's or an answer's own marker at its start (Q1. 粗大ごみは？, A：事前に…, 答え、…).
+
+A letter before 「、」 is no marker: 「A4、A3のどちらでも」 names paper sizes, 「A、B、Cの順に」 a list."""
 _HALF_WIDTH = {code: code - 0xFEE0 for code in range(ord("！"), ord("～") + 1)}
 """Full-width ASCII (Ｍ００１, typed with the input method on) to half-width: an ID as its writer meant it."""
 _TAG = r"/?(?:a|b|br|div|em|font|h[1-6]|i|img|li|ol|p|span|strong|table|td|th|tr|u|ul)\b[^<>]*"
@@ -144,6 +154,10 @@ class Imported:
     """Rows below the header that repeat its names (a header printed on every page): skipped."""
     hidden_rows: list[int] = field(default_factory=list)
     """Rows with text that Excel hides: skipped, as a person reading the sheet does not see them."""
+    dittos: list[int] = field(default_factory=list)
+    """Rows with a category or answer 〃 or 同上, read as the entry above's."""
+    numbered_rows: int = 0
+    """Rows with nothing but a number in the ID column (a sheet numbered ahead for entries to come)."""
     unread: list[str] = field(default_factory=list)
     """Columns whose header names a field read from another column (lines for people)."""
     same_questions: list[list[int]] = field(default_factory=list)
@@ -157,6 +171,8 @@ def import_faq(
     headings: bool = False,
     hidden: Collection[int] = (),
     failed_formulas: Mapping[tuple[int, int], str] | None = None,
+    hidden_columns: Collection[int] = (),
+    links: Mapping[tuple[int, int], str] | None = None,
 ) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
@@ -167,26 +183,36 @@ def import_faq(
     cell and no answer is a section heading whose text is the category of the rows below it. Rows
     numbered in ``hidden`` (hidden in Excel) are skipped and listed. A row with a cell read in
     ``failed_formulas`` (by row number and column index: the error it shows, or "" for a formula saved
-    without its result) is a problem.
+    without its result) is a problem. A column in ``hidden_columns`` (hidden in Excel) is read for a field
+    only when no column a person sees has its header. An answer cell in ``links`` (by row number and column
+    index) is read with the address its link goes to after its text. A row with nothing but its ID is
+    skipped and counted (a sheet numbered ahead). A category or answer 〃 or 同上 is the one of the entry
+    read above it (`Imported.dittos`).
     """
     if not rows:
         raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
-    header, where = _header(rows, columns or {})
+    header, where = _header(rows, columns or {}, hidden_columns)
     names, below = list(rows[header]), header + 1
     if below < len(rows) and _repeats_header(rows[below], rows[header], where):
         names, below = _joined(names, rows[below]), below + 1
-    unread = _unread(names, rows[below:], where, columns or {})
+    unread = _unread(names, rows[below:], where, columns or {}, hidden_columns)
+    ids = {_header_key(name) for name in COLUMN_NAMES["id"]}
+    number_column = where.get("id", next((i for i, n in enumerate(names) if _header_keys(n) & ids), None))
     imported = Imported(header_row=header + 1, header_end=below, unread=unread)
     problems: list[str] = []
     seen: dict[str, int] = {}
     numbered: set[int] = set()  # the rows whose id was made from their number (no id given)
     entry_rows: list[int] = []
+    above: dict[str, str] | None = None  # the cells of the entry last read: what 〃 and 同上 repeat
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[below:], start=below + 1):
         failed = {name: (failed_formulas or {}).get((number, index)) for name, index in where.items()}
         formulas = {name: error for name, error in failed.items() if error is not None}
         if not formulas and not any(cell.strip() for cell in row):
             imported.blank_rows += 1
+            continue
+        if _numbered_only(row, number_column):
+            imported.numbered_rows += 1
             continue
         if number in hidden:
             imported.hidden_rows.append(number)
@@ -199,6 +225,8 @@ def import_faq(
             imported.header_repeats.append(number)
             continue
         cells = {name: _tidy(name, _cell(row, index)) for name, index in where.items()}
+        if cells.get("answer") and (address := (links or {}).get((number, where["answer"]))):
+            cells["answer"] = _linked(cells["answer"], address)
         if headings and (heading := _heading(row, cells, max(where["question"], where["answer"]))):
             if unused:
                 problems.append(_EMPTY_SECTION.format(unused, section))
@@ -210,6 +238,17 @@ def import_faq(
                 )
             continue
         unused = 0
+        dittos = [name for name in ("category", "answer") if cells.get(name) in _DITTO]
+        if dittos and above is None:
+            problems.extend(
+                f"{number}行目: {FIELD_LABELS[name]}が「{cells[name]}」ですが、上に読んだ行がありません"
+                "（値をそのまま書いてください）"
+                for name in dittos
+            )
+            continue
+        if dittos and above is not None:
+            cells.update({name: above.get(name, "") for name in dittos})
+            imported.dittos.append(number)
         if section and not cells.get("category"):
             cells["category"] = section
         entry_id = cells.get("id") or f"q{number:04d}"
@@ -242,8 +281,13 @@ def import_faq(
             continue
         imported.entries.append(entry)
         entry_rows.append(number)
+        above = cells
     if unused:
         problems.append(_EMPTY_SECTION.format(unused, section))
+    if not imported.entries and not problems:  # written out, it would replace a whole FAQ with none
+        hidden_rows = len(imported.hidden_rows)
+        why = f"（{hidden_rows}行はExcelで非表示です。フィルターや非表示を解除してから読み込んでください）"
+        problems.append(f"{below}行目より下に、質問と回答のある行がありません{why if hidden_rows else ''}")
     if problems:
         raise ImportProblems(problems)
     imported.same_questions = [[entry_rows[at] for at in group] for group in same_questions(imported.entries)]
@@ -284,6 +328,15 @@ def _id_used_twice(entry_id: str, number: int, first: int, numbered: Collection[
     if first in numbered:
         return f"{number}行目: ID「{entry_id}」は、IDが空の{first}行目に行番号から振ったIDと同じです{fix}"
     return f"{number}行目: ID「{entry_id}」は{first}行目でも使われています"
+
+
+def _numbered_only(row: Sequence[str], column: int | None) -> bool:
+    """Whether ``row`` holds nothing but an id in the ID ``column``: a row numbered ahead, to be filled in.
+
+    Text there that is no id (「■ ごみ」) is a heading or a note, which is reported, never skipped.
+    """
+    filled = [at for at, cell in enumerate(row) if cell.strip()]
+    return column is not None and filled == [column] and bool(_ID.match(_tidy("id", _cell(row, column))))
 
 
 def _repeats_header(row: Sequence[str], header: Sequence[str], where: Mapping[str, int]) -> bool:
@@ -329,7 +382,9 @@ def to_yaml(entries: Sequence[FaqEntry]) -> str:
     return header + dump_blocks(data)
 
 
-def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[int, dict[str, int]]:
+def _header(
+    rows: Sequence[Sequence[str]], given: Mapping[str, str], hidden_columns: Collection[int] = ()
+) -> tuple[int, dict[str, int]]:
     """The header row's index and where each field is, from the first row that has question and answer.
 
     A row qualifies when both columns are found by their header, or, for a column given by letter or
@@ -338,7 +393,7 @@ def _header(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> tuple[in
     first_problems: list[str] | None = None
     for at, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
         try:
-            where = _columns(row, given)
+            where = _columns(row, given, hidden_columns)
         except ImportProblems as exc:
             first_problems = exc.problems if first_problems is None else first_problems
             continue
@@ -394,8 +449,14 @@ def _empty_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> lis
     return problems
 
 
-def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
-    """Where each field is in ``header``: given by the caller, else found by its header."""
+def _columns(
+    header: Sequence[str], given: Mapping[str, str], hidden_columns: Collection[int] = ()
+) -> dict[str, int]:
+    """Where each field is in ``header``: given by the caller, else found by its header.
+
+    Of two columns with a field's header, the one a person sees wins over one hidden in Excel
+    (回答（旧） hidden beside 回答); a hidden column is read when it is the only one (an ID out of sight).
+    """
     keys = [_header_keys(cell) for cell in header]
     where: dict[str, int] = {}
     problems: list[str] = []
@@ -415,7 +476,8 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
             continue
         candidates = {_header_key(c) for c in COLUMN_NAMES[name]}
         taken = set(where.values())
-        found = next((i for i, k in enumerate(keys) if k & candidates and i not in taken), None)
+        found_all = [i for i, k in enumerate(keys) if k & candidates and i not in taken]
+        found = next((i for i in found_all if i not in hidden_columns), found_all[0] if found_all else None)
         if found is not None:
             where[name] = found
     for name, label in (("question", "質問"), ("answer", "回答")):
@@ -431,7 +493,11 @@ def _columns(header: Sequence[str], given: Mapping[str, str]) -> dict[str, int]:
 
 
 def _unread(
-    header: Sequence[str], below: Sequence[Sequence[str]], where: Mapping[str, int], given: Mapping[str, str]
+    header: Sequence[str],
+    below: Sequence[Sequence[str]],
+    where: Mapping[str, int],
+    given: Mapping[str, str],
+    hidden_columns: Collection[int] = (),
 ) -> list[str]:
     """Every column that is not read and holds text, each as a line for people.
 
@@ -448,8 +514,9 @@ def _unread(
         candidates = {_header_key(c) for c in COLUMN_NAMES[name]}
         for other, names in enumerate(keys):
             if other not in taken and other not in notes and names & candidates:
+                hidden = "はExcelで非表示の列のため" if other in hidden_columns else "は"
                 notes[other] = (
-                    f"{_letter(other)}列「{header[other].strip()}」は読んでいません（{FIELD_LABELS[name]}は"
+                    f"{_letter(other)}列「{header[other].strip()}」{hidden}読んでいません（{FIELD_LABELS[name]}は"
                     f"{_letter(index)}列「{header[index].strip()}」から読みました。"
                     f"こちらを読むには --{name} {_letter(other)} を付けてください）"
                 )
@@ -538,10 +605,13 @@ def _tidy(name: str, text: str) -> str:
     """A question's or answer's cell without its Q/A marker and as plain text (HTML from a CMS).
 
     An ID's full-width letters and digits are made half-width: Japanese Excel users often type
-    them with the input method on, and 「Ｍ００１」 means M001.
+    them with the input method on, and 「Ｍ００１」 means M001. A category's half-width katakana are made
+    full-width: ｼｽﾃﾑ on some rows and システム on others is one category, one button in the menu.
     """
     if name == "id":
         return text.translate(_HALF_WIDTH)
+    if name == "category":
+        return _HALF_WIDTH_KANA.sub(lambda kana: unicodedata.normalize("NFKC", kana.group()), text)
     if name not in _MARKERS:
         return text
     if _HTML_TAG.search(text) or _HTML_SCRIPT.search(text):
@@ -554,8 +624,17 @@ def _tidy(name: str, text: str) -> str:
 
 
 def _link_text(link: re.Match[str]) -> str:
-    address, label = link.group(1), _HTML_TAG.sub("", link.group(2)).strip()
-    return address if not label or label == address else f"{label}（{address}）"
+    return _linked(_HTML_TAG.sub("", link.group(2)).strip(), link.group(1))
+
+
+def _linked(label: str, address: str) -> str:
+    """A link's text as staff can follow it in a chat: its label, then its address in brackets.
+
+    A label that shows the address already (「詳しくは https://… をご覧ください」) is enough as it is.
+    """
+    if not label:
+        return address
+    return label if address in label else f"{label}（{address}）"
 
 
 def _items(text: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -141,7 +142,8 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
     """Load, validate and cross-check; raise `KnowledgeError` on any problem.
 
     What is worth a look but loads all the same goes to ``notes``: FAQ entries asking the same question,
-    and a ward's own columns in faq.yaml (``url:``, ``更新日:``), which are left out.
+    a ward's own columns in faq.yaml (``url:``, ``更新日:``), which are left out, and a category ward.yaml
+    labels that no FAQ entry has (its label is never shown).
     """
     problems: list[Problem] = []
     missing = missing_knowledge(faq_path, knowledge_dir)
@@ -154,12 +156,15 @@ def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | N
     if not faq and not problems:
         # An empty file is a slip (an import that failed, redirected into it), never meant to serve.
         problems.append(Problem(faq_path, 0, _NO_FAQ))
-    if notes is not None:
-        notes.extend(sorted([*own_columns, *_same_questions(faq)]))
     referrals = load_list(knowledge_dir / "referrals.yaml", Referral, problems, optional=True, links=links)
     smalltalk = load_list(knowledge_dir / "smalltalk.yaml", SmallTalk, problems, optional=True, links=links)
     synonyms = _load_synonyms(knowledge_dir / "synonyms.yaml", problems)
-    ward = _load_ward(knowledge_dir / "ward.yaml", problems)
+    ward_doc = (
+        _read(knowledge_dir / "ward.yaml", problems) if (knowledge_dir / "ward.yaml").exists() else None
+    )
+    ward = _load_ward(ward_doc, problems)
+    if notes is not None:
+        notes.extend(sorted([*own_columns, *_same_questions(faq), *_unused_categories(ward_doc, ward, faq)]))
     chapters = _load_chapters(knowledge_dir / "manual", problems)
     case_links: list[Links] = []
     cases = _load_cases(knowledge_dir / "cases", problems, case_links)
@@ -446,14 +451,44 @@ def _load_synonyms(path: Path, problems: list[Problem]) -> list[tuple[str, ...]]
     return groups
 
 
-def _load_ward(path: Path, problems: list[Problem]) -> Ward:
-    """The ward's names; the sample ward's for a missing file or key."""
-    if not path.exists():
-        return Ward()
-    doc = _read(path, problems)
+def _load_ward(doc: YamlDocument | None, problems: list[Problem]) -> Ward:
+    """The ward's names from ward.yaml (None: missing or unreadable); the sample ward's for a missing key."""
     if doc is None or doc.data is None:
         return Ward()
     return _validate(doc, (), doc.data, Ward, problems) or Ward()
+
+
+def _unused_categories(
+    doc: YamlDocument | None, ward: Ward, faq: list[tuple[FaqEntry, Located]]
+) -> list[Problem]:
+    """A note on each category ward.yaml's ``categories`` labels that no FAQ entry has.
+
+    Its label is never shown, and nothing else says so: a name written otherwise than in the
+    spreadsheet the FAQ came from (システム for ｼｽﾃﾑ, 庶務 for 庶務関係) is a silent miss.
+    """
+    if doc is None:
+        return []
+    used = dict.fromkeys(entry.category for entry, _ in faq if entry.category)
+    listed = "".join(f"「{category}」" for category in list(used)[:10]) + ("など" if len(used) > 10 else "")
+    notes = []
+    for category in ward.categories:
+        if category in used:
+            continue
+        width = unicodedata.normalize("NFKC", category)
+        alike = next((c for c in used if unicodedata.normalize("NFKC", c) == width), None)
+        why = (
+            f"FAQでは「{alike}」と書かれています"
+            if alike
+            else (f"FAQの分類は{listed}です" if used else "FAQに分類はありません")
+        )
+        notes.append(
+            Problem(
+                doc.path,
+                doc.line(("categories", category)),
+                f"注意: 分類「{category}」のFAQがないため、この表示名は使われません（{why}）",
+            )
+        )
+    return notes
 
 
 def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:

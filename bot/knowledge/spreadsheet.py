@@ -8,6 +8,11 @@ as 2026/05/01 (with its time when it has one: 2026/05/01 9:30), never as its
 serial number. A cell merged over several
 rows (a category beside its questions, one answer for two questions) gives
 its value to each row it covers; a cell merged across a row stays one cell.
+A cell of an .xlsx keeps the address of its link (a hyperlink on the cell, or
+a HYPERLINK formula) in `Sheet.links`, and a column Excel hides is listed in
+`Sheet.hidden_columns`, as hidden rows are in `Sheet.hidden`. A character
+Excel escapes in its XML (``_x000D_``, the CR of text pasted from another
+program) reads as itself, a CR as a line break.
 A formula reads as the result Excel saved with it. One saved without a
 result (an .xlsx written by a program, not by Excel) and one whose result is
 an error (#N/A from a lookup that found nothing) are listed in
@@ -27,6 +32,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +71,12 @@ _UNREADABLE_EXCEL = (
     "拡張子と中身の形式が違います。Excelで開けるなら、別名で保存し直してください）"
 )
 
+
+_HYPERLINK = re.compile(r'\s*HYPERLINK\(\s*"((?:[^"]|"")+)"', re.IGNORECASE)
+"""A HYPERLINK formula whose address is written in it (not taken from another cell)."""
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+"""How Excel writes a character its XML cannot hold: ``_x000D_`` (a CR), ``_x005F_`` (the ``_`` of a
+typed ``_x000D_``). openpyxl leaves them as they are."""
 
 _ERA_DAY = '[$-411]ggge"年"m"月"d"日"'
 _ERA_SHORT = "[$-411]ge.m.d"
@@ -124,6 +136,11 @@ class Sheet:
     failed_formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     """The formula cells without a result to read, by (row number from 1, column index from 0): the error
     Excel shows (``#N/A``), or "" for a formula saved without its result."""
+    hidden_columns: frozenset[int] = frozenset()
+    """The hidden columns' indexes (from 0: column A is 0)."""
+    links: dict[tuple[int, int], str] = field(default_factory=dict)
+    """The addresses the cells link to (.xlsx), by (row number from 1, column index from 0): a cell shows
+    only its link's label (「こちら」), and the address would otherwise be lost."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -132,7 +149,11 @@ def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
-    """The file's sheet (``sheet``, else the first): its rows as text cells, and what else it holds."""
+    """The file's sheet (``sheet``, else the first Excel shows): its rows as text cells, and what else.
+
+    A sheet Excel hides (an old version kept out of sight, the lists behind a drop-down) is never read
+    unasked: a person opening the workbook never sees it.
+    """
     if problem := input_problem(path, sheet):
         raise ImportProblems([problem])
     suffix = path.suffix.lower()
@@ -156,25 +177,43 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheetnames)
-        worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        rows = [[_xlsx_text(cell, book.epoch) for cell in row] for row in worksheet.iter_rows()]
+        shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+        worksheet = book[sheet] if sheet is not None else shown[0]
+        failed, links = _formula_cells(path, worksheet.title)
+        rows = []
+        for number, row in enumerate(worksheet.iter_rows(), start=1):
+            rows.append([_xlsx_text(cell, book.epoch) for cell in row])
+            links.update(((number, at), address) for at, cell in enumerate(row) if (address := _link(cell)))
         for merged in worksheet.merged_cells.ranges:
             _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
+            if link := links.get((merged.min_row, merged.min_col - 1)):
+                links.update(
+                    ((n, merged.min_col - 1), link) for n in range(merged.min_row + 1, merged.max_row + 1)
+                )
         hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
+        hidden_columns = frozenset(
+            index
+            for column in worksheet.column_dimensions.values()
+            if column.hidden and column.min is not None and column.max is not None
+            for index in range(column.min - 1, column.max)
+        )
         others = [name for name in book.sheetnames if name != worksheet.title]
-        return Sheet(rows, worksheet.title, others, hidden, _failed_formulas(path, worksheet.title))
+        return Sheet(rows, worksheet.title, others, hidden, failed, hidden_columns, links)
     finally:
         book.close()
 
 
-def _failed_formulas(path: Path, title: str) -> dict[tuple[int, int], str]:
-    """Sheet ``title``'s cells without a result to read (`Sheet.failed_formulas`): (row, column) → error.
+def _formula_cells(path: Path, title: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
+    """Sheet ``title``'s formulas without a result to read, and its HYPERLINK formulas' addresses.
+
+    Both by (row from 1, column from 0): `Sheet.failed_formulas` and `Sheet.links`.
 
     A cell showing an error (``t="e"``) has it as its value (#N/A). Excel saves each
     formula's result beside it (``<v>``); openpyxl and other programs write the formula
     alone, or with an empty ``<v/>``, and a reader sees an empty cell. An empty result is
     one only for a text formula (``t="str"``, a formula that gives ""): a number is never
-    empty.
+    empty. A HYPERLINK formula's result is its label only; its address is its first
+    argument, read when it is written in the formula (``HYPERLINK("https://…","こちら")``).
     """
     from openpyxl.reader.excel import ExcelReader
     from openpyxl.utils.cell import coordinate_to_tuple
@@ -186,18 +225,22 @@ def _failed_formulas(path: Path, title: str) -> dict[tuple[int, int], str]:
         reader.read_manifest()
         reader.read_workbook()
         member = next(rel.target for sheet, rel in reader.parser.find_sheets() if sheet.name == title)
-        found = {}
+        failed, links = {}, {}
         with reader.archive.open(member) as xml:
             for _, element in ElementTree.iterparse(xml):
                 if element.tag != f"{main}c" or not (coordinate := element.get("r")):
                     continue
+                row, column = coordinate_to_tuple(coordinate)
                 kind, value = element.get("t", "n"), (element.findtext(f"{main}v") or "").strip()
+                formula = element.findtext(f"{main}f")
                 if kind == "e":
-                    found[coordinate_to_tuple(coordinate)] = value
-                elif kind == "n" and element.find(f"{main}f") is not None and not value:
-                    found[coordinate_to_tuple(coordinate)] = ""
+                    failed[row, column - 1] = value
+                elif kind == "n" and formula is not None and not value:
+                    failed[row, column - 1] = ""
+                if formula and (link := _HYPERLINK.match(formula)):
+                    links[row, column - 1] = link.group(1).replace('""', '"')
                 element.clear()
-        return {(row, column - 1): error for (row, column), error in found.items()}
+        return failed, links
     finally:
         reader.archive.close()
 
@@ -213,13 +256,15 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
         _check_sheet(path, sheet, book.sheet_names())
-        worksheet = book.sheet_by_name(sheet) if sheet is not None else book.sheet_by_index(0)
+        shown = [ws for ws in book.sheets() if ws.visibility == 0] or book.sheets()
+        worksheet = book.sheet_by_name(sheet) if sheet is not None else shown[0]
         rows = [
             [_xls_text(cell, book) for cell in worksheet.row(number)] for number in range(worksheet.nrows)
         ]
         for top, end, left, _ in worksheet.merged_cells:
             _fill_down(rows, top, end, left)
         hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
+        hidden_columns = frozenset(n for n, column in worksheet.colinfo_map.items() if column.hidden)
         others = [name for name in book.sheet_names() if name != worksheet.name]
         failed = {
             (number + 1, column): xlrd.error_text_from_code.get(cell.value, "#N/A")
@@ -227,7 +272,7 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
             for column, cell in enumerate(worksheet.row(number))
             if cell.ctype == xlrd.XL_CELL_ERROR
         }
-        return Sheet(rows, worksheet.name, others, hidden, failed)
+        return Sheet(rows, worksheet.name, others, hidden, failed, hidden_columns)
     finally:
         book.release_resources()
 
@@ -249,11 +294,20 @@ def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
             row[column] = value
 
 
+def _link(cell: Any) -> str:
+    """The address a cell's hyperlink goes to: "" for none, or for a place in the workbook (``location``)."""
+    link = getattr(cell, "hyperlink", None)  # the cells a merged cell covers have none
+    return str(link.target or "") if link is not None else ""
+
+
 def _xlsx_text(cell: Any, epoch: dt.datetime) -> str:
     """An .xlsx cell's text under its number format, Japanese Excel's built-in date formats too."""
     from openpyxl.utils.datetime import from_excel
 
     value, number_format = cell.value, cell.number_format
+    if isinstance(value, str):
+        value = _EXCEL_ESCAPE.sub(lambda escaped: chr(int(escaped.group(1), 16)), value)
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
     japanese = _JAPANESE_FORMATS.get(cell._style.numFmtId) if number_format == "General" else None
     if japanese and isinstance(value, int | float) and not isinstance(value, bool):
         value, number_format = from_excel(value, epoch), japanese

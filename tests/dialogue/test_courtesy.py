@@ -72,3 +72,10 @@ def test_a_wards_own_small_talk_replaces_the_courtesies(kb: KnowledgeBase) -> No
     assert said(engine, "こんにちは") == "こんにちは。市役所の相談窓口です。"
     (reply,) = engine.step(Incoming(KEY, text="テスト"), State(), MemoryDesk()).replies
     assert reply.kind != "smalltalk", "the built-in ones are not mixed in"
+
+
+def test_what_was_not_found_names_only_the_kinds_of_knowledge_the_ward_has(faq_only: Engine) -> None:
+    """A ward with its FAQ alone was told nothing was in 「よくある質問・手引き・改善事例」: two it lacks."""
+    (reply,) = faq_only.step(Incoming(KEY, text="庁舎の駐輪場の場所"), State(), MemoryDesk()).replies
+    assert reply.kind == "escalate", reply
+    assert "ぴったり合う情報は、よくある質問の中に見つかりませんでした。" in reply.text

@@ -385,6 +385,23 @@ def test_q_and_a_markers_and_html_from_a_cms_export_become_plain_text(tmp_path: 
     )
 
 
+def test_paper_sizes_and_lists_opening_an_answer_are_no_markers() -> None:
+    """「A4、A3のどちらでも」 lost its 「A4、」 as if it were the marker 「A1、」: the answer said only A3."""
+    rows = [
+        ["質問", "回答"],
+        ["用紙のサイズは？", "A4、A3のどちらでも受け付けます。"],
+        ["提出の順番は？", "A、B、Cの順に綴じてください。"],
+        ["Q1) 申請は？", "A1) 窓口で。"],
+        ["問2、届出は？", "答え、郵送で。"],
+    ]
+    assert [(e.question, e.answer) for e in import_faq(rows).entries] == [
+        ("用紙のサイズは？", "A4、A3のどちらでも受け付けます。"),
+        ("提出の順番は？", "A、B、Cの順に綴じてください。"),
+        ("申請は？", "窓口で。"),
+        ("届出は？", "郵送で。"),
+    ]
+
+
 def test_section_headings_on_rows_of_their_own_become_categories_when_asked(tmp_path: Path) -> None:
     rows: list[list[str | None]] = [
         ["No", "質問", "回答"],

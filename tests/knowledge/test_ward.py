@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import KnowledgeError, Ward, load_knowledge
+from bot.knowledge import KnowledgeError, Problem, Ward, load_knowledge
 from tests.knowledge.test_loader import GOOD_FAQ, write_kb
 
 OTHER_WARD = """\
@@ -139,4 +139,19 @@ def test_check_names_the_manual_as_the_ward_does(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"{faq}:6: 関連するガイドの節「remedy#nowhere」が見つかりません"
         "（05-remedy.md に節「nowhere」がありません）"
+    ]
+
+
+def test_a_category_the_faq_does_not_have_is_noted_with_the_faqs_own(tmp_path: Path) -> None:
+    """ward.yaml's システム beside an FAQ imported with ｼｽﾃﾑ: its label was never shown, and no one said."""
+    faq, knowledge = write_kb(tmp_path, GOOD_FAQ.replace("category: ツール", "category: ｼｽﾃﾑ"))
+    ward_file = knowledge / "ward.yaml"
+    labels = "  ｼｽﾃﾑ: 機器\n  システム: システム・パソコン\n  税: 税金\n"
+    ward_file.write_text(f"ward: みどり区\ncategories:\n{labels}", encoding="utf-8")
+    notes: list[Problem] = []
+    load_knowledge(faq, knowledge, notes)
+    unused = "注意: 分類「{}」のFAQがないため、この表示名は使われません（{}）"
+    assert [str(note) for note in notes] == [
+        f"{ward_file}:4: " + unused.format("システム", "FAQでは「ｼｽﾃﾑ」と書かれています"),
+        f"{ward_file}:5: " + unused.format("税", "FAQの分類は「ｼｽﾃﾑ」です"),
     ]
