@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -155,13 +155,23 @@ def from_another_site(request: web.Request) -> bool:
     """Whether a browser sent ``request`` from a page of another site: by ``Origin``, and ``Sec-Fetch-Site``.
 
     The host compared is the one the browser asked for (a trusted proxy's ``X-Forwarded-Host``,
-    `bot.handlers.proxy`). A request with neither header (a script, an old browser) is not refused here:
-    the cookies' SameSite=Strict and the dashboard's CSRF tokens stand behind it.
+    `bot.handlers.proxy`). To a request known to have come over HTTPS (directly, or by a trusted proxy's
+    ``X-Forwarded-Proto``), a page of the same host over plain HTTP is another site: anyone on the network
+    path can write that page. The other way round is not refused: over plain HTTP the bot may sit behind a
+    TLS proxy it was not told to trust, and the browser's page is then its own over HTTPS. A request with
+    neither header (a script, an old browser) is not refused here: the cookies' SameSite=Strict and the
+    dashboard's CSRF tokens stand behind it.
     """
     origin = request.headers.get("Origin")
     site = request.headers.get("Sec-Fetch-Site", "same-origin")
-    foreign = origin is not None and urlsplit(origin).netloc != request.host
+    foreign = origin is not None and _foreign_origin(urlsplit(origin), request)
     return foreign or site not in ("same-origin", "none")
+
+
+def _foreign_origin(origin: SplitResult, request: web.Request) -> bool:
+    if origin.netloc != request.host or origin.scheme not in ("http", "https"):
+        return True
+    return request.secure and origin.scheme != "https"
 
 
 def _newlines(text: str) -> str:
