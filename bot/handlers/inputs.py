@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import urlsplit
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -164,14 +164,19 @@ def from_another_site(request: web.Request) -> bool:
     """
     origin = request.headers.get("Origin")
     site = request.headers.get("Sec-Fetch-Site", "same-origin")
-    foreign = origin is not None and _foreign_origin(urlsplit(origin), request)
+    foreign = origin is not None and _foreign_origin(origin, request)
     return foreign or site not in ("same-origin", "none")
 
 
-def _foreign_origin(origin: SplitResult, request: web.Request) -> bool:
-    if origin.netloc != request.host or origin.scheme not in ("http", "https"):
+def _foreign_origin(origin: str, request: web.Request) -> bool:
+    """Whether ``origin`` is another site than ``request``'s; so is one no browser writes (``http://[::1``)."""
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # a bracketed host that is no IP address
         return True
-    return request.secure and origin.scheme != "https"
+    if parts.netloc != request.host or parts.scheme not in ("http", "https"):
+        return True
+    return request.secure and parts.scheme != "https"
 
 
 def _newlines(text: str) -> str:

@@ -211,3 +211,17 @@ async def test_an_https_page_is_the_bots_own_behind_a_tls_proxy_it_does_not_trus
     for origin in (f"https://{own}", f"http://{own}"):
         response = await client.post("/api/v1/chat", json={"action": "menu"}, headers={"Origin": origin})
         assert response.status == 200, origin
+
+
+@pytest.mark.asyncio
+async def test_an_origin_no_browser_writes_is_another_site_not_a_500(make_client: MakeClient) -> None:
+    """``urlsplit`` raises for a bracketed host that is no address: the check answered 500, a bug logged."""
+    client = await make_client("10.0.0.0/8")
+    for origin in ("http://[::1", "http://[zz]"):
+        chat = await client.post("/api/v1/chat", json={"text": "RPA"}, headers={"Origin": origin})
+        assert chat.status == 403, origin
+        assert (await chat.json())["error"] == "forbidden_origin"
+        login = await client.post(
+            "/admin/login", data={"username": "a", "password": "b"}, headers={"Origin": origin}
+        )
+        assert login.status == 403, origin
