@@ -36,6 +36,6 @@ EXPOSE 8080
 # The health check asks the address serve listens on (KAIZEN_HOST; a wildcard such as 0.0.0.0 on loopback,
 # as bot/reloadcli.py's server_url does) and its port.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-    CMD ["python", "-c", "import os, sys, urllib.request; host = os.environ.get('KAIZEN_HOST', '').strip(); host = '127.0.0.1' if host in ('', '0.0.0.0', '::') else host; host = f'[{host}]' if ':' in host else host; port = os.environ.get('KAIZEN_PORT', '').strip() or '8080'; sys.exit(0 if urllib.request.urlopen(f'http://{host}:{port}/healthz', timeout=4).status == 200 else 1)"]
+    CMD ["python", "-c", "import os, sys, urllib.request; host = os.environ.get('KAIZEN_HOST', '').strip(); host = '127.0.0.1' if host in ('', '0.0.0.0', '::') else host; host = f'[{host}]' if ':' in host else host; port = os.environ.get('KAIZEN_PORT', '').strip() or '8080'; direct = urllib.request.build_opener(urllib.request.ProxyHandler({})); sys.exit(0 if direct.open(f'http://{host}:{port}/healthz', timeout=4).status == 200 else 1)"]
 
 CMD ["python", "-m", "bot", "serve"]

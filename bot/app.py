@@ -322,7 +322,7 @@ async def _delivery(app: web.Application) -> AsyncIterator[None]:
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """200 once the index is warm and the database answers; 503 when it does not answer in time.
+    """200 once the index is warm and the database answers; 503 when it does not answer in time; never cached.
 
     The check reads only, on its own thread, so giving up on it leaves nothing half done.
     """
@@ -333,12 +333,17 @@ async def healthz(request: web.Request) -> web.Response:
         await asyncio.wait_for(ping, timeout)
     except StoreError as exc:
         app[HEALTH].failed(str(exc).splitlines()[0])
-        return web.json_response({"status": "unavailable"}, status=503)
+        return web.json_response({"status": "unavailable"}, status=503, headers=_FRESH)
     except TimeoutError:
         app[HEALTH].failed(f"no answer within {timeout} s")
-        return web.json_response({"status": "unavailable"}, status=503)
+        return web.json_response({"status": "unavailable"}, status=503, headers=_FRESH)
     app[HEALTH].answered()
     kb = request.app[KNOWLEDGE].searcher.kb
     return web.json_response(
-        {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)}
+        {"status": "ok", "faq": len(kb.faq), "cases": len(kb.cases), "chapters": len(kb.chapters)},
+        headers=_FRESH,
     )
+
+
+_FRESH = {"Cache-Control": "no-store"}
+"""No cache between the bot and its monitor may answer for it: a kept 200 would hide an outage."""

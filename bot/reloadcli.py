@@ -7,6 +7,8 @@ Exit codes: 0 reloaded; 1 the files have problems (printed as
 ``file:line: message``; the server keeps its previous knowledge); 2 the
 server could not be asked (not running, no token, refused, or a redirect,
 which is not followed: urllib would take the token along to its address).
+The server is asked directly, never through a proxy of the environment
+(``http_proxy``), which would see the token.
 """
 
 from __future__ import annotations
@@ -90,7 +92,8 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-_OPENER = urllib.request.build_opener(_NoRedirect)
+_OPENER = urllib.request.build_opener(_NoRedirect, urllib.request.ProxyHandler({}))
+"""Neither a redirect nor a proxy of the environment (``http_proxy``): either would see the token."""
 
 
 def who() -> str:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -124,3 +127,28 @@ def test_a_redirect_is_not_followed_and_the_token_stays_home(capsys: pytest.Capt
     assert _Recording.seen == [], "nothing reached the other address, the token least of all"
     assert code == 2, "not reloaded: the server was never asked"
     assert f"{elsewhere}/collect への転送には従いません" in capsys.readouterr().err
+
+
+def test_the_token_never_goes_through_a_proxy_of_the_environment(refusing: str) -> None:
+    """A ward's ``http_proxy`` (set for the internet) must not see, nor answer for, the admin token."""
+
+    class Proxy(_Recording):
+        seen: ClassVar[list[str | None]] = []
+
+    proxy, address = _serving(Proxy)
+    env = {k: v for k, v in os.environ.items() if k.lower() not in ("no_proxy", "all_proxy")}
+    env |= {"http_proxy": address, "HTTP_PROXY": address, "KAIZEN_ADMIN_TOKEN": TOKEN, "KAIZEN_CACHE_DIR": ""}
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "reload", "--url", refusing],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    finally:
+        proxy.shutdown()
+        proxy.server_close()
+    assert Proxy.seen == [], "the proxy got nothing, the token least of all"
+    assert done.returncode == 2, "the server itself was asked, and refused the token"
+    assert "一致しません" in done.stderr

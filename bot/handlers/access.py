@@ -90,10 +90,13 @@ def route_of(request: web.Request) -> str:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus' text format, for ``Authorization: Bearer $KAIZEN_METRICS_TOKEN`` only."""
+    """Prometheus' text format, for ``Authorization: Bearer $KAIZEN_METRICS_TOKEN`` only; never cached.
+
+    No cache may keep it: a scrape answered from one would show a stale backlog as today's.
+    """
     require_bearer(request, request.app[SETTINGS].metrics_token, "KAIZEN_METRICS_TOKEN", "kaizen-bot metrics")
     body = await asyncio.to_thread(request.app[METRICS].exposition)
-    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE})
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE, "Cache-Control": "no-store"})
 
 
 def _request_id(request: web.Request) -> str:

@@ -155,13 +155,28 @@ def from_another_site(request: web.Request) -> bool:
     """Whether a browser sent ``request`` from a page of another site: by ``Origin``, and ``Sec-Fetch-Site``.
 
     The host compared is the one the browser asked for (a trusted proxy's ``X-Forwarded-Host``,
-    `bot.handlers.proxy`). A request with neither header (a script, an old browser) is not refused here:
-    the cookies' SameSite=Strict and the dashboard's CSRF tokens stand behind it.
+    `bot.handlers.proxy`). To a request known to have come over HTTPS (directly, or by a trusted proxy's
+    ``X-Forwarded-Proto``), a page of the same host over plain HTTP is another site: anyone on the network
+    path can write that page. The other way round is not refused: over plain HTTP the bot may sit behind a
+    TLS proxy it was not told to trust, and the browser's page is then its own over HTTPS. A request with
+    neither header (a script, an old browser) is not refused here: the cookies' SameSite=Strict and the
+    dashboard's CSRF tokens stand behind it.
     """
     origin = request.headers.get("Origin")
     site = request.headers.get("Sec-Fetch-Site", "same-origin")
-    foreign = origin is not None and urlsplit(origin).netloc != request.host
+    foreign = origin is not None and _foreign_origin(origin, request)
     return foreign or site not in ("same-origin", "none")
+
+
+def _foreign_origin(origin: str, request: web.Request) -> bool:
+    """Whether ``origin`` is another site than ``request``'s; so is one no browser writes (``http://[::1``)."""
+    try:
+        parts = urlsplit(origin)
+    except ValueError:  # a bracketed host that is no IP address
+        return True
+    if parts.netloc != request.host or parts.scheme not in ("http", "https"):
+        return True
+    return request.secure and parts.scheme != "https"
 
 
 def _newlines(text: str) -> str:

@@ -7,7 +7,8 @@ Slack does: ``{"ok": true, …}`` with HTTP 200; ``{"ok": false, "error":
 ``{"ok": false, "error": <its error>}`` (``channel_not_found``,
 ``is_archived``…) with HTTP 200, as Slack answers; and scripted refusals
 (`refuse`): ``ratelimited`` is HTTP 429 with ``Retry-After``, as Slack's
-rate limiter answers. Every call is recorded; `hold` keeps calls waiting
+rate limiter answers; ``auth.test`` names the workspace `team` (never
+held or refused). Every call is recorded; `hold` keeps calls waiting
 until `release`. ``chat.postMessage`` checks
 what Slack checks and the bot relies on: a channel, a ``text`` or
 ``blocks``, at most 50 blocks, button texts of at most 75 characters.
@@ -86,6 +87,8 @@ class FakeSlack:
     arrived: list[str] = field(default_factory=list)
     gone: dict[str, str] = field(default_factory=dict)
     refusals: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    team: str = TEAM
+    """The workspace ``auth.test`` names: the bot token's."""
     pause: int = 0
     """When above 0 (`pause_next`), the next ``chat.postMessage`` is ``ratelimited``, this ``Retry-After``."""
     passing: int = 0
@@ -335,7 +338,8 @@ class FakeSlack:
         body = await _body(request)
         self.arrived.append(method)
         self._changes.happened()
-        await self._open.wait()
+        if method != "auth.test":  # the bot's one question about itself: held and refused never
+            await self._open.wait()
         error, status, headers = self._check(method, request, body)
         self.calls.append(Call(method, body, dict(request.headers), status, error))
         self._changes.happened()
@@ -343,7 +347,7 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": error}, status=status, headers=headers)
         if method == "auth.test":
             return web.json_response(
-                {"ok": True, "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "team": "ward"}
+                {"ok": True, "team_id": self.team, "user_id": BOT_USER, "bot_id": BOT_ID, "team": "ward"}
             )
         if method != "chat.postMessage":
             return web.json_response({"ok": False, "error": "unknown_method"}, status=404)
@@ -356,7 +360,7 @@ class FakeSlack:
     ) -> tuple[str | None, int, dict[str, str]]:
         if request.headers.get("Authorization") != f"Bearer {TOKEN}":
             return "invalid_auth", 200, {}
-        if self.refusals:
+        if self.refusals and method != "auth.test":
             error, headers = self.refusals.pop(0)
             status = int(headers.pop("status"))
             if error == "ratelimited":

@@ -43,6 +43,17 @@ def test_the_health_check_asks_the_port_the_server_was_given(tmp_path: Path) -> 
     assert stopped.returncode != 0  # the server is gone: unhealthy, not a silent pass
 
 
+def test_the_health_check_asks_the_server_itself_not_the_proxy_the_container_is_given(tmp_path: Path) -> None:
+    """``-e HTTP_PROXY=…`` (for the platforms' APIs) sent the check to the proxy: unhealthy, or its 200."""
+    command = health_check()
+    dead_proxy = f"http://127.0.0.1:{free_port()}"
+    with serve(tmp_path) as served:
+        port = str(urlsplit(served.url).port)
+        env = {"KAIZEN_PORT": port, "http_proxy": dead_proxy, "HTTP_PROXY": dead_proxy}
+        healthy = subprocess.run([sys.executable, *command[1:]], env=env, timeout=30, capture_output=True)
+        assert healthy.returncode == 0, healthy.stderr
+
+
 def test_the_health_check_asks_the_address_the_server_listens_on(tmp_path: Path) -> None:
     """With KAIZEN_HOST set to one address (not 0.0.0.0) the image was unhealthy: it asked 127.0.0.1."""
     command = health_check()

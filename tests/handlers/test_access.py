@@ -173,3 +173,18 @@ async def test_metrics_count_requests_replies_consultations_and_the_outbox(
         "the new consultation's notice waits"
     )
     assert 0 <= after['kaizen_outbox_oldest_pending_age_seconds{channel="notify-webhook"}'] < 60
+
+
+async def test_health_and_metrics_are_never_answered_from_a_cache(
+    aiohttp_client: AiohttpClient, tmp_path: Path, searcher: Searcher
+) -> None:
+    """A proxy's kept 200 would hide an outage from the monitor, a kept scrape today's backlog."""
+    client = await aiohttp_client(
+        init_app(settings_with(tmp_path, KAIZEN_METRICS_TOKEN=METRICS_TOKEN), searcher=searcher)
+    )
+    health = await client.get("/healthz")
+    assert health.status == 200
+    assert health.headers["Cache-Control"] == "no-store"
+    scraped = await client.get("/metrics", headers={"Authorization": f"Bearer {METRICS_TOKEN}"})
+    assert scraped.status == 200
+    assert scraped.headers["Cache-Control"] == "no-store"

@@ -182,3 +182,46 @@ async def test_the_origin_check_compares_with_the_host_the_proxy_saw(make_client
     own = f"http://{client.server.host}:{client.server.port}"
     refused = await client.post("/api/v1/chat", json={"action": "menu"}, headers={**proxied, "Origin": own})
     assert refused.status == 403
+
+
+@pytest.mark.asyncio
+async def test_a_page_over_plain_http_is_another_site_to_a_request_over_https(
+    make_client: MakeClient,
+) -> None:
+    """Anyone on the network path can write the plain-HTTP page of the bot's own host name."""
+    client = await make_client("127.0.0.1")
+    proxied = {"X-Forwarded-Host": "kaizen.example.lg.jp", "X-Forwarded-Proto": "https"}
+    for origin in ("http://kaizen.example.lg.jp", "ftp://kaizen.example.lg.jp", "null"):
+        headers = {**proxied, "Origin": origin}
+        refused = await client.post("/api/v1/chat", json={"action": "menu"}, headers=headers)
+        assert refused.status == 403, origin
+        assert "Set-Cookie" not in refused.headers
+        login = await client.post("/admin/login", data={"username": "a", "password": "b"}, headers=headers)
+        assert login.status == 403, origin
+        assert "ほかのサイト" in await login.text()
+
+
+@pytest.mark.asyncio
+async def test_an_https_page_is_the_bots_own_behind_a_tls_proxy_it_does_not_trust(
+    make_client: MakeClient,
+) -> None:
+    """Over plain HTTP the bot cannot tell a TLS proxy it was not told of: its page's Origin is https."""
+    client = await make_client("10.0.0.0/8")
+    own = f"{client.server.host}:{client.server.port}"
+    for origin in (f"https://{own}", f"http://{own}"):
+        response = await client.post("/api/v1/chat", json={"action": "menu"}, headers={"Origin": origin})
+        assert response.status == 200, origin
+
+
+@pytest.mark.asyncio
+async def test_an_origin_no_browser_writes_is_another_site_not_a_500(make_client: MakeClient) -> None:
+    """``urlsplit`` raises for a bracketed host that is no address: the check answered 500, a bug logged."""
+    client = await make_client("10.0.0.0/8")
+    for origin in ("http://[::1", "http://[zz]"):
+        chat = await client.post("/api/v1/chat", json={"text": "RPA"}, headers={"Origin": origin})
+        assert chat.status == 403, origin
+        assert (await chat.json())["error"] == "forbidden_origin"
+        login = await client.post(
+            "/admin/login", data={"username": "a", "password": "b"}, headers={"Origin": origin}
+        )
+        assert login.status == 403, origin

@@ -42,7 +42,10 @@ import asyncio
 import hashlib
 import hmac
 import logging
+import re
+import time
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qsl
@@ -105,8 +108,48 @@ REFUSED_ERRORS = frozenset(
 
 RATE_LIMITED = "ratelimited"
 
+_RETRY_REASON = re.compile(r"[a-z_]{1,40}")
+"""An ``X-Slack-Retry-Reason`` as Slack writes one (``http_timeout``, ``http_error``…)."""
+
 MAX_TIMESTAMP_DIGITS = 20
 """Longer than any Unix time in seconds: a longer ``X-Slack-Request-Timestamp`` is refused unread."""
+
+
+WORKSPACE_WAIT_SECONDS = 2.0
+"""How long the first event's acknowledgement waits for ``auth.test`` (Slack wants it within 3 s)."""
+WORKSPACE_RETRY_SECONDS = 60.0
+"""How long after a failed ``auth.test`` events are taken unchecked before it is asked again."""
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """The bot token's workspace: a team id, or an Enterprise Grid organization's id for an org-wide app."""
+
+    id: str
+    enterprise: bool
+
+    @classmethod
+    def of(cls, answer: object) -> Workspace:
+        """From ``auth.test``'s answer; ValueError when it names none."""
+        fields = answer if isinstance(answer, dict) else {}
+        enterprise = fields.get("is_enterprise_install") is True
+        found = fields.get("enterprise_id" if enterprise else "team_id")
+        if not isinstance(found, str) or not found:
+            raise ValueError("auth.test named no workspace")
+        return cls(found, enterprise)
+
+
+def _workspace_of(body: Mapping[str, Any], *, enterprise: bool) -> str | None:
+    """The workspace (or, with ``enterprise``, the organization) a request body says it comes from."""
+    if enterprise:
+        found = body.get("enterprise_id")
+        if found is None and isinstance(body.get("enterprise"), dict):
+            found = body["enterprise"].get("id")  # a button press
+    else:
+        found = body.get("team_id")
+        if found is None and isinstance(body.get("team"), dict):
+            found = body["team"].get("id")  # a button press
+    return found if isinstance(found, str) and found else None
 
 
 class ConversationGone(Exception):
@@ -136,6 +179,9 @@ class SlackChannel:
         self.verifier = SignatureVerifier(settings.signing_secret)
         self._session: aiohttp.ClientSession | None = None
         self._client: AsyncWebClient | None = None
+        self._known: Workspace | None = None
+        self._asking = asyncio.Lock()
+        self._ask_again = 0.0
 
     @property
     def client(self) -> AsyncWebClient:
@@ -171,14 +217,55 @@ class SlackChannel:
             return web.json_response({"challenge": str(body.get("challenge", ""))})
         retry = request.headers.get("X-Slack-Retry-Num")
         if retry is not None:
-            reason = request.headers.get("X-Slack-Retry-Reason", "?")
-            log.info("Slack retry %s (%s) of event %s", retry, reason, body.get("event_id"))
-        await request.app[DISPATCHER].accept(self, incoming_of(body, datetime.now(UTC)))
+            # Headers are not signed: only what is shaped as Slack writes it reaches the log.
+            reason = request.headers.get("X-Slack-Retry-Reason", "")
+            log.info(
+                "Slack retry %s (%s) of event %s",
+                digits(retry, 2) if digits(retry, 2) is not None else "?",
+                reason if _RETRY_REASON.fullmatch(reason) else "?",
+                body.get("event_id"),
+            )
+        await request.app[DISPATCHER].accept(self, await self.ours(body))
         return web.Response(status=200)
 
     async def parse(self, request: web.Request) -> list[Incoming]:
         """A verified request's events; 401 for a missing, wrong or stale signature; 400 for a bad body."""
-        return incoming_of(await self.read(request), datetime.now(UTC))
+        return await self.ours(await self.read(request))
+
+    async def ours(self, body: Mapping[str, Any]) -> list[Incoming]:
+        """The events of ``body``, or none when it comes from a workspace other than the bot token's.
+
+        One signing secret signs what every workspace the app is installed in sends, but the bot
+        answers, and keeps, only its own workspace's: the one ``auth.test`` names for the bot token
+        (asked when the first event comes, and a minute after a failure; until Slack answers it,
+        events are taken as they come, since the signature is already Slack's).
+        """
+        incoming = incoming_of(body, datetime.now(UTC))
+        if not incoming or (workspace := await self._workspace()) is None:
+            return incoming
+        sender = _workspace_of(body, enterprise=workspace.enterprise)
+        if sender is not None and sender != workspace.id:
+            log.warning(
+                "Slack event from the workspace %s, not the bot token's %s: ignored", sender, workspace.id
+            )
+            return []
+        return incoming
+
+    async def _workspace(self) -> Workspace | None:
+        """The bot token's workspace, from ``auth.test`` (once); None while Slack has not told it."""
+        async with self._asking:
+            if self._known is None and time.monotonic() >= self._ask_again:
+                self._ask_again = time.monotonic() + WORKSPACE_RETRY_SECONDS
+                try:
+                    async with asyncio.timeout(min(self.timeout, WORKSPACE_WAIT_SECONDS)):
+                        answer = await self.client.auth_test()
+                    self._known = Workspace.of(answer.data)
+                except (SlackApiError, aiohttp.ClientError, TimeoutError, ValueError) as exc:
+                    log.warning(
+                        "Slack auth.test failed (%s): events are not checked against the workspace yet",
+                        _error_code(exc) if isinstance(exc, SlackApiError) else type(exc).__name__,
+                    )
+            return self._known
 
     async def read(self, request: web.Request) -> dict[str, Any]:
         """The verified request's body as Slack's JSON object (an envelope or an interaction payload)."""

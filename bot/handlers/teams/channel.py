@@ -374,9 +374,13 @@ def _tenants(activity: Activity) -> set[str]:
 def _addressable(activity: Activity) -> bool:
     """Whether ``activity`` has an absolute http(s) ``serviceUrl``, a conversation id and a recipient.
 
-    Every activity has them, and the SDK's turn fails (a 500) on any of them missing.
+    Every activity has them, and the SDK's turn fails (a 500) on any of them missing; a URL yarl cannot
+    read (``https://[host``, a port beyond 65535) is none.
     """
-    url = URL(activity.service_url or "")
+    try:
+        url = URL(activity.service_url or "")
+    except ValueError:
+        return False
     web_url = url.is_absolute() and url.scheme in ("http", "https") and bool(url.host)
     return web_url and bool(_conversation_id(activity)) and activity.recipient is not None
 

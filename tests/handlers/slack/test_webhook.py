@@ -237,6 +237,23 @@ async def test_slacks_retries_of_an_event_do_nothing(bot: Client, slack: FakeSla
     assert count(bot, messages) == lines
 
 
+async def test_a_retrys_unsigned_headers_reach_the_log_only_as_slack_writes_them(
+    bot: Client, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The signature covers the body and the timestamp, not the other headers: a replay may carry any."""
+    caplog.set_level(logging.INFO)
+    event = slack.message(USER, "RPAとは何ですか？")
+    forged = {"X-Slack-Retry-Num": "9" * 300, "X-Slack-Retry-Reason": "<script>" + "x" * 3000}
+    assert (await post(bot, slack.events(event, "Ev42", forged)))[0] == 200
+    retry = {"X-Slack-Retry-Num": "2", "X-Slack-Retry-Reason": "http_timeout"}
+    assert (await post(bot, slack.events(event, "Ev42", retry)))[0] == 200
+    await settle(bot)
+    assert "Slack retry ? (?) of event Ev42" in caplog.text
+    assert "Slack retry 2 (http_timeout) of event Ev42" in caplog.text
+    assert "9" * 50 not in caplog.text
+    assert "<script>" not in caplog.text
+
+
 async def test_a_button_press_is_acknowledged_before_its_turn_is_answered(
     bot: Client, slack: FakeSlack
 ) -> None:
@@ -270,6 +287,27 @@ async def test_the_bots_own_messages_are_never_answered(bot: Client, slack: Fake
     await settle(bot)
     assert slack.calls == []
     assert count(bot, conversations) == 0
+
+
+async def test_a_signed_event_from_another_workspace_of_the_app_is_neither_answered_nor_kept(
+    bot: Client, slack: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    """One signing secret signs every workspace's events; the bot token's workspace is the one served."""
+    stranger = "U0ELSEWHERE"
+    envelope = slack.envelope(slack.message(stranger, "RPAとは何ですか？"), "Ev1")
+    body = json.dumps({**envelope, "team_id": "T0OTHER0001"}).encode()
+    assert (await post(bot, slack.signed(body, "application/json")))[0] == 200
+    payload = slack.block_actions(stranger, "consult", "t1")
+    payload["team"] = {"id": "T0OTHER0001", "domain": "another-office"}
+    assert (await post(bot, slack.interaction(payload)))[0] == 200
+    await settle(bot)
+    assert slack.posted() == []
+    assert count(bot, conversations) == 0
+    assert count(bot, messages) == 0
+    assert "T0OTHER0001" in caplog.text
+    assert (await post(bot, slack.text(USER, "RPAとは何ですか？", "Ev2")))[0] == 200, "its own is served"
+    assert len(await slack.sent(USER, 1)) == 1
+    assert [c.method for c in slack.calls].count("auth.test") == 1, "asked once"
 
 
 async def test_an_edit_in_the_direct_message_is_answered_once_and_never_read(
@@ -507,6 +545,7 @@ async def test_a_push_slack_refuses_as_it_is_is_dropped_and_the_person_left_reac
 
 
 async def test_bolts_sample_payloads_are_taken_without_an_error(bot: Client, slack: FakeSlack) -> None:
+    slack.team = "T111"  # the samples' workspace
     for name, body in SAMPLES["events"].items():
         status, _ = await post(bot, slack.signed(json.dumps(body).encode(), "application/json"))
         assert status == 200, name

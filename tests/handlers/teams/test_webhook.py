@@ -393,6 +393,8 @@ async def test_a_body_that_is_not_an_activity_is_400(
     ("field", "value"),
     [
         pytest.param("serviceUrl", "smba.trafficmanager.net/jp/", id="relative-service-url"),
+        pytest.param("serviceUrl", "https://[smba.trafficmanager.net/jp/", id="unreadable-service-url"),
+        pytest.param("serviceUrl", "https://smba.trafficmanager.net:99999999/jp/", id="service-url-port"),
         pytest.param("channelId", "", id="empty-channel-id"),
         pytest.param("recipient", None, id="no-recipient"),
     ],
