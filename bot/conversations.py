@@ -115,12 +115,16 @@ DELAYED = Reply(
 """When the database cannot take a channel's turn: the event waits in the inbox, and is answered later."""
 
 
-def greeting(ward: Ward) -> Reply:
-    """The welcome when someone adds the bot (before the menu)."""
+def greeting(ward: Ward, sources: str) -> Reply:
+    """The welcome when someone adds the bot (before the menu).
+
+    ``sources`` names what the bot answers from, the kinds of knowledge the ward has
+    (`bot.dialogue.library.Library.sources`).
+    """
     return Reply(
         f"追加していただきありがとうございます。{ward.bot_name}です。\n"
         f"{ward.topics}、{ward.subject}について気軽にご質問ください。"
-        f"よくある質問・{ward.manual_short}・改善事例からお答えし、分からないことは{ward.team}におつなぎします。",
+        f"{sources}からお答えし、分からないことは{ward.team}におつなぎします。",
         kind="prompt",
     )
 
@@ -346,9 +350,10 @@ class Conversations:
                 return self.handle(incoming)
             case "follow":  # greeted in the turn: kept with the menu in the event's inbox row until sent
                 # The opening, not a press of 「メニュー」: no line of the person shows (`bot.db.journal`).
-                ward = self.engine.lib.ward
+                lib = self.engine.lib
+                ward = lib.ward
                 missed = reach.missed_while_blocked(self.store.engine, incoming.key)  # read before the turn
-                lead = (greeting(ward),) + ((not_delivered(ward, missed),) if missed else ())
+                lead = (greeting(ward, lib.sources),) + ((not_delivered(ward, missed),) if missed else ())
                 return self.handle(replace(incoming, kind="message", action=START_ACTION), lead)
             case "unfollow":
                 if reach.seen_once(self.store.engine, incoming.key.channel, incoming.event_id, now):

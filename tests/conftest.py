@@ -57,6 +57,9 @@ FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 DATA_DIR = Path(__file__).parent / "data"
 
+SAMPLE_SOURCES = "よくある質問・手引き・改善事例"
+"""What the sample knowledge answers from, as the welcome names it: it has all three kinds."""
+
 
 @pytest.fixture(autouse=True)
 def restored_logging() -> Iterator[None]:

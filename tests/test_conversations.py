@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import cast
@@ -29,6 +30,7 @@ from bot.privacy import Masked, mask
 from bot.search import Searcher, SearchResult
 from bot.values import MAX_ACTION_BYTES, MAX_MESSAGE_CHARS, UNREAD_TEXT, IncomingKind
 from tests.auxil.searchers import BrokenSearcher
+from tests.conftest import SAMPLE_SOURCES
 
 KEY = ConversationKey("web", "staff-1", "staff-1")
 
@@ -68,6 +70,18 @@ def test_a_sticker_edit_or_group_reply_is_kept_in_the_events_inbox_row_until_sen
     assert conversations.event(event) == (), "a redelivery"
 
 
+def test_a_ward_with_its_faq_alone_is_welcomed_without_a_manual_or_cases_it_lacks(
+    store: ConversationStore, kb: KnowledgeBase
+) -> None:
+    """The welcome promised answers from 「よくある質問・手引き・改善事例」 whatever the ward brought."""
+    own = Engine(Searcher.build(replace(kb, cases=(), chapters=()), semantic=False))
+    conversations = Conversations(store, own, desks(store).desk)
+    (welcome, *_menu) = conversations.event(Incoming(ConversationKey("line", "U1", "U1"), kind="follow"))
+    assert "よくある質問からお答えし" in welcome.text
+    assert "手引き" not in welcome.text
+    assert "改善事例" not in welcome.text
+
+
 def test_a_follows_greeting_and_menu_are_kept_in_the_events_inbox_row_until_sent(
     store: ConversationStore, searcher: Searcher
 ) -> None:
@@ -75,7 +89,7 @@ def test_a_follows_greeting_and_menu_are_kept_in_the_events_inbox_row_until_sent
     event = Incoming(ConversationKey("line", "U1", "U1"), kind="follow", event_id="ev-1")
     inbox.write(store.engine, [("line", (event,))], (), datetime.now(UTC), "p1", timedelta(seconds=60))
     replies = conversations.event(event)
-    assert replies[0] == greeting(Ward())
+    assert replies[0] == greeting(Ward(), SAMPLE_SOURCES)
     assert replies[1].text.startswith("ご用件をお選びください")
     with store.engine.connect() as connection:
         (kept,) = connection.execute(sa.select(inbox_table.c.replies)).scalars().all()
@@ -396,7 +410,7 @@ async def test_the_server_runs_at_most_turn_threads_turns_at_once_off_the_loop(
     replies = await asyncio.gather(*turns)
     conversations.close()
     assert [r[0].ref for r in replies[:-1]] == ["faq:tool-rpa-basics"] * len(people)
-    assert replies[-1][0] == greeting(Ward())
+    assert replies[-1][0] == greeting(Ward(), SAMPLE_SOURCES)
     assert gate.most == TURN_THREADS
     assert all(name.startswith("turn") for name in gate.threads)
 
@@ -434,7 +448,8 @@ async def test_a_web_chat_turn_no_thread_took_in_time_is_refused_as_busy_and_not
     gate.open.set()
     answered = await asyncio.gather(*first)  # turns already running were left to finish
     assert [r[0].ref for r in answered] == ["faq:tool-rpa-basics"] * TURN_THREADS
-    assert (await event)[0] == greeting(Ward())  # a channel's event waits its turn, never refused
+    # A channel's event waits its turn, never refused.
+    assert (await event)[0] == greeting(Ward(), SAMPLE_SOURCES)
     conversations.close()
     with store.engine.connect() as connection:
         logged = set(connection.execute(sa.select(messages.c.user_id)).scalars())

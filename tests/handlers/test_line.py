@@ -33,7 +33,7 @@ from tests.auxil.channels import Webhook
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.line import FakeLine, sign
 from tests.auxil.logs import until_logged
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, SAMPLE_SOURCES
 from tests.handlers.test_dashboard import add_user, login, page, version_of
 
 pytestmark = pytest.mark.asyncio
@@ -173,7 +173,7 @@ async def test_the_whole_sample_is_handled_without_an_error(
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     texts = [s.text for s in line.all_sent(SAMPLE_USER)]
     assert texts.count(TEXT_ONLY.text) == 6  # video, audio, location, sticker, file, image
-    assert greeting(Ward()).text in texts
+    assert greeting(Ward(), SAMPLE_SOURCES).text in texts
     assert [s.text for s in line.all_sent(GROUP)] == [GROUP_ONLY.text]  # the join
     (redelivered,) = (s for s in line.all_sent(SAMPLE_USER) if s.via == "push" and s.text != EDITED.text)
     assert "Hello, world" in redelivered.text
@@ -422,7 +422,7 @@ async def test_pushes_are_counted_per_month_in_the_log(
 async def test_a_follow_is_greeted_with_the_menu(bot: Client, line: FakeLine) -> None:
     assert await post(bot, line.follow(USER, "ev-1")) == 200
     welcome, menu = await line.sent(USER, 2)
-    assert welcome.text == greeting(Ward()).text
+    assert welcome.text == greeting(Ward(), SAMPLE_SOURCES).text
     assert menu.text.startswith("ご用件をお選びください")
     assert "相談状況を見る" in menu.buttons
 

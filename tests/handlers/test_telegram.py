@@ -32,7 +32,7 @@ from tests.auxil.channels import Webhook
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.platforms import free_port
 from tests.auxil.telegram import BOT_ID, BOT_USERNAME, HEADER, SECRET, TOKEN, FakeTelegram, visible
-from tests.conftest import DATA_DIR
+from tests.conftest import DATA_DIR, SAMPLE_SOURCES
 
 pytestmark = pytest.mark.asyncio
 
@@ -230,7 +230,7 @@ async def test_start_greets_with_the_menu_and_menu_command_shows_it(
 ) -> None:
     assert await post(bot, telegram.follow(USER, "ev-1")) == 200
     hello, menu = telegram.all_sent(USER)
-    assert hello.text == greeting(Ward()).text
+    assert hello.text == greeting(Ward(), SAMPLE_SOURCES).text
     assert "相談状況を見る" in menu.buttons
     assert await post(bot, telegram.text(USER, "/menu", "ev-2")) == 200
     assert telegram.all_sent(USER)[-1].text.startswith("ご用件をお選びください")
@@ -459,7 +459,7 @@ async def test_every_sample_update_is_handled_without_an_error(
             assert await post(bot, raw(json.dumps(update, ensure_ascii=False).encode())) == 200
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
     texts = [s.text for s in telegram.all_sent(SAMPLE_USER)]
-    assert texts.count(greeting(Ward()).text) == 4  # /start, forwarded twice, and as a reply
+    assert texts.count(greeting(Ward(), SAMPLE_SOURCES).text) == 4  # /start, forwarded twice, and as a reply
     assert texts.count(TEXT_ONLY.text) == 3  # audio, voice, document
     assert texts.count(EDITED.text) == 1  # "Edited text"
     assert len(texts) == 4 * 2 + 3 + 1 + 1  # each greeting with its menu, the answer to "Bold and italics"

@@ -21,6 +21,7 @@ from bot.handlers.lineworks.events import event_id_of
 from bot.knowledge import Ward
 from tests.auxil.channels import Webhook
 from tests.auxil.lineworks import BOT_ID, FakeLineWorks, sign
+from tests.conftest import SAMPLE_SOURCES
 from tests.handlers.lineworks.conftest import MAX_BODY, Client
 
 pytestmark = pytest.mark.asyncio
@@ -139,7 +140,7 @@ async def test_the_same_body_twice_is_one_event_and_a_new_one_with_the_same_text
 async def test_starting_the_chat_greets_with_the_menu(bot: Client, fake: FakeLineWorks) -> None:
     assert await post(bot, fake.webhook(fake.callback("begin", USER, room="1on1-room"))) == 200
     hello, menu = await fake.sent(USER, 2)
-    assert hello.text == greeting(Ward()).text
+    assert hello.text == greeting(Ward(), SAMPLE_SOURCES).text
     assert menu.text.startswith("ご用件をお選びください")
     assert hello.via == "reply"
 
@@ -148,7 +149,7 @@ async def test_the_start_button_greets_too(bot: Client, fake: FakeLineWorks) -> 
     content = {"type": "text", "text": "利用開始", "postback": "start"}
     assert await post(bot, fake.webhook(fake.callback("message", USER, content=content))) == 200
     hello, _menu = await fake.sent(USER, 2)
-    assert hello.text == greeting(Ward()).text
+    assert hello.text == greeting(Ward(), SAMPLE_SOURCES).text
 
 
 @pytest.mark.parametrize(

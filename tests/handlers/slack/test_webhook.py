@@ -45,6 +45,7 @@ from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.channels import Webhook
 from tests.auxil.databases import migrated_sqlite
 from tests.auxil.slack import SECRET, FakeSlack, dm, sign
+from tests.conftest import SAMPLE_SOURCES
 from tests.handlers.slack.test_events import SAMPLES
 
 Client = TestClient[web.Request, web.Application]
@@ -381,7 +382,7 @@ async def test_the_messages_tab_greets_once(bot: Client, slack: FakeSlack) -> No
     }
     assert (await post(bot, slack.events(opened, "Ev1")))[0] == 200
     welcome = await slack.sent(USER, 1)
-    assert welcome[0].text == greeting(Ward()).text
+    assert welcome[0].text == greeting(Ward(), SAMPLE_SOURCES).text
     await settle(bot)
     before = len(slack.all_sent(USER))
     assert (await post(bot, slack.events(opened, "Ev2")))[0] == 200  # opened again another day
