@@ -29,6 +29,7 @@ pytestmark = pytest.mark.slow
 
 CHAT_TOKEN = "faults-chat-api-token-0123456789abcdef"
 TIMEOUT = {"KAIZEN_DB_TIMEOUT_SECONDS": "2", "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN}
+ADMIN_TOKEN = "faults-admin-api-token-0123456789abcdef"
 STAFF = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "staff-1"}
 """Another system's calls, naming one staff member, so every request reads and writes that person's rows."""
 HANG_GUARD = 60
@@ -129,6 +130,48 @@ def test_a_sqlite_file_moved_or_replaced_under_the_server_gets_503_not_writes_in
         assert f"the database file {database} was deleted or replaced" in log
     with serve(tmp_path, env=TIMEOUT) as served:
         assert ask(served)[0] == 200
+
+
+def _damage(database: Path, table: str) -> None:
+    """Write over the first pages of ``table`` and its indexes, as a copy written over an open file may."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        roots = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = ?", (table,)
+        ).fetchall()
+    finally:
+        connection.close()
+    with database.open("r+b") as file:
+        for (root,) in roots:
+            file.seek((root - 1) * page_size)
+            file.write(b"\xff" * page_size)
+
+
+def test_a_damaged_sqlite_file_found_once_gets_503_everywhere_not_writes_beside_the_damage(
+    tmp_path: Path,
+) -> None:
+    """Unchecked, the server answered 503 where it read a broken page and 200 elsewhere, /healthz too.
+
+    The damage is the one `cp backup.db kaizen.db` over a running server's file leaves at its next
+    checkpoint (its cached pages and write-ahead log written into the other file's pages): here written
+    directly, so that the broken page is known. Once SQLite reports it, nothing more is stored there.
+    """
+    database = tmp_path / "kaizen.db"
+    env = {**TIMEOUT, "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN}
+    with serve(tmp_path, env=env) as served:
+        assert ask(served)[0] == 200
+    _damage(database, "consultations")
+    with serve(tmp_path, env=env) as served:
+        status, _ = call(
+            f"{served.url}/api/v1/consultations", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+        )
+        assert status == 503
+        assert_unavailable(served)
+        log = served.log.read_text()
+        assert f"the database file {database} is damaged (database disk image is malformed)" in log
+        assert log.count("every request is refused from now on") == 1, "said once"
 
 
 def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_its_timeout(
