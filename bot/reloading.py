@@ -110,6 +110,8 @@ class Result:
     problems: tuple[str, ...] = ()
     manual_short: str = ""
     """What the loaded ward calls its manual for short (`Ward.manual_short`), for `message`."""
+    faq_before: int = 0
+    """How many FAQ entries served before a reload that loaded fewer than half as many (0 otherwise)."""
 
     @property
     def outcome(self) -> Outcome:
@@ -123,6 +125,11 @@ class Result:
             return (
                 f"知識を読み込み直しました（FAQ {s['faq']}件、{self.manual_short} {s['chapters']}章、"
                 f"事例 {s['cases']}件、案内先 {s['referrals']}件、{self.seconds:.1f}秒）。"
+            ) + (
+                f"FAQが{self.faq_before}件から{s['faq']}件に減りました。意図した変更でなければ、faq.yaml が"
+                "最後まで保存されているか確かめてください。"
+                if self.faq_before
+                else ""
             )
         return (
             f"知識ファイルに{len(self.problems)}件の問題があるため、読み込み直せませんでした。"
@@ -240,6 +247,7 @@ class LiveKnowledge:
             problem = "予期しないエラーで読み込めませんでした（詳しくはサーバーのログを確認してください）"
             result = Result(False, time.perf_counter() - started, self._clock(), problems=(problem,))
         else:
+            before, after = len(self._current.searcher.kb.faq), len(fresh.searcher.kb.faq)
             self._current = fresh
             result = Result(
                 True,
@@ -247,8 +255,15 @@ class LiveKnowledge:
                 fresh.loaded_at,
                 summary=fresh.summary(),
                 manual_short=fresh.engine.lib.ward.manual_short,
+                faq_before=before if after < before / 2 else 0,
             )
             log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.described())
+            if result.faq_before:
+                log.warning(
+                    "knowledge reload: the FAQ went from %d entries to %d; is faq.yaml saved whole?",
+                    before,
+                    after,
+                )
         self.last = result
         return result
 
