@@ -6,8 +6,9 @@ whole; every other server process on the same database follows within
 Exit codes: 0 reloaded; 1 the files have problems (printed as
 ``file:line: message``; the server keeps its previous knowledge); 2 the
 server could not be asked (not running, no token, refused, or a redirect,
-which is not followed: urllib would take the token along to its address).
-The server is asked directly, never through a proxy of the environment
+which is not followed: urllib would take the token along to its address),
+or stopped before it answered (whether it reloaded is then unknown). The
+server is asked directly, never through a proxy of the environment
 (``http_proxy``), which would see the token.
 """
 
@@ -71,6 +72,17 @@ def run_reload(settings: Settings, url: str | None) -> int:
         if exc.code == 401:  # a token was sent: it is not the server's
             said = "KAIZEN_ADMIN_TOKEN がサーバーの値と一致しません。サーバーと同じ値を設定してください"
         print(f"{base}: 読み込み直せませんでした（HTTP {exc.code}: {said}）", file=sys.stderr)
+        return 2
+    except http.client.RemoteDisconnected:  # it took the request: the reload may have happened, or not
+        print(
+            f"{base} のサーバーが、読み込みの結果を返す前に接続を切りました（停止した可能性があります）。",
+            file=sys.stderr,
+        )
+        print(
+            "サーバーが動いているか確かめ、管理画面の「知識の読み込み」かサーバーのログで結果を確認してから、"
+            "必要ならもう一度読み込んでください。",
+            file=sys.stderr,
+        )
         return 2
     except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:  # InvalidURL: a port no number
         reason = getattr(exc, "reason", exc)

@@ -9,6 +9,14 @@ turns in progress go on), then swaps the one reference. A reload that finds
 problems in the files keeps the old knowledge serving and reports each
 problem as ``file:line: message``, in the log and in its `Result`.
 
+A reload reads only files that have settled: an editor or a copy still
+writing faq.yaml may leave it cut short yet valid YAML, which would serve a
+few entries in place of all. So it waits until no knowledge file has changed
+for ``SETTLE_SECONDS`` (by the file's time, or watched for that long when the
+file's time is ahead of this machine's clock), and reads them again if they
+changed while they were read; files still changing after
+``SETTLE_LIMIT_SECONDS`` fail the reload, the old knowledge serving.
+
 A reload keeps the sentence encoder and the embedding cache of the previous
 build (`bot.search.semantic`), so after editing one FAQ entry only that
 entry's texts are embedded again.
@@ -30,22 +38,38 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from bot.db.reloads import Outcome, Reloads, Via
 from bot.dialogue.engine import Engine
 from bot.errors import StoreError
 from bot.health import DatabaseOutage
-from bot.knowledge import KnowledgeError
+from bot.knowledge import KnowledgeError, Problem
 from bot.search import Searcher
 
-__all__ = ["MAX_PROBLEMS", "Current", "LiveKnowledge", "Result", "instance_name"]
+__all__ = [
+    "MAX_PROBLEMS",
+    "SETTLE_LIMIT_SECONDS",
+    "SETTLE_SECONDS",
+    "Current",
+    "LiveKnowledge",
+    "Result",
+    "instance_name",
+]
 
 log = logging.getLogger(__name__)
 
 WARM_UP_QUERY = "業務改善の相談をしたい"
 MAX_PROBLEMS = 200
 """Problems kept in a reload's record; the log has them all."""
+SETTLE_SECONDS = 2.0
+"""How long the knowledge files must have stayed unchanged before a reload reads them."""
+SETTLE_LIMIT_SECONDS = 30.0
+"""How long a reload waits for the files to settle before it fails."""
+
+Stamps = tuple[tuple[str, int, int], ...]
+"""Each knowledge file's path, size and modification time (ns); -1, -1 for one gone meanwhile."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +110,8 @@ class Result:
     problems: tuple[str, ...] = ()
     manual_short: str = ""
     """What the loaded ward calls its manual for short (`Ward.manual_short`), for `message`."""
+    faq_before: int = 0
+    """How many FAQ entries served before a reload that loaded fewer than half as many (0 otherwise)."""
 
     @property
     def outcome(self) -> Outcome:
@@ -99,6 +125,11 @@ class Result:
             return (
                 f"知識を読み込み直しました（FAQ {s['faq']}件、{self.manual_short} {s['chapters']}章、"
                 f"事例 {s['cases']}件、案内先 {s['referrals']}件、{self.seconds:.1f}秒）。"
+            ) + (
+                f"FAQが{self.faq_before}件から{s['faq']}件に減りました。意図した変更でなければ、faq.yaml が"
+                "最後まで保存されているか確かめてください。"
+                if self.faq_before
+                else ""
             )
         return (
             f"知識ファイルに{len(self.problems)}件の問題があるため、読み込み直せませんでした。"
@@ -128,9 +159,14 @@ class LiveKnowledge:
         build: Callable[[Searcher], Searcher],
         clock: Callable[[], datetime],
         reloads: Reloads | None = None,
+        files: Callable[[], list[Path]] = list,
     ) -> None:
-        """``build`` loads afresh from the searcher in service (blocking; raises `KnowledgeError`)."""
+        """``build`` loads afresh from the searcher in service (blocking; raises `KnowledgeError`).
+
+        ``files`` lists the files ``build`` reads, those that must settle before it does.
+        """
         self._build = build
+        self._files = files
         self._clock = clock
         self._reloads = reloads
         self._current = _prepared(searcher, clock())
@@ -211,6 +247,7 @@ class LiveKnowledge:
             problem = "予期しないエラーで読み込めませんでした（詳しくはサーバーのログを確認してください）"
             result = Result(False, time.perf_counter() - started, self._clock(), problems=(problem,))
         else:
+            before, after = len(self._current.searcher.kb.faq), len(fresh.searcher.kb.faq)
             self._current = fresh
             result = Result(
                 True,
@@ -218,14 +255,60 @@ class LiveKnowledge:
                 fresh.loaded_at,
                 summary=fresh.summary(),
                 manual_short=fresh.engine.lib.ward.manual_short,
+                faq_before=before if after < before / 2 else 0,
             )
             log.info("knowledge reloaded in %.1f s: %s", result.seconds, fresh.described())
+            if result.faq_before:
+                log.warning(
+                    "knowledge reload: the FAQ went from %d entries to %d; is faq.yaml saved whole?",
+                    before,
+                    after,
+                )
         self.last = result
         return result
 
     def _fresh(self) -> Current:
-        """Build and warm the new knowledge (blocking, in a worker thread)."""
-        return _prepared(self._build(self.searcher), self._clock())
+        """Build and warm the new knowledge from settled files (blocking, in a worker thread)."""
+        deadline = time.monotonic() + SETTLE_LIMIT_SECONDS
+        while True:
+            before = self._settled(deadline)
+            built = self._build(self.searcher)
+            if self._stamps() == before:
+                return _prepared(built, self._clock())
+            log.info("knowledge files changed while the reload read them: reading them again")
+
+    def _stamps(self) -> Stamps:
+        stamps = []
+        for path in self._files():
+            try:
+                stat = path.stat()
+            except OSError:
+                stamps.append((str(path), -1, -1))
+            else:
+                stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+        return tuple(stamps)
+
+    def _settled(self, deadline: float) -> Stamps:
+        """The files' stamps once none has changed for `SETTLE_SECONDS`; `KnowledgeError` at ``deadline``."""
+        stamps = self._stamps()
+        while True:
+            newest = max(stamps, key=lambda stamp: stamp[2], default=("", 0, 0))
+            age = time.time() - newest[2] / 1e9
+            if age >= SETTLE_SECONDS:
+                return stamps
+            wait = SETTLE_SECONDS - max(age, 0.0)
+            if time.monotonic() + wait > deadline:
+                message = (
+                    f"{SETTLE_LIMIT_SECONDS:.0f}秒待っても書き込みが続いているため、読み込みませんでした。"
+                    "保存やコピーが終わってから、もう一度読み込んでください"
+                )
+                raise KnowledgeError([Problem(Path(newest[0]), 0, message)])
+            log.info("knowledge file %s changed %.1f s ago: waiting until it settles", newest[0], max(age, 0))
+            time.sleep(wait)
+            again = self._stamps()
+            if again == stamps:
+                return again
+            stamps = again
 
 
 def _prepared(searcher: Searcher, now: datetime) -> Current:

@@ -26,7 +26,7 @@ from bot.delivery import DeliveryWorker, build_worker, client_session, notice_ch
 from bot.dialogue.engine import Engine
 from bot.handlers.dispatch import DRAIN_SECONDS, Dispatcher
 from bot.handlers.registry import SPECS, Channels, build_channels, team_titles
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, knowledge_files
 from bot.reloading import LiveKnowledge
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel
@@ -66,7 +66,12 @@ async def live_knowledge(
         return current.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
 
     knowledge = await asyncio.to_thread(
-        LiveKnowledge, searcher, rebuild, utcnow, Reloads(store.engine, utcnow)
+        LiveKnowledge,
+        searcher,
+        rebuild,
+        utcnow,
+        Reloads(store.engine, utcnow),
+        partial(knowledge_files, settings.faq_path, settings.knowledge_dir),
     )
     await knowledge.start()
     files = (settings.faq_path, settings.knowledge_dir)

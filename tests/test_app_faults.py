@@ -7,18 +7,23 @@ hang guard instead of hanging the suite.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import sqlite3
 import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bot.consult.accounts import Accounts, Attempt, LoggedIn
+from bot.consult.service import utcnow
 from bot.db import ConversationStore
 from bot.dialogue import ConversationKey
 from tests.auxil.postgres import PostgresServer, binaries
@@ -28,7 +33,12 @@ from tests.auxil.sqlitelock import another_process_writing
 pytestmark = pytest.mark.slow
 
 CHAT_TOKEN = "faults-chat-api-token-0123456789abcdef"
-TIMEOUT = {"KAIZEN_DB_TIMEOUT_SECONDS": "2", "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN}
+ADMIN_TOKEN = "faults-admin-api-token-0123456789abcdef"
+TIMEOUT = {
+    "KAIZEN_DB_TIMEOUT_SECONDS": "2",
+    "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+    "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+}
 STAFF = {"Authorization": f"Bearer {CHAT_TOKEN}", "X-Kaizen-User": "staff-1"}
 """Another system's calls, naming one staff member, so every request reads and writes that person's rows."""
 HANG_GUARD = 60
@@ -131,6 +141,47 @@ def test_a_sqlite_file_moved_or_replaced_under_the_server_gets_503_not_writes_in
         assert ask(served)[0] == 200
 
 
+def _damage(database: Path, table: str) -> None:
+    """Write over the first pages of ``table`` and its indexes, as a copy written over an open file may."""
+    connection = sqlite3.connect(database)
+    try:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        roots = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE tbl_name = ?", (table,)
+        ).fetchall()
+    finally:
+        connection.close()
+    with database.open("r+b") as file:
+        for (root,) in roots:
+            file.seek((root - 1) * page_size)
+            file.write(b"\xff" * page_size)
+
+
+def test_a_damaged_sqlite_file_found_once_gets_503_everywhere_not_writes_beside_the_damage(
+    tmp_path: Path,
+) -> None:
+    """Unchecked, the server answered 503 where it read a broken page and 200 elsewhere, /healthz too.
+
+    The damage is the one `cp backup.db kaizen.db` over a running server's file leaves at its next
+    checkpoint (its cached pages and write-ahead log written into the other file's pages): here written
+    directly, so that the broken page is known. Once SQLite reports it, nothing more is stored there.
+    """
+    database = tmp_path / "kaizen.db"
+    with serve(tmp_path, env=TIMEOUT) as served:
+        assert ask(served)[0] == 200
+    _damage(database, "consultations")
+    with serve(tmp_path, env=TIMEOUT) as served:
+        status, _ = call(
+            f"{served.url}/api/v1/consultations", headers={"Authorization": f"Bearer {ADMIN_TOKEN}"}
+        )
+        assert status == 503
+        assert_unavailable(served)
+        log = served.log.read_text()
+        assert f"the database file {database} is damaged (database disk image is malformed)" in log
+        assert log.count("every request is refused from now on") == 1, "said once"
+
+
 def test_turns_piled_up_behind_a_stuck_database_are_all_answered_within_its_timeout(
     tmp_path: Path,
 ) -> None:
@@ -201,6 +252,68 @@ def test_postgresql_stopped_gives_503_and_the_server_recovers_when_it_is_back(
         finally:
             own_postgres.resume()
         assert_recovers(served)
+
+
+def _dashboard(
+    served: Served, path: str, cookie: str, posted: dict[str, str] | None = None
+) -> tuple[int, str]:
+    data = urllib.parse.urlencode(posted).encode() if posted is not None else None
+    request = urllib.request.Request(
+        f"{served.url}{path}", data=data, headers={"Cookie": f"kaizen_admin={cookie}"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=HANG_GUARD) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def test_an_answer_sent_from_the_dashboard_while_postgresql_is_stopped_is_given_back_not_lost(
+    own_postgres: PostgresServer, tmp_path: Path
+) -> None:
+    """The 503 page said only that the database did not answer: the DX team's typed answer was gone.
+
+    It now says the answer may not be stored (nor sent) and gives it back to be copied; sent again once
+    the database is back, it is stored once.
+    """
+    own_postgres.reset()
+    answer = "議事録は音声認識ツールで下書きを作り、要点だけ手で直すと半分の時間で済みます。"
+    with serve(tmp_path, database=own_postgres.url, env=TIMEOUT) as served:
+        for step in ({"action": "consult"}, {"text": "会議録の作成に半日かかる"}, {"text": "総務課 庶務係"}):
+            assert call(f"{served.url}/api/v1/chat", {"user": "staff-1", **step}, STAFF)[0] == 200
+        assert call(f"{served.url}/api/v1/chat", {"user": "staff-1", "action": "in:by:m"}, STAFF)[0] == 200
+        assert call(f"{served.url}/api/v1/chat", {"user": "staff-1", "action": "in:send"}, STAFF)[0] == 200
+        store = ConversationStore.open(own_postgres.url)
+        try:
+            accounts = Accounts(store.engine, utcnow, 12)
+            accounts.add_user("suzuki", "suzuki-password-1", "鈴木")
+            opened = accounts.login(Attempt("suzuki", "127.0.0.1"), "suzuki-password-1")
+        finally:
+            store.close()
+        assert isinstance(opened, LoggedIn)
+        form = {"csrf": opened.session.csrf, "version": "", "text": answer}
+        status, page = _dashboard(served, "/admin/consultations/1", opened.token)
+        assert status == 200
+        form["version"] = re.findall(r'name="version" value="(\d+)"', page)[0]
+
+        own_postgres.halt()
+        try:
+            status, page = _dashboard(served, "/admin/consultations/1/answer", opened.token, form)
+        finally:
+            own_postgres.resume()
+        assert status == 503
+        assert "データベースに接続できません" in page
+        assert "保存されていないおそれがあります" in page
+        assert html.escape(answer) in page, "the typed answer, to be copied"
+
+        assert_recovers(served)
+        status, page = _dashboard(served, "/admin/consultations/1/answer", opened.token, form)
+        assert status == 200, page
+        status, pushed = call(f"{served.url}/api/v1/chat/messages", headers=STAFF)
+    assert status == 200
+    messages = pushed["messages"]
+    assert isinstance(messages, list)
+    assert [answer in message["text"] for message in messages] == [True], "sent once"
 
 
 def test_postgresql_hung_gives_503_and_the_server_recovers_when_it_answers_again(

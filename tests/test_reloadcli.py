@@ -152,3 +152,29 @@ def test_the_token_never_goes_through_a_proxy_of_the_environment(refusing: str) 
     assert Proxy.seen == [], "the proxy got nothing, the token least of all"
     assert done.returncode == 2, "the server itself was asked, and refused the token"
     assert "一致しません" in done.stderr
+
+
+def test_a_server_that_stops_before_it_answers_is_not_said_to_be_unreachable(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A server killed mid-reload took the request: "cannot connect, is it running?" misled the operator."""
+
+    class Stopping(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.close_connection = True  # no answer, as a process killed while it reloads
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server, url = _serving(Stopping)
+    try:
+        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+        code = run_reload(settings, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 2
+    said = capsys.readouterr().err
+    assert "読み込みの結果を返す前に接続を切りました" in said
+    assert "接続できません" not in said

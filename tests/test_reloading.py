@@ -7,6 +7,9 @@
 - ``python -m bot reload`` asks the running server.
 - The dashboard's button: editors only, with CSRF; the audit trail names who.
 - A second server on the same database follows a reload asked of the first.
+- A faq.yaml still being written (cut short, yet valid YAML) is not read
+  until it has settled: the reload serves the whole file (a fault); one
+  left cut short is loaded, but the reload says how many entries it lost.
 - A ward's own names (knowledge/ward.yaml), reloaded, replace the sample
   ward's in the chat page, the replies, the dashboard and the reload's message.
 """
@@ -315,6 +318,44 @@ def test_a_second_server_on_the_same_database_follows_the_reload(database_url: s
         status, shown = _admin(other, "/api/v1/knowledge")
         assert shown["last_reload"]["outcome"] == "loaded"
         assert len(shown["reloads"]) == 1, "a follower does not record a reload of its own"
+
+
+@pytest.mark.slow
+def test_a_reload_waits_for_a_faq_still_being_written(site: Site, kb: KnowledgeBase) -> None:
+    whole = site.faq.read_text(encoding="utf-8")
+    cut = whole.index("\n- id:", whole.index("\n- id:", whole.index("\n- id:") + 1) + 1) + 1
+    site.faq.write_text(whole[:cut], encoding="utf-8")  # two entries so far: valid YAML, as a copy leaves it
+
+    def finish() -> None:
+        time.sleep(1.0)
+        with site.faq.open("a", encoding="utf-8") as rest:
+            rest.write(whole[cut:])
+
+    writer = threading.Thread(target=finish)
+    writer.start()
+    try:
+        status, body = _admin(site, "/api/v1/knowledge/reload", "POST")
+    finally:
+        writer.join()
+    assert status == 200, body
+    assert body["reload"]["faq"] == len(kb.faq), "the whole FAQ, not the two entries written when asked"
+    assert "waiting until it settles" in site.served.log.read_text(encoding="utf-8")
+
+
+def test_a_reload_that_loses_most_of_the_faq_says_so(site: Site, kb: KnowledgeBase) -> None:
+    whole = site.faq.read_text(encoding="utf-8")
+    cut = whole.index("\n- id:", whole.index("\n- id:", whole.index("\n- id:") + 1) + 1) + 1
+    site.faq.write_text(whole[:cut], encoding="utf-8")  # a copy that stopped after two entries
+    os.utime(site.faq, (time.time() - 60, time.time() - 60))
+
+    status, body = _admin(site, "/api/v1/knowledge/reload", "POST")
+    assert status == 200, body
+    assert body["reload"]["faq"] == 2
+    assert f"FAQが{len(kb.faq)}件から2件に減りました" in body["message"]
+    assert "faq.yaml が最後まで保存されているか" in body["message"]
+    log = site.served.log.read_text(encoding="utf-8")
+    assert f"the FAQ went from {len(kb.faq)} entries to 2" in log
+    assert "waiting until it settles" not in log, "a file saved a minute ago is read at once"
 
 
 def _page(url: str) -> str:

@@ -32,6 +32,12 @@
   Every transaction and new connection first checks that the path still
   names the file the engine opened, and fails with `FileChanged` (a 503,
   ``/healthz`` too) until it does again.
+- **A damaged file takes nothing more**: once SQLite reports the file
+  damaged (``database disk image is malformed``, ``file is not a
+  database``: a copy written over it in place while it was open, a torn
+  disk), every later transaction of the process on that file fails with
+  `FileDamaged` (a 503, ``/healthz`` too) until the process is restarted,
+  rather than writing into pages next to the broken ones. It is logged once.
 
 An in-memory database (``sqlite://``) has one connection shared by every
 thread (it would vanish otherwise); it gets ``BEGIN IMMEDIATE`` and no
@@ -48,6 +54,7 @@ import stat
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -57,7 +64,7 @@ from sqlalchemy.pool import ConnectionPoolEntry, StaticPool
 from bot.db.checkpoint import Checkpointer
 from bot.db.deadline import until
 
-__all__ = ["READ", "FileChanged", "checkpoints_of", "create", "file_of"]
+__all__ = ["READ", "FileChanged", "FileDamaged", "checkpoints_of", "create", "file_of"]
 
 log = logging.getLogger(__name__)
 
@@ -167,6 +174,7 @@ def create(url: sa.URL, timeout: float) -> sa.Engine:
     event.listen(engine, "do_connect", lambda *_args: _check_same_file(path, opened))
     # first, before the writer is taken and the transaction begun
     event.listen(engine, "begin", lambda _connection: _check_same_file(path, opened), insert=True)
+    event.listen(engine, "handle_error", partial(_note_damage, path, opened))
     writer, checkpointer = _writer_of(path, timeout)
     _configure(engine, writer, timeout, wal=True)
     event.listen(engine, "checkin", lambda _connection, entry: _checked_in(writer, checkpointer, entry))
@@ -187,7 +195,16 @@ def _identity(path: Path) -> tuple[int, int] | None:
 
 
 def _check_same_file(path: Path, opened: tuple[int, int] | None) -> None:
-    """Raise `FileChanged` unless ``path`` still names the file opened (``opened``, its identity)."""
+    """Raise `FileChanged` unless ``path`` still names the file opened (``opened``, its identity).
+
+    Raise `FileDamaged` once SQLite has found it damaged (`_note_damage`).
+    """
+    damage = _damaged.get((os.path.realpath(path), opened))
+    if damage is not None:
+        raise FileDamaged(
+            f"the database file {path} is damaged ({damage}); nothing is read or written until it is "
+            "restored from a backup and the process restarted"
+        )
     if _identity(path) == opened:
         return
     raise FileChanged(
@@ -195,6 +212,38 @@ def _check_same_file(path: Path, opened: tuple[int, int] | None) -> None:
         "written until the file it opened is back in its place (restart every process to use the file "
         "there now)"
     )
+
+
+class FileDamaged(sa.exc.SQLAlchemyError):
+    """SQLite found the database file damaged: this process reads and writes it no more."""
+
+
+_SQLITE_CORRUPT, _SQLITE_NOTADB = 11, 26
+_Opened = tuple[str, tuple[int, int] | None]
+"""A file as an engine opened it: its real path and its identity then (`_identity`)."""
+_damaged: dict[_Opened, str] = {}
+"""Files found damaged, with what SQLite said; process-wide as `_writers` (every engine on the file)."""
+
+
+def _note_damage(path: Path, opened: tuple[int, int] | None, context: sa.engine.ExceptionContext) -> None:
+    """Remember the file opened as damaged if the error is SQLite saying so; log it the first time."""
+    error = context.original_exception
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(error, sqlite3.DatabaseError) or code is None:
+        return
+    if code & 0xFF not in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return
+    key = (os.path.realpath(path), opened)
+    with _writers_guard:
+        first = key not in _damaged
+        _damaged.setdefault(key, str(error))
+    if first:
+        log.error(
+            "the database file %s is damaged (%s): every request is refused from now on; stop every "
+            "process, restore the newest backup and start again (docs/operations.md)",
+            path,
+            error,
+        )
 
 
 def _checked_in(writer: _Writer, checkpointer: Checkpointer, entry: ConnectionPoolEntry) -> None:

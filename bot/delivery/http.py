@@ -6,11 +6,18 @@ A platform that is overloaded says so with 429 (or 503) and, often, a
 retries sooner (`bot.delivery.worker`): raised by our own senders
 (`check_accepted`), or made with `PlatformRefused.of` from the
 ``ClientResponseError`` an SDK raises (the Teams connector's).
+
+An HTTP date in any of RFC 9110's three forms is read, the zoneless
+asctime form as UTC, as the RFC says. A wait longer than
+`MAX_RETRY_AFTER_SECONDS` is taken as that long: a broken header
+(``Retry-After: 99999999999999``, a date in the year 9999) would otherwise
+leave a message waiting for ever, or put its next attempt past the last
+date the clock holds and stop the worker.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
 import aiohttp
@@ -19,9 +26,11 @@ from yarl import URL
 
 Headers = MultiMapping[str]
 
-__all__ = ["PlatformRefused", "check_accepted", "retry_after"]
+__all__ = ["MAX_RETRY_AFTER_SECONDS", "PlatformRefused", "check_accepted", "retry_after"]
 
 MAX_DETAIL_CHARS = 200
+MAX_RETRY_AFTER_SECONDS = 86400.0
+"""The longest wait a platform's ``Retry-After`` is followed for: a day."""
 
 
 class PlatformRefused(aiohttp.ClientResponseError):
@@ -56,19 +65,22 @@ class PlatformRefused(aiohttp.ClientResponseError):
 
 
 def retry_after(value: str | None, now: datetime) -> float | None:
-    """Seconds to wait from a ``Retry-After`` value (seconds or an HTTP date); None if absent or bad."""
+    """Seconds to wait from a ``Retry-After`` value (seconds or an HTTP date); None if absent or bad.
+
+    At most `MAX_RETRY_AFTER_SECONDS`.
+    """
     if value is None or not value.strip():
         return None
     value = value.strip()
     if value.isdecimal():
-        return float(value)
+        return min(float(value), MAX_RETRY_AFTER_SECONDS)
     try:
         moment = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    if moment.tzinfo is None:
-        return None
-    return max(0.0, (moment - now).total_seconds())
+    if moment.tzinfo is None:  # the asctime form, or -0000: UTC
+        moment = moment.replace(tzinfo=UTC)
+    return min(max(0.0, (moment - now).total_seconds()), MAX_RETRY_AFTER_SECONDS)
 
 
 async def check_accepted(response: aiohttp.ClientResponse, now: datetime) -> None:

@@ -243,7 +243,8 @@ class DeliveryWorker:
     async def run(self) -> None:
         """Deliver and run the periodic jobs until cancelled; a database outage only pauses it.
 
-        The outage is logged once, when it starts, and its end once (`bot.health.DatabaseOutage`).
+        The outage is logged once, when it starts, and its end once (`bot.health.DatabaseOutage`). Any
+        other failure of a round is logged with its traceback, and the next round goes on.
 
         It looks for due messages every ``poll_seconds``, and at once when this
         process has written one (`bot.db.outbox.when_committed`): the team's
@@ -263,6 +264,8 @@ class DeliveryWorker:
                     await self._run_periodic()
                 except (StoreError, SQLAlchemyError) as exc:
                     self._outage.failed(exc)
+                except Exception:  # a bug must not end the deliveries of the process, silently at that
+                    log.exception("delivery round failed; the next round tries again")
                 else:
                     self._outage.answered()
                 with contextlib.suppress(TimeoutError):

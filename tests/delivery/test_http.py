@@ -20,6 +20,11 @@ NOW = datetime(2026, 12, 1, 3, 0, 0, tzinfo=UTC)
         (" 0 ", 0.0),
         ("Tue, 01 Dec 2026 03:00:30 GMT", 30.0),
         ("Tue, 01 Dec 2026 02:59:00 GMT", 0.0),
+        ("Tuesday, 01-Dec-26 03:00:30 GMT", 30.0),
+        ("Tue Dec  1 03:00:30 2026", 30.0),
+        ("Tue, 01 Dec 2026 03:00:30 -0000", 30.0),
+        ("99999999999999", 86400.0),
+        ("Fri, 31 Dec 9999 23:59:59 GMT", 86400.0),
         (None, None),
         ("", None),
         ("-5", None),
@@ -27,7 +32,9 @@ NOW = datetime(2026, 12, 1, 3, 0, 0, tzinfo=UTC)
         ("1.5", None),
     ],
 )
-def test_retry_after_is_seconds_or_an_http_date(value: str | None, seconds: float | None) -> None:
+def test_retry_after_is_seconds_or_an_http_date_in_any_form_at_most_a_day(
+    value: str | None, seconds: float | None
+) -> None:
     assert retry_after(value, NOW) == seconds
 
 

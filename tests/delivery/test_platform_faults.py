@@ -9,6 +9,7 @@ attempt naming it with the same Idempotency-Key.
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 import time
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from tests.auxil.server import start, stop, wait_ready
 pytestmark = [pytest.mark.asyncio, pytest.mark.slow]
 
 METRICS_TOKEN = "faults-metrics-token-0123456789-abcdef"
+ADMIN_TOKEN = "faults-admin-token-0123456789-abcdefgh"
 PENDING = 'kaizen_outbox_pending{channel="notify-webhook"}'
 AGE = 'kaizen_outbox_oldest_pending_age_seconds{channel="notify-webhook"}'
 
@@ -121,3 +123,52 @@ async def test_a_hook_that_redirects_is_not_followed_and_the_notice_waits_for_th
     log = served.log.read_text()
     assert "redirects are not followed" in log
     assert "/moved" not in log, "the Location, which may be a hook's secret path, is not logged"
+
+
+async def test_a_retry_after_past_the_clocks_last_date_parks_the_notice_a_day_and_the_worker_goes_on(
+    tmp_path: Path,
+) -> None:
+    """``Retry-After: 99999999999999`` put the next attempt past the year 9999 and stopped the worker.
+
+    Its wait is taken as a day; the DX team's answer to the staff member is still handed over.
+    """
+    platform = FakeWebhook(script=[(429, {"Retry-After": "99999999999999"}), 200])
+    await platform.start()
+    env = {
+        "KAIZEN_LOG_LEVEL": "INFO",
+        "KAIZEN_CHAT_API_TOKEN": CHAT_TOKEN,
+        "KAIZEN_ADMIN_TOKEN": ADMIN_TOKEN,
+        "KAIZEN_NOTIFY_WEBHOOK_URL": platform.url,
+        "KAIZEN_DELIVERY_BACKOFF_SECONDS": "1",
+        "KAIZEN_DELIVERY_BACKOFF_MAX_SECONDS": "1",
+    }
+    served = start(tmp_path, free_port(), env)
+    pending = "SELECT count(*) FROM outbox WHERE channel = 'web' AND status != 'sent'"
+    try:
+        await asyncio.to_thread(wait_ready, served)
+        async with aiohttp.ClientSession() as session:
+            chat = ChatApi(session, served.url, admin_token=ADMIN_TOKEN)
+            number = await chat.consult("staff-1", "会議録の作成を効率化したい")
+            deadline = time.monotonic() + 30
+            while not platform.received:
+                assert time.monotonic() < deadline, "the notice was never tried"
+                await asyncio.sleep(0.2)
+            await chat.answer(number, "議事録の作成は音声認識ツールで効率化できます。")
+            while _count(tmp_path / "kaizen.db", pending):
+                assert time.monotonic() < deadline, served.log.read_text()
+                await asyncio.sleep(0.2)
+    finally:
+        await platform.stop()
+        stop(served)
+
+    assert [r.accepted for r in platform.received] == [False]
+    assert "next try in 86400 s" in served.log.read_text()
+
+
+def _count(database: Path, query: str) -> int:
+    connection = sqlite3.connect(database)
+    try:
+        found: int = connection.execute(query).fetchone()[0]
+        return found
+    finally:
+        connection.close()

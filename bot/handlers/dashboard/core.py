@@ -14,10 +14,11 @@ logging in again returns there; only a page of the dashboard is taken
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import logging
 import re
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -202,7 +203,7 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return _error_page(request, status_of(exc), str(exc))
     except StoreError:
         log.exception("database error on %s %s", request.method, route_of(request))
-        return _error_page(request, 503, _UNAVAILABLE)
+        return await _unavailable(request)
     except Exception as exc:
         if hung_up(request, exc):  # the client closed the connection midway: nothing of ours broke
             log.info("client went away during %s %s", request.method, route_of(request))
@@ -213,10 +214,28 @@ async def error_middleware(request: web.Request, handler: Handler) -> web.Stream
         return _error_page(request, 500, _BROKEN)
 
 
-def _error_page(request: web.Request, status: int, message: str) -> web.Response:
-    """The error page for ``status``, headed by what happened (`_HEADINGS`), with ``message`` below."""
+def _error_page(request: web.Request, status: int, message: str, typed: Sequence[str] = ()) -> web.Response:
+    """The error page for ``status``, headed by what happened (`_HEADINGS`), with ``message`` below.
+
+    ``typed``: what the form held, given back to be copied.
+    """
     heading = _HEADINGS.get(status, "エラーが発生しました")
-    return render(request, "error.html", {"status": status, "heading": heading, "message": message}, status)
+    context = {"status": status, "heading": heading, "message": message, "typed": typed}
+    return render(request, "error.html", context, status)
+
+
+async def _unavailable(request: web.Request) -> web.Response:
+    """503: the database did not answer. A form's typed text (an answer to staff) is given back, not lost.
+
+    Its write may not have happened, or (the connection lost as it committed) have happened: the page says
+    to look before sending again. Not for a form from another site (`_refuse_foreign`).
+    """
+    typed: list[str] = []
+    if request.method == "POST" and not from_another_site(request):
+        with contextlib.suppress(InvalidRequest):
+            posted = await form(request)
+            typed = [posted[name] for name in _TYPED if posted.get(name, "").strip()]
+    return _error_page(request, 503, _UNAVAILABLE, typed)
 
 
 @web.middleware
