@@ -67,6 +67,7 @@ from bot.handlers.proxy import proxy_middleware
 from bot.health import DatabaseOutage
 from bot.logs import refuse
 from bot.metrics import Metrics
+from bot.oserrors import described
 from bot.search import Searcher
 
 __all__ = ["init_app", "run_server"]
@@ -145,8 +146,8 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
     """
     try:
         addresses = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
-    except socket.gaierror as exc:
-        return exc.strerror or str(exc), _HOST_ADVICE
+    except socket.gaierror:
+        return "ホスト名が見つかりません", _HOST_ADVICE
     except UnicodeError:  # an empty label (``a..b``) or one over 63 characters: no name at all
         return "ホスト名として正しくありません", _HOST_ADVICE
     for family, kind, protocol, _, address in addresses:
@@ -156,7 +157,7 @@ def cannot_listen(host: str, port: int) -> tuple[str, str] | None:
                 probe.bind(address)
             except OSError as exc:
                 port_at_fault = exc.errno in (errno.EADDRINUSE, errno.EACCES)
-                return exc.strerror or str(exc), _PORT_ADVICE if port_at_fault else _HOST_ADVICE
+                return described(exc), _PORT_ADVICE if port_at_fault else _HOST_ADVICE
     return None
 
 

@@ -23,6 +23,7 @@ from bot.errors import StoreError
 from bot.knowledge import KnowledgeError, Problem, load_knowledge, missing_knowledge
 from bot.knowledge.importer import FIELDS, Imported
 from bot.logs import json_logs, refuse, setup_logging
+from bot.oserrors import described
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
 from bot.search.decide import DECISION_NAMES
@@ -354,7 +355,7 @@ def _import_faq(args: argparse.Namespace) -> int:
         print(f"{len(exc.problems)}件の問題があるため、何も書き出していません。", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"{args.file}: 読み込めません（{exc.strerror or exc}）", file=sys.stderr)
+        print(f"{args.file}: 読み込めません（{described(exc)}）", file=sys.stderr)
         return 2
     text = to_yaml(imported.entries)
     if args.output == "-":
@@ -365,7 +366,7 @@ def _import_faq(args: argparse.Namespace) -> int:
             with replacing(output, shared=True) as handle:
                 handle.write(text.encode("utf-8"))
         except OSError as exc:
-            print(f"{output}: 書き出せません（{exc.strerror or exc}）", file=sys.stderr)
+            print(f"{output}: 書き出せません（{described(exc)}）", file=sys.stderr)
             return 2
     for note in [*_sheet_notes(sheet.name, sheet.others), *imported.unread, *_row_notes(imported)]:
         print(f"{args.file}: {note}", file=sys.stderr)

@@ -310,7 +310,7 @@ def test_serve_on_a_port_another_process_holds_says_so_before_building_anything(
         port = taken.getsockname()[1]
         done = run_bot("serve", "--host", "127.0.0.1", "--port", str(port))
     assert done.returncode == 2, done.stderr
-    assert f"127.0.0.1:{port} で待ち受けできません（Address already in use）" in done.stderr
+    assert f"127.0.0.1:{port} で待ち受けできません（ほかのプログラムが使っています）" in done.stderr
     assert "--port か KAIZEN_PORT" in done.stderr
     assert "Traceback" not in done.stderr
     assert "database ready" not in done.stderr, "said before the database and the index"
@@ -318,12 +318,19 @@ def test_serve_on_a_port_another_process_holds_says_so_before_building_anything(
 
 # An empty label or one over 63 characters: Python's IDNA codec refuses the name before the resolver sees it.
 @pytest.mark.parametrize(
-    "host", ["no.such.host.invalid", "192.0.2.1", "kaizen..example.jp", "a" * 64 + ".jp"]
+    ("host", "reason"),
+    [
+        ("no.such.host.invalid", "ホスト名が見つかりません"),
+        ("192.0.2.1", "このマシンのアドレスではありません"),
+        ("kaizen..example.jp", "ホスト名として正しくありません"),
+        ("a" * 64 + ".jp", "ホスト名として正しくありません"),
+    ],
 )
-def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: str) -> None:
+def test_serve_on_an_address_it_cannot_have_names_the_host_not_the_port(host: str, reason: str) -> None:
+    """The reason is Japanese (it was the resolver's or the OS's English: "Name or service not known")."""
     done = run_bot("serve", "--host", host, "--port", "8080")
     assert done.returncode == 2, done.stderr
-    assert f"{host}:8080 で待ち受けできません（" in done.stderr
+    assert f"{host}:8080 で待ち受けできません（{reason}）" in done.stderr
     assert "--host か KAIZEN_HOST" in done.stderr
     assert "--port" not in done.stderr, "the port is not at fault"
     assert "Traceback" not in done.stderr

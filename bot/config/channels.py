@@ -23,6 +23,7 @@ from bot.config.sections import (
     TeamsSettings,
     TelegramSettings,
 )
+from bot.oserrors import described
 
 _LINE_SECRET = re.compile(r"^[0-9A-Fa-f]{32}$")
 """A LINE channel secret as the console shows it (Basic settings): 32 hexadecimal characters."""
@@ -206,16 +207,17 @@ def _rsa_private_key(path: str, name: str) -> str:
             name,
             "読み込めるファイルを指定してください",
             str(file),
-            f"ファイルを読み込めませんでした（{exc.strerror or exc}）。",
+            f"ファイルを読み込めませんでした（{described(exc)}）。",
         ) from None
     try:
         key = load_pem_private_key(pem, password=None)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError) as exc:  # TypeError: encrypted; cryptography's own text is English
+        encrypted = "パスワードで暗号化された秘密鍵です（暗号化されていないPEM形式のものが必要です）。"
         raise refused(
             name,
             "LINE WORKS Developer Console でサービスアカウントに発行された秘密鍵のファイルを指定してください",
             str(file),
-            f"暗号化されていないPEM形式の秘密鍵ではありません（{exc}）。",
+            encrypted if isinstance(exc, TypeError) else "暗号化されていないPEM形式の秘密鍵ではありません。",
         ) from None
     if not isinstance(key, RSAPrivateKey):
         raise refused(

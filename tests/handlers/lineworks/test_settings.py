@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
 
 from bot.config import Settings
 from bot.handlers.registry import build_channels
@@ -25,7 +25,7 @@ async def test_a_missing_key_file_is_an_error_naming_the_setting(fake: FakeLineW
     with pytest.raises(
         ValueError,
         match=r"LINEWORKS_PRIVATE_KEY_FILE は読み込めるファイルを指定してください"
-        r"（指定された値: '.*nowhere\.key'）。ファイルを読み込めませんでした",
+        r"（指定された値: '.*nowhere\.key'）。ファイルを読み込めませんでした（見つかりません）",
     ):
         _with_key(fake, tmp_path, tmp_path / "nowhere.key")
 
@@ -38,9 +38,24 @@ async def test_a_file_that_is_not_a_key_is_an_error_naming_the_setting(
     with pytest.raises(
         ValueError,
         match=r"LINEWORKS_PRIVATE_KEY_FILE は LINE WORKS Developer Console で.*秘密鍵のファイルを指定して"
-        r"ください（指定された値: '.*private\.key'）。暗号化されていないPEM形式の秘密鍵ではありません",
+        r"ください（指定された値: '.*private\.key'）。暗号化されていないPEM形式の秘密鍵ではありません。",
     ):
         _with_key(fake, tmp_path, garbage)
+
+
+async def test_an_encrypted_key_is_said_so_in_japanese(fake: FakeLineWorks, tmp_path: Path) -> None:
+    """cryptography's "Password was not given but private key is encrypted" was shown in the line."""
+    locked = tmp_path / "locked.key"
+    locked.write_bytes(
+        rsa.generate_private_key(65537, 2048).private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.BestAvailableEncryption(b"secret"),
+        )
+    )
+    with pytest.raises(ValueError, match="パスワードで暗号化された秘密鍵です") as refused:
+        _with_key(fake, tmp_path, locked)
+    assert "Password" not in str(refused.value)
 
 
 async def test_a_key_that_is_not_rsa_is_refused(fake: FakeLineWorks, tmp_path: Path) -> None:
