@@ -21,7 +21,8 @@ the text "#N/A".
 A CSV file may be UTF-8 (with or without the BOM Excel writes), Shift_JIS
 (cp932, Excel's "CSV" on Japanese Windows) or UTF-16 with its BOM (Excel's
 "Unicode text", tab-separated); a text file whose first line has more tabs
-than commas is read as tab-separated. A file that cannot be read raises
+than commas is read as tab-separated; a stray NUL character, or a cell over
+csv's size limit (a quote left open), is reported by its row. A file that cannot be read raises
 `ImportProblems` with a line for people, never a traceback; a sheet the
 workbook does not have, `NoSuchSheet`.
 """
@@ -33,7 +34,7 @@ import csv
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -360,22 +361,38 @@ def _csv_rows(path: Path, delimiter: str) -> list[list[str]]:
     first = next((line for line in text.splitlines() if line.strip()), "")
     if first.count("\t") > first.count(","):  # Excel's "Unicode text" and "Text (tab-separated)"
         delimiter = "\t"
-    return list(_csv_reader(text, delimiter))
+    rows = _csv_read(text, delimiter)
+    if nul := [number for number, row in enumerate(rows, start=1) if any("\x00" in cell for cell in row)]:
+        raise ImportProblems([f"{number}行目: {_NUL_CHARACTER}" for number in nul])
+    return rows
+
+
+_NUL_CHARACTER = (
+    "NUL文字（文字コード0の、目に見えない文字）が入っています"
+    "（ほかのソフトから書き出すときに混ざることがあります。テキストエディタで取り除いてから読み込んでください）"
+)
 
 
 def _decoded(path: Path, raw: bytes) -> str:
-    """A text file's text: UTF-16 by its BOM, else UTF-8 (BOM or not), else Shift_JIS (cp932)."""
+    """A text file's text: UTF-16 by its BOM, else UTF-8 (BOM or not), else Shift_JIS (cp932).
+
+    A NUL on the first line with text is UTF-16 without its BOM (every comma and ASCII character
+    has one), refused as an encoding; a NUL below it is a stray character, reported by its row.
+    """
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             pass
-    elif b"\x00" not in raw:  # UTF-16 without a BOM has a NUL in every ASCII character; text none
+    else:
         for encoding in ("utf-8-sig", "cp932"):
             try:
-                return raw.decode(encoding)
+                text = raw.decode(encoding)
             except UnicodeDecodeError:
                 continue
+            if "\x00" not in next((line for line in text.splitlines() if line.strip()), ""):
+                return text
+            break
     raise ImportProblems(
         [
             f"{path}: 文字コードを読み取れません（UTF-8、Shift_JIS か、BOM付きの UTF-16"
@@ -384,8 +401,22 @@ def _decoded(path: Path, raw: bytes) -> str:
     )
 
 
-def _csv_reader(text: str, delimiter: str) -> Iterator[list[str]]:
+def _csv_read(text: str, delimiter: str) -> list[list[str]]:
+    """The rows of CSV text; a cell over csv's size limit (a quote left open swallows the rest) by its row."""
+    rows: list[list[str]] = []
     try:
-        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        rows.extend(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     except csv.Error as exc:
-        raise ImportProblems([f"CSVとして読み込めません（{exc}）"]) from exc
+        number = len(rows) + 1
+        if "field limit" in str(exc):
+            raise ImportProblems(
+                [
+                    f"{number}行目: セルが長すぎます（1つのセルは{csv.field_size_limit():,}文字まで）。"
+                    '引用符（"）が閉じられていないと、その先がすべて1つのセルとして読まれます。'
+                    "Excelで開いて確かめ、CSV形式で保存し直してください"
+                ]
+            ) from exc
+        raise ImportProblems(
+            [f"{number}行目: CSVとして読み込めません（Excelで開いて、CSV形式で保存し直してください）"]
+        ) from exc
+    return rows

@@ -155,6 +155,48 @@ def test_utf16_without_its_bom_is_refused_by_name(tmp_path: Path) -> None:
     assert "BOM付きの UTF-16（Excelの「Unicode テキスト」）" in done.stderr
 
 
+def test_a_stray_nul_character_is_named_with_its_row_not_called_an_encoding(tmp_path: Path) -> None:
+    """A NUL below the header (from another program's export) was reported as an unreadable encoding."""
+    source = tmp_path / "faq.csv"
+    source.write_bytes("質問,回答\n粗大ごみは？,予約制です。\n住民票は？,窓口\x00で。\n".encode())
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 1
+    assert f"{source}: 3行目: NUL文字（文字コード0の、目に見えない文字）が入っています" in done.stderr
+    assert "文字コードを読み取れません" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("cell", "row"),
+    [("x" * 200_000, 2), ('"予約制です。\n' + "住民票は？,窓口です。\n" * 20_000, 2)],
+    ids=["long", "quote-left-open"],
+)
+def test_a_cell_over_the_csv_size_limit_is_said_in_japanese_with_its_row(
+    tmp_path: Path, cell: str, row: int
+) -> None:
+    """Python's csv said "field larger than field limit (131072)" inside the Japanese line."""
+    source = tmp_path / "faq.csv"
+    source.write_text(f"質問,回答\n粗大ごみは？,{cell}\n", encoding="utf-8")
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 1
+    assert f"{source}: {row}行目: セルが長すぎます（1つのセルは131,072文字まで）" in done.stderr
+    assert "field" not in done.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux's /proc")
+def test_a_file_the_system_cannot_read_is_said_in_japanese(tmp_path: Path) -> None:
+    """The OS's English reason (Permission denied, Input/output error) was shown in the Japanese line.
+
+    A process reading its own /proc/self/mem from the start fails with EIO, even as root (CI),
+    where a file without read permission would still be read.
+    """
+    source = tmp_path / "faq.csv"
+    source.symlink_to("/proc/self/mem")
+    done = run_bot("import-faq", str(source))
+    assert done.returncode == 2
+    assert f"{source}: 読み込めません（ディスクの読み書きでエラーが起きました）" in done.stderr
+    assert "error" not in done.stderr
+
+
 def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_path: Path) -> None:
     """A row without an id is named after its row (q0003); the message named an id the row does not show."""
     source = tmp_path / "faq.csv"
