@@ -28,6 +28,11 @@ _REASONS = {
     errno.ENFILE: "開いているファイルが多すぎます",
     errno.EADDRINUSE: "ほかのプログラムが使っています",
     errno.EADDRNOTAVAIL: "このマシンのアドレスではありません",
+    errno.ECONNREFUSED: "接続を拒否されました",
+    errno.ECONNRESET: "接続を切られました",
+    errno.ETIMEDOUT: "応答がなく、時間切れになりました",
+    errno.EHOSTUNREACH: "ネットワークがつながっていません",
+    errno.ENETUNREACH: "ネットワークがつながっていません",
 }
 
 

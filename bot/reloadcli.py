@@ -17,12 +17,14 @@ from __future__ import annotations
 import getpass
 import http.client
 import json
+import socket
 import sys
 import urllib.error
 import urllib.request
 from typing import Any
 
 from bot.config import Settings
+from bot.oserrors import described
 
 __all__ = ["run_reload", "server_url", "who"]
 
@@ -65,7 +67,7 @@ def run_reload(settings: Settings, url: str | None) -> int:
                 print(problem)
             print(body.get("message", ""), file=sys.stderr)
             return 1
-        said = body.get("message", exc.reason)
+        said = body.get("message", _NOT_THE_BOT)  # a proxy's or another server's, its reason English
         if 300 <= exc.code < 400:  # not followed: the token would go along, and a POST becomes a GET
             target = exc.headers.get("Location", "別のアドレス")
             said = f"{target} への転送には従いません。--url を確認してください"
@@ -84,13 +86,33 @@ def run_reload(settings: Settings, url: str | None) -> int:
             file=sys.stderr,
         )
         return 2
-    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:  # InvalidURL: a port no number
-        reason = getattr(exc, "reason", exc)
-        print(f"{base} のサーバーに接続できません（{reason}）。", file=sys.stderr)
+    except http.client.InvalidURL:  # a port that is no number: urllib's check, after the request was made
+        print(f"{base}: サーバーのアドレスとして読めません。", file=sys.stderr)
+        print("--url は http://ホスト:ポート の形で指定してください。", file=sys.stderr)
+        return 2
+    except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+        print(f"{base} のサーバーに接続できません（{_unreachable(exc)}）。", file=sys.stderr)
         print("サーバーが起動しているか、--url の指定が正しいか確認してください。", file=sys.stderr)
         return 2
     print(body.get("message", "知識を読み込み直しました。"))
     return 0
+
+
+_NOT_THE_BOT = "ボットからの応答ではありません。--url と、その先でボットが動いているかを確かめてください"
+
+
+def _unreachable(exc: Exception) -> str:
+    """Why the server could not be reached, in Japanese (urllib's and the OS's reasons are English)."""
+    reason = getattr(exc, "reason", exc)
+    if isinstance(reason, socket.gaierror):
+        return "ホスト名が見つかりません"
+    if isinstance(reason, TimeoutError) and reason.errno is None:  # the socket's own timeout
+        return f"{TIMEOUT_SECONDS:g}秒待っても応答がありません"
+    if isinstance(reason, OSError):
+        return described(reason)
+    if isinstance(reason, str):  # urllib's own: "unknown url type: foo"
+        return "http:// か https:// のアドレスではありません"
+    return "HTTPで応答しませんでした"  # an HTTPException: something other than a web server answered
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -62,7 +63,7 @@ def test_a_refused_token_is_said_not_to_match_the_servers(
     [
         ("notaurl", "サーバーのアドレスとして読めません"),
         ("http://[::1", "サーバーのアドレスとして読めません"),
-        ("http://127.0.0.1:abc", "nonnumeric port"),
+        ("http://127.0.0.1:abc", "サーバーのアドレスとして読めません"),  # urllib said "nonnumeric port"
     ],
 )
 def test_an_address_that_is_no_url_is_a_usage_error_without_a_traceback(
@@ -178,3 +179,38 @@ def test_a_server_that_stops_before_it_answers_is_not_said_to_be_unreachable(
     said = capsys.readouterr().err
     assert "読み込みの結果を返す前に接続を切りました" in said
     assert "接続できません" not in said
+
+
+def test_a_server_not_running_is_said_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+    """The reason was the OS's English: "[Errno 111] Connection refused"."""
+    with socket.create_server(("127.0.0.1", 0)) as closed:
+        port = closed.getsockname()[1]
+    settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+    assert run_reload(settings, f"http://127.0.0.1:{port}") == 2
+    said = capsys.readouterr().err
+    assert f"http://127.0.0.1:{port} のサーバーに接続できません（接続を拒否されました）。" in said
+    assert "Errno" not in said
+
+
+def test_an_error_page_that_is_not_the_bots_is_said_in_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+    """A proxy's 502 page (no JSON message) showed its English reason: "HTTP 502: Bad Gateway"."""
+
+    class Proxy(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            self.send_error(502)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server, url = _serving(Proxy)
+    try:
+        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+        code = run_reload(settings, url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert code == 2
+    said = capsys.readouterr().err
+    assert f"{url}: 読み込み直せませんでした（HTTP 502: ボットからの応答ではありません。" in said
+    assert "Bad Gateway" not in said
