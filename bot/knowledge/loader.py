@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from bot.knowledge.manual import Chapter, Section, parse_chapter
-from bot.knowledge.problems import KnowledgeError, Problem, undecodable
+from bot.knowledge.problems import KnowledgeError, Problem, undecodable, unreadable
 from bot.knowledge.schema import (
     ENTRY_ID_PATTERN,
     SECTION_REF_PATTERN,
@@ -499,6 +499,9 @@ def _load_chapters(directory: Path, problems: list[Problem]) -> list[Chapter]:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
             problems.append(undecodable(path, exc))
+            continue
+        except OSError as exc:
+            problems.append(unreadable(path, exc))
             continue
         chapter, found = parse_chapter(path, text)
         problems.extend(found)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["KnowledgeError", "Problem", "undecodable"]
+from bot.oserrors import described
+
+__all__ = ["KnowledgeError", "Problem", "undecodable", "unreadable"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -42,3 +44,8 @@ def undecodable(path: Path, error: UnicodeDecodeError) -> Problem:
         return Problem(path, line, "UTF-8 として読めない文字があります。UTF-8 で保存し直してください")
     saved_so = "Shift_JIS で保存されているようです。UTF-8 で保存し直してください"
     return Problem(path, line, f"UTF-8 として読めません。{saved_so}")
+
+
+def unreadable(path: Path, error: OSError) -> Problem:
+    """The problem of a knowledge file the system will not read (no permission, a disk error), in Japanese."""
+    return Problem(path, 0, f"読み込めません（{described(error)}）")

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from bot.knowledge.problems import KnowledgeError, Problem, undecodable
+from bot.knowledge.problems import KnowledgeError, Problem, undecodable, unreadable
 from bot.knowledge.yamlerrors import DuplicateKey, explain
 
 __all__ = ["YamlDocument", "YamlList", "line_of", "read_yaml", "read_yaml_list"]
@@ -223,6 +223,8 @@ def _read_text(path: Path) -> str:
         raise KnowledgeError([Problem(path, 0, "フォルダです。ファイルを指定してください")]) from None
     except UnicodeDecodeError as exc:
         raise KnowledgeError([undecodable(path, exc)]) from None
+    except OSError as exc:
+        raise KnowledgeError([unreadable(path, exc)]) from None
 
 
 def _parse(path: Path, text: str) -> YamlDocument:

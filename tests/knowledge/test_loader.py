@@ -121,6 +121,27 @@ def test_a_manual_chapter_in_shift_jis_is_named_as_such(tmp_path: Path) -> None:
     assert f"{chapter}:1: {SAVED_IN_SHIFT_JIS}" in found
 
 
+@pytest.mark.skipif(not Path("/proc/self/mem").is_file(), reason="needs Linux's /proc")
+def test_files_the_system_cannot_read_are_problems_in_japanese_not_a_traceback(tmp_path: Path) -> None:
+    """check stopped on the OS's "OSError: [Errno 5] Input/output error" (and PermissionError likewise).
+
+    A process reading its own /proc/self/mem from the start fails with EIO, even as root (CI),
+    where a file without read permission would still be read.
+    """
+    faq, knowledge = write_kb(tmp_path)
+    chapter = knowledge / "manual" / "05-remedy.md"
+    chapter.unlink()
+    chapter.symlink_to("/proc/self/mem")
+    unreadable = "読み込めません（ディスクの読み書きでエラーが起きました）"
+    assert f"{chapter}: {unreadable}" in problems_of(faq, knowledge)
+    faq.unlink()
+    faq.symlink_to("/proc/self/mem")
+    done = run_bot("--faq", str(faq), "--knowledge", str(knowledge), "check")
+    assert done.returncode == 1
+    assert f"{faq}: {unreadable}" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
 def test_missing_field_and_unknown_key_point_at_their_lines(tmp_path: Path) -> None:
     faq_text = (
         GOOD_FAQ + "- id: tool-ocr-basics\n  category: ツール\n  question: OCRとは？\n  phrasing: [typo]\n"
