@@ -78,12 +78,15 @@ async def _set_webhook(settings: Settings, url: str, *, drop: bool) -> int:
         return _fail(
             1, "Telegram がボットのトークンを受け付けませんでした。TELEGRAM_BOT_TOKEN を確認してください。"
         )
-    except BadRequest as exc:
-        return _fail(1, f"Telegram が Webhook の設定を断りました: {exc}")
-    except NetworkError as exc:
-        return _fail(1, f"Telegram（{settings.telegram.api_base_url}）に接続できませんでした: {exc}")
     except TelegramError as exc:
-        return _fail(1, f"Telegram が Webhook の設定を断りました: {exc}")
+        if isinstance(exc, NetworkError) and not isinstance(exc, BadRequest):  # httpx's English: not said
+            return _fail(
+                1,
+                f"Telegram（{settings.telegram.api_base_url}）に接続できませんでした。"
+                "ネットワークと TELEGRAM_API_BASE_URL を確認してください。",
+            )
+        # Telegram's own reason, quoted as its words: the only clue to what it wants changed
+        return _fail(1, f"Telegram が Webhook の設定を断りました（Telegram からの説明: {exc.message}）。")
     dropped = "（保留中の更新は破棄しました）" if drop else ""
     print(f"Telegram の Webhook を {url} に設定しました（秘密トークンつき）{dropped}。")
     return 0

@@ -117,7 +117,7 @@ async def test_telegram_out_of_reach_is_one_clear_line() -> None:
     assert done.code == 1
     (line,) = done.err.strip().splitlines()
     assert line.startswith("Telegram（http://127.0.0.1:")
-    assert "に接続できませんでした" in line
+    assert line.endswith("に接続できませんでした。ネットワークと TELEGRAM_API_BASE_URL を確認してください。")
 
 
 async def test_a_secret_telegram_would_refuse_is_refused_at_start(telegram: FakeTelegram) -> None:
