@@ -3,8 +3,8 @@
 The parser's own words (「found unexpected end of stream」) mean little to a
 knowledge editor, and it may place the error past the last line (an unclosed
 quote is found at the end of the file). `explain` names the common slips in
-Japanese, on the line where they can be fixed; anything else keeps the
-parser's words beside a Japanese hint.
+Japanese, on the line where they can be fixed; anything else gets a Japanese
+hint on its line, never the parser's English.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
         code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
         return line, f"{_PREFIX}表示されない制御文字（{code}）が含まれています。消してください"
     if not isinstance(exc, yaml.MarkedYAMLError):
-        return 1, f"{_PREFIX}YAMLとして読めません（{exc}）"
+        return 1, f"{_PREFIX}YAMLとして読めません"
     problem, context = exc.problem or "", exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     line = min(mark.line + 1, len(lines)) if mark is not None else 1
@@ -74,6 +74,10 @@ def explain(exc: yaml.YAMLError, text: str) -> tuple[int, str]:
     elif "expected key" in problem or "block end" in problem or "'-' indicator" in problem:
         quoted = before.rstrip()[-1:] in ('"', "'")
         message = f"引用符で囲んだ値のあとに文字が続いています。{_QUOTE_IT}" if quoted else _INDENT
-    else:
-        message = f"この行か前の行の字下げや記号を確かめてください（{problem or context}）"
+    elif "another document" in problem:
+        message = "「---」のあとに2つ目の文書があります（1ファイルに1つだけです）。「---」を消してください"
+    elif "constructor for the tag" in problem:
+        message = f"「{found or '!'}」で始まる値（タグ）は使えません。{_QUOTE_IT}"
+    else:  # the parser's words are English: the line and a hint are what an editor can use
+        message = "この行か前の行の字下げや記号を確かめてください"
     return line, _PREFIX + message

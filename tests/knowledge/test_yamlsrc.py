@@ -204,6 +204,9 @@ SLIPS = {
     "a full-width colon": ("- id: a\n  question：x\n", 2, "「キー: 値」の形"),
     "a backslash in double quotes": ('- id: a\n  answer: "C:\\Users"\n', 2, "\\\\ と書くか"),
     "a control character": ("- id: a\n  answer: x\x07\n", 2, "制御文字（U+0007）"),
+    "a second document": ("- id: a\n  question: x\n---\n- id: b\n", 3, "2つ目の文書"),
+    "a tag": ("- id: a\n  question: !!python/name:os.system x\n", 2, "（タグ）は使えません"),
+    "a directive of another version": ("%YAML 9.9\n---\n- id: a\n", 1, "字下げや記号を確かめて"),
     "a key written twice": (
         "- id: a\n  question: x\n  answer: y\n  question: z\n",
         4,
