@@ -323,7 +323,10 @@ def _import_faq(args: argparse.Namespace) -> int:
     from bot.knowledge.importer import ImportProblems, import_faq, to_yaml
     from bot.knowledge.spreadsheet import NoSuchSheet, read_sheet
 
-    refused = _import_refused(args.file, args.output, args.sheet, force=args.force)
+    try:
+        refused = _import_refused(args.file, args.output, args.sheet, force=args.force)
+    except OSError as exc:  # a name the system refuses to look up (one over 255 bytes)
+        refused = f"{exc.filename}: {described(exc)}"
     if refused:
         print(refused, file=sys.stderr)
         return 2

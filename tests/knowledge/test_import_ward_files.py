@@ -197,6 +197,18 @@ def test_a_file_the_system_cannot_read_is_said_in_japanese(tmp_path: Path) -> No
     assert "error" not in done.stderr
 
 
+@pytest.mark.parametrize("which", ["file", "output"])
+def test_a_name_too_long_for_the_system_is_said_in_japanese(tmp_path: Path, which: str) -> None:
+    """Looking the name up raised "OSError: [Errno 36] File name too long" before anything was read."""
+    source = tmp_path / "faq.csv"
+    source.write_text("質問,回答\n粗大ごみは？,予約制です。\n", encoding="utf-8")
+    long = tmp_path / ("a" * 300 + (".csv" if which == "file" else ".yaml"))
+    args = (str(long), "--output", "-") if which == "file" else (str(source), "--output", str(long))
+    done = run_bot("import-faq", *args)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"{long}: 名前が長すぎます"
+
+
 def test_a_row_without_an_id_whose_row_number_meets_another_id_is_explained(tmp_path: Path) -> None:
     """A row without an id is named after its row (q0003); the message named an id the row does not show."""
     source = tmp_path / "faq.csv"
