@@ -37,6 +37,13 @@ Every entry written is validated against the FAQ's schema first, so the
 output always passes ``python -m bot check``; entries asking the same
 question are written, and their rows listed (`Imported.same_questions`), as
 ``check`` notes them.
+
+An FAQ kept on a sheet for each category (ごみ, 税, 子育て) is read a sheet at a
+time and joined by `import_sheets`: a sheet's name is the category of its rows
+without one, ids made from row numbers are told apart by the sheet's place
+(``s2-q0005``), and an id given on two sheets is a problem naming both. A sheet
+without a single entry is named (`ImportedSheets.empty`), a problem only when
+no sheet has one.
 """
 
 from __future__ import annotations
@@ -51,7 +58,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from bot.knowledge.schema import CATEGORY_MAX, ENTRY_ID_PATTERN, FaqEntry, same_questions
-from bot.knowledge.spreadsheet import ImportProblems, read_rows
+from bot.knowledge.spreadsheet import ImportProblems, Sheet, read_rows
 from bot.knowledge.yamlout import dump_blocks
 
 __all__ = [
@@ -61,7 +68,10 @@ __all__ = [
     "NO_ID",
     "ImportProblems",
     "Imported",
+    "ImportedSheets",
+    "NoEntries",
     "import_faq",
+    "import_sheets",
     "read_rows",
     "to_yaml",
 ]
@@ -138,6 +148,14 @@ _UNSAVED_WHY = (
 )
 
 
+class NoEntries(ImportProblems):
+    """A sheet without a single entry: no rows, no header row, or none below it with a question and answer.
+
+    Alone, it is the import's problem; beside other sheets that have entries, a sheet named and left out.
+    A column given (``--answer 回答内容``) that the sheet does not have is no such thing: its FAQ is there.
+    """
+
+
 @dataclass
 class Imported:
     """What an import produced: the entries, how many blank rows were skipped, and the header's row."""
@@ -162,6 +180,12 @@ class Imported:
     """Columns whose header names a field read from another column (lines for people)."""
     same_questions: list[list[int]] = field(default_factory=list)
     """The rows of entries asking the same question, a list per question (imported all the same)."""
+    rows: list[int] = field(default_factory=list)
+    """Each entry's row number, in the order of `entries`."""
+    named_rows: list[int] = field(default_factory=list)
+    """Rows whose category is the ``category`` given to `import_faq` (a sheet's name): they had none."""
+    category_column: bool = False
+    """Whether a column was read as the category."""
 
 
 def import_faq(
@@ -173,6 +197,8 @@ def import_faq(
     failed_formulas: Mapping[tuple[int, int], str] | None = None,
     hidden_columns: Collection[int] = (),
     links: Mapping[tuple[int, int], str] | None = None,
+    category: str = "",
+    id_prefix: str = "",
 ) -> Imported:
     """Turn rows (a header row, then one row an entry) into FAQ entries; raise `ImportProblems`.
 
@@ -187,10 +213,12 @@ def import_faq(
     only when no column a person sees has its header. An answer cell in ``links`` (by row number and column
     index) is read with the address its link goes to after its text. A row with nothing but its ID is
     skipped and counted (a sheet numbered ahead). A category or answer 〃 or 同上 is the one of the entry
-    read above it (`Imported.dittos`).
+    read above it (`Imported.dittos`). A row left without a category (by its cell and any heading) has
+    ``category`` (`Imported.named_rows`). An id made from a row's number starts with ``id_prefix``.
+    A sheet without a single entry, and no other problem, raises `NoEntries`.
     """
     if not rows:
-        raise ImportProblems(["ファイルに行がありません（列の項目名の行が必要です）"])
+        raise NoEntries(["ファイルに行がありません（列の項目名の行が必要です）"])
     header, where = _header(rows, columns or {}, hidden_columns)
     names, below = list(rows[header]), header + 1
     if below < len(rows) and _repeats_header(rows[below], rows[header], where):
@@ -198,11 +226,12 @@ def import_faq(
     unread = _unread(names, rows[below:], where, columns or {}, hidden_columns)
     ids = {_header_key(name) for name in COLUMN_NAMES["id"]}
     number_column = where.get("id", next((i for i, n in enumerate(names) if _header_keys(n) & ids), None))
-    imported = Imported(header_row=header + 1, header_end=below, unread=unread)
+    imported = Imported(
+        header_row=header + 1, header_end=below, unread=unread, category_column="category" in where
+    )
     problems: list[str] = []
     seen: dict[str, int] = {}
     numbered: set[int] = set()  # the rows whose id was made from their number (no id given)
-    entry_rows: list[int] = []
     above: dict[str, str] | None = None  # the cells of the entry last read: what 〃 and 同上 repeat
     section, unused = "", 0  # the current heading, and its row while no entry has come under it
     for number, row in enumerate(rows[below:], start=below + 1):
@@ -251,7 +280,10 @@ def import_faq(
             imported.dittos.append(number)
         if section and not cells.get("category"):
             cells["category"] = section
-        entry_id = cells.get("id") or f"q{number:04d}"
+        named = bool(category) and not cells.get("category")
+        if named:
+            cells["category"] = category
+        entry_id = cells.get("id") or f"{id_prefix}q{number:04d}"
         missing = [label for name, label in (("question", "質問"), ("answer", "回答")) if not cells.get(name)]
         if missing:
             held = _held(row) if "質問" in missing else ""
@@ -280,18 +312,95 @@ def import_faq(
             problems.extend(f"{number}行目: {_describe(error)}" for error in exc.errors())
             continue
         imported.entries.append(entry)
-        entry_rows.append(number)
-        above = cells
+        imported.rows.append(number)
+        if named:
+            imported.named_rows.append(number)
+        above = {**cells, "category": "" if named else cells.get("category", "")}
     if unused:
         problems.append(_EMPTY_SECTION.format(unused, section))
     if not imported.entries and not problems:  # written out, it would replace a whole FAQ with none
         hidden_rows = len(imported.hidden_rows)
         why = f"（{hidden_rows}行はExcelで非表示です。フィルターや非表示を解除してから読み込んでください）"
-        problems.append(f"{below}行目より下に、質問と回答のある行がありません{why if hidden_rows else ''}")
+        raise NoEntries([f"{below}行目より下に、質問と回答のある行がありません{why if hidden_rows else ''}"])
     if problems:
         raise ImportProblems(problems)
-    imported.same_questions = [[entry_rows[at] for at in group] for group in same_questions(imported.entries)]
+    groups = same_questions(imported.entries)
+    imported.same_questions = [[imported.rows[at] for at in group] for group in groups]
     return imported
+
+
+@dataclass
+class ImportedSheets:
+    """What an import of several sheets produced: each sheet's `Imported`, and the sheets left out."""
+
+    sheets: list[tuple[str, Imported]] = field(default_factory=list)
+    """Each sheet with entries, by its name, in the order read."""
+    empty: list[tuple[str, list[str]]] = field(default_factory=list)
+    """Each sheet without a single entry, by its name, with why (`NoEntries`)."""
+    same_questions: list[list[str]] = field(default_factory=list)
+    """The places (「ごみ」シート 2行目) of entries asking the same question, on one sheet or on several."""
+
+    @property
+    def entries(self) -> list[FaqEntry]:
+        """Every sheet's entries, in the order read."""
+        return [entry for _, imported in self.sheets for entry in imported.entries]
+
+
+def import_sheets(
+    sheets: Sequence[Sheet], columns: Mapping[str, str] | None = None, *, headings: bool = False
+) -> ImportedSheets:
+    """A workbook's sheets (a sheet for each category) as one FAQ (`import_faq`); raise `ImportProblems`.
+
+    Unless a category column is given (``columns``), a row without a category has its sheet's name. An id
+    made from a row's number starts with the sheet's place (``s2-`` on the second sheet read), so the same
+    row on two sheets gives two ids; an id written on two sheets is a problem naming both. Each problem
+    starts with its sheet (「ごみ」シート 12行目: …). A sheet without a single entry is left out and listed
+    (`ImportedSheets.empty`); when no sheet has one, their reasons are the problems.
+    """
+    given = columns or {}
+    result = ImportedSheets()
+    problems: list[str] = []
+    for order, sheet in enumerate(sheets, start=1):
+        try:
+            imported = import_faq(
+                sheet.rows,
+                given,
+                headings=headings,
+                hidden=sheet.hidden,
+                failed_formulas=sheet.failed_formulas,
+                hidden_columns=sheet.hidden_columns,
+                links=sheet.links,
+                category="" if given.get("category") else sheet.name,
+                id_prefix=f"s{order}-",
+            )
+        except NoEntries as exc:
+            result.empty.append((sheet.name, exc.problems))
+        except ImportProblems as exc:
+            problems.extend(_on_sheet(sheet.name, problem) for problem in exc.problems)
+        else:
+            result.sheets.append((sheet.name, imported))
+    seen: dict[str, str] = {}
+    for name, imported in result.sheets:
+        for entry, number in zip(imported.entries, imported.rows, strict=True):
+            place = _on_sheet(name, f"{number}行目")
+            if entry.id in seen:
+                problems.append(f"{place}: ID「{entry.id}」は{seen[entry.id]}でも使われています")
+            else:
+                seen[entry.id] = place
+    if not result.sheets and not problems:
+        problems = [_on_sheet(name, why) for name, reasons in result.empty for why in reasons]
+    if problems:
+        raise ImportProblems(problems)
+    places = [
+        _on_sheet(name, f"{number}行目") for name, imported in result.sheets for number in imported.rows
+    ]
+    result.same_questions = [[places[at] for at in group] for group in same_questions(result.entries)]
+    return result
+
+
+def _on_sheet(name: str, problem: str) -> str:
+    """A problem or a row named with its sheet: 「ごみ」シート 12行目: …, 「ごみ」シート: 質問の列が…."""
+    return f"「{name}」シート{' ' if problem[:1].isdigit() else ': '}{problem}"
 
 
 def _formula_problem(formulas: Mapping[str, str], where: Mapping[str, int], *, explained: bool) -> str:
@@ -407,7 +516,7 @@ def _header(
     unknown = _unknown_given(rows[:searched], given)
     if unknown:
         raise ImportProblems(unknown)
-    raise ImportProblems([*(first_problems or []), f"先頭の{searched}行に項目名の行がありません"])
+    raise NoEntries([*(first_problems or []), f"先頭の{searched}行に項目名の行がありません"])
 
 
 def _unknown_given(rows: Sequence[Sequence[str]], given: Mapping[str, str]) -> list[str]:

@@ -24,7 +24,8 @@ A CSV file may be UTF-8 (with or without the BOM Excel writes), Shift_JIS
 than commas is read as tab-separated; a stray NUL character, or a cell over
 csv's size limit (a quote left open), is reported by its row. A file that cannot be read raises
 `ImportProblems` with a line for people, never a traceback; a sheet the
-workbook does not have, `NoSuchSheet`.
+workbook does not have, `NoSuchSheet`. Several sheets of one workbook are read
+at once by `read_sheets` (an FAQ kept on a sheet for each category).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ __all__ = [
     "input_problem",
     "read_rows",
     "read_sheet",
+    "read_sheets",
 ]
 
 
@@ -112,14 +114,18 @@ SUFFIXES = (*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES)
 """The files read as spreadsheets: workbooks, which have sheets, and text files, which do not."""
 
 
-def input_problem(path: Path, sheet: str | None = None) -> str:
-    """Why ``path`` (its ``sheet``) cannot be read, seen without opening it (a line for people), or ""."""
+def input_problem(path: Path, sheets: Sequence[str] = (), *, every: bool = False) -> str:
+    """Why ``path`` (its ``sheets``, or ``every`` sheet) cannot be read, seen without opening it, or "".
+
+    A line for people. A text file has no sheets: naming one, or asking for all, is bad usage.
+    """
     if not path.exists():
         return f"{path}: ファイルが見つかりません"
     if not path.is_file():
         return f"{path}: フォルダです。読み込む表のファイルを指定してください"
-    if sheet is not None and path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        return f"{path}: CSVにはシートがありません（--sheet は .xlsx と .xls のときに使います）"
+    if (sheets or every) and path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        option = "--all-sheets" if every else "--sheet"
+        return f"{path}: CSVにはシートがありません（{option} は .xlsx と .xls のときに使います）"
     return ""
 
 
@@ -155,20 +161,52 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     A sheet Excel hides (an old version kept out of sight, the lists behind a drop-down) is never read
     unasked: a person opening the workbook never sees it.
     """
-    if problem := input_problem(path, sheet):
+    return read_sheets(path, () if sheet is None else (sheet,))[0]
+
+
+def read_sheets(path: Path, sheets: Sequence[str] = (), *, every: bool = False) -> list[Sheet]:
+    """The file's sheets read (`read_sheet`): those named, or ``every`` one Excel shows and those named.
+
+    Named sheets are read in the order given; with ``every``, in the workbook's; with neither, the first
+    Excel shows. A text file is one sheet without a name. Each sheet's `Sheet.others` are the workbook's
+    sheets not read.
+    """
+    if problem := input_problem(path, sheets, every=every):
         raise ImportProblems([problem])
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
-        return _xlsx_sheet(path, sheet)
+        return _xlsx_sheets(path, sheets, every)
     if suffix == ".xls":
-        return _xls_sheet(path, sheet)
+        return _xls_sheets(path, sheets, every)
     if suffix in TEXT_SUFFIXES:
-        return Sheet(_csv_rows(path, "\t" if suffix == ".tsv" else ","))
+        return [Sheet(_csv_rows(path, "\t" if suffix == ".tsv" else ","))]
     raise ImportProblems([f"{path}: 対応していない形式です（.xlsx、.xls か .csv にしてください）"])
 
 
-def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
-    """The sheet's rows; a cell merged over several rows gives its value to each of them."""
+def _chosen(path: Path, sheets: Sequence[str], every: bool, shown: Sequence[tuple[str, bool]]) -> list[str]:
+    """The names of the sheets to read, of the workbook's (name, shown in Excel) in its order."""
+    names = [name for name, _ in shown]
+    missing = [sheet for sheet in dict.fromkeys(sheets) if sheet not in names]
+    if missing:
+        has = "、".join(names)
+        raise NoSuchSheet([f"{path}: シート「{sheet}」がありません（あるのは {has}）" for sheet in missing])
+    if every:
+        return [name for name, visible in shown if visible or name in sheets] or names[:1]
+    if sheets:
+        return list(dict.fromkeys(sheets))
+    return ([name for name, visible in shown if visible] or names)[:1]
+
+
+def _with_others(read: list[Sheet], names: Sequence[str]) -> list[Sheet]:
+    """The sheets read, each knowing the workbook's sheets that were not."""
+    titles = {sheet.name for sheet in read}
+    for sheet in read:
+        sheet.others = [name for name in names if name not in titles]
+    return read
+
+
+def _xlsx_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
+    """The sheets chosen (`_chosen`) of an .xlsx workbook, opened once."""
     from openpyxl import load_workbook
 
     try:
@@ -177,31 +215,34 @@ def _xlsx_sheet(path: Path, sheet: str | None) -> Sheet:
     except Exception as exc:  # a damaged or encrypted workbook: say so, never a traceback
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
-        _check_sheet(path, sheet, book.sheetnames)
-        shown = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
-        worksheet = book[sheet] if sheet is not None else shown[0]
-        failed, links = _formula_cells(path, worksheet.title)
-        rows = []
-        for number, row in enumerate(worksheet.iter_rows(), start=1):
-            rows.append([_xlsx_text(cell, book.epoch) for cell in row])
-            links.update(((number, at), address) for at, cell in enumerate(row) if (address := _link(cell)))
-        for merged in worksheet.merged_cells.ranges:
-            _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
-            if link := links.get((merged.min_row, merged.min_col - 1)):
-                links.update(
-                    ((n, merged.min_col - 1), link) for n in range(merged.min_row + 1, merged.max_row + 1)
-                )
-        hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
-        hidden_columns = frozenset(
-            index
-            for column in worksheet.column_dimensions.values()
-            if column.hidden and column.min is not None and column.max is not None
-            for index in range(column.min - 1, column.max)
-        )
-        others = [name for name in book.sheetnames if name != worksheet.title]
-        return Sheet(rows, worksheet.title, others, hidden, failed, hidden_columns, links)
+        shown = [(ws.title, ws.sheet_state == "visible") for ws in book.worksheets]
+        chosen = _chosen(path, sheets, every, shown)
+        return _with_others([_xlsx_sheet(path, book, book[name]) for name in chosen], book.sheetnames)
     finally:
         book.close()
+
+
+def _xlsx_sheet(path: Path, book: Any, worksheet: Any) -> Sheet:
+    """The sheet's rows; a cell merged over several rows gives its value to each of them."""
+    failed, links = _formula_cells(path, worksheet.title)
+    rows = []
+    for number, row in enumerate(worksheet.iter_rows(), start=1):
+        rows.append([_xlsx_text(cell, book.epoch) for cell in row])
+        links.update(((number, at), address) for at, cell in enumerate(row) if (address := _link(cell)))
+    for merged in worksheet.merged_cells.ranges:
+        _fill_down(rows, merged.min_row - 1, merged.max_row, merged.min_col - 1)
+        if link := links.get((merged.min_row, merged.min_col - 1)):
+            links.update(
+                ((n, merged.min_col - 1), link) for n in range(merged.min_row + 1, merged.max_row + 1)
+            )
+    hidden = frozenset(n for n, row in worksheet.row_dimensions.items() if row.hidden)
+    hidden_columns = frozenset(
+        index
+        for column in worksheet.column_dimensions.values()
+        if column.hidden and column.min is not None and column.max is not None
+        for index in range(column.min - 1, column.max)
+    )
+    return Sheet(rows, worksheet.title, [], hidden, failed, hidden_columns, links)
 
 
 def _formula_cells(path: Path, title: str) -> tuple[dict[tuple[int, int], str], dict[tuple[int, int], str]]:
@@ -246,8 +287,8 @@ def _formula_cells(path: Path, title: str) -> tuple[dict[tuple[int, int], str], 
         reader.archive.close()
 
 
-def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
-    """The rows of an Excel 97-2003 workbook's sheet, merged cells as in `_xlsx_sheet`."""
+def _xls_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
+    """The sheets chosen (`_chosen`) of an Excel 97-2003 workbook, merged cells as in `_xlsx_sheet`."""
     import xlrd
 
     try:
@@ -256,32 +297,31 @@ def _xls_sheet(path: Path, sheet: str | None) -> Sheet:
     except Exception as exc:  # damaged, encrypted, or not an .xls at all
         raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
     try:
-        _check_sheet(path, sheet, book.sheet_names())
-        shown = [ws for ws in book.sheets() if ws.visibility == 0] or book.sheets()
-        worksheet = book.sheet_by_name(sheet) if sheet is not None else shown[0]
-        rows = [
-            [_xls_text(cell, book) for cell in worksheet.row(number)] for number in range(worksheet.nrows)
-        ]
-        for top, end, left, _ in worksheet.merged_cells:
-            _fill_down(rows, top, end, left)
-        hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
-        hidden_columns = frozenset(n for n, column in worksheet.colinfo_map.items() if column.hidden)
-        others = [name for name in book.sheet_names() if name != worksheet.name]
-        failed = {
-            (number + 1, column): xlrd.error_text_from_code.get(cell.value, "#N/A")
-            for number in range(worksheet.nrows)
-            for column, cell in enumerate(worksheet.row(number))
-            if cell.ctype == xlrd.XL_CELL_ERROR
-        }
-        return Sheet(rows, worksheet.name, others, hidden, failed, hidden_columns)
+        shown = [(ws.name, ws.visibility == 0) for ws in book.sheets()]
+        chosen = _chosen(path, sheets, every, shown)
+        return _with_others(
+            [_xls_sheet(book, book.sheet_by_name(name)) for name in chosen], book.sheet_names()
+        )
     finally:
         book.release_resources()
 
 
-def _check_sheet(path: Path, sheet: str | None, names: Sequence[str]) -> None:
-    """Raise when the workbook has no sheet ``sheet`` (None: the first, always there), naming those it has."""
-    if sheet is not None and sheet not in names:
-        raise NoSuchSheet([f"{path}: シート「{sheet}」がありません（あるのは {'、'.join(names)}）"])
+def _xls_sheet(book: Any, worksheet: Any) -> Sheet:
+    """The rows of an Excel 97-2003 workbook's sheet."""
+    import xlrd
+
+    rows = [[_xls_text(cell, book) for cell in worksheet.row(number)] for number in range(worksheet.nrows)]
+    for top, end, left, _ in worksheet.merged_cells:
+        _fill_down(rows, top, end, left)
+    hidden = frozenset(n + 1 for n, row in worksheet.rowinfo_map.items() if row.hidden)
+    hidden_columns = frozenset(n for n, column in worksheet.colinfo_map.items() if column.hidden)
+    failed = {
+        (number + 1, column): xlrd.error_text_from_code.get(cell.value, "#N/A")
+        for number in range(worksheet.nrows)
+        for column, cell in enumerate(worksheet.row(number))
+        if cell.ctype == xlrd.XL_CELL_ERROR
+    }
+    return Sheet(rows, worksheet.name, [], hidden, failed, hidden_columns)
 
 
 def _fill_down(rows: list[list[str]], top: int, end: int, column: int) -> None:
