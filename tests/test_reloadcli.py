@@ -102,6 +102,17 @@ def _serving(handler: type[BaseHTTPRequestHandler]) -> tuple[ThreadingHTTPServer
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
+def _reload_against(handler: type[BaseHTTPRequestHandler]) -> tuple[int, str]:
+    """``run_reload``'s exit code against a local server answering with ``handler``, and that server's URL."""
+    server, url = _serving(handler)
+    try:
+        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
+        return run_reload(settings, url), url
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_redirect_is_not_followed_and_the_token_stays_home(capsys: pytest.CaptureFixture[str]) -> None:
     """A proxy or a wrong --url answering 302 elsewhere: urllib followed it, token and all, as a GET."""
     other, elsewhere = _serving(_Recording)
@@ -168,13 +179,7 @@ def test_a_server_that_stops_before_it_answers_is_not_said_to_be_unreachable(
         def log_message(self, *args: object) -> None:
             pass
 
-    server, url = _serving(Stopping)
-    try:
-        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
-        code = run_reload(settings, url)
-    finally:
-        server.shutdown()
-        server.server_close()
+    code, _url = _reload_against(Stopping)
     assert code == 2
     said = capsys.readouterr().err
     assert "読み込みの結果を返す前に接続を切りました" in said
@@ -203,13 +208,7 @@ def test_an_error_page_that_is_not_the_bots_is_said_in_japanese(capsys: pytest.C
         def log_message(self, *args: object) -> None:
             pass
 
-    server, url = _serving(Proxy)
-    try:
-        settings = Settings.from_env({"KAIZEN_CACHE_DIR": "", "KAIZEN_ADMIN_TOKEN": TOKEN})
-        code = run_reload(settings, url)
-    finally:
-        server.shutdown()
-        server.server_close()
+    code, url = _reload_against(Proxy)
     assert code == 2
     said = capsys.readouterr().err
     assert f"{url}: 読み込み直せませんでした（HTTP 502: ボットからの応答ではありません。" in said

@@ -221,7 +221,7 @@ class SlackChannel:
             reason = request.headers.get("X-Slack-Retry-Reason", "")
             log.info(
                 "Slack retry %s (%s) of event %s",
-                digits(retry, 2) if digits(retry, 2) is not None else "?",
+                "?" if (count := digits(retry, 2)) is None else count,
                 reason if _RETRY_REASON.fullmatch(reason) else "?",
                 body.get("event_id"),
             )
