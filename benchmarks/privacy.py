@@ -114,7 +114,7 @@ key=value labels, hiragana surnames in 〔〕, shifts joined by 〜, a katakana 
 mail signatures, minutes with 発言者, shift tables, OCR's odd spacing, voice input, readings in parentheses,
 titles, foreign residents' records and bare lists written fresh: 59, 114; no_names_thirtyseventh.yaml, 25,
 with old shops, facility tables with readings and kin before 国保 or 方).
-Twenty-nine held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+Thirty held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -216,9 +216,13 @@ and names_holdout_twentyninth.yaml (101, 227: mail signatures and forwarded head
 shift tables, OCR'd forms with odd spacing, voice input without punctuation, readings in parentheses, names
 with 様 殿 氏 先生 くん ちゃん, foreign residents' records in katakana, lists without honorifics;
 no_names_holdout_twentyninth.yaml, 60), written before names_thirtyseventh.yaml and its rules, without
-reading the masker's code or its misses; only their counts are printed. A
-name counts as caught when none of its words is left in the masked message, leaving out the message's
-listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
+reading the masker's code or its misses, and names_holdout_thirtieth.yaml (101, 210: chat logs pasted with
+timestamps, CSV rows pasted as text, 回覧 stamps, 宛名 lines in letters, telephone memos, duty rosters by
+weekday, names with casual or dialect endings (っち, ちゃん, どん), names split by line breaks, staff's names
+in romaji; no_names_holdout_thirtieth.yaml, 62, with old confectioners), written before
+names_thirtyeighth.yaml and its rules, without reading the masker's code or its misses; only their counts
+are printed. A name counts as caught when none of its words is left in the masked message, leaving out the
+message's listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
 Other personal data written by hand: staff messages holding My Numbers, phone numbers, e-mail and
 street addresses, postal codes, birth dates and the numbers of ID cards and accounts (no names), in
@@ -551,6 +555,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyseventh.yaml", "no_names_holdout_twentyseventh.yaml", show=False)
     _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
     _written_names("names_holdout_twentyninth.yaml", "no_names_holdout_twentyninth.yaml", show=False)
+    _written_names("names_holdout_thirtieth.yaml", "no_names_holdout_thirtieth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
