@@ -351,6 +351,7 @@ from bot.privacy.names.latin import (
 )
 from bot.privacy.names.layout import (
     _bracketed,
+    _broken_at_lines,
     _introduced_after_greeting,
     _marked,
     _rota,
@@ -544,10 +545,42 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     again = _named_again(text, found, bounds)
     found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
+    found += _broken_at_lines(text, found)
     things = _firms_listed(text) + _things_in_tables(text)
     for start, end in found:
-        if not _SECTION_AFTER.match(text, end) and not (things and _within((start, end), things)):
-            yield start, end, NAME
+        if (
+            not _SECTION_AFTER.match(text, end)
+            and not _ORGANISATION_AFTER.match(text, start)
+            and not (things and _within((start, end), things))
+        ):
+            yield start, _whole_value(text, start, end), NAME
+
+
+_ORGANISATION_AFTER = lazy.compile(r"[^\n様殿さ]{0,30}?御中[ \t\u3000]*(?:\n|$)")
+"""御中 ending the line a word is on, no honorific between: a letter addressed to an organisation, never to
+a person (宛名：株式会社 松井建設 御中)."""
+
+
+_VALUE_IN_HIRAGANA = lazy.compile(r"(?<=[=:：])[ぁ-ゖー]{2,8}(?=[ \t\u3000\n,、。;/／)）\]］〕】]|$)")
+"""A field's value of hiragana alone after = or a colon, up to a space, a mark or the line's end."""
+_NO_PART_OF_A_NAME = lazy.compile(
+    "(?:さん|さま|くん|ちゃん|っち|どん|せんせい).*"
+    "|です|でした|だ|が|は|を|に|へ|と|も|の|で|や|か|ね|よ|ほか|たち|ら|まで|から|より|など|のみ|だけ|しか"
+)
+"""What ends a field's value after a name without being of it: an honorific, a particle, です."""
+
+
+def _whole_value(text: str, start: int, end: int) -> int:
+    """Where a name found at the start of a field's value in hiragana ends: at the value's end.
+
+    The dictionary cuts a surname in hiragana it lacks into words (おお + にし), and a name found in the
+    first of them would leave the rest (created_by=おおにし, 担当：おおにし); a value that goes on with an
+    honorific, a particle or です keeps it (担当：たなかさん, 担当：たなかです).
+    """
+    value = _VALUE_IN_HIRAGANA.match(text, start)
+    if value is None or value.end() <= end or _NO_PART_OF_A_NAME.fullmatch(text, end, value.end()):
+        return end
+    return value.end()
 
 
 def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) -> list[tuple[int, int]]:

@@ -16,7 +16,7 @@ def _longest_first(*words: str) -> re.Pattern[str]:
     return lazy.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
-_HONORIFICS = ("さん", "さーん", "様", "さま", "サン", "氏", "君", "くん", "ちゃん", "っち", "殿", "先生")
+_HONORIFICS = tuple("さん さーん 様 さま サン 氏 君 くん ちゃん っち 殿 先生 どん".split())
 _STAFF_TITLES = (
     *"課長 係長 部長 主任 主査 主事 主幹 次長 室長 副参事 参事 係員 副課長 補佐 統括 事務長 指導主事".split(),
     *"代理 技師 専門員 リーダー マネージャー マネジャー チーフ".split(),
@@ -75,7 +75,8 @@ _ROLES = (
     "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
     "(?i:cc|bcc|from|cw|assignee|owner|operator|reviewer|approver|author|reporter|requester|applicant"
-    "|assigned_?to|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
+    "|user(?:_?name)?|assigned_?to"
+    "|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
 )
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""

@@ -329,17 +329,36 @@ _STAMPED = lazy.compile(
 """A stamp's box after whose stamp it is, holding the stamp's kanji (受付者印 [ 辻 ], 課長印（奥 田））."""
 
 
+_STAMP_BOXES = lazy.compile(
+    r"[\u4e00-\u9fff]{1,4}印[ \t\u3000]*[：:]?((?:[ \t\u3000]*[\[［【〔][^\]］】〕\n]{0,12}[\]］】〕]){2,})"
+)
+"""A stamp's label and a row of two boxes or more after it (確認印：[ 岡部 ][ 森 ][   ])."""
+_BOX = lazy.compile(
+    r"[\[［【〔][ \t\u3000]*([\u4e00-\u9fff々](?:[ \u3000]?[\u4e00-\u9fff々]){0,3})[ \t\u3000]*[\]］】〕]"
+)
+_STAMP_MARK = lazy.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,4}?)[ \u3000]?[印㊞](?=[ \t\u3000、,/／・)）\]］\n]|$)"
+)
+"""A surname and the stamp's mark after it, as a stamp typed out (宮下㊞, which folding writes 宮下印;
+今井印刷 goes on, and a word of one kanji is a seal's kind, 実印)."""
+
+
 def _stamped(text: str) -> list[tuple[int, int]]:
     """The surnames in stamps' boxes after a role's 印 (`_STAMPED`), spaced as OCR reads them or not.
 
     A stamp bears a surname: the kanji closed up must read as one before さん (受付者印 [ 済 ] and
-    担当者印（未） stay).
+    担当者印（未） stay). So do the boxes in a row after any stamp's label (確認印：[ 岡部 ][ 森 ][ ]) and
+    the kanji before ㊞ (今井㊞; 済㊞ stays).
     """
+    spans = [match.span(1) for match in _STAMPED.finditer(text)]
+    for row in _STAMP_BOXES.finditer(text):
+        spans += [box.span(1) for box in _BOX.finditer(text, row.start(1), row.end(1))]
+    spans += [match.span(1) for match in _STAMP_MARK.finditer(text)]
     return [
-        match.span(1)
-        for match in _STAMPED.finditer(text)
-        if _taken_as_surname(re.sub(r"[ \u3000]", "", match.group(1)))
-        and match.group(1) not in _ONE_KANJI_LABELS
+        (start, end)
+        for start, end in spans
+        if _taken_as_surname(re.sub(r"[ \u3000]", "", text[start:end]))
+        and text[start:end] not in _ONE_KANJI_LABELS
     ]
 
 
@@ -538,7 +557,8 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
     kana or one or two kanji that the dictionary reads as a noun (キミ, さくら and 清 are words to it) or,
     unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長), nor
     where someone is (高木 外出) or lives (a guest book's 大江 宏　区外), nor their household (大野 一家、,
-    遠山 家（）), nor a facility named after them (総務課 の 松本 倉庫).
+    遠山 家（）), nor a facility named after them (総務課 の 松本 倉庫), nor a noun that may stand as an
+    adverb, as who else does a task does (担当 たなか ほか, 宇野 以上).
     """
     given = []
     for _, end in found:
@@ -552,7 +572,10 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
         word = match.group(1)
         part_of_speech = _part_of_speech_before_san(word)
         unknown = part_of_speech is None and not _HIRAGANA_WORD.fullmatch(word)  # not が + いる
-        if unknown or (part_of_speech is not None and part_of_speech[0] in ("名詞", "代名詞")):
+        adverbial = part_of_speech is not None and part_of_speech[2] == "副詞可能"  # ほか, 以上, 全員
+        if unknown or (
+            part_of_speech is not None and part_of_speech[0] in ("名詞", "代名詞") and not adverbial
+        ):
             given.append(match.span(1))
     return given
 

@@ -165,7 +165,9 @@ def _latin_names(text: str) -> Iterator[tuple[int, int]]:
         titled = _LATIN_TITLE.search(before[-8:]) or _LATIN_KIN.search(before)
         role = len(words) >= 2 and _ROLE_BEFORE_LATIN.search(before) is not None
         person = shown or quoted or _cued(text, start) or titled is not None or role
-        acronym = len(words) == 1 and words[0].isupper()
+        # One word in capitals is an acronym (担当 IT), unless it reads in romaji as a surname, as staff type
+        # one in a roster's field (担当 KATO, 確認 SAKURAI).
+        acronym = len(words) == 1 and words[0].isupper() and not (len(run) >= 4 and _surname_in_romaji(words))
         # A first word the dictionary knows is a company's or a product's (Microsoft Teams様), unless it is a
         # surname in capitals before a given name it does not know, as passports write them (ITO Kenji).
         two = len(words) == 2

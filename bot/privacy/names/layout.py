@@ -45,14 +45,17 @@ _SPEAKER = lazy.compile(
     "^(?:[・･*●○◆◇■□▪-][ \t\u3000]*|\\[?[0-9]{1,2}:[0-9]{2}\\]?[ \t\u3000]*)?"
     "([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=[:「])"
     "|^([\u4e00-\u9fff々]{2,4})(?=\\)[^)\n])"
-    "|(?<=[」:])([\u4e00-\u9fff々]{1,4})(?=「)",
+    "|(?<=[」:])([\u4e00-\u9fff々]{1,4})(?=「)"
+    "|^(?:[0-9]{4}[-/][0-9]{1,2}[-/][0-9]{1,2}[ \t]+)?[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?[ \t\u3000]*"
+    "<([\u4e00-\u9fff々]{1,4}|[ぁ-ゖ]{2,4})(?=>)",
     re.MULTILINE,
 )
 """A word of kanji or hiragana first on a line, or after a list's bullet or a chat log's time ([10:01] 東:),
 before a colon or a quote: who speaks in minutes or a chat, or who does an item of a to-do list
 (・筒井：チラシの校正); or two kanji or more first on a line before a closing parenthesis, as minutes mark a
 speaker too (飯塚）反対ではないが); or kanji before a quote after a header's colon or another's quote, as
-minutes run speakers on in a line (打合せ：岩崎「来週で」小林「はい」)."""
+minutes run speakers on in a line (打合せ：岩崎「来週で」小林「はい」); or a word in <> after a chat log's
+time, a date perhaps before it (2026-12-04 17:45:02 <大場> 集計終わりました)."""
 _BRACKETED = lazy.compile(r"^【([\u4e00-\u9fff々]{2,4})】", re.MULTILINE)
 """Two to four kanji in 【】 opening a line: who a chat's line is from (【山中】本日午後、外出します), when
 no heading (【重要】, 【至急】, 【決定事項】)."""
@@ -319,3 +322,41 @@ def _word_after_a_clause(morphemes: Sequence[Any], at: int) -> bool:
         return False  # first on a line is `_SPEAKER`'s
     before = morphemes[at - 1].part_of_speech()
     return before[0] in ("補助記号", "空白", "助詞", "接続詞")
+
+
+_LONE_KANJI_ENDING_LINE = lazy.compile(r"(?<![\u4e00-\u9fff々])[\u4e00-\u9fff々]\n")
+"""One kanji alone at a line's end, right before a line break (申請者：小⏎)."""
+_KANJI_OPENING_LINE = lazy.compile(r"[\u4e00-\u9fff々]{1,2}(?![\u4e00-\u9fff々])")
+"""One or two kanji opening a line, no kanji after them (⏎林　直美)."""
+
+
+def _broken_at_lines(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The other part of a surname a line break cuts, as a PDF's copy or a narrow column does (小⏎林　直美).
+
+    One kanji ending a line and the kanji opening the next, when a name found begins or ends at the break
+    and the two read together as a surname before さん (小林, 谷口), and a given name after a space with
+    the second part (田⏎中 一郎); 北⏎館 and 済⏎林 stay apart.
+    """
+    parts = []
+    for start, end in found:
+        if start >= 2 and _LONE_KANJI_ENDING_LINE.match(text, start - 2, start):
+            opening = _KANJI_OPENING_LINE.match(text, start)
+            if opening and _broken_surname(text[start - 2], opening.group()):
+                parts.append((start - 2, start - 1))
+        if end - start == 1 and _LONE_KANJI_ENDING_LINE.match(text, start, end + 1):
+            opening = _KANJI_OPENING_LINE.match(text, end + 1)
+            if opening and _broken_surname(text[start], opening.group()):
+                parts.append(opening.span())
+                given = _GIVEN_AFTER_BREAK.match(text, opening.end())
+                if given and _read_before_san(given.group(1)) == "人名":
+                    parts.append(given.span(1))  # 田⏎中 一郎
+    return parts
+
+
+_GIVEN_AFTER_BREAK = lazy.compile(r"[ \u3000]+([\u4e00-\u9fff々]{1,3})(?![\u4e00-\u9fff々])")
+
+
+def _broken_surname(head: str, tail: str) -> bool:
+    """Whether the kanji on either side of a line break read together as a surname, no label among them."""
+    labels = _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
+    return head not in labels and tail not in labels and _taken_as_surname(head + tail)

@@ -245,23 +245,45 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     it sells (`_GOODS_OR_SHOPS`: の and a thing that is no person's, 土屋 の 件 and 土屋の机 stay) or listed
     with a shop's name (虎屋 か 文明堂). A run of three kanji or more ending in a shop's ending that no
     given name ends in (`_SHOP_ENDING`: 樓, 亭, 庵), which the dictionary reads as a given name and a
-    surname (榮太 + 樓), is a shop's too.
+    surname (榮太 + 樓) or as a name and the ending apart (叶匠壽 + 庵), is a shop's too. So is a surname of
+    two kanji ending in 屋 with a given name glued to it, on the same terms as the surname alone: an old
+    shop is named as a person was (鶴屋吉信の干菓子, 亀屋良長 と 末富; 土屋吉信の件 and 土屋吉信さん stay).
     """
     word = morphemes[at].surface()
-    run = text[morphemes[at].begin() : morphemes[end - 1].end()]
+    stop = morphemes[end - 1].end()
+    run = text[morphemes[at].begin() : stop]
+    if not _SHOP_ENDING.fullmatch(run) and _SHOP_ENDING.fullmatch(text, morphemes[at].begin(), stop + 1):
+        stop += 1  # 叶匠壽 + 庵: the ending read as a word of its own
+        run = text[morphemes[at].begin() : stop]
     if _SHOP_ENDING.fullmatch(run):
-        return not _AFTER_NAME.match(text, _skip_space(text, morphemes[end - 1].end()))
-    if end != at + 1 or len(word) < 2 or not word.endswith("屋"):
+        return not _AFTER_NAME.match(text, _skip_space(text, stop))
+    if (
+        len(word) < 2
+        or not word.endswith("屋")
+        or not (end == at + 1 or _given_name_glued(morphemes, at, end))
+    ):
         return False
-    after = _skip_space(text, morphemes[at].end())
+    after = _skip_space(text, morphemes[end - 1].end())
     if _AFTER_NAME.match(text, after):
         return False
-    if len(word) > 2:
+    if len(word) > 2 and end == at + 1:
         return True
     start = morphemes[at].begin()
     if _cued(text, start) or _related(text, start) or _BELONGING.match(text, after):
         return False
     return bool(_GOODS_OR_SHOPS.match(text, after))
+
+
+def _given_name_glued(morphemes: Sequence[Any], at: int, end: int) -> bool:
+    """Whether the run is a surname of two kanji and a given name of kanji written against it (鶴屋吉信)."""
+    given = morphemes[at + 1]
+    return (
+        end == at + 2
+        and len(morphemes[at].surface()) == 2
+        and given.begin() == morphemes[at].end()
+        and given.part_of_speech()[3] == "名"
+        and _LONE_KANJI.fullmatch(given.surface()[0]) is not None
+    )
 
 
 _SHOP_ENDING = lazy.compile("[\u4e00-\u9fff々]{2,}[樓楼庵軒亭舗]")
