@@ -113,7 +113,10 @@ no_names_thirtysixth.yaml, 25, with shops and firms listed), names_thirtyseventh
 key=value labels, hiragana surnames in 〔〕, shifts joined by 〜, a katakana surname quoted before です, and
 mail signatures, minutes with 発言者, shift tables, OCR's odd spacing, voice input, readings in parentheses,
 titles, foreign residents' records and bare lists written fresh: 59, 114; no_names_thirtyseventh.yaml, 25,
-with old shops, facility tables with readings and kin before 国保 or 方).
+with old shops, facility tables with readings and kin before 国保 or 方), names_thirtyeighth.yaml (chat logs
+with timestamps, CSV rows, 回覧 stamps, 宛名 lines, phone memos, weekday rosters, casual and dialect endings,
+names split by line breaks, romaji, and the leftovers created_by=おおにし and 担当 たなか ほか: 50, 94;
+no_names_thirtyeighth.yaml, 25, with 鶴屋吉信 and 亀屋良長).
 Thirty held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
@@ -488,7 +491,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the thirty-six whose misses were studied, and the held-out ones, counted."""
+    """The hand-written sets: the thirty-seven whose misses were studied, and the held-out ones, counted."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -526,6 +529,7 @@ def written_names() -> None:
     _written_names("names_thirtyfifth.yaml", "no_names_thirtyfifth.yaml")
     _written_names("names_thirtysixth.yaml", "no_names_thirtysixth.yaml")
     _written_names("names_thirtyseventh.yaml", "no_names_thirtyseventh.yaml")
+    _written_names("names_thirtyeighth.yaml", "no_names_thirtyeighth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
