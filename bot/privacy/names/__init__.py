@@ -261,6 +261,14 @@ facilities and of its readings (施設,よみ above 岡 公民館,おか こう�
 name's 樓, 亭 or 庵 (榮太樓), an office word tagged as a name (母の国保) and a comparing 方 after kin
 (妻の方が).
 
+A word in <> after a chat log's time speaks (17:02 <大久保> 退庁します); the boxes in a row after a stamp's
+label and two kanji or more before ㊞ are surnames (確認印：[ 岡部 ][ 森 ], 今井㊞); どん is an honorific
+(坂口どん); one word in capitals after a cue that reads in romaji as a surname is no acronym (担当 KATO);
+user: is a cue; a field's value in hiragana the dictionary cuts is masked whole (created_by=おおにし); and a
+surname a line break cuts is joined again (担当：小⏎林　直美). Without names: a 屋 surname glued to a given
+name before its goods (鶴屋吉信の干菓子), a shop's ending read apart (叶匠壽 + 庵), a line addressed 御中,
+and ほか after a name.
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
