@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from bot.config import Settings
 from bot.conversations import EDITED, GROUP_ONLY, TEXT_ONLY, greeting
 from bot.db.outbox import Delivery
 from bot.db.schema import conversations, messages, outbox
-from bot.delivery.http import PlatformRefused
+from bot.delivery.http import MAX_RETRY_AFTER_SECONDS, PlatformRefused
 from bot.delivery.worker import Undeliverable
 from bot.handlers.telegram.channel import TelegramChannel, TelegramSender
 from bot.knowledge import Ward
@@ -339,6 +340,27 @@ async def test_429_is_platform_refused_with_telegrams_wait(bot: Client, telegram
     with pytest.raises(PlatformRefused) as refused:
         await sender.send(delivery(Reply("回答です。"), USER))
     assert (refused.value.status, refused.value.retry_after) == (429, 7.0)
+
+
+async def test_a_wait_longer_than_a_day_is_taken_as_a_day(
+    bot: Client, telegram: FakeTelegram, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Telegram's ``retry_after`` is followed for a day at most, as a ``Retry-After`` header is.
+
+    A broken wait (thirty thousand years) parked the push past the clock's last date: the turn failed.
+    """
+    telegram.flood = 10**12
+    sender = TelegramSender(channel(bot), bot.app[STORE])
+    with pytest.raises(PlatformRefused) as refused:
+        await sender.send(delivery(Reply("回答です。"), USER))
+    assert refused.value.retry_after == MAX_RETRY_AFTER_SECONDS
+    with caplog.at_level(logging.WARNING):
+        assert await post(bot, telegram.text(USER, "RPAとは何ですか？", "ev-1")) == 200
+    with bot.app[STORE].engine.connect() as connection:
+        (due,) = connection.execute(sa.select(outbox.c.next_attempt_at)).scalars()
+    assert due is not None
+    assert due.replace(tzinfo=UTC) <= datetime.now(UTC) + timedelta(days=1, minutes=1)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
 
 
 async def test_an_answer_full_of_markup_characters_is_delivered_whole(

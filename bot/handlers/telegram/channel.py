@@ -20,7 +20,7 @@
   address. Telegram's refusals map onto the worker's: 403 (the person
   blocked the bot) is recorded and `Undeliverable`; 400 (the chat or the
   message can never be delivered) `Undeliverable`; 429 with
-  ``retry_after`` is `PlatformRefused` with that wait; a network failure
+  ``retry_after`` is `PlatformRefused` with that wait (a day at most); a network failure
   is retried after the backoff. A group upgraded to a supergroup is
   followed to its new id.
 - The DX team's room (`post_notice`): a Telegram group the bot is in.
@@ -46,7 +46,7 @@ from bot.appkeys import DISPATCHER
 from bot.config import TelegramSettings
 from bot.db import ConversationStore, reach
 from bot.db.outbox import Delivery
-from bot.delivery.http import PlatformRefused
+from bot.delivery.http import MAX_RETRY_AFTER_SECONDS, PlatformRefused
 from bot.delivery.worker import Undeliverable, recording, resuming
 from bot.errors import InvalidRequest
 from bot.handlers.channel import Progress
@@ -294,8 +294,12 @@ def refused(settings: TelegramSettings, exc: RetryAfter) -> PlatformRefused:
 
 
 def wait_of(exc: RetryAfter) -> float:
-    """The seconds ``exc`` asks to wait (the SDK gives an int or a timedelta, warning about the change)."""
+    """The seconds ``exc`` asks to wait, at most `MAX_RETRY_AFTER_SECONDS` (as a ``Retry-After`` header).
+
+    The SDK gives an int or a timedelta, warning about the change.
+    """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PTBDeprecationWarning)
         value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+    seconds = value.total_seconds() if isinstance(value, timedelta) else float(value)
+    return min(seconds, MAX_RETRY_AFTER_SECONDS)
