@@ -22,6 +22,9 @@
   const TITLE = document.title;
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
+  // An answer not come in this long is given up on (a network that dropped without a word leaves the request
+  // hanging, the send button disabled): said unsent, its text back in the box, to send again under its key.
+  const ANSWER_WAIT_MS = 60000;
   // The request never reached the server or its answer never came back: the network, or a server restarting.
   const UNREACHABLE = "通信できませんでした。少し時間をおいて、もう一度お試しください（続くときは、ネットワークの接続をご確認ください）。";
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
@@ -196,12 +199,15 @@
     const slow = setTimeout(() => {
       waiting.textContent = "回答を準備しています…";
     }, WAITING_AFTER_MS);
+    const abandon = new AbortController();
+    const gaveUp = setTimeout(() => abandon.abort(), ANSWER_WAIT_MS);
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": key },
         credentials: "same-origin",
         body: JSON.stringify(body),
+        signal: abandon.signal,
       });
       const data = await response.json().catch(() => ({}));
       if (sentIn !== epoch) return;
@@ -233,6 +239,7 @@
       giveBack(body, key);
     } finally {
       clearTimeout(slow);
+      clearTimeout(gaveUp);
       waiting.textContent = "";
       busy = false;
       pressed = null;

@@ -74,3 +74,28 @@ def test_in_forced_colours_the_header_keeps_a_clear_rule_and_full_strength_text(
         end.evaluate("(node) => { node.disabled = false; }")
     finally:
         page.emulate_media(forced_colors="none")
+
+
+def test_a_message_whose_answer_never_comes_is_given_up_on_and_given_back_to_send_again(page: Page) -> None:
+    # A network that drops without a word (a phone leaving the ward's Wi-Fi) leaves the request hanging: the
+    # send button stayed disabled and 「回答を準備しています…」 said for good, the text lost in a bubble.
+    page.clock.install()
+
+    def hanging(route: Route) -> None:
+        """Never answered."""
+
+    page.route("**/api/v1/chat", hanging)
+    try:
+        page.fill("#text", "RPAの研修はありますか")
+        page.keyboard.press("Enter")
+        expect(page.locator(".message.user").last).to_have_text("RPAの研修はありますか")
+        page.clock.run_for(1_000)
+        expect(page.locator("#waiting")).to_have_text("回答を準備しています…")
+        page.clock.run_for(60_000)
+        expect(page.locator(".message.user").last).to_contain_text("（送信できませんでした）")
+        expect(page.locator(".message.system").last).to_contain_text("通信できませんでした")
+        expect(page.locator("#text")).to_have_value("RPAの研修はありますか")
+        expect(page.get_by_role("button", name="送信")).to_be_enabled()
+        expect(page.locator("#waiting")).to_have_text("")
+    finally:
+        page.unroute_all(behavior="ignoreErrors")
