@@ -22,6 +22,9 @@
   const TITLE = document.title;
   const QUIET_MS = 500; // how long a reloaded conversation is shown without being announced
   const POLL_MS = 10000;
+  // An answer not come in this long is given up on (a network that dropped without a word leaves the request
+  // hanging, the send button disabled): said unsent, its text back in the box, to send again under its key.
+  const ANSWER_WAIT_MS = 60000;
   // The request never reached the server or its answer never came back: the network, or a server restarting.
   const UNREACHABLE = "通信できませんでした。少し時間をおいて、もう一度お試しください（続くときは、ネットワークの接続をご確認ください）。";
   const finePointer = window.matchMedia("(pointer: fine)"); // a mouse: a keyboard is at hand
@@ -43,6 +46,7 @@
   let pressed = null; // the action of the button whose answer is on its way (a double click sends it once)
   let epoch = 0; // grows when the session ends: answers to requests sent before that are dropped
   let live = false; // this tab shows the conversation of a live session
+  let unstarted = false; // the page's greeting never came (the server out of reach): asked again once it answers
   let cardCount = 0; // numbers the cards' headings, which name their buttons' purpose
   // The last message the server may not have taken, with its Idempotency-Key: sent again unchanged, it goes
   // under the same key, so a message whose answer was lost on the way is not taken twice.
@@ -186,6 +190,7 @@
 
   // What the person sent (``line``: their bubble, if shown) and the bot's answer; the page's other tabs are
   // told the turn, so they show the same conversation and none answers a question it did not show.
+  // True when the server answered it.
   async function post(body, line, key = newKey()) {
     busy = true;
     pressed = body.action || null;
@@ -194,12 +199,15 @@
     const slow = setTimeout(() => {
       waiting.textContent = "回答を準備しています…";
     }, WAITING_AFTER_MS);
+    const abandon = new AbortController();
+    const gaveUp = setTimeout(() => abandon.abort(), ANSWER_WAIT_MS);
     try {
       const response = await fetch("/api/v1/chat", {
         method: "POST",
         headers: { "Content-Type": "application/json", "Idempotency-Key": key },
         credentials: "same-origin",
         body: JSON.stringify(body),
+        signal: abandon.signal,
       });
       const data = await response.json().catch(() => ({}));
       if (sentIn !== epoch) return;
@@ -212,9 +220,10 @@
       if (data.repeated) {
         // Taken the first time, its answer lost on the way: the conversation as the server has it.
         await showHistory("先ほどのメッセージは届いていました。会話を表示し直しました。");
-        return;
+        return true;
       }
       live = true;
+      unstarted = false;
       reveal(data.replies.map(showReply));
       if (data.refused) {
         markUnsent(line);
@@ -222,6 +231,7 @@
       } else if (tabs && line) {
         tabs.postMessage({ turn: { line: line.firstChild.textContent, replies: data.replies } });
       }
+      return true;
     } catch (error) {
       if (sentIn !== epoch) return; // lost after the session ended: the next person's box is not theirs
       markUnsent(line);
@@ -229,6 +239,7 @@
       giveBack(body, key);
     } finally {
       clearTimeout(slow);
+      clearTimeout(gaveUp);
       waiting.textContent = "";
       busy = false;
       pressed = null;
@@ -313,6 +324,12 @@
       if (response.ok) {
         const data = await response.json();
         if (sentIn !== epoch) return; // asked for the previous person: not theirs to see
+        if (unstarted && !busy) {
+          // The server answers again: the greeting that could not come on load comes now, with the menu.
+          unstarted = false;
+          start();
+          return;
+        }
         if (data.session === false) {
           if (sentLive && live) forget(ENDED_ELSEWHERE); // ended elsewhere (or expired) while shown here
           return;
@@ -448,6 +465,7 @@
   });
 
   window.addEventListener("focus", poll);
+  window.addEventListener("online", poll); // the network is back: a greeting that failed comes at once
   document.addEventListener("visibilitychange", () => {
     if (document.hidden) return;
     document.title = TITLE;
@@ -455,14 +473,15 @@
   });
 
   // A reloaded page shows the conversation again (GET /api/v1/chat/history); a new one starts with the menu
-  // (the action "start": nobody pressed it, so the history does not show it as the person's line).
+  // (the action "start": nobody pressed it, so the history does not show it as the person's line). Out of
+  // reach, the page says so and greets once a poll finds the server again (`unstarted`).
   async function start() {
     try {
       if (await showHistory("これまでの会話です。続けてご質問ください。", true)) return;
     } catch (error) {
       // No history to show: start as a new page does.
     }
-    post({ action: "start" });
+    if (!(await post({ action: "start" }))) unstarted = true;
   }
 
   // The conversation as the server has it (GET /api/v1/chat/history), in place of what the log shows, with
