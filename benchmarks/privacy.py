@@ -656,6 +656,9 @@ def written_personal() -> None:
     )
     _written_personal("personal_holdout_twentyfifth.yaml", "no_personal_holdout_twentyfifth.yaml", show=False)
     _written_personal("personal_holdout_twentysixth.yaml", "no_personal_holdout_twentysixth.yaml", show=False)
+    _written_personal(
+        "personal_holdout_twentyseventh.yaml", "no_personal_holdout_twentyseventh.yaml", show=False
+    )
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
