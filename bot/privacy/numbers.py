@@ -306,8 +306,11 @@ def _numbers_in(text: str, groups: list[_Group]) -> Iterator[tuple[int, int, str
 
 
 def _apart(text: str, before: _Group, group: _Group) -> bool:
-    """Whether only blanks are between two groups of a chain (1944/05 are one thing, 21 03 may be two)."""
-    return text[before.end : group.start].isspace()
+    """Whether only blanks or a cell bar are between two groups of a chain (1944/05 is one thing, 21 03 two).
+
+    A table's cells (12|要介護3|03-3971-2284) hold a number each: a phone may start after a bar.
+    """
+    return not text[before.end : group.start].strip(" \t\r\n|")
 
 
 def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
