@@ -635,6 +635,9 @@ def written_personal() -> None:
     )
     _written_personal("personal_studied_twentyfifth.yaml", "no_personal_studied_twentyfifth.yaml", show=True)
     _written_personal("personal_studied_twentysixth.yaml", "no_personal_studied_twentysixth.yaml", show=True)
+    _written_personal(
+        "personal_studied_twentyseventh.yaml", "no_personal_studied_twentyseventh.yaml", show=True
+    )
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -665,6 +668,9 @@ def written_personal() -> None:
     )
     _written_personal("personal_holdout_twentyfifth.yaml", "no_personal_holdout_twentyfifth.yaml", show=False)
     _written_personal("personal_holdout_twentysixth.yaml", "no_personal_holdout_twentysixth.yaml", show=False)
+    _written_personal(
+        "personal_holdout_twentyseventh.yaml", "no_personal_holdout_twentyseventh.yaml", show=False
+    )
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -119,21 +119,30 @@ _AFTER_CUE = lazy.compile(rf"{_CUE}((?:{_PREFECTURE})?{_TOWN}{_BLOCK}{_ROOM}{_EN
 _LOT_AFTER_PLACE = lazy.compile(
     rf"{_CUE}((?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?{_LOT})"
     rf"|(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,2}}{_PLACE_NAME}{{1,10}}町{_LOT}"
-    rf"|(?:(?<=[町村市])字|大字)[{_KANJI}\u30a1-\u30fa\u30fc]{{1,8}}?{_LOT}"
+    rf"|(?:(?<=[町村市])字|大字)[{_KANJI}\u30a1-\u30fa\u30fc]{{1,8}}?"
+    rf"(?:{_SP}字[{_KANJI}\u30a1-\u30fa\u30fc]{{1,8}}?)?{_SP}{_LOT}"
     rf"|(?<=[{_KANJI}])(?:[上下]る|[上下]ル|[東西]入[るル]?)(?:{_NUM}丁目)?"
     rf"[{_KANJI}{_KATA}]{{1,10}}?町{_SP}{_LOT}"
 )
 """A lot's number alone after a municipality and a town: after a word that says an address
 follows (住所 宇治市宇治妙楽124), after a town whose name ends in 町 with its city before it
-(京都市北区紫野上門前町22), after a rural 字 or 大字 (椎葉村大字下福良1762, 与論町字茶花325), and
+(京都市北区紫野上門前町22), after a rural 字 or 大字, a 字 after the 大字 and a space before the number
+if any (椎葉村大字下福良1762, 与論町字茶花325, 北杜市大字白州 字台ケ原 2218), and
 after Kyoto's way up, down, east or west from a crossing and the town (堀川通寺之内上る2丁目下天神町650,
 三条上ル恵比須町427番地)."""
 _LETTERED_LOT = lazy.compile(
     rf"(?:{_PREFECTURE})?(?:{_MUNICIPALITY}){{1,3}}[{_KANJI}{_KATA}]{{0,12}}?"
-    rf"(?:[甲乙丙丁]{_SP}{_LOT}|(?:番外地|無番地)(?![{_KANJI}]))"
+    rf"(?:[甲乙丙丁]{_SP}{_LOT}|{_SP}(?:番外地|無番地)(?![{_KANJI}]))"
 )
 """A lot lettered 甲, 乙, 丙 or 丁 before its number (丹原町池田丙288, いの町乙3391-2), or a lot with no
-number (美幌町字美禽番外地, 大字小川無番地), after a municipality: rural and old towns' houses."""
+number, a space before it if any (美幌町字美禽番外地, 大字小川無番地, 瀬戸内町字古仁屋 番外地), after a
+municipality: rural and old towns' houses."""
+_PO_BOX = lazy.compile(
+    rf"(?:[{_KANJI}]{{1,8}}?(?:郵便局|局){_SP})?私書箱{_SP}第?{_SP}[0-9]{{1,5}}{_SP}号?(?![0-9])"
+    r"|(?<![A-Za-z])(?i:p\.?[ ]?o\.?[ ]?box|post[ ]office[ ]box)[ ]?(?:no\.?[ ]?)?#?[0-9]{1,6}(?![0-9])"
+)
+"""A post-office box, where someone's mail goes (豊島郵便局 私書箱第28号, 池袋局 私書箱４１２号,
+P.O. Box 1147): its number; 私書箱 alone (私書箱の設置) is a service's word."""
 _BLOCK_OF_FLATS = lazy.compile(rf"(?<![0-9])[0-9]{{1,3}}{_SP}号棟{_SP}-?{_SP}[0-9]{{1,4}}{_SP}号室?(?![0-9])")
 """A block of flats' building and room (3号棟402号室, 12号棟 305号): a home; a building alone (3号棟の改修)
 is the estate's."""
@@ -210,15 +219,22 @@ _LATIN_BUILDING = r"(?:[A-Z][A-Za-z'-]*[ ]){0,3}[A-Z][A-Za-z'-]*,"
 """A building's name in Latin letters between a room and the block, a comma after it (Rm. 805, Ikebukuro Park
 Residence, 2-40-12 Ikebukuro)."""
 _LATIN_AFTER_CUE = lazy.compile(
-    r"(?:住所|住居地|居住地|居所|(?i:address|residence))(?:\([^()\n]{1,10}\))?[ \t]*[:：]?[ \t]*"
+    r"(?:(?:住所|住居地|居住地|居所|(?i:address|residence))(?:\([^()\n]{1,10}\))?[ \t]*[:：]?[ \t]*"
+    r"|(?<![A-Za-z])(?i:c/o)[ ]+(?:[A-Z][A-Za-z.'-]*[ ]){0,4}[A-Z][A-Za-z.'-]*,[ ]*)"
     rf"((?:{_LATIN_ROOM},?[ ]+(?:{_LATIN_BUILDING}[ ]+)?)?"
     rf"(?:{_ROMAN},?[ ]+(?:[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+)?{_LATIN_BLOCK}|{_LATIN_BLOCK},?[ ]+{_ROMAN})"
     rf"(?:,?[ ]+{_LATIN_ROOM})?)"
 )
-"""An address in Latin letters after a word that says one follows, with no ward after it: the town and block
-numbers, either first, the block after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address:
-Minami-Ikebukuro 2-chome 45-11, Maison 801), a room and its building's name before them if any (Flat 2B,
-Villa Sugamo, 1-18-4 Nishi-Sugamo)."""
+"""An address in Latin letters after a word that says one follows, or after care of someone (c/o Green
+Hostel, 2-19-5 Nishi-Sugamo), with no ward after it: the town and block numbers, either first, the block
+after a chome if any (住居地：Zoshigaya 3-8-11 Room 104, Address: Minami-Ikebukuro 2-chome 45-11, Maison 801),
+a room and its building's name before them if any (Flat 2B, Villa Sugamo, 1-18-4 Nishi-Sugamo)."""
+_ROOM_FIRST = lazy.compile(
+    rf"(?<![A-Za-z]){_LATIN_ROOM},?[ ]+(?:{_LATIN_BUILDING}[ ]+)?"
+    rf"[0-9]{{1,4}}(?:-[0-9]{{1,4}}){{2,3}}(?![0-9-]),?[ ]+{_ROMAN}"
+)
+"""A room, its building's name if any, three block numbers or more and the town in Latin letters, with no word
+before them (Room 308, 2-4-17 Higashi-Ikebukuro): a home, written as a letter's envelope is."""
 _LATIN_UNITS = lazy.compile(
     rf"(?:{_ROMAN},?[ ]+)?[0-9]{{1,2}}[- ]?(?i:chome),?[ ]+[0-9]{{1,4}}[- ]?(?i:banchi|ban)"
     r"(?:,?[ ]+[0-9]{1,4}(?:[- ]?(?i:go)(?![A-Za-z]))?)?"
@@ -276,7 +292,9 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         _KANA_CHOME,
         _LATIN,
         _LATIN_UNITS,
+        _ROOM_FIRST,
         _LETTERED_LOT,
+        _PO_BOX,
         _BLOCK_OF_FLATS,
         _SPACED,
     ):

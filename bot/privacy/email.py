@@ -11,11 +11,11 @@ labels whose labels may be ASCII or Japanese (IDN: 例え.テスト), with dots
 written as ``.``, as ``。`` or ``・`` before an ASCII label (spaces around them if any: example . jp), or
 as ``。`` between Japanese labels (日本語。テスト); after an ASCII label a 。 before Japanese ends the
 sentence (taro@example.jp。住民票の件 keeps 住民票),
-``[dot]``, ``(dot)``, `` dot `` or ドット, or 点 between letters or digits, as voice input writes a dot said
-aloud (hana点sato アットマーク yahoo点co点jp). An address made safe to paste, "defanged", is one too: a dot
-in brackets anywhere in it and the ``@`` in brackets (kenji[.]ota[@]gmail[.]com), or at between two ``#``
-or ``*`` (daichi.w #at# outlook.com). The last label is ASCII
-letters or a run of kanji or katakana, so a particle after the address
+``[dot]``, ``(dot)``, `` dot `` or ドット (in brackets or not: ［ドット］), or 点 between letters or digits,
+as voice input writes a dot said aloud (hana点sato アットマーク yahoo点co点jp). An address made safe to
+paste, "defanged", is one too: a dot in brackets anywhere in it and the ``@`` in brackets
+(kenji[.]ota[@]gmail[.]com), or at between two ``#`` or ``*`` (daichi.w #at# outlook.com). The last label is
+ASCII letters or a run of kanji or katakana, so a particle after the address
 (…@example.jpです) is not taken with it.
 
 An address read out word by word and typed as heard is one too (ゆーき、あんだーばー、…、あっと、
@@ -66,7 +66,7 @@ _AT = (
 )
 _DOT = (
     rf"(?:[ \t]*\.[ \t]*|[ \t]*[。・][ \t]*(?=[a-z0-9])|(?<=[{_JA}ぁ-ゖ])。(?=[{_JA}ぁ-ゖ])"
-    r"|[ \t]*[\[(<]\s*(?:dot|\.)\s*[\])>][ \t]*|[ \t]dot[ \t]"
+    r"|[ \t]*[\[(<]\s*(?:dot|ドット|どっと|\.)\s*[\])>][ \t]*|[ \t]dot[ \t]"
     r"|[ \t]*ドット[ \t]*|(?<=[a-z0-9])点(?=[a-z]))"
 )
 _LABEL = rf"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?|[{_JA}ぁ-ゖ][{_JA}ぁ-ゖ\-]*)"

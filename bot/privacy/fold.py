@@ -13,8 +13,9 @@ selectors: 090\u200b1234 reads 0901234, and a span over it covers it), an HTML
 character reference as its character (&#64;, &#x40;, &commat;) and ``%40``
 inside an e-mail address as ``@``, every dash and minus as ``-``,
 the long-vowel mark as ``-`` between two digits, a space beside it if any (０９０ー１２３４, a common IME
-slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090).
-A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers to dial.
+slip), and a run of two or more kanji digits as ASCII digits (〇九〇 → 090), and one beside a figure too
+(〇3-五九八二-2216 → 03-5982-2216). A lone kanji digit stays: 一番, 二丁目 and 一部 are words, not numbers
+to dial.
 Legal numerals are the kanji they stand for (昭和参拾八年壱月弐拾日; 参 and 拾, words' too,
 only beside a numeral or before a unit); a URL's escape of @, -, ., + or _ inside a value is that character
 (mail=aki.mori%40gmail.com); wave dashes joining three digit groups or more are dashes (090〜3381〜2275; one
@@ -238,7 +239,7 @@ def _invisible(char: str) -> bool:
 
 
 def _kanji_digits(chars: list[str]) -> None:
-    """Replace each run of two or more kanji digits by ASCII digits, in place."""
+    """Replace each run of two or more kanji digits, or one beside a figure (〇3-…), by ASCII digits."""
     start = 0
     while start < len(chars):
         if chars[start] not in KANJI_DIGITS:
@@ -247,9 +248,14 @@ def _kanji_digits(chars: list[str]) -> None:
         end = start
         while end < len(chars) and chars[end] in KANJI_DIGITS:
             end += 1
-        if end - start >= 2:
+        if end - start >= 2 or _figure_at(chars, start - 1) or _figure_at(chars, end):
             chars[start:end] = [KANJI_DIGITS[c] for c in chars[start:end]]
         start = end
+
+
+def _figure_at(chars: list[str], at: int) -> bool:
+    """Whether ``chars[at]`` is an ASCII digit (nothing is, outside ``chars``)."""
+    return 0 <= at < len(chars) and chars[at] in "0123456789"
 
 
 _LEGAL_DIGITS = {"壱": "一", "壹": "一", "弐": "二", "貳": "二", "參": "三", "萬": "万"}

@@ -4,6 +4,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
 123), so these are masked only where a label says whose they are:
 
 - a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ,
+  生 as a word of its own before a blank or a colon (生 H元.10.4; not 学生 nor 1年生),
   出生日期, 생년월일, DOB, D.O.B. or birth= (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth:
   1990-08-21, 生年月日: 23 Nov 1988; a line break after the label or between the parts: 生年月日 / 1976年 /
   2月 / 3日), or before 生まれ or 生
@@ -79,7 +80,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   a bank's name before (三菱UFJ 218-3381904（普）), and a transfer file's row (0009,118,1,2207341);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
   neither a My Number nor a reference (受付番号 …);
-- in a table pasted as text, the cells under a number's header (口座番号, 旅券番号, Account No., …), and
+- in a table pasted as text (a CSV file's rows too), the cells under a number's header (口座番号, 旅券番号,
+  Account No., …) or after it in a form's row (| 被保険者番号 | 0002287316 |), and
   under No. in a table whose header row names the bank (Bank | Branch | No.);
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
   … じゃなくて …, … だったか …), and anywhere in the message a number as long as a labelled one that differs
@@ -207,7 +209,8 @@ A3 0045512, 口座番号 答：…)."""
 _BIRTH_LABEL = (
     r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
     r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
-    r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"'])|🎂|👶)"
+    r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"'])|🎂|👶"
+    r"|(?<![\u3040-\u30ff\u4e00-\u9fff])生(?=[ \t\u3000:：]))"
     rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=;>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
@@ -720,7 +723,7 @@ not searched for it); a pattern's groups hold what its label announces."""
 _ID_HEADER = frozenset(
     (
         *("口座番号", "口座", "口座No.", "account no.", "account no", "account number", "account"),
-        *("被保険者番号", "保険証番号", "基礎年金番号", "年金番号", "pension no."),
+        *("被保険者番号", "保険証番号", "介護保険番号", "基礎年金番号", "年金番号", "pension no."),
         *("受給者証番号", "受給者番号"),
         *("旅券番号", "パスポート番号", "passport no.", "passport", "免許証番号", "在留カード番号"),
         *("住民票コード", "宛名番号", "世帯番号"),
@@ -742,7 +745,7 @@ def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     No. is a header of theirs only in a table whose header row names the bank (Bank | Branch | No.), and
     only down that table: another table's No. numbers its rows.
     """
-    spans = list(column_cells(text, _ID_HEADER, ignore_case=True))
+    spans = list(column_cells(text, _ID_HEADER, ignore_case=True, beside=True))
     for bank in _BANK_HEADER.finditer(text):
         line = text.rfind("\n", 0, bank.start()) + 1
         table = _TABLE.match(text, line)
@@ -878,7 +881,7 @@ def _labelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(1), match.end(1), ID_NUMBER
     if "," in text or "\t" in text:
         yield from _person_row_dates(text)
-    if "|" in text or "\t" in text:
+    if "|" in text or "\t" in text or "," in text:
         yield from _table_numbers(text)
     if _LICENCE_CUE.search(text):
         yield from _licence_numbers(text)

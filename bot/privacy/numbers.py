@@ -1,7 +1,7 @@
 """My Numbers, phone numbers and postal codes: digits, however they are grouped.
 
 A *chain* is a run of digit groups joined by separators: a space, a tab or
-a newline, or one of ``- . / ・ ( ) _ の`` with spaces around it if any
+a newline, or one of ``- . / ・ ( ) _ の |`` with spaces around it if any
 (``4720 - 1986 - 0395``, ``03(1234)5678``, ``090.1234.5678``, 090の1234の5678), a comma with spaces
 around it as OCR reads a form (0 3 , 3 5 8 1 , …), or one field's closing bracket and the next's
 opening (「080」「2231」「9047」). Within a
@@ -11,8 +11,8 @@ longest window that is one of these is taken:
 - My Number: 12 digits in at most four groups of at least two digits, or
   one digit at a time (6 0 2 9 …, as a PDF copies a form's boxes), whose
   last digit is the check digit (総務省令 第85号 第5条). Right after a word
-  that announces one (マイナンバー, 個人番号), any 12 digits are taken, so a
-  mistyped number is masked too; and 12 digits grouped so with such a word elsewhere in the
+  that announces one (マイナンバー, 個人番号, My Number; a cell's bar between if any), any 12 digits are
+  taken, so a mistyped number is masked too; and 12 digits grouped so with such a word elsewhere in the
   sentence (個人番号欄（1人目 …、2人目 …）, …カードの裏の番号（…）, … と書いてあります（個人番号）), or in a
   pasted table's column under 個人番号 (`bot.privacy.table`).
 - Phone number: 10 or 11 digits starting with 0 but not 00 (03-1234-5678,
@@ -40,7 +40,7 @@ ward's or a city's main line (区役所代表 ℡, 市役所の代表電話), on
 not make it a resident's workplace's (勤務先, 職場, 本人, 保護者), with the fax number right after it (代表
 03-… FAX 03-…), and one that opens a range of lines
 (03-4566-2400〜2499) are an office's. One
-preceded by ``#``, ``No.``, ``第``, 内線, a currency sign or the name of a
+preceded by ``#``, ``No.`` (not a phone's: Phone No.), ``第``, 内線, a currency sign or the name of a
 work number (文書番号, 受付番号, 管理番号, …) or of a budget's code (予算コード) is a reference and stays too,
 unless it is a My Number with a valid check digit (or, after 内線, shaped
 as a phone number): better hide a reference now and then than show a
@@ -75,10 +75,11 @@ PHONE = "電話番号"
 POSTAL = "郵便番号"
 
 _SEP = (
-    r"(?:[ \t\r\n]{0,3}[-./・()_の][ \t\r\n]{0,3}|[ \t]{1,3},[ \t]{1,3}"
+    r"(?:[ \t\r\n]{0,3}[-./・()_の|][ \t\r\n]{0,3}|[ \t]{1,3},[ \t]{1,3}"
     r"|[ \t]{0,3}[」』\]][ \t]{0,3}[「『\[][ \t]{0,3}|[ \t\r\n]{1,3})"
 )
-"""Between a number's groups: a dash, a dot, a slash and the like, spaces around if any; a comma with spaces
+"""Between a number's groups: a dash, a dot, a slash, a spreadsheet's cell bar (090|4418|2276) and the like,
+spaces around if any; a comma with spaces
 on both sides, as OCR reads a form's separators (0 3 , 3 5 8 1 , …; an amount's 1,280 has none); one field's
 closing bracket and the next's opening, a group in each (「080」「2231」「9047」); or blanks."""
 _CHAIN = lazy.compile(rf"(?<![0-9])[0-9]+(?:{_SEP}[0-9]+)*")
@@ -92,7 +93,11 @@ _WORK_NUMBER = (
 )
 _BUDGET_CODE = r"(?:予算|事業|科目)コード[はが:：]?"
 """A budget's or a programme's code (予算コード 0120-3304-01): the ward's accounts, however it is grouped."""
-_REFERENCE = lazy.compile(rf"(?:[#¥$€£]|no\.?|第|内線|{_WORK_NUMBER}|{_BUDGET_CODE})[ \t]?$", re.IGNORECASE)
+_NOT_AFTER_PHONE = r"(?<!phone )(?<!phone)(?<!tel )(?<!tel)(?<!tel\. )(?<!fax )(?<!mobile )(?<!cell )"
+"""Before No.: no phone's label (Phone No., Tel No., Mobile No.), whose number is a phone, not a reference."""
+_REFERENCE = lazy.compile(
+    rf"(?:[#¥$€£]|{_NOT_AFTER_PHONE}no\.?|第|内線|{_WORK_NUMBER}|{_BUDGET_CODE})[ \t]?$", re.IGNORECASE
+)
 _EXTENSION = lazy.compile(r"内線[ \t]?$")
 _OFFICE_LINE = lazy.compile(
     r"(?:(?:区役所|市役所|役所|役場|庁舎)の?代表(?:電話|番号)?|(?:区|市|町|村)の?代表(?:電話|番号))"
@@ -122,7 +127,8 @@ where its main line is (`_WORKPLACE` says where it is masked)."""
 _LINES_UP_TO = lazy.compile(r"[〜~～]([0-9]{2,4})(?![0-9:：.])")
 """内線 before a number: an extension has 2-5 digits; one shaped like a phone's is one (内線 09012345678)."""
 _MY_NUMBER_CUE = lazy.compile(
-    r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう)(?:カード)?(?:の番号)?[)\]」』】》〉はが:：\s]*$"
+    r"(?:マイナンバー|マイナ番号|個人番号|まいなんばー|こじんばんごう|(?i:my[ \t]?number))"
+    r"(?:カード)?(?:の番号)?[)\]」』】》〉はが:：|\s]*$"
 )
 _MY_NUMBER_BEFORE = lazy.compile(r"(?:マイナンバー|マイナ番号|個人番号)[^。\n]*$")
 _MY_NUMBER_AFTER = lazy.compile(r"[^。\n]{0,20}?(?:マイナンバー|マイナ番号|個人番号)")
@@ -222,10 +228,10 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
 
     A pasted table's cells of 12 digits under 個人番号 or マイナンバー come first (the header names them).
     """
-    for start, end in column_cells(text, _MY_NUMBER_HEADER):
+    for start, end in column_cells(text, _MY_NUMBER_HEADER, beside=True):
         if _TWELVE_DIGITS.fullmatch(text, start, end):
             yield start, end, MY_NUMBER
-    for start, end in column_cells(text, _POSTAL_HEADER):
+    for start, end in column_cells(text, _POSTAL_HEADER, beside=True):
         if _SEVEN_DIGITS.fullmatch(text, start, end):
             yield start, end, POSTAL
     if "局番" in text or "市内" in text:
@@ -300,8 +306,11 @@ def _numbers_in(text: str, groups: list[_Group]) -> Iterator[tuple[int, int, str
 
 
 def _apart(text: str, before: _Group, group: _Group) -> bool:
-    """Whether only blanks are between two groups of a chain (1944/05 are one thing, 21 03 may be two)."""
-    return text[before.end : group.start].isspace()
+    """Whether only blanks or a cell bar are between two groups of a chain (1944/05 is one thing, 21 03 two).
+
+    A table's cells (12|要介護3|03-3971-2284) hold a number each: a phone may start after a bar.
+    """
+    return not text[before.end : group.start].strip(" \t\r\n|")
 
 
 def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:

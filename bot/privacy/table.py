@@ -1,7 +1,8 @@
-"""The cells of a table pasted as text (tabs or ``|`` between cells) under a header that names them.
+"""The cells of a table pasted as text (tabs, ``|`` or commas between cells) under or beside their header.
 
 Staff paste tables from spreadsheets and forms: a column's header says what its cells hold (住所,
-個人番号) where the cells themselves may not (石神井台2-5-8, 3380 5521 7094).
+個人番号) where the cells themselves may not (石神井台2-5-8, 3380 5521 7094), and a form pasted as rows of a
+label and its value says it of the cell after it (| 被保険者番号 | 0002287316 |).
 """
 
 from __future__ import annotations
@@ -13,17 +14,21 @@ from bot.privacy import lazy
 __all__ = ["column_cells"]
 
 _CELL_SEPARATOR = lazy.compile(r"[\t|]")
+_CSV_SEPARATOR = lazy.compile(",")
 _BLANK = " \u3000"
 
 
 def column_cells(
-    text: str, headers: Collection[str], *, ignore_case: bool = False
+    text: str, headers: Collection[str], *, ignore_case: bool = False, beside: bool = False
 ) -> Iterator[tuple[int, int]]:
-    """The spans of the non-empty cells (blanks stripped) in the column under a header cell in ``headers``.
+    """The spans of the non-empty cells (blanks stripped) under a header cell in ``headers``, or beside it.
 
     A line with a header cell starts a column; the column ends with the first line without a cell
-    separator. Cells are between tabs or ``|`` on one line. With ``ignore_case``, a header cell is
-    compared in lower case (``headers`` written so: Account No. as account no.); the text itself is not
+    separator. With ``beside``, the cell right after a header cell in its line is one too: a form's row,
+    its label and its value (callers check that a cell is shaped as a number they look for, so a header
+    row's next header is no harm; a tally's row, 住所 | 3, is no address). Cells are between tabs or ``|``
+    on one line, or commas on a line of neither. With ``ignore_case``, a header cell is compared in lower
+    case (``headers`` written so: Account No. as account no.); the text itself is not
     lowered, whose length lowering may change (İ), so the spans always index ``text``.
     """
     column: int | None = None
@@ -39,18 +44,27 @@ def column_cells(
         header = [i for i, name in enumerate(names) if (name.lower() if ignore_case else name) in headers]
         if header:
             column = header[0]
-        elif column is not None and column < len(cells):
-            a, b = cells[column]
-            cell = text[a:b].strip(_BLANK)
-            if cell:
-                begin = a + text[a:b].index(cell)
-                yield begin, begin + len(cell)
+            for at in header if beside else ():
+                if at + 1 < len(cells) and (span := _stripped(text, *cells[at + 1])) is not None:
+                    yield span
+        elif column is not None and column < len(cells) and (span := _stripped(text, *cells[column])):
+            yield span
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the cell ``text[start:end]`` without its blanks, or None if it is empty."""
+    cell = text[start:end].strip(_BLANK)
+    if not cell:
+        return None
+    begin = start + text[start:end].index(cell)
+    return begin, begin + len(cell)
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the line ``text[start:end]``, between tabs or ``|``."""
+    """The spans of the cells of the line ``text[start:end]``: between tabs or ``|``, else commas (CSV)."""
     cells: list[tuple[int, int]] = []
-    for separator in _CELL_SEPARATOR.finditer(text, start, end):
+    separators = _CELL_SEPARATOR if _CELL_SEPARATOR.search(text, start, end) else _CSV_SEPARATOR
+    for separator in separators.finditer(text, start, end):
         cells.append((start, separator.start()))
         start = separator.end()
     cells.append((start, end))
