@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0055 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0056 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -528,6 +528,22 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
             "携帯は ［電話番号］ です\nメールは ［メールアドレス］ です\n住所：［住所］\n"
             "被保番 ［各種番号］ で照会\n旅券番号 ［各種番号］（フィリピン）",
         ),
+        (
+            "0055",
+            "created_by=おおにし\n17:02 <大久保> 退庁します\n確認印：今井㊞　池田㊞\n"
+            "担当 KATO / 確認 MORI\n代わりに坂口どんが来るげな",
+            ("大久保", "今井", "池田", "KATO", "MORI", "坂口"),
+            "created_by=［氏名］\n17:02 <［氏名］> 退庁します\n確認印：［氏名］㊞　［氏名］㊞\n"
+            "担当 ［氏名］ / 確認 ［氏名］\n代わりに［氏名］どんが来るげな",
+        ),
+        (
+            "0055",
+            "携帯:080|2294|6617\n夫（Phone No. 080 1167 2245）\n自宅 〇3-五九八二-2216\n"
+            "メール sato.k［アット］docomo［ドット］ne［ドット］jp\n郵送先：池袋郵便局 私書箱第61号\n生 H元.10.4",
+            ("2294", "1167", "五九八二", "docomo", "池袋郵便局", "H元"),
+            "携帯:［電話番号］\n夫（Phone No. ［電話番号］）\n自宅 ［電話番号］\n"
+            "メール ［メールアドレス］\n郵送先：［住所］\n生 ［生年月日］",
+        ),
     ],
     ids=[
         "names",
@@ -589,6 +605,8 @@ def test_an_upgrade_masks_every_text_stored_before(database_url: str) -> None:
         "dates in rows beside a phone, OCR's T for 〒, day-first births, dogs' numbers, spaced residence IDs",
         "key=value fields, 入力： in 〔〕, shifts joined by 〜, stamps' boxes, assembly members' titles",
         "phones read aloud in groups, 点 for a dot, romaji chome and ban, 被保番, passports with a dash",
+        "chat speakers in <>, stamps before ㊞, どん, romaji capitals after a role, a hiragana value cut in two",
+        "label | value rows, | between a phone's groups, Phone No., kanji digits, ［ドット］, post-office boxes, 生",
     ],
 )
 def test_an_upgrade_masks_the_names_stored_before_they_were_recognised(
