@@ -705,8 +705,9 @@ def _store_raw(connection: sa.Connection, said: str = SAID, user: str = "staff-1
     connection.execute(
         messages.insert().values(**key, role="button", text="x", payload={"action": RAW[1]}, created_at=NOW)
     )
-    consultation = connection.execute(
-        consultations.insert().values(
+    number = connection.execute(
+        consultations.insert()
+        .values(
             **key,
             section=f"総務課 {RAW[1]}",
             query=said,
@@ -719,8 +720,8 @@ def _store_raw(connection: sa.Connection, said: str = SAID, user: str = "staff-1
             created_at=NOW,
             updated_at=NOW,
         )
-    )
-    (number,) = consultation.inserted_primary_key
+        .returning(consultations.c.id)
+    ).scalar_one()
     connection.execute(
         consultation_events.insert().values(
             consultation_id=number, at=NOW, actor="tanaka", kind="note", text=said, data={"to": [RAW[1]]}
