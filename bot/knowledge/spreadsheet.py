@@ -150,6 +150,8 @@ class Sheet:
     links: dict[tuple[int, int], str] = field(default_factory=dict)
     """The addresses the cells link to (.xlsx), by (row number from 1, column index from 0): a cell shows
     only its link's label (「こちら」), and the address would otherwise be lost."""
+    hidden_others: list[str] = field(default_factory=list)
+    """Those of `others` that Excel hides (hidden or "very hidden"), read only when named."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -199,11 +201,12 @@ def _chosen(path: Path, sheets: Sequence[str], every: bool, shown: Sequence[tupl
     return ([name for name, visible in shown if visible] or names)[:1]
 
 
-def _with_others(read: list[Sheet], names: Sequence[str]) -> list[Sheet]:
-    """The sheets read, each knowing the workbook's sheets that were not."""
+def _with_others(read: list[Sheet], shown: Sequence[tuple[str, bool]]) -> list[Sheet]:
+    """The sheets read, each knowing the workbook's sheets (name, shown in Excel) that were not."""
     titles = {sheet.name for sheet in read}
     for sheet in read:
-        sheet.others = [name for name in names if name not in titles]
+        sheet.others = [name for name, _ in shown if name not in titles]
+        sheet.hidden_others = [name for name, visible in shown if name not in titles and not visible]
     return read
 
 
@@ -247,7 +250,7 @@ def _xlsx_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
     try:
         shown = [(ws.title, ws.sheet_state == "visible") for ws in book.worksheets]
         chosen = _chosen(path, sheets, every, shown)
-        return _with_others([_xlsx_sheet(path, book, book[name]) for name in chosen], book.sheetnames)
+        return _with_others([_xlsx_sheet(path, book, book[name]) for name in chosen], shown)
     finally:
         book.close()
 
@@ -329,9 +332,7 @@ def _xls_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
     try:
         shown = [(ws.name, ws.visibility == 0) for ws in book.sheets()]
         chosen = _chosen(path, sheets, every, shown)
-        return _with_others(
-            [_xls_sheet(book, book.sheet_by_name(name)) for name in chosen], book.sheet_names()
-        )
+        return _with_others([_xls_sheet(book, book.sheet_by_name(name)) for name in chosen], shown)
     finally:
         book.release_resources()
 
