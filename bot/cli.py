@@ -26,6 +26,7 @@ from bot.importcli import add_parser as add_import_parser
 from bot.importcli import run_import_faq
 from bot.knowledge import KnowledgeError, Problem, load_knowledge, missing_knowledge
 from bot.logs import json_logs, refuse, setup_logging
+from bot.oserrors import described
 from bot.privacy import logs as privacy_logs
 from bot.search import Searcher, SearchResult
 from bot.search.decide import DECISION_NAMES
@@ -187,11 +188,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # the reader stopped reading (python -m bot eval | head): no traceback
         _quiet_stdout()
         return 141
+    except OSError as exc:
+        if exc.filename is None:
+            return _unexpected()
+        # A file or folder the system refused (a name over 255 bytes, no access): which, and why in Japanese.
+        refuse(f"{exc.filename}: {described(exc)}")
+        return 2
     except Exception:
-        if not json_logs():
-            raise  # a person at a terminal reads the traceback
-        logging.getLogger("bot.cli").critical("the command stopped on an unexpected error", exc_info=True)
-        return 1
+        return _unexpected()
+
+
+def _unexpected() -> int:
+    """An error no command expects, raised again (a person at a terminal reads the traceback) or logged."""
+    if not json_logs():
+        raise  # the exception being handled: called from an except clause only
+    logging.getLogger("bot.cli").critical("the command stopped on an unexpected error", exc_info=True)
+    return 1
 
 
 def _quiet_stdout() -> None:

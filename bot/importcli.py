@@ -111,11 +111,11 @@ def run_import_faq(args: argparse.Namespace) -> int:
             links=sheet.links,
         )
     except ImportProblems as exc:
-        return _import_failed(args.file, exc.problems, _sheet_notes([sheet.name], sheet.others))
+        return _import_failed(args.file, exc.problems, _sheet_notes([sheet.name], sheet))
     if not _write_import(args.output, imported.entries):
         return 2
     same = _same_notes([[f"{row}行目" for row in rows] for rows in imported.same_questions])
-    for note in [*_sheet_notes([sheet.name], sheet.others), *imported.unread, *_row_notes(imported), *same]:
+    for note in [*_sheet_notes([sheet.name], sheet), *imported.unread, *_row_notes(imported), *same]:
         print(f"{args.file}: {note}", file=sys.stderr)
     said = f"（{'、'.join(notes)}）" if (notes := _count_notes(imported)) else ""
     print(f"{len(imported.entries)}件のFAQを読み込みました{said}。", file=sys.stderr)
@@ -126,7 +126,7 @@ def _import_sheets(args: argparse.Namespace, sheets: Sequence[Sheet], given: Map
     """import-faq of several sheets as one FAQ (`import_sheets`), each note naming its sheet."""
     from bot.knowledge.importer import ImportProblems, import_sheets
 
-    read = _sheet_notes([sheet.name for sheet in sheets], sheets[0].others)
+    read = _sheet_notes([sheet.name for sheet in sheets], sheets[0])
     try:
         book = import_sheets(sheets, given, headings=args.headings)
     except ImportProblems as exc:
@@ -206,14 +206,26 @@ def _count_notes(imported: Imported) -> list[str]:
     return notes
 
 
-def _sheet_notes(names: Sequence[str], others: Sequence[str]) -> list[str]:
-    """Which sheets were read, when the workbook has others that were not (lines for people)."""
-    if not others:
+def _sheet_notes(names: Sequence[str], sheet: Sheet) -> list[str]:
+    """Which sheets were read, when the workbook has others that were not (lines for people).
+
+    A sheet Excel hides is read only when named, --all-sheets or not: said so, by its name.
+    """
+    shown = [other for other in sheet.others if other not in sheet.hidden_others]
+    if not shown and not sheet.hidden_others:
         return []
     read = "".join(f"「{name}」" for name in names)
-    listed = "".join(f"「{other}」" for other in others)
-    how = "読むには --sheet でシートの名前を指定するか、--all-sheets を付けてください"
-    return [f"シート{read}を読みました。ほかのシート{listed}は読んでいません（{how}）"]
+    said = []
+    if shown:
+        how = "読むには --sheet でシートの名前を指定するか、--all-sheets を付けてください"
+        said.append(f"ほかのシート{''.join(f'「{other}」' for other in shown)}は読んでいません（{how}）")
+    if sheet.hidden_others:
+        hidden = "".join(f"「{other}」" for other in sheet.hidden_others)
+        said.append(
+            f"Excelで非表示のシート{hidden}は読んでいません（読むには --sheet {sheet.hidden_others[0]} "
+            "のように、シートの名前を指定してください）"
+        )
+    return [f"シート{read}を読みました。{'。'.join(said)}"]
 
 
 def _same_notes(groups: Sequence[Sequence[str]]) -> list[str]:

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.db.reloads import Outcome, Reloads, Via
 from bot.dialogue.engine import Engine
@@ -56,9 +56,11 @@ __all__ = [
     "LiveKnowledge",
     "Result",
     "instance_name",
+    "read_settled",
 ]
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 WARM_UP_QUERY = "業務改善の相談をしたい"
 MAX_PROBLEMS = 200
@@ -269,46 +271,57 @@ class LiveKnowledge:
 
     def _fresh(self) -> Current:
         """Build and warm the new knowledge from settled files (blocking, in a worker thread)."""
-        deadline = time.monotonic() + SETTLE_LIMIT_SECONDS
-        while True:
-            before = self._settled(deadline)
-            built = self._build(self.searcher)
-            if self._stamps() == before:
-                return _prepared(built, self._clock())
-            log.info("knowledge files changed while the reload read them: reading them again")
+        return _prepared(read_settled(self._files, lambda: self._build(self.searcher)), self._clock())
 
-    def _stamps(self) -> Stamps:
-        stamps = []
-        for path in self._files():
-            try:
-                stat = path.stat()
-            except OSError:
-                stamps.append((str(path), -1, -1))
-            else:
-                stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
-        return tuple(stamps)
 
-    def _settled(self, deadline: float) -> Stamps:
-        """The files' stamps once none has changed for `SETTLE_SECONDS`; `KnowledgeError` at ``deadline``."""
-        stamps = self._stamps()
-        while True:
-            newest = max(stamps, key=lambda stamp: stamp[2], default=("", 0, 0))
-            age = time.time() - newest[2] / 1e9
-            if age >= SETTLE_SECONDS:
-                return stamps
-            wait = SETTLE_SECONDS - max(age, 0.0)
-            if time.monotonic() + wait > deadline:
-                message = (
-                    f"{SETTLE_LIMIT_SECONDS:.0f}秒待っても書き込みが続いているため、読み込みませんでした。"
-                    "保存やコピーが終わってから、もう一度読み込んでください"
-                )
-                raise KnowledgeError([Problem(Path(newest[0]), 0, message)])
-            log.info("knowledge file %s changed %.1f s ago: waiting until it settles", newest[0], max(age, 0))
-            time.sleep(wait)
-            again = self._stamps()
-            if again == stamps:
-                return again
-            stamps = again
+def read_settled(files: Callable[[], list[Path]], read: Callable[[], T]) -> T:
+    """``read()`` once no file of ``files()`` changed for `SETTLE_SECONDS`; again if they changed meanwhile.
+
+    Blocking. Files still changing after `SETTLE_LIMIT_SECONDS` raise `KnowledgeError`. A server's start
+    reads so too: an operator who starts it while a copy of the knowledge runs gets the whole copy.
+    """
+    deadline = time.monotonic() + SETTLE_LIMIT_SECONDS
+    while True:
+        before = _settled(files, deadline)
+        done = read()
+        if _stamps(files) == before:
+            return done
+        log.info("knowledge files changed while they were read: reading them again")
+
+
+def _stamps(files: Callable[[], list[Path]]) -> Stamps:
+    stamps = []
+    for path in files():
+        try:
+            stat = path.stat()
+        except OSError:
+            stamps.append((str(path), -1, -1))
+        else:
+            stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _settled(files: Callable[[], list[Path]], deadline: float) -> Stamps:
+    """The files' stamps once none has changed for `SETTLE_SECONDS`; `KnowledgeError` at ``deadline``."""
+    stamps = _stamps(files)
+    while True:
+        newest = max(stamps, key=lambda stamp: stamp[2], default=("", 0, 0))
+        age = time.time() - newest[2] / 1e9
+        if age >= SETTLE_SECONDS:
+            return stamps
+        wait = SETTLE_SECONDS - max(age, 0.0)
+        if time.monotonic() + wait > deadline:
+            message = (
+                f"{SETTLE_LIMIT_SECONDS:.0f}秒待っても書き込みが続いているため、読み込みませんでした。"
+                "保存やコピーが終わってから、もう一度読み込んでください"
+            )
+            raise KnowledgeError([Problem(Path(newest[0]), 0, message)])
+        log.info("knowledge file %s changed %.1f s ago: waiting until it settles", newest[0], max(age, 0))
+        time.sleep(wait)
+        again = _stamps(files)
+        if again == stamps:
+            return again
+        stamps = again
 
 
 def _prepared(searcher: Searcher, now: datetime) -> Current:

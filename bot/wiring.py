@@ -27,7 +27,7 @@ from bot.dialogue.engine import Engine
 from bot.handlers.dispatch import DRAIN_SECONDS, Dispatcher
 from bot.handlers.registry import SPECS, Channels, build_channels, team_titles
 from bot.knowledge import KnowledgeBase, knowledge_files
-from bot.reloading import LiveKnowledge
+from bot.reloading import LiveKnowledge, read_settled
 from bot.search import Searcher
 from bot.teamroom.delivery import RoomSender, room_channel
 from bot.teamroom.desk import TeamDesk
@@ -53,14 +53,17 @@ async def live_knowledge(
     Loaded from the configured files (or ``prebuilt``, an index already built: tests); raises
     `bot.knowledge.KnowledgeError` when they have problems.
     """
+    files = partial(knowledge_files, settings.faq_path, settings.knowledge_dir)
     searcher = prebuilt
-    if searcher is None:
-        searcher = await asyncio.to_thread(
-            partial(Searcher.load, semantic=settings.semantic),
+    if searcher is None:  # from settled files, as a reload reads them (a copy may still be writing them)
+        load = partial(
+            Searcher.load,
             settings.faq_path,
             settings.knowledge_dir,
             settings.cache_dir,
+            semantic=settings.semantic,
         )
+        searcher = await asyncio.to_thread(read_settled, files, load)
 
     def rebuild(current: Searcher) -> Searcher:
         return current.reload(settings.faq_path, settings.knowledge_dir, settings.cache_dir)
@@ -71,11 +74,11 @@ async def live_knowledge(
         rebuild,
         utcnow,
         Reloads(store.engine, utcnow),
-        partial(knowledge_files, settings.faq_path, settings.knowledge_dir),
+        files,
     )
     await knowledge.start()
-    files = (settings.faq_path, settings.knowledge_dir)
-    log.info("knowledge ready (%s, %s): %s", *files, knowledge.current.described())
+    where = (settings.faq_path, settings.knowledge_dir)
+    log.info("knowledge ready (%s, %s): %s", *where, knowledge.current.described())
     if settings.sample_knowledge:
         log.warning(
             "serving the sample knowledge (%s): start in the folder that holds the ward's faq.yaml and "

@@ -30,6 +30,7 @@ from bot.db.outbox import enqueue, with_parts_shown
 from bot.db.schema import consultations, conversations, messages, outbox
 from bot.dialogue import ConversationKey, Incoming, Reply, State, Turn
 from bot.errors import DuplicateEvent, MissingDatabase, StoreError
+from bot.oserrors import described
 
 __all__ = ["ConversationStore", "PushedMessage"]
 
@@ -71,9 +72,16 @@ class ConversationStore:
         that only reads or deletes, pointed at a mistyped path).
         """
         path = sqlite_file(url)
-        if not create and path is not None and not path.exists():
-            raise MissingDatabase(path)
-        engine = create_engine(url, timeout=timeout)
+        try:
+            if not create and path is not None and not path.exists():
+                raise MissingDatabase(path)
+            engine = create_engine(url, timeout=timeout)
+        except OSError as exc:  # the file's name or folder refused by the system (over 255 bytes, no access)
+            where = exc.filename or path
+            raise StoreError(
+                f"データベースのファイル {where} を開けません（{described(exc)}）。"
+                "DATABASE_URL のファイルの場所と名前を確かめてください"
+            ) from exc
         try:
             upgrade(engine)
             logkey.configure(installation.secret(engine, installation.LOG_KEY))

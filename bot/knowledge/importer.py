@@ -338,7 +338,8 @@ class ImportedSheets:
     empty: list[tuple[str, list[str]]] = field(default_factory=list)
     """Each sheet without a single entry, by its name, with why (`NoEntries`)."""
     same_questions: list[list[str]] = field(default_factory=list)
-    """The places (「ごみ」シート 2行目) of entries asking the same question, on one sheet or on several."""
+    """The places of entries asking the same question, on one sheet or on several (「ごみ」シート 2行目),
+    a sheet named once for its rows (「税」シート 2行目と5行目)."""
 
     @property
     def entries(self) -> list[FaqEntry]:
@@ -391,11 +392,20 @@ def import_sheets(
         problems = [_on_sheet(name, why) for name, reasons in result.empty for why in reasons]
     if problems:
         raise ImportProblems(problems)
-    places = [
-        _on_sheet(name, f"{number}行目") for name, imported in result.sheets for number in imported.rows
+    places = [(name, number) for name, imported in result.sheets for number in imported.rows]
+    result.same_questions = [
+        _places([places[at] for at in group]) for group in same_questions(result.entries)
     ]
-    result.same_questions = [[places[at] for at in group] for group in same_questions(result.entries)]
     return result
+
+
+def _places(rows: Sequence[tuple[str, int]]) -> list[str]:
+    """Rows (sheet, number), each sheet named once for its rows: 「税」シート 2行目, 5行目, 「ごみ」…."""
+    said = []
+    for at, (name, number) in enumerate(rows):
+        row = f"{number}行目"
+        said.append(row if at and rows[at - 1][0] == name else _on_sheet(name, row))
+    return said
 
 
 def _on_sheet(name: str, problem: str) -> str:

@@ -12,7 +12,7 @@ import difflib
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -118,7 +118,11 @@ def missing_knowledge(faq_path: Path, knowledge_dir: Path) -> list[Problem]:
     installed package, which holds no ward's knowledge) learns what to set rather than only what is gone.
     """
     missing: list[Problem] = []
-    if not faq_path.exists():  # a folder given for it is said to be one, when it is read
+    faq_there, knowledge_there = (
+        _there(faq_path, Path.exists, missing),
+        _there(knowledge_dir, Path.is_dir, missing),
+    )
+    if faq_there is False:  # a folder given for it is said to be one, when it is read
         missing.append(
             Problem(
                 faq_path.absolute(),
@@ -126,7 +130,7 @@ def missing_knowledge(faq_path: Path, knowledge_dir: Path) -> list[Problem]:
                 "FAQのファイルが見つかりません。KAIZEN_FAQ（または --faq）で指定するか" + _WHERE_TO_START,
             )
         )
-    if not knowledge_dir.is_dir():
+    if knowledge_there is False:
         missing.append(
             Problem(
                 knowledge_dir.absolute(),
@@ -136,6 +140,18 @@ def missing_knowledge(faq_path: Path, knowledge_dir: Path) -> list[Problem]:
             )
         )
     return missing
+
+
+def _there(path: Path, test: Callable[[Path], bool], problems: list[Problem]) -> bool | None:
+    """``test(path)``; None, with the problem in ``problems``, when the system refuses to look the name up.
+
+    Its reason in Japanese (a name over 255 bytes: 名前が長すぎます), where ``exists()`` raised a traceback.
+    """
+    try:
+        return test(path)
+    except OSError as exc:
+        problems.append(unreadable(path.absolute(), exc))
+        return None
 
 
 def load_knowledge(faq_path: Path, knowledge_dir: Path, notes: list[Problem] | None = None) -> KnowledgeBase:

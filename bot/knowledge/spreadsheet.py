@@ -24,7 +24,8 @@ A CSV file may be UTF-8 (with or without the BOM Excel writes), Shift_JIS
 than commas is read as tab-separated; a stray NUL character, or a cell over
 csv's size limit (a quote left open), is reported by its row. A file that cannot be read raises
 `ImportProblems` with a line for people, never a traceback; a sheet the
-workbook does not have, `NoSuchSheet`. Several sheets of one workbook are read
+workbook does not have, `NoSuchSheet`; an .xlsx that unpacks to more than `XLSX_LIMIT` (a zip bomb) is refused
+before any of it is read. Several sheets of one workbook are read
 at once by `read_sheets` (an FAQ kept on a sheet for each category).
 """
 
@@ -35,6 +36,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -148,6 +150,8 @@ class Sheet:
     links: dict[tuple[int, int], str] = field(default_factory=dict)
     """The addresses the cells link to (.xlsx), by (row number from 1, column index from 0): a cell shows
     only its link's label (「こちら」), and the address would otherwise be lost."""
+    hidden_others: list[str] = field(default_factory=list)
+    """Those of `others` that Excel hides (hidden or "very hidden"), read only when named."""
 
 
 def read_rows(path: Path, sheet: str | None = None) -> list[list[str]]:
@@ -197,18 +201,47 @@ def _chosen(path: Path, sheets: Sequence[str], every: bool, shown: Sequence[tupl
     return ([name for name, visible in shown if visible] or names)[:1]
 
 
-def _with_others(read: list[Sheet], names: Sequence[str]) -> list[Sheet]:
-    """The sheets read, each knowing the workbook's sheets that were not."""
+def _with_others(read: list[Sheet], shown: Sequence[tuple[str, bool]]) -> list[Sheet]:
+    """The sheets read, each knowing the workbook's sheets (name, shown in Excel) that were not."""
     titles = {sheet.name for sheet in read}
     for sheet in read:
-        sheet.others = [name for name in names if name not in titles]
+        sheet.others = [name for name, _ in shown if name not in titles]
+        sheet.hidden_others = [name for name, visible in shown if name not in titles and not visible]
     return read
 
 
+XLSX_LIMIT = 50 * 1024 * 1024
+"""The most an .xlsx may hold unpacked (its parts together), in bytes. An FAQ of 10,000 entries with long
+answers is some 15 MB; openpyxl takes some ten times a sheet's XML in memory, so that a file a few hundred
+kilobytes big, unpacking to gigabytes (a zip bomb, in a file a ward was sent), would exhaust it."""
+
+
+def _xlsx_within_limit(path: Path) -> None:
+    """Refuse (`ImportProblems`) an .xlsx whose parts unpack to more than `XLSX_LIMIT`, before reading any.
+
+    The sizes are the archive's own: zipfile never unpacks a part beyond the size its directory states
+    (a part that would is a damaged file), so that what openpyxl reads next is bounded by them.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ImportProblems([f"{path}: {_UNREADABLE_EXCEL}"]) from exc
+    if unpacked > XLSX_LIMIT:
+        raise ImportProblems(
+            [
+                f"{path}: 中身を展開すると{unpacked / 1024**2:,.0f}MBになるため、読み込みません"
+                f"（読み込めるのは{XLSX_LIMIT // 1024**2}MBまでです。送られてきたファイルなら、"
+                "FAQの表だけを新しいブックに貼り付けて保存し直してください）"
+            ]
+        )
+
+
 def _xlsx_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
-    """The sheets chosen (`_chosen`) of an .xlsx workbook, opened once."""
+    """The sheets chosen (`_chosen`) of an .xlsx workbook, opened once (`_xlsx_within_limit` first)."""
     from openpyxl import load_workbook
 
+    _xlsx_within_limit(path)
     try:
         # Not read-only: a read-only sheet does not know its merged cells (a few seconds at most for an FAQ).
         book = load_workbook(path, data_only=True)
@@ -217,7 +250,7 @@ def _xlsx_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
     try:
         shown = [(ws.title, ws.sheet_state == "visible") for ws in book.worksheets]
         chosen = _chosen(path, sheets, every, shown)
-        return _with_others([_xlsx_sheet(path, book, book[name]) for name in chosen], book.sheetnames)
+        return _with_others([_xlsx_sheet(path, book, book[name]) for name in chosen], shown)
     finally:
         book.close()
 
@@ -299,9 +332,7 @@ def _xls_sheets(path: Path, sheets: Sequence[str], every: bool) -> list[Sheet]:
     try:
         shown = [(ws.name, ws.visibility == 0) for ws in book.sheets()]
         chosen = _chosen(path, sheets, every, shown)
-        return _with_others(
-            [_xls_sheet(book, book.sheet_by_name(name)) for name in chosen], book.sheet_names()
-        )
+        return _with_others([_xls_sheet(book, book.sheet_by_name(name)) for name in chosen], shown)
     finally:
         book.release_resources()
 

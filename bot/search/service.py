@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 
 from bot.atomic import replacing
-from bot.knowledge import KnowledgeBase, Problem, knowledge_files, load_knowledge
+from bot.knowledge import KnowledgeBase, Problem, knowledge_files, load_knowledge, missing_knowledge
 from bot.knowledge.loader import fingerprint_of
 from bot.privacy import without_placeholders
 from bot.search.analyzer import Analyzer
@@ -161,7 +161,7 @@ class Searcher:
         """
         cache_file: Path | None = None
         with collection_paused():
-            if cache_dir is not None and faq_path.exists() and knowledge_dir.is_dir():
+            if cache_dir is not None and not missing_knowledge(faq_path, knowledge_dir):
                 key = fingerprint_of(knowledge_files(faq_path, knowledge_dir))
                 mode = "semantic" if semantic else "words"
                 cache_file = cache_dir / f"index-{key[:24]}-{_cache_version()}-{mode}.pickle"

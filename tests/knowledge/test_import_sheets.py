@@ -62,7 +62,7 @@ def test_all_sheets_are_one_faq_each_sheets_name_its_category_and_ids_made_from_
     assert len(load_knowledge(output, tmp_path / "knowledge").faq) == 3, "check passes"
     lines = done.stderr.splitlines()
     assert (
-        f"{source}: シート「表紙」「ごみ」「税」を読みました。ほかのシート「旧版」は読んでいません"
+        f"{source}: シート「表紙」「ごみ」「税」を読みました。Excelで非表示のシート「旧版」は読んでいません"
         in done.stderr
     )
     assert any(

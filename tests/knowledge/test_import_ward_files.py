@@ -431,7 +431,7 @@ def test_a_hidden_sheet_is_not_read_unless_named(tmp_path: Path, kind: str) -> N
     done = run_bot("import-faq", str(source))
     assert done.returncode == 0, done.stderr
     assert yaml.safe_load(done.stdout)[0]["answer"] == "インターネットで申し込めます。"
-    assert "シート「FAQ」を読みました。ほかのシート「旧」は読んでいません" in done.stderr
+    assert "シート「FAQ」を読みました。Excelで非表示のシート「旧」は読んでいません" in done.stderr
     named = run_bot("import-faq", str(source), "--sheet", "旧")
     assert yaml.safe_load(named.stdout)[0]["answer"] == "電話で申し込みます。"
 
