@@ -1,7 +1,9 @@
 """The command line, ``python -m bot COMMAND``: the parser, and which module runs each command.
 
-check, ask and eval run here; admin, worker and purge in `bot.admincli`, import-faq in `bot.importcli`,
-reload in `bot.reloadcli`, telegram in `bot.telegramcli`, and the others in their own modules.
+check, ask and eval run here; admin, worker and purge in `bot.admincli` (their arguments in
+`bot.adminargs`), import-faq in `bot.importcli`, reload in `bot.reloadcli`, telegram in
+`bot.telegramcli`, and the others in their own modules. What a command needs is imported when it runs
+(the search, the database, the channels' SDKs), so that ``import-faq`` or ``check`` starts without it.
 
 Global options come before the subcommand and override the environment.
 Exit codes: 0 success, 1 a check or evaluation failed, 2 bad usage or
@@ -17,10 +19,10 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.admincli import add_parsers, run_admin, run_purge, run_worker
+from bot.adminargs import add_parsers
 from bot.config import Settings, SettingsError
-from bot.db.unavailable import explain as explain_unavailable
 from bot.errors import StoreError
 from bot.importcli import add_parser as add_import_parser
 from bot.importcli import run_import_faq
@@ -28,11 +30,12 @@ from bot.knowledge import KnowledgeError, Problem, load_knowledge, missing_knowl
 from bot.logs import json_logs, refuse, setup_logging
 from bot.oserrors import described
 from bot.privacy import logs as privacy_logs
-from bot.search import Searcher, SearchResult
-from bot.search.decide import DECISION_NAMES
 from bot.telegramcli import add_parsers as add_telegram_parsers
 from bot.telegramcli import run_telegram
 from bot.usage import Parser
+
+if TYPE_CHECKING:
+    from bot.search import Searcher, SearchResult
 
 __all__ = ["main"]
 
@@ -181,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_problems(exc, "知識ファイルに{}件の問題があります。python -m bot check で確認してください。")
         return 2
     except StoreError as exc:
-        refuse(explain_unavailable(exc, settings.database_url, settings.db_timeout_seconds))
+        from bot.db.unavailable import explain
+
+        refuse(explain(exc, settings.database_url, settings.db_timeout_seconds))
         return 2
     except KeyboardInterrupt:
         return 130
@@ -258,14 +263,16 @@ def _run(args: argparse.Namespace, settings: Settings) -> int:
         from bot.terminal import run_chat
 
         return run_chat(settings, args.user, sys.stdin, sys.stdout)
-    if args.command == "admin":
-        return run_admin(args, settings)
-    if args.command == "worker":
-        return run_worker(settings)
     if args.command == "telegram":
         return run_telegram(args, settings)
+    from bot import admincli  # the accounts and the database: a second to import, for these three only
+
+    if args.command == "admin":
+        return admincli.run_admin(args, settings)
+    if args.command == "worker":
+        return admincli.run_worker(settings)
     if args.command == "purge":
-        return run_purge(settings, args.days)
+        return admincli.run_purge(settings, args.days)
     raise AssertionError(args.command)
 
 
@@ -290,6 +297,8 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
         _print_problems(exc, summary)
         return 2
     if args.without_phrasings:
+        from bot.search import Searcher
+
         kb = load_knowledge(settings.faq_path, settings.knowledge_dir)
         searcher = Searcher.build(
             without_phrasings(kb), semantic=settings.semantic, cache_dir=settings.cache_dir
@@ -307,6 +316,9 @@ def _eval(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _searcher(settings: Settings) -> Searcher:
+    """The search over the configured knowledge (its index from the cache when it is there)."""
+    from bot.search import Searcher  # the index's parsers and numpy: only for commands that search
+
     return Searcher.load(
         settings.faq_path, settings.knowledge_dir, settings.cache_dir, semantic=settings.semantic
     )
@@ -357,6 +369,8 @@ def _ask(settings: Settings, queries: list[str], *, as_json: bool) -> int:
 
 
 def _describe(result: SearchResult) -> str:
+    from bot.search.decide import DECISION_NAMES
+
     lines = [f"{result.query} → {DECISION_NAMES[result.decision]}（確信度 {result.confidence:.2f}）"]
     for number, hit in enumerate(result.hits, start=1):
         lines.append(f"  {number}. [{hit.entry.kind}] {hit.entry.id}: {hit.entry.title} ({hit.score:.3f})")
