@@ -53,19 +53,6 @@ settings.register_profile(
 settings.register_profile("thorough", parent=settings.get_profile("ci"), max_examples=600, derandomize=False)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-
-def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto`` (the suite's default): half as many workers again as there are cores, at least 2.
-
-    The tests wait a quarter of their time (on servers and commands in subprocesses, fake platforms,
-    PostgreSQL, Chromium): with a worker per core, a run on 2 cores used 146 % of their time. With
-    ``PYTEST_XDIST_AUTO_NUM_WORKERS`` set, xdist's own count decides.
-    """
-    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
-        return None
-    return max(2, len(os.sched_getaffinity(0)) * 3 // 2)
-
-
 FAQ_PATH = PROJECT_ROOT / "faq.yaml"
 KNOWLEDGE_DIR = PROJECT_ROOT / "knowledge"
 DATA_DIR = Path(__file__).parent / "data"
