@@ -163,14 +163,17 @@ class EmbeddingCache:
             with replacing(self.path) as handle:
                 np.savez(handle, keys=keys, vectors=rows)
             self.dirty = False
-        except OSError:
-            log.warning("could not write the embedding cache %s", self.path, exc_info=True)
+        except OSError as exc:  # the environment's doing, not a bug: why, in one line
+            log.warning("could not write the embedding cache %s: %s", self.path, exc.strerror or exc)
 
     def _read(self, path: Path) -> None:
         try:
             with np.load(path) as data:
                 keys, rows = data["keys"], data["vectors"]
         except FileNotFoundError:
+            return
+        except OSError as exc:  # a folder the cache cannot use (no access, a name too long): why, in one line
+            log.warning("ignoring unreadable embedding cache %s: %s", path, exc.strerror or exc)
             return
         except Exception:  # a truncated or foreign file: embed again rather than fail
             log.warning("ignoring unreadable embedding cache %s", path, exc_info=True)

@@ -308,6 +308,9 @@ def _read_cache(path: Path) -> Cached | None:
             kb, index, meaning, policy, notes = pickle.load(handle)
     except FileNotFoundError:
         return None
+    except OSError as exc:  # a folder the cache cannot use (no access, a name too long): why, in one line
+        log.warning("ignoring unreadable index cache %s: %s", path, exc.strerror or exc)
+        return None
     except Exception:  # a truncated or foreign file: rebuild rather than fail
         log.warning("ignoring unreadable index cache %s", path, exc_info=True)
         return None
@@ -324,11 +327,17 @@ def _read_cache(path: Path) -> Cached | None:
 
 
 def _remove_stale(current: Path, pattern: str) -> None:
-    """Remove the caches of the same knowledge by other code versions (``pattern``, not ``current``)."""
-    for stale in current.parent.glob(pattern):
-        if stale != current:
-            with contextlib.suppress(OSError):
-                stale.unlink()
+    """Remove the caches of the same knowledge by other code versions (``pattern``, not ``current``).
+
+    A folder that cannot be listed is left alone: writing the cache has already said why.
+    """
+    try:
+        stale = [path for path in current.parent.glob(pattern) if path != current]
+    except OSError:
+        return
+    for path in stale:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 def _write_cache(path: Path, value: Cached) -> None:
@@ -337,5 +346,5 @@ def _write_cache(path: Path, value: Cached) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with replacing(path) as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    except OSError:
-        log.warning("could not write index cache %s", path, exc_info=True)
+    except OSError as exc:  # the environment's doing, not a bug: why, in one line
+        log.warning("could not write index cache %s: %s", path, exc.strerror or exc)
