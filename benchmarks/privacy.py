@@ -223,7 +223,12 @@ reading the masker's code or its misses, and names_holdout_thirtieth.yaml (101, 
 timestamps, CSV rows pasted as text, 回覧 stamps, 宛名 lines in letters, telephone memos, duty rosters by
 weekday, names with casual or dialect endings (っち, ちゃん, どん), names split by line breaks, staff's names
 in romaji; no_names_holdout_thirtieth.yaml, 62, with old confectioners), written before
-names_thirtyeighth.yaml and its rules, without reading the masker's code or its misses; only their counts
+names_thirtyeighth.yaml and its rules, without reading the masker's code or its misses, and
+names_holdout_thirtyfirst.yaml (102, 200: calendar invites, voicemail transcripts, key-box logs, seating
+charts, farewells, old and variant kanji, full-width romaji and English titles, 内線 and (代), questionnaires,
+one-kanji surnames, given names alone, emoji bullets, names before particles in running text;
+no_names_holdout_thirtyfirst.yaml, 61, with old shops and software named like people), written before
+names_thirtyninth.yaml and its rules, without reading the masker's code or its misses; only their counts
 are printed. A name counts as caught when none of its words is left in the masked message, leaving out the
 message's listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -560,6 +565,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
     _written_names("names_holdout_twentyninth.yaml", "no_names_holdout_twentyninth.yaml", show=False)
     _written_names("names_holdout_thirtieth.yaml", "no_names_holdout_thirtieth.yaml", show=False)
+    _written_names("names_holdout_thirtyfirst.yaml", "no_names_holdout_thirtyfirst.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
