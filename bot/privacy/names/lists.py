@@ -604,8 +604,9 @@ def _name_like(value: str, *, loanwords: bool = True) -> bool:
     ベイカー, a baker to it alone, unless ``loanwords`` is false); one
     capitalised Latin word it does not know as another word (Mark, Singh; not Excel); in kanji, opening
     with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read as a surname before さん
-    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区); in katakana, not words that
-    are each a common noun (フラ ダンス: `_loanword`).
+    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区), nor a name and what was done
+    (鬼塚 返却 in a lending log); in katakana, not words that are each a common noun (フラ ダンス:
+    `_loanword`).
     """
     if _LATIN_GIVEN.fullmatch(value):
         return not _known_word(value)
@@ -628,6 +629,7 @@ def _name_like(value: str, *, loanwords: bool = True) -> bool:
         len(words) <= 3
         and (kind == "人名" or (proper == "固有名詞" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
+        and not (len(words) > 1 and words[-1].part_of_speech()[2] == "サ変可能")
     )
 
 
@@ -881,6 +883,39 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
             at += len(item)
         kinds = [_item_kind(value) for _, value in items]
         if len(items) >= 2 and None not in kinds and kinds.count("hiragana") < len(kinds):
+            spans += [(start, start + len(value)) for start, value in items]
+    return spans + _people_bulleted(text)
+
+
+_PEOPLE_BULLETED = lazy.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}[者員]|の人|る人|な人|メンバー)[ \t\u3000]*[:：]?[ \t\u3000]*\n"
+    r"((?:[ \t\u3000]*[・•*-][ \t\u3000]*[^\n]{1,16}(?:\n|$))+)"
+)
+"""A line ending in what says people follow (手伝える人, 無理な人, 欠席者), and the lines under it, each a
+bullet and an item (・牧野)."""
+_BULLET = lazy.compile(r"[ \t\u3000]*[・•*-][ \t\u3000]*")
+
+
+def _people_bulleted(text: str) -> list[tuple[int, int]]:
+    """The items of bulleted lines under a line saying they are people, when each reads as a name.
+
+    🙋 手伝える人 above ・牧野 and ・小松, 🙅 無理な人 above ・武田: a bulleted list of people under its
+    header, on the terms of a list after a cue on its line (`_people_after_cue`); 必要な人 above ・ノートPC
+    stays.
+    """
+    spans = []
+    for match in _PEOPLE_BULLETED.finditer(text):
+        if _FIRMS.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            continue
+        items = []
+        at = match.start(1)
+        for line in match.group(1).split("\n"):
+            bullet = _BULLET.match(line)
+            if bullet and (value := line[bullet.end() :].rstrip(" \t\u3000")):
+                items.append((at + bullet.end(), value))
+            at += len(line) + 1
+        kinds = [_item_kind(value) for _, value in items]
+        if items and None not in kinds and kinds.count("hiragana") < len(kinds):
             spans += [(start, start + len(value)) for start, value in items]
     return spans
 
