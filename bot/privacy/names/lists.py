@@ -516,7 +516,7 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
     if particle := _OPENING_PARTICLE.match(value):
         start, value = start + particle.end(), value[particle.end() :]
     if _name_like(value):
-        return start, start + len(value)
+        return start, start + len(_without_deed(value))
     words = list(_WORD_IN_VALUE.finditer(value))
     if any(_PARTICLE.fullmatch(word.group()) for word in words):
         return None
@@ -525,6 +525,22 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
         if last and not _OPENING_PARTICLE.match(last) and _name_like(last):
             return start + words[-count].start(), start + len(value)
     return None
+
+
+_LAST_SPACED_KANJI = lazy.compile(r"[ \t\u3000]+([\u4e00-\u9fff]{2,4})$")
+
+
+def _without_deed(value: str) -> str:
+    """``value`` without a last spaced word of what is done, a log's after who did it.
+
+    鬼塚 返却 in a lending log, マイケル 監査 in an entry log: the name is before it.
+    """
+    last = _LAST_SPACED_KANJI.search(value)
+    if last is None or last.start() == 0:
+        return value
+    words = _morphemes(last.group(1))
+    deed = len(words) == 1 and words[0].part_of_speech()[2] == "サ変可能"
+    return value[: last.start()] if deed else value
 
 
 def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -604,9 +620,8 @@ def _name_like(value: str, *, loanwords: bool = True) -> bool:
     ベイカー, a baker to it alone, unless ``loanwords`` is false); one
     capitalised Latin word it does not know as another word (Mark, Singh; not Excel); in kanji, opening
     with a name (大川, 平井 陽) or a proper noun, a place's or a company's, read as a surname before さん
-    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区), nor a name and what was done
-    (鬼塚 返却 in a lending log); in katakana, not words that are each a common noun (フラ ダンス:
-    `_loanword`).
+    (上野, 大原, 松下), and not a section's or a place's name (総務課, 品川区); in katakana, not words that
+    are each a common noun (フラ ダンス: `_loanword`).
     """
     if _LATIN_GIVEN.fullmatch(value):
         return not _known_word(value)
@@ -629,7 +644,6 @@ def _name_like(value: str, *, loanwords: bool = True) -> bool:
         len(words) <= 3
         and (kind == "人名" or (proper == "固有名詞" and _taken_as_surname(first.surface())))
         and not _SECTION_OR_PLACE_END.search(value)
-        and not (len(words) > 1 and words[-1].part_of_speech()[2] == "サ変可能")
     )
 
 
@@ -888,11 +902,11 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
 
 
 _PEOPLE_BULLETED = lazy.compile(
-    r"(?:[\u4e00-\u9fff]{0,4}[者員]|の人|る人|な人|メンバー)[ \t\u3000]*[:：]?[ \t\u3000]*\n"
+    r"(?:[\u4e00-\u9fff]{0,4}[者員]|の人|る人|な人|メンバー)[ \t\u3000]*+[:：]?[ \t\u3000]*+\n"
     r"((?:[ \t\u3000]*[・•*-][ \t\u3000]*[^\n]{1,16}(?:\n|$))+)"
 )
 """A line ending in what says people follow (手伝える人, 無理な人, 欠席者), and the lines under it, each a
-bullet and an item (・牧野)."""
+bullet and an item (・牧野). Blanks are taken whole (``*+``): a run of them after 者 is read once."""
 _BULLET = lazy.compile(r"[ \t\u3000]*[・•*-][ \t\u3000]*")
 
 
