@@ -116,8 +116,12 @@ titles, foreign residents' records and bare lists written fresh: 59, 114; no_nam
 with old shops, facility tables with readings and kin before 国保 or 方), names_thirtyeighth.yaml (chat logs
 with timestamps, CSV rows, 回覧 stamps, 宛名 lines, phone memos, weekday rosters, casual and dialect endings,
 names split by line breaks, romaji, and the leftovers created_by=おおにし and 担当 たなか ほか: 50, 94;
-no_names_thirtyeighth.yaml, 25, with 鶴屋吉信 and 亀屋良長).
-Thirty held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+no_names_thirtyeighth.yaml, 25, with 鶴屋吉信 and 亀屋良長), names_thirtyninth.yaml (calendar
+invites, voicemail transcripts, key-box logs, seating charts, farewells, variant kanji, full-width romaji,
+内線 and (代), questionnaires, one-kanji surnames, given names alone, emoji bullets, names before particles,
+and the leftovers created_by=おおにし and 担当 たなか ほか: 53, 115; no_names_thirtyninth.yaml, 25, with
+鶴屋吉信 and 亀屋良長 standing alone).
+Thirty-one held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -223,7 +227,12 @@ reading the masker's code or its misses, and names_holdout_thirtieth.yaml (101, 
 timestamps, CSV rows pasted as text, 回覧 stamps, 宛名 lines in letters, telephone memos, duty rosters by
 weekday, names with casual or dialect endings (っち, ちゃん, どん), names split by line breaks, staff's names
 in romaji; no_names_holdout_thirtieth.yaml, 62, with old confectioners), written before
-names_thirtyeighth.yaml and its rules, without reading the masker's code or its misses; only their counts
+names_thirtyeighth.yaml and its rules, without reading the masker's code or its misses, and
+names_holdout_thirtyfirst.yaml (102, 200: calendar invites, voicemail transcripts, key-box logs, seating
+charts, farewells, old and variant kanji, full-width romaji and English titles, 内線 and (代), questionnaires,
+one-kanji surnames, given names alone, emoji bullets, names before particles in running text;
+no_names_holdout_thirtyfirst.yaml, 61, with old shops and software named like people), written before
+names_thirtyninth.yaml and its rules, without reading the masker's code or its misses; only their counts
 are printed. A name counts as caught when none of its words is left in the masked message, leaving out the
 message's listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
 
@@ -530,6 +539,7 @@ def written_names() -> None:
     _written_names("names_thirtysixth.yaml", "no_names_thirtysixth.yaml")
     _written_names("names_thirtyseventh.yaml", "no_names_thirtyseventh.yaml")
     _written_names("names_thirtyeighth.yaml", "no_names_thirtyeighth.yaml")
+    _written_names("names_thirtyninth.yaml", "no_names_thirtyninth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -560,6 +570,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyeighth.yaml", "no_names_holdout_twentyeighth.yaml", show=False)
     _written_names("names_holdout_twentyninth.yaml", "no_names_holdout_twentyninth.yaml", show=False)
     _written_names("names_holdout_thirtieth.yaml", "no_names_holdout_thirtieth.yaml", show=False)
+    _written_names("names_holdout_thirtyfirst.yaml", "no_names_holdout_thirtyfirst.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

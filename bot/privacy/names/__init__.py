@@ -554,7 +554,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
     found += _broken_at_lines(text, found)
-    things = _firms_listed(text) + _things_in_tables(text)
+    things = _firms_listed(text) + _things_in_tables(text) + _pets(text)
     for start, end in found:
         if (
             not _SECTION_AFTER.match(text, end)
@@ -567,6 +567,19 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
 _ORGANISATION_AFTER = lazy.compile(r"[^\n様殿さ]{0,30}?御中[ \t\u3000]*(?:\n|$)")
 """御中 ending the line a word is on, no honorific between: a letter addressed to an organisation, never to
 a person (宛名：株式会社 松井建設 御中)."""
+
+
+_PET = lazy.compile(
+    "(?:猫|ねこ|ネコ|子猫|愛猫|犬|いぬ|イヌ|子犬|愛犬|柴犬|三毛|ペット|インコ|うさぎ|ウサギ|ハムスター)[の:]?"
+    r"[ \t\u3000]*+([\u30a1-\u30fa\u30fc]{2,6}|[ぁ-ゖ]{2,6})[ \t\u3000]*+(?:ちゃん|くん)"
+)
+"""A pet's name before ちゃん or くん right after the animal (迷子の猫:三毛の ミケ ちゃん,
+柴犬のハナちゃん)."""
+
+
+def _pets(text: str) -> list[tuple[int, int]]:
+    """Where pets are named (`_PET`): no one's name."""
+    return [match.span(1) for match in _PET.finditer(text)]
 
 
 _VALUE_IN_HIRAGANA = lazy.compile(r"(?<=[=:：])[ぁ-ゖー]{2,8}(?=[ \t\u3000\n,、。;/／)）\]］〕】]|$)")

@@ -558,7 +558,8 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
     unless in hiragana (鈴木 がいる、), does not know; not an honorific or a title (田中 様、, 佐藤 課長), nor
     where someone is (高木 外出) or lives (a guest book's 大江 宏　区外), nor their household (大野 一家、,
     遠山 家（）), nor a facility named after them (総務課 の 松本 倉庫), nor a noun that may stand as an
-    adverb, as who else does a task does (担当 たなか ほか, 宇野 以上).
+    adverb, as who else does a task does (担当 たなか ほか, 宇野 以上), nor one of what is done, as a log
+    writes it after who did it (持出 鬼塚 返却 11:40).
     """
     given = []
     for _, end in found:
@@ -572,10 +573,9 @@ def _given_names_after(text: str, found: Sequence[tuple[int, int]]) -> list[tupl
         word = match.group(1)
         part_of_speech = _part_of_speech_before_san(word)
         unknown = part_of_speech is None and not _HIRAGANA_WORD.fullmatch(word)  # not が + いる
-        adverbial = part_of_speech is not None and part_of_speech[2] == "副詞可能"  # ほか, 以上, 全員
-        if unknown or (
-            part_of_speech is not None and part_of_speech[0] in ("名詞", "代名詞") and not adverbial
-        ):
+        # ほか, 以上, 全員 may stand as adverbs; 返却, 確認, 対応 are what was done (鬼塚 返却 11:40)
+        done = part_of_speech is not None and part_of_speech[2] in ("副詞可能", "サ変可能")
+        if unknown or (part_of_speech is not None and part_of_speech[0] in ("名詞", "代名詞") and not done):
             given.append(match.span(1))
     return given
 

@@ -54,7 +54,7 @@ from bot.privacy.names.words import (
 
 _ONE_KANJI_CUE = lazy.compile(
     "(?:に|から|と|へ)(?:は|も|の)?(?:聞|訊|連絡|電話|相談|確認|メール|問い?合わせ|問合せ|報告|返事|返信|"
-    "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ)"
+    "引き?継|依頼|頼ん|頼む|お願い|任せ|話し|丸投げ|回答)"
     rf"|{_SUBJECT}(?:担当|対応|{_AWAY}|言っ|言う|作っ|書い|在宅|テレワーク|出勤|研修|窓口|当番)"
     rf"|{_SUBJECT}(?:{_STILL}(?:戻|帰)(?:っ|ら|り|る)|(?:戻|帰)(?:ったら|り次第|られ))"
     rf"|が{_STILL}?持って(?:き|来)|(?:って|は|も){_STILL}?(?:いる|いない|いま(?:す|せん))"
@@ -63,9 +63,9 @@ _ONE_KANJI_CUE = lazy.compile(
     r"|(?:が|は)[^、。!?\n]{1,12}の担当(?!者)"
 )
 """After a surname of one kanji, the cues of `_CUE_AFTER` that say a person at work or on the phone; also
-沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 畑から書類受け取った, 岡が持ってきた, 泉ってまだいる (いる,
-not ある: someone), a comma before who is away (北、今日は休みです), and who comes back to the office, as said
-of a person (岡が戻ったら, 峰はもう帰った, 沖が戻り次第; not 光が戻った)."""
+沖と一緒に, 畑も一緒に, 林と二人で, 林と話した, 柴から回答, 畑から書類受け取った, 岡が持ってきた,
+泉ってまだいる (いる, not ある: someone), a comma before who is away (北、今日は休みです), and who comes
+back to the office, as said of a person (岡が戻ったら, 峰はもう帰った, 沖が戻り次第; not 光が戻った)."""
 _NAMES_READ_AS_PREFIXES = frozenset("原島光")
 """Surnames of one kanji that the dictionary reads as prefixes before a title (原主任, 島係長, 光課長); of the
 65 kanji it reads so that are names before さん, the others begin office words as often (新課長, 全課長)."""

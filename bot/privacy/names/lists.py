@@ -516,7 +516,7 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
     if particle := _OPENING_PARTICLE.match(value):
         start, value = start + particle.end(), value[particle.end() :]
     if _name_like(value):
-        return start, start + len(value)
+        return start, start + len(_without_deed(value))
     words = list(_WORD_IN_VALUE.finditer(value))
     if any(_PARTICLE.fullmatch(word.group()) for word in words):
         return None
@@ -525,6 +525,22 @@ def _named_value(value: str, start: int) -> tuple[int, int] | None:
         if last and not _OPENING_PARTICLE.match(last) and _name_like(last):
             return start + words[-count].start(), start + len(value)
     return None
+
+
+_LAST_SPACED_KANJI = lazy.compile(r"[ \t\u3000]+([\u4e00-\u9fff]{2,4})$")
+
+
+def _without_deed(value: str) -> str:
+    """``value`` without a last spaced word of what is done, a log's after who did it.
+
+    鬼塚 返却 in a lending log, マイケル 監査 in an entry log: the name is before it.
+    """
+    last = _LAST_SPACED_KANJI.search(value)
+    if last is None or last.start() == 0:
+        return value
+    words = _morphemes(last.group(1))
+    deed = len(words) == 1 and words[0].part_of_speech()[2] == "サ変可能"
+    return value[: last.start()] if deed else value
 
 
 def _joined_names(text: str, start: int, end: int, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -881,6 +897,39 @@ def _people_after_cue(text: str) -> list[tuple[int, int]]:
             at += len(item)
         kinds = [_item_kind(value) for _, value in items]
         if len(items) >= 2 and None not in kinds and kinds.count("hiragana") < len(kinds):
+            spans += [(start, start + len(value)) for start, value in items]
+    return spans + _people_bulleted(text)
+
+
+_PEOPLE_BULLETED = lazy.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}[者員]|の人|る人|な人|メンバー)[ \t\u3000]*+[:：]?[ \t\u3000]*+\n"
+    r"((?:[ \t\u3000]*[・•*-][ \t\u3000]*[^\n]{1,16}(?:\n|$))+)"
+)
+"""A line ending in what says people follow (手伝える人, 無理な人, 欠席者), and the lines under it, each a
+bullet and an item (・牧野). Blanks are taken whole (``*+``): a run of them after 者 is read once."""
+_BULLET = lazy.compile(r"[ \t\u3000]*[・•*-][ \t\u3000]*")
+
+
+def _people_bulleted(text: str) -> list[tuple[int, int]]:
+    """The items of bulleted lines under a line saying they are people, when each reads as a name.
+
+    🙋 手伝える人 above ・牧野 and ・小松, 🙅 無理な人 above ・武田: a bulleted list of people under its
+    header, on the terms of a list after a cue on its line (`_people_after_cue`); 必要な人 above ・ノートPC
+    stays.
+    """
+    spans = []
+    for match in _PEOPLE_BULLETED.finditer(text):
+        if _FIRMS.search(text, text.rfind("\n", 0, match.start()) + 1, match.start()):
+            continue
+        items = []
+        at = match.start(1)
+        for line in match.group(1).split("\n"):
+            bullet = _BULLET.match(line)
+            if bullet and (value := line[bullet.end() :].rstrip(" \t\u3000")):
+                items.append((at + bullet.end(), value))
+            at += len(line) + 1
+        kinds = [_item_kind(value) for _, value in items]
+        if items and None not in kinds and kinds.count("hiragana") < len(kinds):
             spans += [(start, start + len(value)) for start, value in items]
     return spans
 

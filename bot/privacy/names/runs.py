@@ -247,7 +247,9 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     given name ends in (`_SHOP_ENDING`: 樓, 亭, 庵), which the dictionary reads as a given name and a
     surname (榮太 + 樓) or as a name and the ending apart (叶匠壽 + 庵), is a shop's too. So is a surname of
     two kanji ending in 屋 with a given name glued to it, on the same terms as the surname alone: an old
-    shop is named as a person was (鶴屋吉信の干菓子, 亀屋良長 と 末富; 土屋吉信の件 and 土屋吉信さん stay).
+    shop is named as a person was (鶴屋吉信の干菓子, 亀屋良長 と 末富; 土屋吉信の件 and 土屋吉信さん stay);
+    and so is one listed with another so written (鶴屋吉信 と 亀屋良長) or after a word for sweets or a gift
+    on its line (お土産なら鶴屋吉信が, お茶菓子は亀屋良長に).
     """
     word = morphemes[at].surface()
     stop = morphemes[end - 1].end()
@@ -271,7 +273,14 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     start = morphemes[at].begin()
     if _cued(text, start) or _related(text, start) or _BELONGING.match(text, after):
         return False
-    return bool(_GOODS_OR_SHOPS.match(text, after))
+    if _GOODS_OR_SHOPS.match(text, after):
+        return True
+    glued = end == at + 2  # 鶴屋吉信 と 亀屋良長, お土産なら鶴屋吉信が
+    return glued and bool(
+        _SHOP_LISTED_AFTER.match(text, after)
+        or _SHOP_LISTED_BEFORE.search(text, max(0, start - _SHOP_REACH), start)
+        or _SWEETS_BEFORE.search(text, max(0, start - _SHOP_REACH), start)
+    )
 
 
 def _given_name_glued(morphemes: Sequence[Any], at: int, end: int) -> bool:
@@ -296,6 +305,13 @@ _GOODS_OR_SHOPS = lazy.compile(
 )
 """After a word ending in 屋, what says it is a shop's: の and a thing (虎屋 の 羊羹, 最中; not 件, 意見,
 資料, which are a person's), or another shop's name listed beside it (虎屋 と 榮太樓, 虎屋 か 文明堂)."""
+_GLUED_SHOP = r"[\u4e00-\u9fff]屋[\u4e00-\u9fff]{1,2}"
+_SHOP_LISTED_AFTER = lazy.compile(rf"[ \t\u3000]*[とか・、][ \t\u3000]*{_GLUED_SHOP}(?![\u4e00-\u9fff])")
+_SHOP_LISTED_BEFORE = lazy.compile(rf"(?<![\u4e00-\u9fff]){_GLUED_SHOP}[ \t\u3000]*[とか・、][ \t\u3000]*$")
+_SWEETS_BEFORE = lazy.compile(r"(?:菓子|土産|羊羹|最中|饅頭|落雁|歳暮|中元|差し?入れ|老舗)[^\n。!?]{0,12}$")
+_SHOP_REACH = 20
+"""A surname of two kanji ending in 屋 with a given name glued to it, listed beside another (鶴屋吉信 と
+亀屋良長), or a word for sweets or a gift before it on its line (お土産なら鶴屋吉信): a shop's."""
 
 
 def _kanji_lines(text: str) -> _Lines:
