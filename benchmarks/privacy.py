@@ -671,6 +671,9 @@ def written_personal() -> None:
     _written_personal(
         "personal_holdout_twentyseventh.yaml", "no_personal_holdout_twentyseventh.yaml", show=False
     )
+    _written_personal(
+        "personal_holdout_twentyeighth.yaml", "no_personal_holdout_twentyeighth.yaml", show=False
+    )
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
