@@ -113,7 +113,6 @@ _CUE = (
 )
 
 _BLOCK = rf"(?:{_STRONG}|{_WEAK}|{_GRID})"
-_THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _LOT_NUM = rf"(?:[0-9]{{1,5}}|[〇一二三四五六七八九十百千]{{1,5}}(?![{_KANJI}](?<![番号])))"
 """A lot's number; in kanji, not the first characters of a town's name (三軒茶屋, 六本木, 八王子)."""
 _LOT = (
@@ -164,6 +163,7 @@ home; after a town's name or a word for an address it is taken all the same (`_W
 _SENTENCE_END = lazy.compile(r"[。\n]")
 _BARE_BLOCK = lazy.compile(rf"{_STRONG}{_ROOM}")
 """A strong block with no town's name before it (百五番地, 105 番地)."""
+_THREE_NUMBERS = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}{_DASH}{_NUM}"
 _ROOM_ALONE = lazy.compile(rf"{_PLAIN_NAME}{{0,8}}?{_THREE_NUMBERS}{_SOME_ROOM}{_END}")
 _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5})"
 """A block's number: no block is numbered from 0 (03-1234-5678 is a phone's)."""
@@ -172,11 +172,13 @@ _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 _BUILDING_FIRST = lazy.compile(
     rf"(?<![{_KANJI}{_KATA}a-zA-Z])[{_KANJI}{_KATA}a-zA-Z]{{0,12}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,8}}?"
     rf"{_SP}(?:[A-Z]棟{_SP})?[0-9]{{1,4}}(?:号室?|階|[fF])?{_SP}[、,/]?{_SP}{_TOWN}"
-    rf"(?<!第)(?:{_STRONG}|{_THREE_NUMBERS}){_END}"
+    rf"(?<!第)(?:{_STRONG}|(?<![0-9])(?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}}){_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM})"
+    rf"{_END}"
 )
 """A building's name and the room, then the block, a town's name before it if any, as an address written from
 the building downwards is (コーポ赤羽 201、赤羽北3-11-6; メゾン王子 305 / 1-28-4 王子本町; レジデンス東十条 5F
-東十条2-16-1): a home, whatever follows."""
+東十条2-16-1): a home, whatever follows; no block opens with 0 (プラザ2階、電話 03-…, 305号室、家主の電話
+03-… are phones)."""
 _TOWN_THREE = lazy.compile(
     rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])\|?((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"

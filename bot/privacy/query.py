@@ -35,7 +35,7 @@ _KINDS = {
 them: the romaji of a label it knows is the label (kojin=… is 個人=…, jusho=… is 住所=…)."""
 _KIND_OF = {key: kind for kind, keys in _KINDS.items() for key in keys.split("|")}
 _NAME = r"[A-Za-z\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
-_PARAMETER = lazy.compile(rf"[?&;]({_NAME}[_-]?(?:{_NAME}[_-]?){{0,24}}?)[0-9]?=([^&#\s\"'<>]{{1,120}})")
+_PARAMETER = lazy.compile(rf"[?&;]({_NAME}[_-]?(?:{_NAME}[_-]?){{0,24}}?)[0-9]?=([^&;#\s\"'<>]{{1,120}})")
 """A query's parameter: its name (a digit after it if any: tel2, addr1) and its value up to the next one."""
 _SEPARATORS = lazy.compile("[_-]")
 _DIGIT = lazy.compile("[0-9]")

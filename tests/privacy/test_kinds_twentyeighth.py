@@ -96,6 +96,26 @@ def test_work_text_is_left_as_it_is(text: str) -> None:
     assert mask(text).text == text
 
 
+NEIGHBOURS = [
+    # A building's room before a phone: the address and the phone each with its own kind.
+    (
+        "現住所 豊島区池袋3-41-2 ハイム池袋305号室、家主の電話 03-3986-2274",
+        "現住所 ［住所］、家主の電話 ［電話番号］",
+    ),
+    ("プラザ2階、電話 000-000-2912 で受け付けています", "プラザ2階、電話 000-000-2912 で受け付けています"),
+    # A query's parameters apart by semicolons.
+    (
+        "tel=0358111947;mail=sakura.f+kuyakusho@icloud.com;zip=1100004",
+        "tel=［電話番号］;mail=［メールアドレス］;zip=［郵便番号］",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "masked"), NEIGHBOURS)
+def test_the_new_writings_leave_their_neighbours_as_they_were(text: str, masked: str) -> None:
+    assert mask(text).text == masked
+
+
 @pytest.mark.parametrize(
     "text",
     [
