@@ -649,6 +649,9 @@ def written_personal() -> None:
     _written_personal(
         "personal_studied_twentyseventh.yaml", "no_personal_studied_twentyseventh.yaml", show=True
     )
+    _written_personal(
+        "personal_studied_twentyeighth.yaml", "no_personal_studied_twentyeighth.yaml", show=True
+    )
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -681,6 +684,9 @@ def written_personal() -> None:
     _written_personal("personal_holdout_twentysixth.yaml", "no_personal_holdout_twentysixth.yaml", show=False)
     _written_personal(
         "personal_holdout_twentyseventh.yaml", "no_personal_holdout_twentyseventh.yaml", show=False
+    )
+    _written_personal(
+        "personal_holdout_twentyeighth.yaml", "no_personal_holdout_twentyeighth.yaml", show=False
     )
 
 

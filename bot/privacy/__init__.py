@@ -11,7 +11,8 @@ What is recognised, kind by kind: `bot.privacy.numbers` (My Number, phone
 numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`,
 `bot.privacy.names` (a person's name, where the text shows it is one),
 `bot.privacy.labelled` (a birth date, an account, insurance, pension or ID
-card number where a label announces it; a payment card's 16 digits). Work
+card number where a label announces it; a payment card's 16 digits), `bot.privacy.query` (a URL's
+parameter named for one of them: ?tel=…&zip=…). Work
 text stays: dates, times, amounts, durations, percentages, counts (40件),
 extension numbers (内線 2345), references (#123, No.12, 第3条).
 
@@ -40,6 +41,7 @@ from bot.privacy.fold import fold
 from bot.privacy.labelled import BIRTH_DATE, ID_NUMBER, find_labelled
 from bot.privacy.names import NAME, find_names
 from bot.privacy.numbers import MY_NUMBER, PHONE, POSTAL, find_numbers, is_my_number
+from bot.privacy.query import find_in_queries
 
 __all__ = [
     "ADDRESS",
@@ -140,7 +142,7 @@ def _read(text: str, public: Collection[str]) -> Masked:
             readings.append(joined)
     found = [
         (reading, span)
-        for detector in (find_labelled, find_emails, find_numbers, find_addresses)
+        for detector in (find_labelled, find_emails, find_numbers, find_in_queries, find_addresses)
         for reading in readings
         for span in detector(reading.text)
     ]
@@ -205,9 +207,11 @@ def _contact_key(folded: str) -> str:
 
 
 _SPACE = lazy.compile(r"\s+")
-_CONTINUED_CHAT = lazy.compile(r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2})|[0-9][ \t]*\[[0-9]{1,2}:[0-9]{2}")
-"""A line that opens as a quoted or timestamped chat line, or a chat line's time glued to a number (the
-lines joined without their break): the message is read joined too (`fold`)."""
+_CONTINUED_CHAT = lazy.compile(
+    r"\n[ \t]*(?:>|\[[0-9]{1,2}:[0-9]{2}|[0-9]{1,2}:[0-9]{2}[ \t])|[0-9][ \t]*\[[0-9]{1,2}:[0-9]{2}"
+)
+"""A line that opens as a quoted or timestamped chat line (a time in brackets or not), or a chat line's time
+glued to a number (the lines joined without their break): the message is read joined too (`fold`)."""
 _MAY_HOLD_CONTACT = lazy.compile(r"[0-9０-９@＠]|丁目|番地")
 
 

@@ -50,7 +50,7 @@ from collections.abc import Iterator
 
 from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_NUMBER
-from bot.privacy.table import column_cells
+from bot.privacy.table import column_cells, grouped_cells
 
 __all__ = ["ADDRESS", "find_addresses"]
 
@@ -75,8 +75,12 @@ _NOT_A_PLACE = (
 """What after 市区町村郡 says a word, not a place (区民, 区役所, 区長); 長崎 is a town (豊島区長崎5-18-2)."""
 _LINE_SP = r"(?:[ \t]?|[ \t]*\n)"
 """After a place's part: a space, or the line's end (横浜市 / 港北区 / 日吉本町 / 1-4-22, each on a line)."""
-_PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_LINE_SP}"
-_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_LINE_SP}"
+_CELL_SP = rf"(?:{_LINE_SP}|\"?[,\t]\"?)"
+"""After a prefecture or a municipality, a CSV row's comma or a tab too, quoted cells' quotes around it if
+any (\"埼玉県\",\"所沢市\",\"東所沢和田2-4-19\"; 世田谷区,経堂5-9-14): an address split over a
+spreadsheet's columns."""
+_PREFECTURE = rf"{_PLAIN_NAME}{{2,3}}[都道府県]{_CELL_SP}"
+_MUNICIPALITY = rf"{_PLACE_NAME}{{1,10}}[市区町村郡](?!{_NOT_A_PLACE}){_CELL_SP}"
 _TOWN = rf"(?:{_NAME}{{1,12}}?{_LINE_SP})?"
 _CHOME = (
     rf"(?:[北南東西]?{_NUM}条[北南東西]?)?{_NUM}{_SP}丁目"
@@ -87,7 +91,10 @@ _BANCHI = rf"{_NUM}{_SP}番地(?:{_DASH}?{_NUM}(?:{_SP}号)?)?|{_NUM}{_SP}番{_S
 from 番 by a comma and 番 from 号 by の, as a block is said aloud (2丁目、9番の6号)."""
 _STRONG = rf"(?:{_CHOME}|{_BANCHI})"
 _WEAK = rf"(?<![0-9]){_NUM}{_DASH}{_NUM}(?:{_DASH}{_NUM})?"
-_BUILDING = "マンション|ハイツ|コーポ|アパート|レジデンス|メゾン|パレス|コート|ビル|タワー|住宅|団地|荘|寮|棟"
+_BUILDING = (
+    "マンション|ハイツ|ハイム|コーポ|アパート|レジデンス|メゾン|パレス|コート|ハウス|ヒルズ|テラス|プラザ|ヴィラ|"
+    "シャトー|カーサ|ドミール|ビル|タワー|住宅|団地|荘|寮|棟"
+)
 _IN_BUILDING = (
     rf"(?:{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,6}}?{_SP}[0-9]{{1,4}}(?:号室?|階|[fF])?"
     rf"|{_SP}[{_KANJI}{_KATA}a-zA-Z]{{0,20}}?{_SP}[0-9]{{1,4}}号室?)"
@@ -162,6 +169,16 @@ _BLOCK_NUM = r"(?:[1-9][0-9]{0,3}|[〇一二三四五六七八九十百千]{1,5}
 """A block's number: no block is numbered from 0 (03-1234-5678 is a phone's)."""
 _NOT_A_TOWN = "表図章節項条号版式紙順例問第巻話"
 """What a document's parts are numbered after (別表1-2-3, 図2-1-4, 手順1-2-3): no town's name ends so."""
+_BUILDING_FIRST = lazy.compile(
+    rf"(?<![{_KANJI}{_KATA}a-zA-Z])[{_KANJI}{_KATA}a-zA-Z]{{0,12}}?(?:{_BUILDING})[{_KANJI}{_KATA}]{{0,8}}?"
+    rf"{_SP}(?:[A-Z]棟{_SP})?[0-9]{{1,4}}(?:号室?|階|[fF])?{_SP}[、,/]?{_SP}{_TOWN}"
+    rf"(?<!第)(?:{_STRONG}|(?<![0-9])(?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}}){_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM})"
+    rf"{_END}"
+)
+"""A building's name and the room, then the block, a town's name before it if any, as an address written from
+the building downwards is (コーポ赤羽 201、赤羽北3-11-6; メゾン王子 305 / 1-28-4 王子本町; レジデンス東十条 5F
+東十条2-16-1): a home, whatever follows; no block opens with 0 (プラザ2階、電話 03-…, 305号室、家主の電話
+03-… are phones)."""
 _TOWN_THREE = lazy.compile(
     rf"[{_KANJI}](?:が?[{_KANJI}]){{0,7}}?(?<![{_NOT_A_TOWN}])\|?((?:[1-9][0-9]?|[〇一二三四五六七八九十]{{1,3}})"
     rf"{_DASH}{_BLOCK_NUM}{_DASH}{_BLOCK_NUM}){_ROOM}{_END}"
@@ -244,9 +261,15 @@ go): an address wherever it is written."""
 _CAPITALISED = lazy.compile("[A-Z][a-z]")
 
 _ADDRESS_HEADER = frozenset(
-    ("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所")
+    (
+        *("住所", "現住所", "旧住所", "新住所", "前住所", "転居先", "転出先", "送付先", "居所"),
+        *("番地", "町名番地", "町名・番地", "住所1", "住所2", "住所3"),
+    )
 )
-"""A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's)."""
+"""A pasted table's header cell over a column of residents' addresses (not 所在地: a facility's), or over the
+part of them a form's export splits off (都道府県,市区町村,番地,建物; 住所1,住所2)."""
+_BLOCK_PARTS = frozenset(("番", "番地", "号"))
+"""The header cells after 丁目 when a form's export splits a block over columns (町名,丁目,番地,号)."""
 _HAS_DIGIT = lazy.compile(r"[0-9]")
 _CELL_MAX = 60
 
@@ -254,10 +277,14 @@ _CELL_MAX = 60
 def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
     """The cells of a pasted table's address column (`bot.privacy.table`) that hold a digit: addresses.
 
-    A cell with a digit under the header is an address, however it is written (石神井台2-5-8).
+    A cell with a digit under the header is an address, however it is written (石神井台2-5-8), and so are a
+    row's cells under 丁目 and the 番 and 号 after it (2,31,5).
     """
     for begin, end in column_cells(text, _ADDRESS_HEADER):
         if end - begin <= _CELL_MAX and _HAS_DIGIT.search(text, begin, end):
+            yield begin, end, ADDRESS
+    if "丁目" in text:
+        for begin, end in grouped_cells(text, "丁目", _BLOCK_PARTS):
             yield begin, end, ADDRESS
 
 
@@ -288,6 +315,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(), match.end(), ADDRESS
     for pattern in (
         _ROOM_ALONE,
+        _BUILDING_FIRST,
         _JOINED_BY_NO,
         _KANA_CHOME,
         _LATIN,

@@ -412,12 +412,13 @@ _MARK_PIECE = lazy.compile(SPOKEN_DIGIT)
 
 
 _AMONG_TYPED = lazy.compile(
-    rf"(?<![0-9])0[0-9]{{1,3}}(?: ?の ?| )(?:([0-9]{{4}})(?: ?の ?| ))?((?:{SPOKEN_DIGIT}){{4}})"
-    r"(?:( ?の ?| )([0-9]{4}))?(?![0-9])"
+    rf"(?<![0-9])0[0-9]{{1,3}}(?: ?の ?| |-)(?:([0-9]{{4}})(?: ?の ?| |-))?((?:{SPOKEN_DIGIT}){{4}})"
+    r"(?:( ?の ?| |-)([0-9]{4}))?(?![0-9])"
 )
-"""A phone's group of four digits read aloud among groups typed, a space or の between them (080 の
-さんさんよんよん の 1192, 090 3381 ななよんにーぜろ): voice input that wrote some groups as figures. A typed
-group must stand on both sides of it, or two before it: 090 の いちにーさんよん alone is no phone."""
+"""A phone's group of four digits read aloud among groups typed, a space, の or a dash between them
+(080 の さんさんよんよん の 1192, 090 3381 ななよんにーぜろ, 080-さんさんにーなな-4415): voice input that
+wrote some groups as figures. A typed group must stand on both sides of it, or two before it: 090 の
+いちにーさんよん alone is no phone."""
 _GROUP_PIECE = lazy.compile(SPOKEN_DIGIT)
 
 
@@ -575,10 +576,11 @@ _CONTINUATION = lazy.compile(
     rf"(?<=[0-9.-])[ \t]*\\(?=[ \t]*\n[ \t\u3000]*(?:{_GOES_ON}[ \t\u3000]*)?[0-9])"
     r"|(?:(?<=[0-9]\n)|(?<=[0-9][-.]\n)|(?<=[0-9] \n)|(?<=[0-9]\\\n)|(?<=[0-9][-.]\\\n))"
     rf"[ \t\u3000]*{_GOES_ON}[ \t\u3000]*(?=[0-9])"
+    rf"|(?<=[A-Za-z0-9._-]\n)[ \t\u3000]*{_GOES_ON}[ \t\u3000]*(?=@)"
 )
 """A mark that a line continues a value broken across it, at the line's end (a backslash: 090-5521-\\) or
-opening the next (（続き）, ↑続き, → before the rest of the digits): left out, so that the value reads as
-broken by a line break only."""
+opening the next (（続き）, ↑続き, → before the rest of the digits, or before an e-mail's @ and its domain):
+left out, so that the value reads as broken by a line break only."""
 
 
 _PAGE_BREAK = lazy.compile(
@@ -591,8 +593,12 @@ reads on as broken by a line break."""
 _LEADER = lazy.compile(r"(?<=[^\s.・0-9])[ \t]*(?:\.{3,}|・{3,})(?=[ \t]*[0-9A-Za-z〒+(\[「『\"'<])")
 """A form's dot leaders (…………, ・・・・) between a label and its value, spaces before them if any."""
 _TIME = r"\[[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?\]"
-_CHAT_PREFIX = lazy.compile(rf"(?:>{{1,3}}[ \t]?|({_TIME})[ \t]?)(?:[^\s:：>\[\]]{{1,12}}[:：][ \t]?)?")
-"""The prefix of a quoted or timestamped chat line (> , >> 田村: , [10:02] )."""
+_CHAT_PREFIX = lazy.compile(
+    rf"(?:>{{1,3}}[ \t]?|({_TIME}|[0-9]{{1,2}}:[0-9]{{2}}(?=[ \t]))[ \t]?)"
+    r"(?:[^\s:：>\[\]]{1,12}[:：][ \t]?)?"
+)
+"""The prefix of a quoted or timestamped chat line (> , >> 田村: , [10:02] , or a time without brackets
+before a space, as a chat copied from a phone stamps it: 14:02 )."""
 _STAMPED = lazy.compile(_TIME)
 _GLUED_TIME = lazy.compile(rf"(?<=[0-9])[ \t]*{_TIME}(?=[ \t]?[0-9])")
 """A chat line's time between two numbers, its line break lost (a search box or a title keeps one line):

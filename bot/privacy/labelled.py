@@ -148,8 +148,9 @@ import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
+from bot.kana import to_hiragana
 from bot.privacy import lazy
-from bot.privacy.fold import SPOKEN_NUMBER
+from bot.privacy.fold import SPOKEN_DIGIT, SPOKEN_NUMBER
 from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, find_numbers, is_my_number, is_reference
 from bot.privacy.table import column_cells
 
@@ -206,11 +207,17 @@ _LABEL_END = r"[)\]」』】》〉]"
 _ANSWER = r"(?:[ \t\u3000]*(?<![a-z])(?:a[0-9]{0,2}|答え?)(?:[.:：)]|[ \t\u3000]))"
 """The mark of an answer between a question's label and its value, as a form's Q and A print them (Q3 口座番号
 A3 0045512, 口座番号 答：…)."""
+_STAMPED = (
+    r"[ \t\u3000:：]*[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}[ \t\u3000]*"
+    r"(?:更新|作成|改訂|改正|登録|発行|出力|印刷|生成|版)"
+)
+"""A date that a word for what was done to a document follows (生 2026/12/7 更新): a file's or a form's stamp,
+which 生 opens as an abbreviation (生成), not someone's birth."""
 _BIRTH_LABEL = (
     r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
     r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
     r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"'])|🎂|👶"
-    r"|(?<![\u3040-\u30ff\u4e00-\u9fff])生(?=[ \t\u3000:：]))"
+    rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])生(?=[ \t\u3000:：])(?!{_STAMPED}))"
     rf"(?:\((?:西暦|和暦)\))?{_LABEL_END}?(?:欄に|欄は|欄|を|は|が|:|：|=|\"?[ \t]*[:=;>])?"
 )
 _MARKUP = r"(?:</t[dh]>[ \t\n]*<t[dh][^<>\n]{0,40}>|\"[ \t]*:[ \t]*\")?"
@@ -332,7 +339,9 @@ _ID_LABEL = (
     r"犬の登録番号|鑑札の?番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
     r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
-    r"介護保険番号|介保番号|被保番|ひほけんしゃ(?:ばんごう|番号)|"
+    r"介護保険番号|介保番号?|被保番|(?<![\u4e00-\u9fff])(?:保番|基年(?:番号)?)(?![\u4e00-\u9fff])|"
+    r"年金(?=[ \t]?no)|"
+    r"ひほけんしゃ(?:ばんごう|番号)|"
     r"(?:介護保険)?被保険者証(?=[ \t\u3000]+[0-9](?:[ ]?[0-9]){5})|"
     r"保護番号|証書番号|通知書番号|受診券(?:の)?番号|受診券(?=[ \t]?no\.)|"
     r"予診票の?番号|接種券の?番号|受診番号|"
@@ -518,6 +527,12 @@ _CAR_PLATE = lazy.compile(rf"(?<![公庁用])車(?:両の?番号|両?(?=[はが:
 """A plate after 車両番号 or 車両の番号, or after 車 or 車両 and は, が, a colon or a bracket (車は 足立 300
 ひ 55-12, 車両番号 大宮 530 せ 18-06, 隣家の車（品川 331 と 80-12）): someone's car, in a message that does
 not speak of the ward's own (`_OWN_CAR`)."""
+_SPOKEN_PLATE = lazy.compile(
+    rf"(?:ナンバー|車番|車両番号)[^\n。]{{0,12}}?([ぁ-ゖ]{{2,6}}[ \t\u3000]?"
+    rf"(?:{SPOKEN_DIGIT}){{2,3}}[ \t\u3000]?[ぁ-ゖ][ \t\u3000]?(?:{SPOKEN_DIGIT}){{1,4}})(?![ぁ-ゖ])"
+)
+"""A plate read aloud in hiragana, as voice input writes it: the place, the class's digits, the letter and the
+number's (車のナンバーは しながわ さんまるまる あ いちにいさんよん)."""
 _OWN_CAR = lazy.compile("公用|庁用|庁有|区有")
 """The ward's own cars: a message about them numbers them by their plates (公用車の車両番号 練馬 500 さ …)."""
 _LETTERED = lazy.compile(
@@ -888,6 +903,9 @@ def _labelled(text: str) -> Iterator[tuple[int, int, str]]:
     if "車" in text and not _OWN_CAR.search(text):
         for match in _CAR_PLATE.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
+    if ("ナンバー" in text or "車" in text) and not _OWN_CAR.search(text):
+        for match in _SPOKEN_PLATE.finditer(text):
+            yield match.start(1), match.end(1), ID_NUMBER
     if ("番号" in text or "ばんごう" in text) and ("口座" in text or "ゆうちょ" in text or "こうざ" in text):
         for match in _ACCOUNT_THEN_NUMBER.finditer(text):
             yield match.start(1), match.end(1), ID_NUMBER
@@ -999,7 +1017,7 @@ def _birth_dates_unlabelled(text: str) -> Iterator[tuple[int, int, str]]:
         if not _in_range(text, match.start(), match.end()):
             about_birth = True
             yield match.start(), match.end(), BIRTH_DATE
-    for match in _SPOKEN_DATE.finditer(text):
+    for match in _SPOKEN_DATE.finditer(to_hiragana(text)):
         if about_birth or match.group(1) in _OLD_SPOKEN_ERA:
             yield match.start(), match.end(), BIRTH_DATE
     if not about_birth:
@@ -1084,16 +1102,18 @@ def _in_range(text: str, start: int, end: int) -> bool:
 
 _KANA_DAY = (
     r"(?:ついたち|ふつか|みっか|(?:に?じゅう)?よっか|いつか|むいか|なのか|ようか|ここのか|とおか|はつか|"
-    rf"{SPOKEN_NUMBER}にち)"
+    rf"{SPOKEN_NUMBER}{_SPACE}にち)"
 )
 _SPOKEN_DATE = lazy.compile(
     rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ|明治|大正|昭和|平成|令和){_SPACE}(?:の{_SPACE})?"
-    rf"(?:{SPOKEN_NUMBER}|がん)ねん{_SPACE}(?:の{_SPACE}|[、,]{_SPACE})?"
-    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く)がつ{_SPACE}(?:[、,]{_SPACE})?{_KANA_DAY}"
+    rf"(?:{SPOKEN_NUMBER}|がん){_SPACE}ねん{_SPACE}(?:の{_SPACE}|[、,]{_SPACE})?"
+    rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く){_SPACE}がつ{_SPACE}(?:[、,]{_SPACE})?"
+    rf"{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), or as
 staff note down what they heard on the phone, the era in kanji and commas between the parts
-(令和のさんねん、ごがつ、にじゅうよっか)."""
+(令和のさんねん、ごがつ、にじゅうよっか), a space between a number and its unit if any (へいせい ろく
+ねん), in katakana too (ショウワ ゴジュウネン: read in its hiragana)."""
 _OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ", "明治", "大正", "昭和"))
 _WESTERN_YEAR = lazy.compile(r"(?:19|20)[0-9]{2}")
 _REIWA = lazy.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)

@@ -66,7 +66,7 @@ from itertools import pairwise
 
 from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_DIGIT, SPOKEN_NUMBER
-from bot.privacy.table import column_cells
+from bot.privacy.table import column_cells, grouped_cells
 
 __all__ = ["MY_NUMBER", "PHONE", "POSTAL", "UNIT_CHARACTERS", "find_numbers", "is_my_number", "is_reference"]
 
@@ -211,6 +211,11 @@ _PHONE_BY_PARTS = lazy.compile(
 phone's."""
 
 
+_PHONE_PARTS = frozenset(("市内局番", "局番", "番号", "加入者番号"))
+"""The header cells after 市外局番 when a form's export splits a phone over columns (市外局番,市内局番,番号):
+a row's ten or eleven digits are a phone's."""
+
+
 _HUNDREDS = "(?:ひゃく|にひゃく|さんびゃく|よんひゃく|ごひゃく|ろっぴゃく|ななひゃく|はっぴゃく|きゅうひゃく)"
 _OCR_POSTAL = lazy.compile(r"(?<![0-9A-Za-z_-])T[ \t]?([0-9]{3}-[0-9]{4})(?![0-9A-Za-z_-])")
 """A postal code after a capital T, as OCR reads 〒 on a scanned form (T170-0011 池袋本町…): NNN-NNNN after a
@@ -238,6 +243,9 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         for parts in _PHONE_BY_PARTS.finditer(text):
             if len("".join(parts.groups())) in (10, 11):
                 yield parts.start(1), parts.end(3), PHONE
+        for start, end in grouped_cells(text, "市外局番", _PHONE_PARTS):
+            if sum(c.isdigit() for c in text[start:end]) in (10, 11):
+                yield start, end, PHONE
     for said in _PHONE_WITH_WORDS.finditer(text) if _SAID_WORD.search(text) else ():
         digits = "".join(said.groups())
         gaps = (text[said.end(1) : said.start(2)], text[said.end(2) : said.start(3)])

@@ -11,7 +11,7 @@ from collections.abc import Collection, Iterator
 
 from bot.privacy import lazy
 
-__all__ = ["column_cells"]
+__all__ = ["column_cells", "grouped_cells"]
 
 _CELL_SEPARATOR = lazy.compile(r"[\t|]")
 _CSV_SEPARATOR = lazy.compile(",")
@@ -49,6 +49,37 @@ def column_cells(
                     yield span
         elif column is not None and column < len(cells) and (span := _stripped(text, *cells[column])):
             yield span
+
+
+def grouped_cells(text: str, first: str, rest: Collection[str]) -> Iterator[tuple[int, int]]:
+    """Each row's span from the cell under a header ``first`` to the last under the ``rest`` after it.
+
+    One value split over a form's columns: 丁目,番,号; 市外局番,市内局番,番号.
+
+    A header line whose cell ``first`` has no header of ``rest`` right after it starts nothing; the rows end
+    with the first line without a cell separator, as in `column_cells`. A row's span has a digit (a blank
+    row's is none).
+    """
+    group: tuple[int, int] | None = None
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        cells = _cells(text, start, end)
+        start = end + 1
+        if len(cells) < 2:
+            group = None
+            continue
+        names = [text[a:b].strip(_BLANK + '"') for a, b in cells]
+        if first in names:
+            at = names.index(first)
+            last = at
+            while last + 1 < len(names) and names[last + 1] in rest:
+                last += 1
+            group = (at, last) if last > at else None
+        elif group is not None and group[1] < len(cells):
+            begin, finish = _stripped(text, cells[group[0]][0], cells[group[1]][1]) or (0, 0)
+            if any(c.isdigit() for c in text[begin:finish]):
+                yield begin, finish
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
