@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from bot.kana import to_katakana
 from bot.search.normalize import gram_text, normalize
@@ -44,7 +44,9 @@ _VOICED = str.maketrans(
     "ガギグゲゴザジズゼゾダヂヅデドバビブベボ",
 )
 _WORD_CACHE_SIZE = 100_000
-"""Distinct words remembered by `Analyzer._word` (a ward's FAQ uses some thousands)."""
+"""Distinct words remembered by `Analyzer._word` (a ward's FAQ uses some thousands), and by each of
+`Analyzer.parts`, `synonym_groups` and `sound`."""
+_T = TypeVar("_T")
 # Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
 _STOP_LEMMAS = frozenset(
     """
@@ -120,6 +122,10 @@ class Analyzer:
         self._mode_c = SplitMode.C
         self._mode_a = SplitMode.A
         self._words: dict[tuple[int, str], _Word] = {}
+        # A noun the search looks up alone (`parts`, `synonym_groups`, `sound`): the same few recur.
+        self._parts: dict[str, tuple[str, ...]] = {}
+        self._groups: dict[str, tuple[int, ...]] = {}
+        self._sounds: dict[str, str] = {}
         self._synonym_index: dict[tuple[str, ...], int] = {}
         # First lemma of a synonym → the lemma counts of the synonyms starting with it.
         self._synonym_sizes: dict[str, tuple[int, ...]] = {}
@@ -261,21 +267,31 @@ class Analyzer:
             forms.add(str(spoken[0].normalized_form()))
         return tuple(sorted(forms))
 
-    def parts(self, word: str) -> list[str]:
+    def parts(self, word: str) -> tuple[str, ...]:
         """The shortest units (Sudachi's split mode A) of ``word``: 国民健康保険 → 国民, 健康, 保険."""
-        return [m.surface() for m in tokenizer().tokenize(normalize(word), self._mode_a)]
+        found = self._parts.get(word)
+        if found is None:
+            found = tuple(m.surface() for m in tokenizer().tokenize(normalize(word), self._mode_a))
+            _remember(self._parts, word, found)
+        return found
 
     def synonym_groups(self, word: str) -> tuple[int, ...]:
         """The dictionary's synonym groups of ``word`` when it is one dictionary word, else none."""
-        morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
-        if len(morphemes) != 1:
-            return ()
-        return tuple(morphemes[0].synonym_group_ids())
+        found = self._groups.get(word)
+        if found is None:
+            morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
+            found = tuple(morphemes[0].synonym_group_ids()) if len(morphemes) == 1 else ()
+            _remember(self._groups, word, found)
+        return found
 
     def sound(self, word: str) -> str:
         """How ``word`` reads, kana-folded: words that an IME would confuse read the same."""
-        morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
-        return gram_text("".join(_reading(m) for m in morphemes))
+        found = self._sounds.get(word)
+        if found is None:
+            morphemes = tokenizer().tokenize(normalize(word), self._mode_c)
+            found = gram_text("".join(_reading(m) for m in morphemes))
+            _remember(self._sounds, word, found)
+        return found
 
     def _synonym_runs(self, lemmas: Sequence[str]) -> list[tuple[str, tuple[str, ...]]]:
         """Every run of lemmas that is a synonym, with its group's term (overlapping runs all count)."""
@@ -287,6 +303,16 @@ class Analyzer:
                 if group is not None:
                     found.append((f"s:{group}", run))
         return found
+
+
+def _remember(memo: dict[str, _T], word: str, found: _T) -> None:
+    """Keep what a word was looked up as, while ``memo`` holds fewer than `_WORD_CACHE_SIZE` words.
+
+    A lookup depends on nothing but the word and Sudachi's dictionary, so what is kept stays true; a
+    story's unknown nouns are looked up some two or three times, about 10 µs each.
+    """
+    if len(memo) < _WORD_CACHE_SIZE:
+        memo[word] = found
 
 
 def _is_topic_noun(pos: Sequence[str], lemma: str, surface: str) -> bool:

@@ -19,6 +19,7 @@ __all__ = [
     "closing",
     "gram_text",
     "normalize",
+    "once_each",
     "sentences",
 ]
 
@@ -132,6 +133,32 @@ def gram_text(normalized: str) -> str:
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, each with its closing mark, blank ones left out."""
     return [s for s in _SENTENCE.findall(text) if s.strip()]
+
+
+_MARKS = "。！？!?\n \t\u3000"
+"""What `once_each` leaves out when it compares sentences: spaces and the closing mark."""
+
+
+def once_each(text: str) -> str:
+    """``text`` with a sentence said more than once kept only where it is last said, else ``text`` itself.
+
+    A sentence pasted again and again would outweigh the rest: its terms count more, its n-grams fill the
+    rarest kept, the fuzzy similarity reads a text no entry resembles, and past `MAX_QUERY_CHARS` the
+    message is cut inside a sentence (a 1,900-character message of one sentence was answered otherwise
+    than the sentence). The last of each is kept, as the question is near the end (`closing`).
+    """
+    found = _SENTENCE.findall(text)  # they cover the text end to end
+    if len(found) < 2:
+        return text
+    seen: set[str] = set()
+    kept: list[str] = []
+    for sentence in reversed(found):
+        said = sentence.strip(_MARKS)
+        if said and said in seen:
+            continue
+        seen.add(said)
+        kept.append(sentence)
+    return text if len(kept) == len(found) else "".join(reversed(kept))
 
 
 def closing(text: str, limit: int) -> str:

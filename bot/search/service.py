@@ -23,7 +23,7 @@ from bot.search.analyzer import Analyzer
 from bot.search.calibration import calibrate
 from bot.search.decide import DEFAULT_POLICY, Decision, Policy, decide
 from bot.search.index import Analyses, Entry, SearchIndex, build_index, sources_of, views_of
-from bot.search.normalize import bare_topic, closing
+from bot.search.normalize import bare_topic, closing, once_each
 from bot.search.ranker import Ranking, rank
 from bot.search.semantic import MODEL, EmbeddingCache, Encoder, SemanticIndex, TextEncoder, build_semantic
 
@@ -216,8 +216,12 @@ class Searcher:
         )
 
     def search(self, query: str) -> SearchResult:
-        """Rank, decide, and keep the best results; masked data's placeholders (［氏名］) are not searched."""
-        words = bare_topic(without_placeholders(query))
+        """Rank, decide, and keep the best results.
+
+        Masked data's placeholders (［氏名］) are not searched, and a sentence said again is searched once
+        (`once_each`).
+        """
+        words = bare_topic(once_each(without_placeholders(query)))
         meaning = None
         if self.semantic is not None and self.encoder is not None and words.strip():
             meaning = self.semantic.closeness(self.encoder.encode([closing(words, MEANING_CHARS)])[0])

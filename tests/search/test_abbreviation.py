@@ -127,7 +127,7 @@ def test_the_probe_tells_the_shortenings_made_from_the_missed(searcher: Searcher
 def test_a_noun_too_short_for_two_parts_is_not_split(searcher: Searcher) -> None:
     split: list[str] = []
 
-    def parts(word: str) -> list[str]:
+    def parts(word: str) -> tuple[str, ...]:
         split.append(word)
         return searcher.analyzer.parts(word)
 

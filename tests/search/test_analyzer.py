@@ -105,3 +105,24 @@ def test_frame_words_are_no_topic_nouns(analyzer: Analyzer, text: str, topic: st
     nouns = analyzer.analyze(text).nouns
     assert topic in nouns
     assert not {"駄目", "OK", "何日", "何時間"} & set(nouns)
+
+
+WORDS_LOOKED_UP = ["子ども手当", "国民健康保険", "電子決済", "前任者", "ファミリーサポート", "㍿", "あsd"]
+
+
+def test_a_word_looked_up_again_is_remembered_up_to_a_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Analyzer.parts`, `synonym_groups` and `sound` answer as before, from memory while it has room."""
+    fresh = [
+        (Analyzer().parts(w), Analyzer().synonym_groups(w), Analyzer().sound(w)) for w in WORDS_LOOKED_UP
+    ]
+    monkeypatch.setattr("bot.search.analyzer._WORD_CACHE_SIZE", 3)
+    remembering = Analyzer()
+    for _ in range(2):
+        asked = [
+            (remembering.parts(w), remembering.synonym_groups(w), remembering.sound(w))
+            for w in WORDS_LOOKED_UP
+        ]
+        assert asked == fresh
+    assert fresh[1][0] == ("国民", "健康", "保険")
+    for memo in (remembering._parts, remembering._groups, remembering._sounds):
+        assert list(memo) == WORDS_LOOKED_UP[:3], "the first three kept, no more"
