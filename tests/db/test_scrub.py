@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0056 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0057 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -541,6 +541,23 @@ WRITINGS: list[tuple[str, str, tuple[str, ...], str]] = [
         "携帯:［電話番号］\n夫（Phone No. ［電話番号］）\n自宅 ［電話番号］\n"
         "メール ［メールアドレス］\n郵送先：［住所］\n生 ［生年月日］",
     ),
+    (
+        "0056",
+        "わからないことは内線2040 大西まで\n12/7 倉庫 借 松浦 返 11:15\n"
+        "島C 窓側：向井　中：鶴田\n固定資産税の件、柴から回答がありました",
+        ("大西", "松浦", "向井", "鶴田", "柴から"),
+        "わからないことは内線2040 ［氏名］まで\n12/7 倉庫 借 ［氏名］ 返 11:15\n"
+        "島C 窓側：［氏名］　中：［氏名］\n固定資産税の件、［氏名］から回答がありました",
+    ),
+    (
+        "0056",
+        "GET /api/cases?kaigo_no=0002218834&page=2\n基年番号：4480 119327\n"
+        "電話番号（聞き取り）: 080-さんさんにーなな-4415\n"
+        "車のナンバーは しながわ さんまるまる あ いちにいさんよん です",
+        ("0002218834", "119327", "4415", "いちにいさんよん"),
+        "GET /api/cases?kaigo_no=［各種番号］&page=2\n基年番号：［各種番号］\n"
+        "電話番号（聞き取り）: ［電話番号］\n車のナンバーは ［各種番号］ です",
+    ),
 ]
 WHAT_WRITINGS_HOLD = [
     "names",
@@ -604,6 +621,8 @@ WHAT_WRITINGS_HOLD = [
     "phones read aloud in groups, 点 for a dot, romaji chome and ban, 被保番, passports with a dash",
     "chat speakers in <>, stamps before ㊞, どん, romaji capitals after a role, a hiragana value cut in two",
     "label | value rows, | in a phone, Phone No., kanji digits, ［ドット］, post-office boxes, 生",
+    "a surname after an extension's number, lending logs, seats' sides, one kanji before から回答",
+    "URL parameters, 基年番号, a phone's group read aloud between dashes, plates read aloud in hiragana",
 ]
 
 
