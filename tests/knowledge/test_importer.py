@@ -16,6 +16,7 @@ from openpyxl.utils.cell import range_boundaries
 
 from bot.knowledge import load_knowledge
 from bot.knowledge.importer import NO_ID, ImportProblems, import_faq, read_rows, to_yaml
+from tests.auxil.cli import run_main
 from tests.auxil.server import run_bot
 
 HEADER = ["No", "分類", "質問", "回答", "キーワード"]
@@ -96,7 +97,7 @@ def test_a_spreadsheet_becomes_an_faq_the_bot_loads(tmp_path: Path, kind: str) -
     else:
         source = write_csv(tmp_path / "faq.csv", [HEADER, *ROWS], kind)
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(source), "--output", str(output))
+    done = run_main("import-faq", str(source), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "2件のFAQを読み込みました" in done.stderr
     knowledge = tmp_path / "knowledge"
@@ -135,7 +136,7 @@ def test_every_bad_row_is_reported_by_number_and_nothing_is_written(tmp_path: Pa
     ]
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(source), "--output", str(output))
+    done = run_main("import-faq", str(source), "--output", str(output))
     assert done.returncode == 1
     assert not output.exists()
     assert "2行目: 回答が空です" in done.stderr
@@ -173,10 +174,10 @@ def test_missing_columns_unknown_sheets_and_formats_are_explained(tmp_path: Path
     assert "Traceback" not in done.stderr
     assert "File is not a zip file" not in done.stderr, "the reason is said in Japanese"
     for absent in ("nowhere.csv", "nowhere.xlsx", "nowhere.xls"):
-        gone = run_bot("import-faq", str(tmp_path / absent))
+        gone = run_main("import-faq", str(tmp_path / absent))
         assert gone.returncode == 2, "a file that is not there is bad usage, whatever its kind"
         assert gone.stderr.strip() == f"{tmp_path / absent}: ファイルが見つかりません"
-    csv_sheet = run_bot(
+    csv_sheet = run_main(
         "import-faq", str(write_csv(tmp_path / "faq.csv", [HEADER], "utf-8")), "--sheet", "FAQ"
     )
     assert csv_sheet.returncode == 2
@@ -188,7 +189,7 @@ def test_a_sheet_the_workbook_does_not_have_is_bad_usage_with_exit_2(tmp_path: P
     write = write_xlsx if kind == "xlsx" else write_xls
     source = write(tmp_path / f"faq.{kind}", [HEADER, *ROWS])
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(source), "--sheet", "NOSUCH", "--output", str(output))
+    done = run_main("import-faq", str(source), "--sheet", "NOSUCH", "--output", str(output))
     assert done.returncode == 2, "bad usage, as a file that is not there"
     assert done.stderr.strip() == f"{source}: シート「NOSUCH」がありません（あるのは FAQ）"
     assert not output.exists()
@@ -205,7 +206,7 @@ def test_the_output_never_overwrites_a_spreadsheet_and_bad_places_are_explained(
         str(tmp_path / "nodir" / "faq.yaml"): f"書き出し先のフォルダ {tmp_path / 'nodir'} がありません",
     }
     for output, said in cases.items():
-        done = run_bot("import-faq", str(source), "--output", output)
+        done = run_main("import-faq", str(source), "--output", output)
         assert done.returncode == 2, (output, done.stderr)
         assert said in done.stderr
         assert "Traceback" not in done.stderr
@@ -250,7 +251,7 @@ def test_a_column_that_is_no_field_of_the_faq_is_said_to_be_unread(tmp_path: Pat
         "F列「更新日」はFAQの項目にないため読んでいません",
     ]
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
-    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0
     assert "D列「担当課」はFAQの項目にないため読んでいません" in done.stderr
 
@@ -303,7 +304,7 @@ def test_a_title_above_the_header_and_cells_merged_down_a_column_are_read_as_peo
         ("3", "証明書", "区役所の窓口です。"),
         ("4", "証明書", "区役所の窓口です。"),
     ]
-    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     assert "4件のFAQを読み込みました（項目名の行は3行目）" in done.stderr
 
@@ -355,7 +356,7 @@ def test_ids_and_categories_that_do_not_fit_are_explained_and_ids_can_be_numbere
     assert "--id -" in bad.value.problems[0]
     assert bad.value.problems[1].startswith(f"3行目: 分類「{MISTAKEN_CATEGORY}」が長すぎます")
     source = write_csv(tmp_path / "faq.csv", [rows[0], rows[1]], "cp932")
-    done = run_bot("import-faq", str(source), "--id", "-", "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--id", "-", "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     (entry,) = load_knowledge(tmp_path / "faq.yaml", tmp_path / "knowledge").faq
@@ -421,7 +422,7 @@ def test_section_headings_on_rows_of_their_own_become_categories_when_asked(tmp_
         ("3", "証明書"),
     ]
     assert imported.heading_rows == 2
-    done = run_bot("import-faq", str(source), "--headings", "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--headings", "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0, done.stderr
     assert "3件のFAQを読み込みました（見出しの行 2 行を分類として読みました）" in done.stderr
 
@@ -506,7 +507,7 @@ def test_a_second_column_for_a_field_is_said_to_be_unread(tmp_path: Path) -> Non
     ]
     assert import_faq(rows, {"answer": "C"}).entries[0].answer == "At the health center."
     source = write_csv(tmp_path / "faq.csv", rows, "utf-8")
-    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 0
     assert "C列「回答（英語）」は読んでいません" in done.stderr
 
@@ -563,7 +564,7 @@ def test_a_two_row_header_is_all_header_and_a_repeated_header_is_never_an_entry(
         "E列「内線」はFAQの項目にないため読んでいません",
     ]
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(source), "--id", "-", "--output", str(output))
+    done = run_main("import-faq", str(source), "--id", "-", "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "6行目は項目名の行の繰り返しのため読んでいません" in done.stderr
     assert "2件のFAQを読み込みました（項目名の行は3〜4行目）" in done.stderr
@@ -638,7 +639,7 @@ def test_the_output_is_written_whole_beside_any_file_of_the_same_name_and_keeps_
     theirs.write_text("下書き", encoding="utf-8")
     output.write_text("- id: '1'\n", encoding="utf-8")
     output.chmod(0o644)
-    forced = run_bot("import-faq", str(source), "--output", str(output), "--force")
+    forced = run_main("import-faq", str(source), "--output", str(output), "--force")
     assert forced.returncode == 0, forced.stderr
     assert theirs.read_text(encoding="utf-8") == "下書き"
     assert oct(output.stat().st_mode & 0o777) == oct(0o644)
@@ -673,15 +674,15 @@ def test_other_sheets_and_hidden_rows_are_named_not_left_out_unseen(tmp_path: Pa
         xls.add_sheet("追加分").write(0, 0, "質問")
         xls.save(str(tmp_path / "faq.xls"))
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
+    done = run_main("import-faq", str(tmp_path / f"faq.{kind}"), "--output", str(output))
     assert done.returncode == 0, done.stderr
     assert "シート「FAQ」を読みました。ほかのシート「追加分」は読んでいません" in done.stderr
     assert "3行目はExcelで非表示の行のため読んでいません" in done.stderr
     assert "2件のFAQを読み込みました" in done.stderr
     assert "古い質問" not in output.read_text(encoding="utf-8")
     single = write_xlsx(tmp_path / "one.xlsx", rows)
-    assert "シート" not in run_bot("import-faq", str(single)).stderr, "one sheet: nothing to say"
-    failed = run_bot("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
+    assert "シート" not in run_main("import-faq", str(single)).stderr, "one sheet: nothing to say"
+    failed = run_main("import-faq", str(tmp_path / f"faq.{kind}"), "--answer", "Z")
     assert failed.returncode == 1
     assert "ほかのシート「追加分」は読んでいません" in failed.stderr, "the FAQ may be on the other sheet"
 
@@ -740,7 +741,7 @@ def test_ids_typed_in_full_width_are_read_as_their_half_width_letters_and_digits
     else:
         source = write_csv(tmp_path / "faq.csv", rows, kind)
     output = tmp_path / "faq.yaml"
-    done = run_bot("import-faq", str(source), "--output", str(output))
+    done = run_main("import-faq", str(source), "--output", str(output))
     assert done.returncode == 0, done.stderr
     (tmp_path / "knowledge").mkdir()
     kb = load_knowledge(output, tmp_path / "knowledge")
@@ -769,7 +770,7 @@ def test_a_row_without_its_question_says_what_it_holds_so_a_total_or_a_note_is_r
         ["2", "ごみ", "", "資源ごみは水曜日です。", "旧FAQ 12番\n要確認"],
     ]
     source = write_xlsx(tmp_path / "faq.xlsx", rows)
-    done = run_bot("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
+    done = run_main("import-faq", str(source), "--output", str(tmp_path / "faq.yaml"))
     assert done.returncode == 1
     assert done.stderr.splitlines()[:3] == [
         f"{source}: 3行目: 質問が空です（この行にあるのは A列「件数」、D列「1」だけです）",
