@@ -26,7 +26,8 @@
   ``iss`` ``https://api.botframework.com``, ``aud`` the bot's app id,
   ``serviceurl``). The SDK's real validator fetches the keys over HTTP once
   `BOTFRAMEWORK_JWKS_URIS` points the issuer at this fake (the SDK has no
-  setting for it). The address has a segment of its own per fake: the SDK
+  setting for it). The key is the process's (`rsa_key`), the key id the
+  fake's own. The address has a segment of its own per fake: the SDK
   keeps each address's keys for the whole process (five minutes, fetched
   again for an unknown key id at most every 30 s), and a later fake can be
   given the port of an earlier one. `rotate` replaces the key at the same
@@ -53,7 +54,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider
 
-from tests.auxil.platforms import Hold, serve_locally
+from tests.auxil.platforms import Hold, rsa_key, serve_locally
 
 BOTFRAMEWORK_ISSUER = "https://api.botframework.com"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -118,11 +119,11 @@ class FakeBotFramework:
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     hold_typing: Hold | None = None
     """When set, the next typing activity waits for its release before it is answered."""
+    key: rsa.RSAPrivateKey = field(default_factory=lambda: rsa_key("botframework"), repr=False)
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = uuid.uuid4().hex
         self.keys_path = f"/{uuid.uuid4().hex}/v1/.well-known/keys"
 

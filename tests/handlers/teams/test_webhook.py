@@ -41,6 +41,7 @@ from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
 from tests.auxil.consultations import open_consultation
 from tests.auxil.databases import migrated_sqlite
+from tests.auxil.platforms import rsa_key
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
 Client = TestClient[web.Request, web.Application]
@@ -169,9 +170,7 @@ async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_
     elif authorization == "expired":
         authorization = f"Bearer {fake.token(expires_in=-600)}"  # beyond the SDK's 300 s of leeway
     elif authorization == "stranger":
-        stranger = FakeBotFramework(app_id=fake.app_id)
-        stranger.kid = fake.kid
-        authorization = f"Bearer {stranger.token(service_url=fake.service_url)}"
+        authorization = f"Bearer {fake.token(key=rsa_key('stranger'))}"  # its kid and claims, another key
     elif authorization == "issuer":  # its keys found (at the fake), its issuer not on the allow-list
         monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, "https://issuer.example/", fake.jwks_url)
         authorization = f"Bearer {fake.token(issuer='https://issuer.example/')}"
@@ -688,9 +687,7 @@ async def test_anonymous_mode_needs_no_token_and_says_so_loudly(
     assert (await post(client, fake.activity("RPAとは何ですか？"), None)).status == 200
     (answer, *_rest) = await fake.wait_for(1)
     assert answer.authorization == "", "no token is sent either"
-    stranger = FakeBotFramework(app_id=fake.app_id)
-    stranger.kid = fake.kid
-    forged = await post(client, fake.activity("もう一度"), f"Bearer {stranger.token()}")
+    forged = await post(client, fake.activity("もう一度"), f"Bearer {fake.token(key=rsa_key('stranger'))}")
     assert forged.status == 401, "a token that is sent is still checked"
 
 
