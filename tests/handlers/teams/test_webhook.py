@@ -41,7 +41,7 @@ from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
 from tests.auxil.consultations import open_consultation
 from tests.auxil.databases import migrated_sqlite
-from tests.auxil.platforms import rsa_key
+from tests.auxil.platforms import free_port, rsa_key
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
 Client = TestClient[web.Request, web.Application]
@@ -155,6 +155,7 @@ async def test_an_answer_is_posted_to_the_connector_with_the_bots_own_token(
         pytest.param("expired", "an expired token", id="expired"),
         pytest.param("stranger", "not signed with the issuer's published keys", id="another-key"),
         pytest.param("issuer", "from an issuer that is not allowed", id="another-issuer"),
+        pytest.param("unreachable", "published keys could not be fetched", id="keys-unreachable"),
     ],
 )
 async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_nothing(
@@ -174,6 +175,10 @@ async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_
     elif authorization == "issuer":  # its keys found (at the fake), its issuer not on the allow-list
         monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, "https://issuer.example/", fake.jwks_url)
         authorization = f"Bearer {fake.token(issuer='https://issuer.example/')}"
+    elif authorization == "unreachable":  # a valid token, its issuer's keys where nothing answers
+        keys = f"http://127.0.0.1:{free_port()}/v1/.well-known/keys"
+        monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, BOTFRAMEWORK_ISSUER, keys)
+        authorization = f"Bearer {fake.token()}"
     with caplog.at_level(logging.WARNING, logger="bot"):
         response = await post(teams, fake.activity("RPAとは何ですか？"), authorization)
     assert response.status == 401
