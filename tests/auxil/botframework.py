@@ -20,13 +20,18 @@
   bearer token it did not issue. `FakeEntraTokens` is the token source the
   tests give the SDK in place of MSAL, which only talks to the real Entra
   (https, instance discovery) and cannot run offline;
-- **login.botframework.com**: the JWKS (``/v1/.well-known/keys``; the SDK
+- **login.botframework.com**: the JWKS (``/{fake}/v1/.well-known/keys``; the SDK
   goes to it directly, not through the OpenID metadata) of an RSA key made
   per fake, and `token`, which signs a channel token the way the Bot Framework does (RS256,
   ``iss`` ``https://api.botframework.com``, ``aud`` the bot's app id,
   ``serviceurl``). The SDK's real validator fetches the keys over HTTP once
   `BOTFRAMEWORK_JWKS_URIS` points the issuer at this fake (the SDK has no
-  setting for it).
+  setting for it). The key is the process's (`rsa_key`), the key id the
+  fake's own. The address has a segment of its own per fake: the SDK
+  keeps each address's keys for the whole process (five minutes, fetched
+  again for an unknown key id at most every 30 s), and a later fake can be
+  given the port of an earlier one. `rotate` replaces the key at the same
+  address, as Microsoft rotates its own.
 
 `activity` builds an inbound Teams activity shaped like the ones Teams
 sends (a personal chat in a tenant, an AAD object id for the user).
@@ -49,7 +54,7 @@ from aiohttp import web
 from cryptography.hazmat.primitives.asymmetric import rsa
 from microsoft_agents.hosting.core import AgentAuthConfiguration, AnonymousTokenProvider
 
-from tests.auxil.platforms import Hold, serve_locally
+from tests.auxil.platforms import Hold, rsa_key, serve_locally
 
 BOTFRAMEWORK_ISSUER = "https://api.botframework.com"
 TENANT_ID = "72f988bf-86f1-41af-91ab-2d7cd011db47"
@@ -114,12 +119,13 @@ class FakeBotFramework:
     changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     hold_typing: Hold | None = None
     """When set, the next typing activity waits for its release before it is answered."""
+    key: rsa.RSAPrivateKey = field(default_factory=lambda: rsa_key("botframework"), repr=False)
     _runner: web.AppRunner | None = None
     _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
         self.kid = uuid.uuid4().hex
+        self.keys_path = f"/{uuid.uuid4().hex}/v1/.well-known/keys"
 
     @property
     def base(self) -> str:
@@ -131,7 +137,7 @@ class FakeBotFramework:
 
     @property
     def jwks_url(self) -> str:
-        return f"{self.base}/v1/.well-known/keys"
+        return f"{self.base}{self.keys_path}"
 
     def messages(self) -> list[Posted]:
         """Accepted posts that are messages (not typing indicators)."""
@@ -139,7 +145,7 @@ class FakeBotFramework:
 
     async def start(self) -> None:
         app = web.Application()
-        app.router.add_get("/v1/.well-known/keys", self._keys)
+        app.router.add_get(self.keys_path, self._keys)
         app.router.add_post("/{tenant}/oauth2/v2.0/token", self._token)
         conversations = f"/{self.prefix}/v3/conversations/{{conversation}}/activities"
         app.router.add_post(conversations, self._activity)
@@ -149,6 +155,11 @@ class FakeBotFramework:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
+
+    def rotate(self) -> None:
+        """Sign with a new key under a new key id from now on, and publish it alone at the same address."""
+        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.kid = uuid.uuid4().hex
 
     async def wait_for(self, count: int, *, kind: str = "message", seconds: float = 10.0) -> list[Posted]:
         """Wait until ``count`` accepted posts of type ``kind`` have arrived; return them all."""

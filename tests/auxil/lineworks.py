@@ -46,10 +46,9 @@ from typing import Any
 import jwt
 from aiohttp import web
 from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.auxil.channels import Sent, Via, Webhook
-from tests.auxil.platforms import Changes, Hold, serve_locally
+from tests.auxil.platforms import Changes, Hold, rsa_key, serve_locally
 from tests.auxil.teamroom import OnFake, Posted
 
 BOT_ID = "6807091"
@@ -108,7 +107,7 @@ class FakeLineWorks:
     channel = "lineworks"
 
     def __post_init__(self) -> None:
-        self.key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        self.key = rsa_key("lineworks")
 
     @property
     def url(self) -> str:

@@ -27,7 +27,7 @@ from microsoft_agents.hosting.core.authorization import _entra_issuers
 from bot.handlers.teams import sdk
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, FakeEntraTokens, Posted
 from tests.auxil.channels import Sent, Webhook
-from tests.auxil.platforms import Hold
+from tests.auxil.platforms import Hold, rsa_key
 from tests.auxil.teamroom import Posted as RoomPost
 
 PATH = "/webhooks/teams"
@@ -84,11 +84,8 @@ class TeamsPlatform:
         return self.webhook(activity)
 
     def forged(self, webhook: Webhook) -> Webhook:
-        stranger = FakeBotFramework(app_id=self.fake.app_id)  # the same kid and claims, another key
-        stranger.kid, stranger.port = self.fake.kid, self.fake.port
-        return Webhook(
-            webhook.path, webhook.body, {**webhook.headers, "Authorization": f"Bearer {stranger.token()}"}
-        )
+        forged = self.fake.token(key=rsa_key("stranger"))  # the same kid and claims, another key
+        return Webhook(webhook.path, webhook.body, {**webhook.headers, "Authorization": f"Bearer {forged}"})
 
     def unsigned(self, webhook: Webhook) -> Webhook:
         headers = {k: v for k, v in webhook.headers.items() if k != "Authorization"}

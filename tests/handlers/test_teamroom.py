@@ -151,9 +151,13 @@ async def joined(bot: Client, room: RoomPlatform) -> Posted:
     return (await room.posted(1))[-1]
 
 
-async def delivered(bot: Client, channel: str) -> list[tuple[str, int]]:
-    """`outbox_rows` once none of ``channel`` is pending (the worker records a delivery after the platform's
-    answer, so a message the fake platform has received may still be pending for a moment)."""
+async def delivered(bot: Client, channel: str | None = None) -> list[tuple[str, int]]:
+    """`outbox_rows` once none of ``channel`` (None: of any channel) is pending (the worker records a
+    delivery after the platform's answer, so a message the fake platform has received may still be pending).
+
+    After `settle`, all the bot will send for the events so far has then gone: a turn's replies are sent in
+    the turn, everything else through the outbox.
+    """
     async with asyncio.timeout(30):
         while True:  # the database has no event to wait on
             rows = outbox_rows(bot, channel)
@@ -162,10 +166,12 @@ async def delivered(bot: Client, channel: str) -> list[tuple[str, int]]:
             await asyncio.sleep(0.05)
 
 
-def outbox_rows(bot: Client, channel: str) -> list[tuple[str, int]]:
-    """(status, attempts) of the outbox's messages for ``channel``, oldest first."""
+def outbox_rows(bot: Client, channel: str | None = None) -> list[tuple[str, int]]:
+    """(status, attempts) of the outbox's messages for ``channel`` (None: every channel), oldest first."""
     with bot.app[STORE].engine.connect() as connection:
-        query = sa.select(outbox.c.status, outbox.c.attempts).where(outbox.c.channel == channel)
+        query = sa.select(outbox.c.status, outbox.c.attempts)
+        if channel is not None:
+            query = query.where(outbox.c.channel == channel)
         return [(row.status, row.attempts) for row in connection.execute(query.order_by(outbox.c.id))]
 
 
@@ -277,7 +283,7 @@ async def test_a_stranger_is_refused_politely_and_logged_without_the_text(
     assert room.user("suzuki") in caplog.text
     assert "ひみつの回答" not in caplog.text
     assert (await asyncio.to_thread(bot.app[CONSULT].get, number)).status == Status.NEW
-    await asyncio.sleep(2.5)  # a worker pass: nothing reaches the staff member
+    await delivered(bot)  # all the bot was to send has gone: nothing of it reached the staff member
     assert len(line.all_sent(STAFF)) == before
 
 
@@ -328,7 +334,7 @@ async def test_a_redelivered_command_is_carried_out_once(
     await room.posted(3)
     await post(bot, webhook)
     await settle(bot)
-    await asyncio.sleep(2.5)  # a worker pass
+    await delivered(bot)  # all the bot was to send has gone
     assert len(room.all_posted()) == 3
     answers = [e for e in await asyncio.to_thread(bot.app[CONSULT].events, number) if e.kind == "answer"]
     assert len(answers) == 1

@@ -28,6 +28,7 @@ from jwt import (
     ExpiredSignatureError,
     ImmatureSignatureError,
     InvalidSignatureError,
+    PyJWKClientConnectionError,
     PyJWKClientError,
     PyJWTError,
 )
@@ -151,6 +152,8 @@ def _refusal(exc: Exception) -> str:
         return "an expired token"
     if isinstance(exc, ImmatureSignatureError):
         return "a token not valid yet"
+    if isinstance(exc, PyJWKClientConnectionError):  # before its base class, PyJWKClientError
+        return "a token not checked: the issuer's published keys could not be fetched"
     if isinstance(exc, InvalidSignatureError | PyJWKClientError):
         return "a token not signed with the issuer's published keys"
     if isinstance(exc, DecodeError):

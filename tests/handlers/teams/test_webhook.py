@@ -13,8 +13,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -22,6 +24,7 @@ import pytest_asyncio
 import sqlalchemy as sa
 from aiohttp import ClientResponse, web
 from aiohttp.test_utils import TestClient
+from jwt import jwks_client
 from microsoft_agents.hosting.core.authorization import _entra_issuers
 from pytest_aiohttp import AiohttpClient
 
@@ -38,6 +41,7 @@ from bot.values import ConversationKey, Notice, Reply
 from tests.auxil.botframework import BOTFRAMEWORK_ISSUER, TENANT_ID, FakeBotFramework, Posted
 from tests.auxil.consultations import open_consultation
 from tests.auxil.databases import migrated_sqlite
+from tests.auxil.platforms import free_port, rsa_key
 from tests.auxil.teams import APP_PASSWORD, block_texts, offline
 
 Client = TestClient[web.Request, web.Application]
@@ -151,6 +155,7 @@ async def test_an_answer_is_posted_to_the_connector_with_the_bots_own_token(
         pytest.param("expired", "an expired token", id="expired"),
         pytest.param("stranger", "not signed with the issuer's published keys", id="another-key"),
         pytest.param("issuer", "from an issuer that is not allowed", id="another-issuer"),
+        pytest.param("unreachable", "published keys could not be fetched", id="keys-unreachable"),
     ],
 )
 async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_nothing(
@@ -166,12 +171,14 @@ async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_
     elif authorization == "expired":
         authorization = f"Bearer {fake.token(expires_in=-600)}"  # beyond the SDK's 300 s of leeway
     elif authorization == "stranger":
-        stranger = FakeBotFramework(app_id=fake.app_id)
-        stranger.kid = fake.kid
-        authorization = f"Bearer {stranger.token(service_url=fake.service_url)}"
+        authorization = f"Bearer {fake.token(key=rsa_key('stranger'))}"  # its kid and claims, another key
     elif authorization == "issuer":  # its keys found (at the fake), its issuer not on the allow-list
         monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, "https://issuer.example/", fake.jwks_url)
         authorization = f"Bearer {fake.token(issuer='https://issuer.example/')}"
+    elif authorization == "unreachable":  # a valid token, its issuer's keys where nothing answers
+        keys = f"http://127.0.0.1:{free_port()}/v1/.well-known/keys"
+        monkeypatch.setitem(_entra_issuers.BOTFRAMEWORK_JWKS_URIS, BOTFRAMEWORK_ISSUER, keys)
+        authorization = f"Bearer {fake.token()}"
     with caplog.at_level(logging.WARNING, logger="bot"):
         response = await post(teams, fake.activity("RPAとは何ですか？"), authorization)
     assert response.status == 401
@@ -185,6 +192,53 @@ async def test_a_missing_or_bad_token_is_401_logged_with_its_reason_and_changes_
     await settle(teams)
     assert fake.posted == []
     assert rows(teams, conversations) == []
+
+
+async def test_a_fake_started_where_an_earlier_one_listened_is_trusted_with_its_own_keys(
+    aiohttp_client: AiohttpClient, searcher: Searcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The SDK keeps each JWKS address's keys for the whole process (five minutes, refreshed on an unknown
+    key id at most every 30 s): a fake given, by port 0, the port of an earlier one has its own address.
+
+    Sharing it, a valid token was once refused in CI (401 "not signed with the issuer's published keys").
+    """
+
+    async def answer(fake: FakeBotFramework, name: str) -> int:
+        await fake.start()
+        offline(monkeypatch, fake)
+        (tmp_path / name).mkdir()
+        settings = _settings(tmp_path / name, **_credentials(fake))
+        client = await aiohttp_client(init_app(settings, searcher=searcher))
+        response = await post(client, fake.activity("RPAとは何ですか？"), f"Bearer {fake.token()}")
+        if response.status == 200:
+            await fake.wait_for(1)
+        await settle(client)
+        await client.close()
+        await fake.stop()
+        return response.status
+
+    earlier = FakeBotFramework()
+    assert await answer(earlier, "earlier") == 200
+    later = FakeBotFramework(port=earlier.port)  # as port 0 may give it
+    assert await answer(later, "later") == 200
+    assert (earlier.key_fetches, later.key_fetches) == (1, 1), "each fake's keys fetched from it"
+
+
+async def test_keys_rotated_at_the_same_address_are_fetched_again_and_the_withdrawn_one_refused(
+    teams: Client, fake: FakeBotFramework, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Microsoft rotates its signing keys at one address while the SDK holds that address's keys (five
+    minutes): a token under a key id it does not know makes it fetch them again, at most every 30 s
+    (PyJWKClient's cooldown; the test moves that clock on instead of waiting)."""
+    assert (await post(teams, fake.activity("こんにちは"), f"Bearer {fake.token()}")).status == 200
+    withdrawn = fake.token()
+    fake.rotate()
+    later = time.monotonic() + 31
+    monkeypatch.setattr(jwks_client, "time", SimpleNamespace(monotonic=lambda: later))
+    assert (await post(teams, fake.activity("RPAとは何ですか？"), f"Bearer {fake.token()}")).status == 200
+    assert fake.key_fetches == 2
+    assert (await post(teams, fake.activity("もう一度"), f"Bearer {withdrawn}")).status == 401
+    await settle(teams)
 
 
 @pytest.mark.parametrize("where", ["conversation", "channelData", "both"])
@@ -638,9 +692,7 @@ async def test_anonymous_mode_needs_no_token_and_says_so_loudly(
     assert (await post(client, fake.activity("RPAとは何ですか？"), None)).status == 200
     (answer, *_rest) = await fake.wait_for(1)
     assert answer.authorization == "", "no token is sent either"
-    stranger = FakeBotFramework(app_id=fake.app_id)
-    stranger.kid = fake.kid
-    forged = await post(client, fake.activity("もう一度"), f"Bearer {stranger.token()}")
+    forged = await post(client, fake.activity("もう一度"), f"Bearer {fake.token(key=rsa_key('stranger'))}")
     assert forged.status == 401, "a token that is sent is still checked"
 
 
