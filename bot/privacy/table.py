@@ -32,11 +32,7 @@ def column_cells(
     lowered, whose length lowering may change (İ), so the spans always index ``text``.
     """
     column: int | None = None
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        cells = _cells(text, start, end)
-        start = end + 1
+    for cells in _rows(text):
         if len(cells) < 2:
             column = None
             continue
@@ -61,11 +57,7 @@ def grouped_cells(text: str, first: str, rest: Collection[str]) -> Iterator[tupl
     row's is none).
     """
     group: tuple[int, int] | None = None
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        cells = _cells(text, start, end)
-        start = end + 1
+    for cells in _rows(text):
         if len(cells) < 2:
             group = None
             continue
@@ -89,6 +81,15 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None
     begin = start + text[start:end].index(cell)
     return begin, begin + len(cell)
+
+
+def _rows(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Each line's cells (`_cells`), as spans in ``text``."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        yield _cells(text, start, end)
+        start = end + 1
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
