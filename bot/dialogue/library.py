@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.dialogue.courtesy import courtesies
 from bot.dialogue.intents import key_of, smalltalk_keys
 from bot.knowledge import Case, Chapter, FaqEntry, KnowledgeBase, Referral, Section, SmallTalk, Ward
-from bot.search import Entry
+
+if TYPE_CHECKING:  # only named: the engine that looks entries up has the search loaded
+    from bot.search import Entry
 
 __all__ = ["Library", "Shown", "entry_ref", "ref_of"]
 

