@@ -46,6 +46,7 @@ _VOICED = str.maketrans(
 _WORD_CACHE_SIZE = 100_000
 """Distinct words remembered by `Analyzer._word` (a ward's FAQ uses some thousands), and by each of
 `Analyzer.parts`, `synonym_groups` and `sound`."""
+_K = TypeVar("_K")
 _T = TypeVar("_T")
 # Lemmas that carry no topic: light verbs, formal nouns and the verbs of asking itself.
 _STOP_LEMMAS = frozenset(
@@ -203,8 +204,8 @@ class Analyzer:
         word = self._words.get(key)
         if word is None:
             word = self._read_word(morpheme)
-            if len(self._words) < _WORD_CACHE_SIZE and not morpheme.is_oov():
-                self._words[key] = word
+            if not morpheme.is_oov():
+                _remember(self._words, key, word)
         return word
 
     def _read_word(self, morpheme: Any) -> _Word:
@@ -305,7 +306,7 @@ class Analyzer:
         return found
 
 
-def _remember(memo: dict[str, _T], word: str, found: _T) -> None:
+def _remember(memo: dict[_K, _T], word: _K, found: _T) -> None:
     """Keep what a word was looked up as, while ``memo`` holds fewer than `_WORD_CACHE_SIZE` words.
 
     A lookup depends on nothing but the word and Sudachi's dictionary, so what is kept stays true; a
