@@ -28,15 +28,17 @@ class Presence:
         term_rows: dict[str, int],
         term_ids: npt.NDArray[np.int64],
         held: npt.NDArray[np.bool_],
+        scale: npt.NDArray[np.float32] | None = None,
     ) -> None:
         """``held[row, column]``: whether candidate ``column`` holds the term of ``term_rows`` at ``row``.
 
         ``term_rows`` holds every word and synonym term of the query that the index knows;
-        ``term_ids[row]`` is its id in the index.
+        ``term_ids[row]`` is its id in the index, and ``scale[row]`` scales its idf (terms one noun means
+        alike weigh alike, `bot.search.ranker`).
         """
         self._index = index
         self._rows = term_rows
-        self._idf = index.idf[term_ids]
+        self._idf = index.idf[term_ids] if scale is None else index.idf[term_ids] * scale
         self._matrix = held
 
     def explained(self, analysis: Analysis) -> npt.NDArray[np.float64]:

@@ -147,6 +147,8 @@ class QueryTerms:
     """Synonym terms that stand for a noun the index knows by them only (see `_standing_in`)."""
     said: KeysView[str]
     """Every term of the query and of its focus, known or not."""
+    scale: npt.NDArray[np.float32]
+    """By what each term's idf is scaled, as in ``weights`` (`_alike`): 1 for most."""
 
 
 def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> QueryTerms:
@@ -173,6 +175,9 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
             dropped = set(grams[MAX_NGRAMS_PER_VIEW:])
             known = [term for term in known if term not in dropped]
     standing = _standing_in(index, analysis)
+    ids = np.array([searchable[t] for t in known], dtype=np.int64)
+    alike = _alike(index, analysis, focus)
+    scale = np.array([alike.get(t, 1.0) for t in known], dtype=np.float32)
     weights = [
         VIEW_WEIGHTS["w" if t in standing else t[0]]
         * (1.0 + math.log(counts[t]))
@@ -181,11 +186,44 @@ def _query_terms(index: SearchIndex, analysis: Analysis, focus: Analysis | None)
     ]
     return QueryTerms(
         {t: row for row, t in enumerate(known)},
-        np.array([searchable[t] for t in known], dtype=np.int64),
-        np.asarray(weights, dtype=np.float32),
+        ids,
+        np.asarray(weights, dtype=np.float32) * scale,
         frozenset(standing),
         counts.keys(),
+        scale,
     )
+
+
+SHORTENING_SHARE = 0.5
+"""What a query's known shortening weighs against its compound (`_alike`): an entry that writes both,
+the shortening in its question and the compound in its answer, is not counted twice over one that
+writes the compound alone. On the 国民健康保険 counter FAQ, 1.0 / 0.5 / 0.25 ranked the right entry
+first for 0.705 / 0.712 / 0.712 of its queries and answered 0.238 / 0.242 / 0.224 right."""
+
+
+def _alike(index: SearchIndex, analysis: Analysis, focus: Analysis | None) -> dict[str, float]:
+    """Word terms that one noun of the query means alike → by what their idf is scaled.
+
+    A known shortening means its compound as well (国保 and 国民健康保険,
+    `SearchIndex.shortened`): for the query they are one word, and weigh as the
+    more common of them does (the shortening at `SHORTENING_SHARE` of that). By its
+    own idf the shortening, which few entries write, outweighed the compound most
+    entries write: 「国保の払い方」 found the few entries that happen to say 国保
+    (同じ世帯に国保の人と社会保険の人がいます) before 国民健康保険料の納め方.
+    """
+    nouns = {*analysis.nouns, *(focus.nouns if focus is not None else ())}
+    factors: dict[str, float] = {}
+    for noun in nouns:
+        compounds = index.shortened.get(noun, ())
+        ids = {word: index.vocabulary.get("w:" + word) for word in (noun, *compounds)}
+        idfs = {word: float(index.idf[at]) for word, at in ids.items() if at is not None}
+        if not compounds or len(idfs) < 2:
+            continue
+        lowest = min(idfs.values())
+        for word, idf in idfs.items():
+            share = SHORTENING_SHARE if word == noun else 1.0
+            factors["w:" + word] = share * lowest / idf if idf > 0 else 1.0
+    return factors
 
 
 def _standing_in(index: SearchIndex, analysis: Analysis) -> set[str]:
@@ -342,7 +380,7 @@ def rank(
     if not numbers:
         return Ranking(analysis, (), unknown_share, unknown)
 
-    presence = Presence(index, terms.rows, terms.ids, held)
+    presence = Presence(index, terms.rows, terms.ids, held, terms.scale)
     fuzzy = _fuzzy(index, analysis, numbers)
     # Without content nouns (こんにちは, ふがほげ), how closely the query reads like an entry explains it.
     explained = presence.explained(analysis) if analysis.noun_terms else fuzzy

@@ -182,3 +182,34 @@ def test_a_shortening_the_faq_also_writes_finds_the_entries_written_in_full(
     result = counter.search(query)
     assert result.ranking.unknown_nouns == ()
     assert result.hits[0].entry.id == expected
+
+
+DOUBLE_FAQ = (
+    FaqEntry(
+        id="pay", question="国民健康保険料の納め方を教えてください。", answer="口座振替か納付書で納めます。"
+    ),
+    FaqEntry(id="join", question="国民健康保険に加入するには？", answer="国民健康保険の届出をしてください。"),
+    FaqEntry(
+        id="leave", question="国民健康保険をやめるには？", answer="国民健康保険の脱退の届出をしてください。"
+    ),
+    FaqEntry(
+        id="move", question="引っ越したときの国民健康保険の手続きは？", answer="転入の届出をしてください。"
+    ),
+    FaqEntry(
+        id="household",
+        question="同じ世帯に国保の人と社会保険の人がいます。",
+        answer="国民健康保険の保険料は、国保の人の分だけ世帯主に届きます。",
+    ),
+    FaqEntry(id="bulky", question="粗大ごみの申込みはどこでしますか。", answer="受付センターへどうぞ。"),
+)
+
+
+@pytest.fixture(scope="module")
+def double(kb: KnowledgeBase) -> Searcher:
+    return own_faq_searcher(kb, DOUBLE_FAQ)
+
+
+def test_a_shortening_weighs_no_more_than_its_compound(double: Searcher) -> None:
+    """The few entries writing 国保 (and 国民健康保険 besides) do not outrank the one that answers."""
+    assert double.index.shortened["国保"] == ("国民健康保険",)
+    assert double.search("国保の納め方").hits[0].entry.id == "pay"
