@@ -21,7 +21,7 @@ or a false positive.
 Names written by hand: staff messages with names (memos, chat, e-mail openings and signatures, case
 notes, forms, tables and lists; bare surnames, names in hiragana and katakana, foreign residents' names,
 variant kanji) and messages without any (places, companies, sections, titles, words that are surnames
-too), written apart from the generator and the code, in tests/data/privacy/. Thirty-seven sets were studied,
+too), written apart from the generator and the code, in tests/data/privacy/. Thirty-eight sets were studied,
 the rules then written from their misses: names.yaml (300 messages, 408 names; no_names.yaml, 150),
 names_second.yaml (200, 271; no_names_second.yaml, 100), names_third.yaml (200, 295; 100),
 names_fourth.yaml (the hardest writings, chat, tables and nicknames: 200, 298; 100), names_fifth.yaml
@@ -120,8 +120,11 @@ no_names_thirtyeighth.yaml, 25, with 鶴屋吉信 and 亀屋良長), names_thirt
 invites, voicemail transcripts, key-box logs, seating charts, farewells, variant kanji, full-width romaji,
 内線 and (代), questionnaires, one-kanji surnames, given names alone, emoji bullets, names before particles,
 and the leftovers created_by=おおにし and 担当 たなか ほか: 53, 115; no_names_thirtyninth.yaml, 25, with
-鶴屋吉信 and 亀屋良長 standing alone).
-Thirty-one held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+鶴屋吉信 and 亀屋良長 standing alone), names_fortieth.yaml (minutes with speaker labels, forms' fields,
+rosters with readings, variant kanji, hiragana children, foreign residents in katakana and kanji, Latin names
+in Japanese order, titles, signature blocks, hand-over notes, quoted speech, and the leftover 翔が熱出した:
+58, 120; no_names_fortieth.yaml, 25, with ｼﾐｽﾞ ｹﾝｾﾂ 様 and a town read aloud in kana).
+Thirty-two held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -232,9 +235,15 @@ names_holdout_thirtyfirst.yaml (102, 200: calendar invites, voicemail transcript
 charts, farewells, old and variant kanji, full-width romaji and English titles, 内線 and (代), questionnaires,
 one-kanji surnames, given names alone, emoji bullets, names before particles in running text;
 no_names_holdout_thirtyfirst.yaml, 61, with old shops and software named like people), written before
-names_thirtyninth.yaml and its rules, without reading the masker's code or its misses; only their counts
-are printed. A name counts as caught when none of its words is left in the masked message, leaving out the
-message's listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
+names_thirtyninth.yaml and its rules, without reading the masker's code or its misses, and
+names_holdout_thirtysecond.yaml (100, 227: minutes with speaker labels, application forms' fields, rosters
+with readings in parentheses, old and variant kanji, children's names in hiragana, foreign residents' names in
+katakana with ・ or ＝ and in kanji, Latin names in Japanese order, names before job titles, e-mail signature
+blocks, hand-over notes, names in quoted speech; no_names_holdout_thirtysecond.yaml, 60, with old shops and
+confectioners), written before names_fortieth.yaml and its rules, without reading the masker's code or its
+misses; only their counts are printed. A name counts as caught when none of its words is left in the masked
+message, leaving out the message's listed ``words`` that hold a name's characters but are no name (松本市
+beside 松本さん).
 
 Other personal data written by hand: staff messages holding My Numbers, phone numbers, e-mail and
 street addresses, postal codes, birth dates and the numbers of ID cards and accounts (no names), in
@@ -500,7 +509,7 @@ def recall(samples: int, seed: int) -> None:
 
 
 def written_names() -> None:
-    """The hand-written sets: the thirty-seven whose misses were studied, and the held-out ones, counted."""
+    """The hand-written sets: the thirty-eight whose misses were studied, and the held-out ones, counted."""
     _written_names("names.yaml", "no_names.yaml")
     _written_names("names_second.yaml", "no_names_second.yaml")
     _written_names("names_third.yaml", "no_names_third.yaml")
@@ -540,6 +549,7 @@ def written_names() -> None:
     _written_names("names_thirtyseventh.yaml", "no_names_thirtyseventh.yaml")
     _written_names("names_thirtyeighth.yaml", "no_names_thirtyeighth.yaml")
     _written_names("names_thirtyninth.yaml", "no_names_thirtyninth.yaml")
+    _written_names("names_fortieth.yaml", "no_names_fortieth.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -571,6 +581,7 @@ def written_names() -> None:
     _written_names("names_holdout_twentyninth.yaml", "no_names_holdout_twentyninth.yaml", show=False)
     _written_names("names_holdout_thirtieth.yaml", "no_names_holdout_thirtieth.yaml", show=False)
     _written_names("names_holdout_thirtyfirst.yaml", "no_names_holdout_thirtyfirst.yaml", show=False)
+    _written_names("names_holdout_thirtysecond.yaml", "no_names_holdout_thirtysecond.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

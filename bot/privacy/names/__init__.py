@@ -269,6 +269,14 @@ surname a line break cuts is joined again (担当：小⏎林　直美). Without
 name before its goods (鶴屋吉信の干菓子), a shop's ending read apart (叶匠壽 + 庵), a line addressed 御中,
 and ほか after a name.
 
+Lines of minutes opened by speakers in parentheses ((早瀬)資料1の…, two such lines or more) and a member
+after ○ before 委員 (○道下委員) are people; so are a one-kanji given name before が and a body's trouble
+(翔が熱出した), children in hiragana after their class and の (ぞう組の そら と いろは が), foreign names in
+katakana parts listed with one found, a Latin name under a closing and a signature's rule, who hands notes
+over or takes them (申送り者 竹本 / 受け 磯部), kanji with their reading before an honorific and a caller's
+word before って者. Without names: firms' names in katakana as banks write them (ｼﾐｽﾞ ｹﾝｾﾂ 様, ｶ)ﾀｶﾅｶ
+ｺｳﾑﾃﾝ) unless a person found shares a word with them, and numbers read aloud joined by の (いちのにのさん).
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
@@ -304,7 +312,9 @@ from bot.privacy.names.forms import (
 )
 from bot.privacy.names.kana import (
     _called_in_kana,
+    _children_of_a_class,
     _foreign_names_by_country,
+    _foreign_names_listed,
     _full_names_in_hiragana,
     _hiragana_given_names,
     _hiragana_listed_with,
@@ -325,6 +335,7 @@ from bot.privacy.names.kana import (
 from bot.privacy.names.kanji import (
     _EAST_ASIAN_NAME,
     _full_names_read_otherwise,
+    _named_with_readings_or_by_themselves,
     _names_after_sections,
     _one_kanji_full_names,
     _one_kanji_households,
@@ -332,6 +343,7 @@ from bot.privacy.names.kanji import (
     _signed_with_one_kanji,
     _split_before_titles,
     _surnames_read_as_words,
+    _unwell_given_names,
 )
 from bot.privacy.names.kin import (
     _BEFORE_KIN_IN_PARENTHESES,
@@ -366,6 +378,7 @@ from bot.privacy.names.layout import (
     _schedule_column,
     _shifts,
     _speakers,
+    _speakers_in_minutes,
     _without_weekday_ranges,
     _without_weekdays,
 )
@@ -506,6 +519,9 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _names_after_sections(chunk)
             spans += [match.span(1) for match in _EAST_ASIAN_NAME.finditer(chunk)]
             spans += _signed_with_one_kanji(chunk, morphemes)
+            spans += _unwell_given_names(chunk, morphemes)
+            spans += _named_with_readings_or_by_themselves(chunk)
+            spans += _speakers_in_minutes(chunk)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _children_before_ages(chunk)
@@ -516,6 +532,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _nicknames(chunk)
             spans += _numbered_kana(chunk)
             spans += _pupils_in_kana(chunk)
+            spans += _children_of_a_class(chunk)
             spans += _parents_called_by_child(chunk)
             spans += _counted_people(chunk)
             spans += _counted_after(chunk)
@@ -535,6 +552,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _schedule_column(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
+            spans += _foreign_names_listed(chunk, spans)
             spans += _hiragana_listed_with(chunk, spans)
             spans += _kana_before_spaced_honorifics(chunk, spans)
             spans += _hiragana_surnames_before(chunk, spans)
@@ -554,7 +572,8 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += again + _hiragana_given_names(text, again)
     found += _chained(text, found)
     found += _broken_at_lines(text, found)
-    things = _firms_listed(text) + _things_in_tables(text) + _pets(text)
+    things = _firms_listed(text) + _things_in_tables(text) + _pets(text) + _numbers_read_aloud(text)
+    things += _katakana_firms(text, found)
     for start, end in found:
         if (
             not _SECTION_AFTER.match(text, end)
@@ -580,6 +599,50 @@ _PET = lazy.compile(
 def _pets(text: str) -> list[tuple[int, int]]:
     """Where pets are named (`_PET`): no one's name."""
     return [match.span(1) for match in _PET.finditer(text)]
+
+
+_KANA_DIGIT = "(?:いち|に|さん|よん|し|ご|ろく|なな|しち|はち|きゅう|く|じゅう|ぜろ|れい|まる)"
+_NUMBER_READ_ALOUD = lazy.compile(rf"(?<![ぁ-ゖ]){_KANA_DIGIT}(?:の{_KANA_DIGIT}){{2,}}(?![ぁ-ゖ])")
+"""Three numbers or more read aloud in hiragana and joined by の, as an address's block numbers are said
+(ちゅうおう いちのにのさん: 1-2-3): the last さん is three, not an honorific."""
+
+
+def _numbers_read_aloud(text: str) -> list[tuple[int, int]]:
+    """Where numbers are read aloud joined by の (`_NUMBER_READ_ALOUD`): no one's name."""
+    return [match.span() for match in _NUMBER_READ_ALOUD.finditer(text)]
+
+
+_KATAKANA_FIRM = lazy.compile(
+    r"(?<![\u30a1-\u30fa\u30fc])(?:[(（]?[カユドイザシ][)）][ \t\u3000]*[\u30a1-\u30fa\u30fc]{2,12}"
+    r"(?:[ \t\u3000]*(?:[\u30a1-\u30fa\u30fc]{2,12}))?"
+    r"|[\u30a1-\u30fa\u30fc]{2,12}[ \t\u3000]*"
+    "(?:ケンセツ|コウムテン|コウギョウ|サンギョウ|ショウテン|ショウジ|ショウカイ|デンキ|セツビ|セイサクショ|ウンユ"
+    "|ウンソウ|ブッサン|フドウサン|ヤッキョク|ショクヒン|ゾウエン|トソウ|ジドウシャ|セッケイ|ギケン|コウサン))"
+    r"(?![\u30a1-\u30fa\u30fc])"
+)
+"""A firm's name as banks and invoices write it in katakana: after a company's mark, (カ) for 株式会社,
+(ユ) for 有限会社 and the like (カ)タカナカ コウムテン), or ending in a trade's word (シミズ ケンセツ). A
+surname in it names the firm, as 清水建設 in kanji does, not a person."""
+
+
+def _katakana_firms(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Firms' names in katakana (`_KATAKANA_FIRM`) whose words name no person found outside them.
+
+    A message naming the owner too (カ）フジモト ケンセツ ではなく フジモト タカシ 個人口座) would give the
+    owner's surname away in the firm's name, so the firm's surname is masked there with theirs.
+    """
+    firms = [match.span() for match in _KATAKANA_FIRM.finditer(text)]
+    if not firms:
+        return []
+    people = {
+        part
+        for start, end in found
+        if not _within((start, end), firms)
+        for part in _FULL_NAME_PARTS.split(text[start:end])
+    }
+    return [
+        (start, end) for start, end in firms if not any(part and part in text[start:end] for part in people)
+    ]
 
 
 _VALUE_IN_HIRAGANA = lazy.compile(r"(?<=[=:：])[ぁ-ゖー]{2,8}(?=[ \t\u3000\n,、。;/／)）\]］〕】]|$)")

@@ -403,6 +403,36 @@ def _pupils_in_kana(text: str) -> list[tuple[int, int]]:
     return pupils + [match.span(1) for match in _FULL_NAME_IN_KANA_AGED.finditer(text)]
 
 
+_CHILDREN_OF_A_CLASS = lazy.compile(
+    r"(?:[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff]{1,5}(?:組|ぐみ))の[ \t\u3000]+([ぁ-ゖー]{2,5})"
+    r"(?:[ \t\u3000]+と[ \t\u3000]+([ぁ-ゖー]{2,5}))?[ \t\u3000]+(?:が|は|も|に|を)(?![ぁ-ゖ])"
+)
+"""One child or two joined by と, in hiragana after their class and の, in a sentence typed word by word
+before a particle (ぞう組の そら と いろは が 砂場で)."""
+
+
+def _children_of_a_class(text: str) -> list[tuple[int, int]]:
+    """Children named in hiragana after their class and の (`_CHILDREN_OF_A_CLASS`).
+
+    A word the dictionary reads as a given name in kana or lacks is a child's; a word it reads otherwise
+    is one only beside such a name (いろは beside そら; ぞう組の みんな が stays).
+    """
+    spans = []
+    for match in _CHILDREN_OF_A_CLASS.finditer(text):
+        words = [group for group in (1, 2) if match.group(group)]
+        named = [group for group in words if _child_named_in_kana(match.group(group))]
+        if named:
+            spans += [match.span(group) for group in words]
+    return spans
+
+
+def _child_named_in_kana(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as a given name in kana or knows it in no spelling."""
+    return _named_in_kana(word, "名") or (
+        _read_before_san(word) is None and _read_before_san(to_katakana(word)) is None
+    )
+
+
 def _nicknames(text: str) -> list[tuple[int, int]]:
     """Nicknames in hiragana that the dictionary reads otherwise (の + ぐちゃ + ん, なお + ぴー): `_NICKNAME`.
 
@@ -454,6 +484,35 @@ def _katakana_parts_around(text: str, found: Sequence[tuple[int, int]]) -> list[
         if after:
             parts.append(after.span(1))
     return parts
+
+
+_FOREIGN_NAME_ITEM = lazy.compile(
+    r"(?<![\u30a1-\u30faー・=])[\u30a1-\u30faー]{1,12}(?:[・=][\u30a1-\u30faー]{1,12}){1,4}(?![\u30a1-\u30faー・=])"
+)
+"""A foreign name in katakana parts joined by ・ or = (ホアン・ティ・マイ, マリア=ルイサ・サントス)."""
+_ITEM_GAP = lazy.compile(r"[ \t\u3000]*[、,/][ \t\u3000]*")
+
+
+def _foreign_names_listed(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Foreign names in katakana parts listed by 、, a comma or a slash with one found (`_FOREIGN_NAME_ITEM`).
+
+    Trainees and families are listed so (グエン・ヴァン・トゥアン、ホアン・ティ・マイ): the dictionary knows
+    some parts as names and others as nothing; a list of such runs holding a name found names people
+    throughout.
+    """
+    items = list(_FOREIGN_NAME_ITEM.finditer(text))
+    spans: list[tuple[int, int]] = []
+    chain: list[tuple[int, int]] = []
+    for item in [*items, None]:
+        if item is not None and chain and _ITEM_GAP.fullmatch(text, chain[-1][1], item.start()):
+            chain.append(item.span())
+            continue
+        if len(chain) >= 2 and any(
+            start < stop and chain_start < end for chain_start, stop in chain for start, end in found
+        ):
+            spans += chain
+        chain = [item.span()] if item is not None else []
+    return spans
 
 
 _HIRAGANA_LISTED_BEFORE = lazy.compile(

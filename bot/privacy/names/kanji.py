@@ -336,3 +336,62 @@ def _in_a_compound(morphemes: Sequence[Any], at: int) -> bool:
     """Whether a prefix or a suffix joins the word at ``at`` to the one before (区 + 役所 in 区役所)."""
     before = morphemes[at - 1] if at else None
     return before is not None and before.part_of_speech()[0] in ("接頭辞", "接尾辞")
+
+
+_UNWELL = lazy.compile(
+    "[がは]、?(?:朝から|昨日から|昨夜から|夜中に|また|急に)?"
+    "(?:(?:熱|発熱|高熱|微熱)(?:が|出|っぽ|で|も|あり|ある|、)|吐|嘔吐|咳|せき|鼻水|下痢|腹痛|頭痛|風邪|かぜ|インフル|胃腸炎|体調|具合|怪我|けが|ケガ"
+    "|骨折|入院|通院|寝込|ぐずっ|手足口|水疱瘡|おたふく)"
+)
+"""What a sick child has or does after が or は (翔が熱出した, 蓮が吐いて): a word for a body's trouble (a
+fever before what it does, not 熱帯 or 熱心)."""
+
+
+def _unwell_given_names(text: str, morphemes: Sequence[Any]) -> list[tuple[int, int]]:
+    """A given name of one kanji alone before what a sick child has (翔が熱出したので休みます).
+
+    Staff write a child's absence by the child's given name alone, and a one-kanji given name is a common
+    noun as often (光, 空): only where the dictionary tags it a given name there, as a word of its own,
+    before が or は and a body's trouble (`_UNWELL`); 熱が出た, 空が曇って stay.
+    """
+    spans = []
+    for at, morpheme in enumerate(morphemes):
+        if (
+            len(morpheme.surface()) == 1
+            and morpheme.part_of_speech()[1:4] == ("固有名詞", "人名", "名")
+            and _word_of_its_own(morphemes, at)
+            and _UNWELL.match(text, morpheme.end())
+        ):
+            spans.append((morpheme.begin(), morpheme.end()))
+    return spans
+
+
+_WITH_READING_BEFORE_HONORIFIC = lazy.compile(
+    r"(?<![\u4e00-\u9fff々])([\u4e00-\u9fff々]{2,6})\(([ぁ-ゖー]{2,12})\)"
+    r"[ \t\u3000]*(?:さん|様|さま|くん|ちゃん|氏|殿)"
+)
+"""Kanji and their reading in hiragana in parentheses before an honorific (勘解由小路（かでのこうじ）さん):
+the dictionary cuts the reading into particles and loses the kanji's tie to the honorific."""
+_SELF_NAMED = lazy.compile(
+    r"(?:^|(?<=[「『\"“]))([\u4e00-\u9fff々]{2,4})(?:って|という|と申す)者", re.MULTILINE
+)
+"""A word of kanji opening a quote or a line before って者 (「大門って者ですけど」): a caller naming
+themselves, whatever the dictionary reads the word as."""
+_NOT_A_PERSON_ENDING = lazy.compile("[市区町村都道府県課係局部室社所院園校会]$")
+"""How a place's, a section's or a body's word ends (港区, 総務課, 福祉事務所): no one's name."""
+
+
+def _named_with_readings_or_by_themselves(text: str) -> list[tuple[int, int]]:
+    """Names the dictionary's words do not show: read before an honorific, or given by a caller.
+
+    Kanji with their reading before an honorific (`_WITH_READING_BEFORE_HONORIFIC`), both masked, and a
+    caller's own name before って者 (`_SELF_NAMED`); neither a place's nor a section's word.
+    """
+    spans = []
+    for match in _WITH_READING_BEFORE_HONORIFIC.finditer(text):
+        if not _NOT_A_PERSON_ENDING.search(match.group(1)):
+            spans += [match.span(1), match.span(2)]
+    for match in _SELF_NAMED.finditer(text):
+        if not _NOT_A_PERSON_ENDING.search(match.group(1)):
+            spans.append(match.span(1))
+    return spans

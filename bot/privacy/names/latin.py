@@ -27,12 +27,14 @@ _LATIN_CLOSING = (
     r"(?:[ ](?:sincerely|truly|faithfully))?|Thanks|Thank you|Many thanks|Cheers|Best)"
 )
 _LATIN_SIGNED = lazy.compile(
-    rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
+    rf"^[ \t]*{_LATIN_CLOSING}[,.!]?[ \t]*\n(?:[ \t]*(?:-{{2,}}|_{{2,}}|={{2,}}|\*{{2,}})[ \t]*\n)?"
+    rf"[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{1,3}})[ \t]*$"
     rf"|(?:^|(?<=[.!?]))[ \t]*{_LATIN_CLOSING},[ \t]*({_LATIN_WORD}(?:[ ]{_LATIN_WORD}){{0,2}})[ \t]*$",
     re.MULTILINE,
 )
-"""Two to four capitalised words on the line after an English mail's closing: its writer's name (Yuki Mori
-under Kind regards,), unless a word says a body (`_BODIES`: City Office under Best regards,); or one to
+"""Two to four capitalised words on the line after an English mail's closing, or after a signature's rule
+below it (--): its writer's name (Yuki Mori under Kind regards,), unless a word says a body (`_BODIES`:
+City Office under Best regards,); or one to
 three after a closing and a comma that end a chat's line, first in it or after a sentence (…the file?
 Thanks, Michael)."""
 _BODIES = frozenset(

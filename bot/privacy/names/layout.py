@@ -360,3 +360,30 @@ def _broken_surname(head: str, tail: str) -> bool:
     """Whether the kanji on either side of a line break read together as a surname, no label among them."""
     labels = _ONE_KANJI_LABELS | _NOT_ONE_KANJI_NAMES
     return head not in labels and tail not in labels and _taken_as_surname(head + tail)
+
+
+_PARENTHESISED_SPEAKER = lazy.compile(
+    r"^[ \t\u3000]*\(([\u4e00-\u9fff々]{2,4})\)(?=[^ \t\u3000\n])", re.MULTILINE
+)
+"""A line of minutes opened by who speaks in parentheses, their words right after it
+((芳賀)前回の宿題ですが)."""
+_MEMBER_IN_MINUTES = lazy.compile(
+    r"^[ \t\u3000]*[○◯〇]([\u4e00-\u9fff々]{2,4})(?:副?委員長?|副?議長|議員)(?=[ \t\u3000(]|$)", re.MULTILINE
+)
+"""A line of a council's minutes opened by ○ and a member's surname and title (○道下委員　通学路の…)."""
+
+
+def _speakers_in_minutes(text: str) -> list[tuple[int, int]]:
+    """Who speaks in minutes: a member after ○ (`_MEMBER_IN_MINUTES`), or in parentheses opening lines.
+
+    The surname is one the dictionary reads as a name before さん alone (○総務委員長, a committee's chair,
+    stays). In parentheses (`_PARENTHESISED_SPEAKER`) two lines or more must open so with such surnames:
+    one line's (千葉)会場… may head what happens there, and (事務局) stays among speakers.
+    """
+    members = [
+        match.span(1) for match in _MEMBER_IN_MINUTES.finditer(text) if _taken_as_surname(match.group(1))
+    ]
+    speakers = [
+        match.span(1) for match in _PARENTHESISED_SPEAKER.finditer(text) if _taken_as_surname(match.group(1))
+    ]
+    return members + (speakers if len(speakers) >= 2 else [])

@@ -36,7 +36,8 @@ _CUE_BEFORE = lazy.compile(
     rf"|以上[、,]|受[:：]|入力[:：=＝]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)|(?<![A-Za-z])(?i:to)[:：]"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：]|内線[ \t\u3000]?[0-9]{2,6}[ \t\u3000]"
     r"|(?<![\u4e00-\u9fff])(?:借|返|貸出|持出|持ち出し|返却)(?:[ \t\u3000]+[0-9]{1,2}:[0-9]{2})?[ \t\u3000]"
-    r"|(?<![\u4e00-\u9fff])(?:窓|通路|廊下|壁|入口|出口)側[:：])[ \t\u3000]*$"
+    r"|(?<![\u4e00-\u9fff])(?:窓|通路|廊下|壁|入口|出口)側[:：]"
+    r"|(?<![\u4e00-\u9fff])(?:申し?送り者|申送者|引き?継ぎ?者|受け手?)[ \t\u3000])[ \t\u3000]*$"
 )
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, a former or another surname's の spaced too (旧姓 の; not 受付 の 机),
@@ -44,7 +45,8 @@ _CUE_BEFORE = lazy.compile(
 assignee=城田), who typed a record in after a colon (入力：みやざき; 入力 して stays), the column of a
 stamp or a check in brackets (（審査）高松, 【合議】), an extension's number and a space (内線2040 大西まで),
 who borrowed or returned a key or a car in a lending log, a time perhaps between (借 久保 返, 持出 13:00
-朝倉), or who sits by a seat's side (窓側：向井)."""
+朝倉), who sits by a seat's side (窓側：向井), or who hands a shift's notes over or takes them in a
+hand-over note (申送り者 竹本 / 受け 磯部)."""
 _RELATION = lazy.compile(
     "(?:(?:同僚|上司|上長|部下|前任|後任|先輩|後輩|新人|新任|同期|職員|臨時|嘱託|再任用|アルバイト|パート|"
     "住民|区民|市民|利用者|患者|私|自分|"
