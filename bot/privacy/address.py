@@ -17,7 +17,8 @@ visited there (巣鴨3-11-20に住んで, 訪問先 東池袋5-44-20, 旧：… 
 (〒, or OCR's T: T171-0052 南長崎2-4-19), a spreadsheet's cell bar between the town and the block if any
 (住所：東京都|豊島区|長崎|5-3-18|201); three numbers joined by の
 whatever is before them, as an address is said aloud (しゃくじいまち 4の2の9); or a block read aloud in
-hiragana, as voice input writes it (にちょうめ じゅうごのさん); or block numbers and a town in Latin
+hiragana, as voice input writes it (にちょうめ じゅうごのさん), or a town's name and three block numbers so
+(ちゅうおう いちのにのさん); or block numbers and a town in Latin
 letters before a ward or city (3-11-8 Minami-Otsuka, Toshima-ku) or after a word that says an address
 follows (住居地：Zoshigaya 3-8-11 Room 104, Address: Minami-Ikebukuro 2-chome 45-11, a room and its
 building's name before them if any: Flat 2B, Villa Sugamo, 1-18-4 Nishi-Sugamo); or a block's units spelled
@@ -207,6 +208,13 @@ _KANA_CHOME = lazy.compile(
     rf"(?:{_SP}{SPOKEN_NUMBER}(?:ばんち|ばん|の)(?:{SPOKEN_NUMBER}(?:ごう)?)?(?:の{SPOKEN_NUMBER})?)?"
 )
 """A block read aloud in hiragana, as voice input writes it (にちょうめ じゅうごのさん)."""
+_KANA_TOWN_BLOCK = lazy.compile(
+    rf"[ぁ-ゖー]{{2,12}}[ \u3000]{SPOKEN_NUMBER}の{SPOKEN_NUMBER}の{SPOKEN_NUMBER}(?:の{SPOKEN_NUMBER})?"
+    r"(?=[^ぁ-ゖ]|$|です|でし|に|まで|へ)"
+)
+"""A town and its three block numbers read aloud in hiragana, as an address is typed as heard
+(ちゅうおう いちのにのさん, とよたまきた ごのじゅうななのさん): an address, not the name with さん that its
+last digit makes."""
 
 _SPACED_NUM = r"[0-9](?: [0-9]){0,3}"
 _SPACED = lazy.compile(
@@ -318,6 +326,7 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
         _BUILDING_FIRST,
         _JOINED_BY_NO,
         _KANA_CHOME,
+        _KANA_TOWN_BLOCK,
         _LATIN,
         _LATIN_UNITS,
         _ROOM_FIRST,

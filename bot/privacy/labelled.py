@@ -44,9 +44,12 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone; shortened or
-  in hiragana: 被保番, 介保番号, ひほけんしゃ番号; 被保険者証 alone before six digits or more; a passport's
-  two letters and a dash: MP-4471229), a ward's
-  numbers for a resident (宛名番号, 世帯番号, 利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
+  in hiragana: 被保番, 介保番号, ひほけんしゃ番号, 免許NO, 運免, パスポ番号, PP番号; 身障手帳 and
+  精神保健福祉手帳, the handbook's kind in brackets (障害者手帳（身体）の番号); a ward's one-kanji
+  mark and a blank before the number (保険証番号 練 0417726); 被保険者証 alone before six digits or more;
+  a passport's two letters and a dash: MP-4471229), a ward's
+  numbers for a resident (宛名番号, あて名番号, 宛名No., 世帯番号, 世帯No, 住基コード,
+  利用者番号, ケース番号, 保護番号, 証書番号, a tax notice's
   通知書番号, a checkup voucher's 受診券番号 or 受診券 No., a child's 予診票番号, a vaccination's 接種券番号,
   a checkup's 受診番号, K-2026-1183 too), a person's number, code or ID (any 〜者番号 but a
   business's, 事業者番号; 利用者ID, 顧客コード, 組合員コード, 患者ID, お客様ID, 奨学生番号,
@@ -80,9 +83,11 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   a bank's name before (三菱UFJ 218-3381904（普）), and a transfer file's row (0009,118,1,2207341);
 - in a message about a licence (免許), twelve digits, grouped or one at a time, that are
   neither a My Number nor a reference (受付番号 …);
-- in a table pasted as text (a CSV file's rows too), the cells under a number's header (口座番号, 旅券番号,
-  Account No., …) or after it in a form's row (| 被保険者番号 | 0002287316 |), and
-  under No. in a table whose header row names the bank (Bank | Branch | No.);
+- in a table pasted as text (a CSV file's rows and a fixed-width export's too), the cells under a number's
+  header (口座番号, 旅券番号, 手帳番号, Account No., …; 第 48217 号 whole) or after it in a form's row
+  (| 被保険者番号 | 0002287316 |), and under No. in a table whose header row names the bank (Bank | Branch |
+  No.); a date split over 元号,年,月,日 columns (or era,year,month,day: 昭和,55,4,12), or copied as a form's
+  fields after their labels (元号:昭和 年:50 月:8 日:14), unless its year is one of the last (a rule's date);
 - a number corrected or doubted right after a labelled one, its digits as many (口座番号 4410921 → 4410912,
   … じゃなくて …, … だったか …), and anywhere in the message a number as long as a labelled one that differs
   from it in two digits at most (口座番号 4418207 と伺いましたが、通帳では 4418270 でした);
@@ -152,7 +157,7 @@ from bot.kana import to_hiragana
 from bot.privacy import lazy
 from bot.privacy.fold import SPOKEN_DIGIT, SPOKEN_NUMBER
 from bot.privacy.numbers import MY_NUMBER, PHONE, UNIT_CHARACTERS, find_numbers, is_my_number, is_reference
-from bot.privacy.table import column_cells
+from bot.privacy.table import column_cells, grouped_cells
 
 __all__ = ["BIRTH_DATE", "ID_NUMBER", "find_labelled"]
 
@@ -328,7 +333,7 @@ _PERSON_ID = (
 register of people's (被災者台帳の台帳番号); 事業者番号 stays: a business's."""
 _ID_LABEL = (
     r"(?:口座番号|口座|口番|こうざ(?:ばんごう)?|被保険者番号|被保険者証番号|被保険者証の番号|医療証番号|医療証の番号|受給者証の番号|お客様番号|保険者番号|保険証番号|保険証の番号|基礎年金番号|年金番号|"
-    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポート番号|パスポート|旅券|"
+    r"運転免許証番号|免許証番号|免許番号|(?:運転)?免許証?の番号|運転免許証?|旅券番号|パスポー?ト?番号|パスポート|旅券|(?<![a-z])pp番号|"
     r"passport|residence card|driver'?s licen[cs]e|"
     r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e|id[ _]?card)"
     r"[ \t_]+(?:no\.?|number)|"
@@ -338,7 +343,8 @@ _ID_LABEL = (
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
     r"犬の登録番号|鑑札の?番号|"
     r"(?:証明書|修了証|資格証|認定証|資格確認書|身分証(?:明書)?)の?番号|交付番号|"
-    r"宛名番号|宛名コード|住民番号|世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
+    r"(?:宛名|あて名)番号|宛名コード|住基コード|住民番号|(?:宛名|世帯|免許)(?=[ \t]?no(?![a-z]))|運免|"
+    r"世帯番号|利用者番号|ケース番号|ケース(?=[ \t]?no\.)|診察券の?番号|"
     r"介護保険番号|介保番号?|被保番|(?<![\u4e00-\u9fff])(?:保番|基年(?:番号)?)(?![\u4e00-\u9fff])|"
     r"年金(?=[ \t]?no)|"
     r"ひほけんしゃ(?:ばんごう|番号)|"
@@ -351,8 +357,8 @@ _ID_LABEL = (
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
 _HANDBOOK = (
-    r"(?:身体障害者|障害者|精神障害者保健福祉|療育|愛の)手帳"
-    rf"(?:[:：(]?{_SPACE}(?:身体|精神|知的))?"
+    r"(?:身体障害者|障害者|精神障害者保健福祉|精神保健福祉|身障|療育|愛の)手帳"
+    rf"(?:[:：(]?{_SPACE}(?:身体|精神|知的)\)?)?"
     rf"(?:{_SPACE}(?:第?[0-9](?:級|種|度)|\(?[ab][0-9]?\)?(?![0-9]))){{0,3}}(?:{_SPACE}の?番号)?"
 )
 """A disability handbook, its grade between it and its number (身体障害者手帳 1級 番号 第12345号,
@@ -391,7 +397,8 @@ _ASIDE = r"(?:\([^()\n]{1,12}\)|[・/][^\n。:：()0-9]{1,10}(?=[:：]|[はが][
 name of a second value after ・ (基礎年金番号・年金コード：…)."""
 _ID_NUMBER = lazy.compile(
     rf"(?:{_ID_LABEL}|{_HANDBOOK}|{_CARD_OF})(?:{_SPACE}(?:no\.?|number|ナンバー))?{_ASIDE}?{_LABEL_END}?(?:欄に|欄は|欄)?(?:は|が|の|、(?={_SPACE}第)|{_SPACE}(?:[:：=;>]|→|⇒|->))?{_ANSWER}?{_MARKUP}{_GAP}{_OPENING}"
-    rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第))?(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
+    rf"(?:[\u4e00-\u9fff]{{1,4}}[ \t\u3000]+(?=第)|[\u4e00-\u9fff][ \t\u3000]+(?=[0-9]))?"
+    rf"(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN}|{_ACCOUNT_DASHED}|[0-9]{{2,6}}(?={_CUT}))(?![0-9]|{_QUANTITY})"
@@ -742,6 +749,7 @@ _ID_HEADER = frozenset(
         *("受給者証番号", "受給者番号"),
         *("旅券番号", "パスポート番号", "passport no.", "passport", "免許証番号", "在留カード番号"),
         *("住民票コード", "宛名番号", "世帯番号"),
+        *("介護保険被保険者番号", "被保険者証番号", "手帳番号"),
     )
 )
 """A pasted table's header cell over a column of personal numbers (compared in lower case)."""
@@ -751,7 +759,8 @@ _BANK_HEADER = lazy.compile(
 )
 _BANK_NUMBER_HEADER = frozenset(("no.", "no", "number", "番号"))
 """Under a table's header row that names the bank, a bare No. is the account's (Bank | Branch | No.)."""
-_ID_CELL = lazy.compile(rf"{_ID_VALUE}", re.IGNORECASE)
+_ID_CELL = lazy.compile(rf"(?:第[ ]?)?{_ID_VALUE}(?:[ ]?号)?", re.IGNORECASE)
+"""A cell's number, between 第 and 号 as a handbook prints it if so (第 48217 号)."""
 
 
 def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
@@ -770,6 +779,44 @@ def _table_numbers(text: str) -> Iterator[tuple[int, int, str]]:
     for start, end in spans:
         if _ID_CELL.fullmatch(text, start, end):
             yield start, end, ID_NUMBER
+
+
+_ERA_HEADERS = ("元号", "和暦", "era", "gengo")
+_DATE_PARTS = frozenset(("年", "月", "日", "year", "month", "day"))
+_ERA_CELLS = lazy.compile(
+    r"[\"']?((?:明治|大正|昭和|平成|令和|[MTSHR])\.?)[\"']?[ \t,|\"']+"
+    r"([0-9]{1,2}|元)[\"']?[ \t,|\"']+([0-9]{1,2})[\"']?[ \t,|\"']+([0-9]{1,2})",
+    re.IGNORECASE,
+)
+"""A row's era, year, month and day, each in a cell of its own (昭和,55,4,12; 平成<tab>13<tab>6<tab>21)."""
+_ERA_FIELDS = lazy.compile(
+    rf"元号{_BLANKS}[:：]?{_BLANKS}((?:明治|大正|昭和|平成|令和|(?<![a-z])[MTSHR])){_BLANKS}年{_BLANKS}[:：]?{_BLANKS}"
+    rf"([0-9]{{1,2}}|元){_BLANKS}月{_BLANKS}[:：]?{_BLANKS}[0-9]{{1,2}}{_BLANKS}日{_BLANKS}[:：]?{_BLANKS}[0-9]{{1,2}}"
+    r"(?![0-9])",
+    re.IGNORECASE,
+)
+"""A form's era, year, month and day fields copied with their labels, each value after its own
+(元号:昭和 年:50 月:8 日:14, 元号 平成 年 11 月 3 日 25)."""
+
+
+def _era_columns(text: str) -> Iterator[tuple[int, int, str]]:
+    """A date split over a table's columns 元号,年,月,日 (or era,year,month,day), unless of the last years.
+
+    A person's birth date is what a form splits so (昭和,55,4,12); a rule's date of the last years
+    (令和,9,4,1) stays, as `_birth_dates_unlabelled` keeps a recent date.
+    """
+    for header in _ERA_HEADERS:
+        if header not in text:
+            continue
+        for begin, end in grouped_cells(text, header, _DATE_PARTS):
+            row = _ERA_CELLS.fullmatch(text, begin, end)
+            if row and _born_long_ago(row.group(1), row.group(2)):
+                yield begin, end, BIRTH_DATE
+
+
+def _born_long_ago(era: str, year: str) -> bool:
+    """Whether an era's year is before the last years (`RECENT_YEARS`): of a birth, not of the work."""
+    return _year(f"{era}{year}") < datetime.now(UTC).year - RECENT_YEARS
 
 
 _TABLE = lazy.compile(r"(?:[^\n]*[\t|][^\n]*(?:\n|$))+")
@@ -896,8 +943,13 @@ def _labelled(text: str) -> Iterator[tuple[int, int, str]]:
             yield match.start(1), match.end(1), ID_NUMBER
     if "," in text or "\t" in text:
         yield from _person_row_dates(text)
-    if "|" in text or "\t" in text or "," in text:
+    if "|" in text or "\t" in text or "," in text or "  " in text:
         yield from _table_numbers(text)
+        yield from _era_columns(text)
+    if "元号" in text:
+        for match in _ERA_FIELDS.finditer(text):
+            if _born_long_ago(match.group(1), match.group(2)):
+                yield match.start(1), match.end(), BIRTH_DATE
     if _LICENCE_CUE.search(text):
         yield from _licence_numbers(text)
     if "車" in text and not _OWN_CAR.search(text):

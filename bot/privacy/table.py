@@ -1,8 +1,9 @@
-"""The cells of a table pasted as text (tabs, ``|`` or commas between cells) under or beside their header.
+"""The cells of a table pasted as text (tabs, ``|``, commas or blanks between cells) under or beside a header.
 
 Staff paste tables from spreadsheets and forms: a column's header says what its cells hold (住所,
 個人番号) where the cells themselves may not (石神井台2-5-8, 3380 5521 7094), and a form pasted as rows of a
-label and its value says it of the cell after it (| 被保険者番号 | 0002287316 |).
+label and its value says it of the cell after it (| 被保険者番号 | 0002287316 |). A system's fixed-width
+export pads its columns with blanks (宛名番号      受付日): two blanks or more part its cells.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ __all__ = ["column_cells", "grouped_cells"]
 
 _CELL_SEPARATOR = lazy.compile(r"[\t|]")
 _CSV_SEPARATOR = lazy.compile(",")
+_PADDING = lazy.compile("[ \u3000]{2,}")
 _BLANK = " \u3000"
 
 
@@ -93,9 +95,20 @@ def _rows(text: str) -> Iterator[list[tuple[int, int]]]:
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The spans of the cells of the line ``text[start:end]``: between tabs or ``|``, else commas (CSV)."""
+    """The cells of the line ``text[start:end]``: between tabs or ``|``, else commas, else blanks.
+
+    Blanks part cells in a run of two or more (a fixed-width export's padding); the line's leading blanks
+    are no cell.
+    """
     cells: list[tuple[int, int]] = []
-    separators = _CELL_SEPARATOR if _CELL_SEPARATOR.search(text, start, end) else _CSV_SEPARATOR
+    if _CELL_SEPARATOR.search(text, start, end):
+        separators = _CELL_SEPARATOR
+    elif _CSV_SEPARATOR.search(text, start, end):
+        separators = _CSV_SEPARATOR
+    else:
+        separators = _PADDING
+        while start < end and text[start] in _BLANK:
+            start += 1
     for separator in separators.finditer(text, start, end):
         cells.append((start, separator.start()))
         start = separator.end()
