@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0057 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0058 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -558,6 +558,22 @@ WRITINGS: list[tuple[str, str, tuple[str, ...], str]] = [
         "GET /api/cases?kaigo_no=［各種番号］&page=2\n基年番号：［各種番号］\n"
         "電話番号（聞き取り）: ［電話番号］\n車のナンバーは ［各種番号］ です",
     ),
+    (
+        "0057",
+        "（早瀬）資料1の説明をお願いします。\n（井関）はい、アンケート結果です。\n"
+        "翔が熱出したので休みます\n申送り者 竹本 / 受け 磯部",
+        ("早瀬", "井関", "翔", "竹本", "磯部"),
+        "（［氏名］）資料1の説明をお願いします。\n（［氏名］）はい、アンケート結果です。\n"
+        "［氏名］が熱出したので休みます\n申送り者 ［氏名］ / 受け ［氏名］",
+    ),
+    (
+        "0057",
+        "元号,年,月,日\n昭和,57,8,21\n世帯No 61120947 の世帯員\n身障手帳 第330187号\n"
+        "聞き取り（住所）：いたばしく ときわだい さんのじゅうななのに です",
+        ("57,8,21", "61120947", "330187", "ときわだい"),
+        "元号,年,月,日\n［生年月日］\n世帯No ［各種番号］ の世帯員\n身障手帳 第［各種番号］号\n"
+        "聞き取り（住所）：いたばしく ［住所］ です",
+    ),
 ]
 WHAT_WRITINGS_HOLD = [
     "names",
@@ -623,6 +639,8 @@ WHAT_WRITINGS_HOLD = [
     "label | value rows, | in a phone, Phone No., kanji digits, ［ドット］, post-office boxes, 生",
     "a surname after an extension's number, lending logs, seats' sides, one kanji before から回答",
     "URL parameters, 基年番号, a phone's group read aloud between dashes, plates read aloud in hiragana",
+    "minutes' speakers in parentheses, a one-kanji child alone, who hands notes over and who takes them",
+    "元号,年,月,日 columns, 世帯No, a handbook's 第…号, an address read aloud in hiragana",
 ]
 
 
