@@ -296,11 +296,15 @@ def _table_cells(text: str) -> Iterator[tuple[int, int, str]]:
             yield begin, end, ADDRESS
 
 
-def _about_writing(text: str, at: int) -> bool:
-    """Whether the sentence holding ``at`` speaks of how a block is typed or written (入力, 表記, 例えば)."""
-    start = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    end = _SENTENCE_END.search(text, at)
-    return _HOW_TO_WRITE.search(text, start, end.start() if end else len(text)) is not None
+def _sentence_about_writing(text: str, at: int, since: int) -> tuple[int, bool]:
+    """Where the sentence holding ``at`` ends; whether it speaks of how a block is written (入力, 表記).
+
+    ``since`` is 0 or where a sentence before ``at`` ends: its start is sought no further back.
+    """
+    start = max(text.rfind("。", since, at), text.rfind("\n", since, at), since - 1) + 1
+    found = _SENTENCE_END.search(text, at)
+    end = found.start() if found else len(text)
+    return end, _HOW_TO_WRITE.search(text, start, end) is not None
 
 
 def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
@@ -316,11 +320,16 @@ def find_addresses(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _LOT_AFTER_PLACE.finditer(text):
         start = match.start(1) if match.group(1) else match.start()
         yield start, match.end(), ADDRESS
+    sentence = (0, False)  # where the last sentence read ends, and whether it speaks of writing
     for match in _STRONG_ALONE.finditer(text):
         if _CHOME_ALONE.fullmatch(match.group()):
             continue
-        if not _BARE_BLOCK.fullmatch(match.group()) or not _about_writing(text, match.start()):
-            yield match.start(), match.end(), ADDRESS
+        if _BARE_BLOCK.fullmatch(match.group()):
+            if match.start() >= sentence[0]:  # a sentence is read once, however many blocks it holds
+                sentence = _sentence_about_writing(text, match.start(), sentence[0])
+            if sentence[1]:
+                continue
+        yield match.start(), match.end(), ADDRESS
     for pattern in (
         _ROOM_ALONE,
         _BUILDING_FIRST,

@@ -257,12 +257,13 @@ def find_numbers(text: str) -> Iterator[tuple[int, int, str]]:
         for read in _POSTAL_READ.finditer(text):
             yield read.start(1), read.end(1), POSTAL
     identifiers = _identifiers(text)
+    starts = [start for start, _ in identifiers]
     for chain in _CHAIN.finditer(text):
         groups = [
             _Group(m.group(), chain.start() + m.start(), chain.start() + m.end())
             for m in _GROUP.finditer(chain.group())
         ]
-        for run in _outside(groups, identifiers):
+        for run in _outside(groups, identifiers, starts):
             yield from _numbers_in(text, run)
 
 
@@ -276,9 +277,10 @@ def _identifiers(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _outside(groups: list[_Group], identifiers: list[tuple[int, int]]) -> Iterator[list[_Group]]:
-    """The runs of consecutive ``groups`` that are not part of an identifier."""
-    starts = [start for start, _ in identifiers]
+def _outside(
+    groups: list[_Group], identifiers: list[tuple[int, int]], starts: list[int]
+) -> Iterator[list[_Group]]:
+    """The runs of consecutive ``groups`` outside every identifier (``starts``: where each one starts)."""
     run: list[_Group] = []
     for group in groups:
         at = bisect_right(starts, group.start) - 1

@@ -613,8 +613,9 @@ def _readings(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, in
     katakana (グルン・ビカス（ネパール）: a country).
     """
     readings = []
+    titles: dict[int, int] = {}
     for start, end in found:
-        titled = _skip_title(text, end)
+        titled = _skip_title(text, end, titles)
         after = _READING_AFTER.match(text, titled) or _LATIN_ASIDE.match(text, titled)
         if after and not (_KATAKANA_NAME.fullmatch(text, start, end) and _KATAKANA.fullmatch(after.group(1))):
             readings.append(after.span(1))

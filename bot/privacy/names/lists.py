@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from bot.privacy import lazy
@@ -71,7 +72,8 @@ def _listed_with(
     """
     starts = {start for start, _ in found}
     starts |= {_time_start(text, start) for start in starts}
-    ends = {_item_end(text, end) for _, end in found}
+    titles: dict[int, int] = {}
+    ends = {_item_end(text, end, titles) for _, end in found}
     listed: list[tuple[int, int]] = []
     begins = {m.begin(): at for at, m in enumerate(morphemes)}
     for at in range(2, len(morphemes)):  # names after a name found
@@ -83,7 +85,7 @@ def _listed_with(
             if item and (first == at or item[1] - item[0] >= 2):
                 item = _with_given_name(morphemes, begins, item)
                 listed.append(item)
-                ends.add(_item_end(text, item[1]))
+                ends.add(_item_end(text, item[1], titles))
     for at in range(len(morphemes) - 3, -1, -1):  # names before one
         mark = morphemes[at + 1]
         after = at + 3 if _blank(morphemes[at + 2]) and at + 3 < len(morphemes) else at + 2
@@ -123,8 +125,9 @@ def _handed_over(
     Work passes from someone to someone (X から Y へ or に): with one of them found, the other is a name
     too when `_list_item` reads it as one (東から西に引き継ぎ, 中村から山本へ移管); 田中から東京へ stays.
     """
-    ends = {_item_end(text, end) for _, end in found}
-    handed = {start for start, end in found if text.startswith(("へ", "に"), _item_end(text, end))}
+    titles: dict[int, int] = {}
+    ends = {_item_end(text, end, titles) for _, end in found}
+    handed = {start for start, end in found if text.startswith(("へ", "に"), _item_end(text, end, titles))}
     over: list[tuple[int, int]] = []
     for at in range(1, len(morphemes) - 2):
         if morphemes[at].surface() != "から":
@@ -203,9 +206,12 @@ def _read_as_name_alone(morpheme: Any) -> bool:
     return (proper or kana or _kanji_noun(morpheme)) and _read_before_san(morpheme.surface()) == "人名"
 
 
-def _item_end(text: str, at: int) -> int:
-    """Where a listed name's honorifics, titles and a short note in parentheses end (田中（午前）、)."""
-    at = _skip_title(text, at)
+def _item_end(text: str, at: int, titles: dict[int, int]) -> int:
+    """Where a listed name's honorifics, titles and a short note in parentheses end (田中（午前）、).
+
+    ``titles`` is `_skip_title`'s record of where the titles end in ``text``.
+    """
+    at = _skip_title(text, at, titles)
     note = _NOTE.match(text, at)
     return _skip_space(text, note.end() if note else at)
 
@@ -1089,6 +1095,7 @@ def _noted_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int,
     """
     spans = []
     at = 0
+    overlaps = _overlap_test(found)
     for line in text.split("\n"):
         colon = max(line.rfind(":"), line.rfind("："))
         begin = at + colon + 1
@@ -1101,21 +1108,29 @@ def _noted_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int,
             items.append((begin + match.start(1), begin + match.end(1), bool(match.group(2))))
             begin += len(piece) + 1
         at += len(line) + 1
-        named = [(start, end, household) for start, end, household in items if _overlaps(start, end, found)]
+        named = [(start, end, household) for start, end, household in items if overlaps(start, end)]
         if len(items) < 2 or not named:
             continue
         shapes = {household for _, _, household in named}
         spans += [
             (start, end)
             for start, end, household in items
-            if household in shapes and not _overlaps(start, end, found) and _name_like(text[start:end])
+            if household in shapes and not overlaps(start, end) and _name_like(text[start:end])
         ]
     return spans
 
 
-def _overlaps(start: int, end: int, found: Sequence[tuple[int, int]]) -> bool:
-    """Whether ``start``–``end`` overlaps a span ``found``."""
-    return any(s < end and start < e for s, e in found)
+def _overlap_test(found: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``start``–``end`` overlaps a span ``found``, in log time: a long text holds thousands."""
+    ordered = sorted(found)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end of the spans up to each
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 _CHAIN_BOUND = lazy.compile("[\n、,:：。]")
@@ -1136,6 +1151,7 @@ def _chained(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int
         return []
     spans = []
     at = 0
+    overlaps = _overlap_test(found)
     for segment in _CHAIN_BOUND.split(text):
         parts = _CHAIN_SPLIT.split(segment)
         begin, at = at, at + len(segment) + 1
@@ -1147,7 +1163,7 @@ def _chained(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int
             start = begin + part.find(word) if word else begin
             items.append((start, start + len(word)))
             begin += len(part) + 1
-        left = [(s, e) for s, e in items if not _overlaps(s, e, found)]
+        left = [(s, e) for s, e in items if not overlaps(s, e)]
         if len(left) == 1:
             start, end = left[0]
             if _CHAIN_WORD.fullmatch(text[start:end]) and not _SECTION_OR_PLACE_END.search(text[start:end]):

@@ -104,11 +104,23 @@ def _one_kanji_surname(word: Any) -> bool:
     )
 
 
-def _skip_title(text: str, at: int) -> int:
-    """Where the honorifics or titles at ``at`` end (課長 + 補佐 + さん, 田中 様; else ``at`` itself)."""
-    while match := _AFTER_NAME.match(text, _skip_space(text, at)):
+def _skip_title(text: str, at: int, ends: dict[int, int]) -> int:
+    """Where the honorifics or titles at ``at`` end (課長 + 補佐 + さん, 田中 様; else ``at`` itself).
+
+    ``ends`` holds where the titles at other places of ``text`` end, and is added to: a run of titles
+    after many names (殿殿殿…, each 殿 a name to the dictionary) is walked once, not once a name.
+    """
+    walked = []
+    while at not in ends:
+        walked.append(at)
+        match = _AFTER_NAME.match(text, _skip_space(text, at))
+        if match is None:
+            ends[at] = at
+            break
         at = match.end()
-    return at
+    for place in walked:
+        ends[place] = ends[at]
+    return ends[at]
 
 
 def _prefecture(word: str) -> bool:
