@@ -83,6 +83,15 @@ OUT_OF_SCOPE_SHARE = 0.3
 """Weight of a question whose entry is absent, and of all generic out-of-scope ones together, against
 the held-out questions: most queries have their entry in the knowledge, some do not (0.15 let the
 sample FAQ answer one question in fourteen from outside its scope)."""
+WORDS_ALONE_ABSENT_SHARE = 0.2
+"""The weight of a question whose entry is absent when the search compares words alone (no meaning index).
+
+A calibration question is its own entry's words (a held-out phrasing, or its question's topic words), so
+words alone put that entry first far more surely than a real query's everyday words do: 8-15 % of these
+samples had a wrong first candidate on the bare sets, 27-43 % of the real queries. With meaning, the semantic
+feature tells such a wrong first entry apart; words alone nothing does, and `ABSENT_SHARE` let a bare FAQ
+answer from 0.50, 3.3-4.4 % of all queries confidently wrong. Twice the share: 1.0-2.9 %, no set's confident
+wrong answers rose and none found fewer (0.15 raised two sets'; docs/search-quality.md)."""
 OUT_OF_SCOPE_FILE = Path(__file__).with_name("out_of_scope.txt")
 
 SampleKind = Literal["held", "topic", "absent", "out_of_scope"]
@@ -162,6 +171,7 @@ def calibration_samples(
     queries = [sources[n].units[u] if u else _topic_words(analyzer, sources[n].units[0]) for n, u in held]
     oos = out_of_scope_questions()
     meanings = _meanings(semantic, embed, queries, oos)
+    absent_share = ABSENT_SHARE if meanings is not None else WORDS_ALONE_ABSENT_SHARE
 
     samples: list[Sample] = []
     twins = _twins(sources)
@@ -181,7 +191,7 @@ def calibration_samples(
                 samples.append(_sample(found, found.candidates[0].number == n, kind=kind))
             absent = _without(rank(index, analyzer, query, meaning=_similar(semantic, meaning)), n)
             if absent.candidates and absent.candidates[0].number not in twins.get(n, ()):
-                samples.append(_sample(absent, False, ABSENT_SHARE, "absent"))
+                samples.append(_sample(absent, False, absent_share, "absent"))
     for at, query in enumerate(oos):
         meaning = meanings[len(queries) + at] if meanings is not None else None
         outside = rank(index, analyzer, query, meaning=_similar(semantic, meaning))

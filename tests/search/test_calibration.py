@@ -18,6 +18,7 @@ from bot.search.calibration import (
     ABSENT_SHARE,
     MIN_SAMPLES,
     PRECISION,
+    WORDS_ALONE_ABSENT_SHARE,
     Sample,
     SampleKind,
     calibration_samples,
@@ -129,12 +130,41 @@ def test_calibration_samples_say_where_they_come_from(ward: Searcher, searcher: 
     assert sum(s.right for s in kinds["topic"]) > len(kinds["topic"]) / 2
     assert not any(s.right for s in kinds["absent"] + kinds["out_of_scope"])
     assert {s.weight for s in kinds["topic"]} == {1.0}
-    assert {s.weight for s in kinds["absent"]} == {ABSENT_SHARE}
+    assert {s.weight for s in kinds["absent"]} == {WORDS_ALONE_ABSENT_SHARE}, "words alone (no meaning index)"
     phrased = searcher.kb
     sample = calibration_samples(
         sources_of(phrased), searcher.index, searcher.analyzer, phrased.synonyms, None, None
     )
     assert {s.kind for s in sample} >= {"held", "absent", "out_of_scope"}, "phrasings are held out"
+
+
+def test_words_alone_a_bare_faq_counts_an_absent_entry_more_and_answers_more_strictly(
+    kb: KnowledgeBase,
+) -> None:
+    """Its own words find a calibration question's entry more surely than a real query's words do.
+
+    With meaning, the semantic feature tells a wrong first entry apart; words alone, nothing does, so
+    the questions whose entry is absent stand for more of the real queries.
+    """
+    bare = without_phrasings(kb)
+    words = Searcher.build(bare, semantic=False)
+    samples = calibration_samples(sources_of(bare), words.index, words.analyzer, bare.synonyms, None, None)
+    absent = {s.weight for s in samples if s.kind == "absent"}
+    assert absent
+    assert min(absent) > ABSENT_SHARE
+    as_with_meaning = fit_policy(
+        [replace(s, weight=ABSENT_SHARE) if s.kind == "absent" else s for s in samples]
+    )
+    assert words.policy == fit_policy(samples)
+    assert (words.policy.answer, words.policy.tie) > (as_with_meaning.answer, as_with_meaning.tie)
+    x = np.array([s.x for s in samples])
+
+    def wrong_answers(policy: Policy) -> float:
+        sure = 1 / (1 + np.exp(-x @ np.array(policy.weights)))
+        answered = (sure >= policy.answer) & (x[:, FEATURES.index("margin")] >= policy.tie)
+        return sum(s.weight for s, a in zip(samples, answered, strict=True) if a and not s.right)
+
+    assert wrong_answers(words.policy) < wrong_answers(as_with_meaning)
 
 
 def test_topic_word_samples_are_held_to_a_stricter_target_than_held_out_phrasings() -> None:
