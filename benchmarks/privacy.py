@@ -582,6 +582,7 @@ def written_names() -> None:
     _written_names("names_holdout_thirtieth.yaml", "no_names_holdout_thirtieth.yaml", show=False)
     _written_names("names_holdout_thirtyfirst.yaml", "no_names_holdout_thirtyfirst.yaml", show=False)
     _written_names("names_holdout_thirtysecond.yaml", "no_names_holdout_thirtysecond.yaml", show=False)
+    _written_names("names_holdout_thirtythird.yaml", "no_names_holdout_thirtythird.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:
