@@ -550,6 +550,7 @@ def written_names() -> None:
     _written_names("names_thirtyeighth.yaml", "no_names_thirtyeighth.yaml")
     _written_names("names_thirtyninth.yaml", "no_names_thirtyninth.yaml")
     _written_names("names_fortieth.yaml", "no_names_fortieth.yaml")
+    _written_names("names_fortyfirst.yaml", "no_names_fortyfirst.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
