@@ -279,11 +279,12 @@ word before って者. Without names: firms' names in katakana as banks write th
 
 A variant 邊 or 邉 alone before さん reads as 辺 does; a rota's surname may carry its reading in parentheses
 (火 茅野（ちの）); a child after their class and の may be a hiragana word the dictionary lacks though its
-katakana is a noun (ぱんだ組の はると が); a chat export's sender is the line over the time alone or an account
-before two spaces and the time (Daiki Okubo⏎10:15, yuta.mori  09:01); a JSON export's quoted key is a cue
-("staff": "相沢"); and once one of a header row's cells holds a name in parentheses, the others' kanji there
-are people too (審査（安西）). Without names: a katakana word against a trade's word (ヤマト運輸), a shop of
-three kanji or more ending in 堂 (村上開新堂), and a 屋 shop before a gift's word (鶴屋吉信 お歳暮の件).
+katakana is a noun (ぱんだ組の はると が); a chat export's sender is the line over the time alone or an
+account before two spaces and the time (Daiki Okubo⏎10:15, yuta.mori  09:01); a JSON export's quoted key is
+a cue ("staff": "相沢"); and once one of a header row's cells holds a name in parentheses, the others' kanji
+there are people too (審査（安西）). Without names: a katakana word against a trade's word (ヤマト運輸), a
+shop of three kanji or more ending in 堂 (村上開新堂), and a 屋 shop before a gift's word (鶴屋吉信
+お歳暮の件).
 
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
