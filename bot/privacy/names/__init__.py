@@ -277,6 +277,15 @@ over or takes them (申送り者 竹本 / 受け 磯部), kanji with their readi
 word before って者. Without names: firms' names in katakana as banks write them (ｼﾐｽﾞ ｹﾝｾﾂ 様, ｶ)ﾀｶﾅｶ
 ｺｳﾑﾃﾝ) unless a person found shares a word with them, and numbers read aloud joined by の (いちのにのさん).
 
+A variant 邊 or 邉 alone before さん reads as 辺 does; a rota's surname may carry its reading in parentheses
+(火 茅野（ちの）); a child after their class and の may be a hiragana word the dictionary lacks though its
+katakana is a noun (ぱんだ組の はると が); a chat export's sender is the line over the time alone or an
+account before two spaces and the time (Daiki Okubo⏎10:15, yuta.mori  09:01); a JSON export's quoted key is
+a cue ("staff": "相沢"); and once one of a header row's cells holds a name in parentheses, the others' kanji
+there are people too (審査（安西）). Without names: a katakana word against a trade's word (ヤマト運輸), a
+shop of three kanji or more ending in 堂 (村上開新堂), and a 屋 shop before a gift's word (鶴屋吉信
+お歳暮の件).
+
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
 `forms` and `layout` (rotas, minutes, presence boards), on what `cues` and `words` share.
@@ -372,6 +381,8 @@ from bot.privacy.names.latin import (
 from bot.privacy.names.layout import (
     _bracketed,
     _broken_at_lines,
+    _chat_senders,
+    _header_cells_with_one_found,
     _introduced_after_greeting,
     _marked,
     _rota,
@@ -425,10 +436,11 @@ _PLACE_ENDING = lazy.compile(
 """After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
 _SECTION_AFTER = lazy.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
-_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗", "高崎崎吉土浜徳柳黒瀬昇清青郷橋")
+_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗邊邉", "高崎崎吉土浜徳柳黒瀬昇清青郷橋辺辺")
 """Variant kanji that names are registered with (髙橋, 山﨑, 𠮷田) and the dictionary lacks, as their
-common forms (高橋), which it knows: one character for one, so every span stays where it was. Variants
-it knows as they are (國, 廣, 冨, 邊, 澤) stay."""
+common forms (高橋), which it knows: one character for one, so every span stays where it was. 邊 and 邉 it
+knows only inside a surname (渡邊), not alone before さん (邊 さん), where 辺 reads as one. Variants it knows
+as they are (國, 廣, 冨, 澤) stay."""
 
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
@@ -522,6 +534,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += _unwell_given_names(chunk, morphemes)
             spans += _named_with_readings_or_by_themselves(chunk)
             spans += _speakers_in_minutes(chunk)
+            spans += _chat_senders(chunk)
             spans += [match.span(1) for match in _BEFORE_KIN_IN_PARENTHESES.finditer(chunk)]
             spans += _family_members(chunk)
             spans += _children_before_ages(chunk)
@@ -550,6 +563,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             spans += [span for span in _listed_with(chunk, morphemes, spans) if not _within(span, places)]
             spans += [span for span in _handed_over(chunk, morphemes, spans) if not _within(span, places)]
             spans += _schedule_column(chunk, spans)
+            spans += _header_cells_with_one_found(chunk, spans)
             spans += _given_names_after(chunk, spans)
             spans += _katakana_parts_around(chunk, spans)
             spans += _foreign_names_listed(chunk, spans)
@@ -573,6 +587,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _chained(text, found)
     found += _broken_at_lines(text, found)
     things = _firms_listed(text) + _things_in_tables(text) + _pets(text) + _numbers_read_aloud(text)
+    things += [match.span() for match in _FIRM_BY_TRADE.finditer(text)]
     things += _katakana_firms(text, found)
     for start, end in found:
         if (
@@ -583,6 +598,13 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, _whole_value(text, start, end), NAME
 
 
+_FIRM_BY_TRADE = lazy.compile(
+    r"(?<![\u30a1-\u30fa\u30fc])[\u30a1-\u30fa\u30fc]{2,10}"
+    "(?:運輸|運送|建設|工務店|工業|産業|商事|物産|電機|製作所|不動産|証券|銀行|生命|薬局|食品|興業)"
+    r"(?![\u4e00-\u9fff])"
+)
+"""A word in katakana with a trade's word in kanji against it (ヤマト運輸, ミサワ建設): the firm's name, as
+the dictionary may read a surname in the katakana; 工業高校 and the like go on with kanji and stay."""
 _ORGANISATION_AFTER = lazy.compile(r"[^\n様殿さ]{0,30}?御中[ \t\u3000]*(?:\n|$)")
 """御中 ending the line a word is on, no honorific between: a letter addressed to an organisation, never to
 a person (宛名：株式会社 松井建設 御中)."""

@@ -75,7 +75,7 @@ _ROLES = (
     "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
     "(?i:cc|bcc|from|cw|assignee|owner|operator|reviewer|approver|author|reporter|requester|applicant"
-    "|user(?:_?name)?|assigned_?to"
+    "|user(?:_?name)?|assigned_?to|staff|respondent|display_?name|kana|furigana"
     "|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
 )
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"

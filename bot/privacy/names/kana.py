@@ -427,10 +427,12 @@ def _children_of_a_class(text: str) -> list[tuple[int, int]]:
 
 
 def _child_named_in_kana(word: str) -> bool:
-    """Whether the dictionary reads ``word`` as a given name in kana or knows it in no spelling."""
-    return _named_in_kana(word, "名") or (
-        _read_before_san(word) is None and _read_before_san(to_katakana(word)) is None
-    )
+    """Whether the dictionary reads ``word`` as a given name in kana or lacks it in hiragana.
+
+    Its katakana spelling may be a common noun (はると, ハルト): a word children are called by is typed in
+    hiragana after their class, the nouns a nursery writes so (みんな, おやつ) the dictionary holds.
+    """
+    return _named_in_kana(word, "名") or _read_before_san(word) is None
 
 
 def _nicknames(text: str) -> list[tuple[int, int]]:

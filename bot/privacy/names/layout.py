@@ -74,12 +74,14 @@ arrow to a task (須田→マニュアル改訂)."""
 _ON_A_WEEKDAY = lazy.compile(
     r"(?:(?<=[ \t\u3000/|、,】:：])|^)[月火水木金土日](?:曜日?)?[ \t]+"
     r"([\u4e00-\u9fff々]{1,4}|[\u30a1-\u30fa\u30fc・]{2,12}|[A-Z][a-z]{1,15})"
-    r"(?=[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日])",
+    r"(?=(?:[(（][ぁ-ゖ\u30a1-\u30faー]{1,10}[)）])?"
+    r"(?:[ \t\u3000]*(?:\n|$)|(?:[ \t\u3000]+|[ \t\u3000]*[/|、,][ \t\u3000]*)[月火水木金土日]))",
     re.MULTILINE,
 )
 """Who is on duty on a weekday, in a line of a rota (当番　月 岸　火 泉　水 原), the days apart by spaces or
 by a slash, a bar or a comma (【当番】月 井手／火 奥村), the first after a label's colon (当直：月 加納); a
-foreign colleague in katakana or Latin letters among them (土 Jackson)."""
+foreign colleague in katakana or Latin letters among them (土 Jackson); the name's reading in parentheses
+may follow it (火 茅野（ちの）, which the dictionary reads with its reading as one word)."""
 _KANJI_ON_DUTY = lazy.compile(r"[\u4e00-\u9fff々]+")
 _SCHEDULE_LINE = lazy.compile(
     r"^[ \t\u3000]*(?:[0-9]{1,2}日|[0-9]{1,2}[:時][0-9]{0,2}|[0-9]{1,2}/[0-9]{1,2})(?:\([月火水木金土日]\))?"
@@ -371,6 +373,82 @@ _MEMBER_IN_MINUTES = lazy.compile(
     r"^[ \t\u3000]*[○◯〇]([\u4e00-\u9fff々]{2,4})(?:副?委員長?|副?議長|議員)(?=[ \t\u3000(]|$)", re.MULTILINE
 )
 """A line of a council's minutes opened by ○ and a member's surname and title (○道下委員　通学路の…)."""
+
+
+_CHAT_TIME = (
+    r"(?:午前|午後|昨日|今日|AM|PM)?[ \t\u3000]*[0-9]{1,2}:[0-9]{2}"
+    r"(?:[ \t\u3000]*(?:AM|PM|am|pm))?[ \t\u3000]*$"
+)
+_CHAT_SENDER = lazy.compile(
+    r"^[ \t\u3000]*(?:(?P<latin>[A-Z][a-z]{1,15}(?:[ \t][A-Z][a-z]{1,15}){1,2})"
+    r"|(?P<kanji>[\u4e00-\u9fff々]{1,4})(?P<given>[ \t\u3000][\u4e00-\u9fff々ぁ-ゖ]{1,4})?)"
+    rf"(?:[ \t\u3000]*[(（][^()（）\n]{{1,12}}[)）])?[ \t\u3000]*\n[ \t\u3000]*{_CHAT_TIME}"
+    rf"|^[ \t\u3000]*@?(?P<handle>[a-z]{{1,15}}[._][a-z]{{1,15}})[ \t\u3000]{{2,}}{_CHAT_TIME}",
+    re.MULTILINE,
+)
+"""Who sent a message in a chat's export: a line of its own holding their display name, a section perhaps
+after it in parentheses, over a line holding the time alone (Daiki Okubo⏎10:15, 小松崎 (市民課)⏎昨日 17:30),
+or an account before two spaces and the time (yuta.mori  09:01)."""
+_FILE_ENDINGS = frozenset(
+    {"txt", "pdf", "csv", "xls", "xlsx", "doc", "docx", "html", "htm", "png", "jpg", "zip"}
+)
+
+
+def _chat_senders(text: str) -> list[tuple[int, int]]:
+    """Who sent each message of a chat's export (`_CHAT_SENDER`).
+
+    A kanji display name's surname is one the dictionary reads as a name before さん or lacks (市民課⏎10:42
+    stays), a Latin one's words none it knows as other words (Meeting Room), an account's parts no file's
+    name and ending (minutes.pdf).
+    """
+    spans = []
+    for match in _CHAT_SENDER.finditer(text):
+        if match.group("latin"):
+            words = match.group("latin").split()
+            if all(_read_before_san(word) in (None, "人名", "地名") for word in words):
+                spans.append(match.span("latin"))
+        elif match.group("kanji"):
+            surname = match.group("kanji")
+            if _taken_as_surname(surname) or (match.group("given") and _read_before_san(surname) is None):
+                spans.append(
+                    (match.start("kanji"), match.end("given") if match.group("given") else match.end("kanji"))
+                )
+        elif match.group("handle").rsplit(".", 1)[-1] not in _FILE_ENDINGS:
+            spans.append(match.span("handle"))
+    return spans
+
+
+_CELL_IN_PARENTHESES = lazy.compile(
+    r"(?:^|(?<=[|｜]))[ \t\u3000]*[^|｜\n()（）]{1,8}[(（]([^|｜\n()（）]{1,10})[)）][ \t\u3000]*(?=[|｜]|$)",
+    re.MULTILINE,
+)
+"""A table's header cell naming a role and, in parentheses, who takes it (起案者（小関）|, 早番（今泉）|)."""
+_KANJI_IN_CELL = lazy.compile(r"[\u4e00-\u9fff々]{1,4}")
+_SECTION_ENDING = lazy.compile(r"[課係室局部班]$")
+
+
+def _header_cells_with_one_found(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Who takes each role in a table's header row, once one of its cells holds a name found.
+
+    起案者（小関）｜審査（安西）｜決裁（課長 北野）: the kanji in the other cells' parentheses are people too,
+    unless they name a section (担当（国保係）) or a word the dictionary reads as a common one there (（済）).
+    """
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        cells = list(_CELL_IN_PARENTHESES.finditer(text, line.start(), line.end()))
+        if len(cells) < 2 or not any(
+            cell.start(1) <= start and end <= cell.end(1) for cell in cells for start, end in found
+        ):
+            continue
+        for cell in cells:
+            word = cell.group(1)
+            if (
+                _KANJI_IN_CELL.fullmatch(word)
+                and not _SECTION_ENDING.search(word)
+                and _read_before_san(word) in (None, "人名", "地名")
+            ):
+                spans.append(cell.span(1))
+    return spans
 
 
 def _speakers_in_minutes(text: str) -> list[tuple[int, int]]:

@@ -248,8 +248,8 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     surname (榮太 + 樓) or as a name and the ending apart (叶匠壽 + 庵), is a shop's too. So is a surname of
     two kanji ending in 屋 with a given name glued to it, on the same terms as the surname alone: an old
     shop is named as a person was (鶴屋吉信の干菓子, 亀屋良長 と 末富; 土屋吉信の件 and 土屋吉信さん stay);
-    and so is one listed with another so written (鶴屋吉信 と 亀屋良長) or after a word for sweets or a gift
-    on its line (お土産なら鶴屋吉信が, お茶菓子は亀屋良長に).
+    and so is one listed with another so written (鶴屋吉信 と 亀屋良長) or near a word for sweets or a gift
+    on its line (お土産なら鶴屋吉信が, お茶菓子は亀屋良長に, FW: 鶴屋吉信 お歳暮の件).
     """
     word = morphemes[at].surface()
     stop = morphemes[end - 1].end()
@@ -280,6 +280,7 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
         _SHOP_LISTED_AFTER.match(text, after)
         or _SHOP_LISTED_BEFORE.search(text, max(0, start - _SHOP_REACH), start)
         or _SWEETS_BEFORE.search(text, max(0, start - _SHOP_REACH), start)
+        or _SWEETS_AFTER.match(text, after)
     )
 
 
@@ -295,8 +296,8 @@ def _given_name_glued(morphemes: Sequence[Any], at: int, end: int) -> bool:
     )
 
 
-_SHOP_ENDING = lazy.compile("[\u4e00-\u9fff々]{2,}[樓楼庵軒亭舗]")
-"""A trade name's last kanji that no given name ends in (榮太樓, 末廣亭)."""
+_SHOP_ENDING = lazy.compile("[\u4e00-\u9fff々]{2,}[樓楼庵軒亭舗堂]")
+"""A trade name's last kanji that no given name ends in (榮太樓, 末廣亭, 村上開新堂)."""
 _GOODS_OR_SHOPS = lazy.compile(
     r"の[ \t\u3000]*(?!(?:[0-9]|件|こと|方|ほう|意見|話|担当|席|家|予定|連絡|仕事|報告|両名|二人|お|ご"
     r"|資料|書類|メモ|メール|電話|案|分|所|ところ|名前|字|確認|決裁|説明|回答|提案|記録|原稿|返事|指示|机))"
@@ -309,6 +310,7 @@ _GLUED_SHOP = r"[\u4e00-\u9fff]屋[\u4e00-\u9fff]{1,2}"
 _SHOP_LISTED_AFTER = lazy.compile(rf"[ \t\u3000]*[とか・、][ \t\u3000]*{_GLUED_SHOP}(?![\u4e00-\u9fff])")
 _SHOP_LISTED_BEFORE = lazy.compile(rf"(?<![\u4e00-\u9fff]){_GLUED_SHOP}[ \t\u3000]*[とか・、][ \t\u3000]*$")
 _SWEETS_BEFORE = lazy.compile(r"(?:菓子|土産|羊羹|最中|饅頭|落雁|歳暮|中元|差し?入れ|老舗)[^\n。!?]{0,12}$")
+_SWEETS_AFTER = lazy.compile(r"[^\n。!?]{0,6}?(?:菓子|土産|羊羹|最中|饅頭|落雁|歳暮|中元|差し?入れ)")
 _SHOP_REACH = 20
 """A surname of two kanji ending in 屋 with a given name glued to it, listed beside another (鶴屋吉信 と
 亀屋良長), or a word for sweets or a gift before it on its line (お土産なら鶴屋吉信): a shop's."""

@@ -31,7 +31,7 @@ from bot.sudachi import dictionary, tokenizer
 
 _CUE_BEFORE = lazy.compile(
     rf"(?:(?:{_ROLES})名?[)】]?(?:は|が|の|:|：|=|＝|\()?|(?:旧姓|旧氏|通称)[ \t\u3000]の"
-    rf"|(?:{_ROLES})\([^()\n]{{1,8}}\)[:：]"
+    rf"|(?:{_ROLES})\([^()\n]{{1,8}}\)[:：]|\"(?:{_ROLES})\"[ \t]*:[ \t]*\""
     r"|[(【](?:審査|合議|照査|検印|査閲)[)】]"
     rf"|以上[、,]|受[:：]|入力[:：=＝]|{_FAMILY}[:：]|@|(?<![A-Za-z])(?i:by)|(?<![A-Za-z])(?i:to)[:：]"
     r"|(?:午前|午後|終日|[月火水木金土日](?:曜日?)?)[:：]|内線[ \t\u3000]?[0-9]{2,6}[ \t\u3000]"
@@ -42,7 +42,8 @@ _CUE_BEFORE = lazy.compile(
 """Says that the name words right after it are a person's (searched in the text just before them):
 氏名：, 申請者は, 担当者名：, 担当の, a former or another surname's の spaced too (旧姓 の; not 受付 の 机),
 (担当), 本人（, CC:, a mail header's To:, a mention's @, a signature's by, a key before = (担当者=大滝,
-assignee=城田), who typed a record in after a colon (入力：みやざき; 入力 して stays), the column of a
+assignee=城田) or a JSON export's quoted key ("staff": "相沢"), who typed a record in after a colon
+(入力：みやざき; 入力 して stays), the column of a
 stamp or a check in brackets (（審査）高松, 【合議】), an extension's number and a space (内線2040 大西まで),
 who borrowed or returned a key or a car in a lending log, a time perhaps between (借 久保 返, 持出 13:00
 朝倉), who sits by a seat's side (窓側：向井), or who hands a shift's notes over or takes them in a
