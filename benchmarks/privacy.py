@@ -701,6 +701,7 @@ def written_personal() -> None:
         "personal_holdout_twentyeighth.yaml", "no_personal_holdout_twentyeighth.yaml", show=False
     )
     _written_personal("personal_holdout_twentyninth.yaml", "no_personal_holdout_twentyninth.yaml", show=False)
+    _written_personal("personal_holdout_thirtieth.yaml", "no_personal_holdout_thirtieth.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
