@@ -19,7 +19,7 @@ WRITINGS = [
         "INSERT INTO kaigo (hihokensha_no, note) VALUES ('［各種番号］', 'ok');",
     ),
     (
-        "insert into kojin (kojin_no, kana) values ('528417390264', 'ヤマ');",
+        "insert into kojin (kojin_no, kana) values ('528417390261', 'ヤマ');",
         "insert into kojin (kojin_no, kana) values ('［マイナンバー］', 'ヤマ');",
     ),
     # Korean, Philippine and Brazilian addresses and numbers.
