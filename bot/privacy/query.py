@@ -45,11 +45,12 @@ _PARAMETER = lazy.compile(rf"[?&;]({_NAME}[_-]?(?:{_NAME}[_-]?){{0,24}}?)[0-9]?=
 """A query's parameter: its name (a digit after it if any: tel2, addr1) and its value up to the next one."""
 _FIELD = lazy.compile(
     r"(?<![A-Za-z0-9_.\-])\"?([A-Za-z][A-Za-z_-]{1,24})\"?(?:;[A-Za-z=,_-]{1,60})?"
-    r"[ \t]{0,3}[:=][ \t]{0,3}[\"']?([0-9+A-Za-z][^\"'\s,;:&{}()<>\[\]]{0,119})"
+    r"[ \t]{0,3}[:=][ \t]{0,3}[\"']?([0-9+A-Za-z][0-9A-Za-z+@._%-]{0,119})"
 )
 """A field in a log, a JSON object, a vCard or SQL: its name in Latin letters, quoted if it is, a vCard's
 parameters after it (TEL;TYPE=CELL:…), ``:`` or ``=`` and its value, quoted if it is, from a digit, ``+`` or
-a letter on (TEL;TYPE=WORK:内線3318 is the office's extension)."""
+a letter on (TEL;TYPE=WORK:内線3318 is the office's extension), in Latin letters, digits and an address's
+marks only, as a log writes it."""
 _INSERT = lazy.compile(
     r"\(([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_, \t\u4e00-\u9fff]{0,400})\)"
     r"[ \t]*(?i:values)[ \t]*\(([^()\n]{1,1000})\)"
