@@ -7,10 +7,10 @@ way (digits run together, percent-escaped kanji). A value with no digit is none 
 a parameter of no such name (page=2, id=20261207, ts=…) stays.
 
 The same names in Latin letters say so in a line pasted from a log, JSON, a vCard or SQL: a field
-(``"mynumber":"…"``, ``mynumber=…`` after a blank, ``BDAY:19720415``, ``WHERE atena_no = '…'``) whose value
-holds four digits or more (an e-mail's, an ``@``), and an INSERT's value under a column of such a name
-(``INSERT INTO t (hihokensha_no, birth) VALUES ('…', '…')``). A field of another name ("version", "room")
-stays, and so does a short value ("kaigo": 3).
+(``"mynumber":"…"``, ``mynumber=…`` after a blank, ``BDAY:19720415`` opening a line,
+``WHERE atena_no = '…'``) whose value holds four digits or more (an e-mail's, an ``@``), and an INSERT's
+value under a column of such a name (``INSERT INTO t (hihokensha_no, birth) VALUES ('…', '…')``). A field
+of another name ("version", "room") stays, and so does a short value ("kaigo": 3).
 """
 
 from __future__ import annotations
@@ -44,13 +44,17 @@ _NAME = r"[A-Za-z\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
 _PARAMETER = lazy.compile(rf"[?&;]({_NAME}[_-]?(?:{_NAME}[_-]?){{0,24}}?)[0-9]?=([^&;#\s\"'<>]{{1,120}})")
 """A query's parameter: its name (a digit after it if any: tel2, addr1) and its value up to the next one."""
 _FIELD = lazy.compile(
-    r"(?<![A-Za-z0-9_.\-])\"?([A-Za-z][A-Za-z_-]{1,24})\"?(?:;[A-Za-z=,_-]{1,60})?"
-    r"[ \t]{0,3}[:=][ \t]{0,3}[\"']?([0-9+A-Za-z][0-9A-Za-z+@._%-]{0,119})"
+    r"(?:\"([A-Za-z][A-Za-z_-]{1,24})\"[ \t]{0,3}:"
+    r"|(?<![^\n])([A-Za-z][A-Za-z_-]{1,24})(?:;[A-Za-z=,_-]{1,60})?[ \t]{0,3}:"
+    r"|(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z_-]{1,24})[ \t]{0,3}=)"
+    r"[ \t]{0,3}[\"']?([0-9+A-Za-z][0-9A-Za-z+@._%-]{0,119})"
 )
-"""A field in a log, a JSON object, a vCard or SQL: its name in Latin letters, quoted if it is, a vCard's
-parameters after it (TEL;TYPE=CELL:…), ``:`` or ``=`` and its value, quoted if it is, from a digit, ``+`` or
-a letter on (TEL;TYPE=WORK:内線3318 is the office's extension), in Latin letters, digits and an address's
-marks only, as a log writes it."""
+"""A field in a log, a JSON object, a vCard or SQL: its name in Latin letters, then its value, quoted
+if it is, after ``:`` where the name is quoted (JSON's "mynumber":) or opens a line, a vCard's parameters
+after it if any (TEL;TYPE=CELL:…, BDAY:…), or after ``=`` (a log's mynumber=…, SQL's atena_no = '…'); a
+name and a colon inside a line (代表：… / FAX：…) are a sentence's label, which the other detectors read.
+The value runs from a digit, ``+`` or a letter (TEL;TYPE=WORK:内線3318 is the office's extension) over
+Latin letters, digits and an address's marks only, as a log writes it."""
 _INSERT = lazy.compile(
     r"\(([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_, \t\u4e00-\u9fff]{0,400})\)"
     r"[ \t]*(?i:values)[ \t]*\(([^()\n]{1,1000})\)"
@@ -85,9 +89,10 @@ def _fields(text: str) -> Iterator[tuple[int, int, str]]:
     """A log's, JSON's, vCard's or SQL's fields and an INSERT's values named for personal data."""
     if ":" in text or "=" in text:
         for field in _FIELD.finditer(text):
-            kind = _KIND_OF.get(_SEPARATORS.sub("", field.group(1).lower()))
-            if kind is not None and _named_value(kind, field.group(2)):
-                yield field.start(2), field.end(2), EMAIL if "@" in field.group(2) else kind
+            name = field.group(1) or field.group(2) or field.group(3)
+            kind = _KIND_OF.get(_SEPARATORS.sub("", name.lower()))
+            if kind is not None and _named_value(kind, field.group(4)):
+                yield field.start(4), field.end(4), EMAIL if "@" in field.group(4) else kind
     for insert in _INSERT.finditer(text):
         columns = [_SEPARATORS.sub("", column.strip().lower()) for column in insert.group(1).split(",")]
         values = list(_VALUE.finditer(insert.group(2)))

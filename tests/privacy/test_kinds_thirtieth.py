@@ -46,6 +46,7 @@ def test_each_writing_is_masked_where_it_was_written(text: str, masked: str) -> 
     "text",
     [
         "TEL;TYPE=WORK:内線3318\nNOTE:本庁舎4階 402",
+        "子ども家庭支援センター 代表：03-5980-5275 / FAX：03-5980-5276",
         '{"status":200,"elapsed_ms":1184,"version":"2.7.1","rows":42213}',
         "INSERT INTO budget (year, code, amount) VALUES ('2026', '01-02-03', 3200000);",
         "SELECT count(*) FROM soudan WHERE ward_code = 131202;",
