@@ -12,7 +12,8 @@ numbers, postal codes), `bot.privacy.email`, `bot.privacy.address`,
 `bot.privacy.names` (a person's name, where the text shows it is one),
 `bot.privacy.labelled` (a birth date, an account, insurance, pension or ID
 card number where a label announces it; a payment card's 16 digits), `bot.privacy.query` (a URL's
-parameter named for one of them: ?tel=…&zip=…). Work
+parameter named for one of them: ?tel=…&zip=…, a log's, JSON's or SQL's field so named),
+`bot.privacy.abroad` (Korean, Philippine and Brazilian addresses and numbers). Work
 text stays: dates, times, amounts, durations, percentages, counts (40件),
 extension numbers (内線 2345), references (#123, No.12, 第3条).
 
@@ -35,6 +36,7 @@ from hashlib import blake2b
 from threading import Lock
 
 from bot.privacy import lazy
+from bot.privacy.abroad import find_abroad
 from bot.privacy.address import ADDRESS, find_addresses
 from bot.privacy.email import EMAIL, find_emails
 from bot.privacy.fold import fold
@@ -142,7 +144,14 @@ def _read(text: str, public: Collection[str]) -> Masked:
             readings.append(joined)
     found = [
         (reading, span)
-        for detector in (find_labelled, find_emails, find_numbers, find_in_queries, find_addresses)
+        for detector in (
+            find_labelled,
+            find_emails,
+            find_numbers,
+            find_in_queries,
+            find_addresses,
+            find_abroad,
+        )
         for reading in readings
         for span in detector(reading.text)
     ]

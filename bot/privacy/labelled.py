@@ -3,7 +3,8 @@
 Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受付番号
 123), so these are masked only where a label says whose they are:
 
-- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped), 誕生日, 生まれた日, 生まれ,
+- a birth date after 生年月日 (or 生年月, 生年月曰, 生年月目, as it is mistyped, 牛年月日, as OCR
+  misreads it), 誕生日, 生まれた日, 生まれ,
   生 as a word of its own before a blank or a colon (生 H元.10.4; not 学生 nor 1年生),
   出生日期, 생년월일, DOB, D.O.B. or birth= (生年月日：昭和60年4月1日, 誕生日は1985/4/1, Date of birth:
   1990-08-21, 生年月日: 23 Nov 1988; a line break after the label or between the parts: 生年月日 / 1976年 /
@@ -42,6 +43,7 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (被保険者番号, 被保険者証の番号, 被保険者証 番号, 資格確認書、番号は, 医療証の番号, 基礎年金番号,
   雇用保険の番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
+  a Korean 住民登録番号 or a Brazilian CPF,
   年金手帳の番号, 身体障害者手帳 1級 第12345号 …; No. or number after the card's name too: 旅券No.,
   Passport No.; a card's name and 番号 apart by a space: 在留カード 番号：…; 在留カード alone; shortened or
   in hiragana: 被保番, 介保番号, ひほけんしゃ番号, 免許NO, 運免, パスポ番号, PP番号; 身障手帳 and
@@ -188,11 +190,13 @@ _WESTERN_ASIDE = (
 2015年(H27)7月20日)."""
 _MONTH_DAY = (
     rf"(?:{_SPACE}年(?:の[、,]?|[、,])?{_WESTERN_ASIDE}{_GAP}{_SMALL}{_SPACE}月"
-    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|{_GAP}{_SMALL}{_SPACE}日?)"
+    rf"(?:[、,]{_SPACE}{_SMALL}{_SPACE}日|の[、,]?{_SPACE}{_SMALL}{_SPACE}日|{_GAP}{_SMALL}{_SPACE}日?)"
     rf"|{_SPACE}[./・-]{_SPACE}{_SMALL}{_SPACE}[./・-]{_SPACE}{_SMALL})"
 )
 """What follows a year: 年, month and day, spaces or commas between them if any (平成　１０年　２月　８日,
-平成３年、８月、１２日; each on a line of its own, as a form's boxes are copied: 1976年 / 2月 / 3日), or
+平成３年、８月、１２日; の after the year and the month, as a date is said aloud:
+昭和の五十一年の、十一月の三日; each on a line of its own, as a form's boxes are copied:
+1976年 / 2月 / 3日), or
 dots, slashes, dashes or middle dots, spaces around them if any (S60.4.1, H12・5・6, H 9 . 10 . 4)."""
 _ERA_YEAR = rf"{_GAP}(?:の{_SPACE})?(?:{_SMALL}|元)"
 _SHORT_YEAR = r"['’‘][0-9]{2}"
@@ -219,7 +223,7 @@ _STAMPED = (
 """A date that a word for what was done to a document follows (生 2026/12/7 更新): a file's or a form's stamp,
 which 生 opens as an abbreviation (生成), not someone's birth."""
 _BIRTH_LABEL = (
-    r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
+    r"(?:たんじょうび|せいねんがっぴ|うまれ|生年月日|牛年月日|生年月[曰目]?|誕生日(?!会)|生まれた日|生まれ"
     r"|出生日期|出生年月日|생년월일|d\.o\.b\.?|dob|date[ _]of[ _]birth|birth[ _]?date"
     r"|birthday|(?<![a-z])born(?:[ \t]+(?:on|in))?|birth(?=[ \t]*[=:>\"'])|🎂|👶"
     rf"|(?<![\u3040-\u30ff\u4e00-\u9fff])生(?=[ \t\u3000:：])(?!{_STAMPED}))"
@@ -338,7 +342,7 @@ _ID_LABEL = (
     r"(?<![a-z])(?:account|insured(?:[ _]person)?|pension|policy|passport|licen[cs]e|id[ _]?card)"
     r"[ \t_]+(?:no\.?|number)|"
     r"(?<![a-z])(?:acct|a/c)(?![a-z])|"
-    r"在留カード番号|在留カード|住民票コード|手帳の番号|手帳番号|"
+    r"在留カード番号|在留カード|住民票コード|住民登録番号|(?<![a-z])cpf(?![a-z])|手帳の番号|手帳番号|"
     r"受給者証番号|受給者番号|クレジットカード番号|クレジットカード|カード番号|職員番号|社員番号|学籍番号|"
     r"求職番号|証券番号|カルテ番号|会員番号|資格番号|(?:[士師]|籍)登録番号|認定番号|(?:保険|年金)の番号|"
     r"犬の登録番号|鑑札の?番号|"

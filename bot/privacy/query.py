@@ -1,10 +1,16 @@
-"""Personal data in a URL's query string, whose parameter's name says what its value is.
+"""Personal data in a URL's query string, a log's or JSON's field or an SQL row, whose name says what it is.
 
 A form's log or a link pasted from a browser holds what a resident typed as its parameters
 (…/entry?tel=09033182047&mail=…&zip=1760005): the name before ``=`` says the value is a phone, a postal
 code, an address, a birth date, a My Number or an insurance, pension or account number, written in any
 way (digits run together, percent-escaped kanji). A value with no digit is none of them (``?tel=&…``);
 a parameter of no such name (page=2, id=20261207, ts=…) stays.
+
+The same names in Latin letters say so in a line pasted from a log, JSON, a vCard or SQL: a field
+(``"mynumber":"…"``, ``mynumber=…`` after a blank, ``BDAY:19720415`` opening a line,
+``WHERE atena_no = '…'``) whose value holds four digits or more (an e-mail's, an ``@``), and an INSERT's
+value under a column of such a name (``INSERT INTO t (hihokensha_no, birth) VALUES ('…', '…')``). A field
+of another name ("version", "room") stays, and so does a short value ("kaigo": 3).
 """
 
 from __future__ import annotations
@@ -25,9 +31,9 @@ _KINDS = {
     POSTAL: "zip|zipcode|postal|postalcode|postcode|郵便|郵便番号",
     ADDRESS: "addr|address|banchi|street|chiban|住所",
     BIRTH_DATE: "dob|birth|birthday|birthdate|bday|誕生日|生年月日",
-    MY_NUMBER: "mynumber|mynum|個人|個人番号|マイナンバー",
+    MY_NUMBER: "mynumber|mynum|mynumberno|個人|個人no|個人bango|個人番号|マイナンバー",
     ID_NUMBER: (
-        "hihoban|hihokensha|hihokenshabango|kaigo|kaigono|kaigobango|kinen|kisonenkin|nenkin|nenkinno|"
+        "hihoban|hihokensha|hihokenshano|hihokenshabango|atena|atenano|atenabango|atenabangou|kaigo|kaigono|kaigobango|kinen|kisonenkin|nenkin|nenkinno|"
         "nenkinbango|koza|kouza|kozabango|account|accountno|acct|passport|license|licence|zairyu"
     ),
 }
@@ -37,8 +43,27 @@ _KIND_OF = {key: kind for kind, keys in _KINDS.items() for key in keys.split("|"
 _NAME = r"[A-Za-z\u4e00-\u9fff\u30a1-\u30fa\u30fc]"
 _PARAMETER = lazy.compile(rf"[?&;]({_NAME}[_-]?(?:{_NAME}[_-]?){{0,24}}?)[0-9]?=([^&;#\s\"'<>]{{1,120}})")
 """A query's parameter: its name (a digit after it if any: tel2, addr1) and its value up to the next one."""
+_FIELD = lazy.compile(
+    r"(?:\"([A-Za-z][A-Za-z_-]{1,24})\"[ \t]{0,3}:"
+    r"|(?<![^\n])([A-Za-z][A-Za-z_-]{1,24})(?:;[A-Za-z=,_-]{1,60})?[ \t]{0,3}:"
+    r"|(?<![A-Za-z0-9_.\-])([A-Za-z][A-Za-z_-]{1,24})[ \t]{0,3}=)"
+    r"[ \t]{0,3}[\"']?([0-9+A-Za-z][0-9A-Za-z+@._%-]{0,119})"
+)
+"""A field in a log, a JSON object, a vCard or SQL: its name in Latin letters, then its value, quoted
+if it is, after ``:`` where the name is quoted (JSON's "mynumber":) or opens a line, a vCard's parameters
+after it if any (TEL;TYPE=CELL:…, BDAY:…), or after ``=`` (a log's mynumber=…, SQL's atena_no = '…'); a
+name and a colon inside a line (代表：… / FAX：…) are a sentence's label, which the other detectors read.
+The value runs from a digit, ``+`` or a letter (TEL;TYPE=WORK:内線3318 is the office's extension) over
+Latin letters, digits and an address's marks only, as a log writes it."""
+_INSERT = lazy.compile(
+    r"\(([A-Za-z_\u4e00-\u9fff][A-Za-z0-9_, \t\u4e00-\u9fff]{0,400})\)"
+    r"[ \t]*(?i:values)[ \t]*\(([^()\n]{1,1000})\)"
+)
+"""An SQL INSERT's columns and its row's values."""
+_VALUE = lazy.compile(r"'([^'\n]{0,200})'|([^,'\s][^,\s]{0,60})")
 _SEPARATORS = lazy.compile("[_-]")
 _DIGIT = lazy.compile("[0-9]")
+_FOUR_DIGITS = lazy.compile("[0-9](?:[^0-9]*[0-9]){3}")
 
 
 def find_in_queries(text: str) -> Iterator[tuple[int, int, str]]:
@@ -47,6 +72,7 @@ def find_in_queries(text: str) -> Iterator[tuple[int, int, str]]:
     A value under an address's name that holds an ``@`` is an e-mail (addr=…@…); `bot.privacy.fold` has
     made a percent-escaped ``@`` one.
     """
+    yield from _fields(text)
     if "=" not in text:
         return
     for parameter in _PARAMETER.finditer(text):
@@ -57,3 +83,29 @@ def find_in_queries(text: str) -> Iterator[tuple[int, int, str]]:
         if "@" in value:
             kind = EMAIL
         yield parameter.start(2), parameter.end(2), kind
+
+
+def _fields(text: str) -> Iterator[tuple[int, int, str]]:
+    """A log's, JSON's, vCard's or SQL's fields and an INSERT's values named for personal data."""
+    if ":" in text or "=" in text:
+        for field in _FIELD.finditer(text):
+            name = field.group(1) or field.group(2) or field.group(3)
+            kind = _KIND_OF.get(_SEPARATORS.sub("", name.lower()))
+            if kind is not None and _named_value(kind, field.group(4)):
+                yield field.start(4), field.end(4), EMAIL if "@" in field.group(4) else kind
+    for insert in _INSERT.finditer(text):
+        columns = [_SEPARATORS.sub("", column.strip().lower()) for column in insert.group(1).split(",")]
+        values = list(_VALUE.finditer(insert.group(2)))
+        if len(values) != len(columns):
+            continue
+        for column, value in zip(columns, values, strict=True):
+            kind = _KIND_OF.get(column)
+            group = 1 if value.group(1) is not None else 2
+            if kind is not None and _named_value(kind, value.group(group)):
+                offset = insert.start(2)
+                yield offset + value.start(group), offset + value.end(group), kind
+
+
+def _named_value(kind: str, value: str) -> bool:
+    """Whether a field's value may be what its name says: four digits or more, an e-mail's ``@``."""
+    return "@" in value if kind == EMAIL else _FOUR_DIGITS.search(value) is not None
