@@ -574,6 +574,23 @@ WRITINGS: list[tuple[str, str, tuple[str, ...], str]] = [
         "元号,年,月,日\n［生年月日］\n世帯No ［各種番号］ の世帯員\n身障手帳 第［各種番号］号\n"
         "聞き取り（住所）：いたばしく ［住所］ です",
     ),
+    (
+        "0057",
+        "窓口の 邊 さん、至急折り返しお願いします。\nぱんだ組の はると が 転んで膝をすりむきました。\n"
+        '{"staff": "相沢", "status": "受付"}',
+        ("邊", "はると", "相沢"),
+        "窓口の ［氏名］ さん、至急折り返しお願いします。\n"
+        "ぱんだ組の ［氏名］ が 転んで膝をすりむきました。\n"
+        '{"staff": "［氏名］", "status": "受付"}',
+    ),
+    (
+        "0057",
+        "WARN mynumber=447120938851 id=5521\nBDAY:19720415\n転出先 Av. Paulista, 1578 - Bela Vista\n"
+        "住民登録番号 900721-1338420",
+        ("447120938851", "19720415", "Paulista", "1338420"),
+        "WARN mynumber=［マイナンバー］ id=5521\nBDAY:［生年月日］\n転出先 ［住所］ - Bela Vista\n"
+        "住民登録番号 ［各種番号］",
+    ),
 ]
 WHAT_WRITINGS_HOLD = [
     "names",
@@ -641,6 +658,8 @@ WHAT_WRITINGS_HOLD = [
     "URL parameters, 基年番号, a phone's group read aloud between dashes, plates read aloud in hiragana",
     "minutes' speakers in parentheses, a one-kanji child alone, who hands notes over and who takes them",
     "元号,年,月,日 columns, 世帯No, a handbook's 第…号, an address read aloud in hiragana",
+    "a variant kanji surname before a spaced さん, a child after a class, a JSON export's staff key",
+    "fields named for personal data in logs and vCards, addresses in Brazil, Korea's resident number",
 ]
 
 
