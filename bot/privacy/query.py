@@ -33,7 +33,8 @@ _KINDS = {
     BIRTH_DATE: "dob|birth|birthday|birthdate|bday|誕生日|生年月日",
     MY_NUMBER: "mynumber|mynum|mynumberno|個人|個人no|個人bango|個人番号|マイナンバー",
     ID_NUMBER: (
-        "hihoban|hihokensha|hihokenshano|hihokenshabango|atena|atenano|atenabango|atenabangou|kaigo|kaigono|kaigobango|kinen|kisonenkin|nenkin|nenkinno|"
+        "hihoban|hihokensha|hihokenshano|hihokenshabango|atena|atenano|atenabango|atenabangou|"
+        "kaigo|kaigono|kaigobango|kinen|kisonenkin|nenkin|nenkinno|"
         "nenkinbango|koza|kouza|kozabango|account|accountno|acct|passport|license|licence|zairyu"
     ),
 }
