@@ -46,6 +46,10 @@ NO_NAMES = [
     "電話メモ\nヤマト運輸から折り返し希望。",
     "件名：FW: 鶴屋吉信 お歳暮の件\n受け取れない旨を返信してください。",
     "会議の茶菓子は「村上開新堂」のクッキー。",
+    # A ward's flower, mascot and newsletter quoted after what they are (the dictionary reads given names).
+    "かえで区では、区の花「かえで」をデザインした原付のナンバープレートを交付しています。",
+    "日程は「区報かえで」12月1日号でお知らせします。",
+    "マスコット「さくらちゃん」が窓口に来ます。",
 ]
 
 
@@ -76,6 +80,9 @@ PEOPLE_KEPT_MASKED = [
     ("サトウ運輸のサトウさん", "サトウ運輸の［氏名］さん"),
     ("土屋吉信 さん お歳暮", "［氏名］ さん お歳暮"),
     ("渡邊さん", "［氏名］さん"),
+    # A name quoted after kin, and what someone said after their surname, are not things' names.
+    ("娘の「かえで」が熱を出しました", "娘の「［氏名］」が熱を出しました"),
+    ("佐々木「田中さんに聞いてください」", "［氏名］「［氏名］さんに聞いてください」"),
 ]
 
 

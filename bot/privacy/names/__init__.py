@@ -587,6 +587,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found += _chained(text, found)
     found += _broken_at_lines(text, found)
     things = _firms_listed(text) + _things_in_tables(text) + _pets(text) + _numbers_read_aloud(text)
+    things += _quoted_things(text)
     things += [match.span() for match in _FIRM_BY_TRADE.finditer(text)]
     things += _katakana_firms(text, found)
     for start, end in found:
@@ -621,6 +622,22 @@ _PET = lazy.compile(
 def _pets(text: str) -> list[tuple[int, int]]:
     """Where pets are named (`_PET`): no one's name."""
     return [match.span(1) for match in _PET.finditer(text)]
+
+
+_QUOTED_THING = lazy.compile(
+    "(?:[区市町村県都道府]の(?:花|木|鳥)|愛称|名称|通称|マスコット|キャラクター|品種|銘柄|ブランド|商品名|店名|施設名)"
+    "[はが:：]?[ \t\u3000]*[「『]([^「」『』\n]{1,16})[」』]"
+    "|[「『]((?:区報|市報|町報|村報|広報|県報|都報)[^「」『』\n]{1,12})[」』]"
+)
+"""A name quoted after what it names (区の花「かえで」, マスコット「さくらちゃん」, 愛称「もみじホール」),
+and a publication's title quoted (「区報かえで」): a thing's name, not a person's, though a dictionary
+reads a given name in it. A bare 花 or 木 is not enough: 佐々木「…」 opens what someone said, names and
+all."""
+
+
+def _quoted_things(text: str) -> list[tuple[int, int]]:
+    """Where things are named in quotes (`_QUOTED_THING`): no one's name."""
+    return [match.span(match.lastindex or 0) for match in _QUOTED_THING.finditer(text)]
 
 
 _KANA_DIGIT = "(?:いち|に|さん|よん|し|ご|ろく|なな|しち|はち|きゅう|く|じゅう|ぜろ|れい|まる)"
