@@ -83,6 +83,7 @@ PEOPLE_KEPT_MASKED = [
     # A name quoted after kin, and what someone said after their surname, are not things' names.
     ("娘の「かえで」が熱を出しました", "娘の「［氏名］」が熱を出しました"),
     ("佐々木「田中さんに聞いてください」", "［氏名］「［氏名］さんに聞いてください」"),
+    ("内縁の夫：通称「ケン」", "内縁の夫：通称「［氏名］」"),
 ]
 
 

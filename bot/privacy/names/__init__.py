@@ -283,8 +283,9 @@ katakana is a noun (ぱんだ組の はると が); a chat export's sender is th
 account before two spaces and the time (Daiki Okubo⏎10:15, yuta.mori  09:01); a JSON export's quoted key is
 a cue ("staff": "相沢"); and once one of a header row's cells holds a name in parentheses, the others' kanji
 there are people too (審査（安西）). Without names: a katakana word against a trade's word (ヤマト運輸), a
-shop of three kanji or more ending in 堂 (村上開新堂), and a 屋 shop before a gift's word (鶴屋吉信
-お歳暮の件).
+shop of three kanji or more ending in 堂 (村上開新堂), a 屋 shop before a gift's word (鶴屋吉信
+お歳暮の件), and a name quoted after what it names or a newsletter's quoted title (区の花「かえで」,
+「区報かえで」).
 
 `find_names` here runs the detectors of the package's modules: `runs` (the dictionary's name words),
 `read_otherwise` and `kanji` (surnames it reads as words or splits), `kana`, `latin`, `kin`, `lists`,
@@ -625,14 +626,14 @@ def _pets(text: str) -> list[tuple[int, int]]:
 
 
 _QUOTED_THING = lazy.compile(
-    "(?:[区市町村県都道府]の(?:花|木|鳥)|愛称|名称|通称|マスコット|キャラクター|品種|銘柄|ブランド|商品名|店名|施設名)"
+    "(?:[区市町村県都道府]の(?:花|木|鳥)|名称|マスコット|キャラクター|品種|銘柄|ブランド|商品名|店名|施設名)"
     "[はが:：]?[ \t\u3000]*[「『]([^「」『』\n]{1,16})[」』]"
     "|[「『]((?:区報|市報|町報|村報|広報|県報|都報)[^「」『』\n]{1,12})[」』]"
 )
-"""A name quoted after what it names (区の花「かえで」, マスコット「さくらちゃん」, 愛称「もみじホール」),
-and a publication's title quoted (「区報かえで」): a thing's name, not a person's, though a dictionary
-reads a given name in it. A bare 花 or 木 is not enough: 佐々木「…」 opens what someone said, names and
-all."""
+"""A name quoted after what it names (区の花「かえで」, マスコット「さくらちゃん」, 施設名「もみじ」), and
+a publication's title quoted (「区報かえで」): a thing's name, not a person's, though a dictionary reads
+a given name in it. A bare 花 or 木 is not enough (佐々木「…」 opens what someone said, names and all), nor
+通称 or 愛称, which people have too (内縁の夫：通称「ケン」)."""
 
 
 def _quoted_things(text: str) -> list[tuple[int, int]]:
