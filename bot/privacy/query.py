@@ -77,7 +77,7 @@ def find_in_queries(text: str) -> Iterator[tuple[int, int, str]]:
     if "=" not in text:
         return
     for parameter in _PARAMETER.finditer(text):
-        kind = _KIND_OF.get(_SEPARATORS.sub("", parameter.group(1).lower()))
+        kind = _kind_named(parameter.group(1))
         value = parameter.group(2)
         if kind is None or not _DIGIT.search(value):
             continue
@@ -91,20 +91,24 @@ def _fields(text: str) -> Iterator[tuple[int, int, str]]:
     if ":" in text or "=" in text:
         for field in _FIELD.finditer(text):
             name = field.group(1) or field.group(2) or field.group(3)
-            kind = _KIND_OF.get(_SEPARATORS.sub("", name.lower()))
+            kind = _kind_named(name)
             if kind is not None and _named_value(kind, field.group(4)):
                 yield field.start(4), field.end(4), EMAIL if "@" in field.group(4) else kind
     for insert in _INSERT.finditer(text):
-        columns = [_SEPARATORS.sub("", column.strip().lower()) for column in insert.group(1).split(",")]
+        kinds = [_kind_named(column.strip()) for column in insert.group(1).split(",")]
         values = list(_VALUE.finditer(insert.group(2)))
-        if len(values) != len(columns):
+        if len(values) != len(kinds):
             continue
-        for column, value in zip(columns, values, strict=True):
-            kind = _KIND_OF.get(column)
+        for kind, value in zip(kinds, values, strict=True):
             group = 1 if value.group(1) is not None else 2
             if kind is not None and _named_value(kind, value.group(group)):
                 offset = insert.start(2)
                 yield offset + value.start(group), offset + value.end(group), kind
+
+
+def _kind_named(name: str) -> str | None:
+    """The kind of personal data a parameter, field or column so named holds (tel_no and TELNO alike)."""
+    return _KIND_OF.get(_SEPARATORS.sub("", name.lower()))
 
 
 def _named_value(kind: str, value: str) -> bool:
