@@ -29,6 +29,7 @@ from bot.privacy.names.words import (
     _morphemes,
     _named_in_kana,
     _opens,
+    _overlap_test,
     _part_of_speech_before_san,
     _read_before_san,
     _related,
@@ -503,15 +504,16 @@ def _foreign_names_listed(text: str, found: Sequence[tuple[int, int]]) -> list[t
     throughout.
     """
     items = list(_FOREIGN_NAME_ITEM.finditer(text))
+    if not items:
+        return []
+    overlaps = _overlap_test(found)
     spans: list[tuple[int, int]] = []
     chain: list[tuple[int, int]] = []
     for item in [*items, None]:
         if item is not None and chain and _ITEM_GAP.fullmatch(text, chain[-1][1], item.start()):
             chain.append(item.span())
             continue
-        if len(chain) >= 2 and any(
-            start < stop and chain_start < end for chain_start, stop in chain for start, end in found
-        ):
+        if len(chain) >= 2 and any(overlaps(start, stop) for start, stop in chain):
             spans += chain
         chain = [item.span()] if item is not None else []
     return spans

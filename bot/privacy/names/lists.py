@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
 from typing import Any
 
 from bot.privacy import lazy
@@ -27,6 +26,7 @@ from bot.privacy.names.words import (
     _kanji_noun,
     _morphemes,
     _one_kanji_surname,
+    _overlap_test,
     _part_of_speech_before_san,
     _prefecture,
     _read_before_san,
@@ -1118,19 +1118,6 @@ def _noted_items(text: str, found: Sequence[tuple[int, int]]) -> list[tuple[int,
             if household in shapes and not overlaps(start, end) and _name_like(text[start:end])
         ]
     return spans
-
-
-def _overlap_test(found: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
-    """Whether ``start``–``end`` overlaps a span ``found``, in log time: a long text holds thousands."""
-    ordered = sorted(found)
-    starts = [start for start, _ in ordered]
-    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end of the spans up to each
-
-    def overlaps(start: int, end: int) -> bool:
-        before = bisect_left(starts, end)  # the spans that start before ``end``
-        return before > 0 and reach[before - 1] > start
-
-    return overlaps
 
 
 _CHAIN_BOUND = lazy.compile("[\n、,:：。]")

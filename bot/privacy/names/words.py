@@ -7,7 +7,9 @@ The one Sudachi tokenizer's morphemes (a text read in chunks), whether a word is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from bot.kana import to_katakana
@@ -135,6 +137,19 @@ def _prefecture(word: str) -> bool:
 def _within(span: tuple[int, int], outer: Sequence[tuple[int, int]]) -> bool:
     """Whether ``span`` lies inside one of the ``outer`` spans."""
     return any(start <= span[0] and span[1] <= stop for start, stop in outer)
+
+
+def _overlap_test(found: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether ``start``–``end`` overlaps a span ``found``, in log time: a long text holds thousands."""
+    ordered = sorted(found)
+    starts = [start for start, _ in ordered]
+    reach = list(accumulate((end for _, end in ordered), max))  # the furthest end of the spans up to each
+
+    def overlaps(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the spans that start before ``end``
+        return before > 0 and reach[before - 1] > start
+
+    return overlaps
 
 
 def _joined_word(morphemes: Sequence[Any], at: int) -> tuple[int, int]:
