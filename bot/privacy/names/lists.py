@@ -347,7 +347,7 @@ def _pair_word(word: Any) -> bool:
 
 _ITEM_SPLIT = lazy.compile(
     r"[、,，→⇒。]|(?<![0-9])[/／](?![0-9])|[ \t\u3000](?=[○◯×△●])"
-    r"|[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
+    r"|(?<![ \t\u3000])[ \t\u3000]+(?=[^\s0-9:：、,()（）][^\s:：、,()（）]{0,7}[:：])"
     r"|・(?=[^\s・、,:：()（）]{1,8}[ \t\u3000])"
 )
 """Where an item of a list ends within a line: a comma, a sentence's end (…福祉 ハーン。産業医は), a slash
