@@ -714,6 +714,7 @@ def written_personal() -> None:
     )
     _written_personal("personal_holdout_twentyninth.yaml", "no_personal_holdout_twentyninth.yaml", show=False)
     _written_personal("personal_holdout_thirtieth.yaml", "no_personal_holdout_thirtieth.yaml", show=False)
+    _written_personal("personal_holdout_thirtyfirst.yaml", "no_personal_holdout_thirtyfirst.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:
