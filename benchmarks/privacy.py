@@ -676,6 +676,7 @@ def written_personal() -> None:
     )
     _written_personal("personal_studied_twentyninth.yaml", "no_personal_studied_twentyninth.yaml", show=True)
     _written_personal("personal_studied_thirtieth.yaml", "no_personal_studied_thirtieth.yaml", show=True)
+    _written_personal("personal_studied_thirtyfirst.yaml", "no_personal_studied_thirtyfirst.yaml", show=True)
     _written_personal("personal_holdout.yaml", "no_personal_holdout.yaml", show=False)
     _written_personal("personal_holdout_second.yaml", "no_personal_holdout_second.yaml", show=False)
     _written_personal("personal_holdout_third.yaml", "no_personal_holdout_third.yaml", show=False)
@@ -714,6 +715,7 @@ def written_personal() -> None:
     )
     _written_personal("personal_holdout_twentyninth.yaml", "no_personal_holdout_twentyninth.yaml", show=False)
     _written_personal("personal_holdout_thirtieth.yaml", "no_personal_holdout_thirtieth.yaml", show=False)
+    _written_personal("personal_holdout_thirtyfirst.yaml", "no_personal_holdout_thirtyfirst.yaml", show=False)
 
 
 def _written_personal(items_file: str, without_file: str, *, show: bool) -> None:

@@ -21,8 +21,8 @@ ASCII letters or a run of kanji or katakana, so a particle after the address
 An address read out word by word and typed as heard is one too (ゆーき、あんだーばー、…、あっと、
 あいくらうど、どっと、こむ).
 
-OCR may read a domain's every dot as a comma (miyu,sato@icloud,com): such an address ends in a common
-top-level label (com, jp, net, …).
+OCR may read a domain's every dot as a comma (miyu,sato@icloud,com), and a hand may type one of them so
+(ren.abe@yahoo,co.jp): such an address ends in a common top-level label (com, jp, net, …).
 
 An address a mail client broke at a line's end is one too, the quote marks of a reply after the break if any
 (yoshi_k1975@yaho / o.co.jp, keiko.fu / jii@au.com).
@@ -102,15 +102,16 @@ _SPACED = lazy.compile(
 
 
 _COMMA_TLD = r"(?:com|net|org|info|biz|jp|io|me|co|ac|ne|or|go|lg|ed|tokyo|nagoya|osaka|kyoto|yokohama)"
+_COMMA_LABEL = r"[a-z0-9](?:[a-z0-9\-]{0,62}[a-z0-9])?"
 _COMMAS = lazy.compile(
     rf"(?<![a-z0-9._%+\-,])[a-z0-9._%+\-]{{1,64}}(?:,[a-z0-9._%+\-]{{1,64}}){{0,3}}@"
-    rf"[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?(?:,[a-z0-9](?:[a-z0-9\-]{{0,62}}[a-z0-9])?){{0,3}},{_COMMA_TLD}"
+    rf"{_COMMA_LABEL}(?:\.{_COMMA_LABEL}){{0,3}},(?:{_COMMA_LABEL}[,.]){{0,3}}{_COMMA_TLD}"
     r"(?![a-z0-9\-.])",
     re.IGNORECASE,
 )
-"""An address whose domain's dots OCR read as commas (miyu,sato@icloud,com, k.ohno@k-net,ne,jp): the domain's
-every dot a comma, ending in a common top-level label; a real address before a CSV's comma keeps its dots
-(a@example.com,yes), and so is found above, its cell after it left."""
+"""An address whose domain's dots OCR read as commas (miyu,sato@icloud,com, k.ohno@k-net,ne,jp), or one of
+them a comma as a hand slips (ren.abe@yahoo,co.jp): ending in a common top-level label; a real address before
+a CSV's comma keeps its dots (a@example.com,yes), and so is found above, its cell after it left."""
 
 
 _BEFORE_AT = lazy.compile(

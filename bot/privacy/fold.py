@@ -78,6 +78,7 @@ _SPOKEN_DIGITS = {
     "よん": "4",
     "し": "4",
     "ごお": "5",
+    "ごう": "5",
     "ご": "5",
     "ろく": "6",
     "なな": "7",
@@ -87,11 +88,17 @@ _SPOKEN_DIGITS = {
     "きゅー": "9",
     "く": "9",
 }
-"""Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー)."""
+"""Digits as voice input spells them in hiragana; a long-vowel mark after one is part of it (にー, ごー), and
+so is the う that stretches ご as a hand spells it out (いちごうはちはち: 1588)."""
 SPOKEN_DIGIT = (
-    "(?:" + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True)).replace("にい", "にい(?!ち)") + ")ー?"
+    "(?:"
+    + "|".join(sorted(_SPOKEN_DIGITS, key=len, reverse=True))
+    .replace("にい", "にい(?!ち)")
+    .replace("ごう", "(?:(?<=[ろいるちにしおうくなーご 、,・の-])|(?<=さん)|(?<=よん))ごう")
+    + ")ー?"
 )
-"""A digit read aloud; にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only."""
+"""A digit read aloud; にいち is に and いち (ぜろにいち 582 …), so that the readings split one way only; ごう
+only after another digit's reading (いちごう), not opening a run: ばんごう and きごう are 番号 and 記号."""
 _SPOKEN_ONES = "いっ|いち|に|さん|よん|ご|ろく|なな|しち|はっ|はち|きゅう|じゅっ"
 SPOKEN_NUMBER = rf"(?:(?:{_SPOKEN_ONES})?じゅう(?:{_SPOKEN_ONES})?|{_SPOKEN_ONES})"
 """A number from 1 to 99 read aloud in hiragana (よんじゅう, にじゅういち, いっ before ちょうめ), as a

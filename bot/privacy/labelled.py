@@ -40,7 +40,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   (口座番号, 口座, 口番; 普通, ふつう or 当座 before exactly seven digits, in brackets too: （普通）1234567,
   or a CSV row's cell before them: "普通","4410927"), an
   insurance, pension, licence, passport, residence card, medical aid or beneficiary number
-  (被保険者番号, 被保険者証の番号, 被保険者証 番号, 資格確認書、番号は, 医療証の番号, 基礎年金番号,
+  (被保険者番号, 被保険者証の番号, 被保険者証 番号, the card's name and 番号 on lines of their own as a copied
+  form sets them, 資格確認書、番号は, 医療証の番号, 基礎年金番号,
   雇用保険の番号,
   免許証番号, 免許証の番号, 運転免許 第…号, 旅券番号, 在留カード番号, 受給者証番号, 住民票コード,
   a Korean 住民登録番号 or a Brazilian CPF,
@@ -78,7 +79,8 @@ Dates and numbers are work text as a rule (締切は2026年4月1日, 40件, 受�
   生年月日（0012458832／S24.9.9）); 第 and a space may come first (受給者番号が「第 5038172 号」),
   and 番号 in brackets after the card
   (在留カード（番号 XY 1122 3344 ZW）, 免許証（番号 第 6103 2288 4491 号）); an account's type
-  before its seven digits (普通 1234567, 普 1234567, 種別：普通 then 番号：1234567 on the next line);
+  before its seven digits (普通 1234567, 普 1234567, 普通 No. 1234567, 種別：普通 then 番号：1234567 on the
+  next line);
 - a work number said to be someone's (受付番号が 3318 の方, 申請番号 KY-00448172 のご本人; not a queue's
   called to a counter: 受付番号 312 番の方、3番窓口へ); a voter's number right after a polling district
   (第3投票区の 1248 番); a branch and an account joined by a dash, with the account's type after them or
@@ -357,7 +359,7 @@ _ID_LABEL = (
     r"予診票の?番号|接種券の?番号|受診番号|"
     rf"{_PERSON_ID}|ゆうちょ(?:銀行)?(?:の口座)?|"
     r"(?:被保険者証|保険証|医療証|受給者証|年金手帳|年金証書|資格確認書|在留カード|免許証|旅券)"
-    r"(?:[ \t\u3000]+|[、,][ \t\u3000]*)番号|被保険者証?の?記号・?番号|"
+    r"(?:[ \t\u3000]+|[、,][ \t\u3000]*|[ \t\u3000]*\n[ \t\u3000]*)番号|被保険者証?の?記号・?番号|"
     r"(?:介護)?(?:被保険者証|保険証|医療証|受給者証)(?=[ \t\u3000]*(?:no\.?|number|ナンバー)))"
 )
 _HANDBOOK = (
@@ -405,6 +407,7 @@ _ID_NUMBER = lazy.compile(
     rf"(?:第{_SPACE})?((?:[\u4e00-\u9fff]{{1,4}}-)?{_ID_VALUE})"
     rf"(?![0-9a-z]|{_QUANTITY}|[ \t]?[〜~～])"
     rf"|(?:普通|当座|ふつう|(?<![\u4e00-\u9fff])普)(?:預金)?(?:口座)?の?\)?{_SPACE}(?:[:：/|]|\"?,\"?)?{_SPACE}(?:\n(?:口座)?番号[:：]?{_SPACE})?"
+    rf"(?:no\.?{_BLANKS})?"
     rf"([0-9]{{7}}|{_SEVEN_BROKEN}|{_ACCOUNT_DASHED}|[0-9]{{2,6}}(?={_CUT}))(?![0-9]|{_QUANTITY})"
     rf"|{_ID_LABEL}(?:と|・|、|及び|および)[^\n。()0-9]{{1,12}}?\({_SPACE}({_ID_VALUE}){_SPACE}(?=[/、,・;])"
     rf"|{_ID_LABEL}(?:を|は|が|の)[^\n。:：0-9]{{0,12}}?(?:た|て|と|ら|ので)[:：、,]{_SPACE}{_OPENING}({_ID_VALUE})"
@@ -1161,15 +1164,19 @@ _KANA_DAY = (
     rf"{SPOKEN_NUMBER}{_SPACE}にち)"
 )
 _SPOKEN_DATE = lazy.compile(
-    rf"(めいじ|たいしょう|しょうわ|へいせい|れいわ|明治|大正|昭和|平成|令和){_SPACE}(?:の{_SPACE})?"
-    rf"(?:{SPOKEN_NUMBER}|がん){_SPACE}ねん{_SPACE}(?:の{_SPACE}|[、,]{_SPACE})?"
+    rf"(?:(めいじ|たいしょう|しょうわ|へいせい|れいわ|明治|大正|昭和|平成|令和){_SPACE}(?:の{_SPACE})?"
+    rf"(?:{SPOKEN_NUMBER}|がん){_SPACE}ねん"
+    rf"|(せん{_BLANKS}きゅうひゃく|にせん)(?:{_BLANKS}{SPOKEN_NUMBER})?{_BLANKS}ねん)"
+    rf"{_SPACE}(?:の{_SPACE}|[、,]{_SPACE})?"
     rf"(?:じゅういち|じゅうに|じゅう|いち|に|さん|し|ご|ろく|しち|はち|く){_SPACE}がつ{_SPACE}(?:[、,]{_SPACE})?"
     rf"{_KANA_DAY}"
 )
 """A date of an era read aloud, as voice input writes it (しょうわよんじゅうねん ろくがつ ついたち), or as
 staff note down what they heard on the phone, the era in kanji and commas between the parts
 (令和のさんねん、ごがつ、にじゅうよっか), a space between a number and its unit if any (へいせい ろく
-ねん), in katakana too (ショウワ ゴジュウネン: read in its hiragana)."""
+ねん), in katakana too (ショウワ ゴジュウネン: read in its hiragana); or of a Western year read aloud, a space
+between its words if any (にせん ご ねん、さん がつ、じゅうよっか; せんきゅうひゃく はちじゅうご ねん …),
+a birth date only in a message about a birth (group 2: no era to tell it by)."""
 _OLD_SPOKEN_ERA = frozenset(("めいじ", "たいしょう", "しょうわ", "明治", "大正", "昭和"))
 _WESTERN_YEAR = lazy.compile(r"(?:19|20)[0-9]{2}")
 _REIWA = lazy.compile(r"(?:令和|令|r\.?)[ \t\u3000]*の?[ \t\u3000]*(元|[0-9]{1,2})", re.IGNORECASE)

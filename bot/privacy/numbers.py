@@ -44,7 +44,9 @@ preceded by ``#``, ``No.`` (not a phone's: Phone No.), ``第``, 内線, a curren
 work number (文書番号, 受付番号, 管理番号, …) or of a budget's code (予算コード) is a reference and stays too,
 unless it is a My Number with a valid check digit (or, after 内線, shaped
 as a phone number): better hide a reference now and then than show a
-resident's number.
+resident's number. A label that names the number as another kind (受付番号, 整理番号, 受付No., 問い合わせ番号,
+予約番号, on the line above too) wins over the check digit, which one number in eleven passes by chance:
+受付番号 2026-1207-0042 stays.
 
 Digits inside an *identifier* are never a number: a run of ASCII letters
 and digits in which a letter touches a digit (LINE's ``U0123…abcdef``, a
@@ -87,10 +89,17 @@ _GROUP = lazy.compile(r"[0-9]+")
 UNIT_CHARACTERS = "円件人回枚時分秒日月年%歳名台部冊本通点倍割週万億"
 """One-character units that make the number before them a quantity (40件, 3人); `bot.privacy.labelled` too."""
 _UNIT = lazy.compile(rf"[{UNIT_CHARACTERS}]|個(?!人)|ページ|か所|箇所|カ所")
-_WORK_NUMBER = (
+_WORK = (
     r"(?:文書|管理|受付|整理|申請|契約|案件|伝票|注文|登録|会員|資料|書類|様式|帳票|議案|図面|物品|製品|"
-    r"商品|型式|シリアル)番号[はが:：]?"
+    r"商品|型式|シリアル)"
 )
+_WORK_NUMBER = rf"{_WORK}番号[はが:：]?"
+_OTHER_NUMBER = lazy.compile(
+    rf"(?:{_WORK}|お?問い?合わ?せ|照会|予約)(?:番号|no\.?)[はが:：]?\s{{0,3}}$", re.IGNORECASE
+)
+"""A label that names the number after it as another kind than a My Number (受付番号 2026-1207-0042,
+受付No.…, 問い合わせ番号 …, the label on the line above too): twelve digits there are that number, whose
+check digit a My Number's rule passes by chance one time in eleven."""
 _BUDGET_CODE = r"(?:予算|事業|科目)コード[はが:：]?"
 """A budget's or a programme's code (予算コード 0120-3304-01): the ward's accounts, however it is grouped."""
 _NOT_AFTER_PHONE = r"(?<!phone )(?<!phone)(?<!tel )(?<!tel)(?<!tel\. )(?<!fax )(?<!mobile )(?<!cell )"
@@ -327,6 +336,7 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
     """The last group and kind of the longest personal number starting at group ``i``."""
     before = text[max(0, groups[i].start - _LOOKBACK) : groups[i].start]
     reference = _REFERENCE.search(before) is not None
+    other = _OTHER_NUMBER.search(before) is not None
     extension = reference and _EXTENSION.search(before) is not None
     office = "代表" in before and (  # most numbers: no 代表 before
         _OFFICE_LINE.search(before) is not None
@@ -344,6 +354,8 @@ def _longest(text: str, groups: list[_Group], i: int) -> tuple[int, str] | None:
             continue
         kind = _kind(text, digits, groups[i : j + 1], before)
         if kind is None or (kind == PHONE and (office or _opens_a_range_of_lines(text, groups[j]))):
+            continue
+        if kind == MY_NUMBER and other:
             continue
         if not reference or kind == MY_NUMBER or (extension and kind == PHONE):
             best = (j, kind)

@@ -4,13 +4,17 @@ A form's log or a link pasted from a browser holds what a resident typed as its 
 (…/entry?tel=09033182047&mail=…&zip=1760005): the name before ``=`` says the value is a phone, a postal
 code, an address, a birth date, a My Number or an insurance, pension or account number, written in any
 way (digits run together, percent-escaped kanji). A value with no digit is none of them (``?tel=&…``);
-a parameter of no such name (page=2, id=20261207, ts=…) stays.
+a parameter of no such name (page=2, id=20261207, ts=…) stays; a person's id (applicant_id=…, user_id=…,
+bango=…, a number's romaji) is one of them.
 
 The same names in Latin letters say so in a line pasted from a log, JSON, a vCard or SQL: a field
 (``"mynumber":"…"``, ``mynumber=…`` after a blank, ``BDAY:19720415`` opening a line,
 ``WHERE atena_no = '…'``) whose value holds four digits or more (an e-mail's, an ``@``), and an INSERT's
 value under a column of such a name (``INSERT INTO t (hihokensha_no, birth) VALUES ('…', '…')``). A field
 of another name ("version", "room") stays, and so does a short value ("kaigo": 3).
+An INSERT with no column list (``INSERT INTO kojin VALUES (1042, '558203179407', …)``) names no value:
+twelve digits quoted there, as a text column keeps a My Number's leading zeros, are taken for one whatever
+their check digit, unless they open with a date (a serial stamped so: '202612070042').
 """
 
 from __future__ import annotations
@@ -35,7 +39,9 @@ _KINDS = {
     ID_NUMBER: (
         "hihoban|hihokensha|hihokenshano|hihokenshabango|atena|atenano|atenabango|atenabangou|"
         "kaigo|kaigono|kaigobango|kinen|kisonenkin|nenkin|nenkinno|"
-        "nenkinbango|koza|kouza|kozabango|account|accountno|acct|passport|license|licence|zairyu"
+        "nenkinbango|koza|kouza|kozabango|account|accountno|acct|passport|license|licence|zairyu|"
+        "番号|bango|bangou|applicant|applicantid|applicantno|shinseisha|shinseishano|shinseishaid|"
+        "userid|memberid|personid|residentid|riyosha|riyoshano|riyoshaid"
     ),
 }
 """A parameter's names for each kind, lower case without ``_`` and ``-``, as `bot.privacy.fold` leaves
@@ -61,6 +67,14 @@ _INSERT = lazy.compile(
     r"[ \t]*(?i:values)[ \t]*\(([^()\n]{1,1000})\)"
 )
 """An SQL INSERT's columns and its row's values."""
+_BARE_INSERT = lazy.compile(
+    r"(?i:insert)[ \t]+(?i:into)[ \t]+[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]{0,60}"
+    r"[ \t]*(?i:values)[ \t]*\(([^()\n]{1,1000})\)"
+)
+"""An SQL INSERT with no column list: its row's values, whose columns no name tells."""
+_QUOTED_TWELVE = lazy.compile(r"'([0-9]{12})'")
+_DATED = lazy.compile(r"(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])")
+"""Twelve digits opening with a date (202612070042): a serial the date stamps, a reception's or a batch's."""
 _VALUE = lazy.compile(r"'([^'\n]{0,200})'|([^,'\s][^,\s]{0,60})")
 _SEPARATORS = lazy.compile("[_-]")
 _DIGIT = lazy.compile("[0-9]")
@@ -94,6 +108,11 @@ def _fields(text: str) -> Iterator[tuple[int, int, str]]:
             kind = _kind_named(name)
             if kind is not None and _named_value(kind, field.group(4)):
                 yield field.start(4), field.end(4), EMAIL if "@" in field.group(4) else kind
+    if "'" in text:
+        for insert in _BARE_INSERT.finditer(text):
+            for value in _QUOTED_TWELVE.finditer(text, insert.start(1), insert.end(1)):
+                if not _DATED.match(value.group(1)):
+                    yield value.start(1), value.end(1), MY_NUMBER
     for insert in _INSERT.finditer(text):
         kinds = [_kind_named(column.strip()) for column in insert.group(1).split(",")]
         values = list(_VALUE.finditer(insert.group(2)))
