@@ -127,8 +127,11 @@ in Japanese order, titles, signature blocks, hand-over notes, quoted speech, and
 (complaint memos, personnel notices, award and training lists, condolences, chat exports with the sender
 over the time, JSON and CSV exports, circulars, 氏 and 殿, katakana readings, roles in a header, forwarded
 subjects, and the leftovers 邊 さん, 火 茅野（ちの） and ぱんだ組の はると が: 47, 110;
-no_names_fortyfirst.yaml, 25, with firms and old shops).
-Thirty-three held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
+no_names_fortyfirst.yaml, 25, with firms and old shops), names_fortysecond.yaml (hand-over notes, visit logs,
+minutes in 【】, contact books, extension lists and seating charts, quoted reply-all threads, voice memos,
+old-style kanji, foreign residents, nicknames, and the leftovers of a JSON "kana" value, staff 宮内 and
+担当CW: 32, 71; no_names_fortysecond.yaml, 25, with うさぎ組の ぱんだ が, 「とらや」の羊羹 and old shops).
+Thirty-four held-out pairs have never been studied: names_holdout.yaml (200 messages, 277 names; written
 before the seventeenth session's rules) and names_holdout_second.yaml (200, 278; written before the
 eighteenth's), each with 100 messages without names, names_holdout_third.yaml (158, 199, weighted
 towards the writings not recognised; no_names_holdout_third.yaml, 86), written before names_eleventh.yaml
@@ -250,9 +253,16 @@ award and training lists, condolence notices, Teams and Slack exports with the s
 of their own, JSON and CSV exports, PTA and 自治会 circulars, names with 氏 or 殿, names in katakana alone,
 names in parentheses after a role in a table's header, forwarded mails' subjects;
 no_names_holdout_thirtythird.yaml, 60, with firms, old shops and confectioners), written before
-names_fortyfirst.yaml and its rules, without reading the masker's code or its misses; only their counts are
-printed. A name counts as caught when none of its words is left in the masked message, leaving out the
-message's listed ``words`` that hold a name's characters but are no name (松本市 beside 松本さん).
+names_fortyfirst.yaml and its rules, without reading the masker's code or its misses, and
+names_holdout_thirtyfourth.yaml (101, 272: shift handover notes, case workers' visit logs, minutes with
+the speaker in 【】, contact books, seating charts and extension lists, reply-all threads quoted with >,
+voice memos without punctuation, old-style kanji, foreign residents in katakana with ・ or in romaji,
+nicknames and given names among colleagues, names with 先生, くん and ちゃん;
+no_names_holdout_thirtyfourth.yaml, 62, with firms, old shops, places, systems and a product called さん),
+written before names_fortysecond.yaml and its rules, without reading the masker's code or its misses; only
+their counts are printed. A name counts as caught when none of its words is left in the masked message,
+leaving out the message's listed ``words`` that hold a name's characters but are no name (松本市 beside
+松本さん).
 
 Other personal data written by hand: staff messages holding My Numbers, phone numbers, e-mail and
 street addresses, postal codes, birth dates and the numbers of ID cards and accounts (no names), in
@@ -560,6 +570,7 @@ def written_names() -> None:
     _written_names("names_thirtyninth.yaml", "no_names_thirtyninth.yaml")
     _written_names("names_fortieth.yaml", "no_names_fortieth.yaml")
     _written_names("names_fortyfirst.yaml", "no_names_fortyfirst.yaml")
+    _written_names("names_fortysecond.yaml", "no_names_fortysecond.yaml")
     _written_names("names_holdout.yaml", "no_names_holdout.yaml", show=False)
     _written_names("names_holdout_second.yaml", "no_names_holdout_second.yaml", show=False)
     _written_names("names_holdout_third.yaml", "no_names_holdout_third.yaml", show=False)
@@ -593,6 +604,7 @@ def written_names() -> None:
     _written_names("names_holdout_thirtyfirst.yaml", "no_names_holdout_thirtyfirst.yaml", show=False)
     _written_names("names_holdout_thirtysecond.yaml", "no_names_holdout_thirtysecond.yaml", show=False)
     _written_names("names_holdout_thirtythird.yaml", "no_names_holdout_thirtythird.yaml", show=False)
+    _written_names("names_holdout_thirtyfourth.yaml", "no_names_holdout_thirtyfourth.yaml", show=False)
 
 
 def _written_names(names_file: str, without_file: str, *, show: bool = True) -> None:

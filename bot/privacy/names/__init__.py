@@ -306,6 +306,7 @@ from bot.privacy.names.forms import (
     _SPELLED_IN_KANA,
     _csv_full_names,
     _given_names_after,
+    _json_people,
     _listed_people,
     _names_in_blanks,
     _names_in_file_names,
@@ -437,11 +438,15 @@ _PLACE_ENDING = lazy.compile(
 """After a name's characters, what makes them a place's (松本市, 中島公園, 石川県)."""
 _SECTION_AFTER = lazy.compile("[課係室局](?![長員])")
 """Right after a word, a section's end: the word names a section, not a person (受：みどり課, 森林課)."""
-_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗邊邉", "高崎崎吉土浜徳柳黒瀬昇清青郷橋辺辺")
+_VARIANTS = str.maketrans("髙﨑嵜𠮷𡈽濵德栁黑瀨曻淸靑鄕槗", "高崎崎吉土浜徳柳黒瀬昇清青郷橋")
 """Variant kanji that names are registered with (髙橋, 山﨑, 𠮷田) and the dictionary lacks, as their
-common forms (高橋), which it knows: one character for one, so every span stays where it was. 邊 and 邉 it
-knows only inside a surname (渡邊), not alone before さん (邊 さん), where 辺 reads as one. Variants it knows
-as they are (國, 廣, 冨, 澤) stay."""
+common forms (高橋), which it knows: one character for one, so every span stays where it was. Variants it
+knows as they are (國, 廣, 冨, 澤) stay."""
+_HEN = str.maketrans("邊邉", "辺辺")
+"""The variants of 辺, one name whichever of them is written (渡邉, 渡辺)."""
+_LONE_HEN = lazy.compile(r"(?<![\u4e00-\u9fff々])[邊邉](?![\u4e00-\u9fff々])")
+"""邊 or 邉 with no kanji beside it, which the dictionary reads as a name only as 辺 (邊 さん); inside a
+surname it knows them as they are (渡邊, 邉田, whose 辺田 it reads as a place)."""
 
 
 def find_names(text: str) -> Iterator[tuple[int, int, str]]:
@@ -450,7 +455,7 @@ def find_names(text: str) -> Iterator[tuple[int, int, str]]:
     Where characters stand spaced one at a time (`spaced`), the text is read again closed up there, and what
     that reading finds replaces what the spaced one found inside those runs.
     """
-    text = text.translate(_VARIANTS)
+    text = _LONE_HEN.sub("辺", text.translate(_VARIANTS))
     runs = spaced_runs(text)
     if not runs:
         yield from _names_in(text)
@@ -471,6 +476,7 @@ def _names_in(text: str) -> Iterator[tuple[int, int, str]]:
     found = [match.span(1) for match in _FORM_FIELD.finditer(text) if not _BLANK.match(text, match.start(1))]
     found += _quoted_names(text)
     found += _quoted_names_with_readings(text)
+    found += _json_people(text)
     found += [match.span(1) for match in _SPACED_NAME_FIELD.finditer(text)]
     found += [match.span(1) for match in _SPELLED_IN_KANA.finditer(text)]
     found += [match.span(1) for match in _READING_FIELD.finditer(text)]
@@ -713,12 +719,12 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     A message names a person once in a way that shows it (石井さん休みのため野村が代行) and again in a way
     that does not (書類は野村まで): the same kanji or katakana of two characters or more, or hiragana of three
     or more (まつした、まつした あきら), where the dictionary's words begin and end (``bounds``), is the same
-    person; before a place's ending it is a place
-    (松本さん, 松本市出身). A surname and a given name found apart by a space lend each of them alone: the
-    message names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
+    person; before a place's ending it is a place (松本さん, 松本市出身), 邊 and 邉 the same as 辺 (渡邉さん …
+    渡辺で登録). A surname and a given name found apart by a space lend each of them alone: the message
+    names the person in full once and by the surname again (世帯主を 岸田 でなく 妻の 岸田 みどり で).
     """
     names = {
-        part
+        part.translate(_HEN)
         for start, end in found
         for part in _FULL_NAME_PARTS.split(text[start:end])
         if _NAME_WORD.fullmatch(part)
@@ -728,7 +734,9 @@ def _named_again(text: str, found: Sequence[tuple[int, int]], bounds: set[int]) 
     sizes = sorted({len(name) for name in names}, reverse=True)
     again = []
     for start in sorted(bounds):
-        size = next((n for n in sizes if start + n in bounds and text[start : start + n] in names), 0)
+        size = next(
+            (n for n in sizes if start + n in bounds and text[start : start + n].translate(_HEN) in names), 0
+        )
         if size and not _PLACE_ENDING.match(text, start + size):
             again.append((start, start + size))
     return again

@@ -65,6 +65,12 @@ _HOME = r"(?:[\u4e00-\u9fff]{1,4}[都道府県市区町村]|[都道府県市区�
 given name."""
 _FAMILY = "(?:子|長男|長女|次男|次女|三男|三女|妻|夫|父|母|祖父|祖母|孫|兄|姉|弟|妹)"
 """Family members in a form's lines (子：Le Gia Bao, 妻：花子)."""
+_LATIN_ROLES = (
+    "(?i:cc|bcc|from|cw|assignee|owner|operator|reviewer|approver|author|reporter|requester|applicant"
+    "|user(?:_?name)?|assigned_?to|staff|respondent|display_?name|kana|furigana"
+    "|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
+)
+"""Labels in Latin letters before a person's name, as exports and English mails write them (staff, CC, by)."""
 _ROLES = (
     "氏名|お名前|名前|名義|宛名|フリガナ|申請者|申込者|世帯主|本人|契約者|被保険者|保護者|相談者|"
     "受給者|届出人|代理人|担当者|担当|差出人|送信者|送り主|連絡者|報告者|作成者|記入者|起案者|依頼者|"
@@ -74,9 +80,7 @@ _ROLES = (
     "[\u4e00-\u9fff]{1,4}[ \u3000]?[者員]|"
     "早番|遅番|日勤|夜勤|当番|当直|宿直|日直|随行|"
     "出席|欠席|司会|進行|書記|議長|座長|講師|作成|確認|説明|発表|"
-    "(?i:cc|bcc|from|cw|assignee|owner|operator|reviewer|approver|author|reporter|requester|applicant"
-    "|user(?:_?name)?|assigned_?to|staff|respondent|display_?name|kana|furigana"
-    "|(?:created|updated|modified|changed|approved|reviewed|checked|requested|assigned)_?by)"
+    f"{_LATIN_ROLES}"
 )
 _KIN_WORDS = "父親|母親|息子|娘|おやじ|親父|おふくろ|家内|嫁|旦那"
 """Family members as staff write of them, beyond a form's `_FAMILY`: for `_RELATION` and `_KIN_BEFORE`."""

@@ -25,6 +25,8 @@ from bot.privacy.names.cues import (
     _SURNAMES_READ_AS_WORDS_BEFORE_SAN,
 )
 from bot.privacy.names.words import (
+    _is_name,
+    _known_as_common_noun,
     _morphemes,
     _named_in_kana,
     _part_of_speech_before_san,
@@ -32,7 +34,7 @@ from bot.privacy.names.words import (
     _skip_title,
     _taken_as_surname,
 )
-from bot.sudachi import tokenizer
+from bot.sudachi import dictionary, tokenizer
 
 _CSV_FULL_NAME = lazy.compile(
     r'(?:(?<=[,:\n])|^)"?([\u4e00-\u9fff々\u30a1-\u30faー]{1,5})"?[ \t]*,[ \t]*'
@@ -51,6 +53,43 @@ _QUOTED_BEFORE_HONORIFIC = lazy.compile(
 )
 """A name in quotes before an honorific (「わたぬき」さん, 「リン」さんと読みます, 「福島」さんという苗字), a
 surname and a given name apart by one blank too (「大山 トミ」様)."""
+_JSON_PERSON = lazy.compile(
+    rf'"(?:{_ROLES}|(?i:(?:full|first|last|family|given)?_?name))"[ \t]*:[ \t]*"'
+    rf'([{_KANJI_KATA}ぁ-ゖ]{{1,10}}(?:[ \u3000・][{_KANJI_KATA}ぁ-ゖ]{{1,10}}){{0,2}})"'
+)
+"""A JSON export's quoted value under a key that names a person ("staff": "宮内", "kana": "キリタニ ユウ")."""
+_NAMED_BODY = lazy.compile(r"[課係室局部班所館]$")
+"""How a section's or a facility's name ends ("staff": "市民課", "name": "区民会館")."""
+
+
+def _json_people(text: str) -> list[tuple[int, int]]:
+    """The values of a JSON export's keys for a person (`_JSON_PERSON`), whatever the dictionary reads.
+
+    A value of words apart by a space or ・ counts unless every word is a common noun; one word counts when
+    the dictionary holds it as a name (宮内, a common noun too) or reads a name in it (桐谷悠), or lacks it
+    in kanji or hiragana. A section's or a facility's name stays ("name": "区民ホール", "kana":
+    "クミンホール").
+    """
+    spans = []
+    for match in _JSON_PERSON.finditer(text):
+        value = match.group(1)
+        if _NAMED_BODY.search(value):
+            continue
+        words = re.split("[ \u3000・]", value)
+        if len(words) > 1:
+            person = not all(_known_as_common_noun(word) for word in words)
+        else:
+            read = _morphemes(value)
+            entries = dictionary().lookup(value)
+            person = any(entry.part_of_speech()[2] == "人名" for entry in entries if entry.surface() == value)
+            person = person or any(_is_name(word) for word in read)
+            person = person or (not entries and not _KATAKANA_ONLY.fullmatch(value) and len(read) == 1)
+        if person:
+            spans.append(match.span(1))
+    return spans
+
+
+_KATAKANA_ONLY = lazy.compile("[\u30a1-\u30faー]+")
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = (
     "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"

@@ -9,6 +9,7 @@ from typing import Any
 from bot.kana import to_hiragana, to_katakana
 from bot.privacy import lazy
 from bot.privacy.names.cues import (
+    _AFTER_NAME,
     _AGE,
     _CUE_AFTER,
     _FAMILY,
@@ -33,6 +34,7 @@ from bot.privacy.names.words import (
     _part_of_speech_before_san,
     _read_before_san,
     _related,
+    _skip_space,
 )
 from bot.sudachi import dictionary
 
@@ -405,7 +407,7 @@ def _pupils_in_kana(text: str) -> list[tuple[int, int]]:
 
 
 _CHILDREN_OF_A_CLASS = lazy.compile(
-    r"(?:[0-9]{1,2}組|[ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff]{1,5}(?:組|ぐみ))の[ \t\u3000]+([ぁ-ゖー]{2,5})"
+    r"(?:[0-9]{1,2}組|([ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff]{1,5})(?:組|ぐみ))の[ \t\u3000]+([ぁ-ゖー]{2,5})"
     r"(?:[ \t\u3000]+と[ \t\u3000]+([ぁ-ゖー]{2,5}))?[ \t\u3000]+(?:が|は|も|に|を)(?![ぁ-ゖ])"
 )
 """One child or two joined by と, in hiragana after their class and の, in a sentence typed word by word
@@ -416,15 +418,60 @@ def _children_of_a_class(text: str) -> list[tuple[int, int]]:
     """Children named in hiragana after their class and の (`_CHILDREN_OF_A_CLASS`).
 
     A word the dictionary reads as a given name in kana or lacks is a child's; a word it reads otherwise
-    is one only beside such a name (いろは beside そら; ぞう組の みんな が stays).
+    is one only beside such a name (いろは beside そら; ぞう組の みんな が stays). A thing of the kind the
+    class has stays too (`_loanword_in_hiragana`: うさぎ組の ぱんだ が, a soft toy).
     """
     spans = []
     for match in _CHILDREN_OF_A_CLASS.finditer(text):
-        words = [group for group in (1, 2) if match.group(group)]
-        named = [group for group in words if _child_named_in_kana(match.group(group))]
+        words = [group for group in (2, 3) if match.group(group)]
+        named = [
+            group
+            for group in words
+            if _child_named_in_kana(match.group(group)) and not _loanword_in_hiragana(match.group(group))
+        ]
         if named:
             spans += [match.span(group) for group in words]
     return spans
+
+
+def _loanword_in_hiragana(word: str) -> bool:
+    """Whether the dictionary holds ``word`` as a common noun it writes in katakana (ぱんだ: パンダ, めろん).
+
+    A nursery writes a toy's or an animal's loanword in hiragana after a class as it writes a child's name;
+    children's names it holds as nouns are Japanese words (あおい: 葵, ひかり: 光) or none (はると, れお).
+    """
+    return any(
+        entry.surface() == word
+        and entry.part_of_speech()[1] == "普通名詞"
+        and _KATAKANA_ONLY.fullmatch(entry.normalized_form()) is not None
+        for entry in dictionary().lookup(word)
+    )
+
+
+_KATAKANA_ONLY = lazy.compile("[\u30a1-\u30faー]+")
+_CLASS_BEFORE = lazy.compile(
+    r"(?:[0-9]{1,2}|[ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff]{1,5})(?:組|ぐみ)の[ \t\u3000]+$"
+)
+"""A class and の, a space after it (うさぎ組の ), right before a word."""
+
+
+def _thing_of_the_class(text: str, start: int, stop: int) -> bool:
+    """Whether hiragana the dictionary reads as a name here, after a class, is a thing the class has.
+
+    うさぎ組の ぱんだ が: `_loanword_in_hiragana`, no honorific after it (うさぎ組の ぱんだ ちゃん is a
+    child's).
+    """
+    word = text[start:stop]
+    before = _CLASS_BEFORE.search(text, max(0, start - 12), start)
+    return (
+        before is not None
+        and _HIRAGANA_ONLY.fullmatch(word) is not None
+        and not _AFTER_NAME.match(text, _skip_space(text, stop))
+        and _loanword_in_hiragana(word)
+    )
+
+
+_HIRAGANA_ONLY = lazy.compile("[ぁ-ゖー]+")
 
 
 def _child_named_in_kana(word: str) -> bool:

@@ -27,6 +27,7 @@ from bot.privacy.names.cues import (
     _KANA_WORD,
     _KANJI_SURNAME,
     _KANJI_WORD,
+    _LATIN_ROLES,
     _LIST_CUE,
     _LIST_CUE_REACH,
     _NOT_HONORIFIC,
@@ -364,6 +365,10 @@ def _surname_read_otherwise(text: str, morphemes: Sequence[Any], at: int) -> boo
     return place or _read_before_san(surface) == "人名"
 
 
+_LATIN_ROLE_BEFORE = lazy.compile(rf"(?<![A-Za-z])(?:{_LATIN_ROLES})[ \t]*[:：=]?[ \t\u3000]*$")
+"""A label in Latin letters and a space or a colon right before a word (staff 宮内, CW: 大石)."""
+
+
 def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bool:
     """Whether a proper noun the dictionary reads as a place or a thing here is a surname, by what precedes.
 
@@ -375,8 +380,9 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     as the company) or after a section or position and before です or a particle, spaced too
     (総務課の松本です, 福祉課の永田から, 係長 の 船橋 が), a place or a thing it reads as a name before さん
     alone is a surname; 会場は松本です and 総務課の松本出張 stay; so it is after a title and a comma,
-    introducing oneself (保育園の園長、瀬戸です). After a position, so is a word of two kanji it reads as a
-    common noun there (課長の大石が, 新人の古川に: a big stone, an old river).
+    introducing oneself (保育園の園長、瀬戸です). After a position or a label in Latin letters, so is a word
+    of two kanji it reads as a common noun there (課長の大石が, 新人の古川に, staff 宮内: a big stone, an
+    old river, the court; 来庁者は東口の駐車場へ stays).
     """
     morpheme = morphemes[at]
     category = morpheme.part_of_speech()[1:3]
@@ -384,7 +390,7 @@ def _place_named_as_a_person(text: str, morphemes: Sequence[Any], at: int) -> bo
     if category not in (("固有名詞", "地名"), ("固有名詞", "一般")) and not word:
         return False
     start, stop = morpheme.begin(), morpheme.end()
-    cued = not word and _cued(text, start)
+    cued = _LATIN_ROLE_BEFORE.search(text, max(0, start - 24), start) if word else _cued(text, start)
     introduced = (_related(text, start) and _INTRODUCED.match(text, _skip_space(text, stop))) or (
         _TITLE_AND_COMMA.search(text, max(0, start - 12), start) and _INTRODUCING.match(text, stop)
     )

@@ -27,6 +27,7 @@ from bot.privacy.names.cues import (
     _TITLE,
     _Lines,
 )
+from bot.privacy.names.kana import _thing_of_the_class
 from bot.privacy.names.read_otherwise import (
     _cut_from_hiragana,
     _ends_a_compound,
@@ -134,6 +135,7 @@ def _name_runs(text: str, morphemes: Sequence[Any]) -> Iterator[tuple[int, int]]
             or _shop_name(text, morphemes, at, end)
             or _FACILITY_AFTER.match(text, stop)
             or _thing_of_a_thing(text, morphemes, at, end)
+            or _thing_of_the_class(text, start, stop)
             or (
                 text[start:stop] in _PRODUCTS_TAGGED_AS_NAMES
                 and not _AFTER_NAME.match(text, _skip_space(text, stop))
@@ -243,7 +245,8 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     (虎屋) as surnames. A surname of three kanji ending in 屋 is rare, so one is a shop's; one of two is
     common (土屋, 守屋), so it is a shop's only with nothing before it that says a person, before the goods
     it sells (`_GOODS_OR_SHOPS`: の and a thing that is no person's, 土屋 の 件 and 土屋の机 stay) or listed
-    with a shop's name (虎屋 か 文明堂). A run of three kanji or more ending in a shop's ending that no
+    with a shop's name (虎屋 か 文明堂), quoted too (「虎屋」の最中; 「土屋」の件 stays). A run of three kanji
+    or more ending in a shop's ending that no
     given name ends in (`_SHOP_ENDING`: 樓, 亭, 庵), which the dictionary reads as a given name and a
     surname (榮太 + 樓) or as a name and the ending apart (叶匠壽 + 庵), is a shop's too. So is a surname of
     two kanji ending in 屋 with a given name glued to it, on the same terms as the surname alone: an old
@@ -268,6 +271,9 @@ def _shop_name(text: str, morphemes: Sequence[Any], at: int, end: int) -> bool:
     after = _skip_space(text, morphemes[end - 1].end())
     if _AFTER_NAME.match(text, after):
         return False
+    quoted = _QUOTES.get(text[morphemes[at].begin() - 1 : morphemes[at].begin()])
+    if quoted is not None and text.startswith(quoted, after):
+        after = _skip_space(text, after + 1)  # 「虎屋」の最中: the goods follow the quote's end
     if len(word) > 2 and end == at + 1:
         return True
     start = morphemes[at].begin()
@@ -306,6 +312,8 @@ _GOODS_OR_SHOPS = lazy.compile(
 )
 """After a word ending in 屋, what says it is a shop's: の and a thing (虎屋 の 羊羹, 最中; not 件, 意見,
 資料, which are a person's), or another shop's name listed beside it (虎屋 と 榮太樓, 虎屋 か 文明堂)."""
+_QUOTES = {"「": "」", "『": "』", '"': '"', "“": "”"}
+"""Quotes a shop's name is written in, and what closes each."""
 _GLUED_SHOP = r"[\u4e00-\u9fff]屋[\u4e00-\u9fff]{1,2}"
 _SHOP_LISTED_AFTER = lazy.compile(rf"[ \t\u3000]*[とか・、][ \t\u3000]*{_GLUED_SHOP}(?![\u4e00-\u9fff])")
 _SHOP_LISTED_BEFORE = lazy.compile(rf"(?<![\u4e00-\u9fff]){_GLUED_SHOP}[ \t\u3000]*[とか・、][ \t\u3000]*$")
