@@ -146,6 +146,8 @@ spoken to or heard from (田中に聞いた, 鈴木から連絡, 山本と相談
 藤井に振って, 太田をCCに, 平井まで回して, 山形がまだ戻らない, 鹿児島が今日は窓口, 品川が代理で,
 ゆきが遅れる, someone who did a favour (秋田がPCのセットアップしてくれた) or was asked one
 (岡本にRPA頼んだら)."""
+_KATAKANA_ONLY = lazy.compile("[\u30a1-\u30faー]+")
+"""A word all in katakana (クミンホール, パンダ)."""
 _AWAY_BARE = lazy.compile("休み|不在|欠勤|年休|有休|早退|遅刻")
 """Who is away, right after a surname the dictionary reads as a place (大塚休み; not 長野出張, a trip)."""
 _TAKES_ON = lazy.compile("で(?:対応|担当|引き?受け|預か)")

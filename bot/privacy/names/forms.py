@@ -17,6 +17,7 @@ from bot.privacy.names.cues import (
     _HOME,
     _HONORIFICS,
     _KANJI_KATA,
+    _KATAKANA_ONLY,
     _LATIN_RUN,
     _ONE_KANJI_LABELS,
     _PERSON_HONORIFIC,
@@ -89,7 +90,6 @@ def _json_people(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_KATAKANA_ONLY = lazy.compile("[\u30a1-\u30faー]+")
 _HIRAGANA_NAME = r"[ぁ-ゖー]{1,10}(?:[ \t\u3000][ぁ-ゖー]{1,10})?"
 _PERSON_NAMED = (
     "(?:児童|園児|幼児|乳児|子ども|子供|生徒|学生|保護者|申請者|世帯主|担当者|利用者|入所者|相談者|患者|本人"

@@ -17,6 +17,7 @@ from bot.privacy.names.cues import (
     _HONORIFICS,
     _KANA_WORD,
     _KANJI_KATA,
+    _KATAKANA_ONLY,
     _KIN,
     _KIN_WORDS,
     _NOT_CALLED,
@@ -448,7 +449,6 @@ def _loanword_in_hiragana(word: str) -> bool:
     )
 
 
-_KATAKANA_ONLY = lazy.compile("[\u30a1-\u30faー]+")
 _CLASS_BEFORE = lazy.compile(
     r"(?:[0-9]{1,2}|[ぁ-ゖ\u30a1-\u30faー\u4e00-\u9fff]{1,5})(?:組|ぐみ)の[ \t\u3000]+$"
 )
