@@ -1,4 +1,4 @@
-"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0058 mask on upgrade what earlier versions
+"""Migrations 0006, 0014–0038, 0040–0045, 0047–0048 and 0051–0059 mask on upgrade what earlier versions
 stored; 0051 and later ones mask the answers kept after a login expired (table 0049) too."""
 
 from __future__ import annotations
@@ -591,6 +591,22 @@ WRITINGS: list[tuple[str, str, tuple[str, ...], str]] = [
         "WARN mynumber=［マイナンバー］ id=5521\nBDAY:［生年月日］\n転出先 ［住所］ - Bela Vista\n"
         "住民登録番号 ［各種番号］",
     ),
+    (
+        "0058",
+        '{"kana": "キリタニ ユウ", "status": "受付"}\n「虎屋」の最中をいただきました\n'
+        "うさぎ組の ぱんだ が 見当たりません",
+        ("キリタニ",),
+        '{"kana": "［氏名］", "status": "受付"}\n「虎屋」の最中をいただきました\n'
+        "うさぎ組の ぱんだ が 見当たりません",
+    ),
+    (
+        "0058",
+        "受付番号 2026-1207-0042 の件\n普通 No. 4410927\n連絡先 ren.abe@yahoo,co.jp\n"
+        "GET /apply?applicant_id=558203&page=2\nINSERT INTO kojin VALUES (1042, '558203179407')",
+        ("4410927", "ren.abe", "558203"),
+        "受付番号 2026-1207-0042 の件\n普通 No. ［各種番号］\n連絡先 ［メールアドレス］\n"
+        "GET /apply?applicant_id=［各種番号］&page=2\nINSERT INTO kojin VALUES (1042, '［マイナンバー］')",
+    ),
 ]
 WHAT_WRITINGS_HOLD = [
     "names",
@@ -660,6 +676,8 @@ WHAT_WRITINGS_HOLD = [
     "元号,年,月,日 columns, 世帯No, a handbook's 第…号, an address read aloud in hiragana",
     "a variant kanji surname before a spaced さん, a child after a class, a JSON export's staff key",
     "fields named for personal data in logs and vCards, addresses in Brazil, Korea's resident number",
+    "a JSON export's kana for a person, beside a quoted shop and a class's toy that stay",
+    "a reception number that stays, 普通 No., a comma in a domain, ids in URLs, an INSERT without columns",
 ]
 
 
