@@ -28,7 +28,7 @@ class Presence:
         term_rows: dict[str, int],
         term_ids: npt.NDArray[np.int64],
         held: npt.NDArray[np.bool_],
-        scale: npt.NDArray[np.float32] | None = None,
+        scale: npt.NDArray[np.float32],
     ) -> None:
         """``held[row, column]``: whether candidate ``column`` holds the term of ``term_rows`` at ``row``.
 
@@ -38,7 +38,7 @@ class Presence:
         """
         self._index = index
         self._rows = term_rows
-        self._idf = index.idf[term_ids] if scale is None else index.idf[term_ids] * scale
+        self._idf = index.idf[term_ids] * scale
         self._matrix = held
 
     def explained(self, analysis: Analysis) -> npt.NDArray[np.float64]:
